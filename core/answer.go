@@ -1,0 +1,34 @@
+// Package core is bangyang's transport-independent service: it answers
+// questions from the articles with citations, summarises methods and
+// leaders, and runs quizzes. Telegram, the terminal chat and the CLI all
+// call it; it knows nothing of any of them.
+package core
+
+import "bangyang/corpus"
+
+// Answer modes.
+const (
+	ModeExtractive = "extractive"
+	ModeLLM        = "llm"
+)
+
+// Answer is what the user sees, before any transport formatting.
+type Answer struct {
+	// Text is plain text (no markup) with [n] markers, in the asker's script.
+	Text string
+	// Citations are the passages the text cites, numbered as in the text.
+	Citations []Citation
+	// Grounded is false when the articles do not answer the question.
+	Grounded bool
+	Mode     string
+	// Script is the asker's script: "hans" or "hant".
+	Script string
+	// Notice is a short remark for the user, e.g. that the model fell back.
+	Notice string
+}
+
+// Citation is one numbered passage an answer cites.
+type Citation struct {
+	N     int
+	Chunk corpus.Chunk
+}
