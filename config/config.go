@@ -1,0 +1,235 @@
+// Package config reads bangyang's settings from the environment and an
+// optional .env file. The real environment wins over .env, so secrets can
+// stay out of files in production. Every setting is listed in .env.example.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/joho/godotenv"
+)
+
+// Config is every setting bangyang reads.
+type Config struct {
+	// Corpus
+	CorpusDirs      []string // BANGYANG_CORPUS, list separated by the OS path-list separator or commas
+	NoDefaultCorpus bool     // BANGYANG_NO_DEFAULT_CORPUS
+	DataDir         string   // BANGYANG_DATA_DIR
+
+	// Model (optional: without it bangyang answers extractively)
+	LLMBaseURL string        // LLM_BASE_URL
+	LLMAPIKey  string        // LLM_API_KEY (never logged)
+	LLMModel   string        // LLM_MODEL
+	LLMTimeout time.Duration // LLM_TIMEOUT
+
+	// Embeddings (optional: without EMBED_MODEL the built-in embedder is used)
+	EmbedBaseURL string // EMBED_BASE_URL, defaults to LLM_BASE_URL
+	EmbedAPIKey  string // EMBED_API_KEY, defaults to LLM_API_KEY
+	EmbedModel   string // EMBED_MODEL
+	EmbedDims    int    // EMBED_DIMS
+
+	// Telegram (optional: without a token bangyang chats in the terminal)
+	TelegramToken    string  // TELEGRAM_BOT_TOKEN (never logged)
+	TelegramAPIURL   string  // TELEGRAM_API_URL
+	WebhookURL       string  // TELEGRAM_WEBHOOK_URL: set → webhook mode
+	WebhookListen    string  // TELEGRAM_WEBHOOK_LISTEN
+	WebhookSecret    string  // TELEGRAM_WEBHOOK_SECRET (never logged)
+	AllowedChats     []int64 // BANGYANG_ALLOWED_CHATS
+	AllowedUsers     []int64 // BANGYANG_ALLOWED_USERS
+	Admins           []int64 // BANGYANG_ADMINS
+	UserPerMinute    int     // BANGYANG_USER_PER_MINUTE
+	ChatPerMinute    int     // BANGYANG_CHAT_PER_MINUTE
+	Workers          int     // BANGYANG_WORKERS
+	MaxQuestionRunes int     // BANGYANG_MAX_QUESTION
+
+	LogLevel slog.Level // LOG_LEVEL: debug, info, warn, error
+}
+
+// LLMEnabled reports whether a chat model is configured.
+func (c Config) LLMEnabled() bool { return c.LLMModel != "" }
+
+// Lookup returns a setting's value and whether it is set.
+type Lookup func(key string) (string, bool)
+
+// Load reads settings from the process environment, falling back to the
+// .env file at envFile (ignored if it does not exist).
+func Load(envFile string) (Config, error) {
+	fileVals := map[string]string{}
+	if envFile != "" {
+		m, err := godotenv.Read(envFile)
+		switch {
+		case err == nil:
+			fileVals = m
+		case errors.Is(err, os.ErrNotExist):
+		default:
+			return Config{}, fmt.Errorf("read %s: %w", envFile, err)
+		}
+	}
+	return FromLookup(func(k string) (string, bool) {
+		if v, ok := os.LookupEnv(k); ok {
+			return v, true
+		}
+		v, ok := fileVals[k]
+		return v, ok
+	})
+}
+
+// FromLookup builds a Config from any source of settings.
+func FromLookup(look Lookup) (Config, error) {
+	get := func(k, def string) string {
+		if v, ok := look(k); ok && strings.TrimSpace(v) != "" {
+			return strings.TrimSpace(v)
+		}
+		return def
+	}
+	var errs []error
+	intVal := func(k string, def int) int {
+		s := get(k, "")
+		if s == "" {
+			return def
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 0 {
+			errs = append(errs, fmt.Errorf("%s=%q: want a non-negative integer", k, s))
+			return def
+		}
+		return n
+	}
+	ids := func(k string) []int64 {
+		var out []int64
+		for _, f := range splitList(get(k, "")) {
+			n, err := strconv.ParseInt(f, 10, 64)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: %q is not a Telegram id", k, f))
+				continue
+			}
+			out = append(out, n)
+		}
+		return out
+	}
+	dur := func(k string, def time.Duration) time.Duration {
+		s := get(k, "")
+		if s == "" {
+			return def
+		}
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			if n, err2 := strconv.Atoi(s); err2 == nil {
+				return time.Duration(n) * time.Second
+			}
+			errs = append(errs, fmt.Errorf("%s=%q: want a duration like 60s", k, s))
+			return def
+		}
+		return d
+	}
+	boolVal := func(k string) bool {
+		s := strings.ToLower(get(k, ""))
+		switch s {
+		case "", "0", "false", "no", "off":
+			return false
+		case "1", "true", "yes", "on":
+			return true
+		}
+		errs = append(errs, fmt.Errorf("%s=%q: want true or false", k, s))
+		return false
+	}
+
+	c := Config{
+		CorpusDirs:      splitList(get("BANGYANG_CORPUS", "")),
+		NoDefaultCorpus: boolVal("BANGYANG_NO_DEFAULT_CORPUS"),
+		DataDir:         get("BANGYANG_DATA_DIR", DefaultDataDir()),
+
+		LLMBaseURL: get("LLM_BASE_URL", "https://api.openai.com/v1"),
+		LLMAPIKey:  get("LLM_API_KEY", ""),
+		LLMModel:   get("LLM_MODEL", ""),
+		LLMTimeout: dur("LLM_TIMEOUT", 60*time.Second),
+
+		EmbedModel: get("EMBED_MODEL", ""),
+		EmbedDims:  intVal("EMBED_DIMS", 0),
+
+		TelegramToken:    get("TELEGRAM_BOT_TOKEN", ""),
+		TelegramAPIURL:   get("TELEGRAM_API_URL", "https://api.telegram.org"),
+		WebhookURL:       get("TELEGRAM_WEBHOOK_URL", ""),
+		WebhookListen:    get("TELEGRAM_WEBHOOK_LISTEN", ":8443"),
+		WebhookSecret:    get("TELEGRAM_WEBHOOK_SECRET", ""),
+		AllowedChats:     ids("BANGYANG_ALLOWED_CHATS"),
+		AllowedUsers:     ids("BANGYANG_ALLOWED_USERS"),
+		Admins:           ids("BANGYANG_ADMINS"),
+		UserPerMinute:    intVal("BANGYANG_USER_PER_MINUTE", 10),
+		ChatPerMinute:    intVal("BANGYANG_CHAT_PER_MINUTE", 20),
+		Workers:          intVal("BANGYANG_WORKERS", 8),
+		MaxQuestionRunes: intVal("BANGYANG_MAX_QUESTION", 1000),
+	}
+	c.EmbedBaseURL = get("EMBED_BASE_URL", c.LLMBaseURL)
+	c.EmbedAPIKey = get("EMBED_API_KEY", c.LLMAPIKey)
+	if c.WebhookURL != "" && c.WebhookSecret == "" {
+		errs = append(errs, errors.New("TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is empty: a webhook without a secret accepts forged updates"))
+	}
+	switch strings.ToLower(get("LOG_LEVEL", "info")) {
+	case "debug":
+		c.LogLevel = slog.LevelDebug
+	case "info":
+		c.LogLevel = slog.LevelInfo
+	case "warn", "warning":
+		c.LogLevel = slog.LevelWarn
+	case "error":
+		c.LogLevel = slog.LevelError
+	default:
+		errs = append(errs, fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", get("LOG_LEVEL", "")))
+	}
+	return c, errors.Join(errs...)
+}
+
+// LogValue keeps secrets out of logs: only whether they are set is shown.
+func (c Config) LogValue() slog.Value {
+	set := func(s string) string {
+		if s == "" {
+			return "unset"
+		}
+		return "set"
+	}
+	return slog.GroupValue(
+		slog.Any("corpus", c.CorpusDirs),
+		slog.Bool("no_default_corpus", c.NoDefaultCorpus),
+		slog.String("data_dir", c.DataDir),
+		slog.String("llm_base_url", c.LLMBaseURL),
+		slog.String("llm_model", c.LLMModel),
+		slog.String("llm_api_key", set(c.LLMAPIKey)),
+		slog.String("embed_model", c.EmbedModel),
+		slog.String("telegram_token", set(c.TelegramToken)),
+		slog.String("telegram_api_url", c.TelegramAPIURL),
+		slog.String("webhook_url", c.WebhookURL),
+	)
+}
+
+// DefaultDataDir is where the index and conversations live when
+// BANGYANG_DATA_DIR is unset: the user's data directory, so bangyang
+// works the same from any working directory.
+func DefaultDataDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "bangyang")
+	}
+	if home, err := os.UserHomeDir(); err == nil && home != "" {
+		return filepath.Join(home, ".local", "share", "bangyang")
+	}
+	return filepath.Join(os.TempDir(), "bangyang")
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == ',' || r == os.PathListSeparator
+	}) {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,94 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func mapLookup(m map[string]string) Lookup {
+	return func(k string) (string, bool) { v, ok := m[k]; return v, ok }
+}
+
+func TestDefaultsNeedNothing(t *testing.T) {
+	c, err := FromLookup(mapLookup(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.LLMEnabled() || c.TelegramToken != "" || c.EmbedModel != "" {
+		t.Fatalf("defaults must be offline: %+v", c)
+	}
+	if c.DataDir == "" || c.TelegramAPIURL != "https://api.telegram.org" || c.LLMTimeout != 60*time.Second {
+		t.Fatalf("unexpected defaults: %+v", c)
+	}
+}
+
+func TestParsesListsAndIDs(t *testing.T) {
+	c, err := FromLookup(mapLookup(map[string]string{
+		"BANGYANG_CORPUS":        "/a, /b" + string(os.PathListSeparator) + "/c",
+		"BANGYANG_ADMINS":        "12, -100123",
+		"LLM_MODEL":              "qwen2.5",
+		"LLM_API_KEY":            "sk-secret",
+		"LLM_TIMEOUT":            "5",
+		"BANGYANG_ALLOWED_CHATS": "-1001",
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(c.CorpusDirs, "|") != "/a|/b|/c" {
+		t.Errorf("corpus dirs = %q", c.CorpusDirs)
+	}
+	if len(c.Admins) != 2 || c.Admins[1] != -100123 || c.AllowedChats[0] != -1001 {
+		t.Errorf("ids = %v %v", c.Admins, c.AllowedChats)
+	}
+	if !c.LLMEnabled() || c.LLMTimeout != 5*time.Second {
+		t.Errorf("llm = %v %v", c.LLMEnabled(), c.LLMTimeout)
+	}
+	if c.EmbedAPIKey != "sk-secret" {
+		t.Errorf("embed key should default to the LLM key")
+	}
+}
+
+func TestBadValuesAreReported(t *testing.T) {
+	_, err := FromLookup(mapLookup(map[string]string{
+		"BANGYANG_ADMINS":      "alice",
+		"BANGYANG_WORKERS":     "-3",
+		"TELEGRAM_WEBHOOK_URL": "https://x.example/hook",
+	}))
+	if err == nil {
+		t.Fatal("want an error")
+	}
+	for _, want := range []string{"BANGYANG_ADMINS", "BANGYANG_WORKERS", "TELEGRAM_WEBHOOK_SECRET"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %s", err, want)
+		}
+	}
+}
+
+func TestEnvFileAndEnvPrecedence(t *testing.T) {
+	f := filepath.Join(t.TempDir(), ".env")
+	if err := os.WriteFile(f, []byte("LLM_MODEL=from-file\nEMBED_MODEL=emb-file\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("LLM_MODEL", "from-env")
+	c, err := Load(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.LLMModel != "from-env" || c.EmbedModel != "emb-file" {
+		t.Fatalf("got %q %q", c.LLMModel, c.EmbedModel)
+	}
+	if _, err := Load(filepath.Join(t.TempDir(), "missing.env")); err != nil {
+		t.Fatalf("a missing .env must be fine: %v", err)
+	}
+}
+
+func TestLogValueHidesSecrets(t *testing.T) {
+	c, _ := FromLookup(mapLookup(map[string]string{"LLM_API_KEY": "sk-very-secret", "TELEGRAM_BOT_TOKEN": "123:ABC"}))
+	s := c.LogValue().String()
+	if strings.Contains(s, "sk-very-secret") || strings.Contains(s, "123:ABC") {
+		t.Fatalf("secret leaked: %s", s)
+	}
+}
