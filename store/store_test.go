@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"testing"
+)
+
+type turn struct{ Q, A string }
+
+func TestPutGetSurvivesReopen(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "sub", "bangyang.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Put(ctx, "conv", "tg:1", []turn{{"四单工作法是什么", "民众点单……"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var got []turn
+	found, err := s.Get(ctx, "conv", "tg:1", &got)
+	if err != nil || !found || len(got) != 1 || got[0].Q != "四单工作法是什么" {
+		t.Fatalf("got %v %v %v", got, found, err)
+	}
+	if found, _ := s.Get(ctx, "conv", "tg:2", &got); found {
+		t.Fatal("absent key reported found")
+	}
+	if found, _ := s.Get(ctx, "nobucket", "x", &got); found {
+		t.Fatal("absent bucket reported found")
+	}
+	if err := s.Delete(ctx, "conv", "tg:1"); err != nil {
+		t.Fatal(err)
+	}
+	if found, _ := s.Get(ctx, "conv", "tg:1", &got); found {
+		t.Fatal("deleted key still found")
+	}
+}
+
+func TestAppendKeepsOrder(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(filepath.Join(t.TempDir(), "db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i := 0; i < 300; i++ {
+		if err := s.Append(ctx, "feedback", map[string]int{"i": i}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := 0
+	err = s.Each(ctx, "feedback", func(_ []byte, raw json.RawMessage) error {
+		var v map[string]int
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return err
+		}
+		if v["i"] != want {
+			t.Fatalf("order: got %d want %d", v["i"], want)
+		}
+		want++
+		return nil
+	})
+	if err != nil || want != 300 {
+		t.Fatalf("scanned %d, err %v", want, err)
+	}
+}
+
+func TestSecondOpenIsAClearError(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := Open(path); !errors.Is(err, ErrLocked) {
+		t.Fatalf("want ErrLocked, got %v", err)
+	}
+}
+
+func TestCancelledContext(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.Put(ctx, "b", "k", 1); !errors.Is(err, context.Canceled) {
+		t.Fatalf("want context.Canceled, got %v", err)
+	}
+}
