@@ -1,11 +1,31 @@
-// Package zh converts between Traditional and Simplified Chinese with
-// OpenCC's tables and tells which script a text is written in.
+// Package zh converts between Traditional and Simplified Chinese and tells
+// which of the two scripts a text is written in.
+//
+// Conversion uses OpenCC's own dictionaries (TSPhrases + TSCharacters for
+// Traditional→Simplified, STPhrases + STCharacters for the reverse), dumped
+// from Debian's libopencc-data by tools/opencc/convert.sh and embedded from
+// data/ (Apache-2.0, see data/NOTICE). The algorithm is OpenCC's: forward
+// maximum matching, where at each position the longest phrase wins and a
+// single character is converted only when no phrase starts there; of several
+// candidates the first is taken. With these tables ToSimplified reproduces
+// `opencc -c t2s.json` byte for byte. ToTraditional is best effort, because
+// one Simplified character often stands for several Traditional ones
+// (发 → 發/髮, 后 → 後/后) and phrases resolve only the common cases.
+//
+// Every mapping preserves the number of characters, so converted text lines
+// up rune by rune with its source. Text other than Han characters passes
+// through unchanged; invalid UTF-8 bytes become U+FFFD so that the output is
+// always valid UTF-8.
+//
+// The tables are parsed on first use, once per direction, and shared
+// read-only afterwards; all functions are safe for concurrent use.
 package zh
 
-// PLACEHOLDER: the real implementation replaces this file (see docs/ARCHITECTURE.md).
+// ToSimplified converts Traditional characters and phrases to Simplified
+// (OpenCC t2s). Simplified text comes back unchanged.
+func ToSimplified(s string) string { return t2s().convert(s) }
 
-// ToSimplified converts Traditional characters and phrases to Simplified.
-func ToSimplified(s string) string { return s }
-
-// ToTraditional converts Simplified to Traditional (best effort: one-to-many).
-func ToTraditional(s string) string { return s }
+// ToTraditional converts Simplified characters and phrases to Traditional
+// (OpenCC s2t, first candidate). It is best effort: one-to-many characters
+// outside the phrase table get their most common Traditional form.
+func ToTraditional(s string) string { return s2t().convert(s) }

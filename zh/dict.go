@@ -1,0 +1,163 @@
+package zh
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// The tables, in OpenCC's text format: "key\tcandidate candidate...".
+var (
+	//go:embed data/TSCharacters.txt
+	tsCharacters string
+	//go:embed data/TSPhrases.txt
+	tsPhrases string
+	//go:embed data/STCharacters.txt
+	stCharacters string
+	//go:embed data/STPhrases.txt
+	stPhrases string
+)
+
+// Each direction is parsed on first use only: a caller that only folds text
+// to Simplified never pays for the larger s2t phrase table.
+var (
+	t2s = sync.OnceValue(func() *dict { return newDict(tsCharacters, tsPhrases) })
+	s2t = sync.OnceValue(func() *dict { return newDict(stCharacters, stPhrases) })
+)
+
+// maxPhraseRunes bounds the phrase length looked up; OpenCC's longest phrase
+// has 16 characters.
+const maxPhraseRunes = 32
+
+// dict is one conversion direction. It is read-only once built.
+type dict struct {
+	chars map[rune]rune // first candidate of each single character
+	// ambiguous marks characters listed among their own candidates
+	// (后 → 後 后, 乾 → 干 乾): they are correct in both scripts in some
+	// words, so seeing them proves little about the script.
+	ambiguous map[rune]bool
+	phrases   map[string]string // first candidate of each multi-character key
+	// longest is the length in runes of the longest phrase starting with a
+	// rune; runes that start no phrase are absent, which keeps the common
+	// path to one map lookup.
+	longest map[rune]int
+}
+
+func newDict(chars, phrases string) *dict {
+	d := &dict{
+		chars:     make(map[rune]rune, 4096),
+		ambiguous: make(map[rune]bool),
+		phrases:   make(map[string]string, strings.Count(phrases, "\n")+1),
+		longest:   make(map[rune]int, 1024),
+	}
+	eachEntry(chars, d.add)
+	eachEntry(phrases, d.add)
+	return d
+}
+
+// eachEntry calls add for every well-formed line of an OpenCC text table,
+// with the key and its space-separated candidates. The strings are slices of
+// the embedded text, so the maps built from them copy nothing.
+func eachEntry(text string, add func(key, cands string)) {
+	for line := range strings.Lines(text) {
+		key, cands, ok := strings.Cut(strings.TrimRight(line, "\r\n"), "\t")
+		if ok && key != "" && strings.TrimSpace(cands) != "" {
+			add(key, strings.TrimSpace(cands))
+		}
+	}
+}
+
+func (d *dict) add(key, cands string) {
+	first, rest, _ := strings.Cut(cands, " ")
+	n := utf8.RuneCountInString(key)
+	// The rune-by-rune alignment relied on by DetectScript needs every
+	// replacement to keep the length; OpenCC's tables all do, so anything
+	// else is a damaged line and is dropped rather than trusted.
+	if utf8.RuneCountInString(first) != n {
+		return
+	}
+	if n == 1 {
+		r, _ := utf8.DecodeRuneInString(key)
+		c, _ := utf8.DecodeRuneInString(first)
+		d.chars[r] = c
+		if c != r && slices.Contains(strings.Fields(rest), key) {
+			d.ambiguous[r] = true
+		}
+		return
+	}
+	if n > maxPhraseRunes {
+		return
+	}
+	d.phrases[key] = first
+	r, _ := utf8.DecodeRuneInString(key)
+	d.longest[r] = max(d.longest[r], n)
+}
+
+// segments walks s by forward maximum matching and calls emit with each
+// source segment and its replacement (equal to the source when nothing
+// changes). Invalid UTF-8 bytes are emitted as one-byte segments replaced by
+// U+FFFD.
+func (d *dict) segments(s string, emit func(src, dst string)) {
+	var ends [maxPhraseRunes]int // byte ends of the next runes, for phrase lookups
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			emit(s[i:i+1], string(utf8.RuneError))
+			i++
+			continue
+		}
+		if maxLen := d.longest[r]; maxLen >= 2 {
+			n, j := 0, i
+			for n < maxLen && j < len(s) {
+				_, sz := utf8.DecodeRuneInString(s[j:])
+				j += sz
+				ends[n] = j
+				n++
+			}
+			matched := false
+			for ; n >= 2; n-- {
+				if v, ok := d.phrases[s[i:ends[n-1]]]; ok {
+					emit(s[i:ends[n-1]], v)
+					i = ends[n-1]
+					matched = true
+					break
+				}
+			}
+			if matched {
+				continue
+			}
+		}
+		if c, ok := d.chars[r]; ok && c != r {
+			emit(s[i:i+size], string(c))
+		} else {
+			emit(s[i:i+size], s[i:i+size])
+		}
+		i += size
+	}
+}
+
+// convert returns s with every segment replaced. Unchanged text is returned
+// as is, without copying.
+func (d *dict) convert(s string) string {
+	var b strings.Builder
+	copied := 0 // bytes of s already accounted for in b
+	pos := 0
+	d.segments(s, func(src, dst string) {
+		if src != dst {
+			if b.Len() == 0 {
+				b.Grow(len(s) + 8)
+			}
+			b.WriteString(s[copied:pos])
+			b.WriteString(dst)
+			copied = pos + len(src)
+		}
+		pos += len(src)
+	})
+	if copied == 0 {
+		return s
+	}
+	b.WriteString(s[copied:])
+	return b.String()
+}
