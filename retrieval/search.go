@@ -1,0 +1,232 @@
+package retrieval
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+
+	"bangyang/corpus"
+)
+
+// Leg selects which search runs.
+type Leg string
+
+const (
+	LegHybrid  Leg = "hybrid" // both legs, fused (the default)
+	LegKeyword Leg = "keyword"
+	LegVector  Leg = "vector"
+)
+
+// DefaultK is the number of hits when SearchOptions.K is not positive.
+const DefaultK = 5
+
+// SearchOptions tunes one search. Leader and ArticleID filter by the
+// chunk's metadata (the leader name in either script).
+type SearchOptions struct {
+	K         int
+	Leader    string
+	ArticleID string
+	Leg       Leg
+}
+
+// SearchResult is the ranked passages for a query. Relevant is false when
+// the articles do not appear to cover the question at all (the caller
+// should say so rather than answer from the hits).
+type SearchResult struct {
+	Query    string
+	Hits     []Hit
+	Relevant bool
+}
+
+// Hit is one passage. Score is the fused score for hybrid searches, the
+// BM25 score for keyword searches and the cosine similarity for vector
+// searches. KeywordRank and VectorRank are 1-based ranks in each leg's
+// candidate list, 0 when the leg did not return the chunk.
+type Hit struct {
+	Chunk       corpus.Chunk
+	Score       float64
+	KeywordRank int
+	VectorRank  int
+}
+
+// fusionMethod combines the two legs' rankings.
+type fusionMethod int
+
+const (
+	fuseRRF   fusionMethod = iota // reciprocal rank fusion (default, chosen by eval)
+	fuseScore                     // min-max normalised scores, averaged
+)
+
+// rrfK is the usual reciprocal-rank-fusion constant: it flattens the
+// difference between rank 1 and 2 so neither leg dominates.
+const rrfK = 60
+
+// candidates is how deep each leg is read before fusing.
+func candidates(k, n int) int { return min(n, max(4*k, 30)) }
+
+// Search ranks the indexed passages for query.
+func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) (*SearchResult, error) {
+	q := ix.norm.query(query)
+	tokens := keywordTokens(nil, q)
+	if len(tokens) == 0 {
+		return nil, ErrEmptyQuery
+	}
+	leg := opt.Leg
+	if leg == "" {
+		leg = LegHybrid
+	}
+	if leg != LegHybrid && leg != LegKeyword && leg != LegVector {
+		return nil, fmt.Errorf("retrieval: unknown search leg %q", leg)
+	}
+	st := ix.snapshot()
+	res := &SearchResult{Query: query}
+	n := len(st.chunks)
+	if n == 0 {
+		return res, nil
+	}
+	k := opt.K
+	if k <= 0 {
+		k = DefaultK
+	}
+	k = min(k, n)
+	m := candidates(k, n)
+	leader := normLeader(opt.Leader)
+	var allow func(int) bool
+	if leader != "" || opt.ArticleID != "" {
+		allow = func(d int) bool {
+			return (leader == "" || st.leaders[d] == leader) &&
+				(opt.ArticleID == "" || st.chunks[d].ArticleID == opt.ArticleID)
+		}
+	}
+
+	var kw, vec []scored
+	var vecErr error
+	if leg == LegHybrid || leg == LegVector {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			vec, vecErr = ix.vectorLeg(ctx, st, q, m, leader, opt.ArticleID)
+		}()
+		if leg == LegHybrid {
+			kw = st.bm.search(tokens, m, allow, &ix.accPool)
+		}
+		<-done
+	} else {
+		kw = st.bm.search(tokens, m, allow, &ix.accPool)
+	}
+	if vecErr != nil {
+		if leg == LegVector || ctx.Err() != nil {
+			return nil, vecErr
+		}
+		// The keyword leg alone still answers; a remote embedder being
+		// down must not take search down with it.
+		slog.Warn("retrieval: vector leg failed; keyword results only", "err", vecErr)
+	}
+
+	var fused []scored
+	switch leg {
+	case LegKeyword:
+		fused = kw
+	case LegVector:
+		fused = vec
+	default:
+		fused = fuse(ix.fusion, kw, vec)
+	}
+	kwRank := ranks(kw)
+	vecRank := ranks(vec)
+	for _, s := range fused[:min(k, len(fused))] {
+		res.Hits = append(res.Hits, Hit{Chunk: st.chunks[s.doc], Score: s.score,
+			KeywordRank: kwRank[s.doc], VectorRank: vecRank[s.doc]})
+	}
+	res.Relevant = ix.rel.judge(st, q, fused[:min(3, len(fused))], vec)
+	return res, nil
+}
+
+func (ix *Index) vectorLeg(ctx context.Context, st *state, q string, m int, leader, article string) ([]scored, error) {
+	out, err := ix.emb.Embed(ctx, []string{q})
+	if err != nil {
+		return nil, fmt.Errorf("retrieval: embed query: %w", err)
+	}
+	if err := checkVectors(out, 1, st.dims); err != nil {
+		return nil, fmt.Errorf("retrieval: embed query: %w", err)
+	}
+	where := map[string]string{}
+	if leader != "" {
+		where[metaLeader] = leader
+	}
+	if article != "" {
+		where[metaArticle] = article
+	}
+	if len(where) == 0 {
+		where = nil
+	}
+	rs, err := st.coll.QueryEmbedding(ctx, out[0], min(m, st.coll.Count()), where, nil)
+	if err != nil {
+		return nil, fmt.Errorf("retrieval: vector query: %w", err)
+	}
+	res := make([]scored, 0, len(rs))
+	for _, r := range rs {
+		if d, ok := st.byID[r.ID]; ok {
+			res = append(res, scored{doc: d, score: float64(r.Similarity)})
+		}
+	}
+	// chromem orders ties arbitrarily; make results reproducible.
+	slices.SortStableFunc(res, func(a, b scored) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.doc, b.doc)
+	})
+	return res, nil
+}
+
+// ranks maps document → 1-based rank.
+func ranks(list []scored) map[int]int {
+	r := make(map[int]int, len(list))
+	for i, s := range list {
+		r[s.doc] = i + 1
+	}
+	return r
+}
+
+func fuse(method fusionMethod, kw, vec []scored) []scored {
+	acc := map[int]float64{}
+	switch method {
+	case fuseScore:
+		addNorm := func(list []scored) {
+			if len(list) == 0 {
+				return
+			}
+			hi, lo := list[0].score, list[len(list)-1].score
+			for _, s := range list {
+				v := 1.0
+				if hi > lo {
+					v = (s.score - lo) / (hi - lo)
+				}
+				acc[s.doc] += v / 2
+			}
+		}
+		addNorm(kw)
+		addNorm(vec)
+	default:
+		for i, s := range kw {
+			acc[s.doc] += 1.0 / float64(rrfK+i+1)
+		}
+		for i, s := range vec {
+			acc[s.doc] += 1.0 / float64(rrfK+i+1)
+		}
+	}
+	out := make([]scored, 0, len(acc))
+	for d, s := range acc {
+		out = append(out, scored{doc: d, score: s})
+	}
+	slices.SortFunc(out, func(a, b scored) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.doc, b.doc)
+	})
+	return out
+}
