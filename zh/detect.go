@@ -1,6 +1,9 @@
 package zh
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // Script tags returned by DetectScript (BCP 47 script subtags, lower case).
 const (
@@ -48,17 +51,16 @@ func countChanged(d *dict, s string) evidence {
 		}
 		// Every mapping keeps the length (checked at load), so source and
 		// replacement line up rune by rune.
-		dr := []rune(dst)
-		i := 0
 		for _, r := range src {
-			if i < len(dr) && dr[i] != r && IsHan(r) {
+			c, size := utf8.DecodeRuneInString(dst)
+			dst = dst[size:]
+			if c != r && IsHan(r) {
 				if d.ambiguous[r] {
 					ev.weak++
 				} else {
 					ev.strong++
 				}
 			}
-			i++
 		}
 	})
 	return ev

@@ -2,6 +2,7 @@ package zh
 
 import (
 	_ "embed"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -27,30 +28,30 @@ var (
 	s2t = sync.OnceValue(func() *dict { return newDict(stCharacters, stPhrases) })
 )
 
-// maxPhraseRunes bounds the phrase length looked up; OpenCC's longest phrase
-// has 16 characters.
-const maxPhraseRunes = 32
+// maxPhraseRunes bounds the phrase length (a bit in dict.lengths); OpenCC's
+// longest phrase has 16 characters.
+const maxPhraseRunes = 63
 
 // dict is one conversion direction. It is read-only once built.
 type dict struct {
-	chars map[rune]rune // first candidate of each single character
+	chars map[rune]string // first candidate of each single character
 	// ambiguous marks characters listed among their own candidates
 	// (后 → 後 后, 乾 → 干 乾): they are correct in both scripts in some
 	// words, so seeing them proves little about the script.
 	ambiguous map[rune]bool
 	phrases   map[string]string // first candidate of each multi-character key
-	// longest is the length in runes of the longest phrase starting with a
-	// rune; runes that start no phrase are absent, which keeps the common
-	// path to one map lookup.
-	longest map[rune]int
+	// lengths has bit n set when a phrase of n runes starts with the rune, so
+	// only lengths that exist are looked up; runes that start no phrase are
+	// absent, which keeps the common path to one map lookup.
+	lengths map[rune]uint64
 }
 
 func newDict(chars, phrases string) *dict {
 	d := &dict{
-		chars:     make(map[rune]rune, 4096),
+		chars:     make(map[rune]string, strings.Count(chars, "\n")+1),
 		ambiguous: make(map[rune]bool),
 		phrases:   make(map[string]string, strings.Count(phrases, "\n")+1),
-		longest:   make(map[rune]int, 1024),
+		lengths:   make(map[rune]uint64, 1024),
 	}
 	eachEntry(chars, d.add)
 	eachEntry(phrases, d.add)
@@ -81,7 +82,9 @@ func (d *dict) add(key, cands string) {
 	if n == 1 {
 		r, _ := utf8.DecodeRuneInString(key)
 		c, _ := utf8.DecodeRuneInString(first)
-		d.chars[r] = c
+		if c != r {
+			d.chars[r] = first
+		}
 		if c != r && slices.Contains(strings.Fields(rest), key) {
 			d.ambiguous[r] = true
 		}
@@ -92,7 +95,7 @@ func (d *dict) add(key, cands string) {
 	}
 	d.phrases[key] = first
 	r, _ := utf8.DecodeRuneInString(key)
-	d.longest[r] = max(d.longest[r], n)
+	d.lengths[r] |= 1 << n
 }
 
 // segments walks s by forward maximum matching and calls emit with each
@@ -100,7 +103,7 @@ func (d *dict) add(key, cands string) {
 // changes). Invalid UTF-8 bytes are emitted as one-byte segments replaced by
 // U+FFFD.
 func (d *dict) segments(s string, emit func(src, dst string)) {
-	var ends [maxPhraseRunes]int // byte ends of the next runes, for phrase lookups
+	var ends [maxPhraseRunes]int
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size <= 1 {
@@ -108,9 +111,11 @@ func (d *dict) segments(s string, emit func(src, dst string)) {
 			i++
 			continue
 		}
-		if maxLen := d.longest[r]; maxLen >= 2 {
+		if lengths := d.lengths[r]; lengths != 0 {
+			// Byte ends of the following runes, up to the longest phrase.
+			longest := bits.Len64(lengths) - 1
 			n, j := 0, i
-			for n < maxLen && j < len(s) {
+			for n < longest && j < len(s) {
 				_, sz := utf8.DecodeRuneInString(s[j:])
 				j += sz
 				ends[n] = j
@@ -118,6 +123,9 @@ func (d *dict) segments(s string, emit func(src, dst string)) {
 			}
 			matched := false
 			for ; n >= 2; n-- {
+				if lengths&(1<<n) == 0 {
+					continue
+				}
 				if v, ok := d.phrases[s[i:ends[n-1]]]; ok {
 					emit(s[i:ends[n-1]], v)
 					i = ends[n-1]
@@ -129,8 +137,8 @@ func (d *dict) segments(s string, emit func(src, dst string)) {
 				continue
 			}
 		}
-		if c, ok := d.chars[r]; ok && c != r {
-			emit(s[i:i+size], string(c))
+		if c, ok := d.chars[r]; ok {
+			emit(s[i:i+size], c)
 		} else {
 			emit(s[i:i+size], s[i:i+size])
 		}
