@@ -33,6 +33,7 @@ func TestOpenCCReference(t *testing.T) {
 			if got := c.conv(src); got != want {
 				t.Errorf("%s%s: differs from opencc: %s", filepath.Base(base), c.ext, firstDiff(got, want))
 			}
+			t.Logf("%s%s: compared %d bytes", filepath.Base(base), c.ext, len(want))
 		}
 	}
 }

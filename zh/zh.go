@@ -27,5 +27,7 @@ func ToSimplified(s string) string { return t2s().convert(s) }
 
 // ToTraditional converts Simplified characters and phrases to Traditional
 // (OpenCC s2t, first candidate). It is best effort: one-to-many characters
-// outside the phrase table get their most common Traditional form.
+// outside the phrase table get their most common Traditional form, and
+// greedy matching can pick the wrong phrase (头发展 → 頭髮展, as OpenCC does).
+// It is not idempotent: 里 is valid Traditional (鄰里) yet maps to 裏.
 func ToTraditional(s string) string { return s2t().convert(s) }
