@@ -1,0 +1,84 @@
+package core
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"bangyang/llm"
+	"bangyang/prompts"
+	"bangyang/retrieval"
+	"bangyang/zh"
+)
+
+// notAnswered are phrases the prompt asks the model to use when the
+// passages do not contain the answer (Simplified; output is normalised).
+var notAnswered = []string{"资料中没有提到", "资料中没有", "资料未提及", "资料没有提到", "没有相关信息"}
+
+// generate asks the model, streaming, and falls back to the extractive
+// answer (with a notice) when the model is down, slow or says nothing.
+func (s *Service) generate(ctx context.Context, question, script string, hits []retrieval.Hit, conv Conversation, onText func(string)) *Answer {
+	data := prompts.AnswerData{Script: script, Question: question, History: historyFor(conv, 3)}
+	for i, h := range hits {
+		data.Passages = append(data.Passages, prompts.Passage{N: i + 1, Title: h.Chunk.Meta.Title, Leader: h.Chunk.Meta.Leader, Text: h.Chunk.Text})
+	}
+	fallback := func(reason error) *Answer {
+		s.o.Logger.Warn("model answer failed, falling back to extractive", "err", reason)
+		ans := s.extract(zh.ToSimplified(question), script, hits)
+		ans.Notice = inScript(script, "模型暂时不可用，以下为资料原文摘录。")
+		return ans
+	}
+	sys, err := s.o.Prompts.Render("answer_system.tmpl", data)
+	if err != nil {
+		return fallback(err)
+	}
+	user, err := s.o.Prompts.Render("answer_user.tmpl", data)
+	if err != nil {
+		return fallback(err)
+	}
+
+	mctx, cancel := context.WithTimeout(ctx, s.o.ModelTimeout)
+	defer cancel()
+	var acc strings.Builder
+	onDelta := func(d string) {
+		acc.WriteString(d)
+		if onText != nil {
+			partial, _ := renumberPartial(acc.String(), len(hits))
+			if strings.TrimSpace(partial) != "" {
+				onText(partial)
+			}
+		}
+	}
+	full, err := s.o.Model.Stream(mctx, []llm.Message{{Role: "system", Content: sys}, {Role: "user", Content: user}}, onDelta)
+	if err != nil {
+		if errors.Is(ctx.Err(), context.Canceled) {
+			// The caller gave up (shutdown, user left): nothing to fall back for.
+			return fallback(ctx.Err())
+		}
+		return fallback(err)
+	}
+	full = strings.TrimSpace(full)
+	if full == "" {
+		return fallback(errors.New("model returned an empty answer"))
+	}
+	text, used := renumber(full, len(hits))
+	text = strings.TrimSpace(inScriptIfNeeded(script, text))
+	// An answer with no valid citation is not trusted as grounded.
+	grounded := len(used) > 0 && !hasAny(zh.ToSimplified(text), notAnswered)
+	return &Answer{Text: text, Citations: citationsFor(used, hits), Grounded: grounded, Mode: ModeLLM, Script: script}
+}
+
+// renumberPartial renumbers the markers of a partial stream and hides an
+// unfinished trailing marker.
+func renumberPartial(s string, n int) (string, []int) {
+	return renumber(stripPartialMarker(s), n)
+}
+
+// inScriptIfNeeded converts model output only when it is in the wrong
+// script, so a correct answer is not round-tripped.
+func inScriptIfNeeded(script, text string) string {
+	if got := zh.DetectScript(text); got != "" && got != script {
+		return inScript(script, text)
+	}
+	return text
+}
