@@ -1,0 +1,313 @@
+// Package catalog extracts, from article chunks, the named work methods
+// (四单工作法, 仁和家访, 三活四清五到家 …) and the leaders (community Party
+// secretaries) the articles are about, each linked to the passages that
+// mention them.
+//
+// Extraction is heuristic, offline and deterministic: the catalog is a pure
+// function of the chunks, so Build is also the rebuild. Identifiers (method
+// and leader names, aliases keys, steps, roles, honours) are Simplified
+// Chinese; Summary and KeyFacts are verbatim sentences in the article's own
+// script, because they are quotations. Original-script forms of names are
+// kept in Aliases.
+package catalog
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+
+	"bangyang/corpus"
+)
+
+// Version changes whenever extraction changes what Build produces; a cached
+// catalog with another version must be rebuilt.
+const Version = "catalog-3"
+
+// ErrVersion is returned when unmarshalling a catalog of another Version.
+var ErrVersion = errors.New("catalog: cached catalog has another version")
+
+// Method is a named work method, programme or platform of one leader.
+type Method struct {
+	// Name is the canonical Simplified name, e.g. 四单工作法.
+	Name string `json:"name"`
+	// Aliases are other spellings: the original-script form (四單工作法),
+	// the bare shorthand (四单), longer or quoted variants.
+	Aliases []string `json:"aliases,omitempty"`
+	// Leader is the Simplified name of the leader whose article names it.
+	Leader    string `json:"leader"`
+	ArticleID string `json:"article_id"`
+	// Summary is the sentence that best defines or expands the method,
+	// verbatim in the article's script.
+	Summary        string `json:"summary"`
+	SummaryChunkID string `json:"summary_chunk_id,omitempty"`
+	// Steps is the expansion of a shorthand (民众点单、社区开单…), Simplified,
+	// present only when the article spells it out in full.
+	Steps []string `json:"steps,omitempty"`
+	// Mentions counts the sentences of the article that mention it.
+	Mentions int      `json:"mentions"`
+	ChunkIDs []string `json:"chunk_ids"`
+}
+
+// Fact is a sentence carrying numbers (results, counts, rates), verbatim.
+type Fact struct {
+	Text    string `json:"text"`
+	ChunkID string `json:"chunk_id"`
+}
+
+// Leader is a person an article is about.
+type Leader struct {
+	Name    string   `json:"name"` // Simplified
+	Aliases []string `json:"aliases,omitempty"`
+	Place   string   `json:"place,omitempty"`
+	Role    string   `json:"role,omitempty"`    // e.g. 社区党委书记、居委会主任
+	Honours []string `json:"honours,omitempty"` // personal honours, Simplified
+	// ArticleIDs are the articles about this leader.
+	ArticleIDs []string `json:"article_ids"`
+	Methods    []string `json:"methods,omitempty"` // Method names, in article order
+	ChunkIDs   []string `json:"chunk_ids,omitempty"`
+	KeyFacts   []Fact   `json:"key_facts,omitempty"`
+}
+
+// LeaderMethods is one leader's methods, for listing page by page.
+type LeaderMethods struct {
+	Leader  Leader   `json:"leader"`
+	Methods []Method `json:"methods"`
+}
+
+// Catalog is the extracted methods and leaders with lookup indexes.
+// The zero value is an empty catalog.
+type Catalog struct {
+	methods []Method
+	leaders []Leader
+
+	methodKeys map[string][]int // key(name or alias) → method indexes
+	leaderKeys map[string][]int
+	byChunk    map[string]mentions
+}
+
+type mentions struct{ methods, leaders []int }
+
+// Methods returns every method, grouped by leader in article order, then in
+// order of first mention.
+func (c *Catalog) Methods() []Method { return append([]Method(nil), c.methods...) }
+
+// Leaders returns every leader in article order.
+func (c *Catalog) Leaders() []Leader { return append([]Leader(nil), c.leaders...) }
+
+// MethodsByLeader groups the methods by leader, in the order of Leaders;
+// methods of articles without a known leader come last under an empty Leader.
+func (c *Catalog) MethodsByLeader() []LeaderMethods {
+	var out []LeaderMethods
+	pos := map[string]int{}
+	for _, l := range c.leaders {
+		pos[l.Name] = len(out)
+		out = append(out, LeaderMethods{Leader: l})
+	}
+	for _, m := range c.methods {
+		i, ok := pos[m.Leader]
+		if !ok {
+			i = len(out)
+			pos[m.Leader] = i
+			out = append(out, LeaderMethods{Leader: Leader{Name: m.Leader}})
+		}
+		out[i].Methods = append(out[i].Methods, m)
+	}
+	return out
+}
+
+// MentionedIn returns the methods and leaders mentioned in a chunk.
+func (c *Catalog) MentionedIn(chunkID string) ([]Method, []Leader) {
+	mm := c.byChunk[chunkID]
+	var ms []Method
+	for _, i := range mm.methods {
+		ms = append(ms, c.methods[i])
+	}
+	var ls []Leader
+	for _, i := range mm.leaders {
+		ls = append(ls, c.leaders[i])
+	}
+	return ms, ls
+}
+
+type catalogJSON struct {
+	Version string   `json:"version"`
+	Methods []Method `json:"methods"`
+	Leaders []Leader `json:"leaders"`
+}
+
+// MarshalJSON writes the catalog with its Version.
+func (c *Catalog) MarshalJSON() ([]byte, error) {
+	return json.Marshal(catalogJSON{Version: Version, Methods: c.methods, Leaders: c.leaders})
+}
+
+// UnmarshalJSON reads a catalog written by MarshalJSON and rebuilds the
+// indexes. A catalog of another Version fails with ErrVersion: rebuild it.
+func (c *Catalog) UnmarshalJSON(b []byte) error {
+	var cj catalogJSON
+	if err := json.Unmarshal(b, &cj); err != nil {
+		return fmt.Errorf("catalog: decode: %w", err)
+	}
+	if cj.Version != Version {
+		return fmt.Errorf("%w: %q, want %q", ErrVersion, cj.Version, Version)
+	}
+	*c = Catalog{methods: cj.Methods, leaders: cj.Leaders}
+	c.index()
+	return nil
+}
+
+// index builds the lookup maps from methods and leaders.
+func (c *Catalog) index() {
+	c.methodKeys = map[string][]int{}
+	c.leaderKeys = map[string][]int{}
+	c.byChunk = map[string]mentions{}
+	addKey := func(m map[string][]int, k string, i int) {
+		if k == "" {
+			return
+		}
+		for _, j := range m[k] {
+			if j == i {
+				return
+			}
+		}
+		m[k] = append(m[k], i)
+	}
+	for i, m := range c.methods {
+		addKey(c.methodKeys, key(m.Name), i)
+		for _, a := range m.Aliases {
+			addKey(c.methodKeys, key(a), i)
+		}
+		for _, id := range m.ChunkIDs {
+			mm := c.byChunk[id]
+			mm.methods = append(mm.methods, i)
+			c.byChunk[id] = mm
+		}
+	}
+	for i, l := range c.leaders {
+		addKey(c.leaderKeys, key(l.Name), i)
+		for _, a := range l.Aliases {
+			addKey(c.leaderKeys, key(a), i)
+		}
+		for _, id := range l.ChunkIDs {
+			mm := c.byChunk[id]
+			mm.leaders = append(mm.leaders, i)
+			c.byChunk[id] = mm
+		}
+	}
+}
+
+// Build extracts the catalog from chunks. It is deterministic: the same
+// chunks in any order give the same catalog.
+func Build(chunks []corpus.Chunk) *Catalog {
+	arts := groupArticles(chunks)
+	c := &Catalog{}
+	leaderPos := map[string]int{}
+	for _, a := range arts {
+		ms := extractMethods(a)
+		l := extractLeader(a)
+		for i := range ms {
+			ms[i].Leader = l.Name
+		}
+		c.methods = append(c.methods, ms...)
+		if l.Name == "" {
+			continue
+		}
+		for _, m := range ms {
+			l.Methods = append(l.Methods, m.Name)
+		}
+		if i, ok := leaderPos[l.Name]; ok {
+			c.leaders[i] = mergeLeader(c.leaders[i], l)
+			continue
+		}
+		leaderPos[l.Name] = len(c.leaders)
+		c.leaders = append(c.leaders, l)
+	}
+	c.index()
+	return c
+}
+
+// article is one article's chunks in order, split into sentences.
+type article struct {
+	id        string
+	meta      corpus.Meta
+	chunks    []corpus.Chunk
+	sentences []sentence
+	chunkKeys []string // key(chunk text) per chunk, for mention search
+}
+
+func groupArticles(chunks []corpus.Chunk) []*article {
+	byID := map[string]*article{}
+	var ids []string
+	for _, ch := range chunks {
+		a, ok := byID[ch.ArticleID]
+		if !ok {
+			a = &article{id: ch.ArticleID, meta: ch.Meta}
+			byID[ch.ArticleID] = a
+			ids = append(ids, ch.ArticleID)
+		}
+		a.chunks = append(a.chunks, ch)
+	}
+	sort.Strings(ids)
+	out := make([]*article, 0, len(ids))
+	for _, id := range ids {
+		a := byID[id]
+		sort.SliceStable(a.chunks, func(i, j int) bool {
+			if a.chunks[i].Seq != a.chunks[j].Seq {
+				return a.chunks[i].Seq < a.chunks[j].Seq
+			}
+			return a.chunks[i].ID < a.chunks[j].ID
+		})
+		// Meta of the first chunk, so that the choice does not depend on input order.
+		a.meta = a.chunks[0].Meta
+		seen := map[string]bool{}
+		for _, ch := range a.chunks {
+			text := stripPinyin(ch.Text)
+			a.chunkKeys = append(a.chunkKeys, key(text))
+			for _, s := range splitSentences(text) {
+				n := norm(s)
+				// Overlapping chunks repeat sentences: keep the first.
+				if seen[n] {
+					continue
+				}
+				seen[n] = true
+				a.sentences = append(a.sentences, sentence{
+					text: s, norm: n, aligned: len([]rune(s)) == len([]rune(n)),
+					chunkID: ch.ID, seq: len(a.sentences),
+				})
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func mergeLeader(a, b Leader) Leader {
+	a.Aliases = union(a.Aliases, b.Aliases)
+	if a.Place == "" {
+		a.Place = b.Place
+	}
+	if a.Role == "" {
+		a.Role = b.Role
+	}
+	a.Honours = union(a.Honours, b.Honours)
+	a.ArticleIDs = union(a.ArticleIDs, b.ArticleIDs)
+	a.Methods = union(a.Methods, b.Methods)
+	a.ChunkIDs = union(a.ChunkIDs, b.ChunkIDs)
+	a.KeyFacts = append(a.KeyFacts, b.KeyFacts...)
+	return a
+}
+
+// union appends the elements of b missing from a, keeping order.
+func union(a, b []string) []string {
+	seen := make(map[string]bool, len(a))
+	for _, s := range a {
+		seen[s] = true
+	}
+	for _, s := range b {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			a = append(a, s)
+		}
+	}
+	return a
+}

@@ -1,0 +1,484 @@
+package catalog
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// The extraction vocabulary. Patterns run on norm() text, so they are
+// written in Simplified only.
+
+// namingSuffix follows a quoted name and says how to name the method.
+type namingSuffix struct {
+	suffix string
+	// keep: the name is the quoted text plus the suffix (“四单”工作法 →
+	// 四单工作法); otherwise the quoted text alone is the name (“党建集结号”品牌).
+	keep bool
+	// numericOnly: only after a numbered shorthand (“四社”服务), because
+	// after anything else it is ordinary prose (“网格化”服务送到家).
+	numericOnly bool
+	// nameSuffix replaces suffix in the name (联动服务模式 → 联动).
+	nameSuffix string
+}
+
+var namingSuffixes = []namingSuffix{
+	{suffix: "联动服务模式", keep: true, nameSuffix: "联动"},
+	{suffix: "联动工作法", keep: true},
+	{suffix: "工作法", keep: true},
+	{suffix: "工作机制", keep: true},
+	{suffix: "机制", keep: true},
+	{suffix: "联动", keep: true},
+	{suffix: "服务模式", keep: true},
+	{suffix: "治理模式", keep: true},
+	{suffix: "模式", keep: true},
+	{suffix: "志愿服务队", keep: true},
+	{suffix: "服务队", keep: true},
+	{suffix: "服务活动", keep: false},
+	{suffix: "的服务活动", keep: false},
+	{suffix: "的矛盾调解法", keep: false},
+	{suffix: "调解法", keep: true},
+	{suffix: "工作心得", keep: false},
+	{suffix: "活动", keep: true},
+	{suffix: "行动", keep: true},
+	{suffix: "工程", keep: true},
+	{suffix: "品牌", keep: false},
+	{suffix: "制度", keep: false},
+	{suffix: "平台", keep: false},
+	{suffix: "项目", keep: false},
+	{suffix: "服务", keep: true, numericOnly: true},
+}
+
+// programSuffixes end a quoted text that names a programme, platform or
+// service by itself (“仁和家访”, “畅大妈调解室”).
+var programSuffixes = []string{
+	"工作法", "机制", "联动", "模式", "家访", "议事厅", "议事会", "恳谈会", "联席会",
+	"听证会", "调解室", "会客厅", "工作室", "工作站", "驿站", "服务圈", "服务站", "服务社",
+	"服务中心", "工程", "党课", "心愿", "服务队", "志愿队", "行动", "计划", "睦邻节",
+	"文化节", "邻里节", "大学", "课堂", "超市", "书屋", "热线", "服务岗", "调解队",
+	"巡逻队", "微家", "连心桥", "夜话", "坝坝会", "院坝会", "茶话会", "议事坊",
+}
+
+// stopNames are national programmes and policies that articles mention but
+// no leader invented.
+var stopNames = []string{
+	"主题党日", "三会一课", "两学一做", "不忘初心", "一肩挑", "吹哨", "公推直选", "最多跑一次",
+}
+
+// numerals of shorthand names (四单, 三社, 八联); 两 is excluded because
+// 两新组织 and 两会 are not methods.
+const numerals = "一二三四五六七八九十"
+
+func numeralValue(r rune) int {
+	return strings.IndexRune(numerals, r)/3 + 1 // each numeral is 3 bytes
+}
+
+var (
+	// Unquoted numbered shorthand with a method suffix: 三社联动, 四色志愿服务队.
+	reNumericUnquoted = regexp.MustCompile(`[一二三四五六七八九十]\p{Han}{1,2}?(?:工作法|工作机制|机制|联动|志愿服务队|服务队|调解法)`)
+	// A name ending in a numbered shorthand, followed by its expansion:
+	// 党务公开三会——党员恳谈会、党员议事会、党员评议会.
+	reNumericExpanded = regexp.MustCompile(`(\p{Han}{2,8}?[一二三四五六七八九十]\p{Han})(?:——|—|--|:|,即|即)`)
+	// Unquoted …工作法 and …模式/机制 names.
+	reUnquotedMethod = regexp.MustCompile(`([\p{Han}+]{2,12}?)(工作法|服务模式|管理模式|模式|机制)`)
+	// 以社区大党委为平台: the platform is named.
+	rePlatform = regexp.MustCompile(`以“?(\p{Han}{3,10}?)”?为平台`)
+	// Step sequences: 一听二看三查, 三活四清五到家.
+	reSequence = regexp.MustCompile(`(?:[一二三四五六七八九十][^一二三四五六七八九十、,:;“”‘’\s]{1,3}、?){2,}`)
+)
+
+// boundaryWords end the prose before an unquoted name: the name starts
+// after the last of them.
+var boundaryWords = []string{
+	"推行", "实行", "推进", "推动", "开展", "建立", "打造", "创新", "创设", "推出", "总结出",
+	"总结", "形成", "组建", "启动", "探索", "倡导", "采取", "实施", "提出", "成立", "设立",
+	"搭建", "整合", "通过", "利用", "依托", "运用", "坚持", "完善", "落实", "深化", "健全",
+	"发挥", "摸索出", "创建", "创办", "首创", "实现", "构建", "发起", "的", "了",
+	"和", "与", "及", "在", "以", "将", "把", "用", "对", "等", "她", "他", "其", "是", "为",
+	"即", "记", "这", "一套", "一种", "一个", "积极", "大力", "全面", "进一步",
+}
+
+// leadingVerbs are cut from the first item of an expansion list
+// (整合社工、社区… → 社工).
+var leadingVerbs = []string{
+	"推行", "实行", "建立", "打造", "开展", "整合", "通过", "形成", "组建", "包括", "涵盖",
+	"实现", "即", "坚持", "推进", "倡导", "采取", "实施", "提出", "构建", "落实", "是",
+}
+
+// trimAfterLast returns s after the last occurrence of any word.
+func trimAfterLast(s string, words []string) string {
+	cut := 0
+	for _, w := range words {
+		if i := strings.LastIndex(s, w); i >= 0 && i+len(w) > cut {
+			cut = i + len(w)
+		}
+	}
+	return s[cut:]
+}
+
+// candidate is one sighting of a method name in a sentence.
+type candidate struct {
+	name  string // Simplified canonical form
+	alias []string
+	orig  string // original-script form, when recoverable
+	steps []string
+	sent  int
+	pos   int // byte offset of the name in the sentence's norm
+	end   int // byte offset after the name and its suffix
+}
+
+type quoteSpan struct {
+	inner      string
+	start, end int // byte offsets: start of the opening quote, after the closing quote
+}
+
+// quotedSpans finds “…” and ‘…’ spans of at most 30 runes; unbalanced
+// quotes (eaten by garbled runs) are skipped rather than paired wrongly.
+func quotedSpans(s string) []quoteSpan {
+	var out []quoteSpan
+	for _, pair := range [][2]string{{"“", "”"}, {"‘", "’"}} {
+		open, close := pair[0], pair[1]
+		i := 0
+		for {
+			j := strings.Index(s[i:], open)
+			if j < 0 {
+				break
+			}
+			j += i
+			k := strings.Index(s[j+len(open):], close)
+			if k < 0 {
+				break
+			}
+			k += j + len(open)
+			inner := s[j+len(open) : k]
+			if next := strings.Index(inner, open); next >= 0 {
+				i = j + len(open) + next
+				continue
+			}
+			if n := utf8.RuneCountInString(inner); n >= 1 && n <= 30 {
+				out = append(out, quoteSpan{inner: inner, start: j, end: k + len(close)})
+			}
+			i = k + len(close)
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].start < out[b].start })
+	return out
+}
+
+func isStopName(name string) bool {
+	for _, w := range stopNames {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// numericShorthand reports whether s starts with a numbered shorthand
+// (四单, 三社, 八联) and returns the numeral's value and the counted
+// character.
+func numericShorthand(s string) (int, string, bool) {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !strings.ContainsRune(numerals, r) {
+		return 0, "", false
+	}
+	rest := s[n:]
+	c, m := utf8.DecodeRuneInString(rest)
+	// 十分钟, 三年, 五个 are quantities, not shorthands.
+	if m == 0 || !isHan(c) || strings.ContainsRune(numerals+"分年月日天个名次条位人户种件百千万亿", c) {
+		return 0, "", false
+	}
+	return numeralValue(r), string(c), true
+}
+
+// looksLikeProse rejects quoted texts that are quotations or slogans rather
+// than names: punctuation inside, or too long for a name.
+func looksLikeProse(q string) bool {
+	if strings.ContainsAny(q, ",，。!?！？:;、") {
+		return true
+	}
+	return utf8.RuneCountInString(q) > 14
+}
+
+// isHonour says whether a quoted text is an honour title, not a method.
+func isHonour(q string) bool {
+	for _, w := range []string{"优秀", "最美", "先进", "十佳", "标兵", "红旗手", "模范", "劳模", "楷模", "示范", "文明", "国家级", "省级", "市级", "全国"} {
+		if strings.Contains(q, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// methodCandidates finds method names in one sentence.
+func methodCandidates(s sentence, idx int) []candidate {
+	var out []candidate
+	n := s.norm
+	add := func(c candidate) {
+		c.name = strings.TrimSpace(c.name)
+		if hanCount(c.name) < 2 || isStopName(c.name) {
+			return
+		}
+		c.sent = idx
+		out = append(out, c)
+	}
+	covered := map[int]bool{} // sentence byte offsets already inside a quoted name
+
+	for _, q := range quotedSpans(n) {
+		inner := strings.TrimSpace(q.inner)
+		after := n[q.end:]
+		if seq, ok := parseSequence(inner); ok && seq.whole {
+			add(candidate{name: seq.name, steps: seq.steps, pos: q.start, end: q.end, orig: origSpan(s, q.start, q.end)})
+			covered[q.start] = true
+			continue
+		}
+		if looksLikeProse(inner) || isHonour(inner) {
+			continue
+		}
+		_, _, numeric := numericShorthand(inner)
+		matched := false
+		for _, ns := range namingSuffixes {
+			if !strings.HasPrefix(after, ns.suffix) || (ns.numericOnly && !numeric) {
+				continue
+			}
+			c := candidate{name: inner, pos: q.start, end: q.end + len(ns.suffix)}
+			origEnd := q.end // the original-script alias covers what the name covers
+			if ns.keep && !strings.HasSuffix(inner, ns.suffix) {
+				origEnd = c.end
+				full := inner + ns.suffix
+				if ns.nameSuffix != "" {
+					c.name = inner + ns.nameSuffix
+					c.alias = append(c.alias, full)
+				} else {
+					c.name = full
+				}
+			}
+			if numeric {
+				c.alias = append(c.alias, inner)
+			}
+			c.orig = origSpan(s, q.start, origEnd)
+			add(c)
+			matched = true
+			break
+		}
+		if matched {
+			covered[q.start] = true
+			continue
+		}
+		for _, suf := range programSuffixes {
+			// A bare two-rune suffix (课堂, 驿站) is a common noun; 睦邻节 is a name.
+			if strings.HasSuffix(inner, suf) && (utf8.RuneCountInString(inner) > utf8.RuneCountInString(suf) || utf8.RuneCountInString(suf) >= 3) {
+				add(candidate{name: inner, pos: q.start, end: q.end, orig: origSpan(s, q.start, q.end)})
+				covered[q.start] = true
+				break
+			}
+		}
+	}
+
+	inQuote := func(pos int) bool {
+		// Inside a quoted span already handled (or any quote: quoted prose
+		// is speech, whose unquoted-looking names are not the article's).
+		for _, q := range quotedSpans(n) {
+			if pos >= q.start && pos < q.end {
+				return true
+			}
+		}
+		return false
+	}
+
+	for _, m := range reNumericUnquoted.FindAllStringIndex(n, -1) {
+		if inQuote(m[0]) {
+			continue
+		}
+		add(candidate{name: n[m[0]:m[1]], pos: m[0], end: m[1], orig: origSpan(s, m[0], m[1])})
+	}
+	for _, m := range reNumericExpanded.FindAllStringSubmatchIndex(n, -1) {
+		if inQuote(m[2]) {
+			continue
+		}
+		raw := n[m[2]:m[3]]
+		name := trimAfterLast(raw, boundaryWords)
+		val, _, ok := numericShorthand(lastTwoRunes(name))
+		if !ok || hanCount(name) < 3 {
+			continue
+		}
+		items := splitList(listAfter(n[m[1]:]))
+		if len(items) != val {
+			continue
+		}
+		start := m[3] - len(name)
+		add(candidate{name: name, steps: items, pos: start, end: m[3], orig: origSpan(s, start, m[3])})
+	}
+	for _, m := range reUnquotedMethod.FindAllStringSubmatchIndex(n, -1) {
+		if inQuote(m[0]) || (m[0] > 0 && strings.HasSuffix(n[:m[0]], "”")) {
+			continue
+		}
+		stem := trimAfterLast(n[m[2]:m[3]], boundaryWords)
+		suffix := n[m[4]:m[5]]
+		if hanCount(stem) < 2 || strings.Contains(stem, "新") {
+			continue
+		}
+		_, _, numeric := numericShorthand(stem)
+		distinctive := numeric || strings.Contains(stem, "化") || strings.Contains(stem, "+") || suffix == "工作法"
+		if !distinctive {
+			continue
+		}
+		start := m[3] - len(stem)
+		c := candidate{name: stem + suffix, pos: start, end: m[5], orig: origSpan(s, start, m[5])}
+		// 网格化管理服务模式 is known as 网格化管理.
+		if (suffix == "服务模式" || suffix == "模式") && (strings.HasSuffix(stem, "管理") || strings.HasSuffix(stem, "联动")) {
+			c.alias = append(c.alias, c.name)
+			c.name = stem
+		}
+		add(c)
+	}
+	for _, m := range rePlatform.FindAllStringSubmatchIndex(n, -1) {
+		if inQuote(m[0]) {
+			continue
+		}
+		stem := trimAfterLast(n[m[2]:m[3]], boundaryWords)
+		if hanCount(stem) < 3 {
+			continue
+		}
+		start := m[3] - len(stem)
+		add(candidate{name: stem, pos: start, end: m[3], orig: origSpan(s, start, m[3])})
+	}
+	for _, m := range reSequence.FindAllStringIndex(n, -1) {
+		if inQuote(m[0]) {
+			continue
+		}
+		seq, ok := parseSequence(n[m[0]:m[1]])
+		if !ok || len(seq.parts) < 3 {
+			continue
+		}
+		add(candidate{name: seq.name, steps: seq.steps, pos: m[0], end: m[1], orig: origSpan(s, m[0], m[1])})
+	}
+	return out
+}
+
+func lastTwoRunes(s string) string {
+	rs := []rune(s)
+	if len(rs) < 2 {
+		return s
+	}
+	return string(rs[len(rs)-2:])
+}
+
+// origSpan cuts the original-script text at the byte span of the sentence's
+// norm, when the two are rune-aligned.
+func origSpan(s sentence, start, end int) string {
+	if !s.aligned {
+		return ""
+	}
+	rs := []rune(s.text)
+	a := utf8.RuneCountInString(s.norm[:start])
+	b := a + utf8.RuneCountInString(s.norm[start:end])
+	if b > len(rs) {
+		return ""
+	}
+	return string(rs[a:b])
+}
+
+// sequence is a numbered step sequence such as 一听、二看、三查 or 三活四清五到家.
+type sequence struct {
+	name   string   // without separators
+	parts  []string // 一听, 二看 … / 三活, 四清, 五到家
+	groups []int    // numeral values
+	steps  []string // set when every group is a single step (一听二看…)
+	whole  bool     // the text is nothing but the sequence
+}
+
+func parseSequence(s string) (sequence, bool) {
+	var seq sequence
+	rs := []rune(s)
+	i := 0
+	for i < len(rs) {
+		if !strings.ContainsRune(numerals, rs[i]) {
+			break
+		}
+		j := i + 1
+		for j < len(rs) && isHan(rs[j]) && !strings.ContainsRune(numerals, rs[j]) && j-i <= 3 {
+			j++
+		}
+		if j == i+1 {
+			break
+		}
+		seq.parts = append(seq.parts, string(rs[i:j]))
+		seq.groups = append(seq.groups, numeralValue(rs[i]))
+		i = j
+		if i < len(rs) && rs[i] == '、' {
+			i++
+		}
+	}
+	if len(seq.parts) < 2 {
+		return seq, false
+	}
+	// Numerals must increase by one: 一听二看三查, 三活四清五到家; never
+	// 一个单位一个单位 or 一步一个脚印.
+	for k := 1; k < len(seq.groups); k++ {
+		if seq.groups[k] != seq.groups[k-1]+1 {
+			return seq, false
+		}
+	}
+	seq.name = strings.Join(seq.parts, "")
+	seq.whole = i == len(rs)
+	if seq.groups[0] == 1 {
+		seq.steps = append([]string(nil), seq.parts...)
+	}
+	return seq, true
+}
+
+// listAfter returns the run of text after a name up to the end of its
+// clause, for expansions written after a dash or colon.
+func listAfter(s string) string {
+	s = strings.TrimLeft(s, "“‘ ")
+	if i := strings.IndexAny(s, ",;。!?:()（）"); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// splitList splits an enumeration on 、 (and a final 及/和/与), dropping
+// quotes, a leading verb of the first item and a trailing 的/等 of the last.
+func splitList(s string) []string {
+	s = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "").Replace(s)
+	parts := strings.Split(s, "、")
+	if len(parts) == 0 {
+		return nil
+	}
+	last := parts[len(parts)-1]
+	for _, conj := range []string{"及", "和", "与", "以及"} {
+		if i := strings.LastIndex(last, conj); i > 0 && len(parts) >= 2 {
+			parts = append(parts[:len(parts)-1], last[:i], last[i+len(conj):])
+			break
+		}
+	}
+	// Cut prose before the first item (她通过整合社工 → 社工), unless the
+	// items are all verb phrases (打造微阵地、开展微活动).
+	verbItems := false
+	for _, p := range parts[1:] {
+		for _, v := range leadingVerbs {
+			if strings.HasPrefix(strings.TrimSpace(p), v) {
+				verbItems = true
+			}
+		}
+	}
+	if !verbItems {
+		parts[0] = trimAfterLast(parts[0], leadingVerbs)
+	}
+	lastItem := parts[len(parts)-1]
+	for _, suf := range []string{"等", "的"} {
+		lastItem = strings.TrimSuffix(lastItem, suf)
+	}
+	parts[len(parts)-1] = lastItem
+	var out []string
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if n := utf8.RuneCountInString(p); n < 2 || n > 16 {
+			return nil
+		}
+		out = append(out, p)
+	}
+	return out
+}

@@ -1,0 +1,423 @@
+package catalog
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// group is every sighting of one method in an article.
+type group struct {
+	cands []candidate
+}
+
+func (g *group) first() candidate { return g.cands[0] }
+
+// extractMethods finds an article's methods and links them to its sentences
+// and chunks.
+func extractMethods(a *article) []Method {
+	var cands []candidate
+	for i, s := range a.sentences {
+		cands = append(cands, methodCandidates(s, i)...)
+	}
+	groups := mergeCandidates(cands)
+	var out []Method
+	for _, g := range groups {
+		out = append(out, buildMethod(a, g))
+	}
+	return out
+}
+
+// mergeCandidates groups sightings that name the same method: equal keys,
+// the same numbered shorthand (四色服务队 / 四色志愿服务队), or a name plus a
+// generic suffix (民生恳谈会制度 / 民生恳谈会). Groups come out in order of
+// first sighting.
+func mergeCandidates(cands []candidate) []*group {
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].sent != cands[j].sent {
+			return cands[i].sent < cands[j].sent
+		}
+		return cands[i].pos < cands[j].pos
+	})
+	var groups []*group
+	find := func(c candidate) *group {
+		k := key(c.name)
+		for _, g := range groups {
+			for _, o := range g.cands {
+				if sameMethod(k, key(o.name)) {
+					return g
+				}
+			}
+		}
+		return nil
+	}
+	for _, c := range cands {
+		if g := find(c); g != nil {
+			g.cands = append(g.cands, c)
+			continue
+		}
+		groups = append(groups, &group{cands: []candidate{c}})
+	}
+	return groups
+}
+
+var genericSuffixes = []string{"服务模式", "模式", "制度", "品牌", "活动", "行动", "机制", "工作法", "服务", "平台"}
+
+func sameMethod(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if va, ca, ok := numericShorthand(a); ok {
+		if vb, cb, ok := numericShorthand(b); ok && va == vb && ca == cb {
+			// Sequences (三活四清五到家) only merge when equal.
+			_, sa := parseSequence(a)
+			_, sb := parseSequence(b)
+			return !sa && !sb
+		}
+	}
+	for _, suf := range genericSuffixes {
+		if a == b+suf || b == a+suf {
+			return true
+		}
+	}
+	return false
+}
+
+// canonical picks the group's name: the most frequent form, then the
+// longer (more specific) one, then the first seen.
+func canonical(g *group) string {
+	count := map[string]int{}
+	var order []string
+	for _, c := range g.cands {
+		if count[c.name] == 0 {
+			order = append(order, c.name)
+		}
+		count[c.name]++
+	}
+	best := order[0]
+	for _, n := range order[1:] {
+		if count[n] > count[best] || (count[n] == count[best] && utf8.RuneCountInString(n) > utf8.RuneCountInString(best)) {
+			best = n
+		}
+	}
+	return best
+}
+
+func buildMethod(a *article, g *group) Method {
+	m := Method{Name: canonical(g), ArticleID: a.id}
+	var aliases []string
+	for _, c := range g.cands {
+		aliases = append(aliases, c.name)
+		aliases = append(aliases, c.alias...)
+		if o := stripQuotes(c.orig); o != "" {
+			aliases = append(aliases, o)
+		}
+		if m.Steps == nil && len(c.steps) > 0 {
+			m.Steps = c.steps
+		}
+	}
+	if v, ch, ok := numericShorthand(m.Name); ok {
+		if _, isSeq := parseSequence(m.Name); !isSeq {
+			aliases = append(aliases, string([]rune(m.Name)[:2]))
+			if m.Steps == nil {
+				m.Steps = findShorthandSteps(a, g, v, ch)
+			}
+		}
+	}
+	if seq, ok := parseSequence(m.Name); ok && m.Steps == nil {
+		m.Steps = findSequenceSteps(a, g, seq)
+	}
+	if m.Steps == nil {
+		m.Steps = findSharedSteps(a, g, m.Name)
+	}
+	for _, al := range aliases {
+		if al != m.Name {
+			m.Aliases = union(m.Aliases, []string{al})
+		}
+	}
+	linkMentions(a, &m, g)
+	return m
+}
+
+func stripQuotes(s string) string {
+	return strings.NewReplacer("“", "", "”", "", "‘", "", "’", "", "\"", "").Replace(s)
+}
+
+// mentionKeys are the keys searched for in text: short keys (四单) would
+// match unrelated prose, so only keys of three runes or more.
+func mentionKeys(m *Method) []string {
+	var ks []string
+	for _, n := range append([]string{m.Name}, m.Aliases...) {
+		if k := key(n); utf8.RuneCountInString(k) >= 3 {
+			ks = union(ks, []string{k})
+		}
+	}
+	return ks
+}
+
+func containsAny(s string, keys []string) bool {
+	for _, k := range keys {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkMentions sets Mentions, ChunkIDs and Summary.
+func linkMentions(a *article, m *Method, g *group) {
+	keys := mentionKeys(m)
+	sighted := map[int]bool{}
+	for _, c := range g.cands {
+		sighted[c.sent] = true
+	}
+	best, bestScore := -1, -1000
+	for i, s := range a.sentences {
+		if !sighted[i] && !containsAny(key(s.text), keys) {
+			continue
+		}
+		m.Mentions++
+		sc := summaryScore(s, m, sighted[i], i == g.first().sent)
+		if sc > bestScore {
+			best, bestScore = i, sc
+		}
+	}
+	if best >= 0 {
+		m.Summary = cleanDisplay(a.sentences[best].text)
+		m.SummaryChunkID = a.sentences[best].chunkID
+	}
+	for i, ck := range a.chunkKeys {
+		if containsAny(ck, keys) {
+			m.ChunkIDs = union(m.ChunkIDs, []string{a.chunks[i].ID})
+		}
+	}
+	// A sighting always links its chunk, even when its key is too short to search.
+	for _, c := range g.cands {
+		m.ChunkIDs = union(m.ChunkIDs, []string{a.sentences[c.sent].chunkID})
+	}
+	sort.SliceStable(m.ChunkIDs, func(i, j int) bool {
+		return chunkSeq(a, m.ChunkIDs[i]) < chunkSeq(a, m.ChunkIDs[j])
+	})
+}
+
+func chunkSeq(a *article, id string) int {
+	for i, ch := range a.chunks {
+		if ch.ID == id {
+			return i
+		}
+	}
+	return len(a.chunks)
+}
+
+var definingWords = []string{"推行", "创新", "总结", "打造", "建立", "启动", "开展", "采取", "形成", "推出", "发起", "倡导", "实行", "组建", "成立", "探索", "摸索", "即", "是指", "搭建", "设立", "创设", "推广", "以"}
+
+// summaryScore prefers the sentence that introduces and explains a method
+// over one that merely repeats its name or quotes somebody.
+func summaryScore(s sentence, m *Method, sighted, first bool) int {
+	score := 0
+	if len(m.Steps) > 0 && strings.Contains(key(s.norm), key(m.Steps[0])) {
+		score += 4
+	}
+	if sighted {
+		for _, w := range definingWords {
+			if strings.Contains(s.norm, w) {
+				score += 2
+				break
+			}
+		}
+	}
+	if first {
+		score++
+	}
+	n := utf8.RuneCountInString(s.text)
+	if n < 14 {
+		score -= 3
+	}
+	if n > 160 {
+		score--
+	}
+	if strings.HasPrefix(s.norm, "“") {
+		score -= 2
+	}
+	return score
+}
+
+// list is an enumeration found in a sentence.
+type list struct {
+	items  []string
+	quoted bool
+	pos    int // byte offset in the sentence's norm
+}
+
+// listsIn finds enumerations: 、-separated items within a clause (quotes
+// count as clause bounds), and runs of adjacent quoted items
+// (“红色党员”“绿色环保”…).
+func listsIn(n string) []list {
+	var out []list
+	start := 0
+	quoted := false
+	flush := func(end int, q bool) {
+		seg := n[start:end]
+		if strings.Contains(seg, "、") || strings.ContainsAny(seg, "及和与") {
+			if items := splitList(seg); len(items) >= 2 {
+				out = append(out, list{items: items, quoted: q, pos: start})
+			}
+		}
+	}
+	for i, r := range n {
+		switch r {
+		case ',', ';', ':', '。', '!', '?', '(', ')', '—':
+			flush(i, false)
+			start = i + utf8.RuneLen(r)
+			quoted = false
+		case '“', '‘':
+			flush(i, false)
+			start = i + utf8.RuneLen(r)
+			quoted = true
+		case '”', '’':
+			flush(i, quoted)
+			start = i + utf8.RuneLen(r)
+			quoted = false
+		}
+	}
+	flush(len(n), false)
+	// Adjacent quoted items.
+	spans := quotedSpans(n)
+	for i := 0; i < len(spans); {
+		j := i + 1
+		for j < len(spans) && spans[j].start == spans[j-1].end {
+			j++
+		}
+		if j-i >= 2 {
+			var items []string
+			for _, sp := range spans[i:j] {
+				items = append(items, sp.inner)
+			}
+			out = append(out, list{items: items, quoted: true, pos: spans[i].start})
+		}
+		i = j
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].pos < out[j].pos })
+	return out
+}
+
+func sentencesAround(a *article, g *group, after int) []int {
+	seen := map[int]bool{}
+	var idx []int
+	for _, c := range g.cands {
+		for d := 0; d <= after; d++ {
+			if i := c.sent + d; i < len(a.sentences) && !seen[i] {
+				seen[i] = true
+				idx = append(idx, i)
+			}
+		}
+	}
+	sort.Ints(idx)
+	return idx
+}
+
+func allContain(items []string, sub string) bool {
+	for _, it := range items {
+		if !strings.Contains(it, sub) {
+			return false
+		}
+	}
+	return true
+}
+
+// findShorthandSteps looks in the sighting sentences and the next one for
+// a list of exactly n items that each contain the counted character
+// (四单 → 民众点单、社区开单、共同接单、民主议单).
+//
+// Items of 五步工作法 need not contain 步, so failing that, a list of n items
+// right after the name (“五步工作法”，即听民声、理民需…) is taken.
+func findShorthandSteps(a *article, g *group, n int, ch string) []string {
+	for _, i := range sentencesAround(a, g, 1) {
+		for _, l := range listsIn(a.sentences[i].norm) {
+			if len(l.items) == n && allContain(l.items, ch) {
+				return l.items
+			}
+		}
+	}
+	for _, c := range g.cands {
+		s := a.sentences[c.sent].norm
+		for _, l := range listsIn(s) {
+			if len(l.items) != n || l.pos < c.end {
+				continue
+			}
+			gap := strings.Trim(s[c.end:l.pos], " ,:;“”‘’—即是分别为包括")
+			if gap == "" {
+				return l.items
+			}
+		}
+	}
+	return nil
+}
+
+// findSequenceSteps fills a sequence's groups (三活四清五到家 → 3 + 4 + 5
+// items) from the lists that follow it, in order.
+func findSequenceSteps(a *article, g *group, seq sequence) []string {
+	for _, c := range g.cands {
+		var lists []list
+		for d := 0; d <= 1 && c.sent+d < len(a.sentences); d++ {
+			for _, l := range listsIn(a.sentences[c.sent+d].norm) {
+				if d == 0 && l.pos < c.end {
+					continue
+				}
+				lists = append(lists, l)
+			}
+		}
+		var steps []string
+		k := 0
+		for gi, part := range seq.parts {
+			marker := string([]rune(part)[1:])
+			found := false
+			for ; k < len(lists); k++ {
+				if len(lists[k].items) == seq.groups[gi] && allContain(lists[k].items, marker) {
+					steps = append(steps, lists[k].items...)
+					k++
+					found = true
+					break
+				}
+			}
+			if !found {
+				steps = nil
+				break
+			}
+		}
+		if steps != nil {
+			return steps
+		}
+	}
+	return nil
+}
+
+// findSharedSteps finds, for a name without a numeral, a quoted list of at
+// least three items in the next two sentences that all share a two-rune
+// part of the name (零距离服务工程 → 民情沟通零距离、弱势关爱零距离…).
+func findSharedSteps(a *article, g *group, name string) []string {
+	rs := []rune(name)
+	for _, i := range sentencesAround(a, g, 2) {
+		for _, l := range listsIn(a.sentences[i].norm) {
+			if !l.quoted || len(l.items) < 3 {
+				continue
+			}
+			for j := 0; j+2 <= len(rs); j++ {
+				if bi := string(rs[j : j+2]); hanCount(bi) == 2 && !genericBigram(bi) && allContain(l.items, bi) {
+					return l.items
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// genericBigram says whether a two-rune part of a name is too common to tie
+// a list to it.
+func genericBigram(bi string) bool {
+	switch bi {
+	case "服务", "工作", "社区", "党建", "志愿", "活动", "模式", "机制", "居民", "群众", "党员":
+		return true
+	}
+	return false
+}
