@@ -2,16 +2,19 @@
 // pipeline of small named steps.
 package clean
 
-// PLACEHOLDER: the real pipeline replaces this file (see docs/ARCHITECTURE.md).
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Result is the cleaned text plus what the cleaner learned about the page.
 type Result struct {
-	Text       string
-	Title      string
-	Date       string
-	Source     string
-	Fields     map[string]string
-	Unrepaired []string
+	Text       string            // cleaned text, original script, paragraphs separated by "\n"
+	Title      string            // first heading / repeated title line, if any
+	Date       string            // "2021-02-02" if a date line was found
+	Source     string            // "來源:..." value if found
+	Fields     map[string]string // infobox fields, key → value
+	Unrepaired []string          // garbled runs that were cut out, for reporting
 }
 
 // Step is one named cleaning step.
@@ -20,8 +23,48 @@ type Step struct {
 	Apply func(string) string
 }
 
-// Steps returns the pipeline in order.
-func Steps() []Step { return nil }
+// step is a cleaning step that may also record what it learned.
+type step struct {
+	name  string
+	apply func(string, *Result) string
+}
 
-// Clean runs every step on raw.
-func Clean(raw string) Result { return Result{Text: raw} }
+func pipeline() []step {
+	return []step{
+		{"whitespace", func(s string, _ *Result) string { return normalizeSpace(s) }},
+		// Garble repair runs before pinyin removal: the gateway's own
+		// annotations tell which byte an annotation split.
+		{"garble", repairGarble},
+		{"pinyin", func(s string, _ *Result) string { return removePinyin(s) }},
+		{"boilerplate", removeBoilerplate},
+		{"dedup", func(s string, _ *Result) string { return dedupLines(s) }},
+		{"tidy", func(s string, _ *Result) string { return tidy(s) }},
+	}
+}
+
+// Steps returns the pipeline in order. Each Apply runs one step alone and
+// discards what the step learned about the page.
+func Steps() []Step {
+	ps := pipeline()
+	out := make([]Step, len(ps))
+	for i, p := range ps {
+		apply := p.apply
+		out[i] = Step{Name: p.name, Apply: func(s string) string { return apply(s, &Result{}) }}
+	}
+	return out
+}
+
+// Clean runs every step on raw. It is deterministic and never panics on
+// arbitrary input; invalid UTF-8 is replaced first.
+func Clean(raw string) Result {
+	res := Result{}
+	s := strings.ToValidUTF8(raw, "\uFFFD")
+	for _, p := range pipeline() {
+		s = p.apply(s, &res)
+	}
+	res.Text = s
+	if !utf8.ValidString(res.Text) {
+		res.Text = strings.ToValidUTF8(res.Text, "")
+	}
+	return res
+}
