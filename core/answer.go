@@ -25,6 +25,8 @@ type Answer struct {
 	Script string
 	// Notice is a short remark for the user, e.g. that the model fell back.
 	Notice string
+	// Suggestions are close matches offered when a name was not found.
+	Suggestions []string
 }
 
 // Citation is one numbered passage an answer cites.

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"bangyang/catalog"
 	"bangyang/corpus"
 	"bangyang/llm"
 	"bangyang/prompts"
@@ -51,11 +52,22 @@ type Options struct {
 	ModelTimeout time.Duration
 	// Now is the clock (tests).
 	Now func() time.Time
+	// Catalog is the methods and leaders (optional: summaries need it).
+	Catalog *catalog.Catalog
+	// Chunks are every indexed passage, for citing catalog entries.
+	Chunks []corpus.Chunk
 }
 
 // Service answers questions from the articles. It is safe for concurrent use.
 type Service struct {
-	o Options
+	o     Options
+	byID  map[string]corpus.Chunk
+	bySeq map[seqKey]corpus.Chunk
+}
+
+type seqKey struct {
+	article string
+	seq     int
 }
 
 // New checks opts and fills in defaults.
@@ -88,7 +100,13 @@ func New(opts Options) (*Service, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	return &Service{o: opts}, nil
+	byID := make(map[string]corpus.Chunk, len(opts.Chunks))
+	bySeq := make(map[seqKey]corpus.Chunk, len(opts.Chunks))
+	for _, c := range opts.Chunks {
+		byID[c.ID] = c
+		bySeq[seqKey{c.ArticleID, c.Seq}] = c
+	}
+	return &Service{o: opts, byID: byID, bySeq: bySeq}, nil
 }
 
 // Ask answers question in the conversation chat.
@@ -111,6 +129,12 @@ func (s *Service) AskStream(ctx context.Context, chat, question string, onText f
 		conv = Conversation{}
 	}
 	script := scriptOf(question, conv)
+	if ans, ok := s.routeSummary(ctx, chat, question, script); ok {
+		if onText != nil {
+			onText(ans.Text)
+		}
+		return ans, nil
+	}
 
 	query, leader := s.resolveFollowUp(ctx, question, conv)
 	res, err := s.search(ctx, query, leader)

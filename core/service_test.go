@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"bangyang/catalog"
 	"bangyang/corpus"
 	"bangyang/retrieval"
 	"bangyang/zh"
@@ -47,7 +48,8 @@ func newOffline(t testing.TB, model ChatModel) *Service {
 	for i, a := range arts {
 		metas[i] = a.Meta
 	}
-	s, err := New(Options{Search: ix, Model: model, Articles: metas})
+	chunks := ix.Chunks()
+	s, err := New(Options{Search: ix, Model: model, Articles: metas, Chunks: chunks, Catalog: catalog.Build(chunks)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,82 @@
+package core
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"bangyang/zh"
+)
+
+func TestMethodSummaryBothScripts(t *testing.T) {
+	s := newOffline(t, nil)
+	ctx := context.Background()
+	for _, c := range []struct{ name, script, step string }{
+		{"四单工作法", "hans", "共同接单"},
+		{"四單工作法", "hant", "共同接單"},
+	} {
+		ans, err := s.MethodSummary(ctx, "m", c.name, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s:\n%s", c.name, ans.Text)
+		if !ans.Grounded || ans.Script != c.script || !strings.Contains(ans.Text, c.step) {
+			t.Errorf("%s: grounded=%v script=%s\n%s", c.name, ans.Grounded, ans.Script, ans.Text)
+		}
+		if zh.DetectScript(ans.Text) != c.script {
+			t.Errorf("%s: text not in %s", c.name, c.script)
+		}
+		if len(ans.Citations) == 0 || zh.ToSimplified(ans.Citations[0].Chunk.Meta.Leader) != "吴中兰" {
+			t.Errorf("%s: not cited to 吴中兰: %+v", c.name, ans.Citations)
+		}
+		checkMarkers(t, ans)
+	}
+}
+
+func TestMethodNotFoundOffersCloseMatches(t *testing.T) {
+	s := newOffline(t, nil)
+	ans, err := s.MethodSummary(context.Background(), "m", "四单法", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Grounded {
+		// A confident fuzzy match is fine too, but then it must be 四单工作法.
+		if !strings.Contains(ans.Text, "四单工作法") {
+			t.Fatalf("matched the wrong method:\n%s", ans.Text)
+		}
+		return
+	}
+	if len(ans.Suggestions) == 0 {
+		t.Fatalf("no suggestions: %+v", ans)
+	}
+	ans, _ = s.MethodSummary(context.Background(), "m", "量子计算法", "")
+	if ans.Grounded || len(ans.Citations) != 0 {
+		t.Fatalf("unknown method answered: %+v", ans)
+	}
+}
+
+func TestLeaderProfileAndFreeTextRouting(t *testing.T) {
+	s := newOffline(t, nil)
+	ctx := context.Background()
+	ans, err := s.LeaderProfile(ctx, "l", "郭佳", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("郭佳:\n%s", ans.Text)
+	if !ans.Grounded || !strings.Contains(ans.Text, "党建集结号") {
+		t.Errorf("profile lacks 党建集结号:\n%s", ans.Text)
+	}
+	for _, c := range ans.Citations {
+		if c.Chunk.Meta.Leader != "郭佳" {
+			t.Errorf("profile cites another leader: %+v", c.Chunk.Meta)
+		}
+	}
+	checkMarkers(t, ans)
+	routed, err := s.Ask(ctx, "r", "总结一下郭佳的工作方法")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if routed.Text != ans.Text {
+		t.Errorf("free text did not route to the profile:\n%s", routed.Text)
+	}
+}
