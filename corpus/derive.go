@@ -34,47 +34,6 @@ func normalizeDate(s string) string {
 	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
 }
 
-// scriptPairs lists frequent characters whose Traditional and Simplified
-// forms differ and where neither form is also a common character of the
-// other script (so 後/后, 乾/干 are left out). Read as (hant, hans) pairs.
-const scriptPairs = "這这會会說说國国區区黨党為为對对時时們们個个來来發发開开問问與与經经動动將将員员" +
-	"務务過过業业長长學学實实點点現现體体關关進进機机還还場场從从當当種种門门書书記记讓让" +
-	"處处辦办電电話话見见歲岁樓楼網网領领導导組组織织設设計计應应該该題题給给間间線线難难" +
-	"頭头邊边氣气東东車车讀读認认識识議议論论幫帮歡欢參参總总統统陽阳華华調调責责費费價价" +
-	"錢钱義义協协鄉乡縣县廣广聯联歷历級级團团圍围滿满熱热親亲愛爱傳传戰战劃划億亿萬万衛卫層层"
-
-// scriptTable maps each distinguishing character to its script.
-func scriptTable() map[rune]Script {
-	t := map[rune]Script{}
-	rs := []rune(scriptPairs)
-	for i := 0; i+1 < len(rs); i += 2 {
-		t[rs[i]] = Traditional
-		t[rs[i+1]] = Simplified
-	}
-	return t
-}
-
-// detectScript is a stand-in for zh.DetectScript until that lands.
-// TODO: switch to zh.DetectScript once it exists (check `git log zh/`).
-func detectScript(s string, table map[rune]Script) Script {
-	var hant, hans int
-	for _, r := range s {
-		switch table[r] {
-		case Traditional:
-			hant++
-		case Simplified:
-			hans++
-		}
-	}
-	switch {
-	case hant > hans:
-		return Traditional
-	case hans > hant:
-		return Simplified
-	}
-	return ""
-}
-
 // Common Chinese surnames (both scripts). A leader's name is looked for
 // only where it starts with one of these.
 const surnameChars = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅郑鄭梁谢謝宋唐许許" +

@@ -17,6 +17,7 @@ import (
 	"unicode"
 
 	"bangyang/corpus/clean"
+	"bangyang/zh"
 )
 
 // The default corpus: the five seed articles, each a front-matter header
@@ -68,12 +69,11 @@ func kindOf(name string) (kind, bool) {
 // builder holds the read-only lookup tables used while building articles;
 // one is made per load call (no package state).
 type builder struct {
-	scripts map[rune]Script
-	names   nameTables
+	names nameTables
 }
 
 func newBuilder() *builder {
-	return &builder{scripts: scriptTable(), names: newNameTables()}
+	return &builder{names: newNameTables()}
 }
 
 // Default returns the embedded seed articles, cleaned.
@@ -299,9 +299,9 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 	}
 	m.Script = parseScript(fm.get("script", "lang", "language"))
 	if m.Script == "" {
-		m.Script = detectScript(res.Text, b.scripts)
+		m.Script = Script(zh.DetectScript(res.Text))
 	}
-	return Article{Meta: m, Origin: origin, Raw: body, Text: res.Text}, nil
+	return Article{Meta: m, Origin: origin, Raw: body, Text: strings.TrimSpace(res.Text)}, nil
 }
 
 func firstNonEmpty(vs ...string) string {
