@@ -204,16 +204,18 @@ func kindForStatus(status int) error {
 	return ErrUnavailable
 }
 
+// isDecodeError: json.Unmarshal reports garbage as these; a body cut short while reading is
+// io.ErrUnexpectedEOF instead, which is a connection failure.
 func isDecodeError(err error) bool {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
-	return errors.As(err, &syn) || errors.As(err, &typ) || errors.Is(err, io.ErrUnexpectedEOF) && !isNetworkError(err)
+	return errors.As(err, &syn) || errors.As(err, &typ)
 }
 
 func isNetworkError(err error) bool {
 	var netErr net.Error
 	return errors.As(err, &netErr) || errors.Is(err, syscall.ECONNREFUSED) ||
-		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF)
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 // bodyMessage extracts a readable message from an error body of any common shape.
