@@ -207,12 +207,12 @@ func TestValidateRejects(t *testing.T) {
 				q.Options = append(q.Options, strings.Repeat("虚", i+1))
 			}
 		},
-		"long option":        func(q *Question) { q.Options[1] = strings.Repeat("长", 101) },
-		"long question":      func(q *Question) { q.Text = strings.Repeat("问", 301) },
-		"long explanation":   func(q *Question) { q.Explanation = strings.Repeat("解", 201) },
-		"three line feeds":   func(q *Question) { q.Explanation = "a\nb\nc\nd" },
-		"no passage":         func(q *Question) { q.Citation.Passage = "" },
-		"correct out of range": func(q *Question) { q.Correct = 3 },
+		"long option":                    func(q *Question) { q.Options[1] = strings.Repeat("长", 101) },
+		"long question":                  func(q *Question) { q.Text = strings.Repeat("问", 301) },
+		"long explanation":               func(q *Question) { q.Explanation = strings.Repeat("解", 201) },
+		"three line feeds":               func(q *Question) { q.Explanation = "a\nb\nc\nd" },
+		"no passage":                     func(q *Question) { q.Citation.Passage = "" },
+		"correct out of range":           func(q *Question) { q.Correct = 3 },
 		"negative but answer in passage": func(q *Question) { q.Negative = true },
 	}
 	for name, mutate := range cases {

@@ -16,7 +16,7 @@ const (
 
 // Session errors.
 var (
-	ErrNotRunning = errors.New("training session is not running")
+	ErrNotRunning  = errors.New("training session is not running")
 	ErrNoQuestions = errors.New("training session has no questions")
 )
 
