@@ -37,7 +37,7 @@ func NewLocalEmbedder() Embedder { return NewLocalEmbedderDims(DefaultLocalDims)
 // NewLocalEmbedderDims returns a local embedder with dims dimensions
 // (clamped to at least 16).
 func NewLocalEmbedderDims(dims int) *LocalEmbedder {
-	return &LocalEmbedder{dims: max(dims, 16), wUni: 0.5, wBi: 1, wTri: 1, wWord: 1}
+	return &LocalEmbedder{dims: max(dims, 16), wUni: 0.5, wBi: 1, wTri: 0.5, wWord: 1}
 }
 
 // Name includes the feature-set version and dims: changing either must

@@ -53,8 +53,10 @@ type Index struct {
 	st          *state
 	needRebuild bool // the file on disk was built by another embedder
 
-	accPool sync.Pool // BM25 accumulators
-	fusion  fusionMethod
+	accPool  sync.Pool // BM25 accumulators
+	fusion   fusionMethod
+	kwWeight float64 // keyword share in score fusion
+	noStrip  bool    // evaluation switch: embed queries with question words
 
 	// hook, when set by tests, runs at named points of a write
 	// ("records", "before-rename"); an error aborts the write.
@@ -95,7 +97,8 @@ func Open(ctx context.Context, dataDir string, emb Embedder) (*Index, error) {
 	if emb == nil {
 		return nil, errors.New("retrieval: nil embedder")
 	}
-	ix := &Index{dir: dataDir, emb: emb, norm: newNormalizer(), st: &state{byID: map[string]int{}}}
+	ix := &Index{dir: dataDir, emb: emb, norm: newNormalizer(), st: &state{byID: map[string]int{}},
+		fusion: fuseScore, kwWeight: 0.5}
 	ix.rel = newRelevance(ix.norm)
 	if dataDir == "" {
 		return ix, nil

@@ -12,9 +12,9 @@ var queryWordsTxt string
 // Relevance thresholds, chosen on the eval set's questions against a list
 // of off-topic questions (see relevance_test.go and README.md).
 const (
-	// minCoverage: share of the query's topic terms (idf-weighted) that
-	// the best passage must contain.
-	minCoverage = 0.5
+	// minCoverage: share of the query's topic characters the best
+	// passage must match (see coverage).
+	minCoverage = 0.45
 	// minCosine: a vector similarity high enough to trust on its own
 	// (for semantic remote embedders, whose matches need not share text).
 	minCosine = 0.6
@@ -43,42 +43,59 @@ func newRelevance(n *normalizer) *relevance {
 	return &relevance{strip: strings.NewReplacer(pairs...)}
 }
 
-// topicTerms are the query's keyword tokens once question words are cut
-// out: bigrams of what remains, a lone character where a run is one
-// character long, and Latin/digit words.
-func (r *relevance) topicTerms(q string) []uint64 {
-	var out []uint64
+// topicSpans are the query's topic text once question words are cut
+// out: Han runs of two or more characters, and Latin/digit words. A lone
+// Han character left between question words carries too little to judge
+// by.
+type topicSpans struct {
+	runs  [][]rune
+	words []string
+}
+
+func (r *relevance) topic(q string) topicSpans {
+	var t topicSpans
 	segments(r.strip.Replace(q), func(han []rune, word string) {
 		switch {
 		case word != "":
-			out = append(out, wordKey(word))
-		case len(han) == 1:
-			out = append(out, uniKey(han[0]))
-		default:
-			for i := 1; i < len(han); i++ {
-				out = append(out, biKey(han[i-1], han[i]))
-			}
+			t.words = append(t.words, word)
+		case len(han) >= 2:
+			t.runs = append(t.runs, append([]rune(nil), han...))
 		}
 	})
-	return out
+	return t
 }
 
-// coverage is the idf-weighted share of terms found in document d.
-// Unknown terms weigh as much as the rarest possible term: a query about
-// something the articles never mention scores low.
-func coverage(st *state, terms []uint64, d int) float64 {
-	var have, total float64
-	for _, t := range terms {
-		w := st.bm.idf(st.bm.df(t))
-		total += w
-		if st.bm.contains(t, d) {
-			have += w
+// coverage is the share of topic characters that document d matches as
+// part of a shared bigram (and of topic words it contains). Characters
+// rather than idf-weighted terms: a paraphrase ("解决停车难") leaves
+// bigrams across its word boundaries (决停, 车难) that no text contains,
+// and those must not outweigh the words it does share.
+func coverage(st *state, t topicSpans, d int) float64 {
+	total, have := 0, 0
+	for _, run := range t.runs {
+		covered := make([]bool, len(run))
+		for i := 1; i < len(run); i++ {
+			if st.bm.contains(biKey(run[i-1], run[i]), d) {
+				covered[i-1], covered[i] = true, true
+			}
+		}
+		total += len(run)
+		for _, c := range covered {
+			if c {
+				have++
+			}
+		}
+	}
+	for _, w := range t.words {
+		total++
+		if st.bm.contains(wordKey(w), d) {
+			have++
 		}
 	}
 	if total == 0 {
 		return 0
 	}
-	return have / total
+	return float64(have) / float64(total)
 }
 
 // judge: relevant when one of the top passages covers enough of the
@@ -87,8 +104,8 @@ func (r *relevance) judge(st *state, q string, top, vec []scored) bool {
 	if len(vec) > 0 && vec[0].score >= minCosine {
 		return true
 	}
-	terms := r.topicTerms(q)
-	if len(terms) == 0 {
+	terms := r.topic(q)
+	if len(terms.runs) == 0 && len(terms.words) == 0 {
 		// Nothing but question words ("怎么样？"): nothing to be relevant to.
 		return false
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 
 	"bangyang/corpus"
 )
@@ -132,7 +133,7 @@ func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) (*
 	case LegVector:
 		fused = vec
 	default:
-		fused = fuse(ix.fusion, kw, vec)
+		fused = fuse(ix.fusion, ix.kwWeight, kw, vec)
 	}
 	kwRank := ranks(kw)
 	vecRank := ranks(vec)
@@ -140,11 +141,16 @@ func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) (*
 		res.Hits = append(res.Hits, Hit{Chunk: st.chunks[s.doc], Score: s.score,
 			KeywordRank: kwRank[s.doc], VectorRank: vecRank[s.doc]})
 	}
-	res.Relevant = ix.rel.judge(st, q, fused[:min(3, len(fused))], vec)
+	res.Relevant = ix.rel.judge(st, q, fused[:min(5, len(fused))], vec)
 	return res, nil
 }
 
 func (ix *Index) vectorLeg(ctx context.Context, st *state, q string, m int, leader, article string) ([]scored, error) {
+	// Question words ("怎么", "什么") carry no topic; without idf the
+	// hashed embedder would weigh them like content.
+	if t := strings.TrimSpace(ix.rel.strip.Replace(q)); t != "" && !ix.noStrip {
+		q = t
+	}
 	out, err := ix.emb.Embed(ctx, []string{q})
 	if err != nil {
 		return nil, fmt.Errorf("retrieval: embed query: %w", err)
@@ -191,11 +197,11 @@ func ranks(list []scored) map[int]int {
 	return r
 }
 
-func fuse(method fusionMethod, kw, vec []scored) []scored {
+func fuse(method fusionMethod, kwWeight float64, kw, vec []scored) []scored {
 	acc := map[int]float64{}
 	switch method {
 	case fuseScore:
-		addNorm := func(list []scored) {
+		addNorm := func(list []scored, w float64) {
 			if len(list) == 0 {
 				return
 			}
@@ -205,11 +211,11 @@ func fuse(method fusionMethod, kw, vec []scored) []scored {
 				if hi > lo {
 					v = (s.score - lo) / (hi - lo)
 				}
-				acc[s.doc] += v / 2
+				acc[s.doc] += w * v
 			}
 		}
-		addNorm(kw)
-		addNorm(vec)
+		addNorm(kw, kwWeight)
+		addNorm(vec, 1-kwWeight)
 	default:
 		for i, s := range kw {
 			acc[s.doc] += 1.0 / float64(rrfK+i+1)
