@@ -271,7 +271,7 @@ func groupArticles(chunks []corpus.Chunk) []*article {
 				}
 				seen[n] = true
 				a.sentences = append(a.sentences, sentence{
-					text: s, norm: n, aligned: len([]rune(s)) == len([]rune(n)),
+					text: s, norm: n, key: keyOfNorm(n), aligned: len([]rune(s)) == len([]rune(n)),
 					chunkID: ch.ID, seq: len(a.sentences),
 				})
 			}

@@ -287,13 +287,32 @@ func methodCandidates(s sentence, idx int) []candidate {
 		return false
 	}
 
-	for _, m := range reNumericUnquoted.FindAllStringIndex(n, -1) {
+	// Cheap substring checks before each regexp: backtracking over every
+	// sentence dominated Build's time.
+	hasAny := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(n, w) {
+				return true
+			}
+		}
+		return false
+	}
+	hasNumeral := strings.ContainsAny(n, numerals)
+	var numericMatches [][]int
+	if hasNumeral && hasAny("工作法", "机制", "联动", "服务队", "调解法") {
+		numericMatches = reNumericUnquoted.FindAllStringIndex(n, -1)
+	}
+	for _, m := range numericMatches {
 		if inQuote(m[0]) {
 			continue
 		}
 		add(candidate{name: n[m[0]:m[1]], pos: m[0], end: m[1], orig: origSpan(s, m[0], m[1])})
 	}
-	for _, m := range reNumericExpanded.FindAllStringSubmatchIndex(n, -1) {
+	var expandedMatches [][]int
+	if hasNumeral && hasAny("—", "-", ":", "即") {
+		expandedMatches = reNumericExpanded.FindAllStringSubmatchIndex(n, -1)
+	}
+	for _, m := range expandedMatches {
 		if inQuote(m[2]) {
 			continue
 		}
@@ -310,7 +329,11 @@ func methodCandidates(s sentence, idx int) []candidate {
 		start := m[3] - len(name)
 		add(candidate{name: name, steps: items, pos: start, end: m[3], orig: origSpan(s, start, m[3])})
 	}
-	for _, m := range reUnquotedMethod.FindAllStringSubmatchIndex(n, -1) {
+	var unquotedMatches [][]int
+	if hasAny("工作法", "模式", "机制") {
+		unquotedMatches = reUnquotedMethod.FindAllStringSubmatchIndex(n, -1)
+	}
+	for _, m := range unquotedMatches {
 		if inQuote(m[0]) || (m[0] > 0 && strings.HasSuffix(n[:m[0]], "”")) {
 			continue
 		}
@@ -333,7 +356,11 @@ func methodCandidates(s sentence, idx int) []candidate {
 		}
 		add(c)
 	}
-	for _, m := range rePlatform.FindAllStringSubmatchIndex(n, -1) {
+	var platformMatches [][]int
+	if hasAny("为平台") {
+		platformMatches = rePlatform.FindAllStringSubmatchIndex(n, -1)
+	}
+	for _, m := range platformMatches {
 		if inQuote(m[0]) {
 			continue
 		}
@@ -344,7 +371,11 @@ func methodCandidates(s sentence, idx int) []candidate {
 		start := m[3] - len(stem)
 		add(candidate{name: stem, pos: start, end: m[3], orig: origSpan(s, start, m[3])})
 	}
-	for _, m := range reSequence.FindAllStringIndex(n, -1) {
+	var sequenceMatches [][]int
+	if hasNumeral {
+		sequenceMatches = reSequence.FindAllStringIndex(n, -1)
+	}
+	for _, m := range sequenceMatches {
 		if inQuote(m[0]) {
 			continue
 		}

@@ -68,12 +68,16 @@ func extractLeader(a *article) Leader {
 		texts = append(texts, s.norm)
 	}
 	for _, t := range texts {
-		for _, m := range reAddress.FindAllString(t, -1) {
-			l.Aliases = union(l.Aliases, []string{m})
+		if strings.Contains(t, "书记") {
+			for _, m := range reAddress.FindAllString(t, -1) {
+				l.Aliases = union(l.Aliases, []string{m})
+			}
 		}
-		for _, m := range reNickname.FindAllStringSubmatch(t, -1) {
-			if strings.Contains(m[1], surname) || strings.Contains(m[1], given) {
-				l.Aliases = union(l.Aliases, []string{m[1]})
+		if strings.ContainsAny(t, "称叫喊") {
+			for _, m := range reNickname.FindAllStringSubmatch(t, -1) {
+				if strings.Contains(m[1], surname) || (given != "" && strings.Contains(m[1], given)) {
+					l.Aliases = union(l.Aliases, []string{m[1]})
+				}
 			}
 		}
 	}

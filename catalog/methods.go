@@ -173,7 +173,7 @@ func linkMentions(a *article, m *Method, g *group) {
 	}
 	best, bestScore := -1, -1000
 	for i, s := range a.sentences {
-		if !sighted[i] && !containsAny(key(s.text), keys) {
+		if !sighted[i] && !containsAny(s.key, keys) {
 			continue
 		}
 		m.Mentions++
@@ -215,7 +215,7 @@ var definingWords = []string{"推行", "创新", "总结", "打造", "建立", "
 // over one that merely repeats its name or quotes somebody.
 func summaryScore(s sentence, m *Method, sighted, first bool) int {
 	score := 0
-	if len(m.Steps) > 0 && strings.Contains(key(s.norm), key(m.Steps[0])) {
+	if len(m.Steps) > 0 && strings.Contains(s.key, key(m.Steps[0])) {
 		score += 4
 	}
 	if sighted {

@@ -85,8 +85,10 @@ func foldRune(r rune) rune {
 
 // key is the lookup key of a name: normalised, with quotes, spaces and
 // separators removed, so that “三社”联动 and 三社联动 collide.
-func key(s string) string {
-	s = norm(s)
+func key(s string) string { return keyOfNorm(norm(s)) }
+
+// keyOfNorm is key for text already normalised.
+func keyOfNorm(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
@@ -104,6 +106,7 @@ func key(s string) string {
 type sentence struct {
 	text    string // original script, trimmed
 	norm    string // norm(text)
+	key     string // key(text), for mention search
 	aligned bool   // text and norm have the same rune count
 	chunkID string
 	seq     int // position in the article, from 0
