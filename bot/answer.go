@@ -1,0 +1,272 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"math"
+	"strconv"
+	"sync"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"bangyang/core"
+)
+
+// ask answers a question: limits, typing, streaming preview, final answer.
+func (b *Bot) ask(ctx context.Context, r *Request, question string) {
+	if n := runeLen(question); n > b.cfg.MaxQuestionRunes {
+		r.Reply(ctx, msgTooLong(r.Script, n, b.cfg.MaxQuestionRunes))
+		return
+	}
+	if !b.isAdmin(r.UserID) {
+		if ok, wait := b.takeRate(r); !ok {
+			b.noticeRateLimited(ctx, r, wait)
+			return
+		}
+	}
+
+	b.send.action(ctx, r.ChatID, r.ThreadID) // the first sign of life, before anything slow
+	typingCtx, stopTyping := context.WithCancel(ctx)
+	go b.keepTyping(typingCtx, r)
+	defer stopTyping()
+
+	st := b.newStreamer(ctx, r)
+	ans, err := b.svc.AskStream(ctx, r.Conv, question, st.update)
+	st.stop()
+	stopTyping()
+	if ctx.Err() != nil && err != nil {
+		b.log.Warn("answer abandoned", "chat", r.ChatID, "err", err)
+		return
+	}
+	if err != nil || ans == nil {
+		if errors.Is(err, core.ErrEmptyQuestion) {
+			st.finish(ctx, plainMessages(msgAskUsage(r.Script)), nil)
+			return
+		}
+		b.log.Error("answer failed", "chat", r.ChatID, "err", err)
+		st.finish(ctx, plainMessages(msgAnswerFailed(r.Script)), nil)
+		return
+	}
+	r.Script = ans.Script
+	key := b.answers.put(&storedAnswer{Question: question, Citations: ans.Citations, Mode: ans.Mode, Grounded: ans.Grounded, Script: ans.Script, ChatID: r.ChatID})
+	st.finish(ctx, renderAnswer(ans), answerKeyboard(ans, key))
+}
+
+// answerKeyboard: "查看原文" for grounded answers, then 👍/👎.
+func answerKeyboard(a *core.Answer, key string) *models.InlineKeyboardMarkup {
+	var rows [][]models.InlineKeyboardButton
+	if a.Grounded && len(a.Citations) > 0 {
+		rows = append(rows, []models.InlineKeyboardButton{{Text: labelsFor(a.Script).viewOriginal, CallbackData: cbSources + key}})
+	}
+	rows = append(rows, []models.InlineKeyboardButton{
+		{Text: "👍", CallbackData: cbFeedback + key + ":up"},
+		{Text: "👎", CallbackData: cbFeedback + key + ":down"},
+	})
+	return &models.InlineKeyboardMarkup{InlineKeyboard: rows}
+}
+
+func (b *Bot) takeRate(r *Request) (bool, time.Duration) {
+	okU, waitU := b.userRate.allow(r.UserID)
+	if !okU {
+		return false, waitU
+	}
+	if okC, waitC := b.chatRate.allow(r.ChatID); !okC {
+		return false, waitC
+	}
+	return true, 0
+}
+
+// noticeRateLimited tells the user once per half minute, so that a user
+// hammering the bot does not make it spam back.
+func (b *Bot) noticeRateLimited(ctx context.Context, r *Request, wait time.Duration) {
+	now := b.now()
+	b.mu.Lock()
+	last, seen := b.limitNotices[r.UserID]
+	if seen && now.Sub(last) < 30*time.Second {
+		b.mu.Unlock()
+		return
+	}
+	b.limitNotices[r.UserID] = now
+	if len(b.limitNotices) > 100_000 {
+		clear(b.limitNotices)
+	}
+	b.mu.Unlock()
+	r.Reply(ctx, msgRateLimited(r.Script, int(math.Ceil(wait.Seconds()))))
+}
+
+// keepTyping renews "typing…" every 4 s (it lasts 5 s) until done.
+func (b *Bot) keepTyping(ctx context.Context, r *Request) {
+	for sleepCtx(ctx, 4*time.Second) == nil {
+		b.send.action(ctx, r.ChatID, r.ThreadID)
+	}
+}
+
+// streamer shows a partial answer while core writes it: drafts in private
+// chats (Bot API 9.3), throttled edits of a placeholder in groups.
+type streamer struct {
+	b        *Bot
+	r        *Request
+	useDraft bool
+	draftID  string
+
+	mu      sync.Mutex
+	latest  string
+	notify  chan struct{}
+	quit    chan struct{}
+	done    chan struct{}
+	stopped bool
+
+	placeholder int // group placeholder message id (0: none)
+	shown       string
+	interval    time.Duration
+}
+
+func (b *Bot) newStreamer(ctx context.Context, r *Request) *streamer {
+	st := &streamer{b: b, r: r, useDraft: r.Private, notify: make(chan struct{}, 1), quit: make(chan struct{}), done: make(chan struct{})}
+	lb := labelsFor(r.Script)
+	if st.useDraft {
+		st.interval = b.cfg.DraftInterval
+		st.draftID = strconv.FormatInt(b.draftSeq.Add(1), 10)
+		// A first visible sign right away.
+		if _, err := b.send.tryDraft(ctx, &tgbot.SendMessageDraftParams{ChatID: r.ChatID, MessageThreadID: r.ThreadID, DraftID: st.draftID, Text: escapeHTML(lb.placeholder), ParseMode: models.ParseModeHTML}); err != nil {
+			b.log.Debug("draft unavailable; no streaming preview", "chat", r.ChatID, "err", err)
+			st.useDraft = false
+			st.draftID = ""
+		}
+	} else {
+		st.interval = b.cfg.EditInterval
+		p := &tgbot.SendMessageParams{ChatID: r.ChatID, MessageThreadID: r.ThreadID, Text: escapeHTML(lb.placeholder), ParseMode: models.ParseModeHTML}
+		if r.replyTo != 0 {
+			p.ReplyParameters = &models.ReplyParameters{MessageID: r.replyTo, AllowSendingWithoutReply: true}
+		}
+		if m, err := b.send.send(ctx, p); err == nil {
+			st.placeholder = m.ID
+			st.shown = p.Text
+		} else {
+			b.log.Warn("placeholder", "chat", r.ChatID, "err", err)
+		}
+	}
+	go st.loop(ctx)
+	return st
+}
+
+// update is core's onText callback: it never blocks the answer.
+func (st *streamer) update(textSoFar string) {
+	st.mu.Lock()
+	st.latest = textSoFar
+	st.mu.Unlock()
+	select {
+	case st.notify <- struct{}{}:
+	default:
+	}
+}
+
+func (st *streamer) stop() {
+	st.mu.Lock()
+	if !st.stopped {
+		st.stopped = true
+		close(st.quit)
+	}
+	st.mu.Unlock()
+	<-st.done
+}
+
+func (st *streamer) loop(ctx context.Context) {
+	defer close(st.done)
+	active := st.useDraft || st.placeholder != 0
+	var notBefore time.Time
+	for {
+		select {
+		case <-st.quit:
+			return
+		case <-ctx.Done():
+			return
+		case <-st.notify:
+		}
+		if !active {
+			continue
+		}
+		if wait := time.Until(notBefore); wait > 0 {
+			select {
+			case <-st.quit:
+				return
+			case <-ctx.Done():
+				return
+			case <-time.After(wait):
+			}
+		}
+		st.mu.Lock()
+		preview := renderPreview(st.latest)
+		st.mu.Unlock()
+		if preview == "" || preview == st.shown {
+			continue // Telegram rejects identical edits
+		}
+		var retry time.Duration
+		var err error
+		if st.useDraft {
+			retry, err = st.b.send.tryDraft(ctx, &tgbot.SendMessageDraftParams{ChatID: st.r.ChatID, MessageThreadID: st.r.ThreadID, DraftID: st.draftID, Text: preview, ParseMode: models.ParseModeHTML})
+		} else {
+			retry, err = st.b.send.tryEdit(ctx, &tgbot.EditMessageTextParams{ChatID: st.r.ChatID, MessageID: st.placeholder, Text: preview, ParseMode: models.ParseModeHTML})
+		}
+		switch {
+		case retry > 0:
+			// Flood control: wait as told, and slow down for good.
+			st.interval = min(2*st.interval, 2*st.b.cfg.MaxEditInterval)
+			notBefore = time.Now().Add(max(retry, st.interval))
+			st.b.log.Debug("streaming throttled", "chat", st.r.ChatID, "retry_after", retry, "interval", st.interval)
+			st.requeue()
+		case err != nil:
+			if ctx.Err() == nil {
+				st.b.log.Warn("streaming preview failed; continuing without", "chat", st.r.ChatID, "err", err)
+			}
+			active = false
+		default:
+			st.shown = preview
+			notBefore = time.Now().Add(st.interval)
+			if !st.useDraft {
+				// Group edits slow down as the answer grows (≈20/min limit).
+				st.interval = min(st.interval*5/4, st.b.cfg.MaxEditInterval)
+			}
+			st.requeue()
+		}
+	}
+}
+
+// requeue makes sure text that arrived during a call is shown later.
+func (st *streamer) requeue() {
+	select {
+	case st.notify <- struct{}{}:
+	default:
+	}
+}
+
+// finish delivers the final messages: in groups the first replaces the
+// placeholder, in private chats they are sent (a draft is only ephemeral).
+func (st *streamer) finish(ctx context.Context, msgs []string, markup *models.InlineKeyboardMarkup) {
+	b, r := st.b, st.r
+	if len(msgs) == 0 {
+		return
+	}
+	var rm models.ReplyMarkup
+	if markup != nil {
+		rm = markup
+	}
+	if st.placeholder != 0 {
+		p := &tgbot.EditMessageTextParams{ChatID: r.ChatID, MessageID: st.placeholder, Text: msgs[0], ParseMode: models.ParseModeHTML,
+			LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()}}
+		if len(msgs) == 1 && rm != nil {
+			p.ReplyMarkup = rm
+		}
+		if err := b.send.edit(ctx, p); err == nil {
+			msgs = msgs[1:]
+			r.replyTo = 0
+		} else {
+			b.log.Warn("final edit failed; sending instead", "chat", r.ChatID, "err", err)
+		}
+	}
+	if len(msgs) > 0 {
+		b.replyHTML(ctx, r, msgs, rm)
+	}
+}

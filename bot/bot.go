@@ -1,0 +1,445 @@
+// Package bot is bangyang's Telegram transport: it turns Telegram updates
+// into questions for the core service and its answers into valid Telegram
+// HTML, streamed while they are written. Telegram types stay in here.
+package bot
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tgbot "github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+
+	"bangyang/core"
+)
+
+// Service is what the bot needs from the core (core.Service satisfies it).
+type Service interface {
+	AskStream(ctx context.Context, chat, question string, onText func(textSoFar string)) (*core.Answer, error)
+	Reset(ctx context.Context, chat string) error
+	LastSources(ctx context.Context, chat string) ([]core.Citation, error)
+}
+
+// Config is everything the transport needs; cmd/ and config/ fill it.
+type Config struct {
+	Token  string
+	APIURL string // Bot API base URL; default https://api.telegram.org
+
+	// WebhookURL switches from long polling to a webhook: the public HTTPS
+	// URL Telegram posts to. Its path is served on WebhookListen.
+	WebhookURL    string
+	WebhookListen string // default ":8080"
+	WebhookSecret string // sent by Telegram in X-Telegram-Bot-Api-Secret-Token
+
+	// Access: when AllowedChats or AllowedUsers is set, only those chats and
+	// users (and Admins) are served.
+	AllowedChats []int64
+	AllowedUsers []int64
+	Admins       []int64
+
+	// UserRate and ChatRate limit questions (defaults: 5 at once then one
+	// per 12 s per user; 10 then one per 6 s per chat). Admins are exempt.
+	UserRate RateLimit
+	ChatRate RateLimit
+
+	Workers          int           // concurrent updates (default 8)
+	MaxQuestionRunes int           // longer questions are refused (default 2000)
+	AnswerTimeout    time.Duration // per answer (default 3 min)
+	ShutdownTimeout  time.Duration // in-flight answers may finish within it (default 30 s)
+
+	// EditInterval is the first gap between streaming edits in groups
+	// (default 1 s; it grows to MaxEditInterval and doubles on 429).
+	EditInterval    time.Duration
+	MaxEditInterval time.Duration // default 5 s
+	// DraftInterval is the gap between draft updates in private chats
+	// (default 400 ms).
+	DraftInterval time.Duration
+	// GroupMessagesPerMinute paces new messages per group (default 20).
+	GroupMessagesPerMinute int
+}
+
+func (c *Config) defaults() {
+	if c.APIURL == "" {
+		c.APIURL = "https://api.telegram.org"
+	}
+	if c.WebhookListen == "" {
+		c.WebhookListen = ":8080"
+	}
+	if c.UserRate == (RateLimit{}) {
+		c.UserRate = RateLimit{Burst: 5, Every: 12 * time.Second}
+	}
+	if c.ChatRate == (RateLimit{}) {
+		c.ChatRate = RateLimit{Burst: 10, Every: 6 * time.Second}
+	}
+	if c.Workers <= 0 {
+		c.Workers = 8
+	}
+	if c.MaxQuestionRunes <= 0 {
+		c.MaxQuestionRunes = 2000
+	}
+	if c.AnswerTimeout <= 0 {
+		c.AnswerTimeout = 3 * time.Minute
+	}
+	if c.ShutdownTimeout <= 0 {
+		c.ShutdownTimeout = 30 * time.Second
+	}
+	if c.EditInterval <= 0 {
+		c.EditInterval = time.Second
+	}
+	if c.MaxEditInterval <= 0 {
+		c.MaxEditInterval = 5 * time.Second
+	}
+	if c.DraftInterval <= 0 {
+		c.DraftInterval = 400 * time.Millisecond
+	}
+	if c.GroupMessagesPerMinute <= 0 {
+		c.GroupMessagesPerMinute = 20
+	}
+}
+
+// Option adjusts a Bot beyond its Config.
+type Option func(*Bot)
+
+// WithLogger sets the logger (default: slog.Default()).
+func WithLogger(l *slog.Logger) Option { return func(b *Bot) { b.log = l } }
+
+// WithFeedbackStore records 👍/👎 presses (default: in memory).
+func WithFeedbackStore(f FeedbackStore) Option { return func(b *Bot) { b.feedback = f } }
+
+// WithHTTPClient sets the HTTP client for Bot API calls. Its timeout must
+// exceed the long-poll timeout (60 s).
+func WithHTTPClient(c *http.Client) Option { return func(b *Bot) { b.httpClient = c } }
+
+// withClock and withRetryUnit are for tests.
+func withClock(now func() time.Time) Option { return func(b *Bot) { b.now = now } }
+func withRetryUnit(d time.Duration) Option  { return func(b *Bot) { b.retryUnit = d } }
+
+// CallbackFunc handles a button press whose data starts with a registered
+// prefix. It must answer the query (Request.AnswerCallback).
+type CallbackFunc func(ctx context.Context, r *Request, q *models.CallbackQuery, data string) error
+
+// Bot is the Telegram transport. Build it with New, then Run it.
+type Bot struct {
+	cfg        Config
+	svc        Service
+	api        *tgbot.Bot
+	log        *slog.Logger
+	feedback   FeedbackStore
+	httpClient *http.Client
+	now        func() time.Time
+	retryUnit  time.Duration
+
+	me       models.User
+	send     *sender
+	answers  *answerStore
+	userRate *limiter
+	chatRate *limiter
+
+	mu           sync.Mutex
+	commands     map[string]Command
+	order        []string
+	callbacks    map[string]CallbackFunc
+	pollAnswers  func(ctx context.Context, a *models.PollAnswer)
+	limitNotices map[int64]time.Time
+	votes        map[string]string
+
+	allowedChats, allowedUsers, admins map[int64]bool
+
+	draftSeq atomic.Int64
+	// base outlives the polling context so that in-flight answers can
+	// finish during shutdown; it is cancelled when the grace period ends.
+	base       context.Context
+	baseCancel context.CancelFunc
+	inflight   sync.WaitGroup
+}
+
+// New connects to the Bot API (getMe) and prepares the bot.
+func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (*Bot, error) {
+	if cfg.Token == "" {
+		return nil, errors.New("bot: empty token")
+	}
+	if svc == nil {
+		return nil, errors.New("bot: nil service")
+	}
+	cfg.defaults()
+	b := &Bot{
+		cfg: cfg, svc: svc,
+		log: slog.Default(), feedback: &MemoryFeedback{}, now: time.Now, retryUnit: time.Second,
+		commands: map[string]Command{}, callbacks: map[string]CallbackFunc{},
+		limitNotices: map[int64]time.Time{}, votes: map[string]string{},
+		allowedChats: idSet(cfg.AllowedChats), allowedUsers: idSet(cfg.AllowedUsers), admins: idSet(cfg.Admins),
+	}
+	for _, o := range opts {
+		o(b)
+	}
+	b.base, b.baseCancel = context.WithCancel(context.WithoutCancel(ctx))
+	b.answers = newAnswerStore(5000)
+	b.userRate = newLimiter(cfg.UserRate, b.now)
+	b.chatRate = newLimiter(cfg.ChatRate, b.now)
+
+	topts := []tgbot.Option{
+		tgbot.WithServerURL(cfg.APIURL),
+		tgbot.WithSkipGetMe(),
+		tgbot.WithDefaultHandler(b.handleUpdate),
+		tgbot.WithMiddlewares(b.recoverMiddleware),
+		// Handlers run on a fixed pool: bounded concurrency, and
+		// ProcessUpdate is synchronous (tests, fuzzing).
+		tgbot.WithNotAsyncHandlers(),
+		tgbot.WithWorkers(cfg.Workers),
+		tgbot.WithErrorsHandler(func(err error) {
+			if !errors.Is(err, context.Canceled) {
+				b.log.Warn("telegram client", "err", err)
+			}
+		}),
+		tgbot.WithAllowedUpdates(tgbot.AllowedUpdates{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdatePollAnswer}),
+	}
+	if cfg.WebhookSecret != "" {
+		topts = append(topts, tgbot.WithWebhookSecretToken(cfg.WebhookSecret))
+	}
+	if b.httpClient != nil {
+		topts = append(topts, tgbot.WithHTTPClient(time.Minute, b.httpClient))
+	}
+	api, err := tgbot.New(cfg.Token, topts...)
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
+	}
+	b.api = api
+	b.send = &sender{
+		api: api, log: b.log, unit: b.retryUnit, maxAttempts: 4, maxWait: 60 * b.retryUnit,
+		pace:      newLimiter(RateLimit{Burst: 5, Every: time.Second}, b.now),
+		groupPace: newLimiter(RateLimit{Burst: 5, Every: time.Minute / time.Duration(cfg.GroupMessagesPerMinute)}, b.now),
+	}
+	gctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	me, err := api.GetMe(gctx)
+	if err != nil {
+		return nil, fmt.Errorf("bot: getMe (is the token right?): %w", err)
+	}
+	b.me = *me
+	for _, c := range builtinCommands() {
+		if err := b.Register(c); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+func idSet(ids []int64) map[int64]bool {
+	m := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
+}
+
+// Username is the bot's @username (without @).
+func (b *Bot) Username() string { return b.me.Username }
+
+// HandleCallback routes button presses whose data starts with prefix
+// (e.g. "quiz:") to fn. Prefixes "src:" and "fb:" are taken.
+func (b *Bot) HandleCallback(prefix string, fn CallbackFunc) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.callbacks[prefix] = fn
+}
+
+// HandlePollAnswers receives votes in the bot's non-anonymous polls.
+func (b *Bot) HandlePollAnswers(fn func(ctx context.Context, a *models.PollAnswer)) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.pollAnswers = fn
+}
+
+// Run serves until ctx is cancelled, by long polling or, when
+// Config.WebhookURL is set, by webhook. On cancellation it stops taking
+// updates and lets in-flight answers finish within ShutdownTimeout.
+func (b *Bot) Run(ctx context.Context) error {
+	b.announceCommands(ctx)
+	if b.cfg.WebhookURL != "" {
+		ln, err := net.Listen("tcp", b.cfg.WebhookListen)
+		if err != nil {
+			return fmt.Errorf("bot: webhook listen %s: %w", b.cfg.WebhookListen, err)
+		}
+		return b.ServeWebhook(ctx, ln)
+	}
+	if _, err := b.api.DeleteWebhook(ctx, &tgbot.DeleteWebhookParams{}); err != nil {
+		// A leftover webhook would make every getUpdates fail with 409.
+		b.log.Warn("delete webhook before polling", "err", err)
+	}
+	b.log.Info("telegram bot polling", "username", b.me.Username)
+	done := make(chan struct{})
+	go func() {
+		b.api.Start(ctx)
+		close(done)
+	}()
+	<-ctx.Done()
+	b.drain(done)
+	return nil
+}
+
+// drain waits for in-flight handlers, aborting them after ShutdownTimeout.
+func (b *Bot) drain(done <-chan struct{}) {
+	t := time.NewTimer(b.cfg.ShutdownTimeout)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+		b.log.Warn("shutdown grace period over, aborting answers in flight")
+		b.baseCancel()
+		<-done
+	}
+	b.inflight.Wait()
+	b.baseCancel()
+}
+
+// ServeWebhook registers the webhook with Telegram and serves it on ln
+// until ctx is cancelled.
+func (b *Bot) ServeWebhook(ctx context.Context, ln net.Listener) error {
+	u, err := url.Parse(b.cfg.WebhookURL)
+	if err != nil || u.Host == "" {
+		return fmt.Errorf("bot: bad webhook URL %q", b.cfg.WebhookURL)
+	}
+	_, err = b.api.SetWebhook(ctx, &tgbot.SetWebhookParams{
+		URL: b.cfg.WebhookURL, SecretToken: b.cfg.WebhookSecret,
+		AllowedUpdates: []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdatePollAnswer},
+	})
+	if err != nil {
+		return fmt.Errorf("bot: setWebhook: %w", err)
+	}
+	srv := &http.Server{Handler: b.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	done := make(chan struct{})
+	go func() {
+		b.api.StartWebhook(ctx)
+		close(done)
+	}()
+	b.log.Info("telegram bot webhook", "username", b.me.Username, "listen", ln.Addr().String(), "path", u.Path)
+	select {
+	case <-ctx.Done():
+	case err := <-errc:
+		return fmt.Errorf("bot: webhook server: %w", err)
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(sctx)
+	b.drain(done)
+	return nil
+}
+
+// Handler serves the webhook path of Config.WebhookURL (secret checked in
+// constant time) and /healthz.
+func (b *Bot) Handler() http.Handler {
+	path := "/"
+	if u, err := url.Parse(b.cfg.WebhookURL); err == nil && u.Path != "" {
+		path = u.Path
+	}
+	inner := b.api.WebhookHandler()
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		_, _ = io.WriteString(w, "ok\n")
+	})
+	mux.HandleFunc("POST "+path, func(w http.ResponseWriter, r *http.Request) {
+		got := r.Header.Get("X-Telegram-Bot-Api-Secret-Token")
+		if b.cfg.WebhookSecret != "" && subtle.ConstantTimeCompare([]byte(got), []byte(b.cfg.WebhookSecret)) != 1 {
+			b.log.Warn("webhook request with wrong secret token", "remote", r.RemoteAddr)
+			http.Error(w, "forbidden", http.StatusForbidden)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
+		inner(w, r) // decodes and queues for the worker pool; answers 200
+	})
+	return mux
+}
+
+// announceCommands publishes the command menu: Chinese for zh clients,
+// English as the default.
+func (b *Bot) announceCommands(ctx context.Context) {
+	b.mu.Lock()
+	var zh, en []models.BotCommand
+	for _, name := range b.order {
+		c := b.commands[name]
+		if c.Hidden {
+			continue
+		}
+		zh = append(zh, models.BotCommand{Command: c.Name, Description: c.Zh})
+		en = append(en, models.BotCommand{Command: c.Name, Description: c.En})
+	}
+	b.mu.Unlock()
+	for _, set := range []struct {
+		lang string
+		cmds []models.BotCommand
+	}{{"zh", zh}, {"", en}} {
+		_, err := b.api.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: set.cmds, Scope: &models.BotCommandScopeDefault{}, LanguageCode: set.lang})
+		if err != nil {
+			b.log.Warn("setMyCommands", "lang", set.lang, "err", err)
+		}
+	}
+}
+
+func (b *Bot) isAdmin(user int64) bool { return b.admins[user] }
+
+// allowed applies the allow-lists: open when both are empty.
+func (b *Bot) allowed(chat, user int64) bool {
+	if len(b.allowedChats) == 0 && len(b.allowedUsers) == 0 {
+		return true
+	}
+	return b.allowedChats[chat] || b.allowedUsers[user] || b.admins[user]
+}
+
+// answerStore maps short callback keys to answers, so that callback_data
+// (64 bytes at most) carries a key, not the content. Oldest entries go first.
+type answerStore struct {
+	mu    sync.Mutex
+	max   int
+	items map[string]*storedAnswer
+	order []string
+	seq   uint64
+	salt  string
+}
+
+type storedAnswer struct {
+	Question  string
+	Citations []core.Citation
+	Mode      string
+	Grounded  bool
+	Script    string
+	ChatID    int64
+}
+
+func newAnswerStore(max int) *answerStore {
+	return &answerStore{max: max, items: map[string]*storedAnswer{}, salt: fmt.Sprintf("%x", time.Now().UnixNano()%(36*36*36))}
+}
+
+func (s *answerStore) put(a *storedAnswer) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seq++
+	// The salt keeps keys from one run from matching another run's.
+	key := s.salt + fmt.Sprintf("%x", s.seq)
+	s.items[key] = a
+	s.order = append(s.order, key)
+	if len(s.order) > s.max {
+		delete(s.items, s.order[0])
+		s.order = slices.Delete(s.order, 0, 1)
+	}
+	return key
+}
+
+func (s *answerStore) get(key string) (*storedAnswer, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, ok := s.items[key]
+	return a, ok
+}

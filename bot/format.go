@@ -1,0 +1,298 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/core"
+)
+
+// Telegram counts message length in UTF-16 code units of the visible text
+// (after entity parsing), at most 4096. Messages are packed to a slightly
+// lower target so that a joiner or a cursor never tips one over.
+const (
+	telegramMaxText = 4096
+	packTarget      = 4000
+	previewTarget   = 3900
+)
+
+// escapeHTML escapes the three characters Telegram's HTML mode reserves.
+// Quotes need no escaping outside attribute values.
+func escapeHTML(s string) string {
+	if !strings.ContainsAny(s, "<>&") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 16)
+	for _, r := range s {
+		switch r {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// block is a self-contained piece of a message: its HTML is valid on its
+// own (balanced tags), so messages can be cut between any two blocks.
+type block struct {
+	sep   string // joiner before this block when it follows another in a message
+	plain string // visible text, for length accounting
+	html  string
+}
+
+func textBlock(sep, plain string) block {
+	return block{sep: sep, plain: plain, html: escapeHTML(plain)}
+}
+
+func wrapBlock(sep, plain, open, close string) block {
+	return block{sep: sep, plain: plain, html: open + escapeHTML(plain) + close}
+}
+
+// pack joins blocks into messages of at most limit visible UTF-16 units.
+// Each block must already fit (see splitPlain).
+func pack(blocks []block, limit int) []string {
+	var msgs []string
+	var cur strings.Builder
+	curLen := 0
+	for _, bl := range blocks {
+		n := utf16Len(bl.plain)
+		sepLen := utf16Len(bl.sep)
+		if cur.Len() > 0 && curLen+sepLen+n > limit {
+			msgs = append(msgs, cur.String())
+			cur.Reset()
+			curLen = 0
+		}
+		if cur.Len() > 0 {
+			cur.WriteString(bl.sep)
+			curLen += sepLen
+		}
+		cur.WriteString(bl.html)
+		curLen += n
+	}
+	if strings.TrimSpace(cur.String()) != "" {
+		msgs = append(msgs, cur.String())
+	}
+	return msgs
+}
+
+// sentenceEnd reports whether r ends a Chinese or Latin sentence. '.' is
+// excluded on purpose: "95.3%" and "1.8萬" are common in the articles.
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '；', ';', '\n':
+		return true
+	}
+	return false
+}
+
+func closingQuote(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', '）', ')', '"', '》':
+		return true
+	}
+	return false
+}
+
+// sentences cuts s after sentence-ending punctuation (keeping closing quotes
+// with their sentence). The pieces concatenate back to s.
+func sentences(s string) []string {
+	var out []string
+	start := 0
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if !sentenceEnd(r) {
+			continue
+		}
+		for i < len(s) {
+			r2, n2 := utf8.DecodeRuneInString(s[i:])
+			if !sentenceEnd(r2) && !closingQuote(r2) {
+				break
+			}
+			i += n2
+		}
+		out = append(out, s[start:i])
+		start = i
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// splitPlain cuts text into pieces of at most limit UTF-16 units, at
+// sentence boundaries where possible and between runes otherwise.
+func splitPlain(text string, limit int) []string {
+	if utf16Len(text) <= limit {
+		return []string{text}
+	}
+	var out []string
+	var cur strings.Builder
+	curLen := 0
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+			curLen = 0
+		}
+	}
+	for _, sent := range sentences(text) {
+		n := utf16Len(sent)
+		if n > limit {
+			flush()
+			for _, r := range sent {
+				rl := utf16Len(string(r))
+				if curLen+rl > limit {
+					flush()
+				}
+				cur.WriteRune(r)
+				curLen += rl
+			}
+			continue
+		}
+		if curLen+n > limit {
+			flush()
+		}
+		cur.WriteString(sent)
+		curLen += n
+	}
+	flush()
+	return out
+}
+
+// labels in the two scripts.
+type labels struct {
+	sources, viewOriginal, placeholder, noAnswer string
+}
+
+var labelsByScript = map[string]labels{
+	"hans": {sources: "来源", viewOriginal: "查看原文", placeholder: "🔎 正在查阅文章…", noAnswer: "（没有内容）"},
+	"hant": {sources: "來源", viewOriginal: "查看原文", placeholder: "🔎 正在查閱文章…", noAnswer: "（沒有內容）"},
+}
+
+func labelsFor(script string) labels {
+	if l, ok := labelsByScript[script]; ok {
+		return l
+	}
+	return labelsByScript["hans"]
+}
+
+// citationLabel names the leader and the article of a citation, e.g.
+// "李亚玲《普洱市倒生根社区……》". Missing metadata is left out, never invented.
+func citationLabel(c core.Citation) string {
+	m := c.Chunk.Meta
+	title := m.Title
+	if title == m.Leader {
+		title = "" // a derived title that is only the name adds nothing
+	}
+	if title == "" {
+		// Untitled articles (002 has none) are named by place or source.
+		switch {
+		case m.Place != "":
+			title = m.Place
+		case m.Source != "":
+			title = m.Source
+		default:
+			title = c.Chunk.ArticleID
+		}
+	} else {
+		title = "《" + title + "》"
+	}
+	parts := []string{}
+	if m.Leader != "" {
+		parts = append(parts, m.Leader)
+	}
+	if title != "" {
+		parts = append(parts, title)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// renderAnswer turns an answer into message HTML. The text is escaped
+// throughout, so the result is valid whatever the model wrote.
+func renderAnswer(a *core.Answer) []string {
+	lb := labelsFor(a.Script)
+	var blocks []block
+	if n := strings.TrimSpace(a.Notice); n != "" {
+		for _, piece := range splitPlain(n, packTarget) {
+			blocks = append(blocks, wrapBlock("\n\n", piece, "<i>", "</i>"))
+		}
+	}
+	body := strings.TrimSpace(a.Text)
+	if body == "" {
+		body = lb.noAnswer
+	}
+	for i, piece := range splitPlain(body, packTarget) {
+		sep := "\n\n"
+		if i > 0 {
+			sep = "" // pieces of one text are contiguous
+		}
+		blocks = append(blocks, textBlock(sep, piece))
+	}
+	if a.Grounded && len(a.Citations) > 0 {
+		blocks = append(blocks, wrapBlock("\n\n", lb.sources, "<b>", "</b>"))
+		for _, c := range a.Citations {
+			line := fmt.Sprintf("[%d] %s", c.N, citationLabel(c))
+			for _, piece := range splitPlain(line, packTarget) {
+				blocks = append(blocks, textBlock("\n", piece))
+			}
+		}
+	}
+	return pack(blocks, packTarget)
+}
+
+// renderPassages shows the full cited passages, each under its label.
+func renderPassages(cs []core.Citation) []string {
+	var blocks []block
+	for _, c := range cs {
+		blocks = append(blocks, wrapBlock("\n\n", fmt.Sprintf("[%d] %s", c.N, citationLabel(c)), "<b>", "</b>"))
+		for _, piece := range splitPlain(strings.TrimSpace(c.Chunk.Text), packTarget-200) {
+			blocks = append(blocks, wrapBlock("\n", piece, "<blockquote>", "</blockquote>"))
+		}
+	}
+	return pack(blocks, packTarget)
+}
+
+// renderPreview is the streaming view of a partial answer: escaped plain
+// text only (no tags that a cut could unbalance), cut to fit one message.
+func renderPreview(textSoFar string) string {
+	t := strings.TrimSpace(textSoFar)
+	if t == "" {
+		return ""
+	}
+	if utf16Len(t) > previewTarget {
+		t = splitPlain(t, previewTarget)[0]
+		return escapeHTML(t) + " …"
+	}
+	return escapeHTML(t) + " ▍"
+}
+
+// plainMessages escapes and splits a plain-text reply.
+func plainMessages(text string) []string {
+	var blocks []block
+	for _, piece := range splitPlain(strings.TrimSpace(text), packTarget) {
+		blocks = append(blocks, textBlock("", piece))
+	}
+	return pack(blocks, packTarget)
+}
