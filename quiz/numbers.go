@@ -65,7 +65,8 @@ func numberDistractors(f numberFact, pool []numberFact, rng *rand.Rand) []string
 	var corpusDrawn, perturbed []string
 	seen := map[string]bool{f.number: true}
 	for _, o := range pool {
-		if o.unit != f.unit || o.passage == f.passage || seen[o.number] {
+		// 1.8万 is 18000: equal values are the same answer, not a distractor.
+		if o.unit != f.unit || o.passage == f.passage || seen[o.number] || o.value == f.value {
 			continue
 		}
 		ratio := o.value / f.value

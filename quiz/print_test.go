@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"bangyang/catalog"
 )
 
 // TestPrintQuestions prints offline questions for a human to read:
 // go test -v -run TestPrintQuestions ./quiz
 func TestPrintQuestions(t *testing.T) {
-	bank := NewBank(realSource(t))
+	plain := realSource(t)
+	bank := NewBank(SourceFromCatalog(catalog.Build(plain.Chunks), plain.Chunks))
 	qs, err := bank.Generate(Options{N: 20, Seed: 7})
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"bangyang/catalog"
 	"bangyang/zh"
 )
 
@@ -284,5 +285,26 @@ func TestCases(t *testing.T) {
 	}
 	if got := b.Cases("夜市", ScriptTraditional, 1); len(got) != 1 || !strings.Contains(got[0].Scenario, "夜市") || got[0].Scenario == night[0].Scenario {
 		t.Errorf("traditional case = %+v", got)
+	}
+}
+
+// TestGenerateWithCatalog: with the catalog's methods and leaders wired
+// in, questions stay valid and catalog method names are asked about.
+func TestGenerateWithCatalog(t *testing.T) {
+	plain := realSource(t)
+	b := NewBank(SourceFromCatalog(catalog.Build(plain.Chunks), plain.Chunks))
+	names := map[string]bool{}
+	for seed := uint64(0); seed < 5; seed++ {
+		for _, q := range generate(t, b, Options{N: 30, Seed: seed}) {
+			if err := Validate(q); err != nil {
+				t.Errorf("%q: %v", q.Text, err)
+			}
+			if q.Kind == KindMethodLeader {
+				names[q.CorrectText()] = true
+			}
+		}
+	}
+	if len(b.named) <= len(NewBank(plain).named) {
+		t.Errorf("catalog added no method names: %d", len(b.named))
 	}
 }
