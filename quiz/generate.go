@@ -560,7 +560,14 @@ func (b *Bank) buildPlace(s spec, rng *rand.Rand) (Question, bool) {
 	sort.SliceStable(cands, func(i, j int) bool {
 		return strings.HasSuffix(cands[i], unit) && !strings.HasSuffix(cands[j], unit)
 	})
+	// Quote the sentence that ties her to the place, if there is one.
 	sentence := sentenceWith(p, normalize(place))
+	for _, st := range p.sentences {
+		if strings.Contains(st, lf.name) && strings.Contains(normalize(st), normalize(place)) {
+			sentence = st
+			break
+		}
+	}
 	if sentence == "" {
 		return Question{}, false
 	}
