@@ -35,12 +35,8 @@ func decodeText(b []byte, isHTML bool) (string, string, error) {
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		return decodeWith(b, xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), "utf-16be (bom)")
 	}
-	if endian, ok := utf16Guess(b); ok {
-		name := "utf-16le"
-		if endian == xunicode.BigEndian {
-			name = "utf-16be"
-		}
-		return decodeWith(b, xunicode.UTF16(endian, xunicode.IgnoreBOM), name)
+	if s, name, ok := utf16Guess(b); ok {
+		return s, name, nil
 	}
 	if utf8.Valid(b) {
 		return checkPlausible(string(b), "utf-8")
@@ -59,17 +55,20 @@ func decodeText(b []byte, isHTML bool) (string, string, error) {
 			}
 		}
 	}
-	// GB18030 decodes most byte soup, so prefer it only when it yields no
-	// replacement characters; otherwise take Big5 if that is clean.
+	// Big5 byte pairs are also valid GBK pairs (and vice versa, mostly), so
+	// when both decode cleanly the one made of common characters wins.
 	gb, gbName, gbErr := decodeWith(b, simplifiedchinese.GB18030, "gb18030")
-	if gbErr == nil && !strings.ContainsRune(gb, utf8.RuneError) {
+	big5, big5Name, big5Err := decodeWith(b, traditionalchinese.Big5, "big5")
+	switch {
+	case gbErr == nil && big5Err == nil:
+		if commonHanRatio(big5) > commonHanRatio(gb) {
+			return big5, big5Name, nil
+		}
 		return gb, gbName, nil
-	}
-	if s, name, err := decodeWith(b, traditionalchinese.Big5, "big5"); err == nil && !strings.ContainsRune(s, utf8.RuneError) {
-		return s, name, nil
-	}
-	if gbErr == nil {
+	case gbErr == nil:
 		return gb, gbName, nil
+	case big5Err == nil:
+		return big5, big5Name, nil
 	}
 	return "", "", ErrUndecodable
 }
@@ -125,30 +124,47 @@ func mostlyUTF8(b []byte) bool {
 	return multi >= 20 && invalid*100 <= multi
 }
 
-// utf16Guess detects BOM-less UTF-16: text whose ASCII characters (line
-// breaks, digits, punctuation) put a NUL in every other byte, on one side.
-func utf16Guess(b []byte) (xunicode.Endianness, bool) {
-	if len(b) < 4 || len(b)%2 != 0 {
-		return xunicode.LittleEndian, false
+// utf16Guess detects BOM-less UTF-16. Text in UTF-16 has NUL bytes (from
+// ASCII characters and line breaks) which UTF-8 and GBK text never has; so
+// when there are NULs both byte orders are decoded and the one that reads
+// as ordinary text (ASCII, CJK punctuation, common-block Han characters)
+// wins. Binary data and the wrong byte order decode to a scatter of code
+// points of which only about a third are Han.
+func utf16Guess(b []byte) (string, string, bool) {
+	if len(b) < 2 || len(b)%2 != 0 || bytes.IndexByte(b, 0) < 0 {
+		return "", "", false
 	}
-	var even, odd int
-	for i, c := range b {
-		if c == 0 {
-			if i%2 == 0 {
-				even++
-			} else {
-				odd++
-			}
+	best, bestName, bestScore := "", "", 0.0
+	for _, c := range []struct {
+		name string
+		e    xunicode.Endianness
+	}{{"utf-16le", xunicode.LittleEndian}, {"utf-16be", xunicode.BigEndian}} {
+		s, name, err := decodeWith(b, xunicode.UTF16(c.e, xunicode.IgnoreBOM), c.name)
+		if err != nil {
+			continue
+		}
+		if sc := ordinaryRatio(s); sc > bestScore {
+			best, bestName, bestScore = s, name, sc
 		}
 	}
-	half := len(b) / 2
-	switch {
-	case odd*20 >= half && even*10 <= odd:
-		return xunicode.LittleEndian, true
-	case even*20 >= half && odd*10 <= even:
-		return xunicode.BigEndian, true
+	return best, bestName, bestScore >= 0.6
+}
+
+func ordinaryRatio(s string) float64 {
+	var total, ok int
+	for _, r := range s {
+		total++
+		switch {
+		case r >= 0x20 && r < 0x7F, r == '\n', r == '\r', r == '\t',
+			r >= 0x4E00 && r <= 0x9FFF, r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF,
+			r >= 0x2010 && r <= 0x2027:
+			ok++
+		}
 	}
-	return xunicode.LittleEndian, false
+	if total == 0 {
+		return 0
+	}
+	return float64(ok) / float64(total)
 }
 
 var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-]+)`)
@@ -165,4 +181,25 @@ func declaredCharset(b []byte) string {
 		return strings.ToLower(string(m[1]))
 	}
 	return ""
+}
+
+// commonHan holds a few hundred of the most frequent Chinese characters in
+// both scripts. Text decoded with the wrong legacy charset is made of rare
+// characters, so the share of these tells GBK from Big5.
+const commonHan = "的一是在不了有和人這这中大為为上個个國国我以要他時时來来用們们生到作地於于出就分對对成會会可主發发年動动同工也能下過过子說说產产種种面而方後后多定行學学法所民得經经十三之進进著着等部度家電电力裡里如水化高自二理起小物現现實实加量都兩两體体制機机當当使點点從从業业本去把性好應应開开它合還还因由其些然前外天政四日那社義义事平形相全表間间樣样與与關关各重新線线內内數数正心反你明看原又麼么利比或但質质氣气第向道命此變变條条只沒没結结解問问意建月公無无系軍军很情者最立代想已通並并提直題题黨党程展五果料象員员革位入常文總总次品式活設设及管特件長长求老頭头基資资邊边流路級级少圖图山統统接知較较將将組组見见計计別别她手角期根論论運运農农指幾几九區区強强放決决西被幹干做必戰战先回則则任取據据處处理世車车服務务群眾众居委書书記记街區区"
+
+func commonHanRatio(s string) float64 {
+	var han, common int
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			han++
+			if strings.ContainsRune(commonHan, r) {
+				common++
+			}
+		}
+	}
+	if han == 0 {
+		return 0
+	}
+	return float64(common) / float64(han)
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -251,6 +252,9 @@ func TestLoadHTMLDensity(t *testing.T) {
 func TestLoadEncodings(t *testing.T) {
 	const text = "李亚玲在社区走访。她说：“服务群众没有终点。”\n倒生根社区已发展了253名党员,调解成功率达95.3%。\n"
 	const trad = "張影帶領社區黨員幹部主動上門拜訪。張影書記給我的印象是非常能幹。"
+	// Full-width punctuation, two line breaks: the only NULs in UTF-16.
+	fullwidth := strings.Repeat("社区党委书记带领居民开展志愿服务，群众满意。", 10) + "\n" +
+		strings.Repeat("网格员上门走访，收集意见建议；", 10) + "\n"
 	cases := []struct {
 		name string
 		data []byte
@@ -265,12 +269,20 @@ func TestLoadEncodings(t *testing.T) {
 		{"gbk.txt", encode(t, simplifiedchinese.GBK, text), text},
 		{"gb18030.txt", encode(t, simplifiedchinese.GB18030, text+"𠀀"), text + "𠀀"},
 		{"big5.txt", encode(t, traditionalchinese.Big5, trad), trad},
+		{"utf16le-fullwidth.txt", encode(t, xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), fullwidth), fullwidth},
+		{"big5.html", encode(t, traditionalchinese.Big5, "<html><head><meta charset=big5></head><body><p>"+trad+"</p></body></html>"), ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeFile(t, dir, tc.name, tc.data)
 			a := loadOne(t, dir)
+			if tc.want == "" { // HTML: check the extracted text
+				if a.Text != trad {
+					t.Errorf("text %q, want %q", a.Text, trad)
+				}
+				return
+			}
 			if strings.TrimSpace(a.Raw) != strings.TrimSpace(tc.want) {
 				t.Errorf("decoded %q\nwant %q", a.Raw, tc.want)
 			}
@@ -536,4 +548,24 @@ func BenchmarkLoadDirHTML(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzBuild feeds arbitrary bytes through decoding, front matter, HTML /
+// Markdown extraction and cleaning: no panic, and an article's text is
+// valid UTF-8.
+func FuzzBuild(f *testing.F) {
+	f.Add([]byte(gbkHTML), uint8(kindHTML))
+	f.Add([]byte("---\nid: x\naliases: [a, 'b,c']\n---\n正文。"), uint8(kindMarkdown))
+	f.Add([]byte{0xFF, 0xFE, 0x41, 0x00}, uint8(kindText))
+	f.Add([]byte("# 標題\n\n**王紅梅**說。"), uint8(kindMarkdown))
+	b := newBuilder()
+	f.Fuzz(func(t *testing.T, data []byte, k uint8) {
+		a, err := b.build("fuzz", "fuzz.txt", data, kind(k%3))
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(a.Text) || !utf8.ValidString(a.Title) || a.ID == "" {
+			t.Fatalf("bad article %+v", a.Meta)
+		}
+	})
 }
