@@ -1,3 +1,352 @@
 package clean
 
-func removeBoilerplate(s string, _ *Result) string { return s }
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/zh"
+)
+
+// Boilerplate rules classify whole lines of Chinese news portals, Baike
+// pages and government sites. Patterns are matched on the Simplified form
+// of a line so one rule covers both scripts. A rule that could hit prose
+// is limited to short lines without a full stop: dropping a real paragraph
+// is worse than keeping a stray navigation line.
+
+// Compiled once and only read afterwards, like embedded tables.
+var (
+	dateRe       = regexp.MustCompile(`(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})`)
+	timeRe       = regexp.MustCompile(`\d{1,2}:\d{2}`)
+	sourceRe     = regexp.MustCompile(`(?:來源|来源)\s*[:：]\s*([^\s|]+)`)
+	editorRe     = regexp.MustCompile(`^(?:责任编辑|编辑|责编|编审|审核|校对|审校|监制)\s*[:：]`)
+	authorRe     = regexp.MustCompile(`^(?:作者|记者|通讯员|撰稿|供稿|文|图|文图|图文)\s*[:：/ ]`)
+	captionRe    = regexp.MustCompile(`(?:\s|[。,:：/])[^\s。,]{1,10}\s*摄$|^[(（]?图[为片]`)
+	datelineRe   = regexp.MustCompile(`电\s*题\s*[:：]|^原标题\s*[:：]`)
+	icpRe        = regexp.MustCompile(`(?i)icp\s*[备证]|许可证.{0,10}\d|公网安备`)
+	contactRe    = regexp.MustCompile(`(?:热线|电话|邮箱|传真|信箱|举报|投稿|qq|微信号)[^:：。]{0,8}[:：]\s*[+\d(（a-zA-Z]`)
+	subscribeRe  = regexp.MustCompile(`^订阅|发送\w+到\d{4,}|\d+元\s*/\s*月`)
+	followRe     = regexp.MustCompile(`^关注.{1,16}(?:微信|微博|公众号|抖音|客户端|头条号)$`)
+	copyrightRe  = regexp.MustCompile(`(?i)版权所有|all rights reserved|copyright|©|®|免责声明|版权声明`)
+	trailerRe    = regexp.MustCompile(`\s*[(（](?:完|記者[^()（）]{0,30}|记者[^()（）]{0,30}|編輯[^()（）]{0,20}|编辑[^()（）]{0,20}|責編[^()（）]{0,20}|责编[^()（）]{0,20}|通訊員[^()（）]{0,30}|通讯员[^()（）]{0,30})[)）]\s*$`)
+	infoFieldRe  = regexp.MustCompile(`^[•●·▪■◆]\s*([^:：]{1,12})\s*[:：]\s*(.+)$`)
+	tokenSplitRe = regexp.MustCompile(`[\s|｜]+`)
+)
+
+// disclaimerWords score a legal footer; three distinct ones mark a line.
+var disclaimerWords = []string{"本网", "转载", "授权", "版权", "免责", "声明", "镜像", "违者", "依法", "必究",
+	"不得", "追究", "法律责任", "作品", "摘编", "来源:"}
+
+// navTerms are whole lines that are page furniture, in Simplified form.
+var navTerms = map[string]bool{
+	"热门推荐": true, "最新文章": true, "相关词条": true, "热门词条": true, "联络我们": true,
+	"关于我们": true, "联系我们": true, "网站地图": true, "用户调查": true, "欢迎使用手机浏览": true,
+	"相关阅读": true, "相关新闻": true, "相关文章": true, "推荐阅读": true, "延伸阅读": true, "热点推荐": true,
+	"返回顶部": true, "返回首页": true, "上一篇": true, "下一篇": true, "打印": true, "关闭": true,
+	"收藏": true, "分享": true, "纠错": true, "打印本页": true, "关闭窗口": true, "扫一扫": true,
+	"网站声明": true, "广告服务": true, "服务合作": true, "广告报价": true, "联系方式": true, "免责声明": true,
+	"手机版": true, "电脑版": true, "更多": true, "评论": true, "我要评论": true, "参考资料": true,
+	"词条标签": true, "编辑本段": true, "目录": true,
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// proseEnd reports whether a line reads as a sentence (it contains a full
+// stop or ends with clause punctuation).
+func proseEnd(s string) bool {
+	return strings.ContainsAny(s, "。！？") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, "，")
+}
+
+// headingLike reports a short line with no sentence punctuation: a title
+// or section heading.
+func headingLike(s string) bool {
+	n := runeLen(s)
+	if n < 2 || n > 64 || strings.ContainsAny(s, "。!?！？;；") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return !strings.ContainsRune(",，:：、", last) && hasHan(s)
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if isHan(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// lineKind classifies one line.
+type lineKind int
+
+const (
+	lineContent lineKind = iota
+	lineNoise
+	lineMeta // date/source line: noise whose values are kept
+)
+
+// classify decides whether a line is page furniture. l is the line, s its
+// Simplified form.
+func classify(l, s string) lineKind {
+	n := runeLen(s)
+	key := strings.TrimRight(s, ":：")
+	switch {
+	case navTerms[key]:
+		return lineNoise
+	case n <= 100 && dateRe.MatchString(s) && !strings.Contains(s, "。") &&
+		(strings.Contains(s, "来源") || strings.Contains(s, "发布") || strings.Contains(s, "编辑") ||
+			strings.Contains(s, "时间") || timeRe.MatchString(s)):
+		return lineMeta
+	case n <= 100 && !strings.Contains(s, "。") && (strings.HasPrefix(s, "来源") || strings.HasPrefix(s, "发布时间")):
+		return lineMeta
+	case n <= 120 && isBreadcrumb(s):
+		return lineNoise
+	case n <= 30 && (strings.HasPrefix(s, "分享到") || strings.HasPrefix(s, "分享至")):
+		return lineNoise
+	case n <= 40 && editorRe.MatchString(s):
+		return lineNoise
+	case n <= 30 && authorRe.MatchString(s) && !proseEnd(s):
+		return lineNoise
+	case n <= 40 && captionRe.MatchString(s):
+		return lineNoise
+	case n <= 120 && datelineRe.MatchString(s):
+		return lineNoise
+	case n <= 200 && icpRe.MatchString(s):
+		return lineNoise
+	case n <= 200 && copyrightRe.MatchString(s) && !strings.Contains(s, "。") || n <= 40 && copyrightRe.MatchString(s):
+		return lineNoise
+	case disclaimerScore(s) >= 3 && (n <= 60 || disclaimerScore(s) >= 5):
+		return lineNoise
+	case n <= 80 && subscribeRe.MatchString(s) && strings.Contains(s, "发送"):
+		return lineNoise
+	case followRe.MatchString(s):
+		return lineNoise
+	case n <= 120 && !strings.Contains(s, "。") && contactRe.MatchString(s):
+		return lineNoise
+	case isFooterNav(s):
+		return lineNoise
+	}
+	return lineContent
+}
+
+func disclaimerScore(s string) int {
+	n := 0
+	for _, w := range disclaimerWords {
+		if strings.Contains(s, w) {
+			n++
+		}
+	}
+	return n
+}
+
+// isBreadcrumb reports "首页 > 频道 > 正文" style lines.
+func isBreadcrumb(s string) bool {
+	if strings.HasPrefix(s, "您当前的位置") || strings.HasPrefix(s, "当前位置") || strings.HasPrefix(s, "您的位置") ||
+		strings.HasPrefix(s, "你的位置") || strings.HasPrefix(s, "位置:") {
+		return true
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '>' || r == '»' || r == '›' || r == '＞' })
+	if len(parts) < 2 || strings.Contains(s, "。") {
+		return false
+	}
+	for _, p := range parts {
+		if runeLen(strings.TrimSpace(p)) > 16 {
+			return false
+		}
+	}
+	return strings.HasPrefix(s, "首页") || len(parts) >= 3 || strings.HasSuffix(strings.TrimSpace(s), "正文")
+}
+
+// isFooterNav reports a row of short links: "关于我们 联系我们 网站地图".
+func isFooterNav(s string) bool {
+	toks := tokenSplitRe.Split(strings.TrimSpace(s), -1)
+	if len(toks) < 3 || strings.ContainsAny(s, "。,，") {
+		return false
+	}
+	nav := 0
+	for _, t := range toks {
+		if runeLen(t) > 8 {
+			return false
+		}
+		if navTerms[t] {
+			nav++
+		}
+	}
+	return nav > 0 || strings.ContainsAny(s, "|｜")
+}
+
+// removeBoilerplate drops page furniture, records date, source, title and
+// infobox fields in res.
+func removeBoilerplate(text string, res *Result) string {
+	lines := strings.Split(text, "\n")
+	simp := make([]string, len(lines))
+	for i, l := range lines {
+		simp[i] = zh.ToSimplified(l)
+	}
+	keep := make([]bool, len(lines))
+	metaAt := -1
+	for i, l := range lines {
+		switch classify(l, simp[i]) {
+		case lineContent:
+			keep[i] = true
+		case lineMeta:
+			if metaAt < 0 {
+				metaAt = i
+			}
+			takeMeta(l, res)
+		}
+	}
+	takeInfobox(lines, keep, res)
+	dropTOC(lines, keep)
+	title, titleAt := findTitle(lines, keep, metaAt)
+	if title != "" {
+		res.Title = title
+		for i := range lines {
+			if lines[i] == title || (i < titleAt && keep[i] && (headingLike(lines[i]) || runeLen(lines[i]) <= 12)) {
+				keep[i] = false // the title itself and site headers above it
+			}
+		}
+	}
+	dropSiteHeaders(lines, keep)
+	var out []string
+	for i, l := range lines {
+		if !keep[i] {
+			continue
+		}
+		if t := trailerRe.ReplaceAllString(l, ""); t != "" {
+			out = append(out, t)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// takeMeta records the first date and source found on a meta line.
+func takeMeta(l string, res *Result) {
+	if res.Date == "" {
+		if m := dateRe.FindStringSubmatch(l); m != nil {
+			var y, mo, d int
+			if _, err := fmt.Sscanf(m[1]+" "+m[2]+" "+m[3], "%d %d %d", &y, &mo, &d); err == nil &&
+				mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
+				res.Date = fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+			}
+		}
+	}
+	if res.Source == "" {
+		if m := sourceRe.FindStringSubmatch(l); m != nil {
+			res.Source = strings.TrimSpace(m[1])
+		}
+	}
+}
+
+// takeInfobox moves Baike-style "• key:value" lines into res.Fields and
+// drops them with their header line ("基本介紹", "基本信息").
+func takeInfobox(lines []string, keep []bool, res *Result) {
+	for i, l := range lines {
+		m := infoFieldRe.FindStringSubmatch(l)
+		if m == nil || !keep[i] {
+			continue
+		}
+		if res.Fields == nil {
+			res.Fields = map[string]string{}
+		}
+		k := strings.TrimSpace(m[1])
+		if _, dup := res.Fields[k]; !dup {
+			res.Fields[k] = strings.TrimSpace(m[2])
+		}
+		keep[i] = false
+		if i > 0 && keep[i-1] && headingLike(lines[i-1]) && runeLen(lines[i-1]) <= 8 &&
+			strings.HasPrefix(zh.ToSimplified(lines[i-1]), "基本") {
+			keep[i-1] = false
+		}
+	}
+}
+
+// dropTOC removes a table-of-contents line ("人物事跡,獲得榮譽,") whose
+// items are all headings found later in the page.
+func dropTOC(lines []string, keep []bool) {
+	heads := map[string]bool{}
+	for i, l := range lines {
+		if keep[i] && headingLike(l) {
+			heads[l] = true
+		}
+	}
+	for i, l := range lines {
+		if !keep[i] || runeLen(l) > 80 {
+			continue
+		}
+		items := strings.FieldsFunc(l, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' })
+		if len(items) < 2 {
+			continue
+		}
+		all := true
+		for _, it := range items {
+			if !heads[it] || it == l {
+				all = false
+				break
+			}
+		}
+		if all {
+			keep[i] = false
+		}
+	}
+}
+
+// findTitle picks the title: the heading-like line just above the date
+// line, else a heading-like line repeated near the top, else the first
+// kept line when it is heading-like.
+func findTitle(lines []string, keep []bool, metaAt int) (string, int) {
+	if metaAt > 0 {
+		for i := metaAt - 1; i >= 0 && i >= metaAt-2; i-- {
+			if keep[i] && headingLike(lines[i]) {
+				return lines[i], i
+			}
+		}
+	}
+	seen := map[string]int{}
+	first := -1
+	for i := 0; i < len(lines) && i < 8; i++ {
+		if !keep[i] {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if j, ok := seen[lines[i]]; ok && headingLike(lines[i]) {
+			return lines[i], j
+		}
+		seen[lines[i]] = i
+	}
+	if first >= 0 && headingLike(lines[first]) {
+		// A lone heading only counts as a title when prose follows it.
+		for j := first + 1; j < len(lines); j++ {
+			if keep[j] {
+				if !headingLike(lines[j]) || j+1 < len(lines) {
+					return lines[first], first
+				}
+				break
+			}
+		}
+	}
+	return "", -1
+}
+
+// dropSiteHeaders removes site-name lines at the very top ("思而思學網",
+// "中新社四川分社正文").
+func dropSiteHeaders(lines []string, keep []bool) {
+	seen := 0
+	for i, l := range lines {
+		if !keep[i] {
+			continue
+		}
+		seen++
+		if seen > 3 {
+			return
+		}
+		s := zh.ToSimplified(l)
+		if runeLen(s) <= 12 && (strings.HasSuffix(s, "网") || strings.HasSuffix(s, "正文") || strings.HasSuffix(s, "频道")) {
+			keep[i] = false
+		}
+	}
+}

@@ -79,6 +79,7 @@ type garbleDoc struct {
 	pinyin      map[string][]rune // "qū" → 區, from the article's own annotations first
 	gatewayed   bool              // the article shows the gateway's fingerprints
 	traditional bool              // the article is written in Traditional characters
+	article     bool              // long enough for absence from it to be evidence
 }
 
 func newGarbleDoc(text string) *garbleDoc {
@@ -103,6 +104,13 @@ func newGarbleDoc(text string) *garbleDoc {
 			}
 		}
 	}
+	han := 0
+	for _, r := range rs {
+		if isHan(r) {
+			han++
+		}
+	}
+	d.article = han >= 300
 	for _, r := range rs {
 		if isHardMarker(r) {
 			d.gatewayed = true
@@ -157,6 +165,7 @@ type run struct {
 	unknown    []int  // stream positions whose byte is not known yet
 	pinyin     map[int]string
 	dropFirst  bool // stream starts with the aligned character before start
+	realigned  bool // the run ended where the text itself shows realignment
 }
 
 func (d *garbleDoc) repairLine(line string, res *Result) string {
@@ -267,6 +276,7 @@ func (d *garbleDoc) build(rs []rune, i int, kind trigger, limit int) (*run, bool
 				r.stream = append(r.stream, 0)
 				j += 1 + n
 				if aligned() {
+					r.realigned = true
 					break
 				}
 				continue
@@ -283,6 +293,7 @@ func (d *garbleDoc) build(rs []rune, i int, kind trigger, limit int) (*run, bool
 			r.stream = append(r.stream, b...)
 			j++
 			if aligned() {
+				r.realigned = true
 				break
 			}
 			continue
@@ -316,7 +327,10 @@ func (d *garbleDoc) repairRun(rs []rune, i int, kind trigger, res *Result) (stri
 		return d.cutRun(rs, i, i+1, "", res)
 	}
 	visible := string(rs[r.start:r.end])
-	if rep, ok := d.solve(r, rs); ok && d.plausible(rep, visible) {
+	// A run the text itself shows realigning, with every byte settled and
+	// a clean decoding, needs no further evidence; anything less must
+	// read like the rest of the article.
+	if rep, settled, ok := d.solve(r, rs); ok && (settled && r.realigned || d.plausible(rep, visible)) {
 		return d.polish(rep, rs, r.end, res), r.end, true
 	}
 	if kind == trigBang && !d.gatewayed {
@@ -329,7 +343,7 @@ func (d *garbleDoc) repairRun(rs []rune, i int, kind trigger, res *Result) (stri
 		if !ok || p.end != k {
 			continue
 		}
-		if rep, ok := d.solve(p, rs); ok && d.plausible(rep, string(rs[p.start:p.end])) {
+		if rep, _, ok := d.solve(p, rs); ok && d.plausible(rep, string(rs[p.start:p.end])) {
 			return d.cutRun(rs, i, k, d.polish(rep, rs, k, res), res)
 		}
 	}
@@ -378,7 +392,7 @@ func (d *garbleDoc) cutRun(rs []rune, i, from int, keep string, res *Result) (st
 // they completed, then from the only candidate whose characters also
 // occur together elsewhere in the article; characters still unknown are
 // dropped.
-func (d *garbleDoc) solve(r *run, rs []rune) (string, bool) {
+func (d *garbleDoc) solve(r *run, rs []rune) (rep string, settled, ok bool) {
 	open := map[int]bool{}
 	for _, p := range r.unknown {
 		open[p] = true
@@ -394,7 +408,7 @@ func (d *garbleDoc) solve(r *run, rs []rune) (string, bool) {
 			if p+1 < len(r.stream) && !open[p+1] {
 				// The byte also starts the next real character: keep the
 				// value only if that character is one the article uses.
-				if c, ok := d.gbk.decodePair(vals[0], r.stream[p+1]); !ok || !d.charAttested(c, "") {
+				if c, ok := d.gbk.decodePair(vals[0], r.stream[p+1]); !ok || (d.article && !d.charAttested(c, "")) {
 					continue
 				}
 			}
@@ -421,7 +435,7 @@ func (d *garbleDoc) solve(r *run, rs []rune) (string, bool) {
 	}
 	out, affected, ok := d.decode(r.stream, open)
 	if !ok {
-		return "", false
+		return "", false, false
 	}
 	var b strings.Builder
 	for k, c := range out {
@@ -436,7 +450,7 @@ func (d *garbleDoc) solve(r *run, rs []rune) (string, bool) {
 		}
 		b.WriteRune(c)
 	}
-	return foldPunct(b.String()), true
+	return foldPunct(b.String()), len(open) == 0, true
 }
 
 // pinyinBytes returns the possible second bytes of a character whose first
