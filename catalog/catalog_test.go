@@ -460,3 +460,42 @@ func BenchmarkBuild(b *testing.B) {
 		Build(chunks)
 	}
 }
+
+// TestGenreSentences checks the patterns on sentences written like other
+// news reports than the seeds.
+func TestGenreSentences(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"她首创“1+3+N”网格服务模式,实现服务全覆盖。", []string{"1+3+N网格服务模式"}},
+		{"社区推行“135”工作法。", []string{"135工作法"}},
+		{"他创新推出红色物业工作法,破解小区治理难题。", []string{"红色物业工作法"}},
+		{"社区建立了“居民说事”制度。", []string{"居民说事"}},
+		{"打造“邻里守望”志愿服务品牌。", []string{"邻里守望"}},
+		{"居民都叫她“知心大姐”,她常说“有事找我”。", nil},
+		{"她被评为“全国优秀共产党员”。", nil},
+		{"实行“党建+物业”联动机制。", []string{"党建+物业联动机制"}},
+		{"推行“三事分流”工作机制。", []string{"三事分流工作机制"}},
+		{"探索“五线工作法”。", []string{"五线工作法"}},
+		{"设立“老杨调解室”和“红色驿站”。", []string{"老杨调解室", "红色驿站"}},
+		{"开展“我为群众办实事”实践活动。", nil},
+		{"形成了“一核多元”共治模式。", []string{"一核多元共治模式"}},
+		{"以“红色物业”为平台,整合资源。", []string{"红色物业"}},
+		{"社区“两委”班子团结一心,三年来办结实事120件。", nil},
+		{"她坚持“一个单位一个单位”地走访,一步一个脚印。", nil},
+		{"要求支部书记每月将“支部主题党日”活动图文发送到群里。", nil},
+	}
+	for _, tc := range cases {
+		// The same sentence in Traditional script must give the same names.
+		for _, text := range []string{tc.text, zh.ToTraditional(tc.text)} {
+			var got []string
+			for _, m := range Build(syntheticChunks(text)).Methods() {
+				got = append(got, m.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("%s\n got %q\nwant %q", text, got, tc.want)
+			}
+		}
+	}
+}

@@ -26,6 +26,7 @@ type namingSuffix struct {
 var namingSuffixes = []namingSuffix{
 	{suffix: "联动服务模式", keep: true, nameSuffix: "联动"},
 	{suffix: "联动工作法", keep: true},
+	{suffix: "联动机制", keep: true},
 	{suffix: "工作法", keep: true},
 	{suffix: "工作机制", keep: true},
 	{suffix: "机制", keep: true},
@@ -81,7 +82,9 @@ var (
 	// 党务公开三会——党员恳谈会、党员议事会、党员评议会.
 	reNumericExpanded = regexp.MustCompile(`(\p{Han}{2,8}?[一二三四五六七八九十]\p{Han})(?:——|—|--|:|,即|即)`)
 	// Unquoted …工作法 and …模式/机制 names.
-	reUnquotedMethod = regexp.MustCompile(`([\p{Han}+]{2,12}?)(工作法|服务模式|管理模式|模式|机制)`)
+	reUnquotedMethod = regexp.MustCompile(`([\p{Han}0-9+]{2,12}?)(工作法|服务模式|管理模式|模式|机制)`)
+	// After a quoted name: up to four characters, then a method suffix.
+	reQuoteTail = regexp.MustCompile(`^(\p{Han}{1,4}?)(工作法|工作机制|机制|模式|品牌)`)
 	// 以社区大党委为平台: the platform is named.
 	rePlatform = regexp.MustCompile(`以“?(\p{Han}{3,10}?)”?为平台`)
 	// Step sequences: 一听二看三查, 三活四清五到家.
@@ -217,7 +220,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 	n := s.norm
 	add := func(c candidate) {
 		c.name = strings.TrimSpace(c.name)
-		if hanCount(c.name) < 2 || isStopName(c.name) {
+		if hanCount(c.name) < 2 || isStopName(c.name) || strings.Trim(c.name, "0123456789+") == "" {
 			return
 		}
 		c.sent = idx
@@ -261,6 +264,19 @@ func methodCandidates(s sentence, idx int) []candidate {
 			add(c)
 			matched = true
 			break
+		}
+		if !matched {
+			// “1+3+N”网格服务模式, “一核多元”共治模式, “邻里守望”志愿服务品牌:
+			// a few more characters between the quote and the suffix.
+			if m := reQuoteTail.FindStringSubmatch(after); m != nil && !strings.ContainsAny(m[1], "的新等和与及") {
+				c := candidate{name: inner + m[1] + m[2], pos: q.start, end: q.end + len(m[0])}
+				if m[2] == "品牌" {
+					c.name = inner
+				}
+				c.orig = origSpan(s, q.start, c.end)
+				add(c)
+				matched = true
+			}
 		}
 		if matched {
 			covered[q.start] = true
@@ -339,11 +355,12 @@ func methodCandidates(s sentence, idx int) []candidate {
 		}
 		stem := trimAfterLast(n[m[2]:m[3]], boundaryWords)
 		suffix := n[m[4]:m[5]]
-		if hanCount(stem) < 2 || strings.Contains(stem, "新") {
+		hasDigit := strings.ContainsAny(stem, "0123456789")
+		if (hanCount(stem) < 2 && !hasDigit) || strings.Contains(stem, "新") {
 			continue
 		}
 		_, _, numeric := numericShorthand(stem)
-		distinctive := numeric || strings.Contains(stem, "化") || strings.Contains(stem, "+") || suffix == "工作法"
+		distinctive := numeric || hasDigit || strings.Contains(stem, "化") || strings.Contains(stem, "+") || suffix == "工作法"
 		if !distinctive {
 			continue
 		}
