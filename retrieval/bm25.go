@@ -72,7 +72,7 @@ func buildBM25(texts []string) *bm25Index {
 	total := 0
 	for d := range docs {
 		total += docs[d].len
-		for _, k := range docs[d].keys {
+		for i, k := range docs[d].keys {
 			id, ok := ix.terms[k]
 			if !ok {
 				id = uint32(len(df))
@@ -80,6 +80,7 @@ func buildBM25(texts []string) *bm25Index {
 				df = append(df, 0)
 			}
 			df[id]++
+			docs[d].keys[i] = uint64(id) // reuse: the fill pass needs no map lookups
 		}
 	}
 	ix.off = make([]uint32, len(df)+1)
@@ -99,8 +100,7 @@ func buildBM25(texts []string) *bm25Index {
 	ix.post = make([]uint32, ix.off[len(df)])
 	fill := slices.Clone(ix.off[:len(df)])
 	for d := range docs {
-		for i, k := range docs[d].keys {
-			id := ix.terms[k]
+		for i, id := range docs[d].keys {
 			ix.post[fill[id]] = uint32(d)<<8 | uint32(docs[d].tfs[i])
 			fill[id]++
 		}

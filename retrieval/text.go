@@ -47,17 +47,18 @@ func (n *normalizer) query(s string) string {
 
 // chunkText is the text both legs index for a chunk: the leader's name
 // (so "张影的做法" finds her passages that only say "她") and the
-// Simplified passage. The chunk's Norm is already Simplified; converting
-// again is idempotent and protects against callers that leave Norm empty.
+// Simplified passage. Norm is Simplified by contract (corpus converts it),
+// and converting 100k chunks again would dominate load time; only a chunk
+// without Norm is converted here.
 func (n *normalizer) chunkText(leader, norm, text string) string {
 	if norm == "" {
-		norm = text
+		norm = zh.ToSimplified(text)
 	}
 	s := norm
 	if leader != "" {
-		s = leader + "\n" + norm
+		s = zh.ToSimplified(leader) + "\n" + norm
 	}
-	return n.variants.Replace(foldWidth(zh.ToSimplified(s)))
+	return n.variants.Replace(foldWidth(s))
 }
 
 // foldWidth maps full-width ASCII (Ａ１，) to half-width so "ＡＡＡ" and
