@@ -218,13 +218,18 @@ func summaryScore(s sentence, m *Method, sighted, first bool) int {
 	if len(m.Steps) > 0 && strings.Contains(s.key, key(m.Steps[0])) {
 		score += 4
 	}
-	if sighted {
-		for _, w := range definingWords {
-			if strings.Contains(s.norm, w) {
-				score += 2
-				break
+	for _, w := range definingWords {
+		if strings.Contains(s.norm, w) {
+			score++
+			if sighted {
+				score++
 			}
+			break
 		}
+	}
+	// …为纽带的社区大党委, …为主要内容的“四单”工作法: a defining modifier.
+	if strings.Contains(s.key, "的"+key(m.Name)) {
+		score += 2
 	}
 	if first {
 		score++
