@@ -66,6 +66,17 @@ func kindOf(name string) (kind, bool) {
 	return 0, false
 }
 
+// isHousekeeping reports files that describe a folder rather than being an
+// article (README.md, LICENSE.txt, CHANGELOG.md).
+func isHousekeeping(name string) bool {
+	stem := strings.ToLower(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch stem {
+	case "readme", "license", "licence", "changelog", "notice":
+		return true
+	}
+	return false
+}
+
 // builder holds the read-only lookup tables used while building articles;
 // one is made per load call (no package state).
 type builder struct {
@@ -109,8 +120,8 @@ func Default() ([]Article, error) {
 }
 
 // LoadDir reads every article file under dir, recursively: .txt, .md and
-// .html/.htm, skipping hidden files and directories and other extensions,
-// in lexical path order. A file that cannot be read or decoded does not
+// .html/.htm, skipping hidden files and directories, other extensions and
+// README/LICENSE/CHANGELOG/NOTICE files, in lexical path order. A file that cannot be read or decoded does not
 // stop the load: LoadDir returns every article it could build together
 // with an error joining one *FileError per failed file. Only a dir that
 // cannot be walked at all gives no articles.
@@ -145,7 +156,7 @@ func LoadDir(ctx context.Context, dir string) ([]Article, error) {
 			}
 			return nil
 		}
-		if d.Type().IsRegular() {
+		if d.Type().IsRegular() && !isHousekeeping(d.Name()) {
 			if _, ok := kindOf(d.Name()); ok {
 				files = append(files, p)
 			}

@@ -147,7 +147,7 @@ func TestDeriveMetadataWithoutFrontMatter(t *testing.T) {
 	}
 }
 
-func TestDeriveLeaderNegative(t *testing.T) {
+func TestDeriveLeader(t *testing.T) {
 	nt := newNameTables()
 	for _, text := range []string{
 		"",
@@ -158,9 +158,18 @@ func TestDeriveLeaderNegative(t *testing.T) {
 			t.Errorf("deriveLeader(%q) = %q, want none", text, got)
 		}
 	}
-	text := "社區黨委書記王小明帶領大家。王小明說,要服務群眾。王小明同志多次上門。"
-	if got := deriveLeader(text, nt); got != "王小明" {
-		t.Errorf("got %q, want 王小明", got)
+	for text, want := range map[string]string{
+		"社區黨委書記王小明帶領大家。王小明說,要服務群眾。王小明同志多次上門。": "王小明",
+		// A quoted official with a role is outnumbered by the subject.
+		"村党支部书记刘建国正在田间查看。“要让群众富起来。”刘建国说。县委组织部部长王芳表示,刘建国带领村民修路。": "刘建国",
+		// Name after 主任; a 2-character name is not stretched to 3.
+		"居委会主任陈静每天走访。陈静发现问题就解决。在陈静的带动下,居民参与治理。": "陈静",
+		// Surname-only address gives the surname; the full name is counted.
+		"大家都叫她小周书记。周丽华扎根社区十年,周丽华的工作法在全区推广。": "周丽华",
+	} {
+		if got := deriveLeader(text, nt); got != want {
+			t.Errorf("deriveLeader(%q) = %q, want %q", text, got, want)
+		}
 	}
 }
 
@@ -393,6 +402,7 @@ func TestLoadDirSkipsHiddenAndOtherFiles(t *testing.T) {
 	writeFile(t, dir, ".git/x.txt", []byte("隱藏目錄。"))
 	writeFile(t, dir, "notes.pdf", []byte("%PDF-1.4"))
 	writeFile(t, dir, "img.jpg", []byte{0xFF, 0xD8})
+	writeFile(t, dir, "README.md", []byte("# 這個文件夾放文章"))
 	as, err := LoadDir(context.Background(), dir)
 	if err != nil {
 		t.Fatal(err)
