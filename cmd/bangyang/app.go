@@ -1,0 +1,192 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"bangyang/catalog"
+	"bangyang/config"
+	"bangyang/core"
+	"bangyang/corpus"
+	"bangyang/llm"
+	"bangyang/retrieval"
+	"bangyang/store"
+)
+
+// app holds what every command shares: settings, logger, streams, and the
+// corpus/data options that flags may override.
+type app struct {
+	cfg    config.Config
+	log    *slog.Logger
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+
+	corpusDirs []string
+	noDefault  bool
+	dataDir    string
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) (*app, error) {
+	cfg, err := config.Load(".env")
+	if err != nil {
+		return nil, fmt.Errorf("configuration: %w", err)
+	}
+	return &app{
+		cfg:        cfg,
+		log:        newLogger(stderr, cfg.LogLevel),
+		stdin:      stdin,
+		stdout:     stdout,
+		stderr:     stderr,
+		corpusDirs: append([]string(nil), cfg.CorpusDirs...),
+		noDefault:  cfg.NoDefaultCorpus,
+		dataDir:    cfg.DataDir,
+	}, nil
+}
+
+// articles loads the corpus. A bad file is reported and skipped: the
+// other articles are still served.
+func (a *app) articles(ctx context.Context) ([]corpus.Article, error) {
+	arts, err := corpus.Load(ctx, a.corpusDirs, !a.noDefault)
+	if err != nil {
+		if len(arts) == 0 {
+			return nil, fmt.Errorf("load corpus: %w", err)
+		}
+		a.log.Warn("some articles could not be read and were skipped", "err", err)
+	}
+	if len(arts) == 0 {
+		return nil, errors.New("the corpus is empty: add articles with --corpus DIR or drop --no-default-corpus")
+	}
+	return arts, nil
+}
+
+// embedder is the configured embedder: a remote model if EMBED_MODEL is
+// set, else the built-in one.
+func (a *app) embedder() (retrieval.Embedder, error) {
+	if a.cfg.EmbedModel == "" {
+		return retrieval.NewLocalEmbedder(), nil
+	}
+	c, err := llm.New(llm.Config{
+		BaseURL:    a.cfg.EmbedBaseURL,
+		APIKey:     a.cfg.EmbedAPIKey,
+		EmbedModel: a.cfg.EmbedModel,
+		EmbedDims:  a.cfg.EmbedDims,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("embeddings client: %w", err)
+	}
+	return c, nil
+}
+
+// chatModel is the configured chat model, or nil for extractive answers.
+func (a *app) chatModel() (core.ChatModel, error) {
+	if !a.cfg.LLMEnabled() {
+		return nil, nil
+	}
+	c, err := llm.New(llm.Config{
+		BaseURL:   a.cfg.LLMBaseURL,
+		APIKey:    a.cfg.LLMAPIKey,
+		ChatModel: a.cfg.LLMModel,
+		Timeout:   a.cfg.LLMTimeout,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("model client: %w", err)
+	}
+	return c, nil
+}
+
+// indexed is a corpus with its up-to-date index.
+type indexed struct {
+	articles []corpus.Article
+	chunks   []corpus.Chunk
+	index    *retrieval.Index
+	report   retrieval.UpdateReport
+	catalog  *catalog.Catalog
+}
+
+// index loads the corpus and brings the persisted index up to date
+// (embedding only new chunks).
+func (a *app) index(ctx context.Context) (*indexed, error) {
+	arts, err := a.articles(ctx)
+	if err != nil {
+		return nil, err
+	}
+	emb, err := a.embedder()
+	if err != nil {
+		return nil, err
+	}
+	ix, err := retrieval.Open(ctx, filepath.Join(a.dataDir, "index"), emb)
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	chunks := corpus.ChunkAll(arts)
+	rep, err := ix.Update(ctx, chunks)
+	if err != nil {
+		if ix.Len() == 0 {
+			return nil, fmt.Errorf("build index: %w", err)
+		}
+		// The previous index is intact: serve it and say so.
+		a.log.Error("index update failed; serving the previous index", "err", err)
+	}
+	a.log.Debug("index ready", "added", rep.Added, "removed", rep.Removed, "unchanged", rep.Unchanged, "embedded", rep.Embedded, "took", rep.Duration)
+	// Serve what the index holds (after a failed update: the previous
+	// version), and build the catalog from the same chunks.
+	served := ix.Chunks()
+	return &indexed{articles: arts, chunks: served, index: ix, report: rep, catalog: a.loadCatalog(served)}, nil
+}
+
+// service builds the answering core. With persistent memory the
+// conversation store is opened in the data dir; close releases it.
+func (a *app) service(ctx context.Context, persistentMemory bool) (svc *core.Service, in *indexed, closeFn func(), err error) {
+	in, err = a.index(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	model, err := a.chatModel()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	opts := core.Options{
+		Search:   in.index,
+		Logger:   a.log,
+		Articles: metas(in.articles),
+		Catalog:  in.catalog,
+		Chunks:   in.chunks,
+	}
+	if model != nil {
+		opts.Model = model
+		opts.ModelTimeout = a.cfg.LLMTimeout + 30*time.Second
+	}
+	closeFn = func() {}
+	if persistentMemory {
+		st, err := store.Open(filepath.Join(a.dataDir, "bangyang.db"))
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		opts.Memory = core.StoreMemory{S: st}
+		closeFn = func() {
+			if err := st.Close(); err != nil {
+				a.log.Warn("close store", "err", err)
+			}
+		}
+	}
+	svc, err = core.New(opts)
+	if err != nil {
+		closeFn()
+		return nil, nil, nil, err
+	}
+	return svc, in, closeFn, nil
+}
+
+func metas(arts []corpus.Article) []corpus.Meta {
+	out := make([]corpus.Meta, len(arts))
+	for i, a := range arts {
+		out[i] = a.Meta
+	}
+	return out
+}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"bangyang/core"
+)
+
+// methodJSON and leaderJSON are the stable outputs of `methods --json`
+// and `leaders --json`.
+type methodJSON struct {
+	Name      string   `json:"name"`
+	Aliases   []string `json:"aliases"`
+	Leader    string   `json:"leader"`
+	ArticleID string   `json:"article_id"`
+	Summary   string   `json:"summary"`
+	ChunkIDs  []string `json:"chunk_ids"`
+}
+
+type leaderJSON struct {
+	Name       string   `json:"name"`
+	Place      string   `json:"place"`
+	Role       string   `json:"role"`
+	ArticleIDs []string `json:"article_ids"`
+	Methods    []string `json:"methods"`
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func runMethods(ctx context.Context, a *app, args []string) error {
+	fs := a.flagSet("methods")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	svc, _, closeFn, err := a.service(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	groups := svc.Methods()
+	if *asJSON {
+		out := []methodJSON{}
+		for _, g := range groups {
+			for _, m := range g.Methods {
+				out = append(out, methodJSON{Name: m.Name, Aliases: nonNil(m.Aliases), Leader: m.Leader, ArticleID: m.ArticleID, Summary: m.Summary, ChunkIDs: nonNil(m.ChunkIDs)})
+			}
+		}
+		return writeJSON(a, map[string]any{"methods": out})
+	}
+	for _, g := range groups {
+		fmt.Fprintf(a.stdout, "%s（%s）\n", orDash(g.Leader.Name), orDash(g.Leader.Place))
+		for _, m := range g.Methods {
+			fmt.Fprintf(a.stdout, "  · %s\n", m.Name)
+		}
+	}
+	return nil
+}
+
+func runLeaders(ctx context.Context, a *app, args []string) error {
+	fs := a.flagSet("leaders")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	svc, _, closeFn, err := a.service(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	ls := svc.Leaders()
+	if *asJSON {
+		out := []leaderJSON{}
+		for _, l := range ls {
+			out = append(out, leaderJSON{Name: l.Name, Place: l.Place, Role: l.Role, ArticleIDs: nonNil(l.ArticleIDs), Methods: nonNil(l.Methods)})
+		}
+		return writeJSON(a, map[string]any{"leaders": out})
+	}
+	for _, l := range ls {
+		fmt.Fprintf(a.stdout, "%s · %s · %s\n    方法：%s\n", l.Name, orDash(l.Place), orDash(l.Role), orDash(strings.Join(l.Methods, "、")))
+	}
+	return nil
+}
+
+func runMethod(ctx context.Context, a *app, args []string) error {
+	return runSummary(ctx, a, "method", args, (*core.Service).MethodSummary)
+}
+
+func runLeader(ctx context.Context, a *app, args []string) error {
+	return runSummary(ctx, a, "leader", args, (*core.Service).LeaderProfile)
+}
+
+func runSummary(ctx context.Context, a *app, name string, args []string, summarise func(*core.Service, context.Context, string, string, string) (*core.Answer, error)) error {
+	fs := a.flagSet(name)
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	q := strings.TrimSpace(strings.Join(pos, " "))
+	if q == "" {
+		return usageError{fmt.Sprintf("usage: bangyang %s [--json] NAME", name)}
+	}
+	svc, _, closeFn, err := a.service(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	ans, err := summarise(svc, ctx, "", q, "")
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := answerJSON(ans)
+		return writeJSON(a, map[string]any{"answer": out.Answer, "grounded": out.Grounded, "mode": out.Mode, "citations": out.Citations, "suggestions": nonNil(ans.Suggestions)})
+	}
+	printAnswer(a, ans, true)
+	return nil
+}

@@ -1,0 +1,239 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"bangyang/corpus"
+	"bangyang/retrieval"
+)
+
+func runCorpus(ctx context.Context, a *app, args []string) error {
+	fs := a.flagSet("corpus")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	arts, err := a.articles(ctx)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 && pos[0] == "show" {
+		if len(pos) != 2 {
+			return usageError{"usage: bangyang corpus show ID"}
+		}
+		for _, art := range arts {
+			if art.ID == pos[1] {
+				if *asJSON {
+					return writeJSON(a, art)
+				}
+				fmt.Fprintf(a.stdout, "# %s\n", art.Title)
+				printMeta(a, art.Meta)
+				fmt.Fprintln(a.stdout)
+				fmt.Fprintln(a.stdout, art.Text)
+				return nil
+			}
+		}
+		return fmt.Errorf("no article with id %q (see `bangyang corpus`)", pos[1])
+	}
+	if len(pos) > 0 {
+		return usageError{fmt.Sprintf("unknown corpus subcommand %q", pos[0])}
+	}
+	type row struct {
+		corpus.Meta
+		Origin string `json:"origin"`
+		Chars  int    `json:"chars"`
+		Chunks int    `json:"chunks"`
+	}
+	rows := make([]row, 0, len(arts))
+	for _, art := range arts {
+		rows = append(rows, row{Meta: art.Meta, Origin: art.Origin, Chars: len([]rune(art.Text)), Chunks: len(corpus.ChunkArticle(art))})
+	}
+	if *asJSON {
+		return writeJSON(a, map[string]any{"articles": rows})
+	}
+	for _, r := range rows {
+		fmt.Fprintf(a.stdout, "%s  %s\n", r.ID, orDash(r.Title))
+		fmt.Fprintf(a.stdout, "    leader %s · place %s · source %s · date %s · script %s · %d chars · %d chunks\n",
+			orDash(r.Leader), orDash(r.Place), orDash(r.Source), orDash(r.Date), orDash(string(r.Script)), r.Chars, r.Chunks)
+	}
+	return nil
+}
+
+func printMeta(a *app, m corpus.Meta) {
+	for _, kv := range [][2]string{{"id", m.ID}, {"leader", m.Leader}, {"aliases", strings.Join(m.Aliases, "、")}, {"place", m.Place}, {"source", m.Source}, {"date", m.Date}, {"url", m.URL}, {"script", string(m.Script)}} {
+		if kv[1] != "" {
+			fmt.Fprintf(a.stdout, "%s: %s\n", kv[0], kv[1])
+		}
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func runIndex(ctx context.Context, a *app, args []string) error {
+	fs := a.flagSet("index")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	in, err := a.index(ctx)
+	if err != nil {
+		return err
+	}
+	r := in.report
+	if *asJSON {
+		return writeJSON(a, map[string]any{
+			"articles": len(in.articles), "chunks": r.Total, "added": r.Added, "removed": r.Removed,
+			"unchanged": r.Unchanged, "embedded": r.Embedded, "embed_calls": r.Calls, "rebuilt": r.Rebuilt,
+			"embedder": in.index.EmbedderName(), "millis": r.Duration.Milliseconds(),
+		})
+	}
+	fmt.Fprintf(a.stdout, "index %s (%s)\n", a.dataDir, in.index.EmbedderName())
+	fmt.Fprintf(a.stdout, "%d articles, %d chunks: %d added, %d removed, %d unchanged; %d embedded in %d calls; %s\n",
+		len(in.articles), r.Total, r.Added, r.Removed, r.Unchanged, r.Embedded, r.Calls, r.Duration.Round(1e6))
+	if r.Rebuilt {
+		fmt.Fprintln(a.stdout, "rebuilt: the embedder changed")
+	}
+	return nil
+}
+
+// searchJSON is the stable output of `bangyang search --json`.
+type searchJSON struct {
+	Query   string             `json:"query"`
+	Results []searchResultJSON `json:"results"`
+}
+
+type searchResultJSON struct {
+	Rank      int     `json:"rank"`
+	ChunkID   string  `json:"chunk_id"`
+	ArticleID string  `json:"article_id"`
+	Title     string  `json:"title"`
+	Leader    string  `json:"leader"`
+	Source    string  `json:"source"`
+	Text      string  `json:"text"`
+	Score     float64 `json:"score"`
+}
+
+func runSearch(ctx context.Context, a *app, args []string) error {
+	fs := a.flagSet("search")
+	k := fs.Int("k", 5, "number of passages")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	leader := fs.String("leader", "", "only passages about this leader")
+	article := fs.String("article", "", "only passages of this article id")
+	legName := fs.String("leg", "hybrid", "hybrid, keyword or vector")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	query := strings.TrimSpace(strings.Join(pos, " "))
+	if query == "" {
+		return usageError{"usage: bangyang search [-k N] [--json] QUERY"}
+	}
+	if *k < 1 {
+		return usageError{"-k must be at least 1"}
+	}
+	leg := retrieval.Leg(*legName)
+	if leg != retrieval.LegHybrid && leg != retrieval.LegKeyword && leg != retrieval.LegVector {
+		return usageError{"--leg must be hybrid, keyword or vector"}
+	}
+	in, err := a.index(ctx)
+	if err != nil {
+		return err
+	}
+	res, err := in.index.Search(ctx, query, retrieval.SearchOptions{K: *k, Leader: *leader, ArticleID: *article, Leg: leg})
+	if errors.Is(err, retrieval.ErrEmptyQuery) {
+		return usageError{"the query has nothing to search for (only punctuation or spaces)"}
+	}
+	if err != nil {
+		return err
+	}
+	out := searchJSON{Query: query, Results: []searchResultJSON{}}
+	for i, h := range res.Hits {
+		out.Results = append(out.Results, searchResultJSON{
+			Rank: i + 1, ChunkID: h.Chunk.ID, ArticleID: h.Chunk.ArticleID, Title: h.Chunk.Meta.Title,
+			Leader: h.Chunk.Meta.Leader, Source: h.Chunk.Meta.Source, Text: h.Chunk.Text, Score: h.Score,
+		})
+	}
+	if *asJSON {
+		return writeJSON(a, out)
+	}
+	if !res.Relevant {
+		fmt.Fprintln(a.stdout, "(no passage looks relevant; closest matches below)")
+	}
+	for _, r := range out.Results {
+		fmt.Fprintf(a.stdout, "%d. [%.4f] %s · %s · %s\n   %s\n\n", r.Rank, r.Score, orDash(r.Leader), orDash(r.Title), r.ChunkID, r.Text)
+	}
+	return nil
+}
+
+func runEval(ctx context.Context, a *app, args []string) error {
+	fs := a.flagSet("eval")
+	setFile := fs.String("set", "", "question set (JSONL); default: the built-in set")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	set, err := retrieval.DefaultEvalSet()
+	if *setFile != "" {
+		f, ferr := os.Open(*setFile)
+		if ferr != nil {
+			return fmt.Errorf("open eval set: %w", ferr)
+		}
+		defer f.Close()
+		set, err = retrieval.LoadEvalSet(f)
+	}
+	if err != nil {
+		return fmt.Errorf("eval set: %w", err)
+	}
+	in, err := a.index(ctx)
+	if err != nil {
+		return err
+	}
+	rep, err := retrieval.Evaluate(ctx, in.index, set)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(a, rep)
+	}
+	return rep.WriteTable(a.stdout)
+}
+
+func runBench(ctx context.Context, a *app, args []string) error {
+	fs := a.flagSet("bench")
+	sizes := fs.String("sizes", "1000,10000,100000", "synthetic corpus sizes in chunks")
+	queries := fs.Int("queries", 200, "queries per size")
+	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	var ns []int
+	for _, f := range strings.Split(*sizes, ",") {
+		var n int
+		if _, err := fmt.Sscanf(strings.TrimSpace(f), "%d", &n); err != nil || n <= 0 {
+			return usageError{fmt.Sprintf("bad size %q", f)}
+		}
+		ns = append(ns, n)
+	}
+	arts, err := a.articles(ctx)
+	if err != nil {
+		return err
+	}
+	return retrieval.Bench(ctx, a.stdout, retrieval.BenchOptions{Sizes: ns, Queries: *queries, Base: corpus.ChunkAll(arts)})
+}
+
+func writeJSON(a *app, v any) error {
+	enc := json.NewEncoder(a.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

@@ -1,0 +1,166 @@
+// Command bangyang answers questions about community Party secretaries and
+// their work methods from news articles, with cited passages: as a Telegram
+// bot, a terminal chat, or one-shot CLI commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+// command is one subcommand: its flags are set up by flags, run does the work.
+type command struct {
+	name  string
+	usage string
+	run   func(ctx context.Context, a *app, args []string) error
+}
+
+func commands() []command {
+	return []command{
+		{"chat", "chat                      terminal chat (same behaviour as the bot)", runChat},
+		{"serve", "serve                     serve Telegram (needs TELEGRAM_BOT_TOKEN)", runServe},
+		{"ask", "ask [--json] QUESTION     answer one question with citations", runAsk},
+		{"corpus", "corpus [--json] [show ID] list articles, or print one cleaned article", runCorpus},
+		{"index", "index                     build or update the search index", runIndex},
+		{"search", "search [-k N] [--json] QUERY  ranked passages", runSearch},
+		{"methods", "methods [--json]          the work methods, by leader", runMethods},
+		{"method", "method [--json] NAME      a cited summary of one method (either script, fuzzy)", runMethod},
+		{"leaders", "leaders [--json]          the leaders", runLeaders},
+		{"leader", "leader [--json] NAME      a cited profile of one leader", runLeader},
+		{"eval", "eval [--set FILE]         retrieval recall@1/3/5 and MRR per leg", runEval},
+		{"bench", "bench [--sizes 1000,10000,100000]  speed and memory figures", runBench},
+	}
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: bangyang [COMMAND] [--corpus DIR]... [--data DIR] [ARGS]")
+	fmt.Fprintln(w, "\nWith no command: serve Telegram if TELEGRAM_BOT_TOKEN is set, otherwise chat in the terminal.")
+	fmt.Fprintln(w, "\ncommands:")
+	for _, c := range commands() {
+		fmt.Fprintln(w, "  "+c.usage)
+	}
+	fmt.Fprintln(w, "\nEvery command accepts --corpus DIR (repeatable; adds operator articles), --no-default-corpus, --data DIR.")
+	fmt.Fprintln(w, "Settings come from the environment and ./.env; see .env.example.")
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is main without the process: testable end to end.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	name := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	if name == "help" || (len(args) > 0 && (args[0] == "-h" || args[0] == "--help") && name == "") {
+		usage(stdout)
+		return 0
+	}
+	a, err := newApp(stdin, stdout, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "bangyang:", err)
+		return 2
+	}
+	var cmd *command
+	if name == "" {
+		c := command{name: "", run: runDefault}
+		cmd = &c
+	} else {
+		for _, c := range commands() {
+			if c.name == name {
+				cmd = &c
+				break
+			}
+		}
+	}
+	if cmd == nil {
+		fmt.Fprintf(stderr, "bangyang: unknown command %q\n\n", name)
+		usage(stderr)
+		return 2
+	}
+	if err := cmd.run(ctx, a, args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintln(stderr, "bangyang:", err)
+			return 2
+		}
+		a.log.Error("command failed", "command", name, "err", err)
+		fmt.Fprintln(stderr, "bangyang:", err)
+		return 1
+	}
+	return 0
+}
+
+// usageError marks a mistake in how the command was called.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// runDefault serves Telegram when a token is configured, else chats.
+func runDefault(ctx context.Context, a *app, args []string) error {
+	if a.cfg.TelegramToken != "" {
+		return runServe(ctx, a, args)
+	}
+	fmt.Fprintln(a.stderr, "提示：未设置 TELEGRAM_BOT_TOKEN，在终端中对话。设置后（见 .env.example）即可作为 Telegram 机器人运行。")
+	return runChat(ctx, a, args)
+}
+
+// flagSet makes a FlagSet with the options every command shares.
+func (a *app) flagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(a.stderr)
+	fs.Var((*listFlag)(&a.corpusDirs), "corpus", "folder of operator articles (repeatable)")
+	fs.BoolVar(&a.noDefault, "no-default-corpus", a.noDefault, "leave out the built-in articles")
+	fs.StringVar(&a.dataDir, "data", a.dataDir, "data directory (index, conversations)")
+	return fs
+}
+
+// parseArgs parses flags wherever they appear among the positional
+// arguments ("search 四单工作法 --json" works too).
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{err.Error()}
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+func (l *listFlag) Set(v string) error {
+	*l = append(*l, v)
+	return nil
+}
+
+func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}

@@ -1,0 +1,195 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs the whole program in-process with a private data dir and no
+// settings from the developer's environment.
+func runCLI(t *testing.T, data string, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	for _, k := range []string{"TELEGRAM_BOT_TOKEN", "LLM_MODEL", "LLM_API_KEY", "EMBED_MODEL", "BANGYANG_CORPUS", "BANGYANG_NO_DEFAULT_CORPUS"} {
+		t.Setenv(k, "")
+	}
+	t.Setenv("BANGYANG_DATA_DIR", data)
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestAskJSON(t *testing.T) {
+	data := t.TempDir()
+	out, errs, code := runCLI(t, data, "", "ask", "--json", "什么是四单工作法？")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var v struct {
+		Answer    string `json:"answer"`
+		Grounded  bool   `json:"grounded"`
+		Mode      string `json:"mode"`
+		Citations []struct {
+			N         int    `json:"n"`
+			ChunkID   string `json:"chunk_id"`
+			ArticleID string `json:"article_id"`
+			Text      string `json:"text"`
+		} `json:"citations"`
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	if err := dec.Decode(&v); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%s", err, out)
+	}
+	if dec.More() {
+		t.Fatalf("stdout holds more than one JSON value:\n%s", out)
+	}
+	if !v.Grounded || v.Mode != "extractive" || !strings.Contains(v.Answer, "共同接单") || len(v.Citations) == 0 {
+		t.Fatalf("unexpected answer: %+v", v)
+	}
+	c := v.Citations[0]
+	if c.N != 1 || c.ChunkID == "" || c.ArticleID == "" || c.Text == "" {
+		t.Fatalf("citation fields missing: %+v", c)
+	}
+}
+
+func TestSearchJSONSchemaAndIncrementalIndex(t *testing.T) {
+	data := t.TempDir()
+	out, errs, code := runCLI(t, data, "", "index", "--json")
+	if code != 0 {
+		t.Fatalf("index exit %d: %s", code, errs)
+	}
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep["embedded"].(float64) == 0 {
+		t.Fatalf("first index embedded nothing: %v", rep)
+	}
+	out, _, _ = runCLI(t, data, "", "index", "--json")
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep["embed_calls"].(float64) != 0 || rep["added"].(float64) != 0 {
+		t.Fatalf("re-index with nothing changed must not embed: %v", rep)
+	}
+
+	out, errs, code = runCLI(t, data, "", "search", "四單工作法", "-k", "3", "--json")
+	if code != 0 {
+		t.Fatalf("search exit %d: %s", code, errs)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(out), &raw); err != nil {
+		t.Fatalf("not one JSON object: %v\n%s", err, out)
+	}
+	if len(raw) != 2 || raw["query"] == nil || raw["results"] == nil {
+		t.Fatalf("top-level keys: %s", out)
+	}
+	var results []map[string]json.RawMessage
+	if err := json.Unmarshal(raw["results"], &results); err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != 3 {
+		t.Fatalf("want 3 results, got %d", len(results))
+	}
+	for _, k := range []string{"rank", "chunk_id", "article_id", "title", "leader", "source", "text", "score"} {
+		if results[0][k] == nil {
+			t.Errorf("result lacks %q", k)
+		}
+	}
+	var text string
+	_ = json.Unmarshal(results[0]["text"], &text)
+	if !strings.Contains(text, "民眾點單") {
+		t.Errorf("top result should be the Traditional 四單 passage in its original script: %s", text)
+	}
+}
+
+func TestOperatorCorpusAddedWithoutReembedding(t *testing.T) {
+	data := t.TempDir()
+	if _, errs, code := runCLI(t, data, "", "index"); code != 0 {
+		t.Fatal(errs)
+	}
+	dir := t.TempDir()
+	art := "---\ntitle: 王芳的五步工作法\nleader: 王芳\nplace: 杭州市西湖区某社区\n---\n王芳是杭州市西湖区某社区党委书记。她总结出“五步工作法”：听民意、摸实情、定方案、抓落实、评效果。\n"
+	if err := os.WriteFile(filepath.Join(dir, "wangfang.md"), []byte(art), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, data, "", "index", "--json", "--corpus", dir)
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var rep map[string]float64
+	_ = json.Unmarshal([]byte(out), &rep)
+	if rep["added"] < 1 || rep["embedded"] != rep["added"] || rep["removed"] != 0 {
+		t.Fatalf("only the new article should be embedded: %v", rep)
+	}
+	out, errs, code = runCLI(t, data, "", "ask", "--corpus", dir, "--json", "五步工作法有哪些步骤")
+	if code != 0 || !strings.Contains(out, "摸实情") {
+		t.Fatalf("new article not answered from (%d): %s %s", code, out, errs)
+	}
+}
+
+func TestCorpusListAndShow(t *testing.T) {
+	data := t.TempDir()
+	out, errs, code := runCLI(t, data, "", "corpus", "--json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var v struct {
+		Articles []struct {
+			ID     string `json:"id"`
+			Leader string `json:"leader"`
+			Chunks int    `json:"chunks"`
+		} `json:"articles"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil || len(v.Articles) != 5 {
+		t.Fatalf("%v %s", err, out)
+	}
+	for _, a := range v.Articles {
+		if a.Chunks == 0 || a.Leader == "" {
+			t.Errorf("article %+v", a)
+		}
+	}
+	out, _, code = runCLI(t, data, "", "corpus", "show", v.Articles[0].ID)
+	if code != 0 || !strings.Contains(out, "四單") {
+		t.Fatalf("show: %d %s", code, out)
+	}
+	if _, _, code := runCLI(t, data, "", "corpus", "show", "nope"); code == 0 {
+		t.Fatal("unknown id must fail")
+	}
+}
+
+func TestChatSession(t *testing.T) {
+	data := t.TempDir()
+	in := "什么是四单工作法？\n/sources\n今天天气怎么样\n/reset\n/bogus\n/quit\n"
+	out, errs, code := runCLI(t, data, in, "chat")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"民主议单", "来源", "没有找到", "已清除", "未知命令"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("chat output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestDefaultWithoutTokenChats(t *testing.T) {
+	out, errs, code := runCLI(t, t.TempDir(), "四單工作法包括哪些內容？\n")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(errs, "TELEGRAM_BOT_TOKEN") || !strings.Contains(out, "民主議單") {
+		t.Fatalf("want the token hint and a Traditional answer:\n%s\n%s", errs, out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"nope"}, {"search"}, {"ask"}, {"search", "-k", "0", "x"}, {"search", "？？"}} {
+		if _, _, code := runCLI(t, t.TempDir(), "", args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
