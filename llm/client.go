@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -73,17 +74,30 @@ func (c *Client) String() string {
 // LogValue keeps slog from printing the key.
 func (c *Client) LogValue() slog.Value { return c.cfg.LogValue() }
 
-// scrub removes the API key from text that came from the server or the transport: some servers
-// echo the key they were given in their 401 message. Very short keys ("ollama", "x") are dummy
-// values whose replacement would only mangle messages.
+// scrub removes secrets from text that came from the server or the transport: some servers
+// echo the key they were given in their 401 message, and a BaseURL may carry a password. Very
+// short keys ("ollama", "x") are dummy values whose replacement would only mangle messages.
 func (c *Client) scrub(e *Error) *Error {
-	if len(c.cfg.APIKey) >= 8 {
-		e.Message = strings.ReplaceAll(e.Message, c.cfg.APIKey, "[redacted]")
-		if e.Err != nil && strings.Contains(e.Err.Error(), c.cfg.APIKey) {
-			e.Err = redactedError{kind: e.Err, msg: strings.ReplaceAll(e.Err.Error(), c.cfg.APIKey, "[redacted]")}
+	for _, secret := range c.secrets() {
+		e.Message = strings.ReplaceAll(e.Message, secret, "[redacted]")
+		if e.Err != nil && strings.Contains(e.Err.Error(), secret) {
+			e.Err = redactedError{kind: e.Err, msg: strings.ReplaceAll(e.Err.Error(), secret, "[redacted]")}
 		}
 	}
 	return e
+}
+
+func (c *Client) secrets() []string {
+	var out []string
+	if len(c.cfg.APIKey) >= 8 {
+		out = append(out, c.cfg.APIKey)
+	}
+	if u, err := url.Parse(c.cfg.BaseURL); err == nil && u.User != nil {
+		if p, ok := u.User.Password(); ok && len(p) >= 4 {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // redactedError keeps errors.Is/As working on an error whose text had to be rewritten.

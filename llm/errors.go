@@ -170,6 +170,8 @@ func classify(op string, err error, info *attemptInfo) *Error {
 				e.Kind = ErrRateLimited
 			}
 		}
+	case errors.Is(err, openai.ErrChatCompletionInvalidModel):
+		e.Kind, e.Message = ErrRejected, err.Error()
 	case errors.Is(err, openai.ErrTooManyEmptyStreamMessages):
 		e.Kind, e.Message = ErrBadResponse, "stream sent only non-data lines (is BaseURL an OpenAI-compatible endpoint?)"
 	case isDecodeError(err):
