@@ -2,6 +2,7 @@ package core
 
 import (
 	"context"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -43,7 +44,19 @@ func (s *Service) resolveFollowUp(ctx context.Context, question string, conv Con
 			return q, leader
 		}
 	}
-	return last.Query + " " + question, leader
+	return last.Query + " " + namePronouns(question, leader), leader
+}
+
+// namePronouns puts the leader's name in place of 她/他, so the query
+// names whom it asks about: "她后来呢？" shares no term with the articles,
+// "郭佳后来呢？" does, and retrieval judges relevance by shared terms.
+// 其他 ("other") and the plurals are not pronouns for one leader.
+func namePronouns(question, leader string) string {
+	if leader == "" {
+		return question
+	}
+	return strings.NewReplacer("其他", "其他", "她们", "她们", "他们", "他们", "她們", "她們", "他們", "他們",
+		"她", leader, "他", leader).Replace(question)
 }
 
 func isFollowUp(norm string) bool {
@@ -72,7 +85,9 @@ func hasAny(s string, words []string) bool {
 }
 
 func (s *Service) rewriteWithModel(ctx context.Context, question string, conv Conversation) (string, bool) {
-	ctx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	// The user waits for the rewrite before the answer starts: never
+	// longer than an answer may take.
+	ctx, cancel := context.WithTimeout(ctx, min(15*time.Second, s.o.ModelTimeout))
 	defer cancel()
 	msg, err := s.o.Prompts.Render("rewrite.tmpl", prompts.RewriteData{Question: question, History: historyFor(conv, 3)})
 	if err != nil {
@@ -80,12 +95,31 @@ func (s *Service) rewriteWithModel(ctx context.Context, question string, conv Co
 		return "", false
 	}
 	out, err := s.o.Model.Stream(ctx, []llm.Message{{Role: "user", Content: msg}}, nil)
-	out = strings.TrimSpace(out)
+	out = cleanRewrite(out)
 	if err != nil || out == "" || utf8.RuneCountInString(out) > 200 {
 		s.o.Logger.Info("model rewrite unavailable, using heuristic", "err", err)
 		return "", false
 	}
 	return out, true
+}
+
+// rewriteLabelRE matches a label models put before the rewritten question
+// ("改写后的问题：", "改寫後：", "Rewritten question:").
+var rewriteLabelRE = regexp.MustCompile(`^[^：:]{0,12}(?:改写|改寫|问题|問題|(?i:question))[^：:]{0,6}[：:]\s*`)
+
+// cleanRewrite keeps the question of a rewrite reply: its first line,
+// without a label or surrounding quotes. Models often add both, and an
+// explanation after it, despite being asked not to.
+func cleanRewrite(out string) string {
+	for line := range strings.SplitSeq(out, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		line = rewriteLabelRE.ReplaceAllString(line, "")
+		return strings.TrimSpace(strings.Trim(line, "\"“”「」'‘’`*"))
+	}
+	return ""
 }
 
 func historyFor(conv Conversation, n int) []prompts.Turn {
@@ -95,7 +129,9 @@ func historyFor(conv Conversation, n int) []prompts.Turn {
 	}
 	out := make([]prompts.Turn, 0, len(turns))
 	for _, t := range turns {
-		a := t.Answer
+		// The old answer's [n] point at the old passages; left in, the
+		// model may copy them as if they meant the new ones.
+		a := tidyAfterMarkerRemoval(markerRE.ReplaceAllString(t.Answer, ""))
 		if r := []rune(a); len(r) > 300 {
 			a = string(r[:300]) + "…"
 		}

@@ -3,6 +3,7 @@ package core
 import (
 	"context"
 	"errors"
+	"regexp"
 	"strings"
 
 	"bangyang/llm"
@@ -43,8 +44,11 @@ func (s *Service) generate(ctx context.Context, question, script string, hits []
 	onDelta := func(d string) {
 		acc.WriteString(d)
 		if onText != nil {
+			// Shown as the final text will be: renumbered, plain, in the
+			// asker's script, so the view does not change script at the end.
 			partial, _ := renumberPartial(acc.String(), len(hits))
-			if strings.TrimSpace(partial) != "" {
+			partial = strings.TrimSpace(inScriptIfNeeded(script, plainText(partial)))
+			if partial != "" {
 				onText(partial)
 			}
 		}
@@ -62,7 +66,7 @@ func (s *Service) generate(ctx context.Context, question, script string, hits []
 		return fallback(errors.New("model returned an empty answer"))
 	}
 	text, used := renumber(full, len(hits))
-	text = strings.TrimSpace(inScriptIfNeeded(script, text))
+	text = strings.TrimSpace(inScriptIfNeeded(script, plainText(text)))
 	// An answer with no valid citation is not trusted as grounded.
 	grounded := len(used) > 0 && !hasAny(zh.ToSimplified(text), notAnswered)
 	return &Answer{Text: text, Citations: citationsFor(used, hits), Grounded: grounded, Mode: ModeLLM, Script: script}
@@ -81,4 +85,15 @@ func inScriptIfNeeded(script, text string) string {
 		return inScript(script, text)
 	}
 	return text
+}
+
+// markdownHeadingRE matches a Markdown heading mark at the start of a line.
+var markdownHeadingRE = regexp.MustCompile(`(?m)^[ \t]*#{1,6}[ \t]+`)
+
+// plainText removes the Markdown emphasis and heading marks models add
+// despite the prompt: Answer.Text is plain text, and a transport that
+// escapes it would show the asterisks.
+func plainText(s string) string {
+	s = strings.ReplaceAll(s, "**", "")
+	return markdownHeadingRE.ReplaceAllString(s, "")
 }
