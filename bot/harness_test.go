@@ -240,3 +240,5 @@ func dump(msgs []telegramtest.SentMessage) string {
 	}
 	return sb.String()
 }
+
+func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
