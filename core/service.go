@@ -56,6 +56,8 @@ type Options struct {
 	Catalog *catalog.Catalog
 	// Chunks are every indexed passage, for citing catalog entries.
 	Chunks []corpus.Chunk
+	// Training keeps group training sessions (nil: in memory; see StoreTraining).
+	Training TrainingStore
 }
 
 // Service answers questions from the articles. It is safe for concurrent use.
@@ -63,6 +65,7 @@ type Service struct {
 	o     Options
 	byID  map[string]corpus.Chunk
 	bySeq map[seqKey]corpus.Chunk
+	train trainingState // quiz bank and per-chat locks (training.go); zero value ready
 }
 
 type seqKey struct {
