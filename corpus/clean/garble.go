@@ -80,7 +80,14 @@ type garbleDoc struct {
 	gatewayed   bool              // the article shows the gateway's fingerprints
 	traditional bool              // the article is written in Traditional characters
 	article     bool              // long enough for absence from it to be evidence
+	counts      map[rune]int      // character counts of text
+	bigrams     map[[2]rune]bool  // adjacent character pairs of text
+	budget      int               // candidate decodings left for attestFill
 }
+
+// attestBudget bounds the work spent guessing unknown bytes per article,
+// so hostile input cannot make cleaning slow.
+const attestBudget = 400000
 
 func newGarbleDoc(text string) *garbleDoc {
 	// Attestation searches the text without annotations: "創(chuàng)新"
@@ -105,7 +112,15 @@ func newGarbleDoc(text string) *garbleDoc {
 		}
 	}
 	han := 0
-	for _, r := range rs {
+	trs := []rune(d.text)
+	d.counts = make(map[rune]int, 2048)
+	d.bigrams = make(map[[2]rune]bool, len(trs))
+	d.budget = attestBudget
+	for i, r := range trs {
+		d.counts[r]++
+		if i > 0 {
+			d.bigrams[[2]rune{trs[i-1], r}] = true
+		}
 		if isHan(r) {
 			han++
 		}
@@ -140,12 +155,27 @@ func containsRune(rs []rune, r rune) bool {
 // attested reports whether s occurs in the article outside the run that
 // produced it (the run never contains its own repair, so a plain search
 // suffices).
-func (d *garbleDoc) attested(s string) bool { return s != "" && strings.Contains(d.text, s) }
+func (d *garbleDoc) attested(s string) bool {
+	rs := []rune(s)
+	if len(rs) < 2 {
+		return len(rs) == 1 && d.counts[rs[0]] > 0
+	}
+	for i := 0; i+1 < len(rs); i++ { // cheap filter before the full search
+		if !d.bigrams[[2]rune{rs[i], rs[i+1]}] {
+			return false
+		}
+	}
+	return len(rs) == 2 || strings.Contains(d.text, s)
+}
 
 // charAttested reports whether r occurs in the article more often than in
 // the visible run being judged.
 func (d *garbleDoc) charAttested(r rune, run string) bool {
-	return strings.Count(d.text, string(r)) > strings.Count(run, string(r))
+	n := d.counts[r]
+	if n == 0 {
+		return false
+	}
+	return run == "" || n > strings.Count(run, string(r))
 }
 
 // repairGarble repairs or cuts every garbled run in text.
@@ -429,7 +459,7 @@ func (d *garbleDoc) solve(r *run, rs []rune) (rep string, settled, ok bool) {
 				ps = append(ps, p)
 			}
 		}
-		if d.attestFill(r, ps, left, right, true) || d.attestFill(r, ps, left, right, false) {
+		if d.attestFill(r, ps, left, right, true) || (len(r.pinyin) > 0 && d.attestFill(r, ps, left, right, false)) {
 			open = nil
 		}
 	}
@@ -494,73 +524,106 @@ func neighbour(rs []rune, i, dir int) string {
 
 // attestFill tries every value of the open bytes and keeps the single
 // decoding whose unknown characters appear, with a known neighbour, in the
-// article itself.
-// With strict set, a character split by an annotation must be one the
-// gateway is known to annotate with that pinyin; otherwise any character.
+// article itself. With strict set, a character split by an annotation must
+// be one the gateway is known to annotate with that pinyin; otherwise any
+// character.
 func (d *garbleDoc) attestFill(r *run, open []int, left, right string, strict bool) bool {
-	lo := func(p int) int {
-		if p%2 == 0 {
-			return 0x81 // lead position
+	for _, p := range open {
+		r.stream[p] = 0x81 // any lead-range value: fixes the pair layout
+	}
+	starts := pairStarts(r.stream)
+	isOpen := map[int]bool{}
+	for _, p := range open {
+		isOpen[p] = true
+	}
+	// Output characters touched by an open byte, and their fixed neighbours.
+	var touched []int
+	for k, st := range starts {
+		if isOpen[st] || (st+1 < len(r.stream) && r.stream[st] >= 0x81 && isOpen[st+1]) {
+			touched = append(touched, k)
 		}
-		return 0x40
+	}
+	if len(touched) == 0 {
+		return false
+	}
+	first, last := touched[0], touched[len(touched)-1]
+	fixed := func(k int) string {
+		st := starts[k]
+		if r.stream[st] < 0x81 {
+			return string(rune(r.stream[st]))
+		}
+		if st+1 >= len(r.stream) {
+			return ""
+		}
+		c, ok := d.gbk.decodePair(r.stream[st], r.stream[st+1])
+		if !ok {
+			return ""
+		}
+		return string(c)
+	}
+	before, after := left, right
+	if first > 0 {
+		before = fixed(first - 1)
+	}
+	if last+1 < len(starts) {
+		after = fixed(last + 1)
+	}
+	if !isHanString(before) && !isHanString(after) {
+		return false // nothing to anchor a search
 	}
 	var found []byte
 	var foundText string
+	ambiguous := false
+	span := make([]rune, 0, last-first+1)
 	try := func() {
-		out, _, ok := d.decode(r.stream, nil)
-		if !ok {
-			return
-		}
-		first, last := -1, -1
-		for k := 0; k < len(out); k++ {
-			if pairHas(r.stream, k, open, out) {
-				if first < 0 {
-					first = k
-				}
-				last = k
-			}
-		}
-		if first < 0 {
-			return
-		}
 		for p, py := range r.pinyin { // a split character must have been a real one
 			c, ok := d.gbk.decodePair(r.stream[p-1], r.stream[p])
 			if !ok || (strict && len(d.pinyin[py]) > 0 && !containsRune(d.pinyin[py], c)) {
 				return
 			}
 		}
-		span := string(out[first : last+1])
-		if !allHan(span) && !(len(open) == 1 && r.stream[open[0]-1] == 0xA1) {
+		span = span[:0]
+		for k := first; k <= last; k++ {
+			st := starts[k]
+			if st+1 >= len(r.stream) {
+				return
+			}
+			c, ok := d.gbk.decodePair(r.stream[st], r.stream[st+1])
+			if !ok || !repairedRuneOK(c) {
+				return
+			}
+			span = append(span, c)
+		}
+		text := string(span)
+		if !allHan(text) && !(len(open) == 1 && r.stream[open[0]-1] == 0xA1) {
 			return
 		}
-		before, after := left, right
-		if first > 0 {
-			before = string(out[first-1])
-		}
-		if last+1 < len(out) {
-			after = string(out[last+1])
-		}
-		hit := (isHanString(before) && d.attested(before+span)) || (isHanString(after) && d.attested(span+after))
-		if !hit {
+		if !(isHanString(before) && d.attested(before+text)) && !(isHanString(after) && d.attested(text+after)) {
 			return
 		}
-		if foundText != "" && foundText != span {
-			found = nil
-			foundText = "\x00" // ambiguous
+		if foundText != "" && foundText != text {
+			ambiguous = true
 			return
 		}
-		if foundText == "\x00" {
-			return
-		}
-		foundText = span
+		foundText = text
 		found = found[:0]
 		for _, p := range open {
 			found = append(found, r.stream[p])
 		}
 	}
+	lo := func(p int) int {
+		if p < len(starts) && containsInt(starts, p) {
+			return 0x81 // lead position
+		}
+		return 0x40
+	}
 	var rec func(n int)
 	rec = func(n int) {
+		if d.budget <= 0 || ambiguous {
+			return
+		}
 		if n == len(open) {
+			d.budget--
 			try()
 			return
 		}
@@ -573,7 +636,10 @@ func (d *garbleDoc) attestFill(r *run, open []int, left, right string, strict bo
 		}
 	}
 	rec(0)
-	if len(found) != len(open) || foundText == "\x00" {
+	if ambiguous || d.budget <= 0 || foundText == "" {
+		for _, p := range open {
+			r.stream[p] = 0
+		}
 		return false
 	}
 	for k, p := range open {
@@ -582,25 +648,26 @@ func (d *garbleDoc) attestFill(r *run, open []int, left, right string, strict bo
 	return true
 }
 
-// pairHas reports whether output character k was decoded from a byte at
-// one of the positions ps. It re-walks the stream: two bytes per
-// character except ASCII and 0x80.
-func pairHas(stream []byte, k int, ps []int, _ []rune) bool {
-	pos := 0
-	for n := 0; pos < len(stream); n++ {
-		size := 2
-		if stream[pos] < 0x81 {
-			size = 1
+// pairStarts returns the stream position where each output character
+// starts: two bytes per character, one for ASCII and 0x80.
+func pairStarts(stream []byte) []int {
+	var starts []int
+	for p := 0; p < len(stream); {
+		starts = append(starts, p)
+		if stream[p] < 0x81 {
+			p++
+		} else {
+			p += 2
 		}
-		if n == k {
-			for _, p := range ps {
-				if p >= pos && p < pos+size {
-					return true
-				}
-			}
-			return false
+	}
+	return starts
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
 		}
-		pos += size
 	}
 	return false
 }
