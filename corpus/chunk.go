@@ -288,7 +288,7 @@ func (c *chunker) units() []unit {
 }
 
 // pack greedily fills chunks up to TargetRunes, lets a short chunk grow up
-// to MaxRunes, and folds a short last chunk into the one before.
+// to MaxRunes, and folds a short chunk into the one before.
 func (c *chunker) pack(units []unit) []unit {
 	var out []unit
 	var cur unit
@@ -302,18 +302,24 @@ func (c *chunker) pack(units []unit) []unit {
 			cur = c.merge(cur, u)
 			continue
 		}
-		out = append(out, cur)
+		out = c.flush(out, cur)
 		cur = u
 	}
 	if len(cur.spans) > 0 {
-		if k := len(out) - 1; k >= 0 && cur.runes < MinRunes &&
-			c.join(out[k].spans, cur.spans, out[k].runes, cur.runes) <= MaxRunes {
-			out[k] = c.merge(out[k], cur)
-		} else {
-			out = append(out, cur)
-		}
+		out = c.flush(out, cur)
 	}
 	return out
+}
+
+// flush appends cur to out, folding a chunk shorter than MinRunes into the
+// one before when the two fit MaxRunes (the next one was too big for it).
+func (c *chunker) flush(out []unit, cur unit) []unit {
+	if k := len(out) - 1; k >= 0 && cur.runes < MinRunes &&
+		c.join(out[k].spans, cur.spans, out[k].runes, cur.runes) <= MaxRunes {
+		out[k] = c.merge(out[k], cur)
+		return out
+	}
+	return append(out, cur)
 }
 
 // paragraphs splits cleaned text into trimmed, non-empty lines.

@@ -322,3 +322,16 @@ func stripSpace(s string) string {
 		return r
 	}, s)
 }
+
+// A short paragraph squeezed between a full chunk and a paragraph too big
+// to join joins the chunk before it instead of standing alone.
+func TestShortParagraphFoldsBackward(t *testing.T) {
+	a := strings.Repeat("社區黨委堅持黨建引領,狠抓班子建設。", 11)     // 198 runes
+	b := "郭佳把志願服務團隊作為網格體系的落腳點。"                       // 20 runes
+	c := strings.Repeat("毛大姐是位退休老黨員,她之前擔任社區網格員。", 16) // 336 runes
+	text := a + "\n" + b + "\n" + c
+	cs := ChunkArticle(Article{Meta: Meta{ID: "fold"}, Text: text})
+	if len(cs) != 2 || cs[0].Text != a+"\n"+b || cs[1].Text != c {
+		t.Errorf("got %d chunks %q", len(cs), chunkTexts(cs))
+	}
+}
