@@ -196,6 +196,7 @@ type run struct {
 	pinyin     map[int]string
 	dropFirst  bool // stream starts with the aligned character before start
 	realigned  bool // the run ended where the text itself shows realignment
+	lost       int  // characters solve could not settle and dropped
 }
 
 func (d *garbleDoc) repairLine(line string, res *Result) string {
@@ -361,6 +362,9 @@ func (d *garbleDoc) repairRun(rs []rune, i int, kind trigger, res *Result) (stri
 	// a clean decoding, needs no further evidence; anything less must
 	// read like the rest of the article.
 	if rep, settled, ok := d.solve(r, rs); ok && (settled && r.realigned || d.plausible(rep, visible)) {
+		if r.lost > 0 {
+			res.Unrepaired = append(res.Unrepaired, visible)
+		}
 		return d.polish(rep, rs, r.end, res), r.end, true
 	}
 	if kind == trigBang && !d.gatewayed {
@@ -475,7 +479,9 @@ func (d *garbleDoc) solve(r *run, rs []rune) (rep string, settled, ok bool) {
 		if affected[k] {
 			if k == len(out)-1 && r.stream[len(r.stream)-2] == 0xA1 && openQuote(rs[:r.start]) {
 				b.WriteRune('”') // the lost trail closed the quote this line opened
+				continue
 			}
+			r.lost++
 			continue
 		}
 		b.WriteRune(c)
