@@ -49,7 +49,8 @@ type Config struct {
 	Admins       []int64
 
 	// UserRate and ChatRate limit questions (defaults: 5 at once then one
-	// per 12 s per user; 10 then one per 6 s per chat). Admins are exempt.
+	// per 12 s per user; 10 then one per 6 s per chat; Burst -1 turns a
+	// limit off). Admins are exempt.
 	UserRate RateLimit
 	ChatRate RateLimit
 

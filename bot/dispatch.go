@@ -131,6 +131,10 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 		return
 	}
 	r.Args = strings.TrimSpace(question)
+	if r.Args == "" { // e.g. a bare "@bot"
+		b.replyPlain(ctx, r, msgAskUsage(r.Script))
+		return
+	}
 	b.ask(ctx, r, r.Args)
 }
 
