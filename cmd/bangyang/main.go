@@ -35,6 +35,7 @@ func commands() []command {
 		{"method", "method [--json] NAME      a cited summary of one method (either script, fuzzy)", runMethod},
 		{"leaders", "leaders [--json]          the leaders", runLeaders},
 		{"leader", "leader [--json] NAME      a cited profile of one leader", runLeader},
+		{"quiz", "quiz [--json] [-n N] [--topic T]  quiz questions with answers and citations", runQuiz},
 		{"eval", "eval [--set FILE]         retrieval recall@1/3/5 and MRR per leg", runEval},
 		{"bench", "bench [--sizes 1000,10000,100000]  speed and memory figures", runBench},
 	}

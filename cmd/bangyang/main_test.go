@@ -193,3 +193,37 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestQuizJSON(t *testing.T) {
+	out, errs, code := runCLI(t, t.TempDir(), "", "quiz", "--json", "-n", "6", "--topic", "四單工作法", "--seed", "3")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var v struct {
+		Questions []struct {
+			Question    string   `json:"question"`
+			Options     []string `json:"options"`
+			Correct     int      `json:"correct"`
+			Explanation string   `json:"explanation"`
+			Citation    struct {
+				ChunkID string `json:"chunk_id"`
+				Leader  string `json:"leader"`
+				Text    string `json:"text"`
+			} `json:"citation"`
+		} `json:"questions"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(v.Questions) == 0 {
+		t.Fatal("no questions")
+	}
+	for _, q := range v.Questions {
+		if q.Question == "" || len(q.Options) < 2 || q.Correct < 0 || q.Correct >= len(q.Options) || q.Citation.ChunkID == "" || q.Citation.Text == "" {
+			t.Errorf("malformed question %+v", q)
+		}
+	}
+	if _, _, code := runCLI(t, t.TempDir(), "", "quiz", "--topic", "量子力学研究"); code == 0 {
+		t.Error("a topic with no material must fail")
+	}
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"bangyang/quiz"
+)
+
+// quizJSON is the stable output of `bangyang quiz --json`.
+type quizJSON struct {
+	Questions []quizQuestionJSON `json:"questions"`
+}
+
+type quizQuestionJSON struct {
+	Question    string           `json:"question"`
+	Options     []string         `json:"options"`
+	Correct     int              `json:"correct"`
+	Explanation string           `json:"explanation"`
+	Citation    quizCitationJSON `json:"citation"`
+}
+
+type quizCitationJSON struct {
+	ChunkID   string `json:"chunk_id"`
+	ArticleID string `json:"article_id"`
+	Leader    string `json:"leader"`
+	Text      string `json:"text"`
+}
+
+func runQuiz(ctx context.Context, a *app, args []string) error {
+	fs := a.flagSet("quiz")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	n := fs.Int("n", 10, "number of questions")
+	topic := fs.String("topic", "", "a leader, a method or a keyword")
+	script := fs.String("script", "", "hans or hant (default: the topic's script, else Simplified)")
+	seed := fs.Uint64("seed", 0, "random seed (0: a new set each time)")
+	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	if *n < 1 {
+		return usageError{"-n must be at least 1"}
+	}
+	if *script != "" && *script != "hans" && *script != "hant" {
+		return usageError{"--script must be hans or hant"}
+	}
+	if *seed == 0 {
+		*seed = uint64(time.Now().UnixNano())
+	}
+	svc, _, closeFn, err := a.service(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer closeFn()
+	qs, err := svc.Quiz(ctx, *n, strings.TrimSpace(*topic), *script, *seed)
+	if errors.Is(err, quiz.ErrNoMaterial) {
+		return fmt.Errorf("no material on %q in the articles", *topic)
+	}
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := quizJSON{Questions: []quizQuestionJSON{}}
+		for _, q := range qs {
+			out.Questions = append(out.Questions, quizQuestionJSON{
+				Question: q.Text, Options: q.Options, Correct: q.Correct, Explanation: q.Explanation,
+				Citation: quizCitationJSON{ChunkID: q.Citation.ChunkID, ArticleID: q.Citation.ArticleID, Leader: q.Citation.Leader, Text: q.Citation.Passage},
+			})
+		}
+		return writeJSON(a, out)
+	}
+	for i, q := range qs {
+		fmt.Fprintf(a.stdout, "%d. %s\n", i+1, q.Text)
+		for j, o := range q.Options {
+			mark := " "
+			if j == q.Correct {
+				mark = "*"
+			}
+			fmt.Fprintf(a.stdout, "   %s%c. %s\n", mark, 'A'+j, o)
+		}
+		fmt.Fprintf(a.stdout, "   %s\n   [%s · %s]\n\n", q.Explanation, orDash(q.Citation.Leader), q.Citation.ChunkID)
+	}
+	return nil
+}
