@@ -264,9 +264,18 @@ func (st *streamer) finish(ctx context.Context, msgs []string, markup *models.In
 			r.replyTo = 0
 		} else {
 			b.log.Warn("final edit failed; sending instead", "chat", r.ChatID, "err", err)
+			defer b.dropPlaceholder(ctx, r.ChatID, st.placeholder)
 		}
 	}
 	if len(msgs) > 0 {
 		b.replyHTML(ctx, r, msgs, rm)
+	}
+}
+
+// dropPlaceholder removes a placeholder left with a partial answer after
+// the answer was sent as new messages; failing that, it stays.
+func (b *Bot) dropPlaceholder(ctx context.Context, chatID int64, id int) {
+	if _, err := b.api.DeleteMessage(ctx, &tgbot.DeleteMessageParams{ChatID: chatID, MessageID: id}); err != nil {
+		b.log.Warn("delete placeholder", "chat", chatID, "err", err)
 	}
 }

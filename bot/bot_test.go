@@ -183,12 +183,14 @@ func TestFloodControlDuringStreaming(t *testing.T) {
 	fc.steps, fc.delay = 20, 15*time.Millisecond
 	h := start(t, testConfig(), fc)
 	group := h.srv.GroupChat(-500, "群")
-	h.srv.SetFlood(telegramtest.FloodRules{MinEditInterval: 80 * time.Millisecond, RetryAfter: 1})
+	// retry_after 4 is 80 ms at the test's retry unit (20 ms): consistent
+	// with the minimum interval, as Telegram's figures are.
+	h.srv.SetFlood(telegramtest.FloodRules{MinEditInterval: 80 * time.Millisecond, RetryAfter: 4})
 	h.srv.FailNext("editMessageText", 2, 1)
 	h.srv.FailNext("sendMessageDraft", 3, 1)
 	h.say(group, h.user, "/ask 格线化管理怎么做？")
 	msgs := h.waitFinal(group.ID, 1)
-	if !strings.Contains(msgs[0].Text, "来源") {
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Text, "来源") || strings.Contains(msgs[0].Text, "▍") {
 		t.Errorf("final answer:%s", dump(msgs))
 	}
 	var hit429 bool
@@ -198,6 +200,18 @@ func TestFloodControlDuringStreaming(t *testing.T) {
 	if !hit429 {
 		t.Error("no 429 was exercised")
 	}
+	// Edits refused throughout: the answer is sent as a new message and
+	// the placeholder with its partial text is deleted.
+	group2 := h.srv.GroupChat(-501, "群2")
+	h.srv.FailNext("editMessageText", 50, 1)
+	h.say(group2, h.user, "/ask 郭佳怎么走访？")
+	h.waitFinal(group2.ID, 1)
+	h.srv.WaitUntil(5*time.Second, func() bool { return len(h.srv.BotMessages(group2.ID)) == 1 })
+	msgs = h.srv.BotMessages(group2.ID)
+	if len(msgs) != 1 || !strings.Contains(msgs[0].Text, "来源") {
+		t.Errorf("answer after failed edits:%s", dump(msgs))
+	}
+	h.srv.FailNext("editMessageText", 0, 1)
 	// Private: the final sendMessage itself is throttled.
 	h.srv.FailNext("sendMessage", 2, 1)
 	h.say(h.dm, h.user, "郭佳怎么走访？")
