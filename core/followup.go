@@ -2,6 +2,8 @@ package core
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"time"
@@ -27,24 +29,32 @@ var personPronouns = []string{"她", "他"}
 // the previous question prepended and the search limited to the leader of
 // the last answer it finds that leader's later passages. With a model the
 // rewrite is done by the model, falling back to this heuristic.
-func (s *Service) resolveFollowUp(ctx context.Context, question string, conv Conversation) (query, leader string) {
+//
+// modelDown reports that the model timed out during the rewrite: the
+// caller then answers extractively at once instead of waiting for the
+// same server a second time.
+func (s *Service) resolveFollowUp(ctx context.Context, question string, conv Conversation) (query, leader string, modelDown bool) {
 	if len(conv.Turns) == 0 {
-		return question, ""
+		return question, "", false
 	}
 	last := conv.Turns[len(conv.Turns)-1]
 	norm := zh.ToSimplified(question)
 	if !isFollowUp(norm) || mentionsKnownLeader(norm, s.o.Articles) {
-		return question, ""
+		return question, "", false
 	}
 	if hasAny(norm, personPronouns) {
 		leader = last.Leader
 	}
 	if s.o.Model != nil {
-		if q, ok := s.rewriteWithModel(ctx, question, conv); ok {
-			return q, leader
+		q, err := s.rewriteWithModel(ctx, question, conv)
+		if err == nil {
+			return q, leader, false
 		}
+		// Only a timeout: a fast failure (500, refused) costs little to
+		// try again for the answer, a hang would cost the user twice.
+		modelDown = errors.Is(err, context.DeadlineExceeded)
 	}
-	return last.Query + " " + namePronouns(question, leader), leader
+	return last.Query + " " + namePronouns(question, leader), leader, modelDown
 }
 
 // namePronouns puts the leader's name in place of 她/他, so the query
@@ -84,7 +94,7 @@ func hasAny(s string, words []string) bool {
 	return false
 }
 
-func (s *Service) rewriteWithModel(ctx context.Context, question string, conv Conversation) (string, bool) {
+func (s *Service) rewriteWithModel(ctx context.Context, question string, conv Conversation) (string, error) {
 	// The user waits for the rewrite before the answer starts: never
 	// longer than an answer may take.
 	ctx, cancel := context.WithTimeout(ctx, min(15*time.Second, s.o.ModelTimeout))
@@ -92,15 +102,18 @@ func (s *Service) rewriteWithModel(ctx context.Context, question string, conv Co
 	msg, err := s.o.Prompts.Render("rewrite.tmpl", prompts.RewriteData{Question: question, History: historyFor(conv, 3)})
 	if err != nil {
 		s.o.Logger.Warn("render rewrite prompt", "err", err)
-		return "", false
+		return "", err
 	}
 	out, err := s.o.Model.Stream(ctx, []llm.Message{{Role: "user", Content: msg}}, nil)
 	out = cleanRewrite(out)
-	if err != nil || out == "" || utf8.RuneCountInString(out) > 200 {
-		s.o.Logger.Info("model rewrite unavailable, using heuristic", "err", err)
-		return "", false
+	if err == nil && (out == "" || utf8.RuneCountInString(out) > 200) {
+		err = fmt.Errorf("unusable rewrite %q: %w", out, llm.ErrBadResponse)
 	}
-	return out, true
+	if err != nil {
+		s.o.Logger.Info("model rewrite unavailable, using heuristic", "err", err)
+		return "", err
+	}
+	return out, nil
 }
 
 // rewriteLabelRE matches a label models put before the rewritten question

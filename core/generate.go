@@ -16,6 +16,9 @@ import (
 // passages do not contain the answer (Simplified; output is normalised).
 var notAnswered = []string{"资料中没有提到", "资料中没有", "资料未提及", "资料没有提到", "没有相关信息"}
 
+// modelDownNotice tells the user why an answer is a quote.
+const modelDownNotice = "模型暂时不可用，以下为资料原文摘录。"
+
 // generate asks the model, streaming, and falls back to the extractive
 // answer (with a notice) when the model is down, slow or says nothing.
 func (s *Service) generate(ctx context.Context, question, script string, hits []retrieval.Hit, conv Conversation, onText func(string)) *Answer {
@@ -26,7 +29,7 @@ func (s *Service) generate(ctx context.Context, question, script string, hits []
 	fallback := func(reason error) *Answer {
 		s.o.Logger.Warn("model answer failed, falling back to extractive", "err", reason)
 		ans := s.extract(zh.ToSimplified(question), script, hits)
-		ans.Notice = inScript(script, "模型暂时不可用，以下为资料原文摘录。")
+		ans.Notice = inScript(script, modelDownNotice)
 		return ans
 	}
 	sys, err := s.o.Prompts.Render("answer_system.tmpl", data)

@@ -139,7 +139,7 @@ func (s *Service) AskStream(ctx context.Context, chat, question string, onText f
 		return ans, nil
 	}
 
-	query, leader := s.resolveFollowUp(ctx, question, conv)
+	query, leader, modelDown := s.resolveFollowUp(ctx, question, conv)
 	res, err := s.search(ctx, query, leader)
 	if err != nil {
 		return nil, err
@@ -156,6 +156,9 @@ func (s *Service) AskStream(ctx context.Context, chat, question string, onText f
 	switch {
 	case res == nil || !res.Relevant || len(res.Hits) == 0:
 		ans = s.abstain(script)
+	case s.o.Model != nil && modelDown:
+		ans = s.extract(zh.ToSimplified(query), script, res.Hits)
+		ans.Notice = inScript(script, modelDownNotice)
 	case s.o.Model != nil:
 		ans = s.generate(ctx, question, script, res.Hits, conv, onText)
 	default:

@@ -140,16 +140,25 @@ func (a *app) index(ctx context.Context) (*indexed, error) {
 	return &indexed{articles: arts, chunks: served, index: ix, report: rep, catalog: a.loadCatalog(served)}, nil
 }
 
-// service builds the answering core. With persistent memory the
-// conversation store is opened in the data dir; close releases it.
-func (a *app) service(ctx context.Context, persistentMemory bool) (svc *core.Service, in *indexed, closeFn func(), err error) {
-	in, err = a.index(ctx)
+// running is the answering core and what it was built from.
+type running struct {
+	svc   *core.Service
+	in    *indexed
+	store *store.Store // nil without persistent memory
+	close func()
+}
+
+// service builds the answering core. With persistent memory the embedded
+// store (conversations, feedback, training sessions) is opened in the data
+// dir; close releases it.
+func (a *app) service(ctx context.Context, persistent bool) (*running, error) {
+	in, err := a.index(ctx)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	model, err := a.chatModel()
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	opts := core.Options{
 		Search:   in.index,
@@ -162,25 +171,27 @@ func (a *app) service(ctx context.Context, persistentMemory bool) (svc *core.Ser
 		opts.Model = model
 		opts.ModelTimeout = a.cfg.LLMTimeout + 30*time.Second
 	}
-	closeFn = func() {}
-	if persistentMemory {
+	r := &running{in: in, close: func() {}}
+	if persistent {
 		st, err := store.Open(filepath.Join(a.dataDir, "bangyang.db"))
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, err
 		}
+		r.store = st
 		opts.Memory = core.StoreMemory{S: st}
-		closeFn = func() {
+		opts.Training = core.StoreTraining{S: st}
+		r.close = func() {
 			if err := st.Close(); err != nil {
 				a.log.Warn("close store", "err", err)
 			}
 		}
 	}
-	svc, err = core.New(opts)
+	r.svc, err = core.New(opts)
 	if err != nil {
-		closeFn()
-		return nil, nil, nil, err
+		r.close()
+		return nil, err
 	}
-	return svc, in, closeFn, nil
+	return r, nil
 }
 
 func metas(arts []corpus.Article) []corpus.Meta {

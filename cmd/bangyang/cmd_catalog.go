@@ -40,11 +40,12 @@ func runMethods(ctx context.Context, a *app, args []string) error {
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	svc, _, closeFn, err := a.service(ctx, false)
+	rt, err := a.service(ctx, false)
 	if err != nil {
 		return err
 	}
-	defer closeFn()
+	defer rt.close()
+	svc := rt.svc
 	groups := svc.Methods()
 	if *asJSON {
 		out := []methodJSON{}
@@ -70,11 +71,12 @@ func runLeaders(ctx context.Context, a *app, args []string) error {
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	svc, _, closeFn, err := a.service(ctx, false)
+	rt, err := a.service(ctx, false)
 	if err != nil {
 		return err
 	}
-	defer closeFn()
+	defer rt.close()
+	svc := rt.svc
 	ls := svc.Leaders()
 	if *asJSON {
 		out := []leaderJSON{}
@@ -108,11 +110,12 @@ func runSummary(ctx context.Context, a *app, name string, args []string, summari
 	if q == "" {
 		return usageError{fmt.Sprintf("usage: bangyang %s [--json] NAME", name)}
 	}
-	svc, _, closeFn, err := a.service(ctx, false)
+	rt, err := a.service(ctx, false)
 	if err != nil {
 		return err
 	}
-	defer closeFn()
+	defer rt.close()
+	svc := rt.svc
 	ans, err := summarise(svc, ctx, "", q, "")
 	if err != nil {
 		return err

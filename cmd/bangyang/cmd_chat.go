@@ -47,11 +47,12 @@ func runAsk(ctx context.Context, a *app, args []string) error {
 	if q == "" {
 		return usageError{"usage: bangyang ask [--json] QUESTION"}
 	}
-	svc, _, closeFn, err := a.service(ctx, false)
+	rt, err := a.service(ctx, false)
 	if err != nil {
 		return err
 	}
-	defer closeFn()
+	defer rt.close()
+	svc := rt.svc
 	ans, err := svc.Ask(ctx, "cli", q)
 	if errors.Is(err, core.ErrEmptyQuestion) {
 		return usageError{"the question has nothing to search for"}
@@ -105,11 +106,12 @@ func runChat(ctx context.Context, a *app, args []string) error {
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	svc, in, closeFn, err := a.service(ctx, true)
+	rt, err := a.service(ctx, true)
 	if err != nil {
 		return err
 	}
-	defer closeFn()
+	defer rt.close()
+	svc, in := rt.svc, rt.in
 	fmt.Fprintf(a.stdout, "榜样 · %d 篇文章，%d 个段落。输入问题，/help 查看命令，/quit 退出。\n", len(in.articles), len(in.chunks))
 	const chat = "terminal"
 	sc := bufio.NewScanner(a.stdin)

@@ -49,11 +49,12 @@ func runQuiz(ctx context.Context, a *app, args []string) error {
 	if *seed == 0 {
 		*seed = uint64(time.Now().UnixNano())
 	}
-	svc, _, closeFn, err := a.service(ctx, false)
+	rt, err := a.service(ctx, false)
 	if err != nil {
 		return err
 	}
-	defer closeFn()
+	defer rt.close()
+	svc := rt.svc
 	qs, err := svc.Quiz(ctx, *n, strings.TrimSpace(*topic), *script, *seed)
 	if errors.Is(err, quiz.ErrNoMaterial) {
 		return fmt.Errorf("no material on %q in the articles", *topic)
