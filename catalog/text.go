@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bangyang/corpus"
 	"regexp"
 	"strings"
 	"unicode"
@@ -112,39 +113,9 @@ type sentence struct {
 	seq     int // position in the article, from 0
 }
 
-// splitSentences splits on Chinese sentence ends (and their ASCII folds,
-// which the scraped pages use), keeping a closing quote with its sentence.
-// It never splits on '.', which appears in 95.3% and 崇善.善治.溢彩.
-func splitSentences(text string) []string {
-	var out []string
-	rs := []rune(text)
-	start := 0
-	flush := func(end int) {
-		s := strings.TrimSpace(string(rs[start:end]))
-		if s != "" {
-			out = append(out, s)
-		}
-		start = end
-	}
-	for i := 0; i < len(rs); i++ {
-		switch rs[i] {
-		case '\n', '\r':
-			flush(i + 1)
-		case '。', '！', '？', '!', '?', '；', ';':
-			j := i + 1
-			for j < len(rs) && strings.ContainsRune("。！？!?；;", rs[j]) {
-				j++
-			}
-			for j < len(rs) && strings.ContainsRune("”’」』）)", rs[j]) {
-				j++
-			}
-			flush(j)
-			i = j - 1
-		}
-	}
-	flush(len(rs))
-	return out
-}
+// splitSentences is the corpus' splitter, so catalog sentences are the
+// sentences chunks, answers and quizzes see.
+func splitSentences(text string) []string { return corpus.Sentences(text) }
 
 // cleanDisplay trims a sentence for display: whitespace and stray leading
 // punctuation.

@@ -2,28 +2,17 @@ package core
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"bangyang/corpus"
 	"bangyang/zh"
 )
 
-// sentenceRE is FIELD-NOTES' splitter: it never splits on "." (95.3%,
-// 1.8萬) and keeps a closing quote with its sentence.
-var sentenceRE = regexp.MustCompile(`[^。！？!?；;\n]+(?:[。！？!?；;]+|$)[”’」』）)]*`)
-
-func splitSentences(s string) []string {
-	var out []string
-	for _, m := range sentenceRE.FindAllString(s, -1) {
-		if m = strings.TrimSpace(m); m != "" {
-			out = append(out, m)
-		}
-	}
-	return out
-}
+// splitSentences is the corpus' splitter, so quotes match chunking.
+func splitSentences(s string) []string { return corpus.Sentences(s) }
 
 // questionWords carry no topic: they should not make a sentence look
 // relevant. Kept in Simplified; queries are normalised before use.

@@ -388,3 +388,18 @@ func copyMeta(m Meta) Meta {
 	}
 	return m
 }
+
+// Sentences splits text into its sentences, trimmed and non-empty, with the
+// splitter chunking uses: on 。！？!?；; and line breaks, never on '.'
+// (95.3%, 1.8萬, 崇善.善治.溢彩), keeping closing quotes with their sentence.
+// Every package that needs sentences uses this one, so a passage splits the
+// same way when it is chunked, quoted, summarised or turned into a quiz.
+func Sentences(text string) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		for _, sp := range splitSentences(line) {
+			out = append(out, line[sp[0]:sp[1]])
+		}
+	}
+	return out
+}

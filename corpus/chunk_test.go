@@ -335,3 +335,11 @@ func TestShortParagraphFoldsBackward(t *testing.T) {
 		t.Errorf("got %d chunks %q", len(cs), chunkTexts(cs))
 	}
 }
+
+func TestSentences(t *testing.T) {
+	got := Sentences("調解成功率達95.3%。她說:“好!”\n崇善.善治.溢彩行動;第二句  \n\n  ")
+	want := []string{"調解成功率達95.3%。", "她說:“好!”", "崇善.善治.溢彩行動;", "第二句"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("Sentences = %q, want %q", got, want)
+	}
+}

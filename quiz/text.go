@@ -7,17 +7,15 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"bangyang/corpus"
 	"bangyang/zh"
 )
 
-// sentenceRE splits cleaned article text into sentences. It never splits on
-// "." (95.3%, 1.8万, 崇善.善治) and keeps a closing quote with its sentence.
-var sentenceRE = regexp.MustCompile(`[^。！？!?；;\n]+(?:[。！？!?；;]+|$)[”’」』）)]*`)
-
-// splitSentences returns the trimmed, non-empty sentences of s.
+// splitSentences returns the sentences of s (the corpus' splitter), without
+// fragments and garbled ones.
 func splitSentences(s string) []string {
 	var out []string
-	for _, m := range sentenceRE.FindAllString(s, -1) {
+	for _, m := range corpus.Sentences(s) {
 		m = strings.TrimSpace(strings.Trim(m, "\u00a0\u3000"))
 		if utf8.RuneCountInString(m) >= 2 && !garbled(m) {
 			out = append(out, m)
