@@ -1,11 +1,11 @@
 package catalog
 
 import (
-	"bangyang/corpus"
 	"regexp"
 	"strings"
 	"unicode"
 
+	"bangyang/corpus"
 	"bangyang/zh"
 )
 
