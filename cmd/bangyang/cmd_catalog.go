@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"bangyang/catalog"
 	"bangyang/core"
 )
 
@@ -56,13 +57,23 @@ func runMethods(ctx context.Context, a *app, args []string) error {
 		}
 		return writeJSON(a, map[string]any{"methods": out})
 	}
+	printMethods(a, groups)
+	return nil
+}
+
+func printMethods(a *app, groups []catalog.LeaderMethods) {
 	for _, g := range groups {
 		fmt.Fprintf(a.stdout, "%s（%s）\n", orDash(g.Leader.Name), orDash(g.Leader.Place))
 		for _, m := range g.Methods {
 			fmt.Fprintf(a.stdout, "  · %s\n", m.Name)
 		}
 	}
-	return nil
+}
+
+func printLeaders(a *app, ls []catalog.Leader) {
+	for _, l := range ls {
+		fmt.Fprintf(a.stdout, "%s · %s · %s\n    方法：%s\n", l.Name, orDash(l.Place), orDash(l.Role), orDash(strings.Join(l.Methods, "、")))
+	}
 }
 
 func runLeaders(ctx context.Context, a *app, args []string) error {
@@ -85,9 +96,7 @@ func runLeaders(ctx context.Context, a *app, args []string) error {
 		}
 		return writeJSON(a, map[string]any{"leaders": out})
 	}
-	for _, l := range ls {
-		fmt.Fprintf(a.stdout, "%s · %s · %s\n    方法：%s\n", l.Name, orDash(l.Place), orDash(l.Role), orDash(strings.Join(l.Methods, "、")))
-	}
+	printLeaders(a, ls)
 	return nil
 }
 

@@ -170,17 +170,10 @@ func runChat(ctx context.Context, a *app, args []string) error {
 			}
 			continue
 		case "methods":
-			for _, g := range svc.Methods() {
-				fmt.Fprintf(a.stdout, "%s（%s）\n", orDash(g.Leader.Name), orDash(g.Leader.Place))
-				for _, m := range g.Methods {
-					fmt.Fprintf(a.stdout, "  · %s\n", m.Name)
-				}
-			}
+			printMethods(a, svc.Methods())
 			continue
 		case "leaders":
-			for _, l := range svc.Leaders() {
-				fmt.Fprintf(a.stdout, "%s · %s\n", l.Name, orDash(l.Place))
-			}
+			printLeaders(a, svc.Leaders())
 			continue
 		case "method", "leader":
 			if rest == "" {
