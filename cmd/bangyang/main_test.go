@@ -227,3 +227,49 @@ func TestQuizJSON(t *testing.T) {
 		t.Error("a topic with no material must fail")
 	}
 }
+
+func TestMethodsAndLeadersJSON(t *testing.T) {
+	data := t.TempDir()
+	out, errs, code := runCLI(t, data, "", "methods", "--json")
+	if code != 0 {
+		t.Fatal(errs)
+	}
+	var ms struct {
+		Methods []struct {
+			Name      string   `json:"name"`
+			Aliases   []string `json:"aliases"`
+			Leader    string   `json:"leader"`
+			ArticleID string   `json:"article_id"`
+			Summary   string   `json:"summary"`
+			ChunkIDs  []string `json:"chunk_ids"`
+		} `json:"methods"`
+	}
+	if err := json.Unmarshal([]byte(out), &ms); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, m := range ms.Methods {
+		if m.Name == "四单工作法" {
+			found = m.Leader == "吴中兰" && len(m.ChunkIDs) > 0 && m.Summary != "" && m.ArticleID != ""
+		}
+	}
+	if !found {
+		t.Fatalf("四单工作法 missing or incomplete: %s", out)
+	}
+	out, _, code = runCLI(t, data, "", "leaders", "--json")
+	var ls struct {
+		Leaders []struct {
+			Name       string   `json:"name"`
+			Place      string   `json:"place"`
+			ArticleIDs []string `json:"article_ids"`
+			Methods    []string `json:"methods"`
+		} `json:"leaders"`
+	}
+	if err := json.Unmarshal([]byte(out), &ls); err != nil || code != 0 || len(ls.Leaders) != 5 {
+		t.Fatalf("leaders: %v %s", err, out)
+	}
+	out, _, code = runCLI(t, data, "", "method", "四單工作法")
+	if code != 0 || !strings.Contains(out, "共同接單") || !strings.Contains(out, "來源") {
+		t.Fatalf("method summary in Traditional with sources: %s", out)
+	}
+}
