@@ -130,6 +130,11 @@ func TestOperatorCorpusAddedWithoutReembedding(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "摸实情") {
 		t.Fatalf("new article not answered from (%d): %s %s", code, out, errs)
 	}
+	// The catalog follows the corpus: the new method, attributed to its leader.
+	out, _, _ = runCLI(t, data, "", "methods", "--corpus", dir, "--json")
+	if !strings.Contains(out, `"name": "五步工作法"`) || !strings.Contains(out, `"leader": "王芳"`) {
+		t.Fatalf("new method not in the catalog:\n%s", out)
+	}
 }
 
 func TestCorpusListAndShow(t *testing.T) {
