@@ -48,19 +48,18 @@ func buildBM25(texts []string) *bm25Index {
 	for w := range workers {
 		wg.Go(func() {
 			var buf []uint64
+			var tc termCounter
 			for d := w; d < n; d += workers {
 				buf = keywordTokens(buf[:0], texts[d])
-				slices.Sort(buf)
-				dt := docTerms{len: len(buf)}
-				for i := 0; i < len(buf); {
-					j := i + 1
-					for j < len(buf) && buf[j] == buf[i] {
-						j++
-					}
-					dt.keys = append(dt.keys, buf[i])
-					dt.tfs = append(dt.tfs, uint8(min(j-i, 255)))
-					i = j
+				tc.reset(len(buf))
+				for _, k := range buf {
+					tc.add(k)
 				}
+				dt := docTerms{len: len(buf), keys: make([]uint64, 0, len(tc.used)), tfs: make([]uint8, 0, len(tc.used))}
+				tc.each(func(k uint64, c uint32) {
+					dt.keys = append(dt.keys, k)
+					dt.tfs = append(dt.tfs, uint8(min(c, 255)))
+				})
 				docs[d] = dt
 			}
 		})

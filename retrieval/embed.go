@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 )
 
 // Embedder turns texts into L2-normalised vectors. Name identifies the
@@ -52,17 +51,18 @@ func (e *LocalEmbedder) Dims() int { return e.dims }
 func (e *LocalEmbedder) Embed(ctx context.Context, texts []string) ([][]float32, error) {
 	out := make([][]float32, len(texts))
 	var keys []uint64
+	var tc termCounter
 	for i, t := range texts {
 		if i%256 == 0 && ctx.Err() != nil {
 			return nil, fmt.Errorf("local embed: %w", ctx.Err())
 		}
 		keys = keys[:0]
-		out[i], keys = e.embedOne(t, keys)
+		out[i], keys = e.embedOne(t, keys, &tc)
 	}
 	return out, nil
 }
 
-func (e *LocalEmbedder) embedOne(text string, keys []uint64) ([]float32, []uint64) {
+func (e *LocalEmbedder) embedOne(text string, keys []uint64, tc *termCounter) ([]float32, []uint64) {
 	segments(text, func(han []rune, word string) {
 		if word != "" {
 			keys = append(keys, wordKey(word))
@@ -81,14 +81,12 @@ func (e *LocalEmbedder) embedOne(text string, keys []uint64) ([]float32, []uint6
 		}
 	})
 	v := make([]float32, e.dims)
-	slices.Sort(keys)
-	for i := 0; i < len(keys); {
-		j := i + 1
-		for j < len(keys) && keys[j] == keys[i] {
-			j++
-		}
-		k := keys[i]
-		tf := 1 + math.Log(float64(j-i)) // sublinear: repetition is weak evidence
+	tc.reset(len(keys))
+	for _, k := range keys {
+		tc.add(k)
+	}
+	tc.each(func(k uint64, n uint32) {
+		tf := 1 + math.Log(float64(n)) // sublinear: repetition is weak evidence
 		var w float64
 		switch {
 		case k>>63 == 1:
@@ -107,8 +105,7 @@ func (e *LocalEmbedder) embedOne(text string, keys []uint64) ([]float32, []uint6
 		} else {
 			v[idx] += float32(w * tf)
 		}
-		i = j
-	}
+	})
 	if !normalize(v) {
 		// Empty or punctuation-only text (or a perfect cancellation): a
 		// zero vector would give NaN similarities, so use a fixed unit

@@ -167,6 +167,20 @@ func (ix *Index) Update(ctx context.Context, chunks []corpus.Chunk) (UpdateRepor
 		seen[c.ID] = true
 		uniq = append(uniq, c)
 	}
+	// Nothing changed: answer before normalising or hashing anything, so a
+	// no-op re-index of 100k chunks costs only comparisons.
+	if !rebuild && len(uniq) == len(old.chunks) {
+		same := true
+		for i := range uniq {
+			if !equalChunk(old.chunks[i], uniq[i]) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return UpdateReport{Unchanged: len(uniq), Total: len(uniq), Duration: time.Since(start)}, nil
+		}
+	}
 	texts := ix.indexTexts(uniq)
 	keys := make([][sha256.Size]byte, len(uniq))
 	parallel(len(uniq), func(i int) { keys[i] = sha256.Sum256([]byte(texts[i])) })

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unsafe"
 
 	"bangyang/corpus"
 )
@@ -42,6 +43,8 @@ const (
 )
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+var nativeLittleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
 type indexFileData struct {
 	embName string
@@ -312,8 +315,13 @@ func decodeIndex(ctx context.Context, data []byte) (*indexFileData, error) {
 			return nil, d.err
 		}
 		v := arena[i*f.dims : (i+1)*f.dims : (i+1)*f.dims]
-		for j := range v {
-			v[j] = math.Float32frombits(binary.LittleEndian.Uint32(raw[4*j:]))
+		if nativeLittleEndian && len(v) > 0 {
+			// The file's layout is the machine's: copy the bytes as they are.
+			copy(unsafe.Slice((*byte)(unsafe.Pointer(&v[0])), 4*len(v)), raw)
+		} else {
+			for j := range v {
+				v[j] = math.Float32frombits(binary.LittleEndian.Uint32(raw[4*j:]))
+			}
 		}
 		f.vecs[i] = v
 	}
