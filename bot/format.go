@@ -198,36 +198,8 @@ func labelsFor(script string) labels {
 	return labelsByScript["hans"]
 }
 
-// citationLabel names the leader and the article of a citation, e.g.
-// "李亚玲《普洱市倒生根社区……》". Missing metadata is left out, never invented.
-func citationLabel(c core.Citation) string {
-	m := c.Chunk.Meta
-	title := m.Title
-	if title == m.Leader {
-		title = "" // a derived title that is only the name adds nothing
-	}
-	if title == "" {
-		// Untitled articles (002 has none) are named by place or source.
-		switch {
-		case m.Place != "":
-			title = m.Place
-		case m.Source != "":
-			title = m.Source
-		default:
-			title = c.Chunk.ArticleID
-		}
-	} else {
-		title = "《" + title + "》"
-	}
-	parts := []string{}
-	if m.Leader != "" {
-		parts = append(parts, m.Leader)
-	}
-	if title != "" {
-		parts = append(parts, title)
-	}
-	return strings.Join(parts, " · ")
-}
+// citationLabel names the leader and the article of a citation.
+func citationLabel(c core.Citation) string { return c.Chunk.Meta.SourceLine() }
 
 // renderAnswer turns an answer into message HTML. The text is escaped
 // throughout, so the result is valid whatever the model wrote.

@@ -117,7 +117,7 @@ func TestCitationLabelNeverInvents(t *testing.T) {
 		t.Errorf("label = %q", got)
 	}
 	c.Chunk.Meta = core.Citation{}.Chunk.Meta
-	c.Chunk.ArticleID = "004"
+	c.Chunk.Meta.ID = "004"
 	if got := citationLabel(c); got != "004" {
 		t.Errorf("label without metadata = %q", got)
 	}

@@ -52,6 +52,11 @@ func (s *Service) FindLeader(name string) (catalog.Leader, []catalog.Leader, boo
 // matches no method confidently, the Answer is not grounded and
 // Suggestions holds close matches.
 func (s *Service) MethodSummary(ctx context.Context, chat, name, script string) (*Answer, error) {
+	return s.methodSummary(ctx, chat, name, script, name)
+}
+
+// methodSummary is MethodSummary remembering asked as the turn's question.
+func (s *Service) methodSummary(ctx context.Context, chat, name, script, asked string) (*Answer, error) {
 	script = normScript(script, name)
 	m, close, ok := s.FindMethod(name)
 	if !ok {
@@ -92,13 +97,18 @@ func (s *Service) MethodSummary(ctx context.Context, chat, name, script string) 
 			ans = gen
 		}
 	}
-	s.remember(ctx, chat, name, ans)
+	s.remember(ctx, chat, asked, ans)
 	return ans, nil
 }
 
 // LeaderProfile profiles one leader: who, where, role, honours, methods
 // and key numbers, cited.
 func (s *Service) LeaderProfile(ctx context.Context, chat, name, script string) (*Answer, error) {
+	return s.leaderProfile(ctx, chat, name, script, name)
+}
+
+// leaderProfile is LeaderProfile remembering asked as the turn's question.
+func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked string) (*Answer, error) {
 	script = normScript(script, name)
 	l, close, ok := s.FindLeader(name)
 	if !ok {
@@ -141,7 +151,7 @@ func (s *Service) LeaderProfile(ctx context.Context, chat, name, script string) 
 			ans = gen
 		}
 	}
-	s.remember(ctx, chat, name, ans)
+	s.remember(ctx, chat, asked, ans)
 	return ans, nil
 }
 
@@ -156,19 +166,29 @@ func (s *Service) routeSummary(ctx context.Context, chat, question, script strin
 		return nil, false
 	}
 	norm := zh.ToSimplified(question)
+	if whoIsRE.MatchString(norm) {
+		// "郭佳是谁？" is best answered by her profile.
+		if l, ok := s.mentionedLeader(norm); ok {
+			ans, err := s.leaderProfile(ctx, chat, l, script, question)
+			return ans, err == nil && ans.Grounded
+		}
+	}
 	if !summaryIntentRE.MatchString(norm) {
 		return nil, false
 	}
 	if m, ok := s.mentionedMethod(norm); ok {
-		ans, err := s.MethodSummary(ctx, chat, m, script)
+		ans, err := s.methodSummary(ctx, chat, m, script, question)
 		return ans, err == nil && ans.Grounded
 	}
 	if l, ok := s.mentionedLeader(norm); ok {
-		ans, err := s.LeaderProfile(ctx, chat, l, script)
+		ans, err := s.leaderProfile(ctx, chat, l, script, question)
 		return ans, err == nil && ans.Grounded
 	}
 	return nil, false
 }
+
+// whoIsRE asks who someone is.
+var whoIsRE = regexp.MustCompile(`是谁|是哪位|什么人|何许人|的简介|的情况|的事迹`)
 
 func (s *Service) mentionedMethod(norm string) (string, bool) {
 	best := ""

@@ -71,3 +71,33 @@ func Find(as []Article, id string) (Article, bool) {
 	}
 	return match, n == 1
 }
+
+// SourceLine names an article for a citation: the leader and the title,
+// e.g. "李亚玲 · 《担当作为 服务到家……》". An untitled article (or one whose
+// title is only the leader's name) is named by place or source instead.
+// Missing metadata is left out, never invented.
+func (m Meta) SourceLine() string {
+	title := m.Title
+	if title == m.Leader {
+		title = ""
+	}
+	if title == "" {
+		switch {
+		case m.Place != "":
+			title = m.Place
+		case m.Source != "":
+			title = m.Source
+		default:
+			title = m.ID
+		}
+	} else {
+		title = "《" + title + "》"
+	}
+	var parts []string
+	for _, p := range []string{m.Leader, title} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	return strings.Join(parts, " · ")
+}

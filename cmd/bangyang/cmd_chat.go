@@ -85,7 +85,7 @@ func printAnswer(a *app, ans *core.Answer, withText bool) {
 	}
 	fmt.Fprintln(a.stdout, "\n"+src)
 	for _, c := range ans.Citations {
-		fmt.Fprintf(a.stdout, "[%d] %s《%s》\n    %s\n", c.N, c.Chunk.Meta.Leader, orDash(c.Chunk.Meta.Title), c.Chunk.Text)
+		fmt.Fprintf(a.stdout, "[%d] %s\n    %s\n", c.N, c.Chunk.Meta.SourceLine(), indent(c.Chunk.Text))
 	}
 }
 
@@ -166,7 +166,7 @@ func runChat(ctx context.Context, a *app, args []string) error {
 				continue
 			}
 			for _, c := range cs {
-				fmt.Fprintf(a.stdout, "[%d] %s《%s》\n%s\n\n", c.N, c.Chunk.Meta.Leader, orDash(c.Chunk.Meta.Title), c.Chunk.Text)
+				fmt.Fprintf(a.stdout, "[%d] %s\n%s\n\n", c.N, c.Chunk.Meta.SourceLine(), c.Chunk.Text)
 			}
 			continue
 		case "methods":
@@ -240,3 +240,6 @@ func splitCommand(line string) (cmd, rest string) {
 	}
 	return cmd, rest
 }
+
+// indent keeps a multi-line passage under its citation line.
+func indent(s string) string { return strings.ReplaceAll(s, "\n", "\n    ") }
