@@ -16,6 +16,7 @@ import (
 
 // ask answers a question: limits, typing, streaming preview, final answer.
 func (b *Bot) ask(ctx context.Context, r *Request, question string) {
+	b.cat.noteScript(r.Conv, question)
 	if n := runeLen(question); n > b.cfg.MaxQuestionRunes {
 		r.Reply(ctx, msgTooLong(r.Script, n, b.cfg.MaxQuestionRunes))
 		return

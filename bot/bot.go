@@ -154,6 +154,7 @@ type Bot struct {
 	pollAnswers  func(ctx context.Context, a *models.PollAnswer)
 	limitNotices map[int64]time.Time
 	votes        map[string]string
+	cat          *catalogUI // the catalog commands (catalog.go); nil when svc has no catalog
 
 	allowedChats, allowedUsers, admins map[int64]bool
 
@@ -230,6 +231,11 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (*Bot, er
 	b.me = *me
 	for _, c := range builtinCommands() {
 		if err := b.Register(c); err != nil {
+			return nil, err
+		}
+	}
+	if cs, ok := svc.(CatalogService); ok {
+		if err := b.registerCatalog(cs); err != nil {
 			return nil, err
 		}
 	}
