@@ -68,6 +68,19 @@ type Config struct {
 	DraftInterval time.Duration
 	// GroupMessagesPerMinute paces new messages per group (default 20).
 	GroupMessagesPerMinute int
+
+	// Training (training.go; when the Service also implements Trainer).
+	// TrainingOpenPeriod is each quiz poll's open_period (default 45 s,
+	// clamped to Telegram's 5–600 s). TrainingAnswerWait is how long a
+	// question stays up before its passage is posted (default the open
+	// period + 3 s for late answers; a shorter wait closes the poll first).
+	// TrainingPause separates a passage from the next question (default
+	// 5 s). CaseRevealDelay reveals a /case by itself (default 10 min;
+	// negative: only on /reveal).
+	TrainingOpenPeriod time.Duration
+	TrainingAnswerWait time.Duration
+	TrainingPause      time.Duration
+	CaseRevealDelay    time.Duration
 }
 
 func (c *Config) defaults() {
@@ -155,6 +168,7 @@ type Bot struct {
 	limitNotices map[int64]time.Time
 	votes        map[string]string
 	cat          *catalogUI // the catalog commands (catalog.go); nil when svc has no catalog
+	train        *training  // training sessions (training.go); nil when svc cannot train
 
 	allowedChats, allowedUsers, admins map[int64]bool
 
@@ -239,6 +253,9 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (*Bot, er
 			return nil, err
 		}
 	}
+	if err := b.enableTraining(); err != nil {
+		return nil, err
+	}
 	return b, nil
 }
 
@@ -273,6 +290,8 @@ func (b *Bot) HandlePollAnswers(fn func(ctx context.Context, a *models.PollAnswe
 // updates and lets in-flight answers finish within ShutdownTimeout.
 func (b *Bot) Run(ctx context.Context) error {
 	b.announceCommands(ctx)
+	// Training drivers live as long as ctx; wait for them after the drain.
+	defer b.startTrainings(ctx)()
 	if b.cfg.WebhookURL != "" {
 		ln, err := net.Listen("tcp", b.cfg.WebhookListen)
 		if err != nil {

@@ -162,6 +162,7 @@ type Server struct {
 	openQueries map[string]bool
 	polls       map[string]*Poll
 	pollChat    map[string]int64
+	members     map[int64]map[int64]string // chat → user → status (members.go)
 	nextQuery   int
 	nextPoll    int
 	closed      chan struct{}
@@ -422,6 +423,10 @@ func (s *Server) dispatch(ctx context.Context, method string, p map[string]strin
 		return s.sendPoll(p)
 	case "stoppoll":
 		return s.stopPoll(p)
+	case "getchatmember":
+		return s.getChatMember(p)
+	case "getchatadministrators":
+		return s.getChatAdministrators(p)
 	}
 	return nil, &apiError{code: 404, desc: "Not Found"}
 }
@@ -981,7 +986,19 @@ func (s *Server) sendPoll(p map[string]string) (any, *apiError) {
 	m.msg.Poll, m.msg.ReplyMarkup, m.fromBot = poll, markup, true
 	s.polls[poll.ID] = poll
 	s.pollChat[poll.ID] = cs.chat.ID
-	return m.msg, nil
+	out := m.msg
+	out.Poll = poll.clone() // encoded after the lock is released; votes change the original
+	return out, nil
+}
+
+func (p *Poll) clone() *Poll {
+	c := *p
+	c.Options = append([]PollOption(nil), p.Options...)
+	if p.CorrectOptionID != nil {
+		id := *p.CorrectOptionID
+		c.CorrectOptionID = &id
+	}
+	return &c
 }
 
 func (s *Server) stopPoll(p map[string]string) (any, *apiError) {
@@ -1000,7 +1017,7 @@ func (s *Server) stopPoll(p map[string]string) (any, *apiError) {
 		return nil, badRequest("poll has already been closed")
 	}
 	m.msg.Poll.IsClosed = true
-	return m.msg.Poll, nil
+	return m.msg.Poll.clone(), nil
 }
 
 func jsonEqual(a, b any) bool {
