@@ -369,7 +369,7 @@ func cmdTrain(ctx context.Context, r *Request) error {
 	n, topic := parseTrainArgs(r.Args)
 	sess, err := t.tr.StartTraining(ctx, r.Conv, strconv.FormatInt(r.UserID, 10), n, topic, r.Script)
 	switch {
-	case errors.Is(err, core.ErrSessionRunning):
+	case errors.Is(err, core.ErrSessionRunning) && sess != nil:
 		script := sessionScript(sess)
 		r.Reply(ctx, msgTrainingRunning(script, sess.Current+1, len(sess.Questions)))
 		// A running session without a driver in this process (its driver
