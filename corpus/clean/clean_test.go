@@ -12,8 +12,11 @@ import (
 
 // seedDir holds the five real seed articles; it sits beside the checkout
 // both locally and in CI.
-const seedDir = "../../../shared/seed-articles"
+// seedDir holds the seed articles as the program ships them: a front-matter
+// header, then the scraped page byte for byte.
+const seedDir = "../data"
 
+// readSeeds returns the raw scraped pages, front matter removed.
 func readSeeds(t testing.TB) map[string]string {
 	t.Helper()
 	paths, err := filepath.Glob(filepath.Join(seedDir, "*.txt"))
@@ -26,7 +29,14 @@ func readSeeds(t testing.TB) map[string]string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[filepath.Base(p)[:3]] = string(b)
+		body, ok := strings.CutPrefix(string(b), "---\n")
+		if ok {
+			_, body, ok = strings.Cut(body, "\n---\n")
+		}
+		if !ok {
+			t.Fatalf("%s: no front matter", p)
+		}
+		out[filepath.Base(p)[:3]] = body
 	}
 	return out
 }
