@@ -27,38 +27,28 @@ func runCorpus(ctx context.Context, a *app, args []string) error {
 		if len(pos) != 2 {
 			return usageError{"usage: bangyang corpus show ID"}
 		}
-		for _, art := range arts {
-			if art.ID == pos[1] {
-				if *asJSON {
-					return writeJSON(a, art)
-				}
-				fmt.Fprintf(a.stdout, "# %s\n", art.Title)
-				printMeta(a, art.Meta)
-				fmt.Fprintln(a.stdout)
-				fmt.Fprintln(a.stdout, art.Text)
-				return nil
-			}
+		art, ok := corpus.Find(arts, pos[1])
+		if !ok {
+			return fmt.Errorf("no article with id %q (see `bangyang corpus`)", pos[1])
 		}
-		return fmt.Errorf("no article with id %q (see `bangyang corpus`)", pos[1])
+		if *asJSON {
+			return writeJSON(a, art)
+		}
+		fmt.Fprintf(a.stdout, "# %s\n", art.Label())
+		printMeta(a, art.Meta)
+		fmt.Fprintln(a.stdout)
+		fmt.Fprintln(a.stdout, art.Text)
+		return nil
 	}
 	if len(pos) > 0 {
 		return usageError{fmt.Sprintf("unknown corpus subcommand %q", pos[0])}
 	}
-	type row struct {
-		corpus.Meta
-		Origin string `json:"origin"`
-		Chars  int    `json:"chars"`
-		Chunks int    `json:"chunks"`
-	}
-	rows := make([]row, 0, len(arts))
-	for _, art := range arts {
-		rows = append(rows, row{Meta: art.Meta, Origin: art.Origin, Chars: len([]rune(art.Text)), Chunks: len(corpus.ChunkArticle(art))})
-	}
+	rows := corpus.Summarize(arts)
 	if *asJSON {
 		return writeJSON(a, map[string]any{"articles": rows})
 	}
 	for _, r := range rows {
-		fmt.Fprintf(a.stdout, "%s  %s\n", r.ID, orDash(r.Title))
+		fmt.Fprintf(a.stdout, "%s  %s\n", r.ID, r.Label())
 		fmt.Fprintf(a.stdout, "    leader %s · place %s · source %s · date %s · script %s · %d chars · %d chunks\n",
 			orDash(r.Leader), orDash(r.Place), orDash(r.Source), orDash(r.Date), orDash(string(r.Script)), r.Chars, r.Chunks)
 	}
