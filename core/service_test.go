@@ -187,3 +187,17 @@ func TestLastSources(t *testing.T) {
 		t.Fatalf("sources %v %v (answer cites %d)", cs, err, len(ans.Citations))
 	}
 }
+
+// BenchmarkAskOffline measures one extractive answer over the default
+// corpus with the index in memory: retrieval, sentence choice, citations.
+func BenchmarkAskOffline(b *testing.B) {
+	s := newOffline(b, nil)
+	ctx := context.Background()
+	qs := []string{"什么是四单工作法？", "怎么把失联的党员找回来", "四單工作法包括哪些內容？", "今天天气怎么样"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Ask(ctx, "bench", qs[i%len(qs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
