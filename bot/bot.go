@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -181,7 +182,10 @@ type Bot struct {
 }
 
 // New connects to the Bot API (getMe) and prepares the bot.
-func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (*Bot, error) {
+func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, err error) {
+	// A token pasted with a trailing newline or space is still the token.
+	cfg.Token = strings.TrimSpace(cfg.Token)
+	defer func() { err = redact(err, cfg.Token) }()
 	if cfg.Token == "" {
 		return nil, errors.New("bot: empty token")
 	}
@@ -189,7 +193,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (*Bot, er
 		return nil, errors.New("bot: nil service")
 	}
 	cfg.defaults()
-	b := &Bot{
+	b = &Bot{
 		cfg: cfg, svc: svc,
 		log: slog.Default(), feedback: &MemoryFeedback{}, now: time.Now, retryUnit: time.Second,
 		commands: map[string]Command{}, callbacks: map[string]CallbackFunc{},
@@ -215,7 +219,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (*Bot, er
 		tgbot.WithWorkers(cfg.Workers),
 		tgbot.WithErrorsHandler(func(err error) {
 			if !errors.Is(err, context.Canceled) {
-				b.log.Warn("telegram client", "err", err)
+				b.log.Warn("telegram client", "err", redact(err, cfg.Token))
 			}
 		}),
 		tgbot.WithAllowedUpdates(tgbot.AllowedUpdates{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdatePollAnswer}),
