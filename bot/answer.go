@@ -21,11 +21,8 @@ func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 		r.Reply(ctx, msgTooLong(r.Script, n, b.cfg.MaxQuestionRunes))
 		return
 	}
-	if !b.isAdmin(r.UserID) {
-		if ok, wait := b.takeRate(r); !ok {
-			b.noticeRateLimited(ctx, r, wait)
-			return
-		}
+	if !b.admit(ctx, r) {
+		return
 	}
 
 	b.send.action(ctx, r.ChatID, r.ThreadID) // the first sign of life, before anything slow
@@ -66,6 +63,35 @@ func answerKeyboard(a *core.Answer, key string) *models.InlineKeyboardMarkup {
 		{Text: "👎", CallbackData: cbFeedback + key + ":down"},
 	})
 	return &models.InlineKeyboardMarkup{InlineKeyboard: rows}
+}
+
+// admit applies the per-user and per-chat limits once per request (every
+// command and question costs a token, so cheap commands cannot be used to
+// flood a chat); when refused, the user is told (see noticeRateLimited).
+func (b *Bot) admit(ctx context.Context, r *Request) bool {
+	if r.admitted || b.isAdmin(r.UserID) {
+		return true
+	}
+	ok, wait := b.takeRate(r)
+	if !ok {
+		b.noticeRateLimited(ctx, r, wait)
+		return false
+	}
+	r.admitted = true
+	return true
+}
+
+// admitButton is admit for a button press that sends new messages; the
+// refusal goes into the button's own alert rather than the chat.
+func (b *Bot) admitButton(ctx context.Context, r *Request, q *models.CallbackQuery) bool {
+	if b.isAdmin(r.UserID) {
+		return true
+	}
+	ok, wait := b.takeRate(r)
+	if !ok {
+		b.send.answerCallback(ctx, q.ID, msgRateLimited(r.Script, int(math.Ceil(wait.Seconds()))), true)
+	}
+	return ok
 }
 
 func (b *Bot) takeRate(r *Request) (bool, time.Duration) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
-	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -126,16 +125,7 @@ func (c *catalogUI) scriptFor(r *Request, name string) string {
 }
 
 // admit applies the same rate limits as questions.
-func (c *catalogUI) admit(ctx context.Context, r *Request) bool {
-	if c.b.isAdmin(r.UserID) {
-		return true
-	}
-	ok, wait := c.b.takeRate(r)
-	if !ok {
-		c.b.noticeRateLimited(ctx, r, wait)
-	}
-	return ok
-}
+func (c *catalogUI) admit(ctx context.Context, r *Request) bool { return c.b.admit(ctx, r) }
 
 // --- commands ----------------------------------------------------------------
 
@@ -298,17 +288,9 @@ func (c *catalogUI) onButton(ctx context.Context, r *Request, q *models.Callback
 	}
 }
 
-// admitButton rate-limits buttons that produce a new message; the notice
-// goes into the button's own alert rather than the chat.
+// admitButton rate-limits buttons that produce a new message.
 func (c *catalogUI) admitButton(ctx context.Context, r *Request, q *models.CallbackQuery) bool {
-	if c.b.isAdmin(r.UserID) {
-		return true
-	}
-	ok, wait := c.b.takeRate(r)
-	if !ok {
-		r.AnswerCallback(ctx, q, msgRateLimited(r.Script, int(math.Ceil(wait.Seconds()))), true)
-	}
-	return ok
+	return c.b.admitButton(ctx, r, q)
 }
 
 // nameFor finds the method or leader whose name hashes to key.

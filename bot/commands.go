@@ -52,9 +52,12 @@ func (b *Bot) runCommand(ctx context.Context, r *Request, cmd command) {
 	b.mu.Unlock()
 	if !ok {
 		// In groups an unknown bare /command may belong to another bot.
-		if r.Private || cmd.explicit {
+		if (r.Private || cmd.explicit) && b.admit(ctx, r) {
 			_ = cmdHelp(ctx, r)
 		}
+		return
+	}
+	if !b.admit(ctx, r) {
 		return
 	}
 	if c.AdminOnly && !b.isAdmin(r.UserID) {

@@ -24,6 +24,7 @@ type Request struct {
 	Script   string // "hans" or "hant": best guess of the user's script
 	Conv     string // conversation key for core
 	replyTo  int    // message to reply to in groups
+	admitted bool   // the rate limits were applied to this request
 }
 
 // recoverMiddleware keeps one bad update from killing the process: the
@@ -384,6 +385,9 @@ func (b *Bot) onSourcesButton(ctx context.Context, r *Request, q *models.Callbac
 		return
 	}
 	r.Script = a.Script
+	if !b.admitButton(ctx, r, q) {
+		return
+	}
 	b.send.answerCallback(ctx, q.ID, "", false)
 	b.replyHTML(ctx, r, renderPassages(a.Citations), nil)
 }

@@ -1,0 +1,87 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"bangyang/bot/telegramtest"
+)
+
+// Every command costs a question's rate-limit token: a member spamming
+// /help (or any cheap command) in a group must neither make the bot spam
+// back nor park every worker in the group's 20-messages-a-minute pacing,
+// which would leave other chats unanswered.
+func TestCommandSpamIsRateLimited(t *testing.T) {
+	fc := newFakeCore()
+	h := start(t, testConfig(), fc)
+	group := h.srv.GroupChat(-700, "群")
+	spammer := telegramtest.User{ID: 2002, FirstName: "刷屏"}
+	for i := 0; i < 30; i++ {
+		cmd := []string{"/help", "/sources", "/reset", "/start", "/nosuch@" + h.srv.Bot().Username}[i%5]
+		h.say(group, spammer, cmd)
+	}
+	h.say(h.dm, h.user, "格线化管理怎么做？")
+	start := time.Now()
+	h.waitFinal(h.dm.ID, 1)
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("a private question waited %v behind a group's command spam", d)
+	}
+	// 5 at once (the user's burst), then one notice, paced like every
+	// message to the group.
+	noticed := func() bool {
+		for _, m := range h.srv.BotMessages(group.ID) {
+			if strings.Contains(m.Text, "频繁") {
+				return true
+			}
+		}
+		return false
+	}
+	h.srv.WaitUntil(8*time.Second, noticed)
+	time.Sleep(300 * time.Millisecond)
+	msgs := h.srv.BotMessages(group.ID)
+	if len(msgs) > 6 {
+		t.Errorf("the bot answered command spam with %d messages:%s", len(msgs), dump(msgs))
+	}
+	if !noticed() {
+		t.Errorf("no rate-limit notice:%s", dump(msgs))
+	}
+	h.noRejections()
+}
+
+// The 查看原文 button sends new messages too; pressing it over and over is
+// limited like asking.
+func TestSourcesButtonIsRateLimited(t *testing.T) {
+	fc := newFakeCore()
+	h := start(t, testConfig(), fc)
+	group := h.srv.GroupChat(-701, "群")
+	h.say(group, h.user, "/ask 格线化管理怎么做？")
+	msgs := h.waitFinal(group.ID, 1)
+	last := msgs[len(msgs)-1]
+	var data string
+	for _, row := range last.ReplyMarkup.InlineKeyboard {
+		for _, b := range row {
+			if strings.HasPrefix(b.CallbackData, cbSources) {
+				data = b.CallbackData
+			}
+		}
+	}
+	if data == "" {
+		t.Fatalf("no 查看原文 button:%s", dump(msgs))
+	}
+	presser := telegramtest.User{ID: 2003, FirstName: "按钮"}
+	for i := 0; i < 20; i++ {
+		if _, err := h.srv.PressButton(group, presser, last.ID, data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.srv.WaitUntil(3*time.Second, func() bool { return len(h.srv.CallbackAnswers()) == 20 })
+	if n := len(h.srv.CallbackAnswers()); n != 20 {
+		t.Errorf("%d of 20 presses answered", n)
+	}
+	time.Sleep(200 * time.Millisecond)
+	if n := len(h.srv.BotMessages(group.ID)) - len(msgs); n > 5 {
+		t.Errorf("20 presses of 查看原文 sent %d messages", n)
+	}
+	h.noRejections()
+}
