@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -120,9 +121,9 @@ func (a *app) index(ctx context.Context) (*indexed, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix, err := retrieval.Open(ctx, filepath.Join(a.dataDir, "index"), emb)
+	ix, err := a.openIndex(ctx, emb)
 	if err != nil {
-		return nil, fmt.Errorf("open index: %w", err)
+		return nil, err
 	}
 	chunks := corpus.ChunkAll(arts)
 	rep, err := ix.Update(ctx, chunks)
@@ -138,6 +139,32 @@ func (a *app) index(ctx context.Context) (*indexed, error) {
 	// version), and build the catalog from the same chunks.
 	served := ix.Chunks()
 	return &indexed{articles: arts, chunks: served, index: ix, report: rep, catalog: a.loadCatalog(served)}, nil
+}
+
+// openIndex opens the persisted index. A corrupt index (a truncated file,
+// a bad disk, an interrupted copy) is moved aside to index.corrupt, kept
+// for inspection, and rebuilt from the corpus: the user never has to
+// delete files by hand.
+func (a *app) openIndex(ctx context.Context, emb retrieval.Embedder) (*retrieval.Index, error) {
+	dir := filepath.Join(a.dataDir, "index")
+	ix, err := retrieval.Open(ctx, dir, emb)
+	if errors.Is(err, retrieval.ErrCorruptIndex) {
+		aside := dir + ".corrupt"
+		// Only the latest bad copy is kept, so repeated corruption cannot
+		// fill the disk.
+		if rmErr := os.RemoveAll(aside); rmErr != nil {
+			return nil, fmt.Errorf("open index: %w (and could not clear %s: %v)", err, aside, rmErr)
+		}
+		if mvErr := os.Rename(dir, aside); mvErr != nil {
+			return nil, fmt.Errorf("open index: %w (and could not move it aside: %v)", err, mvErr)
+		}
+		a.log.Warn("the index file was damaged; moved it aside and rebuilding the index", "moved_to", aside, "err", err)
+		ix, err = retrieval.Open(ctx, dir, emb)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open index: %w", err)
+	}
+	return ix, nil
 }
 
 // running is the answering core and what it was built from.

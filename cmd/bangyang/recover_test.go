@@ -1,0 +1,47 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A damaged index file must not lock the user out: it is moved aside and
+// the index rebuilt, with one clear log line.
+func TestCorruptIndexIsMovedAsideAndRebuilt(t *testing.T) {
+	for name, damage := range map[string]func(path string) error{
+		"truncated": func(p string) error { return os.Truncate(p, 1000) },
+		"empty":     func(p string) error { return os.WriteFile(p, nil, 0o600) },
+		"garbage":   func(p string) error { return os.WriteFile(p, []byte("not an index at all, just text"), 0o600) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			data := t.TempDir()
+			if _, errs, code := runCLI(t, data, "", "index"); code != 0 {
+				t.Fatalf("index: %s", errs)
+			}
+			bin := filepath.Join(data, "index", "index.bin")
+			if err := damage(bin); err != nil {
+				t.Fatal(err)
+			}
+			out, errs, code := runCLI(t, data, "", "ask", "什么是四单工作法？")
+			if code != 0 {
+				t.Fatalf("ask after damage: exit %d: %s", code, errs)
+			}
+			if !strings.Contains(out, "共同接单") {
+				t.Fatalf("no answer from the rebuilt index:\n%s", out)
+			}
+			if !strings.Contains(errs, "damaged") {
+				t.Errorf("no log line says the index was damaged:\n%s", errs)
+			}
+			if _, err := os.Stat(filepath.Join(data, "index.corrupt", "index.bin")); err != nil {
+				t.Errorf("the damaged file was not kept aside: %v", err)
+			}
+			// The rebuilt index is sound: the next run neither warns nor re-embeds.
+			out, errs, code = runCLI(t, data, "", "index", "--json")
+			if code != 0 || strings.Contains(errs, "damaged") || !strings.Contains(out, `"embedded": 0`) {
+				t.Fatalf("index after recovery: exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errs)
+			}
+		})
+	}
+}
