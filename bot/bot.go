@@ -238,7 +238,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	b.send = &sender{
 		api: api, log: b.log, unit: b.retryUnit, maxAttempts: 4, maxWait: 60 * b.retryUnit,
 		pace:      newLimiter(RateLimit{Burst: 5, Every: time.Second}, b.now),
-		groupPace: newLimiter(RateLimit{Burst: 5, Every: time.Minute / time.Duration(cfg.GroupMessagesPerMinute)}, b.now),
+		groupPace: newLimiter(groupPace(cfg.GroupMessagesPerMinute), b.now),
 	}
 	gctx, cancel := context.WithTimeout(ctx, 15*time.Second)
 	defer cancel()

@@ -28,6 +28,17 @@ type limiter struct {
 	buckets map[int64]*bucket
 }
 
+// groupPace is the pacing of new messages in one group: at most perMinute
+// in any rolling minute, Telegram's flood limit for groups. A token bucket
+// lets through its burst plus a minute's refill within a minute, so the
+// refill rate is what is left after the burst (and a little slower, so that
+// a token falling due exactly a minute after the burst is not one too many).
+func groupPace(perMinute int) RateLimit {
+	burst := min(3, max(1, perMinute/4))
+	refill := max(perMinute-burst, 1)
+	return RateLimit{Burst: burst, Every: 61 * time.Second / time.Duration(refill)}
+}
+
 // maxBuckets bounds memory: full, idle buckets are dropped beyond it.
 const maxBuckets = 100_000
 

@@ -222,3 +222,36 @@ func setupFuzz(f *testing.F, cfg Config) *harness {
 	}
 	return &harness{srv: srv, bot: b}
 }
+
+// However the messages come, the group pacing never lets more than the
+// configured number through in any rolling minute (Telegram answers 429
+// beyond about 20), and it does let nearly that many through.
+func TestGroupPaceWithinRollingMinute(t *testing.T) {
+	for _, perMinute := range []int{1, 2, 5, 20, 30} {
+		now := time.Unix(0, 0)
+		l := newLimiter(groupPace(perMinute), func() time.Time { return now })
+		var sent []time.Time
+		for now.Before(time.Unix(600, 0)) {
+			ok, wait := l.allow(-100)
+			if ok {
+				sent = append(sent, now)
+				continue // a backlog: the next message is ready at once
+			}
+			now = now.Add(wait)
+		}
+		most := 0
+		for i := range sent {
+			n := 0
+			for j := i; j < len(sent) && sent[j].Sub(sent[i]) < time.Minute; j++ {
+				n++
+			}
+			most = max(most, n)
+		}
+		if most > perMinute {
+			t.Errorf("%d/min: %d messages within one minute", perMinute, most)
+		}
+		if perMinute >= 5 && most < perMinute*3/4 {
+			t.Errorf("%d/min: only %d a minute get through", perMinute, most)
+		}
+	}
+}
