@@ -54,6 +54,11 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) (*app, error) {
 // other articles are still served.
 func (a *app) articles(ctx context.Context) ([]corpus.Article, error) {
 	arts, err := corpus.Load(ctx, a.corpusDirs, !a.noDefault)
+	if ctx.Err() != nil {
+		// Interrupted: a partial corpus must not reach Update, which
+		// would drop the unread articles from the index.
+		return nil, ctx.Err()
+	}
 	if err != nil {
 		if len(arts) == 0 {
 			return nil, fmt.Errorf("load corpus: %w", err)
@@ -128,6 +133,11 @@ func (a *app) index(ctx context.Context) (*indexed, error) {
 	chunks := corpus.ChunkAll(arts)
 	rep, err := ix.Update(ctx, chunks)
 	if err != nil {
+		if ctx.Err() != nil {
+			// Interrupted (Ctrl-C): the index on disk is the previous,
+			// intact version; stop rather than report a half update.
+			return nil, fmt.Errorf("index update: %w", ctx.Err())
+		}
 		if ix.Len() == 0 {
 			return nil, fmt.Errorf("build index: %w", err)
 		}
@@ -138,6 +148,9 @@ func (a *app) index(ctx context.Context) (*indexed, error) {
 	// Serve what the index holds (after a failed update: the previous
 	// version), and build the catalog from the same chunks.
 	served := ix.Chunks()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return &indexed{articles: arts, chunks: served, index: ix, report: rep, catalog: a.loadCatalog(served)}, nil
 }
 

@@ -54,6 +54,12 @@ func usage(w io.Writer) {
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		// After the first signal starts a clean stop, a second one kills
+		// the process the default way (for a shutdown that hangs).
+		<-ctx.Done()
+		stop()
+	}()
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -94,6 +100,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err := cmd.run(ctx, a, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
+		}
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			// Ctrl-C or SIGTERM: not a failure worth a log record. Index
+			// and store writes are atomic, so nothing is left half done.
+			fmt.Fprintln(stderr, "bangyang: interrupted")
+			return 130
 		}
 		var ue usageError
 		if errors.As(err, &ue) {
