@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -53,6 +54,21 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) (*app, error) {
 // articles loads the corpus. A bad file is reported and skipped: the
 // other articles are still served.
 func (a *app) articles(ctx context.Context) ([]corpus.Article, error) {
+	// A folder the operator named but that is not there (a typo, an
+	// unmounted volume) is an error, not a warning: carrying on would
+	// drop all its articles from the index and their embeddings with them.
+	for _, d := range a.corpusDirs {
+		info, err := os.Stat(d)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("corpus folder %s does not exist", d)
+			}
+			return nil, fmt.Errorf("corpus folder: %w", err)
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("corpus folder %s is not a folder", d)
+		}
+	}
 	arts, err := corpus.Load(ctx, a.corpusDirs, !a.noDefault)
 	if ctx.Err() != nil {
 		// Interrupted: a partial corpus must not reach Update, which

@@ -45,3 +45,32 @@ func TestCorruptIndexIsMovedAsideAndRebuilt(t *testing.T) {
 		})
 	}
 }
+
+// A corpus folder that is missing (typo, unmounted volume) stops the
+// command: carrying on would remove its articles from the index.
+func TestMissingCorpusFolderKeepsItsArticles(t *testing.T) {
+	data := t.TempDir()
+	dir := t.TempDir()
+	art := "---\ntitle: 王芳的五步工作法\nleader: 王芳\n---\n王芳是某社区党委书记。她总结出“五步工作法”：听民意、摸实情、定方案、抓落实、评效果。\n"
+	if err := os.WriteFile(filepath.Join(dir, "wangfang.md"), []byte(art), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errs, code := runCLI(t, data, "", "index", "--corpus", dir); code != 0 {
+		t.Fatal(errs)
+	}
+	gone := dir + "-unmounted"
+	if err := os.Rename(dir, gone); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, data, "", "index", "--corpus", dir)
+	if code == 0 || !strings.Contains(errs, "does not exist") {
+		t.Fatalf("index with a missing corpus folder: exit %d\n%s\n%s", code, out, errs)
+	}
+	if err := os.Rename(gone, dir); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code = runCLI(t, data, "", "index", "--json", "--corpus", dir)
+	if code != 0 || !strings.Contains(out, `"embedded": 0`) || !strings.Contains(out, `"removed": 0`) {
+		t.Fatalf("the folder's articles were dropped while it was missing: exit %d\n%s\n%s", code, out, errs)
+	}
+}
