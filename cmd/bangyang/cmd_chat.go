@@ -1,11 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"bangyang/core"
 )
@@ -89,6 +89,10 @@ func printAnswer(a *app, ans *core.Answer, withText bool) {
 	}
 }
 
+// defaultMaxQuestionRunes is the chat's question limit when
+// BANGYANG_MAX_QUESTION is 0, the same as the bot's default.
+const defaultMaxQuestionRunes = 2000
+
 const chatHelp = `直接输入问题即可，例如：什么是四单工作法？
 命令：
   /ask 问题     提问（与直接输入相同）
@@ -114,22 +118,40 @@ func runChat(ctx context.Context, a *app, args []string) error {
 	svc, in := rt.svc, rt.in
 	fmt.Fprintf(a.stdout, "榜样 · %d 篇文章，%d 个段落。输入问题，/help 查看命令，/quit 退出。\n", len(in.articles), len(in.chunks))
 	const chat = "terminal"
-	sc := bufio.NewScanner(a.stdin)
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	limit := a.cfg.MaxQuestionRunes
+	if limit <= 0 {
+		limit = defaultMaxQuestionRunes
+	}
+	// Lines up to this size are measured and refused with their length;
+	// bigger pastes are discarded without being held in memory.
+	lines := readLines(ctx, a.stdin, max(64*1024, 4*limit+64))
 	for {
 		fmt.Fprint(a.stdout, "\n> ")
-		if !sc.Scan() {
+		var in inputLine
+		var ok bool
+		select {
+		case <-ctx.Done():
 			fmt.Fprintln(a.stdout)
-			if err := sc.Err(); err != nil {
-				return fmt.Errorf("read input: %w", err)
-			}
+			return nil
+		case in, ok = <-lines:
+		}
+		if !ok {
+			fmt.Fprintln(a.stdout)
 			return nil
 		}
-		if ctx.Err() != nil {
-			return nil
+		if in.err != nil {
+			return fmt.Errorf("read input: %w", in.err)
 		}
-		line := strings.TrimSpace(sc.Text())
+		if in.tooLong {
+			fmt.Fprintf(a.stdout, "问题太长了，请精简到 %d 字以内。\n", limit)
+			continue
+		}
+		line := strings.TrimSpace(in.text)
 		if line == "" {
+			continue
+		}
+		if n := utf8.RuneCountInString(line); n > limit {
+			fmt.Fprintf(a.stdout, "问题太长了（%d 字），请精简到 %d 字以内。\n", n, limit)
 			continue
 		}
 		cmd, rest := splitCommand(line)
@@ -206,6 +228,11 @@ func runChat(ctx context.Context, a *app, args []string) error {
 		})
 		if streamed != "" {
 			fmt.Fprint(a.stdout, "\r\n")
+		}
+		if ctx.Err() != nil {
+			// Ctrl-C during an answer ends the chat.
+			fmt.Fprintln(a.stdout)
+			return nil
 		}
 		if errors.Is(err, core.ErrEmptyQuestion) {
 			fmt.Fprintln(a.stdout, "请输入具体的问题。")
