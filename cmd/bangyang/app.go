@@ -98,6 +98,7 @@ func (a *app) embedder() (retrieval.Embedder, error) {
 		APIKey:     a.cfg.EmbedAPIKey,
 		EmbedModel: a.cfg.EmbedModel,
 		EmbedDims:  a.cfg.EmbedDims,
+		Logger:     a.log,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("embeddings client: %w", err)
@@ -115,6 +116,7 @@ func (a *app) chatModel() (core.ChatModel, error) {
 		APIKey:    a.cfg.LLMAPIKey,
 		ChatModel: a.cfg.LLMModel,
 		Timeout:   a.cfg.LLMTimeout,
+		Logger:    a.log,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("model client: %w", err)

@@ -80,6 +80,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintln(stderr, "bangyang:", err)
 		return 2
 	}
+	if f, ok := stderr.(*os.File); ok && f == os.Stderr {
+		// The real process: packages that log through slog.Default
+		// (retrieval, corpus) then honour LOG_LEVEL and the same format.
+		// Tests pass their own writers and leave the default alone.
+		slog.SetDefault(a.log)
+	}
 	var cmd *command
 	if name == "" {
 		c := command{name: "", run: runDefault}
@@ -112,7 +118,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			fmt.Fprintln(stderr, "bangyang:", err)
 			return 2
 		}
-		a.log.Error("command failed", "command", name, "err", err)
+		// One line, not a log record and the same text again.
 		fmt.Fprintln(stderr, "bangyang:", err)
 		return 1
 	}
