@@ -30,6 +30,12 @@ func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 	go b.keepTyping(typingCtx, r)
 	defer stopTyping()
 
+	unlock, err := b.convs.lock(ctx, r.Conv)
+	if err != nil {
+		b.log.Warn("question abandoned while an earlier one was answered", "chat", r.ChatID, "err", err)
+		return
+	}
+	defer unlock()
 	st := b.newStreamer(ctx, r)
 	ans, err := b.svc.AskStream(ctx, r.Conv, question, st.update)
 	st.stop()

@@ -173,6 +173,7 @@ type Bot struct {
 
 	allowedChats, allowedUsers, admins map[int64]bool
 
+	convs    convLocks // one answer at a time per conversation
 	draftSeq atomic.Int64
 	// base outlives the polling context so that in-flight answers can
 	// finish during shutdown; it is cancelled when the grace period ends.

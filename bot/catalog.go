@@ -191,10 +191,13 @@ func (c *catalogUI) summarise(ctx context.Context, r *Request, kind, name string
 	typingCtx, stopTyping := context.WithCancel(ctx)
 	defer stopTyping()
 	go c.b.keepTyping(typingCtx, r)
-	var (
-		ans *core.Answer
-		err error
-	)
+	// Summaries are turns of the conversation too (follow-ups refer to them).
+	unlock, err := c.b.convs.lock(ctx, r.Conv)
+	if err != nil {
+		return nil, fmt.Errorf("catalog %s %q: waiting for the conversation: %w", kind, name, err)
+	}
+	defer unlock()
+	var ans *core.Answer
 	if kind == "l" {
 		ans, err = c.svc.LeaderProfile(ctx, r.Conv, name, r.Script)
 	} else {

@@ -89,3 +89,34 @@ func TestSourcesButtonIsRateLimited(t *testing.T) {
 	}
 	h.noRejections()
 }
+
+// Two questions from one conversation are answered one after the other:
+// core reads the conversation, answers and saves it, so answering them at
+// once would lose one turn and resolve the second without the first.
+// Other chats are not held up.
+func TestOneConversationAnsweredInOrder(t *testing.T) {
+	fc := newFakeCore()
+	fc.steps, fc.delay = 10, 20*time.Millisecond
+	h := start(t, testConfig(), fc)
+	group := h.srv.GroupChat(-702, "群")
+	other := telegramtest.User{ID: 2004, FirstName: "小李"}
+	h.say(h.dm, h.user, "第一个问题")
+	h.say(h.dm, h.user, "第二个问题")
+	h.say(group, h.user, "/ask 群里的问题")
+	h.say(group, other, "/ask 群里的另一个问题")
+	h.waitFinal(h.dm.ID, 2)
+	h.waitFinal(group.ID, 2)
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	for conv, n := range fc.overlap {
+		if n > 1 {
+			t.Errorf("%s: %d answers at once", conv, n)
+		}
+	}
+	if len(fc.asked) != 4 {
+		t.Errorf("asked %q", fc.asked)
+	}
+	if n := h.bot.convs.size(); n != 0 {
+		t.Errorf("%d conversation locks left after the answers", n)
+	}
+}

@@ -28,10 +28,14 @@ type fakeCore struct {
 	steps   int
 	delay   time.Duration
 	started chan string
+	// active and overlap count answers in progress per conversation, and
+	// the most seen at once.
+	active, overlap map[string]int
 }
 
 func newFakeCore() *fakeCore {
-	return &fakeCore{last: map[string][]core.Citation{}, steps: 6, delay: 5 * time.Millisecond, answer: sampleAnswer}
+	return &fakeCore{last: map[string][]core.Citation{}, steps: 6, delay: 5 * time.Millisecond, answer: sampleAnswer,
+		active: map[string]int{}, overlap: map[string]int{}}
 }
 
 func sampleCitations() []core.Citation {
@@ -54,7 +58,14 @@ func (f *fakeCore) AskStream(ctx context.Context, chat, q string, onText func(st
 	f.mu.Lock()
 	f.asked = append(f.asked, q)
 	started := f.started
+	f.active[chat]++
+	f.overlap[chat] = max(f.overlap[chat], f.active[chat])
 	f.mu.Unlock()
+	defer func() {
+		f.mu.Lock()
+		f.active[chat]--
+		f.mu.Unlock()
+	}()
 	if started != nil {
 		started <- q
 	}
