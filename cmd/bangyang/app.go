@@ -135,7 +135,13 @@ type indexed struct {
 
 // index loads the corpus and brings the persisted index up to date
 // (embedding only new chunks).
-func (a *app) index(ctx context.Context) (*indexed, error) {
+//
+// With strict (the index and eval commands, where the operator asks for
+// this embedder) any failure to update is an error. Otherwise answering
+// goes on: after a failed update the previous index is served, and when a
+// remote embedding model cannot build an index at all the built-in
+// embedder stands in until the model is reachable again.
+func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 	arts, err := a.articles(ctx)
 	if err != nil {
 		return nil, err
@@ -156,11 +162,27 @@ func (a *app) index(ctx context.Context) (*indexed, error) {
 			// intact version; stop rather than report a half update.
 			return nil, fmt.Errorf("index update: %w", ctx.Err())
 		}
-		if ix.Len() == 0 {
+		if a.cfg.EmbedModel != "" {
+			err = fmt.Errorf("embedding model %q (EMBED_MODEL) could not embed the articles: %w", a.cfg.EmbedModel, err)
+		}
+		switch {
+		case strict:
+			return nil, fmt.Errorf("build index: %w", err)
+		case ix.Len() > 0:
+			// The previous index is intact: serve it and say so.
+			a.log.Error("index update failed; serving the previous index", "err", err)
+		case a.cfg.EmbedModel != "":
+			a.log.Error("embedding model unavailable; answering with the built-in embedder until it is back", "err", err)
+			ix, err = a.openIndex(ctx, retrieval.NewLocalEmbedder())
+			if err != nil {
+				return nil, err
+			}
+			if rep, err = ix.Update(ctx, chunks); err != nil {
+				return nil, fmt.Errorf("build index: %w", err)
+			}
+		default:
 			return nil, fmt.Errorf("build index: %w", err)
 		}
-		// The previous index is intact: serve it and say so.
-		a.log.Error("index update failed; serving the previous index", "err", err)
 	}
 	a.log.Debug("index ready", "added", rep.Added, "removed", rep.Removed, "unchanged", rep.Unchanged, "embedded", rep.Embedded, "took", rep.Duration)
 	// Serve what the index holds (after a failed update: the previous
@@ -210,7 +232,7 @@ type running struct {
 // store (conversations, feedback, training sessions) is opened in the data
 // dir; close releases it.
 func (a *app) service(ctx context.Context, persistent bool) (*running, error) {
-	in, err := a.index(ctx)
+	in, err := a.index(ctx, false)
 	if err != nil {
 		return nil, err
 	}

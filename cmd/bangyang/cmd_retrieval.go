@@ -76,7 +76,7 @@ func runIndex(ctx context.Context, a *app, args []string) error {
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	in, err := a.index(ctx)
+	in, err := a.index(ctx, true)
 	if err != nil {
 		return err
 	}
@@ -136,7 +136,7 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 	if leg != retrieval.LegHybrid && leg != retrieval.LegKeyword && leg != retrieval.LegVector {
 		return usageError{"--leg must be hybrid, keyword or vector"}
 	}
-	in, err := a.index(ctx)
+	in, err := a.index(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -185,7 +185,7 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval set: %w", err)
 	}
-	in, err := a.index(ctx)
+	in, err := a.index(ctx, true)
 	if err != nil {
 		return err
 	}

@@ -14,8 +14,17 @@ import (
 // settings from the developer's environment.
 func runCLI(t *testing.T, data string, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
+	return runCLIEnv(t, data, nil, stdin, args...)
+}
+
+// runCLIEnv is runCLI with some settings (env) on top.
+func runCLIEnv(t *testing.T, data string, env map[string]string, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
 	for _, k := range []string{"TELEGRAM_BOT_TOKEN", "LLM_MODEL", "LLM_API_KEY", "EMBED_MODEL", "BANGYANG_CORPUS", "BANGYANG_NO_DEFAULT_CORPUS"} {
 		t.Setenv(k, "")
+	}
+	for k, v := range env {
+		t.Setenv(k, v)
 	}
 	t.Setenv("BANGYANG_DATA_DIR", data)
 	var out, errb bytes.Buffer
