@@ -225,46 +225,65 @@ type running struct {
 	svc   *core.Service
 	in    *indexed
 	store *store.Store // nil without persistent memory
-	close func()
+	// volatile: the store could not be opened, conversations are kept in
+	// memory for this run only (storeIfPossible).
+	volatile bool
+	close    func()
 }
 
-// service builds the answering core. With persistent memory the embedded
-// store (conversations, feedback, training sessions) is opened in the data
-// dir; close releases it.
-func (a *app) service(ctx context.Context, persistent bool) (*running, error) {
+// storeMode says whether a command keeps conversations on disk.
+type storeMode int
+
+const (
+	noStore         storeMode = iota // one-shot commands
+	storeIfPossible                  // terminal chat: in memory when the store is taken or read-only
+	storeRequired                    // Telegram: sessions and feedback must survive restarts
+)
+
+// service builds the answering core. With a store mode the embedded store
+// (conversations, feedback, training sessions) is opened in the data dir
+// first, so a second server fails fast without touching the index; close
+// releases it.
+func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
+	r := &running{close: func() {}}
+	opts := core.Options{Logger: a.log}
+	if mode != noStore {
+		st, err := store.Open(filepath.Join(a.dataDir, "bangyang.db"))
+		switch {
+		case err == nil:
+			r.store = st
+			opts.Memory = core.StoreMemory{S: st}
+			opts.Training = core.StoreTraining{S: st}
+			r.close = func() {
+				if err := st.Close(); err != nil {
+					a.log.Warn("close store", "err", err)
+				}
+			}
+		case mode == storeIfPossible:
+			a.log.Warn("conversations are kept in memory for this run only", "err", err)
+			r.volatile = true
+		default:
+			return nil, err
+		}
+	}
 	in, err := a.index(ctx, false)
 	if err != nil {
+		r.close()
 		return nil, err
 	}
+	r.in = in
 	model, err := a.chatModel()
 	if err != nil {
+		r.close()
 		return nil, err
 	}
-	opts := core.Options{
-		Search:   in.index,
-		Logger:   a.log,
-		Articles: metas(in.articles),
-		Catalog:  in.catalog,
-		Chunks:   in.chunks,
-	}
+	opts.Search = in.index
+	opts.Articles = metas(in.articles)
+	opts.Catalog = in.catalog
+	opts.Chunks = in.chunks
 	if model != nil {
 		opts.Model = model
 		opts.ModelTimeout = a.cfg.LLMTimeout + 30*time.Second
-	}
-	r := &running{in: in, close: func() {}}
-	if persistent {
-		st, err := store.Open(filepath.Join(a.dataDir, "bangyang.db"))
-		if err != nil {
-			return nil, err
-		}
-		r.store = st
-		opts.Memory = core.StoreMemory{S: st}
-		opts.Training = core.StoreTraining{S: st}
-		r.close = func() {
-			if err := st.Close(); err != nil {
-				a.log.Warn("close store", "err", err)
-			}
-		}
 	}
 	r.svc, err = core.New(opts)
 	if err != nil {

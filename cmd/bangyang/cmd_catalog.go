@@ -41,7 +41,7 @@ func runMethods(ctx context.Context, a *app, args []string) error {
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	rt, err := a.service(ctx, false)
+	rt, err := a.service(ctx, noStore)
 	if err != nil {
 		return err
 	}
@@ -82,7 +82,7 @@ func runLeaders(ctx context.Context, a *app, args []string) error {
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	rt, err := a.service(ctx, false)
+	rt, err := a.service(ctx, noStore)
 	if err != nil {
 		return err
 	}
@@ -119,7 +119,7 @@ func runSummary(ctx context.Context, a *app, name string, args []string, summari
 	if q == "" {
 		return usageError{fmt.Sprintf("usage: bangyang %s [--json] NAME", name)}
 	}
-	rt, err := a.service(ctx, false)
+	rt, err := a.service(ctx, noStore)
 	if err != nil {
 		return err
 	}

@@ -47,7 +47,7 @@ func runAsk(ctx context.Context, a *app, args []string) error {
 	if q == "" {
 		return usageError{"usage: bangyang ask [--json] QUESTION"}
 	}
-	rt, err := a.service(ctx, false)
+	rt, err := a.service(ctx, noStore)
 	if err != nil {
 		return err
 	}
@@ -110,13 +110,16 @@ func runChat(ctx context.Context, a *app, args []string) error {
 	if _, err := parseArgs(fs, args); err != nil {
 		return err
 	}
-	rt, err := a.service(ctx, true)
+	rt, err := a.service(ctx, storeIfPossible)
 	if err != nil {
 		return err
 	}
 	defer rt.close()
 	svc, in := rt.svc, rt.in
 	fmt.Fprintf(a.stdout, "榜样 · %d 篇文章，%d 个段落。输入问题，/help 查看命令，/quit 退出。\n", len(in.articles), len(in.chunks))
+	if rt.volatile {
+		fmt.Fprintln(a.stdout, "（提示：数据目录正被另一个 bangyang 使用或不可写，本次对话不会保存。）")
+	}
 	const chat = "terminal"
 	limit := a.cfg.MaxQuestionRunes
 	if limit <= 0 {

@@ -49,7 +49,7 @@ func runQuiz(ctx context.Context, a *app, args []string) error {
 	if *seed == 0 {
 		*seed = uint64(time.Now().UnixNano())
 	}
-	rt, err := a.service(ctx, false)
+	rt, err := a.service(ctx, noStore)
 	if err != nil {
 		return err
 	}

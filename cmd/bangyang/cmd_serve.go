@@ -17,7 +17,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if a.cfg.TelegramToken == "" {
 		return usageError{"TELEGRAM_BOT_TOKEN is not set (see .env.example)"}
 	}
-	rt, err := a.service(ctx, true)
+	rt, err := a.service(ctx, storeRequired)
 	if err != nil {
 		return err
 	}
