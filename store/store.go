@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -18,6 +20,10 @@ import (
 
 // ErrLocked means another bangyang process holds the store.
 var ErrLocked = errors.New("store is in use by another bangyang process")
+
+// ErrCorrupt means the store file is damaged (a bad disk, a partial copy):
+// bbolt would panic or fault on it, so Open refuses it instead.
+var ErrCorrupt = errors.New("store file is damaged")
 
 // Store is a set of named buckets of JSON values.
 type Store struct {
@@ -31,7 +37,7 @@ func Open(path string) (*Store, error) {
 	}
 	// bbolt takes an exclusive file lock; a short timeout turns a second
 	// process into a clear error instead of a hang.
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	db, err := openChecked(path)
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
@@ -39,6 +45,66 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return &Store{db: db}, nil
+}
+
+// openChecked opens the file and reads every bucket and value once, so a
+// damaged file is reported as ErrCorrupt here rather than crashing the
+// process later: bbolt panics on bad pages, and a page pointing outside
+// the file faults on the memory map (which SetPanicOnFault turns into a
+// panic for this goroutine). The store holds conversations and sessions,
+// small enough to read at start.
+func openChecked(path string) (db *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			if db != nil {
+				db.Close()
+			}
+			db, err = nil, fmt.Errorf("%w: %v", ErrCorrupt, r)
+		}
+	}()
+	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	if err != nil {
+		if damaged(err) {
+			err = fmt.Errorf("%w: %w", ErrCorrupt, err)
+		}
+		return nil, err
+	}
+	err = db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			return walk(b)
+		})
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	}
+	return db, nil
+}
+
+// damaged reports whether bolt.Open failed on the file's content (as
+// opposed to permissions, a lock or a full disk).
+func damaged(err error) bool {
+	return errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrChecksum) ||
+		errors.Is(err, bolt.ErrVersionMismatch) || strings.Contains(err.Error(), "file size too small")
+}
+
+// walk touches every key and value of b and its nested buckets.
+func walk(b *bolt.Bucket) error {
+	var sum byte
+	return b.ForEach(func(k, v []byte) error {
+		if v == nil {
+			if nb := b.Bucket(k); nb != nil {
+				return walk(nb)
+			}
+			return nil
+		}
+		for _, c := range v {
+			sum ^= c
+		}
+		_ = sum
+		return nil
+	})
 }
 
 // Close releases the file.

@@ -4,7 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -99,4 +102,58 @@ func TestCancelledContext(t *testing.T) {
 	if err := s.Put(ctx, "b", "k", 1); !errors.Is(err, context.Canceled) {
 		t.Fatalf("want context.Canceled, got %v", err)
 	}
+}
+
+// A damaged file is reported as ErrCorrupt: never a panic or a fault that
+// would kill the process at every start.
+func TestOpenDamagedFile(t *testing.T) {
+	ctx := context.Background()
+	for name, damage := range map[string]func(raw []byte) []byte{
+		"truncated":       func(raw []byte) []byte { return raw[:5000] },
+		"garbage":         func(raw []byte) []byte { return []byte(strings.Repeat("not a database ", 1000)) },
+		"pages scrambled": func(raw []byte) []byte { return scramble(raw, 2*4096) },
+		"meta scrambled":  func(raw []byte) []byte { return scramble(raw, 0) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "bangyang.db")
+			s, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range 200 {
+				if err := s.Put(ctx, "conv", fmt.Sprintf("tg:%d", i), []turn{{strings.Repeat("问", 100), strings.Repeat("答", 300)}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s.Close()
+			raw, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, damage(raw), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			s, err = Open(path)
+			if err == nil {
+				s.Close()
+				t.Fatal("a damaged store opened without error")
+			}
+			if !errors.Is(err, ErrCorrupt) {
+				t.Fatalf("want ErrCorrupt, got %v", err)
+			}
+		})
+	}
+}
+
+// scramble overwrites everything from off on with pseudo-random bytes.
+func scramble(raw []byte, off int) []byte {
+	out := append([]byte(nil), raw...)
+	x := uint32(2463534242)
+	for i := off; i < len(out); i++ {
+		x ^= x << 13
+		x ^= x >> 17
+		x ^= x << 5
+		out[i] = byte(x)
+	}
+	return out
 }
