@@ -220,6 +220,23 @@ func (a *app) openIndex(ctx context.Context, emb retrieval.Embedder) (*retrieval
 	return ix, nil
 }
 
+// openStore opens the conversation store. A damaged file is moved aside
+// to bangyang.db.corrupt (kept for inspection) and a fresh store started:
+// losing conversation memory beats a process that crashes at every start.
+func (a *app) openStore() (*store.Store, error) {
+	path := filepath.Join(a.dataDir, "bangyang.db")
+	st, err := store.Open(path)
+	if errors.Is(err, store.ErrCorrupt) {
+		aside := path + ".corrupt"
+		if mvErr := os.Rename(path, aside); mvErr != nil {
+			return nil, fmt.Errorf("%w (and could not move it aside: %v)", err, mvErr)
+		}
+		a.log.Warn("the conversation store was damaged; moved it aside and starting a new one", "moved_to", aside, "err", err)
+		st, err = store.Open(path)
+	}
+	return st, err
+}
+
 // running is the answering core and what it was built from.
 type running struct {
 	svc   *core.Service
@@ -248,7 +265,7 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 	r := &running{close: func() {}}
 	opts := core.Options{Logger: a.log}
 	if mode != noStore {
-		st, err := store.Open(filepath.Join(a.dataDir, "bangyang.db"))
+		st, err := a.openStore()
 		switch {
 		case err == nil:
 			r.store = st

@@ -74,3 +74,29 @@ func TestMissingCorpusFolderKeepsItsArticles(t *testing.T) {
 		t.Fatalf("the folder's articles were dropped while it was missing: exit %d\n%s\n%s", code, out, errs)
 	}
 }
+
+// A damaged conversation store is moved aside and replaced: the chat (and
+// the bot) start instead of crashing at every start.
+func TestDamagedStoreIsMovedAside(t *testing.T) {
+	data := t.TempDir()
+	if _, errs, code := runCLI(t, data, "什么是四单工作法？\n", "chat"); code != 0 {
+		t.Fatal(errs)
+	}
+	db := filepath.Join(data, "bangyang.db")
+	if err := os.Truncate(db, 5000); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCLI(t, data, "什么是四单工作法？\n", "chat")
+	if code != 0 || !strings.Contains(out, "民主议单") {
+		t.Fatalf("chat after damage: exit %d\n%s\n%s", code, out, errs)
+	}
+	if strings.Contains(out, "不会保存") {
+		t.Errorf("the new store should be used, not memory only:\n%s", out)
+	}
+	if !strings.Contains(errs, "damaged") {
+		t.Errorf("no log line says the store was damaged:\n%s", errs)
+	}
+	if _, err := os.Stat(db + ".corrupt"); err != nil {
+		t.Errorf("the damaged store was not kept aside: %v", err)
+	}
+}
