@@ -38,7 +38,7 @@ func nonNil(s []string) []string {
 func runMethods(ctx context.Context, a *app, args []string) error {
 	fs := a.flagSet("methods")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	rt, err := a.service(ctx, noStore)
@@ -79,7 +79,7 @@ func printLeaders(a *app, ls []catalog.Leader) {
 func runLeaders(ctx context.Context, a *app, args []string) error {
 	fs := a.flagSet("leaders")
 	asJSON := fs.Bool("json", false, "print one JSON object")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	rt, err := a.service(ctx, noStore)

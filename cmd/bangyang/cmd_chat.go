@@ -107,7 +107,7 @@ const chatHelp = `直接输入问题即可，例如：什么是四单工作法�
 
 func runChat(ctx context.Context, a *app, args []string) error {
 	fs := a.flagSet("chat")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	rt, err := a.service(ctx, storeIfPossible)

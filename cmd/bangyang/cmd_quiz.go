@@ -37,7 +37,7 @@ func runQuiz(ctx context.Context, a *app, args []string) error {
 	topic := fs.String("topic", "", "a leader, a method or a keyword")
 	script := fs.String("script", "", "hans or hant (default: the topic's script, else Simplified)")
 	seed := fs.Uint64("seed", 0, "random seed (0: a new set each time)")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	if *n < 1 {

@@ -73,7 +73,7 @@ func orDash(s string) string {
 func runIndex(ctx context.Context, a *app, args []string) error {
 	fs := a.flagSet("index")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	in, err := a.index(ctx, true)
@@ -170,7 +170,7 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	fs := a.flagSet("eval")
 	setFile := fs.String("set", "", "question set (JSONL); default: the built-in set")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	set, err := retrieval.DefaultEvalSet()
@@ -203,7 +203,7 @@ func runBench(ctx context.Context, a *app, args []string) error {
 	fs := a.flagSet("bench")
 	sizes := fs.String("sizes", "1000,10000,100000", "synthetic corpus sizes in chunks")
 	queries := fs.Int("queries", 200, "queries per size")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	var ns []int

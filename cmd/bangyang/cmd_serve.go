@@ -11,7 +11,7 @@ import (
 // runServe serves Telegram until the context ends (SIGINT/SIGTERM).
 func runServe(ctx context.Context, a *app, args []string) error {
 	fs := a.flagSet("serve")
-	if _, err := parseArgs(fs, args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	if a.cfg.TelegramToken == "" {
