@@ -106,6 +106,10 @@ func TestOneConversationAnsweredInOrder(t *testing.T) {
 	h.say(group, other, "/ask 群里的另一个问题")
 	h.waitFinal(h.dm.ID, 2)
 	h.waitFinal(group.ID, 2)
+	// The lock is released just after the final message is out.
+	if !h.srv.WaitUntil(2*time.Second, func() bool { return h.bot.convs.size() == 0 }) {
+		t.Errorf("%d conversation locks left after the answers", h.bot.convs.size())
+	}
 	fc.mu.Lock()
 	defer fc.mu.Unlock()
 	for conv, n := range fc.overlap {
@@ -115,8 +119,5 @@ func TestOneConversationAnsweredInOrder(t *testing.T) {
 	}
 	if len(fc.asked) != 4 {
 		t.Errorf("asked %q", fc.asked)
-	}
-	if n := h.bot.convs.size(); n != 0 {
-		t.Errorf("%d conversation locks left after the answers", n)
 	}
 }
