@@ -23,8 +23,11 @@ type Request struct {
 	Args     string // command arguments or the question
 	Script   string // "hans" or "hant": best guess of the user's script
 	Conv     string // conversation key for core
-	replyTo  int    // message to reply to in groups
-	admitted bool   // the rate limits were applied to this request
+	// AsGroup: sent by an anonymous administrator on behalf of the group;
+	// UserID is then Telegram's GroupAnonymousBot, shared by all of them.
+	AsGroup  bool
+	replyTo  int  // message to reply to in groups
+	admitted bool // the rate limits were applied to this request
 }
 
 // recoverMiddleware keeps one bad update from killing the process: the
@@ -86,6 +89,7 @@ func requestFor(b *Bot, m *models.Message) *Request {
 	if m.From != nil {
 		r.UserID = m.From.ID
 	}
+	r.AsGroup = sentAsGroup(m)
 	if !r.Private {
 		r.replyTo = m.ID
 	}
@@ -94,8 +98,17 @@ func requestFor(b *Bot, m *models.Message) *Request {
 	return r
 }
 
+// sentAsGroup reports a message an anonymous administrator sent on behalf
+// of the group: from is GroupAnonymousBot (a bot) and sender_chat the
+// group itself. Only the group's administrators can do that.
+func sentAsGroup(m *models.Message) bool {
+	return m.SenderChat != nil && m.SenderChat.ID == m.Chat.ID && m.Chat.Type != models.ChatTypePrivate
+}
+
 func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
-	if m.From == nil || m.From.IsBot || m.Chat.Type == models.ChatTypeChannel || m.Chat.ID == 0 {
+	// Other bots are ignored (no bot-to-bot loops), except the stand-in
+	// for anonymous administrators, who are people.
+	if m.From == nil || (m.From.IsBot && !sentAsGroup(m)) || m.Chat.Type == models.ChatTypeChannel || m.Chat.ID == 0 {
 		return
 	}
 	r := requestFor(b, m)

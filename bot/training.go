@@ -305,7 +305,7 @@ func (b *Bot) spawn(run *trainingRun, resumed *quiz.Session) {
 // canManage reports whether the requester may start or stop training:
 // anyone in a private chat, bot admins, and the group's own admins.
 func (b *Bot) canManage(ctx context.Context, r *Request) bool {
-	if r.Private || b.isAdmin(r.UserID) {
+	if r.Private || r.AsGroup || b.isAdmin(r.UserID) {
 		return true
 	}
 	var m *models.ChatMember

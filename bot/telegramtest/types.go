@@ -97,6 +97,7 @@ type Message struct {
 	MessageThreadID int                   `json:"message_thread_id,omitempty"`
 	IsTopicMessage  bool                  `json:"is_topic_message,omitempty"`
 	From            *User                 `json:"from,omitempty"`
+	SenderChat      *Chat                 `json:"sender_chat,omitempty"`
 	Chat            Chat                  `json:"chat"`
 	Date            int64                 `json:"date"`
 	EditDate        int64                 `json:"edit_date,omitempty"`

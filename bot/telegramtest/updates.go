@@ -181,6 +181,7 @@ func (s *Server) SupergroupChat(id int64, title string, forum bool) Chat {
 }
 
 type msgOpts struct {
+	asChat   bool
 	thread   int
 	replyTo  int
 	entities []MessageEntity
@@ -202,6 +203,14 @@ func WithEntities(e ...MessageEntity) MsgOption {
 	return func(o *msgOpts) { o.entities, o.manual = e, true }
 }
 
+// GroupAnonymousBot is the sender Telegram puts in from for messages an
+// anonymous group administrator sends on behalf of the group.
+var GroupAnonymousBot = User{ID: 1087968824, IsBot: true, FirstName: "Group", Username: "GroupAnonymousBot"}
+
+// AsChat sends the message on behalf of the chat itself, as an anonymous
+// administrator does: from is GroupAnonymousBot, sender_chat the group.
+func AsChat() MsgOption { return func(o *msgOpts) { o.asChat = true } }
+
 // AsEdited delivers the message as an edited_message update.
 func AsEdited() MsgOption { return func(o *msgOpts) { o.edited = true } }
 
@@ -214,10 +223,17 @@ func (s *Server) SendText(chat Chat, from User, text string, opts ...MsgOption) 
 		f(&o)
 	}
 	s.AddChat(chat)
+	if o.asChat {
+		from = GroupAnonymousBot
+	}
 	s.mu.Lock()
 	cs := s.chats[chat.ID]
 	s.users[from.ID] = from
 	m := s.newMessageLocked(cs, &from, o.thread, time.Now())
+	if o.asChat {
+		sc := cs.chat
+		m.msg.SenderChat = &sc
+	}
 	m.msg.Text, m.source = text, text
 	if o.manual {
 		m.msg.Entities = o.entities
