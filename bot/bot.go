@@ -294,7 +294,13 @@ func (b *Bot) HandlePollAnswers(fn func(ctx context.Context, a *models.PollAnswe
 // Config.WebhookURL is set, by webhook. On cancellation it stops taking
 // updates and lets in-flight answers finish within ShutdownTimeout.
 func (b *Bot) Run(ctx context.Context) error {
-	b.announceCommands(ctx)
+	// The menu is retried under flood control; answering must not wait.
+	announced := make(chan struct{})
+	go func() {
+		defer close(announced)
+		b.announceCommands(ctx)
+	}()
+	defer func() { <-announced }()
 	// Training drivers live as long as ctx; wait for them after the drain.
 	defer b.startTrainings(ctx)()
 	if b.cfg.WebhookURL != "" {
@@ -412,7 +418,10 @@ func (b *Bot) announceCommands(ctx context.Context) {
 		lang string
 		cmds []models.BotCommand
 	}{{"zh", zh}, {"", en}} {
-		_, err := b.api.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: set.cmds, Scope: &models.BotCommandScopeDefault{}, LanguageCode: set.lang})
+		err := b.send.retry(ctx, "setMyCommands", func(ctx context.Context) error {
+			_, err := b.api.SetMyCommands(ctx, &tgbot.SetMyCommandsParams{Commands: set.cmds, Scope: &models.BotCommandScopeDefault{}, LanguageCode: set.lang})
+			return err
+		})
 		if err != nil {
 			b.log.Warn("setMyCommands", "lang", set.lang, "err", err)
 		}

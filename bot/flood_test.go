@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
@@ -119,5 +120,21 @@ func TestOneConversationAnsweredInOrder(t *testing.T) {
 	}
 	if len(fc.asked) != 4 {
 		t.Errorf("asked %q", fc.asked)
+	}
+}
+
+// The command menu is set even when Telegram's flood control answers the
+// first setMyCommands at start-up (a restart loop triggers exactly that).
+func TestCommandsAnnouncedDespite429(t *testing.T) {
+	h := setup(t, testConfig(), newFakeCore())
+	h.srv.FailNext("setMyCommands", 2, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	h.cancel = cancel
+	go func() { _ = h.bot.Run(ctx); close(h.done) }()
+	t.Cleanup(h.stop)
+	if !h.srv.WaitUntil(5*time.Second, func() bool {
+		return len(h.srv.Commands("default", "")) > 0 && len(h.srv.Commands("default", "zh")) > 0
+	}) {
+		t.Fatalf("menu not set after 429s: %d calls", len(h.srv.Calls("setMyCommands")))
 	}
 }
