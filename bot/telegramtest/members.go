@@ -31,6 +31,39 @@ func (s *Server) SetChatMember(chat Chat, u User, status string) {
 	s.members[chat.ID][u.ID] = status
 }
 
+// KickBot removes the bot from chat (or, for a private chat, has the user
+// block it): from then on every call naming the chat fails with 403, as on
+// Telegram.
+func (s *Server) KickBot(chat Chat) {
+	s.AddChat(chat)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.kicked == nil {
+		s.kicked = map[int64]bool{}
+	}
+	s.kicked[chat.ID] = true
+}
+
+func (s *Server) checkKicked(method string, p map[string]string) *apiError {
+	id, err := strconv.ParseInt(p["chat_id"], 10, 64)
+	if err != nil || method == "getupdates" {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.kicked[id] {
+		return nil
+	}
+	desc := "Forbidden: bot was kicked from the group chat"
+	switch {
+	case id > 0:
+		desc = "Forbidden: bot was blocked by the user"
+	case s.chats[id] != nil && s.chats[id].chat.Type == Supergroup:
+		desc = "Forbidden: bot was kicked from the supergroup chat"
+	}
+	return &apiError{code: 403, desc: desc}
+}
+
 // memberJSON is a ChatMember as Telegram serialises it; administrators get
 // the rights fields clients expect.
 func memberJSON(u User, status string) map[string]any {

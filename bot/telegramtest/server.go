@@ -163,6 +163,7 @@ type Server struct {
 	polls       map[string]*Poll
 	pollChat    map[string]int64
 	members     map[int64]map[int64]string // chat → user → status (members.go)
+	kicked      map[int64]bool             // chats that removed or blocked the bot
 	nextQuery   int
 	nextPoll    int
 	closed      chan struct{}
@@ -276,6 +277,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	if perr != nil {
 		aerr = badRequest("%v", perr)
 	} else if aerr = s.takeInjection(method); aerr == nil {
+		aerr = s.checkKicked(method, params)
+	}
+	if aerr == nil {
 		result, aerr = s.dispatch(r.Context(), method, params)
 	}
 	if aerr != nil {
