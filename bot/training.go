@@ -295,7 +295,17 @@ func (b *Bot) spawn(run *trainingRun, resumed *quiz.Session) {
 	go func() {
 		defer t.wg.Done()
 		defer t.drop(run)
-		defer b.recoverTraining("session " + run.key)
+		defer func() {
+			rec := recover()
+			if rec == nil {
+				return
+			}
+			b.log.Error("panic in training", "in", "session "+run.key, "panic", fmt.Sprint(rec), "stack", string(debug.Stack()))
+			// Nobody drives the session any more: end it with its board
+			// rather than leave the chat blocked by it.
+			defer b.recoverTraining("abort after panic " + run.key)
+			b.abortTraining(ctx, run, fmt.Errorf("driver panicked: %v", rec))
+		}()
 		b.drive(ctx, run, resumed)
 	}()
 }
