@@ -42,13 +42,17 @@ func (b *Bot) recoverMiddleware(next tgbot.HandlerFunc) tgbot.HandlerFunc {
 				return
 			}
 			b.log.Error("panic handling update", "panic", fmt.Sprint(rec), "stack", string(debug.Stack()))
-			if u == nil || u.Message == nil || u.Message.Chat.ID == 0 {
-				return
-			}
 			defer func() { _ = recover() }() // the apology must not panic again
 			actx, cancel := context.WithTimeout(b.base, 10*time.Second)
 			defer cancel()
-			b.replyPlain(actx, requestFor(b, u.Message), msgInternalError(scriptGuess(u.Message)))
+			switch {
+			case u == nil:
+			case u.Message != nil && u.Message.Chat.ID != 0:
+				b.replyPlain(actx, requestFor(b, u.Message), msgInternalError(scriptGuess(u.Message)))
+			case u.CallbackQuery != nil:
+				// Unanswered, the button would spin until Telegram gives up.
+				b.send.answerCallback(actx, u.CallbackQuery.ID, msgInternalError("hans"), true)
+			}
 		}()
 		next(ctx, api, u)
 	}

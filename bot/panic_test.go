@@ -3,8 +3,12 @@ package bot
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/go-telegram/bot/models"
 
 	"bangyang/core"
 	"bangyang/quiz"
@@ -38,5 +42,36 @@ func TestTrainingDriverPanicEndsSession(t *testing.T) {
 	if n := len(withText(h.srv, h.dm.ID, "已有一场培训在进行")); n != 0 {
 		t.Errorf("the crashed session blocked the next one")
 	}
+	h.noRejections()
+}
+
+// A button handler that panics still gets its press answered (otherwise
+// the user's button spins), with the apology, and the bot goes on.
+func TestCallbackPanicAnswersThePress(t *testing.T) {
+	h := start(t, testConfig(), newFakeCore())
+	h.bot.HandleCallback("boom:", func(context.Context, *Request, *models.CallbackQuery, string) error {
+		panic("button handler exploded")
+	})
+	markup := &models.InlineKeyboardMarkup{InlineKeyboard: [][]models.InlineKeyboardButton{{{Text: "按", CallbackData: "boom:1"}}}}
+	ids := h.bot.replyHTML(context.Background(), &Request{Bot: h.bot, ChatID: h.dm.ID}, []string{"试试"}, markup)
+	if len(ids) != 1 {
+		t.Fatal("message not sent")
+	}
+	id, err := h.srv.PressButton(h.dm, h.user, ids[0], "boom:1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var answered bool
+	h.srv.WaitUntil(3*time.Second, func() bool {
+		for _, a := range h.srv.CallbackAnswers() {
+			answered = answered || a.QueryID == id && strings.Contains(a.Text, "出了问题")
+		}
+		return answered
+	})
+	if !answered {
+		t.Errorf("the press was not answered: %+v", h.srv.CallbackAnswers())
+	}
+	h.say(h.dm, h.user, "格线化管理怎么做？")
+	h.waitFinal(h.dm.ID, 2)
 	h.noRejections()
 }
