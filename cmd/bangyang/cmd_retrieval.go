@@ -157,7 +157,11 @@ func runSearch(ctx context.Context, a *app, args []string) error {
 	if *asJSON {
 		return writeJSON(a, out)
 	}
-	if !res.Relevant {
+	switch {
+	case len(out.Results) == 0:
+		// Only a filter can empty the list (--leader, --article).
+		fmt.Fprintln(a.stdout, "(no passage matches the filters)")
+	case !res.Relevant:
 		fmt.Fprintln(a.stdout, "(no passage looks relevant; closest matches below)")
 	}
 	for _, r := range out.Results {

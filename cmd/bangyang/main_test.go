@@ -287,3 +287,13 @@ func TestMethodsAndLeadersJSON(t *testing.T) {
 		t.Fatalf("method summary in Traditional with sources: %s", out)
 	}
 }
+
+func TestSearchWithFilterMatchingNothing(t *testing.T) {
+	out, errs, code := runCLI(t, t.TempDir(), "", "search", "--article", "no-such-article", "四单工作法")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if strings.Contains(out, "closest matches below") || !strings.Contains(out, "no passage matches") {
+		t.Fatalf("an empty result must not promise matches below:\n%s", out)
+	}
+}
