@@ -201,7 +201,7 @@ func TestDefaultWithoutTokenChats(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
-	for _, args := range [][]string{{"nope"}, {"search"}, {"ask"}, {"search", "-k", "0", "x"}, {"search", "？？"}, {"index", "--corpus", ".", "extra"}, {"methods", "extra"}, {"chat", "extra"}, {"--data", ".", "extra"}} {
+	for _, args := range [][]string{{"nope"}, {"search"}, {"ask"}, {"search", "-k", "0", "x"}, {"search", "？？"}, {"index", "--no-default-corpus", "extra"}, {"methods", "extra"}, {"chat", "extra"}, {"--no-default-corpus", "extra"}} {
 		if _, _, code := runCLI(t, t.TempDir(), "", args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
