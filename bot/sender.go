@@ -88,14 +88,41 @@ func chatIDOf(v any) int64 {
 	return 0
 }
 
+// migratedTo reports the supergroup a basic group became, from the 400
+// Telegram answers for the group's old id.
+func migratedTo(err error) (int64, bool) {
+	var me *tgbot.MigrateError
+	if errors.As(err, &me) && me.MigrateToChatID != 0 {
+		return int64(me.MigrateToChatID), true
+	}
+	return 0, false
+}
+
+// sendFollowing runs send for chatID and, when the group has become a
+// supergroup meanwhile (a session or reveal that outlived the upgrade),
+// once more for the supergroup.
+func (s *sender) sendFollowing(ctx context.Context, what string, chatID any, send func(ctx context.Context, chatID any) error) error {
+	err := s.retry(ctx, what, func(ctx context.Context) error { return send(ctx, chatID) })
+	if to, ok := migratedTo(err); ok {
+		s.log.Info("group upgraded to a supergroup; sending there", "call", what, "from", chatID, "to", to)
+		if err := s.waitTurn(ctx, to); err != nil {
+			return err
+		}
+		err = s.retry(ctx, what, func(ctx context.Context) error { return send(ctx, to) })
+	}
+	return err
+}
+
 // send sends one message, paced and retried.
 func (s *sender) send(ctx context.Context, p *tgbot.SendMessageParams) (*models.Message, error) {
 	if err := s.waitTurn(ctx, chatIDOf(p.ChatID)); err != nil {
 		return nil, err
 	}
 	var msg *models.Message
-	err := s.retry(ctx, "sendMessage", func(ctx context.Context) error {
-		m, err := s.api.SendMessage(ctx, p)
+	err := s.sendFollowing(ctx, "sendMessage", p.ChatID, func(ctx context.Context, chatID any) error {
+		q := *p
+		q.ChatID = chatID
+		m, err := s.api.SendMessage(ctx, &q)
 		msg = m
 		return err
 	})

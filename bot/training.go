@@ -678,8 +678,10 @@ func (b *Bot) sendPoll(ctx context.Context, p *tgbot.SendPollParams) (*models.Me
 		return nil, err
 	}
 	var msg *models.Message
-	err := b.send.retry(ctx, "sendPoll", func(ctx context.Context) error {
-		m, err := b.api.SendPoll(ctx, p)
+	err := b.send.sendFollowing(ctx, "sendPoll", p.ChatID, func(ctx context.Context, chatID any) error {
+		q := *p
+		q.ChatID = chatID
+		m, err := b.api.SendPoll(ctx, &q)
 		msg = m
 		return err
 	})

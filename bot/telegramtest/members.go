@@ -44,6 +44,22 @@ func (s *Server) KickBot(chat Chat) {
 	s.kicked[chat.ID] = true
 }
 
+// MigrateChat upgrades a basic group to a supergroup with a new id, as
+// Telegram does when a group grows or gets new settings: from then on calls
+// naming the old id fail with 400 and parameters.migrate_to_chat_id.
+func (s *Server) MigrateChat(old Chat, newID int64) Chat {
+	sg := s.SupergroupChat(newID, old.Title, false)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.migrated == nil {
+		s.migrated = map[int64]int64{}
+	}
+	s.migrated[old.ID] = newID
+	return sg
+}
+
+// checkKicked refuses calls about chats the bot was removed from or that
+// moved to a supergroup.
 func (s *Server) checkKicked(method string, p map[string]string) *apiError {
 	id, err := strconv.ParseInt(p["chat_id"], 10, 64)
 	if err != nil || method == "getupdates" {
@@ -51,6 +67,9 @@ func (s *Server) checkKicked(method string, p map[string]string) *apiError {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if to := s.migrated[id]; to != 0 {
+		return &apiError{code: 400, desc: "Bad Request: group chat was upgraded to a supergroup chat", migrateTo: to}
+	}
 	if !s.kicked[id] {
 		return nil
 	}

@@ -164,6 +164,7 @@ type Server struct {
 	pollChat    map[string]int64
 	members     map[int64]map[int64]string // chat → user → status (members.go)
 	kicked      map[int64]bool             // chats that removed or blocked the bot
+	migrated    map[int64]int64            // basic group → the supergroup it became
 	nextQuery   int
 	nextPoll    int
 	closed      chan struct{}
@@ -255,6 +256,7 @@ type apiError struct {
 	code       int
 	desc       string
 	retryAfter int
+	migrateTo  int64
 	injected   bool
 }
 
@@ -288,6 +290,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		body := map[string]any{"ok": false, "error_code": aerr.code, "description": aerr.desc}
 		if aerr.retryAfter > 0 {
 			body["parameters"] = map[string]any{"retry_after": aerr.retryAfter}
+		}
+		if aerr.migrateTo != 0 {
+			body["parameters"] = map[string]any{"migrate_to_chat_id": aerr.migrateTo}
 		}
 		writeJSON(w, aerr.code, body)
 		return
