@@ -130,6 +130,9 @@ func deriveLeader(text string, nt nameTables) string {
 			evidence[name]++
 		}
 	}
+	for _, name := range roleSubjects(rs, nt) {
+		evidence[name]++
+	}
 	minCount := 2
 	if len(evidence) == 0 {
 		// No role word next to any name: count surname-initial bigrams.
@@ -145,6 +148,49 @@ func deriveLeader(text string, nt nameTables) string {
 		}
 	}
 	return pickName(text, evidence, minCount)
+}
+
+// subjectLinks may follow a sentence's subject: 是, the comma of
+// "陈建国，男，…", 现任/担任/任.
+const subjectLinks = "是，,现現担擔任"
+
+// roleSubjects finds names that open a sentence which names a role, the
+// commonest way news introduces its subject: "王秀芳是翠苑社区党委书记",
+// "陈建国，男，1965年生，玉林社区党委书记", "李明现任社区主任".
+func roleSubjects(rs []rune, nt nameTables) []string {
+	var out []string
+	start := 0
+	for i := 0; i <= len(rs); i++ {
+		if i < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[i]) {
+			continue
+		}
+		sent := rs[start:i]
+		start = i + 1
+		for len(sent) > 0 && (unicode.IsSpace(sent[0]) || strings.ContainsRune("“”\"「」", sent[0])) {
+			sent = sent[1:]
+		}
+		if len(sent) < 4 || !nt.surname[sent[0]] || !hasRole(sent) {
+			continue
+		}
+		for k := 2; k <= 3 && k < len(sent); k++ {
+			if allNameRunes(sent[1:k], nt) && strings.ContainsRune(subjectLinks, sent[k]) {
+				out = append(out, string(sent[:k]))
+				break
+			}
+		}
+	}
+	return out
+}
+
+func hasRole(rs []rune) bool {
+	for i := range rs {
+		for _, r := range leaderRoles {
+			if r != "同志" && hasRunesAt(rs, i, r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // pickName groups candidates by their first two characters (the family

@@ -302,7 +302,8 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 	}
 	m.Leader = fm.get("leader", "secretary", "person")
 	if m.Leader == "" {
-		m.Leader = deriveLeader(res.Text, b.names)
+		// The headline often names the person ("社区书记王红梅：…").
+		m.Leader = deriveLeader(m.Title+"\n"+res.Text, b.names)
 	}
 	m.Aliases = fm.list("aliases", "alias")
 	if len(m.Aliases) == 0 && m.Leader != "" {

@@ -164,6 +164,10 @@ func TestDeriveLeader(t *testing.T) {
 		"村党支部书记刘建国正在田间查看。“要让群众富起来。”刘建国说。县委组织部部长王芳表示,刘建国带领村民修路。": "刘建国",
 		// Name after 主任; a 2-character name is not stretched to 3.
 		"居委会主任陈静每天走访。陈静发现问题就解决。在陈静的带动下,居民参与治理。": "陈静",
+		// The subject of a sentence naming a role, not adjacent to it.
+		"王秀芳扎根社区十五年\n王秀芳是杭州市西湖区翠苑社区党委书记。她总结出“五步工作法”。王秀芳说，要把群众的事办好。": "王秀芳",
+		"陈建国，男，1965年生，成都市武侯区玉林社区党委书记、居委会主任。多年来，陈建国带领社区干部走访。":        "陈建国",
+		"張三現任某某社區黨委書記。張三常說：群眾的事無小事。":                                "張三",
 		// Surname-only address gives the surname; the full name is counted.
 		"大家都叫她小周书记。周丽华扎根社区十年,周丽华的工作法在全区推广。": "周丽华",
 	} {
