@@ -280,7 +280,8 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 		m.Title = title
 	}
 	res := clean.Clean(content)
-	if strings.TrimSpace(res.Text) == "" {
+	if !hasWords(res.Text) {
+		// Only punctuation, digits' separators or spaces: nothing to cite.
 		return Article{}, fmt.Errorf("%w (decoded as %s)", ErrEmpty, enc)
 	}
 
@@ -377,4 +378,15 @@ func slugify(s string) string {
 		}
 	}
 	return strings.TrimRight(b.String(), "-")
+}
+
+// hasWords reports whether text holds any letter (Han or other): an
+// article of punctuation alone would only become a junk passage.
+func hasWords(text string) bool {
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -583,3 +583,14 @@ func FuzzBuild(f *testing.F) {
 		}
 	})
 }
+
+func TestPunctuationOnlyFileIsEmpty(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "dots.txt"), []byte("……！！？？\n。。。，，，\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arts, err := LoadDir(context.Background(), dir)
+	if len(arts) != 0 || !errors.Is(err, ErrEmpty) {
+		t.Fatalf("got %d articles, err %v; want ErrEmpty", len(arts), err)
+	}
+}
