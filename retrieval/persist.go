@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unsafe"
 
 	"bangyang/corpus"
@@ -178,6 +179,11 @@ func appendStr(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
+// staleTemp is how old a temp file must be before it counts as left over
+// by an interrupted write; a younger one may belong to another process
+// writing right now.
+const staleTemp = time.Hour
+
 // readIndexFile loads dir's index; nil, nil when there is none yet.
 // Leftover temp files from an interrupted write are removed.
 func readIndexFile(ctx context.Context, dir string) (*indexFileData, error) {
@@ -186,7 +192,10 @@ func readIndexFile(ctx context.Context, dir string) (*indexFileData, error) {
 	}
 	if ents, err := os.ReadDir(dir); err == nil {
 		for _, e := range ents {
-			if strings.HasPrefix(e.Name(), tempPrefix) {
+			if !strings.HasPrefix(e.Name(), tempPrefix) {
+				continue
+			}
+			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleTemp {
 				os.Remove(filepath.Join(dir, e.Name()))
 			}
 		}

@@ -79,6 +79,18 @@ func TestKillDuringWriteKeepsPreviousIndex(t *testing.T) {
 				t.Fatal(err)
 			}
 			cmd.Wait()
+			// The killed writer's file is old news once it is stale; a
+			// fresh one may be another process's write in progress.
+			old := time.Now().Add(-2 * staleTemp)
+			for _, p := range tmps {
+				if err := os.Chtimes(p, old, old); err != nil {
+					t.Fatal(err)
+				}
+			}
+			live := filepath.Join(dir, tempPrefix+"live")
+			if err := os.WriteFile(live, []byte("being written"), 0o600); err != nil {
+				t.Fatal(err)
+			}
 
 			idx, err := Open(context.Background(), dir, NewLocalEmbedderDims(64))
 			if err != nil {
@@ -91,8 +103,8 @@ func TestKillDuringWriteKeepsPreviousIndex(t *testing.T) {
 				t.Fatal(err)
 			}
 			tmps, _ = filepath.Glob(filepath.Join(dir, tempPrefix+"*"))
-			if len(tmps) != 0 {
-				t.Errorf("temp files not cleaned on open: %v", tmps)
+			if len(tmps) != 1 || tmps[0] != live {
+				t.Errorf("after open want only the live temp file, found %v", tmps)
 			}
 		})
 	}
