@@ -65,7 +65,9 @@ type Service struct {
 	o     Options
 	byID  map[string]corpus.Chunk
 	bySeq map[seqKey]corpus.Chunk
-	train trainingState // quiz bank and per-chat locks (training.go); zero value ready
+	// convLocks serialise each chat's conversation load-modify-save.
+	convLocks chatLocks
+	train     trainingState // quiz bank and per-chat locks (training.go); zero value ready
 }
 
 type seqKey struct {
@@ -168,20 +170,34 @@ func (s *Service) AskStream(ctx context.Context, chat, question string, onText f
 		onText(ans.Text)
 	}
 
-	turn := Turn{Question: question, Query: query, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded, At: s.o.Now()}
-	turn.Leader = dominantLeader(ans.Citations)
-	conv.Turns = append(conv.Turns, turn)
+	s.appendTurn(ctx, chat, Turn{Question: question, Query: query, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded, Leader: dominantLeader(ans.Citations), At: s.o.Now()})
+	return ans, nil
+}
+
+// appendTurn adds a turn to the conversation as it is saved now, not as
+// it was when the answer started: two questions of one chat answered at
+// once (a group, two devices) must both be remembered.
+func (s *Service) appendTurn(ctx context.Context, chat string, t Turn) {
+	unlock := s.convLocks.lock(chat)
+	defer unlock()
+	conv, err := s.o.Memory.Load(ctx, chat)
+	if err != nil {
+		s.o.Logger.Warn("load conversation", "chat", chat, "err", err)
+		return
+	}
+	conv.Turns = append(conv.Turns, t)
 	if len(conv.Turns) > s.o.MaxTurns {
 		conv.Turns = conv.Turns[len(conv.Turns)-s.o.MaxTurns:]
 	}
 	if err := s.o.Memory.Save(ctx, chat, conv); err != nil {
 		s.o.Logger.Warn("save conversation", "chat", chat, "err", err)
 	}
-	return ans, nil
 }
 
 // Reset forgets the conversation of chat.
 func (s *Service) Reset(ctx context.Context, chat string) error {
+	unlock := s.convLocks.lock(chat)
+	defer unlock()
 	if err := s.o.Memory.Delete(ctx, chat); err != nil {
 		return fmt.Errorf("reset %s: %w", chat, err)
 	}

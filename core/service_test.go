@@ -201,3 +201,28 @@ func BenchmarkAskOffline(b *testing.B) {
 		}
 	}
 }
+
+// TestConcurrentQuestionsAllRemembered: two questions of one chat answered
+// at once both land in the conversation (each answer is a load-modify-save
+// of the history).
+func TestConcurrentQuestionsAllRemembered(t *testing.T) {
+	s := newOffline(t, nil)
+	ctx := context.Background()
+	qs := []string{"什么是四单工作法？", "党建集结号是什么", "三活四清五到家是什么意思", "怎么把失联的党员找回来", "畅大妈调解室是怎么来的", "夜市占道怎么办"}
+	var wg sync.WaitGroup
+	for _, q := range qs {
+		wg.Go(func() {
+			if _, err := s.Ask(ctx, "busy", q); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	conv, err := s.o.Memory.Load(ctx, "busy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(conv.Turns) != len(qs) {
+		t.Fatalf("remembered %d turns of %d", len(conv.Turns), len(qs))
+	}
+}

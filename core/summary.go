@@ -440,16 +440,5 @@ func (s *Service) remember(ctx context.Context, chat, question string, ans *Answ
 	if chat == "" {
 		return
 	}
-	conv, err := s.o.Memory.Load(ctx, chat)
-	if err != nil {
-		s.o.Logger.Warn("load conversation", "chat", chat, "err", err)
-		return
-	}
-	conv.Turns = append(conv.Turns, Turn{Question: question, Query: question, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded, Leader: dominantLeader(ans.Citations), At: s.o.Now()})
-	if len(conv.Turns) > s.o.MaxTurns {
-		conv.Turns = conv.Turns[len(conv.Turns)-s.o.MaxTurns:]
-	}
-	if err := s.o.Memory.Save(ctx, chat, conv); err != nil {
-		s.o.Logger.Warn("save conversation", "chat", chat, "err", err)
-	}
+	s.appendTurn(ctx, chat, Turn{Question: question, Query: question, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded, Leader: dominantLeader(ans.Citations), At: s.o.Now()})
 }

@@ -240,39 +240,9 @@ type trainingState struct {
 	bank     *quiz.Bank
 	mem      MapTraining // used when Options.Training is nil
 
-	locksMu sync.Mutex
-	locks   map[string]*chatLock
-}
-
-type chatLock struct {
-	mu   sync.Mutex
-	refs int // holders and waiters; the entry is dropped at zero
-}
-
-// lock serialises mutations of one chat's training state: poll answers of
-// many users arrive concurrently, and each is a load-modify-save.
-func (t *trainingState) lock(chat string) (unlock func()) {
-	t.locksMu.Lock()
-	if t.locks == nil {
-		t.locks = map[string]*chatLock{}
-	}
-	l := t.locks[chat]
-	if l == nil {
-		l = &chatLock{}
-		t.locks[chat] = l
-	}
-	l.refs++
-	t.locksMu.Unlock()
-	l.mu.Lock()
-	return func() {
-		l.mu.Unlock()
-		t.locksMu.Lock()
-		l.refs--
-		if l.refs == 0 {
-			delete(t.locks, chat)
-		}
-		t.locksMu.Unlock()
-	}
+	// locks serialise mutations of one chat's training state: poll answers
+	// of many users arrive concurrently, and each is a load-modify-save.
+	chatLocks
 }
 
 func (s *Service) trainingStore() TrainingStore {
