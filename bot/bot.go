@@ -146,6 +146,9 @@ type CallbackFunc func(ctx context.Context, r *Request, q *models.CallbackQuery,
 
 // Bot is the Telegram transport. Build it with New, then Run it.
 type Bot struct {
+	// unauthorized is signalled by the client's error handler on 401.
+	unauthorized chan struct{}
+
 	cfg        Config
 	svc        Service
 	api        *tgbot.Bot
@@ -200,6 +203,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 		commands: map[string]Command{}, callbacks: map[string]CallbackFunc{},
 		limitNotices: map[int64]time.Time{}, votes: map[string]string{},
 		allowedChats: idSet(cfg.AllowedChats), allowedUsers: idSet(cfg.AllowedUsers), admins: idSet(cfg.Admins),
+		unauthorized: make(chan struct{}, 1),
 	}
 	for _, o := range opts {
 		o(b)
@@ -219,6 +223,15 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 		tgbot.WithNotAsyncHandlers(),
 		tgbot.WithWorkers(cfg.Workers),
 		tgbot.WithErrorsHandler(func(err error) {
+			if errors.Is(err, tgbot.ErrorUnauthorized) {
+				// A revoked token never recovers: stop instead of retrying
+				// and logging every 5 s forever.
+				select {
+				case b.unauthorized <- struct{}{}:
+				default:
+				}
+				return
+			}
 			if !errors.Is(err, context.Canceled) {
 				b.log.Warn("telegram client", "err", redact(err, cfg.Token))
 			}
@@ -315,15 +328,27 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.log.Warn("delete webhook before polling", "err", err)
 	}
 	b.log.Info("telegram bot polling", "username", b.me.Username)
+	pollCtx, stopPolling := context.WithCancel(ctx)
+	defer stopPolling()
 	done := make(chan struct{})
 	go func() {
-		b.api.Start(ctx)
+		b.api.Start(pollCtx)
 		close(done)
 	}()
-	<-ctx.Done()
+	var err error
+	select {
+	case <-ctx.Done():
+	case <-b.unauthorized:
+		err = ErrUnauthorized
+		b.log.Error("telegram rejected the bot token; stopping", "err", err)
+		stopPolling()
+	}
 	b.drain(done)
-	return nil
+	return err
 }
+
+// ErrUnauthorized means Telegram rejects the token (revoked or wrong).
+var ErrUnauthorized = errors.New("telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN")
 
 // drain waits for in-flight handlers, aborting them after ShutdownTimeout.
 func (b *Bot) drain(done <-chan struct{}) {

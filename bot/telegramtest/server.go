@@ -142,6 +142,7 @@ type Server struct {
 	http *httptest.Server
 
 	mu          sync.Mutex
+	revoked     bool // RevokeToken: every call answers 401
 	chats       map[int64]*chatState
 	users       map[int64]User
 	calls       []Call
@@ -219,6 +220,14 @@ func New(t TB, opts Options) *Server {
 // URL is the base URL to pass to bot.WithServerURL.
 func (s *Server) URL() string { return s.http.URL }
 
+// RevokeToken makes the server answer every call with 401 Unauthorized,
+// as Telegram does once the token is revoked in BotFather.
+func (s *Server) RevokeToken() {
+	s.mu.Lock()
+	s.revoked = true
+	s.mu.Unlock()
+}
+
 // Token is the bot token the server accepts.
 func (s *Server) Token() string { return s.opts.Token }
 
@@ -267,7 +276,10 @@ func badRequest(format string, args ...any) *apiError {
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	prefix := "/bot" + s.opts.Token + "/"
-	if !strings.HasPrefix(r.URL.Path, prefix) {
+	s.mu.Lock()
+	revoked := s.revoked
+	s.mu.Unlock()
+	if revoked || !strings.HasPrefix(r.URL.Path, prefix) {
 		writeJSON(w, 401, map[string]any{"ok": false, "error_code": 401, "description": "Unauthorized"})
 		return
 	}
