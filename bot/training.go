@@ -1080,18 +1080,7 @@ func revealHTML(c quiz.Case, script string) string {
 }
 
 func citeLine(c quiz.Citation, script string) string {
-	var s string
-	switch {
-	case c.Title != "" && c.Leader != "":
-		s = "📖 出自《" + c.Title + "》（" + c.Leader + "）"
-	case c.Title != "":
-		s = "📖 出自《" + c.Title + "》"
-	case c.Leader != "":
-		s = "📖 出自关于" + c.Leader + "的报道"
-	default:
-		s = "📖 原文"
-	}
-	return toScript(s, script)
+	return toScript("📖 "+c.From(), script)
 }
 
 func toScript(s, script string) string {

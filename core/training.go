@@ -704,18 +704,7 @@ func FormatExplanation(q quiz.Question) string {
 		b.WriteString("\n")
 	}
 	c := q.Citation
-	var from string
-	switch {
-	case c.Title != "" && c.Leader != "":
-		from = "📖 出自《" + c.Title + "》（" + c.Leader + "）："
-	case c.Title != "":
-		from = "📖 出自《" + c.Title + "》："
-	case c.Leader != "":
-		from = "📖 出自关于" + c.Leader + "的报道："
-	default:
-		from = "📖 原文："
-	}
-	b.WriteString(inScript(script, from))
+	b.WriteString(inScript(script, "📖 "+c.From()+"："))
 	if p := strings.TrimSpace(c.Passage); p != "" {
 		b.WriteString("\n")
 		b.WriteString(inScript(script, p))

@@ -55,6 +55,20 @@ type Citation struct {
 	Passage   string `json:"passage"` // the chunk text, original script
 }
 
+// From names where a question comes from, in Simplified:
+// "出自《标题》（书记）", "出自《标题》", "出自关于书记的报道" or "原文".
+func (c Citation) From() string {
+	switch {
+	case c.Title != "" && c.Leader != "":
+		return "出自《" + c.Title + "》（" + c.Leader + "）"
+	case c.Title != "":
+		return "出自《" + c.Title + "》"
+	case c.Leader != "":
+		return "出自关于" + c.Leader + "的报道"
+	}
+	return "原文"
+}
+
 // Question is one multiple-choice question with exactly one right option.
 type Question struct {
 	// Key identifies the question's substance (template, passage, answer)
