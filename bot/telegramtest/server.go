@@ -622,16 +622,24 @@ func utf8Valid(s string) bool {
 	return strings.ToValidUTF8(s, "\uFFFD") == s
 }
 
-func (s *Server) sendMessage(p map[string]string) (any, *apiError) {
+// messageContent checks the text, parse mode and keyboard that sendMessage
+// and editMessageText share, as Telegram does before touching any chat.
+func messageContent(p map[string]string) (text, visible string, ents []MessageEntity, markup *InlineKeyboardMarkup, aerr *apiError) {
 	text, ok := p["text"]
 	if !ok {
-		return nil, badRequest("message text is empty")
+		return "", "", nil, nil, badRequest("message text is empty")
 	}
-	visible, ents, aerr := parseText(text, p["parse_mode"], 4096, "message")
-	if aerr != nil {
-		return nil, aerr
+	if visible, ents, aerr = parseText(text, p["parse_mode"], 4096, "message"); aerr != nil {
+		return "", "", nil, nil, aerr
 	}
-	markup, aerr := parseMarkup(p["reply_markup"])
+	if markup, aerr = parseMarkup(p["reply_markup"]); aerr != nil {
+		return "", "", nil, nil, aerr
+	}
+	return text, visible, ents, markup, nil
+}
+
+func (s *Server) sendMessage(p map[string]string) (any, *apiError) {
+	text, visible, ents, markup, aerr := messageContent(p)
 	if aerr != nil {
 		return nil, aerr
 	}
@@ -727,15 +735,7 @@ func (s *Server) editTarget(p map[string]string) (*chatState, *storedMessage, *a
 const notModified = "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"
 
 func (s *Server) editMessageText(p map[string]string) (any, *apiError) {
-	text, ok := p["text"]
-	if !ok {
-		return nil, badRequest("message text is empty")
-	}
-	visible, ents, aerr := parseText(text, p["parse_mode"], 4096, "message")
-	if aerr != nil {
-		return nil, aerr
-	}
-	markup, aerr := parseMarkup(p["reply_markup"])
+	text, visible, ents, markup, aerr := messageContent(p)
 	if aerr != nil {
 		return nil, aerr
 	}
