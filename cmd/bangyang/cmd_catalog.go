@@ -36,7 +36,26 @@ func nonNil(s []string) []string {
 }
 
 func runMethods(ctx context.Context, a *app, args []string) error {
-	fs := a.flagSet("methods")
+	return a.listCommand(ctx, "methods", args, func(svc *core.Service, asJSON bool) error {
+		groups := svc.Methods()
+		if !asJSON {
+			printMethods(a, groups)
+			return nil
+		}
+		out := []methodJSON{}
+		for _, g := range groups {
+			for _, m := range g.Methods {
+				out = append(out, methodJSON{Name: m.Name, Aliases: nonNil(m.Aliases), Leader: m.Leader, ArticleID: m.ArticleID, Summary: m.Summary, ChunkIDs: nonNil(m.ChunkIDs)})
+			}
+		}
+		return writeJSON(a, map[string]any{"methods": out})
+	})
+}
+
+// listCommand runs a command that takes only --json over the answering
+// core (no conversation store).
+func (a *app) listCommand(ctx context.Context, name string, args []string, list func(svc *core.Service, asJSON bool) error) error {
+	fs := a.flagSet(name)
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
@@ -46,19 +65,7 @@ func runMethods(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer rt.close()
-	svc := rt.svc
-	groups := svc.Methods()
-	if *asJSON {
-		out := []methodJSON{}
-		for _, g := range groups {
-			for _, m := range g.Methods {
-				out = append(out, methodJSON{Name: m.Name, Aliases: nonNil(m.Aliases), Leader: m.Leader, ArticleID: m.ArticleID, Summary: m.Summary, ChunkIDs: nonNil(m.ChunkIDs)})
-			}
-		}
-		return writeJSON(a, map[string]any{"methods": out})
-	}
-	printMethods(a, groups)
-	return nil
+	return list(rt.svc, *asJSON)
 }
 
 func printMethods(a *app, groups []catalog.LeaderMethods) {
@@ -77,27 +84,18 @@ func printLeaders(a *app, ls []catalog.Leader) {
 }
 
 func runLeaders(ctx context.Context, a *app, args []string) error {
-	fs := a.flagSet("leaders")
-	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := parseNoArgs(fs, args); err != nil {
-		return err
-	}
-	rt, err := a.service(ctx, noStore)
-	if err != nil {
-		return err
-	}
-	defer rt.close()
-	svc := rt.svc
-	ls := svc.Leaders()
-	if *asJSON {
+	return a.listCommand(ctx, "leaders", args, func(svc *core.Service, asJSON bool) error {
+		ls := svc.Leaders()
+		if !asJSON {
+			printLeaders(a, ls)
+			return nil
+		}
 		out := []leaderJSON{}
 		for _, l := range ls {
 			out = append(out, leaderJSON{Name: l.Name, Place: l.Place, Role: l.Role, ArticleIDs: nonNil(l.ArticleIDs), Methods: nonNil(l.Methods)})
 		}
 		return writeJSON(a, map[string]any{"leaders": out})
-	}
-	printLeaders(a, ls)
-	return nil
+	})
 }
 
 func runMethod(ctx context.Context, a *app, args []string) error {
