@@ -649,8 +649,14 @@ func TestModelFollowUp(t *testing.T) {
 		srv.SetChat(answer)
 		ask(t, s, "fu4", "郭佳是谁？")
 		srv.SetChat(func(openaitest.ChatRequest) openaitest.Reply { return openaitest.Reply{Hang: true} })
+		answersBefore := len(srv.ChatRequests()) - len(rewriteRequests(srv))
 		start := time.Now()
 		ans := ask(t, s, "fu4", "她后来呢？")
+		// The rewrite timed out: the same server is not asked again for
+		// the answer, the user gets the quote at once, with a notice.
+		if n := len(srv.ChatRequests()) - len(rewriteRequests(srv)) - answersBefore; n != 0 || ans.Notice == "" {
+			t.Errorf("%d answer requests after the rewrite timed out (want 0); notice %q", n, ans.Notice)
+		}
 		elapsed := time.Since(start)
 		t.Logf("follow-up, model hanging on rewrite and answer: %v", elapsed.Round(time.Millisecond))
 		// Rewrite and answer each give up at ModelTimeout, not at the
