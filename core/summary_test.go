@@ -80,3 +80,19 @@ func TestLeaderProfileAndFreeTextRouting(t *testing.T) {
 		t.Errorf("free text did not route to the profile:\n%s", routed.Text)
 	}
 }
+
+func TestWhoIsAnswersWithProfile(t *testing.T) {
+	s := newOffline(t, nil)
+	ctx := context.Background()
+	prof, err := s.LeaderProfile(ctx, "", "吳中蘭", "hant")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "who", "吳中蘭是誰？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Text != prof.Text || !ans.Grounded {
+		t.Fatalf("who-is question not answered with the profile:\n%s", ans.Text)
+	}
+}
