@@ -44,9 +44,31 @@ type Method struct {
 	// Steps is the expansion of a shorthand (民众点单、社区开单…), Simplified,
 	// present only when the article spells it out in full.
 	Steps []string `json:"steps,omitempty"`
+	// Definition is the sentence that names and defines the method (often
+	// the same as Summary); nil when none does.
+	Definition *Quote `json:"definition,omitempty"`
+	// Procedure[i] are the sentences that carry out Steps[i], in article
+	// order (len(Procedure) == len(Steps) when set).
+	Procedure [][]Quote `json:"procedure,omitempty"`
+	// How are the sentences describing how the method is carried out when
+	// it has no named steps, in article order.
+	How []Quote `json:"how,omitempty"`
+	// Problem are the sentences about the problem the method answers.
+	Problem []Quote `json:"problem,omitempty"`
+	// Results are the sentences about what the method achieved.
+	Results []Quote `json:"results,omitempty"`
+	// Unexpanded is true when the article only names the method
+	// (summaries then say 文中未展开).
+	Unexpanded bool `json:"unexpanded,omitempty"`
 	// Mentions counts the sentences of the article that mention it.
 	Mentions int      `json:"mentions"`
 	ChunkIDs []string `json:"chunk_ids"`
+}
+
+// Quote is one verbatim sentence of an article and the chunk it is in.
+type Quote struct {
+	Text    string `json:"text"`
+	ChunkID string `json:"chunk_id"`
 }
 
 // Fact is a sentence carrying numbers (results, counts, rates), verbatim.

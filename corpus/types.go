@@ -38,6 +38,13 @@ type Meta struct {
 	// Aliases are other names the leader goes by in the text (小吳書記, XX).
 	Aliases []string `json:"aliases,omitempty"`
 	Place   string   `json:"place"`
+	// Role is the leader's current post (社区党委书记, 居委会主任), not an honour.
+	Role string `json:"role,omitempty"`
+	// Honours are the leader's personal honours (全国优秀党务工作者 …).
+	Honours []string `json:"honours,omitempty"`
+	// Methods are method names the operator declared in front matter;
+	// derived methods live in the catalog.
+	Methods []string `json:"methods,omitempty"`
 	Source  string   `json:"source"` // source site, e.g. 中新網
 	Date    string   `json:"date,omitempty"`
 	URL     string   `json:"url,omitempty"`
