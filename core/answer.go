@@ -20,6 +20,12 @@ type Answer struct {
 	Citations []Citation
 	// Grounded is false when the articles do not answer the question.
 	Grounded bool
+	// Refused is true when the answer says the articles do not have what
+	// was asked (it may still cite what they say about the person).
+	Refused bool
+	// TurnID names this answer in the conversation: a reply to it
+	// continues it (Request.ReplyTo).
+	TurnID string
 	Mode     string
 	// Script is the asker's script: "hans" or "hant".
 	Script string

@@ -11,12 +11,21 @@ import (
 // Turn is one question and its answer, kept so follow-ups ("她后来呢？")
 // can be understood and /sources can show what the last answer used.
 type Turn struct {
+	ID       string     `json:"id,omitempty"`
 	Question string     `json:"q"`
 	Query    string     `json:"query"` // what was actually searched
 	Answer   string     `json:"a"`
 	Leader   string     `json:"leader,omitempty"` // the leader the answer was mostly about
 	Cited    []Citation `json:"cited,omitempty"`
 	Grounded bool       `json:"grounded"`
+	// What the question was understood as, for follow-ups.
+	Intent  Intent   `json:"intent,omitempty"`
+	Topic   string   `json:"topic,omitempty"`
+	Leaders []string `json:"leaders,omitempty"`
+	Methods []string `json:"methods,omitempty"`
+	// Shown are keys of the sentences the answer quoted: a follow-up does
+	// not show them again.
+	Shown []string `json:"shown,omitempty"`
 	At       time.Time  `json:"at"`
 }
 

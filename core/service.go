@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"bangyang/catalog"
 	"bangyang/corpus"
+	"bangyang/lexicon"
 	"bangyang/llm"
 	"bangyang/prompts"
 	"bangyang/retrieval"
@@ -58,6 +60,8 @@ type Options struct {
 	Chunks []corpus.Chunk
 	// Training keeps group training sessions (nil: in memory; see StoreTraining).
 	Training TrainingStore
+	// Lexicon is the community-work topic lexicon (nil: the shipped one).
+	Lexicon *lexicon.Lexicon
 }
 
 // Service answers questions from the articles. It is safe for concurrent use.
@@ -68,6 +72,12 @@ type Service struct {
 	// convLocks serialise each chat's conversation load-modify-save.
 	convLocks chatLocks
 	train     trainingState // quiz bank and per-chat locks (training.go); zero value ready
+
+	ptrByID   map[string]*corpus.Chunk
+	byArticle map[string][]*corpus.Chunk // in article order
+	ents      *entities
+	lex       *lexicon.Lexicon
+	sents     sentenceCache
 }
 
 type seqKey struct {
@@ -105,73 +115,36 @@ func New(opts Options) (*Service, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	byID := make(map[string]corpus.Chunk, len(opts.Chunks))
-	bySeq := make(map[seqKey]corpus.Chunk, len(opts.Chunks))
-	for _, c := range opts.Chunks {
-		byID[c.ID] = c
-		bySeq[seqKey{c.ArticleID, c.Seq}] = c
+	if opts.Lexicon == nil {
+		opts.Lexicon = lexicon.Default()
 	}
-	return &Service{o: opts, byID: byID, bySeq: bySeq}, nil
+	s := &Service{o: opts, lex: opts.Lexicon,
+		byID:      make(map[string]corpus.Chunk, len(opts.Chunks)),
+		bySeq:     make(map[seqKey]corpus.Chunk, len(opts.Chunks)),
+		ptrByID:   make(map[string]*corpus.Chunk, len(opts.Chunks)),
+		byArticle: map[string][]*corpus.Chunk{},
+	}
+	chunks := slices.Clone(opts.Chunks)
+	slices.SortStableFunc(chunks, func(a, b corpus.Chunk) int {
+		if c := strings.Compare(a.ArticleID, b.ArticleID); c != 0 {
+			return c
+		}
+		return a.Seq - b.Seq
+	})
+	for i := range chunks {
+		c := &chunks[i]
+		s.byID[c.ID] = *c
+		s.bySeq[seqKey{c.ArticleID, c.Seq}] = *c
+		s.ptrByID[c.ID] = c
+		s.byArticle[c.ArticleID] = append(s.byArticle[c.ArticleID], c)
+	}
+	s.ents = newEntities(opts.Catalog, opts.Articles, chunks)
+	return s, nil
 }
 
 // Ask answers question in the conversation chat.
 func (s *Service) Ask(ctx context.Context, chat, question string) (*Answer, error) {
 	return s.AskStream(ctx, chat, question, nil)
-}
-
-// AskStream answers like Ask and calls onText with the text produced so far
-// while the answer is being written (plain text, markers already checked).
-// onText may be nil. The returned Answer is final and authoritative.
-func (s *Service) AskStream(ctx context.Context, chat, question string, onText func(textSoFar string)) (*Answer, error) {
-	question = strings.TrimSpace(question)
-	if !hasContent(question) {
-		return nil, ErrEmptyQuestion
-	}
-	conv, err := s.o.Memory.Load(ctx, chat)
-	if err != nil {
-		// A broken memory must not stop an answer; it only loses context.
-		s.o.Logger.Warn("load conversation", "chat", chat, "err", err)
-		conv = Conversation{}
-	}
-	script := scriptOf(question, conv)
-	if ans, ok := s.routeSummary(ctx, chat, question, script); ok {
-		if onText != nil {
-			onText(ans.Text)
-		}
-		return ans, nil
-	}
-
-	query, leader, modelDown := s.resolveFollowUp(ctx, question, conv)
-	res, err := s.search(ctx, query, leader)
-	if err != nil {
-		return nil, err
-	}
-	if (res == nil || !res.Relevant) && query != question {
-		// The follow-up reading found nothing; try the question alone.
-		query, leader = question, ""
-		if res, err = s.search(ctx, query, ""); err != nil {
-			return nil, err
-		}
-	}
-
-	var ans *Answer
-	switch {
-	case res == nil || !res.Relevant || len(res.Hits) == 0:
-		ans = s.abstain(script)
-	case s.o.Model != nil && modelDown:
-		ans = s.extract(zh.ToSimplified(query), script, res.Hits)
-		ans.Notice = inScript(script, modelDownNotice)
-	case s.o.Model != nil:
-		ans = s.generate(ctx, question, script, res.Hits, conv, onText)
-	default:
-		ans = s.extract(zh.ToSimplified(query), script, res.Hits)
-	}
-	if onText != nil && ans.Mode == ModeExtractive {
-		onText(ans.Text)
-	}
-
-	s.appendTurn(ctx, chat, Turn{Question: question, Query: query, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded, Leader: dominantLeader(ans.Citations), At: s.o.Now()})
-	return ans, nil
 }
 
 // appendTurn adds a turn to the conversation as it is saved now, not as

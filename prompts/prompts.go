@@ -66,6 +66,9 @@ type AnswerData struct {
 	Question string
 	Passages []Passage
 	History  []Turn
+	// Plan tells the model how to organise this kind of answer (compare
+	// leader by leader, steps in order …); empty for a plain question.
+	Plan string
 }
 
 // RewriteData feeds rewrite.tmpl.

@@ -1,0 +1,405 @@
+package core
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/corpus"
+	"bangyang/retrieval"
+	"bangyang/zh"
+)
+
+// Request is one question to answer.
+type Request struct {
+	// Chat names the conversation (a private chat, a group, "cli").
+	Chat     string
+	Question string
+	// ReplyTo is the TurnID of an earlier answer the question replies to:
+	// the follow-up continues that answer, whoever asked in between.
+	ReplyTo string
+}
+
+// AskStream answers like Ask and calls onText with the text produced so far
+// while the answer is being written (plain text, markers already checked).
+// onText may be nil. The returned Answer is final and authoritative.
+func (s *Service) AskStream(ctx context.Context, chat, question string, onText func(textSoFar string)) (*Answer, error) {
+	return s.Answer(ctx, Request{Chat: chat, Question: question}, onText)
+}
+
+// Answer is the one way a question goes through core: understood once,
+// resolved against the conversation, planned by intent, composed from the
+// sentences that answer it (or written by the model from the same plan),
+// remembered.
+func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar string)) (*Answer, error) {
+	question := strings.TrimSpace(req.Question)
+	if !hasContent(question) {
+		return nil, ErrEmptyQuestion
+	}
+	conv, err := s.o.Memory.Load(ctx, req.Chat)
+	if err != nil {
+		// A broken memory must not stop an answer; it only loses context.
+		s.o.Logger.Warn("load conversation", "chat", req.Chat, "err", err)
+		conv = Conversation{}
+	}
+	q := s.understand(question, conv)
+	prev := conv.turn(req.ReplyTo)
+	s.resolve(&q, prev)
+
+	if ans, ok := s.routeSummaryQ(ctx, req.Chat, q); ok {
+		if onText != nil {
+			onText(ans.Text)
+		}
+		return ans, nil
+	}
+	p := &planner{s: s, q: q, prev: prev, shown: conv.shown(), used: map[string]bool{}}
+	d, err := p.plan(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ans := s.render(d, q)
+	if s.o.Model != nil && !d.refused && ans.Grounded {
+		ans = s.generatePlanned(ctx, q, d, ans, conv, onText)
+	}
+	if onText != nil && ans.Mode == ModeExtractive {
+		onText(ans.Text)
+	}
+	ans.TurnID = newTurnID()
+	s.appendTurn(ctx, req.Chat, Turn{
+		ID: ans.TurnID, Question: question, Query: q.Norm, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded,
+		Leader: firstOr(d.leaders, dominantLeader(ans.Citations)), Leaders: d.leaders, Methods: d.methods,
+		Intent: q.Intent, Topic: q.Topic, Shown: shownKeys(s, ans), At: s.o.Now(),
+	})
+	return ans, nil
+}
+
+func firstOr(ss []string, def string) string {
+	if len(ss) > 0 && ss[0] != "" {
+		return ss[0]
+	}
+	return def
+}
+
+func newTurnID() string {
+	var b [6]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// turn returns the turn a follow-up continues: the one replied to, else
+// the last.
+func (c Conversation) turn(id string) *Turn {
+	if len(c.Turns) == 0 {
+		return nil
+	}
+	if id != "" {
+		for i := len(c.Turns) - 1; i >= 0; i-- {
+			if c.Turns[i].ID == id {
+				return &c.Turns[i]
+			}
+		}
+	}
+	return &c.Turns[len(c.Turns)-1]
+}
+
+// shown are the sentence keys already shown in this conversation.
+func (c Conversation) shown() map[string]bool {
+	out := map[string]bool{}
+	for _, t := range c.Turns {
+		for _, k := range t.Shown {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// shownKeys are the keys of the sentences an answer quoted.
+func shownKeys(s *Service, ans *Answer) []string {
+	norm := zh.ToSimplified(ans.Text)
+	var out []string
+	for _, c := range ans.Citations {
+		ch := s.chunkPtr(c.Chunk.ID)
+		if ch == nil {
+			continue
+		}
+		for _, r := range s.sentences(ch) {
+			if t := strings.TrimSpace(r.norm); utf8.RuneCountInString(t) >= 8 && strings.Contains(norm, t) {
+				out = append(out, r.key())
+			}
+		}
+	}
+	return out
+}
+
+var (
+	moreRE  = regexp.MustCompile(`^(还有|还有呢|还有吗|还有别的|还有其他|其他呢|别的呢|再说说|继续|多说点|详细说说|具体说说|展开说说)`)
+	laterRE = regexp.MustCompile(`后来|然后|接着|之后|再后来|以后`)
+	thatRE  = regexp.MustCompile(`^(那|那么)?(.{2,8}?)呢[？?]?$`)
+)
+
+// resolve fills what a follow-up leaves out from the turn it continues:
+// "第二步" is step 2 of the method just discussed, "后来呢" what follows in
+// the article, "是谁总结的" the creator of that method, "那郭佳呢" the same
+// question about another leader.
+func (s *Service) resolve(q *Question, prev *Turn) {
+	if prev == nil {
+		return
+	}
+	if q.Intent == IntentCompare && len(q.Leaders) == 1 && len(prev.Leaders) > 0 && prev.Leaders[0] != q.Leaders[0] {
+		q.Leaders = append([]string{prev.Leaders[0]}, q.Leaders...)
+		q.Resolved = true
+		return
+	}
+	named := len(q.Leaders) > 0 || len(q.Methods) > 0
+	if named && thatRE.MatchString(q.Norm) && len(q.Attributes) == 0 {
+		// "那郭佳呢？": the previous question, about someone else.
+		q.Intent, q.Topic, q.Step = prev.Intent, prev.Topic, 0
+		if len(q.Methods) == 0 && len(q.Leaders) > 0 {
+			q.Methods = nil
+		}
+		q.Resolved = true
+		return
+	}
+	if !q.FollowUp {
+		return
+	}
+	q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
+	q.Resolved = len(q.Leaders) > 0 || len(q.Methods) > 0
+	switch {
+	case q.Step > 0:
+		q.Intent = IntentSteps
+	case laterRE.MatchString(q.Norm) && (q.Intent == IntentOther || q.Intent == IntentResult || q.Intent == IntentHow && !strings.Contains(q.Norm, "做")):
+		q.Intent = IntentResult
+	case moreRE.MatchString(q.Norm) && q.Intent == IntentOther || q.Intent == IntentHow && moreRE.MatchString(q.Norm) && len(q.Methods) == 0:
+		q.Intent = prev.Intent
+		if q.Topic == "" || moreRE.MatchString(q.Topic) {
+			q.Topic = prev.Topic
+		}
+	case q.Intent == IntentOther:
+		q.Intent = prev.Intent
+		if q.Topic == "" {
+			q.Topic = prev.Topic
+		}
+	}
+	if q.Intent == IntentWho && len(q.Methods) > 0 {
+		return // the creator of the method discussed
+	}
+	if q.Intent == IntentWho && len(q.Leaders) > 0 && len(q.Methods) == 0 {
+		q.Intent = IntentSummary // "她是谁？"
+	}
+}
+
+// routeSummaryQ answers with a method summary or leader profile when the
+// question asks for one.
+func (s *Service) routeSummaryQ(ctx context.Context, chat string, q Question) (*Answer, bool) {
+	if s.o.Catalog == nil || len(q.Unknown) > 0 {
+		return nil, false
+	}
+	var ans *Answer
+	var err error
+	switch {
+	case q.Intent == IntentSummary && len(q.Methods) > 0 && len(q.Leaders) <= 1:
+		ans, err = s.methodSummary(ctx, chat, q.Methods[0], q.Script, q.Text)
+	case (q.Intent == IntentSummary || q.Intent == IntentWho && whoIsRE.MatchString(q.Norm)) && len(q.Methods) == 0 && len(q.Leaders) == 1:
+		ans, err = s.leaderProfile(ctx, chat, q.Leaders[0], q.Script, q.Text)
+	default:
+		return nil, false
+	}
+	return ans, err == nil && ans.Grounded
+}
+
+// plan chooses the answer plan for the question and composes its draft.
+func (p *planner) plan(ctx context.Context) (*draft, error) {
+	q := p.q
+	if len(q.Unknown) > 0 && len(q.Leaders) == 0 && len(q.Methods) == 0 {
+		return &draft{refused: true, lead: "资料中没有关于" + strings.Join(q.Unknown, "、") + "的内容。"}, nil
+	}
+	var d *draft
+	var err error
+	leaders := q.Leaders
+	if len(leaders) < 2 && q.Intent == IntentCompare {
+		for _, mn := range q.Methods {
+			if m, ok := p.method(mn); ok && m.Leader != "" && !slices.Contains(leaders, m.Leader) {
+				leaders = append(leaders, m.Leader)
+			}
+		}
+	}
+	switch {
+	case q.Intent == IntentCompare && len(leaders) >= 2:
+		d = p.planCompare(leaders)
+	case q.Intent == IntentAdvice:
+		d, err = p.planAdvice(ctx, q.Leaders)
+	case len(q.Methods) > 0 && q.Intent != IntentFact && q.Intent != IntentWhere && (len(q.Leaders) == 0 || q.Intent != IntentNumber && q.Intent != IntentWhen):
+		m, ok := p.method(q.Methods[0])
+		if !ok {
+			d, err = p.planGeneral(ctx)
+			break
+		}
+		d = p.planMethod(m)
+	case len(q.Leaders) > 0:
+		d = &draft{}
+		for i, l := range q.Leaders {
+			if i == 3 {
+				break
+			}
+			one := p.planLeader(l)
+			d.merge(one, len(q.Leaders) > 1)
+		}
+	default:
+		d, err = p.planGeneral(ctx)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(q.Unknown) > 0 {
+		d.tail = strings.TrimSpace(d.tail + "资料中没有关于" + strings.Join(q.Unknown, "、") + "的内容。")
+	}
+	return d, nil
+}
+
+// merge appends another leader's draft (for questions naming several).
+func (d *draft) merge(o *draft, several bool) {
+	if !several {
+		*d = *o
+		return
+	}
+	if o.lead != "" {
+		d.items = append(d.items, item{plain: o.lead})
+	}
+	d.items = append(d.items, o.items...)
+	if o.tail != "" {
+		d.items = append(d.items, item{plain: o.tail})
+	}
+	d.leaders = append(d.leaders, o.leaders...)
+	d.context = append(d.context, o.context...)
+	d.refused = (d.refused || len(d.items) == len(o.items)) && o.refused
+}
+
+// render writes a draft as the user sees it, in the asker's script, with
+// renumbered markers; a refusal without anything to cite lists what the
+// articles cover.
+func (s *Service) render(d *draft, q Question) *Answer {
+	if d.refused && !d.hasQuotes() {
+		ans := s.abstainWith(q.Script, d.lead)
+		ans.Refused = true
+		return ans
+	}
+	c := newComposer(s, q.Script)
+	if d.lead != "" {
+		c.line(d.lead)
+	}
+	for _, it := range d.items {
+		var b strings.Builder
+		if it.number > 0 {
+			b.WriteString(strconv.Itoa(it.number) + ". ")
+		} else {
+			b.WriteString("• ")
+		}
+		if it.label != "" {
+			b.WriteString(it.label + "：")
+		}
+		if it.quote.chunk != nil {
+			b.WriteString(strings.TrimSpace(it.quote.text))
+			if n := c.cite(it.quote.chunk.ID); n > 0 {
+				b.WriteString("[" + strconv.Itoa(n) + "]")
+			}
+		} else {
+			b.WriteString(it.plain)
+		}
+		c.line(b.String())
+	}
+	if d.tail != "" {
+		c.line(d.tail)
+	}
+	ans := c.answer()
+	ans.Refused = d.refused
+	ans.Grounded = !d.refused && len(ans.Citations) > 0
+	return ans
+}
+
+// abstainWith says plainly what the articles do not have, then what they
+// cover.
+func (s *Service) abstainWith(script, why string) *Answer {
+	if why == "" {
+		return s.abstain(script)
+	}
+	var b strings.Builder
+	b.WriteString(why)
+	if cover := s.coverage(); cover != "" {
+		b.WriteString("目前的资料介绍了这些社区书记：")
+		b.WriteString(cover)
+		b.WriteString("。")
+	}
+	return &Answer{Text: inScript(script, b.String()), Grounded: false, Refused: true, Mode: ModeExtractive, Script: script}
+}
+
+// planHint tells the model how this kind of answer is organised.
+func planHint(q Question, d *draft) string {
+	switch q.Intent {
+	case IntentCompare:
+		return "这是比较题：先分别说明" + strings.Join(d.leaders, "、") + "各自的做法（每位书记只引用她自己的资料），再指出共同点和不同点。"
+	case IntentSteps:
+		return "按文中顺序列出每一步及其具体做法，每步一行并标注出处。"
+	case IntentAdvice:
+		return "这是借鉴题：按书记分条列出与问题相关的做法，每条先写书记姓名和所在社区，再写做法并标注出处；资料没有的不要补充。"
+	case IntentFact, IntentWhere, IntentWhen, IntentNumber, IntentWho:
+		return "先用一句话直接回答（写出书记姓名），再给出处。资料没有写的，直接说“资料中没有提到”。"
+	}
+	if len(d.leaders) == 1 {
+		return "回答时写出书记姓名“" + d.leaders[0] + "”，不要只用“她”。"
+	}
+	return ""
+}
+
+// generatePlanned asks the model with the plan's passages and accepts its
+// answer only if it passes the same checks as any: valid markers, and for
+// a comparison a citation of every leader compared. Otherwise the composed
+// answer stands, with a notice.
+func (s *Service) generatePlanned(ctx context.Context, q Question, d *draft, composed *Answer, conv Conversation, onText func(string)) *Answer {
+	var hits []retrieval.Hit
+	seen := map[string]bool{}
+	add := func(c corpus.Chunk) {
+		if !seen[c.ID] {
+			seen[c.ID] = true
+			hits = append(hits, retrieval.Hit{Chunk: c})
+		}
+	}
+	for _, c := range composed.Citations {
+		add(c.Chunk)
+	}
+	for _, c := range d.context {
+		if len(hits) >= 8 {
+			break
+		}
+		add(*c)
+	}
+	gen := s.generateWith(ctx, q.Text, q.Script, planHint(q, d), hits, conv, onText)
+	if gen.Mode != ModeLLM {
+		composed.Notice = gen.Notice
+		return composed
+	}
+	if !gen.Grounded {
+		// The model says the passages do not answer; the composed answer
+		// found sentences that do. Quotes are safer than a false refusal.
+		composed.Notice = inScript(q.Script, "模型未能依据资料作答，以下为资料原文摘录。")
+		return composed
+	}
+	if q.Intent == IntentCompare {
+		cited := map[string]bool{}
+		for _, c := range gen.Citations {
+			cited[zh.ToSimplified(c.Chunk.Meta.Leader)] = true
+		}
+		for _, l := range d.leaders {
+			if !cited[l] {
+				composed.Notice = inScript(q.Script, "模型的回答没有引用每位书记的资料，以下为资料原文摘录。")
+				return composed
+			}
+		}
+	}
+	return gen
+}

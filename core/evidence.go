@@ -1,0 +1,272 @@
+package core
+
+import (
+	"hash/fnv"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"bangyang/corpus"
+	"bangyang/zh"
+)
+
+// sentRef is one sentence of a passage, the unit answers quote.
+type sentRef struct {
+	chunk *corpus.Chunk
+	pos   int    // index within the chunk
+	text  string // as written
+	norm  string // Simplified
+}
+
+// key identifies a sentence across turns (what was already shown).
+func (r sentRef) key() string { return sentenceKey(r.norm) }
+
+func sentenceKey(norm string) string {
+	h := fnv.New64a()
+	h.Write([]byte(strings.TrimSpace(norm)))
+	return strconv.FormatUint(h.Sum64(), 36)
+}
+
+// sentenceCache splits each chunk into sentences once, on first use.
+type sentenceCache struct {
+	mu sync.Mutex
+	m  map[string][]sentRef
+}
+
+func (s *Service) sentences(c *corpus.Chunk) []sentRef {
+	s.sents.mu.Lock()
+	defer s.sents.mu.Unlock()
+	if out, ok := s.sents.m[c.ID]; ok {
+		return out
+	}
+	if s.sents.m == nil {
+		s.sents.m = map[string][]sentRef{}
+	}
+	var out []sentRef
+	for i, t := range splitSentences(c.Text) {
+		out = append(out, sentRef{chunk: c, pos: i, text: t, norm: zh.ToSimplified(t)})
+	}
+	s.sents.m[c.ID] = out
+	return out
+}
+
+// leaderChunks are the passages of the leader's articles, in article
+// order: a question naming her draws on these alone.
+func (s *Service) leaderChunks(leader string) []*corpus.Chunk {
+	var out []*corpus.Chunk
+	seen := map[string]bool{}
+	for _, id := range s.ents.leaderInfo[leader].Articles {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		out = append(out, s.byArticle[id]...)
+	}
+	return out
+}
+
+// weightedTerms are a query's topical bigrams with inverse-frequency
+// weights over the candidate sentences, and extra words (from the topic
+// lexicon) with a fixed weight.
+type weightedTerms struct {
+	bi    map[string]float64
+	uni   map[string]bool
+	extra map[string]float64
+	total float64 // sum of bigram weights
+}
+
+func newTerms(topic string, extra []string, cands []sentRef) weightedTerms {
+	bi, uni := terms(topic)
+	df := map[string]int{}
+	for _, c := range cands {
+		for b := range bi {
+			if strings.Contains(c.norm, b) {
+				df[b]++
+			}
+		}
+	}
+	wt := weightedTerms{bi: map[string]float64{}, uni: uni, extra: map[string]float64{}}
+	n := float64(len(cands) + 1)
+	for b := range bi {
+		w := math.Log(1 + n/float64(df[b]+1))
+		wt.bi[b] = w
+		wt.total += w
+	}
+	for _, w := range extra {
+		if utf8.RuneCountInString(w) >= 2 {
+			wt.extra[w] = 1.2
+		}
+	}
+	return wt
+}
+
+// score is how well a sentence matches: weighted shared bigrams, a little
+// for shared characters, and lexicon words.
+func (wt weightedTerms) score(norm string) (score, covered float64) {
+	for b, w := range wt.bi {
+		if strings.Contains(norm, b) {
+			score += w
+			covered += w
+		}
+	}
+	for u := range wt.uni {
+		if strings.Contains(norm, u) {
+			score += 0.15
+		}
+	}
+	for w, x := range wt.extra {
+		if strings.Contains(norm, w) {
+			score += x
+		}
+	}
+	return score, covered
+}
+
+// intentBonus favours sentences of the kind an intent asks for.
+var (
+	digitRE     = regexp.MustCompile(`\d|[一二三四五六七八九十百千万两]+[个名户支家次位本年项人]`)
+	yearRE      = regexp.MustCompile(`\d{4}年|\d{1,2}月|当年|那年|年初|年底|以来|时候`)
+	practiceRE2 = regexp.MustCompile(`坚持|建立|通过|组织|开展|推行|搭建|整合|实行|每[周月季年天]|定期|上门|引导|带领|成立|设立|划分|召开|收集|走访|入户|记入|制定|创建|打造|实施|推动|探索|联合|协调|发动|依托`)
+	resultWords = regexp.MustCompile(`满意率|成功率|\d+(\.\d+)?%|累计|解决.{0,8}\d|\d.{0,8}解决|覆盖|提升|提高|获评|被评为|荣获|成为|如今|目前|变成|变为|实现|先后获得|摘掉|受到|好评|点赞|称赞`)
+	problemWds  = regexp.MustCompile(`难|问题|矛盾|纠纷|脏乱差|诉求|不清|后进|落后|困难|隐患|短板|痛点|无人|失联|堵|乱|差|怨|缺|不足|薄弱|面对|针对|由于`)
+)
+
+func intentBonus(in Intent, norm string) float64 {
+	switch in {
+	case IntentNumber:
+		if digitRE.MatchString(norm) {
+			return 1.6
+		}
+		return 0.4
+	case IntentWhen:
+		if yearRE.MatchString(norm) {
+			return 1.6
+		}
+		return 0.5
+	case IntentHow, IntentSteps:
+		if practiceRE2.MatchString(norm) {
+			return 1.3
+		}
+	case IntentResult:
+		if resultWords.MatchString(norm) {
+			return 1.6
+		}
+		return 0.7
+	case IntentProblem:
+		if problemWds.MatchString(norm) {
+			return 1.5
+		}
+		return 0.7
+	}
+	return 1
+}
+
+type rankedSent struct {
+	sentRef
+	score, covered float64
+}
+
+// rank scores sentences for a question topic and intent, best first.
+// Fragments (headings, "她说：") are discounted.
+func rank(cands []sentRef, wt weightedTerms, in Intent) []rankedSent {
+	var out []rankedSent
+	for _, c := range cands {
+		sc, cov := wt.score(c.norm)
+		if sc == 0 {
+			continue
+		}
+		sc *= intentBonus(in, c.norm)
+		if n := utf8.RuneCountInString(c.text); n < 14 {
+			sc *= 0.4
+		} else if n > 160 {
+			sc *= 0.8
+		}
+		if isHeadingLike(c.text) {
+			sc *= 0.3
+		}
+		out = append(out, rankedSent{c, sc, cov})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	return out
+}
+
+// isHeadingLike is a section heading or slogan line: no sentence-ending
+// punctuation and a few comma-separated short phrases.
+func isHeadingLike(t string) bool {
+	t = strings.TrimSpace(t)
+	if t == "" {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if strings.ContainsRune("。！？!?”」』)）", last) {
+		return false
+	}
+	return utf8.RuneCountInString(t) < 40
+}
+
+// sentencesIn lists the sentences of chunks in article order.
+func (s *Service) sentencesIn(chunks []*corpus.Chunk) []sentRef {
+	var out []sentRef
+	for _, c := range chunks {
+		out = append(out, s.sentences(c)...)
+	}
+	return out
+}
+
+// inOrder sorts sentences by article, passage and position.
+func inOrder(rs []sentRef) {
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if a.chunk.ArticleID != b.chunk.ArticleID {
+			return a.chunk.ArticleID < b.chunk.ArticleID
+		}
+		if a.chunk.Seq != b.chunk.Seq {
+			return a.chunk.Seq < b.chunk.Seq
+		}
+		return a.pos < b.pos
+	})
+}
+
+// namesLeader reports whether a sentence names the leader (name or alias).
+func (s *Service) namesLeader(norm, leader string) bool {
+	if strings.Contains(norm, leader) {
+		return true
+	}
+	for _, k := range s.ents.leaderKeys {
+		if k.canon == leader && strings.Contains(norm, k.key) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceAfter returns the sentences that follow r in its article (the
+// rest of its passage, then the next passage).
+func (s *Service) sentencesAfter(c *corpus.Chunk, pos, n int) []sentRef {
+	var out []sentRef
+	for cur := c; cur != nil && len(out) < n; {
+		for _, r := range s.sentences(cur) {
+			if cur == c && r.pos <= pos {
+				continue
+			}
+			out = append(out, r)
+			if len(out) == n {
+				break
+			}
+		}
+		next, ok := s.bySeq[seqKey{cur.ArticleID, cur.Seq + 1}]
+		if !ok {
+			break
+		}
+		cur = s.chunkPtr(next.ID)
+	}
+	return out
+}
+
+func (s *Service) chunkPtr(id string) *corpus.Chunk {
+	return s.ptrByID[id]
+}

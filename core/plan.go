@@ -1,0 +1,992 @@
+package core
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/catalog"
+	"bangyang/corpus"
+	"bangyang/retrieval"
+	"bangyang/zh"
+)
+
+// draft is an answer composed from quotes before it is rendered: a lead
+// line in our words built only from derived facts (names, places, roles,
+// step names), then quoted sentences, each cited to its passage.
+type draft struct {
+	lead  string // Simplified
+	items []item
+	tail  string // Simplified closing line
+	// refused is true when the articles do not answer what was asked.
+	refused bool
+	// about are the leaders and methods the answer is about (for memory).
+	leaders, methods []string
+	// extra passages the model may use besides the quoted ones.
+	context []*corpus.Chunk
+}
+
+type item struct {
+	label  string // Simplified, may be empty
+	number int    // >0: a numbered line (steps)
+	quote  sentRef
+	plain  string // a line of our own instead of a quote (Simplified)
+}
+
+// maxAnswerRunes is the budget of one composed answer: a reader on a phone
+// wants the direct answer and a few cited points, not a page.
+const maxAnswerRunes = 450
+
+func (d *draft) add(it item) { d.items = append(d.items, it) }
+
+func (d *draft) hasQuotes() bool {
+	for _, it := range d.items {
+		if it.quote.chunk != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// planner composes a draft for one understood question.
+type planner struct {
+	s     *Service
+	q     Question
+	prev  *Turn
+	shown map[string]bool // sentence keys shown earlier in the conversation
+	used  map[string]bool // sentence keys used in this draft
+}
+
+func (p *planner) fresh(r sentRef) bool { return !p.shown[r.key()] && !p.used[r.key()] }
+
+func (p *planner) take(r sentRef) { p.used[r.key()] = true }
+
+// leaderLabel names a leader with her place: 吴中兰（上清寺路社区）.
+func (p *planner) leaderLabel(name string) string {
+	info := p.s.ents.leaderInfo[name]
+	if pl := shortPlace(info.Place); pl != "" {
+		return name + "（" + pl + "）"
+	}
+	return name
+}
+
+// shortPlace is the most specific part of an administrative chain
+// (重庆市渝中区上清寺街道上清寺路社区 → 上清寺路社区).
+func shortPlace(place string) string {
+	place = strings.TrimSpace(place)
+	if place == "" {
+		return ""
+	}
+	first, _, _ := strings.Cut(place, "、")
+	rs := []rune(first)
+	for _, suf := range []string{"社区", "街道", "镇", "乡", "县", "区", "市"} {
+		if !strings.HasSuffix(first, suf) {
+			continue
+		}
+		// Walk back to the previous administrative suffix.
+		cut := 0
+		for i := len(rs) - utf8.RuneCountInString(suf) - 1; i > 0; i-- {
+			tail := string(rs[:i])
+			for _, s2 := range []string{"省", "市", "区", "县", "街道", "镇", "乡", "州"} {
+				if strings.HasSuffix(tail, s2) {
+					cut = i
+					break
+				}
+			}
+			if cut > 0 {
+				break
+			}
+		}
+		return string(rs[cut:])
+	}
+	return first
+}
+
+func (p *planner) method(name string) (catalog.Method, bool) {
+	if p.s.o.Catalog == nil {
+		return catalog.Method{}, false
+	}
+	for _, m := range p.s.o.Catalog.Methods() {
+		if m.Name == name {
+			return m, true
+		}
+	}
+	return catalog.Method{}, false
+}
+
+// quoteOf turns a catalog quote into a sentence of its passage.
+func (p *planner) quoteOf(q catalog.Quote) (sentRef, bool) {
+	c := p.s.chunkPtr(q.ChunkID)
+	if c == nil || strings.TrimSpace(q.Text) == "" {
+		return sentRef{}, false
+	}
+	want := strings.TrimSpace(q.Text)
+	for _, r := range p.s.sentences(c) {
+		if strings.TrimSpace(r.text) == want {
+			return r, true
+		}
+	}
+	// A catalog sentence cut differently from ours: find ours that holds it.
+	for _, r := range p.s.sentences(c) {
+		if strings.Contains(r.text, want) || strings.Contains(want, r.text) && utf8.RuneCountInString(r.text) > 12 {
+			return r, true
+		}
+	}
+	return sentRef{}, false
+}
+
+// definitionOf is the sentence naming and defining the method.
+func (p *planner) definitionOf(m catalog.Method) (sentRef, bool) {
+	if m.Definition != nil {
+		if r, ok := p.quoteOf(*m.Definition); ok {
+			return r, true
+		}
+	}
+	if m.Summary != "" {
+		return p.quoteOf(catalog.Quote{Text: m.Summary, ChunkID: m.SummaryChunkID})
+	}
+	return sentRef{}, false
+}
+
+// stepName is a step as the article writes it.
+func (p *planner) stepName(m catalog.Method, i int, def sentRef) string {
+	st := m.Steps[i]
+	if def.chunk != nil {
+		if orig := p.s.originalForm(def.chunk.ID, st); orig != "" {
+			return orig
+		}
+	}
+	return st
+}
+
+// practiceAfter are the sentences that carry a method out when the
+// catalog has no procedure for it: what follows its definition in the
+// same and the next passage, as far as they describe doing.
+func (p *planner) practiceAfter(def sentRef, max int) []sentRef {
+	var out []sentRef
+	for _, r := range p.s.sentencesAfter(def.chunk, def.pos, 14) {
+		if len(out) == max {
+			break
+		}
+		if isHeadingLike(r.text) {
+			if len(out) > 0 {
+				break // the next section starts
+			}
+			continue
+		}
+		if practiceRE2.MatchString(r.norm) || resultWords.MatchString(r.norm) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func quotes(p *planner, qs []catalog.Quote) []sentRef {
+	var out []sentRef
+	for _, q := range qs {
+		if r, ok := p.quoteOf(q); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// planMethod answers about one named method: what it is, its steps, how
+// it is done, who made it, what problem it answers, its results.
+func (p *planner) planMethod(m catalog.Method) *draft {
+	d := &draft{leaders: nonEmpty(m.Leader), methods: []string{m.Name}}
+	def, hasDef := p.definitionOf(m)
+	who := p.leaderLabel(m.Leader)
+	name := "“" + strings.Trim(m.Name, "“”") + "”"
+	addQuotes := func(label string, rs []sentRef, max int) int {
+		n := 0
+		for _, r := range rs {
+			if n == max {
+				break
+			}
+			if !p.fresh(r) {
+				continue
+			}
+			p.take(r)
+			d.add(item{label: label, quote: r})
+			n++
+		}
+		return n
+	}
+	procedure := func(i int) []sentRef {
+		if i < len(m.Procedure) {
+			return quotes(p, m.Procedure[i])
+		}
+		return nil
+	}
+	how := quotes(p, m.How)
+	if len(how) == 0 && hasDef {
+		for i := range m.Procedure {
+			how = append(how, procedure(i)...)
+		}
+		if len(how) == 0 {
+			how = p.practiceAfter(def, 5)
+		}
+	}
+	results := quotes(p, m.Results)
+	switch p.q.Intent {
+	case IntentSteps:
+		if len(m.Steps) == 0 {
+			d.lead = "资料中没有列出" + name + "的具体步骤，" + m.Leader + "的做法是："
+			if hasDef && p.fresh(def) {
+				p.take(def)
+				d.add(item{quote: def})
+			}
+			addQuotes("", how, 4)
+			break
+		}
+		if k := p.q.Step; k > 0 {
+			if k > len(m.Steps) {
+				d.lead = fmt.Sprintf("%s共%d步，没有第%d步。", name, len(m.Steps), k)
+				d.refused = !hasDef
+				k = 0
+			} else {
+				d.lead = fmt.Sprintf("%s的第%s步是“%s”：", name, chineseNumber(k), p.stepName(m, k-1, def))
+				if addQuotes("", procedure(k-1), 3) == 0 {
+					d.tail = "文中没有单独展开这一步的做法。"
+					if hasDef {
+						d.add(item{quote: def})
+					}
+				}
+				break
+			}
+		}
+		d.lead += fmt.Sprintf("%s的%s共%d步：", who, name, len(m.Steps))
+		anyProc := false
+		for i := range m.Steps {
+			proc := procedure(i)
+			it := item{number: i + 1, label: p.stepName(m, i, def)}
+			for _, r := range proc {
+				if p.fresh(r) {
+					p.take(r)
+					it.quote = r
+					anyProc = true
+					break
+				}
+			}
+			if it.quote.chunk == nil {
+				it.plain = it.label
+				it.label = ""
+			}
+			d.add(it)
+		}
+		if !anyProc {
+			if hasDef && p.fresh(def) {
+				p.take(def)
+				d.add(item{quote: def})
+			}
+			if addQuotes("具体做法", how, 4) == 0 {
+				d.tail = "文中未展开各步的具体做法。"
+			}
+		}
+	case IntentWho:
+		d.lead = name + "出自" + p.describe(m.Leader) + "。"
+		if hasDef {
+			p.take(def)
+			d.add(item{quote: def})
+		}
+	case IntentResult:
+		d.lead = who + "的" + name + "取得的成效："
+		if addQuotes("", results, 3) == 0 {
+			addQuotes("", filterRE(p.s.sentencesAfter(def.chunk, def.pos, 12), resultWords), 2)
+		}
+		if !d.hasQuotes() {
+			d.lead = "资料中没有提到" + name + "的具体成效。"
+			if hasDef {
+				d.add(item{quote: def})
+			}
+		}
+	case IntentProblem:
+		d.lead = who + "的" + name + "针对的问题："
+		addQuotes("", quotes(p, m.Problem), 2)
+		if !d.hasQuotes() {
+			d.lead = "资料中没有单独说明" + name + "针对的问题，文中是这样介绍的："
+			if hasDef {
+				d.add(item{quote: def})
+			}
+		}
+	case IntentHow:
+		d.lead = who + "是这样做" + name + "的："
+		if len(m.Steps) > 0 && !p.shownAll(how) {
+			for i := range m.Steps {
+				for _, r := range procedure(i) {
+					if p.fresh(r) {
+						p.take(r)
+						d.add(item{number: i + 1, label: p.stepName(m, i, def), quote: r})
+						break
+					}
+				}
+			}
+		}
+		addQuotes("", how, 4-len(d.items))
+		if !d.hasQuotes() && hasDef {
+			d.add(item{quote: def})
+			d.tail = "文中未展开具体做法。"
+		}
+	default: // what, summary-like, other
+		d.lead = name + "是" + who + "的工作方法。"
+		if hasDef {
+			p.take(def)
+			d.add(item{quote: def})
+		}
+		if len(m.Steps) > 0 && (!hasDef || !containsAll(def.norm, m.Steps)) {
+			steps := make([]string, len(m.Steps))
+			for i := range m.Steps {
+				steps[i] = p.stepName(m, i, def)
+			}
+			d.add(item{plain: "包括：" + strings.Join(steps, "、")})
+		}
+		addQuotes("做法", how, 2)
+		addQuotes("成效", results, 1)
+		if m.Unexpanded && len(d.items) <= 1 {
+			d.tail = "文中只提到了这一方法的名称，未展开介绍。"
+		}
+	}
+	if !d.hasQuotes() && d.tail == "" {
+		d.refused = true
+	}
+	if hasDef {
+		d.context = append(d.context, def.chunk)
+		if next, ok := p.s.bySeq[seqKey{def.chunk.ArticleID, def.chunk.Seq + 1}]; ok {
+			d.context = append(d.context, p.s.chunkPtr(next.ID))
+		}
+	}
+	return d
+}
+
+func (p *planner) shownAll(rs []sentRef) bool {
+	for _, r := range rs {
+		if !p.shown[r.key()] {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+// describe names a leader with her place and post: 吴中兰（重庆市…社区党委书记）.
+func (p *planner) describe(name string) string {
+	info := p.s.ents.leaderInfo[name]
+	detail := info.Place
+	if info.Role != "" && !strings.HasSuffix(detail, info.Role) {
+		detail += info.Role
+	}
+	if detail == "" {
+		return name
+	}
+	return name + "（" + detail + "）"
+}
+
+// planLeader answers about one named leader.
+func (p *planner) planLeader(leader string) *draft {
+	d := &draft{leaders: []string{leader}}
+	chunks := p.s.leaderChunks(leader)
+	if len(chunks) == 0 {
+		d.refused = true
+		return d
+	}
+	cands := p.s.sentencesIn(chunks)
+	d.context = firstChunks(chunks, 6)
+	switch p.q.Intent {
+	case IntentFact:
+		return p.planFacts(leader, cands, d)
+	case IntentWhere:
+		info := p.s.ents.leaderInfo[leader]
+		if info.Place == "" && info.Role == "" {
+			break
+		}
+		lead := leader
+		if info.Place != "" {
+			lead += "在" + info.Place + "工作"
+		}
+		if info.Role != "" {
+			if info.Place != "" {
+				lead += "，"
+			}
+			lead += "任" + info.Role
+		}
+		d.lead = lead + "。"
+		if r, ok := p.statingSentence(cands, leader, []string{shortPlace(info.Place), info.Role}); ok {
+			p.take(r)
+			d.add(item{quote: r})
+			return d
+		}
+	}
+	wt := newTerms(p.q.Topic, p.expansion(), cands)
+	ranked := rank(cands, wt, p.q.Intent)
+	if p.q.Intent == IntentResult && p.prev != nil {
+		// "后来呢": what follows in the article what was shown last.
+		if after := p.afterShown(chunks); len(after) > 0 {
+			ranked = append(rank(after, newTerms("", nil, after), IntentResult), ranked...)
+		}
+	}
+	picked := p.pick(ranked, 4, func(r rankedSent) bool { return wt.total == 0 || r.covered > 0 || r.score > 1.5 })
+	if len(picked) == 0 {
+		if wt.total > 0 && p.q.Intent != IntentHow && p.q.Intent != IntentSummary {
+			d.lead = "资料中没有找到" + leader + "在“" + p.q.Topic + "”方面的内容。"
+			d.refused = true
+			p.addProfileLine(d, leader, cands)
+			return d
+		}
+		picked = p.pick(rank(cands, newTerms("", nil, cands), IntentHow), 3, nil)
+	}
+	switch p.q.Intent {
+	case IntentHow:
+		d.lead = p.leaderLabel(leader) + "的做法："
+	case IntentResult:
+		d.lead = p.leaderLabel(leader) + "的工作成效："
+	case IntentNumber, IntentWhen:
+		d.lead = p.leaderLabel(leader) + "："
+	default:
+		d.lead = "关于" + p.leaderLabel(leader) + "，资料中写道："
+	}
+	for _, r := range picked {
+		d.add(item{quote: r.sentRef})
+	}
+	return d
+}
+
+// afterShown are the sentences that follow the last sentence shown from
+// the leader's articles.
+func (p *planner) afterShown(chunks []*corpus.Chunk) []sentRef {
+	var last *sentRef
+	for _, c := range chunks {
+		for _, r := range p.s.sentences(c) {
+			if p.shown[r.key()] {
+				r := r
+				last = &r
+			}
+		}
+	}
+	if last == nil {
+		return nil
+	}
+	var out []sentRef
+	for _, r := range p.s.sentencesAfter(last.chunk, last.pos, 10) {
+		if !isHeadingLike(r.text) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// planFacts answers personal facts: each asked attribute stated by a
+// sentence about her, or said plainly to be missing.
+func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
+	var missing []string
+	for _, a := range p.q.Attributes {
+		found := false
+		for i, r := range cands {
+			if !a.state.MatchString(r.norm) {
+				continue
+			}
+			// About her: names her, or opens her profile, or is in her
+			// article with her as the subject (她 …).
+			if !(p.s.namesLeader(r.norm, leader) || i == 0 || strings.HasPrefix(r.norm, "她") || strings.HasPrefix(r.norm, "他")) {
+				continue
+			}
+			if a.Name == "工资收入" && !strings.Contains(r.norm, leader) {
+				continue // 社区干部月工资… is about others
+			}
+			if !p.used[r.key()] {
+				p.take(r)
+				d.add(item{label: a.Name, quote: r})
+			}
+			found = true
+			break
+		}
+		if !found {
+			missing = append(missing, a.Name)
+		}
+	}
+	switch {
+	case len(missing) == 0:
+		d.lead = leader + "："
+	case len(missing) == len(p.q.Attributes):
+		d.lead = "资料中没有提到" + leader + "的" + strings.Join(missing, "、") + "。"
+		d.refused = true
+		p.addProfileLine(d, leader, cands)
+	default:
+		d.lead = leader + "："
+		d.tail = "资料中没有提到" + leader + "的" + strings.Join(missing, "、") + "。"
+	}
+	return d
+}
+
+// addProfileLine says what the articles do say about the leader: her
+// post and place, and her methods by name.
+func (p *planner) addProfileLine(d *draft, leader string, cands []sentRef) {
+	info := p.s.ents.leaderInfo[leader]
+	if r, ok := p.statingSentence(cands, leader, []string{shortPlace(info.Place), info.Role}); ok {
+		d.add(item{label: "资料介绍的是", quote: r})
+	}
+	if ms := p.s.methodsOf(leader); len(ms) > 0 {
+		d.add(item{plain: "可以问问" + leader + "的工作方法：" + strings.Join(firstStrings(ms, 4), "、") + "。"})
+	}
+}
+
+// statingSentence is the first sentence naming the leader together with
+// one of the words (her place, her post); else the first naming her.
+func (p *planner) statingSentence(cands []sentRef, leader string, words []string) (sentRef, bool) {
+	var first *sentRef
+	for _, r := range cands {
+		if !p.s.namesLeader(r.norm, leader) {
+			continue
+		}
+		if first == nil {
+			r := r
+			first = &r
+		}
+		for _, w := range words {
+			if w != "" && strings.Contains(r.norm, w) {
+				return r, true
+			}
+		}
+	}
+	if first != nil {
+		return *first, true
+	}
+	return sentRef{}, false
+}
+
+func (s *Service) methodsOf(leader string) []string {
+	if s.o.Catalog == nil {
+		return nil
+	}
+	var out []string
+	for _, m := range s.o.Catalog.Methods() {
+		if m.Leader == leader {
+			out = append(out, "“"+strings.Trim(m.Name, "“”")+"”")
+		}
+	}
+	return out
+}
+
+// pick takes up to n fresh sentences of ranked, at most two per passage,
+// and returns them in article order.
+func (p *planner) pick(ranked []rankedSent, n int, ok func(rankedSent) bool) []rankedSent {
+	if len(ranked) == 0 {
+		return nil
+	}
+	best := ranked[0].score
+	var out []rankedSent
+	per := map[string]int{}
+	runes := 0
+	for _, r := range ranked {
+		if len(out) == n || r.score < best*0.45 {
+			break
+		}
+		if (ok != nil && !ok(r)) || !p.fresh(r.sentRef) || per[r.chunk.ID] >= 2 {
+			continue
+		}
+		l := utf8.RuneCountInString(r.text)
+		if len(out) > 0 && runes+l > maxAnswerRunes-60 {
+			continue
+		}
+		runes += l
+		per[r.chunk.ID]++
+		p.take(r.sentRef)
+		out = append(out, r)
+	}
+	refs := make([]sentRef, len(out))
+	for i, r := range out {
+		refs[i] = r.sentRef
+	}
+	inOrder(refs)
+	byKey := map[string]rankedSent{}
+	for _, r := range out {
+		byKey[r.key()] = r
+	}
+	for i, r := range refs {
+		out[i] = byKey[r.key()]
+	}
+	return out
+}
+
+// expansion are the lexicon's article words for the question's topics.
+func (p *planner) expansion() []string {
+	var out []string
+	for _, t := range p.q.Topics {
+		out = append(out, t.Article...)
+		out = append(out, t.Ask...)
+	}
+	return out
+}
+
+// planCompare answers a comparison: each leader's practice on the asked
+// topic (or, without one, the topics both work on and where they differ),
+// every point cited to that leader's own article.
+func (p *planner) planCompare(leaders []string) *draft {
+	d := &draft{leaders: leaders}
+	d.lead = strings.Join(leaders, "和") + "的做法比较："
+	var sides []compareSide
+	for _, l := range leaders {
+		cs := p.s.sentencesIn(p.s.leaderChunks(l))
+		tp := map[string]int{}
+		if p.s.lex != nil {
+			for _, c := range cs {
+				for t, n := range p.s.lex.InText(c.norm) {
+					tp[t] += n
+				}
+			}
+		}
+		sides = append(sides, compareSide{l, cs, tp})
+		d.context = append(d.context, firstChunks(p.s.leaderChunks(l), 3)...)
+	}
+	quoteFor := func(sd compareSide, topicWords []string, topic string) (rankedSent, bool) {
+		wt := newTerms(topic, topicWords, sd.cands)
+		got := p.pick(rank(sd.cands, wt, IntentHow), 1, func(r rankedSent) bool { return r.score >= 1 })
+		if len(got) == 0 {
+			return rankedSent{}, false
+		}
+		return got[0], true
+	}
+	if len(p.q.Topics) > 0 || strings.TrimSpace(p.q.Topic) != "" && !genericCompareTopic(p.q.Topic) {
+		// A named topic: each leader on it.
+		var missing []string
+		for _, sd := range sides {
+			if r, ok := quoteFor(sd, p.expansion(), p.q.Topic); ok {
+				d.add(item{label: p.leaderLabel(sd.name), quote: r.sentRef})
+			} else {
+				missing = append(missing, sd.name)
+			}
+		}
+		if len(missing) > 0 {
+			d.tail = "资料中没有提到" + strings.Join(missing, "、") + "在这方面的做法。"
+		}
+		if len(missing) == len(sides) {
+			d.refused = true
+		}
+		return d
+	}
+	// No topic: shared topics first, then one distinctive practice each.
+	shared := sharedTopics(sides[0].topics, sides[1:]...)
+	if len(shared) > 0 {
+		d.add(item{plain: "共同点：都重视" + strings.Join(firstStrings(shared, 3), "、") + "。"})
+		for _, t := range firstStrings(shared, 2) {
+			tp, _ := p.s.lex.Topic(t)
+			for _, sd := range sides {
+				if r, ok := quoteFor(sd, tp.Article, ""); ok {
+					d.add(item{label: p.leaderLabel(sd.name) + " · " + t, quote: r.sentRef})
+				}
+			}
+		}
+	}
+	d.add(item{plain: "不同点："})
+	for _, sd := range sides {
+		ms := p.s.methodsOf(sd.name)
+		if len(ms) > 0 {
+			d.add(item{plain: sd.name + "的主要方法有" + strings.Join(firstStrings(ms, 3), "、") + "。"})
+		}
+		if own := uniqueTopic(sd.topics, sides, sd.name); own != "" {
+			tp, _ := p.s.lex.Topic(own)
+			if r, ok := quoteFor(sd, tp.Article, ""); ok {
+				d.add(item{label: sd.name + " · " + own, quote: r.sentRef})
+			}
+		}
+	}
+	if !d.hasQuotes() {
+		for _, sd := range sides {
+			if r, ok := quoteFor(sd, nil, "工作方法 党建 服务 居民"); ok {
+				d.add(item{label: p.leaderLabel(sd.name), quote: r.sentRef})
+			}
+		}
+	}
+	return d
+}
+
+// genericCompareTopic is a topic left over from "做法有什么共同点" that
+// names nothing in particular.
+func genericCompareTopic(t string) bool {
+	rest := strings.NewReplacer("工作方法", "", "工作", "", "方法", "", "有", "", "点", "", "之处", "", "两人", "", "两位", "", "她们", "", "他们", "", "和", "", "与", "", "跟", "", " ", "").Replace(t)
+	return utf8.RuneCountInString(rest) < 2
+}
+
+// compareSide is one leader of a comparison: her sentences and the
+// lexicon topics her articles touch (with how many words matched).
+type compareSide struct {
+	name   string
+	cands  []sentRef
+	topics map[string]int
+}
+
+// sharedTopics are the topics every side works on, strongest first.
+func sharedTopics(first map[string]int, others ...compareSide) []string {
+	type tc struct {
+		t string
+		n int
+	}
+	var list []tc
+	for t, n := range first {
+		min := n
+		ok := true
+		for _, o := range others {
+			if o.topics[t] == 0 {
+				ok = false
+				break
+			}
+			if o.topics[t] < min {
+				min = o.topics[t]
+			}
+		}
+		if ok && min >= 2 {
+			list = append(list, tc{t, min})
+		}
+	}
+	slices.SortFunc(list, func(a, b tc) int {
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return strings.Compare(a.t, b.t)
+	})
+	out := make([]string, len(list))
+	for i, x := range list {
+		out[i] = x.t
+	}
+	return out
+}
+
+// uniqueTopic is the strongest topic only this side works on.
+func uniqueTopic(mine map[string]int, sides []compareSide, me string) string {
+	best, bestN := "", 0
+	for t, n := range mine {
+		ok := true
+		for _, o := range sides {
+			if o.name != me && o.topics[t] > 0 {
+				ok = false
+			}
+		}
+		if ok && (n > bestN || n == bestN && t < best) {
+			best, bestN = t, n
+		}
+	}
+	return best
+}
+
+// planAdvice answers "our community has problem X, whom can we learn
+// from": the practices across leaders that address the topic, one or two
+// per leader, each introduced by who and where.
+func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error) {
+	d := &draft{}
+	expansion := p.expansion()
+	query := strings.TrimSpace(p.q.Topic + " " + strings.Join(expansion, " "))
+	if query == "" {
+		query = p.q.Norm
+	}
+	res, err := p.s.o.Search.Search(ctx, query, retrieval.SearchOptions{K: max(12, 3*p.s.o.Passages)})
+	if err != nil {
+		return nil, err
+	}
+	var cands []sentRef
+	for _, h := range res.Hits {
+		if c := p.s.chunkPtr(h.Chunk.ID); c != nil {
+			cands = append(cands, p.s.sentences(c)...)
+		}
+	}
+	wt := newTerms(p.q.Topic, expansion, cands)
+	ranked := rank(cands, wt, IntentHow)
+	perLeader := map[string]int{}
+	var order []string
+	byLeader := map[string][]rankedSent{}
+	for _, r := range ranked {
+		l := zh.ToSimplified(r.chunk.Meta.Leader)
+		if len(only) > 0 && !slices.Contains(only, l) {
+			continue
+		}
+		if r.score < 1.2 || !p.fresh(r.sentRef) || perLeader[l] >= 2 {
+			continue
+		}
+		if len(expansion) > 0 && !matchesAny(r.norm, expansion) {
+			continue // a practice on the topic, not a sentence that shares a word
+		}
+		if perLeader[l] == 0 {
+			if len(order) == 4 {
+				continue
+			}
+			order = append(order, l)
+		} else if r.score < byLeader[l][0].score*0.6 {
+			continue
+		}
+		perLeader[l]++
+		p.take(r.sentRef)
+		byLeader[l] = append(byLeader[l], r)
+	}
+	if len(order) == 0 {
+		d.refused = true
+		return d, nil
+	}
+	topic := p.q.Topic
+	if len(p.q.Topics) > 0 {
+		var names []string
+		for _, t := range p.q.Topics {
+			names = append(names, t.Name)
+		}
+		topic = strings.Join(firstStrings(names, 2), "、")
+	}
+	d.lead = "在“" + topic + "”方面，可以借鉴这些书记的做法："
+	runes := 0
+	for _, l := range order {
+		for _, r := range byLeader[l] {
+			runes += utf8.RuneCountInString(r.text)
+			if runes > maxAnswerRunes+100 && len(d.items) >= len(order) {
+				break
+			}
+			label := p.leaderLabel(l)
+			if l == "" {
+				label = r.chunk.Meta.SourceLine()
+			}
+			d.add(item{label: label, quote: r.sentRef})
+			d.context = appendChunk(d.context, r.chunk)
+		}
+		d.leaders = append(d.leaders, l)
+	}
+	return d, nil
+}
+
+func matchesAny(norm string, words []string) bool {
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 2 && strings.Contains(norm, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// planGeneral answers a question that names no leader or method: the
+// best sentences of the best passages, each labelled with its leader when
+// they come from more than one.
+func (p *planner) planGeneral(ctx context.Context) (*draft, error) {
+	d := &draft{}
+	query := p.q.Norm
+	if ex := p.expansion(); len(ex) > 0 {
+		query += " " + strings.Join(ex, " ")
+	}
+	res, err := p.s.o.Search.Search(ctx, query, retrieval.SearchOptions{K: p.s.o.Passages})
+	if err != nil {
+		return nil, err
+	}
+	if res == nil || !res.Relevant || len(res.Hits) == 0 {
+		d.refused = true
+		return d, nil
+	}
+	var cands []sentRef
+	for _, h := range res.Hits {
+		if c := p.s.chunkPtr(h.Chunk.ID); c != nil {
+			cands = append(cands, p.s.sentences(c)...)
+			d.context = append(d.context, c)
+		}
+	}
+	topic := p.q.Topic
+	if topic == "" {
+		topic = p.q.Norm
+	}
+	wt := newTerms(topic, p.expansion(), cands)
+	ranked := rank(cands, wt, p.q.Intent)
+	if len(ranked) == 0 || wt.total > 0 && ranked[0].covered < 0.45*wt.total && !p.anyTopicMatch(ranked[0].norm) {
+		// The best sentence covers under half of what was asked: the
+		// passages share words with the question, they do not answer it.
+		d.refused = true
+		return d, nil
+	}
+	picked := p.pick(ranked, 4, func(r rankedSent) bool { return r.covered > 0 || p.anyTopicMatch(r.norm) })
+	leaders := map[string]bool{}
+	for _, r := range picked {
+		leaders[zh.ToSimplified(r.chunk.Meta.Leader)] = true
+	}
+	for _, r := range picked {
+		l := zh.ToSimplified(r.chunk.Meta.Leader)
+		label := ""
+		if len(leaders) > 1 && l != "" {
+			label = l
+		}
+		d.add(item{label: label, quote: r.sentRef})
+		if !slices.Contains(d.leaders, l) && l != "" {
+			d.leaders = append(d.leaders, l)
+		}
+	}
+	if len(leaders) == 1 {
+		for l := range leaders {
+			if l != "" {
+				d.lead = "据" + p.leaderLabel(l) + "的资料："
+			}
+		}
+	}
+	if !d.hasQuotes() {
+		d.refused = true
+	}
+	return d, nil
+}
+
+func (p *planner) anyTopicMatch(norm string) bool {
+	for _, t := range p.q.Topics {
+		if len(t.Matches(norm)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func filterRE(rs []sentRef, re *regexp.Regexp) []sentRef {
+	var out []sentRef
+	for _, r := range rs {
+		if re.MatchString(r.norm) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func containsAll(s string, parts []string) bool {
+	for _, p := range parts {
+		if !strings.Contains(s, p) {
+			return false
+		}
+	}
+	return true
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
+}
+
+func firstStrings(ss []string, n int) []string {
+	if len(ss) > n {
+		return ss[:n]
+	}
+	return ss
+}
+
+func firstChunks(cs []*corpus.Chunk, n int) []*corpus.Chunk {
+	if len(cs) > n {
+		return cs[:n]
+	}
+	return cs
+}
+
+func appendChunk(cs []*corpus.Chunk, c *corpus.Chunk) []*corpus.Chunk {
+	for _, x := range cs {
+		if x.ID == c.ID {
+			return cs
+		}
+	}
+	return append(cs, c)
+}
+
+func chineseNumber(n int) string {
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+	if n >= 0 && n <= 10 {
+		return digits[n]
+	}
+	return strconv.Itoa(n)
+}

@@ -1,0 +1,210 @@
+// Package lexicon is the topic lexicon of community work: for each topic
+// the words people ask with and the words articles of the genre use
+// (老年人 ↔ 空巢老人、助老、居家养老 …). Questions and articles rarely share
+// words on these topics ("我们社区老人多" against "百名党员助百老"), so
+// retrieval expands a question with its topics' article words, and the
+// advice and comparison answers align leaders by topic.
+//
+// The shipped table is topics.tsv (see README.md); operators add their own
+// file of the same format, whose lines extend topics of the same name or
+// add new ones. All words are Simplified; callers match Simplified text.
+package lexicon
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+)
+
+//go:embed topics.tsv
+var shipped string
+
+// Topic is one subject of community work.
+type Topic struct {
+	Name string
+	// Ask are the words a question about the topic uses.
+	Ask []string
+	// Article are the words the articles use for it.
+	Article []string
+}
+
+// Lexicon is a set of topics. The zero value is empty and usable.
+type Lexicon struct {
+	topics []Topic
+	byName map[string]int
+}
+
+// Default returns the shipped lexicon.
+func Default() *Lexicon {
+	lx, err := Parse(strings.NewReader(shipped))
+	if err != nil {
+		// The embedded file is checked by the tests; a broken build must
+		// not limp on with half a lexicon.
+		panic("lexicon: shipped topics.tsv: " + err.Error())
+	}
+	return lx
+}
+
+// Load returns the shipped lexicon extended by the operator's files.
+func Load(paths ...string) (*Lexicon, error) {
+	lx := Default()
+	for _, p := range paths {
+		if p == "" {
+			continue
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return nil, fmt.Errorf("topic lexicon: %w", err)
+		}
+		extra, err := Parse(f)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("topic lexicon %s: %w", p, err)
+		}
+		lx.Merge(extra)
+	}
+	return lx, nil
+}
+
+// Parse reads the TSV format: `topic<TAB>ask words<TAB>article words`,
+// words separated by 、 (or ,/，), # starting a comment line. A topic
+// named twice is merged.
+func Parse(r io.Reader) (*Lexicon, error) {
+	lx := &Lexicon{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		cols := strings.Split(text, "\t")
+		if len(cols) != 3 {
+			return nil, fmt.Errorf("line %d: want 3 tab-separated columns (topic, ask words, article words), got %d", line, len(cols))
+		}
+		t := Topic{Name: strings.TrimSpace(cols[0]), Ask: words(cols[1]), Article: words(cols[2])}
+		if t.Name == "" {
+			return nil, fmt.Errorf("line %d: empty topic name", line)
+		}
+		lx.add(t)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+func words(col string) []string {
+	f := strings.FieldsFunc(col, func(r rune) bool { return r == '、' || r == ',' || r == '，' || r == ';' || r == '；' })
+	out := make([]string, 0, len(f))
+	for _, w := range f {
+		if w = strings.TrimSpace(w); w != "" && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func (lx *Lexicon) add(t Topic) {
+	if lx.byName == nil {
+		lx.byName = map[string]int{}
+	}
+	if i, ok := lx.byName[t.Name]; ok {
+		old := &lx.topics[i]
+		for _, w := range t.Ask {
+			if !slices.Contains(old.Ask, w) {
+				old.Ask = append(old.Ask, w)
+			}
+		}
+		for _, w := range t.Article {
+			if !slices.Contains(old.Article, w) {
+				old.Article = append(old.Article, w)
+			}
+		}
+		return
+	}
+	lx.byName[t.Name] = len(lx.topics)
+	lx.topics = append(lx.topics, t)
+}
+
+// Merge adds other's topics to lx (extending topics of the same name).
+func (lx *Lexicon) Merge(other *Lexicon) {
+	for _, t := range other.topics {
+		lx.add(t)
+	}
+}
+
+// Topics returns every topic.
+func (lx *Lexicon) Topics() []Topic { return slices.Clone(lx.topics) }
+
+// Topic returns the topic called name.
+func (lx *Lexicon) Topic(name string) (Topic, bool) {
+	i, ok := lx.byName[name]
+	if !ok {
+		return Topic{}, false
+	}
+	return lx.topics[i], true
+}
+
+// InQuestion returns the topics a question touches: those whose name or
+// ask words occur in it, longest match first so that 老旧小区改造 is not
+// also counted as a bare 小区 topic when both exist.
+func (lx *Lexicon) InQuestion(norm string) []Topic {
+	var out []Topic
+	for _, t := range lx.topics {
+		if strings.Contains(norm, t.Name) || containsAny(norm, t.Ask) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// InText returns the names of the topics whose article words occur in
+// text, with how many distinct words matched.
+func (lx *Lexicon) InText(norm string) map[string]int {
+	out := map[string]int{}
+	for _, t := range lx.topics {
+		n := 0
+		for _, w := range t.Article {
+			if strings.Contains(norm, w) {
+				n++
+			}
+		}
+		if n > 0 {
+			out[t.Name] = n
+		}
+	}
+	return out
+}
+
+// Matches reports which of the topic's words (ask or article) occur in
+// text; the ask words count too because articles also use everyday words.
+func (t Topic) Matches(norm string) []string {
+	var out []string
+	for _, w := range t.Article {
+		if strings.Contains(norm, w) {
+			out = append(out, w)
+		}
+	}
+	for _, w := range t.Ask {
+		if !slices.Contains(out, w) && strings.Contains(norm, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func containsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if w != "" && strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
