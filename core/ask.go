@@ -170,10 +170,11 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	}
 	q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
 	q.Resolved = len(q.Leaders) > 0 || len(q.Methods) > 0
+	q.Intent = intentOf(*q) // "她获得过哪些荣誉" is a fact once "她" is known
 	switch {
 	case q.Step > 0:
 		q.Intent = IntentSteps
-	case laterRE.MatchString(q.Norm) && (q.Intent == IntentOther || q.Intent == IntentResult || q.Intent == IntentHow && !strings.Contains(q.Norm, "做")):
+	case laterRE.MatchString(q.Norm) && (q.Intent == IntentOther || q.Intent == IntentResult):
 		q.Intent = IntentResult
 	case moreRE.MatchString(q.Norm) && q.Intent == IntentOther || q.Intent == IntentHow && moreRE.MatchString(q.Norm) && len(q.Methods) == 0:
 		q.Intent = prev.Intent

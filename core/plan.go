@@ -61,7 +61,23 @@ type planner struct {
 	used  map[string]bool // sentence keys used in this draft
 }
 
-func (p *planner) fresh(r sentRef) bool { return !p.shown[r.key()] && !p.used[r.key()] }
+// fresh reports whether a sentence may still be quoted: not yet in this
+// answer, and not shown earlier in the conversation — unless the question
+// asks a direct fact, whose sentence is the answer however often asked.
+func (p *planner) fresh(r sentRef) bool {
+	if p.used[r.key()] {
+		return false
+	}
+	return !p.shown[r.key()] || p.directFact()
+}
+
+func (p *planner) directFact() bool {
+	switch p.q.Intent {
+	case IntentNumber, IntentWhen, IntentWhere, IntentWho, IntentFact:
+		return true
+	}
+	return false
+}
 
 func (p *planner) take(r sentRef) { p.used[r.key()] = true }
 
@@ -296,7 +312,11 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 	case IntentResult:
 		d.lead = who + "的" + name + "取得的成效："
-		if addQuotes("", results, 3) == 0 {
+		if p.prev != nil && laterRE.MatchString(p.q.Norm) {
+			// "后来呢": what the article says next, results first.
+			addQuotes("", filterRE(p.afterShown(p.s.leaderChunks(m.Leader)), resultWords), 3)
+		}
+		if len(d.items) == 0 && addQuotes("", results, 3) == 0 && hasDef {
 			addQuotes("", filterRE(p.s.sentencesAfter(def.chunk, def.pos, 12), resultWords), 2)
 		}
 		if !d.hasQuotes() {

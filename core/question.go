@@ -76,8 +76,9 @@ type Attribute struct {
 // her sentences does, the honest answer is 资料中没有提到.
 var attributes = []Attribute{
 	{Name: "籍贯", cue: regexp.MustCompile(`哪里人|哪儿人|籍贯|老家|出生地|出生在哪|什么地方人|哪的人`), state: regexp.MustCompile(`[省市县区州旗]人[,，。、;；]|[省市县区州旗]人$|籍贯|生于|人氏|老家`)},
-	{Name: "出生年月", cue: regexp.MustCompile(`哪一?年出生|哪年生|出生年|什么时候出生|出生的|生日|多大|年龄|几岁|多少岁|年纪`), state: regexp.MustCompile(`\d{4}年(\d{1,2}月)?(出)?生|出生|\d+岁|年生`)},
-	{Name: "联系电话", cue: regexp.MustCompile(`电话|手机|联系方式|微信|邮箱|怎么联系|联系到`), state: regexp.MustCompile(`电话|手机|热线|微信号|邮箱|\d{7,}`)},
+	{Name: "出生年份", cue: regexp.MustCompile(`哪一?年出生|哪年生|出生年|什么时候出生|出生的|生日|几几年生`), state: regexp.MustCompile(`\d{4}年(\d{1,2}月)?(出)?生|出生于\d{4}|生于\d{4}`)},
+	{Name: "年龄", cue: regexp.MustCompile(`多大|年龄|几岁|多少岁|年纪`), state: regexp.MustCompile(`\d+岁|\d{4}年(\d{1,2}月)?(出)?生`)},
+	{Name: "联系方式", cue: regexp.MustCompile(`电话|手机|联系方式|微信|邮箱|怎么联系|联系到`), state: regexp.MustCompile(`\d{3,4}-\d{7,8}|1\d{10}|\d{7,8}[,，。)）]|微信号[:：]|邮箱[:：]|@`)},
 	{Name: "工资收入", cue: regexp.MustCompile(`工资|收入|薪水|薪资|待遇|月薪|年薪|报酬|挣多少`), state: regexp.MustCompile(`工资|收入|薪|报酬|待遇`)},
 	{Name: "家庭情况", cue: regexp.MustCompile(`丈夫|老公|爱人|孩子|儿子|女儿|家人|家庭|结婚|父母|婚姻|子女`), state: regexp.MustCompile(`丈夫|老公|爱人|孩子|儿子|女儿|家人|家庭|结婚|父母|婚姻|子女`)},
 	{Name: "学历", cue: regexp.MustCompile(`学历|毕业|哪所大学|什么专业|文凭|学位|读过书`), state: regexp.MustCompile(`毕业|学历|本科|硕士|专科|学位|大学生|大专`)},
