@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"math/rand"
@@ -71,7 +72,7 @@ func pairSet(m map[string][]string) map[string]bool {
 }
 
 func TestSeedMethodsExactSet(t *testing.T) {
-	c := Build(seedChunks(t))
+	c := mustBuild(t, seedChunks(t))
 	want := pairSet(expectedMethods)
 	for p := range pairSet(knownNoise) {
 		want[p] = true
@@ -107,7 +108,7 @@ func TestSeedMethodsExactSet(t *testing.T) {
 }
 
 func TestSeedMethodDetails(t *testing.T) {
-	c := Build(seedChunks(t))
+	c := mustBuild(t, seedChunks(t))
 	cases := []struct {
 		query     string
 		leader    string
@@ -165,7 +166,7 @@ func TestSeedMethodDetails(t *testing.T) {
 }
 
 func TestSeedLeaders(t *testing.T) {
-	c := Build(seedChunks(t))
+	c := mustBuild(t, seedChunks(t))
 	want := []struct {
 		name, place, role string
 		aliases           []string
@@ -226,7 +227,7 @@ func TestSeedLeaders(t *testing.T) {
 }
 
 func TestFindMethodEitherScript(t *testing.T) {
-	c := Build(seedChunks(t))
+	c := mustBuild(t, seedChunks(t))
 	trad, _, ok1 := c.FindMethod("四單工作法")
 	simp, _, ok2 := c.FindMethod("四单工作法")
 	if !ok1 || !ok2 || !reflect.DeepEqual(trad, simp) {
@@ -262,7 +263,7 @@ func TestFindMethodEitherScript(t *testing.T) {
 }
 
 func TestFindLeader(t *testing.T) {
-	c := Build(seedChunks(t))
+	c := mustBuild(t, seedChunks(t))
 	for q, want := range map[string]string{
 		"吳中蘭": "吴中兰", "吴中兰": "吴中兰", "小吴书记": "吴中兰", "吴书记": "吴中兰", "小吳書記": "吴中兰",
 		"张影": "张影", "張書記": "张影", "郭书记": "郭佳", "郭佳同志": "郭佳", "亚玲书记": "李亚玲",
@@ -279,7 +280,7 @@ func TestFindLeader(t *testing.T) {
 }
 
 func TestMethodsByLeaderAndMentionedIn(t *testing.T) {
-	c := Build(seedChunks(t))
+	c := mustBuild(t, seedChunks(t))
 	groups := c.MethodsByLeader()
 	total := 0
 	for i, g := range groups {
@@ -312,12 +313,12 @@ func TestMethodsByLeaderAndMentionedIn(t *testing.T) {
 func TestBuildDeterministicAndFast(t *testing.T) {
 	chunks := seedChunks(t)
 	start := time.Now()
-	c1 := Build(chunks)
+	c1 := mustBuild(t, chunks)
 	elapsed := time.Since(start)
 	t.Logf("Build of %d chunks (5 articles): %v", len(chunks), elapsed)
 	shuffled := append([]corpus.Chunk(nil), chunks...)
 	rand.New(rand.NewSource(1)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-	c2 := Build(shuffled)
+	c2 := mustBuild(t, shuffled)
 	b1, err := json.Marshal(c1)
 	if err != nil {
 		t.Fatal(err)
@@ -332,7 +333,7 @@ func TestBuildDeterministicAndFast(t *testing.T) {
 }
 
 func TestJSONRoundTrip(t *testing.T) {
-	c := Build(seedChunks(t))
+	c := mustBuild(t, seedChunks(t))
 	b, err := json.Marshal(c)
 	if err != nil {
 		t.Fatal(err)
@@ -384,7 +385,7 @@ func TestSyntheticArticleGeneralises(t *testing.T) {
 			if script == "hant" {
 				text = zh.ToTraditional(text)
 			}
-			c := Build(syntheticChunks(text))
+			c := mustBuild(t, syntheticChunks(text))
 			var names []string
 			for _, m := range c.Methods() {
 				names = append(names, m.Name)
@@ -438,7 +439,7 @@ func FuzzBuild(f *testing.F) {
 	f.Add("“”“‘’”一二三四五六七八九十、、、——:即", "“")
 	f.Add("以“为平台\xff\xfe社區(qū)", "")
 	f.Fuzz(func(t *testing.T, text, query string) {
-		c := Build(syntheticChunks(text))
+		c := mustBuild(t, syntheticChunks(text))
 		c.FindMethod(query)
 		c.FindLeader(query)
 		c.MethodsByLeader()
@@ -452,13 +453,6 @@ func FuzzBuild(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
-}
-
-func BenchmarkBuild(b *testing.B) {
-	chunks := seedChunks(b)
-	for b.Loop() {
-		Build(chunks)
-	}
 }
 
 // TestGenreSentences checks the patterns on sentences written like other
@@ -490,7 +484,7 @@ func TestGenreSentences(t *testing.T) {
 		// The same sentence in Traditional script must give the same names.
 		for _, text := range []string{tc.text, zh.ToTraditional(tc.text)} {
 			var got []string
-			for _, m := range Build(syntheticChunks(text)).Methods() {
+			for _, m := range mustBuild(t, syntheticChunks(text)).Methods() {
 				got = append(got, m.Name)
 			}
 			if !slices.Equal(got, tc.want) {
@@ -498,4 +492,13 @@ func TestGenreSentences(t *testing.T) {
 			}
 		}
 	}
+}
+
+func mustBuild(t testing.TB, chunks []corpus.Chunk) *Catalog {
+	t.Helper()
+	c, err := Build(context.Background(), chunks)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	return c
 }
