@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -179,6 +180,49 @@ func TestGenreMetadata(t *testing.T) {
 		c, th := counts[f], genreThresholds[f]
 		if c.precision() < th[0] || c.recall() < th[1] {
 			t.Errorf("%s: precision %.2f recall %.2f, below the %.2f/%.2f reached before", f, c.precision(), c.recall(), th[0], th[1])
+		}
+	}
+}
+
+// refMarkerRe matches an article's own reference markers: [1], [4-5],
+// [2,3], [注1].
+var refMarkerRe = regexp.MustCompile(`\[(?:注)?\d+(?:\s*[-–—,，、]\s*\d+)*\]`)
+
+// TestGenreChunks checks the passages: no page chrome listed for the
+// article, no reference marker of the article's own, the strings that must
+// survive (a subtitle naming the role) present, and no passage credited to
+// another secretary of the same article.
+func TestGenreChunks(t *testing.T) {
+	exp, byFile := loadGenreSet(t)
+	for _, e := range exp {
+		a := byFile[e.File]
+		chunks := ChunkArticle(a)
+		if len(chunks) == 0 {
+			t.Errorf("%s: no chunks", e.File)
+			continue
+		}
+		var all strings.Builder
+		for _, c := range chunks {
+			for _, s := range e.Chrome {
+				if strings.Contains(c.Text, s) || strings.Contains(c.Norm, s) {
+					t.Errorf("%s chunk %d: chrome %q left in %q", e.File, c.Seq, s, c.Text)
+				}
+			}
+			if m := refMarkerRe.FindString(c.Text); m != "" {
+				t.Errorf("%s chunk %d: reference marker %q left in %q", e.File, c.Seq, m, c.Text)
+			}
+			for _, o := range e.Others {
+				if normField(c.Meta.Leader) == o {
+					t.Errorf("%s chunk %d: credited to %s, who is not the article's leader", e.File, c.Seq, o)
+				}
+			}
+			all.WriteString(c.Norm)
+			all.WriteString("\n")
+		}
+		for _, s := range e.Keep {
+			if !strings.Contains(all.String(), s) {
+				t.Errorf("%s: %q missing from every passage", e.File, s)
+			}
 		}
 	}
 }
