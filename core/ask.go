@@ -206,7 +206,7 @@ func (s *Service) routeSummaryQ(ctx context.Context, chat string, q Question) (*
 	switch {
 	case q.Intent == IntentSummary && len(q.Methods) > 0 && len(q.Leaders) <= 1:
 		ans, err = s.methodSummary(ctx, chat, q.Methods[0], q.Script, q.Text)
-	case (q.Intent == IntentSummary || q.Intent == IntentWho && whoIsRE.MatchString(q.Norm)) && len(q.Methods) == 0 && len(q.Leaders) == 1:
+	case q.Intent == IntentSummary && len(q.Methods) == 0 && len(q.Leaders) == 1:
 		ans, err = s.leaderProfile(ctx, chat, q.Leaders[0], q.Script, q.Text)
 	default:
 		return nil, false
@@ -242,6 +242,8 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 			break
 		}
 		d = p.planMethod(m)
+	case q.Intent == IntentWho && len(q.Leaders) == 1:
+		d = p.planWhoIs(q.Leaders[0])
 	case len(q.Leaders) > 0:
 		d = &draft{}
 		for i, l := range q.Leaders {
@@ -305,9 +307,11 @@ func (s *Service) render(d *draft, q Question) *Answer {
 			b.WriteString(it.label + "：")
 		}
 		if it.quote.chunk != nil {
-			b.WriteString(strings.TrimSpace(it.quote.text))
-			if n := c.cite(it.quote.chunk.ID); n > 0 {
-				b.WriteString("[" + strconv.Itoa(n) + "]")
+			for _, r := range append([]sentRef{it.quote}, it.more...) {
+				b.WriteString(strings.TrimSpace(r.text))
+				if n := c.cite(r.chunk.ID); n > 0 {
+					b.WriteString("[" + strconv.Itoa(n) + "]")
+				}
 			}
 		} else {
 			b.WriteString(it.plain)

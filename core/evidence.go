@@ -118,10 +118,16 @@ func (wt weightedTerms) score(norm string) (score, covered float64) {
 			score += 0.15
 		}
 	}
-	for w, x := range wt.extra {
+	// Lexicon words say the sentence is on the topic; how many of them it
+	// holds says little more, and must not outweigh what was asked.
+	k := 0
+	for w := range wt.extra {
 		if strings.Contains(norm, w) {
-			score += x
+			k++
 		}
+	}
+	if k > 0 {
+		score += min(2.0, 1.2+0.3*float64(k-1))
 	}
 	return score, covered
 }
@@ -238,6 +244,17 @@ func (s *Service) namesLeader(norm, leader string) bool {
 	}
 	for _, k := range s.ents.leaderKeys {
 		if k.canon == leader && strings.Contains(norm, k.key) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesOtherLeader reports whether a sentence names a secretary other
+// than leader (then it is about her, not him).
+func (s *Service) namesOtherLeader(norm, leader string) bool {
+	for _, k := range s.ents.leaderKeys {
+		if k.canon != leader && strings.Contains(norm, k.key) {
 			return true
 		}
 	}

@@ -34,7 +34,8 @@ type item struct {
 	label  string // Simplified, may be empty
 	number int    // >0: a numbered line (steps)
 	quote  sentRef
-	plain  string // a line of our own instead of a quote (Simplified)
+	more   []sentRef // further quotes on the same line (a step's procedure)
+	plain  string    // a line of our own instead of a quote (Simplified)
 }
 
 // maxAnswerRunes is the budget of one composed answer: a reader on a phone
@@ -252,7 +253,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	switch p.q.Intent {
 	case IntentSteps:
 		if len(m.Steps) == 0 {
-			d.lead = "资料中没有列出" + name + "的具体步骤，" + m.Leader + "的做法是："
+			d.lead = name + "在文中没有分步骤，" + m.Leader + "的做法是："
 			if hasDef && p.fresh(def) {
 				p.take(def)
 				d.add(item{quote: def})
@@ -260,7 +261,17 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			addQuotes("", how, 4)
 			break
 		}
-		if k := p.q.Step; k > 0 {
+		k := p.q.Step
+		if k == 0 {
+			// "社区开单这一步做什么": the step named.
+			for i, st := range m.Steps {
+				if strings.Contains(p.q.Norm, st) && !strings.Contains(p.q.Norm, m.Name) || strings.Contains(p.q.Norm, st) && len(m.Steps) > 1 && !containsAll(p.q.Norm, m.Steps) {
+					k = i + 1
+					break
+				}
+			}
+		}
+		if k > 0 {
 			if k > len(m.Steps) {
 				d.lead = fmt.Sprintf("%s共%d步，没有第%d步。", name, len(m.Steps), k)
 				d.refused = !hasDef
@@ -281,13 +292,22 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		for i := range m.Steps {
 			proc := procedure(i)
 			it := item{number: i + 1, label: p.stepName(m, i, def)}
+			budget := (maxAnswerRunes - 40) / max(1, len(m.Steps))
 			for _, r := range proc {
-				if p.fresh(r) {
-					p.take(r)
+				if !p.fresh(r) {
+					continue
+				}
+				n := utf8.RuneCountInString(r.text)
+				if it.quote.chunk == nil {
 					it.quote = r
-					anyProc = true
+				} else if n <= budget && len(it.more) < 2 {
+					it.more = append(it.more, r)
+				} else {
 					break
 				}
+				p.take(r)
+				budget -= n
+				anyProc = true
 			}
 			if it.quote.chunk == nil {
 				it.plain = it.label
@@ -448,7 +468,10 @@ func (p *planner) planLeader(leader string) *draft {
 			ranked = append(rank(after, newTerms("", nil, after), IntentResult), ranked...)
 		}
 	}
-	picked := p.pick(ranked, 4, func(r rankedSent) bool { return wt.total == 0 || r.covered > 0 || r.score > 1.5 })
+	if p.q.Intent == IntentHow || p.q.Intent == IntentOther {
+		ranked = practiceFirst(ranked)
+	}
+	picked := p.pick(ranked, 3, func(r rankedSent) bool { return wt.total == 0 || r.covered > 0 || r.score > 1.5 })
 	if len(picked) == 0 {
 		if wt.total > 0 && p.q.Intent != IntentHow && p.q.Intent != IntentSummary {
 			d.lead = "资料中没有找到" + leader + "在“" + p.q.Topic + "”方面的内容。"
@@ -456,7 +479,10 @@ func (p *planner) planLeader(leader string) *draft {
 			p.addProfileLine(d, leader, cands)
 			return d
 		}
-		picked = p.pick(rank(cands, newTerms("", nil, cands), IntentHow), 3, nil)
+		picked = p.pick(practiceOnly(cands, leader, p.s), 3, nil)
+	}
+	if p.q.Intent == IntentHow || p.q.Intent == IntentResult || p.q.Intent == IntentOther {
+		picked = p.narrate(picked, 2)
 	}
 	switch p.q.Intent {
 	case IntentHow:
@@ -472,6 +498,68 @@ func (p *planner) planLeader(leader string) *draft {
 		d.add(item{quote: r.sentRef})
 	}
 	return d
+}
+
+// practiceOnly ranks a leader's sentences by what she did when the
+// question names no topic ("她是怎么做的"): sentences naming her and
+// describing action first.
+func practiceOnly(cands []sentRef, leader string, s *Service) []rankedSent {
+	var out []rankedSent
+	for _, c := range cands {
+		if !practiceRE2.MatchString(c.norm) || isHeadingLike(c.text) {
+			continue
+		}
+		sc := 1.0
+		if s.namesLeader(c.norm, leader) || strings.HasPrefix(c.norm, "她") || strings.HasPrefix(c.norm, "他") {
+			sc += 1
+		}
+		out = append(out, rankedSent{c, sc, 0})
+	}
+	slices.SortStableFunc(out, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	return out
+}
+
+// narrate follows the best picked sentence with the ones after it in its
+// passage: "how did she do it" is told in a run of sentences, and the
+// sentence that matches the question best is often only the first.
+func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
+	if len(picked) == 0 {
+		return picked
+	}
+	runes := 0
+	for _, r := range picked {
+		runes += utf8.RuneCountInString(r.text)
+	}
+	best := picked[0]
+	for _, r := range picked {
+		if r.score > best.score {
+			best = r
+		}
+	}
+	var add []rankedSent
+	for _, r := range p.s.sentencesAfter(best.chunk, best.pos, extra+2) {
+		if len(add) == extra || r.chunk != best.chunk {
+			break
+		}
+		n := utf8.RuneCountInString(r.text)
+		if isHeadingLike(r.text) || !p.fresh(r) || runes+n > maxAnswerRunes-40 {
+			break
+		}
+		p.take(r)
+		runes += n
+		add = append(add, rankedSent{r, 0, 0})
+	}
+	all := append(picked, add...)
+	refs := make([]sentRef, len(all))
+	for i, r := range all {
+		refs[i] = r.sentRef
+	}
+	inOrder(refs)
+	out := make([]rankedSent, len(refs))
+	for i, r := range refs {
+		out[i] = rankedSent{sentRef: r}
+	}
+	return out
 }
 
 // afterShown are the sentences that follow the last sentence shown from
@@ -503,27 +591,38 @@ func (p *planner) afterShown(chunks []*corpus.Chunk) []sentRef {
 func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 	var missing []string
 	for _, a := range p.q.Attributes {
-		found := false
+		want := 1
+		if a.Name == "荣誉" || a.Name == "职务" {
+			want = 3 // honours and posts come in lists over several sentences
+		}
+		// Sentences naming her first, then the rest of her article that
+		// names no other secretary; personal matters (pay, family) only
+		// where she is named.
+		var about, rest []sentRef
 		for i, r := range cands {
 			if !a.state.MatchString(r.norm) {
 				continue
 			}
-			// About her: names her, or opens her profile, or is in her
-			// article with her as the subject (她 …).
-			if !(p.s.namesLeader(r.norm, leader) || i == 0 || strings.HasPrefix(r.norm, "她") || strings.HasPrefix(r.norm, "他")) {
-				continue
+			switch {
+			case p.s.namesLeader(r.norm, leader) || i == 0:
+				about = append(about, r)
+			case a.Name == "工资收入" || a.Name == "家庭情况":
+			case !p.s.namesOtherLeader(r.norm, leader):
+				rest = append(rest, r)
 			}
-			if a.Name == "工资收入" && !strings.Contains(r.norm, leader) {
-				continue // 社区干部月工资… is about others
+		}
+		got := 0
+		for _, r := range append(about, rest...) {
+			if got == want {
+				break
 			}
+			got++
 			if !p.used[r.key()] {
 				p.take(r)
 				d.add(item{label: a.Name, quote: r})
 			}
-			found = true
-			break
 		}
-		if !found {
+		if got == 0 {
 			missing = append(missing, a.Name)
 		}
 	}
@@ -537,6 +636,36 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 	default:
 		d.lead = leader + "："
 		d.tail = "资料中没有提到" + leader + "的" + strings.Join(missing, "、") + "。"
+	}
+	return d
+}
+
+// planWhoIs introduces a leader briefly: her post and place, the
+// sentence that introduces her, an honour, her methods by name.
+func (p *planner) planWhoIs(leader string) *draft {
+	d := &draft{leaders: []string{leader}}
+	chunks := p.s.leaderChunks(leader)
+	cands := p.s.sentencesIn(chunks)
+	d.context = firstChunks(chunks, 4)
+	d.lead = p.describe(leader) + "。"
+	info := p.s.ents.leaderInfo[leader]
+	if r, ok := p.statingSentence(cands, leader, []string{info.Role, shortPlace(info.Place), "书记"}); ok {
+		p.take(r)
+		d.add(item{quote: r})
+	}
+	honour := regexp.MustCompile(`授予|荣获|评为|称号|当选`)
+	for _, r := range cands {
+		if honour.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) {
+			p.take(r)
+			d.add(item{label: "荣誉", quote: r})
+			break
+		}
+	}
+	if ms := p.s.methodsOf(leader); len(ms) > 0 {
+		d.add(item{plain: "主要工作方法：" + strings.Join(firstStrings(ms, 5), "、") + "。"})
+	}
+	if !d.hasQuotes() {
+		d.refused = true
 	}
 	return d
 }
@@ -661,9 +790,13 @@ func (p *planner) planCompare(leaders []string) *draft {
 		sides = append(sides, compareSide{l, cs, tp})
 		d.context = append(d.context, firstChunks(p.s.leaderChunks(l), 3)...)
 	}
-	quoteFor := func(sd compareSide, topicWords []string, topic string) (rankedSent, bool) {
+	quotesFor := func(sd compareSide, topicWords []string, topic string, n int) []rankedSent {
 		wt := newTerms(topic, topicWords, sd.cands)
-		got := p.pick(rank(sd.cands, wt, IntentHow), 1, func(r rankedSent) bool { return r.score >= 1 })
+		ranked := practiceFirst(rank(sd.cands, wt, IntentHow))
+		return p.pick(ranked, n, func(r rankedSent) bool { return r.score >= 1 })
+	}
+	quoteFor := func(sd compareSide, topicWords []string, topic string) (rankedSent, bool) {
+		got := quotesFor(sd, topicWords, topic, 1)
 		if len(got) == 0 {
 			return rankedSent{}, false
 		}
@@ -672,12 +805,18 @@ func (p *planner) planCompare(leaders []string) *draft {
 	if len(p.q.Topics) > 0 || strings.TrimSpace(p.q.Topic) != "" && !genericCompareTopic(p.q.Topic) {
 		// A named topic: each leader on it.
 		var missing []string
+		per := max(1, min(2, 4/len(sides)))
 		for _, sd := range sides {
-			if r, ok := quoteFor(sd, p.expansion(), p.q.Topic); ok {
-				d.add(item{label: p.leaderLabel(sd.name), quote: r.sentRef})
-			} else {
+			got := quotesFor(sd, p.expansion(), p.q.Topic, per)
+			if len(got) == 0 {
 				missing = append(missing, sd.name)
+				continue
 			}
+			it := item{label: p.leaderLabel(sd.name), quote: got[0].sentRef}
+			for _, r := range got[1:] {
+				it.more = append(it.more, r.sentRef)
+			}
+			d.add(it)
 		}
 		if len(missing) > 0 {
 			d.tail = "资料中没有提到" + strings.Join(missing, "、") + "在这方面的做法。"
@@ -726,8 +865,21 @@ func (p *planner) planCompare(leaders []string) *draft {
 // genericCompareTopic is a topic left over from "做法有什么共同点" that
 // names nothing in particular.
 func genericCompareTopic(t string) bool {
-	rest := strings.NewReplacer("工作方法", "", "工作", "", "方法", "", "有", "", "点", "", "之处", "", "两人", "", "两位", "", "她们", "", "他们", "", "和", "", "与", "", "跟", "", " ", "").Replace(t)
+	rest := strings.NewReplacer("工作方法", "", "工作重点", "", "重点", "", "特点", "", "侧重", "", "思路", "", "工作", "", "方法", "", "有", "", "点", "", "之处", "", "两人", "", "两位", "", "二人", "", "她们", "", "他们", "", "各自", "", "各", "", "分别", "", "和", "", "与", "", "跟", "", "在", "", "上", "", "方面", "", " ", "").Replace(t)
 	return utf8.RuneCountInString(rest) < 2
+}
+
+// practiceFirst halves the score of sentences that describe no action
+// (problems, praise, questions), so what someone did comes first.
+func practiceFirst(ranked []rankedSent) []rankedSent {
+	for i := range ranked {
+		t := strings.TrimSpace(ranked[i].norm)
+		if !practiceRE2.MatchString(t) || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") {
+			ranked[i].score *= 0.5
+		}
+	}
+	slices.SortStableFunc(ranked, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	return ranked
 }
 
 // compareSide is one leader of a comparison: her sentences and the
@@ -812,7 +964,8 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		}
 	}
 	wt := newTerms(p.q.Topic, expansion, cands)
-	ranked := rank(cands, wt, IntentHow)
+	// What to learn is what she did, not how bad it was before.
+	ranked := practiceFirst(rank(cands, wt, IntentHow))
 	perLeader := map[string]int{}
 	var order []string
 	byLeader := map[string][]rankedSent{}
@@ -853,12 +1006,13 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	}
 	d.lead = "在“" + topic + "”方面，可以借鉴这些书记的做法："
 	runes := 0
-	for _, l := range order {
-		for _, r := range byLeader[l] {
-			runes += utf8.RuneCountInString(r.text)
-			if runes > maxAnswerRunes+100 && len(d.items) >= len(order) {
-				break
+	for i, l := range order {
+		for j, r := range byLeader[l] {
+			n := utf8.RuneCountInString(r.text)
+			if j > 0 && (runes+n > maxAnswerRunes || len(d.items) >= 5 || len(d.items)+len(order)-i > 5) {
+				break // one practice each before a second for anyone
 			}
+			runes += n
 			label := p.leaderLabel(l)
 			if l == "" {
 				label = r.chunk.Meta.SourceLine()
@@ -869,6 +1023,16 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		d.leaders = append(d.leaders, l)
 	}
 	return d, nil
+}
+
+func cmpScore(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 func matchesAny(norm string, words []string) bool {

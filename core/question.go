@@ -91,9 +91,9 @@ var attributes = []Attribute{
 var (
 	compareRE = regexp.MustCompile(`共同点|相同点|相同之处|不同点|不同之处|有什么不同|有何不同|有哪些不同|区别|异同|比较|对比|差异|差别|一样吗|有什么相似|相似之处|相比`)
 	// adviceRE asks whom to learn from, or what to do about a situation.
-	adviceRE     = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招`)
+	adviceRE     = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办[？?。！!，,呢啊]|怎么办$|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招`)
 	ourPlaceRE   = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
-	stepsRE      = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作`)
+	stepsRE      = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|这一步|哪一步|一步步|一步一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作`)
 	stepNumRE    = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(步|个步骤|个环节|项|单|个)`)
 	howRE        = regexp.MustCompile(`怎么做|如何做|怎么开展|如何开展|怎样|如何|做法|是怎么|怎么|具体做了|做了哪些|做了什么|采取|措施|办法|举措|经验`)
 	whoRE        = regexp.MustCompile(`是谁|哪位|谁(提出|总结|创立|发明|首创|创造|推行|发起|想出)|谁的|什么人|创始人|何人|哪个书记|哪一位`)
@@ -102,7 +102,8 @@ var (
 	numberRE     = regexp.MustCompile(`多少|几个|几名|几户|几支|几家|几次|几位|几本|几年|几项|比例|百分之|满意率|规模|人数|数量`)
 	resultRE2    = regexp.MustCompile(`效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价`)
 	problemRE2   = regexp.MustCompile(`解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么`)
-	summaryRE    = regexp.MustCompile(`总结|概括|归纳|梳理|简介|介绍一下|介绍下|介绍|讲讲|说说|有哪些方法|有什么方法|哪些工作方法|的工作方法|有什么工作方法|事迹|主要做法|有哪些做法|有什么做法|干了什么|做过什么|有什么贡献`)
+	summaryRE    = regexp.MustCompile(`总结|概括|归纳|梳理|简介|介绍一下|介绍下|介绍|讲讲|说说|有哪些方法|有什么方法|哪些工作方法|的工作方法|有什么工作方法|事迹|主要做法|有哪些做法|有什么做法|干了什么|做过什么|有什么贡献|主要经验|经验有哪些|有什么经验|做了哪些工作|主要工作|这些年|变化`)
+	eachRE       = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩`)
 	whatRE       = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是`)
 	followOpenRE = regexp.MustCompile(`^(那|那么|还有|再|具体|后来|然后|接着|另外|此外|详细|展开|继续|所以|第[一二三四五六七八九十两\d]+)`)
 	pronounRE    = regexp.MustCompile(`她|他|其|该方法|这个方法|这种方法|这个做法|这种做法|这个|那个|这种|此|上面|刚才|前面`)
@@ -121,6 +122,8 @@ var stripWords = []string{
 type entities struct {
 	leaderKeys []nameKey // longest first
 	methodKeys []nameKey
+	stepKeys   []nameKey // a method's step names → the method
+	placeKeys  []nameKey // a leader's community or street → the leader
 	leaderInfo map[string]leaderInfo // canonical name → what we know
 	known      []string              // Simplified texts of all chunks, for "does the corpus say X"
 	surnames   map[string]bool
@@ -202,6 +205,22 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 	for _, m := range arts {
 		addLeader(m.Leader, m.Aliases, m.Place, m.Role, m.ID)
 	}
+	powners := map[string]map[string]bool{}
+	for canon, info := range e.leaderInfo {
+		for _, part := range placeParts(info.Place) {
+			if powners[part] == nil {
+				powners[part] = map[string]bool{}
+			}
+			powners[part][canon] = true
+		}
+	}
+	for k, cs := range powners {
+		if len(cs) == 1 {
+			for c := range cs {
+				e.placeKeys = append(e.placeKeys, nameKey{k, c})
+			}
+		}
+	}
 	for k, cs := range owners {
 		if len(cs) != 1 {
 			continue // 王书记 when two secretaries are called 王: ambiguous, not a name
@@ -224,6 +243,26 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 				mowners[n][m.Name] = true
 			}
 		}
+		sowners := map[string]map[string]bool{}
+		for _, m := range cat.Methods() {
+			for _, st := range m.Steps {
+				st = zh.ToSimplified(st)
+				if utf8.RuneCountInString(st) < 3 || mowners[st] != nil || articlesSaying(chunks, st) > 1 {
+					continue // too short or too common to be a name (服务, 社会组织), or a method itself
+				}
+				if sowners[st] == nil {
+					sowners[st] = map[string]bool{}
+				}
+				sowners[st][m.Name] = true
+			}
+		}
+		for k, cs := range sowners {
+			if len(cs) == 1 {
+				for c := range cs {
+					e.stepKeys = append(e.stepKeys, nameKey{k, c})
+				}
+			}
+		}
 		for k, cs := range mowners {
 			if len(cs) != 1 {
 				continue
@@ -243,10 +282,54 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 	}
 	byLen(e.leaderKeys)
 	byLen(e.methodKeys)
+	byLen(e.stepKeys)
+	byLen(e.placeKeys)
 	for _, c := range chunks {
 		e.known = append(e.known, c.Norm)
 	}
 	return e
+}
+
+// placeParts are the community- and street-level names of a place chain
+// (重庆市渝中区上清寺街道上清寺路社区 → 上清寺街道, 上清寺路社区): the
+// levels that name one secretary's ground; cities and districts do not.
+func placeParts(place string) []string {
+	var out []string
+	for _, one := range strings.Split(place, "、") {
+		rs := []rune(one)
+		start := 0
+		for i := 0; i < len(rs); i++ {
+			for _, suf := range []string{"省", "市", "区", "县", "街道", "镇", "乡", "社区", "村"} {
+				sr := []rune(suf)
+				if i+len(sr) > len(rs) || string(rs[i:i+len(sr)]) != suf {
+					continue
+				}
+				end := i + len(sr)
+				part := string(rs[start:end])
+				if (suf == "街道" || suf == "社区" || suf == "镇" || suf == "乡" || suf == "村") && utf8.RuneCountInString(part) >= 4 {
+					out = append(out, part)
+					if bare := strings.TrimSuffix(part, suf); utf8.RuneCountInString(bare) >= 3 {
+						out = append(out, bare)
+					}
+				}
+				start = end
+				i = end - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// articlesSaying counts the articles whose passages contain word.
+func articlesSaying(chunks []corpus.Chunk, word string) int {
+	seen := map[string]bool{}
+	for _, c := range chunks {
+		if !seen[c.ArticleID] && strings.Contains(c.Norm, word) {
+			seen[c.ArticleID] = true
+		}
+	}
+	return len(seen)
 }
 
 // nicknames are the address forms people use for a secretary: 吴书记,
@@ -332,6 +415,34 @@ var placeRE = regexp.MustCompile(`([\p{Han}]{2,6}?)(省|自治区|市|区|县|�
 
 var wellKnownPlaces = []string{"北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "成都", "武汉", "西安", "南京", "苏州", "郑州", "长沙", "沈阳", "青岛", "济南", "哈尔滨", "长春", "大连", "厦门", "福州", "昆明", "贵阳", "南宁", "海口", "太原", "石家庄", "合肥", "南昌", "兰州", "西宁", "银川", "乌鲁木齐", "拉萨", "呼和浩特", "宁波", "无锡", "东莞", "佛山", "温州", "朝阳区", "海淀区", "浦东", "香港", "澳门", "台湾", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "内蒙古", "广西", "西藏", "宁夏", "新疆"}
 
+// notPlaceEnd are characters that make X市/X区 an ordinary word (夜市,
+// 超市, 辖区, 片区, 景区 …) rather than a place name.
+const notPlaceEnd = "夜超菜城集早花股上辖片园景街住郊山矿校业农牧特开保商工厂城老新旧本该全各此"
+
+// placeName reports whether core+suffix looks like the name of a place:
+// 朝阳社区 is, 我们社区 and 夜市 are not.
+func placeName(core, suffix string) bool {
+	if strings.ContainsAny(core, "的是在和与有哪什么这那个些对把让给被从向为跟及要想也都很多少不没期间时里上下内外") {
+		return false
+	}
+	rs := []rune(core)
+	if len(rs) < 2 {
+		return false
+	}
+	last := rs[len(rs)-1]
+	if suffix == "区" && (last == '社' || last == '小') {
+		name := string(rs[:len(rs)-1])
+		if utf8.RuneCountInString(name) < 2 || slices.Contains(ourPrefix, name) || slices.Contains(genericPlaceWords, name) {
+			return false
+		}
+		return true
+	}
+	return !strings.ContainsRune(notPlaceEnd, last)
+}
+
+// genericPlaceWords describe a community rather than name it.
+var genericPlaceWords = []string{"居民", "城市", "农村", "老旧", "新建", "商品房", "安置", "拆迁", "保障房", "单位", "开放式", "封闭式", "无物业", "三无", "普通", "大型", "小型", "城郊", "城中村", "涉农", "混合", "村改居", "农转居", "老城", "这些", "那些", "各个", "所有", "有的", "许多", "很多"}
+
 // ourPrefix are words before 社区/小区 that mean the asker's own place.
 var ourPrefix = []string{"我们", "咱们", "我", "本", "该", "这个", "那个", "一个", "有的", "有些", "所在", "老旧", "新建", "城市", "农村", "城郊", "大型", "小型"}
 
@@ -395,10 +506,10 @@ func (e *entities) unknownNames(norm string) []string {
 		for _, p := range ourPrefix {
 			core = strings.TrimPrefix(core, p)
 		}
-		if utf8.RuneCountInString(core) < 2 || strings.ContainsAny(core, "的是在和与有哪什么") {
+		if !placeName(core, m[2]) {
 			continue
 		}
-		if !e.corpusSays(core) {
+		if !e.corpusSays(core) && !e.corpusSays(strings.TrimRight(core, "社小")) {
 			add(core + m[2])
 		}
 	}
@@ -436,6 +547,15 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	e := s.ents
 	q.Leaders = findKeys(q.Norm, e.leaderKeys)
 	q.Methods = findKeys(q.Norm, e.methodKeys)
+	if ms := findKeys(q.Norm, e.stepKeys); len(ms) > 0 && len(q.Methods) == 0 {
+		// "民主议单怎么议": a step names its method.
+		q.Methods = ms
+	}
+	if len(q.Leaders) == 0 {
+		// "倒生根社区有多少党员": a community the articles are about
+		// stands for its secretary's articles.
+		q.Leaders = findKeys(q.Norm, e.placeKeys)
+	}
 	q.Unknown = e.unknownNames(q.Norm)
 	for _, a := range attributes {
 		if a.cue.MatchString(q.Norm) {
@@ -453,6 +573,9 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		}
 	}
 	q.Intent = intentOf(q)
+	if len(findKeys(q.Norm, e.stepKeys)) > 0 && q.Intent != IntentAdvice && (q.Intent == IntentHow || q.Intent == IntentOther || q.Intent == IntentWhat || q.Intent == IntentWhen) {
+		q.Intent = IntentSteps
+	}
 	q.Topic = topicOf(q, e)
 	named := len(q.Leaders) > 0 || len(q.Methods) > 0
 	q.FollowUp = len(conv.Turns) > 0 && !named && (pronounRE.MatchString(q.Norm) || followOpenRE.MatchString(q.Norm) ||
@@ -466,6 +589,8 @@ func intentOf(q Question) Intent {
 	switch {
 	case compareRE.MatchString(n) && (named >= 2 || strings.Contains(n, "和") || strings.Contains(n, "与") || strings.Contains(n, "跟")):
 		return IntentCompare
+	case len(q.Leaders) >= 2 && eachRE.MatchString(n):
+		return IntentCompare // "郭佳和张影在调解矛盾方面各有什么办法"
 	case adviceRE.MatchString(n) && (ourPlaceRE.MatchString(n) || len(q.Leaders) == 0) && !(len(q.Methods) > 0 && stepsRE.MatchString(n)):
 		return IntentAdvice
 	case len(q.Attributes) > 0 && !(q.Attributes[0].Name == "荣誉" && len(q.Leaders) == 0):
@@ -496,9 +621,16 @@ func intentOf(q Question) Intent {
 	return IntentOther
 }
 
+// premiseRE is a clause stating what the people compared share ("两人都
+// 是全国优秀党务工作者"): context, not the topic asked about.
+var premiseRE = regexp.MustCompile(`[^，,。？?！!；;]*都[^，,。？?！!；;]*[，,]`)
+
 // topicOf is the question without names, question words and cues.
 func topicOf(q Question, e *entities) string {
 	t := q.Norm
+	if q.Intent == IntentCompare {
+		t = premiseRE.ReplaceAllString(t, " ")
+	}
 	for _, k := range e.leaderKeys {
 		t = strings.ReplaceAll(t, k.key, " ")
 	}
