@@ -62,6 +62,16 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 	if err != nil {
 		return nil, err
 	}
+	if d.refused && !d.hasQuotes() && prev != nil && !q.Resolved && len(q.Leaders)+len(q.Methods)+len(q.Unknown) == 0 && (len(prev.Leaders) > 0 || len(prev.Methods) > 0) {
+		// Nothing across the articles: perhaps it is about what was just
+		// discussed ("商户的收入有变化吗？" after the night market).
+		q.FollowUp = true
+		s.resolve(&q, prev)
+		p = &planner{s: s, q: q, prev: prev, shown: conv.shown(), used: map[string]bool{}}
+		if d2, err := p.plan(ctx); err == nil && d2.hasQuotes() && !d2.refused {
+			d = d2
+		}
+	}
 	ans := s.render(d, q)
 	if s.o.Model != nil && !d.refused && ans.Grounded {
 		ans = s.generatePlanned(ctx, q, d, ans, conv, onText)
@@ -165,6 +175,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		q.Resolved = true
 		return
 	}
+	if !q.FollowUp && !named && sharesName(q.Norm, prev.Methods) {
+		q.FollowUp = true // "“四清”是哪四清" after 三活四清五到家
+	}
 	if !q.FollowUp {
 		return
 	}
@@ -181,11 +194,8 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		if q.Topic == "" || moreRE.MatchString(q.Topic) {
 			q.Topic = prev.Topic
 		}
-	case q.Intent == IntentOther:
-		q.Intent = prev.Intent
-		if q.Topic == "" {
-			q.Topic = prev.Topic
-		}
+	case q.Intent == IntentOther && strings.TrimSpace(q.Topic) == "":
+		q.Intent, q.Topic = prev.Intent, prev.Topic
 	}
 	if q.Intent == IntentWho && len(q.Methods) > 0 {
 		return // the creator of the method discussed
@@ -193,6 +203,24 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if q.Intent == IntentWho && len(q.Leaders) > 0 && len(q.Methods) == 0 {
 		q.Intent = IntentSummary // "她是谁？"
 	}
+}
+
+// sharesName reports whether the question holds two characters of one
+// of the names in a row.
+func sharesName(norm string, names []string) bool {
+	rs := []rune(norm)
+	for i := 0; i+2 <= len(rs); i++ {
+		bi := string(rs[i : i+2])
+		if !allHan(bi) {
+			continue
+		}
+		for _, n := range names {
+			if strings.Contains(n, bi) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // routeSummaryQ answers with a method summary or leader profile when the

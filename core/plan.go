@@ -240,7 +240,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 		return nil
 	}
-	how := quotes(p, m.How)
+	how := practiceInOrder(quotes(p, m.How))
 	if len(how) == 0 && hasDef {
 		for i := range m.Procedure {
 			how = append(how, procedure(i)...)
@@ -401,6 +401,21 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 	}
 	return d
+}
+
+// practiceInOrder puts the sentences describing action first (keeping
+// article order within each group): a method's span also holds the
+// difficulties met on the way.
+func practiceInOrder(rs []sentRef) []sentRef {
+	var doing, other []sentRef
+	for _, r := range rs {
+		if practiceRE2.MatchString(r.norm) {
+			doing = append(doing, r)
+		} else {
+			other = append(other, r)
+		}
+	}
+	return append(doing, other...)
 }
 
 func (p *planner) shownAll(rs []sentRef) bool {
