@@ -136,7 +136,7 @@ func (wt weightedTerms) score(norm string) (score, covered float64) {
 var (
 	digitRE     = regexp.MustCompile(`\d|[一二三四五六七八九十百千万两]+[个名户支家次位本年项人]`)
 	yearRE      = regexp.MustCompile(`\d{4}年|\d{1,2}月|当年|那年|年初|年底|以来|时候`)
-	practiceRE2 = regexp.MustCompile(`坚持|建立|通过|组织|开展|推行|搭建|整合|实行|每[周月季年天]|定期|上门|引导|带领|成立|设立|划分|召开|收集|走访|入户|记入|制定|创建|打造|实施|推动|探索|联合|协调|发动|依托`)
+	practiceRE2 = regexp.MustCompile(`坚持|建立|通过|组织|开展|推行|搭建|整合|实行|每[周月季年天]|定期|上门|引导|带领|成立|设立|划分|召开|收集|走访|入户|记入|制定|创建|打造|实施|推动|探索|联合|协调|发动|依托|担任|兼任|负责|分配|配备|安排|设置|改造|拆除|安装|请来|升级|邀请|动员|培育|引进|组建|开出|答复|办理|帮助|为其|带头|拿出|提出|启动`)
 	resultWords = regexp.MustCompile(`满意率|成功率|\d+(\.\d+)?%|累计|解决.{0,8}\d|\d.{0,8}解决|覆盖|提升|提高|获评|被评为|荣获|成为|如今|目前|变成|变为|实现|先后获得|摘掉|受到|好评|点赞|称赞`)
 	problemWds  = regexp.MustCompile(`难|问题|矛盾|纠纷|脏乱差|诉求|不清|后进|落后|困难|隐患|短板|痛点|无人|失联|堵|乱|差|怨|缺|不足|薄弱|面对|针对|由于`)
 )
@@ -200,18 +200,14 @@ func rank(cands []sentRef, wt weightedTerms, in Intent) []rankedSent {
 	return out
 }
 
-// isHeadingLike is a section heading or slogan line: no sentence-ending
-// punctuation and a few comma-separated short phrases.
+// isHeadingLike is a section heading or slogan line: short, with no
+// sentence punctuation at all (抓班子、带队伍、破瓶颈,让“老后进”扛起“先进旗”).
 func isHeadingLike(t string) bool {
 	t = strings.TrimSpace(t)
 	if t == "" {
 		return true
 	}
-	last, _ := utf8.DecodeLastRuneInString(t)
-	if strings.ContainsRune("。！？!?”」』)）", last) {
-		return false
-	}
-	return utf8.RuneCountInString(t) < 40
+	return !strings.ContainsAny(t, "。！？!?；;…") && utf8.RuneCountInString(t) < 45
 }
 
 // sentencesIn lists the sentences of chunks in article order.

@@ -483,10 +483,26 @@ func (p *planner) planLeader(leader string) *draft {
 			ranked = append(rank(after, newTerms("", nil, after), IntentResult), ranked...)
 		}
 	}
-	if p.q.Intent == IntentHow || p.q.Intent == IntentOther {
-		ranked = practiceFirst(ranked)
+	narrative := p.q.Intent == IntentHow || p.q.Intent == IntentOther || p.q.Intent == IntentResult
+	if narrative {
+		ranked = practiceWeighted(ranked, 0.75)
+		if sec := p.section(cands, wt); len(sec) > 0 {
+			// A section heading says it: its paragraphs are the answer.
+			d.lead = p.leaderLabel(leader) + "的做法："
+			if p.q.Intent == IntentResult {
+				d.lead = p.leaderLabel(leader) + "的工作成效："
+			}
+			for _, r := range sec {
+				d.add(item{quote: r})
+			}
+			return d
+		}
 	}
-	picked := p.pick(ranked, 3, func(r rankedSent) bool { return wt.total == 0 || r.covered > 0 || r.score > 1.5 })
+	n := 3
+	if narrative {
+		n = 2 // anchors; narrate adds what follows each
+	}
+	picked := p.pick(ranked, n, func(r rankedSent) bool { return wt.total == 0 || r.covered > 0 || r.score > 1.5 })
 	if len(picked) == 0 {
 		if wt.total > 0 && p.q.Intent != IntentHow && p.q.Intent != IntentSummary {
 			d.lead = "资料中没有找到" + leader + "在“" + p.q.Topic + "”方面的内容。"
@@ -496,8 +512,8 @@ func (p *planner) planLeader(leader string) *draft {
 		}
 		picked = p.pick(practiceOnly(cands, leader, p.s), 3, nil)
 	}
-	if p.q.Intent == IntentHow || p.q.Intent == IntentResult || p.q.Intent == IntentOther {
-		picked = p.narrate(picked, 2)
+	if narrative {
+		picked = p.narrate(picked, 3)
 	}
 	switch p.q.Intent {
 	case IntentHow:
@@ -545,24 +561,25 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 	for _, r := range picked {
 		runes += utf8.RuneCountInString(r.text)
 	}
-	best := picked[0]
-	for _, r := range picked {
-		if r.score > best.score {
-			best = r
-		}
-	}
 	var add []rankedSent
-	for _, r := range p.s.sentencesAfter(best.chunk, best.pos, extra+2) {
-		if len(add) == extra || r.chunk != best.chunk {
-			break
+	for _, anchor := range picked {
+		k := 0
+		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, extra+2) {
+			if k == extra || r.chunk != anchor.chunk {
+				break
+			}
+			n := utf8.RuneCountInString(r.text)
+			if isHeadingLike(r.text) || runes+n > maxAnswerRunes-40 {
+				break
+			}
+			if !p.fresh(r) {
+				continue
+			}
+			p.take(r)
+			runes += n
+			k++
+			add = append(add, rankedSent{r, 0, 0})
 		}
-		n := utf8.RuneCountInString(r.text)
-		if isHeadingLike(r.text) || !p.fresh(r) || runes+n > maxAnswerRunes-40 {
-			break
-		}
-		p.take(r)
-		runes += n
-		add = append(add, rankedSent{r, 0, 0})
 	}
 	all := append(picked, add...)
 	refs := make([]sentRef, len(all))
@@ -574,6 +591,50 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 	for i, r := range refs {
 		out[i] = rankedSent{sentRef: r}
 	}
+	return out
+}
+
+// section finds a heading that carries most of what was asked and
+// returns the action sentences of its section (up to the next heading),
+// in order, within the answer budget.
+func (p *planner) section(cands []sentRef, wt weightedTerms) []sentRef {
+	if wt.total == 0 {
+		return nil
+	}
+	best, bestCov := -1, 0.0
+	for i, c := range cands {
+		if !isHeadingLike(c.text) || utf8.RuneCountInString(c.text) < 8 {
+			continue
+		}
+		if _, cov := wt.score(c.norm); cov > bestCov {
+			best, bestCov = i, cov
+		}
+	}
+	if best < 0 || bestCov < 0.5*wt.total {
+		return nil
+	}
+	var body []sentRef
+	for _, r := range cands[best+1:] {
+		if isHeadingLike(r.text) {
+			break
+		}
+		body = append(body, r)
+	}
+	var out []sentRef
+	runes := 0
+	for _, r := range practiceInOrder(body) {
+		n := utf8.RuneCountInString(r.text)
+		if len(out) == 5 || runes+n > maxAnswerRunes-40 {
+			continue
+		}
+		if !p.fresh(r) {
+			continue
+		}
+		p.take(r)
+		runes += n
+		out = append(out, r)
+	}
+	inOrder(out)
 	return out
 }
 
@@ -884,13 +945,15 @@ func genericCompareTopic(t string) bool {
 	return utf8.RuneCountInString(rest) < 2
 }
 
-// practiceFirst halves the score of sentences that describe no action
+// practiceFirst lowers the score of sentences that describe no action
 // (problems, praise, questions), so what someone did comes first.
-func practiceFirst(ranked []rankedSent) []rankedSent {
+func practiceFirst(ranked []rankedSent) []rankedSent { return practiceWeighted(ranked, 0.5) }
+
+func practiceWeighted(ranked []rankedSent, factor float64) []rankedSent {
 	for i := range ranked {
 		t := strings.TrimSpace(ranked[i].norm)
 		if !practiceRE2.MatchString(t) || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") {
-			ranked[i].score *= 0.5
+			ranked[i].score *= factor
 		}
 	}
 	slices.SortStableFunc(ranked, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })

@@ -347,7 +347,8 @@ func nicknames(name string) []string {
 			sur, given = c, string(rs[2:])
 		}
 	}
-	out := []string{name + "书记", name + "同志", sur + "书记", "小" + sur + "书记", "老" + sur + "书记", sur + "主任", "小" + sur, "老" + sur}
+	// Not 小吴/老张 alone: 社区住户老张 is someone else.
+	out := []string{name + "书记", name + "同志", sur + "书记", "小" + sur + "书记", "老" + sur + "书记", sur + "主任"}
 	if utf8.RuneCountInString(given) >= 2 {
 		out = append(out, given+"书记", given+"姐", given+"大姐")
 	}
