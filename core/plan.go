@@ -782,6 +782,21 @@ func (p *planner) statingSentence(cands []sentRef, leader string, words []string
 	return sentRef{}, false
 }
 
+// mainMethods are a leader's most mentioned methods, at most n.
+func (s *Service) mainMethods(leader string, n int) []catalog.Method {
+	if s.o.Catalog == nil {
+		return nil
+	}
+	var out []catalog.Method
+	for _, m := range s.o.Catalog.Methods() {
+		if m.Leader == leader {
+			out = append(out, m)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b catalog.Method) int { return b.Mentions - a.Mentions })
+	return out[:min(n, len(out))]
+}
+
 func (s *Service) methodsOf(leader string) []string {
 	if s.o.Catalog == nil {
 		return nil
@@ -878,12 +893,15 @@ func (p *planner) planCompare(leaders []string) *draft {
 		}
 		return got[0], true
 	}
-	if len(p.q.Topics) > 0 || strings.TrimSpace(p.q.Topic) != "" && !genericCompareTopic(p.q.Topic) {
-		// A named topic: each leader on it.
+	onTopic := func(topic string) bool {
+		// Each leader on the topic; false when none says anything on it.
 		var missing []string
-		per := max(1, min(2, 4/len(sides)))
+		var items []item
 		for _, sd := range sides {
-			got := quotesFor(sd, p.expansion(), p.q.Topic, per)
+			got := quotesFor(sd, p.expansion(), topic, 1)
+			if len(got) > 0 && len(sides) <= 2 {
+				got = p.narrate(got, 1)
+			}
 			if len(got) == 0 {
 				missing = append(missing, sd.name)
 				continue
@@ -892,48 +910,58 @@ func (p *planner) planCompare(leaders []string) *draft {
 			for _, r := range got[1:] {
 				it.more = append(it.more, r.sentRef)
 			}
-			d.add(it)
+			items = append(items, it)
 		}
+		if len(missing) == len(sides) {
+			return false
+		}
+		d.items = append(d.items, items...)
 		if len(missing) > 0 {
 			d.tail = "资料中没有提到" + strings.Join(missing, "、") + "在这方面的做法。"
 		}
-		if len(missing) == len(sides) {
-			d.refused = true
+		return true
+	}
+	if len(p.q.Topics) > 0 || strings.TrimSpace(p.q.Topic) != "" && !genericCompareTopic(p.q.Topic) {
+		if onTopic(p.q.Topic) {
+			return d
 		}
+	}
+	if p.q.Premise != "" && !genericCompareTopic(p.q.Premise) && onTopic(p.q.Premise) {
 		return d
 	}
-	// No topic: shared topics first, then one distinctive practice each.
-	shared := sharedTopics(sides[0].topics, sides[1:]...)
-	if len(shared) > 0 {
-		d.add(item{plain: "共同点：都重视" + strings.Join(firstStrings(shared, 3), "、") + "。"})
-		for _, t := range firstStrings(shared, 2) {
-			tp, _ := p.s.lex.Topic(t)
-			for _, sd := range sides {
-				if r, ok := quoteFor(sd, tp.Article, ""); ok {
-					d.add(item{label: p.leaderLabel(sd.name) + " · " + t, quote: r.sentRef})
-				}
+	// No topic: each leader's main methods, then what they both work on.
+	for _, sd := range sides {
+		it := item{label: p.leaderLabel(sd.name)}
+		ms := p.s.mainMethods(sd.name, 3)
+		if len(ms) == 0 {
+			if got := quotesFor(sd, nil, "工作方法 党建 服务 居民", 1); len(got) > 0 {
+				it.quote = got[0].sentRef
+				d.add(it)
 			}
+			continue
+		}
+		names := make([]string, len(ms))
+		for i, m := range ms {
+			names[i] = "“" + strings.Trim(m.Name, "“”") + "”"
+		}
+		it.plain = "主要方法有" + strings.Join(names, "、") + "。"
+		d.add(it)
+		if def, ok := p.definitionOf(ms[0]); ok && p.fresh(def) {
+			p.take(def)
+			d.add(item{label: strings.Trim(ms[0].Name, "“”"), quote: def})
 		}
 	}
-	d.add(item{plain: "不同点："})
-	for _, sd := range sides {
-		ms := p.s.methodsOf(sd.name)
-		if len(ms) > 0 {
-			d.add(item{plain: sd.name + "的主要方法有" + strings.Join(firstStrings(ms, 3), "、") + "。"})
-		}
-		if own := uniqueTopic(sd.topics, sides, sd.name); own != "" {
-			tp, _ := p.s.lex.Topic(own)
+	if shared := sharedTopics(sides[0].topics, sides[1:]...); len(shared) > 0 && p.s.lex != nil {
+		d.add(item{plain: "共同点：都重视" + strings.Join(firstStrings(shared, 3), "、") + "。"})
+		tp, _ := p.s.lex.Topic(shared[0])
+		for _, sd := range sides {
 			if r, ok := quoteFor(sd, tp.Article, ""); ok {
-				d.add(item{label: sd.name + " · " + own, quote: r.sentRef})
+				d.add(item{label: sd.name + " · " + shared[0], quote: r.sentRef})
 			}
 		}
 	}
 	if !d.hasQuotes() {
-		for _, sd := range sides {
-			if r, ok := quoteFor(sd, nil, "工作方法 党建 服务 居民"); ok {
-				d.add(item{label: p.leaderLabel(sd.name), quote: r.sentRef})
-			}
-		}
+		d.refused = true
 	}
 	return d
 }
@@ -1004,23 +1032,6 @@ func sharedTopics(first map[string]int, others ...compareSide) []string {
 	return out
 }
 
-// uniqueTopic is the strongest topic only this side works on.
-func uniqueTopic(mine map[string]int, sides []compareSide, me string) string {
-	best, bestN := "", 0
-	for t, n := range mine {
-		ok := true
-		for _, o := range sides {
-			if o.name != me && o.topics[t] > 0 {
-				ok = false
-			}
-		}
-		if ok && (n > bestN || n == bestN && t < best) {
-			best, bestN = t, n
-		}
-	}
-	return best
-}
-
 // planAdvice answers "our community has problem X, whom can we learn
 // from": the practices across leaders that address the topic, one or two
 // per leader, each introduced by who and where.
@@ -1069,6 +1080,18 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		perLeader[l]++
 		p.take(r.sentRef)
 		byLeader[l] = append(byLeader[l], r)
+		if perLeader[l] == 1 && len(order) <= 3 {
+			// The practice is often told in the sentence after the one
+			// that names the topic.
+			if more := p.narrate([]rankedSent{r}, 1); len(more) > 1 {
+				for _, m := range more[1:] {
+					if practiceRE2.MatchString(m.norm) || resultWords.MatchString(m.norm) {
+						byLeader[l] = append(byLeader[l], m)
+						perLeader[l]++
+					}
+				}
+			}
+		}
 	}
 	if len(order) == 0 {
 		d.refused = true
@@ -1087,7 +1110,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	for i, l := range order {
 		for j, r := range byLeader[l] {
 			n := utf8.RuneCountInString(r.text)
-			if j > 0 && (runes+n > maxAnswerRunes || len(d.items) >= 5 || len(d.items)+len(order)-i > 5) {
+			if j > 0 && (runes+n > maxAnswerRunes+80 || len(d.items) >= 6 || len(d.items)+len(order)-i > 6) {
 				break // one practice each before a second for anyone
 			}
 			runes += n

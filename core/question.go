@@ -61,6 +61,9 @@ type Question struct {
 	// Topic is what is left of the question once names, question words
 	// and intent cues are removed: what retrieval should match.
 	Topic string
+	// Premise is a comparison's shared context ("两人都记民情日记"), the
+	// topic to fall back on when what is left names nothing.
+	Premise string
 }
 
 // Attribute is a personal fact a question may ask about, with the words
@@ -580,6 +583,11 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		q.Intent = IntentSteps
 	}
 	q.Topic = topicOf(q, e)
+	if q.Intent == IntentCompare {
+		if m := premiseRE.FindString(q.Norm); m != "" {
+			q.Premise = topicOf(Question{Norm: m}, e)
+		}
+	}
 	named := len(q.Leaders) > 0 || len(q.Methods) > 0
 	q.FollowUp = len(conv.Turns) > 0 && !named && (pronounRE.MatchString(q.Norm) || followOpenRE.MatchString(q.Norm) ||
 		utf8.RuneCountInString(q.Norm) <= 8 || q.Step > 0)
