@@ -411,6 +411,22 @@ func (s *Service) generatePlanned(ctx context.Context, q Question, d *draft, com
 		}
 		add(*c)
 	}
+	if len(hits) < s.o.Passages {
+		// More context from retrieval, within the same leader when the
+		// answer is about one.
+		leader := ""
+		if len(d.leaders) == 1 {
+			leader = d.leaders[0]
+		}
+		if res, err := s.search(ctx, q.Norm, leader); err == nil && res != nil {
+			for _, h := range res.Hits {
+				if len(hits) >= s.o.Passages {
+					break
+				}
+				add(h.Chunk)
+			}
+		}
+	}
 	gen := s.generateWith(ctx, q.Text, q.Script, planHint(q, d), hits, conv, onText)
 	if gen.Mode != ModeLLM {
 		composed.Notice = gen.Notice

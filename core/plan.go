@@ -250,6 +250,17 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 	}
 	results := quotes(p, m.Results)
+	if missing := p.unstated(m); missing != "" {
+		// "四单工作法有什么经费保障": the method is there, what is asked of
+		// it is not. Say so, and what the article does say.
+		d.lead = "资料中没有提到" + name + "的" + missing + "。文中是这样介绍的："
+		d.refused = true
+		if hasDef {
+			p.take(def)
+			d.add(item{quote: def})
+		}
+		return d
+	}
 	switch p.q.Intent {
 	case IntentSteps:
 		if len(m.Steps) == 0 {
@@ -416,6 +427,56 @@ func practiceInOrder(rs []sentRef) []sentRef {
 		}
 	}
 	return append(doing, other...)
+}
+
+// vagueWords ask about a thing in general ("是怎么回事", "有什么意义"),
+// not about a particular aspect of it.
+var vagueWords = []string{"意思", "回事", "意义", "作用", "内容", "含义", "好处", "特点", "核心", "来历", "由来", "名字", "怎么", "为什么", "有", "做", "提出", "出来", "起来", "一次", "多久", "来的", "从哪", "哪来", "情况", "详细", "简单", "讲", "说"}
+
+// cueRE are the words that say what kind of answer is wanted; they are
+// not part of what is asked about.
+var cueRE = []*regexp.Regexp{compareRE, adviceRE, stepsRE, howRE, whoRE, whereRE, whenRE, numberRE, resultRE2, problemRE2, summaryRE, whatRE}
+
+// unstated returns what the question asks about a method beyond its name
+// and the kind of answer, when nothing in the leader's articles says it.
+func (p *planner) unstated(m catalog.Method) string {
+	if p.q.Intent != IntentWhat && p.q.Intent != IntentOther {
+		return "" // steps, how, who, results: the cue is the question
+	}
+	rest := p.q.Topic
+	for _, re := range cueRE {
+		rest = re.ReplaceAllString(rest, " ")
+	}
+	names := append([]string{m.Name}, m.Aliases...)
+	names = append(names, m.Steps...)
+	for _, n := range names {
+		rest = strings.ReplaceAll(rest, zh.ToSimplified(n), " ")
+	}
+	rest = strings.NewReplacer("工作法", " ", "方法", " ", "做法", " ", "工作", " ", "具体", " ", "主要", " ", "一下", " ").Replace(rest)
+	for _, w := range vagueWords {
+		rest = strings.ReplaceAll(rest, w, " ")
+	}
+	rest = strings.Join(strings.Fields(rest), "")
+	if utf8.RuneCountInString(rest) < 3 {
+		return "" // a leftover too short to be a subject of its own
+	}
+	bi, _ := terms(rest)
+	if len(bi) == 0 {
+		return ""
+	}
+	words := p.expansion()
+	for _, r := range p.s.sentencesIn(p.s.leaderChunks(m.Leader)) {
+		flat := flatten(r.norm) // “畅”字 holds 畅字
+		for b := range bi {
+			if strings.Contains(flat, b) {
+				return ""
+			}
+		}
+		if matchesAny(r.norm, words) {
+			return ""
+		}
+	}
+	return rest
 }
 
 func (p *planner) shownAll(rs []sentRef) bool {
