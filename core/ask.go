@@ -337,7 +337,7 @@ func (s *Service) render(d *draft, q Question) *Answer {
 		if it.quote.chunk != nil {
 			for _, r := range append([]sentRef{it.quote}, it.more...) {
 				b.WriteString(strings.TrimSpace(r.text))
-				if n := c.cite(r.chunk.ID); n > 0 {
+				if n := c.citeChunk(r.chunk); n > 0 {
 					b.WriteString("[" + strconv.Itoa(n) + "]")
 				}
 			}
@@ -353,6 +353,17 @@ func (s *Service) render(d *draft, q Question) *Answer {
 	ans.Refused = d.refused
 	ans.Grounded = !d.refused && len(ans.Citations) > 0
 	return ans
+}
+
+// citeChunk numbers a passage the draft quotes (the composer's cite for
+// chunks it holds itself, which a search hit may not be among).
+func (c *composer) citeChunk(ch *corpus.Chunk) int {
+	if n, ok := c.num[ch.ID]; ok {
+		return n
+	}
+	c.hits = append(c.hits, retrieval.Hit{Chunk: *ch})
+	c.num[ch.ID] = len(c.hits)
+	return len(c.hits)
 }
 
 // abstainWith says plainly what the articles do not have, then what they

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"bangyang/corpus"
+	"bangyang/retrieval"
 	"bangyang/zh"
 )
 
@@ -257,6 +258,17 @@ func (s *Service) namesOtherLeader(norm, leader string) bool {
 	return false
 }
 
+// startsWithPlace reports a sentence whose subject is a community or
+// street of the corpus.
+func (s *Service) startsWithPlace(norm string) bool {
+	for _, k := range s.ents.placeKeys {
+		if strings.HasPrefix(norm, k.key) {
+			return true
+		}
+	}
+	return false
+}
+
 // sentenceAfter returns the sentences that follow r in its article (the
 // rest of its passage, then the next passage).
 func (s *Service) sentencesAfter(c *corpus.Chunk, pos, n int) []sentRef {
@@ -282,4 +294,14 @@ func (s *Service) sentencesAfter(c *corpus.Chunk, pos, n int) []sentRef {
 
 func (s *Service) chunkPtr(id string) *corpus.Chunk {
 	return s.ptrByID[id]
+}
+
+// hitChunk is the passage of a search hit: the service's own copy when it
+// knows the chunk, else the hit's (a Service built without Chunks).
+func (s *Service) hitChunk(h retrieval.Hit) *corpus.Chunk {
+	if c := s.ptrByID[h.Chunk.ID]; c != nil {
+		return c
+	}
+	c := h.Chunk
+	return &c
 }

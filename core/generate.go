@@ -32,11 +32,11 @@ func (s *Service) generateWith(ctx context.Context, question, script, plan strin
 	for i, h := range hits {
 		data.Passages = append(data.Passages, prompts.Passage{N: i + 1, Title: h.Chunk.Meta.Title, Leader: h.Chunk.Meta.Leader, Text: h.Chunk.Text})
 	}
+	// The caller holds the composed answer and shows it instead: this
+	// only says the model did not answer, and why to the user.
 	fallback := func(reason error) *Answer {
 		s.o.Logger.Warn("model answer failed, falling back to extractive", "err", reason)
-		ans := s.extract(zh.ToSimplified(question), script, hits)
-		ans.Notice = inScript(script, modelDownNotice)
-		return ans
+		return &Answer{Mode: ModeExtractive, Script: script, Notice: inScript(script, modelDownNotice)}
 	}
 	sys, err := s.o.Prompts.Render("answer_system.tmpl", data)
 	if err != nil {

@@ -64,6 +64,8 @@ func answerRequests(srv *openaitest.Server) []openaitest.ChatRequest {
 	return out
 }
 
+// rewriteRequests are requests without a system prompt: none should be
+// made since follow-ups are resolved in core.
 func rewriteRequests(srv *openaitest.Server) []openaitest.ChatRequest {
 	var out []openaitest.ChatRequest
 	for _, r := range srv.ChatRequests() {
@@ -511,20 +513,32 @@ func TestModelScript(t *testing.T) {
 }
 
 func TestModelAbstains(t *testing.T) {
-	t.Run("model says the passages do not answer", func(t *testing.T) {
+	t.Run("what the article never says is refused before the model", func(t *testing.T) {
 		s, srv := modelService(t, nil)
-		srv.SetChatReply("资料中没有提到四单工作法的经费保障。资料主要介绍了吴中兰推行四单工作法的做法。")
-		// Retrieval finds 吴中兰's passages; only the model can tell they
-		// do not answer.
+		srv.SetChatReply("四单工作法的经费来自街道拨款[1]。")
 		ans, err := s.Ask(context.Background(), "abs", "吴中兰的四单工作法有什么经费保障？")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if srv.Count(openaitest.ChatPath) != 1 {
-			t.Fatalf("the model was not asked (answer: %+v)", ans)
+		if n := srv.Count(openaitest.ChatPath); n != 0 {
+			t.Errorf("the model was asked %d times for something no passage states", n)
 		}
-		if ans.Grounded || len(ans.Citations) != 0 || ans.Mode != ModeLLM {
-			t.Errorf("want an ungrounded model answer without citations: %+v", ans)
+		if ans.Grounded || !ans.Refused || !strings.HasPrefix(ans.Text, "资料中没有提到") || !strings.Contains(ans.Text, "经费保障") {
+			t.Errorf("want a refusal naming what is missing: %+v", ans)
+		}
+		checkMarkers(t, ans)
+	})
+	t.Run("model abstains where the articles answer", func(t *testing.T) {
+		s, srv := modelService(t, nil)
+		srv.SetChatReply("资料中没有提到。")
+		ans, err := s.Ask(context.Background(), "abs2", fourStepsQ)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The composed answer found the defining sentence: a false refusal
+		// by the model is not shown in its place.
+		if !ans.Grounded || ans.Mode != ModeExtractive || ans.Notice == "" || !strings.Contains(ans.Text, "民众点单") {
+			t.Errorf("want the composed answer with a notice: %+v", ans)
 		}
 	})
 	t.Run("off-topic question never reaches the model", func(t *testing.T) {
@@ -546,12 +560,8 @@ func TestModelAbstains(t *testing.T) {
 }
 
 func TestModelFollowUp(t *testing.T) {
-	const rewritten = "郭佳获得过哪些荣誉？"
 	answer := func(req openaitest.ChatRequest) openaitest.Reply {
-		if req.System() == "" {
-			return openaitest.Reply{Text: rewritten}
-		}
-		return openaitest.Reply{Text: "郭佳是社区党委书记[1]。"}
+		return openaitest.Reply{Text: "郭佳是街道党工委书记[1]。"}
 	}
 	ask := func(t *testing.T, s *Service, chat, q string) *Answer {
 		t.Helper()
@@ -561,85 +571,32 @@ func TestModelFollowUp(t *testing.T) {
 		}
 		return ans
 	}
-	lastTurn := func(t *testing.T, s *Service, chat string) Turn {
-		t.Helper()
-		conv, err := s.o.Memory.Load(context.Background(), chat)
-		if err != nil || len(conv.Turns) == 0 {
-			t.Fatalf("no turns saved: %v", err)
-		}
-		return conv.Turns[len(conv.Turns)-1]
-	}
 
-	t.Run("rewrite by the model", func(t *testing.T) {
+	t.Run("resolved once, one model call per question", func(t *testing.T) {
 		s, srv := modelService(t, nil)
 		srv.SetChat(answer)
-		first := ask(t, s, "fu", "郭佳是谁？")
-		if dominantLeader(first.Citations) != "郭佳" {
-			t.Fatalf("first answer not about 郭佳: %+v", first.Citations)
-		}
+		ask(t, s, "fu", "郭佳是谁？")
+		ans := ask(t, s, "fu", "她获得过什么荣誉？")
 		if n := len(rewriteRequests(srv)); n != 0 {
-			t.Fatalf("a first question needs no rewrite, %d made", n)
+			t.Errorf("%d rewrite requests: the follow-up is resolved from the last turn, not by asking the model", n)
 		}
-		ans := ask(t, s, "fu", "她后来呢？")
-		rw := rewriteRequests(srv)
-		if len(rw) != 1 || len(rw[0].Messages) != 1 {
-			t.Fatalf("want one single-message rewrite request, got %+v", rw)
+		reqs := answerRequests(srv)
+		if len(reqs) != 2 {
+			t.Fatalf("%d answer requests, want one per question", len(reqs))
 		}
-		for _, want := range []string{"不依赖上下文", "<question>\n她后来呢？\n</question>", "问：郭佳是谁？", "答：郭佳是社区党委书记"} {
-			if !strings.Contains(rw[0].LastUser(), want) {
-				t.Errorf("rewrite prompt lacks %q:\n%s", want, rw[0].LastUser())
-			}
-		}
-		// The history shows the old answer without its [n]: those numbered
-		// passages of the last turn, not these.
-		if h := rw[0].LastUser(); !strings.Contains(h, "答：郭佳是社区党委书记。") || strings.Contains(h, "[1]") {
-			t.Errorf("rewrite history keeps old markers:\n%s", h)
-		}
-		if q := lastTurn(t, s, "fu").Query; q != rewritten {
-			t.Errorf("searched %q, want the model's rewrite %q", q, rewritten)
-		}
-		// The answer prompt asks the user's own question, with the history,
-		// over 郭佳's passages.
-		user := answerRequests(srv)[1].LastUser()
-		if !strings.Contains(user, "<question>\n她后来呢？\n</question>") || !strings.Contains(user, "问：郭佳是谁？\n答：郭佳是社区党委书记。\n") {
+		user := reqs[1].LastUser()
+		// The model sees the user's own question, the marker-free history,
+		// and only 郭佳's passages.
+		if !strings.Contains(user, "<question>\n她获得过什么荣誉？\n</question>") || !strings.Contains(user, "问：郭佳是谁？\n答：郭佳是街道党工委书记。\n") {
 			t.Errorf("answer prompt lacks the question or the marker-free history:\n%s", user)
 		}
-		if ans.Mode != ModeLLM || !ans.Grounded || dominantLeader(ans.Citations) != "郭佳" {
-			t.Errorf("follow-up answer: %+v", ans)
-		}
-	})
-
-	t.Run("rewrite fails, heuristic used", func(t *testing.T) {
-		s, srv := modelService(t, func(cfg *llm.Config) { cfg.MaxRetries = -1 })
-		srv.SetChat(answer)
-		ask(t, s, "fu2", "郭佳是谁？")
-		srv.QueueChat(openaitest.ErrorReply(500, "boom")) // the rewrite request
-		start := time.Now()
-		ans := ask(t, s, "fu2", "她后来呢？")
-		t.Logf("follow-up with a failed rewrite answered in %v", time.Since(start).Round(time.Millisecond))
-		if n := len(rewriteRequests(srv)); n != 1 {
-			t.Fatalf("%d rewrite requests, want 1", n)
-		}
-		if q := lastTurn(t, s, "fu2").Query; q != "郭佳是谁？ 郭佳后来呢？" {
-			t.Errorf("searched %q, want the heuristic query", q)
-		}
-		if ans.Mode != ModeLLM || !ans.Grounded || dominantLeader(ans.Citations) != "郭佳" {
-			t.Errorf("follow-up answer: %+v", ans)
-		}
-	})
-
-	t.Run("chatty rewrite reply cleaned", func(t *testing.T) {
-		s, srv := modelService(t, nil)
-		srv.SetChat(func(req openaitest.ChatRequest) openaitest.Reply {
-			if req.System() == "" {
-				return openaitest.Reply{Text: "改写后的问题：“" + rewritten + "”\n\n说明：补全了代词“她”所指的人名。"}
+		for _, p := range promptPassages(t, user) {
+			if strings.Contains(p, "吳中蘭") || strings.Contains(p, "李亚玲") {
+				t.Errorf("a follow-up about 郭佳 was given another leader's passage: %.60s", p)
 			}
-			return answer(req)
-		})
-		ask(t, s, "fu3", "郭佳是谁？")
-		ask(t, s, "fu3", "她获得过什么荣誉？")
-		if q := lastTurn(t, s, "fu3").Query; q != rewritten {
-			t.Errorf("searched %q, want %q", q, rewritten)
+		}
+		if ans.Mode != ModeLLM || !ans.Grounded || dominantLeader(ans.Citations) != "郭佳" {
+			t.Errorf("follow-up answer: %+v", ans)
 		}
 	})
 
@@ -649,55 +606,101 @@ func TestModelFollowUp(t *testing.T) {
 		srv.SetChat(answer)
 		ask(t, s, "fu4", "郭佳是谁？")
 		srv.SetChat(func(openaitest.ChatRequest) openaitest.Reply { return openaitest.Reply{Hang: true} })
-		answersBefore := len(srv.ChatRequests()) - len(rewriteRequests(srv))
 		start := time.Now()
 		ans := ask(t, s, "fu4", "她后来呢？")
-		// The rewrite timed out: the same server is not asked again for
-		// the answer, the user gets the quote at once, with a notice.
-		if n := len(srv.ChatRequests()) - len(rewriteRequests(srv)) - answersBefore; n != 0 || ans.Notice == "" {
-			t.Errorf("%d answer requests after the rewrite timed out (want 0); notice %q", n, ans.Notice)
-		}
 		elapsed := time.Since(start)
-		t.Logf("follow-up, model hanging on rewrite and answer: %v", elapsed.Round(time.Millisecond))
-		// Rewrite and answer each give up at ModelTimeout, not at the
-		// client's 10s first-token timeout or the rewrite's own 15s.
+		t.Logf("follow-up, model hanging: %v", elapsed.Round(time.Millisecond))
+		// The answer gives up at ModelTimeout, not at the client's 10s
+		// first-token timeout, and the composed answer is shown.
 		if elapsed > 2*time.Second {
 			t.Errorf("took %v", elapsed)
 		}
-		if len(rewriteRequests(srv)) != 1 || ans.Mode != ModeExtractive || !ans.Grounded || dominantLeader(ans.Citations) != "郭佳" {
-			t.Errorf("want the heuristic and an extractive answer about 郭佳: %+v", ans)
+		if ans.Mode != ModeExtractive || !ans.Grounded || ans.Notice == "" || dominantLeader(ans.Citations) != "郭佳" {
+			t.Errorf("want the composed answer about 郭佳 with a notice: %+v", ans)
 		}
 	})
 }
 
-func TestCleanRewrite(t *testing.T) {
-	for in, want := range map[string]string{
-		"郭佳获得过哪些荣誉？":                "郭佳获得过哪些荣誉？",
-		"  “郭佳获得过哪些荣誉？”\n":          "郭佳获得过哪些荣誉？",
-		"改写后的问题：郭佳获得过哪些荣誉？\n解释：……":  "郭佳获得过哪些荣誉？",
-		"改寫後：郭佳獲得過哪些榮譽？":            "郭佳獲得過哪些榮譽？",
-		"Rewritten question: 郭佳的荣誉": "郭佳的荣誉",
-		"\n\n**郭佳后来做了什么？**":         "郭佳后来做了什么？",
-		"":                          "",
-	} {
-		if got := cleanRewrite(in); got != want {
-			t.Errorf("cleanRewrite(%q) = %q, want %q", in, got, want)
+// TestModelFollowsThePlan checks that the plan feeds the model — each
+// compared leader's passages, the method's record for steps — and that an
+// answer ignoring the plan is not shown.
+func TestModelFollowsThePlan(t *testing.T) {
+	leadersOf := func(t *testing.T, srv *openaitest.Server) map[string]bool {
+		t.Helper()
+		user := answerRequests(srv)[len(answerRequests(srv))-1].LastUser()
+		got := map[string]bool{}
+		for _, m := range regexp.MustCompile(`leader="([^"]*)"`).FindAllStringSubmatch(user, -1) {
+			got[zh.ToSimplified(m[1])] = true
 		}
+		return got
 	}
-}
-
-func TestNamePronouns(t *testing.T) {
-	cases := []struct{ q, leader, want string }{
-		{"她后来呢？", "郭佳", "郭佳后来呢？"},
-		{"他還有其他方法嗎？", "吳中蘭", "吳中蘭還有其他方法嗎？"},
-		{"她们怎么评价她？", "郭佳", "她们怎么评价郭佳？"},
-		{"她后来呢？", "", "她后来呢？"},
-	}
-	for _, c := range cases {
-		if got := namePronouns(c.q, c.leader); got != c.want {
-			t.Errorf("namePronouns(%q, %q) = %q, want %q", c.q, c.leader, got, c.want)
+	const compareQ = "郭佳和吴中兰的做法有什么共同点？"
+	t.Run("comparison gets both leaders", func(t *testing.T) {
+		s, srv := modelService(t, nil)
+		srv.SetChat(func(req openaitest.ChatRequest) openaitest.Reply {
+			// Cite one passage of each leader, whichever numbers they have.
+			var ns []string
+			seen := map[string]bool{}
+			for i, m := range regexp.MustCompile(`<passage n="(\d+)" leader="([^"]*)"`).FindAllStringSubmatch(req.LastUser(), -1) {
+				if l := zh.ToSimplified(m[2]); !seen[l] {
+					seen[l] = true
+					ns = append(ns, m[1])
+				}
+				_ = i
+			}
+			return openaitest.Reply{Text: "两人都依靠党组织联合辖区单位[" + strings.Join(ns, "][") + "]。"}
+		})
+		ans, err := s.Ask(context.Background(), "cmp", compareQ)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
+		if got := leadersOf(t, srv); !got["郭佳"] || !got["吴中兰"] {
+			t.Errorf("comparison prompt holds passages of %v, want both leaders", got)
+		}
+		user := answerRequests(srv)[0].LastUser()
+		if !strings.Contains(user, "比较题") {
+			t.Errorf("the prompt does not carry the comparison plan:\n%s", user)
+		}
+		if ans.Mode != ModeLLM || len(ans.Citations) != 2 {
+			t.Errorf("a model answer citing both leaders is shown: %+v", ans)
+		}
+	})
+	t.Run("model ignoring the plan", func(t *testing.T) {
+		s, srv := modelService(t, nil)
+		// Cites only the first passage: one leader of the two.
+		srv.SetChatReply("两人都很重视群众工作[1]。")
+		ans, err := s.Ask(context.Background(), "cmp2", compareQ)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Mode != ModeExtractive || ans.Notice == "" {
+			t.Fatalf("an answer citing one leader of a comparison was shown: %+v", ans)
+		}
+		cited := map[string]bool{}
+		for _, c := range ans.Citations {
+			cited[zh.ToSimplified(c.Chunk.Meta.Leader)] = true
+		}
+		if !cited["郭佳"] || !cited["吴中兰"] {
+			t.Errorf("the composed comparison cites %v, want both leaders", cited)
+		}
+		checkMarkers(t, ans)
+	})
+	t.Run("steps get the method's record", func(t *testing.T) {
+		s, srv := modelService(t, nil)
+		srv.SetChatReply("四单工作法分四步[1]。")
+		if _, err := s.Ask(context.Background(), "st", "四单工作法具体有哪几步？每一步怎么做？"); err != nil {
+			t.Fatal(err)
+		}
+		user := answerRequests(srv)[0].LastUser()
+		for _, want := range []string{"居民需求清单", "民主测评", "按文中顺序"} {
+			if !strings.Contains(zh.ToSimplified(user), want) {
+				t.Errorf("steps prompt lacks %q (the procedure of the steps)", want)
+			}
+		}
+		if got := leadersOf(t, srv); len(got) != 1 || !got["吴中兰"] {
+			t.Errorf("steps prompt holds passages of %v, want only 吴中兰's", got)
+		}
+	})
 }
 
 func TestModelMarkdownRemoved(t *testing.T) {

@@ -492,8 +492,14 @@ func (p *planner) shownAll(rs []sentRef) bool {
 func (p *planner) describe(name string) string {
 	info := p.s.ents.leaderInfo[name]
 	detail := info.Place
-	if info.Role != "" && !strings.HasSuffix(detail, info.Role) {
-		detail += info.Role
+	if role := info.Role; role != "" && !strings.HasSuffix(detail, role) {
+		// 上清寺路社区 + 社区党委书记 reads 上清寺路社区党委书记.
+		for _, lvl := range []string{"社区", "街道"} {
+			if strings.HasSuffix(detail, lvl) {
+				role = strings.TrimPrefix(role, lvl)
+			}
+		}
+		detail += role
 	}
 	if detail == "" {
 		return name
@@ -792,7 +798,8 @@ func (p *planner) planWhoIs(leader string) *draft {
 	}
 	honour := regexp.MustCompile(`授予|荣获|评为|称号|当选`)
 	for _, r := range cands {
-		if honour.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) {
+		// Her own honours, not her community's (上清寺路社区先后获得…).
+		if honour.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) {
 			p.take(r)
 			d.add(item{label: "荣誉", quote: r})
 			break
@@ -1109,9 +1116,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	}
 	var cands []sentRef
 	for _, h := range res.Hits {
-		if c := p.s.chunkPtr(h.Chunk.ID); c != nil {
-			cands = append(cands, p.s.sentences(c)...)
-		}
+		cands = append(cands, p.s.sentences(p.s.hitChunk(h))...)
 	}
 	wt := newTerms(p.q.Topic, expansion, cands)
 	// What to learn is what she did, not how bad it was before.
@@ -1225,10 +1230,9 @@ func (p *planner) planGeneral(ctx context.Context) (*draft, error) {
 	}
 	var cands []sentRef
 	for _, h := range res.Hits {
-		if c := p.s.chunkPtr(h.Chunk.ID); c != nil {
-			cands = append(cands, p.s.sentences(c)...)
-			d.context = append(d.context, c)
-		}
+		c := p.s.hitChunk(h)
+		cands = append(cands, p.s.sentences(c)...)
+		d.context = append(d.context, c)
 	}
 	topic := p.q.Topic
 	if topic == "" {

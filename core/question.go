@@ -467,6 +467,9 @@ func (e *entities) corpusSays(word string) bool {
 // a place is an administrative name or a well-known city the corpus never
 // mentions.
 func (e *entities) unknownNames(norm string) []string {
+	if len(e.known) == 0 {
+		return nil // no passages to judge by (a Service built without Chunks)
+	}
 	var out []string
 	add := func(s string) {
 		if !slices.Contains(out, s) {

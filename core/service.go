@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"bangyang/catalog"
 	"bangyang/corpus"
@@ -138,7 +136,18 @@ func New(opts Options) (*Service, error) {
 		s.ptrByID[c.ID] = c
 		s.byArticle[c.ArticleID] = append(s.byArticle[c.ArticleID], c)
 	}
-	s.ents = newEntities(opts.Catalog, opts.Articles, chunks)
+	metas := opts.Articles
+	if len(metas) == 0 {
+		// Without the article list, the passages' metadata names them.
+		seen := map[string]bool{}
+		for _, c := range chunks {
+			if !seen[c.ArticleID] {
+				seen[c.ArticleID] = true
+				metas = append(metas, c.Meta)
+			}
+		}
+	}
+	s.ents = newEntities(opts.Catalog, metas, chunks)
 	return s, nil
 }
 
@@ -198,43 +207,6 @@ func (s *Service) search(ctx context.Context, query, leader string) (*retrieval.
 		return nil, fmt.Errorf("search %q: %w", query, err)
 	}
 	return res, nil
-}
-
-// extract composes an answer from the best sentences, quoted.
-func (s *Service) extract(queryNorm, script string, hits []retrieval.Hit) *Answer {
-	texts := make([]string, len(hits))
-	for i, h := range hits {
-		texts[i] = h.Chunk.Text
-	}
-	picked := extractSentences(queryNorm, texts, 4, 280)
-	if len(picked) == 0 {
-		// Retrieval judged the passages relevant but no sentence shares a
-		// term with the question (a loose paraphrase): quote the opening
-		// of the best passage rather than nothing.
-		first := splitSentences(texts[0])
-		if len(first) == 0 {
-			return s.abstain(script)
-		}
-		picked = []scoredSentence{{passage: 0, text: first[0]}}
-		if len(first) > 1 && utf8.RuneCountInString(first[0]+first[1]) < 200 {
-			picked = append(picked, scoredSentence{passage: 0, pos: 1, text: first[1]})
-		}
-	}
-	var b strings.Builder
-	b.WriteString(inScript(script, "以下摘自资料原文："))
-	for _, p := range picked {
-		b.WriteString("\n• ")
-		b.WriteString(inScript(script, strings.TrimSpace(p.text)))
-		b.WriteString("[" + strconv.Itoa(p.passage+1) + "]")
-	}
-	text, used := renumber(b.String(), len(hits))
-	return &Answer{
-		Text:      text,
-		Citations: citationsFor(used, hits),
-		Grounded:  true,
-		Mode:      ModeExtractive,
-		Script:    script,
-	}
 }
 
 // abstain says plainly that the articles do not answer, and what they cover.
@@ -312,6 +284,15 @@ func inScript(script, text string) string {
 		return zh.ToTraditional(text)
 	}
 	return zh.ToSimplified(text)
+}
+
+func hasAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasContent(s string) bool {

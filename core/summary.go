@@ -155,66 +155,6 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked s
 	return ans, nil
 }
 
-// summaryIntent routes free-text requests like "总结一下郭佳的工作方法"
-// or "概括四单工作法" to the summaries.
-var summaryIntentRE = regexp.MustCompile(`总结|概括|归纳|梳理|简介|介绍一下|介绍下|讲讲|说说|的工作方法|有哪些方法|有什么方法|哪些工作方法`)
-
-// routeSummary answers a free-text question with a summary when it asks
-// for one about a known method or leader.
-func (s *Service) routeSummary(ctx context.Context, chat, question, script string) (*Answer, bool) {
-	if s.o.Catalog == nil {
-		return nil, false
-	}
-	norm := zh.ToSimplified(question)
-	if whoIsRE.MatchString(norm) {
-		// "郭佳是谁？" is best answered by her profile.
-		if l, ok := s.mentionedLeader(norm); ok {
-			ans, err := s.leaderProfile(ctx, chat, l, script, question)
-			return ans, err == nil && ans.Grounded
-		}
-	}
-	if !summaryIntentRE.MatchString(norm) {
-		return nil, false
-	}
-	if m, ok := s.mentionedMethod(norm); ok {
-		ans, err := s.methodSummary(ctx, chat, m, script, question)
-		return ans, err == nil && ans.Grounded
-	}
-	if l, ok := s.mentionedLeader(norm); ok {
-		ans, err := s.leaderProfile(ctx, chat, l, script, question)
-		return ans, err == nil && ans.Grounded
-	}
-	return nil, false
-}
-
-// whoIsRE asks who someone is.
-var whoIsRE = regexp.MustCompile(`是谁|是哪位|什么人|何许人|的简介|的情况|的事迹`)
-
-func (s *Service) mentionedMethod(norm string) (string, bool) {
-	best := ""
-	for _, m := range s.o.Catalog.Methods() {
-		for _, n := range append([]string{m.Name}, m.Aliases...) {
-			n = zh.ToSimplified(n)
-			if utf8.RuneCountInString(n) >= 2 && strings.Contains(norm, n) && len(n) > len(best) {
-				best = m.Name
-			}
-		}
-	}
-	return best, best != ""
-}
-
-func (s *Service) mentionedLeader(norm string) (string, bool) {
-	for _, l := range s.o.Catalog.Leaders() {
-		for _, n := range append([]string{l.Name}, l.Aliases...) {
-			n = zh.ToSimplified(n)
-			if utf8.RuneCountInString(n) >= 2 && strings.Contains(norm, n) {
-				return l.Name, true
-			}
-		}
-	}
-	return "", false
-}
-
 var (
 	problemRE  = regexp.MustCompile(`难|问题|矛盾|纠纷|脏乱差|诉求|不清|后进|落后|困难|隐患|短板|痛点|无人|失联|堵`)
 	resultRE   = regexp.MustCompile(`满意率|成功率|\d+(\.\d+)?%|累计|解决.*\d|\d.*解决|覆盖|提升|获评|被评为|荣获|成为`)

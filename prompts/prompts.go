@@ -71,8 +71,3 @@ type AnswerData struct {
 	Plan string
 }
 
-// RewriteData feeds rewrite.tmpl.
-type RewriteData struct {
-	Question string
-	History  []Turn
-}

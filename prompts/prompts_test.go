@@ -46,19 +46,3 @@ func TestAnswerPromptsRender(t *testing.T) {
 	}
 }
 
-func TestRewriteRenders(t *testing.T) {
-	s, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := s.Render("rewrite.tmpl", RewriteData{Question: "她后来呢？", History: []Turn{{"郭佳是谁", "兰州的社区书记"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(out, "她后来呢？") || !strings.Contains(out, "郭佳是谁") {
-		t.Fatalf("rewrite prompt:\n%s", out)
-	}
-	if _, err := s.Render("nope.tmpl", nil); err == nil {
-		t.Fatal("unknown template must fail")
-	}
-}
