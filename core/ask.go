@@ -62,7 +62,8 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 	if err != nil {
 		return nil, err
 	}
-	if d.refused && !d.hasQuotes() && prev != nil && !q.Resolved && len(q.Leaders)+len(q.Methods)+len(q.Unknown) == 0 && (len(prev.Leaders) > 0 || len(prev.Methods) > 0) {
+	if d.refused && !d.hasQuotes() && prev != nil && !q.Resolved && len(q.Leaders)+len(q.Methods)+len(q.Unknown) == 0 && len(prev.Leaders) > 0 &&
+		s.says(prev.Leaders[0], residual(q.Topic), nil) {
 		// Nothing across the articles: perhaps it is about what was just
 		// discussed ("商户的收入有变化吗？" after the night market).
 		q.FollowUp = true

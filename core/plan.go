@@ -444,39 +444,40 @@ func (p *planner) unstated(m catalog.Method) string {
 		return "" // steps, how, who, results: the cue is the question
 	}
 	rest := p.q.Topic
-	for _, re := range cueRE {
-		rest = re.ReplaceAllString(rest, " ")
-	}
 	names := append([]string{m.Name}, m.Aliases...)
 	names = append(names, m.Steps...)
 	for _, n := range names {
 		rest = strings.ReplaceAll(rest, zh.ToSimplified(n), " ")
 	}
-	rest = strings.NewReplacer("工作法", " ", "方法", " ", "做法", " ", "工作", " ", "具体", " ", "主要", " ", "一下", " ").Replace(rest)
-	for _, w := range vagueWords {
-		rest = strings.ReplaceAll(rest, w, " ")
-	}
-	rest = strings.Join(strings.Fields(rest), "")
+	rest = residual(strings.NewReplacer("工作法", " ", "方法", " ", "做法", " ", "工作", " ", "具体", " ", "主要", " ", "一下", " ").Replace(rest))
 	if utf8.RuneCountInString(rest) < 3 {
 		return "" // a leftover too short to be a subject of its own
 	}
-	bi, _ := terms(rest)
-	if len(bi) == 0 {
+	if p.s.says(m.Leader, rest, p.expansion()) {
 		return ""
 	}
-	words := p.expansion()
-	for _, r := range p.s.sentencesIn(p.s.leaderChunks(m.Leader)) {
+	return rest
+}
+
+// says reports whether the leader's articles hold a bigram of topic or
+// one of words.
+func (s *Service) says(leader, topic string, words []string) bool {
+	bi, _ := terms(topic)
+	if len(bi) == 0 && len(words) == 0 {
+		return true
+	}
+	for _, r := range s.sentencesIn(s.leaderChunks(leader)) {
 		flat := flatten(r.norm) // “畅”字 holds 畅字
 		for b := range bi {
 			if strings.Contains(flat, b) {
-				return ""
+				return true
 			}
 		}
 		if matchesAny(r.norm, words) {
-			return ""
+			return true
 		}
 	}
-	return rest
+	return false
 }
 
 func (p *planner) shownAll(rs []sentRef) bool {

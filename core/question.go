@@ -592,8 +592,10 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		}
 	}
 	named := len(q.Leaders) > 0 || len(q.Methods) > 0
+	// Leaning on the last turn: a pronoun, an opening like 那/还有/后来, a
+	// step number, or nothing of its own to ask about ("效果怎么样？").
 	q.FollowUp = len(conv.Turns) > 0 && !named && (pronounRE.MatchString(q.Norm) || followOpenRE.MatchString(q.Norm) ||
-		utf8.RuneCountInString(q.Norm) <= 8 || q.Step > 0)
+		q.Step > 0 || residual(q.Topic) == "")
 	return q
 }
 
@@ -638,6 +640,19 @@ func intentOf(q Question) Intent {
 // premiseRE is a clause stating what the people compared share ("两人都
 // 是全国优秀党务工作者"): context, not the topic asked about.
 var premiseRE = regexp.MustCompile(`[^，,。？?！!；;]*都[^，,。？?！!；;]*[，,]`)
+
+// residual is a topic without the words that say what kind of answer is
+// wanted (效果, 怎么做 …) or ask vaguely: what it is about, if anything.
+func residual(topic string) string {
+	rest := topic
+	for _, re := range cueRE {
+		rest = re.ReplaceAllString(rest, " ")
+	}
+	for _, w := range vagueWords {
+		rest = strings.ReplaceAll(rest, w, " ")
+	}
+	return strings.Join(strings.Fields(rest), "")
+}
 
 // topicOf is the question without names, question words and cues.
 func topicOf(q Question, e *entities) string {
