@@ -37,7 +37,13 @@ func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 	}
 	defer unlock()
 	st := b.newStreamer(ctx, r)
-	ans, err := b.svc.AskStream(ctx, r.Conv, question, st.update)
+	req := core.Request{Chat: r.Conv, Question: question}
+	if r.Msg != nil && b.repliedTo(r.Msg) {
+		// A reply to one of the answers continues that answer, whoever
+		// asked in between.
+		req.ReplyTo = b.turns.get(r.ChatID, r.Msg.ReplyToMessage.ID)
+	}
+	ans, err := b.svc.Answer(ctx, req, st.update)
 	st.stop()
 	stopTyping()
 	if ctx.Err() != nil && err != nil {
@@ -55,7 +61,54 @@ func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 	}
 	r.Script = ans.Script
 	key := b.answers.put(&storedAnswer{Question: question, Citations: ans.Citations, Mode: ans.Mode, Grounded: ans.Grounded, Script: ans.Script, ChatID: r.ChatID})
-	st.finish(ctx, renderAnswer(ans), answerKeyboard(ans, key))
+	for _, id := range st.finish(ctx, renderAnswer(ans), answerKeyboard(ans, key)) {
+		b.turns.put(r.ChatID, id, ans.TurnID)
+	}
+}
+
+// turnIndex maps the bot's answer messages to core's turn ids, so that a
+// reply to one continues its conversation. Bounded: the oldest half is
+// dropped when full (a reply to a very old answer then starts afresh).
+type turnIndex struct {
+	mu    sync.Mutex
+	byMsg map[turnMsg]string
+	order []turnMsg
+}
+
+type turnMsg struct {
+	chat int64
+	msg  int
+}
+
+const maxTurnIndex = 20000
+
+func (t *turnIndex) put(chat int64, msg int, turn string) {
+	if turn == "" || msg == 0 {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.byMsg == nil {
+		t.byMsg = map[turnMsg]string{}
+	}
+	k := turnMsg{chat, msg}
+	if _, ok := t.byMsg[k]; !ok {
+		t.order = append(t.order, k)
+	}
+	t.byMsg[k] = turn
+	if len(t.order) > maxTurnIndex {
+		drop := t.order[:len(t.order)/2]
+		for _, d := range drop {
+			delete(t.byMsg, d)
+		}
+		t.order = append([]turnMsg(nil), t.order[len(t.order)/2:]...)
+	}
+}
+
+func (t *turnIndex) get(chat int64, msg int) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.byMsg[turnMsg{chat, msg}]
 }
 
 // answerKeyboard: "查看原文" for grounded answers, then 👍/👎.
@@ -277,11 +330,13 @@ func (st *streamer) requeue() {
 
 // finish delivers the final messages: in groups the first replaces the
 // placeholder, in private chats they are sent (a draft is only ephemeral).
-func (st *streamer) finish(ctx context.Context, msgs []string, markup *models.InlineKeyboardMarkup) {
+// It returns the ids of the messages that hold the answer.
+func (st *streamer) finish(ctx context.Context, msgs []string, markup *models.InlineKeyboardMarkup) []int {
 	b, r := st.b, st.r
 	if len(msgs) == 0 {
-		return
+		return nil
 	}
+	var ids []int
 	var rm models.ReplyMarkup
 	if markup != nil {
 		rm = markup
@@ -295,14 +350,16 @@ func (st *streamer) finish(ctx context.Context, msgs []string, markup *models.In
 		if err := b.send.edit(ctx, p); err == nil {
 			msgs = msgs[1:]
 			r.replyTo = 0
+			ids = append(ids, st.placeholder)
 		} else {
 			b.log.Warn("final edit failed; sending instead", "chat", r.ChatID, "err", err)
 			defer b.dropPlaceholder(ctx, r.ChatID, st.placeholder)
 		}
 	}
 	if len(msgs) > 0 {
-		b.replyHTML(ctx, r, msgs, rm)
+		ids = append(ids, b.replyHTML(ctx, r, msgs, rm)...)
 	}
+	return ids
 }
 
 // dropPlaceholder removes a placeholder left with a partial answer after

@@ -27,7 +27,9 @@ import (
 
 // Service is what the bot needs from the core (core.Service satisfies it).
 type Service interface {
-	AskStream(ctx context.Context, chat, question string, onText func(textSoFar string)) (*core.Answer, error)
+	// Answer answers one question; Request.ReplyTo continues an earlier
+	// answer (a reply to it in a group).
+	Answer(ctx context.Context, req core.Request, onText func(textSoFar string)) (*core.Answer, error)
 	Reset(ctx context.Context, chat string) error
 	LastSources(ctx context.Context, chat string) ([]core.Citation, error)
 }
@@ -177,6 +179,7 @@ type Bot struct {
 	allowedChats, allowedUsers, admins map[int64]bool
 
 	convs    convLocks // one answer at a time per conversation
+	turns    turnIndex // which answer each of the bot's messages is
 	draftSeq atomic.Int64
 	// base outlives the polling context so that in-flight answers can
 	// finish during shutdown; it is cancelled when the grace period ends.

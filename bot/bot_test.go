@@ -444,3 +444,28 @@ func TestGracefulShutdownFinishesAnswer(t *testing.T) {
 		t.Errorf("in-flight answer not finished before Run returned:%s", dump(msgs))
 	}
 }
+
+// TestReplyContinuesThatAnswer: in a group, a reply to one of the bot's
+// answers continues that answer's conversation, whoever asked in between
+// (issue 10: a member replying to the 郭佳 answer must not get 李亚玲,
+// whom another member had just asked about).
+func TestReplyContinuesThatAnswer(t *testing.T) {
+	cfg := testConfig()
+	cfg.Workers = 1
+	h := start(t, cfg, realCore(t))
+	group := h.srv.SupergroupChat(-100400, "培训群", false)
+	a := telegramtest.User{ID: 4001, FirstName: "小赵"}
+	b := telegramtest.User{ID: 4002, FirstName: "小钱"}
+
+	h.say(group, a, "/ask 郭佳有什么工作方法？")
+	first := h.waitFinal(group.ID, 1)[0]
+	h.say(group, b, "/ask 李亚玲是怎么找回失联党员的？")
+	h.waitFinal(group.ID, 2)
+	h.say(group, a, "她获得过什么荣誉？", telegramtest.ReplyTo(first.ID))
+	msgs := h.waitFinal(group.ID, 3)
+	reply := msgs[len(msgs)-1].Text
+	if !strings.Contains(reply, "全国优秀党务工作者") || strings.Contains(reply, "李亚玲") {
+		t.Errorf("the reply to the 郭佳 answer was answered about someone else:\n%s", reply)
+	}
+	h.noRejections()
+}

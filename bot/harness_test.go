@@ -53,6 +53,10 @@ func sampleAnswer(q string) *core.Answer {
 	}
 }
 
+func (f *fakeCore) Answer(ctx context.Context, req core.Request, onText func(string)) (*core.Answer, error) {
+	return f.AskStream(ctx, req.Chat, req.Question, onText)
+}
+
 func (f *fakeCore) AskStream(ctx context.Context, chat, q string, onText func(string)) (*core.Answer, error) {
 	f.mu.Lock()
 	f.asked = append(f.asked, q)

@@ -382,7 +382,10 @@ func (s *Service) remember(ctx context.Context, chat, question string, ans *Answ
 	}
 	leader := dominantLeader(ans.Citations)
 	norm := zh.ToSimplified(question)
-	s.appendTurn(ctx, chat, Turn{Question: question, Query: question, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded,
+	if ans.TurnID == "" {
+		ans.TurnID = newTurnID()
+	}
+	s.appendTurn(ctx, chat, Turn{ID: ans.TurnID, Question: question, Query: question, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded,
 		Leader: leader, Leaders: nonEmpty(zh.ToSimplified(leader)), Methods: findKeys(norm, s.ents.methodKeys), Intent: IntentSummary,
 		Shown: shownKeys(s, ans), At: s.o.Now()})
 }
