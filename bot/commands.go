@@ -97,7 +97,7 @@ func cmdSources(ctx context.Context, r *Request) error {
 		r.Reply(ctx, msgNoSources(r.Script))
 		return nil
 	}
-	r.Bot.replyHTML(ctx, r, renderPassages(cs), nil)
+	r.Bot.replyHTML(ctx, r, renderPassages(cs, false), nil)
 	return nil
 }
 

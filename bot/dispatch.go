@@ -406,7 +406,7 @@ func (b *Bot) onSourcesButton(ctx context.Context, r *Request, q *models.Callbac
 		return
 	}
 	b.send.answerCallback(ctx, q.ID, "", false)
-	b.replyHTML(ctx, r, renderPassages(a.Citations), nil)
+	b.replyHTML(ctx, r, renderPassages(a.Citations, true), nil)
 }
 
 func (b *Bot) onFeedbackButton(ctx context.Context, r *Request, q *models.CallbackQuery, rest string) {

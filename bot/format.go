@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"bangyang/core"
+	"bangyang/zh"
 )
 
 // Telegram counts message length in UTF-16 code units of the visible text
@@ -199,7 +200,12 @@ func labelsFor(script string) labels {
 }
 
 // citationLabel names the leader and the article of a citation.
-func citationLabel(c core.Citation) string { return c.Chunk.Meta.SourceLine() }
+func citationLabel(c core.Citation) string {
+	if c.Label != "" {
+		return c.Label // in the asker's script
+	}
+	return c.Chunk.Meta.SourceLine()
+}
 
 // renderAnswer turns an answer into message HTML. The text is escaped
 // throughout, so the result is valid whatever the model wrote.
@@ -234,16 +240,33 @@ func renderAnswer(a *core.Answer) []string {
 	return pack(blocks, packTarget)
 }
 
-// renderPassages shows the full cited passages, each under its label.
-func renderPassages(cs []core.Citation) []string {
+// renderPassages shows the full cited passages, each under its label: in
+// the asker's script (marked when converted), or with original as the
+// article wrote them (查看原文).
+func renderPassages(cs []core.Citation, original bool) []string {
 	var blocks []block
 	for _, c := range cs {
-		blocks = append(blocks, wrapBlock("\n\n", fmt.Sprintf("[%d] %s", c.N, citationLabel(c)), "<b>", "</b>"))
-		for _, piece := range splitPlain(strings.TrimSpace(c.Chunk.Text), packTarget-200) {
+		label, text := citationLabel(c), c.Text
+		if original || text == "" {
+			label, text = c.Chunk.Meta.SourceLine(), c.Chunk.Text
+		} else if c.Converted {
+			label += convertedMark(text)
+		}
+		blocks = append(blocks, wrapBlock("\n\n", fmt.Sprintf("[%d] %s", c.N, label), "<b>", "</b>"))
+		for _, piece := range splitPlain(strings.TrimSpace(text), packTarget-200) {
 			blocks = append(blocks, wrapBlock("\n", piece, "<blockquote>", "</blockquote>"))
 		}
 	}
 	return pack(blocks, packTarget)
+}
+
+// convertedMark says a passage is shown converted from the article's
+// script into the one it is now written in.
+func convertedMark(shown string) string {
+	if zh.DetectScript(shown) == "hant" {
+		return "（已轉為繁體，原文見「查看原文」）"
+	}
+	return "（已转为简体，原文见“查看原文”）"
 }
 
 // renderPreview is the streaming view of a partial answer: escaped plain

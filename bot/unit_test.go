@@ -93,7 +93,7 @@ func TestRenderedHTMLIsAlwaysValid(t *testing.T) {
 	for _, text := range nasty {
 		a := &core.Answer{Text: text, Citations: sampleCitations(), Grounded: true, Script: "hant", Notice: "<注意> & 提示"}
 		msgs := renderAnswer(a)
-		msgs = append(msgs, renderPassages(a.Citations)...)
+		msgs = append(msgs, renderPassages(a.Citations, false)...)
 		msgs = append(msgs, plainMessages(text+"x")...)
 		if p := renderPreview(text); p != "" {
 			msgs = append(msgs, p)

@@ -22,6 +22,7 @@ type Config struct {
 	CorpusDirs      []string // BANGYANG_CORPUS, list separated by the OS path-list separator or commas
 	NoDefaultCorpus bool     // BANGYANG_NO_DEFAULT_CORPUS
 	DataDir         string   // BANGYANG_DATA_DIR
+	TopicsFile      string   // BANGYANG_TOPICS: operator's topic lexicon, added to the shipped one
 
 	// Model (optional: without it bangyang answers extractively)
 	LLMBaseURL string        // LLM_BASE_URL
@@ -144,6 +145,7 @@ func FromLookup(look Lookup) (Config, error) {
 	c := Config{
 		CorpusDirs:      splitList(get("BANGYANG_CORPUS", "")),
 		NoDefaultCorpus: boolVal("BANGYANG_NO_DEFAULT_CORPUS"),
+		TopicsFile:      get("BANGYANG_TOPICS", ""),
 		DataDir:         get("BANGYANG_DATA_DIR", DefaultDataDir()),
 
 		LLMBaseURL: get("LLM_BASE_URL", "https://api.openai.com/v1"),
@@ -198,6 +200,7 @@ func (c Config) LogValue() slog.Value {
 	return slog.GroupValue(
 		slog.Any("corpus", c.CorpusDirs),
 		slog.Bool("no_default_corpus", c.NoDefaultCorpus),
+		slog.String("topics", c.TopicsFile),
 		slog.String("data_dir", c.DataDir),
 		slog.String("llm_base_url", c.LLMBaseURL),
 		slog.String("llm_model", c.LLMModel),

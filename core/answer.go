@@ -26,7 +26,7 @@ type Answer struct {
 	// TurnID names this answer in the conversation: a reply to it
 	// continues it (Request.ReplyTo).
 	TurnID string
-	Mode     string
+	Mode   string
 	// Script is the asker's script: "hans" or "hant".
 	Script string
 	// Notice is a short remark for the user, e.g. that the model fell back.
@@ -35,8 +35,13 @@ type Answer struct {
 	Suggestions []string
 }
 
-// Citation is one numbered passage an answer cites.
+// Citation is one numbered passage an answer cites. Chunk is the
+// article's own text; Text and Label are it in the asker's script, and
+// Converted says they differ (transports mark converted passages).
 type Citation struct {
-	N     int
-	Chunk corpus.Chunk
+	N         int
+	Chunk     corpus.Chunk
+	Text      string `json:",omitempty"`
+	Label     string `json:",omitempty"`
+	Converted bool   `json:",omitempty"`
 }

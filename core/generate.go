@@ -78,7 +78,7 @@ func (s *Service) generateWith(ctx context.Context, question, script, plan strin
 	text = strings.TrimSpace(inScriptIfNeeded(script, plainText(text)))
 	// An answer with no valid citation is not trusted as grounded.
 	grounded := len(used) > 0 && !hasAny(zh.ToSimplified(text), notAnswered)
-	return &Answer{Text: text, Citations: citationsFor(used, hits), Grounded: grounded, Mode: ModeLLM, Script: script}
+	return &Answer{Text: text, Citations: citationsFor(used, hits, script), Grounded: grounded, Mode: ModeLLM, Script: script}
 }
 
 // renumberPartial renumbers the markers of a partial stream and hides an

@@ -25,8 +25,8 @@ type Turn struct {
 	Methods []string `json:"methods,omitempty"`
 	// Shown are keys of the sentences the answer quoted: a follow-up does
 	// not show them again.
-	Shown []string `json:"shown,omitempty"`
-	At       time.Time  `json:"at"`
+	Shown []string  `json:"shown,omitempty"`
+	At    time.Time `json:"at"`
 }
 
 // Conversation is the recent history of one chat.

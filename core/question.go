@@ -127,8 +127,8 @@ var stripWords = []string{
 type entities struct {
 	leaderKeys []nameKey // longest first
 	methodKeys []nameKey
-	stepKeys   []nameKey // a method's step names → the method
-	placeKeys  []nameKey // a leader's community or street → the leader
+	stepKeys   []nameKey             // a method's step names → the method
+	placeKeys  []nameKey             // a leader's community or street → the leader
 	leaderInfo map[string]leaderInfo // canonical name → what we know
 	known      []string              // Simplified texts of all chunks, for "does the corpus say X"
 	surnames   map[string]bool

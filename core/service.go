@@ -238,10 +238,15 @@ func (s *Service) coverage() string {
 	return strings.Join(parts, "、")
 }
 
-func citationsFor(used []int, hits []retrieval.Hit) []Citation {
+// citationsFor numbers the used passages and shows each in the asker's
+// script: a Simplified question is not answered with a wall of
+// Traditional text (the article's own text stays in Chunk).
+func citationsFor(used []int, hits []retrieval.Hit, script string) []Citation {
 	out := make([]Citation, 0, len(used))
 	for i, idx := range used {
-		out = append(out, Citation{N: i + 1, Chunk: hits[idx].Chunk})
+		ch := hits[idx].Chunk
+		text := inScriptIfNeeded(script, ch.Text)
+		out = append(out, Citation{N: i + 1, Chunk: ch, Text: text, Label: inScriptIfNeeded(script, ch.Meta.SourceLine()), Converted: text != ch.Text})
 	}
 	return out
 }

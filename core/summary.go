@@ -237,7 +237,7 @@ func (c *composer) best(label string, chunks []corpus.Chunk, re *regexp.Regexp, 
 
 func (c *composer) answer() *Answer {
 	text, used := renumber(inScript(c.script, c.b.String()), len(c.hits))
-	return &Answer{Text: text, Citations: citationsFor(used, c.hits), Grounded: len(used) > 0, Mode: ModeExtractive, Script: c.script}
+	return &Answer{Text: text, Citations: citationsFor(used, c.hits, c.script), Grounded: len(used) > 0, Mode: ModeExtractive, Script: c.script}
 }
 
 func (s *Service) notInCatalog(script, kind string, close []string) *Answer {

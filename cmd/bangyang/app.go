@@ -15,6 +15,7 @@ import (
 	"bangyang/config"
 	"bangyang/core"
 	"bangyang/corpus"
+	"bangyang/lexicon"
 	"bangyang/llm"
 	"bangyang/retrieval"
 	"bangyang/store"
@@ -298,6 +299,12 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 		r.close()
 		return nil, err
 	}
+	lex, err := lexicon.Load(a.cfg.TopicsFile)
+	if err != nil {
+		r.close()
+		return nil, fmt.Errorf("BANGYANG_TOPICS: %w", err)
+	}
+	opts.Lexicon = lex
 	opts.Search = in.index
 	opts.Articles = metas(in.articles)
 	opts.Catalog = in.catalog

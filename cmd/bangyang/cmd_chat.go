@@ -16,6 +16,8 @@ type askJSON struct {
 	Grounded  bool           `json:"grounded"`
 	Mode      string         `json:"mode"`
 	Notice    string         `json:"notice,omitempty"`
+	Refused   bool           `json:"refused"`
+	TurnID    string         `json:"turn_id,omitempty"`
 	Citations []citationJSON `json:"citations"`
 }
 
@@ -25,13 +27,18 @@ type citationJSON struct {
 	ArticleID string `json:"article_id"`
 	Title     string `json:"title"`
 	Leader    string `json:"leader"`
-	Text      string `json:"text"`
+	Text      string `json:"text"`            // the article's own text
+	Shown     string `json:"shown,omitempty"` // in the asker's script, when converted
 }
 
 func answerJSON(ans *core.Answer) askJSON {
-	out := askJSON{Answer: ans.Text, Grounded: ans.Grounded, Mode: ans.Mode, Notice: ans.Notice, Citations: []citationJSON{}}
+	out := askJSON{Answer: ans.Text, Grounded: ans.Grounded, Mode: ans.Mode, Notice: ans.Notice, Refused: ans.Refused, TurnID: ans.TurnID, Citations: []citationJSON{}}
 	for _, c := range ans.Citations {
-		out.Citations = append(out.Citations, citationJSON{N: c.N, ChunkID: c.Chunk.ID, ArticleID: c.Chunk.ArticleID, Title: c.Chunk.Meta.Title, Leader: c.Chunk.Meta.Leader, Text: c.Chunk.Text})
+		cj := citationJSON{N: c.N, ChunkID: c.Chunk.ID, ArticleID: c.Chunk.ArticleID, Title: c.Chunk.Meta.Title, Leader: c.Chunk.Meta.Leader, Text: c.Chunk.Text}
+		if c.Converted {
+			cj.Shown = c.Text
+		}
+		out.Citations = append(out.Citations, cj)
 	}
 	return out
 }
@@ -39,21 +46,28 @@ func answerJSON(ans *core.Answer) askJSON {
 func runAsk(ctx context.Context, a *app, args []string) error {
 	fs := a.flagSet("ask")
 	asJSON := fs.Bool("json", false, "print one JSON object")
+	chat := fs.String("chat", "", "continue the saved conversation NAME (follow-ups work across calls)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
 	q := strings.TrimSpace(strings.Join(pos, " "))
 	if q == "" {
-		return usageError{"usage: bangyang ask [--json] QUESTION"}
+		return usageError{"usage: bangyang ask [--json] [--chat NAME] QUESTION"}
 	}
-	rt, err := a.service(ctx, noStore)
+	mode, conv := noStore, "cli"
+	if *chat != "" {
+		// Saved in the data directory's store, under its own key space so
+		// a name can never reach a Telegram chat's conversation.
+		mode, conv = storeRequired, "cli:"+*chat
+	}
+	rt, err := a.service(ctx, mode)
 	if err != nil {
 		return err
 	}
 	defer rt.close()
 	svc := rt.svc
-	ans, err := svc.Ask(ctx, "cli", q)
+	ans, err := svc.Ask(ctx, conv, q)
 	if errors.Is(err, core.ErrEmptyQuestion) {
 		return usageError{"the question has nothing to search for"}
 	}
@@ -85,8 +99,21 @@ func printAnswer(a *app, ans *core.Answer, withText bool) {
 	}
 	fmt.Fprintln(a.stdout, "\n"+src)
 	for _, c := range ans.Citations {
-		fmt.Fprintf(a.stdout, "[%d] %s\n    %s\n", c.N, c.Chunk.Meta.SourceLine(), indent(c.Chunk.Text))
+		mark := ""
+		if c.Converted {
+			mark = convertedMark(ans.Script)
+		}
+		fmt.Fprintf(a.stdout, "[%d] %s%s\n    %s\n", c.N, c.Label, mark, indent(c.Text))
 	}
+}
+
+// convertedMark says a passage is shown converted to the asker's script;
+// the article's own text is in --json and /sources.
+func convertedMark(script string) string {
+	if script == "hant" {
+		return "（已轉為繁體）"
+	}
+	return "（已转为简体）"
 }
 
 // defaultMaxQuestionRunes is the chat's question limit when

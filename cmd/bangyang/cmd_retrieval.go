@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"bangyang/core"
 	"bangyang/corpus"
 	"bangyang/retrieval"
 )
@@ -174,8 +175,12 @@ func runEval(ctx context.Context, a *app, args []string) error {
 	fs := a.flagSet("eval")
 	setFile := fs.String("set", "", "question set (JSONL); default: the built-in set")
 	asJSON := fs.Bool("json", false, "print JSON")
+	answers := fs.Bool("answers", false, "evaluate whole answers (fact coverage, abstention, length) instead of retrieval")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
+	}
+	if *answers {
+		return runAnswerEval(ctx, a, *setFile, *asJSON)
 	}
 	set, err := retrieval.DefaultEvalSet()
 	if *setFile != "" {
@@ -198,6 +203,37 @@ func runEval(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	if *asJSON {
+		return writeJSON(a, rep)
+	}
+	return rep.WriteTable(a.stdout)
+}
+
+// runAnswerEval asks every question of an answer set through the same
+// core the chat uses (conversations in memory) and prints per-kind
+// coverage, abstention, wrong refusals and length.
+func runAnswerEval(ctx context.Context, a *app, setFile string, asJSON bool) error {
+	set, err := core.DefaultAnswerSet()
+	if setFile != "" {
+		f, ferr := os.Open(setFile)
+		if ferr != nil {
+			return fmt.Errorf("open answer set: %w", ferr)
+		}
+		defer f.Close()
+		set, err = core.LoadAnswerSet(f)
+	}
+	if err != nil {
+		return fmt.Errorf("answer set: %w", err)
+	}
+	rt, err := a.service(ctx, noStore)
+	if err != nil {
+		return err
+	}
+	defer rt.close()
+	rep, err := core.EvalAnswers(ctx, rt.svc, set)
+	if err != nil {
+		return err
+	}
+	if asJSON {
 		return writeJSON(a, rep)
 	}
 	return rep.WriteTable(a.stdout)
