@@ -755,8 +755,14 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				rest = append(rest, r)
 			}
 		}
+		all := append(about, rest...)
+		if a.strong != nil {
+			slices.SortStableFunc(all, func(x, y sentRef) int {
+				return boolRank(a.strong.MatchString(y.norm)) - boolRank(a.strong.MatchString(x.norm))
+			})
+		}
 		got := 0
-		for _, r := range append(about, rest...) {
+		for _, r := range all {
 			if got == want {
 				break
 			}
@@ -1191,6 +1197,13 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		d.leaders = append(d.leaders, l)
 	}
 	return d, nil
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func cmpScore(a, b float64) int {
