@@ -10,6 +10,10 @@ import (
 // group is every sighting of one method in an article.
 type group struct {
 	cands []candidate
+	// dimensions: the steps were found as a list sharing a part of the
+	// name (零距离服务工程 → 民情沟通零距离…), which names aspects, not a
+	// procedure: the record then describes how, not each step.
+	dimensions bool
 }
 
 func (g *group) first() candidate { return g.cands[0] }
@@ -142,7 +146,9 @@ func buildMethod(a *article, g *group) Method {
 	}
 	if v, ch, ok := numericShorthand(m.Name); ok {
 		if _, isSeq := parseSequence(m.Name); !isSeq {
-			if sh := string([]rune(m.Name)[:2]); v >= 2 && !commonShorthand(sh) {
+			// 四单 of 四单工作法, 三社 of 三社联动; never 四级 of 四级组织架构.
+			rs := []rune(m.Name)
+			if sh := string(rs[:2]); v >= 2 && !commonShorthand(sh) && shorthandTail(string(rs[2:])) {
 				aliases = append(aliases, sh)
 			}
 			if m.Steps == nil {
@@ -155,6 +161,13 @@ func buildMethod(a *article, g *group) Method {
 	}
 	if m.Steps == nil {
 		m.Steps = findSharedSteps(a, g, m.Name)
+		g.dimensions = m.Steps != nil
+	}
+	for _, c := range g.cands {
+		if c.leader != "" {
+			m.Leader = key(c.leader)
+			break
+		}
 	}
 	seen := map[string]bool{key(m.Name): true}
 	for _, al := range aliases {
@@ -166,6 +179,16 @@ func buildMethod(a *article, g *group) Method {
 		m.Aliases = append(m.Aliases, al)
 	}
 	return m
+}
+
+// shorthandTail: what follows a numbered shorthand in a name is only the
+// kind of method, so the shorthand alone names it too.
+func shorthandTail(rest string) bool {
+	switch rest {
+	case "", "工作法", "机制", "工作机制", "服务", "活动", "行动", "联动", "模式", "服务模式", "联动服务模式", "服务队", "志愿服务队", "工程":
+		return true
+	}
+	return false
 }
 
 // commonShorthand are two-rune numbered words that are ordinary language,
