@@ -179,8 +179,8 @@ type candidate struct {
 	// (…书记李文静,坚持了六年的“睦邻茶话会”); empty for the article's leader.
 	leader string
 	sent   int
-	pos   int // byte offset of the name in the sentence's norm
-	end   int // byte offset after the name and its suffix
+	pos    int // byte offset of the name in the sentence's norm
+	end    int // byte offset after the name and its suffix
 }
 
 type quoteSpan struct {

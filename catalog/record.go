@@ -56,7 +56,7 @@ type articleIndex struct {
 	df        map[string]int // sentences per bigram
 	maxDF     int            // more than this and a bigram is common here
 	own       []string       // keys naming the article's leader (她 aside)
-	stepsOf   [][]string // per method, the keys of its steps of 3+ runes
+	stepsOf   [][]string     // per method, the keys of its steps of 3+ runes
 	sighted   [][]int
 	mentioned [][]int
 	owner     []int   // method whose span a sentence is in, -1 if none
