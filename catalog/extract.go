@@ -105,7 +105,7 @@ var genericPartyBuilding = []string{"基层党建", "城市党建", "社区党�
 
 // partnerWords mark a sentence whose subject is another organisation: its
 // activities are not the secretary's methods (兰州银行城关支行开展“金融知识进社区”活动).
-var partnerWords = []string{"银行", "支行", "网点", "公司", "集团", "企业", "医院", "学校", "派出所", "法院", "检察院", "供电", "电信", "移动", "联通", "邮政", "保险", "律所", "律师事务所", "纪念馆", "博物馆", "商会", "协会", "基金会", "团市委", "妇联", "税务", "国税", "地税"}
+var partnerWords = []string{"银行", "支行", "网点", "公司", "集团", "企业", "医院", "学校", "派出所", "法院", "检察院", "供电", "电信", "移动", "联通", "邮政", "保险", "律所", "律师事务所", "酒店", "宾馆", "纪念馆", "博物馆", "商会", "协会", "基金会", "团市委", "妇联", "税务", "国税", "地税"}
 
 // higherGovernment marks programmes run by a higher level of government.
 var higherGovernment = regexp.MustCompile(`(?:国务院|中组部|中央|民政部|(?:省|市|区|县)委|(?:省|市|区|县)政府|全国|全省|全市|全区)(?:在|于)?\p{Han}{0,8}?(?:开展|推行|部署|实施|启动|推进)`)

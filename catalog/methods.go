@@ -30,15 +30,102 @@ func extractMethods(ctx context.Context, a *article) ([]Method, error) {
 		}
 		cands = append(cands, methodCandidates(s, i)...)
 	}
+	cands = append(cands, titleCandidates(a, cands)...)
 	groups := mergeCandidates(cands)
-	out := make([]Method, len(groups))
-	for i, g := range groups {
-		out[i] = buildMethod(a, g)
+	out := make([]Method, 0, len(groups))
+	kept := groups[:0]
+	for _, g := range groups {
+		out = append(out, buildMethod(a, g))
+		kept = append(kept, g)
 	}
+	out, groups = dropSteps(out, kept)
 	if err := linkMethods(ctx, a, out, groups); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// dropSteps removes a method that is only a step of another one (三项联动
+// of “135”工作法's “3”是三项联动机制).
+func dropSteps(ms []Method, gs []*group) ([]Method, []*group) {
+	var stepKeys []string
+	owner := []int{}
+	for i, m := range ms {
+		for _, st := range m.Steps {
+			stepKeys = append(stepKeys, key(st))
+			owner = append(owner, i)
+		}
+	}
+	if len(stepKeys) == 0 {
+		return ms, gs
+	}
+	var outM []Method
+	var outG []*group
+	for i, m := range ms {
+		k := key(m.Name)
+		drop := false
+		for j, sk := range stepKeys {
+			if owner[j] != i && strings.Contains(sk, k) {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			outM = append(outM, m)
+			outG = append(outG, gs[i])
+		}
+	}
+	return outM, outG
+}
+
+// titleCandidates: a quoted name in the title (十九本“民生日记”里的社区情)
+// that the body quotes too is what the article is about.
+func titleCandidates(a *article, have []candidate) []candidate {
+	title := norm(a.meta.Title)
+	if !strings.Contains(title, "“") {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, c := range have {
+		known[key(c.name)] = true
+	}
+	var out []candidate
+	for _, q := range quotedSpans(title) {
+		inner := strings.TrimSpace(q.inner)
+		if !nameLike(inner) || hanCount(inner) < 2 || known[key(inner)] || personNoun(inner) || partOfKnown(known, key(inner)) {
+			continue
+		}
+		quoted := "“" + inner + "”"
+		for i, s := range a.sentences {
+			if j := strings.Index(s.norm, quoted); j >= 0 && !notTheLeaders(s.norm[:j]) {
+				out = append(out, candidate{name: inner, sent: i, pos: j, end: j + len(quoted), orig: origSpan(s, j, j+len(quoted))})
+				known[key(inner)] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// partOfKnown: k begins a name already found (5G of 5G服务法).
+func partOfKnown(known map[string]bool, k string) bool {
+	for n := range known {
+		if strings.HasPrefix(n, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// personNoun: a quoted title that names a person or a role (“贴心人”,
+// “领头雁”, “小巷总理”), not a method.
+func personNoun(q string) bool {
+	for _, suf := range []string{"人", "者", "员", "手", "星", "雁", "家", "总理", "书记", "大姐", "大妈", "管家", "赛"} {
+		if strings.HasSuffix(q, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeCandidates groups sightings that name the same method: equal keys,
@@ -95,7 +182,7 @@ func mergeCandidates(cands []candidate) []*group {
 	return groups
 }
 
-var genericSuffixes = []string{"服务模式", "模式", "制度", "品牌", "活动", "行动", "机制", "工作法", "服务", "平台"}
+var genericSuffixes = []string{"服务模式", "模式", "制度", "品牌", "活动", "行动", "机制", "工作法", "服务法", "议事法", "服务", "平台"}
 
 // shorthandKey is the merge key of a numbered shorthand name that is not a
 // step sequence: 四色服务队 and 四色志愿服务队 are both 四色. Sequences
@@ -158,6 +245,9 @@ func buildMethod(a *article, g *group) Method {
 	}
 	if seq, ok := parseSequence(m.Name); ok && m.Steps == nil {
 		m.Steps = findSequenceSteps(a, g, seq)
+	}
+	if m.Steps == nil {
+		m.Steps = findExplainedSteps(a, g, m.Name)
 	}
 	if m.Steps == nil {
 		m.Steps = findSharedSteps(a, g, m.Name)
@@ -238,8 +328,19 @@ func summaryScore(s sentence, m *Method, sighted, first bool) int {
 		}
 	}
 	// …为纽带的社区大党委, …为主要内容的“四单”工作法: a defining modifier.
-	if strings.Contains(s.key, "的"+key(m.Name)) {
+	k := key(m.Name)
+	if i := strings.Index(s.key, "的"+k); i >= 0 && strings.Contains(s.key[:i], "为") {
 		score += 2
+	}
+	// An explanation right after the name: “红色管家”：由…, “五步工作法”，即….
+	if i := strings.Index(s.key, k); i >= 0 {
+		after := strings.TrimLeft(s.key[i+len(k):], "”’")
+		for _, w := range []string{":", ",即", "即", "是指", ",就是", "就是", ",由"} {
+			if strings.HasPrefix(after, w) {
+				score++
+				break
+			}
+		}
 	}
 	if first {
 		score++

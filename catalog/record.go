@@ -40,8 +40,10 @@ var (
 	reProblem = regexp.MustCompile(`难|问题|矛盾|纠纷|脏乱差|不清|后进|落后|困难|隐患|短板|痛点|瓶颈|薄弱|涣散|失联|没有|缺|不足|不便|不到|不了|不畅|堵|乱|差|怎么破|如何|怎样|\?|诉求|期盼|烦心|揪心|头疼|无人`)
 	reResult  = regexp.MustCompile(`以来|如今|目前|至今|累计|共计|先后|满意率|满意度|成功率|覆盖率|\d+(?:\.\d+)?%|提升了|提高了|增强了|破解了|解决了|化解了|实现了|成为了?|得到了|受到|获评|被评为|荣获|推广|已有|已经|幸福感|获得感`)
 	reNumber  = regexp.MustCompile(`\d`)
+	// A completed action with a count: 对接了46个项目, 改造了11个院落.
+	reDone = regexp.MustCompile(`(?:解决|办结|办理|改造|对接|完成|帮助|服务|调解|化解|建成|实现|引进|培育|发展|吸纳|覆盖|救助|修缮|加装|收集)了?(?:\d|[一二三四五六七八九十百千万两]+[个件户次名项家条])`)
 	// Honours and posts: about the person, not how a method works.
-	reHonour = regexp.MustCompile(`当选|被评为|评为|荣获|获评|授予|表彰`)
+	reHonour = regexp.MustCompile(`当选|被评为|评为|荣获|获评|授予|表彰|叫她|叫他|称她|称他|喊她|喊他|称为|是\p{Han}{1,3}族|\d{4}年(?:来到|进入|调到|起担任|起任)`)
 	// Doing something: a sentence that sets up a practice tells no problem.
 	reDoing = regexp.MustCompile(`建立|设立|成立|组建|建起|着手|推行|打造|创办|开设`)
 	// A clause of the definition stating the situation it answers.
@@ -205,6 +207,9 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 			continue
 		}
 		fillRecord(a, ix, &ms[mi], mi, defs[mi], spans[mi], !groups[mi].dimensions)
+		if ms[mi].Unexpanded && defExplains(a.sentences[defs[mi]], mi, groups) && !ix.isList(defs[mi]) {
+			ms[mi].Unexpanded = false
+		}
 	}
 	return nil
 }
@@ -449,21 +454,37 @@ func (ix *articleIndex) slotWorthy(s sentence) bool {
 	return !partnerSentence(s.key, ix.own)
 }
 
-// partnerSentence: a partner organisation is named before any 她/他 or
-// the leader's name.
+// partnerSentence: the sentence's subject is a partner organisation — a
+// partner word opens its first clause (兰州银行城关支行开展…, 辖区一家银行
+// 网点每季度…), with no 她/他/the leader and no verb before it (协调辖区
+// 医院… is the leader's doing; “N”是…学校、医院 lists partners).
 func partnerSentence(n string, names []string) bool {
-	own := len(n)
-	for _, w := range append([]string{"她", "他"}, names...) {
-		if i := strings.Index(n, w); i >= 0 && i < own {
-			own = i
+	clause := ""
+	for _, c := range strings.FieldsFunc(n, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
+		if hanCount(c) >= 4 {
+			clause = c
+			break
 		}
 	}
+	first := -1
 	for _, w := range partnerWords {
-		if i := strings.Index(n, w); i >= 0 && i < own {
-			return true
+		if i := strings.Index(clause, w); i >= 0 && (first < 0 || i < first) {
+			first = i
 		}
 	}
-	return false
+	if first < 0 {
+		return false
+	}
+	before := clause[:first]
+	if hanCount(before) > 10 || strings.ContainsAny(before, "她他是与和同请为对向给把将由") || containsAny(before, names) {
+		return false
+	}
+	for _, v := range []string{"协调", "联系", "组织", "邀请", "联合", "带领", "动员", "发动"} {
+		if strings.Contains(before, v) {
+			return false
+		}
+	}
+	return true
 }
 
 // speech: the sentence reports somebody's words (…说:“…”), which tell
@@ -473,6 +494,9 @@ func speech(s sentence) bool {
 }
 
 func isResult(s sentence) bool {
+	if reNumber.MatchString(s.norm) && reDone.MatchString(s.norm) {
+		return true
+	}
 	if !reResult.MatchString(s.norm) {
 		return false
 	}
@@ -497,7 +521,7 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 	if c := resultClause(d, m); c != "" {
 		m.Results = append(m.Results, Quote{Text: c, ChunkID: d.chunkID})
 	}
-	align := procedural && alignable(m.Steps)
+	align := procedural && (alignable(m.Steps) || stepsOpenSentences(a, m.Steps, sp))
 	var rest []int
 	for _, i := range sp {
 		// A sentence spelling out a step is its procedure, numbers or not.
@@ -558,6 +582,40 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 	m.Unexpanded = len(m.Steps) == 0 && len(m.How) == 0 && len(m.Results) == 0 && len(m.Problem) == 0
 }
 
+// reNoContent are tails that say nothing of how a method works: 等做法,
+// 在全区推广, 得到好评.
+var reNoContent = regexp.MustCompile(`等做法|等举措|推广|好评|点赞|称赞|认可|肯定|关注|报道`)
+
+// defExplains: the definition goes on, after the name and before any
+// other method's name, with at least a clause of its own about it
+// (“闪亮蒲公英”党员志愿服务队，平时带头做好垃圾分类、楼门清洁…).
+func defExplains(d sentence, mi int, groups []*group) bool {
+	end, stop := -1, len(d.norm)
+	for gi, g := range groups {
+		for _, c := range g.cands {
+			if c.sent != d.seq {
+				continue
+			}
+			if gi == mi && end < 0 {
+				end = c.end
+			}
+			if gi != mi && c.pos < stop && c.pos > end {
+				stop = c.pos
+			}
+		}
+	}
+	if end < 0 || stop <= end {
+		return false
+	}
+	n := 0
+	for _, cl := range strings.FieldsFunc(d.norm[end:stop], func(r rune) bool { return r == ',' || r == ';' || r == '。' }) {
+		if !reNoContent.MatchString(cl) {
+			n += hanCount(cl)
+		}
+	}
+	return n >= 8
+}
+
 // alignable: steps that are actions to carry out, few enough to follow
 // one by one (not the twelve items of 三活四清五到家, not bare nouns such
 // as 社工、社区).
@@ -571,6 +629,25 @@ func alignable(steps []string) bool {
 		}
 	}
 	return true
+}
+
+// stepsOpenSentences: most steps open a sentence of the span (共商，就是…;
+// 问需于民：…), so short steps can be followed one by one too.
+func stepsOpenSentences(a *article, steps []string, sp []int) bool {
+	if len(steps) < 2 || len(steps) > 8 {
+		return false
+	}
+	n := 0
+	for _, st := range steps {
+		k := key(st)
+		for _, i := range sp {
+			if strings.HasPrefix(strings.TrimLeft(a.sentences[i].key, "“"), k) {
+				n++
+				break
+			}
+		}
+	}
+	return 2*n > len(steps)
 }
 
 // problemOf looks for the problem a method answers: a 面对…/针对… clause of
@@ -700,7 +777,13 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 			continue
 		}
 		for st := range steps {
-			if v := stepScore(a.sentences[i], steps[st], sk[st], own[st]); v >= 2 {
+			v := stepScore(a.sentences[i], steps[st], sk[st], own[st])
+			k := key(steps[st])
+			sentKey := strings.TrimLeft(a.sentences[i].key, "“")
+			if strings.HasPrefix(sentKey, k) {
+				v += 6 // 共商，就是…: the sentence is the step's own
+			}
+			if v >= 2 {
 				score[j][st] = v
 			}
 		}
@@ -775,11 +858,22 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 		}
 	}
 	for j, i := range sents {
-		if assign[j] != none {
+		if assign[j] != none && !statesStep(a.sentences[i], steps[assign[j]]) {
 			out[assign[j]] = append(out[assign[j]], quoteOf(a.sentences[i]))
 		}
 	}
 	return out
+}
+
+// reOrdinalPrefix opens a step's statement: 第三步，/ 一是 / 1.
+var reOrdinalPrefix = regexp.MustCompile(`^(?:第[一二三四五六七八九十]步|[一二三四五六七八九十]是|\d+[.、])[,:]?`)
+
+// statesStep: the sentence only states the step (第三步，院落居民代表会定事；),
+// which the step's name already says.
+func statesStep(s sentence, step string) bool {
+	k := reOrdinalPrefix.ReplaceAllString(s.key, "")
+	k = strings.TrimRight(k, "。;!?,")
+	return k == key(step)
 }
 
 // laterAssigned: some sentence after j is assigned, so j lies between two.
