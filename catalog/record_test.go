@@ -132,10 +132,10 @@ func TestFourOrdersProcedure(t *testing.T) {
 		t.Fatal("四单工作法 not found")
 	}
 	want := [][]string{
-		{"居民需求清單"},     // 民众点单: needs written down
-		{"社區黨委會議"},     // 社区开单: the weekly committee meeting
+		{"居民需求清單"},        // 民众点单: needs written down
+		{"社區黨委會議"},        // 社区开单: the weekly committee meeting
 		{"辦理協調單", "群工系統"}, // 共同接单: units and the mass-work system
-		{"民主測評"},       // 民主议单: the quarterly evaluation
+		{"民主測評"},          // 民主议单: the quarterly evaluation
 	}
 	if len(m.Procedure) != 4 {
 		t.Fatalf("procedure %d steps, want 4: %+v", len(m.Procedure), m.Procedure)
