@@ -180,7 +180,8 @@ func TestSeedLeaders(t *testing.T) {
 		{"張影", "仁和社區", "社區書記", []string{"張書記"}, []string{"翠屏區“十佳”村(社區)書記"}, len(expectedMethods["張影"])},
 		{"郭佳", "酒泉路街道", "街道黨工委書記", []string{"郭書記"}, []string{"全國優秀黨務工作者"}, len(expectedMethods["郭佳"])},
 		{"李亚玲", "倒生根社区", "社区党总支书记", []string{"亚玲书记"}, nil, len(expectedMethods["李亚玲"])},
-		{"邵敏", "鐘秀街道", "人大代表", []string{"XX"}, []string{"全國優秀社區工作者"}, len(expectedMethods["邵敏"])},
+		// 全國人大代表 is her honour; her post is 百花苑社區's 民意書記.
+		{"邵敏", "鐘秀街道", "民意書記", []string{"XX"}, []string{"全國優秀社區工作者", "全國人大代表"}, len(expectedMethods["邵敏"])},
 	}
 	ls := c.Leaders()
 	if len(ls) != len(want) {

@@ -352,8 +352,16 @@ func summaryScore(s sentence, m *Method, sighted, first bool) int {
 	if n > 160 {
 		score--
 	}
+	// Speech opens with a quote; a name in quotes opening a sentence
+	// (“老门帮帮团”是…) is the subject being defined.
 	if strings.HasPrefix(s.norm, "“") {
-		score -= 2
+		if strings.HasPrefix(s.key, k) {
+			if strings.HasPrefix(s.key[len(k):], "是") {
+				score += 2
+			}
+		} else {
+			score -= 2
+		}
 	}
 	return score
 }
