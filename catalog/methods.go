@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -31,6 +32,10 @@ func extractMethods(ctx context.Context, a *article) ([]Method, error) {
 		cands = append(cands, methodCandidates(s, i)...)
 	}
 	cands = append(cands, titleCandidates(a, cands)...)
+	declared := declaredNames(a)
+	if len(declared) > 0 {
+		cands = declaredCandidates(a, cands, declared)
+	}
 	groups := mergeCandidates(cands)
 	out := make([]Method, 0, len(groups))
 	kept := groups[:0]
@@ -42,7 +47,76 @@ func extractMethods(ctx context.Context, a *article) ([]Method, error) {
 	if err := linkMethods(ctx, a, out, groups); err != nil {
 		return nil, err
 	}
+	// A declared method the text never names is listed all the same.
+	for _, d := range declared {
+		found := false
+		for _, m := range out {
+			if key(m.Name) == key(d) || slices.ContainsFunc(m.Aliases, func(al string) bool { return key(al) == key(d) }) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, Method{Name: d, ArticleID: a.id, Unexpanded: true})
+		}
+	}
 	return out, nil
+}
+
+// declaredNames are the methods the operator listed in the article's front
+// matter (Meta.Methods), Simplified and unquoted.
+func declaredNames(a *article) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, d := range a.meta.Methods {
+		n := strings.TrimSpace(stripQuotes(norm(d)))
+		if n != "" && !seen[key(n)] {
+			seen[key(n)] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// declaredCandidates applies a front-matter list of methods, which wins
+// over derivation: sightings of undeclared names are dropped, and every
+// sentence containing a declared name sights it.
+func declaredCandidates(a *article, cands []candidate, declared []string) []candidate {
+	want := map[string]string{} // key → declared name
+	for _, d := range declared {
+		want[key(d)] = d
+	}
+	var out []candidate
+	for _, c := range cands {
+		k := key(c.name)
+		if d, ok := want[k]; ok {
+			c.name = d
+			out = append(out, c)
+			continue
+		}
+		for _, al := range c.alias {
+			if d, ok := want[key(al)]; ok {
+				c.name = d
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	ix := newKeyIndex()
+	for i, d := range declared {
+		ix.add(key(d), i)
+	}
+	for si, s := range a.sentences {
+		for _, di := range ix.find(s.key, nil) {
+			d := declared[di]
+			pos := strings.Index(s.norm, d)
+			if pos < 0 {
+				pos = 0
+			}
+			out = append(out, candidate{name: d, sent: si, pos: pos, end: pos + len(d), orig: origSpan(s, pos, pos+len(d))})
+		}
+	}
+	return out
 }
 
 // dropSteps removes a method that is only a step of another one (三项联动

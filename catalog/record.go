@@ -41,7 +41,7 @@ var (
 	reResult  = regexp.MustCompile(`以来|如今|目前|至今|累计|共计|先后|满意率|满意度|成功率|覆盖率|\d+(?:\.\d+)?%|提升了|提高了|增强了|破解了|解决了|化解了|实现了|成为了?|得到了|受到|获评|被评为|荣获|推广|已有|已经|幸福感|获得感`)
 	reNumber  = regexp.MustCompile(`\d`)
 	// A completed action with a count: 对接了46个项目, 改造了11个院落.
-	reDone = regexp.MustCompile(`(?:解决|办结|办理|改造|对接|完成|帮助|服务|调解|化解|建成|实现|引进|培育|发展|吸纳|覆盖|救助|修缮|加装|收集)了?(?:\d|[一二三四五六七八九十百千万两]+[个件户次名项家条])`)
+	reDone = regexp.MustCompile(`(?:解决|办结|办理|改造|对接|完成|帮助|帮扶|服务|调解|化解|建成|实现|引进|培育|发展|吸纳|覆盖|救助|修缮|加装|收集)了?\p{Han}{0,4}?(?:\d|[一二三四五六七八九十百千万两]+[个件户次名项家条])`)
 	// Honours and posts: about the person, not how a method works.
 	reHonour = regexp.MustCompile(`当选|被评为|评为|荣获|获评|授予|表彰|叫她|叫他|称她|称他|喊她|喊他|称为|是\p{Han}{1,3}族|\d{4}年(?:来到|进入|调到|起担任|起任)`)
 	// Doing something: a sentence that sets up a practice tells no problem.
@@ -459,13 +459,19 @@ func (ix *articleIndex) slotWorthy(s sentence) bool {
 // 网点每季度…), with no 她/他/the leader and no verb before it (协调辖区
 // 医院… is the leader's doing; “N”是…学校、医院 lists partners).
 func partnerSentence(n string, names []string) bool {
-	clause := ""
-	for _, c := range strings.FieldsFunc(n, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
-		if hanCount(c) >= 4 {
-			clause = c
-			break
+	for _, clause := range strings.FieldsFunc(n, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
+		if strings.ContainsAny(clause, "她他") || containsAny(clause, names) {
+			return false // the leader acts from here on
+		}
+		if hanCount(clause) >= 4 && partnerSubject(clause) {
+			return true
 		}
 	}
+	return false
+}
+
+// partnerSubject: a partner word opens the clause, with no verb before it.
+func partnerSubject(clause string) bool {
 	first := -1
 	for _, w := range partnerWords {
 		if i := strings.Index(clause, w); i >= 0 && (first < 0 || i < first) {
@@ -476,7 +482,7 @@ func partnerSentence(n string, names []string) bool {
 		return false
 	}
 	before := clause[:first]
-	if hanCount(before) > 10 || strings.ContainsAny(before, "她他是与和同请为对向给把将由") || containsAny(before, names) {
+	if hanCount(before) > 10 || strings.ContainsAny(before, "是与和同请为对向给把将由") {
 		return false
 	}
 	for _, v := range []string{"协调", "联系", "组织", "邀请", "联合", "带领", "动员", "发动"} {
@@ -584,7 +590,7 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 
 // reNoContent are tails that say nothing of how a method works: 等做法,
 // 在全区推广, 得到好评.
-var reNoContent = regexp.MustCompile(`等做法|等举措|推广|好评|点赞|称赞|认可|肯定|关注|报道`)
+var reNoContent = regexp.MustCompile(`等做法|等举措|推广|好评|点赞|称赞|认可|肯定|关注|报道|成为|排头兵|榜样|标杆`)
 
 // defExplains: the definition goes on, after the name and before any
 // other method's name, with at least a clause of its own about it
@@ -607,8 +613,17 @@ func defExplains(d sentence, mi int, groups []*group) bool {
 	if end < 0 || stop <= end {
 		return false
 	}
+	seg := d.norm[end:stop]
+	if stop < len(d.norm) {
+		// The clause leading to another method's name is that one's.
+		if i := strings.LastIndexAny(seg, ",;"); i >= 0 {
+			seg = seg[:i]
+		} else {
+			seg = ""
+		}
+	}
 	n := 0
-	for _, cl := range strings.FieldsFunc(d.norm[end:stop], func(r rune) bool { return r == ',' || r == ';' || r == '。' }) {
+	for _, cl := range strings.FieldsFunc(seg, func(r rune) bool { return r == ',' || r == ';' || r == '。' }) {
 		if !reNoContent.MatchString(cl) {
 			n += hanCount(cl)
 		}
@@ -722,7 +737,8 @@ func resultClause(s sentence, m *Method) string {
 			continue
 		}
 		t := s.norm[c[0]:]
-		if reNumber.MatchString(s.norm[c[0]:c[1]]) && reResult.MatchString(t) || strings.HasPrefix(s.norm[c[0]:c[1]], "累计") {
+		cl := s.norm[c[0]:c[1]]
+		if reNumber.MatchString(cl) && (reResult.MatchString(t) || reDone.MatchString(cl)) || strings.HasPrefix(cl, "累计") {
 			return strings.TrimRight(origText(s, c[0], len(s.norm)), "。;")
 		}
 	}

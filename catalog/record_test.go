@@ -218,3 +218,30 @@ func TestSameMethodTwoArticlesOneEntry(t *testing.T) {
 		t.Errorf("leaders %+v", l)
 	}
 }
+
+// TestDeclaredMethodsWin: methods listed in front matter (Meta.Methods)
+// are the article's list: a derived name not on it is dropped, a listed
+// name the patterns miss is found where the text says it, and a listed
+// name the text never says is listed, unexpanded.
+func TestDeclaredMethodsWin(t *testing.T) {
+	text := "李秀英是和平社区党委书记。\n她推行“红色议事会”,每月召开一次,居民代表共商小区事务。\n社区还有邻里帮扶小组,每周上门看望独居老人,已帮扶老人60多位。"
+	chunks := syntheticChunks(text)
+	for i := range chunks {
+		chunks[i].Meta.Methods = []string{"鄰里幫扶小組", "“夜间课堂”"}
+	}
+	c := mustBuild(t, chunks)
+	var names []string
+	for _, m := range c.Methods() {
+		names = append(names, m.Name)
+	}
+	if !slices.Equal(names, []string{"邻里帮扶小组", "夜间课堂"}) {
+		t.Fatalf("methods %q, want the declared two", names)
+	}
+	m, _, _ := c.FindMethod("邻里帮扶小组")
+	if m.Definition == nil || !strings.Contains(m.Definition.Text, "每周上门") || m.Unexpanded || len(m.Results)+len(m.How) == 0 {
+		t.Errorf("邻里帮扶小组: %+v", m)
+	}
+	if m, _, ok := c.FindMethod("夜间课堂"); !ok || !m.Unexpanded || m.Definition != nil {
+		t.Errorf("夜间课堂: %v %+v", ok, m)
+	}
+}
