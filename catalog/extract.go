@@ -81,7 +81,7 @@ const creationVerbs = `(?:建起|建立|设立|成立|组建|打造|创办|开�
 
 var (
 	// A verb of creation just before a quoted name, allowing 了/一个/一支…
-	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出)?(?:一个|一支|一套|一批|一项|一种|起)?$`)
+	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出)?(?:一个|一支|一套|一批|一项|一种|一次|一场|一期|起)?$`)
 	// A tiered architecture named after a quoted list: “社区党委+…+党员中心户”四级组织架构.
 	reTierSuffix = regexp.MustCompile(`^[一二三四五六七八九十][级层方位][\p{Han}]{0,4}?(?:架构|体系|网络|模式|机制|联动)`)
 	// A quoted list named as a way of working: “居民点单、社区派单、单位接单”的办法.
@@ -113,7 +113,7 @@ var higherGovernment = regexp.MustCompile(`(?:国务院|中组部|中央|民政�
 // stopNames are national programmes and policies that articles mention but
 // no leader invented.
 var stopNames = []string{
-	"主题党日", "三会一课", "两学一做", "不忘初心", "一肩挑", "吹哨", "公推直选", "最多跑一次",
+	"主题党日", "三会一课", "两学一做", "不忘初心", "一肩挑", "吹哨", "公推直选", "最多跑一次", "两委", "两新", "我为群众办实事",
 }
 
 // numerals of shorthand names (四单, 三社, 八联); 两 is excluded because
