@@ -240,7 +240,19 @@ func Build(ctx context.Context, chunks []corpus.Chunk) (*Catalog, error) {
 		l := extractLeader(a)
 		var names []string
 		for i := range ms {
-			ms[i].Leader = l.Name
+			if ms[i].Leader == "" || ms[i].Leader == l.Name {
+				ms[i].Leader = l.Name
+			} else {
+				// Another secretary's method named in this article: hers.
+				k := ms[i].Leader + "\x00" + key(ms[i].Name)
+				if j, ok := methodPos[k]; ok {
+					c.methods[j] = mergeMethod(c.methods[j], ms[i])
+				} else {
+					methodPos[k] = len(c.methods)
+					c.methods = append(c.methods, ms[i])
+				}
+				continue
+			}
 			// The same method in two articles of one leader is one entry.
 			k := l.Name + "\x00" + key(ms[i].Name)
 			if j, ok := methodPos[k]; ok && l.Name != "" {

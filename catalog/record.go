@@ -40,6 +40,12 @@ var (
 	reProblem = regexp.MustCompile(`难|问题|矛盾|纠纷|脏乱差|不清|后进|落后|困难|隐患|短板|痛点|瓶颈|薄弱|涣散|失联|没有|缺|不足|不便|不到|不了|不畅|堵|乱|差|怎么破|如何|怎样|\?|诉求|期盼|烦心|揪心|头疼|无人`)
 	reResult  = regexp.MustCompile(`以来|如今|目前|至今|累计|共计|先后|满意率|满意度|成功率|覆盖率|\d+(?:\.\d+)?%|提升了|提高了|增强了|破解了|解决了|化解了|实现了|成为了?|得到了|受到|获评|被评为|荣获|推广|已有|已经|幸福感|获得感`)
 	reNumber  = regexp.MustCompile(`\d`)
+	// A completed action with a count: 对接了46个项目, 改造了11个院落.
+	reDone = regexp.MustCompile(`(?:解决|办结|办理|改造|对接|完成|帮助|帮扶|服务|调解|化解|建成|实现|引进|培育|发展|吸纳|覆盖|救助|修缮|加装|收集)了?\p{Han}{0,4}?(?:\d|[一二三四五六七八九十百千万两]+[个件户次名项家条])`)
+	// Honours and posts: about the person, not how a method works.
+	reHonour = regexp.MustCompile(`当选|被评为|评为|荣获|获评|授予|表彰|叫她|叫他|称她|称他|喊她|喊他|称为|是\p{Han}{1,3}族|\d{4}年(?:来到|进入|调到|起担任|起任)`)
+	// Doing something: a sentence that sets up a practice tells no problem.
+	reDoing = regexp.MustCompile(`建立|设立|成立|组建|建起|着手|推行|打造|创办|开设`)
 	// A clause of the definition stating the situation it answers.
 	reProblemClause = regexp.MustCompile(`^(?:面对|针对|面临|为解决|为了解决|为破解|为了破解|鉴于|由于)`)
 	// Discourse markers that tie a sentence to what came just before.
@@ -49,6 +55,10 @@ var (
 // articleIndex says, per sentence, which methods it sights (names through
 // a pattern) and which it mentions (contains a name's key).
 type articleIndex struct {
+	df        map[string]int // sentences per bigram
+	maxDF     int            // more than this and a bigram is common here
+	own       []string       // keys naming the article's leader (她 aside)
+	stepsOf   [][]string     // per method, the keys of its steps of 3+ runes
 	sighted   [][]int
 	mentioned [][]int
 	owner     []int   // method whose span a sentence is in, -1 if none
@@ -58,9 +68,18 @@ type articleIndex struct {
 func (ix *articleIndex) sights(i, m int) bool   { return containsInt(ix.sighted[i], m) }
 func (ix *articleIndex) mentions(i, m int) bool { return containsInt(ix.mentioned[i], m) }
 func (ix *articleIndex) isList(i int) bool      { return len(ix.sighted[i]) >= 3 }
-func (ix *articleIndex) namesOther(i, m int) bool {
-	for _, o := range ix.sighted[i] {
-		if o != m && !ix.mentions(i, m) {
+func (ix *articleIndex) namesOther(a *article, i, m int) bool {
+	if ix.mentions(i, m) {
+		return false
+	}
+	for _, o := range ix.mentioned[i] {
+		if o != m {
+			return true
+		}
+	}
+	// Another method's steps spelled out (民情沟通零距离…) are about it.
+	for o, keys := range ix.stepsOf {
+		if o != m && containsAny(a.sentences[i].key, keys) {
 			return true
 		}
 	}
@@ -87,6 +106,19 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 		for _, c := range g.cands {
 			if !containsInt(ix.sighted[c.sent], mi) {
 				ix.sighted[c.sent] = append(ix.sighted[c.sent], mi)
+			}
+		}
+	}
+	ix.df = bigramDF(a)
+	ix.maxDF = max(3, len(a.sentences)/20)
+	if a.meta.Leader != "" {
+		ix.own = []string{key(a.meta.Leader)}
+	}
+	ix.stepsOf = make([][]string, len(ms))
+	for mi := range ms {
+		for _, st := range ms[mi].Steps {
+			if k := key(st); utf8.RuneCountInString(k) >= 3 {
+				ix.stepsOf[mi] = append(ix.stepsOf[mi], k)
 			}
 		}
 	}
@@ -174,7 +206,10 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 		if defs[mi] < 0 {
 			continue
 		}
-		fillRecord(a, ix, &ms[mi], mi, defs[mi], spans[mi])
+		fillRecord(a, ix, &ms[mi], mi, defs[mi], spans[mi], !groups[mi].dimensions)
+		if ms[mi].Unexpanded && defExplains(a.sentences[defs[mi]], mi, groups) && !ix.isList(defs[mi]) {
+			ms[mi].Unexpanded = false
+		}
 	}
 	return nil
 }
@@ -194,10 +229,24 @@ func sortedByDef(defs []int) []int {
 	return idx
 }
 
-// stepKeys are the bigrams of each step that tie a sentence to it: all
-// its two-rune windows except those every step shares (the counted 单 of
-// 点单/开单 is in no window alone, but 工作 in 工作到家… would be).
-func stepKeys(steps []string) [][]string {
+// stepKey is one bigram of a step that ties a sentence to it.
+type stepKey struct {
+	bigram string
+	weight int
+}
+
+// stepWords are bigrams too common to tie a sentence to a step by
+// themselves, unless they open the step (社区 of 社区开单 is its actor).
+var stepWords = map[string]bool{
+	"服务": true, "工作": true, "社区": true, "党建": true, "志愿": true, "活动": true, "居民": true, "群众": true,
+	"党员": true, "管理": true, "情况": true, "问题": true, "意见": true, "建设": true, "组织": true, "治理": true,
+	"小区": true, "辖区": true, "单位": true, "资源": true, "项目": true, "网格": true,
+}
+
+// stepKeys are, per step, the bigrams that tie a sentence to it: its
+// two-rune windows except those several steps share (到家 of 五到家);
+// common words count only when they open the step.
+func stepKeys(steps []string) [][]stepKey {
 	count := map[string]int{}
 	per := make([][]string, len(steps))
 	for i, st := range steps {
@@ -212,22 +261,79 @@ func stepKeys(steps []string) [][]string {
 			}
 		}
 	}
+	out := make([][]stepKey, len(steps))
 	for i := range per {
-		var keep []string
-		for _, bi := range per[i] {
-			if count[bi] < len(steps) || len(steps) == 1 {
-				keep = append(keep, bi)
+		for j, bi := range per[i] {
+			if count[bi] > 1 && len(steps) > 1 {
+				continue
 			}
+			if stepWords[bi] && j > 0 {
+				continue
+			}
+			out[i] = append(out[i], stepKey{bi, 2})
 		}
-		per[i] = keep
 	}
-	return per
+	return out
 }
 
-func mentionsSteps(s sentence, sk [][]string) bool {
+// stepScore scores a sentence for a step: its bigrams, the whole step,
+// and the step's own characters (those of no other step) outside the
+// matched bigrams — 召开 gives 开 of 社区开单.
+func stepScore(s sentence, st string, keys []stepKey, own map[rune]bool) int {
+	score := 0
+	matched := map[rune]bool{}
+	for _, k := range keys {
+		if strings.Contains(s.key, k.bigram) {
+			score += k.weight
+			for _, r := range k.bigram {
+				matched[r] = true
+			}
+		}
+	}
+	if k := key(st); utf8.RuneCountInString(k) >= 3 && strings.Contains(s.key, k) {
+		score += 4
+	}
+	if score == 0 {
+		return 0
+	}
+	seen := map[rune]bool{}
+	for _, r := range s.key {
+		if own[r] && !matched[r] && !seen[r] {
+			seen[r] = true
+			score++
+		}
+	}
+	return score
+}
+
+// ownRunes are, per step, the Han characters no other step has.
+func ownRunes(steps []string) []map[rune]bool {
+	count := map[rune]int{}
+	for _, st := range steps {
+		seen := map[rune]bool{}
+		for _, r := range key(st) {
+			if isHan(r) && !seen[r] {
+				seen[r] = true
+				count[r]++
+			}
+		}
+	}
+	out := make([]map[rune]bool, len(steps))
+	for i, st := range steps {
+		out[i] = map[rune]bool{}
+		for _, r := range key(st) {
+			if isHan(r) && count[r] == 1 {
+				out[i][r] = true
+			}
+		}
+	}
+	return out
+}
+
+func mentionsSteps(s sentence, sk [][]stepKey) bool {
 	for _, ks := range sk {
 		for _, k := range ks {
-			if strings.Contains(s.key, k) {
+			if strings.Contains(s.key, k.bigram) {
 				return true
 			}
 		}
@@ -235,39 +341,85 @@ func mentionsSteps(s sentence, sk [][]string) bool {
 	return false
 }
 
+// nameBigrams are the distinctive two-rune parts of a method's name
+// (网格 of 网格化管理), which tie a following paragraph to it.
+func nameBigrams(ix *articleIndex, name string) []string {
+	rs := []rune(key(name))
+	var out []string
+	for j := 0; j+2 <= len(rs); j++ {
+		bi := string(rs[j : j+2])
+		// A part found all over the article (仁和 of 仁和社区) ties nothing.
+		if hanCount(bi) == 2 && !genericBigram(bi) && !strings.ContainsAny(bi, numerals) && ix.df[bi] <= ix.maxDF {
+			out = append(out, bi)
+		}
+	}
+	return out
+}
+
+// bigramDF counts, per Han bigram, the sentences containing it.
+func bigramDF(a *article) map[string]int {
+	df := map[string]int{}
+	for _, s := range a.sentences {
+		rs := []rune(s.key)
+		seen := map[string]bool{}
+		for j := 0; j+2 <= len(rs); j++ {
+			if !isHan(rs[j]) || !isHan(rs[j+1]) {
+				continue
+			}
+			bi := string(rs[j : j+2])
+			if !seen[bi] {
+				seen[bi] = true
+				df[bi]++
+			}
+		}
+	}
+	return df
+}
+
+// reAnaphor opens a sentence that refers back to a method: 靠着这套办法,
+// 这一做法, 依靠…, 通过这一机制.
+var reAnaphor = regexp.MustCompile(`^(?:靠着|依靠|凭着|通过|借助)?(?:这套|这一|这种|这个|该|此)(?:办法|做法|工作法|机制|模式|方法|举措|经验)|^此举`)
+
 // span returns the sentences after the definition that are about the
-// method (see the package comment above).
+// method (see the package comment above): the rest of its paragraph; the
+// next paragraph when it goes on with the method (its name, its steps, a
+// distinctive part of its name, or a marker such as 为此/如今/这一做法);
+// later paragraphs from the sentence that mentions the method again.
+// A heading, another method's naming or another method's steps end it.
 func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 	if ix.isList(def) {
 		return nil
 	}
 	sk := stepKeys(m.Steps)
-	defPara := a.sentences[def].para
-	lastInPara := def+1 >= len(a.sentences) || a.sentences[def+1].para != defPara ||
-		def+2 >= len(a.sentences) || a.sentences[def+2].para != defPara
-	if a.sentences[def].heading {
-		lastInPara = true
-	}
+	bigrams := nameBigrams(ix, m.Name)
 	var out []int
-	para, paras := defPara, 0
+	para, paras := a.sentences[def].para, 0
+	skipping := false
 	for i := def + 1; i < len(a.sentences) && len(out) < maxSpanSentences; i++ {
 		s := a.sentences[i]
-		if s.heading || ix.namesOther(i, mi) || ix.owner[i] >= 0 && ix.owner[i] != mi {
+		if s.heading || ix.namesOther(a, i, mi) || ix.owner[i] >= 0 && ix.owner[i] != mi {
 			break
 		}
 		if s.para != para {
 			paras++
 			para = s.para
-			// The next paragraph belongs when the definition closed its own
-			// paragraph, or when it goes on with the method or a marker;
-			// paragraphs after that only when they mention the method.
-			ok := paragraphMentions(a, ix, i, mi, sk)
-			if paras == 1 {
-				ok = ok || lastInPara || reFollowMarker.MatchString(s.norm)
-			}
-			if !ok || paras > 3 {
+			if paras > 3 {
 				break
 			}
+			switch {
+			case paras == 1 && (paragraphMentions(a, ix, i, mi, sk, bigrams) || reFollowMarker.MatchString(s.norm) || reAnaphor.MatchString(s.norm)):
+				skipping = false
+			case paragraphMentions(a, ix, i, mi, sk, nil):
+				skipping = true // from the sentence that mentions it again
+			default:
+				return out
+			}
+		}
+		if skipping {
+			if !ix.mentions(i, mi) && !mentionsSteps(s, sk) {
+				continue
+			}
+			skipping = false
 		}
 		out = append(out, i)
 	}
@@ -276,10 +428,10 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 
 // paragraphMentions: the paragraph starting at sentence i mentions method
 // mi or one of its steps' keys.
-func paragraphMentions(a *article, ix *articleIndex, i, mi int, sk [][]string) bool {
+func paragraphMentions(a *article, ix *articleIndex, i, mi int, sk [][]stepKey, bigrams []string) bool {
 	p := a.sentences[i].para
 	for j := i; j < len(a.sentences) && a.sentences[j].para == p; j++ {
-		if ix.mentions(j, mi) || mentionsSteps(a.sentences[j], sk) {
+		if ix.mentions(j, mi) || mentionsSteps(a.sentences[j], sk) || containsAny(a.sentences[j].key, bigrams) {
 			return true
 		}
 	}
@@ -287,8 +439,9 @@ func paragraphMentions(a *article, ix *articleIndex, i, mi int, sk [][]string) b
 }
 
 // slotWorthy rejects sentences that say nothing on their own: short
-// attributions (郭佳说。), headings, slogans quoted whole.
-func slotWorthy(s sentence) bool {
+// attributions (郭佳说。), headings, slogans quoted whole, and sentences
+// about another organisation's doings.
+func (ix *articleIndex) slotWorthy(s sentence) bool {
 	n := utf8.RuneCountInString(s.text)
 	if n < minSlotRunes || s.heading {
 		return false
@@ -297,10 +450,59 @@ func slotWorthy(s sentence) bool {
 	if strings.HasPrefix(t, "“") && strings.HasSuffix(t, "”") && n < 30 {
 		return false
 	}
+	// Another organisation's doings (兰州银行城关支行开展…) are not the method's.
+	return !partnerSentence(s.key, ix.own)
+}
+
+// partnerSentence: the sentence's subject is a partner organisation — a
+// partner word opens its first clause (兰州银行城关支行开展…, 辖区一家银行
+// 网点每季度…), with no 她/他/the leader and no verb before it (协调辖区
+// 医院… is the leader's doing; “N”是…学校、医院 lists partners).
+func partnerSentence(n string, names []string) bool {
+	for _, clause := range strings.FieldsFunc(n, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
+		if strings.ContainsAny(clause, "她他") || containsAny(clause, names) {
+			return false // the leader acts from here on
+		}
+		if hanCount(clause) >= 4 && partnerSubject(clause) {
+			return true
+		}
+	}
+	return false
+}
+
+// partnerSubject: a partner word opens the clause, with no verb before it.
+func partnerSubject(clause string) bool {
+	first := -1
+	for _, w := range partnerWords {
+		if i := strings.Index(clause, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	before := clause[:first]
+	if hanCount(before) > 10 || strings.ContainsAny(before, "是与和同请为对向给把将由") {
+		return false
+	}
+	for _, v := range []string{"协调", "联系", "组织", "邀请", "联合", "带领", "动员", "发动"} {
+		if strings.Contains(before, v) {
+			return false
+		}
+	}
 	return true
 }
 
+// speech: the sentence reports somebody's words (…说:“…”), which tell
+// no problem of their own.
+func speech(s sentence) bool {
+	return strings.Contains(s.norm, ":“") || strings.HasPrefix(s.norm, "“") || strings.Contains(s.norm, "说")
+}
+
 func isResult(s sentence) bool {
+	if reNumber.MatchString(s.norm) && reDone.MatchString(s.norm) {
+		return true
+	}
 	if !reResult.MatchString(s.norm) {
 		return false
 	}
@@ -311,7 +513,7 @@ func isResult(s sentence) bool {
 func quoteOf(s sentence) Quote { return Quote{Text: cleanDisplay(s.text), ChunkID: s.chunkID} }
 
 // fillRecord fills Problem, Results, Procedure or How, and Unexpanded.
-func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int) {
+func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, procedural bool) {
 	d := a.sentences[def]
 	m.Problem = problemOf(a, ix, mi, def)
 
@@ -325,9 +527,15 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int) 
 	if c := resultClause(d, m); c != "" {
 		m.Results = append(m.Results, Quote{Text: c, ChunkID: d.chunkID})
 	}
+	align := procedural && (alignable(m.Steps) || stepsOpenSentences(a, m.Steps, sp))
 	var rest []int
 	for _, i := range sp {
-		if slotWorthy(a.sentences[i]) && isResult(a.sentences[i]) && len(m.Results) < maxResults {
+		// A sentence spelling out a step is its procedure, numbers or not.
+		if align && containsAny(a.sentences[i].key, ix.stepsOf[mi]) {
+			rest = append(rest, i)
+			continue
+		}
+		if ix.slotWorthy(a.sentences[i]) && isResult(a.sentences[i]) && len(m.Results) < maxResults {
 			m.Results = append(m.Results, quoteOf(a.sentences[i]))
 			used[i] = true
 			continue
@@ -341,21 +549,32 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int) 
 		if used[i] || inSpan[i] || ix.isList(i) || ix.owner[i] >= 0 && ix.owner[i] != mi || i < def {
 			continue
 		}
-		if s := a.sentences[i]; slotWorthy(s) && isResult(s) {
+		if s := a.sentences[i]; ix.slotWorthy(s) && isResult(s) {
 			m.Results = append(m.Results, quoteOf(s))
 			used[i] = true
 		}
 	}
 
-	if len(m.Steps) > 0 {
-		m.Procedure = alignSteps(a, m.Steps, rest)
+	if align {
+		m.Procedure = alignSteps(a, ix, m.Steps, rest)
 	} else {
 		for _, i := range rest {
 			if len(m.How) == maxHow {
 				break
 			}
-			if s := a.sentences[i]; slotWorthy(s) {
+			if s := a.sentences[i]; ix.slotWorthy(s) && !reHonour.MatchString(s.norm) {
 				m.How = append(m.How, quoteOf(s))
+				used[i] = true
+			}
+		}
+		// Then the method's own later mentions, outside the span.
+		for _, i := range ix.of[mi] {
+			if len(m.How) == maxHow {
+				break
+			}
+			if s := a.sentences[i]; i > def && !used[i] && !inSpan[i] && !ix.isList(i) && (ix.owner[i] < 0 || ix.owner[i] == mi) && ix.slotWorthy(s) && !reHonour.MatchString(s.norm) && len(ix.sighted[i]) <= 1 {
+				m.How = append(m.How, quoteOf(s))
+				used[i] = true
 			}
 		}
 	}
@@ -367,6 +586,83 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int) 
 		m.Procedure = nil
 	}
 	m.Unexpanded = len(m.Steps) == 0 && len(m.How) == 0 && len(m.Results) == 0 && len(m.Problem) == 0
+}
+
+// reNoContent are tails that say nothing of how a method works: 等做法,
+// 在全区推广, 得到好评.
+var reNoContent = regexp.MustCompile(`等做法|等举措|推广|好评|点赞|称赞|认可|肯定|关注|报道|成为|排头兵|榜样|标杆`)
+
+// defExplains: the definition goes on, after the name and before any
+// other method's name, with at least a clause of its own about it
+// (“闪亮蒲公英”党员志愿服务队，平时带头做好垃圾分类、楼门清洁…).
+func defExplains(d sentence, mi int, groups []*group) bool {
+	end, stop := -1, len(d.norm)
+	for gi, g := range groups {
+		for _, c := range g.cands {
+			if c.sent != d.seq {
+				continue
+			}
+			if gi == mi && end < 0 {
+				end = c.end
+			}
+			if gi != mi && c.pos < stop && c.pos > end {
+				stop = c.pos
+			}
+		}
+	}
+	if end < 0 || stop <= end {
+		return false
+	}
+	seg := d.norm[end:stop]
+	if stop < len(d.norm) {
+		// The clause leading to another method's name is that one's.
+		if i := strings.LastIndexAny(seg, ",;"); i >= 0 {
+			seg = seg[:i]
+		} else {
+			seg = ""
+		}
+	}
+	n := 0
+	for _, cl := range strings.FieldsFunc(seg, func(r rune) bool { return r == ',' || r == ';' || r == '。' }) {
+		if !reNoContent.MatchString(cl) {
+			n += hanCount(cl)
+		}
+	}
+	return n >= 8
+}
+
+// alignable: steps that are actions to carry out, few enough to follow
+// one by one (not the twelve items of 三活四清五到家, not bare nouns such
+// as 社工、社区).
+func alignable(steps []string) bool {
+	if len(steps) < 2 || len(steps) > 6 {
+		return false
+	}
+	for _, st := range steps {
+		if utf8.RuneCountInString(key(st)) < 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// stepsOpenSentences: most steps open a sentence of the span (共商，就是…;
+// 问需于民：…), so short steps can be followed one by one too.
+func stepsOpenSentences(a *article, steps []string, sp []int) bool {
+	if len(steps) < 2 || len(steps) > 8 {
+		return false
+	}
+	n := 0
+	for _, st := range steps {
+		k := key(st)
+		for _, i := range sp {
+			if strings.HasPrefix(strings.TrimLeft(a.sentences[i].key, "“"), k) {
+				n++
+				break
+			}
+		}
+	}
+	return 2*n > len(steps)
 }
 
 // problemOf looks for the problem a method answers: a 面对…/针对… clause of
@@ -382,17 +678,21 @@ func problemOf(a *article, ix *articleIndex, mi, def int) []Quote {
 	}
 	defPara := d.para
 	var back []int
-	skipped := 0
+	// With a marker (为此, 针对…, 于是) the problem may lie one sentence back.
+	skips := 0
+	if reFollowMarker.MatchString(d.norm) || reProblemClause.MatchString(d.norm) || strings.HasPrefix(d.norm, "为了") {
+		skips = 1
+	}
 	for i := def - 1; i >= 0 && len(back) < maxProblem; i-- {
 		s := a.sentences[i]
-		if s.heading || s.para < defPara-1 || ix.owner[i] >= 0 && ix.owner[i] != mi || len(ix.sighted[i]) > 0 {
+		if s.heading || s.para < defPara-1 || ix.owner[i] >= 0 && ix.owner[i] != mi || len(ix.sighted[i]) > 0 || ix.namesOther(a, i, mi) {
 			break
 		}
-		if !slotWorthy(s) || !reProblem.MatchString(s.norm) || isResult(s) {
-			if len(back) > 0 || skipped > 0 {
+		if !ix.slotWorthy(s) || !reProblem.MatchString(s.norm) || isResult(s) || speech(s) || reDoing.MatchString(s.norm) {
+			if len(back) > 0 || skips == 0 {
 				break
 			}
-			skipped++
+			skips--
 			continue
 		}
 		back = append(back, i)
@@ -437,7 +737,8 @@ func resultClause(s sentence, m *Method) string {
 			continue
 		}
 		t := s.norm[c[0]:]
-		if reNumber.MatchString(s.norm[c[0]:c[1]]) && reResult.MatchString(t) || strings.HasPrefix(s.norm[c[0]:c[1]], "累计") {
+		cl := s.norm[c[0]:c[1]]
+		if reNumber.MatchString(cl) && (reResult.MatchString(t) || reDone.MatchString(cl)) || strings.HasPrefix(cl, "累计") {
 			return strings.TrimRight(origText(s, c[0], len(s.norm)), "。;")
 		}
 	}
@@ -477,28 +778,29 @@ func origText(s sentence, start, end int) string {
 // maximises the score plus a bonus per step covered, by dynamic
 // programming. Unscored sentences between two sentences of one step, in
 // its paragraph, continue that step.
-func alignSteps(a *article, steps []string, sents []int) [][]Quote {
+func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Quote {
 	n := len(steps)
 	out := make([][]Quote, n)
 	if len(sents) == 0 {
 		return out
 	}
 	sk := stepKeys(steps)
+	own := ownRunes(steps)
 	score := make([][]int, len(sents))
 	for j, i := range sents {
 		score[j] = make([]int, n)
-		if !slotWorthy(a.sentences[i]) {
+		if !ix.slotWorthy(a.sentences[i]) {
 			continue
 		}
 		for st := range steps {
-			for _, k := range sk[st] {
-				if strings.Contains(a.sentences[i].key, k) {
-					score[j][st] += 2
-				}
+			v := stepScore(a.sentences[i], steps[st], sk[st], own[st])
+			k := key(steps[st])
+			sentKey := strings.TrimLeft(a.sentences[i].key, "“")
+			if strings.HasPrefix(sentKey, k) {
+				v += 6 // 共商，就是…: the sentence is the step's own
 			}
-			// The step written out whole is the strongest tie.
-			if strings.Contains(a.sentences[i].key, key(steps[st])) {
-				score[j][st] += 4
+			if v >= 2 {
+				score[j][st] = v
 			}
 		}
 	}
@@ -567,16 +869,27 @@ func alignSteps(a *article, steps []string, sents []int) [][]Quote {
 			last, lastPara = assign[j], s.para
 			continue
 		}
-		if last != none && s.para == lastPara && slotWorthy(s) && laterAssigned(assign, j) {
+		if last != none && s.para == lastPara && ix.slotWorthy(s) && laterAssigned(assign, j) {
 			assign[j] = last
 		}
 	}
 	for j, i := range sents {
-		if assign[j] != none {
+		if assign[j] != none && !statesStep(a.sentences[i], steps[assign[j]]) {
 			out[assign[j]] = append(out[assign[j]], quoteOf(a.sentences[i]))
 		}
 	}
 	return out
+}
+
+// reOrdinalPrefix opens a step's statement: 第三步，/ 一是 / 1.
+var reOrdinalPrefix = regexp.MustCompile(`^(?:第[一二三四五六七八九十]步|[一二三四五六七八九十]是|\d+[.、])[,:]?`)
+
+// statesStep: the sentence only states the step (第三步，院落居民代表会定事；),
+// which the step's name already says.
+func statesStep(s sentence, step string) bool {
+	k := reOrdinalPrefix.ReplaceAllString(s.key, "")
+	k = strings.TrimRight(k, "。;!?,")
+	return k == key(step)
 }
 
 // laterAssigned: some sentence after j is assigned, so j lies between two.

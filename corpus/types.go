@@ -45,10 +45,14 @@ type Meta struct {
 	// Methods are method names the operator declared in front matter;
 	// derived methods live in the catalog.
 	Methods []string `json:"methods,omitempty"`
-	Source  string   `json:"source"` // source site, e.g. 中新網
-	Date    string   `json:"date,omitempty"`
-	URL     string   `json:"url,omitempty"`
-	Script  Script   `json:"script"`
+	// Others are other secretaries the article names next to their post
+	// (a neighbouring community's). A passage that names one of them and
+	// not the leader is credited to her (see ChunkArticle).
+	Others []string `json:"others,omitempty"`
+	Source string   `json:"source"` // source site, e.g. 中新網
+	Date   string   `json:"date,omitempty"`
+	URL    string   `json:"url,omitempty"`
+	Script Script   `json:"script"`
 }
 
 // Article is one source document: its original text, kept as read, and
@@ -58,6 +62,9 @@ type Article struct {
 	Origin string `json:"origin"` // "embedded:NAME" or a file path
 	Raw    string `json:"-"`      // decoded original, before cleaning
 	Text   string `json:"text"`   // cleaned, original script
+	// Declared lists the Meta fields the file's front matter set (leader,
+	// aliases, role, place, honours, methods); the others were derived.
+	Declared []string `json:"declared,omitempty"`
 }
 
 // Chunk is a retrievable passage of one article.
