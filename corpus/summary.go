@@ -10,6 +10,9 @@ import (
 type Summary struct {
 	Meta
 	Origin string `json:"origin"`
+	// Declared lists the fields the front matter set; the rest were
+	// derived from the text (see Article.Declared).
+	Declared []string `json:"declared,omitempty"`
 	Chars  int    `json:"chars"`  // runes of cleaned text
 	Chunks int    `json:"chunks"` // passages ChunkArticle makes of it
 }
@@ -20,7 +23,8 @@ func Summarize(as []Article) []Summary {
 	for _, a := range as {
 		out = append(out, Summary{
 			Meta:   copyMeta(a.Meta),
-			Origin: a.Origin,
+			Origin:   a.Origin,
+			Declared: append([]string(nil), a.Declared...),
 			Chars:  utf8.RuneCountInString(a.Text),
 			Chunks: len(ChunkArticle(a)),
 		})
