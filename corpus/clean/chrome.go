@@ -42,7 +42,7 @@ var (
 	// prevNextRe: 上一篇：… 下一篇：… 上一条 下一条.
 	prevNextRe = regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上一版|下一版|往期回顾)`)
 	// scanRe: 扫一扫在手机打开当前页, 手机扫描二维码.
-	scanRe = regexp.MustCompile(`^(?:扫一扫|扫描二维码|手机扫码|用手机扫|微信扫一扫)`)
+	scanRe = regexp.MustCompile(`^(?:扫一扫|扫描二维码|手机扫码|用手机扫|微信扫一扫|长按识别|长按二维码|识别二维码)`)
 	// bracketEditorRe: a whole line 【责任编辑：陈思】, (责编:王欣).
 	bracketEditorRe = regexp.MustCompile(`^[*_\s]*[【\[（(]\s*(?:责任编辑|编辑|责编|审核|校对|编审)\s*[:：][^】\]）)]{0,30}[】\]）)][*_\s]*$`)
 	// creditRe: "（海曙区委组织部 供稿）", "*（通讯员 宋佳 供稿，转载请注明出处）*".
@@ -60,6 +60,8 @@ var linkListHeads = map[string]bool{
 	"延伸阅读": true, "推荐阅读": true, "热门推荐": true, "热点推荐": true, "热点新闻": true, "热门文章": true,
 	"最新文章": true, "最新新闻": true, "更多新闻": true, "猜你喜欢": true, "精彩推荐": true, "今日推荐": true,
 	"相关词条": true, "热门词条": true, "友情链接": true, "图片新闻": true, "往期回顾": true,
+	"往期推荐": true, "往期精选": true, "精彩回顾": true, "热文推荐": true, "更多精彩": true, "推荐文章": true,
+	"相关推荐": true,
 }
 
 // onlyToolWords reports a line consisting solely of wikiToolWords.
