@@ -873,6 +873,9 @@ var (
 	// A representative's seat needs its level: 全国人大代表, 市人大代表;
 	// "邀请人大代表…协商" is not an honour.
 	needsScope = []string{"人大代表", "党代表", "政协委员"}
+	// honourHints: a sentence without one holds no honour (skips the
+	// regexp).
+	honourHints = []string{"优秀", "模范", "红旗手", "代表", "委员", "先进", "标兵", "十佳", "最美", "奖章"}
 )
 
 // honourScopeStart returns where the scope of an honour really starts
@@ -936,7 +939,7 @@ func deriveHonours(text string, fields map[string]string, leader string, others 
 	for _, line := range strings.Split(text, "\n") {
 		for _, sent := range Sentences(line) {
 			norm := zh.ToSimplified(sent)
-			if !strings.Contains(norm, lk) && containsAny(norm, others) {
+			if !strings.Contains(norm, lk) && containsAny(norm, others) || !containsAny(norm, honourHints) {
 				continue
 			}
 			nrs, ors := []rune(norm), []rune(sent)

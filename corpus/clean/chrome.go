@@ -106,7 +106,9 @@ func trimToolSuffix(l, s string) string {
 // contents block (目录 and its numbered items); the reference list (参考资料
 // and its entries); the statistics sidebar (词条统计, 浏览次数, 编辑次数…).
 func removeEncyclopedia(text string) string {
-	text = refMarkerRe.ReplaceAllString(text, "")
+	if strings.Contains(text, "[") {
+		text = refMarkerRe.ReplaceAllString(text, "")
+	}
 	lines := strings.Split(text, "\n")
 	out := make([]string, 0, len(lines))
 	// block is the list being dropped: its items continue it.
@@ -175,7 +177,9 @@ func removeGovSite(text string) string {
 	inList := false
 	for i, l := range lines {
 		s := zh.ToSimplified(l)
-		if t := pageToolRe.ReplaceAllString(fontSizeRe.ReplaceAllString(s, ""), ""); t != s {
+		if !strings.ContainsAny(s, "【[大") {
+			// no button: skip the regexps
+		} else if t := pageToolRe.ReplaceAllString(fontSizeRe.ReplaceAllString(s, ""), ""); t != s {
 			if !hasHan(t) && !hasDigit(t) {
 				continue // the line was only buttons
 			}
