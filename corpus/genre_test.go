@@ -206,7 +206,7 @@ func TestGenreHoldoutMetadata(t *testing.T) {
 
 // refMarkerRe matches an article's own reference markers: [1], [4-5],
 // [2,3], [注1].
-var refMarkerRe = regexp.MustCompile(`\[(?:注)?\d+(?:\s*[-–—,，、]\s*\d+)*\]`)
+var refMarkerRe = regexp.MustCompile(`[\[［](?:注)?\d+(?:\s*[-–—,，、]\s*\d+)*[\]］]`)
 
 // TestGenreChunks checks the passages: no page chrome listed for the
 // article, no reference marker of the article's own, the strings that must

@@ -22,7 +22,7 @@ var (
 	// [注1], and the 引用日期 stamp of a reference list. They would
 	// otherwise reach the answer's citation renumbering as if they were
 	// ours.
-	refMarkerRe = regexp.MustCompile(`\[\s*(?:注|註)?\s*\d{1,3}(?:\s*[-–—,，、]\s*\d{1,3})*\s*\]|\[(?:引用日期|引用日期:|引用日期：)[^\]]{0,24}\]`)
+	refMarkerRe = regexp.MustCompile(`[\[［]\s*(?:注|註)?\s*\d{1,3}(?:\s*[-–—,，、]\s*\d{1,3})*\s*[\]］]|\[(?:引用日期|引用日期:|引用日期：)[^\]]{0,24}\]`)
 	// numberedItemRe: a numbered line of a contents block or a reference
 	// list: "1 人物经历", "2.1 早年", "3. 某某．新华网．2019-06-28".
 	numberedItemRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,2})?\s*[.．、)]?\s*|[▪•·]\s*)\S`)
@@ -106,7 +106,7 @@ func trimToolSuffix(l, s string) string {
 // contents block (目录 and its numbered items); the reference list (参考资料
 // and its entries); the statistics sidebar (词条统计, 浏览次数, 编辑次数…).
 func removeEncyclopedia(text string) string {
-	if strings.Contains(text, "[") {
+	if strings.ContainsAny(text, "[［") {
 		text = refMarkerRe.ReplaceAllString(text, "")
 	}
 	lines := strings.Split(text, "\n")
