@@ -64,6 +64,10 @@ func TestDerivePostsAndHonours(t *testing.T) {
 			"李亚玲", "社区党总支书记", "普洱市思茅区倒生根社区"},
 		// Traditional text keeps its script.
 		{"方志強,男,1968年生,2012年起任廣東省廣州市越秀區北京街道鹽運西社區黨委書記。", "方志強", "社區黨委書記", "廣東省廣州市越秀區北京街道鹽運西社區"},
+		// A lone unit written once before the post is prose, not a place:
+		// the chain the text gives elsewhere is.
+		{"在江苏省南京市鼓楼区宁海路街道颐和路社区，提起社区党委书记管建华，居民都说好。管建华2009年起任职。",
+			"管建华", "社区党委书记", "江苏省南京市鼓楼区宁海路街道颐和路社区"},
 		// Nothing certain: empty, never a fragment.
 		{"她带领社区居民打扫卫生。城市化进程中村居混合型社区的工作难做。", "王某某", "", ""},
 	}
@@ -79,6 +83,12 @@ func TestDerivePostsAndHonours(t *testing.T) {
 	if !slices.Equal(h, want) {
 		t.Errorf("honours %v, want %v", h, want)
 	}
+	// The scope is a place or 全国/自治区, never the prose before it.
+	h = deriveHonours("包玉凤同志先后获得自治区三八红旗手、呼和浩特市优秀共产党员等荣誉称号。2022年，她当选丽江市人大代表。", nil, "包玉凤", nil)
+	want = []string{"自治区三八红旗手", "呼和浩特市优秀共产党员", "丽江市人大代表"}
+	if !slices.Equal(h, want) {
+		t.Errorf("honours %v, want %v", h, want)
+	}
 }
 
 func TestDeriveAliasesCallNames(t *testing.T) {
@@ -89,6 +99,9 @@ func TestDeriveAliasesCallNames(t *testing.T) {
 		if !slices.Contains(got, w) {
 			t.Errorf("aliases %v lack %s", got, w)
 		}
+	}
+	if got := deriveAliases("双塔北社区党委书记成建军，是居民眼里的“老成”。", "成建军", nt); !slices.Equal(got, []string{"老成"}) {
+		t.Errorf("aliases %v, want [老成]", got)
 	}
 	got = deriveAliases("居民们都叫他“老方”，也有人叫他方書記。大家叫他“贴心人”。", "方志強", nt)
 	if !slices.Equal(got, []string{"方書記", "老方"}) {
