@@ -523,8 +523,8 @@ func (p *planner) planLeader(leader string) *draft {
 		return p.planFacts(leader, cands, d)
 	case IntentWhere:
 		info := p.s.ents.leaderInfo[leader]
-		if info.Place == "" && info.Role == "" {
-			break
+		if info.Place == "" && info.Role == "" || !aboutWorkplace(p.q.Topic) {
+			break // "公共服务中心建在哪儿" asks where something is, not where she works
 		}
 		lead := leader
 		if info.Place != "" {
@@ -543,7 +543,9 @@ func (p *planner) planLeader(leader string) *draft {
 			return d
 		}
 	}
-	wt := newTerms(p.q.Topic, p.expansion(), cands)
+	// Rank by what is asked about, not by the words asking for the kind of
+	// answer ("概括张影的主要成绩" is about her results, not about 概括).
+	wt := newTerms(residual(p.q.Topic), p.expansion(), cands)
 	ranked := rank(cands, wt, p.q.Intent)
 	if p.q.Intent == IntentResult && p.prev != nil {
 		// "后来呢": what follows in the article what was shown last.
@@ -706,6 +708,16 @@ func (p *planner) section(cands []sentRef, wt weightedTerms) []sentRef {
 	return out
 }
 
+// aboutWorkplace reports a where-question about the person herself
+// (在哪里工作, 她的社区在哪): nothing is left once the place words go.
+func aboutWorkplace(topic string) bool {
+	rest := residual(topic)
+	for _, w := range []string{"工作", "社区", "街道", "单位", "地方", "所在", "在", "哪", "儿", "任职", "上班", "现在", "目前"} {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	return utf8.RuneCountInString(rest) < 2
+}
+
 // afterShown are the sentences that follow the last sentence shown from
 // the leader's articles.
 func (p *planner) afterShown(chunks []*corpus.Chunk) []sentRef {
@@ -756,6 +768,19 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			}
 		}
 		all := append(about, rest...)
+		if bi, _ := terms(residual(a.cue.ReplaceAllString(p.q.Topic, " "))); len(bi) > 0 {
+			// "多大的时候成为大学生社官": the age sentence on that event.
+			cover := func(r sentRef) int {
+				n := 0
+				for b := range bi {
+					if strings.Contains(r.norm, b) {
+						n++
+					}
+				}
+				return n
+			}
+			slices.SortStableFunc(all, func(x, y sentRef) int { return cover(y) - cover(x) })
+		}
 		if a.strong != nil {
 			slices.SortStableFunc(all, func(x, y sentRef) int {
 				return boolRank(a.strong.MatchString(y.norm)) - boolRank(a.strong.MatchString(x.norm))
