@@ -273,6 +273,9 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			break
 		}
 		k := p.q.Step
+		if k == lastStep {
+			k = len(m.Steps)
+		}
 		if k == 0 {
 			// "社区开单这一步做什么": the step named.
 			for i, st := range m.Steps {
@@ -343,11 +346,20 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 	case IntentResult:
 		d.lead = who + "的" + name + "取得的成效："
-		if p.prev != nil && laterRE.MatchString(p.q.Norm) {
-			// "后来呢": what the article says next, results first.
+		if p.prev != nil && laterRE.MatchString(p.q.Norm) && len(results) == 0 {
+			// "后来呢" with no recorded results: what the article says
+			// next, results first.
 			addQuotes("", filterRE(p.afterShown(p.s.leaderChunks(m.Leader)), resultWords), 3)
 		}
-		if len(d.items) == 0 && addQuotes("", results, 3) == 0 && hasDef {
+		if len(d.items) == 0 && addQuotes("", results, 3) == 0 && len(results) > 0 {
+			// Its results were shown already: they are still the answer,
+			// better than another method's that follow in the text.
+			for _, r := range results[:min(3, len(results))] {
+				p.take(r)
+				d.add(item{quote: r})
+			}
+		}
+		if len(d.items) == 0 && hasDef {
 			addQuotes("", filterRE(p.s.sentencesAfter(def.chunk, def.pos, 12), resultWords), 2)
 		}
 		if !d.hasQuotes() {
@@ -551,6 +563,26 @@ func (p *planner) planLeader(leader string) *draft {
 		// "后来呢": what follows in the article what was shown last.
 		if after := p.afterShown(chunks); len(after) > 0 {
 			ranked = append(rank(after, newTerms("", nil, after), IntentResult), ranked...)
+		}
+	}
+	if p.prev != nil && p.q.FollowUp && laterRE.MatchString(p.q.Norm) && residual(p.q.Topic) == "" {
+		// "后来呢？": what the article tells next, after what was shown.
+		runes := 0
+		for _, r := range p.afterShown(chunks) {
+			n := utf8.RuneCountInString(r.text)
+			if len(d.items) == 4 || runes+n > maxAnswerRunes-40 {
+				break
+			}
+			if !p.fresh(r) {
+				continue
+			}
+			p.take(r)
+			runes += n
+			d.add(item{quote: r})
+		}
+		if len(d.items) > 0 {
+			d.lead = p.leaderLabel(leader) + "，接下来文中写道："
+			return d
 		}
 	}
 	narrative := p.q.Intent == IntentHow || p.q.Intent == IntentOther || p.q.Intent == IntentResult

@@ -100,6 +100,7 @@ var (
 	adviceRE     = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办[？?。！!，,呢啊]|怎么办$|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招`)
 	ourPlaceRE   = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
 	stepsRE      = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|这一步|哪一步|一步步|一步一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作`)
+	lastStepRE   = regexp.MustCompile(`最后一步|最后一个步骤|最后一个环节|最后那一步`)
 	stepNumRE    = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(步|个步骤|个环节|项|单|个)`)
 	howRE        = regexp.MustCompile(`怎么做|如何做|怎么开展|如何开展|怎样|如何|做法|是怎么|怎么|具体做了|做了哪些|做了什么|采取|措施|办法|举措|经验`)
 	whoRE        = regexp.MustCompile(`是谁|哪位|谁(提出|总结|创立|发明|首创|创造|推行|发起|想出)|谁的|什么人|创始人|何人|哪个书记|哪一位`)
@@ -548,6 +549,31 @@ func isCommonWordStart(w string) bool {
 	return false
 }
 
+// ownAttribute reports whether the words before an attribute cue make it
+// the secretary's own (吴中兰的电话, 她的工资) rather than someone else's
+// (商户的收入): after "X的", X must be her or a pronoun.
+func ownAttribute(before string, e *entities) bool {
+	before = strings.TrimSpace(before)
+	if !strings.HasSuffix(before, "的") {
+		return true
+	}
+	owner := strings.TrimSuffix(before, "的")
+	for _, p := range []string{"她", "他", "其", "您", "你", "书记"} {
+		if strings.HasSuffix(owner, p) {
+			return true
+		}
+	}
+	for _, k := range e.leaderKeys {
+		if strings.HasSuffix(owner, k.key) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastStep stands for "最后一步" until the method's steps are known.
+const lastStep = 1 << 20
+
 var chineseDigits = map[rune]int{'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9, '十': 10}
 
 // understand reads a question once. Follow-up resolution against the
@@ -570,14 +596,16 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	}
 	q.Unknown = e.unknownNames(q.Norm)
 	for _, a := range attributes {
-		if a.cue.MatchString(q.Norm) {
+		if loc := a.cue.FindStringIndex(q.Norm); loc != nil && ownAttribute(q.Norm[:loc[0]], e) {
 			q.Attributes = append(q.Attributes, a)
 		}
 	}
 	if s.lex != nil {
 		q.Topics = s.lex.InQuestion(q.Norm)
 	}
-	if m := stepNumRE.FindStringSubmatch(q.Norm); m != nil {
+	if lastStepRE.MatchString(q.Norm) {
+		q.Step = lastStep
+	} else if m := stepNumRE.FindStringSubmatch(q.Norm); m != nil {
 		if n, err := strconv.Atoi(m[1]); err == nil {
 			q.Step = n
 		} else {
