@@ -93,6 +93,9 @@ func newTerms(topic string, extra []string, cands []sentRef) weightedTerms {
 	wt := weightedTerms{bi: map[string]float64{}, uni: uni, extra: map[string]float64{}}
 	n := float64(len(cands) + 1)
 	for b := range bi {
+		if len(cands) >= 10 && float64(df[b]) > 0.3*float64(len(cands)) {
+			continue // in a third of the sentences (社区, 工作): says nothing here
+		}
 		w := math.Log(1 + n/float64(df[b]+1))
 		wt.bi[b] = w
 		wt.total += w

@@ -1058,7 +1058,9 @@ func (p *planner) planCompare(leaders []string) *draft {
 			return d
 		}
 	}
-	if p.q.Premise != "" && !genericCompareTopic(p.q.Premise) && onTopic(p.q.Premise) {
+	generic := len(p.q.Topics) == 0 && (strings.TrimSpace(p.q.Topic) == "" || genericCompareTopic(p.q.Topic))
+	if !generic && p.q.Premise != "" && !genericCompareTopic(p.q.Premise) && onTopic(p.q.Premise) {
+		// "两人都记民情日记，用法有什么区别": the shared practice is the topic.
 		return d
 	}
 	// No topic: each leader's main methods, then what they both work on.

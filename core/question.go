@@ -620,6 +620,11 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	if q.Intent == IntentCompare {
 		if m := premiseRE.FindString(q.Norm); m != "" {
 			q.Premise = topicOf(Question{Norm: m}, e)
+			if s.lex != nil {
+				// The topics compared are those asked about, not the ones
+				// the two already share ("都是全国优秀党务工作者").
+				q.Topics = s.lex.InQuestion(strings.Replace(q.Norm, m, " ", 1))
+			}
 		}
 	}
 	named := len(q.Leaders) > 0 || len(q.Methods) > 0
