@@ -1030,7 +1030,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 		var missing []string
 		var items []item
 		for _, sd := range sides {
-			got := quotesFor(sd, p.expansion(), topic, 1)
+			got := quotesFor(sd, p.expansion(), topic, 3-len(sides)/2)
 			if len(got) > 0 && len(sides) <= 2 {
 				got = p.narrate(got, 1)
 			}
