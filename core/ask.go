@@ -264,6 +264,15 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		d = p.planCompare(leaders)
 	case q.Intent == IntentAdvice:
 		d, err = p.planAdvice(ctx, q.Leaders)
+	case len(q.Methods) > 0 && len(q.Leaders) == 0 && (q.Intent == IntentNumber || q.Intent == IntentWhen || q.Intent == IntentWhere):
+		// "畅大妈调解室调解了多少起纠纷": a fact in its secretary's articles,
+		// ranked with the method's name in the question.
+		if m, ok := p.method(q.Methods[0]); ok && m.Leader != "" {
+			d = p.planLeader(m.Leader)
+			d.methods = []string{m.Name}
+			break
+		}
+		d, err = p.planGeneral(ctx)
 	case len(q.Methods) > 0 && q.Intent != IntentFact && q.Intent != IntentWhere && (len(q.Leaders) == 0 || q.Intent != IntentNumber && q.Intent != IntentWhen):
 		m, ok := p.method(q.Methods[0])
 		if !ok {

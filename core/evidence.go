@@ -19,6 +19,7 @@ import (
 type sentRef struct {
 	chunk *corpus.Chunk
 	pos   int    // index within the chunk
+	para  int    // paragraph within the chunk
 	text  string // as written
 	norm  string // Simplified
 }
@@ -48,8 +49,10 @@ func (s *Service) sentences(c *corpus.Chunk) []sentRef {
 		s.sents.m = map[string][]sentRef{}
 	}
 	var out []sentRef
-	for i, t := range splitSentences(c.Text) {
-		out = append(out, sentRef{chunk: c, pos: i, text: t, norm: zh.ToSimplified(t)})
+	for pi, para := range strings.Split(c.Text, "\n") {
+		for _, t := range splitSentences(para) {
+			out = append(out, sentRef{chunk: c, pos: len(out), para: pi, text: t, norm: zh.ToSimplified(t)})
+		}
 	}
 	s.sents.m[c.ID] = out
 	return out
@@ -291,6 +294,17 @@ func (s *Service) sentencesAfter(c *corpus.Chunk, pos, n int) []sentRef {
 			break
 		}
 		cur = s.chunkPtr(next.ID)
+	}
+	return out
+}
+
+// paragraph returns the sentences of r's paragraph, in order.
+func (s *Service) paragraph(r sentRef) []sentRef {
+	var out []sentRef
+	for _, x := range s.sentences(r.chunk) {
+		if x.para == r.para {
+			out = append(out, x)
+		}
 	}
 	return out
 }

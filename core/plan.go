@@ -241,6 +241,12 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		return nil
 	}
 	how := practiceInOrder(quotes(p, m.How))
+	if hasDef && len(m.Steps) == 0 {
+		// How a method is done is told around its naming sentence: the
+		// rest of that paragraph first, then the record's other sentences.
+		story := p.storyOf(def)
+		how = append(story, how...)
+	}
 	if len(how) == 0 && hasDef {
 		for i := range m.Procedure {
 			how = append(how, procedure(i)...)
@@ -424,6 +430,32 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 	}
 	return d
+}
+
+// storyOf is the rest of the definition's paragraph (before and after
+// it) and, when that is short, the next paragraph: where an article tells
+// how a method came about and is carried out.
+func (p *planner) storyOf(def sentRef) []sentRef {
+	var out []sentRef
+	runes := 0
+	para := p.s.paragraph(def)
+	for _, r := range para {
+		if r.key() == def.key() || isHeadingLike(r.text) {
+			continue
+		}
+		out = append(out, r)
+		runes += utf8.RuneCountInString(r.text)
+	}
+	if runes < 150 && len(para) > 0 {
+		last := para[len(para)-1]
+		for _, r := range p.s.sentencesAfter(last.chunk, last.pos, 6) {
+			if isHeadingLike(r.text) || r.para != p.s.sentencesAfter(last.chunk, last.pos, 1)[0].para || r.chunk != p.s.sentencesAfter(last.chunk, last.pos, 1)[0].chunk {
+				break
+			}
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // practiceInOrder puts the sentences describing action first (keeping
