@@ -269,6 +269,16 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	}
 	switch p.q.Intent {
 	case IntentSteps:
+		if len(m.Steps) == 0 && whichItemsRE.MatchString(p.q.Norm) {
+			// "四链是哪四链": the article names the shorthand, not its items.
+			d.lead = "资料中没有列出" + name + "具体包括哪些内容。文中是这样介绍的："
+			d.refused = true
+			if hasDef {
+				p.take(def)
+				d.add(item{quote: def})
+			}
+			break
+		}
 		if len(m.Steps) == 0 {
 			d.lead = name + "在文中没有分步骤，" + m.Leader + "的做法是："
 			if hasDef && p.fresh(def) {

@@ -100,6 +100,8 @@ var (
 	adviceRE     = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办[？?。！!，,呢啊]|怎么办$|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招`)
 	ourPlaceRE   = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
 	stepsRE      = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|这一步|哪一步|一步步|一步一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作`)
+	// whichItemsRE asks for the items of a numbered shorthand (哪四链, 哪三活).
+	whichItemsRE = regexp.MustCompile(`哪[一二三四五六七八九十两\d]+[个项条种单清活链社联微到]?`)
 	lastStepRE   = regexp.MustCompile(`最后一步|最后一个步骤|最后一个环节|最后那一步`)
 	stepNumRE    = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(步|个步骤|个环节|项|单|个)`)
 	howRE        = regexp.MustCompile(`怎么做|如何做|怎么开展|如何开展|怎样|如何|做法|是怎么|怎么|具体做了|做了哪些|做了什么|采取|措施|办法|举措|经验`)
@@ -558,7 +560,7 @@ func ownAttribute(before string, e *entities) bool {
 		return true
 	}
 	owner := strings.TrimSuffix(before, "的")
-	for _, p := range []string{"她", "他", "其", "您", "你", "书记"} {
+	for _, p := range []string{"她", "他", "其", "您", "你", "书记", "谁", "哪位", "两人", "她们", "他们"} {
 		if strings.HasSuffix(owner, p) {
 			return true
 		}
@@ -647,7 +649,7 @@ func intentOf(q Question) Intent {
 		return IntentAdvice
 	case len(q.Attributes) > 0 && !(q.Attributes[0].Name == "荣誉" && len(q.Leaders) == 0):
 		return IntentFact
-	case stepsRE.MatchString(n) || q.Step > 0:
+	case stepsRE.MatchString(n) || q.Step > 0 || len(q.Methods) > 0 && whichItemsRE.MatchString(n):
 		return IntentSteps
 	case whoRE.MatchString(n):
 		return IntentWho
