@@ -245,6 +245,11 @@ func (s *Service) namesLeader(norm, leader string) bool {
 	if strings.Contains(norm, leader) {
 		return true
 	}
+	for _, a := range s.ents.leaderInfo[leader].Aliases {
+		if strings.Contains(norm, a) {
+			return true
+		}
+	}
 	for _, k := range s.ents.leaderKeys {
 		if k.canon == leader && strings.Contains(norm, k.key) {
 			return true

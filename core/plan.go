@@ -235,10 +235,20 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		return n
 	}
 	procedure := func(i int) []sentRef {
-		if i < len(m.Procedure) {
+		if i < len(m.Procedure) && len(m.Procedure[i]) > 0 {
 			return quotes(p, m.Procedure[i])
 		}
-		return nil
+		// No recorded procedure: the sentences that name the step, other
+		// than the one listing all steps.
+		var out []sentRef
+		if i < len(m.Steps) {
+			for _, r := range p.s.sentencesIn(p.s.leaderChunks(m.Leader)) {
+				if strings.Contains(flatten(r.norm), m.Steps[i]) && !containsAll(r.norm, m.Steps) {
+					out = append(out, r)
+				}
+			}
+		}
+		return out
 	}
 	how := practiceInOrder(quotes(p, m.How))
 	if hasDef && len(m.Steps) == 0 {
@@ -260,6 +270,15 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		// "四单工作法有什么经费保障": the method is there, what is asked of
 		// it is not. Say so, and what the article does say.
 		d.lead = "资料中没有提到" + name + "的" + missing + "。文中是这样介绍的："
+		d.refused = true
+		if hasDef {
+			p.take(def)
+			d.add(item{quote: def})
+		}
+		return d
+	}
+	if m.Unexpanded && len(m.Steps) == 0 && (p.q.Intent == IntentSteps || p.q.Intent == IntentHow) {
+		d.lead = "资料中只提到了" + name + "的名称，没有介绍具体做法。"
 		d.refused = true
 		if hasDef {
 			p.take(def)
@@ -834,9 +853,11 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				continue
 			}
 			switch {
-			case p.s.namesLeader(r.norm, leader) || i == 0:
+			case p.s.namesLeader(r.norm, leader) || i == 0 || strings.HasPrefix(r.norm, "她") || strings.HasPrefix(r.norm, "他"):
 				about = append(about, r)
-			case a.Name == "工资收入" || a.Name == "家庭情况":
+			case a.Name != "荣誉" && a.Name != "职务":
+				// Age, origin, pay, family: only where she is the subject
+				// ("82岁的张大娘说" is someone else's age).
 			case !p.s.namesOtherLeader(r.norm, leader):
 				rest = append(rest, r)
 			}
@@ -1229,6 +1250,12 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	wt := newTerms(p.q.Topic, expansion, cands)
 	// What to learn is what she did, not how bad it was before.
 	ranked := practiceFirst(rank(cands, wt, IntentHow))
+	if len(expansion) == 0 && (len(ranked) == 0 || wt.total > 0 && ranked[0].covered < 0.5*wt.total) {
+		// No topic of community work, and no passage holds half of what
+		// was asked ("明天兰州天气怎么样"): nothing to learn from here.
+		d.refused = true
+		return d, nil
+	}
 	perLeader := map[string]int{}
 	var order []string
 	byLeader := map[string][]rankedSent{}

@@ -90,7 +90,7 @@ var attributes = []Attribute{
 	{Name: "学历", cue: regexp.MustCompile(`学历|毕业|哪所大学|什么专业|文凭|学位|读过书`), state: regexp.MustCompile(`毕业|学历|本科|硕士|专科|学位|大学生|大专`)},
 	{Name: "荣誉", cue: regexp.MustCompile(`荣誉|获得过|得过|奖项|称号|表彰|获奖|获得了哪些|获得什么|哪些奖`), state: regexp.MustCompile(`荣获|授予|评为|称号|奖|表彰|当选|荣誉|先进|优秀`), strong: regexp.MustCompile(`荣获|授予|评为|称号|表彰为|当选为`)},
 	{Name: "职务", cue: regexp.MustCompile(`职务|什么职位|担任什么|什么职|身份|头衔|什么官`), state: regexp.MustCompile(`书记|主任|担任|委员|代表`)},
-	{Name: "民族", cue: regexp.MustCompile(`民族|什么族`), state: regexp.MustCompile(`[汉回满藏苗彝壮蒙傣白]族`)},
+	{Name: "民族", cue: regexp.MustCompile(`民族|什么族|哪个族`), state: regexp.MustCompile(`(汉|回|满|藏|苗|彝|壮|蒙古|傣|白|朝鲜|土家|侗|瑶|维吾尔|哈萨克|黎|畲|布依|纳西|傈僳|佤|哈尼|拉祜|景颇|羌|土|锡伯|达斡尔|鄂温克|东乡|水|仡佬|仫佬|毛南|京|赫哲|柯尔克孜|撒拉|裕固|鄂伦春|门巴|珞巴|基诺|阿昌|普米|怒|德昂|独龙|塔吉克|乌孜别克|俄罗斯|保安|塔塔尔|高山)族`)},
 	{Name: "入党时间", cue: regexp.MustCompile(`入党|党龄`), state: regexp.MustCompile(`入党|党龄`)},
 }
 
@@ -115,7 +115,7 @@ var (
 	eachRE       = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩`)
 	whatRE       = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是`)
 	followOpenRE = regexp.MustCompile(`^(那|那么|还有|再|具体|后来|然后|接着|另外|此外|详细|展开|继续|所以|第[一二三四五六七八九十两\d]+)`)
-	pronounRE    = regexp.MustCompile(`她|他|它|其|该方法|这里|那里|当地|这个方法|这种方法|这个做法|这种做法|这个|那个|这种|此|上面|刚才|前面`)
+	pronounRE    = regexp.MustCompile(`她|他|它|其|该方法|这里|那里|当地|例子|案例|举例|举个|比如说|这个方法|这种方法|这个做法|这种做法|这个|那个|这种|此|上面|刚才|前面`)
 )
 
 // stripWords are removed from a question to leave its topic.
@@ -147,6 +147,9 @@ type nameKey struct {
 type leaderInfo struct {
 	Name, Place, Role string
 	Articles          []string
+	// Aliases as the articles give them, anonymised forms (XX) too: within
+	// her own article they name her.
+	Aliases []string
 }
 
 // compoundSurnames are two-character surnames; a name starting with one
@@ -191,6 +194,11 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 		}
 		if article != "" && !slices.Contains(info.Articles, article) {
 			info.Articles = append(info.Articles, article)
+		}
+		for _, a := range aliases {
+			if a = zh.ToSimplified(strings.TrimSpace(a)); a != "" && !slices.Contains(info.Aliases, a) {
+				info.Aliases = append(info.Aliases, a)
+			}
 		}
 		e.leaderInfo[canon] = info
 		claim(canon, canon)
