@@ -5,27 +5,44 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"bangyang/catalog"
+	"bangyang/corpus"
+	"bangyang/retrieval"
 )
 
-// TestAnswerEval runs the shipped answer eval offline and holds the
-// figures issue 10 asks for: fact coverage, abstention, wrong refusals,
-// answer length. BANGYANG_EVAL_VERBOSE=1 prints every failing case.
-func TestAnswerEval(t *testing.T) {
-	set, err := DefaultAnswerSet()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(set) < 150 {
-		t.Fatalf("answer set has %d cases, want ≥ 150", len(set))
-	}
-	s := newOffline(t, nil)
-	rep, err := EvalAnswers(context.Background(), s, set)
-	if err != nil {
-		t.Fatal(err)
-	}
+// evalFloor is the level a set's figures may not fall below: what was
+// reached when it was last raised, so a change that makes answers worse
+// fails. (Issue 10 asks for more; see the README's figures.)
+type evalFloor struct {
+	coverage     float64 // overall fact coverage
+	abstained    float64 // share of unanswerable questions refused
+	wrongRefusal float64 // share of answerable questions refused, at most
+	medianRunes  int
+}
+
+func checkFloor(t *testing.T, name string, rep *AnswerReport, f evalFloor) {
+	t.Helper()
 	var b strings.Builder
 	rep.WriteTable(&b)
-	t.Logf("answer eval (offline):\n%s", b.String())
+	t.Logf("answer eval, %s (offline):\n%s", name, b.String())
+	o := rep.Overall
+	answerable := o.Cases - o.Unanswerable
+	if o.Coverage < f.coverage {
+		t.Errorf("%s: coverage %.3f < %.3f", name, o.Coverage, f.coverage)
+	}
+	if o.Unanswerable > 0 && float64(o.Abstained)/float64(o.Unanswerable) < f.abstained {
+		t.Errorf("%s: abstained on %d of %d unanswerable", name, o.Abstained, o.Unanswerable)
+	}
+	if answerable > 0 && float64(o.WrongRefusal)/float64(answerable) > f.wrongRefusal {
+		t.Errorf("%s: refused %d of %d answerable", name, o.WrongRefusal, answerable)
+	}
+	if o.MedianRunes > f.medianRunes {
+		t.Errorf("%s: median answer %d runes > %d", name, o.MedianRunes, f.medianRunes)
+	}
+	if o.Forbidden > 0 {
+		t.Errorf("%s: %d answers hold a forbidden fact (another leader's)", name, o.Forbidden)
+	}
 	if os.Getenv("BANGYANG_EVAL_VERBOSE") != "" {
 		for _, c := range rep.Cases {
 			answerable := c.Kind != "refuse_attr" && c.Kind != "unknown"
@@ -34,4 +51,65 @@ func TestAnswerEval(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestAnswerEval runs the shipped answer eval over the seed articles.
+// BANGYANG_EVAL_VERBOSE=1 prints every case short of complete.
+func TestAnswerEval(t *testing.T) {
+	set, err := DefaultAnswerSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set) < 150 {
+		t.Fatalf("answer set has %d cases, want ≥ 150", len(set))
+	}
+	rep, err := EvalAnswers(context.Background(), newOffline(t, nil), set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFloor(t, "seeds", rep, evalFloor{coverage: 0.72, abstained: 0.9, wrongRefusal: 0.03, medianRunes: 450})
+}
+
+// TestAnswerEvalGenre runs the genre set over the genre fixtures alone:
+// fourteen articles the code was not written against.
+func TestAnswerEvalGenre(t *testing.T) {
+	ctx := context.Background()
+	f, err := os.Open("testdata/answers_genre.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	set, err := LoadAnswerSet(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := corpus.LoadDir(ctx, "../corpus/testdata/genre")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := retrieval.Open(ctx, "", retrieval.NewLocalEmbedder())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Update(ctx, corpus.ChunkAll(arts)); err != nil {
+		t.Fatal(err)
+	}
+	chunks := ix.Chunks()
+	cat, err := catalog.Build(ctx, chunks)
+	if err != nil {
+		t.Fatal(err)
+	}
+	metas := make([]corpus.Meta, len(arts))
+	for i, a := range arts {
+		metas[i] = a.Meta
+	}
+	s, err := New(Options{Search: ix, Articles: metas, Chunks: chunks, Catalog: cat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := EvalAnswers(ctx, s, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkFloor(t, "genre", rep, evalFloor{coverage: 0.78, abstained: 0.9, wrongRefusal: 0.03, medianRunes: 450})
 }
