@@ -1095,7 +1095,20 @@ func (p *planner) planCompare(leaders []string) *draft {
 		for _, sd := range sides {
 			got := quotesFor(sd, p.expansion(), topic, 3-len(sides)/2)
 			if len(got) > 0 && len(sides) <= 2 {
-				got = p.narrate(got, 1)
+				// What follows the best sentence, when it tells what she did.
+				anchor := map[string]bool{}
+				for _, r := range got {
+					anchor[r.key()] = true
+				}
+				var keep []rankedSent
+				for _, r := range p.narrate(got, 1) {
+					if anchor[r.key()] || practiceRE2.MatchString(r.norm) || resultWords.MatchString(r.norm) {
+						keep = append(keep, r)
+					} else {
+						delete(p.used, r.key())
+					}
+				}
+				got = keep
 			}
 			if len(got) == 0 {
 				missing = append(missing, sd.name)
