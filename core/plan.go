@@ -76,6 +76,8 @@ func (p *planner) directFact() bool {
 	switch p.q.Intent {
 	case IntentNumber, IntentWhen, IntentWhere, IntentWho, IntentFact:
 		return true
+	case IntentSteps:
+		return p.q.Step > 0 // "具体说说第二步": its procedure, even if shown before
 	}
 	return false
 }
@@ -890,6 +892,13 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			if !p.used[r.key()] {
 				p.take(r)
 				d.add(item{label: a.Name, quote: r})
+				continue
+			}
+			// One sentence stating two facts (籍贯 and 出生年份): one line.
+			for i := range d.items {
+				if d.items[i].quote.chunk != nil && d.items[i].quote.key() == r.key() && !strings.Contains(d.items[i].label, a.Name) {
+					d.items[i].label += "、" + a.Name
+				}
 			}
 		}
 		if got == 0 {
