@@ -32,6 +32,8 @@ type app struct {
 	corpusDirs []string
 	noDefault  bool
 	dataDir    string
+
+	lockWait time.Duration // 0: lockWait; tests shorten it
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) (*app, error) {
@@ -141,6 +143,11 @@ type indexed struct {
 // goes on: after a failed update the previous index is served, and when a
 // remote embedding model cannot build an index at all the built-in
 // embedder stands in until the model is reachable again.
+//
+// The data dir's update lock is held from opening the index to writing the
+// catalog: a second process (two `bangyang index`, or a server starting
+// meanwhile) waits and then starts from the first one's result, and the
+// temp files of writers that died are removed safely.
 func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 	arts, err := a.articles(ctx)
 	if err != nil {
@@ -150,6 +157,11 @@ func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 	if err != nil {
 		return nil, err
 	}
+	unlock, err := a.lockData(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	ix, err := a.openIndex(ctx, emb)
 	if err != nil {
 		return nil, err
