@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/joho/godotenv"
 )
@@ -69,7 +70,10 @@ func Load(envFile string) (Config, error) {
 			fileVals = m
 		case errors.Is(err, os.ErrNotExist):
 		default:
-			return Config{}, fmt.Errorf("read %s: %w", envFile, err)
+			// godotenv's message quotes the text it choked on: the value
+			// of an unterminated quote, or the whole rest of the file
+			// after a bad name. Only where and what kind are told.
+			return Config{}, envSyntaxError(envFile, err)
 		}
 	}
 	return FromLookup(func(k string) (string, bool) {
@@ -187,6 +191,12 @@ func FromLookup(look Lookup) (Config, error) {
 	return c, errors.Join(errs...)
 }
 
+// Secrets are the settings that must never appear in a log: the logger
+// masks each of them (see package logging).
+func (c Config) Secrets() []string {
+	return []string{c.TelegramToken, c.LLMAPIKey, c.EmbedAPIKey, c.WebhookSecret}
+}
+
 // LogValue keeps secrets out of logs: only whether they are set is shown.
 func (c Config) LogValue() slog.Value {
 	set := func(s string) string {
@@ -232,4 +242,64 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// envSyntaxError describes a .env syntax error without any of the file's
+// values: the kind of mistake and the line it is on.
+func envSyntaxError(path string, err error) error {
+	raw, rerr := os.ReadFile(path)
+	if rerr != nil {
+		return fmt.Errorf("read %s: %w", path, rerr)
+	}
+	msg := err.Error()
+	kind := "invalid syntax"
+	switch {
+	case strings.HasPrefix(msg, "unterminated quoted value"):
+		kind = "a quoted value is not closed"
+	case strings.HasPrefix(msg, "unexpected character"):
+		kind = "a setting name has a character other than letters, digits, _ and ."
+	}
+	if line := envBadLine(string(raw)); line > 0 {
+		return fmt.Errorf("%s line %d: %s (values are not shown)", path, line, kind)
+	}
+	return fmt.Errorf("%s: %s (values are not shown)", path, kind)
+}
+
+// envBadLine finds the first line that is not NAME=value, a comment or
+// blank, or whose quoted value does not close on the same line; 0 if none.
+func envBadLine(src string) int {
+	for i, line := range strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		t = strings.TrimPrefix(t, "export ")
+		eq := strings.IndexAny(t, "=:")
+		if eq <= 0 {
+			return i + 1
+		}
+		for _, r := range strings.TrimSpace(t[:eq]) {
+			if !(r == '_' || r == '.' || unicode.IsLetter(r) || unicode.IsNumber(r)) {
+				return i + 1
+			}
+		}
+		v := strings.TrimSpace(t[eq+1:])
+		if v != "" && (v[0] == '"' || v[0] == '\'' || v[0] == '`') && !closes(v[1:], v[0]) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func closes(s string, q byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && q == '"' {
+			i++
+			continue
+		}
+		if s[i] == q {
+			return true
+		}
+	}
+	return false
 }

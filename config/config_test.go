@@ -92,3 +92,29 @@ func TestLogValueHidesSecrets(t *testing.T) {
 		t.Fatalf("secret leaked: %s", s)
 	}
 }
+
+// A .env syntax error says where and what, never the file's values:
+// godotenv's own message quoted the rest of the file.
+func TestEnvSyntaxErrorShowsNoValue(t *testing.T) {
+	for name, env := range map[string]string{
+		"unterminated quote": "LLM_MODEL=x\nLLM_API_KEY=\"sk-LEAK-1\nTELEGRAM_BOT_TOKEN=1:TOKLEAK\n",
+		"bad name":           "LLM_MODEL=x\nLLM-API-KEY=sk-LEAK-1\nTELEGRAM_BOT_TOKEN=1:TOKLEAK\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), ".env")
+			if err := os.WriteFile(path, []byte(env), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Load(path)
+			if err == nil {
+				t.Fatal("a broken .env loaded")
+			}
+			if strings.Contains(err.Error(), "LEAK") {
+				t.Fatalf("the error echoes a value: %v", err)
+			}
+			if !strings.Contains(err.Error(), "line 2") {
+				t.Errorf("the error does not say where: %v", err)
+			}
+		})
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"bangyang/core"
 	"bangyang/corpus"
 	"bangyang/llm"
+	"bangyang/logging"
 	"bangyang/retrieval"
 	"bangyang/store"
 )
@@ -24,7 +25,8 @@ import (
 // corpus/data options that flags may override.
 type app struct {
 	cfg    config.Config
-	log    *slog.Logger
+	log    *slog.Logger      // the one logger: every secret masked (package logging)
+	redact *logging.Redactor // the same masking, for error lines printed without the logger
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
@@ -38,12 +40,16 @@ type app struct {
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) (*app, error) {
 	cfg, err := config.Load(".env")
+	red := logging.NewRedactor(cfg.Secrets()...)
 	if err != nil {
-		return nil, fmt.Errorf("configuration: %w", err)
+		// Settings read before the mistake may be secrets: mask them here
+		// too, as the logger would.
+		return nil, fmt.Errorf("configuration: %s", red.String(err.Error()))
 	}
 	return &app{
 		cfg:        cfg,
-		log:        newLogger(stderr, cfg.LogLevel),
+		redact:     red,
+		log:        newLogger(stderr, cfg.LogLevel, red),
 		stdin:      stdin,
 		stdout:     stdout,
 		stderr:     stderr,
