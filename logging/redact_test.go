@@ -44,21 +44,35 @@ func TestHandlerMasksEveryForm(t *testing.T) {
 		cases := []func(){
 			func() { log.Info("raw " + token) },
 			func() { log.Info(fmt.Sprintf("quoted %q", token)) },
-			func() { log.Warn("error", "err", fmt.Errorf("parse %q: %w", "https://api/bot"+token+"/getMe", errors.New("invalid control character"))) },
+			func() {
+				log.Warn("error", "err", fmt.Errorf("parse %q: %w", "https://api/bot"+token+"/getMe", errors.New("invalid control character")))
+			},
 			func() { log.Warn("body", "body", string(body)) },
 			func() { log.Warn("bytes", "body", body) },
-			func() { log.Warn("escaped path", "path", "/bot"+url.PathEscape(token)+"/sendMessage", "q", url.QueryEscape(token)) },
-			func() { log.Warn("lower hex", "path", strings.NewReplacer("%3A", "%3a").Replace(url.QueryEscape(token))) },
+			func() {
+				log.Warn("escaped path", "path", "/bot"+url.PathEscape(token)+"/sendMessage", "q", url.QueryEscape(token))
+			},
+			func() {
+				log.Warn("lower hex", "path", strings.NewReplacer("%3A", "%3a").Replace(url.QueryEscape(token)))
+			},
 			func() { log.Warn("ascii", "v", strconv.QuoteToASCII(token+"中")) },
-			func() { log.Info("group", slog.Group("req", slog.Group("auth", slog.String("key", key), slog.Any("err", errors.New("Bearer "+key))))) },
+			func() {
+				log.Info("group", slog.Group("req", slog.Group("auth", slog.String("key", key), slog.Any("err", errors.New("Bearer "+key)))))
+			},
 			func() { log.With("hook", hook).Info("with attrs") },
 			func() { log.With(slog.Group("g", "h", hook)).WithGroup("x").Info("with group", "k", key) },
 			func() { log.Info("stringer", "cfg", shown{"https://x/?k=" + key}) },
 			func() { log.Info("struct", "v", struct{ Key, Hook string }{key, hook}) },
 			func() { log.Info("map", "v", map[string]any{"n": []string{key}}) },
-			func() { log.Info("json-escaped html", "v", strings.Trim(strconv.Quote(string(must(json.Marshal(hook)))), `"`)) },
-			func() { log.Info("retrying", "url", "http://127.0.0.1:1/v1/chat/completions?api-key=QUERYSECRET1&model=x") },
-			func() { log.Info("more", "a", "https://h/x?access_token=QUERYSECRET2", "b", "https://h/x?foo=1&key=QUERYSECRET3#f", "c", `{"u":"https://h/?x=1\u0026token=QUERYSECRET4"}`) },
+			func() {
+				log.Info("json-escaped html", "v", strings.Trim(strconv.Quote(string(must(json.Marshal(hook)))), `"`))
+			},
+			func() {
+				log.Info("retrying", "url", "http://127.0.0.1:1/v1/chat/completions?api-key=QUERYSECRET1&model=x")
+			},
+			func() {
+				log.Info("more", "a", "https://h/x?access_token=QUERYSECRET2", "b", "https://h/x?foo=1&key=QUERYSECRET3#f", "c", `{"u":"https://h/?x=1\u0026token=QUERYSECRET4"}`)
+			},
 			func() { log.Info("userinfo https://admin:QUERYSECRET5@proxy.local:3128/") },
 		}
 		for i, c := range cases {
