@@ -29,6 +29,8 @@ type Config struct {
 	LLMAPIKey  string        // LLM_API_KEY (never logged)
 	LLMModel   string        // LLM_MODEL
 	LLMTimeout time.Duration // LLM_TIMEOUT
+	// LLMMaxTokens is LLM_MAX_TOKENS; 0 leaves llm's default (1024).
+	LLMMaxTokens int
 
 	// Embeddings (optional: without EMBED_MODEL the built-in embedder is used)
 	EmbedBaseURL string // EMBED_BASE_URL, defaults to LLM_BASE_URL
@@ -154,6 +156,8 @@ func FromLookup(look Lookup) (Config, error) {
 		LLMAPIKey:  get("LLM_API_KEY", ""),
 		LLMModel:   get("LLM_MODEL", ""),
 		LLMTimeout: dur("LLM_TIMEOUT", 60*time.Second),
+		// 0: the llm package's default, the one place it is defined.
+		LLMMaxTokens: intVal("LLM_MAX_TOKENS", 0),
 
 		EmbedModel: get("EMBED_MODEL", ""),
 		EmbedDims:  intVal("EMBED_DIMS", 0),

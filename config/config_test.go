@@ -32,6 +32,7 @@ func TestParsesListsAndIDs(t *testing.T) {
 		"LLM_MODEL":              "qwen2.5",
 		"LLM_API_KEY":            "sk-secret",
 		"LLM_TIMEOUT":            "5",
+		"LLM_MAX_TOKENS":         "2048",
 		"BANGYANG_ALLOWED_CHATS": "-1001",
 	}))
 	if err != nil {
@@ -43,8 +44,8 @@ func TestParsesListsAndIDs(t *testing.T) {
 	if len(c.Admins) != 2 || c.Admins[1] != -100123 || c.AllowedChats[0] != -1001 {
 		t.Errorf("ids = %v %v", c.Admins, c.AllowedChats)
 	}
-	if !c.LLMEnabled() || c.LLMTimeout != 5*time.Second {
-		t.Errorf("llm = %v %v", c.LLMEnabled(), c.LLMTimeout)
+	if !c.LLMEnabled() || c.LLMTimeout != 5*time.Second || c.LLMMaxTokens != 2048 {
+		t.Errorf("llm = %v %v %d", c.LLMEnabled(), c.LLMTimeout, c.LLMMaxTokens)
 	}
 	if c.EmbedAPIKey != "sk-secret" {
 		t.Errorf("embed key should default to the LLM key")

@@ -124,6 +124,7 @@ func (a *app) chatModel() (core.ChatModel, error) {
 		APIKey:    a.cfg.LLMAPIKey,
 		ChatModel: a.cfg.LLMModel,
 		Timeout:   a.cfg.LLMTimeout,
+		MaxTokens: a.cfg.LLMMaxTokens,
 		Logger:    a.log,
 	})
 	if err != nil {
