@@ -52,6 +52,10 @@ type Config struct {
 	Workers          int     // BANGYANG_WORKERS
 	MaxQuestionRunes int     // BANGYANG_MAX_QUESTION
 
+	// ConversationTTL is BANGYANG_CONVERSATION_TTL: a conversation idle
+	// this long is forgotten (default 90 days; 0 keeps them forever).
+	ConversationTTL time.Duration
+
 	LogLevel slog.Level // LOG_LEVEL: debug, info, warn, error
 }
 
@@ -130,7 +134,10 @@ func FromLookup(look Lookup) (Config, error) {
 			if n, err2 := strconv.Atoi(s); err2 == nil {
 				return time.Duration(n) * time.Second
 			}
-			errs = append(errs, fmt.Errorf("%s=%q: want a duration like 60s", k, s))
+			if n, err2 := strconv.Atoi(strings.TrimSuffix(s, "d")); err2 == nil && strings.HasSuffix(s, "d") && n >= 0 {
+				return time.Duration(n) * 24 * time.Hour // "90d"
+			}
+			errs = append(errs, fmt.Errorf("%s=%q: want a duration like 60s or 90d", k, s))
 			return def
 		}
 		return d
@@ -174,6 +181,7 @@ func FromLookup(look Lookup) (Config, error) {
 		ChatPerMinute:    intVal("BANGYANG_CHAT_PER_MINUTE", 20),
 		Workers:          intVal("BANGYANG_WORKERS", 8),
 		MaxQuestionRunes: intVal("BANGYANG_MAX_QUESTION", 1000),
+		ConversationTTL:  dur("BANGYANG_CONVERSATION_TTL", 90*24*time.Hour),
 	}
 	c.EmbedBaseURL = get("EMBED_BASE_URL", c.LLMBaseURL)
 	c.EmbedAPIKey = get("EMBED_API_KEY", c.LLMAPIKey)

@@ -20,20 +20,21 @@ func TestDefaultsNeedNothing(t *testing.T) {
 	if c.LLMEnabled() || c.TelegramToken != "" || c.EmbedModel != "" {
 		t.Fatalf("defaults must be offline: %+v", c)
 	}
-	if c.DataDir == "" || c.TelegramAPIURL != "https://api.telegram.org" || c.LLMTimeout != 60*time.Second {
+	if c.DataDir == "" || c.TelegramAPIURL != "https://api.telegram.org" || c.LLMTimeout != 60*time.Second || c.ConversationTTL != 90*24*time.Hour {
 		t.Fatalf("unexpected defaults: %+v", c)
 	}
 }
 
 func TestParsesListsAndIDs(t *testing.T) {
 	c, err := FromLookup(mapLookup(map[string]string{
-		"BANGYANG_CORPUS":        "/a, /b" + string(os.PathListSeparator) + "/c",
-		"BANGYANG_ADMINS":        "12, -100123",
-		"LLM_MODEL":              "qwen2.5",
-		"LLM_API_KEY":            "sk-secret",
-		"LLM_TIMEOUT":            "5",
-		"LLM_MAX_TOKENS":         "2048",
-		"BANGYANG_ALLOWED_CHATS": "-1001",
+		"BANGYANG_CORPUS":           "/a, /b" + string(os.PathListSeparator) + "/c",
+		"BANGYANG_ADMINS":           "12, -100123",
+		"LLM_MODEL":                 "qwen2.5",
+		"LLM_API_KEY":               "sk-secret",
+		"LLM_TIMEOUT":               "5",
+		"LLM_MAX_TOKENS":            "2048",
+		"BANGYANG_CONVERSATION_TTL": "30d",
+		"BANGYANG_ALLOWED_CHATS":    "-1001",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -46,6 +47,9 @@ func TestParsesListsAndIDs(t *testing.T) {
 	}
 	if !c.LLMEnabled() || c.LLMTimeout != 5*time.Second || c.LLMMaxTokens != 2048 {
 		t.Errorf("llm = %v %v %d", c.LLMEnabled(), c.LLMTimeout, c.LLMMaxTokens)
+	}
+	if c.ConversationTTL != 30*24*time.Hour {
+		t.Errorf("conversation TTL = %v, want 30 days", c.ConversationTTL)
 	}
 	if c.EmbedAPIKey != "sk-secret" {
 		t.Errorf("embed key should default to the LLM key")

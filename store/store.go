@@ -259,3 +259,55 @@ func (s *Store) Each(ctx context.Context, bucket string, fn func(key []byte, raw
 	}
 	return nil
 }
+
+// Sweep visits up to max values of bucket in key order, starting after key
+// after (nil: from the first), and deletes those for which drop reports
+// true, in one transaction. next is the key a later sweep continues after
+// (nil once the end was reached), so a large bucket is covered a bounded
+// slice at a time.
+func (s *Store) Sweep(ctx context.Context, bucket string, after []byte, max int,
+	drop func(key []byte, raw json.RawMessage) bool) (deleted int, next []byte, err error) {
+	if err := ctx.Err(); err != nil {
+		return 0, nil, err
+	}
+	if max <= 0 {
+		max = int(^uint(0) >> 1)
+	}
+	err = s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(bucket))
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		k, v := c.First()
+		if after != nil {
+			k, v = c.Seek(after)
+			if k != nil && string(k) == string(after) {
+				k, v = c.Next()
+			}
+		}
+		var doomed [][]byte
+		var last []byte
+		for seen := 0; k != nil && seen < max; k, v = c.Next() {
+			seen++
+			last = k
+			if v != nil && drop(k, json.RawMessage(v)) {
+				doomed = append(doomed, append([]byte(nil), k...))
+			}
+		}
+		if k != nil { // stopped at max: continue after the last one seen
+			next = append([]byte(nil), last...)
+		}
+		for _, d := range doomed {
+			if err := b.Delete(d); err != nil {
+				return err
+			}
+		}
+		deleted = len(doomed)
+		return nil
+	})
+	if err != nil {
+		return 0, nil, fmt.Errorf("store sweep %s: %w", bucket, err)
+	}
+	return deleted, next, nil
+}

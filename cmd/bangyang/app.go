@@ -288,7 +288,15 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 		switch {
 		case err == nil:
 			r.store = st
-			opts.Memory = core.StoreMemory{S: st}
+			mem := core.StoreMemory{S: st, TTL: a.cfg.ConversationTTL}
+			// A bounded slice of the store per start (core.SweepLimit);
+			// expired conversations are also dropped when next loaded.
+			if n, err := mem.Sweep(ctx, 0); err != nil {
+				a.log.Warn("sweep expired conversations", "err", err)
+			} else if n > 0 {
+				a.log.Info("forgot expired conversations", "removed", n, "ttl", a.cfg.ConversationTTL)
+			}
+			opts.Memory = mem
 			opts.Training = core.StoreTraining{S: st}
 			r.close = func() {
 				if err := st.Close(); err != nil {
