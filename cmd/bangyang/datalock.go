@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"bangyang/retrieval"
@@ -32,6 +34,12 @@ func (a *app) lockData(ctx context.Context) (unlock func(), err error) {
 	l, err := retrieval.LockFile(ctx, path, wait, func() {
 		a.log.Warn("another bangyang process is updating the index; waiting for it to finish", "lock", path)
 	})
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		// A read-only data dir still serves an up-to-date index; nothing
+		// can be written there, so there is nothing to lock or clean.
+		a.log.Warn("the data dir is not writable: serving the index as it is", "dir", a.dataDir, "err", err)
+		return func() {}, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("index: %w", err)
 	}

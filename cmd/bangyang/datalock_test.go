@@ -83,3 +83,31 @@ func TestConcurrentIndexWaitsForTheLock(t *testing.T) {
 		t.Fatalf("index past the wait: %v", err)
 	}
 }
+
+// A read-only data dir (a mounted volume) still serves its index: the
+// update lock cannot be created there, and is not needed.
+func TestReadOnlyDataDirStillAnswers(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes into read-only folders")
+	}
+	data := t.TempDir()
+	if _, errs, code := runCLI(t, data, "", "index"); code != 0 {
+		t.Fatal(errs)
+	}
+	if err := os.Remove(filepath.Join(data, "update.lock")); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range []string{filepath.Join(data, "index"), data} {
+		if err := os.Chmod(d, 0o555); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() {
+		os.Chmod(data, 0o755)
+		os.Chmod(filepath.Join(data, "index"), 0o755)
+	})
+	out, errs, code := runCLI(t, data, "", "ask", "什么是四单工作法？")
+	if code != 0 || !strings.Contains(out, "民主议单") {
+		t.Fatalf("ask in a read-only data dir: exit %d\n%s\n%s", code, out, errs)
+	}
+}
