@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -46,14 +47,52 @@ const (
 
 var suiteCores = []string{"AAHsuiteTOKENpart", "0123456789abcdefXYZ", "suite-APIKEY", "HOOKSECRET", suiteQueryPw, "sk-env-LEAK", "ENVTOKENLEAK"}
 
-// serveFor runs the real program for d, then stops it; its stderr is the log.
-func serveFor(t *testing.T, d time.Duration, args ...string) (string, int) {
+// lockedBuffer is a log buffer the test reads while the program writes.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// runUntil runs the real program until its output shows saw (then a
+// moment more, so the records around it are written too), it exits, or
+// 15 s pass; its stderr and stdout are the log.
+func runUntil(t *testing.T, saw string, args ...string) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), d)
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var out, errb bytes.Buffer
-	code := run(ctx, args, strings.NewReader(""), &out, &errb)
-	return errb.String() + out.String(), code
+	var out, errb lockedBuffer
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, args, strings.NewReader(""), &out, &errb) }()
+	deadline := time.After(15 * time.Second)
+	for {
+		select {
+		case <-done:
+			return errb.String() + out.String()
+		case <-deadline:
+			cancel()
+			<-done
+			return errb.String() + out.String()
+		case <-time.After(20 * time.Millisecond):
+		}
+		if strings.Contains(errb.String()+out.String(), saw) {
+			time.Sleep(100 * time.Millisecond)
+			cancel()
+			<-done
+			return errb.String() + out.String()
+		}
+	}
 }
 
 func suiteEnv(t *testing.T) {
@@ -115,7 +154,7 @@ func TestNoSecretInAnyLog(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			suiteEnv(t)
-			log, _ := serveFor(t, 1500*time.Millisecond, c.setup(t)...)
+			log := runUntil(t, c.saw, c.setup(t)...)
 			if !strings.Contains(log, c.saw) {
 				t.Fatalf("the case did not reach its leaking path (no %q in the log):\n%s", c.saw, log)
 			}
