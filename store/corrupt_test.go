@@ -307,3 +307,71 @@ func TestCheckCostBounded(t *testing.T) {
 		t.Fatalf("the check read %d pages of a %d-byte store: not bounded", read[1], sizes[1])
 	}
 }
+
+// The check never refuses a sound file: a store churned by many
+// transactions (puts, deletes, large values on overflow pages, nested
+// buckets made and dropped, so the freelist is full of reused pages) passes
+// after every few of them. A false alarm would move a good store aside.
+func TestCheckAcceptsChurnedStores(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bangyang.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for round := range 60 {
+		err := s.db.Update(func(tx *bolt.Tx) error {
+			b, err := tx.CreateBucketIfNotExists([]byte("conv"))
+			if err != nil {
+				return err
+			}
+			for range 40 {
+				k := fmt.Appendf(nil, "tg:%d", r.IntN(400))
+				switch r.IntN(4) {
+				case 0:
+					if err := b.Delete(k); err != nil {
+						return err
+					}
+				case 1:
+					if err := b.Put(k, []byte(strings.Repeat("长", 1000+r.IntN(6000)))); err != nil { // overflow
+						return err
+					}
+				default:
+					if err := b.Put(k, []byte(strings.Repeat("短", 10+r.IntN(200)))); err != nil {
+						return err
+					}
+				}
+			}
+			name := fmt.Appendf(nil, "nested-%d", r.IntN(5))
+			if r.IntN(3) == 0 {
+				if err := b.DeleteBucket(name); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+					return err
+				}
+				return nil
+			}
+			nb, err := b.CreateBucketIfNotExists(name)
+			if err != nil {
+				return err
+			}
+			for i := range r.IntN(300) {
+				if err := nb.Put(fmt.Appendf(nil, "k%d", i), []byte("v")); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if round%10 == 9 {
+			s.Close()
+			if _, err := checkFile(path); err != nil {
+				t.Fatalf("round %d: a sound store failed the check: %v", round, err)
+			}
+			if s, err = Open(path); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	s.Close()
+}
