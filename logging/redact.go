@@ -160,7 +160,14 @@ func (h *Handler) attr(a slog.Attr) slog.Attr {
 	return a
 }
 
-func (h *Handler) value(v slog.Value) slog.Value {
+func (h *Handler) value(v slog.Value) (out slog.Value) {
+	defer func() {
+		// A typed nil error or a Stringer that panics must not take the
+		// log record (or the process) with it.
+		if r := recover(); r != nil {
+			out = slog.StringValue(fmt.Sprintf("!PANIC in log value: %v", r))
+		}
+	}()
 	switch v.Kind() {
 	case slog.KindString:
 		return slog.StringValue(h.r.String(v.String()))

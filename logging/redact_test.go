@@ -115,3 +115,19 @@ func TestHandlerLeavesCleanRecords(t *testing.T) {
 		t.Errorf("masked a clean record (a 2-letter secret must not mask every 'ab'): %s", out)
 	}
 }
+
+type nilErr struct{ msg string }
+
+func (e *nilErr) Error() string { return e.msg }
+
+// A value that panics when printed (a typed nil error) costs its own text,
+// not the record.
+func TestHandlerSurvivesPanickingValues(t *testing.T) {
+	var buf bytes.Buffer
+	log := New(slog.NewTextHandler(&buf, nil), NewRedactor(token))
+	var e *nilErr
+	log.Warn("send failed", "err", e, "chat", 42)
+	if !strings.Contains(buf.String(), "send failed") || !strings.Contains(buf.String(), "chat=42") {
+		t.Fatalf("record lost: %q", buf.String())
+	}
+}
