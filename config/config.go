@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/joho/godotenv"
 )
@@ -29,6 +30,8 @@ type Config struct {
 	LLMAPIKey  string        // LLM_API_KEY (never logged)
 	LLMModel   string        // LLM_MODEL
 	LLMTimeout time.Duration // LLM_TIMEOUT
+	// LLMMaxTokens is LLM_MAX_TOKENS; 0 leaves llm's default (1024).
+	LLMMaxTokens int
 
 	// Embeddings (optional: without EMBED_MODEL the built-in embedder is used)
 	EmbedBaseURL string // EMBED_BASE_URL, defaults to LLM_BASE_URL
@@ -50,6 +53,10 @@ type Config struct {
 	Workers          int     // BANGYANG_WORKERS
 	MaxQuestionRunes int     // BANGYANG_MAX_QUESTION
 
+	// ConversationTTL is BANGYANG_CONVERSATION_TTL: a conversation idle
+	// this long is forgotten (default 90 days; 0 keeps them forever).
+	ConversationTTL time.Duration
+
 	LogLevel slog.Level // LOG_LEVEL: debug, info, warn, error
 }
 
@@ -70,7 +77,10 @@ func Load(envFile string) (Config, error) {
 			fileVals = m
 		case errors.Is(err, os.ErrNotExist):
 		default:
-			return Config{}, fmt.Errorf("read %s: %w", envFile, err)
+			// godotenv's message quotes the text it choked on: the value
+			// of an unterminated quote, or the whole rest of the file
+			// after a bad name. Only where and what kind are told.
+			return Config{}, envSyntaxError(envFile, err)
 		}
 	}
 	return FromLookup(func(k string) (string, bool) {
@@ -125,7 +135,10 @@ func FromLookup(look Lookup) (Config, error) {
 			if n, err2 := strconv.Atoi(s); err2 == nil {
 				return time.Duration(n) * time.Second
 			}
-			errs = append(errs, fmt.Errorf("%s=%q: want a duration like 60s", k, s))
+			if n, err2 := strconv.Atoi(strings.TrimSuffix(s, "d")); err2 == nil && strings.HasSuffix(s, "d") && n >= 0 {
+				return time.Duration(n) * 24 * time.Hour // "90d"
+			}
+			errs = append(errs, fmt.Errorf("%s=%q: want a duration like 60s or 90d", k, s))
 			return def
 		}
 		return d
@@ -152,6 +165,8 @@ func FromLookup(look Lookup) (Config, error) {
 		LLMAPIKey:  get("LLM_API_KEY", ""),
 		LLMModel:   get("LLM_MODEL", ""),
 		LLMTimeout: dur("LLM_TIMEOUT", 60*time.Second),
+		// 0: the llm package's default, the one place it is defined.
+		LLMMaxTokens: intVal("LLM_MAX_TOKENS", 0),
 
 		EmbedModel: get("EMBED_MODEL", ""),
 		EmbedDims:  intVal("EMBED_DIMS", 0),
@@ -168,6 +183,7 @@ func FromLookup(look Lookup) (Config, error) {
 		ChatPerMinute:    intVal("BANGYANG_CHAT_PER_MINUTE", 20),
 		Workers:          intVal("BANGYANG_WORKERS", 8),
 		MaxQuestionRunes: intVal("BANGYANG_MAX_QUESTION", 1000),
+		ConversationTTL:  dur("BANGYANG_CONVERSATION_TTL", 90*24*time.Hour),
 	}
 	c.EmbedBaseURL = get("EMBED_BASE_URL", c.LLMBaseURL)
 	c.EmbedAPIKey = get("EMBED_API_KEY", c.LLMAPIKey)
@@ -187,6 +203,12 @@ func FromLookup(look Lookup) (Config, error) {
 		errs = append(errs, fmt.Errorf("LOG_LEVEL=%q: want debug, info, warn or error", get("LOG_LEVEL", "")))
 	}
 	return c, errors.Join(errs...)
+}
+
+// Secrets are the settings that must never appear in a log: the logger
+// masks each of them (see package logging).
+func (c Config) Secrets() []string {
+	return []string{c.TelegramToken, c.LLMAPIKey, c.EmbedAPIKey, c.WebhookSecret}
 }
 
 // LogValue keeps secrets out of logs: only whether they are set is shown.
@@ -235,4 +257,64 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// envSyntaxError describes a .env syntax error without any of the file's
+// values: the kind of mistake and the line it is on.
+func envSyntaxError(path string, err error) error {
+	raw, rerr := os.ReadFile(path)
+	if rerr != nil {
+		return fmt.Errorf("read %s: %w", path, rerr)
+	}
+	msg := err.Error()
+	kind := "invalid syntax"
+	switch {
+	case strings.HasPrefix(msg, "unterminated quoted value"):
+		kind = "a quoted value is not closed"
+	case strings.HasPrefix(msg, "unexpected character"):
+		kind = "a setting name has a character other than letters, digits, _ and ."
+	}
+	if line := envBadLine(string(raw)); line > 0 {
+		return fmt.Errorf("%s line %d: %s (values are not shown)", path, line, kind)
+	}
+	return fmt.Errorf("%s: %s (values are not shown)", path, kind)
+}
+
+// envBadLine finds the first line that is not NAME=value, a comment or
+// blank, or whose quoted value does not close on the same line; 0 if none.
+func envBadLine(src string) int {
+	for i, line := range strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		t = strings.TrimPrefix(t, "export ")
+		eq := strings.IndexAny(t, "=:")
+		if eq <= 0 {
+			return i + 1
+		}
+		for _, r := range strings.TrimSpace(t[:eq]) {
+			if !(r == '_' || r == '.' || unicode.IsLetter(r) || unicode.IsNumber(r)) {
+				return i + 1
+			}
+		}
+		v := strings.TrimSpace(t[eq+1:])
+		if v != "" && (v[0] == '"' || v[0] == '\'' || v[0] == '`') && !closes(v[1:], v[0]) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func closes(s string, q byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && q == '"' {
+			i++
+			continue
+		}
+		if s[i] == q {
+			return true
+		}
+	}
+	return false
 }

@@ -20,19 +20,21 @@ func TestDefaultsNeedNothing(t *testing.T) {
 	if c.LLMEnabled() || c.TelegramToken != "" || c.EmbedModel != "" {
 		t.Fatalf("defaults must be offline: %+v", c)
 	}
-	if c.DataDir == "" || c.TelegramAPIURL != "https://api.telegram.org" || c.LLMTimeout != 60*time.Second {
+	if c.DataDir == "" || c.TelegramAPIURL != "https://api.telegram.org" || c.LLMTimeout != 60*time.Second || c.ConversationTTL != 90*24*time.Hour {
 		t.Fatalf("unexpected defaults: %+v", c)
 	}
 }
 
 func TestParsesListsAndIDs(t *testing.T) {
 	c, err := FromLookup(mapLookup(map[string]string{
-		"BANGYANG_CORPUS":        "/a, /b" + string(os.PathListSeparator) + "/c",
-		"BANGYANG_ADMINS":        "12, -100123",
-		"LLM_MODEL":              "qwen2.5",
-		"LLM_API_KEY":            "sk-secret",
-		"LLM_TIMEOUT":            "5",
-		"BANGYANG_ALLOWED_CHATS": "-1001",
+		"BANGYANG_CORPUS":           "/a, /b" + string(os.PathListSeparator) + "/c",
+		"BANGYANG_ADMINS":           "12, -100123",
+		"LLM_MODEL":                 "qwen2.5",
+		"LLM_API_KEY":               "sk-secret",
+		"LLM_TIMEOUT":               "5",
+		"LLM_MAX_TOKENS":            "2048",
+		"BANGYANG_CONVERSATION_TTL": "30d",
+		"BANGYANG_ALLOWED_CHATS":    "-1001",
 	}))
 	if err != nil {
 		t.Fatal(err)
@@ -43,8 +45,11 @@ func TestParsesListsAndIDs(t *testing.T) {
 	if len(c.Admins) != 2 || c.Admins[1] != -100123 || c.AllowedChats[0] != -1001 {
 		t.Errorf("ids = %v %v", c.Admins, c.AllowedChats)
 	}
-	if !c.LLMEnabled() || c.LLMTimeout != 5*time.Second {
-		t.Errorf("llm = %v %v", c.LLMEnabled(), c.LLMTimeout)
+	if !c.LLMEnabled() || c.LLMTimeout != 5*time.Second || c.LLMMaxTokens != 2048 {
+		t.Errorf("llm = %v %v %d", c.LLMEnabled(), c.LLMTimeout, c.LLMMaxTokens)
+	}
+	if c.ConversationTTL != 30*24*time.Hour {
+		t.Errorf("conversation TTL = %v, want 30 days", c.ConversationTTL)
 	}
 	if c.EmbedAPIKey != "sk-secret" {
 		t.Errorf("embed key should default to the LLM key")
@@ -90,5 +95,31 @@ func TestLogValueHidesSecrets(t *testing.T) {
 	s := c.LogValue().String()
 	if strings.Contains(s, "sk-very-secret") || strings.Contains(s, "123:ABC") {
 		t.Fatalf("secret leaked: %s", s)
+	}
+}
+
+// A .env syntax error says where and what, never the file's values:
+// godotenv's own message quoted the rest of the file.
+func TestEnvSyntaxErrorShowsNoValue(t *testing.T) {
+	for name, env := range map[string]string{
+		"unterminated quote": "LLM_MODEL=x\nLLM_API_KEY=\"sk-LEAK-1\nTELEGRAM_BOT_TOKEN=1:TOKLEAK\n",
+		"bad name":           "LLM_MODEL=x\nLLM-API-KEY=sk-LEAK-1\nTELEGRAM_BOT_TOKEN=1:TOKLEAK\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), ".env")
+			if err := os.WriteFile(path, []byte(env), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Load(path)
+			if err == nil {
+				t.Fatal("a broken .env loaded")
+			}
+			if strings.Contains(err.Error(), "LEAK") {
+				t.Fatalf("the error echoes a value: %v", err)
+			}
+			if !strings.Contains(err.Error(), "line 2") {
+				t.Errorf("the error does not say where: %v", err)
+			}
+		})
 	}
 }

@@ -4,12 +4,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // markerRE matches citation markers as models write them: [1], [1,2],
 // [1][2], 【1】, [1、3]. Full-width brackets are accepted because Chinese
-// models often use them.
-var markerRE = regexp.MustCompile(`[\[【]\s*(\d{1,3}(?:\s*[,，、]\s*\d{1,3})*)\s*[\]】]`)
+// models often use them. Numbers of any length match, so a [1234] or an
+// [12345678901] is renumbered or removed, never left pointing nowhere.
+var markerRE = regexp.MustCompile(`[\[【]\s*(\d+(?:\s*[,，、]\s*\d+)*)\s*[\]】]`)
 
 // renumber rewrites the [n] markers of text so that they refer to the
 // passages actually cited, numbered 1..m in order of first use. Markers
@@ -69,7 +71,10 @@ func stripPartialMarker(s string) string {
 	if strings.ContainsAny(s[i:], "]】") {
 		return s
 	}
-	if len(s)-i > 12 {
+	// Only a marker's makings (digits, separators, spaces) after the
+	// bracket, however many: "[12345678" is hidden, "[注" is text.
+	_, size := utf8.DecodeRuneInString(s[i:])
+	if strings.TrimLeft(s[i+size:], "0123456789,，、 ") != "" {
 		return s
 	}
 	return s[:i]

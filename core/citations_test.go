@@ -18,6 +18,10 @@ func TestRenumber(t *testing.T) {
 		{"没有标注", 3, "没有标注", nil},
 		{"甲[0]乙[12]", 3, "甲乙", nil},
 		{"甲[2、4]", 5, "甲[1][2]", []int{1, 3}},
+		// Markers of any length: renumbered when they name a passage,
+		// removed otherwise (4+ digits used to survive untouched).
+		{"甲[1234]乙[0003]丙[12345678901]丁[99999999999999999999999]", 5, "甲乙[1]丙丁", []int{2}},
+		{"甲【1000，2】乙[2][0002]", 3, "甲[1]乙[1]", []int{1}},
 	}
 	for _, c := range cases {
 		out, used := renumber(c.in, c.n)
@@ -29,11 +33,13 @@ func TestRenumber(t *testing.T) {
 
 func TestStripPartialMarker(t *testing.T) {
 	for in, want := range map[string]string{
-		"民主议单[":   "民主议单",
-		"民主议单[1":  "民主议单",
-		"民主议单[1]": "民主议单[1]",
-		"民主议单":    "民主议单",
-		"见【2":     "见",
+		"民主议单[":            "民主议单",
+		"民主议单[1":           "民主议单",
+		"民主议单[1]":          "民主议单[1]",
+		"民主议单":             "民主议单",
+		"见【2":              "见",
+		"见[12345678901234": "见",
+		"见[注":              "见[注",
 	} {
 		if got := stripPartialMarker(in); got != want {
 			t.Errorf("stripPartialMarker(%q) = %q, want %q", in, got, want)

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"bangyang/corpus"
 	"bangyang/llm"
@@ -715,4 +716,38 @@ func TestModelMarkdownRemoved(t *testing.T) {
 	if ans.Text != want || last != want {
 		t.Errorf("markup left in the text:\nfinal %q\nlast partial %q\nwant %q", ans.Text, last, want)
 	}
+}
+
+// A long streamed answer rebuilds its preview (renumbering, plain text,
+// script) a logarithmic number of times, not once per chunk: the work is
+// linear in the answer, where it was quadratic. The view still ends on the
+// final text.
+func TestLongStreamPreviewIsLinear(t *testing.T) {
+	s, srv := modelService(t, nil)
+	long := strings.Repeat("社区开单、共同接单，民主议单[1]。", 400) // about 18 KB, cut at the llm cap
+	srv.SetChat(func(openaitest.ChatRequest) openaitest.Reply {
+		return openaitest.Reply{Text: long, ChunkRunes: 3}
+	})
+	var (
+		mu       sync.Mutex
+		partials []string
+	)
+	ans, err := s.AskStream(context.Background(), "long", fourStepsQ, func(text string) {
+		mu.Lock()
+		defer mu.Unlock()
+		partials = append(partials, text)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	deltas := utf8.RuneCountInString(ans.Text) / 3
+	if len(partials) == 0 || partials[len(partials)-1] != ans.Text {
+		t.Fatalf("the view does not end on the final text")
+	}
+	if deltas < 1000 || len(partials) > 100 {
+		t.Fatalf("%d previews for about %d deltas: want a few dozen", len(partials), deltas)
+	}
+	t.Logf("%d bytes in about %d deltas: %d preview rebuilds", len(ans.Text), deltas, len(partials))
 }

@@ -2,6 +2,7 @@ package core
 
 import (
 	"context"
+	"encoding/json"
 	"sync"
 	"time"
 
@@ -43,14 +44,55 @@ type Memory interface {
 }
 
 // StoreMemory keeps conversations in the embedded store so they survive
-// restarts.
-type StoreMemory struct{ S *store.Store }
+// restarts. A conversation whose last turn is older than TTL has expired:
+// it is deleted when next loaded (and reads as empty), and Sweep removes
+// the ones nobody loads, a bounded slice per start. TTL 0 keeps them
+// forever.
+type StoreMemory struct {
+	S   *store.Store
+	TTL time.Duration
+	Now func() time.Time // nil: time.Now
+}
 
-const conversationsBucket = "conversations"
+const (
+	conversationsBucket = "conversations"
+	// sweepBucket/sweepKey hold where the last start's sweep stopped.
+	sweepBucket = "housekeeping"
+	sweepKey    = "conversations-sweep-after"
+)
+
+func (m StoreMemory) now() time.Time {
+	if m.Now != nil {
+		return m.Now()
+	}
+	return time.Now()
+}
+
+// expired reports whether a conversation last active at last is past TTL.
+func (m StoreMemory) expired(last time.Time) bool {
+	return m.TTL > 0 && !last.IsZero() && m.now().Sub(last) > m.TTL
+}
+
+// lastActive is the time of the conversation's latest turn.
+func (c Conversation) lastActive() time.Time {
+	var t time.Time
+	for _, tu := range c.Turns {
+		if tu.At.After(t) {
+			t = tu.At
+		}
+	}
+	return t
+}
 
 func (m StoreMemory) Load(ctx context.Context, chat string) (Conversation, error) {
 	var c Conversation
 	_, err := m.S.Get(ctx, conversationsBucket, chat, &c)
+	if err == nil && m.expired(c.lastActive()) {
+		if err := m.S.Delete(ctx, conversationsBucket, chat); err != nil {
+			return Conversation{}, err
+		}
+		return Conversation{}, nil
+	}
 	return c, err
 }
 
@@ -60,6 +102,53 @@ func (m StoreMemory) Save(ctx context.Context, chat string, c Conversation) erro
 
 func (m StoreMemory) Delete(ctx context.Context, chat string) error {
 	return m.S.Delete(ctx, conversationsBucket, chat)
+}
+
+// SweepLimit is how many conversations one start's Sweep reads: bounded so
+// start-up does not grow with the store (about 20 KB of JSON each, read
+// for their timestamps only); the next start continues where it stopped.
+const SweepLimit = 1000
+
+// Sweep deletes expired conversations among the next max (SweepLimit if
+// 0) after where the previous sweep stopped, and remembers where it
+// stopped. It returns how many it deleted.
+func (m StoreMemory) Sweep(ctx context.Context, max int) (int, error) {
+	if m.TTL <= 0 {
+		return 0, nil
+	}
+	if max <= 0 {
+		max = SweepLimit
+	}
+	var after string
+	if _, err := m.S.Get(ctx, sweepBucket, sweepKey, &after); err != nil {
+		return 0, err
+	}
+	var from []byte
+	if after != "" {
+		from = []byte(after)
+	}
+	n, next, err := m.S.Sweep(ctx, conversationsBucket, from, max, func(_ []byte, raw json.RawMessage) bool {
+		// Only the timestamps are decoded.
+		var c struct {
+			Turns []struct {
+				At time.Time `json:"at"`
+			} `json:"turns"`
+		}
+		if json.Unmarshal(raw, &c) != nil {
+			return false // not ours to judge; Load reports it
+		}
+		var last time.Time
+		for _, t := range c.Turns {
+			if t.At.After(last) {
+				last = t.At
+			}
+		}
+		return m.expired(last)
+	})
+	if err != nil {
+		return n, err
+	}
+	return n, m.S.Put(ctx, sweepBucket, sweepKey, string(next))
 }
 
 // MapMemory keeps conversations in RAM: for one-shot CLI calls and tests.

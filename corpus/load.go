@@ -122,7 +122,9 @@ func Default() ([]Article, error) {
 
 // LoadDir reads every article file under dir, recursively: .txt, .md and
 // .html/.htm, skipping hidden files and directories, other extensions and
-// README/LICENSE/CHANGELOG/NOTICE files, in lexical path order. A file that cannot be read or decoded does not
+// README/LICENSE/CHANGELOG/NOTICE files, in lexical path order. Symbolic
+// links (dir itself, folders and files inside) are followed, each real
+// folder once (see walkCorpus). A file that cannot be read or decoded does not
 // stop the load: LoadDir returns every article it could build together
 // with an error joining one *FileError per failed file. Only a dir that
 // cannot be walked at all gives no articles.
@@ -138,34 +140,9 @@ func LoadDir(ctx context.Context, dir string) ([]Article, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("corpus: %s: not a directory", dir)
 	}
-	var files []string
-	var errs []error
-	walkErr := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir {
-				return err
-			}
-			errs = append(errs, &FileError{Path: p, Err: err})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() && !isHousekeeping(d.Name()) {
-			if _, ok := kindOf(d.Name()); ok {
-				files = append(files, p)
-			}
-		}
-		return nil
-	})
-	if walkErr != nil {
-		return nil, fmt.Errorf("corpus: walk %s: %w", dir, walkErr)
+	files, errs, err := walkCorpus(ctx, dir)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: walk %s: %w", dir, err)
 	}
 	sort.Strings(files)
 
@@ -420,4 +397,109 @@ func hasWords(text string) bool {
 		}
 	}
 	return false
+}
+
+// walkCorpus lists the article files under dir in lexical order of their
+// paths under dir. Unlike filepath.WalkDir it follows symbolic links — dir
+// itself may be one (a corpus mounted or linked into place), and so may
+// folders and files inside — tracking real paths so that a link to an
+// ancestor (a loop) or a second link to the same folder or file is read
+// once. Nothing is skipped silently: a broken link, an unreadable folder
+// or something that is not a file is a *FileError; a loop, a duplicate and
+// files of other kinds are logged as warnings.
+func walkCorpus(ctx context.Context, dir string) (files []string, errs []error, err error) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	seenDir := map[string]string{real: dir}
+	seenFile := map[string]string{}
+	other := map[string]int{} // extension → files skipped
+	var walk func(p string) error
+	walk = func(p string) error {
+		ents, err := os.ReadDir(p)
+		if err != nil {
+			if p == dir {
+				return err
+			}
+			errs = append(errs, &FileError{Path: p, Err: err})
+			return nil
+		}
+		for _, e := range ents {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			name, q := e.Name(), filepath.Join(p, e.Name())
+			if strings.HasPrefix(name, ".") {
+				continue // hidden: editors' and tools' files, by design
+			}
+			mode := e.Type()
+			if mode&fs.ModeSymlink != 0 {
+				info, err := os.Stat(q)
+				if err != nil {
+					errs = append(errs, &FileError{Path: q, Err: fmt.Errorf("broken symbolic link: %w", err)})
+					continue
+				}
+				mode = info.Mode().Type()
+			}
+			switch {
+			case mode.IsDir():
+				r, err := filepath.EvalSymlinks(q)
+				if err != nil {
+					errs = append(errs, &FileError{Path: q, Err: err})
+					continue
+				}
+				if first, ok := seenDir[r]; ok {
+					slog.WarnContext(ctx, "corpus: folder already read through another path (a link loop or a second link); skipped",
+						"path", q, "same_as", first)
+					continue
+				}
+				seenDir[r] = q
+				if err := walk(q); err != nil {
+					return err
+				}
+			case mode.IsRegular():
+				if isHousekeeping(name) {
+					continue
+				}
+				if _, ok := kindOf(name); !ok {
+					other[strings.ToLower(filepath.Ext(name))]++
+					continue
+				}
+				r, err := filepath.EvalSymlinks(q)
+				if err != nil {
+					errs = append(errs, &FileError{Path: q, Err: err})
+					continue
+				}
+				if first, ok := seenFile[r]; ok {
+					slog.WarnContext(ctx, "corpus: file already read through another path; skipped", "path", q, "same_as", first)
+					continue
+				}
+				seenFile[r] = q
+				files = append(files, q)
+			default:
+				errs = append(errs, &FileError{Path: q, Err: fmt.Errorf("not a regular file (%v); skipped", mode)})
+			}
+		}
+		return nil
+	}
+	if err := walk(dir); err != nil {
+		return nil, nil, err
+	}
+	if len(other) > 0 {
+		exts := make([]string, 0, len(other))
+		n := 0
+		for ext, c := range other {
+			if ext == "" {
+				ext = "(none)"
+			}
+			exts = append(exts, ext)
+			n += c
+		}
+		sort.Strings(exts)
+		slog.WarnContext(ctx, "corpus: files of other kinds were not read (articles must be .txt, .md or .html)",
+			"dir", dir, "files", n, "extensions", strings.Join(exts, " "))
+	}
+	sort.Strings(files)
+	return files, errs, nil
 }

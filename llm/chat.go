@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	openai "github.com/sashabaranov/go-openai"
 )
@@ -40,6 +41,12 @@ func (c *Client) Stream(ctx context.Context, msgs []Message, onDelta func(delta 
 		text, delivered, err := c.streamOnce(ctx, callCtx, req, firstDeadline, onDelta)
 		if err == nil {
 			return text, nil
+		}
+		if r, ok := withoutMaxTokens(req, err); ok && !delivered {
+			c.log.Debug("llm: the server rejected the length limit; asking again", "err", err.Error())
+			req = r
+			attempt--
+			continue
 		}
 		var e *Error
 		if !errors.As(err, &e) {
@@ -89,7 +96,19 @@ func (c *Client) streamOnce(callerCtx, callCtx context.Context, req openai.ChatC
 		chunks   int
 		reasoned bool
 	)
+	limit, capped := c.cfg.answerCap(), false
 	emit := func(s string) {
+		if s == "" || capped {
+			return
+		}
+		if full.Len()+len(s) > limit {
+			// Cut at the cap, on a character boundary, and stop reading.
+			s = strings.ToValidUTF8(s[:limit-full.Len()], "")
+			for len(s) > 0 && !utf8.ValidString(s) {
+				s = s[:len(s)-1]
+			}
+			capped = true
+		}
 		if s == "" {
 			return
 		}
@@ -100,7 +119,7 @@ func (c *Client) streamOnce(callerCtx, callCtx context.Context, req openai.ChatC
 			onDelta(s)
 		}
 	}
-	for {
+	for !capped {
 		resp, err := stream.Recv()
 		if errors.Is(err, io.EOF) {
 			break
@@ -138,7 +157,10 @@ func (c *Client) streamOnce(callerCtx, callCtx context.Context, req openai.ChatC
 		}
 		return text, delivered, &Error{Op: "chat", Kind: ErrBadResponse, Message: msg}
 	}
-	if finish == "" {
+	if capped {
+		c.log.Warn("llm: answer cut at the length cap (the server did not stop at max_tokens)",
+			"bytes", full.Len(), "max_tokens", c.cfg.MaxTokens)
+	} else if finish == "" {
 		// Either [DONE] without a finish chunk (some servers) or a cut connection: go-openai
 		// reports both as io.EOF. Keep the text; note it for debugging.
 		c.log.Debug("llm: stream ended without finish_reason", "chunks", chunks)
@@ -195,6 +217,12 @@ func (c *Client) complete(ctx context.Context, op string, msgs []Message, jsonMo
 			return "", cerr
 		}
 		e := classify(op, err, info)
+		if r, ok := withoutMaxTokens(req, e); ok {
+			c.log.Debug("llm: the server rejected the length limit; asking again", "err", e.Error())
+			req = r
+			attempt--
+			continue
+		}
 		e.Attempts = attempt
 		wait, again := c.retryWait(e, attempt)
 		if !again {
@@ -252,7 +280,31 @@ func (c *Client) chatRequest(op string, msgs []Message, jsonMode bool) (openai.C
 	if jsonMode {
 		req.ResponseFormat = &openai.ChatCompletionResponseFormat{Type: openai.ChatCompletionResponseFormatTypeJSONObject}
 	}
+	if c.cfg.MaxTokens > 0 {
+		req.MaxTokens = c.cfg.MaxTokens
+	}
 	return req, nil
+}
+
+// withoutMaxTokens is req for a server that rejected its length limit:
+// max_tokens becomes max_completion_tokens (OpenAI's newer models refuse
+// the old name), and that rejected too, neither is sent (the client's own
+// cap still bounds a stream). ok is false when there is nothing to drop or
+// the rejection was about something else.
+func withoutMaxTokens(req openai.ChatCompletionRequest, err error) (openai.ChatCompletionRequest, bool) {
+	var e *Error
+	if !errors.As(err, &e) || !errors.Is(e.Kind, ErrRejected) || !strings.Contains(e.Message, "max_") {
+		return req, false
+	}
+	switch {
+	case req.MaxTokens > 0:
+		req.MaxCompletionTokens, req.MaxTokens = req.MaxTokens, 0
+	case req.MaxCompletionTokens > 0:
+		req.MaxCompletionTokens = 0
+	default:
+		return req, false
+	}
+	return req, true
 }
 
 // ExtractJSON returns the JSON object or array in s: s itself if it is valid JSON, else the
@@ -371,10 +423,13 @@ func (f *thinkFilter) push(s string) string {
 		f.buf.Reset()
 		return out
 	case thinkInside:
-		f.buf.WriteString(s)
-		b := f.buf.String()
+		// Only the tail that could begin "</think>" is kept: a long
+		// reasoning block is scanned once, not again with every piece.
+		b := f.buf.String() + s
 		i := strings.Index(b, thinkClose)
 		if i < 0 {
+			f.buf.Reset()
+			f.buf.WriteString(b[max(0, len(b)-len(thinkClose)+1):])
 			return ""
 		}
 		f.buf.Reset()

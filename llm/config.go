@@ -18,6 +18,15 @@ const (
 	DefaultMaxRetries        = 1
 	DefaultMaxRetryWait      = 5 * time.Second
 	DefaultEmbedBatch        = 64
+	// DefaultMaxTokens bounds a chat answer (max_tokens): a cited answer of
+	// a few paragraphs is 300–800 tokens of Chinese.
+	DefaultMaxTokens = 1024
+	// capBytesPerToken sizes the client's own cap on a streamed answer
+	// (MaxTokens × this many bytes): a server that ignores max_tokens, or
+	// a model that loops, is cut there instead of streaming megabytes.
+	// Generous on purpose: a token is one to two Chinese characters, three
+	// bytes each.
+	capBytesPerToken = 16
 	// MaxRetriesLimit bounds MaxRetries: a user waits on every retry.
 	MaxRetriesLimit = 5
 )
@@ -58,6 +67,10 @@ type Config struct {
 	// MaxRetryWait caps the wait before a retry. A Retry-After longer than this is not waited
 	// for: the call fails with ErrRateLimited so the caller can fall back (default 5s).
 	MaxRetryWait time.Duration
+	// MaxTokens is sent as max_tokens on chat requests (default DefaultMaxTokens; negative sends
+	// none). A server that rejects the parameter is asked again with max_completion_tokens, then
+	// without either. The streamed answer is also cut by the client at MaxTokens × 16 bytes.
+	MaxTokens int
 	// Temperature, when set, is sent as is (0 included); nil leaves the server's default.
 	Temperature *float32
 
@@ -119,6 +132,9 @@ func (cfg Config) withDefaults() (Config, error) {
 	case cfg.MaxRetries > MaxRetriesLimit:
 		cfg.MaxRetries = MaxRetriesLimit
 	}
+	if cfg.MaxTokens == 0 {
+		cfg.MaxTokens = DefaultMaxTokens
+	}
 	if cfg.EmbedBatch <= 0 {
 		cfg.EmbedBatch = DefaultEmbedBatch
 	}
@@ -168,4 +184,12 @@ func redactURL(s string) string {
 		u.RawQuery = "redacted"
 	}
 	return u.String()
+}
+
+// answerCap is the most bytes of answer a chat stream delivers.
+func (cfg Config) answerCap() int {
+	if cfg.MaxTokens > 0 {
+		return cfg.MaxTokens * capBytesPerToken
+	}
+	return DefaultMaxTokens * capBytesPerToken
 }

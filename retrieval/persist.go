@@ -37,6 +37,8 @@ import (
 // corpus.Meta survive without a format change; Chunk's own fields are
 // binary for load speed (TestChunkFieldsCovered guards against new ones).
 const (
+	maxDims     = 1 << 16 // no embedding model comes near
+	maxAliases  = 1024    // names of one leader
 	indexFile   = "index.bin"
 	tempPrefix  = "index.bin.tmp-"
 	fileMagic   = "BYRIDX\x00\x01"
@@ -281,20 +283,43 @@ func decodeIndex(ctx context.Context, data []byte) (*indexFileData, error) {
 	if v := d.u32("version"); v != fileVersion {
 		return nil, fmt.Errorf("%w: unsupported version %d", ErrCorruptIndex, v)
 	}
-	f := &indexFileData{embName: d.str("embedder name"), dims: int(d.u32("dims"))}
+	// Every count and length is checked against the bytes that remain
+	// before anything is allocated: a forged count in a file whose
+	// checksum matches (a crafted file) is an error, never a huge
+	// allocation or a makeslice panic.
+	f := &indexFileData{embName: d.str("embedder name")}
+	dims := uint64(d.u32("dims"))
+	if d.err != nil {
+		return nil, d.err
+	}
+	if dims > uint64(len(d.b))/4 || dims > maxDims {
+		return nil, fmt.Errorf("%w: %d dimensions do not fit the file", ErrCorruptIndex, dims)
+	}
+	f.dims = int(dims)
 	nm := d.uvarint("meta count")
-	if nm > uint64(len(d.b)) {
+	if nm > uint64(len(d.b)) { // each meta takes at least its length byte
 		return nil, fmt.Errorf("%w: meta count %d", ErrCorruptIndex, nm)
 	}
-	metas := make([]corpus.Meta, nm)
-	for i := range metas {
-		if err := json.Unmarshal(d.bytes(d.uvarint("meta"), "meta"), &metas[i]); err != nil && d.err == nil {
+	// Grown as decoded, not sized by the count: a Meta is far larger in
+	// memory than the few bytes a forged one takes on disk.
+	metas := make([]corpus.Meta, 0, min(nm, 1024))
+	for i := uint64(0); i < nm && d.err == nil; i++ {
+		var m corpus.Meta
+		if err := json.Unmarshal(d.bytes(d.uvarint("meta"), "meta"), &m); err != nil && d.err == nil {
 			return nil, fmt.Errorf("%w: meta %d: %v", ErrCorruptIndex, i, err)
 		}
+		// Each chunk gets its own copy of the aliases: a forged list of
+		// thousands would multiply by the chunk count.
+		if len(m.Aliases) > maxAliases {
+			return nil, fmt.Errorf("%w: meta %d has %d aliases", ErrCorruptIndex, i, len(m.Aliases))
+		}
+		metas = append(metas, m)
 	}
 	n := d.uvarint("chunk count")
+	// A record is at least five one-byte fields, the key and the vector;
+	// dividing (not multiplying) keeps a forged count from overflowing.
 	recMin := uint64(5 + sha256.Size + 4*f.dims)
-	if d.err != nil || n*recMin > uint64(len(d.b)) {
+	if d.err != nil || n > uint64(len(d.b))/recMin {
 		return nil, fmt.Errorf("%w: chunk count %d does not fit the file", ErrCorruptIndex, n)
 	}
 	f.chunks = make([]corpus.Chunk, n)

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -47,64 +48,101 @@ func Open(path string) (*Store, error) {
 	return &Store{db: db}, nil
 }
 
-// openChecked opens the file and reads every bucket and value once, so a
-// damaged file is reported as ErrCorrupt here rather than crashing the
-// process later: bbolt panics on bad pages, and a page pointing outside
-// the file faults on the memory map (which SetPanicOnFault turns into a
-// panic for this goroutine). The store holds conversations and sessions,
-// small enough to read at start.
+// openChecked locks the file, proves its structure (checkFile), and only
+// then hands it to bbolt. The check runs under the same lock bbolt keeps
+// (bbolt opens the already locked file), so it never reads a file another
+// process is writing. bbolt itself runs under guard: it panics on bad
+// pages, and a page pointing outside the file faults on the memory map
+// (which SetPanicOnFault turns into a panic for this goroutine).
 func openChecked(path string) (db *bolt.DB, err error) {
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			if db != nil {
-				db.Close()
-			}
-			db, err = nil, fmt.Errorf("%w: %v", ErrCorrupt, r)
-		}
-	}()
-	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
+		return nil, err
+	}
+	if err := lockFile(f, 2*time.Second); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if _, err := checkFile(path); err != nil {
+		f.Close()
+		if errors.Is(err, errCheck) {
+			err = fmt.Errorf("%w: %w", ErrCorrupt, err)
+		}
+		return nil, err
+	}
+	opened := false
+	openFile := func(string, int, os.FileMode) (*os.File, error) {
+		if opened {
+			return nil, errors.New("store: file opened twice")
+		}
+		opened = true
+		return f, nil
+	}
+	err = guard(func() error {
+		var err error
+		db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: 2 * time.Second, OpenFile: openFile})
+		return err
+	})
+	if err != nil {
+		if db != nil {
+			db.Close()
+		} else {
+			f.Close() // bbolt may have closed it already; twice is harmless
+		}
 		if damaged(err) {
 			err = fmt.Errorf("%w: %w", ErrCorrupt, err)
 		}
 		return nil, err
 	}
-	err = db.View(func(tx *bolt.Tx) error {
-		return tx.ForEach(func(name []byte, b *bolt.Bucket) error {
-			return walk(b)
-		})
-	})
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("%w: %w", ErrCorrupt, err)
-	}
 	return db, nil
+}
+
+// lockFile takes f's exclusive lock, waiting up to timeout for another
+// process to let it go.
+func lockFile(f *os.File, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) {
+			return fmt.Errorf("lock: %w", err)
+		}
+		if time.Now().After(deadline) {
+			return bolt.ErrTimeout
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// guard runs fn, turning a bbolt panic or a memory fault on a damaged
+// page into ErrCorrupt for this call instead of a dead process.
+func guard(fn func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrCorrupt, r)
+		}
+	}()
+	return fn()
 }
 
 // damaged reports whether bolt.Open failed on the file's content (as
 // opposed to permissions, a lock or a full disk).
 func damaged(err error) bool {
-	return errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrChecksum) ||
+	return errors.Is(err, ErrCorrupt) || errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrChecksum) ||
 		errors.Is(err, bolt.ErrVersionMismatch) || strings.Contains(err.Error(), "file size too small")
 }
 
-// walk touches every key and value of b and its nested buckets.
-func walk(b *bolt.Bucket) error {
-	var sum byte
-	return b.ForEach(func(k, v []byte) error {
-		if v == nil {
-			if nb := b.Bucket(k); nb != nil {
-				return walk(nb)
-			}
-			return nil
-		}
-		for _, c := range v {
-			sum ^= c
-		}
-		_ = sum
-		return nil
-	})
+// view and update run a bbolt transaction under guard: a damaged page
+// the start-up check did not read fails this call with ErrCorrupt.
+func (s *Store) view(fn func(*bolt.Tx) error) error {
+	return guard(func() error { return s.db.View(fn) })
+}
+
+func (s *Store) update(fn func(*bolt.Tx) error) error {
+	return guard(func() error { return s.db.Update(fn) })
 }
 
 // Close releases the file.
@@ -115,7 +153,7 @@ func (s *Store) Get(ctx context.Context, bucket, key string, v any) (found bool,
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
-	err = s.db.View(func(tx *bolt.Tx) error {
+	err = s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket([]byte(bucket))
 		if b == nil {
 			return nil
@@ -142,7 +180,7 @@ func (s *Store) Put(ctx context.Context, bucket, key string, v any) error {
 	if err != nil {
 		return fmt.Errorf("store put %s/%s: %w", bucket, key, err)
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists([]byte(bucket))
 		if err != nil {
 			return err
@@ -160,7 +198,7 @@ func (s *Store) Delete(ctx context.Context, bucket, key string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket([]byte(bucket))
 		if b == nil {
 			return nil
@@ -182,7 +220,7 @@ func (s *Store) Append(ctx context.Context, bucket string, v any) error {
 	if err != nil {
 		return fmt.Errorf("store append %s: %w", bucket, err)
 	}
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		b, err := tx.CreateBucketIfNotExists([]byte(bucket))
 		if err != nil {
 			return err
@@ -204,7 +242,7 @@ func (s *Store) Append(ctx context.Context, bucket string, v any) error {
 // Each calls fn for every value in bucket in key order, stopping at the
 // first error fn returns.
 func (s *Store) Each(ctx context.Context, bucket string, fn func(key []byte, raw json.RawMessage) error) error {
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		b := tx.Bucket([]byte(bucket))
 		if b == nil {
 			return nil
@@ -220,4 +258,56 @@ func (s *Store) Each(ctx context.Context, bucket string, fn func(key []byte, raw
 		return fmt.Errorf("store scan %s: %w", bucket, err)
 	}
 	return nil
+}
+
+// Sweep visits up to max values of bucket in key order, starting after key
+// after (nil: from the first), and deletes those for which drop reports
+// true, in one transaction. next is the key a later sweep continues after
+// (nil once the end was reached), so a large bucket is covered a bounded
+// slice at a time.
+func (s *Store) Sweep(ctx context.Context, bucket string, after []byte, max int,
+	drop func(key []byte, raw json.RawMessage) bool) (deleted int, next []byte, err error) {
+	if err := ctx.Err(); err != nil {
+		return 0, nil, err
+	}
+	if max <= 0 {
+		max = int(^uint(0) >> 1)
+	}
+	err = s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket([]byte(bucket))
+		if b == nil {
+			return nil
+		}
+		c := b.Cursor()
+		k, v := c.First()
+		if after != nil {
+			k, v = c.Seek(after)
+			if k != nil && string(k) == string(after) {
+				k, v = c.Next()
+			}
+		}
+		var doomed [][]byte
+		var last []byte
+		for seen := 0; k != nil && seen < max; k, v = c.Next() {
+			seen++
+			last = k
+			if v != nil && drop(k, json.RawMessage(v)) {
+				doomed = append(doomed, append([]byte(nil), k...))
+			}
+		}
+		if k != nil { // stopped at max: continue after the last one seen
+			next = append([]byte(nil), last...)
+		}
+		for _, d := range doomed {
+			if err := b.Delete(d); err != nil {
+				return err
+			}
+		}
+		deleted = len(doomed)
+		return nil
+	})
+	if err != nil {
+		return 0, nil, fmt.Errorf("store sweep %s: %w", bucket, err)
+	}
+	return deleted, next, nil
 }

@@ -17,6 +17,7 @@ import (
 	"bangyang/corpus"
 	"bangyang/lexicon"
 	"bangyang/llm"
+	"bangyang/logging"
 	"bangyang/retrieval"
 	"bangyang/store"
 )
@@ -25,7 +26,8 @@ import (
 // corpus/data options that flags may override.
 type app struct {
 	cfg    config.Config
-	log    *slog.Logger
+	log    *slog.Logger      // the one logger: every secret masked (package logging)
+	redact *logging.Redactor // the same masking, for error lines printed without the logger
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
@@ -33,16 +35,22 @@ type app struct {
 	corpusDirs []string
 	noDefault  bool
 	dataDir    string
+
+	lockWait time.Duration // 0: lockWait; tests shorten it
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) (*app, error) {
 	cfg, err := config.Load(".env")
+	red := logging.NewRedactor(cfg.Secrets()...)
 	if err != nil {
-		return nil, fmt.Errorf("configuration: %w", err)
+		// Settings read before the mistake may be secrets: mask them here
+		// too, as the logger would.
+		return nil, fmt.Errorf("configuration: %s", red.String(err.Error()))
 	}
 	return &app{
 		cfg:        cfg,
-		log:        newLogger(stderr, cfg.LogLevel),
+		redact:     red,
+		log:        newLogger(stderr, cfg.LogLevel, red),
 		stdin:      stdin,
 		stdout:     stdout,
 		stderr:     stderr,
@@ -117,6 +125,7 @@ func (a *app) chatModel() (core.ChatModel, error) {
 		APIKey:    a.cfg.LLMAPIKey,
 		ChatModel: a.cfg.LLMModel,
 		Timeout:   a.cfg.LLMTimeout,
+		MaxTokens: a.cfg.LLMMaxTokens,
 		Logger:    a.log,
 	})
 	if err != nil {
@@ -142,6 +151,11 @@ type indexed struct {
 // goes on: after a failed update the previous index is served, and when a
 // remote embedding model cannot build an index at all the built-in
 // embedder stands in until the model is reachable again.
+//
+// The data dir's update lock is held from opening the index to writing the
+// catalog: a second process (two `bangyang index`, or a server starting
+// meanwhile) waits and then starts from the first one's result, and the
+// temp files of writers that died are removed safely.
 func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 	arts, err := a.articles(ctx)
 	if err != nil {
@@ -151,6 +165,11 @@ func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 	if err != nil {
 		return nil, err
 	}
+	unlock, err := a.lockData(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	ix, err := a.openIndex(ctx, emb)
 	if err != nil {
 		return nil, err
@@ -274,7 +293,15 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 		switch {
 		case err == nil:
 			r.store = st
-			opts.Memory = core.StoreMemory{S: st}
+			mem := core.StoreMemory{S: st, TTL: a.cfg.ConversationTTL}
+			// A bounded slice of the store per start (core.SweepLimit);
+			// expired conversations are also dropped when next loaded.
+			if n, err := mem.Sweep(ctx, 0); err != nil {
+				a.log.Warn("sweep expired conversations", "err", err)
+			} else if n > 0 {
+				a.log.Info("forgot expired conversations", "removed", n, "ttl", a.cfg.ConversationTTL)
+			}
+			opts.Memory = mem
 			opts.Training = core.StoreTraining{S: st}
 			r.close = func() {
 				if err := st.Close(); err != nil {

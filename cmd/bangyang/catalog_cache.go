@@ -67,7 +67,7 @@ func writeFileAtomic(path string, v any) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".catalog-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), catalogTempPrefix+"*")
 	if err != nil {
 		return err
 	}

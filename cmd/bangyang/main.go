@@ -14,6 +14,8 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+
+	"bangyang/logging"
 )
 
 // command is one subcommand: its flags are set up by flags, run does the work.
@@ -113,13 +115,15 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			fmt.Fprintln(stderr, "bangyang: interrupted")
 			return 130
 		}
+		// One line, not a log record and the same text again; masked as
+		// the logger masks.
+		msg := a.redact.String(err.Error())
 		var ue usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintln(stderr, "bangyang:", err)
+			fmt.Fprintln(stderr, "bangyang:", msg)
 			return 2
 		}
-		// One line, not a log record and the same text again.
-		fmt.Fprintln(stderr, "bangyang:", err)
+		fmt.Fprintln(stderr, "bangyang:", msg)
 		return 1
 	}
 	return 0
@@ -194,6 +198,8 @@ func (l *listFlag) Set(v string) error {
 	return nil
 }
 
-func newLogger(w io.Writer, level slog.Level) *slog.Logger {
-	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+// newLogger is the one logger every package gets: text records on w, with
+// every configured secret masked in messages and attributes.
+func newLogger(w io.Writer, level slog.Level, red *logging.Redactor) *slog.Logger {
+	return logging.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}), red)
 }

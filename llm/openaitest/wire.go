@@ -51,11 +51,14 @@ func (m *Message) UnmarshalJSON(b []byte) error {
 
 // ChatRequest is a decoded POST /v1/chat/completions body.
 type ChatRequest struct {
-	Model         string    `json:"model"`
-	Messages      []Message `json:"messages"`
-	Stream        bool      `json:"stream"`
-	Temperature   *float64  `json:"temperature,omitempty"`
-	StreamOptions *struct {
+	Model       string    `json:"model"`
+	Messages    []Message `json:"messages"`
+	Stream      bool      `json:"stream"`
+	Temperature *float64  `json:"temperature,omitempty"`
+	// MaxTokens and MaxCompletionTokens are the length limits asked for (0: none sent).
+	MaxTokens           int `json:"max_tokens,omitempty"`
+	MaxCompletionTokens int `json:"max_completion_tokens,omitempty"`
+	StreamOptions       *struct {
 		IncludeUsage bool `json:"include_usage"`
 	} `json:"stream_options,omitempty"`
 	ResponseFormat *struct {
