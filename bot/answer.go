@@ -18,9 +18,10 @@ import (
 func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 	b.cat.noteScript(r.Conv, question)
 	if n := runeLen(question); n > b.cfg.MaxQuestionRunes {
-		r.Reply(ctx, msgTooLong(r.Script, n, b.cfg.MaxQuestionRunes))
+		b.refuse(r, msgTooLong(r.Script, n, b.cfg.MaxQuestionRunes))
 		return
 	}
+	r.question = true
 	if !b.admit(ctx, r) {
 		return
 	}
@@ -80,10 +81,33 @@ func (b *Bot) admit(ctx context.Context, r *Request) bool {
 	}
 	ok, wait := b.takeRate(r)
 	if !ok {
-		b.noticeRateLimited(ctx, r, wait)
+		if r.question && r.Private && b.deferQuestion(ctx, r, wait) {
+			return false
+		}
+		b.noticeRateLimited(ctx, r, wait, r.question && r.Private)
 		return false
 	}
 	r.admitted = true
+	return true
+}
+
+// maxDeferred bounds the questions of one private chat waiting for the
+// user's next token.
+const maxDeferred = 5
+
+// deferQuestion queues a private question over the rate limit, to be
+// answered when the user has a token again (after a restart too: deferred
+// questions are saved with the queue). The first one in a while gets a
+// notice saying so; the rest wait silently.
+func (b *Bot) deferQuestion(ctx context.Context, r *Request, wait time.Duration) bool {
+	it, retry, ok := queuedFrom(ctx)
+	if !ok || (!retry && b.queue.deferredIn(r.ChatID) >= maxDeferred) {
+		return false
+	}
+	b.queue.deferUntil(it, r.ChatID, wait)
+	if !retry && b.noticeDue(r.UserID) {
+		b.notify(r, msgDeferred(r.Script, int(math.Ceil(wait.Seconds()))))
+	}
 	return true
 }
 
@@ -112,21 +136,31 @@ func (b *Bot) takeRate(r *Request) (bool, time.Duration) {
 }
 
 // noticeRateLimited tells the user once per half minute, so that a user
-// hammering the bot does not make it spam back.
-func (b *Bot) noticeRateLimited(ctx context.Context, r *Request, wait time.Duration) {
-	now := b.now()
-	b.mu.Lock()
-	last, seen := b.limitNotices[r.UserID]
-	if seen && now.Sub(last) < 30*time.Second {
-		b.mu.Unlock()
+// hammering the bot does not make it spam back; always, for a private
+// question that could not be deferred (every question gets a reply). The
+// notice waits in the chat's send queue, not in the worker.
+func (b *Bot) noticeRateLimited(_ context.Context, r *Request, wait time.Duration, always bool) {
+	if !b.noticeDue(r.UserID) && !always {
 		return
 	}
-	b.limitNotices[r.UserID] = now
+	b.notify(r, msgRateLimited(r.Script, int(math.Ceil(wait.Seconds()))))
+}
+
+// noticeDue reports (and records) whether user may get a rate-limit
+// notice now: one per half minute.
+func (b *Bot) noticeDue(user int64) bool {
+	now := b.now()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	last, seen := b.limitNotices[user]
+	if seen && now.Sub(last) < 30*time.Second {
+		return false
+	}
+	b.limitNotices[user] = now
 	if len(b.limitNotices) > 100_000 {
 		clear(b.limitNotices)
 	}
-	b.mu.Unlock()
-	r.Reply(ctx, msgRateLimited(r.Script, int(math.Ceil(wait.Seconds()))))
+	return true
 }
 
 // keepTyping renews "typing…" every 4 s (it lasts 5 s) until done.

@@ -28,6 +28,7 @@ type Request struct {
 	AsGroup  bool
 	replyTo  int  // message to reply to in groups
 	admitted bool // the rate limits were applied to this request
+	question bool // a question (not a command): deferred when over the limit
 }
 
 // recoverMiddleware keeps one bad update from killing the process: the
@@ -59,12 +60,13 @@ func (b *Bot) recoverMiddleware(next tgbot.HandlerFunc) tgbot.HandlerFunc {
 }
 
 // handleUpdate is the single entry point for every update kind.
-func (b *Bot) handleUpdate(_ context.Context, _ *tgbot.Bot, u *models.Update) {
+func (b *Bot) handleUpdate(in context.Context, _ *tgbot.Bot, u *models.Update) {
 	if u == nil {
 		return
 	}
-	// Handlers outlive the polling context during shutdown (see drain).
-	ctx, cancel := context.WithTimeout(b.base, b.cfg.AnswerTimeout)
+	// Handlers outlive the polling context during shutdown (see drain);
+	// they keep the queue item they came from (for deferral).
+	ctx, cancel := context.WithTimeout(withQueuedFrom(b.base, in), b.cfg.AnswerTimeout)
 	defer cancel()
 	switch {
 	case u.Message != nil:
@@ -134,7 +136,7 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 	if !b.allowed(r.ChatID, r.UserID) {
 		b.log.Info("refused: not on the allow-list", "chat", r.ChatID, "user", r.UserID)
 		if r.Private {
-			b.replyPlain(ctx, r, msgNotAllowed(r.Script))
+			b.refuse(r, msgNotAllowed(r.Script))
 		}
 		return
 	}
@@ -144,13 +146,13 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 	}
 	if strings.TrimSpace(m.Text) == "" {
 		if r.Private {
-			b.replyPlain(ctx, r, msgTextOnly(r.Script))
+			b.refuse(r, msgTextOnly(r.Script))
 		}
 		return
 	}
 	r.Args = strings.TrimSpace(question)
 	if r.Args == "" { // e.g. a bare "@bot"
-		b.replyPlain(ctx, r, msgAskUsage(r.Script))
+		b.refuse(r, msgAskUsage(r.Script))
 		return
 	}
 	b.ask(ctx, r, r.Args)
@@ -456,12 +458,42 @@ func (b *Bot) replyHTML(ctx context.Context, r *Request, msgs []string, markup m
 		}
 		m, err := b.send.send(ctx, p)
 		if err != nil {
-			b.log.Error("send reply", "chat", r.ChatID, "err", err)
+			b.stats.undelivered.Add(1)
+			b.log.Error("reply not delivered", "chat", r.ChatID, "part", i+1, "of", len(msgs), "err", err)
 			return ids
 		}
 		ids = append(ids, m.ID)
 	}
 	return ids
+}
+
+// refuse sends a short refusal or hint without waiting for it: it costs a
+// token of the user's reply budget (3 at once, then one per 20 s; beyond
+// it the refusal is skipped) and waits in the chat's send queue, not in a
+// worker, so a flood of stickers or of messages from strangers holds no
+// worker and delays nobody else.
+func (b *Bot) refuse(r *Request, text string) {
+	if !b.isAdmin(r.UserID) {
+		if ok, _ := b.replyRate.allow(r.UserID); !ok {
+			b.log.Debug("refusal skipped: the user's reply budget is spent", "chat", r.ChatID, "user", r.UserID)
+			return
+		}
+	}
+	b.notify(r, text)
+}
+
+// notify queues a plain-text notice in the request's chat without waiting.
+func (b *Bot) notify(r *Request, text string) {
+	for i, html := range plainMessages(text) {
+		p := &tgbot.SendMessageParams{ChatID: r.ChatID, MessageThreadID: r.ThreadID, Text: html, ParseMode: models.ParseModeHTML,
+			LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()}}
+		if i == 0 && r.replyTo != 0 {
+			p.ReplyParameters = &models.ReplyParameters{MessageID: r.replyTo, AllowSendingWithoutReply: true}
+		}
+		if !b.send.notify(p) {
+			return
+		}
+	}
 }
 
 // replyPlain escapes and sends a plain-text reply.

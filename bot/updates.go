@@ -1,0 +1,486 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+)
+
+// Updates reach the handlers through one queue, whether fetched by long
+// polling or POSTed to the webhook. The queue belongs to the bot, not to
+// go-telegram/bot, so that
+//   - each update is decoded on its own: one that does not decode is logged
+//     with its update_id and skipped, and polling goes on past it (the
+//     library decodes a batch at once and, on one bad field, drops the batch
+//     without advancing the offset, so Telegram re-sends it for a day);
+//   - on shutdown, fetching stops first, the workers finish what they can
+//     within ShutdownTimeout, and every update not handled by then is saved
+//     (Store) and handled after the restart, before anything new.
+
+// KV is the persistent store of the transport: button keys and the updates
+// a shutdown left unhandled. *store.Store satisfies it.
+type KV interface {
+	Get(ctx context.Context, bucket, key string, v any) (bool, error)
+	Put(ctx context.Context, bucket, key string, v any) error
+	Delete(ctx context.Context, bucket, key string) error
+}
+
+const (
+	bucketPending = "tg_pending" // key "queue": pendingState
+	bucketButtons = "tg_buttons" // key: button key, value: buttonRecord
+	pendingKey    = "queue"
+
+	maxQueued   = 200 // polling waits while this many updates are queued
+	pollTimeout = 50  // seconds of a long poll
+)
+
+// pendingState is what a shutdown leaves for the next start: updates not
+// handled, and the offset that confirms everything fetched.
+type pendingState struct {
+	Offset  int64             `json:"offset,omitempty"`
+	Updates []json.RawMessage `json:"updates"`
+	Saved   time.Time         `json:"saved"`
+}
+
+// queue is the bot's update queue and worker pool.
+type queue struct {
+	b *Bot
+
+	mu       sync.Mutex
+	items    []queued
+	running  map[*queued]struct{}
+	closed   bool          // no more work is taken (grace period over)
+	wake     chan struct{} // closed and replaced when items or room change
+	offset   int64         // next getUpdates offset (polling)
+	deferred map[*deferral]struct{}
+	workers  sync.WaitGroup
+}
+
+// queued is one update with its raw JSON (what is persisted).
+type queued struct {
+	u   *models.Update
+	raw json.RawMessage
+	// retry marks a question deferred by the rate limit: no second notice.
+	retry bool
+}
+
+// deferral is a private question waiting for its user's next rate token.
+type deferral struct {
+	q     queued
+	timer *time.Timer
+	chat  int64
+}
+
+func newQueue(b *Bot) *queue {
+	return &queue{b: b, running: map[*queued]struct{}{}, wake: make(chan struct{}), deferred: map[*deferral]struct{}{}}
+}
+
+func (q *queue) signalLocked() {
+	close(q.wake)
+	q.wake = make(chan struct{})
+}
+
+// push adds decoded updates at the end of the queue.
+func (q *queue) push(items ...queued) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.items = append(q.items, items...)
+	q.signalLocked()
+}
+
+// waitRoom blocks polling while the queue is full.
+func (q *queue) waitRoom(ctx context.Context) error {
+	for {
+		q.mu.Lock()
+		n, wake := len(q.items), q.wake
+		q.mu.Unlock()
+		if n < maxQueued {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-wake:
+		}
+	}
+}
+
+// start runs n workers until close.
+func (q *queue) start(n int) {
+	for range n {
+		q.workers.Add(1)
+		go q.work()
+	}
+}
+
+func (q *queue) work() {
+	defer q.workers.Done()
+	for {
+		q.mu.Lock()
+		for len(q.items) == 0 && !q.closed {
+			wake := q.wake
+			q.mu.Unlock()
+			<-wake
+			q.mu.Lock()
+		}
+		if q.closed {
+			q.mu.Unlock()
+			return
+		}
+		it := q.items[0]
+		q.items = q.items[1:]
+		q.running[&it] = struct{}{}
+		q.signalLocked() // room for polling
+		q.mu.Unlock()
+		q.b.process(it)
+		q.mu.Lock()
+		delete(q.running, &it)
+		q.signalLocked()
+		q.mu.Unlock()
+	}
+}
+
+// idle reports whether nothing is queued or running.
+func (q *queue) idleWait() <-chan struct{} {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if len(q.items) == 0 && len(q.running) == 0 {
+		c := make(chan struct{})
+		close(c)
+		return c
+	}
+	return q.wake
+}
+
+// defer schedules a question for when its user has a token again.
+func (q *queue) deferUntil(it queued, chat int64, wait time.Duration) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.closed {
+		return
+	}
+	d := &deferral{q: it, chat: chat}
+	d.q.retry = true
+	q.deferred[d] = struct{}{}
+	d.timer = time.AfterFunc(wait, func() {
+		q.mu.Lock()
+		if _, ok := q.deferred[d]; !ok || q.closed {
+			q.mu.Unlock()
+			return
+		}
+		delete(q.deferred, d)
+		q.items = append(q.items, d.q)
+		q.signalLocked()
+		q.mu.Unlock()
+	})
+}
+
+// deferredIn counts questions of chat waiting for a token.
+func (q *queue) deferredIn(chat int64) int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	n := 0
+	for d := range q.deferred {
+		if d.chat == chat {
+			n++
+		}
+	}
+	return n
+}
+
+// close stops the workers from taking more and returns every update not
+// handled: queued, deferred and (aborted) running ones, oldest first.
+func (q *queue) close() []queued {
+	q.mu.Lock()
+	q.closed = true
+	q.signalLocked()
+	left := append([]queued(nil), q.items...)
+	for it := range q.running {
+		left = append(left, *it)
+	}
+	for d := range q.deferred {
+		d.timer.Stop()
+		left = append(left, d.q)
+	}
+	q.items, q.deferred = nil, map[*deferral]struct{}{}
+	q.mu.Unlock()
+	// Oldest first, so that a chat's questions keep their order.
+	sortQueued(left)
+	return left
+}
+
+func sortQueued(s []queued) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].u.ID < s[j-1].u.ID; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// process runs one update through the client's middlewares and our handler.
+func (b *Bot) process(it queued) {
+	ctx := b.base
+	if it.retry {
+		ctx = context.WithValue(ctx, retryKey{}, it)
+	} else {
+		ctx = context.WithValue(ctx, updateKey{}, it)
+	}
+	b.api.ProcessUpdate(ctx, it.u)
+}
+
+type retryKey struct{}
+type updateKey struct{}
+
+// queuedFrom is the update being handled (for deferral); ok is false for
+// updates that came by other ways (tests calling handleUpdate).
+func queuedFrom(ctx context.Context) (it queued, retry, ok bool) {
+	if it, ok := ctx.Value(retryKey{}).(queued); ok {
+		return it, true, true
+	}
+	if it, ok := ctx.Value(updateKey{}).(queued); ok {
+		return it, false, true
+	}
+	return queued{}, false, false
+}
+
+// withQueuedFrom carries the queue item of from onto ctx.
+func withQueuedFrom(ctx, from context.Context) context.Context {
+	if it, ok := from.Value(retryKey{}).(queued); ok {
+		return context.WithValue(ctx, retryKey{}, it)
+	}
+	if it, ok := from.Value(updateKey{}).(queued); ok {
+		return context.WithValue(ctx, updateKey{}, it)
+	}
+	return ctx
+}
+
+// decodeUpdate decodes one update; a bad one is reported with its id.
+func decodeUpdate(raw json.RawMessage) (u *models.Update, id int64, err error) {
+	var head struct {
+		ID int64 `json:"update_id"`
+	}
+	_ = json.Unmarshal(raw, &head)
+	defer func() {
+		if r := recover(); r != nil {
+			u, err = nil, fmt.Errorf("decoder panicked: %v", r)
+		}
+	}()
+	u = &models.Update{}
+	if err := json.Unmarshal(raw, u); err != nil {
+		return nil, head.ID, err
+	}
+	return u, u.ID, nil
+}
+
+// accept decodes raw updates into queue items, logging and skipping the
+// ones that do not decode. It returns the next offset (0: none seen).
+func (b *Bot) accept(raws []json.RawMessage) (items []queued, next int64) {
+	for _, raw := range raws {
+		u, id, err := decodeUpdate(raw)
+		if id > 0 {
+			next = max(next, id+1)
+		}
+		if err != nil {
+			b.log.Error("skipping an update that does not decode", "update_id", id, "err", err, "bytes", len(raw))
+			b.stats.badUpdates.Add(1)
+			continue
+		}
+		items = append(items, queued{u: u, raw: raw})
+	}
+	return items, next
+}
+
+// --- long polling -------------------------------------------------------------
+
+type apiReply struct {
+	OK          bool            `json:"ok"`
+	Result      json.RawMessage `json:"result"`
+	ErrorCode   int             `json:"error_code"`
+	Description string          `json:"description"`
+	Parameters  struct {
+		RetryAfter int `json:"retry_after"`
+	} `json:"parameters"`
+}
+
+// poll fetches updates until ctx ends, feeding the queue.
+func (b *Bot) poll(ctx context.Context) error {
+	client := b.httpClient
+	if client == nil {
+		client = &http.Client{}
+	}
+	var backoff time.Duration
+	for ctx.Err() == nil {
+		if err := b.queue.waitRoom(ctx); err != nil {
+			return nil
+		}
+		if backoff > 0 {
+			if sleepCtx(ctx, backoff) != nil {
+				return nil
+			}
+		}
+		b.queue.mu.Lock()
+		offset := b.queue.offset
+		b.queue.mu.Unlock()
+		raws, wait, err := b.getUpdates(ctx, client, offset)
+		if ctx.Err() != nil {
+			return nil
+		}
+		if errors.Is(err, ErrUnauthorized) {
+			return err
+		}
+		if err != nil {
+			backoff = max(wait, min(max(2*backoff, 100*time.Millisecond), 5*time.Second))
+			b.log.Warn("telegram getUpdates", "err", redact(err, b.cfg.Token), "retry_in", backoff)
+			continue
+		}
+		backoff = 0
+		items, next := b.accept(raws)
+		b.queue.mu.Lock()
+		if next > b.queue.offset {
+			b.queue.offset = next
+		}
+		b.queue.mu.Unlock()
+		if len(items) > 0 {
+			b.queue.push(items...)
+		}
+	}
+	return nil
+}
+
+// getUpdates is one long poll; wait is Telegram's retry_after on 429.
+func (b *Bot) getUpdates(ctx context.Context, client *http.Client, offset int64) ([]json.RawMessage, time.Duration, error) {
+	params := map[string]any{"timeout": pollTimeout, "allowed_updates": allowedUpdates()}
+	if offset > 0 {
+		params["offset"] = offset
+	}
+	body, _ := json.Marshal(params)
+	rctx, cancel := context.WithTimeout(ctx, (pollTimeout+20)*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(rctx, http.MethodPost, strings.TrimRight(b.cfg.APIURL, "/")+"/bot"+b.cfg.Token+"/getUpdates", bytes.NewReader(body))
+	if err != nil {
+		return nil, 0, redact(fmt.Errorf("getUpdates: %w", err), b.cfg.Token)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, 0, redact(fmt.Errorf("getUpdates: %w", err), b.cfg.Token)
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return nil, 0, fmt.Errorf("getUpdates: read: %w", err)
+	}
+	var r apiReply
+	if err := json.Unmarshal(data, &r); err != nil {
+		// A proxy's HTML error page: say what it was, not what it said
+		// (it may repeat the path with the token).
+		return nil, 0, fmt.Errorf("getUpdates: HTTP %d, not a Bot API reply (%d bytes)", resp.StatusCode, len(data))
+	}
+	if !r.OK {
+		wait := time.Duration(r.Parameters.RetryAfter) * b.retryUnit
+		if r.ErrorCode == http.StatusUnauthorized {
+			return nil, 0, ErrUnauthorized
+		}
+		return nil, wait, fmt.Errorf("getUpdates: %d %s", r.ErrorCode, r.Description)
+	}
+	var raws []json.RawMessage
+	if err := json.Unmarshal(r.Result, &raws); err != nil {
+		return nil, 0, fmt.Errorf("getUpdates: result is not a list: %w", err)
+	}
+	return raws, 0, nil
+}
+
+func allowedUpdates() []string {
+	return []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdatePollAnswer}
+}
+
+// --- shutdown and restart --------------------------------------------------------
+
+// restore queues the updates a previous shutdown saved, ahead of new ones.
+func (b *Bot) restore(ctx context.Context) {
+	if b.kv == nil {
+		return
+	}
+	var st pendingState
+	found, err := b.kv.Get(ctx, bucketPending, pendingKey, &st)
+	if err != nil {
+		b.log.Error("read the updates saved at the last shutdown", "err", err)
+		return
+	}
+	if !found {
+		return
+	}
+	items, next := b.accept(st.Updates)
+	b.queue.mu.Lock()
+	b.queue.offset = max(b.queue.offset, st.Offset, next)
+	b.queue.mu.Unlock()
+	b.queue.push(items...)
+	// Deleted once queued: a crash now loses nothing that a crash before
+	// the shutdown would not have (the updates are in memory again).
+	if err := b.kv.Delete(ctx, bucketPending, pendingKey); err != nil {
+		b.log.Error("clear the saved updates", "err", err)
+	}
+	b.log.Info("handling updates saved at the last shutdown", "updates", len(items), "saved", st.Saved)
+}
+
+// drain finishes queued and running updates within ShutdownTimeout, then
+// aborts the rest and saves them for the next start.
+func (b *Bot) drain() {
+	deadline := time.NewTimer(b.cfg.ShutdownTimeout)
+	defer deadline.Stop()
+wait:
+	for {
+		select {
+		case <-b.queue.idleWait():
+			break wait
+		case <-deadline.C:
+			b.log.Warn("shutdown grace period over, saving the updates not answered")
+			break wait
+		}
+	}
+	left := b.queue.close()
+	b.baseCancel() // aborts answers still running
+	b.queue.workers.Wait()
+	b.send.wait()
+	b.inflight.Wait()
+	b.savePending(left)
+}
+
+func (b *Bot) savePending(left []queued) {
+	b.queue.mu.Lock()
+	offset := b.queue.offset
+	b.queue.mu.Unlock()
+	if len(left) == 0 && offset == 0 {
+		return
+	}
+	if b.kv == nil {
+		if len(left) > 0 {
+			b.log.Error("updates not handled before shutdown and no store to keep them", "updates", len(left))
+			b.stats.lostUpdates.Add(int64(len(left)))
+		}
+		return
+	}
+	st := pendingState{Offset: offset, Saved: b.now()}
+	for _, it := range left {
+		st.Updates = append(st.Updates, it.raw)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := b.kv.Put(ctx, bucketPending, pendingKey, st); err != nil {
+		b.log.Error("save the updates not handled before shutdown; they are lost", "updates", len(left), "err", err)
+		b.stats.lostUpdates.Add(int64(len(left)))
+		return
+	}
+	if len(left) > 0 {
+		b.log.Info("saved the updates not handled before shutdown", "updates", len(left))
+	}
+}
