@@ -144,6 +144,7 @@ func WithHTTPClient(c *http.Client) Option { return func(b *Bot) { b.httpClient 
 // withClock and withRetryUnit are for tests.
 func withClock(now func() time.Time) Option { return func(b *Bot) { b.now = now } }
 func withRetryUnit(d time.Duration) Option  { return func(b *Bot) { b.retryUnit = d } }
+func withPrivatePace(r RateLimit) Option    { return func(b *Bot) { b.privatePace = r } }
 
 // CallbackFunc handles a button press whose data starts with a registered
 // prefix. It must answer the query (Request.AnswerCallback).
@@ -163,8 +164,11 @@ type Bot struct {
 	kv         KV
 	now        func() time.Time
 	retryUnit  time.Duration
-	stats      *counters
-	queue      *queue
+	// privatePace paces new messages per private chat (Telegram: about
+	// one a second; default a burst of 5, then one per second).
+	privatePace RateLimit
+	stats       *counters
+	queue       *queue
 
 	me       models.User
 	send     *sender
@@ -211,7 +215,8 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	b = &Bot{
 		cfg: cfg, svc: svc,
 		log: slog.Default(), feedback: &MemoryFeedback{}, now: time.Now, retryUnit: time.Second,
-		commands: map[string]Command{}, callbacks: map[string]CallbackFunc{},
+		privatePace: RateLimit{Burst: 5, Every: time.Second},
+		commands:    map[string]Command{}, callbacks: map[string]CallbackFunc{},
 		limitNotices: map[int64]time.Time{}, votes: map[string]string{},
 		allowedChats: idSet(cfg.AllowedChats), allowedUsers: idSet(cfg.AllowedUsers), admins: idSet(cfg.Admins),
 		unauthorized: make(chan struct{}, 1), stats: &counters{},
@@ -260,7 +265,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	b.api = api
 	b.send = &sender{
 		api: api, log: b.log, unit: b.retryUnit, maxAttempts: 12, maxWait: 120 * b.retryUnit, stats: b.stats, base: b.base,
-		pace:      newLimiter(RateLimit{Burst: 5, Every: time.Second}, b.now),
+		pace:      newLimiter(b.privatePace, b.now),
 		groupPace: newLimiter(groupPace(cfg.GroupMessagesPerMinute), b.now),
 	}
 	gctx, cancel := context.WithTimeout(ctx, 15*time.Second)

@@ -240,3 +240,166 @@ func TestReliabilityPoisonUpdate(t *testing.T) {
 	}
 	t.Logf("a poison update (id %d) in a batch of 3: skipped, polling continues, 3 of 3 questions answered", bad)
 }
+
+// With 20% of sendMessage, editMessageText and sendMessageDraft calls
+// failing with a 5xx, every answer is delivered (retried with a backoff),
+// and one that cannot be is logged at Error level and counted: none is
+// lost silently.
+func TestReliabilityServerErrors(t *testing.T) {
+	cfg := testConfig()
+	cfg.UserRate, cfg.ChatRate = RateLimit{Burst: -1}, RateLimit{Burst: -1}
+	cfg.GroupMessagesPerMinute = 6000
+	fc := newFakeCore()
+	fc.answer = echoAnswer
+	h := start(t, cfg, fc)
+	for i, m := range []string{"sendMessage", "editMessageText", "sendMessageDraft"} {
+		h.srv.FailShare(m, 0.2, []int{500, 502, 503}[i], uint64(7+i))
+	}
+	type asked struct {
+		chat int64
+		q    string
+	}
+	var all []asked
+	for u := 0; u < 10; u++ {
+		user := telegramtest.User{ID: int64(5000 + u), FirstName: "用户"}
+		dm := h.srv.PrivateChat(user)
+		for k := 0; k < 3; k++ {
+			q := fmt.Sprintf("私聊%d问题%d", u, k)
+			all = append(all, asked{dm.ID, q})
+			h.say(dm, user, q)
+		}
+	}
+	group := h.srv.GroupChat(-5100, "群")
+	for k := 0; k < 10; k++ {
+		user := telegramtest.User{ID: int64(5200 + k%2), FirstName: "群友"}
+		q := fmt.Sprintf("群里问题%d", k)
+		all = append(all, asked{group.ID, q})
+		h.say(group, user, "/ask "+q)
+	}
+	delivered := func() int {
+		n := 0
+		for _, a := range all {
+			for _, m := range finals(h.srv, a.chat) {
+				if strings.Contains(m.Text, "《"+a.q+"》") {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	h.srv.WaitUntil(20*time.Second, func() bool {
+		return delivered()+int(h.bot.Stats().Undelivered) >= len(all)
+	})
+	injected := 0
+	for _, m := range []string{"sendmessage", "editmessagetext", "sendmessagedraft"} {
+		for _, c := range h.srv.Calls(m) {
+			if c.Injected {
+				injected++
+			}
+		}
+	}
+	st := h.bot.Stats()
+	got := delivered()
+	silent := len(all) - got - int(st.Undelivered)
+	t.Logf("20%% Telegram 5xx (%d injected): %d of %d answers delivered, %d counted undelivered, %d lost silently, %d retries", injected, got, len(all), st.Undelivered, silent, st.Retries)
+	if injected == 0 {
+		t.Fatal("no 5xx injected")
+	}
+	if silent > 0 {
+		t.Errorf("%d answers lost silently", silent)
+	}
+	if got != len(all) {
+		t.Errorf("%d of %d answers delivered despite retries", got, len(all))
+	}
+}
+
+// Over the bot's own rate limit: in a private chat every question is
+// answered later (deferred until the user has a token) or gets a short
+// reply; in a group one notice per user per window.
+func TestReliabilityOverRateLimit(t *testing.T) {
+	t.Run("private", func(t *testing.T) {
+		cfg := testConfig()
+		cfg.UserRate = RateLimit{Burst: 2, Every: 100 * time.Millisecond}
+		fc := newFakeCore()
+		fc.answer = echoAnswer
+		h := start(t, cfg, fc, withPrivatePace(RateLimit{Burst: 5, Every: 20 * time.Millisecond}))
+		for k := 0; k < 12; k++ {
+			h.say(h.dm, h.user, fmt.Sprintf("连问%d", k))
+		}
+		count := func() (answered, short, deferred int) {
+			for _, m := range h.srv.BotMessages(h.dm.ID) {
+				switch {
+				case m.ReplyMarkup != nil:
+					answered++
+				case strings.Contains(m.Text, "后再试"):
+					short++
+				case strings.Contains(m.Text, "后回答"):
+					deferred++
+				}
+			}
+			return
+		}
+		h.srv.WaitUntil(10*time.Second, func() bool { a, s, _ := count(); return a+s >= 12 })
+		time.Sleep(100 * time.Millisecond)
+		a, s, d := count()
+		t.Logf("12 private questions over a limit of 2 then 1 per 100 ms: %d answered, %d short replies, %d 'answered later' notices, %d silences", a, s, d, 12-a-s)
+		if a+s != 12 {
+			t.Errorf("%d answered + %d short replies of 12 questions:%s", a, s, dump(h.srv.BotMessages(h.dm.ID)))
+		}
+		if a < 2+maxDeferred {
+			t.Errorf("only %d questions answered; the deferred ones were not", a)
+		}
+		h.noRejections()
+	})
+	t.Run("group", func(t *testing.T) {
+		cfg := testConfig()
+		cfg.UserRate = RateLimit{Burst: 2, Every: time.Hour}
+		h := start(t, cfg, newFakeCore())
+		group := h.srv.GroupChat(-5300, "群")
+		for k := 0; k < 12; k++ {
+			h.say(group, h.user, fmt.Sprintf("/ask 群里连问%d", k))
+		}
+		h.waitFinal(group.ID, 2)
+		time.Sleep(300 * time.Millisecond)
+		notices := 0
+		for _, m := range h.srv.BotMessages(group.ID) {
+			if strings.Contains(m.Text, "频繁") {
+				notices++
+			}
+		}
+		t.Logf("12 group questions over a limit of 2: %d answered, %d notice", len(finals(h.srv, group.ID)), notices)
+		if notices != 1 || len(finals(h.srv, group.ID)) != 2 {
+			t.Errorf("want 2 answers and 1 notice:%s", dump(h.srv.BotMessages(group.ID)))
+		}
+		h.noRejections()
+	})
+}
+
+// A 429 storm longer than the old 4 attempts is waited out (retry_after
+// respected); an answer that cannot be delivered at all is logged at Error
+// level and counted in Stats, never dropped silently.
+func TestReliabilityFloodStormAndUndeliverable(t *testing.T) {
+	t.Run("429 storm", func(t *testing.T) {
+		h := start(t, testConfig(), newFakeCore())
+		h.srv.FailNext("sendMessage", 8, 1)
+		h.say(h.dm, h.user, "格线化管理怎么做？")
+		h.waitFinal(h.dm.ID, 1)
+		if n := len(h.srv.Calls("sendmessage")); n != 9 {
+			t.Errorf("%d sendMessage calls, want 8 refused + 1", n)
+		}
+	})
+	t.Run("undeliverable", func(t *testing.T) {
+		var logs syncBuffer
+		h := start(t, testConfig(), newFakeCore(), WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+		h.srv.FailNextStatus("sendMessage", 1000, 502)
+		h.say(h.dm, h.user, "格线化管理怎么做？")
+		if !h.srv.WaitUntil(10*time.Second, func() bool { return h.bot.Stats().Undelivered == 1 }) {
+			t.Fatalf("Undelivered = %d", h.bot.Stats().Undelivered)
+		}
+		if !strings.Contains(logs.String(), `level=ERROR msg="reply not delivered"`) {
+			t.Errorf("no Error log for the lost answer:\n%s", logs.String())
+		}
+		t.Logf("an undeliverable answer: %d attempts, then logged and counted (%+v)", len(h.srv.Calls("sendmessage")), h.bot.Stats())
+	})
+}
