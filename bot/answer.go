@@ -56,7 +56,10 @@ func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 	}
 	r.Script = ans.Script
 	key := b.answers.put(&storedAnswer{Question: question, Citations: ans.Citations, Mode: ans.Mode, Grounded: ans.Grounded, Script: ans.Script, ChatID: r.ChatID})
-	st.finish(ctx, renderAnswer(ans), answerKeyboard(ans, key))
+	if id := st.finish(ctx, renderAnswer(ans), answerKeyboard(ans, key)); id != 0 {
+		markAnswered(ctx)
+		b.answers.bind(ctx, key, id)
+	}
 }
 
 // answerKeyboard: "查看原文" for grounded answers, then 👍/👎.
@@ -311,10 +314,11 @@ func (st *streamer) requeue() {
 
 // finish delivers the final messages: in groups the first replaces the
 // placeholder, in private chats they are sent (a draft is only ephemeral).
-func (st *streamer) finish(ctx context.Context, msgs []string, markup *models.InlineKeyboardMarkup) {
+// It returns the id of the message carrying markup (0: not delivered).
+func (st *streamer) finish(ctx context.Context, msgs []string, markup *models.InlineKeyboardMarkup) (markupMsg int) {
 	b, r := st.b, st.r
 	if len(msgs) == 0 {
-		return
+		return 0
 	}
 	var rm models.ReplyMarkup
 	if markup != nil {
@@ -327,6 +331,9 @@ func (st *streamer) finish(ctx context.Context, msgs []string, markup *models.In
 			p.ReplyMarkup = rm
 		}
 		if err := b.send.edit(ctx, p); err == nil {
+			if len(msgs) == 1 {
+				markupMsg = st.placeholder
+			}
 			msgs = msgs[1:]
 			r.replyTo = 0
 		} else {
@@ -335,8 +342,11 @@ func (st *streamer) finish(ctx context.Context, msgs []string, markup *models.In
 		}
 	}
 	if len(msgs) > 0 {
-		b.replyHTML(ctx, r, msgs, rm)
+		if ids := b.replyHTML(ctx, r, msgs, rm); len(ids) == len(msgs) {
+			markupMsg = ids[len(ids)-1]
+		}
 	}
+	return markupMsg
 }
 
 // dropPlaceholder removes a placeholder left with a partial answer after

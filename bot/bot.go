@@ -14,7 +14,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -225,7 +224,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 		o(b)
 	}
 	b.base, b.baseCancel = context.WithCancel(context.WithoutCancel(ctx))
-	b.answers = newAnswerStore(5000)
+	b.answers = newAnswerStore(5000, b.kv, b.log, b.now)
 	b.userRate = newLimiter(cfg.UserRate, b.now)
 	b.chatRate = newLimiter(cfg.ChatRate, b.now)
 	b.replyRate = newLimiter(RateLimit{Burst: 3, Every: 20 * time.Second}, b.now)
@@ -500,50 +499,4 @@ func (b *Bot) allowed(chat, user int64) bool {
 		return true
 	}
 	return b.allowedChats[chat] || b.allowedUsers[user] || b.admins[user]
-}
-
-// answerStore maps short callback keys to answers, so that callback_data
-// (64 bytes at most) carries a key, not the content. Oldest entries go first.
-type answerStore struct {
-	mu    sync.Mutex
-	max   int
-	items map[string]*storedAnswer
-	order []string
-	seq   uint64
-	salt  string
-}
-
-type storedAnswer struct {
-	Question  string
-	Citations []core.Citation
-	Mode      string
-	Grounded  bool
-	Script    string
-	ChatID    int64
-}
-
-func newAnswerStore(max int) *answerStore {
-	return &answerStore{max: max, items: map[string]*storedAnswer{}, salt: fmt.Sprintf("%x", time.Now().UnixNano()%(36*36*36))}
-}
-
-func (s *answerStore) put(a *storedAnswer) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.seq++
-	// The salt keeps keys from one run from matching another run's.
-	key := s.salt + fmt.Sprintf("%x", s.seq)
-	s.items[key] = a
-	s.order = append(s.order, key)
-	if len(s.order) > s.max {
-		delete(s.items, s.order[0])
-		s.order = slices.Delete(s.order, 0, 1)
-	}
-	return key
-}
-
-func (s *answerStore) get(key string) (*storedAnswer, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, ok := s.items[key]
-	return a, ok
 }

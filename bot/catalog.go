@@ -60,9 +60,17 @@ type catalogUI struct {
 	// repeated press never asks Telegram for an identical edit.
 	shown      map[shownKey]string
 	shownOrder []shownKey
+	// editing holds the page wanted next for a list message whose edit is
+	// under way: edits of one message run one at a time, and presses during
+	// an edit only move its target (the latest wins), so that two edits
+	// never race and land out of order, leaving the map wrong and the next
+	// edit identical to what the message shows.
+	editing map[shownKey]*pageEdit
 	// scripts is the last script each conversation was written in.
 	scripts map[string]string
 }
+
+type pageEdit struct{ want *listPage }
 
 type shownKey struct {
 	chat int64
@@ -71,7 +79,7 @@ type shownKey struct {
 
 // registerCatalog adds the catalog commands and their buttons.
 func (b *Bot) registerCatalog(svc CatalogService) error {
-	c := &catalogUI{b: b, svc: svc, shown: map[shownKey]string{}, scripts: map[string]string{}}
+	c := &catalogUI{b: b, svc: svc, shown: map[shownKey]string{}, scripts: map[string]string{}, editing: map[shownKey]*pageEdit{}}
 	for _, cmd := range []Command{
 		{Name: "methods", Zh: "工作方法目录（按书记分页浏览）", En: "Browse the work methods, secretary by secretary", Run: c.cmdMethods},
 		{Name: "method", Zh: "某个工作方法的总结：/method 名称", En: "Summary of a work method: /method NAME", Usage: "/method 名称", Run: c.cmdMethod},
@@ -221,7 +229,10 @@ func (c *catalogUI) replyCatalogAnswer(ctx context.Context, r *Request, kind, qu
 	}
 	if ans.Grounded {
 		key := c.b.answers.put(&storedAnswer{Question: question, Citations: ans.Citations, Mode: ans.Mode, Grounded: ans.Grounded, Script: ans.Script, ChatID: r.ChatID})
-		c.b.replyHTML(ctx, r, renderAnswer(ans), answerKeyboard(ans, key))
+		msgs := renderAnswer(ans)
+		if ids := c.b.replyHTML(ctx, r, msgs, answerKeyboard(ans, key)); len(ids) == len(msgs) {
+			c.b.answers.bind(ctx, key, ids[len(ids)-1])
+		}
 		return
 	}
 	sl := scriptLetter(r.Script)
@@ -340,21 +351,48 @@ func (c *catalogUI) sendList(ctx context.Context, r *Request, list string, n int
 }
 
 // turnPage edits a list message to page n, unless it already shows it
-// (Telegram rejects an identical edit).
+// (Telegram rejects an identical edit). While an edit of the message is
+// under way the press only retargets it.
 func (c *catalogUI) turnPage(ctx context.Context, r *Request, list string, n int) {
 	p, ok := c.page(list, n, r.Script)
 	if !ok || r.Msg == nil {
 		return
 	}
 	key := shownKey{r.ChatID, r.Msg.ID}
-	if !c.claimEdit(key, p, r.Msg.Text) {
+	c.mu.Lock()
+	if ed := c.editing[key]; ed != nil {
+		ed.want = &p
+		c.mu.Unlock()
 		return
 	}
-	err := c.b.send.edit(ctx, &tgbot.EditMessageTextParams{ChatID: r.ChatID, MessageID: r.Msg.ID, Text: p.html, ParseMode: models.ParseModeHTML,
-		ReplyMarkup: p.markup, LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()}})
-	if err != nil {
-		c.forgetShown(key)
-		c.b.log.Warn("turn catalog page", "chat", r.ChatID, "page", p.id, "err", err)
+	if !c.claimEditLocked(key, p, r.Msg.Text) {
+		c.mu.Unlock()
+		return
+	}
+	ed := &pageEdit{}
+	c.editing[key] = ed
+	c.mu.Unlock()
+	for {
+		err := c.b.send.edit(ctx, &tgbot.EditMessageTextParams{ChatID: r.ChatID, MessageID: r.Msg.ID, Text: p.html, ParseMode: models.ParseModeHTML,
+			ReplyMarkup: p.markup, LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()}})
+		c.mu.Lock()
+		next := ed.want
+		ed.want = nil
+		if err != nil {
+			delete(c.shown, key) // unknown now; compared by text next time
+			delete(c.editing, key)
+			c.mu.Unlock()
+			c.b.log.Warn("turn catalog page", "chat", r.ChatID, "page", p.id, "err", err)
+			return
+		}
+		if next == nil || next.id == c.shown[key] {
+			delete(c.editing, key)
+			c.mu.Unlock()
+			return
+		}
+		c.shown[key] = next.id
+		p = *next
+		c.mu.Unlock()
 	}
 }
 
@@ -365,6 +403,10 @@ func (c *catalogUI) turnPage(ctx context.Context, r *Request, list string, n int
 func (c *catalogUI) claimEdit(key shownKey, p listPage, visible string) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.claimEditLocked(key, p, visible)
+}
+
+func (c *catalogUI) claimEditLocked(key shownKey, p listPage, visible string) bool {
 	if cur, ok := c.shown[key]; ok {
 		if cur == p.id {
 			return false

@@ -364,6 +364,12 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 		return
 	}
 	data := q.Data
+	if !onKeyboard(msg, data) {
+		// Telegram relays what a modified client sends: data that is not
+		// one of this message's buttons is refused, whatever it names.
+		b.refusePress(ctx, q, r, "not a button of the pressed message")
+		return
+	}
 	switch {
 	case strings.HasPrefix(data, cbSources):
 		b.onSourcesButton(ctx, r, q, strings.TrimPrefix(data, cbSources))
@@ -397,10 +403,32 @@ const (
 	cbFeedback = "fb:"
 )
 
-func (b *Bot) onSourcesButton(ctx context.Context, r *Request, q *models.CallbackQuery, key string) {
-	a, ok := b.answers.get(key)
+// refusePress answers a forged or misplaced press with a short alert.
+func (b *Bot) refusePress(ctx context.Context, q *models.CallbackQuery, r *Request, why string) {
+	b.stats.refusedPresses.Add(1)
+	b.log.Warn("button press refused", "why", why, "chat", r.ChatID, "user", r.UserID, "data_bytes", len(q.Data))
+	b.send.answerCallback(ctx, q.ID, msgButtonNotHere(r.Script), true)
+}
+
+// answerFor finds the answer behind a button key pressed on r.Msg; false
+// when it is unknown (answered) or belongs elsewhere (refused).
+func (b *Bot) answerFor(ctx context.Context, r *Request, q *models.CallbackQuery, key string, expiredAlert bool) (*storedAnswer, bool) {
+	rec, ok := b.answers.lookup(ctx, key)
 	if !ok {
-		b.send.answerCallback(ctx, q.ID, msgSourcesExpired(r.Script), true)
+		b.send.answerCallback(ctx, q.ID, msgSourcesExpired(r.Script), expiredAlert)
+		return nil, false
+	}
+	if !rec.pressedHere(r.Msg) {
+		b.refusePress(ctx, q, r, "key of another chat or message")
+		return nil, false
+	}
+	a := rec.Answer
+	return &a, true
+}
+
+func (b *Bot) onSourcesButton(ctx context.Context, r *Request, q *models.CallbackQuery, key string) {
+	a, ok := b.answerFor(ctx, r, q, key, true)
+	if !ok {
 		return
 	}
 	r.Script = a.Script
@@ -413,9 +441,12 @@ func (b *Bot) onSourcesButton(ctx context.Context, r *Request, q *models.Callbac
 
 func (b *Bot) onFeedbackButton(ctx context.Context, r *Request, q *models.CallbackQuery, rest string) {
 	key, vote, _ := strings.Cut(rest, ":")
-	a, ok := b.answers.get(key)
-	if !ok || (vote != "up" && vote != "down") {
+	if vote != "up" && vote != "down" {
 		b.send.answerCallback(ctx, q.ID, msgSourcesExpired(r.Script), false)
+		return
+	}
+	a, ok := b.answerFor(ctx, r, q, key, false)
+	if !ok {
 		return
 	}
 	r.Script = a.Script

@@ -62,6 +62,10 @@ func msgSourcesExpired(script string) string {
 	return pick(script, "这条回答的来源已过期，请发送 /sources 查看最近一次回答的来源。", "這條回答的來源已過期，請發送 /sources 查看最近一次回答的來源。")
 }
 
+func msgButtonNotHere(script string) string {
+	return pick(script, "这个按钮不能在这里使用。", "這個按鈕不能在這裡使用。")
+}
+
 func msgThanks(script string) string {
 	return pick(script, "谢谢反馈！", "謝謝反饋！")
 }

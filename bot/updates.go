@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-telegram/bot/models"
@@ -71,6 +72,9 @@ type queued struct {
 	raw json.RawMessage
 	// retry marks a question deferred by the rate limit: no second notice.
 	retry bool
+	// answered is set once the handler delivered its answer, so that an
+	// update aborted after that point is not saved and answered twice.
+	answered *atomic.Bool
 }
 
 // deferral is a private question waiting for its user's next rate token.
@@ -138,6 +142,7 @@ func (q *queue) work() {
 		}
 		it := q.items[0]
 		q.items = q.items[1:]
+		it.answered = &atomic.Bool{}
 		q.running[&it] = struct{}{}
 		q.signalLocked() // room for polling
 		q.mu.Unlock()
@@ -205,7 +210,9 @@ func (q *queue) close() []queued {
 	q.signalLocked()
 	left := append([]queued(nil), q.items...)
 	for it := range q.running {
-		left = append(left, *it)
+		if it.answered == nil || !it.answered.Load() {
+			left = append(left, *it)
+		}
 	}
 	for d := range q.deferred {
 		d.timer.Stop()
@@ -229,6 +236,9 @@ func sortQueued(s []queued) {
 // process runs one update through the client's middlewares and our handler.
 func (b *Bot) process(it queued) {
 	ctx := b.base
+	if it.answered == nil {
+		it.answered = &atomic.Bool{}
+	}
 	if it.retry {
 		ctx = context.WithValue(ctx, retryKey{}, it)
 	} else {
@@ -261,6 +271,13 @@ func withQueuedFrom(ctx, from context.Context) context.Context {
 		return context.WithValue(ctx, updateKey{}, it)
 	}
 	return ctx
+}
+
+// markAnswered records that the update being handled got its answer.
+func markAnswered(ctx context.Context) {
+	if it, _, ok := queuedFrom(ctx); ok && it.answered != nil {
+		it.answered.Store(true)
+	}
 }
 
 // decodeUpdate decodes one update; a bad one is reported with its id.
