@@ -144,6 +144,9 @@ func WithHTTPClient(c *http.Client) Option { return func(b *Bot) { b.httpClient 
 func withClock(now func() time.Time) Option { return func(b *Bot) { b.now = now } }
 func withRetryUnit(d time.Duration) Option  { return func(b *Bot) { b.retryUnit = d } }
 func withPrivatePace(r RateLimit) Option    { return func(b *Bot) { b.privatePace = r } }
+func withWebhookTimeouts(header, read time.Duration) Option {
+	return func(b *Bot) { b.hookHeaderTimeout, b.hookReadTimeout = header, read }
+}
 
 // CallbackFunc handles a button press whose data starts with a registered
 // prefix. It must answer the query (Request.AnswerCallback).
@@ -166,8 +169,12 @@ type Bot struct {
 	// privatePace paces new messages per private chat (Telegram: about
 	// one a second; default a burst of 5, then one per second).
 	privatePace RateLimit
-	stats       *counters
-	queue       *queue
+	// hookHeaderTimeout and hookReadTimeout bound how long a webhook
+	// client may take to send its request (a slow-body client, even one
+	// with the secret, cannot hold a connection).
+	hookHeaderTimeout, hookReadTimeout time.Duration
+	stats                              *counters
+	queue                              *queue
 
 	me       models.User
 	send     *sender
@@ -214,8 +221,9 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	b = &Bot{
 		cfg: cfg, svc: svc,
 		log: slog.Default(), feedback: &MemoryFeedback{}, now: time.Now, retryUnit: time.Second,
-		privatePace: RateLimit{Burst: 5, Every: time.Second},
-		commands:    map[string]Command{}, callbacks: map[string]CallbackFunc{},
+		privatePace:       RateLimit{Burst: 5, Every: time.Second},
+		hookHeaderTimeout: 5 * time.Second, hookReadTimeout: 10 * time.Second,
+		commands: map[string]Command{}, callbacks: map[string]CallbackFunc{},
 		limitNotices: map[int64]time.Time{}, votes: map[string]string{},
 		allowedChats: idSet(cfg.AllowedChats), allowedUsers: idSet(cfg.AllowedUsers), admins: idSet(cfg.Admins),
 		unauthorized: make(chan struct{}, 1), stats: &counters{},
@@ -373,15 +381,6 @@ func (b *Bot) Run(ctx context.Context) error {
 // ErrUnauthorized means Telegram rejects the token (revoked or wrong).
 var ErrUnauthorized = errors.New("telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN")
 
-// Webhook server timeouts: a client (even one with the secret) cannot hold
-// a connection with a slow header or body.
-const (
-	webhookHeaderTimeout = 5 * time.Second
-	webhookReadTimeout   = 10 * time.Second
-	webhookWriteTimeout  = 15 * time.Second
-	webhookIdleTimeout   = 60 * time.Second
-)
-
 // ServeWebhook registers the webhook with Telegram and serves it on ln
 // until ctx is cancelled.
 func (b *Bot) ServeWebhook(ctx context.Context, ln net.Listener) error {
@@ -417,8 +416,8 @@ func (b *Bot) ServeWebhook(ctx context.Context, ln net.Listener) error {
 }
 
 func (b *Bot) webhookServer() *http.Server {
-	return &http.Server{Handler: b.Handler(), ReadHeaderTimeout: webhookHeaderTimeout, ReadTimeout: webhookReadTimeout,
-		WriteTimeout: webhookWriteTimeout, IdleTimeout: webhookIdleTimeout, MaxHeaderBytes: 64 << 10}
+	return &http.Server{Handler: b.Handler(), ReadHeaderTimeout: b.hookHeaderTimeout, ReadTimeout: b.hookReadTimeout,
+		WriteTimeout: b.hookReadTimeout + 5*time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
 }
 
 // redactPath hides the token in a webhook URL or path that contains it.

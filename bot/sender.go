@@ -36,7 +36,6 @@ type sender struct {
 
 	mu    sync.Mutex
 	chats map[int64]*outbox
-	wg    sync.WaitGroup
 }
 
 // outbox is one chat's queue of messages to send.
@@ -221,7 +220,6 @@ func (s *sender) enqueue(chat int64, j *sendJob) {
 	if ob == nil {
 		ob = &outbox{}
 		s.chats[chat] = ob
-		s.wg.Add(1)
 		go s.run(chat, ob)
 	}
 	ob.jobs = append(ob.jobs, j)
@@ -229,7 +227,6 @@ func (s *sender) enqueue(chat int64, j *sendJob) {
 
 // run delivers one chat's queue in order and ends when it is empty.
 func (s *sender) run(chat int64, ob *outbox) {
-	defer s.wg.Done()
 	for {
 		s.mu.Lock()
 		if len(ob.jobs) == 0 {
@@ -258,8 +255,12 @@ func (s *sender) run(chat int64, ob *outbox) {
 	}
 }
 
-// idle is closed once no chat has messages waiting.
-func (s *sender) wait() { s.wg.Wait() }
+// pending is the number of chats with messages waiting.
+func (s *sender) pending() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.chats)
+}
 
 // deliver sends one message, paced and retried.
 func (s *sender) deliver(ctx context.Context, p *tgbot.SendMessageParams) (*models.Message, error) {

@@ -454,20 +454,33 @@ func (b *Bot) restore(ctx context.Context) {
 func (b *Bot) drain() {
 	deadline := time.NewTimer(b.cfg.ShutdownTimeout)
 	defer deadline.Stop()
+	over := false
 wait:
 	for {
 		select {
 		case <-b.queue.idleWait():
 			break wait
 		case <-deadline.C:
+			over = true
 			b.log.Warn("shutdown grace period over, saving the updates not answered")
 			break wait
+		}
+	}
+	// Notices still queued for sending get the rest of the grace period.
+	for !over && b.send.pending() > 0 {
+		select {
+		case <-deadline.C:
+			over = true
+		case <-time.After(10 * time.Millisecond):
 		}
 	}
 	left := b.queue.close()
 	b.baseCancel() // aborts answers still running
 	b.queue.workers.Wait()
-	b.send.wait()
+	// What is still queued fails fast now (its context is cancelled).
+	for end := time.Now().Add(5 * time.Second); b.send.pending() > 0 && time.Now().Before(end); {
+		time.Sleep(5 * time.Millisecond)
+	}
 	b.inflight.Wait()
 	b.savePending(left)
 }
