@@ -453,6 +453,11 @@ func (b *Bot) Handler() http.Handler {
 			http.Error(w, "bad request", http.StatusBadRequest)
 			return
 		}
+		// A full queue slows Telegram down (it retries a 503 later).
+		if err := b.queue.waitRoom(r.Context()); err != nil {
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
 		// A body that does not decode is acknowledged (200): Telegram
 		// would otherwise deliver it again and again.
 		items, _ := b.accept([]json.RawMessage{body})

@@ -40,8 +40,9 @@ const (
 	bucketButtons = "tg_buttons" // key: button key, value: buttonRecord
 	pendingKey    = "queue"
 
-	maxQueued   = 200 // polling waits while this many updates are queued
-	pollTimeout = 50  // seconds of a long poll
+	maxQueued     = 200 // polling waits while this many updates are queued
+	maxPendingAge = 24 * time.Hour
+	pollTimeout   = 50 // seconds of a long poll
 )
 
 // pendingState is what a shutdown leaves for the next start: updates not
@@ -147,6 +148,9 @@ func (q *queue) work() {
 		q.signalLocked() // room for polling
 		q.mu.Unlock()
 		q.b.process(it)
+		if q.b.base.Err() == nil {
+			it.answered.Store(true) // handled to the end, not aborted
+		}
 		q.mu.Lock()
 		delete(q.running, &it)
 		q.signalLocked()
@@ -202,27 +206,24 @@ func (q *queue) deferredIn(chat int64) int {
 	return n
 }
 
-// close stops the workers from taking more and returns every update not
-// handled: queued, deferred and (aborted) running ones, oldest first.
-func (q *queue) close() []queued {
+// close stops the workers from taking more. It returns the updates not
+// handled (queued and deferred) and those still running, which abort
+// decides about once they have ended.
+func (q *queue) close() (left, running []queued) {
 	q.mu.Lock()
+	defer q.mu.Unlock()
 	q.closed = true
 	q.signalLocked()
-	left := append([]queued(nil), q.items...)
+	left = append([]queued(nil), q.items...)
 	for it := range q.running {
-		if it.answered == nil || !it.answered.Load() {
-			left = append(left, *it)
-		}
+		running = append(running, *it)
 	}
 	for d := range q.deferred {
 		d.timer.Stop()
 		left = append(left, d.q)
 	}
 	q.items, q.deferred = nil, map[*deferral]struct{}{}
-	q.mu.Unlock()
-	// Oldest first, so that a chat's questions keep their order.
-	sortQueued(left)
-	return left
+	return left, running
 }
 
 func sortQueued(s []queued) {
@@ -437,6 +438,12 @@ func (b *Bot) restore(ctx context.Context) {
 		return
 	}
 	items, next := b.accept(st.Updates)
+	if age := b.now().Sub(st.Saved); age > maxPendingAge {
+		// Telegram itself keeps updates a day; answers later than that
+		// would only puzzle.
+		b.log.Warn("dropping updates saved at a shutdown too long ago", "updates", len(items), "saved", st.Saved)
+		items = nil
+	}
 	b.queue.mu.Lock()
 	b.queue.offset = max(b.queue.offset, st.Offset, next)
 	b.queue.mu.Unlock()
@@ -474,9 +481,16 @@ wait:
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
-	left := b.queue.close()
+	left, running := b.queue.close()
 	b.baseCancel() // aborts answers still running
 	b.queue.workers.Wait()
+	// A running update is kept unless it got its answer out before the end.
+	for _, it := range running {
+		if !it.answered.Load() {
+			left = append(left, it)
+		}
+	}
+	sortQueued(left) // oldest first: a chat's questions keep their order
 	// What is still queued fails fast now (its context is cancelled).
 	for end := time.Now().Add(5 * time.Second); b.send.pending() > 0 && time.Now().Before(end); {
 		time.Sleep(5 * time.Millisecond)
