@@ -338,6 +338,12 @@ func (b *Bot) Run(ctx context.Context) error {
 	defer func() { <-announced }()
 	// Training drivers live as long as ctx; wait for them after the drain.
 	defer b.startTrainings(ctx)()
+	pruned := make(chan struct{})
+	go func() {
+		defer close(pruned)
+		b.answers.prune(ctx)
+	}()
+	defer func() { <-pruned }()
 	if b.cfg.WebhookURL != "" {
 		ln, err := net.Listen("tcp", b.cfg.WebhookListen)
 		if err != nil {

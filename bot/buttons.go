@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"encoding/json"
 	"log/slog"
 	"slices"
 	"sync"
@@ -169,4 +170,48 @@ func onKeyboard(msg *models.Message, data string) bool {
 		}
 	}
 	return false
+}
+
+// buttonMaxAge is how long a button key is kept; a press after that gets
+// the "expired" answer, as before the keys were kept at all.
+const buttonMaxAge = 90 * 24 * time.Hour
+
+// kvScanner is a KV that can list a bucket (*store.Store can).
+type kvScanner interface {
+	Each(ctx context.Context, bucket string, fn func(key []byte, raw json.RawMessage) error) error
+}
+
+// pruneButtons deletes keys older than buttonMaxAge from the KV. It runs
+// once per start, in the background.
+func (s *answerStore) prune(ctx context.Context) (removed int) {
+	sc, ok := s.kv.(kvScanner)
+	if !ok {
+		return 0
+	}
+	cutoff := s.now().Add(-buttonMaxAge)
+	var old []string
+	err := sc.Each(ctx, bucketButtons, func(key []byte, raw json.RawMessage) error {
+		var rec struct {
+			Created time.Time `json:"created"`
+		}
+		if json.Unmarshal(raw, &rec) != nil || rec.Created.Before(cutoff) {
+			old = append(old, string(key))
+		}
+		return nil
+	})
+	if err != nil {
+		s.log.Warn("list button keys", "err", err)
+		return 0
+	}
+	for _, k := range old {
+		if err := s.kv.Delete(ctx, bucketButtons, k); err != nil {
+			s.log.Warn("delete an old button key", "err", err)
+			return removed
+		}
+		removed++
+	}
+	if removed > 0 {
+		s.log.Info("removed old button keys", "keys", removed)
+	}
+	return removed
 }

@@ -214,3 +214,30 @@ func TestButtonKeyBinding(t *testing.T) {
 		t.Error("a malformed key was looked up")
 	}
 }
+
+// Keys older than buttonMaxAge are removed from the store at start.
+func TestButtonKeysPruned(t *testing.T) {
+	db, err := store.Open(filepath.Join(t.TempDir(), "bangyang.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := time.Now()
+	s := newAnswerStore(10, db, discardLogger(), func() time.Time { return now })
+	fresh := s.put(&storedAnswer{Question: "新", ChatID: 1})
+	s.bind(t.Context(), fresh, 5)
+	if err := db.Put(t.Context(), bucketButtons, "OLDOLDOLDOLD", buttonRecord{Chat: 1, Msg: 4, Created: now.Add(-buttonMaxAge - time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if n := s.prune(t.Context()); n != 1 {
+		t.Errorf("pruned %d keys, want 1", n)
+	}
+	restarted := newAnswerStore(10, db, discardLogger(), time.Now)
+	if _, ok := restarted.get(fresh); !ok {
+		t.Error("a fresh key was pruned")
+	}
+	var r buttonRecord
+	if found, _ := db.Get(t.Context(), bucketButtons, "OLDOLDOLDOLD", &r); found {
+		t.Error("the old key is still stored")
+	}
+}

@@ -5,8 +5,13 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"bangyang/bot/telegramtest"
+	"bangyang/store"
 )
 
 // A webhook client that knows the secret but sends its request slowly (a
@@ -78,4 +83,76 @@ func TestReliabilityWebhookSlowClient(t *testing.T) {
 	// The webhook still serves.
 	h.say(h.dm, h.user, "格线化管理怎么做？")
 	h.waitFinal(h.dm.ID, 1)
+}
+
+// In webhook mode too, updates taken but not answered before a shutdown
+// are saved and answered after the restart (here in polling mode).
+func TestReliabilityWebhookRestartLosesNothing(t *testing.T) {
+	db, err := store.Open(filepath.Join(t.TempDir(), "bangyang.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := telegramtest.New(t, telegramtest.Options{})
+	cfg := testConfig()
+	cfg.UserRate, cfg.ChatRate = RateLimit{Burst: -1}, RateLimit{Burst: -1}
+	cfg.ShutdownTimeout = 100 * time.Millisecond
+	hookCfg := cfg
+	hookCfg.WebhookURL = "http://" + ln.Addr().String() + "/tg/hook"
+	fc := newFakeCore()
+	fc.answer, fc.delay = echoAnswer, 20*time.Millisecond
+	first := attach(t, srv, hookCfg, fc, WithStore(db))
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan struct{})
+	go func() {
+		if err := first.bot.ServeWebhook(ctx, ln); err != nil {
+			t.Errorf("ServeWebhook: %v", err)
+		}
+		close(served)
+	}()
+	if !srv.WaitUntil(5*time.Second, func() bool { u, _ := srv.Webhook(); return u != "" }) {
+		t.Fatal("webhook not registered")
+	}
+	var questions []string
+	for k := 0; k < 20; k++ {
+		u := telegramtest.User{ID: int64(7000 + k), FirstName: "用户"}
+		q := fmt.Sprintf("网络钩子问题%d", k)
+		questions = append(questions, q)
+		if _, err := srv.SendText(srv.PrivateChat(u), u, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cancel()
+	<-served
+	before := 0
+	for k := range questions {
+		before += len(finals(srv, int64(7000+k)))
+	}
+
+	second := attach(t, srv, cfg, fc, WithStore(db))
+	second.run()
+	lost := func() (n int) {
+		for k, q := range questions {
+			found := false
+			for _, m := range finals(srv, int64(7000+k)) {
+				found = found || strings.Contains(m.Text, "《"+q+"》")
+			}
+			if !found {
+				n++
+			}
+		}
+		return n
+	}
+	srv.WaitUntil(10*time.Second, func() bool { return lost() == 0 })
+	t.Logf("webhook stopped with %d questions taken: %d answered before, %d lost after the restart", len(questions), before, lost())
+	if before == len(questions) {
+		t.Error("all answered before the stop; the test needs a backlog")
+	}
+	if n := lost(); n > 0 {
+		t.Errorf("%d questions lost", n)
+	}
 }
