@@ -489,6 +489,11 @@ func (b *Bot) replyHTML(ctx context.Context, r *Request, msgs []string, markup m
 		}
 		m, err := b.send.send(ctx, p)
 		if err != nil {
+			if b.base.Err() != nil {
+				// Shutdown: the update is saved and answered after the restart.
+				b.log.Warn("reply abandoned at shutdown", "chat", r.ChatID, "err", err)
+				return ids
+			}
 			b.stats.undelivered.Add(1)
 			b.log.Error("reply not delivered", "chat", r.ChatID, "part", i+1, "of", len(msgs), "err", err)
 			return ids

@@ -245,7 +245,7 @@ func (s *sender) run(chat int64, ob *outbox) {
 		}
 		if j.done != nil {
 			j.done <- r
-		} else if r.err != nil {
+		} else if r.err != nil && s.base.Err() == nil {
 			s.stats.undelivered.Add(1)
 			s.log.Error("notice not delivered", "chat", chat, "err", r.err)
 		}
