@@ -2,12 +2,14 @@ package bot
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -226,12 +228,11 @@ func (q *queue) close() (left, running []queued) {
 	return left, running
 }
 
-func sortQueued(s []queued) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j].u.ID < s[j-1].u.ID; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
+// sortQueued orders updates by id and drops repeats (an update both
+// running and deferred when the shutdown came).
+func sortQueued(s []queued) []queued {
+	slices.SortStableFunc(s, func(a, b queued) int { return cmp.Compare(a.u.ID, b.u.ID) })
+	return slices.CompactFunc(s, func(a, b queued) bool { return a.u.ID == b.u.ID })
 }
 
 // process runs one update through the client's middlewares and our handler.
@@ -490,7 +491,7 @@ wait:
 			left = append(left, it)
 		}
 	}
-	sortQueued(left) // oldest first: a chat's questions keep their order
+	left = sortQueued(left) // oldest first: a chat's questions keep their order
 	// What is still queued fails fast now (its context is cancelled).
 	for end := time.Now().Add(5 * time.Second); b.send.pending() > 0 && time.Now().Before(end); {
 		time.Sleep(5 * time.Millisecond)
