@@ -31,10 +31,13 @@ func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 	go b.keepTyping(typingCtx, r)
 	defer stopTyping()
 
-	unlock, err := b.convs.lock(ctx, r.Conv)
+	unlock, ok, err := b.lockConv(ctx, r.Conv)
 	if err != nil {
 		b.log.Warn("question abandoned while an earlier one was answered", "chat", r.ChatID, "err", err)
 		return
+	}
+	if !ok {
+		return // parked: answered when the earlier answer is done
 	}
 	defer unlock()
 	st := b.newStreamer(ctx, r)
@@ -80,6 +83,10 @@ func answerKeyboard(a *core.Answer, key string) *models.InlineKeyboardMarkup {
 // flood a chat); when refused, the user is told (see noticeRateLimited).
 func (b *Bot) admit(ctx context.Context, r *Request) bool {
 	if r.admitted || b.isAdmin(r.UserID) {
+		return true
+	}
+	if it, _, ok := queuedFrom(ctx); ok && it.admitted {
+		r.admitted = true // parked after admission, resumed now
 		return true
 	}
 	ok, wait := b.takeRate(r)

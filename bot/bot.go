@@ -237,6 +237,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	b.chatRate = newLimiter(cfg.ChatRate, b.now)
 	b.replyRate = newLimiter(RateLimit{Burst: 3, Every: 20 * time.Second}, b.now)
 	b.queue = newQueue(b)
+	b.convs.freed = b.queue.convFreed
 
 	topts := []tgbot.Option{
 		tgbot.WithServerURL(cfg.APIURL),

@@ -144,7 +144,7 @@ func TestReliabilityRestartLosesNothing(t *testing.T) {
 	cfg.UserRate, cfg.ChatRate = RateLimit{Burst: -1}, RateLimit{Burst: -1}
 	cfg.ShutdownTimeout = 150 * time.Millisecond
 	fc := newFakeCore()
-	fc.answer, fc.steps, fc.delay = echoAnswer, 6, 20*time.Millisecond
+	fc.answer, fc.steps, fc.delay = echoAnswer, 6, 10*time.Millisecond
 	first := attach(t, srv, cfg, fc, WithStore(db))
 	first.run()
 
@@ -411,4 +411,52 @@ func TestReliabilityFloodStormAndUndeliverable(t *testing.T) {
 		}
 		t.Logf("an undeliverable answer: %d attempts, then logged and counted (%+v)", len(h.srv.Calls("sendmessage")), h.bot.Stats())
 	})
+}
+
+// A user's burst of questions (within the rate limit) waits for its
+// conversation's lock in the queue, not in workers: with 2 workers and 5
+// slow questions from one user, another user is answered at once.
+func TestReliabilityQuestionBurstDoesNotStarve(t *testing.T) {
+	cfg := testConfig()
+	cfg.Workers = 2
+	cfg.ShutdownTimeout = 100 * time.Millisecond
+	fc := newFakeCore()
+	fc.answer, fc.steps, fc.delay = echoAnswer, 6, 60*time.Millisecond
+	h := start(t, cfg, fc)
+	attacker := telegramtest.User{ID: 3101, FirstName: "连问"}
+	adm := h.srv.PrivateChat(attacker)
+	for k := 0; k < 5; k++ {
+		h.say(adm, attacker, fmt.Sprintf("慢问题%d", k))
+	}
+	victim := telegramtest.User{ID: 3102, FirstName: "受害者"}
+	vdm := h.srv.PrivateChat(victim)
+	began := time.Now()
+	h.say(vdm, victim, "格线化管理怎么做？")
+	answered := h.waitFinal(vdm.ID, 1)[0].SentAt
+	latency := time.Since(began)
+	// The burst itself is answered in order, one at a time.
+	h.srv.WaitUntil(5*time.Second, func() bool { return len(finals(h.srv, adm.ID)) == 5 })
+	burst := finals(h.srv, adm.ID)
+	before := 0
+	for _, m := range burst {
+		if m.SentAt.Before(answered) {
+			before++
+		}
+	}
+	t.Logf("victim latency behind 5 slow questions (360 ms each) from one user, 2 workers: %v (%d of the burst answered before)", latency, before)
+	// Timing-independent: the victim is answered alongside the burst's
+	// first answer, not after the burst has gone through the workers.
+	if before > 2 {
+		t.Errorf("victim answered after %d of the burst's 5 answers (%v): the burst held the workers", before, latency)
+	}
+	for k, m := range burst {
+		if !strings.Contains(m.Text, fmt.Sprintf("《慢问题%d》", k)) {
+			t.Errorf("answer %d out of order: %q", k, m.Text)
+		}
+	}
+	fc.mu.Lock()
+	defer fc.mu.Unlock()
+	if n := fc.overlap[convKey(adm.ID, 0)]; n > 1 {
+		t.Errorf("%d answers at once in one conversation", n)
+	}
 }

@@ -66,8 +66,18 @@ type queue struct {
 	wake     chan struct{} // closed and replaced when items or room change
 	offset   int64         // next getUpdates offset (polling)
 	deferred map[*deferral]struct{}
-	workers  sync.WaitGroup
+	// parked are questions waiting for their conversation's lock (an
+	// earlier question of the same chat is being answered), in order.
+	parked map[string][]queued
+	// claims keep a conversation's messages in order: from the moment one
+	// is taken until it holds the conversation lock, parks or ends, the
+	// next message of that conversation stays queued (a few ms; it does not
+	// wait for the answer).
+	claims  map[string]*claim
+	workers sync.WaitGroup
 }
+
+type claim struct{}
 
 // queued is one update with its raw JSON (what is persisted).
 type queued struct {
@@ -78,6 +88,27 @@ type queued struct {
 	// answered is set once the handler delivered its answer, so that an
 	// update aborted after that point is not saved and answered twice.
 	answered *atomic.Bool
+	// admitted: the rate limits were applied already (a parked question).
+	admitted bool
+	// conv is the conversation lock handed to a parked question.
+	conv *heldConv
+	// key is the conversation of a message (claims); claim its claim.
+	key   string
+	claim *claim
+}
+
+// heldConv is a conversation lock handed over with a queue item; taken
+// once, by the question's handler, or released by the worker after it.
+type heldConv struct {
+	unlock func()
+	taken  atomic.Bool
+}
+
+func (h *heldConv) take() (func(), bool) {
+	if h == nil || !h.taken.CompareAndSwap(false, true) {
+		return nil, false
+	}
+	return h.unlock, true
 }
 
 // deferral is a private question waiting for its user's next rate token.
@@ -88,7 +119,7 @@ type deferral struct {
 }
 
 func newQueue(b *Bot) *queue {
-	return &queue{b: b, running: map[*queued]struct{}{}, wake: make(chan struct{}), deferred: map[*deferral]struct{}{}}
+	return &queue{b: b, running: map[*queued]struct{}{}, wake: make(chan struct{}), deferred: map[*deferral]struct{}{}, parked: map[string][]queued{}, claims: map[string]*claim{}}
 }
 
 func (q *queue) signalLocked() {
@@ -133,19 +164,25 @@ func (q *queue) work() {
 	defer q.workers.Done()
 	for {
 		q.mu.Lock()
-		for len(q.items) == 0 && !q.closed {
+		next := q.nextLocked()
+		for next < 0 && !q.closed {
 			wake := q.wake
 			q.mu.Unlock()
 			<-wake
 			q.mu.Lock()
+			next = q.nextLocked()
 		}
 		if q.closed {
 			q.mu.Unlock()
 			return
 		}
-		it := q.items[0]
-		q.items = q.items[1:]
+		it := q.items[next]
+		q.items = slices.Delete(q.items, next, next+1)
 		it.answered = &atomic.Bool{}
+		if it.key != "" {
+			it.claim = &claim{}
+			q.claims[it.key] = it.claim
+		}
 		q.running[&it] = struct{}{}
 		q.signalLocked() // room for polling
 		q.mu.Unlock()
@@ -153,10 +190,43 @@ func (q *queue) work() {
 		if q.b.base.Err() == nil {
 			it.answered.Store(true) // handled to the end, not aborted
 		}
+		if unlock, ok := it.conv.take(); ok {
+			unlock() // handed a lock it did not use
+		}
+		q.release(it)
 		q.mu.Lock()
 		delete(q.running, &it)
 		q.signalLocked()
 		q.mu.Unlock()
+	}
+}
+
+// nextLocked is the index of the first item whose conversation is not
+// claimed, or -1.
+func (q *queue) nextLocked() int {
+	for i, it := range q.items {
+		if it.key == "" || q.claims[it.key] == nil {
+			return i
+		}
+	}
+	return -1
+}
+
+// release ends it's claim on its conversation (once; a later message's
+// claim is left alone).
+func (q *queue) release(it queued) {
+	if it.claim == nil {
+		return
+	}
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.releaseLocked(it)
+}
+
+func (q *queue) releaseLocked(it queued) {
+	if it.claim != nil && q.claims[it.key] == it.claim {
+		delete(q.claims, it.key)
+		q.signalLocked()
 	}
 }
 
@@ -224,8 +294,65 @@ func (q *queue) close() (left, running []queued) {
 		d.timer.Stop()
 		left = append(left, d.q)
 	}
-	q.items, q.deferred = nil, map[*deferral]struct{}{}
+	for _, its := range q.parked {
+		left = append(left, its...)
+	}
+	q.items, q.deferred, q.parked = nil, map[*deferral]struct{}{}, map[string][]queued{}
 	return left, running
+}
+
+// lockConv takes the conversation lock for a question. A question from the
+// queue that finds it held is parked (ok false): it waits in the queue, not
+// in a worker, and comes back holding the lock when the earlier answer is
+// done. Other callers wait for the lock.
+func (b *Bot) lockConv(ctx context.Context, conv string) (unlock func(), ok bool, err error) {
+	it, _, fromQueue := queuedFrom(ctx)
+	if !fromQueue {
+		unlock, err := b.convs.lock(ctx, conv)
+		return unlock, err == nil, err
+	}
+	q := b.queue
+	if unlock, ok := it.conv.take(); ok {
+		q.release(it)
+		return unlock, true, nil
+	}
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	defer q.releaseLocked(it) // in line now: the next message may go
+	if unlock, ok := b.convs.tryLock(conv); ok {
+		return unlock, true, nil
+	}
+	if q.closed {
+		return nil, false, context.Canceled
+	}
+	parked := it
+	parked.admitted, parked.conv, parked.retry, parked.claim = true, nil, false, nil
+	q.parked[conv] = append(q.parked[conv], parked)
+	return nil, false, nil
+}
+
+// convFreed hands a freed conversation lock to its first parked question,
+// which goes to the front of the queue.
+func (q *queue) convFreed(conv string) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	waiting := q.parked[conv]
+	if len(waiting) == 0 || q.closed {
+		return
+	}
+	unlock, ok := q.b.convs.tryLock(conv)
+	if !ok {
+		return // taken meanwhile; its release calls this again
+	}
+	it := waiting[0]
+	if len(waiting) == 1 {
+		delete(q.parked, conv)
+	} else {
+		q.parked[conv] = waiting[1:]
+	}
+	it.conv = &heldConv{unlock: unlock}
+	q.items = append([]queued{it}, q.items...)
+	q.signalLocked()
 }
 
 // sortQueued orders updates by id and drops repeats (an update both
@@ -282,6 +409,19 @@ func markAnswered(ctx context.Context) {
 	}
 }
 
+// updateConv is the conversation of a message update ("" for others).
+func updateConv(u *models.Update) string {
+	m := u.Message
+	if m == nil || m.Chat.ID == 0 {
+		return ""
+	}
+	thread := 0
+	if m.IsTopicMessage {
+		thread = m.MessageThreadID
+	}
+	return convKey(m.Chat.ID, thread)
+}
+
 // decodeUpdate decodes one update; a bad one is reported with its id.
 func decodeUpdate(raw json.RawMessage) (u *models.Update, id int64, err error) {
 	var head struct {
@@ -313,7 +453,7 @@ func (b *Bot) accept(raws []json.RawMessage) (items []queued, next int64) {
 			b.stats.badUpdates.Add(1)
 			continue
 		}
-		items = append(items, queued{u: u, raw: raw})
+		items = append(items, queued{u: u, raw: raw, key: updateConv(u)})
 	}
 	return items, next
 }
