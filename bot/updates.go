@@ -77,7 +77,9 @@ type queue struct {
 	workers sync.WaitGroup
 }
 
-type claim struct{}
+// claim is one message's hold on its conversation, told apart by address
+// (hence not zero-sized: distinct zero-size values may share one).
+type claim struct{ _ byte }
 
 // queued is one update with its raw JSON (what is persisted).
 type queued struct {
@@ -212,7 +214,7 @@ func (q *queue) nextLocked() int {
 	return -1
 }
 
-// release ends it's claim on its conversation (once; a later message's
+// release ends the item's claim on its conversation (once; a later message's
 // claim is left alone).
 func (q *queue) release(it queued) {
 	if it.claim == nil {
