@@ -460,3 +460,23 @@ func TestReliabilityQuestionBurstDoesNotStarve(t *testing.T) {
 		t.Errorf("%d answers at once in one conversation", n)
 	}
 }
+
+func TestStatsCountQueue(t *testing.T) {
+	cfg := testConfig()
+	cfg.Workers = 1
+	fc := newFakeCore()
+	fc.started = make(chan string, 10)
+	fc.steps, fc.delay = 10, 30*time.Millisecond
+	h := start(t, cfg, fc)
+	h.say(h.dm, h.user, "第一个问题")
+	<-fc.started
+	h.say(h.dm, h.user, "第二个问题")
+	h.say(h.dm, h.user, "第三个问题")
+	if !h.srv.WaitUntil(3*time.Second, func() bool { st := h.bot.Stats(); return st.Queued == 2 && st.Running == 1 }) {
+		t.Errorf("Stats = %+v, want 2 queued and 1 running", h.bot.Stats())
+	}
+	h.waitFinal(h.dm.ID, 3)
+	if !h.srv.WaitUntil(2*time.Second, func() bool { st := h.bot.Stats(); return st.Queued == 0 && st.Running == 0 }) {
+		t.Errorf("Stats after the answers = %+v", h.bot.Stats())
+	}
+}

@@ -21,6 +21,11 @@ type Stats struct {
 	// RefusedPresses counts button presses refused because their key
 	// belongs to another chat or message (forged callback data).
 	RefusedPresses int64
+
+	// Queued is the number of updates waiting now (for a worker, for
+	// their conversation, or for a rate-limit token); Running, the number
+	// being handled.
+	Queued, Running int
 }
 
 type counters struct {
@@ -30,7 +35,15 @@ type counters struct {
 // Stats reads the counters.
 func (b *Bot) Stats() Stats {
 	c := b.stats
+	q := b.queue
+	q.mu.Lock()
+	queued, running := len(q.items)+len(q.deferred), len(q.running)
+	for _, its := range q.parked {
+		queued += len(its)
+	}
+	q.mu.Unlock()
 	return Stats{
+		Queued: queued, Running: running,
 		Undelivered: c.undelivered.Load(), Retries: c.retries.Load(), DroppedNotices: c.droppedNotices.Load(),
 		BadUpdates: c.badUpdates.Load(), LostUpdates: c.lostUpdates.Load(), RefusedPresses: c.refusedPresses.Load(),
 	}
