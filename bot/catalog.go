@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"strconv"
@@ -40,6 +41,9 @@ type CatalogService interface {
 // that buttons of an older message still open the same entry after a
 // restart with more articles.
 const cbCatalog = "cat:"
+
+// errParked: the request waits in the queue for its conversation.
+var errParked = errors.New("parked until the conversation is free")
 
 const (
 	methodsPerPage = 8
@@ -169,7 +173,7 @@ func (c *catalogUI) lookup(ctx context.Context, r *Request, kind, list string) e
 	name := strings.TrimSpace(r.Args)
 	r.Script = c.scriptFor(r, name)
 	if n := runeLen(name); n > c.b.cfg.MaxQuestionRunes {
-		r.Reply(ctx, msgTooLong(r.Script, n, c.b.cfg.MaxQuestionRunes))
+		c.b.refuse(r, msgTooLong(r.Script, n, c.b.cfg.MaxQuestionRunes))
 		return nil
 	}
 	if !c.admit(ctx, r) {
@@ -181,6 +185,9 @@ func (c *catalogUI) lookup(ctx context.Context, r *Request, kind, list string) e
 	}
 	c.noteScript(r.Conv, name)
 	ans, err := c.summarise(ctx, r, kind, name)
+	if errors.Is(err, errParked) {
+		return nil // answered when the conversation is free
+	}
 	if err != nil {
 		return err
 	}
@@ -199,8 +206,20 @@ func (c *catalogUI) summarise(ctx context.Context, r *Request, kind, name string
 	typingCtx, stopTyping := context.WithCancel(ctx)
 	defer stopTyping()
 	go c.b.keepTyping(typingCtx, r)
-	// Summaries are turns of the conversation too (follow-ups refer to them).
-	unlock, err := c.b.convs.lock(ctx, r.Conv)
+	// Summaries are turns of the conversation too (follow-ups refer to
+	// them). A command waits for a busy conversation in the queue, like a
+	// question; a button press (already answered) waits here.
+	var unlock func()
+	var err error
+	if it, _, ok := queuedFrom(ctx); ok && it.u.Message != nil {
+		var got bool
+		unlock, got, err = c.b.lockConv(ctx, r.Conv)
+		if err == nil && !got {
+			return nil, errParked
+		}
+	} else {
+		unlock, err = c.b.convs.lock(ctx, r.Conv)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("catalog %s %q: waiting for the conversation: %w", kind, name, err)
 	}

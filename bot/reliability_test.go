@@ -480,3 +480,41 @@ func TestStatsCountQueue(t *testing.T) {
 		t.Errorf("Stats after the answers = %+v", h.bot.Stats())
 	}
 }
+
+// slowCore is the real core with slow answers to questions.
+type slowCore struct {
+	*core.Service
+	delay time.Duration
+}
+
+func (s slowCore) AskStream(ctx context.Context, chat, q string, onText func(string)) (*core.Answer, error) {
+	select {
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-time.After(s.delay):
+	}
+	return s.Service.AskStream(ctx, chat, q, onText)
+}
+
+// A /method command in a conversation that is busy answering waits in the
+// queue too, and is answered after the question, in order.
+func TestReliabilityCatalogCommandParks(t *testing.T) {
+	cfg := testConfig()
+	cfg.Workers = 2
+	h := start(t, cfg, slowCore{realCore(t), 400 * time.Millisecond})
+	h.say(h.dm, h.user, "什么是四单工作法？")
+	h.say(h.dm, h.user, "/method 四单工作法")
+	other := telegramtest.User{ID: 3201, FirstName: "别人"}
+	odm := h.srv.PrivateChat(other)
+	time.Sleep(50 * time.Millisecond)
+	h.say(odm, other, "/leaders")
+	list := h.waitCount(odm.ID, 1)[0]
+	msgs := h.waitFinal(h.dm.ID, 2)
+	if !list.SentAt.Before(msgs[0].SentAt) {
+		t.Errorf("/leaders of another user waited for the busy conversation")
+	}
+	if !strings.Contains(msgs[1].Text, "四单") || msgs[1].SentAt.Before(msgs[0].SentAt) {
+		t.Errorf("the summary is not after the answer:%s", dump(msgs))
+	}
+	h.noRejections()
+}
