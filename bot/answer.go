@@ -18,9 +18,10 @@ import (
 func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 	b.cat.noteScript(r.Conv, question)
 	if n := runeLen(question); n > b.cfg.MaxQuestionRunes {
-		r.Reply(ctx, msgTooLong(r.Script, n, b.cfg.MaxQuestionRunes))
+		b.refuse(r, msgTooLong(r.Script, n, b.cfg.MaxQuestionRunes))
 		return
 	}
+	r.question = true
 	if !b.admit(ctx, r) {
 		return
 	}
@@ -30,10 +31,13 @@ func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 	go b.keepTyping(typingCtx, r)
 	defer stopTyping()
 
-	unlock, err := b.convs.lock(ctx, r.Conv)
+	unlock, ok, err := b.lockConv(ctx, r.Conv)
 	if err != nil {
 		b.log.Warn("question abandoned while an earlier one was answered", "chat", r.ChatID, "err", err)
 		return
+	}
+	if !ok {
+		return // parked: answered when the earlier answer is done
 	}
 	defer unlock()
 	st := b.newStreamer(ctx, r)
@@ -61,7 +65,9 @@ func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 	}
 	r.Script = ans.Script
 	key := b.answers.put(&storedAnswer{Question: question, Citations: ans.Citations, Mode: ans.Mode, Grounded: ans.Grounded, Script: ans.Script, ChatID: r.ChatID})
-	for _, id := range st.finish(ctx, renderAnswer(ans), answerKeyboard(ans, key)) {
+	if id := st.finish(ctx, renderAnswer(ans), answerKeyboard(ans, key)); id != 0 {
+		markAnswered(ctx)
+		b.answers.bind(ctx, key, id)
 		b.turns.put(r.ChatID, id, ans.TurnID)
 	}
 }
@@ -131,12 +137,39 @@ func (b *Bot) admit(ctx context.Context, r *Request) bool {
 	if r.admitted || b.isAdmin(r.UserID) {
 		return true
 	}
+	if it, _, ok := queuedFrom(ctx); ok && it.admitted {
+		r.admitted = true // parked after admission, resumed now
+		return true
+	}
 	ok, wait := b.takeRate(r)
 	if !ok {
-		b.noticeRateLimited(ctx, r, wait)
+		if r.question && r.Private && b.deferQuestion(ctx, r, wait) {
+			return false
+		}
+		b.noticeRateLimited(ctx, r, wait, r.question && r.Private)
 		return false
 	}
 	r.admitted = true
+	return true
+}
+
+// maxDeferred bounds the questions of one private chat waiting for the
+// user's next token.
+const maxDeferred = 5
+
+// deferQuestion queues a private question over the rate limit, to be
+// answered when the user has a token again (after a restart too: deferred
+// questions are saved with the queue). The first one in a while gets a
+// notice saying so; the rest wait silently.
+func (b *Bot) deferQuestion(ctx context.Context, r *Request, wait time.Duration) bool {
+	it, retry, ok := queuedFrom(ctx)
+	if !ok || (!retry && b.queue.deferredIn(r.ChatID) >= maxDeferred) {
+		return false
+	}
+	b.queue.deferUntil(it, r.ChatID, wait)
+	if !retry && b.noticeDue(r.UserID) {
+		b.notify(r, msgDeferred(r.Script, int(math.Ceil(wait.Seconds()))))
+	}
 	return true
 }
 
@@ -165,21 +198,31 @@ func (b *Bot) takeRate(r *Request) (bool, time.Duration) {
 }
 
 // noticeRateLimited tells the user once per half minute, so that a user
-// hammering the bot does not make it spam back.
-func (b *Bot) noticeRateLimited(ctx context.Context, r *Request, wait time.Duration) {
-	now := b.now()
-	b.mu.Lock()
-	last, seen := b.limitNotices[r.UserID]
-	if seen && now.Sub(last) < 30*time.Second {
-		b.mu.Unlock()
+// hammering the bot does not make it spam back; always, for a private
+// question that could not be deferred (every question gets a reply). The
+// notice waits in the chat's send queue, not in the worker.
+func (b *Bot) noticeRateLimited(_ context.Context, r *Request, wait time.Duration, always bool) {
+	if !b.noticeDue(r.UserID) && !always {
 		return
 	}
-	b.limitNotices[r.UserID] = now
+	b.notify(r, msgRateLimited(r.Script, int(math.Ceil(wait.Seconds()))))
+}
+
+// noticeDue reports (and records) whether user may get a rate-limit
+// notice now: one per half minute.
+func (b *Bot) noticeDue(user int64) bool {
+	now := b.now()
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	last, seen := b.limitNotices[user]
+	if seen && now.Sub(last) < 30*time.Second {
+		return false
+	}
+	b.limitNotices[user] = now
 	if len(b.limitNotices) > 100_000 {
 		clear(b.limitNotices)
 	}
-	b.mu.Unlock()
-	r.Reply(ctx, msgRateLimited(r.Script, int(math.Ceil(wait.Seconds()))))
+	return true
 }
 
 // keepTyping renews "typing…" every 4 s (it lasts 5 s) until done.
@@ -330,13 +373,12 @@ func (st *streamer) requeue() {
 
 // finish delivers the final messages: in groups the first replaces the
 // placeholder, in private chats they are sent (a draft is only ephemeral).
-// It returns the ids of the messages that hold the answer.
-func (st *streamer) finish(ctx context.Context, msgs []string, markup *models.InlineKeyboardMarkup) []int {
+// It returns the id of the message carrying markup (0: not delivered).
+func (st *streamer) finish(ctx context.Context, msgs []string, markup *models.InlineKeyboardMarkup) (markupMsg int) {
 	b, r := st.b, st.r
 	if len(msgs) == 0 {
-		return nil
+		return 0
 	}
-	var ids []int
 	var rm models.ReplyMarkup
 	if markup != nil {
 		rm = markup
@@ -348,18 +390,22 @@ func (st *streamer) finish(ctx context.Context, msgs []string, markup *models.In
 			p.ReplyMarkup = rm
 		}
 		if err := b.send.edit(ctx, p); err == nil {
+			if len(msgs) == 1 {
+				markupMsg = st.placeholder
+			}
 			msgs = msgs[1:]
 			r.replyTo = 0
-			ids = append(ids, st.placeholder)
 		} else {
 			b.log.Warn("final edit failed; sending instead", "chat", r.ChatID, "err", err)
 			defer b.dropPlaceholder(ctx, r.ChatID, st.placeholder)
 		}
 	}
 	if len(msgs) > 0 {
-		ids = append(ids, b.replyHTML(ctx, r, msgs, rm)...)
+		if ids := b.replyHTML(ctx, r, msgs, rm); len(ids) == len(msgs) {
+			markupMsg = ids[len(ids)-1]
+		}
 	}
-	return ids
+	return markupMsg
 }
 
 // dropPlaceholder removes a placeholder left with a partial answer after

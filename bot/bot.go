@@ -6,6 +6,7 @@ package bot
 import (
 	"context"
 	"crypto/subtle"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -13,7 +14,6 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -134,6 +134,10 @@ func WithLogger(l *slog.Logger) Option { return func(b *Bot) { b.log = l } }
 // WithFeedbackStore records 👍/👎 presses (default: in memory).
 func WithFeedbackStore(f FeedbackStore) Option { return func(b *Bot) { b.feedback = f } }
 
+// WithStore keeps button keys and the updates a shutdown left unhandled
+// (default: in memory, lost on restart). *store.Store satisfies KV.
+func WithStore(kv KV) Option { return func(b *Bot) { b.kv = kv } }
+
 // WithHTTPClient sets the HTTP client for Bot API calls. Its timeout must
 // exceed the long-poll timeout (60 s).
 func WithHTTPClient(c *http.Client) Option { return func(b *Bot) { b.httpClient = c } }
@@ -141,6 +145,10 @@ func WithHTTPClient(c *http.Client) Option { return func(b *Bot) { b.httpClient 
 // withClock and withRetryUnit are for tests.
 func withClock(now func() time.Time) Option { return func(b *Bot) { b.now = now } }
 func withRetryUnit(d time.Duration) Option  { return func(b *Bot) { b.retryUnit = d } }
+func withPrivatePace(r RateLimit) Option    { return func(b *Bot) { b.privatePace = r } }
+func withWebhookTimeouts(header, read time.Duration) Option {
+	return func(b *Bot) { b.hookHeaderTimeout, b.hookReadTimeout = header, read }
+}
 
 // CallbackFunc handles a button press whose data starts with a registered
 // prefix. It must answer the query (Request.AnswerCallback).
@@ -157,14 +165,27 @@ type Bot struct {
 	log        *slog.Logger
 	feedback   FeedbackStore
 	httpClient *http.Client
+	kv         KV
 	now        func() time.Time
 	retryUnit  time.Duration
+	// privatePace paces new messages per private chat (Telegram: about
+	// one a second; default a burst of 5, then one per second).
+	privatePace RateLimit
+	// hookHeaderTimeout and hookReadTimeout bound how long a webhook
+	// client may take to send its request (a slow-body client, even one
+	// with the secret, cannot hold a connection).
+	hookHeaderTimeout, hookReadTimeout time.Duration
+	stats                              *counters
+	queue                              *queue
 
 	me       models.User
 	send     *sender
 	answers  *answerStore
 	userRate *limiter
 	chatRate *limiter
+	// replyRate is each user's budget of cheap replies (refusals, usage
+	// hints): they are paced too, without costing a question's token.
+	replyRate *limiter
 
 	mu           sync.Mutex
 	commands     map[string]Command
@@ -203,28 +224,32 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	b = &Bot{
 		cfg: cfg, svc: svc,
 		log: slog.Default(), feedback: &MemoryFeedback{}, now: time.Now, retryUnit: time.Second,
+		privatePace:       RateLimit{Burst: 5, Every: time.Second},
+		hookHeaderTimeout: 5 * time.Second, hookReadTimeout: 10 * time.Second,
 		commands: map[string]Command{}, callbacks: map[string]CallbackFunc{},
 		limitNotices: map[int64]time.Time{}, votes: map[string]string{},
 		allowedChats: idSet(cfg.AllowedChats), allowedUsers: idSet(cfg.AllowedUsers), admins: idSet(cfg.Admins),
-		unauthorized: make(chan struct{}, 1),
+		unauthorized: make(chan struct{}, 1), stats: &counters{},
 	}
 	for _, o := range opts {
 		o(b)
 	}
 	b.base, b.baseCancel = context.WithCancel(context.WithoutCancel(ctx))
-	b.answers = newAnswerStore(5000)
+	b.answers = newAnswerStore(5000, b.kv, b.log, b.now)
 	b.userRate = newLimiter(cfg.UserRate, b.now)
 	b.chatRate = newLimiter(cfg.ChatRate, b.now)
+	b.replyRate = newLimiter(RateLimit{Burst: 3, Every: 20 * time.Second}, b.now)
+	b.queue = newQueue(b)
+	b.convs.freed = b.queue.convFreed
 
 	topts := []tgbot.Option{
 		tgbot.WithServerURL(cfg.APIURL),
 		tgbot.WithSkipGetMe(),
 		tgbot.WithDefaultHandler(b.handleUpdate),
 		tgbot.WithMiddlewares(b.recoverMiddleware),
-		// Handlers run on a fixed pool: bounded concurrency, and
-		// ProcessUpdate is synchronous (tests, fuzzing).
+		// Handlers run on our own pool (updates.go); ProcessUpdate is
+		// synchronous.
 		tgbot.WithNotAsyncHandlers(),
-		tgbot.WithWorkers(cfg.Workers),
 		tgbot.WithErrorsHandler(func(err error) {
 			if errors.Is(err, tgbot.ErrorUnauthorized) {
 				// A revoked token never recovers: stop instead of retrying
@@ -241,9 +266,6 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 		}),
 		tgbot.WithAllowedUpdates(tgbot.AllowedUpdates{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdatePollAnswer}),
 	}
-	if cfg.WebhookSecret != "" {
-		topts = append(topts, tgbot.WithWebhookSecretToken(cfg.WebhookSecret))
-	}
 	if b.httpClient != nil {
 		topts = append(topts, tgbot.WithHTTPClient(time.Minute, b.httpClient))
 	}
@@ -253,8 +275,8 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	}
 	b.api = api
 	b.send = &sender{
-		api: api, log: b.log, unit: b.retryUnit, maxAttempts: 4, maxWait: 60 * b.retryUnit,
-		pace:      newLimiter(RateLimit{Burst: 5, Every: time.Second}, b.now),
+		api: api, log: b.log, unit: b.retryUnit, maxAttempts: 12, maxWait: 120 * b.retryUnit, stats: b.stats, base: b.base,
+		pace:      newLimiter(b.privatePace, b.now),
 		groupPace: newLimiter(groupPace(cfg.GroupMessagesPerMinute), b.now),
 	}
 	gctx, cancel := context.WithTimeout(ctx, 15*time.Second)
@@ -308,7 +330,8 @@ func (b *Bot) HandlePollAnswers(fn func(ctx context.Context, a *models.PollAnswe
 
 // Run serves until ctx is cancelled, by long polling or, when
 // Config.WebhookURL is set, by webhook. On cancellation it stops taking
-// updates and lets in-flight answers finish within ShutdownTimeout.
+// updates, lets the workers finish within ShutdownTimeout, and saves the
+// updates left (WithStore) for the next Run, which handles them first.
 func (b *Bot) Run(ctx context.Context) error {
 	// The menu is retried under flood control; answering must not wait.
 	announced := make(chan struct{})
@@ -319,6 +342,12 @@ func (b *Bot) Run(ctx context.Context) error {
 	defer func() { <-announced }()
 	// Training drivers live as long as ctx; wait for them after the drain.
 	defer b.startTrainings(ctx)()
+	pruned := make(chan struct{})
+	go func() {
+		defer close(pruned)
+		b.answers.prune(ctx)
+	}()
+	defer func() { <-pruned }()
 	if b.cfg.WebhookURL != "" {
 		ln, err := net.Listen("tcp", b.cfg.WebhookListen)
 		if err != nil {
@@ -331,86 +360,92 @@ func (b *Bot) Run(ctx context.Context) error {
 		b.log.Warn("delete webhook before polling", "err", err)
 	}
 	b.log.Info("telegram bot polling", "username", b.me.Username)
+	b.restore(ctx)
+	b.queue.start(b.cfg.Workers)
 	pollCtx, stopPolling := context.WithCancel(ctx)
 	defer stopPolling()
-	done := make(chan struct{})
-	go func() {
-		b.api.Start(pollCtx)
-		close(done)
-	}()
+	polled := make(chan error, 1)
+	go func() { polled <- b.poll(pollCtx) }()
 	var err error
+	polledDone := false
 	select {
 	case <-ctx.Done():
+	case err = <-polled:
+		polledDone = true
 	case <-b.unauthorized:
 		err = ErrUnauthorized
-		b.log.Error("telegram rejected the bot token; stopping", "err", err)
-		stopPolling()
 	}
-	b.drain(done)
+	if err != nil {
+		b.log.Error("telegram rejected the bot token; stopping", "err", err)
+	}
+	stopPolling() // fetch nothing more; then finish or save what was fetched
+	if !polledDone {
+		if perr := <-polled; err == nil && perr != nil {
+			err = perr
+		}
+	}
+	b.drain()
 	return err
 }
 
 // ErrUnauthorized means Telegram rejects the token (revoked or wrong).
 var ErrUnauthorized = errors.New("telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN")
 
-// drain waits for in-flight handlers, aborting them after ShutdownTimeout.
-func (b *Bot) drain(done <-chan struct{}) {
-	t := time.NewTimer(b.cfg.ShutdownTimeout)
-	defer t.Stop()
-	select {
-	case <-done:
-	case <-t.C:
-		b.log.Warn("shutdown grace period over, aborting answers in flight")
-		b.baseCancel()
-		<-done
-	}
-	b.inflight.Wait()
-	b.baseCancel()
-}
-
 // ServeWebhook registers the webhook with Telegram and serves it on ln
 // until ctx is cancelled.
 func (b *Bot) ServeWebhook(ctx context.Context, ln net.Listener) error {
 	u, err := url.Parse(b.cfg.WebhookURL)
 	if err != nil || u.Host == "" {
-		return fmt.Errorf("bot: bad webhook URL %q", b.cfg.WebhookURL)
+		return fmt.Errorf("bot: bad webhook URL %q", redactPath(b.cfg.WebhookURL, b.cfg.Token))
 	}
 	_, err = b.api.SetWebhook(ctx, &tgbot.SetWebhookParams{
 		URL: b.cfg.WebhookURL, SecretToken: b.cfg.WebhookSecret,
-		AllowedUpdates: []string{models.AllowedUpdateMessage, models.AllowedUpdateCallbackQuery, models.AllowedUpdatePollAnswer},
+		AllowedUpdates: allowedUpdates(),
 	})
 	if err != nil {
-		return fmt.Errorf("bot: setWebhook: %w", err)
+		return fmt.Errorf("bot: setWebhook: %w", redact(err, b.cfg.Token))
 	}
-	srv := &http.Server{Handler: b.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	b.restore(ctx)
+	b.queue.start(b.cfg.Workers)
+	srv := b.webhookServer()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	done := make(chan struct{})
-	go func() {
-		b.api.StartWebhook(ctx)
-		close(done)
-	}()
-	b.log.Info("telegram bot webhook", "username", b.me.Username, "listen", ln.Addr().String(), "path", u.Path)
+	b.log.Info("telegram bot webhook", "username", b.me.Username, "listen", ln.Addr().String(), "path", redactPath(u.Path, b.cfg.Token))
+	var serveErr error
 	select {
 	case <-ctx.Done():
 	case err := <-errc:
-		return fmt.Errorf("bot: webhook server: %w", err)
+		serveErr = fmt.Errorf("bot: webhook server: %w", err)
 	}
+	// Take nothing more, then finish or save what was taken.
 	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_ = srv.Shutdown(sctx)
-	b.drain(done)
-	return nil
+	b.drain()
+	return serveErr
+}
+
+func (b *Bot) webhookServer() *http.Server {
+	return &http.Server{Handler: b.Handler(), ReadHeaderTimeout: b.hookHeaderTimeout, ReadTimeout: b.hookReadTimeout,
+		WriteTimeout: b.hookReadTimeout + 5*time.Second, IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
+}
+
+// redactPath hides the token in a webhook URL or path that contains it.
+func redactPath(s, token string) string {
+	if token == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, token, "<token>")
 }
 
 // Handler serves the webhook path of Config.WebhookURL (secret checked in
-// constant time) and /healthz.
+// constant time) and /healthz. Updates are queued for the workers, which
+// run while ServeWebhook does.
 func (b *Bot) Handler() http.Handler {
 	path := "/"
 	if u, err := url.Parse(b.cfg.WebhookURL); err == nil && u.Path != "" {
 		path = u.Path
 	}
-	inner := b.api.WebhookHandler()
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		_, _ = io.WriteString(w, "ok\n")
@@ -422,8 +457,22 @@ func (b *Bot) Handler() http.Handler {
 			http.Error(w, "forbidden", http.StatusForbidden)
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, 1<<20)
-		inner(w, r) // decodes and queues for the worker pool; answers 200
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+		if err != nil {
+			b.log.Warn("webhook request body", "remote", r.RemoteAddr, "err", err)
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		// A full queue slows Telegram down (it retries a 503 later).
+		if err := b.queue.waitRoom(r.Context()); err != nil {
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		// A body that does not decode is acknowledged (200): Telegram
+		// would otherwise deliver it again and again.
+		items, _ := b.accept([]json.RawMessage{body})
+		b.queue.push(items...)
+		w.WriteHeader(http.StatusOK)
 	})
 	return mux
 }
@@ -464,50 +513,4 @@ func (b *Bot) allowed(chat, user int64) bool {
 		return true
 	}
 	return b.allowedChats[chat] || b.allowedUsers[user] || b.admins[user]
-}
-
-// answerStore maps short callback keys to answers, so that callback_data
-// (64 bytes at most) carries a key, not the content. Oldest entries go first.
-type answerStore struct {
-	mu    sync.Mutex
-	max   int
-	items map[string]*storedAnswer
-	order []string
-	seq   uint64
-	salt  string
-}
-
-type storedAnswer struct {
-	Question  string
-	Citations []core.Citation
-	Mode      string
-	Grounded  bool
-	Script    string
-	ChatID    int64
-}
-
-func newAnswerStore(max int) *answerStore {
-	return &answerStore{max: max, items: map[string]*storedAnswer{}, salt: fmt.Sprintf("%x", time.Now().UnixNano()%(36*36*36))}
-}
-
-func (s *answerStore) put(a *storedAnswer) string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.seq++
-	// The salt keeps keys from one run from matching another run's.
-	key := s.salt + fmt.Sprintf("%x", s.seq)
-	s.items[key] = a
-	s.order = append(s.order, key)
-	if len(s.order) > s.max {
-		delete(s.items, s.order[0])
-		s.order = slices.Delete(s.order, 0, 1)
-	}
-	return key
-}
-
-func (s *answerStore) get(key string) (*storedAnswer, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a, ok := s.items[key]
-	return a, ok
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"strconv"
@@ -41,6 +42,9 @@ type CatalogService interface {
 // restart with more articles.
 const cbCatalog = "cat:"
 
+// errParked: the request waits in the queue for its conversation.
+var errParked = errors.New("parked until the conversation is free")
+
 const (
 	methodsPerPage = 8
 	leadersPerPage = 10
@@ -60,9 +64,17 @@ type catalogUI struct {
 	// repeated press never asks Telegram for an identical edit.
 	shown      map[shownKey]string
 	shownOrder []shownKey
+	// editing holds the page wanted next for a list message whose edit is
+	// under way: edits of one message run one at a time, and presses during
+	// an edit only move its target (the latest wins), so that two edits
+	// never race and land out of order, leaving the map wrong and the next
+	// edit identical to what the message shows.
+	editing map[shownKey]*pageEdit
 	// scripts is the last script each conversation was written in.
 	scripts map[string]string
 }
+
+type pageEdit struct{ want *listPage }
 
 type shownKey struct {
 	chat int64
@@ -71,7 +83,7 @@ type shownKey struct {
 
 // registerCatalog adds the catalog commands and their buttons.
 func (b *Bot) registerCatalog(svc CatalogService) error {
-	c := &catalogUI{b: b, svc: svc, shown: map[shownKey]string{}, scripts: map[string]string{}}
+	c := &catalogUI{b: b, svc: svc, shown: map[shownKey]string{}, scripts: map[string]string{}, editing: map[shownKey]*pageEdit{}}
 	for _, cmd := range []Command{
 		{Name: "methods", Zh: "工作方法目录（按书记分页浏览）", En: "Browse the work methods, secretary by secretary", Run: c.cmdMethods},
 		{Name: "method", Zh: "某个工作方法的总结：/method 名称", En: "Summary of a work method: /method NAME", Usage: "/method 名称", Run: c.cmdMethod},
@@ -161,7 +173,7 @@ func (c *catalogUI) lookup(ctx context.Context, r *Request, kind, list string) e
 	name := strings.TrimSpace(r.Args)
 	r.Script = c.scriptFor(r, name)
 	if n := runeLen(name); n > c.b.cfg.MaxQuestionRunes {
-		r.Reply(ctx, msgTooLong(r.Script, n, c.b.cfg.MaxQuestionRunes))
+		c.b.refuse(r, msgTooLong(r.Script, n, c.b.cfg.MaxQuestionRunes))
 		return nil
 	}
 	if !c.admit(ctx, r) {
@@ -173,6 +185,9 @@ func (c *catalogUI) lookup(ctx context.Context, r *Request, kind, list string) e
 	}
 	c.noteScript(r.Conv, name)
 	ans, err := c.summarise(ctx, r, kind, name)
+	if errors.Is(err, errParked) {
+		return nil // answered when the conversation is free
+	}
 	if err != nil {
 		return err
 	}
@@ -191,8 +206,20 @@ func (c *catalogUI) summarise(ctx context.Context, r *Request, kind, name string
 	typingCtx, stopTyping := context.WithCancel(ctx)
 	defer stopTyping()
 	go c.b.keepTyping(typingCtx, r)
-	// Summaries are turns of the conversation too (follow-ups refer to them).
-	unlock, err := c.b.convs.lock(ctx, r.Conv)
+	// Summaries are turns of the conversation too (follow-ups refer to
+	// them). A command waits for a busy conversation in the queue, like a
+	// question; a button press (already answered) waits here.
+	var unlock func()
+	var err error
+	if it, _, ok := queuedFrom(ctx); ok && it.u.Message != nil {
+		var got bool
+		unlock, got, err = c.b.lockConv(ctx, r.Conv)
+		if err == nil && !got {
+			return nil, errParked
+		}
+	} else {
+		unlock, err = c.b.convs.lock(ctx, r.Conv)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("catalog %s %q: waiting for the conversation: %w", kind, name, err)
 	}
@@ -221,7 +248,10 @@ func (c *catalogUI) replyCatalogAnswer(ctx context.Context, r *Request, kind, qu
 	}
 	if ans.Grounded {
 		key := c.b.answers.put(&storedAnswer{Question: question, Citations: ans.Citations, Mode: ans.Mode, Grounded: ans.Grounded, Script: ans.Script, ChatID: r.ChatID})
-		c.b.replyHTML(ctx, r, renderAnswer(ans), answerKeyboard(ans, key))
+		msgs := renderAnswer(ans)
+		if ids := c.b.replyHTML(ctx, r, msgs, answerKeyboard(ans, key)); len(ids) == len(msgs) {
+			c.b.answers.bind(ctx, key, ids[len(ids)-1])
+		}
 		return
 	}
 	sl := scriptLetter(r.Script)
@@ -340,21 +370,48 @@ func (c *catalogUI) sendList(ctx context.Context, r *Request, list string, n int
 }
 
 // turnPage edits a list message to page n, unless it already shows it
-// (Telegram rejects an identical edit).
+// (Telegram rejects an identical edit). While an edit of the message is
+// under way the press only retargets it.
 func (c *catalogUI) turnPage(ctx context.Context, r *Request, list string, n int) {
 	p, ok := c.page(list, n, r.Script)
 	if !ok || r.Msg == nil {
 		return
 	}
 	key := shownKey{r.ChatID, r.Msg.ID}
-	if !c.claimEdit(key, p, r.Msg.Text) {
+	c.mu.Lock()
+	if ed := c.editing[key]; ed != nil {
+		ed.want = &p
+		c.mu.Unlock()
 		return
 	}
-	err := c.b.send.edit(ctx, &tgbot.EditMessageTextParams{ChatID: r.ChatID, MessageID: r.Msg.ID, Text: p.html, ParseMode: models.ParseModeHTML,
-		ReplyMarkup: p.markup, LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()}})
-	if err != nil {
-		c.forgetShown(key)
-		c.b.log.Warn("turn catalog page", "chat", r.ChatID, "page", p.id, "err", err)
+	if !c.claimEditLocked(key, p, r.Msg.Text) {
+		c.mu.Unlock()
+		return
+	}
+	ed := &pageEdit{}
+	c.editing[key] = ed
+	c.mu.Unlock()
+	for {
+		err := c.b.send.edit(ctx, &tgbot.EditMessageTextParams{ChatID: r.ChatID, MessageID: r.Msg.ID, Text: p.html, ParseMode: models.ParseModeHTML,
+			ReplyMarkup: p.markup, LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()}})
+		c.mu.Lock()
+		next := ed.want
+		ed.want = nil
+		if err != nil {
+			delete(c.shown, key) // unknown now; compared by text next time
+			delete(c.editing, key)
+			c.mu.Unlock()
+			c.b.log.Warn("turn catalog page", "chat", r.ChatID, "page", p.id, "err", err)
+			return
+		}
+		if next == nil || next.id == c.shown[key] {
+			delete(c.editing, key)
+			c.mu.Unlock()
+			return
+		}
+		c.shown[key] = next.id
+		p = *next
+		c.mu.Unlock()
 	}
 }
 
@@ -365,6 +422,10 @@ func (c *catalogUI) turnPage(ctx context.Context, r *Request, list string, n int
 func (c *catalogUI) claimEdit(key shownKey, p listPage, visible string) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	return c.claimEditLocked(key, p, visible)
+}
+
+func (c *catalogUI) claimEditLocked(key shownKey, p listPage, visible string) bool {
 	if cur, ok := c.shown[key]; ok {
 		if cur == p.id {
 			return false

@@ -28,6 +28,7 @@ type Request struct {
 	AsGroup  bool
 	replyTo  int  // message to reply to in groups
 	admitted bool // the rate limits were applied to this request
+	question bool // a question (not a command): deferred when over the limit
 }
 
 // recoverMiddleware keeps one bad update from killing the process: the
@@ -59,12 +60,13 @@ func (b *Bot) recoverMiddleware(next tgbot.HandlerFunc) tgbot.HandlerFunc {
 }
 
 // handleUpdate is the single entry point for every update kind.
-func (b *Bot) handleUpdate(_ context.Context, _ *tgbot.Bot, u *models.Update) {
+func (b *Bot) handleUpdate(in context.Context, _ *tgbot.Bot, u *models.Update) {
 	if u == nil {
 		return
 	}
-	// Handlers outlive the polling context during shutdown (see drain).
-	ctx, cancel := context.WithTimeout(b.base, b.cfg.AnswerTimeout)
+	// Handlers outlive the polling context during shutdown (see drain);
+	// they keep the queue item they came from (for deferral).
+	ctx, cancel := context.WithTimeout(withQueuedFrom(b.base, in), b.cfg.AnswerTimeout)
 	defer cancel()
 	switch {
 	case u.Message != nil:
@@ -134,7 +136,7 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 	if !b.allowed(r.ChatID, r.UserID) {
 		b.log.Info("refused: not on the allow-list", "chat", r.ChatID, "user", r.UserID)
 		if r.Private {
-			b.replyPlain(ctx, r, msgNotAllowed(r.Script))
+			b.refuse(r, msgNotAllowed(r.Script))
 		}
 		return
 	}
@@ -144,13 +146,13 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 	}
 	if strings.TrimSpace(m.Text) == "" {
 		if r.Private {
-			b.replyPlain(ctx, r, msgTextOnly(r.Script))
+			b.refuse(r, msgTextOnly(r.Script))
 		}
 		return
 	}
 	r.Args = strings.TrimSpace(question)
 	if r.Args == "" { // e.g. a bare "@bot"
-		b.replyPlain(ctx, r, msgAskUsage(r.Script))
+		b.refuse(r, msgAskUsage(r.Script))
 		return
 	}
 	b.ask(ctx, r, r.Args)
@@ -362,6 +364,12 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 		return
 	}
 	data := q.Data
+	if !onKeyboard(msg, data) {
+		// Telegram relays what a modified client sends: data that is not
+		// one of this message's buttons is refused, whatever it names.
+		b.refusePress(ctx, q, r, "not a button of the pressed message")
+		return
+	}
 	switch {
 	case strings.HasPrefix(data, cbSources):
 		b.onSourcesButton(ctx, r, q, strings.TrimPrefix(data, cbSources))
@@ -395,10 +403,32 @@ const (
 	cbFeedback = "fb:"
 )
 
-func (b *Bot) onSourcesButton(ctx context.Context, r *Request, q *models.CallbackQuery, key string) {
-	a, ok := b.answers.get(key)
+// refusePress answers a forged or misplaced press with a short alert.
+func (b *Bot) refusePress(ctx context.Context, q *models.CallbackQuery, r *Request, why string) {
+	b.stats.refusedPresses.Add(1)
+	b.log.Warn("button press refused", "why", why, "chat", r.ChatID, "user", r.UserID, "data_bytes", len(q.Data))
+	b.send.answerCallback(ctx, q.ID, msgButtonNotHere(r.Script), true)
+}
+
+// answerFor finds the answer behind a button key pressed on r.Msg; false
+// when it is unknown (answered) or belongs elsewhere (refused).
+func (b *Bot) answerFor(ctx context.Context, r *Request, q *models.CallbackQuery, key string, expiredAlert bool) (*storedAnswer, bool) {
+	rec, ok := b.answers.lookup(ctx, key)
 	if !ok {
-		b.send.answerCallback(ctx, q.ID, msgSourcesExpired(r.Script), true)
+		b.send.answerCallback(ctx, q.ID, msgSourcesExpired(r.Script), expiredAlert)
+		return nil, false
+	}
+	if !rec.pressedHere(r.Msg) {
+		b.refusePress(ctx, q, r, "key of another chat or message")
+		return nil, false
+	}
+	a := rec.Answer
+	return &a, true
+}
+
+func (b *Bot) onSourcesButton(ctx context.Context, r *Request, q *models.CallbackQuery, key string) {
+	a, ok := b.answerFor(ctx, r, q, key, true)
+	if !ok {
 		return
 	}
 	r.Script = a.Script
@@ -411,9 +441,12 @@ func (b *Bot) onSourcesButton(ctx context.Context, r *Request, q *models.Callbac
 
 func (b *Bot) onFeedbackButton(ctx context.Context, r *Request, q *models.CallbackQuery, rest string) {
 	key, vote, _ := strings.Cut(rest, ":")
-	a, ok := b.answers.get(key)
-	if !ok || (vote != "up" && vote != "down") {
+	if vote != "up" && vote != "down" {
 		b.send.answerCallback(ctx, q.ID, msgSourcesExpired(r.Script), false)
+		return
+	}
+	a, ok := b.answerFor(ctx, r, q, key, false)
+	if !ok {
 		return
 	}
 	r.Script = a.Script
@@ -456,12 +489,47 @@ func (b *Bot) replyHTML(ctx context.Context, r *Request, msgs []string, markup m
 		}
 		m, err := b.send.send(ctx, p)
 		if err != nil {
-			b.log.Error("send reply", "chat", r.ChatID, "err", err)
+			if b.base.Err() != nil {
+				// Shutdown: the update is saved and answered after the restart.
+				b.log.Warn("reply abandoned at shutdown", "chat", r.ChatID, "err", err)
+				return ids
+			}
+			b.stats.undelivered.Add(1)
+			b.log.Error("reply not delivered", "chat", r.ChatID, "part", i+1, "of", len(msgs), "err", err)
 			return ids
 		}
 		ids = append(ids, m.ID)
 	}
 	return ids
+}
+
+// refuse sends a short refusal or hint without waiting for it: it costs a
+// token of the user's reply budget (3 at once, then one per 20 s; beyond
+// it the refusal is skipped) and waits in the chat's send queue, not in a
+// worker, so a flood of stickers or of messages from strangers holds no
+// worker and delays nobody else.
+func (b *Bot) refuse(r *Request, text string) {
+	if !b.isAdmin(r.UserID) {
+		if ok, _ := b.replyRate.allow(r.UserID); !ok {
+			b.log.Debug("refusal skipped: the user's reply budget is spent", "chat", r.ChatID, "user", r.UserID)
+			return
+		}
+	}
+	b.notify(r, text)
+}
+
+// notify queues a plain-text notice in the request's chat without waiting.
+func (b *Bot) notify(r *Request, text string) {
+	for i, html := range plainMessages(text) {
+		p := &tgbot.SendMessageParams{ChatID: r.ChatID, MessageThreadID: r.ThreadID, Text: html, ParseMode: models.ParseModeHTML,
+			LinkPreviewOptions: &models.LinkPreviewOptions{IsDisabled: tgbot.True()}}
+		if i == 0 && r.replyTo != 0 {
+			p.ReplyParameters = &models.ReplyParameters{MessageID: r.replyTo, AllowSendingWithoutReply: true}
+		}
+		if !b.send.notify(p) {
+			return
+		}
+	}
 }
 
 // replyPlain escapes and sends a plain-text reply.

@@ -34,6 +34,12 @@ func msgRateLimited(script string, wait int) string {
 		fmt.Sprintf("提問有點頻繁，請約 %d 秒後再試。", wait))
 }
 
+func msgDeferred(script string, wait int) string {
+	return pick(script,
+		fmt.Sprintf("提问有点频繁：这个问题约 %d 秒后回答，请稍候。", wait),
+		fmt.Sprintf("提問有點頻繁：這個問題約 %d 秒後回答，請稍候。", wait))
+}
+
 func msgTooLong(script string, n, limit int) string {
 	return pick(script,
 		fmt.Sprintf("问题太长了（%d 字），请精简到 %d 字以内。", n, limit),
@@ -54,6 +60,10 @@ func msgNoSources(script string) string {
 
 func msgSourcesExpired(script string) string {
 	return pick(script, "这条回答的来源已过期，请发送 /sources 查看最近一次回答的来源。", "這條回答的來源已過期，請發送 /sources 查看最近一次回答的來源。")
+}
+
+func msgButtonNotHere(script string) string {
+	return pick(script, "这个按钮不能在这里使用。", "這個按鈕不能在這裡使用。")
 }
 
 func msgThanks(script string) string {

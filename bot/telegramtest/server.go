@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -47,7 +48,7 @@ type Call struct {
 	OK          bool
 	ErrorCode   int
 	Description string
-	Injected    bool // a 429 injected by FailNext
+	Injected    bool // a 429 injected by FailNext, or a 5xx by FailNextStatus or FailShare
 }
 
 // Edit is one earlier version of a message, recorded when it was edited.
@@ -152,6 +153,7 @@ type Server struct {
 	pollGen     int
 	pollCancel  map[int]chan struct{}
 	inject      map[string]*injection
+	faults      map[string]*serverFault // faults.go
 	flood       FloodRules
 	webhookURL  string
 	webhookSec  string
@@ -285,13 +287,20 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	method := strings.ToLower(strings.TrimPrefix(r.URL.Path, prefix))
 	params, perr := decodeParams(r)
+	if perr != nil && errors.Is(perr, io.ErrUnexpectedEOF) {
+		// The client gave up mid-request (its context ended): Telegram
+		// never sees such a call, so it is neither served nor recorded.
+		return
+	}
 	call := Call{Method: method, Params: params, At: time.Now()}
 	var result any
 	var aerr *apiError
 	if perr != nil {
 		aerr = badRequest("%v", perr)
 	} else if aerr = s.takeInjection(method); aerr == nil {
-		aerr = s.checkKicked(method, params)
+		if aerr = s.takeServerFault(method); aerr == nil {
+			aerr = s.checkKicked(method, params)
+		}
 	}
 	if aerr == nil {
 		result, aerr = s.dispatch(r.Context(), method, params)
@@ -390,6 +399,9 @@ func decodeParams(r *http.Request) (map[string]string, error) {
 }
 
 func isEmptyMultipart(err error) bool {
+	if errors.Is(err, io.ErrUnexpectedEOF) || (err != nil && strings.Contains(err.Error(), "unexpected EOF")) {
+		return false // a body cut off, not an empty one
+	}
 	return err != nil && (strings.Contains(err.Error(), "EOF") || strings.Contains(err.Error(), "NextPart"))
 }
 

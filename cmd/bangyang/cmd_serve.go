@@ -22,10 +22,12 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer rt.close()
-	b, err := bot.New(ctx, a.botConfig(), rt.svc,
-		bot.WithLogger(a.log),
-		bot.WithFeedbackStore(bot.StoreFeedback(rt.store)),
-	)
+	opts := []bot.Option{bot.WithLogger(a.log), bot.WithFeedbackStore(bot.StoreFeedback(rt.store))}
+	if rt.store != nil {
+		// Button keys and the updates a shutdown leaves survive restarts.
+		opts = append(opts, bot.WithStore(rt.store))
+	}
+	b, err := bot.New(ctx, a.botConfig(), rt.svc, opts...)
 	if err != nil {
 		return fmt.Errorf("start telegram bot: %w", err)
 	}
