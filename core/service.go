@@ -58,6 +58,8 @@ type Options struct {
 	Chunks []corpus.Chunk
 	// Training keeps group training sessions (nil: in memory; see StoreTraining).
 	Training TrainingStore
+	// Records keeps training records per member (nil: in memory; see StoreRecords).
+	Records RecordStore
 }
 
 // Service answers questions from the articles. It is safe for concurrent use.
@@ -67,7 +69,7 @@ type Service struct {
 	bySeq map[seqKey]corpus.Chunk
 	// convLocks serialise each chat's conversation load-modify-save.
 	convLocks chatLocks
-	train     trainingState // quiz bank and per-chat locks (training.go); zero value ready
+	trainer   *Trainer // training (trainer.go), over the same material
 }
 
 type seqKey struct {
@@ -111,8 +113,13 @@ func New(opts Options) (*Service, error) {
 		byID[c.ID] = c
 		bySeq[seqKey{c.ArticleID, c.Seq}] = c
 	}
-	return &Service{o: opts, byID: byID, bySeq: bySeq}, nil
+	tr := NewTrainer(TrainerOptions{Store: opts.Training, Records: opts.Records, Catalog: opts.Catalog, Chunks: opts.Chunks,
+		Model: opts.Model, ModelTimeout: opts.ModelTimeout, Logger: opts.Logger, Now: opts.Now})
+	return &Service{o: opts, byID: byID, bySeq: bySeq, trainer: tr}, nil
 }
+
+// Trainer is the training API over the service's material and stores.
+func (s *Service) Trainer() *Trainer { return s.trainer }
 
 // Ask answers question in the conversation chat.
 func (s *Service) Ask(ctx context.Context, chat, question string) (*Answer, error) {

@@ -81,10 +81,13 @@ type Question struct {
 	Correct int      `json:"correct"`
 	// Negative marks "which is NOT …" questions: the right option is the
 	// one the passage does not support, every other option is supported.
-	Negative    bool     `json:"negative,omitempty"`
-	Explanation string   `json:"explanation"`
-	Citation    Citation `json:"citation"`
-	Origin      string   `json:"origin"`
+	Negative    bool   `json:"negative,omitempty"`
+	Explanation string `json:"explanation"`
+	// Why says in one sentence why the answer is right (in the question's
+	// script); the Explanation quotes the passage.
+	Why      string   `json:"why,omitempty"`
+	Citation Citation `json:"citation"`
+	Origin   string   `json:"origin"`
 }
 
 // CorrectText is the text of the right option.

@@ -271,6 +271,7 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 			r.store = st
 			opts.Memory = core.StoreMemory{S: st}
 			opts.Training = core.StoreTraining{S: st}
+			opts.Records = core.StoreRecords{S: st}
 			r.close = func() {
 				if err := st.Close(); err != nil {
 					a.log.Warn("close store", "err", err)

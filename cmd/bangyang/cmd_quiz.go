@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"bangyang/core"
 	"bangyang/quiz"
 )
 
@@ -55,7 +56,7 @@ func runQuiz(ctx context.Context, a *app, args []string) error {
 	}
 	defer rt.close()
 	svc := rt.svc
-	qs, err := svc.Quiz(ctx, *n, strings.TrimSpace(*topic), *script, *seed)
+	qs, err := svc.Trainer().Quiz(ctx, core.QuizRequest{N: *n, Topic: strings.TrimSpace(*topic), Script: *script, Seed: *seed})
 	if errors.Is(err, quiz.ErrNoMaterial) {
 		return fmt.Errorf("no material on %q in the articles", *topic)
 	}

@@ -25,6 +25,8 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	b, err := bot.New(ctx, a.botConfig(), rt.svc,
 		bot.WithLogger(a.log),
 		bot.WithFeedbackStore(bot.StoreFeedback(rt.store)),
+		bot.WithCatalog(rt.svc),
+		bot.WithTrainer(rt.svc.Trainer()),
 	)
 	if err != nil {
 		return fmt.Errorf("start telegram bot: %w", err)
