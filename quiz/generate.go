@@ -25,8 +25,9 @@ type Options struct {
 // Bank makes questions from one Source. It is read-only after NewBank and
 // safe for concurrent use.
 type Bank struct {
-	m     *material
-	named []namedMethod
+	m        *material
+	named    []namedMethod
+	problems []methodProblem // problems methods answered (apply.go)
 }
 
 // namedMethod is a method name stated in a passage of its leader's article.
@@ -41,6 +42,7 @@ type namedMethod struct {
 func NewBank(src Source) *Bank {
 	b := &Bank{m: buildMaterial(src)}
 	b.named = b.collectNamed()
+	b.problems = b.collectProblems()
 	return b
 }
 
@@ -104,14 +106,20 @@ type spec struct {
 func (b *Bank) specs() []spec {
 	var out []spec
 	for ei, e := range b.m.enums {
+		// Only a method's own steps make step questions: an unnamed list
+		// is as likely a heading or a string of slogans.
+		if e.label == "" || isHeading(e.sentence) {
+			continue
+		}
 		label := normalize(e.label)
 		for ii := range e.items {
 			out = append(out, spec{kind: KindMissingStep, passage: e.passage, idx: ei, item: ii, topic: label})
-			if e.label != "" {
-				out = append(out, spec{kind: KindStep, passage: e.passage, idx: ei, item: ii, topic: label})
+			out = append(out, spec{kind: KindStep, passage: e.passage, idx: ei, item: ii, topic: label})
+			if ordered(e) && ii < len(e.items)-1 {
+				out = append(out, spec{kind: KindOrder, passage: e.passage, idx: ei, item: ii, topic: label})
 			}
 		}
-		if e.label != "" && len(e.items) >= 3 {
+		if len(e.items) >= 3 {
 			out = append(out, spec{kind: KindNotStep, passage: e.passage, idx: ei, topic: label})
 		}
 	}
@@ -119,8 +127,14 @@ func (b *Bank) specs() []spec {
 		out = append(out, spec{kind: KindMethodLeader, passage: nm.passage, idx: ni, topic: normalize(nm.name)})
 		out = append(out, spec{kind: KindLeaderMethod, passage: nm.passage, idx: ni, topic: normalize(nm.name)})
 	}
+	for pi, mp := range b.problems {
+		out = append(out, spec{kind: KindApplication, passage: mp.passage, idx: pi, topic: normalize(mp.method)})
+		out = append(out, spec{kind: KindProblem, passage: mp.passage, idx: pi, topic: normalize(mp.method)})
+	}
 	for fi, f := range b.m.numbers {
-		out = append(out, spec{kind: KindNumber, passage: f.passage, idx: fi})
+		if !isHeading(f.sentence) {
+			out = append(out, spec{kind: KindNumber, passage: f.passage, idx: fi})
+		}
 	}
 	for li, lf := range b.m.leaders {
 		for pli, pl := range lf.places {
@@ -193,48 +207,116 @@ func (b *Bank) topicFilter(topic string) func(spec) bool {
 	return func(s spec) bool { return strings.Contains(b.m.passages[s.passage].norm, t) }
 }
 
-// Generate makes up to opt.N distinct, validated questions. It returns
-// ErrNoMaterial when none could be made.
+// ApplicationShare is the share of application questions Generate aims
+// for when the material has them: a training on role models is about
+// using their methods, not only recalling names.
+const ApplicationShare = 0.4
+
+// candidate is a built, validated question and what it is about, for
+// spreading a session over leaders, methods and sentences.
+type candidate struct {
+	q      Question
+	leader string
+	topic  string // the method it is about, if any
+	source string // the quoted sentence
+	target string // kind + answer
+	stem   string // normalised question text
+}
+
+// Generate makes up to opt.N distinct, validated questions: no two with
+// the same stem or the same answer to the same kind of question, spread
+// over leaders, methods and sentences, with about ApplicationShare
+// application questions. It returns ErrNoMaterial when none could be made.
 func (b *Bank) Generate(opt Options) ([]Question, error) {
 	if opt.N <= 0 {
 		return nil, nil
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9e3779b97f4a7c15))
 	keep := b.topicFilter(opt.Topic)
-	byKind := map[Kind][]spec{}
+	byKind := map[Kind][]candidate{}
+	keys := map[string]bool{}
 	for _, s := range b.specs() {
-		if keep(s) {
-			byKind[s.kind] = append(byKind[s.kind], s)
+		if !keep(s) {
+			continue
 		}
+		q, ok := b.build(s, rng)
+		if !ok || keys[q.Key] || opt.Exclude[q.Key] {
+			continue
+		}
+		q = finish(q, opt.Script)
+		if Validate(q) != nil {
+			continue
+		}
+		keys[q.Key] = true
+		byKind[s.kind] = append(byKind[s.kind], candidate{
+			q: q, leader: b.m.passages[s.passage].leader, topic: s.topic, source: q.Explanation,
+			target: string(q.Kind) + "|" + normalize(q.CorrectText()), stem: normalize(q.Text),
+		})
 	}
-	kinds := []Kind{KindMissingStep, KindNumber, KindMethodLeader, KindStep, KindPlace, KindNotStep, KindLeaderMethod}
+	kinds := []Kind{KindMissingStep, KindNumber, KindMethodLeader, KindStep, KindPlace, KindNotStep, KindLeaderMethod, KindProblem, KindOrder}
 	rng.Shuffle(len(kinds), func(i, j int) { kinds[i], kinds[j] = kinds[j], kinds[i] })
-	for _, k := range kinds {
-		ss := byKind[k]
-		rng.Shuffle(len(ss), func(i, j int) { ss[i], ss[j] = ss[j], ss[i] })
+	for _, k := range append([]Kind{KindApplication}, kinds...) {
+		cs := byKind[k]
+		rng.Shuffle(len(cs), func(i, j int) { cs[i], cs[j] = cs[j], cs[i] })
 	}
-	seen := map[string]bool{}
-	var out []Question
-	for progress := true; progress && len(out) < opt.N; {
-		progress = false
-		for _, k := range kinds {
-			for len(byKind[k]) > 0 && len(out) < opt.N {
-				s := byKind[k][0]
-				byKind[k] = byKind[k][1:]
-				q, ok := b.build(s, rng)
-				if !ok || seen[q.Key] || opt.Exclude[q.Key] {
-					continue
-				}
-				q = finish(q, opt.Script)
-				if Validate(q) != nil {
-					continue
-				}
-				seen[q.Key] = true
-				out = append(out, q)
-				progress = true
-				break // next kind: keep the mix varied
+	used := struct{ leader, topic, source, target, stem map[string]int }{
+		map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{},
+	}
+	// take removes and returns the candidate of kind k that repeats least
+	// of what the session already has; ok is false when k has none left.
+	take := func(k Kind) (candidate, bool) {
+		cs := byKind[k]
+		best, bestCost := -1, 1<<30
+		for i, c := range cs {
+			if used.stem[c.stem] > 0 || used.target[c.target] > 0 {
+				continue
+			}
+			cost := 4*used.source[c.source] + 2*used.leader[c.leader]
+			if c.topic != "" {
+				cost += 2 * used.topic[c.topic]
+			}
+			if cost < bestCost {
+				best, bestCost = i, cost
 			}
 		}
+		if best < 0 {
+			byKind[k] = nil
+			return candidate{}, false
+		}
+		c := cs[best]
+		byKind[k] = append(cs[:best:best], cs[best+1:]...)
+		return c, true
+	}
+	var out []Question
+	next := 0
+	for len(out) < opt.N {
+		var c candidate
+		ok := false
+		apps := 0
+		for _, q := range out {
+			if q.Kind == KindApplication {
+				apps++
+			}
+		}
+		if float64(apps) < ApplicationShare*float64(len(out)+1) {
+			c, ok = take(KindApplication)
+		}
+		for tries := 0; !ok && tries < len(kinds); tries++ {
+			c, ok = take(kinds[next%len(kinds)])
+			next++
+		}
+		if !ok {
+			c, ok = take(KindApplication)
+		}
+		if !ok {
+			break
+		}
+		used.leader[c.leader]++
+		used.topic[c.topic]++
+		used.source[c.source]++
+		used.target[c.target]++
+		used.stem[c.stem]++
+		out = append(out, c.q)
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("topic %q: %w", opt.Topic, ErrNoMaterial)
@@ -255,6 +337,8 @@ func finish(q Question, script string) Question {
 	}
 	q.Options = opts
 	q.Explanation = convertScript(q.Explanation, script)
+	q.Why = convertScript(prettyPunct(q.Why), script)
+	q.After = convertScript(prettyPunct(q.After), script)
 	q.Origin = OriginTemplate
 	return q
 }
@@ -275,6 +359,12 @@ func (b *Bank) build(s spec, rng *rand.Rand) (Question, bool) {
 		return b.buildNumber(s, rng)
 	case KindPlace:
 		return b.buildPlace(s, rng)
+	case KindApplication:
+		return b.buildApplication(s, rng)
+	case KindProblem:
+		return b.buildProblem(s, rng)
+	case KindOrder:
+		return b.buildOrder(s, rng)
 	}
 	return Question{}, false
 }
@@ -373,7 +463,9 @@ func (b *Bank) listDistractors(e enumeration, answer string, recombine bool, rng
 	}
 	var near, far []string
 	for _, o := range b.m.enums {
-		if o.passage == e.passage && o.start == e.start {
+		// Steps of other methods only: items of unnamed lists are of no
+		// one kind (headings, slogans, fragments).
+		if (o.passage == e.passage && o.start == e.start) || o.label == "" || normalize(o.label) == normalize(e.label) {
 			continue
 		}
 		for _, it := range o.items {
@@ -410,7 +502,8 @@ func (b *Bank) buildMissingStep(s spec, rng *rand.Rand) (Question, bool) {
 	q := Question{
 		Key:         fmt.Sprintf("%s|%s|%s", KindMissingStep, p.chunk.ID, normalize(answer)),
 		Kind:        KindMissingStep,
-		Text:        aboutLeader(p.leader) + "，横线处应填入哪一项？\n" + stem,
+		Text:        aboutLeader(p.leader) + "，" + e.label + "中横线处应填入哪一项？\n" + stem,
+		Why:         "原文列出的" + e.label + "各项中，横线处是" + quoted(answer) + "。",
 		Explanation: b.explain(e.passage, e.sentence),
 		Citation:    b.citation(e.passage),
 	}
@@ -425,6 +518,7 @@ func (b *Bank) buildStep(s spec, rng *rand.Rand) (Question, bool) {
 		Key:         fmt.Sprintf("%s|%s|%s", KindStep, p.chunk.ID, normalize(answer)),
 		Kind:        KindStep,
 		Text:        aboutLeader(p.leader) + "，以下哪一项属于" + e.label + "？",
+		Why:         "原文列出的" + e.label + "包括" + quoted(answer) + "。",
 		Explanation: b.explain(e.passage, e.sentence),
 		Citation:    b.citation(e.passage),
 	}
@@ -446,6 +540,7 @@ func (b *Bank) buildNotStep(s spec, rng *rand.Rand) (Question, bool) {
 		Kind:        KindNotStep,
 		Negative:    true,
 		Text:        aboutLeader(p.leader) + "，以下哪一项不属于" + e.label + "？",
+		Why:         "原文列出的" + e.label + "是" + strings.Join(e.items, "、") + "，其中没有" + quoted(answer) + "。",
 		Explanation: b.explain(e.passage, e.sentence),
 		Citation:    b.citation(e.passage),
 	}
@@ -471,6 +566,7 @@ func (b *Bank) buildMethodLeader(s spec, rng *rand.Rand) (Question, bool) {
 		Key:         fmt.Sprintf("%s|%s|%s", KindMethodLeader, p.chunk.ID, normalize(nm.name)),
 		Kind:        KindMethodLeader,
 		Text:        nm.name + "出自哪位社区书记的事迹？",
+		Why:         "报道写明" + quoted(nm.name) + "是" + nm.leader + "的做法。",
 		Explanation: b.explain(nm.passage, nm.sentence),
 		Citation:    b.citation(nm.passage),
 	}
@@ -491,6 +587,7 @@ func (b *Bank) buildLeaderMethod(s spec, rng *rand.Rand) (Question, bool) {
 		Key:         fmt.Sprintf("%s|%s|%s", KindLeaderMethod, p.chunk.ID, normalize(nm.name)),
 		Kind:        KindLeaderMethod,
 		Text:        "以下哪一种工作方法出自关于" + nm.leader + "的报道？",
+		Why:         "报道写明" + quoted(nm.name) + "是" + nm.leader + "的做法，其余选项出自其他书记的报道。",
 		Explanation: b.explain(nm.passage, nm.sentence),
 		Citation:    b.citation(nm.passage),
 	}
@@ -518,6 +615,7 @@ func (b *Bank) buildNumber(s spec, rng *rand.Rand) (Question, bool) {
 		Key:         fmt.Sprintf("%s|%s|%s", KindNumber, p.chunk.ID, normalize(answer)+f.unit),
 		Kind:        KindNumber,
 		Text:        aboutLeader(p.leader) + "，横线处应填入哪个数字？\n" + stem,
+		Why:         "原文给出的数字是" + answer + "。",
 		Explanation: b.explain(f.passage, f.sentence),
 		Citation:    b.citation(f.passage),
 	}
@@ -575,6 +673,7 @@ func (b *Bank) buildPlace(s spec, rng *rand.Rand) (Question, bool) {
 		Key:         fmt.Sprintf("%s|%s|%s", KindPlace, lf.name, normalize(place)),
 		Kind:        KindPlace,
 		Text:        "据报道，" + lf.name + "在哪个" + unit + "工作？",
+		Why:         "报道写明" + lf.name + "在" + place + "工作，其余是其他书记所在的地方。",
 		Explanation: b.explain(s.passage, sentence),
 		Citation:    b.citation(s.passage),
 	}
