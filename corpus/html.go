@@ -102,6 +102,9 @@ func parseHTML(src string) (htmlPage, error) {
 	}
 	content := mainContent(body)
 	page.Content = blockText(content)
+	if heads := outsideHeadings(body, content); heads != "" {
+		page.Content = heads + "\n" + page.Content
+	}
 	page.PageText = blockText(body)
 
 	var h1 string
@@ -334,6 +337,9 @@ func blockText(n *html.Node) string {
 				return
 			}
 		}
+		if c.Type == html.ElementNode && c.DataAtom == atom.Dl && renderInfobox(&b, c) {
+			return
+		}
 		block := c.Type == html.ElementNode && htmlBlock[c.DataAtom]
 		if block {
 			b.WriteByte('\n')
@@ -436,4 +442,91 @@ func isCJK(r rune) bool {
 // collapseSpace squeezes runs of spaces into one and trims the ends.
 func collapseSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// outsideHeadings returns, one per line, the headings above the main
+// content block that the article needs: the headline (<h1>) and a subtitle
+// naming the person or the post ("——记…社区党总支书记万丽萍"). Government
+// sites put both outside the content block, and the subtitle may be the
+// only statement of the secretary's role. Headings of link lists (相关新闻)
+// carry neither and stay out.
+func outsideHeadings(body, content *html.Node) string {
+	if content == body {
+		return ""
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, l := range strings.Split(blockText(content), "\n") {
+		seen[l] = true
+	}
+	walk(body, func(n *html.Node) bool {
+		if n == content {
+			return false
+		}
+		if n.Type != html.ElementNode {
+			return true
+		}
+		switch n.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4:
+		default:
+			return true
+		}
+		if isAncestor(content, n) {
+			return false
+		}
+		t := collapseSpace(textOf(n))
+		rn := utf8.RuneCountInString(t)
+		carries := n.DataAtom == atom.H1 && rn >= 4 ||
+			strings.HasPrefix(t, "——") || strings.HasPrefix(t, "—") ||
+			strings.Contains(t, "书记") || strings.Contains(t, "書記") || strings.Contains(t, "主任")
+		if carries && rn <= 80 && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+		return false
+	})
+	// Only headings that come before the content: a heading after it is
+	// another article's.
+	return strings.Join(out, "\n")
+}
+
+// renderInfobox writes a definition list of short term/value pairs as
+// "• 中文名：欧阳红梅" lines, the infobox form the cleaner recognises and
+// keeps as metadata. It reports false (nothing written) for a <dl> that is
+// not such a list.
+func renderInfobox(b *strings.Builder, dl *html.Node) bool {
+	type pair struct{ k, v string }
+	var pairs []pair
+	key := ""
+	for c := dl.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Dt:
+			key = strings.Join(strings.Fields(strings.ReplaceAll(textOf(c), "\u3000", " ")), "")
+		case atom.Dd:
+			if key == "" {
+				return false
+			}
+			v := strings.Join(strings.Split(blockText(c), "\n"), "、")
+			pairs = append(pairs, pair{key, v})
+			key = ""
+		default:
+			return false
+		}
+	}
+	if len(pairs) < 2 {
+		return false
+	}
+	for _, p := range pairs {
+		if utf8.RuneCountInString(p.k) > 12 || utf8.RuneCountInString(p.v) > 80 {
+			return false
+		}
+	}
+	b.WriteByte('\n')
+	for _, p := range pairs {
+		b.WriteString("• " + p.k + "：" + p.v + "\n")
+	}
+	return true
 }

@@ -101,6 +101,8 @@ func classify(l, s string) lineKind {
 		return lineMeta
 	case n <= 100 && !strings.Contains(s, "。") && (strings.HasPrefix(s, "来源") || strings.HasPrefix(s, "发布时间")):
 		return lineMeta
+	case n <= 30 && dateRe.MatchString(s) && isSiteDateLine(s):
+		return lineMeta
 	case n <= 120 && isBreadcrumb(s):
 		return lineNoise
 	case n <= 30 && (strings.HasPrefix(s, "分享到") || strings.HasPrefix(s, "分享至")):
@@ -129,6 +131,14 @@ func classify(l, s string) lineKind {
 		return lineNoise
 	}
 	return lineContent
+}
+
+// isSiteDateLine reports a line holding only a paper or site name and a
+// date: "福州晚报 2016-11-08", "2019年12月03日 第05版".
+func isSiteDateLine(s string) bool {
+	rest := strings.TrimSpace(timeRe.ReplaceAllString(dateRe.ReplaceAllString(s, " "), " "))
+	rest = strings.Trim(rest, "日 |｜/")
+	return runeLen(rest) <= 12 && !strings.ContainsAny(rest, "。，,：:！？、")
 }
 
 func disclaimerScore(s string) int {
@@ -297,6 +307,11 @@ func dropTOC(lines []string, keep []bool) {
 // line, else a heading-like line repeated near the top, else the first
 // kept line when it is heading-like.
 func findTitle(lines []string, keep []bool, metaAt int) (string, int) {
+	headingLike := func(s string) bool {
+		// A subtitle ("——记…书记…") is kept as text: it may be the only
+		// statement of the secretary's post.
+		return headingLike(s) && !strings.HasPrefix(s, "—")
+	}
 	if metaAt > 0 {
 		for i := metaAt - 1; i >= 0 && i >= metaAt-2; i-- {
 			if keep[i] && headingLike(lines[i]) {

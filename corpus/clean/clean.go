@@ -35,7 +35,10 @@ func pipeline() []step {
 		// Garble repair runs before pinyin removal: the gateway's own
 		// annotations tell which byte an annotation split.
 		{"garble", repairGarble},
+		{"mojibake", func(s string, _ *Result) string { return repairMojibake(s) }},
 		{"pinyin", func(s string, _ *Result) string { return removePinyin(s) }},
+		{"encyclopedia", func(s string, _ *Result) string { return removeEncyclopedia(s) }},
+		{"govsite", func(s string, _ *Result) string { return removeGovSite(s) }},
 		{"boilerplate", removeBoilerplate},
 		{"dedup", func(s string, _ *Result) string { return dedupLines(s) }},
 		{"tidy", func(s string, _ *Result) string { return tidy(s) }},
