@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"bangyang/bot/telegramtest"
-	"bangyang/catalog"
 	"bangyang/core"
 	"bangyang/corpus"
 	"bangyang/retrieval"
@@ -140,7 +139,7 @@ func realCore(t testing.TB) *core.Service {
 		metas[i] = a.Meta
 	}
 	chunks := realIx.Chunks()
-	s, err := core.New(core.Options{Search: realIx, Articles: metas, Chunks: chunks, Catalog: catalog.Build(chunks)})
+	s, err := core.New(core.Options{Search: realIx, Articles: metas, Chunks: chunks, Catalog: buildCatalog(t, chunks)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,7 +33,7 @@ func trainingService(t *testing.T, st *store.Store) *core.Service {
 	trainCatOnce.Do(func() {
 		realCore(t) // builds the shared offline index
 		if realIx != nil {
-			trainCat = catalog.Build(realIx.Chunks())
+			trainCat = buildCatalog(t, realIx.Chunks())
 		}
 	})
 	if trainCat == nil {

@@ -12,17 +12,20 @@
 package catalog
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
+	"unicode/utf8"
 
 	"bangyang/corpus"
 )
 
 // Version changes whenever extraction changes what Build produces; a cached
 // catalog with another version must be rebuilt.
-const Version = "catalog-3"
+const Version = "catalog-4"
 
 // ErrVersion is returned when unmarshalling a catalog of another Version.
 var ErrVersion = errors.New("catalog: cached catalog has another version")
@@ -219,24 +222,51 @@ func (c *Catalog) index() {
 }
 
 // Build extracts the catalog from chunks. It is deterministic: the same
-// chunks in any order give the same catalog.
-func Build(chunks []corpus.Chunk) *Catalog {
+// chunks in any order give the same catalog. Its cost grows linearly with
+// the text (see BenchmarkBuild); it stops with ctx's error when ctx is done.
+func Build(ctx context.Context, chunks []corpus.Chunk) (*Catalog, error) {
 	arts := groupArticles(chunks)
 	c := &Catalog{}
 	leaderPos := map[string]int{}
+	methodPos := map[string]int{} // leader + key(name) → index in c.methods
 	for _, a := range arts {
-		ms := extractMethods(a)
-		l := extractLeader(a)
-		for i := range ms {
-			ms[i].Leader = l.Name
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("catalog: build: %w", err)
 		}
-		c.methods = append(c.methods, ms...)
+		ms, err := extractMethods(ctx, a)
+		if err != nil {
+			return nil, fmt.Errorf("catalog: build: %w", err)
+		}
+		l := extractLeader(a)
+		var names []string
+		for i := range ms {
+			if ms[i].Leader == "" || ms[i].Leader == l.Name {
+				ms[i].Leader = l.Name
+			} else {
+				// Another secretary's method named in this article: hers.
+				k := ms[i].Leader + "\x00" + key(ms[i].Name)
+				if j, ok := methodPos[k]; ok {
+					c.methods[j] = mergeMethod(c.methods[j], ms[i])
+				} else {
+					methodPos[k] = len(c.methods)
+					c.methods = append(c.methods, ms[i])
+				}
+				continue
+			}
+			// The same method in two articles of one leader is one entry.
+			k := l.Name + "\x00" + key(ms[i].Name)
+			if j, ok := methodPos[k]; ok && l.Name != "" {
+				c.methods[j] = mergeMethod(c.methods[j], ms[i])
+			} else {
+				methodPos[k] = len(c.methods)
+				c.methods = append(c.methods, ms[i])
+			}
+			names = append(names, ms[i].Name)
+		}
 		if l.Name == "" {
 			continue
 		}
-		for _, m := range ms {
-			l.Methods = append(l.Methods, m.Name)
-		}
+		l.Methods = union(l.Methods, names)
 		if i, ok := leaderPos[l.Name]; ok {
 			c.leaders[i] = mergeLeader(c.leaders[i], l)
 			continue
@@ -245,7 +275,37 @@ func Build(chunks []corpus.Chunk) *Catalog {
 		c.leaders = append(c.leaders, l)
 	}
 	c.index()
-	return c
+	return c, nil
+}
+
+// mergeMethod folds b, the same method in another article of the same
+// leader, into a: names, passages and counts add up; a's slots stay and
+// b's fill those a lacks.
+func mergeMethod(a, b Method) Method {
+	a.Aliases = union(a.Aliases, b.Aliases)
+	if b.Name != a.Name {
+		a.Aliases = union(a.Aliases, []string{b.Name})
+	}
+	a.Mentions += b.Mentions
+	a.ChunkIDs = union(a.ChunkIDs, b.ChunkIDs)
+	if a.Definition == nil {
+		a.Definition = b.Definition
+		a.Summary, a.SummaryChunkID = b.Summary, b.SummaryChunkID
+	}
+	if len(a.Steps) == 0 && len(b.Steps) > 0 {
+		a.Steps, a.Procedure = b.Steps, b.Procedure
+	}
+	if len(a.How) == 0 {
+		a.How = b.How
+	}
+	if len(a.Problem) == 0 {
+		a.Problem = b.Problem
+	}
+	if len(a.Results) == 0 {
+		a.Results = b.Results
+	}
+	a.Unexpanded = a.Unexpanded && b.Unexpanded
+	return a
 }
 
 // article is one article's chunks in order, split into sentences.
@@ -253,6 +313,7 @@ type article struct {
 	id        string
 	meta      corpus.Meta
 	chunks    []corpus.Chunk
+	chunkPos  map[string]int // chunk id → index in chunks
 	sentences []sentence
 	chunkKeys []string // key(chunk text) per chunk, for mention search
 }
@@ -281,21 +342,34 @@ func groupArticles(chunks []corpus.Chunk) []*article {
 		})
 		// Meta of the first chunk, so that the choice does not depend on input order.
 		a.meta = a.chunks[0].Meta
+		a.chunkPos = make(map[string]int, len(a.chunks))
 		seen := map[string]bool{}
-		for _, ch := range a.chunks {
+		para := -1
+		for ci, ch := range a.chunks {
+			a.chunkPos[ch.ID] = ci
 			text := stripPinyin(ch.Text)
 			a.chunkKeys = append(a.chunkKeys, key(text))
-			for _, s := range splitSentences(text) {
-				n := norm(s)
-				// Overlapping chunks repeat sentences: keep the first.
-				if seen[n] {
+			// Chunks are whole paragraphs joined by "\n" (an over-long
+			// paragraph is split across chunks, and then counts as two).
+			for _, line := range strings.Split(text, "\n") {
+				ss := splitSentences(line)
+				if len(ss) == 0 {
 					continue
 				}
-				seen[n] = true
-				a.sentences = append(a.sentences, sentence{
-					text: s, norm: n, key: keyOfNorm(n), aligned: len([]rune(s)) == len([]rune(n)),
-					chunkID: ch.ID, seq: len(a.sentences),
-				})
+				para++
+				heading := len(ss) == 1 && isHeadingLine(ss[0])
+				for _, s := range ss {
+					n := norm(s)
+					// Repeated sentences (captions, a title twice): keep the first.
+					if seen[n] {
+						continue
+					}
+					seen[n] = true
+					a.sentences = append(a.sentences, sentence{
+						text: s, norm: n, key: keyOfNorm(n), aligned: utf8.RuneCountInString(s) == utf8.RuneCountInString(n),
+						chunkID: ch.ID, seq: len(a.sentences), para: para, heading: heading,
+					})
+				}
 			}
 		}
 		out = append(out, a)

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -21,6 +22,8 @@ type namingSuffix struct {
 	numericOnly bool
 	// nameSuffix replaces suffix in the name (联动服务模式 → 联动).
 	nameSuffix string
+	// huaOnly: only after a quoted …化 (“契约化”共建).
+	huaOnly bool
 }
 
 var namingSuffixes = []namingSuffix{
@@ -28,6 +31,12 @@ var namingSuffixes = []namingSuffix{
 	{suffix: "联动工作法", keep: true},
 	{suffix: "联动机制", keep: true},
 	{suffix: "工作法", keep: true},
+	{suffix: "服务法", keep: true},
+	{suffix: "议事法", keep: true},
+	{suffix: "治理法", keep: true},
+	{suffix: "工作体系", keep: true},
+	{suffix: "体系", keep: true},
+	{suffix: "共建", keep: true, huaOnly: true},
 	{suffix: "工作机制", keep: true},
 	{suffix: "机制", keep: true},
 	{suffix: "联动", keep: true},
@@ -59,7 +68,47 @@ var programSuffixes = []string{
 	"服务中心", "工程", "党课", "心愿", "服务队", "志愿队", "行动", "计划", "睦邻节",
 	"文化节", "邻里节", "大学", "课堂", "超市", "书屋", "热线", "服务岗", "调解队",
 	"巡逻队", "微家", "连心桥", "夜话", "坝坝会", "院坝会", "茶话会", "议事坊",
+	"食堂", "帮帮团", "服务团", "管家", "接待日", "开放日", "说事点", "议事点", "积分超市",
 }
+
+// meetingExclusions end quoted …会 texts that are events or bodies, not a
+// leader's regular meeting (“七一”表彰大会, 业主委员会).
+var meetingExclusions = []string{"大会", "晚会", "运动会", "联合会", "委员会", "协会", "商会", "学会", "工会", "理事会", "董事会", "年会", "博览会", "两会", "人大会"}
+
+// creationVerbs, written right before a quoted name, say that someone made
+// or runs it: 建起了“热心凉亭”, 牵头组建“红色管家”, 开设了邻里积分超市.
+const creationVerbs = `(?:建起|建立|设立|成立|组建|打造|创办|开设|开办|推出|开展|推行|启动|创建|搭建|实施|首创|创新|创设|探索|总结出|形成|琢磨出|摸索出|筹划|发起|引领|召开|举办)`
+
+var (
+	// A verb of creation just before a quoted name, allowing 了/一个/一支…
+	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出)?(?:一个|一支|一套|一批|一项|一种|起)?$`)
+	// A tiered architecture named after a quoted list: “社区党委+…+党员中心户”四级组织架构.
+	reTierSuffix = regexp.MustCompile(`^[一二三四五六七八九十][级层方位][\p{Han}]{0,4}?(?:架构|体系|网络|模式|机制|联动)`)
+	// A quoted list named as a way of working: “居民点单、社区派单、单位接单”的办法.
+	reListMethod = regexp.MustCompile(`^的?(?:办法|做法|工作法|工作模式|模式|机制|工作机制)`)
+	// The tail of a chain of quoted names: “百名党员助百老”、“千名义工助千困”系列帮扶活动.
+	reChainTail = regexp.MustCompile(`^等?(?:系列|一系列)?\p{Han}{0,2}?(?:活动|行动|品牌|项目|服务)`)
+	// The tail of a list of practices: 社工“全岗”、全科网格上门代办服务等一系列为民服务举措.
+	reMeasuresTail = regexp.MustCompile(`等(?:一系列|系列)?\p{Han}{0,6}?(?:举措|措施|做法)`)
+	// An unquoted named programme made by someone: 开设了邻里积分超市,
+	// 召开楼长议事会, 成立了兰州首家楼宇党建示范点, 她创办的科普大学.
+	reUnquotedProgram = regexp.MustCompile(`(?:召开|开设|创办|设立|成立|建立|建起|组建|打造|开办|推动建立|推动成立)(?:了|的)?(?:\p{Han}{0,4}首[家个支])?(\p{Han}{2,10}?)(议事会|恳谈会|议事厅|积分超市|超市|大学|示范点|工作室|服务站|驿站|调解室|会客厅|食堂|书屋|议事机制|志愿服务队|服务队|帮帮团)`)
+	// 以格线党建引领基层治理: a named kind of Party building that leads.
+	rePartyBuilding = regexp.MustCompile(`以(\p{Han}{2,4}党建)引领`)
+	// Another secretary named just before a method: 社区党委书记李文静,坚持了六年的“睦邻茶话会”.
+	reOtherSecretary = regexp.MustCompile(`书记(\p{Han}{2,3})[,，](?:[^,，。;；]{0,12})$`)
+)
+
+// genericPartyBuilding are kinds of Party building that are policy, not a
+// leader's named practice.
+var genericPartyBuilding = []string{"基层党建", "城市党建", "社区党建", "区域党建", "支部党建", "组织党建", "党建"}
+
+// partnerWords mark a sentence whose subject is another organisation: its
+// activities are not the secretary's methods (兰州银行城关支行开展“金融知识进社区”活动).
+var partnerWords = []string{"银行", "支行", "网点", "公司", "集团", "企业", "医院", "学校", "派出所", "法院", "检察院", "供电", "电信", "移动", "联通", "邮政", "保险", "律所", "律师事务所", "纪念馆", "博物馆", "商会", "协会", "基金会", "团市委", "妇联", "税务", "国税", "地税"}
+
+// higherGovernment marks programmes run by a higher level of government.
+var higherGovernment = regexp.MustCompile(`(?:国务院|中组部|中央|民政部|(?:省|市|区|县)委|(?:省|市|区|县)政府|全国|全省|全市|全区)(?:在|于)?\p{Han}{0,8}?(?:开展|推行|部署|实施|启动|推进)`)
 
 // stopNames are national programmes and policies that articles mention but
 // no leader invented.
@@ -126,9 +175,12 @@ type candidate struct {
 	alias []string
 	orig  string // original-script form, when recoverable
 	steps []string
-	sent  int
-	pos   int // byte offset of the name in the sentence's norm
-	end   int // byte offset after the name and its suffix
+	// leader is another secretary the sentence credits with the method
+	// (…书记李文静,坚持了六年的“睦邻茶话会”); empty for the article's leader.
+	leader string
+	sent   int
+	pos    int // byte offset of the name in the sentence's norm
+	end    int // byte offset after the name and its suffix
 }
 
 type quoteSpan struct {
@@ -223,12 +275,20 @@ func methodCandidates(s sentence, idx int) []candidate {
 		if hanCount(c.name) < 2 || isStopName(c.name) || strings.Trim(c.name, "0123456789+") == "" {
 			return
 		}
+		before := n[:c.pos]
+		if notTheLeaders(before) {
+			return
+		}
+		if m := reOtherSecretary.FindStringSubmatch(before); m != nil {
+			c.leader = m[1]
+		}
 		c.sent = idx
 		out = append(out, c)
 	}
 	covered := map[int]bool{} // sentence byte offsets already inside a quoted name
 
-	for _, q := range quotedSpans(n) {
+	spans := quotedSpans(n)
+	for qi, q := range spans {
 		inner := strings.TrimSpace(q.inner)
 		after := n[q.end:]
 		if seq, ok := parseSequence(inner); ok && seq.whole {
@@ -236,13 +296,30 @@ func methodCandidates(s sentence, idx int) []candidate {
 			covered[q.start] = true
 			continue
 		}
-		if looksLikeProse(inner) || isHonour(inner) {
+		// “社区党委+街区网格党支部+楼栋党小组+党员中心户”四级组织架构.
+		if m := reTierSuffix.FindString(after); m != "" && strings.Contains(inner, "+") {
+			items := strings.Split(inner, "+")
+			if v, _, ok := numericShorthand(m); ok && v == len(items) {
+				add(candidate{name: m, steps: items, pos: q.end, end: q.end + len(m), orig: origSpan(s, q.end, q.end+len(m))})
+				covered[q.start] = true
+				continue
+			}
+		}
+		// “居民点单、社区派单、单位接单”的办法: the list is the name.
+		if strings.Contains(inner, "、") && reListMethod.MatchString(after) {
+			if items := splitList(inner); len(items) >= 2 && len(items) <= 6 && allShort(items, 8) {
+				add(candidate{name: inner, steps: items, pos: q.start, end: q.end, orig: origSpan(s, q.start, q.end)})
+				covered[q.start] = true
+				continue
+			}
+		}
+		if looksLikeProse(inner) || isHonour(inner) || isPlaceName(inner) {
 			continue
 		}
 		_, _, numeric := numericShorthand(inner)
 		matched := false
 		for _, ns := range namingSuffixes {
-			if !strings.HasPrefix(after, ns.suffix) || (ns.numericOnly && !numeric) {
+			if !strings.HasPrefix(after, ns.suffix) || (ns.numericOnly && !numeric) || (ns.huaOnly && !strings.HasSuffix(inner, "化")) {
 				continue
 			}
 			c := candidate{name: inner, pos: q.start, end: q.end + len(ns.suffix)}
@@ -257,7 +334,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 					c.name = full
 				}
 			}
-			if numeric {
+			if numeric || strings.ContainsAny(inner, "0123456789") {
 				c.alias = append(c.alias, inner)
 			}
 			c.orig = origSpan(s, q.start, origEnd)
@@ -278,17 +355,27 @@ func methodCandidates(s sentence, idx int) []candidate {
 				matched = true
 			}
 		}
+		if !matched && nameLike(inner) && !notAName(after) {
+			inChain := strings.HasPrefix(after, "、“") || strings.HasSuffix(n[:q.start], "”、")
+			switch {
+			case inChain && reChainTail.MatchString(chainTail(n, spans, qi)):
+				// “百名党员助百老”、“千名义工助千困”系列帮扶活动: each item is one.
+				matched = true
+			case isProgramName(inner):
+				matched = true
+			case reVerbBeforeQuote.MatchString(n[:q.start]):
+				// 建起“热心凉亭”, 牵头组建“红色管家”.
+				matched = true
+			case strings.HasPrefix(after, "、") && reMeasuresTail.MatchString(after) && hanCount(inner) >= 2:
+				// 社工“全岗”、全科网格上门代办服务等一系列为民服务举措.
+				matched = true
+			}
+			if matched {
+				add(candidate{name: inner, pos: q.start, end: q.end, orig: origSpan(s, q.start, q.end)})
+			}
+		}
 		if matched {
 			covered[q.start] = true
-			continue
-		}
-		for _, suf := range programSuffixes {
-			// A bare two-rune suffix (课堂, 驿站) is a common noun; 睦邻节 is a name.
-			if strings.HasSuffix(inner, suf) && (utf8.RuneCountInString(inner) > utf8.RuneCountInString(suf) || utf8.RuneCountInString(suf) >= 3) {
-				add(candidate{name: inner, pos: q.start, end: q.end, orig: origSpan(s, q.start, q.end)})
-				covered[q.start] = true
-				break
-			}
 		}
 	}
 
@@ -373,6 +460,31 @@ func methodCandidates(s sentence, idx int) []candidate {
 		}
 		add(c)
 	}
+	var programMatches [][]int
+	if hasAny("召开", "开设", "创办", "设立", "成立", "建立", "建起", "组建", "打造", "开办") {
+		programMatches = reUnquotedProgram.FindAllStringSubmatchIndex(n, -1)
+	}
+	for _, m := range programMatches {
+		if inQuote(m[2]) || strings.HasSuffix(n[:m[2]], "”") || strings.HasPrefix(n[m[5]:], "”") || strings.HasPrefix(n[m[5]:], "伍") {
+			continue
+		}
+		prefix := trimAfterLast(n[m[2]:m[3]], boundaryWords)
+		stem := prefix + n[m[4]:m[5]]
+		if hanCount(prefix) < 2 || strings.ContainsAny(prefix, "支个家名") || strings.HasSuffix(prefix, "志愿") || genericProgram(stem) {
+			continue
+		}
+		start := m[3] - len(prefix)
+		add(candidate{name: stem, pos: start, end: m[5], orig: origSpan(s, start, m[5])})
+	}
+	if strings.Contains(n, "党建引领") {
+		for _, m := range rePartyBuilding.FindAllStringSubmatchIndex(n, -1) {
+			stem := n[m[2]:m[3]]
+			if inQuote(m[2]) || slices.Contains(genericPartyBuilding, stem) || strings.Contains(stem, "的") {
+				continue
+			}
+			add(candidate{name: stem, pos: m[2], end: m[3], orig: origSpan(s, m[2], m[3])})
+		}
+	}
 	var platformMatches [][]int
 	if hasAny("为平台") {
 		platformMatches = rePlatform.FindAllStringSubmatchIndex(n, -1)
@@ -411,6 +523,117 @@ func lastTwoRunes(s string) string {
 		return s
 	}
 	return string(rs[len(rs)-2:])
+}
+
+// notTheLeaders says whether the clause before a name makes it another
+// organisation's activity (a partner bank's, a higher government's).
+func notTheLeaders(before string) bool {
+	clause := before
+	if i := strings.LastIndexAny(clause, ",;:。!?"); i >= 0 {
+		clause = clause[i+1:]
+	}
+	if higherGovernment.MatchString(clause) {
+		return true
+	}
+	own := len(clause)
+	for _, w := range []string{"她", "他"} {
+		if i := strings.Index(clause, w); i >= 0 && i < own {
+			own = i
+		}
+	}
+	for _, w := range partnerWords {
+		if i := strings.Index(clause, w); i >= 0 && i < own {
+			return true
+		}
+	}
+	return false
+}
+
+// genericProgram: an unquoted facility named only by its kind
+// (社区服务站, 党群服务中心) is no one's named practice.
+func genericProgram(stem string) bool {
+	for _, p := range []string{"社区", "党群", "居民", "综合", "便民", "新时代"} {
+		if strings.HasPrefix(stem, p) && hanCount(stem) <= utf8.RuneCountInString(p)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// notAName: what follows a quoted text shows it is not a name of its own:
+// part of a compound (“国际英语”+“创意美术”课堂), one item of an adjacent
+// list (“红色党员”“绿色环保”…四色志愿服务队), the title of a campaign
+// (“我为群众办实事”实践活动), or a kind of member or organisation
+// (“全科网格楼院长”队伍, “民悦社工”等社会组织).
+func notAName(after string) bool {
+	for _, p := range []string{"+", "“", "队伍", "队员", "人员", "等社会组织", "等组织", "等单位", "实践活动", "主题活动", "主题教育", "学习教育", "专项行动", "专项整治"} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// chainTail returns the text after the chain of quoted names, joined by
+// 、, that starts with spans[i].
+func chainTail(n string, spans []quoteSpan, i int) string {
+	end := spans[i].end
+	for j := i + 1; j < len(spans); j++ {
+		gap := n[end:spans[j].start]
+		if gap != "、" && gap != "" {
+			break
+		}
+		end = spans[j].end
+	}
+	return n[end:]
+}
+
+// nameLike: a quoted text short and plain enough to be a name (no 的,
+// no punctuation, not an honour or a place).
+func nameLike(q string) bool {
+	r := utf8.RuneCountInString(q)
+	return r >= 2 && r <= 10 && !strings.Contains(q, "的") && !looksLikeProse(q) && !isHonour(q) && !isPlaceName(q) && !isStopName(q)
+}
+
+// isProgramName: a quoted text that names a programme by its ending
+// (仁和家访, 畅大妈调解室, 板凳会).
+func isProgramName(q string) bool {
+	qn := utf8.RuneCountInString(q)
+	for _, suf := range programSuffixes {
+		// A bare two-rune suffix (课堂, 驿站) is a common noun; 睦邻节 is a name.
+		if strings.HasSuffix(q, suf) && (qn > utf8.RuneCountInString(suf) || utf8.RuneCountInString(suf) >= 3) {
+			return true
+		}
+	}
+	if strings.HasSuffix(q, "会") && qn >= 3 {
+		for _, x := range meetingExclusions {
+			if strings.HasSuffix(q, x) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// isPlaceName: a quoted place (“重庆最美小巷” is an honour, “熟人社区” a
+// description; neither is a method).
+func isPlaceName(q string) bool {
+	for _, suf := range []string{"社区", "街道", "小区", "村", "镇", "县", "市", "省", "小巷", "景区"} {
+		if strings.HasSuffix(q, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func allShort(items []string, max int) bool {
+	for _, it := range items {
+		if utf8.RuneCountInString(it) > max {
+			return false
+		}
+	}
+	return true
 }
 
 // origSpan cuts the original-script text at the byte span of the sentence's

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -9,29 +10,42 @@ import (
 // group is every sighting of one method in an article.
 type group struct {
 	cands []candidate
+	// dimensions: the steps were found as a list sharing a part of the
+	// name (零距离服务工程 → 民情沟通零距离…), which names aspects, not a
+	// procedure: the record then describes how, not each step.
+	dimensions bool
 }
 
 func (g *group) first() candidate { return g.cands[0] }
 
-// extractMethods finds an article's methods and links them to its sentences
-// and chunks.
-func extractMethods(a *article) []Method {
+// extractMethods finds an article's methods, links them to its sentences
+// and chunks and fills their records. It is linear in the article's size.
+func extractMethods(ctx context.Context, a *article) ([]Method, error) {
 	var cands []candidate
 	for i, s := range a.sentences {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		cands = append(cands, methodCandidates(s, i)...)
 	}
 	groups := mergeCandidates(cands)
-	var out []Method
-	for _, g := range groups {
-		out = append(out, buildMethod(a, g))
+	out := make([]Method, len(groups))
+	for i, g := range groups {
+		out[i] = buildMethod(a, g)
 	}
-	return out
+	if err := linkMethods(ctx, a, out, groups); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // mergeCandidates groups sightings that name the same method: equal keys,
 // the same numbered shorthand (四色服务队 / 四色志愿服务队), or a name plus a
 // generic suffix (民生恳谈会制度 / 民生恳谈会). Groups come out in order of
-// first sighting.
+// first sighting. Lookups are by key, so the cost is linear in the number
+// of sightings.
 func mergeCandidates(cands []candidate) []*group {
 	sort.SliceStable(cands, func(i, j int) bool {
 		if cands[i].sent != cands[j].sent {
@@ -40,11 +54,23 @@ func mergeCandidates(cands []candidate) []*group {
 		return cands[i].pos < cands[j].pos
 	})
 	var groups []*group
-	find := func(c candidate) *group {
-		k := key(c.name)
-		for _, g := range groups {
-			for _, o := range g.cands {
-				if sameMethod(k, key(o.name)) {
+	byKey := map[string]*group{}
+	byShorthand := map[string]*group{}
+	find := func(k string) *group {
+		if g := byKey[k]; g != nil {
+			return g
+		}
+		if sh, ok := shorthandKey(k); ok {
+			if g := byShorthand[sh]; g != nil {
+				return g
+			}
+		}
+		for _, suf := range genericSuffixes {
+			if g := byKey[k+suf]; g != nil {
+				return g
+			}
+			if base, ok := strings.CutSuffix(k, suf); ok && base != "" {
+				if g := byKey[base]; g != nil {
 					return g
 				}
 			}
@@ -52,35 +78,36 @@ func mergeCandidates(cands []candidate) []*group {
 		return nil
 	}
 	for _, c := range cands {
-		if g := find(c); g != nil {
-			g.cands = append(g.cands, c)
-			continue
+		k := key(c.name)
+		g := find(k)
+		if g == nil {
+			g = &group{}
+			groups = append(groups, g)
 		}
-		groups = append(groups, &group{cands: []candidate{c}})
+		g.cands = append(g.cands, c)
+		if byKey[k] == nil {
+			byKey[k] = g
+		}
+		if sh, ok := shorthandKey(k); ok && byShorthand[sh] == nil {
+			byShorthand[sh] = g
+		}
 	}
 	return groups
 }
 
 var genericSuffixes = []string{"服务模式", "模式", "制度", "品牌", "活动", "行动", "机制", "工作法", "服务", "平台"}
 
-func sameMethod(a, b string) bool {
-	if a == b {
-		return true
+// shorthandKey is the merge key of a numbered shorthand name that is not a
+// step sequence: 四色服务队 and 四色志愿服务队 are both 四色. Sequences
+// (三活四清五到家) only merge when equal.
+func shorthandKey(k string) (string, bool) {
+	if _, _, ok := numericShorthand(k); !ok {
+		return "", false
 	}
-	if va, ca, ok := numericShorthand(a); ok {
-		if vb, cb, ok := numericShorthand(b); ok && va == vb && ca == cb {
-			// Sequences (三活四清五到家) only merge when equal.
-			_, sa := parseSequence(a)
-			_, sb := parseSequence(b)
-			return !sa && !sb
-		}
+	if _, isSeq := parseSequence(k); isSeq {
+		return "", false
 	}
-	for _, suf := range genericSuffixes {
-		if a == b+suf || b == a+suf {
-			return true
-		}
-	}
-	return false
+	return string([]rune(k)[:2]), true
 }
 
 // canonical picks the group's name: the most frequent form, then the
@@ -103,6 +130,7 @@ func canonical(g *group) string {
 	return best
 }
 
+// buildMethod names a group: canonical name, aliases and steps.
 func buildMethod(a *article, g *group) Method {
 	m := Method{Name: canonical(g), ArticleID: a.id}
 	var aliases []string
@@ -118,7 +146,11 @@ func buildMethod(a *article, g *group) Method {
 	}
 	if v, ch, ok := numericShorthand(m.Name); ok {
 		if _, isSeq := parseSequence(m.Name); !isSeq {
-			aliases = append(aliases, string([]rune(m.Name)[:2]))
+			// 四单 of 四单工作法, 三社 of 三社联动; never 四级 of 四级组织架构.
+			rs := []rune(m.Name)
+			if sh := string(rs[:2]); v >= 2 && !commonShorthand(sh) && shorthandTail(string(rs[2:])) {
+				aliases = append(aliases, sh)
+			}
 			if m.Steps == nil {
 				m.Steps = findShorthandSteps(a, g, v, ch)
 			}
@@ -129,14 +161,44 @@ func buildMethod(a *article, g *group) Method {
 	}
 	if m.Steps == nil {
 		m.Steps = findSharedSteps(a, g, m.Name)
+		g.dimensions = m.Steps != nil
 	}
-	for _, al := range aliases {
-		if al != m.Name {
-			m.Aliases = union(m.Aliases, []string{al})
+	for _, c := range g.cands {
+		if c.leader != "" {
+			m.Leader = key(c.leader)
+			break
 		}
 	}
-	linkMentions(a, &m, g)
+	seen := map[string]bool{key(m.Name): true}
+	for _, al := range aliases {
+		k := key(al)
+		if al == "" || al == m.Name || seen[al] || hanCount(k) < 2 && !strings.ContainsAny(k, "0123456789") {
+			continue
+		}
+		seen[al] = true
+		m.Aliases = append(m.Aliases, al)
+	}
 	return m
+}
+
+// shorthandTail: what follows a numbered shorthand in a name is only the
+// kind of method, so the shorthand alone names it too.
+func shorthandTail(rest string) bool {
+	switch rest {
+	case "", "工作法", "机制", "工作机制", "服务", "活动", "行动", "联动", "模式", "服务模式", "联动服务模式", "服务队", "志愿服务队", "工程":
+		return true
+	}
+	return false
+}
+
+// commonShorthand are two-rune numbered words that are ordinary language,
+// never a name for a method: 一线 of 一线工作法 means "the front line".
+func commonShorthand(s string) bool {
+	switch s {
+	case "一线", "一站", "一起", "三农", "四风", "两委", "两新", "三会", "十佳", "五好", "三严", "三实":
+		return true
+	}
+	return false
 }
 
 func stripQuotes(s string) string {
@@ -147,69 +209,17 @@ func stripQuotes(s string) string {
 // match unrelated prose, so only keys of three runes or more.
 func mentionKeys(m *Method) []string {
 	var ks []string
+	seen := map[string]bool{}
 	for _, n := range append([]string{m.Name}, m.Aliases...) {
-		if k := key(n); utf8.RuneCountInString(k) >= 3 {
-			ks = union(ks, []string{k})
+		if k := key(n); utf8.RuneCountInString(k) >= 3 && !seen[k] {
+			seen[k] = true
+			ks = append(ks, k)
 		}
 	}
 	return ks
 }
 
-func containsAny(s string, keys []string) bool {
-	for _, k := range keys {
-		if strings.Contains(s, k) {
-			return true
-		}
-	}
-	return false
-}
-
-// linkMentions sets Mentions, ChunkIDs and Summary.
-func linkMentions(a *article, m *Method, g *group) {
-	keys := mentionKeys(m)
-	sighted := map[int]bool{}
-	for _, c := range g.cands {
-		sighted[c.sent] = true
-	}
-	best, bestScore := -1, -1000
-	for i, s := range a.sentences {
-		if !sighted[i] && !containsAny(s.key, keys) {
-			continue
-		}
-		m.Mentions++
-		sc := summaryScore(s, m, sighted[i], i == g.first().sent)
-		if sc > bestScore {
-			best, bestScore = i, sc
-		}
-	}
-	if best >= 0 {
-		m.Summary = cleanDisplay(a.sentences[best].text)
-		m.SummaryChunkID = a.sentences[best].chunkID
-	}
-	for i, ck := range a.chunkKeys {
-		if containsAny(ck, keys) {
-			m.ChunkIDs = union(m.ChunkIDs, []string{a.chunks[i].ID})
-		}
-	}
-	// A sighting always links its chunk, even when its key is too short to search.
-	for _, c := range g.cands {
-		m.ChunkIDs = union(m.ChunkIDs, []string{a.sentences[c.sent].chunkID})
-	}
-	sort.SliceStable(m.ChunkIDs, func(i, j int) bool {
-		return chunkSeq(a, m.ChunkIDs[i]) < chunkSeq(a, m.ChunkIDs[j])
-	})
-}
-
-func chunkSeq(a *article, id string) int {
-	for i, ch := range a.chunks {
-		if ch.ID == id {
-			return i
-		}
-	}
-	return len(a.chunks)
-}
-
-var definingWords = []string{"推行", "创新", "总结", "打造", "建立", "启动", "开展", "采取", "形成", "推出", "发起", "倡导", "实行", "组建", "成立", "探索", "摸索", "即", "是指", "搭建", "设立", "创设", "推广", "以"}
+var definingWords = []string{"推行", "创新", "总结", "打造", "建立", "启动", "开展", "采取", "形成", "推出", "发起", "倡导", "实行", "组建", "成立", "探索", "摸索", "即", "是指", "搭建", "设立", "创设", "推广", "以", "创办", "首创", "实施"}
 
 // summaryScore prefers the sentence that introduces and explains a method
 // over one that merely repeats its name or quotes somebody.
@@ -235,7 +245,7 @@ func summaryScore(s sentence, m *Method, sighted, first bool) int {
 		score++
 	}
 	n := utf8.RuneCountInString(s.text)
-	if n < 14 {
+	if n < 14 || s.heading {
 		score -= 3
 	}
 	if n > 160 {

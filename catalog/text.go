@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"bangyang/corpus"
 	"bangyang/zh"
@@ -110,7 +111,24 @@ type sentence struct {
 	key     string // key(text), for mention search
 	aligned bool   // text and norm have the same rune count
 	chunkID string
-	seq     int // position in the article, from 0
+	seq     int  // position in the article, from 0
+	para    int  // paragraph index in the article, from 0
+	heading bool // the sentence is a heading line of its own
+}
+
+// isHeadingLine: a short line without sentence-final punctuation, a
+// section title such as 仁和家訪破難題 or 一、基層黨建,始終以民為本.
+func isHeadingLine(s string) bool {
+	if utf8.RuneCountInString(s) > 40 {
+		return false
+	}
+	t := strings.TrimRight(s, "”’」』）)】》\"' ")
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '。', '！', '？', '!', '?', '；', ';', '…', ':', '：', ',', '，':
+		return false
+	}
+	return t != ""
 }
 
 // splitSentences is the corpus' splitter, so catalog sentences are the
@@ -147,4 +165,13 @@ func stripPinyin(s string) string {
 		return s
 	}
 	return rePinyin.ReplaceAllString(s, "")
+}
+
+func containsAny(s string, keys []string) bool {
+	for _, k := range keys {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
 }

@@ -6,7 +6,6 @@ import (
 	"sync"
 	"testing"
 
-	"bangyang/catalog"
 	"bangyang/corpus"
 	"bangyang/retrieval"
 	"bangyang/zh"
@@ -49,7 +48,7 @@ func newOffline(t testing.TB, model ChatModel) *Service {
 		metas[i] = a.Meta
 	}
 	chunks := ix.Chunks()
-	s, err := New(Options{Search: ix, Model: model, Articles: metas, Chunks: chunks, Catalog: catalog.Build(chunks)})
+	s, err := New(Options{Search: ix, Model: model, Articles: metas, Chunks: chunks, Catalog: buildCatalog(t, chunks)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func newTraining(t testing.TB, tr TrainingStore, model ChatModel) *Trainer {
 	t.Helper()
 	ix, _ := offlineIndex(t)
 	chunks := ix.Chunks()
-	trainingCatalogOnce.Do(func() { trainingCatalog = catalog.Build(chunks) })
+	trainingCatalogOnce.Do(func() { trainingCatalog = buildCatalog(t, chunks) })
 	var mu sync.Mutex
 	now := time.Date(2024, 5, 1, 9, 0, 0, 0, time.UTC)
 	clock := func() time.Time {

@@ -5,14 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	"bangyang/catalog"
 )
 
 // TestPrintQuestions prints offline questions for a human to read:
 // go test -v -run TestPrintQuestions ./quiz
 func TestPrintQuestions(t *testing.T) {
 	plain := realSource(t)
-	bank := NewBank(SourceFromCatalog(catalog.Build(plain.Chunks), plain.Chunks))
+	bank := NewBank(SourceFromCatalog(buildCatalog(t, plain.Chunks), plain.Chunks))
 	qs, err := bank.Generate(Options{N: 20, Seed: 7})
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"bangyang/catalog"
 	"bangyang/zh"
 )
 
@@ -300,7 +299,7 @@ func TestCases(t *testing.T) {
 // in, questions stay valid and catalog method names are asked about.
 func TestGenerateWithCatalog(t *testing.T) {
 	plain := realSource(t)
-	b := NewBank(SourceFromCatalog(catalog.Build(plain.Chunks), plain.Chunks))
+	b := NewBank(SourceFromCatalog(buildCatalog(t, plain.Chunks), plain.Chunks))
 	names := map[string]bool{}
 	for seed := uint64(0); seed < 5; seed++ {
 		for _, q := range generate(t, b, Options{N: 30, Seed: seed}) {

@@ -191,7 +191,11 @@ func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return &indexed{articles: arts, chunks: served, index: ix, report: rep, catalog: a.loadCatalog(served)}, nil
+	cat, err := a.loadCatalog(ctx, served)
+	if err != nil {
+		return nil, err
+	}
+	return &indexed{articles: arts, chunks: served, index: ix, report: rep, catalog: cat}, nil
 }
 
 // openIndex opens the persisted index. A corrupt index (a truncated file,

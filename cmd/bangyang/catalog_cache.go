@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -38,21 +39,24 @@ func catalogKey(chunks []corpus.Chunk) string {
 
 // loadCatalog returns the cached catalog if it matches chunks, else builds
 // and caches it. A cache that cannot be written only costs a rebuild next
-// time.
-func (a *app) loadCatalog(chunks []corpus.Chunk) *catalog.Catalog {
+// time. The build stops when ctx is done (Ctrl-C during start-up).
+func (a *app) loadCatalog(ctx context.Context, chunks []corpus.Chunk) (*catalog.Catalog, error) {
 	path := filepath.Join(a.dataDir, "catalog.json")
 	key := catalogKey(chunks)
 	if raw, err := os.ReadFile(path); err == nil {
 		var f catalogFile
 		if json.Unmarshal(raw, &f) == nil && f.Key == key && f.Catalog != nil {
-			return f.Catalog
+			return f.Catalog, nil
 		}
 	}
-	c := catalog.Build(chunks)
+	c, err := catalog.Build(ctx, chunks)
+	if err != nil {
+		return nil, fmt.Errorf("build catalog: %w", err)
+	}
 	if err := writeFileAtomic(path, catalogFile{Key: key, Catalog: c}); err != nil {
 		a.log.Warn("cache catalog", "err", err)
 	}
-	return c
+	return c, nil
 }
 
 func writeFileAtomic(path string, v any) error {

@@ -1,0 +1,793 @@
+package catalog
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// A method's record (definition, procedure per step, how, problem,
+// results) is filled only from sentences about that method. "About" is
+// judged by position and wording, never by topic words alone:
+//
+//   - the definition is the sentence that names and explains it best;
+//   - its span is the rest of the definition's paragraph and the following
+//     paragraph (more when they go on mentioning the method or its steps),
+//     ending at a heading or at a sentence naming another method;
+//   - the problem is looked for just before the definition, in the same or
+//     the previous paragraph, stopping at a heading, another method's
+//     naming or another method's span; or in a 面对…/针对… clause of the
+//     definition itself;
+//   - results are the span's and the method's own mentions' sentences of
+//     outcome (numbers, 如今, 实施以来 …);
+//   - procedure: the span's sentences aligned, in order, to the steps they
+//     carry out by shared words; how: the span's other sentences when the
+//     method has no named steps.
+//
+// A sentence naming three or more methods is a list: it defines none of
+// them and opens no span.
+
+const (
+	maxSpanSentences = 24
+	maxHow           = 4
+	maxResults       = 3
+	maxProblem       = 3
+	minSlotRunes     = 12
+)
+
+var (
+	reProblem = regexp.MustCompile(`难|问题|矛盾|纠纷|脏乱差|不清|后进|落后|困难|隐患|短板|痛点|瓶颈|薄弱|涣散|失联|没有|缺|不足|不便|不到|不了|不畅|堵|乱|差|怎么破|如何|怎样|\?|诉求|期盼|烦心|揪心|头疼|无人`)
+	reResult  = regexp.MustCompile(`以来|如今|目前|至今|累计|共计|先后|满意率|满意度|成功率|覆盖率|\d+(?:\.\d+)?%|提升了|提高了|增强了|破解了|解决了|化解了|实现了|成为了?|得到了|受到|获评|被评为|荣获|推广|已有|已经|幸福感|获得感`)
+	reNumber  = regexp.MustCompile(`\d`)
+	// Honours and posts: about the person, not how a method works.
+	reHonour = regexp.MustCompile(`当选|被评为|评为|荣获|获评|授予|表彰`)
+	// Doing something: a sentence that sets up a practice tells no problem.
+	reDoing = regexp.MustCompile(`建立|设立|成立|组建|建起|着手|推行|打造|创办|开设`)
+	// A clause of the definition stating the situation it answers.
+	reProblemClause = regexp.MustCompile(`^(?:面对|针对|面临|为解决|为了解决|为破解|为了破解|鉴于|由于)`)
+	// Discourse markers that tie a sentence to what came just before.
+	reFollowMarker = regexp.MustCompile(`^(?:为此|对此|于是|通过|如今|目前|同时|此外|实施以来|运行以来|开展以来|自此|从此|之后|随后|近年来|今年以来)`)
+)
+
+// articleIndex says, per sentence, which methods it sights (names through
+// a pattern) and which it mentions (contains a name's key).
+type articleIndex struct {
+	df        map[string]int // sentences per bigram
+	maxDF     int            // more than this and a bigram is common here
+	own       []string       // keys naming the article's leader (她 aside)
+	stepsOf   [][]string     // per method, the keys of its steps of 3+ runes
+	sighted   [][]int
+	mentioned [][]int
+	owner     []int   // method whose span a sentence is in, -1 if none
+	of        [][]int // per method, the sentences mentioning it, in order
+}
+
+func (ix *articleIndex) sights(i, m int) bool   { return containsInt(ix.sighted[i], m) }
+func (ix *articleIndex) mentions(i, m int) bool { return containsInt(ix.mentioned[i], m) }
+func (ix *articleIndex) isList(i int) bool      { return len(ix.sighted[i]) >= 3 }
+func (ix *articleIndex) namesOther(a *article, i, m int) bool {
+	if ix.mentions(i, m) {
+		return false
+	}
+	for _, o := range ix.mentioned[i] {
+		if o != m {
+			return true
+		}
+	}
+	// Another method's steps spelled out (民情沟通零距离…) are about it.
+	for o, keys := range ix.stepsOf {
+		if o != m && containsAny(a.sentences[i].key, keys) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// linkMethods sets every method's Mentions, ChunkIDs, Summary and record.
+func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) error {
+	ix := &articleIndex{
+		sighted:   make([][]int, len(a.sentences)),
+		mentioned: make([][]int, len(a.sentences)),
+		owner:     make([]int, len(a.sentences)),
+	}
+	for mi, g := range groups {
+		for _, c := range g.cands {
+			if !containsInt(ix.sighted[c.sent], mi) {
+				ix.sighted[c.sent] = append(ix.sighted[c.sent], mi)
+			}
+		}
+	}
+	ix.df = bigramDF(a)
+	ix.maxDF = max(3, len(a.sentences)/20)
+	if a.meta.Leader != "" {
+		ix.own = []string{key(a.meta.Leader)}
+	}
+	ix.stepsOf = make([][]string, len(ms))
+	for mi := range ms {
+		for _, st := range ms[mi].Steps {
+			if k := key(st); utf8.RuneCountInString(k) >= 3 {
+				ix.stepsOf[mi] = append(ix.stepsOf[mi], k)
+			}
+		}
+	}
+	keys := newKeyIndex()
+	for mi := range ms {
+		for _, k := range mentionKeys(&ms[mi]) {
+			keys.add(k, mi)
+		}
+	}
+	for i, s := range a.sentences {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		ix.mentioned[i] = keys.find(s.key, ix.sighted[i])
+		ix.owner[i] = -1
+	}
+	ix.of = make([][]int, len(ms))
+	for i, mis := range ix.mentioned {
+		for _, mi := range mis {
+			ix.of[mi] = append(ix.of[mi], i)
+		}
+	}
+	chunkMethods := make([][]int, len(a.chunks))
+	for ci, ck := range a.chunkKeys {
+		chunkMethods[ci] = keys.find(ck, nil)
+	}
+	for i, ms := range ix.sighted {
+		// A sighting always links its chunk, even when its key is too short to search.
+		ci := a.chunkPos[a.sentences[i].chunkID]
+		for _, mi := range ms {
+			if !containsInt(chunkMethods[ci], mi) {
+				chunkMethods[ci] = append(chunkMethods[ci], mi)
+			}
+		}
+	}
+	for ci, mis := range chunkMethods {
+		for _, mi := range mis {
+			ms[mi].ChunkIDs = append(ms[mi].ChunkIDs, a.chunks[ci].ID)
+		}
+	}
+
+	defs := make([]int, len(ms))
+	for mi := range ms {
+		m := &ms[mi]
+		first := groups[mi].first().sent
+		best, bestScore := -1, -1000
+		for _, i := range ix.of[mi] {
+			m.Mentions++
+			sc := summaryScore(a.sentences[i], m, ix.sights(i, mi), i == first)
+			if ix.isList(i) {
+				sc -= 2
+			}
+			if sc > bestScore {
+				best, bestScore = i, sc
+			}
+		}
+		defs[mi] = best
+		if best >= 0 {
+			s := a.sentences[best]
+			m.Summary = cleanDisplay(s.text)
+			m.SummaryChunkID = s.chunkID
+			m.Definition = &Quote{Text: m.Summary, ChunkID: s.chunkID}
+		}
+	}
+	// Spans first (each sentence belongs to at most one method's span, the
+	// earlier definition's), then problems, which must not reach into
+	// another method's span.
+	spans := make([][]int, len(ms))
+	order := sortedByDef(defs)
+	for _, mi := range order {
+		if defs[mi] < 0 {
+			continue
+		}
+		spans[mi] = span(a, ix, &ms[mi], mi, defs[mi])
+		for _, i := range spans[mi] {
+			if ix.owner[i] < 0 {
+				ix.owner[i] = mi
+			}
+		}
+		ix.owner[defs[mi]] = mi
+	}
+	for mi := range ms {
+		if defs[mi] < 0 {
+			continue
+		}
+		fillRecord(a, ix, &ms[mi], mi, defs[mi], spans[mi], !groups[mi].dimensions)
+	}
+	return nil
+}
+
+func sortedByDef(defs []int) []int {
+	idx := make([]int, len(defs))
+	for i := range idx {
+		idx[i] = i
+	}
+	// Insertion sort keeps it stable; the number of methods is small, but
+	// sort by position anyway so that ownership is decided by reading order.
+	for i := 1; i < len(idx); i++ {
+		for j := i; j > 0 && defs[idx[j]] < defs[idx[j-1]]; j-- {
+			idx[j], idx[j-1] = idx[j-1], idx[j]
+		}
+	}
+	return idx
+}
+
+// stepKey is one bigram of a step that ties a sentence to it.
+type stepKey struct {
+	bigram string
+	weight int
+}
+
+// stepWords are bigrams too common to tie a sentence to a step by
+// themselves, unless they open the step (社区 of 社区开单 is its actor).
+var stepWords = map[string]bool{
+	"服务": true, "工作": true, "社区": true, "党建": true, "志愿": true, "活动": true, "居民": true, "群众": true,
+	"党员": true, "管理": true, "情况": true, "问题": true, "意见": true, "建设": true, "组织": true, "治理": true,
+	"小区": true, "辖区": true, "单位": true, "资源": true, "项目": true, "网格": true,
+}
+
+// stepKeys are, per step, the bigrams that tie a sentence to it: its
+// two-rune windows except those several steps share (到家 of 五到家);
+// common words count only when they open the step.
+func stepKeys(steps []string) [][]stepKey {
+	count := map[string]int{}
+	per := make([][]string, len(steps))
+	for i, st := range steps {
+		k := []rune(key(st))
+		seen := map[string]bool{}
+		for j := 0; j+2 <= len(k); j++ {
+			bi := string(k[j : j+2])
+			if hanCount(bi) == 2 && !seen[bi] {
+				seen[bi] = true
+				per[i] = append(per[i], bi)
+				count[bi]++
+			}
+		}
+	}
+	out := make([][]stepKey, len(steps))
+	for i := range per {
+		for j, bi := range per[i] {
+			if count[bi] > 1 && len(steps) > 1 {
+				continue
+			}
+			if stepWords[bi] && j > 0 {
+				continue
+			}
+			out[i] = append(out[i], stepKey{bi, 2})
+		}
+	}
+	return out
+}
+
+// stepScore scores a sentence for a step: its bigrams, the whole step,
+// and the step's own characters (those of no other step) outside the
+// matched bigrams — 召开 gives 开 of 社区开单.
+func stepScore(s sentence, st string, keys []stepKey, own map[rune]bool) int {
+	score := 0
+	matched := map[rune]bool{}
+	for _, k := range keys {
+		if strings.Contains(s.key, k.bigram) {
+			score += k.weight
+			for _, r := range k.bigram {
+				matched[r] = true
+			}
+		}
+	}
+	if k := key(st); utf8.RuneCountInString(k) >= 3 && strings.Contains(s.key, k) {
+		score += 4
+	}
+	if score == 0 {
+		return 0
+	}
+	seen := map[rune]bool{}
+	for _, r := range s.key {
+		if own[r] && !matched[r] && !seen[r] {
+			seen[r] = true
+			score++
+		}
+	}
+	return score
+}
+
+// ownRunes are, per step, the Han characters no other step has.
+func ownRunes(steps []string) []map[rune]bool {
+	count := map[rune]int{}
+	for _, st := range steps {
+		seen := map[rune]bool{}
+		for _, r := range key(st) {
+			if isHan(r) && !seen[r] {
+				seen[r] = true
+				count[r]++
+			}
+		}
+	}
+	out := make([]map[rune]bool, len(steps))
+	for i, st := range steps {
+		out[i] = map[rune]bool{}
+		for _, r := range key(st) {
+			if isHan(r) && count[r] == 1 {
+				out[i][r] = true
+			}
+		}
+	}
+	return out
+}
+
+func mentionsSteps(s sentence, sk [][]stepKey) bool {
+	for _, ks := range sk {
+		for _, k := range ks {
+			if strings.Contains(s.key, k.bigram) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameBigrams are the distinctive two-rune parts of a method's name
+// (网格 of 网格化管理), which tie a following paragraph to it.
+func nameBigrams(ix *articleIndex, name string) []string {
+	rs := []rune(key(name))
+	var out []string
+	for j := 0; j+2 <= len(rs); j++ {
+		bi := string(rs[j : j+2])
+		// A part found all over the article (仁和 of 仁和社区) ties nothing.
+		if hanCount(bi) == 2 && !genericBigram(bi) && !strings.ContainsAny(bi, numerals) && ix.df[bi] <= ix.maxDF {
+			out = append(out, bi)
+		}
+	}
+	return out
+}
+
+// bigramDF counts, per Han bigram, the sentences containing it.
+func bigramDF(a *article) map[string]int {
+	df := map[string]int{}
+	for _, s := range a.sentences {
+		rs := []rune(s.key)
+		seen := map[string]bool{}
+		for j := 0; j+2 <= len(rs); j++ {
+			if !isHan(rs[j]) || !isHan(rs[j+1]) {
+				continue
+			}
+			bi := string(rs[j : j+2])
+			if !seen[bi] {
+				seen[bi] = true
+				df[bi]++
+			}
+		}
+	}
+	return df
+}
+
+// reAnaphor opens a sentence that refers back to a method: 靠着这套办法,
+// 这一做法, 依靠…, 通过这一机制.
+var reAnaphor = regexp.MustCompile(`^(?:靠着|依靠|凭着|通过|借助)?(?:这套|这一|这种|这个|该|此)(?:办法|做法|工作法|机制|模式|方法|举措|经验)|^此举`)
+
+// span returns the sentences after the definition that are about the
+// method (see the package comment above): the rest of its paragraph; the
+// next paragraph when it goes on with the method (its name, its steps, a
+// distinctive part of its name, or a marker such as 为此/如今/这一做法);
+// later paragraphs from the sentence that mentions the method again.
+// A heading, another method's naming or another method's steps end it.
+func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
+	if ix.isList(def) {
+		return nil
+	}
+	sk := stepKeys(m.Steps)
+	bigrams := nameBigrams(ix, m.Name)
+	var out []int
+	para, paras := a.sentences[def].para, 0
+	skipping := false
+	for i := def + 1; i < len(a.sentences) && len(out) < maxSpanSentences; i++ {
+		s := a.sentences[i]
+		if s.heading || ix.namesOther(a, i, mi) || ix.owner[i] >= 0 && ix.owner[i] != mi {
+			break
+		}
+		if s.para != para {
+			paras++
+			para = s.para
+			if paras > 3 {
+				break
+			}
+			switch {
+			case paras == 1 && (paragraphMentions(a, ix, i, mi, sk, bigrams) || reFollowMarker.MatchString(s.norm) || reAnaphor.MatchString(s.norm)):
+				skipping = false
+			case paragraphMentions(a, ix, i, mi, sk, nil):
+				skipping = true // from the sentence that mentions it again
+			default:
+				return out
+			}
+		}
+		if skipping {
+			if !ix.mentions(i, mi) && !mentionsSteps(s, sk) {
+				continue
+			}
+			skipping = false
+		}
+		out = append(out, i)
+	}
+	return out
+}
+
+// paragraphMentions: the paragraph starting at sentence i mentions method
+// mi or one of its steps' keys.
+func paragraphMentions(a *article, ix *articleIndex, i, mi int, sk [][]stepKey, bigrams []string) bool {
+	p := a.sentences[i].para
+	for j := i; j < len(a.sentences) && a.sentences[j].para == p; j++ {
+		if ix.mentions(j, mi) || mentionsSteps(a.sentences[j], sk) || containsAny(a.sentences[j].key, bigrams) {
+			return true
+		}
+	}
+	return false
+}
+
+// slotWorthy rejects sentences that say nothing on their own: short
+// attributions (郭佳说。), headings, slogans quoted whole, and sentences
+// about another organisation's doings.
+func (ix *articleIndex) slotWorthy(s sentence) bool {
+	n := utf8.RuneCountInString(s.text)
+	if n < minSlotRunes || s.heading {
+		return false
+	}
+	t := strings.TrimRight(s.norm, "。!?;")
+	if strings.HasPrefix(t, "“") && strings.HasSuffix(t, "”") && n < 30 {
+		return false
+	}
+	// Another organisation's doings (兰州银行城关支行开展…) are not the method's.
+	return !partnerSentence(s.key, ix.own)
+}
+
+// partnerSentence: a partner organisation is named before any 她/他 or
+// the leader's name.
+func partnerSentence(n string, names []string) bool {
+	own := len(n)
+	for _, w := range append([]string{"她", "他"}, names...) {
+		if i := strings.Index(n, w); i >= 0 && i < own {
+			own = i
+		}
+	}
+	for _, w := range partnerWords {
+		if i := strings.Index(n, w); i >= 0 && i < own {
+			return true
+		}
+	}
+	return false
+}
+
+// speech: the sentence reports somebody's words (…说:“…”), which tell
+// no problem of their own.
+func speech(s sentence) bool {
+	return strings.Contains(s.norm, ":“") || strings.HasPrefix(s.norm, "“") || strings.Contains(s.norm, "说")
+}
+
+func isResult(s sentence) bool {
+	if !reResult.MatchString(s.norm) {
+		return false
+	}
+	return reNumber.MatchString(s.norm) || strings.Contains(s.norm, "如今") || strings.Contains(s.norm, "以来") ||
+		strings.Contains(s.norm, "成为") || strings.Contains(s.norm, "破解") || strings.Contains(s.norm, "满意")
+}
+
+func quoteOf(s sentence) Quote { return Quote{Text: cleanDisplay(s.text), ChunkID: s.chunkID} }
+
+// fillRecord fills Problem, Results, Procedure or How, and Unexpanded.
+func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, procedural bool) {
+	d := a.sentences[def]
+	m.Problem = problemOf(a, ix, mi, def)
+
+	inSpan := map[int]bool{}
+	for _, i := range sp {
+		inSpan[i] = true
+	}
+	// Results: the span's outcome sentences, then the method's own
+	// mentions elsewhere (not lists, not inside another method's span).
+	used := map[int]bool{def: true}
+	if c := resultClause(d, m); c != "" {
+		m.Results = append(m.Results, Quote{Text: c, ChunkID: d.chunkID})
+	}
+	align := procedural && alignable(m.Steps)
+	var rest []int
+	for _, i := range sp {
+		// A sentence spelling out a step is its procedure, numbers or not.
+		if align && containsAny(a.sentences[i].key, ix.stepsOf[mi]) {
+			rest = append(rest, i)
+			continue
+		}
+		if ix.slotWorthy(a.sentences[i]) && isResult(a.sentences[i]) && len(m.Results) < maxResults {
+			m.Results = append(m.Results, quoteOf(a.sentences[i]))
+			used[i] = true
+			continue
+		}
+		rest = append(rest, i)
+	}
+	for _, i := range ix.of[mi] {
+		if len(m.Results) >= maxResults {
+			break
+		}
+		if used[i] || inSpan[i] || ix.isList(i) || ix.owner[i] >= 0 && ix.owner[i] != mi || i < def {
+			continue
+		}
+		if s := a.sentences[i]; ix.slotWorthy(s) && isResult(s) {
+			m.Results = append(m.Results, quoteOf(s))
+			used[i] = true
+		}
+	}
+
+	if align {
+		m.Procedure = alignSteps(a, ix, m.Steps, rest)
+	} else {
+		for _, i := range rest {
+			if len(m.How) == maxHow {
+				break
+			}
+			if s := a.sentences[i]; ix.slotWorthy(s) && !reHonour.MatchString(s.norm) {
+				m.How = append(m.How, quoteOf(s))
+				used[i] = true
+			}
+		}
+		// Then the method's own later mentions, outside the span.
+		for _, i := range ix.of[mi] {
+			if len(m.How) == maxHow {
+				break
+			}
+			if s := a.sentences[i]; i > def && !used[i] && !inSpan[i] && !ix.isList(i) && (ix.owner[i] < 0 || ix.owner[i] == mi) && ix.slotWorthy(s) && !reHonour.MatchString(s.norm) && len(ix.sighted[i]) <= 1 {
+				m.How = append(m.How, quoteOf(s))
+				used[i] = true
+			}
+		}
+	}
+	procedure := false
+	for _, p := range m.Procedure {
+		procedure = procedure || len(p) > 0
+	}
+	if !procedure {
+		m.Procedure = nil
+	}
+	m.Unexpanded = len(m.Steps) == 0 && len(m.How) == 0 && len(m.Results) == 0 && len(m.Problem) == 0
+}
+
+// alignable: steps that are actions to carry out, few enough to follow
+// one by one (not the twelve items of 三活四清五到家, not bare nouns such
+// as 社工、社区).
+func alignable(steps []string) bool {
+	if len(steps) < 2 || len(steps) > 6 {
+		return false
+	}
+	for _, st := range steps {
+		if utf8.RuneCountInString(key(st)) < 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// problemOf looks for the problem a method answers: a 面对…/针对… clause of
+// the definition, and the difficulty told just before it.
+func problemOf(a *article, ix *articleIndex, mi, def int) []Quote {
+	var out []Quote
+	d := a.sentences[def]
+	if c := problemClause(d); c != "" {
+		out = append(out, Quote{Text: c, ChunkID: d.chunkID})
+	}
+	if ix.isList(def) {
+		return out
+	}
+	defPara := d.para
+	var back []int
+	// With a marker (为此, 针对…, 于是) the problem may lie one sentence back.
+	skips := 0
+	if reFollowMarker.MatchString(d.norm) || reProblemClause.MatchString(d.norm) || strings.HasPrefix(d.norm, "为了") {
+		skips = 1
+	}
+	for i := def - 1; i >= 0 && len(back) < maxProblem; i-- {
+		s := a.sentences[i]
+		if s.heading || s.para < defPara-1 || ix.owner[i] >= 0 && ix.owner[i] != mi || len(ix.sighted[i]) > 0 || ix.namesOther(a, i, mi) {
+			break
+		}
+		if !ix.slotWorthy(s) || !reProblem.MatchString(s.norm) || isResult(s) || speech(s) || reDoing.MatchString(s.norm) {
+			if len(back) > 0 || skips == 0 {
+				break
+			}
+			skips--
+			continue
+		}
+		back = append(back, i)
+	}
+	for k := len(back) - 1; k >= 0; k-- {
+		out = append(out, quoteOf(a.sentences[back[k]]))
+	}
+	return out
+}
+
+// problemClause returns the leading 面对…/针对… clause of a definition, when
+// it states a situation (…的实际, …难题, …问题).
+func problemClause(s sentence) string {
+	clauses := clauseSpans(s.norm)
+	if len(clauses) < 2 {
+		return ""
+	}
+	c := clauses[0]
+	t := s.norm[c[0]:c[1]]
+	if !reProblemClause.MatchString(t) || !reProblem.MatchString(t) && !strings.HasSuffix(t, "实际") && !strings.HasSuffix(t, "需求") {
+		return ""
+	}
+	return origText(s, c[0], c[1])
+}
+
+// resultClause returns the part of the definition after the method's name
+// that reports an outcome with a number (…,各社区共召开恳谈会50余次,解决了…).
+func resultClause(s sentence, m *Method) string {
+	pos := -1
+	for _, k := range append([]string{key(m.Name)}, mentionKeys(m)...) {
+		if i := strings.Index(s.norm, strings.TrimSpace(k)); i >= 0 {
+			pos = i
+			break
+		}
+	}
+	if pos < 0 {
+		return ""
+	}
+	clauses := clauseSpans(s.norm)
+	for ci, c := range clauses {
+		if ci == 0 || c[0] <= pos {
+			continue
+		}
+		t := s.norm[c[0]:]
+		if reNumber.MatchString(s.norm[c[0]:c[1]]) && reResult.MatchString(t) || strings.HasPrefix(s.norm[c[0]:c[1]], "累计") {
+			return strings.TrimRight(origText(s, c[0], len(s.norm)), "。;")
+		}
+	}
+	return ""
+}
+
+// clauseSpans splits a normalised sentence at commas and semicolons.
+func clauseSpans(n string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i, r := range n {
+		if r == ',' || r == ';' {
+			if i > start {
+				out = append(out, [2]int{start, i})
+			}
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if start < len(n) {
+		out = append(out, [2]int{start, len(n)})
+	}
+	return out
+}
+
+// origText cuts the original-script text at a byte span of the norm when
+// the two are aligned, else returns the normalised span.
+func origText(s sentence, start, end int) string {
+	if o := origSpan(s, start, end); o != "" {
+		return strings.TrimSpace(o)
+	}
+	return strings.TrimSpace(s.norm[start:end])
+}
+
+// alignSteps assigns the span's sentences to the steps they carry out.
+// A sentence scores for a step by the step's bigrams it contains; the
+// assignment keeps the steps' order (a procedure is told in order) and
+// maximises the score plus a bonus per step covered, by dynamic
+// programming. Unscored sentences between two sentences of one step, in
+// its paragraph, continue that step.
+func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Quote {
+	n := len(steps)
+	out := make([][]Quote, n)
+	if len(sents) == 0 {
+		return out
+	}
+	sk := stepKeys(steps)
+	own := ownRunes(steps)
+	score := make([][]int, len(sents))
+	for j, i := range sents {
+		score[j] = make([]int, n)
+		if !ix.slotWorthy(a.sentences[i]) {
+			continue
+		}
+		for st := range steps {
+			if v := stepScore(a.sentences[i], steps[st], sk[st], own[st]); v >= 2 {
+				score[j][st] = v
+			}
+		}
+	}
+	const bonus = 3
+	const none = -1
+	// dp[j][s+1]: best total over sents[:j] with the last assigned step s
+	// (s == -1: none yet).
+	type cell struct {
+		v    int
+		prev int // previous state
+		step int // step assigned to sentence j-1, or none
+	}
+	dp := make([][]cell, len(sents)+1)
+	for j := range dp {
+		dp[j] = make([]cell, n+1)
+		for s := range dp[j] {
+			dp[j][s].v = -1 << 30
+		}
+	}
+	dp[0][0].v = 0
+	for j := 0; j < len(sents); j++ {
+		for s := 0; s <= n; s++ {
+			cur := dp[j][s]
+			if cur.v == -1<<30 {
+				continue
+			}
+			if cur.v > dp[j+1][s].v { // sentence j unassigned
+				dp[j+1][s] = cell{v: cur.v, prev: s, step: none}
+			}
+			from := s - 1
+			if from < 0 {
+				from = 0
+			}
+			for st := from; st < n; st++ {
+				if score[j][st] == 0 {
+					continue
+				}
+				v := cur.v + score[j][st]
+				if st+1 != s {
+					v += bonus
+				}
+				if v > dp[j+1][st+1].v {
+					dp[j+1][st+1] = cell{v: v, prev: s, step: st}
+				}
+			}
+		}
+	}
+	bestS := 0
+	for s := 1; s <= n; s++ {
+		if dp[len(sents)][s].v > dp[len(sents)][bestS].v {
+			bestS = s
+		}
+	}
+	assign := make([]int, len(sents))
+	for j, s := len(sents), bestS; j > 0; j-- {
+		c := dp[j][s]
+		assign[j-1] = c.step
+		s = c.prev
+	}
+	// Continuations: an unscored sentence after a step's sentence, in the
+	// same paragraph and before the next step's, carries on that step.
+	last, lastPara := none, -1
+	for j, i := range sents {
+		s := a.sentences[i]
+		if assign[j] != none {
+			last, lastPara = assign[j], s.para
+			continue
+		}
+		if last != none && s.para == lastPara && ix.slotWorthy(s) && laterAssigned(assign, j) {
+			assign[j] = last
+		}
+	}
+	for j, i := range sents {
+		if assign[j] != none {
+			out[assign[j]] = append(out[assign[j]], quoteOf(a.sentences[i]))
+		}
+	}
+	return out
+}
+
+// laterAssigned: some sentence after j is assigned, so j lies between two.
+func laterAssigned(assign []int, j int) bool {
+	for _, s := range assign[j+1:] {
+		if s >= 0 {
+			return true
+		}
+	}
+	return false
+}
