@@ -2,8 +2,8 @@ package quiz
 
 import (
 	"fmt"
-	"regexp"
 	"math/rand/v2"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
