@@ -103,6 +103,8 @@ type training struct {
 	runs    map[string]*trainingRun
 	reveals map[string]chan struct{} // closed to cancel an automatic reveal
 	wg      sync.WaitGroup           // drivers and reveal timers
+	// posting is held while a case is posted and its post noted.
+	posting sync.Mutex
 	// early holds votes for polls not bound yet: users see a poll the
 	// moment Telegram accepts it, before the bot has its id back to bind.
 	early map[string][]earlyVote
@@ -330,6 +332,12 @@ func (b *Bot) discussionReply(ctx context.Context, r *Request, m *models.Message
 	if b.train == nil || m.ReplyToMessage == nil || !b.allowed(r.ChatID, r.UserID) {
 		return false
 	}
+	// A post being made is noted before these locks are released: a reply
+	// that beat the store waits for it.
+	if run := b.train.run(r.Conv); run != nil {
+		barrier(&run.mu)
+	}
+	barrier(&b.train.posting)
 	rt := m.ReplyToMessage
 	pollID := ""
 	if rt.Poll != nil {
@@ -340,4 +348,10 @@ func (b *Bot) discussionReply(ctx context.Context, r *Request, m *models.Message
 	}
 	b.replyPlain(ctx, r, msgDiscussion(r.Script))
 	return true
+}
+
+// barrier waits until nobody holds mu.
+func barrier(mu *sync.Mutex) {
+	mu.Lock()
+	defer mu.Unlock()
 }

@@ -40,12 +40,16 @@ func cmdCase(ctx context.Context, r *Request) error {
 func (b *Bot) postCase(ctx context.Context, r *Request, c quiz.Case, at time.Time) {
 	t := b.train
 	script := caseScript(c, argScript(r))
+	// Held until the post is noted, so a reply quicker than the store
+	// waits for it (discussionReply) instead of being answered.
+	t.posting.Lock()
 	ids := b.replyHTML(ctx, r, []string{caseHTML(c, script, t.times.reveal)}, nil)
 	if len(ids) > 0 && ids[0] != 0 {
 		if err := t.tr.CasePosted(ctx, r.Conv, strconv.Itoa(ids[0])); err != nil {
 			b.log.Warn("training: note case post", "chat", r.Conv, "err", err)
 		}
 	}
+	t.posting.Unlock()
 	if !at.IsZero() {
 		b.scheduleReveal(r.Conv, r.ChatID, r.ThreadID, script, at)
 	}
