@@ -32,11 +32,25 @@ func (b *Bank) collectProblems() []methodProblem {
 	seen := map[string]bool{}
 	add := func(method, leader string, pi int, problem string, goal bool) {
 		problem = strings.TrimSpace(problem)
-		p := b.m.passages[pi]
 		nm := normalize(method)
-		if problem == "" || p.leader == "" || p.leader != leader || !strings.Contains(p.norm, nm) {
+		if problem == "" || leader == "" || b.m.passages[pi].leader != leader {
 			return
 		}
+		// Cite the passage that names the method: the problem's own, or
+		// the first of the same article that does.
+		if !strings.Contains(b.m.passages[pi].norm, nm) {
+			found := false
+			for qi, q := range b.m.passages {
+				if q.chunk.ArticleID == b.m.passages[pi].chunk.ArticleID && sentenceWith(q, nm) != "" {
+					pi, found = qi, true
+					break
+				}
+			}
+			if !found {
+				return
+			}
+		}
+		p := b.m.passages[pi]
 		scen := b.neutralAll(problem, leader)
 		n := utf8.RuneCountInString(scen)
 		if (n < 12 && !goal) || n < 4 || n > 160 || b.namesMethod(problem) || strings.Contains(normalize(problem), nm) {
@@ -50,6 +64,21 @@ func (b *Bank) collectProblems() []methodProblem {
 		out = append(out, methodProblem{method: method, leader: leader, passage: pi, problem: problem,
 			scenario: scen, sentence: sentenceWith(p, nm), goal: goal})
 	}
+	// addText files a sentence as the problem or goal it states, if any.
+	addText := func(method, leader string, pi int, s string, near bool) {
+		switch {
+		case purposeClause(s) != "":
+			add(method, leader, pi, purposeClause(s), false)
+		case howGoal(s) != "":
+			add(method, leader, pi, howGoal(s), true)
+		case b.isProblem(s) || near && b.isSituation(s):
+			add(method, leader, pi, s, false)
+		default:
+			if head, _, ok := b.splitProblem(s); ok {
+				add(method, leader, pi, head, false)
+			}
+		}
+	}
 	byChunk := map[string]int{}
 	for pi, p := range b.m.passages {
 		byChunk[p.chunk.ID] = pi
@@ -57,7 +86,7 @@ func (b *Bank) collectProblems() []methodProblem {
 	for _, mi := range b.m.methods {
 		for _, q := range mi.Problem {
 			if pi, ok := byChunk[q.ChunkID]; ok {
-				add(mi.Name, mi.Leader, pi, zh.ToSimplified(q.Text), false)
+				addText(mi.Name, mi.Leader, pi, zh.ToSimplified(q.Text), true)
 			}
 		}
 	}
@@ -89,15 +118,17 @@ func (b *Bank) collectProblems() []methodProblem {
 				} else if g := goalClause(s); g != "" {
 					add(mn.name, mn.leader, pi, g, true)
 				}
-				for k := si - 1; k >= 0 && k >= si-2; k-- {
-					prev := p.sentences[k]
-					if c := purposeClause(prev); c != "" {
-						add(mn.name, mn.leader, pi, c, false)
-					} else if b.isProblem(prev) {
-						add(mn.name, mn.leader, pi, prev, false)
-					} else if head, _, ok := b.splitProblem(prev); ok {
-						add(mn.name, mn.leader, pi, head, false)
+				// The sentences just before it, in this passage or at the
+				// end of the one before.
+				before := p.sentences[max(si-3, 0):si]
+				if si < 2 {
+					if prev, ok := b.prevPassage(pi); ok {
+						ps := b.m.passages[prev].sentences
+						before = append(append([]string(nil), ps[max(len(ps)-2, 0):]...), before...)
 					}
+				}
+				for _, prev := range before {
+					addText(mn.name, mn.leader, pi, prev, true)
 				}
 			}
 		}
@@ -110,7 +141,10 @@ func (b *Bank) collectProblems() []methodProblem {
 var purposeRE = regexp.MustCompile(`(?:面对|面临|针对|为了?(?:解决|破解|改变|彻底改变|化解|缓解|应对))([^，,。；;！？!?]{4,60}?)(?:的(?:实际|情况|问题|难题|现状|困境|短板|局面))?(?:[，,；;]|$)`)
 
 // needMarkers widen problemMarkers for purpose clauses (针对…多, …难).
-var needMarkers = []string{"难", "缺", "差", "乱", "不", "少", "多", "老旧", "需求", "需要", "空白"}
+var needMarkers = []string{"难", "缺", "差", "乱", "不", "少", "多", "老旧", "需求", "空白", "混杂", "疲于"}
+
+// doneMarkers say a sentence tells what was done, not how things stood.
+var doneMarkers = []string{"提供", "了解", "加强", "开展", "修", "办理", "帮忙", "摸清", "走了一遍", "征求"}
 
 // purposeClause returns the problem a sentence says its measure answers,
 // "" when it says none (or only a goal such as 为了更好地服务).
@@ -155,6 +189,40 @@ func goalClause(s string) string {
 		return ""
 	}
 	return c
+}
+
+// isSituation: next to a method's sentence, a plain statement of how
+// things stood (…商铺林立，院落密集，居民诉求多样) counts as its problem.
+func (b *Bank) isSituation(s string) bool {
+	return countMarkers(s, needMarkers) > 0 && countMarkers(s, actionMarkers) == 0 && countMarkers(s, doneMarkers) == 0 &&
+		countMarkers(s, notSituation) == 0 && !isHeading(s) && !b.namesMethod(s) &&
+		utf8.RuneCountInString(s) <= 100 && !strings.ContainsAny(s, "“”")
+}
+
+// howGoal turns a question the article asks itself (如何发挥党员先锋模范
+// 作用便民利民？) into the goal it states.
+func howGoal(s string) string {
+	t := strings.TrimSpace(s)
+	for _, p := range []string{"如何", "怎样", "怎么"} {
+		if strings.HasPrefix(t, p) {
+			t = strings.TrimRight(strings.TrimPrefix(t, p), "？?。")
+			if n := utf8.RuneCountInString(t); n >= 4 && n <= 40 && !strings.ContainsAny(t, "，,") {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// prevPassage is the passage before pi in its article.
+func (b *Bank) prevPassage(pi int) (int, bool) {
+	p := b.m.passages[pi]
+	for qi, q := range b.m.passages {
+		if q.chunk.ArticleID == p.chunk.ArticleID && q.chunk.Seq == p.chunk.Seq-1 {
+			return qi, true
+		}
+	}
+	return 0, false
 }
 
 // methodName is a method and whose it is.

@@ -83,11 +83,12 @@ func (b *Bank) collectNamed() []namedMethod {
 	return out
 }
 
-// sentenceWith returns the first sentence of p whose normalised form
-// contains norm.
+// sentenceWith returns the first sentence of p (not a heading) whose
+// normalised form contains norm.
 func sentenceWith(p passage, norm string) string {
 	for _, s := range p.sentences {
-		if containsBounded(normalize(s), norm) {
+		// A heading or caption naming it is no statement to quote.
+		if !isHeading(s) && containsBounded(normalize(s), norm) {
 			return s
 		}
 	}
@@ -661,7 +662,7 @@ func (b *Bank) buildPlace(s spec, rng *rand.Rand) (Question, bool) {
 	// Quote the sentence that ties her to the place, if there is one.
 	sentence := sentenceWith(p, normalize(place))
 	for _, st := range p.sentences {
-		if strings.Contains(st, lf.name) && strings.Contains(normalize(st), normalize(place)) {
+		if !isHeading(st) && strings.Contains(st, lf.name) && strings.Contains(normalize(st), normalize(place)) {
 			sentence = st
 			break
 		}
