@@ -229,7 +229,9 @@ func (b *Bank) prevPassage(pi int) (int, bool) {
 type methodName struct{ name, leader string }
 
 // methodNames lists the methods the bank knows, with their leaders.
-func (b *Bank) methodNames() []methodName {
+func (b *Bank) methodNames() []methodName { return b.mnames }
+
+func (b *Bank) collectMethodNames() []methodName {
 	var out []methodName
 	seen := map[string]bool{}
 	add := func(name, leader string) {

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -22,12 +23,16 @@ type Options struct {
 	Exclude map[string]bool
 }
 
-// Bank makes questions from one Source. It is read-only after NewBank and
-// safe for concurrent use.
+// Bank makes questions from one Source. It is safe for concurrent use (its
+// only mutable part is a cache of built questions).
 type Bank struct {
 	m        *material
 	named    []namedMethod
 	problems []methodProblem // problems methods answered (apply.go)
+	mnames   []methodName    // every known method and its leader
+
+	mu    sync.Mutex
+	cache map[string][]candidate // by topic and script (candidates)
 }
 
 // namedMethod is a method name stated in a passage of its leader's article.
@@ -42,6 +47,7 @@ type namedMethod struct {
 func NewBank(src Source) *Bank {
 	b := &Bank{m: buildMaterial(src)}
 	b.named = b.collectNamed()
+	b.mnames = b.collectMethodNames()
 	b.problems = b.collectProblems()
 	return b
 }
@@ -233,26 +239,13 @@ func (b *Bank) Generate(opt Options) ([]Question, error) {
 		return nil, nil
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9e3779b97f4a7c15))
-	keep := b.topicFilter(opt.Topic)
 	byKind := map[Kind][]candidate{}
-	keys := map[string]bool{}
-	for _, s := range b.specs() {
-		if !keep(s) {
+	for _, c := range b.candidates(opt.Topic, opt.Script) {
+		if opt.Exclude[c.q.Key] {
 			continue
 		}
-		q, ok := b.build(s, rng)
-		if !ok || keys[q.Key] || opt.Exclude[q.Key] {
-			continue
-		}
-		q = finish(q, opt.Script)
-		if Validate(q) != nil {
-			continue
-		}
-		keys[q.Key] = true
-		byKind[s.kind] = append(byKind[s.kind], candidate{
-			q: q, leader: b.m.passages[s.passage].leader, topic: s.topic, source: q.Explanation,
-			target: string(q.Kind) + "|" + normalize(q.CorrectText()), stem: normalize(q.Text),
-		})
+		c.q = shuffleOptions(c.q, rng)
+		byKind[c.q.Kind] = append(byKind[c.q.Kind], c)
 	}
 	kinds := []Kind{KindMissingStep, KindNumber, KindMethodLeader, KindStep, KindPlace, KindNotStep, KindLeaderMethod, KindProblem, KindOrder}
 	rng.Shuffle(len(kinds), func(i, j int) { kinds[i], kinds[j] = kinds[j], kinds[i] })
@@ -323,6 +316,63 @@ func (b *Bank) Generate(opt Options) ([]Question, error) {
 		return nil, fmt.Errorf("topic %q: %w", opt.Topic, ErrNoMaterial)
 	}
 	return out, nil
+}
+
+// maxCachedTopics bounds the candidate cache (topics are user input).
+const maxCachedTopics = 64
+
+// candidates are every valid question on topic in script, built once per
+// (topic, script) and cached: Generate then only draws from them.
+func (b *Bank) candidates(topic, script string) []candidate {
+	key := normalize(topic) + "|" + script
+	b.mu.Lock()
+	cs, ok := b.cache[key]
+	b.mu.Unlock()
+	if ok {
+		return cs
+	}
+	rng := rand.New(rand.NewPCG(0x5eed, 0x9e3779b97f4a7c15))
+	keep := b.topicFilter(topic)
+	keys := map[string]bool{}
+	for _, s := range b.specs() {
+		if !keep(s) {
+			continue
+		}
+		q, ok := b.build(s, rng)
+		if !ok || keys[q.Key] {
+			continue
+		}
+		q = finish(q, script)
+		if Validate(q) != nil {
+			continue
+		}
+		keys[q.Key] = true
+		cs = append(cs, candidate{
+			q: q, leader: b.m.passages[s.passage].leader, topic: s.topic, source: q.Explanation,
+			target: string(q.Kind) + "|" + normalize(q.CorrectText()), stem: normalize(q.Text),
+		})
+	}
+	b.mu.Lock()
+	if b.cache == nil || len(b.cache) >= maxCachedTopics {
+		b.cache = map[string][]candidate{}
+	}
+	b.cache[key] = cs
+	b.mu.Unlock()
+	return cs
+}
+
+// shuffleOptions puts q's options in a new order (a copy).
+func shuffleOptions(q Question, rng *rand.Rand) Question {
+	opts := append([]string(nil), q.Options...)
+	answer := q.CorrectText()
+	rng.Shuffle(len(opts), func(i, j int) { opts[i], opts[j] = opts[j], opts[i] })
+	for i, o := range opts {
+		if o == answer {
+			q.Correct = i
+		}
+	}
+	q.Options = opts
+	return q
 }
 
 // finish renders a Simplified draft in the requested script.

@@ -147,7 +147,7 @@ func runMix(t *testing.T, name string, b *Bank, f *mixFigures) {
 			}
 		}
 	}
-	for seed := uint64(1); seed <= 15; seed++ {
+	for seed := uint64(1); seed <= 10; seed++ {
 		for _, script := range []string{ScriptSimplified, ScriptTraditional} {
 			qs, err := b.Generate(Options{N: 20, Seed: seed, Script: script})
 			if err != nil {
