@@ -195,6 +195,8 @@ func (b *Bot) enableTraining() error {
 		{Name: "stop", Zh: "提前结束培训并公布排行榜", En: "End the training session early", Run: cmdStopTraining},
 		{Name: "case", Zh: "案例讨论：/case [主题]", En: "Discuss a real case from the articles", Usage: "/case [主题]", Run: cmdCase},
 		{Name: "reveal", Zh: "公布案例中书记的做法", En: "Reveal how the secretary handled the case", Run: cmdReveal},
+		{Name: "record", Zh: "我的培训记录（参加场次、正确率、积分）", En: "My training record", Run: cmdRecord},
+		{Name: "board", Zh: "本群培训积分榜：/board [本周|本月|全部]", En: "The group's training standings", Usage: "/board [本周|本月|全部]", Run: cmdBoard},
 	} {
 		if err := b.Register(c); err != nil {
 			return err

@@ -93,7 +93,7 @@ func cmdTrain(ctx context.Context, r *Request) error {
 		return nil
 	}
 	n, topic := parseTrainArgs(r.Args)
-	_, err := b.startSession(ctx, r, core.StartRequest{Chat: r.Conv, StartedBy: strconv.FormatInt(r.UserID, 10), N: n, Topic: topic, Script: argScript(r)}, "/train 3")
+	_, err := b.startSession(ctx, r, core.StartRequest{Chat: r.Conv, ChatTitle: chatTitle(r), StartedBy: strconv.FormatInt(r.UserID, 10), N: n, Topic: topic, Script: argScript(r)}, "/train 3")
 	return err
 }
 
@@ -189,4 +189,18 @@ func cmdStopTraining(ctx context.Context, r *Request) error {
 	head := pick(script, "⏹ 培训已提前结束", "⏹ 培訓已提前結束")
 	b.replyHTML(ctx, r, boardMessages(head, board, script), nil)
 	return nil
+}
+
+// chatTitle is the group's title, or the user's name in a private chat.
+func chatTitle(r *Request) string {
+	if r.Msg == nil {
+		return ""
+	}
+	if t := strings.TrimSpace(r.Msg.Chat.Title); t != "" {
+		return t
+	}
+	if r.Msg.From != nil {
+		return displayName(r.Msg.From)
+	}
+	return ""
 }

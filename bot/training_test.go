@@ -43,7 +43,7 @@ func trainingService(t *testing.T, st *store.Store) *core.Service {
 	for i, a := range realArts {
 		metas[i] = a.Meta
 	}
-	s, err := core.New(core.Options{Search: realIx, Articles: metas, Chunks: realIx.Chunks(), Catalog: trainCat, Training: core.StoreTraining{S: st}})
+	s, err := core.New(core.Options{Search: realIx, Articles: metas, Chunks: realIx.Chunks(), Catalog: trainCat, Training: core.StoreTraining{S: st}, Records: core.StoreRecords{S: st}})
 	if err != nil {
 		t.Fatal(err)
 	}

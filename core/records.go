@@ -49,7 +49,7 @@ func recordsOf(s *quiz.Session, now time.Time) []Record {
 	var out []Record
 	for _, p := range s.Leaderboard() {
 		out = append(out, Record{
-			Chat: s.ChatKey, SessionID: s.ID, Topic: s.Topic, Plan: s.Plan,
+			Chat: s.ChatKey, ChatTitle: s.ChatTitle, SessionID: s.ID, Topic: s.Topic, Plan: s.Plan,
 			StartedAt: s.CreatedAt, EndedAt: now, Questions: len(s.Questions),
 			UserID: p.UserID, Name: p.Name, Answered: p.Answered, Right: p.Score,
 			Points: p.Score*PointsRight + p.Answered*PointsAnswer,

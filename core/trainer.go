@@ -74,6 +74,8 @@ type StartRequest struct {
 	// Plan says what the session is part of: "" a plain session,
 	// PlanLesson (a case follows the quiz), PlanDaily (the daily question).
 	Plan string
+	// ChatTitle is the chat's name, kept with the records.
+	ChatTitle string
 }
 
 // Session plans (quiz.Session.Plan).
@@ -279,7 +281,7 @@ func (t *Trainer) Start(ctx context.Context, req StartRequest) (*quiz.Session, e
 	if err != nil {
 		return nil, fmt.Errorf("start training: %w", err)
 	}
-	sess.Plan = req.Plan
+	sess.Plan, sess.ChatTitle = req.Plan, req.ChatTitle
 	if prev != nil {
 		if err := st.UnindexPolls(ctx, pollIDsOf(prev)); err != nil {
 			t.log.Warn("training: forget old polls", "chat", chat, "err", err)

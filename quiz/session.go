@@ -58,6 +58,8 @@ type Session struct {
 	// Plan is what the session is part of ("" a plain session; the caller
 	// names others, e.g. a lesson or the daily question).
 	Plan string `json:"plan,omitempty"`
+	// ChatTitle is the chat's name when the session started (for records).
+	ChatTitle string `json:"chat_title,omitempty"`
 }
 
 // Stats is how a question went: how many answered it and how many right.
