@@ -171,9 +171,10 @@ type Bot struct {
 	pollAnswers  func(ctx context.Context, a *models.PollAnswer)
 	limitNotices map[int64]time.Time
 	votes        map[string]string
-	cat          *catalogUI     // the catalog commands (catalog.go); nil without WithCatalog
-	train        *training      // training sessions (training.go); nil without WithTrainer
-	trainer      Trainer        // WithTrainer
+	cat          *catalogUI // the catalog commands (catalog.go); nil without WithCatalog
+	train        *training  // training sessions (training.go); nil without WithTrainer
+	trainer      Trainer    // WithTrainer
+	trainOpts    trainingOptions
 	catalog      CatalogService // WithCatalog
 
 	allowedChats, allowedUsers, admins map[int64]bool

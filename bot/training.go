@@ -65,13 +65,17 @@ const (
 	lateAnswerGrace        = 3 * time.Second // poll_answer updates trail the poll's closing
 	defaultTrainingPause   = 5 * time.Second
 	defaultCaseRevealDelay = 10 * time.Minute
+	defaultDailyTick       = 20 * time.Second
 )
 
 type trainingTimes struct {
-	open   time.Duration // open_period of each poll
-	wait   time.Duration // how long a question stays up before its passage
-	pause  time.Duration // between a passage and the next question
-	reveal time.Duration // automatic case reveal; <= 0: off
+	dailyOpen time.Duration // open_period of the daily question (Telegram's maximum)
+	dailyWait time.Duration
+	dailyTick time.Duration // how often daily plans are checked
+	open      time.Duration // open_period of each poll
+	wait      time.Duration // how long a question stays up before its passage
+	pause     time.Duration // between a passage and the next question
+	reveal    time.Duration // automatic case reveal; <= 0: off
 }
 
 func trainingTimesFrom(c Config) trainingTimes {
@@ -88,6 +92,10 @@ func trainingTimesFrom(c Config) trainingTimes {
 	}
 	if t.reveal == 0 {
 		t.reveal = defaultCaseRevealDelay
+	}
+	t.dailyOpen, t.dailyWait, t.dailyTick = maxQuizOpenPeriod, maxQuizOpenPeriod+lateAnswerGrace, defaultDailyTick
+	if c.TrainingAnswerWait > 0 {
+		t.dailyWait = min(c.TrainingAnswerWait, t.dailyWait)
 	}
 	return t
 }
@@ -160,6 +168,9 @@ type trainingRun struct {
 	private bool
 	total   int
 	script  string
+	plan    string        // the session's plan (core.PlanDaily, PlanLesson, "")
+	open    time.Duration // open_period of its polls
+	wait    time.Duration // how long a question stays up
 
 	// mu is held while a question is advanced, sent and bound, and while
 	// /stop stops the session, so /stop never lands between the two and a
@@ -195,6 +206,8 @@ func (b *Bot) enableTraining() error {
 		{Name: "stop", Zh: "提前结束培训并公布排行榜", En: "End the training session early", Run: cmdStopTraining},
 		{Name: "case", Zh: "案例讨论：/case [主题]", En: "Discuss a real case from the articles", Usage: "/case [主题]", Run: cmdCase},
 		{Name: "reveal", Zh: "公布案例中书记的做法", En: "Reveal how the secretary handled the case", Run: cmdReveal},
+		{Name: "daily", Zh: "每日一题：/daily HH:MM [主题]，/daily off 取消（管理员）", En: "Post one question a day: /daily HH:MM [topic]", Usage: "/daily HH:MM [主题]", Run: cmdDaily},
+		{Name: "lesson", Zh: "学习课：方法介绍+三道小测+案例讨论：/lesson 方法或书记", En: "A lesson: summary, 3-question quiz, then a case", Usage: "/lesson 方法或书记", Run: cmdLesson},
 		{Name: "record", Zh: "我的培训记录（参加场次、正确率、积分）", En: "My training record", Run: cmdRecord},
 		{Name: "board", Zh: "本群培训积分榜：/board [本周|本月|全部]", En: "The group's training standings", Usage: "/board [本周|本月|全部]", Run: cmdBoard},
 	} {
@@ -214,6 +227,9 @@ func (b *Bot) startTrainings(ctx context.Context) (wait func()) {
 	if t == nil {
 		return func() {}
 	}
+	// Run may also end with its context alive (a revoked token): the
+	// drivers, timers and the daily loop end with Run either way.
+	ctx, cancel := context.WithCancel(ctx)
 	t.mu.Lock()
 	t.life = ctx
 	t.mu.Unlock()
@@ -223,8 +239,12 @@ func (b *Bot) startTrainings(ctx context.Context) (wait func()) {
 		defer b.recoverTraining("resume")
 		b.resumeTrainings(ctx)
 		b.resumeReveals(ctx)
+		b.dailyLoop(ctx)
 	}()
-	return t.wg.Wait
+	return func() {
+		cancel()
+		t.wg.Wait()
+	}
 }
 
 func (b *Bot) recoverTraining(what string) {
@@ -277,8 +297,14 @@ func (t *training) newRun(key string, sess *quiz.Session) *trainingRun {
 	}
 	run := &trainingRun{
 		key: key, chatID: chatID, thread: thread, private: chatID > 0,
-		total: len(sess.Questions), script: sessionScript(sess),
+		total: len(sess.Questions), script: sessionScript(sess), plan: sess.Plan,
+		open: t.times.open, wait: t.times.wait,
 		stopped: make(chan struct{}), advance: make(chan struct{}, 1),
+	}
+	if sess.Plan == core.PlanDaily {
+		// Members come by during the day: the daily question stays up
+		// as long as Telegram allows.
+		run.open, run.wait = t.times.dailyOpen, t.times.dailyWait
 	}
 	run.current.Store(-1)
 	t.runs[key] = run

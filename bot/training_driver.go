@@ -30,6 +30,7 @@ var errSkipQuestion = errors.New("question does not fit a quiz poll")
 type sentPoll struct {
 	msgID  int
 	sentAt time.Time
+	open   time.Duration // its open_period
 }
 
 // drive runs a session: each question as a poll, its passage after the
@@ -103,14 +104,23 @@ func (b *Bot) drive(ctx context.Context, run *trainingRun, resumed *quiz.Session
 		}
 		return // already stopped: /stop posted the board
 	}
-	head := pick(run.script, "🏁 培训结束，感谢参与！", "🏁 培訓結束，感謝參與！")
-	b.post(ctx, run.chatID, run.thread, boardMessages(head, board, sessionScript(sess)))
+	switch run.plan {
+	case core.PlanDaily:
+		b.post(ctx, run.chatID, run.thread, []string{escapeHTML(msgDailyDone(run.script, len(board)))})
+	case core.PlanLesson:
+		head := pick(run.script, "🏁 小测结束，接下来是案例讨论", "🏁 小測結束，接下來是案例討論")
+		b.post(ctx, run.chatID, run.thread, boardMessages(head, board, sessionScript(sess)))
+		b.lessonCase(ctx, run, sess.Topic)
+	default:
+		head := pick(run.script, "🏁 培训结束，感谢参与！", "🏁 培訓結束，感謝參與！")
+		b.post(ctx, run.chatID, run.thread, boardMessages(head, board, sessionScript(sess)))
+	}
 }
 
 // askQuestion posts question idx as a quiz poll and binds it to the
 // session. The caller holds run.mu.
 func (b *Bot) askQuestion(ctx context.Context, run *trainingRun, q quiz.Question, idx int) (*sentPoll, error) {
-	params, ok := quizPollParams(q, idx, run.total, b.train.times.open)
+	params, ok := quizPollParams(q, idx, run.total, run.open)
 	if !ok {
 		b.log.Warn("training: question skipped, it does not fit a quiz poll", "chat", run.key, "key", q.Key)
 		return nil, errSkipQuestion
@@ -126,7 +136,7 @@ func (b *Bot) askQuestion(ctx context.Context, run *trainingRun, q quiz.Question
 	if err != nil {
 		return nil, err
 	}
-	poll := &sentPoll{msgID: msg.ID, sentAt: time.Now()}
+	poll := &sentPoll{msgID: msg.ID, sentAt: time.Now(), open: run.open}
 	if msg.Poll == nil || msg.Poll.ID == "" {
 		return poll, fmt.Errorf("send poll: no poll id in the reply")
 	}
@@ -164,7 +174,7 @@ func (b *Bot) closeQuestion(ctx context.Context, run *trainingRun, q quiz.Questi
 		b.stopPoll(b.base, run.chatID, poll)
 		return false
 	case <-advance:
-	case <-time.After(times.wait):
+	case <-time.After(run.wait):
 	}
 	b.stopPoll(ctx, run.chatID, poll)
 	run.current.Store(-1)
@@ -223,7 +233,7 @@ func (b *Bot) sendPoll(ctx context.Context, p *tgbot.SendPollParams) (*models.Me
 // stopPoll closes a poll still inside its open period (Telegram closes it
 // by itself after that, and refuses to close it twice).
 func (b *Bot) stopPoll(ctx context.Context, chatID int64, poll *sentPoll) {
-	if poll == nil || time.Since(poll.sentAt) >= b.train.times.open-200*time.Millisecond {
+	if poll == nil || time.Since(poll.sentAt) >= poll.open-200*time.Millisecond {
 		return
 	}
 	err := b.send.retry(ctx, "stopPoll", func(ctx context.Context) error {

@@ -41,7 +41,7 @@ func TestReplyToOpenPollRevealsNothing(t *testing.T) {
 	defer st.Close()
 	svc := trainingService(t, st)
 	cfg := trainingConfig()
-	cfg.TrainingAnswerWait = 2500 * time.Millisecond
+	cfg.TrainingAnswerWait = 1500 * time.Millisecond
 	h := start(t, cfg, svc)
 	group := h.srv.SupergroupChat(-7101, "防泄露群", false)
 	secretary := telegramtest.User{ID: 3100, FirstName: "书记"}

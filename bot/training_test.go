@@ -74,11 +74,11 @@ func trainingConfig() Config {
 }
 
 // startOn runs a bot against an existing fake server (for restarts).
-func startOn(t *testing.T, srv *telegramtest.Server, cfg Config, svc Service) *harness {
+func startOn(t *testing.T, srv *telegramtest.Server, cfg Config, svc Service, opts ...Option) *harness {
 	t.Helper()
 	cfg.Token, cfg.APIURL = srv.Token(), srv.URL()
 	logger := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-	b, err := New(context.Background(), cfg, svc, append([]Option{WithLogger(logger), withRetryUnit(20 * time.Millisecond)}, coreOptions(svc)...)...)
+	b, err := New(context.Background(), cfg, svc, append(append([]Option{WithLogger(logger), withRetryUnit(20 * time.Millisecond)}, coreOptions(svc)...), opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"bangyang/quiz"
 )
 
 // DailyPlan posts one question a day in a chat at a fixed time.
@@ -66,6 +68,12 @@ func (t *Trainer) SetDaily(ctx context.Context, p DailyPlan, now time.Time) (Dai
 		return DailyPlan{}, err
 	}
 	p.At = fmt.Sprintf("%02d:%02d", h, m)
+	if p.Topic != "" {
+		// An unknown topic is said now, not at eight tomorrow morning.
+		if _, err := t.Bank().Generate(quiz.Options{N: 1, Topic: p.Topic}); errors.Is(err, quiz.ErrNoMaterial) {
+			return DailyPlan{}, fmt.Errorf("daily on %q: %w", p.Topic, err)
+		}
+	}
 	p.LastDay = ""
 	if dailyDue(p, now) {
 		p.LastDay = now.Format(time.DateOnly)
