@@ -278,7 +278,7 @@ func chatOfKey(key string) (chatID int64, thread int, ok bool) {
 }
 
 func sessionScript(s *quiz.Session) string {
-	if s != nil && len(s.Questions) > 0 && s.Questions[0].Script == quiz.ScriptTraditional {
+	if s.Script() == quiz.ScriptTraditional {
 		return "hant"
 	}
 	return "hans"

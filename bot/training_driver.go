@@ -40,8 +40,8 @@ func (b *Bot) drive(ctx context.Context, run *trainingRun, resumed *quiz.Session
 	if resumed != nil {
 		from := min(max(resumed.Current+1, 1), run.total)
 		b.post(ctx, run.chatID, run.thread, []string{escapeHTML(msgTrainingResumed(run.script, from, run.total))})
-		if i := resumed.Current; i >= 0 && i < len(resumed.Questions) {
-			q := resumed.Questions[i]
+		if q, ok := resumed.Question(resumed.Current); ok {
+			i := resumed.Current
 			var poll *sentPoll // nil: on screen since before the restart
 			asked := true
 			if resumed.PollBound(i) {

@@ -279,3 +279,19 @@ func (s *Session) Keys() map[string]bool {
 	}
 	return out
 }
+
+// Script is the script the session's questions are written in.
+func (s *Session) Script() string {
+	if s != nil && len(s.Questions) > 0 && s.Questions[0].Script == ScriptTraditional {
+		return ScriptTraditional
+	}
+	return ScriptSimplified
+}
+
+// Question returns question index, ok false when out of range.
+func (s *Session) Question(index int) (Question, bool) {
+	if index < 0 || index >= len(s.Questions) {
+		return Question{}, false
+	}
+	return s.Questions[index], true
+}
