@@ -194,8 +194,11 @@ type Bot struct {
 	pollAnswers  func(ctx context.Context, a *models.PollAnswer)
 	limitNotices map[int64]time.Time
 	votes        map[string]string
-	cat          *catalogUI // the catalog commands (catalog.go); nil when svc has no catalog
-	train        *training  // training sessions (training.go); nil when svc cannot train
+	cat          *catalogUI // the catalog commands (catalog.go); nil without WithCatalog
+	train        *training  // training sessions (training.go); nil without WithTrainer
+	trainer      Trainer    // WithTrainer
+	trainOpts    trainingOptions
+	catalog      CatalogService // WithCatalog
 
 	allowedChats, allowedUsers, admins map[int64]bool
 
@@ -291,8 +294,8 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 			return nil, err
 		}
 	}
-	if cs, ok := svc.(CatalogService); ok {
-		if err := b.registerCatalog(cs); err != nil {
+	if b.catalog != nil {
+		if err := b.registerCatalog(b.catalog); err != nil {
 			return nil, err
 		}
 	}

@@ -18,14 +18,17 @@ import (
 )
 
 // CatalogService is what the method-catalog commands need from the core
-// (*core.Service satisfies it). When the Service given to New also
-// implements it, New registers /methods, /method, /leaders and /leader.
+// (*core.Service satisfies it). Given with WithCatalog, New registers
+// /methods, /method, /leaders and /leader.
 type CatalogService interface {
 	Methods() []catalog.LeaderMethods
 	Leaders() []catalog.Leader
 	MethodSummary(ctx context.Context, chat, name, script string) (*core.Answer, error)
 	LeaderProfile(ctx context.Context, chat, name, script string) (*core.Answer, error)
 }
+
+// WithCatalog switches on the catalog commands over cs.
+func WithCatalog(cs CatalogService) Option { return func(b *Bot) { b.catalog = cs } }
 
 // Callback data of the catalog, all far below Telegram's 64 bytes:
 //

@@ -129,6 +129,9 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 	case b.mentioned(m):
 		question = stripMention(m, b.me)
 	case b.repliedTo(m):
+		if b.discussionReply(ctx, r, m) {
+			return // a reply to an open poll or case is discussion
+		}
 		question = m.Text
 	default:
 		return // group chatter not addressed to us

@@ -188,7 +188,7 @@ func setup(t *testing.T, cfg Config, svc Service, opts ...Option) *harness {
 	srv := telegramtest.New(t, telegramtest.Options{})
 	cfg.Token, cfg.APIURL = srv.Token(), srv.URL()
 	logger := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-	opts = append([]Option{WithLogger(logger), withRetryUnit(20 * time.Millisecond)}, opts...)
+	opts = append(append([]Option{WithLogger(logger), withRetryUnit(20 * time.Millisecond)}, coreOptions(svc)...), opts...)
 	b, err := New(context.Background(), cfg, svc, opts...)
 	if err != nil {
 		t.Fatal(err)
@@ -256,3 +256,16 @@ func dump(msgs []telegramtest.SentMessage) string {
 }
 
 func discardLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
+
+// coreOptions wires the catalog and trainer of the real core (or of a test
+// double that has them), as cmd/bangyang does.
+func coreOptions(svc Service) []Option {
+	var opts []Option
+	if cs, ok := svc.(CatalogService); ok {
+		opts = append(opts, WithCatalog(cs))
+	}
+	if s, ok := svc.(*core.Service); ok {
+		opts = append(opts, WithTrainer(s.Trainer()))
+	}
+	return opts
+}

@@ -29,7 +29,7 @@ func TestKickedDuringTrainingStopsCalling(t *testing.T) {
 	h.srv.KickBot(group)
 	key := convKey(group.ID, 0)
 	if !h.srv.WaitUntil(5*time.Second, func() bool {
-		sess, _, err := svc.TrainingScore(context.Background(), key)
+		sess, _, err := svc.Trainer().Score(context.Background(), key)
 		return errors.Is(err, core.ErrNoTraining) || err == nil && sess.State == quiz.StateStopped
 	}) {
 		t.Fatal("the session still runs in a chat the bot was removed from")

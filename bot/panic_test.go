@@ -14,17 +14,17 @@ import (
 	"bangyang/quiz"
 )
 
-// panickyTrainer is the real core whose NextTrainingQuestion panics once.
+// panickyTrainer is the real trainer whose Next panics once.
 type panickyTrainer struct {
-	*core.Service
+	*core.Trainer
 	panicked atomic.Bool
 }
 
-func (p *panickyTrainer) NextTrainingQuestion(ctx context.Context, chat string) (quiz.Question, int, bool, error) {
+func (p *panickyTrainer) Next(ctx context.Context, chat string) (quiz.Question, int, bool, error) {
 	if p.panicked.CompareAndSwap(false, true) {
 		panic("training driver exploded")
 	}
-	return p.Service.NextTrainingQuestion(ctx, chat)
+	return p.Trainer.Next(ctx, chat)
 }
 
 // A panic in a session's driver goroutine neither kills the process nor
@@ -33,8 +33,8 @@ func (p *panickyTrainer) NextTrainingQuestion(ctx context.Context, chat string) 
 func TestTrainingDriverPanicEndsSession(t *testing.T) {
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
-	svc := &panickyTrainer{Service: trainingService(t, st)}
-	h := start(t, trainingConfig(), svc)
+	svc := trainingService(t, st)
+	h := start(t, trainingConfig(), svc, WithTrainer(&panickyTrainer{Trainer: svc.Trainer()}))
 	h.say(h.dm, h.user, "/train 2")
 	h.waitText(h.dm.ID, "中止", 1)
 	h.say(h.dm, h.user, "/train 2")

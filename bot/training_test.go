@@ -43,7 +43,7 @@ func trainingService(t *testing.T, st *store.Store) *core.Service {
 	for i, a := range realArts {
 		metas[i] = a.Meta
 	}
-	s, err := core.New(core.Options{Search: realIx, Articles: metas, Chunks: realIx.Chunks(), Catalog: trainCat, Training: core.StoreTraining{S: st}})
+	s, err := core.New(core.Options{Search: realIx, Articles: metas, Chunks: realIx.Chunks(), Catalog: trainCat, Training: core.StoreTraining{S: st}, Records: core.StoreRecords{S: st}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,11 +74,11 @@ func trainingConfig() Config {
 }
 
 // startOn runs a bot against an existing fake server (for restarts).
-func startOn(t *testing.T, srv *telegramtest.Server, cfg Config, svc Service) *harness {
+func startOn(t *testing.T, srv *telegramtest.Server, cfg Config, svc Service, opts ...Option) *harness {
 	t.Helper()
 	cfg.Token, cfg.APIURL = srv.Token(), srv.URL()
 	logger := slog.New(slog.NewTextHandler(t.Output(), &slog.HandlerOptions{Level: slog.LevelWarn}))
-	b, err := New(context.Background(), cfg, svc, WithLogger(logger), withRetryUnit(20*time.Millisecond))
+	b, err := New(context.Background(), cfg, svc, append(append([]Option{WithLogger(logger), withRetryUnit(20 * time.Millisecond)}, coreOptions(svc)...), opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func checkQuizPoll(t *testing.T, p telegramtest.Poll, k, total int) {
 
 func scoresOf(t *testing.T, svc *core.Service, chat string) map[string]quiz.Player {
 	t.Helper()
-	_, board, err := svc.TrainingScore(context.Background(), chat)
+	_, board, err := svc.Trainer().Score(context.Background(), chat)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,7 +265,7 @@ func TestTrainingGroupSession(t *testing.T) {
 	if a, b := scores["Alice"], scores["老<李>&"]; a.Score != 3 || a.Answered != 3 || b.Score != 1 || b.Answered != 3 {
 		t.Errorf("stored scores: %+v", scores)
 	}
-	if sess, _, _ := svc.TrainingScore(context.Background(), convKey(group.ID, 0)); sess.State != quiz.StateStopped {
+	if sess, _, _ := svc.Trainer().Score(context.Background(), convKey(group.ID, 0)); sess.State != quiz.StateStopped {
 		t.Errorf("session state %s after the board", sess.State)
 	}
 	if len(h.srv.Calls("getChatMember")) == 0 {
@@ -293,7 +293,7 @@ func TestTrainingPermissionsOneSessionStopScore(t *testing.T) {
 	if ps := chatPolls(h.srv, group.ID); len(ps) != 0 {
 		t.Fatalf("a member started a session: %d polls", len(ps))
 	}
-	if _, _, err := svc.TrainingScore(context.Background(), key); err == nil {
+	if _, _, err := svc.Trainer().Score(context.Background(), key); err == nil {
 		t.Fatal("a session was stored for a refused /train")
 	}
 
@@ -423,24 +423,24 @@ func TestTrainingResumeFinishedSessionPostsBoard(t *testing.T) {
 	group := srv.GroupChat(-7005, "已答完的群")
 	key := convKey(group.ID, 0)
 	// A session whose questions were all asked before the crash.
-	if _, err := svc.StartTraining(ctx, key, "1", 1, "", ""); err != nil {
+	if _, err := svc.Trainer().Start(ctx, core.StartRequest{Chat: key, StartedBy: "1", N: 1, Topic: "", Script: ""}); err != nil {
 		t.Fatal(err)
 	}
-	q, idx, ok, err := svc.NextTrainingQuestion(ctx, key)
+	q, idx, ok, err := svc.Trainer().Next(ctx, key)
 	if err != nil || !ok {
 		t.Fatal(ok, err)
 	}
-	if err := svc.BindTrainingPoll(ctx, key, "old-poll", idx); err != nil {
+	if err := svc.Trainer().BindPoll(ctx, core.PollBinding{Chat: key, PollID: "old-poll", Index: idx}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := svc.RecordTrainingAnswer(ctx, "old-poll", "9", "Carol", []int{q.Correct}); err != nil {
+	if _, _, err := svc.Trainer().RecordAnswer(ctx, core.Vote{PollID: "old-poll", UserID: "9", Name: "Carol", Options: []int{q.Correct}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, ok, _ := svc.NextTrainingQuestion(ctx, key); ok {
+	if _, _, ok, _ := svc.Trainer().Next(ctx, key); ok {
 		t.Fatal("a one-question session had a second question")
 	}
 	// Another transport's session is left alone.
-	if _, err := svc.StartTraining(ctx, "term", "me", 1, "", ""); err != nil {
+	if _, err := svc.Trainer().Start(ctx, core.StartRequest{Chat: "term", StartedBy: "me", N: 1, Topic: "", Script: ""}); err != nil {
 		t.Fatal(err)
 	}
 
@@ -449,10 +449,10 @@ func TestTrainingResumeFinishedSessionPostsBoard(t *testing.T) {
 	if !strings.Contains(board.Text, "1. Carol 1/1") {
 		t.Errorf("board: %q", board.Text)
 	}
-	if sess, _, _ := svc.TrainingScore(ctx, key); sess.State != quiz.StateStopped {
+	if sess, _, _ := svc.Trainer().Score(ctx, key); sess.State != quiz.StateStopped {
 		t.Errorf("state %s", sess.State)
 	}
-	if sess, _, _ := svc.TrainingScore(ctx, "term"); sess.State != quiz.StateRunning {
+	if sess, _, _ := svc.Trainer().Score(ctx, "term"); sess.State != quiz.StateRunning {
 		t.Errorf("another transport's session was touched: %s", sess.State)
 	}
 	if n := len(chatPolls(srv, group.ID)); n != 0 {
@@ -584,10 +584,10 @@ func TestEarlyVoteCountsAfterBind(t *testing.T) {
 	h := setup(t, trainingConfig(), svc)
 	ctx := context.Background()
 	const key = "tg:-7010:0"
-	if _, err := svc.StartTraining(ctx, key, "1", 1, "", ""); err != nil {
+	if _, err := svc.Trainer().Start(ctx, core.StartRequest{Chat: key, StartedBy: "1", N: 1, Topic: "", Script: ""}); err != nil {
 		t.Fatal(err)
 	}
-	q, idx, ok, err := svc.NextTrainingQuestion(ctx, key)
+	q, idx, ok, err := svc.Trainer().Next(ctx, key)
 	if err != nil || !ok {
 		t.Fatal(ok, err)
 	}
@@ -597,7 +597,7 @@ func TestEarlyVoteCountsAfterBind(t *testing.T) {
 	if got := scoresOf(t, svc, key); len(got) != 0 {
 		t.Fatalf("counted before the bind: %+v", got)
 	}
-	if err := h.bot.bindPoll(ctx, key, "p-early", idx); err != nil {
+	if err := h.bot.bindPoll(ctx, key, "p-early", "", idx); err != nil {
 		t.Fatal(err)
 	}
 	if d := scoresOf(t, svc, key)["Dora"]; d.Score != 1 || d.Answered != 1 {
@@ -613,7 +613,7 @@ func TestQuizPollParamsWithinLimits(t *testing.T) {
 	defer st.Close()
 	svc := trainingService(t, st)
 	for _, script := range []string{"hans", "hant"} {
-		qs, err := svc.Quiz(context.Background(), 50, "", script, 7)
+		qs, err := svc.Trainer().Quiz(context.Background(), core.QuizRequest{N: 50, Topic: "", Script: script, Seed: 7})
 		if err != nil || len(qs) < 20 {
 			t.Fatalf("quiz: %d questions, %v", len(qs), err)
 		}

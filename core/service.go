@@ -60,6 +60,8 @@ type Options struct {
 	Training TrainingStore
 	// Lexicon is the community-work topic lexicon (nil: the shipped one).
 	Lexicon *lexicon.Lexicon
+	// Records keeps training records per member (nil: in memory; see StoreRecords).
+	Records RecordStore
 }
 
 // Service answers questions from the articles. It is safe for concurrent use.
@@ -69,7 +71,7 @@ type Service struct {
 	bySeq map[seqKey]corpus.Chunk
 	// convLocks serialise each chat's conversation load-modify-save.
 	convLocks chatLocks
-	train     trainingState // quiz bank and per-chat locks (training.go); zero value ready
+	trainer   *Trainer // training (trainer.go), over the same material
 
 	ptrByID   map[string]*corpus.Chunk
 	byArticle map[string][]*corpus.Chunk // in article order
@@ -148,8 +150,13 @@ func New(opts Options) (*Service, error) {
 		}
 	}
 	s.ents = newEntities(opts.Catalog, metas, chunks)
+	s.trainer = NewTrainer(TrainerOptions{Store: opts.Training, Records: opts.Records, Catalog: opts.Catalog, Chunks: opts.Chunks,
+		Model: opts.Model, ModelTimeout: opts.ModelTimeout, Logger: opts.Logger, Now: opts.Now})
 	return s, nil
 }
+
+// Trainer is the training API over the service's material and stores.
+func (s *Service) Trainer() *Trainer { return s.trainer }
 
 // Ask answers question in the conversation chat.
 func (s *Service) Ask(ctx context.Context, chat, question string) (*Answer, error) {

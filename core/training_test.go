@@ -26,7 +26,7 @@ var (
 
 // newTraining builds a Service over the real default corpus (as newOffline)
 // keeping training state in tr, with a clock the test can move.
-func newTraining(t testing.TB, tr TrainingStore, model ChatModel) *Service {
+func newTraining(t testing.TB, tr TrainingStore, model ChatModel) *Trainer {
 	t.Helper()
 	ix, _ := offlineIndex(t)
 	chunks := ix.Chunks()
@@ -43,7 +43,7 @@ func newTraining(t testing.TB, tr TrainingStore, model ChatModel) *Service {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s
+	return s.Trainer()
 }
 
 func openStore(t testing.TB, path string) *store.Store {
@@ -56,22 +56,22 @@ func openStore(t testing.TB, path string) *store.Store {
 }
 
 // askNext advances chat's session and binds the question to pollID.
-func askNext(t *testing.T, s *Service, chat, pollID string) (quiz.Question, int) {
+func askNext(t *testing.T, s *Trainer, chat, pollID string) (quiz.Question, int) {
 	t.Helper()
 	ctx := context.Background()
-	q, idx, ok, err := s.NextTrainingQuestion(ctx, chat)
+	q, idx, ok, err := s.Next(ctx, chat)
 	if err != nil || !ok {
 		t.Fatalf("next question in %s: ok=%v err=%v", chat, ok, err)
 	}
-	if err := s.BindTrainingPoll(ctx, chat, pollID, idx); err != nil {
+	if err := s.BindPoll(ctx, PollBinding{Chat: chat, PollID: pollID, Index: idx}); err != nil {
 		t.Fatal(err)
 	}
 	return q, idx
 }
 
-func answer(t *testing.T, s *Service, pollID, user, name string, option int) (string, quiz.AnswerResult) {
+func answer(t *testing.T, s *Trainer, pollID, user, name string, option int) (string, quiz.AnswerResult) {
 	t.Helper()
-	chat, res, err := s.RecordTrainingAnswer(context.Background(), pollID, user, name, []int{option})
+	chat, res, err := s.RecordAnswer(context.Background(), Vote{PollID: pollID, UserID: user, Name: name, Options: []int{option}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestTrainingFullSession(t *testing.T) {
 	ctx := context.Background()
 	const chat = "tg:-100:0"
 
-	sess, err := s.StartTraining(ctx, chat, "u0", 3, "", "")
+	sess, err := s.Start(ctx, StartRequest{Chat: chat, StartedBy: "u0", N: 3, Topic: "", Script: ""})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,10 +95,10 @@ func TestTrainingFullSession(t *testing.T) {
 		t.Fatalf("new session: %d questions, state %s, chat %q", len(sess.Questions), sess.State, sess.ChatKey)
 	}
 	// One session per chat; another chat is independent.
-	if again, err := s.StartTraining(ctx, chat, "u9", 3, "", ""); !errors.Is(err, ErrSessionRunning) || again == nil || again.ID != sess.ID {
+	if again, err := s.Start(ctx, StartRequest{Chat: chat, StartedBy: "u9", N: 3, Topic: "", Script: ""}); !errors.Is(err, ErrSessionRunning) || again == nil || again.ID != sess.ID {
 		t.Fatalf("second start in the same chat: err=%v", err)
 	}
-	if _, err := s.StartTraining(ctx, "tg:-200:0", "u9", 2, "", ""); err != nil {
+	if _, err := s.Start(ctx, StartRequest{Chat: "tg:-200:0", StartedBy: "u9", N: 2, Topic: "", Script: ""}); err != nil {
 		t.Fatalf("start in another chat: %v", err)
 	}
 
@@ -131,7 +131,7 @@ func TestTrainingFullSession(t *testing.T) {
 		wantAnswered["alice"]++
 		wantAnswered["bob"]++
 	}
-	if _, _, ok, err := s.NextTrainingQuestion(ctx, chat); ok || err != nil {
+	if _, _, ok, err := s.Next(ctx, chat); ok || err != nil {
 		t.Fatalf("after the last question: ok=%v err=%v", ok, err)
 	}
 	// Unknown poll: no chat, nothing counted.
@@ -142,7 +142,7 @@ func TestTrainingFullSession(t *testing.T) {
 	if _, r := answer(t, s, "poll-2", "carol", "Carol", 0); !r.Counted {
 		t.Errorf("late answer before stop not counted: %+v", r)
 	}
-	sess, board, err := s.StopTraining(ctx, chat)
+	sess, board, err := s.Stop(ctx, chat)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,10 +164,10 @@ func TestTrainingFullSession(t *testing.T) {
 	if c, r := answer(t, s, "poll-1", "dave", "Dave", 0); r.Counted {
 		t.Errorf("answer after stop counted (chat %q)", c)
 	}
-	if _, _, err := s.StopTraining(ctx, chat); !errors.Is(err, ErrNoTraining) {
+	if _, _, err := s.Stop(ctx, chat); !errors.Is(err, ErrNoTraining) {
 		t.Errorf("second stop: %v", err)
 	}
-	_, board2, err := s.TrainingScore(ctx, chat)
+	_, board2, err := s.Score(ctx, chat)
 	if err != nil || len(board2) != 3 || board2[0].Score != 3 {
 		t.Errorf("score after stop: %+v %v", board2, err)
 	}
@@ -178,7 +178,7 @@ func TestTrainingFullSession(t *testing.T) {
 	if len(lines) != 4 || !strings.HasPrefix(lines[0], "🏆 排行榜") || lines[1] != "1. Alice 3/3" || lines[2] != "2. Bob 1/3" {
 		t.Errorf("leaderboard text:\n%s", text)
 	}
-	next, err := s.StartTraining(ctx, chat, "u1", 3, "", "")
+	next, err := s.Start(ctx, StartRequest{Chat: chat, StartedBy: "u1", N: 3, Topic: "", Script: ""})
 	if err != nil {
 		t.Fatalf("start after stop: %v", err)
 	}
@@ -197,23 +197,23 @@ func TestTrainingStopEarlyAndErrors(t *testing.T) {
 	s := newTraining(t, nil, nil) // in-memory default
 	ctx := context.Background()
 	const chat = "term"
-	if _, _, _, err := s.NextTrainingQuestion(ctx, chat); !errors.Is(err, ErrNoTraining) {
+	if _, _, _, err := s.Next(ctx, chat); !errors.Is(err, ErrNoTraining) {
 		t.Errorf("next without session: %v", err)
 	}
-	if _, _, err := s.StopTraining(ctx, chat); !errors.Is(err, ErrNoTraining) {
+	if _, _, err := s.Stop(ctx, chat); !errors.Is(err, ErrNoTraining) {
 		t.Errorf("stop without session: %v", err)
 	}
-	if _, _, err := s.TrainingScore(ctx, chat); !errors.Is(err, ErrNoTraining) {
+	if _, _, err := s.Score(ctx, chat); !errors.Is(err, ErrNoTraining) {
 		t.Errorf("score without session: %v", err)
 	}
-	if err := s.BindTrainingPoll(ctx, chat, "p", 0); !errors.Is(err, ErrNoTraining) {
+	if err := s.BindPoll(ctx, PollBinding{Chat: chat, PollID: "p", Index: 0}); !errors.Is(err, ErrNoTraining) {
 		t.Errorf("bind without session: %v", err)
 	}
-	if _, err := s.StartTraining(ctx, chat, "u", 5, "火星殖民计划", ""); !errors.Is(err, quiz.ErrNoMaterial) {
+	if _, err := s.Start(ctx, StartRequest{Chat: chat, StartedBy: "u", N: 5, Topic: "火星殖民计划", Script: ""}); !errors.Is(err, quiz.ErrNoMaterial) {
 		t.Errorf("unknown topic: %v", err)
 	}
 	// Clamping: 0 → default, 99 → max (or all there is).
-	sess, err := s.StartTraining(ctx, chat, "u", 0, "", "")
+	sess, err := s.Start(ctx, StartRequest{Chat: chat, StartedBy: "u", N: 0, Topic: "", Script: ""})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -221,24 +221,24 @@ func TestTrainingStopEarlyAndErrors(t *testing.T) {
 		t.Errorf("default count: %d", len(sess.Questions))
 	}
 	q, idx := askNext(t, s, chat, "p0")
-	if err := s.BindTrainingPoll(ctx, chat, "px", 99); err == nil {
+	if err := s.BindPoll(ctx, PollBinding{Chat: chat, PollID: "px", Index: 99}); err == nil {
 		t.Error("binding an out-of-range question succeeded")
 	}
 	answer(t, s, "p0", "u1", "甲", q.Correct)
-	sess, board, err := s.StopTraining(ctx, chat)
+	sess, board, err := s.Stop(ctx, chat)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if sess.State != quiz.StateStopped || sess.Remaining() != len(sess.Questions)-1-idx || len(board) != 1 || board[0].Score != 1 {
 		t.Errorf("early stop: state %s remaining %d board %+v", sess.State, sess.Remaining(), board)
 	}
-	if _, _, ok, err := s.NextTrainingQuestion(ctx, chat); ok || err != nil {
+	if _, _, ok, err := s.Next(ctx, chat); ok || err != nil {
 		t.Errorf("next after stop: ok=%v err=%v", ok, err)
 	}
-	if err := s.BindTrainingPoll(ctx, chat, "p9", 1); !errors.Is(err, ErrNoTraining) {
+	if err := s.BindPoll(ctx, PollBinding{Chat: chat, PollID: "p9", Index: 1}); !errors.Is(err, ErrNoTraining) {
 		t.Errorf("bind after stop: %v", err)
 	}
-	big, err := s.StartTraining(ctx, chat, "u", 99, "", "")
+	big, err := s.Start(ctx, StartRequest{Chat: chat, StartedBy: "u", N: 99, Topic: "", Script: ""})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +254,7 @@ func TestTrainingSurvivesRestart(t *testing.T) {
 
 	st := openStore(t, path)
 	s := newTraining(t, StoreTraining{S: st}, nil)
-	sess, err := s.StartTraining(ctx, chat, "u0", 4, "", "")
+	sess, err := s.Start(ctx, StartRequest{Chat: chat, StartedBy: "u0", N: 4, Topic: "", Script: ""})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -264,20 +264,20 @@ func TestTrainingSurvivesRestart(t *testing.T) {
 	q1, _ := askNext(t, s, chat, "p1")
 	answer(t, s, "p1", "alice", "Alice", q1.Correct)
 	// A finished-but-not-stopped session elsewhere is also open.
-	if _, err := s.StartTraining(ctx, "other", "u", 1, "", ""); err != nil {
+	if _, err := s.Start(ctx, StartRequest{Chat: "other", StartedBy: "u", N: 1, Topic: "", Script: ""}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, ok, _ := s.NextTrainingQuestion(ctx, "other"); !ok {
+	if _, _, ok, _ := s.Next(ctx, "other"); !ok {
 		t.Fatal("no question in other")
 	}
-	if _, _, ok, _ := s.NextTrainingQuestion(ctx, "other"); ok {
+	if _, _, ok, _ := s.Next(ctx, "other"); ok {
 		t.Fatal("other should be finished")
 	}
 	// And a stopped one is not.
-	if _, err := s.StartTraining(ctx, "stopped", "u", 1, "", ""); err != nil {
+	if _, err := s.Start(ctx, StartRequest{Chat: "stopped", StartedBy: "u", N: 1, Topic: "", Script: ""}); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s.StopTraining(ctx, "stopped"); err != nil {
+	if _, _, err := s.Stop(ctx, "stopped"); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.Close(); err != nil {
@@ -288,7 +288,7 @@ func TestTrainingSurvivesRestart(t *testing.T) {
 	st2 := openStore(t, path)
 	defer st2.Close()
 	s2 := newTraining(t, StoreTraining{S: st2}, nil)
-	open, err := s2.ResumeTrainings(ctx)
+	open, err := s2.Resume(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -316,7 +316,7 @@ func TestTrainingSurvivesRestart(t *testing.T) {
 	if _, r := answer(t, s2, "p0", "alice", "Alice", q0.Correct); r.Counted {
 		t.Errorf("alice's p0 counted twice across the restart: %+v", r)
 	}
-	if _, err := s2.StartTraining(ctx, chat, "u", 3, "", ""); !errors.Is(err, ErrSessionRunning) {
+	if _, err := s2.Start(ctx, StartRequest{Chat: chat, StartedBy: "u", N: 3, Topic: "", Script: ""}); !errors.Is(err, ErrSessionRunning) {
 		t.Errorf("start over a resumed session: %v", err)
 	}
 	q2, idx := askNext(t, s2, chat, "p2")
@@ -324,7 +324,7 @@ func TestTrainingSurvivesRestart(t *testing.T) {
 		t.Errorf("resumed at index %d", idx)
 	}
 	answer(t, s2, "p2", "bob", "Bob", q2.Correct)
-	_, board, err := s2.TrainingScore(ctx, chat)
+	_, board, err := s2.Score(ctx, chat)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,7 +342,7 @@ func TestTrainingConcurrentAnswers(t *testing.T) {
 	const users, polls = 30, 3
 	questions := map[string][]quiz.Question{}
 	for _, chat := range chats {
-		if _, err := s.StartTraining(ctx, chat, "u", polls, "", ""); err != nil {
+		if _, err := s.Start(ctx, StartRequest{Chat: chat, StartedBy: "u", N: polls, Topic: "", Script: ""}); err != nil {
 			t.Fatal(err)
 		}
 		for i := 0; i < polls; i++ {
@@ -365,7 +365,7 @@ func TestTrainingConcurrentAnswers(t *testing.T) {
 						if u%2 == 1 {
 							opt = wrongOption(q)
 						}
-						_, r, err := s.RecordTrainingAnswer(ctx, fmt.Sprintf("%s-p%d", chat, i), fmt.Sprint("user", u), fmt.Sprint("用户", u), []int{opt})
+						_, r, err := s.RecordAnswer(ctx, Vote{PollID: fmt.Sprintf("%s-p%d", chat, i), UserID: fmt.Sprint("user", u), Name: fmt.Sprint("用户", u), Options: []int{opt}})
 						if err != nil {
 							t.Error(err)
 							return
@@ -385,7 +385,7 @@ func TestTrainingConcurrentAnswers(t *testing.T) {
 		if counted[chat] != users*polls {
 			t.Errorf("%s: %d answers counted, want %d", chat, counted[chat], users*polls)
 		}
-		_, board, err := s.TrainingScore(ctx, chat)
+		_, board, err := s.Score(ctx, chat)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -430,7 +430,7 @@ func checkPollLimits(t *testing.T, q quiz.Question) {
 
 func TestQuizTwentyValid(t *testing.T) {
 	s := newTraining(t, nil, nil)
-	qs, err := s.Quiz(context.Background(), 20, "", "", 7)
+	qs, err := s.Quiz(context.Background(), QuizRequest{N: 20, Topic: "", Script: "", Seed: 7})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -457,7 +457,7 @@ func TestQuizTwentyValid(t *testing.T) {
 		t.Errorf("little variety: %v", kinds)
 	}
 	// Same seed, same questions.
-	again, err := s.Quiz(context.Background(), 20, "", "", 7)
+	again, err := s.Quiz(context.Background(), QuizRequest{N: 20, Topic: "", Script: "", Seed: 7})
 	if err != nil || len(again) != len(qs) || again[5].Key != qs[5].Key {
 		t.Errorf("not reproducible: %v", err)
 	}
@@ -472,7 +472,7 @@ func TestQuizTraditionalTopic(t *testing.T) {
 	s := newTraining(t, nil, nil)
 	ctx := context.Background()
 	// The topic alone says Traditional; questions follow it.
-	qs, err := s.Quiz(ctx, 4, "四單工作法", "", 3)
+	qs, err := s.Quiz(ctx, QuizRequest{N: 4, Topic: "四單工作法", Script: "", Seed: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -491,7 +491,7 @@ func TestQuizTraditionalTopic(t *testing.T) {
 	if len(qs) == 0 {
 		t.Fatal("no questions")
 	}
-	sess, err := s.StartTraining(ctx, "tw", "u", 3, "吳中蘭", "hant")
+	sess, err := s.Start(ctx, StartRequest{Chat: "tw", StartedBy: "u", N: 3, Topic: "吳中蘭", Script: "hant"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -518,17 +518,17 @@ func TestCaseStartReveal(t *testing.T) {
 	if _, ok, err := s.RevealCase(ctx, "g"); ok || err != nil {
 		t.Fatalf("reveal with nothing pending: ok=%v err=%v", ok, err)
 	}
-	if _, err := s.StartCase(ctx, "g", "火星殖民计划", ""); !errors.Is(err, quiz.ErrNoMaterial) {
+	if _, err := s.StartCase(ctx, CaseRequest{Chat: "g", Topic: "火星殖民计划", Script: ""}); !errors.Is(err, quiz.ErrNoMaterial) {
 		t.Errorf("unknown topic: %v", err)
 	}
-	total := len(s.QuizBank().Cases("", "hans", 0))
+	total := len(s.Bank().Cases("", "hans", 0))
 	if total < 2 {
 		t.Fatalf("only %d cases in the default corpus", total)
 	}
 	var prev string
 	seen := map[string]bool{}
 	for i := 0; i < total; i++ {
-		c, err := s.StartCase(ctx, "g", "", "")
+		c, err := s.StartCase(ctx, CaseRequest{Chat: "g", Topic: "", Script: ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -552,7 +552,7 @@ func TestCaseStartReveal(t *testing.T) {
 		}
 	}
 	// All shown: the next one still differs from the last.
-	c, err := s.StartCase(ctx, "g", "", "")
+	c, err := s.StartCase(ctx, CaseRequest{Chat: "g", Topic: "", Script: ""})
 	if err != nil || caseKey(c) == prev {
 		t.Errorf("after a full round: repeat=%v err=%v", caseKey(c) == prev, err)
 	}
@@ -563,7 +563,7 @@ func TestCaseStartReveal(t *testing.T) {
 		t.Errorf("pending case lost: ok=%v err=%v", ok, err)
 	}
 	// Traditional.
-	tc, err := s.StartCase(ctx, "tw", "", "hant")
+	tc, err := s.StartCase(ctx, CaseRequest{Chat: "tw", Topic: "", Script: "hant"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -612,7 +612,7 @@ func (m *scriptedModel) Stream(_ context.Context, msgs []llm.Message, _ func(str
 func TestQuizWithModel(t *testing.T) {
 	ctx := context.Background()
 	good := &scriptedModel{}
-	qs, err := newTraining(t, nil, good).Quiz(ctx, 5, "", "", 1)
+	qs, err := newTraining(t, nil, good).Quiz(ctx, QuizRequest{N: 5, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -630,7 +630,7 @@ func TestQuizWithModel(t *testing.T) {
 	}
 
 	down := &scriptedModel{fail: true}
-	qs, err = newTraining(t, nil, down).Quiz(ctx, 6, "", "", 1)
+	qs, err = newTraining(t, nil, down).Quiz(ctx, QuizRequest{N: 6, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

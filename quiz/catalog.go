@@ -14,6 +14,7 @@ func SourceFromCatalog(c *catalog.Catalog, chunks []corpus.Chunk) Source {
 			Name: m.Name, Aliases: append([]string(nil), m.Aliases...), Leader: m.Leader,
 			ArticleID: m.ArticleID, Summary: m.Summary,
 			ChunkIDs: append([]string(nil), m.ChunkIDs...), Steps: append([]string(nil), m.Steps...),
+			Problem: quotes(m.Problem), How: quotes(m.How), Results: quotes(m.Results), Procedure: procedure(m.Procedure),
 		})
 	}
 	for _, l := range c.Leaders() {
@@ -24,4 +25,20 @@ func SourceFromCatalog(c *catalog.Catalog, chunks []corpus.Chunk) Source {
 		})
 	}
 	return src
+}
+
+func quotes(qs []catalog.Quote) []Quote {
+	var out []Quote
+	for _, q := range qs {
+		out = append(out, Quote{Text: q.Text, ChunkID: q.ChunkID})
+	}
+	return out
+}
+
+func procedure(steps [][]catalog.Quote) [][]Quote {
+	var out [][]Quote
+	for _, st := range steps {
+		out = append(out, quotes(st))
+	}
+	return out
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Scripts a question can be rendered in.
@@ -30,14 +31,17 @@ type Kind string
 
 // Question kinds.
 const (
-	KindMethodLeader Kind = "method_leader" // who created method X
-	KindLeaderMethod Kind = "leader_method" // which method is leader Y's
-	KindStep         Kind = "step"          // which item belongs to a method
-	KindNotStep      Kind = "not_step"      // which item does NOT belong
-	KindMissingStep  Kind = "missing_step"  // fill the blank in an enumeration
-	KindNumber       Kind = "number"        // which number the passage gives
-	KindPlace        Kind = "place"         // where a leader works
-	KindModel        Kind = "model"         // written by a language model
+	KindApplication  Kind = "application"  // a situation from the articles: which method fits
+	KindProblem      Kind = "problem"      // what problem method X answered
+	KindOrder        Kind = "order"        // which step comes first / next
+	KindMethodLeader Kind = "creator"      // who created method X
+	KindLeaderMethod Kind = "method_of"    // which method is leader Y's
+	KindStep         Kind = "step"         // which item belongs to a method
+	KindNotStep      Kind = "not_step"     // which item does NOT belong
+	KindMissingStep  Kind = "missing_step" // fill the blank in a method's steps
+	KindNumber       Kind = "number"       // which number the passage gives
+	KindPlace        Kind = "place"        // where a leader works
+	KindModel        Kind = "model"        // written by a language model
 )
 
 // Question origins.
@@ -81,10 +85,16 @@ type Question struct {
 	Correct int      `json:"correct"`
 	// Negative marks "which is NOT …" questions: the right option is the
 	// one the passage does not support, every other option is supported.
-	Negative    bool     `json:"negative,omitempty"`
-	Explanation string   `json:"explanation"`
-	Citation    Citation `json:"citation"`
-	Origin      string   `json:"origin"`
+	Negative bool `json:"negative,omitempty"`
+	// After is the step an order question asks what follows ("" asks for
+	// the first step).
+	After       string `json:"after,omitempty"`
+	Explanation string `json:"explanation"`
+	// Why says in one sentence why the answer is right (in the question's
+	// script); the Explanation quotes the passage.
+	Why      string   `json:"why,omitempty"`
+	Citation Citation `json:"citation"`
+	Origin   string   `json:"origin"`
 }
 
 // CorrectText is the text of the right option.
@@ -142,11 +152,30 @@ func Validate(q Question) error {
 	if strings.TrimSpace(q.Citation.Passage) == "" {
 		return invalid("no cited passage")
 	}
+	// No option may stand in the question: the answer would be given
+	// away, a distractor ruled out at sight (一听…六回访: which is a step?).
+	stem := normalize(q.Text)
+	for i, o := range q.Options {
+		if no := normalize(o); no != "" && containsBounded(stem, no) {
+			return invalid("option %d %q is in the question", i, o)
+		}
+	}
+	if q.Origin == OriginTemplate || q.Origin == OriginModel {
+		if err := checkCites(q); err != nil {
+			return err
+		}
+	}
+	if q.Origin == OriginTemplate && strings.TrimSpace(q.Why) == "" {
+		return invalid("no reason why the answer is right")
+	}
 	evidence := normalize(q.Citation.Passage)
 	if q.Citation.Leader != "" {
 		// The citation names whose article the passage is from, so the
 		// leader's name counts as stated even where the passage says 她.
 		evidence += "\x00" + normalize(q.Citation.Leader)
+	}
+	if q.Kind == KindOrder {
+		return checkOrder(q, evidence)
 	}
 	for i, o := range q.Options {
 		backed := supported(o, evidence)
@@ -161,6 +190,48 @@ func Validate(q Question) error {
 		case !right && q.Negative && !backed:
 			return invalid("distractor %q of a NOT question is not in the passage", o)
 		}
+	}
+	return nil
+}
+
+// checkCites: the explanation quotes the cited passage (“…”).
+func checkCites(q Question) error {
+	_, rest, ok := strings.Cut(q.Explanation, "“")
+	if !ok {
+		return invalid("the explanation quotes no passage")
+	}
+	if i := strings.LastIndex(rest, "”"); i >= 0 {
+		rest = rest[:i]
+	}
+	quote := normalize(strings.TrimSuffix(strings.TrimSpace(rest), "…"))
+	if utf8.RuneCountInString(quote) < 4 || !strings.Contains(normalize(q.Citation.Passage), quote) {
+		return invalid("the explanation's quote is not from the cited passage")
+	}
+	return nil
+}
+
+// checkOrder: every option is a step of the passage, and the answer is
+// the first step after q.After (the first of all when After is empty).
+func checkOrder(q Question, evidence string) error {
+	from := -1
+	if q.After != "" {
+		na := normalize(q.After)
+		if from = strings.Index(evidence, na); from < 0 || !strings.Contains(normalize(q.Text), na) {
+			return invalid("order question: step %q is not in the passage and the question", q.After)
+		}
+	}
+	best, bestPos := -1, len(evidence)+1
+	for i, o := range q.Options {
+		pos := strings.Index(evidence, normalize(o))
+		if pos < 0 {
+			return invalid("order question: option %q is not in the passage", o)
+		}
+		if pos > from && pos < bestPos {
+			best, bestPos = i, pos
+		}
+	}
+	if best != q.Correct {
+		return invalid("order question: the passage puts %q next, not the answer", q.Options[max(best, 0)])
 	}
 	return nil
 }

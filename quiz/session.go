@@ -51,6 +51,89 @@ type Session struct {
 	// PollIDs maps the transport's poll id to the question it carries.
 	PollIDs map[string]int `json:"poll_ids"`
 	Seq     int            `json:"seq"` // counted answers so far
+	// Posts maps the transport's id of the message showing a question to
+	// its index; Closed marks questions whose answer has been shown.
+	Posts  map[string]int `json:"posts,omitempty"`
+	Closed map[int]bool   `json:"closed,omitempty"`
+	// Plan is what the session is part of ("" a plain session; the caller
+	// names others, e.g. a lesson or the daily question).
+	Plan string `json:"plan,omitempty"`
+	// ChatTitle is the chat's name when the session started (for records).
+	ChatTitle string `json:"chat_title,omitempty"`
+}
+
+// Stats is how a question went: how many answered it and how many right.
+type Stats struct {
+	Answered int
+	Right    int
+}
+
+// QuestionStats counts the answers to question index.
+func (s *Session) QuestionStats(index int) Stats {
+	var st Stats
+	if index < 0 || index >= len(s.Questions) {
+		return st
+	}
+	for _, mine := range s.Answers {
+		if choice, ok := mine[index]; ok {
+			st.Answered++
+			if choice == s.Questions[index].Correct {
+				st.Right++
+			}
+		}
+	}
+	return st
+}
+
+// PollBound reports whether question index has a poll bound to it.
+func (s *Session) PollBound(index int) bool {
+	for _, i := range s.PollIDs {
+		if i == index {
+			return true
+		}
+	}
+	return false
+}
+
+// BindPost records the transport's message showing question index.
+func (s *Session) BindPost(postID string, index int) error {
+	if index < 0 || index >= len(s.Questions) {
+		return fmt.Errorf("bind post %s: question %d out of range", postID, index)
+	}
+	if postID == "" {
+		return nil
+	}
+	if s.Posts == nil {
+		s.Posts = map[string]int{}
+	}
+	s.Posts[postID] = index
+	return nil
+}
+
+// CloseQuestion marks question index as answered in public (its passage
+// shown) and returns its stats.
+func (s *Session) CloseQuestion(index int) Stats {
+	if index >= 0 && index < len(s.Questions) {
+		if s.Closed == nil {
+			s.Closed = map[int]bool{}
+		}
+		s.Closed[index] = true
+	}
+	return s.QuestionStats(index)
+}
+
+// OpenPost reports whether the post (or poll) shows a question of a session
+// not stopped whose answer has not been shown yet.
+func (s *Session) OpenPost(postID, pollID string) bool {
+	if s.State == StateStopped {
+		return false
+	}
+	idx, ok := s.Posts[postID]
+	if !ok || postID == "" {
+		idx, ok = s.PollIDs[pollID]
+		ok = ok && pollID != ""
+	}
+	return ok && !s.Closed[idx]
 }
 
 // NewSession starts a session over prepared questions (Bank.Generate).
@@ -195,4 +278,20 @@ func (s *Session) Keys() map[string]bool {
 		out[q.Key] = true
 	}
 	return out
+}
+
+// Script is the script the session's questions are written in.
+func (s *Session) Script() string {
+	if s != nil && len(s.Questions) > 0 && s.Questions[0].Script == ScriptTraditional {
+		return ScriptTraditional
+	}
+	return ScriptSimplified
+}
+
+// Question returns question index, ok false when out of range.
+func (s *Session) Question(index int) (Question, bool) {
+	if index < 0 || index >= len(s.Questions) {
+		return Question{}, false
+	}
+	return s.Questions[index], true
 }

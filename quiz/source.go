@@ -20,6 +20,19 @@ type MethodInfo struct {
 	Summary   string
 	ChunkIDs  []string
 	Steps     []string // the method's enumerated items, if known
+	// From the catalog's method record, when it has one: the sentences
+	// about the problem the method answers, how it is carried out (per
+	// step, or in general) and what it achieved.
+	Problem   []Quote
+	Procedure [][]Quote
+	How       []Quote
+	Results   []Quote
+}
+
+// Quote is a verbatim sentence and the chunk it is in.
+type Quote struct {
+	Text    string
+	ChunkID string
 }
 
 // LeaderInfo is what quiz needs to know about a leader; core fills it from

@@ -49,7 +49,12 @@ func normalize(s string) string {
 // tone marks and are kept.
 var pinyinRE = regexp.MustCompile(`[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]`)
 
-func stripPinyin(s string) string { return pinyinRE.ReplaceAllString(s, "") }
+func stripPinyin(s string) string {
+	if !strings.ContainsAny(s, "(（") {
+		return s // the common case: nothing to strip, no regexp run
+	}
+	return pinyinRE.ReplaceAllString(s, "")
+}
 
 // garbled reports whether a sentence shows signs of a broken encoding
 // conversion (kana, private-use characters, stray symbols, a lone Latin

@@ -303,6 +303,7 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 			}
 			opts.Memory = mem
 			opts.Training = core.StoreTraining{S: st}
+			opts.Records = core.StoreRecords{S: st}
 			r.close = func() {
 				if err := st.Close(); err != nil {
 					a.log.Warn("close store", "err", err)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"bangyang/core"
 	"bangyang/quiz"
 )
 
@@ -16,10 +17,12 @@ type quizJSON struct {
 }
 
 type quizQuestionJSON struct {
+	Kind        string           `json:"kind"`
 	Question    string           `json:"question"`
 	Options     []string         `json:"options"`
 	Correct     int              `json:"correct"`
 	Explanation string           `json:"explanation"`
+	Why         string           `json:"why,omitempty"`
 	Citation    quizCitationJSON `json:"citation"`
 }
 
@@ -55,7 +58,7 @@ func runQuiz(ctx context.Context, a *app, args []string) error {
 	}
 	defer rt.close()
 	svc := rt.svc
-	qs, err := svc.Quiz(ctx, *n, strings.TrimSpace(*topic), *script, *seed)
+	qs, err := svc.Trainer().Quiz(ctx, core.QuizRequest{N: *n, Topic: strings.TrimSpace(*topic), Script: *script, Seed: *seed})
 	if errors.Is(err, quiz.ErrNoMaterial) {
 		return fmt.Errorf("no material on %q in the articles", *topic)
 	}
@@ -66,20 +69,23 @@ func runQuiz(ctx context.Context, a *app, args []string) error {
 		out := quizJSON{Questions: []quizQuestionJSON{}}
 		for _, q := range qs {
 			out.Questions = append(out.Questions, quizQuestionJSON{
-				Question: q.Text, Options: q.Options, Correct: q.Correct, Explanation: q.Explanation,
+				Kind: string(q.Kind), Question: q.Text, Options: q.Options, Correct: q.Correct, Explanation: q.Explanation, Why: q.Why,
 				Citation: quizCitationJSON{ChunkID: q.Citation.ChunkID, ArticleID: q.Citation.ArticleID, Leader: q.Citation.Leader, Text: q.Citation.Passage},
 			})
 		}
 		return writeJSON(a, out)
 	}
 	for i, q := range qs {
-		fmt.Fprintf(a.stdout, "%d. %s\n", i+1, q.Text)
+		fmt.Fprintf(a.stdout, "%d. [%s] %s\n", i+1, q.Kind, q.Text)
 		for j, o := range q.Options {
 			mark := " "
 			if j == q.Correct {
 				mark = "*"
 			}
 			fmt.Fprintf(a.stdout, "   %s%c. %s\n", mark, 'A'+j, o)
+		}
+		if q.Why != "" {
+			fmt.Fprintf(a.stdout, "   %s\n", q.Why)
 		}
 		fmt.Fprintf(a.stdout, "   %s\n   [%s · %s]\n\n", q.Explanation, orDash(q.Citation.Leader), q.Citation.ChunkID)
 	}

@@ -22,7 +22,8 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer rt.close()
-	opts := []bot.Option{bot.WithLogger(a.log), bot.WithFeedbackStore(bot.StoreFeedback(rt.store))}
+	opts := []bot.Option{bot.WithLogger(a.log), bot.WithFeedbackStore(bot.StoreFeedback(rt.store)),
+		bot.WithCatalog(rt.svc), bot.WithTrainer(rt.svc.Trainer())}
 	if rt.store != nil {
 		// Button keys and the updates a shutdown leaves survive restarts.
 		opts = append(opts, bot.WithStore(rt.store))

@@ -38,6 +38,7 @@ func commands() []command {
 		{"leaders", "leaders [--json]          the leaders", runLeaders},
 		{"leader", "leader [--json] NAME      a cited profile of one leader", runLeader},
 		{"quiz", "quiz [--json] [-n N] [--topic T]  quiz questions with answers and citations", runQuiz},
+		{"records", "records --out FILE.csv [--chat ID] [--since YYYY-MM-DD]  export training records (学习台账)", runRecords},
 		{"eval", "eval [--set FILE]         retrieval recall@1/3/5 and MRR per leg", runEval},
 		{"bench", "bench [--sizes 1000,10000,100000]  speed and memory figures", runBench},
 	}

@@ -215,6 +215,7 @@ func TestQuizJSON(t *testing.T) {
 	}
 	var v struct {
 		Questions []struct {
+			Kind        string   `json:"kind"`
 			Question    string   `json:"question"`
 			Options     []string `json:"options"`
 			Correct     int      `json:"correct"`
@@ -235,6 +236,11 @@ func TestQuizJSON(t *testing.T) {
 	for _, q := range v.Questions {
 		if q.Question == "" || len(q.Options) < 2 || q.Correct < 0 || q.Correct >= len(q.Options) || q.Citation.ChunkID == "" || q.Citation.Text == "" {
 			t.Errorf("malformed question %+v", q)
+		}
+		switch q.Kind {
+		case "application", "problem", "order", "creator", "method_of", "step", "not_step", "missing_step", "number", "place", "model":
+		default:
+			t.Errorf("question %q has kind %q", q.Question, q.Kind)
 		}
 	}
 	if _, _, code := runCLI(t, t.TempDir(), "", "quiz", "--topic", "量子力学研究"); code == 0 {
