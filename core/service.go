@@ -58,6 +58,8 @@ type Options struct {
 	Chunks []corpus.Chunk
 	// Training keeps group training sessions (nil: in memory; see StoreTraining).
 	Training TrainingStore
+	// Observer is told about every answer (metrics, statistics; optional).
+	Observer Observer
 }
 
 // Service answers questions from the articles. It is safe for concurrent use.
@@ -123,6 +125,7 @@ func (s *Service) Ask(ctx context.Context, chat, question string) (*Answer, erro
 // while the answer is being written (plain text, markers already checked).
 // onText may be nil. The returned Answer is final and authoritative.
 func (s *Service) AskStream(ctx context.Context, chat, question string, onText func(textSoFar string)) (*Answer, error) {
+	start := s.o.Now()
 	question = strings.TrimSpace(question)
 	if !hasContent(question) {
 		return nil, ErrEmptyQuestion
@@ -138,6 +141,7 @@ func (s *Service) AskStream(ctx context.Context, chat, question string, onText f
 		if onText != nil {
 			onText(ans.Text)
 		}
+		s.observe(ctx, chat, question, start, ans)
 		return ans, nil
 	}
 
@@ -171,6 +175,7 @@ func (s *Service) AskStream(ctx context.Context, chat, question string, onText f
 	}
 
 	s.appendTurn(ctx, chat, Turn{Question: question, Query: query, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded, Leader: dominantLeader(ans.Citations), At: s.o.Now()})
+	s.observe(ctx, chat, question, start, ans)
 	return ans, nil
 }
 

@@ -415,6 +415,7 @@ func (s *Service) StartTraining(ctx context.Context, chat, startedBy string, n i
 	if err := st.SaveSession(ctx, chat, sess); err != nil {
 		return nil, fmt.Errorf("start training in %s: %w", chat, err)
 	}
+	s.observeTraining(ctx, TrainingEvent{At: now, Chat: chat, StartedBy: startedBy, Topic: topic, Questions: len(qs)})
 	return sess, nil
 }
 
