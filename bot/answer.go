@@ -37,7 +37,8 @@ func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 	}
 	defer unlock()
 	st := b.newStreamer(ctx, r)
-	ans, err := b.svc.AskStream(ctx, r.Conv, question, st.update)
+	who := core.Asker{User: strconv.FormatInt(r.UserID, 10), Via: "telegram"}
+	ans, err := b.svc.AskStream(core.WithAsker(ctx, who), r.Conv, question, st.update)
 	st.stop()
 	stopTyping()
 	if ctx.Err() != nil && err != nil {
@@ -54,7 +55,7 @@ func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 		return
 	}
 	r.Script = ans.Script
-	key := b.answers.put(&storedAnswer{Question: question, Citations: ans.Citations, Mode: ans.Mode, Grounded: ans.Grounded, Script: ans.Script, ChatID: r.ChatID})
+	key := b.answers.put(&storedAnswer{Question: question, Text: ans.Text, Citations: ans.Citations, Mode: ans.Mode, Grounded: ans.Grounded, Script: ans.Script, ChatID: r.ChatID})
 	st.finish(ctx, renderAnswer(ans), answerKeyboard(ans, key))
 }
 
@@ -103,9 +104,11 @@ func (b *Bot) admitButton(ctx context.Context, r *Request, q *models.CallbackQue
 func (b *Bot) takeRate(r *Request) (bool, time.Duration) {
 	okU, waitU := b.userRate.allow(r.UserID)
 	if !okU {
+		b.obs.RateLimited("user")
 		return false, waitU
 	}
 	if okC, waitC := b.chatRate.allow(r.ChatID); !okC {
+		b.obs.RateLimited("chat")
 		return false, waitC
 	}
 	return true, 0

@@ -154,6 +154,8 @@ type Bot struct {
 	api        *tgbot.Bot
 	log        *slog.Logger
 	feedback   FeedbackStore
+	obs        Observer
+	stats      StatsFunc // /stats (stats.go); nil: off
 	httpClient *http.Client
 	now        func() time.Time
 	retryUnit  time.Duration
@@ -199,7 +201,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	cfg.defaults()
 	b = &Bot{
 		cfg: cfg, svc: svc,
-		log: slog.Default(), feedback: &MemoryFeedback{}, now: time.Now, retryUnit: time.Second,
+		log: slog.Default(), feedback: &MemoryFeedback{}, obs: noObserver{}, now: time.Now, retryUnit: time.Second,
 		commands: map[string]Command{}, callbacks: map[string]CallbackFunc{},
 		limitNotices: map[int64]time.Time{}, votes: map[string]string{},
 		allowedChats: idSet(cfg.AllowedChats), allowedUsers: idSet(cfg.AllowedUsers), admins: idSet(cfg.Admins),
@@ -272,6 +274,9 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 		}
 	}
 	if err := b.enableTraining(); err != nil {
+		return nil, err
+	}
+	if err := b.registerStats(); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -476,6 +481,7 @@ type answerStore struct {
 
 type storedAnswer struct {
 	Question  string
+	Text      string // the answer as shown, for the 👎 review
 	Citations []core.Citation
 	Mode      string
 	Grounded  bool
