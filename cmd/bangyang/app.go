@@ -16,6 +16,7 @@ import (
 	"bangyang/core"
 	"bangyang/corpus"
 	"bangyang/llm"
+	"bangyang/metrics"
 	"bangyang/retrieval"
 	"bangyang/store"
 )
@@ -32,6 +33,9 @@ type app struct {
 	corpusDirs []string
 	noDefault  bool
 	dataDir    string
+
+	// metrics is set by serve when BANGYANG_METRICS_LISTEN is (metrics.go).
+	metrics *metrics.Metrics
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) (*app, error) {
@@ -41,7 +45,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) (*app, error) {
 	}
 	return &app{
 		cfg:        cfg,
-		log:        newLogger(stderr, cfg.LogLevel),
+		log:        newLogger(stderr, cfg.LogLevel, cfg.LogFormat),
 		stdin:      stdin,
 		stdout:     stdout,
 		stderr:     stderr,
@@ -294,6 +298,10 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 		r.close()
 		return nil, err
 	}
+	opts.Observer = a.observer(r.store)
+	if model != nil && a.metrics != nil {
+		model = a.metrics.Model(model)
+	}
 	opts.Search = in.index
 	opts.Articles = metas(in.articles)
 	opts.Catalog = in.catalog
@@ -308,6 +316,22 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// observer is what core reports answers to: the statistics in the store
+// (when there is one) and the metrics (when served).
+func (a *app) observer(st *store.Store) core.Observer {
+	var o observers
+	if st != nil {
+		o = append(o, statsObserver{st: st, log: a.log})
+	}
+	if a.metrics != nil {
+		o = append(o, a.metrics)
+	}
+	if len(o) == 0 {
+		return nil
+	}
+	return o
 }
 
 func metas(arts []corpus.Article) []corpus.Meta {

@@ -38,6 +38,9 @@ func commands() []command {
 		{"quiz", "quiz [--json] [-n N] [--topic T]  quiz questions with answers and citations", runQuiz},
 		{"eval", "eval [--set FILE]         retrieval recall@1/3/5 and MRR per leg", runEval},
 		{"bench", "bench [--sizes 1000,10000,100000]  speed and memory figures", runBench},
+		{"stats", "stats [--json] [--days N]  usage, unanswered questions, 👎 answers (admins)", runStats},
+		{"report", "report --out FILE.csv [--days N]  the same statistics as CSV", runReport},
+		{"healthcheck", "healthcheck               ask the running server's /healthz (BANGYANG_METRICS_LISTEN)", runHealthcheck},
 	}
 }
 
@@ -194,6 +197,10 @@ func (l *listFlag) Set(v string) error {
 	return nil
 }
 
-func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+// newLogger writes text records, or JSON ones (LOG_FORMAT=json) for log shippers.
+func newLogger(w io.Writer, level slog.Level, format string) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}))
+	}
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
 }
