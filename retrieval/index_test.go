@@ -362,8 +362,9 @@ func TestInjectedWriteFailureKeepsPreviousIndex(t *testing.T) {
 		if err != nil || re.Len() != 20 {
 			t.Errorf("%s: reopened: %v, %d chunks", stage, err, re.Len())
 		}
+		// The index and its keyword postings (bm25.bin), no temp file.
 		ents, _ := os.ReadDir(dir)
-		if len(ents) != 1 {
+		if len(ents) != 2 || ents[0].Name() != bm25File || ents[1].Name() != indexFile {
 			t.Errorf("%s: leftover files: %v", stage, ents)
 		}
 	}
@@ -377,7 +378,7 @@ func TestChunkFieldsCovered(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("corpus.Chunk fields %v; persist.go encodes %v — update the format", got, want)
 	}
-	wantMeta := []string{"ID", "Title", "Leader", "Aliases", "Place", "Source", "Date", "URL", "Script"}
+	wantMeta := []string{"ID", "Title", "Leader", "Aliases", "Place", "Role", "Honours", "Methods", "Source", "Date", "URL", "Script"}
 	if got := reflectFields(corpus.Meta{}); !slices.Equal(got, wantMeta) {
 		t.Fatalf("corpus.Meta fields %v; equalMeta compares %v — update it", got, wantMeta)
 	}
