@@ -47,7 +47,8 @@ func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 		// asked in between.
 		req.ReplyTo = b.turns.get(r.ChatID, r.Msg.ReplyToMessage.ID)
 	}
-	ans, err := b.svc.Answer(ctx, req, st.update)
+	who := core.Asker{User: strconv.FormatInt(r.UserID, 10), Via: "telegram"}
+	ans, err := b.svc.Answer(core.WithAsker(ctx, who), req, st.update)
 	st.stop()
 	stopTyping()
 	if ctx.Err() != nil && err != nil {
@@ -64,7 +65,7 @@ func (b *Bot) ask(ctx context.Context, r *Request, question string) {
 		return
 	}
 	r.Script = ans.Script
-	key := b.answers.put(&storedAnswer{Question: question, Citations: ans.Citations, Mode: ans.Mode, Grounded: ans.Grounded, Script: ans.Script, ChatID: r.ChatID})
+	key := b.answers.put(&storedAnswer{Question: question, Text: ans.Text, Citations: ans.Citations, Mode: ans.Mode, Grounded: ans.Grounded, Script: ans.Script, ChatID: r.ChatID})
 	if id := st.finish(ctx, renderAnswer(ans), answerKeyboard(ans, key)); id != 0 {
 		markAnswered(ctx)
 		b.answers.bind(ctx, key, id)
@@ -189,9 +190,11 @@ func (b *Bot) admitButton(ctx context.Context, r *Request, q *models.CallbackQue
 func (b *Bot) takeRate(r *Request) (bool, time.Duration) {
 	okU, waitU := b.userRate.allow(r.UserID)
 	if !okU {
+		b.obs.RateLimited("user")
 		return false, waitU
 	}
 	if okC, waitC := b.chatRate.allow(r.ChatID); !okC {
+		b.obs.RateLimited("chat")
 		return false, waitC
 	}
 	return true, 0

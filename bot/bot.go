@@ -164,6 +164,8 @@ type Bot struct {
 	api        *tgbot.Bot
 	log        *slog.Logger
 	feedback   FeedbackStore
+	obs        Observer
+	adminStats StatsFunc // /stats (adminstats.go); nil: off
 	httpClient *http.Client
 	kv         KV
 	now        func() time.Time
@@ -226,7 +228,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	cfg.defaults()
 	b = &Bot{
 		cfg: cfg, svc: svc,
-		log: slog.Default(), feedback: &MemoryFeedback{}, now: time.Now, retryUnit: time.Second,
+		log: slog.Default(), feedback: &MemoryFeedback{}, obs: noObserver{}, now: time.Now, retryUnit: time.Second,
 		privatePace:       RateLimit{Burst: 5, Every: time.Second},
 		hookHeaderTimeout: 5 * time.Second, hookReadTimeout: 10 * time.Second,
 		commands: map[string]Command{}, callbacks: map[string]CallbackFunc{},
@@ -300,6 +302,9 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 		}
 	}
 	if err := b.enableTraining(); err != nil {
+		return nil, err
+	}
+	if err := b.registerStats(); err != nil {
 		return nil, err
 	}
 	return b, nil

@@ -37,6 +37,7 @@ type answerStore struct {
 
 type storedAnswer struct {
 	Question  string          `json:"question"`
+	Text      string          `json:"text,omitempty"` // the answer as shown, for the 👎 review
 	Citations []core.Citation `json:"citations,omitempty"`
 	Mode      string          `json:"mode,omitempty"`
 	Grounded  bool            `json:"grounded,omitempty"`

@@ -465,7 +465,7 @@ func (b *Bot) onFeedbackButton(ctx context.Context, r *Request, q *models.Callba
 		b.send.answerCallback(ctx, q.ID, msgThanks(r.Script), false)
 		return
 	}
-	f := Feedback{At: b.now(), ChatID: r.ChatID, UserID: r.UserID, Key: key, Vote: vote, Question: a.Question, Mode: a.Mode, Grounded: a.Grounded}
+	f := Feedback{At: b.now(), ChatID: r.ChatID, UserID: r.UserID, Key: key, Vote: vote, Question: a.Question, Answer: a.Text, Mode: a.Mode, Grounded: a.Grounded}
 	for _, c := range a.Citations {
 		f.ChunkIDs = append(f.ChunkIDs, c.Chunk.ID)
 	}

@@ -17,6 +17,7 @@ type Feedback struct {
 	Key      string    `json:"key"`  // the answer's callback key
 	Vote     string    `json:"vote"` // "up" or "down"
 	Question string    `json:"question"`
+	Answer   string    `json:"answer,omitempty"` // the answer's text as shown
 	Mode     string    `json:"mode"`
 	Grounded bool      `json:"grounded"`
 	ChunkIDs []string  `json:"chunk_ids,omitempty"`

@@ -57,7 +57,11 @@ type Config struct {
 	// this long is forgotten (default 90 days; 0 keeps them forever).
 	ConversationTTL time.Duration
 
-	LogLevel slog.Level // LOG_LEVEL: debug, info, warn, error
+	LogLevel  slog.Level // LOG_LEVEL: debug, info, warn, error
+	LogFormat string     // LOG_FORMAT: text or json
+
+	// MetricsListen serves /metrics and /healthz (BANGYANG_METRICS_LISTEN; empty: off).
+	MetricsListen string
 }
 
 // LLMEnabled reports whether a chat model is configured.
@@ -184,6 +188,15 @@ func FromLookup(look Lookup) (Config, error) {
 		Workers:          intVal("BANGYANG_WORKERS", 8),
 		MaxQuestionRunes: intVal("BANGYANG_MAX_QUESTION", 1000),
 		ConversationTTL:  dur("BANGYANG_CONVERSATION_TTL", 90*24*time.Hour),
+		MetricsListen:    get("BANGYANG_METRICS_LISTEN", ""),
+	}
+	switch c.LogFormat = strings.ToLower(get("LOG_FORMAT", "text")); c.LogFormat {
+	case "text", "json":
+	default:
+		errs = append(errs, fmt.Errorf("LOG_FORMAT=%q: want text or json", c.LogFormat))
+	}
+	if c.MetricsListen != "" && c.WebhookURL != "" && c.MetricsListen == c.WebhookListen {
+		errs = append(errs, errors.New("BANGYANG_METRICS_LISTEN must differ from TELEGRAM_WEBHOOK_LISTEN"))
 	}
 	c.EmbedBaseURL = get("EMBED_BASE_URL", c.LLMBaseURL)
 	c.EmbedAPIKey = get("EMBED_API_KEY", c.LLMAPIKey)

@@ -123,3 +123,20 @@ func TestEnvSyntaxErrorShowsNoValue(t *testing.T) {
 		})
 	}
 }
+
+func TestLogFormatAndMetricsListen(t *testing.T) {
+	c, err := FromLookup(mapLookup(map[string]string{"LOG_FORMAT": "JSON", "BANGYANG_METRICS_LISTEN": "127.0.0.1:9090"}))
+	if err != nil || c.LogFormat != "json" || c.MetricsListen != "127.0.0.1:9090" {
+		t.Fatalf("got %q %q %v", c.LogFormat, c.MetricsListen, err)
+	}
+	if c, _ := FromLookup(mapLookup(nil)); c.LogFormat != "text" || c.MetricsListen != "" {
+		t.Fatalf("defaults: %q %q", c.LogFormat, c.MetricsListen)
+	}
+	if _, err := FromLookup(mapLookup(map[string]string{"LOG_FORMAT": "xml"})); err == nil || !strings.Contains(err.Error(), "LOG_FORMAT") {
+		t.Fatalf("bad format: %v", err)
+	}
+	_, err = FromLookup(mapLookup(map[string]string{"TELEGRAM_WEBHOOK_URL": "https://x/hook", "TELEGRAM_WEBHOOK_SECRET": "s", "TELEGRAM_WEBHOOK_LISTEN": ":8443", "BANGYANG_METRICS_LISTEN": ":8443"}))
+	if err == nil || !strings.Contains(err.Error(), "BANGYANG_METRICS_LISTEN") {
+		t.Fatalf("same listener twice: %v", err)
+	}
+}

@@ -37,6 +37,7 @@ func (s *Service) AskStream(ctx context.Context, chat, question string, onText f
 // sentences that answer it (or written by the model from the same plan),
 // remembered.
 func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar string)) (*Answer, error) {
+	start := s.o.Now()
 	question := strings.TrimSpace(req.Question)
 	if !hasContent(question) {
 		return nil, ErrEmptyQuestion
@@ -55,6 +56,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 		if onText != nil {
 			onText(ans.Text)
 		}
+		s.observe(ctx, req.Chat, q, start, ans)
 		return ans, nil
 	}
 	p := &planner{s: s, q: q, prev: prev, shown: conv.shown(), used: map[string]bool{}}
@@ -86,6 +88,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 		Leader: firstOr(d.leaders, dominantLeader(ans.Citations)), Leaders: d.leaders, Methods: d.methods,
 		Intent: q.Intent, Topic: q.Topic, Shown: shownKeys(s, ans), At: s.o.Now(),
 	})
+	s.observe(ctx, req.Chat, q, start, ans)
 	return ans, nil
 }
 

@@ -62,6 +62,8 @@ type Options struct {
 	Lexicon *lexicon.Lexicon
 	// Records keeps training records per member (nil: in memory; see StoreRecords).
 	Records RecordStore
+	// Observer is told about every answer (metrics, statistics; optional).
+	Observer Observer
 }
 
 // Service answers questions from the articles. It is safe for concurrent use.
@@ -151,7 +153,7 @@ func New(opts Options) (*Service, error) {
 	}
 	s.ents = newEntities(opts.Catalog, metas, chunks)
 	s.trainer = NewTrainer(TrainerOptions{Store: opts.Training, Records: opts.Records, Catalog: opts.Catalog, Chunks: opts.Chunks,
-		Model: opts.Model, ModelTimeout: opts.ModelTimeout, Logger: opts.Logger, Now: opts.Now})
+		Model: opts.Model, ModelTimeout: opts.ModelTimeout, Logger: opts.Logger, Now: opts.Now, Observer: opts.Observer})
 	return s, nil
 }
 

@@ -31,6 +31,7 @@ type Trainer struct {
 	timeout time.Duration
 	log     *slog.Logger
 	now     func() time.Time
+	observe Observer
 
 	bankOnce sync.Once
 	bank     *quiz.Bank
@@ -54,6 +55,8 @@ type TrainerOptions struct {
 	ModelTimeout time.Duration // per model question (default 90 s)
 	Logger       *slog.Logger
 	Now          func() time.Time
+	// Observer is told about started sessions when it is a TrainingObserver.
+	Observer Observer
 }
 
 // QuizRequest asks Trainer.Quiz for questions.
@@ -105,7 +108,7 @@ type Vote struct {
 // NewTrainer fills in defaults.
 func NewTrainer(o TrainerOptions) *Trainer {
 	t := &Trainer{store: o.Store, records: o.Records, cat: o.Catalog, chunks: o.Chunks, model: o.Model,
-		timeout: o.ModelTimeout, log: o.Logger, now: o.Now}
+		timeout: o.ModelTimeout, log: o.Logger, now: o.Now, observe: o.Observer}
 	if t.store == nil {
 		t.store = &MapTraining{}
 	}
@@ -289,6 +292,9 @@ func (t *Trainer) Start(ctx context.Context, req StartRequest) (*quiz.Session, e
 	}
 	if err := st.SaveSession(ctx, chat, sess); err != nil {
 		return nil, fmt.Errorf("start training in %s: %w", chat, err)
+	}
+	if o, ok := t.observe.(TrainingObserver); ok {
+		o.TrainingStarted(ctx, TrainingEvent{At: now, Chat: chat, StartedBy: req.StartedBy, Topic: topic, Questions: len(qs)})
 	}
 	return sess, nil
 }

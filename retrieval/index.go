@@ -116,12 +116,41 @@ func Open(ctx context.Context, dataDir string, emb Embedder) (*Index, error) {
 		ix.needRebuild = true
 		return ix, nil
 	}
-	st, err := ix.buildState(ctx, f.embName, f.dims, f.chunks, f.keys, f.vecs)
+	st, err := ix.loadState(ctx, f)
 	if err != nil {
 		return nil, err
 	}
 	ix.st = st
 	return ix, nil
+}
+
+// loadState assembles a loaded index file, with the persisted BM25
+// postings when they match its texts (bm25file.go); otherwise BM25 is
+// built from the texts and persisted for the next start.
+func (ix *Index) loadState(ctx context.Context, f *indexFileData) (*state, error) {
+	bm, err := readBM25File(ix.dir, f.keys)
+	if err == nil {
+		return ix.buildStateWith(ctx, f.embName, f.dims, f.chunks, f.keys, f.vecs, nil, bm)
+	}
+	if !errors.Is(err, errStaleBM25) {
+		slog.Warn("retrieval: rebuilding keyword index", "err", err)
+	}
+	st, err := ix.buildState(ctx, f.embName, f.dims, f.chunks, f.keys, f.vecs)
+	if err != nil {
+		return nil, err
+	}
+	ix.persistBM25(st)
+	return st, nil
+}
+
+// persistBM25 writes the postings; failing costs only a rebuild next start.
+func (ix *Index) persistBM25(st *state) {
+	if ix.dir == "" {
+		return
+	}
+	if err := writeBM25File(ix.dir, st); err != nil {
+		slog.Warn("retrieval: could not save the keyword index; it is rebuilt at next start", "err", err)
+	}
 }
 
 // Len is the number of indexed chunks.
@@ -217,30 +246,8 @@ func (ix *Index) Update(ctx context.Context, chunks []corpus.Chunk) (UpdateRepor
 			missing = append(missing, i)
 		}
 	}
-	for b := 0; b < len(missing); b += embedBatch {
-		if err := ctx.Err(); err != nil {
-			return rep, fmt.Errorf("retrieval: update cancelled after %d of %d texts: %w", rep.Embedded, len(missing), err)
-		}
-		batch := missing[b:min(b+embedBatch, len(missing))]
-		in := make([]string, len(batch))
-		for j, i := range batch {
-			in[j] = texts[i]
-		}
-		rep.Calls++
-		out, err := ix.emb.Embed(ctx, in)
-		if err != nil {
-			return rep, fmt.Errorf("retrieval: embedding texts %d–%d of %d with %s: %w", b, b+len(batch), len(missing), name, err)
-		}
-		if dims == 0 && len(out) > 0 {
-			dims = len(out[0])
-		}
-		if err := checkVectors(out, len(in), dims); err != nil {
-			return rep, fmt.Errorf("retrieval: embedding with %s: %w", name, err)
-		}
-		for j, i := range batch {
-			cache[keys[i]] = out[j]
-		}
-		rep.Embedded += len(batch)
+	if err := ix.embedMissing(ctx, texts, keys, missing, cache, &dims, &rep); err != nil {
+		return rep, err
 	}
 
 	vecs := make([][]float32, len(uniq))
@@ -256,6 +263,7 @@ func (ix *Index) Update(ctx context.Context, chunks []corpus.Chunk) (UpdateRepor
 			return rep, err
 		}
 		rep.Written = true
+		ix.persistBM25(st)
 	}
 	ix.mu.Lock()
 	ix.st, ix.needRebuild = st, false
@@ -337,6 +345,12 @@ func (ix *Index) buildState(ctx context.Context, name string, dims int, chunks [
 // buildStateTexts assembles the chromem collection and the BM25 index
 // (concurrently: they are independent) for one version of the index.
 func (ix *Index) buildStateTexts(ctx context.Context, name string, dims int, chunks []corpus.Chunk, keys [][sha256.Size]byte, vecs [][]float32, texts []string) (*state, error) {
+	return ix.buildStateWith(ctx, name, dims, chunks, keys, vecs, texts, nil)
+}
+
+// buildStateWith is buildStateTexts with BM25 already built (bm != nil;
+// texts are then not needed).
+func (ix *Index) buildStateWith(ctx context.Context, name string, dims int, chunks []corpus.Chunk, keys [][sha256.Size]byte, vecs [][]float32, texts []string, bm *bm25Index) (*state, error) {
 	st := &state{embName: name, dims: dims, chunks: chunks, keys: keys, vecs: vecs,
 		byID: make(map[string]int, len(chunks)), leaders: make([]string, len(chunks))}
 	for i, c := range chunks {
@@ -344,7 +358,9 @@ func (ix *Index) buildStateTexts(ctx context.Context, name string, dims int, chu
 		st.leaders[i] = normLeader(c.Meta.Leader)
 	}
 	var wg sync.WaitGroup
-	wg.Go(func() { st.bm = buildBM25(texts) })
+	if st.bm = bm; bm == nil {
+		wg.Go(func() { st.bm = buildBM25(texts) })
+	}
 	coll, err := newCollection(ctx, st)
 	wg.Wait()
 	if err != nil {

@@ -362,8 +362,9 @@ func TestInjectedWriteFailureKeepsPreviousIndex(t *testing.T) {
 		if err != nil || re.Len() != 20 {
 			t.Errorf("%s: reopened: %v, %d chunks", stage, err, re.Len())
 		}
+		// The index and its keyword postings (bm25.bin), no temp file.
 		ents, _ := os.ReadDir(dir)
-		if len(ents) != 1 {
+		if len(ents) != 2 || ents[0].Name() != bm25File || ents[1].Name() != indexFile {
 			t.Errorf("%s: leftover files: %v", stage, ents)
 		}
 	}

@@ -18,6 +18,7 @@ import (
 	"bangyang/lexicon"
 	"bangyang/llm"
 	"bangyang/logging"
+	"bangyang/metrics"
 	"bangyang/retrieval"
 	"bangyang/store"
 )
@@ -37,6 +38,8 @@ type app struct {
 	dataDir    string
 
 	lockWait time.Duration // 0: lockWait; tests shorten it
+	// metrics is set by serve when BANGYANG_METRICS_LISTEN is (metrics.go).
+	metrics *metrics.Metrics
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) (*app, error) {
@@ -50,7 +53,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) (*app, error) {
 	return &app{
 		cfg:        cfg,
 		redact:     red,
-		log:        newLogger(stderr, cfg.LogLevel, red),
+		log:        newLogger(stderr, cfg.LogLevel, cfg.LogFormat, red),
 		stdin:      stdin,
 		stdout:     stdout,
 		stderr:     stderr,
@@ -333,6 +336,10 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 		return nil, fmt.Errorf("BANGYANG_TOPICS: %w", err)
 	}
 	opts.Lexicon = lex
+	opts.Observer = a.observer(r.store)
+	if model != nil && a.metrics != nil {
+		model = a.metrics.Model(model)
+	}
 	opts.Search = in.index
 	opts.Articles = metas(in.articles)
 	opts.Catalog = in.catalog
@@ -347,6 +354,22 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// observer is what core reports answers to: the statistics in the store
+// (when there is one) and the metrics (when served).
+func (a *app) observer(st *store.Store) core.Observer {
+	var o observers
+	if st != nil {
+		o = append(o, statsObserver{st: st, log: a.log})
+	}
+	if a.metrics != nil {
+		o = append(o, a.metrics)
+	}
+	if len(o) == 0 {
+		return nil
+	}
+	return o
 }
 
 func metas(arts []corpus.Article) []corpus.Meta {

@@ -249,7 +249,7 @@ func runChat(ctx context.Context, a *app, args []string) error {
 			continue
 		}
 		streamed := ""
-		ans, err := svc.AskStream(ctx, chat, rest, func(so string) {
+		ans, err := svc.AskStream(core.WithAsker(ctx, core.Asker{User: "terminal", Via: "chat"}), chat, rest, func(so string) {
 			// Print only what extends the text already shown.
 			if strings.HasPrefix(so, streamed) {
 				fmt.Fprint(a.stdout, so[len(streamed):])

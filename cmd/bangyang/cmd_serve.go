@@ -2,10 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net"
+	"net/http"
+	"sync/atomic"
 	"time"
 
 	"bangyang/bot"
+	"bangyang/metrics"
 )
 
 // runServe serves Telegram until the context ends (SIGINT/SIGTERM).
@@ -17,6 +22,14 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if a.cfg.TelegramToken == "" {
 		return usageError{"TELEGRAM_BOT_TOKEN is not set (see .env.example)"}
 	}
+	// The metrics listener comes up first, so that /healthz answers (503,
+	// "starting") while the index is built.
+	var ready atomic.Bool
+	stopMetrics, err := a.serveMetrics(ctx, &ready)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 	rt, err := a.service(ctx, storeRequired)
 	if err != nil {
 		return err
@@ -26,14 +39,67 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		bot.WithCatalog(rt.svc), bot.WithTrainer(rt.svc.Trainer())}
 	if rt.store != nil {
 		// Button keys and the updates a shutdown leaves survive restarts.
-		opts = append(opts, bot.WithStore(rt.store))
+		opts = append(opts, bot.WithStore(rt.store), bot.WithStats(a.statsText(rt.store)))
+	}
+	if m := a.metrics; m != nil {
+		in := rt.in
+		m.Corpus(in.index.Len, func() int { return len(in.articles) })
+		opts = append(opts, bot.WithObserver(m),
+			bot.WithHTTPClient(&http.Client{Timeout: 90 * time.Second, Transport: m.Transport(nil)}))
 	}
 	b, err := bot.New(ctx, a.botConfig(), rt.svc, opts...)
 	if err != nil {
 		return fmt.Errorf("start telegram bot: %w", err)
 	}
 	a.log.Info("serving telegram", "bot", b.Username(), "webhook", a.cfg.WebhookURL != "", "articles", len(rt.in.articles), "chunks", len(rt.in.chunks), "llm", a.cfg.LLMEnabled())
+	ready.Store(true)
 	return b.Run(ctx)
+}
+
+// serveMetrics starts /metrics and /healthz on BANGYANG_METRICS_LISTEN
+// (nothing when unset); stop shuts the listener down.
+func (a *app) serveMetrics(ctx context.Context, ready *atomic.Bool) (stop func(), err error) {
+	if a.cfg.MetricsListen == "" {
+		return func() {}, nil
+	}
+	ln, err := net.Listen("tcp", a.cfg.MetricsListen)
+	if err != nil {
+		return nil, fmt.Errorf("metrics listener (BANGYANG_METRICS_LISTEN=%s): %w", a.cfg.MetricsListen, err)
+	}
+	a.metrics = metrics.New()
+	h := a.metrics.Handler(func() error {
+		if !ready.Load() {
+			return errors.New("starting")
+		}
+		return nil
+	})
+	mctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := metrics.Serve(mctx, ln, h); err != nil {
+			a.log.Error("metrics listener stopped", "err", err)
+		}
+	}()
+	a.log.Info("metrics", "listen", ln.Addr().String())
+	return func() { cancel(); <-done }, nil
+}
+
+// runHealthcheck asks the running server's /healthz (the container's
+// HEALTHCHECK: a scratch image has no curl).
+func runHealthcheck(ctx context.Context, a *app, args []string) error {
+	fs := a.flagSet("healthcheck")
+	if err := parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	if a.cfg.MetricsListen == "" {
+		return usageError{"BANGYANG_METRICS_LISTEN is not set: the health check asks the metrics listener"}
+	}
+	if err := metrics.Check(ctx, a.cfg.MetricsListen); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stdout, "ok")
+	return nil
 }
 
 // botConfig maps settings onto the transport's configuration.

@@ -41,6 +41,9 @@ func commands() []command {
 		{"records", "records --out FILE.csv [--chat ID] [--since YYYY-MM-DD]  export training records (学习台账)", runRecords},
 		{"eval", "eval [--set FILE]         retrieval recall@1/3/5 and MRR per leg", runEval},
 		{"bench", "bench [--sizes 1000,10000,100000]  speed and memory figures", runBench},
+		{"stats", "stats [--json] [--days N]  usage, unanswered questions, 👎 answers (admins)", runStats},
+		{"report", "report --out FILE.csv [--days N]  the same statistics as CSV", runReport},
+		{"healthcheck", "healthcheck               ask the running server's /healthz (BANGYANG_METRICS_LISTEN)", runHealthcheck},
 	}
 }
 
@@ -199,8 +202,12 @@ func (l *listFlag) Set(v string) error {
 	return nil
 }
 
-// newLogger is the one logger every package gets: text records on w, with
-// every configured secret masked in messages and attributes.
-func newLogger(w io.Writer, level slog.Level, red *logging.Redactor) *slog.Logger {
+// newLogger is the one logger every package gets: text records, or JSON
+// ones (LOG_FORMAT=json) for log shippers, with every configured secret
+// masked in messages and attributes.
+func newLogger(w io.Writer, level slog.Level, format string, red *logging.Redactor) *slog.Logger {
+	if format == "json" {
+		return logging.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: level}), red)
+	}
 	return logging.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}), red)
 }
