@@ -487,13 +487,13 @@ type slowCore struct {
 	delay time.Duration
 }
 
-func (s slowCore) AskStream(ctx context.Context, chat, q string, onText func(string)) (*core.Answer, error) {
+func (s slowCore) Answer(ctx context.Context, req core.Request, onText func(string)) (*core.Answer, error) {
 	select {
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	case <-time.After(s.delay):
 	}
-	return s.Service.AskStream(ctx, chat, q, onText)
+	return s.Service.Answer(ctx, req, onText)
 }
 
 // A /method command in a conversation that is busy answering waits in the

@@ -1388,7 +1388,9 @@ func (p *planner) planGeneral(ctx context.Context) (*draft, error) {
 	if err != nil {
 		return nil, err
 	}
-	if res == nil || !res.Relevant || len(res.Hits) == 0 {
+	// Retrieval's relevance is judged on the query it was given, which the
+	// lexicon lengthened; the coverage check below judges the question.
+	if res == nil || len(res.Hits) == 0 || !res.Relevant && len(p.q.Topics) == 0 {
 		d.refused = true
 		return d, nil
 	}
