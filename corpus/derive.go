@@ -192,6 +192,11 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 		}
 		n := utf8.RuneCountInString(role)
 		deputy := i > 0 && (rs[i-1] == '副' || rs[i-1] == '總' || rs[i-1] == '总')
+		if i >= 2 && officialPost(rs[i-2:i]) {
+			// 区委书记张振华 visits; he is not the community's secretary.
+			i += n - 1
+			continue
+		}
 		// Name before the role: 張影書記, 吳書記, 司马书记.
 		for k := 1; k <= 4 && i-k >= 0; k++ {
 			start := i - k
@@ -248,8 +253,23 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	// A headline that opens with the name: "牛桂英：“敲门行动”…".
 	trs := []rune(title)
 	for _, name := range nt.namesAt(trs, 0) {
-		if k := utf8.RuneCountInString(name); k < len(trs) && strings.ContainsRune("：:，, ", trs[k]) {
+		if k := utf8.RuneCountInString(name); k < len(trs) && strings.ContainsRune("：:，, （(", trs[k]) {
 			ev.add(name, 3, true)
+		}
+	}
+	// A post in brackets after the name: "严晓雯（社区党委书记）".
+	for i := range rs {
+		for _, name := range nt.namesAt(rs, i) {
+			k := i + utf8.RuneCountInString(name)
+			if k < len(rs) && (rs[k] == '（' || rs[k] == '(') {
+				end := k + 1
+				for end < len(rs) && end-k < 16 && rs[end] != '）' && rs[end] != ')' {
+					end++
+				}
+				if end < len(rs) && hasRole(rs[k+1:end]) {
+					ev.add(name, 2, true)
+				}
+			}
 		}
 	}
 	leader := pickName(full, ev, nt)
@@ -290,6 +310,15 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	}
 	sort.Strings(others)
 	return leader, others
+}
+
+// officialPost reports the two runes before 书记 that make it a Party
+// committee above the community (区委, 市委, 县委, 省委, 纪委, 团委).
+func officialPost(before []rune) bool {
+	if before[1] != '委' {
+		return false
+	}
+	return strings.ContainsRune("区區市县縣省州纪紀团團镇鎮", before[0])
 }
 
 // sentenceStarts returns the rune offsets at which a sentence or line

@@ -18,6 +18,10 @@ func TestDeriveLeaderGenre(t *testing.T) {
 		{"海燕红：把服务送到家", "社区的事她件件上心。海燕红说，居民满意就好。", "海燕红"},
 		// Address by surname after 叫她; the full name is counted.
 		{"", "居民们叫她钟书记。八点钟，钟小燕准时上班。钟小燕说要服务好居民。", "钟小燕"},
+		// A post in brackets after the name; the surname is a common word.
+		{"严晓雯（社区党委书记）：让小巷管家管好小巷", "严晓雯是福佑路社区的当家人。严格要求自己的严晓雯，每天巡弄堂。", "严晓雯"},
+		// A visiting official's post is not the community secretary's.
+		{"区委书记到东风社区调研", "区委书记张振华来到东风社区。社区党委书记谭丽君介绍做法。张振华给予肯定，张振华要求学习。谭丽君说要推广。", "谭丽君"},
 		// Given-name nickname does not confuse the surname.
 		{"", "华秀芳，女，1972年生。大家叫她秀芳书记。华秀芳说，中华老字号也要服务好。", "华秀芳"},
 	}
