@@ -258,15 +258,20 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 		}
 	}
 	// A post in brackets after the name: "严晓雯（社区党委书记）".
-	for i := range rs {
-		for _, name := range nt.namesAt(rs, i) {
-			k := i + utf8.RuneCountInString(name)
-			if k < len(rs) && (rs[k] == '（' || rs[k] == '(') {
-				end := k + 1
-				for end < len(rs) && end-k < 16 && rs[end] != '）' && rs[end] != ')' {
-					end++
-				}
-				if end < len(rs) && hasRole(rs[k+1:end]) {
+	for k, r := range rs {
+		if r != '（' && r != '(' {
+			continue
+		}
+		end := k + 1
+		for end < len(rs) && end-k < 16 && rs[end] != '）' && rs[end] != ')' {
+			end++
+		}
+		if end >= len(rs) || !hasRole(rs[k+1:end]) {
+			continue
+		}
+		for i := max(0, k-4); i < k-1; i++ {
+			for _, name := range nt.namesAt(rs, i) {
+				if i+utf8.RuneCountInString(name) == k {
 					ev.add(name, 2, true)
 				}
 			}
@@ -454,7 +459,7 @@ func extend(text, key string, ev *leaderEvidence, nt nameTables) string {
 		rs := []rune(text)
 		counts := map[string]int{}
 		for i := 0; i+n < len(rs); i++ {
-			if string(rs[i:i+n]) == key && allNameRunes(rs[i+n:i+n+1], nt) {
+			if hasRunesAt(rs, i, key) && allNameRunes(rs[i+n:i+n+1], nt) {
 				counts[string(rs[i:i+n+1])]++
 			}
 		}
@@ -859,6 +864,7 @@ func placeFromChains(nrs, ors []rune, kind string) string {
 		kind = "社区"
 	}
 	kr := []rune(kind)
+	whole := string(nrs)
 	var best []int
 	bestEnd, bestScore := 0, 0
 	for i := 0; i+len(kr) <= len(nrs); i++ {
@@ -871,7 +877,7 @@ func placeFromChains(nrs, ors []rune, kind string) string {
 			continue
 		}
 		last := string(nrs[st[len(st)-1]:end])
-		mentions := strings.Count(string(nrs), last)
+		mentions := strings.Count(whole, last)
 		high := false // a province, city, district or county in the chain
 		for k := 0; k+1 < len(st); k++ {
 			if u := unitAt(nrs, st[k+1]); u != "街道" && u != "镇" && u != "乡" && u != "村" {
@@ -879,6 +885,9 @@ func placeFromChains(nrs, ors []rune, kind string) string {
 			}
 		}
 		if mentions < 2 && !high {
+			continue
+		}
+		if len(st) == 1 && !plausibleChain(nrs, st, end) {
 			continue
 		}
 		score := 3*len(st) + mentions
