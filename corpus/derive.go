@@ -938,9 +938,14 @@ func honourScopeStart(nrs []rune, a, head int) int {
 }
 
 // deriveHonours lists the leader's personal honours, from the text and
-// the infobox (主要成就), in the article's script. Sentences naming only
-// another secretary are skipped.
-func deriveHonours(text string, fields map[string]string, leader string, others []string) []string {
+// the infobox (主要成就), in the article's script. Only sentences about
+// her count: naming her, an alias, 她/他/本人, or a short line naming
+// nobody (a table row); sentences naming only another secretary, or
+// other people's honours ("3名党员被评为…"), are skipped.
+func deriveHonours(text string, fields map[string]string, leader string, aliases, others []string) []string {
+	for i, a := range aliases {
+		aliases[i] = zh.ToSimplified(a)
+	}
 	var out []string
 	add := func(h string) {
 		// Trim what the match took from the sentence before the title
@@ -978,6 +983,12 @@ func deriveHonours(text string, fields map[string]string, leader string, others 
 		for _, sent := range Sentences(line) {
 			norm := zh.ToSimplified(sent)
 			if !strings.Contains(norm, lk) && containsAny(norm, others) || !containsAny(norm, honourHints) {
+				continue
+			}
+			// About her: it names her or says 她/他/本人; a short line
+			// naming nobody is a table row or a list of her honours.
+			about := strings.Contains(norm, lk) || containsAny(norm, aliases) || strings.ContainsAny(norm, "她他") || containsAny(norm, []string{"本人", "这位", "该同志"})
+			if !about && (utf8.RuneCountInString(norm) > 30 || strings.ContainsAny(norm, "名位") || strings.Contains(norm, "社区")) {
 				continue
 			}
 			nrs, ors := []rune(norm), []rune(sent)

@@ -82,13 +82,14 @@ func TestDerivePostsAndHonours(t *testing.T) {
 		}
 	}
 	h := deriveHonours("2019年，她被评为浙江省优秀共产党员。当选全国人大代表以后，她每月接待居民。中山社区获评省文明社区。会上邀请人大代表协商。",
-		map[string]string{"主要成就": "全国优秀党务工作者、江西省三八红旗手"}, "万丽萍", nil)
+		map[string]string{"主要成就": "全国优秀党务工作者、江西省三八红旗手"}, "万丽萍", nil, nil)
 	want := []string{"浙江省优秀共产党员", "全国人大代表", "全国优秀党务工作者", "江西省三八红旗手"}
 	if !slices.Equal(h, want) {
 		t.Errorf("honours %v, want %v", h, want)
 	}
 	// The scope is a place or 全国/自治区, never the prose before it.
-	h = deriveHonours("包玉凤同志先后获得自治区三八红旗手、呼和浩特市优秀共产党员等荣誉称号。2022年，她当选丽江市人大代表。", nil, "包玉凤", nil)
+	h = deriveHonours("包玉凤同志先后获得自治区三八红旗手、呼和浩特市优秀共产党员等荣誉称号。2022年，她当选丽江市人大代表。"+
+		"社区先后有3名党员被评为市优秀共产党员，社区志愿者张明获评全国最美志愿者。", nil, "包玉凤", nil, nil)
 	want = []string{"自治区三八红旗手", "呼和浩特市优秀共产党员", "丽江市人大代表"}
 	if !slices.Equal(h, want) {
 		t.Errorf("honours %v, want %v", h, want)
