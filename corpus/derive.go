@@ -782,8 +782,12 @@ func chainBefore(rs []rune, end int) []int {
 		if h := unitAt(rs, nameEnd); h != "" && h != "村" && h != "州" {
 			break // "鼓楼区社区": no name between the two units
 		}
+		maxName := 6
+		if strings.HasPrefix(u, "自治") {
+			maxName = 10 // 恩施土家族苗族自治州
+		}
 		i := nameEnd
-		for i > 0 && nameEnd-i < 6 {
+		for i > 0 && nameEnd-i < maxName {
 			r := rs[i-1]
 			if !unicode.Is(unicode.Han, r) || strings.ContainsRune(unitStop, r) {
 				break

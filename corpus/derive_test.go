@@ -72,6 +72,8 @@ func TestDerivePostsAndHonours(t *testing.T) {
 		// the chain the text gives elsewhere is.
 		{"在江苏省南京市鼓楼区宁海路街道颐和路社区，提起社区党委书记管建华，居民都说好。管建华2009年起任职。",
 			"管建华", "社区党委书记", "江苏省南京市鼓楼区宁海路街道颐和路社区"},
+		// Autonomous prefectures have long names.
+		{"田小芳现任湖北省恩施土家族苗族自治州恩施市舞阳坝街道民族路社区党委书记。田小芳说。", "田小芳", "社区党委书记", "湖北省恩施土家族苗族自治州恩施市舞阳坝街道民族路社区"},
 		// Nothing certain: empty, never a fragment.
 		{"她带领社区居民打扫卫生。城市化进程中村居混合型社区的工作难做。", "王某某", "", ""},
 	}
