@@ -35,6 +35,8 @@ func TestDeriveLeaderGenre(t *testing.T) {
 		"花园路街道的路口新修了路灯。路面平整，路灯明亮，路口干净。",
 		"方面的问题很多。方面的意见也多。方面要统筹。",
 		"社区门口新开了门诊。门诊每天开门。门口有人值守。",
+		// Verbs and adverbs after 书记 are not names.
+		"社区书记有一次说起这事。社区书记都说好。书记从事基层工作多年，书记干事创业，书记有一次又说。书记都同意。",
 	} {
 		if got, _ := deriveLeader("", text, nt); got != "" {
 			t.Errorf("deriveLeader(%q) = %q, want none", text, got)
