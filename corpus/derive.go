@@ -619,7 +619,7 @@ type postMatch struct {
 // sentence naming her or stating a current post, win; a post that is a
 // deputy's, an honour's or a past one is never taken. Empty when the text
 // gives nothing certain.
-func derivePosts(text, leader string, aliases, others []string) (role, place string) {
+func derivePosts(text, leader string, aliases, others []string, nt nameTables) (role, place string) {
 	norm := zh.ToSimplified(text)
 	nrs, ors := []rune(norm), []rune(text)
 	if len(nrs) != len(ors) {
@@ -638,6 +638,9 @@ func derivePosts(text, leader string, aliases, others []string) (role, place str
 		before := string(nrs[max(0, a-4):a])
 		if hasSuffixAny(before, notOwnPost) || b < len(nrs) && (hasRunesAt(nrs, b, "工作室") || nrs[b] == '们') {
 			continue
+		}
+		if b < len(nrs) && !hasRunesAt(nrs, b, zh.ToSimplified(leader)) && otherNameAt(nrs, b, norm, nt) {
+			continue // 社区党委书记王一鸣说: someone else's post
 		}
 		s0, s1 := sentenceAround(nrs, a)
 		sent := string(nrs[s0:s1])
@@ -708,6 +711,20 @@ func derivePosts(text, leader string, aliases, others []string) (role, place str
 		place = placeFromChains(nrs, ors, kind)
 	}
 	return role, place
+}
+
+// otherNameAt reports a person's name starting at nrs[i]: a surname with a
+// two-character given name, or one the text repeats; a surname that is
+// also a word (和, 向…) needs the repetition.
+func otherNameAt(nrs []rune, i int, norm string, nt nameTables) bool {
+	for _, name := range nt.namesAt(nrs, i) {
+		full := utf8.RuneCountInString(name) == nt.surnameLen(nrs, i)+2
+		amb := nt.surnameLen(nrs, i) == 1 && nt.ambiguous[nrs[i]]
+		if strings.Count(norm, name) >= 2 && utf8.RuneCountInString(name) >= 2 || full && !amb {
+			return true
+		}
+	}
+	return false
 }
 
 func hasSuffixAny(s string, words []string) bool {
