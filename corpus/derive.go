@@ -653,10 +653,8 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 			m.score += 2
 		case containsAny(sent, others):
 			continue // another secretary's post
-		case !strings.ContainsAny(sent, "她他") && !strings.HasPrefix(sent, "该") && !strings.Contains(sent, "该社区"):
-			m.score += 0
-		default:
-			m.score++
+		case strings.ContainsAny(sent, "她他") || strings.HasPrefix(sent, "该") || strings.Contains(sent, "该社区"):
+			m.score++ // "她担任…", "该社区党委书记是…": probably hers
 		}
 		if strings.Contains(string(nrs[a:b]), "党") || strings.Contains(string(nrs[a:b]), "民意") {
 			m.score += 3 // 社区党委书记 says more than 社区书记
