@@ -18,6 +18,10 @@ func TestDeriveLeaderGenre(t *testing.T) {
 		{"海燕红：把服务送到家", "社区的事她件件上心。海燕红说，居民满意就好。", "海燕红"},
 		// Address by surname after 叫她; the full name is counted.
 		{"", "居民们叫她钟书记。八点钟，钟小燕准时上班。钟小燕说要服务好居民。", "钟小燕"},
+		// A post in brackets after the name; the surname is a common word.
+		{"严晓雯（社区党委书记）：让小巷管家管好小巷", "严晓雯是福佑路社区的当家人。严格要求自己的严晓雯，每天巡弄堂。", "严晓雯"},
+		// A visiting official's post is not the community secretary's.
+		{"区委书记到东风社区调研", "区委书记张振华来到东风社区。社区党委书记谭丽君介绍做法。张振华给予肯定，张振华要求学习。谭丽君说要推广。", "谭丽君"},
 		// Given-name nickname does not confuse the surname.
 		{"", "华秀芳，女，1972年生。大家叫她秀芳书记。华秀芳说，中华老字号也要服务好。", "华秀芳"},
 	}
@@ -31,6 +35,8 @@ func TestDeriveLeaderGenre(t *testing.T) {
 		"花园路街道的路口新修了路灯。路面平整，路灯明亮，路口干净。",
 		"方面的问题很多。方面的意见也多。方面要统筹。",
 		"社区门口新开了门诊。门诊每天开门。门口有人值守。",
+		// Verbs and adverbs after 书记 are not names.
+		"社区书记有一次说起这事。社区书记都说好。书记从事基层工作多年，书记干事创业，书记有一次又说。书记都同意。",
 	} {
 		if got, _ := deriveLeader("", text, nt); got != "" {
 			t.Errorf("deriveLeader(%q) = %q, want none", text, got)
@@ -68,23 +74,30 @@ func TestDerivePostsAndHonours(t *testing.T) {
 		// the chain the text gives elsewhere is.
 		{"在江苏省南京市鼓楼区宁海路街道颐和路社区，提起社区党委书记管建华，居民都说好。管建华2009年起任职。",
 			"管建华", "社区党委书记", "江苏省南京市鼓楼区宁海路街道颐和路社区"},
+		// The post right before another person's name is hers, not the
+		// leader's.
+		{"安徽省合肥市蜀山区三里庵街道石桥社区居委会主任胡玉兰很热心。社区党委书记王一鸣说，胡玉兰来了以后门总开着。王一鸣笑了。胡玉兰说。",
+			"胡玉兰", "社区居委会主任", "安徽省合肥市蜀山区三里庵街道石桥社区"},
+		// Autonomous prefectures have long names.
+		{"田小芳现任湖北省恩施土家族苗族自治州恩施市舞阳坝街道民族路社区党委书记。田小芳说。", "田小芳", "社区党委书记", "湖北省恩施土家族苗族自治州恩施市舞阳坝街道民族路社区"},
 		// Nothing certain: empty, never a fragment.
 		{"她带领社区居民打扫卫生。城市化进程中村居混合型社区的工作难做。", "王某某", "", ""},
 	}
 	for _, c := range cases {
-		role, place := derivePosts(c.text, c.leader, nil, nil)
+		role, place := derivePosts(c.text, c.leader, nil, nil, newNameTables())
 		if role != c.role || place != c.place {
 			t.Errorf("derivePosts(%q) = %q, %q; want %q, %q", c.text, role, place, c.role, c.place)
 		}
 	}
 	h := deriveHonours("2019年，她被评为浙江省优秀共产党员。当选全国人大代表以后，她每月接待居民。中山社区获评省文明社区。会上邀请人大代表协商。",
-		map[string]string{"主要成就": "全国优秀党务工作者、江西省三八红旗手"}, "万丽萍", nil)
+		map[string]string{"主要成就": "全国优秀党务工作者、江西省三八红旗手"}, "万丽萍", nil, nil)
 	want := []string{"浙江省优秀共产党员", "全国人大代表", "全国优秀党务工作者", "江西省三八红旗手"}
 	if !slices.Equal(h, want) {
 		t.Errorf("honours %v, want %v", h, want)
 	}
 	// The scope is a place or 全国/自治区, never the prose before it.
-	h = deriveHonours("包玉凤同志先后获得自治区三八红旗手、呼和浩特市优秀共产党员等荣誉称号。2022年，她当选丽江市人大代表。", nil, "包玉凤", nil)
+	h = deriveHonours("包玉凤同志先后获得自治区三八红旗手、呼和浩特市优秀共产党员等荣誉称号。2022年，她当选丽江市人大代表。"+
+		"社区先后有3名党员被评为市优秀共产党员，社区志愿者张明获评全国最美志愿者。", nil, "包玉凤", nil, nil)
 	want = []string{"自治区三八红旗手", "呼和浩特市优秀共产党员", "丽江市人大代表"}
 	if !slices.Equal(h, want) {
 		t.Errorf("honours %v, want %v", h, want)

@@ -311,12 +311,12 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 		m.Aliases = deriveAliases(m.Title+"\n"+text, m.Leader, b.names)
 	}
 	if m.Leader != "" && (m.Role == "" || m.Place == "") {
-		role, place := derivePosts(m.Title+"\n"+text, m.Leader, m.Aliases, others)
+		role, place := derivePosts(m.Title+"\n"+text, m.Leader, m.Aliases, others, b.names)
 		m.Role = firstNonEmpty(m.Role, role)
 		m.Place = firstNonEmpty(m.Place, place)
 	}
 	if len(m.Honours) == 0 && m.Leader != "" {
-		m.Honours = deriveHonours(m.Title+"\n"+text, res.Fields, m.Leader, others)
+		m.Honours = deriveHonours(m.Title+"\n"+text, res.Fields, m.Leader, slices.Clone(m.Aliases), others)
 	}
 	m.Script = parseScript(fm.get("script", "lang", "language"))
 	if m.Script == "" {

@@ -28,7 +28,7 @@ var (
 	numberedItemRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,2})?\s*[.．、)]?\s*|[▪•·]\s*)\S`)
 	// homonymItemRe: one entry of a 同名词条 / 义项 list, a name with its
 	// disambiguation in brackets: 欧阳红梅（中国内地女演员）.
-	homonymItemRe = regexp.MustCompile(`^[^\s（(，。,]{1,12}[（(][^）)]{1,40}[）)]$`)
+	homonymItemRe = regexp.MustCompile(`^[^\s（(，。,:：]{1,12}(?:[（(][^）)]{1,40}[）)]|[:：][^。]{1,40})$`)
 	// wikiStatRe: the statistics sidebar and edit furniture of an entry.
 	wikiStatRe = regexp.MustCompile(`^(?:词条统计|浏览次数|编辑次数|最近更新|突出贡献榜|词条创建者|词条贡献者|本词条由|本词条认证|百科用户|历史版本|词条标签|义项名|这是一个多义词|多义词|如您发现|百度百科内容由网友共同编辑)`)
 
@@ -39,6 +39,8 @@ var (
 	// siteFooterRe: the footer of a government site: 主办/承办/协办/
 	// 网站标识码/技术支持/维护单位.
 	siteFooterRe = regexp.MustCompile(`^(?:主办|承办|协办|主管|网站标识码|技术支持|维护|运维|网站维护|网站主办|主办单位|承办单位|主管单位|政府网站标识码)`)
+	// openInfoRe: the metadata table of a government 信息公开 page.
+	openInfoRe = regexp.MustCompile(`^(?:索引号|发布机构|发文机关|成文日期|主题分类|信息分类|公开方式|公开范围|有效性|文号)\s*[:：]`)
 	// prevNextRe: 上一篇：… 下一篇：… 上一条 下一条.
 	prevNextRe = regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上一版|下一版|往期回顾)`)
 	// scanRe: 扫一扫在手机打开当前页, 手机扫描二维码.
@@ -199,7 +201,8 @@ func removeGovSite(text string) string {
 		inList = false
 		switch {
 		case short && scanRe.MatchString(s), short && prevNextRe.MatchString(s),
-			short && siteFooterRe.MatchString(s), bracketEditorRe.MatchString(s), creditRe.MatchString(s):
+			short && siteFooterRe.MatchString(s), short && openInfoRe.MatchString(s),
+			bracketEditorRe.MatchString(s), creditRe.MatchString(s):
 			continue
 		}
 		out = append(out, l)
