@@ -49,8 +49,11 @@ func TestPrivateQuestionRealCore(t *testing.T) {
 	if len(acts) == 0 || acts[0].Action != "typing" || acts[0].At.After(final.SentAt) {
 		t.Errorf("typing not sent before the answer: %+v", acts)
 	}
+	// The placeholder draft comes first; an answer composed faster than
+	// the draft interval goes straight to the final message (streamed
+	// drafts are covered with a slow core in the streaming tests).
 	drafts := h.srv.Drafts(h.dm.ID)
-	if len(drafts) < 2 || !strings.Contains(drafts[0].Text, "正在查阅") {
+	if len(drafts) < 1 || !strings.Contains(drafts[0].Text, "正在查阅") {
 		t.Errorf("drafts = %+v", drafts)
 	}
 	for _, d := range drafts {
@@ -466,6 +469,26 @@ func TestReplyContinuesThatAnswer(t *testing.T) {
 	reply := msgs[len(msgs)-1].Text
 	if !strings.Contains(reply, "全国优秀党务工作者") || strings.Contains(reply, "李亚玲") {
 		t.Errorf("the reply to the 郭佳 answer was answered about someone else:\n%s", reply)
+	}
+	h.noRejections()
+}
+
+// TestPrivateAnswerStreamsDrafts: an answer that takes a while is shown
+// growing in one draft before the final message.
+func TestPrivateAnswerStreamsDrafts(t *testing.T) {
+	fc := newFakeCore()
+	fc.delay = 30 * time.Millisecond // six steps, 180 ms in all
+	h := start(t, testConfig(), fc)
+	h.say(h.dm, h.user, "格线化管理怎么做？")
+	h.waitFinal(h.dm.ID, 1)
+	drafts := h.srv.Drafts(h.dm.ID)
+	if len(drafts) < 3 || !strings.Contains(drafts[0].Text, "正在查阅") {
+		t.Fatalf("want the placeholder and growing drafts, got %+v", drafts)
+	}
+	for _, d := range drafts {
+		if d.DraftID != drafts[0].DraftID {
+			t.Errorf("one answer used several draft ids: %+v", drafts)
+		}
 	}
 	h.noRejections()
 }
