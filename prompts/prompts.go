@@ -70,4 +70,3 @@ type AnswerData struct {
 	// leader by leader, steps in order …); empty for a plain question.
 	Plan string
 }
-

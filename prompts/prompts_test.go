@@ -45,4 +45,3 @@ func TestAnswerPromptsRender(t *testing.T) {
 		t.Errorf("injection text not inside passages block")
 	}
 }
-
