@@ -59,8 +59,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 		s.observe(ctx, req.Chat, q, start, ans)
 		return ans, nil
 	}
-	p := &planner{s: s, q: q, prev: prev, shown: conv.shown(), used: map[string]bool{}}
-	d, err := p.plan(ctx)
+	d, err := s.planFor(ctx, q, prev, conv)
 	if err != nil {
 		return nil, err
 	}
@@ -70,8 +69,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 		// discussed ("商户的收入有变化吗？" after the night market).
 		q.FollowUp = true
 		s.resolve(&q, prev)
-		p = &planner{s: s, q: q, prev: prev, shown: conv.shown(), used: map[string]bool{}}
-		if d2, err := p.plan(ctx); err == nil && d2.hasQuotes() && !d2.refused {
+		if d2, err := s.planFor(ctx, q, prev, conv); err == nil && d2.hasQuotes() && !d2.refused {
 			d = d2
 		}
 	}
@@ -244,6 +242,23 @@ func (s *Service) routeSummaryQ(ctx context.Context, chat string, q Question) (*
 		return nil, false
 	}
 	return ans, err == nil && ans.Grounded
+}
+
+// planFor plans the answer to q; when everything that answers it was
+// shown earlier in the conversation, it is shown again rather than
+// refused ("“四清”是哪四清？" right after the sentence listing them).
+func (s *Service) planFor(ctx context.Context, q Question, prev *Turn, conv Conversation) (*draft, error) {
+	shown := conv.shown()
+	p := &planner{s: s, q: q, prev: prev, shown: shown, used: map[string]bool{}}
+	d, err := p.plan(ctx)
+	if err != nil || !d.refused && d.hasQuotes() || len(shown) == 0 {
+		return d, err
+	}
+	p = &planner{s: s, q: q, prev: prev, shown: map[string]bool{}, used: map[string]bool{}}
+	if again, err := p.plan(ctx); err == nil && !again.refused && again.hasQuotes() {
+		return again, nil
+	}
+	return d, nil
 }
 
 // plan chooses the answer plan for the question and composes its draft.

@@ -289,6 +289,14 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		return d
 	}
 	switch p.q.Intent {
+	case IntentWhat, IntentOther, IntentResult, IntentProblem, IntentHow:
+		if p.onAspect(m, d) {
+			// "格线员负责什么" after 格线党建: that aspect, not the definition.
+			d.lead = p.leaderLabel(m.Leader) + "的" + name + "："
+			return d
+		}
+	}
+	switch p.q.Intent {
 	case IntentSteps:
 		if len(m.Steps) == 0 && whichItemsRE.MatchString(p.q.Norm) {
 			// "四链是哪四链": the article names the shorthand, not its items.
@@ -518,13 +526,7 @@ func (p *planner) unstated(m catalog.Method) string {
 	if p.q.Intent != IntentWhat && p.q.Intent != IntentOther {
 		return "" // steps, how, who, results: the cue is the question
 	}
-	rest := p.q.Topic
-	names := append([]string{m.Name}, m.Aliases...)
-	names = append(names, m.Steps...)
-	for _, n := range names {
-		rest = strings.ReplaceAll(rest, zh.ToSimplified(n), " ")
-	}
-	rest = residual(strings.NewReplacer("工作法", " ", "方法", " ", "做法", " ", "工作", " ", "具体", " ", "主要", " ", "一下", " ").Replace(rest))
+	rest := p.aspect(m)
 	if utf8.RuneCountInString(rest) < 3 {
 		return "" // a leftover too short to be a subject of its own
 	}
@@ -532,6 +534,40 @@ func (p *planner) unstated(m catalog.Method) string {
 		return ""
 	}
 	return rest
+}
+
+// aspect is what a question asks about a method beyond its name, its
+// steps and the kind of answer ("疫情期间它发挥了什么作用" → 疫情期间).
+func (p *planner) aspect(m catalog.Method) string {
+	rest := p.q.Topic
+	names := append([]string{m.Name}, m.Aliases...)
+	names = append(names, m.Steps...)
+	for _, n := range names {
+		rest = strings.ReplaceAll(rest, zh.ToSimplified(n), " ")
+	}
+	return residual(strings.NewReplacer("工作法", " ", "方法", " ", "做法", " ", "工作", " ", "具体", " ", "主要", " ", "一下", " ", "发挥", " ").Replace(rest))
+}
+
+// onAspect answers an aspect of a method from its secretary's articles:
+// the sentences on that aspect, best first, with what follows them.
+func (p *planner) onAspect(m catalog.Method, d *draft) bool {
+	rest := p.aspect(m)
+	if utf8.RuneCountInString(rest) < 2 {
+		return false
+	}
+	cands := p.s.sentencesIn(p.s.leaderChunks(m.Leader))
+	wt := newTerms(rest, p.expansion(), cands)
+	if wt.total == 0 {
+		return false
+	}
+	picked := p.pick(rank(cands, wt, p.q.Intent), 2, func(r rankedSent) bool { return r.covered >= 0.5*wt.total })
+	if len(picked) == 0 {
+		return false
+	}
+	for _, r := range p.narrate(picked, 1) {
+		d.add(item{quote: r.sentRef})
+	}
+	return true
 }
 
 // says reports whether the leader's articles hold a bigram of topic or
@@ -816,12 +852,32 @@ func aboutWorkplace(topic string) bool {
 // afterShown are the sentences that follow the last sentence shown from
 // the leader's articles.
 func (p *planner) afterShown(chunks []*corpus.Chunk) []sentRef {
+	// The story goes on from the first sentence the last answer quoted
+	// (its direct answer), past the run of sentences shown with it.
+	var first string
+	if p.prev != nil && len(p.prev.Shown) > 0 {
+		first = p.prev.Shown[0]
+	}
 	var last *sentRef
+	started := false
 	for _, c := range chunks {
 		for _, r := range p.s.sentences(c) {
-			if p.shown[r.key()] {
+			k := r.key()
+			switch {
+			case first == "" && p.shown[k]:
 				r := r
 				last = &r
+			case k == first:
+				started = true
+				r := r
+				last = &r
+			case started && p.shown[k] && last != nil && r.chunk.Seq <= last.chunk.Seq+1:
+				r := r
+				last = &r
+			case started:
+				if last != nil && !p.shown[k] {
+					started = false // the run of shown sentences ended
+				}
 			}
 		}
 	}
