@@ -225,6 +225,10 @@ func (c *Catalog) index() {
 // chunks in any order give the same catalog. Its cost grows linearly with
 // the text (see BenchmarkBuild); it stops with ctx's error when ctx is done.
 func Build(ctx context.Context, chunks []corpus.Chunk) (*Catalog, error) {
+	return build(ctx, chunks, nil)
+}
+
+func build(ctx context.Context, chunks []corpus.Chunk, as *Assist) (*Catalog, error) {
 	arts := groupArticles(chunks)
 	c := &Catalog{}
 	leaderPos := map[string]int{}
@@ -233,7 +237,22 @@ func Build(ctx context.Context, chunks []corpus.Chunk) (*Catalog, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("catalog: build: %w", err)
 		}
-		ms, err := extractMethods(ctx, a)
+		reading, err := as.read(ctx, a)
+		if err != nil {
+			return nil, fmt.Errorf("catalog: build: %w", err)
+		}
+		if reading != nil {
+			// The model fills only what front matter and derivation left empty.
+			for _, f := range []struct {
+				have *string
+				read string
+			}{{&a.meta.Leader, reading.Leader}, {&a.meta.Role, reading.Role}, {&a.meta.Place, reading.Place}} {
+				if *f.have == "" {
+					*f.have = f.read
+				}
+			}
+		}
+		ms, err := extractMethods(ctx, a, reading)
 		if err != nil {
 			return nil, fmt.Errorf("catalog: build: %w", err)
 		}

@@ -21,7 +21,7 @@ func (g *group) first() candidate { return g.cands[0] }
 
 // extractMethods finds an article's methods, links them to its sentences
 // and chunks and fills their records. It is linear in the article's size.
-func extractMethods(ctx context.Context, a *article) ([]Method, error) {
+func extractMethods(ctx context.Context, a *article, reading *Reading) ([]Method, error) {
 	var cands []candidate
 	for i, s := range a.sentences {
 		if i%256 == 0 {
@@ -32,6 +32,7 @@ func extractMethods(ctx context.Context, a *article) ([]Method, error) {
 		cands = append(cands, methodCandidates(s, i)...)
 	}
 	cands = append(cands, titleCandidates(a, cands)...)
+	cands = readCandidates(a, cands, reading)
 	declared := declaredNames(a)
 	if len(declared) > 0 {
 		cands = declaredCandidates(a, cands, declared)
@@ -44,6 +45,7 @@ func extractMethods(ctx context.Context, a *article) ([]Method, error) {
 		kept = append(kept, g)
 	}
 	out, groups = dropSteps(out, kept)
+	readSteps(out, reading)
 	if err := linkMethods(ctx, a, out, groups); err != nil {
 		return nil, err
 	}
