@@ -96,3 +96,21 @@ func TestBuildRepeatedArticle(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBuildLongSentence builds one pathological sentence (a naming
+// repeated n times, no sentence end) as one chunk — what a Build caller
+// other than the corpus chunker could pass. Per-sentence work is bounded,
+// so time grows with the text, not with its square.
+func BenchmarkBuildLongSentence(b *testing.B) {
+	for _, n := range []int{100, 400, 1600} {
+		text := strings.Repeat("她创办的科普大学推行“楼长议事会”制度、“四单”工作法:", n)
+		chunks := []corpus.Chunk{{ID: "long-0", ArticleID: "long", Text: text, Norm: text, Meta: corpus.Meta{ID: "long"}}}
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Build(context.Background(), chunks); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -539,7 +539,12 @@ func findShorthandSteps(a *article, g *group, n int, ch string) []string {
 			}
 		}
 	}
+	seen := map[int]bool{}
 	for _, c := range g.cands {
+		if seen[c.sent] {
+			continue // one sentence's lists are looked at once
+		}
+		seen[c.sent] = true
 		s := a.sentences[c.sent].norm
 		for _, l := range listsIn(s) {
 			if len(l.items) != n || l.pos < c.end {
