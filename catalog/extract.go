@@ -177,7 +177,7 @@ type candidate struct {
 	// oa, ob: the byte span of the norm whose original-script text is
 	// orig, cut only once the candidate is kept.
 	oa, ob int
-	steps []string
+	steps  []string
 	// leader is another secretary the sentence credits with the method
 	// (…书记李文静,坚持了六年的“睦邻茶话会”); empty for the article's leader.
 	leader string
@@ -313,7 +313,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 		if m := reTierSuffix.FindString(after); m != "" && strings.Contains(inner, "+") {
 			items := strings.Split(inner, "+")
 			if v, _, ok := numericShorthand(m); ok && v == len(items) {
-				add(candidate{name: m, steps: items, pos: q.end, end: q.end + len(m), oa: q.end, ob: q.end+len(m)})
+				add(candidate{name: m, steps: items, pos: q.end, end: q.end + len(m), oa: q.end, ob: q.end + len(m)})
 				covered[q.start] = true
 				continue
 			}
