@@ -192,6 +192,11 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 		}
 		n := utf8.RuneCountInString(role)
 		deputy := i > 0 && (rs[i-1] == '副' || rs[i-1] == '總' || rs[i-1] == '总')
+		if i >= 2 && officialPost(rs[i-2:i]) {
+			// 区委书记张振华 visits; he is not the community's secretary.
+			i += n - 1
+			continue
+		}
 		// Name before the role: 張影書記, 吳書記, 司马书记.
 		for k := 1; k <= 4 && i-k >= 0; k++ {
 			start := i - k
@@ -248,8 +253,28 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	// A headline that opens with the name: "牛桂英：“敲门行动”…".
 	trs := []rune(title)
 	for _, name := range nt.namesAt(trs, 0) {
-		if k := utf8.RuneCountInString(name); k < len(trs) && strings.ContainsRune("：:，, ", trs[k]) {
+		if k := utf8.RuneCountInString(name); k < len(trs) && strings.ContainsRune("：:，, （(", trs[k]) {
 			ev.add(name, 3, true)
+		}
+	}
+	// A post in brackets after the name: "严晓雯（社区党委书记）".
+	for k, r := range rs {
+		if r != '（' && r != '(' {
+			continue
+		}
+		end := k + 1
+		for end < len(rs) && end-k < 16 && rs[end] != '）' && rs[end] != ')' {
+			end++
+		}
+		if end >= len(rs) || !hasRole(rs[k+1:end]) {
+			continue
+		}
+		for i := max(0, k-4); i < k-1; i++ {
+			for _, name := range nt.namesAt(rs, i) {
+				if i+utf8.RuneCountInString(name) == k {
+					ev.add(name, 2, true)
+				}
+			}
 		}
 	}
 	leader := pickName(full, ev, nt)
@@ -290,6 +315,15 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	}
 	sort.Strings(others)
 	return leader, others
+}
+
+// officialPost reports the two runes before 书记 that make it a Party
+// committee above the community (区委, 市委, 县委, 省委, 纪委, 团委).
+func officialPost(before []rune) bool {
+	if before[1] != '委' {
+		return false
+	}
+	return strings.ContainsRune("区區市县縣省州纪紀团團镇鎮", before[0])
 }
 
 // sentenceStarts returns the rune offsets at which a sentence or line
@@ -425,7 +459,7 @@ func extend(text, key string, ev *leaderEvidence, nt nameTables) string {
 		rs := []rune(text)
 		counts := map[string]int{}
 		for i := 0; i+n < len(rs); i++ {
-			if string(rs[i:i+n]) == key && allNameRunes(rs[i+n:i+n+1], nt) {
+			if hasRunesAt(rs, i, key) && allNameRunes(rs[i+n:i+n+1], nt) {
 				counts[string(rs[i:i+n+1])]++
 			}
 		}
@@ -478,9 +512,10 @@ func hasRunesAt(rs []rune, i int, s string) bool {
 	return true
 }
 
-// callVerbs introduce what people call the leader: 居民们都叫她“万姐”,
-// 喊他“老方”, 称她欧阳书记.
-var callRe = regexp.MustCompile(`(?:叫|喊|称|称呼)(?:她|他)(?:为|作)?[“"「]?(\p{Han}{2,5})[”"」]?`)
+// callRe finds what people call the leader: 居民们都叫她“万姐”, 喊他“老方”,
+// 称她欧阳书记, 居民眼里的“老成”.
+var callRe = regexp.MustCompile(`(?:叫|喊|称|称呼)(?:她|他)(?:为|作)?[“"「]?(\p{Han}{2,5})[”"」]?|` +
+	`(?:人称|被称为|被称作|被叫作|被叫做|称为|眼里的|眼中的|口中的|心中的|心目中的)[“"「](\p{Han}{2,5})[”"」]`)
 
 // deriveAliases finds the forms of address for leader that the text uses:
 // 小吳書記, 吳書記, 亞玲書記 (given name + role), and what the article
@@ -525,6 +560,9 @@ func deriveAliases(text, leader string, nt nameTables) []string {
 	ors := []rune(text)
 	nsn, ngiven := zh.ToSimplified(sn), zh.ToSimplified(given)
 	for _, m := range callRe.FindAllStringSubmatchIndex(norm, -1) {
+		if m[2] < 0 {
+			m[2], m[3] = m[4], m[5] // the quoted form: 居民眼里的“老成”
+		}
 		call := norm[m[2]:m[3]]
 		a := utf8.RuneCountInString(norm[:m[2]])
 		b := a + utf8.RuneCountInString(call)
@@ -645,7 +683,7 @@ func derivePosts(text, leader string, aliases, others []string) (role, place str
 	}
 	if unit != "" {
 		end := best.start + utf8.RuneCountInString(unit)
-		if st := chainBefore(nrs, end); len(st) > 0 {
+		if st := chainBefore(nrs, end); plausibleChain(nrs, st, end) {
 			place = completeChain(nrs, ors, st, end)
 		}
 	}
@@ -656,7 +694,7 @@ func derivePosts(text, leader string, aliases, others []string) (role, place str
 			if !hasRunesAt(nrs, e-2, "社区") {
 				continue
 			}
-			if st := chainBefore(nrs, e); len(st) > 0 {
+			if st := chainBefore(nrs, e); plausibleChain(nrs, st, e) {
 				place = completeChain(nrs, ors, st, e)
 				break
 			}
@@ -710,7 +748,7 @@ var (
 		"甘肃", "青海", "台湾", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"}
 	// unitStop cannot be inside a unit's name: prose before a chain (在,
 	// 位于, 来到, 现任, 记…).
-	unitStop = "在于到任为是的了与及从自记位进入走扎赴就把被对向该本这那各全每其个带领组织所"
+	unitStop = "在于到任为是的了与及从自记位进入走扎赴就把被对向该本这那各全每其个带领组织所选起提说称叫获得"
 )
 
 // unitAt reports the unit suffix ending at rune offset end (exclusive).
@@ -744,8 +782,12 @@ func chainBefore(rs []rune, end int) []int {
 		if h := unitAt(rs, nameEnd); h != "" && h != "村" && h != "州" {
 			break // "鼓楼区社区": no name between the two units
 		}
+		maxName := 6
+		if strings.HasPrefix(u, "自治") {
+			maxName = 10 // 恩施土家族苗族自治州
+		}
 		i := nameEnd
-		for i > 0 && nameEnd-i < 6 {
+		for i > 0 && nameEnd-i < maxName {
 			r := rs[i-1]
 			if !unicode.Is(unicode.Han, r) || strings.ContainsRune(unitStop, r) {
 				break
@@ -763,6 +805,22 @@ func chainBefore(rs []rune, end int) []int {
 	}
 	slices.Reverse(starts)
 	return starts
+}
+
+// plausibleChain accepts a chain of two or more units, or a lone unit
+// whose name the text repeats (仁和社区 … 仁和社区) or introduces as a
+// place: a lone unit written once is otherwise as likely a fragment of
+// prose (提起社区, 年当选社区).
+func plausibleChain(rs []rune, starts []int, end int) bool {
+	switch len(starts) {
+	case 0:
+		return false
+	case 1:
+		// Or one introduced as a place: 所在的百花苑社区, 来到仁和社区.
+		cue := starts[0] > 0 && strings.ContainsRune("的在到于", rs[starts[0]-1])
+		return cue || strings.Count(string(rs), string(rs[starts[0]:end])) >= 2
+	}
+	return true
 }
 
 func provinceEnding(rs []rune, end int) int {
@@ -810,6 +868,7 @@ func placeFromChains(nrs, ors []rune, kind string) string {
 		kind = "社区"
 	}
 	kr := []rune(kind)
+	whole := string(nrs)
 	var best []int
 	bestEnd, bestScore := 0, 0
 	for i := 0; i+len(kr) <= len(nrs); i++ {
@@ -822,7 +881,7 @@ func placeFromChains(nrs, ors []rune, kind string) string {
 			continue
 		}
 		last := string(nrs[st[len(st)-1]:end])
-		mentions := strings.Count(string(nrs), last)
+		mentions := strings.Count(whole, last)
 		high := false // a province, city, district or county in the chain
 		for k := 0; k+1 < len(st); k++ {
 			if u := unitAt(nrs, st[k+1]); u != "街道" && u != "镇" && u != "乡" && u != "村" {
@@ -830,6 +889,9 @@ func placeFromChains(nrs, ors []rune, kind string) string {
 			}
 		}
 		if mentions < 2 && !high {
+			continue
+		}
+		if len(st) == 1 && !plausibleChain(nrs, st, end) {
 			continue
 		}
 		score := 3*len(st) + mentions
@@ -849,16 +911,45 @@ var (
 	honourHeads = `优秀共产党员|优秀党务工作者|优秀社区工作者|最美城乡社区工作者|最美社区工作者|劳动模范|` +
 		`三八红旗手标兵|三八红旗手|先进工作者|道德模范|五一劳动奖章|五一巾帼标兵|巾帼建功标兵|` +
 		`先进基层党组织书记|十佳社区书记|优秀社区书记|优秀社区党组织书记|优秀基层党组织书记|人大代表|党代表|政协委员`
-	honourRe = regexp.MustCompile(`(?:全国|全省|全市|\p{Han}{2,4}(?:省|市|区|县|自治区))?[“"]?(?:` + honourHeads + `)[”"]?`)
+	honourRe = regexp.MustCompile(`((?:全国|全省|全市|\p{Han}{0,6}(?:省|市|区|县|自治区))?[“"]?)(?:` + honourHeads + `)[”"]?`)
 	// A representative's seat needs its level: 全国人大代表, 市人大代表;
 	// "邀请人大代表…协商" is not an honour.
 	needsScope = []string{"人大代表", "党代表", "政协委员"}
+	// honourHints: a sentence without one holds no honour (skips the
+	// regexp).
+	honourHints = []string{"优秀", "模范", "红旗手", "代表", "委员", "先进", "标兵", "十佳", "最美", "奖章"}
 )
 
+// honourScopeStart returns where the scope of an honour really starts
+// within nrs[a:head]: 全国/全省/自治区…, or the administrative chain the
+// prefix ends with (当选丽江市人大代表 → 丽江市); head when the prefix is
+// prose (先后获得…).
+func honourScopeStart(nrs []rune, a, head int) int {
+	q := head
+	for q > a && (nrs[q-1] == '“' || nrs[q-1] == '"') {
+		q--
+	}
+	for _, w := range []string{"全国", "全省", "全市", "全区", "自治区", "省", "市", "区", "县"} {
+		if st := chainBefore(nrs[:q], q); len(st) > 0 && st[0] >= a {
+			return st[0]
+		}
+		n := utf8.RuneCountInString(w)
+		if q-n >= a && hasRunesAt(nrs, q-n, w) {
+			return q - n
+		}
+	}
+	return head
+}
+
 // deriveHonours lists the leader's personal honours, from the text and
-// the infobox (主要成就), in the article's script. Sentences naming only
-// another secretary are skipped.
-func deriveHonours(text string, fields map[string]string, leader string, others []string) []string {
+// the infobox (主要成就), in the article's script. Only sentences about
+// her count: naming her, an alias, 她/他/本人, or a short line naming
+// nobody (a table row); sentences naming only another secretary, or
+// other people's honours ("3名党员被评为…"), are skipped.
+func deriveHonours(text string, fields map[string]string, leader string, aliases, others []string) []string {
+	for i, a := range aliases {
+		aliases[i] = zh.ToSimplified(a)
+	}
 	var out []string
 	add := func(h string) {
 		// Trim what the match took from the sentence before the title
@@ -895,13 +986,20 @@ func deriveHonours(text string, fields map[string]string, leader string, others 
 	for _, line := range strings.Split(text, "\n") {
 		for _, sent := range Sentences(line) {
 			norm := zh.ToSimplified(sent)
-			if !strings.Contains(norm, lk) && containsAny(norm, others) {
+			if !strings.Contains(norm, lk) && containsAny(norm, others) || !containsAny(norm, honourHints) {
+				continue
+			}
+			// About her: it names her or says 她/他/本人; a short line
+			// naming nobody is a table row or a list of her honours.
+			about := strings.Contains(norm, lk) || containsAny(norm, aliases) || strings.ContainsAny(norm, "她他") || containsAny(norm, []string{"本人", "这位", "该同志"})
+			if !about && (utf8.RuneCountInString(norm) > 30 || strings.ContainsAny(norm, "名位") || strings.Contains(norm, "社区")) {
 				continue
 			}
 			nrs, ors := []rune(norm), []rune(sent)
-			for _, loc := range honourRe.FindAllStringIndex(norm, -1) {
+			for _, loc := range honourRe.FindAllStringSubmatchIndex(norm, -1) {
 				a := utf8.RuneCountInString(norm[:loc[0]])
 				b := a + utf8.RuneCountInString(norm[loc[0]:loc[1]])
+				a = honourScopeStart(nrs, a, a+utf8.RuneCountInString(norm[loc[0]:loc[3]]))
 				if len(nrs) == len(ors) {
 					add(string(ors[a:b]))
 				} else {

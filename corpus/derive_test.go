@@ -18,6 +18,10 @@ func TestDeriveLeaderGenre(t *testing.T) {
 		{"海燕红：把服务送到家", "社区的事她件件上心。海燕红说，居民满意就好。", "海燕红"},
 		// Address by surname after 叫她; the full name is counted.
 		{"", "居民们叫她钟书记。八点钟，钟小燕准时上班。钟小燕说要服务好居民。", "钟小燕"},
+		// A post in brackets after the name; the surname is a common word.
+		{"严晓雯（社区党委书记）：让小巷管家管好小巷", "严晓雯是福佑路社区的当家人。严格要求自己的严晓雯，每天巡弄堂。", "严晓雯"},
+		// A visiting official's post is not the community secretary's.
+		{"区委书记到东风社区调研", "区委书记张振华来到东风社区。社区党委书记谭丽君介绍做法。张振华给予肯定，张振华要求学习。谭丽君说要推广。", "谭丽君"},
 		// Given-name nickname does not confuse the surname.
 		{"", "华秀芳，女，1972年生。大家叫她秀芳书记。华秀芳说，中华老字号也要服务好。", "华秀芳"},
 	}
@@ -64,6 +68,12 @@ func TestDerivePostsAndHonours(t *testing.T) {
 			"李亚玲", "社区党总支书记", "普洱市思茅区倒生根社区"},
 		// Traditional text keeps its script.
 		{"方志強,男,1968年生,2012年起任廣東省廣州市越秀區北京街道鹽運西社區黨委書記。", "方志強", "社區黨委書記", "廣東省廣州市越秀區北京街道鹽運西社區"},
+		// A lone unit written once before the post is prose, not a place:
+		// the chain the text gives elsewhere is.
+		{"在江苏省南京市鼓楼区宁海路街道颐和路社区，提起社区党委书记管建华，居民都说好。管建华2009年起任职。",
+			"管建华", "社区党委书记", "江苏省南京市鼓楼区宁海路街道颐和路社区"},
+		// Autonomous prefectures have long names.
+		{"田小芳现任湖北省恩施土家族苗族自治州恩施市舞阳坝街道民族路社区党委书记。田小芳说。", "田小芳", "社区党委书记", "湖北省恩施土家族苗族自治州恩施市舞阳坝街道民族路社区"},
 		// Nothing certain: empty, never a fragment.
 		{"她带领社区居民打扫卫生。城市化进程中村居混合型社区的工作难做。", "王某某", "", ""},
 	}
@@ -74,8 +84,15 @@ func TestDerivePostsAndHonours(t *testing.T) {
 		}
 	}
 	h := deriveHonours("2019年，她被评为浙江省优秀共产党员。当选全国人大代表以后，她每月接待居民。中山社区获评省文明社区。会上邀请人大代表协商。",
-		map[string]string{"主要成就": "全国优秀党务工作者、江西省三八红旗手"}, "万丽萍", nil)
+		map[string]string{"主要成就": "全国优秀党务工作者、江西省三八红旗手"}, "万丽萍", nil, nil)
 	want := []string{"浙江省优秀共产党员", "全国人大代表", "全国优秀党务工作者", "江西省三八红旗手"}
+	if !slices.Equal(h, want) {
+		t.Errorf("honours %v, want %v", h, want)
+	}
+	// The scope is a place or 全国/自治区, never the prose before it.
+	h = deriveHonours("包玉凤同志先后获得自治区三八红旗手、呼和浩特市优秀共产党员等荣誉称号。2022年，她当选丽江市人大代表。"+
+		"社区先后有3名党员被评为市优秀共产党员，社区志愿者张明获评全国最美志愿者。", nil, "包玉凤", nil, nil)
+	want = []string{"自治区三八红旗手", "呼和浩特市优秀共产党员", "丽江市人大代表"}
 	if !slices.Equal(h, want) {
 		t.Errorf("honours %v, want %v", h, want)
 	}
@@ -89,6 +106,9 @@ func TestDeriveAliasesCallNames(t *testing.T) {
 		if !slices.Contains(got, w) {
 			t.Errorf("aliases %v lack %s", got, w)
 		}
+	}
+	if got := deriveAliases("双塔北社区党委书记成建军，是居民眼里的“老成”。", "成建军", nt); !slices.Equal(got, []string{"老成"}) {
+		t.Errorf("aliases %v, want [老成]", got)
 	}
 	got = deriveAliases("居民们都叫他“老方”，也有人叫他方書記。大家叫他“贴心人”。", "方志強", nt)
 	if !slices.Equal(got, []string{"方書記", "老方"}) {

@@ -339,7 +339,7 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 		m.Place = firstNonEmpty(m.Place, place)
 	}
 	if len(m.Honours) == 0 && m.Leader != "" {
-		m.Honours = deriveHonours(m.Title+"\n"+text, res.Fields, m.Leader, others)
+		m.Honours = deriveHonours(m.Title+"\n"+text, res.Fields, m.Leader, slices.Clone(m.Aliases), others)
 	}
 	m.Script = parseScript(fm.get("script", "lang", "language"))
 	if m.Script == "" {
