@@ -319,8 +319,12 @@ func methodCandidates(s sentence, idx int) []candidate {
 			}
 		}
 		// “居民点单、社区派单、单位接单”的办法: the list is the name.
-		if strings.Contains(inner, "、") && reListMethod.MatchString(after) {
-			if items := splitList(inner); len(items) >= 2 && len(items) <= 6 && allShort(items, 8) {
+		if strings.ContainsAny(inner, "、+") && reListMethod.MatchString(after) {
+			items := splitList(inner)
+			if strings.Contains(inner, "+") && !strings.Contains(inner, "、") {
+				items = strings.Split(inner, "+")
+			}
+			if len(items) >= 2 && len(items) <= 6 && allShort(items, 8) && allHan(items, 2) {
 				add(candidate{name: inner, steps: items, pos: q.start, end: q.end, oa: q.start, ob: q.end})
 				covered[q.start] = true
 				continue
@@ -337,7 +341,12 @@ func methodCandidates(s sentence, idx int) []candidate {
 			}
 			c := candidate{name: inner, pos: q.start, end: q.end + len(ns.suffix)}
 			origEnd := q.end // the original-script alias covers what the name covers
-			if ns.keep && !strings.HasSuffix(inner, ns.suffix) {
+			// “望月湖巧手队”志愿服务队: the quoted name is already a team.
+			sameKind := lastRune(inner) == lastRune(ns.suffix) && hanCount(inner) >= 3
+			if sameKind {
+				c.alias = append(c.alias, inner+ns.suffix)
+			}
+			if ns.keep && !strings.HasSuffix(inner, ns.suffix) && !sameKind {
 				origEnd = c.end
 				full := inner + ns.suffix
 				if ns.nameSuffix != "" {
@@ -595,7 +604,7 @@ func genericProgram(stem string) bool {
 // (“我为群众办实事”实践活动), or a kind of member or organisation
 // (“全科网格楼院长”队伍, “民悦社工”等社会组织).
 func notAName(after string) bool {
-	for _, p := range []string{"+", "“", "队伍", "队员", "人员", "等社会组织", "等组织", "等单位", "实践活动", "主题活动", "主题教育", "学习教育", "专项行动", "专项整治"} {
+	for _, p := range []string{"+", "“", "专栏", "栏目", "专题", "队伍", "队员", "人员", "等社会组织", "等组织", "等单位", "实践活动", "主题活动", "主题教育", "学习教育", "专项行动", "专项整治"} {
 		if strings.HasPrefix(after, p) {
 			return true
 		}
@@ -635,6 +644,11 @@ func isProgramName(q string) bool {
 		}
 	}
 	if strings.HasSuffix(q, "会") && qn >= 3 {
+		for _, ok := range []string{"协商会", "议事会", "恳谈会", "茶话会", "联席会", "说事会", "评议会", "听证会"} {
+			if strings.HasSuffix(q, ok) {
+				return true
+			}
+		}
 		for _, x := range meetingExclusions {
 			if strings.HasSuffix(q, x) {
 				return false
@@ -654,6 +668,21 @@ func isPlaceName(q string) bool {
 		}
 	}
 	return false
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// allHan: every item has at least n Han characters.
+func allHan(items []string, n int) bool {
+	for _, it := range items {
+		if hanCount(it) < n {
+			return false
+		}
+	}
+	return true
 }
 
 func allShort(items []string, max int) bool {
