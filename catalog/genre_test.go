@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -75,6 +76,8 @@ func loadGenreChunks(t *testing.T, genreDir string) ([]genreArticleWant, map[str
 	return doc.Articles, idOf, mustBuild(t, chunks), chunks
 }
 
+var reContentsLine = regexp.MustCompile(`^\d+(?:\.\d+)*\s*\S{1,12}$`)
+
 // TestGenreSlotsAboutTheirMethod applies the seeds' slot check to the
 // genre set.
 func TestGenreSlotsAboutTheirMethod(t *testing.T) {
@@ -87,6 +90,11 @@ func genreSlots(t *testing.T, dir string) {
 	_, _, c, chunks := loadGenreChunks(t, dir)
 	filled := 0
 	for _, m := range c.Methods() {
+		// A definition is a sentence: never a heading, a contents line or
+		// a reference marker.
+		if d := m.Definition; d == nil || len([]rune(d.Text)) < 8 || strings.HasPrefix(d.Text, "[") || reContentsLine.MatchString(d.Text) {
+			t.Errorf("%s: definition %+v", m.Name, m.Definition)
+		}
 		paras := paragraphsOf(chunks, m.ArticleID)
 		for slot, qs := range slotQuotes(m) {
 			for _, q := range qs {
