@@ -38,7 +38,11 @@ func runCorpus(ctx context.Context, a *app, args []string) error {
 			return writeJSON(a, art)
 		}
 		fmt.Fprintf(a.stdout, "# %s\n", art.Label())
-		printMeta(a, art.Meta, art.Declared, articleMethods(arts)[art.ID])
+		methods, err := articleMethods(ctx, arts)
+		if err != nil {
+			return err
+		}
+		printMeta(a, art.Meta, art.Declared, methods[art.ID])
 		fmt.Fprintln(a.stdout, correctHint)
 		fmt.Fprintln(a.stdout)
 		fmt.Fprintln(a.stdout, art.Text)
@@ -48,7 +52,10 @@ func runCorpus(ctx context.Context, a *app, args []string) error {
 		return usageError{fmt.Sprintf("unknown corpus subcommand %q", pos[0])}
 	}
 	rows := corpus.Summarize(arts)
-	derived := articleMethods(arts)
+	derived, err := articleMethods(ctx, arts)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
 		type row struct {
 			corpus.Summary
@@ -83,14 +90,18 @@ const correctHint = "To correct a value, set it in the article's front matter (i
 
 // articleMethods lists, per article id, the methods the catalog derives
 // from the articles' text.
-func articleMethods(arts []corpus.Article) map[string][]string {
+func articleMethods(ctx context.Context, arts []corpus.Article) (map[string][]string, error) {
+	c, err := catalog.Build(ctx, corpus.ChunkAll(arts))
+	if err != nil {
+		return nil, err
+	}
 	out := map[string][]string{}
-	for _, m := range catalog.Build(corpus.ChunkAll(arts)).Methods() {
+	for _, m := range c.Methods() {
 		if !slices.Contains(out[m.ArticleID], m.Name) {
 			out[m.ArticleID] = append(out[m.ArticleID], m.Name)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // provenance marks a value as declared in front matter or derived from
