@@ -109,9 +109,10 @@ func TestBuildAssistedModelFailure(t *testing.T) {
 	defer srv.Close()
 	srv.QueueChat(openaitest.ErrorReply(500, "boom"), openaitest.Reply{Text: "我不知道"})
 	as := Assist{Model: assistClient(t, srv)}
-	want, _ := marshalled(t, mustBuild(t, seedChunks(t)[:8]))
+	chunks := seedChunks(t)[:8]
+	want, _ := marshalled(t, mustBuild(t, chunks))
 	for i := 0; i < 2; i++ {
-		c, err := BuildAssisted(context.Background(), seedChunks(t)[:8], as)
+		c, err := BuildAssisted(context.Background(), chunks, as)
 		if err != nil {
 			t.Fatalf("build %d: %v", i, err)
 		}
@@ -121,7 +122,7 @@ func TestBuildAssistedModelFailure(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := BuildAssisted(ctx, seedChunks(t)[:8], as); err == nil {
+	if _, err := BuildAssisted(ctx, chunks, as); err == nil {
 		t.Error("cancelled assisted build succeeded")
 	}
 }
