@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -47,7 +48,7 @@ func copyTag(k int) string {
 // a seed article's size: time per op should grow in proportion (linear),
 // not with the square of the size.
 func BenchmarkBuild(b *testing.B) {
-	for _, n := range []int{1, 4, 16, 64} {
+	for _, n := range benchSizes() {
 		chunks := scaledArticle(b, n, true)
 		runes := 0
 		for _, c := range chunks {
@@ -113,4 +114,13 @@ func BenchmarkBuildLongSentence(b *testing.B) {
 			}
 		})
 	}
+}
+
+// benchSizes are BenchmarkBuild's multiples of a seed article; set
+// BANGYANG_BENCH_BIG=1 to add 256x (about 2 MB of text).
+func benchSizes() []int {
+	if os.Getenv("BANGYANG_BENCH_BIG") != "" {
+		return []int{1, 4, 16, 64, 256}
+	}
+	return []int{1, 4, 16, 64}
 }

@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -414,6 +415,15 @@ func mergeLeader(a, b Leader) Leader {
 
 // union appends the elements of b missing from a, keeping order.
 func union(a, b []string) []string {
+	// Adding one or two (the common case, id by id): a scan, no map.
+	if len(b) <= 2 {
+		for _, s := range b {
+			if s != "" && !slices.Contains(a, s) {
+				a = append(a, s)
+			}
+		}
+		return a
+	}
 	seen := make(map[string]bool, len(a))
 	for _, s := range a {
 		seen[s] = true

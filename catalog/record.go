@@ -111,7 +111,7 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 			}
 		}
 	}
-	ix.df = bigramDF(a)
+	ix.df = bigramDF(a, ms)
 	ix.maxDF = max(3, len(a.sentences)/20)
 	if a.meta.Leader != "" {
 		ix.own = []string{key(a.meta.Leader)}
@@ -358,21 +358,36 @@ func nameBigrams(ix *articleIndex, name string) []string {
 	return out
 }
 
-// bigramDF counts, per Han bigram, the sentences containing it.
-func bigramDF(a *article) map[string]int {
+// bigramDF counts, for the Han bigrams of the methods' names, the
+// sentences containing each.
+func bigramDF(a *article, ms []Method) map[string]int {
 	df := map[string]int{}
-	for _, s := range a.sentences {
-		rs := []rune(s.key)
-		seen := map[string]bool{}
+	for _, m := range ms {
+		rs := []rune(key(m.Name))
 		for j := 0; j+2 <= len(rs); j++ {
-			if !isHan(rs[j]) || !isHan(rs[j+1]) {
-				continue
+			if isHan(rs[j]) && isHan(rs[j+1]) {
+				df[string(rs[j:j+2])] = 0
 			}
-			bi := string(rs[j : j+2])
-			if !seen[bi] {
-				seen[bi] = true
+		}
+	}
+	if len(df) == 0 {
+		return df
+	}
+	last := map[string]int{} // bigram → last sentence counted, +1
+	for si, s := range a.sentences {
+		k := s.key
+		for i := 0; i < len(k); {
+			r1, n1 := utf8.DecodeRuneInString(k[i:])
+			if i+n1 >= len(k) {
+				break
+			}
+			_, n2 := utf8.DecodeRuneInString(k[i+n1:])
+			bi := k[i : i+n1+n2]
+			if _, ok := df[bi]; ok && isHan(r1) && last[bi] != si+1 {
+				last[bi] = si + 1
 				df[bi]++
 			}
+			i += n1
 		}
 	}
 	return df
