@@ -49,12 +49,12 @@ const surnameChars = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙�
 	"曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆" +
 	"简簡车車项項连連麦麥褚娄婁窦竇戚岑景宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔" +
 	"边邊卞姬师師仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺" +
-	"于門门海花年水云雲和谈談黑红紅蓝井干幹山雪火光鱼魚丰豐那伏虎鹿马羊乐樂习習展" +
+	"于門门海花年水云雲和谈談黑红紅蓝井山雪火光鱼魚丰豐伏虎鹿马羊乐樂习習" +
 	"鞠郁封储儲靖芦蘆蔺藺綦逯雍訾阎閻郜晁亓隗鄂郗涂慕容钮鈕滑宦糜楚双雙" +
-	"贲賁荀羿储扈冀郦酈蓬璩桓阚闞相查后後荆荊红紅游竺权權逄盖蓋益桓公仉督岳帅帥缑緱亢况況" +
-	"郈有琴归歸海晋晉楚闫法汝鄢涂钦欽郏郟浦尚农燕冶蒯揭厉厲戎祖武符刘景詹束龙叶幸司韶郜黎蓟薊" +
-	"薄印宿白怀懷蒲邰从從鄂索咸籍赖賴卓蔺屠蒙池乔阴陰胥能苍蒼双闻聞莘翟谭贡貢劳勞逄姬申扶堵" +
-	"冉宰郦雍却卻璩桑桂濮牛寿壽通边扈燕冀浦尚农温别別庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终終暨衡步都耿满滿弘匡国國文寇广廣禄祿阙闕欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养養鞠须須丰巢关蒯相查后荆红游竺权逯盖益桓公"
+	"贲賁荀羿储扈冀郦酈蓬璩桓阚闞查荆荊红紅游竺权權逄盖蓋益桓公仉督岳帅帥缑緱亢况況" +
+	"郈琴归歸海晋晉楚闫汝鄢涂钦欽郏郟浦尚农燕冶蒯揭厉厲戎祖武符刘景詹束龙叶幸司韶郜黎蓟薊" +
+	"薄印宿白怀懷蒲邰鄂索咸籍赖賴卓蔺屠蒙池乔阴陰胥苍蒼双闻聞莘翟谭贡貢劳勞逄姬申扶堵" +
+	"冉宰郦雍璩桑桂濮牛寿壽边扈燕冀浦尚农温庄晏柴瞿阎慕连茹习宦艾鱼容向古易慎戈廖庾暨衡步耿满滿弘匡国國文寇广廣禄祿阙闕欧殳沃蔚夔隆师巩厍聂晁勾敖融冷訾辛阚简饶曾毋沙乜鞠丰巢关蒯查荆红游竺权逯盖益桓公"
 
 // Compound surnames, both scripts.
 var compoundSurnames = []string{"欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "令狐", "皇甫",
@@ -84,7 +84,7 @@ var leaderRoles = []string{"書記", "书记", "主任", "同志", "人大代表
 // punctuation.
 const notInName = "書书記记主任說说表示的了在是和與与等也都就把被對对從从向為为到及並并" +
 	"街社區区市省县縣镇鎮村巷號号樓楼黨党委支部居會会員员說着著這这那們们個个年月日時时每谁誰" +
-	"已经經又还還才将將再更最很"
+	"已经經又还還才将將再更最很次些样樣种種让讓给給要能可不没沒"
 
 type nameTables struct {
 	surname   map[rune]bool
@@ -619,7 +619,7 @@ type postMatch struct {
 // sentence naming her or stating a current post, win; a post that is a
 // deputy's, an honour's or a past one is never taken. Empty when the text
 // gives nothing certain.
-func derivePosts(text, leader string, aliases, others []string) (role, place string) {
+func derivePosts(text, leader string, aliases, others []string, nt nameTables) (role, place string) {
 	norm := zh.ToSimplified(text)
 	nrs, ors := []rune(norm), []rune(text)
 	if len(nrs) != len(ors) {
@@ -639,6 +639,9 @@ func derivePosts(text, leader string, aliases, others []string) (role, place str
 		if hasSuffixAny(before, notOwnPost) || b < len(nrs) && (hasRunesAt(nrs, b, "工作室") || nrs[b] == '们') {
 			continue
 		}
+		if b < len(nrs) && !hasRunesAt(nrs, b, zh.ToSimplified(leader)) && otherNameAt(nrs, b, norm, nt) {
+			continue // 社区党委书记王一鸣说: someone else's post
+		}
 		s0, s1 := sentenceAround(nrs, a)
 		sent := string(nrs[s0:s1])
 		m := &postMatch{start: a, end: b, sentence: [2]int{s0, s1}}
@@ -650,10 +653,8 @@ func derivePosts(text, leader string, aliases, others []string) (role, place str
 			m.score += 2
 		case containsAny(sent, others):
 			continue // another secretary's post
-		case !strings.ContainsAny(sent, "她他") && !strings.HasPrefix(sent, "该") && !strings.Contains(sent, "该社区"):
-			m.score += 0
-		default:
-			m.score++
+		case strings.ContainsAny(sent, "她他") || strings.HasPrefix(sent, "该") || strings.Contains(sent, "该社区"):
+			m.score++ // "她担任…", "该社区党委书记是…": probably hers
 		}
 		if strings.Contains(string(nrs[a:b]), "党") || strings.Contains(string(nrs[a:b]), "民意") {
 			m.score += 3 // 社区党委书记 says more than 社区书记
@@ -708,6 +709,20 @@ func derivePosts(text, leader string, aliases, others []string) (role, place str
 		place = placeFromChains(nrs, ors, kind)
 	}
 	return role, place
+}
+
+// otherNameAt reports a person's name starting at nrs[i]: a surname with a
+// two-character given name, or one the text repeats; a surname that is
+// also a word (和, 向…) needs the repetition.
+func otherNameAt(nrs []rune, i int, norm string, nt nameTables) bool {
+	for _, name := range nt.namesAt(nrs, i) {
+		full := utf8.RuneCountInString(name) == nt.surnameLen(nrs, i)+2
+		amb := nt.surnameLen(nrs, i) == 1 && nt.ambiguous[nrs[i]]
+		if strings.Count(norm, name) >= 2 && utf8.RuneCountInString(name) >= 2 || full && !amb {
+			return true
+		}
+	}
+	return false
 }
 
 func hasSuffixAny(s string, words []string) bool {

@@ -35,6 +35,8 @@ func TestDeriveLeaderGenre(t *testing.T) {
 		"花园路街道的路口新修了路灯。路面平整，路灯明亮，路口干净。",
 		"方面的问题很多。方面的意见也多。方面要统筹。",
 		"社区门口新开了门诊。门诊每天开门。门口有人值守。",
+		// Verbs and adverbs after 书记 are not names.
+		"社区书记有一次说起这事。社区书记都说好。书记从事基层工作多年，书记干事创业，书记有一次又说。书记都同意。",
 	} {
 		if got, _ := deriveLeader("", text, nt); got != "" {
 			t.Errorf("deriveLeader(%q) = %q, want none", text, got)
@@ -72,13 +74,17 @@ func TestDerivePostsAndHonours(t *testing.T) {
 		// the chain the text gives elsewhere is.
 		{"在江苏省南京市鼓楼区宁海路街道颐和路社区，提起社区党委书记管建华，居民都说好。管建华2009年起任职。",
 			"管建华", "社区党委书记", "江苏省南京市鼓楼区宁海路街道颐和路社区"},
+		// The post right before another person's name is hers, not the
+		// leader's.
+		{"安徽省合肥市蜀山区三里庵街道石桥社区居委会主任胡玉兰很热心。社区党委书记王一鸣说，胡玉兰来了以后门总开着。王一鸣笑了。胡玉兰说。",
+			"胡玉兰", "社区居委会主任", "安徽省合肥市蜀山区三里庵街道石桥社区"},
 		// Autonomous prefectures have long names.
 		{"田小芳现任湖北省恩施土家族苗族自治州恩施市舞阳坝街道民族路社区党委书记。田小芳说。", "田小芳", "社区党委书记", "湖北省恩施土家族苗族自治州恩施市舞阳坝街道民族路社区"},
 		// Nothing certain: empty, never a fragment.
 		{"她带领社区居民打扫卫生。城市化进程中村居混合型社区的工作难做。", "王某某", "", ""},
 	}
 	for _, c := range cases {
-		role, place := derivePosts(c.text, c.leader, nil, nil)
+		role, place := derivePosts(c.text, c.leader, nil, nil, newNameTables())
 		if role != c.role || place != c.place {
 			t.Errorf("derivePosts(%q) = %q, %q; want %q, %q", c.text, role, place, c.role, c.place)
 		}

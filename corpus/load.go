@@ -334,7 +334,7 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 		m.Aliases = deriveAliases(m.Title+"\n"+text, m.Leader, b.names)
 	}
 	if m.Leader != "" && (m.Role == "" || m.Place == "") {
-		role, place := derivePosts(m.Title+"\n"+text, m.Leader, m.Aliases, others)
+		role, place := derivePosts(m.Title+"\n"+text, m.Leader, m.Aliases, others, b.names)
 		m.Role = firstNonEmpty(m.Role, role)
 		m.Place = firstNonEmpty(m.Place, place)
 	}
