@@ -81,7 +81,9 @@ const creationVerbs = `(?:建起|建立|设立|成立|组建|打造|创办|开�
 
 var (
 	// A verb of creation just before a quoted name, allowing 了/一个/一支…
-	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出)?(?:一个|一支|一套|一批|一项|一种|一次|一场|一期|起)?$`)
+	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出|的)?(?:一个|一支|一套|一批|一项|一种|一次|一场|一期|起)?$`)
+	// A nickname's context: 被居民称为「大管家」 names a person, not a method.
+	reNicknameBefore = regexp.MustCompile(`(?:称为|称作|称她为|称他为|叫她|叫他|喊她|喊他|誉为|人称|叫作|当成|当作|比作)$`)
 	// A tiered architecture named after a quoted list: “社区党委+…+党员中心户”四级组织架构.
 	reTierSuffix = regexp.MustCompile(`^[一二三四五六七八九十][级层方位][\p{Han}]{0,4}?(?:架构|体系|网络|模式|机制|联动)`)
 	// A quoted list named as a way of working: “居民点单、社区派单、单位接单”的办法.
@@ -330,7 +332,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 				continue
 			}
 		}
-		if looksLikeProse(inner) || isHonour(inner) || isPlaceName(inner) {
+		if looksLikeProse(inner) || isHonour(inner) || isPlaceName(inner) || reNicknameBefore.MatchString(tailBytes(n[:q.start], 24)) {
 			continue
 		}
 		_, _, numeric := numericShorthand(inner)

@@ -36,8 +36,9 @@ type genreArticleWant struct {
 
 // genreDirs: the genre set and its held-out addition (written after the
 // corpus derivation had been built on the first, to tell whether rules
-// generalise). The methods rules were measured on the held-out set once,
-// before any change for it: precision 14/16, recall 14/16.
+// generalise). The methods rules were measured on the held-out set before
+// any change for it: round 1-2 precision 14/16, recall 14/16; round 3
+// (h13-h15) precision 4/5, recall 4/5.
 var genreDirs = []string{"../corpus/testdata/genre", "../corpus/testdata/genre-holdout"}
 
 // Regression floors: the figures measured when the test was written. The
@@ -175,7 +176,7 @@ func genreMethods(t *testing.T, dir string) {
 			}
 			m := got[found]
 			matched[found] = true
-			if w.Leader != a.Leader && m.Leader != key(w.Leader) {
+			if m.Leader != key(w.Leader) {
 				t.Errorf("%s: %s credited to %q, want %s", a.File, m.Name, m.Leader, w.Leader)
 				continue
 			}
