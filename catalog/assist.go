@@ -80,6 +80,9 @@ type Assist struct {
 	// MaxRunes bounds the article text sent (default 8000); the rest is
 	// read by the heuristics only.
 	MaxRunes int
+	// Failed, when set, is told of each article the model could not read
+	// (so that a caller does not cache a catalog missing its reading).
+	Failed func(articleID string, err error)
 }
 
 // BuildAssisted is Build with a model's reading of each article checked
@@ -146,11 +149,14 @@ func (as *Assist) read(ctx context.Context, a *article) (*Reading, error) {
 			return nil, ctx.Err()
 		}
 		as.log().Warn("catalog: model reading failed; heuristics only", "article", a.id, "err", err)
+		as.failed(a.id, err)
 		return nil, nil
 	}
 	var r Reading
 	if err := json.Unmarshal([]byte(raw), &r); err != nil {
-		as.log().Warn("catalog: model reading is not the JSON asked for; heuristics only", "article", a.id, "err", fmt.Errorf("decode: %w", err))
+		err = fmt.Errorf("decode: %w", err)
+		as.log().Warn("catalog: model reading is not the JSON asked for; heuristics only", "article", a.id, "err", err)
+		as.failed(a.id, err)
 		return nil, nil
 	}
 	if as.Cache != nil {
@@ -158,6 +164,12 @@ func (as *Assist) read(ctx context.Context, a *article) (*Reading, error) {
 	}
 	checked := checkReading(r, a)
 	return &checked, nil
+}
+
+func (as *Assist) failed(id string, err error) {
+	if as.Failed != nil {
+		as.Failed(id, err)
+	}
 }
 
 func (as *Assist) log() *slog.Logger {
