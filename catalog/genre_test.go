@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -33,7 +34,12 @@ type genreArticleWant struct {
 	NotMethods []string          `json:"not_methods"`
 }
 
-const genreDir = "../corpus/testdata/genre"
+// genreDirs: the genre set and its held-out addition (written after the
+// corpus derivation had been built on the first, to tell whether rules
+// generalise). The methods rules were measured on the held-out set before
+// any change for it: round 1-2 precision 14/16, recall 14/16; round 3
+// (h13-h15) precision 4/5, recall 4/5.
+var genreDirs = []string{"../corpus/testdata/genre", "../corpus/testdata/genre-holdout"}
 
 // Regression floors: the figures measured when the test was written. The
 // issue's targets (recall ≥ 0.85 at precision ≥ 0.9) are below them.
@@ -42,12 +48,12 @@ const (
 	genreMinRecall    = 0.85
 )
 
-func loadGenre(t *testing.T) ([]genreArticleWant, map[string]string, *Catalog) {
-	arts, ids, c, _ := loadGenreChunks(t)
+func loadGenre(t *testing.T, genreDir string) ([]genreArticleWant, map[string]string, *Catalog) {
+	arts, ids, c, _ := loadGenreChunks(t, genreDir)
 	return arts, ids, c
 }
 
-func loadGenreChunks(t *testing.T) ([]genreArticleWant, map[string]string, *Catalog, []corpus.Chunk) {
+func loadGenreChunks(t *testing.T, genreDir string) ([]genreArticleWant, map[string]string, *Catalog, []corpus.Chunk) {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(genreDir, "expected.json"))
 	if err != nil {
@@ -71,12 +77,25 @@ func loadGenreChunks(t *testing.T) ([]genreArticleWant, map[string]string, *Cata
 	return doc.Articles, idOf, mustBuild(t, chunks), chunks
 }
 
+var reContentsLine = regexp.MustCompile(`^\d+(?:\.\d+)*\s*\S{1,12}$`)
+
 // TestGenreSlotsAboutTheirMethod applies the seeds' slot check to the
 // genre set.
 func TestGenreSlotsAboutTheirMethod(t *testing.T) {
-	_, _, c, chunks := loadGenreChunks(t)
+	for _, dir := range genreDirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) { genreSlots(t, dir) })
+	}
+}
+
+func genreSlots(t *testing.T, dir string) {
+	_, _, c, chunks := loadGenreChunks(t, dir)
 	filled := 0
 	for _, m := range c.Methods() {
+		// A definition is a sentence: never a heading, a contents line or
+		// a reference marker.
+		if d := m.Definition; d == nil || len([]rune(d.Text)) < 8 || strings.HasPrefix(d.Text, "[") || reContentsLine.MatchString(d.Text) {
+			t.Errorf("%s: definition %+v", m.Name, m.Definition)
+		}
 		paras := paragraphsOf(chunks, m.ArticleID)
 		for slot, qs := range slotQuotes(m) {
 			for _, q := range qs {
@@ -119,7 +138,13 @@ func overlap(a, b []string) bool {
 // and fails below the floors; it also fails on any not_methods entry, on a
 // method credited to the wrong secretary, and on a wrong Unexpanded.
 func TestGenreMethods(t *testing.T) {
-	arts, idOf, c := loadGenre(t)
+	for _, dir := range genreDirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) { genreMethods(t, dir) })
+	}
+}
+
+func genreMethods(t *testing.T, dir string) {
+	arts, idOf, c := loadGenre(t, dir)
 	var correct, derived, expected, stepsRight, stepsWant int
 	var report strings.Builder
 	for _, a := range arts {
@@ -151,7 +176,7 @@ func TestGenreMethods(t *testing.T) {
 			}
 			m := got[found]
 			matched[found] = true
-			if w.Leader != a.Leader && m.Leader != key(w.Leader) {
+			if m.Leader != key(w.Leader) {
 				t.Errorf("%s: %s credited to %q, want %s", a.File, m.Name, m.Leader, w.Leader)
 				continue
 			}

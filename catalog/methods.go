@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -21,7 +22,7 @@ func (g *group) first() candidate { return g.cands[0] }
 
 // extractMethods finds an article's methods, links them to its sentences
 // and chunks and fills their records. It is linear in the article's size.
-func extractMethods(ctx context.Context, a *article) ([]Method, error) {
+func extractMethods(ctx context.Context, a *article, reading *Reading) ([]Method, error) {
 	var cands []candidate
 	for i, s := range a.sentences {
 		if i%256 == 0 {
@@ -32,6 +33,8 @@ func extractMethods(ctx context.Context, a *article) ([]Method, error) {
 		cands = append(cands, methodCandidates(s, i)...)
 	}
 	cands = append(cands, titleCandidates(a, cands)...)
+	cands = readCandidates(a, cands, reading)
+	creditOthers(a, cands)
 	declared := declaredNames(a)
 	if len(declared) > 0 {
 		cands = declaredCandidates(a, cands, declared)
@@ -44,6 +47,7 @@ func extractMethods(ctx context.Context, a *article) ([]Method, error) {
 		kept = append(kept, g)
 	}
 	out, groups = dropSteps(out, kept)
+	readSteps(out, reading)
 	if err := linkMethods(ctx, a, out, groups); err != nil {
 		return nil, err
 	}
@@ -117,6 +121,40 @@ func declaredCandidates(a *article, cands []candidate, declared []string) []cand
 		}
 	}
 	return out
+}
+
+// reOtherMade: right after another secretary's name, she made or runs
+// the method (钱爱华当年首创的“邻里守望岗”, 李文静，坚持了六年的“睦邻茶话会”).
+var reOtherMade = regexp.MustCompile(`^[,，]?(?:当年|多年来|一直|曾经|曾)?` + creationVerbs[:len(creationVerbs)-1] + `|坚持)`)
+
+// creditOthers credits to another secretary of the article (Meta.Others)
+// a method the sentence says she made: her name is the subject of the
+// verb of creation just before the name, with no one else in between.
+func creditOthers(a *article, cands []candidate) {
+	if len(a.meta.Others) == 0 {
+		return
+	}
+	for i := range cands {
+		c := &cands[i]
+		if c.leader != "" {
+			continue
+		}
+		before := tailBytes(a.sentences[c.sent].norm[:c.pos], 120)
+		for _, o := range a.meta.Others {
+			on := norm(o)
+			j := strings.LastIndex(before, on)
+			if j < 0 {
+				continue
+			}
+			between := before[j+len(on):]
+			if strings.ContainsAny(between, "她他") || (a.meta.Leader != "" && strings.Contains(between, norm(a.meta.Leader))) || strings.ContainsAny(between, "学向跟") {
+				continue
+			}
+			if reOtherMade.MatchString(between) && hanCount(between) <= 12 {
+				c.leader = o
+			}
+		}
+	}
 }
 
 // dropSteps removes a method that is only a step of another one (三项联动
@@ -537,7 +575,12 @@ func findShorthandSteps(a *article, g *group, n int, ch string) []string {
 			}
 		}
 	}
+	seen := map[int]bool{}
 	for _, c := range g.cands {
+		if seen[c.sent] {
+			continue // one sentence's lists are looked at once
+		}
+		seen[c.sent] = true
 		s := a.sentences[c.sent].norm
 		for _, l := range listsIn(s) {
 			if len(l.items) != n || l.pos < c.end {

@@ -38,7 +38,7 @@ const (
 
 var (
 	reProblem = regexp.MustCompile(`难|问题|矛盾|纠纷|脏乱差|不清|后进|落后|困难|隐患|短板|痛点|瓶颈|薄弱|涣散|失联|没有|缺|不足|不便|不到|不了|不畅|堵|乱|差|怎么破|如何|怎样|\?|诉求|期盼|烦心|揪心|头疼|无人`)
-	reResult  = regexp.MustCompile(`以来|如今|目前|至今|累计|共计|先后|满意率|满意度|成功率|覆盖率|\d+(?:\.\d+)?%|提升了|提高了|增强了|破解了|解决了|化解了|实现了|成为了?|得到了|受到|获评|被评为|荣获|推广|已有|已经|幸福感|获得感`)
+	reResult  = regexp.MustCompile(`以来|如今|目前|至今|累计|共计|先后|满意率|满意度|成功率|覆盖率|\d+(?:\.\d+)?%|提升了|提高了|增强了|破解了|解决了|化解了|实现了|已成为|成为了|得到了|受到|获评|被评为|荣获|推广|已有|已经|幸福感|获得感`)
 	reNumber  = regexp.MustCompile(`\d`)
 	// A completed action with a count: 对接了46个项目, 改造了11个院落.
 	reDone = regexp.MustCompile(`(?:解决|办结|办理|改造|对接|完成|帮助|帮扶|服务|调解|化解|建成|实现|引进|培育|发展|吸纳|覆盖|救助|修缮|加装|收集)了?\p{Han}{0,4}?(?:\d|[一二三四五六七八九十百千万两]+[个件户次名项家条])`)
@@ -48,8 +48,10 @@ var (
 	reDoing = regexp.MustCompile(`建立|设立|成立|组建|建起|着手|推行|打造|创办|开设`)
 	// A clause of the definition stating the situation it answers.
 	reProblemClause = regexp.MustCompile(`^(?:面对|针对|面临|为解决|为了解决|为破解|为了破解|鉴于|由于)`)
+	// A clause naming a situation: 针对独居老人多的情况.
+	reSituation = regexp.MustCompile(`(?:实际|需求|情况|现状|状况|局面|特点)$`)
 	// Discourse markers that tie a sentence to what came just before.
-	reFollowMarker = regexp.MustCompile(`^(?:为此|对此|于是|通过|如今|目前|同时|此外|实施以来|运行以来|开展以来|自此|从此|之后|随后|近年来|今年以来)`)
+	reFollowMarker = regexp.MustCompile(`^(?:\p{Han}{1,6}:)?(?:为此|对此|于是|通过|如今|目前|同时|此外|实施以来|运行以来|开展以来|自此|从此|之后|随后|近年来|今年以来|(?:\d+|[一二三四五六七八九十两几]+)年(?:多)?来)`)
 )
 
 // articleIndex says, per sentence, which methods it sights (names through
@@ -109,7 +111,7 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 			}
 		}
 	}
-	ix.df = bigramDF(a)
+	ix.df = bigramDF(a, ms)
 	ix.maxDF = max(3, len(a.sentences)/20)
 	if a.meta.Leader != "" {
 		ix.own = []string{key(a.meta.Leader)}
@@ -356,21 +358,36 @@ func nameBigrams(ix *articleIndex, name string) []string {
 	return out
 }
 
-// bigramDF counts, per Han bigram, the sentences containing it.
-func bigramDF(a *article) map[string]int {
+// bigramDF counts, for the Han bigrams of the methods' names, the
+// sentences containing each.
+func bigramDF(a *article, ms []Method) map[string]int {
 	df := map[string]int{}
-	for _, s := range a.sentences {
-		rs := []rune(s.key)
-		seen := map[string]bool{}
+	for _, m := range ms {
+		rs := []rune(key(m.Name))
 		for j := 0; j+2 <= len(rs); j++ {
-			if !isHan(rs[j]) || !isHan(rs[j+1]) {
-				continue
+			if isHan(rs[j]) && isHan(rs[j+1]) {
+				df[string(rs[j:j+2])] = 0
 			}
-			bi := string(rs[j : j+2])
-			if !seen[bi] {
-				seen[bi] = true
+		}
+	}
+	if len(df) == 0 {
+		return df
+	}
+	last := map[string]int{} // bigram → last sentence counted, +1
+	for si, s := range a.sentences {
+		k := s.key
+		for i := 0; i < len(k); {
+			r1, n1 := utf8.DecodeRuneInString(k[i:])
+			if i+n1 >= len(k) {
+				break
+			}
+			_, n2 := utf8.DecodeRuneInString(k[i+n1:])
+			bi := k[i : i+n1+n2]
+			if _, ok := df[bi]; ok && isHan(r1) && last[bi] != si+1 {
+				last[bi] = si + 1
 				df[bi]++
 			}
+			i += n1
 		}
 	}
 	return df
@@ -401,8 +418,13 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 			break
 		}
 		if s.para != para {
-			paras++
 			para = s.para
+			// An interviewer's question (记者：效果怎么样？) stands between the
+			// answers about the method: it neither ends nor counts.
+			if question(a, i) {
+				continue
+			}
+			paras++
 			if paras > 3 {
 				break
 			}
@@ -424,6 +446,14 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 		out = append(out, i)
 	}
 	return out
+}
+
+// question: sentence i is a paragraph of its own asking a short question.
+func question(a *article, i int) bool {
+	s := a.sentences[i]
+	last := i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para
+	t := strings.TrimSpace(s.norm)
+	return last && utf8.RuneCountInString(t) <= 30 && (strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？"))
 }
 
 // paragraphMentions: the paragraph starting at sentence i mentions method
@@ -507,7 +537,7 @@ func isResult(s sentence) bool {
 		return false
 	}
 	return reNumber.MatchString(s.norm) || strings.Contains(s.norm, "如今") || strings.Contains(s.norm, "以来") ||
-		strings.Contains(s.norm, "成为") || strings.Contains(s.norm, "破解") || strings.Contains(s.norm, "满意")
+		strings.Contains(s.norm, "已成为") || strings.Contains(s.norm, "成为了") || strings.Contains(s.norm, "破解") || strings.Contains(s.norm, "满意")
 }
 
 func quoteOf(s sentence) Quote { return Quote{Text: cleanDisplay(s.text), ChunkID: s.chunkID} }
@@ -683,9 +713,14 @@ func problemOf(a *article, ix *articleIndex, mi, def int) []Quote {
 	if reFollowMarker.MatchString(d.norm) || reProblemClause.MatchString(d.norm) || strings.HasPrefix(d.norm, "为了") {
 		skips = 1
 	}
+	floor := defPara - 1
 	for i := def - 1; i >= 0 && len(back) < maxProblem; i-- {
 		s := a.sentences[i]
-		if s.heading || s.para < defPara-1 || ix.owner[i] >= 0 && ix.owner[i] != mi || len(ix.sighted[i]) > 0 || ix.namesOther(a, i, mi) {
+		if question(a, i) && s.para >= floor {
+			floor-- // an interviewer's question: look one paragraph further
+			continue
+		}
+		if s.heading || s.para < floor || ix.owner[i] >= 0 && ix.owner[i] != mi || len(ix.sighted[i]) > 0 || ix.namesOther(a, i, mi) {
 			break
 		}
 		if !ix.slotWorthy(s) || !reProblem.MatchString(s.norm) || isResult(s) || speech(s) || reDoing.MatchString(s.norm) {
@@ -712,7 +747,7 @@ func problemClause(s sentence) string {
 	}
 	c := clauses[0]
 	t := s.norm[c[0]:c[1]]
-	if !reProblemClause.MatchString(t) || !reProblem.MatchString(t) && !strings.HasSuffix(t, "实际") && !strings.HasSuffix(t, "需求") {
+	if !reProblemClause.MatchString(t) || !reProblem.MatchString(t) && !reSituation.MatchString(t) {
 		return ""
 	}
 	return origText(s, c[0], c[1])

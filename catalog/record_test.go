@@ -245,3 +245,34 @@ func TestDeclaredMethodsWin(t *testing.T) {
 		t.Errorf("夜间课堂: %v %+v", ok, m)
 	}
 }
+
+// TestAliases: the original-script form and a numbered shorthand are
+// aliases; a shorthand that is ordinary language (一线, 四级) is not.
+func TestAliases(t *testing.T) {
+	c := mustBuild(t, seedChunks(t))
+	m, _, _ := c.FindMethod("四单工作法")
+	for _, want := range []string{"四单", "四單工作法"} {
+		if !slices.Contains(m.Aliases, want) {
+			t.Errorf("四单工作法 aliases %q lack %s", m.Aliases, want)
+		}
+	}
+	text := "王秀芳是阳光社区党委书记。\n她推行“一线工作法”,要求干部问题在一线发现、矛盾在一线化解、服务在一线落实。\n她搭建“社区党委+网格党支部+楼栋党小组+党员中心户”四级组织架构。"
+	for _, script := range []string{"hans", "hant"} {
+		if script == "hant" {
+			text = zh.ToTraditional(text)
+		}
+		syn := mustBuild(t, syntheticChunks(text))
+		for _, name := range []string{"一线工作法", "四级组织架构"} {
+			m, _, ok := syn.FindMethod(name)
+			if !ok {
+				t.Errorf("%s: %s not found", script, name)
+				continue
+			}
+			for _, al := range m.Aliases {
+				if k := key(al); k == "一线" || k == "四级" {
+					t.Errorf("%s: %s has the meaningless alias %q", script, name, al)
+				}
+			}
+		}
+	}
+}

@@ -114,33 +114,81 @@ func finishOrdinal(steps []string, name string) []string {
 // end alike (…一样).
 func colonListSteps(a *article, c candidate) []string {
 	n := a.sentences[c.sent].norm[c.end:]
-	i := strings.LastIndexAny(n, ":")
-	if i < 0 {
-		return nil
-	}
-	rest := strings.TrimRight(n[i+1:], "。;!? ")
-	if strings.Contains(rest, "、") && !strings.Contains(rest, ",") {
-		if items := splitList(rest); len(items) >= 3 && allShort(items, 12) {
-			return items
+	if i := strings.LastIndexAny(n, ":"); i >= 0 {
+		rest := strings.TrimRight(n[i+1:], "。;!? ")
+		if strings.Contains(rest, "、") && !strings.Contains(rest, ",") {
+			if items := splitList(rest); len(items) >= 3 && allShort(items, 12) {
+				return items
+			}
+		}
+		if parts := parallel(strings.Split(rest, ","), c.name); parts != nil {
+			return parts
 		}
 	}
-	parts := strings.Split(rest, ",")
-	if len(parts) < 3 || len(parts) > 8 {
+	// Without a colon: a 、-list in the clause after the name whose items
+	// share a part of the name (要求社区干部问题在一线发现、矛盾在一线化解、…).
+	for _, cl := range strings.Split(n, ",") {
+		if strings.Count(cl, "、") >= 2 {
+			if parts := parallel(strings.Split(strings.TrimRight(cl, "。;!? "), "、"), c.name); parts != nil && sharesNamePart(parts, c.name) {
+				return parts
+			}
+		}
+	}
+	return nil
+}
+
+// parallel returns parts when they read as parallel items: three to eight
+// short clauses that end alike (…一样) or share a part of the name (下沉 of
+// 三下沉). A first item longer than the others, ending like them, loses its
+// lead-in (要求社区干部问题在一线发现 → 问题在一线发现).
+func parallel(parts []string, name string) []string {
+	if len(parts) < 2 || len(parts) > 8 {
 		return nil
 	}
-	for _, p := range parts {
-		if r := utf8.RuneCountInString(p); r < 2 || r > 20 {
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+		if r := utf8.RuneCountInString(parts[i]); r < 2 || r > 24 {
 			return nil
 		}
 	}
-	// Parallel clauses share their last two runes (…一样, …到位).
+	if l := utf8.RuneCountInString(parts[1]); len(parts) >= 3 && utf8.RuneCountInString(parts[0]) > l {
+		same := true
+		for _, p := range parts[2:] {
+			same = same && utf8.RuneCountInString(p) == l
+		}
+		if same {
+			rs := []rune(parts[0])
+			parts[0] = string(rs[len(rs)-l:])
+		}
+	}
+	alike := len(parts) >= 3
 	last := lastTwoRunes(parts[0])
 	for _, p := range parts[1:] {
-		if lastTwoRunes(p) != last {
-			return nil
+		alike = alike && lastTwoRunes(p) == last
+	}
+	if alike || sharesNamePart(parts, name) {
+		return parts
+	}
+	return nil
+}
+
+// sharesNamePart: every part contains one two-rune piece of the name that
+// is not a numeral's (下沉 of 三下沉工作法, 一线 of 一线工作法).
+func sharesNamePart(parts []string, name string) bool {
+	rs := []rune(key(name))
+	for j := 0; j+2 <= len(rs); j++ {
+		bi := string(rs[j : j+2])
+		if hanCount(bi) < 2 || genericBigram(bi) || bi == "工作" || bi == "作法" {
+			continue
+		}
+		if strings.ContainsRune(numerals+"两", rs[j]) && j == 0 && bi != "一线" {
+			continue
+		}
+		if allContain(parts, bi) {
+			return true
 		}
 	}
-	return parts
+	return false
 }
 
 // countedNounSteps: a name of a numeral, a measure word and a noun
@@ -148,26 +196,33 @@ func colonListSteps(a *article, c candidate) []string {
 // 资源清单、项目清单), in order.
 func countedNounSteps(a *article, c candidate, name string) []string {
 	rs := []rune(key(name))
-	if len(rs) < 4 || !strings.ContainsRune(numerals, rs[0]) || !strings.ContainsRune("张项个类种大支条份", rs[1]) {
+	if len(rs) < 4 || !strings.ContainsRune(numerals+"两", rs[0]) || !strings.ContainsRune("张项个类种大支条份", rs[1]) {
 		return nil
 	}
-	v := numeralValue(rs[0])
+	v := 2
+	if rs[0] != '两' {
+		v = numeralValue(rs[0])
+	}
 	noun := string(rs[2:])
+	// The kinds may run on into the next sentences (一张问题清单…；一张责任清单…).
 	n := a.sentences[c.sent].norm[c.end:]
+	for d := 1; d <= 2 && c.sent+d < len(a.sentences); d++ {
+		n += a.sentences[c.sent+d].norm
+	}
 	re := regexp.MustCompile(`(\p{Han}{2})` + regexp.QuoteMeta(noun))
 	var steps []string
 	seen := map[string]bool{}
 	for _, m := range re.FindAllStringSubmatch(n, -1) {
 		item := m[1] + noun
-		if !seen[item] && !strings.ContainsAny(m[1], numerals) {
+		if !seen[item] && !strings.ContainsAny(m[1], numerals+"两") {
 			seen[item] = true
 			steps = append(steps, item)
 		}
 	}
-	if len(steps) != v {
+	if len(steps) < v {
 		return nil
 	}
-	return steps
+	return steps[:v]
 }
 
 // lineSteps: a sentence of the sighting's paragraph ends in a colon

@@ -32,6 +32,9 @@ type Config struct {
 	LLMTimeout time.Duration // LLM_TIMEOUT
 	// LLMMaxTokens is LLM_MAX_TOKENS; 0 leaves llm's default (1024).
 	LLMMaxTokens int
+	// CatalogModel: the model also reads each article once for the catalog
+	// (leader, role, place, methods; checked against the text).
+	CatalogModel bool // BANGYANG_CATALOG_MODEL
 
 	// Embeddings (optional: without EMBED_MODEL the built-in embedder is used)
 	EmbedBaseURL string // EMBED_BASE_URL, defaults to LLM_BASE_URL
@@ -171,6 +174,8 @@ func FromLookup(look Lookup) (Config, error) {
 		LLMTimeout: dur("LLM_TIMEOUT", 60*time.Second),
 		// 0: the llm package's default, the one place it is defined.
 		LLMMaxTokens: intVal("LLM_MAX_TOKENS", 0),
+
+		CatalogModel: boolVal("BANGYANG_CATALOG_MODEL"),
 
 		EmbedModel: get("EMBED_MODEL", ""),
 		EmbedDims:  intVal("EMBED_DIMS", 0),

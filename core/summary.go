@@ -147,15 +147,18 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked s
 			line := m.Name
 			if d := methodLine(m); d != "" {
 				line += "：" + d
+				b.used[cleanQuote(d)] = true
 			}
 			b.sub(line, methodLineChunk(m))
 		}
 	}
-	for i, f := range l.KeyFacts {
-		if i == 2 {
-			break
+	shown := 0
+	for _, f := range l.KeyFacts {
+		if t := cleanQuote(f.Text); shown < 2 && t != "" && !b.used[t] {
+			b.used[t] = true
+			b.point("数字", t, f.ChunkID)
+			shown++
 		}
-		b.point("数字", f.Text, f.ChunkID)
 	}
 	ans := b.answer()
 	if s.o.Model != nil && len(chunks) > 0 {
@@ -211,7 +214,7 @@ func writeMethodRecord(b *composer, m catalog.Method) {
 					if t == "" || b.used[t] {
 						continue
 					}
-					if b.indented(prefix, t, q.ChunkID) {
+					if b.indented(prefix, withoutStep(t, st), q.ChunkID) {
 						b.used[t] = true
 						shown = true
 					}
@@ -231,6 +234,24 @@ func writeMethodRecord(b *composer, m catalog.Method) {
 		b.quotes("怎么做", m.How, 2)
 	}
 	b.quotes("成效", m.Results, 2)
+}
+
+// withoutStep drops the step's own name opening its sentence (问需于民：社区
+// 干部每月… → 社区干部每月…), which the line already shows.
+func withoutStep(sentence, step string) string {
+	simp := []rune(zh.ToSimplified(sentence))
+	st := []rune(zh.ToSimplified(step))
+	rs := []rune(sentence)
+	if len(simp) != len(rs) || len(rs) <= len(st)+1 || string(simp[:len(st)]) != string(st) {
+		return sentence
+	}
+	switch simp[len(st)] {
+	case '：', ':', '，', ',':
+		if rest := strings.TrimSpace(string(rs[len(st)+1:])); utf8.RuneCountInString(rest) >= 6 {
+			return rest
+		}
+	}
+	return sentence
 }
 
 func hasProcedure(m catalog.Method) bool {

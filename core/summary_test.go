@@ -190,3 +190,17 @@ func checkNoRepeats(t *testing.T, text string) {
 		}
 	}
 }
+
+func TestCleanQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"[4]欧阳红梅总结出“三问工作法”。": "欧阳红梅总结出“三问工作法”。",
+		"问需于民：登记到台账。[5][注1]": "问需于民：登记到台账。",
+		"2 工作方法":   "",
+		"1.2 人物经历": "",
+		"，社区共召开懇談會50余次[2-3]。": "社区共召开懇談會50余次。",
+	} {
+		if got := cleanQuote(in); got != want {
+			t.Errorf("cleanQuote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -39,11 +39,11 @@ func runCorpus(ctx context.Context, a *app, args []string) error {
 			return writeJSON(a, art)
 		}
 		fmt.Fprintf(a.stdout, "# %s\n", art.Label())
-		derived, err := articleMethods(ctx, arts)
+		methods, err := articleMethods(ctx, arts)
 		if err != nil {
 			return err
 		}
-		printMeta(a, art.Meta, art.Declared, derived[art.ID])
+		printMeta(a, art.Meta, art.Declared, methods[art.ID])
 		fmt.Fprintln(a.stdout, correctHint)
 		fmt.Fprintln(a.stdout)
 		fmt.Fprintln(a.stdout, art.Text)
@@ -92,12 +92,12 @@ const correctHint = "To correct a value, set it in the article's front matter (i
 // articleMethods lists, per article id, the methods the catalog derives
 // from the articles' text.
 func articleMethods(ctx context.Context, arts []corpus.Article) (map[string][]string, error) {
-	out := map[string][]string{}
-	cat, err := catalog.Build(ctx, corpus.ChunkAll(arts))
+	c, err := catalog.Build(ctx, corpus.ChunkAll(arts))
 	if err != nil {
 		return nil, err
 	}
-	for _, m := range cat.Methods() {
+	out := map[string][]string{}
+	for _, m := range c.Methods() {
 		if !slices.Contains(out[m.ArticleID], m.Name) {
 			out[m.ArticleID] = append(out[m.ArticleID], m.Name)
 		}
