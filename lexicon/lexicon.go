@@ -13,6 +13,7 @@ package lexicon
 import (
 	"bufio"
 	_ "embed"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -49,9 +50,13 @@ func Default() *Lexicon {
 	return lx
 }
 
-// Load returns the shipped lexicon extended by the operator's files.
+// Load returns the shipped lexicon extended by the operator's files. A
+// file that cannot be read is an error (nothing is loaded from it); a
+// malformed line is skipped and reported in the returned *LineErrors,
+// with the lexicon still usable — one typo must not cost the other topics.
 func Load(paths ...string) (*Lexicon, error) {
 	lx := Default()
+	var bad []error
 	for _, p := range paths {
 		if p == "" {
 			continue
@@ -60,21 +65,38 @@ func Load(paths ...string) (*Lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("topic lexicon: %w", err)
 		}
-		extra, err := Parse(f)
+		extra, err := parse(f, p, true)
 		f.Close()
-		if err != nil {
+		var le *LineErrors
+		switch {
+		case errors.As(err, &le):
+			bad = append(bad, le)
+		case err != nil:
 			return nil, fmt.Errorf("topic lexicon %s: %w", p, err)
 		}
 		lx.Merge(extra)
 	}
-	return lx, nil
+	return lx, errors.Join(bad...)
+}
+
+// LineErrors lists the lines of a lexicon file that were skipped.
+type LineErrors struct {
+	File  string
+	Lines []string // "line 3: want 3 tab-separated columns …"
+}
+
+func (e *LineErrors) Error() string {
+	return fmt.Sprintf("topic lexicon %s: %d line(s) skipped: %s", e.File, len(e.Lines), strings.Join(e.Lines, "; "))
 }
 
 // Parse reads the TSV format: `topic<TAB>ask words<TAB>article words`,
 // words separated by 、 (or ,/，), # starting a comment line. A topic
-// named twice is merged.
-func Parse(r io.Reader) (*Lexicon, error) {
+// named twice is merged. The first malformed line is an error.
+func Parse(r io.Reader) (*Lexicon, error) { return parse(r, "", false) }
+
+func parse(r io.Reader, name string, lenient bool) (*Lexicon, error) {
 	lx := &Lexicon{}
+	var bad []string
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	line := 0
@@ -85,17 +107,27 @@ func Parse(r io.Reader) (*Lexicon, error) {
 			continue
 		}
 		cols := strings.Split(text, "\t")
+		var msg string
+		var t Topic
 		if len(cols) != 3 {
-			return nil, fmt.Errorf("line %d: want 3 tab-separated columns (topic, ask words, article words), got %d", line, len(cols))
+			msg = fmt.Sprintf("line %d: want 3 tab-separated columns (topic, ask words, article words), got %d", line, len(cols))
+		} else if t = (Topic{Name: strings.TrimSpace(cols[0]), Ask: words(cols[1]), Article: words(cols[2])}); t.Name == "" {
+			msg = fmt.Sprintf("line %d: empty topic name", line)
 		}
-		t := Topic{Name: strings.TrimSpace(cols[0]), Ask: words(cols[1]), Article: words(cols[2])}
-		if t.Name == "" {
-			return nil, fmt.Errorf("line %d: empty topic name", line)
+		if msg != "" {
+			if !lenient {
+				return nil, errors.New(msg)
+			}
+			bad = append(bad, msg)
+			continue
 		}
 		lx.add(t)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
+	}
+	if len(bad) > 0 {
+		return lx, &LineErrors{File: name, Lines: bad}
 	}
 	return lx, nil
 }

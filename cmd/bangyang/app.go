@@ -331,7 +331,11 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 		return nil, err
 	}
 	lex, err := lexicon.Load(a.cfg.TopicsFile)
-	if err != nil {
+	var skipped *lexicon.LineErrors
+	switch {
+	case errors.As(err, &skipped):
+		a.log.Warn("BANGYANG_TOPICS: lines skipped; the rest of the file is used", "err", err)
+	case err != nil:
 		r.close()
 		return nil, fmt.Errorf("BANGYANG_TOPICS: %w", err)
 	}

@@ -1,0 +1,69 @@
+package lexicon
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestDefaultMatchesQuestions(t *testing.T) {
+	lx := Default()
+	if n := len(lx.Topics()); n < 40 {
+		t.Fatalf("%d topics, want ≥ 40", n)
+	}
+	names := func(ts []Topic) []string {
+		var out []string
+		for _, t := range ts {
+			out = append(out, t.Name)
+		}
+		return out
+	}
+	for q, want := range map[string]string{
+		"我们社区老年人多，可以借鉴哪位书记的经验？": "老年人",
+		"邻里之间老吵架，矛盾纠纷多":        "矛盾纠纷",
+		"小区没有物业，环境脏乱差":         "物业",
+	} {
+		if got := names(lx.InQuestion(q)); !slices.Contains(got, want) {
+			t.Errorf("%s: topics %v, want %s", q, got, want)
+		}
+	}
+	// Article words are what the genre prints, not what people ask.
+	if got := lx.InText("通过“百名党员助百老”帮扶活动"); got["老年人"] == 0 {
+		t.Errorf("助百老 not found as 老年人: %v", got)
+	}
+}
+
+func TestLoadExtendsAndSkipsBadLines(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ours.tsv")
+	body := "# our words\n老年人\t老头儿\t银发食堂\n加装电梯\t加梯、装电梯\t加装电梯、加梯协商\nbroken line without tabs\n\t空名\t词\n"
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lx, err := Load(path)
+	var le *LineErrors
+	if !errors.As(err, &le) || len(le.Lines) != 2 || !strings.Contains(le.Error(), "line 4") || !strings.Contains(le.Error(), "line 5") {
+		t.Fatalf("want two skipped lines reported by number, got %v", err)
+	}
+	old, _ := lx.Topic("老年人")
+	if !slices.Contains(old.Ask, "老头儿") || !slices.Contains(old.Article, "银发食堂") || !slices.Contains(old.Article, "空巢老人") {
+		t.Errorf("老年人 not extended in place: %+v", old)
+	}
+	if _, ok := lx.Topic("加装电梯"); !ok {
+		t.Error("new topic not added")
+	}
+	if len(lx.InQuestion("我们想加梯")) == 0 {
+		t.Error("the new topic does not match its ask word")
+	}
+	if _, err := Load(filepath.Join(t.TempDir(), "missing.tsv")); err == nil || errors.As(err, &le) {
+		t.Errorf("a missing file must be an error of its own: %v", err)
+	}
+}
+
+func TestParseIsStrict(t *testing.T) {
+	if _, err := Parse(strings.NewReader("a\tb\n")); err == nil {
+		t.Error("a two-column line parsed")
+	}
+}
