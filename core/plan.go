@@ -1095,6 +1095,17 @@ func (p *planner) pick(ranked []rankedSent, n int, ok func(rankedSent) bool) []r
 		per[r.chunk.ID]++
 		p.take(r.sentRef)
 		out = append(out, r)
+		if isQuestion(r.text) {
+			// A question in an article is answered by what follows it
+			// ("…如何实现两全？" then "“宜疏不宜堵…”").
+			for _, next := range p.s.sentencesAfter(r.chunk, r.pos, 1) {
+				if next.chunk == r.chunk && p.fresh(next) && !isHeadingLike(next.text) {
+					p.take(next)
+					runes += utf8.RuneCountInString(next.text)
+					out = append(out, rankedSent{sentRef: next, score: r.score * 0.9})
+				}
+			}
+		}
 	}
 	refs := make([]sentRef, len(out))
 	for i, r := range out {
@@ -1109,6 +1120,12 @@ func (p *planner) pick(ranked []rankedSent, n int, ok func(rankedSent) bool) []r
 		out[i] = byKey[r.key()]
 	}
 	return out
+}
+
+// isQuestion reports a sentence that asks rather than tells.
+func isQuestion(t string) bool {
+	t = strings.TrimRight(strings.TrimSpace(t), "”」’\"")
+	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？")
 }
 
 // expansion are the lexicon's article words for the question's topics.
@@ -1349,8 +1366,8 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 			continue // a practice on the topic, not a sentence that shares a word
 		}
 		if perLeader[l] == 0 {
-			if len(order) == 4 {
-				continue
+			if len(order) == 4 || len(order) > 0 && r.score < 0.35*byLeader[order[0]][0].score {
+				continue // a weak match is no example to learn from
 			}
 			order = append(order, l)
 		} else if r.score < byLeader[l][0].score*0.6 {
