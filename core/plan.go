@@ -514,7 +514,7 @@ func practiceInOrder(rs []sentRef) []sentRef {
 
 // vagueWords ask about a thing in general ("是怎么回事", "有什么意义"),
 // not about a particular aspect of it.
-var vagueWords = []string{"意思", "回事", "意义", "作用", "内容", "含义", "好处", "特点", "核心", "来历", "由来", "名字", "怎么", "为什么", "有", "做", "提出", "出来", "起来", "一次", "多久", "来的", "从哪", "哪来", "情况", "详细", "简单", "讲", "说"}
+var vagueWords = []string{"主要", "意思", "回事", "意义", "作用", "内容", "含义", "好处", "特点", "核心", "来历", "由来", "名字", "怎么", "为什么", "有", "做", "提出", "出来", "起来", "一次", "多久", "来的", "从哪", "哪来", "情况", "详细", "简单", "讲", "说"}
 
 // cueRE are the words that say what kind of answer is wanted; they are
 // not part of what is asked about.

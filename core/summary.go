@@ -143,9 +143,14 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked s
 	}
 	if len(methods) > 0 {
 		b.line("• 工作方法（" + strconv.Itoa(len(methods)) + "）：")
-		for _, m := range methods {
+		for i, m := range methods {
+			if i == maxProfileMethods {
+				b.line("  · …（另有" + strconv.Itoa(len(methods)-i) + "项，可用 /methods 查看）")
+				break
+			}
 			line := m.Name
-			if d := methodLine(m); d != "" {
+			// A sentence naming two methods is quoted once, under the first.
+			if d := methodLine(m); d != "" && !b.used[cleanQuote(d)] {
 				line += "：" + d
 				b.used[cleanQuote(d)] = true
 			}
@@ -172,6 +177,10 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked s
 }
 
 var roleRE = regexp.MustCompile(`书记|主任`)
+
+// maxProfileMethods bounds a profile's method list: a reader wants the
+// main ones; the catalog has the rest.
+const maxProfileMethods = 10
 
 // summaryMaxRunes bounds a method summary: lists are cut, a sentence never.
 const summaryMaxRunes = 700
