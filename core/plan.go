@@ -899,8 +899,19 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 	var missing []string
 	for _, a := range p.q.Attributes {
 		want := 1
-		if a.Name == "荣誉" || a.Name == "职务" {
-			want = 3 // honours and posts come in lists over several sentences
+		switch a.Name {
+		case "荣誉":
+			want = 4 // honours come in lists over several sentences
+		case "职务":
+			if info := p.s.ents.leaderInfo[leader]; info.Role != "" {
+				// Her post as derived, cited to the sentence stating it.
+				if r, ok := p.statingSentence(cands, leader, []string{info.Role}); ok && strings.Contains(r.norm, info.Role) {
+					p.take(r)
+					d.add(item{label: a.Name + "（" + info.Role + "）", quote: r})
+					continue
+				}
+			}
+			want = 2
 		}
 		// Sentences naming her first, then the rest of her article that
 		// names no other secretary; personal matters (pay, family) only
@@ -911,6 +922,8 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				continue
 			}
 			switch {
+			case a.Name == "荣誉" && p.s.startsWithPlace(r.norm):
+				// 上清寺路社区先后获得…: the community's honours, not hers.
 			case p.s.namesLeader(r.norm, leader) || i == 0 || strings.HasPrefix(r.norm, "她") || strings.HasPrefix(r.norm, "他"):
 				about = append(about, r)
 			case a.Name != "荣誉" && a.Name != "职务":
