@@ -905,7 +905,8 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 		case "职务":
 			if info := p.s.ents.leaderInfo[leader]; info.Role != "" {
 				// Her post as derived, cited to the sentence stating it.
-				if r, ok := p.statingSentence(cands, leader, []string{info.Role}); ok && strings.Contains(r.norm, info.Role) {
+				core := strings.TrimPrefix(strings.TrimPrefix(info.Role, "社区"), "街道")
+				if r, ok := p.statingSentence(cands, leader, []string{core}); ok && strings.Contains(r.norm, core) {
 					p.take(r)
 					d.add(item{label: a.Name + "（" + info.Role + "）", quote: r})
 					continue
@@ -1256,13 +1257,26 @@ func (p *planner) planCompare(leaders []string) *draft {
 			d.add(item{label: strings.Trim(ms[0].Name, "“”"), quote: def})
 		}
 	}
-	if shared := sharedTopics(sides[0].topics, sides[1:]...); len(shared) > 0 && p.s.lex != nil {
-		d.add(item{plain: "共同点：都重视" + strings.Join(firstStrings(shared, 3), "、") + "。"})
-		tp, _ := p.s.lex.Topic(shared[0])
-		for _, sd := range sides {
-			if r, ok := quoteFor(sd, tp.Article, ""); ok {
-				d.add(item{label: sd.name + " · " + shared[0], quote: r.sentRef})
+	// What they share: the first topic of community work both articles
+	// are strong on, said only with a quote from each.
+	if p.s.lex != nil {
+		for _, t := range firstStrings(sharedTopics(sides[0].topics, sides[1:]...), 3) {
+			tp, _ := p.s.lex.Topic(t)
+			var its []item
+			for _, sd := range sides {
+				if r, ok := quoteFor(sd, tp.Article, ""); ok {
+					its = append(its, item{label: sd.name, quote: r.sentRef})
+				}
 			}
+			if len(its) < len(sides) {
+				for _, it := range its {
+					delete(p.used, it.quote.key())
+				}
+				continue
+			}
+			d.add(item{plain: "共同点：都重视“" + t + "”方面的工作。"})
+			d.items = append(d.items, its...)
+			break
 		}
 	}
 	if !d.hasQuotes() {
