@@ -1260,7 +1260,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 	// What they share: the first topic of community work both articles
 	// are strong on, said only with a quote from each.
 	if p.s.lex != nil {
-		for _, t := range firstStrings(sharedTopics(sides[0].topics, sides[1:]...), 3) {
+		for _, t := range firstStrings(sharedTopics(p.s.topicSpread(), sides[0].topics, sides[1:]...), 3) {
 			tp, _ := p.s.lex.Topic(t)
 			var its []item
 			for _, sd := range sides {
@@ -1274,8 +1274,13 @@ func (p *planner) planCompare(leaders []string) *draft {
 				}
 				continue
 			}
-			d.add(item{plain: "共同点：都重视“" + t + "”方面的工作。"})
-			d.items = append(d.items, its...)
+			shared := append([]item{{plain: "共同点：都重视“" + t + "”方面的工作。"}}, its...)
+			if commonRE.MatchString(p.q.Norm) {
+				// Asked for what they share: that first, then each one's own.
+				d.items = append(shared, d.items...)
+			} else {
+				d.items = append(d.items, shared...)
+			}
 			break
 		}
 	}
@@ -1284,6 +1289,9 @@ func (p *planner) planCompare(leaders []string) *draft {
 	}
 	return d
 }
+
+// commonRE asks what the compared have in common.
+var commonRE = regexp.MustCompile(`共同|相同|相似|一样|共通|都有`)
 
 // genericCompareTopic is a topic left over from "做法有什么共同点" that
 // names nothing in particular.
@@ -1316,7 +1324,7 @@ type compareSide struct {
 }
 
 // sharedTopics are the topics every side works on, strongest first.
-func sharedTopics(first map[string]int, others ...compareSide) []string {
+func sharedTopics(spread map[string]int, first map[string]int, others ...compareSide) []string {
 	type tc struct {
 		t string
 		n int
@@ -1338,7 +1346,12 @@ func sharedTopics(first map[string]int, others ...compareSide) []string {
 			list = append(list, tc{t, min})
 		}
 	}
+	// Distinctive first: a topic every secretary works on (队伍, 服务群众)
+	// says less about these two than one few others share.
 	slices.SortFunc(list, func(a, b tc) int {
+		if spread[a.t] != spread[b.t] {
+			return spread[a.t] - spread[b.t]
+		}
 		if a.n != b.n {
 			return b.n - a.n
 		}
@@ -1349,6 +1362,31 @@ func sharedTopics(first map[string]int, others ...compareSide) []string {
 		out[i] = x.t
 	}
 	return out
+}
+
+// topicSpread counts, per lexicon topic, the leaders whose articles work
+// on it (two or more of its words), once per Service.
+func (s *Service) topicSpread() map[string]int {
+	s.spreadOnce.Do(func() {
+		s.spread = map[string]int{}
+		if s.lex == nil {
+			return
+		}
+		for leader := range s.ents.leaderInfo {
+			n := map[string]int{}
+			for _, r := range s.sentencesIn(s.leaderChunks(leader)) {
+				for t, k := range s.lex.InText(r.norm) {
+					n[t] += k
+				}
+			}
+			for t, k := range n {
+				if k >= 2 {
+					s.spread[t]++
+				}
+			}
+		}
+	})
+	return s.spread
 }
 
 // planAdvice answers "our community has problem X, whom can we learn

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"bangyang/catalog"
@@ -80,6 +81,9 @@ type Service struct {
 	ents      *entities
 	lex       *lexicon.Lexicon
 	sents     sentenceCache
+
+	spreadOnce sync.Once
+	spread     map[string]int // lexicon topic → leaders working on it
 }
 
 type seqKey struct {
