@@ -146,7 +146,7 @@ func (b *Bank) collectProblems() []methodProblem {
 var purposeRE = regexp.MustCompile(`(?:面对|面临|针对|为了?(?:解决|破解|改变|彻底改变|化解|缓解|应对))([^，,。；;！？!?]{4,60}?)(?:的(?:实际|情况|问题|难题|现状|困境|短板|局面))?(?:[，,；;]|$)`)
 
 // needMarkers widen problemMarkers for purpose clauses (针对…多, …难).
-var needMarkers = []string{"难", "缺", "差", "乱", "不", "少", "多", "老旧", "需求", "空白", "混杂", "疲于"}
+var needMarkers = []string{"难", "缺", "差", "乱", "不", "少", "多", "老旧", "空白", "混杂", "疲于"}
 
 // doneMarkers say a sentence tells what was done, not how things stood.
 var doneMarkers = []string{"提供", "了解", "加强", "开展", "修", "办理", "帮忙", "摸清", "走了一遍", "征求"}
