@@ -147,7 +147,7 @@ func (b *Bank) textCases() []caseCand {
 				k++
 			}
 			leader := b.m.passages[art[i].passage].leader
-			scenario := b.neutral(strings.Join(scen, ""), leader)
+			scenario := b.neutralAll(strings.Join(scen, ""), leader)
 			if !acted || utf8.RuneCountInString(scenario) < 15 || b.namesMethod(scenario) {
 				continue
 			}
@@ -188,7 +188,12 @@ func (b *Bank) recordCases() []caseCand {
 		}
 		var scen, rev []string
 		for _, q := range mi.Problem {
-			if t := zh.ToSimplified(q.Text); utf8.RuneCountInString(strings.Join(scen, "")) < 200 {
+			t := zh.ToSimplified(q.Text)
+			if c := purposeClause(t); c != "" {
+				// 面对…的实际，她… → the situation alone.
+				t = "社区面对的情况是：" + c + "。"
+			}
+			if utf8.RuneCountInString(strings.Join(scen, "")) < 200 {
 				scen = append(scen, t)
 			}
 		}
@@ -198,7 +203,7 @@ func (b *Bank) recordCases() []caseCand {
 			}
 		}
 		leader := b.m.passages[sp].leader
-		scenario := b.neutral(strings.Join(scen, ""), leader)
+		scenario := b.neutralAll(strings.Join(scen, ""), leader)
 		if utf8.RuneCountInString(scenario) < 15 || b.namesMethod(scenario) {
 			continue
 		}
