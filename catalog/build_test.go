@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -47,7 +48,7 @@ func copyTag(k int) string {
 // a seed article's size: time per op should grow in proportion (linear),
 // not with the square of the size.
 func BenchmarkBuild(b *testing.B) {
-	for _, n := range []int{1, 4, 16, 64} {
+	for _, n := range benchSizes() {
 		chunks := scaledArticle(b, n, true)
 		runes := 0
 		for _, c := range chunks {
@@ -95,4 +96,31 @@ func TestBuildRepeatedArticle(t *testing.T) {
 			t.Errorf("%s: %d mentions in 16 copies, want %d", m.Name, got, 16*m.Mentions)
 		}
 	}
+}
+
+// BenchmarkBuildLongSentence builds one pathological sentence (a naming
+// repeated n times, no sentence end) as one chunk — what a Build caller
+// other than the corpus chunker could pass. Per-sentence work is bounded,
+// so time grows with the text, not with its square.
+func BenchmarkBuildLongSentence(b *testing.B) {
+	for _, n := range []int{100, 400, 1600} {
+		text := strings.Repeat("她创办的科普大学推行“楼长议事会”制度、“四单”工作法:", n)
+		chunks := []corpus.Chunk{{ID: "long-0", ArticleID: "long", Text: text, Norm: text, Meta: corpus.Meta{ID: "long"}}}
+		b.Run(fmt.Sprintf("x%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Build(context.Background(), chunks); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// benchSizes are BenchmarkBuild's multiples of a seed article; set
+// BANGYANG_BENCH_BIG=1 to add 256x (about 2 MB of text).
+func benchSizes() []int {
+	if os.Getenv("BANGYANG_BENCH_BIG") != "" {
+		return []int{1, 4, 16, 64, 256}
+	}
+	return []int{1, 4, 16, 64}
 }

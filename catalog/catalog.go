@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -225,6 +226,10 @@ func (c *Catalog) index() {
 // chunks in any order give the same catalog. Its cost grows linearly with
 // the text (see BenchmarkBuild); it stops with ctx's error when ctx is done.
 func Build(ctx context.Context, chunks []corpus.Chunk) (*Catalog, error) {
+	return build(ctx, chunks, nil)
+}
+
+func build(ctx context.Context, chunks []corpus.Chunk, as *Assist) (*Catalog, error) {
 	arts := groupArticles(chunks)
 	c := &Catalog{}
 	leaderPos := map[string]int{}
@@ -233,7 +238,22 @@ func Build(ctx context.Context, chunks []corpus.Chunk) (*Catalog, error) {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("catalog: build: %w", err)
 		}
-		ms, err := extractMethods(ctx, a)
+		reading, err := as.read(ctx, a)
+		if err != nil {
+			return nil, fmt.Errorf("catalog: build: %w", err)
+		}
+		if reading != nil {
+			// The model fills only what front matter and derivation left empty.
+			for _, f := range []struct {
+				have *string
+				read string
+			}{{&a.meta.Leader, reading.Leader}, {&a.meta.Role, reading.Role}, {&a.meta.Place, reading.Place}} {
+				if *f.have == "" {
+					*f.have = f.read
+				}
+			}
+		}
+		ms, err := extractMethods(ctx, a, reading)
 		if err != nil {
 			return nil, fmt.Errorf("catalog: build: %w", err)
 		}
@@ -395,6 +415,15 @@ func mergeLeader(a, b Leader) Leader {
 
 // union appends the elements of b missing from a, keeping order.
 func union(a, b []string) []string {
+	// Adding one or two (the common case, id by id): a scan, no map.
+	if len(b) <= 2 {
+		for _, s := range b {
+			if s != "" && !slices.Contains(a, s) {
+				a = append(a, s)
+			}
+		}
+		return a
+	}
 	seen := make(map[string]bool, len(a))
 	for _, s := range a {
 		seen[s] = true

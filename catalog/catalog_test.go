@@ -180,7 +180,8 @@ func TestSeedLeaders(t *testing.T) {
 		{"張影", "仁和社區", "社區書記", []string{"張書記"}, []string{"翠屏區“十佳”村(社區)書記"}, len(expectedMethods["張影"])},
 		{"郭佳", "酒泉路街道", "街道黨工委書記", []string{"郭書記"}, []string{"全國優秀黨務工作者"}, len(expectedMethods["郭佳"])},
 		{"李亚玲", "倒生根社区", "社区党总支书记", []string{"亚玲书记"}, nil, len(expectedMethods["李亚玲"])},
-		{"邵敏", "鐘秀街道", "人大代表", []string{"XX"}, []string{"全國優秀社區工作者"}, len(expectedMethods["邵敏"])},
+		// 全國人大代表 is her honour; her post is 百花苑社區's 民意書記.
+		{"邵敏", "鐘秀街道", "民意書記", []string{"XX"}, []string{"全國優秀社區工作者", "全國人大代表"}, len(expectedMethods["邵敏"])},
 	}
 	ls := c.Leaders()
 	if len(ls) != len(want) {
@@ -484,6 +485,21 @@ func TestGenreSentences(t *testing.T) {
 		{"社区“两委”班子团结一心,三年来办结实事120件。", nil},
 		{"她坚持“一个单位一个单位”地走访,一步一个脚印。", nil},
 		{"要求支部书记每月将“支部主题党日”活动图文发送到群里。", nil},
+		// Written for issue 15, unlike both the seeds and the genre set.
+		{"她探索出“红管先锋”物业服务品牌。", []string{"红管先锋"}},
+		{"社区组建了“夕阳红”巡逻队,每晚在小区巡查。", []string{"夕阳红"}},
+		{"她牵头成立了“老兵调解室”。", []string{"老兵调解室"}},
+		{"社区每月举办一次“邻里百家宴”。", []string{"邻里百家宴"}},
+		{"居民们把她创办的“暖心课堂”称为“第二个家”。", []string{"暖心课堂"}},
+		{"推行“五个一”工作机制。", []string{"五个一工作机制"}},
+		{"她带领居民开展“楼道美化”行动,累计清理杂物200余吨。", []string{"楼道美化行动"}},
+		{"区委组织部在全区推行“党员先锋岗”制度。", nil},
+		{"她被居民称为“小巷总理”。", nil},
+		{"为解决停车难,她推出了“错时停车”机制。", []string{"错时停车机制"}},
+		{"她探索形成“1+N+X”网格治理模式。", []string{"1+N+X网格治理模式"}},
+		{"他发起“周末义诊”,每周六请社区医生坐诊。", []string{"周末义诊"}},
+		{"辖区一家保险公司在社区开展“保险知识进万家”活动。", nil},
+		{"社区建立“两委”联席会议制度。", nil},
 	}
 	for _, tc := range cases {
 		// The same sentence in Traditional script must give the same names.

@@ -81,7 +81,9 @@ const creationVerbs = `(?:建起|建立|设立|成立|组建|打造|创办|开�
 
 var (
 	// A verb of creation just before a quoted name, allowing 了/一个/一支…
-	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出)?(?:一个|一支|一套|一批|一项|一种|起)?$`)
+	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出|的)?(?:一个|一支|一套|一批|一项|一种|一次|一场|一期|起)?$`)
+	// A nickname's context: 被居民称为「大管家」 names a person, not a method.
+	reNicknameBefore = regexp.MustCompile(`(?:称为|称作|称她为|称他为|叫她|叫他|喊她|喊他|誉为|人称|叫作|当成|当作|比作)$`)
 	// A tiered architecture named after a quoted list: “社区党委+…+党员中心户”四级组织架构.
 	reTierSuffix = regexp.MustCompile(`^[一二三四五六七八九十][级层方位][\p{Han}]{0,4}?(?:架构|体系|网络|模式|机制|联动)`)
 	// A quoted list named as a way of working: “居民点单、社区派单、单位接单”的办法.
@@ -105,7 +107,7 @@ var genericPartyBuilding = []string{"基层党建", "城市党建", "社区党�
 
 // partnerWords mark a sentence whose subject is another organisation: its
 // activities are not the secretary's methods (兰州银行城关支行开展“金融知识进社区”活动).
-var partnerWords = []string{"银行", "支行", "网点", "公司", "集团", "企业", "医院", "学校", "派出所", "法院", "检察院", "供电", "电信", "移动", "联通", "邮政", "保险", "律所", "律师事务所", "纪念馆", "博物馆", "商会", "协会", "基金会", "团市委", "妇联", "税务", "国税", "地税"}
+var partnerWords = []string{"银行", "支行", "网点", "公司", "集团", "企业", "医院", "学校", "派出所", "法院", "检察院", "供电", "电信", "移动", "联通", "邮政", "保险", "律所", "律师事务所", "酒店", "宾馆", "纪念馆", "博物馆", "商会", "协会", "基金会", "团市委", "妇联", "税务", "国税", "地税"}
 
 // higherGovernment marks programmes run by a higher level of government.
 var higherGovernment = regexp.MustCompile(`(?:国务院|中组部|中央|民政部|(?:省|市|区|县)委|(?:省|市|区|县)政府|全国|全省|全市|全区)(?:在|于)?\p{Han}{0,8}?(?:开展|推行|部署|实施|启动|推进)`)
@@ -113,7 +115,7 @@ var higherGovernment = regexp.MustCompile(`(?:国务院|中组部|中央|民政�
 // stopNames are national programmes and policies that articles mention but
 // no leader invented.
 var stopNames = []string{
-	"主题党日", "三会一课", "两学一做", "不忘初心", "一肩挑", "吹哨", "公推直选", "最多跑一次",
+	"主题党日", "三会一课", "两学一做", "不忘初心", "一肩挑", "吹哨", "公推直选", "最多跑一次", "两委", "两新", "我为群众办实事",
 }
 
 // numerals of shorthand names (四单, 三社, 八联); 两 is excluded because
@@ -174,7 +176,10 @@ type candidate struct {
 	name  string // Simplified canonical form
 	alias []string
 	orig  string // original-script form, when recoverable
-	steps []string
+	// oa, ob: the byte span of the norm whose original-script text is
+	// orig, cut only once the candidate is kept.
+	oa, ob int
+	steps  []string
 	// leader is another secretary the sentence credits with the method
 	// (…书记李文静,坚持了六年的“睦邻茶话会”); empty for the article's leader.
 	leader string
@@ -275,7 +280,13 @@ func methodCandidates(s sentence, idx int) []candidate {
 		if hanCount(c.name) < 2 || isStopName(c.name) || strings.Trim(c.name, "0123456789+") == "" {
 			return
 		}
-		before := n[:c.pos]
+		if len(out) >= maxCandidatesPerSentence {
+			return
+		}
+		if c.ob > c.oa {
+			c.orig = origSpan(s, c.oa, c.ob)
+		}
+		before := tailBytes(n[:c.pos], 300)
 		if notTheLeaders(before) {
 			return
 		}
@@ -288,11 +299,15 @@ func methodCandidates(s sentence, idx int) []candidate {
 	covered := map[int]bool{} // sentence byte offsets already inside a quoted name
 
 	spans := quotedSpans(n)
-	for qi, q := range spans {
+	quotes := spans
+	if len(quotes) > maxQuotesPerSentence {
+		quotes = quotes[:maxQuotesPerSentence]
+	}
+	for qi, q := range quotes {
 		inner := strings.TrimSpace(q.inner)
 		after := n[q.end:]
 		if seq, ok := parseSequence(inner); ok && seq.whole {
-			add(candidate{name: seq.name, steps: seq.steps, pos: q.start, end: q.end, orig: origSpan(s, q.start, q.end)})
+			add(candidate{name: seq.name, steps: seq.steps, pos: q.start, end: q.end, oa: q.start, ob: q.end})
 			covered[q.start] = true
 			continue
 		}
@@ -300,20 +315,24 @@ func methodCandidates(s sentence, idx int) []candidate {
 		if m := reTierSuffix.FindString(after); m != "" && strings.Contains(inner, "+") {
 			items := strings.Split(inner, "+")
 			if v, _, ok := numericShorthand(m); ok && v == len(items) {
-				add(candidate{name: m, steps: items, pos: q.end, end: q.end + len(m), orig: origSpan(s, q.end, q.end+len(m))})
+				add(candidate{name: m, steps: items, pos: q.end, end: q.end + len(m), oa: q.end, ob: q.end + len(m)})
 				covered[q.start] = true
 				continue
 			}
 		}
 		// “居民点单、社区派单、单位接单”的办法: the list is the name.
-		if strings.Contains(inner, "、") && reListMethod.MatchString(after) {
-			if items := splitList(inner); len(items) >= 2 && len(items) <= 6 && allShort(items, 8) {
-				add(candidate{name: inner, steps: items, pos: q.start, end: q.end, orig: origSpan(s, q.start, q.end)})
+		if strings.ContainsAny(inner, "、+") && reListMethod.MatchString(after) {
+			items := splitList(inner)
+			if strings.Contains(inner, "+") && !strings.Contains(inner, "、") {
+				items = strings.Split(inner, "+")
+			}
+			if len(items) >= 2 && len(items) <= 6 && allShort(items, 8) && allHan(items, 2) {
+				add(candidate{name: inner, steps: items, pos: q.start, end: q.end, oa: q.start, ob: q.end})
 				covered[q.start] = true
 				continue
 			}
 		}
-		if looksLikeProse(inner) || isHonour(inner) || isPlaceName(inner) {
+		if looksLikeProse(inner) || isHonour(inner) || isPlaceName(inner) || reNicknameBefore.MatchString(tailBytes(n[:q.start], 24)) {
 			continue
 		}
 		_, _, numeric := numericShorthand(inner)
@@ -324,7 +343,12 @@ func methodCandidates(s sentence, idx int) []candidate {
 			}
 			c := candidate{name: inner, pos: q.start, end: q.end + len(ns.suffix)}
 			origEnd := q.end // the original-script alias covers what the name covers
-			if ns.keep && !strings.HasSuffix(inner, ns.suffix) {
+			// “望月湖巧手队”志愿服务队: the quoted name is already a team.
+			sameKind := lastRune(inner) == lastRune(ns.suffix) && hanCount(inner) >= 3
+			if sameKind {
+				c.alias = append(c.alias, inner+ns.suffix)
+			}
+			if ns.keep && !strings.HasSuffix(inner, ns.suffix) && !sameKind {
 				origEnd = c.end
 				full := inner + ns.suffix
 				if ns.nameSuffix != "" {
@@ -337,7 +361,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 			if numeric || strings.ContainsAny(inner, "0123456789") {
 				c.alias = append(c.alias, inner)
 			}
-			c.orig = origSpan(s, q.start, origEnd)
+			c.oa, c.ob = q.start, origEnd
 			add(c)
 			matched = true
 			break
@@ -350,7 +374,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 				if m[2] == "品牌" {
 					c.name = inner
 				}
-				c.orig = origSpan(s, q.start, c.end)
+				c.oa, c.ob = q.start, c.end
 				add(c)
 				matched = true
 			}
@@ -363,7 +387,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 				matched = true
 			case isProgramName(inner):
 				matched = true
-			case reVerbBeforeQuote.MatchString(n[:q.start]):
+			case reVerbBeforeQuote.MatchString(tailBytes(n[:q.start], 48)):
 				// 建起“热心凉亭”, 牵头组建“红色管家”.
 				matched = true
 			case strings.HasPrefix(after, "、") && reMeasuresTail.MatchString(after) && hanCount(inner) >= 2:
@@ -371,7 +395,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 				matched = true
 			}
 			if matched {
-				add(candidate{name: inner, pos: q.start, end: q.end, orig: origSpan(s, q.start, q.end)})
+				add(candidate{name: inner, pos: q.start, end: q.end, oa: q.start, ob: q.end})
 			}
 		}
 		if matched {
@@ -382,12 +406,8 @@ func methodCandidates(s sentence, idx int) []candidate {
 	inQuote := func(pos int) bool {
 		// Inside a quoted span already handled (or any quote: quoted prose
 		// is speech, whose unquoted-looking names are not the article's).
-		for _, q := range quotedSpans(n) {
-			if pos >= q.start && pos < q.end {
-				return true
-			}
-		}
-		return false
+		i := sort.Search(len(spans), func(i int) bool { return spans[i].end > pos })
+		return i < len(spans) && pos >= spans[i].start
 	}
 
 	// Cheap substring checks before each regexp: backtracking over every
@@ -409,7 +429,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 		if inQuote(m[0]) {
 			continue
 		}
-		add(candidate{name: n[m[0]:m[1]], pos: m[0], end: m[1], orig: origSpan(s, m[0], m[1])})
+		add(candidate{name: n[m[0]:m[1]], pos: m[0], end: m[1], oa: m[0], ob: m[1]})
 	}
 	var expandedMatches [][]int
 	if hasNumeral && hasAny("—", "-", ":", "即") {
@@ -430,7 +450,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 			continue
 		}
 		start := m[3] - len(name)
-		add(candidate{name: name, steps: items, pos: start, end: m[3], orig: origSpan(s, start, m[3])})
+		add(candidate{name: name, steps: items, pos: start, end: m[3], oa: start, ob: m[3]})
 	}
 	var unquotedMatches [][]int
 	if hasAny("工作法", "模式", "机制") {
@@ -452,7 +472,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 			continue
 		}
 		start := m[3] - len(stem)
-		c := candidate{name: stem + suffix, pos: start, end: m[5], orig: origSpan(s, start, m[5])}
+		c := candidate{name: stem + suffix, pos: start, end: m[5], oa: start, ob: m[5]}
 		// 网格化管理服务模式 is known as 网格化管理.
 		if (suffix == "服务模式" || suffix == "模式") && (strings.HasSuffix(stem, "管理") || strings.HasSuffix(stem, "联动")) {
 			c.alias = append(c.alias, c.name)
@@ -474,7 +494,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 			continue
 		}
 		start := m[3] - len(prefix)
-		add(candidate{name: stem, pos: start, end: m[5], orig: origSpan(s, start, m[5])})
+		add(candidate{name: stem, pos: start, end: m[5], oa: start, ob: m[5]})
 	}
 	if strings.Contains(n, "党建引领") {
 		for _, m := range rePartyBuilding.FindAllStringSubmatchIndex(n, -1) {
@@ -482,7 +502,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 			if inQuote(m[2]) || slices.Contains(genericPartyBuilding, stem) || strings.Contains(stem, "的") {
 				continue
 			}
-			add(candidate{name: stem, pos: m[2], end: m[3], orig: origSpan(s, m[2], m[3])})
+			add(candidate{name: stem, pos: m[2], end: m[3], oa: m[2], ob: m[3]})
 		}
 	}
 	var platformMatches [][]int
@@ -498,7 +518,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 			continue
 		}
 		start := m[3] - len(stem)
-		add(candidate{name: stem, pos: start, end: m[3], orig: origSpan(s, start, m[3])})
+		add(candidate{name: stem, pos: start, end: m[3], oa: start, ob: m[3]})
 	}
 	var sequenceMatches [][]int
 	if hasNumeral {
@@ -512,7 +532,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 		if !ok || len(seq.parts) < 3 {
 			continue
 		}
-		add(candidate{name: seq.name, steps: seq.steps, pos: m[0], end: m[1], orig: origSpan(s, m[0], m[1])})
+		add(candidate{name: seq.name, steps: seq.steps, pos: m[0], end: m[1], oa: m[0], ob: m[1]})
 	}
 	return out
 }
@@ -523,6 +543,26 @@ func lastTwoRunes(s string) string {
 		return s
 	}
 	return string(rs[len(rs)-2:])
+}
+
+// Per-sentence bounds: a sentence of the genre names a handful of methods;
+// a pathological one (a list repeated for pages) must not cost the square
+// of its length.
+const (
+	maxQuotesPerSentence     = 32
+	maxCandidatesPerSentence = 48
+)
+
+// tailBytes is the end of s, at most n bytes, cut at a rune boundary.
+func tailBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 // notTheLeaders says whether the clause before a name makes it another
@@ -566,7 +606,7 @@ func genericProgram(stem string) bool {
 // (“我为群众办实事”实践活动), or a kind of member or organisation
 // (“全科网格楼院长”队伍, “民悦社工”等社会组织).
 func notAName(after string) bool {
-	for _, p := range []string{"+", "“", "队伍", "队员", "人员", "等社会组织", "等组织", "等单位", "实践活动", "主题活动", "主题教育", "学习教育", "专项行动", "专项整治"} {
+	for _, p := range []string{"+", "“", "专栏", "栏目", "专题", "队伍", "队员", "人员", "等社会组织", "等组织", "等单位", "实践活动", "主题活动", "主题教育", "学习教育", "专项行动", "专项整治"} {
 		if strings.HasPrefix(after, p) {
 			return true
 		}
@@ -606,6 +646,11 @@ func isProgramName(q string) bool {
 		}
 	}
 	if strings.HasSuffix(q, "会") && qn >= 3 {
+		for _, ok := range []string{"协商会", "议事会", "恳谈会", "茶话会", "联席会", "说事会", "评议会", "听证会"} {
+			if strings.HasSuffix(q, ok) {
+				return true
+			}
+		}
 		for _, x := range meetingExclusions {
 			if strings.HasSuffix(q, x) {
 				return false
@@ -625,6 +670,21 @@ func isPlaceName(q string) bool {
 		}
 	}
 	return false
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// allHan: every item has at least n Han characters.
+func allHan(items []string, n int) bool {
+	for _, it := range items {
+		if hanCount(it) < n {
+			return false
+		}
+	}
+	return true
 }
 
 func allShort(items []string, max int) bool {

@@ -85,8 +85,19 @@ func extractLeader(a *article) Leader {
 		nameKeys = union(nameKeys, []string{key(al)})
 	}
 
-	l.Role, l.Place = findRole(texts, nameKeys, l.Place)
-	l.Honours = findHonours(texts, nameKeys)
+	// Role, place and honours as corpus derived them (or the operator
+	// declared them in front matter); the catalog's own reading of the
+	// text only fills what corpus left empty.
+	role, place := findRole(texts, nameKeys, l.Place)
+	l.Role = firstOf(norm(a.meta.Role), role)
+	l.Place = firstOf(l.Place, place)
+	if len(a.meta.Honours) > 0 {
+		for _, h := range a.meta.Honours {
+			l.Honours = union(l.Honours, []string{norm(h)})
+		}
+	} else {
+		l.Honours = findHonours(texts, nameKeys)
+	}
 
 	for i, ck := range a.chunkKeys {
 		if containsAny(ck, nameKeys) {
@@ -102,6 +113,15 @@ func extractLeader(a *article) Leader {
 		}
 	}
 	return l
+}
+
+func firstOf(vs ...string) string {
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // findRole returns the leader's role and, when place is empty, the place

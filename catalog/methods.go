@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"context"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -20,7 +22,7 @@ func (g *group) first() candidate { return g.cands[0] }
 
 // extractMethods finds an article's methods, links them to its sentences
 // and chunks and fills their records. It is linear in the article's size.
-func extractMethods(ctx context.Context, a *article) ([]Method, error) {
+func extractMethods(ctx context.Context, a *article, reading *Reading) ([]Method, error) {
 	var cands []candidate
 	for i, s := range a.sentences {
 		if i%256 == 0 {
@@ -30,15 +32,212 @@ func extractMethods(ctx context.Context, a *article) ([]Method, error) {
 		}
 		cands = append(cands, methodCandidates(s, i)...)
 	}
-	groups := mergeCandidates(cands)
-	out := make([]Method, len(groups))
-	for i, g := range groups {
-		out[i] = buildMethod(a, g)
+	cands = append(cands, titleCandidates(a, cands)...)
+	cands = readCandidates(a, cands, reading)
+	creditOthers(a, cands)
+	declared := declaredNames(a)
+	if len(declared) > 0 {
+		cands = declaredCandidates(a, cands, declared)
 	}
+	groups := mergeCandidates(cands)
+	out := make([]Method, 0, len(groups))
+	kept := groups[:0]
+	for _, g := range groups {
+		out = append(out, buildMethod(a, g))
+		kept = append(kept, g)
+	}
+	out, groups = dropSteps(out, kept)
+	readSteps(out, reading)
 	if err := linkMethods(ctx, a, out, groups); err != nil {
 		return nil, err
 	}
+	// A declared method the text never names is listed all the same.
+	for _, d := range declared {
+		found := false
+		for _, m := range out {
+			if key(m.Name) == key(d) || slices.ContainsFunc(m.Aliases, func(al string) bool { return key(al) == key(d) }) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, Method{Name: d, ArticleID: a.id, Unexpanded: true})
+		}
+	}
 	return out, nil
+}
+
+// declaredNames are the methods the operator listed in the article's front
+// matter (Meta.Methods), Simplified and unquoted.
+func declaredNames(a *article) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, d := range a.meta.Methods {
+		n := strings.TrimSpace(stripQuotes(norm(d)))
+		if n != "" && !seen[key(n)] {
+			seen[key(n)] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// declaredCandidates applies a front-matter list of methods, which wins
+// over derivation: sightings of undeclared names are dropped, and every
+// sentence containing a declared name sights it.
+func declaredCandidates(a *article, cands []candidate, declared []string) []candidate {
+	want := map[string]string{} // key → declared name
+	for _, d := range declared {
+		want[key(d)] = d
+	}
+	var out []candidate
+	for _, c := range cands {
+		k := key(c.name)
+		if d, ok := want[k]; ok {
+			c.name = d
+			out = append(out, c)
+			continue
+		}
+		for _, al := range c.alias {
+			if d, ok := want[key(al)]; ok {
+				c.name = d
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	ix := newKeyIndex()
+	for i, d := range declared {
+		ix.add(key(d), i)
+	}
+	for si, s := range a.sentences {
+		for _, di := range ix.find(s.key, nil) {
+			d := declared[di]
+			pos := strings.Index(s.norm, d)
+			if pos < 0 {
+				pos = 0
+			}
+			out = append(out, candidate{name: d, sent: si, pos: pos, end: pos + len(d), orig: origSpan(s, pos, pos+len(d))})
+		}
+	}
+	return out
+}
+
+// reOtherMade: right after another secretary's name, she made or runs
+// the method (钱爱华当年首创的“邻里守望岗”, 李文静，坚持了六年的“睦邻茶话会”).
+var reOtherMade = regexp.MustCompile(`^[,，]?(?:当年|多年来|一直|曾经|曾)?` + creationVerbs[:len(creationVerbs)-1] + `|坚持)`)
+
+// creditOthers credits to another secretary of the article (Meta.Others)
+// a method the sentence says she made: her name is the subject of the
+// verb of creation just before the name, with no one else in between.
+func creditOthers(a *article, cands []candidate) {
+	if len(a.meta.Others) == 0 {
+		return
+	}
+	for i := range cands {
+		c := &cands[i]
+		if c.leader != "" {
+			continue
+		}
+		before := tailBytes(a.sentences[c.sent].norm[:c.pos], 120)
+		for _, o := range a.meta.Others {
+			on := norm(o)
+			j := strings.LastIndex(before, on)
+			if j < 0 {
+				continue
+			}
+			between := before[j+len(on):]
+			if strings.ContainsAny(between, "她他") || (a.meta.Leader != "" && strings.Contains(between, norm(a.meta.Leader))) || strings.ContainsAny(between, "学向跟") {
+				continue
+			}
+			if reOtherMade.MatchString(between) && hanCount(between) <= 12 {
+				c.leader = o
+			}
+		}
+	}
+}
+
+// dropSteps removes a method that is only a step of another one (三项联动
+// of “135”工作法's “3”是三项联动机制).
+func dropSteps(ms []Method, gs []*group) ([]Method, []*group) {
+	var stepKeys []string
+	owner := []int{}
+	for i, m := range ms {
+		for _, st := range m.Steps {
+			stepKeys = append(stepKeys, key(st))
+			owner = append(owner, i)
+		}
+	}
+	if len(stepKeys) == 0 {
+		return ms, gs
+	}
+	var outM []Method
+	var outG []*group
+	for i, m := range ms {
+		k := key(m.Name)
+		drop := false
+		for j, sk := range stepKeys {
+			if owner[j] != i && strings.Contains(sk, k) {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			outM = append(outM, m)
+			outG = append(outG, gs[i])
+		}
+	}
+	return outM, outG
+}
+
+// titleCandidates: a quoted name in the title (十九本“民生日记”里的社区情)
+// that the body quotes too is what the article is about.
+func titleCandidates(a *article, have []candidate) []candidate {
+	title := norm(a.meta.Title)
+	if !strings.Contains(title, "“") {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, c := range have {
+		known[key(c.name)] = true
+	}
+	var out []candidate
+	for _, q := range quotedSpans(title) {
+		inner := strings.TrimSpace(q.inner)
+		if !nameLike(inner) || hanCount(inner) < 2 || known[key(inner)] || personNoun(inner) || partOfKnown(known, key(inner)) {
+			continue
+		}
+		quoted := "“" + inner + "”"
+		for i, s := range a.sentences {
+			if j := strings.Index(s.norm, quoted); j >= 0 && !notTheLeaders(s.norm[:j]) {
+				out = append(out, candidate{name: inner, sent: i, pos: j, end: j + len(quoted), orig: origSpan(s, j, j+len(quoted))})
+				known[key(inner)] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// partOfKnown: k begins a name already found (5G of 5G服务法).
+func partOfKnown(known map[string]bool, k string) bool {
+	for n := range known {
+		if strings.HasPrefix(n, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// personNoun: a quoted title that names a person or a role (“贴心人”,
+// “领头雁”, “小巷总理”), not a method.
+func personNoun(q string) bool {
+	for _, suf := range []string{"人", "者", "员", "手", "星", "雁", "家", "总理", "书记", "大姐", "大妈", "管家", "赛"} {
+		if strings.HasSuffix(q, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // mergeCandidates groups sightings that name the same method: equal keys,
@@ -95,7 +294,7 @@ func mergeCandidates(cands []candidate) []*group {
 	return groups
 }
 
-var genericSuffixes = []string{"服务模式", "模式", "制度", "品牌", "活动", "行动", "机制", "工作法", "服务", "平台"}
+var genericSuffixes = []string{"服务模式", "模式", "制度", "品牌", "活动", "行动", "机制", "工作法", "服务法", "议事法", "服务", "平台"}
 
 // shorthandKey is the merge key of a numbered shorthand name that is not a
 // step sequence: 四色服务队 and 四色志愿服务队 are both 四色. Sequences
@@ -158,6 +357,9 @@ func buildMethod(a *article, g *group) Method {
 	}
 	if seq, ok := parseSequence(m.Name); ok && m.Steps == nil {
 		m.Steps = findSequenceSteps(a, g, seq)
+	}
+	if m.Steps == nil {
+		m.Steps = findExplainedSteps(a, g, m.Name)
 	}
 	if m.Steps == nil {
 		m.Steps = findSharedSteps(a, g, m.Name)
@@ -238,8 +440,19 @@ func summaryScore(s sentence, m *Method, sighted, first bool) int {
 		}
 	}
 	// …为纽带的社区大党委, …为主要内容的“四单”工作法: a defining modifier.
-	if strings.Contains(s.key, "的"+key(m.Name)) {
+	k := key(m.Name)
+	if i := strings.Index(s.key, "的"+k); i >= 0 && strings.Contains(s.key[:i], "为") {
 		score += 2
+	}
+	// An explanation right after the name: “红色管家”：由…, “五步工作法”，即….
+	if i := strings.Index(s.key, k); i >= 0 {
+		after := strings.TrimLeft(s.key[i+len(k):], "”’")
+		for _, w := range []string{":", ",即", "即", "是指", ",就是", "就是", ",由"} {
+			if strings.HasPrefix(after, w) {
+				score++
+				break
+			}
+		}
 	}
 	if first {
 		score++
@@ -251,8 +464,16 @@ func summaryScore(s sentence, m *Method, sighted, first bool) int {
 	if n > 160 {
 		score--
 	}
+	// Speech opens with a quote; a name in quotes opening a sentence
+	// (“老门帮帮团”是…) is the subject being defined.
 	if strings.HasPrefix(s.norm, "“") {
-		score -= 2
+		if strings.HasPrefix(s.key, k) {
+			if strings.HasPrefix(s.key[len(k):], "是") {
+				score += 2
+			}
+		} else {
+			score -= 2
+		}
 	}
 	return score
 }
@@ -354,7 +575,12 @@ func findShorthandSteps(a *article, g *group, n int, ch string) []string {
 			}
 		}
 	}
+	seen := map[int]bool{}
 	for _, c := range g.cands {
+		if seen[c.sent] {
+			continue // one sentence's lists are looked at once
+		}
+		seen[c.sent] = true
 		s := a.sentences[c.sent].norm
 		for _, l := range listsIn(s) {
 			if len(l.items) != n || l.pos < c.end {

@@ -38,16 +38,20 @@ const (
 
 var (
 	reProblem = regexp.MustCompile(`难|问题|矛盾|纠纷|脏乱差|不清|后进|落后|困难|隐患|短板|痛点|瓶颈|薄弱|涣散|失联|没有|缺|不足|不便|不到|不了|不畅|堵|乱|差|怎么破|如何|怎样|\?|诉求|期盼|烦心|揪心|头疼|无人`)
-	reResult  = regexp.MustCompile(`以来|如今|目前|至今|累计|共计|先后|满意率|满意度|成功率|覆盖率|\d+(?:\.\d+)?%|提升了|提高了|增强了|破解了|解决了|化解了|实现了|成为了?|得到了|受到|获评|被评为|荣获|推广|已有|已经|幸福感|获得感`)
+	reResult  = regexp.MustCompile(`以来|如今|目前|至今|累计|共计|先后|满意率|满意度|成功率|覆盖率|\d+(?:\.\d+)?%|提升了|提高了|增强了|破解了|解决了|化解了|实现了|已成为|成为了|得到了|受到|获评|被评为|荣获|推广|已有|已经|幸福感|获得感`)
 	reNumber  = regexp.MustCompile(`\d`)
+	// A completed action with a count: 对接了46个项目, 改造了11个院落.
+	reDone = regexp.MustCompile(`(?:解决|办结|办理|改造|对接|完成|帮助|帮扶|服务|调解|化解|建成|实现|引进|培育|发展|吸纳|覆盖|救助|修缮|加装|收集)了?\p{Han}{0,4}?(?:\d|[一二三四五六七八九十百千万两]+[个件户次名项家条])`)
 	// Honours and posts: about the person, not how a method works.
-	reHonour = regexp.MustCompile(`当选|被评为|评为|荣获|获评|授予|表彰`)
+	reHonour = regexp.MustCompile(`当选|被评为|评为|荣获|获评|授予|表彰|叫她|叫他|称她|称他|喊她|喊他|称为|是\p{Han}{1,3}族|\d{4}年(?:来到|进入|调到|起担任|起任)`)
 	// Doing something: a sentence that sets up a practice tells no problem.
 	reDoing = regexp.MustCompile(`建立|设立|成立|组建|建起|着手|推行|打造|创办|开设`)
 	// A clause of the definition stating the situation it answers.
 	reProblemClause = regexp.MustCompile(`^(?:面对|针对|面临|为解决|为了解决|为破解|为了破解|鉴于|由于)`)
+	// A clause naming a situation: 针对独居老人多的情况.
+	reSituation = regexp.MustCompile(`(?:实际|需求|情况|现状|状况|局面|特点)$`)
 	// Discourse markers that tie a sentence to what came just before.
-	reFollowMarker = regexp.MustCompile(`^(?:为此|对此|于是|通过|如今|目前|同时|此外|实施以来|运行以来|开展以来|自此|从此|之后|随后|近年来|今年以来)`)
+	reFollowMarker = regexp.MustCompile(`^(?:\p{Han}{1,6}:)?(?:为此|对此|于是|通过|如今|目前|同时|此外|实施以来|运行以来|开展以来|自此|从此|之后|随后|近年来|今年以来|(?:\d+|[一二三四五六七八九十两几]+)年(?:多)?来)`)
 )
 
 // articleIndex says, per sentence, which methods it sights (names through
@@ -107,7 +111,7 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 			}
 		}
 	}
-	ix.df = bigramDF(a)
+	ix.df = bigramDF(a, ms)
 	ix.maxDF = max(3, len(a.sentences)/20)
 	if a.meta.Leader != "" {
 		ix.own = []string{key(a.meta.Leader)}
@@ -205,6 +209,9 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 			continue
 		}
 		fillRecord(a, ix, &ms[mi], mi, defs[mi], spans[mi], !groups[mi].dimensions)
+		if ms[mi].Unexpanded && defExplains(a.sentences[defs[mi]], mi, groups) && !ix.isList(defs[mi]) {
+			ms[mi].Unexpanded = false
+		}
 	}
 	return nil
 }
@@ -351,21 +358,36 @@ func nameBigrams(ix *articleIndex, name string) []string {
 	return out
 }
 
-// bigramDF counts, per Han bigram, the sentences containing it.
-func bigramDF(a *article) map[string]int {
+// bigramDF counts, for the Han bigrams of the methods' names, the
+// sentences containing each.
+func bigramDF(a *article, ms []Method) map[string]int {
 	df := map[string]int{}
-	for _, s := range a.sentences {
-		rs := []rune(s.key)
-		seen := map[string]bool{}
+	for _, m := range ms {
+		rs := []rune(key(m.Name))
 		for j := 0; j+2 <= len(rs); j++ {
-			if !isHan(rs[j]) || !isHan(rs[j+1]) {
-				continue
+			if isHan(rs[j]) && isHan(rs[j+1]) {
+				df[string(rs[j:j+2])] = 0
 			}
-			bi := string(rs[j : j+2])
-			if !seen[bi] {
-				seen[bi] = true
+		}
+	}
+	if len(df) == 0 {
+		return df
+	}
+	last := map[string]int{} // bigram → last sentence counted, +1
+	for si, s := range a.sentences {
+		k := s.key
+		for i := 0; i < len(k); {
+			r1, n1 := utf8.DecodeRuneInString(k[i:])
+			if i+n1 >= len(k) {
+				break
+			}
+			_, n2 := utf8.DecodeRuneInString(k[i+n1:])
+			bi := k[i : i+n1+n2]
+			if _, ok := df[bi]; ok && isHan(r1) && last[bi] != si+1 {
+				last[bi] = si + 1
 				df[bi]++
 			}
+			i += n1
 		}
 	}
 	return df
@@ -396,8 +418,13 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 			break
 		}
 		if s.para != para {
-			paras++
 			para = s.para
+			// An interviewer's question (记者：效果怎么样？) stands between the
+			// answers about the method: it neither ends nor counts.
+			if question(a, i) {
+				continue
+			}
+			paras++
 			if paras > 3 {
 				break
 			}
@@ -419,6 +446,14 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 		out = append(out, i)
 	}
 	return out
+}
+
+// question: sentence i is a paragraph of its own asking a short question.
+func question(a *article, i int) bool {
+	s := a.sentences[i]
+	last := i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para
+	t := strings.TrimSpace(s.norm)
+	return last && utf8.RuneCountInString(t) <= 30 && (strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？"))
 }
 
 // paragraphMentions: the paragraph starting at sentence i mentions method
@@ -449,21 +484,43 @@ func (ix *articleIndex) slotWorthy(s sentence) bool {
 	return !partnerSentence(s.key, ix.own)
 }
 
-// partnerSentence: a partner organisation is named before any 她/他 or
-// the leader's name.
+// partnerSentence: the sentence's subject is a partner organisation — a
+// partner word opens its first clause (兰州银行城关支行开展…, 辖区一家银行
+// 网点每季度…), with no 她/他/the leader and no verb before it (协调辖区
+// 医院… is the leader's doing; “N”是…学校、医院 lists partners).
 func partnerSentence(n string, names []string) bool {
-	own := len(n)
-	for _, w := range append([]string{"她", "他"}, names...) {
-		if i := strings.Index(n, w); i >= 0 && i < own {
-			own = i
+	for _, clause := range strings.FieldsFunc(n, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
+		if strings.ContainsAny(clause, "她他") || containsAny(clause, names) {
+			return false // the leader acts from here on
 		}
-	}
-	for _, w := range partnerWords {
-		if i := strings.Index(n, w); i >= 0 && i < own {
+		if hanCount(clause) >= 4 && partnerSubject(clause) {
 			return true
 		}
 	}
 	return false
+}
+
+// partnerSubject: a partner word opens the clause, with no verb before it.
+func partnerSubject(clause string) bool {
+	first := -1
+	for _, w := range partnerWords {
+		if i := strings.Index(clause, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	before := clause[:first]
+	if hanCount(before) > 10 || strings.ContainsAny(before, "是与和同请为对向给把将由") {
+		return false
+	}
+	for _, v := range []string{"协调", "联系", "组织", "邀请", "联合", "带领", "动员", "发动"} {
+		if strings.Contains(before, v) {
+			return false
+		}
+	}
+	return true
 }
 
 // speech: the sentence reports somebody's words (…说:“…”), which tell
@@ -473,11 +530,14 @@ func speech(s sentence) bool {
 }
 
 func isResult(s sentence) bool {
+	if reNumber.MatchString(s.norm) && reDone.MatchString(s.norm) {
+		return true
+	}
 	if !reResult.MatchString(s.norm) {
 		return false
 	}
 	return reNumber.MatchString(s.norm) || strings.Contains(s.norm, "如今") || strings.Contains(s.norm, "以来") ||
-		strings.Contains(s.norm, "成为") || strings.Contains(s.norm, "破解") || strings.Contains(s.norm, "满意")
+		strings.Contains(s.norm, "已成为") || strings.Contains(s.norm, "成为了") || strings.Contains(s.norm, "破解") || strings.Contains(s.norm, "满意")
 }
 
 func quoteOf(s sentence) Quote { return Quote{Text: cleanDisplay(s.text), ChunkID: s.chunkID} }
@@ -497,7 +557,7 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 	if c := resultClause(d, m); c != "" {
 		m.Results = append(m.Results, Quote{Text: c, ChunkID: d.chunkID})
 	}
-	align := procedural && alignable(m.Steps)
+	align := procedural && (alignable(m.Steps) || stepsOpenSentences(a, m.Steps, sp))
 	var rest []int
 	for _, i := range sp {
 		// A sentence spelling out a step is its procedure, numbers or not.
@@ -558,6 +618,49 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 	m.Unexpanded = len(m.Steps) == 0 && len(m.How) == 0 && len(m.Results) == 0 && len(m.Problem) == 0
 }
 
+// reNoContent are tails that say nothing of how a method works: 等做法,
+// 在全区推广, 得到好评.
+var reNoContent = regexp.MustCompile(`等做法|等举措|推广|好评|点赞|称赞|认可|肯定|关注|报道|成为|排头兵|榜样|标杆`)
+
+// defExplains: the definition goes on, after the name and before any
+// other method's name, with at least a clause of its own about it
+// (“闪亮蒲公英”党员志愿服务队，平时带头做好垃圾分类、楼门清洁…).
+func defExplains(d sentence, mi int, groups []*group) bool {
+	end, stop := -1, len(d.norm)
+	for gi, g := range groups {
+		for _, c := range g.cands {
+			if c.sent != d.seq {
+				continue
+			}
+			if gi == mi && end < 0 {
+				end = c.end
+			}
+			if gi != mi && c.pos < stop && c.pos > end {
+				stop = c.pos
+			}
+		}
+	}
+	if end < 0 || stop <= end {
+		return false
+	}
+	seg := d.norm[end:stop]
+	if stop < len(d.norm) {
+		// The clause leading to another method's name is that one's.
+		if i := strings.LastIndexAny(seg, ",;"); i >= 0 {
+			seg = seg[:i]
+		} else {
+			seg = ""
+		}
+	}
+	n := 0
+	for _, cl := range strings.FieldsFunc(seg, func(r rune) bool { return r == ',' || r == ';' || r == '。' }) {
+		if !reNoContent.MatchString(cl) {
+			n += hanCount(cl)
+		}
+	}
+	return n >= 8
+}
+
 // alignable: steps that are actions to carry out, few enough to follow
 // one by one (not the twelve items of 三活四清五到家, not bare nouns such
 // as 社工、社区).
@@ -571,6 +674,25 @@ func alignable(steps []string) bool {
 		}
 	}
 	return true
+}
+
+// stepsOpenSentences: most steps open a sentence of the span (共商，就是…;
+// 问需于民：…), so short steps can be followed one by one too.
+func stepsOpenSentences(a *article, steps []string, sp []int) bool {
+	if len(steps) < 2 || len(steps) > 8 {
+		return false
+	}
+	n := 0
+	for _, st := range steps {
+		k := key(st)
+		for _, i := range sp {
+			if strings.HasPrefix(strings.TrimLeft(a.sentences[i].key, "“"), k) {
+				n++
+				break
+			}
+		}
+	}
+	return 2*n > len(steps)
 }
 
 // problemOf looks for the problem a method answers: a 面对…/针对… clause of
@@ -591,9 +713,14 @@ func problemOf(a *article, ix *articleIndex, mi, def int) []Quote {
 	if reFollowMarker.MatchString(d.norm) || reProblemClause.MatchString(d.norm) || strings.HasPrefix(d.norm, "为了") {
 		skips = 1
 	}
+	floor := defPara - 1
 	for i := def - 1; i >= 0 && len(back) < maxProblem; i-- {
 		s := a.sentences[i]
-		if s.heading || s.para < defPara-1 || ix.owner[i] >= 0 && ix.owner[i] != mi || len(ix.sighted[i]) > 0 || ix.namesOther(a, i, mi) {
+		if question(a, i) && s.para >= floor {
+			floor-- // an interviewer's question: look one paragraph further
+			continue
+		}
+		if s.heading || s.para < floor || ix.owner[i] >= 0 && ix.owner[i] != mi || len(ix.sighted[i]) > 0 || ix.namesOther(a, i, mi) {
 			break
 		}
 		if !ix.slotWorthy(s) || !reProblem.MatchString(s.norm) || isResult(s) || speech(s) || reDoing.MatchString(s.norm) {
@@ -620,7 +747,7 @@ func problemClause(s sentence) string {
 	}
 	c := clauses[0]
 	t := s.norm[c[0]:c[1]]
-	if !reProblemClause.MatchString(t) || !reProblem.MatchString(t) && !strings.HasSuffix(t, "实际") && !strings.HasSuffix(t, "需求") {
+	if !reProblemClause.MatchString(t) || !reProblem.MatchString(t) && !reSituation.MatchString(t) {
 		return ""
 	}
 	return origText(s, c[0], c[1])
@@ -645,7 +772,8 @@ func resultClause(s sentence, m *Method) string {
 			continue
 		}
 		t := s.norm[c[0]:]
-		if reNumber.MatchString(s.norm[c[0]:c[1]]) && reResult.MatchString(t) || strings.HasPrefix(s.norm[c[0]:c[1]], "累计") {
+		cl := s.norm[c[0]:c[1]]
+		if reNumber.MatchString(cl) && (reResult.MatchString(t) || reDone.MatchString(cl)) || strings.HasPrefix(cl, "累计") {
 			return strings.TrimRight(origText(s, c[0], len(s.norm)), "。;")
 		}
 	}
@@ -700,7 +828,13 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 			continue
 		}
 		for st := range steps {
-			if v := stepScore(a.sentences[i], steps[st], sk[st], own[st]); v >= 2 {
+			v := stepScore(a.sentences[i], steps[st], sk[st], own[st])
+			k := key(steps[st])
+			sentKey := strings.TrimLeft(a.sentences[i].key, "“")
+			if strings.HasPrefix(sentKey, k) {
+				v += 6 // 共商，就是…: the sentence is the step's own
+			}
+			if v >= 2 {
 				score[j][st] = v
 			}
 		}
@@ -775,11 +909,22 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 		}
 	}
 	for j, i := range sents {
-		if assign[j] != none {
+		if assign[j] != none && !statesStep(a.sentences[i], steps[assign[j]]) {
 			out[assign[j]] = append(out[assign[j]], quoteOf(a.sentences[i]))
 		}
 	}
 	return out
+}
+
+// reOrdinalPrefix opens a step's statement: 第三步，/ 一是 / 1.
+var reOrdinalPrefix = regexp.MustCompile(`^(?:第[一二三四五六七八九十]步|[一二三四五六七八九十]是|\d+[.、])[,:]?`)
+
+// statesStep: the sentence only states the step (第三步，院落居民代表会定事；),
+// which the step's name already says.
+func statesStep(s sentence, step string) bool {
+	k := reOrdinalPrefix.ReplaceAllString(s.key, "")
+	k = strings.TrimRight(k, "。;!?,")
+	return k == key(step)
 }
 
 // laterAssigned: some sentence after j is assigned, so j lies between two.

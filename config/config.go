@@ -28,6 +28,9 @@ type Config struct {
 	LLMAPIKey  string        // LLM_API_KEY (never logged)
 	LLMModel   string        // LLM_MODEL
 	LLMTimeout time.Duration // LLM_TIMEOUT
+	// CatalogModel: the model also reads each article once for the catalog
+	// (leader, role, place, methods; checked against the text).
+	CatalogModel bool // BANGYANG_CATALOG_MODEL
 
 	// Embeddings (optional: without EMBED_MODEL the built-in embedder is used)
 	EmbedBaseURL string // EMBED_BASE_URL, defaults to LLM_BASE_URL
@@ -150,6 +153,8 @@ func FromLookup(look Lookup) (Config, error) {
 		LLMAPIKey:  get("LLM_API_KEY", ""),
 		LLMModel:   get("LLM_MODEL", ""),
 		LLMTimeout: dur("LLM_TIMEOUT", 60*time.Second),
+
+		CatalogModel: boolVal("BANGYANG_CATALOG_MODEL"),
 
 		EmbedModel: get("EMBED_MODEL", ""),
 		EmbedDims:  intVal("EMBED_DIMS", 0),

@@ -63,6 +63,7 @@ func (s *Service) methodSummary(ctx context.Context, chat, name, script, asked s
 		return s.notInCatalog(script, "方法", methodNames(close)), nil
 	}
 	b := newComposer(s, script)
+	b.limit = summaryMaxRunes
 	place := s.leaderPlace(m.Leader)
 	head := m.Name
 	if m.Leader != "" {
@@ -73,23 +74,9 @@ func (s *Service) methodSummary(ctx context.Context, chat, name, script, asked s
 		head += "）"
 	}
 	b.line(head)
-	if m.Summary != "" {
-		b.point("是什么", m.Summary, m.SummaryChunkID)
-	}
-	if len(m.Steps) > 0 {
-		id := stepsChunk(s, m)
-		steps := make([]string, len(m.Steps))
-		for i, st := range m.Steps {
-			steps[i] = s.originalForm(id, st)
-		}
-		b.point("步骤", strings.Join(steps, "、"), id)
-	}
-	// Results and practice often follow in the next passage.
+	writeMethodRecord(b, m)
+	// The model, when there is one, reads the passages and the ones after.
 	chunks := s.withNext(s.chunks(m.ChunkIDs))
-	used := map[string]bool{m.Summary: true}
-	b.best("解决的问题", chunks, problemRE, used, 1)
-	b.best("成效", chunks, resultRE, used, 2)
-	b.best("怎么做", chunks, practiceRE, used, 2)
 	ans := b.answer()
 	if s.o.Model != nil && len(chunks) > 0 {
 		q := fmt.Sprintf("请总结“%s”这一工作方法：谁创立、在哪里、针对什么问题、包括哪些内容或步骤、取得了哪些成效（保留数字）、如何借鉴应用。", m.Name)
@@ -120,29 +107,58 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked s
 	}
 	b := newComposer(s, script)
 	chunks := s.chunks(l.ChunkIDs)
-	b.line(l.Name)
-	intro := firstSentenceWith(chunks, []string{l.Name}, roleRE)
-	if who := strings.TrimSpace(l.Place + " " + l.Role); who != "" {
-		b.point("身份", who, intro.chunk)
-	} else if intro.text != "" {
-		b.point("简介", intro.text, intro.chunk)
+	// Who she is leads: the post, then the place, cited to the sentence
+	// stating the post.
+	head := l.Name
+	switch {
+	case l.Role != "" && l.Place != "":
+		head += "：" + l.Role + "（" + l.Place + "）"
+	case l.Role != "":
+		head += "：" + l.Role
+	case l.Place != "":
+		head += "（" + l.Place + "）"
+	}
+	if l.Role != "" {
+		if at := firstSentenceWith(chunks, []string{l.Role}, nil); at.chunk != "" {
+			if n := b.cite(at.chunk); n > 0 {
+				head += "[" + strconv.Itoa(n) + "]"
+			}
+		}
+	}
+	b.line(head)
+	if l.Role == "" && l.Place == "" {
+		if intro := firstSentenceWith(chunks, []string{l.Name}, roleRE); intro.text != "" {
+			b.point("简介", intro.text, intro.chunk)
+		}
 	}
 	if len(l.Honours) > 0 {
 		h := firstSentenceWith(chunks, l.Honours, nil)
 		b.point("荣誉", strings.Join(l.Honours, "；"), h.chunk)
 	}
+	var methods []catalog.Method
 	for _, mn := range l.Methods {
-		m, _, ok := s.FindMethod(mn)
-		if !ok || m.Summary == "" {
-			continue
+		if m, _, ok := s.FindMethod(mn); ok && m.Leader == l.Name {
+			methods = append(methods, m)
 		}
-		b.point("方法 · "+m.Name, m.Summary, m.SummaryChunkID)
 	}
-	for i, f := range l.KeyFacts {
-		if i == 3 {
-			break
+	if len(methods) > 0 {
+		b.line("• 工作方法（" + strconv.Itoa(len(methods)) + "）：")
+		for _, m := range methods {
+			line := m.Name
+			if d := methodLine(m); d != "" {
+				line += "：" + d
+				b.used[cleanQuote(d)] = true
+			}
+			b.sub(line, methodLineChunk(m))
 		}
-		b.point("数字", f.Text, f.ChunkID)
+	}
+	shown := 0
+	for _, f := range l.KeyFacts {
+		if t := cleanQuote(f.Text); shown < 2 && t != "" && !b.used[t] {
+			b.used[t] = true
+			b.point("数字", t, f.ChunkID)
+			shown++
+		}
 	}
 	ans := b.answer()
 	if s.o.Model != nil && len(chunks) > 0 {
@@ -215,12 +231,143 @@ func (s *Service) mentionedLeader(norm string) (string, bool) {
 	return "", false
 }
 
-var (
-	problemRE  = regexp.MustCompile(`难|问题|矛盾|纠纷|脏乱差|诉求|不清|后进|落后|困难|隐患|短板|痛点|无人|失联|堵`)
-	resultRE   = regexp.MustCompile(`满意率|成功率|\d+(\.\d+)?%|累计|解决.*\d|\d.*解决|覆盖|提升|获评|被评为|荣获|成为`)
-	practiceRE = regexp.MustCompile(`坚持|建立|通过|组织|开展|推行|搭建|整合|实行|每[周月季年天]|定期|上门|引导|带领`)
-	roleRE     = regexp.MustCompile(`书记|主任`)
-)
+var roleRE = regexp.MustCompile(`书记|主任`)
+
+// summaryMaxRunes bounds a method summary: lists are cut, a sentence never.
+const summaryMaxRunes = 700
+
+// notExpanded marks a slot the article says nothing about.
+const notExpanded = "文中未展开"
+
+// writeMethodRecord renders a method's record: what it is (its
+// definition), the problem it answers, its steps each with the sentences
+// carrying it out (or how it is done), and its results, each cited; a slot
+// the article leaves empty says 文中未展开, and a method the article only
+// names says so once.
+func writeMethodRecord(b *composer, m catalog.Method) {
+	def, defChunk := m.Summary, m.SummaryChunkID
+	if m.Definition != nil {
+		def, defChunk = m.Definition.Text, m.Definition.ChunkID
+	}
+	if m.Unexpanded {
+		// The sentence only names it: say so rather than pass it off as a definition.
+		if t := cleanQuote(def); t != "" {
+			b.point("文中提及", t, defChunk)
+		}
+		b.line("• 具体做法：" + notExpanded + "（文章只提到了这一方法的名称）")
+		return
+	}
+	if t := cleanQuote(def); t != "" {
+		b.used[t] = true
+		b.point("是什么", t, defChunk)
+	}
+	b.quotes("解决的问题", m.Problem, 1)
+	switch {
+	case len(m.Steps) > 0 && hasProcedure(m):
+		b.line("• 步骤：")
+		for i, st := range m.Steps {
+			prefix := "  " + strconv.Itoa(i+1) + ". " + st + "："
+			shown := false
+			if i < len(m.Procedure) {
+				for _, q := range m.Procedure[i] {
+					t := cleanQuote(q.Text)
+					if t == "" || b.used[t] {
+						continue
+					}
+					if b.indented(prefix, withoutStep(t, st), q.ChunkID) {
+						b.used[t] = true
+						shown = true
+					}
+					break // one sentence per step keeps the summary short
+				}
+			}
+			if !shown && b.fits(prefix+notExpanded) {
+				b.line(prefix + notExpanded)
+			}
+		}
+	case len(m.Steps) > 0:
+		b.point("步骤", strings.Join(m.Steps, "、"), defChunk)
+		if len(m.How) > 0 {
+			b.quotes("怎么做", m.How, 2)
+		}
+	default:
+		b.quotes("怎么做", m.How, 2)
+	}
+	b.quotes("成效", m.Results, 2)
+}
+
+// withoutStep drops the step's own name opening its sentence (问需于民：社区
+// 干部每月… → 社区干部每月…), which the line already shows.
+func withoutStep(sentence, step string) string {
+	simp := []rune(zh.ToSimplified(sentence))
+	st := []rune(zh.ToSimplified(step))
+	rs := []rune(sentence)
+	if len(simp) != len(rs) || len(rs) <= len(st)+1 || string(simp[:len(st)]) != string(st) {
+		return sentence
+	}
+	switch simp[len(st)] {
+	case '：', ':', '，', ',':
+		if rest := strings.TrimSpace(string(rs[len(st)+1:])); utf8.RuneCountInString(rest) >= 6 {
+			return rest
+		}
+	}
+	return sentence
+}
+
+func hasProcedure(m catalog.Method) bool {
+	for _, p := range m.Procedure {
+		if len(p) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// methodLine is a method's one line in a leader's profile: its steps when
+// it has them, else its definition when short, else its name alone.
+func methodLine(m catalog.Method) string {
+	if len(m.Steps) > 0 && len(m.Steps) <= 6 {
+		return strings.Join(m.Steps, "、")
+	}
+	def := m.Summary
+	if m.Definition != nil {
+		def = m.Definition.Text
+	}
+	def = cleanQuote(def)
+	if utf8.RuneCountInString(def) <= 80 {
+		return def
+	}
+	if m.Unexpanded {
+		return notExpanded
+	}
+	return "" // the name alone; its summary tells the rest
+}
+
+func methodLineChunk(m catalog.Method) string {
+	if m.Definition != nil {
+		return m.Definition.ChunkID
+	}
+	return m.SummaryChunkID
+}
+
+// reArticleMarker matches an article's own reference markers ([4], [2-3],
+// [注1]), which must never reach the citation renumbering.
+var reArticleMarker = regexp.MustCompile(`\[(?:注)?\d+(?:[-–,，]\d+)*\]`)
+
+// cleanQuote prepares a quoted sentence for display: no article markers,
+// no leading punctuation; a table-of-contents line (1 人物经历) is no
+// sentence and is dropped.
+func cleanQuote(s string) string {
+	s = reArticleMarker.ReplaceAllString(s, "")
+	s = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s), ",、:;，：；"))
+	if reTOCLine.MatchString(s) {
+		return ""
+	}
+	return s
+}
+
+// reTOCLine is a contents line: a number and a short heading.
+var reTOCLine = regexp.MustCompile(`^\d+(?:\.\d+)*\s*\S{1,12}$`)
 
 // composer builds a cited summary: each point is a sentence with the [n]
 // of its passage.
@@ -230,10 +377,17 @@ type composer struct {
 	b      strings.Builder
 	hits   []retrieval.Hit
 	num    map[string]int
+	used   map[string]bool // sentences shown, so none is shown twice
+	limit  int             // runes; 0 = none. Lines that would pass it are left out whole.
 }
 
 func newComposer(s *Service, script string) *composer {
-	return &composer{s: s, script: script, num: map[string]int{}}
+	return &composer{s: s, script: script, num: map[string]int{}, used: map[string]bool{}}
+}
+
+// fits: the line can be added without passing the limit.
+func (c *composer) fits(text string) bool {
+	return c.limit == 0 || utf8.RuneCountInString(c.b.String())+1+utf8.RuneCountInString(text) <= c.limit
 }
 
 func (c *composer) line(text string) {
@@ -243,22 +397,64 @@ func (c *composer) line(text string) {
 	c.b.WriteString(text)
 }
 
+// sub adds an indented "  · text[n]" line, citing chunkID.
+func (c *composer) sub(text, chunkID string) {
+	c.indented("  · ", text, chunkID)
+}
+
+// indented adds prefix+text[n] when it fits, citing chunkID.
+func (c *composer) indented(prefix, text, chunkID string) bool {
+	text = cleanQuote(text)
+	if text == "" {
+		return false
+	}
+	// The citation number is at most a few characters: reserve them.
+	if !c.fits(prefix + text + "[00]") {
+		return false
+	}
+	if n := c.cite(chunkID); n > 0 {
+		text += "[" + strconv.Itoa(n) + "]"
+	}
+	c.line(prefix + text)
+	return true
+}
+
 func (c *composer) plain(label, text string) {
 	c.line("• " + label + "：" + strings.TrimSpace(text))
 }
 
 // point adds "• label：text[n]", citing chunkID.
 func (c *composer) point(label, text, chunkID string) {
-	text = strings.TrimSpace(text)
-	if text == "" {
+	c.indented("• "+label+"：", text, chunkID)
+}
+
+// quotes adds "• label：q1[n] q2[m]" — the slot's sentences not shown
+// before, as many as fit — or "• label：文中未展开" when there are none.
+func (c *composer) quotes(label string, qs []catalog.Quote, max int) {
+	prefix := "• " + label + "："
+	var parts []string
+	for _, q := range qs {
+		t := cleanQuote(q.Text)
+		if t == "" || c.used[t] || len(parts) == max {
+			continue
+		}
+		line := prefix + strings.Join(parts, "") + t + "[00]"
+		if !c.fits(line) {
+			break
+		}
+		c.used[t] = true
+		if n := c.cite(q.ChunkID); n > 0 {
+			t += "[" + strconv.Itoa(n) + "]"
+		}
+		parts = append(parts, t)
+	}
+	if len(parts) == 0 {
+		if c.fits(prefix + notExpanded) {
+			c.line(prefix + notExpanded)
+		}
 		return
 	}
-	n := c.cite(chunkID)
-	if n == 0 {
-		c.plain(label, text)
-		return
-	}
-	c.line("• " + label + "：" + text + "[" + strconv.Itoa(n) + "]")
+	c.line(prefix + strings.Join(parts, ""))
 }
 
 func (c *composer) cite(chunkID string) int {
@@ -275,24 +471,6 @@ func (c *composer) cite(chunkID string) int {
 	c.hits = append(c.hits, retrieval.Hit{Chunk: ch})
 	c.num[chunkID] = len(c.hits)
 	return len(c.hits)
-}
-
-// best adds up to max sentences of chunks matching re, not used before.
-func (c *composer) best(label string, chunks []corpus.Chunk, re *regexp.Regexp, used map[string]bool, max int) {
-	n := 0
-	for _, ch := range chunks {
-		for _, sent := range splitSentences(ch.Text) {
-			if n == max {
-				return
-			}
-			if used[sent] || utf8.RuneCountInString(sent) < 12 || !re.MatchString(zh.ToSimplified(sent)) {
-				continue
-			}
-			used[sent] = true
-			c.point(label, sent, ch.ID)
-			n++
-		}
-	}
 }
 
 func (c *composer) answer() *Answer {

@@ -96,3 +96,109 @@ func TestWhoIsAnswersWithProfile(t *testing.T) {
 		t.Fatalf("who-is question not answered with the profile:\n%s", ans.Text)
 	}
 }
+
+// TestMethodSummaryRecord: a method summary shows the definition, each
+// step with the sentence carrying it out, the results, each cited; no
+// sentence twice, no article marker, within the length bound.
+func TestMethodSummaryRecord(t *testing.T) {
+	s := newOffline(t, nil)
+	ans, err := s.MethodSummary(context.Background(), "", "四单工作法", "hans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("\n%s", ans.Text)
+	for _, want := range []string{"是什么：", "1. 民众点单：", "居民需求清单", "2. 社区开单：", "3. 共同接单：", "办理协调单", "4. 民主议单：", "民主测评", "成效：", "98%"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("summary lacks %q", want)
+		}
+	}
+	if n := len([]rune(ans.Text)); n > 760 {
+		t.Errorf("summary is %d runes", n)
+	}
+	checkNoRepeats(t, ans.Text)
+	checkMarkers(t, ans)
+}
+
+// TestMethodSummaryUnexpanded: a method the article only names says so,
+// and gives only the sentence naming it.
+func TestMethodSummaryUnexpanded(t *testing.T) {
+	s := newOffline(t, nil)
+	ans, err := s.MethodSummary(context.Background(), "", "睦邻节", "hans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("\n%s", ans.Text)
+	if !ans.Grounded || !strings.Contains(ans.Text, "文中未展开") || strings.Contains(ans.Text, "成效：") || strings.Contains(ans.Text, "是什么：") {
+		t.Errorf("unexpanded method summary:\n%s", ans.Text)
+	}
+}
+
+// TestEveryMethodSummaryWellFormed runs every catalog method's summary:
+// bounded, no repeated sentence, every slot either filled or 文中未展开, no
+// line starting with a reference marker, every marker resolving.
+func TestEveryMethodSummaryWellFormed(t *testing.T) {
+	s := newOffline(t, nil)
+	for _, g := range s.Methods() {
+		for _, m := range g.Methods {
+			ans, err := s.MethodSummary(context.Background(), "", m.Name, "hans")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ans.Grounded {
+				t.Errorf("%s: not grounded", m.Name)
+				continue
+			}
+			if n := len([]rune(ans.Text)); n > 760 {
+				t.Errorf("%s: %d runes", m.Name, n)
+			}
+			for _, line := range strings.Split(ans.Text, "\n") {
+				body := line
+				if i := strings.Index(line, "："); i >= 0 {
+					body = line[i+len("："):]
+				}
+				if strings.HasPrefix(strings.TrimSpace(body), "[") {
+					t.Errorf("%s: line starts with a marker: %q", m.Name, line)
+				}
+			}
+			if !m.Unexpanded && !strings.Contains(ans.Text, "• 成效：") {
+				t.Errorf("%s: no results line:\n%s", m.Name, ans.Text)
+			}
+			checkNoRepeats(t, ans.Text)
+			checkMarkers(t, ans)
+		}
+	}
+}
+
+// checkNoRepeats fails when a sentence of 12 runes or more appears twice.
+func checkNoRepeats(t *testing.T, text string) {
+	t.Helper()
+	seen := map[string]bool{}
+	for _, line := range strings.Split(text, "\n") {
+		for _, sent := range strings.FieldsFunc(line, func(r rune) bool { return r == '。' || r == '；' || r == ']' }) {
+			if i := strings.Index(sent, "："); i >= 0 && i < 40 {
+				sent = sent[i+len("："):]
+			}
+			if len([]rune(sent)) < 12 {
+				continue
+			}
+			if seen[sent] {
+				t.Errorf("sentence shown twice: %q\n%s", sent, text)
+			}
+			seen[sent] = true
+		}
+	}
+}
+
+func TestCleanQuote(t *testing.T) {
+	for in, want := range map[string]string{
+		"[4]欧阳红梅总结出“三问工作法”。": "欧阳红梅总结出“三问工作法”。",
+		"问需于民：登记到台账。[5][注1]": "问需于民：登记到台账。",
+		"2 工作方法":   "",
+		"1.2 人物经历": "",
+		"，社区共召开懇談會50余次[2-3]。": "社区共召开懇談會50余次。",
+	} {
+		if got := cleanQuote(in); got != want {
+			t.Errorf("cleanQuote(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -351,10 +351,35 @@ func ChunkArticle(a Article) []Chunk {
 			Seq:       i,
 			Text:      text,
 			Norm:      zh.ToSimplified(text),
-			Meta:      copyMeta(a.Meta),
+			Meta:      passageMeta(a.Meta, zh.ToSimplified(text)),
 		})
 	}
 	return out
+}
+
+// passageMeta is the metadata of one passage: the article's, except that
+// a passage naming another secretary of the article (Meta.Others) and not
+// the leader under any of her names is credited to that secretary, with
+// none of the leader's role, place or honours: it must not pretend to be
+// about the leader.
+func passageMeta(m Meta, norm string) Meta {
+	m = copyMeta(m)
+	if len(m.Others) == 0 || m.Leader == "" {
+		return m
+	}
+	for _, k := range append([]string{m.Leader}, m.Aliases...) {
+		if k != "" && strings.Contains(norm, zh.ToSimplified(k)) {
+			return m
+		}
+	}
+	for _, o := range m.Others {
+		if strings.Contains(norm, zh.ToSimplified(o)) {
+			m.Others = []string{m.Leader}
+			m.Leader, m.Aliases, m.Role, m.Place, m.Honours, m.Methods = o, nil, "", "", nil, nil
+			return m
+		}
+	}
+	return m
 }
 
 // ChunkAll chunks every article, in order.
@@ -382,10 +407,13 @@ func chunkID(articleID, text string, seen map[string]int) string {
 }
 
 func copyMeta(m Meta) Meta {
-	m.Aliases = append([]string(nil), m.Aliases...)
-	if len(m.Aliases) == 0 {
-		m.Aliases = nil
+	clone := func(l []string) []string {
+		if len(l) == 0 {
+			return nil
+		}
+		return append([]string(nil), l...)
 	}
+	m.Aliases, m.Honours, m.Methods, m.Others = clone(m.Aliases), clone(m.Honours), clone(m.Methods), clone(m.Others)
 	return m
 }
 

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -43,9 +44,9 @@ type genreExpected struct {
 
 // loadGenreSet loads testdata/genre and pairs each article with its
 // expectations (by file name).
-func loadGenreSet(t *testing.T) ([]genreExpected, map[string]Article) {
+func loadGenreSet(t *testing.T, set string) ([]genreExpected, map[string]Article) {
 	t.Helper()
-	dir := filepath.Join("testdata", "genre")
+	dir := filepath.Join("testdata", set)
 	b, err := os.ReadFile(filepath.Join(dir, "expected.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -137,17 +138,21 @@ func (c *prCount) set(got, want []string) bool {
 // Thresholds reached on the genre set; a change that scores lower on any
 // of them is a regression. Raise them when the derivation gets better.
 var genreThresholds = map[string][2]float64{ // field → {precision, recall}
-	"leader":  {0.80, 0.57},
-	"role":    {0, 0},
-	"place":   {1, 0.07},
-	"aliases": {1, 0.44},
-	"honours": {0, 0},
+	"leader":  {1, 1}, // and precision 1: no spurious leader
+	"role":    {1, 1},
+	"place":   {1, 1},
+	"aliases": {1, 1},
+	"honours": {1, 1},
 }
 
 func TestGenreMetadata(t *testing.T) {
-	exp, byFile := loadGenreSet(t)
+	testGenreMetadata(t, "genre", genreThresholds)
+}
+
+func testGenreMetadata(t *testing.T, set string, thresholds map[string][2]float64) {
+	exp, byFile := loadGenreSet(t, set)
 	counts := map[string]*prCount{}
-	for f := range genreThresholds {
+	for f := range thresholds {
 		counts[f] = &prCount{}
 	}
 	var misses []string
@@ -159,7 +164,8 @@ func TestGenreMetadata(t *testing.T) {
 			}
 		}
 		check("leader", counts["leader"].single(a.Leader, e.Leader), a.Leader, e.Leader)
-		check("role", counts["role"].single(a.Role, e.Role), a.Role, e.Role)
+		// 居委会主任 and 社区居委会主任 name the same post.
+		check("role", counts["role"].single(strings.TrimPrefix(normField(a.Role), "社区"), strings.TrimPrefix(normField(e.Role), "社区")), a.Role, e.Role)
 		check("place", counts["place"].single(a.Place, e.Place), a.Place, e.Place)
 		check("aliases", counts["aliases"].set(a.Aliases, e.Aliases), a.Aliases, e.Aliases)
 		check("honours", counts["honours"].set(a.Honours, e.Honours), a.Honours, e.Honours)
@@ -177,23 +183,47 @@ func TestGenreMetadata(t *testing.T) {
 	}
 	t.Log(table.String())
 	for _, f := range fields {
-		c, th := counts[f], genreThresholds[f]
+		c, th := counts[f], thresholds[f]
 		if c.precision() < th[0] || c.recall() < th[1] {
 			t.Errorf("%s: precision %.2f recall %.2f, below the %.2f/%.2f reached before", f, c.precision(), c.recall(), th[0], th[1])
 		}
 	}
 }
 
+// The held-out set was written after the derivation and measured before
+// any change for it (figures in its README.md); these are the thresholds
+// reached on it since.
+var holdoutThresholds = map[string][2]float64{
+	"leader": {1, 1},
+	"role":   {1, 1},
+	"place":  {1, 1},
+	// h14's epithet “大管家” (no part of her name) is not taken as an alias:
+	// aliases are used to match passages and questions to a person, and
+	// an epithet matches other text.
+	"aliases": {1, 0.9},
+	"honours": {1, 1},
+}
+
+func TestGenreHoldoutMetadata(t *testing.T) {
+	testGenreMetadata(t, "genre-holdout", holdoutThresholds)
+}
+
 // refMarkerRe matches an article's own reference markers: [1], [4-5],
 // [2,3], [注1].
-var refMarkerRe = regexp.MustCompile(`\[(?:注)?\d+(?:\s*[-–—,，、]\s*\d+)*\]`)
+var refMarkerRe = regexp.MustCompile(`[\[［](?:注)?\d+(?:\s*[-–—,，、]\s*\d+)*[\]］]`)
 
 // TestGenreChunks checks the passages: no page chrome listed for the
 // article, no reference marker of the article's own, the strings that must
 // survive (a subtitle naming the role) present, and no passage credited to
 // another secretary of the same article.
 func TestGenreChunks(t *testing.T) {
-	exp, byFile := loadGenreSet(t)
+	for _, set := range []string{"genre", "genre-holdout"} {
+		t.Run(set, func(t *testing.T) { testGenreChunks(t, set) })
+	}
+}
+
+func testGenreChunks(t *testing.T, set string) {
+	exp, byFile := loadGenreSet(t, set)
 	for _, e := range exp {
 		a := byFile[e.File]
 		chunks := ChunkArticle(a)
@@ -211,10 +241,26 @@ func TestGenreChunks(t *testing.T) {
 			if m := refMarkerRe.FindString(c.Text); m != "" {
 				t.Errorf("%s chunk %d: reference marker %q left in %q", e.File, c.Seq, m, c.Text)
 			}
-			for _, o := range e.Others {
-				if normField(c.Meta.Leader) == o {
-					t.Errorf("%s chunk %d: credited to %s, who is not the article's leader", e.File, c.Seq, o)
+			// A passage is credited to the leader unless it names only
+			// another secretary of the article; then it is hers.
+			names := func(n string) bool { return n != "" && strings.Contains(c.Norm, normField(n)) }
+			credited := normField(c.Meta.Leader)
+			switch {
+			case credited == e.Leader:
+				for _, o := range e.Others {
+					if names(o) && !names(e.Leader) && !slices.ContainsFunc(e.Aliases, names) {
+						t.Errorf("%s chunk %d: names only %s but is credited to %s: %q", e.File, c.Seq, o, credited, c.Text)
+					}
 				}
+			case slices.Contains(e.Others, credited):
+				if !names(credited) || names(e.Leader) {
+					t.Errorf("%s chunk %d: credited to %s: %q", e.File, c.Seq, credited, c.Text)
+				}
+				if c.Meta.Role != "" || c.Meta.Place != "" || len(c.Meta.Honours) > 0 {
+					t.Errorf("%s chunk %d: %s's passage carries the leader's role/place/honours", e.File, c.Seq, credited)
+				}
+			default:
+				t.Errorf("%s chunk %d: credited to %q", e.File, c.Seq, c.Meta.Leader)
 			}
 			all.WriteString(c.Norm)
 			all.WriteString("\n")

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -301,20 +302,50 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 		m.Date = firstNonEmpty(m.Date, whole.Date)
 		m.Source = firstNonEmpty(m.Source, whole.Source)
 	}
-	m.Leader = fm.get("leader", "secretary", "person")
-	if m.Leader == "" {
-		// The headline often names the person ("社区书记王红梅：…").
-		m.Leader = deriveLeader(m.Title+"\n"+res.Text, b.names)
+	text := strings.TrimSpace(res.Text)
+	var declared []string
+	declare := func(field string, set bool) {
+		if set {
+			declared = append(declared, field)
+		}
 	}
+	m.Leader = fm.get("leader", "secretary", "person")
 	m.Aliases = fm.list("aliases", "alias")
+	m.Role = fm.get("role", "post", "position")
+	m.Honours = fm.list("honours", "honors", "honour", "honor")
+	m.Methods = fm.list("methods", "method")
+	declare("leader", m.Leader != "")
+	declare("aliases", len(m.Aliases) > 0)
+	declare("role", m.Role != "")
+	declare("place", m.Place != "")
+	declare("honours", len(m.Honours) > 0)
+	declare("methods", len(m.Methods) > 0)
+	// Front matter always wins; what it leaves out is derived from the
+	// headline and the text (see derive.go), or left empty.
+	var others []string
+	if m.Leader == "" {
+		m.Leader, others = deriveLeader(m.Title, text, b.names)
+	} else {
+		_, others = deriveLeader(m.Title, text, b.names)
+		others = slices.DeleteFunc(others, func(o string) bool { return strings.Contains(m.Leader, o) || strings.Contains(o, m.Leader) })
+	}
+	m.Others = others
 	if len(m.Aliases) == 0 && m.Leader != "" {
-		m.Aliases = deriveAliases(res.Text, m.Leader)
+		m.Aliases = deriveAliases(m.Title+"\n"+text, m.Leader, b.names)
+	}
+	if m.Leader != "" && (m.Role == "" || m.Place == "") {
+		role, place := derivePosts(m.Title+"\n"+text, m.Leader, m.Aliases, others, b.names)
+		m.Role = firstNonEmpty(m.Role, role)
+		m.Place = firstNonEmpty(m.Place, place)
+	}
+	if len(m.Honours) == 0 && m.Leader != "" {
+		m.Honours = deriveHonours(m.Title+"\n"+text, res.Fields, m.Leader, slices.Clone(m.Aliases), others)
 	}
 	m.Script = parseScript(fm.get("script", "lang", "language"))
 	if m.Script == "" {
 		m.Script = Script(zh.DetectScript(res.Text))
 	}
-	return Article{Meta: m, Origin: origin, Raw: body, Text: strings.TrimSpace(res.Text)}, nil
+	return Article{Meta: m, Origin: origin, Raw: body, Text: text, Declared: declared}, nil
 }
 
 func firstNonEmpty(vs ...string) string {

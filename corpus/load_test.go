@@ -108,8 +108,11 @@ func TestEmbeddedBodiesUnchanged(t *testing.T) {
 	}
 }
 
-// Without front matter, leader and script are derived from the text and
-// the id from the file name.
+// Without front matter, leader, role, place and script are derived from
+// the text and the id from the file name. The place is the administrative
+// chain as the text writes it next to the post (never a fragment of
+// prose); where the text gives less than the seed's front matter, less is
+// derived.
 func TestDeriveMetadataWithoutFrontMatter(t *testing.T) {
 	dir := t.TempDir()
 	seeds := mustDefault(t)
@@ -134,8 +137,16 @@ func TestDeriveMetadataWithoutFrontMatter(t *testing.T) {
 		if a.Script != s.Script {
 			t.Errorf("%s: derived script %q, want %q", s.ID, a.Script, s.Script)
 		}
-		if a.Place != "" || a.URL != "" {
-			t.Errorf("%s: invented place %q / url %q", s.ID, a.Place, a.URL)
+		if a.URL != "" {
+			t.Errorf("%s: invented url %q", s.ID, a.URL)
+		}
+		want := derivedSeedPosts[s.ID[:3]]
+		if a.Role != want[0] || a.Place != want[1] {
+			t.Errorf("%s: derived role %q place %q, want %q %q", s.ID, a.Role, a.Place, want[0], want[1])
+		}
+		// 邵敏 is a 全国人大代表 — an honour, not her post.
+		if s.ID[:3] == "004" && !slices.Contains(a.Honours, "全國人大代表") {
+			t.Errorf("004: honours %v lack 全國人大代表", a.Honours)
 		}
 	}
 	// Aliases found in the text for the derived leader.
@@ -147,6 +158,16 @@ func TestDeriveMetadataWithoutFrontMatter(t *testing.T) {
 	}
 }
 
+// derivedSeedPosts is what the raw seed texts say about each leader's post
+// and place (seed id prefix → role, place).
+var derivedSeedPosts = map[string][2]string{
+	"000": {"社區黨委書記、居委會主任", "重慶市渝中區上清寺街道上清寺路社區"},
+	"001": {"社區書記", "仁和社區"},
+	"002": {"街道黨工委書記", "酒泉路街道"},
+	"003": {"社区党总支书记", "普洱市思茅区倒生根社区"},
+	"004": {"民意書記", "百花苑社區"},
+}
+
 func TestDeriveLeader(t *testing.T) {
 	nt := newNameTables()
 	for _, text := range []string{
@@ -154,7 +175,7 @@ func TestDeriveLeader(t *testing.T) {
 		"社區開展志願服務活動,居民參與度高。高度重視,方法得當,文化繁榮。",
 		"黨委書記強調,要把工作做實做細。黨委書記指出方向。",
 	} {
-		if got := deriveLeader(text, nt); got != "" {
+		if got, _ := deriveLeader("", text, nt); got != "" {
 			t.Errorf("deriveLeader(%q) = %q, want none", text, got)
 		}
 	}
@@ -171,7 +192,7 @@ func TestDeriveLeader(t *testing.T) {
 		// Surname-only address gives the surname; the full name is counted.
 		"大家都叫她小周书记。周丽华扎根社区十年,周丽华的工作法在全区推广。": "周丽华",
 	} {
-		if got := deriveLeader(text, nt); got != want {
+		if got, _ := deriveLeader("", text, nt); got != want {
 			t.Errorf("deriveLeader(%q) = %q, want %q", text, got, want)
 		}
 	}

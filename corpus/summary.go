@@ -10,8 +10,11 @@ import (
 type Summary struct {
 	Meta
 	Origin string `json:"origin"`
-	Chars  int    `json:"chars"`  // runes of cleaned text
-	Chunks int    `json:"chunks"` // passages ChunkArticle makes of it
+	// Declared lists the fields the front matter set; the rest were
+	// derived from the text (see Article.Declared).
+	Declared []string `json:"declared,omitempty"`
+	Chars    int      `json:"chars"`  // runes of cleaned text
+	Chunks   int      `json:"chunks"` // passages ChunkArticle makes of it
 }
 
 // Summarize describes each article, in order.
@@ -19,10 +22,11 @@ func Summarize(as []Article) []Summary {
 	out := make([]Summary, 0, len(as))
 	for _, a := range as {
 		out = append(out, Summary{
-			Meta:   copyMeta(a.Meta),
-			Origin: a.Origin,
-			Chars:  utf8.RuneCountInString(a.Text),
-			Chunks: len(ChunkArticle(a)),
+			Meta:     copyMeta(a.Meta),
+			Origin:   a.Origin,
+			Declared: append([]string(nil), a.Declared...),
+			Chars:    utf8.RuneCountInString(a.Text),
+			Chunks:   len(ChunkArticle(a)),
 		})
 	}
 	return out

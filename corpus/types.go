@@ -4,15 +4,17 @@
 // Sources: the embedded seed articles (Default; ids are the seed file
 // stems, e.g. 000_d8d80dde34d9778c) and operator folders (LoadDir, Load) of
 // .txt/.md/.html files in UTF-8, UTF-16, GBK/GB18030 or Big5, each with an
-// optional `---` front-matter header (id, title, leader, aliases, place,
-// source, date, url, script). Files keep their original text in
+// optional `---` front-matter header (id, title, leader, aliases, role,
+// place, honours, methods, source, date, url, script). Files keep their original text in
 // Article.Raw; corpus/clean produces Article.Text at load time.
 //
 // Metadata precedence: front matter, then the HTML page (<h1>, og:title,
 // <title>, article:published_time, canonical link, og:site_name), then what
 // the cleaner found (title, date, 來源), then derivation from the text
-// (leader from names next to 書記/主任/同志, aliases such as 小吳書記,
-// script via zh.DetectScript). What cannot be found stays empty.
+// (derive.go: leader from names next to 書記/主任/同志, profile lines,
+// "她叫…", the headline; role = the current post, never an honour; place =
+// the administrative chain; aliases such as 小吳書記 and call-names;
+// honours; script via zh.DetectScript). What cannot be found stays empty.
 //
 // Loading never loses good articles to a bad file: the loaders return
 // every article they could build plus an error joining one *FileError per
@@ -45,10 +47,14 @@ type Meta struct {
 	// Methods are method names the operator declared in front matter;
 	// derived methods live in the catalog.
 	Methods []string `json:"methods,omitempty"`
-	Source  string   `json:"source"` // source site, e.g. 中新網
-	Date    string   `json:"date,omitempty"`
-	URL     string   `json:"url,omitempty"`
-	Script  Script   `json:"script"`
+	// Others are other secretaries the article names next to their post
+	// (a neighbouring community's). A passage that names one of them and
+	// not the leader is credited to her (see ChunkArticle).
+	Others []string `json:"others,omitempty"`
+	Source string   `json:"source"` // source site, e.g. 中新網
+	Date   string   `json:"date,omitempty"`
+	URL    string   `json:"url,omitempty"`
+	Script Script   `json:"script"`
 }
 
 // Article is one source document: its original text, kept as read, and
@@ -58,6 +64,9 @@ type Article struct {
 	Origin string `json:"origin"` // "embedded:NAME" or a file path
 	Raw    string `json:"-"`      // decoded original, before cleaning
 	Text   string `json:"text"`   // cleaned, original script
+	// Declared lists the Meta fields the file's front matter set (leader,
+	// aliases, role, place, honours, methods); the others were derived.
+	Declared []string `json:"declared,omitempty"`
 }
 
 // Chunk is a retrievable passage of one article.

@@ -6,10 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
+	"bangyang/catalog"
 	"bangyang/corpus"
 	"bangyang/retrieval"
+	"bangyang/zh"
 )
 
 func runCorpus(ctx context.Context, a *app, args []string) error {
@@ -35,7 +38,12 @@ func runCorpus(ctx context.Context, a *app, args []string) error {
 			return writeJSON(a, art)
 		}
 		fmt.Fprintf(a.stdout, "# %s\n", art.Label())
-		printMeta(a, art.Meta)
+		methods, err := articleMethods(ctx, arts)
+		if err != nil {
+			return err
+		}
+		printMeta(a, art.Meta, art.Declared, methods[art.ID])
+		fmt.Fprintln(a.stdout, correctHint)
 		fmt.Fprintln(a.stdout)
 		fmt.Fprintln(a.stdout, art.Text)
 		return nil
@@ -44,22 +52,105 @@ func runCorpus(ctx context.Context, a *app, args []string) error {
 		return usageError{fmt.Sprintf("unknown corpus subcommand %q", pos[0])}
 	}
 	rows := corpus.Summarize(arts)
+	derived, err := articleMethods(ctx, arts)
+	if err != nil {
+		return err
+	}
 	if *asJSON {
-		return writeJSON(a, map[string]any{"articles": rows})
+		type row struct {
+			corpus.Summary
+			// CatalogMethods are the methods the catalog derived from
+			// the article's text (Meta.Methods holds the declared ones).
+			CatalogMethods []string `json:"catalog_methods,omitempty"`
+		}
+		out := make([]row, 0, len(rows))
+		for _, r := range rows {
+			out = append(out, row{Summary: r, CatalogMethods: derived[r.ID]})
+		}
+		return writeJSON(a, map[string]any{"articles": out})
 	}
 	for _, r := range rows {
 		fmt.Fprintf(a.stdout, "%s  %s\n", r.ID, r.Label())
-		fmt.Fprintf(a.stdout, "    leader %s · place %s · source %s · date %s · script %s · %d chars · %d chunks\n",
-			orDash(r.Leader), orDash(r.Place), orDash(r.Source), orDash(r.Date), orDash(string(r.Script)), r.Chars, r.Chunks)
+		src := provenance(r.Declared)
+		fmt.Fprintf(a.stdout, "    leader %s%s · aliases %s%s\n", orDash(r.Leader), src("leader", r.Leader),
+			orDash(strings.Join(r.Aliases, "、")), src("aliases", strings.Join(r.Aliases, "")))
+		fmt.Fprintf(a.stdout, "    role %s%s · place %s%s\n", orDash(r.Role), src("role", r.Role), orDash(r.Place), src("place", r.Place))
+		fmt.Fprintf(a.stdout, "    honours %s%s\n", orDash(strings.Join(r.Honours, "、")), src("honours", strings.Join(r.Honours, "")))
+		fmt.Fprintf(a.stdout, "    methods %s\n", methodsLine(r.Methods, derived[r.ID]))
+		fmt.Fprintf(a.stdout, "    source %s · date %s · script %s · %d chars · %d chunks\n",
+			orDash(r.Source), orDash(r.Date), orDash(string(r.Script)), r.Chars, r.Chunks)
 	}
+	fmt.Fprintln(a.stdout, correctHint)
 	return nil
 }
 
-func printMeta(a *app, m corpus.Meta) {
-	for _, kv := range [][2]string{{"id", m.ID}, {"leader", m.Leader}, {"aliases", strings.Join(m.Aliases, "、")}, {"place", m.Place}, {"source", m.Source}, {"date", m.Date}, {"url", m.URL}, {"script", string(m.Script)}} {
-		if kv[1] != "" {
-			fmt.Fprintf(a.stdout, "%s: %s\n", kv[0], kv[1])
+// correctHint tells the operator how to fix what was derived.
+const correctHint = "To correct a value, set it in the article's front matter (it always wins): " +
+	"leader:, aliases: [..], role:, place:, honours: [..], methods: [..]."
+
+// articleMethods lists, per article id, the methods the catalog derives
+// from the articles' text.
+func articleMethods(ctx context.Context, arts []corpus.Article) (map[string][]string, error) {
+	c, err := catalog.Build(ctx, corpus.ChunkAll(arts))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string][]string{}
+	for _, m := range c.Methods() {
+		if !slices.Contains(out[m.ArticleID], m.Name) {
+			out[m.ArticleID] = append(out[m.ArticleID], m.Name)
 		}
+	}
+	return out, nil
+}
+
+// provenance marks a value as declared in front matter or derived from
+// the text; an empty value gets no mark.
+func provenance(declared []string) func(field, value string) string {
+	return func(field, value string) string {
+		switch {
+		case value == "":
+			return ""
+		case slices.Contains(declared, field):
+			return " (front matter)"
+		}
+		return " (derived)"
+	}
+}
+
+func methodsLine(declared, derived []string) string {
+	var parts []string
+	if len(declared) > 0 {
+		parts = append(parts, strings.Join(declared, "、")+" (front matter)")
+	}
+	var rest []string
+	for _, d := range derived {
+		if !slices.ContainsFunc(declared, func(x string) bool { return zh.ToSimplified(x) == d }) {
+			rest = append(rest, d)
+		}
+	}
+	if len(rest) > 0 {
+		parts = append(parts, strings.Join(rest, "、")+" (derived)")
+	}
+	return orDash(strings.Join(parts, "; "))
+}
+
+func printMeta(a *app, m corpus.Meta, declared, methods []string) {
+	src := provenance(declared)
+	for _, kv := range [][3]string{
+		{"id", m.ID, ""}, {"leader", m.Leader, src("leader", m.Leader)},
+		{"aliases", strings.Join(m.Aliases, "、"), src("aliases", strings.Join(m.Aliases, ""))},
+		{"role", m.Role, src("role", m.Role)}, {"place", m.Place, src("place", m.Place)},
+		{"honours", strings.Join(m.Honours, "、"), src("honours", strings.Join(m.Honours, ""))},
+		{"others", strings.Join(m.Others, "、"), src("others", strings.Join(m.Others, ""))},
+		{"source", m.Source, ""}, {"date", m.Date, ""}, {"url", m.URL, ""}, {"script", string(m.Script), ""},
+	} {
+		if kv[1] != "" {
+			fmt.Fprintf(a.stdout, "%s: %s%s\n", kv[0], kv[1], kv[2])
+		}
+	}
+	if ml := methodsLine(m.Methods, methods); ml != "—" {
+		fmt.Fprintf(a.stdout, "methods: %s\n", ml)
 	}
 }
 

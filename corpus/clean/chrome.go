@@ -22,13 +22,13 @@ var (
 	// [注1], and the 引用日期 stamp of a reference list. They would
 	// otherwise reach the answer's citation renumbering as if they were
 	// ours.
-	refMarkerRe = regexp.MustCompile(`\[\s*(?:注|註)?\s*\d{1,3}(?:\s*[-–—,，、]\s*\d{1,3})*\s*\]|\[(?:引用日期|引用日期:|引用日期：)[^\]]{0,24}\]`)
+	refMarkerRe = regexp.MustCompile(`[\[［]\s*(?:注|註)?\s*\d{1,3}(?:\s*[-–—,，、]\s*\d{1,3})*\s*[\]］]|\[(?:引用日期|引用日期:|引用日期：)[^\]]{0,24}\]`)
 	// numberedItemRe: a numbered line of a contents block or a reference
 	// list: "1 人物经历", "2.1 早年", "3. 某某．新华网．2019-06-28".
 	numberedItemRe = regexp.MustCompile(`^(?:\d{1,3}(?:\.\d{1,2})?\s*[.．、)]?\s*|[▪•·]\s*)\S`)
 	// homonymItemRe: one entry of a 同名词条 / 义项 list, a name with its
 	// disambiguation in brackets: 欧阳红梅（中国内地女演员）.
-	homonymItemRe = regexp.MustCompile(`^[^\s（(，。,]{1,12}[（(][^）)]{1,40}[）)]$`)
+	homonymItemRe = regexp.MustCompile(`^[^\s（(，。,:：]{1,12}(?:[（(][^）)]{1,40}[）)]|[:：][^。]{1,40})$`)
 	// wikiStatRe: the statistics sidebar and edit furniture of an entry.
 	wikiStatRe = regexp.MustCompile(`^(?:词条统计|浏览次数|编辑次数|最近更新|突出贡献榜|词条创建者|词条贡献者|本词条由|本词条认证|百科用户|历史版本|词条标签|义项名|这是一个多义词|多义词|如您发现|百度百科内容由网友共同编辑)`)
 
@@ -39,10 +39,12 @@ var (
 	// siteFooterRe: the footer of a government site: 主办/承办/协办/
 	// 网站标识码/技术支持/维护单位.
 	siteFooterRe = regexp.MustCompile(`^(?:主办|承办|协办|主管|网站标识码|技术支持|维护|运维|网站维护|网站主办|主办单位|承办单位|主管单位|政府网站标识码)`)
+	// openInfoRe: the metadata table of a government 信息公开 page.
+	openInfoRe = regexp.MustCompile(`^(?:索引号|发布机构|发文机关|成文日期|主题分类|信息分类|公开方式|公开范围|有效性|文号)\s*[:：]`)
 	// prevNextRe: 上一篇：… 下一篇：… 上一条 下一条.
 	prevNextRe = regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|上一页|下一页|上一版|下一版|往期回顾)`)
 	// scanRe: 扫一扫在手机打开当前页, 手机扫描二维码.
-	scanRe = regexp.MustCompile(`^(?:扫一扫|扫描二维码|手机扫码|用手机扫|微信扫一扫)`)
+	scanRe = regexp.MustCompile(`^(?:扫一扫|扫描二维码|手机扫码|用手机扫|微信扫一扫|长按识别|长按二维码|识别二维码)`)
 	// bracketEditorRe: a whole line 【责任编辑：陈思】, (责编:王欣).
 	bracketEditorRe = regexp.MustCompile(`^[*_\s]*[【\[（(]\s*(?:责任编辑|编辑|责编|审核|校对|编审)\s*[:：][^】\]）)]{0,30}[】\]）)][*_\s]*$`)
 	// creditRe: "（海曙区委组织部 供稿）", "*（通讯员 宋佳 供稿，转载请注明出处）*".
@@ -60,6 +62,8 @@ var linkListHeads = map[string]bool{
 	"延伸阅读": true, "推荐阅读": true, "热门推荐": true, "热点推荐": true, "热点新闻": true, "热门文章": true,
 	"最新文章": true, "最新新闻": true, "更多新闻": true, "猜你喜欢": true, "精彩推荐": true, "今日推荐": true,
 	"相关词条": true, "热门词条": true, "友情链接": true, "图片新闻": true, "往期回顾": true,
+	"往期推荐": true, "往期精选": true, "精彩回顾": true, "热文推荐": true, "更多精彩": true, "推荐文章": true,
+	"相关推荐": true,
 }
 
 // onlyToolWords reports a line consisting solely of wikiToolWords.
@@ -104,7 +108,9 @@ func trimToolSuffix(l, s string) string {
 // contents block (目录 and its numbered items); the reference list (参考资料
 // and its entries); the statistics sidebar (词条统计, 浏览次数, 编辑次数…).
 func removeEncyclopedia(text string) string {
-	text = refMarkerRe.ReplaceAllString(text, "")
+	if strings.ContainsAny(text, "[［") {
+		text = refMarkerRe.ReplaceAllString(text, "")
+	}
 	lines := strings.Split(text, "\n")
 	out := make([]string, 0, len(lines))
 	// block is the list being dropped: its items continue it.
@@ -173,7 +179,9 @@ func removeGovSite(text string) string {
 	inList := false
 	for i, l := range lines {
 		s := zh.ToSimplified(l)
-		if t := pageToolRe.ReplaceAllString(fontSizeRe.ReplaceAllString(s, ""), ""); t != s {
+		if !strings.ContainsAny(s, "【[大") {
+			// no button: skip the regexps
+		} else if t := pageToolRe.ReplaceAllString(fontSizeRe.ReplaceAllString(s, ""), ""); t != s {
 			if !hasHan(t) && !hasDigit(t) {
 				continue // the line was only buttons
 			}
@@ -193,7 +201,8 @@ func removeGovSite(text string) string {
 		inList = false
 		switch {
 		case short && scanRe.MatchString(s), short && prevNextRe.MatchString(s),
-			short && siteFooterRe.MatchString(s), bracketEditorRe.MatchString(s), creditRe.MatchString(s):
+			short && siteFooterRe.MatchString(s), short && openInfoRe.MatchString(s),
+			bracketEditorRe.MatchString(s), creditRe.MatchString(s):
 			continue
 		}
 		out = append(out, l)

@@ -16,6 +16,7 @@ func TestStepEncyclopedia(t *testing.T) {
 		"欧阳红梅（湖南省衡阳市某中学语文教师）",
 		"欧阳红梅（南昌市东湖区墩子塘社区党委书记）",
 		"欧阳红梅（中国内地女演员）",
+		"欧阳红梅：湖南省某县农技员",
 		"展开收起",
 		"欧阳红梅，女，汉族，1972年3月生，现任墩子塘社区党委书记。[1]",
 		"2019年，欧阳红梅被授予“全国优秀党务工作者”称号。[2-3]",
@@ -27,7 +28,7 @@ func TestStepEncyclopedia(t *testing.T) {
 		"人物經歷",
 		"播報",
 		"編輯",
-		"问效于民：事情办完后，社区上门回访。[注1]",
+		"问效于民：事情办完后，社区上门回访。[注1]［2］",
 		"参考资料",
 		"1. 东湖区社区书记风采录 ．南昌东湖区人民政府网．2018-06-11 [引用日期2020-03-02]",
 		"2. 老社区里的“红梅姐” ．南昌晚报．2019-07-03",
@@ -83,6 +84,8 @@ func TestStepGovSite(t *testing.T) {
 		"·海曙区推进老旧小区改造提升工程",
 		"主办：宁波市海曙区人民政府办公室 承办：海曙区大数据发展管理中心",
 		"网站标识码：3302030001 浙ICP备05008752号-1",
+		"索引号：11330203/2021-00123",
+		"发布机构：海曙区委组织部",
 		"【責任編輯：陳思】",
 		"*（通讯员 宋佳 供稿，转载请注明出处）*",
 	}, "\n")
@@ -94,7 +97,8 @@ func TestStepGovSite(t *testing.T) {
 	got := apply(in)
 	if strings.Contains(got, "字体") || strings.Contains(got, "打印") || strings.Contains(got, "扫一扫") ||
 		strings.Contains(got, "篇") || strings.Contains(got, "相关新闻") || strings.Contains(got, "表彰大会") ||
-		strings.Contains(got, "主办") || strings.Contains(got, "供稿") || strings.Contains(got, "編輯") {
+		strings.Contains(got, "主办") || strings.Contains(got, "供稿") || strings.Contains(got, "編輯") ||
+		strings.Contains(got, "索引号") || strings.Contains(got, "发布机构") {
 		t.Errorf("govsite left chrome:\n%s", got)
 	}
 	if !strings.HasPrefix(got, want[:strings.Index(want, "\n浙")]) {

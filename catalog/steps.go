@@ -1,0 +1,261 @@
+package catalog
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Steps written out in the ways the genre writes them, beyond the
+// 、-lists of a numbered shorthand (see findShorthandSteps):
+//
+//   - digit tokens explained: “1”是…，“3”是…，“N”是… (“1+3+N”工作法, “135”工作法);
+//   - ordinals: 第一步，居民提事；第二步，…;
+//   - a list after a colon: …服务法…：共商、共建、共治、共享、共评 (or parallel
+//     clauses: “三个一样”：对待居民像对待家人一样，…);
+//   - a counted noun: “三张清单”：需求清单…，资源清单…，项目清单…;
+//   - a lead-in ending in a colon followed by one line per step
+//     (议事会的流程是：/楼长收集…；/在议事会上…；…).
+
+var (
+	reDigitToken = regexp.MustCompile(`“([0-9A-Za-z])”是([^,;。“”]{2,24})`)
+	reOrdinal    = regexp.MustCompile(`第([一二三四五六七八九十])步[,:]?([^,;。!?]{2,24})`)
+)
+
+// findExplainedSteps tries each way in turn on the method's sightings
+// and the sentences after them.
+func findExplainedSteps(a *article, g *group, name string) []string {
+	for _, c := range g.cands {
+		if st := digitTokenSteps(a, c); st != nil {
+			return st
+		}
+		if st := ordinalSteps(a, c); st != nil {
+			return st
+		}
+		if st := colonListSteps(a, c); st != nil {
+			return st
+		}
+		if st := countedNounSteps(a, c, name); st != nil {
+			return st
+		}
+		if st := lineSteps(a, c); st != nil {
+			return st
+		}
+	}
+	return nil
+}
+
+// digitTokenSteps: “1”是社区党总支这个核心，… in the sighting sentence or
+// the next two, when the tokens spell the name's digits in order.
+func digitTokenSteps(a *article, c candidate) []string {
+	tokens := strings.Map(func(r rune) rune {
+		if r < 128 && (r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			return r
+		}
+		return -1
+	}, strings.ToUpper(c.name))
+	if len(tokens) < 2 {
+		return nil
+	}
+	var steps []string
+	var got []byte
+	for d := 0; d <= 3 && c.sent+d < len(a.sentences); d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		for _, m := range reDigitToken.FindAllStringSubmatch(n, -1) {
+			item := strings.TrimSuffix(strings.TrimSpace(m[2]), "即")
+			got = append(got, strings.ToUpper(m[1])[0])
+			steps = append(steps, item)
+		}
+		if len(got) >= len(tokens) {
+			break
+		}
+	}
+	if string(got) != tokens {
+		return nil
+	}
+	return steps
+}
+
+// ordinalSteps: 第一步，X；第二步，Y … from the sighting on, numbered 1..n
+// without gaps; n must match a numbered name (五步议事法) when it has one.
+func ordinalSteps(a *article, c candidate) []string {
+	var steps []string
+	for d := 0; d <= 12 && c.sent+d < len(a.sentences); d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		for _, m := range reOrdinal.FindAllStringSubmatch(n, -1) {
+			v := numeralValue([]rune(m[1])[0])
+			if v != len(steps)+1 {
+				return finishOrdinal(steps, c.name)
+			}
+			steps = append(steps, strings.TrimSpace(m[2]))
+		}
+	}
+	return finishOrdinal(steps, c.name)
+}
+
+func finishOrdinal(steps []string, name string) []string {
+	if len(steps) < 2 {
+		return nil
+	}
+	if v, _, ok := numericShorthand(name); ok && v != len(steps) {
+		return nil
+	}
+	return steps
+}
+
+// colonListSteps: the sighting sentence goes on, after a colon, with a
+// list of three or more items: 、-separated, or ，-separated clauses that
+// end alike (…一样).
+func colonListSteps(a *article, c candidate) []string {
+	n := a.sentences[c.sent].norm[c.end:]
+	if i := strings.LastIndexAny(n, ":"); i >= 0 {
+		rest := strings.TrimRight(n[i+1:], "。;!? ")
+		if strings.Contains(rest, "、") && !strings.Contains(rest, ",") {
+			if items := splitList(rest); len(items) >= 3 && allShort(items, 12) {
+				return items
+			}
+		}
+		if parts := parallel(strings.Split(rest, ","), c.name); parts != nil {
+			return parts
+		}
+	}
+	// Without a colon: a 、-list in the clause after the name whose items
+	// share a part of the name (要求社区干部问题在一线发现、矛盾在一线化解、…).
+	for _, cl := range strings.Split(n, ",") {
+		if strings.Count(cl, "、") >= 2 {
+			if parts := parallel(strings.Split(strings.TrimRight(cl, "。;!? "), "、"), c.name); parts != nil && sharesNamePart(parts, c.name) {
+				return parts
+			}
+		}
+	}
+	return nil
+}
+
+// parallel returns parts when they read as parallel items: three to eight
+// short clauses that end alike (…一样) or share a part of the name (下沉 of
+// 三下沉). A first item longer than the others, ending like them, loses its
+// lead-in (要求社区干部问题在一线发现 → 问题在一线发现).
+func parallel(parts []string, name string) []string {
+	if len(parts) < 2 || len(parts) > 8 {
+		return nil
+	}
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+		if r := utf8.RuneCountInString(parts[i]); r < 2 || r > 24 {
+			return nil
+		}
+	}
+	if l := utf8.RuneCountInString(parts[1]); len(parts) >= 3 && utf8.RuneCountInString(parts[0]) > l {
+		same := true
+		for _, p := range parts[2:] {
+			same = same && utf8.RuneCountInString(p) == l
+		}
+		if same {
+			rs := []rune(parts[0])
+			parts[0] = string(rs[len(rs)-l:])
+		}
+	}
+	alike := len(parts) >= 3
+	last := lastTwoRunes(parts[0])
+	for _, p := range parts[1:] {
+		alike = alike && lastTwoRunes(p) == last
+	}
+	if alike || sharesNamePart(parts, name) {
+		return parts
+	}
+	return nil
+}
+
+// sharesNamePart: every part contains one two-rune piece of the name that
+// is not a numeral's (下沉 of 三下沉工作法, 一线 of 一线工作法).
+func sharesNamePart(parts []string, name string) bool {
+	rs := []rune(key(name))
+	for j := 0; j+2 <= len(rs); j++ {
+		bi := string(rs[j : j+2])
+		if hanCount(bi) < 2 || genericBigram(bi) || bi == "工作" || bi == "作法" {
+			continue
+		}
+		if strings.ContainsRune(numerals+"两", rs[j]) && j == 0 && bi != "一线" {
+			continue
+		}
+		if allContain(parts, bi) {
+			return true
+		}
+	}
+	return false
+}
+
+// countedNounSteps: a name of a numeral, a measure word and a noun
+// (三张清单) whose sentence names that many kinds of the noun (需求清单、
+// 资源清单、项目清单), in order.
+func countedNounSteps(a *article, c candidate, name string) []string {
+	rs := []rune(key(name))
+	if len(rs) < 4 || !strings.ContainsRune(numerals+"两", rs[0]) || !strings.ContainsRune("张项个类种大支条份", rs[1]) {
+		return nil
+	}
+	v := 2
+	if rs[0] != '两' {
+		v = numeralValue(rs[0])
+	}
+	noun := string(rs[2:])
+	// The kinds may run on into the next sentences (一张问题清单…；一张责任清单…).
+	n := a.sentences[c.sent].norm[c.end:]
+	for d := 1; d <= 2 && c.sent+d < len(a.sentences); d++ {
+		n += a.sentences[c.sent+d].norm
+	}
+	re := regexp.MustCompile(`(\p{Han}{2})` + regexp.QuoteMeta(noun))
+	var steps []string
+	seen := map[string]bool{}
+	for _, m := range re.FindAllStringSubmatch(n, -1) {
+		item := m[1] + noun
+		if !seen[item] && !strings.ContainsAny(m[1], numerals+"两") {
+			seen[item] = true
+			steps = append(steps, item)
+		}
+	}
+	if len(steps) < v {
+		return nil
+	}
+	return steps[:v]
+}
+
+// lineSteps: a sentence of the sighting's paragraph ends in a colon
+// (议事会的流程是：) and each following paragraph is one short sentence —
+// the steps, one per line.
+func lineSteps(a *article, c candidate) []string {
+	p := a.sentences[c.sent].para
+	i := c.sent
+	for i < len(a.sentences) && a.sentences[i].para == p && !strings.HasSuffix(strings.TrimSpace(a.sentences[i].norm), ":") {
+		i++
+	}
+	if i >= len(a.sentences) || a.sentences[i].para != p {
+		return nil
+	}
+	var steps []string
+	semicolons := false
+	for j := i + 1; j < len(a.sentences) && len(steps) < 8; j++ {
+		s := a.sentences[j]
+		alone := (j+1 >= len(a.sentences) || a.sentences[j+1].para != s.para) && (a.sentences[j-1].para != s.para)
+		if !alone || s.heading || utf8.RuneCountInString(s.text) > 40 {
+			break
+		}
+		t := strings.TrimSpace(s.norm)
+		steps = append(steps, strings.TrimRight(t, "。;!?"))
+		// Lines ending in ；: the one ending otherwise is the last.
+		if len(steps) == 1 {
+			semicolons = strings.HasSuffix(t, ";")
+		} else if semicolons && !strings.HasSuffix(t, ";") {
+			break
+		}
+	}
+	if len(steps) < 2 {
+		return nil
+	}
+	return steps
+}
