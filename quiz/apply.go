@@ -51,6 +51,11 @@ func (b *Bank) collectProblems() []methodProblem {
 			}
 		}
 		p := b.m.passages[pi]
+		// The situation comes before the method: a sentence after its
+		// first mention tells how it works or what it did.
+		if at := strings.Index(p.norm, normalize(problem)); at >= 0 && at > strings.Index(p.norm, nm) {
+			return
+		}
 		scen := b.neutralAll(problem, leader)
 		n := utf8.RuneCountInString(scen)
 		if n < 4 || n > 160 || b.namesMethod(problem) || strings.Contains(normalize(problem), nm) {

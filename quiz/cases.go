@@ -46,7 +46,7 @@ var (
 	// notSituation marks sentences that are slogans, promises or outcomes
 	// rather than a problem to discuss.
 	notSituation = []string{"不仅", "破解", "有效", "凝聚了", "承诺", "要在", "要从", "要把", "摘掉", "发挥", "实现了", "得到了", "提升", "减少了", "解决了", "成为", "实现",
-		"修好", "很少", "办好", "完成", "光荣", "敢想", "被调", "热情", "记者", "说,", "说，", "说:", "说：", "说道", "年来", "当选", "荣获"}
+		"修好", "很少", "办好", "完成", "光荣", "敢想", "被调", "热情", "记者", "说,", "说，", "说:", "说：", "说道", "年来", "当选", "荣获", "都要", "必须", "坚持"}
 	// caseSynonyms widen a problem keyword (邻里矛盾 also finds 邻里纠纷).
 	caseSynonyms = map[string][]string{"矛盾": {"纠纷", "隔阂", "冲突"}, "纠纷": {"矛盾"}, "停车": {"乱停"}, "物业": {"无物业"}}
 )
