@@ -48,7 +48,8 @@ var (
 	notSituation = []string{"不仅", "破解", "有效", "凝聚了", "承诺", "要在", "要从", "要把", "摘掉", "发挥", "实现了", "得到了", "提升", "减少了", "解决了", "成为", "实现",
 		"修好", "很少", "办好", "完成", "光荣", "敢想", "被调", "热情", "记者", "说,", "说，", "说:", "说：", "说道", "年来", "当选", "荣获", "都要", "必须", "坚持"}
 	// caseSynonyms widen a problem keyword (邻里矛盾 also finds 邻里纠纷).
-	caseSynonyms = map[string][]string{"矛盾": {"纠纷", "隔阂", "冲突"}, "纠纷": {"矛盾"}, "停车": {"乱停"}, "物业": {"无物业"}}
+	caseSynonyms = map[string][]string{"矛盾": {"纠纷", "隔阂", "冲突"}, "纠纷": {"矛盾"}, "停车": {"乱停"}, "物业": {"无物业"},
+		"难": {"问题", "难题", "难以"}, "乱": {"乱停", "混乱", "无序"}, "差": {"脏乱差"}}
 )
 
 func countMarkers(s string, markers []string) int {
@@ -268,6 +269,9 @@ func (b *Bank) caseTopic(topic string) func(caseCand) (bool, int) {
 // two-character pieces (邻里矛盾 → 邻里, 矛盾).
 func keywordPieces(t string) []string {
 	rs := []rune(t)
+	if len(rs) == 3 {
+		return []string{string(rs[:2]), string(rs[2:])} // 停车难 → 停车, 难
+	}
 	if len(rs) < 4 {
 		return []string{t}
 	}
