@@ -30,6 +30,14 @@ import (
 // it. Given with WithTrainer, New registers /train, /score, /stop, /case,
 // /reveal, /record, /board, /daily and /lesson and the poll-answer handler.
 type Trainer interface {
+	Sessions
+	Cases
+	Records
+	DailyPlans
+}
+
+// Sessions run quiz sessions (training_driver.go).
+type Sessions interface {
 	Start(ctx context.Context, req core.StartRequest) (*quiz.Session, error)
 	Next(ctx context.Context, chat string) (q quiz.Question, index int, ok bool, err error)
 	BindPoll(ctx context.Context, pb core.PollBinding) error
@@ -38,17 +46,27 @@ type Trainer interface {
 	Score(ctx context.Context, chat string) (*quiz.Session, []quiz.Player, error)
 	Stop(ctx context.Context, chat string) (*quiz.Session, []quiz.Player, error)
 	Resume(ctx context.Context) ([]*quiz.Session, error)
+	// Discussion: a reply to postID (poll pollID) is discussion, not a
+	// question (an open poll, or a case not revealed yet).
+	Discussion(ctx context.Context, chat, postID, pollID string) bool
+}
 
+// Cases run discussion cases (training_cases.go).
+type Cases interface {
 	StartCase(ctx context.Context, req core.CaseRequest) (quiz.Case, error)
 	CasePosted(ctx context.Context, chat, postID string) error
 	RevealCase(ctx context.Context, chat string) (c quiz.Case, ok bool, err error)
 	PendingCases(ctx context.Context) ([]core.PendingCase, error)
-	// Discussion: a reply to postID (poll pollID) is discussion, not a question.
-	Discussion(ctx context.Context, chat, postID, pollID string) bool
+}
 
+// Records are what sessions leave (training_records.go).
+type Records interface {
 	Board(ctx context.Context, chat string, since time.Time) ([]core.Standing, error)
 	MemberRecord(ctx context.Context, chat, userID string) (st core.Standing, rank, sessions int, found bool, err error)
+}
 
+// DailyPlans keep the daily questions (training_plans.go).
+type DailyPlans interface {
 	SetDaily(ctx context.Context, p core.DailyPlan, now time.Time) (core.DailyPlan, error)
 	StopDaily(ctx context.Context, chat string) (bool, error)
 	TakeDueDaily(ctx context.Context, now time.Time) ([]core.DailyPlan, error)

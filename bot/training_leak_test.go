@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"bangyang/bot/telegramtest"
+	"bangyang/quiz"
 	"bangyang/zh"
 )
 
@@ -167,4 +168,18 @@ func TestCaseTopicsScriptAndTrainCap(t *testing.T) {
 	h.say(h.dm, h.user, "/stop")
 	h.waitText(h.dm.ID, "提前结束", 1)
 	h.noRejections()
+}
+
+// The poll's own explanation (shown to a member after voting) says why
+// first, then the passage, within Telegram's 200 units.
+func TestPollExplanationSaysWhy(t *testing.T) {
+	q := quiz.Question{Text: "四单工作法出自哪位社区书记的事迹？", Options: []string{"吴中兰", "郭佳", "张影"}, Correct: 0,
+		Why: "报道写明“四单工作法”是吴中兰的做法。", Explanation: "出自《吴中兰》：“" + strings.Repeat("她总结出一套四单工作法。", 20) + "”"}
+	p, ok := quizPollParams(q, 0, 1, 45*time.Second)
+	if !ok {
+		t.Fatal("no poll")
+	}
+	if !strings.HasPrefix(p.Explanation, q.Why+"\n出自《吴中兰》") || utf16Len(p.Explanation) > 200 {
+		t.Errorf("explanation %q (%d units)", p.Explanation, utf16Len(p.Explanation))
+	}
 }

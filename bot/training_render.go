@@ -41,7 +41,7 @@ func quizPollParams(q quiz.Question, idx, total int, open time.Duration) (*tgbot
 	}
 	return &tgbot.SendPollParams{
 		Question: text, Options: opts, IsAnonymous: tgbot.False(), Type: "quiz",
-		CorrectOptionID: q.Correct, Explanation: fitExplanation(q.Explanation),
+		CorrectOptionID: q.Correct, Explanation: fitExplanation(strings.TrimSpace(q.Why + "\n" + q.Explanation)),
 		OpenPeriod: int(open / time.Second),
 	}, true
 }

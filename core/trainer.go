@@ -127,7 +127,7 @@ func NewTrainer(o TrainerOptions) *Trainer {
 	return t
 }
 
-// QuizBank is the question bank over the service's passages (and catalog,
+// Bank is the question bank over the service's passages (and catalog,
 // when there is one), built on first use.
 func (t *Trainer) Bank() *quiz.Bank {
 	t.bankOnce.Do(func() {
@@ -239,7 +239,7 @@ func (t *Trainer) Quiz(ctx context.Context, req QuizRequest) ([]quiz.Question, e
 	return out, nil
 }
 
-// StartTraining starts a session of n questions (default 5, clamped to
+// Start starts a session of req.N questions (default 5, clamped to
 // 1..20; fewer when the topic has less material) in chat. If one is
 // already running it returns that session with ErrSessionRunning. Questions
 // of the chat's previous session are avoided when there is enough other
@@ -307,10 +307,10 @@ func pollIDsOf(s *quiz.Session) []string {
 	return ids
 }
 
-// NextTrainingQuestion advances chat's session and returns the next
+// Next advances chat's session and returns the next
 // question and its index; ok is false when none is left (the session is
 // then finished: answers to asked questions still count until
-// StopTraining) or the session was stopped.
+// Stop) or the session was stopped.
 func (t *Trainer) Next(ctx context.Context, chat string) (q quiz.Question, index int, ok bool, err error) {
 	unlock := t.lock(chat)
 	defer unlock()
@@ -332,7 +332,7 @@ func (t *Trainer) Next(ctx context.Context, chat string) (q quiz.Question, index
 	return q, index, ok, nil
 }
 
-// BindTrainingPoll records that the transport's poll pollID carries
+// BindPoll records that the transport's poll pb.PollID carries
 // question index of chat's session, so its answers can be counted.
 func (t *Trainer) BindPoll(ctx context.Context, pb PollBinding) error {
 	chat, pollID, index := pb.Chat, pb.PollID, pb.Index
@@ -366,7 +366,7 @@ func (t *Trainer) BindPoll(ctx context.Context, pb PollBinding) error {
 	return nil
 }
 
-// RecordTrainingAnswer counts a user's answer to a training poll and says
+// RecordAnswer counts a user's answer to a training poll and says
 // which chat it belongs to. It is idempotent: only a user's first answer
 // to a question counts. A poll that belongs to no session (another
 // session's, long gone) gives chat "" and an uncounted result, no error.
@@ -399,7 +399,7 @@ func (t *Trainer) RecordAnswer(ctx context.Context, v Vote) (chat string, res qu
 	return chat, res, nil
 }
 
-// TrainingScore returns chat's latest session (in any state) and its
+// Score returns chat's latest session (in any state) and its
 // leaderboard; ErrNoTraining if the chat never had one.
 func (t *Trainer) Score(ctx context.Context, chat string) (*quiz.Session, []quiz.Player, error) {
 	sess, err := t.store.LoadSession(ctx, chat)
@@ -412,7 +412,7 @@ func (t *Trainer) Score(ctx context.Context, chat string) (*quiz.Session, []quiz
 	return sess, sess.Leaderboard(), nil
 }
 
-// StopTraining ends chat's session (early, or after the last question to
+// Stop ends chat's session (early, or after the last question to
 // freeze the scores) and returns its final leaderboard. With no session it
 // returns ErrNoTraining; with one already stopped, that session, its board
 // and ErrNoTraining.
@@ -466,10 +466,10 @@ func (t *Trainer) CloseQuestion(ctx context.Context, chat string, index int) (qu
 	return stats, nil
 }
 
-// ResumeTrainings lists the sessions not yet stopped, oldest first, so a
+// Resume lists the sessions not yet stopped, oldest first, so a
 // transport can carry on after a restart: State running with Remaining() >
 // 0 has questions left to ask; running with none left, or finished, only
-// needs StopTraining and the final board. Scores and poll bindings are as
+// needs Stop and the final board. Scores and poll bindings are as
 // they were saved.
 func (t *Trainer) Resume(ctx context.Context) ([]*quiz.Session, error) {
 	all, err := t.store.Sessions(ctx)

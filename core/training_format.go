@@ -8,8 +8,8 @@ import (
 	"bangyang/quiz"
 )
 
-// FormatLeaderboard renders a leaderboard (from TrainingScore or
-// StopTraining) as plain text in script ("hant" for Traditional): one line
+// FormatLeaderboard renders a leaderboard (from Trainer.Score or
+// Trainer.Stop) as plain text in script ("hant" for Traditional): one line
 // per player, "rank. name correct/answered". Player names are kept as
 // written.
 func FormatLeaderboard(players []quiz.Player, script string) string {

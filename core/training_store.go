@@ -16,7 +16,7 @@ import (
 var (
 	// ErrSessionRunning: a chat has at most one running training session.
 	ErrSessionRunning = errors.New("a training session is already running in this chat")
-	// ErrNoTraining: the chat has no session (or, for StopTraining, none
+	// ErrNoTraining: the chat has no session (or, for Trainer.Stop, none
 	// that is not already stopped).
 	ErrNoTraining = errors.New("no training session in this chat")
 )

@@ -51,9 +51,14 @@ func (b *Bank) collectProblems() []methodProblem {
 			}
 		}
 		p := b.m.passages[pi]
+		// The situation comes before the method: a sentence after its
+		// first mention tells how it works or what it did.
+		if at := strings.Index(p.norm, normalize(problem)); at >= 0 && at > strings.Index(p.norm, nm) {
+			return
+		}
 		scen := b.neutralAll(problem, leader)
 		n := utf8.RuneCountInString(scen)
-		if (n < 12 && !goal) || n < 4 || n > 160 || b.namesMethod(problem) || strings.Contains(normalize(problem), nm) {
+		if n < 4 || n > 160 || b.namesMethod(problem) || strings.Contains(normalize(problem), nm) {
 			return
 		}
 		key := nm + "|" + normalize(scen)
@@ -92,14 +97,15 @@ func (b *Bank) collectProblems() []methodProblem {
 	}
 	names := b.methodNames()
 	for _, c := range b.textCases() {
-		rp := b.m.passages[c.revPassage]
+		// The remedy must name the method at once: four sentences on,
+		// the story is often another one.
+		first := firstSentences(c.reveal, 1)
 		for _, mn := range names {
-			if mn.leader == c.leader && strings.Contains(normalize(c.reveal), normalize(mn.name)) {
+			if mn.leader == c.leader && strings.Contains(normalize(first), normalize(mn.name)) {
 				add(mn.name, mn.leader, c.revPassage, firstSentences(c.scenario, 120), false)
 				break
 			}
 		}
-		_ = rp
 	}
 	for pi, p := range b.m.passages {
 		for _, mn := range names {
@@ -114,9 +120,13 @@ func (b *Bank) collectProblems() []methodProblem {
 				// The sentence naming the method often says what it
 				// answers (面对…的实际, 针对…, 为解决…), or the one before does.
 				if c := purposeClause(s); c != "" {
+					// The sentence says what it answers: that, not the
+					// story before it.
 					add(mn.name, mn.leader, pi, c, false)
+					continue
 				} else if g := goalClause(s); g != "" {
 					add(mn.name, mn.leader, pi, g, true)
+					continue
 				}
 				// The sentences just before it, in this passage or at the
 				// end of the one before.
@@ -141,7 +151,7 @@ func (b *Bank) collectProblems() []methodProblem {
 var purposeRE = regexp.MustCompile(`(?:面对|面临|针对|为了?(?:解决|破解|改变|彻底改变|化解|缓解|应对))([^，,。；;！？!?]{4,60}?)(?:的(?:实际|情况|问题|难题|现状|困境|短板|局面))?(?:[，,；;]|$)`)
 
 // needMarkers widen problemMarkers for purpose clauses (针对…多, …难).
-var needMarkers = []string{"难", "缺", "差", "乱", "不", "少", "多", "老旧", "需求", "空白", "混杂", "疲于"}
+var needMarkers = []string{"难", "缺", "差", "乱", "不", "少", "多", "老旧", "空白", "混杂", "疲于"}
 
 // doneMarkers say a sentence tells what was done, not how things stood.
 var doneMarkers = []string{"提供", "了解", "加强", "开展", "修", "办理", "帮忙", "摸清", "走了一遍", "征求"}
@@ -155,7 +165,7 @@ func purposeClause(s string) string {
 	}
 	c := strings.TrimSpace(m[1])
 	c = strings.TrimSuffix(c, "实际")
-	if strings.HasPrefix(c, "更好") || countMarkers(c, problemMarkers)+countMarkers(c, needMarkers) == 0 || utf8.RuneCountInString(c) < 6 {
+	if strings.HasPrefix(c, "更好") || countMarkers(c, problemMarkers)+countMarkers(c, needMarkers) == 0 || utf8.RuneCountInString(c) < 4 {
 		return ""
 	}
 	return c
@@ -318,10 +328,17 @@ func (b *Bank) buildApplication(s spec, rng *rand.Rand) (Question, bool) {
 		return Question{}, false
 	}
 	stem := "社区里遇到这样的情况：" + prettyPunct(mp.scenario) + "\n借鉴以下哪种做法更合适？"
-	if scen := strings.TrimRight(mp.scenario, "。；;，,"); mp.goal {
-		stem = "社区想要" + prettyPunct(scen) + "，借鉴以下哪种做法更合适？"
-	} else if utf8.RuneCountInString(scen) <= 40 && !strings.ContainsAny(scen, "。！？") {
-		stem = "社区里" + strings.TrimPrefix(prettyPunct(scen), "社区") + "，借鉴以下哪种做法更合适？"
+	scen := prettyPunct(strings.TrimRight(mp.scenario, "。；;，,"))
+	clause := isHeading(mp.problem) // a clause (针对独居老人多), not a whole sentence
+	short := clause || utf8.RuneCountInString(scen) <= 60 && !strings.ContainsAny(scen, "。！？!?")
+	switch {
+	case mp.goal:
+		stem = "社区想要" + scen + "，借鉴以下哪种做法更合适？"
+	case short && (strings.HasPrefix(scen, "这个社区") || strings.HasPrefix(scen, "社区")):
+		// 社区地处平江历史街区，古宅多… → 一个社区地处…
+		stem = "一个社区" + strings.TrimPrefix(strings.TrimPrefix(scen, "这个社区"), "社区") + "，借鉴以下哪种做法更合适？"
+	case clause, short && (strings.HasPrefix(scen, "辖区") || strings.HasPrefix(scen, "小区") || strings.HasPrefix(scen, "居民") || strings.HasPrefix(scen, "老旧")):
+		stem = "社区里" + scen + "，借鉴以下哪种做法更合适？"
 	}
 	q := Question{
 		Key:         fmt.Sprintf("%s|%s|%s", KindApplication, p.chunk.ID, normalize(mp.method)),

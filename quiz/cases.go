@@ -46,9 +46,10 @@ var (
 	// notSituation marks sentences that are slogans, promises or outcomes
 	// rather than a problem to discuss.
 	notSituation = []string{"不仅", "破解", "有效", "凝聚了", "承诺", "要在", "要从", "要把", "摘掉", "发挥", "实现了", "得到了", "提升", "减少了", "解决了", "成为", "实现",
-		"修好", "很少", "办好", "完成", "光荣", "敢想", "被调", "热情", "记者", "说,", "说，", "说:", "说：", "说道", "年来", "当选", "荣获"}
+		"修好", "很少", "办好", "完成", "光荣", "敢想", "被调", "热情", "记者", "说,", "说，", "说:", "说：", "说道", "年来", "当选", "荣获", "都要", "必须", "坚持"}
 	// caseSynonyms widen a problem keyword (邻里矛盾 also finds 邻里纠纷).
-	caseSynonyms = map[string][]string{"矛盾": {"纠纷", "隔阂", "冲突"}, "纠纷": {"矛盾"}, "停车": {"乱停"}, "物业": {"无物业"}}
+	caseSynonyms = map[string][]string{"矛盾": {"纠纷", "隔阂", "冲突"}, "纠纷": {"矛盾"}, "停车": {"乱停"}, "物业": {"无物业"},
+		"难": {"问题", "难题", "难以"}, "乱": {"乱停", "混乱", "无序"}, "差": {"脏乱差"}}
 )
 
 func countMarkers(s string, markers []string) int {
@@ -147,7 +148,7 @@ func (b *Bank) textCases() []caseCand {
 				k++
 			}
 			leader := b.m.passages[art[i].passage].leader
-			scenario := b.neutral(strings.Join(scen, ""), leader)
+			scenario := b.neutralAll(strings.Join(scen, ""), leader)
 			if !acted || utf8.RuneCountInString(scenario) < 15 || b.namesMethod(scenario) {
 				continue
 			}
@@ -188,7 +189,12 @@ func (b *Bank) recordCases() []caseCand {
 		}
 		var scen, rev []string
 		for _, q := range mi.Problem {
-			if t := zh.ToSimplified(q.Text); utf8.RuneCountInString(strings.Join(scen, "")) < 200 {
+			t := zh.ToSimplified(q.Text)
+			if c := purposeClause(t); c != "" {
+				// 面对…的实际，她… → the situation alone.
+				t = "社区面对的情况是：" + c + "。"
+			}
+			if utf8.RuneCountInString(strings.Join(scen, "")) < 200 {
 				scen = append(scen, t)
 			}
 		}
@@ -198,7 +204,7 @@ func (b *Bank) recordCases() []caseCand {
 			}
 		}
 		leader := b.m.passages[sp].leader
-		scenario := b.neutral(strings.Join(scen, ""), leader)
+		scenario := b.neutralAll(strings.Join(scen, ""), leader)
 		if utf8.RuneCountInString(scenario) < 15 || b.namesMethod(scenario) {
 			continue
 		}
@@ -263,6 +269,9 @@ func (b *Bank) caseTopic(topic string) func(caseCand) (bool, int) {
 // two-character pieces (邻里矛盾 → 邻里, 矛盾).
 func keywordPieces(t string) []string {
 	rs := []rune(t)
+	if len(rs) == 3 {
+		return []string{string(rs[:2]), string(rs[2:])} // 停车难 → 停车, 难
+	}
 	if len(rs) < 4 {
 		return []string{t}
 	}

@@ -218,6 +218,9 @@ func (b *Bank) topicFilter(topic string) func(spec) bool {
 // using their methods, not only recalling names.
 const ApplicationShare = 0.4
 
+// MaxPerSentence is how many questions of a session may quote one sentence.
+const MaxPerSentence = 2
+
 // candidate is a built, validated question and what it is about, for
 // spreading a session over leaders, methods and sentences.
 type candidate struct {
@@ -261,7 +264,7 @@ func (b *Bank) Generate(opt Options) ([]Question, error) {
 		cs := byKind[k]
 		best, bestCost := -1, 1<<30
 		for i, c := range cs {
-			if used.stem[c.stem] > 0 || used.target[c.target] > 0 {
+			if used.stem[c.stem] > 0 || used.target[c.target] > 0 || used.source[c.source] >= MaxPerSentence {
 				continue
 			}
 			cost := 4*used.source[c.source] + 2*used.leader[c.leader]
@@ -282,34 +285,62 @@ func (b *Bank) Generate(opt Options) ([]Question, error) {
 	}
 	var out []Question
 	next := 0
-	for len(out) < opt.N {
-		var c candidate
-		ok := false
-		apps := 0
-		for _, q := range out {
-			if q.Kind == KindApplication {
-				apps++
+	fill := func() {
+		for len(out) < opt.N {
+			var c candidate
+			ok := false
+			apps := 0
+			for _, q := range out {
+				if q.Kind == KindApplication {
+					apps++
+				}
 			}
+			if float64(apps) < ApplicationShare*float64(len(out)+1) {
+				c, ok = take(KindApplication)
+			}
+			for tries := 0; !ok && tries < len(kinds); tries++ {
+				c, ok = take(kinds[next%len(kinds)])
+				next++
+			}
+			if !ok {
+				c, ok = take(KindApplication)
+			}
+			if !ok {
+				break
+			}
+			used.leader[c.leader]++
+			used.topic[c.topic]++
+			used.source[c.source]++
+			used.target[c.target]++
+			used.stem[c.stem]++
+			out = append(out, c.q)
 		}
-		if float64(apps) < ApplicationShare*float64(len(out)+1) {
-			c, ok = take(KindApplication)
+	}
+	fill()
+	if len(out) < opt.N {
+		// A method's own sentences ran out: go on with the rest of its
+		// leader's material rather than ask the same sentence again.
+		for _, leader := range b.topicLeaders(opt.Topic) {
+			if len(out) >= opt.N {
+				break
+			}
+			have := map[string]bool{}
+			for _, cs := range byKind {
+				for _, c := range cs {
+					have[c.q.Key] = true
+				}
+			}
+			for _, q := range out {
+				have[q.Key] = true
+			}
+			for _, c := range b.candidates(leader, opt.Script) {
+				if !have[c.q.Key] && !opt.Exclude[c.q.Key] {
+					c.q = shuffleOptions(c.q, rng)
+					byKind[c.q.Kind] = append(byKind[c.q.Kind], c)
+				}
+			}
+			fill()
 		}
-		for tries := 0; !ok && tries < len(kinds); tries++ {
-			c, ok = take(kinds[next%len(kinds)])
-			next++
-		}
-		if !ok {
-			c, ok = take(KindApplication)
-		}
-		if !ok {
-			break
-		}
-		used.leader[c.leader]++
-		used.topic[c.topic]++
-		used.source[c.source]++
-		used.target[c.target]++
-		used.stem[c.stem]++
-		out = append(out, c.q)
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("topic %q: %w", opt.Topic, ErrNoMaterial)
@@ -451,6 +482,39 @@ func clauseWindow(s string, start, end int, repl string) string {
 	}
 	if right < len(s) {
 		out += "……"
+	}
+	return out
+}
+
+// topicLeaders are the leaders whose material widens a method topic: the
+// method's leader, then the leader of the article naming it (another
+// secretary's method mentioned in her article). None for other topics.
+func (b *Bank) topicLeaders(topic string) []string {
+	t := normalize(topic)
+	if t == "" {
+		return nil
+	}
+	if _, ok := b.leaderOf(t); ok {
+		return nil
+	}
+	var out []string
+	add := func(l string) {
+		if l != "" && !contains(out, l) {
+			out = append(out, l)
+		}
+	}
+	if mi, ok := b.methodOf(t); ok {
+		add(mi.Leader)
+		for _, p := range b.m.passages {
+			if p.chunk.ArticleID == mi.ArticleID {
+				add(p.leader)
+			}
+		}
+	}
+	for _, nm := range b.named {
+		if nn := normalize(nm.name); nn == t || utf8.RuneCountInString(t) >= 3 && strings.Contains(nn, t) {
+			add(nm.leader)
+		}
 	}
 	return out
 }

@@ -13,9 +13,12 @@ import (
 
 // genreBank is a bank over the genre fixtures (articles other than the
 // seeds, corpus/testdata/genre) with their catalog.
-func genreBank(t testing.TB) *Bank {
+func genreBank(t testing.TB) *Bank { return dirBank(t, "../corpus/testdata/genre") }
+
+// dirBank is a bank over a folder of articles with their catalog.
+func dirBank(t testing.TB, dir string) *Bank {
 	t.Helper()
-	as, err := corpus.LoadDir(context.Background(), "../corpus/testdata/genre")
+	as, err := corpus.LoadDir(context.Background(), dir)
 	if err != nil {
 		t.Fatalf("load genre fixtures: %v", err)
 	}
@@ -101,7 +104,7 @@ type mixFigures struct {
 	questions, sessions                  int
 	invalid, dupStems, answerInStem      int
 	foreignDistractors, unclassified     int
-	headingQuotes                        int
+	headingQuotes, sameSentence          int
 	defaultQuestions, defaultApplication int
 	kinds                                map[Kind]int
 }
@@ -141,13 +144,49 @@ func runMix(t *testing.T, name string, b *Bank, f *mixFigures) {
 					t.Errorf("%s: %s %q: distractor %q is a %s, the answer %q a %s", name, q.Kind, q.Text, o, optionKind(b, o), q.CorrectText(), want)
 				}
 			}
-			if _, quote, ok := strings.Cut(q.Explanation, "“"); ok && isHeading(strings.TrimSuffix(quote, "”")) && !strings.HasSuffix(quote, "…”") {
+			if quote, ok := explanationQuote(q.Explanation); ok && isHeading(strings.TrimSuffix(quote, "”")) && !strings.HasSuffix(quote, "…”") {
 				f.headingQuotes++
 				t.Errorf("%s: question on a heading: %q", name, q.Explanation)
 			}
 		}
 	}
-	for seed := uint64(1); seed <= 10; seed++ {
+	// Every leader's articles give questions (a title with quotation
+	// marks once made all of an article's questions invalid).
+	for _, lf := range b.m.leaders {
+		has := false
+		for _, p := range b.m.passages {
+			has = has || p.leader == lf.name
+		}
+		if !has {
+			continue
+		}
+		if _, err := b.Generate(Options{N: 3, Topic: lf.name, Seed: 1}); err != nil {
+			t.Errorf("%s: no questions on %s: %v", name, lf.name, err)
+		}
+	}
+	// Sessions on a topic: never more than MaxPerSentence questions quote
+	// one sentence, however little the topic's own passage says.
+	for i, mn := range b.methodNames() {
+		if i%3 != 0 {
+			continue
+		}
+		qs, err := b.Generate(Options{N: 5, Topic: mn.name, Seed: uint64(i)})
+		if err != nil {
+			t.Errorf("%s: topic %s: %v", name, mn.name, err)
+			continue
+		}
+		f.sessions++
+		check(qs)
+		quotes := map[string]int{}
+		for _, q := range qs {
+			quotes[q.Explanation]++
+			if quotes[q.Explanation] > MaxPerSentence {
+				f.sameSentence++
+				t.Errorf("%s: topic %s: %d questions on %q", name, mn.name, quotes[q.Explanation], q.Explanation)
+			}
+		}
+	}
+	for seed := uint64(1); seed <= 6; seed++ {
 		for _, script := range []string{ScriptSimplified, ScriptTraditional} {
 			qs, err := b.Generate(Options{N: 20, Seed: seed, Script: script})
 			if err != nil {
@@ -180,15 +219,15 @@ func TestQuestionMix(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		b    *Bank
-	}{{"seeds", seedBank(t)}, {"genre", genreBank(t)}} {
+	}{{"seeds", seedBank(t)}, {"genre", genreBank(t)}, {"holdout", dirBank(t, "../corpus/testdata/genre-holdout")}} {
 		before, apps := f.defaultQuestions, f.defaultApplication
 		n := f.questions
 		runMix(t, c.name, c.b, f)
 		t.Logf("%s: %d questions; application questions in default sessions %d/%d", c.name, f.questions-n, f.defaultApplication-apps, f.defaultQuestions-before)
 	}
 	share := float64(f.defaultApplication) / float64(max(f.defaultQuestions, 1))
-	t.Logf("%d questions in %d sessions: %d invalid, %d duplicate stems within a session, %d answers in the stem, %d distractors of another kind, %d answers of no known kind, %d on headings; application questions in default sessions: %d/%d (%.0f%%)",
-		f.questions, f.sessions, f.invalid, f.dupStems, f.answerInStem, f.foreignDistractors, f.unclassified, f.headingQuotes,
+	t.Logf("%d questions in %d sessions: %d invalid, %d duplicate stems within a session, %d answers in the stem, %d distractors of another kind, %d answers of no known kind, %d on headings, %d over %d a sentence in topic sessions; application questions in default sessions: %d/%d (%.0f%%)",
+		f.questions, f.sessions, f.invalid, f.dupStems, f.answerInStem, f.foreignDistractors, f.unclassified, f.headingQuotes, f.sameSentence, MaxPerSentence,
 		f.defaultApplication, f.defaultQuestions, 100*share)
 	t.Logf("kinds: %v", f.kinds)
 	if f.questions < 500 {

@@ -196,7 +196,7 @@ func Validate(q Question) error {
 
 // checkCites: the explanation quotes the cited passage (“…”).
 func checkCites(q Question) error {
-	_, rest, ok := strings.Cut(q.Explanation, "“")
+	rest, ok := explanationQuote(q.Explanation)
 	if !ok {
 		return invalid("the explanation quotes no passage")
 	}
@@ -208,6 +208,20 @@ func checkCites(q Question) error {
 		return invalid("the explanation's quote is not from the cited passage")
 	}
 	return nil
+}
+
+// explanationQuote is what an explanation quotes: the text after
+// "》：“" or "：“" (a title before it may hold quotation marks of its
+// own), else after the first "“".
+func explanationQuote(expl string) (string, bool) {
+	// 出自《标题》：“…” — the title may hold “…” and even ：“ itself.
+	for _, mark := range []string{"》：“", "：“"} {
+		if i := strings.Index(expl, mark); i >= 0 {
+			return expl[i+len(mark):], true
+		}
+	}
+	_, rest, ok := strings.Cut(expl, "“")
+	return rest, ok
 }
 
 // checkOrder: every option is a step of the passage, and the answer is
