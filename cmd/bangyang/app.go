@@ -36,6 +36,8 @@ type app struct {
 
 	// metrics is set by serve when BANGYANG_METRICS_LISTEN is (metrics.go).
 	metrics *metrics.Metrics
+	// artCache keeps cleaned articles in the data dir (articles_cache.go).
+	artCache *corpus.Cache
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) (*app, error) {
@@ -73,7 +75,8 @@ func (a *app) articles(ctx context.Context) ([]corpus.Article, error) {
 			return nil, fmt.Errorf("corpus folder %s is not a folder", d)
 		}
 	}
-	arts, err := corpus.Load(ctx, a.corpusDirs, !a.noDefault)
+	cache := a.articleCache()
+	arts, err := corpus.LoadCached(ctx, a.corpusDirs, !a.noDefault, cache)
 	if ctx.Err() != nil {
 		// Interrupted: a partial corpus must not reach Update, which
 		// would drop the unread articles from the index.
@@ -87,6 +90,10 @@ func (a *app) articles(ctx context.Context) ([]corpus.Article, error) {
 	}
 	if len(arts) == 0 {
 		return nil, errors.New("the corpus is empty: add articles with --corpus DIR or drop --no-default-corpus")
+	}
+	if err := cache.Save(); err != nil {
+		// Only the next start is slower.
+		a.log.Warn("could not save the article cache", "err", err)
 	}
 	return arts, nil
 }
@@ -154,12 +161,23 @@ func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 	if err != nil {
 		return nil, err
 	}
+	chunks := a.articleCache().Chunks(arts)
+	// The catalog of these chunks is read (or built) while the index
+	// opens; it is used if the index ends up holding exactly them.
+	early := make(chan *catalog.Catalog, 1)
+	go func() { early <- a.loadCatalog(chunks) }()
+	drained := false
+	defer func() {
+		if !drained {
+			<-early // never leave it writing after we return
+		}
+	}()
 	ix, err := a.openIndex(ctx, emb)
 	if err != nil {
 		return nil, err
 	}
-	chunks := corpus.ChunkAll(arts)
 	rep, err := ix.Update(ctx, chunks)
+	updated := err == nil
 	if err != nil {
 		if ctx.Err() != nil {
 			// Interrupted (Ctrl-C): the index on disk is the previous,
@@ -184,6 +202,7 @@ func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 			if rep, err = ix.Update(ctx, chunks); err != nil {
 				return nil, fmt.Errorf("build index: %w", err)
 			}
+			updated = true
 		default:
 			return nil, fmt.Errorf("build index: %w", err)
 		}
@@ -195,7 +214,13 @@ func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return &indexed{articles: arts, chunks: served, index: ix, report: rep, catalog: a.loadCatalog(served)}, nil
+	cat := <-early
+	drained = true
+	if !updated || len(served) != len(chunks) {
+		// The previous index, or duplicates dropped: not the same chunks.
+		cat = a.loadCatalog(served)
+	}
+	return &indexed{articles: arts, chunks: served, index: ix, report: rep, catalog: cat}, nil
 }
 
 // openIndex opens the persisted index. A corrupt index (a truncated file,
