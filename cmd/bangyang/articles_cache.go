@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bytes"
+	"debug/elf"
+	"encoding/binary"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
@@ -28,13 +28,8 @@ func buildStamp() string {
 	if err != nil {
 		return "unknown"
 	}
-	if f, err := os.Open(exe); err == nil {
-		head := make([]byte, 64<<10)
-		n, _ := io.ReadFull(f, head)
-		f.Close()
-		if id, ok := goBuildID(head[:n]); ok {
-			return "go-build-id:" + id
-		}
+	if id, ok := elfBuildID(exe); ok {
+		return "go-build-id:" + id
 	}
 	if info, err := os.Stat(exe); err == nil {
 		return fmt.Sprintf("exe:%s:%d:%d", exe, info.Size(), info.ModTime().UnixNano())
@@ -42,18 +37,33 @@ func buildStamp() string {
 	return "unknown"
 }
 
-// goBuildID finds the build ID the Go linker writes near the start of
-// every executable: \xff Go build ID: "…"\n \xff.
-func goBuildID(b []byte) (string, bool) {
-	const prefix = "\xff Go build ID: \""
-	i := bytes.Index(b, []byte(prefix))
-	if i < 0 {
+// elfBuildID reads the note the Go linker writes in every ELF executable
+// (.note.go.buildid: name "Go", type 4, the build ID as its descriptor).
+func elfBuildID(exe string) (string, bool) {
+	f, err := elf.Open(exe)
+	if err != nil {
 		return "", false
 	}
-	rest := b[i+len(prefix):]
-	j := bytes.IndexByte(rest, '"')
-	if j <= 0 || j > 200 {
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
 		return "", false
 	}
-	return string(rest[:j]), true
+	data, err := sec.Data()
+	if err != nil {
+		return "", false
+	}
+	return goNoteID(data, f.ByteOrder)
+}
+
+func goNoteID(note []byte, order binary.ByteOrder) (string, bool) {
+	if len(note) < 16 {
+		return "", false
+	}
+	namesz, descsz, typ := order.Uint32(note), order.Uint32(note[4:]), order.Uint32(note[8:])
+	name := (namesz + 3) &^ 3
+	if namesz != 4 || typ != 4 || string(note[12:15]) != "Go\x00" || uint64(12+name)+uint64(descsz) > uint64(len(note)) || descsz == 0 {
+		return "", false
+	}
+	return string(note[12+name : 12+name+descsz]), true
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,4 +33,24 @@ func TestArticleCacheFollowsEdits(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "五色便民卡") || strings.Contains(out, "三张清单") {
 		t.Fatalf("the edit is not seen: exit %d: %s\n%s", code, out, errs)
 	}
+}
+
+// The stamp is the executable's Go build ID, so `go run` of unchanged code
+// keeps its cache and any rebuild of changed code drops it.
+func TestBuildStampIsTheGoBuildID(t *testing.T) {
+	s := buildStamp()
+	if !strings.HasPrefix(s, "go-build-id:") || len(s) < len("go-build-id:")+20 {
+		t.Fatalf("stamp %q: the build ID was not found in the executable", s)
+	}
+	if s != buildStamp() {
+		t.Fatal("the stamp changes between calls")
+	}
+	note := []byte("\x04\x00\x00\x00\x07\x00\x00\x00\x04\x00\x00\x00Go\x00\x00abc/def")
+	if id, ok := goNoteID(note, binary.LittleEndian); !ok || id != "abc/def" {
+		t.Fatalf("goNoteID: %q %v", id, ok)
+	}
+	if _, ok := goNoteID(note[:14], binary.LittleEndian); ok {
+		t.Fatal("a truncated note was accepted")
+	}
+
 }
