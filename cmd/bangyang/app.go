@@ -269,6 +269,7 @@ func (a *app) openStore() (*store.Store, error) {
 // running is the answering core and what it was built from.
 type running struct {
 	svc   *core.Service
+	opts  core.Options // what svc was built with (live.go rebuilds from it)
 	in    *indexed
 	store *store.Store // nil without persistent memory
 	// volatile: the store could not be opened, conversations are kept in
@@ -340,6 +341,7 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 		r.close()
 		return nil, err
 	}
+	r.opts = opts
 	return r, nil
 }
 
