@@ -65,6 +65,9 @@ type Config struct {
 
 	// MetricsListen serves /metrics and /healthz (BANGYANG_METRICS_LISTEN; empty: off).
 	MetricsListen string
+	// WatchInterval is how often serve looks for changed files in the
+	// corpus folders (BANGYANG_WATCH_INTERVAL; 0: never).
+	WatchInterval time.Duration
 }
 
 // LLMEnabled reports whether a chat model is configured.
@@ -194,6 +197,7 @@ func FromLookup(look Lookup) (Config, error) {
 		MaxQuestionRunes: intVal("BANGYANG_MAX_QUESTION", 1000),
 		ConversationTTL:  dur("BANGYANG_CONVERSATION_TTL", 90*24*time.Hour),
 		MetricsListen:    get("BANGYANG_METRICS_LISTEN", ""),
+		WatchInterval:    dur("BANGYANG_WATCH_INTERVAL", 30*time.Second),
 	}
 	switch c.LogFormat = strings.ToLower(get("LOG_FORMAT", "text")); c.LogFormat {
 	case "text", "json":

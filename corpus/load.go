@@ -89,14 +89,14 @@ func newBuilder() *builder {
 }
 
 // Default returns the embedded seed articles, cleaned.
-func Default() ([]Article, error) {
+func Default() ([]Article, error) { return defaultArticles(nil) }
+
+func defaultArticles(c *Cache) ([]Article, error) {
 	entries, err := fs.ReadDir(embedded, "data")
 	if err != nil {
 		return nil, fmt.Errorf("corpus: read embedded data: %w", err)
 	}
-	b := newBuilder()
-	var out []Article
-	var errs []error
+	var jobs []job
 	for _, e := range entries {
 		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -105,17 +105,18 @@ func Default() ([]Article, error) {
 		if !ok {
 			continue
 		}
-		raw, err := embedded.ReadFile(path.Join("data", e.Name()))
-		if err != nil {
-			errs = append(errs, &FileError{Path: "embedded:" + e.Name(), Err: err})
+		name := e.Name()
+		jobs = append(jobs, job{key: "embedded:" + name, origin: "embedded:" + name, rel: name, k: k,
+			read: func() ([]byte, error) { return embedded.ReadFile(path.Join("data", name)) }})
+	}
+	var out []Article
+	var errs []error
+	for i, r := range newBuilder().run(context.Background(), jobs, c) {
+		if r.err != nil {
+			errs = append(errs, &FileError{Path: jobs[i].origin, Err: r.err})
 			continue
 		}
-		a, err := b.build("embedded:"+e.Name(), e.Name(), raw, k)
-		if err != nil {
-			errs = append(errs, &FileError{Path: "embedded:" + e.Name(), Err: err})
-			continue
-		}
-		out = append(out, a)
+		out = append(out, r.a)
 	}
 	return dedupe(context.Background(), out), errors.Join(errs...)
 }
@@ -132,7 +133,9 @@ func Default() ([]Article, error) {
 // Article ids come from front matter (`id:`) or else from the file path
 // relative to dir (see IDFromPath). When two files yield the same id the
 // later one (in path order) wins and a warning is logged.
-func LoadDir(ctx context.Context, dir string) ([]Article, error) {
+func LoadDir(ctx context.Context, dir string) ([]Article, error) { return loadDir(ctx, dir, nil) }
+
+func loadDir(ctx context.Context, dir string, c *Cache) ([]Article, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
@@ -146,18 +149,20 @@ func LoadDir(ctx context.Context, dir string) ([]Article, error) {
 	}
 	sort.Strings(files)
 
-	b := newBuilder()
+	jobs := make([]job, len(files))
+	for i, p := range files {
+		jobs[i] = fileJob(dir, p)
+	}
 	var out []Article
-	for _, p := range files {
+	for i, r := range newBuilder().run(ctx, jobs, c) {
 		if err := ctx.Err(); err != nil {
 			return out, errors.Join(append(errs, fmt.Errorf("corpus: load %s: %w", dir, err))...)
 		}
-		a, err := b.loadFile(dir, p)
-		if err != nil {
-			errs = append(errs, &FileError{Path: p, Err: err})
+		if r.err != nil {
+			errs = append(errs, &FileError{Path: files[i], Err: r.err})
 			continue
 		}
-		out = append(out, a)
+		out = append(out, r.a)
 	}
 	return dedupe(ctx, out), errors.Join(errs...)
 }
@@ -168,10 +173,15 @@ func LoadDir(ctx context.Context, dir string) ([]Article, error) {
 // article by giving a file the same id; each replacement is logged. Like
 // LoadDir it returns what it could load together with a joined error.
 func Load(ctx context.Context, dirs []string, withDefault bool) ([]Article, error) {
+	return LoadCached(ctx, dirs, withDefault, nil)
+}
+
+// LoadCached is Load through c (see Cache; nil: no cache).
+func LoadCached(ctx context.Context, dirs []string, withDefault bool, c *Cache) ([]Article, error) {
 	var all []Article
 	var errs []error
 	if withDefault {
-		as, err := Default()
+		as, err := defaultArticles(c)
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -182,7 +192,7 @@ func Load(ctx context.Context, dirs []string, withDefault bool) ([]Article, erro
 			errs = append(errs, fmt.Errorf("corpus: load: %w", err))
 			break
 		}
-		as, err := LoadDir(ctx, dir)
+		as, err := loadDir(ctx, dir, c)
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -209,24 +219,28 @@ func dedupe(ctx context.Context, as []Article) []Article {
 	return out
 }
 
-func (b *builder) loadFile(root, p string) (Article, error) {
-	info, err := os.Stat(p)
-	if err != nil {
-		return Article{}, err
-	}
-	if info.Size() > MaxFileSize {
-		return Article{}, fmt.Errorf("file is %d bytes, larger than the %d limit", info.Size(), MaxFileSize)
-	}
-	raw, err := os.ReadFile(p)
-	if err != nil {
-		return Article{}, err
-	}
+// fileJob reads p (under root) when the cache cannot answer.
+func fileJob(root, p string) job {
 	rel, err := filepath.Rel(root, p)
 	if err != nil {
 		rel = filepath.Base(p)
 	}
 	k, _ := kindOf(p)
-	return b.build(p, filepath.ToSlash(rel), raw, k)
+	j := job{key: root + "\x00" + p, origin: p, rel: filepath.ToSlash(rel), k: k}
+	info, statErr := os.Stat(p)
+	if statErr == nil {
+		j.size, j.modNs = info.Size(), info.ModTime().UnixNano()
+	}
+	j.read = func() ([]byte, error) {
+		if statErr != nil {
+			return nil, statErr
+		}
+		if info.Size() > MaxFileSize {
+			return nil, fmt.Errorf("file is %d bytes, larger than the %d limit", info.Size(), MaxFileSize)
+		}
+		return os.ReadFile(p)
+	}
+	return j
 }
 
 // build turns one file's bytes into an Article: decode, split front

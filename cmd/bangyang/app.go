@@ -40,6 +40,8 @@ type app struct {
 	lockWait time.Duration // 0: lockWait; tests shorten it
 	// metrics is set by serve when BANGYANG_METRICS_LISTEN is (metrics.go).
 	metrics *metrics.Metrics
+	// artCache keeps cleaned articles in the data dir (articles_cache.go).
+	artCache *corpus.Cache
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) (*app, error) {
@@ -81,7 +83,8 @@ func (a *app) articles(ctx context.Context) ([]corpus.Article, error) {
 			return nil, fmt.Errorf("corpus folder %s is not a folder", d)
 		}
 	}
-	arts, err := corpus.Load(ctx, a.corpusDirs, !a.noDefault)
+	cache := a.articleCache()
+	arts, err := corpus.LoadCached(ctx, a.corpusDirs, !a.noDefault, cache)
 	if ctx.Err() != nil {
 		// Interrupted: a partial corpus must not reach Update, which
 		// would drop the unread articles from the index.
@@ -95,6 +98,10 @@ func (a *app) articles(ctx context.Context) ([]corpus.Article, error) {
 	}
 	if len(arts) == 0 {
 		return nil, errors.New("the corpus is empty: add articles with --corpus DIR or drop --no-default-corpus")
+	}
+	if err := cache.Save(); err != nil {
+		// Only the next start is slower.
+		a.log.Warn("could not save the article cache", "err", err)
 	}
 	return arts, nil
 }
@@ -173,12 +180,30 @@ func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 		return nil, err
 	}
 	defer unlock()
+	chunks := a.articleCache().Chunks(arts)
+	// The catalog of these chunks is read (or built) while the index
+	// opens; it is used if the index ends up holding exactly them.
+	type builtCatalog struct {
+		c   *catalog.Catalog
+		err error
+	}
+	early := make(chan builtCatalog, 1)
+	go func() {
+		c, err := a.loadCatalog(ctx, chunks)
+		early <- builtCatalog{c, err}
+	}()
+	drained := false
+	defer func() {
+		if !drained {
+			<-early // never leave it writing after we return (and before unlock)
+		}
+	}()
 	ix, err := a.openIndex(ctx, emb)
 	if err != nil {
 		return nil, err
 	}
-	chunks := corpus.ChunkAll(arts)
 	rep, err := ix.Update(ctx, chunks)
+	updated := err == nil
 	if err != nil {
 		if ctx.Err() != nil {
 			// Interrupted (Ctrl-C): the index on disk is the previous,
@@ -203,6 +228,7 @@ func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 			if rep, err = ix.Update(ctx, chunks); err != nil {
 				return nil, fmt.Errorf("build index: %w", err)
 			}
+			updated = true
 		default:
 			return nil, fmt.Errorf("build index: %w", err)
 		}
@@ -214,7 +240,13 @@ func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	cat, err := a.loadCatalog(ctx, served)
+	first := <-early
+	drained = true
+	cat, err := first.c, first.err
+	if !updated || len(served) != len(chunks) {
+		// The previous index, or duplicates dropped: not the same chunks.
+		cat, err = a.loadCatalog(ctx, served)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -267,6 +299,7 @@ func (a *app) openStore() (*store.Store, error) {
 // running is the answering core and what it was built from.
 type running struct {
 	svc   *core.Service
+	opts  core.Options // what svc was built with (live.go rebuilds from it)
 	in    *indexed
 	store *store.Store // nil without persistent memory
 	// volatile: the store could not be opened, conversations are kept in
@@ -357,6 +390,7 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 		r.close()
 		return nil, err
 	}
+	r.opts = opts
 	return r, nil
 }
 

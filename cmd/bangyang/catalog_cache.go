@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
-	"encoding/hex"
+	"encoding/gob"
 	"encoding/json"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -44,12 +46,15 @@ func catalogKey(chunks []corpus.Chunk, reader string) string {
 // and caches it. A cache that cannot be written only costs a rebuild next
 // time. The build stops when ctx is done (Ctrl-C during start-up).
 //
+// The cache is gob (catalog.gob): at 100k passages it is tens of
+// megabytes, which gob decodes several times faster than JSON.
+//
 // With BANGYANG_CATALOG_MODEL and a model, the model reads each article
 // once (readings are kept by content hash in catalog-readings.json); a
 // catalog missing a reading because the model failed is not cached, so
 // the next start tries again.
 func (a *app) loadCatalog(ctx context.Context, chunks []corpus.Chunk) (*catalog.Catalog, error) {
-	path := filepath.Join(a.dataDir, "catalog.json")
+	path := filepath.Join(a.dataDir, "catalog.gob")
 	assist, readings, err := a.catalogAssist()
 	if err != nil {
 		return nil, err
@@ -61,7 +66,7 @@ func (a *app) loadCatalog(ctx context.Context, chunks []corpus.Chunk) (*catalog.
 	key := catalogKey(chunks, reader)
 	if raw, err := os.ReadFile(path); err == nil {
 		var f catalogFile
-		if json.Unmarshal(raw, &f) == nil && f.Key == key && f.Catalog != nil {
+		if gob.NewDecoder(bytes.NewReader(raw)).Decode(&f) == nil && f.Key == key && f.Catalog != nil {
 			return f.Catalog, nil
 		}
 	}
@@ -85,9 +90,16 @@ func (a *app) loadCatalog(ctx context.Context, chunks []corpus.Chunk) (*catalog.
 		a.log.Warn("the model could not read some articles for the catalog; the catalog is not cached, so the next start asks again", "articles", failed)
 		return c, nil
 	}
-	if err := writeFileAtomic(path, catalogFile{Key: key, Catalog: c}); err != nil {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(catalogFile{Key: key, Catalog: c}); err != nil {
+		a.log.Warn("cache catalog", "err", err)
+		return c, nil
+	}
+	if err := writeBytesAtomic(path, buf.Bytes()); err != nil {
 		a.log.Warn("cache catalog", "err", err)
 	}
+	// The JSON cache of earlier versions is not read any more.
+	_ = os.Remove(filepath.Join(a.dataDir, "catalog.json"))
 	return c, nil
 }
 
@@ -149,18 +161,18 @@ func (r *fileReadings) save() error {
 	if !r.dirty {
 		return nil
 	}
-	if err := writeFileAtomic(r.path, r.m); err != nil {
+	raw, err := json.Marshal(r.m)
+	if err != nil {
+		return err
+	}
+	if err := writeBytesAtomic(r.path, raw); err != nil {
 		return err
 	}
 	r.dirty = false
 	return nil
 }
 
-func writeFileAtomic(path string, v any) error {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return err
-	}
+func writeBytesAtomic(path string, raw []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}

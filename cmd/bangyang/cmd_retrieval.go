@@ -8,6 +8,8 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"text/tabwriter"
+	"time"
 
 	"bangyang/catalog"
 	"bangyang/core"
@@ -334,6 +336,8 @@ func runBench(ctx context.Context, a *app, args []string) error {
 	fs := a.flagSet("bench")
 	sizes := fs.String("sizes", "1000,10000,100000", "synthetic corpus sizes in chunks")
 	queries := fs.Int("queries", 200, "queries per size")
+	askAt := fs.Int("ask-chunks", 10_000, "corpus size (chunks, as files) for the warm `ask` figure; 0 skips it")
+	startAt := fs.Int("start-chunks", 100_000, "corpus size (chunks, as files) for the cold-start figure; 0 skips it")
 	if err := parseNoArgs(fs, args); err != nil {
 		return err
 	}
@@ -349,7 +353,36 @@ func runBench(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return err
 	}
-	return retrieval.Bench(ctx, a.stdout, retrieval.BenchOptions{Sizes: ns, Queries: *queries, Base: corpus.ChunkAll(arts)})
+	base := corpus.ChunkAll(arts)
+	if err := retrieval.Bench(ctx, a.stdout, retrieval.BenchOptions{Sizes: ns, Queries: *queries, Base: base}); err != nil {
+		return err
+	}
+	return a.printStartBench(ctx, base, *askAt, *startAt)
+}
+
+// printStartBench prints the whole-command figures: warm `ask` and the
+// start of the answering core, over corpora of real files.
+func (a *app) printStartBench(ctx context.Context, base []corpus.Chunk, askAt, startAt int) error {
+	sizes := []int{}
+	for _, n := range []int{askAt, startAt} {
+		if n > 0 && !slices.Contains(sizes, n) {
+			sizes = append(sizes, n)
+		}
+	}
+	if len(sizes) == 0 {
+		return nil
+	}
+	fmt.Fprintln(a.stdout, "\nwhole command over article files (index up to date, OS file cache warm; medians of 3):")
+	tw := tabwriter.NewWriter(a.stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "chunks\tfiles\tfirst run (clean+index)\twarm ask\tstart (load+open+catalog)\t")
+	for _, n := range sizes {
+		f, err := a.benchStart(ctx, base, n, 3, "什么是四单工作法？")
+		if err != nil {
+			return fmt.Errorf("bench at %d chunks: %w", n, err)
+		}
+		fmt.Fprintf(tw, "%d\t%d\t%v\t%v\t%v\t\n", f.Chunks, f.Files, f.First.Round(time.Millisecond), f.Ask.Round(time.Millisecond), f.Start.Round(time.Millisecond))
+	}
+	return tw.Flush()
 }
 
 func writeJSON(a *app, v any) error {

@@ -41,17 +41,26 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		// Button keys and the updates a shutdown leaves survive restarts.
 		opts = append(opts, bot.WithStore(rt.store), bot.WithStats(a.statsText(rt.store)))
 	}
+	live := newLiveService(rt.svc, rt.in)
 	if m := a.metrics; m != nil {
-		in := rt.in
-		m.Corpus(in.index.Len, func() int { return len(in.articles) })
+		m.Corpus(func() int { return live.in.Load().index.Len() }, func() int { return len(live.in.Load().articles) })
 		opts = append(opts, bot.WithObserver(m),
 			bot.WithHTTPClient(&http.Client{Timeout: 90 * time.Second, Transport: m.Transport(nil)}))
 	}
-	b, err := bot.New(ctx, a.botConfig(), rt.svc, opts...)
+	b, err := bot.New(ctx, a.botConfig(), live, opts...)
 	if err != nil {
 		return fmt.Errorf("start telegram bot: %w", err)
 	}
 	a.log.Info("serving telegram", "bot", b.Username(), "webhook", a.cfg.WebhookURL != "", "articles", len(rt.in.articles), "chunks", len(rt.in.chunks), "llm", a.cfg.LLMEnabled())
+	// Files added to, changed in or removed from the operator folders are
+	// picked up without a restart (BANGYANG_WATCH_INTERVAL).
+	wctx, stopWatch := context.WithCancel(ctx)
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		a.watchCorpus(wctx, rt, live, a.cfg.WatchInterval)
+	}()
+	defer func() { stopWatch(); <-watched }() // before the store closes
 	ready.Store(true)
 	return b.Run(ctx)
 }
