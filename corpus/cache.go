@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"unsafe"
 )
@@ -56,7 +57,7 @@ type cachedChunk struct {
 const (
 	cacheMagic = "BYCORPUS"
 	// cacheFormat changes with the file layout below.
-	cacheFormat = 1
+	cacheFormat = 2 // 2: the front-matter fields (Declared)
 )
 
 // OpenCache reads the cache file at path. A missing, damaged or foreign
@@ -191,6 +192,7 @@ func (c *Cache) Save() error {
 		buf = appendStr(buf, string(meta))
 		buf = appendStr(buf, e.article.Origin)
 		buf = appendStr(buf, e.article.Text)
+		buf = appendStr(buf, strings.Join(e.article.Declared, "\x00"))
 		buf = binary.AppendUvarint(buf, uint64(len(e.chunks)))
 		for _, cc := range e.chunks {
 			buf = appendStr(buf, cc.id)
@@ -308,6 +310,9 @@ func decodeCache(data []byte, stamp string) ([]*cacheEntry, error) {
 		}
 		e.article.Origin = d.str()
 		e.article.Text = d.str()
+		if dec := d.str(); dec != "" {
+			e.article.Declared = strings.Split(dec, "\x00")
+		}
 		nc := d.uvarint()
 		if nc > uint64(len(d.b)) {
 			return nil, errBadCache

@@ -23,8 +23,8 @@ func TestDefaultMatchesQuestions(t *testing.T) {
 	}
 	for q, want := range map[string]string{
 		"我们社区老年人多，可以借鉴哪位书记的经验？": "老年人",
-		"邻里之间老吵架，矛盾纠纷多":        "矛盾纠纷",
-		"小区没有物业，环境脏乱差":         "物业",
+		"邻里之间老吵架，矛盾纠纷多":         "矛盾纠纷",
+		"小区没有物业，环境脏乱差":          "物业",
 	} {
 		if got := names(lx.InQuestion(q)); !slices.Contains(got, want) {
 			t.Errorf("%s: topics %v, want %s", q, got, want)

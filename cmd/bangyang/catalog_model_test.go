@@ -48,7 +48,7 @@ func TestCatalogModelReadsEachArticleOnce(t *testing.T) {
 	if _, errs, code := runCLIEnv(t, data, env, "", "methods"); code != 0 || count() != 5 {
 		t.Fatalf("second start: exit %d, %d readings (want still 5)\n%s", code, count(), errs)
 	}
-	if err := os.Remove(filepath.Join(data, "catalog.json")); err != nil {
+	if err := os.Remove(filepath.Join(data, "catalog.gob")); err != nil {
 		t.Fatal(err)
 	}
 	if _, errs, code := runCLIEnv(t, data, env, "", "methods"); code != 0 || count() != 5 {

@@ -35,13 +35,15 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		return err
 	}
 	defer rt.close()
+	// The bot is handed the live core: answers, catalog and training all
+	// follow a reload of the corpus folders.
+	live := newLiveService(rt.svc, rt.in)
 	opts := []bot.Option{bot.WithLogger(a.log), bot.WithFeedbackStore(bot.StoreFeedback(rt.store)),
-		bot.WithCatalog(rt.svc), bot.WithTrainer(rt.svc.Trainer())}
+		bot.WithCatalog(live), bot.WithTrainer(live.Trainer())}
 	if rt.store != nil {
 		// Button keys and the updates a shutdown leaves survive restarts.
 		opts = append(opts, bot.WithStore(rt.store), bot.WithStats(a.statsText(rt.store)))
 	}
-	live := newLiveService(rt.svc, rt.in)
 	if m := a.metrics; m != nil {
 		m.Corpus(func() int { return live.in.Load().index.Len() }, func() int { return len(live.in.Load().articles) })
 		opts = append(opts, bot.WithObserver(m),
