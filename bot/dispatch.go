@@ -119,6 +119,9 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 	}
 	r := requestFor(b, m)
 	cmd, forUs, isCmd := parseCommand(m.Text, m.Entities, b.me.Username)
+	if !isCmd && b.discussionReply(ctx, r, m) {
+		return // a reply to an open poll or an unrevealed case is discussion
+	}
 	var question string
 	switch {
 	case isCmd && !forUs:
@@ -129,9 +132,6 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 	case b.mentioned(m):
 		question = stripMention(m, b.me)
 	case b.repliedTo(m):
-		if b.discussionReply(ctx, r, m) {
-			return // a reply to an open poll or case is discussion
-		}
 		question = m.Text
 	default:
 		return // group chatter not addressed to us

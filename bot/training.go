@@ -375,7 +375,8 @@ func (b *Bot) spawn(run *trainingRun, resumed *quiz.Session) {
 // poll, a case not revealed yet) with one short line instead of passages
 // from the articles, and reports whether it did.
 func (b *Bot) discussionReply(ctx context.Context, r *Request, m *models.Message) bool {
-	if b.train == nil || m.ReplyToMessage == nil || !b.allowed(r.ChatID, r.UserID) {
+	if b.train == nil || m.ReplyToMessage == nil || m.ReplyToMessage.From == nil || m.ReplyToMessage.From.ID != b.me.ID ||
+		!b.allowed(r.ChatID, r.UserID) {
 		return false
 	}
 	// A post being made is noted before these locks are released: a reply

@@ -183,3 +183,24 @@ func TestPollExplanationSaysWhy(t *testing.T) {
 		t.Errorf("explanation %q (%d units)", p.Explanation, utf16Len(p.Explanation))
 	}
 }
+
+// In a private practice session too, a reply to the open poll is not
+// answered from the articles.
+func TestPrivateReplyToOpenPollRevealsNothing(t *testing.T) {
+	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
+	defer st.Close()
+	cfg := trainingConfig()
+	cfg.TrainingAnswerWait = 1500 * time.Millisecond
+	h := start(t, cfg, trainingService(t, st))
+	h.say(h.dm, h.user, "/train 1")
+	p := h.waitPolls(h.dm.ID, 1)[0]
+	pm := pollMessage(t, h.srv, h.dm.ID, p)
+	h.say(h.dm, h.user, "这题答案是什么？", telegramtest.ReplyTo(pm.ID))
+	h.waitText(h.dm.ID, "讨论中", 1)
+	if got := answersFromArticles(h.srv, h.dm.ID); len(got) != 0 {
+		t.Errorf("answered from the articles while the poll was open:%s", dump(got))
+	}
+	h.say(h.dm, h.user, "/stop")
+	h.waitText(h.dm.ID, "提前结束", 1)
+	h.noRejections()
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"bangyang/core"
+	"bangyang/corpus"
 	"bangyang/store"
 )
 
@@ -82,5 +84,67 @@ func TestRecordsExport(t *testing.T) {
 	}
 	if _, _, code := runCLI(t, data, "", "records"); code != 2 {
 		t.Errorf("records without --out: exit %d, want 2", code)
+	}
+}
+
+// A session played through the trainer over the data directory's store
+// (three members) shows up in the export of a later process.
+func TestRecordsExportAfterSession(t *testing.T) {
+	data := t.TempDir()
+	st, err := store.Open(filepath.Join(data, "bangyang.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	arts, err := corpus.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := core.NewTrainer(core.TrainerOptions{Store: core.StoreTraining{S: st}, Records: core.StoreRecords{S: st}, Chunks: corpus.ChunkAll(arts)})
+	ctx := context.Background()
+	const chat = "tg:-3003:0"
+	if _, err := tr.Start(ctx, core.StartRequest{Chat: chat, ChatTitle: "三支部", StartedBy: "1", N: 2, Topic: "李亚玲"}); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 2; i++ {
+		q, idx, ok, err := tr.Next(ctx, chat)
+		if err != nil || !ok {
+			t.Fatal(ok, err)
+		}
+		poll := fmt.Sprint("p", i)
+		if err := tr.BindPoll(ctx, core.PollBinding{Chat: chat, PollID: poll, Index: idx}); err != nil {
+			t.Fatal(err)
+		}
+		for u, name := range []string{"甲", "乙", "丙"} {
+			opt := q.Correct
+			if u == 1 {
+				opt = (q.Correct + 1) % len(q.Options)
+			}
+			if _, _, err := tr.RecordAnswer(ctx, core.Vote{PollID: poll, UserID: fmt.Sprint(100 + u), Name: name, Options: []int{opt}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if _, _, err := tr.Stop(ctx, chat); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	out, errs, code := runCLI(t, data, "", "records", "--out", "-", "--chat", "-3003")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\ufeff"))).ReadAll()
+	if err != nil || len(rows) != 4 {
+		t.Fatalf("%d rows (%v):\n%s", len(rows), err, out)
+	}
+	got := map[string]string{}
+	for _, r := range rows[1:] {
+		if r[2] != "三支部" || r[5] != "李亚玲" || r[9] != "2" {
+			t.Errorf("row %v", r)
+		}
+		got[r[7]] = r[11] + "/" + r[10] + " " + r[13]
+	}
+	if got["甲"] != "2/2 24" || got["乙"] != "0/2 4" || got["丙"] != "2/2 24" {
+		t.Errorf("exported scores %v", got)
 	}
 }
