@@ -142,10 +142,9 @@ func WithStore(kv KV) Option { return func(b *Bot) { b.kv = kv } }
 // exceed the long-poll timeout (60 s).
 func WithHTTPClient(c *http.Client) Option { return func(b *Bot) { b.httpClient = c } }
 
-// withClock and withRetryUnit are for tests.
-func withClock(now func() time.Time) Option { return func(b *Bot) { b.now = now } }
-func withRetryUnit(d time.Duration) Option  { return func(b *Bot) { b.retryUnit = d } }
-func withPrivatePace(r RateLimit) Option    { return func(b *Bot) { b.privatePace = r } }
+// withRetryUnit, withPrivatePace and withWebhookTimeouts are for tests.
+func withRetryUnit(d time.Duration) Option { return func(b *Bot) { b.retryUnit = d } }
+func withPrivatePace(r RateLimit) Option   { return func(b *Bot) { b.privatePace = r } }
 func withWebhookTimeouts(header, read time.Duration) Option {
 	return func(b *Bot) { b.hookHeaderTimeout, b.hookReadTimeout = header, read }
 }

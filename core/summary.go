@@ -368,10 +368,6 @@ func (c *composer) indented(prefix, text, chunkID string) bool {
 	return true
 }
 
-func (c *composer) plain(label, text string) {
-	c.line("• " + label + "：" + strings.TrimSpace(text))
-}
-
 // point adds "• label：text[n]", citing chunkID.
 func (c *composer) point(label, text, chunkID string) {
 	c.indented("• "+label+"：", text, chunkID)
@@ -482,16 +478,6 @@ func (s *Service) withNext(cs []corpus.Chunk) []corpus.Chunk {
 		}
 	}
 	return out
-}
-
-// stepsChunk is the passage that spells out the steps.
-func stepsChunk(s *Service, m catalog.Method) string {
-	for _, ch := range s.chunks(m.ChunkIDs) {
-		if len(m.Steps) > 0 && strings.Contains(ch.Norm, m.Steps[len(m.Steps)-1]) {
-			return ch.ID
-		}
-	}
-	return m.SummaryChunkID
 }
 
 // originalForm finds the Simplified phrase in the chunk and returns it as

@@ -112,15 +112,6 @@ func (ix *bm25Index) idf(df int) float64 {
 	return math.Log(1 + (float64(ix.n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
-// df is the number of documents containing key (0 if unknown).
-func (ix *bm25Index) df(key uint64) int {
-	t, ok := ix.terms[key]
-	if !ok {
-		return 0
-	}
-	return int(ix.off[t+1] - ix.off[t])
-}
-
 // contains reports whether document d contains key.
 func (ix *bm25Index) contains(key uint64, d int) bool {
 	t, ok := ix.terms[key]
