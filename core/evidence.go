@@ -81,6 +81,9 @@ type weightedTerms struct {
 	uni   map[string]bool
 	extra map[string]float64
 	total float64 // sum of bigram weights
+	// lexiconFirst makes the topic's article words count for more than
+	// the question's own wording (advice: "叫不动" paraphrases 议事、恳谈).
+	lexiconFirst bool
 }
 
 func newTerms(topic string, extra []string, cands []sentRef) weightedTerms {
@@ -133,7 +136,10 @@ func (wt weightedTerms) score(norm string) (score, covered float64) {
 			k++
 		}
 	}
-	if k > 0 {
+	switch {
+	case k > 0 && wt.lexiconFirst:
+		score = 0.35*score + min(4.0, 1.5+0.6*float64(k-1))
+	case k > 0:
 		score += min(2.0, 1.2+0.3*float64(k-1))
 	}
 	return score, covered

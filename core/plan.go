@@ -1408,6 +1408,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		cands = append(cands, p.s.sentences(p.s.hitChunk(h))...)
 	}
 	wt := newTerms(p.q.Topic, expansion, cands)
+	wt.lexiconFirst = len(expansion) > 0
 	// What to learn is what she did, not how bad it was before.
 	ranked := practiceFirst(rank(cands, wt, IntentHow))
 	if len(expansion) == 0 && (len(ranked) == 0 || wt.total > 0 && ranked[0].covered < 0.5*wt.total) {
