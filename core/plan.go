@@ -479,7 +479,7 @@ func (p *planner) storyOf(def sentRef) []sentRef {
 	runes := 0
 	para := p.s.paragraph(def)
 	for _, r := range para {
-		if r.key() == def.key() || isHeadingLike(r.text) {
+		if r.key() == def.key() || isHeadingLike(r.text) || fragment(r.text) {
 			continue
 		}
 		out = append(out, r)
@@ -764,8 +764,28 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 	}
 	var add []rankedSent
 	for _, anchor := range picked {
+		if outcomeRE.MatchString(anchor.norm) && !practiceRE2.MatchString(anchor.norm) {
+			// "如今，老张脸上有笑容了": how it came about is told before.
+			para := p.s.paragraph(anchor.sentRef)
+			for i := len(para) - 1; i >= 0; i-- {
+				r := para[i]
+				if r.pos >= anchor.pos {
+					continue
+				}
+				if r.pos < anchor.pos-2 || fragment(r.text) || !p.fresh(r) {
+					break
+				}
+				n := utf8.RuneCountInString(r.text)
+				if runes+n > maxAnswerRunes-40 {
+					break
+				}
+				p.take(r)
+				runes += n
+				add = append(add, rankedSent{r, 0, 0})
+			}
+		}
 		k := 0
-		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, extra+2) {
+		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, extra+3) {
 			if k == extra || r.chunk != anchor.chunk {
 				break
 			}
@@ -773,7 +793,7 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 			if isHeadingLike(r.text) || runes+n > maxAnswerRunes-40 {
 				break
 			}
-			if !p.fresh(r) {
+			if !p.fresh(r) || fragment(r.text) {
 				continue
 			}
 			p.take(r)
@@ -794,6 +814,12 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 	}
 	return out
 }
+
+// outcomeRE opens a sentence telling how things turned out.
+var outcomeRE = regexp.MustCompile(`^(如今|现在|目前|最终|终于|从此|后来|就这样|这样一来)`)
+
+// fragment is a piece too short to quote on its own ("郭佳说。").
+func fragment(t string) bool { return utf8.RuneCountInString(strings.TrimSpace(t)) < 8 }
 
 // section finds a heading that carries most of what was asked and
 // returns the action sentences of its section (up to the next heading),
