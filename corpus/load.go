@@ -53,6 +53,7 @@ const (
 	kindText kind = iota
 	kindMarkdown
 	kindHTML
+	kindDocx // Word .docx: text extracted first (docx.go)
 )
 
 func kindOf(name string) (kind, bool) {
@@ -63,6 +64,8 @@ func kindOf(name string) (kind, bool) {
 		return kindMarkdown, true
 	case ".html", ".htm", ".xhtml":
 		return kindHTML, true
+	case ".docx":
+		return kindDocx, true
 	}
 	return 0, false
 }
@@ -121,7 +124,7 @@ func defaultArticles(c *Cache) ([]Article, error) {
 	return dedupe(context.Background(), out), errors.Join(errs...)
 }
 
-// LoadDir reads every article file under dir, recursively: .txt, .md and
+// LoadDir reads every article file under dir, recursively: .txt, .md, .docx and
 // .html/.htm, skipping hidden files and directories, other extensions and
 // README/LICENSE/CHANGELOG/NOTICE files, in lexical path order. Symbolic
 // links (dir itself, folders and files inside) are followed, each real
@@ -248,6 +251,13 @@ func fileJob(root, p string) job {
 // front matter, the page, the cleaner and finally derivation from the
 // text. Nothing is invented: what cannot be found stays empty.
 func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error) {
+	if k == kindDocx {
+		text, err := docxText(raw)
+		if err != nil {
+			return Article{}, err
+		}
+		raw, k = []byte(text), kindText
+	}
 	decoded, enc, err := decodeText(raw, k == kindHTML)
 	if err != nil {
 		return Article{}, err

@@ -53,6 +53,9 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err != nil {
 		return fmt.Errorf("start telegram bot: %w", err)
 	}
+	if err := b.Register(articlesCommand(live)); err != nil {
+		return err
+	}
 	a.log.Info("serving telegram", "bot", b.Username(), "webhook", a.cfg.WebhookURL != "", "articles", len(rt.in.articles), "chunks", len(rt.in.chunks), "llm", a.cfg.LLMEnabled())
 	// Files added to, changed in or removed from the operator folders are
 	// picked up without a restart (BANGYANG_WATCH_INTERVAL).

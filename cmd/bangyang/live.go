@@ -14,6 +14,7 @@ import (
 	"bangyang/catalog"
 	"bangyang/core"
 	"bangyang/quiz"
+	"bangyang/zh"
 )
 
 // liveService is the answering core serve hands to the bot. When the
@@ -229,4 +230,45 @@ func (a *app) rebuild(ctx context.Context, rt *running) (*core.Service, *indexed
 		return nil, nil, err
 	}
 	return svc, in, nil
+}
+
+// articlesCommand is /articles for admins: what the running bot serves.
+func articlesCommand(live *liveService) bot.Command {
+	return bot.Command{
+		Name: "articles", Zh: "资料文章列表（仅管理员）", En: "The articles being served (admins)",
+		Hidden: true, AdminOnly: true,
+		Run: func(ctx context.Context, r *bot.Request) error {
+			text := renderArticles(live.in.Load())
+			if r.Script == "hant" {
+				text = zh.ToTraditional(text)
+			}
+			r.Reply(ctx, text)
+			return nil
+		},
+	}
+}
+
+// renderArticles lists the served articles with their passage counts;
+// titles and names are shown as written.
+func renderArticles(in *indexed) string {
+	per := map[string]int{}
+	for _, c := range in.chunks {
+		per[c.ArticleID]++
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "资料共 %d 篇，%d 段：", len(in.articles), len(in.chunks))
+	head := b.String()
+	b.Reset()
+	for i, art := range in.articles {
+		title := art.Title
+		if title == "" {
+			title = art.ID
+		}
+		fmt.Fprintf(&b, "\n%d. %s", i+1, title)
+		if art.Leader != "" {
+			fmt.Fprintf(&b, " — %s", art.Leader)
+		}
+		fmt.Fprintf(&b, " · %d 段 · %s", per[art.ID], filepath.Base(strings.TrimPrefix(art.Origin, "embedded:")))
+	}
+	return head + "\n" + b.String()
 }

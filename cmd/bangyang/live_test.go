@@ -55,6 +55,7 @@ func TestServeReloadsChangedCorpusFolder(t *testing.T) {
 	t.Setenv("BANGYANG_METRICS_LISTEN", addr)
 	t.Setenv("BANGYANG_USER_PER_MINUTE", "0")
 	t.Setenv("BANGYANG_CHAT_PER_MINUTE", "0")
+	t.Setenv("BANGYANG_ADMINS", "11")
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -120,6 +121,13 @@ func TestServeReloadsChangedCorpusFolder(t *testing.T) {
 	// One page per secretary: both articles' leaders are listed.
 	if got := ask(dm, user, "/methods"); !strings.Contains(got, "五色便民卡") || !strings.Contains(got, "1/2") {
 		t.Errorf("/methods after the file is added: %q", got)
+	}
+
+	if got := ask(dm, user, "/articles"); !strings.Contains(got, "资料共 2 篇") || !strings.Contains(got, "李强的做法 — 李强") || !strings.Contains(got, "li.md") {
+		t.Errorf("/articles after the file is added: %q", got)
+	}
+	if got := ask(odm, other, "/articles"); !strings.Contains(got, "管理员") {
+		t.Errorf("/articles for a non-admin: %q", got)
 	}
 
 	if err := os.Remove(filepath.Join(dir, "li.md")); err != nil {
