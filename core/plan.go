@@ -254,10 +254,10 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	}
 	how := practiceInOrder(quotes(p, m.How))
 	if hasDef && len(m.Steps) == 0 {
-		// How a method is done is told around its naming sentence: the
-		// rest of that paragraph first, then the record's other sentences.
-		story := p.storyOf(def)
-		how = append(story, how...)
+		// How a method is done is told in the paragraphs that name it,
+		// the one describing the most action first; then the record's
+		// other sentences.
+		how = append(p.workingParagraphs(m, def), how...)
 	}
 	if len(how) == 0 && hasDef {
 		for i := range m.Procedure {
@@ -471,27 +471,54 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	return d
 }
 
-// storyOf is the rest of the definition's paragraph (before and after
-// it) and, when that is short, the next paragraph: where an article tells
-// how a method came about and is carried out.
-func (p *planner) storyOf(def sentRef) []sentRef {
-	var out []sentRef
-	runes := 0
-	para := p.s.paragraph(def)
-	for _, r := range para {
-		if r.key() == def.key() || isHeadingLike(r.text) || fragment(r.text) {
+// workingParagraphs are the action sentences of the paragraphs that name
+// the method (its definition's included), the paragraph with the most
+// action first, within about one answer.
+func (p *planner) workingParagraphs(m catalog.Method, def sentRef) []sentRef {
+	names := []string{zh.ToSimplified(strings.Trim(m.Name, "“”"))}
+	for _, a := range m.Aliases {
+		if a = zh.ToSimplified(strings.Trim(a, "“”")); utf8.RuneCountInString(a) >= 2 {
+			names = append(names, a)
+		}
+	}
+	type para struct {
+		sents []sentRef
+		score int
+	}
+	var paras []para
+	seen := map[string]bool{}
+	for _, r := range p.s.sentencesIn(p.s.leaderChunks(m.Leader)) {
+		k := r.chunk.ID + "\x00" + strconv.Itoa(r.para)
+		if seen[k] || !matchesAny(flatten(r.norm), names) && r.key() != def.key() {
 			continue
 		}
-		out = append(out, r)
-		runes += utf8.RuneCountInString(r.text)
-	}
-	if runes < 150 && len(para) > 0 {
-		last := para[len(para)-1]
-		for _, r := range p.s.sentencesAfter(last.chunk, last.pos, 6) {
-			if isHeadingLike(r.text) || r.para != p.s.sentencesAfter(last.chunk, last.pos, 1)[0].para || r.chunk != p.s.sentencesAfter(last.chunk, last.pos, 1)[0].chunk {
-				break
+		seen[k] = true
+		var pa para
+		for _, x := range p.s.paragraph(r) {
+			if isHeadingLike(x.text) || fragment(x.text) {
+				continue
 			}
-			out = append(out, r)
+			pa.sents = append(pa.sents, x)
+			if practiceRE2.MatchString(x.norm) {
+				pa.score += 2
+			}
+			if problemWds.MatchString(x.norm) && !practiceRE2.MatchString(x.norm) {
+				pa.score--
+			}
+		}
+		paras = append(paras, pa)
+	}
+	slices.SortStableFunc(paras, func(a, b para) int { return b.score - a.score })
+	var out []sentRef
+	runes := 0
+	for _, pa := range paras {
+		for _, x := range practiceInOrder(pa.sents) {
+			n := utf8.RuneCountInString(x.text)
+			if x.key() == def.key() || runes+n > maxAnswerRunes || len(out) == 6 {
+				continue
+			}
+			out = append(out, x)
+			runes += n
 		}
 	}
 	return out
