@@ -121,7 +121,7 @@ func (t *turnIndex) get(chat int64, msg int) string {
 // answerKeyboard: "查看原文" for grounded answers, then 👍/👎.
 func answerKeyboard(a *core.Answer, key string) *models.InlineKeyboardMarkup {
 	var rows [][]models.InlineKeyboardButton
-	if a.Grounded && len(a.Citations) > 0 {
+	if len(a.Citations) > 0 { // a refusal may cite what the articles do say: its [n] must resolve too
 		rows = append(rows, []models.InlineKeyboardButton{{Text: labelsFor(a.Script).viewOriginal, CallbackData: cbSources + key}})
 	}
 	rows = append(rows, []models.InlineKeyboardButton{

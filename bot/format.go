@@ -228,7 +228,7 @@ func renderAnswer(a *core.Answer) []string {
 		}
 		blocks = append(blocks, textBlock(sep, piece))
 	}
-	if a.Grounded && len(a.Citations) > 0 {
+	if len(a.Citations) > 0 { // a refusal may cite what the articles do say: its [n] must resolve too
 		blocks = append(blocks, wrapBlock("\n\n", lb.sources, "<b>", "</b>"))
 		for _, c := range a.Citations {
 			line := fmt.Sprintf("[%d] %s", c.N, citationLabel(c))

@@ -255,3 +255,22 @@ func TestGroupPaceWithinRollingMinute(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusalCitationsShown: a refusal that says what the articles do say
+// about the person cites it, and its [n] resolves to a listed source.
+func TestRefusalCitationsShown(t *testing.T) {
+	a := &core.Answer{
+		Text:      "资料中没有提到郭佳的工资收入。\n• 资料介绍的是：郭佳在酒泉路街道工作。[1]",
+		Citations: sampleCitations()[1:],
+		Grounded:  false, Refused: true, Mode: core.ModeExtractive, Script: "hans",
+	}
+	a.Citations[0].N = 1
+	msgs := renderAnswer(a)
+	all := strings.Join(msgs, "\n")
+	if !strings.Contains(all, "来源") || !strings.Contains(all, "[1] ") {
+		t.Fatalf("the refusal's [1] has no source listed:\n%s", all)
+	}
+	if kb := answerKeyboard(a, "k"); len(kb.InlineKeyboard) != 2 {
+		t.Errorf("want 查看原文 and the votes on a refusal with citations: %+v", kb.InlineKeyboard)
+	}
+}
