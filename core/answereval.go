@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -76,6 +77,9 @@ type CaseResult struct {
 	Forbid   []string `json:"forbidden_found,omitempty"`
 	Runes    int      `json:"runes"`
 	Answer   string   `json:"answer"`
+	// BadMarkers is set when an [n] points at no citation, or a citation
+	// is never pointed at.
+	BadMarkers bool `json:"bad_markers,omitempty"`
 }
 
 // KindStats sums the cases of one kind.
@@ -129,6 +133,7 @@ func scoreCase(c AnswerCase, ans *Answer) CaseResult {
 	flat := flatten(text)
 	r := CaseResult{ID: c.ID, Kind: c.Kind, Question: c.Question, Runes: utf8.RuneCountInString(ans.Text), Answer: ans.Text}
 	r.Refused = ans.Refused || !ans.Grounded || startsWithAny(text, refusalPhrases)
+	r.BadMarkers = !markersResolve(ans)
 	held := 0
 	for _, f := range c.Facts {
 		ok := false
@@ -155,6 +160,27 @@ func scoreCase(c AnswerCase, ans *Answer) CaseResult {
 		}
 	}
 	return r
+}
+
+// markersResolve reports that every [n] of the text is a citation and
+// every citation is referred to.
+func markersResolve(ans *Answer) bool {
+	seen := map[int]bool{}
+	for _, m := range markerRE.FindAllStringSubmatch(ans.Text, -1) {
+		for _, f := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' }) {
+			n, err := strconv.Atoi(f)
+			if err != nil || n < 1 || n > len(ans.Citations) {
+				return false
+			}
+			seen[n] = true
+		}
+	}
+	for i, c := range ans.Citations {
+		if c.N != i+1 || !seen[c.N] {
+			return false
+		}
+	}
+	return true
 }
 
 func startsWithAny(s string, ps []string) bool {

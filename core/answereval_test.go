@@ -40,6 +40,11 @@ func checkFloor(t *testing.T, name string, rep *AnswerReport, f evalFloor) {
 	if o.MedianRunes > f.medianRunes {
 		t.Errorf("%s: median answer %d runes > %d", name, o.MedianRunes, f.medianRunes)
 	}
+	for _, c := range rep.Cases {
+		if c.BadMarkers {
+			t.Errorf("%s: %s — a [n] points at no shown passage, or a passage is listed unused:\n%s", name, c.ID, c.Answer)
+		}
+	}
 	if o.Forbidden > 0 {
 		t.Errorf("%s: %d answers hold a forbidden fact (another leader's)", name, o.Forbidden)
 	}
