@@ -98,9 +98,19 @@ func newTerms(topic string, extra []string, cands []sentRef) weightedTerms {
 	}
 	wt := weightedTerms{bi: map[string]float64{}, uni: uni, extra: map[string]float64{}}
 	n := float64(len(cands) + 1)
+	frequent := func(b string) bool { return len(cands) >= 10 && float64(df[b]) > 0.3*float64(len(cands)) }
+	// A bigram in a third of the sentences (社区, 工作) says nothing here —
+	// unless nothing rarer of the question occurs at all ("对待党员" in an
+	// article about 党员: 党员 is all there is to go by).
+	rarerFound := false
 	for b := range bi {
-		if len(cands) >= 10 && float64(df[b]) > 0.3*float64(len(cands)) {
-			continue // in a third of the sentences (社区, 工作): says nothing here
+		if !frequent(b) && df[b] > 0 {
+			rarerFound = true
+		}
+	}
+	for b := range bi {
+		if rarerFound && frequent(b) {
+			continue
 		}
 		w := math.Log(1 + n/float64(df[b]+1))
 		wt.bi[b] = w

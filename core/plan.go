@@ -1278,6 +1278,9 @@ func (p *planner) planCompare(leaders []string) *draft {
 		}
 		return true
 	}
+	if p.compareMethods(d) {
+		return d
+	}
 	if len(p.q.Topics) > 0 || strings.TrimSpace(p.q.Topic) != "" && !genericCompareTopic(p.q.Topic) {
 		if onTopic(p.q.Topic) {
 			return d
@@ -1341,6 +1344,61 @@ func (p *planner) planCompare(leaders []string) *draft {
 		d.refused = true
 	}
 	return d
+}
+
+// compareMethods compares the methods a question names, one per leader
+// ("零距离服务工程和三社联动相比"): each by its own record — what it is and
+// how it is done — cited to its own article.
+func (p *planner) compareMethods(d *draft) bool {
+	var ms []catalog.Method
+	leaders := map[string]bool{}
+	for _, name := range p.q.Methods {
+		if m, ok := p.method(name); ok && m.Leader != "" && !leaders[m.Leader] {
+			leaders[m.Leader] = true
+			ms = append(ms, m)
+		}
+	}
+	if len(ms) < 2 {
+		return false
+	}
+	for _, m := range ms {
+		it := item{label: p.leaderLabel(m.Leader) + " · “" + strings.Trim(m.Name, "“”") + "”"}
+		if def, ok := p.definitionOf(m); ok && p.fresh(def) {
+			p.take(def)
+			it.quote = def
+		}
+		var more []sentRef
+		for _, qs := range [][]catalog.Quote{m.How, m.Results} {
+			for _, r := range quotes(p, qs) {
+				if len(more) == 2 || !p.fresh(r) {
+					continue
+				}
+				p.take(r)
+				more = append(more, r)
+				break
+			}
+		}
+		if len(more) == 0 && it.quote.chunk != nil {
+			// No recorded how or results: what follows its definition.
+			for _, r := range p.narrate([]rankedSent{{sentRef: it.quote}}, 2) {
+				if r.key() != it.quote.key() && (practiceRE2.MatchString(r.norm) || resultWords.MatchString(r.norm)) {
+					more = append(more, r.sentRef)
+				} else if r.key() != it.quote.key() {
+					delete(p.used, r.key())
+				}
+			}
+		}
+		if it.quote.chunk == nil && len(more) > 0 {
+			it.quote, more = more[0], more[1:]
+		}
+		it.more = more
+		if it.quote.chunk == nil {
+			continue
+		}
+		d.add(it)
+		d.methods = append(d.methods, m.Name)
+	}
+	return d.hasQuotes()
 }
 
 // commonRE asks what the compared have in common.

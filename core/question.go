@@ -112,6 +112,7 @@ var (
 	resultRE2    = regexp.MustCompile(`效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价`)
 	problemRE2   = regexp.MustCompile(`解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么`)
 	summaryRE    = regexp.MustCompile(`总结|概括|归纳|梳理|简介|介绍一下|介绍下|介绍|讲讲|说说|有哪些方法|有什么方法|哪些工作方法|的工作方法|有什么工作方法|事迹|主要做法|有哪些做法|有什么做法|干了什么|做过什么|有什么贡献|主要经验|经验有哪些|有什么经验|做了哪些工作|主要工作|这些年|变化`)
+	differRE     = regexp.MustCompile(`相同|不同|一样|差别|区别|异同|相似`)
 	eachRE       = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩`)
 	whatRE       = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是`)
 	followOpenRE = regexp.MustCompile(`^(那|那么|还有|再|具体|后来|然后|接着|另外|此外|详细|展开|继续|所以|第[一二三四五六七八九十两\d]+)`)
@@ -651,7 +652,7 @@ func intentOf(q Question) Intent {
 	switch {
 	case compareRE.MatchString(n) && (named >= 2 || strings.Contains(n, "和") || strings.Contains(n, "与") || strings.Contains(n, "跟")):
 		return IntentCompare
-	case len(q.Leaders) >= 2 && eachRE.MatchString(n):
+	case len(q.Leaders) >= 2 && (eachRE.MatchString(n) || differRE.MatchString(n)):
 		return IntentCompare // "郭佳和张影在调解矛盾方面各有什么办法"
 	case adviceRE.MatchString(n) && (ourPlaceRE.MatchString(n) || len(q.Leaders) == 0) && !(len(q.Methods) > 0 && stepsRE.MatchString(n)):
 		return IntentAdvice
