@@ -730,7 +730,9 @@ func (p *planner) planLeader(leader string) *draft {
 	if narrative {
 		n = 2 // anchors; narrate adds what follows each
 	}
-	picked := p.pick(ranked, n, func(r rankedSent) bool { return wt.total == 0 || r.covered > 0 || r.score > 1.5 })
+	picked := p.pick(ranked, n, func(r rankedSent) bool {
+		return wt.total == 0 || r.covered > 0 || r.score > 1.5 || p.anyTopicMatch(r.norm)
+	})
 	if len(picked) == 0 {
 		if wt.total > 0 && p.q.Intent != IntentHow && p.q.Intent != IntentSummary {
 			d.lead = "资料中没有找到" + leader + "在“" + p.q.Topic + "”方面的内容。"
