@@ -84,7 +84,12 @@ type weightedTerms struct {
 	// lexiconFirst makes the topic's article words count for more than
 	// the question's own wording (advice: "叫不动" paraphrases 议事、恳谈).
 	lexiconFirst bool
+	// wantList favours enumerations (A、B、C) for "哪几个/包括哪些".
+	wantList bool
 }
+
+// listRE asks for a list of things.
+var listRE = regexp.MustCompile(`哪些|哪几|包括|包含|有几|几个|几项|列举|分别是|都有什么|是哪`)
 
 func newTerms(topic string, extra []string, cands []sentRef) weightedTerms {
 	bi, uni := terms(topic)
@@ -96,7 +101,7 @@ func newTerms(topic string, extra []string, cands []sentRef) weightedTerms {
 			}
 		}
 	}
-	wt := weightedTerms{bi: map[string]float64{}, uni: uni, extra: map[string]float64{}}
+	wt := weightedTerms{bi: map[string]float64{}, uni: uni, extra: map[string]float64{}, wantList: listRE.MatchString(topic)}
 	n := float64(len(cands) + 1)
 	frequent := func(b string) bool { return len(cands) >= 10 && float64(df[b]) > 0.3*float64(len(cands)) }
 	// A bigram in a third of the sentences (社区, 工作) says nothing here —
@@ -209,6 +214,9 @@ func rank(cands []sentRef, wt weightedTerms, in Intent) []rankedSent {
 			continue
 		}
 		sc *= intentBonus(in, c.norm)
+		if wt.wantList && strings.Count(c.norm, "、") >= 2 {
+			sc *= 1.4
+		}
 		if n := utf8.RuneCountInString(c.text); n < 14 {
 			sc *= 0.4
 		} else if n > 160 {

@@ -62,6 +62,14 @@ type planner struct {
 	used  map[string]bool // sentence keys used in this draft
 }
 
+// terms weighs a topic over candidate sentences for this question (a
+// question asking for a list favours enumerations).
+func (p *planner) terms(topic string, extra []string, cands []sentRef) weightedTerms {
+	wt := newTerms(topic, extra, cands)
+	wt.wantList = wt.wantList || listRE.MatchString(p.q.Norm)
+	return wt
+}
+
 // fresh reports whether a sentence may still be quoted: not yet in this
 // answer, and not shown earlier in the conversation — unless the question
 // asks a direct fact, whose sentence is the answer however often asked.
@@ -583,7 +591,7 @@ func (p *planner) onAspect(m catalog.Method, d *draft) bool {
 		return false
 	}
 	cands := p.s.sentencesIn(p.s.leaderChunks(m.Leader))
-	wt := newTerms(rest, p.expansion(), cands)
+	wt := p.terms(rest, p.expansion(), cands)
 	if wt.total == 0 {
 		return false
 	}
@@ -683,7 +691,7 @@ func (p *planner) planLeader(leader string) *draft {
 	}
 	// Rank by what is asked about, not by the words asking for the kind of
 	// answer ("概括张影的主要成绩" is about her results, not about 概括).
-	wt := newTerms(residual(p.q.Topic), p.expansion(), cands)
+	wt := p.terms(residual(p.q.Topic), p.expansion(), cands)
 	ranked := rank(cands, wt, p.q.Intent)
 	if p.q.Intent == IntentResult && p.prev != nil {
 		// "后来呢": what follows in the article what was shown last.
@@ -1228,7 +1236,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 		d.context = append(d.context, firstChunks(p.s.leaderChunks(l), 3)...)
 	}
 	quotesFor := func(sd compareSide, topicWords []string, topic string, n int) []rankedSent {
-		wt := newTerms(topic, topicWords, sd.cands)
+		wt := p.terms(topic, topicWords, sd.cands)
 		ranked := practiceFirst(rank(sd.cands, wt, IntentHow))
 		return p.pick(ranked, n, func(r rankedSent) bool { return r.score >= 1 })
 	}
@@ -1520,7 +1528,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	for _, h := range res.Hits {
 		cands = append(cands, p.s.sentences(p.s.hitChunk(h))...)
 	}
-	wt := newTerms(p.q.Topic, expansion, cands)
+	wt := p.terms(p.q.Topic, expansion, cands)
 	wt.lexiconFirst = len(expansion) > 0
 	// What to learn is what she did, not how bad it was before.
 	ranked := practiceFirst(rank(cands, wt, IntentHow))
@@ -1656,7 +1664,7 @@ func (p *planner) planGeneral(ctx context.Context) (*draft, error) {
 	if topic == "" {
 		topic = p.q.Norm
 	}
-	wt := newTerms(topic, p.expansion(), cands)
+	wt := p.terms(topic, p.expansion(), cands)
 	ranked := rank(cands, wt, p.q.Intent)
 	if len(ranked) == 0 || wt.total > 0 && ranked[0].covered < 0.45*wt.total && !p.anyTopicMatch(ranked[0].norm) {
 		// The best sentence covers under half of what was asked: the
