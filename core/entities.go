@@ -1,0 +1,448 @@
+package core
+
+// The names a question may use: leaders (names, aliases, nicknames),
+// methods and their steps, the communities of the articles; and the names
+// of people and places the corpus does not have.
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/catalog"
+	"bangyang/corpus"
+	"bangyang/zh"
+)
+
+// entities finds the leaders and methods a text names. It is built once
+// from the catalog and the articles' metadata.
+type entities struct {
+	leaderKeys []nameKey // longest first
+	methodKeys []nameKey
+	stepKeys   []nameKey             // a method's step names → the method
+	placeKeys  []nameKey             // a leader's community or street → the leader
+	leaderInfo map[string]leaderInfo // canonical name → what we know
+	known      []string              // Simplified texts of all chunks, for "does the corpus say X"
+	surnames   map[string]bool
+}
+
+type nameKey struct {
+	key, canon string
+}
+
+type leaderInfo struct {
+	Name, Place, Role string
+	Articles          []string
+	// Aliases as the articles give them, anonymised forms (XX) too: within
+	// her own article they name her.
+	Aliases []string
+}
+
+// compoundSurnames are two-character surnames; a name starting with one
+// has a one- or two-character given name.
+var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "令狐", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "东方", "夏侯", "西门", "端木", "独孤", "南宫", "万俟", "闻人", "呼延", "澹台", "轩辕", "申屠", "太史", "司徒", "司空"}
+
+// commonSurnames are the single-character surnames that cover the vast
+// majority of people; used to spot a person the corpus does not have.
+const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+
+func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk) *entities {
+	e := &entities{leaderInfo: map[string]leaderInfo{}, surnames: map[string]bool{}}
+	for _, r := range commonSurnames {
+		e.surnames[string(r)] = true
+	}
+	for _, s := range compoundSurnames {
+		e.surnames[s] = true
+	}
+	owners := map[string]map[string]bool{} // key → canonical names claiming it
+	claim := func(key, canon string) {
+		key = zh.ToSimplified(strings.TrimSpace(key))
+		if utf8.RuneCountInString(key) < 2 || !allHan(key) {
+			return // "XX" (anonymised) and one-character keys would match anything
+		}
+		if owners[key] == nil {
+			owners[key] = map[string]bool{}
+		}
+		owners[key][canon] = true
+	}
+	addLeader := func(name string, aliases []string, place, role, article string) {
+		canon := zh.ToSimplified(strings.TrimSpace(name))
+		if canon == "" {
+			return
+		}
+		info := e.leaderInfo[canon]
+		info.Name = canon
+		if info.Place == "" {
+			info.Place = zh.ToSimplified(place)
+		}
+		if info.Role == "" {
+			info.Role = zh.ToSimplified(role)
+		}
+		if article != "" && !slices.Contains(info.Articles, article) {
+			info.Articles = append(info.Articles, article)
+		}
+		for _, a := range aliases {
+			if a = zh.ToSimplified(strings.TrimSpace(a)); a != "" && !slices.Contains(info.Aliases, a) {
+				info.Aliases = append(info.Aliases, a)
+			}
+		}
+		e.leaderInfo[canon] = info
+		claim(canon, canon)
+		for _, a := range aliases {
+			claim(a, canon)
+		}
+		for _, n := range nicknames(canon) {
+			claim(n, canon)
+		}
+	}
+	if cat != nil {
+		for _, l := range cat.Leaders() {
+			art := ""
+			if len(l.ArticleIDs) > 0 {
+				art = l.ArticleIDs[0]
+			}
+			addLeader(l.Name, l.Aliases, l.Place, l.Role, art)
+			for _, a := range l.ArticleIDs[min(1, len(l.ArticleIDs)):] {
+				addLeader(l.Name, nil, "", "", a)
+			}
+		}
+	}
+	for _, m := range arts {
+		addLeader(m.Leader, m.Aliases, m.Place, m.Role, m.ID)
+	}
+	powners := map[string]map[string]bool{}
+	for canon, info := range e.leaderInfo {
+		for _, part := range placeParts(info.Place) {
+			if powners[part] == nil {
+				powners[part] = map[string]bool{}
+			}
+			powners[part][canon] = true
+		}
+	}
+	for k, cs := range powners {
+		if len(cs) == 1 {
+			for c := range cs {
+				e.placeKeys = append(e.placeKeys, nameKey{k, c})
+			}
+		}
+	}
+	for k, cs := range owners {
+		if len(cs) != 1 {
+			continue // 王书记 when two secretaries are called 王: ambiguous, not a name
+		}
+		for c := range cs {
+			e.leaderKeys = append(e.leaderKeys, nameKey{k, c})
+		}
+	}
+	if cat != nil {
+		mowners := map[string]map[string]bool{}
+		for _, m := range cat.Methods() {
+			for _, n := range append([]string{m.Name}, m.Aliases...) {
+				n = zh.ToSimplified(strings.Trim(n, "“”\"「」"))
+				if utf8.RuneCountInString(n) < 2 {
+					continue
+				}
+				if mowners[n] == nil {
+					mowners[n] = map[string]bool{}
+				}
+				mowners[n][m.Name] = true
+			}
+		}
+		sowners := map[string]map[string]bool{}
+		for _, m := range cat.Methods() {
+			for _, st := range m.Steps {
+				st = zh.ToSimplified(st)
+				if utf8.RuneCountInString(st) < 3 || mowners[st] != nil || articlesSaying(chunks, st) > 1 {
+					continue // too short or too common to be a name (服务, 社会组织), or a method itself
+				}
+				if sowners[st] == nil {
+					sowners[st] = map[string]bool{}
+				}
+				sowners[st][m.Name] = true
+			}
+		}
+		for k, cs := range sowners {
+			if len(cs) == 1 {
+				for c := range cs {
+					e.stepKeys = append(e.stepKeys, nameKey{k, c})
+				}
+			}
+		}
+		for k, cs := range mowners {
+			if len(cs) != 1 {
+				continue
+			}
+			for c := range cs {
+				e.methodKeys = append(e.methodKeys, nameKey{k, c})
+			}
+		}
+	}
+	byLen := func(ks []nameKey) {
+		sort.Slice(ks, func(i, j int) bool {
+			if len(ks[i].key) != len(ks[j].key) {
+				return len(ks[i].key) > len(ks[j].key)
+			}
+			return ks[i].key < ks[j].key
+		})
+	}
+	byLen(e.leaderKeys)
+	byLen(e.methodKeys)
+	byLen(e.stepKeys)
+	byLen(e.placeKeys)
+	for _, c := range chunks {
+		e.known = append(e.known, c.Norm)
+	}
+	return e
+}
+
+// placeParts are the community- and street-level names of a place chain
+// (重庆市渝中区上清寺街道上清寺路社区 → 上清寺街道, 上清寺路社区): the
+// levels that name one secretary's ground; cities and districts do not.
+func placeParts(place string) []string {
+	var out []string
+	for _, one := range strings.Split(place, "、") {
+		rs := []rune(one)
+		start := 0
+		for i := 0; i < len(rs); i++ {
+			for _, suf := range []string{"省", "市", "区", "县", "街道", "镇", "乡", "社区", "村"} {
+				sr := []rune(suf)
+				if i+len(sr) > len(rs) || string(rs[i:i+len(sr)]) != suf {
+					continue
+				}
+				end := i + len(sr)
+				part := string(rs[start:end])
+				if (suf == "街道" || suf == "社区" || suf == "镇" || suf == "乡" || suf == "村") && utf8.RuneCountInString(part) >= 4 {
+					out = append(out, part)
+					if bare := strings.TrimSuffix(part, suf); utf8.RuneCountInString(bare) >= 3 {
+						out = append(out, bare)
+					}
+				}
+				start = end
+				i = end - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// articlesSaying counts the articles whose passages contain word.
+func articlesSaying(chunks []corpus.Chunk, word string) int {
+	seen := map[string]bool{}
+	for _, c := range chunks {
+		if !seen[c.ArticleID] && strings.Contains(c.Norm, word) {
+			seen[c.ArticleID] = true
+		}
+	}
+	return len(seen)
+}
+
+// nicknames are the address forms people use for a secretary: 吴书记,
+// 小吴书记, 老吴, 中兰书记, 吴中兰书记.
+func nicknames(name string) []string {
+	rs := []rune(name)
+	if len(rs) < 2 || len(rs) > 4 {
+		return nil
+	}
+	sur, given := string(rs[:1]), string(rs[1:])
+	for _, c := range compoundSurnames {
+		if strings.HasPrefix(name, c) && len(rs) > 2 {
+			sur, given = c, string(rs[2:])
+		}
+	}
+	// Not 小吴/老张 alone: 社区住户老张 is someone else.
+	out := []string{name + "书记", name + "同志", sur + "书记", "小" + sur + "书记", "老" + sur + "书记", sur + "主任"}
+	if utf8.RuneCountInString(given) >= 2 {
+		out = append(out, given+"书记", given+"姐", given+"大姐")
+	}
+	return out
+}
+
+func allHan(s string) bool {
+	for _, r := range s {
+		if !zh.IsHan(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// find returns the canonical names keys match in norm, in order of first
+// mention; a longer key wins over keys inside it (吴中兰书记 over 吴书记).
+func findKeys(norm string, keys []nameKey) []string {
+	type hit struct {
+		at    int
+		canon string
+	}
+	var hits []hit
+	taken := make([]bool, len(norm))
+	for _, k := range keys {
+		for from := 0; ; {
+			i := strings.Index(norm[from:], k.key)
+			if i < 0 {
+				break
+			}
+			i += from
+			free := true
+			for j := i; j < i+len(k.key); j++ {
+				if taken[j] {
+					free = false
+					break
+				}
+			}
+			if free {
+				for j := i; j < i+len(k.key); j++ {
+					taken[j] = true
+				}
+				hits = append(hits, hit{i, k.canon})
+			}
+			from = i + len(k.key)
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].at < hits[j].at })
+	var out []string
+	for _, h := range hits {
+		if !slices.Contains(out, h.canon) {
+			out = append(out, h.canon)
+		}
+	}
+	return out
+}
+
+// unknownTitleRE finds "X书记"-style mentions of a person.
+var unknownTitleRE = regexp.MustCompile(`([\p{Han}]{1,3}?)(书记|主任|同志|大姐|阿姨)`)
+
+// genericTitled are words before 书记 that are not names.
+var genericTitled = []string{"社区", "党委", "支部", "总支", "党总支", "哪位", "这位", "那位", "优秀", "居委会", "大党委", "位", "个", "名", "的", "们", "副", "老", "小", "村", "街道", "党组", "省委", "市委", "区委", "县委", "工委", "民意", "第一", "楼栋", "网格", "片区", "小区", "这些", "哪些", "其他", "别的", "一些", "好", "和", "与", "跟", "及"}
+
+// placeRE finds administrative place names; placeStart are well-known
+// places named without a suffix.
+var placeRE = regexp.MustCompile(`([\p{Han}]{2,6}?)(省|自治区|市|区|县|街道|镇|乡)`)
+
+var wellKnownPlaces = []string{"北京", "上海", "天津", "重庆", "广州", "深圳", "杭州", "成都", "武汉", "西安", "南京", "苏州", "郑州", "长沙", "沈阳", "青岛", "济南", "哈尔滨", "长春", "大连", "厦门", "福州", "昆明", "贵阳", "南宁", "海口", "太原", "石家庄", "合肥", "南昌", "兰州", "西宁", "银川", "乌鲁木齐", "拉萨", "呼和浩特", "宁波", "无锡", "东莞", "佛山", "温州", "朝阳区", "海淀区", "浦东", "香港", "澳门", "台湾", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "内蒙古", "广西", "西藏", "宁夏", "新疆"}
+
+// notPlaceEnd are characters that make X市/X区 an ordinary word (夜市,
+// 超市, 辖区, 片区, 景区 …) rather than a place name.
+const notPlaceEnd = "夜超菜城集早花股上辖片园景街住郊山矿校业农牧特开保商工厂城老新旧本该全各此"
+
+// placeName reports whether core+suffix looks like the name of a place:
+// 朝阳社区 is, 我们社区 and 夜市 are not.
+func placeName(core, suffix string) bool {
+	if strings.ContainsAny(core, "的是在和与有哪什么这那个些对把让给被从向为跟及要想也都很多少不没期间时里上下内外比高低大好坏买卖做搞办说问级") {
+		return false
+	}
+	rs := []rune(core)
+	if len(rs) < 2 {
+		return false
+	}
+	last := rs[len(rs)-1]
+	if suffix == "区" && (last == '社' || last == '小') {
+		name := string(rs[:len(rs)-1])
+		if utf8.RuneCountInString(name) < 2 || slices.Contains(ourPrefix, name) || slices.Contains(genericPlaceWords, name) {
+			return false
+		}
+		return true
+	}
+	return !strings.ContainsRune(notPlaceEnd, last)
+}
+
+// genericPlaceWords describe a community rather than name it.
+var genericPlaceWords = []string{"居民", "城市", "农村", "老旧", "新建", "商品房", "安置", "拆迁", "保障房", "单位", "开放式", "封闭式", "无物业", "三无", "普通", "大型", "小型", "城郊", "城中村", "涉农", "混合", "村改居", "农转居", "老城", "这些", "那些", "各个", "所有", "有的", "许多", "很多"}
+
+// ourPrefix are words before 社区/小区 that mean the asker's own place.
+var ourPrefix = []string{"我们", "咱们", "我", "本", "该", "这个", "那个", "一个", "有的", "有些", "所在", "老旧", "新建", "城市", "农村", "城郊", "大型", "小型"}
+
+func (e *entities) corpusSays(word string) bool {
+	for _, t := range e.known {
+		if strings.Contains(t, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// unknownNames are people and places the question names that no article
+// mentions. A person is a surname-led name with a title (王书记) or a
+// surname-led word the corpus never uses standing where a subject stands;
+// a place is an administrative name or a well-known city the corpus never
+// mentions.
+func (e *entities) unknownNames(norm string) []string {
+	if len(e.known) == 0 {
+		return nil // no passages to judge by (a Service built without Chunks)
+	}
+	var out []string
+	add := func(s string) {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	masked := norm
+	for _, k := range e.leaderKeys {
+		masked = strings.ReplaceAll(masked, k.key, "　")
+	}
+	for _, k := range e.methodKeys {
+		masked = strings.ReplaceAll(masked, k.key, "　")
+	}
+	for _, m := range unknownTitleRE.FindAllStringSubmatch(masked, -1) {
+		name := m[1]
+		for _, g := range genericTitled {
+			name = strings.TrimPrefix(name, g)
+		}
+		if name == "" || slices.Contains(genericTitled, name) {
+			continue
+		}
+		rs := []rune(name)
+		if !e.surnames[string(rs[:1])] && !(len(rs) >= 2 && e.surnames[string(rs[:2])]) {
+			continue
+		}
+		if !e.corpusSays(name) {
+			add(name + m[2])
+		}
+	}
+	for _, m := range personAtStartRE.FindAllStringSubmatch(masked, -1) {
+		name := m[2]
+		rs := []rune(name)
+		if !e.surnames[string(rs[:1])] && !e.surnames[string(rs[:min(2, len(rs))])] {
+			continue
+		}
+		if len(rs) < 2 || e.corpusSays(name) || isCommonWordStart(name) {
+			continue
+		}
+		add(name)
+	}
+	for _, m := range placeRE.FindAllStringSubmatch(masked, -1) {
+		core := m[1]
+		for _, p := range ourPrefix {
+			core = strings.TrimPrefix(core, p)
+		}
+		if !placeName(core, m[2]) {
+			continue
+		}
+		if !e.corpusSays(core) && !e.corpusSays(strings.TrimRight(core, "社小")) {
+			add(core + m[2])
+		}
+	}
+	for _, p := range wellKnownPlaces {
+		if strings.Contains(masked, p) && !e.corpusSays(strings.TrimSuffix(p, "区")) {
+			add(p)
+		}
+	}
+	return out
+}
+
+// personAtStartRE is a two- or three-character name opening the question
+// (or a clause) and followed by what people ask about a person.
+var personAtStartRE = regexp.MustCompile(`(^|[，,。？?！!、和与跟及])([\p{Han}]{2,3}?)(的|是|在|有|怎么|如何|做|提出|获得|担任|同志|这个人)`)
+
+// isCommonWordStart rules out words that start with a surname character
+// but are not names (方法, 高龄 …): the ones questions commonly start with.
+func isCommonWordStart(w string) bool {
+	for _, p := range []string{"方法", "高龄", "何时", "周边", "江苏", "关于", "党员", "党建", "社区", "居民", "老人", "老年", "小区", "单位", "文明", "安全", "和谐", "全国", "明年", "今年", "成立", "如何", "向谁", "应该", "常见", "简单", "金融", "石油", "万一", "时候", "那么", "于是", "宁可", "杨柳", "包括", "车辆", "项目", "管理", "平时", "成效", "孙子", "毛病", "商户", "商业", "宣传", "范围", "史上", "雷锋", "龙头", "华人", "施工", "卫生", "农村", "农民", "牛", "钱", "林", "路", "门"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,225 @@
+package core
+
+// The advice plan (practices across leaders on the question's topic) and
+// the general plan (a question naming no one).
+
+import (
+	"context"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/retrieval"
+	"bangyang/zh"
+)
+
+// planAdvice answers "our community has problem X, whom can we learn
+// from": the practices across leaders that address the topic, one or two
+// per leader, each introduced by who and where.
+func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error) {
+	d := &draft{}
+	expansion := p.expansion()
+	query := strings.TrimSpace(p.q.Topic + " " + strings.Join(expansion, " "))
+	if query == "" {
+		query = p.q.Norm
+	}
+	res, err := p.s.o.Search.Search(ctx, query, retrieval.SearchOptions{K: max(12, 3*p.s.o.Passages)})
+	if err != nil {
+		return nil, err
+	}
+	var cands []sentRef
+	for _, h := range res.Hits {
+		cands = append(cands, p.s.sentences(p.s.hitChunk(h))...)
+	}
+	wt := p.terms(p.q.Topic, expansion, cands)
+	wt.lexiconFirst = len(expansion) > 0
+	// What to learn is what she did, not how bad it was before.
+	ranked := practiceFirst(rank(cands, wt, IntentHow))
+	if len(expansion) == 0 && (len(ranked) == 0 || wt.total > 0 && ranked[0].covered < 0.5*wt.total) {
+		// No topic of community work, and no passage holds half of what
+		// was asked ("明天兰州天气怎么样"): nothing to learn from here.
+		d.refused = true
+		return d, nil
+	}
+	perLeader := map[string]int{}
+	var order []string
+	byLeader := map[string][]rankedSent{}
+	for _, r := range ranked {
+		l := zh.ToSimplified(r.chunk.Meta.Leader)
+		if len(only) > 0 && !slices.Contains(only, l) {
+			continue
+		}
+		if r.score < 1.2 || !p.fresh(r.sentRef) || perLeader[l] >= 2 {
+			continue
+		}
+		if len(expansion) > 0 && !matchesAny(r.norm, expansion) {
+			continue // a practice on the topic, not a sentence that shares a word
+		}
+		if perLeader[l] == 0 {
+			if len(order) == 4 || len(order) > 0 && r.score < 0.35*byLeader[order[0]][0].score {
+				continue // a weak match is no example to learn from
+			}
+			order = append(order, l)
+		} else if r.score < byLeader[l][0].score*0.6 {
+			continue
+		}
+		perLeader[l]++
+		p.take(r.sentRef)
+		byLeader[l] = append(byLeader[l], r)
+		if perLeader[l] == 1 && len(order) <= 3 {
+			// The practice is often told in the sentence after the one
+			// that names the topic.
+			if more := p.narrate([]rankedSent{r}, 1); len(more) > 1 {
+				for _, m := range more[1:] {
+					if practiceRE2.MatchString(m.norm) || resultWords.MatchString(m.norm) {
+						byLeader[l] = append(byLeader[l], m)
+						perLeader[l]++
+					}
+				}
+			}
+		}
+	}
+	if len(order) == 0 {
+		d.refused = true
+		return d, nil
+	}
+	topic := p.q.Topic
+	if len(p.q.Topics) > 0 {
+		var names []string
+		for _, t := range p.q.Topics {
+			names = append(names, t.Name)
+		}
+		topic = strings.Join(firstStrings(names, 2), "、")
+	}
+	d.lead = "在“" + topic + "”方面，可以借鉴这些书记的做法："
+	runes := 0
+	for i, l := range order {
+		for j, r := range byLeader[l] {
+			n := utf8.RuneCountInString(r.text)
+			if j > 0 && (runes+n > maxAnswerRunes+80 || len(d.items) >= 6 || len(d.items)+len(order)-i > 6) {
+				break // one practice each before a second for anyone
+			}
+			runes += n
+			label := p.leaderLabel(l)
+			if l == "" {
+				label = r.chunk.Meta.SourceLine()
+			}
+			d.add(item{label: label, quote: r.sentRef})
+			d.context = appendChunk(d.context, r.chunk)
+		}
+		d.leaders = append(d.leaders, l)
+	}
+	return d, nil
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func cmpScore(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func matchesAny(norm string, words []string) bool {
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 2 && strings.Contains(norm, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// planGeneral answers a question that names no leader or method: the
+// best sentences of the best passages, each labelled with its leader when
+// they come from more than one.
+func (p *planner) planGeneral(ctx context.Context) (*draft, error) {
+	d := &draft{}
+	query := p.q.Norm
+	if ex := p.expansion(); len(ex) > 0 {
+		query += " " + strings.Join(ex, " ")
+	}
+	res, err := p.s.o.Search.Search(ctx, query, retrieval.SearchOptions{K: p.s.o.Passages})
+	if err != nil {
+		return nil, err
+	}
+	// Retrieval's relevance is judged on the query it was given, which the
+	// lexicon lengthened; the coverage check below judges the question.
+	if res == nil || len(res.Hits) == 0 || !res.Relevant && len(p.q.Topics) == 0 {
+		d.refused = true
+		return d, nil
+	}
+	var cands []sentRef
+	for _, h := range res.Hits {
+		c := p.s.hitChunk(h)
+		cands = append(cands, p.s.sentences(c)...)
+		d.context = append(d.context, c)
+	}
+	topic := p.q.Topic
+	if topic == "" {
+		topic = p.q.Norm
+	}
+	wt := p.terms(topic, p.expansion(), cands)
+	ranked := rank(cands, wt, p.q.Intent)
+	if len(ranked) == 0 || wt.total > 0 && ranked[0].covered < 0.45*wt.total && !p.anyTopicMatch(ranked[0].norm) {
+		// The best sentence covers under half of what was asked: the
+		// passages share words with the question, they do not answer it.
+		d.refused = true
+		return d, nil
+	}
+	picked := p.pick(ranked, 4, func(r rankedSent) bool { return r.covered > 0 || p.anyTopicMatch(r.norm) })
+	leaders := map[string]bool{}
+	for _, r := range picked {
+		leaders[zh.ToSimplified(r.chunk.Meta.Leader)] = true
+	}
+	for _, r := range picked {
+		l := zh.ToSimplified(r.chunk.Meta.Leader)
+		label := ""
+		if len(leaders) > 1 && l != "" {
+			label = l
+		}
+		d.add(item{label: label, quote: r.sentRef})
+		if !slices.Contains(d.leaders, l) && l != "" {
+			d.leaders = append(d.leaders, l)
+		}
+	}
+	if len(leaders) == 1 {
+		for l := range leaders {
+			if l != "" {
+				d.lead = "据" + p.leaderLabel(l) + "的资料："
+			}
+		}
+	}
+	if !d.hasQuotes() {
+		d.refused = true
+	}
+	return d, nil
+}
+
+func (p *planner) anyTopicMatch(norm string) bool {
+	for _, t := range p.q.Topics {
+		if len(t.Matches(norm)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func filterRE(rs []sentRef, re *regexp.Regexp) []sentRef {
+	var out []sentRef
+	for _, r := range rs {
+		if re.MatchString(r.norm) {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,309 @@
+package core
+
+// The comparison plan: each leader on the asked topic, the named methods by
+// their records, or main methods and a shared topic, each point cited to
+// its own leader's article.
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/catalog"
+)
+
+// planCompare answers a comparison: each leader's practice on the asked
+// topic (or, without one, the topics both work on and where they differ),
+// every point cited to that leader's own article.
+func (p *planner) planCompare(leaders []string) *draft {
+	d := &draft{leaders: leaders}
+	d.lead = strings.Join(leaders, "和") + "的做法比较："
+	var sides []compareSide
+	for _, l := range leaders {
+		cs := p.s.sentencesIn(p.s.leaderChunks(l))
+		tp := map[string]int{}
+		if p.s.lex != nil {
+			for _, c := range cs {
+				for t, n := range p.s.lex.InText(c.norm) {
+					tp[t] += n
+				}
+			}
+		}
+		sides = append(sides, compareSide{l, cs, tp})
+		d.context = append(d.context, firstChunks(p.s.leaderChunks(l), 3)...)
+	}
+	quotesFor := func(sd compareSide, topicWords []string, topic string, n int) []rankedSent {
+		wt := p.terms(topic, topicWords, sd.cands)
+		ranked := practiceFirst(rank(sd.cands, wt, IntentHow))
+		return p.pick(ranked, n, func(r rankedSent) bool { return r.score >= 1 })
+	}
+	quoteFor := func(sd compareSide, topicWords []string, topic string) (rankedSent, bool) {
+		got := quotesFor(sd, topicWords, topic, 1)
+		if len(got) == 0 {
+			return rankedSent{}, false
+		}
+		return got[0], true
+	}
+	onTopic := func(topic string) bool {
+		// Each leader on the topic; false when none says anything on it.
+		var missing []string
+		var items []item
+		for _, sd := range sides {
+			got := quotesFor(sd, p.expansion(), topic, 3-len(sides)/2)
+			if len(got) > 0 && len(sides) <= 2 {
+				// What follows the best sentence, when it tells what she did.
+				anchor := map[string]bool{}
+				for _, r := range got {
+					anchor[r.key()] = true
+				}
+				var keep []rankedSent
+				for _, r := range p.narrate(got, 1) {
+					if anchor[r.key()] || practiceRE2.MatchString(r.norm) || resultWords.MatchString(r.norm) {
+						keep = append(keep, r)
+					} else {
+						delete(p.used, r.key())
+					}
+				}
+				got = keep
+			}
+			if len(got) == 0 {
+				missing = append(missing, sd.name)
+				continue
+			}
+			it := item{label: p.leaderLabel(sd.name), quote: got[0].sentRef}
+			for _, r := range got[1:] {
+				it.more = append(it.more, r.sentRef)
+			}
+			items = append(items, it)
+		}
+		if len(missing) == len(sides) {
+			return false
+		}
+		d.items = append(d.items, items...)
+		if len(missing) > 0 {
+			d.tail = "资料中没有提到" + strings.Join(missing, "、") + "在这方面的做法。"
+		}
+		return true
+	}
+	if p.compareMethods(d) {
+		return d
+	}
+	if len(p.q.Topics) > 0 || strings.TrimSpace(p.q.Topic) != "" && !genericCompareTopic(p.q.Topic) {
+		if onTopic(p.q.Topic) {
+			return d
+		}
+	}
+	generic := len(p.q.Topics) == 0 && (strings.TrimSpace(p.q.Topic) == "" || genericCompareTopic(p.q.Topic))
+	if !generic && p.q.Premise != "" && !genericCompareTopic(p.q.Premise) && onTopic(p.q.Premise) {
+		// "两人都记民情日记，用法有什么区别": the shared practice is the topic.
+		return d
+	}
+	// No topic: each leader's main methods, then what they both work on.
+	for _, sd := range sides {
+		it := item{label: p.leaderLabel(sd.name)}
+		ms := p.s.mainMethods(sd.name, 3)
+		if len(ms) == 0 {
+			if got := quotesFor(sd, nil, "工作方法 党建 服务 居民", 1); len(got) > 0 {
+				it.quote = got[0].sentRef
+				d.add(it)
+			}
+			continue
+		}
+		names := make([]string, len(ms))
+		for i, m := range ms {
+			names[i] = "“" + strings.Trim(m.Name, "“”") + "”"
+		}
+		it.plain = "主要方法有" + strings.Join(names, "、") + "。"
+		d.add(it)
+		if def, ok := p.definitionOf(ms[0]); ok && p.fresh(def) {
+			p.take(def)
+			d.add(item{label: strings.Trim(ms[0].Name, "“”"), quote: def})
+		}
+	}
+	// What they share: the first topic of community work both articles
+	// are strong on, said only with a quote from each.
+	if p.s.lex != nil {
+		for _, t := range firstStrings(sharedTopics(p.s.topicSpread(), sides[0].topics, sides[1:]...), 3) {
+			tp, _ := p.s.lex.Topic(t)
+			var its []item
+			for _, sd := range sides {
+				if r, ok := quoteFor(sd, tp.Article, ""); ok {
+					its = append(its, item{label: sd.name, quote: r.sentRef})
+				}
+			}
+			if len(its) < len(sides) {
+				for _, it := range its {
+					delete(p.used, it.quote.key())
+				}
+				continue
+			}
+			shared := append([]item{{plain: "共同点：都重视“" + t + "”方面的工作。"}}, its...)
+			if commonRE.MatchString(p.q.Norm) {
+				// Asked for what they share: that first, then each one's own.
+				d.items = append(shared, d.items...)
+			} else {
+				d.items = append(d.items, shared...)
+			}
+			break
+		}
+	}
+	if !d.hasQuotes() {
+		d.refused = true
+	}
+	return d
+}
+
+// compareMethods compares the methods a question names, one per leader
+// ("零距离服务工程和三社联动相比"): each by its own record — what it is and
+// how it is done — cited to its own article.
+func (p *planner) compareMethods(d *draft) bool {
+	var ms []catalog.Method
+	leaders := map[string]bool{}
+	for _, name := range p.q.Methods {
+		if m, ok := p.method(name); ok && m.Leader != "" && !leaders[m.Leader] {
+			leaders[m.Leader] = true
+			ms = append(ms, m)
+		}
+	}
+	if len(ms) < 2 {
+		return false
+	}
+	for _, m := range ms {
+		it := item{label: p.leaderLabel(m.Leader) + " · “" + strings.Trim(m.Name, "“”") + "”"}
+		if def, ok := p.definitionOf(m); ok && p.fresh(def) {
+			p.take(def)
+			it.quote = def
+		}
+		var more []sentRef
+		for _, qs := range [][]catalog.Quote{m.How, m.Results} {
+			for _, r := range quotes(p, qs) {
+				if len(more) == 2 || !p.fresh(r) {
+					continue
+				}
+				p.take(r)
+				more = append(more, r)
+				break
+			}
+		}
+		if len(more) == 0 && it.quote.chunk != nil {
+			// No recorded how or results: what follows its definition.
+			for _, r := range p.narrate([]rankedSent{{sentRef: it.quote}}, 2) {
+				if r.key() != it.quote.key() && (practiceRE2.MatchString(r.norm) || resultWords.MatchString(r.norm)) {
+					more = append(more, r.sentRef)
+				} else if r.key() != it.quote.key() {
+					delete(p.used, r.key())
+				}
+			}
+		}
+		if it.quote.chunk == nil && len(more) > 0 {
+			it.quote, more = more[0], more[1:]
+		}
+		it.more = more
+		if it.quote.chunk == nil {
+			continue
+		}
+		d.add(it)
+		d.methods = append(d.methods, m.Name)
+	}
+	return d.hasQuotes()
+}
+
+// commonRE asks what the compared have in common.
+var commonRE = regexp.MustCompile(`共同|相同|相似|一样|共通|都有`)
+
+// genericCompareTopic is a topic left over from "做法有什么共同点" that
+// names nothing in particular.
+func genericCompareTopic(t string) bool {
+	rest := strings.NewReplacer("工作方法", "", "工作重点", "", "重点", "", "特点", "", "侧重", "", "思路", "", "工作", "", "方法", "", "有", "", "点", "", "之处", "", "两人", "", "两位", "", "二人", "", "她们", "", "他们", "", "各自", "", "各", "", "分别", "", "和", "", "与", "", "跟", "", "在", "", "上", "", "方面", "", " ", "").Replace(t)
+	return utf8.RuneCountInString(rest) < 2
+}
+
+// practiceFirst lowers the score of sentences that describe no action
+// (problems, praise, questions), so what someone did comes first.
+func practiceFirst(ranked []rankedSent) []rankedSent { return practiceWeighted(ranked, 0.5) }
+
+func practiceWeighted(ranked []rankedSent, factor float64) []rankedSent {
+	for i := range ranked {
+		t := strings.TrimSpace(ranked[i].norm)
+		if !practiceRE2.MatchString(t) || strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") {
+			ranked[i].score *= factor
+		}
+	}
+	slices.SortStableFunc(ranked, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	return ranked
+}
+
+// compareSide is one leader of a comparison: her sentences and the
+// lexicon topics her articles touch (with how many words matched).
+type compareSide struct {
+	name   string
+	cands  []sentRef
+	topics map[string]int
+}
+
+// sharedTopics are the topics every side works on, strongest first.
+func sharedTopics(spread map[string]int, first map[string]int, others ...compareSide) []string {
+	type tc struct {
+		t string
+		n int
+	}
+	var list []tc
+	for t, n := range first {
+		min := n
+		ok := true
+		for _, o := range others {
+			if o.topics[t] == 0 {
+				ok = false
+				break
+			}
+			if o.topics[t] < min {
+				min = o.topics[t]
+			}
+		}
+		if ok && min >= 2 {
+			list = append(list, tc{t, min})
+		}
+	}
+	// Distinctive first: a topic every secretary works on (队伍, 服务群众)
+	// says less about these two than one few others share.
+	slices.SortFunc(list, func(a, b tc) int {
+		if spread[a.t] != spread[b.t] {
+			return spread[a.t] - spread[b.t]
+		}
+		if a.n != b.n {
+			return b.n - a.n
+		}
+		return strings.Compare(a.t, b.t)
+	})
+	out := make([]string, len(list))
+	for i, x := range list {
+		out[i] = x.t
+	}
+	return out
+}
+
+// topicSpread counts, per lexicon topic, the leaders whose articles work
+// on it (two or more of its words), once per Service.
+func (s *Service) topicSpread() map[string]int {
+	s.spreadOnce.Do(func() {
+		s.spread = map[string]int{}
+		if s.lex == nil {
+			return
+		}
+		for leader := range s.ents.leaderInfo {
+			n := map[string]int{}
+			for _, r := range s.sentencesIn(s.leaderChunks(leader)) {
+				for t, k := range s.lex.InText(r.norm) {
+					n[t] += k
+				}
+			}
+			for t, k := range n {
+				if k >= 2 {
+					s.spread[t]++
+				}
+			}
+		}
+	})
+	return s.spread
+}

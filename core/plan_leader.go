@@ -1,0 +1,527 @@
+package core
+
+// Answer plans for a named leader: facts about her, who she is, where she
+// works, how she did something (the matching sentence or section and what
+// follows it).
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/catalog"
+	"bangyang/corpus"
+)
+
+// describe names a leader with her place and post: 吴中兰（重庆市…社区党委书记）.
+func (p *planner) describe(name string) string {
+	info := p.s.ents.leaderInfo[name]
+	detail := info.Place
+	if role := info.Role; role != "" && !strings.HasSuffix(detail, role) {
+		// 上清寺路社区 + 社区党委书记 reads 上清寺路社区党委书记.
+		for _, lvl := range []string{"社区", "街道"} {
+			if strings.HasSuffix(detail, lvl) {
+				role = strings.TrimPrefix(role, lvl)
+			}
+		}
+		detail += role
+	}
+	if detail == "" {
+		return name
+	}
+	return name + "（" + detail + "）"
+}
+
+// planLeader answers about one named leader.
+func (p *planner) planLeader(leader string) *draft {
+	d := &draft{leaders: []string{leader}}
+	chunks := p.s.leaderChunks(leader)
+	if len(chunks) == 0 {
+		d.refused = true
+		return d
+	}
+	cands := p.s.sentencesIn(chunks)
+	d.context = firstChunks(chunks, 6)
+	switch p.q.Intent {
+	case IntentFact:
+		return p.planFacts(leader, cands, d)
+	case IntentWhere:
+		info := p.s.ents.leaderInfo[leader]
+		if info.Place == "" && info.Role == "" || !aboutWorkplace(p.q.Topic) {
+			break // "公共服务中心建在哪儿" asks where something is, not where she works
+		}
+		lead := leader
+		if info.Place != "" {
+			lead += "在" + info.Place + "工作"
+		}
+		if info.Role != "" {
+			if info.Place != "" {
+				lead += "，"
+			}
+			lead += "任" + info.Role
+		}
+		d.lead = lead + "。"
+		if r, ok := p.statingSentence(cands, leader, []string{shortPlace(info.Place), info.Role}); ok {
+			p.take(r)
+			d.add(item{quote: r})
+			return d
+		}
+	}
+	// Rank by what is asked about, not by the words asking for the kind of
+	// answer ("概括张影的主要成绩" is about her results, not about 概括).
+	wt := p.terms(residual(p.q.Topic), p.expansion(), cands)
+	ranked := rank(cands, wt, p.q.Intent)
+	if p.q.Intent == IntentResult && p.prev != nil {
+		// "后来呢": what follows in the article what was shown last.
+		if after := p.afterShown(chunks); len(after) > 0 {
+			ranked = append(rank(after, newTerms("", nil, after), IntentResult), ranked...)
+		}
+	}
+	if p.prev != nil && p.q.FollowUp && laterRE.MatchString(p.q.Norm) && residual(p.q.Topic) == "" {
+		// "后来呢？": what the article tells next, after what was shown.
+		runes := 0
+		for _, r := range p.afterShown(chunks) {
+			n := utf8.RuneCountInString(r.text)
+			if len(d.items) == 4 || runes+n > maxAnswerRunes-40 {
+				break
+			}
+			if !p.fresh(r) {
+				continue
+			}
+			p.take(r)
+			runes += n
+			d.add(item{quote: r})
+		}
+		if len(d.items) > 0 {
+			d.lead = p.leaderLabel(leader) + "，接下来文中写道："
+			return d
+		}
+	}
+	narrative := p.q.Intent == IntentHow || p.q.Intent == IntentOther || p.q.Intent == IntentResult
+	if narrative {
+		ranked = practiceWeighted(ranked, 0.75)
+		if sec := p.section(cands, wt); len(sec) > 0 {
+			// A section heading says it: its paragraphs are the answer.
+			d.lead = p.leaderLabel(leader) + "的做法："
+			if p.q.Intent == IntentResult {
+				d.lead = p.leaderLabel(leader) + "的工作成效："
+			}
+			for _, r := range sec {
+				d.add(item{quote: r})
+			}
+			return d
+		}
+	}
+	n := 3
+	if narrative {
+		n = 2 // anchors; narrate adds what follows each
+	}
+	picked := p.pick(ranked, n, func(r rankedSent) bool {
+		return wt.total == 0 || r.covered > 0 || r.score > 1.5 || p.anyTopicMatch(r.norm)
+	})
+	if len(picked) == 0 {
+		if wt.total > 0 && p.q.Intent != IntentHow && p.q.Intent != IntentSummary {
+			d.lead = "资料中没有找到" + leader + "在“" + p.q.Topic + "”方面的内容。"
+			d.refused = true
+			p.addProfileLine(d, leader, cands)
+			return d
+		}
+		picked = p.pick(practiceOnly(cands, leader, p.s), 3, nil)
+	}
+	if narrative {
+		picked = p.narrate(picked, 3)
+	}
+	switch p.q.Intent {
+	case IntentHow:
+		d.lead = p.leaderLabel(leader) + "的做法："
+	case IntentResult:
+		d.lead = p.leaderLabel(leader) + "的工作成效："
+	case IntentNumber, IntentWhen:
+		d.lead = p.leaderLabel(leader) + "："
+	default:
+		d.lead = "关于" + p.leaderLabel(leader) + "，资料中写道："
+	}
+	for _, r := range picked {
+		d.add(item{quote: r.sentRef})
+	}
+	return d
+}
+
+// practiceOnly ranks a leader's sentences by what she did when the
+// question names no topic ("她是怎么做的"): sentences naming her and
+// describing action first.
+func practiceOnly(cands []sentRef, leader string, s *Service) []rankedSent {
+	var out []rankedSent
+	for _, c := range cands {
+		if !practiceRE2.MatchString(c.norm) || isHeadingLike(c.text) {
+			continue
+		}
+		sc := 1.0
+		if s.namesLeader(c.norm, leader) || strings.HasPrefix(c.norm, "她") || strings.HasPrefix(c.norm, "他") {
+			sc += 1
+		}
+		out = append(out, rankedSent{c, sc, 0})
+	}
+	slices.SortStableFunc(out, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	return out
+}
+
+// narrate follows the best picked sentence with the ones after it in its
+// passage: "how did she do it" is told in a run of sentences, and the
+// sentence that matches the question best is often only the first.
+func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
+	if len(picked) == 0 {
+		return picked
+	}
+	runes := 0
+	for _, r := range picked {
+		runes += utf8.RuneCountInString(r.text)
+	}
+	var add []rankedSent
+	for _, anchor := range picked {
+		if outcomeRE.MatchString(anchor.norm) && !practiceRE2.MatchString(anchor.norm) {
+			// "如今，老张脸上有笑容了": how it came about is told before.
+			para := p.s.paragraph(anchor.sentRef)
+			for i := len(para) - 1; i >= 0; i-- {
+				r := para[i]
+				if r.pos >= anchor.pos {
+					continue
+				}
+				if r.pos < anchor.pos-2 || fragment(r.text) || !p.fresh(r) {
+					break
+				}
+				n := utf8.RuneCountInString(r.text)
+				if runes+n > maxAnswerRunes-40 {
+					break
+				}
+				p.take(r)
+				runes += n
+				add = append(add, rankedSent{r, 0, 0})
+			}
+		}
+		k := 0
+		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, extra+3) {
+			if k == extra || r.chunk != anchor.chunk {
+				break
+			}
+			n := utf8.RuneCountInString(r.text)
+			if isHeadingLike(r.text) || runes+n > maxAnswerRunes-40 {
+				break
+			}
+			if !p.fresh(r) || fragment(r.text) {
+				continue
+			}
+			p.take(r)
+			runes += n
+			k++
+			add = append(add, rankedSent{r, 0, 0})
+		}
+	}
+	all := append(picked, add...)
+	refs := make([]sentRef, len(all))
+	for i, r := range all {
+		refs[i] = r.sentRef
+	}
+	inOrder(refs)
+	out := make([]rankedSent, len(refs))
+	for i, r := range refs {
+		out[i] = rankedSent{sentRef: r}
+	}
+	return out
+}
+
+// outcomeRE opens a sentence telling how things turned out.
+var outcomeRE = regexp.MustCompile(`^(如今|现在|目前|最终|终于|从此|后来|就这样|这样一来)`)
+
+// fragment is a piece too short to quote on its own ("郭佳说。").
+func fragment(t string) bool { return utf8.RuneCountInString(strings.TrimSpace(t)) < 8 }
+
+// section finds a heading that carries most of what was asked and
+// returns the action sentences of its section (up to the next heading),
+// in order, within the answer budget.
+func (p *planner) section(cands []sentRef, wt weightedTerms) []sentRef {
+	if wt.total == 0 {
+		return nil
+	}
+	best, bestCov := -1, 0.0
+	for i, c := range cands {
+		if !isHeadingLike(c.text) || utf8.RuneCountInString(c.text) < 8 {
+			continue
+		}
+		if _, cov := wt.score(c.norm); cov > bestCov {
+			best, bestCov = i, cov
+		}
+	}
+	if best < 0 || bestCov < 0.5*wt.total {
+		return nil
+	}
+	var body []sentRef
+	for _, r := range cands[best+1:] {
+		if isHeadingLike(r.text) {
+			break
+		}
+		body = append(body, r)
+	}
+	var out []sentRef
+	runes := 0
+	for _, r := range practiceInOrder(body) {
+		n := utf8.RuneCountInString(r.text)
+		if len(out) == 5 || runes+n > maxAnswerRunes-40 {
+			continue
+		}
+		if !p.fresh(r) {
+			continue
+		}
+		p.take(r)
+		runes += n
+		out = append(out, r)
+	}
+	inOrder(out)
+	return out
+}
+
+// aboutWorkplace reports a where-question about the person herself
+// (在哪里工作, 她的社区在哪): nothing is left once the place words go.
+func aboutWorkplace(topic string) bool {
+	rest := residual(topic)
+	for _, w := range []string{"工作", "社区", "街道", "单位", "地方", "所在", "在", "哪", "儿", "任职", "上班", "现在", "目前"} {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	return utf8.RuneCountInString(rest) < 2
+}
+
+// afterShown are the sentences that follow the last sentence shown from
+// the leader's articles.
+func (p *planner) afterShown(chunks []*corpus.Chunk) []sentRef {
+	// The story goes on from the first sentence the last answer quoted
+	// (its direct answer), past the run of sentences shown with it.
+	var first string
+	if p.prev != nil && len(p.prev.Shown) > 0 {
+		first = p.prev.Shown[0]
+	}
+	var last *sentRef
+	started := false
+	for _, c := range chunks {
+		for _, r := range p.s.sentences(c) {
+			k := r.key()
+			switch {
+			case first == "" && p.shown[k]:
+				r := r
+				last = &r
+			case k == first:
+				started = true
+				r := r
+				last = &r
+			case started && p.shown[k] && last != nil && r.chunk.Seq <= last.chunk.Seq+1:
+				r := r
+				last = &r
+			case started:
+				if last != nil && !p.shown[k] {
+					started = false // the run of shown sentences ended
+				}
+			}
+		}
+	}
+	if last == nil {
+		return nil
+	}
+	var out []sentRef
+	for _, r := range p.s.sentencesAfter(last.chunk, last.pos, 10) {
+		if !isHeadingLike(r.text) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// planFacts answers personal facts: each asked attribute stated by a
+// sentence about her, or said plainly to be missing.
+func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
+	var missing []string
+	for _, a := range p.q.Attributes {
+		want := 1
+		switch a.Name {
+		case "荣誉":
+			want = 4 // honours come in lists over several sentences
+		case "职务":
+			if info := p.s.ents.leaderInfo[leader]; info.Role != "" {
+				// Her post as derived, cited to the sentence stating it.
+				core := strings.TrimPrefix(strings.TrimPrefix(info.Role, "社区"), "街道")
+				if r, ok := p.statingSentence(cands, leader, []string{core}); ok && strings.Contains(r.norm, core) {
+					p.take(r)
+					d.add(item{label: a.Name + "（" + info.Role + "）", quote: r})
+					continue
+				}
+			}
+			want = 2
+		}
+		// Sentences naming her first, then the rest of her article that
+		// names no other secretary; personal matters (pay, family) only
+		// where she is named.
+		var about, rest []sentRef
+		for i, r := range cands {
+			if !a.state.MatchString(r.norm) {
+				continue
+			}
+			switch {
+			case a.Name == "荣誉" && p.s.startsWithPlace(r.norm):
+				// 上清寺路社区先后获得…: the community's honours, not hers.
+			case p.s.namesLeader(r.norm, leader) || i == 0 || strings.HasPrefix(r.norm, "她") || strings.HasPrefix(r.norm, "他"):
+				about = append(about, r)
+			case a.Name != "荣誉" && a.Name != "职务":
+				// Age, origin, pay, family: only where she is the subject
+				// ("82岁的张大娘说" is someone else's age).
+			case !p.s.namesOtherLeader(r.norm, leader):
+				rest = append(rest, r)
+			}
+		}
+		all := append(about, rest...)
+		if bi, _ := terms(residual(a.cue.ReplaceAllString(p.q.Topic, " "))); len(bi) > 0 {
+			// "多大的时候成为大学生社官": the age sentence on that event.
+			cover := func(r sentRef) int {
+				n := 0
+				for b := range bi {
+					if strings.Contains(r.norm, b) {
+						n++
+					}
+				}
+				return n
+			}
+			slices.SortStableFunc(all, func(x, y sentRef) int { return cover(y) - cover(x) })
+		}
+		if a.strong != nil {
+			slices.SortStableFunc(all, func(x, y sentRef) int {
+				return boolRank(a.strong.MatchString(y.norm)) - boolRank(a.strong.MatchString(x.norm))
+			})
+		}
+		got := 0
+		for _, r := range all {
+			if got == want {
+				break
+			}
+			got++
+			if !p.used[r.key()] {
+				p.take(r)
+				d.add(item{label: a.Name, quote: r})
+				continue
+			}
+			// One sentence stating two facts (籍贯 and 出生年份): one line.
+			for i := range d.items {
+				if d.items[i].quote.chunk != nil && d.items[i].quote.key() == r.key() && !strings.Contains(d.items[i].label, a.Name) {
+					d.items[i].label += "、" + a.Name
+				}
+			}
+		}
+		if got == 0 {
+			missing = append(missing, a.Name)
+		}
+	}
+	switch {
+	case len(missing) == 0:
+		d.lead = leader + "："
+	case len(missing) == len(p.q.Attributes):
+		d.lead = "资料中没有提到" + leader + "的" + strings.Join(missing, "、") + "。"
+		d.refused = true
+		p.addProfileLine(d, leader, cands)
+	default:
+		d.lead = leader + "："
+		d.tail = "资料中没有提到" + leader + "的" + strings.Join(missing, "、") + "。"
+	}
+	return d
+}
+
+// planWhoIs introduces a leader briefly: her post and place, the
+// sentence that introduces her, an honour, her methods by name.
+func (p *planner) planWhoIs(leader string) *draft {
+	d := &draft{leaders: []string{leader}}
+	chunks := p.s.leaderChunks(leader)
+	cands := p.s.sentencesIn(chunks)
+	d.context = firstChunks(chunks, 4)
+	d.lead = p.describe(leader) + "。"
+	info := p.s.ents.leaderInfo[leader]
+	if r, ok := p.statingSentence(cands, leader, []string{info.Role, shortPlace(info.Place), "书记"}); ok {
+		p.take(r)
+		d.add(item{quote: r})
+	}
+	honour := regexp.MustCompile(`授予|荣获|评为|称号|当选`)
+	for _, r := range cands {
+		// Her own honours, not her community's (上清寺路社区先后获得…).
+		if honour.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) {
+			p.take(r)
+			d.add(item{label: "荣誉", quote: r})
+			break
+		}
+	}
+	if ms := p.s.methodsOf(leader); len(ms) > 0 {
+		d.add(item{plain: "主要工作方法：" + strings.Join(firstStrings(ms, 5), "、") + "。"})
+	}
+	if !d.hasQuotes() {
+		d.refused = true
+	}
+	return d
+}
+
+// addProfileLine says what the articles do say about the leader: her
+// post and place, and her methods by name.
+func (p *planner) addProfileLine(d *draft, leader string, cands []sentRef) {
+	info := p.s.ents.leaderInfo[leader]
+	if r, ok := p.statingSentence(cands, leader, []string{shortPlace(info.Place), info.Role}); ok {
+		d.add(item{label: "资料介绍的是", quote: r})
+	}
+	if ms := p.s.methodsOf(leader); len(ms) > 0 {
+		d.add(item{plain: "可以问问" + leader + "的工作方法：" + strings.Join(firstStrings(ms, 4), "、") + "。"})
+	}
+}
+
+// statingSentence is the first sentence naming the leader together with
+// one of the words (her place, her post); else the first naming her.
+func (p *planner) statingSentence(cands []sentRef, leader string, words []string) (sentRef, bool) {
+	var first *sentRef
+	for _, r := range cands {
+		if !p.s.namesLeader(r.norm, leader) {
+			continue
+		}
+		if first == nil {
+			r := r
+			first = &r
+		}
+		for _, w := range words {
+			if w != "" && strings.Contains(r.norm, w) {
+				return r, true
+			}
+		}
+	}
+	if first != nil {
+		return *first, true
+	}
+	return sentRef{}, false
+}
+
+// mainMethods are a leader's most mentioned methods, at most n.
+func (s *Service) mainMethods(leader string, n int) []catalog.Method {
+	if s.o.Catalog == nil {
+		return nil
+	}
+	var out []catalog.Method
+	for _, m := range s.o.Catalog.Methods() {
+		if m.Leader == leader {
+			out = append(out, m)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b catalog.Method) int { return b.Mentions - a.Mentions })
+	return out[:min(n, len(out))]
+}
+
+func (s *Service) methodsOf(leader string) []string {
+	if s.o.Catalog == nil {
+		return nil
+	}
+	var out []string
+	for _, m := range s.o.Catalog.Methods() {
+		if m.Leader == leader {
+			out = append(out, "“"+strings.Trim(m.Name, "“”")+"”")
+		}
+	}
+	return out
+}

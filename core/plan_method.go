@@ -1,0 +1,518 @@
+package core
+
+// Answer plans for a named method: what it is, its steps and their
+// procedure, how it is done, who made it, its problem and results.
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/catalog"
+	"bangyang/zh"
+)
+
+func (p *planner) method(name string) (catalog.Method, bool) {
+	if p.s.o.Catalog == nil {
+		return catalog.Method{}, false
+	}
+	for _, m := range p.s.o.Catalog.Methods() {
+		if m.Name == name {
+			return m, true
+		}
+	}
+	return catalog.Method{}, false
+}
+
+// quoteOf turns a catalog quote into a sentence of its passage.
+func (p *planner) quoteOf(q catalog.Quote) (sentRef, bool) {
+	c := p.s.chunkPtr(q.ChunkID)
+	if c == nil || strings.TrimSpace(q.Text) == "" {
+		return sentRef{}, false
+	}
+	want := strings.TrimSpace(q.Text)
+	for _, r := range p.s.sentences(c) {
+		if strings.TrimSpace(r.text) == want {
+			return r, true
+		}
+	}
+	// A catalog sentence cut differently from ours: find ours that holds it.
+	for _, r := range p.s.sentences(c) {
+		if strings.Contains(r.text, want) || strings.Contains(want, r.text) && utf8.RuneCountInString(r.text) > 12 {
+			return r, true
+		}
+	}
+	return sentRef{}, false
+}
+
+// definitionOf is the sentence naming and defining the method.
+func (p *planner) definitionOf(m catalog.Method) (sentRef, bool) {
+	if m.Definition != nil {
+		if r, ok := p.quoteOf(*m.Definition); ok {
+			return r, true
+		}
+	}
+	if m.Summary != "" {
+		return p.quoteOf(catalog.Quote{Text: m.Summary, ChunkID: m.SummaryChunkID})
+	}
+	return sentRef{}, false
+}
+
+// stepName is a step as the article writes it.
+func (p *planner) stepName(m catalog.Method, i int, def sentRef) string {
+	st := m.Steps[i]
+	if def.chunk != nil {
+		if orig := p.s.originalForm(def.chunk.ID, st); orig != "" {
+			return orig
+		}
+	}
+	return st
+}
+
+// practiceAfter are the sentences that carry a method out when the
+// catalog has no procedure for it: what follows its definition in the
+// same and the next passage, as far as they describe doing.
+func (p *planner) practiceAfter(def sentRef, max int) []sentRef {
+	var out []sentRef
+	for _, r := range p.s.sentencesAfter(def.chunk, def.pos, 14) {
+		if len(out) == max {
+			break
+		}
+		if isHeadingLike(r.text) {
+			if len(out) > 0 {
+				break // the next section starts
+			}
+			continue
+		}
+		if practiceRE2.MatchString(r.norm) || resultWords.MatchString(r.norm) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func quotes(p *planner, qs []catalog.Quote) []sentRef {
+	var out []sentRef
+	for _, q := range qs {
+		if r, ok := p.quoteOf(q); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// planMethod answers about one named method: what it is, its steps, how
+// it is done, who made it, what problem it answers, its results.
+func (p *planner) planMethod(m catalog.Method) *draft {
+	d := &draft{leaders: nonEmpty(m.Leader), methods: []string{m.Name}}
+	def, hasDef := p.definitionOf(m)
+	who := p.leaderLabel(m.Leader)
+	name := "“" + strings.Trim(m.Name, "“”") + "”"
+	addQuotes := func(label string, rs []sentRef, max int) int {
+		n := 0
+		for _, r := range rs {
+			if n == max {
+				break
+			}
+			if !p.fresh(r) {
+				continue
+			}
+			p.take(r)
+			d.add(item{label: label, quote: r})
+			n++
+		}
+		return n
+	}
+	procedure := func(i int) []sentRef {
+		if i < len(m.Procedure) && len(m.Procedure[i]) > 0 {
+			return quotes(p, m.Procedure[i])
+		}
+		// No recorded procedure: the sentences that name the step, other
+		// than the one listing all steps.
+		var out []sentRef
+		if i < len(m.Steps) {
+			for _, r := range p.s.sentencesIn(p.s.leaderChunks(m.Leader)) {
+				if strings.Contains(flatten(r.norm), m.Steps[i]) && !containsAll(r.norm, m.Steps) {
+					out = append(out, r)
+				}
+			}
+		}
+		return out
+	}
+	how := practiceInOrder(quotes(p, m.How))
+	if hasDef && len(m.Steps) == 0 {
+		// How a method is done is told in the paragraphs that name it,
+		// the one describing the most action first; then the record's
+		// other sentences.
+		how = append(p.workingParagraphs(m, def), how...)
+	}
+	if len(how) == 0 && hasDef {
+		for i := range m.Procedure {
+			how = append(how, procedure(i)...)
+		}
+		if len(how) == 0 {
+			how = p.practiceAfter(def, 5)
+		}
+	}
+	results := quotes(p, m.Results)
+	if missing := p.unstated(m); missing != "" {
+		// "四单工作法有什么经费保障": the method is there, what is asked of
+		// it is not. Say so, and what the article does say.
+		d.lead = "资料中没有提到" + name + "的" + missing + "。文中是这样介绍的："
+		d.refused = true
+		if hasDef {
+			p.take(def)
+			d.add(item{quote: def})
+		}
+		return d
+	}
+	if m.Unexpanded && len(m.Steps) == 0 && (p.q.Intent == IntentSteps || p.q.Intent == IntentHow) {
+		d.lead = "资料中只提到了" + name + "的名称，没有介绍具体做法。"
+		d.refused = true
+		if hasDef {
+			p.take(def)
+			d.add(item{quote: def})
+		}
+		return d
+	}
+	switch p.q.Intent {
+	case IntentWhat, IntentOther, IntentResult, IntentProblem, IntentHow:
+		if p.onAspect(m, d) {
+			// "格线员负责什么" after 格线党建: that aspect, not the definition.
+			d.lead = p.leaderLabel(m.Leader) + "的" + name + "："
+			return d
+		}
+	}
+	switch p.q.Intent {
+	case IntentSteps:
+		if len(m.Steps) == 0 && whichItemsRE.MatchString(p.q.Norm) {
+			// "四链是哪四链": the article names the shorthand, not its items.
+			d.lead = "资料中没有列出" + name + "具体包括哪些内容。文中是这样介绍的："
+			d.refused = true
+			if hasDef {
+				p.take(def)
+				d.add(item{quote: def})
+			}
+			break
+		}
+		if len(m.Steps) == 0 {
+			d.lead = name + "在文中没有分步骤，" + m.Leader + "的做法是："
+			if hasDef && p.fresh(def) {
+				p.take(def)
+				d.add(item{quote: def})
+			}
+			addQuotes("", how, 4)
+			break
+		}
+		k := p.q.Step
+		if k == lastStep {
+			k = len(m.Steps)
+		}
+		if k == 0 {
+			// "社区开单这一步做什么": the step named.
+			for i, st := range m.Steps {
+				if strings.Contains(p.q.Norm, st) && !strings.Contains(p.q.Norm, m.Name) || strings.Contains(p.q.Norm, st) && len(m.Steps) > 1 && !containsAll(p.q.Norm, m.Steps) {
+					k = i + 1
+					break
+				}
+			}
+		}
+		if k > 0 {
+			if k > len(m.Steps) {
+				d.lead = fmt.Sprintf("%s共%d步，没有第%d步。", name, len(m.Steps), k)
+				d.refused = !hasDef
+				k = 0
+			} else {
+				d.lead = fmt.Sprintf("%s的第%s步是“%s”：", name, chineseNumber(k), p.stepName(m, k-1, def))
+				if addQuotes("", procedure(k-1), 3) == 0 {
+					d.tail = "文中没有单独展开这一步的做法。"
+					if hasDef {
+						d.add(item{quote: def})
+					}
+				}
+				break
+			}
+		}
+		d.lead += fmt.Sprintf("%s的%s共%d步：", who, name, len(m.Steps))
+		anyProc := false
+		for i := range m.Steps {
+			proc := procedure(i)
+			it := item{number: i + 1, label: p.stepName(m, i, def)}
+			budget := (maxAnswerRunes - 40) / max(1, len(m.Steps))
+			for _, r := range proc {
+				if !p.fresh(r) {
+					continue
+				}
+				n := utf8.RuneCountInString(r.text)
+				if it.quote.chunk == nil {
+					it.quote = r
+				} else if n <= budget && len(it.more) < 2 {
+					it.more = append(it.more, r)
+				} else {
+					break
+				}
+				p.take(r)
+				budget -= n
+				anyProc = true
+			}
+			if it.quote.chunk == nil {
+				it.plain = it.label
+				it.label = ""
+			}
+			d.add(it)
+		}
+		if !anyProc {
+			if hasDef && p.fresh(def) {
+				p.take(def)
+				d.add(item{quote: def})
+			}
+			if addQuotes("具体做法", how, 4) == 0 {
+				d.tail = "文中未展开各步的具体做法。"
+			}
+		}
+	case IntentWho:
+		d.lead = name + "出自" + p.describe(m.Leader) + "。"
+		if hasDef {
+			p.take(def)
+			d.add(item{quote: def})
+		}
+	case IntentResult:
+		d.lead = who + "的" + name + "取得的成效："
+		if p.prev != nil && laterRE.MatchString(p.q.Norm) && len(results) == 0 {
+			// "后来呢" with no recorded results: what the article says
+			// next, results first.
+			addQuotes("", filterRE(p.afterShown(p.s.leaderChunks(m.Leader)), resultWords), 3)
+		}
+		if len(d.items) == 0 && addQuotes("", results, 3) == 0 && len(results) > 0 {
+			// Its results were shown already: they are still the answer,
+			// better than another method's that follow in the text.
+			for _, r := range results[:min(3, len(results))] {
+				p.take(r)
+				d.add(item{quote: r})
+			}
+		}
+		if len(d.items) == 0 && hasDef {
+			addQuotes("", filterRE(p.s.sentencesAfter(def.chunk, def.pos, 12), resultWords), 2)
+		}
+		if !d.hasQuotes() {
+			d.lead = "资料中没有提到" + name + "的具体成效。"
+			if hasDef {
+				d.add(item{quote: def})
+			}
+		}
+	case IntentProblem:
+		d.lead = who + "的" + name + "针对的问题："
+		addQuotes("", quotes(p, m.Problem), 2)
+		if !d.hasQuotes() {
+			d.lead = "资料中没有单独说明" + name + "针对的问题，文中是这样介绍的："
+			if hasDef {
+				d.add(item{quote: def})
+			}
+		}
+	case IntentHow:
+		d.lead = who + "是这样做" + name + "的："
+		if len(m.Steps) > 0 && !p.shownAll(how) {
+			for i := range m.Steps {
+				for _, r := range procedure(i) {
+					if p.fresh(r) {
+						p.take(r)
+						d.add(item{number: i + 1, label: p.stepName(m, i, def), quote: r})
+						break
+					}
+				}
+			}
+		}
+		addQuotes("", how, 4-len(d.items))
+		if !d.hasQuotes() && hasDef {
+			d.add(item{quote: def})
+			d.tail = "文中未展开具体做法。"
+		}
+	default: // what, summary-like, other
+		d.lead = name + "是" + who + "的工作方法。"
+		if hasDef {
+			p.take(def)
+			d.add(item{quote: def})
+		}
+		if len(m.Steps) > 0 && (!hasDef || !containsAll(def.norm, m.Steps)) {
+			steps := make([]string, len(m.Steps))
+			for i := range m.Steps {
+				steps[i] = p.stepName(m, i, def)
+			}
+			d.add(item{plain: "包括：" + strings.Join(steps, "、")})
+		}
+		addQuotes("做法", how, 2)
+		addQuotes("成效", results, 1)
+		if m.Unexpanded && len(d.items) <= 1 {
+			d.tail = "文中只提到了这一方法的名称，未展开介绍。"
+		}
+	}
+	if !d.hasQuotes() && d.tail == "" {
+		d.refused = true
+	}
+	if hasDef {
+		d.context = append(d.context, def.chunk)
+		if next, ok := p.s.bySeq[seqKey{def.chunk.ArticleID, def.chunk.Seq + 1}]; ok {
+			d.context = append(d.context, p.s.chunkPtr(next.ID))
+		}
+	}
+	return d
+}
+
+// workingParagraphs are the action sentences of the paragraphs that name
+// the method (its definition's included), the paragraph with the most
+// action first, within about one answer.
+func (p *planner) workingParagraphs(m catalog.Method, def sentRef) []sentRef {
+	names := []string{zh.ToSimplified(strings.Trim(m.Name, "“”"))}
+	for _, a := range m.Aliases {
+		if a = zh.ToSimplified(strings.Trim(a, "“”")); utf8.RuneCountInString(a) >= 2 {
+			names = append(names, a)
+		}
+	}
+	type para struct {
+		sents []sentRef
+		score int
+	}
+	var paras []para
+	seen := map[string]bool{}
+	for _, r := range p.s.sentencesIn(p.s.leaderChunks(m.Leader)) {
+		k := r.chunk.ID + "\x00" + strconv.Itoa(r.para)
+		if seen[k] || !matchesAny(flatten(r.norm), names) && r.key() != def.key() {
+			continue
+		}
+		seen[k] = true
+		var pa para
+		for _, x := range p.s.paragraph(r) {
+			if isHeadingLike(x.text) || fragment(x.text) {
+				continue
+			}
+			pa.sents = append(pa.sents, x)
+			if practiceRE2.MatchString(x.norm) {
+				pa.score += 2
+			}
+			if problemWds.MatchString(x.norm) && !practiceRE2.MatchString(x.norm) {
+				pa.score--
+			}
+		}
+		paras = append(paras, pa)
+	}
+	slices.SortStableFunc(paras, func(a, b para) int { return b.score - a.score })
+	var out []sentRef
+	runes := 0
+	for _, pa := range paras {
+		for _, x := range practiceInOrder(pa.sents) {
+			n := utf8.RuneCountInString(x.text)
+			if x.key() == def.key() || runes+n > maxAnswerRunes || len(out) == 6 {
+				continue
+			}
+			out = append(out, x)
+			runes += n
+		}
+	}
+	return out
+}
+
+// practiceInOrder puts the sentences describing action first (keeping
+// article order within each group): a method's span also holds the
+// difficulties met on the way.
+func practiceInOrder(rs []sentRef) []sentRef {
+	var doing, other []sentRef
+	for _, r := range rs {
+		if practiceRE2.MatchString(r.norm) {
+			doing = append(doing, r)
+		} else {
+			other = append(other, r)
+		}
+	}
+	return append(doing, other...)
+}
+
+// vagueWords ask about a thing in general ("是怎么回事", "有什么意义"),
+// not about a particular aspect of it.
+var vagueWords = []string{"主要", "意思", "回事", "意义", "作用", "内容", "含义", "好处", "特点", "核心", "来历", "由来", "名字", "怎么", "为什么", "有", "做", "提出", "出来", "起来", "一次", "多久", "来的", "从哪", "哪来", "情况", "详细", "简单", "讲", "说"}
+
+// cueRE are the words that say what kind of answer is wanted; they are
+// not part of what is asked about.
+var cueRE = []*regexp.Regexp{compareRE, adviceRE, stepsRE, howRE, whoRE, whereRE, whenRE, numberRE, resultRE2, problemRE2, summaryRE, whatRE}
+
+// unstated returns what the question asks about a method beyond its name
+// and the kind of answer, when nothing in the leader's articles says it.
+func (p *planner) unstated(m catalog.Method) string {
+	if p.q.Intent != IntentWhat && p.q.Intent != IntentOther {
+		return "" // steps, how, who, results: the cue is the question
+	}
+	rest := p.aspect(m)
+	if utf8.RuneCountInString(rest) < 3 {
+		return "" // a leftover too short to be a subject of its own
+	}
+	if p.s.says(m.Leader, rest, p.expansion()) {
+		return ""
+	}
+	return rest
+}
+
+// aspect is what a question asks about a method beyond its name, its
+// steps and the kind of answer ("疫情期间它发挥了什么作用" → 疫情期间).
+func (p *planner) aspect(m catalog.Method) string {
+	rest := p.q.Topic
+	names := append([]string{m.Name}, m.Aliases...)
+	names = append(names, m.Steps...)
+	for _, n := range names {
+		rest = strings.ReplaceAll(rest, zh.ToSimplified(n), " ")
+	}
+	return residual(strings.NewReplacer("工作法", " ", "方法", " ", "做法", " ", "工作", " ", "具体", " ", "主要", " ", "一下", " ", "发挥", " ").Replace(rest))
+}
+
+// onAspect answers an aspect of a method from its secretary's articles:
+// the sentences on that aspect, best first, with what follows them.
+func (p *planner) onAspect(m catalog.Method, d *draft) bool {
+	rest := p.aspect(m)
+	if utf8.RuneCountInString(rest) < 2 {
+		return false
+	}
+	cands := p.s.sentencesIn(p.s.leaderChunks(m.Leader))
+	wt := p.terms(rest, p.expansion(), cands)
+	if wt.total == 0 {
+		return false
+	}
+	picked := p.pick(rank(cands, wt, p.q.Intent), 2, func(r rankedSent) bool { return r.covered >= 0.5*wt.total })
+	if len(picked) == 0 {
+		return false
+	}
+	for _, r := range p.narrate(picked, 1) {
+		d.add(item{quote: r.sentRef})
+	}
+	return true
+}
+
+// says reports whether the leader's articles hold a bigram of topic or
+// one of words.
+func (s *Service) says(leader, topic string, words []string) bool {
+	bi, _ := terms(topic)
+	if len(bi) == 0 && len(words) == 0 {
+		return true
+	}
+	for _, r := range s.sentencesIn(s.leaderChunks(leader)) {
+		flat := flatten(r.norm) // “畅”字 holds 畅字
+		for b := range bi {
+			if strings.Contains(flat, b) {
+				return true
+			}
+		}
+		if matchesAny(r.norm, words) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *planner) shownAll(rs []sentRef) bool {
+	for _, r := range rs {
+		if !p.shown[r.key()] {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
