@@ -50,11 +50,29 @@ func (s *Service) sentences(c *corpus.Chunk) []sentRef {
 	}
 	var out []sentRef
 	for pi, para := range strings.Split(c.Text, "\n") {
-		for _, t := range splitSentences(para) {
+		for _, t := range wholeSentences(splitSentences(para)) {
 			out = append(out, sentRef{chunk: c, pos: len(out), para: pi, text: t, norm: zh.ToSimplified(t)})
 		}
 	}
 	s.sents.m[c.ID] = out
+	return out
+}
+
+// wholeSentences joins the clauses the splitter cut at ；/; back into
+// the sentence they belong to, so a quote never stops mid-sentence (up to
+// a length a reader still takes as one point).
+func wholeSentences(pieces []string) []string {
+	var out []string
+	for _, p := range pieces {
+		if n := len(out); n > 0 {
+			last := strings.TrimSpace(out[n-1])
+			if (strings.HasSuffix(last, "；") || strings.HasSuffix(last, ";")) && utf8.RuneCountInString(last+p) <= 200 {
+				out[n-1] += p
+				continue
+			}
+		}
+		out = append(out, p)
+	}
 	return out
 }
 
