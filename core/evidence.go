@@ -300,6 +300,16 @@ func (s *Service) namesLeader(norm, leader string) bool {
 	return false
 }
 
+// namesAMethod reports whether a sentence names a method of the catalog.
+func (s *Service) namesAMethod(norm string) bool {
+	for _, k := range s.ents.methodKeys {
+		if strings.Contains(norm, k.key) {
+			return true
+		}
+	}
+	return false
+}
+
 // namesOtherLeader reports whether a sentence names a secretary other
 // than leader (then it is about her, not him).
 func (s *Service) namesOtherLeader(norm, leader string) bool {

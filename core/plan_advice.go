@@ -36,6 +36,13 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	wt.lexiconFirst = len(expansion) > 0
 	// What to learn is what she did, not how bad it was before.
 	ranked := practiceFirst(rank(cands, wt, IntentHow))
+	// A named method is something to take home: its sentences first.
+	for i := range ranked {
+		if p.s.namesAMethod(ranked[i].norm) {
+			ranked[i].score *= 1.3
+		}
+	}
+	slices.SortStableFunc(ranked, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
 	if len(expansion) == 0 && (len(ranked) == 0 || wt.total > 0 && ranked[0].covered < 0.5*wt.total) {
 		// No topic of community work, and no passage holds half of what
 		// was asked ("明天兰州天气怎么样"): nothing to learn from here.
@@ -95,9 +102,12 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	d.lead = "在“" + topic + "”方面，可以借鉴这些书记的做法："
 	runes := 0
 	for i, l := range order {
+		if i > 0 && runes > maxAnswerRunes-100 {
+			break // enough examples for one reading; the rest are for a follow-up
+		}
 		for j, r := range byLeader[l] {
 			n := utf8.RuneCountInString(r.text)
-			if j > 0 && (runes+n > maxAnswerRunes+80 || len(d.items) >= 6 || len(d.items)+len(order)-i > 6) {
+			if j > 0 && (runes+n > maxAnswerRunes-60 || len(d.items) >= 6 || len(d.items)+len(order)-i > 6) {
 				break // one practice each before a second for anyone
 			}
 			runes += n
