@@ -304,13 +304,17 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		d = p.planWhoIs(q.Leaders[0])
 	case len(q.Leaders) > 0:
 		d = &draft{}
+		allRefused := true
 		for i, l := range q.Leaders {
 			if i == 3 {
 				break
 			}
 			one := p.planLeader(l)
+			allRefused = allRefused && one.refused
 			d.merge(one, len(q.Leaders) > 1)
 		}
+		// Several leaders: refused only when none of them answers.
+		d.refused = allRefused
 	default:
 		d, err = p.planGeneral(ctx)
 	}
@@ -338,7 +342,6 @@ func (d *draft) merge(o *draft, several bool) {
 	}
 	d.leaders = append(d.leaders, o.leaders...)
 	d.context = append(d.context, o.context...)
-	d.refused = (d.refused || len(d.items) == len(o.items)) && o.refused
 }
 
 // render writes a draft as the user sees it, in the asker's script, with

@@ -395,6 +395,16 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				return boolRank(a.strong.MatchString(y.norm)) - boolRank(a.strong.MatchString(x.norm))
 			})
 		}
+		if level := finerLevelRE.FindStringSubmatch(p.q.Norm); a.Name == "籍贯" && level != nil {
+			// "老家在安岳县哪个镇": only a sentence naming that level answers.
+			var fine []sentRef
+			for _, r := range all {
+				if strings.Contains(r.norm, level[1]) {
+					fine = append(fine, r)
+				}
+			}
+			all = fine
+		}
 		got := 0
 		for _, r := range all {
 			if got == want {
@@ -414,7 +424,11 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			}
 		}
 		if got == 0 {
-			missing = append(missing, a.Name)
+			name := a.Name
+			if level := finerLevelRE.FindStringSubmatch(p.q.Norm); a.Name == "籍贯" && level != nil {
+				name = "籍贯具体在哪个" + level[1]
+			}
+			missing = append(missing, name)
 		}
 	}
 	switch {
@@ -430,6 +444,9 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 	}
 	return d
 }
+
+// finerLevelRE asks for a place below the one stated (哪个镇, 哪个村).
+var finerLevelRE = regexp.MustCompile(`哪个(镇|乡|村|街道|社区)`)
 
 // planWhoIs introduces a leader briefly: her post and place, the
 // sentence that introduces her, an honour, her methods by name.
