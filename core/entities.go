@@ -330,7 +330,7 @@ const notPlaceEnd = "夜超菜城集早花股上辖片园景街住郊山矿校�
 // placeName reports whether core+suffix looks like the name of a place:
 // 朝阳社区 is, 我们社区 and 夜市 are not.
 func placeName(core, suffix string) bool {
-	if strings.ContainsAny(core, "的是在和与有哪什么这那个些对把让给被从向为跟及要想也都很多少不没期间时里上下内外比高低大好坏买卖做搞办说问级") {
+	if strings.ContainsAny(core, "的是在和与有哪什么这那个些对把让给被从向为跟及要想也都很多少不没无期间时里上下内外比高低大好坏买卖做搞办说问级解管物") {
 		return false
 	}
 	rs := []rune(core)

@@ -110,6 +110,13 @@ type weightedTerms struct {
 var listRE = regexp.MustCompile(`哪些|哪几|包括|包含|有几|几个|几项|列举|分别是|都有什么|是哪`)
 
 func newTerms(topic string, extra []string, cands []sentRef) weightedTerms {
+	return newTermsGeneric(topic, extra, cands, nil)
+}
+
+// newTermsGeneric is newTerms where generic (when not nil) says which
+// bigrams are common throughout the corpus: only those are dropped when
+// frequent among the candidates (社区 is; 红色管家 in its own article is not).
+func newTermsGeneric(topic string, extra []string, cands []sentRef, generic func(string) bool) weightedTerms {
 	bi, uni := terms(topic)
 	df := map[string]int{}
 	for _, c := range cands {
@@ -121,7 +128,9 @@ func newTerms(topic string, extra []string, cands []sentRef) weightedTerms {
 	}
 	wt := weightedTerms{bi: map[string]float64{}, uni: uni, extra: map[string]float64{}, wantList: listRE.MatchString(topic)}
 	n := float64(len(cands) + 1)
-	frequent := func(b string) bool { return len(cands) >= 10 && float64(df[b]) > 0.3*float64(len(cands)) }
+	frequent := func(b string) bool {
+		return len(cands) >= 10 && float64(df[b]) > 0.3*float64(len(cands)) && (generic == nil || generic(b))
+	}
 	// A bigram in a third of the sentences (社区, 工作) says nothing here —
 	// unless nothing rarer of the question occurs at all ("对待党员" in an
 	// article about 党员: 党员 is all there is to go by).
@@ -298,6 +307,27 @@ func (s *Service) namesLeader(norm, leader string) bool {
 		}
 	}
 	return false
+}
+
+// genericBigram reports a bigram found in most of the corpus' articles
+// (社区, 工作, 党员): it tells one passage from another only weakly.
+func (s *Service) genericBigram(b string) bool {
+	if v, ok := s.generic.Load(b); ok {
+		return v.(bool)
+	}
+	n, with := 0, 0
+	for _, cs := range s.byArticle {
+		n++
+		for _, c := range cs {
+			if strings.Contains(c.Norm, b) {
+				with++
+				break
+			}
+		}
+	}
+	g := n > 0 && float64(with) >= 0.6*float64(n)
+	s.generic.Store(b, g)
+	return g
 }
 
 // namesAMethod reports whether a sentence names a method of the catalog.

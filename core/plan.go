@@ -58,7 +58,7 @@ type planner struct {
 // terms weighs a topic over candidate sentences for this question (a
 // question asking for a list favours enumerations).
 func (p *planner) terms(topic string, extra []string, cands []sentRef) weightedTerms {
-	wt := newTerms(topic, extra, cands)
+	wt := newTermsGeneric(topic, extra, cands, p.s.genericBigram)
 	wt.wantList = wt.wantList || listRE.MatchString(p.q.Norm)
 	return wt
 }

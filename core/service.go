@@ -82,6 +82,7 @@ type Service struct {
 	lex       *lexicon.Lexicon
 	sents     sentenceCache
 
+	generic    sync.Map // bigram → bool: in most articles (genericBigram)
 	spreadOnce sync.Once
 	spread     map[string]int // lexicon topic → leaders working on it
 }
