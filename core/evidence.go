@@ -309,14 +309,22 @@ func (s *Service) namesLeader(norm, leader string) bool {
 	return false
 }
 
+// maxGenericSample bounds the articles genericBigram looks at.
+const maxGenericSample = 64
+
 // genericBigram reports a bigram found in most of the corpus' articles
 // (社区, 工作, 党员): it tells one passage from another only weakly.
 func (s *Service) genericBigram(b string) bool {
 	if v, ok := s.generic.Load(b); ok {
 		return v.(bool)
 	}
+	// A sample of the articles is enough to tell "most": at 100k passages
+	// scanning them all per word would cost a question a second.
 	n, with := 0, 0
 	for _, cs := range s.byArticle {
+		if n == maxGenericSample {
+			break
+		}
 		n++
 		for _, c := range cs {
 			if strings.Contains(c.Norm, b) {
