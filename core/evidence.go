@@ -321,12 +321,10 @@ func (s *Service) genericBigram(b string) bool {
 	// A sample of the articles is enough to tell "most": at 100k passages
 	// scanning them all per word would cost a question a second.
 	n, with := 0, 0
-	for _, cs := range s.byArticle {
-		if n == maxGenericSample {
-			break
-		}
+	step := max(1, len(s.articleIDs)/maxGenericSample)
+	for i := 0; i < len(s.articleIDs); i += step {
 		n++
-		for _, c := range cs {
+		for _, c := range s.byArticle[s.articleIDs[i]] {
 			if strings.Contains(c.Norm, b) {
 				with++
 				break

@@ -76,11 +76,12 @@ type Service struct {
 	convLocks chatLocks
 	trainer   *Trainer // training (trainer.go), over the same material
 
-	ptrByID   map[string]*corpus.Chunk
-	byArticle map[string][]*corpus.Chunk // in article order
-	ents      *entities
-	lex       *lexicon.Lexicon
-	sents     sentenceCache
+	ptrByID    map[string]*corpus.Chunk
+	byArticle  map[string][]*corpus.Chunk // in article order
+	articleIDs []string                   // sorted
+	ents       *entities
+	lex        *lexicon.Lexicon
+	sents      sentenceCache
 
 	generic    sync.Map // bigram → bool: in most articles (genericBigram)
 	spreadOnce sync.Once
@@ -143,6 +144,9 @@ func New(opts Options) (*Service, error) {
 		s.byID[c.ID] = *c
 		s.bySeq[seqKey{c.ArticleID, c.Seq}] = *c
 		s.ptrByID[c.ID] = c
+		if len(s.byArticle[c.ArticleID]) == 0 {
+			s.articleIDs = append(s.articleIDs, c.ArticleID) // chunks are sorted by article
+		}
 		s.byArticle[c.ArticleID] = append(s.byArticle[c.ArticleID], c)
 	}
 	metas := opts.Articles
