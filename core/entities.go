@@ -150,11 +150,12 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 				mowners[n][m.Name] = true
 			}
 		}
+		sample := sampleArticles(chunks)
 		sowners := map[string]map[string]bool{}
 		for _, m := range cat.Methods() {
 			for _, st := range m.Steps {
 				st = zh.ToSimplified(st)
-				if utf8.RuneCountInString(st) < 3 || mowners[st] != nil || articlesSaying(chunks, st) > 1 {
+				if utf8.RuneCountInString(st) < 3 || mowners[st] != nil || inOtherArticles(sample, m.ArticleID, st) {
 					continue // too short or too common to be a name (服务, 社会组织), or a method itself
 				}
 				if sowners[st] == nil {
@@ -228,15 +229,41 @@ func placeParts(place string) []string {
 	return out
 }
 
-// articlesSaying counts the articles whose passages contain word.
-func articlesSaying(chunks []corpus.Chunk, word string) int {
-	seen := map[string]bool{}
-	for _, c := range chunks {
-		if !seen[c.ArticleID] && strings.Contains(c.Norm, word) {
-			seen[c.ArticleID] = true
+// sampleArticles groups chunks (sorted by article) into articles and keeps
+// every n-th, at most maxGenericSample: enough to tell a common word from
+// a name without reading a large corpus once per word.
+func sampleArticles(chunks []corpus.Chunk) [][]corpus.Chunk {
+	var all [][]corpus.Chunk
+	for i := 0; i < len(chunks); {
+		j := i
+		for j < len(chunks) && chunks[j].ArticleID == chunks[i].ArticleID {
+			j++
+		}
+		all = append(all, chunks[i:j])
+		i = j
+	}
+	step := max(1, len(all)/maxGenericSample)
+	var out [][]corpus.Chunk
+	for i := 0; i < len(all); i += step {
+		out = append(out, all[i])
+	}
+	return out
+}
+
+// inOtherArticles reports whether word occurs in a sampled article other
+// than own (a step name like 社会组织 is a common word, not a name).
+func inOtherArticles(sample [][]corpus.Chunk, own, word string) bool {
+	for _, art := range sample {
+		if len(art) == 0 || art[0].ArticleID == own {
+			continue
+		}
+		for _, c := range art {
+			if strings.Contains(c.Norm, word) {
+				return true
+			}
 		}
 	}
-	return len(seen)
+	return false
 }
 
 // nicknames are the address forms people use for a secretary: 吴书记,
