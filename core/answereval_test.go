@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"bangyang/catalog"
 	"bangyang/corpus"
 	"bangyang/retrieval"
 )
@@ -90,6 +89,34 @@ func TestAnswerEvalHoldout(t *testing.T) {
 		evalFloor{coverage: 0.72, abstained: 0.8, wrongRefusal: 0.07, medianRunes: 450})
 }
 
+// serviceOverDir is the offline core over the articles of one folder
+// alone (built-in embedder, in memory).
+func serviceOverDir(t *testing.T, dir string) *Service {
+	t.Helper()
+	ctx := context.Background()
+	arts, err := corpus.LoadDir(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := retrieval.Open(ctx, "", retrieval.NewLocalEmbedder())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Update(ctx, corpus.ChunkAll(arts)); err != nil {
+		t.Fatal(err)
+	}
+	chunks := ix.Chunks()
+	metas := make([]corpus.Meta, len(arts))
+	for i, a := range arts {
+		metas[i] = a.Meta
+	}
+	s, err := New(Options{Search: ix, Articles: metas, Chunks: chunks, Catalog: buildCatalog(t, chunks)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // evalOverDir runs an answer set over the articles of one folder alone.
 func evalOverDir(t *testing.T, name, setFile, dir string, floor evalFloor) {
 	t.Helper()
@@ -103,30 +130,7 @@ func evalOverDir(t *testing.T, name, setFile, dir string, floor evalFloor) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	arts, err := corpus.LoadDir(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := retrieval.Open(ctx, "", retrieval.NewLocalEmbedder())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ix.Update(ctx, corpus.ChunkAll(arts)); err != nil {
-		t.Fatal(err)
-	}
-	chunks := ix.Chunks()
-	cat, err := catalog.Build(ctx, chunks)
-	if err != nil {
-		t.Fatal(err)
-	}
-	metas := make([]corpus.Meta, len(arts))
-	for i, a := range arts {
-		metas[i] = a.Meta
-	}
-	s, err := New(Options{Search: ix, Articles: metas, Chunks: chunks, Catalog: cat})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := serviceOverDir(t, dir)
 	rep, err := EvalAnswers(ctx, s, set)
 	if err != nil {
 		t.Fatal(err)

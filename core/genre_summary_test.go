@@ -5,9 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"bangyang/corpus"
-	"bangyang/retrieval"
 )
 
 // TestGenreMethodSummaries renders every method summary and leader
@@ -18,26 +15,7 @@ func TestGenreMethodSummaries(t *testing.T) {
 	ctx := context.Background()
 	for _, dir := range []string{"genre", "genre-holdout"} {
 		t.Run(dir, func(t *testing.T) {
-			arts, err := corpus.LoadDir(ctx, filepath.Join("..", "corpus", "testdata", dir))
-			if err != nil {
-				t.Fatal(err)
-			}
-			ix, err := retrieval.Open(ctx, "", retrieval.NewLocalEmbedder())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := ix.Update(ctx, corpus.ChunkAll(arts)); err != nil {
-				t.Fatal(err)
-			}
-			metas := make([]corpus.Meta, len(arts))
-			for i, a := range arts {
-				metas[i] = a.Meta
-			}
-			chunks := ix.Chunks()
-			s, err := New(Options{Search: ix, Articles: metas, Chunks: chunks, Catalog: buildCatalog(t, chunks)})
-			if err != nil {
-				t.Fatal(err)
-			}
+			s := serviceOverDir(t, filepath.Join("..", "corpus", "testdata", dir))
 			n := 0
 			for _, g := range s.Methods() {
 				for _, m := range g.Methods {
