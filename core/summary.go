@@ -159,7 +159,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked s
 	}
 	shown := 0
 	for _, f := range l.KeyFacts {
-		if t := cleanQuote(f.Text); shown < 2 && t != "" && !b.used[t] {
+		if t := cleanQuote(f.Text); shown < 3 && t != "" && !b.used[t] {
 			b.used[t] = true
 			b.point("数字", t, f.ChunkID)
 			shown++
