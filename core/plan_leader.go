@@ -526,7 +526,19 @@ func (s *Service) mainMethods(leader string, n int) []catalog.Method {
 			out = append(out, m)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b catalog.Method) int { return b.Mentions - a.Mentions })
+	// A method the article spells out (named steps, a recorded procedure)
+	// is one to learn; then the most mentioned.
+	weight := func(m catalog.Method) int {
+		w := m.Mentions
+		if len(m.Steps) > 0 {
+			w += 3
+		}
+		if m.Unexpanded {
+			w -= 3
+		}
+		return w
+	}
+	slices.SortStableFunc(out, func(a, b catalog.Method) int { return weight(b) - weight(a) })
 	return out[:min(n, len(out))]
 }
 
