@@ -365,6 +365,8 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				continue
 			}
 			switch {
+			case a.Name == "荣誉" && p.s.startsWithPlace(r.norm) && p.q.ViaPlace:
+				about = append([]sentRef{r}, about...) // asked about the community: its own first
 			case a.Name == "荣誉" && p.s.startsWithPlace(r.norm):
 				// 上清寺路社区先后获得…: the community's honours, not hers.
 			case p.s.namesLeader(r.norm, leader) || i == 0 || strings.HasPrefix(r.norm, "她") || strings.HasPrefix(r.norm, "他"):

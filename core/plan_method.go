@@ -274,7 +274,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			}
 		}
 	case IntentWho:
-		d.lead = name + "出自" + p.describe(m.Leader) + "。"
+		d.lead = name + "出自" + p.describe(m.Leader) + "的事迹，原文是这样写的：" // the quote says who made it; we do not claim more
 		if hasDef {
 			p.take(def)
 			d.add(item{quote: def})

@@ -52,6 +52,9 @@ type Question struct {
 	Step int
 	// FollowUp is true when the question leans on an earlier turn.
 	FollowUp bool
+	// ViaPlace is true when Leaders were found through a community the
+	// question names (上清寺路社区获得过哪些荣誉): it is about the place.
+	ViaPlace bool
 	// Resolved is true when Leaders or Methods were taken from that turn.
 	Resolved bool
 	// Topic is what is left of the question once names, question words
@@ -169,6 +172,7 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		// "倒生根社区有多少党员": a community the articles are about
 		// stands for its secretary's articles.
 		q.Leaders = findKeys(q.Norm, e.placeKeys)
+		q.ViaPlace = len(q.Leaders) > 0
 	}
 	q.Unknown = e.unknownNames(q.Norm)
 	for _, a := range attributes {
