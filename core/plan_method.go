@@ -460,7 +460,11 @@ func (p *planner) aspect(m catalog.Method) string {
 	names := append([]string{m.Name}, m.Aliases...)
 	names = append(names, m.Steps...)
 	for _, n := range names {
-		rest = strings.ReplaceAll(rest, zh.ToSimplified(n), " ")
+		// Not a two-character shorthand (格线 of 格线党建): in 格线员 it is
+		// part of what is asked about.
+		if n = zh.ToSimplified(n); n == zh.ToSimplified(m.Name) || utf8.RuneCountInString(n) >= 3 {
+			rest = strings.ReplaceAll(rest, n, " ")
+		}
 	}
 	return residual(strings.NewReplacer("工作法", " ", "方法", " ", "做法", " ", "工作", " ", "具体", " ", "主要", " ", "一下", " ", "发挥", " ").Replace(rest))
 }
@@ -477,7 +481,9 @@ func (p *planner) onAspect(m catalog.Method, d *draft) bool {
 	if wt.total == 0 {
 		return false
 	}
-	picked := p.pick(rank(cands, wt, p.q.Intent), 2, func(r rankedSent) bool { return r.covered >= 0.5*wt.total })
+	// The aspect says what is wanted; the intent's bonus (results, how)
+	// would only second-guess it.
+	picked := p.pick(rank(cands, wt, IntentOther), 2, func(r rankedSent) bool { return r.covered >= 0.5*wt.total })
 	if len(picked) == 0 {
 		return false
 	}
