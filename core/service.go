@@ -234,9 +234,32 @@ func (s *Service) abstain(script string) *Answer {
 	if cover := s.coverage(); cover != "" {
 		b.WriteString("目前的资料介绍了这些社区书记：")
 		b.WriteString(cover)
-		b.WriteString("。可以问问她们的工作方法，例如“什么是四单工作法？”。")
+		b.WriteString("。可以问问这些书记的工作方法")
+		if ex := s.exampleMethod(); ex != "" {
+			// An example from these articles, not from the built-in ones.
+			b.WriteString("，例如“什么是" + ex + "？”")
+		}
+		b.WriteString("。")
 	}
 	return &Answer{Text: inScript(script, b.String()), Grounded: false, Mode: ModeExtractive, Script: script}
+}
+
+// exampleMethod is a method of the corpus to suggest asking about: the
+// first one the articles spell out, else the first one.
+func (s *Service) exampleMethod() string {
+	if s.o.Catalog == nil {
+		return ""
+	}
+	ms := s.o.Catalog.Methods()
+	for _, m := range ms {
+		if len(m.Steps) > 0 && !m.Unexpanded {
+			return zh.ToSimplified(m.Name)
+		}
+	}
+	if len(ms) > 0 {
+		return zh.ToSimplified(ms[0].Name)
+	}
+	return ""
 }
 
 func (s *Service) coverage() string {
