@@ -1,0 +1,89 @@
+package core
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+// TestUnderstand checks what one reading of a question yields: intent,
+// the names it uses (names, nicknames, communities, steps), the names the
+// corpus does not have, the attribute asked, the step.
+func TestUnderstand(t *testing.T) {
+	s := newOffline(t, nil)
+	cases := []struct {
+		q        string
+		intent   Intent
+		leaders  []string
+		methods  []string
+		unknown  bool
+		attr     string
+		step     int
+		viaPlace bool
+	}{
+		{q: "什么是四单工作法？", intent: IntentWhat, methods: []string{"四单工作法"}},
+		{q: "四單工作法具體有哪幾步？", intent: IntentSteps, methods: []string{"四单工作法"}},
+		{q: "民主议单怎么议？", intent: IntentSteps, methods: []string{"四单工作法"}}, // a step names its method
+		{q: "小吴书记是哪里人？", intent: IntentFact, leaders: []string{"吴中兰"}, attr: "籍贯"},
+		{q: "郭书记获得过哪些荣誉？", intent: IntentFact, leaders: []string{"郭佳"}, attr: "荣誉"},
+		{q: "郭佳和吴中兰的做法有什么共同点？", intent: IntentCompare, leaders: []string{"郭佳", "吴中兰"}},
+		{q: "亞玲書記和小吳書記對待黨員的做法有什麼相同和不同？", intent: IntentCompare, leaders: []string{"李亚玲", "吴中兰"}},
+		{q: "我们社区老年人多，可以借鉴哪位书记的经验？", intent: IntentAdvice},
+		{q: "倒生根社区有多少名党员？", intent: IntentNumber, leaders: []string{"李亚玲"}, viaPlace: true},
+		{q: "北京朝阳区有哪些优秀社区书记？", unknown: true, intent: IntentWhat},
+		{q: "王秀芳书记在哪个社区工作？", unknown: true, intent: IntentWhere},
+		{q: "商户的收入有变化吗？", intent: IntentResult}, // 收入 of 商户, not a secretary's pay
+		{q: "吴中兰的四单工作法最后一步是什么？", intent: IntentSteps, leaders: []string{"吴中兰"}, methods: []string{"四单工作法"}, step: lastStep},
+		{q: "社区想办夜市，怎么办？", intent: IntentAdvice}, // 夜市 is no city (X市)
+	}
+	for _, c := range cases {
+		q := s.understand(c.q, Conversation{})
+		if q.Intent != c.intent || !slices.Equal(q.Leaders, c.leaders) || !slices.Equal(q.Methods, c.methods) ||
+			(len(q.Unknown) > 0) != c.unknown || q.Step != c.step || q.ViaPlace != c.viaPlace {
+			t.Errorf("%s\n got intent=%s leaders=%v methods=%v unknown=%v step=%d viaPlace=%v", c.q, q.Intent, q.Leaders, q.Methods, q.Unknown, q.Step, q.ViaPlace)
+		}
+		if c.attr != "" && (len(q.Attributes) == 0 || q.Attributes[0].Name != c.attr) {
+			t.Errorf("%s: attributes %v, want %s", c.q, q.Attributes, c.attr)
+		}
+	}
+}
+
+// TestResolveFollowUps checks that a follow-up takes what it leaves out
+// from the turn it continues.
+func TestResolveFollowUps(t *testing.T) {
+	s := newOffline(t, nil)
+	ctx := context.Background()
+	cases := []struct {
+		first, then string
+		intent      Intent
+		leaders     []string
+		methods     []string
+		step        int
+	}{
+		{"什么是四单工作法？", "具体说说第二步", IntentSteps, []string{"吴中兰"}, []string{"四单工作法"}, 2},
+		{"三活四清五到家是什么？", "是谁总结出来的？", IntentWho, []string{"李亚玲"}, []string{"三活四清五到家"}, 0},
+		{"郭佳是谁？", "她获得过哪些荣誉？", IntentFact, []string{"郭佳"}, nil, 0},
+		{"吴中兰有哪些荣誉？", "那郭佳呢？", IntentFact, []string{"郭佳"}, nil, 0},
+		{"李亚玲是怎么找回失联党员的？", "后来呢？", IntentResult, []string{"李亚玲"}, nil, 0},
+	}
+	for _, c := range cases {
+		chat := "rf:" + c.first
+		if _, err := s.AskStream(ctx, chat, c.first, nil); err != nil {
+			t.Fatal(err)
+		}
+		conv, _ := s.o.Memory.Load(ctx, chat)
+		q := s.understand(c.then, conv)
+		s.resolve(&q, conv.turn(""))
+		if q.Intent != c.intent || !slices.Equal(q.Leaders, c.leaders) || !slices.Equal(q.Methods, c.methods) || q.Step != c.step {
+			t.Errorf("%s → %s\n got intent=%s leaders=%v methods=%v step=%d", c.first, c.then, q.Intent, q.Leaders, q.Methods, q.Step)
+		}
+	}
+	// An off-topic question after a conversation is not a follow-up.
+	if _, err := s.AskStream(ctx, "rf:x", "什么是四单工作法？", nil); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.AskStream(ctx, "rf:x", "今天天气怎么样", nil)
+	if err != nil || !ans.Refused {
+		t.Errorf("off-topic question after a conversation answered: %+v %v", ans, err)
+	}
+}
