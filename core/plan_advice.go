@@ -24,7 +24,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	if query == "" {
 		query = p.q.Norm
 	}
-	res, err := p.s.o.Search.Search(ctx, query, retrieval.SearchOptions{K: max(12, 3*p.s.o.Passages)})
+	res, err := p.s.o.Search.Search(ctx, query, retrieval.SearchOptions{K: max(24, 5*p.s.o.Passages)})
 	if err != nil {
 		return nil, err
 	}
