@@ -248,21 +248,7 @@ func readCandidates(a *article, cands []candidate, r *Reading) []candidate {
 	if len(names) == 0 {
 		return cands
 	}
-	ix := newKeyIndex()
-	for i, n := range names {
-		ix.add(key(n), i)
-	}
-	for si, s := range a.sentences {
-		for _, ni := range ix.find(s.key, nil) {
-			n := names[ni]
-			pos := strings.Index(s.norm, n)
-			if pos < 0 {
-				pos = 0
-			}
-			cands = append(cands, candidate{name: n, sent: si, pos: pos, end: pos + len(n), orig: origSpan(s, pos, pos+len(n))})
-		}
-	}
-	return cands
+	return append(cands, sightings(a, names)...)
 }
 
 // readSteps gives a method without steps the reading's checked steps.

@@ -106,18 +106,26 @@ func declaredCandidates(a *article, cands []candidate, declared []string) []cand
 			}
 		}
 	}
+	return append(out, sightings(a, declared)...)
+}
+
+// sightings are the candidates of every sentence of a that contains one
+// of names (names given from outside the patterns: front matter, a
+// model's reading).
+func sightings(a *article, names []string) []candidate {
+	var out []candidate
 	ix := newKeyIndex()
-	for i, d := range declared {
-		ix.add(key(d), i)
+	for i, n := range names {
+		ix.add(key(n), i)
 	}
 	for si, s := range a.sentences {
-		for _, di := range ix.find(s.key, nil) {
-			d := declared[di]
-			pos := strings.Index(s.norm, d)
+		for _, ni := range ix.find(s.key, nil) {
+			n := names[ni]
+			pos := strings.Index(s.norm, n)
 			if pos < 0 {
 				pos = 0
 			}
-			out = append(out, candidate{name: d, sent: si, pos: pos, end: pos + len(d), orig: origSpan(s, pos, pos+len(d))})
+			out = append(out, candidate{name: n, sent: si, pos: pos, end: pos + len(n), orig: origSpan(s, pos, pos+len(n))})
 		}
 	}
 	return out
