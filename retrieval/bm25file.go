@@ -132,21 +132,8 @@ func writeBM25File(dir string, st *state) (err error) {
 	if err := emit(); err != nil {
 		return fmt.Errorf("retrieval: write bm25: %w", err)
 	}
-	buf = binary.LittleEndian.AppendUint32(buf, crc.Sum32())
-	if _, err := bw.Write(buf); err != nil {
-		return fmt.Errorf("retrieval: write bm25: %w", err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("retrieval: write bm25: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("retrieval: sync bm25: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("retrieval: close bm25: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, bm25File)); err != nil {
-		return fmt.Errorf("retrieval: install bm25: %w", err)
+	if err := installTemp(tmp, bw, binary.LittleEndian.AppendUint32(buf, crc.Sum32()), filepath.Join(dir, bm25File), "bm25", nil); err != nil {
+		return err
 	}
 	return nil
 }

@@ -57,6 +57,41 @@ type indexFileData struct {
 	vecs    [][]float32
 }
 
+// installTemp finishes a file written through bw into tmp — the last
+// bytes (its checksum), flush, fsync, close — and renames it over dest,
+// then fsyncs the directory so the rename is durable. beforeRename (tests)
+// runs between close and rename.
+func installTemp(tmp *os.File, bw *bufio.Writer, tail []byte, dest, what string, beforeRename func() error) error {
+	if _, err := bw.Write(tail); err != nil {
+		return fmt.Errorf("retrieval: write %s: %w", what, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("retrieval: write %s: %w", what, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("retrieval: sync %s: %w", what, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("retrieval: close %s: %w", what, err)
+	}
+	if beforeRename != nil {
+		if err := beforeRename(); err != nil {
+			return err
+		}
+	}
+	if err := os.Rename(tmp.Name(), dest); err != nil {
+		return fmt.Errorf("retrieval: install %s: %w", what, err)
+	}
+	if d, err := os.Open(filepath.Dir(dest)); err == nil {
+		serr := d.Sync()
+		d.Close()
+		if serr != nil {
+			return fmt.Errorf("retrieval: sync data dir: %w", serr)
+		}
+	}
+	return nil
+}
+
 // writeIndexFile persists st atomically: temp file in the same directory,
 // fsync, rename over the old file, fsync the directory.
 func (ix *Index) writeIndexFile(ctx context.Context, st *state) (err error) {
@@ -144,34 +179,12 @@ func (ix *Index) writeIndexFile(ctx context.Context, st *state) (err error) {
 	if err := emit(); err != nil {
 		return fmt.Errorf("retrieval: write index: %w", err)
 	}
-	buf = binary.LittleEndian.AppendUint32(buf, crc.Sum32())
-	if _, err := bw.Write(buf); err != nil {
-		return fmt.Errorf("retrieval: write index: %w", err)
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("retrieval: write index: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("retrieval: sync index: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("retrieval: close index: %w", err)
-	}
+	var beforeRename func() error
 	if ix.hook != nil {
-		if err := ix.hook("before-rename"); err != nil {
-			return err
-		}
+		beforeRename = func() error { return ix.hook("before-rename") }
 	}
-	if err := os.Rename(tmp.Name(), filepath.Join(ix.dir, indexFile)); err != nil {
-		return fmt.Errorf("retrieval: install index: %w", err)
-	}
-	// The rename is durable only once the directory entry is.
-	if d, err := os.Open(ix.dir); err == nil {
-		serr := d.Sync()
-		d.Close()
-		if serr != nil {
-			return fmt.Errorf("retrieval: sync data dir: %w", serr)
-		}
+	if err := installTemp(tmp, bw, binary.LittleEndian.AppendUint32(buf, crc.Sum32()), filepath.Join(ix.dir, indexFile), "index", beforeRename); err != nil {
+		return err
 	}
 	return nil
 }
