@@ -35,7 +35,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	wt := p.terms(p.q.Topic, expansion, cands)
 	wt.lexiconFirst = len(expansion) > 0
 	// What to learn is what she did, not how bad it was before.
-	ranked := practiceFirst(rank(cands, wt, IntentHow))
+	ranked := paragraphBoost(practiceFirst(rank(cands, wt, IntentHow)), 0.3)
 	// A named method is something to take home: its sentences first.
 	for i := range ranked {
 		if p.s.namesAMethod(ranked[i].norm) {
@@ -51,7 +51,10 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	}
 	perLeader := map[string]int{}
 	var order []string
-	byLeader := map[string][]rankedSent{}
+	best := map[string]float64{}
+	// Each practice is its story: the matching sentence with the doing
+	// next to it (a problem's solution, an outcome's cause).
+	byLeader := map[string][][]sentRef{}
 	for _, r := range ranked {
 		l := zh.ToSimplified(r.chunk.Meta.Leader)
 		if len(only) > 0 && !slices.Contains(only, l) {
@@ -64,28 +67,21 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 			continue // a practice on the topic, not a sentence that shares a word
 		}
 		if perLeader[l] == 0 {
-			if len(order) == 4 || len(order) > 0 && r.score < 0.35*byLeader[order[0]][0].score {
+			if len(order) == 4 || len(order) > 0 && r.score < 0.35*best[order[0]] {
 				continue // a weak match is no example to learn from
 			}
 			order = append(order, l)
-		} else if r.score < byLeader[l][0].score*0.6 {
+			best[l] = r.score
+		} else if r.score < best[l]*0.6 {
 			continue
 		}
 		perLeader[l]++
 		p.take(r.sentRef)
-		byLeader[l] = append(byLeader[l], r)
+		budget := 140
 		if perLeader[l] == 1 && len(order) <= 3 {
-			// The practice is often told in the sentence after the one
-			// that names the topic.
-			if more := p.narrate([]rankedSent{r}, 1); len(more) > 1 {
-				for _, m := range more[1:] {
-					if practiceRE2.MatchString(m.norm) || resultWords.MatchString(m.norm) {
-						byLeader[l] = append(byLeader[l], m)
-						perLeader[l]++
-					}
-				}
-			}
+			budget = 230
 		}
+		byLeader[l] = append(byLeader[l], p.story(r.sentRef, budget))
 	}
 	if len(order) == 0 {
 		d.refused = true
@@ -105,18 +101,23 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		if i > 0 && runes > maxAnswerRunes-100 {
 			break // enough examples for one reading; the rest are for a follow-up
 		}
-		for j, r := range byLeader[l] {
-			n := utf8.RuneCountInString(r.text)
-			if j > 0 && (runes+n > maxAnswerRunes-60 || len(d.items) >= 6 || len(d.items)+len(order)-i > 6) {
+		for j, st := range byLeader[l] {
+			n := 0
+			for _, r := range st {
+				n += utf8.RuneCountInString(r.text)
+			}
+			if j > 0 && (runes+n > maxAnswerRunes-60 || len(d.items) >= 5 || len(d.items)+len(order)-i > 5) {
 				break // one practice each before a second for anyone
 			}
 			runes += n
 			label := p.leaderLabel(l)
 			if l == "" {
-				label = r.chunk.Meta.SourceLine()
+				label = st[0].chunk.Meta.SourceLine()
 			}
-			d.add(item{label: label, quote: r.sentRef})
-			d.context = appendChunk(d.context, r.chunk)
+			d.add(item{label: label, quote: st[0], more: st[1:]})
+			for _, r := range st {
+				d.context = appendChunk(d.context, r.chunk)
+			}
 		}
 		d.leaders = append(d.leaders, l)
 	}

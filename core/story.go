@@ -1,0 +1,150 @@
+package core
+
+// A practice is told in the genre as a small story: the problem, what she
+// did, how it turned out. The sentence that best matches a question is
+// often the problem ("小吃街还是自发形成的夜市,无序管理、脏乱差") or the
+// outcome ("在她的言传身教下……凝聚了起来"); what someone can learn from is
+// the doing next to it. story finds that doing.
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// outcomeOpenRE opens a sentence that tells what came of an effort
+// rather than the effort: "在她的带动下", "经过两年努力", "就这样".
+var outcomeOpenRE = regexp.MustCompile(`^(在[^，,。]{0,14}(下|中)[，,]|经过[^，,。]{0,12}[，,]|(如今|现在|目前|最终|终于|从此|后来|就这样|这样一来|久而久之|渐渐地?|慢慢地?)[，,]?)`)
+
+// isOutcome reports a sentence that tells how things turned out.
+func isOutcome(norm string) bool {
+	n := strings.TrimLeft(strings.TrimSpace(norm), "“\"")
+	if outcomeOpenRE.MatchString(n) {
+		return true
+	}
+	return resultWords.MatchString(n) && !practiceRE2.MatchString(n)
+}
+
+// pastOpenRE opens a sentence about how things were before.
+var pastOpenRE = regexp.MustCompile(`^(过去|以前|此前|之前|原来|原先|当时|曾经?|早些年|那时|就在[^，,]{0,6}前|[^，,]{0,8}(年|时)前)`)
+
+// isProblem reports a sentence that tells a difficulty and no doing (or
+// how things were before), or asks how to overcome one.
+func isProblem(norm string) bool {
+	if isQuestion(norm) {
+		return true
+	}
+	n := strings.TrimLeft(strings.TrimSpace(norm), "“\"")
+	return problemWds.MatchString(n) && (!practiceRE2.MatchString(n) || pastOpenRE.MatchString(n))
+}
+
+// isDoing reports a sentence that tells what someone did.
+func isDoing(norm string) bool {
+	return practiceRE2.MatchString(norm) && !isQuestion(norm)
+}
+
+// story returns the sentences that carry the practice anchor belongs to,
+// in article order, anchor included, within budget runes: for an outcome
+// the doing just before it in its paragraph, for a problem the doing (or
+// the answer to the question) just after it, for a doing the next
+// sentence when it goes on doing or tells the result. Sentences already
+// used or shown are skipped; those returned are taken.
+func (p *planner) story(anchor sentRef, budget int) []sentRef {
+	used := utf8.RuneCountInString(anchor.text)
+	var before, after []sentRef
+	fits := func(r sentRef) bool {
+		n := utf8.RuneCountInString(r.text)
+		if used+n > budget || !p.fresh(r) || fragment(r.text) || isHeadingLike(r.text) {
+			return false
+		}
+		used += n
+		p.take(r)
+		return true
+	}
+	para := p.s.paragraph(anchor)
+	switch {
+	case isOutcome(anchor.norm):
+		// Walk back over the doing that led to it (at most two sentences).
+		for i := len(para) - 1; i >= 0 && len(before) < 2; i-- {
+			r := para[i]
+			if r.pos >= anchor.pos {
+				continue
+			}
+			if r.pos < anchor.pos-3 || isProblem(r.norm) && !isDoing(r.norm) {
+				break
+			}
+			if fits(r) {
+				before = append([]sentRef{r}, before...)
+			}
+		}
+	case isProblem(anchor.norm):
+		// Walk forward past more of the problem to the doing (or the answer
+		// a question gets), within the passage.
+		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, 5) {
+			if r.chunk != anchor.chunk || len(after) == 2 || isHeadingLike(r.text) {
+				break
+			}
+			if isQuestion(r.norm) && len(after) == 0 {
+				// "如何实现两全？" — the sentence after it is the answer.
+				if fits(r) {
+					after = append(after, r)
+				}
+				continue
+			}
+			answer := len(after) > 0 && isQuestion(after[len(after)-1].norm) || isQuestion(anchor.norm) && len(after) == 0 && r.pos == anchor.pos+1
+			if !isDoing(r.norm) && !answer {
+				if len(after) > 0 {
+					break
+				}
+				continue
+			}
+			if fits(r) {
+				after = append(after, r)
+			}
+		}
+	default:
+		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, 1) {
+			if r.chunk == anchor.chunk && r.para == anchor.para && (isDoing(r.norm) || isOutcome(r.norm)) {
+				if fits(r) {
+					after = append(after, r)
+				}
+			}
+		}
+	}
+	out := append(before, anchor)
+	return append(out, after...)
+}
+
+// paragraphBoost raises each sentence by part of the best score of the
+// other sentences in its paragraph: a sentence in a paragraph about the
+// topic is more likely on it than one that shares a word in passing.
+func paragraphBoost(ranked []rankedSent, w float64) []rankedSent {
+	type key struct {
+		chunk string
+		para  int
+	}
+	type top2 struct{ a, b float64 }
+	best := map[key]top2{}
+	for _, r := range ranked {
+		k := key{r.chunk.ID, r.para}
+		t := best[k]
+		switch {
+		case r.score > t.a:
+			t.a, t.b = r.score, t.a
+		case r.score > t.b:
+			t.b = r.score
+		}
+		best[k] = t
+	}
+	for i, r := range ranked {
+		t := best[key{r.chunk.ID, r.para}]
+		other := t.a
+		if r.score >= t.a {
+			other = t.b
+		}
+		ranked[i].score += w * other
+	}
+	slices.SortStableFunc(ranked, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	return ranked
+}
