@@ -134,8 +134,14 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		// than the one listing all steps.
 		var out []sentRef
 		if i < len(m.Steps) {
+			keys := []string{m.Steps[i]}
+			if core := stepCore(m.Steps[i]); core != m.Steps[i] {
+				// "打造微阵地" is carried out where the article says
+				// "“党建驿站”微阵地纷纷建立".
+				keys = append(keys, core)
+			}
 			for _, r := range p.s.sentencesIn(p.s.leaderChunks(m.Leader)) {
-				if strings.Contains(flatten(r.norm), m.Steps[i]) && !containsAll(r.norm, m.Steps) {
+				if matchesAny(flatten(r.norm), keys) && !containsAll(r.norm, m.Steps) && !enumeratesSteps(r.norm, m.Steps) {
 					out = append(out, r)
 				}
 			}
@@ -314,6 +320,12 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 	case IntentHow:
 		d.lead = who + "是这样做" + name + "的："
+		if hasDef && p.fresh(def) && isDoing(def.norm) && (len(m.Steps) == 0 || !enumeratesSteps(def.norm, m.Steps)) {
+			// The sentence naming the method usually tells how it was set
+			// up ("她反复上门协调,组建了……社区大党委").
+			p.take(def)
+			d.add(item{quote: def})
+		}
 		if len(m.Steps) > 0 && !p.shownAll(how) {
 			for i := range m.Steps {
 				for _, r := range procedure(i) {
@@ -431,7 +443,7 @@ func practiceInOrder(rs []sentRef) []sentRef {
 
 // vagueWords ask about a thing in general ("是怎么回事", "有什么意义"),
 // not about a particular aspect of it.
-var vagueWords = []string{"主要", "意思", "回事", "意义", "作用", "内容", "含义", "好处", "特点", "核心", "来历", "由来", "名字", "怎么", "为什么", "有", "做", "提出", "出来", "起来", "一次", "多久", "来的", "从哪", "哪来", "情况", "详细", "简单", "讲", "说"}
+var vagueWords = []string{"落地", "落实", "运作", "运转", "运行", "铺开", "推开", "推进", "推广开", "发展起来", "办起来", "搭起来", "建起来", "组建起来", "起步", "过程", "经过", "一步步", "怎样", "如何", "具体", "主要", "意思", "回事", "意义", "作用", "内容", "含义", "好处", "特点", "核心", "来历", "由来", "名字", "怎么", "为什么", "有", "做", "提出", "出来", "起来", "一次", "多久", "来的", "从哪", "哪来", "情况", "详细", "简单", "讲", "说"}
 
 // cueRE are the words that say what kind of answer is wanted; they are
 // not part of what is asked about.
@@ -521,4 +533,34 @@ func (p *planner) shownAll(rs []sentRef) bool {
 		}
 	}
 	return len(rs) > 0
+}
+
+// stepVerbs open a step named as verb and object (打造微阵地, 开展微活动):
+// the article carries the step out under the object alone.
+var stepVerbs = []string{"打造", "开展", "进行", "践行", "建立", "实行", "推行", "组建", "坚持", "落实", "强化", "加强", "完善", "创新", "推进", "搭建", "健全", "深化", "提升", "做好", "抓好", "实施", "开设", "设立", "创建", "建设", "发挥", "培育", "凝聚", "激活", "优化", "整合"}
+
+// stepCore is a step without its opening verb, when what is left still
+// names something (two characters or more).
+func stepCore(step string) string {
+	for _, v := range stepVerbs {
+		if rest, ok := strings.CutPrefix(step, v); ok && utf8.RuneCountInString(rest) >= 2 {
+			return rest
+		}
+	}
+	return step
+}
+
+// enumeratesSteps reports the sentence listing the steps (by their cores):
+// it names the method, it does not carry a step out.
+func enumeratesSteps(norm string, steps []string) bool {
+	if len(steps) < 2 {
+		return false
+	}
+	n := 0
+	for _, st := range steps {
+		if strings.Contains(norm, stepCore(st)) {
+			n++
+		}
+	}
+	return n >= 2 && n*2 >= len(steps)+1
 }
