@@ -72,6 +72,12 @@ func (p *planner) planLeader(leader string) *draft {
 	// answer ("概括张影的主要成绩" is about her results, not about 概括).
 	wt := p.terms(residual(p.q.Topic), p.expansion(), cands)
 	ranked := rank(cands, wt, p.q.Intent)
+	if p.q.Intent == IntentResult && generalResultRE.MatchString(p.q.Topic) && residual(generalResultRE.ReplaceAllString(p.q.Topic, " ")) == "" {
+		// "概括张影的主要成绩": no particular field asked, so her results
+		// are the sentences that count and rate what came of her work.
+		ranked = resultRanked(cands, leader, p.s)
+		wt = weightedTerms{}
+	}
 	if p.q.Intent == IntentResult && p.prev != nil {
 		// "后来呢": what follows in the article what was shown last.
 		if after := p.afterShown(chunks); len(after) > 0 {
@@ -554,5 +560,41 @@ func (s *Service) methodsOf(leader string) []string {
 			out = append(out, "“"+strings.Trim(m.Name, "“”")+"”")
 		}
 	}
+	return out
+}
+
+// generalResultRE asks for results in general, not in a field.
+var generalResultRE = regexp.MustCompile(`成绩|成效|成果|效果|变化|业绩|贡献|成就|收获|亮点`)
+
+// resultSignals are what a result sentence states: counts of what was
+// done, rates, honours, a before/after.
+var resultSignals = []*regexp.Regexp{
+	regexp.MustCompile(`累计|共[计有]?|先后|已[经]?`),
+	regexp.MustCompile(`\d+(\.\d+)?%|满意[度率]|成功率|覆盖率`),
+	regexp.MustCompile(`\d+[余多]?[个件次人户名家支项万]`),
+	regexp.MustCompile(`荣获|获评|被评为|授予|当选|称号|表彰`),
+	regexp.MustCompile(`如今|目前|变成|变为|转变|从原来|提升|提高`),
+}
+
+// resultRanked ranks a leader's sentences by how many kinds of result
+// they state; sentences about her (or her community) only.
+func resultRanked(cands []sentRef, leader string, s *Service) []rankedSent {
+	var out []rankedSent
+	for _, c := range cands {
+		if isHeadingLike(c.text) || isQuestion(c.text) || s.namesOtherLeader(c.norm, leader) {
+			continue
+		}
+		sc := 0.0
+		for _, re := range resultSignals {
+			if re.MatchString(c.norm) {
+				sc++
+			}
+		}
+		if sc < 2 {
+			continue
+		}
+		out = append(out, rankedSent{c, sc, 0})
+	}
+	slices.SortStableFunc(out, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
 	return out
 }

@@ -148,3 +148,46 @@ func paragraphBoost(ranked []rankedSent, w float64) []rankedSent {
 	slices.SortStableFunc(ranked, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
 	return ranked
 }
+
+// startRE opens the part of a story about how things were when she came.
+var startRE = regexp.MustCompile(`刚到|初到|刚来|上任|接手|到任|任职之初|之初|起初|当时|那时|以前|过去|曾是|曾经`)
+
+// startingPoint is the sentence telling the state she found: a
+// difficulty, at her arrival or before her work.
+func startingPoint(s *Service, sents []sentRef, leader string) (sentRef, bool) {
+	for _, r := range sents {
+		if isHeadingLike(r.text) || isQuestion(r.text) || s.namesOtherLeader(r.norm, leader) {
+			continue
+		}
+		if startRE.MatchString(r.norm) && problemWds.MatchString(r.norm) && utf8.RuneCountInString(r.text) <= 150 {
+			return r, true
+		}
+	}
+	return sentRef{}, false
+}
+
+// deedRE is what a person does herself, beyond any method: paying from
+// her own pocket, taking the hardest part, working past retirement.
+var deedRE = regexp.MustCompile(`自掏腰包|主动承担|主动担起|主动请缨|身先士卒|带头|冲在最前|挨家挨户|走街串巷|一次次|反复上门|坚守|放弃|退休|义务|不计报酬|加班|连续|亲自`)
+
+// ownDeeds are up to n sentences about what she did herself.
+func ownDeeds(s *Service, sents []sentRef, leader string, n int) []sentRef {
+	var out []sentRef
+	for _, r := range sents {
+		if len(out) == n {
+			break
+		}
+		if isHeadingLike(r.text) || isQuestion(r.text) || s.namesOtherLeader(r.norm, leader) || utf8.RuneCountInString(r.text) > 130 {
+			continue
+		}
+		head := r.norm
+		if rs := []rune(head); len(rs) > 24 {
+			head = string(rs[:24])
+		}
+		about := s.namesLeader(r.norm, leader) || strings.ContainsAny(head, "她他")
+		if about && deedRE.MatchString(r.norm) && !strings.Contains(r.text, "XXX") {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -135,6 +135,14 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked s
 		h := firstSentenceWith(chunks, l.Honours, nil)
 		b.point("荣誉", strings.Join(l.Honours, "；"), h.chunk)
 	}
+	// Her story in the genre's order: where she started, what she did
+	// (the main methods, one line each), what she did herself, what came
+	// of it — each once.
+	sents := s.sentencesIn(s.leaderChunks(l.Name))
+	if st, ok := startingPoint(s, sents, l.Name); ok {
+		b.used[cleanQuote(st.text)] = true
+		b.point("起点", st.text, st.chunk.ID)
+	}
 	var methods []catalog.Method
 	for _, mn := range l.Methods {
 		if m, _, ok := s.FindMethod(mn); ok && m.Leader == l.Name {
@@ -142,24 +150,56 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked s
 		}
 	}
 	if len(methods) > 0 {
-		b.line("• 工作方法（" + strconv.Itoa(len(methods)) + "）：")
-		for i, m := range methods {
-			if i == maxProfileMethods {
-				b.line("  · …（另有" + strconv.Itoa(len(methods)-i) + "项，可用 /methods 查看）")
-				break
+		// Asked for her methods: the list is the answer; asked who she is
+		// or what she did: the main ones, then her deeds and results.
+		limit := maxProfileMethods
+		if methodsAskedRE.MatchString(zh.ToSimplified(asked)) {
+			limit = maxListedMethods
+		}
+		main := map[string]bool{}
+		for _, m := range s.mainMethods(l.Name, limit) {
+			main[m.Name] = true
+		}
+		b.line("• 主要做法：")
+		listed := 0
+		for _, m := range methods {
+			if !main[m.Name] {
+				continue
 			}
 			line := m.Name
-			// A sentence naming two methods is quoted once, under the first.
-			if d := methodLine(m); d != "" && !b.used[cleanQuote(d)] {
+			// A sentence naming two methods is quoted once, under the first;
+			// a long one is left to the method's own summary.
+			if d := methodLine(m); d != "" && listed < maxProfileMethods && !b.used[cleanQuote(d)] && utf8.RuneCountInString(d) <= maxProfileLine {
 				line += "：" + d
 				b.used[cleanQuote(d)] = true
 			}
 			b.sub(line, methodLineChunk(m))
+			listed++
+		}
+		if rest := len(methods) - listed; rest > 0 {
+			b.line("  · …（另有" + strconv.Itoa(rest) + "项，可用 /methods 查看）")
+		}
+	}
+	deeds := 3
+	if methodsAskedRE.MatchString(zh.ToSimplified(asked)) {
+		deeds = 0
+	}
+	for _, r := range ownDeeds(s, sents, l.Name, deeds) {
+		if t := cleanQuote(r.text); !b.used[t] {
+			b.used[t] = true
+			b.point("事迹", t, r.chunk.ID)
 		}
 	}
 	shown := 0
+	for _, r := range resultRanked(sents, l.Name, s) {
+		if t := cleanQuote(r.text); shown < 2 && !b.used[t] {
+			b.used[t] = true
+			b.point("成效", t, r.chunk.ID)
+			shown++
+		}
+	}
 	for _, f := range l.KeyFacts {
-		if t := cleanQuote(f.Text); shown < 3 && t != "" && !b.used[t] {
+		if t := cleanQuote(f.Text); shown < 2 && t != "" && !b.used[t] {
 			b.used[t] = true
 			b.point("数字", t, f.ChunkID)
 			shown++
@@ -180,7 +220,16 @@ var roleRE = regexp.MustCompile(`书记|主任`)
 
 // maxProfileMethods bounds a profile's method list: a reader wants the
 // main ones; the catalog has the rest.
-const maxProfileMethods = 10
+const maxProfileMethods = 5
+
+// maxListedMethods bounds the list when her methods are what is asked.
+const maxListedMethods = 10
+
+// methodsAskedRE asks for someone's methods rather than her story.
+var methodsAskedRE = regexp.MustCompile(`方法|做法|经验|办法|招数|妙招|举措|哪些|哪几`)
+
+// maxProfileLine bounds a method's line in a profile.
+const maxProfileLine = 90
 
 // summaryMaxRunes bounds a method summary: lists are cut, a sentence never.
 const summaryMaxRunes = 700
