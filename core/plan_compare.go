@@ -35,7 +35,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 	}
 	quotesFor := func(sd compareSide, topicWords []string, topic string, n int) []rankedSent {
 		wt := p.terms(topic, topicWords, sd.cands)
-		ranked := practiceFirst(rank(sd.cands, wt, IntentHow))
+		ranked := paragraphBoost(practiceFirst(rank(sd.cands, wt, IntentHow)), 0.3)
 		return p.pick(ranked, n, func(r rankedSent) bool { return r.score >= 1 })
 	}
 	quoteFor := func(sd compareSide, topicWords []string, topic string) (rankedSent, bool) {
@@ -51,30 +51,31 @@ func (p *planner) planCompare(leaders []string) *draft {
 		var items []item
 		for _, sd := range sides {
 			got := quotesFor(sd, p.expansion(), topic, 3-len(sides)/2)
-			if len(got) > 0 && len(sides) <= 2 {
-				// What follows the best sentence, when it tells what she did.
-				anchor := map[string]bool{}
-				for _, r := range got {
-					anchor[r.key()] = true
-				}
-				var keep []rankedSent
-				for _, r := range p.narrate(got, 1) {
-					if anchor[r.key()] || practiceRE2.MatchString(r.norm) || resultWords.MatchString(r.norm) {
-						keep = append(keep, r)
-					} else {
-						delete(p.used, r.key())
-					}
-				}
-				got = keep
-			}
 			if len(got) == 0 {
 				missing = append(missing, sd.name)
 				continue
 			}
-			it := item{label: p.leaderLabel(sd.name), quote: got[0].sentRef}
-			for _, r := range got[1:] {
-				it.more = append(it.more, r.sentRef)
+			// Each point as its story: the best sentence with the doing
+			// next to it, within her share of the answer.
+			budget := (maxAnswerRunes + 60) / len(sides)
+			var refs []sentRef
+			runes := 0
+			for i, r := range got {
+				if i > 0 && runes+utf8.RuneCountInString(r.text) > budget {
+					delete(p.used, r.key())
+					continue
+				}
+				st := []sentRef{r.sentRef}
+				if len(sides) <= 2 {
+					st = p.story(r.sentRef, max(0, budget-runes))
+				}
+				for _, x := range st {
+					runes += utf8.RuneCountInString(x.text)
+				}
+				refs = append(refs, st...)
 			}
+			inOrder(refs)
+			it := item{label: p.leaderLabel(sd.name), quote: refs[0], more: refs[1:]}
 			items = append(items, it)
 		}
 		if len(missing) == len(sides) {
