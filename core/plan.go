@@ -78,7 +78,9 @@ func (p *planner) directFact() bool {
 	case IntentNumber, IntentWhen, IntentWhere, IntentWho, IntentFact:
 		return true
 	case IntentSteps:
-		return p.q.Step > 0 // "具体说说第二步": its procedure, even if shown before
+		// "具体说说第二步": its procedure, even if shown before; "具体有哪
+		// 几个零距离": the sentence listing them is the answer.
+		return p.q.Step > 0 || listRE.MatchString(p.q.Norm) || whichItemsRE.MatchString(p.q.Norm)
 	}
 	return false
 }

@@ -328,12 +328,27 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 		if len(m.Steps) > 0 && !p.shownAll(how) {
 			for i := range m.Steps {
-				for _, r := range procedure(i) {
-					if p.fresh(r) {
-						p.take(r)
-						d.add(item{number: i + 1, label: p.stepName(m, i, def), quote: r})
+				// Every step, in order: a step whose sentence an earlier
+				// answer showed is still part of how it is done.
+				proc := procedure(i)
+				var pickR *sentRef
+				for j := range proc {
+					if p.fresh(proc[j]) {
+						pickR = &proc[j]
 						break
 					}
+				}
+				if pickR == nil {
+					for j := range proc {
+						if !p.used[proc[j].key()] {
+							pickR = &proc[j]
+							break
+						}
+					}
+				}
+				if pickR != nil {
+					p.take(*pickR)
+					d.add(item{number: i + 1, label: p.stepName(m, i, def), quote: *pickR})
 				}
 			}
 		}
@@ -494,7 +509,12 @@ func (p *planner) onAspect(m catalog.Method, d *draft) bool {
 		return false
 	}
 	// The aspect says what is wanted; the intent's bonus (results, how)
-	// would only second-guess it.
+	// would only second-guess it. The sentence on it is the answer even
+	// when an earlier answer showed it among others ("格线员负责什么"
+	// after how 格线党建 is done).
+	shown := p.shown
+	p.shown = nil
+	defer func() { p.shown = shown }()
 	picked := p.pick(rank(cands, wt, IntentOther), 2, func(r rankedSent) bool { return r.covered >= 0.5*wt.total })
 	if len(picked) == 0 {
 		return false

@@ -90,6 +90,7 @@ var attributes = []Attribute{
 	{Name: "荣誉", cue: regexp.MustCompile(`荣誉|获得过|得过|奖项|称号|表彰|获奖|获得了哪些|获得什么|哪些奖`), state: regexp.MustCompile(`荣获|授予|评为|称号|奖|表彰|当选|荣誉|先进|优秀`), strong: regexp.MustCompile(`荣获|授予|评为|称号|表彰为|当选为`)},
 	{Name: "职务", cue: regexp.MustCompile(`职务|什么职位|担任什么|什么职|身份|头衔|什么官`), state: regexp.MustCompile(`书记|主任|担任|委员|代表`)},
 	{Name: "民族", cue: regexp.MustCompile(`民族|什么族|哪个族`), state: regexp.MustCompile(`(汉|回|满|藏|苗|彝|壮|蒙古|傣|白|朝鲜|土家|侗|瑶|维吾尔|哈萨克|黎|畲|布依|纳西|傈僳|佤|哈尼|拉祜|景颇|羌|土|锡伯|达斡尔|鄂温克|东乡|水|仡佬|仫佬|毛南|京|赫哲|柯尔克孜|撒拉|裕固|鄂伦春|门巴|珞巴|基诺|阿昌|普米|怒|德昂|独龙|塔吉克|乌孜别克|俄罗斯|保安|塔塔尔|高山)族`)},
+	{Name: "任职经历", cue: regexp.MustCompile(`怎么当上|如何当上|怎样当上|当上.{0,4}书记|(怎么|如何|怎样)成为.{0,8}书记|怎么选上|怎么当选|如何当选|任职经历|履历|工作经历`), state: regexp.MustCompile(`当选|推选|选举|公推直选|任命|担任|调任|调到|出任|走上|成为.{0,12}书记|竞选|接任|就任`)},
 	{Name: "入党时间", cue: regexp.MustCompile(`入党|党龄`), state: regexp.MustCompile(`入党|党龄`)},
 }
 
@@ -100,7 +101,7 @@ var (
 	ourPlaceRE = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
 	stepsRE    = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|这一步|哪一步|一步步|一步一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作`)
 	// whichItemsRE asks for the items of a numbered shorthand (哪四链, 哪三活).
-	whichItemsRE = regexp.MustCompile(`哪[一二三四五六七八九十两\d]+[个项条种单清活链社联微到]?`)
+	whichItemsRE = regexp.MustCompile(`哪[几一二三四五六七八九十两\d]+[个项条种单清活链社联微到]?`)
 	lastStepRE   = regexp.MustCompile(`最后一步|最后一个步骤|最后一个环节|最后那一步`)
 	stepNumRE    = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(步|个步骤|个环节|项|单|个)`)
 	howRE        = regexp.MustCompile(`怎么做|如何做|怎么开展|如何开展|怎样|如何|做法|是怎么|怎么|具体做了|做了哪些|做了什么|采取|措施|办法|举措|经验`)
