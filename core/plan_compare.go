@@ -95,8 +95,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 			return d
 		}
 	}
-	generic := len(p.q.Topics) == 0 && (strings.TrimSpace(p.q.Topic) == "" || genericCompareTopic(p.q.Topic))
-	if !generic && p.q.Premise != "" && !genericCompareTopic(p.q.Premise) && onTopic(p.q.Premise) {
+	if p.q.Premise != "" && !genericCompareTopic(p.q.Premise) && onTopic(p.q.Premise) {
 		// "两人都记民情日记，用法有什么区别": the shared practice is the topic.
 		return d
 	}
@@ -308,3 +307,7 @@ func (s *Service) topicSpread() map[string]int {
 	})
 	return s.spread
 }
+
+// identityRE is what two people share by who or where they are (都是
+// 全国优秀党务工作者, 都在城乡接合部) rather than by what they do.
+var identityRE = regexp.MustCompile(`都(是|在|为|属于|来自|有|获|当选|担任|曾)`)

@@ -200,7 +200,10 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	q.Topic = topicOf(q, e)
 	if q.Intent == IntentCompare {
 		if m := premiseRE.FindString(q.Norm); m != "" {
-			q.Premise = topicOf(Question{Norm: m}, e)
+			if !identityRE.MatchString(m) {
+				// "两人都记民情日记": a shared practice, compared on.
+				q.Premise = topicOf(Question{Norm: m}, e)
+			}
 			if s.lex != nil {
 				// The topics compared are those asked about, not the ones
 				// the two already share ("都是全国优秀党务工作者").
