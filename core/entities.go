@@ -38,6 +38,10 @@ type leaderInfo struct {
 	// Aliases as the articles give them, anonymised forms (XX) too: within
 	// her own article they name her.
 	Aliases []string
+	// Secondary marks a secretary an article names beside its own (Meta.
+	// Others): she has no article of her own, only the sentences naming
+	// her in the articles listed.
+	Secondary bool
 }
 
 // compoundSurnames are two-character surnames; a name starting with one
@@ -111,6 +115,30 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 	}
 	for _, m := range arts {
 		addLeader(m.Leader, m.Aliases, m.Place, m.Role, m.ID)
+	}
+	// A second secretary of an article ("相邻的文艺路社区党委书记李文静")
+	// is someone to ask about and compare with, on her own sentences only.
+	byArt := map[string][]corpus.Chunk{}
+	for _, c := range chunks {
+		byArt[c.ArticleID] = append(byArt[c.ArticleID], c)
+	}
+	for _, m := range arts {
+		for _, o := range m.Others {
+			name := zh.ToSimplified(strings.TrimSpace(o))
+			if info, ok := e.leaderInfo[name]; name == "" || ok && !info.Secondary {
+				continue
+			}
+			var place, role string
+			for _, c := range byArt[m.ID] {
+				if place, role = postBefore(c.Norm, name); role != "" {
+					break
+				}
+			}
+			addLeader(name, nil, place, role, m.ID)
+			info := e.leaderInfo[name]
+			info.Secondary = true
+			e.leaderInfo[name] = info
+		}
 	}
 	powners := map[string]map[string]bool{}
 	for canon, info := range e.leaderInfo {
@@ -472,4 +500,23 @@ func isCommonWordStart(w string) bool {
 		}
 	}
 	return false
+}
+
+// postRE is a community post written before a name: 文艺路社区党委书记.
+var postRE = regexp.MustCompile(`([\p{Han}]{2,10}?(?:社区|街道|村))((?:党委|党总支|党支部|居委会)?(?:书记|主任|副书记))$`)
+
+// postBefore reads the place and post written just before name in text.
+func postBefore(text, name string) (place, role string) {
+	i := strings.Index(text, name)
+	if i <= 0 {
+		return "", ""
+	}
+	if m := postRE.FindStringSubmatch(text[:i]); m != nil {
+		place = m[1]
+		if j := strings.LastIndex(place, "的"); j >= 0 {
+			place = place[j+len("的"):] // 相邻的文艺路社区 → 文艺路社区
+		}
+		return place, m[2]
+	}
+	return "", ""
 }

@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -80,13 +81,47 @@ func wholeSentences(pieces []string) []string {
 // order: a question naming her draws on these alone.
 func (s *Service) leaderChunks(leader string) []*corpus.Chunk {
 	var out []*corpus.Chunk
+	info := s.ents.leaderInfo[leader]
 	seen := map[string]bool{}
-	for _, id := range s.ents.leaderInfo[leader].Articles {
+	for _, id := range info.Articles {
 		if seen[id] {
 			continue
 		}
 		seen[id] = true
-		out = append(out, s.byArticle[id]...)
+		for _, c := range s.byArticle[id] {
+			if info.Secondary && !s.namesLeader(c.Norm, leader) {
+				continue // a second secretary is in the passages naming her
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// leaderSentences are the sentences of the leader's passages that are
+// about her: for a secretary an article names beside its own, those
+// naming her; for the article's own secretary, all but those naming the
+// other and not her.
+func (s *Service) leaderSentences(leader string) []sentRef {
+	info := s.ents.leaderInfo[leader]
+	var others []string
+	for _, id := range info.Articles {
+		for name, o := range s.ents.leaderInfo {
+			if o.Secondary && name != leader && slices.Contains(o.Articles, id) {
+				others = append(others, name)
+			}
+		}
+	}
+	var out []sentRef
+	for _, r := range s.sentencesIn(s.leaderChunks(leader)) {
+		names := s.namesLeader(r.norm, leader)
+		switch {
+		case info.Secondary && !names:
+			continue
+		case !info.Secondary && !names && slices.ContainsFunc(others, func(o string) bool { return s.namesLeader(r.norm, o) }):
+			continue
+		}
+		out = append(out, r)
 	}
 	return out
 }

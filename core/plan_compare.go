@@ -21,7 +21,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 	d.lead = strings.Join(leaders, "和") + "的做法比较："
 	var sides []compareSide
 	for _, l := range leaders {
-		cs := p.s.sentencesIn(p.s.leaderChunks(l))
+		cs := p.s.leaderSentences(l)
 		tp := map[string]int{}
 		if p.s.lex != nil {
 			for _, c := range cs {
@@ -293,7 +293,7 @@ func (s *Service) topicSpread() map[string]int {
 		}
 		for leader := range s.ents.leaderInfo {
 			n := map[string]int{}
-			for _, r := range s.sentencesIn(s.leaderChunks(leader)) {
+			for _, r := range s.leaderSentences(leader) {
 				for t, k := range s.lex.InText(r.norm) {
 					n[t] += k
 				}

@@ -41,7 +41,7 @@ func (p *planner) planLeader(leader string) *draft {
 		d.refused = true
 		return d
 	}
-	cands := p.s.sentencesIn(chunks)
+	cands := p.s.leaderSentences(leader)
 	d.context = firstChunks(chunks, 6)
 	switch p.q.Intent {
 	case IntentFact:
@@ -461,7 +461,7 @@ var finerLevelRE = regexp.MustCompile(`哪个(镇|乡|村|街道|社区)`)
 func (p *planner) planWhoIs(leader string) *draft {
 	d := &draft{leaders: []string{leader}}
 	chunks := p.s.leaderChunks(leader)
-	cands := p.s.sentencesIn(chunks)
+	cands := p.s.leaderSentences(leader)
 	d.context = firstChunks(chunks, 4)
 	d.lead = p.describe(leader) + "。"
 	info := p.s.ents.leaderInfo[leader]

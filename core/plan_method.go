@@ -140,7 +140,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				// "“党建驿站”微阵地纷纷建立".
 				keys = append(keys, core)
 			}
-			for _, r := range p.s.sentencesIn(p.s.leaderChunks(m.Leader)) {
+			for _, r := range p.s.leaderSentences(m.Leader) {
 				if matchesAny(flatten(r.norm), keys) && !containsAll(r.norm, m.Steps) && !enumeratesSteps(r.norm, m.Steps) {
 					out = append(out, r)
 				}
@@ -404,7 +404,7 @@ func (p *planner) workingParagraphs(m catalog.Method, def sentRef) []sentRef {
 	}
 	var paras []para
 	seen := map[string]bool{}
-	for _, r := range p.s.sentencesIn(p.s.leaderChunks(m.Leader)) {
+	for _, r := range p.s.leaderSentences(m.Leader) {
 		k := r.chunk.ID + "\x00" + strconv.Itoa(r.para)
 		if seen[k] || !matchesAny(flatten(r.norm), names) && r.key() != def.key() {
 			continue
@@ -503,7 +503,7 @@ func (p *planner) onAspect(m catalog.Method, d *draft) bool {
 	if utf8.RuneCountInString(rest) < 2 {
 		return false
 	}
-	cands := p.s.sentencesIn(p.s.leaderChunks(m.Leader))
+	cands := p.s.leaderSentences(m.Leader)
 	wt := p.terms(rest, p.expansion(), cands)
 	if wt.total == 0 {
 		return false
@@ -532,7 +532,7 @@ func (s *Service) says(leader, topic string, words []string) bool {
 	if len(bi) == 0 && len(words) == 0 {
 		return true
 	}
-	for _, r := range s.sentencesIn(s.leaderChunks(leader)) {
+	for _, r := range s.leaderSentences(leader) {
 		flat := flatten(r.norm) // “畅”字 holds 畅字
 		for b := range bi {
 			if strings.Contains(flat, b) {

@@ -138,7 +138,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked s
 	// Her story in the genre's order: where she started, what she did
 	// (the main methods, one line each), what she did herself, what came
 	// of it — each once.
-	sents := s.sentencesIn(s.leaderChunks(l.Name))
+	sents := s.leaderSentences(l.Name)
 	if st, ok := startingPoint(s, sents, l.Name); ok {
 		b.used[cleanQuote(st.text)] = true
 		b.point("起点", st.text, st.chunk.ID)
