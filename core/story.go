@@ -82,7 +82,9 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 		// Walk forward past more of the problem to the doing (or the answer
 		// a question gets), within the passage.
 		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, 5) {
-			if r.chunk != anchor.chunk || len(after) == 2 || isHeadingLike(r.text) {
+			// The doing may open the next paragraph or passage ("社区还位于
+			// 城乡接合部……管理难度可想而知。" then "2012年初,她……").
+			if len(after) == 2 || isHeadingLike(r.text) {
 				break
 			}
 			if isQuestion(r.norm) && len(after) == 0 {
