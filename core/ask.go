@@ -284,6 +284,8 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		// "怎么把居民的需求和辖区单位的资源对接起来？" asks whose practice
 		// to learn from as much as "可以借鉴谁".
 		d, err = p.planAdvice(ctx, q.Leaders)
+	case q.Intent == IntentExample && (len(q.Methods) > 0 || len(q.Leaders) > 0):
+		d = p.planExample()
 	case len(q.Methods) > 0 && len(q.Leaders) == 0 && (q.Intent == IntentNumber || q.Intent == IntentWhen || q.Intent == IntentWhere):
 		// "畅大妈调解室调解了多少起纠纷": a fact in its secretary's articles,
 		// ranked with the method's name in the question.

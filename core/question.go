@@ -27,6 +27,7 @@ const (
 	IntentSummary Intent = "summary" // 总结一下郭佳的工作方法
 	IntentResult  Intent = "result"  // 效果怎么样、后来呢
 	IntentProblem Intent = "problem" // 解决了什么问题
+	IntentExample Intent = "example" // 有没有具体的例子
 	IntentOther   Intent = "other"
 )
 
@@ -112,6 +113,7 @@ var (
 	resultRE2    = regexp.MustCompile(`效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价`)
 	problemRE2   = regexp.MustCompile(`解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么`)
 	summaryRE    = regexp.MustCompile(`总结|概括|归纳|梳理|简介|介绍一下|介绍下|介绍|讲讲|说说|有哪些方法|有什么方法|哪些工作方法|的工作方法|有什么工作方法|事迹|主要做法|有哪些做法|有什么做法|干了什么|做过什么|有什么贡献|主要经验|经验有哪些|有什么经验|做了哪些工作|主要工作|这些年|变化`)
+	exampleRE    = regexp.MustCompile(`例子|案例|举例|举个|实例|事例|比如说一下|讲个故事|具体的事`)
 	differRE     = regexp.MustCompile(`相同|不同|一样|差别|区别|异同|相似`)
 	eachRE       = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩`)
 	whatRE       = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是`)
@@ -231,6 +233,8 @@ func intentOf(q Question) Intent {
 		return IntentAdvice
 	case len(q.Attributes) > 0 && !(q.Attributes[0].Name == "荣誉" && len(q.Leaders) == 0):
 		return IntentFact
+	case exampleRE.MatchString(n):
+		return IntentExample
 	case stepsRE.MatchString(n) || q.Step > 0 || len(q.Methods) > 0 && whichItemsRE.MatchString(n):
 		return IntentSteps
 	case whoRE.MatchString(n):

@@ -35,3 +35,30 @@ func TestSecondSecretaryOfAnArticle(t *testing.T) {
 		t.Errorf("his answer quotes what the other secretary did:\n%s", his.Text)
 	}
 }
+
+// TestExampleOfAMethod: "有没有具体的例子" after a method is a case the
+// article tells of it (a yard, a resident), not its definition again; a
+// method the article tells no case of says so.
+func TestExampleOfAMethod(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "ex", "五步议事法是哪五步？"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "ex", "有没有具体的例子？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if ans.Refused || !strings.Contains(ans.Text, "南院门12号院") || strings.Contains(ans.Text, "第一步，居民提事") {
+		t.Errorf("want the case of 南院门12号院, not the steps again:\n%s", ans.Text)
+	}
+	seeds := newOffline(t, nil)
+	none, err := seeds.Ask(ctx, "", "三社联动有没有具体的例子？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !none.Refused || !strings.Contains(none.Text, "没有讲具体的例子") || strings.Contains(none.Text, "授予") {
+		t.Errorf("want an honest 没有例子 with what the article says:\n%s", none.Text)
+	}
+}
