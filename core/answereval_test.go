@@ -75,10 +75,12 @@ func TestAnswerEval(t *testing.T) {
 }
 
 // TestAnswerEvalGenre runs the genre set over the genre fixtures alone:
-// fourteen articles of other secretaries, sites and years.
+// fourteen articles of other secretaries, sites and years. The floors were
+// lowered when 32 harder questions (advice, compare, summary, steps,
+// follow-ups) were added: 0.90 → 0.83 coverage, 0/59 → 4/91 refused.
 func TestAnswerEvalGenre(t *testing.T) {
 	evalOverDir(t, "genre", "testdata/answers_genre.jsonl", "../corpus/testdata/genre",
-		evalFloor{coverage: 0.87, abstained: 0.9, wrongRefusal: 0.03, medianRunes: 450})
+		evalFloor{coverage: 0.81, abstained: 0.9, wrongRefusal: 0.06, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout runs a set written after the answering code, over
