@@ -75,10 +75,12 @@ func TestAnswerEval(t *testing.T) {
 }
 
 // TestAnswerEvalGenre runs the genre set over the genre fixtures alone:
-// fourteen articles of other secretaries, sites and years.
+// fourteen articles of other secretaries, sites and years. The floors were
+// lowered when 32 harder questions (advice, compare, summary, steps,
+// follow-ups) were added: 0.90 → 0.83 coverage, 0/59 → 4/91 refused.
 func TestAnswerEvalGenre(t *testing.T) {
 	evalOverDir(t, "genre", "testdata/answers_genre.jsonl", "../corpus/testdata/genre",
-		evalFloor{coverage: 0.87, abstained: 0.9, wrongRefusal: 0.03, medianRunes: 450})
+		evalFloor{coverage: 0.81, abstained: 0.9, wrongRefusal: 0.06, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout runs a set written after the answering code, over
@@ -136,4 +138,15 @@ func evalOverDir(t *testing.T, name, setFile, dir string, floor evalFloor) {
 		t.Fatal(err)
 	}
 	checkFloor(t, name, rep, floor)
+}
+
+// TestAnswerEvalHoldout2 runs a second held-out set, over ten more
+// articles (corpus/testdata/genre-holdout2: an encyclopedia entry, a
+// government site, a portal page, GBK, UTF-16, Markdown, two secretaries
+// in one article, Traditional, WeChat, a first-person column) written
+// while the answering code was being changed and never used to tune it.
+// The floors sit a little below what was measured when it was added.
+func TestAnswerEvalHoldout2(t *testing.T) {
+	evalOverDir(t, "held-out 2", "testdata/answers_holdout2.jsonl", "../corpus/testdata/genre-holdout2",
+		evalFloor{coverage: 0.67, abstained: 0.68, wrongRefusal: 0.15, medianRunes: 450})
 }
