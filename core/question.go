@@ -106,7 +106,7 @@ var (
 	lastStepRE   = regexp.MustCompile(`最后一步|最后一个步骤|最后一个环节|最后那一步`)
 	stepNumRE    = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(步|个步骤|个环节|项|单|个)`)
 	howRE        = regexp.MustCompile(`怎么做|如何做|怎么开展|如何开展|怎样|如何|做法|是怎么|怎么|具体做了|做了哪些|做了什么|采取|措施|办法|举措|经验`)
-	whoRE        = regexp.MustCompile(`是谁|哪位|谁(提出|总结|创立|发明|首创|创造|推行|发起|想出)|谁的|什么人|创始人|何人|哪个书记|哪一位`)
+	whoRE        = regexp.MustCompile(`是?谁(提出|总结|创立|发明|首创|创造|推行|发起|想出|创办|牵头)|是谁|哪位|谁的|什么人|创始人|何人|哪个书记|哪一位`)
 	whereRE      = regexp.MustCompile(`在哪里|在哪儿|在哪|哪里工作|哪个社区|哪个街道|什么地方|哪个城市|哪个省|哪个区|所在地|工作单位`)
 	whenRE       = regexp.MustCompile(`什么时候|哪一年|哪年|何时|几月|哪天|时间是|多久|多长时间`)
 	numberRE     = regexp.MustCompile(`多少|几个|几名|几户|几支|几家|几次|几位|几本|几年|几项|比例|百分之|满意率|规模|人数|数量`)
@@ -217,7 +217,7 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	// Leaning on the last turn: a pronoun, an opening like 那/还有/后来, a
 	// step number, or nothing of its own to ask about ("效果怎么样？").
 	q.FollowUp = len(conv.Turns) > 0 && !named && (pronounRE.MatchString(q.Norm) || followOpenRE.MatchString(q.Norm) ||
-		q.Step > 0 || residual(q.Topic) == "")
+		q.Step > 0 || residual(q.Topic) == "" || residual(topicOf(Question{Norm: stripCues(q.Norm)}, e)) == "")
 	return q
 }
 
@@ -297,4 +297,14 @@ func topicOf(q Question, e *entities) string {
 		return ' '
 	}, t)
 	return strings.Join(strings.Fields(t), " ")
+}
+
+// stripCues removes the words that say what kind of answer is wanted
+// before the question is cut to its topic: "是谁发起的" asks who, and
+// 发起 is part of that, not a topic of its own.
+func stripCues(norm string) string {
+	for _, re := range cueRE {
+		norm = re.ReplaceAllString(norm, " ")
+	}
+	return norm
 }
