@@ -65,6 +65,9 @@ func TestResolveFollowUps(t *testing.T) {
 		{"郭佳是谁？", "她获得过哪些荣誉？", IntentFact, []string{"郭佳"}, nil, 0},
 		{"吴中兰有哪些荣誉？", "那郭佳呢？", IntentFact, []string{"郭佳"}, nil, 0},
 		{"李亚玲是怎么找回失联党员的？", "后来呢？", IntentResult, []string{"李亚玲"}, nil, 0},
+		{"三社联动是什么？", "是谁发起的？", IntentWho, []string{"吴中兰"}, []string{"三社联动"}, 0},            // only its cue
+		{"零距离服务工程是什么？", "具体有哪几个零距离？", IntentSteps, []string{"邵敏"}, []string{"零距离服务工程"}, 0}, // its items
+		{"四单工作法有哪几步？", "有没有具体的例子？", IntentExample, []string{"吴中兰"}, []string{"四单工作法"}, 0},
 	}
 	for _, c := range cases {
 		chat := "rf:" + c.first
