@@ -267,6 +267,19 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	if len(q.Unknown) > 0 && len(q.Leaders) == 0 && len(q.Methods) == 0 {
 		return &draft{refused: true, lead: "资料中没有关于" + strings.Join(q.Unknown, "、") + "的内容。"}, nil
 	}
+	if len(q.UnknownTerms) > 0 && len(q.Methods) == 0 {
+		// A method no article names: say so, and what the articles do say
+		// about the person asked.
+		d := &draft{refused: true, leaders: slices.Clone(q.Leaders)}
+		terms := "“" + strings.Join(q.UnknownTerms, "”“") + "”"
+		if len(q.Leaders) == 1 {
+			d.lead = "资料中没有提到" + q.Leaders[0] + "的" + terms + "。"
+			p.addProfileLine(d, q.Leaders[0], p.s.leaderSentences(q.Leaders[0]))
+		} else {
+			d.lead = "资料中没有提到" + terms + "。"
+		}
+		return d, nil
+	}
 	var d *draft
 	var err error
 	leaders := q.Leaders

@@ -242,7 +242,11 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				break
 			}
 		}
-		d.lead += fmt.Sprintf("%s的%s共%d步：", who, name, len(m.Steps))
+		if whichItemsRE.MatchString(p.q.Norm) && !stepsRE.MatchString(p.q.Norm) {
+			d.lead += fmt.Sprintf("%s的%s包括%d项：", who, name, len(m.Steps)) // 哪四色: items, not steps
+		} else {
+			d.lead += fmt.Sprintf("%s的%s共%d步：", who, name, len(m.Steps))
+		}
 		anyProc := false
 		for i := range m.Steps {
 			proc := procedure(i)

@@ -45,6 +45,9 @@ type Question struct {
 	Methods []string
 	// Unknown are names of people or places the corpus does not have.
 	Unknown []string
+	// UnknownTerms are names of methods or programmes the question gives
+	// ("三治融合", X工作法) that no article uses.
+	UnknownTerms []string
 	// Attributes are personal facts asked about (籍贯, 联系电话 …).
 	Attributes []Attribute
 	// Topics are the community-work topics the question touches.
@@ -178,6 +181,7 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		q.ViaPlace = len(q.Leaders) > 0
 	}
 	q.Unknown = e.unknownNames(q.Norm)
+	q.UnknownTerms = e.unknownTerms(q.Norm)
 	for _, a := range attributes {
 		if loc := a.cue.FindStringIndex(q.Norm); loc != nil && ownAttribute(q.Norm[:loc[0]], e) {
 			q.Attributes = append(q.Attributes, a)

@@ -62,3 +62,35 @@ func TestExampleOfAMethod(t *testing.T) {
 		t.Errorf("want an honest 没有例子 with what the article says:\n%s", none.Text)
 	}
 }
+
+// TestUnknownMethodName: a method name no article uses is refused by
+// name, with what the articles say about the person; names the articles
+// do use (in any quoting) are answered.
+func TestUnknownMethodName(t *testing.T) {
+	s := newOffline(t, nil)
+	ctx := context.Background()
+	for q, term := range map[string]string{
+		"吴中兰的三治融合是怎么做的？":   "“三治融合”",
+		"李亚玲推行的五心工作法是什么？":  "“五心工作法”",
+		"郭佳的“红色议事厅”有什么效果？": "“红色议事厅”",
+	} {
+		ans, err := s.Ask(ctx, "", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(ans.Text, "\n")
+		if !ans.Refused || !strings.Contains(first, "资料中没有提到") || !strings.Contains(first, term) {
+			t.Errorf("%s: want a refusal naming %s:\n%s", q, term, ans.Text)
+		}
+		checkMarkers(t, ans)
+	}
+	for _, q := range []string{"什么是“四单”工作法？", "郭佳开展的“四微”活动是什么？", "倒生根社区的网格化管理机制是怎样的？"} {
+		ans, err := s.Ask(ctx, "", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Refused {
+			t.Errorf("%s: refused a method the articles name:\n%s", q, ans.Text)
+		}
+	}
+}
