@@ -379,7 +379,7 @@ func (s *Service) render(d *draft, q Question) *Answer {
 		} else {
 			b.WriteString("• ")
 		}
-		if it.label != "" {
+		if it.label != "" && !labelIsQuote(it) {
 			b.WriteString(it.label + "：")
 		}
 		if it.quote.chunk != nil {
@@ -510,4 +510,14 @@ func (s *Service) generatePlanned(ctx context.Context, q Question, d *draft, com
 		}
 	}
 	return gen
+}
+
+// labelIsQuote reports an item whose quote is its label (a step the
+// article lists as "楼长收集本楼居民的意见；"): the label would say it twice.
+func labelIsQuote(it item) bool {
+	if it.quote.chunk == nil || len(it.more) > 0 {
+		return false
+	}
+	q := strings.TrimRight(strings.TrimSpace(it.quote.text), "；;。，,")
+	return q == strings.TrimSpace(it.label) || zh.ToSimplified(q) == zh.ToSimplified(it.label) && utf8.RuneCountInString(q) <= utf8.RuneCountInString(it.label)+1
 }

@@ -94,3 +94,29 @@ func TestUnknownMethodName(t *testing.T) {
 		}
 	}
 }
+
+// TestStepNumberIsNoMethodName: "第三步" after a method is its third step,
+// not the method called 三步工作法; how a method is done lists every step.
+func TestStepNumberIsNoMethodName(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	how, err := s.Ask(ctx, "st", "于海燕的楼长议事会是怎么做的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"\n1. ", "\n2. ", "\n3. ", "\n4. "} {
+		if !strings.Contains(how.Text, n) {
+			t.Errorf("step %q missing:\n%s", n, how.Text)
+		}
+	}
+	if strings.Contains(how.Text, "楼长收集本楼居民的意见：楼长收集") {
+		t.Errorf("a step says its name twice:\n%s", how.Text)
+	}
+	third, err := s.Ask(ctx, "st", "第三步具体是什么？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(third.Text, "社区明确责任人") || strings.Contains(third.Text, "三步工作法") {
+		t.Errorf("want step 3 of 楼长议事会:\n%s", third.Text)
+	}
+}

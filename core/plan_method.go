@@ -353,6 +353,8 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				if pickR != nil {
 					p.take(*pickR)
 					d.add(item{number: i + 1, label: p.stepName(m, i, def), quote: *pickR})
+				} else {
+					d.add(item{number: i + 1, plain: p.stepName(m, i, def)}) // the numbering stays whole
 				}
 			}
 		}

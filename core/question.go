@@ -169,8 +169,10 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	q.Script = scriptOf(q.Text, conv)
 	e := s.ents
 	q.Leaders = findKeys(q.Norm, e.leaderKeys)
-	q.Methods = findKeys(q.Norm, e.methodKeys)
-	if ms := findKeys(q.Norm, e.stepKeys); len(ms) > 0 && len(q.Methods) == 0 {
+	// "第三步" names a step, not the method called 三步工作法.
+	forMethods := stepNumRE.ReplaceAllString(q.Norm, "　")
+	q.Methods = findKeys(forMethods, e.methodKeys)
+	if ms := findKeys(forMethods, e.stepKeys); len(ms) > 0 && len(q.Methods) == 0 {
 		// "民主议单怎么议": a step names its method.
 		q.Methods = ms
 	}
@@ -200,7 +202,7 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		}
 	}
 	q.Intent = intentOf(q)
-	if len(findKeys(q.Norm, e.stepKeys)) > 0 && q.Intent != IntentAdvice && (q.Intent == IntentHow || q.Intent == IntentOther || q.Intent == IntentWhat || q.Intent == IntentWhen) {
+	if len(findKeys(forMethods, e.stepKeys)) > 0 && q.Intent != IntentAdvice && (q.Intent == IntentHow || q.Intent == IntentOther || q.Intent == IntentWhat || q.Intent == IntentWhen) {
 		q.Intent = IntentSteps
 	}
 	q.Topic = topicOf(q, e)
