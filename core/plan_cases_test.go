@@ -2,6 +2,8 @@ package core
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -118,5 +120,38 @@ func TestStepNumberIsNoMethodName(t *testing.T) {
 	}
 	if !strings.Contains(third.Text, "社区明确责任人") || strings.Contains(third.Text, "三步工作法") {
 		t.Errorf("want step 3 of 楼长议事会:\n%s", third.Text)
+	}
+}
+
+// TestHonoursFromATable: an encyclopedia page lists honours in a table;
+// its header ("所获荣誉", "时间 荣誉") states none, its rows do, also
+// honours no state word names (三八红旗手).
+func TestHonoursFromATable(t *testing.T) {
+	dir := t.TempDir()
+	page := `<html><head><title>柳春华_百科</title></head><body>
+<h1>柳春华</h1>
+<p>柳春华，女，汉族，湖南省株洲市芦淞区建设街道枫溪社区党委书记。</p>
+<p>她在社区推行“楼道夜话”，每周三晚上在楼道里听居民说事，三年收集意见六百多条。</p>
+<h2>所获荣誉</h2>
+<table><tr><th>时间</th><th>荣誉</th></tr>
+<tr><td>2018年</td><td>湖南省三八红旗手</td></tr>
+<tr><td>2021年</td><td>株洲市优秀共产党员</td></tr></table>
+</body></html>`
+	if err := os.WriteFile(filepath.Join(dir, "liu.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "", "柳春华获得过什么荣誉？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if ans.Refused || !strings.Contains(ans.Text, "三八红旗手") {
+		t.Errorf("want the honours of the table:\n%s", ans.Text)
+	}
+	for _, line := range strings.Split(ans.Text, "\n") {
+		if l := strings.TrimSpace(strings.TrimLeft(line, "•0123456789. ")); strings.HasPrefix(l, "所获荣誉[") || strings.HasPrefix(l, "时间 荣誉") {
+			t.Errorf("a table header is quoted as an honour: %q\n%s", line, ans.Text)
+		}
 	}
 }

@@ -367,8 +367,8 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 		// where she is named.
 		var about, rest []sentRef
 		for i, r := range cands {
-			if !a.state.MatchString(r.norm) {
-				continue
+			if !a.state.MatchString(r.norm) || isHeadingLike(r.text) && !a.state.MatchString(strings.ReplaceAll(r.norm, a.Name, "")) {
+				continue // a table's header ("所获荣誉", "时间 荣誉") states nothing
 			}
 			switch {
 			case a.Name == "荣誉" && p.s.startsWithPlace(r.norm) && p.q.ViaPlace:
