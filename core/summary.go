@@ -130,6 +130,10 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked s
 		if intro := firstSentenceWith(chunks, []string{l.Name}, roleRE); intro.text != "" {
 			b.point("简介", intro.text, intro.chunk)
 		}
+	} else if intro := firstSentenceWith(chunks, []string{l.Name}, personalRE); intro.text != "" && utf8.RuneCountInString(intro.text) <= 120 {
+		// "金顺姬，女，朝鲜族，1968年生": who she is beyond her post.
+		b.used[cleanQuote(intro.text)] = true
+		b.point("简介", intro.text, intro.chunk)
 	}
 	if len(l.Honours) > 0 {
 		h := firstSentenceWith(chunks, l.Honours, nil)
@@ -180,6 +184,15 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked s
 			b.line("  · …（另有" + strconv.Itoa(rest) + "项，可用 /methods 查看）")
 		}
 	}
+	if len(methods) < 3 {
+		// Few named methods: what she did is told in sentences ("二是
+		// 推行邻里守望……"), the enumerated ones first.
+		for _, r := range practicesOf(s, sents, l.Name, 3-len(methods), b.used) {
+			t := cleanQuote(r.text)
+			b.used[t] = true
+			b.point("做法", t, r.chunk.ID)
+		}
+	}
 	deeds := 3
 	if methodsAskedRE.MatchString(zh.ToSimplified(asked)) {
 		deeds = 0
@@ -217,6 +230,9 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked s
 }
 
 var roleRE = regexp.MustCompile(`书记|主任`)
+
+// personalRE is a sentence introducing the person: sex, people, birth.
+var personalRE = regexp.MustCompile(`[，,][男女][，,]|[\p{Han}]族[，,]|\d{4}年(\d{1,2}月)?(出)?生`)
 
 // maxProfileMethods bounds a profile's method list: a reader wants the
 // main ones; the catalog has the rest.
