@@ -46,7 +46,7 @@ type Reply struct {
 
 // Text is a reply of one plain paragraph.
 func Text(script, s string) *Reply {
-	return &Reply{Script: script, Blocks: []Block{{Text: s}}}
+	return &Reply{Script: script, Blocks: []Block{{Text: strings.TrimSpace(s)}}}
 }
 
 // Add appends a block.
