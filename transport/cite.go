@@ -96,3 +96,24 @@ func PassagesReply(script string, cs []core.Citation, original bool) *Reply {
 	}
 	return r
 }
+
+// AnswerWithPassages renders an answer for a transport without buttons to
+// open its sources: the notice and text, then under 来源 each cited
+// passage in full (marked when converted), and the 查看原文 action.
+func AnswerWithPassages(a *core.Answer) *Reply {
+	r := AnswerReply(a)
+	if len(a.Citations) == 0 {
+		return r
+	}
+	// Keep notice and text; the passages replace the list of labels.
+	keep := len(r.Blocks) - len(a.Citations)
+	r.Blocks = r.Blocks[:keep]
+	p := PassagesReply(a.Script, a.Citations, false)
+	for i, bl := range p.Blocks {
+		if i == 0 {
+			bl.Sep = "\n"
+		}
+		r.Blocks = append(r.Blocks, bl)
+	}
+	return r
+}

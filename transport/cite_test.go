@@ -57,3 +57,37 @@ func TestCitationLabelFallsBackToSourceLine(t *testing.T) {
 		t.Errorf("label %q", got)
 	}
 }
+
+// Every entry of the table runs somewhere without Telegram: it has a
+// shared handler, is streamed by each transport (/ask), or says it needs
+// Telegram. Names are unique and valid, descriptions present.
+func TestCommandTable(t *testing.T) {
+	seen := map[string]bool{}
+	for _, s := range Commands() {
+		if seen[s.Name] {
+			t.Errorf("/%s twice", s.Name)
+		}
+		seen[s.Name] = true
+		if s.Run == nil && !s.Telegram && s.Name != "ask" {
+			t.Errorf("/%s has no handler and is not Telegram-only", s.Name)
+		}
+		if s.Telegram && s.Run != nil {
+			t.Errorf("/%s is Telegram-only yet has a shared handler", s.Name)
+		}
+		if s.Zh == "" || s.En == "" {
+			t.Errorf("/%s lacks a description", s.Name)
+		}
+		for _, r := range s.Name {
+			if !(r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z') || len(s.Name) > 32 {
+				t.Errorf("bad name %q", s.Name)
+				break
+			}
+		}
+		if got, ok := Lookup(s.Name); !ok || got.Name != s.Name {
+			t.Errorf("Lookup(%q) = %v %v", s.Name, got.Name, ok)
+		}
+	}
+	if _, ok := Lookup("nosuch"); ok {
+		t.Error("Lookup found a command not in the table")
+	}
+}
