@@ -13,9 +13,17 @@ type StatsFunc func(ctx context.Context, script string) (string, error)
 // WithStats enables /stats for the users in Config.Admins.
 func WithStats(f StatsFunc) Option { return func(b *Bot) { b.adminStats = f } }
 
+// WithArticles enables /articles (what is served) for Config.Admins.
+func WithArticles(f transport.ArticlesFunc) Option { return func(b *Bot) { b.articles = f } }
+
 func (b *Bot) registerStats() error {
-	if b.adminStats == nil {
-		return nil
+	if b.adminStats != nil {
+		if err := b.Register(Command{Name: "stats", Run: neutral(transport.StatsCommand)}); err != nil {
+			return err
+		}
 	}
-	return b.Register(Command{Name: "stats", Run: neutral(transport.StatsCommand)})
+	if b.articles != nil {
+		return b.Register(Command{Name: "articles", Run: neutral(transport.ArticlesCommand)})
+	}
+	return nil
 }

@@ -92,7 +92,7 @@ func neutral(h transport.Handler) func(ctx context.Context, r *Request) error {
 func (r *Request) env() *transport.Env {
 	b := r.Bot
 	e := &transport.Env{Conv: r.Conv, Script: r.Script, Private: r.Private, Admin: b.isAdmin(r.UserID),
-		Service: b.svc, Stats: transport.StatsFunc(b.adminStats), Offered: b.Commands()}
+		Service: b.svc, Stats: transport.StatsFunc(b.adminStats), Articles: b.articles, Offered: b.Commands()}
 	if b.catalog != nil {
 		e.Catalog = b.catalog
 	}

@@ -40,6 +40,8 @@ type Options struct {
 	// Stats switches on /stats (the terminal's user runs the program, so
 	// is an admin).
 	Stats transport.StatsFunc
+	// Articles switches on /articles.
+	Articles transport.ArticlesFunc
 }
 
 // DefaultMaxQuestionRunes is the question limit when none is set, the
@@ -73,6 +75,10 @@ func New(svc Service, o Options) *Chat {
 			}
 		case transport.Stats:
 			if o.Stats == nil {
+				continue
+			}
+		case transport.Articles:
+			if o.Articles == nil {
 				continue
 			}
 		}
@@ -218,7 +224,7 @@ func (c *Chat) env(script string) *transport.Env {
 		}
 	}
 	return &transport.Env{Conv: c.o.Conv, Script: script, Private: true, Admin: true, Offered: listed,
-		Service: c.svc, Catalog: c.o.Catalog, Stats: c.o.Stats}
+		Service: c.svc, Catalog: c.o.Catalog, Stats: c.o.Stats, Articles: c.o.Articles}
 }
 
 // ask answers a question, printing the text while it is written, then the

@@ -31,9 +31,10 @@ func TestBotAndTerminalServeOneTable(t *testing.T) {
 	svc := realCore(t)
 	srv := telegramtest.New(t, telegramtest.Options{})
 	stats := func(context.Context, string) (string, error) { return "0 个问题", nil }
+	articles := func(context.Context) (string, error) { return "资料共 5 篇", nil }
 	b, err := bot.New(context.Background(), bot.Config{Token: srv.Token(), APIURL: srv.URL()}, svc,
 		bot.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))),
-		bot.WithCatalog(svc), bot.WithTrainer(core.NewTrainer(core.TrainerOptions{})), bot.WithStats(stats))
+		bot.WithCatalog(svc), bot.WithTrainer(core.NewTrainer(core.TrainerOptions{})), bot.WithStats(stats), bot.WithArticles(articles))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +42,7 @@ func TestBotAndTerminalServeOneTable(t *testing.T) {
 	if got := names(b.Commands()); !slices.Equal(got, table) {
 		t.Errorf("bot serves %v\ntable has %v", got, table)
 	}
-	ch := New(svc, Options{Catalog: svc, Stats: stats})
+	ch := New(svc, Options{Catalog: svc, Stats: stats, Articles: articles})
 	if got := names(ch.Commands()); !slices.Equal(got, table) {
 		t.Errorf("terminal serves %v\ntable has %v", got, table)
 	}
@@ -82,7 +83,8 @@ func TestEveryCommandAnswersInTheTerminal(t *testing.T) {
 		lines = append(lines, "/"+s.Name)
 	}
 	stats := func(context.Context, string) (string, error) { return "最近 30 天：0 个问题", nil }
-	got := chat(t, Options{Stats: stats}, lines...)
+	articles := func(context.Context) (string, error) { return "资料共 5 篇", nil }
+	got := chat(t, Options{Stats: stats, Articles: articles}, lines...)
 	for i, s := range transport.Commands() {
 		if strings.Contains(got[i], "未知命令") || strings.Contains(got[i], transport.MsgAnswerFailed("hans")) || strings.TrimSpace(got[i]) == "" {
 			t.Errorf("/%s in the terminal:\n%s", s.Name, got[i])

@@ -11,6 +11,7 @@ const (
 	Catalog  Feature = "catalog"
 	Training Feature = "training"
 	Stats    Feature = "stats"
+	Articles Feature = "articles"
 )
 
 // Spec is one command of the table every transport serves.
@@ -69,6 +70,7 @@ func Commands() []Spec {
 
 		// Hidden: the menu is the same for everyone, and only admins may use it.
 		{Name: "stats", Zh: "使用统计（仅管理员）", En: "Usage statistics (admins)", Hidden: true, AdminOnly: true, Feature: Stats, Run: StatsCommand},
+		{Name: "articles", Zh: "资料文章列表（仅管理员）", En: "The articles being served (admins)", Hidden: true, AdminOnly: true, Feature: Articles, Run: ArticlesCommand},
 	}
 }
 

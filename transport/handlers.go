@@ -32,6 +32,9 @@ type CatalogService interface {
 // StatsFunc writes the admins' usage statistics as plain text in script.
 type StatsFunc func(ctx context.Context, script string) (string, error)
 
+// ArticlesFunc lists the articles being served, as plain Simplified text.
+type ArticlesFunc func(ctx context.Context) (string, error)
+
 // Env is the one user and conversation a command runs for, and what the
 // transport has to run it with.
 type Env struct {
@@ -42,9 +45,10 @@ type Env struct {
 	// Offered are the commands the transport offers this user, for /help.
 	Offered []Spec
 
-	Service Service
-	Catalog CatalogService // nil: no catalog commands
-	Stats   StatsFunc      // nil: no /stats
+	Service  Service
+	Catalog  CatalogService // nil: no catalog commands
+	Stats    StatsFunc      // nil: no /stats
+	Articles ArticlesFunc   // nil: no /articles
 }
 
 // Help describes the transport and lists the commands it offers.
@@ -201,6 +205,18 @@ func StatsCommand(ctx context.Context, env *Env, _ string) (*Reply, error) {
 	text, err := env.Stats(ctx, env.Script)
 	if err != nil {
 		return nil, fmt.Errorf("stats: %w", err)
+	}
+	return Text(env.Script, text), nil
+}
+
+// ArticlesCommand lists the articles being served (for admins).
+func ArticlesCommand(ctx context.Context, env *Env, _ string) (*Reply, error) {
+	text, err := env.Articles(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("articles: %w", err)
+	}
+	if env.Script == "hant" {
+		text = zh.ToTraditional(text)
 	}
 	return Text(env.Script, text), nil
 }
