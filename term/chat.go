@@ -42,6 +42,9 @@ type Options struct {
 	Stats transport.StatsFunc
 	// Articles switches on /articles.
 	Articles transport.ArticlesFunc
+	// Trainer switches on the training commands: a typed quiz, cases,
+	// records (/daily and /lesson need Telegram and say so).
+	Trainer Trainer
 }
 
 // DefaultMaxQuestionRunes is the question limit when none is set, the
@@ -53,6 +56,8 @@ type Chat struct {
 	svc  Service
 	o    Options
 	cmds []transport.Spec
+	// open is the quiz question waiting for an answer (train.go).
+	open *openQuestion
 }
 
 // New prepares a chat over svc.
@@ -79,6 +84,10 @@ func New(svc Service, o Options) *Chat {
 			}
 		case transport.Articles:
 			if o.Articles == nil {
+				continue
+			}
+		case transport.Training:
+			if o.Trainer == nil {
 				continue
 			}
 		}
@@ -153,6 +162,10 @@ func (c *Chat) Run(ctx context.Context, in io.Reader, out io.Writer) error {
 
 // handle answers one line; false when ctx ended meanwhile.
 func (c *Chat) handle(ctx context.Context, w *errWriter, script, line, name, args string, isCmd bool) bool {
+	if c.open != nil && (!isCmd || !duringQuestion(name)) {
+		// A question is on screen: nothing may show its passage first.
+		return c.run(ctx, w, script, "train", func() error { return c.answer(ctx, w, script, line) })
+	}
 	if !isCmd {
 		return c.ask(ctx, w, script, line)
 	}
@@ -170,8 +183,13 @@ func (c *Chat) handle(ctx context.Context, w *errWriter, script, line, name, arg
 	case spec.Telegram:
 		w.println(transport.MsgTelegramOnly(script, spec.Name))
 	case spec.Run == nil:
-		c.o.Log.Error("command has no transport-neutral handler", "command", spec.Name)
-		w.println(transport.MsgAnswerFailed(script))
+		own, ok := c.trainers()[spec.Name]
+		if !ok {
+			c.o.Log.Error("command has no handler in the terminal", "command", spec.Name)
+			w.println(transport.MsgAnswerFailed(script))
+			return true
+		}
+		return c.run(ctx, w, script, spec.Name, func() error { return own(ctx, w, script, args) })
 	default:
 		rep, err := spec.Run(ctx, c.env(script), args)
 		if ctx.Err() != nil {
@@ -187,6 +205,29 @@ func (c *Chat) handle(ctx context.Context, w *errWriter, script, line, name, arg
 			text += "\n" + c.helpTail(script)
 		}
 		w.println(text)
+	}
+	return true
+}
+
+// duringQuestion are the commands taken while a quiz question waits for
+// its answer; anything else gets the hint to answer first.
+func duringQuestion(name string) bool {
+	switch name {
+	case "stop", "score", "help", "start":
+		return true
+	}
+	return false
+}
+
+// run runs one of the terminal's own commands; false when ctx ended.
+func (c *Chat) run(ctx context.Context, w *errWriter, script, name string, f func() error) bool {
+	err := f()
+	if ctx.Err() != nil {
+		return false
+	}
+	if err != nil {
+		c.o.Log.Error("command failed", "command", name, "err", err)
+		w.println(transport.MsgAnswerFailed(script))
 	}
 	return true
 }

@@ -62,6 +62,9 @@ func chat(t *testing.T, o Options, lines ...string) []string {
 	if o.Catalog == nil {
 		o.Catalog = svc
 	}
+	if o.Trainer == nil {
+		o.Trainer = svc.Trainer()
+	}
 	var out strings.Builder
 	if err := New(svc, o).Run(context.Background(), strings.NewReader(strings.Join(lines, "\n")+"\n"), &out); err != nil {
 		t.Fatalf("Run: %v", err)
@@ -85,7 +88,7 @@ func TestChatEndToEnd(t *testing.T) {
 		"/bogus",                   // 5 unknown
 		"\xff\xfe什么\xc0",           // 6 not UTF-8
 		strings.Repeat("社区", 1500), // 7 over the limit
-		"/train",                   // 8 Telegram only
+		"/daily",                   // 8 Telegram only
 		"/reset",                   // 9
 		"/sources",                 // 10 nothing after the reset
 		"",                         // skipped: no reply, no prompt of its own
@@ -131,7 +134,7 @@ func TestChatEndToEnd(t *testing.T) {
 		5:  "未知命令 /bogus。",
 		6:  "不是 UTF-8",
 		7:  "问题太长了（3000 字），请精简到 1000 字以内。",
-		8:  "/train 需要 Telegram",
+		8:  "/daily 需要 Telegram",
 		9:  "已清空本对话的记录",
 		10: "还没有可查看的来源",
 	}
@@ -211,4 +214,21 @@ func TestChatCoreFails(t *testing.T) {
 	if s := out.String(); !strings.Contains(s, "抱歉，暂时无法回答") || strings.Contains(s, "index unreadable") || !strings.Contains(s, "使用说明") {
 		t.Errorf("output:\n%s", s)
 	}
+}
+
+type syncBuilder struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuilder) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuilder) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -42,7 +42,7 @@ func TestBotAndTerminalServeOneTable(t *testing.T) {
 	if got := names(b.Commands()); !slices.Equal(got, table) {
 		t.Errorf("bot serves %v\ntable has %v", got, table)
 	}
-	ch := New(svc, Options{Catalog: svc, Stats: stats, Articles: articles})
+	ch := New(svc, Options{Catalog: svc, Stats: stats, Articles: articles, Trainer: svc.Trainer()})
 	if got := names(ch.Commands()); !slices.Equal(got, table) {
 		t.Errorf("terminal serves %v\ntable has %v", got, table)
 	}
@@ -62,16 +62,8 @@ func TestBotAndTerminalServeOneTable(t *testing.T) {
 	if got := names(b2.Commands()); !slices.Equal(got, core) {
 		t.Errorf("plain bot serves %v, want %v", got, core)
 	}
-	// The terminal has no training of its own: it always knows the
-	// Telegram-only commands, to say where they work.
-	var plain []string
-	for _, s := range transport.Commands() {
-		if s.Feature == transport.Always || s.Telegram {
-			plain = append(plain, s.Name)
-		}
-	}
-	if got := names(New(svc, Options{}).Commands()); !slices.Equal(got, plain) {
-		t.Errorf("plain terminal serves %v, want %v", got, plain)
+	if got := names(New(svc, Options{}).Commands()); !slices.Equal(got, core) {
+		t.Errorf("plain terminal serves %v, want %v", got, core)
 	}
 }
 

@@ -26,10 +26,11 @@ type Spec struct {
 	// (quiz polls, group members, scheduled posts); other transports
 	// answer it with a short sentence saying so.
 	Telegram bool
-	// Run is the transport-neutral handler. Nil only for /ask, which every
-	// transport streams itself. A transport may replace a handler with a
-	// richer one of its own (the bot's paged lists with buttons), never
-	// add a command that is not in the table.
+	// Run is the transport-neutral handler. Nil when every transport runs
+	// the command its own way (/ask streams; training drives polls in
+	// Telegram and a typed quiz in the terminal). A transport may replace
+	// a handler with a richer one of its own (the bot's paged lists with
+	// buttons), never add a command that is not in the table.
 	Run Handler
 }
 
@@ -58,15 +59,15 @@ func Commands() []Spec {
 		{Name: "leaders", Zh: "书记名录", En: "List the community Party secretaries", Feature: Catalog, Run: Leaders},
 		{Name: "leader", Zh: "某位书记的简介：/leader 姓名", En: "Profile of a secretary: /leader NAME", Usage: "/leader 姓名", Feature: Catalog, Run: Leader},
 
-		{Name: "train", Zh: "开始培训答题：/train [题数] [主题]", En: "Start a quiz training session", Usage: "/train [题数] [主题]", Feature: Training, Telegram: true},
-		{Name: "score", Zh: "查看培训得分", En: "Show the training scores", Feature: Training, Telegram: true},
-		{Name: "stop", Zh: "提前结束培训并公布排行榜", En: "End the training session early", Feature: Training, Telegram: true},
-		{Name: "case", Zh: "案例讨论：/case [主题]", En: "Discuss a real case from the articles", Usage: "/case [主题]", Feature: Training, Telegram: true},
-		{Name: "reveal", Zh: "公布案例中书记的做法", En: "Reveal how the secretary handled the case", Feature: Training, Telegram: true},
+		{Name: "train", Zh: "开始培训答题：/train [题数] [主题]", En: "Start a quiz training session", Usage: "/train [题数] [主题]", Feature: Training},
+		{Name: "score", Zh: "查看培训得分", En: "Show the training scores", Feature: Training},
+		{Name: "stop", Zh: "提前结束培训并公布排行榜", En: "End the training session early", Feature: Training},
+		{Name: "case", Zh: "案例讨论：/case [主题]", En: "Discuss a real case from the articles", Usage: "/case [主题]", Feature: Training},
+		{Name: "reveal", Zh: "公布案例中书记的做法", En: "Reveal how the secretary handled the case", Feature: Training},
 		{Name: "daily", Zh: "每日一题：/daily HH:MM [主题]，/daily off 取消（管理员）", En: "Post one question a day: /daily HH:MM [topic]", Usage: "/daily HH:MM [主题]", Feature: Training, Telegram: true},
 		{Name: "lesson", Zh: "学习课：方法介绍+三道小测+案例讨论：/lesson 方法或书记", En: "A lesson: summary, 3-question quiz, then a case", Usage: "/lesson 方法或书记", Feature: Training, Telegram: true},
-		{Name: "record", Zh: "我的培训记录（参加场次、正确率、积分）", En: "My training record", Feature: Training, Telegram: true},
-		{Name: "board", Zh: "本群培训积分榜：/board [本周|本月|全部]", En: "The group's training standings", Usage: "/board [本周|本月|全部]", Feature: Training, Telegram: true},
+		{Name: "record", Zh: "我的培训记录（参加场次、正确率、积分）", En: "My training record", Feature: Training},
+		{Name: "board", Zh: "本群培训积分榜：/board [本周|本月|全部]", En: "The group's training standings", Usage: "/board [本周|本月|全部]", Feature: Training},
 
 		// Hidden: the menu is the same for everyone, and only admins may use it.
 		{Name: "stats", Zh: "使用统计（仅管理员）", En: "Usage statistics (admins)", Hidden: true, AdminOnly: true, Feature: Stats, Run: StatsCommand},
