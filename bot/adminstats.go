@@ -1,29 +1,15 @@
 package bot
 
-import (
-	"context"
-
-	"bangyang/transport"
-)
+import "bangyang/transport"
 
 // StatsFunc writes the admins' usage statistics as plain text in the
 // given script ("hans" or "hant").
-type StatsFunc func(ctx context.Context, script string) (string, error)
+type StatsFunc = transport.StatsFunc
 
-// WithStats enables /stats for the users in Config.Admins.
+// WithStats enables /stats for the users in Config.Admins (the shared
+// handler, transport.StatsCommand).
 func WithStats(f StatsFunc) Option { return func(b *Bot) { b.adminStats = f } }
 
-// WithArticles enables /articles (what is served) for Config.Admins.
+// WithArticles enables /articles (what is served) for Config.Admins (the
+// shared handler, transport.ArticlesCommand).
 func WithArticles(f transport.ArticlesFunc) Option { return func(b *Bot) { b.articles = f } }
-
-func (b *Bot) registerStats() error {
-	if b.adminStats != nil {
-		if err := b.Register(Command{Name: "stats", Run: neutral(transport.StatsCommand)}); err != nil {
-			return err
-		}
-	}
-	if b.articles != nil {
-		return b.Register(Command{Name: "articles", Run: neutral(transport.ArticlesCommand)})
-	}
-	return nil
-}

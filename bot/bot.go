@@ -305,7 +305,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	if err := b.enableTraining(); err != nil {
 		return nil, err
 	}
-	if err := b.registerStats(); err != nil {
+	if err := b.registerShared(); err != nil {
 		return nil, err
 	}
 	return b, nil

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"bangyang/transport"
@@ -67,13 +68,33 @@ func (b *Bot) offeredLocked() []transport.Spec {
 }
 
 func builtinCommands() []Command {
-	return []Command{
-		{Name: "ask", Run: cmdAsk},
-		{Name: "sources", Run: neutral(transport.Sources)},
-		{Name: "reset", Run: neutral(transport.Reset)},
-		{Name: "help", Run: cmdHelp},
-		{Name: "start", Run: cmdHelp},
+	return []Command{{Name: "ask", Run: cmdAsk}}
+}
+
+// registerShared registers every command of the table whose feature the
+// bot has and that has a shared handler but no Telegram handler of its
+// own (so a new shared command is one entry in the table), then puts the
+// menu in the table's order.
+func (b *Bot) registerShared() error {
+	on := map[transport.Feature]bool{transport.Always: true, transport.Catalog: b.catalog != nil,
+		transport.Training: b.trainer != nil, transport.Stats: b.adminStats != nil, transport.Articles: b.articles != nil}
+	pos := map[string]int{}
+	for i, s := range transport.Commands() {
+		pos[s.Name] = i
+		b.mu.Lock()
+		_, have := b.commands[s.Name]
+		b.mu.Unlock()
+		if have || !on[s.Feature] || s.Run == nil {
+			continue
+		}
+		if err := b.Register(Command{Name: s.Name, Run: neutral(s.Run)}); err != nil {
+			return err
+		}
 	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	sort.SliceStable(b.order, func(i, j int) bool { return pos[b.order[i]] < pos[b.order[j]] })
+	return nil
 }
 
 // neutral runs a transport-neutral handler and sends its reply as HTML.
@@ -92,7 +113,7 @@ func neutral(h transport.Handler) func(ctx context.Context, r *Request) error {
 func (r *Request) env() *transport.Env {
 	b := r.Bot
 	e := &transport.Env{Conv: r.Conv, Script: r.Script, Private: r.Private, Admin: b.isAdmin(r.UserID),
-		Service: b.svc, Stats: transport.StatsFunc(b.adminStats), Articles: b.articles, Offered: b.Commands()}
+		Service: b.svc, Stats: b.adminStats, Articles: b.articles, Offered: b.Commands()}
 	if b.catalog != nil {
 		e.Catalog = b.catalog
 	}

@@ -107,7 +107,7 @@ func runChat(ctx context.Context, a *app, args []string) error {
 	opts := term.Options{MaxQuestionRunes: a.cfg.MaxQuestionRunes, Log: a.log, Catalog: svc, Trainer: svc.Trainer(),
 		Articles: func(context.Context) (string, error) { return renderArticles(in), nil }}
 	if rt.store != nil {
-		opts.Stats = transport.StatsFunc(a.statsText(rt.store))
+		opts.Stats = a.statsText(rt.store)
 	}
 	return term.New(svc, opts).Run(ctx, a.stdin, a.stdout)
 }
