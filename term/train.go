@@ -56,6 +56,7 @@ func (c *Chat) trainers() map[string]func(ctx context.Context, w *errWriter, scr
 		"reveal": c.cmdReveal,
 		"record": c.cmdRecord,
 		"board":  c.cmdBoard,
+		"lesson": c.cmdLesson,
 	}
 }
 
@@ -64,15 +65,22 @@ func (c *Chat) cmdTrain(ctx context.Context, w *errWriter, script, args string) 
 	if sc := zh.DetectScript(topic); sc != "" {
 		script = sc
 	}
-	sess, err := c.o.Trainer.Start(ctx, core.StartRequest{Chat: c.o.Conv, StartedBy: playerID, N: n, Topic: topic, Script: script, ChatTitle: "terminal"})
+	return c.startQuiz(ctx, w, script, core.StartRequest{N: n, Topic: topic, Script: script})
+}
+
+// startQuiz starts a session (or carries on the one an earlier chat left)
+// and shows its first question.
+func (c *Chat) startQuiz(ctx context.Context, w *errWriter, script string, req core.StartRequest) error {
+	req.Chat, req.StartedBy, req.ChatTitle = c.o.Conv, playerID, "terminal"
+	sess, err := c.o.Trainer.Start(ctx, req)
 	switch {
 	case errors.Is(err, core.ErrSessionRunning) && sess != nil:
 		// Left by an earlier chat (the store keeps it): carry on.
 		w.println(transport.Pick(script, "继续上次没有做完的培训。", "繼續上次沒有做完的培訓。"))
 	case errors.Is(err, quiz.ErrNoMaterial):
 		w.println(transport.Pick(script,
-			fmt.Sprintf("资料里没有足够的内容围绕“%s”出题，换个主题试试，例如 /train 3 四单工作法。", topic),
-			fmt.Sprintf("資料裡沒有足夠的內容圍繞「%s」出題，換個主題試試，例如 /train 3 四單工作法。", topic)))
+			fmt.Sprintf("资料里没有足够的内容围绕“%s”出题，换个主题试试，例如 /train 3 四单工作法。", req.Topic),
+			fmt.Sprintf("資料裡沒有足夠的內容圍繞「%s」出題，換個主題試試，例如 /train 3 四單工作法。", req.Topic)))
 		return nil
 	case err != nil:
 		return fmt.Errorf("start training: %w", err)
@@ -82,6 +90,37 @@ func (c *Chat) cmdTrain(ctx context.Context, w *errWriter, script, args string) 
 			fmt.Sprintf("📝 培訓開始：共 %d 題。輸入選項編號作答，/score 查看得分，/stop 提前結束。", len(sess.Questions))))
 	}
 	return c.nextQuestion(ctx, w, script, len(sess.Questions), sess.ID)
+}
+
+// cmdLesson is a lesson on a method or a leader: the cited summary, a
+// short quiz, then a case on the same topic when the quiz ends.
+func (c *Chat) cmdLesson(ctx context.Context, w *errWriter, script, topic string) error {
+	topic = strings.TrimSpace(topic)
+	if topic == "" {
+		w.println(transport.Pick(script, "用法：/lesson 工作法名称或书记姓名，例如 /lesson 四单工作法", "用法：/lesson 工作法名稱或書記姓名，例如 /lesson 四單工作法"))
+		return nil
+	}
+	if sc := zh.DetectScript(topic); sc != "" {
+		script = sc
+	}
+	if cs := c.o.Catalog; cs != nil {
+		kind := "method"
+		ans, err := cs.MethodSummary(ctx, c.o.Conv, topic, script)
+		if err == nil && ans != nil && !ans.Grounded {
+			if prof, perr := cs.LeaderProfile(ctx, c.o.Conv, topic, script); perr == nil && prof != nil && prof.Grounded {
+				kind, ans = "leader", prof
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("lesson summary: %w", err)
+		}
+		w.println(transport.Pick(script, "📚 学习课："+topic+"\n① 方法介绍 → ② 三道小测 → ③ 案例讨论",
+			"📚 學習課："+topic+"\n① 方法介紹 → ② 三道小測 → ③ 案例討論") + "\n\n" + transport.PlainText(transport.SummaryReply(kind, ans)))
+		if !ans.Grounded {
+			return nil // not found: the close matches are offered instead
+		}
+	}
+	return c.startQuiz(ctx, w, script, core.StartRequest{N: transport.LessonQuestions, Topic: topic, Script: script, Plan: core.PlanLesson})
 }
 
 // nextQuestion shows the session's next question, or ends the session
@@ -168,11 +207,15 @@ func parseOption(s string, n int) (int, bool) {
 // the board.
 func (c *Chat) finish(ctx context.Context, w *errWriter, script string) error {
 	c.open = nil
-	_, board, err := c.o.Trainer.Stop(ctx, c.o.Conv)
+	sess, board, err := c.o.Trainer.Stop(ctx, c.o.Conv)
 	if err != nil && !errors.Is(err, core.ErrNoTraining) {
 		return fmt.Errorf("stop training: %w", err)
 	}
 	w.println(transport.Pick(script, "🏁 培训结束。", "🏁 培訓結束。") + "\n" + core.FormatLeaderboard(board, script))
+	if err == nil && sess != nil && sess.Plan == core.PlanLesson {
+		// A lesson ends with a case on its topic.
+		return c.cmdCase(ctx, w, script, sess.Topic)
+	}
 	return nil
 }
 

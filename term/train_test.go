@@ -56,16 +56,22 @@ func TestChatTraining(t *testing.T) {
 	q2 := next()
 	say("/score")
 	say(fmt.Sprint((q2.Correct+1)%len(q2.Options) + 1)) // wrong
-	for _, l := range []string{"/record", "/stop", "/case", "/reveal", "/reveal", "/daily 08:00", "/lesson 四单工作法"} {
+	for _, l := range []string{"/record", "/stop", "/case", "/reveal", "/reveal", "/daily 08:00"} {
 		say(l)
+	}
+	// A lesson: the summary, three questions, then a case.
+	say("/lesson 四单工作法")
+	for range 3 {
+		q := next()
+		say(fmt.Sprint(q.Correct + 1))
 	}
 	inW.Close()
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
 	got := strings.Split(out.String(), "\n> ")[1:]
-	if len(got) != 15 {
-		t.Fatalf("want 15 replies, got %d:\n%s", len(got), out.String())
+	if len(got) != 18 { // 17 lines, then the prompt at the end of input
+		t.Fatalf("want 18 prompts, got %d:\n%s", len(got), out.String())
 	}
 	if !strings.Contains(got[0], "培训开始：共 2 题") || !strings.Contains(got[0], "[1/2] "+q1.Text) || !strings.Contains(got[0], "  1. "+q1.Options[0]) {
 		t.Errorf("start:\n%s", got[0])
@@ -91,12 +97,17 @@ func TestChatTraining(t *testing.T) {
 		10: "的做法",
 		11: "现在没有待公布的案例",
 		12: "/daily 需要 Telegram",
-		13: "/lesson 需要 Telegram",
 	}
 	for i, w := range want {
 		if !strings.Contains(got[i], w) {
 			t.Errorf("reply %d: want %q in\n%s", i, w, got[i])
 		}
+	}
+	if l := got[13]; !strings.Contains(l, "📚 学习课：四单工作法") || !strings.Contains(l, "民主议单") || !strings.Contains(l, "来源\n[1] ") || !strings.Contains(l, "培训开始：共 3 题") || !strings.Contains(l, "[1/3] ") {
+		t.Errorf("/lesson:\n%s", l)
+	}
+	if l := got[16]; !strings.Contains(l, "我 3/3") || !strings.Contains(l, "🧩 案例讨论") {
+		t.Errorf("the lesson's end should give the board, then a case:\n%s", l)
 	}
 	if !strings.Contains(got[10], "📖 ") {
 		t.Errorf("the reveal must cite its passage:\n%s", got[10])

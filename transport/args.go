@@ -9,6 +9,9 @@ import (
 // Arguments of the training commands, read the same way by every
 // transport.
 
+// LessonQuestions is the length of a /lesson's quiz.
+const LessonQuestions = 3
+
 // ParseTrainArgs reads /train's "[N] [topic]" (the count may also come last).
 func ParseTrainArgs(args string) (n int, topic string) {
 	fields := strings.Fields(args)

@@ -65,7 +65,7 @@ func Commands() []Spec {
 		{Name: "case", Zh: "案例讨论：/case [主题]", En: "Discuss a real case from the articles", Usage: "/case [主题]", Feature: Training},
 		{Name: "reveal", Zh: "公布案例中书记的做法", En: "Reveal how the secretary handled the case", Feature: Training},
 		{Name: "daily", Zh: "每日一题：/daily HH:MM [主题]，/daily off 取消（管理员）", En: "Post one question a day: /daily HH:MM [topic]", Usage: "/daily HH:MM [主题]", Feature: Training, Telegram: true},
-		{Name: "lesson", Zh: "学习课：方法介绍+三道小测+案例讨论：/lesson 方法或书记", En: "A lesson: summary, 3-question quiz, then a case", Usage: "/lesson 方法或书记", Feature: Training, Telegram: true},
+		{Name: "lesson", Zh: "学习课：方法介绍+三道小测+案例讨论：/lesson 方法或书记", En: "A lesson: summary, 3-question quiz, then a case", Usage: "/lesson 方法或书记", Feature: Training},
 		{Name: "record", Zh: "我的培训记录（参加场次、正确率、积分）", En: "My training record", Feature: Training},
 		{Name: "board", Zh: "本群培训积分榜：/board [本周|本月|全部]", En: "The group's training standings", Usage: "/board [本周|本月|全部]", Feature: Training},
 
