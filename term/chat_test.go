@@ -134,7 +134,7 @@ func TestChatEndToEnd(t *testing.T) {
 		5:  "未知命令 /bogus。",
 		6:  "不是 UTF-8",
 		7:  "问题太长了（3000 字），请精简到 1000 字以内。",
-		8:  "/daily 需要 Telegram",
+		8:  "/daily 只能在 Telegram 中使用",
 		9:  "已清空本对话的记录",
 		10: "还没有可查看的来源",
 	}

@@ -96,7 +96,7 @@ func TestChatTraining(t *testing.T) {
 		9:  "🧩 案例讨论",
 		10: "的做法",
 		11: "现在没有待公布的案例",
-		12: "/daily 需要 Telegram",
+		12: "/daily 只能在 Telegram 中使用",
 	}
 	for i, w := range want {
 		if !strings.Contains(got[i], w) {

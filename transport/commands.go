@@ -23,7 +23,7 @@ type Spec struct {
 	AdminOnly bool
 	Feature   Feature
 	// Telegram: the command needs what only the Telegram transport has
-	// (quiz polls, group members, scheduled posts); other transports
+	// (scheduled posts into a group); other transports
 	// answer it with a short sentence saying so.
 	Telegram bool
 	// Run is the transport-neutral handler. Nil when every transport runs

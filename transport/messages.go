@@ -50,11 +50,11 @@ func MsgCatalogEmpty(script string) string {
 	return Pick(script, "资料中还没有整理出工作方法和人物。", "資料中還沒有整理出工作方法和人物。")
 }
 
-// MsgTelegramOnly: a command that needs Telegram (polls, groups).
+// MsgTelegramOnly: a command only the Telegram transport has.
 func MsgTelegramOnly(script, name string) string {
 	return Pick(script,
-		fmt.Sprintf("/%s 需要 Telegram 的投票和群组功能，请在 Telegram 中使用。", name),
-		fmt.Sprintf("/%s 需要 Telegram 的投票和群組功能，請在 Telegram 中使用。", name))
+		fmt.Sprintf("/%s 只能在 Telegram 中使用。", name),
+		fmt.Sprintf("/%s 只能在 Telegram 中使用。", name))
 }
 
 // MsgEmptyQuestion: a question with nothing to search for.
