@@ -105,6 +105,8 @@ func (c *Chat) Commands() []transport.Spec { return c.cmds }
 // out fail.
 func (c *Chat) Run(ctx context.Context, in io.Reader, out io.Writer) error {
 	w := &errWriter{w: out}
+	ctx, cancel := context.WithCancel(ctx) // the reader stops with the chat
+	defer cancel()
 	// Lines up to this size are measured and refused with their length;
 	// bigger pastes are discarded without being held in memory.
 	lines := readLines(ctx, in, max(64*1024, 4*c.o.MaxQuestionRunes+64))
