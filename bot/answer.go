@@ -12,6 +12,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"bangyang/core"
+	"bangyang/transport"
 )
 
 // ask answers a question: limits, typing, streaming preview, final answer.
@@ -122,7 +123,7 @@ func (t *turnIndex) get(chat int64, msg int) string {
 func answerKeyboard(a *core.Answer, key string) *models.InlineKeyboardMarkup {
 	var rows [][]models.InlineKeyboardButton
 	if len(a.Citations) > 0 { // a refusal may cite what the articles do say: its [n] must resolve too
-		rows = append(rows, []models.InlineKeyboardButton{{Text: labelsFor(a.Script).viewOriginal, CallbackData: cbSources + key}})
+		rows = append(rows, []models.InlineKeyboardButton{{Text: transport.LabelsFor(a.Script).ViewOriginal, CallbackData: cbSources + key}})
 	}
 	rows = append(rows, []models.InlineKeyboardButton{
 		{Text: "👍", CallbackData: cbFeedback + key + ":up"},

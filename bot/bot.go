@@ -23,6 +23,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"bangyang/core"
+	"bangyang/transport"
 )
 
 // Service is what the bot needs from the core (core.Service satisfies it).
@@ -164,7 +165,8 @@ type Bot struct {
 	log        *slog.Logger
 	feedback   FeedbackStore
 	obs        Observer
-	adminStats StatsFunc // /stats (adminstats.go); nil: off
+	adminStats StatsFunc              // /stats (adminstats.go); nil: off
+	articles   transport.ArticlesFunc // /articles (adminstats.go); nil: off
 	httpClient *http.Client
 	kv         KV
 	now        func() time.Time
@@ -303,7 +305,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	if err := b.enableTraining(); err != nil {
 		return nil, err
 	}
-	if err := b.registerStats(); err != nil {
+	if err := b.registerShared(); err != nil {
 		return nil, err
 	}
 	return b, nil

@@ -14,6 +14,7 @@ import (
 
 	"bangyang/catalog"
 	"bangyang/core"
+	"bangyang/transport"
 	"bangyang/zh"
 )
 
@@ -88,10 +89,10 @@ type shownKey struct {
 func (b *Bot) registerCatalog(svc CatalogService) error {
 	c := &catalogUI{b: b, svc: svc, shown: map[shownKey]string{}, scripts: map[string]string{}, editing: map[shownKey]*pageEdit{}}
 	for _, cmd := range []Command{
-		{Name: "methods", Zh: "工作方法目录（按书记分页浏览）", En: "Browse the work methods, secretary by secretary", Run: c.cmdMethods},
-		{Name: "method", Zh: "某个工作方法的总结：/method 名称", En: "Summary of a work method: /method NAME", Usage: "/method 名称", Run: c.cmdMethod},
-		{Name: "leaders", Zh: "书记名录", En: "List the community Party secretaries", Run: c.cmdLeaders},
-		{Name: "leader", Zh: "某位书记的简介：/leader 姓名", En: "Profile of a secretary: /leader NAME", Usage: "/leader 姓名", Run: c.cmdLeader},
+		{Name: "methods", Run: c.cmdMethods},
+		{Name: "method", Run: c.cmdMethod},
+		{Name: "leaders", Run: c.cmdLeaders},
+		{Name: "leader", Run: c.cmdLeader},
 	} {
 		if err := b.Register(cmd); err != nil {
 			return err
@@ -260,7 +261,7 @@ func (c *catalogUI) replyCatalogAnswer(ctx context.Context, r *Request, kind, qu
 	sl := scriptLetter(r.Script)
 	var rows [][]models.InlineKeyboardButton
 	for _, name := range ans.Suggestions {
-		rows = append(rows, []models.InlineKeyboardButton{{Text: buttonText(inReaderScript(r.Script, name)), CallbackData: cbCatalog + kind + ":" + nameKey(name) + ":" + sl}})
+		rows = append(rows, []models.InlineKeyboardButton{{Text: buttonText(transport.ReaderScript(r.Script, name)), CallbackData: cbCatalog + kind + ":" + nameKey(name) + ":" + sl}})
 	}
 	// A way on when the matches are not it: the whole list, as a new message.
 	all, data := catalogLabels(r.Script).allMethods, cbCatalog+"ml:"+sl
@@ -508,7 +509,7 @@ func (c *catalogUI) methodsPage(n int, script string) (listPage, bool) {
 	var t richText
 	t.bold(fmt.Sprintf(lb.methodsTitle, n, len(pages)))
 	t.plainText("\n\n")
-	who := inReaderScript(script, s.leader.Name)
+	who := transport.ReaderScript(script, s.leader.Name)
 	if who == "" {
 		who = lb.otherLeader
 	}
@@ -516,16 +517,16 @@ func (c *catalogUI) methodsPage(n int, script string) (listPage, bool) {
 		who += lb.continued
 	}
 	t.bold(who)
-	if line := leaderLine(s.leader, script); line != "" {
+	if line := transport.LeaderLine(s.leader, script); line != "" {
 		t.plainText("\n" + line)
 	}
 	var rows [][]models.InlineKeyboardButton
 	var row []models.InlineKeyboardButton
 	for i, m := range s.methods {
-		name := inReaderScript(script, m.Name)
+		name := transport.ReaderScript(script, m.Name)
 		t.plainText(fmt.Sprintf("\n%d. ", i+1))
 		t.bold(name)
-		if sn := snippet(inReaderScript(script, m.Summary)); sn != "" {
+		if sn := snippet(transport.ReaderScript(script, m.Summary)); sn != "" {
 			t.plainText(" — " + sn)
 		}
 		row = append(row, models.InlineKeyboardButton{Text: buttonText(name), CallbackData: cbCatalog + "m:" + nameKey(m.Name) + ":" + sl})
@@ -538,7 +539,7 @@ func (c *catalogUI) methodsPage(n int, script string) (listPage, bool) {
 		rows = append(rows, row)
 	}
 	if s.leader.Name != "" {
-		rows = append(rows, []models.InlineKeyboardButton{{Text: buttonText(fmt.Sprintf(lb.profileOf, inReaderScript(script, s.leader.Name))), CallbackData: cbCatalog + "l:" + nameKey(s.leader.Name) + ":" + sl}})
+		rows = append(rows, []models.InlineKeyboardButton{{Text: buttonText(fmt.Sprintf(lb.profileOf, transport.ReaderScript(script, s.leader.Name))), CallbackData: cbCatalog + "l:" + nameKey(s.leader.Name) + ":" + sl}})
 	}
 	t.plainText("\n\n" + lb.methodsHint)
 	if nav := navRow("mp", n, len(pages), script); nav != nil {
@@ -565,10 +566,10 @@ func (c *catalogUI) leadersPage(n int, script string) (listPage, bool) {
 	var row []models.InlineKeyboardButton
 	first := (n - 1) * leadersPerPage
 	for i, l := range leaders[first:min(first+leadersPerPage, len(leaders))] {
-		name := inReaderScript(script, l.Name)
+		name := transport.ReaderScript(script, l.Name)
 		t.plainText(fmt.Sprintf("\n%d. ", first+i+1))
 		t.bold(name)
-		if line := leaderLine(l, script); line != "" {
+		if line := transport.LeaderLine(l, script); line != "" {
 			t.plainText(" · " + line)
 		}
 		if len(l.Methods) > 0 {
@@ -577,7 +578,7 @@ func (c *catalogUI) leadersPage(n int, script string) (listPage, bool) {
 			if len(ms) > 3 {
 				ms, more = ms[:3], lb.etc
 			}
-			t.plainText("\n    " + lb.methodsLabel + inReaderScript(script, strings.Join(ms, "、")) + more)
+			t.plainText("\n    " + lb.methodsLabel + transport.ReaderScript(script, strings.Join(ms, "、")) + more)
 		}
 		row = append(row, models.InlineKeyboardButton{Text: buttonText(name), CallbackData: cbCatalog + "l:" + nameKey(l.Name) + ":" + sl})
 		if len(row) == 2 {
@@ -613,17 +614,6 @@ func navRow(list string, n, total int, script string) []models.InlineKeyboardBut
 	return row
 }
 
-// leaderLine is "place · role", whatever of it is known.
-func leaderLine(l catalog.Leader, script string) string {
-	var parts []string
-	for _, p := range []string{l.Place, l.Role} {
-		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, inReaderScript(script, p))
-		}
-	}
-	return strings.Join(parts, " · ")
-}
-
 // richText builds a message's HTML and, alongside, the visible text
 // Telegram will show for it.
 type richText struct{ html, plain strings.Builder }
@@ -650,15 +640,6 @@ func scriptLetter(script string) string {
 		return "t"
 	}
 	return "s"
-}
-
-// inReaderScript writes catalog text (names are Simplified, summaries in their
-// article's script) in the reader's script.
-func inReaderScript(script, s string) string {
-	if script == "hant" {
-		return zh.ToTraditional(s)
-	}
-	return zh.ToSimplified(s)
 }
 
 // snippet is the start of a summary sentence, on one line.
@@ -716,9 +697,7 @@ func catalogLabels(script string) catalogLabelSet {
 	return catalogLabelsByScript["hans"]
 }
 
-func msgCatalogEmpty(script string) string {
-	return pick(script, "资料中还没有整理出工作方法和人物。", "資料中還沒有整理出工作方法和人物。")
-}
+func msgCatalogEmpty(script string) string { return transport.MsgCatalogEmpty(script) }
 
 func msgCatalogStale(script string) string {
 	return pick(script, "这个按钮已失效，请发送 /methods 重新查看。", "這個按鈕已失效，請發送 /methods 重新查看。")

@@ -3,18 +3,25 @@ package bot
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
+
+	"bangyang/transport"
 )
 
-// Command is one entry of the command table. New features (/methods,
-// /leaders, /train, /score, ...) add a Command in their own file and
-// register it with Bot.Register; nothing else needs to change.
+// Command is a command the bot serves: an entry of the shared table
+// (transport.Commands) and the bot's handler for it. Name and Run are
+// enough; the descriptions, usage, Hidden and AdminOnly come from the
+// table, and Register refuses a name the table does not have, so the
+// terminal and the bot cannot drift apart. New features (/methods,
+// /train, ...) add their entry to the table and register their Run in
+// their own file.
 type Command struct {
 	Name      string // without the slash: [a-z0-9_]{1,32}
-	Zh, En    string // menu descriptions (setMyCommands)
-	Usage     string // shown by /help, e.g. "/ask 问题"; default "/Name"
-	Hidden    bool   // not announced in the menu
-	AdminOnly bool
+	Zh, En    string // menu descriptions (setMyCommands); from the table
+	Usage     string // shown by /help, e.g. "/ask 问题"; from the table
+	Hidden    bool   // not announced in the menu; from the table
+	AdminOnly bool   // from the table
 	Run       func(ctx context.Context, r *Request) error
 }
 
@@ -23,9 +30,15 @@ func (b *Bot) Register(c Command) error {
 	if !validCommandName(c.Name) || c.Run == nil {
 		return fmt.Errorf("bot: invalid command %q", c.Name)
 	}
-	if !c.Hidden && (c.Zh == "" || c.En == "") {
-		return fmt.Errorf("bot: command %q needs zh and en descriptions", c.Name)
+	spec, ok := transport.Lookup(c.Name)
+	if !ok {
+		return fmt.Errorf("bot: command %q is not in the shared command table (transport.Commands)", c.Name)
 	}
+	if (c.Zh != "" && c.Zh != spec.Zh) || (c.En != "" && c.En != spec.En) || (c.Usage != "" && c.Usage != spec.Usage) ||
+		(c.Hidden && !spec.Hidden) || (c.AdminOnly && !spec.AdminOnly) {
+		return fmt.Errorf("bot: command %q is described differently in transport.Commands: describe it there only", c.Name)
+	}
+	c.Zh, c.En, c.Usage, c.Hidden, c.AdminOnly = spec.Zh, spec.En, spec.Usage, spec.Hidden, spec.AdminOnly
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if _, dup := b.commands[c.Name]; dup {
@@ -36,14 +49,75 @@ func (b *Bot) Register(c Command) error {
 	return nil
 }
 
-func builtinCommands() []Command {
-	return []Command{
-		{Name: "ask", Zh: "提问：/ask 问题", En: "Ask a question about the articles", Usage: "/ask 问题", Run: cmdAsk},
-		{Name: "sources", Zh: "查看上一个回答引用的原文", En: "Show the passages behind the last answer", Run: cmdSources},
-		{Name: "reset", Zh: "清空对话记录，重新开始", En: "Forget this conversation", Run: cmdReset},
-		{Name: "help", Zh: "使用说明", En: "How to use this bot", Run: cmdHelp},
-		{Name: "start", Zh: "开始", En: "Start", Hidden: true, Run: cmdHelp},
+// Commands are the entries of the shared table the bot serves, in menu
+// order (what it was given decides: WithCatalog, WithTrainer, WithStats).
+func (b *Bot) Commands() []transport.Spec {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.offeredLocked()
+}
+
+func (b *Bot) offeredLocked() []transport.Spec {
+	out := make([]transport.Spec, 0, len(b.order))
+	for _, name := range b.order {
+		if s, ok := transport.Lookup(name); ok {
+			out = append(out, s)
+		}
 	}
+	return out
+}
+
+func builtinCommands() []Command {
+	return []Command{{Name: "ask", Run: cmdAsk}}
+}
+
+// registerShared registers every command of the table whose feature the
+// bot has and that has a shared handler but no Telegram handler of its
+// own (so a new shared command is one entry in the table), then puts the
+// menu in the table's order.
+func (b *Bot) registerShared() error {
+	on := map[transport.Feature]bool{transport.Always: true, transport.Catalog: b.catalog != nil,
+		transport.Training: b.trainer != nil, transport.Stats: b.adminStats != nil, transport.Articles: b.articles != nil}
+	pos := map[string]int{}
+	for i, s := range transport.Commands() {
+		pos[s.Name] = i
+		b.mu.Lock()
+		_, have := b.commands[s.Name]
+		b.mu.Unlock()
+		if have || !on[s.Feature] || s.Run == nil {
+			continue
+		}
+		if err := b.Register(Command{Name: s.Name, Run: neutral(s.Run)}); err != nil {
+			return err
+		}
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	sort.SliceStable(b.order, func(i, j int) bool { return pos[b.order[i]] < pos[b.order[j]] })
+	return nil
+}
+
+// neutral runs a transport-neutral handler and sends its reply as HTML.
+func neutral(h transport.Handler) func(ctx context.Context, r *Request) error {
+	return func(ctx context.Context, r *Request) error {
+		rep, err := h(ctx, r.env(), r.Args)
+		if err != nil {
+			return err
+		}
+		r.Bot.replyHTML(ctx, r, renderReply(rep), nil)
+		return nil
+	}
+}
+
+// env is the request as the shared command handlers see it.
+func (r *Request) env() *transport.Env {
+	b := r.Bot
+	e := &transport.Env{Conv: r.Conv, Script: r.Script, Private: r.Private, Admin: b.isAdmin(r.UserID),
+		Service: b.svc, Stats: b.adminStats, Articles: b.articles, Offered: b.Commands()}
+	if b.catalog != nil {
+		e.Catalog = b.catalog
+	}
+	return e
 }
 
 func (b *Bot) runCommand(ctx context.Context, r *Request, cmd command) {
@@ -80,53 +154,5 @@ func cmdAsk(ctx context.Context, r *Request) error {
 	return nil
 }
 
-func cmdReset(ctx context.Context, r *Request) error {
-	if err := r.Bot.svc.Reset(ctx, r.Conv); err != nil {
-		return fmt.Errorf("reset: %w", err)
-	}
-	r.Reply(ctx, msgReset(r.Script))
-	return nil
-}
-
-func cmdSources(ctx context.Context, r *Request) error {
-	cs, err := r.Bot.svc.LastSources(ctx, r.Conv)
-	if err != nil {
-		return fmt.Errorf("last sources: %w", err)
-	}
-	if len(cs) == 0 {
-		r.Reply(ctx, msgNoSources(r.Script))
-		return nil
-	}
-	r.Bot.replyHTML(ctx, r, renderPassages(cs, false), nil)
-	return nil
-}
-
-func cmdHelp(ctx context.Context, r *Request) error {
-	b := r.Bot
-	var sb strings.Builder
-	sb.WriteString("<b>" + escapeHTML(pick(r.Script, "帮央 · 社区书记工作法问答", "幫央 · 社區書記工作法問答")) + "</b>\n")
-	sb.WriteString(escapeHTML(pick(r.Script,
-		"根据新闻报道回答关于社区党支部书记工作方法的问题，并给出引用的原文。",
-		"根據新聞報道回答關於社區黨支部書記工作方法的問題，並給出引用的原文。")) + "\n\n")
-	if r.Private {
-		sb.WriteString(escapeHTML(pick(r.Script, "直接发送问题即可，例如：", "直接發送問題即可，例如：")))
-	} else {
-		sb.WriteString(escapeHTML(pick(r.Script, "在群里请用 /ask 问题、@我 或回复我的消息提问，例如：", "在群裡請用 /ask 問題、@我 或回覆我的消息提問，例如：")))
-	}
-	sb.WriteString("\n" + escapeHTML(pick(r.Script, "“四单工作法”是什么？", "「四單工作法」是什麼？")) + "\n\n")
-	b.mu.Lock()
-	for _, name := range b.order {
-		c := b.commands[name]
-		if c.Hidden || (c.AdminOnly && !b.isAdmin(r.UserID)) {
-			continue
-		}
-		usage := c.Usage
-		if usage == "" {
-			usage = "/" + c.Name
-		}
-		sb.WriteString(escapeHTML(usage) + " — " + escapeHTML(c.Zh) + "\n")
-	}
-	b.mu.Unlock()
-	r.Bot.replyHTML(ctx, r, []string{strings.TrimSpace(sb.String())}, nil)
-	return nil
-}
+// cmdHelp sends the shared help.
+func cmdHelp(ctx context.Context, r *Request) error { return neutral(transport.Help)(ctx, r) }

@@ -1,11 +1,11 @@
 package bot
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"bangyang/core"
+	"bangyang/transport"
 	"bangyang/zh"
 )
 
@@ -182,14 +182,15 @@ func splitPlain(text string, limit int) []string {
 	return out
 }
 
-// labels in the two scripts.
+// labels in the two scripts (the words around answers are
+// transport.Labels; these are the bot's own).
 type labels struct {
-	sources, viewOriginal, placeholder, noAnswer string
+	placeholder string
 }
 
 var labelsByScript = map[string]labels{
-	"hans": {sources: "来源", viewOriginal: "查看原文", placeholder: "🔎 正在查阅文章…", noAnswer: "（没有内容）"},
-	"hant": {sources: "來源", viewOriginal: "查看原文", placeholder: "🔎 正在查閱文章…", noAnswer: "（沒有內容）"},
+	"hans": {placeholder: "🔎 正在查阅文章…"},
+	"hant": {placeholder: "🔎 正在查閱文章…"},
 }
 
 func labelsFor(script string) labels {
@@ -200,73 +201,54 @@ func labelsFor(script string) labels {
 }
 
 // citationLabel names the leader and the article of a citation.
-func citationLabel(c core.Citation) string {
-	if c.Label != "" {
-		return c.Label // in the asker's script
-	}
-	return c.Chunk.Meta.SourceLine()
-}
+func citationLabel(c core.Citation) string { return transport.CitationLabel(c) }
 
 // renderAnswer turns an answer into message HTML. The text is escaped
 // throughout, so the result is valid whatever the model wrote.
-func renderAnswer(a *core.Answer) []string {
-	lb := labelsFor(a.Script)
-	var blocks []block
-	if n := strings.TrimSpace(a.Notice); n != "" {
-		for _, piece := range splitPlain(n, packTarget) {
-			blocks = append(blocks, wrapBlock("\n\n", piece, "<i>", "</i>"))
-		}
-	}
-	body := strings.TrimSpace(a.Text)
-	if body == "" {
-		body = lb.noAnswer
-	}
-	for i, piece := range splitPlain(body, packTarget) {
-		sep := "\n\n"
-		if i > 0 {
-			sep = "" // pieces of one text are contiguous
-		}
-		blocks = append(blocks, textBlock(sep, piece))
-	}
-	if len(a.Citations) > 0 { // a refusal may cite what the articles do say: its [n] must resolve too
-		blocks = append(blocks, wrapBlock("\n\n", lb.sources, "<b>", "</b>"))
-		for _, c := range a.Citations {
-			line := fmt.Sprintf("[%d] %s", c.N, citationLabel(c))
-			for _, piece := range splitPlain(line, packTarget) {
-				blocks = append(blocks, textBlock("\n", piece))
-			}
-		}
-	}
-	return pack(blocks, packTarget)
-}
+func renderAnswer(a *core.Answer) []string { return renderReply(transport.AnswerReply(a)) }
 
 // renderPassages shows the full cited passages, each under its label: in
 // the asker's script (marked when converted), or with original as the
 // article wrote them (查看原文).
 func renderPassages(cs []core.Citation, original bool) []string {
+	script := "hans"
+	if len(cs) > 0 && zh.DetectScript(cs[0].Text) == "hant" {
+		script = "hant"
+	}
+	return renderReply(transport.PassagesReply(script, cs, original))
+}
+
+// renderReply turns a transport-neutral reply into Telegram HTML messages:
+// each block escaped and cut to fit (text at sentence boundaries, a long
+// quote into several quotes), then packed into messages. Its buttons are
+// not rendered: the bot has callback buttons of its own for them.
+func renderReply(r *transport.Reply) []string {
 	var blocks []block
-	for _, c := range cs {
-		label, text := citationLabel(c), c.Text
-		if original || text == "" {
-			label, text = c.Chunk.Meta.SourceLine(), c.Chunk.Text
-		} else if c.Converted {
-			label += convertedMark(text)
+	for _, bl := range r.Blocks {
+		text, limit := bl.Text, packTarget
+		if bl.Style == transport.Quote {
+			text, limit = strings.TrimSpace(text), packTarget-200
 		}
-		blocks = append(blocks, wrapBlock("\n\n", fmt.Sprintf("[%d] %s", c.N, label), "<b>", "</b>"))
-		for _, piece := range splitPlain(strings.TrimSpace(text), packTarget-200) {
-			blocks = append(blocks, wrapBlock("\n", piece, "<blockquote>", "</blockquote>"))
+		for i, piece := range splitPlain(text, limit) {
+			sep := bl.Sep
+			if i > 0 && bl.Style == transport.Plain {
+				sep = "" // pieces of one text are contiguous
+			} else if i > 0 && bl.Style == transport.Quote {
+				sep = "\n"
+			}
+			switch bl.Style {
+			case transport.Bold:
+				blocks = append(blocks, wrapBlock(sep, piece, "<b>", "</b>"))
+			case transport.Italic:
+				blocks = append(blocks, wrapBlock(sep, piece, "<i>", "</i>"))
+			case transport.Quote:
+				blocks = append(blocks, wrapBlock(sep, piece, "<blockquote>", "</blockquote>"))
+			default:
+				blocks = append(blocks, textBlock(sep, piece))
+			}
 		}
 	}
 	return pack(blocks, packTarget)
-}
-
-// convertedMark says a passage is shown converted from the article's
-// script into the one it is now written in.
-func convertedMark(shown string) string {
-	if zh.DetectScript(shown) == "hant" {
-		return "（已轉為繁體，原文見「查看原文」）"
-	}
-	return "（已转为简体，原文见“查看原文”）"
 }
 
 // renderPreview is the streaming view of a partial answer: escaped plain

@@ -1,6 +1,10 @@
 package bot
 
-import "fmt"
+import (
+	"fmt"
+
+	"bangyang/transport"
+)
 
 // User-facing sentences, in Simplified and Traditional. Users see these
 // short sentences; logs get the full errors.
@@ -16,9 +20,7 @@ func msgInternalError(script string) string {
 	return pick(script, "抱歉，处理这条消息时出了问题，请稍后再试。", "抱歉，處理這條消息時出了問題，請稍後再試。")
 }
 
-func msgAnswerFailed(script string) string {
-	return pick(script, "抱歉，暂时无法回答，请稍后再试。", "抱歉，暫時無法回答，請稍後再試。")
-}
+func msgAnswerFailed(script string) string { return transport.MsgAnswerFailed(script) }
 
 func msgNotAllowed(script string) string {
 	return pick(script, "抱歉，本机器人仅对授权的用户和群组开放。", "抱歉，本機器人僅對授權的用戶和群組開放。")
@@ -40,23 +42,9 @@ func msgDeferred(script string, wait int) string {
 		fmt.Sprintf("提問有點頻繁：這個問題約 %d 秒後回答，請稍候。", wait))
 }
 
-func msgTooLong(script string, n, limit int) string {
-	return pick(script,
-		fmt.Sprintf("问题太长了（%d 字），请精简到 %d 字以内。", n, limit),
-		fmt.Sprintf("問題太長了（%d 字），請精簡到 %d 字以內。", n, limit))
-}
+func msgTooLong(script string, n, limit int) string { return transport.MsgTooLong(script, n, limit) }
 
-func msgAskUsage(script string) string {
-	return pick(script, "用法：/ask 问题，例如 /ask 社区书记怎样化解邻里矛盾？", "用法：/ask 問題，例如 /ask 社區書記怎樣化解鄰里矛盾？")
-}
-
-func msgReset(script string) string {
-	return pick(script, "好的，已清空本对话的记录。", "好的，已清空本對話的記錄。")
-}
-
-func msgNoSources(script string) string {
-	return pick(script, "还没有可查看的来源：先问一个问题吧。", "還沒有可查看的來源：先問一個問題吧。")
-}
+func msgAskUsage(script string) string { return transport.MsgAskUsage(script) }
 
 func msgSourcesExpired(script string) string {
 	return pick(script, "这条回答的来源已过期，请发送 /sources 查看最近一次回答的来源。", "這條回答的來源已過期，請發送 /sources 查看最近一次回答的來源。")
@@ -70,6 +58,4 @@ func msgThanks(script string) string {
 	return pick(script, "谢谢反馈！", "謝謝反饋！")
 }
 
-func msgAdminOnly(script string) string {
-	return pick(script, "这个命令仅限管理员使用。", "這個命令僅限管理員使用。")
-}
+func msgAdminOnly(script string) string { return transport.MsgAdminOnly(script) }

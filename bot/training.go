@@ -219,15 +219,15 @@ func (b *Bot) enableTraining() error {
 	}
 	b.train = &training{tr: tr, times: trainingTimesFrom(b.cfg), runs: map[string]*trainingRun{}, reveals: map[string]chan struct{}{}}
 	for _, c := range []Command{
-		{Name: "train", Zh: "开始培训答题：/train [题数] [主题]", En: "Start a quiz training session", Usage: "/train [题数] [主题]", Run: cmdTrain},
-		{Name: "score", Zh: "查看培训得分", En: "Show the training scores", Run: cmdScore},
-		{Name: "stop", Zh: "提前结束培训并公布排行榜", En: "End the training session early", Run: cmdStopTraining},
-		{Name: "case", Zh: "案例讨论：/case [主题]", En: "Discuss a real case from the articles", Usage: "/case [主题]", Run: cmdCase},
-		{Name: "reveal", Zh: "公布案例中书记的做法", En: "Reveal how the secretary handled the case", Run: cmdReveal},
-		{Name: "daily", Zh: "每日一题：/daily HH:MM [主题]，/daily off 取消（管理员）", En: "Post one question a day: /daily HH:MM [topic]", Usage: "/daily HH:MM [主题]", Run: cmdDaily},
-		{Name: "lesson", Zh: "学习课：方法介绍+三道小测+案例讨论：/lesson 方法或书记", En: "A lesson: summary, 3-question quiz, then a case", Usage: "/lesson 方法或书记", Run: cmdLesson},
-		{Name: "record", Zh: "我的培训记录（参加场次、正确率、积分）", En: "My training record", Run: cmdRecord},
-		{Name: "board", Zh: "本群培训积分榜：/board [本周|本月|全部]", En: "The group's training standings", Usage: "/board [本周|本月|全部]", Run: cmdBoard},
+		{Name: "train", Run: cmdTrain},
+		{Name: "score", Run: cmdScore},
+		{Name: "stop", Run: cmdStopTraining},
+		{Name: "case", Run: cmdCase},
+		{Name: "reveal", Run: cmdReveal},
+		{Name: "daily", Run: cmdDaily},
+		{Name: "lesson", Run: cmdLesson},
+		{Name: "record", Run: cmdRecord},
+		{Name: "board", Run: cmdBoard},
 	} {
 		if err := b.Register(c); err != nil {
 			return err

@@ -12,6 +12,7 @@ import (
 
 	"bangyang/core"
 	"bangyang/quiz"
+	"bangyang/transport"
 	"bangyang/zh"
 )
 
@@ -36,43 +37,8 @@ func (b *Bot) canManage(ctx context.Context, r *Request) bool {
 	return m.Type == models.ChatMemberTypeOwner || m.Type == models.ChatMemberTypeAdministrator
 }
 
-// parseTrainArgs reads "[N] [topic]" (the count may also come last).
-func parseTrainArgs(args string) (n int, topic string) {
-	fields := strings.Fields(args)
-	if len(fields) == 0 {
-		return 0, ""
-	}
-	if v, ok := parseCount(fields[0]); ok {
-		return v, strings.Join(fields[1:], " ")
-	}
-	if len(fields) > 1 {
-		if v, ok := parseCount(fields[len(fields)-1]); ok {
-			return v, strings.Join(fields[:len(fields)-1], " ")
-		}
-	}
-	return 0, strings.Join(fields, " ")
-}
-
-// parseCount accepts ASCII and full-width digits ("５" from Chinese IMEs).
-func parseCount(s string) (int, bool) {
-	s = strings.TrimSuffix(strings.TrimSuffix(s, "题"), "題")
-	var digits strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			digits.WriteRune(r)
-		case r >= '０' && r <= '９':
-			digits.WriteRune('0' + (r - '０'))
-		default:
-			return 0, false
-		}
-	}
-	if digits.Len() == 0 || digits.Len() > 4 {
-		return 0, false
-	}
-	v, err := strconv.Atoi(digits.String())
-	return v, err == nil
-}
+// parseTrainArgs reads "[N] [topic]" (transport.ParseTrainArgs).
+func parseTrainArgs(args string) (n int, topic string) { return transport.ParseTrainArgs(args) }
 
 // argScript is the script of a command's arguments when they tell
 // (/case 吳中蘭), else the user's.

@@ -14,10 +14,11 @@ import (
 
 	"bangyang/core"
 	"bangyang/quiz"
+	"bangyang/transport"
 )
 
 // lessonQuestions is the length of a lesson's quiz.
-const lessonQuestions = 3
+const lessonQuestions = transport.LessonQuestions
 
 // trainingOptions are the test hooks of training (withDailyClock, withDailyTick).
 type trainingOptions struct {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"bangyang/core"
+	"bangyang/transport"
 )
 
 // maxBoardRows is how many members /board lists.
@@ -44,25 +45,9 @@ func recordHTML(st core.Standing, rank int, script string) string {
 	return "<b>" + escapeHTML(head) + "</b>\n" + escapeHTML(body) + "\n<i>" + escapeHTML(note) + "</i>"
 }
 
-// boardPeriod reads /board's argument: this week (from Monday), this
-// month, or all time (the default).
-func boardPeriod(arg string, now time.Time) (since time.Time, hans, hant string, ok bool) {
-	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, now.Location())
-	switch strings.ToLower(strings.TrimSpace(arg)) {
-	case "", "all", "全部", "总", "總", "总榜", "總榜":
-		return time.Time{}, "全部", "全部", true
-	case "week", "w", "周", "週", "本周", "本週":
-		back := (int(day.Weekday()) + 6) % 7 // days since Monday
-		return day.AddDate(0, 0, -back), "本周", "本週", true
-	case "month", "m", "月", "本月":
-		return time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()), "本月", "本月", true
-	}
-	return time.Time{}, "", "", false
-}
-
 func cmdBoard(ctx context.Context, r *Request) error {
 	b := r.Bot
-	since, hans, hant, ok := boardPeriod(r.Args, b.now())
+	since, hans, hant, ok := transport.BoardPeriod(r.Args, b.now())
 	if !ok {
 		r.Reply(ctx, pick(r.Script, "用法：/board [本周|本月|全部]", "用法：/board [本週|本月|全部]"))
 		return nil

@@ -131,6 +131,6 @@ func runSummary(ctx context.Context, a *app, name string, args []string, summari
 		out := answerJSON(ans)
 		return writeJSON(a, map[string]any{"answer": out.Answer, "grounded": out.Grounded, "mode": out.Mode, "citations": out.Citations, "suggestions": nonNil(ans.Suggestions)})
 	}
-	printAnswer(a, ans, true)
+	printAnswer(a, ans)
 	return nil
 }

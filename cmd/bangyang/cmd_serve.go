@@ -39,7 +39,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	// follow a reload of the corpus folders.
 	live := newLiveService(rt.svc, rt.in)
 	opts := []bot.Option{bot.WithLogger(a.log), bot.WithFeedbackStore(bot.StoreFeedback(rt.store)),
-		bot.WithCatalog(live), bot.WithTrainer(live.Trainer())}
+		bot.WithCatalog(live), bot.WithTrainer(live.Trainer()), bot.WithArticles(live.articles)}
 	if rt.store != nil {
 		// Button keys and the updates a shutdown leaves survive restarts.
 		opts = append(opts, bot.WithStore(rt.store), bot.WithStats(a.statsText(rt.store)))
@@ -52,9 +52,6 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	b, err := bot.New(ctx, a.botConfig(), live, opts...)
 	if err != nil {
 		return fmt.Errorf("start telegram bot: %w", err)
-	}
-	if err := b.Register(articlesCommand(live)); err != nil {
-		return err
 	}
 	a.log.Info("serving telegram", "bot", b.Username(), "webhook", a.cfg.WebhookURL != "", "articles", len(rt.in.articles), "chunks", len(rt.in.chunks), "llm", a.cfg.LLMEnabled())
 	// Files added to, changed in or removed from the operator folders are

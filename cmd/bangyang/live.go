@@ -14,7 +14,6 @@ import (
 	"bangyang/catalog"
 	"bangyang/core"
 	"bangyang/quiz"
-	"bangyang/zh"
 )
 
 // liveService is the answering core serve hands to the bot. When the
@@ -232,20 +231,9 @@ func (a *app) rebuild(ctx context.Context, rt *running) (*core.Service, *indexed
 	return svc, in, nil
 }
 
-// articlesCommand is /articles for admins: what the running bot serves.
-func articlesCommand(live *liveService) bot.Command {
-	return bot.Command{
-		Name: "articles", Zh: "资料文章列表（仅管理员）", En: "The articles being served (admins)",
-		Hidden: true, AdminOnly: true,
-		Run: func(ctx context.Context, r *bot.Request) error {
-			text := renderArticles(live.in.Load())
-			if r.Script == "hant" {
-				text = zh.ToTraditional(text)
-			}
-			r.Reply(ctx, text)
-			return nil
-		},
-	}
+// articles is /articles for admins: what the running bot serves.
+func (l *liveService) articles(context.Context) (string, error) {
+	return renderArticles(l.in.Load()), nil
 }
 
 // renderArticles lists the served articles with their passage counts;

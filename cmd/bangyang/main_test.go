@@ -183,7 +183,7 @@ func TestChatSession(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"民主议单", "来源", "没有找到", "已清除", "未知命令"} {
+	for _, want := range []string{"民主议单", "来源", "没有找到", "已清空", "未知命令"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("chat output lacks %q:\n%s", want, out)
 		}
