@@ -8,7 +8,7 @@ import (
 
 	"bangyang/llm"
 	"bangyang/prompts"
-	"bangyang/retrieval"
+	"bangyang/search"
 	"bangyang/zh"
 )
 
@@ -25,13 +25,13 @@ const modelDownNotice = "模型暂时不可用，以下为资料原文摘录。"
 
 // generate asks the model, streaming, and falls back to the extractive
 // answer (with a notice) when the model is down, slow or says nothing.
-func (s *Service) generate(ctx context.Context, question, script string, hits []retrieval.Hit, conv Conversation, onText func(string)) *Answer {
+func (s *Service) generate(ctx context.Context, question, script string, hits []search.Hit, conv Conversation, onText func(string)) *Answer {
 	return s.generateWith(ctx, question, script, "", hits, conv, onText)
 }
 
 // generateWith is generate with an answer plan for the model (how to
 // organise the answer: per leader, steps in order …).
-func (s *Service) generateWith(ctx context.Context, question, script, plan string, hits []retrieval.Hit, conv Conversation, onText func(string)) *Answer {
+func (s *Service) generateWith(ctx context.Context, question, script, plan string, hits []search.Hit, conv Conversation, onText func(string)) *Answer {
 	data := prompts.AnswerData{Script: script, Question: question, History: historyFor(conv, 3), Plan: plan}
 	for i, h := range hits {
 		data.Passages = append(data.Passages, prompts.Passage{N: i + 1, Title: h.Chunk.Meta.Title, Leader: h.Chunk.Meta.Leader, Text: h.Chunk.Text})

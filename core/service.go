@@ -15,13 +15,13 @@ import (
 	"bangyang/lexicon"
 	"bangyang/llm"
 	"bangyang/prompts"
-	"bangyang/retrieval"
+	"bangyang/search"
 	"bangyang/zh"
 )
 
 // Searcher finds passages; *retrieval.Index implements it.
 type Searcher interface {
-	Search(ctx context.Context, query string, opt retrieval.SearchOptions) (*retrieval.SearchResult, error)
+	Search(ctx context.Context, query string, opt search.Options) (*search.Result, error)
 }
 
 // ChatModel streams a chat completion; *llm.Client implements it.
@@ -216,9 +216,9 @@ func (s *Service) LastSources(ctx context.Context, chat string) ([]Citation, err
 	return conv.Turns[len(conv.Turns)-1].Cited, nil
 }
 
-func (s *Service) search(ctx context.Context, query, leader string) (*retrieval.SearchResult, error) {
-	res, err := s.o.Search.Search(ctx, query, retrieval.SearchOptions{K: s.o.Passages, Leader: leader})
-	if errors.Is(err, retrieval.ErrEmptyQuery) {
+func (s *Service) search(ctx context.Context, query, leader string) (*search.Result, error) {
+	res, err := s.o.Search.Search(ctx, query, search.Options{K: s.o.Passages, Leader: leader})
+	if errors.Is(err, search.ErrEmptyQuery) {
 		return nil, ErrEmptyQuestion
 	}
 	if err != nil {
@@ -282,7 +282,7 @@ func (s *Service) coverage() string {
 // citationsFor numbers the used passages and shows each in the asker's
 // script: a Simplified question is not answered with a wall of
 // Traditional text (the article's own text stays in Chunk).
-func citationsFor(used []int, hits []retrieval.Hit, script string) []Citation {
+func citationsFor(used []int, hits []search.Hit, script string) []Citation {
 	out := make([]Citation, 0, len(used))
 	for i, idx := range used {
 		ch := hits[idx].Chunk

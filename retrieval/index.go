@@ -19,14 +19,15 @@ import (
 	"github.com/philippgille/chromem-go"
 
 	"bangyang/corpus"
+	"bangyang/search"
 	"bangyang/zh"
 )
 
 // Errors callers can test for with errors.Is.
 var (
 	// ErrEmptyQuery: the query has no searchable character (empty,
-	// whitespace or punctuation only).
-	ErrEmptyQuery = errors.New("retrieval: query has no searchable text")
+	// whitespace or punctuation only). It is search.ErrEmptyQuery.
+	ErrEmptyQuery = search.ErrEmptyQuery
 	// ErrBadEmbedding: the embedder returned the wrong number of vectors,
 	// vectors of the wrong size, or non-finite/zero vectors.
 	ErrBadEmbedding = errors.New("retrieval: embedder returned unusable vectors")
