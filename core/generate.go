@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 
-	"bangyang/llm"
 	"bangyang/prompts"
 	"bangyang/search"
 	"bangyang/zh"
@@ -76,7 +75,7 @@ func (s *Service) generateWith(ctx context.Context, question, script, plan strin
 			onText(partial)
 		}
 	}
-	full, err := s.o.Model.Stream(mctx, []llm.Message{{Role: "system", Content: sys}, {Role: "user", Content: user}}, onDelta)
+	full, err := s.o.Model.Stream(mctx, []prompts.Message{{Role: "system", Content: sys}, {Role: "user", Content: user}}, onDelta)
 	if err != nil {
 		if errors.Is(ctx.Err(), context.Canceled) {
 			// The caller gave up (shutdown, user left): nothing to fall back for.

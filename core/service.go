@@ -13,7 +13,6 @@ import (
 	"bangyang/catalog"
 	"bangyang/corpus"
 	"bangyang/lexicon"
-	"bangyang/llm"
 	"bangyang/prompts"
 	"bangyang/search"
 	"bangyang/zh"
@@ -26,7 +25,7 @@ type Searcher interface {
 
 // ChatModel streams a chat completion; *llm.Client implements it.
 type ChatModel interface {
-	Stream(ctx context.Context, msgs []llm.Message, onDelta func(delta string)) (string, error)
+	Stream(ctx context.Context, msgs []prompts.Message, onDelta func(delta string)) (string, error)
 }
 
 // ErrEmptyQuestion is returned for a question with nothing to search.

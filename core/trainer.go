@@ -13,7 +13,7 @@ import (
 
 	"bangyang/catalog"
 	"bangyang/corpus"
-	"bangyang/llm"
+	"bangyang/prompts"
 	"bangyang/quiz"
 	"bangyang/zh"
 )
@@ -167,7 +167,7 @@ type modelGenerator struct {
 func (g *modelGenerator) Complete(ctx context.Context, prompt string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, g.timeout)
 	defer cancel()
-	out, err := g.m.Stream(ctx, []llm.Message{{Role: "user", Content: prompt}}, nil)
+	out, err := g.m.Stream(ctx, []prompts.Message{{Role: "user", Content: prompt}}, nil)
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.calls++
