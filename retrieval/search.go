@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"log/slog"
 	"slices"
 	"strings"
 
@@ -99,7 +98,7 @@ func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) (*
 		}
 		// The keyword leg alone still answers; a remote embedder being
 		// down must not take search down with it.
-		slog.Warn("retrieval: vector leg failed; keyword results only", "err", vecErr)
+		ix.log.Warn("retrieval: vector leg failed; keyword results only", "err", vecErr)
 	}
 
 	var fused []scored

@@ -84,7 +84,7 @@ func (a *app) articles(ctx context.Context) ([]corpus.Article, error) {
 		}
 	}
 	cache := a.articleCache()
-	arts, err := corpus.LoadCached(ctx, a.corpusDirs, !a.noDefault, cache)
+	arts, err := corpus.LoadCached(ctx, a.corpusDirs, !a.noDefault, cache, corpus.WithLogger(a.log))
 	if ctx.Err() != nil {
 		// Interrupted: a partial corpus must not reach Update, which
 		// would drop the unread articles from the index.
@@ -259,7 +259,7 @@ func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 // delete files by hand.
 func (a *app) openIndex(ctx context.Context, emb retrieval.Embedder) (*retrieval.Index, error) {
 	dir := filepath.Join(a.dataDir, "index")
-	ix, err := retrieval.Open(ctx, dir, emb)
+	ix, err := retrieval.Open(ctx, dir, emb, retrieval.WithLogger(a.log))
 	if errors.Is(err, retrieval.ErrCorruptIndex) {
 		aside := dir + ".corrupt"
 		// Only the latest bad copy is kept, so repeated corruption cannot
@@ -271,7 +271,7 @@ func (a *app) openIndex(ctx context.Context, emb retrieval.Embedder) (*retrieval
 			return nil, fmt.Errorf("open index: %w (and could not move it aside: %v)", err, mvErr)
 		}
 		a.log.Warn("the index file was damaged; moved it aside and rebuilding the index", "moved_to", aside, "err", err)
-		ix, err = retrieval.Open(ctx, dir, emb)
+		ix, err = retrieval.Open(ctx, dir, emb, retrieval.WithLogger(a.log))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
