@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"bangyang/catalog"
+	"bangyang/config"
 	"bangyang/corpus"
 	"bangyang/lexicon"
 	"bangyang/prompts"
@@ -47,8 +48,8 @@ type Options struct {
 	// MaxTurns is how many turns a conversation remembers (default 6).
 	MaxTurns int
 	// ModelTimeout bounds one generated answer before falling back to the
-	// extractive one (default 90s; the model client has its own tighter
-	// first-token timeout).
+	// extractive one (default config.TimeoutsFor(0).Answer, 90 s; the model
+	// client has its own tighter first-token timeout).
 	ModelTimeout time.Duration
 	// Now is the clock (tests).
 	Now func() time.Time
@@ -117,7 +118,7 @@ func New(opts Options) (*Service, error) {
 		opts.MaxTurns = 6
 	}
 	if opts.ModelTimeout <= 0 {
-		opts.ModelTimeout = 90 * time.Second
+		opts.ModelTimeout = config.TimeoutsFor(0).Answer
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"bangyang/catalog"
+	"bangyang/config"
 	"bangyang/corpus"
 	"bangyang/prompts"
 	"bangyang/quiz"
@@ -52,7 +53,7 @@ type TrainerOptions struct {
 	Chunks  []corpus.Chunk
 	// Model writes quiz questions when set (validated; templates otherwise).
 	Model        ChatModel
-	ModelTimeout time.Duration // per model question (default 90 s)
+	ModelTimeout time.Duration // per model question (default config.TimeoutsFor(0).Answer, 90 s)
 	Logger       *slog.Logger
 	Now          func() time.Time
 	// Observer is told about started sessions when it is a TrainingObserver.
@@ -116,7 +117,7 @@ func NewTrainer(o TrainerOptions) *Trainer {
 		t.records = &MapRecords{}
 	}
 	if t.timeout <= 0 {
-		t.timeout = 90 * time.Second
+		t.timeout = config.TimeoutsFor(0).Answer
 	}
 	if t.log == nil {
 		t.log = slog.New(slog.DiscardHandler)

@@ -134,7 +134,7 @@ func (a *app) chatModel() (core.ChatModel, error) {
 		BaseURL:   a.cfg.LLMBaseURL,
 		APIKey:    a.cfg.LLMAPIKey,
 		ChatModel: a.cfg.LLMModel,
-		Timeout:   a.cfg.LLMTimeout,
+		Timeout:   a.cfg.Timeouts().Model,
 		MaxTokens: a.cfg.LLMMaxTokens,
 		Logger:    a.log,
 	})
@@ -383,7 +383,7 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 	opts.Chunks = in.chunks
 	if model != nil {
 		opts.Model = model
-		opts.ModelTimeout = a.cfg.LLMTimeout + 30*time.Second
+		opts.ModelTimeout = a.cfg.Timeouts().Answer
 	}
 	r.svc, err = core.New(opts)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"bangyang/config"
 	"bangyang/core"
 )
 
@@ -116,9 +117,9 @@ func convertedMark(script string) string {
 	return "（已转为简体）"
 }
 
-// defaultMaxQuestionRunes is the chat's question limit when
-// BANGYANG_MAX_QUESTION is 0, the same as the bot's default.
-const defaultMaxQuestionRunes = 2000
+// defaultMaxQuestionRunes is the chat's question limit when none is
+// configured: the setting's default, as in the bot.
+const defaultMaxQuestionRunes = config.DefaultMaxQuestionRunes
 
 const chatHelp = `直接输入问题即可，例如：什么是四单工作法？
 命令：
