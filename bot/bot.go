@@ -22,6 +22,7 @@ import (
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 
+	"bangyang/config"
 	"bangyang/core"
 	"bangyang/transport"
 )
@@ -35,15 +36,18 @@ type Service interface {
 	LastSources(ctx context.Context, chat string) ([]core.Citation, error)
 }
 
-// Config is everything the transport needs; cmd/ and config/ fill it.
+// Config is everything the transport needs; cmd/ and config/ fill it. A
+// zero field means the default that package config documents for its
+// setting (config.Default*), so a Bot built from a bare Config runs as the
+// binary does with nothing set.
 type Config struct {
 	Token  string
-	APIURL string // Bot API base URL; default https://api.telegram.org
+	APIURL string // Bot API base URL (TELEGRAM_API_URL; default config.DefaultTelegramAPIURL)
 
 	// WebhookURL switches from long polling to a webhook: the public HTTPS
 	// URL Telegram posts to. Its path is served on WebhookListen.
 	WebhookURL    string
-	WebhookListen string // default ":8080"
+	WebhookListen string // TELEGRAM_WEBHOOK_LISTEN (default config.DefaultWebhookListen, ":8443")
 	WebhookSecret string // sent by Telegram in X-Telegram-Bot-Api-Secret-Token
 
 	// Access: when AllowedChats or AllowedUsers is set, only those chats and
@@ -52,15 +56,15 @@ type Config struct {
 	AllowedUsers []int64
 	Admins       []int64
 
-	// UserRate and ChatRate limit questions (defaults: 5 at once then one
-	// per 12 s per user; 10 then one per 6 s per chat; Burst -1 turns a
-	// limit off). Admins are exempt.
+	// UserRate and ChatRate limit questions (defaults: PerMinute of
+	// config.DefaultUserPerMinute and config.DefaultChatPerMinute, 10 and
+	// 20 a minute; Burst -1 turns a limit off). Admins are exempt.
 	UserRate RateLimit
 	ChatRate RateLimit
 
-	Workers          int           // concurrent updates (default 8)
-	MaxQuestionRunes int           // longer questions are refused (default 2000)
-	AnswerTimeout    time.Duration // per answer (default 3 min)
+	Workers          int           // concurrent updates (default config.DefaultWorkers)
+	MaxQuestionRunes int           // longer questions are refused (default config.DefaultMaxQuestionRunes)
+	AnswerTimeout    time.Duration // per answer (default config.TimeoutsFor(0).Reply)
 	ShutdownTimeout  time.Duration // in-flight answers may finish within it (default 30 s)
 
 	// EditInterval is the first gap between streaming edits in groups
@@ -89,25 +93,25 @@ type Config struct {
 
 func (c *Config) defaults() {
 	if c.APIURL == "" {
-		c.APIURL = "https://api.telegram.org"
+		c.APIURL = config.DefaultTelegramAPIURL
 	}
 	if c.WebhookListen == "" {
-		c.WebhookListen = ":8080"
+		c.WebhookListen = config.DefaultWebhookListen
 	}
 	if c.UserRate == (RateLimit{}) {
-		c.UserRate = RateLimit{Burst: 5, Every: 12 * time.Second}
+		c.UserRate = PerMinute(config.DefaultUserPerMinute)
 	}
 	if c.ChatRate == (RateLimit{}) {
-		c.ChatRate = RateLimit{Burst: 10, Every: 6 * time.Second}
+		c.ChatRate = PerMinute(config.DefaultChatPerMinute)
 	}
 	if c.Workers <= 0 {
-		c.Workers = 8
+		c.Workers = config.DefaultWorkers
 	}
 	if c.MaxQuestionRunes <= 0 {
-		c.MaxQuestionRunes = 2000
+		c.MaxQuestionRunes = config.DefaultMaxQuestionRunes
 	}
 	if c.AnswerTimeout <= 0 {
-		c.AnswerTimeout = 3 * time.Minute
+		c.AnswerTimeout = config.TimeoutsFor(0).Reply
 	}
 	if c.ShutdownTimeout <= 0 {
 		c.ShutdownTimeout = 30 * time.Second
@@ -129,7 +133,7 @@ func (c *Config) defaults() {
 // Option adjusts a Bot beyond its Config.
 type Option func(*Bot)
 
-// WithLogger sets the logger (default: slog.Default()).
+// WithLogger sets the logger (default: records are discarded).
 func WithLogger(l *slog.Logger) Option { return func(b *Bot) { b.log = l } }
 
 // WithFeedbackStore records 👍/👎 presses (default: in memory).
@@ -229,7 +233,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	cfg.defaults()
 	b = &Bot{
 		cfg: cfg, svc: svc,
-		log: slog.Default(), feedback: &MemoryFeedback{}, obs: noObserver{}, now: time.Now, retryUnit: time.Second,
+		log: slog.New(slog.DiscardHandler), feedback: &MemoryFeedback{}, obs: noObserver{}, now: time.Now, retryUnit: time.Second,
 		privatePace:       RateLimit{Burst: 5, Every: time.Second},
 		hookHeaderTimeout: 5 * time.Second, hookReadTimeout: 10 * time.Second,
 		commands: map[string]Command{}, callbacks: map[string]CallbackFunc{},

@@ -14,6 +14,16 @@ type RateLimit struct {
 
 func (r RateLimit) off() bool { return r.Burst <= 0 || r.Every <= 0 }
 
+// PerMinute is "n questions a minute" as a token bucket: half of them at
+// once, then one every minute/n (10 → 5 at once, then one every 6 s). n <= 0
+// turns the limit off (the settings' "0 = no limit").
+func PerMinute(n int) RateLimit {
+	if n <= 0 {
+		return RateLimit{Burst: -1}
+	}
+	return RateLimit{Burst: max(1, n/2), Every: time.Minute / time.Duration(n)}
+}
+
 type bucket struct {
 	tokens float64
 	last   time.Time

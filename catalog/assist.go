@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 
 	"bangyang/corpus"
-	"bangyang/llm"
+	"bangyang/prompts"
 )
 
 // Model-assisted extraction (optional, never required): a language model
@@ -25,7 +25,7 @@ import (
 
 // Reader is a model that answers in JSON; *llm.Client is one.
 type Reader interface {
-	CompleteJSON(ctx context.Context, msgs []llm.Message) (string, error)
+	CompleteJSON(ctx context.Context, msgs []prompts.Message) (string, error)
 }
 
 // Reading is what a model read from one article, before checking.
@@ -140,7 +140,7 @@ func (as *Assist) read(ctx context.Context, a *article) (*Reading, error) {
 	if max <= 0 {
 		max = 8000
 	}
-	raw, err := as.Model.CompleteJSON(ctx, []llm.Message{
+	raw, err := as.Model.CompleteJSON(ctx, []prompts.Message{
 		{Role: "system", Content: readPrompt},
 		{Role: "user", Content: articleText(a, max)},
 	})

@@ -17,6 +17,62 @@ import (
 	"github.com/joho/godotenv"
 )
 
+// Defaults: what each setting is when it is unset (or empty). They are
+// defined here only: bot, core and llm take their zero-value defaults from
+// these, and .env.example and the READMEs state them (config's tests
+// check the documents against them).
+const (
+	DefaultLLMBaseURL       = "https://api.openai.com/v1"
+	DefaultLLMTimeout       = 60 * time.Second
+	DefaultLLMMaxTokens     = 1024 // a cited answer of a few paragraphs is 300–800 tokens of Chinese
+	DefaultTelegramAPIURL   = "https://api.telegram.org"
+	DefaultWebhookListen    = ":8443"
+	DefaultUserPerMinute    = 10
+	DefaultChatPerMinute    = 20
+	DefaultWorkers          = 8
+	DefaultMaxQuestionRunes = 1000
+	DefaultConversationTTL  = 90 * 24 * time.Hour
+	DefaultWatchInterval    = 30 * time.Second
+	DefaultLogLevel         = "info"
+	DefaultLogFormat        = "text"
+)
+
+// Timeouts is the one chain of answer deadlines, every one derived from
+// LLM_TIMEOUT. Each stage waits 30 s longer than the stage inside it, so
+// the inner deadline fires first and is reported for what it is (the
+// model was slow, the answer fell back) rather than as the outer giving up.
+type Timeouts struct {
+	// Model bounds one model call, retries included (llm.Config.Timeout):
+	// LLM_TIMEOUT.
+	Model time.Duration
+	// Answer bounds one generated answer before core falls back to the
+	// extractive one (core.Options.ModelTimeout): Model + 30 s.
+	Answer time.Duration
+	// Reply bounds the bot's whole handling of one question, search,
+	// fallback and sending included (bot.Config.AnswerTimeout): Answer + 30 s.
+	Reply time.Duration
+}
+
+// timeoutMargin is what each stage of Timeouts adds to the one inside it.
+const timeoutMargin = 30 * time.Second
+
+// TimeoutsFor derives the chain from a model timeout (0: DefaultLLMTimeout).
+func TimeoutsFor(llmTimeout time.Duration) Timeouts {
+	if llmTimeout <= 0 {
+		llmTimeout = DefaultLLMTimeout
+	}
+	return Timeouts{Model: llmTimeout, Answer: llmTimeout + timeoutMargin, Reply: llmTimeout + 2*timeoutMargin}
+}
+
+// Timeouts is the deadline chain of this configuration.
+func (c Config) Timeouts() Timeouts { return TimeoutsFor(c.LLMTimeout) }
+
+// Default is the configuration with nothing set.
+func Default() Config {
+	c, _ := FromLookup(func(string) (string, bool) { return "", false })
+	return c
+}
+
 // Config is every setting bangyang reads.
 type Config struct {
 	// Corpus
@@ -30,7 +86,8 @@ type Config struct {
 	LLMAPIKey  string        // LLM_API_KEY (never logged)
 	LLMModel   string        // LLM_MODEL
 	LLMTimeout time.Duration // LLM_TIMEOUT
-	// LLMMaxTokens is LLM_MAX_TOKENS; 0 leaves llm's default (1024).
+	// LLMMaxTokens is LLM_MAX_TOKENS (default DefaultLLMMaxTokens; 0
+	// means the default too).
 	LLMMaxTokens int
 	// CatalogModel: the model also reads each article once for the catalog
 	// (leader, role, place, methods; checked against the text).
@@ -53,11 +110,12 @@ type Config struct {
 	Admins           []int64 // BANGYANG_ADMINS
 	UserPerMinute    int     // BANGYANG_USER_PER_MINUTE
 	ChatPerMinute    int     // BANGYANG_CHAT_PER_MINUTE
-	Workers          int     // BANGYANG_WORKERS
-	MaxQuestionRunes int     // BANGYANG_MAX_QUESTION
+	Workers          int     // BANGYANG_WORKERS (0 means the default too)
+	MaxQuestionRunes int     // BANGYANG_MAX_QUESTION (0 means the default too)
 
 	// ConversationTTL is BANGYANG_CONVERSATION_TTL: a conversation idle
-	// this long is forgotten (default 90 days; 0 keeps them forever).
+	// this long is forgotten (default DefaultConversationTTL; 0 keeps them
+	// forever).
 	ConversationTTL time.Duration
 
 	LogLevel  slog.Level // LOG_LEVEL: debug, info, warn, error
@@ -171,12 +229,11 @@ func FromLookup(look Lookup) (Config, error) {
 		TopicsFile:      get("BANGYANG_TOPICS", ""),
 		DataDir:         get("BANGYANG_DATA_DIR", DefaultDataDir()),
 
-		LLMBaseURL: get("LLM_BASE_URL", "https://api.openai.com/v1"),
-		LLMAPIKey:  get("LLM_API_KEY", ""),
-		LLMModel:   get("LLM_MODEL", ""),
-		LLMTimeout: dur("LLM_TIMEOUT", 60*time.Second),
-		// 0: the llm package's default, the one place it is defined.
-		LLMMaxTokens: intVal("LLM_MAX_TOKENS", 0),
+		LLMBaseURL:   get("LLM_BASE_URL", DefaultLLMBaseURL),
+		LLMAPIKey:    get("LLM_API_KEY", ""),
+		LLMModel:     get("LLM_MODEL", ""),
+		LLMTimeout:   dur("LLM_TIMEOUT", DefaultLLMTimeout),
+		LLMMaxTokens: intVal("LLM_MAX_TOKENS", DefaultLLMMaxTokens),
 
 		CatalogModel: boolVal("BANGYANG_CATALOG_MODEL"),
 
@@ -184,22 +241,32 @@ func FromLookup(look Lookup) (Config, error) {
 		EmbedDims:  intVal("EMBED_DIMS", 0),
 
 		TelegramToken:    get("TELEGRAM_BOT_TOKEN", ""),
-		TelegramAPIURL:   get("TELEGRAM_API_URL", "https://api.telegram.org"),
+		TelegramAPIURL:   get("TELEGRAM_API_URL", DefaultTelegramAPIURL),
 		WebhookURL:       get("TELEGRAM_WEBHOOK_URL", ""),
-		WebhookListen:    get("TELEGRAM_WEBHOOK_LISTEN", ":8443"),
+		WebhookListen:    get("TELEGRAM_WEBHOOK_LISTEN", DefaultWebhookListen),
 		WebhookSecret:    get("TELEGRAM_WEBHOOK_SECRET", ""),
 		AllowedChats:     ids("BANGYANG_ALLOWED_CHATS"),
 		AllowedUsers:     ids("BANGYANG_ALLOWED_USERS"),
 		Admins:           ids("BANGYANG_ADMINS"),
-		UserPerMinute:    intVal("BANGYANG_USER_PER_MINUTE", 10),
-		ChatPerMinute:    intVal("BANGYANG_CHAT_PER_MINUTE", 20),
-		Workers:          intVal("BANGYANG_WORKERS", 8),
-		MaxQuestionRunes: intVal("BANGYANG_MAX_QUESTION", 1000),
-		ConversationTTL:  dur("BANGYANG_CONVERSATION_TTL", 90*24*time.Hour),
+		UserPerMinute:    intVal("BANGYANG_USER_PER_MINUTE", DefaultUserPerMinute),
+		ChatPerMinute:    intVal("BANGYANG_CHAT_PER_MINUTE", DefaultChatPerMinute),
+		Workers:          intVal("BANGYANG_WORKERS", DefaultWorkers),
+		MaxQuestionRunes: intVal("BANGYANG_MAX_QUESTION", DefaultMaxQuestionRunes),
+		ConversationTTL:  dur("BANGYANG_CONVERSATION_TTL", DefaultConversationTTL),
 		MetricsListen:    get("BANGYANG_METRICS_LISTEN", ""),
-		WatchInterval:    dur("BANGYANG_WATCH_INTERVAL", 30*time.Second),
+		WatchInterval:    dur("BANGYANG_WATCH_INTERVAL", DefaultWatchInterval),
 	}
-	switch c.LogFormat = strings.ToLower(get("LOG_FORMAT", "text")); c.LogFormat {
+	// 0 would mean "no limit" nowhere: these read it as the default.
+	if c.LLMMaxTokens == 0 {
+		c.LLMMaxTokens = DefaultLLMMaxTokens
+	}
+	if c.MaxQuestionRunes == 0 {
+		c.MaxQuestionRunes = DefaultMaxQuestionRunes
+	}
+	if c.Workers == 0 {
+		c.Workers = DefaultWorkers
+	}
+	switch c.LogFormat = strings.ToLower(get("LOG_FORMAT", DefaultLogFormat)); c.LogFormat {
 	case "text", "json":
 	default:
 		errs = append(errs, fmt.Errorf("LOG_FORMAT=%q: want text or json", c.LogFormat))
@@ -212,7 +279,7 @@ func FromLookup(look Lookup) (Config, error) {
 	if c.WebhookURL != "" && c.WebhookSecret == "" {
 		errs = append(errs, errors.New("TELEGRAM_WEBHOOK_URL is set but TELEGRAM_WEBHOOK_SECRET is empty: a webhook without a secret accepts forged updates"))
 	}
-	switch strings.ToLower(get("LOG_LEVEL", "info")) {
+	switch strings.ToLower(get("LOG_LEVEL", DefaultLogLevel)) {
 	case "debug":
 		c.LogLevel = slog.LevelDebug
 	case "info":

@@ -140,3 +140,24 @@ func TestLogFormatAndMetricsListen(t *testing.T) {
 		t.Fatalf("same listener twice: %v", err)
 	}
 }
+
+// One chain of deadlines, from LLM_TIMEOUT: each stage outlasts the one
+// inside it, so the inner one fires first.
+func TestTimeoutChain(t *testing.T) {
+	c, err := FromLookup(func(k string) (string, bool) {
+		if k == "LLM_TIMEOUT" {
+			return "20s", true
+		}
+		return "", false
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := c.Timeouts()
+	if want := (Timeouts{Model: 20 * time.Second, Answer: 50 * time.Second, Reply: 80 * time.Second}); got != want {
+		t.Errorf("LLM_TIMEOUT=20s: %+v, want %+v", got, want)
+	}
+	if d := Default().Timeouts(); d != TimeoutsFor(0) || d.Model != DefaultLLMTimeout || !(d.Model < d.Answer && d.Answer < d.Reply) {
+		t.Errorf("default chain %+v (TimeoutsFor(0) %+v)", d, TimeoutsFor(0))
+	}
+}

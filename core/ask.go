@@ -11,7 +11,7 @@ import (
 	"unicode/utf8"
 
 	"bangyang/corpus"
-	"bangyang/retrieval"
+	"bangyang/search"
 	"bangyang/zh"
 )
 
@@ -409,7 +409,7 @@ func (c *composer) citeChunk(ch *corpus.Chunk) int {
 	if n, ok := c.num[ch.ID]; ok {
 		return n
 	}
-	c.hits = append(c.hits, retrieval.Hit{Chunk: *ch})
+	c.hits = append(c.hits, search.Hit{Chunk: *ch})
 	c.num[ch.ID] = len(c.hits)
 	return len(c.hits)
 }
@@ -453,12 +453,12 @@ func planHint(q Question, d *draft) string {
 // a comparison a citation of every leader compared. Otherwise the composed
 // answer stands, with a notice.
 func (s *Service) generatePlanned(ctx context.Context, q Question, d *draft, composed *Answer, conv Conversation, onText func(string)) *Answer {
-	var hits []retrieval.Hit
+	var hits []search.Hit
 	seen := map[string]bool{}
 	add := func(c corpus.Chunk) {
 		if !seen[c.ID] {
 			seen[c.ID] = true
-			hits = append(hits, retrieval.Hit{Chunk: c})
+			hits = append(hits, search.Hit{Chunk: c})
 		}
 	}
 	for _, c := range composed.Citations {

@@ -12,7 +12,7 @@ import (
 	"unicode/utf8"
 
 	"bangyang/corpus"
-	"bangyang/retrieval"
+	"bangyang/search"
 	"bangyang/zh"
 )
 
@@ -443,7 +443,7 @@ func (s *Service) chunkPtr(id string) *corpus.Chunk {
 
 // hitChunk is the passage of a search hit: the service's own copy when it
 // knows the chunk, else the hit's (a Service built without Chunks).
-func (s *Service) hitChunk(h retrieval.Hit) *corpus.Chunk {
+func (s *Service) hitChunk(h search.Hit) *corpus.Chunk {
 	if c := s.ptrByID[h.Chunk.ID]; c != nil {
 		return c
 	}

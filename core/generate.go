@@ -6,9 +6,8 @@ import (
 	"regexp"
 	"strings"
 
-	"bangyang/llm"
 	"bangyang/prompts"
-	"bangyang/retrieval"
+	"bangyang/search"
 	"bangyang/zh"
 )
 
@@ -25,13 +24,13 @@ const modelDownNotice = "模型暂时不可用，以下为资料原文摘录。"
 
 // generate asks the model, streaming, and falls back to the extractive
 // answer (with a notice) when the model is down, slow or says nothing.
-func (s *Service) generate(ctx context.Context, question, script string, hits []retrieval.Hit, conv Conversation, onText func(string)) *Answer {
+func (s *Service) generate(ctx context.Context, question, script string, hits []search.Hit, conv Conversation, onText func(string)) *Answer {
 	return s.generateWith(ctx, question, script, "", hits, conv, onText)
 }
 
 // generateWith is generate with an answer plan for the model (how to
 // organise the answer: per leader, steps in order …).
-func (s *Service) generateWith(ctx context.Context, question, script, plan string, hits []retrieval.Hit, conv Conversation, onText func(string)) *Answer {
+func (s *Service) generateWith(ctx context.Context, question, script, plan string, hits []search.Hit, conv Conversation, onText func(string)) *Answer {
 	data := prompts.AnswerData{Script: script, Question: question, History: historyFor(conv, 3), Plan: plan}
 	for i, h := range hits {
 		data.Passages = append(data.Passages, prompts.Passage{N: i + 1, Title: h.Chunk.Meta.Title, Leader: h.Chunk.Meta.Leader, Text: h.Chunk.Text})
@@ -76,7 +75,7 @@ func (s *Service) generateWith(ctx context.Context, question, script, plan strin
 			onText(partial)
 		}
 	}
-	full, err := s.o.Model.Stream(mctx, []llm.Message{{Role: "system", Content: sys}, {Role: "user", Content: user}}, onDelta)
+	full, err := s.o.Model.Stream(mctx, []prompts.Message{{Role: "system", Content: sys}, {Role: "user", Content: user}}, onDelta)
 	if err != nil {
 		if errors.Is(ctx.Err(), context.Canceled) {
 			// The caller gave up (shutdown, user left): nothing to fall back for.

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"sync"
 	"time"
-
-	"bangyang/store"
 )
 
 // Turn is one question and its answer, kept so follow-ups ("她后来呢？")
@@ -49,7 +47,7 @@ type Memory interface {
 // the ones nobody loads, a bounded slice per start. TTL 0 keeps them
 // forever.
 type StoreMemory struct {
-	S   *store.Store
+	S   SweepKV
 	TTL time.Duration
 	Now func() time.Time // nil: time.Now
 }

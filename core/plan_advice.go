@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"bangyang/retrieval"
+	"bangyang/search"
 	"bangyang/zh"
 )
 
@@ -24,7 +24,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	if query == "" {
 		query = p.q.Norm
 	}
-	res, err := p.s.o.Search.Search(ctx, query, retrieval.SearchOptions{K: max(24, 5*p.s.o.Passages)})
+	res, err := p.s.o.Search.Search(ctx, query, search.Options{K: max(24, 5*p.s.o.Passages)})
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +159,7 @@ func (p *planner) planGeneral(ctx context.Context) (*draft, error) {
 	if ex := p.expansion(); len(ex) > 0 {
 		query += " " + strings.Join(ex, " ")
 	}
-	res, err := p.s.o.Search.Search(ctx, query, retrieval.SearchOptions{K: p.s.o.Passages})
+	res, err := p.s.o.Search.Search(ctx, query, search.Options{K: p.s.o.Passages})
 	if err != nil {
 		return nil, err
 	}

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"bangyang/quiz"
-	"bangyang/store"
 )
 
 // Points of a training record: each right answer earns PointsRight, each
@@ -59,7 +58,7 @@ func recordsOf(s *quiz.Session, now time.Time) []Record {
 }
 
 // StoreRecords keeps records in the embedded store (their own bucket).
-type StoreRecords struct{ S *store.Store }
+type StoreRecords struct{ S RecordKV }
 
 func (r StoreRecords) AddRecords(ctx context.Context, rs []Record) error {
 	type sessKey struct{ chat, id string }

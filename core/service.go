@@ -11,22 +11,22 @@ import (
 	"time"
 
 	"bangyang/catalog"
+	"bangyang/config"
 	"bangyang/corpus"
 	"bangyang/lexicon"
-	"bangyang/llm"
 	"bangyang/prompts"
-	"bangyang/retrieval"
+	"bangyang/search"
 	"bangyang/zh"
 )
 
 // Searcher finds passages; *retrieval.Index implements it.
 type Searcher interface {
-	Search(ctx context.Context, query string, opt retrieval.SearchOptions) (*retrieval.SearchResult, error)
+	Search(ctx context.Context, query string, opt search.Options) (*search.Result, error)
 }
 
 // ChatModel streams a chat completion; *llm.Client implements it.
 type ChatModel interface {
-	Stream(ctx context.Context, msgs []llm.Message, onDelta func(delta string)) (string, error)
+	Stream(ctx context.Context, msgs []prompts.Message, onDelta func(delta string)) (string, error)
 }
 
 // ErrEmptyQuestion is returned for a question with nothing to search.
@@ -48,8 +48,8 @@ type Options struct {
 	// MaxTurns is how many turns a conversation remembers (default 6).
 	MaxTurns int
 	// ModelTimeout bounds one generated answer before falling back to the
-	// extractive one (default 90s; the model client has its own tighter
-	// first-token timeout).
+	// extractive one (default config.TimeoutsFor(0).Answer, 90 s; the model
+	// client has its own tighter first-token timeout).
 	ModelTimeout time.Duration
 	// Now is the clock (tests).
 	Now func() time.Time
@@ -118,7 +118,7 @@ func New(opts Options) (*Service, error) {
 		opts.MaxTurns = 6
 	}
 	if opts.ModelTimeout <= 0 {
-		opts.ModelTimeout = 90 * time.Second
+		opts.ModelTimeout = config.TimeoutsFor(0).Answer
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -216,9 +216,9 @@ func (s *Service) LastSources(ctx context.Context, chat string) ([]Citation, err
 	return conv.Turns[len(conv.Turns)-1].Cited, nil
 }
 
-func (s *Service) search(ctx context.Context, query, leader string) (*retrieval.SearchResult, error) {
-	res, err := s.o.Search.Search(ctx, query, retrieval.SearchOptions{K: s.o.Passages, Leader: leader})
-	if errors.Is(err, retrieval.ErrEmptyQuery) {
+func (s *Service) search(ctx context.Context, query, leader string) (*search.Result, error) {
+	res, err := s.o.Search.Search(ctx, query, search.Options{K: s.o.Passages, Leader: leader})
+	if errors.Is(err, search.ErrEmptyQuery) {
 		return nil, ErrEmptyQuestion
 	}
 	if err != nil {
@@ -282,7 +282,7 @@ func (s *Service) coverage() string {
 // citationsFor numbers the used passages and shows each in the asker's
 // script: a Simplified question is not answered with a wall of
 // Traditional text (the article's own text stays in Chunk).
-func citationsFor(used []int, hits []retrieval.Hit, script string) []Citation {
+func citationsFor(used []int, hits []search.Hit, script string) []Citation {
 	out := make([]Citation, 0, len(used))
 	for i, idx := range used {
 		ch := hits[idx].Chunk

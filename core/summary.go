@@ -10,7 +10,7 @@ import (
 
 	"bangyang/catalog"
 	"bangyang/corpus"
-	"bangyang/retrieval"
+	"bangyang/search"
 	"bangyang/zh"
 )
 
@@ -389,7 +389,7 @@ type composer struct {
 	s      *Service
 	script string
 	b      strings.Builder
-	hits   []retrieval.Hit
+	hits   []search.Hit
 	num    map[string]int
 	used   map[string]bool // sentences shown, so none is shown twice
 	limit  int             // runes; 0 = none. Lines that would pass it are left out whole.
@@ -478,7 +478,7 @@ func (c *composer) cite(chunkID string) int {
 	if !ok {
 		return 0
 	}
-	c.hits = append(c.hits, retrieval.Hit{Chunk: ch})
+	c.hits = append(c.hits, search.Hit{Chunk: ch})
 	c.num[chunkID] = len(c.hits)
 	return len(c.hits)
 }
@@ -585,10 +585,10 @@ func firstSentenceWith(chunks []corpus.Chunk, names []string, re *regexp.Regexp)
 	return sentenceAt{}
 }
 
-func hitsOf(chunks []corpus.Chunk) []retrieval.Hit {
-	out := make([]retrieval.Hit, len(chunks))
+func hitsOf(chunks []corpus.Chunk) []search.Hit {
+	out := make([]search.Hit, len(chunks))
 	for i, c := range chunks {
-		out[i] = retrieval.Hit{Chunk: c}
+		out[i] = search.Hit{Chunk: c}
 	}
 	return out
 }

@@ -12,8 +12,9 @@ import (
 	"time"
 
 	"bangyang/catalog"
+	"bangyang/config"
 	"bangyang/corpus"
-	"bangyang/llm"
+	"bangyang/prompts"
 	"bangyang/quiz"
 	"bangyang/zh"
 )
@@ -52,7 +53,7 @@ type TrainerOptions struct {
 	Chunks  []corpus.Chunk
 	// Model writes quiz questions when set (validated; templates otherwise).
 	Model        ChatModel
-	ModelTimeout time.Duration // per model question (default 90 s)
+	ModelTimeout time.Duration // per model question (default config.TimeoutsFor(0).Answer, 90 s)
 	Logger       *slog.Logger
 	Now          func() time.Time
 	// Observer is told about started sessions when it is a TrainingObserver.
@@ -116,7 +117,7 @@ func NewTrainer(o TrainerOptions) *Trainer {
 		t.records = &MapRecords{}
 	}
 	if t.timeout <= 0 {
-		t.timeout = 90 * time.Second
+		t.timeout = config.TimeoutsFor(0).Answer
 	}
 	if t.log == nil {
 		t.log = slog.New(slog.DiscardHandler)
@@ -167,7 +168,7 @@ type modelGenerator struct {
 func (g *modelGenerator) Complete(ctx context.Context, prompt string) (string, error) {
 	ctx, cancel := context.WithTimeout(ctx, g.timeout)
 	defer cancel()
-	out, err := g.m.Stream(ctx, []llm.Message{{Role: "user", Content: prompt}}, nil)
+	out, err := g.m.Stream(ctx, []prompts.Message{{Role: "user", Content: prompt}}, nil)
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.calls++

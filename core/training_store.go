@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"bangyang/quiz"
-	"bangyang/store"
 )
 
 // Training errors.
@@ -75,7 +74,7 @@ const (
 
 // StoreTraining keeps training state in the embedded store so sessions and
 // scores survive restarts.
-type StoreTraining struct{ S *store.Store }
+type StoreTraining struct{ S KV }
 
 func (t StoreTraining) LoadSession(ctx context.Context, chat string) (*quiz.Session, error) {
 	var s quiz.Session

@@ -81,6 +81,32 @@ func isHousekeeping(name string) bool {
 	return false
 }
 
+// LoadOption adjusts a load (Load, LoadCached, LoadDir).
+type LoadOption func(*loadOptions)
+
+type loadOptions struct {
+	log *slog.Logger
+}
+
+// WithLogger sends a load's warnings to l: a duplicate article id, a file
+// or folder reached twice through links, files of kinds that are not read.
+// Without it they are discarded.
+func WithLogger(l *slog.Logger) LoadOption {
+	return func(o *loadOptions) {
+		if l != nil {
+			o.log = l
+		}
+	}
+}
+
+func newLoadOptions(opts []LoadOption) loadOptions {
+	o := loadOptions{log: slog.New(slog.DiscardHandler)}
+	for _, f := range opts {
+		f(&o)
+	}
+	return o
+}
+
 // builder holds the read-only lookup tables used while building articles;
 // one is made per load call (no package state).
 type builder struct {
@@ -92,9 +118,9 @@ func newBuilder() *builder {
 }
 
 // Default returns the embedded seed articles, cleaned.
-func Default() ([]Article, error) { return defaultArticles(nil) }
+func Default() ([]Article, error) { return defaultArticles(nil, slog.New(slog.DiscardHandler)) }
 
-func defaultArticles(c *Cache) ([]Article, error) {
+func defaultArticles(c *Cache, log *slog.Logger) ([]Article, error) {
 	entries, err := fs.ReadDir(embedded, "data")
 	if err != nil {
 		return nil, fmt.Errorf("corpus: read embedded data: %w", err)
@@ -121,7 +147,7 @@ func defaultArticles(c *Cache) ([]Article, error) {
 		}
 		out = append(out, r.a)
 	}
-	return dedupe(context.Background(), out), errors.Join(errs...)
+	return dedupe(context.Background(), log, out), errors.Join(errs...)
 }
 
 // LoadDir reads every article file under dir, recursively: .txt, .md, .docx and
@@ -136,9 +162,11 @@ func defaultArticles(c *Cache) ([]Article, error) {
 // Article ids come from front matter (`id:`) or else from the file path
 // relative to dir (see IDFromPath). When two files yield the same id the
 // later one (in path order) wins and a warning is logged.
-func LoadDir(ctx context.Context, dir string) ([]Article, error) { return loadDir(ctx, dir, nil) }
+func LoadDir(ctx context.Context, dir string, opts ...LoadOption) ([]Article, error) {
+	return loadDir(ctx, dir, nil, newLoadOptions(opts).log)
+}
 
-func loadDir(ctx context.Context, dir string, c *Cache) ([]Article, error) {
+func loadDir(ctx context.Context, dir string, c *Cache, log *slog.Logger) ([]Article, error) {
 	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
@@ -146,7 +174,7 @@ func loadDir(ctx context.Context, dir string, c *Cache) ([]Article, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("corpus: %s: not a directory", dir)
 	}
-	files, errs, err := walkCorpus(ctx, dir)
+	files, errs, err := walkCorpus(ctx, dir, log)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: walk %s: %w", dir, err)
 	}
@@ -167,7 +195,7 @@ func loadDir(ctx context.Context, dir string, c *Cache) ([]Article, error) {
 		}
 		out = append(out, r.a)
 	}
-	return dedupe(ctx, out), errors.Join(errs...)
+	return dedupe(ctx, log, out), errors.Join(errs...)
 }
 
 // Load returns the embedded default corpus (if withDefault) followed by the
@@ -175,16 +203,17 @@ func loadDir(ctx context.Context, dir string, c *Cache) ([]Article, error) {
 // replaces the earlier one in place, so an operator can override a seed
 // article by giving a file the same id; each replacement is logged. Like
 // LoadDir it returns what it could load together with a joined error.
-func Load(ctx context.Context, dirs []string, withDefault bool) ([]Article, error) {
-	return LoadCached(ctx, dirs, withDefault, nil)
+func Load(ctx context.Context, dirs []string, withDefault bool, opts ...LoadOption) ([]Article, error) {
+	return LoadCached(ctx, dirs, withDefault, nil, opts...)
 }
 
 // LoadCached is Load through c (see Cache; nil: no cache).
-func LoadCached(ctx context.Context, dirs []string, withDefault bool, c *Cache) ([]Article, error) {
+func LoadCached(ctx context.Context, dirs []string, withDefault bool, c *Cache, opts ...LoadOption) ([]Article, error) {
+	log := newLoadOptions(opts).log
 	var all []Article
 	var errs []error
 	if withDefault {
-		as, err := defaultArticles(c)
+		as, err := defaultArticles(c, log)
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -195,23 +224,23 @@ func LoadCached(ctx context.Context, dirs []string, withDefault bool, c *Cache) 
 			errs = append(errs, fmt.Errorf("corpus: load: %w", err))
 			break
 		}
-		as, err := loadDir(ctx, dir, c)
+		as, err := loadDir(ctx, dir, c, log)
 		if err != nil {
 			errs = append(errs, err)
 		}
 		all = append(all, as...)
 	}
-	return dedupe(ctx, all), errors.Join(errs...)
+	return dedupe(ctx, log, all), errors.Join(errs...)
 }
 
 // dedupe keeps one article per id: the last one, at the first one's
 // position.
-func dedupe(ctx context.Context, as []Article) []Article {
+func dedupe(ctx context.Context, log *slog.Logger, as []Article) []Article {
 	index := map[string]int{}
 	out := as[:0:0]
 	for _, a := range as {
 		if i, ok := index[a.ID]; ok {
-			slog.WarnContext(ctx, "corpus: duplicate article id, later file wins",
+			log.WarnContext(ctx, "corpus: duplicate article id, later file wins",
 				"id", a.ID, "replaced", out[i].Origin, "by", a.Origin)
 			out[i] = a
 			continue
@@ -431,7 +460,7 @@ func hasWords(text string) bool {
 // once. Nothing is skipped silently: a broken link, an unreadable folder
 // or something that is not a file is a *FileError; a loop, a duplicate and
 // files of other kinds are logged as warnings.
-func walkCorpus(ctx context.Context, dir string) (files []string, errs []error, err error) {
+func walkCorpus(ctx context.Context, dir string, log *slog.Logger) (files []string, errs []error, err error) {
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return nil, nil, err
@@ -474,7 +503,7 @@ func walkCorpus(ctx context.Context, dir string) (files []string, errs []error, 
 					continue
 				}
 				if first, ok := seenDir[r]; ok {
-					slog.WarnContext(ctx, "corpus: folder already read through another path (a link loop or a second link); skipped",
+					log.WarnContext(ctx, "corpus: folder already read through another path (a link loop or a second link); skipped",
 						"path", q, "same_as", first)
 					continue
 				}
@@ -496,7 +525,7 @@ func walkCorpus(ctx context.Context, dir string) (files []string, errs []error, 
 					continue
 				}
 				if first, ok := seenFile[r]; ok {
-					slog.WarnContext(ctx, "corpus: file already read through another path; skipped", "path", q, "same_as", first)
+					log.WarnContext(ctx, "corpus: file already read through another path; skipped", "path", q, "same_as", first)
 					continue
 				}
 				seenFile[r] = q
@@ -521,7 +550,7 @@ func walkCorpus(ctx context.Context, dir string) (files []string, errs []error, 
 			n += c
 		}
 		sort.Strings(exts)
-		slog.WarnContext(ctx, "corpus: files of other kinds were not read (articles must be .txt, .md or .html)",
+		log.WarnContext(ctx, "corpus: files of other kinds were not read (articles must be .txt, .md or .html)",
 			"dir", dir, "files", n, "extensions", strings.Join(exts, " "))
 	}
 	sort.Strings(files)

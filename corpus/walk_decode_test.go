@@ -33,13 +33,12 @@ func symlink(t *testing.T, target, link string) {
 	}
 }
 
-// captureLog routes the corpus package's slog warnings into a buffer.
-func captureLog(t *testing.T) *bytes.Buffer {
+// captureLog gives a load option that routes the corpus package's
+// warnings into the returned buffer.
+func captureLog(t *testing.T) (*bytes.Buffer, LoadOption) {
+	t.Helper()
 	var buf bytes.Buffer
-	old := slog.Default()
-	slog.SetDefault(slog.New(slog.NewTextHandler(&buf, nil)))
-	t.Cleanup(func() { slog.SetDefault(old) })
-	return &buf
+	return &buf, WithLogger(slog.New(slog.NewTextHandler(&buf, nil)))
 }
 
 // A corpus folder given as a symbolic link loads its articles (it loaded
@@ -47,7 +46,7 @@ func captureLog(t *testing.T) *bytes.Buffer {
 // link back to an ancestor is read once and warned about, a broken link
 // and a FIFO are reported; nothing is skipped without a word.
 func TestSymlinkedCorpusIsFollowedLoopSafe(t *testing.T) {
-	log := captureLog(t)
+	log, logTo := captureLog(t)
 	base := t.TempDir()
 	real := filepath.Join(base, "real")
 	elsewhere := filepath.Join(base, "elsewhere")
@@ -69,7 +68,7 @@ func TestSymlinkedCorpusIsFollowedLoopSafe(t *testing.T) {
 	var err error
 	go func() {
 		defer close(done)
-		as, err = LoadDir(context.Background(), link)
+		as, err = LoadDir(context.Background(), link, logTo)
 	}()
 	select {
 	case <-done:

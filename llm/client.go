@@ -18,13 +18,13 @@ import (
 	"time"
 
 	openai "github.com/sashabaranov/go-openai"
+
+	"bangyang/prompts"
 )
 
-// Message is one chat message. Role is "system", "user" or "assistant".
-type Message struct {
-	Role    string
-	Content string
-}
+// Message is one chat message (prompts.Message: the type the model's users
+// write their prompts in, so they need not import this package).
+type Message = prompts.Message
 
 // Client talks to one OpenAI-compatible server. It is safe for concurrent use.
 type Client struct {

@@ -7,20 +7,22 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"bangyang/config"
 )
 
-// Defaults applied by New to zero Config fields.
+// Defaults applied by New to zero Config fields. The two that are settings
+// (LLM_TIMEOUT, LLM_MAX_TOKENS) are package config's.
 const (
-	DefaultTimeout           = 60 * time.Second
+	DefaultTimeout           = config.DefaultLLMTimeout
 	DefaultFirstTokenTimeout = 20 * time.Second
 	DefaultIdleTimeout       = 20 * time.Second
 	DefaultEmbedTimeout      = 30 * time.Second
 	DefaultMaxRetries        = 1
 	DefaultMaxRetryWait      = 5 * time.Second
 	DefaultEmbedBatch        = 64
-	// DefaultMaxTokens bounds a chat answer (max_tokens): a cited answer of
-	// a few paragraphs is 300–800 tokens of Chinese.
-	DefaultMaxTokens = 1024
+	// DefaultMaxTokens bounds a chat answer (max_tokens).
+	DefaultMaxTokens = config.DefaultLLMMaxTokens
 	// capBytesPerToken sizes the client's own cap on a streamed answer
 	// (MaxTokens × this many bytes): a server that ignores max_tokens, or
 	// a model that loops, is cut there instead of streaming megabytes.
@@ -74,7 +76,7 @@ type Config struct {
 	// Temperature, when set, is sent as is (0 included); nil leaves the server's default.
 	Temperature *float32
 
-	// Logger receives debug/warn records (never the key). Nil means slog.Default().
+	// Logger receives debug/warn records (never the key). Nil discards them.
 	Logger *slog.Logger
 }
 
@@ -139,7 +141,7 @@ func (cfg Config) withDefaults() (Config, error) {
 		cfg.EmbedBatch = DefaultEmbedBatch
 	}
 	if cfg.Logger == nil {
-		cfg.Logger = slog.Default()
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	return cfg, nil
 }

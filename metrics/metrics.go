@@ -21,7 +21,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"bangyang/core"
-	"bangyang/llm"
+	"bangyang/prompts"
 )
 
 // Metrics holds the collectors of one process. It implements
@@ -118,7 +118,7 @@ func (m *Metrics) Corpus(chunks, articles func() int) {
 
 // ChatModel is what Model wraps (core.ChatModel).
 type ChatModel interface {
-	Stream(ctx context.Context, msgs []llm.Message, onDelta func(delta string)) (string, error)
+	Stream(ctx context.Context, msgs []prompts.Message, onDelta func(delta string)) (string, error)
 }
 
 // Model counts the failures of model calls.
@@ -129,7 +129,7 @@ type countingModel struct {
 	m     *Metrics
 }
 
-func (c countingModel) Stream(ctx context.Context, msgs []llm.Message, onDelta func(string)) (string, error) {
+func (c countingModel) Stream(ctx context.Context, msgs []prompts.Message, onDelta func(string)) (string, error) {
 	out, err := c.inner.Stream(ctx, msgs, onDelta)
 	if err != nil && !errors.Is(err, context.Canceled) {
 		c.m.modelErrors.Inc()

@@ -13,6 +13,14 @@ import (
 //go:embed *.tmpl
 var files embed.FS
 
+// Message is one message of a chat prompt. Role is "system", "user" or
+// "assistant". Code that talks to a model (core, catalog) writes its prompts
+// as Messages; package llm takes them as they are (llm.Message is this type).
+type Message struct {
+	Role    string
+	Content string
+}
+
 // Set is the parsed templates.
 type Set struct {
 	t *template.Template

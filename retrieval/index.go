@@ -19,14 +19,15 @@ import (
 	"github.com/philippgille/chromem-go"
 
 	"bangyang/corpus"
+	"bangyang/search"
 	"bangyang/zh"
 )
 
 // Errors callers can test for with errors.Is.
 var (
 	// ErrEmptyQuery: the query has no searchable character (empty,
-	// whitespace or punctuation only).
-	ErrEmptyQuery = errors.New("retrieval: query has no searchable text")
+	// whitespace or punctuation only). It is search.ErrEmptyQuery.
+	ErrEmptyQuery = search.ErrEmptyQuery
 	// ErrBadEmbedding: the embedder returned the wrong number of vectors,
 	// vectors of the wrong size, or non-finite/zero vectors.
 	ErrBadEmbedding = errors.New("retrieval: embedder returned unusable vectors")
@@ -44,6 +45,7 @@ const embedBatch = 64
 type Index struct {
 	dir  string // "" = memory only
 	emb  Embedder
+	log  *slog.Logger
 	norm *normalizer
 	rel  *relevance
 
@@ -89,16 +91,33 @@ type UpdateReport struct {
 	Duration  time.Duration
 }
 
+// Option adjusts an Index at Open.
+type Option func(*Index)
+
+// WithLogger sends the index's notices (a rebuild for another embedder, a
+// keyword index rebuilt or not saved, a failed vector leg, update figures
+// at debug level) to l. Without it they are discarded.
+func WithLogger(l *slog.Logger) Option {
+	return func(ix *Index) {
+		if l != nil {
+			ix.log = l
+		}
+	}
+}
+
 // Open loads the index persisted in dataDir (created if missing), or
 // starts empty. With dataDir == "" the index lives in memory only. An
 // index built by a different embedder (Name differs) is not loaded: the
 // next Update rebuilds it.
-func Open(ctx context.Context, dataDir string, emb Embedder) (*Index, error) {
+func Open(ctx context.Context, dataDir string, emb Embedder, opts ...Option) (*Index, error) {
 	if emb == nil {
 		return nil, errors.New("retrieval: nil embedder")
 	}
-	ix := &Index{dir: dataDir, emb: emb, norm: newNormalizer(), st: &state{byID: map[string]int{}},
+	ix := &Index{dir: dataDir, emb: emb, log: slog.New(slog.DiscardHandler), norm: newNormalizer(), st: &state{byID: map[string]int{}},
 		fusion: fuseScore, kwWeight: 0.5}
+	for _, o := range opts {
+		o(ix)
+	}
 	ix.rel = newRelevance(ix.norm)
 	if dataDir == "" {
 		return ix, nil
@@ -111,7 +130,7 @@ func Open(ctx context.Context, dataDir string, emb Embedder) (*Index, error) {
 		return ix, nil
 	}
 	if f.embName != emb.Name() {
-		slog.Info("retrieval: index was built by another embedder; next update rebuilds it",
+		ix.log.Info("retrieval: index was built by another embedder; next update rebuilds it",
 			"dir", dataDir, "on_disk", f.embName, "now", emb.Name())
 		ix.needRebuild = true
 		return ix, nil
@@ -133,7 +152,7 @@ func (ix *Index) loadState(ctx context.Context, f *indexFileData) (*state, error
 		return ix.buildStateWith(ctx, f.embName, f.dims, f.chunks, f.keys, f.vecs, nil, bm)
 	}
 	if !errors.Is(err, errStaleBM25) {
-		slog.Warn("retrieval: rebuilding keyword index", "err", err)
+		ix.log.Warn("retrieval: rebuilding keyword index", "err", err)
 	}
 	st, err := ix.buildState(ctx, f.embName, f.dims, f.chunks, f.keys, f.vecs)
 	if err != nil {
@@ -149,7 +168,7 @@ func (ix *Index) persistBM25(st *state) {
 		return
 	}
 	if err := writeBM25File(ix.dir, st); err != nil {
-		slog.Warn("retrieval: could not save the keyword index; it is rebuilt at next start", "err", err)
+		ix.log.Warn("retrieval: could not save the keyword index; it is rebuilt at next start", "err", err)
 	}
 }
 
@@ -269,7 +288,7 @@ func (ix *Index) Update(ctx context.Context, chunks []corpus.Chunk) (UpdateRepor
 	ix.st, ix.needRebuild = st, false
 	ix.mu.Unlock()
 	rep.Duration = time.Since(start)
-	slog.Debug("retrieval: index updated", "added", rep.Added, "removed", rep.Removed,
+	ix.log.Debug("retrieval: index updated", "added", rep.Added, "removed", rep.Removed,
 		"unchanged", rep.Unchanged, "embedded", rep.Embedded, "took", rep.Duration)
 	return rep, nil
 }

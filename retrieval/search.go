@@ -4,53 +4,28 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"log/slog"
 	"slices"
 	"strings"
 
-	"bangyang/corpus"
+	"bangyang/search"
 )
 
-// Leg selects which search runs.
-type Leg string
+// The search contract lives in package search (types only, so that users
+// of an index need not import chromem-go); these names are kept for
+// retrieval's own code and its callers.
+type (
+	Leg           = search.Leg
+	SearchOptions = search.Options
+	SearchResult  = search.Result
+	Hit           = search.Hit
+)
 
 const (
-	LegHybrid  Leg = "hybrid" // both legs, fused (the default)
-	LegKeyword Leg = "keyword"
-	LegVector  Leg = "vector"
+	LegHybrid  = search.LegHybrid
+	LegKeyword = search.LegKeyword
+	LegVector  = search.LegVector
+	DefaultK   = search.DefaultK
 )
-
-// DefaultK is the number of hits when SearchOptions.K is not positive.
-const DefaultK = 5
-
-// SearchOptions tunes one search. Leader and ArticleID filter by the
-// chunk's metadata (the leader name in either script).
-type SearchOptions struct {
-	K         int
-	Leader    string
-	ArticleID string
-	Leg       Leg
-}
-
-// SearchResult is the ranked passages for a query. Relevant is false when
-// the articles do not appear to cover the question at all (the caller
-// should say so rather than answer from the hits).
-type SearchResult struct {
-	Query    string
-	Hits     []Hit
-	Relevant bool
-}
-
-// Hit is one passage. Score is the fused score for hybrid searches, the
-// BM25 score for keyword searches and the cosine similarity for vector
-// searches. KeywordRank and VectorRank are 1-based ranks in each leg's
-// candidate list, 0 when the leg did not return the chunk.
-type Hit struct {
-	Chunk       corpus.Chunk
-	Score       float64
-	KeywordRank int
-	VectorRank  int
-}
 
 // fusionMethod combines the two legs' rankings.
 type fusionMethod int
@@ -123,7 +98,7 @@ func (ix *Index) Search(ctx context.Context, query string, opt SearchOptions) (*
 		}
 		// The keyword leg alone still answers; a remote embedder being
 		// down must not take search down with it.
-		slog.Warn("retrieval: vector leg failed; keyword results only", "err", vecErr)
+		ix.log.Warn("retrieval: vector leg failed; keyword results only", "err", vecErr)
 	}
 
 	var fused []scored

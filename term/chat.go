@@ -5,6 +5,7 @@
 package term
 
 import (
+	"bangyang/config"
 	"context"
 	"errors"
 	"fmt"
@@ -47,9 +48,9 @@ type Options struct {
 	Trainer Trainer
 }
 
-// DefaultMaxQuestionRunes is the question limit when none is set, the
-// same as the bot's.
-const DefaultMaxQuestionRunes = 2000
+// DefaultMaxQuestionRunes is the question limit when none is set:
+// config's, the same as the bot's.
+const DefaultMaxQuestionRunes = config.DefaultMaxQuestionRunes
 
 // Chat is one terminal conversation.
 type Chat struct {

@@ -84,7 +84,7 @@ func (a *app) articles(ctx context.Context) ([]corpus.Article, error) {
 		}
 	}
 	cache := a.articleCache()
-	arts, err := corpus.LoadCached(ctx, a.corpusDirs, !a.noDefault, cache)
+	arts, err := corpus.LoadCached(ctx, a.corpusDirs, !a.noDefault, cache, corpus.WithLogger(a.log))
 	if ctx.Err() != nil {
 		// Interrupted: a partial corpus must not reach Update, which
 		// would drop the unread articles from the index.
@@ -134,7 +134,7 @@ func (a *app) chatModel() (core.ChatModel, error) {
 		BaseURL:   a.cfg.LLMBaseURL,
 		APIKey:    a.cfg.LLMAPIKey,
 		ChatModel: a.cfg.LLMModel,
-		Timeout:   a.cfg.LLMTimeout,
+		Timeout:   a.cfg.Timeouts().Model,
 		MaxTokens: a.cfg.LLMMaxTokens,
 		Logger:    a.log,
 	})
@@ -259,7 +259,7 @@ func (a *app) index(ctx context.Context, strict bool) (*indexed, error) {
 // delete files by hand.
 func (a *app) openIndex(ctx context.Context, emb retrieval.Embedder) (*retrieval.Index, error) {
 	dir := filepath.Join(a.dataDir, "index")
-	ix, err := retrieval.Open(ctx, dir, emb)
+	ix, err := retrieval.Open(ctx, dir, emb, retrieval.WithLogger(a.log))
 	if errors.Is(err, retrieval.ErrCorruptIndex) {
 		aside := dir + ".corrupt"
 		// Only the latest bad copy is kept, so repeated corruption cannot
@@ -271,7 +271,7 @@ func (a *app) openIndex(ctx context.Context, emb retrieval.Embedder) (*retrieval
 			return nil, fmt.Errorf("open index: %w (and could not move it aside: %v)", err, mvErr)
 		}
 		a.log.Warn("the index file was damaged; moved it aside and rebuilding the index", "moved_to", aside, "err", err)
-		ix, err = retrieval.Open(ctx, dir, emb)
+		ix, err = retrieval.Open(ctx, dir, emb, retrieval.WithLogger(a.log))
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open index: %w", err)
@@ -383,7 +383,7 @@ func (a *app) service(ctx context.Context, mode storeMode) (*running, error) {
 	opts.Chunks = in.chunks
 	if model != nil {
 		opts.Model = model
-		opts.ModelTimeout = a.cfg.LLMTimeout + 30*time.Second
+		opts.ModelTimeout = a.cfg.Timeouts().Answer
 	}
 	r.svc, err = core.New(opts)
 	if err != nil {

@@ -125,19 +125,10 @@ func (a *app) botConfig() bot.Config {
 		AllowedChats:     c.AllowedChats,
 		AllowedUsers:     c.AllowedUsers,
 		Admins:           c.Admins,
-		UserRate:         perMinute(c.UserPerMinute),
-		ChatRate:         perMinute(c.ChatPerMinute),
+		UserRate:         bot.PerMinute(c.UserPerMinute),
+		ChatRate:         bot.PerMinute(c.ChatPerMinute),
 		Workers:          c.Workers,
 		MaxQuestionRunes: c.MaxQuestionRunes,
-		AnswerTimeout:    c.LLMTimeout + time.Minute,
+		AnswerTimeout:    c.Timeouts().Reply,
 	}
-}
-
-// perMinute turns "n questions a minute" into a token bucket that allows a
-// short burst; 0 turns the limit off.
-func perMinute(n int) bot.RateLimit {
-	if n <= 0 {
-		return bot.RateLimit{Burst: -1}
-	}
-	return bot.RateLimit{Burst: max(1, n/2), Every: time.Minute / time.Duration(n)}
 }

@@ -87,9 +87,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 2
 	}
 	if f, ok := stderr.(*os.File); ok && f == os.Stderr {
-		// The real process: packages that log through slog.Default
-		// (retrieval, corpus) then honour LOG_LEVEL and the same format.
-		// Tests pass their own writers and leave the default alone.
+		// The real process: every package of ours is handed a.log; this
+		// only catches code that logs through slog.Default anyway, so it
+		// too honours LOG_LEVEL, the format and the redaction. Tests pass
+		// their own writers and leave the default alone.
 		slog.SetDefault(a.log)
 	}
 	var cmd *command
