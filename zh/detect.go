@@ -54,7 +54,9 @@ func countChanged(d *dict, s string) evidence {
 		for _, r := range src {
 			c, size := utf8.DecodeRuneInString(dst)
 			dst = dst[size:]
-			if c != r && IsHan(r) {
+			// A change made by the variants stage alone (羣 → 群) is a
+			// choice between Traditional forms, not evidence of Simplified.
+			if c != r && IsHan(r) && d.variants[r] != c {
 				if d.ambiguous[r] {
 					ev.weak++
 				} else {
