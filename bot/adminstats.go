@@ -3,11 +3,13 @@ package bot
 import (
 	"context"
 	"fmt"
+
+	"bangyang/zh"
 )
 
 // StatsFunc writes the admins' usage statistics as plain text in the
-// given script ("hans" or "hant").
-type StatsFunc func(ctx context.Context, script string) (string, error)
+// given script.
+type StatsFunc func(ctx context.Context, script zh.Script) (string, error)
 
 // WithStats enables /stats for the users in Config.Admins.
 func WithStats(f StatsFunc) Option { return func(b *Bot) { b.adminStats = f } }

@@ -23,8 +23,8 @@ import (
 type CatalogService interface {
 	Methods() []catalog.LeaderMethods
 	Leaders() []catalog.Leader
-	MethodSummary(ctx context.Context, chat, name, script string) (*core.Answer, error)
-	LeaderProfile(ctx context.Context, chat, name, script string) (*core.Answer, error)
+	MethodSummary(ctx context.Context, chat, name string, script zh.Script) (*core.Answer, error)
+	LeaderProfile(ctx context.Context, chat, name string, script zh.Script) (*core.Answer, error)
 }
 
 // WithCatalog switches on the catalog commands over cs.
@@ -74,7 +74,7 @@ type catalogUI struct {
 	// edit identical to what the message shows.
 	editing map[shownKey]*pageEdit
 	// scripts is the last script each conversation was written in.
-	scripts map[string]string
+	scripts map[string]zh.Script
 }
 
 type pageEdit struct{ want *listPage }
@@ -86,7 +86,7 @@ type shownKey struct {
 
 // registerCatalog adds the catalog commands and their buttons.
 func (b *Bot) registerCatalog(svc CatalogService) error {
-	c := &catalogUI{b: b, svc: svc, shown: map[shownKey]string{}, scripts: map[string]string{}, editing: map[shownKey]*pageEdit{}}
+	c := &catalogUI{b: b, svc: svc, shown: map[shownKey]string{}, scripts: map[string]zh.Script{}, editing: map[shownKey]*pageEdit{}}
 	for _, cmd := range []Command{
 		{Name: "methods", Zh: "工作方法目录（按书记分页浏览）", En: "Browse the work methods, secretary by secretary", Run: c.cmdMethods},
 		{Name: "method", Zh: "某个工作方法的总结：/method 名称", En: "Summary of a work method: /method NAME", Usage: "/method 名称", Run: c.cmdMethod},
@@ -123,7 +123,7 @@ func (c *catalogUI) noteScript(conv, text string) {
 
 // scriptFor picks the reply script: the name's, else the conversation's
 // last, else the guess from the message and the client's language.
-func (c *catalogUI) scriptFor(r *Request, name string) string {
+func (c *catalogUI) scriptFor(r *Request, name string) zh.Script {
 	if sc := zh.DetectScript(name); sc != "" {
 		return sc
 	}
@@ -133,10 +133,7 @@ func (c *catalogUI) scriptFor(r *Request, name string) string {
 	if sc != "" {
 		return sc
 	}
-	if r.Script == "hant" {
-		return "hant"
-	}
-	return "hans"
+	return r.Script.Or(zh.Simplified)
 }
 
 // admit applies the same rate limits as questions.
@@ -260,7 +257,7 @@ func (c *catalogUI) replyCatalogAnswer(ctx context.Context, r *Request, kind, qu
 	sl := scriptLetter(r.Script)
 	var rows [][]models.InlineKeyboardButton
 	for _, name := range ans.Suggestions {
-		rows = append(rows, []models.InlineKeyboardButton{{Text: buttonText(inReaderScript(r.Script, name)), CallbackData: cbCatalog + kind + ":" + nameKey(name) + ":" + sl}})
+		rows = append(rows, []models.InlineKeyboardButton{{Text: buttonText(r.Script.Convert(name)), CallbackData: cbCatalog + kind + ":" + nameKey(name) + ":" + sl}})
 	}
 	// A way on when the matches are not it: the whole list, as a new message.
 	all, data := catalogLabels(r.Script).allMethods, cbCatalog+"ml:"+sl
@@ -275,9 +272,9 @@ func (c *catalogUI) replyCatalogAnswer(ctx context.Context, r *Request, kind, qu
 
 func (c *catalogUI) onButton(ctx context.Context, r *Request, q *models.CallbackQuery, data string) error {
 	parts := strings.Split(strings.TrimPrefix(data, cbCatalog), ":")
-	script := "hans"
+	script := zh.Simplified
 	if last := parts[len(parts)-1]; last == "t" {
-		script = "hant"
+		script = zh.Traditional
 	}
 	r.Script = script
 	switch {
@@ -463,7 +460,7 @@ func (c *catalogUI) forgetShown(key shownKey) {
 	delete(c.shown, key) // the entry in shownOrder ages out by itself
 }
 
-func (c *catalogUI) page(list string, n int, script string) (listPage, bool) {
+func (c *catalogUI) page(list string, n int, script zh.Script) (listPage, bool) {
 	if list == "lp" {
 		return c.leadersPage(n, script)
 	}
@@ -496,7 +493,7 @@ func methodSlices(groups []catalog.LeaderMethods) []methodSlice {
 
 // methodsPage shows one leader (name, place, role) and her methods, each a
 // button that opens its summary.
-func (c *catalogUI) methodsPage(n int, script string) (listPage, bool) {
+func (c *catalogUI) methodsPage(n int, script zh.Script) (listPage, bool) {
 	pages := methodSlices(c.svc.Methods())
 	if len(pages) == 0 {
 		return listPage{}, false
@@ -508,7 +505,7 @@ func (c *catalogUI) methodsPage(n int, script string) (listPage, bool) {
 	var t richText
 	t.bold(fmt.Sprintf(lb.methodsTitle, n, len(pages)))
 	t.plainText("\n\n")
-	who := inReaderScript(script, s.leader.Name)
+	who := script.Convert(s.leader.Name)
 	if who == "" {
 		who = lb.otherLeader
 	}
@@ -522,10 +519,10 @@ func (c *catalogUI) methodsPage(n int, script string) (listPage, bool) {
 	var rows [][]models.InlineKeyboardButton
 	var row []models.InlineKeyboardButton
 	for i, m := range s.methods {
-		name := inReaderScript(script, m.Name)
+		name := script.Convert(m.Name)
 		t.plainText(fmt.Sprintf("\n%d. ", i+1))
 		t.bold(name)
-		if sn := snippet(inReaderScript(script, m.Summary)); sn != "" {
+		if sn := snippet(script.Convert(m.Summary)); sn != "" {
 			t.plainText(" — " + sn)
 		}
 		row = append(row, models.InlineKeyboardButton{Text: buttonText(name), CallbackData: cbCatalog + "m:" + nameKey(m.Name) + ":" + sl})
@@ -538,7 +535,7 @@ func (c *catalogUI) methodsPage(n int, script string) (listPage, bool) {
 		rows = append(rows, row)
 	}
 	if s.leader.Name != "" {
-		rows = append(rows, []models.InlineKeyboardButton{{Text: buttonText(fmt.Sprintf(lb.profileOf, inReaderScript(script, s.leader.Name))), CallbackData: cbCatalog + "l:" + nameKey(s.leader.Name) + ":" + sl}})
+		rows = append(rows, []models.InlineKeyboardButton{{Text: buttonText(fmt.Sprintf(lb.profileOf, script.Convert(s.leader.Name))), CallbackData: cbCatalog + "l:" + nameKey(s.leader.Name) + ":" + sl}})
 	}
 	t.plainText("\n\n" + lb.methodsHint)
 	if nav := navRow("mp", n, len(pages), script); nav != nil {
@@ -549,7 +546,7 @@ func (c *catalogUI) methodsPage(n int, script string) (listPage, bool) {
 
 // leadersPage lists leaders as name · place · role with their methods, each
 // a button that opens the profile.
-func (c *catalogUI) leadersPage(n int, script string) (listPage, bool) {
+func (c *catalogUI) leadersPage(n int, script zh.Script) (listPage, bool) {
 	leaders := c.svc.Leaders()
 	if len(leaders) == 0 {
 		return listPage{}, false
@@ -565,7 +562,7 @@ func (c *catalogUI) leadersPage(n int, script string) (listPage, bool) {
 	var row []models.InlineKeyboardButton
 	first := (n - 1) * leadersPerPage
 	for i, l := range leaders[first:min(first+leadersPerPage, len(leaders))] {
-		name := inReaderScript(script, l.Name)
+		name := script.Convert(l.Name)
 		t.plainText(fmt.Sprintf("\n%d. ", first+i+1))
 		t.bold(name)
 		if line := leaderLine(l, script); line != "" {
@@ -577,7 +574,7 @@ func (c *catalogUI) leadersPage(n int, script string) (listPage, bool) {
 			if len(ms) > 3 {
 				ms, more = ms[:3], lb.etc
 			}
-			t.plainText("\n    " + lb.methodsLabel + inReaderScript(script, strings.Join(ms, "、")) + more)
+			t.plainText("\n    " + lb.methodsLabel + script.Convert(strings.Join(ms, "、")) + more)
 		}
 		row = append(row, models.InlineKeyboardButton{Text: buttonText(name), CallbackData: cbCatalog + "l:" + nameKey(l.Name) + ":" + sl})
 		if len(row) == 2 {
@@ -596,7 +593,7 @@ func (c *catalogUI) leadersPage(n int, script string) (listPage, bool) {
 }
 
 // navRow is ◀ 上一页 · n/m · 下一页 ▶, without the arrows that lead nowhere.
-func navRow(list string, n, total int, script string) []models.InlineKeyboardButton {
+func navRow(list string, n, total int, script zh.Script) []models.InlineKeyboardButton {
 	if total <= 1 {
 		return nil
 	}
@@ -614,11 +611,11 @@ func navRow(list string, n, total int, script string) []models.InlineKeyboardBut
 }
 
 // leaderLine is "place · role", whatever of it is known.
-func leaderLine(l catalog.Leader, script string) string {
+func leaderLine(l catalog.Leader, script zh.Script) string {
 	var parts []string
 	for _, p := range []string{l.Place, l.Role} {
 		if p = strings.TrimSpace(p); p != "" {
-			parts = append(parts, inReaderScript(script, p))
+			parts = append(parts, script.Convert(p))
 		}
 	}
 	return strings.Join(parts, " · ")
@@ -645,20 +642,8 @@ func nameKey(name string) string {
 	return strconv.FormatUint(h.Sum64()&(1<<48-1), 36)
 }
 
-func scriptLetter(script string) string {
-	if script == "hant" {
-		return "t"
-	}
-	return "s"
-}
-
-// inReaderScript writes catalog text (names are Simplified, summaries in their
-// article's script) in the reader's script.
-func inReaderScript(script, s string) string {
-	if script == "hant" {
-		return zh.ToTraditional(s)
-	}
-	return zh.ToSimplified(s)
+func scriptLetter(script zh.Script) string {
+	return script.Pick("s", "t")
 }
 
 // snippet is the start of a summary sentence, on one line.
@@ -692,15 +677,15 @@ type catalogLabelSet struct {
 	prev, next, allMethods, allLeaders string
 }
 
-var catalogLabelsByScript = map[string]catalogLabelSet{
-	"hans": {
+var catalogLabelsByScript = map[zh.Script]catalogLabelSet{
+	zh.Simplified: {
 		methodsTitle: "📚 工作方法目录 · 第 %d/%d 页", leadersTitle: "👥 书记名录 · 第 %d/%d 页",
 		methodsHint: "点按方法名查看总结（附原文出处）。", leadersHint: "点按姓名查看人物简介（附原文出处）。",
 		methodsLabel: "方法：", etc: " 等",
 		otherLeader: "其他", continued: "（续）", profileOf: "👤 %s 简介",
 		prev: "◀ 上一页", next: "下一页 ▶", allMethods: "📚 全部工作方法", allLeaders: "👥 全部书记",
 	},
-	"hant": {
+	zh.Traditional: {
 		methodsTitle: "📚 工作方法目錄 · 第 %d/%d 頁", leadersTitle: "👥 書記名錄 · 第 %d/%d 頁",
 		methodsHint: "點按方法名查看總結（附原文出處）。", leadersHint: "點按姓名查看人物簡介（附原文出處）。",
 		methodsLabel: "方法：", etc: " 等",
@@ -709,17 +694,17 @@ var catalogLabelsByScript = map[string]catalogLabelSet{
 	},
 }
 
-func catalogLabels(script string) catalogLabelSet {
+func catalogLabels(script zh.Script) catalogLabelSet {
 	if l, ok := catalogLabelsByScript[script]; ok {
 		return l
 	}
-	return catalogLabelsByScript["hans"]
+	return catalogLabelsByScript[zh.Simplified]
 }
 
-func msgCatalogEmpty(script string) string {
+func msgCatalogEmpty(script zh.Script) string {
 	return pick(script, "资料中还没有整理出工作方法和人物。", "資料中還沒有整理出工作方法和人物。")
 }
 
-func msgCatalogStale(script string) string {
+func msgCatalogStale(script zh.Script) string {
 	return pick(script, "这个按钮已失效，请发送 /methods 重新查看。", "這個按鈕已失效，請發送 /methods 重新查看。")
 }

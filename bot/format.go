@@ -187,16 +187,16 @@ type labels struct {
 	sources, viewOriginal, placeholder, noAnswer string
 }
 
-var labelsByScript = map[string]labels{
-	"hans": {sources: "来源", viewOriginal: "查看原文", placeholder: "🔎 正在查阅文章…", noAnswer: "（没有内容）"},
-	"hant": {sources: "來源", viewOriginal: "查看原文", placeholder: "🔎 正在查閱文章…", noAnswer: "（沒有內容）"},
+var labelsByScript = map[zh.Script]labels{
+	zh.Simplified:  {sources: "来源", viewOriginal: "查看原文", placeholder: "🔎 正在查阅文章…", noAnswer: "（没有内容）"},
+	zh.Traditional: {sources: "來源", viewOriginal: "查看原文", placeholder: "🔎 正在查閱文章…", noAnswer: "（沒有內容）"},
 }
 
-func labelsFor(script string) labels {
+func labelsFor(script zh.Script) labels {
 	if l, ok := labelsByScript[script]; ok {
 		return l
 	}
-	return labelsByScript["hans"]
+	return labelsByScript[zh.Simplified]
 }
 
 // citationLabel names the leader and the article of a citation.
@@ -263,7 +263,7 @@ func renderPassages(cs []core.Citation, original bool) []string {
 // convertedMark says a passage is shown converted from the article's
 // script into the one it is now written in.
 func convertedMark(shown string) string {
-	if zh.DetectScript(shown) == "hant" {
+	if zh.DetectScript(shown) == zh.Traditional {
 		return "（已轉為繁體，原文見「查看原文」）"
 	}
 	return "（已转为简体，原文见“查看原文”）"

@@ -14,6 +14,7 @@ import (
 
 	"bangyang/core"
 	"bangyang/quiz"
+	"bangyang/zh"
 )
 
 // lessonQuestions is the length of a lesson's quiz.
@@ -166,7 +167,7 @@ func (b *Bot) startDaily(ctx context.Context, p core.DailyPlan) {
 	b.spawn(run, nil)
 }
 
-func msgDailyDone(script string, answered int) string {
+func msgDailyDone(script zh.Script, answered int) string {
 	if answered == 0 {
 		return pick(script, "📅 今天的每日一题无人作答，明天见。", "📅 今天的每日一題無人作答，明天見。")
 	}

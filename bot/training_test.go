@@ -612,7 +612,7 @@ func TestQuizPollParamsWithinLimits(t *testing.T) {
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	svc := trainingService(t, st)
-	for _, script := range []string{"hans", "hant"} {
+	for _, script := range []zh.Script{zh.Simplified, zh.Traditional} {
 		qs, err := svc.Trainer().Quiz(context.Background(), core.QuizRequest{N: 50, Topic: "", Script: script, Seed: 7})
 		if err != nil || len(qs) < 20 {
 			t.Fatalf("quiz: %d questions, %v", len(qs), err)

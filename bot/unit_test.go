@@ -12,6 +12,7 @@ import (
 
 	"bangyang/bot/telegramtest"
 	"bangyang/core"
+	"bangyang/zh"
 )
 
 func TestParseCommand(t *testing.T) {
@@ -148,7 +149,7 @@ func TestLimiter(t *testing.T) {
 }
 
 func TestScriptGuess(t *testing.T) {
-	cases := map[string]string{"這個方法怎麼做": "hant", "这个方法怎么做": "hans", "ok": "hans"}
+	cases := map[string]zh.Script{"這個方法怎麼做": "hant", "这个方法怎么做": "hans", "ok": "hans"}
 	for text, want := range cases {
 		if got := scriptGuess(&models.Message{Text: text}); got != want {
 			t.Errorf("scriptGuess(%q) = %s", text, got)

@@ -8,12 +8,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
-)
 
-// Scripts a question can be rendered in.
-const (
-	ScriptSimplified  = "hans"
-	ScriptTraditional = "hant"
+	"bangyang/zh"
 )
 
 // Limits of a Telegram quiz poll, in UTF-16 units (FIELD-NOTES §6).
@@ -77,12 +73,12 @@ func (c Citation) From() string {
 type Question struct {
 	// Key identifies the question's substance (template, passage, answer)
 	// independent of option order and script; a session never repeats one.
-	Key     string   `json:"key"`
-	Kind    Kind     `json:"kind"`
-	Script  string   `json:"script"`
-	Text    string   `json:"text"`
-	Options []string `json:"options"`
-	Correct int      `json:"correct"`
+	Key     string    `json:"key"`
+	Kind    Kind      `json:"kind"`
+	Script  zh.Script `json:"script"`
+	Text    string    `json:"text"`
+	Options []string  `json:"options"`
+	Correct int       `json:"correct"`
 	// Negative marks "which is NOT …" questions: the right option is the
 	// one the passage does not support, every other option is supported.
 	Negative bool `json:"negative,omitempty"`

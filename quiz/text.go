@@ -246,11 +246,3 @@ func prettyPunct(s string) string {
 	}
 	return strings.TrimSpace(string(rs))
 }
-
-// convertScript renders Simplified text in the requested script.
-func convertScript(s, script string) string {
-	if script == ScriptTraditional {
-		return zh.ToTraditional(s)
-	}
-	return s
-}

@@ -5,14 +5,8 @@ import (
 	"unicode/utf8"
 )
 
-// Script tags returned by DetectScript (BCP 47 script subtags, lower case).
-const (
-	Simplified  = "hans"
-	Traditional = "hant"
-)
-
-// DetectScript tells whether s is written in Simplified ("hans") or
-// Traditional ("hant") Chinese, or returns "" when it cannot tell: no Han
+// DetectScript tells whether s is written in Simplified or Traditional
+// Chinese, or returns the zero Script when it cannot tell: no Han
 // characters, or only characters shared by both scripts (郭佳, 工作法).
 // Callers should then fall back to their default.
 //
@@ -24,7 +18,7 @@ const (
 // consulted on a tie of the strong counts; this also keeps the stray
 // Simplified characters that web gateways leave in Traditional pages (后 干
 // 愿 于) from flipping a Traditional text. A tie on both counts gives "".
-func DetectScript(s string) string {
+func DetectScript(s string) Script {
 	trad := countChanged(t2s(), s)
 	simp := countChanged(s2t(), s)
 	switch {

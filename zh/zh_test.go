@@ -209,7 +209,10 @@ func TestConcurrentUse(t *testing.T) {
 }
 
 func TestDetectScript(t *testing.T) {
-	cases := []struct{ in, want string }{
+	cases := []struct {
+		in   string
+		want Script
+	}{
 		{"四單工作法包括哪些內容？", Traditional},
 		{"什么是四单工作法？", Simplified},
 		{"她后来呢？", Simplified}, // 后 is weak, 来 is not
@@ -241,7 +244,7 @@ func TestDetectScript(t *testing.T) {
 }
 
 func TestDetectScriptArticles(t *testing.T) {
-	for path, want := range map[string]string{
+	for path, want := range map[string]Script{
 		"testdata/hant_001.txt": Traditional,
 		"testdata/hant_001.t2s": Simplified,
 		"testdata/hans_003.txt": Simplified,
@@ -362,7 +365,10 @@ func TestTraditionalUsesTaiwanForms(t *testing.T) {
 }
 
 func TestDetectScriptTaiwanForms(t *testing.T) {
-	cases := []struct{ in, want string }{
+	cases := []struct {
+		in   string
+		want Script
+	}{
 		{"社區群眾", Traditional}, // 群 is Taiwan's form, not Simplified evidence
 		{"羣衆", Traditional},
 		{"群众", Simplified},

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"bangyang/core"
+	"bangyang/zh"
 )
 
 // askJSON is the stable output of `bangyang ask --json`.
@@ -93,10 +94,7 @@ func printAnswer(a *app, ans *core.Answer, withText bool) {
 	if len(ans.Citations) == 0 {
 		return
 	}
-	src := "来源："
-	if ans.Script == "hant" {
-		src = "來源："
-	}
+	src := ans.Script.Pick("来源：", "來源：")
 	fmt.Fprintln(a.stdout, "\n"+src)
 	for _, c := range ans.Citations {
 		mark := ""
@@ -109,11 +107,8 @@ func printAnswer(a *app, ans *core.Answer, withText bool) {
 
 // convertedMark says a passage is shown converted to the asker's script;
 // the article's own text is in --json and /sources.
-func convertedMark(script string) string {
-	if script == "hant" {
-		return "（已轉為繁體）"
-	}
-	return "（已转为简体）"
+func convertedMark(script zh.Script) string {
+	return script.Pick("（已转为简体）", "（已轉為繁體）")
 }
 
 // defaultMaxQuestionRunes is the chat's question limit when

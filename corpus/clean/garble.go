@@ -93,7 +93,7 @@ func newGarbleDoc(text string) *garbleDoc {
 	// Attestation searches the text without annotations: "創(chuàng)新"
 	// must count as "創新".
 	d := &garbleDoc{gbk: gbkTable(), text: removePinyin(text), pinyin: map[string][]rune{},
-		traditional: zh.DetectScript(text) == "hant"}
+		traditional: zh.DetectScript(text) == zh.Traditional}
 	rs := []rune(text)
 	for i := 1; i+1 < len(rs); i++ {
 		if rs[i] != '(' {
