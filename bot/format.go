@@ -3,9 +3,9 @@ package bot
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"bangyang/core"
+	"bangyang/corpus"
 	"bangyang/zh"
 )
 
@@ -96,52 +96,6 @@ func pack(blocks []block, limit int) []string {
 	return msgs
 }
 
-// sentenceEnd reports whether r ends a Chinese or Latin sentence. '.' is
-// excluded on purpose: "95.3%" and "1.8萬" are common in the articles.
-func sentenceEnd(r rune) bool {
-	switch r {
-	case '。', '！', '？', '!', '?', '；', ';', '\n':
-		return true
-	}
-	return false
-}
-
-func closingQuote(r rune) bool {
-	switch r {
-	case '”', '’', '」', '』', '）', ')', '"', '》':
-		return true
-	}
-	return false
-}
-
-// sentences cuts s after sentence-ending punctuation (keeping closing quotes
-// with their sentence). The pieces concatenate back to s.
-func sentences(s string) []string {
-	var out []string
-	start := 0
-	i := 0
-	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if !sentenceEnd(r) {
-			continue
-		}
-		for i < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[i:])
-			if !sentenceEnd(r2) && !closingQuote(r2) {
-				break
-			}
-			i += n2
-		}
-		out = append(out, s[start:i])
-		start = i
-	}
-	if start < len(s) {
-		out = append(out, s[start:])
-	}
-	return out
-}
-
 // splitPlain cuts text into pieces of at most limit UTF-16 units, at
 // sentence boundaries where possible and between runes otherwise.
 func splitPlain(text string, limit int) []string {
@@ -158,7 +112,7 @@ func splitPlain(text string, limit int) []string {
 			curLen = 0
 		}
 	}
-	for _, sent := range sentences(text) {
+	for _, sent := range corpus.SentencePieces(text) {
 		n := utf16Len(sent)
 		if n > limit {
 			flush()

@@ -12,6 +12,7 @@ import (
 
 	"bangyang/bot/telegramtest"
 	"bangyang/core"
+	"bangyang/corpus"
 	"bangyang/zh"
 )
 
@@ -79,7 +80,7 @@ func TestSplitPlainKeepsTextAndLimits(t *testing.T) {
 	if !strings.HasSuffix(pieces[0], "”") {
 		t.Errorf("closing quote separated from its sentence: …%q", lastRunes(pieces[0], 5))
 	}
-	if got := sentences("95.3%的居民满意。下一句"); len(got) != 2 {
+	if got := corpus.SentencePieces("95.3%的居民满意。下一句"); len(got) != 2 {
 		t.Errorf("split on a decimal point: %q", got)
 	}
 }
