@@ -41,18 +41,6 @@ func escapeHTML(s string) string {
 	return b.String()
 }
 
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
 // block is a self-contained piece of a message: its HTML is valid on its
 // own (balanced tags), so messages can be cut between any two blocks.
 type block struct {
@@ -76,8 +64,8 @@ func pack(blocks []block, limit int) []string {
 	var cur strings.Builder
 	curLen := 0
 	for _, bl := range blocks {
-		n := utf16Len(bl.plain)
-		sepLen := utf16Len(bl.sep)
+		n := zh.UTF16Len(bl.plain)
+		sepLen := zh.UTF16Len(bl.sep)
 		if cur.Len() > 0 && curLen+sepLen+n > limit {
 			msgs = append(msgs, cur.String())
 			cur.Reset()
@@ -99,7 +87,7 @@ func pack(blocks []block, limit int) []string {
 // splitPlain cuts text into pieces of at most limit UTF-16 units, at
 // sentence boundaries where possible and between runes otherwise.
 func splitPlain(text string, limit int) []string {
-	if utf16Len(text) <= limit {
+	if zh.UTF16Len(text) <= limit {
 		return []string{text}
 	}
 	var out []string
@@ -113,11 +101,11 @@ func splitPlain(text string, limit int) []string {
 		}
 	}
 	for _, sent := range corpus.SentencePieces(text) {
-		n := utf16Len(sent)
+		n := zh.UTF16Len(sent)
 		if n > limit {
 			flush()
 			for _, r := range sent {
-				rl := utf16Len(string(r))
+				rl := zh.UTF16Len(string(r))
 				if curLen+rl > limit {
 					flush()
 				}
@@ -230,7 +218,7 @@ func renderPreview(textSoFar string) string {
 	if t == "" {
 		return ""
 	}
-	if utf16Len(t) > previewTarget {
+	if zh.UTF16Len(t) > previewTarget {
 		t = splitPlain(t, previewTarget)[0]
 		return escapeHTML(t) + " …"
 	}

@@ -23,10 +23,10 @@ import (
 // that still does not fit, so a bad question is skipped, not sent.
 func quizPollParams(q quiz.Question, idx, total int, open time.Duration) (*tgbot.SendPollParams, bool) {
 	text := strings.TrimSpace(q.Text)
-	if numbered := fmt.Sprintf("[%d/%d] %s", idx+1, total, text); utf16Len(numbered) <= quiz.MaxQuestionLen {
+	if numbered := fmt.Sprintf("[%d/%d] %s", idx+1, total, text); zh.UTF16Len(numbered) <= quiz.MaxQuestionLen {
 		text = numbered
 	}
-	if text == "" || utf16Len(text) > quiz.MaxQuestionLen {
+	if text == "" || zh.UTF16Len(text) > quiz.MaxQuestionLen {
 		return nil, false
 	}
 	if len(q.Options) < quiz.MinOptions || len(q.Options) > quiz.MaxOptions || q.Correct < 0 || q.Correct >= len(q.Options) {
@@ -34,7 +34,7 @@ func quizPollParams(q quiz.Question, idx, total int, open time.Duration) (*tgbot
 	}
 	opts := make([]models.InputPollOption, len(q.Options))
 	for i, o := range q.Options {
-		if n := utf16Len(strings.TrimSpace(o)); n == 0 || n > quiz.MaxOptionLen {
+		if n := zh.UTF16Len(strings.TrimSpace(o)); n == 0 || n > quiz.MaxOptionLen {
 			return nil, false
 		}
 		opts[i] = models.InputPollOption{Text: o}
@@ -62,7 +62,7 @@ func fitExplanation(s string) string {
 		b.WriteRune(r)
 	}
 	s = b.String()
-	if utf16Len(s) <= quiz.MaxExplanationLen {
+	if zh.UTF16Len(s) <= quiz.MaxExplanationLen {
 		return s
 	}
 	return cutUnits(s, quiz.MaxExplanationLen-1) + "…"
@@ -88,11 +88,11 @@ func cutUnits(s string, n int) string {
 // when there is one.
 func clip(s string, limit int) string {
 	s = strings.TrimSpace(s)
-	if utf16Len(s) <= limit {
+	if zh.UTF16Len(s) <= limit {
 		return s
 	}
 	first := splitPlain(s, limit-1)[0]
-	if utf16Len(first) < limit/2 {
+	if zh.UTF16Len(first) < limit/2 {
 		first = cutUnits(s, limit-1)
 	}
 	return strings.TrimSpace(first) + "…"
@@ -118,7 +118,7 @@ func explanationHTML(q quiz.Question, idx, total int, st quiz.Stats, script zh.S
 	head.WriteString("📖 " + e.From + "：")
 	out := "<b>" + escapeHTML(top) + "</b>\n" + escapeHTML(head.String())
 	if e.Passage != "" {
-		budget := packTarget - utf16Len(top) - utf16Len(head.String()) - 8
+		budget := packTarget - zh.UTF16Len(top) - zh.UTF16Len(head.String()) - 8
 		out += "\n<blockquote>" + escapeHTML(clip(e.Passage, budget)) + "</blockquote>"
 	}
 	return out

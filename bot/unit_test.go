@@ -58,7 +58,7 @@ func TestUTF16Span(t *testing.T) {
 	if _, _, ok := utf16Span(text, 0, 100); ok {
 		t.Error("span beyond the text accepted")
 	}
-	if s, e, ok := utf16Span(text, utf16Len(text), 0); !ok || s != len(text) || e != len(text) {
+	if s, e, ok := utf16Span(text, zh.UTF16Len(text), 0); !ok || s != len(text) || e != len(text) {
 		t.Error("empty span at the end rejected")
 	}
 }
@@ -70,8 +70,8 @@ func TestSplitPlainKeepsTextAndLimits(t *testing.T) {
 		t.Fatal("pieces do not concatenate back to the text")
 	}
 	for i, p := range pieces {
-		if utf16Len(p) > 500 {
-			t.Errorf("piece %d has %d units", i, utf16Len(p))
+		if zh.UTF16Len(p) > 500 {
+			t.Errorf("piece %d has %d units", i, zh.UTF16Len(p))
 		}
 		if !utf8.ValidString(p) {
 			t.Errorf("piece %d is not valid UTF-8", i)
@@ -106,7 +106,7 @@ func TestRenderedHTMLIsAlwaysValid(t *testing.T) {
 				t.Errorf("invalid HTML for %.20q: %v", text, err)
 				continue
 			}
-			if n := utf16Len(strings.TrimSpace(visible)); n == 0 || n > telegramMaxText {
+			if n := zh.UTF16Len(strings.TrimSpace(visible)); n == 0 || n > telegramMaxText {
 				t.Errorf("message of %d units for %.20q", n, text)
 			}
 		}

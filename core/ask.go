@@ -213,7 +213,7 @@ func sharesName(norm string, names []string) bool {
 	rs := []rune(norm)
 	for i := 0; i+2 <= len(rs); i++ {
 		bi := string(rs[i : i+2])
-		if !allHan(bi) {
+		if !zh.AllHan(bi) {
 			continue
 		}
 		for _, n := range names {

@@ -116,7 +116,7 @@ func Validate(q Question) error {
 	if strings.TrimSpace(q.Text) == "" {
 		return invalid("empty question")
 	}
-	if n := utf16Len(q.Text); n > MaxQuestionLen {
+	if n := zh.UTF16Len(q.Text); n > MaxQuestionLen {
 		return invalid("question is %d units long, limit %d", n, MaxQuestionLen)
 	}
 	if len(q.Options) < MinOptions || len(q.Options) > MaxOptions {
@@ -127,8 +127,8 @@ func Validate(q Question) error {
 	}
 	seen := make(map[string]int, len(q.Options))
 	for i, o := range q.Options {
-		if strings.TrimSpace(o) == "" || utf16Len(o) > MaxOptionLen {
-			return invalid("option %d has length %d, want 1–%d", i, utf16Len(o), MaxOptionLen)
+		if strings.TrimSpace(o) == "" || zh.UTF16Len(o) > MaxOptionLen {
+			return invalid("option %d has length %d, want 1–%d", i, zh.UTF16Len(o), MaxOptionLen)
 		}
 		n := normalize(o)
 		if n == "" {
@@ -139,7 +139,7 @@ func Validate(q Question) error {
 		}
 		seen[n] = i
 	}
-	if n := utf16Len(q.Explanation); n > MaxExplanationLen {
+	if n := zh.UTF16Len(q.Explanation); n > MaxExplanationLen {
 		return invalid("explanation is %d units long, limit %d", n, MaxExplanationLen)
 	}
 	if n := strings.Count(q.Explanation, "\n"); n > MaxExplanationLFs {

@@ -49,16 +49,16 @@ func TestGenerateRealCorpus(t *testing.T) {
 			if got, want := supported(o, norm), (j == q.Correct) != q.Negative; got != want {
 				t.Errorf("q%d %q option %q: supported=%v, want %v", i, q.Text, o, got, want)
 			}
-			if n := utf16Len(o); n < 1 || n > MaxOptionLen {
+			if n := zh.UTF16Len(o); n < 1 || n > MaxOptionLen {
 				t.Errorf("q%d option %q length %d", i, o, n)
 			}
 		}
 		if len(q.Options) < 3 || len(q.Options) > MaxOptions {
 			t.Errorf("q%d has %d options", i, len(q.Options))
 		}
-		if utf16Len(q.Text) > MaxQuestionLen || utf16Len(q.Explanation) > MaxExplanationLen ||
+		if zh.UTF16Len(q.Text) > MaxQuestionLen || zh.UTF16Len(q.Explanation) > MaxExplanationLen ||
 			strings.Count(q.Explanation, "\n") > MaxExplanationLFs {
-			t.Errorf("q%d over limits: %d/%d", i, utf16Len(q.Text), utf16Len(q.Explanation))
+			t.Errorf("q%d over limits: %d/%d", i, zh.UTF16Len(q.Text), zh.UTF16Len(q.Explanation))
 		}
 		if !strings.HasPrefix(q.Explanation, "出自") {
 			t.Errorf("q%d explanation does not cite: %q", i, q.Explanation)

@@ -1,7 +1,6 @@
 package zh
 
 import (
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -61,6 +60,3 @@ func countChanged(d *dict, s string) evidence {
 	})
 	return ev
 }
-
-// IsHan reports whether r is a Han (CJK ideograph) character.
-func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }
