@@ -312,26 +312,15 @@ func (b *Bot) repliedTo(m *models.Message) bool {
 }
 
 // scriptGuess picks the user's script for messages written before core
-// has answered: Traditional characters in the text, else the client's
-// language (zh-TW, zh-HK, zh-Hant), else Simplified.
+// has answered: the text's script as zh.DetectScript tells it (the same
+// judgement core makes), else the client's language (zh-TW, zh-HK,
+// zh-Hant, zh-MO), else Simplified.
 func scriptGuess(m *models.Message) zh.Script {
 	if m == nil {
 		return zh.Simplified
 	}
-	hant, hans := 0, 0
-	for _, r := range m.Text {
-		switch {
-		case strings.ContainsRune(traditionalOnly, r):
-			hant++
-		case strings.ContainsRune(simplifiedOnly, r):
-			hans++
-		}
-	}
-	if hant > hans {
-		return zh.Traditional
-	}
-	if hans > hant {
-		return zh.Simplified
+	if sc := zh.DetectScript(m.Text); sc != "" {
+		return sc
 	}
 	if m.From != nil {
 		lc := strings.ToLower(m.From.LanguageCode)
@@ -341,13 +330,6 @@ func scriptGuess(m *models.Message) zh.Script {
 	}
 	return zh.Simplified
 }
-
-// Common characters that differ between the scripts; enough to tell a
-// question's script, not a converter.
-const (
-	traditionalOnly = "這個們說為來會時對於麼經過還與區書記態發現問題們麼樣從點話長幫務轉證實際關係開東車門見體網劃衛區級鄉鎮訪導領辦"
-	simplifiedOnly  = "这个们说为来会时对于么经过还与区书记态发现问题们么样从点话长帮务转证实际关系开东车门见体网划卫区级乡镇访导领办"
-)
 
 // --- callbacks -------------------------------------------------------------
 

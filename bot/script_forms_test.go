@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-telegram/bot/models"
+
 	"bangyang/zh"
 )
 
@@ -105,5 +107,25 @@ func TestTraditionalReplyUsesOneForm(t *testing.T) {
 		if want, bad := otherTraditionalForm(r); bad {
 			t.Errorf("reply has %c where the bot writes %s:%s", r, want, dump(msgs))
 		}
+	}
+}
+
+// The bot's first guess of the script is core's judgement (zh.DetectScript),
+// not a list of its own: a name alone (吳中蘭) tells Traditional.
+func TestScriptGuessIsCoresJudgement(t *testing.T) {
+	simp := &models.User{LanguageCode: "zh-hans"}
+	for text, want := range map[string]zh.Script{
+		"吳中蘭":      zh.Traditional,
+		"鄰里糾紛調解":   zh.Traditional,
+		"邻里纠纷调解":   zh.Simplified,
+		"郭佳":       zh.Simplified, // tells nothing: the client's language
+		"四單工作法是什么": zh.Simplified, // a tie: the client's language
+	} {
+		if got := scriptGuess(&models.Message{Text: text, From: simp}); got != want {
+			t.Errorf("scriptGuess(%q) = %q, want %q", text, got, want)
+		}
+	}
+	if got := scriptGuess(&models.Message{Text: "郭佳", From: &models.User{LanguageCode: "zh-HK"}}); got != zh.Traditional {
+		t.Errorf("zh-HK client: %q", got)
 	}
 }
