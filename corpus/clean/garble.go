@@ -785,7 +785,7 @@ func (d *garbleDoc) polish(rep string, rs []rune, end int, res *Result) string {
 			continue
 		}
 		if zh.IsHan(c) && !d.charAttested(c, "") &&
-			(afterEnd || (d.traditional && zh.ToTraditional(string(c)) != string(c))) {
+			(afterEnd || (d.traditional && zh.DetectScript(string(c)) == zh.Simplified)) {
 			res.Unrepaired = append(res.Unrepaired, string(c)+"…")
 			afterEnd = false
 			continue
