@@ -35,7 +35,8 @@ func otherTraditionalForm(r rune) (string, bool) {
 
 // Every string literal in the code that writes what users read (bot, core,
 // quiz, catalog, the chat and CLI in cmd/bangyang) uses the Traditional
-// forms the converter produces, so a reply never mixes 羣眾 and 群眾.
+// forms the converter produces, so a reply never mixes 羣眾 and 群眾 (or
+// 公布 and 公佈).
 func TestUserStringsUseConverterForms(t *testing.T) {
 	if got, ok := otherTraditionalForm('羣'); !ok || got != "群" {
 		t.Fatalf("precondition: 羣 should be reported (as 群), got %q %v", got, ok)
@@ -46,7 +47,7 @@ func TestUserStringsUseConverterForms(t *testing.T) {
 		}
 	}
 	fset := token.NewFileSet()
-	literals := 0
+	literals, traditional := 0, 0
 	for _, dir := range []string{".", "../core", "../quiz", "../catalog", "../cmd/bangyang"} {
 		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 		if err != nil || len(files) == 0 {
@@ -75,12 +76,22 @@ func TestUserStringsUseConverterForms(t *testing.T) {
 						t.Errorf("%s: %q has %c; converted text writes %s", fset.Position(lit.Pos()), s, r, want)
 					}
 				}
+				// A Traditional sentence is what the converter makes of its
+				// Simplified twin (公佈, 著, 裡), so the pairs written out in
+				// both scripts read like converted text. Single characters
+				// are input aliases (週), not sentences.
+				if zh.DetectScript(s) == zh.Traditional && zh.HanCount(s) >= 2 {
+					traditional++
+					if conv := zh.ToTraditional(zh.ToSimplified(s)); conv != s {
+						t.Errorf("%s: %q is written otherwise by the converter: %q", fset.Position(lit.Pos()), s, conv)
+					}
+				}
 				return true
 			})
 		}
 	}
-	if literals < 500 {
-		t.Errorf("only %d string literals read: the scan missed the code", literals)
+	if literals < 500 || traditional < 50 {
+		t.Errorf("only %d string literals read, %d of them Traditional: the scan missed the code", literals, traditional)
 	}
 }
 

@@ -162,7 +162,7 @@ func (b *Bot) startDaily(ctx context.Context, p core.DailyPlan) {
 	}
 	note := pick(run.script,
 		fmt.Sprintf("限时 %s，答完公布原文出处。/record 查看个人记录。", humanDuration(run.open, run.script)),
-		fmt.Sprintf("限時 %s，答完公布原文出處。/record 查看個人記錄。", humanDuration(run.open, run.script)))
+		fmt.Sprintf("限時 %s，答完公佈原文出處。/record 查看個人記錄。", humanDuration(run.open, run.script)))
 	b.post(ctx, chatID, thread, []string{"<b>" + escapeHTML(head) + "</b>\n" + escapeHTML(note)})
 	b.spawn(run, nil)
 }

@@ -160,11 +160,11 @@ func trainingIntroHTML(script zh.Script, n, asked int, topic string, open time.D
 	if private {
 		sb.WriteString(escapeHTML(pick(script,
 			"选好答案后会公布原文出处，然后进入下一题。/stop 提前结束。",
-			"選好答案後會公布原文出處，然後進入下一題。/stop 提前結束。")))
+			"選好答案後會公佈原文出處，然後進入下一題。/stop 提前結束。")))
 	} else {
 		sb.WriteString(escapeHTML(pick(script,
 			"大家直接点选项作答，每人每题只计第一次。每题结束后公布原文出处。/score 查看得分，/stop 提前结束。",
-			"大家直接點選項作答，每人每題只計第一次。每題結束後公布原文出處。/score 查看得分，/stop 提前結束。")))
+			"大家直接點選項作答，每人每題只計第一次。每題結束後公佈原文出處。/score 查看得分，/stop 提前結束。")))
 	}
 	return sb.String()
 }
@@ -180,7 +180,7 @@ func caseHTML(c quiz.Case, script zh.Script, reveal time.Duration) string {
 	if reveal > 0 {
 		hint = pick(script,
 			fmt.Sprintf("大家先讨论，发送 /reveal 查看书记当时的做法（%s后自动公布）。", humanDuration(reveal, script)),
-			fmt.Sprintf("大家先討論，發送 /reveal 查看書記當時的做法（%s後自動公布）。", humanDuration(reveal, script)))
+			fmt.Sprintf("大家先討論，發送 /reveal 查看書記當時的做法（%s後自動公佈）。", humanDuration(reveal, script)))
 	}
 	sb.WriteString("\n\n<i>" + escapeHTML(hint) + "</i>")
 	return sb.String()
@@ -261,7 +261,7 @@ func msgTrainingResumed(script zh.Script, from, total int) string {
 }
 
 func msgNoPendingCase(script zh.Script) string {
-	return pick(script, "现在没有待公布的案例，发送 /case 开始一个。", "現在沒有待公布的案例，發送 /case 開始一個。")
+	return pick(script, "现在没有待公布的案例，发送 /case 开始一个。", "現在沒有待公佈的案例，發送 /case 開始一個。")
 }
 
 func msgNoCase(script zh.Script, topic string) string {
