@@ -3,7 +3,7 @@ package bot
 import "bangyang/transport"
 
 // StatsFunc writes the admins' usage statistics as plain text in the
-// given script ("hans" or "hant").
+// given script.
 type StatsFunc = transport.StatsFunc
 
 // WithStats enables /stats for the users in Config.Admins (the shared

@@ -13,6 +13,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"bangyang/core"
+	"bangyang/zh"
 )
 
 // Button keys. An answer's 查看原文 and 👍/👎 buttons carry a key, not the
@@ -41,7 +42,7 @@ type storedAnswer struct {
 	Citations []core.Citation `json:"citations,omitempty"`
 	Mode      string          `json:"mode,omitempty"`
 	Grounded  bool            `json:"grounded,omitempty"`
-	Script    string          `json:"script,omitempty"`
+	Script    zh.Script       `json:"script,omitempty"`
 	ChatID    int64           `json:"chat_id"`
 }
 

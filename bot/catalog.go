@@ -24,8 +24,8 @@ import (
 type CatalogService interface {
 	Methods() []catalog.LeaderMethods
 	Leaders() []catalog.Leader
-	MethodSummary(ctx context.Context, chat, name, script string) (*core.Answer, error)
-	LeaderProfile(ctx context.Context, chat, name, script string) (*core.Answer, error)
+	MethodSummary(ctx context.Context, chat, name string, script zh.Script) (*core.Answer, error)
+	LeaderProfile(ctx context.Context, chat, name string, script zh.Script) (*core.Answer, error)
 }
 
 // WithCatalog switches on the catalog commands over cs.
@@ -75,7 +75,7 @@ type catalogUI struct {
 	// edit identical to what the message shows.
 	editing map[shownKey]*pageEdit
 	// scripts is the last script each conversation was written in.
-	scripts map[string]string
+	scripts map[string]zh.Script
 }
 
 type pageEdit struct{ want *listPage }
@@ -87,7 +87,7 @@ type shownKey struct {
 
 // registerCatalog adds the catalog commands and their buttons.
 func (b *Bot) registerCatalog(svc CatalogService) error {
-	c := &catalogUI{b: b, svc: svc, shown: map[shownKey]string{}, scripts: map[string]string{}, editing: map[shownKey]*pageEdit{}}
+	c := &catalogUI{b: b, svc: svc, shown: map[shownKey]string{}, scripts: map[string]zh.Script{}, editing: map[shownKey]*pageEdit{}}
 	for _, cmd := range []Command{
 		{Name: "methods", Run: c.cmdMethods},
 		{Name: "method", Run: c.cmdMethod},
@@ -124,7 +124,7 @@ func (c *catalogUI) noteScript(conv, text string) {
 
 // scriptFor picks the reply script: the name's, else the conversation's
 // last, else the guess from the message and the client's language.
-func (c *catalogUI) scriptFor(r *Request, name string) string {
+func (c *catalogUI) scriptFor(r *Request, name string) zh.Script {
 	if sc := zh.DetectScript(name); sc != "" {
 		return sc
 	}
@@ -134,10 +134,7 @@ func (c *catalogUI) scriptFor(r *Request, name string) string {
 	if sc != "" {
 		return sc
 	}
-	if r.Script == "hant" {
-		return "hant"
-	}
-	return "hans"
+	return r.Script.Or(zh.Simplified)
 }
 
 // admit applies the same rate limits as questions.
@@ -276,9 +273,9 @@ func (c *catalogUI) replyCatalogAnswer(ctx context.Context, r *Request, kind, qu
 
 func (c *catalogUI) onButton(ctx context.Context, r *Request, q *models.CallbackQuery, data string) error {
 	parts := strings.Split(strings.TrimPrefix(data, cbCatalog), ":")
-	script := "hans"
+	script := zh.Simplified
 	if last := parts[len(parts)-1]; last == "t" {
-		script = "hant"
+		script = zh.Traditional
 	}
 	r.Script = script
 	switch {
@@ -464,7 +461,7 @@ func (c *catalogUI) forgetShown(key shownKey) {
 	delete(c.shown, key) // the entry in shownOrder ages out by itself
 }
 
-func (c *catalogUI) page(list string, n int, script string) (listPage, bool) {
+func (c *catalogUI) page(list string, n int, script zh.Script) (listPage, bool) {
 	if list == "lp" {
 		return c.leadersPage(n, script)
 	}
@@ -497,7 +494,7 @@ func methodSlices(groups []catalog.LeaderMethods) []methodSlice {
 
 // methodsPage shows one leader (name, place, role) and her methods, each a
 // button that opens its summary.
-func (c *catalogUI) methodsPage(n int, script string) (listPage, bool) {
+func (c *catalogUI) methodsPage(n int, script zh.Script) (listPage, bool) {
 	pages := methodSlices(c.svc.Methods())
 	if len(pages) == 0 {
 		return listPage{}, false
@@ -550,7 +547,7 @@ func (c *catalogUI) methodsPage(n int, script string) (listPage, bool) {
 
 // leadersPage lists leaders as name · place · role with their methods, each
 // a button that opens the profile.
-func (c *catalogUI) leadersPage(n int, script string) (listPage, bool) {
+func (c *catalogUI) leadersPage(n int, script zh.Script) (listPage, bool) {
 	leaders := c.svc.Leaders()
 	if len(leaders) == 0 {
 		return listPage{}, false
@@ -597,7 +594,7 @@ func (c *catalogUI) leadersPage(n int, script string) (listPage, bool) {
 }
 
 // navRow is ◀ 上一页 · n/m · 下一页 ▶, without the arrows that lead nowhere.
-func navRow(list string, n, total int, script string) []models.InlineKeyboardButton {
+func navRow(list string, n, total int, script zh.Script) []models.InlineKeyboardButton {
 	if total <= 1 {
 		return nil
 	}
@@ -635,11 +632,8 @@ func nameKey(name string) string {
 	return strconv.FormatUint(h.Sum64()&(1<<48-1), 36)
 }
 
-func scriptLetter(script string) string {
-	if script == "hant" {
-		return "t"
-	}
-	return "s"
+func scriptLetter(script zh.Script) string {
+	return script.Pick("s", "t")
 }
 
 // snippet is the start of a summary sentence, on one line.
@@ -673,15 +667,15 @@ type catalogLabelSet struct {
 	prev, next, allMethods, allLeaders string
 }
 
-var catalogLabelsByScript = map[string]catalogLabelSet{
-	"hans": {
+var catalogLabelsByScript = map[zh.Script]catalogLabelSet{
+	zh.Simplified: {
 		methodsTitle: "📚 工作方法目录 · 第 %d/%d 页", leadersTitle: "👥 书记名录 · 第 %d/%d 页",
 		methodsHint: "点按方法名查看总结（附原文出处）。", leadersHint: "点按姓名查看人物简介（附原文出处）。",
 		methodsLabel: "方法：", etc: " 等",
 		otherLeader: "其他", continued: "（续）", profileOf: "👤 %s 简介",
 		prev: "◀ 上一页", next: "下一页 ▶", allMethods: "📚 全部工作方法", allLeaders: "👥 全部书记",
 	},
-	"hant": {
+	zh.Traditional: {
 		methodsTitle: "📚 工作方法目錄 · 第 %d/%d 頁", leadersTitle: "👥 書記名錄 · 第 %d/%d 頁",
 		methodsHint: "點按方法名查看總結（附原文出處）。", leadersHint: "點按姓名查看人物簡介（附原文出處）。",
 		methodsLabel: "方法：", etc: " 等",
@@ -690,15 +684,15 @@ var catalogLabelsByScript = map[string]catalogLabelSet{
 	},
 }
 
-func catalogLabels(script string) catalogLabelSet {
+func catalogLabels(script zh.Script) catalogLabelSet {
 	if l, ok := catalogLabelsByScript[script]; ok {
 		return l
 	}
-	return catalogLabelsByScript["hans"]
+	return catalogLabelsByScript[zh.Simplified]
 }
 
-func msgCatalogEmpty(script string) string { return transport.MsgCatalogEmpty(script) }
+func msgCatalogEmpty(script zh.Script) string { return transport.MsgCatalogEmpty(script) }
 
-func msgCatalogStale(script string) string {
+func msgCatalogStale(script zh.Script) string {
 	return pick(script, "这个按钮已失效，请发送 /methods 重新查看。", "這個按鈕已失效，請發送 /methods 重新查看。")
 }

@@ -81,8 +81,10 @@ func TestMethodCommandInBothScripts(t *testing.T) {
 	svc := realCore(t)
 	h := start(t, testConfig(), svc)
 	for i, c := range []struct {
-		name, script, sources string
-		want                  []string
+		name    string
+		script  zh.Script
+		sources string
+		want    []string
 	}{
 		{"四单工作法", "hans", "来源", []string{"民众点单", "共同接单", "吴中兰"}},
 		{"四單工作法", "hant", "來源", []string{"民眾點單", "共同接單", "吳中蘭"}},
@@ -532,7 +534,7 @@ func (bc *bigCatalog) Leaders() []catalog.Leader {
 	return out
 }
 
-func (bc *bigCatalog) MethodSummary(_ context.Context, _, name, script string) (*core.Answer, error) {
+func (bc *bigCatalog) MethodSummary(_ context.Context, _, name string, script zh.Script) (*core.Answer, error) {
 	groups := bc.snapshot()
 	for _, g := range groups {
 		for _, m := range g.Methods {
@@ -545,7 +547,7 @@ func (bc *bigCatalog) MethodSummary(_ context.Context, _, name, script string) (
 	return &core.Answer{Text: "资料中没有找到这个方法。", Script: "hans", Mode: core.ModeExtractive, Suggestions: []string{groups[0].Methods[0].Name, groups[1].Methods[1].Name}}, nil
 }
 
-func (bc *bigCatalog) LeaderProfile(_ context.Context, _, name, script string) (*core.Answer, error) {
+func (bc *bigCatalog) LeaderProfile(_ context.Context, _, name string, script zh.Script) (*core.Answer, error) {
 	return &core.Answer{Text: "资料中没有找到这个人物。", Script: "hans", Mode: core.ModeExtractive}, nil
 }
 

@@ -8,6 +8,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"bangyang/zh"
+
 	tgbot "github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
 )
@@ -20,9 +22,9 @@ type Request struct {
 	ThreadID int // forum topic, 0 outside topics
 	UserID   int64
 	Private  bool
-	Args     string // command arguments or the question
-	Script   string // "hans" or "hant": best guess of the user's script
-	Conv     string // conversation key for core
+	Args     string    // command arguments or the question
+	Script   zh.Script // best guess of the user's script
+	Conv     string    // conversation key for core
 	// AsGroup: sent by an anonymous administrator on behalf of the group;
 	// UserID is then Telegram's GroupAnonymousBot, shared by all of them.
 	AsGroup  bool
@@ -52,7 +54,7 @@ func (b *Bot) recoverMiddleware(next tgbot.HandlerFunc) tgbot.HandlerFunc {
 				b.replyPlain(actx, requestFor(b, u.Message), msgInternalError(scriptGuess(u.Message)))
 			case u.CallbackQuery != nil:
 				// Unanswered, the button would spin until Telegram gives up.
-				b.send.answerCallback(actx, u.CallbackQuery.ID, msgInternalError("hans"), true)
+				b.send.answerCallback(actx, u.CallbackQuery.ID, msgInternalError(zh.Simplified), true)
 			}
 		}()
 		next(ctx, api, u)
@@ -310,42 +312,24 @@ func (b *Bot) repliedTo(m *models.Message) bool {
 }
 
 // scriptGuess picks the user's script for messages written before core
-// has answered: Traditional characters in the text, else the client's
-// language (zh-TW, zh-HK, zh-Hant), else Simplified.
-func scriptGuess(m *models.Message) string {
+// has answered: the text's script as zh.DetectScript tells it (the same
+// judgement core makes), else the client's language (zh-TW, zh-HK,
+// zh-Hant, zh-MO), else Simplified.
+func scriptGuess(m *models.Message) zh.Script {
 	if m == nil {
-		return "hans"
+		return zh.Simplified
 	}
-	hant, hans := 0, 0
-	for _, r := range m.Text {
-		switch {
-		case strings.ContainsRune(traditionalOnly, r):
-			hant++
-		case strings.ContainsRune(simplifiedOnly, r):
-			hans++
-		}
-	}
-	if hant > hans {
-		return "hant"
-	}
-	if hans > hant {
-		return "hans"
+	if sc := zh.DetectScript(m.Text); sc != "" {
+		return sc
 	}
 	if m.From != nil {
 		lc := strings.ToLower(m.From.LanguageCode)
 		if strings.HasPrefix(lc, "zh-tw") || strings.HasPrefix(lc, "zh-hk") || strings.HasPrefix(lc, "zh-hant") || strings.HasPrefix(lc, "zh-mo") {
-			return "hant"
+			return zh.Traditional
 		}
 	}
-	return "hans"
+	return zh.Simplified
 }
-
-// Common characters that differ between the scripts; enough to tell a
-// question's script, not a converter.
-const (
-	traditionalOnly = "這個們說為來會時對於麼經過還與區書記態發現問題們麼樣從點話長幫務轉證實際關係開東車門見體網劃衛區級鄉鎮訪導領辦"
-	simplifiedOnly  = "这个们说为来会时对于么经过还与区书记态发现问题们么样从点话长帮务转证实际关系开东车门见体网划卫区级乡镇访导领办"
-)
 
 // --- callbacks -------------------------------------------------------------
 
@@ -361,7 +345,7 @@ func (b *Bot) onCallback(ctx context.Context, q *models.CallbackQuery) {
 	r := requestFor(b, msg)
 	r.UserID = q.From.ID
 	r.replyTo = 0
-	r.Script = "hans"
+	r.Script = zh.Simplified
 	if !b.allowed(r.ChatID, r.UserID) {
 		b.send.answerCallback(ctx, q.ID, msgNotAllowed(r.Script), true)
 		return

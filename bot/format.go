@@ -2,9 +2,9 @@ package bot
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"bangyang/core"
+	"bangyang/corpus"
 	"bangyang/transport"
 	"bangyang/zh"
 )
@@ -41,18 +41,6 @@ func escapeHTML(s string) string {
 	return b.String()
 }
 
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
 // block is a self-contained piece of a message: its HTML is valid on its
 // own (balanced tags), so messages can be cut between any two blocks.
 type block struct {
@@ -76,8 +64,8 @@ func pack(blocks []block, limit int) []string {
 	var cur strings.Builder
 	curLen := 0
 	for _, bl := range blocks {
-		n := utf16Len(bl.plain)
-		sepLen := utf16Len(bl.sep)
+		n := zh.UTF16Len(bl.plain)
+		sepLen := zh.UTF16Len(bl.sep)
 		if cur.Len() > 0 && curLen+sepLen+n > limit {
 			msgs = append(msgs, cur.String())
 			cur.Reset()
@@ -96,56 +84,10 @@ func pack(blocks []block, limit int) []string {
 	return msgs
 }
 
-// sentenceEnd reports whether r ends a Chinese or Latin sentence. '.' is
-// excluded on purpose: "95.3%" and "1.8萬" are common in the articles.
-func sentenceEnd(r rune) bool {
-	switch r {
-	case '。', '！', '？', '!', '?', '；', ';', '\n':
-		return true
-	}
-	return false
-}
-
-func closingQuote(r rune) bool {
-	switch r {
-	case '”', '’', '」', '』', '）', ')', '"', '》':
-		return true
-	}
-	return false
-}
-
-// sentences cuts s after sentence-ending punctuation (keeping closing quotes
-// with their sentence). The pieces concatenate back to s.
-func sentences(s string) []string {
-	var out []string
-	start := 0
-	i := 0
-	for i < len(s) {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if !sentenceEnd(r) {
-			continue
-		}
-		for i < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[i:])
-			if !sentenceEnd(r2) && !closingQuote(r2) {
-				break
-			}
-			i += n2
-		}
-		out = append(out, s[start:i])
-		start = i
-	}
-	if start < len(s) {
-		out = append(out, s[start:])
-	}
-	return out
-}
-
 // splitPlain cuts text into pieces of at most limit UTF-16 units, at
 // sentence boundaries where possible and between runes otherwise.
 func splitPlain(text string, limit int) []string {
-	if utf16Len(text) <= limit {
+	if zh.UTF16Len(text) <= limit {
 		return []string{text}
 	}
 	var out []string
@@ -158,12 +100,12 @@ func splitPlain(text string, limit int) []string {
 			curLen = 0
 		}
 	}
-	for _, sent := range sentences(text) {
-		n := utf16Len(sent)
+	for _, sent := range corpus.SentencePieces(text) {
+		n := zh.UTF16Len(sent)
 		if n > limit {
 			flush()
 			for _, r := range sent {
-				rl := utf16Len(string(r))
+				rl := zh.UTF16Len(string(r))
 				if curLen+rl > limit {
 					flush()
 				}
@@ -188,16 +130,16 @@ type labels struct {
 	placeholder string
 }
 
-var labelsByScript = map[string]labels{
-	"hans": {placeholder: "🔎 正在查阅文章…"},
-	"hant": {placeholder: "🔎 正在查閱文章…"},
+var labelsByScript = map[zh.Script]labels{
+	zh.Simplified:  {placeholder: "🔎 正在查阅文章…"},
+	zh.Traditional: {placeholder: "🔎 正在查閱文章…"},
 }
 
-func labelsFor(script string) labels {
+func labelsFor(script zh.Script) labels {
 	if l, ok := labelsByScript[script]; ok {
 		return l
 	}
-	return labelsByScript["hans"]
+	return labelsByScript[zh.Simplified]
 }
 
 // citationLabel names the leader and the article of a citation.
@@ -211,9 +153,9 @@ func renderAnswer(a *core.Answer) []string { return renderReply(transport.Answer
 // the asker's script (marked when converted), or with original as the
 // article wrote them (查看原文).
 func renderPassages(cs []core.Citation, original bool) []string {
-	script := "hans"
-	if len(cs) > 0 && zh.DetectScript(cs[0].Text) == "hant" {
-		script = "hant"
+	script := zh.Simplified
+	if len(cs) > 0 && zh.DetectScript(cs[0].Text) == zh.Traditional {
+		script = zh.Traditional
 	}
 	return renderReply(transport.PassagesReply(script, cs, original))
 }
@@ -258,7 +200,7 @@ func renderPreview(textSoFar string) string {
 	if t == "" {
 		return ""
 	}
-	if utf16Len(t) > previewTarget {
+	if zh.UTF16Len(t) > previewTarget {
 		t = splitPlain(t, previewTarget)[0]
 		return escapeHTML(t) + " …"
 	}

@@ -14,6 +14,7 @@ import (
 
 	"bangyang/core"
 	"bangyang/quiz"
+	"bangyang/zh"
 )
 
 // Group training over core's transport-independent training API: quiz
@@ -185,7 +186,7 @@ type trainingRun struct {
 	thread  int
 	private bool
 	total   int
-	script  string
+	script  zh.Script
 	plan    string        // the session's plan (core.PlanDaily, PlanLesson, "")
 	open    time.Duration // open_period of its polls
 	wait    time.Duration // how long a question stays up
@@ -295,12 +296,7 @@ func chatOfKey(key string) (chatID int64, thread int, ok bool) {
 	return id, th, true
 }
 
-func sessionScript(s *quiz.Session) string {
-	if s.Script() == quiz.ScriptTraditional {
-		return "hant"
-	}
-	return "hans"
-}
+func sessionScript(s *quiz.Session) zh.Script { return s.Script() }
 
 // newRun registers a driver for chat key; nil if one is already running.
 func (t *training) newRun(key string, sess *quiz.Session) *trainingRun {

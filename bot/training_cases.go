@@ -82,18 +82,12 @@ func (b *Bot) resumeReveals(ctx context.Context) {
 		if !ok || p.RevealAt.IsZero() {
 			continue
 		}
-		b.scheduleReveal(p.Chat, chatID, thread, caseScript(p.Case, "hans"), p.RevealAt)
+		b.scheduleReveal(p.Chat, chatID, thread, caseScript(p.Case, zh.Simplified), p.RevealAt)
 	}
 }
 
-func caseScript(c quiz.Case, fallback string) string {
-	switch zh.DetectScript(c.Scenario + c.Reveal) {
-	case "hant":
-		return "hant"
-	case "hans":
-		return "hans"
-	}
-	return fallback
+func caseScript(c quiz.Case, fallback zh.Script) zh.Script {
+	return zh.DetectScript(c.Scenario + c.Reveal).Or(fallback)
 }
 
 func (t *training) cancelReveal(key string) {
@@ -108,7 +102,7 @@ func (t *training) cancelReveal(key string) {
 // scheduleReveal reveals chat's pending case after the configured delay,
 // unless /reveal or a new /case comes first. The time is stored with the
 // case, so the next process re-arms the timer (resumeReveals).
-func (b *Bot) scheduleReveal(key string, chatID int64, thread int, script string, at time.Time) {
+func (b *Bot) scheduleReveal(key string, chatID int64, thread int, script zh.Script, at time.Time) {
 	t := b.train
 	ctx := t.lifeCtx(b.base)
 	if ctx.Err() != nil {

@@ -42,14 +42,8 @@ func parseTrainArgs(args string) (n int, topic string) { return transport.ParseT
 
 // argScript is the script of a command's arguments when they tell
 // (/case 吳中蘭), else the user's.
-func argScript(r *Request) string {
-	switch zh.DetectScript(r.Args) {
-	case "hant":
-		return "hant"
-	case "hans":
-		return "hans"
-	}
-	return r.Script
+func argScript(r *Request) zh.Script {
+	return zh.DetectScript(r.Args).Or(r.Script)
 }
 
 func cmdTrain(ctx context.Context, r *Request) error {

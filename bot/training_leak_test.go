@@ -54,7 +54,7 @@ func TestReplyToOpenPollRevealsNothing(t *testing.T) {
 	answer := p.Options[*p.CorrectOptionID].Text
 	h.say(group, bob, "隐患矛盾清还是教育在网格？"+answer+"对吗？", telegramtest.ReplyTo(pm.ID))
 	line := h.waitText(group.ID, "讨论中", 1)[0]
-	if strings.Contains(line.Text, answer) || utf16Len(line.Text) > 40 {
+	if strings.Contains(line.Text, answer) || zh.UTF16Len(line.Text) > 40 {
 		t.Errorf("the discussion line says more than it should: %q", line.Text)
 	}
 	if got := answersFromArticles(h.srv, group.ID); len(got) != 0 {
@@ -179,8 +179,8 @@ func TestPollExplanationSaysWhy(t *testing.T) {
 	if !ok {
 		t.Fatal("no poll")
 	}
-	if !strings.HasPrefix(p.Explanation, q.Why+"\n出自《吴中兰》") || utf16Len(p.Explanation) > 200 {
-		t.Errorf("explanation %q (%d units)", p.Explanation, utf16Len(p.Explanation))
+	if !strings.HasPrefix(p.Explanation, q.Why+"\n出自《吴中兰》") || zh.UTF16Len(p.Explanation) > 200 {
+		t.Errorf("explanation %q (%d units)", p.Explanation, zh.UTF16Len(p.Explanation))
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"bangyang/core"
 	"bangyang/quiz"
 	"bangyang/transport"
+	"bangyang/zh"
 )
 
 // lessonQuestions is the length of a lesson's quiz.
@@ -162,12 +163,12 @@ func (b *Bot) startDaily(ctx context.Context, p core.DailyPlan) {
 	}
 	note := pick(run.script,
 		fmt.Sprintf("限时 %s，答完公布原文出处。/record 查看个人记录。", humanDuration(run.open, run.script)),
-		fmt.Sprintf("限時 %s，答完公布原文出處。/record 查看個人記錄。", humanDuration(run.open, run.script)))
+		fmt.Sprintf("限時 %s，答完公佈原文出處。/record 查看個人記錄。", humanDuration(run.open, run.script)))
 	b.post(ctx, chatID, thread, []string{"<b>" + escapeHTML(head) + "</b>\n" + escapeHTML(note)})
 	b.spawn(run, nil)
 }
 
-func msgDailyDone(script string, answered int) string {
+func msgDailyDone(script zh.Script, answered int) string {
 	if answered == 0 {
 		return pick(script, "📅 今天的每日一题无人作答，明天见。", "📅 今天的每日一題無人作答，明天見。")
 	}

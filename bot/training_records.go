@@ -12,6 +12,7 @@ import (
 
 	"bangyang/core"
 	"bangyang/transport"
+	"bangyang/zh"
 )
 
 // maxBoardRows is how many members /board lists.
@@ -31,7 +32,7 @@ func cmdRecord(ctx context.Context, r *Request) error {
 	return nil
 }
 
-func recordHTML(st core.Standing, rank int, script string) string {
+func recordHTML(st core.Standing, rank int, script zh.Script) string {
 	acc := int(st.Accuracy()*100 + 0.5)
 	head := pick(script, "📒 我的培训记录", "📒 我的培訓記錄")
 	body := pick(script,

@@ -159,11 +159,11 @@ func checkQuizPoll(t *testing.T, p telegramtest.Poll, k, total int) {
 	if !strings.HasPrefix(p.Question, fmt.Sprintf("[%d/%d] ", k, total)) {
 		t.Errorf("poll %d question %q lacks its number", k, p.Question)
 	}
-	if utf16Len(p.Question) > 300 || utf16Len(p.Explanation) > 200 || strings.Count(p.Explanation, "\n") > 2 || len(p.Options) < 2 || len(p.Options) > 10 {
+	if zh.UTF16Len(p.Question) > 300 || zh.UTF16Len(p.Explanation) > 200 || strings.Count(p.Explanation, "\n") > 2 || len(p.Options) < 2 || len(p.Options) > 10 {
 		t.Errorf("poll %d over Telegram's limits: %+v", k, p)
 	}
 	for _, o := range p.Options {
-		if utf16Len(o.Text) > 100 {
+		if zh.UTF16Len(o.Text) > 100 {
 			t.Errorf("poll %d option over 100 units: %q", k, o.Text)
 		}
 	}
@@ -236,7 +236,7 @@ func TestTrainingGroupSession(t *testing.T) {
 				if !strings.Contains(m.Text, "2 人作答") || !strings.Contains(m.Text, "✅ 正确答案：") || !strings.Contains(m.Source, "<blockquote>") || !strings.Contains(m.Text, "📖") {
 					t.Errorf("passage message %d: %q", k, m.Text)
 				}
-				if utf16Len(m.Text) > 4096 {
+				if zh.UTF16Len(m.Text) > 4096 {
 					t.Errorf("passage message %d too long", k)
 				}
 			}
@@ -612,7 +612,7 @@ func TestQuizPollParamsWithinLimits(t *testing.T) {
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	svc := trainingService(t, st)
-	for _, script := range []string{"hans", "hant"} {
+	for _, script := range []zh.Script{zh.Simplified, zh.Traditional} {
 		qs, err := svc.Trainer().Quiz(context.Background(), core.QuizRequest{N: 50, Topic: "", Script: script, Seed: 7})
 		if err != nil || len(qs) < 20 {
 			t.Fatalf("quiz: %d questions, %v", len(qs), err)
@@ -623,7 +623,7 @@ func TestQuizPollParamsWithinLimits(t *testing.T) {
 				t.Errorf("question %d does not fit a poll: %+v", i, q)
 				continue
 			}
-			if utf16Len(p.Question) > 300 || utf16Len(p.Explanation) > 200 || strings.Count(p.Explanation, "\n") > 2 || p.OpenPeriod != 45 {
+			if zh.UTF16Len(p.Question) > 300 || zh.UTF16Len(p.Explanation) > 200 || strings.Count(p.Explanation, "\n") > 2 || p.OpenPeriod != 45 {
 				t.Errorf("question %d over the limits: %+v", i, p)
 			}
 			if p.IsAnonymous == nil || *p.IsAnonymous || p.Type != "quiz" || p.CorrectOptionID != q.Correct {
@@ -637,14 +637,14 @@ func TestQuizPollParamsWithinLimits(t *testing.T) {
 	if !ok || p.Question != long.Text {
 		t.Errorf("a 299-unit question must go out unnumbered, ok=%v", ok)
 	}
-	if utf16Len(p.Explanation) > 200 || strings.Count(p.Explanation, "\n") > 2 || !strings.HasSuffix(p.Explanation, "…") {
-		t.Errorf("explanation not trimmed: %d units, %d LFs", utf16Len(p.Explanation), strings.Count(p.Explanation, "\n"))
+	if zh.UTF16Len(p.Explanation) > 200 || strings.Count(p.Explanation, "\n") > 2 || !strings.HasSuffix(p.Explanation, "…") {
+		t.Errorf("explanation not trimmed: %d units, %d LFs", zh.UTF16Len(p.Explanation), strings.Count(p.Explanation, "\n"))
 	}
 	if _, ok := quizPollParams(quiz.Question{Text: "q", Options: []string{"a", strings.Repeat("长", 101)}}, 0, 1, time.Minute); ok {
 		t.Error("an option over 100 units was accepted")
 	}
-	if got := fitExplanation(strings.Repeat("😀", 150)); utf16Len(got) > 200 {
-		t.Errorf("astral characters: %d units", utf16Len(got))
+	if got := fitExplanation(strings.Repeat("😀", 150)); zh.UTF16Len(got) > 200 {
+		t.Errorf("astral characters: %d units", zh.UTF16Len(got))
 	}
 }
 

@@ -12,6 +12,8 @@ import (
 
 	"bangyang/bot/telegramtest"
 	"bangyang/core"
+	"bangyang/corpus"
+	"bangyang/zh"
 )
 
 func TestParseCommand(t *testing.T) {
@@ -56,7 +58,7 @@ func TestUTF16Span(t *testing.T) {
 	if _, _, ok := utf16Span(text, 0, 100); ok {
 		t.Error("span beyond the text accepted")
 	}
-	if s, e, ok := utf16Span(text, utf16Len(text), 0); !ok || s != len(text) || e != len(text) {
+	if s, e, ok := utf16Span(text, zh.UTF16Len(text), 0); !ok || s != len(text) || e != len(text) {
 		t.Error("empty span at the end rejected")
 	}
 }
@@ -68,8 +70,8 @@ func TestSplitPlainKeepsTextAndLimits(t *testing.T) {
 		t.Fatal("pieces do not concatenate back to the text")
 	}
 	for i, p := range pieces {
-		if utf16Len(p) > 500 {
-			t.Errorf("piece %d has %d units", i, utf16Len(p))
+		if zh.UTF16Len(p) > 500 {
+			t.Errorf("piece %d has %d units", i, zh.UTF16Len(p))
 		}
 		if !utf8.ValidString(p) {
 			t.Errorf("piece %d is not valid UTF-8", i)
@@ -78,7 +80,7 @@ func TestSplitPlainKeepsTextAndLimits(t *testing.T) {
 	if !strings.HasSuffix(pieces[0], "”") {
 		t.Errorf("closing quote separated from its sentence: …%q", lastRunes(pieces[0], 5))
 	}
-	if got := sentences("95.3%的居民满意。下一句"); len(got) != 2 {
+	if got := corpus.SentencePieces("95.3%的居民满意。下一句"); len(got) != 2 {
 		t.Errorf("split on a decimal point: %q", got)
 	}
 }
@@ -104,7 +106,7 @@ func TestRenderedHTMLIsAlwaysValid(t *testing.T) {
 				t.Errorf("invalid HTML for %.20q: %v", text, err)
 				continue
 			}
-			if n := utf16Len(strings.TrimSpace(visible)); n == 0 || n > telegramMaxText {
+			if n := zh.UTF16Len(strings.TrimSpace(visible)); n == 0 || n > telegramMaxText {
 				t.Errorf("message of %d units for %.20q", n, text)
 			}
 		}
@@ -148,7 +150,7 @@ func TestLimiter(t *testing.T) {
 }
 
 func TestScriptGuess(t *testing.T) {
-	cases := map[string]string{"這個方法怎麼做": "hant", "这个方法怎么做": "hans", "ok": "hans"}
+	cases := map[string]zh.Script{"這個方法怎麼做": "hant", "这个方法怎么做": "hans", "ok": "hans"}
 	for text, want := range cases {
 		if got := scriptGuess(&models.Message{Text: text}); got != want {
 			t.Errorf("scriptGuess(%q) = %s", text, got)

@@ -13,6 +13,7 @@ import (
 
 	"bangyang/corpus"
 	"bangyang/prompts"
+	"bangyang/zh"
 )
 
 // Model-assisted extraction (optional, never required): a language model
@@ -205,7 +206,7 @@ func checkReading(r Reading, a *article) Reading {
 	}
 	for _, m := range r.Methods {
 		name := strings.TrimSpace(stripQuotes(m.Name))
-		if !occurs(name) || hanCount(name) < 2 || isStopName(norm(name)) || isHonour(norm(name)) {
+		if !occurs(name) || zh.HanCount(name) < 2 || isStopName(norm(name)) || isHonour(norm(name)) {
 			continue
 		}
 		rm := ReadMethod{Name: name}

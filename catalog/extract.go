@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"bangyang/zh"
 )
 
 // The extraction vocabulary. Patterns run on norm() text, so they are
@@ -246,7 +248,7 @@ func numericShorthand(s string) (int, string, bool) {
 	rest := s[n:]
 	c, m := utf8.DecodeRuneInString(rest)
 	// 十分钟, 三年, 五个 are quantities, not shorthands.
-	if m == 0 || !isHan(c) || strings.ContainsRune(numerals+"分年月日天个名次条位人户种件百千万亿", c) {
+	if m == 0 || !zh.IsHan(c) || strings.ContainsRune(numerals+"分年月日天个名次条位人户种件百千万亿", c) {
 		return 0, "", false
 	}
 	return numeralValue(r), string(c), true
@@ -277,7 +279,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 	n := s.norm
 	add := func(c candidate) {
 		c.name = strings.TrimSpace(c.name)
-		if hanCount(c.name) < 2 || isStopName(c.name) || strings.Trim(c.name, "0123456789+") == "" {
+		if zh.HanCount(c.name) < 2 || isStopName(c.name) || strings.Trim(c.name, "0123456789+") == "" {
 			return
 		}
 		if len(out) >= maxCandidatesPerSentence {
@@ -344,7 +346,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 			c := candidate{name: inner, pos: q.start, end: q.end + len(ns.suffix)}
 			origEnd := q.end // the original-script alias covers what the name covers
 			// “望月湖巧手队”志愿服务队: the quoted name is already a team.
-			sameKind := lastRune(inner) == lastRune(ns.suffix) && hanCount(inner) >= 3
+			sameKind := lastRune(inner) == lastRune(ns.suffix) && zh.HanCount(inner) >= 3
 			if sameKind {
 				c.alias = append(c.alias, inner+ns.suffix)
 			}
@@ -390,7 +392,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 			case reVerbBeforeQuote.MatchString(tailBytes(n[:q.start], 48)):
 				// 建起“热心凉亭”, 牵头组建“红色管家”.
 				matched = true
-			case strings.HasPrefix(after, "、") && reMeasuresTail.MatchString(after) && hanCount(inner) >= 2:
+			case strings.HasPrefix(after, "、") && reMeasuresTail.MatchString(after) && zh.HanCount(inner) >= 2:
 				// 社工“全岗”、全科网格上门代办服务等一系列为民服务举措.
 				matched = true
 			}
@@ -442,7 +444,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 		raw := n[m[2]:m[3]]
 		name := trimAfterLast(raw, boundaryWords)
 		val, _, ok := numericShorthand(lastTwoRunes(name))
-		if !ok || hanCount(name) < 3 {
+		if !ok || zh.HanCount(name) < 3 {
 			continue
 		}
 		items := splitList(listAfter(n[m[1]:]))
@@ -463,7 +465,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 		stem := trimAfterLast(n[m[2]:m[3]], boundaryWords)
 		suffix := n[m[4]:m[5]]
 		hasDigit := strings.ContainsAny(stem, "0123456789")
-		if (hanCount(stem) < 2 && !hasDigit) || strings.Contains(stem, "新") {
+		if (zh.HanCount(stem) < 2 && !hasDigit) || strings.Contains(stem, "新") {
 			continue
 		}
 		_, _, numeric := numericShorthand(stem)
@@ -490,7 +492,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 		}
 		prefix := trimAfterLast(n[m[2]:m[3]], boundaryWords)
 		stem := prefix + n[m[4]:m[5]]
-		if hanCount(prefix) < 2 || strings.ContainsAny(prefix, "支个家名") || strings.HasSuffix(prefix, "志愿") || genericProgram(stem) {
+		if zh.HanCount(prefix) < 2 || strings.ContainsAny(prefix, "支个家名") || strings.HasSuffix(prefix, "志愿") || genericProgram(stem) {
 			continue
 		}
 		start := m[3] - len(prefix)
@@ -514,7 +516,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 			continue
 		}
 		stem := trimAfterLast(n[m[2]:m[3]], boundaryWords)
-		if hanCount(stem) < 3 {
+		if zh.HanCount(stem) < 3 {
 			continue
 		}
 		start := m[3] - len(stem)
@@ -593,7 +595,7 @@ func notTheLeaders(before string) bool {
 // (社区服务站, 党群服务中心) is no one's named practice.
 func genericProgram(stem string) bool {
 	for _, p := range []string{"社区", "党群", "居民", "综合", "便民", "新时代"} {
-		if strings.HasPrefix(stem, p) && hanCount(stem) <= utf8.RuneCountInString(p)+3 {
+		if strings.HasPrefix(stem, p) && zh.HanCount(stem) <= utf8.RuneCountInString(p)+3 {
 			return true
 		}
 	}
@@ -680,7 +682,7 @@ func lastRune(s string) rune {
 // allHan: every item has at least n Han characters.
 func allHan(items []string, n int) bool {
 	for _, it := range items {
-		if hanCount(it) < n {
+		if zh.HanCount(it) < n {
 			return false
 		}
 	}
@@ -729,7 +731,7 @@ func parseSequence(s string) (sequence, bool) {
 			break
 		}
 		j := i + 1
-		for j < len(rs) && isHan(rs[j]) && !strings.ContainsRune(numerals, rs[j]) && j-i <= 3 {
+		for j < len(rs) && zh.IsHan(rs[j]) && !strings.ContainsRune(numerals, rs[j]) && j-i <= 3 {
 			j++
 		}
 		if j == i+1 {

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"bangyang/zh"
 )
 
 var (
@@ -164,7 +166,7 @@ func placeBefore(before, role string) string {
 		clause = before[i+n:]
 	}
 	clause = trimAfterLast(clause, []string{"记", "是", "为", "任", "的", "在", "到", "从"})
-	if hanCount(clause) < 2 {
+	if zh.HanCount(clause) < 2 {
 		return ""
 	}
 	for _, unit := range []string{"社区", "街道", "村", "镇", "乡"} {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"bangyang/zh"
 )
 
 // group is every sighting of one method in an article.
@@ -158,7 +160,7 @@ func creditOthers(a *article, cands []candidate) {
 			if strings.ContainsAny(between, "她他") || (a.meta.Leader != "" && strings.Contains(between, norm(a.meta.Leader))) || strings.ContainsAny(between, "学向跟") {
 				continue
 			}
-			if reOtherMade.MatchString(between) && hanCount(between) <= 12 {
+			if reOtherMade.MatchString(between) && zh.HanCount(between) <= 12 {
 				c.leader = o
 			}
 		}
@@ -212,7 +214,7 @@ func titleCandidates(a *article, have []candidate) []candidate {
 	var out []candidate
 	for _, q := range quotedSpans(title) {
 		inner := strings.TrimSpace(q.inner)
-		if !nameLike(inner) || hanCount(inner) < 2 || known[key(inner)] || personNoun(inner) || partOfKnown(known, key(inner)) {
+		if !nameLike(inner) || zh.HanCount(inner) < 2 || known[key(inner)] || personNoun(inner) || partOfKnown(known, key(inner)) {
 			continue
 		}
 		quoted := "“" + inner + "”"
@@ -382,7 +384,7 @@ func buildMethod(a *article, g *group) Method {
 	seen := map[string]bool{key(m.Name): true}
 	for _, al := range aliases {
 		k := key(al)
-		if al == "" || al == m.Name || seen[al] || hanCount(k) < 2 && !strings.ContainsAny(k, "0123456789") {
+		if al == "" || al == m.Name || seen[al] || zh.HanCount(k) < 2 && !strings.ContainsAny(k, "0123456789") {
 			continue
 		}
 		seen[al] = true
@@ -652,7 +654,7 @@ func findSharedSteps(a *article, g *group, name string) []string {
 				continue
 			}
 			for j := 0; j+2 <= len(rs); j++ {
-				if bi := string(rs[j : j+2]); hanCount(bi) == 2 && !genericBigram(bi) && allContain(l.items, bi) {
+				if bi := string(rs[j : j+2]); zh.HanCount(bi) == 2 && !genericBigram(bi) && allContain(l.items, bi) {
 					return l.items
 				}
 			}

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"bangyang/zh"
 )
 
 // A method's record (definition, procedure per step, how, problem,
@@ -256,7 +258,7 @@ func stepKeys(steps []string) [][]stepKey {
 		seen := map[string]bool{}
 		for j := 0; j+2 <= len(k); j++ {
 			bi := string(k[j : j+2])
-			if hanCount(bi) == 2 && !seen[bi] {
+			if zh.HanCount(bi) == 2 && !seen[bi] {
 				seen[bi] = true
 				per[i] = append(per[i], bi)
 				count[bi]++
@@ -314,7 +316,7 @@ func ownRunes(steps []string) []map[rune]bool {
 	for _, st := range steps {
 		seen := map[rune]bool{}
 		for _, r := range key(st) {
-			if isHan(r) && !seen[r] {
+			if zh.IsHan(r) && !seen[r] {
 				seen[r] = true
 				count[r]++
 			}
@@ -324,7 +326,7 @@ func ownRunes(steps []string) []map[rune]bool {
 	for i, st := range steps {
 		out[i] = map[rune]bool{}
 		for _, r := range key(st) {
-			if isHan(r) && count[r] == 1 {
+			if zh.IsHan(r) && count[r] == 1 {
 				out[i][r] = true
 			}
 		}
@@ -351,7 +353,7 @@ func nameBigrams(ix *articleIndex, name string) []string {
 	for j := 0; j+2 <= len(rs); j++ {
 		bi := string(rs[j : j+2])
 		// A part found all over the article (仁和 of 仁和社区) ties nothing.
-		if hanCount(bi) == 2 && !genericBigram(bi) && !strings.ContainsAny(bi, numerals) && ix.df[bi] <= ix.maxDF {
+		if zh.HanCount(bi) == 2 && !genericBigram(bi) && !strings.ContainsAny(bi, numerals) && ix.df[bi] <= ix.maxDF {
 			out = append(out, bi)
 		}
 	}
@@ -365,7 +367,7 @@ func bigramDF(a *article, ms []Method) map[string]int {
 	for _, m := range ms {
 		rs := []rune(key(m.Name))
 		for j := 0; j+2 <= len(rs); j++ {
-			if isHan(rs[j]) && isHan(rs[j+1]) {
+			if zh.IsHan(rs[j]) && zh.IsHan(rs[j+1]) {
 				df[string(rs[j:j+2])] = 0
 			}
 		}
@@ -383,7 +385,7 @@ func bigramDF(a *article, ms []Method) map[string]int {
 			}
 			_, n2 := utf8.DecodeRuneInString(k[i+n1:])
 			bi := k[i : i+n1+n2]
-			if _, ok := df[bi]; ok && isHan(r1) && last[bi] != si+1 {
+			if _, ok := df[bi]; ok && zh.IsHan(r1) && last[bi] != si+1 {
 				last[bi] = si + 1
 				df[bi]++
 			}
@@ -493,7 +495,7 @@ func partnerSentence(n string, names []string) bool {
 		if strings.ContainsAny(clause, "她他") || containsAny(clause, names) {
 			return false // the leader acts from here on
 		}
-		if hanCount(clause) >= 4 && partnerSubject(clause) {
+		if zh.HanCount(clause) >= 4 && partnerSubject(clause) {
 			return true
 		}
 	}
@@ -512,7 +514,7 @@ func partnerSubject(clause string) bool {
 		return false
 	}
 	before := clause[:first]
-	if hanCount(before) > 10 || strings.ContainsAny(before, "是与和同请为对向给把将由") {
+	if zh.HanCount(before) > 10 || strings.ContainsAny(before, "是与和同请为对向给把将由") {
 		return false
 	}
 	for _, v := range []string{"协调", "联系", "组织", "邀请", "联合", "带领", "动员", "发动"} {
@@ -655,7 +657,7 @@ func defExplains(d sentence, mi int, groups []*group) bool {
 	n := 0
 	for _, cl := range strings.FieldsFunc(seg, func(r rune) bool { return r == ',' || r == ';' || r == '。' }) {
 		if !reNoContent.MatchString(cl) {
-			n += hanCount(cl)
+			n += zh.HanCount(cl)
 		}
 	}
 	return n >= 8

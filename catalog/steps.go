@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"bangyang/zh"
 )
 
 // Steps written out in the ways the genre writes them, beyond the
@@ -178,7 +180,7 @@ func sharesNamePart(parts []string, name string) bool {
 	rs := []rune(key(name))
 	for j := 0; j+2 <= len(rs); j++ {
 		bi := string(rs[j : j+2])
-		if hanCount(bi) < 2 || genericBigram(bi) || bi == "工作" || bi == "作法" {
+		if zh.HanCount(bi) < 2 || genericBigram(bi) || bi == "工作" || bi == "作法" {
 			continue
 		}
 		if strings.ContainsRune(numerals+"两", rs[j]) && j == 0 && bi != "一线" {

@@ -143,18 +143,6 @@ func cleanDisplay(s string) string {
 	return strings.TrimSpace(s)
 }
 
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
-
-func hanCount(s string) int {
-	n := 0
-	for _, r := range s {
-		if isHan(r) {
-			n++
-		}
-	}
-	return n
-}
-
 // rePinyin matches tone-marked pinyin glued after characters by the source
 // site's converter (社區(qū)). corpus/clean removes it; the catalog removes it
 // again so that a name never carries it, whatever cleaning the chunks had.

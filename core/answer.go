@@ -4,7 +4,10 @@
 // call it; it knows nothing of any of them.
 package core
 
-import "bangyang/corpus"
+import (
+	"bangyang/corpus"
+	"bangyang/zh"
+)
 
 // Answer modes.
 const (
@@ -27,8 +30,8 @@ type Answer struct {
 	// continues it (Request.ReplyTo).
 	TurnID string
 	Mode   string
-	// Script is the asker's script: "hans" or "hant".
-	Script string
+	// Script is the asker's script.
+	Script zh.Script
 	// Notice is a short remark for the user, e.g. that the model fell back.
 	Notice string
 	// Suggestions are close matches offered when a name was not found.

@@ -213,7 +213,7 @@ func sharesName(norm string, names []string) bool {
 	rs := []rune(norm)
 	for i := 0; i+2 <= len(rs); i++ {
 		bi := string(rs[i : i+2])
-		if !allHan(bi) {
+		if !zh.AllHan(bi) {
 			continue
 		}
 		for _, n := range names {
@@ -416,7 +416,7 @@ func (c *composer) citeChunk(ch *corpus.Chunk) int {
 
 // abstainWith says plainly what the articles do not have, then what they
 // cover.
-func (s *Service) abstainWith(script, why string) *Answer {
+func (s *Service) abstainWith(script zh.Script, why string) *Answer {
 	if why == "" {
 		return s.abstain(script)
 	}
@@ -427,7 +427,7 @@ func (s *Service) abstainWith(script, why string) *Answer {
 		b.WriteString(cover)
 		b.WriteString("。")
 	}
-	return &Answer{Text: inScript(script, b.String()), Grounded: false, Refused: true, Mode: ModeExtractive, Script: script}
+	return &Answer{Text: script.Convert(b.String()), Grounded: false, Refused: true, Mode: ModeExtractive, Script: script}
 }
 
 // planHint tells the model how this kind of answer is organised.
@@ -494,7 +494,7 @@ func (s *Service) generatePlanned(ctx context.Context, q Question, d *draft, com
 	if !gen.Grounded {
 		// The model says the passages do not answer; the composed answer
 		// found sentences that do. Quotes are safer than a false refusal.
-		composed.Notice = inScript(q.Script, "模型未能依据资料作答，以下为资料原文摘录。")
+		composed.Notice = q.Script.Convert("模型未能依据资料作答，以下为资料原文摘录。")
 		return composed
 	}
 	if q.Intent == IntentCompare {
@@ -504,7 +504,7 @@ func (s *Service) generatePlanned(ctx context.Context, q Question, d *draft, com
 		}
 		for _, l := range d.leaders {
 			if !cited[l] {
-				composed.Notice = inScript(q.Script, "模型的回答没有引用每位书记的资料，以下为资料原文摘录。")
+				composed.Notice = q.Script.Convert("模型的回答没有引用每位书记的资料，以下为资料原文摘录。")
 				return composed
 			}
 		}

@@ -16,8 +16,8 @@ import (
 // CaseRequest asks for a discussion case in a chat.
 type CaseRequest struct {
 	Chat   string
-	Topic  string // a leader, a method or a problem keyword; "" for any
-	Script string // "" → the topic's script
+	Topic  string    // a leader, a method or a problem keyword; "" for any
+	Script zh.Script // "" → the topic's script
 	// RevealAt, when set, is when the transport reveals the case by itself;
 	// it is kept with the case so the reveal survives a restart.
 	RevealAt time.Time
@@ -45,7 +45,7 @@ func caseKey(c quiz.Case) string {
 func (t *Trainer) StartCase(ctx context.Context, req CaseRequest) (quiz.Case, error) {
 	chat := req.Chat
 	topic := strings.TrimSpace(req.Topic)
-	cases := t.Bank().Cases(topic, quizScript(req.Script, topic), 0)
+	cases := t.Bank().Cases(topic, normScript(req.Script, topic), 0)
 	if len(cases) == 0 {
 		return quiz.Case{}, fmt.Errorf("case on %q: %w", topic, quiz.ErrNoMaterial)
 	}

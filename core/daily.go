@@ -8,15 +8,16 @@ import (
 	"time"
 
 	"bangyang/quiz"
+	"bangyang/zh"
 )
 
 // DailyPlan posts one question a day in a chat at a fixed time.
 type DailyPlan struct {
-	Chat   string `json:"chat"`
-	At     string `json:"at"` // "HH:MM", in the transport's time zone
-	Topic  string `json:"topic,omitempty"`
-	Script string `json:"script,omitempty"`
-	SetBy  string `json:"set_by,omitempty"`
+	Chat   string    `json:"chat"`
+	At     string    `json:"at"` // "HH:MM", in the transport's time zone
+	Topic  string    `json:"topic,omitempty"`
+	Script zh.Script `json:"script,omitempty"`
+	SetBy  string    `json:"set_by,omitempty"`
 	// LastDay is the day ("2006-01-02") the question was last posted, or
 	// the day the plan was set when its time had already passed.
 	LastDay string `json:"last_day,omitempty"`

@@ -63,7 +63,7 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 	owners := map[string]map[string]bool{} // key → canonical names claiming it
 	claim := func(key, canon string) {
 		key = zh.ToSimplified(strings.TrimSpace(key))
-		if utf8.RuneCountInString(key) < 2 || !allHan(key) {
+		if utf8.RuneCountInString(key) < 2 || !zh.AllHan(key) {
 			return // "XX" (anonymised) and one-character keys would match anything
 		}
 		if owners[key] == nil {
@@ -313,15 +313,6 @@ func nicknames(name string) []string {
 		out = append(out, given+"书记", given+"姐", given+"大姐")
 	}
 	return out
-}
-
-func allHan(s string) bool {
-	for _, r := range s {
-		if !zh.IsHan(r) {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // find returns the canonical names keys match in norm, in order of first

@@ -24,13 +24,13 @@ const modelDownNotice = "模型暂时不可用，以下为资料原文摘录。"
 
 // generate asks the model, streaming, and falls back to the extractive
 // answer (with a notice) when the model is down, slow or says nothing.
-func (s *Service) generate(ctx context.Context, question, script string, hits []search.Hit, conv Conversation, onText func(string)) *Answer {
+func (s *Service) generate(ctx context.Context, question string, script zh.Script, hits []search.Hit, conv Conversation, onText func(string)) *Answer {
 	return s.generateWith(ctx, question, script, "", hits, conv, onText)
 }
 
 // generateWith is generate with an answer plan for the model (how to
 // organise the answer: per leader, steps in order …).
-func (s *Service) generateWith(ctx context.Context, question, script, plan string, hits []search.Hit, conv Conversation, onText func(string)) *Answer {
+func (s *Service) generateWith(ctx context.Context, question string, script zh.Script, plan string, hits []search.Hit, conv Conversation, onText func(string)) *Answer {
 	data := prompts.AnswerData{Script: script, Question: question, History: historyFor(conv, 3), Plan: plan}
 	for i, h := range hits {
 		data.Passages = append(data.Passages, prompts.Passage{N: i + 1, Title: h.Chunk.Meta.Title, Leader: h.Chunk.Meta.Leader, Text: h.Chunk.Text})
@@ -39,7 +39,7 @@ func (s *Service) generateWith(ctx context.Context, question, script, plan strin
 	// only says the model did not answer, and why to the user.
 	fallback := func(reason error) *Answer {
 		s.o.Logger.Warn("model answer failed, falling back to extractive", "err", reason)
-		return &Answer{Mode: ModeExtractive, Script: script, Notice: inScript(script, modelDownNotice)}
+		return &Answer{Mode: ModeExtractive, Script: script, Notice: script.Convert(modelDownNotice)}
 	}
 	sys, err := s.o.Prompts.Render("answer_system.tmpl", data)
 	if err != nil {
@@ -105,9 +105,9 @@ func renumberPartial(s string, n int) (string, []int) {
 
 // inScriptIfNeeded converts model output only when it is in the wrong
 // script, so a correct answer is not round-tripped.
-func inScriptIfNeeded(script, text string) string {
+func inScriptIfNeeded(script zh.Script, text string) string {
 	if got := zh.DetectScript(text); got != "" && got != script {
-		return inScript(script, text)
+		return script.Convert(text)
 	}
 	return text
 }

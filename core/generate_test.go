@@ -402,7 +402,7 @@ func TestModelPromptInjectionStaysInData(t *testing.T) {
 	_, arts := offlineIndex(t)
 	extra := corpus.Article{
 		Meta: corpus.Meta{ID: "test-injection", Title: "赵明书记的五步议事法", Leader: "赵明", Place: "测试市测试社区",
-			Source: "测试", Script: corpus.Simplified},
+			Source: "测试", Script: zh.Simplified},
 		Origin: "test",
 		Text: "赵明是测试社区党委书记，总结出五步议事法。" + injection +
 			"五步议事法包括收集民意、分类梳理、协商议事、分工办理、反馈评议五个步骤。",

@@ -34,9 +34,9 @@ const (
 // Question is a question understood once, at the entrance of core: every
 // later step reads these fields instead of normalising or detecting again.
 type Question struct {
-	Text   string // as asked, trimmed
-	Norm   string // Simplified
-	Script string // the reply script: "hans" or "hant"
+	Text   string    // as asked, trimmed
+	Norm   string    // Simplified
+	Script zh.Script // the reply script
 	Intent Intent
 	// Leaders and Methods are the canonical (catalog) names the question
 	// names, by name, alias or nickname, in order of mention; after

@@ -228,7 +228,7 @@ func (s *Service) search(ctx context.Context, query, leader string) (*search.Res
 }
 
 // abstain says plainly that the articles do not answer, and what they cover.
-func (s *Service) abstain(script string) *Answer {
+func (s *Service) abstain(script zh.Script) *Answer {
 	var b strings.Builder
 	b.WriteString("抱歉，资料中没有找到与这个问题相关的内容，我不想凭空回答。")
 	if cover := s.coverage(); cover != "" {
@@ -241,7 +241,7 @@ func (s *Service) abstain(script string) *Answer {
 		}
 		b.WriteString("。")
 	}
-	return &Answer{Text: inScript(script, b.String()), Grounded: false, Mode: ModeExtractive, Script: script}
+	return &Answer{Text: script.Convert(b.String()), Grounded: false, Mode: ModeExtractive, Script: script}
 }
 
 // exampleMethod is a method of the corpus to suggest asking about: the
@@ -282,7 +282,7 @@ func (s *Service) coverage() string {
 // citationsFor numbers the used passages and shows each in the asker's
 // script: a Simplified question is not answered with a wall of
 // Traditional text (the article's own text stays in Chunk).
-func citationsFor(used []int, hits []search.Hit, script string) []Citation {
+func citationsFor(used []int, hits []search.Hit, script zh.Script) []Citation {
 	out := make([]Citation, 0, len(used))
 	for i, idx := range used {
 		ch := hits[idx].Chunk
@@ -310,7 +310,7 @@ func dominantLeader(cs []Citation) string {
 
 // scriptOf decides the reply script: the question's, else the script the
 // conversation was last held in, else Simplified.
-func scriptOf(question string, conv Conversation) string {
+func scriptOf(question string, conv Conversation) zh.Script {
 	if sc := zh.DetectScript(question); sc != "" {
 		return sc
 	}
@@ -319,17 +319,7 @@ func scriptOf(question string, conv Conversation) string {
 			return sc
 		}
 	}
-	return string(corpus.Simplified)
-}
-
-// inScript writes text in the asker's script.
-func inScript(script, text string) string {
-	if script == string(corpus.Traditional) {
-		// Not a round trip through Simplified: s2t is one-to-many, so
-		// characters that are already Traditional stay as written.
-		return zh.ToTraditional(text)
-	}
-	return zh.ToSimplified(text)
+	return zh.Simplified
 }
 
 func hasAny(s string, words []string) bool {

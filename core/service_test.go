@@ -60,7 +60,7 @@ func TestOfflineFourStepsInBothScripts(t *testing.T) {
 	ctx := context.Background()
 	cases := []struct {
 		q      string
-		script string
+		script zh.Script
 		steps  []string
 	}{
 		{"什么是四单工作法？", "hans", []string{"民众点单", "社区开单", "共同接单", "民主议单"}},

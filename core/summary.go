@@ -51,12 +51,12 @@ func (s *Service) FindLeader(name string) (catalog.Leader, []catalog.Leader, boo
 // every point cited. script is the asker's ("hans"/"hant"). When name
 // matches no method confidently, the Answer is not grounded and
 // Suggestions holds close matches.
-func (s *Service) MethodSummary(ctx context.Context, chat, name, script string) (*Answer, error) {
+func (s *Service) MethodSummary(ctx context.Context, chat, name string, script zh.Script) (*Answer, error) {
 	return s.methodSummary(ctx, chat, name, script, name)
 }
 
 // methodSummary is MethodSummary remembering asked as the turn's question.
-func (s *Service) methodSummary(ctx context.Context, chat, name, script, asked string) (*Answer, error) {
+func (s *Service) methodSummary(ctx context.Context, chat, name string, script zh.Script, asked string) (*Answer, error) {
 	script = normScript(script, name)
 	m, close, ok := s.FindMethod(name)
 	if !ok {
@@ -80,7 +80,7 @@ func (s *Service) methodSummary(ctx context.Context, chat, name, script, asked s
 	ans := b.answer()
 	if s.o.Model != nil && len(chunks) > 0 {
 		q := fmt.Sprintf("请总结“%s”这一工作方法：谁创立、在哪里、针对什么问题、包括哪些内容或步骤、取得了哪些成效（保留数字）、如何借鉴应用。", m.Name)
-		if gen := s.generate(ctx, inScript(script, q), script, hitsOf(chunks), Conversation{}, nil); gen.Mode == ModeLLM && gen.Grounded {
+		if gen := s.generate(ctx, script.Convert(q), script, hitsOf(chunks), Conversation{}, nil); gen.Mode == ModeLLM && gen.Grounded {
 			ans = gen
 		}
 	}
@@ -90,12 +90,12 @@ func (s *Service) methodSummary(ctx context.Context, chat, name, script, asked s
 
 // LeaderProfile profiles one leader: who, where, role, honours, methods
 // and key numbers, cited.
-func (s *Service) LeaderProfile(ctx context.Context, chat, name, script string) (*Answer, error) {
+func (s *Service) LeaderProfile(ctx context.Context, chat, name string, script zh.Script) (*Answer, error) {
 	return s.leaderProfile(ctx, chat, name, script, name)
 }
 
 // leaderProfile is LeaderProfile remembering asked as the turn's question.
-func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked string) (*Answer, error) {
+func (s *Service) leaderProfile(ctx context.Context, chat, name string, script zh.Script, asked string) (*Answer, error) {
 	script = normScript(script, name)
 	l, close, ok := s.FindLeader(name)
 	if !ok {
@@ -221,7 +221,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name, script, asked s
 	ans := b.answer()
 	if s.o.Model != nil && len(chunks) > 0 {
 		q := fmt.Sprintf("请介绍%s：所在社区与职务、获得的荣誉、主要工作方法及其内容、关键数字。", l.Name)
-		if gen := s.generate(ctx, inScript(script, q), script, hitsOf(firstN(chunks, 8)), Conversation{}, nil); gen.Mode == ModeLLM && gen.Grounded {
+		if gen := s.generate(ctx, script.Convert(q), script, hitsOf(firstN(chunks, 8)), Conversation{}, nil); gen.Mode == ModeLLM && gen.Grounded {
 			ans = gen
 		}
 	}
@@ -387,7 +387,7 @@ var reTOCLine = regexp.MustCompile(`^\d+(?:\.\d+)*\s*\S{1,12}$`)
 // of its passage.
 type composer struct {
 	s      *Service
-	script string
+	script zh.Script
 	b      strings.Builder
 	hits   []search.Hit
 	num    map[string]int
@@ -395,7 +395,7 @@ type composer struct {
 	limit  int             // runes; 0 = none. Lines that would pass it are left out whole.
 }
 
-func newComposer(s *Service, script string) *composer {
+func newComposer(s *Service, script zh.Script) *composer {
 	return &composer{s: s, script: script, num: map[string]int{}, used: map[string]bool{}}
 }
 
@@ -484,16 +484,16 @@ func (c *composer) cite(chunkID string) int {
 }
 
 func (c *composer) answer() *Answer {
-	text, used := renumber(inScript(c.script, c.b.String()), len(c.hits))
+	text, used := renumber(c.script.Convert(c.b.String()), len(c.hits))
 	return &Answer{Text: text, Citations: citationsFor(used, c.hits, c.script), Grounded: len(used) > 0, Mode: ModeExtractive, Script: c.script}
 }
 
-func (s *Service) notInCatalog(script, kind string, close []string) *Answer {
+func (s *Service) notInCatalog(script zh.Script, kind string, close []string) *Answer {
 	text := "资料中没有找到这个" + kind + "。"
 	if len(close) > 0 {
 		text += "您是不是要找：" + strings.Join(close, "、") + "？"
 	}
-	return &Answer{Text: inScript(script, text), Grounded: false, Mode: ModeExtractive, Script: script, Suggestions: close}
+	return &Answer{Text: script.Convert(text), Grounded: false, Mode: ModeExtractive, Script: script, Suggestions: close}
 }
 
 func methodNames(ms []catalog.Method) []string {
@@ -602,14 +602,8 @@ func firstN(cs []corpus.Chunk, n int) []corpus.Chunk {
 
 // normScript picks the reply script: the given one, else the text's,
 // else Simplified.
-func normScript(script, text string) string {
-	if script == "hans" || script == "hant" {
-		return script
-	}
-	if sc := zh.DetectScript(text); sc != "" {
-		return sc
-	}
-	return "hans"
+func normScript(script zh.Script, text string) zh.Script {
+	return script.Or(zh.DetectScript(text)).Or(zh.Simplified)
 }
 
 // remember records a summary as a turn so /sources and follow-ups work

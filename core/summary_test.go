@@ -11,7 +11,11 @@ import (
 func TestMethodSummaryBothScripts(t *testing.T) {
 	s := newOffline(t, nil)
 	ctx := context.Background()
-	for _, c := range []struct{ name, script, step string }{
+	for _, c := range []struct {
+		name   string
+		script zh.Script
+		step   string
+	}{
 		{"四单工作法", "hans", "共同接单"},
 		{"四單工作法", "hant", "共同接單"},
 	} {

@@ -62,10 +62,10 @@ type TrainerOptions struct {
 
 // QuizRequest asks Trainer.Quiz for questions.
 type QuizRequest struct {
-	N      int    // default 5, at most MaxQuizQuestions
-	Topic  string // a leader, a method or a keyword; "" for any
-	Script string // quiz.ScriptSimplified/ScriptTraditional; "" → the topic's
-	Seed   uint64 // same seed, same template questions
+	N      int       // default 5, at most MaxQuizQuestions
+	Topic  string    // a leader, a method or a keyword; "" for any
+	Script zh.Script // "" → the topic's
+	Seed   uint64    // same seed, same template questions
 }
 
 // StartRequest starts a training session in a chat.
@@ -74,7 +74,7 @@ type StartRequest struct {
 	StartedBy string // user id of whoever started it
 	N         int    // questions wanted: 0 → DefaultTrainingQuestions, capped at MaxTrainingQuestions
 	Topic     string
-	Script    string
+	Script    zh.Script
 	// Plan says what the session is part of: "" a plain session,
 	// PlanLesson (a case follows the quiz), PlanDaily (the daily question).
 	Plan string
@@ -141,19 +141,6 @@ func (t *Trainer) Bank() *quiz.Bank {
 	return t.bank
 }
 
-// quizScript is the script questions are written in: the one asked for,
-// else the topic's, else Simplified.
-func quizScript(script, topic string) string {
-	switch script {
-	case quiz.ScriptSimplified, quiz.ScriptTraditional:
-		return script
-	}
-	if zh.DetectScript(topic) == quiz.ScriptTraditional {
-		return quiz.ScriptTraditional
-	}
-	return quiz.ScriptSimplified
-}
-
 // modelGenerator adapts the chat model to quiz.Generator. After two
 // failed calls in a row it reports itself unusable, so a model that is down
 // costs two timeouts, not two per question.
@@ -199,7 +186,7 @@ func (t *Trainer) Quiz(ctx context.Context, req QuizRequest) ([]quiz.Question, e
 	}
 	n = min(n, MaxQuizQuestions)
 	bank := t.Bank()
-	opt := quiz.Options{N: n, Topic: strings.TrimSpace(topic), Script: quizScript(script, topic), Seed: seed}
+	opt := quiz.Options{N: n, Topic: strings.TrimSpace(topic), Script: normScript(script, topic), Seed: seed}
 	seen := map[string]bool{}
 	var out []quiz.Question
 	if t.model != nil {
@@ -263,7 +250,7 @@ func (t *Trainer) Start(ctx context.Context, req StartRequest) (*quiz.Session, e
 		return prev, ErrSessionRunning
 	}
 	now := t.now()
-	opt := quiz.Options{N: n, Topic: topic, Script: quizScript(req.Script, topic), Seed: uint64(now.UnixNano())}
+	opt := quiz.Options{N: n, Topic: topic, Script: normScript(req.Script, topic), Seed: uint64(now.UnixNano())}
 	if prev != nil {
 		opt.Exclude = prev.Keys()
 	}

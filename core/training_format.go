@@ -6,24 +6,25 @@ import (
 	"unicode"
 
 	"bangyang/quiz"
+	"bangyang/zh"
 )
 
 // FormatLeaderboard renders a leaderboard (from Trainer.Score or
 // Trainer.Stop) as plain text in script ("hant" for Traditional): one line
 // per player, "rank. name correct/answered". Player names are kept as
 // written.
-func FormatLeaderboard(players []quiz.Player, script string) string {
+func FormatLeaderboard(players []quiz.Player, script zh.Script) string {
 	var b strings.Builder
-	b.WriteString(inScript(script, "🏆 排行榜（答对/作答）"))
+	b.WriteString(script.Convert("🏆 排行榜（答对/作答）"))
 	if len(players) == 0 {
 		b.WriteString("\n")
-		b.WriteString(inScript(script, "还没有人答题。"))
+		b.WriteString(script.Convert("还没有人答题。"))
 		return b.String()
 	}
 	for i, p := range players {
 		name := oneLine(p.Name)
 		if name == "" {
-			name = inScript(script, "匿名用户")
+			name = script.Convert("匿名用户")
 		}
 		fmt.Fprintf(&b, "\n%d. %s %d/%d", i+1, name, p.Score, p.Answered)
 	}
@@ -57,8 +58,8 @@ func Explain(q quiz.Question) Explanation {
 	return Explanation{
 		Answer:  q.CorrectText(),
 		Why:     strings.TrimSpace(q.Why),
-		From:    inScript(script, q.Citation.From()),
-		Passage: inScript(script, strings.TrimSpace(q.Citation.Passage)),
+		From:    script.Convert(q.Citation.From()),
+		Passage: script.Convert(strings.TrimSpace(q.Citation.Passage)),
 	}
 }
 
@@ -70,14 +71,14 @@ func FormatExplanation(q quiz.Question) string {
 	script := q.Script
 	var b strings.Builder
 	if e.Answer != "" {
-		b.WriteString(inScript(script, "✅ 正确答案："))
+		b.WriteString(script.Convert("✅ 正确答案："))
 		b.WriteString(e.Answer)
 		b.WriteString("\n")
 	}
 	if e.Why != "" {
 		b.WriteString("💡 " + e.Why + "\n")
 	}
-	b.WriteString("📖 " + e.From + inScript(script, "："))
+	b.WriteString("📖 " + e.From + script.Convert("："))
 	if e.Passage != "" {
 		b.WriteString("\n")
 		b.WriteString(e.Passage)

@@ -449,7 +449,7 @@ func TestQuizTwentyValid(t *testing.T) {
 		}
 		keys[q.Key] = true
 		kinds[q.Kind]++
-		if q.Origin != quiz.OriginTemplate || q.Script != quiz.ScriptSimplified {
+		if q.Origin != quiz.OriginTemplate || q.Script != zh.Simplified {
 			t.Errorf("offline question origin %s script %s", q.Origin, q.Script)
 		}
 	}
@@ -480,7 +480,7 @@ func TestQuizTraditionalTopic(t *testing.T) {
 		if err := quiz.Validate(q); err != nil {
 			t.Error(err)
 		}
-		if q.Script != quiz.ScriptTraditional {
+		if q.Script != zh.Traditional {
 			t.Errorf("script %s for a Traditional topic", q.Script)
 		}
 		all := q.Text + strings.Join(q.Options, "") + q.Citation.Passage
@@ -496,12 +496,12 @@ func TestQuizTraditionalTopic(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, q := range sess.Questions {
-		if q.Citation.Leader == "" || zh.ToSimplified(q.Citation.Leader) != "吴中兰" || q.Script != quiz.ScriptTraditional {
+		if q.Citation.Leader == "" || zh.ToSimplified(q.Citation.Leader) != "吴中兰" || q.Script != zh.Traditional {
 			t.Errorf("question for 吳中蘭 cites %q (script %s)", q.Citation.Leader, q.Script)
 		}
 	}
 	expl := FormatExplanation(sess.Questions[0])
-	if zh.DetectScript(expl) != quiz.ScriptTraditional {
+	if zh.DetectScript(expl) != zh.Traditional {
 		t.Errorf("explanation not in Traditional:\n%s", expl)
 	}
 	board := FormatLeaderboard([]quiz.Player{{UserID: "1", Name: "张三", Score: 1, Answered: 2}}, "hant")
@@ -567,7 +567,7 @@ func TestCaseStartReveal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if zh.DetectScript(tc.Scenario+tc.Reveal) != quiz.ScriptTraditional {
+	if zh.DetectScript(tc.Scenario+tc.Reveal) != zh.Traditional {
 		t.Errorf("case not in Traditional: %s", tc.Scenario)
 	}
 }

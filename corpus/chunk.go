@@ -86,23 +86,30 @@ func splitSentences(p string) [][2]int {
 		}
 		start = end
 	}
-	for i := 0; i < len(p); {
-		r, size := utf8.DecodeRuneInString(p[i:])
+	eachSentenceEnd(p, sentenceEnd, emit)
+	emit(len(p))
+	return out
+}
+
+// eachSentenceEnd calls cut with the byte offset just past each sentence
+// of s: past a rune that end reports, and the ends and closers that follow
+// it (。” stays whole). The last sentence, unterminated, is the caller's.
+func eachSentenceEnd(s string, end func(rune) bool, cut func(int)) {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
-		if !sentenceEnd(r) {
+		if !end(r) {
 			continue
 		}
-		for i < len(p) {
-			r, size = utf8.DecodeRuneInString(p[i:])
-			if !sentenceEnd(r) && !closer(r) {
+		for i < len(s) {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if !end(r) && !closer(r) {
 				break
 			}
 			i += size
 		}
-		emit(i)
+		cut(i)
 	}
-	emit(len(p))
-	return out
 }
 
 func trimSpan(p string, s, e int) (int, int) {
@@ -428,6 +435,24 @@ func Sentences(text string) []string {
 		for _, sp := range splitSentences(line) {
 			out = append(out, line[sp[0]:sp[1]])
 		}
+	}
+	return out
+}
+
+// SentencePieces cuts text where Sentences does, after each sentence end
+// or line break (with the closing quotes and further ends or breaks that
+// follow), but keeps everything: the pieces concatenate back to text. It is
+// for splitting a message at sentence boundaries without losing a
+// character.
+func SentencePieces(text string) []string {
+	var out []string
+	start := 0
+	eachSentenceEnd(text, func(r rune) bool { return r == '\n' || sentenceEnd(r) }, func(end int) {
+		out = append(out, text[start:end])
+		start = end
+	})
+	if start < len(text) {
+		out = append(out, text[start:])
 	}
 	return out
 }

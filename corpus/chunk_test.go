@@ -343,3 +343,34 @@ func TestSentences(t *testing.T) {
 		t.Fatalf("Sentences = %q, want %q", got, want)
 	}
 }
+
+func TestSentencePieces(t *testing.T) {
+	in := "調解成功率達95.3%。她說:“好!”\n崇善.善治.溢彩行動;第二句  \n\n  尾【注】。】再"
+	got := SentencePieces(in)
+	want := []string{"調解成功率達95.3%。", "她說:“好!”\n", "崇善.善治.溢彩行動;", "第二句  \n\n", "  尾【注】。】", "再"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("SentencePieces = %q, want %q", got, want)
+	}
+	// Trimmed, the pieces are the sentences Sentences gives.
+	var trimmed []string
+	for _, p := range got {
+		if p = strings.TrimSpace(p); p != "" {
+			trimmed = append(trimmed, p)
+		}
+	}
+	if s := Sentences(in); strings.Join(trimmed, "|") != strings.Join(s, "|") {
+		t.Errorf("trimmed pieces %q, Sentences %q", trimmed, s)
+	}
+	arts, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range arts {
+		if p := SentencePieces(a.Text); strings.Join(p, "") != a.Text || len(p) < 10 {
+			t.Errorf("%s: %d pieces do not concatenate back to the text", a.ID, len(p))
+		}
+	}
+	if SentencePieces("") != nil {
+		t.Error("pieces of an empty text")
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"bangyang/zh"
+
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -114,7 +116,7 @@ func score(s string) (sc float64, judged int) {
 		switch {
 		case r == utf8.RuneError || unicode.Is(unicode.Co, r) || r < 0xA0:
 			bad++
-		case unicode.Is(unicode.Han, r):
+		case zh.IsHan(r):
 			judged++
 			if strings.ContainsRune(commonHan, r) {
 				good++

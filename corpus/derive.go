@@ -206,7 +206,7 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 			}
 			if sl == k {
 				// Surname alone: 吳書記, 小吳書記, 司马书记.
-				if start == 0 || !unicode.Is(unicode.Han, rs[start-1]) || strings.ContainsRune("小老她他叫喊称稱", rs[start-1]) {
+				if start == 0 || !zh.IsHan(rs[start-1]) || strings.ContainsRune("小老她他叫喊称稱", rs[start-1]) {
 					surnameOnly[string(rs[start:i])]++
 				}
 				continue
@@ -495,7 +495,7 @@ func namesStartingWith(rs []rune, s string, nt nameTables) []string {
 
 func allNameRunes(rs []rune, nt nameTables) bool {
 	for _, r := range rs {
-		if !unicode.Is(unicode.Han, r) || nt.notInName[r] {
+		if !zh.IsHan(r) || nt.notInName[r] {
 			return false
 		}
 	}
@@ -804,7 +804,7 @@ func chainBefore(rs []rune, end int) []int {
 		i := nameEnd
 		for i > 0 && nameEnd-i < maxName {
 			r := rs[i-1]
-			if !unicode.Is(unicode.Han, r) || strings.ContainsRune(unitStop, r) {
+			if !zh.IsHan(r) || strings.ContainsRune(unitStop, r) {
 				break
 			}
 			if nameEnd-i >= 2 && unitAt(rs, i) != "" {

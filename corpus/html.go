@@ -3,8 +3,9 @@ package corpus
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"bangyang/zh"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -217,7 +218,7 @@ func mainContent(body *html.Node) *html.Node {
 		bestLen := 0
 		walk(body, func(n *html.Node) bool {
 			if n.Type == html.ElementNode && n.DataAtom == a {
-				if l := hanCount(textOf(n)); l > bestLen {
+				if l := zh.HanCount(textOf(n)); l > bestLen {
 					best, bestLen = n, l
 				}
 			}
@@ -236,7 +237,7 @@ func mainContent(body *html.Node) *html.Node {
 		if n.Type != html.TextNode {
 			return true
 		}
-		l := float64(hanCount(n.Data) + len(strings.TrimSpace(n.Data))/4)
+		l := float64(zh.HanCount(n.Data) + len(strings.TrimSpace(n.Data))/4)
 		if l == 0 {
 			return true
 		}
@@ -294,16 +295,6 @@ func linkDensity(n *html.Node) float64 {
 		return true
 	})
 	return float64(links) / float64(total)
-}
-
-func hanCount(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			n++
-		}
-	}
-	return n
 }
 
 func textOf(n *html.Node) string {
@@ -407,7 +398,7 @@ func resolveSoftBreaks(line string) string {
 			continue
 		}
 		prev, next := prevNonSpace(rs, i), nextNonSpace(rs, i)
-		if !(isCJK(prev) && isCJK(next)) {
+		if !(zh.IsCJK(prev) && zh.IsCJK(next)) {
 			b.WriteByte(' ')
 		}
 	}
@@ -430,13 +421,6 @@ func nextNonSpace(rs []rune, i int) rune {
 		}
 	}
 	return 0
-}
-
-// isCJK covers Han characters and CJK/full-width punctuation, where a
-// line wrap in the source means nothing.
-func isCJK(r rune) bool {
-	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFFEF ||
-		r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
 }
 
 // collapseSpace squeezes runs of spaces into one and trims the ends.

@@ -371,9 +371,9 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 	if len(m.Honours) == 0 && m.Leader != "" {
 		m.Honours = deriveHonours(m.Title+"\n"+text, res.Fields, m.Leader, slices.Clone(m.Aliases), others)
 	}
-	m.Script = parseScript(fm.get("script", "lang", "language"))
+	m.Script, _ = zh.ParseScript(fm.get("script", "lang", "language"))
 	if m.Script == "" {
-		m.Script = Script(zh.DetectScript(res.Text))
+		m.Script = zh.DetectScript(res.Text)
 	}
 	return Article{Meta: m, Origin: origin, Raw: body, Text: text, Declared: declared}, nil
 }
@@ -394,16 +394,6 @@ func dateOrRaw(s string) string {
 		return d
 	}
 	return strings.TrimSpace(s)
-}
-
-func parseScript(s string) Script {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "hant", "zh-hant", "zh-tw", "zh-hk", "traditional", "繁體", "繁体":
-		return Traditional
-	case "hans", "zh-hans", "zh-cn", "zh-sg", "simplified", "簡體", "简体":
-		return Simplified
-	}
-	return ""
 }
 
 // IDFromPath derives a stable, slug-safe article id from a file path

@@ -16,6 +16,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
+
+	"bangyang/zh"
 )
 
 func writeFile(t *testing.T, dir, name string, data []byte) string {
@@ -53,11 +55,11 @@ func loadOne(t *testing.T, dir string) Article {
 
 func TestDefaultMetadata(t *testing.T) {
 	want := map[string]Meta{
-		"000_d8d80dde34d9778c": {Title: "吳中蘭", Leader: "吳中蘭", Aliases: []string{"小吳書記"}, Script: Traditional},
-		"001_953c474275883a9c": {Leader: "張影", Source: "中新網四川", Date: "2021-02-02", Script: Traditional},
-		"002_96831c975dc80157": {Leader: "郭佳", Source: "共產黨員網", Script: Traditional},
-		"003_a156d4cd736ae854": {Leader: "李亚玲", Source: "云南网", Date: "2019-08-15", Script: Simplified},
-		"004_fa84349bd43f7ca5": {Leader: "邵敏", Aliases: []string{"XX", "XXX"}, Source: "思而思學網", Script: Traditional},
+		"000_d8d80dde34d9778c": {Title: "吳中蘭", Leader: "吳中蘭", Aliases: []string{"小吳書記"}, Script: zh.Traditional},
+		"001_953c474275883a9c": {Leader: "張影", Source: "中新網四川", Date: "2021-02-02", Script: zh.Traditional},
+		"002_96831c975dc80157": {Leader: "郭佳", Source: "共產黨員網", Script: zh.Traditional},
+		"003_a156d4cd736ae854": {Leader: "李亚玲", Source: "云南网", Date: "2019-08-15", Script: zh.Simplified},
+		"004_fa84349bd43f7ca5": {Leader: "邵敏", Aliases: []string{"XX", "XXX"}, Source: "思而思學網", Script: zh.Traditional},
 	}
 	for _, a := range mustDefault(t) {
 		w, ok := want[a.ID]
@@ -234,7 +236,7 @@ func TestLoadGBKHTML(t *testing.T) {
 	if a.Date != "2022-03-05" || a.Source != "某某新闻网" || a.URL != "https://news.example.cn/2022/0305/123.html" {
 		t.Errorf("meta %+v", a.Meta)
 	}
-	if a.Leader != "王红梅" || a.Script != Simplified {
+	if a.Leader != "王红梅" || a.Script != zh.Simplified {
 		t.Errorf("leader %q script %q", a.Leader, a.Script)
 	}
 	for _, want := range []string{"她带领社区干部走家入户，收集居民意见。", "满意率达95.3%。", "在王红梅的带动下"} {
@@ -342,7 +344,7 @@ func TestFrontMatter(t *testing.T) {
 	a := loadOne(t, dir)
 	want := Meta{ID: "wang-hongmei", Title: "社区书记王红梅: 把服务送到家", Leader: "王红梅",
 		Aliases: []string{"王书记", "红梅书记"}, Place: "某市某区幸福路社区", Date: "2022-03-05",
-		URL: "https://example.cn/a?x=1#frag", Script: Simplified}
+		URL: "https://example.cn/a?x=1#frag", Script: zh.Simplified}
 	if a.ID != want.ID || a.Title != want.Title || a.Leader != want.Leader || !slices.Equal(a.Aliases, want.Aliases) ||
 		a.Place != want.Place || a.Date != want.Date || a.URL != want.URL || a.Script != want.Script {
 		t.Errorf("got  %+v\nwant %+v", a.Meta, want)

@@ -23,13 +23,7 @@
 // logged — this lets an operator override a seed article.
 package corpus
 
-// Script names the Chinese writing system of a text.
-type Script string
-
-const (
-	Simplified  Script = "hans"
-	Traditional Script = "hant"
-)
+import "bangyang/zh"
 
 // Meta is what we know about an article. Fields that cannot be known are
 // left empty: metadata is derived where it reasonably can be, never invented.
@@ -50,11 +44,11 @@ type Meta struct {
 	// Others are other secretaries the article names next to their post
 	// (a neighbouring community's). A passage that names one of them and
 	// not the leader is credited to her (see ChunkArticle).
-	Others []string `json:"others,omitempty"`
-	Source string   `json:"source"` // source site, e.g. 中新網
-	Date   string   `json:"date,omitempty"`
-	URL    string   `json:"url,omitempty"`
-	Script Script   `json:"script"`
+	Others []string  `json:"others,omitempty"`
+	Source string    `json:"source"` // source site, e.g. 中新網
+	Date   string    `json:"date,omitempty"`
+	URL    string    `json:"url,omitempty"`
+	Script zh.Script `json:"script"`
 }
 
 // Article is one source document: its original text, kept as read, and

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strings"
 	"text/template"
+
+	"bangyang/zh"
 )
 
 //go:embed *.tmpl
@@ -70,7 +72,7 @@ type Turn struct {
 
 // AnswerData feeds answer_system.tmpl and answer_user.tmpl.
 type AnswerData struct {
-	Script   string // "hans" or "hant"
+	Script   zh.Script // the reply script (the template tests "hant")
 	Question string
 	Passages []Passage
 	History  []Turn

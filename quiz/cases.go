@@ -77,7 +77,7 @@ type caseCand struct {
 // the reveal is what was done. Both are sentences of the articles, in the
 // requested script. The catalog's method records (problem, how) come
 // first when they are filled.
-func (b *Bank) Cases(topic, script string, max int) []Case {
+func (b *Bank) Cases(topic string, script zh.Script, max int) []Case {
 	cands := append(b.recordCases(), b.textCases()...)
 	match := b.caseTopic(topic)
 	type scored struct {
@@ -102,10 +102,10 @@ func (b *Bank) Cases(topic, script string, max int) []Case {
 		}
 		c := f.c
 		out = append(out, Case{
-			Scenario:       convertScript(prettyPunct(c.scenario), script),
-			Prompt:         convertScript("如果你是这位社区书记，你会怎么做？", script),
-			Reveal:         convertScript(prettyPunct(c.reveal), script),
-			Leader:         convertScript(c.leader, script),
+			Scenario:       script.Convert(prettyPunct(c.scenario)),
+			Prompt:         script.Convert("如果你是这位社区书记，你会怎么做？"),
+			Reveal:         script.Convert(prettyPunct(c.reveal)),
+			Leader:         script.Convert(c.leader),
 			Citation:       b.citation(c.scenPassage),
 			RevealCitation: b.citation(c.revPassage),
 		})

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"bangyang/zh"
 )
 
 // ErrNoMaterial means no question could be made for the topic.
@@ -14,10 +16,10 @@ var ErrNoMaterial = errors.New("no material for questions on this topic")
 
 // Options steer Generate.
 type Options struct {
-	N      int    // number of questions wanted
-	Topic  string // leader or method name (either script) or a keyword; "" for any
-	Script string // ScriptSimplified (default) or ScriptTraditional
-	Seed   uint64 // same seed, same source, same options → same questions
+	N      int       // number of questions wanted
+	Topic  string    // leader or method name (either script) or a keyword; "" for any
+	Script zh.Script // zh.Simplified (default) or zh.Traditional
+	Seed   uint64    // same seed, same source, same options → same questions
 	// Exclude holds keys of questions already asked (Question.Key).
 	Exclude map[string]bool
 }
@@ -353,8 +355,8 @@ const maxCachedTopics = 64
 
 // candidates are every valid question on topic in script, built once per
 // (topic, script) and cached: Generate then only draws from them.
-func (b *Bank) candidates(topic, script string) []candidate {
-	key := normalize(topic) + "|" + script
+func (b *Bank) candidates(topic string, script zh.Script) []candidate {
+	key := normalize(topic) + "|" + string(script)
 	b.mu.Lock()
 	cs, ok := b.cache[key]
 	b.mu.Unlock()
@@ -406,20 +408,18 @@ func shuffleOptions(q Question, rng *rand.Rand) Question {
 }
 
 // finish renders a Simplified draft in the requested script.
-func finish(q Question, script string) Question {
-	if script != ScriptTraditional {
-		script = ScriptSimplified
-	}
+func finish(q Question, script zh.Script) Question {
+	script = script.Or(zh.Simplified)
 	q.Script = script
-	q.Text = convertScript(prettyPunct(q.Text), script)
+	q.Text = script.Convert(prettyPunct(q.Text))
 	opts := make([]string, len(q.Options))
 	for i, o := range q.Options {
-		opts[i] = convertScript(prettyPunct(o), script)
+		opts[i] = script.Convert(prettyPunct(o))
 	}
 	q.Options = opts
-	q.Explanation = convertScript(q.Explanation, script)
-	q.Why = convertScript(prettyPunct(q.Why), script)
-	q.After = convertScript(prettyPunct(q.After), script)
+	q.Explanation = script.Convert(q.Explanation)
+	q.Why = script.Convert(prettyPunct(q.Why))
+	q.After = script.Convert(prettyPunct(q.After))
 	q.Origin = OriginTemplate
 	return q
 }

@@ -9,6 +9,7 @@ import (
 
 	"bangyang/catalog"
 	"bangyang/corpus"
+	"bangyang/zh"
 )
 
 // genreBank is a bank over the genre fixtures (articles other than the
@@ -187,7 +188,7 @@ func runMix(t *testing.T, name string, b *Bank, f *mixFigures) {
 		}
 	}
 	for seed := uint64(1); seed <= 6; seed++ {
-		for _, script := range []string{ScriptSimplified, ScriptTraditional} {
+		for _, script := range []zh.Script{zh.Simplified, zh.Traditional} {
 			qs, err := b.Generate(Options{N: 20, Seed: seed, Script: script})
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)

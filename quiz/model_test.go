@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"bangyang/zh"
 )
 
 // fakeGen replies from a script of canned behaviours and records prompts.
@@ -133,7 +135,7 @@ func FuzzValidate(f *testing.F) {
 		err := Validate(q)
 		if err == nil {
 			// Whatever passed must be within the limits and grounded.
-			if correct < 0 || correct > 1 || utf16Len(text) > MaxQuestionLen || utf16Len(expl) > MaxExplanationLen {
+			if correct < 0 || correct > 1 || zh.UTF16Len(text) > MaxQuestionLen || zh.UTF16Len(expl) > MaxExplanationLen {
 				t.Fatalf("accepted out-of-limit question %+v", q)
 			}
 			if !supported(q.Options[correct], normalize(passage)) || supported(q.Options[1-correct], normalize(passage)) {

@@ -8,12 +8,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
-)
 
-// Scripts a question can be rendered in.
-const (
-	ScriptSimplified  = "hans"
-	ScriptTraditional = "hant"
+	"bangyang/zh"
 )
 
 // Limits of a Telegram quiz poll, in UTF-16 units (FIELD-NOTES §6).
@@ -77,12 +73,12 @@ func (c Citation) From() string {
 type Question struct {
 	// Key identifies the question's substance (template, passage, answer)
 	// independent of option order and script; a session never repeats one.
-	Key     string   `json:"key"`
-	Kind    Kind     `json:"kind"`
-	Script  string   `json:"script"`
-	Text    string   `json:"text"`
-	Options []string `json:"options"`
-	Correct int      `json:"correct"`
+	Key     string    `json:"key"`
+	Kind    Kind      `json:"kind"`
+	Script  zh.Script `json:"script"`
+	Text    string    `json:"text"`
+	Options []string  `json:"options"`
+	Correct int       `json:"correct"`
 	// Negative marks "which is NOT …" questions: the right option is the
 	// one the passage does not support, every other option is supported.
 	Negative bool `json:"negative,omitempty"`
@@ -120,7 +116,7 @@ func Validate(q Question) error {
 	if strings.TrimSpace(q.Text) == "" {
 		return invalid("empty question")
 	}
-	if n := utf16Len(q.Text); n > MaxQuestionLen {
+	if n := zh.UTF16Len(q.Text); n > MaxQuestionLen {
 		return invalid("question is %d units long, limit %d", n, MaxQuestionLen)
 	}
 	if len(q.Options) < MinOptions || len(q.Options) > MaxOptions {
@@ -131,8 +127,8 @@ func Validate(q Question) error {
 	}
 	seen := make(map[string]int, len(q.Options))
 	for i, o := range q.Options {
-		if strings.TrimSpace(o) == "" || utf16Len(o) > MaxOptionLen {
-			return invalid("option %d has length %d, want 1–%d", i, utf16Len(o), MaxOptionLen)
+		if strings.TrimSpace(o) == "" || zh.UTF16Len(o) > MaxOptionLen {
+			return invalid("option %d has length %d, want 1–%d", i, zh.UTF16Len(o), MaxOptionLen)
 		}
 		n := normalize(o)
 		if n == "" {
@@ -143,7 +139,7 @@ func Validate(q Question) error {
 		}
 		seen[n] = i
 	}
-	if n := utf16Len(q.Explanation); n > MaxExplanationLen {
+	if n := zh.UTF16Len(q.Explanation); n > MaxExplanationLen {
 		return invalid("explanation is %d units long, limit %d", n, MaxExplanationLen)
 	}
 	if n := strings.Count(q.Explanation, "\n"); n > MaxExplanationLFs {

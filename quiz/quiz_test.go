@@ -49,16 +49,16 @@ func TestGenerateRealCorpus(t *testing.T) {
 			if got, want := supported(o, norm), (j == q.Correct) != q.Negative; got != want {
 				t.Errorf("q%d %q option %q: supported=%v, want %v", i, q.Text, o, got, want)
 			}
-			if n := utf16Len(o); n < 1 || n > MaxOptionLen {
+			if n := zh.UTF16Len(o); n < 1 || n > MaxOptionLen {
 				t.Errorf("q%d option %q length %d", i, o, n)
 			}
 		}
 		if len(q.Options) < 3 || len(q.Options) > MaxOptions {
 			t.Errorf("q%d has %d options", i, len(q.Options))
 		}
-		if utf16Len(q.Text) > MaxQuestionLen || utf16Len(q.Explanation) > MaxExplanationLen ||
+		if zh.UTF16Len(q.Text) > MaxQuestionLen || zh.UTF16Len(q.Explanation) > MaxExplanationLen ||
 			strings.Count(q.Explanation, "\n") > MaxExplanationLFs {
-			t.Errorf("q%d over limits: %d/%d", i, utf16Len(q.Text), utf16Len(q.Explanation))
+			t.Errorf("q%d over limits: %d/%d", i, zh.UTF16Len(q.Text), zh.UTF16Len(q.Explanation))
 		}
 		if !strings.HasPrefix(q.Explanation, "出自") {
 			t.Errorf("q%d explanation does not cite: %q", i, q.Explanation)
@@ -146,12 +146,12 @@ func TestFourDanMissingStep(t *testing.T) {
 
 func TestGenerateTraditional(t *testing.T) {
 	b := NewBank(realSource(t))
-	qs := generate(t, b, Options{N: 8, Seed: 3, Script: ScriptTraditional})
+	qs := generate(t, b, Options{N: 8, Seed: 3, Script: zh.Traditional})
 	for _, q := range qs {
 		if err := Validate(q); err != nil {
 			t.Errorf("%q: %v", q.Text, err)
 		}
-		if q.Script != ScriptTraditional {
+		if q.Script != zh.Traditional {
 			t.Errorf("script %q", q.Script)
 		}
 		if zh.ToTraditional(q.Text) != q.Text {
@@ -250,11 +250,11 @@ func TestValidateRejects(t *testing.T) {
 
 func TestCases(t *testing.T) {
 	b := NewBank(realSource(t))
-	all := b.Cases("", ScriptSimplified, 0)
+	all := b.Cases("", zh.Simplified, 0)
 	if len(all) < 4 {
 		t.Fatalf("only %d cases", len(all))
 	}
-	night := b.Cases("夜市", ScriptSimplified, 1)
+	night := b.Cases("夜市", zh.Simplified, 1)
 	if len(night) != 1 {
 		t.Fatalf("night market: %d cases", len(night))
 	}
@@ -265,7 +265,7 @@ func TestCases(t *testing.T) {
 	if !strings.Contains(c.Reveal, "宜疏不宜堵") {
 		t.Errorf("night market reveal = %q", c.Reveal)
 	}
-	lost := b.Cases("李亚玲", ScriptSimplified, 0)
+	lost := b.Cases("李亚玲", zh.Simplified, 0)
 	var sawLost, sawNoPM bool
 	for _, c := range lost {
 		if strings.Contains(c.Scenario, "李亚玲") {
@@ -290,7 +290,7 @@ func TestCases(t *testing.T) {
 	if !sawLost || !sawNoPM {
 		t.Errorf("李亚玲 cases: lost party members %v, no property management %v", sawLost, sawNoPM)
 	}
-	if got := b.Cases("夜市", ScriptTraditional, 1); len(got) != 1 || !strings.Contains(got[0].Scenario, "夜市") || got[0].Scenario == night[0].Scenario {
+	if got := b.Cases("夜市", zh.Traditional, 1); len(got) != 1 || !strings.Contains(got[0].Scenario, "夜市") || got[0].Scenario == night[0].Scenario {
 		t.Errorf("traditional case = %+v", got)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"bangyang/zh"
 )
 
 // Session states.
@@ -281,11 +283,11 @@ func (s *Session) Keys() map[string]bool {
 }
 
 // Script is the script the session's questions are written in.
-func (s *Session) Script() string {
-	if s != nil && len(s.Questions) > 0 && s.Questions[0].Script == ScriptTraditional {
-		return ScriptTraditional
+func (s *Session) Script() zh.Script {
+	if s != nil && len(s.Questions) > 0 && s.Questions[0].Script == zh.Traditional {
+		return zh.Traditional
 	}
-	return ScriptSimplified
+	return zh.Simplified
 }
 
 // Question returns question index, ok false when out of range.

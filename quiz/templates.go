@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"bangyang/zh"
 )
 
 // Template questions: one builder per kind, and the helpers they share
@@ -54,7 +56,7 @@ func (b *Bank) explain(pi int, sentence string) string {
 	} else if p.leader == "" {
 		head = "出自原文："
 	}
-	quote := truncateUnits(prettyPunct(sentence), MaxExplanationLen-utf16Len(head)-2)
+	quote := truncateUnits(prettyPunct(sentence), MaxExplanationLen-zh.UTF16Len(head)-2)
 	return head + "“" + quote + "”"
 }
 
@@ -84,7 +86,7 @@ func pickUnsupported(cands []string, answer, evidence string, n int) []string {
 	seen := map[string]bool{normalize(answer): true}
 	for _, c := range cands {
 		nc := normalize(c)
-		if nc == "" || seen[nc] || supported(c, evidence) || utf16Len(c) > MaxOptionLen {
+		if nc == "" || seen[nc] || supported(c, evidence) || zh.UTF16Len(c) > MaxOptionLen {
 			continue
 		}
 		seen[nc] = true

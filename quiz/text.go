@@ -31,9 +31,9 @@ func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
-		r = foldWidth(r)
+		r = zh.FoldWidthRune(r)
 		switch {
-		case unicode.Is(unicode.Han, r), unicode.IsDigit(r):
+		case zh.IsHan(r), unicode.IsDigit(r):
 			b.WriteRune(r)
 		case unicode.IsLetter(r):
 			b.WriteRune(unicode.ToLower(r))
@@ -70,19 +70,11 @@ func garbled(s string) bool {
 		case r == '?' && i+1 < len(rs) && rs[i+1] == '?':
 			return true
 		case r < 0x80 && unicode.IsLetter(r) && i > 0 && i+1 < len(rs) &&
-			unicode.Is(unicode.Han, rs[i-1]) && unicode.Is(unicode.Han, rs[i+1]):
+			zh.IsHan(rs[i-1]) && zh.IsHan(rs[i+1]):
 			return true
 		}
 	}
 	return false
-}
-
-// foldWidth maps full-width ASCII variants to ASCII.
-func foldWidth(r rune) rune {
-	if r >= 0xFF01 && r <= 0xFF5E {
-		return r - 0xFEE0
-	}
-	return r
 }
 
 // containsBounded reports whether hay contains needle such that a needle
@@ -168,19 +160,10 @@ func allBigramsIn(s, hay string) bool {
 	return true
 }
 
-// utf16Len counts UTF-16 code units, the unit Telegram's limits use.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		n += utf16.RuneLen(r)
-	}
-	return n
-}
-
 // truncateUnits cuts s to at most max UTF-16 units, preferring to end at a
 // sentence or clause boundary, and marks the cut with "…".
 func truncateUnits(s string, max int) string {
-	if utf16Len(s) <= max {
+	if zh.UTF16Len(s) <= max {
 		return s
 	}
 	if max < 1 {
@@ -245,12 +228,4 @@ func prettyPunct(s string) string {
 		rs[i] = w
 	}
 	return strings.TrimSpace(string(rs))
-}
-
-// convertScript renders Simplified text in the requested script.
-func convertScript(s, script string) string {
-	if script == ScriptTraditional {
-		return zh.ToTraditional(s)
-	}
-	return s
 }

@@ -42,7 +42,7 @@ func newNormalizer() *normalizer {
 // query normalises user input: Simplified script, canonical vocabulary,
 // half-width ASCII.
 func (n *normalizer) query(s string) string {
-	return n.variants.Replace(foldWidth(zh.ToSimplified(s)))
+	return n.variants.Replace(zh.FoldWidth(zh.ToSimplified(s)))
 }
 
 // chunkText is the text both legs index for a chunk: the leader's name
@@ -58,35 +58,15 @@ func (n *normalizer) chunkText(leader, norm, text string) string {
 	if leader != "" {
 		s = zh.ToSimplified(leader) + "\n" + norm
 	}
-	return n.variants.Replace(foldWidth(s))
+	return n.variants.Replace(zh.FoldWidth(s))
 }
 
-// foldWidth maps full-width ASCII (Ａ１，) to half-width so "ＡＡＡ" and
-// "AAA" are one word; the folded punctuation still separates tokens.
-func foldWidth(s string) string {
-	if !strings.ContainsFunc(s, isFullWidth) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isFullWidth(r) {
-			return r - 0xFEE0
-		}
-		if r == 0x3000 {
-			return ' '
-		}
-		return r
-	}, s)
-}
-
-func isFullWidth(r rune) bool { return (r >= 0xFF01 && r <= 0xFF5E) || r == 0x3000 }
-
-func isHan(r rune) bool {
-	// Fast path for the CJK Unified Ideographs block, which is nearly all text.
-	if r >= 0x4E00 && r <= 0x9FFF {
-		return true
-	}
-	return r >= 0x3400 && unicode.Is(unicode.Han, r)
-}
+// isHan is the tokenizer's Han class: zh.IsHan from CJK Extension A
+// (U+3400) up. The Han characters below it (radicals, 〇, 々) separate
+// tokens, as they always have: the persisted BM25 postings and the local
+// embedder's features were built that way, so changing it means bumping
+// tokenizerDigest and the embedder's version.
+func isHan(r rune) bool { return r >= 0x3400 && zh.IsHan(r) }
 
 // isQuote reports marks that sit inside names rather than between
 // phrases: “四单”工作法 must still produce the bigram 单工.

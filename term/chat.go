@@ -111,7 +111,7 @@ func (c *Chat) Run(ctx context.Context, in io.Reader, out io.Writer) error {
 	// Lines up to this size are measured and refused with their length;
 	// bigger pastes are discarded without being held in memory.
 	lines := readLines(ctx, in, max(64*1024, 4*c.o.MaxQuestionRunes+64))
-	script := "hans"
+	script := zh.Simplified
 	for {
 		w.print("\n> ")
 		if w.err != nil {
@@ -145,7 +145,7 @@ func (c *Chat) Run(ctx context.Context, in io.Reader, out io.Writer) error {
 			w.println(transport.Pick(script, "输入不是 UTF-8 文字，请把终端设为 UTF-8 编码后再输入。", "輸入不是 UTF-8 文字，請把終端設為 UTF-8 編碼後再輸入。"))
 			continue
 		}
-		if sc := zh.DetectScript(line); sc != "" {
+		if sc := zh.DetectScript(line); sc.Known() {
 			script = sc
 		}
 		if n := utf8.RuneCountInString(line); n > c.o.MaxQuestionRunes {
@@ -164,7 +164,7 @@ func (c *Chat) Run(ctx context.Context, in io.Reader, out io.Writer) error {
 }
 
 // handle answers one line; false when ctx ended meanwhile.
-func (c *Chat) handle(ctx context.Context, w *errWriter, script, line, name, args string, isCmd bool) bool {
+func (c *Chat) handle(ctx context.Context, w *errWriter, script zh.Script, line, name, args string, isCmd bool) bool {
 	if c.open != nil && (!isCmd || !duringQuestion(name)) {
 		// A question is on screen: nothing may show its passage first.
 		return c.run(ctx, w, script, "train", func() error { return c.answer(ctx, w, script, line) })
@@ -223,7 +223,7 @@ func duringQuestion(name string) bool {
 }
 
 // run runs one of the terminal's own commands; false when ctx ended.
-func (c *Chat) run(ctx context.Context, w *errWriter, script, name string, f func() error) bool {
+func (c *Chat) run(ctx context.Context, w *errWriter, script zh.Script, name string, f func() error) bool {
 	err := f()
 	if ctx.Err() != nil {
 		return false
@@ -237,7 +237,7 @@ func (c *Chat) run(ctx context.Context, w *errWriter, script, name string, f fun
 
 // helpTail ends the shared help with what is the terminal's own: the
 // Telegram-only commands (not listed above) and /quit.
-func (c *Chat) helpTail(script string) string {
+func (c *Chat) helpTail(script zh.Script) string {
 	var tg []string
 	for _, s := range c.cmds {
 		if s.Telegram && !s.Hidden {
@@ -260,7 +260,7 @@ func (c *Chat) lookup(name string) (transport.Spec, bool) {
 	return transport.Spec{}, false
 }
 
-func (c *Chat) env(script string) *transport.Env {
+func (c *Chat) env(script zh.Script) *transport.Env {
 	var listed []transport.Spec // /help lists what works here
 	for _, s := range c.cmds {
 		if !s.Telegram {
@@ -273,7 +273,7 @@ func (c *Chat) env(script string) *transport.Env {
 
 // ask answers a question, printing the text while it is written, then the
 // cited passages; false when ctx ended meanwhile (Ctrl-C ends the chat).
-func (c *Chat) ask(ctx context.Context, w *errWriter, script, question string) bool {
+func (c *Chat) ask(ctx context.Context, w *errWriter, script zh.Script, question string) bool {
 	streamed := ""
 	ans, err := c.svc.Answer(core.WithAsker(ctx, core.Asker{User: "terminal", Via: "chat"}), core.Request{Chat: c.o.Conv, Question: question}, func(so string) {
 		// Print only what extends the text already shown.

@@ -1,6 +1,7 @@
 package term
 
 import (
+	"bangyang/zh"
 	"context"
 	"io"
 	"log/slog"
@@ -30,7 +31,7 @@ func names(specs []transport.Spec) []string {
 func TestBotAndTerminalServeOneTable(t *testing.T) {
 	svc := realCore(t)
 	srv := telegramtest.New(t, telegramtest.Options{})
-	stats := func(context.Context, string) (string, error) { return "0 个问题", nil }
+	stats := func(context.Context, zh.Script) (string, error) { return "0 个问题", nil }
 	articles := func(context.Context) (string, error) { return "资料共 5 篇", nil }
 	b, err := bot.New(context.Background(), bot.Config{Token: srv.Token(), APIURL: srv.URL()}, svc,
 		bot.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))),
@@ -74,7 +75,7 @@ func TestEveryCommandAnswersInTheTerminal(t *testing.T) {
 	for _, s := range transport.Commands() {
 		lines = append(lines, "/"+s.Name)
 	}
-	stats := func(context.Context, string) (string, error) { return "最近 30 天：0 个问题", nil }
+	stats := func(context.Context, zh.Script) (string, error) { return "最近 30 天：0 个问题", nil }
 	articles := func(context.Context) (string, error) { return "资料共 5 篇", nil }
 	got := chat(t, Options{Stats: stats, Articles: articles}, lines...)
 	for i, s := range transport.Commands() {

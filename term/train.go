@@ -47,8 +47,8 @@ type openQuestion struct {
 }
 
 // trainers are the training commands the terminal runs itself.
-func (c *Chat) trainers() map[string]func(ctx context.Context, w *errWriter, script, args string) error {
-	return map[string]func(ctx context.Context, w *errWriter, script, args string) error{
+func (c *Chat) trainers() map[string]func(ctx context.Context, w *errWriter, script zh.Script, args string) error {
+	return map[string]func(ctx context.Context, w *errWriter, script zh.Script, args string) error{
 		"train":  c.cmdTrain,
 		"score":  c.cmdScore,
 		"stop":   c.cmdStop,
@@ -60,7 +60,7 @@ func (c *Chat) trainers() map[string]func(ctx context.Context, w *errWriter, scr
 	}
 }
 
-func (c *Chat) cmdTrain(ctx context.Context, w *errWriter, script, args string) error {
+func (c *Chat) cmdTrain(ctx context.Context, w *errWriter, script zh.Script, args string) error {
 	n, topic := transport.ParseTrainArgs(args)
 	if sc := zh.DetectScript(topic); sc != "" {
 		script = sc
@@ -70,7 +70,7 @@ func (c *Chat) cmdTrain(ctx context.Context, w *errWriter, script, args string) 
 
 // startQuiz starts a session (or carries on the one an earlier chat left)
 // and shows its first question.
-func (c *Chat) startQuiz(ctx context.Context, w *errWriter, script string, req core.StartRequest) error {
+func (c *Chat) startQuiz(ctx context.Context, w *errWriter, script zh.Script, req core.StartRequest) error {
 	req.Chat, req.StartedBy, req.ChatTitle = c.o.Conv, playerID, "terminal"
 	sess, err := c.o.Trainer.Start(ctx, req)
 	switch {
@@ -94,7 +94,7 @@ func (c *Chat) startQuiz(ctx context.Context, w *errWriter, script string, req c
 
 // cmdLesson is a lesson on a method or a leader: the cited summary, a
 // short quiz, then a case on the same topic when the quiz ends.
-func (c *Chat) cmdLesson(ctx context.Context, w *errWriter, script, topic string) error {
+func (c *Chat) cmdLesson(ctx context.Context, w *errWriter, script zh.Script, topic string) error {
 	topic = strings.TrimSpace(topic)
 	if topic == "" {
 		w.println(transport.Pick(script, "用法：/lesson 工作法名称或书记姓名，例如 /lesson 四单工作法", "用法：/lesson 工作法名稱或書記姓名，例如 /lesson 四單工作法"))
@@ -125,7 +125,7 @@ func (c *Chat) cmdLesson(ctx context.Context, w *errWriter, script, topic string
 
 // nextQuestion shows the session's next question, or ends the session
 // with its board when none is left.
-func (c *Chat) nextQuestion(ctx context.Context, w *errWriter, script string, total int, sessID string) error {
+func (c *Chat) nextQuestion(ctx context.Context, w *errWriter, script zh.Script, total int, sessID string) error {
 	q, idx, ok, err := c.o.Trainer.Next(ctx, c.o.Conv)
 	if err != nil {
 		return fmt.Errorf("next question: %w", err)
@@ -150,7 +150,7 @@ func (c *Chat) nextQuestion(ctx context.Context, w *errWriter, script string, to
 // answer takes the line typed while a question is open: an option number
 // (1, ２, A, b) counts; anything else is refused with a hint, so that no
 // question or command can show the passage before the answer.
-func (c *Chat) answer(ctx context.Context, w *errWriter, script, line string) error {
+func (c *Chat) answer(ctx context.Context, w *errWriter, script zh.Script, line string) error {
 	o := c.open
 	choice, ok := parseOption(line, len(o.q.Options))
 	if !ok {
@@ -205,7 +205,7 @@ func parseOption(s string, n int) (int, bool) {
 
 // finish stops the session (its scores go into the records) and shows
 // the board.
-func (c *Chat) finish(ctx context.Context, w *errWriter, script string) error {
+func (c *Chat) finish(ctx context.Context, w *errWriter, script zh.Script) error {
 	c.open = nil
 	sess, board, err := c.o.Trainer.Stop(ctx, c.o.Conv)
 	if err != nil && !errors.Is(err, core.ErrNoTraining) {
@@ -219,7 +219,7 @@ func (c *Chat) finish(ctx context.Context, w *errWriter, script string) error {
 	return nil
 }
 
-func (c *Chat) cmdStop(ctx context.Context, w *errWriter, script, _ string) error {
+func (c *Chat) cmdStop(ctx context.Context, w *errWriter, script zh.Script, _ string) error {
 	c.open = nil
 	_, board, err := c.o.Trainer.Stop(ctx, c.o.Conv)
 	if errors.Is(err, core.ErrNoTraining) {
@@ -233,7 +233,7 @@ func (c *Chat) cmdStop(ctx context.Context, w *errWriter, script, _ string) erro
 	return nil
 }
 
-func (c *Chat) cmdScore(ctx context.Context, w *errWriter, script, _ string) error {
+func (c *Chat) cmdScore(ctx context.Context, w *errWriter, script zh.Script, _ string) error {
 	_, board, err := c.o.Trainer.Score(ctx, c.o.Conv)
 	if errors.Is(err, core.ErrNoTraining) {
 		w.println(transport.Pick(script, "还没有培训：发送 /train 开始。", "還沒有培訓：發送 /train 開始。"))
@@ -246,7 +246,7 @@ func (c *Chat) cmdScore(ctx context.Context, w *errWriter, script, _ string) err
 	return nil
 }
 
-func (c *Chat) cmdCase(ctx context.Context, w *errWriter, script, topic string) error {
+func (c *Chat) cmdCase(ctx context.Context, w *errWriter, script zh.Script, topic string) error {
 	if sc := zh.DetectScript(topic); sc != "" {
 		script = sc
 	}
@@ -266,13 +266,13 @@ func (c *Chat) cmdCase(ctx context.Context, w *errWriter, script, topic string) 
 	return nil
 }
 
-func (c *Chat) cmdReveal(ctx context.Context, w *errWriter, script, _ string) error {
+func (c *Chat) cmdReveal(ctx context.Context, w *errWriter, script zh.Script, _ string) error {
 	cs, ok, err := c.o.Trainer.RevealCase(ctx, c.o.Conv)
 	if err != nil {
 		return fmt.Errorf("reveal case: %w", err)
 	}
 	if !ok {
-		w.println(transport.Pick(script, "现在没有待公布的案例：发送 /case 开始一个。", "現在沒有待公布的案例：發送 /case 開始一個。"))
+		w.println(transport.Pick(script, "现在没有待公布的案例：发送 /case 开始一个。", "現在沒有待公佈的案例：發送 /case 開始一個。"))
 		return nil
 	}
 	if sc := zh.DetectScript(cs.Scenario + cs.Reveal); sc != "" {
@@ -297,7 +297,7 @@ func (c *Chat) cmdReveal(ctx context.Context, w *errWriter, script, _ string) er
 	return nil
 }
 
-func (c *Chat) cmdRecord(ctx context.Context, w *errWriter, script, _ string) error {
+func (c *Chat) cmdRecord(ctx context.Context, w *errWriter, script zh.Script, _ string) error {
 	st, _, _, found, err := c.o.Trainer.MemberRecord(ctx, c.o.Conv, playerID)
 	if err != nil {
 		return fmt.Errorf("record: %w", err)
@@ -313,7 +313,7 @@ func (c *Chat) cmdRecord(ctx context.Context, w *errWriter, script, _ string) er
 	return nil
 }
 
-func (c *Chat) cmdBoard(ctx context.Context, w *errWriter, script, args string) error {
+func (c *Chat) cmdBoard(ctx context.Context, w *errWriter, script zh.Script, args string) error {
 	since, hans, hant, ok := transport.BoardPeriod(args, time.Now())
 	if !ok {
 		w.println(transport.Pick(script, "用法：/board [本周|本月|全部]", "用法：/board [本週|本月|全部]"))

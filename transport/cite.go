@@ -15,17 +15,17 @@ type Labels struct {
 	NoAnswer     string // shown for an empty answer text
 }
 
-var labelsByScript = map[string]Labels{
-	"hans": {Sources: "来源", ViewOriginal: "查看原文", NoAnswer: "（没有内容）"},
-	"hant": {Sources: "來源", ViewOriginal: "查看原文", NoAnswer: "（沒有內容）"},
+var labelsByScript = map[zh.Script]Labels{
+	zh.Simplified:  {Sources: "来源", ViewOriginal: "查看原文", NoAnswer: "（没有内容）"},
+	zh.Traditional: {Sources: "來源", ViewOriginal: "查看原文", NoAnswer: "（沒有內容）"},
 }
 
 // LabelsFor gives the labels in script (Simplified for anything else).
-func LabelsFor(script string) Labels {
+func LabelsFor(script zh.Script) Labels {
 	if l, ok := labelsByScript[script]; ok {
 		return l
 	}
-	return labelsByScript["hans"]
+	return labelsByScript[zh.Simplified]
 }
 
 // OriginalArg is the argument of /sources that shows the articles' own
@@ -44,7 +44,7 @@ func CitationLabel(c core.Citation) string {
 // ConvertedMark says a passage is shown converted from the article's
 // script into the one it is now written in, and where the original is.
 func ConvertedMark(shown string) string {
-	if zh.DetectScript(shown) == "hant" {
+	if zh.DetectScript(shown) == zh.Traditional {
 		return "（已轉為繁體，原文見「查看原文」）"
 	}
 	return "（已转为简体，原文见“查看原文”）"
@@ -77,7 +77,7 @@ func AnswerReply(a *core.Answer) *Reply {
 // PassagesReply shows the full cited passages, each under its numbered
 // label: in the asker's script (marked when converted), or, with original,
 // as the article wrote them (查看原文).
-func PassagesReply(script string, cs []core.Citation, original bool) *Reply {
+func PassagesReply(script zh.Script, cs []core.Citation, original bool) *Reply {
 	r := &Reply{Script: script}
 	converted := false
 	for _, c := range cs {

@@ -25,12 +25,12 @@ type Service interface {
 type CatalogService interface {
 	Methods() []catalog.LeaderMethods
 	Leaders() []catalog.Leader
-	MethodSummary(ctx context.Context, chat, name, script string) (*core.Answer, error)
-	LeaderProfile(ctx context.Context, chat, name, script string) (*core.Answer, error)
+	MethodSummary(ctx context.Context, chat, name string, script zh.Script) (*core.Answer, error)
+	LeaderProfile(ctx context.Context, chat, name string, script zh.Script) (*core.Answer, error)
 }
 
 // StatsFunc writes the admins' usage statistics as plain text in script.
-type StatsFunc func(ctx context.Context, script string) (string, error)
+type StatsFunc func(ctx context.Context, script zh.Script) (string, error)
 
 // ArticlesFunc lists the articles being served, as plain Simplified text.
 type ArticlesFunc func(ctx context.Context) (string, error)
@@ -38,9 +38,9 @@ type ArticlesFunc func(ctx context.Context) (string, error)
 // Env is the one user and conversation a command runs for, and what the
 // transport has to run it with.
 type Env struct {
-	Conv    string // the conversation key for core
-	Script  string // "hans" or "hant": the user's script, best guess
-	Private bool   // a one-to-one conversation (a terminal is one)
+	Conv    string    // the conversation key for core
+	Script  zh.Script // the user's script, best guess
+	Private bool      // a one-to-one conversation (a terminal is one)
 	Admin   bool
 	// Offered are the commands the transport offers this user, for /help.
 	Offered []Spec
@@ -167,10 +167,10 @@ func Leader(ctx context.Context, env *Env, args string) (*Reply, error) {
 	return summary(ctx, env, "leader", args, env.Catalog.LeaderProfile)
 }
 
-func summary(ctx context.Context, env *Env, cmd, name string, summarise func(ctx context.Context, chat, name, script string) (*core.Answer, error)) (*Reply, error) {
+func summary(ctx context.Context, env *Env, cmd, name string, summarise func(ctx context.Context, chat, name string, script zh.Script) (*core.Answer, error)) (*Reply, error) {
 	name = strings.TrimSpace(name)
 	sc := env.Script
-	if d := zh.DetectScript(name); d != "" {
+	if d := zh.DetectScript(name); d.Known() {
 		sc = d
 	}
 	ans, err := summarise(ctx, env.Conv, name, sc)
@@ -215,14 +215,14 @@ func ArticlesCommand(ctx context.Context, env *Env, _ string) (*Reply, error) {
 	if err != nil {
 		return nil, fmt.Errorf("articles: %w", err)
 	}
-	if env.Script == "hant" {
+	if env.Script == zh.Traditional {
 		text = zh.ToTraditional(text)
 	}
 	return Text(env.Script, text), nil
 }
 
 // LeaderLine is "place · role", whatever of it is known, in script.
-func LeaderLine(l catalog.Leader, script string) string {
+func LeaderLine(l catalog.Leader, script zh.Script) string {
 	var parts []string
 	for _, p := range []string{l.Place, l.Role} {
 		if p = strings.TrimSpace(p); p != "" {
@@ -234,8 +234,8 @@ func LeaderLine(l catalog.Leader, script string) string {
 
 // ReaderScript writes catalog text (names are Simplified, summaries in
 // their article's script) in the reader's script.
-func ReaderScript(script, s string) string {
-	if script == "hant" {
+func ReaderScript(script zh.Script, s string) string {
+	if script == zh.Traditional {
 		return zh.ToTraditional(s)
 	}
 	return zh.ToSimplified(s)

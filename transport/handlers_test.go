@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"bangyang/zh"
 	"context"
 	"errors"
 	"strings"
@@ -30,11 +31,11 @@ type fakeCatalog struct{ asked []string }
 
 func (f *fakeCatalog) Methods() []catalog.LeaderMethods { return nil }
 func (f *fakeCatalog) Leaders() []catalog.Leader        { return nil }
-func (f *fakeCatalog) MethodSummary(_ context.Context, _, name, script string) (*core.Answer, error) {
-	f.asked = append(f.asked, name+"/"+script)
+func (f *fakeCatalog) MethodSummary(_ context.Context, _, name string, script zh.Script) (*core.Answer, error) {
+	f.asked = append(f.asked, name+"/"+script.String())
 	return &core.Answer{Text: "资料中没有找到这个工作方法。", Script: script, Suggestions: []string{"四单工作法"}}, nil
 }
-func (f *fakeCatalog) LeaderProfile(context.Context, string, string, string) (*core.Answer, error) {
+func (f *fakeCatalog) LeaderProfile(context.Context, string, string, zh.Script) (*core.Answer, error) {
 	return nil, errors.New("unused")
 }
 

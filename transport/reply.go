@@ -6,7 +6,11 @@
 // text in the terminal. It imports core; core knows nothing of it.
 package transport
 
-import "strings"
+import (
+	"strings"
+
+	"bangyang/zh"
+)
 
 // Style is how a block of a reply is shown.
 type Style int
@@ -39,13 +43,13 @@ type Button struct {
 
 // Reply is what a command (or a question) answers, before any markup.
 type Reply struct {
-	Script  string // "hans" or "hant"
+	Script  zh.Script
 	Blocks  []Block
 	Buttons []Button
 }
 
 // Text is a reply of one plain paragraph.
-func Text(script, s string) *Reply {
+func Text(script zh.Script, s string) *Reply {
 	return &Reply{Script: script, Blocks: []Block{{Text: strings.TrimSpace(s)}}}
 }
 

@@ -1,18 +1,11 @@
 package zh
 
 import (
-	"unicode"
 	"unicode/utf8"
 )
 
-// Script tags returned by DetectScript (BCP 47 script subtags, lower case).
-const (
-	Simplified  = "hans"
-	Traditional = "hant"
-)
-
-// DetectScript tells whether s is written in Simplified ("hans") or
-// Traditional ("hant") Chinese, or returns "" when it cannot tell: no Han
+// DetectScript tells whether s is written in Simplified or Traditional
+// Chinese, or returns the zero Script when it cannot tell: no Han
 // characters, or only characters shared by both scripts (郭佳, 工作法).
 // Callers should then fall back to their default.
 //
@@ -24,7 +17,7 @@ const (
 // consulted on a tie of the strong counts; this also keeps the stray
 // Simplified characters that web gateways leave in Traditional pages (后 干
 // 愿 于) from flipping a Traditional text. A tie on both counts gives "".
-func DetectScript(s string) string {
+func DetectScript(s string) Script {
 	trad := countChanged(t2s(), s)
 	simp := countChanged(s2t(), s)
 	switch {
@@ -54,7 +47,9 @@ func countChanged(d *dict, s string) evidence {
 		for _, r := range src {
 			c, size := utf8.DecodeRuneInString(dst)
 			dst = dst[size:]
-			if c != r && IsHan(r) {
+			// A change made by the variants stage alone (羣 → 群) is a
+			// choice between Traditional forms, not evidence of Simplified.
+			if c != r && IsHan(r) && d.variants[r] != c {
 				if d.ambiguous[r] {
 					ev.weak++
 				} else {
@@ -65,6 +60,3 @@ func countChanged(d *dict, s string) evidence {
 	})
 	return ev
 }
-
-// IsHan reports whether r is a Han (CJK ideograph) character.
-func IsHan(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -19,13 +19,15 @@ var (
 	stCharacters string
 	//go:embed data/STPhrases.txt
 	stPhrases string
+	//go:embed data/TWVariants.txt
+	twVariants string
 )
 
 // Each direction is parsed on first use only: a caller that only folds text
 // to Simplified never pays for the larger s2t phrase table.
 var (
 	t2s = sync.OnceValue(func() *dict { return newDict(tsCharacters, tsPhrases) })
-	s2t = sync.OnceValue(func() *dict { return newDict(stCharacters, stPhrases) })
+	s2t = sync.OnceValue(func() *dict { return newVariantDict(stCharacters, stPhrases, twVariants) })
 )
 
 // maxPhraseRunes bounds the phrase length (a bit in dict.lengths); OpenCC's
@@ -44,18 +46,59 @@ type dict struct {
 	// only lengths that exist are looked up; runes that start no phrase are
 	// absent, which keeps the common path to one map lookup.
 	lengths map[rune]uint64
+	// variants is a second, character-level stage applied to every output
+	// rune (OpenCC's conversion chain, as in s2tw.json): 羣 → 群, 裏 → 裡.
+	// The candidates in chars and phrases are stored already mapped; a rune
+	// that no table converts is looked up here.
+	variants map[rune]rune
 }
 
-func newDict(chars, phrases string) *dict {
+func newDict(chars, phrases string) *dict { return newVariantDict(chars, phrases, "") }
+
+// newVariantDict builds a direction whose output then goes through the
+// character table variants (one "from\tto" pair a line; may be empty).
+func newVariantDict(chars, phrases, variants string) *dict {
 	d := &dict{
 		chars:     make(map[rune]string, strings.Count(chars, "\n")+1),
 		ambiguous: make(map[rune]bool),
 		phrases:   make(map[string]string, strings.Count(phrases, "\n")+1),
 		lengths:   make(map[rune]uint64, 1024),
 	}
+	eachEntry(variants, func(key, cands string) {
+		first, _, _ := strings.Cut(cands, " ")
+		k, kn := utf8.DecodeRuneInString(key)
+		v, vn := utf8.DecodeRuneInString(first)
+		if kn == len(key) && vn == len(first) && k != v {
+			if d.variants == nil {
+				d.variants = make(map[rune]rune)
+			}
+			d.variants[k] = v
+		}
+	})
 	eachEntry(chars, d.add)
 	eachEntry(phrases, d.add)
 	return d
+}
+
+// variant maps every rune of s through the variants stage, copying only
+// when something changes.
+func (d *dict) variant(s string) string {
+	if d.variants == nil {
+		return s
+	}
+	for i, r := range s {
+		if _, ok := d.variants[r]; ok {
+			b := []rune(s[:i])
+			for _, r := range s[i:] {
+				if v, ok := d.variants[r]; ok {
+					r = v
+				}
+				b = append(b, r)
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // eachEntry calls add for every well-formed line of an OpenCC text table,
@@ -83,7 +126,9 @@ func (d *dict) add(key, cands string) {
 		r, _ := utf8.DecodeRuneInString(key)
 		c, _ := utf8.DecodeRuneInString(first)
 		if c != r {
-			d.chars[r] = first
+			// Kept even when the variants stage maps it back (群 → 羣 →
+			// 群): the entry then converts to itself.
+			d.chars[r] = d.variant(first)
 		}
 		if c != r && slices.Contains(strings.Fields(rest), key) {
 			d.ambiguous[r] = true
@@ -93,7 +138,7 @@ func (d *dict) add(key, cands string) {
 	if n > maxPhraseRunes {
 		return
 	}
-	d.phrases[key] = first
+	d.phrases[key] = d.variant(first)
 	r, _ := utf8.DecodeRuneInString(key)
 	d.lengths[r] |= 1 << n
 }
@@ -139,6 +184,8 @@ func (d *dict) segments(s string, emit func(src, dst string)) {
 		}
 		if c, ok := d.chars[r]; ok {
 			emit(s[i:i+size], c)
+		} else if v, ok := d.variants[r]; ok {
+			emit(s[i:i+size], string(v))
 		} else {
 			emit(s[i:i+size], s[i:i+size])
 		}

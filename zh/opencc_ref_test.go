@@ -10,7 +10,7 @@ import (
 
 // TestOpenCCReference compares both directions with the output of the real
 // opencc binary. tools/opencc/convert.sh prepares the directory (NAME.txt
-// input, NAME.t2s and NAME.s2t from `opencc -c t2s.json` / `s2t.json`) and
+// input, NAME.t2s and NAME.s2t from `opencc -c t2s.json` / `s2tw.json`) and
 // sets ZH_OPENCC_REF; without it the test is skipped, so the ordinary test
 // run needs neither apt nor the binary.
 func TestOpenCCReference(t *testing.T) {

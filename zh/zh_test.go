@@ -7,7 +7,7 @@ import (
 	"unicode/utf8"
 )
 
-// The expected values below come from `opencc -c t2s.json` / `s2t.json`
+// The expected values below come from `opencc -c t2s.json` / `s2tw.json`
 // (OpenCC 1.1.6, Debian), run on each word.
 func TestToSimplified(t *testing.T) {
 	cases := []struct{ in, want string }{
@@ -65,8 +65,11 @@ func TestToTraditional(t *testing.T) {
 		{"干净", "乾淨"},
 		{"干部", "幹部"},
 		{"干涉", "干涉"},
-		{"面条", "麪條"},
-		{"里面", "裏面"},
+		{"面条", "麵條"}, // Taiwan forms (OpenCC s2tw): 麵 not 麪, 裡 not 裏
+		{"里面", "裡面"},
+		{"群众", "群眾"}, // 群 not 羣, 眾 not 衆
+		{"因为着急", "因為著急"},
+		{"羣衆裏", "群眾裡"}, // OpenCC's own forms, already Traditional, become Taiwan's
 		{"了解", "瞭解"},
 		{"一只", "一隻"},
 		{"钟表", "鐘錶"},
@@ -115,7 +118,7 @@ func TestToSimplifiedLeavesSimplifiedAlone(t *testing.T) {
 		t.Errorf("ToSimplified not idempotent: %s", firstDiff(twice, once))
 	}
 	// ToTraditional is not idempotent and is not tested for it: 鄰里 is
-	// correct Traditional, yet 里 alone goes to 裏 (OpenCC does the same).
+	// correct Traditional, yet 里 alone goes to 裡 (OpenCC does the same).
 }
 
 func TestConvertKeepsRuneCount(t *testing.T) {
@@ -206,7 +209,10 @@ func TestConcurrentUse(t *testing.T) {
 }
 
 func TestDetectScript(t *testing.T) {
-	cases := []struct{ in, want string }{
+	cases := []struct {
+		in   string
+		want Script
+	}{
 		{"四單工作法包括哪些內容？", Traditional},
 		{"什么是四单工作法？", Simplified},
 		{"她后来呢？", Simplified}, // 后 is weak, 来 is not
@@ -238,7 +244,7 @@ func TestDetectScript(t *testing.T) {
 }
 
 func TestDetectScriptArticles(t *testing.T) {
-	for path, want := range map[string]string{
+	for path, want := range map[string]Script{
 		"testdata/hant_001.txt": Traditional,
 		"testdata/hant_001.t2s": Simplified,
 		"testdata/hans_003.txt": Simplified,
@@ -329,5 +335,48 @@ func BenchmarkLoadT2S(b *testing.B) {
 func BenchmarkLoadS2T(b *testing.B) {
 	for b.Loop() {
 		newDict(stCharacters, stPhrases)
+	}
+}
+
+// Traditional output never contains a form the variants stage rewrites:
+// checked over every candidate of the s2t tables, so 羣/裏/衆/爲 cannot
+// appear next to the 群/裡/眾/為 the bot's own messages use.
+func TestTraditionalUsesTaiwanForms(t *testing.T) {
+	d := s2t()
+	if len(d.variants) < 30 {
+		t.Fatalf("variants table has %d entries, want OpenCC's TWVariants (39)", len(d.variants))
+	}
+	check := func(key, out string) {
+		for _, r := range out {
+			if v, ok := d.variants[r]; ok {
+				t.Errorf("%q converts to %q, which has %c (Taiwan form %c)", key, out, r, v)
+			}
+		}
+	}
+	for r, out := range d.chars {
+		check(string(r), out)
+	}
+	for key, out := range d.phrases {
+		check(key, out)
+	}
+	for r := range d.variants {
+		check(string(r), ToTraditional(string(r)))
+	}
+}
+
+func TestDetectScriptTaiwanForms(t *testing.T) {
+	cases := []struct {
+		in   string
+		want Script
+	}{
+		{"社區群眾", Traditional}, // 群 is Taiwan's form, not Simplified evidence
+		{"羣衆", Traditional},
+		{"群众", Simplified},
+		{"群", ""},
+	}
+	for _, c := range cases {
+		if got := DetectScript(c.in); got != c.want {
+			t.Errorf("DetectScript(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"bangyang/catalog"
 	"bangyang/core"
+	"bangyang/zh"
 )
 
 // methodJSON and leaderJSON are the stable outputs of `methods --json`
@@ -106,7 +107,7 @@ func runLeader(ctx context.Context, a *app, args []string) error {
 	return runSummary(ctx, a, "leader", args, (*core.Service).LeaderProfile)
 }
 
-func runSummary(ctx context.Context, a *app, name string, args []string, summarise func(*core.Service, context.Context, string, string, string) (*core.Answer, error)) error {
+func runSummary(ctx context.Context, a *app, name string, args []string, summarise func(*core.Service, context.Context, string, string, zh.Script) (*core.Answer, error)) error {
 	fs := a.flagSet(name)
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	pos, err := parseArgs(fs, args)

@@ -9,6 +9,7 @@ import (
 
 	"bangyang/core"
 	"bangyang/quiz"
+	"bangyang/zh"
 )
 
 // quizJSON is the stable output of `bangyang quiz --json`.
@@ -46,7 +47,7 @@ func runQuiz(ctx context.Context, a *app, args []string) error {
 	if *n < 1 {
 		return usageError{"-n must be at least 1"}
 	}
-	if *script != "" && *script != "hans" && *script != "hant" {
+	if *script != "" && !zh.Script(*script).Known() {
 		return usageError{"--script must be hans or hant"}
 	}
 	if *seed == 0 {
@@ -58,7 +59,7 @@ func runQuiz(ctx context.Context, a *app, args []string) error {
 	}
 	defer rt.close()
 	svc := rt.svc
-	qs, err := svc.Trainer().Quiz(ctx, core.QuizRequest{N: *n, Topic: strings.TrimSpace(*topic), Script: *script, Seed: *seed})
+	qs, err := svc.Trainer().Quiz(ctx, core.QuizRequest{N: *n, Topic: strings.TrimSpace(*topic), Script: zh.Script(*script), Seed: *seed})
 	if errors.Is(err, quiz.ErrNoMaterial) {
 		return fmt.Errorf("no material on %q in the articles", *topic)
 	}

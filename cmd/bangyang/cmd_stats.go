@@ -19,14 +19,14 @@ import (
 
 // statsText is /stats: the last 30 days, the top ten of each list.
 func (a *app) statsText(st *store.Store) bot.StatsFunc {
-	return func(ctx context.Context, script string) (string, error) {
+	return func(ctx context.Context, script zh.Script) (string, error) {
 		rep, err := st.Stats(ctx, store.StatsOptions{Since: time.Now().AddDate(0, 0, -30), Top: 10})
 		if err != nil {
 			return "", err
 		}
 		text := renderStats(rep, "最近 30 天", 14)
-		if script == "hant" {
-			text = zh.ToTraditional(text)
+		if script == zh.Traditional {
+			text = script.Convert(text)
 		}
 		return text, nil
 	}

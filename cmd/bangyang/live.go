@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bangyang/zh"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -53,10 +54,10 @@ func (l *liveService) LastSources(ctx context.Context, chat string) ([]core.Cita
 }
 func (l *liveService) Methods() []catalog.LeaderMethods { return l.s().Methods() }
 func (l *liveService) Leaders() []catalog.Leader        { return l.s().Leaders() }
-func (l *liveService) MethodSummary(ctx context.Context, chat, name, script string) (*core.Answer, error) {
+func (l *liveService) MethodSummary(ctx context.Context, chat, name string, script zh.Script) (*core.Answer, error) {
 	return l.s().MethodSummary(ctx, chat, name, script)
 }
-func (l *liveService) LeaderProfile(ctx context.Context, chat, name, script string) (*core.Answer, error) {
+func (l *liveService) LeaderProfile(ctx context.Context, chat, name string, script zh.Script) (*core.Answer, error) {
 	return l.s().LeaderProfile(ctx, chat, name, script)
 }
 

@@ -66,16 +66,7 @@ func headingLike(s string) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return !strings.ContainsRune(",，:：、", last) && hasHan(s)
-}
-
-func hasHan(s string) bool {
-	for _, r := range s {
-		if isHan(r) {
-			return true
-		}
-	}
-	return false
+	return !strings.ContainsRune(",，:：、", last) && strings.ContainsFunc(s, zh.IsHan)
 }
 
 // lineKind classifies one line.

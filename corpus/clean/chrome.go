@@ -182,7 +182,7 @@ func removeGovSite(text string) string {
 		if !strings.ContainsAny(s, "【[大") {
 			// no button: skip the regexps
 		} else if t := pageToolRe.ReplaceAllString(fontSizeRe.ReplaceAllString(s, ""), ""); t != s {
-			if !hasHan(t) && !hasDigit(t) {
+			if !strings.ContainsFunc(t, zh.IsHan) && !hasDigit(t) {
 				continue // the line was only buttons
 			}
 			l = removeSpans(l, s)
@@ -246,7 +246,7 @@ func isLinkItem(s string) bool {
 	s = strings.TrimLeft(s, "·•▪-*> ")
 	s = strings.TrimSpace(dateRe.ReplaceAllString(s, ""))
 	n := runeLen(s)
-	return n >= 4 && n <= 40 && !strings.ContainsAny(s, "。！？；;") && hasHan(s)
+	return n >= 4 && n <= 40 && !strings.ContainsAny(s, "。！？；;") && strings.ContainsFunc(s, zh.IsHan)
 }
 
 // headsProse reports whether line i is followed by a paragraph: then it is
@@ -289,7 +289,7 @@ func repairMojibake(text string) string {
 // recovered and is dropped rather than guessed.
 func unMojibake(l string, encode func(string) (string, error)) (fixed string, ok bool) {
 	core := strings.TrimRight(l, "\uFFFD?")
-	if hanRunes(core) < 4 {
+	if zh.HanCount(core) < 4 {
 		return "", false
 	}
 	b, err := encode(core)
@@ -299,7 +299,7 @@ func unMojibake(l string, encode func(string) (string, error)) (fixed string, ok
 	han, hanBytes := 0, 0
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRuneInString(b[i:])
-		if size > 1 && isHan(r) {
+		if size > 1 && zh.IsHan(r) {
 			han++
 			hanBytes += size
 		}
@@ -312,14 +312,4 @@ func unMojibake(l string, encode func(string) (string, error)) (fixed string, ok
 		return "", true
 	}
 	return b, true
-}
-
-func hanRunes(s string) int {
-	n := 0
-	for _, r := range s {
-		if isHan(r) {
-			n++
-		}
-	}
-	return n
 }

@@ -47,14 +47,6 @@ func pinyinLen(rs []rune, i int) int {
 	return 0
 }
 
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
-
-// isCJK reports Han characters and CJK/full-width punctuation.
-func isCJK(r rune) bool {
-	return isHan(r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) ||
-		r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
-}
-
 // isRealignRune reports a visible character that is the ASCII trail byte
 // ending a misaligned run (GBK trail bytes below 0x80 are 0x40–0x7E), or
 // the stray 0x80 byte CP936 decodes as "€".
@@ -93,7 +85,7 @@ func newGarbleDoc(text string) *garbleDoc {
 	// Attestation searches the text without annotations: "創(chuàng)新"
 	// must count as "創新".
 	d := &garbleDoc{gbk: gbkTable(), text: removePinyin(text), pinyin: map[string][]rune{},
-		traditional: zh.DetectScript(text) == "hant"}
+		traditional: zh.DetectScript(text) == zh.Traditional}
 	rs := []rune(text)
 	for i := 1; i+1 < len(rs); i++ {
 		if rs[i] != '(' {
@@ -104,7 +96,7 @@ func newGarbleDoc(text string) *garbleDoc {
 			continue
 		}
 		d.gatewayed = true
-		if prev := rs[i-1]; isHan(prev) {
+		if prev := rs[i-1]; zh.IsHan(prev) {
 			py := string(rs[i+1 : i+n])
 			if !containsRune(d.pinyin[py], prev) {
 				d.pinyin[py] = append(d.pinyin[py], prev)
@@ -121,7 +113,7 @@ func newGarbleDoc(text string) *garbleDoc {
 		if i > 0 {
 			d.bigrams[[2]rune{trs[i-1], r}] = true
 		}
-		if isHan(r) {
+		if zh.IsHan(r) {
 			han++
 		}
 	}
@@ -237,7 +229,7 @@ func triggerAt(rs []rune, i int) trigger {
 	}
 	switch rs[i] {
 	case '!':
-		if !isCJK(rs[prev]) {
+		if !zh.IsCJK(rs[prev]) {
 			return trigNone
 		}
 		if i+1 < len(rs) && strings.ContainsRune("”\"!?’」』", rs[i+1]) {
@@ -248,7 +240,7 @@ func triggerAt(rs []rune, i int) trigger {
 		if pinyinLen(rs, i+1) > 0 && rs[prev] >= 0x80 {
 			return trigPinyin
 		}
-		if i+1 < len(rs) && rs[i+1] == '?' && isCJK(rs[prev]) {
+		if i+1 < len(rs) && rs[i+1] == '?' && zh.IsCJK(rs[prev]) {
 			return trigQQ
 		}
 	}
@@ -397,15 +389,15 @@ func (d *garbleDoc) cutRun(rs []rune, i, from int, keep string, res *Result) (st
 				continue
 			}
 		}
-		if c < 0x80 && !isRealignRune(c) || (!isHan(c) && !isHardMarker(c) && !isStraySymbol(c)) {
+		if c < 0x80 && !isRealignRune(c) || (!zh.IsHan(c) && !isHardMarker(c) && !isStraySymbol(c)) {
 			break
 		}
-		if isHan(c) && d.charAttested(c, string(rs[i:j+1])) {
+		if zh.IsHan(c) && d.charAttested(c, string(rs[i:j+1])) {
 			k := j + 1
 			for k < len(rs) && rs[k] == '(' && pinyinLen(rs, k+1) > 0 {
 				k += 1 + pinyinLen(rs, k+1)
 			}
-			if k >= len(rs) || !isHan(rs[k]) || d.charAttested(rs[k], string(rs[i:j+1])) {
+			if k >= len(rs) || !zh.IsHan(rs[k]) || d.charAttested(rs[k], string(rs[i:j+1])) {
 				break
 			}
 		}
@@ -520,7 +512,7 @@ func neighbour(rs []rune, i, dir int) string {
 			i += 1 + pinyinLen(rs, i+1)
 			continue
 		}
-		if isHan(c) {
+		if zh.IsHan(c) {
 			return string(c)
 		}
 		return ""
@@ -574,7 +566,7 @@ func (d *garbleDoc) attestFill(r *run, open []int, left, right string, strict bo
 	if last+1 < len(starts) {
 		after = fixed(last + 1)
 	}
-	if !isHanString(before) && !isHanString(after) {
+	if !zh.AllHan(before) && !zh.AllHan(after) {
 		return false // nothing to anchor a search
 	}
 	var found []byte
@@ -601,10 +593,10 @@ func (d *garbleDoc) attestFill(r *run, open []int, left, right string, strict bo
 			span = append(span, c)
 		}
 		text := string(span)
-		if !allHan(text) && !(len(open) == 1 && r.stream[open[0]-1] == 0xA1) {
+		if !zh.AllHan(text) && !(len(open) == 1 && r.stream[open[0]-1] == 0xA1) {
 			return
 		}
-		if !(isHanString(before) && d.attested(before+text)) && !(isHanString(after) && d.attested(text+after)) {
+		if !(zh.AllHan(before) && d.attested(before+text)) && !(zh.AllHan(after) && d.attested(text+after)) {
 			return
 		}
 		if foundText != "" && foundText != text {
@@ -678,17 +670,6 @@ func containsInt(xs []int, x int) bool {
 	return false
 }
 
-func allHan(s string) bool {
-	for _, r := range s {
-		if !isHan(r) {
-			return false
-		}
-	}
-	return s != ""
-}
-
-func isHanString(s string) bool { return s != "" && allHan(s) }
-
 // decode decodes stream; characters touching an unknown position come out
 // as 0 with affected set. ok is false when a known pair is not a
 // character, or when the result contains anything repaired text never
@@ -727,7 +708,7 @@ func (d *garbleDoc) decode(stream []byte, unknown map[int]bool) ([]rune, []bool,
 // repairedRuneOK accepts Han characters and the punctuation of Chinese
 // prose, nothing from GBK's symbol, kana or pinyin rows.
 func repairedRuneOK(r rune) bool {
-	if isHan(r) {
+	if zh.IsHan(r) {
 		return true
 	}
 	switch {
@@ -751,7 +732,7 @@ func foldPunct(s string) string {
 func (d *garbleDoc) plausible(rep, visible string) bool {
 	var n, good int
 	for _, c := range rep {
-		if isHan(c) {
+		if zh.IsHan(c) {
 			n++
 			if d.charAttested(c, visible) {
 				good++
@@ -763,7 +744,7 @@ func (d *garbleDoc) plausible(rep, visible string) bool {
 	}
 	var vn, vgood int
 	for _, c := range visible {
-		if isHan(c) {
+		if zh.IsHan(c) {
 			vn++
 			if d.charAttested(c, visible) {
 				vgood++
@@ -803,8 +784,8 @@ func (d *garbleDoc) polish(rep string, rs []rune, end int, res *Result) string {
 			b.WriteRune(c)
 			continue
 		}
-		if isHan(c) && !d.charAttested(c, "") &&
-			(afterEnd || (d.traditional && zh.ToTraditional(string(c)) != string(c))) {
+		if zh.IsHan(c) && !d.charAttested(c, "") &&
+			(afterEnd || (d.traditional && zh.DetectScript(string(c)) == zh.Simplified)) {
 			res.Unrepaired = append(res.Unrepaired, string(c)+"…")
 			afterEnd = false
 			continue
@@ -835,7 +816,7 @@ func openQuote(rs []rune) bool {
 func (d *garbleDoc) dropStrays(rs []rune, res *Result) string {
 	var b strings.Builder
 	for i, r := range rs {
-		prevHan := i > 0 && isHan(rs[i-1])
+		prevHan := i > 0 && zh.IsHan(rs[i-1])
 		if isHardMarker(r) || (isStraySymbol(r) && prevHan) {
 			res.Unrepaired = append(res.Unrepaired, string(r))
 			continue

@@ -1,6 +1,10 @@
 package clean
 
-import "strings"
+import (
+	"strings"
+
+	"bangyang/zh"
+)
 
 // letterWords are Latin letters that legitimately sit between Han
 // characters: "X" anonymises names ("XX", "在X所撰寫"), the others start
@@ -20,10 +24,10 @@ func GarbleMarkers(text string) []string {
 		return string(rs[a:b])
 	}
 	for i, r := range rs {
-		prevHan := i > 0 && isHan(rs[i-1])
-		nextHan := i+1 < len(rs) && isHan(rs[i+1])
+		prevHan := i > 0 && zh.IsHan(rs[i-1])
+		nextHan := i+1 < len(rs) && zh.IsHan(rs[i+1])
 		switch {
-		case r == '!' && i > 0 && isCJK(rs[i-1]) && (i+1 == len(rs) || !strings.ContainsRune("”\"’」』!?", rs[i+1])):
+		case r == '!' && i > 0 && zh.IsCJK(rs[i-1]) && (i+1 == len(rs) || !strings.ContainsRune("”\"’」』!?", rs[i+1])):
 			out = append(out, ctx(i, i+1))
 		case r == '?' && pinyinLen(rs, i+1) > 0:
 			out = append(out, ctx(i, i+1+pinyinLen(rs, i+1)))
@@ -33,7 +37,7 @@ func GarbleMarkers(text string) []string {
 			out = append(out, ctx(i, i+1))
 		case isStraySymbol(r) && prevHan:
 			out = append(out, ctx(i, i+1))
-		case r < 0x80 && isRealignRune(r) && prevHan && (nextHan || i+1 < len(rs) && isCJK(rs[i+1])):
+		case r < 0x80 && isRealignRune(r) && prevHan && (nextHan || i+1 < len(rs) && zh.IsCJK(rs[i+1])):
 			if allowed, ok := letterWords[r]; ok && (allowed == "" || strings.ContainsRune(allowed, rs[i+1])) {
 				continue
 			}

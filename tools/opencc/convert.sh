@@ -19,7 +19,7 @@ set -eu
 
 OPENCC_VERSION=${OPENCC_VERSION:-1.1.6+ds1-1}
 MARISA_VERSION=${MARISA_VERSION:-0.2.6-13+b1}
-TABLES="TSCharacters TSPhrases STCharacters STPhrases"
+TABLES="TSCharacters TSPhrases STCharacters STPhrases TWVariants"
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 out=$repo/zh/data
@@ -60,7 +60,7 @@ done
 
 {
 	echo "The tables in this directory (TSCharacters, TSPhrases, STCharacters,"
-	echo "STPhrases) are OpenCC's dictionaries, dumped to text with opencc_dict"
+	echo "STPhrases, TWVariants) are OpenCC's dictionaries, dumped to text with opencc_dict"
 	echo "from the Debian package libopencc-data $OPENCC_VERSION by"
 	echo "tools/opencc/convert.sh and sorted; their content is unchanged."
 	echo
@@ -80,7 +80,9 @@ if [ -f /usr/share/common-licenses/Apache-2.0 ]; then
 fi
 
 # Reference outputs from the real binary: each article and its Simplified
-# version, converted both ways. The Go test compares byte for byte.
+# version, converted both ways (t2s, and s2tw: Traditional in Taiwan's
+# standard forms, as zh.ToTraditional gives). The Go test compares byte for
+# byte.
 seed=${1:-}
 if [ -z "$seed" ]; then
 	for d in "$repo/corpus/data" /work/shared/seed-articles; do
@@ -101,10 +103,10 @@ for f in "$seed"/*.txt; do
 	b=$(basename "$f" .txt)
 	cp "$f" "$ref/$b.txt"
 	opencc t2s "$f" "$ref/$b.t2s"
-	opencc s2t "$f" "$ref/$b.s2t"
+	opencc s2tw "$f" "$ref/$b.s2t"
 	cp "$ref/$b.t2s" "$ref/${b}_hans.txt"
 	opencc t2s "$ref/${b}_hans.txt" "$ref/${b}_hans.t2s"
-	opencc s2t "$ref/${b}_hans.txt" "$ref/${b}_hans.s2t"
+	opencc s2tw "$ref/${b}_hans.txt" "$ref/${b}_hans.s2t"
 done
 echo "convert.sh: comparing zh with opencc on $(ls "$seed"/*.txt | wc -l) articles from $seed"
 cd "$repo"

@@ -1,0 +1,86 @@
+package zh
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestParseScript(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want Script
+		ok   bool
+	}{
+		{"hans", Simplified, true},
+		{"hant", Traditional, true},
+		{" zh-Hant ", Traditional, true},
+		{"zh-TW", Traditional, true},
+		{"zh-hk", Traditional, true},
+		{"繁體", Traditional, true},
+		{"繁体", Traditional, true},
+		{"Traditional", Traditional, true},
+		{"zh-CN", Simplified, true},
+		{"简体", Simplified, true},
+		{"簡體", Simplified, true},
+		{"simplified", Simplified, true},
+		{"", "", false},
+		{"latn", "", false},
+		{"zh", "", false},
+	} {
+		got, ok := ParseScript(c.in)
+		if got != c.want || ok != c.ok {
+			t.Errorf("ParseScript(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+func TestScriptWireForm(t *testing.T) {
+	// Stored data and JSON output spell scripts "hans"/"hant": the type
+	// must encode and decode as exactly that.
+	type rec struct {
+		Script Script `json:"script"`
+	}
+	for _, s := range []Script{Simplified, Traditional, ""} {
+		b, err := json.Marshal(rec{s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := `{"script":"` + string(s) + `"}`
+		if string(b) != want {
+			t.Errorf("json of %q = %s, want %s", s, b, want)
+		}
+		var back rec
+		if err := json.Unmarshal(b, &back); err != nil || back.Script != s {
+			t.Errorf("round trip of %q = %q, %v", s, back.Script, err)
+		}
+	}
+	if Simplified.String() != "hans" || Traditional.String() != "hant" {
+		t.Errorf("String() = %q, %q", Simplified.String(), Traditional.String())
+	}
+}
+
+func TestScriptChoices(t *testing.T) {
+	if Script("").Known() || !Simplified.Known() || !Traditional.Known() || Script("latn").Known() {
+		t.Error("Known is wrong")
+	}
+	if Script("").Or(Traditional) != Traditional || Simplified.Or(Traditional) != Simplified || Script("x").Or(Simplified) != Simplified {
+		t.Error("Or is wrong")
+	}
+	if Traditional.Pick("简", "繁") != "繁" || Simplified.Pick("简", "繁") != "简" || Script("").Pick("简", "繁") != "简" {
+		t.Error("Pick is wrong")
+	}
+	for _, c := range []struct {
+		s        Script
+		in, want string
+	}{
+		{Traditional, "社区群众", "社區群眾"},
+		{Traditional, "社區群眾", "社區群眾"},
+		{Simplified, "社區群眾", "社区群众"},
+		{Simplified, "社区群众", "社区群众"},
+		{"", "社區", "社区"}, // unknown reads as Simplified
+	} {
+		if got := c.s.Convert(c.in); got != c.want {
+			t.Errorf("%q.Convert(%q) = %q, want %q", c.s, c.in, got, c.want)
+		}
+	}
+}
