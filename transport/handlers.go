@@ -55,7 +55,7 @@ type Env struct {
 func Help(_ context.Context, env *Env, _ string) (*Reply, error) {
 	sc := env.Script
 	r := &Reply{Script: sc}
-	r.Add("", Pick(sc, "帮央 · 社区书记工作法问答", "幫央 · 社區書記工作法問答"), Bold)
+	r.Add("", Pick(sc, "榜样 · 社区书记工作法问答", "榜樣 · 社區書記工作法問答"), Bold)
 	r.Add("\n", Pick(sc,
 		"根据新闻报道回答关于社区党支部书记工作方法的问题，并给出引用的原文。",
 		"根據新聞報道回答關於社區黨支部書記工作方法的問題，並給出引用的原文。"), Plain)

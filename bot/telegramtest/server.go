@@ -21,7 +21,7 @@ import (
 type Options struct {
 	Token       string // default "123456789:TEST-fake-token"
 	BotUsername string // default "bangyang_test_bot"
-	BotName     string // default "帮央测试"
+	BotName     string // default "榜样测试"
 	// MaxPollOptions is the largest number of poll options accepted
 	// (default 10, the long-standing limit; newer Bot API versions allow 12).
 	MaxPollOptions int
@@ -191,7 +191,7 @@ func New(t TB, opts Options) *Server {
 		opts.BotUsername = "bangyang_test_bot"
 	}
 	if opts.BotName == "" {
-		opts.BotName = "帮央测试"
+		opts.BotName = "榜样测试"
 	}
 	if opts.MaxPollOptions == 0 {
 		opts.MaxPollOptions = 10
