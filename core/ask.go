@@ -337,7 +337,18 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		return nil, err
 	}
 	if len(q.Unknown) > 0 {
-		d.tail = strings.TrimSpace(d.tail + "资料中没有关于" + strings.Join(q.Unknown, "、") + "的内容。")
+		// A person or place the articles never name: that is the answer,
+		// said first; what they do say about the rest follows.
+		missing := "资料中没有关于" + strings.Join(q.Unknown, "、") + "的内容。"
+		switch {
+		case d.hasQuotes() && len(d.leaders) > 0:
+			d.lead = missing + "资料中关于" + strings.Join(d.leaders, "、") + "的内容："
+		case d.hasQuotes():
+			d.lead = missing + "资料中相关的内容："
+		default:
+			d.lead = missing
+		}
+		d.refused = true
 	}
 	return d, nil
 }

@@ -409,6 +409,18 @@ func (e *entities) corpusSays(word string) bool {
 	return false
 }
 
+// saysTail reports whether the corpus names a place that the end of
+// core names ("刚到钟秀街道": 钟秀街道 is known, 刚到 is no part of it).
+func (e *entities) saysTail(core, suffix string) bool {
+	rs := []rune(core)
+	for i := 1; i+2 <= len(rs); i++ {
+		if e.corpusSays(string(rs[i:]) + suffix) {
+			return true
+		}
+	}
+	return false
+}
+
 // unknownNames are people and places the question names that no article
 // mentions. A person is a surname-led name with a title (王书记) or a
 // surname-led word the corpus never uses standing where a subject stands;
@@ -466,7 +478,7 @@ func (e *entities) unknownNames(norm string) []string {
 		if !placeName(core, m[2]) {
 			continue
 		}
-		if !e.corpusSays(core) && !e.corpusSays(strings.TrimRight(core, "社小")) {
+		if !e.corpusSays(core) && !e.corpusSays(strings.TrimRight(core, "社小")) && !e.saysTail(core, m[2]) {
 			add(core + m[2])
 		}
 	}

@@ -155,3 +155,26 @@ func TestHonoursFromATable(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownPlaceIsSaidFirst: a place the articles never name is the
+// answer, said first, even beside a leader they do know; a known place
+// written after other words (刚到钟秀街道) is no unknown.
+func TestUnknownPlaceIsSaidFirst(t *testing.T) {
+	s := newOffline(t, nil)
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "", "郭佳在成都市武侯区做过哪些工作？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Refused || !strings.HasPrefix(ans.Text, "资料中没有关于") || !strings.Contains(ans.Text, "成都") {
+		t.Errorf("want the missing place said first:\n%s", ans.Text)
+	}
+	checkMarkers(t, ans)
+	known, err := s.Ask(ctx, "", "邵敏刚到钟秀街道“水土不服”，她是怎么打开局面的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if known.Refused || strings.Contains(known.Text, "资料中没有关于") {
+		t.Errorf("a known street taken for an unknown place:\n%s", known.Text)
+	}
+}
