@@ -38,8 +38,14 @@ func isProblem(norm string) bool {
 		return true
 	}
 	n := strings.TrimLeft(strings.TrimSpace(norm), "“\"")
+	if contrastOpenRE.MatchString(n) {
+		return true // "但落到实处绝非易事": the difficulty met on the way
+	}
 	return problemWds.MatchString(n) && (!practiceRE2.MatchString(n) || pastOpenRE.MatchString(n))
 }
+
+// contrastOpenRE opens a sentence turning to a difficulty.
+var contrastOpenRE = regexp.MustCompile(`^(但|但是|可是|然而|不过|可)[，,]?`)
 
 // isDoing reports a sentence that tells what someone did.
 func isDoing(norm string) bool {
@@ -73,8 +79,8 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 			if r.pos >= anchor.pos {
 				continue
 			}
-			if r.pos < anchor.pos-3 || isProblem(r.norm) && !isDoing(r.norm) {
-				break
+			if r.pos < anchor.pos-3 || isProblem(r.norm) {
+				break // the doing, not the hardship before it
 			}
 			if fits(r) {
 				before = append([]sentRef{r}, before...)
