@@ -178,3 +178,18 @@ func TestUnknownPlaceIsSaidFirst(t *testing.T) {
 		t.Errorf("a known street taken for an unknown place:\n%s", known.Text)
 	}
 }
+
+// TestHowSheTransformedIt: "怎么把后进社区变成先进典型" is told by her main
+// doings across the article, not by the sentence summing it up and what
+// follows it (honours).
+func TestHowSheTransformedIt(t *testing.T) {
+	s := newOffline(t, nil)
+	ans, err := s.Ask(context.Background(), "", "吴中兰是怎么把后进社区变成先进典型的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if !strings.Contains(ans.Text, "狠抓班子") || strings.Count(ans.Text, "\n•") < 3 || strings.Contains(ans.Text, "AAA国家级旅游景区") {
+		t.Errorf("want her doings across the article:\n%s", ans.Text)
+	}
+}

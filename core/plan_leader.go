@@ -135,8 +135,43 @@ func (p *planner) planLeader(leader string) *draft {
 		}
 		picked = p.pick(practiceOnly(cands, leader, p.s), 3, nil)
 	}
+	if narrative && p.q.Intent == IntentHow && len(picked) > 0 && transformRE.MatchString(picked[0].norm) {
+		// "她是怎么把后进社区变成先进典型的": the sentence saying so sums up
+		// the article; how is its body — her first doing in each section.
+		if moves := p.keyMoves(cands, leader, picked[0].sentRef); len(moves) >= 2 {
+			d.lead = p.leaderLabel(leader) + "的做法："
+			d.add(item{quote: picked[0].sentRef})
+			for _, r := range moves {
+				d.add(item{quote: r})
+			}
+			return d
+		}
+	}
 	if narrative {
-		picked = p.narrate(picked, 3)
+		// A problem is followed to what she did about it, an outcome back
+		// to what led to it; any other anchor by what follows it.
+		var plain []rankedSent
+		var told []sentRef
+		for _, r := range picked {
+			if isProblem(r.norm) || isOutcome(r.norm) {
+				told = append(told, p.story(r.sentRef, maxAnswerRunes/2)...)
+			} else {
+				plain = append(plain, r)
+			}
+		}
+		picked = p.narrate(plain, 3)
+		for _, r := range told {
+			picked = append(picked, rankedSent{sentRef: r})
+		}
+		refs := make([]sentRef, len(picked))
+		for i, r := range picked {
+			refs[i] = r.sentRef
+		}
+		inOrder(refs)
+		picked = picked[:0]
+		for _, r := range refs {
+			picked = append(picked, rankedSent{sentRef: r})
+		}
 	}
 	switch p.q.Intent {
 	case IntentHow:
@@ -596,5 +631,50 @@ func resultRanked(cands []sentRef, leader string, s *Service) []rankedSent {
 		out = append(out, rankedSent{c, sc, 0})
 	}
 	slices.SortStableFunc(out, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	return out
+}
+
+// transformRE is a sentence summing up a change someone brought about.
+var transformRE = regexp.MustCompile(`把.{1,20}(变成|转变为|变为|建成|打造成|打造为|带成|发展成)|由.{1,12}(变成|转变为)`)
+
+// keyMoves are the leader's doings across her article, one per section
+// (the sentence in it telling most of what she did), after the summing-up
+// sentence, within the answer's budget.
+func (p *planner) keyMoves(cands []sentRef, leader string, summary sentRef) []sentRef {
+	var best []sentRef // per section
+	var bestN []int
+	section := 0
+	for _, r := range cands {
+		if isHeadingLike(r.text) {
+			section++
+			continue
+		}
+		if r.key() == summary.key() || !isDoing(r.norm) || isProblem(r.norm) || !p.fresh(r) || fragment(r.text) {
+			continue
+		}
+		if !p.s.namesLeader(r.norm, leader) && !strings.Contains(r.norm, "她") && !strings.Contains(r.norm, "他") {
+			continue
+		}
+		for len(best) <= section {
+			best, bestN = append(best, sentRef{}), append(bestN, 0)
+		}
+		if n := len(practiceRE2.FindAllString(r.norm, -1)); n > bestN[section] {
+			best[section], bestN[section] = r, n
+		}
+	}
+	var out []sentRef
+	runes := utf8.RuneCountInString(summary.text)
+	for _, r := range best {
+		if r.chunk == nil {
+			continue
+		}
+		n := utf8.RuneCountInString(r.text)
+		if runes+n > maxAnswerRunes || len(out) == 4 {
+			break
+		}
+		p.take(r)
+		runes += n
+		out = append(out, r)
+	}
 	return out
 }
