@@ -450,3 +450,50 @@ func (s *Service) hitChunk(h search.Hit) *corpus.Chunk {
 	c := h.Chunk
 	return &c
 }
+
+// charCoverage is the share of the topic's Han characters that are part
+// of a bigram the sentence contains: a paraphrase leaves bigrams across
+// its word boundaries that no text holds, characters judge it fairly.
+func charCoverage(topic, norm string) float64 {
+	total, have := 0, 0
+	for _, run := range strings.Fields(topic) {
+		rs := []rune(run)
+		if len(rs) < 2 {
+			continue
+		}
+		covered := make([]bool, len(rs))
+		for i := 1; i < len(rs); i++ {
+			if strings.Contains(norm, string(rs[i-1:i+1])) {
+				covered[i-1], covered[i] = true, true
+			}
+		}
+		total += len(rs)
+		for _, c := range covered {
+			if c {
+				have++
+			}
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(have) / float64(total)
+}
+
+// longestShared is the length in characters of the longest piece of
+// topic the sentence holds.
+func longestShared(topic, norm string) int {
+	best := 0
+	for _, run := range strings.Fields(topic) {
+		rs := []rune(run)
+		for i := range rs {
+			for j := len(rs); j > i+best; j-- {
+				if strings.Contains(norm, string(rs[i:j])) {
+					best = j - i
+					break
+				}
+			}
+		}
+	}
+	return best
+}

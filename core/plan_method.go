@@ -521,7 +521,11 @@ func (p *planner) onAspect(m catalog.Method, d *draft) bool {
 	shown := p.shown
 	p.shown = nil
 	defer func() { p.shown = shown }()
-	picked := p.pick(rank(cands, wt, IntentOther), 2, func(r rankedSent) bool { return r.covered >= 0.5*wt.total })
+	picked := p.pick(rank(cands, wt, IntentOther), 2, func(r rankedSent) bool {
+		// By its characters too: "格线员负责" is covered by 格线员 though
+		// 员负 and 负责 occur nowhere.
+		return r.covered >= 0.5*wt.total || charCoverage(rest, r.norm) >= 0.6 && longestShared(rest, r.norm) >= 3
+	})
 	if len(picked) == 0 {
 		return false
 	}

@@ -92,9 +92,9 @@ var attributes = []Attribute{
 	{Name: "家庭情况", cue: regexp.MustCompile(`丈夫|老公|爱人|孩子|儿子|女儿|家人|家庭|结婚|父母|婚姻|子女`), state: regexp.MustCompile(`丈夫|老公|爱人|孩子|儿子|女儿|家人|家庭|结婚|父母|婚姻|子女`)},
 	{Name: "学历", cue: regexp.MustCompile(`学历|毕业|哪所大学|什么专业|文凭|学位|读过书`), state: regexp.MustCompile(`毕业|学历|本科|硕士|专科|学位|大学生|大专`)},
 	{Name: "荣誉", cue: regexp.MustCompile(`荣誉|获得过|得过|奖项|称号|表彰|获奖|获得了哪些|获得什么|哪些奖`), state: regexp.MustCompile(`荣获|授予|评为|称号|奖|表彰|当选|荣誉|先进|优秀|红旗手|劳动模范|劳模|标兵|模范|十佳|最美|巾帼|带头人|榜样`), strong: regexp.MustCompile(`荣获|授予|评为|称号|表彰为|当选为`)},
-	{Name: "职务", cue: regexp.MustCompile(`职务|什么职位|担任什么|什么职|身份|头衔|什么官`), state: regexp.MustCompile(`书记|主任|担任|委员|代表`)},
+	{Name: "职务", cue: regexp.MustCompile(`职务|什么职位|担任什么|什么职|身份|头衔|什么官`), state: regexp.MustCompile(`书记|主任|担任|委员|代表|推选|选为|岗位`)},
 	{Name: "民族", cue: regexp.MustCompile(`民族|什么族|哪个族`), state: regexp.MustCompile(`(汉|回|满|藏|苗|彝|壮|蒙古|傣|白|朝鲜|土家|侗|瑶|维吾尔|哈萨克|黎|畲|布依|纳西|傈僳|佤|哈尼|拉祜|景颇|羌|土|锡伯|达斡尔|鄂温克|东乡|水|仡佬|仫佬|毛南|京|赫哲|柯尔克孜|撒拉|裕固|鄂伦春|门巴|珞巴|基诺|阿昌|普米|怒|德昂|独龙|塔吉克|乌孜别克|俄罗斯|保安|塔塔尔|高山)族`)},
-	{Name: "任职经历", cue: regexp.MustCompile(`怎么当上|如何当上|怎样当上|当上.{0,4}书记|(怎么|如何|怎样)成为.{0,8}书记|怎么选上|怎么当选|如何当选|任职经历|履历|工作经历`), state: regexp.MustCompile(`当选|推选|选举|公推直选|任命|担任|调任|调到|出任|走上|成为.{0,12}书记|竞选|接任|就任`)},
+	{Name: "任职经历", cue: regexp.MustCompile(`怎么当上|如何当上|怎样当上|当上.{0,4}书记|(怎么|如何|怎样)成为.{0,8}书记|怎么选上|怎么当选|如何当选|任职经历|履历|工作经历|(当|成为|担任|做).{0,6}书记(之前|以前|前)|(之前|以前|原来|此前)(是)?(做|干)什么|之前做过|以前做过`), state: regexp.MustCompile(`当选|推选|选举|公推直选|任命|担任|调任|调到|出任|走上|成为.{0,12}书记|竞选|接任|就任|放弃|曾任|曾在|此前`), strong: regexp.MustCompile(`当选|公推直选|推选|选举|任命|竞选|接任|就任`)},
 	{Name: "入党时间", cue: regexp.MustCompile(`入党|党龄`), state: regexp.MustCompile(`入党|党龄`)},
 }
 
