@@ -72,11 +72,27 @@ func (p *planner) planLeader(leader string) *draft {
 	// answer ("概括张影的主要成绩" is about her results, not about 概括).
 	wt := p.terms(residual(p.q.Topic), p.expansion(), cands)
 	ranked := rank(cands, wt, p.q.Intent)
-	if p.q.Intent == IntentResult && generalResultRE.MatchString(p.q.Topic) && residual(generalResultRE.ReplaceAllString(p.q.Topic, " ")) == "" {
+	if p.q.Intent == IntentResult && generalResultRE.MatchString(p.q.Topic) && p.noField(p.q.Topic) {
 		// "概括张影的主要成绩": no particular field asked, so her results
 		// are the sentences that count and rate what came of her work.
 		ranked = resultRanked(cands, leader, p.s)
 		wt = weightedTerms{}
+		if changeRE.MatchString(p.q.Topic) {
+			// "这些年的变化": how it was, then how it is.
+			if st, ok := startingPoint(p.s, cands, leader); ok && p.fresh(st) {
+				p.take(st)
+				d.lead = p.leaderLabel(leader) + "这些年的变化："
+				d.add(item{label: "过去", quote: st})
+				for _, r := range p.pick(ranked, 2, nil) {
+					label := "如今"
+					if outcomeOpenRE.MatchString(r.norm) {
+						label = "" // it says 如今 itself
+					}
+					d.add(item{label: label, quote: r.sentRef})
+				}
+				return d
+			}
+		}
 	}
 	if p.q.Intent == IntentResult && p.prev != nil {
 		// "后来呢": what follows in the article what was shown last.
@@ -598,6 +614,9 @@ func (s *Service) methodsOf(leader string) []string {
 	return out
 }
 
+// changeRE asks how things changed.
+var changeRE = regexp.MustCompile(`变化|变样|改变|转变|巨变`)
+
 // generalResultRE asks for results in general, not in a field.
 var generalResultRE = regexp.MustCompile(`成绩|成效|成果|效果|变化|业绩|贡献|成就|收获|亮点`)
 
@@ -678,3 +697,18 @@ func (p *planner) keyMoves(cands []sentRef, leader string, summary sentRef) []se
 	}
 	return out
 }
+
+// noField reports a results question that names no field of work: what
+// is left without result words, her community's names and spans of time
+// ("倒生根社区这些年的变化") is nothing.
+func (p *planner) noField(topic string) bool {
+	rest := generalResultRE.ReplaceAllString(topic, " ")
+	for _, k := range p.s.ents.placeKeys {
+		rest = strings.ReplaceAll(rest, k.key, " ")
+	}
+	rest = spanRE.ReplaceAllString(rest, " ")
+	return utf8.RuneCountInString(residual(rest)) < 2 // a lone 年 of 这些年 is no field
+}
+
+// spanRE is a span of time in a question (这些年, 近几年, 多年来).
+var spanRE = regexp.MustCompile(`这些年|这几年|近几年|近年来|近年|多年来|多年|几年来|几年|以来|这么多年|一直`)
