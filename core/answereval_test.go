@@ -71,7 +71,7 @@ func TestAnswerEval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkFloor(t, "seeds", rep, evalFloor{coverage: 0.79, abstained: 0.9, wrongRefusal: 0.03, medianRunes: 450})
+	checkFloor(t, "seeds", rep, evalFloor{coverage: 0.85, abstained: 0.95, wrongRefusal: 0.01, medianRunes: 450})
 }
 
 // TestAnswerEvalGenre runs the genre set over the genre fixtures alone:
@@ -80,7 +80,7 @@ func TestAnswerEval(t *testing.T) {
 // follow-ups) were added: 0.90 → 0.83 coverage, 0/59 → 4/91 refused.
 func TestAnswerEvalGenre(t *testing.T) {
 	evalOverDir(t, "genre", "testdata/answers_genre.jsonl", "../corpus/testdata/genre",
-		evalFloor{coverage: 0.81, abstained: 0.9, wrongRefusal: 0.06, medianRunes: 450})
+		evalFloor{coverage: 0.88, abstained: 0.95, wrongRefusal: 0.02, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout runs a set written after the answering code, over
@@ -88,7 +88,7 @@ func TestAnswerEvalGenre(t *testing.T) {
 // articles never seen. Do not tune the code on it; write a new set instead.
 func TestAnswerEvalHoldout(t *testing.T) {
 	evalOverDir(t, "held-out", "testdata/answers_holdout.jsonl", "../corpus/testdata/genre-holdout",
-		evalFloor{coverage: 0.72, abstained: 0.8, wrongRefusal: 0.07, medianRunes: 450})
+		evalFloor{coverage: 0.80, abstained: 0.8, wrongRefusal: 0.07, medianRunes: 450})
 }
 
 // serviceOverDir is the offline core over the articles of one folder
@@ -148,5 +148,5 @@ func evalOverDir(t *testing.T, name, setFile, dir string, floor evalFloor) {
 // The floors sit a little below what was measured when it was added.
 func TestAnswerEvalHoldout2(t *testing.T) {
 	evalOverDir(t, "held-out 2", "testdata/answers_holdout2.jsonl", "../corpus/testdata/genre-holdout2",
-		evalFloor{coverage: 0.67, abstained: 0.68, wrongRefusal: 0.15, medianRunes: 450})
+		evalFloor{coverage: 0.70, abstained: 0.78, wrongRefusal: 0.15, medianRunes: 450})
 }
