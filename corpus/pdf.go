@@ -1,0 +1,430 @@
+package corpus
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// ErrPDFNoText reports a PDF without a usable text layer: scanned pages
+// (images only), or fonts whose glyphs have no Unicode mapping, so that
+// what a reader shows cannot be read back as text. Such a file is refused
+// rather than indexed as garbage; it needs OCR first.
+var ErrPDFNoText = errors.New("the PDF has no usable text layer (scanned pages, or fonts without a Unicode mapping)")
+
+// PDF limits: a document of news-article size is far below them; beyond
+// them the file is refused (or its tail left out) rather than read forever.
+const (
+	maxPDFPages = 2000
+	maxPDFRunes = 4 << 20
+	maxPDFNodes = 20000 // page-tree nodes visited
+)
+
+var errPDFLong = errors.New("pdf text limit")
+
+// pdfText extracts the text of a PDF's text layer in reading order of its
+// content streams, as a plain-text article: lines a page wrapped are
+// joined again, and a new paragraph starts where the layout says so (a
+// larger vertical gap, an indented first line, a change of font size); page
+// numbers standing alone are dropped. Glyphs are mapped to Unicode through
+// the fonts' ToUnicode maps (or their standard encodings).
+//
+// Known limits: text inside form XObjects is not read; columns are read
+// in content order; a PDF that needs a password is refused.
+func pdfText(raw []byte) (text string, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			text, err = "", fmt.Errorf("read PDF: malformed file: %v", r)
+		}
+	}()
+	rd, err := pdf.NewReader(pdfHeaderFix(raw), int64(len(raw)))
+	if err != nil {
+		if strings.Contains(err.Error(), "password") || strings.Contains(err.Error(), "encrypt") {
+			return "", fmt.Errorf("the PDF is password-protected: %w", err)
+		}
+		return "", fmt.Errorf("not a readable PDF file: %w", err)
+	}
+	pages := pdfPages(rd.Trailer().Key("Root").Key("Pages"))
+	if len(pages) == 0 {
+		return "", fmt.Errorf("%w: no pages found", ErrPDFNoText)
+	}
+	ex := &pdfExtractor{}
+	failed := 0
+	var firstErr error
+	for i, p := range pages {
+		if err := ex.page(p, i); err != nil {
+			if errors.Is(err, errPDFLong) {
+				break
+			}
+			failed++
+			if firstErr == nil {
+				firstErr = err
+			}
+		}
+	}
+	if failed == len(pages) {
+		return "", fmt.Errorf("read PDF: no page could be read: %w", firstErr)
+	}
+	text = ex.paragraphs()
+	letters, bad := 0, 0
+	for _, r := range text {
+		switch {
+		case r == utf8.RuneError || unicode.Is(unicode.Co, r) || (unicode.IsControl(r) && r != '\n' && r != '\t'):
+			bad++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	if letters < 10 {
+		return "", fmt.Errorf("%w: %d letters in %d pages", ErrPDFNoText, letters, len(pages))
+	}
+	if bad*10 > letters {
+		return "", fmt.Errorf("%w: %d of %d characters unreadable", ErrPDFNoText, bad, letters+bad)
+	}
+	if _, _, err := checkHanPlausible(text, "pdf"); err != nil {
+		return "", fmt.Errorf("%w: %v", ErrPDFNoText, err)
+	}
+	return text, nil
+}
+
+// pdfHeaderFix lets a PDF 2.0 file through the reader's header check
+// (its syntax for what we read is that of 1.7).
+func pdfHeaderFix(raw []byte) io.ReaderAt {
+	if bytes.HasPrefix(raw, []byte("%PDF-2.")) && len(raw) > 8 {
+		cp := slices.Clone(raw[:9])
+		copy(cp, "%PDF-1.7")
+		return &headerReader{head: cp, rest: bytes.NewReader(raw)}
+	}
+	return bytes.NewReader(raw)
+}
+
+type headerReader struct {
+	head []byte
+	rest *bytes.Reader
+}
+
+func (h *headerReader) ReadAt(p []byte, off int64) (int, error) {
+	n, err := h.rest.ReadAt(p, off)
+	for i := 0; i < n; i++ {
+		if k := off + int64(i); k < int64(len(h.head)) {
+			p[i] = h.head[k]
+		}
+	}
+	return n, err
+}
+
+// pdfPages lists the leaves of the page tree in order. The tree is walked
+// here, not by the reader's Page(n), so that a malformed tree (a node that
+// is its own kid) costs a bounded walk, not an endless loop.
+func pdfPages(root pdf.Value) []pdf.Page {
+	var out []pdf.Page
+	visited := 0
+	var walk func(v pdf.Value, depth int)
+	walk = func(v pdf.Value, depth int) {
+		if depth > 64 || visited >= maxPDFNodes || len(out) >= maxPDFPages {
+			return
+		}
+		visited++
+		kids := v.Key("Kids")
+		if v.Key("Type").Name() == "Page" || (kids.Kind() != pdf.Array && v.Key("Contents").Kind() != pdf.Null) {
+			out = append(out, pdf.Page{V: v})
+			return
+		}
+		for i := 0; i < kids.Len(); i++ {
+			walk(kids.Index(i), depth+1)
+		}
+	}
+	walk(root, 0)
+	return out
+}
+
+// pdfLine is one line of text as laid out: where it starts (user space)
+// and its font size.
+type pdfLine struct {
+	page       int
+	x, y, size float64
+	text       strings.Builder
+}
+
+type pdfExtractor struct {
+	lines []*pdfLine
+	runes int
+}
+
+type pdfMatrix [6]float64
+
+var pdfIdent = pdfMatrix{1, 0, 0, 1, 0, 0}
+
+// mul is m × n in PDF's row-vector convention.
+func (m pdfMatrix) mul(n pdfMatrix) pdfMatrix {
+	return pdfMatrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func translate(tx, ty float64) pdfMatrix { return pdfMatrix{1, 0, 0, 1, tx, ty} }
+
+// page interprets one page's content stream, collecting its lines.
+func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			if e, ok := r.(error); ok && errors.Is(e, errPDFLong) {
+				err = errPDFLong
+				return
+			}
+			err = fmt.Errorf("page %d: %v", n+1, r)
+		}
+	}()
+	strm := p.V.Key("Contents")
+	if strm.Kind() == pdf.Null {
+		return nil
+	}
+	encs := map[string]pdf.TextEncoding{}
+	type gstate struct{ ctm pdfMatrix }
+	var (
+		ctm, tm, tlm = pdfIdent, pdfIdent, pdfIdent
+		gstack       []gstate
+		leading      float64
+		size         = 12.0
+		enc          pdf.TextEncoding
+		cur          *pdfLine
+		lastASCII    bool // the line so far ends in a letter or digit
+	)
+	show := func(raw string, gapBefore bool) {
+		if enc == nil {
+			return
+		}
+		s := enc.Decode(raw)
+		if s == "" {
+			return
+		}
+		trm := tm.mul(ctm)
+		x, y := trm[4], trm[5]
+		fs := size * math.Hypot(trm[2], trm[3])
+		if fs <= 0 {
+			fs = size
+		}
+		if cur == nil || cur.page != n || math.Abs(cur.y-y) > 0.4*math.Max(fs, cur.size) {
+			cur = &pdfLine{page: n, x: x, y: y, size: fs}
+			ex.lines = append(ex.lines, cur)
+			lastASCII = false
+		} else if first, _ := utf8.DecodeRuneInString(s); gapBefore && lastASCII && isASCIIWord(first) {
+			cur.text.WriteByte(' ')
+		}
+		cur.text.WriteString(s)
+		last, _ := utf8.DecodeLastRuneInString(s)
+		lastASCII = isASCIIWord(last)
+		ex.runes += utf8.RuneCountInString(s)
+		if ex.runes > maxPDFRunes {
+			panic(errPDFLong)
+		}
+	}
+	num := func(v pdf.Value) float64 { return v.Float64() }
+	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
+		args := make([]pdf.Value, stk.Len())
+		for i := len(args) - 1; i >= 0; i-- {
+			args[i] = stk.Pop()
+		}
+		need := func(k int) bool { return len(args) >= k }
+		switch op {
+		case "q":
+			gstack = append(gstack, gstate{ctm})
+		case "Q":
+			if k := len(gstack); k > 0 {
+				ctm = gstack[k-1].ctm
+				gstack = gstack[:k-1]
+			}
+		case "cm":
+			if need(6) {
+				var m pdfMatrix
+				for i := range 6 {
+					m[i] = num(args[len(args)-6+i])
+				}
+				ctm = m.mul(ctm)
+			}
+		case "BT":
+			tm, tlm = pdfIdent, pdfIdent
+		case "Tf":
+			if need(2) {
+				name := args[len(args)-2].Name()
+				size = num(args[len(args)-1])
+				e, ok := encs[name]
+				if !ok {
+					e = fontEncoding(p, name)
+					encs[name] = e
+				}
+				enc = e
+			}
+		case "TL":
+			if need(1) {
+				leading = num(args[len(args)-1])
+			}
+		case "Td", "TD":
+			if need(2) {
+				tx, ty := num(args[len(args)-2]), num(args[len(args)-1])
+				if op == "TD" {
+					leading = -ty
+				}
+				tlm = translate(tx, ty).mul(tlm)
+				tm = tlm
+			}
+		case "Tm":
+			if need(6) {
+				var m pdfMatrix
+				for i := range 6 {
+					m[i] = num(args[len(args)-6+i])
+				}
+				tm, tlm = m, m
+			}
+		case "T*":
+			tlm = translate(0, -leading).mul(tlm)
+			tm = tlm
+		case "Tj":
+			if need(1) {
+				show(args[len(args)-1].RawString(), true)
+			}
+		case "'", "\"":
+			if need(1) {
+				tlm = translate(0, -leading).mul(tlm)
+				tm = tlm
+				show(args[len(args)-1].RawString(), true)
+			}
+		case "TJ":
+			if !need(1) {
+				return
+			}
+			arr := args[len(args)-1]
+			gap := true
+			for i := 0; i < arr.Len(); i++ {
+				v := arr.Index(i)
+				switch v.Kind() {
+				case pdf.String:
+					show(v.RawString(), gap)
+					gap = false
+				case pdf.Integer, pdf.Real:
+					// A large negative adjustment between words is a space.
+					if v.Float64() < -200 && lastASCII {
+						gap = true
+						if cur != nil {
+							cur.text.WriteByte(' ')
+							lastASCII = false
+						}
+					}
+				}
+			}
+		}
+	})
+	return nil
+}
+
+func isASCIIWord(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// fontEncoding maps a font's codes to Unicode: the reader's own mapping
+// (ToUnicode, standard and Identity encodings), plus the UTF-16 CMaps it
+// does not know.
+func fontEncoding(p pdf.Page, name string) pdf.TextEncoding {
+	f := p.Font(name)
+	if e := f.V.Key("Encoding"); e.Kind() == pdf.Name && strings.HasSuffix(e.Name(), "-UTF16-H") && f.V.Key("ToUnicode").Kind() == pdf.Null {
+		return utf16Encoding{}
+	}
+	return f.Encoder()
+}
+
+type utf16Encoding struct{}
+
+func (utf16Encoding) Decode(raw string) string {
+	u := make([]uint16, 0, len(raw)/2)
+	for i := 0; i+1 < len(raw); i += 2 {
+		u = append(u, uint16(raw[i])<<8|uint16(raw[i+1]))
+	}
+	return string(utf16.Decode(u))
+}
+
+// pageNumberRe matches a line that is only a page number (12, - 3 -, 第3页,
+// 3/10, Page 3).
+var pageNumberRe = regexp.MustCompile(`^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|第\s*\d{1,4}\s*[页頁](?:\s*[,，/／]?\s*共\s*\d{1,4}\s*[页頁])?|\d{1,4}\s*[/／]\s*\d{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$`)
+
+// paragraphs joins the collected lines into paragraphs, one per line of
+// the result with a blank line between them.
+func (ex *pdfExtractor) paragraphs() string {
+	type line struct {
+		page       int
+		x, y, size float64
+		text       string
+	}
+	var ls []line
+	for _, l := range ex.lines {
+		t := strings.TrimRightFunc(l.text.String(), unicode.IsSpace)
+		if strings.TrimSpace(t) == "" || pageNumberRe.MatchString(strings.TrimSpace(t)) {
+			continue
+		}
+		ls = append(ls, line{l.page, l.x, l.y, l.size, t})
+	}
+	if len(ls) == 0 {
+		return ""
+	}
+	// Per page: the left margin (the smallest start of the lines) and the
+	// usual distance between lines (the median gap).
+	left := map[int]float64{}
+	gaps := map[int][]float64{}
+	for i, l := range ls {
+		if m, ok := left[l.page]; !ok || l.x < m {
+			left[l.page] = l.x
+		}
+		if i > 0 && ls[i-1].page == l.page {
+			if g := ls[i-1].y - l.y; g > 0 {
+				gaps[l.page] = append(gaps[l.page], g)
+			}
+		}
+	}
+	usual := map[int]float64{}
+	for pg, g := range gaps {
+		slices.Sort(g)
+		usual[pg] = g[len(g)/2]
+	}
+	var b strings.Builder
+	for i, l := range ls {
+		text := l.text
+		indented := strings.HasPrefix(text, "\u3000") || strings.HasPrefix(text, "  ")
+		text = strings.TrimSpace(strings.TrimLeft(text, "\u3000"))
+		if i == 0 {
+			b.WriteString(text)
+			continue
+		}
+		prev := ls[i-1]
+		brk := indented ||
+			l.x > left[l.page]+0.8*l.size ||
+			math.Abs(l.size-prev.size) > 0.15*math.Max(l.size, prev.size)
+		if prev.page == l.page {
+			g := prev.y - l.y
+			if u := usual[l.page]; g < 0 || (u > 0 && g > 1.5*u) {
+				brk = true
+			}
+		}
+		if brk {
+			b.WriteString("\n\n")
+		} else {
+			last, _ := utf8.DecodeLastRuneInString(prev.text)
+			first, _ := utf8.DecodeRuneInString(text)
+			if isASCIIWord(last) && isASCIIWord(first) || last == ',' || last == '.' && isASCIIWord(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(text)
+	}
+	return b.String()
+}

@@ -1,0 +1,110 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"bangyang/corpus/testdoc"
+)
+
+var pdfParas = []string{
+	"社区书记周红梅：把居民的小事当成大事",
+	"周红梅是江北区观音桥街道建新社区党委书记。2015年以来，她带领社区干部走遍辖区3200余户，总结出“敲门、记账、回访”三步工作法，居民满意率保持在96%以上。",
+	"“敲门”就是每周两个晚上上门走访，把老人、残疾人和困难家庭的需求一户一户问清楚；“记账”就是把收集到的问题写进民情台账，明确责任人和办结时限；“回访”就是事情办完后再上门，听居民评价。",
+	"In 2021 the method was shared with other communities.",
+}
+
+// A PDF as Word or WPS exports Chinese text: glyph ids mapped to Unicode
+// only through ToUnicode, lines wrapped, first lines indented, pages
+// numbered. The text comes back as the paragraphs written, wrapped lines
+// joined, page numbers gone, and the article's metadata is derived as for
+// any other file.
+func TestPDFText(t *testing.T) {
+	raw := testdoc.PDF(testdoc.PDFOptions{LineRunes: 28}, pdfParas...)
+	text, err := pdfText(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Split(text, "\n\n")
+	if len(got) != len(pdfParas) {
+		t.Fatalf("%d paragraphs, want %d:\n%s", len(got), len(pdfParas), text)
+	}
+	for i, p := range pdfParas {
+		if got[i] != p {
+			t.Errorf("paragraph %d:\n got %q\nwant %q", i, got[i], p)
+		}
+	}
+
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "周红梅.pdf"), raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	arts, err := LoadDir(context.Background(), dir)
+	if err != nil || len(arts) != 1 {
+		t.Fatalf("LoadDir: %d articles, err %v", len(arts), err)
+	}
+	a := arts[0]
+	if a.Title != pdfParas[0] || a.Leader != "周红梅" || !strings.Contains(a.Place, "建新社区") {
+		t.Errorf("derived title %q leader %q place %q", a.Title, a.Leader, a.Place)
+	}
+	if cs := ChunkArticle(a); len(cs) == 0 || !strings.Contains(cs[0].Text+cs[len(cs)-1].Text, "敲门") {
+		t.Errorf("chunks: %+v", cs)
+	}
+}
+
+// Many pages: paragraphs run on across page breaks.
+func TestPDFTextManyPages(t *testing.T) {
+	long := strings.Repeat("社区党委坚持把服务群众放在首位，", 120) + "完。"
+	raw := testdoc.PDF(testdoc.PDFOptions{}, "标题", long, "最后一段。")
+	text, err := pdfText(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "标题\n\n" + long + "\n\n最后一段。"; text != want {
+		t.Errorf("got %d runes, want %d; start %q", len([]rune(text)), len([]rune(want)), text[:min(len(text), 300)])
+	}
+}
+
+// A scan (pictures only) and a PDF whose fonts have no Unicode map are
+// refused with ErrPDFNoText, never indexed as garbage; a file that is
+// not a PDF at all says so.
+func TestPDFWithoutTextLayer(t *testing.T) {
+	for name, raw := range map[string][]byte{
+		"scan":         testdoc.PDF(testdoc.PDFOptions{ImageOnly: true}, pdfParas...),
+		"no toUnicode": testdoc.PDF(testdoc.PDFOptions{NoToUnicode: true}, pdfParas...),
+	} {
+		_, err := Parse("upload:"+name, "a.pdf", raw)
+		if !errors.Is(err, ErrPDFNoText) {
+			t.Errorf("%s: err %v, want ErrPDFNoText", name, err)
+		}
+	}
+	for name, raw := range map[string][]byte{
+		"html renamed": []byte("<html><body>不是PDF</body></html>"),
+		"truncated":    testdoc.PDF(testdoc.PDFOptions{}, pdfParas...)[:400],
+	} {
+		_, err := Parse("upload:"+name, "a.pdf", raw)
+		if err == nil || errors.Is(err, ErrPDFNoText) {
+			t.Errorf("%s: err %v, want a not-a-PDF error", name, err)
+		}
+	}
+}
+
+func TestParseKinds(t *testing.T) {
+	a, err := Parse("upload:x", "赵敏.docx", testdoc.Docx("社区书记赵敏：把小事办好", "赵敏是阳光社区党支部书记。她创立了“三张清单”工作法，把居民的问题逐件登记、限期办结。"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.ID != "赵敏" || a.Leader != "赵敏" || a.Title != "社区书记赵敏：把小事办好" {
+		t.Errorf("docx: id %q leader %q title %q", a.ID, a.Leader, a.Title)
+	}
+	if _, err := Parse("upload:x", "a.exe", []byte("MZ")); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("exe: %v", err)
+	}
+	if Supported("a.PDF") != true || Supported("a.doc") {
+		t.Error("Supported")
+	}
+}
