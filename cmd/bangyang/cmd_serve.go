@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"sync/atomic"
 	"time"
 
@@ -49,11 +50,18 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		opts = append(opts, bot.WithObserver(m),
 			bot.WithHTTPClient(&http.Client{Timeout: 90 * time.Second, Transport: m.Transport(nil)}))
 	}
+	// Articles added from the chat are kept in the data dir's uploads
+	// folder and indexed at once through the watcher (uploads.go).
+	reloads := make(chan chan<- error)
+	if err := os.MkdirAll(a.uploadsDir(), 0o755); err != nil {
+		return fmt.Errorf("uploads folder: %w", err)
+	}
+	opts = append(opts, bot.WithLibrary(newLibrary(a.uploadsDir(), live, reloadNow(reloads))))
 	b, err := bot.New(ctx, a.botConfig(), live, opts...)
 	if err != nil {
 		return fmt.Errorf("start telegram bot: %w", err)
 	}
-	if err := b.Register(articlesCommand(live)); err != nil {
+	if err := b.Register(articlesCommand(live, a.uploadsDir())); err != nil {
 		return err
 	}
 	a.log.Info("serving telegram", "bot", b.Username(), "webhook", a.cfg.WebhookURL != "", "articles", len(rt.in.articles), "chunks", len(rt.in.chunks), "llm", a.cfg.LLMEnabled())
@@ -63,7 +71,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	watched := make(chan struct{})
 	go func() {
 		defer close(watched)
-		a.watchCorpus(wctx, rt, live, a.cfg.WatchInterval)
+		a.watchCorpus(wctx, rt, live, a.cfg.WatchInterval, reloads)
 	}()
 	defer func() { stopWatch(); <-watched }() // before the store closes
 	ready.Store(true)

@@ -169,32 +169,39 @@ func corpusFingerprint(dirs []string) string {
 	return string(h.Sum(nil))
 }
 
-// watchCorpus reloads the corpus when the operator folders change (a
+// watchCorpus reloads the corpus when the corpus folders change (a
 // change must hold still for one interval, so a file being copied is not
 // read half-written), and swaps the new answering core in. A failed
-// reload keeps the running one and is logged.
-func (a *app) watchCorpus(ctx context.Context, rt *running, live *liveService, every time.Duration) {
-	if every <= 0 || len(a.corpusDirs) == 0 {
-		return
-	}
-	seen := corpusFingerprint(a.corpusDirs)
+// reload keeps the running one and is logged. A request on reloads (an
+// article added or removed from the chat) reloads at once and gets the
+// outcome back; reloads are serialised here, one at a time.
+func (a *app) watchCorpus(ctx context.Context, rt *running, live *liveService, every time.Duration, reloads <-chan chan<- error) {
+	seen := corpusFingerprint(a.allCorpusDirs())
 	pending := ""
-	t := time.NewTicker(every)
-	defer t.Stop()
+	var tick <-chan time.Time
+	if every > 0 {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		tick = t.C
+	}
 	for {
+		var asked chan<- error
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case asked = <-reloads:
+		case <-tick:
 		}
-		fp := corpusFingerprint(a.corpusDirs)
-		switch {
-		case fp == seen:
-			pending = ""
-			continue
-		case fp != pending:
-			pending = fp // changed: wait until it holds still
-			continue
+		fp := corpusFingerprint(a.allCorpusDirs())
+		if asked == nil {
+			switch {
+			case fp == seen:
+				pending = ""
+				continue
+			case fp != pending:
+				pending = fp // changed: wait until it holds still
+				continue
+			}
 		}
 		start := time.Now()
 		svc, in, err := a.rebuild(ctx, rt)
@@ -203,6 +210,9 @@ func (a *app) watchCorpus(ctx context.Context, rt *running, live *liveService, e
 				a.log.Error("corpus changed but could not be reloaded; still serving the previous articles", "err", err)
 			}
 			seen, pending = fp, "" // do not retry a broken file every tick
+			if asked != nil {
+				asked <- err
+			}
 			continue
 		}
 		live.cur.Store(svc)
@@ -210,6 +220,27 @@ func (a *app) watchCorpus(ctx context.Context, rt *running, live *liveService, e
 		seen, pending = fp, ""
 		a.log.Info("corpus reloaded", "articles", len(in.articles), "chunks", len(in.chunks),
 			"added", in.report.Added, "removed", in.report.Removed, "embedded", in.report.Embedded, "took", time.Since(start))
+		if asked != nil {
+			asked <- nil
+		}
+	}
+}
+
+// reloadNow asks the watcher for a reload and waits until it is served.
+func reloadNow(reloads chan<- chan<- error) func(context.Context) error {
+	return func(ctx context.Context) error {
+		done := make(chan error, 1)
+		select {
+		case reloads <- done:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		select {
+		case err := <-done:
+			return err
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
 }
 
@@ -233,12 +264,12 @@ func (a *app) rebuild(ctx context.Context, rt *running) (*core.Service, *indexed
 }
 
 // articlesCommand is /articles for admins: what the running bot serves.
-func articlesCommand(live *liveService) bot.Command {
+func articlesCommand(live *liveService, uploads string) bot.Command {
 	return bot.Command{
 		Name: "articles", Zh: "资料文章列表（仅管理员）", En: "The articles being served (admins)",
 		Hidden: true, AdminOnly: true,
 		Run: func(ctx context.Context, r *bot.Request) error {
-			text := renderArticles(live.in.Load())
+			text := renderArticles(live.in.Load(), uploads)
 			if r.Script == "hant" {
 				text = zh.ToTraditional(text)
 			}
@@ -250,7 +281,7 @@ func articlesCommand(live *liveService) bot.Command {
 
 // renderArticles lists the served articles with their passage counts;
 // titles and names are shown as written.
-func renderArticles(in *indexed) string {
+func renderArticles(in *indexed, uploads string) string {
 	per := map[string]int{}
 	for _, c := range in.chunks {
 		per[c.ArticleID]++
@@ -269,6 +300,9 @@ func renderArticles(in *indexed) string {
 			fmt.Fprintf(&b, " — %s", art.Leader)
 		}
 		fmt.Fprintf(&b, " · %d 段 · %s", per[art.ID], filepath.Base(strings.TrimPrefix(art.Origin, "embedded:")))
+		if uploads != "" && filepath.Dir(art.Origin) == uploads {
+			fmt.Fprintf(&b, " · 编号 %s（/remove 可删除）", art.ID)
+		}
 	}
 	return head + "\n" + b.String()
 }
