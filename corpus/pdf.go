@@ -32,6 +32,10 @@ const (
 
 var errPDFLong = errors.New("pdf text limit")
 
+// pdfGap marks a move of the text position between two Latin characters
+// on a line: a space, unless the line is Chinese.
+const pdfGap = '\x1e'
+
 // pdfText extracts the text of a PDF's text layer in reading order of its
 // content streams, as a plain-text article: lines a page wrapped are
 // joined again, and a new paragraph starts where the layout says so (a
@@ -200,9 +204,12 @@ func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
 		size         = 12.0
 		enc          pdf.TextEncoding
 		cur          *pdfLine
-		lastASCII    bool // the line so far ends in a letter or digit
+		lastASCII    bool // the line so far ends in a Latin character, not a space
+		gap          bool // the text position moved since the last show
 	)
-	show := func(raw string, gapBefore bool) {
+	show := func(raw string) {
+		gapBefore := gap
+		gap = false
 		if enc == nil {
 			return
 		}
@@ -220,12 +227,14 @@ func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
 			cur = &pdfLine{page: n, x: x, y: y, size: fs}
 			ex.lines = append(ex.lines, cur)
 			lastASCII = false
-		} else if first, _ := utf8.DecodeRuneInString(s); gapBefore && lastASCII && isASCIIWord(first) {
-			cur.text.WriteByte(' ')
+		} else if first, _ := utf8.DecodeRuneInString(s); gapBefore && lastASCII && isLatin(first) {
+			// A move between words of Latin text is a space; in Chinese
+			// lines it is justification (resolved per line, paragraphs).
+			cur.text.WriteByte(pdfGap)
 		}
 		cur.text.WriteString(s)
 		last, _ := utf8.DecodeLastRuneInString(s)
-		lastASCII = isASCIIWord(last)
+		lastASCII = isLatin(last)
 		ex.runes += utf8.RuneCountInString(s)
 		if ex.runes > maxPDFRunes {
 			panic(errPDFLong)
@@ -279,6 +288,7 @@ func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
 				}
 				tlm = translate(tx, ty).mul(tlm)
 				tm = tlm
+				gap = true
 			}
 		case "Tm":
 			if need(6) {
@@ -287,40 +297,40 @@ func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
 					m[i] = num(args[len(args)-6+i])
 				}
 				tm, tlm = m, m
+				gap = true
 			}
 		case "T*":
 			tlm = translate(0, -leading).mul(tlm)
 			tm = tlm
+			gap = true
 		case "Tj":
 			if need(1) {
-				show(args[len(args)-1].RawString(), true)
+				show(args[len(args)-1].RawString())
 			}
 		case "'", "\"":
 			if need(1) {
 				tlm = translate(0, -leading).mul(tlm)
 				tm = tlm
-				show(args[len(args)-1].RawString(), true)
+				gap = true
+				show(args[len(args)-1].RawString())
 			}
 		case "TJ":
 			if !need(1) {
 				return
 			}
 			arr := args[len(args)-1]
-			gap := true
 			for i := 0; i < arr.Len(); i++ {
 				v := arr.Index(i)
 				switch v.Kind() {
 				case pdf.String:
-					show(v.RawString(), gap)
-					gap = false
+					show(v.RawString())
 				case pdf.Integer, pdf.Real:
-					// A large negative adjustment between words is a space.
-					if v.Float64() < -200 && lastASCII {
+					// A large negative adjustment (thousandths of the
+					// font size) between Latin words is a space; small
+					// ones are kerning, and Chinese text spreads its
+					// characters with them when justified.
+					if v.Float64() < -200 {
 						gap = true
-						if cur != nil {
-							cur.text.WriteByte(' ')
-							lastASCII = false
-						}
 					}
 				}
 			}
@@ -331,6 +341,11 @@ func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
 
 func isASCIIWord(r rune) bool {
 	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// isLatin: a printable character of Latin text (not a space, not CJK).
+func isLatin(r rune) bool {
+	return r > ' ' && r < 0x2000 && !unicode.IsSpace(r) || r >= 0xFB00 && r <= 0xFB06
 }
 
 // fontEncoding maps a font's codes to Unicode: the reader's own mapping
@@ -356,6 +371,11 @@ func (utf16Encoding) Decode(raw string) string {
 
 // pageNumberRe matches a line that is only a page number (12, - 3 -, 第3页,
 // 3/10, Page 3).
+func sameSize(a, b float64) bool { return math.Abs(a-b) <= 0.15*math.Max(a, b) }
+
+// ligatures of Latin typesetting, written out.
+var ligatures = strings.NewReplacer("\ufb00", "ff", "\ufb01", "fi", "\ufb02", "fl", "\ufb03", "ffi", "\ufb04", "ffl")
+
 var pageNumberRe = regexp.MustCompile(`^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|第\s*\d{1,4}\s*[页頁](?:\s*[,，/／]?\s*共\s*\d{1,4}\s*[页頁])?|\d{1,4}\s*[/／]\s*\d{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$`)
 
 // paragraphs joins the collected lines into paragraphs, one per line of
@@ -368,7 +388,12 @@ func (ex *pdfExtractor) paragraphs() string {
 	}
 	var ls []line
 	for _, l := range ex.lines {
-		t := strings.TrimRightFunc(l.text.String(), unicode.IsSpace)
+		t := ligatures.Replace(strings.TrimRightFunc(l.text.String(), unicode.IsSpace))
+		if strings.IndexFunc(t, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 {
+			t = strings.ReplaceAll(t, string(rune(pdfGap)), "")
+		} else {
+			t = strings.ReplaceAll(t, string(rune(pdfGap)), " ")
+		}
 		if strings.TrimSpace(t) == "" || pageNumberRe.MatchString(strings.TrimSpace(t)) {
 			continue
 		}
@@ -377,24 +402,22 @@ func (ex *pdfExtractor) paragraphs() string {
 	if len(ls) == 0 {
 		return ""
 	}
-	// Per page: the left margin (the smallest start of the lines) and the
-	// usual distance between lines (the median gap).
-	left := map[int]float64{}
+	// The line pitch of each font size: the usual distance between two
+	// lines of a paragraph (the lower quartile of the gaps between lines
+	// of that size, since paragraph gaps are the larger ones).
 	gaps := map[int][]float64{}
 	for i, l := range ls {
-		if m, ok := left[l.page]; !ok || l.x < m {
-			left[l.page] = l.x
-		}
-		if i > 0 && ls[i-1].page == l.page {
+		if i > 0 && ls[i-1].page == l.page && sameSize(ls[i-1].size, l.size) {
 			if g := ls[i-1].y - l.y; g > 0 {
-				gaps[l.page] = append(gaps[l.page], g)
+				k := int(math.Round(l.size * 4))
+				gaps[k] = append(gaps[k], g)
 			}
 		}
 	}
-	usual := map[int]float64{}
-	for pg, g := range gaps {
+	pitch := map[int]float64{}
+	for k, g := range gaps {
 		slices.Sort(g)
-		usual[pg] = g[len(g)/2]
+		pitch[k] = g[len(g)/4]
 	}
 	var b strings.Builder
 	for i, l := range ls {
@@ -406,12 +429,12 @@ func (ex *pdfExtractor) paragraphs() string {
 			continue
 		}
 		prev := ls[i-1]
-		brk := indented ||
-			l.x > left[l.page]+0.8*l.size ||
-			math.Abs(l.size-prev.size) > 0.15*math.Max(l.size, prev.size)
+		// A new paragraph: an indented first line (further right than the
+		// line before), a change of size (a heading), a larger gap.
+		brk := indented || l.x > prev.x+0.8*l.size || !sameSize(l.size, prev.size)
 		if prev.page == l.page {
 			g := prev.y - l.y
-			if u := usual[l.page]; g < 0 || (u > 0 && g > 1.5*u) {
+			if p := pitch[int(math.Round(l.size*4))]; g < 0 || (p > 0 && g > 1.3*p) {
 				brk = true
 			}
 		}

@@ -56,6 +56,24 @@ func TestPDFText(t *testing.T) {
 	}
 }
 
+// Other layouts: block paragraphs (no indent, space between them) and
+// justified lines (characters spread by TJ adjustments, which are no
+// spaces in Chinese).
+func TestPDFTextLayouts(t *testing.T) {
+	for name, opts := range map[string]testdoc.PDFOptions{
+		"block":     {Block: true},
+		"justified": {Justified: true},
+	} {
+		text, err := pdfText(testdoc.PDF(opts, pdfParas[:3]...))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if want := strings.Join(pdfParas[:3], "\n\n"); text != want {
+			t.Errorf("%s:\n got %q\nwant %q", name, text, want)
+		}
+	}
+}
+
 // Many pages: paragraphs run on across page breaks.
 func TestPDFTextManyPages(t *testing.T) {
 	long := strings.Repeat("社区党委坚持把服务群众放在首位，", 120) + "完。"

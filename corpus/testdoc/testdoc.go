@@ -67,6 +67,12 @@ type PDFOptions struct {
 	NoToUnicode bool
 	// ImageOnly writes pages that hold a picture and no text, like a scan.
 	ImageOnly bool
+	// Block lays paragraphs out without a first-line indent: only the
+	// space between them tells them apart.
+	Block bool
+	// Justified shows each line as a TJ array spreading its characters
+	// (as justified text is written), not as one string.
+	Justified bool
 }
 
 // PDF lays out paras (the first as the title) on A4 pages.
@@ -89,7 +95,7 @@ func PDF(opts PDFOptions, paras ...string) []byte {
 		}
 		for k, text := range wrap(p, width) {
 			x := 72.0
-			if k == 0 && i > 0 {
+			if k == 0 && i > 0 && !opts.Block {
 				x += 2 * size // first-line indent of two characters
 			}
 			lines = append(lines, line{text: text, x: x, size: size, firstOfPar: k == 0})
@@ -115,14 +121,25 @@ func PDF(opts PDFOptions, paras ...string) []byte {
 			y := 770.0
 			for li, l := range pg {
 				if li == 0 || l.firstOfPar || l.x != pg[li-1].x || l.size != pg[li-1].size {
-					if li > 0 {
+					if li > 0 && l.firstOfPar {
 						y -= l.size * 0.6 // paragraph spacing
 					}
 					fmt.Fprintf(&c, "/F1 %g Tf\n%g TL\n1 0 0 1 %g %g Tm\n", l.size, l.size*1.4, l.x, y)
 				} else {
 					c.WriteString("T*\n")
 				}
-				fmt.Fprintf(&c, "<%s> Tj\n", w.encode(l.text))
+				if opts.Justified {
+					c.WriteString("[")
+					for k, r := range []rune(l.text) {
+						if k > 0 {
+							c.WriteString(" -300 ")
+						}
+						fmt.Fprintf(&c, "<%s>", w.encode(string(r)))
+					}
+					c.WriteString("] TJ\n")
+				} else {
+					fmt.Fprintf(&c, "<%s> Tj\n", w.encode(l.text))
+				}
 				y -= l.size * 1.4
 			}
 			c.WriteString("ET\n")
