@@ -84,6 +84,7 @@ const (
 	maxPendingBytes   = 64 << 20
 	pendingTTL        = time.Hour
 	downloadTimeout   = 2 * time.Minute
+	maxShownMethods   = 12
 )
 
 // pendingArticle is a file or page waiting for 确认/取消, or an article
@@ -313,8 +314,12 @@ func renderArticleInfo(script string, a ArticleInfo) string {
 	line("职务", val(a.Role))
 	line("地点", val(a.Place))
 	methods := none
-	if len(a.Methods) > 0 {
-		methods = escapeHTML(strings.Join(a.Methods, "、"))
+	if n := len(a.Methods); n > 0 {
+		shown := a.Methods[:min(n, maxShownMethods)]
+		methods = escapeHTML(strings.Join(shown, "、"))
+		if n > len(shown) {
+			methods += escapeHTML(fmt.Sprintf(inScript(script, " 等 %d 个"), n))
+		}
 	}
 	line("工作方法", methods)
 	line("段落", escapeHTML(fmt.Sprintf(inScript(script, "%d 段"), a.Passages)))

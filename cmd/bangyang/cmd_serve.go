@@ -52,11 +52,11 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	}
 	// Articles added from the chat are kept in the data dir's uploads
 	// folder and indexed at once through the watcher (uploads.go).
-	reloads := make(chan chan<- error)
+	reloads, watched := make(chan chan<- error), make(chan struct{})
 	if err := os.MkdirAll(a.uploadsDir(), 0o755); err != nil {
 		return fmt.Errorf("uploads folder: %w", err)
 	}
-	opts = append(opts, bot.WithLibrary(newLibrary(a.uploadsDir(), live, reloadNow(reloads))))
+	opts = append(opts, bot.WithLibrary(newLibrary(a.uploadsDir(), live, reloadNow(reloads, watched))))
 	b, err := bot.New(ctx, a.botConfig(), live, opts...)
 	if err != nil {
 		return fmt.Errorf("start telegram bot: %w", err)
@@ -68,7 +68,6 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	// Files added to, changed in or removed from the operator folders are
 	// picked up without a restart (BANGYANG_WATCH_INTERVAL).
 	wctx, stopWatch := context.WithCancel(ctx)
-	watched := make(chan struct{})
 	go func() {
 		defer close(watched)
 		a.watchCorpus(wctx, rt, live, a.cfg.WatchInterval, reloads)

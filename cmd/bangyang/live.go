@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -226,20 +227,28 @@ func (a *app) watchCorpus(ctx context.Context, rt *running, live *liveService, e
 	}
 }
 
-// reloadNow asks the watcher for a reload and waits until it is served.
-func reloadNow(reloads chan<- chan<- error) func(context.Context) error {
+// errStopping: the server is shutting down and reloads no more.
+var errStopping = errors.New("the server is shutting down")
+
+// reloadNow asks the watcher for a reload and waits until it is served;
+// stopped is closed when the watcher has ended.
+func reloadNow(reloads chan<- chan<- error, stopped <-chan struct{}) func(context.Context) error {
 	return func(ctx context.Context) error {
 		done := make(chan error, 1)
 		select {
 		case reloads <- done:
 		case <-ctx.Done():
 			return ctx.Err()
+		case <-stopped:
+			return errStopping
 		}
 		select {
 		case err := <-done:
 			return err
 		case <-ctx.Done():
 			return ctx.Err()
+		case <-stopped:
+			return errStopping
 		}
 	}
 }

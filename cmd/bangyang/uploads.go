@@ -55,17 +55,18 @@ func (a *app) allCorpusDirs() []string {
 
 // library implements bot.Library over the uploads folder and the live core.
 type library struct {
-	dir    string
-	live   *liveService
-	reload func(ctx context.Context) error // rebuild now and swap; returns when served
-	client *http.Client
-	mu     sync.Mutex // one add or remove at a time
+	dir     string
+	live    *liveService
+	reload  func(ctx context.Context) error // rebuild now and swap; returns when served
+	client  *http.Client
+	timeout time.Duration // of a page fetch (/add URL)
+	mu      sync.Mutex    // one add or remove at a time
 }
 
 var _ bot.Library = (*library)(nil)
 
 func newLibrary(dir string, live *liveService, reload func(context.Context) error) *library {
-	return &library{dir: dir, live: live, reload: reload, client: &http.Client{Timeout: fetchTimeout}}
+	return &library{dir: dir, live: live, reload: reload, client: &http.Client{}, timeout: fetchTimeout}
 }
 
 func refusal(msg string, err error) error { return &bot.ArticleError{Msg: msg, Err: err} }
@@ -322,7 +323,7 @@ func (l *library) Remove(ctx context.Context, id string) (bot.ArticleInfo, error
 // Word or PDF by its content type. The page's address is kept with it
 // (front matter), so answers can cite it.
 func (l *library) Fetch(ctx context.Context, rawURL string) (string, []byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
+	ctx, cancel := context.WithTimeout(ctx, l.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
@@ -333,7 +334,7 @@ func (l *library) Fetch(ctx context.Context, rawURL string) (string, []byte, err
 	resp, err := l.client.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
-			return "", nil, refusal(fmt.Sprintf("网页在 %d 秒内没有打开，请稍后再试或把网页另存为文件发给我。", int(fetchTimeout/time.Second)), err)
+			return "", nil, refusal(fmt.Sprintf("网页在 %v 内没有打开，请稍后再试，或把网页另存为文件发给我。", l.timeout), err)
 		}
 		return "", nil, refusal("网页打不开（网络或地址有问题）。", err)
 	}
@@ -343,6 +344,9 @@ func (l *library) Fetch(ctx context.Context, rawURL string) (string, []byte, err
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxPageBytes+1))
 	if err != nil {
+		if ctx.Err() != nil {
+			return "", nil, refusal(fmt.Sprintf("网页在 %v 内没有下载完，请稍后再试，或把网页另存为文件发给我。", l.timeout), err)
+		}
 		return "", nil, refusal("网页没有下载完整，请稍后再试。", err)
 	}
 	if len(data) > maxPageBytes {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"bangyang/bot"
 	"bangyang/bot/telegramtest"
 	"bangyang/corpus/testdoc"
 )
@@ -333,5 +335,81 @@ func TestServeAddArticlesFromChat(t *testing.T) {
 	}
 	if strings.Contains(stderr.String(), srv.Token()) {
 		t.Error("the token was logged")
+	}
+}
+
+// /add fetches pages bounded in time and size; the server's charset is
+// honoured when the page declares none, the address kept for citations,
+// and what is not an article refused with a sentence.
+func TestLibraryFetch(t *testing.T) {
+	gbkBody, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(`<html><head><title>孙立的红色管家</title></head><body><p>孙立是春波社区党委书记，她探索出“红色管家”工作法，由党员骨干担任楼道管家。</p></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdfBody := testdoc.PDF(testdoc.PDFOptions{}, zhouPDF...)
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/gbk":
+			w.Header().Set("Content-Type", "text/html; charset=GBK")
+			_, _ = w.Write(gbkBody)
+		case "/moved":
+			http.Redirect(w, r, "/gbk", http.StatusFound)
+		case "/report.pdf":
+			w.Header().Set("Content-Type", "application/pdf")
+			_, _ = w.Write(pdfBody)
+		case "/huge":
+			w.Header().Set("Content-Type", "text/html")
+			_, _ = w.Write(bytes.Repeat([]byte("<p>很长</p>"), maxPageBytes/8))
+		case "/image":
+			w.Header().Set("Content-Type", "image/png")
+			_, _ = w.Write([]byte("\x89PNG"))
+		case "/slow":
+			w.Header().Set("Content-Type", "text/html")
+			w.(http.Flusher).Flush()
+			select {
+			case <-r.Context().Done():
+			case <-time.After(5 * time.Second):
+			}
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer site.Close()
+	l := newLibrary(t.TempDir(), nil, nil)
+	l.timeout = 300 * time.Millisecond
+	ctx := context.Background()
+
+	name, data, err := l.Fetch(ctx, site.URL+"/moved")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := l.Preview(ctx, name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name != "gbk.html" || info.Leader != "孙立" || info.Source != site.URL+"/gbk" || !strings.Contains(strings.Join(info.Methods, ","), "红色管家") {
+		t.Errorf("GBK page by redirect: name %q info %+v", name, info)
+	}
+	if name, data, err = l.Fetch(ctx, site.URL+"/report.pdf"); err != nil || name != "report.pdf" {
+		t.Fatalf("pdf: %q %v", name, err)
+	}
+	if info, err = l.Preview(ctx, name, data); err != nil || info.Leader != "周红梅" {
+		t.Errorf("pdf by URL: %+v %v", info, err)
+	}
+	for path, want := range map[string]string{
+		"/huge":    "网页太大",
+		"/image":   "不是文章（image/png）",
+		"/slow":    "没有下载完",
+		"/missing": "服务器返回 404",
+	} {
+		start := time.Now()
+		_, _, err := l.Fetch(ctx, site.URL+path)
+		var ae *bot.ArticleError
+		if !errors.As(err, &ae) || !strings.Contains(ae.Msg, want) {
+			t.Errorf("%s: %v, want a refusal saying %q", path, err, want)
+		}
+		if d := time.Since(start); d > 3*time.Second {
+			t.Errorf("%s took %v", path, d)
+		}
 	}
 }
