@@ -177,8 +177,10 @@ func (l *library) Preview(ctx context.Context, name string, data []byte) (bot.Ar
 	if err != nil {
 		return info, err
 	}
-	if _, err := os.Stat(filepath.Join(l.dir, storedName(name, data))); err == nil {
-		info.Existing = info.ID
+	// The same content under any name is already there.
+	hashPart, _, _ := strings.Cut(strings.TrimPrefix(storedName(name, data), uploadPrefix), "-")
+	if same, _ := filepath.Glob(filepath.Join(l.dir, uploadPrefix+hashPart+"-*")); len(same) > 0 {
+		info.Existing = corpus.IDFromPath(filepath.Base(same[0]))
 	}
 	info.ID = "" // given when added
 	return info, nil

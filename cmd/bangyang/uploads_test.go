@@ -264,6 +264,13 @@ func TestServeAddArticlesFromChat(t *testing.T) {
 	if len(stored) != 3 {
 		t.Fatalf("stored %v, want 3 files", stored)
 	}
+	// The same Word file again, under another name: already there.
+	if _, err := srv.SendDocument(dm, admin, "副本.docx", testdoc.Docx(zhaoDocx...)); err != nil {
+		t.Fatal(err)
+	}
+	if got := next(dm, "the same .docx again").Text; !strings.Contains(got, "已经在资料库中（编号 up-") || strings.Contains(got, "确认") {
+		t.Errorf("the same file again: %q", got)
+	}
 	if _, err := srv.SendDocument(dm, admin, "note.txt", []byte("刘芳是东湖社区党委书记。她创立了“一线工作法”，每天在小区里办公两小时。")); err != nil {
 		t.Fatal(err)
 	}
@@ -285,7 +292,7 @@ func TestServeAddArticlesFromChat(t *testing.T) {
 	if got := ask(odm, other, "/add "+site.URL+"/news/2024/sunli.shtml"); !strings.Contains(got, "管理员") {
 		t.Errorf("non-admin's /add: %q", got)
 	}
-	if n := len(srv.Downloads()); n != downloads || len(srv.Calls("getFile")) != 4 {
+	if n := len(srv.Downloads()); n != downloads || len(srv.Calls("getFile")) != 5 {
 		t.Errorf("a non-admin's file was fetched: %d downloads (was %d), %d getFile", n, downloads, len(srv.Calls("getFile")))
 	}
 	if got := uploaded(); strings.Join(got, ",") != strings.Join(stored, ",") {
