@@ -51,6 +51,9 @@ func pdfText(raw []byte) (text string, err error) {
 			text, err = "", fmt.Errorf("read PDF: malformed file: %v", r)
 		}
 	}()
+	if err := pdfGuard(raw); err != nil {
+		return "", err
+	}
 	rd, err := pdf.NewReader(pdfHeaderFix(raw), int64(len(raw)))
 	if err != nil {
 		if strings.Contains(err.Error(), "password") || strings.Contains(err.Error(), "encrypt") {
@@ -195,6 +198,10 @@ func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
 	if strm.Kind() == pdf.Null {
 		return nil
 	}
+	if err := streamsWithin(strm, maxPDFStream); err != nil {
+		return fmt.Errorf("page %d: %w", n+1, err)
+	}
+	fonts := inherited(p.V, "Resources").Key("Font")
 	encs := map[string]pdf.TextEncoding{}
 	type gstate struct{ ctm pdfMatrix }
 	var (
@@ -271,7 +278,7 @@ func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
 				size = num(args[len(args)-1])
 				e, ok := encs[name]
 				if !ok {
-					e = fontEncoding(p, name)
+					e = fontEncoding(fonts.Key(name))
 					encs[name] = e
 				}
 				enc = e
@@ -351,12 +358,62 @@ func isLatin(r rune) bool {
 // fontEncoding maps a font's codes to Unicode: the reader's own mapping
 // (ToUnicode, standard and Identity encodings), plus the UTF-16 CMaps it
 // does not know.
-func fontEncoding(p pdf.Page, name string) pdf.TextEncoding {
-	f := p.Font(name)
-	if e := f.V.Key("Encoding"); e.Kind() == pdf.Name && strings.HasSuffix(e.Name(), "-UTF16-H") && f.V.Key("ToUnicode").Kind() == pdf.Null {
+func fontEncoding(v pdf.Value) pdf.TextEncoding {
+	if v.Kind() != pdf.Dict {
+		return nil // no such font: its text is not shown
+	}
+	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		if err := streamsWithin(tu, maxPDFStream); err != nil {
+			return nil
+		}
+	}
+	if e := v.Key("Encoding"); e.Kind() == pdf.Name && strings.HasSuffix(e.Name(), "-UTF16-H") && v.Key("ToUnicode").Kind() == pdf.Null {
 		return utf16Encoding{}
 	}
+	f := pdf.Font{V: v}
 	return f.Encoder()
+}
+
+// inherited finds a page attribute on the page or its ancestors (a
+// bounded walk: a Parent that points back is no endless loop).
+func inherited(v pdf.Value, key string) pdf.Value {
+	for depth := 0; depth < 64 && v.Kind() == pdf.Dict; depth++ {
+		if r := v.Key(key); r.Kind() != pdf.Null {
+			return r
+		}
+		v = v.Key("Parent")
+	}
+	return pdf.Value{}
+}
+
+// maxPDFStream bounds one decoded content stream or font map: a page of
+// text is kilobytes; a stream that inflates beyond this is a bomb.
+const maxPDFStream = 64 << 20
+
+// streamsWithin decodes v (a stream or an array of them) once, counting,
+// and fails beyond limit bytes.
+func streamsWithin(v pdf.Value, limit int64) error {
+	var parts []pdf.Value
+	switch v.Kind() {
+	case pdf.Stream:
+		parts = []pdf.Value{v}
+	case pdf.Array:
+		for i := 0; i < v.Len() && i < 10000; i++ {
+			parts = append(parts, v.Index(i))
+		}
+	}
+	var total int64
+	for _, p := range parts {
+		rc := p.Reader()
+		n, err := io.Copy(io.Discard, io.LimitReader(rc, limit-total+1))
+		rc.Close()
+		total += n
+		if total > limit {
+			return fmt.Errorf("a content stream decodes to more than %d MB", limit>>20)
+		}
+		_ = err // a damaged stream is read as far as it goes, as the reader does
+	}
+	return nil
 }
 
 type utf16Encoding struct{}

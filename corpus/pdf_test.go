@@ -1,12 +1,17 @@
 package corpus
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/ledongthuc/pdf"
 
 	"bangyang/corpus/testdoc"
 )
@@ -124,5 +129,51 @@ func TestParseKinds(t *testing.T) {
 	}
 	if Supported("a.PDF") != true || Supported("a.doc") {
 		t.Error("Supported")
+	}
+}
+
+// Crafted cross-reference numbers would make the PDF reader allocate
+// without bound or loop forever; a page that is its own parent, a stream
+// that inflates without end: each is refused or read within bounds.
+func TestPDFCraftedFiles(t *testing.T) {
+	good := testdoc.PDF(testdoc.PDFOptions{}, pdfParas...)
+	xrefAt := bytes.Index(good, []byte("\nxref\n")) + 1
+	sub := func(old, new string) []byte {
+		if !bytes.Contains(good, []byte(old)) {
+			t.Fatalf("%q not in the test PDF", old)
+		}
+		return bytes.Replace(good, []byte(old), []byte(new), 1)
+	}
+	crafted := map[string][]byte{
+		"huge /Size":      sub("/Size ", "/Size 99999999999"),
+		"huge xref count": sub("xref\n0 ", "xref\n0 9999999"),
+		"self /Prev":      sub("/Root 1 0 R >>", fmt.Sprintf("/Root 1 0 R /Prev %d >>", xrefAt)),
+		// Fonts looked up through a Parent chain that points back.
+		"page is its parent": sub("/Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources", "/Type /Page /Parent 8 0 R /MediaBox [0 0 595 842] /Unknown"),
+	}
+	for name, raw := range crafted {
+		done := make(chan error, 1)
+		go func() { _, err := pdfText(raw); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil {
+				t.Errorf("%s: read without error", name)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s: still reading after 10 s", name)
+		}
+	}
+	// A stream beyond the limit is refused (the real limit is 64 MB; the
+	// counting is the same).
+	rd, err := pdf.NewReader(bytes.NewReader(good), int64(len(good)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := pdfPages(rd.Trailer().Key("Root").Key("Pages"))[0]
+	if err := streamsWithin(page.V.Key("Contents"), 100); err == nil {
+		t.Error("a content stream over the limit passed")
+	}
+	if err := streamsWithin(page.V.Key("Contents"), 1<<20); err != nil {
+		t.Errorf("a content stream within the limit: %v", err)
 	}
 }
