@@ -14,6 +14,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // ErrPDFNoText reports a PDF without a usable text layer: scanned pages
@@ -367,8 +370,17 @@ func fontEncoding(v pdf.Value) pdf.TextEncoding {
 			return nil
 		}
 	}
-	if e := v.Key("Encoding"); e.Kind() == pdf.Name && strings.HasSuffix(e.Name(), "-UTF16-H") && v.Key("ToUnicode").Kind() == pdf.Null {
-		return utf16Encoding{}
+	if e := v.Key("Encoding"); e.Kind() == pdf.Name && v.Key("ToUnicode").Kind() == pdf.Null {
+		// Predefined Chinese CMaps the reader does not know: their codes
+		// are the text in a known encoding.
+		switch n := e.Name(); {
+		case strings.HasSuffix(n, "-UTF16-H"):
+			return utf16Encoding{}
+		case n == "GBK-EUC-H" || n == "GB-EUC-H" || n == "GBpc-EUC-H" || n == "GBK2K-H" || n == "GBKp-EUC-H":
+			return legacyEncoding{simplifiedchinese.GB18030}
+		case n == "ETen-B5-H" || n == "B5pc-H" || n == "HKscs-B5-H" || n == "ETenms-B5-H":
+			return legacyEncoding{traditionalchinese.Big5}
+		}
 	}
 	f := pdf.Font{V: v}
 	return f.Encoder()
@@ -414,6 +426,18 @@ func streamsWithin(v pdf.Value, limit int64) error {
 		_ = err // a damaged stream is read as far as it goes, as the reader does
 	}
 	return nil
+}
+
+// legacyEncoding decodes codes that are the text in a legacy Chinese
+// encoding (a font with a GBK or Big5 CMap and no ToUnicode map).
+type legacyEncoding struct{ enc encoding.Encoding }
+
+func (e legacyEncoding) Decode(raw string) string {
+	out, err := e.enc.NewDecoder().String(raw)
+	if err != nil {
+		return strings.ToValidUTF8(raw, "\uFFFD")
+	}
+	return out
 }
 
 type utf16Encoding struct{}

@@ -71,6 +71,7 @@ func TestPDFTextLayouts(t *testing.T) {
 	for name, opts := range map[string]testdoc.PDFOptions{
 		"block":     {Block: true},
 		"justified": {Justified: true},
+		"GBK CMap":  {GBK: true},
 	} {
 		text, err := pdfText(testdoc.PDF(opts, pdfParas[:3]...))
 		if err != nil {

@@ -19,6 +19,8 @@ import (
 	"html"
 	"strings"
 	"unicode/utf16"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // Docx is a minimal Word package whose body has one paragraph per entry;
@@ -73,6 +75,10 @@ type PDFOptions struct {
 	// Justified shows each line as a TJ array spreading its characters
 	// (as justified text is written), not as one string.
 	Justified bool
+	// GBK writes the text as GBK bytes through Adobe's predefined
+	// GBK-EUC-H CMap and a non-embedded STSong-Light, without ToUnicode, as
+	// older Chinese PDF writers do.
+	GBK bool
 }
 
 // PDF lays out paras (the first as the title) on A4 pages.
@@ -80,7 +86,7 @@ func PDF(opts PDFOptions, paras ...string) []byte {
 	if opts.LineRunes <= 0 {
 		opts.LineRunes = 30
 	}
-	w := &pdfWriter{cids: map[rune]int{}}
+	w := &pdfWriter{cids: map[rune]int{}, gbk: opts.GBK}
 	type line struct {
 		text       string
 		x          float64
@@ -168,10 +174,14 @@ func PDF(opts PDFOptions, paras ...string) []byte {
 	obj("<< /Type /Catalog /Pages 2 0 R >>")
 	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages)))
 	toUni := ""
-	if !opts.NoToUnicode {
+	if !opts.NoToUnicode && !opts.GBK {
 		toUni = " /ToUnicode 6 0 R"
 	}
-	obj("<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEE+SimSun /Encoding /Identity-H /DescendantFonts [4 0 R]" + toUni + " >>")
+	if opts.GBK {
+		obj("<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /GBK-EUC-H /DescendantFonts [4 0 R] >>")
+	} else {
+		obj("<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEE+SimSun /Encoding /Identity-H /DescendantFonts [4 0 R]" + toUni + " >>")
+	}
 	obj("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEE+SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 5 0 R /DW 1000 /CIDToGIDMap /Identity >>")
 	obj("<< /Type /FontDescriptor /FontName /ABCDEE+SimSun /Flags 6 /FontBBox [-8 -145 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 683 /StemV 80 >>")
 	obj(stream("", []byte(w.toUnicode())))
@@ -198,10 +208,21 @@ func PDF(opts PDFOptions, paras ...string) []byte {
 type pdfWriter struct {
 	cids  map[rune]int
 	order []rune
+	gbk   bool
 }
 
 func (w *pdfWriter) encode(s string) string {
 	var b strings.Builder
+	if w.gbk {
+		raw, err := simplifiedchinese.GBK.NewEncoder().String(s)
+		if err != nil {
+			panic(err)
+		}
+		for i := 0; i < len(raw); i++ {
+			fmt.Fprintf(&b, "%02X", raw[i])
+		}
+		return b.String()
+	}
 	for _, r := range s {
 		id, ok := w.cids[r]
 		if !ok {
