@@ -204,22 +204,47 @@ func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
 	if err := streamsWithin(strm, maxPDFStream); err != nil {
 		return fmt.Errorf("page %d: %w", n+1, err)
 	}
-	fonts := inherited(p.V, "Resources").Key("Font")
+	pg := &pdfPage{ex: ex, n: n}
+	pg.run(strm, inherited(p.V, "Resources"), pdfIdent, textState{size: 12}, 0)
+	return nil
+}
+
+// pdfPage is the text being collected from one page.
+type pdfPage struct {
+	ex        *pdfExtractor
+	n         int
+	cur       *pdfLine
+	lastASCII bool // the line so far ends in a Latin character, not a space
+	gap       bool // the text position moved since the last show
+	forms     int  // form XObjects interpreted on this page
+}
+
+// textState is what a form XObject inherits from where it is drawn.
+type textState struct {
+	size float64
+	enc  pdf.TextEncoding
+}
+
+const (
+	maxFormDepth = 8
+	maxForms     = 500 // per page
+)
+
+// run interprets one content stream (the page's, or a form XObject's)
+// with its resources, drawn with the transformation base.
+func (pg *pdfPage) run(strm, res pdf.Value, base pdfMatrix, ts textState, depth int) {
+	ex := pg.ex
+	fonts, xobjects := res.Key("Font"), res.Key("XObject")
 	encs := map[string]pdf.TextEncoding{}
-	type gstate struct{ ctm pdfMatrix }
 	var (
-		ctm, tm, tlm = pdfIdent, pdfIdent, pdfIdent
-		gstack       []gstate
+		ctm, tm, tlm = base, pdfIdent, pdfIdent
+		gstack       []pdfMatrix
 		leading      float64
-		size         = 12.0
-		enc          pdf.TextEncoding
-		cur          *pdfLine
-		lastASCII    bool // the line so far ends in a Latin character, not a space
-		gap          bool // the text position moved since the last show
+		size, enc    = ts.size, ts.enc
 	)
 	show := func(raw string) {
-		gapBefore := gap
-		gap = false
+		gapBefore := pg.gap
+		pg.gap = false
 		if enc == nil {
 			return
 		}
@@ -233,24 +258,33 @@ func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
 		if fs <= 0 {
 			fs = size
 		}
-		if cur == nil || cur.page != n || math.Abs(cur.y-y) > 0.4*math.Max(fs, cur.size) {
-			cur = &pdfLine{page: n, x: x, y: y, size: fs}
+		cur := pg.cur
+		if cur == nil || math.Abs(cur.y-y) > 0.4*math.Max(fs, cur.size) {
+			cur = &pdfLine{page: pg.n, x: x, y: y, size: fs}
+			pg.cur = cur
 			ex.lines = append(ex.lines, cur)
-			lastASCII = false
-		} else if first, _ := utf8.DecodeRuneInString(s); gapBefore && lastASCII && isLatin(first) {
+			pg.lastASCII = false
+		} else if first, _ := utf8.DecodeRuneInString(s); gapBefore && pg.lastASCII && isLatin(first) {
 			// A move between words of Latin text is a space; in Chinese
 			// lines it is justification (resolved per line, paragraphs).
 			cur.text.WriteByte(pdfGap)
 		}
 		cur.text.WriteString(s)
 		last, _ := utf8.DecodeLastRuneInString(s)
-		lastASCII = isLatin(last)
+		pg.lastASCII = isLatin(last)
 		ex.runes += utf8.RuneCountInString(s)
 		if ex.runes > maxPDFRunes {
 			panic(errPDFLong)
 		}
 	}
 	num := func(v pdf.Value) float64 { return v.Float64() }
+	matrix := func(args []pdf.Value) pdfMatrix {
+		var m pdfMatrix
+		for i := range 6 {
+			m[i] = num(args[len(args)-6+i])
+		}
+		return m
+	}
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		args := make([]pdf.Value, stk.Len())
 		for i := len(args) - 1; i >= 0; i-- {
@@ -259,19 +293,15 @@ func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
 		need := func(k int) bool { return len(args) >= k }
 		switch op {
 		case "q":
-			gstack = append(gstack, gstate{ctm})
+			gstack = append(gstack, ctm)
 		case "Q":
 			if k := len(gstack); k > 0 {
-				ctm = gstack[k-1].ctm
+				ctm = gstack[k-1]
 				gstack = gstack[:k-1]
 			}
 		case "cm":
 			if need(6) {
-				var m pdfMatrix
-				for i := range 6 {
-					m[i] = num(args[len(args)-6+i])
-				}
-				ctm = m.mul(ctm)
+				ctm = matrix(args).mul(ctm)
 			}
 		case "BT":
 			tm, tlm = pdfIdent, pdfIdent
@@ -298,21 +328,18 @@ func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
 				}
 				tlm = translate(tx, ty).mul(tlm)
 				tm = tlm
-				gap = true
+				pg.gap = true
 			}
 		case "Tm":
 			if need(6) {
-				var m pdfMatrix
-				for i := range 6 {
-					m[i] = num(args[len(args)-6+i])
-				}
-				tm, tlm = m, m
-				gap = true
+				tm = matrix(args)
+				tlm = tm
+				pg.gap = true
 			}
 		case "T*":
 			tlm = translate(0, -leading).mul(tlm)
 			tm = tlm
-			gap = true
+			pg.gap = true
 		case "Tj":
 			if need(1) {
 				show(args[len(args)-1].RawString())
@@ -321,7 +348,7 @@ func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
 			if need(1) {
 				tlm = translate(0, -leading).mul(tlm)
 				tm = tlm
-				gap = true
+				pg.gap = true
 				show(args[len(args)-1].RawString())
 			}
 		case "TJ":
@@ -340,13 +367,37 @@ func (ex *pdfExtractor) page(p pdf.Page, n int) (err error) {
 					// ones are kerning, and Chinese text spreads its
 					// characters with them when justified.
 					if v.Float64() < -200 {
-						gap = true
+						pg.gap = true
 					}
 				}
 			}
+		case "Do":
+			// A form XObject holds content of its own (some writers put
+			// a whole page's text in one); images are skipped.
+			if !need(1) || depth >= maxFormDepth || pg.forms >= maxForms {
+				return
+			}
+			xo := xobjects.Key(args[len(args)-1].Name())
+			if xo.Kind() != pdf.Stream || xo.Key("Subtype").Name() != "Form" {
+				return
+			}
+			if err := streamsWithin(xo, maxPDFStream); err != nil {
+				return
+			}
+			pg.forms++
+			m := pdfIdent
+			if mv := xo.Key("Matrix"); mv.Kind() == pdf.Array && mv.Len() == 6 {
+				for i := range 6 {
+					m[i] = mv.Index(i).Float64()
+				}
+			}
+			fres := xo.Key("Resources")
+			if fres.Kind() != pdf.Dict {
+				fres = res
+			}
+			pg.run(xo, fres, m.mul(ctm), textState{size: size, enc: enc}, depth+1)
 		}
 	})
-	return nil
 }
 
 func isASCIIWord(r rune) bool {

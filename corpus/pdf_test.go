@@ -64,14 +64,16 @@ func TestPDFText(t *testing.T) {
 	}
 }
 
-// Other layouts: block paragraphs (no indent, space between them) and
-// justified lines (characters spread by TJ adjustments, which are no
-// spaces in Chinese).
+// Other layouts and writers: block paragraphs (no indent, space between
+// them), justified lines (characters spread by TJ adjustments, which are
+// no spaces in Chinese), GBK codes through Adobe's GBK-EUC-H CMap, text
+// drawn from a form XObject.
 func TestPDFTextLayouts(t *testing.T) {
 	for name, opts := range map[string]testdoc.PDFOptions{
 		"block":     {Block: true},
 		"justified": {Justified: true},
 		"GBK CMap":  {GBK: true},
+		"in a form": {InForm: true},
 	} {
 		text, err := pdfText(testdoc.PDF(opts, pdfParas[:3]...))
 		if err != nil {

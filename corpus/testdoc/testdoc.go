@@ -79,6 +79,9 @@ type PDFOptions struct {
 	// GBK-EUC-H CMap and a non-embedded STSong-Light, without ToUnicode, as
 	// older Chinese PDF writers do.
 	GBK bool
+	// InForm draws each page's text from a form XObject, as some writers
+	// (and tools that stamp or merge pages) do.
+	InForm bool
 }
 
 // PDF lays out paras (the first as the title) on A4 pages.
@@ -186,13 +189,27 @@ func PDF(opts PDFOptions, paras ...string) []byte {
 	obj("<< /Type /FontDescriptor /FontName /ABCDEE+SimSun /Flags 6 /FontBBox [-8 -145 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 683 /StemV 80 >>")
 	obj(stream("", []byte(w.toUnicode())))
 	obj(stream("/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8", []byte{0x20, 0xe0, 0xe0, 0x20}))
-	for i, c := range contents {
-		obj(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << /Im1 7 0 R >> >> /Contents %d 0 R >>", first+2*i+1))
+	deflate := func(c string) []byte {
 		var z bytes.Buffer
 		zw := zlib.NewWriter(&z)
 		_, _ = zw.Write([]byte(c))
 		_ = zw.Close()
-		obj(stream("/Filter /FlateDecode", z.Bytes()))
+		return z.Bytes()
+	}
+	forms := first + 2*len(pages) // form XObjects after the pages
+	for i, c := range contents {
+		xobj := "/Im1 7 0 R"
+		if opts.InForm {
+			xobj += fmt.Sprintf(" /Fm1 %d 0 R", forms+i)
+			c = "q 1 0 0 1 0 0 cm /Fm1 Do Q\n"
+		}
+		obj(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> /XObject << %s >> >> /Contents %d 0 R >>", xobj, first+2*i+1))
+		obj(stream("/Filter /FlateDecode", deflate(c)))
+	}
+	if opts.InForm {
+		for _, c := range contents {
+			obj(stream("/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Filter /FlateDecode", deflate(c)))
+		}
 	}
 	xref := out.Len()
 	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
