@@ -46,8 +46,10 @@ const pdfGap = '\x1e'
 // numbers standing alone are dropped. Glyphs are mapped to Unicode through
 // the fonts' ToUnicode maps (or their standard encodings).
 //
-// Known limits: text inside form XObjects is not read; columns are read
-// in content order; a PDF that needs a password is refused.
+// Text in form XObjects is read too. Known limits: columns are read in
+// content order (not re-ordered by position); glyph widths are not read,
+// so spaces in Latin text come from text moves; a PDF that needs a
+// password is refused; vertical writing is read as lines.
 func pdfText(raw []byte) (text string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
