@@ -422,6 +422,9 @@ func fontEncoding(v pdf.Value) pdf.TextEncoding {
 		if err := streamsWithin(tu, maxPDFStream); err != nil {
 			return nil
 		}
+		if m := readToUnicode(tu); m != nil {
+			return m
+		}
 	}
 	if e := v.Key("Encoding"); e.Kind() == pdf.Name && v.Key("ToUnicode").Kind() == pdf.Null {
 		// Predefined Chinese CMaps the reader does not know: their codes

@@ -67,13 +67,15 @@ func TestPDFText(t *testing.T) {
 // Other layouts and writers: block paragraphs (no indent, space between
 // them), justified lines (characters spread by TJ adjustments, which are
 // no spaces in Chinese), GBK codes through Adobe's GBK-EUC-H CMap, text
-// drawn from a form XObject.
+// drawn from a form XObject, Unicode codes mapped by one <0000>–<FFFF>
+// ToUnicode range (fpdf, TCPDF; checked against a real fpdf file too).
 func TestPDFTextLayouts(t *testing.T) {
 	for name, opts := range map[string]testdoc.PDFOptions{
-		"block":     {Block: true},
-		"justified": {Justified: true},
-		"GBK CMap":  {GBK: true},
-		"in a form": {InForm: true},
+		"block":      {Block: true},
+		"justified":  {Justified: true},
+		"GBK CMap":   {GBK: true},
+		"in a form":  {InForm: true},
+		"fpdf-style": {UnicodeCodes: true},
 	} {
 		text, err := pdfText(testdoc.PDF(opts, pdfParas[:3]...))
 		if err != nil {

@@ -82,6 +82,10 @@ type PDFOptions struct {
 	// InForm draws each page's text from a form XObject, as some writers
 	// (and tools that stamp or merge pages) do.
 	InForm bool
+	// UnicodeCodes uses the characters' own UTF-16 values as codes, with
+	// one ToUnicode range <0000> <FFFF> for all of them, as fpdf and TCPDF
+	// write (a range over more than its last byte).
+	UnicodeCodes bool
 }
 
 // PDF lays out paras (the first as the title) on A4 pages.
@@ -89,7 +93,7 @@ func PDF(opts PDFOptions, paras ...string) []byte {
 	if opts.LineRunes <= 0 {
 		opts.LineRunes = 30
 	}
-	w := &pdfWriter{cids: map[rune]int{}, gbk: opts.GBK}
+	w := &pdfWriter{cids: map[rune]int{}, gbk: opts.GBK, unicode: opts.UnicodeCodes}
 	type line struct {
 		text       string
 		x          float64
@@ -223,13 +227,20 @@ func PDF(opts PDFOptions, paras ...string) []byte {
 // pdfWriter numbers glyphs in order of first use (as a subsetting
 // exporter does) and remembers their Unicode values.
 type pdfWriter struct {
-	cids  map[rune]int
-	order []rune
-	gbk   bool
+	cids    map[rune]int
+	order   []rune
+	gbk     bool
+	unicode bool
 }
 
 func (w *pdfWriter) encode(s string) string {
 	var b strings.Builder
+	if w.unicode {
+		for _, u := range utf16.Encode([]rune(s)) {
+			fmt.Fprintf(&b, "%04X", u)
+		}
+		return b.String()
+	}
 	if w.gbk {
 		raw, err := simplifiedchinese.GBK.NewEncoder().String(s)
 		if err != nil {
@@ -255,6 +266,10 @@ func (w *pdfWriter) encode(s string) string {
 func (w *pdfWriter) toUnicode() string {
 	var b strings.Builder
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	if w.unicode {
+		b.WriteString("1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+		return b.String()
+	}
 	for k := 0; k < len(w.order); k += 100 {
 		block := w.order[k:min(k+100, len(w.order))]
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(block))
