@@ -228,3 +228,22 @@ func TestPDFMutations(t *testing.T) {
 		}
 	}
 }
+
+// A PDF from a real writer (fpdf with an embedded CJK TrueType subset; see
+// testdata/pdf/NOTES.md) reads back as written.
+func TestPDFFromFPDF(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "pdf", "fpdf-cjk.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := pdfText(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "社区书记周红梅：把居民的小事当成大事\n\n" +
+		"周红梅是江北区观音桥街道建新社区党委书记。2015年以来，她带领社区干部走遍辖区3200余户，总结出“敲门记账回访”工作法，居民满意率保持在96%以上。\n\n" +
+		"“敲门”就是每周两个晚上上门走访，把老人、残疾人和困难家庭的需求一户一户问清楚；“记账”就是把收集到的问题写进民情台账，明确责任人和办结时限；“回访”就是事情办完后再上门，听居民评价。"
+	if text != want {
+		t.Errorf("got\n%s\nwant\n%s", text, want)
+	}
+}
