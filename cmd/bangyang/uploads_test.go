@@ -17,6 +17,7 @@ import (
 	"bangyang/bot"
 	"bangyang/bot/telegramtest"
 	"bangyang/corpus/testdoc"
+	"bangyang/retrieval"
 )
 
 var (
@@ -80,7 +81,7 @@ func TestServeAddArticlesFromChat(t *testing.T) {
 	}))
 	defer site.Close()
 
-	var stderr bytes.Buffer
+	var stderr lockedBuffer // read while the program writes
 	start := func() (stop func()) {
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan int, 1)
@@ -200,14 +201,31 @@ func TestServeAddArticlesFromChat(t *testing.T) {
 			t.Errorf("pdf preview lacks %q:\n%s", want, p.Text)
 		}
 	}
-	if _, err := srv.SendText(odm, other, "三张清单工作法是什么？"); err != nil {
+	// The index update is held (the data dir's update lock, as a second
+	// `bangyang index` would hold it) while another chat asks: the answer
+	// comes from the running core meanwhile.
+	held, err := retrieval.LockFile(context.Background(), filepath.Join(data, "update.lock"), time.Second, nil)
+	if err != nil {
 		t.Fatal(err)
 	}
-	done, took = press(dm, admin, p, 0, "已加入")
-	t.Logf(".pdf indexed %v after 确认: %s", took, done)
-	if got := next(odm, "the question asked during the update").Text; !strings.Contains(got, "逐件登记") {
+	if _, err := srv.PressButton(dm, admin, p.ID, p.ReplyMarkup.InlineKeyboard[0][0].CallbackData); err != nil {
+		t.Fatal(err)
+	}
+	if !srv.WaitUntil(10*time.Second, func() bool { return strings.Contains(stderr.String(), "waiting for it to finish") }) {
+		t.Fatalf("the reload did not wait for the lock:\n%s", stderr.String())
+	}
+	if got := ask(odm, other, "三张清单工作法是什么？"); !strings.Contains(got, "逐件登记") {
 		t.Errorf("question during the update: %q", got)
 	}
+	if m := srv.BotMessages(dm.ID)[seen[dm.ID]-1]; !strings.Contains(m.Text, "正在加入") {
+		t.Errorf("while the update waits, the preview says %q", m.Text)
+	}
+	at = time.Now()
+	held.Unlock()
+	if !srv.WaitUntil(30*time.Second, func() bool { return strings.Contains(srv.BotMessages(dm.ID)[seen[dm.ID]-1].Text, "已加入") }) {
+		t.Fatalf("not added after the lock was released:\n%s", stderr.String())
+	}
+	t.Logf(".pdf indexed %v after the update lock was released: %s", time.Since(at), srv.BotMessages(dm.ID)[seen[dm.ID]-1].Text)
 	if got := ask(dm, admin, "周紅梅在哪個社區工作？"); !strings.Contains(got, "建新社區") {
 		t.Errorf("answer from the added PDF: %q", got)
 	}
