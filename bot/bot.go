@@ -206,6 +206,8 @@ type Bot struct {
 	trainer      Trainer    // WithTrainer
 	trainOpts    trainingOptions
 	catalog      CatalogService // WithCatalog
+	library      Library        // WithLibrary (upload.go)
+	uploads      *uploads
 
 	allowedChats, allowedUsers, admins map[int64]bool
 
@@ -310,6 +312,9 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 		return nil, err
 	}
 	if err := b.registerShared(); err != nil {
+		return nil, err
+	}
+	if err := b.registerLibrary(); err != nil {
 		return nil, err
 	}
 	return b, nil

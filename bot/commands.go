@@ -77,7 +77,8 @@ func builtinCommands() []Command {
 // menu in the table's order.
 func (b *Bot) registerShared() error {
 	on := map[transport.Feature]bool{transport.Always: true, transport.Catalog: b.catalog != nil,
-		transport.Training: b.trainer != nil, transport.Stats: b.adminStats != nil, transport.Articles: b.articles != nil}
+		transport.Training: b.trainer != nil, transport.Stats: b.adminStats != nil, transport.Articles: b.articles != nil,
+		transport.Library: b.library != nil}
 	pos := map[string]int{}
 	for i, s := range transport.Commands() {
 		pos[s.Name] = i

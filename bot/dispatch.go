@@ -149,6 +149,10 @@ func (b *Bot) onMessage(ctx context.Context, m *models.Message) {
 		b.runCommand(ctx, r, cmd)
 		return
 	}
+	if m.Document != nil && r.Private {
+		b.onDocument(ctx, r, m) // upload.go: admins add articles
+		return
+	}
 	if strings.TrimSpace(m.Text) == "" {
 		if r.Private {
 			b.refuse(r, msgTextOnly(r.Script))

@@ -54,6 +54,7 @@ const (
 	kindMarkdown
 	kindHTML
 	kindDocx // Word .docx: text extracted first (docx.go)
+	kindPDF  // PDF with a text layer: text extracted first (pdf.go)
 )
 
 func kindOf(name string) (kind, bool) {
@@ -66,6 +67,8 @@ func kindOf(name string) (kind, bool) {
 		return kindHTML, true
 	case ".docx":
 		return kindDocx, true
+	case ".pdf":
+		return kindPDF, true
 	}
 	return 0, false
 }
@@ -150,7 +153,7 @@ func defaultArticles(c *Cache, log *slog.Logger) ([]Article, error) {
 	return dedupe(context.Background(), log, out), errors.Join(errs...)
 }
 
-// LoadDir reads every article file under dir, recursively: .txt, .md, .docx and
+// LoadDir reads every article file under dir, recursively: .txt, .md, .docx, .pdf and
 // .html/.htm, skipping hidden files and directories, other extensions and
 // README/LICENSE/CHANGELOG/NOTICE files, in lexical path order. Symbolic
 // links (dir itself, folders and files inside) are followed, each real
@@ -280,8 +283,13 @@ func fileJob(root, p string) job {
 // front matter, the page, the cleaner and finally derivation from the
 // text. Nothing is invented: what cannot be found stays empty.
 func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error) {
-	if k == kindDocx {
-		text, err := docxText(raw)
+	switch k {
+	case kindDocx, kindPDF:
+		extract := docxText
+		if k == kindPDF {
+			extract = pdfText
+		}
+		text, err := extract(raw)
 		if err != nil {
 			return Article{}, err
 		}
@@ -540,7 +548,7 @@ func walkCorpus(ctx context.Context, dir string, log *slog.Logger) (files []stri
 			n += c
 		}
 		sort.Strings(exts)
-		log.WarnContext(ctx, "corpus: files of other kinds were not read (articles must be .txt, .md or .html)",
+		log.WarnContext(ctx, "corpus: files of other kinds were not read (articles must be .txt, .md, .html, .docx or .pdf)",
 			"dir", dir, "files", n, "extensions", strings.Join(exts, " "))
 	}
 	sort.Strings(files)

@@ -427,7 +427,7 @@ func TestLoadDirSkipsHiddenAndOtherFiles(t *testing.T) {
 	writeFile(t, dir, "sub/a.TXT", []byte("郭佳走訪居民。"))
 	writeFile(t, dir, ".hidden.txt", []byte("隱藏文件。"))
 	writeFile(t, dir, ".git/x.txt", []byte("隱藏目錄。"))
-	writeFile(t, dir, "notes.pdf", []byte("%PDF-1.4"))
+	writeFile(t, dir, "notes.doc", []byte{0xD0, 0xCF, 0x11, 0xE0}) // old Word: save as .docx
 	writeFile(t, dir, "img.jpg", []byte{0xFF, 0xD8})
 	writeFile(t, dir, "README.md", []byte("# 這個文件夾放文章"))
 	as, err := LoadDir(context.Background(), dir)

@@ -43,6 +43,10 @@ type Options struct {
 	Stats transport.StatsFunc
 	// Articles switches on /articles.
 	Articles transport.ArticlesFunc
+	// Library says the operator's bot takes articles from the chat: /add
+	// and /remove are answered by pointing to Telegram (the terminal
+	// reads its articles from the corpus folders).
+	Library bool
 	// Trainer switches on the training commands: a typed quiz, cases,
 	// records (/daily and /lesson need Telegram and say so).
 	Trainer Trainer
@@ -89,6 +93,10 @@ func New(svc Service, o Options) *Chat {
 			}
 		case transport.Training:
 			if o.Trainer == nil {
+				continue
+			}
+		case transport.Library:
+			if !o.Library {
 				continue
 			}
 		}

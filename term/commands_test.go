@@ -3,6 +3,7 @@ package term
 import (
 	"bangyang/zh"
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"slices"
@@ -35,7 +36,7 @@ func TestBotAndTerminalServeOneTable(t *testing.T) {
 	articles := func(context.Context) (string, error) { return "资料共 5 篇", nil }
 	b, err := bot.New(context.Background(), bot.Config{Token: srv.Token(), APIURL: srv.URL()}, svc,
 		bot.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil))),
-		bot.WithCatalog(svc), bot.WithTrainer(core.NewTrainer(core.TrainerOptions{})), bot.WithStats(stats), bot.WithArticles(articles))
+		bot.WithCatalog(svc), bot.WithTrainer(core.NewTrainer(core.TrainerOptions{})), bot.WithStats(stats), bot.WithArticles(articles), bot.WithLibrary(noLibrary{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +44,7 @@ func TestBotAndTerminalServeOneTable(t *testing.T) {
 	if got := names(b.Commands()); !slices.Equal(got, table) {
 		t.Errorf("bot serves %v\ntable has %v", got, table)
 	}
-	ch := New(svc, Options{Catalog: svc, Stats: stats, Articles: articles, Trainer: svc.Trainer()})
+	ch := New(svc, Options{Catalog: svc, Stats: stats, Articles: articles, Trainer: svc.Trainer(), Library: true})
 	if got := names(ch.Commands()); !slices.Equal(got, table) {
 		t.Errorf("terminal serves %v\ntable has %v", got, table)
 	}
@@ -77,7 +78,7 @@ func TestEveryCommandAnswersInTheTerminal(t *testing.T) {
 	}
 	stats := func(context.Context, zh.Script) (string, error) { return "最近 30 天：0 个问题", nil }
 	articles := func(context.Context) (string, error) { return "资料共 5 篇", nil }
-	got := chat(t, Options{Stats: stats, Articles: articles}, lines...)
+	got := chat(t, Options{Stats: stats, Articles: articles, Library: true}, lines...)
 	for i, s := range transport.Commands() {
 		if strings.Contains(got[i], "未知命令") || strings.Contains(got[i], transport.MsgAnswerFailed("hans")) || strings.TrimSpace(got[i]) == "" {
 			t.Errorf("/%s in the terminal:\n%s", s.Name, got[i])
@@ -101,4 +102,24 @@ func TestBotRefusesCommandsOutsideTheTable(t *testing.T) {
 	if err := b.Register(bot.Command{Name: "methods", Zh: "另一种说法", Run: run}); err == nil {
 		t.Error("a second description of a table command was accepted")
 	}
+}
+
+// noLibrary switches the bot's upload commands on; nothing is added.
+type noLibrary struct{}
+
+func (noLibrary) Accepts(string, int64) error { return errors.New("no library") }
+func (noLibrary) Fetch(context.Context, string) (string, []byte, error) {
+	return "", nil, errors.New("no library")
+}
+func (noLibrary) Preview(context.Context, string, []byte) (bot.ArticleInfo, error) {
+	return bot.ArticleInfo{}, errors.New("no library")
+}
+func (noLibrary) Add(context.Context, string, []byte) (bot.ArticleInfo, error) {
+	return bot.ArticleInfo{}, errors.New("no library")
+}
+func (noLibrary) Uploaded(context.Context, string) (bot.ArticleInfo, error) {
+	return bot.ArticleInfo{}, errors.New("no library")
+}
+func (noLibrary) Remove(context.Context, string) (bot.ArticleInfo, error) {
+	return bot.ArticleInfo{}, errors.New("no library")
 }

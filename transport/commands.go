@@ -12,6 +12,7 @@ const (
 	Training Feature = "training"
 	Stats    Feature = "stats"
 	Articles Feature = "articles"
+	Library  Feature = "library" // adding and removing articles from the chat
 )
 
 // Spec is one command of the table every transport serves.
@@ -72,6 +73,10 @@ func Commands() []Spec {
 		// Hidden: the menu is the same for everyone, and only admins may use it.
 		{Name: "stats", Zh: "使用统计（仅管理员）", En: "Usage statistics (admins)", Hidden: true, AdminOnly: true, Feature: Stats, Run: StatsCommand},
 		{Name: "articles", Zh: "资料文章列表（仅管理员）", En: "The articles being served (admins)", Hidden: true, AdminOnly: true, Feature: Articles, Run: ArticlesCommand},
+		// Files come as Telegram documents; /add and /remove confirm with
+		// Telegram buttons. The terminal's operators use the corpus folder.
+		{Name: "add", Zh: "添加网页文章（仅管理员）：/add 网址", En: "Add a web article (admins): /add URL", Usage: "/add 网址", Hidden: true, AdminOnly: true, Feature: Library, Telegram: true},
+		{Name: "remove", Zh: "删除添加的文章（仅管理员）：/remove 编号", En: "Remove an added article (admins): /remove ID", Usage: "/remove 编号", Hidden: true, AdminOnly: true, Feature: Library, Telegram: true},
 	}
 }
 

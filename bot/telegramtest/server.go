@@ -168,6 +168,9 @@ type Server struct {
 	members     map[int64]map[int64]string // chat → user → status (members.go)
 	kicked      map[int64]bool             // chats that removed or blocked the bot
 	migrated    map[int64]int64            // basic group → the supergroup it became
+	files       map[string]*storedFile     // file_id → file (files.go)
+	filePaths   map[string]*storedFile     // file_path given by getFile → file
+	downloads   []Download
 	nextQuery   int
 	nextPoll    int
 	closed      chan struct{}
@@ -212,6 +215,8 @@ func New(t TB, opts Options) *Server {
 		openQueries: map[string]bool{},
 		polls:       map[string]*Poll{},
 		pollChat:    map[string]int64{},
+		files:       map[string]*storedFile{},
+		filePaths:   map[string]*storedFile{},
 		closed:      make(chan struct{}),
 	}
 	s.http = httptest.NewServer(http.HandlerFunc(s.serve))
@@ -276,6 +281,10 @@ func badRequest(format string, args ...any) *apiError {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/file/") {
+		s.serveFile(w, r)
+		return
+	}
 	w.Header().Set("Content-Type", "application/json")
 	prefix := "/bot" + s.opts.Token + "/"
 	s.mu.Lock()
@@ -460,6 +469,8 @@ func (s *Server) dispatch(ctx context.Context, method string, p map[string]strin
 		return s.getChatMember(p)
 	case "getchatadministrators":
 		return s.getChatAdministrators(p)
+	case "getfile":
+		return s.getFile(p)
 	}
 	return nil, &apiError{code: 404, desc: "Not Found"}
 }

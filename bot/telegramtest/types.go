@@ -106,6 +106,27 @@ type Message struct {
 	ReplyToMessage  *Message              `json:"reply_to_message,omitempty"`
 	ReplyMarkup     *InlineKeyboardMarkup `json:"reply_markup,omitempty"`
 	Poll            *Poll                 `json:"poll,omitempty"`
+	Document        *Document             `json:"document,omitempty"`
+	Caption         string                `json:"caption,omitempty"`
+	CaptionEntities []MessageEntity       `json:"caption_entities,omitempty"`
+}
+
+// Document is a general file sent as a message (files.go).
+type Document struct {
+	FileID       string `json:"file_id"`
+	FileUniqueID string `json:"file_unique_id"`
+	FileName     string `json:"file_name,omitempty"`
+	MimeType     string `json:"mime_type,omitempty"`
+	FileSize     int64  `json:"file_size,omitempty"`
+}
+
+// File is what getFile returns: file_path is valid for downloading from
+// /file/bot<token>/<file_path> for at least an hour.
+type File struct {
+	FileID       string `json:"file_id"`
+	FileUniqueID string `json:"file_unique_id"`
+	FileSize     int64  `json:"file_size,omitempty"`
+	FilePath     string `json:"file_path,omitempty"`
 }
 
 // CallbackQuery is an inline button press.

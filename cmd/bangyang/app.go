@@ -84,7 +84,7 @@ func (a *app) articles(ctx context.Context) ([]corpus.Article, error) {
 		}
 	}
 	cache := a.articleCache()
-	arts, err := corpus.LoadCached(ctx, a.corpusDirs, !a.noDefault, cache, corpus.WithLogger(a.log))
+	arts, err := corpus.LoadCached(ctx, a.allCorpusDirs(), !a.noDefault, cache, corpus.WithLogger(a.log))
 	if ctx.Err() != nil {
 		// Interrupted: a partial corpus must not reach Update, which
 		// would drop the unread articles from the index.

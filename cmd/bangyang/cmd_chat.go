@@ -104,8 +104,8 @@ func runChat(ctx context.Context, a *app, args []string) error {
 	if rt.volatile {
 		fmt.Fprintln(a.stdout, "（提示：数据目录正被另一个 bangyang 使用或不可写，本次对话不会保存。）")
 	}
-	opts := term.Options{MaxQuestionRunes: a.cfg.MaxQuestionRunes, Log: a.log, Catalog: svc, Trainer: svc.Trainer(),
-		Articles: func(context.Context) (string, error) { return renderArticles(in), nil }}
+	opts := term.Options{MaxQuestionRunes: a.cfg.MaxQuestionRunes, Log: a.log, Catalog: svc, Trainer: svc.Trainer(), Library: true,
+		Articles: func(context.Context) (string, error) { return renderArticles(in, a.uploadsDir()), nil }}
 	if rt.store != nil {
 		opts.Stats = a.statsText(rt.store)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"sync/atomic"
 	"time"
 
@@ -38,6 +39,7 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	// The bot is handed the live core: answers, catalog and training all
 	// follow a reload of the corpus folders.
 	live := newLiveService(rt.svc, rt.in)
+	live.uploads = a.uploadsDir()
 	opts := []bot.Option{bot.WithLogger(a.log), bot.WithFeedbackStore(bot.StoreFeedback(rt.store)),
 		bot.WithCatalog(live), bot.WithTrainer(live.Trainer()), bot.WithArticles(live.articles)}
 	if rt.store != nil {
@@ -49,6 +51,13 @@ func runServe(ctx context.Context, a *app, args []string) error {
 		opts = append(opts, bot.WithObserver(m),
 			bot.WithHTTPClient(&http.Client{Timeout: 90 * time.Second, Transport: m.Transport(nil)}))
 	}
+	// Articles added from the chat are kept in the data dir's uploads
+	// folder and indexed at once through the watcher (uploads.go).
+	reloads, watched := make(chan chan<- error), make(chan struct{})
+	if err := os.MkdirAll(a.uploadsDir(), 0o755); err != nil {
+		return fmt.Errorf("uploads folder: %w", err)
+	}
+	opts = append(opts, bot.WithLibrary(newLibrary(a.uploadsDir(), live, reloadNow(reloads, watched))))
 	b, err := bot.New(ctx, a.botConfig(), live, opts...)
 	if err != nil {
 		return fmt.Errorf("start telegram bot: %w", err)
@@ -57,10 +66,9 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	// Files added to, changed in or removed from the operator folders are
 	// picked up without a restart (BANGYANG_WATCH_INTERVAL).
 	wctx, stopWatch := context.WithCancel(ctx)
-	watched := make(chan struct{})
 	go func() {
 		defer close(watched)
-		a.watchCorpus(wctx, rt, live, a.cfg.WatchInterval)
+		a.watchCorpus(wctx, rt, live, a.cfg.WatchInterval, reloads)
 	}()
 	defer func() { stopWatch(); <-watched }() // before the store closes
 	ready.Store(true)

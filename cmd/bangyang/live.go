@@ -4,6 +4,7 @@ import (
 	"bangyang/zh"
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path/filepath"
@@ -24,8 +25,9 @@ import (
 // version. Conversations, sessions and statistics live in the store and
 // are shared by both.
 type liveService struct {
-	cur atomic.Pointer[core.Service]
-	in  atomic.Pointer[indexed]
+	cur     atomic.Pointer[core.Service]
+	in      atomic.Pointer[indexed]
+	uploads string // the folder of articles added from the chat
 }
 
 // The bot switches features on by these interfaces: a method added to one
@@ -169,32 +171,39 @@ func corpusFingerprint(dirs []string) string {
 	return string(h.Sum(nil))
 }
 
-// watchCorpus reloads the corpus when the operator folders change (a
+// watchCorpus reloads the corpus when the corpus folders change (a
 // change must hold still for one interval, so a file being copied is not
 // read half-written), and swaps the new answering core in. A failed
-// reload keeps the running one and is logged.
-func (a *app) watchCorpus(ctx context.Context, rt *running, live *liveService, every time.Duration) {
-	if every <= 0 || len(a.corpusDirs) == 0 {
-		return
-	}
-	seen := corpusFingerprint(a.corpusDirs)
+// reload keeps the running one and is logged. A request on reloads (an
+// article added or removed from the chat) reloads at once and gets the
+// outcome back; reloads are serialised here, one at a time.
+func (a *app) watchCorpus(ctx context.Context, rt *running, live *liveService, every time.Duration, reloads <-chan chan<- error) {
+	seen := corpusFingerprint(a.allCorpusDirs())
 	pending := ""
-	t := time.NewTicker(every)
-	defer t.Stop()
+	var tick <-chan time.Time
+	if every > 0 {
+		t := time.NewTicker(every)
+		defer t.Stop()
+		tick = t.C
+	}
 	for {
+		var asked chan<- error
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case asked = <-reloads:
+		case <-tick:
 		}
-		fp := corpusFingerprint(a.corpusDirs)
-		switch {
-		case fp == seen:
-			pending = ""
-			continue
-		case fp != pending:
-			pending = fp // changed: wait until it holds still
-			continue
+		fp := corpusFingerprint(a.allCorpusDirs())
+		if asked == nil {
+			switch {
+			case fp == seen:
+				pending = ""
+				continue
+			case fp != pending:
+				pending = fp // changed: wait until it holds still
+				continue
+			}
 		}
 		start := time.Now()
 		svc, in, err := a.rebuild(ctx, rt)
@@ -203,6 +212,9 @@ func (a *app) watchCorpus(ctx context.Context, rt *running, live *liveService, e
 				a.log.Error("corpus changed but could not be reloaded; still serving the previous articles", "err", err)
 			}
 			seen, pending = fp, "" // do not retry a broken file every tick
+			if asked != nil {
+				asked <- err
+			}
 			continue
 		}
 		live.cur.Store(svc)
@@ -210,6 +222,35 @@ func (a *app) watchCorpus(ctx context.Context, rt *running, live *liveService, e
 		seen, pending = fp, ""
 		a.log.Info("corpus reloaded", "articles", len(in.articles), "chunks", len(in.chunks),
 			"added", in.report.Added, "removed", in.report.Removed, "embedded", in.report.Embedded, "took", time.Since(start))
+		if asked != nil {
+			asked <- nil
+		}
+	}
+}
+
+// errStopping: the server is shutting down and reloads no more.
+var errStopping = errors.New("the server is shutting down")
+
+// reloadNow asks the watcher for a reload and waits until it is served;
+// stopped is closed when the watcher has ended.
+func reloadNow(reloads chan<- chan<- error, stopped <-chan struct{}) func(context.Context) error {
+	return func(ctx context.Context) error {
+		done := make(chan error, 1)
+		select {
+		case reloads <- done:
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-stopped:
+			return errStopping
+		}
+		select {
+		case err := <-done:
+			return err
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-stopped:
+			return errStopping
+		}
 	}
 }
 
@@ -232,14 +273,15 @@ func (a *app) rebuild(ctx context.Context, rt *running) (*core.Service, *indexed
 	return svc, in, nil
 }
 
-// articles is /articles for admins: what the running bot serves.
+// articles is /articles for admins: what the running bot serves, with
+// the 编号 of articles added from the chat.
 func (l *liveService) articles(context.Context) (string, error) {
-	return renderArticles(l.in.Load()), nil
+	return renderArticles(l.in.Load(), l.uploads), nil
 }
 
 // renderArticles lists the served articles with their passage counts;
 // titles and names are shown as written.
-func renderArticles(in *indexed) string {
+func renderArticles(in *indexed, uploads string) string {
 	per := map[string]int{}
 	for _, c := range in.chunks {
 		per[c.ArticleID]++
@@ -258,6 +300,9 @@ func renderArticles(in *indexed) string {
 			fmt.Fprintf(&b, " — %s", art.Leader)
 		}
 		fmt.Fprintf(&b, " · %d 段 · %s", per[art.ID], filepath.Base(strings.TrimPrefix(art.Origin, "embedded:")))
+		if uploads != "" && filepath.Dir(art.Origin) == uploads {
+			fmt.Fprintf(&b, " · 编号 %s（/remove 可删除）", art.ID)
+		}
 	}
 	return head + "\n" + b.String()
 }
