@@ -32,6 +32,20 @@ var (
 	trailerRe    = regexp.MustCompile(`\s*[(（](?:完|記者[^()（）]{0,30}|记者[^()（）]{0,30}|編輯[^()（）]{0,20}|编辑[^()（）]{0,20}|責編[^()（）]{0,20}|责编[^()（）]{0,20}|通訊員[^()（）]{0,30}|通讯员[^()（）]{0,30})[)）]\s*$`)
 	infoFieldRe  = regexp.MustCompile(`^[•●·▪■◆]\s*([^:：]{1,12})\s*[:：]\s*(.+)$`)
 	tokenSplitRe = regexp.MustCompile(`[\s|｜]+`)
+	// Portal and WeChat furniture: share-by-QR prompts, "open the app"
+	// teasers, the comment counter, an opinion disclaimer, a repost
+	// notice, a follow prompt, the encyclopedia's stub notice.
+	qrRe         = regexp.MustCompile(`二维码|扫码|扫一扫|分享(?:至|到|给)(?:好友|朋友圈)`)
+	appTeaserRe  = regexp.MustCompile(`^打开.{1,12}(?:查看|阅读|看).{0,8}$|查看(?:精彩|更多|高清)?(?:图片|大图|全文)$`)
+	commentsRe   = regexp.MustCompile(`^(?:跟贴|跟帖|评论|留言)\s*\d*\s*(?:条)?\s*(?:参与\s*\d+\s*(?:人)?)?$|^\d+\s*(?:条)?(?:跟贴|跟帖|评论)`)
+	standRe      = regexp.MustCompile(`^(?:特别)?声明[:：]|不代表.{0,16}(?:立场|观点)|仅代表作者(?:本人)?(?:观点)?`)
+	repostRe     = regexp.MustCompile(`转载(?:请|须|需|时请|务必)(?:注明|标明)(?:来源|出处)`)
+	followPrompt = regexp.MustCompile(`^(?:点击|点)(?:上方|下方|左上方|文末|蓝字|关注).{0,12}$|^(?:微信)?公众号(?:[:：].{0,20})?$|^(?:长按|识别).{0,12}关注`)
+	stubRe       = regexp.MustCompile(`^本词条(?:缺少|暂无|尚未|内容)|词条更完整|赶紧来编辑`)
+	counterRe    = regexp.MustCompile(`^\d{1,6}$`)
+	// bylineRe: "口述：…", "讲述人：…", "作者：…" — who tells the story,
+	// never the title.
+	bylineRe = regexp.MustCompile(`^[(（]?(?:口述|讲述|口述人|讲述人|作者|整理|文)\s*[:：｜|]`)
 )
 
 // disclaimerWords score a legal footer; three distinct ones mark a line.
@@ -48,6 +62,8 @@ var navTerms = map[string]bool{
 	"网站声明": true, "广告服务": true, "服务合作": true, "广告报价": true, "联系方式": true, "免责声明": true,
 	"手机版": true, "电脑版": true, "更多": true, "评论": true, "我要评论": true, "参考资料": true,
 	"词条标签": true, "编辑本段": true, "目录": true,
+	"举报": true, "关注我们": true, "往期推荐": true, "往期回顾": true, "相关推荐": true, "精彩推荐": true,
+	"点赞": true, "在看": true, "分享至": true, "阅读原文": true,
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
@@ -99,7 +115,7 @@ func classify(l, s string) lineKind {
 		(strings.Contains(s, "来源") || strings.Contains(s, "发布") || strings.Contains(s, "编辑") ||
 			strings.Contains(s, "时间") || timeRe.MatchString(s)):
 		return lineMeta
-	case n <= 100 && !strings.Contains(s, "。") && (strings.HasPrefix(s, "来源") || strings.HasPrefix(s, "发布时间")):
+	case n <= 100 && !strings.Contains(s, "。") && (strings.HasPrefix(s, "来源") || strings.HasPrefix(s, "发布时间") || strings.HasPrefix(s, "本文来源") || strings.HasPrefix(s, "文章来源")):
 		return lineMeta
 	case n <= 30 && dateRe.MatchString(s) && isSiteDateLine(s):
 		return lineMeta
@@ -128,6 +144,14 @@ func classify(l, s string) lineKind {
 	case n <= 120 && !strings.Contains(s, "。") && contactRe.MatchString(s):
 		return lineNoise
 	case isFooterNav(s):
+		return lineNoise
+	case n <= 40 && !proseEnd(s) && (qrRe.MatchString(s) || appTeaserRe.MatchString(s) || followPrompt.MatchString(s)):
+		return lineNoise
+	case n <= 30 && commentsRe.MatchString(s), counterRe.MatchString(strings.TrimSpace(s)):
+		return lineNoise
+	case n <= 120 && standRe.MatchString(s) && (strings.HasPrefix(s, "声明") || strings.HasPrefix(s, "特别声明") || strings.Contains(s, "立场")):
+		return lineNoise
+	case n <= 60 && repostRe.MatchString(s), n <= 120 && stubRe.MatchString(s):
 		return lineNoise
 	}
 	return lineContent
@@ -172,7 +196,7 @@ func isBreadcrumb(s string) bool {
 // isFooterNav reports a row of short links: "关于我们 联系我们 网站地图".
 func isFooterNav(s string) bool {
 	toks := tokenSplitRe.Split(strings.TrimSpace(s), -1)
-	if len(toks) < 3 || strings.ContainsAny(s, "。,，") {
+	if len(toks) < 2 || len(toks) < 3 && !strings.ContainsAny(s, "|｜") || strings.ContainsAny(s, "。,，") {
 		return false
 	}
 	nav := 0
@@ -184,7 +208,7 @@ func isFooterNav(s string) bool {
 			nav++
 		}
 	}
-	return nav > 0 || strings.ContainsAny(s, "|｜")
+	return nav > 0 || len(toks) >= 3 && strings.ContainsAny(s, "|｜")
 }
 
 // removeBoilerplate drops page furniture, records date, source, title and
@@ -310,7 +334,7 @@ func findTitle(lines []string, keep []bool, metaAt int) (string, int) {
 	headingLike := func(s string) bool {
 		// A subtitle ("——记…书记…") is kept as text: it may be the only
 		// statement of the secretary's post.
-		return headingLike(s) && !strings.HasPrefix(s, "—")
+		return headingLike(s) && !strings.HasPrefix(s, "—") && !bylineRe.MatchString(zh.ToSimplified(s))
 	}
 	if metaAt > 0 {
 		for i := metaAt - 1; i >= 0 && i >= metaAt-2; i-- {
