@@ -11,7 +11,7 @@ import (
 
 // callRe finds what people call the leader: 居民们都叫她“万姐”, 喊他“老方”,
 // 称她欧阳书记, 居民眼里的“老成”.
-var callRe = regexp.MustCompile(`(?:叫|喊|称|称呼)(?:她|他)(?:为|作)?[“"「]?(\p{Han}{2,5})[”"」]?|` +
+var callRe = regexp.MustCompile(`(?:叫|喊|称|称呼)(?:她|他|我)(?:为|作)?[“"「]?(\p{Han}{2,5})[”"」]?|` +
 	`(?:人称|被称为|被称作|被叫作|被叫做|称为|眼里的|眼中的|口中的|心中的|心目中的)[“"「](\p{Han}{2,5})[”"」]`)
 
 // deriveAliases finds the forms of address for leader that the text uses:
@@ -88,5 +88,25 @@ func deriveAliases(text, leader string, nt nameTables) []string {
 			add(string([]rune(call)[:n]))
 		}
 	}
+	// A kinship form of the surname, quoted or called out: 一口一个“郝大姐”,
+	// 喊一声郝大姐, 都叫她老郝叔.
+	for _, m := range kinRe.FindAllStringSubmatchIndex(norm, -1) {
+		call := norm[m[2]:m[3]]
+		if !strings.HasPrefix(call, nsn) && !strings.HasPrefix(call, "老"+nsn) && !strings.HasPrefix(call, "小"+nsn) {
+			continue
+		}
+		a := utf8.RuneCountInString(norm[:m[2]])
+		n := utf8.RuneCountInString(call)
+		if len(ors) == len(nrs) {
+			add(string(ors[a : a+n]))
+		} else {
+			add(call)
+		}
+	}
 	return out
 }
+
+// kinRe: a surname (with 老/小) and a kinship word, quoted or after a
+// verb of calling: “郝大姐”, 一声雷阿姨, 叫她蒋大哥. The surname is checked
+// by the caller.
+var kinRe = regexp.MustCompile(`(?:[“"「『]|叫|喊|一个|一声|声声)(?:她|他|我)?((?:老|小)?\p{Han}{1,2}?(?:大姐|大哥|阿姨|大妈|大叔|大爷|奶奶|婆婆|姐|哥|姨|叔|婶))(?:[”"」』]|[^\p{Han}]|$)`)

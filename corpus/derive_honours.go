@@ -13,7 +13,7 @@ import (
 var (
 	honourHeads = `优秀共产党员|优秀党务工作者|优秀社区工作者|最美城乡社区工作者|最美社区工作者|劳动模范|` +
 		`三八红旗手标兵|三八红旗手|先进工作者|道德模范|五一劳动奖章|五一巾帼标兵|巾帼建功标兵|` +
-		`先进基层党组织书记|十佳社区书记|优秀社区书记|优秀社区党组织书记|优秀基层党组织书记|人大代表|党代表|政协委员`
+		`先进基层党组织书记|十佳社区书记|优秀社区书记|最美社区书记|最美社区党组织书记|最美基层党组织书记|最美书记|优秀社区党组织书记|优秀基层党组织书记|人大代表|党代表|政协委员`
 	honourRe = regexp.MustCompile(`((?:全国|全省|全市|\p{Han}{0,6}(?:省|市|区|县|自治区))?[“"]?)(?:` + honourHeads + `)[”"]?`)
 	// A representative's seat needs its level: 全国人大代表, 市人大代表;
 	// "邀请人大代表…协商" is not an honour.
@@ -70,6 +70,11 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 			j--
 		}
 		h, n := string(hr[i:j]), string(nr[i:j])
+		if strings.Count(n, "“") > strings.Count(n, "”") {
+			// 南京市“最美社区书记”: the closing quote was trimmed, so the
+			// opening one goes too.
+			h, n = strings.Replace(h, "“", "", 1), strings.Replace(n, "“", "", 1)
+		}
 		if utf8.RuneCountInString(h) < 4 {
 			return
 		}
@@ -103,6 +108,9 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 				a := utf8.RuneCountInString(norm[:loc[0]])
 				b := a + utf8.RuneCountInString(norm[loc[0]:loc[1]])
 				a = honourScopeStart(nrs, a, a+utf8.RuneCountInString(norm[loc[0]:loc[3]]))
+				if othersHonour(string(nrs[:a]), lk, aliases, others) {
+					continue // "…韦志鹏被评为株洲市优秀党务工作者": his, not hers
+				}
 				if len(nrs) == len(ors) {
 					add(string(ors[a:b]))
 				} else {
@@ -119,4 +127,21 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 		}
 	}
 	return out
+}
+
+// othersHonour reports an honour whose nearest person named before it in
+// the sentence is another secretary: in "2023年，韦志鹏被评为…，范桂芝则…"
+// the honour is his even though the sentence names the leader too.
+func othersHonour(before, leader string, aliases, others []string) bool {
+	last := func(keys []string) int {
+		at := -1
+		for _, k := range keys {
+			if k != "" {
+				at = max(at, strings.LastIndex(before, k))
+			}
+		}
+		return at
+	}
+	o := last(others)
+	return o >= 0 && o > last(append([]string{leader}, aliases...))
 }

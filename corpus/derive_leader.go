@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -13,6 +14,8 @@ type leaderEvidence struct {
 	score  map[string]int  // candidate name → weighted evidence
 	strong map[string]bool // named next to a full post, in a profile line or as "她叫…"
 	others map[string]bool // named next to a secretary's post (not a deputy's)
+	deputy map[string]bool // named next to a deputy's post (副书记唐小雨): not the leader
+	byline map[string]bool // the byline's or signature's name: counts even when written once
 }
 
 func (ev *leaderEvidence) add(name string, w int, strong bool) {
@@ -36,7 +39,8 @@ func (ev *leaderEvidence) add(name string, w int, strong bool) {
 func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	full := title + "\n" + text
 	rs := []rune(full)
-	ev := &leaderEvidence{score: map[string]int{}, strong: map[string]bool{}, others: map[string]bool{}}
+	ev := &leaderEvidence{score: map[string]int{}, strong: map[string]bool{}, others: map[string]bool{},
+		deputy: map[string]bool{}, byline: map[string]bool{}}
 	surnameOnly := map[string]int{} // 吳 from 小吳書記
 	for i := 0; i < len(rs); i++ {
 		role := ""
@@ -79,7 +83,15 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 		}
 		// Name after the role: 黨委書記吳中蘭, 居委会主任金顺姬.
 		if role != "同志" {
-			for _, name := range nt.namesAt(rs, i+n) {
+			at := i + n
+			for at < len(rs) && at < i+n+2 && (rs[at] == ' ' || rs[at] == '\u3000') {
+				at++ // a signature: "社区党委书记 翟海涛"
+			}
+			for _, name := range nt.namesAt(rs, at) {
+				if deputy {
+					ev.deputy[name] = true // 副书记唐小雨 is not the secretary
+					continue
+				}
 				ev.add(name, 1, true)
 				if !deputy && (role == "書記" || role == "书记") {
 					ev.others[name] = true
@@ -101,6 +113,8 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	for _, sent := range sentenceStarts(rs) {
 		profileAndSubject(rs, sent, nt, ev)
 	}
+	pronounPosts(rs, nt, ev)
+	bylines(rs, nt, ev)
 	// "她叫向春燕", "名叫…": the name given after the post.
 	for i := 0; i+2 < len(rs); i++ {
 		if (rs[i] == '她' || rs[i] == '他' || rs[i] == '名') && rs[i+1] == '叫' {
@@ -152,7 +166,9 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 			}
 			seen[s] = true
 			for _, name := range namesStartingWith(rs, s, nt) {
-				ev.score[name] += 0
+				if !ev.deputy[name] {
+					ev.score[name] += 0
+				}
 			}
 		}
 		leader = pickNameMin(full, ev, nt, 3)
@@ -225,8 +241,13 @@ func profileAndSubject(rs []rune, start int, nt nameTables, ev *leaderEvidence) 
 			ev.add(name, 3, true)
 			continue
 		}
+		k += timePhrase(sent[k:])
 		if k < len(sent) && strings.ContainsRune(subjectLinks, sent[k]) && hasRole(sent[k:]) {
 			ev.add(name, 1, true)
+		} else if takesPost(sent[k:]) {
+			// "韦志鹏2021年调任云岭社区党委书记": a secretary of the article.
+			ev.add(name, 1, true)
+			ev.others[name] = true
 		}
 	}
 }
@@ -267,6 +288,7 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		key          string
 		count, score int
 		strong       bool
+		byline       bool
 	}
 	fams := map[string]*fam{}
 	for name, w := range ev.score {
@@ -279,11 +301,12 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		}
 		f.score += 2 * w
 		f.strong = f.strong || ev.strong[name]
+		f.byline = f.byline || ev.byline[name]
 	}
 	var list []*fam
 	for _, f := range fams {
 		amb := nt.ambiguous[[]rune(f.key)[0]] && utf8.RuneCountInString(nt.surnameOf(f.key+"x")) == 1
-		if f.count >= minCount && (f.strong || !amb) {
+		if f.count >= minCount && (f.strong || !amb) || f.byline {
 			list = append(list, f)
 		}
 	}
@@ -293,6 +316,10 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 	sort.Slice(list, func(i, j int) bool {
 		if list[i].score != list[j].score {
 			return list[i].score > list[j].score
+		}
+		// Two secretaries of equal standing: the one introduced first.
+		if a, b := strings.Index(text, list[i].key), strings.Index(text, list[j].key); a != b {
+			return a < b
 		}
 		return list[i].key < list[j].key
 	})
@@ -350,4 +377,159 @@ func namesStartingWith(rs []rune, s string, nt nameTables) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// timePhrase is the length of a time phrase opening rs ("2021年",
+// "2015年3月，", "今年"), so that "韦志鹏2021年调任…书记" reads as its
+// subject stating a post.
+func timePhrase(rs []rune) int {
+	i := 0
+	for i < len(rs) && i < 4 && unicode.IsDigit(rs[i]) {
+		i++
+	}
+	if i == 0 || i >= len(rs) || rs[i] != '年' {
+		return 0
+	}
+	i++
+	if j := i; j < len(rs) && unicode.IsDigit(rs[j]) {
+		for j < len(rs) && j < i+2 && unicode.IsDigit(rs[j]) {
+			j++
+		}
+		if j < len(rs) && rs[j] == '月' {
+			i = j + 1
+		}
+	}
+	if i < len(rs) && (rs[i] == '，' || rs[i] == ',') {
+		i++
+	}
+	return i
+}
+
+// postTakers are the verbs by which a sentence's subject takes a post:
+// 到…社区任党委书记, 调任…书记, 出任…书记.
+var postTakers = []string{"任", "調任", "调任", "出任", "擔任", "担任", "當選", "当选", "接任"}
+
+// takesPost reports a clause that takes up a secretary's post, the post
+// written after the place ("到红旗社区任党委书记", "调任云岭社区党委书记"),
+// and not a deputy's or a past one's.
+func takesPost(rs []rune) bool {
+	end := 0
+	for end < len(rs) && end < 40 && !strings.ContainsRune("，,。；;！？!?", rs[end]) {
+		end++
+	}
+	if end < len(rs) && (rs[end] == '，' || rs[end] == ',') {
+		for end < len(rs) && end < 60 && !strings.ContainsRune("。；;！？!?", rs[end]) {
+			end++
+		}
+	}
+	c := string(rs[:end])
+	for _, v := range postTakers {
+		i := strings.Index(c, v)
+		if i < 0 {
+			continue
+		}
+		rest := []rune(c[i+len(v):])
+		for j := range rest {
+			if hasRunesAt(rest, j, "书记") || hasRunesAt(rest, j, "書記") {
+				return j == 0 || rest[j-1] != '副' && !strings.HasPrefix(c, "曾") && !strings.HasPrefix(c, "原")
+			}
+		}
+	}
+	return false
+}
+
+// pronounPosts credits "2015年她到…社区任党委书记" to the person the
+// pronoun stands for: the nearest repeated name before the sentence, or,
+// when the article names her only later, the first one after it.
+func pronounPosts(rs []rune, nt nameTables, ev *leaderEvidence) {
+	text := string(rs)
+	for _, start := range sentenceStarts(rs) {
+		s0 := start + timePhrase(rs[start:])
+		p := -1
+		for j := s0; j < len(rs) && j < s0+3; j++ {
+			if rs[j] == '她' || rs[j] == '他' || rs[j] == '我' {
+				p = j
+				break
+			}
+		}
+		if p < 0 || p+1 < len(rs) && (rs[p+1] == '们' || rs[p+1] == '們') || !takesPost(rs[p+1:]) {
+			continue
+		}
+		name := nearestName(rs, text, p, -1, nt, ev)
+		if name == "" {
+			name = nearestName(rs, text, p, 1, nt, ev)
+		}
+		if name != "" {
+			ev.add(name, 2, true)
+		}
+	}
+}
+
+// nearestName walks from rune p in direction dir and returns the first
+// full name (surname and two given characters, or a compound surname and
+// one) that the text writes at least twice and that is no deputy's.
+func nearestName(rs []rune, text string, p, dir int, nt nameTables, ev *leaderEvidence) string {
+	for i := p + dir; i >= 0 && i < len(rs); i += dir {
+		sl := nt.surnameLen(rs, i)
+		if sl == 0 || sl == 1 && nt.ambiguous[rs[i]] {
+			continue
+		}
+		names := nt.namesAt(rs, i)
+		if len(names) == 0 {
+			continue
+		}
+		name := names[len(names)-1]
+		if utf8.RuneCountInString(name) < 3 || ev.deputy[name] || strings.Count(text, name) < 2 {
+			continue
+		}
+		return name
+	}
+	return ""
+}
+
+// bylineRe finds a byline or signature naming who wrote or tells the
+// story: "（作者：聂文华，系…社区党委书记）", "口述：邹丽娟", "作者为…".
+var bylineRe = regexp.MustCompile(`(?m)^[\s（(]*(?:作者|口述|口述人|讲述|讲述人|講述|講述人)\s*(?:[:：｜|]|为|為|系)`)
+
+// bylines scores the name a byline gives, when the article states a
+// secretary's post somewhere: a first-person column or an oral account
+// names its author only there, once.
+func bylines(rs []rune, nt nameTables, ev *leaderEvidence) {
+	if !hasRole(rs) {
+		return
+	}
+	text := string(rs)
+	for _, loc := range bylineRe.FindAllStringIndex(text, -1) {
+		a := utf8.RuneCountInString(text[:loc[1]])
+		end := a
+		for end < len(rs) && rs[end] != '\n' && end < a+60 {
+			end++
+		}
+		line := rs[a:end]
+		i := 0
+		for i < len(line) && (line[i] == ' ' || line[i] == '\u3000') {
+			i++
+		}
+		found := ""
+		if names := nt.namesAt(line, i); len(names) > 0 {
+			found = names[len(names)-1]
+		} else {
+			// "作者为…社区党委书记 翟海涛": the name after the post.
+			for j := range line {
+				if hasRunesAt(line, j, "书记") || hasRunesAt(line, j, "書記") {
+					k := j + 2
+					for k < len(line) && (line[k] == ' ' || line[k] == '\u3000') {
+						k++
+					}
+					if names := nt.namesAt(line, k); len(names) > 0 {
+						found = names[len(names)-1]
+					}
+				}
+			}
+		}
+		if found != "" {
+			ev.add(found, 3, true)
+			ev.byline[found] = true
+		}
+	}
 }

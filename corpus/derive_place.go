@@ -10,7 +10,7 @@ import (
 // Administrative units, longest suffix first, and the province-level
 // names (which open a chain whatever precedes them).
 var (
-	unitSuffixes = []string{"自治区", "自治州", "自治县", "街道", "社区", "地区", "省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村"}
+	unitSuffixes = []string{"自治区", "自治州", "自治县", "街道", "社区", "小区", "楼院", "院落", "地区", "省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村"}
 	provinces    = []string{"黑龙江", "内蒙古", "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "江苏",
 		"浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
 		"甘肃", "青海", "台湾", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"}
@@ -131,7 +131,7 @@ func completeChain(nrs, ors []rune, starts []int, end int) string {
 // placeFromChains is the place when no post names it: the longest chain
 // ending in a unit of the given kind (社区, or 街道 for a street's
 // secretary), preferring the community the text mentions most.
-func placeFromChains(nrs, ors []rune, kind string) string {
+func placeFromChains(nrs, ors []rune, kind string, weigh func(at int) int) string {
 	if kind == "" {
 		kind = "社区"
 	}
@@ -145,7 +145,11 @@ func placeFromChains(nrs, ors []rune, kind string) string {
 		}
 		end := i + len(kr)
 		st := chainBefore(nrs, end)
-		if len(st) == 0 {
+		bonus := 0
+		if weigh != nil {
+			bonus = weigh(i)
+		}
+		if len(st) == 0 || bonus < 0 {
 			continue
 		}
 		last := string(nrs[st[len(st)-1]:end])
@@ -156,13 +160,13 @@ func placeFromChains(nrs, ors []rune, kind string) string {
 				high = true
 			}
 		}
-		if mentions < 2 && !high {
+		if mentions < 2 && !high && (bonus <= 0 || len(st) < 2) {
 			continue
 		}
 		if len(st) == 1 && !plausibleChain(nrs, st, end) {
 			continue
 		}
-		score := 3*len(st) + mentions
+		score := 3*len(st) + mentions + bonus
 		if score > bestScore {
 			best, bestEnd, bestScore = st, end, score
 		}
@@ -171,4 +175,70 @@ func placeFromChains(nrs, ors []rune, kind string) string {
 		return ""
 	}
 	return completeChain(nrs, ors, best, bestEnd)
+}
+
+// settingPrefix completes a place that starts below the district
+// (建设街道枫林社区) with the one district-level chain the article sets
+// its story in ("在湖南省株洲市芦淞区，有两个社区"): only when the text
+// writes exactly one such chain, so a visit elsewhere never leaks in.
+func settingPrefix(nrs []rune, place string) string {
+	pr := []rune(place)
+	st := chainBefore(pr, len(pr))
+	if len(st) == 0 {
+		return ""
+	}
+	first := len(pr)
+	if len(st) > 1 {
+		first = st[1]
+	}
+	switch unitAt(pr, first) {
+	case "街道", "镇", "乡", "社区", "小区", "楼院", "院落", "村":
+	default:
+		return "" // the place already names its district or city
+	}
+	var found []string
+	for end := 1; end <= len(nrs); end++ {
+		if u := unitAt(nrs, end); u != "区" && u != "县" && u != "市" {
+			continue
+		}
+		if end < len(nrs) && unitAt(nrs, end+1) != "" {
+			continue // inside a longer unit word
+		}
+		cs := chainBefore(nrs, end)
+		if len(cs) < 2 {
+			continue
+		}
+		high := true
+		for k := 1; k <= len(cs); k++ {
+			e := end
+			if k < len(cs) {
+				e = cs[k]
+			}
+			switch unitAt(nrs, e) {
+			case "省", "市", "区", "县", "自治区", "自治州", "州", "盟", "旗":
+			default:
+				high = false
+			}
+		}
+		if u := unitAt(nrs, end); !high || u != "区" && u != "县" {
+			continue
+		}
+		c := string(nrs[cs[0]:end])
+		dup := false
+		for i, f := range found {
+			switch {
+			case strings.HasPrefix(f, c) || strings.HasSuffix(f, c):
+				dup = true
+			case strings.HasPrefix(c, f) || strings.HasSuffix(c, f):
+				found[i], dup = c, true
+			}
+		}
+		if !dup {
+			found = append(found, c)
+		}
+	}
+	if len(found) != 1 || strings.Contains(place, found[0]) {
+		return ""
+	}
+	return found[0]
 }

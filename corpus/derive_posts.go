@@ -12,7 +12,7 @@ import (
 // post may be followed by a second one she holds (、居委会主任).
 var (
 	secondPost = `(?:社区)?居(?:民)?委(?:员)?会主任|街道办(?:事处)?主任`
-	postRe     = regexp.MustCompile(`(?:(?:社区|街道|村|镇|乡)?(?:党委|党总支|党支部|党工委|党组织|总支)书记|社区书记|民意书记)(?:(?:、|，兼任?|兼任?)(?:` + secondPost + `))?|` + secondPost)
+	postRe     = regexp.MustCompile(`(?:(?:社区|街道|村|镇|乡|小区|楼院|院落|网格)?(?:党委|党总支|党支部|党工委|党组织|总支)书记|社区书记|民意书记)(?:(?:、|，兼任?|兼任?)(?:` + secondPost + `))?|` + secondPost)
 	// Words before a post that make it someone else's, an honour or a
 	// past post: 副书记, 总书记, 优秀社区书记, 原社区书记, 曾任.
 	notOwnPost = []string{"副", "优秀", "最美", "十佳", "好", "模范", "原", "前", "曾任", "时任", "首批", "第一批", "批"}
@@ -44,6 +44,24 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 		if k = zh.ToSimplified(k); k != "" {
 			keys = append(keys, k)
 		}
+	}
+	// othersOnly weighs a chain by its sentence: one naming another
+	// secretary and not the leader is that secretary's community (never
+	// taken); one naming the leader, when the article has others, is hers.
+	othersOnly := func(at int) int {
+		if len(others) == 0 {
+			return 0
+		}
+		s0, s1 := sentenceAround(nrs, at)
+		sent := string(nrs[s0:s1])
+		mine, theirs := containsAny(sent, keys), containsAny(sent, others)
+		switch {
+		case theirs && !mine:
+			return -1
+		case mine && !theirs:
+			return 3
+		}
+		return 0
 	}
 	var best *postMatch
 	for _, loc := range postRe.FindAllStringIndex(norm, -1) {
@@ -84,13 +102,13 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 		}
 	}
 	if best == nil || best.score < 1 {
-		return "", placeFromChains(nrs, ors, "社区")
+		return "", placeFromChains(nrs, ors, "社区", othersOnly)
 	}
 	role = string(ors[best.start:best.end])
 	// The place: the chain written just before the post (…街道墩子塘社区
 	// 党委书记), completed from other mentions of the same units.
 	unit := ""
-	for _, u := range []string{"社区", "街道", "村", "镇", "乡"} {
+	for _, u := range []string{"社区", "街道", "村", "镇", "乡", "小区", "楼院", "院落"} {
 		if hasRunesAt(nrs, best.start, u) {
 			unit = u
 			break
@@ -117,10 +135,15 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 	}
 	if place == "" {
 		kind := "社区"
-		if unit == "街道" || unit == "村" || unit == "镇" || unit == "乡" {
+		if unit != "" {
 			kind = unit
 		}
-		place = placeFromChains(nrs, ors, kind)
+		place = placeFromChains(nrs, ors, kind, othersOnly)
+	}
+	if place != "" && len(nrs) == len(ors) {
+		if pre := settingPrefix(nrs, zh.ToSimplified(place)); pre != "" {
+			place = pre + place
+		}
 	}
 	return role, place
 }
