@@ -82,6 +82,8 @@ const creationVerbs = `(?:建起|建立|设立|成立|组建|打造|创办|开�
 var (
 	// A verb of creation just before a quoted name, allowing 了/一个/一支…
 	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出|的)?(?:一个|一支|一套|一批|一项|一种|一次|一场|一期|起)?$`)
+	// A way of working given its name: 想了个办法，叫“邻里一张网”.
+	reNamedAs = regexp.MustCompile(`(?:办法|做法|法子|点子|机制|模式|制度)[,，]?(?:就)?(?:叫|叫做|叫作|名叫|取名为?|起名为?|称为|称作)$`)
 	// A nickname's context: 被居民称为「大管家」 names a person, not a method.
 	reNicknameBefore = regexp.MustCompile(`(?:称为|称作|称她为|称他为|叫她|叫他|喊她|喊他|誉为|人称|叫作|当成|当作|比作)$`)
 	// A tiered architecture named after a quoted list: “社区党委+…+党员中心户”四级组织架构.
@@ -332,7 +334,8 @@ func methodCandidates(s sentence, idx int) []candidate {
 				continue
 			}
 		}
-		if looksLikeProse(inner) || isHonour(inner) || isPlaceName(inner) || reNicknameBefore.MatchString(tailBytes(n[:q.start], 24)) {
+		namedAs := reNamedAs.MatchString(tailBytes(n[:q.start], 36))
+		if looksLikeProse(inner) || isHonour(inner) || isPlaceName(inner) || !namedAs && reNicknameBefore.MatchString(tailBytes(n[:q.start], 24)) {
 			continue
 		}
 		_, _, numeric := numericShorthand(inner)
@@ -386,6 +389,9 @@ func methodCandidates(s sentence, idx int) []candidate {
 				// “百名党员助百老”、“千名义工助千困”系列帮扶活动: each item is one.
 				matched = true
 			case isProgramName(inner):
+				matched = true
+			case namedAs:
+				// 想了个办法，叫“邻里一张网”.
 				matched = true
 			case reVerbBeforeQuote.MatchString(tailBytes(n[:q.start], 48)):
 				// 建起“热心凉亭”, 牵头组建“红色管家”.

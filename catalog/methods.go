@@ -33,6 +33,8 @@ func extractMethods(ctx context.Context, a *article, reading *Reading) ([]Method
 		cands = append(cands, methodCandidates(s, i)...)
 	}
 	cands = append(cands, titleCandidates(a, cands)...)
+	cands = append(cands, headingCandidates(a, cands)...)
+	cands = slices.DeleteFunc(cands, func(c candidate) bool { return isFacility(c.name) })
 	cands = readCandidates(a, cands, reading)
 	creditOthers(a, cands)
 	declared := declaredNames(a)

@@ -179,6 +179,11 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 				best, bestScore = i, sc
 			}
 		}
+		if best >= 0 && a.sentences[best].heading && best+1 < len(a.sentences) && !a.sentences[best+1].heading {
+			// Named only by its section heading (一、周末小课堂): the
+			// section's first sentence says what it is.
+			best++
+		}
 		defs[mi] = best
 		if best >= 0 {
 			s := a.sentences[best]
