@@ -214,7 +214,7 @@ func titleCandidates(a *article, have []candidate) []candidate {
 	var out []candidate
 	for _, q := range quotedSpans(title) {
 		inner := strings.TrimSpace(q.inner)
-		if !nameLike(inner) || hanCount(inner) < 2 || known[key(inner)] || personNoun(inner) || partOfKnown(known, key(inner)) {
+		if !nameLike(inner) || hanCount(inner) < 2 || known[key(inner)] || personNoun(inner) || storyWord(inner) || partOfKnown(known, key(inner)) {
 			continue
 		}
 		quoted := "“" + inner + "”"
@@ -227,6 +227,17 @@ func titleCandidates(a *article, have []candidate) []candidate {
 		}
 	}
 	return out
+}
+
+// storyWord: a headline's word for what the article tells (两位书记的
+// “暖心经”, 社区的“治楼经”, 老旧小区的“焕新密码”), not a method's name.
+func storyWord(q string) bool {
+	for _, suf := range []string{"经", "经验", "秘诀", "密码", "答卷", "故事", "心得", "之道", "账", "新篇", "样本", "答案"} {
+		if strings.HasSuffix(q, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // partOfKnown: k begins a name already found (5G of 5G服务法).
