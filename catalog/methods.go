@@ -164,7 +164,58 @@ func creditOthers(a *article, cands []candidate) {
 				c.leader = o
 			}
 		}
+		if c.leader == "" {
+			// "他还设立了“说事信箱”" in a paragraph, or a section headed
+			// by another secretary's name: the nearest person named
+			// before the method is whom the sentence is about.
+			if o := aboutWhom(a, c.sent, c.pos); o != "" {
+				c.leader = o
+			}
+		}
 	}
+}
+
+// aboutWhom returns the other secretary (Meta.Others) a sentence is
+// about: the last of the leader (by her name or an alias) and the others
+// named before byte pos of sentence i, else in the sentences before it in
+// its paragraph, else in the section heading above. "" when it is the
+// leader or no one.
+func aboutWhom(a *article, i, pos int) string {
+	people := append([]string{a.meta.Leader}, a.meta.Aliases...)
+	last := func(text string) (string, bool) {
+		best, at := "", -1 // "" stands for the leader
+		for _, p := range people {
+			if p == "" {
+				continue
+			}
+			if j := strings.LastIndex(text, norm(p)); j > at {
+				best, at = "", j
+			}
+		}
+		for _, o := range a.meta.Others {
+			if j := strings.LastIndex(text, norm(o)); j > at {
+				best, at = o, j
+			}
+		}
+		return best, at >= 0
+	}
+	if who, ok := last(a.sentences[i].norm[:pos]); ok {
+		return who
+	}
+	para := a.sentences[i].para
+	for j := i - 1; j >= 0 && i-j <= 40; j-- {
+		s := a.sentences[j]
+		if s.para != para && !s.heading {
+			continue // another paragraph: only its heading counts
+		}
+		if who, ok := last(s.norm); ok {
+			return who
+		}
+		if s.heading {
+			break
+		}
+	}
+	return ""
 }
 
 // dropSteps removes a method that is only a step of another one (三项联动
