@@ -57,6 +57,10 @@ var namingSuffixes = []namingSuffix{
 	{suffix: "制度", keep: false},
 	{suffix: "平台", keep: false},
 	{suffix: "项目", keep: false},
+	{suffix: "书记项目", keep: false},
+	{suffix: "书记领办项目", keep: false},
+	{suffix: "民生项目", keep: false},
+	{suffix: "微项目", keep: false},
 	{suffix: "服务", keep: true, numericOnly: true},
 }
 
