@@ -76,6 +76,14 @@ func TestDeriveTwoCommunities(t *testing.T) {
 	}
 }
 
+// Class 4, by section: a sentence naming no one is about whom its
+// paragraph or its section heading names.
+func TestDeriveTwoCommunitiesBySection(t *testing.T) {
+	m := derived("两个社区的夜晚", "邬秀英：灯下议事\n社区党委书记邬秀英每晚都在社区值班。十里街道莲花社区有居民三千户，莲花社区的老人多。\n"+
+		"祝建国：错时办公\n祝建国2021年调任五里街道桃源社区党委书记。\n五里街道桃源社区年轻人多，桃源社区白天没人，桃源社区就改成错时办公。")
+	checkMeta(t, m, "邬秀英", "社区党委书记", "十里街道莲花社区")
+}
+
 // Class 6: a kinship call-name holding the surname; a 最美 honour.
 func TestDeriveKinAliasAndHonour(t *testing.T) {
 	m := derived("", "社区党委书记鲍玉琴每天走访。老人们见了她，一口一个“鲍大姐”。2020年，鲍玉琴获评南京市“最美社区书记”。")

@@ -47,7 +47,8 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 	}
 	// othersOnly weighs a chain by its sentence: one naming another
 	// secretary and not the leader is that secretary's community (never
-	// taken); one naming the leader, when the article has others, is hers.
+	// taken); one naming the leader, when the article has others, is hers;
+	// one naming no one is about whom its paragraph or section is.
 	othersOnly := func(at int) int {
 		if len(others) == 0 {
 			return 0
@@ -60,6 +61,8 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 			return -1
 		case mine && !theirs:
 			return 3
+		case !mine && !theirs:
+			return sectionAbout(nrs, s0, keys, others)
 		}
 		return 0
 	}
@@ -189,4 +192,53 @@ func sentenceAround(rs []rune, i int) (int, int) {
 		e++
 	}
 	return s, e
+}
+
+// sectionAbout says whom the text before rune s0 is about, for a sentence
+// naming no one: the person named last earlier in its paragraph, else in
+// the heading above it (a short line without a full stop). 3 for the
+// leader (keys), -1 for another secretary, 0 when it cannot tell.
+func sectionAbout(nrs []rune, s0 int, keys, others []string) int {
+	lineStart := s0
+	for lineStart > 0 && nrs[lineStart-1] != '\n' {
+		lineStart--
+	}
+	who := func(text string) int {
+		k, o := -1, -1
+		for _, x := range keys {
+			if x != "" {
+				k = max(k, strings.LastIndex(text, x))
+			}
+		}
+		for _, x := range others {
+			if x != "" {
+				o = max(o, strings.LastIndex(text, x))
+			}
+		}
+		switch {
+		case o > k:
+			return -1
+		case k > o:
+			return 3
+		}
+		return 0
+	}
+	if w := who(string(nrs[lineStart:s0])); w != 0 {
+		return w
+	}
+	// Up to the section's heading.
+	end := lineStart - 1
+	for lines := 0; end > 0 && lines < 30; lines++ {
+		st := end
+		for st > 0 && nrs[st-1] != '\n' {
+			st--
+		}
+		line := string(nrs[st:end])
+		heading := utf8.RuneCountInString(line) <= 30 && !strings.ContainsAny(line, "。！？；")
+		if heading {
+			return who(line)
+		}
+		end = st - 1
+	}
+	return 0
 }
