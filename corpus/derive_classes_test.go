@@ -49,6 +49,29 @@ func TestDeriveEstateBranchSecretary(t *testing.T) {
 	checkMeta(t, m, "贺桂香", "楼院党支部书记", "解放街道西关社区光明楼院")
 }
 
+// Class 2, the forms the secretary is named in, with a surname that is
+// also a word (施): after "书记是", as a line of her own above "她是…",
+// after a time phrase, after a second post, in brackets, in a signature.
+func TestDeriveBranchSecretaryForms(t *testing.T) {
+	for _, c := range []struct{ title, text string }{
+		{"", "润泽园小区党支部书记是施红英。施红英每天在小区里转。"},
+		{"", "小区党支部书记、业委会主任施红英每天在小区里转。施红英说，事情要商量。"},
+		{"", "施红英\n她是润泽园小区党支部书记，退休前是教师。施红英每天在小区里转。"},
+		{"", "施红英（润泽园小区党支部书记）每天在小区里转。施红英说，事情要商量。"},
+		{"施红英：小区的事大家办", "她是润泽园小区党支部书记。施红英每天都在。"},
+		{"", "2018年，施红英当选润泽园小区党支部书记。施红英每天都在。"},
+		{"", "润泽园小区党支部书记 施红英\n施红英每天都在。"},
+	} {
+		if m := derived(c.title, c.text); m.Leader != "施红英" || m.Role != "小区党支部书记" {
+			t.Errorf("%q: leader %q role %q", c.text, m.Leader, m.Role)
+		}
+	}
+	// "她是书记的好帮手" states no post.
+	if m := derived("", "施红英\n她是书记的好帮手。施红英每天都在。"); m.Leader != "" {
+		t.Errorf("helper taken as the secretary: %q", m.Leader)
+	}
+}
+
 // Class 3: the name only in a byline or a signature.
 func TestDeriveBylineOnly(t *testing.T) {
 	m := derived("把小事办实", "我在社区工作了十二年。我们社区有一支楼长队伍。\n（作者：严立新，系浙江省宁波市江北区孔浦街道怡江社区党委书记）")

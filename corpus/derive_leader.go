@@ -87,6 +87,9 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 			for at < len(rs) && at < i+n+2 && (rs[at] == ' ' || rs[at] == '\u3000') {
 				at++ // a signature: "社区党委书记 翟海涛"
 			}
+			if at == i+n && at+1 < len(rs) && (rs[at] == '是' || rs[at] == '叫') && nt.surnameLen(rs, at+1) > 0 {
+				at++ // "小区党支部书记是施红英"
+			}
 			for _, name := range nt.namesAt(rs, at) {
 				if deputy {
 					ev.deputy[name] = true // 副书记唐小雨 is not the secretary
@@ -230,6 +233,7 @@ const subjectLinks = "是，,现現担擔任自从從在"
 // profile line "华秀芳，女，汉族，1972年生" (strong), or the subject of a
 // sentence that names a post ("王秀芳是翠苑社区党委书记").
 func profileAndSubject(rs []rune, start int, nt nameTables, ev *leaderEvidence) {
+	start += timePhrase(rs[start:]) // "2018年，施红英当选…书记"
 	end := start
 	for end < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[end]) {
 		end++
@@ -407,7 +411,7 @@ func timePhrase(rs []rune) int {
 
 // postTakers are the verbs by which a sentence's subject takes a post:
 // 到…社区任党委书记, 调任…书记, 出任…书记.
-var postTakers = []string{"任", "調任", "调任", "出任", "擔任", "担任", "當選", "当选", "接任"}
+var postTakers = []string{"任", "調任", "调任", "出任", "擔任", "担任", "當選", "当选", "接任", "是"}
 
 // takesPost reports a clause that takes up a secretary's post, the post
 // written after the place ("到红旗社区任党委书记", "调任云岭社区党委书记"),
@@ -431,6 +435,9 @@ func takesPost(rs []rune) bool {
 		rest := []rune(c[i+len(v):])
 		for j := range rest {
 			if hasRunesAt(rest, j, "书记") || hasRunesAt(rest, j, "書記") {
+				if j+2 < len(rest) && strings.ContainsRune("的们們", rest[j+2]) {
+					return false // "她是书记的好帮手"
+				}
 				return j == 0 || rest[j-1] != '副' && !strings.HasPrefix(c, "曾") && !strings.HasPrefix(c, "原")
 			}
 		}
@@ -471,7 +478,7 @@ func pronounPosts(rs []rune, nt nameTables, ev *leaderEvidence) {
 func nearestName(rs []rune, text string, p, dir int, nt nameTables, ev *leaderEvidence) string {
 	for i := p + dir; i >= 0 && i < len(rs); i += dir {
 		sl := nt.surnameLen(rs, i)
-		if sl == 0 || sl == 1 && nt.ambiguous[rs[i]] {
+		if sl == 0 {
 			continue
 		}
 		names := nt.namesAt(rs, i)
@@ -481,6 +488,9 @@ func nearestName(rs []rune, text string, p, dir int, nt nameTables, ev *leaderEv
 		name := names[len(names)-1]
 		if utf8.RuneCountInString(name) < 3 || ev.deputy[name] || strings.Count(text, name) < 2 {
 			continue
+		}
+		if sl == 1 && nt.ambiguous[rs[i]] && !nameLine(text, name) {
+			continue // 施, 方, 高…: only a name standing as a line of its own
 		}
 		return name
 	}
@@ -532,4 +542,15 @@ func bylines(rs []rune, nt nameTables, ev *leaderEvidence) {
 			ev.byline[found] = true
 		}
 	}
+}
+
+// nameLine reports a name written as a line of its own ("施红英" above
+// "她是…小区党支部书记"), which a surname that is also a word needs.
+func nameLine(text, name string) bool {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Trim(l, " \u3000*#") == name {
+			return true
+		}
+	}
+	return false
 }
