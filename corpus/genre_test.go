@@ -208,6 +208,25 @@ func TestGenreHoldoutMetadata(t *testing.T) {
 	testGenreMetadata(t, "genre-holdout", holdoutThresholds)
 }
 
+// The second held-out set (testdata/genre-holdout2): measured before any
+// change for it at leader 0.86/0.60, role and place 1.00/0.70, aliases
+// 1.00/0.67, honours 0.88/0.70 (its README.md); the floors are the
+// figures reached after the fixes written on the genre set's fixtures
+// 15-21, never tuned on its texts. k07's leader (two secretaries of equal
+// standing) counts against leader, place and honours; k06's secretary
+// is still not found.
+var holdout2Thresholds = map[string][2]float64{
+	"leader":  {0.88, 0.8},
+	"role":    {1, 0.9},
+	"place":   {0.87, 0.7},
+	"aliases": {1, 1},
+	"honours": {0.9, 0.9},
+}
+
+func TestGenreHoldout2Metadata(t *testing.T) {
+	testGenreMetadata(t, "genre-holdout2", holdout2Thresholds)
+}
+
 // refMarkerRe matches an article's own reference markers: [1], [4-5],
 // [2,3], [注1].
 var refMarkerRe = regexp.MustCompile(`[\[［](?:注)?\d+(?:\s*[-–—,，、]\s*\d+)*[\]］]`)
