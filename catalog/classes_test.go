@@ -43,6 +43,13 @@ func TestMethodsFromNumberedHeadings(t *testing.T) {
 	got := methodsOf(t, corpus.Meta{Leader: "區美玲", Script: corpus.Traditional}, text)
 	wantMethods(t, got, map[string]string{"邻里守望队": "區美玲", "周末小课堂": "區美玲", "楼道议事会": "區美玲"}, nil)
 
+	// WeChat section numbers (joined to their heading by the cleaner),
+	// 第N招 with a subtitle, a quoted name split by its quotes.
+	wechat := "社区党委书记顾晓岚带着大家做了三件事。\n01 老伙伴计划\n低龄老人和高龄老人结对，每天一个电话。\n" +
+		"第二招：银发数字课堂——手机不再难\n大学生志愿者每周教老人用手机。\n一、“睦邻”议事会\n每月一次，居民坐下来商量小区的事。"
+	got = methodsOf(t, corpus.Meta{Leader: "顾晓岚"}, wechat)
+	wantMethods(t, got, map[string]string{"老伙伴计划": "顾晓岚", "银发数字课堂": "顾晓岚", "睦邻议事会": "顾晓岚"}, nil)
+
 	themes := "社区党委书记章丽华这些年抓了几件事。\n一、老有所依\n社区建起了长者饭堂。\n二、幼有所育\n社区开设了四点半课堂。\n三、弱有所扶\n社区为困难家庭建档。"
 	got = methodsOf(t, corpus.Meta{Leader: "章丽华"}, themes)
 	wantMethods(t, got, nil, []string{"老有所依", "幼有所育", "弱有所扶"})

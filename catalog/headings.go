@@ -11,7 +11,9 @@ import (
 
 // reNumberedHeading: a numbering mark and a short name, on a line of its
 // own (after norm(): Simplified, full-width folded).
-var reNumberedHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}\s*[.．、]|0\d)\s*(\p{Han}{2,10})$`)
+// A subtitle may follow the name after a colon, a dash or a space
+// ("一、老伙伴计划：让老人帮老人"); quotes around the name are dropped first.
+var reNumberedHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}\s*[.．、]|0\d|第[一二三四五六七八九十]{1,2}[招步条]?\s*[：:、]?)\s*(\p{Han}{2,10})(?:\s*(?:[：:]|——|—|\s)\s*\S.{0,30})?$`)
 
 // headingCandidates lists the numbered headings of an article that name
 // a method: the series is a list of methods when at least half of its
@@ -34,7 +36,7 @@ func headingCandidates(a *article, have []candidate) []candidate {
 		if !s.heading {
 			continue
 		}
-		t := strings.TrimSpace(s.norm)
+		t := strings.NewReplacer("“", "", "”", "", "‘", "", "’", "").Replace(strings.TrimSpace(s.norm))
 		m := reNumberedHeading.FindStringSubmatchIndex(t)
 		if m == nil {
 			continue
@@ -63,7 +65,16 @@ func headingCandidates(a *article, have []candidate) []candidate {
 			continue
 		}
 		known[key(h.name)] = true
-		out = append(out, candidate{name: h.name, sent: h.sent, pos: h.pos, end: h.pos + len(h.name), oa: h.pos, ob: h.pos + len(h.name)})
+		c := candidate{name: h.name, sent: h.sent, pos: h.pos, end: h.pos + len(h.name), oa: h.pos, ob: h.pos + len(h.name)}
+		if h.pos < 0 {
+			// Quotes split the name (“老伙伴”计划): the whole heading is
+			// the sighting, with no original-script span.
+			c.pos, c.end, c.oa, c.ob = 0, len(a.sentences[h.sent].norm), 0, 0
+		}
+		if c.ob > c.oa {
+			c.orig = origSpan(a.sentences[h.sent], c.oa, c.ob)
+		}
+		out = append(out, c)
 	}
 	return out
 }

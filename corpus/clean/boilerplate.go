@@ -219,6 +219,7 @@ func removeBoilerplate(text string, res *Result) string {
 	for i, l := range lines {
 		simp[i] = zh.ToSimplified(l)
 	}
+	joinSectionNumbers(lines, simp)
 	keep := make([]bool, len(lines))
 	metaAt := -1
 	for i, l := range lines {
@@ -387,5 +388,31 @@ func dropSiteHeaders(lines []string, keep []bool) {
 		if runeLen(s) <= 12 && (strings.HasSuffix(s, "网") || strings.HasSuffix(s, "正文") || strings.HasSuffix(s, "频道")) {
 			keep[i] = false
 		}
+	}
+}
+
+// sectionNumberRe: a WeChat section number on a line of its own ("01",
+// "PART 02") above its heading.
+var sectionNumberRe = regexp.MustCompile(`^(?:(?i:part)\s*)?(0[1-9])$`)
+
+// joinSectionNumbers writes a lone section number in front of the heading
+// on the next non-blank line ("01" + "老伙伴计划" → "01 老伙伴计划"), so it
+// is neither dropped as a counter nor lost to the heading.
+func joinSectionNumbers(lines, simp []string) {
+	for i, l := range lines {
+		m := sectionNumberRe.FindStringSubmatch(strings.TrimSpace(l))
+		if m == nil {
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
+			j++
+		}
+		if j == len(lines) || !headingLike(strings.TrimSpace(lines[j])) {
+			continue
+		}
+		lines[j] = m[1] + " " + strings.TrimSpace(lines[j])
+		simp[j] = m[1] + " " + strings.TrimSpace(simp[j])
+		lines[i], simp[i] = "", ""
 	}
 }

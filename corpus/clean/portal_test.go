@@ -39,6 +39,10 @@ func TestStepBoilerplatePortalAndWeChat(t *testing.T) {
 			t.Errorf("content line dropped: %q → %q", c, got)
 		}
 	}
+	// A WeChat section number on its own line goes with its heading.
+	if got := apply("社区有独居老人137位。\n01\n\n老伙伴计划\n低龄老人和高龄老人结对。\n02\n茶馆议事会\n每周三上午议事。"); !strings.Contains(got, "01 老伙伴计划") || !strings.Contains(got, "02 茶馆议事会") {
+		t.Errorf("section numbers: %q", got)
+	}
 	// A follow prompt above the headline is not the title; a byline is
 	// not either.
 	if r := Clean("点击上方蓝字 关注我们\n\n邻里互助三件事\n\n社区有独居老人137位，她组织邻居结对。"); r.Title != "邻里互助三件事" {
