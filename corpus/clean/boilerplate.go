@@ -17,21 +17,24 @@ import (
 
 // Compiled once and only read afterwards, like embedded tables.
 var (
-	dateRe       = regexp.MustCompile(`(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})`)
-	timeRe       = regexp.MustCompile(`\d{1,2}:\d{2}`)
-	sourceRe     = regexp.MustCompile(`(?:來源|来源)\s*[:：]\s*([^\s|]+)`)
-	editorRe     = regexp.MustCompile(`^(?:责任编辑|编辑|责编|编审|审核|校对|审校|监制)\s*[:：]`)
-	authorRe     = regexp.MustCompile(`^(?:作者|记者|通讯员|撰稿|供稿|文|图|文图|图文)\s*[:：/ ]`)
-	captionRe    = regexp.MustCompile(`(?:\s|[。,:：/])[^\s。,]{1,10}\s*摄$|^[(（]?图[为片]`)
-	datelineRe   = regexp.MustCompile(`电\s*题\s*[:：]|^原标题\s*[:：]`)
-	icpRe        = regexp.MustCompile(`(?i)icp\s*[备证]|许可证.{0,10}\d|公网安备`)
-	contactRe    = regexp.MustCompile(`(?:热线|电话|邮箱|传真|信箱|举报|投稿|qq|微信号)[^:：。]{0,8}[:：]\s*[+\d(（a-zA-Z]`)
-	subscribeRe  = regexp.MustCompile(`^订阅|发送\w+到\d{4,}|\d+元\s*/\s*月`)
-	followRe     = regexp.MustCompile(`^关注.{1,16}(?:微信|微博|公众号|抖音|客户端|头条号)$`)
-	copyrightRe  = regexp.MustCompile(`(?i)版权所有|all rights reserved|copyright|©|®|免责声明|版权声明`)
-	trailerRe    = regexp.MustCompile(`\s*[(（](?:完|記者[^()（）]{0,30}|记者[^()（）]{0,30}|編輯[^()（）]{0,20}|编辑[^()（）]{0,20}|責編[^()（）]{0,20}|责编[^()（）]{0,20}|通訊員[^()（）]{0,30}|通讯员[^()（）]{0,30})[)）]\s*$`)
-	infoFieldRe  = regexp.MustCompile(`^[•●·▪■◆]\s*([^:：]{1,12})\s*[:：]\s*(.+)$`)
-	tokenSplitRe = regexp.MustCompile(`[\s|｜]+`)
+	dateRe   = regexp.MustCompile(`(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})`)
+	timeRe   = regexp.MustCompile(`\d{1,2}:\d{2}`)
+	sourceRe = regexp.MustCompile(`(?:來源|来源|轉自|转自|轉載自|转载自)\s*[:：]?\s*([^\s|）)】\]，,。]+)`)
+	// closingSourceRe: a closing note naming where the article came from,
+	// "（来源：两岸新闻网）", "本文转载自某某网", "【来源：…】".
+	closingSourceRe = regexp.MustCompile(`^[（(【\[]?\s*(?:本文|文章|稿件|信息)?(?:来源|转自|转载自)\s*[:：]?\s*[^\s，,。]{2,20}\s*[）)】\]]?$`)
+	editorRe        = regexp.MustCompile(`^(?:责任编辑|编辑|责编|编审|审核|校对|审校|监制)\s*[:：]`)
+	authorRe        = regexp.MustCompile(`^(?:作者|记者|通讯员|撰稿|供稿|文|图|文图|图文)\s*[:：/ ]`)
+	captionRe       = regexp.MustCompile(`(?:\s|[。,:：/])[^\s。,]{1,10}\s*摄$|^[(（]?图[为片]`)
+	datelineRe      = regexp.MustCompile(`电\s*题\s*[:：]|^原标题\s*[:：]`)
+	icpRe           = regexp.MustCompile(`(?i)icp\s*[备证]|许可证.{0,10}\d|公网安备`)
+	contactRe       = regexp.MustCompile(`(?:热线|电话|邮箱|传真|信箱|举报|投稿|qq|微信号)[^:：。]{0,8}[:：]\s*[+\d(（a-zA-Z]`)
+	subscribeRe     = regexp.MustCompile(`^订阅|发送\w+到\d{4,}|\d+元\s*/\s*月`)
+	followRe        = regexp.MustCompile(`^关注.{1,16}(?:微信|微博|公众号|抖音|客户端|头条号)$`)
+	copyrightRe     = regexp.MustCompile(`(?i)版权所有|all rights reserved|copyright|©|®|免责声明|版权声明`)
+	trailerRe       = regexp.MustCompile(`\s*[(（](?:完|記者[^()（）]{0,30}|记者[^()（）]{0,30}|編輯[^()（）]{0,20}|编辑[^()（）]{0,20}|責編[^()（）]{0,20}|责编[^()（）]{0,20}|通訊員[^()（）]{0,30}|通讯员[^()（）]{0,30})[)）]\s*$`)
+	infoFieldRe     = regexp.MustCompile(`^[•●·▪■◆]\s*([^:：]{1,12})\s*[:：]\s*(.+)$`)
+	tokenSplitRe    = regexp.MustCompile(`[\s|｜]+`)
 	// Portal and WeChat furniture: share-by-QR prompts, "open the app"
 	// teasers, the comment counter, an opinion disclaimer, a repost
 	// notice, a follow prompt, the encyclopedia's stub notice.
@@ -118,6 +121,8 @@ func classify(l, s string) lineKind {
 	case n <= 100 && !strings.Contains(s, "。") && (strings.HasPrefix(s, "来源") || strings.HasPrefix(s, "发布时间") || strings.HasPrefix(s, "本文来源") || strings.HasPrefix(s, "文章来源")):
 		return lineMeta
 	case n <= 30 && dateRe.MatchString(s) && isSiteDateLine(s):
+		return lineMeta
+	case n <= 40 && closingSourceRe.MatchString(s):
 		return lineMeta
 	case n <= 120 && isBreadcrumb(s):
 		return lineNoise

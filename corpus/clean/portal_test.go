@@ -39,6 +39,13 @@ func TestStepBoilerplatePortalAndWeChat(t *testing.T) {
 			t.Errorf("content line dropped: %q → %q", c, got)
 		}
 	}
+	// A closing note naming the source: dropped, and its value kept.
+	for l, src := range map[string]string{"（来源：两岸新闻网）": "两岸新闻网", "本文转载自海峡之声网": "海峡之声网", "【來源：兩岸新聞網】": "兩岸新聞網"} {
+		r := Clean("社区书记的一天\n\n她每天走访居民，记下每户的难处。\n她说，居民的事没有小事。\n" + l)
+		if r.Source != src || strings.Contains(r.Text, l) {
+			t.Errorf("closing source %q: source %q text %q", l, r.Source, r.Text)
+		}
+	}
 	// A WeChat section number on its own line goes with its heading.
 	if got := apply("社区有独居老人137位。\n01\n\n老伙伴计划\n低龄老人和高龄老人结对。\n02\n茶馆议事会\n每周三上午议事。"); !strings.Contains(got, "01 老伙伴计划") || !strings.Contains(got, "02 茶馆议事会") {
 		t.Errorf("section numbers: %q", got)
