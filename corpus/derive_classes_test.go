@@ -66,7 +66,10 @@ func TestDeriveBranchSecretaryForms(t *testing.T) {
 			t.Errorf("%q: leader %q role %q", c.text, m.Leader, m.Role)
 		}
 	}
-	// "她是书记的好帮手" states no post.
+	// "她是书记的好帮手", "她的责任是协助书记" state no post.
+	if m := derived("", "施红英\n她的责任是协助书记做好记录。施红英每天都在。"); m.Leader != "" {
+		t.Errorf("assistant taken as the secretary: %q", m.Leader)
+	}
 	if m := derived("", "施红英\n她是书记的好帮手。施红英每天都在。"); m.Leader != "" {
 		t.Errorf("helper taken as the secretary: %q", m.Leader)
 	}

@@ -438,6 +438,9 @@ func takesPost(rs []rune) bool {
 				if j+2 < len(rest) && strings.ContainsRune("的们們", rest[j+2]) {
 					return false // "她是书记的好帮手"
 				}
+				if strings.ContainsAny(string(rest[:j]), "协協助配合帮幫给給向跟和与與") {
+					return false // "她的责任是协助书记…", "他向书记…"
+				}
 				return j == 0 || rest[j-1] != '副' && !strings.HasPrefix(c, "曾") && !strings.HasPrefix(c, "原")
 			}
 		}
