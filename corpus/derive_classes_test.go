@@ -39,6 +39,16 @@ func TestDerivePostAfterPlace(t *testing.T) {
 	checkMeta(t, m, "俞建平", "党委书记", "江苏省常州市天宁区红梅街道青山社区")
 	m = derived("", "陶文斌2019年调任雨花街道桂苑社区党委书记。陶文斌说，先把路修好。陶文斌每天早上巡查。")
 	checkMeta(t, m, "陶文斌", "社区党委书记", "雨花街道桂苑社区")
+	// 红旗社区: 旗 is a unit (a banner) only after a name of its own.
+	m = derived("", "2015年3月，崔建军调到安静街道红旗社区任党委书记。崔建军说，先修路。")
+	checkMeta(t, m, "崔建军", "党委书记", "安静街道红旗社区")
+	// The pronoun after a short adverbial, the deputy quoted first.
+	m = derived("", "社区党委副书记宋丹说起往事。宋丹说那年很难。\n从2015年起，他就在安静街道红旗社区担任党委书记。崔建军说，先修路。崔建军笑了。")
+	checkMeta(t, m, "崔建军", "党委书记", "安静街道红旗社区")
+	// The name after "书记的".
+	if m := derived("", "担任红旗社区党委书记的崔建军每天巡查。崔建军说，先修路。"); m.Leader != "崔建军" {
+		t.Errorf("书记的X: leader %q", m.Leader)
+	}
 }
 
 // Class 2: the secretary of a housing estate's or a courtyard's branch.
@@ -83,6 +93,10 @@ func TestDeriveBylineOnly(t *testing.T) {
 	checkMeta(t, m, "骆建华", "社区党委书记", "福建省厦门市思明区鹭江街道大同社区")
 	m = derived("", "口述：薛美华\n我2015年到长安街道东门社区任党委书记，那时社区很乱。")
 	checkMeta(t, m, "薛美华", "党委书记", "长安街道东门社区")
+	m = derived("", "文/翟海涛（河南省漯河市源汇区老街街道新华街社区党委书记）\n我在社区工作了十年。")
+	checkMeta(t, m, "翟海涛", "社区党委书记", "河南省漯河市源汇区老街街道新华街社区")
+	m = derived("", "翟海涛口述　本报记者王某整理\n我2012年到老街街道新华街社区任党委书记。")
+	checkMeta(t, m, "翟海涛", "党委书记", "老街街道新华街社区")
 	// A byline without any post stated anywhere names no secretary.
 	if m := derived("", "作者：薛美华\n春天来了，公园里的花都开了。"); m.Leader != "" {
 		t.Errorf("byline without a post: leader %q", m.Leader)
@@ -115,6 +129,10 @@ func TestDeriveKinAliasAndHonour(t *testing.T) {
 	m := derived("", "社区党委书记鲍玉琴每天走访。老人们见了她，一口一个“鲍大姐”。2020年，鲍玉琴获评南京市“最美社区书记”。")
 	if !slices.Equal(m.Aliases, []string{"鲍大姐"}) || !slices.Equal(m.Honours, []string{"南京市最美社区书记"}) {
 		t.Errorf("aliases %v honours %v", m.Aliases, m.Honours)
+	}
+	m = derived("", "社区党委书记郝美玲走进楼道。“郝姐，帮帮忙！”居民喊道。郝美玲笑了。")
+	if !slices.Equal(m.Aliases, []string{"郝姐"}) {
+		t.Errorf("aliases %v", m.Aliases)
 	}
 	m = derived("", "社區黨委書記鄒麗娟每天走訪。住戶們都叫我「鄒姐」。鄒麗娟說，社區就是家。")
 	if !slices.Equal(m.Aliases, []string{"鄒姐"}) {

@@ -90,6 +90,9 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 			if at == i+n && at+1 < len(rs) && (rs[at] == '是' || rs[at] == '叫') && nt.surnameLen(rs, at+1) > 0 {
 				at++ // "小区党支部书记是施红英"
 			}
+			if at == i+n && at+3 < len(rs) && rs[at] == '的' && nt.surnameLen(rs, at+1) == 1 && allNameRunes(rs[at+2:at+4], nt) {
+				at++ // "担任红旗社区党委书记的崔建军"
+			}
 			for _, name := range nt.namesAt(rs, at) {
 				if deputy {
 					ev.deputy[name] = true // 副书记唐小雨 is not the secretary
@@ -456,9 +459,14 @@ func pronounPosts(rs []rune, nt nameTables, ev *leaderEvidence) {
 	for _, start := range sentenceStarts(rs) {
 		s0 := start + timePhrase(rs[start:])
 		p := -1
-		for j := s0; j < len(rs) && j < s0+3; j++ {
+		// The pronoun opens the sentence, or follows a short adverbial
+		// ("从2015年起，他就在…担任党委书记").
+		for j := s0; j < len(rs) && j < s0+12 && !strings.ContainsRune("。！？!?；;\n", rs[j]); j++ {
 			if rs[j] == '她' || rs[j] == '他' || rs[j] == '我' {
 				p = j
+				break
+			}
+			if j > s0+2 && !unicode.IsDigit(rs[j]) && !strings.ContainsRune("从從自起年月，,以来來后後", rs[j]) {
 				break
 			}
 		}
@@ -502,7 +510,7 @@ func nearestName(rs []rune, text string, p, dir int, nt nameTables, ev *leaderEv
 
 // bylineRe finds a byline or signature naming who wrote or tells the
 // story: "（作者：聂文华，系…社区党委书记）", "口述：邹丽娟", "作者为…".
-var bylineRe = regexp.MustCompile(`(?m)^[\s（(]*(?:作者|口述|口述人|讲述|讲述人|講述|講述人)\s*(?:[:：｜|]|为|為|系)`)
+var bylineRe = regexp.MustCompile(`(?m)^[ \t\x{3000}（(]*(?:(?:作者|口述|口述人|讲述|讲述人|講述|講述人)\s*(?:[:：｜|]|为|為|系)|文\s*[/／]|(?:[\p{Han}]{2,4}\s*口述))`)
 
 // bylines scores the name a byline gives, when the article states a
 // secretary's post somewhere: a first-person column or an oral account
@@ -524,7 +532,14 @@ func bylines(rs []rune, nt nameTables, ev *leaderEvidence) {
 			i++
 		}
 		found := ""
-		if names := nt.namesAt(line, i); len(names) > 0 {
+		if m := []rune(strings.TrimLeft(text[loc[0]:loc[1]], " \t\u3000（(")); len(m) > 2 && hasRunesAt(m, len(m)-2, "口述") && !hasRunesAt(m, 0, "口述") {
+			// "翟海涛口述　记者…整理": the name before 口述.
+			for _, name := range nt.namesAt(m, 0) {
+				if utf8.RuneCountInString(name)+2 >= len(m) || strings.TrimSpace(string(m[utf8.RuneCountInString(name):len(m)-2])) == "" {
+					found = name
+				}
+			}
+		} else if names := nt.namesAt(line, i); len(names) > 0 {
 			found = names[len(names)-1]
 		} else {
 			// "作者为…社区党委书记 翟海涛": the name after the post.

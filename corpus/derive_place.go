@@ -47,8 +47,8 @@ func chainBefore(rs []rune, end int) []int {
 			starts = append(starts, p)
 			break
 		}
-		if h := unitAt(rs, nameEnd); h != "" && h != "村" && h != "州" {
-			break // "鼓楼区社区": no name between the two units
+		if h := unitAt(rs, nameEnd); h != "" && h != "村" && h != "州" && h != "旗" {
+			break // "鼓楼区社区": no name between the two units (红旗社区 has one)
 		}
 		maxName := 6
 		if strings.HasPrefix(u, "自治") {
