@@ -45,6 +45,12 @@ func TestDerivePostAfterPlace(t *testing.T) {
 	// The pronoun after a short adverbial, the deputy quoted first.
 	m = derived("", "社区党委副书记宋丹说起往事。宋丹说那年很难。\n从2015年起，他就在安静街道红旗社区担任党委书记。崔建军说，先修路。崔建军笑了。")
 	checkMeta(t, m, "崔建军", "党委书记", "安静街道红旗社区")
+	// Inside a sentence; a district's post is no community's.
+	m = derived("", "今年是崔建军在安静街道红旗社区任党委书记的第八年。崔建军说，先修路。")
+	checkMeta(t, m, "崔建军", "党委书记", "安静街道红旗社区")
+	if m := derived("", "那一年，张振华在道里区任区委书记。张振华来社区调研。"); m.Leader != "" {
+		t.Errorf("区委书记 taken: %q", m.Leader)
+	}
 	// The name after "书记的".
 	if m := derived("", "担任红旗社区党委书记的崔建军每天巡查。崔建军说，先修路。"); m.Leader != "崔建军" {
 		t.Errorf("书记的X: leader %q", m.Leader)

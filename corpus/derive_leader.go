@@ -120,6 +120,7 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 		profileAndSubject(rs, sent, nt, ev)
 	}
 	pronounPosts(rs, nt, ev)
+	midSentencePosts(rs, nt, ev)
 	bylines(rs, nt, ev)
 	// "她叫向春燕", "名叫…": the name given after the post.
 	for i := 0; i+2 < len(rs); i++ {
@@ -438,11 +439,14 @@ func takesPost(rs []rune) bool {
 		rest := []rune(c[i+len(v):])
 		for j := range rest {
 			if hasRunesAt(rest, j, "书记") || hasRunesAt(rest, j, "書記") {
-				if j+2 < len(rest) && strings.ContainsRune("的们們", rest[j+2]) {
+				if v == "是" && j+2 < len(rest) && strings.ContainsRune("的们們", rest[j+2]) {
 					return false // "她是书记的好帮手"
 				}
 				if strings.ContainsAny(string(rest[:j]), "协協助配合帮幫给給向跟和与與") {
 					return false // "她的责任是协助书记…", "他向书记…"
+				}
+				if j >= 2 && officialPost(rest[j-2:j]) {
+					return false // 任区委书记: not the community's post
 				}
 				return j == 0 || rest[j-1] != '副' && !strings.HasPrefix(c, "曾") && !strings.HasPrefix(c, "原")
 			}
@@ -571,4 +575,27 @@ func nameLine(text, name string) bool {
 		}
 	}
 	return false
+}
+
+// midSentencePosts scores a full name inside a sentence that goes on to
+// take a post: "今年是崔建军在红旗社区任党委书记的第八年".
+func midSentencePosts(rs []rune, nt nameTables, ev *leaderEvidence) {
+	text := string(rs)
+	for i := 1; i < len(rs); i++ {
+		if !strings.ContainsRune("是，,、：:”」", rs[i-1]) {
+			continue
+		}
+		for _, name := range nt.namesAt(rs, i) {
+			k := i + utf8.RuneCountInString(name)
+			if utf8.RuneCountInString(name) < nt.surnameLen(rs, i)+2 || k >= len(rs) || ev.deputy[name] {
+				continue
+			}
+			if nt.surnameLen(rs, i) == 1 && nt.ambiguous[rs[i]] && strings.Count(text, name) < 2 {
+				continue
+			}
+			if strings.ContainsRune("在于從从自", rs[k]) && takesPost(rs[k:]) {
+				ev.add(name, 1, true)
+			}
+		}
+	}
 }
