@@ -136,6 +136,10 @@ func TestDeriveKinAliasAndHonour(t *testing.T) {
 	if !slices.Equal(m.Aliases, []string{"鲍大姐"}) || !slices.Equal(m.Honours, []string{"南京市最美社区书记"}) {
 		t.Errorf("aliases %v honours %v", m.Aliases, m.Honours)
 	}
+	m = derived("", "社区党委书记鲍玉琴每天走访。2019年，她被评为浙江省“千名好支书”。鲍玉琴说，这是大家的荣誉。")
+	if !slices.Equal(m.Honours, []string{"浙江省千名好支书"}) {
+		t.Errorf("好支书: honours %v", m.Honours)
+	}
 	m = derived("", "社区党委书记郝美玲走进楼道。“郝姐，帮帮忙！”居民喊道。郝美玲笑了。")
 	if !slices.Equal(m.Aliases, []string{"郝姐"}) {
 		t.Errorf("aliases %v", m.Aliases)

@@ -13,14 +13,14 @@ import (
 var (
 	honourHeads = `优秀共产党员|优秀党务工作者|优秀社区工作者|最美城乡社区工作者|最美社区工作者|劳动模范|` +
 		`三八红旗手标兵|三八红旗手|先进工作者|道德模范|五一劳动奖章|五一巾帼标兵|巾帼建功标兵|` +
-		`先进基层党组织书记|十佳社区书记|优秀社区书记|最美社区书记|最美社区党组织书记|最美基层党组织书记|最美书记|优秀社区党组织书记|优秀基层党组织书记|人大代表|党代表|政协委员`
+		`先进基层党组织书记|十佳社区书记|优秀社区书记|最美社区书记|最美社区党组织书记|最美基层党组织书记|最美书记|千名好支书|百名好支书|好支书|最美基层干部|担当作为好干部|优秀社区党组织书记|优秀基层党组织书记|人大代表|党代表|政协委员`
 	honourRe = regexp.MustCompile(`((?:全国|全省|全市|\p{Han}{0,6}(?:省|市|区|县|自治区))?[“"]?)(?:` + honourHeads + `)[”"]?`)
 	// A representative's seat needs its level: 全国人大代表, 市人大代表;
 	// "邀请人大代表…协商" is not an honour.
 	needsScope = []string{"人大代表", "党代表", "政协委员"}
 	// honourHints: a sentence without one holds no honour (skips the
 	// regexp).
-	honourHints = []string{"优秀", "模范", "红旗手", "代表", "委员", "先进", "标兵", "十佳", "最美", "奖章"}
+	honourHints = []string{"优秀", "模范", "红旗手", "代表", "委员", "先进", "标兵", "十佳", "最美", "奖章", "好支书", "好干部"}
 )
 
 // honourScopeStart returns where the scope of an honour really starts
