@@ -44,8 +44,11 @@ var (
 	standRe      = regexp.MustCompile(`^(?:特别)?声明[:：]|不代表.{0,16}(?:立场|观点)|仅代表作者(?:本人)?(?:观点)?`)
 	repostRe     = regexp.MustCompile(`转载(?:请|须|需|时请|务必)(?:注明|标明)(?:来源|出处)`)
 	followPrompt = regexp.MustCompile(`^(?:点击|点)(?:上方|下方|左上方|文末|蓝字|关注).{0,12}$|^(?:微信)?公众号(?:[:：].{0,20})?$|^(?:长按|识别).{0,12}关注`)
-	stubRe       = regexp.MustCompile(`^本词条(?:缺少|暂无|尚未|内容)|词条更完整|赶紧来编辑`)
-	counterRe    = regexp.MustCompile(`^\d{1,6}$`)
+	stubRe       = regexp.MustCompile(`^本词条(?:缺少|暂无|尚未|内容|由)|词条更完整|赶紧来编辑|词条编辑服务|内容由网友共同编辑|立即前往>*$`)
+	// appChromeRe: what a page copied from the WeChat or a news app
+	// carries around the article.
+	appChromeRe = regexp.MustCompile(`^(?:预览时标签不可点|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|微信扫一扫.{0,12}|使用小程序|知道了|取消\s*允许|喜欢此内容的人还喜欢|阅读原文|展开全文|写留言|精选留言|打开APP.{0,8}|打开.{1,8}APP.{0,8}|下载.{1,8}客户端.{0,8}|[赞在看分享收藏点赞\s]{2,12})$`)
+	counterRe   = regexp.MustCompile(`^\d{1,6}$`)
 	// bylineRe: "口述：…", "讲述人：…", "作者：…" — who tells the story,
 	// never the title.
 	bylineRe = regexp.MustCompile(`^[(（]?(?:口述|讲述|口述人|讲述人|作者|整理|文)\s*[:：｜|]`)
@@ -156,7 +159,7 @@ func classify(l, s string) lineKind {
 		return lineNoise
 	case n <= 120 && standRe.MatchString(s) && (strings.HasPrefix(s, "声明") || strings.HasPrefix(s, "特别声明") || strings.Contains(s, "立场")):
 		return lineNoise
-	case n <= 60 && repostRe.MatchString(s), n <= 120 && stubRe.MatchString(s):
+	case n <= 60 && repostRe.MatchString(s), n <= 120 && stubRe.MatchString(s), n <= 30 && appChromeRe.MatchString(s):
 		return lineNoise
 	}
 	return lineContent
