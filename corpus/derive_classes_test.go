@@ -101,6 +101,8 @@ func TestDeriveBylineOnly(t *testing.T) {
 	checkMeta(t, m, "薛美华", "党委书记", "长安街道东门社区")
 	m = derived("", "文/翟海涛（河南省漯河市源汇区老街街道新华街社区党委书记）\n我在社区工作了十年。")
 	checkMeta(t, m, "翟海涛", "社区党委书记", "河南省漯河市源汇区老街街道新华街社区")
+	m = derived("", "我在社区干了十年。\n作者简介：翟海涛，河南省漯河市源汇区老街街道新华街社区党委书记。")
+	checkMeta(t, m, "翟海涛", "社区党委书记", "河南省漯河市源汇区老街街道新华街社区")
 	m = derived("", "翟海涛口述　本报记者王某整理\n我2012年到老街街道新华街社区任党委书记。")
 	checkMeta(t, m, "翟海涛", "党委书记", "老街街道新华街社区")
 	// A byline without any post stated anywhere names no secretary.

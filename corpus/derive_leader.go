@@ -514,7 +514,7 @@ func nearestName(rs []rune, text string, p, dir int, nt nameTables, ev *leaderEv
 
 // bylineRe finds a byline or signature naming who wrote or tells the
 // story: "（作者：聂文华，系…社区党委书记）", "口述：邹丽娟", "作者为…".
-var bylineRe = regexp.MustCompile(`(?m)^[ \t\x{3000}（(]*(?:(?:作者|口述|口述人|讲述|讲述人|講述|講述人)\s*(?:[:：｜|]|为|為|系)|文\s*[/／]|(?:[\p{Han}]{2,4}\s*口述))`)
+var bylineRe = regexp.MustCompile(`(?m)^[ \t\x{3000}（(]*(?:(?:作者简介|作者簡介|作者|口述|口述人|讲述|讲述人|講述|講述人)\s*(?:[:：｜|]|为|為|系)|文\s*[/／]|(?:[\p{Han}]{2,4}\s*口述))`)
 
 // bylines scores the name a byline gives, when the article states a
 // secretary's post somewhere: a first-person column or an oral account
