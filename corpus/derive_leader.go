@@ -99,7 +99,7 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 					continue
 				}
 				ev.add(name, 1, true)
-				if !deputy && (role == "書記" || role == "书记") {
+				if role == "書記" || role == "书记" {
 					ev.others[name] = true
 				}
 			}
@@ -387,8 +387,8 @@ func namesStartingWith(rs []rune, s string, nt nameTables) []string {
 	return out
 }
 
-// timePhrase is the length of a time phrase opening rs ("2021年",
-// "2015年3月，", "今年"), so that "韦志鹏2021年调任…书记" reads as its
+// timePhrase is the length of a year phrase opening rs ("2021年",
+// "2015年3月，"), so that "韦志鹏2021年调任…书记" reads as its
 // subject stating a post.
 func timePhrase(rs []rune) int {
 	i := 0
