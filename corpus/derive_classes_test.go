@@ -124,6 +124,18 @@ func TestDeriveTwoCommunities(t *testing.T) {
 	}
 }
 
+// Class 4 in Traditional script: the other secretary's honour and
+// community are his.
+func TestDeriveTwoCommunitiesTraditional(t *testing.T) {
+	m := derived("兩個社區的兩種辦法", "社區黨委書記倪紅霞今年50歲，在南七街道望江社區工作了十五年。倪紅霞辦起了「週末議事會」。\n"+
+		"柯建軍2020年調任稻香村街道翠竹社區黨委書記。翠竹社區年輕人多，翠竹社區的活動過去沒人來。\n"+
+		"2022年，柯建軍被評為合肥市優秀黨務工作者，倪紅霞則到翠竹社區介紹經驗。2021年，倪紅霞被評為安徽省優秀共產黨員。")
+	checkMeta(t, m, "倪紅霞", "社區黨委書記", "南七街道望江社區")
+	if !slices.Equal(m.Honours, []string{"安徽省優秀共產黨員"}) {
+		t.Errorf("honours %v", m.Honours)
+	}
+}
+
 // Class 4, by section: a sentence naming no one is about whom its
 // paragraph or its section heading names.
 func TestDeriveTwoCommunitiesBySection(t *testing.T) {

@@ -53,6 +53,7 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 	for i, a := range aliases {
 		aliases[i] = zh.ToSimplified(a)
 	}
+	others = simplifiedAll(others)
 	var out []string
 	add := func(h string) {
 		// Trim what the match took from the sentence before the title

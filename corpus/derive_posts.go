@@ -34,6 +34,7 @@ type postMatch struct {
 // deputy's, an honour's or a past one is never taken. Empty when the text
 // gives nothing certain.
 func derivePosts(text, leader string, aliases, others []string, nt nameTables) (role, place string) {
+	others = simplifiedAll(others)
 	norm := zh.ToSimplified(text)
 	nrs, ors := []rune(norm), []rune(text)
 	if len(nrs) != len(ors) {
@@ -241,4 +242,13 @@ func sectionAbout(nrs []rune, s0 int, keys, others []string) int {
 		end = st - 1
 	}
 	return 0
+}
+
+// simplifiedAll returns the Simplified forms of names, in a new slice.
+func simplifiedAll(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		out = append(out, zh.ToSimplified(n))
+	}
+	return out
 }
