@@ -144,6 +144,26 @@ func TestGenreMethods(t *testing.T) {
 }
 
 func genreMethods(t *testing.T, dir string) {
+	genreMethodsWith(t, dir, genreMinPrecision, genreMinRecall, true)
+}
+
+// TestGenreHoldout2Methods holds the second held-out set's methods
+// figures: measured before any change for it at precision 8/17 = 0.47,
+// recall 8/23 = 0.35; the floors are today's 15/19 and 15/23, reached
+// with fixes written on the genre set, never tuned on its texts. Wrong
+// credits and not_methods are counted there (k06 has no derived leader),
+// not failed.
+func TestGenreHoldout2Methods(t *testing.T) {
+	genreMethodsWith(t, "../corpus/testdata/genre-holdout2", 0.78, 0.65, false)
+}
+
+// genreMethodsWith scores one set against floors; strict fails on any
+// wrong credit, not_methods entry or Unexpanded, else only reports them.
+func genreMethodsWith(t *testing.T, dir string, minP, minR float64, strict bool) {
+	errorf := t.Errorf
+	if !strict {
+		errorf = t.Logf
+	}
 	arts, idOf, c := loadGenre(t, dir)
 	var correct, derived, expected, stepsRight, stepsWant int
 	var report strings.Builder
@@ -177,12 +197,12 @@ func genreMethods(t *testing.T, dir string) {
 			m := got[found]
 			matched[found] = true
 			if m.Leader != key(w.Leader) {
-				t.Errorf("%s: %s credited to %q, want %s", a.File, m.Name, m.Leader, w.Leader)
+				errorf("%s: %s credited to %q, want %s", a.File, m.Name, m.Leader, w.Leader)
 				continue
 			}
 			correct++
 			if m.Unexpanded != w.Unexpanded {
-				t.Errorf("%s: %s Unexpanded = %v, want %v", a.File, m.Name, m.Unexpanded, w.Unexpanded)
+				errorf("%s: %s Unexpanded = %v, want %v", a.File, m.Name, m.Unexpanded, w.Unexpanded)
 			}
 			if len(w.Steps) > 0 {
 				stepsWant++
@@ -206,7 +226,7 @@ func genreMethods(t *testing.T, dir string) {
 			}
 			for _, bad := range a.NotMethods {
 				if slices.Contains(methodKeys(m), key(bad)) {
-					t.Errorf("%s: %s is not a method of the secretary's", a.File, m.Name)
+					errorf("%s: %s is not a method of the secretary's", a.File, m.Name)
 				}
 			}
 		}
@@ -215,7 +235,7 @@ func genreMethods(t *testing.T, dir string) {
 	r := float64(correct) / float64(max(expected, 1))
 	t.Logf("genre methods: precision %d/%d = %.2f, recall %d/%d = %.2f; steps exact %d/%d\n%s",
 		correct, derived, p, correct, expected, r, stepsRight, stepsWant, report.String())
-	if p < genreMinPrecision || r < genreMinRecall {
-		t.Errorf("methods precision %.2f (floor %.2f), recall %.2f (floor %.2f)", p, genreMinPrecision, r, genreMinRecall)
+	if p < minP || r < minR {
+		t.Errorf("methods precision %.2f (floor %.2f), recall %.2f (floor %.2f)", p, minP, r, minR)
 	}
 }

@@ -208,6 +208,25 @@ func TestGenreHoldoutMetadata(t *testing.T) {
 	testGenreMetadata(t, "genre-holdout", holdoutThresholds)
 }
 
+// The second held-out set (testdata/genre-holdout2): measured before any
+// change for it at leader 0.86/0.60, role and place 1.00/0.70, aliases
+// 1.00/0.67, honours 0.88/0.70 (its README.md); the floors are the
+// figures reached after the fixes written on the genre set's fixtures
+// 15-21, never tuned on its texts. k07's leader (two secretaries of equal
+// standing) counts against leader, place and honours; k06's secretary
+// is still not found.
+var holdout2Thresholds = map[string][2]float64{
+	"leader":  {0.88, 0.8},
+	"role":    {1, 0.9},
+	"place":   {0.88, 0.8},
+	"aliases": {1, 1},
+	"honours": {0.9, 0.9},
+}
+
+func TestGenreHoldout2Metadata(t *testing.T) {
+	testGenreMetadata(t, "genre-holdout2", holdout2Thresholds)
+}
+
 // refMarkerRe matches an article's own reference markers: [1], [4-5],
 // [2,3], [注1].
 var refMarkerRe = regexp.MustCompile(`[\[［](?:注)?\d+(?:\s*[-–—,，、]\s*\d+)*[\]］]`)
@@ -218,11 +237,15 @@ var refMarkerRe = regexp.MustCompile(`[\[［](?:注)?\d+(?:\s*[-–—,，、]\s
 // another secretary of the same article.
 func TestGenreChunks(t *testing.T) {
 	for _, set := range []string{"genre", "genre-holdout"} {
-		t.Run(set, func(t *testing.T) { testGenreChunks(t, set) })
+		t.Run(set, func(t *testing.T) { testGenreChunks(t, set, true) })
 	}
+	// The second held-out set: chrome, markers and kept strings only; its
+	// k06 has no derived leader and k07's leader is the other secretary,
+	// so crediting is measured by TestGenreHoldout2Metadata's figures.
+	t.Run("genre-holdout2", func(t *testing.T) { testGenreChunks(t, "genre-holdout2", false) })
 }
 
-func testGenreChunks(t *testing.T, set string) {
+func testGenreChunks(t *testing.T, set string, credit bool) {
 	exp, byFile := loadGenreSet(t, set)
 	for _, e := range exp {
 		a := byFile[e.File]
@@ -246,6 +269,7 @@ func testGenreChunks(t *testing.T, set string) {
 			names := func(n string) bool { return n != "" && strings.Contains(c.Norm, normField(n)) }
 			credited := normField(c.Meta.Leader)
 			switch {
+			case !credit:
 			case credited == e.Leader:
 				for _, o := range e.Others {
 					if names(o) && !names(e.Leader) && !slices.ContainsFunc(e.Aliases, names) {

@@ -196,7 +196,7 @@ func dropJunk(root *html.Node) {
 			}
 			hidden := attr(c, "hidden") != "" || strings.EqualFold(attr(c, "aria-hidden"), "true") ||
 				strings.Contains(strings.ReplaceAll(strings.ToLower(attr(c, "style")), " ", ""), "display:none")
-			if htmlJunk[c.DataAtom] || hidden || c.DataAtom == atom.Header && !inArticle {
+			if htmlJunk[c.DataAtom] || hidden || c.DataAtom == atom.Header && !inArticle || chromeBox(c) {
 				remove = append(remove, c)
 				continue
 			}
@@ -207,6 +207,35 @@ func dropJunk(root *html.Node) {
 	for _, n := range remove {
 		n.Parent.RemoveChild(n)
 	}
+}
+
+// chromeTokens name page furniture in class and id attributes: share
+// and QR boxes, report links, comment counters, disclaimers, follow
+// prompts, recommendation lists.
+var chromeTokens = map[string]bool{
+	"share": true, "sharebox": true, "qrcode": true, "qr": true, "report": true, "jubao": true,
+	"comment": true, "comments": true, "tie": true, "gentie": true, "statement": true,
+	"disclaimer": true, "shengming": true, "follow": true, "subscribe": true, "reward": true,
+	"recommend": true, "related": true, "hot": true, "breadcrumb": true, "crumb": true,
+	"toolbar": true, "tools": true, "ad": true, "ads": true, "advert": true, "print": true,
+}
+
+// chromeBox reports an element whose class or id names furniture
+// (class="post_share", id="js-report", class="tie-info") and which holds
+// little text: a content block is never that short, so a misnamed one
+// is kept.
+func chromeBox(n *html.Node) bool {
+	named := false
+	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
+		for _, tok := range strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
+			return r == ' ' || r == '-' || r == '_' || r == '\t'
+		}) {
+			if chromeTokens[tok] {
+				named = true
+			}
+		}
+	}
+	return named && zh.HanCount(textOf(n)) < 120
 }
 
 // mainContent picks the block holding the article: the largest <article>

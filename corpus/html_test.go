@@ -56,3 +56,31 @@ func TestHTMLInfoboxAsFields(t *testing.T) {
 		t.Error("a <dl> that is not an infobox lost its text")
 	}
 }
+
+// Furniture named by class or id (share, report, comment counter,
+// disclaimer) is dropped; a content block with such a name but real
+// text is kept.
+func TestHTMLDropsNamedChromeBoxes(t *testing.T) {
+	page := `<html><body><div class="post_main"><h1>老楼里的新变化</h1>
+<div class="post_share">分享至 <span>用微信扫码二维码</span> 分享至好友和朋友圈</div>
+<a id="js-report" class="report">举报</a>
+<div class="post_body related"><p>清晨七点，社区党委书记段秀琴已经在社区的小广场上转了一圈，这个习惯她坚持了快十年，居民们都认识她。</p>
+<p>2015年，她到南塔社区任党委书记。那时的南塔社区是出了名的老大难，楼龄三十年以上的老楼占了一半，居民意见很大。她挨家挨户敲门，把每户的难处记在本子上，三个月记满了四本，后来社区摸索出三需工作法，居民的事一件件办成了。</p></div>
+<div class="post_statement">声明：本文由入驻作者撰写，观点仅代表作者本人，不代表本站立场。</div>
+<div class="tie-info">跟贴 18 参与 203</div>
+</div></body></html>`
+	p, err := parseHTML(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"用微信扫码二维码", "举报", "声明", "跟贴"} {
+		if strings.Contains(p.Content, s) || strings.Contains(p.PageText, s) {
+			t.Errorf("%q left in %q", s, p.Content)
+		}
+	}
+	for _, s := range []string{"段秀琴已经在社区", "她到南塔社区任党委书记", "三个月记满了四本"} {
+		if !strings.Contains(p.Content, s) {
+			t.Errorf("%q dropped from %q", s, p.Content)
+		}
+	}
+}

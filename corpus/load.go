@@ -359,7 +359,7 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 	declare("honours", len(m.Honours) > 0)
 	declare("methods", len(m.Methods) > 0)
 	// Front matter always wins; what it leaves out is derived from the
-	// headline and the text (see derive.go), or left empty.
+	// headline and the text (see derive_*.go), or left empty.
 	var others []string
 	if m.Leader == "" {
 		m.Leader, others = deriveLeader(m.Title, text, b.names)

@@ -11,9 +11,12 @@
 // Metadata precedence: front matter, then the HTML page (<h1>, og:title,
 // <title>, article:published_time, canonical link, og:site_name), then what
 // the cleaner found (title, date, 來源), then derivation from the text
-// (derive.go: leader from names next to 書記/主任/同志, profile lines,
-// "她叫…", the headline; role = the current post, never an honour; place =
-// the administrative chain; aliases such as 小吳書記 and call-names;
+// (derive_*.go: leader from names next to 書記/主任/同志, profile lines,
+// "她叫…", "她到…社区任党委书记", a byline or signature, the headline;
+// deputies never; role = the current post (社区, 小区 or 楼院 branch),
+// never an honour; place = the administrative chain, with two
+// secretaries the one of the sentence or section about the leader;
+// aliases such as 小吳書記, call-names and kinship forms (郝大姐);
 // honours; script via zh.DetectScript). What cannot be found stays empty.
 //
 // Loading never loses good articles to a bad file: the loaders return

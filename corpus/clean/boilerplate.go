@@ -17,21 +17,41 @@ import (
 
 // Compiled once and only read afterwards, like embedded tables.
 var (
-	dateRe       = regexp.MustCompile(`(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})`)
-	timeRe       = regexp.MustCompile(`\d{1,2}:\d{2}`)
-	sourceRe     = regexp.MustCompile(`(?:來源|来源)\s*[:：]\s*([^\s|]+)`)
-	editorRe     = regexp.MustCompile(`^(?:责任编辑|编辑|责编|编审|审核|校对|审校|监制)\s*[:：]`)
-	authorRe     = regexp.MustCompile(`^(?:作者|记者|通讯员|撰稿|供稿|文|图|文图|图文)\s*[:：/ ]`)
-	captionRe    = regexp.MustCompile(`(?:\s|[。,:：/])[^\s。,]{1,10}\s*摄$|^[(（]?图[为片]`)
-	datelineRe   = regexp.MustCompile(`电\s*题\s*[:：]|^原标题\s*[:：]`)
-	icpRe        = regexp.MustCompile(`(?i)icp\s*[备证]|许可证.{0,10}\d|公网安备`)
-	contactRe    = regexp.MustCompile(`(?:热线|电话|邮箱|传真|信箱|举报|投稿|qq|微信号)[^:：。]{0,8}[:：]\s*[+\d(（a-zA-Z]`)
-	subscribeRe  = regexp.MustCompile(`^订阅|发送\w+到\d{4,}|\d+元\s*/\s*月`)
-	followRe     = regexp.MustCompile(`^关注.{1,16}(?:微信|微博|公众号|抖音|客户端|头条号)$`)
-	copyrightRe  = regexp.MustCompile(`(?i)版权所有|all rights reserved|copyright|©|®|免责声明|版权声明`)
-	trailerRe    = regexp.MustCompile(`\s*[(（](?:完|記者[^()（）]{0,30}|记者[^()（）]{0,30}|編輯[^()（）]{0,20}|编辑[^()（）]{0,20}|責編[^()（）]{0,20}|责编[^()（）]{0,20}|通訊員[^()（）]{0,30}|通讯员[^()（）]{0,30})[)）]\s*$`)
-	infoFieldRe  = regexp.MustCompile(`^[•●·▪■◆]\s*([^:：]{1,12})\s*[:：]\s*(.+)$`)
-	tokenSplitRe = regexp.MustCompile(`[\s|｜]+`)
+	dateRe   = regexp.MustCompile(`(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})`)
+	timeRe   = regexp.MustCompile(`\d{1,2}:\d{2}`)
+	sourceRe = regexp.MustCompile(`(?:來源|来源|轉自|转自|轉載自|转载自)\s*[:：]?\s*([^\s|）)】\]，,。]+)`)
+	// closingSourceRe: a closing note naming where the article came from,
+	// "（来源：两岸新闻网）", "本文转载自某某网", "【来源：…】".
+	closingSourceRe = regexp.MustCompile(`^[（(【\[]?\s*(?:本文|文章|稿件|信息)?(?:来源|转自|转载自)\s*[:：]?\s*[^\s，,。]{2,20}\s*[）)】\]]?$`)
+	editorRe        = regexp.MustCompile(`^(?:责任编辑|编辑|责编|编审|审核|校对|审校|监制)\s*[:：]`)
+	authorRe        = regexp.MustCompile(`^(?:作者|记者|通讯员|撰稿|供稿|文|图|文图|图文)\s*[:：/ ]`)
+	captionRe       = regexp.MustCompile(`(?:\s|[。,:：/])[^\s。,]{1,10}\s*摄$|^[(（]?图[为片]`)
+	datelineRe      = regexp.MustCompile(`电\s*题\s*[:：]|^原标题\s*[:：]`)
+	icpRe           = regexp.MustCompile(`(?i)icp\s*[备证]|许可证.{0,10}\d|公网安备`)
+	contactRe       = regexp.MustCompile(`(?:热线|电话|邮箱|传真|信箱|举报|投稿|qq|微信号)[^:：。]{0,8}[:：]\s*[+\d(（a-zA-Z]`)
+	subscribeRe     = regexp.MustCompile(`^订阅|发送\w+到\d{4,}|\d+元\s*/\s*月`)
+	followRe        = regexp.MustCompile(`^关注.{1,16}(?:微信|微博|公众号|抖音|客户端|头条号)$`)
+	copyrightRe     = regexp.MustCompile(`(?i)版权所有|all rights reserved|copyright|©|®|免责声明|版权声明`)
+	trailerRe       = regexp.MustCompile(`\s*[(（](?:完|記者[^()（）]{0,30}|记者[^()（）]{0,30}|編輯[^()（）]{0,20}|编辑[^()（）]{0,20}|責編[^()（）]{0,20}|责编[^()（）]{0,20}|通訊員[^()（）]{0,30}|通讯员[^()（）]{0,30})[)）]\s*$`)
+	infoFieldRe     = regexp.MustCompile(`^[•●·▪■◆]\s*([^:：]{1,12})\s*[:：]\s*(.+)$`)
+	tokenSplitRe    = regexp.MustCompile(`[\s|｜]+`)
+	// Portal and WeChat furniture: share-by-QR prompts, "open the app"
+	// teasers, the comment counter, an opinion disclaimer, a repost
+	// notice, a follow prompt, the encyclopedia's stub notice.
+	qrRe         = regexp.MustCompile(`二维码|扫码|扫一扫|分享(?:至|到|给)(?:好友|朋友圈)`)
+	appTeaserRe  = regexp.MustCompile(`^打开.{1,12}(?:查看|阅读|看).{0,8}$|查看(?:精彩|更多|高清)?(?:图片|大图|全文)$`)
+	commentsRe   = regexp.MustCompile(`^(?:跟贴|跟帖|评论|留言)\s*\d*\s*(?:条)?\s*(?:参与\s*\d+\s*(?:人)?)?$|^\d+\s*(?:条)?(?:跟贴|跟帖|评论)`)
+	standRe      = regexp.MustCompile(`^(?:特别)?声明[:：]|不代表.{0,16}(?:立场|观点)|仅代表作者(?:本人)?(?:观点)?`)
+	repostRe     = regexp.MustCompile(`转载(?:请|须|需|时请|务必)(?:注明|标明)(?:来源|出处)`)
+	followPrompt = regexp.MustCompile(`^(?:点击|点)(?:上方|下方|左上方|文末|蓝字|关注).{0,12}$|^(?:微信)?公众号(?:[:：].{0,20})?$|^(?:长按|识别).{0,12}关注`)
+	stubRe       = regexp.MustCompile(`^本词条(?:缺少|暂无|尚未|内容|由)|词条更完整|赶紧来编辑|词条编辑服务|内容由网友共同编辑|立即前往>*$`)
+	// appChromeRe: what a page copied from the WeChat or a news app
+	// carries around the article.
+	appChromeRe = regexp.MustCompile(`^(?:预览时标签不可点|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|微信扫一扫.{0,12}|使用小程序|知道了|取消\s*允许|喜欢此内容的人还喜欢|阅读原文|展开全文|写留言|精选留言|打开APP.{0,8}|打开.{1,8}APP.{0,8}|下载.{1,8}客户端.{0,8}|[赞在看分享收藏点赞\s]{2,12})$`)
+	counterRe   = regexp.MustCompile(`^\d{1,6}$`)
+	// bylineRe: "口述：…", "讲述人：…", "作者：…" — who tells the story,
+	// never the title.
+	bylineRe = regexp.MustCompile(`^[(（]?(?:口述|讲述|口述人|讲述人|作者|整理|文)\s*[:：｜|]`)
 )
 
 // disclaimerWords score a legal footer; three distinct ones mark a line.
@@ -48,6 +68,8 @@ var navTerms = map[string]bool{
 	"网站声明": true, "广告服务": true, "服务合作": true, "广告报价": true, "联系方式": true, "免责声明": true,
 	"手机版": true, "电脑版": true, "更多": true, "评论": true, "我要评论": true, "参考资料": true,
 	"词条标签": true, "编辑本段": true, "目录": true,
+	"举报": true, "关注我们": true, "往期推荐": true, "往期回顾": true, "相关推荐": true, "精彩推荐": true,
+	"点赞": true, "在看": true, "分享至": true, "阅读原文": true,
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
@@ -90,9 +112,11 @@ func classify(l, s string) lineKind {
 		(strings.Contains(s, "来源") || strings.Contains(s, "发布") || strings.Contains(s, "编辑") ||
 			strings.Contains(s, "时间") || timeRe.MatchString(s)):
 		return lineMeta
-	case n <= 100 && !strings.Contains(s, "。") && (strings.HasPrefix(s, "来源") || strings.HasPrefix(s, "发布时间")):
+	case n <= 100 && !strings.Contains(s, "。") && (strings.HasPrefix(s, "来源") || strings.HasPrefix(s, "发布时间") || strings.HasPrefix(s, "本文来源") || strings.HasPrefix(s, "文章来源")):
 		return lineMeta
 	case n <= 30 && dateRe.MatchString(s) && isSiteDateLine(s):
+		return lineMeta
+	case n <= 40 && closingSourceRe.MatchString(s):
 		return lineMeta
 	case n <= 120 && isBreadcrumb(s):
 		return lineNoise
@@ -119,6 +143,14 @@ func classify(l, s string) lineKind {
 	case n <= 120 && !strings.Contains(s, "。") && contactRe.MatchString(s):
 		return lineNoise
 	case isFooterNav(s):
+		return lineNoise
+	case n <= 40 && !proseEnd(s) && (qrRe.MatchString(s) || appTeaserRe.MatchString(s) || followPrompt.MatchString(s)):
+		return lineNoise
+	case n <= 30 && commentsRe.MatchString(s), counterRe.MatchString(strings.TrimSpace(s)):
+		return lineNoise
+	case n <= 120 && standRe.MatchString(s) && (strings.HasPrefix(s, "声明") || strings.HasPrefix(s, "特别声明") || strings.Contains(s, "立场")):
+		return lineNoise
+	case n <= 60 && repostRe.MatchString(s), n <= 120 && stubRe.MatchString(s), n <= 30 && appChromeRe.MatchString(s):
 		return lineNoise
 	}
 	return lineContent
@@ -163,7 +195,7 @@ func isBreadcrumb(s string) bool {
 // isFooterNav reports a row of short links: "关于我们 联系我们 网站地图".
 func isFooterNav(s string) bool {
 	toks := tokenSplitRe.Split(strings.TrimSpace(s), -1)
-	if len(toks) < 3 || strings.ContainsAny(s, "。,，") {
+	if len(toks) < 2 || len(toks) < 3 && !strings.ContainsAny(s, "|｜") || strings.ContainsAny(s, "。,，") {
 		return false
 	}
 	nav := 0
@@ -175,7 +207,7 @@ func isFooterNav(s string) bool {
 			nav++
 		}
 	}
-	return nav > 0 || strings.ContainsAny(s, "|｜")
+	return nav > 0 || len(toks) >= 3 && strings.ContainsAny(s, "|｜")
 }
 
 // removeBoilerplate drops page furniture, records date, source, title and
@@ -186,6 +218,7 @@ func removeBoilerplate(text string, res *Result) string {
 	for i, l := range lines {
 		simp[i] = zh.ToSimplified(l)
 	}
+	joinSectionNumbers(lines, simp)
 	keep := make([]bool, len(lines))
 	metaAt := -1
 	for i, l := range lines {
@@ -301,7 +334,7 @@ func findTitle(lines []string, keep []bool, metaAt int) (string, int) {
 	headingLike := func(s string) bool {
 		// A subtitle ("——记…书记…") is kept as text: it may be the only
 		// statement of the secretary's post.
-		return headingLike(s) && !strings.HasPrefix(s, "—")
+		return headingLike(s) && !strings.HasPrefix(s, "—") && !bylineRe.MatchString(zh.ToSimplified(s))
 	}
 	if metaAt > 0 {
 		for i := metaAt - 1; i >= 0 && i >= metaAt-2; i-- {
@@ -354,5 +387,31 @@ func dropSiteHeaders(lines []string, keep []bool) {
 		if runeLen(s) <= 12 && (strings.HasSuffix(s, "网") || strings.HasSuffix(s, "正文") || strings.HasSuffix(s, "频道")) {
 			keep[i] = false
 		}
+	}
+}
+
+// sectionNumberRe: a WeChat section number on a line of its own ("01",
+// "PART 02") above its heading.
+var sectionNumberRe = regexp.MustCompile(`^(?:(?i:part)\s*)?(0[1-9])$`)
+
+// joinSectionNumbers writes a lone section number in front of the heading
+// on the next non-blank line ("01" + "老伙伴计划" → "01 老伙伴计划"), so it
+// is neither dropped as a counter nor lost to the heading.
+func joinSectionNumbers(lines, simp []string) {
+	for i, l := range lines {
+		m := sectionNumberRe.FindStringSubmatch(strings.TrimSpace(l))
+		if m == nil {
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
+			j++
+		}
+		if j == len(lines) || !headingLike(strings.TrimSpace(lines[j])) {
+			continue
+		}
+		lines[j] = m[1] + " " + strings.TrimSpace(lines[j])
+		simp[j] = m[1] + " " + strings.TrimSpace(simp[j])
+		lines[i], simp[i] = "", ""
 	}
 }

@@ -1,0 +1,78 @@
+package catalog
+
+import (
+	"bangyang/zh"
+	"testing"
+
+	"bangyang/corpus"
+)
+
+// methodsOf builds the catalog of one article and returns its methods'
+// names with whom each is credited to.
+func methodsOf(t *testing.T, meta corpus.Meta, text string) map[string]string {
+	t.Helper()
+	meta.ID = "a1"
+	c := mustBuild(t, corpus.ChunkArticle(corpus.Article{Meta: meta, Text: text}))
+	out := map[string]string{}
+	for _, m := range c.Methods() {
+		out[m.Name] = m.Leader
+	}
+	return out
+}
+
+func wantMethods(t *testing.T, got map[string]string, want map[string]string, not []string) {
+	t.Helper()
+	for n, l := range want {
+		if g, ok := got[n]; !ok || g != key(l) {
+			t.Errorf("%s: got %q (found %v), want credited to %s; all: %v", n, g, ok, l, got)
+		}
+	}
+	for _, n := range not {
+		if _, ok := got[n]; ok {
+			t.Errorf("%s taken as a method: %v", n, got)
+		}
+	}
+}
+
+// Methods given as numbered section headings, in either script; a series
+// of themes yields none.
+func TestMethodsFromNumberedHeadings(t *testing.T) {
+	text := "社區黨委書記區美玲帶領大家做了三件事。\n" +
+		"（一）鄰里守望隊\n社區組織低齡老人每天上門看望獨居老人，一年走訪兩千多次。\n" +
+		"（二）週末小課堂\n退休教師在活動室給孩子們輔導作業，每週六上午開課。\n" +
+		"（三）樓道議事會\n每月一次，居民在樓道裡商量加裝電梯、停車這些事。"
+	got := methodsOf(t, corpus.Meta{Leader: "區美玲", Script: zh.Traditional}, text)
+	wantMethods(t, got, map[string]string{"邻里守望队": "區美玲", "周末小课堂": "區美玲", "楼道议事会": "區美玲"}, nil)
+
+	// WeChat section numbers (joined to their heading by the cleaner),
+	// 第N招 with a subtitle, a quoted name split by its quotes.
+	wechat := "社区党委书记顾晓岚带着大家做了三件事。\n01 老伙伴计划\n低龄老人和高龄老人结对，每天一个电话。\n" +
+		"第二招：银发数字课堂——手机不再难\n大学生志愿者每周教老人用手机。\n一、“睦邻”议事会\n每月一次，居民坐下来商量小区的事。"
+	got = methodsOf(t, corpus.Meta{Leader: "顾晓岚"}, wechat)
+	wantMethods(t, got, map[string]string{"老伙伴计划": "顾晓岚", "银发数字课堂": "顾晓岚", "睦邻议事会": "顾晓岚"}, nil)
+
+	themes := "社区党委书记章丽华这些年抓了几件事。\n一、老有所依\n社区建起了长者饭堂。\n二、幼有所育\n社区开设了四点半课堂。\n三、弱有所扶\n社区为困难家庭建档。"
+	got = methodsOf(t, corpus.Meta{Leader: "章丽华"}, themes)
+	wantMethods(t, got, nil, []string{"老有所依", "幼有所育", "弱有所扶"})
+}
+
+// A way of working introduced by its name, a secretary's project, and a
+// facility that is not a method.
+func TestMethodsNamedAsAndFacilities(t *testing.T) {
+	text := "我們想了個辦法，叫「鄰里一張網」：每棟樓選一個聯絡人，有事在群裡說。\n" +
+		"今年，「電梯更新」書記項目是社區的頭號工程，一年加裝電梯12部。\n" +
+		"去年社區建起了「錦苑養老驛站」，為老人提供午餐。社區便民服務站也延長了開放時間。"
+	got := methodsOf(t, corpus.Meta{Leader: "鄒麗娟", Script: zh.Traditional}, text)
+	wantMethods(t, got, map[string]string{"邻里一张网": "鄒麗娟", "电梯更新": "鄒麗娟"}, []string{"锦苑养老驿站", "便民服务站"})
+}
+
+// Two secretaries: a method in a sentence or a section about the other
+// one is hers, and a headline's story word is no method.
+func TestMethodsFollowTheSecretary(t *testing.T) {
+	meta := corpus.Meta{Leader: "范桂芝", Others: []string{"韦志鹏"}, Title: "两位社区书记的“治家经”"}
+	text := "两位书记的“治家经”，各有各的念法。\n" +
+		"范桂芝：板凳上的课堂\n社区党委书记范桂芝办起了“板凳课堂”，每周两次教老人用手机。\n" +
+		"韦志鹏：晚上的议事厅\n韦志鹏调任云岭社区党委书记后，推出了“夜间议事厅”。\n他还在快递柜旁设立了“说事信箱”，居民顺手就能投意见。"
+	got := methodsOf(t, meta, text)
+	wantMethods(t, got, map[string]string{"板凳课堂": "范桂芝", "夜间议事厅": "韦志鹏", "说事信箱": "韦志鹏"}, []string{"治家经"})
+}

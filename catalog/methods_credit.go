@@ -1,0 +1,153 @@
+package catalog
+
+import (
+	"bangyang/zh"
+	"regexp"
+	"strings"
+)
+
+// reOtherMade: right after another secretary's name, she made or runs
+// the method (钱爱华当年首创的“邻里守望岗”, 李文静，坚持了六年的“睦邻茶话会”).
+var reOtherMade = regexp.MustCompile(`^[,，]?(?:当年|多年来|一直|曾经|曾)?` + creationVerbs[:len(creationVerbs)-1] + `|坚持)`)
+
+// creditOthers credits to another secretary of the article (Meta.Others)
+// a method the sentence says she made: her name is the subject of the
+// verb of creation just before the name, with no one else in between.
+func creditOthers(a *article, cands []candidate) {
+	if len(a.meta.Others) == 0 {
+		return
+	}
+	for i := range cands {
+		c := &cands[i]
+		if c.leader != "" {
+			continue
+		}
+		before := tailBytes(a.sentences[c.sent].norm[:c.pos], 120)
+		for _, o := range a.meta.Others {
+			on := norm(o)
+			j := strings.LastIndex(before, on)
+			if j < 0 {
+				continue
+			}
+			between := before[j+len(on):]
+			if strings.ContainsAny(between, "她他") || (a.meta.Leader != "" && strings.Contains(between, norm(a.meta.Leader))) || strings.ContainsAny(between, "学向跟") {
+				continue
+			}
+			if reOtherMade.MatchString(between) && zh.HanCount(between) <= 12 {
+				c.leader = o
+			}
+		}
+		if c.leader == "" {
+			// "他还设立了“说事信箱”" in a paragraph, or a section headed
+			// by another secretary's name: the nearest person named
+			// before the method is whom the sentence is about.
+			if o := aboutWhom(a, c.sent, c.pos); o != "" {
+				c.leader = o
+			}
+		}
+	}
+}
+
+// aboutWhom returns the other secretary (Meta.Others) a sentence is
+// about: the last of the leader (by her name or an alias) and the others
+// named before byte pos of sentence i, else in the sentences before it in
+// its paragraph, else in the section heading above. "" when it is the
+// leader or no one.
+func aboutWhom(a *article, i, pos int) string {
+	people := append([]string{a.meta.Leader}, a.meta.Aliases...)
+	last := func(text string) (string, bool) {
+		best, at := "", -1 // "" stands for the leader
+		for _, p := range people {
+			if p == "" {
+				continue
+			}
+			if j := strings.LastIndex(text, norm(p)); j > at {
+				best, at = "", j
+			}
+		}
+		for _, o := range a.meta.Others {
+			if j := strings.LastIndex(text, norm(o)); j > at {
+				best, at = o, j
+			}
+		}
+		return best, at >= 0
+	}
+	if who, ok := last(a.sentences[i].norm[:pos]); ok {
+		return who
+	}
+	para := a.sentences[i].para
+	for j := i - 1; j >= 0 && i-j <= 40; j-- {
+		s := a.sentences[j]
+		if s.para != para && !s.heading {
+			continue // another paragraph: only its heading counts
+		}
+		if who, ok := last(s.norm); ok {
+			return who
+		}
+		if s.heading {
+			break
+		}
+	}
+	return ""
+}
+
+// titleCandidates: a quoted name in the title (十九本“民生日记”里的社区情)
+// that the body quotes too is what the article is about.
+func titleCandidates(a *article, have []candidate) []candidate {
+	title := norm(a.meta.Title)
+	if !strings.Contains(title, "“") {
+		return nil
+	}
+	known := map[string]bool{}
+	for _, c := range have {
+		known[key(c.name)] = true
+	}
+	var out []candidate
+	for _, q := range quotedSpans(title) {
+		inner := strings.TrimSpace(q.inner)
+		if !nameLike(inner) || zh.HanCount(inner) < 2 || known[key(inner)] || personNoun(inner) || storyWord(inner) || partOfKnown(known, key(inner)) {
+			continue
+		}
+		quoted := "“" + inner + "”"
+		for i, s := range a.sentences {
+			if j := strings.Index(s.norm, quoted); j >= 0 && !notTheLeaders(s.norm[:j]) {
+				out = append(out, candidate{name: inner, sent: i, pos: j, end: j + len(quoted), orig: origSpan(s, j, j+len(quoted))})
+				known[key(inner)] = true
+				break
+			}
+		}
+	}
+	return out
+}
+
+// storyWord: a headline's word for what the article tells (两位书记的
+// “暖心经”, 社区的“治楼经”, 老旧小区的“焕新密码”), not a method's name.
+func storyWord(q string) bool {
+	for _, suf := range []string{"经", "经验", "秘诀", "密码", "答卷", "故事", "心得", "之道", "账", "新篇", "样本", "答案"} {
+		if strings.HasSuffix(q, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// partOfKnown: k begins a name already found (5G of 5G服务法).
+func partOfKnown(known map[string]bool, k string) bool {
+	for n := range known {
+		if strings.HasPrefix(n, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// personNoun: a quoted title that names a person or a role (“贴心人”,
+// “领头雁”, “小巷总理”), not a method.
+func personNoun(q string) bool {
+	for _, suf := range []string{"人", "者", "员", "手", "星", "雁", "家", "总理", "书记", "大姐", "大妈", "管家", "赛"} {
+		if strings.HasSuffix(q, suf) {
+			return true
+		}
+	}
+	return false
+}

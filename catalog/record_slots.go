@@ -1,0 +1,221 @@
+package catalog
+
+import (
+	"bangyang/zh"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// partnerSentence: the sentence's subject is a partner organisation — a
+// partner word opens its first clause (兰州银行城关支行开展…, 辖区一家银行
+// 网点每季度…), with no 她/他/the leader and no verb before it (协调辖区
+// 医院… is the leader's doing; “N”是…学校、医院 lists partners).
+func partnerSentence(n string, names []string) bool {
+	for _, clause := range strings.FieldsFunc(n, func(r rune) bool { return r == ',' || r == ';' || r == ':' }) {
+		if strings.ContainsAny(clause, "她他") || containsAny(clause, names) {
+			return false // the leader acts from here on
+		}
+		if zh.HanCount(clause) >= 4 && partnerSubject(clause) {
+			return true
+		}
+	}
+	return false
+}
+
+// partnerSubject: a partner word opens the clause, with no verb before it.
+func partnerSubject(clause string) bool {
+	first := -1
+	for _, w := range partnerWords {
+		if i := strings.Index(clause, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	before := clause[:first]
+	if zh.HanCount(before) > 10 || strings.ContainsAny(before, "是与和同请为对向给把将由") {
+		return false
+	}
+	for _, v := range []string{"协调", "联系", "组织", "邀请", "联合", "带领", "动员", "发动"} {
+		if strings.Contains(before, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// speech: the sentence reports somebody's words (…说:“…”), which tell
+// no problem of their own.
+func speech(s sentence) bool {
+	return strings.Contains(s.norm, ":“") || strings.HasPrefix(s.norm, "“") || strings.Contains(s.norm, "说")
+}
+
+func isResult(s sentence) bool {
+	if reNumber.MatchString(s.norm) && reDone.MatchString(s.norm) {
+		return true
+	}
+	if !reResult.MatchString(s.norm) {
+		return false
+	}
+	return reNumber.MatchString(s.norm) || strings.Contains(s.norm, "如今") || strings.Contains(s.norm, "以来") ||
+		strings.Contains(s.norm, "已成为") || strings.Contains(s.norm, "成为了") || strings.Contains(s.norm, "破解") || strings.Contains(s.norm, "满意")
+}
+
+func quoteOf(s sentence) Quote { return Quote{Text: cleanDisplay(s.text), ChunkID: s.chunkID} }
+
+// reNoContent are tails that say nothing of how a method works: 等做法,
+// 在全区推广, 得到好评.
+var reNoContent = regexp.MustCompile(`等做法|等举措|推广|好评|点赞|称赞|认可|肯定|关注|报道|成为|排头兵|榜样|标杆`)
+
+// defExplains: the definition goes on, after the name and before any
+// other method's name, with at least a clause of its own about it
+// (“闪亮蒲公英”党员志愿服务队，平时带头做好垃圾分类、楼门清洁…).
+func defExplains(d sentence, mi int, groups []*group) bool {
+	end, stop := -1, len(d.norm)
+	for gi, g := range groups {
+		for _, c := range g.cands {
+			if c.sent != d.seq {
+				continue
+			}
+			if gi == mi && end < 0 {
+				end = c.end
+			}
+			if gi != mi && c.pos < stop && c.pos > end {
+				stop = c.pos
+			}
+		}
+	}
+	if end < 0 || stop <= end {
+		return false
+	}
+	seg := d.norm[end:stop]
+	if stop < len(d.norm) {
+		// The clause leading to another method's name is that one's.
+		if i := strings.LastIndexAny(seg, ",;"); i >= 0 {
+			seg = seg[:i]
+		} else {
+			seg = ""
+		}
+	}
+	n := 0
+	for _, cl := range strings.FieldsFunc(seg, func(r rune) bool { return r == ',' || r == ';' || r == '。' }) {
+		if !reNoContent.MatchString(cl) {
+			n += zh.HanCount(cl)
+		}
+	}
+	return n >= 8
+}
+
+// problemOf looks for the problem a method answers: a 面对…/针对… clause of
+// the definition, and the difficulty told just before it.
+func problemOf(a *article, ix *articleIndex, mi, def int) []Quote {
+	var out []Quote
+	d := a.sentences[def]
+	if c := problemClause(d); c != "" {
+		out = append(out, Quote{Text: c, ChunkID: d.chunkID})
+	}
+	if ix.isList(def) {
+		return out
+	}
+	defPara := d.para
+	var back []int
+	// With a marker (为此, 针对…, 于是) the problem may lie one sentence back.
+	skips := 0
+	if reFollowMarker.MatchString(d.norm) || reProblemClause.MatchString(d.norm) || strings.HasPrefix(d.norm, "为了") {
+		skips = 1
+	}
+	floor := defPara - 1
+	for i := def - 1; i >= 0 && len(back) < maxProblem; i-- {
+		s := a.sentences[i]
+		if question(a, i) && s.para >= floor {
+			floor-- // an interviewer's question: look one paragraph further
+			continue
+		}
+		if s.heading || s.para < floor || ix.owner[i] >= 0 && ix.owner[i] != mi || len(ix.sighted[i]) > 0 || ix.namesOther(a, i, mi) {
+			break
+		}
+		if !ix.slotWorthy(s) || !reProblem.MatchString(s.norm) || isResult(s) || speech(s) || reDoing.MatchString(s.norm) {
+			if len(back) > 0 || skips == 0 {
+				break
+			}
+			skips--
+			continue
+		}
+		back = append(back, i)
+	}
+	for k := len(back) - 1; k >= 0; k-- {
+		out = append(out, quoteOf(a.sentences[back[k]]))
+	}
+	return out
+}
+
+// problemClause returns the leading 面对…/针对… clause of a definition, when
+// it states a situation (…的实际, …难题, …问题).
+func problemClause(s sentence) string {
+	clauses := clauseSpans(s.norm)
+	if len(clauses) < 2 {
+		return ""
+	}
+	c := clauses[0]
+	t := s.norm[c[0]:c[1]]
+	if !reProblemClause.MatchString(t) || !reProblem.MatchString(t) && !reSituation.MatchString(t) {
+		return ""
+	}
+	return origText(s, c[0], c[1])
+}
+
+// resultClause returns the part of the definition after the method's name
+// that reports an outcome with a number (…,各社区共召开恳谈会50余次,解决了…).
+func resultClause(s sentence, m *Method) string {
+	pos := -1
+	for _, k := range append([]string{key(m.Name)}, mentionKeys(m)...) {
+		if i := strings.Index(s.norm, strings.TrimSpace(k)); i >= 0 {
+			pos = i
+			break
+		}
+	}
+	if pos < 0 {
+		return ""
+	}
+	clauses := clauseSpans(s.norm)
+	for ci, c := range clauses {
+		if ci == 0 || c[0] <= pos {
+			continue
+		}
+		t := s.norm[c[0]:]
+		cl := s.norm[c[0]:c[1]]
+		if reNumber.MatchString(cl) && (reResult.MatchString(t) || reDone.MatchString(cl)) || strings.HasPrefix(cl, "累计") {
+			return strings.TrimRight(origText(s, c[0], len(s.norm)), "。;")
+		}
+	}
+	return ""
+}
+
+// clauseSpans splits a normalised sentence at commas and semicolons.
+func clauseSpans(n string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i, r := range n {
+		if r == ',' || r == ';' {
+			if i > start {
+				out = append(out, [2]int{start, i})
+			}
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	if start < len(n) {
+		out = append(out, [2]int{start, len(n)})
+	}
+	return out
+}
+
+// origText cuts the original-script text at a byte span of the norm when
+// the two are aligned, else returns the normalised span.
+func origText(s sentence, start, end int) string {
+	if o := origSpan(s, start, end); o != "" {
+		return strings.TrimSpace(o)
+	}
+	return strings.TrimSpace(s.norm[start:end])
+}

@@ -1,0 +1,284 @@
+package catalog
+
+import (
+	"bangyang/zh"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// stepKey is one bigram of a step that ties a sentence to it.
+type stepKey struct {
+	bigram string
+	weight int
+}
+
+// stepWords are bigrams too common to tie a sentence to a step by
+// themselves, unless they open the step (社区 of 社区开单 is its actor).
+var stepWords = map[string]bool{
+	"服务": true, "工作": true, "社区": true, "党建": true, "志愿": true, "活动": true, "居民": true, "群众": true,
+	"党员": true, "管理": true, "情况": true, "问题": true, "意见": true, "建设": true, "组织": true, "治理": true,
+	"小区": true, "辖区": true, "单位": true, "资源": true, "项目": true, "网格": true,
+}
+
+// stepKeys are, per step, the bigrams that tie a sentence to it: its
+// two-rune windows except those several steps share (到家 of 五到家);
+// common words count only when they open the step.
+func stepKeys(steps []string) [][]stepKey {
+	count := map[string]int{}
+	per := make([][]string, len(steps))
+	for i, st := range steps {
+		k := []rune(key(st))
+		seen := map[string]bool{}
+		for j := 0; j+2 <= len(k); j++ {
+			bi := string(k[j : j+2])
+			if zh.HanCount(bi) == 2 && !seen[bi] {
+				seen[bi] = true
+				per[i] = append(per[i], bi)
+				count[bi]++
+			}
+		}
+	}
+	out := make([][]stepKey, len(steps))
+	for i := range per {
+		for j, bi := range per[i] {
+			if count[bi] > 1 && len(steps) > 1 {
+				continue
+			}
+			if stepWords[bi] && j > 0 {
+				continue
+			}
+			out[i] = append(out[i], stepKey{bi, 2})
+		}
+	}
+	return out
+}
+
+// stepScore scores a sentence for a step: its bigrams, the whole step,
+// and the step's own characters (those of no other step) outside the
+// matched bigrams — 召开 gives 开 of 社区开单.
+func stepScore(s sentence, st string, keys []stepKey, own map[rune]bool) int {
+	score := 0
+	matched := map[rune]bool{}
+	for _, k := range keys {
+		if strings.Contains(s.key, k.bigram) {
+			score += k.weight
+			for _, r := range k.bigram {
+				matched[r] = true
+			}
+		}
+	}
+	if k := key(st); utf8.RuneCountInString(k) >= 3 && strings.Contains(s.key, k) {
+		score += 4
+	}
+	if score == 0 {
+		return 0
+	}
+	seen := map[rune]bool{}
+	for _, r := range s.key {
+		if own[r] && !matched[r] && !seen[r] {
+			seen[r] = true
+			score++
+		}
+	}
+	return score
+}
+
+// ownRunes are, per step, the Han characters no other step has.
+func ownRunes(steps []string) []map[rune]bool {
+	count := map[rune]int{}
+	for _, st := range steps {
+		seen := map[rune]bool{}
+		for _, r := range key(st) {
+			if zh.IsHan(r) && !seen[r] {
+				seen[r] = true
+				count[r]++
+			}
+		}
+	}
+	out := make([]map[rune]bool, len(steps))
+	for i, st := range steps {
+		out[i] = map[rune]bool{}
+		for _, r := range key(st) {
+			if zh.IsHan(r) && count[r] == 1 {
+				out[i][r] = true
+			}
+		}
+	}
+	return out
+}
+
+func mentionsSteps(s sentence, sk [][]stepKey) bool {
+	for _, ks := range sk {
+		for _, k := range ks {
+			if strings.Contains(s.key, k.bigram) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// alignable: steps that are actions to carry out, few enough to follow
+// one by one (not the twelve items of 三活四清五到家, not bare nouns such
+// as 社工、社区).
+func alignable(steps []string) bool {
+	if len(steps) < 2 || len(steps) > 6 {
+		return false
+	}
+	for _, st := range steps {
+		if utf8.RuneCountInString(key(st)) < 3 {
+			return false
+		}
+	}
+	return true
+}
+
+// stepsOpenSentences: most steps open a sentence of the span (共商，就是…;
+// 问需于民：…), so short steps can be followed one by one too.
+func stepsOpenSentences(a *article, steps []string, sp []int) bool {
+	if len(steps) < 2 || len(steps) > 8 {
+		return false
+	}
+	n := 0
+	for _, st := range steps {
+		k := key(st)
+		for _, i := range sp {
+			if strings.HasPrefix(strings.TrimLeft(a.sentences[i].key, "“"), k) {
+				n++
+				break
+			}
+		}
+	}
+	return 2*n > len(steps)
+}
+
+// alignSteps assigns the span's sentences to the steps they carry out.
+// A sentence scores for a step by the step's bigrams it contains; the
+// assignment keeps the steps' order (a procedure is told in order) and
+// maximises the score plus a bonus per step covered, by dynamic
+// programming. Unscored sentences between two sentences of one step, in
+// its paragraph, continue that step.
+func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Quote {
+	n := len(steps)
+	out := make([][]Quote, n)
+	if len(sents) == 0 {
+		return out
+	}
+	sk := stepKeys(steps)
+	own := ownRunes(steps)
+	score := make([][]int, len(sents))
+	for j, i := range sents {
+		score[j] = make([]int, n)
+		if !ix.slotWorthy(a.sentences[i]) {
+			continue
+		}
+		for st := range steps {
+			v := stepScore(a.sentences[i], steps[st], sk[st], own[st])
+			k := key(steps[st])
+			sentKey := strings.TrimLeft(a.sentences[i].key, "“")
+			if strings.HasPrefix(sentKey, k) {
+				v += 6 // 共商，就是…: the sentence is the step's own
+			}
+			if v >= 2 {
+				score[j][st] = v
+			}
+		}
+	}
+	const bonus = 3
+	const none = -1
+	// dp[j][s+1]: best total over sents[:j] with the last assigned step s
+	// (s == -1: none yet).
+	type cell struct {
+		v    int
+		prev int // previous state
+		step int // step assigned to sentence j-1, or none
+	}
+	dp := make([][]cell, len(sents)+1)
+	for j := range dp {
+		dp[j] = make([]cell, n+1)
+		for s := range dp[j] {
+			dp[j][s].v = -1 << 30
+		}
+	}
+	dp[0][0].v = 0
+	for j := 0; j < len(sents); j++ {
+		for s := 0; s <= n; s++ {
+			cur := dp[j][s]
+			if cur.v == -1<<30 {
+				continue
+			}
+			if cur.v > dp[j+1][s].v { // sentence j unassigned
+				dp[j+1][s] = cell{v: cur.v, prev: s, step: none}
+			}
+			from := s - 1
+			if from < 0 {
+				from = 0
+			}
+			for st := from; st < n; st++ {
+				if score[j][st] == 0 {
+					continue
+				}
+				v := cur.v + score[j][st]
+				if st+1 != s {
+					v += bonus
+				}
+				if v > dp[j+1][st+1].v {
+					dp[j+1][st+1] = cell{v: v, prev: s, step: st}
+				}
+			}
+		}
+	}
+	bestS := 0
+	for s := 1; s <= n; s++ {
+		if dp[len(sents)][s].v > dp[len(sents)][bestS].v {
+			bestS = s
+		}
+	}
+	assign := make([]int, len(sents))
+	for j, s := len(sents), bestS; j > 0; j-- {
+		c := dp[j][s]
+		assign[j-1] = c.step
+		s = c.prev
+	}
+	// Continuations: an unscored sentence after a step's sentence, in the
+	// same paragraph and before the next step's, carries on that step.
+	last, lastPara := none, -1
+	for j, i := range sents {
+		s := a.sentences[i]
+		if assign[j] != none {
+			last, lastPara = assign[j], s.para
+			continue
+		}
+		if last != none && s.para == lastPara && ix.slotWorthy(s) && laterAssigned(assign, j) {
+			assign[j] = last
+		}
+	}
+	for j, i := range sents {
+		if assign[j] != none && !statesStep(a.sentences[i], steps[assign[j]]) {
+			out[assign[j]] = append(out[assign[j]], quoteOf(a.sentences[i]))
+		}
+	}
+	return out
+}
+
+// reOrdinalPrefix opens a step's statement: 第三步，/ 一是 / 1.
+var reOrdinalPrefix = regexp.MustCompile(`^(?:第[一二三四五六七八九十]步|[一二三四五六七八九十]是|\d+[.、])[,:]?`)
+
+// statesStep: the sentence only states the step (第三步，院落居民代表会定事；),
+// which the step's name already says.
+func statesStep(s sentence, step string) bool {
+	k := reOrdinalPrefix.ReplaceAllString(s.key, "")
+	k = strings.TrimRight(k, "。;!?,")
+	return k == key(step)
+}
+
+// laterAssigned: some sentence after j is assigned, so j lies between two.
+func laterAssigned(assign []int, j int) bool {
+	for _, s := range assign[j+1:] {
+		if s >= 0 {
+			return true
+		}
+	}
+	return false
+}

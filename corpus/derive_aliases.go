@@ -1,0 +1,112 @@
+package corpus
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/zh"
+)
+
+// callRe finds what people call the leader: 居民们都叫她“万姐”, 喊他“老方”,
+// 称她欧阳书记, 居民眼里的“老成”.
+var callRe = regexp.MustCompile(`(?:叫|喊|称|称呼)(?:她|他|我)(?:为|作)?[“"「]?(\p{Han}{2,5})[”"」]?|` +
+	`(?:人称|被称为|被称作|被叫作|被叫做|称为|眼里的|眼中的|口中的|心中的|心目中的)[“"「](\p{Han}{2,5})[”"」]`)
+
+// deriveAliases finds the forms of address for leader that the text uses:
+// 小吳書記, 吳書記, 亞玲書記 (given name + role), and what the article
+// says people call her (万姐, 老方, 红梅姐, 小钟). A call-name must share
+// the surname or the given name, or be a 老/小 form of the surname.
+func deriveAliases(text, leader string, nt nameTables) []string {
+	sn := nt.surnameOf(leader)
+	if sn == "" {
+		return nil
+	}
+	given := strings.TrimPrefix(leader, sn)
+	var forms []string
+	for _, role := range []string{"書記", "书记", "主任"} {
+		forms = append(forms, "小"+sn+role, sn+role)
+		if utf8.RuneCountInString(given) >= 2 {
+			forms = append(forms, given+role)
+		}
+	}
+	var out []string
+	add := func(f string) {
+		if f != leader && !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	for _, f := range forms {
+		if !strings.Contains(text, f) {
+			continue
+		}
+		// 吳書記 is already covered by 小吳書記 when only the latter occurs.
+		covered := false
+		for _, o := range out {
+			if strings.Contains(o, f) && strings.Count(text, f) == strings.Count(text, o) {
+				covered = true
+			}
+		}
+		if !covered {
+			add(f)
+		}
+	}
+	norm := zh.ToSimplified(text)
+	nrs := []rune(norm)
+	ors := []rune(text)
+	nsn, ngiven := zh.ToSimplified(sn), zh.ToSimplified(given)
+	for _, m := range callRe.FindAllStringSubmatchIndex(norm, -1) {
+		if m[2] < 0 {
+			m[2], m[3] = m[4], m[5] // the quoted form: 居民眼里的“老成”
+		}
+		call := norm[m[2]:m[3]]
+		a := utf8.RuneCountInString(norm[:m[2]])
+		b := a + utf8.RuneCountInString(call)
+		// Trim a tail that is not part of the name: 叫她万姐的 → 万姐.
+		for b > a+2 && strings.ContainsRune("的了和也就都是", nrs[b-1]) {
+			b--
+		}
+		call = string(nrs[a:b])
+		ok := strings.Contains(call, nsn) && (strings.HasPrefix(call, nsn) || strings.HasPrefix(call, "小"+nsn) || strings.HasPrefix(call, "老"+nsn)) ||
+			utf8.RuneCountInString(ngiven) >= 2 && strings.HasPrefix(call, ngiven)
+		if !ok || call == zh.ToSimplified(leader) {
+			continue
+		}
+		// Keep the call-name as short as its form: 老方 / 小钟 / 万姐 /
+		// 红梅姐 / 春燕书记; cut anything after a role word.
+		if i := strings.Index(call, "书记"); i >= 0 {
+			call = call[:i+len("书记")]
+		}
+		n := utf8.RuneCountInString(call)
+		if strings.HasPrefix(call, "老") || strings.HasPrefix(call, "小") && !strings.Contains(call, "书记") {
+			n = 1 + utf8.RuneCountInString(nsn)
+		}
+		if len(ors) == len(nrs) {
+			add(string(ors[a : a+n]))
+		} else {
+			add(string([]rune(call)[:n]))
+		}
+	}
+	// A kinship form of the surname, quoted or called out: 一口一个“郝大姐”,
+	// 喊一声郝大姐, 都叫她老郝叔.
+	for _, m := range kinRe.FindAllStringSubmatchIndex(norm, -1) {
+		call := norm[m[2]:m[3]]
+		if !strings.HasPrefix(call, nsn) && !strings.HasPrefix(call, "老"+nsn) && !strings.HasPrefix(call, "小"+nsn) {
+			continue
+		}
+		a := utf8.RuneCountInString(norm[:m[2]])
+		n := utf8.RuneCountInString(call)
+		if len(ors) == len(nrs) {
+			add(string(ors[a : a+n]))
+		} else {
+			add(call)
+		}
+	}
+	return out
+}
+
+// kinRe: a surname (with 老/小) and a kinship word, quoted or after a
+// verb of calling: “郝大姐”, 一声雷阿姨, 叫她蒋大哥. The surname is checked
+// by the caller.
+var kinRe = regexp.MustCompile(`(?:[“"「『]|叫|喊|一个|一声|声声)(?:她|他|我)?((?:老|小)?\p{Han}{1,2}?(?:大姐|大哥|阿姨|大妈|大叔|大爷|奶奶|婆婆|姐|哥|姨|叔|婶))(?:[”"」』]|[^\p{Han}]|$)`)

@@ -1,0 +1,148 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/zh"
+)
+
+// Personal honours: a title's head, optionally scoped (全国, 江西省,
+// 西安市). A community's honours (文明社区, 先进基层党组织) never match.
+var (
+	honourHeads = `优秀共产党员|优秀党务工作者|优秀社区工作者|最美城乡社区工作者|最美社区工作者|劳动模范|` +
+		`三八红旗手标兵|三八红旗手|先进工作者|道德模范|五一劳动奖章|五一巾帼标兵|巾帼建功标兵|` +
+		`先进基层党组织书记|十佳社区书记|优秀社区书记|最美社区书记|最美社区党组织书记|最美基层党组织书记|最美书记|千名好支书|百名好支书|好支书|最美基层干部|担当作为好干部|优秀社区党组织书记|优秀基层党组织书记|人大代表|党代表|政协委员`
+	honourRe = regexp.MustCompile(`((?:全国|全省|全市|\p{Han}{0,6}(?:省|市|区|县|自治区))?[“"]?)(?:` + honourHeads + `)[”"]?`)
+	// A representative's seat needs its level: 全国人大代表, 市人大代表;
+	// "邀请人大代表…协商" is not an honour.
+	needsScope = []string{"人大代表", "党代表", "政协委员"}
+	// honourHints: a sentence without one holds no honour (skips the
+	// regexp).
+	honourHints = []string{"优秀", "模范", "红旗手", "代表", "委员", "先进", "标兵", "十佳", "最美", "奖章", "好支书", "好干部"}
+)
+
+// honourScopeStart returns where the scope of an honour really starts
+// within nrs[a:head]: 全国/全省/自治区…, or the administrative chain the
+// prefix ends with (当选丽江市人大代表 → 丽江市); head when the prefix is
+// prose (先后获得…).
+func honourScopeStart(nrs []rune, a, head int) int {
+	q := head
+	for q > a && (nrs[q-1] == '“' || nrs[q-1] == '"') {
+		q--
+	}
+	for _, w := range []string{"全国", "全省", "全市", "全区", "自治区", "省", "市", "区", "县"} {
+		if st := chainBefore(nrs[:q], q); len(st) > 0 && st[0] >= a {
+			return st[0]
+		}
+		n := utf8.RuneCountInString(w)
+		if q-n >= a && hasRunesAt(nrs, q-n, w) {
+			return q - n
+		}
+	}
+	return head
+}
+
+// deriveHonours lists the leader's personal honours, from the text and
+// the infobox (主要成就), in the article's script. Only sentences about
+// her count: naming her, an alias, 她/他/本人, or a short line naming
+// nobody (a table row); sentences naming only another secretary, or
+// other people's honours ("3名党员被评为…"), are skipped.
+func deriveHonours(text string, fields map[string]string, leader string, aliases, others []string) []string {
+	for i, a := range aliases {
+		aliases[i] = zh.ToSimplified(a)
+	}
+	others = simplifiedAll(others)
+	var out []string
+	add := func(h string) {
+		// Trim what the match took from the sentence before the title
+		// (为, 评, 获…), deciding on the Simplified form.
+		hr, nr := []rune(h), []rune(zh.ToSimplified(h))
+		if len(hr) != len(nr) {
+			hr = nr
+		}
+		i := 0
+		for i < len(nr) && strings.ContainsRune("为评获授予荣得选称号被的是在了和与、“\"", nr[i]) {
+			i++
+		}
+		j := len(nr)
+		for j > i && strings.ContainsRune("”\"", nr[j-1]) {
+			j--
+		}
+		h, n := string(hr[i:j]), string(nr[i:j])
+		if strings.Count(n, "“") > strings.Count(n, "”") {
+			// 南京市“最美社区书记”: the closing quote was trimmed, so the
+			// opening one goes too.
+			h, n = strings.Replace(h, "“", "", 1), strings.Replace(n, "“", "", 1)
+		}
+		if utf8.RuneCountInString(h) < 4 {
+			return
+		}
+		for _, s := range needsScope {
+			if n == s {
+				return
+			}
+		}
+		for _, o := range out {
+			if zh.ToSimplified(o) == n {
+				return
+			}
+		}
+		out = append(out, h)
+	}
+	lk := zh.ToSimplified(leader)
+	for _, line := range strings.Split(text, "\n") {
+		for _, sent := range Sentences(line) {
+			norm := zh.ToSimplified(sent)
+			if !strings.Contains(norm, lk) && containsAny(norm, others) || !containsAny(norm, honourHints) {
+				continue
+			}
+			// About her: it names her or says 她/他/本人; a short line
+			// naming nobody is a table row or a list of her honours.
+			about := strings.Contains(norm, lk) || containsAny(norm, aliases) || strings.ContainsAny(norm, "她他") || containsAny(norm, []string{"本人", "这位", "该同志"})
+			if !about && (utf8.RuneCountInString(norm) > 30 || strings.ContainsAny(norm, "名位") || strings.Contains(norm, "社区")) {
+				continue
+			}
+			nrs, ors := []rune(norm), []rune(sent)
+			for _, loc := range honourRe.FindAllStringSubmatchIndex(norm, -1) {
+				a := utf8.RuneCountInString(norm[:loc[0]])
+				b := a + utf8.RuneCountInString(norm[loc[0]:loc[1]])
+				a = honourScopeStart(nrs, a, a+utf8.RuneCountInString(norm[loc[0]:loc[3]]))
+				if othersHonour(string(nrs[:a]), lk, aliases, others) {
+					continue // "…韦志鹏被评为株洲市优秀党务工作者": his, not hers
+				}
+				if len(nrs) == len(ors) {
+					add(string(ors[a:b]))
+				} else {
+					add(string(nrs[a:b]))
+				}
+			}
+		}
+	}
+	for _, k := range []string{"主要成就", "主要榮譽", "主要荣誉", "獲得榮譽", "获得荣誉", "所获荣誉"} {
+		for _, v := range strings.FieldsFunc(fields[k], func(r rune) bool { return strings.ContainsRune("、，, ;；", r) }) {
+			if honourRe.MatchString(zh.ToSimplified(v)) {
+				add(v)
+			}
+		}
+	}
+	return out
+}
+
+// othersHonour reports an honour whose nearest person named before it in
+// the sentence is another secretary: in "2023年，韦志鹏被评为…，范桂芝则…"
+// the honour is his even though the sentence names the leader too.
+func othersHonour(before, leader string, aliases, others []string) bool {
+	last := func(keys []string) int {
+		at := -1
+		for _, k := range keys {
+			if k != "" {
+				at = max(at, strings.LastIndex(before, k))
+			}
+		}
+		return at
+	}
+	o := last(others)
+	return o >= 0 && o > last(append([]string{leader}, aliases...))
+}

@@ -1,0 +1,387 @@
+package corpus
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// leaderEvidence is what the text says about the people it names.
+type leaderEvidence struct {
+	score  map[string]int  // candidate name → weighted evidence
+	strong map[string]bool // named next to a full post, in a profile line or as "她叫…"
+	others map[string]bool // named next to a secretary's post (not a deputy's)
+	deputy map[string]bool // named next to a deputy's post (副书记唐小雨): not the leader
+	byline map[string]bool // the byline's or signature's name: counts even when written once
+}
+
+func (ev *leaderEvidence) add(name string, w int, strong bool) {
+	ev.score[name] += w
+	if strong {
+		ev.strong[name] = true
+	}
+}
+
+// deriveLeader finds the article's main person. Evidence, weighted:
+// a name next to a role word (黨委書記吳中蘭, 郭佳同志, 社区书记门建国：),
+// a profile line (华秀芳，女，汉族，1972年生), a "她叫向春燕" after the
+// person was introduced by her post, a sentence whose subject the name is
+// and which names a post (路雪梅是丰产路社区党委书记), a headline opening
+// with the name (牛桂英：…), and surname-only address (小吳書記, 钟书记).
+// Every surname counts, single or compound, including the ones that are
+// common words, but those only through such context, never from frequency
+// alone. Candidates are then ranked by evidence plus occurrences; it
+// returns "" rather than a weak guess, and the other secretaries the text
+// names next to their post.
+func deriveLeader(title, text string, nt nameTables) (string, []string) {
+	full := title + "\n" + text
+	rs := []rune(full)
+	ev := &leaderEvidence{score: map[string]int{}, strong: map[string]bool{}, others: map[string]bool{},
+		deputy: map[string]bool{}, byline: map[string]bool{}}
+	surnameOnly := map[string]int{} // 吳 from 小吳書記
+	for i := 0; i < len(rs); i++ {
+		role := ""
+		for _, r := range leaderRoles {
+			if hasRunesAt(rs, i, r) {
+				role = r
+				break
+			}
+		}
+		if role == "" {
+			continue
+		}
+		n := utf8.RuneCountInString(role)
+		deputy := i > 0 && (rs[i-1] == '副' || rs[i-1] == '總' || rs[i-1] == '总')
+		if i >= 2 && officialPost(rs[i-2:i]) {
+			// 区委书记张振华 visits; he is not the community's secretary.
+			i += n - 1
+			continue
+		}
+		// Name before the role: 張影書記, 吳書記, 司马书记.
+		for k := 1; k <= 4 && i-k >= 0; k++ {
+			start := i - k
+			sl := nt.surnameLen(rs, start)
+			if sl == 0 {
+				continue
+			}
+			if sl == k {
+				// Surname alone: 吳書記, 小吳書記, 司马书记.
+				if start == 0 || !unicode.Is(unicode.Han, rs[start-1]) || strings.ContainsRune("小老她他叫喊称稱", rs[start-1]) {
+					surnameOnly[string(rs[start:i])]++
+				}
+				continue
+			}
+			if k-sl > 2 || !allNameRunes(rs[start+sl:i], nt) {
+				continue
+			}
+			if role != "人大代表" {
+				ev.add(string(rs[start:i]), 1, role != "同志")
+			}
+		}
+		// Name after the role: 黨委書記吳中蘭, 居委会主任金顺姬.
+		if role != "同志" {
+			at := i + n
+			for at < len(rs) && at < i+n+2 && (rs[at] == ' ' || rs[at] == '\u3000') {
+				at++ // a signature: "社区党委书记 翟海涛"
+			}
+			if at == i+n && at+1 < len(rs) && (rs[at] == '是' || rs[at] == '叫') && nt.surnameLen(rs, at+1) > 0 {
+				at++ // "小区党支部书记是施红英"
+			}
+			if at == i+n && at+3 < len(rs) && rs[at] == '的' && nt.surnameLen(rs, at+1) == 1 && allNameRunes(rs[at+2:at+4], nt) {
+				at++ // "担任红旗社区党委书记的崔建军"
+			}
+			for _, name := range nt.namesAt(rs, at) {
+				if deputy {
+					ev.deputy[name] = true // 副书记唐小雨 is not the secretary
+					continue
+				}
+				ev.add(name, 1, true)
+				if role == "書記" || role == "书记" {
+					ev.others[name] = true
+				}
+			}
+		}
+		i += n - 1
+	}
+	for s, c := range surnameOnly {
+		sr := []rune(s)
+		for _, name := range namesStartingWith(rs, s, nt) {
+			// 钟书记 vouches for 钟小燕; for a surname that is also a
+			// word it vouches only for a full two-character given name
+			// (路书记 says nothing of 路口).
+			strong := len(sr) == 2 || !nt.ambiguous[sr[0]] || utf8.RuneCountInString(name) == len(sr)+2
+			ev.add(name, min(c, 2), strong)
+		}
+	}
+	for _, sent := range sentenceStarts(rs) {
+		profileAndSubject(rs, sent, nt, ev)
+	}
+	pronounPosts(rs, nt, ev)
+	midSentencePosts(rs, nt, ev)
+	bylines(rs, nt, ev)
+	// "她叫向春燕", "名叫…": the name given after the post.
+	for i := 0; i+2 < len(rs); i++ {
+		if (rs[i] == '她' || rs[i] == '他' || rs[i] == '名') && rs[i+1] == '叫' {
+			for _, name := range nt.namesAt(rs, i+2) {
+				ev.add(name, 2, true)
+			}
+		}
+	}
+	// A headline that opens with the name: "牛桂英：“敲门行动”…".
+	trs := []rune(title)
+	for _, name := range nt.namesAt(trs, 0) {
+		if k := utf8.RuneCountInString(name); k < len(trs) && strings.ContainsRune("：:，, （(", trs[k]) {
+			ev.add(name, 3, true)
+		}
+	}
+	// A post in brackets after the name: "严晓雯（社区党委书记）".
+	for k, r := range rs {
+		if r != '（' && r != '(' {
+			continue
+		}
+		end := k + 1
+		for end < len(rs) && end-k < 16 && rs[end] != '）' && rs[end] != ')' {
+			end++
+		}
+		if end >= len(rs) || !hasRole(rs[k+1:end]) {
+			continue
+		}
+		for i := max(0, k-4); i < k-1; i++ {
+			for _, name := range nt.namesAt(rs, i) {
+				if i+utf8.RuneCountInString(name) == k {
+					ev.add(name, 2, true)
+				}
+			}
+		}
+	}
+	leader := pickName(full, ev, nt)
+	if leader == "" && len(ev.score) == 0 {
+		// No context names anyone: the most frequent name, if it occurs
+		// three times and its surname is not a common word.
+		seen := map[string]bool{}
+		for i := range rs {
+			sl := nt.surnameLen(rs, i)
+			if sl == 0 || sl == 1 && nt.ambiguous[rs[i]] {
+				continue
+			}
+			s := string(rs[i : i+sl])
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			for _, name := range namesStartingWith(rs, s, nt) {
+				if !ev.deputy[name] {
+					ev.score[name] += 0
+				}
+			}
+		}
+		leader = pickNameMin(full, ev, nt, 3)
+	}
+	if leader == "" {
+		return "", nil
+	}
+	var others []string
+	lf := family(leader, nt)
+	for name := range ev.others {
+		if family(name, nt) == lf || strings.Contains(leader, name) || strings.Count(full, name) < 2 {
+			continue
+		}
+		// The full form of the other person: the longest candidate of her
+		// family that accounts for most of its occurrences.
+		if o := extend(full, family(name, nt), ev, nt); o != "" && !slices.Contains(others, o) {
+			others = append(others, o)
+		}
+	}
+	sort.Strings(others)
+	return leader, others
+}
+
+// officialPost reports the two runes before 书记 that make it a Party
+// committee above the community (区委, 市委, 县委, 省委, 纪委, 团委).
+func officialPost(before []rune) bool {
+	if before[1] != '委' {
+		return false
+	}
+	return strings.ContainsRune("区區市县縣省州纪紀团團镇鎮", before[0])
+}
+
+// sentenceStarts returns the rune offsets at which a sentence or line
+// starts, after leading spaces and quotes.
+func sentenceStarts(rs []rune) []int {
+	var out []int
+	at := true
+	for i, r := range rs {
+		if strings.ContainsRune("。！？!?；;\n", r) {
+			at = true
+			continue
+		}
+		if at {
+			if unicode.IsSpace(r) || strings.ContainsRune("“”\"「」", r) {
+				continue
+			}
+			out = append(out, i)
+			at = false
+		}
+	}
+	return out
+}
+
+// subjectLinks may follow a sentence's subject before its post: 是, the
+// comma of "陈建国，男，…", 现任/担任/任, 自/从 (自2014年担任…).
+const subjectLinks = "是，,现現担擔任自从從在"
+
+// profileAndSubject scores the name opening the sentence at rs[start]: a
+// profile line "华秀芳，女，汉族，1972年生" (strong), or the subject of a
+// sentence that names a post ("王秀芳是翠苑社区党委书记").
+func profileAndSubject(rs []rune, start int, nt nameTables, ev *leaderEvidence) {
+	start += timePhrase(rs[start:]) // "2018年，施红英当选…书记"
+	end := start
+	for end < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[end]) {
+		end++
+	}
+	sent := rs[start:end]
+	for _, name := range nt.namesAt(rs, start) {
+		k := utf8.RuneCountInString(name)
+		if k+2 <= len(sent) && strings.ContainsRune("，,（(", sent[k]) && (sent[k+1] == '女' || sent[k+1] == '男') {
+			ev.add(name, 3, true)
+			continue
+		}
+		k += timePhrase(sent[k:])
+		if k < len(sent) && strings.ContainsRune(subjectLinks, sent[k]) && hasRole(sent[k:]) {
+			ev.add(name, 1, true)
+		} else if takesPost(sent[k:]) {
+			// "韦志鹏2021年调任云岭社区党委书记": a secretary of the article.
+			ev.add(name, 1, true)
+			ev.others[name] = true
+		}
+	}
+}
+
+func hasRole(rs []rune) bool {
+	for i := range rs {
+		for _, r := range leaderRoles {
+			if r != "同志" && hasRunesAt(rs, i, r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// family is a name's surname plus the first given character: 李亚 of
+// 李亚玲, 司马丽 of 司马丽娟. Candidates of one family are one person.
+func family(name string, nt nameTables) string {
+	sn := nt.surnameOf(name)
+	rs := []rune(name)
+	n := utf8.RuneCountInString(sn) + 1
+	if sn == "" || len(rs) < n {
+		return name
+	}
+	return string(rs[:n])
+}
+
+// pickName groups candidates by family, scores each family by occurrences
+// plus twice its evidence, and returns the winner in its full form. A
+// family needs two occurrences; one whose surname is also a common word
+// needs strong evidence (a post, a profile line, "她叫…", the headline).
+func pickName(text string, ev *leaderEvidence, nt nameTables) string {
+	return pickNameMin(text, ev, nt, 2)
+}
+
+func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) string {
+	type fam struct {
+		key          string
+		count, score int
+		strong       bool
+		byline       bool
+	}
+	fams := map[string]*fam{}
+	for name, w := range ev.score {
+		k := family(name, nt)
+		f := fams[k]
+		if f == nil {
+			c := strings.Count(text, k)
+			f = &fam{key: k, count: c, score: c}
+			fams[k] = f
+		}
+		f.score += 2 * w
+		f.strong = f.strong || ev.strong[name]
+		f.byline = f.byline || ev.byline[name]
+	}
+	var list []*fam
+	for _, f := range fams {
+		amb := nt.ambiguous[[]rune(f.key)[0]] && utf8.RuneCountInString(nt.surnameOf(f.key+"x")) == 1
+		if f.count >= minCount && (f.strong || !amb) || f.byline {
+			list = append(list, f)
+		}
+	}
+	if len(list) == 0 {
+		return ""
+	}
+	sort.Slice(list, func(i, j int) bool {
+		if list[i].score != list[j].score {
+			return list[i].score > list[j].score
+		}
+		// Two secretaries of equal standing: the one introduced first.
+		if a, b := strings.Index(text, list[i].key), strings.Index(text, list[j].key); a != b {
+			return a < b
+		}
+		return list[i].key < list[j].key
+	})
+	return extend(text, list[0].key, ev, nt)
+}
+
+// extend returns the full form of a family: its one-character-longer
+// candidate when that accounts for at least 70% of the family's
+// occurrences (李亚玲, not 李亚), else the family itself (郭佳, 張影).
+func extend(text, key string, ev *leaderEvidence, nt nameTables) string {
+	total := strings.Count(text, key)
+	best, bestCount := key, 0
+	n := utf8.RuneCountInString(key)
+	for name := range ev.score {
+		if utf8.RuneCountInString(name) == n+1 && strings.HasPrefix(name, key) {
+			if c := strings.Count(text, name); c*10 >= total*7 && (c > bestCount || c == bestCount && name < best) {
+				best, bestCount = name, c
+			}
+		}
+	}
+	if bestCount == 0 {
+		// The longer form may only occur in text, not as a candidate.
+		rs := []rune(text)
+		counts := map[string]int{}
+		for i := 0; i+n < len(rs); i++ {
+			if hasRunesAt(rs, i, key) && allNameRunes(rs[i+n:i+n+1], nt) {
+				counts[string(rs[i:i+n+1])]++
+			}
+		}
+		for name, c := range counts {
+			if c*10 >= total*8 && c >= 2 && (c > bestCount || c == bestCount && name < best) {
+				best, bestCount = name, c
+			}
+		}
+	}
+	return best
+}
+
+// namesStartingWith lists the distinct candidate names in rs that start
+// with surname s.
+func namesStartingWith(rs []rune, s string, nt nameTables) []string {
+	seen := map[string]bool{}
+	var out []string
+	sr := []rune(s)
+	for i := range rs {
+		if !hasRunesAt(rs, i, s) || nt.surnameLen(rs, i) != len(sr) {
+			continue
+		}
+		for _, name := range nt.namesAt(rs, i) {
+			if !seen[name] {
+				seen[name] = true
+				out = append(out, name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,224 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Evidence for deriveLeader from context beyond the name's neighbours: a
+// post taken later in the sentence or by a pronoun, a byline or signature.
+
+// timePhrase is the length of a year phrase opening rs ("2021年",
+// "2015年3月，"), so that "韦志鹏2021年调任…书记" reads as its
+// subject stating a post.
+func timePhrase(rs []rune) int {
+	i := 0
+	for i < len(rs) && i < 4 && unicode.IsDigit(rs[i]) {
+		i++
+	}
+	if i == 0 || i >= len(rs) || rs[i] != '年' {
+		return 0
+	}
+	i++
+	if j := i; j < len(rs) && unicode.IsDigit(rs[j]) {
+		for j < len(rs) && j < i+2 && unicode.IsDigit(rs[j]) {
+			j++
+		}
+		if j < len(rs) && rs[j] == '月' {
+			i = j + 1
+		}
+	}
+	if i < len(rs) && (rs[i] == '，' || rs[i] == ',') {
+		i++
+	}
+	return i
+}
+
+// postTakers are the verbs by which a sentence's subject takes a post:
+// 到…社区任党委书记, 调任…书记, 出任…书记.
+var postTakers = []string{"任", "調任", "调任", "出任", "擔任", "担任", "當選", "当选", "接任", "是"}
+
+// takesPost reports a clause that takes up a secretary's post, the post
+// written after the place ("到红旗社区任党委书记", "调任云岭社区党委书记"),
+// and not a deputy's or a past one's.
+func takesPost(rs []rune) bool {
+	end := 0
+	for end < len(rs) && end < 40 && !strings.ContainsRune("，,。；;！？!?", rs[end]) {
+		end++
+	}
+	if end < len(rs) && (rs[end] == '，' || rs[end] == ',') {
+		for end < len(rs) && end < 60 && !strings.ContainsRune("。；;！？!?", rs[end]) {
+			end++
+		}
+	}
+	c := string(rs[:end])
+	for _, v := range postTakers {
+		i := strings.Index(c, v)
+		if i < 0 {
+			continue
+		}
+		rest := []rune(c[i+len(v):])
+		for j := range rest {
+			if hasRunesAt(rest, j, "书记") || hasRunesAt(rest, j, "書記") {
+				if v == "是" && j+2 < len(rest) && strings.ContainsRune("的们們", rest[j+2]) {
+					return false // "她是书记的好帮手"
+				}
+				if strings.ContainsAny(string(rest[:j]), "协協助配合帮幫给給向跟和与與") {
+					return false // "她的责任是协助书记…", "他向书记…"
+				}
+				if j >= 2 && officialPost(rest[j-2:j]) {
+					return false // 任区委书记: not the community's post
+				}
+				return j == 0 || rest[j-1] != '副' && !strings.HasPrefix(c, "曾") && !strings.HasPrefix(c, "原")
+			}
+		}
+	}
+	return false
+}
+
+// pronounPosts credits "2015年她到…社区任党委书记" to the person the
+// pronoun stands for: the nearest repeated name before the sentence, or,
+// when the article names her only later, the first one after it.
+func pronounPosts(rs []rune, nt nameTables, ev *leaderEvidence) {
+	text := string(rs)
+	for _, start := range sentenceStarts(rs) {
+		s0 := start + timePhrase(rs[start:])
+		p := -1
+		// The pronoun opens the sentence, or follows a short adverbial
+		// ("从2015年起，他就在…担任党委书记").
+		for j := s0; j < len(rs) && j < s0+12 && !strings.ContainsRune("。！？!?；;\n", rs[j]); j++ {
+			if rs[j] == '她' || rs[j] == '他' || rs[j] == '我' {
+				p = j
+				break
+			}
+			if j > s0+2 && !unicode.IsDigit(rs[j]) && !strings.ContainsRune("从從自起年月，,以来來后後", rs[j]) {
+				break
+			}
+		}
+		if p < 0 || p+1 < len(rs) && (rs[p+1] == '们' || rs[p+1] == '們') || !takesPost(rs[p+1:]) {
+			continue
+		}
+		name := nearestName(rs, text, p, -1, nt, ev)
+		if name == "" {
+			name = nearestName(rs, text, p, 1, nt, ev)
+		}
+		if name != "" {
+			ev.add(name, 2, true)
+		}
+	}
+}
+
+// nearestName walks from rune p in direction dir and returns the first
+// full name (surname and two given characters, or a compound surname and
+// one) that the text writes at least twice and that is no deputy's.
+func nearestName(rs []rune, text string, p, dir int, nt nameTables, ev *leaderEvidence) string {
+	for i := p + dir; i >= 0 && i < len(rs); i += dir {
+		sl := nt.surnameLen(rs, i)
+		if sl == 0 {
+			continue
+		}
+		names := nt.namesAt(rs, i)
+		if len(names) == 0 {
+			continue
+		}
+		name := names[len(names)-1]
+		if utf8.RuneCountInString(name) < 3 || ev.deputy[name] || strings.Count(text, name) < 2 {
+			continue
+		}
+		if sl == 1 && nt.ambiguous[rs[i]] && !nameLine(text, name) {
+			continue // 施, 方, 高…: only a name standing as a line of its own
+		}
+		return name
+	}
+	return ""
+}
+
+// bylineRe finds a byline or signature naming who wrote or tells the
+// story: "（作者：聂文华，系…社区党委书记）", "口述：邹丽娟", "作者为…".
+var bylineRe = regexp.MustCompile(`(?m)^[ \t\x{3000}（(]*(?:(?:作者简介|作者簡介|作者|口述|口述人|讲述|讲述人|講述|講述人)\s*(?:[:：｜|]|为|為|系)|文\s*[/／]|(?:[\p{Han}]{2,4}\s*口述))`)
+
+// bylines scores the name a byline gives, when the article states a
+// secretary's post somewhere: a first-person column or an oral account
+// names its author only there, once.
+func bylines(rs []rune, nt nameTables, ev *leaderEvidence) {
+	if !hasRole(rs) {
+		return
+	}
+	text := string(rs)
+	for _, loc := range bylineRe.FindAllStringIndex(text, -1) {
+		a := utf8.RuneCountInString(text[:loc[1]])
+		end := a
+		for end < len(rs) && rs[end] != '\n' && end < a+60 {
+			end++
+		}
+		line := rs[a:end]
+		i := 0
+		for i < len(line) && (line[i] == ' ' || line[i] == '\u3000') {
+			i++
+		}
+		found := ""
+		if m := []rune(strings.TrimLeft(text[loc[0]:loc[1]], " \t\u3000（(")); len(m) > 2 && hasRunesAt(m, len(m)-2, "口述") && !hasRunesAt(m, 0, "口述") {
+			// "翟海涛口述　记者…整理": the name before 口述.
+			for _, name := range nt.namesAt(m, 0) {
+				if utf8.RuneCountInString(name)+2 >= len(m) || strings.TrimSpace(string(m[utf8.RuneCountInString(name):len(m)-2])) == "" {
+					found = name
+				}
+			}
+		} else if names := nt.namesAt(line, i); len(names) > 0 {
+			found = names[len(names)-1]
+		} else {
+			// "作者为…社区党委书记 翟海涛": the name after the post.
+			for j := range line {
+				if hasRunesAt(line, j, "书记") || hasRunesAt(line, j, "書記") {
+					k := j + 2
+					for k < len(line) && (line[k] == ' ' || line[k] == '\u3000') {
+						k++
+					}
+					if names := nt.namesAt(line, k); len(names) > 0 {
+						found = names[len(names)-1]
+					}
+				}
+			}
+		}
+		if found != "" {
+			ev.add(found, 3, true)
+			ev.byline[found] = true
+		}
+	}
+}
+
+// nameLine reports a name written as a line of its own ("施红英" above
+// "她是…小区党支部书记"), which a surname that is also a word needs.
+func nameLine(text, name string) bool {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Trim(l, " \u3000*#") == name {
+			return true
+		}
+	}
+	return false
+}
+
+// midSentencePosts scores a full name inside a sentence that goes on to
+// take a post: "今年是崔建军在红旗社区任党委书记的第八年".
+func midSentencePosts(rs []rune, nt nameTables, ev *leaderEvidence) {
+	text := string(rs)
+	for i := 1; i < len(rs); i++ {
+		if !strings.ContainsRune("是，,、：:”」", rs[i-1]) {
+			continue
+		}
+		for _, name := range nt.namesAt(rs, i) {
+			k := i + utf8.RuneCountInString(name)
+			if utf8.RuneCountInString(name) < nt.surnameLen(rs, i)+2 || k >= len(rs) || ev.deputy[name] {
+				continue
+			}
+			if nt.surnameLen(rs, i) == 1 && nt.ambiguous[rs[i]] && strings.Count(text, name) < 2 {
+				continue
+			}
+			if strings.ContainsRune("在于從从自", rs[k]) && takesPost(rs[k:]) {
+				ev.add(name, 1, true)
+			}
+		}
+	}
+}

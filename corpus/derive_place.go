@@ -1,0 +1,244 @@
+package corpus
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Administrative units, longest suffix first, and the province-level
+// names (which open a chain whatever precedes them).
+var (
+	unitSuffixes = []string{"自治区", "自治州", "自治县", "街道", "社区", "小区", "楼院", "院落", "地区", "省", "市", "州", "盟", "区", "县", "旗", "镇", "乡", "村"}
+	provinces    = []string{"黑龙江", "内蒙古", "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "江苏",
+		"浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+		"甘肃", "青海", "台湾", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"}
+	// unitStop cannot be inside a unit's name: prose before a chain (在,
+	// 位于, 来到, 现任, 记…).
+	unitStop = "在于到任为是的了与及从自记位进入走扎赴就把被对向该本这那各全每其个带领组织所选起提说称叫获得"
+)
+
+// unitAt reports the unit suffix ending at rune offset end (exclusive).
+func unitAt(rs []rune, end int) string {
+	for _, u := range unitSuffixes {
+		n := utf8.RuneCountInString(u)
+		if end-n >= 0 && hasRunesAt(rs, end-n, u) {
+			return u
+		}
+	}
+	return ""
+}
+
+// chainBefore parses administrative units backwards from end (exclusive)
+// and returns the rune offsets where its units start, outermost first, or
+// nil when the text before end is not a place (该社区, 。社区).
+func chainBefore(rs []rune, end int) []int {
+	var starts []int
+	pos := end
+	for units := 0; units < 6; units++ {
+		u := unitAt(rs, pos)
+		if u == "" {
+			break
+		}
+		nameEnd := pos - utf8.RuneCountInString(u)
+		// A province-level name opens the chain.
+		if p := provinceEnding(rs, nameEnd); p >= 0 && (u == "省" || u == "市" || u == "自治区") {
+			starts = append(starts, p)
+			break
+		}
+		if h := unitAt(rs, nameEnd); h != "" && h != "村" && h != "州" && h != "旗" {
+			break // "鼓楼区社区": no name between the two units (红旗社区 has one)
+		}
+		maxName := 6
+		if strings.HasPrefix(u, "自治") {
+			maxName = 10 // 恩施土家族苗族自治州
+		}
+		i := nameEnd
+		for i > 0 && nameEnd-i < maxName {
+			r := rs[i-1]
+			if !unicode.Is(unicode.Han, r) || strings.ContainsRune(unitStop, r) {
+				break
+			}
+			if nameEnd-i >= 2 && unitAt(rs, i) != "" {
+				break // the previous unit ends here
+			}
+			i--
+		}
+		if nameEnd-i < 2 {
+			break
+		}
+		starts = append(starts, i)
+		pos = i
+	}
+	slices.Reverse(starts)
+	return starts
+}
+
+// plausibleChain accepts a chain of two or more units, or a lone unit
+// whose name the text repeats (仁和社区 … 仁和社区) or introduces as a
+// place: a lone unit written once is otherwise as likely a fragment of
+// prose (提起社区, 年当选社区).
+func plausibleChain(rs []rune, starts []int, end int) bool {
+	switch len(starts) {
+	case 0:
+		return false
+	case 1:
+		// Or one introduced as a place: 所在的百花苑社区, 来到仁和社区.
+		cue := starts[0] > 0 && strings.ContainsRune("的在到于", rs[starts[0]-1])
+		return cue || strings.Count(string(rs), string(rs[starts[0]:end])) >= 2
+	}
+	return true
+}
+
+func provinceEnding(rs []rune, end int) int {
+	for _, p := range provinces {
+		n := utf8.RuneCountInString(p)
+		if end-n >= 0 && hasRunesAt(rs, end-n, p) {
+			return end - n
+		}
+	}
+	return -1
+}
+
+// completeChain returns the chain rs[starts[0]:end] in the article's
+// script, prefixed by the higher units the text writes elsewhere before
+// its first unit ("宁波市海曙区" completes "海曙区鼓楼街道中山社区").
+func completeChain(nrs, ors []rune, starts []int, end int) string {
+	c0 := starts[0]
+	first := end
+	if len(starts) > 1 {
+		first = starts[1]
+	}
+	unit := string(nrs[c0:first])
+	pre0, pre1 := -1, -1
+	ur := []rune(unit)
+	for q := 0; q+len(ur) <= len(nrs); q++ {
+		if q == c0 || !hasRunesAt(nrs, q, unit) {
+			continue
+		}
+		if st := chainBefore(nrs, q+len(ur)); len(st) > 1 && st[0] < q && (pre0 < 0 || q-st[0] > pre1-pre0) {
+			pre0, pre1 = st[0], q
+		}
+	}
+	out := string(ors[c0:end])
+	if pre0 >= 0 {
+		out = string(ors[pre0:pre1]) + out
+	}
+	return out
+}
+
+// placeFromChains is the place when no post names it: the longest chain
+// ending in a unit of the given kind (社区, or 街道 for a street's
+// secretary), preferring the community the text mentions most.
+func placeFromChains(nrs, ors []rune, kind string, weigh func(at int) int) string {
+	if kind == "" {
+		kind = "社区"
+	}
+	kr := []rune(kind)
+	whole := string(nrs)
+	var best []int
+	bestEnd, bestScore := 0, 0
+	for i := 0; i+len(kr) <= len(nrs); i++ {
+		if !hasRunesAt(nrs, i, kind) {
+			continue
+		}
+		end := i + len(kr)
+		st := chainBefore(nrs, end)
+		bonus := 0
+		if weigh != nil {
+			bonus = weigh(i)
+		}
+		if len(st) == 0 || bonus < 0 {
+			continue
+		}
+		last := string(nrs[st[len(st)-1]:end])
+		mentions := strings.Count(whole, last)
+		high := false // a province, city, district or county in the chain
+		for k := 0; k+1 < len(st); k++ {
+			if u := unitAt(nrs, st[k+1]); u != "街道" && u != "镇" && u != "乡" && u != "村" {
+				high = true
+			}
+		}
+		if mentions < 2 && !high && (bonus <= 0 || len(st) < 2) {
+			continue
+		}
+		if len(st) == 1 && !plausibleChain(nrs, st, end) {
+			continue
+		}
+		score := 3*len(st) + mentions + bonus
+		if score > bestScore {
+			best, bestEnd, bestScore = st, end, score
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	return completeChain(nrs, ors, best, bestEnd)
+}
+
+// settingPrefix completes a place that starts below the district
+// (建设街道枫林社区) with the one district-level chain the article sets
+// its story in ("在湖南省株洲市芦淞区，有两个社区"): only when the text
+// writes exactly one such chain, so a visit elsewhere never leaks in.
+func settingPrefix(nrs []rune, place string) string {
+	pr := []rune(place)
+	st := chainBefore(pr, len(pr))
+	if len(st) == 0 {
+		return ""
+	}
+	first := len(pr)
+	if len(st) > 1 {
+		first = st[1]
+	}
+	switch unitAt(pr, first) {
+	case "街道", "镇", "乡", "社区", "小区", "楼院", "院落", "村":
+	default:
+		return "" // the place already names its district or city
+	}
+	var found []string
+	for end := 1; end <= len(nrs); end++ {
+		if u := unitAt(nrs, end); u != "区" && u != "县" && u != "市" {
+			continue
+		}
+		if end < len(nrs) && unitAt(nrs, end+1) != "" {
+			continue // inside a longer unit word
+		}
+		cs := chainBefore(nrs, end)
+		if len(cs) < 2 {
+			continue
+		}
+		high := true
+		for k := 1; k <= len(cs); k++ {
+			e := end
+			if k < len(cs) {
+				e = cs[k]
+			}
+			switch unitAt(nrs, e) {
+			case "省", "市", "区", "县", "自治区", "自治州", "州", "盟", "旗":
+			default:
+				high = false
+			}
+		}
+		if u := unitAt(nrs, end); !high || u != "区" && u != "县" {
+			continue
+		}
+		c := string(nrs[cs[0]:end])
+		dup := false
+		for i, f := range found {
+			switch {
+			case strings.HasPrefix(f, c) || strings.HasSuffix(f, c):
+				dup = true
+			case strings.HasPrefix(c, f) || strings.HasSuffix(c, f):
+				found[i], dup = c, true
+			}
+		}
+		if !dup {
+			found = append(found, c)
+		}
+	}
+	if len(found) != 1 || strings.Contains(place, found[0]) {
+		return ""
+	}
+	return found[0]
+}

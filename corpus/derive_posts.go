@@ -1,0 +1,254 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/zh"
+)
+
+// Posts of a community leader, matched on Simplified text. The secretary's
+// post may be followed by a second one she holds (、居委会主任).
+var (
+	secondPost = `(?:社区)?居(?:民)?委(?:员)?会主任|街道办(?:事处)?主任`
+	postRe     = regexp.MustCompile(`(?:(?:社区|街道|村|镇|乡|小区|楼院|院落|网格)?(?:党委|党总支|党支部|党工委|党组织|总支)书记|社区书记|民意书记)(?:(?:、|，兼任?|兼任?)(?:` + secondPost + `))?|` + secondPost)
+	// Words before a post that make it someone else's, an honour or a
+	// past post: 副书记, 总书记, 优秀社区书记, 原社区书记, 曾任.
+	notOwnPost = []string{"副", "优秀", "最美", "十佳", "好", "模范", "原", "前", "曾任", "时任", "首批", "第一批", "批"}
+	// Verbs that state a current post.
+	postVerbs = []string{"现任", "担任", "当选", "提拔为", "任命为", "作为", "是"}
+)
+
+// postMatch is one post found in the text, with rune offsets.
+type postMatch struct {
+	start, end int // runes, in the Simplified text
+	sentence   [2]int
+	score      int
+}
+
+// derivePosts returns the leader's post (role) and the administrative
+// chain written before it or elsewhere for her community (place), both in
+// the article's own script. Posts next to the leader's name, or in a
+// sentence naming her or stating a current post, win; a post that is a
+// deputy's, an honour's or a past one is never taken. Empty when the text
+// gives nothing certain.
+func derivePosts(text, leader string, aliases, others []string, nt nameTables) (role, place string) {
+	others = simplifiedAll(others)
+	norm := zh.ToSimplified(text)
+	nrs, ors := []rune(norm), []rune(text)
+	if len(nrs) != len(ors) {
+		ors = nrs
+	}
+	keys := []string{}
+	for _, k := range append([]string{leader}, aliases...) {
+		if k = zh.ToSimplified(k); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	// othersOnly weighs a chain by its sentence: one naming another
+	// secretary and not the leader is that secretary's community (never
+	// taken); one naming the leader, when the article has others, is hers;
+	// one naming no one is about whom its paragraph or section is.
+	othersOnly := func(at int) int {
+		if len(others) == 0 {
+			return 0
+		}
+		s0, s1 := sentenceAround(nrs, at)
+		sent := string(nrs[s0:s1])
+		mine, theirs := containsAny(sent, keys), containsAny(sent, others)
+		switch {
+		case theirs && !mine:
+			return -1
+		case mine && !theirs:
+			return 3
+		case !mine && !theirs:
+			return sectionAbout(nrs, s0, keys, others)
+		}
+		return 0
+	}
+	var best *postMatch
+	for _, loc := range postRe.FindAllStringIndex(norm, -1) {
+		a := utf8.RuneCountInString(norm[:loc[0]])
+		b := a + utf8.RuneCountInString(norm[loc[0]:loc[1]])
+		before := string(nrs[max(0, a-4):a])
+		if hasSuffixAny(before, notOwnPost) || b < len(nrs) && (hasRunesAt(nrs, b, "工作室") || nrs[b] == '们') {
+			continue
+		}
+		if b < len(nrs) && !hasRunesAt(nrs, b, zh.ToSimplified(leader)) && otherNameAt(nrs, b, norm, nt) {
+			continue // 社区党委书记王一鸣说: someone else's post
+		}
+		s0, s1 := sentenceAround(nrs, a)
+		sent := string(nrs[s0:s1])
+		m := &postMatch{start: a, end: b, sentence: [2]int{s0, s1}}
+		names := containsAny(sent, keys)
+		switch {
+		case leader != "" && (hasRunesAt(nrs, b, zh.ToSimplified(leader)) || strings.HasSuffix(string(nrs[max(0, a-8):a]), zh.ToSimplified(leader))):
+			m.score += 4
+		case names:
+			m.score += 2
+		case containsAny(sent, others):
+			continue // another secretary's post
+		case strings.ContainsAny(sent, "她他") || strings.HasPrefix(sent, "该") || strings.Contains(sent, "该社区"):
+			m.score++ // "她担任…", "该社区党委书记是…": probably hers
+		}
+		if strings.Contains(string(nrs[a:b]), "党") || strings.Contains(string(nrs[a:b]), "民意") {
+			m.score += 3 // 社区党委书记 says more than 社区书记
+		}
+		for _, v := range postVerbs {
+			if strings.Contains(string(nrs[s0:a]), v) {
+				m.score++
+				break
+			}
+		}
+		if best == nil || m.score > best.score || m.score == best.score && m.end-m.start > best.end-best.start {
+			best = m
+		}
+	}
+	if best == nil || best.score < 1 {
+		return "", placeFromChains(nrs, ors, "社区", othersOnly)
+	}
+	role = string(ors[best.start:best.end])
+	// The place: the chain written just before the post (…街道墩子塘社区
+	// 党委书记), completed from other mentions of the same units.
+	unit := ""
+	for _, u := range []string{"社区", "街道", "村", "镇", "乡", "小区", "楼院", "院落"} {
+		if hasRunesAt(nrs, best.start, u) {
+			unit = u
+			break
+		}
+	}
+	if unit != "" {
+		end := best.start + utf8.RuneCountInString(unit)
+		if st := chainBefore(nrs, end); plausibleChain(nrs, st, end) {
+			place = completeChain(nrs, ors, st, end)
+		}
+	}
+	if place == "" {
+		// The community named earlier in the same sentence: "邵敏所在的
+		// 百花苑社区成为…试点，她…成为全省首个民意书记".
+		for e := best.start; e > best.sentence[0]+2; e-- {
+			if !hasRunesAt(nrs, e-2, "社区") {
+				continue
+			}
+			if st := chainBefore(nrs, e); plausibleChain(nrs, st, e) {
+				place = completeChain(nrs, ors, st, e)
+				break
+			}
+		}
+	}
+	if place == "" {
+		kind := "社区"
+		if unit != "" {
+			kind = unit
+		}
+		place = placeFromChains(nrs, ors, kind, othersOnly)
+	}
+	if place != "" && len(nrs) == len(ors) {
+		if pre := settingPrefix(nrs, zh.ToSimplified(place)); pre != "" {
+			place = pre + place
+		}
+	}
+	return role, place
+}
+
+// otherNameAt reports a person's name starting at nrs[i]: a surname with a
+// two-character given name, or one the text repeats; a surname that is
+// also a word (和, 向…) needs the repetition.
+func otherNameAt(nrs []rune, i int, norm string, nt nameTables) bool {
+	for _, name := range nt.namesAt(nrs, i) {
+		full := utf8.RuneCountInString(name) == nt.surnameLen(nrs, i)+2
+		amb := nt.surnameLen(nrs, i) == 1 && nt.ambiguous[nrs[i]]
+		if strings.Count(norm, name) >= 2 && utf8.RuneCountInString(name) >= 2 || full && !amb {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, keys []string) bool {
+	for _, k := range keys {
+		if k != "" && strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func sentenceAround(rs []rune, i int) (int, int) {
+	s, e := i, i
+	for s > 0 && !strings.ContainsRune("。！？!?；;\n", rs[s-1]) {
+		s--
+	}
+	for e < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[e]) {
+		e++
+	}
+	return s, e
+}
+
+// sectionAbout says whom the text before rune s0 is about, for a sentence
+// naming no one: the person named last earlier in its paragraph, else in
+// the heading above it (a short line without a full stop). 3 for the
+// leader (keys), -1 for another secretary, 0 when it cannot tell.
+func sectionAbout(nrs []rune, s0 int, keys, others []string) int {
+	lineStart := s0
+	for lineStart > 0 && nrs[lineStart-1] != '\n' {
+		lineStart--
+	}
+	who := func(text string) int {
+		k, o := -1, -1
+		for _, x := range keys {
+			if x != "" {
+				k = max(k, strings.LastIndex(text, x))
+			}
+		}
+		for _, x := range others {
+			if x != "" {
+				o = max(o, strings.LastIndex(text, x))
+			}
+		}
+		switch {
+		case o > k:
+			return -1
+		case k > o:
+			return 3
+		}
+		return 0
+	}
+	if w := who(string(nrs[lineStart:s0])); w != 0 {
+		return w
+	}
+	// Up to the section's heading.
+	end := lineStart - 1
+	for lines := 0; end > 0 && lines < 30; lines++ {
+		st := end
+		for st > 0 && nrs[st-1] != '\n' {
+			st--
+		}
+		line := string(nrs[st:end])
+		heading := utf8.RuneCountInString(line) <= 30 && !strings.ContainsAny(line, "。！？；")
+		if heading {
+			return who(line)
+		}
+		end = st - 1
+	}
+	return 0
+}
+
+// simplifiedAll returns the Simplified forms of names, in a new slice.
+func simplifiedAll(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		out = append(out, zh.ToSimplified(n))
+	}
+	return out
+}
