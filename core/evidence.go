@@ -497,3 +497,19 @@ func longestShared(topic, norm string) int {
 	}
 	return best
 }
+
+// sentenceLeader is the secretary a sentence is about: its passage's,
+// unless it names a second secretary of the article and not her ("相邻的
+// 文艺路社区党委书记李文静，坚持了六年的……" is 李文静's).
+func (s *Service) sentenceLeader(r sentRef) string {
+	l := zh.ToSimplified(r.chunk.Meta.Leader)
+	if s.namesLeader(r.norm, l) {
+		return l
+	}
+	for name, info := range s.ents.leaderInfo {
+		if info.Secondary && name != l && slices.Contains(info.Articles, r.chunk.ArticleID) && s.namesLeader(r.norm, name) {
+			return name
+		}
+	}
+	return l
+}

@@ -11,7 +11,6 @@ import (
 	"unicode/utf8"
 
 	"bangyang/search"
-	"bangyang/zh"
 )
 
 // planAdvice answers "our community has problem X, whom can we learn
@@ -56,7 +55,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	// next to it (a problem's solution, an outcome's cause).
 	byLeader := map[string][][]sentRef{}
 	for _, r := range ranked {
-		l := zh.ToSimplified(r.chunk.Meta.Leader)
+		l := p.s.sentenceLeader(r.sentRef)
 		if len(only) > 0 && !slices.Contains(only, l) {
 			continue
 		}
@@ -190,10 +189,10 @@ func (p *planner) planGeneral(ctx context.Context) (*draft, error) {
 	picked := p.pick(ranked, 4, func(r rankedSent) bool { return r.covered > 0 || p.anyTopicMatch(r.norm) })
 	leaders := map[string]bool{}
 	for _, r := range picked {
-		leaders[zh.ToSimplified(r.chunk.Meta.Leader)] = true
+		leaders[p.s.sentenceLeader(r.sentRef)] = true
 	}
 	for _, r := range picked {
-		l := zh.ToSimplified(r.chunk.Meta.Leader)
+		l := p.s.sentenceLeader(r.sentRef)
 		label := ""
 		if len(leaders) > 1 && l != "" {
 			label = l

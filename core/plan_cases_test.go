@@ -193,3 +193,27 @@ func TestHowSheTransformedIt(t *testing.T) {
 		t.Errorf("want her doings across the article:\n%s", ans.Text)
 	}
 }
+
+// TestAdviceCreditsTheSecretaryASentenceIsAbout: in an article about two
+// secretaries, a practice of the second is told under her name, not under
+// the article's secretary.
+func TestAdviceCreditsTheSecretaryASentenceIsAbout(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	for _, q := range []string{"小区没有物业，谁有好办法？", "居民不愿意来会议室开会，怎么让他们参与议事？"} {
+		ans, err := s.Ask(context.Background(), "", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(ans.Text, "\n") {
+			label, quote, ok := strings.Cut(strings.TrimPrefix(line, "• "), "：")
+			if !ok {
+				continue
+			}
+			for _, other := range []string{"韦志鹏", "李文静"} {
+				if strings.HasPrefix(quote, other) && !strings.HasPrefix(label, other) {
+					t.Errorf("%s: %s's practice under %q:\n%s", q, other, label, ans.Text)
+				}
+			}
+		}
+	}
+}
