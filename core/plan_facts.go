@@ -1,0 +1,125 @@
+package core
+
+// Personal facts about a leader: each attribute asked, stated by a
+// sentence about her, or said plainly to be missing.
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// planFacts answers personal facts: each asked attribute stated by a
+// sentence about her, or said plainly to be missing.
+func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
+	var missing []string
+	for _, a := range p.q.Attributes {
+		want := 1
+		switch a.Name {
+		case "荣誉":
+			want = 4 // honours come in lists over several sentences
+		case "职务":
+			if info := p.s.ents.leaderInfo[leader]; info.Role != "" {
+				// Her post as derived, cited to the sentence stating it.
+				core := strings.TrimPrefix(strings.TrimPrefix(info.Role, "社区"), "街道")
+				if r, ok := p.statingSentence(cands, leader, []string{core}); ok && strings.Contains(r.norm, core) {
+					p.take(r)
+					d.add(item{label: a.Name + "（" + info.Role + "）", quote: r})
+					continue
+				}
+			}
+			want = 2
+		}
+		// Sentences naming her first, then the rest of her article that
+		// names no other secretary; personal matters (pay, family) only
+		// where she is named.
+		var about, rest []sentRef
+		for i, r := range cands {
+			if !a.state.MatchString(r.norm) || isHeadingLike(r.text) && !a.state.MatchString(strings.ReplaceAll(r.norm, a.Name, "")) {
+				continue // a table's header ("所获荣誉", "时间 荣誉") states nothing
+			}
+			switch {
+			case a.Name == "荣誉" && p.s.startsWithPlace(r.norm) && p.q.ViaPlace:
+				about = append([]sentRef{r}, about...) // asked about the community: its own first
+			case a.Name == "荣誉" && p.s.startsWithPlace(r.norm):
+				// 上清寺路社区先后获得…: the community's honours, not hers.
+			case p.s.namesLeader(r.norm, leader) || i == 0 || strings.HasPrefix(r.norm, "她") || strings.HasPrefix(r.norm, "他"):
+				about = append(about, r)
+			case a.Name != "荣誉" && a.Name != "职务":
+				// Age, origin, pay, family: only where she is the subject
+				// ("82岁的张大娘说" is someone else's age).
+			case !p.s.namesOtherLeader(r.norm, leader):
+				rest = append(rest, r)
+			}
+		}
+		all := append(about, rest...)
+		if bi, _ := terms(residual(a.cue.ReplaceAllString(p.q.Topic, " "))); len(bi) > 0 {
+			// "多大的时候成为大学生社官": the age sentence on that event.
+			cover := func(r sentRef) int {
+				n := 0
+				for b := range bi {
+					if strings.Contains(r.norm, b) {
+						n++
+					}
+				}
+				return n
+			}
+			slices.SortStableFunc(all, func(x, y sentRef) int { return cover(y) - cover(x) })
+		}
+		if a.strong != nil {
+			slices.SortStableFunc(all, func(x, y sentRef) int {
+				return boolRank(a.strong.MatchString(y.norm)) - boolRank(a.strong.MatchString(x.norm))
+			})
+		}
+		if level := finerLevelRE.FindStringSubmatch(p.q.Norm); a.Name == "籍贯" && level != nil {
+			// "老家在安岳县哪个镇": only a sentence naming that level answers.
+			var fine []sentRef
+			for _, r := range all {
+				if strings.Contains(r.norm, level[1]) {
+					fine = append(fine, r)
+				}
+			}
+			all = fine
+		}
+		got := 0
+		for _, r := range all {
+			if got == want {
+				break
+			}
+			got++
+			if !p.used[r.key()] {
+				p.take(r)
+				d.add(item{label: a.Name, quote: r})
+				continue
+			}
+			// One sentence stating two facts (籍贯 and 出生年份): one line.
+			for i := range d.items {
+				if d.items[i].quote.chunk != nil && d.items[i].quote.key() == r.key() && !strings.Contains(d.items[i].label, a.Name) {
+					d.items[i].label += "、" + a.Name
+				}
+			}
+		}
+		if got == 0 {
+			name := a.Name
+			if level := finerLevelRE.FindStringSubmatch(p.q.Norm); a.Name == "籍贯" && level != nil {
+				name = "籍贯具体在哪个" + level[1]
+			}
+			missing = append(missing, name)
+		}
+	}
+	switch {
+	case len(missing) == 0:
+		d.lead = leader + "："
+	case len(missing) == len(p.q.Attributes):
+		d.lead = "资料中没有提到" + leader + "的" + strings.Join(missing, "、") + "。"
+		d.refused = true
+		p.addProfileLine(d, leader, cands)
+	default:
+		d.lead = leader + "："
+		d.tail = "资料中没有提到" + leader + "的" + strings.Join(missing, "、") + "。"
+	}
+	return d
+}
+
+// finerLevelRE asks for a place below the one stated (哪个镇, 哪个村).
+var finerLevelRE = regexp.MustCompile(`哪个(镇|乡|村|街道|社区)`)

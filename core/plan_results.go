@@ -1,0 +1,110 @@
+package core
+
+// What came of a leader's work: result sentences, how things changed,
+// and her main doings when a question asks how she brought a change about.
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// changeRE asks how things changed.
+var changeRE = regexp.MustCompile(`变化|变样|改变|转变|巨变`)
+
+// generalResultRE asks for results in general, not in a field.
+var generalResultRE = regexp.MustCompile(`成绩|成效|成果|效果|变化|业绩|贡献|成就|收获|亮点`)
+
+// resultSignals are what a result sentence states: counts of what was
+// done, rates, honours, a before/after.
+var resultSignals = []*regexp.Regexp{
+	regexp.MustCompile(`累计|共[计有]?|先后|已[经]?`),
+	regexp.MustCompile(`\d+(\.\d+)?%|满意[度率]|成功率|覆盖率`),
+	regexp.MustCompile(`\d+[余多]?[个件次人户名家支项万]`),
+	regexp.MustCompile(`荣获|获评|被评为|授予|当选|称号|表彰`),
+	regexp.MustCompile(`如今|目前|变成|变为|转变|从原来|提升|提高`),
+}
+
+// resultRanked ranks a leader's sentences by how many kinds of result
+// they state; sentences about her (or her community) only.
+func resultRanked(cands []sentRef, leader string, s *Service) []rankedSent {
+	var out []rankedSent
+	for _, c := range cands {
+		if isHeadingLike(c.text) || isQuestion(c.text) || s.namesOtherLeader(c.norm, leader) {
+			continue
+		}
+		sc := 0.0
+		for _, re := range resultSignals {
+			if re.MatchString(c.norm) {
+				sc++
+			}
+		}
+		if sc < 2 {
+			continue
+		}
+		out = append(out, rankedSent{c, sc, 0})
+	}
+	slices.SortStableFunc(out, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	return out
+}
+
+// transformRE is a sentence summing up a change someone brought about.
+var transformRE = regexp.MustCompile(`把.{1,20}(变成|转变为|变为|建成|打造成|打造为|带成|发展成)|由.{1,12}(变成|转变为)`)
+
+// keyMoves are the leader's doings across her article, one per section
+// (the sentence in it telling most of what she did), after the summing-up
+// sentence, within the answer's budget.
+func (p *planner) keyMoves(cands []sentRef, leader string, summary sentRef) []sentRef {
+	var best []sentRef // per section
+	var bestN []int
+	section := 0
+	for _, r := range cands {
+		if isHeadingLike(r.text) {
+			section++
+			continue
+		}
+		if r.key() == summary.key() || !isDoing(r.norm) || isProblem(r.norm) || !p.fresh(r) || fragment(r.text) {
+			continue
+		}
+		if !p.s.namesLeader(r.norm, leader) && !strings.Contains(r.norm, "她") && !strings.Contains(r.norm, "他") {
+			continue
+		}
+		for len(best) <= section {
+			best, bestN = append(best, sentRef{}), append(bestN, 0)
+		}
+		if n := len(practiceRE2.FindAllString(r.norm, -1)); n > bestN[section] {
+			best[section], bestN[section] = r, n
+		}
+	}
+	var out []sentRef
+	runes := utf8.RuneCountInString(summary.text)
+	for _, r := range best {
+		if r.chunk == nil {
+			continue
+		}
+		n := utf8.RuneCountInString(r.text)
+		if runes+n > maxAnswerRunes || len(out) == 4 {
+			break
+		}
+		p.take(r)
+		runes += n
+		out = append(out, r)
+	}
+	return out
+}
+
+// noField reports a results question that names no field of work: what
+// is left without result words, her community's names and spans of time
+// ("倒生根社区这些年的变化") is nothing.
+func (p *planner) noField(topic string) bool {
+	rest := generalResultRE.ReplaceAllString(topic, " ")
+	for _, k := range p.s.ents.placeKeys {
+		rest = strings.ReplaceAll(rest, k.key, " ")
+	}
+	rest = spanRE.ReplaceAllString(rest, " ")
+	return utf8.RuneCountInString(residual(rest)) < 2 // a lone 年 of 这些年 is no field
+}
+
+// spanRE is a span of time in a question (这些年, 近几年, 多年来).
+var spanRE = regexp.MustCompile(`这些年|这几年|近几年|近年来|近年|多年来|多年|几年来|几年|以来|这么多年|一直`)

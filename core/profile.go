@@ -1,0 +1,174 @@
+package core
+
+// A leader's profile: who she is, where she started, her main methods,
+// her own deeds and what came of them.
+
+import (
+	"bangyang/catalog"
+	"bangyang/zh"
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// LeaderProfile profiles one leader: who, where, role, honours, methods
+// and key numbers, cited.
+func (s *Service) LeaderProfile(ctx context.Context, chat, name string, script zh.Script) (*Answer, error) {
+	return s.leaderProfile(ctx, chat, name, script, name)
+}
+
+// leaderProfile is LeaderProfile remembering asked as the turn's question.
+func (s *Service) leaderProfile(ctx context.Context, chat, name string, script zh.Script, asked string) (*Answer, error) {
+	script = normScript(script, name)
+	l, close, ok := s.FindLeader(name)
+	if !ok {
+		var names []string
+		for _, c := range close {
+			names = append(names, c.Name)
+		}
+		return s.notInCatalog(script, "人物", names), nil
+	}
+	b := newComposer(s, script)
+	chunks := s.chunks(l.ChunkIDs)
+	// Who she is leads: the post, then the place, cited to the sentence
+	// stating the post.
+	head := l.Name
+	switch {
+	case l.Role != "" && l.Place != "":
+		head += "：" + l.Role + "（" + l.Place + "）"
+	case l.Role != "":
+		head += "：" + l.Role
+	case l.Place != "":
+		head += "（" + l.Place + "）"
+	}
+	if l.Role != "" {
+		if at := firstSentenceWith(chunks, []string{l.Role}, nil); at.chunk != "" {
+			if n := b.cite(at.chunk); n > 0 {
+				head += "[" + strconv.Itoa(n) + "]"
+			}
+		}
+	}
+	b.line(head)
+	if l.Role == "" && l.Place == "" {
+		if intro := firstSentenceWith(chunks, []string{l.Name}, roleRE); intro.text != "" {
+			b.point("简介", intro.text, intro.chunk)
+		}
+	} else if intro := firstSentenceWith(chunks, []string{l.Name}, personalRE); intro.text != "" && utf8.RuneCountInString(intro.text) <= 120 {
+		// "金顺姬，女，朝鲜族，1968年生": who she is beyond her post.
+		b.used[cleanQuote(intro.text)] = true
+		b.point("简介", intro.text, intro.chunk)
+	}
+	if len(l.Honours) > 0 {
+		h := firstSentenceWith(chunks, l.Honours, nil)
+		b.point("荣誉", strings.Join(l.Honours, "；"), h.chunk)
+	}
+	// Her story in the genre's order: where she started, what she did
+	// (the main methods, one line each), what she did herself, what came
+	// of it — each once.
+	sents := s.leaderSentences(l.Name)
+	if st, ok := startingPoint(s, sents, l.Name); ok {
+		b.used[cleanQuote(st.text)] = true
+		b.point("起点", st.text, st.chunk.ID)
+	}
+	var methods []catalog.Method
+	for _, mn := range l.Methods {
+		if m, _, ok := s.FindMethod(mn); ok && m.Leader == l.Name {
+			methods = append(methods, m)
+		}
+	}
+	if len(methods) > 0 {
+		// Asked for her methods: the list is the answer; asked who she is
+		// or what she did: the main ones, then her deeds and results.
+		limit := maxProfileMethods
+		if methodsAskedRE.MatchString(zh.ToSimplified(asked)) {
+			limit = maxListedMethods
+		}
+		main := map[string]bool{}
+		for _, m := range s.mainMethods(l.Name, limit) {
+			main[m.Name] = true
+		}
+		b.line("• 主要做法：")
+		listed := 0
+		for _, m := range methods {
+			if !main[m.Name] {
+				continue
+			}
+			line := m.Name
+			// A sentence naming two methods is quoted once, under the first;
+			// a long one is left to the method's own summary.
+			if d := methodLine(m); d != "" && listed < maxProfileMethods && !b.used[cleanQuote(d)] && utf8.RuneCountInString(d) <= maxProfileLine {
+				line += "：" + d
+				b.used[cleanQuote(d)] = true
+			}
+			b.sub(line, methodLineChunk(m))
+			listed++
+		}
+		if rest := len(methods) - listed; rest > 0 {
+			b.line("  · …（另有" + strconv.Itoa(rest) + "项，可用 /methods 查看）")
+		}
+	}
+	if len(methods) < 3 {
+		// Few named methods: what she did is told in sentences ("二是
+		// 推行邻里守望……"), the enumerated ones first.
+		for _, r := range practicesOf(s, sents, l.Name, 3-len(methods), b.used) {
+			t := cleanQuote(r.text)
+			b.used[t] = true
+			b.point("做法", t, r.chunk.ID)
+		}
+	}
+	deeds := 3
+	if methodsAskedRE.MatchString(zh.ToSimplified(asked)) {
+		deeds = 0
+	}
+	for _, r := range ownDeeds(s, sents, l.Name, deeds) {
+		if t := cleanQuote(r.text); !b.used[t] {
+			b.used[t] = true
+			b.point("事迹", t, r.chunk.ID)
+		}
+	}
+	shown := 0
+	for _, r := range resultRanked(sents, l.Name, s) {
+		if t := cleanQuote(r.text); shown < 2 && !b.used[t] {
+			b.used[t] = true
+			b.point("成效", t, r.chunk.ID)
+			shown++
+		}
+	}
+	for _, f := range l.KeyFacts {
+		if t := cleanQuote(f.Text); shown < 2 && t != "" && !b.used[t] {
+			b.used[t] = true
+			b.point("数字", t, f.ChunkID)
+			shown++
+		}
+	}
+	ans := b.answer()
+	if s.o.Model != nil && len(chunks) > 0 {
+		q := fmt.Sprintf("请介绍%s：所在社区与职务、获得的荣誉、主要工作方法及其内容、关键数字。", l.Name)
+		if gen := s.generate(ctx, script.Convert(q), script, hitsOf(firstN(chunks, 8)), Conversation{}, nil); gen.Mode == ModeLLM && gen.Grounded {
+			ans = gen
+		}
+	}
+	s.remember(ctx, chat, asked, ans)
+	return ans, nil
+}
+
+var roleRE = regexp.MustCompile(`书记|主任`)
+
+// personalRE is a sentence introducing the person: sex, people, birth.
+var personalRE = regexp.MustCompile(`[，,][男女][，,]|[\p{Han}]族[，,]|\d{4}年(\d{1,2}月)?(出)?生`)
+
+// maxProfileMethods bounds a profile's method list: a reader wants the
+// main ones; the catalog has the rest.
+const maxProfileMethods = 5
+
+// maxListedMethods bounds the list when her methods are what is asked.
+const maxListedMethods = 10
+
+// methodsAskedRE asks for someone's methods rather than her story.
+var methodsAskedRE = regexp.MustCompile(`方法|做法|经验|办法|招数|妙招|举措|哪些|哪几`)
+
+// maxProfileLine bounds a method's line in a profile.
+const maxProfileLine = 90
