@@ -4,14 +4,15 @@ package core
 // her own deeds and what came of them.
 
 import (
-	"bangyang/catalog"
-	"bangyang/zh"
 	"context"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"bangyang/catalog"
+	"bangyang/zh"
 )
 
 // LeaderProfile profiles one leader: who, where, role, honours, methods
