@@ -78,7 +78,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		p.take(r.sentRef)
 		budget := 140
 		if perLeader[l] == 1 && len(order) <= 3 {
-			budget = 230
+			budget = 190
 		}
 		byLeader[l] = append(byLeader[l], p.story(r.sentRef, budget))
 	}
