@@ -139,6 +139,21 @@ type weightedTerms struct {
 	lexiconFirst bool
 	// wantList favours enumerations (A、B、C) for "哪几个/包括哪些".
 	wantList bool
+	// unit is the measure a count is asked in (多少名党员 → 名): a sentence
+	// counting in it answers.
+	unit *regexp.Regexp
+}
+
+// askedUnitRE is a count asked with its measure word.
+var askedUnitRE = regexp.MustCompile(`(?:多少|几)([个名户人次件家支位条项本栋座场元岁年天])`)
+
+// unitOf is the pattern of a count in the measure the question asks in.
+func unitOf(norm string) *regexp.Regexp {
+	m := askedUnitRE.FindStringSubmatch(norm)
+	if m == nil {
+		return nil
+	}
+	return regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千万]+)(余|多)?` + regexp.QuoteMeta(m[1]))
 }
 
 // listRE asks for a list of things.
@@ -276,6 +291,9 @@ func rank(cands []sentRef, wt weightedTerms, in Intent) []rankedSent {
 			continue
 		}
 		sc *= intentBonus(in, c.norm)
+		if wt.unit != nil && wt.unit.MatchString(c.norm) {
+			sc *= 1.5
+		}
 		if wt.wantList && strings.Count(c.norm, "、") >= 2 {
 			sc *= 1.4
 		}

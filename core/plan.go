@@ -60,6 +60,9 @@ type planner struct {
 func (p *planner) terms(topic string, extra []string, cands []sentRef) weightedTerms {
 	wt := newTermsGeneric(topic, extra, cands, p.s.genericBigram)
 	wt.wantList = wt.wantList || listRE.MatchString(p.q.Norm)
+	if p.q.Intent == IntentNumber {
+		wt.unit = unitOf(p.q.Norm)
+	}
 	return wt
 }
 
@@ -165,6 +168,15 @@ func (p *planner) pick(ranked []rankedSent, n int, ok func(rankedSent) bool) []r
 			}
 		}
 	}
+	if len(out) == 0 {
+		return out
+	}
+	first := out[0]
+	if p.q.Intent == IntentNumber || p.q.Intent == IntentWhen {
+		// The direct fact leads, on its own line: the count or date asked,
+		// then what else was found, in article order.
+		out = out[1:]
+	}
 	refs := make([]sentRef, len(out))
 	for i, r := range out {
 		refs[i] = r.sentRef
@@ -176,6 +188,9 @@ func (p *planner) pick(ranked []rankedSent, n int, ok func(rankedSent) bool) []r
 	}
 	for i, r := range refs {
 		out[i] = byKey[r.key()]
+	}
+	if p.q.Intent == IntentNumber || p.q.Intent == IntentWhen {
+		out = append([]rankedSent{first}, out...)
 	}
 	return out
 }

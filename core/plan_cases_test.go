@@ -217,3 +217,17 @@ func TestAdviceCreditsTheSecretaryASentenceIsAbout(t *testing.T) {
 		}
 	}
 }
+
+// TestCountLeads: a count asked in a measure (多少名) is answered by the
+// sentence counting in it, first and on its own line.
+func TestCountLeads(t *testing.T) {
+	s := newOffline(t, nil)
+	ans, err := s.Ask(context.Background(), "", "倒生根社区有多少名党员？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(ans.Text, "\n")
+	if len(lines) < 2 || !strings.Contains(lines[1], "253名党员") || strings.Contains(ans.Text, "一肩挑") {
+		t.Errorf("want the count first and alone:\n%s", ans.Text)
+	}
+}

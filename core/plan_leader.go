@@ -151,6 +151,19 @@ func (p *planner) planLeader(leader string) *draft {
 		}
 		picked = p.pick(practiceOnly(cands, leader, p.s), 3, nil)
 	}
+	if wt.unit != nil && len(picked) > 0 && wt.unit.MatchString(picked[0].norm) {
+		// "有多少名党员": the sentence counting in 名 answers; others that
+		// only share a word do not.
+		keep := picked[:1]
+		for _, r := range picked[1:] {
+			if wt.unit.MatchString(r.norm) {
+				keep = append(keep, r)
+			} else {
+				delete(p.used, r.key())
+			}
+		}
+		picked = keep
+	}
 	if narrative && p.q.Intent == IntentHow && len(picked) > 0 && transformRE.MatchString(picked[0].norm) {
 		// "她是怎么把后进社区变成先进典型的": the sentence saying so sums up
 		// the article; how is its body — her first doing in each section.
