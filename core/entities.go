@@ -26,6 +26,10 @@ type entities struct {
 	leaderInfo map[string]leaderInfo // canonical name → what we know
 	known      []string              // Simplified texts of all chunks, for "does the corpus say X"
 	surnames   map[string]bool
+	// seconds are, per article, the second secretaries it names.
+	seconds map[string][]string
+	// keysOf are each leader's own keys (name, aliases, nicknames).
+	keysOf map[string][]string
 }
 
 type nameKey struct {
@@ -138,6 +142,12 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 			info := e.leaderInfo[name]
 			info.Secondary = true
 			e.leaderInfo[name] = info
+			if e.seconds == nil {
+				e.seconds = map[string][]string{}
+			}
+			if !slices.Contains(e.seconds[m.ID], name) {
+				e.seconds[m.ID] = append(e.seconds[m.ID], name)
+			}
 		}
 	}
 	powners := map[string]map[string]bool{}
@@ -217,6 +227,10 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 		})
 	}
 	byLen(e.leaderKeys)
+	e.keysOf = map[string][]string{}
+	for _, k := range e.leaderKeys {
+		e.keysOf[k.canon] = append(e.keysOf[k.canon], k.key)
+	}
 	byLen(e.methodKeys)
 	byLen(e.stepKeys)
 	byLen(e.placeKeys)

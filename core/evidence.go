@@ -106,14 +106,18 @@ func (s *Service) leaderSentences(leader string) []sentRef {
 	info := s.ents.leaderInfo[leader]
 	var others []string
 	for _, id := range info.Articles {
-		for name, o := range s.ents.leaderInfo {
-			if o.Secondary && name != leader && slices.Contains(o.Articles, id) {
+		for _, name := range s.ents.seconds[id] {
+			if name != leader {
 				others = append(others, name)
 			}
 		}
 	}
+	all := s.sentencesIn(s.leaderChunks(leader))
+	if !info.Secondary && len(others) == 0 {
+		return all // the common case: an article about her alone
+	}
 	var out []sentRef
-	for _, r := range s.sentencesIn(s.leaderChunks(leader)) {
+	for _, r := range all {
 		names := s.namesLeader(r.norm, leader)
 		switch {
 		case info.Secondary && !names:
@@ -354,8 +358,8 @@ func (s *Service) namesLeader(norm, leader string) bool {
 			return true
 		}
 	}
-	for _, k := range s.ents.leaderKeys {
-		if k.canon == leader && strings.Contains(norm, k.key) {
+	for _, k := range s.ents.keysOf[leader] {
+		if strings.Contains(norm, k) {
 			return true
 		}
 	}
@@ -524,8 +528,8 @@ func (s *Service) sentenceLeader(r sentRef) string {
 	if s.namesLeader(r.norm, l) {
 		return l
 	}
-	for name, info := range s.ents.leaderInfo {
-		if info.Secondary && name != l && slices.Contains(info.Articles, r.chunk.ArticleID) && s.namesLeader(r.norm, name) {
+	for _, name := range s.ents.seconds[r.chunk.ArticleID] {
+		if name != l && s.namesLeader(r.norm, name) {
 			return name
 		}
 	}
