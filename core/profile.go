@@ -173,3 +173,78 @@ var methodsAskedRE = regexp.MustCompile(`方法|做法|经验|办法|招数|妙�
 
 // maxProfileLine bounds a method's line in a profile.
 const maxProfileLine = 90
+
+// startRE opens the part of a story about how things were when she came.
+var startRE = regexp.MustCompile(`刚到|初到|刚来|上任|接手|到任|任职之初|之初|起初|当时|那时|以前|过去|曾是|曾经`)
+
+// startingPoint is the sentence telling the state she found: a
+// difficulty, at her arrival or before her work.
+func startingPoint(s *Service, sents []sentRef, leader string) (sentRef, bool) {
+	for _, r := range sents {
+		if isHeadingLike(r.text) || isQuestion(r.text) || s.namesOtherLeader(r.norm, leader) {
+			continue
+		}
+		if startRE.MatchString(r.norm) && problemWds.MatchString(r.norm) && utf8.RuneCountInString(r.text) <= 150 {
+			return r, true
+		}
+	}
+	return sentRef{}, false
+}
+
+// deedRE is what a person does herself, beyond any method: paying from
+// her own pocket, taking the hardest part, working past retirement.
+var deedRE = regexp.MustCompile(`自掏腰包|主动承担|主动担起|主动请缨|身先士卒|带头|冲在最前|挨家挨户|走街串巷|一次次|反复上门|坚守|放弃|退休|义务|不计报酬|加班|连续|亲自`)
+
+// ownDeeds are up to n sentences about what she did herself.
+func ownDeeds(s *Service, sents []sentRef, leader string, n int) []sentRef {
+	var out []sentRef
+	for _, r := range sents {
+		if len(out) == n {
+			break
+		}
+		if isHeadingLike(r.text) || isQuestion(r.text) || s.namesOtherLeader(r.norm, leader) || utf8.RuneCountInString(r.text) > 130 {
+			continue
+		}
+		head := r.norm
+		if rs := []rune(head); len(rs) > 24 {
+			head = string(rs[:24])
+		}
+		about := s.namesLeader(r.norm, leader) || strings.ContainsAny(head, "她他")
+		// An anonymised name (XXX) stands for someone the article will not
+		// name: not her.
+		if about && deedRE.MatchString(r.norm) && !strings.Contains(r.text, "XXX") {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// enumOpenRE opens a sentence of an enumerated account of work.
+var enumOpenRE = regexp.MustCompile(`^(一是|二是|三是|四是|五是|首先|其次|再次|此外|同时|另外|第[一二三四五]，)`)
+
+// practicesOf are up to n sentences telling what the leader did that the
+// used ones do not: enumerated ones (一是…) first, then those naming her
+// (or opening with 她) and telling a doing, in article order.
+func practicesOf(s *Service, sents []sentRef, leader string, n int, used map[string]bool) []sentRef {
+	if n <= 0 {
+		return nil
+	}
+	var enum, named []sentRef
+	for _, r := range sents {
+		if used[cleanQuote(r.text)] || isHeadingLike(r.text) || isQuestion(r.text) || fragment(r.text) || utf8.RuneCountInString(r.text) > 130 || s.namesOtherLeader(r.norm, leader) {
+			continue
+		}
+		switch {
+		case enumOpenRE.MatchString(r.norm) && isDoing(r.norm):
+			enum = append(enum, r)
+		case (s.namesLeader(r.norm, leader) || strings.HasPrefix(r.norm, "她") || strings.HasPrefix(r.norm, "他")) && isDoing(r.norm) && !isOutcome(r.norm):
+			named = append(named, r)
+		}
+	}
+	out := append(enum, named...)
+	if len(out) > n {
+		out = out[:n]
+	}
+	inOrder(out)
+	return out
+}
