@@ -359,10 +359,21 @@ func (d *draft) merge(o *draft, several bool) {
 		*d = *o
 		return
 	}
-	if o.lead != "" {
-		d.items = append(d.items, item{plain: o.lead})
+	if label, ok := strings.CutSuffix(o.lead, "："); ok && plainQuotes(o.items) {
+		// "倒生根社区和上清寺路社区各划了多少个网格": each leader's sentences
+		// on one line under her name.
+		label = strings.TrimPrefix(strings.TrimSuffix(label, "，资料中写道"), "关于")
+		it := item{label: label, quote: o.items[0].quote}
+		for _, x := range o.items[1:] {
+			it.more = append(it.more, x.quote)
+		}
+		d.items = append(d.items, it)
+	} else {
+		if o.lead != "" {
+			d.items = append(d.items, item{plain: o.lead})
+		}
+		d.items = append(d.items, o.items...)
 	}
-	d.items = append(d.items, o.items...)
 	if o.tail != "" {
 		d.items = append(d.items, item{plain: o.tail})
 	}
@@ -531,4 +542,15 @@ func labelIsQuote(it item) bool {
 	}
 	q := strings.TrimRight(strings.TrimSpace(it.quote.text), "；;。，,")
 	return q == strings.TrimSpace(it.label) || zh.ToSimplified(q) == zh.ToSimplified(it.label) && utf8.RuneCountInString(q) <= utf8.RuneCountInString(it.label)+1
+}
+
+// plainQuotes reports items that are quotes only: no labels, numbers or
+// lines of our own.
+func plainQuotes(items []item) bool {
+	for _, it := range items {
+		if it.quote.chunk == nil || it.label != "" || it.number > 0 || len(it.more) > 0 {
+			return false
+		}
+	}
+	return len(items) > 0
 }

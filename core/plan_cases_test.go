@@ -231,3 +231,25 @@ func TestCountLeads(t *testing.T) {
 		t.Errorf("want the count first and alone:\n%s", ans.Text)
 	}
 }
+
+// TestSeveralLeadersEachOnHerLine: a question about two leaders puts
+// each one's sentences on one line under her name, no name on a line of
+// its own.
+func TestSeveralLeadersEachOnHerLine(t *testing.T) {
+	s := newOffline(t, nil)
+	ans, err := s.Ask(context.Background(), "", "倒生根社区和上清寺路社区各划了多少个网格？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	for _, name := range []string{"• 李亚玲（倒生根社区）：", "• 吴中兰（上清寺路社区）："} {
+		if !strings.Contains(ans.Text, name) {
+			t.Errorf("no line for %s:\n%s", name, ans.Text)
+		}
+	}
+	for _, line := range strings.Split(ans.Text, "\n") {
+		if strings.HasSuffix(strings.TrimSpace(line), "：") {
+			t.Errorf("a name on a line of its own: %q\n%s", line, ans.Text)
+		}
+	}
+}
