@@ -39,7 +39,8 @@ func (p *planner) unstated(m catalog.Method) string {
 // aspect is what a question asks about a method beyond its name, its
 // steps and the kind of answer ("疫情期间它发挥了什么作用" → 疫情期间).
 func (p *planner) aspect(m catalog.Method) string {
-	rest := p.q.Topic
+	// Joined: a quoted name ("“四微”活动") leaves its parts apart.
+	rest := strings.Join(strings.Fields(p.q.Topic), "")
 	names := append([]string{m.Name}, m.Aliases...)
 	names = append(names, m.Steps...)
 	for _, n := range names {
