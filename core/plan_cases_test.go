@@ -253,3 +253,20 @@ func TestSeveralLeadersEachOnHerLine(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusalNamesAFewSecretaries: a refusal says what the articles
+// cover in one message — a few secretaries and how many in all — not a
+// directory of every one.
+func TestRefusalNamesAFewSecretaries(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := s.Ask(context.Background(), "", "明天兰州天气怎么样？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Refused && ans.Grounded {
+		t.Fatalf("not refused:\n%s", ans.Text)
+	}
+	if n := strings.Count(ans.Text, "）、"); n > maxCoverageNames-1 || !strings.Contains(ans.Text, "/leaders") {
+		t.Errorf("want at most %d names and a pointer to /leaders:\n%s", maxCoverageNames, ans.Text)
+	}
+}

@@ -265,19 +265,31 @@ func (s *Service) exampleMethod() string {
 func (s *Service) coverage() string {
 	var parts []string
 	seen := map[string]bool{}
+	more := 0
 	for _, m := range s.o.Articles {
 		if m.Leader == "" || seen[m.Leader] {
 			continue
 		}
 		seen[m.Leader] = true
+		if len(parts) == maxCoverageNames {
+			more++ // a refusal is one message, not a directory
+			continue
+		}
 		p := zh.ToSimplified(m.Leader)
-		if m.Place != "" {
-			p += "（" + zh.ToSimplified(m.Place) + "）"
+		if pl := shortPlace(zh.ToSimplified(m.Place)); pl != "" {
+			p += "（" + pl + "）"
 		}
 		parts = append(parts, p)
 	}
-	return strings.Join(parts, "、")
+	out := strings.Join(parts, "、")
+	if more > 0 {
+		out += fmt.Sprintf("等%d位（/leaders 查看全部）", len(parts)+more)
+	}
+	return out
 }
+
+// maxCoverageNames bounds the secretaries a refusal names.
+const maxCoverageNames = 8
 
 // citationsFor numbers the used passages and shows each in the asker's
 // script: a Simplified question is not answered with a wall of
