@@ -35,6 +35,8 @@ func runReport(ctx context.Context, a *app, args []string) error {
 		write = writeReportCSV
 	case ".xlsx":
 		write = writeReportXLSX
+	case "":
+		return usageError{fmt.Sprintf("report writes CSV or XLSX; name the file .csv or .xlsx (%q has no extension)", *out)}
 	default:
 		return usageError{fmt.Sprintf("report writes CSV or XLSX; name the file .csv or .xlsx, not %q", ext)}
 	}
