@@ -2,11 +2,8 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -47,7 +44,7 @@ func (a *app) statsFlags(name string, args []string) (days int, rest []string, a
 	if name == "stats" {
 		asJSON = fs.Bool("json", false, "print one JSON object")
 	} else {
-		out = fs.String("out", "", "the CSV file to write")
+		out = fs.String("out", "", "the file to write: .csv or .xlsx")
 	}
 	rest, err = parseArgs(fs, args)
 	return days, rest, asJSON, out, err
@@ -89,37 +86,6 @@ func runStats(ctx context.Context, a *app, args []string) error {
 		return writeJSON(a, rep)
 	}
 	fmt.Fprintln(a.stdout, renderStats(rep, periodLabel(days), 0))
-	return nil
-}
-
-// runReport writes the statistics as CSV for the people who review content gaps.
-func runReport(ctx context.Context, a *app, args []string) error {
-	days, rest, _, out, err := a.statsFlags("report", args)
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		return usageError{fmt.Sprintf("unexpected argument %q", rest[0])}
-	}
-	if *out == "" {
-		return usageError{"report needs --out FILE (a .csv file)"}
-	}
-	if ext := strings.ToLower(filepath.Ext(*out)); ext != ".csv" {
-		return usageError{fmt.Sprintf("report writes CSV only; name the file .csv, not %q", ext)}
-	}
-	st, err := a.openStatsStore()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	rep, err := st.Stats(ctx, store.StatsOptions{Since: since(days), Top: -1})
-	if err != nil {
-		return err
-	}
-	if err := writeReportCSV(*out, rep); err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stdout, "已写入 %s：提问 %d 次，未能回答的问题 %d 个，👎 %d 条\n", *out, rep.Questions, len(rep.Unanswered), len(rep.Downvoted))
 	return nil
 }
 
@@ -182,75 +148,4 @@ func renderStats(rep *store.Report, period string, maxDays int) string {
 	counts("最常问的书记", rep.Leaders)
 	fmt.Fprintf(&b, "\n培训：%d 场\n", rep.TrainingSessions)
 	return strings.TrimSpace(b.String())
-}
-
-// writeReportCSV writes one CSV of titled sections (a header row each,
-// a blank line between), with a byte-order mark so that spreadsheet
-// programs read the Chinese as UTF-8. Written to a temporary file and
-// renamed, so a failed export leaves no half file.
-func writeReportCSV(path string, rep *store.Report) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".report-*.csv")
-	if err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.WriteString("\ufeff"); err != nil {
-		tmp.Close()
-		return fmt.Errorf("report: %w", err)
-	}
-	w := csv.NewWriter(tmp)
-	itoa := strconv.Itoa
-	ts := func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
-	section := func(title string, header []string, rows [][]string) {
-		_ = w.Write([]string{title})
-		_ = w.Write(header)
-		for _, r := range rows {
-			_ = w.Write(r)
-		}
-		_ = w.Write(nil)
-	}
-	section("总计", []string{"提问", "已回答", "资料中没有", "模型故障改为摘录", "用户", "对话", "👍", "👎", "培训场次"},
-		[][]string{{itoa(rep.Questions), itoa(rep.Answered), itoa(rep.Abstained), itoa(rep.Fallback), itoa(rep.Users), itoa(rep.Chats), itoa(rep.Upvotes), itoa(rep.Downvotes), itoa(rep.TrainingSessions)}})
-	var rows [][]string
-	for _, d := range rep.Days {
-		rows = append(rows, []string{d.Day, itoa(d.Questions), itoa(d.Answered), itoa(d.Abstained), itoa(d.Fallback), itoa(d.Users), itoa(d.Chats)})
-	}
-	section("每日", []string{"日期", "提问", "已回答", "资料中没有", "摘录", "用户", "对话"}, rows)
-	rows = nil
-	for _, u := range rep.Unanswered {
-		rows = append(rows, []string{u.Question, itoa(u.Count), ts(u.First), ts(u.Last)})
-	}
-	section("未能回答的问题", []string{"问题", "次数", "首次", "最近"}, rows)
-	rows = nil
-	for _, d := range rep.Downvoted {
-		rows = append(rows, []string{ts(d.At), strconv.FormatInt(d.Chat, 10), d.Question, d.Answer, strings.Join(d.ChunkIDs, " ")})
-	}
-	section("👎 反馈", []string{"时间", "对话", "问题", "回答", "引用段落"}, rows)
-	for _, s := range []struct {
-		title string
-		cs    []store.Count
-	}{{"最常问的工作法", rep.Methods}, {"最常问的书记", rep.Leaders}} {
-		rows = nil
-		for _, c := range s.cs {
-			rows = append(rows, []string{c.Name, itoa(c.N)})
-		}
-		section(s.title, []string{"名称", "次数"}, rows)
-	}
-	rows = nil
-	for _, r := range rep.Training {
-		rows = append(rows, []string{ts(r.At), r.Chat, r.StartedBy, r.Topic, itoa(r.Questions)})
-	}
-	section("培训", []string{"时间", "对话", "发起人", "主题", "题数"}, rows)
-	w.Flush()
-	if err := w.Error(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("report: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("report: %w", err)
-	}
-	return nil
 }

@@ -42,7 +42,7 @@ func commands() []command {
 		{"eval", "eval [--set FILE]         retrieval recall@1/3/5 and MRR per leg", runEval},
 		{"bench", "bench [--sizes 1000,10000,100000]  speed and memory figures", runBench},
 		{"stats", "stats [--json] [--days N]  usage, unanswered questions, 👎 answers (admins)", runStats},
-		{"report", "report --out FILE.csv [--days N]  the same statistics as CSV", runReport},
+		{"report", "report --out FILE.csv|FILE.xlsx [--days N]  the same statistics as CSV or a workbook", runReport},
 		{"healthcheck", "healthcheck               ask the running server's /healthz (BANGYANG_METRICS_LISTEN)", runHealthcheck},
 	}
 }

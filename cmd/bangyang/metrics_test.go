@@ -15,6 +15,7 @@ import (
 	dto "github.com/prometheus/client_model/go"
 	"github.com/prometheus/common/expfmt"
 	"github.com/prometheus/common/model"
+	"github.com/xuri/excelize/v2"
 
 	"bangyang/bot/telegramtest"
 )
@@ -243,7 +244,30 @@ func TestServeMetricsStatsAndReport(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, raw)
 		}
 	}
-	if _, errs, code := runCLIEnv(t, data, nil, "", "report", "--out", filepath.Join(t.TempDir(), "r.xlsx")); code != 2 || !strings.Contains(errs, "CSV") {
-		t.Errorf("report to .xlsx: exit %d: %s", code, errs)
+	// The same as a workbook: one sheet per table (TestReportXLSX reads
+	// every cell; here the figures of this traffic).
+	xlsxPath := filepath.Join(t.TempDir(), "report.xlsx")
+	if _, errs, code := runCLIEnv(t, data, nil, "", "report", "--out", xlsxPath); code != 0 {
+		t.Fatalf("report to .xlsx: exit %d: %s", code, errs)
+	}
+	book, err := excelize.OpenFile(xlsxPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	answer := ""
+	if len(rep.Downvoted) == 1 {
+		answer = rep.Downvoted[0].Answer
+	}
+	cells := []struct{ sheet, cell, want string }{
+		{"总计", "A2", "4"}, {"总计", "B2", "2"}, {"总计", "C2", "2"}, {"总计", "E2", "2"}, {"总计", "H2", "1"},
+		{"未能回答的问题", "A2", "火星上怎么种土豆？"}, {"未能回答的问题", "B2", "2"},
+		{"👎 反馈", "C2", "怎么把失联的党员找回来？"}, {"👎 反馈", "D2", answer},
+		{"最常问的工作法", "A2", "四单工作法"},
+	}
+	for _, c := range cells {
+		if got, err := book.GetCellValue(c.sheet, c.cell); err != nil || got != c.want {
+			t.Errorf("report.xlsx %s!%s = %q (%v), want %q", c.sheet, c.cell, got, err, c.want)
+		}
 	}
 }
