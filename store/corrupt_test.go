@@ -15,6 +15,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // corruptRuns is how many random corruptions a run tries: the 500 of the
@@ -344,7 +345,7 @@ func TestCheckAcceptsChurnedStores(t *testing.T) {
 			}
 			name := fmt.Appendf(nil, "nested-%d", r.IntN(5))
 			if r.IntN(3) == 0 {
-				if err := b.DeleteBucket(name); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+				if err := b.DeleteBucket(name); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
 					return err
 				}
 				return nil
