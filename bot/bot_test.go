@@ -117,7 +117,8 @@ func TestGroupAddressing(t *testing.T) {
 	cfg := testConfig()
 	cfg.Workers = 1 // updates handled in order, so "ignored" is observable
 	fc := newFakeCore()
-	h := start(t, cfg, fc)
+	// The fourth message waits out the group's pacing on the fake clock.
+	h := start(t, cfg, fc, newFakeClock().option())
 	group := h.srv.SupergroupChat(-100200, "社区工作群", false)
 	member := telegramtest.User{ID: 2002, FirstName: "老李"}
 

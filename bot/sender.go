@@ -28,8 +28,9 @@ type sender struct {
 	// unit is what one second of retry_after means (tests shrink it).
 	unit        time.Duration
 	maxAttempts int
-	maxWait     time.Duration // the retry budget of one call (retry_after and backoff summed)
-	pace        *limiter      // new messages per chat
+	maxWait     time.Duration                              // the retry budget of one call (retry_after and backoff summed)
+	pace        *limiter                                   // new messages per chat
+	sleep       func(context.Context, time.Duration) error // a pacing wait (sleepCtx)
 	groupPace   *limiter
 	stats       *counters
 	base        context.Context // outlives handlers; notices are sent under it
@@ -134,7 +135,7 @@ func (s *sender) waitTurn(ctx context.Context, chatID int64) error {
 		if ok {
 			return nil
 		}
-		if err := sleepCtx(ctx, wait); err != nil {
+		if err := s.sleep(ctx, wait); err != nil {
 			return err
 		}
 	}
