@@ -28,12 +28,13 @@ type sender struct {
 	// unit is what one second of retry_after means (tests shrink it).
 	unit        time.Duration
 	maxAttempts int
-	maxWait     time.Duration                              // the retry budget of one call (retry_after and backoff summed)
-	pace        *limiter                                   // new messages per chat
-	sleep       func(context.Context, time.Duration) error // a pacing wait (sleepCtx)
+	maxWait     time.Duration // the retry budget of one call (retry_after and backoff summed)
+	pace        *limiter      // new messages per chat
 	groupPace   *limiter
 	stats       *counters
 	base        context.Context // outlives handlers; notices are sent under it
+
+	sleep func(context.Context, time.Duration) error // a pacing wait (sleepCtx; tests: withClock)
 
 	mu    sync.Mutex
 	chats map[int64]*outbox
