@@ -10,7 +10,7 @@ import (
 // and blends them by the keyword weight, so the weight decides which leg's
 // favourite wins.
 func TestScoreFusionWeighsTheLegs(t *testing.T) {
-	kw := []scored{{doc: 1, score: 10}, {doc: 2, score: 5}, {doc: 3, score: 0}}   // normalised 1, .5, 0
+	kw := []scored{{doc: 1, score: 10}, {doc: 2, score: 5}, {doc: 3, score: 0}}    // normalised 1, .5, 0
 	vec := []scored{{doc: 3, score: .9}, {doc: 2, score: .6}, {doc: 1, score: .3}} // normalised 1, .5, 0
 	for _, w := range []float64{0.8, 0.2} {
 		want := map[int]float64{1: w, 2: 0.5, 3: 1 - w}
