@@ -55,4 +55,3 @@ func pollSentAt(t *testing.T, srv *telegramtest.Server, chatID int64) time.Time 
 	t.Fatalf("no poll in chat %d", chatID)
 	return time.Time{}
 }
-
