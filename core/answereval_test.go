@@ -60,6 +60,7 @@ func checkFloor(t *testing.T, name string, rep *AnswerReport, f evalFloor) {
 // TestAnswerEval runs the shipped answer eval over the seed articles.
 // BANGYANG_EVAL_VERBOSE=1 prints every case short of complete.
 func TestAnswerEval(t *testing.T) {
+	t.Parallel()
 	set, err := DefaultAnswerSet()
 	if err != nil {
 		t.Fatal(err)
@@ -77,6 +78,7 @@ func TestAnswerEval(t *testing.T) {
 // TestAnswerEvalGenre runs the genre set over the genre fixtures alone:
 // fourteen articles of other secretaries, sites and years.
 func TestAnswerEvalGenre(t *testing.T) {
+	t.Parallel()
 	evalOverDir(t, "genre", "testdata/answers_genre.jsonl", "../corpus/testdata/genre",
 		evalFloor{coverage: 0.87, abstained: 0.9, wrongRefusal: 0.03, medianRunes: 450})
 }
@@ -85,6 +87,7 @@ func TestAnswerEvalGenre(t *testing.T) {
 // fifteen held-out articles it was never tuned on: the honest figure for
 // articles never seen. Do not tune the code on it; write a new set instead.
 func TestAnswerEvalHoldout(t *testing.T) {
+	t.Parallel()
 	evalOverDir(t, "held-out", "testdata/answers_holdout.jsonl", "../corpus/testdata/genre-holdout",
 		evalFloor{coverage: 0.72, abstained: 0.8, wrongRefusal: 0.07, medianRunes: 450})
 }

@@ -12,6 +12,7 @@ import (
 // MaxTurns turns, oldest dropped first: after each question it holds
 // min(asked, MaxTurns) turns, the latest ones in order.
 func TestConversationKeepsTheLastMaxTurns(t *testing.T) {
+	t.Parallel()
 	ix, arts := offlineIndex(t)
 	metas := make([]corpus.Meta, len(arts))
 	for i, a := range arts {
