@@ -77,6 +77,7 @@ func pairSet(m map[string][]string) map[string]string {
 }
 
 func TestSeedMethodsExactSet(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	want := pairSet(expectedMethods)
 	truth := map[string]bool{}
@@ -111,6 +112,7 @@ func TestSeedMethodsExactSet(t *testing.T) {
 }
 
 func TestSeedMethodDetails(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	cases := []struct {
 		query     string
@@ -169,6 +171,7 @@ func TestSeedMethodDetails(t *testing.T) {
 }
 
 func TestSeedLeaders(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	want := []struct {
 		name, place, role string
@@ -231,6 +234,7 @@ func TestSeedLeaders(t *testing.T) {
 }
 
 func TestFindMethodEitherScript(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	trad, _, ok1 := c.FindMethod("四單工作法")
 	simp, _, ok2 := c.FindMethod("四单工作法")
@@ -267,6 +271,7 @@ func TestFindMethodEitherScript(t *testing.T) {
 }
 
 func TestFindLeader(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	for q, want := range map[string]string{
 		"吳中蘭": "吴中兰", "吴中兰": "吴中兰", "小吴书记": "吴中兰", "吴书记": "吴中兰", "小吳書記": "吴中兰",
@@ -284,6 +289,7 @@ func TestFindLeader(t *testing.T) {
 }
 
 func TestMethodsByLeaderAndMentionedIn(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	groups := c.MethodsByLeader()
 	total := 0
@@ -315,6 +321,7 @@ func TestMethodsByLeaderAndMentionedIn(t *testing.T) {
 }
 
 func TestBuildDeterministicAndFast(t *testing.T) {
+	t.Parallel()
 	chunks := seedChunks(t)
 	start := time.Now()
 	c1 := mustBuild(t, chunks)
@@ -337,6 +344,7 @@ func TestBuildDeterministicAndFast(t *testing.T) {
 }
 
 func TestJSONRoundTrip(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	b, err := json.Marshal(c)
 	if err != nil {
@@ -384,6 +392,7 @@ func syntheticChunks(text string) []corpus.Chunk {
 }
 
 func TestSyntheticArticleGeneralises(t *testing.T) {
+	t.Parallel()
 	for _, script := range []string{"hans", "hant"} {
 		t.Run(script, func(t *testing.T) {
 			text := syntheticArticle
@@ -428,6 +437,7 @@ func TestSyntheticArticleGeneralises(t *testing.T) {
 // TestSequenceNeedsIncreasingNumerals guards against reading counting
 // prose (一个单位一个单位, 一步一个脚印) as a step sequence.
 func TestSequenceNeedsIncreasingNumerals(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"一个单位一个单位地采集", "一步一个脚印", "三个小区五个网格"} {
 		if seq, ok := parseSequence(s); ok && len(seq.parts) >= 3 {
 			t.Errorf("%q parsed as sequence %q", s, seq.parts)
@@ -464,6 +474,7 @@ func FuzzBuild(f *testing.F) {
 // TestGenreSentences checks the patterns on sentences written like other
 // news reports than the seeds.
 func TestGenreSentences(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		text string
 		want []string

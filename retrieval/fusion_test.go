@@ -10,6 +10,7 @@ import (
 // and blends them by the keyword weight, so the weight decides which leg's
 // favourite wins.
 func TestScoreFusionWeighsTheLegs(t *testing.T) {
+	t.Parallel()
 	kw := []scored{{doc: 1, score: 10}, {doc: 2, score: 5}, {doc: 3, score: 0}}    // normalised 1, .5, 0
 	vec := []scored{{doc: 3, score: .9}, {doc: 2, score: .6}, {doc: 1, score: .3}} // normalised 1, .5, 0
 	for _, w := range []float64{0.8, 0.2} {
@@ -35,6 +36,7 @@ func TestScoreFusionWeighsTheLegs(t *testing.T) {
 // TestRRFSumsReciprocalRanks: reciprocal rank fusion adds 1/(60+rank) per
 // leg, so a passage both legs rank well beats one that only one leg likes.
 func TestRRFSumsReciprocalRanks(t *testing.T) {
+	t.Parallel()
 	kw := []scored{{doc: 1, score: 9}, {doc: 2, score: 8}}
 	vec := []scored{{doc: 3, score: .9}, {doc: 2, score: .8}}
 	got := fuse(fuseRRF, 0.5, kw, vec)
@@ -53,6 +55,7 @@ func TestRRFSumsReciprocalRanks(t *testing.T) {
 // the two legs' min-max normalised scores over the candidates each leg
 // read: neither leg outweighs the other.
 func TestHybridAveragesTheLegs(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	idx := openUpdated(t, "", NewLocalEmbedder(), seedChunks(t))
 	const k = 5
