@@ -288,13 +288,13 @@ func (c *Client) chatRequest(op string, msgs []Message, jsonMode bool) (openai.C
 
 // The length limit is sent first as max_tokens, which go-openai marks
 // deprecated in favour of max_completion_tokens. It stays first on
-// purpose: the servers this client is for (Ollama, llama.cpp, vLLM before
-// 0.6, DeepSeek, DashScope and other OpenAI-compatible APIs) know
-// max_tokens, and one that does not know max_completion_tokens ignores it
-// silently, so the answer would lose its bound without an error. The
-// models that refuse max_tokens (OpenAI's reasoning models) say so in a
-// 400, which withoutMaxTokens answers by asking again with the new name.
-// These two accessors are the only places that touch the old field.
+// purpose: max_tokens is the name OpenAI-compatible servers (Ollama,
+// llama.cpp, vLLM, hosted APIs) have long understood, and a server that
+// does not know max_completion_tokens ignores it silently: the answer
+// would lose its bound without an error. A model that refuses max_tokens
+// (OpenAI's reasoning models) says so in a 400, which withoutMaxTokens
+// answers by asking again with the new name. These two accessors are the
+// only places that touch the old field.
 
 // legacyMaxTokens is the request's max_tokens.
 func legacyMaxTokens(req *openai.ChatCompletionRequest) int {
