@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,14 +20,38 @@ import (
 // seedChunks are the embedded seed articles, chunked as the bot chunks them.
 func seedChunks(t testing.TB) []corpus.Chunk {
 	t.Helper()
-	arts, err := corpus.Default()
-	if err != nil {
-		t.Fatalf("corpus.Default: %v", err)
+	seedOnce.Do(func() {
+		var arts []corpus.Article
+		arts, seedLoadEr = corpus.Default()
+		seedArticles, seedCache = len(arts), corpus.ChunkAll(arts)
+	})
+	if seedLoadEr != nil {
+		t.Fatalf("corpus.Default: %v", seedLoadEr)
 	}
-	if len(arts) != 5 {
-		t.Fatalf("got %d seed articles, want 5", len(arts))
+	if seedArticles != 5 {
+		t.Fatalf("got %d seed articles, want 5", seedArticles)
 	}
-	return corpus.ChunkAll(arts)
+	return cloneChunks(seedCache)
+}
+
+// The seed corpus is parsed once per test binary (about 0.2 s under
+// -race); each test gets its own copy of the chunks.
+var (
+	seedOnce     sync.Once
+	seedCache    []corpus.Chunk
+	seedArticles int
+	seedLoadEr   error
+)
+
+// cloneChunks copies chunks deeply enough that no test shares a slice
+// with another.
+func cloneChunks(cs []corpus.Chunk) []corpus.Chunk {
+	out := slices.Clone(cs)
+	for i := range out {
+		m := &out[i].Meta
+		m.Aliases, m.Honours, m.Methods, m.Others = slices.Clone(m.Aliases), slices.Clone(m.Honours), slices.Clone(m.Methods), slices.Clone(m.Others)
+	}
+	return out
 }
 
 // expectedMethods is the reviewed set of methods in the seed articles, as
