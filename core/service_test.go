@@ -48,7 +48,8 @@ func newOffline(t testing.TB, model ChatModel) *Service {
 		metas[i] = a.Meta
 	}
 	chunks := ix.Chunks()
-	s, err := New(Options{Search: ix, Model: model, Articles: metas, Chunks: chunks, Catalog: buildCatalog(t, chunks)})
+	trainingCatalogOnce.Do(func() { trainingCatalog = buildCatalog(t, chunks) }) // read-only: shared
+	s, err := New(Options{Search: ix, Model: model, Articles: metas, Chunks: chunks, Catalog: trainingCatalog})
 	if err != nil {
 		t.Fatal(err)
 	}
