@@ -12,6 +12,7 @@ import (
 // GroupAnonymousBot (a bot account) and sender_chat the group. They are
 // people and admins; other bots stay ignored.
 func TestAnonymousAdminIsServed(t *testing.T) {
+	t.Parallel()
 	fc := newFakeCore()
 	h := start(t, testConfig(), fc)
 	group := h.srv.SupergroupChat(-1001700, "社区群", false)
@@ -30,6 +31,7 @@ func TestAnonymousAdminIsServed(t *testing.T) {
 }
 
 func TestAnonymousAdminMayStartTraining(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	svc := trainingService(t, st)

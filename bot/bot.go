@@ -147,7 +147,12 @@ func WithStore(kv KV) Option { return func(b *Bot) { b.kv = kv } }
 // exceed the long-poll timeout (60 s).
 func WithHTTPClient(c *http.Client) Option { return func(b *Bot) { b.httpClient = c } }
 
-// withRetryUnit, withPrivatePace and withWebhookTimeouts are for tests.
+// withClock, withRetryUnit, withPrivatePace and withWebhookTimeouts are
+// for tests. withClock replaces the clock of the rate limits and of the
+// pacing of new messages: now reads it, and a pacing wait is sleep.
+func withClock(now func() time.Time, sleep func(context.Context, time.Duration) error) Option {
+	return func(b *Bot) { b.now, b.sleep = now, sleep }
+}
 func withRetryUnit(d time.Duration) Option { return func(b *Bot) { b.retryUnit = d } }
 func withPrivatePace(r RateLimit) Option   { return func(b *Bot) { b.privatePace = r } }
 func withWebhookTimeouts(header, read time.Duration) Option {
@@ -174,6 +179,7 @@ type Bot struct {
 	httpClient *http.Client
 	kv         KV
 	now        func() time.Time
+	sleep      func(context.Context, time.Duration) error // pacing waits (sleepCtx)
 	retryUnit  time.Duration
 	// privatePace paces new messages per private chat (Telegram: about
 	// one a second; default a burst of 5, then one per second).
@@ -235,7 +241,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	cfg.defaults()
 	b = &Bot{
 		cfg: cfg, svc: svc,
-		log: slog.New(slog.DiscardHandler), feedback: &MemoryFeedback{}, obs: noObserver{}, now: time.Now, retryUnit: time.Second,
+		log: slog.New(slog.DiscardHandler), feedback: &MemoryFeedback{}, obs: noObserver{}, now: time.Now, sleep: sleepCtx, retryUnit: time.Second,
 		privatePace:       RateLimit{Burst: 5, Every: time.Second},
 		hookHeaderTimeout: 5 * time.Second, hookReadTimeout: 10 * time.Second,
 		commands: map[string]Command{}, callbacks: map[string]CallbackFunc{},
@@ -288,6 +294,7 @@ func New(ctx context.Context, cfg Config, svc Service, opts ...Option) (b *Bot, 
 	b.api = api
 	b.send = &sender{
 		api: api, log: b.log, unit: b.retryUnit, maxAttempts: 12, maxWait: 120 * b.retryUnit, stats: b.stats, base: b.base,
+		sleep:     b.sleep,
 		pace:      newLimiter(b.privatePace, b.now),
 		groupPace: newLimiter(groupPace(cfg.GroupMessagesPerMinute), b.now),
 	}

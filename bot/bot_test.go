@@ -26,6 +26,7 @@ func buttons(m telegramtest.SentMessage) map[string]string {
 }
 
 func TestPrivateQuestionRealCore(t *testing.T) {
+	t.Parallel()
 	h := start(t, testConfig(), realCore(t))
 	h.say(h.dm, h.user, "什么是四单工作法？")
 	msgs := h.waitFinal(h.dm.ID, 1)
@@ -100,6 +101,7 @@ func texts(msgs []telegramtest.SentMessage) []string {
 }
 
 func TestEscapingAndCitationBlock(t *testing.T) {
+	t.Parallel()
 	h := start(t, testConfig(), newFakeCore())
 	h.say(h.dm, h.user, "格线化管理怎么做？")
 	msgs := h.waitFinal(h.dm.ID, 1)
@@ -114,10 +116,12 @@ func TestEscapingAndCitationBlock(t *testing.T) {
 }
 
 func TestGroupAddressing(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig()
 	cfg.Workers = 1 // updates handled in order, so "ignored" is observable
 	fc := newFakeCore()
-	h := start(t, cfg, fc)
+	// The fourth message waits out the group's pacing on the fake clock.
+	h := start(t, cfg, fc, newFakeClock().option())
 	group := h.srv.SupergroupChat(-100200, "社区工作群", false)
 	member := telegramtest.User{ID: 2002, FirstName: "老李"}
 
@@ -162,6 +166,7 @@ func TestGroupAddressing(t *testing.T) {
 }
 
 func TestForumTopicAnsweredInThread(t *testing.T) {
+	t.Parallel()
 	h := start(t, testConfig(), realCore(t))
 	forum := h.srv.SupergroupChat(-100300, "书记论坛", true)
 	member := telegramtest.User{ID: 3003, FirstName: "小张"}
@@ -182,6 +187,7 @@ func TestForumTopicAnsweredInThread(t *testing.T) {
 }
 
 func TestFloodControlDuringStreaming(t *testing.T) {
+	t.Parallel()
 	fc := newFakeCore()
 	fc.steps, fc.delay = 20, 15*time.Millisecond
 	h := start(t, testConfig(), fc)
@@ -223,6 +229,7 @@ func TestFloodControlDuringStreaming(t *testing.T) {
 }
 
 func TestPanicDoesNotStopTheBot(t *testing.T) {
+	t.Parallel()
 	fc := newFakeCore()
 	h := start(t, testConfig(), fc)
 	h.say(h.dm, h.user, "PANIC please")
@@ -236,6 +243,7 @@ func TestPanicDoesNotStopTheBot(t *testing.T) {
 }
 
 func TestOddUpdatesIgnored(t *testing.T) {
+	t.Parallel()
 	fc := newFakeCore()
 	h := start(t, testConfig(), fc)
 	raws := []string{
@@ -261,6 +269,7 @@ func TestOddUpdatesIgnored(t *testing.T) {
 }
 
 func TestLongAnswerIsSplit(t *testing.T) {
+	t.Parallel()
 	fc := newFakeCore()
 	long := strings.Repeat("社区书记坚持入户走访，倾听<群众>的意见 & 建议😀。", 400) + "[1]"
 	fc.answer = func(string) *core.Answer {
@@ -302,6 +311,7 @@ func lastRunes(s string, n int) string {
 }
 
 func TestFeedbackRecorded(t *testing.T) {
+	t.Parallel()
 	fb := &MemoryFeedback{}
 	h := start(t, testConfig(), newFakeCore(), WithFeedbackStore(fb))
 	h.say(h.dm, h.user, "格线化管理怎么做？")
@@ -323,6 +333,7 @@ func TestFeedbackRecorded(t *testing.T) {
 }
 
 func TestAllowList(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig()
 	cfg.AllowedUsers = []int64{1001}
 	cfg.Workers = 1
@@ -345,6 +356,7 @@ func TestAllowList(t *testing.T) {
 }
 
 func TestRateLimitAndLengthCap(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig()
 	cfg.UserRate = RateLimit{Burst: 1, Every: time.Hour}
 	cfg.MaxQuestionRunes = 50
@@ -376,6 +388,7 @@ func TestRateLimitAndLengthCap(t *testing.T) {
 }
 
 func TestCommandsAnnounced(t *testing.T) {
+	t.Parallel()
 	h := start(t, testConfig(), newFakeCore())
 	if !h.srv.WaitUntil(5*time.Second, func() bool { return len(h.srv.Commands("default", "")) > 0 && len(h.srv.Commands("default", "zh")) > 0 }) {
 		t.Fatal("setMyCommands not called for both languages")
@@ -392,6 +405,7 @@ func TestCommandsAnnounced(t *testing.T) {
 }
 
 func TestWebhookMode(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -435,6 +449,7 @@ func TestWebhookMode(t *testing.T) {
 }
 
 func TestGracefulShutdownFinishesAnswer(t *testing.T) {
+	t.Parallel()
 	fc := newFakeCore()
 	fc.steps, fc.delay = 10, 40*time.Millisecond
 	fc.started = make(chan string, 1)
@@ -453,6 +468,7 @@ func TestGracefulShutdownFinishesAnswer(t *testing.T) {
 // (issue 10: a member replying to the 郭佳 answer must not get 李亚玲,
 // whom another member had just asked about).
 func TestReplyContinuesThatAnswer(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig()
 	cfg.Workers = 1
 	h := start(t, cfg, realCore(t))
@@ -476,6 +492,7 @@ func TestReplyContinuesThatAnswer(t *testing.T) {
 // TestPrivateAnswerStreamsDrafts: an answer that takes a while is shown
 // growing in one draft before the final message.
 func TestPrivateAnswerStreamsDrafts(t *testing.T) {
+	t.Parallel()
 	fc := newFakeCore()
 	fc.delay = 30 * time.Millisecond // six steps, 180 ms in all
 	h := start(t, testConfig(), fc)

@@ -16,6 +16,7 @@ import (
 // the edits back never sends an edit identical to what the message shows
 // (Telegram refuses it: "message is not modified").
 func TestReliabilityCatalogMashUnderFloodControl(t *testing.T) {
+	t.Parallel()
 	h := start(t, testConfig(), realCore(t))
 	h.say(h.dm, h.user, "/methods")
 	list := h.nth(h.dm.ID, 1)
@@ -60,6 +61,7 @@ func TestReliabilityCatalogMashUnderFloodControl(t *testing.T) {
 // refused with a short alert; nothing of the other chat is read, no vote
 // counted, no message edited.
 func TestReliabilityForgedCallbacks(t *testing.T) {
+	t.Parallel()
 	fb := &MemoryFeedback{}
 	h := start(t, testConfig(), realCore(t), WithFeedbackStore(fb))
 	h.say(h.dm, h.user, "什么是四单工作法？")
@@ -143,6 +145,7 @@ func TestReliabilityForgedCallbacks(t *testing.T) {
 // Button keys are kept in the store: 查看原文 and 👍 on an answer sent
 // before a restart work after it.
 func TestReliabilityButtonsAfterRestart(t *testing.T) {
+	t.Parallel()
 	db, err := store.Open(filepath.Join(t.TempDir(), "bangyang.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -185,6 +188,7 @@ func TestReliabilityButtonsAfterRestart(t *testing.T) {
 
 // Behind the keyboard check, a key is bound to its chat and message.
 func TestButtonKeyBinding(t *testing.T) {
+	t.Parallel()
 	s := newAnswerStore(10, nil, discardLogger(), time.Now)
 	seen := map[string]bool{}
 	for range 1000 {
@@ -217,6 +221,7 @@ func TestButtonKeyBinding(t *testing.T) {
 
 // Keys older than buttonMaxAge are removed from the store at start.
 func TestButtonKeysPruned(t *testing.T) {
+	t.Parallel()
 	db, err := store.Open(filepath.Join(t.TempDir(), "bangyang.db"))
 	if err != nil {
 		t.Fatal(err)

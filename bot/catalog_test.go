@@ -78,6 +78,7 @@ func checkCited(t *testing.T, text, sourcesLabel string) {
 }
 
 func TestMethodCommandInBothScripts(t *testing.T) {
+	t.Parallel()
 	svc := realCore(t)
 	h := start(t, testConfig(), svc)
 	for i, c := range []struct {
@@ -121,6 +122,7 @@ func TestMethodCommandInBothScripts(t *testing.T) {
 }
 
 func TestMethodsPagination(t *testing.T) {
+	t.Parallel()
 	svc := realCore(t)
 	h := start(t, testConfig(), svc)
 	h.say(h.dm, h.user, "/methods")
@@ -194,6 +196,7 @@ func TestMethodsPagination(t *testing.T) {
 }
 
 func TestDoublePressEditsOnce(t *testing.T) {
+	t.Parallel()
 	h := start(t, testConfig(), realCore(t))
 	h.say(h.dm, h.user, "/methods")
 	list := h.nth(h.dm.ID, 1)
@@ -217,6 +220,7 @@ func TestDoublePressEditsOnce(t *testing.T) {
 }
 
 func TestMethodButtonOpensSummary(t *testing.T) {
+	t.Parallel()
 	svc := realCore(t)
 	h := start(t, testConfig(), svc)
 	h.say(h.dm, h.user, "/methods")
@@ -242,6 +246,7 @@ func TestMethodButtonOpensSummary(t *testing.T) {
 }
 
 func TestMethodSuggestions(t *testing.T) {
+	t.Parallel()
 	svc := realCore(t)
 	h := start(t, testConfig(), svc)
 	_, close, ok := svc.FindMethod("工作法")
@@ -285,6 +290,7 @@ func TestMethodSuggestions(t *testing.T) {
 }
 
 func TestLeadersAndProfile(t *testing.T) {
+	t.Parallel()
 	svc := realCore(t)
 	h := start(t, testConfig(), svc)
 	h.say(h.dm, h.user, "/leaders")
@@ -343,6 +349,7 @@ func TestLeadersAndProfile(t *testing.T) {
 }
 
 func TestFreeTextSummaryThroughBot(t *testing.T) {
+	t.Parallel()
 	h := start(t, testConfig(), realCore(t))
 	h.say(h.dm, h.user, "总结一下郭佳的工作方法")
 	m := h.waitFinal(h.dm.ID, 1)[0]
@@ -354,6 +361,7 @@ func TestFreeTextSummaryThroughBot(t *testing.T) {
 }
 
 func TestMethodInForumTopic(t *testing.T) {
+	t.Parallel()
 	h := start(t, testConfig(), realCore(t))
 	forum := h.srv.SupergroupChat(-100400, "书记论坛", true)
 	member := telegramtest.User{ID: 4004, FirstName: "小陈"}
@@ -394,6 +402,7 @@ func TestMethodInForumTopic(t *testing.T) {
 }
 
 func TestCatalogScriptFallback(t *testing.T) {
+	t.Parallel()
 	h := start(t, testConfig(), realCore(t))
 	if sc := zh.DetectScript("四社"); sc != "" {
 		t.Fatalf("precondition: 四社 should not tell its script, got %q", sc)
@@ -424,6 +433,7 @@ func TestCatalogScriptFallback(t *testing.T) {
 }
 
 func TestCatalogRateLimited(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig()
 	cfg.UserRate = RateLimit{Burst: 2, Every: time.Hour}
 	cfg.Workers = 1
@@ -460,6 +470,7 @@ func TestCatalogRateLimited(t *testing.T) {
 }
 
 func TestCatalogCommandsAnnounced(t *testing.T) {
+	t.Parallel()
 	h := start(t, testConfig(), realCore(t))
 	if !h.srv.WaitUntil(5*time.Second, func() bool { return len(h.srv.Commands("default", "zh")) > 0 && len(h.srv.Commands("default", "")) > 0 }) {
 		t.Fatal("no setMyCommands")
@@ -552,6 +563,7 @@ func (bc *bigCatalog) LeaderProfile(_ context.Context, _, name string, script zh
 }
 
 func TestLargeCatalogStaysWithinLimits(t *testing.T) {
+	t.Parallel()
 	bc := newBigCatalog(23, 13)
 	cfg := testConfig()
 	cfg.UserRate, cfg.ChatRate = RateLimit{Burst: -1}, RateLimit{Burst: -1}
@@ -621,6 +633,7 @@ func TestLargeCatalogStaysWithinLimits(t *testing.T) {
 }
 
 func TestMethodSlicesAndKeys(t *testing.T) {
+	t.Parallel()
 	mk := func(n int) catalog.LeaderMethods {
 		g := catalog.LeaderMethods{Leader: catalog.Leader{Name: fmt.Sprint("L", n)}}
 		for i := range n {
@@ -649,6 +662,7 @@ func TestMethodSlicesAndKeys(t *testing.T) {
 }
 
 func TestClaimEdit(t *testing.T) {
+	t.Parallel()
 	c := &catalogUI{shown: map[shownKey]string{}}
 	k := shownKey{1, 2}
 	p1 := listPage{id: "mp:1:s", plain: "第 1 页"}

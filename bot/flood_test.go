@@ -55,6 +55,7 @@ func TestCommandSpamIsRateLimited(t *testing.T) {
 // The 查看原文 button sends new messages too; pressing it over and over is
 // limited like asking.
 func TestSourcesButtonIsRateLimited(t *testing.T) {
+	t.Parallel()
 	fc := newFakeCore()
 	cfg := testConfig()
 	cfg.UserRate = RateLimit{Burst: 2, Every: time.Hour}
@@ -96,6 +97,7 @@ func TestSourcesButtonIsRateLimited(t *testing.T) {
 // once would lose one turn and resolve the second without the first.
 // Other chats are not held up.
 func TestOneConversationAnsweredInOrder(t *testing.T) {
+	t.Parallel()
 	fc := newFakeCore()
 	fc.steps, fc.delay = 10, 20*time.Millisecond
 	h := start(t, testConfig(), fc)
@@ -126,6 +128,7 @@ func TestOneConversationAnsweredInOrder(t *testing.T) {
 // The command menu is set even when Telegram's flood control answers the
 // first setMyCommands at start-up (a restart loop triggers exactly that).
 func TestCommandsAnnouncedDespite429(t *testing.T) {
+	t.Parallel()
 	h := setup(t, testConfig(), newFakeCore())
 	h.srv.FailNext("setMyCommands", 2, 1)
 	ctx, cancel := context.WithCancel(context.Background())

@@ -269,3 +269,35 @@ func coreOptions(svc Service) []Option {
 	}
 	return opts
 }
+
+// fakeClock is a clock for the rate limits and pacing (withClock): a
+// pacing wait moves it on at once instead of sleeping.
+type fakeClock struct {
+	mu     sync.Mutex
+	now    time.Time
+	waited time.Duration // total of the pacing waits
+}
+
+func newFakeClock() *fakeClock { return &fakeClock{now: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)} }
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.waited += d
+	c.mu.Unlock()
+	return ctx.Err()
+}
+
+func (c *fakeClock) Waited() time.Duration {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.waited
+}
+
+func (c *fakeClock) option() Option { return withClock(c.Now, c.Sleep) }

@@ -16,6 +16,7 @@ import (
 // the session (so the chat is not blocked if it is added back) and stops
 // calling Telegram about that chat: a 403 is not retried.
 func TestKickedDuringTrainingStopsCalling(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	svc := trainingService(t, st)
@@ -55,6 +56,7 @@ func TestKickedDuringTrainingStopsCalling(t *testing.T) {
 
 // A user who blocked the bot gets no answer, and the bot does not retry.
 func TestBlockedByUserNotRetried(t *testing.T) {
+	t.Parallel()
 	fc := newFakeCore()
 	h := start(t, testConfig(), fc)
 	h.srv.KickBot(h.dm)

@@ -11,6 +11,7 @@ import (
 // its old id is refused with migrate_to_chat_id, and the rest of the
 // session (passages, polls, board) goes to the supergroup.
 func TestTrainingFollowsSupergroupMigration(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	svc := trainingService(t, st)

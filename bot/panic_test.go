@@ -31,6 +31,9 @@ func (p *panickyTrainer) Next(ctx context.Context, chat string) (quiz.Question, 
 // leaves the chat with a session nobody drives: the session is ended with
 // a notice, and the next /train starts afresh.
 func TestTrainingDriverPanicEndsSession(t *testing.T) {
+	// Not parallel: the abort notice is posted before the crashed driver
+	// is unregistered, so a /train sent the moment it appears can still
+	// meet "a driver is already running"; under load that window is hit.
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	svc := trainingService(t, st)
@@ -48,6 +51,7 @@ func TestTrainingDriverPanicEndsSession(t *testing.T) {
 // A button handler that panics still gets its press answered (otherwise
 // the user's button spins), with the apology, and the bot goes on.
 func TestCallbackPanicAnswersThePress(t *testing.T) {
+	t.Parallel()
 	h := start(t, testConfig(), newFakeCore())
 	h.bot.HandleCallback("boom:", func(context.Context, *Request, *models.CallbackQuery, string) error {
 		panic("button handler exploded")

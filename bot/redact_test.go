@@ -13,6 +13,7 @@ import (
 // CRLF .env) is the same token; and whatever goes wrong, the token never
 // appears in an error that cmd/ prints or logs.
 func TestTokenNeverInErrors(t *testing.T) {
+	t.Parallel()
 	srv := telegramtest.New(t, telegramtest.Options{})
 	b, err := New(context.Background(), Config{Token: srv.Token() + "\r\n", APIURL: srv.URL()}, newFakeCore(), WithLogger(discardLogger()))
 	if err != nil {

@@ -134,6 +134,7 @@ func TestReliabilityCheapFloodDoesNotStarve(t *testing.T) {
 // period and saves every update not handled by then; the next start handles
 // them first. 60 questions, stopped while most are queued: none lost.
 func TestReliabilityRestartLosesNothing(t *testing.T) {
+	t.Parallel()
 	db, err := store.Open(filepath.Join(t.TempDir(), "bangyang.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -226,6 +227,7 @@ func TestReliabilityRestartLosesNothing(t *testing.T) {
 // is logged with its update_id and skipped; the offset moves past it and
 // the questions around it, in the same batch, are answered.
 func TestReliabilityPoisonUpdate(t *testing.T) {
+	t.Parallel()
 	var logs syncBuffer
 	h := setup(t, testConfig(), newFakeCore(), WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
 	h.say(h.dm, h.user, "第一个问题")
@@ -255,6 +257,7 @@ func TestReliabilityPoisonUpdate(t *testing.T) {
 // and one that cannot be is logged at Error level and counted: none is
 // lost silently.
 func TestReliabilityServerErrors(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig()
 	cfg.UserRate, cfg.ChatRate = RateLimit{Burst: -1}, RateLimit{Burst: -1}
 	cfg.GroupMessagesPerMinute = 6000
@@ -462,6 +465,7 @@ func TestReliabilityQuestionBurstDoesNotStarve(t *testing.T) {
 }
 
 func TestStatsCountQueue(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig()
 	cfg.Workers = 1
 	fc := newFakeCore()
@@ -499,6 +503,7 @@ func (s slowCore) Answer(ctx context.Context, req core.Request, onText func(stri
 // A /method command in a conversation that is busy answering waits in the
 // queue too, and is answered after the question, in order.
 func TestReliabilityCatalogCommandParks(t *testing.T) {
+	t.Parallel()
 	cfg := testConfig()
 	cfg.Workers = 2
 	h := start(t, cfg, slowCore{realCore(t), 400 * time.Millisecond})

@@ -34,6 +34,8 @@ type sender struct {
 	stats       *counters
 	base        context.Context // outlives handlers; notices are sent under it
 
+	sleep func(context.Context, time.Duration) error // a pacing wait (sleepCtx; tests: withClock)
+
 	mu    sync.Mutex
 	chats map[int64]*outbox
 }
@@ -134,7 +136,7 @@ func (s *sender) waitTurn(ctx context.Context, chatID int64) error {
 		if ok {
 			return nil
 		}
-		if err := sleepCtx(ctx, wait); err != nil {
+		if err := s.sleep(ctx, wait); err != nil {
 			return err
 		}
 	}

@@ -38,6 +38,7 @@ func answersFromArticles(srv *telegramtest.Server, chatID int64) []telegramtest.
 // and shows nothing from the articles until the passage is out; after it,
 // a reply is a question again.
 func TestReplyToOpenPollRevealsNothing(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	svc := trainingService(t, st)
@@ -79,6 +80,7 @@ func TestReplyToOpenPollRevealsNothing(t *testing.T) {
 // A reply to a case post before the reveal gets the discussion line, not
 // the secretary's solution; after /reveal replies are questions again.
 func TestReplyToCaseRevealsNothing(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	h := start(t, trainingConfig(), trainingService(t, st))
@@ -112,6 +114,7 @@ func TestReplyToCaseRevealsNothing(t *testing.T) {
 // The automatic reveal is stored with the case: a bot restarted before it
 // is due still reveals the case, once.
 func TestCaseRevealSurvivesRestart(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "bot.db")
 	st := openTrainingStore(t, path)
 	cfg := trainingConfig()
@@ -137,6 +140,7 @@ func TestCaseRevealSurvivesRestart(t *testing.T) {
 // /case takes a method or a problem keyword as well as a secretary, and
 // answers in the script the topic is written in; /train says its cap.
 func TestCaseTopicsScriptAndTrainCap(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	h := start(t, trainingConfig(), trainingService(t, st))
@@ -173,6 +177,7 @@ func TestCaseTopicsScriptAndTrainCap(t *testing.T) {
 // The poll's own explanation (shown to a member after voting) says why
 // first, then the passage, within Telegram's 200 units.
 func TestPollExplanationSaysWhy(t *testing.T) {
+	t.Parallel()
 	q := quiz.Question{Text: "四单工作法出自哪位社区书记的事迹？", Options: []string{"吴中兰", "郭佳", "张影"}, Correct: 0,
 		Why: "报道写明“四单工作法”是吴中兰的做法。", Explanation: "出自《吴中兰》：“" + strings.Repeat("她总结出一套四单工作法。", 20) + "”"}
 	p, ok := quizPollParams(q, 0, 1, 45*time.Second)
@@ -187,6 +192,7 @@ func TestPollExplanationSaysWhy(t *testing.T) {
 // In a private practice session too, a reply to the open poll is not
 // answered from the articles.
 func TestPrivateReplyToOpenPollRevealsNothing(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	cfg := trainingConfig()

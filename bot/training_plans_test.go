@@ -31,6 +31,7 @@ func (c *testClock) Set(t time.Time) {
 // /daily posts one question a day at its time, once, and goes on after a
 // restart; /daily off ends it; only admins set it.
 func TestDailyQuestion(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "bot.db")
 	st := openTrainingStore(t, path)
 	zone := time.FixedZone("CST", 8*3600)
@@ -95,6 +96,7 @@ func TestDailyQuestion(t *testing.T) {
 // /lesson posts the method's summary, then a three-question quiz, then a
 // case to discuss, in that order.
 func TestLessonSequence(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	h := start(t, trainingConfig(), trainingService(t, st))

@@ -12,6 +12,7 @@ import (
 // A session run end to end with three members voting leaves records that
 // a restarted bot still shows in /record and /board.
 func TestRecordsSurviveRestart(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "bot.db")
 	st := openTrainingStore(t, path)
 	cfg := trainingConfig()

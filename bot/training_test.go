@@ -188,6 +188,7 @@ var (
 )
 
 func TestTrainingGroupSession(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	svc := trainingService(t, st)
@@ -275,6 +276,7 @@ func TestTrainingGroupSession(t *testing.T) {
 }
 
 func TestTrainingPermissionsOneSessionStopScore(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	svc := trainingService(t, st)
@@ -347,6 +349,7 @@ func TestTrainingPermissionsOneSessionStopScore(t *testing.T) {
 }
 
 func TestTrainingResumesAfterRestart(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "bot.db")
 	srv := telegramtest.New(t, telegramtest.Options{})
 	owner := telegramtest.User{ID: 5000, FirstName: "书记"}
@@ -414,6 +417,7 @@ func TestTrainingResumesAfterRestart(t *testing.T) {
 }
 
 func TestTrainingResumeFinishedSessionPostsBoard(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "bot.db")
 	st := openTrainingStore(t, path)
 	defer st.Close()
@@ -462,6 +466,7 @@ func TestTrainingResumeFinishedSessionPostsBoard(t *testing.T) {
 }
 
 func TestTrainingPrivateChat(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	svc := trainingService(t, st)
@@ -494,6 +499,7 @@ func TestTrainingPrivateChat(t *testing.T) {
 }
 
 func TestTrainingPoliteRefusals(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	h := start(t, trainingConfig(), trainingService(t, st))
@@ -527,6 +533,7 @@ func TestTrainingPoliteRefusals(t *testing.T) {
 }
 
 func TestCaseDiscussion(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	svc := trainingService(t, st)
@@ -554,6 +561,7 @@ func TestCaseDiscussion(t *testing.T) {
 }
 
 func TestCaseRevealsItself(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	cfg := trainingConfig()
@@ -578,6 +586,7 @@ func TestCaseRevealsItself(t *testing.T) {
 // A vote can arrive before the bot has bound its poll (the poll is on
 // screen as soon as Telegram accepts it); it must still count, once.
 func TestEarlyVoteCountsAfterBind(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	svc := trainingService(t, st)
@@ -609,6 +618,7 @@ func TestEarlyVoteCountsAfterBind(t *testing.T) {
 }
 
 func TestQuizPollParamsWithinLimits(t *testing.T) {
+	t.Parallel()
 	st := openTrainingStore(t, filepath.Join(t.TempDir(), "bot.db"))
 	defer st.Close()
 	svc := trainingService(t, st)
@@ -649,6 +659,7 @@ func TestQuizPollParamsWithinLimits(t *testing.T) {
 }
 
 func TestParseTrainArgs(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		in    string
 		n     int

@@ -10,6 +10,7 @@ import (
 // TestRevokedTokenStopsRun: once Telegram answers 401 (token revoked in
 // BotFather), Run returns a clear error instead of polling forever.
 func TestRevokedTokenStopsRun(t *testing.T) {
+	t.Parallel()
 	h := setup(t, testConfig(), realCore(t))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -17,6 +17,7 @@ import (
 )
 
 func TestParseCommand(t *testing.T) {
+	t.Parallel()
 	cmdEnt := func(n int) []models.MessageEntity {
 		return []models.MessageEntity{{Type: models.MessageEntityTypeBotCommand, Offset: 0, Length: n}}
 	}
@@ -47,6 +48,7 @@ func TestParseCommand(t *testing.T) {
 }
 
 func TestUTF16Span(t *testing.T) {
+	t.Parallel()
 	text := "请问😀 @bot 好"
 	s, e, ok := utf16Span(text, 5, 4) // 请问 = 2 units, 😀 = 2, space = 1
 	if !ok || text[s:e] != "@bot" {
@@ -64,6 +66,7 @@ func TestUTF16Span(t *testing.T) {
 }
 
 func TestSplitPlainKeepsTextAndLimits(t *testing.T) {
+	t.Parallel()
 	text := strings.Repeat("第一句话很长很长。“引号里的话！”", 40) + strings.Repeat("无标点", 700)
 	pieces := splitPlain(text, 500)
 	if strings.Join(pieces, "") != text {
@@ -88,6 +91,7 @@ func TestSplitPlainKeepsTextAndLimits(t *testing.T) {
 // Every rendering must be valid Telegram HTML and within limits, whatever
 // the model wrote.
 func TestRenderedHTMLIsAlwaysValid(t *testing.T) {
+	t.Parallel()
 	nasty := []string{
 		"<b>未闭合", "a < b && c > d", "&amp; &lt; &#x;", "</i>", "<script>alert(1)</script>",
 		strings.Repeat("长句子<&>", 2000), "😀" + strings.Repeat("🎉", 3000), "", "   ", "[1][2]<[3]>",
@@ -114,6 +118,7 @@ func TestRenderedHTMLIsAlwaysValid(t *testing.T) {
 }
 
 func TestCitationLabelNeverInvents(t *testing.T) {
+	t.Parallel()
 	c := sampleCitations()[1]
 	if got := citationLabel(c); got != "郭佳 · 蘭州 城關區 酒泉路街道" {
 		t.Errorf("label = %q", got)
@@ -126,6 +131,7 @@ func TestCitationLabelNeverInvents(t *testing.T) {
 }
 
 func TestLimiter(t *testing.T) {
+	t.Parallel()
 	now := time.Unix(0, 0)
 	l := newLimiter(RateLimit{Burst: 2, Every: 10 * time.Second}, func() time.Time { return now })
 	for i := range 2 {
@@ -150,6 +156,7 @@ func TestLimiter(t *testing.T) {
 }
 
 func TestScriptGuess(t *testing.T) {
+	t.Parallel()
 	cases := map[string]zh.Script{"這個方法怎麼做": "hant", "这个方法怎么做": "hans", "ok": "hans"}
 	for text, want := range cases {
 		if got := scriptGuess(&models.Message{Text: text}); got != want {
@@ -229,6 +236,7 @@ func setupFuzz(f *testing.F, cfg Config) *harness {
 // configured number through in any rolling minute (Telegram answers 429
 // beyond about 20), and it does let nearly that many through.
 func TestGroupPaceWithinRollingMinute(t *testing.T) {
+	t.Parallel()
 	for _, perMinute := range []int{1, 2, 5, 20, 30} {
 		now := time.Unix(0, 0)
 		l := newLimiter(groupPace(perMinute), func() time.Time { return now })
@@ -261,6 +269,7 @@ func TestGroupPaceWithinRollingMinute(t *testing.T) {
 // TestRefusalCitationsShown: a refusal that says what the articles do say
 // about the person cites it, and its [n] resolves to a listed source.
 func TestRefusalCitationsShown(t *testing.T) {
+	t.Parallel()
 	a := &core.Answer{
 		Text:      "资料中没有提到郭佳的工资收入。\n• 资料介绍的是：郭佳在酒泉路街道工作。[1]",
 		Citations: sampleCitations()[1:],

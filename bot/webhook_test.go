@@ -88,6 +88,7 @@ func TestReliabilityWebhookSlowClient(t *testing.T) {
 // In webhook mode too, updates taken but not answered before a shutdown
 // are saved and answered after the restart (here in polling mode).
 func TestReliabilityWebhookRestartLosesNothing(t *testing.T) {
+	t.Parallel()
 	db, err := store.Open(filepath.Join(t.TempDir(), "bangyang.db"))
 	if err != nil {
 		t.Fatal(err)

@@ -42,6 +42,7 @@ func assistClient(t *testing.T, srv *openaitest.Server) *llm.Client {
 // miss are taken; an invented method, steps not in the text, and an
 // honour are dropped — and it is read once per article content.
 func TestBuildAssistedChecksEveryValue(t *testing.T) {
+	t.Parallel()
 	srv := openaitest.New()
 	defer srv.Close()
 	srv.SetChatReply(`{"leader":"赵春华","role":"社区党委书记","place":"杏林社区",` +
@@ -105,6 +106,7 @@ func TestBuildAssistedChecksEveryValue(t *testing.T) {
 // TestBuildAssistedModelFailure: a failing or babbling model costs only its
 // reading; the build goes on with the heuristics.
 func TestBuildAssistedModelFailure(t *testing.T) {
+	t.Parallel()
 	srv := openaitest.New()
 	defer srv.Close()
 	srv.QueueChat(openaitest.ErrorReply(500, "boom"), openaitest.Reply{Text: "我不知道"})

@@ -66,6 +66,7 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 func TestBuildCancelled(t *testing.T) {
+	t.Parallel()
 	chunks := scaledArticle(t, 16, true)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -86,6 +87,7 @@ func TestBuildCancelled(t *testing.T) {
 // mentioned 16 times as often. (Linearity itself is shown by
 // BenchmarkBuild's figures, not by a timed test.)
 func TestBuildRepeatedArticle(t *testing.T) {
+	t.Parallel()
 	one := mustBuild(t, scaledArticle(t, 1, false))
 	many := mustBuild(t, scaledArticle(t, 16, false))
 	if len(one.Methods()) != len(many.Methods()) {

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,14 +20,38 @@ import (
 // seedChunks are the embedded seed articles, chunked as the bot chunks them.
 func seedChunks(t testing.TB) []corpus.Chunk {
 	t.Helper()
-	arts, err := corpus.Default()
-	if err != nil {
-		t.Fatalf("corpus.Default: %v", err)
+	seedOnce.Do(func() {
+		var arts []corpus.Article
+		arts, seedLoadEr = corpus.Default()
+		seedArticles, seedCache = len(arts), corpus.ChunkAll(arts)
+	})
+	if seedLoadEr != nil {
+		t.Fatalf("corpus.Default: %v", seedLoadEr)
 	}
-	if len(arts) != 5 {
-		t.Fatalf("got %d seed articles, want 5", len(arts))
+	if seedArticles != 5 {
+		t.Fatalf("got %d seed articles, want 5", seedArticles)
 	}
-	return corpus.ChunkAll(arts)
+	return cloneChunks(seedCache)
+}
+
+// The seed corpus is parsed once per test binary (about 0.2 s under
+// -race); each test gets its own copy of the chunks.
+var (
+	seedOnce     sync.Once
+	seedCache    []corpus.Chunk
+	seedArticles int
+	seedLoadEr   error
+)
+
+// cloneChunks copies chunks deeply enough that no test shares a slice
+// with another.
+func cloneChunks(cs []corpus.Chunk) []corpus.Chunk {
+	out := slices.Clone(cs)
+	for i := range out {
+		m := &out[i].Meta
+		m.Aliases, m.Honours, m.Methods, m.Others = slices.Clone(m.Aliases), slices.Clone(m.Honours), slices.Clone(m.Methods), slices.Clone(m.Others)
+	}
+	return out
 }
 
 // expectedMethods is the reviewed set of methods in the seed articles, as
@@ -77,6 +102,7 @@ func pairSet(m map[string][]string) map[string]string {
 }
 
 func TestSeedMethodsExactSet(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	want := pairSet(expectedMethods)
 	truth := map[string]bool{}
@@ -111,6 +137,7 @@ func TestSeedMethodsExactSet(t *testing.T) {
 }
 
 func TestSeedMethodDetails(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	cases := []struct {
 		query     string
@@ -169,6 +196,7 @@ func TestSeedMethodDetails(t *testing.T) {
 }
 
 func TestSeedLeaders(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	want := []struct {
 		name, place, role string
@@ -231,6 +259,7 @@ func TestSeedLeaders(t *testing.T) {
 }
 
 func TestFindMethodEitherScript(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	trad, _, ok1 := c.FindMethod("四單工作法")
 	simp, _, ok2 := c.FindMethod("四单工作法")
@@ -267,6 +296,7 @@ func TestFindMethodEitherScript(t *testing.T) {
 }
 
 func TestFindLeader(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	for q, want := range map[string]string{
 		"吳中蘭": "吴中兰", "吴中兰": "吴中兰", "小吴书记": "吴中兰", "吴书记": "吴中兰", "小吳書記": "吴中兰",
@@ -284,6 +314,7 @@ func TestFindLeader(t *testing.T) {
 }
 
 func TestMethodsByLeaderAndMentionedIn(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	groups := c.MethodsByLeader()
 	total := 0
@@ -315,6 +346,7 @@ func TestMethodsByLeaderAndMentionedIn(t *testing.T) {
 }
 
 func TestBuildDeterministicAndFast(t *testing.T) {
+	t.Parallel()
 	chunks := seedChunks(t)
 	start := time.Now()
 	c1 := mustBuild(t, chunks)
@@ -337,6 +369,7 @@ func TestBuildDeterministicAndFast(t *testing.T) {
 }
 
 func TestJSONRoundTrip(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	b, err := json.Marshal(c)
 	if err != nil {
@@ -384,6 +417,7 @@ func syntheticChunks(text string) []corpus.Chunk {
 }
 
 func TestSyntheticArticleGeneralises(t *testing.T) {
+	t.Parallel()
 	for _, script := range []string{"hans", "hant"} {
 		t.Run(script, func(t *testing.T) {
 			text := syntheticArticle
@@ -428,6 +462,7 @@ func TestSyntheticArticleGeneralises(t *testing.T) {
 // TestSequenceNeedsIncreasingNumerals guards against reading counting
 // prose (一个单位一个单位, 一步一个脚印) as a step sequence.
 func TestSequenceNeedsIncreasingNumerals(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"一个单位一个单位地采集", "一步一个脚印", "三个小区五个网格"} {
 		if seq, ok := parseSequence(s); ok && len(seq.parts) >= 3 {
 			t.Errorf("%q parsed as sequence %q", s, seq.parts)
@@ -464,6 +499,7 @@ func FuzzBuild(f *testing.F) {
 // TestGenreSentences checks the patterns on sentences written like other
 // news reports than the seeds.
 func TestGenreSentences(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		text string
 		want []string

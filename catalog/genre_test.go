@@ -82,6 +82,7 @@ var reContentsLine = regexp.MustCompile(`^\d+(?:\.\d+)*\s*\S{1,12}$`)
 // TestGenreSlotsAboutTheirMethod applies the seeds' slot check to the
 // genre set.
 func TestGenreSlotsAboutTheirMethod(t *testing.T) {
+	t.Parallel()
 	for _, dir := range genreDirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) { genreSlots(t, dir) })
 	}
@@ -138,6 +139,7 @@ func overlap(a, b []string) bool {
 // and fails below the floors; it also fails on any not_methods entry, on a
 // method credited to the wrong secretary, and on a wrong Unexpanded.
 func TestGenreMethods(t *testing.T) {
+	t.Parallel()
 	for _, dir := range genreDirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) { genreMethods(t, dir) })
 	}

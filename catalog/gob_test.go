@@ -10,6 +10,7 @@ import (
 )
 
 func TestGobRoundTrip(t *testing.T) {
+	t.Parallel()
 	c, err := Build(context.Background(), seedChunks(t))
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 // On the genre set the catalog's leaders carry the role, place and
 // honours corpus derived: the post, never an honour.
 func TestLeadersFromCorpusMeta(t *testing.T) {
+	t.Parallel()
 	as, err := corpus.LoadDir(context.Background(), filepath.Join("..", "corpus", "testdata", "genre"))
 	if err != nil {
 		t.Fatal(err)
@@ -43,6 +44,7 @@ func TestLeadersFromCorpusMeta(t *testing.T) {
 
 // Without a role from corpus, the catalog still reads one from the text.
 func TestLeaderRoleFallback(t *testing.T) {
+	t.Parallel()
 	text := "王红梅是翠苑社区党委书记。王红梅每天走访居民，王红梅说要把小事办好。"
 	ch := corpus.Chunk{ID: "c1", ArticleID: "a", Text: text, Norm: text, Meta: corpus.Meta{ID: "a", Leader: "王红梅"}}
 	ls := mustBuild(t, []corpus.Chunk{ch}).Leaders()

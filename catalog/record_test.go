@@ -79,6 +79,7 @@ func aboutMethod(m Method, slot string, q Quote, paras []string) bool {
 // definition again, never twice; and each quote is a verbatim sentence of
 // the chunk it cites.
 func TestSeedSlotsAboutTheirMethod(t *testing.T) {
+	t.Parallel()
 	chunks := seedChunks(t)
 	c := mustBuild(t, chunks)
 	byID := map[string]corpus.Chunk{}
@@ -126,6 +127,7 @@ func TestSeedSlotsAboutTheirMethod(t *testing.T) {
 // TestFourOrdersProcedure: in 吴中兰's article, the paragraph after the
 // naming sentence carries out 四单工作法 step by step.
 func TestFourOrdersProcedure(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	m, _, ok := c.FindMethod("四单工作法")
 	if !ok {
@@ -167,6 +169,7 @@ func TestFourOrdersProcedure(t *testing.T) {
 // four, or with 等做法) is Unexpanded with nothing in its slots; one that is
 // explained is not.
 func TestNamedOnlyIsUnexpanded(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	for _, name := range []string{"睦邻节", "十分钟生活服务圈"} {
 		m, _, ok := c.FindMethod(name)
@@ -194,6 +197,7 @@ func TestNamedOnlyIsUnexpanded(t *testing.T) {
 // TestSameMethodTwoArticlesOneEntry: one leader's method in two articles
 // is one catalog entry with both articles' passages.
 func TestSameMethodTwoArticlesOneEntry(t *testing.T) {
+	t.Parallel()
 	a := "王秀芳是阳光社区党委书记。她推行“五步工作法”,即听民声、理民需、办民事、评民意、回民访。"
 	b := "阳光社区的“五步工作法”已推广到全街道。王秀芳说,五步工作法让居民的事件件有回音。"
 	var chunks []corpus.Chunk
@@ -224,6 +228,7 @@ func TestSameMethodTwoArticlesOneEntry(t *testing.T) {
 // name the patterns miss is found where the text says it, and a listed
 // name the text never says is listed, unexpanded.
 func TestDeclaredMethodsWin(t *testing.T) {
+	t.Parallel()
 	text := "李秀英是和平社区党委书记。\n她推行“红色议事会”,每月召开一次,居民代表共商小区事务。\n社区还有邻里帮扶小组,每周上门看望独居老人,已帮扶老人60多位。"
 	chunks := syntheticChunks(text)
 	for i := range chunks {
@@ -249,6 +254,7 @@ func TestDeclaredMethodsWin(t *testing.T) {
 // TestAliases: the original-script form and a numbered shorthand are
 // aliases; a shorthand that is ordinary language (一线, 四级) is not.
 func TestAliases(t *testing.T) {
+	t.Parallel()
 	c := mustBuild(t, seedChunks(t))
 	m, _, _ := c.FindMethod("四单工作法")
 	for _, want := range []string{"四单", "四單工作法"} {

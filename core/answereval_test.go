@@ -60,6 +60,7 @@ func checkFloor(t *testing.T, name string, rep *AnswerReport, f evalFloor) {
 // TestAnswerEval runs the shipped answer eval over the seed articles.
 // BANGYANG_EVAL_VERBOSE=1 prints every case short of complete.
 func TestAnswerEval(t *testing.T) {
+	t.Parallel()
 	set, err := DefaultAnswerSet()
 	if err != nil {
 		t.Fatal(err)
@@ -79,6 +80,7 @@ func TestAnswerEval(t *testing.T) {
 // lowered when 32 harder questions (advice, compare, summary, steps,
 // follow-ups) were added: 0.90 → 0.83 coverage, 0/59 → 4/91 refused.
 func TestAnswerEvalGenre(t *testing.T) {
+	t.Parallel()
 	evalOverDir(t, "genre", "testdata/answers_genre.jsonl", "../corpus/testdata/genre",
 		evalFloor{coverage: 0.88, abstained: 0.95, wrongRefusal: 0.02, medianRunes: 450})
 }
@@ -87,6 +89,7 @@ func TestAnswerEvalGenre(t *testing.T) {
 // fifteen held-out articles it was never tuned on: the honest figure for
 // articles never seen. Do not tune the code on it; write a new set instead.
 func TestAnswerEvalHoldout(t *testing.T) {
+	t.Parallel()
 	evalOverDir(t, "held-out", "testdata/answers_holdout.jsonl", "../corpus/testdata/genre-holdout",
 		evalFloor{coverage: 0.80, abstained: 0.8, wrongRefusal: 0.07, medianRunes: 450})
 }

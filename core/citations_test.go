@@ -6,6 +6,7 @@ import (
 )
 
 func TestRenumber(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		in   string
 		n    int
@@ -32,6 +33,7 @@ func TestRenumber(t *testing.T) {
 }
 
 func TestStripPartialMarker(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"民主议单[":            "民主议单",
 		"民主议单[1":           "民主议单",

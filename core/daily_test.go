@@ -8,6 +8,7 @@ import (
 )
 
 func TestParseDailyTime(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string][2]int{"8:00": {8, 0}, "08:30": {8, 30}, "23：59": {23, 59}, "7.05": {7, 5}} {
 		h, m, err := ParseDailyTime(in)
 		if err != nil || h != want[0] || m != want[1] {
@@ -24,6 +25,7 @@ func TestParseDailyTime(t *testing.T) {
 // A plan is due once a day from its time on; one set after today's time
 // starts tomorrow; plans are kept per chat until stopped.
 func TestDailyPlans(t *testing.T) {
+	t.Parallel()
 	ix, _ := offlineIndex(t)
 	tr := NewTrainer(TrainerOptions{Chunks: ix.Chunks()})
 	ctx := context.Background()

@@ -12,6 +12,7 @@ import (
 // bounded, with no sentence twice, no line opening with a marker, and no
 // article reference marker ([4], [注1]) anywhere.
 func TestGenreMethodSummaries(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for _, dir := range []string{"genre", "genre-holdout"} {
 		t.Run(dir, func(t *testing.T) {

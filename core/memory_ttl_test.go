@@ -24,6 +24,7 @@ func ttlStore(t *testing.T) *store.Store {
 // A conversation idle longer than the TTL reads as empty and is deleted
 // when loaded; one inside the TTL is kept. The clock is injected.
 func TestExpiredConversationIsForgottenOnLoad(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := ttlStore(t)
 	t0 := time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
@@ -57,6 +58,7 @@ func TestExpiredConversationIsForgottenOnLoad(t *testing.T) {
 // continues where the last one stopped: 250 conversations, 200 of them
 // expired, are gone after three starts of 100, and no fresh one is lost.
 func TestSweepIsBoundedAndResumes(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	st := ttlStore(t)
 	t0 := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)

@@ -36,6 +36,7 @@ func (downModel) Stream(context.Context, []llm.Message, func(string)) (string, e
 }
 
 func TestObserverSeesEveryOutcomeOnce(t *testing.T) {
+	t.Parallel()
 	ctx := WithAsker(context.Background(), Asker{User: "u1", Via: "test"})
 	rec := &recordingObserver{}
 	s := newOffline(t, nil)
@@ -89,6 +90,7 @@ func TestObserverSeesEveryOutcomeOnce(t *testing.T) {
 }
 
 func TestObserverSeesTrainingStarted(t *testing.T) {
+	t.Parallel()
 	rec := &recordingObserver{}
 	s := newOffline(t, nil)
 	tr := NewTrainer(TrainerOptions{Catalog: s.o.Catalog, Chunks: s.o.Chunks, Observer: rec})

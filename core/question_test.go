@@ -10,6 +10,7 @@ import (
 // the names it uses (names, nicknames, communities, steps), the names the
 // corpus does not have, the attribute asked, the step.
 func TestUnderstand(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	cases := []struct {
 		q        string
@@ -51,6 +52,7 @@ func TestUnderstand(t *testing.T) {
 // TestResolveFollowUps checks that a follow-up takes what it leaves out
 // from the turn it continues.
 func TestResolveFollowUps(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	ctx := context.Background()
 	cases := []struct {

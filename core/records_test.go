@@ -10,6 +10,7 @@ import (
 // Records add up across sessions, per member and per chat, and the board
 // can be limited to a period.
 func TestRecordsAcrossSessions(t *testing.T) {
+	t.Parallel()
 	st := openStore(t, filepath.Join(t.TempDir(), "b.db"))
 	defer st.Close()
 	ix, _ := offlineIndex(t)

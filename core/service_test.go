@@ -48,7 +48,8 @@ func newOffline(t testing.TB, model ChatModel) *Service {
 		metas[i] = a.Meta
 	}
 	chunks := ix.Chunks()
-	s, err := New(Options{Search: ix, Model: model, Articles: metas, Chunks: chunks, Catalog: buildCatalog(t, chunks)})
+	trainingCatalogOnce.Do(func() { trainingCatalog = buildCatalog(t, chunks) }) // read-only: shared
+	s, err := New(Options{Search: ix, Model: model, Articles: metas, Chunks: chunks, Catalog: trainingCatalog})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,6 +57,7 @@ func newOffline(t testing.TB, model ChatModel) *Service {
 }
 
 func TestOfflineFourStepsInBothScripts(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	ctx := context.Background()
 	cases := []struct {
@@ -112,6 +114,7 @@ func checkMarkers(t *testing.T, ans *Answer) {
 }
 
 func TestOfflineAbstainsOffTopic(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	for _, q := range []string{"今天天气怎么样", "今天天氣怎麼樣？", "比特币价格多少"} {
 		ans, err := s.Ask(context.Background(), "x", q)
@@ -128,6 +131,7 @@ func TestOfflineAbstainsOffTopic(t *testing.T) {
 }
 
 func TestEmptyQuestion(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	for _, q := range []string{"", "   ", "？？！", "..."} {
 		if _, err := s.Ask(context.Background(), "x", q); err != ErrEmptyQuestion {
@@ -137,6 +141,7 @@ func TestEmptyQuestion(t *testing.T) {
 }
 
 func TestFollowUpStaysWithTheLeader(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	ctx := context.Background()
 	first, err := s.Ask(ctx, "f", "郭佳是谁？")
@@ -175,6 +180,7 @@ ok:
 }
 
 func TestLastSources(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	ctx := context.Background()
 	ans, err := s.Ask(ctx, "src", "党建集结号是什么")
@@ -205,6 +211,7 @@ func BenchmarkAskOffline(b *testing.B) {
 // at once both land in the conversation (each answer is a load-modify-save
 // of the history).
 func TestConcurrentQuestionsAllRemembered(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	ctx := context.Background()
 	qs := []string{"什么是四单工作法？", "党建集结号是什么", "三活四清五到家是什么意思", "怎么把失联的党员找回来", "畅大妈调解室是怎么来的", "夜市占道怎么办"}

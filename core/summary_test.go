@@ -9,6 +9,7 @@ import (
 )
 
 func TestMethodSummaryBothScripts(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	ctx := context.Background()
 	for _, c := range []struct {
@@ -38,6 +39,7 @@ func TestMethodSummaryBothScripts(t *testing.T) {
 }
 
 func TestMethodNotFoundOffersCloseMatches(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	ans, err := s.MethodSummary(context.Background(), "m", "四单法", "")
 	if err != nil {
@@ -60,6 +62,7 @@ func TestMethodNotFoundOffersCloseMatches(t *testing.T) {
 }
 
 func TestLeaderProfileAndFreeTextRouting(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	ctx := context.Background()
 	ans, err := s.LeaderProfile(ctx, "l", "郭佳", "")
@@ -89,6 +92,7 @@ func TestLeaderProfileAndFreeTextRouting(t *testing.T) {
 }
 
 func TestWhoIsAnswersBriefly(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	ans, err := s.Ask(context.Background(), "who", "吳中蘭是誰？")
 	if err != nil {
@@ -110,6 +114,7 @@ func TestWhoIsAnswersBriefly(t *testing.T) {
 // step with the sentence carrying it out, the results, each cited; no
 // sentence twice, no article marker, within the length bound.
 func TestMethodSummaryRecord(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	ans, err := s.MethodSummary(context.Background(), "", "四单工作法", "hans")
 	if err != nil {
@@ -131,6 +136,7 @@ func TestMethodSummaryRecord(t *testing.T) {
 // TestMethodSummaryUnexpanded: a method the article only names says so,
 // and gives only the sentence naming it.
 func TestMethodSummaryUnexpanded(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	ans, err := s.MethodSummary(context.Background(), "", "睦邻节", "hans")
 	if err != nil {
@@ -146,6 +152,7 @@ func TestMethodSummaryUnexpanded(t *testing.T) {
 // bounded, no repeated sentence, every slot either filled or 文中未展开, no
 // line starting with a reference marker, every marker resolving.
 func TestEveryMethodSummaryWellFormed(t *testing.T) {
+	t.Parallel()
 	s := newOffline(t, nil)
 	for _, g := range s.Methods() {
 		for _, m := range g.Methods {
@@ -199,6 +206,7 @@ func checkNoRepeats(t *testing.T, text string) {
 }
 
 func TestCleanQuote(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"[4]欧阳红梅总结出“三问工作法”。": "欧阳红梅总结出“三问工作法”。",
 		"问需于民：登记到台账。[5][注1]": "问需于民：登记到台账。",

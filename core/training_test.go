@@ -81,6 +81,7 @@ func answer(t *testing.T, s *Trainer, pollID, user, name string, option int) (st
 func wrongOption(q quiz.Question) int { return (q.Correct + 1) % len(q.Options) }
 
 func TestTrainingFullSession(t *testing.T) {
+	t.Parallel()
 	st := openStore(t, filepath.Join(t.TempDir(), "b.db"))
 	defer st.Close()
 	s := newTraining(t, StoreTraining{S: st}, nil)
@@ -194,6 +195,7 @@ func TestTrainingFullSession(t *testing.T) {
 }
 
 func TestTrainingStopEarlyAndErrors(t *testing.T) {
+	t.Parallel()
 	s := newTraining(t, nil, nil) // in-memory default
 	ctx := context.Background()
 	const chat = "term"
@@ -248,6 +250,7 @@ func TestTrainingStopEarlyAndErrors(t *testing.T) {
 }
 
 func TestTrainingSurvivesRestart(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "bangyang.db")
 	ctx := context.Background()
 	const chat = "tg:-300:7"
@@ -334,6 +337,7 @@ func TestTrainingSurvivesRestart(t *testing.T) {
 }
 
 func TestTrainingConcurrentAnswers(t *testing.T) {
+	t.Parallel()
 	st := openStore(t, filepath.Join(t.TempDir(), "b.db"))
 	defer st.Close()
 	s := newTraining(t, StoreTraining{S: st}, nil)
@@ -429,6 +433,7 @@ func checkPollLimits(t *testing.T, q quiz.Question) {
 }
 
 func TestQuizTwentyValid(t *testing.T) {
+	t.Parallel()
 	s := newTraining(t, nil, nil)
 	qs, err := s.Quiz(context.Background(), QuizRequest{N: 20, Topic: "", Script: "", Seed: 7})
 	if err != nil {
@@ -469,6 +474,7 @@ func TestQuizTwentyValid(t *testing.T) {
 }
 
 func TestQuizTraditionalTopic(t *testing.T) {
+	t.Parallel()
 	s := newTraining(t, nil, nil)
 	ctx := context.Background()
 	// The topic alone says Traditional; questions follow it.
@@ -511,6 +517,7 @@ func TestQuizTraditionalTopic(t *testing.T) {
 }
 
 func TestCaseStartReveal(t *testing.T) {
+	t.Parallel()
 	st := openStore(t, filepath.Join(t.TempDir(), "b.db"))
 	defer st.Close()
 	s := newTraining(t, StoreTraining{S: st}, nil)
@@ -610,6 +617,7 @@ func (m *scriptedModel) Stream(_ context.Context, msgs []llm.Message, _ func(str
 }
 
 func TestQuizWithModel(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	good := &scriptedModel{}
 	qs, err := newTraining(t, nil, good).Quiz(ctx, QuizRequest{N: 5, Seed: 1})

@@ -32,6 +32,7 @@ func withoutRaw(as []Article) []Article {
 }
 
 func TestCacheServesUnchangedFilesAndRebuildsChanged(t *testing.T) {
+	t.Parallel()
 	dir, data := t.TempDir(), t.TempDir()
 	a := writeFile(t, dir, "a.md", []byte(cacheArticleA))
 	writeFile(t, dir, "sub/b.txt", []byte(cacheArticleB))
@@ -112,6 +113,7 @@ func TestCacheServesUnchangedFilesAndRebuildsChanged(t *testing.T) {
 }
 
 func TestDamagedCacheIsIgnored(t *testing.T) {
+	t.Parallel()
 	dir, data := t.TempDir(), t.TempDir()
 	writeFile(t, dir, "a.md", []byte(cacheArticleA))
 	cachePath := filepath.Join(data, "articles.cache")

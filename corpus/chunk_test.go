@@ -116,6 +116,7 @@ func stats(cs []Chunk) (min, median, max int) {
 // TestPrintChunks shows every chunk of the default corpus (run with -v and
 // read them) and checks the invariants on each.
 func TestPrintChunks(t *testing.T) {
+	t.Parallel()
 	for _, a := range mustDefault(t) {
 		cs := ChunkArticle(a)
 		mn, md, mx := stats(cs)
@@ -134,6 +135,7 @@ func TestPrintChunks(t *testing.T) {
 }
 
 func TestChunkIDsStable(t *testing.T) {
+	t.Parallel()
 	as := mustDefault(t)
 	first := ChunkAll(as)
 	again := ChunkAll(mustDefault(t))
@@ -164,6 +166,7 @@ func TestChunkIDsStable(t *testing.T) {
 }
 
 func TestChunkNumbersWithDots(t *testing.T) {
+	t.Parallel()
 	text := "調解成功率達95.3%,服務民眾1.8萬人次。她開展“崇善.善治.溢彩”行動,推崇善人、善言、善舉。"
 	a := Article{Meta: Meta{ID: "dots"}, Text: text}
 	cs := ChunkArticle(a)
@@ -177,6 +180,7 @@ func TestChunkNumbersWithDots(t *testing.T) {
 }
 
 func TestSplitSentencesKeepsClosingQuote(t *testing.T) {
+	t.Parallel()
 	p := `她說:“我是黨員,民眾有需要,我就應該站出來!”任職伊始,她做出承諾。。然後呢?`
 	var got []string
 	for _, se := range splitSentences(p) {
@@ -189,6 +193,7 @@ func TestSplitSentencesKeepsClosingQuote(t *testing.T) {
 }
 
 func TestHeadingAttachesToParagraph(t *testing.T) {
+	t.Parallel()
 	body := strings.Repeat("社區黨委堅持把黨建工作放在首位,狠抓班子建設。", 6) // 138 runes
 	text := strings.Join([]string{
 		body, body, // fill a chunk so the heading would fall at a boundary
@@ -218,6 +223,7 @@ func TestHeadingAttachesToParagraph(t *testing.T) {
 }
 
 func TestLongParagraphSplitsAtSentences(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	for i := range 20 {
 		fmt.Fprintf(&b, "第%d句話講的是社區網格化管理的具體做法和成效。", i)
@@ -236,6 +242,7 @@ func TestLongParagraphSplitsAtSentences(t *testing.T) {
 }
 
 func TestPathologicalSentenceIsCut(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("社區居民", 150) + "," + strings.Repeat("黨員志願者", 100) // 1101 runes, one comma
 	cs := ChunkArticle(Article{Meta: Meta{ID: "p"}, Text: long})
 	total := 0
@@ -263,6 +270,7 @@ func chunkTexts(cs []Chunk) []string {
 }
 
 func TestChunkEmpty(t *testing.T) {
+	t.Parallel()
 	for _, text := range []string{"", "\n\n", "  \u00a0 \n\t"} {
 		if cs := ChunkArticle(Article{Meta: Meta{ID: "e"}, Text: text}); len(cs) != 0 {
 			t.Errorf("%q gave %d chunks", text, len(cs))
@@ -271,6 +279,7 @@ func TestChunkEmpty(t *testing.T) {
 }
 
 func TestChunkMetaIsACopy(t *testing.T) {
+	t.Parallel()
 	a := Article{Meta: Meta{ID: "m", Aliases: []string{"小吳書記"}}, Text: "吳中蘭帶領社區幹部走家入戶。"}
 	cs := ChunkArticle(a)
 	cs[0].Meta.Aliases[0] = "changed"
@@ -326,6 +335,7 @@ func stripSpace(s string) string {
 // A short paragraph squeezed between a full chunk and a paragraph too big
 // to join joins the chunk before it instead of standing alone.
 func TestShortParagraphFoldsBackward(t *testing.T) {
+	t.Parallel()
 	a := strings.Repeat("社區黨委堅持黨建引領,狠抓班子建設。", 11)     // 198 runes
 	b := "郭佳把志願服務團隊作為網格體系的落腳點。"                       // 20 runes
 	c := strings.Repeat("毛大姐是位退休老黨員,她之前擔任社區網格員。", 16) // 336 runes
@@ -337,6 +347,7 @@ func TestShortParagraphFoldsBackward(t *testing.T) {
 }
 
 func TestSentences(t *testing.T) {
+	t.Parallel()
 	got := Sentences("調解成功率達95.3%。她說:“好!”\n崇善.善治.溢彩行動;第二句  \n\n  ")
 	want := []string{"調解成功率達95.3%。", "她說:“好!”", "崇善.善治.溢彩行動;", "第二句"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {

@@ -6,6 +6,7 @@ import (
 )
 
 func TestDeriveLeaderGenre(t *testing.T) {
+	t.Parallel()
 	nt := newNameTables()
 	cases := []struct{ title, text, want string }{
 		// Compound surname in a profile line.
@@ -52,6 +53,7 @@ func TestDeriveLeaderGenre(t *testing.T) {
 }
 
 func TestDerivePostsAndHonours(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		text, leader, role, place string
 	}{
@@ -105,6 +107,7 @@ func TestDerivePostsAndHonours(t *testing.T) {
 }
 
 func TestDeriveAliasesCallNames(t *testing.T) {
+	t.Parallel()
 	nt := newNameTables()
 	text := "居民们习惯叫她“红梅姐”，年轻的社工则称她欧阳书记。老人喊她“小欧阳”也有。"
 	got := deriveAliases(text, "欧阳红梅", nt)
@@ -123,6 +126,7 @@ func TestDeriveAliasesCallNames(t *testing.T) {
 }
 
 func TestPassageOfAnotherSecretary(t *testing.T) {
+	t.Parallel()
 	m := Meta{Leader: "师晓东", Aliases: []string{"师书记"}, Role: "社区党委书记", Place: "长安路社区", Others: []string{"李文静"}}
 	if got := passageMeta(m, "文艺路社区党委书记李文静坚持了六年的睦邻茶话会。"); got.Leader != "李文静" || got.Role != "" || got.Place != "" {
 		t.Errorf("passage naming only 李文静: %+v", got)

@@ -34,6 +34,7 @@ func makeDocx(t *testing.T, body string) []byte {
 }
 
 func TestLoadDocx(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	// Word splits text into runs anywhere (spell check, formatting), and
 	// writes headings as styled paragraphs.

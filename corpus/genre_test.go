@@ -146,6 +146,7 @@ var genreThresholds = map[string][2]float64{ // field → {precision, recall}
 }
 
 func TestGenreMetadata(t *testing.T) {
+	t.Parallel()
 	testGenreMetadata(t, "genre", genreThresholds)
 }
 
@@ -205,6 +206,7 @@ var holdoutThresholds = map[string][2]float64{
 }
 
 func TestGenreHoldoutMetadata(t *testing.T) {
+	t.Parallel()
 	testGenreMetadata(t, "genre-holdout", holdoutThresholds)
 }
 
@@ -236,6 +238,7 @@ var refMarkerRe = regexp.MustCompile(`[\[［](?:注)?\d+(?:\s*[-–—,，、]\s
 // survive (a subtitle naming the role) present, and no passage credited to
 // another secretary of the same article.
 func TestGenreChunks(t *testing.T) {
+	t.Parallel()
 	for _, set := range []string{"genre", "genre-holdout"} {
 		t.Run(set, func(t *testing.T) { testGenreChunks(t, set, true) })
 	}

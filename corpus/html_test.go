@@ -6,6 +6,7 @@ import (
 )
 
 func TestHTMLKeepsSubtitleOutsideContent(t *testing.T) {
+	t.Parallel()
 	page := `<html><body>
 <div class="head"><h1>把居民的小事当成自己的大事</h1><h2>——记海曙区鼓楼街道中山社区党总支书记万丽萍</h2>
 <div class="info">发布日期：2021-07-06</div></div>
@@ -36,6 +37,7 @@ func TestHTMLKeepsSubtitleOutsideContent(t *testing.T) {
 }
 
 func TestHTMLInfoboxAsFields(t *testing.T) {
+	t.Parallel()
 	page := `<html><body><div><h1>欧阳红梅</h1>
 <p>欧阳红梅，女，汉族，1972年3月生，江西南昌人，中共党员，现任江西省南昌市东湖区百花洲街道墩子塘社区党委书记。</p>
 <dl class="basicInfo-block"><dt>中文名</dt><dd>欧阳红梅</dd><dt>民　族</dt><dd>汉族</dd>

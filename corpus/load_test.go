@@ -54,6 +54,7 @@ func loadOne(t *testing.T, dir string) Article {
 }
 
 func TestDefaultMetadata(t *testing.T) {
+	t.Parallel()
 	want := map[string]Meta{
 		"000_d8d80dde34d9778c": {Title: "吳中蘭", Leader: "吳中蘭", Aliases: []string{"小吳書記"}, Script: zh.Traditional},
 		"001_953c474275883a9c": {Leader: "張影", Source: "中新網四川", Date: "2021-02-02", Script: zh.Traditional},
@@ -89,6 +90,7 @@ func TestDefaultMetadata(t *testing.T) {
 
 // The embedded files keep the scraped body byte for byte after the header.
 func TestEmbeddedBodiesUnchanged(t *testing.T) {
+	t.Parallel()
 	for _, a := range mustDefault(t) {
 		data, err := embedded.ReadFile("data/" + a.ID + ".txt")
 		if err != nil {
@@ -116,6 +118,7 @@ func TestEmbeddedBodiesUnchanged(t *testing.T) {
 // prose); where the text gives less than the seed's front matter, less is
 // derived.
 func TestDeriveMetadataWithoutFrontMatter(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	seeds := mustDefault(t)
 	for _, a := range seeds {
@@ -171,6 +174,7 @@ var derivedSeedPosts = map[string][2]string{
 }
 
 func TestDeriveLeader(t *testing.T) {
+	t.Parallel()
 	nt := newNameTables()
 	for _, text := range []string{
 		"",
@@ -224,6 +228,7 @@ const gbkHTML = `<!DOCTYPE html>
 </body></html>`
 
 func TestLoadGBKHTML(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFile(t, dir, "news/wang.html", encode(t, simplifiedchinese.GBK, gbkHTML))
 	a := loadOne(t, dir)
@@ -257,6 +262,7 @@ func TestLoadGBKHTML(t *testing.T) {
 // Without <article>, the densest block wins over link-heavy chrome, and a
 // <meta charset=gbk> HTML is decoded as GBK.
 func TestLoadHTMLDensity(t *testing.T) {
+	t.Parallel()
 	page := `<html><head><meta charset="gbk"><title>郭佳：城市基层治理的领跑者 - 共产党员网</title></head><body>
 <div id="top"><a href="/">首页</a><a href="/a">要闻</a><a href="/b">专题</a></div>
 <div id="side"><ul><li><a href="/x">新闻一则很长的标题链接文字</a></li><li><a href="/y">新闻二则很长的标题链接文字</a></li></ul></div>
@@ -286,6 +292,7 @@ func TestLoadHTMLDensity(t *testing.T) {
 }
 
 func TestLoadEncodings(t *testing.T) {
+	t.Parallel()
 	const text = "李亚玲在社区走访。她说：“服务群众没有终点。”\n倒生根社区已发展了253名党员,调解成功率达95.3%。\n"
 	const trad = "張影帶領社區黨員幹部主動上門拜訪。張影書記給我的印象是非常能幹。"
 	// Full-width punctuation, two line breaks: the only NULs in UTF-16.
@@ -327,6 +334,7 @@ func TestLoadEncodings(t *testing.T) {
 }
 
 func TestFrontMatter(t *testing.T) {
+	t.Parallel()
 	src := "\ufeff---\r\n" +
 		"id: wang-hongmei\r\n" +
 		"title: \"社区书记王红梅: 把服务送到家\"\r\n" +
@@ -367,6 +375,7 @@ func TestFrontMatter(t *testing.T) {
 }
 
 func TestMarkdown(t *testing.T) {
+	t.Parallel()
 	src := "# 社区书记王红梅\n\n**王红梅**是[幸福路社区](https://x.cn)党委书记。\n\n![照片](a.jpg)\n\n- 走家入户。\n- 收集意见。\n\n> 王红梅说：“群众的事就是我们的事。”\n"
 	dir := t.TempDir()
 	writeFile(t, dir, "w.md", []byte(src))
@@ -386,6 +395,7 @@ func TestMarkdown(t *testing.T) {
 
 // A binary file gives a FileError naming it; the other files still load.
 func TestGarbageFileDoesNotLoseOthers(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFile(t, dir, "a.txt", []byte("郭佳带领街道干部走访辖区单位。郭佳说,要建强战斗堡垒。"))
 	r := rand.New(rand.NewPCG(1, 2))
@@ -422,6 +432,7 @@ func ids(as []Article) []string {
 }
 
 func TestLoadDirSkipsHiddenAndOtherFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	writeFile(t, dir, "z.txt", []byte("張影走訪居民。"))
 	writeFile(t, dir, "sub/a.TXT", []byte("郭佳走訪居民。"))
@@ -443,6 +454,7 @@ func TestLoadDirSkipsHiddenAndOtherFiles(t *testing.T) {
 }
 
 func TestLoadWithAndWithoutDefault(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	d1, d2 := t.TempDir(), t.TempDir()
 	writeFile(t, d1, "x.txt", []byte("王紅梅帶領社區幹部走家入戶。"))
@@ -486,6 +498,7 @@ func TestLoadWithAndWithoutDefault(t *testing.T) {
 }
 
 func TestIDFromPath(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"a.txt":                    "a",
 		"Sub Dir/My File.HTML":     "sub-dir-my-file",
@@ -507,6 +520,7 @@ func TestIDFromPath(t *testing.T) {
 }
 
 func TestFindAndSummarize(t *testing.T) {
+	t.Parallel()
 	as := mustDefault(t)
 	if a, ok := Find(as, "002"); !ok || a.Leader != "郭佳" {
 		t.Errorf("prefix find: %v %q", ok, a.ID)
@@ -532,6 +546,7 @@ func TestFindAndSummarize(t *testing.T) {
 }
 
 func TestNormalizeDate(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"2021-02-02T21:49:00+08:00": "2021-02-02",
 		"2021/2/2":                  "2021-02-02",
@@ -608,6 +623,7 @@ func FuzzBuild(f *testing.F) {
 }
 
 func TestPunctuationOnlyFileIsEmpty(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "dots.txt"), []byte("……！！？？\n。。。，，，\n---\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package corpus
 import "testing"
 
 func TestSourceLine(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		m    Meta
 		want string

@@ -281,9 +281,31 @@ func (c *Client) chatRequest(op string, msgs []Message, jsonMode bool) (openai.C
 		req.ResponseFormat = &openai.ChatCompletionResponseFormat{Type: openai.ChatCompletionResponseFormatTypeJSONObject}
 	}
 	if c.cfg.MaxTokens > 0 {
-		req.MaxTokens = c.cfg.MaxTokens
+		setLegacyMaxTokens(&req, c.cfg.MaxTokens)
 	}
 	return req, nil
+}
+
+// The length limit is sent first as max_tokens, which go-openai marks
+// deprecated in favour of max_completion_tokens. It stays first on
+// purpose: max_tokens is the name OpenAI-compatible servers (Ollama,
+// llama.cpp, vLLM, hosted APIs) have long understood, and a server that
+// does not know max_completion_tokens ignores it silently: the answer
+// would lose its bound without an error. A model that refuses max_tokens
+// (OpenAI's reasoning models) says so in a 400, which withoutMaxTokens
+// answers by asking again with the new name. These two accessors are the
+// only places that touch the old field.
+
+// legacyMaxTokens is the request's max_tokens.
+func legacyMaxTokens(req *openai.ChatCompletionRequest) int {
+	//lint:ignore SA1019 max_tokens is sent first on purpose (see above)
+	return req.MaxTokens
+}
+
+// setLegacyMaxTokens sets the request's max_tokens.
+func setLegacyMaxTokens(req *openai.ChatCompletionRequest, n int) {
+	//lint:ignore SA1019 max_tokens is sent first on purpose (see above)
+	req.MaxTokens = n
 }
 
 // withoutMaxTokens is req for a server that rejected its length limit:
@@ -297,8 +319,9 @@ func withoutMaxTokens(req openai.ChatCompletionRequest, err error) (openai.ChatC
 		return req, false
 	}
 	switch {
-	case req.MaxTokens > 0:
-		req.MaxCompletionTokens, req.MaxTokens = req.MaxTokens, 0
+	case legacyMaxTokens(&req) > 0:
+		req.MaxCompletionTokens = legacyMaxTokens(&req)
+		setLegacyMaxTokens(&req, 0)
 	case req.MaxCompletionTokens > 0:
 		req.MaxCompletionTokens = 0
 	default:

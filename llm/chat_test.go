@@ -14,6 +14,7 @@ import (
 )
 
 func TestStreamAssemblesDeltas(t *testing.T) {
+	t.Parallel()
 	const answer = "吳中蘭書記的「四單工作法」包括：民眾點單、社區派單、黨員接單、群眾評單[1]。"
 	cases := []struct {
 		name  string
@@ -64,6 +65,7 @@ func TestStreamAssemblesDeltas(t *testing.T) {
 }
 
 func TestStreamDeltaCount(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	srv.QueueChat(openaitest.Reply{Chunks: []string{"一", "二", "三", "四"}, Usage: true})
 	c, _ := testClient(t, srv.URL, nil)
@@ -80,6 +82,7 @@ func TestStreamDeltaCount(t *testing.T) {
 }
 
 func TestThinkFilter(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		pieces []string
 		want   string
@@ -106,6 +109,7 @@ func TestThinkFilter(t *testing.T) {
 }
 
 func TestStreamErrorBodies(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name     string
 		reply    openaitest.Reply
@@ -154,6 +158,7 @@ func TestStreamErrorBodies(t *testing.T) {
 }
 
 func TestStreamRetriesAfter429(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	srv.QueueChat(openaitest.RateLimit("0.3"), openaitest.Reply{Text: "第二次成功"})
 	c, logs := testClient(t, srv.URL, func(cfg *Config) { cfg.FirstTokenTimeout = 2 * time.Second })
@@ -172,6 +177,7 @@ func TestStreamRetriesAfter429(t *testing.T) {
 }
 
 func TestStreamRetryAfterTooLongFailsFast(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	srv.QueueChat(openaitest.RateLimit("120"), openaitest.Reply{Text: "x"})
 	c, _ := testClient(t, srv.URL, nil)
@@ -190,6 +196,7 @@ func TestStreamRetryAfterTooLongFailsFast(t *testing.T) {
 }
 
 func TestStream500TwiceIsUnavailable(t *testing.T) {
+	t.Parallel()
 	for _, retries := range []int{1, 2} {
 		t.Run(fmt.Sprint(retries), func(t *testing.T) {
 			srv := newServer(t)
@@ -221,6 +228,7 @@ func TestStream500TwiceIsUnavailable(t *testing.T) {
 }
 
 func TestStreamNoFirstTokenTimesOut(t *testing.T) {
+	t.Parallel()
 	cases := map[string]openaitest.Reply{
 		"no headers":           {Hang: true},
 		"headers then nothing": {Interrupt: openaitest.Stall, OmitRoleChunk: true},
@@ -251,6 +259,7 @@ func TestStreamNoFirstTokenTimesOut(t *testing.T) {
 }
 
 func TestStreamStallAfterTextKeepsPartial(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	srv.QueueChat(openaitest.Reply{Chunks: []string{"第一段", "第二段", "永遠不來"}, Interrupt: openaitest.Stall, InterruptAfter: 2})
 	c, _ := testClient(t, srv.URL, func(cfg *Config) { cfg.FirstTokenTimeout, cfg.IdleTimeout = 400*time.Millisecond, 400*time.Millisecond })
@@ -271,6 +280,7 @@ func TestStreamStallAfterTextKeepsPartial(t *testing.T) {
 }
 
 func TestStreamSlowButSteadyIsNotIdle(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	// 16 chunks 100ms apart: 1.6s in all, longer than FirstTokenTimeout and IdleTimeout (1s),
 	// but never silent that long.
@@ -283,6 +293,7 @@ func TestStreamSlowButSteadyIsNotIdle(t *testing.T) {
 }
 
 func TestStreamWholeCallTimeout(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	srv.QueueChat(openaitest.Reply{Text: strings.Repeat("字", 50), ChunkRunes: 1, ChunkDelay: 50 * time.Millisecond})
 	c, _ := testClient(t, srv.URL, func(cfg *Config) { cfg.Timeout = time.Second })
@@ -295,6 +306,7 @@ func TestStreamWholeCallTimeout(t *testing.T) {
 }
 
 func TestStreamConnectionDropped(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	srv.QueueChat(openaitest.Reply{Chunks: []string{"半", "句"}, Interrupt: openaitest.Abort, InterruptAfter: 1})
 	c, _ := testClient(t, srv.URL, nil)
@@ -310,6 +322,7 @@ func TestStreamConnectionDropped(t *testing.T) {
 }
 
 func TestStreamDroppedBeforeTextIsRetried(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	srv.QueueChat(openaitest.Reply{Interrupt: openaitest.Abort}, openaitest.Reply{Text: "重試成功"})
 	c, _ := testClient(t, srv.URL, func(cfg *Config) { cfg.FirstTokenTimeout = 2 * time.Second })
@@ -320,6 +333,7 @@ func TestStreamDroppedBeforeTextIsRetried(t *testing.T) {
 }
 
 func TestStreamInStreamError(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	srv.QueueChat(openaitest.Reply{Chunks: []string{"開始"}, Interrupt: openaitest.StreamError, InterruptAfter: 1, Message: "model overloaded mid-stream"})
 	c, _ := testClient(t, srv.URL, nil)
@@ -332,6 +346,7 @@ func TestStreamInStreamError(t *testing.T) {
 }
 
 func TestStreamBadResponses(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct {
 		reply openaitest.Reply
 		msg   string
@@ -364,6 +379,7 @@ func TestStreamBadResponses(t *testing.T) {
 }
 
 func TestStreamToleratesSSENoise(t *testing.T) {
+	t.Parallel()
 	// Comment lines (OpenRouter-style keep-alives), "data:" without a space, CRLF line ends,
 	// an event: line, and chunks with no choices or a second choice index.
 	body := ": OPENROUTER PROCESSING\n\n" +
@@ -384,6 +400,7 @@ func TestStreamToleratesSSENoise(t *testing.T) {
 }
 
 func TestStreamOllamaShapedInStreamError(t *testing.T) {
+	t.Parallel()
 	// go-openai cannot decode {"error":"..."} inside a stream; it must still be an error of a
 	// known kind, not a success or a hang.
 	srv := newServer(t)
@@ -395,6 +412,7 @@ func TestStreamOllamaShapedInStreamError(t *testing.T) {
 }
 
 func TestStreamCallerCancel(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	srv.QueueChat(openaitest.Reply{Hang: true})
 	c, _ := testClient(t, srv.URL, func(cfg *Config) { cfg.FirstTokenTimeout = 10 * time.Second })
@@ -411,6 +429,7 @@ func TestStreamCallerCancel(t *testing.T) {
 }
 
 func TestStreamServerDown(t *testing.T) {
+	t.Parallel()
 	srv := openaitest.New()
 	url := srv.URL
 	srv.Close()
@@ -429,6 +448,7 @@ func TestStreamServerDown(t *testing.T) {
 }
 
 func TestComplete(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	srv.SetChat(func(r openaitest.ChatRequest) openaitest.Reply {
 		return openaitest.Reply{Text: "<think>hmm</think>回答：" + r.LastUser()}
@@ -460,6 +480,7 @@ func TestComplete(t *testing.T) {
 }
 
 func TestCompleteJSON(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	c, _ := testClient(t, srv.URL, nil)
 
@@ -489,6 +510,7 @@ func TestCompleteJSON(t *testing.T) {
 }
 
 func TestExtractJSON(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ in, want string }{
 		{`{"a":1}`, `{"a":1}`},
 		{"```json\n{\"a\":[1,2]}\n```", `{"a":[1,2]}`},
@@ -507,6 +529,7 @@ func TestExtractJSON(t *testing.T) {
 }
 
 func TestTemperature(t *testing.T) {
+	t.Parallel()
 	zero, warm := float32(0), float32(0.7)
 	cases := []struct {
 		temp *float32
@@ -529,6 +552,7 @@ func TestTemperature(t *testing.T) {
 }
 
 func TestChatCallerErrors(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	c, _ := testClient(t, srv.URL, nil)
 	if _, err := c.Stream(context.Background(), nil, nil); err == nil {
@@ -551,6 +575,7 @@ func TestChatCallerErrors(t *testing.T) {
 }
 
 func TestAPIKeyHandling(t *testing.T) {
+	t.Parallel()
 	const key = "sk-test-0123456789abcdef"
 	srv := newServer(t)
 	srv.RequireAPIKey(key)
@@ -603,6 +628,7 @@ func TestAPIKeyHandling(t *testing.T) {
 // TestMeasureFallbackDefaults times how long a caller waits before it can fall back, with the
 // default Config. It takes ~20s (the hang case), so it runs only with LLM_MEASURE=1.
 func TestMeasureFallbackDefaults(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("LLM_MEASURE") == "" {
 		t.Skip("set LLM_MEASURE=1 to measure fallback times with the defaults")
 	}

@@ -8,6 +8,7 @@ import (
 )
 
 func TestNewValidates(t *testing.T) {
+	t.Parallel()
 	bad := map[string]Config{
 		"no base url":     {ChatModel: "m"},
 		"no scheme":       {BaseURL: "localhost:11434/v1", ChatModel: "m"},
@@ -38,6 +39,7 @@ func TestNewValidates(t *testing.T) {
 }
 
 func TestDefaults(t *testing.T) {
+	t.Parallel()
 	c, err := New(Config{BaseURL: "http://localhost:11434/v1", ChatModel: "m", MaxRetries: 99})
 	if err != nil {
 		t.Fatal(err)
@@ -51,6 +53,7 @@ func TestDefaults(t *testing.T) {
 }
 
 func TestRedaction(t *testing.T) {
+	t.Parallel()
 	const key = "sk-abcdefghijklmnop"
 	cfg := Config{BaseURL: "https://user:pass@gw.example.com/v1?key=" + key, APIKey: key, ChatModel: "m"}
 	for _, s := range []string{cfg.String(), cfg.GoString()} {
@@ -77,6 +80,7 @@ func TestRedaction(t *testing.T) {
 }
 
 func TestParseRetryAfter(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	cases := []struct {
 		h    map[string]string

@@ -49,6 +49,7 @@ func wantVectors(t *testing.T, in []string, got [][]float32, dims int) {
 }
 
 func TestEmbedBatchesAndOrder(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	c, _ := testClient(t, srv.URL, nil)
 	in := texts(150)
@@ -81,6 +82,7 @@ func TestEmbedBatchesAndOrder(t *testing.T) {
 }
 
 func TestEmbedDimensions(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	c, _ := testClient(t, srv.URL, func(cfg *Config) { cfg.EmbedDims, cfg.EmbedDimsParam = 8, true })
 	got, err := c.Embed(context.Background(), []string{"網格"})
@@ -114,6 +116,7 @@ func TestEmbedDimensions(t *testing.T) {
 }
 
 func TestEmbedBadResponses(t *testing.T) {
+	t.Parallel()
 	cases := map[string]struct {
 		reply openaitest.Reply
 		msg   string
@@ -149,6 +152,7 @@ func TestEmbedBadResponses(t *testing.T) {
 }
 
 func TestEmbedNormalises(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	srv.QueueEmbed(openaitest.Reply{Vectors: [][]float32{{3, 4}, {0, -0.001}}})
 	c, _ := testClient(t, srv.URL, nil)
@@ -167,6 +171,7 @@ func TestEmbedNormalises(t *testing.T) {
 }
 
 func TestEmbedRetriesAndErrors(t *testing.T) {
+	t.Parallel()
 	srv := newServer(t)
 	srv.QueueEmbed(openaitest.ErrorReply(503, "loading model"))
 	c, _ := testClient(t, srv.URL, nil)

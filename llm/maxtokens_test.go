@@ -15,6 +15,7 @@ import (
 // cut by the client at the cap and the connection dropped: the caller gets
 // a bounded answer fast instead of megabytes.
 func TestStreamIsCappedAndAsksForMaxTokens(t *testing.T) {
+	t.Parallel()
 	srv := openaitest.New()
 	defer srv.Close()
 	huge := strings.Repeat("社区书记带领居民议事，", 120000) // 3.6 MB
@@ -59,6 +60,7 @@ func TestStreamIsCappedAndAsksForMaxTokens(t *testing.T) {
 // max_completion_tokens) is asked again with the other name, then with
 // neither: the limit never costs an answer.
 func TestRejectedMaxTokensIsAskedAgain(t *testing.T) {
+	t.Parallel()
 	for _, refuse := range []string{"max_tokens", "both"} {
 		srv := openaitest.New()
 		srv.SetChat(func(r openaitest.ChatRequest) openaitest.Reply {
@@ -89,6 +91,7 @@ func TestRejectedMaxTokensIsAskedAgain(t *testing.T) {
 // A long reasoning block is scanned once: the filter keeps only the few
 // bytes that could start "</think>", not the whole block.
 func TestThinkFilterKeepsOnlyATail(t *testing.T) {
+	t.Parallel()
 	var f thinkFilter
 	out := f.push("<think>")
 	for range 100000 {

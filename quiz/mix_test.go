@@ -216,6 +216,7 @@ func runMix(t *testing.T, name string, b *Bank, f *mixFigures) {
 // questions, on the seeds and on the genre fixtures, with the figures
 // printed (go test -v -run TestQuestionMix ./quiz/).
 func TestQuestionMix(t *testing.T) {
+	t.Parallel()
 	f := &mixFigures{kinds: map[Kind]int{}}
 	for _, c := range []struct {
 		name string

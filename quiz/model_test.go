@@ -48,6 +48,7 @@ func ungrounded(string) (string, error) {
 func failing(string) (string, error) { return "", errors.New("model unavailable") }
 
 func TestModelQuestion(t *testing.T) {
+	t.Parallel()
 	b := NewBank(realSource(t))
 	ctx := context.Background()
 	tests := []struct {
@@ -94,6 +95,7 @@ func TestModelQuestion(t *testing.T) {
 }
 
 func TestParseModelJSON(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]int{
 		`{"question":"q","options":["a","b"],"answer":1}`:         1,
 		`前言 {"question":"q","options":["a","b"],"answer":"a"} 后记`: 0,

@@ -8,6 +8,7 @@ import (
 )
 
 func TestNumberDistractors(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(1, 2))
 	pool := append(findNumbers(0, "调解成功率达95.3%,服务1.8万人次。"), findNumbers(1, "满意率98%,服务18000余人次,满意度120%。")...)
 	pct := pool[0]

@@ -9,6 +9,7 @@ import (
 // TestPrintQuestions prints offline questions for a human to read:
 // go test -v -run TestPrintQuestions ./quiz
 func TestPrintQuestions(t *testing.T) {
+	t.Parallel()
 	plain := realSource(t)
 	bank := NewBank(SourceFromCatalog(buildCatalog(t, plain.Chunks), plain.Chunks))
 	qs, err := bank.Generate(Options{N: 20, Seed: 7})

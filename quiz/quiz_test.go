@@ -18,6 +18,7 @@ func generate(t *testing.T, b *Bank, opt Options) []Question {
 }
 
 func TestGenerateRealCorpus(t *testing.T) {
+	t.Parallel()
 	b := NewBank(realSource(t))
 	qs := generate(t, b, Options{N: 30, Seed: 1})
 	if len(qs) != 30 {
@@ -90,6 +91,7 @@ func chunkNorm(t *testing.T, b *Bank, id string) string {
 }
 
 func TestGenerateDeterministic(t *testing.T) {
+	t.Parallel()
 	b := NewBank(realSource(t))
 	a := generate(t, b, Options{N: 10, Seed: 42})
 	c := generate(t, b, Options{N: 10, Seed: 42})
@@ -116,6 +118,7 @@ func TestGenerateDeterministic(t *testing.T) {
 // TestFourDanMissingStep: every blank of 四单工作法's expansion is asked
 // and answered right, with the topic given in Traditional script.
 func TestFourDanMissingStep(t *testing.T) {
+	t.Parallel()
 	b := NewBank(realSource(t))
 	steps := []string{"民众点单", "社区开单", "共同接单", "民主议单"}
 	found := map[string]bool{}
@@ -145,6 +148,7 @@ func TestFourDanMissingStep(t *testing.T) {
 }
 
 func TestGenerateTraditional(t *testing.T) {
+	t.Parallel()
 	b := NewBank(realSource(t))
 	qs := generate(t, b, Options{N: 8, Seed: 3, Script: zh.Traditional})
 	for _, q := range qs {
@@ -161,6 +165,7 @@ func TestGenerateTraditional(t *testing.T) {
 }
 
 func TestTopicFocus(t *testing.T) {
+	t.Parallel()
 	b := NewBank(realSource(t))
 	for _, topic := range []string{"李亚玲", "李亞玲"} {
 		for _, q := range generate(t, b, Options{N: 10, Seed: 5, Topic: topic}) {
@@ -180,6 +185,7 @@ func TestTopicFocus(t *testing.T) {
 }
 
 func TestExcludeAcrossSessions(t *testing.T) {
+	t.Parallel()
 	b := NewBank(realSource(t))
 	first := generate(t, b, Options{N: 10, Seed: 9})
 	ex := map[string]bool{}
@@ -194,6 +200,7 @@ func TestExcludeAcrossSessions(t *testing.T) {
 }
 
 func TestValidateRejects(t *testing.T) {
+	t.Parallel()
 	passage := "如今“畅大妈”登记在册志愿者已有40名,共调解各类纠纷129件,调解成功率达95.3%。"
 	base := func() Question {
 		return Question{
@@ -249,6 +256,7 @@ func TestValidateRejects(t *testing.T) {
 }
 
 func TestCases(t *testing.T) {
+	t.Parallel()
 	b := NewBank(realSource(t))
 	all := b.Cases("", zh.Simplified, 0)
 	if len(all) < 4 {
@@ -298,6 +306,7 @@ func TestCases(t *testing.T) {
 // TestGenerateWithCatalog: with the catalog's methods and leaders wired
 // in, questions stay valid and catalog method names are asked about.
 func TestGenerateWithCatalog(t *testing.T) {
+	t.Parallel()
 	plain := realSource(t)
 	b := NewBank(SourceFromCatalog(buildCatalog(t, plain.Chunks), plain.Chunks))
 	names := map[string]bool{}

@@ -33,6 +33,7 @@ func ask(t *testing.T, s *Session, pollID string) Question {
 func wrong(q Question) int { return (q.Correct + 1) % len(q.Options) }
 
 func TestSessionTwoUsers(t *testing.T) {
+	t.Parallel()
 	s := testSession(t)
 	if s.State != StateRunning || s.Current != -1 || len(s.Questions) != 3 {
 		t.Fatalf("new session: %+v", s)
@@ -97,6 +98,7 @@ func TestSessionTwoUsers(t *testing.T) {
 }
 
 func TestSessionJSONRoundTrip(t *testing.T) {
+	t.Parallel()
 	s := testSession(t)
 	q0 := ask(t, s, "p0")
 	s.RecordAnswer("p0", "alice", "Alice", []int{q0.Correct})
@@ -128,6 +130,7 @@ func TestSessionJSONRoundTrip(t *testing.T) {
 }
 
 func TestNewSessionNeedsQuestions(t *testing.T) {
+	t.Parallel()
 	if _, err := NewSession("c", "id", "u", "", nil, time.Now()); err == nil {
 		t.Error("session without questions started")
 	}

@@ -7,6 +7,7 @@ import (
 )
 
 func TestBenchSmall(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	rows, err := RunBench(context.Background(), BenchOptions{Sizes: []int{500}, Queries: 50, Dir: t.TempDir()})
 	if err != nil {

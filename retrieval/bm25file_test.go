@@ -19,6 +19,7 @@ func sameBM25(t *testing.T, got, want *bm25Index) {
 // Opening an index uses the persisted postings, which equal the ones
 // built from the texts.
 func TestBM25PersistedAndReused(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	chunks := seedChunks(t)
 	ix := openUpdated(t, dir, NewLocalEmbedder(), chunks)
@@ -46,6 +47,7 @@ func TestBM25PersistedAndReused(t *testing.T) {
 // A bm25.bin for other texts, or a damaged one, is never used: BM25 is
 // rebuilt from the index's texts and the file rewritten.
 func TestBM25StaleOrDamagedIsRebuilt(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	chunks := seedChunks(t)
 	openUpdated(t, dir, NewLocalEmbedder(), chunks[:len(chunks)/2])

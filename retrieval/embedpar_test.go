@@ -36,6 +36,7 @@ func (p *parallelEmbedder) Embed(ctx context.Context, texts []string) ([][]float
 }
 
 func TestUpdateEmbedsBatchesInParallel(t *testing.T) {
+	t.Parallel()
 	chunks := SyntheticChunks(seedChunks(t), 6*embedBatch, 7)
 	seq := openUpdated(t, "", NewLocalEmbedderDims(64), chunks)
 	par := &parallelEmbedder{inner: NewLocalEmbedderDims(64)}
@@ -62,6 +63,7 @@ func TestUpdateEmbedsBatchesInParallel(t *testing.T) {
 }
 
 func TestParallelEmbedFailureKeepsPreviousIndex(t *testing.T) {
+	t.Parallel()
 	chunks := SyntheticChunks(seedChunks(t), 8*embedBatch, 9)
 	dir := t.TempDir()
 	par := &parallelEmbedder{inner: NewLocalEmbedderDims(64)}

@@ -7,6 +7,7 @@ import (
 )
 
 func TestEvalSeed(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	chunks := seedChunks(t)
 	idx, err := Open(ctx, "", NewLocalEmbedder())
@@ -52,6 +53,7 @@ func TestEvalSeed(t *testing.T) {
 // TestFusionChoice records why score fusion is the default: on the seed
 // eval set it ranks at least as well as reciprocal rank fusion.
 func TestFusionChoice(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	idx, err := Open(ctx, "", NewLocalEmbedder())
 	if err != nil {

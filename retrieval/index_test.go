@@ -40,6 +40,7 @@ func topHit(t *testing.T, idx *Index, q string, opt SearchOptions) *SearchResult
 }
 
 func TestBothScriptsFindSamePassage(t *testing.T) {
+	t.Parallel()
 	idx := openUpdated(t, "", NewLocalEmbedder(), seedChunks(t))
 	for _, pair := range [][2]string{
 		{"四单工作法", "四單工作法"},
@@ -58,6 +59,7 @@ func TestBothScriptsFindSamePassage(t *testing.T) {
 }
 
 func TestExactAndParaphrase(t *testing.T) {
+	t.Parallel()
 	idx := openUpdated(t, "", NewLocalEmbedder(), seedChunks(t))
 	for _, tc := range []struct{ q, want string }{
 		{"四单工作法", "民众点单"},
@@ -84,6 +86,7 @@ func TestExactAndParaphrase(t *testing.T) {
 }
 
 func TestRelevance(t *testing.T) {
+	t.Parallel()
 	idx := openUpdated(t, "", NewLocalEmbedder(), seedChunks(t))
 	for _, q := range []string{"四单工作法", "怎么把失联的党员找回来", "社區怎麼解決停車難", "仁和家访"} {
 		if res := topHit(t, idx, q, SearchOptions{}); !res.Relevant {
@@ -102,6 +105,7 @@ func TestRelevance(t *testing.T) {
 }
 
 func TestEmptyQuery(t *testing.T) {
+	t.Parallel()
 	idx := openUpdated(t, "", NewLocalEmbedder(), seedChunks(t))
 	for _, q := range []string{"", "   ", "？！。，", "?!...", "“”《》", "\n\t"} {
 		_, err := idx.Search(context.Background(), q, SearchOptions{})
@@ -112,6 +116,7 @@ func TestEmptyQuery(t *testing.T) {
 }
 
 func TestKLargerThanCollection(t *testing.T) {
+	t.Parallel()
 	chunks := seedChunks(t)[:3]
 	idx := openUpdated(t, "", NewLocalEmbedder(), chunks)
 	for _, leg := range []Leg{LegKeyword, LegVector, LegHybrid} {
@@ -132,6 +137,7 @@ func TestKLargerThanCollection(t *testing.T) {
 }
 
 func TestFilterByLeaderAndArticle(t *testing.T) {
+	t.Parallel()
 	chunks := seedChunks(t)
 	idx := openUpdated(t, "", NewLocalEmbedder(), chunks)
 	for _, leg := range []Leg{LegKeyword, LegVector, LegHybrid} {
@@ -163,6 +169,7 @@ func TestFilterByLeaderAndArticle(t *testing.T) {
 }
 
 func TestIncrementalEmbedsOnlyNewChunks(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	chunks := seedChunks(t)
@@ -251,6 +258,7 @@ func TestIncrementalEmbedsOnlyNewChunks(t *testing.T) {
 }
 
 func TestFailingEmbedderLeavesIndexIntact(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	chunks := seedChunks(t)
 	base := NewLocalEmbedderDims(64)
@@ -304,6 +312,7 @@ func TestFailingEmbedderLeavesIndexIntact(t *testing.T) {
 }
 
 func TestVectorLegFailureFallsBackToKeyword(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	base := NewLocalEmbedderDims(64)
 	chunks := seedChunks(t)
@@ -324,6 +333,7 @@ func TestVectorLegFailureFallsBackToKeyword(t *testing.T) {
 }
 
 func TestCorruptFileIsReported(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	openUpdated(t, dir, NewLocalEmbedderDims(32), seedChunks(t)[:10])
 	path := filepath.Join(dir, indexFile)
@@ -340,6 +350,7 @@ func TestCorruptFileIsReported(t *testing.T) {
 }
 
 func TestInjectedWriteFailureKeepsPreviousIndex(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	chunks := seedChunks(t)
 	for _, stage := range []string{"records", "before-rename"} {
@@ -371,6 +382,7 @@ func TestInjectedWriteFailureKeepsPreviousIndex(t *testing.T) {
 }
 
 func TestChunkFieldsCovered(t *testing.T) {
+	t.Parallel()
 	// The file format encodes Chunk's fields by hand (Meta goes through
 	// JSON). A new Chunk field must be added to persist.go and equalChunk.
 	want := []string{"ID", "ArticleID", "Seq", "Text", "Norm", "Meta"}
@@ -385,6 +397,7 @@ func TestChunkFieldsCovered(t *testing.T) {
 }
 
 func TestPersistRoundTrip(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	chunks := seedChunks(t)

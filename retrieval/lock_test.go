@@ -43,6 +43,7 @@ func temps(t testing.TB, dir string) []string {
 // temp file, and the next start (under the lock) removes it however young
 // it is. The age rule alone kept them for an hour (138 MB at scale).
 func TestKilledIndexWritesLeaveNoTemp(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("RETRIEVAL_KILL_CHILD") != "" {
 		return
 	}
@@ -127,6 +128,7 @@ func TestKillChild(t *testing.T) {
 // A second process waits for the lock (told once), and takes it when the
 // first lets go; past its patience it fails with ErrBusy.
 func TestLockSerialisesProcesses(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "update.lock")
 	ctx := context.Background()
 	first, err := LockFile(ctx, path, time.Second, nil)

@@ -64,6 +64,7 @@ func forged(dims uint32, metaCount uint64, metas []string, chunkCount uint64, re
 // ErrCorruptIndex, never a panic (it was "makeslice: len out of range":
 // count × record size overflowed and passed the size check).
 func TestForgedCountsAreErrors(t *testing.T) {
+	t.Parallel()
 	const dims = 8
 	recMin := uint64(5 + 32 + 4*dims)
 	wrap := ^uint64(0)/recMin + 1 // count × recMin wraps to a few bytes

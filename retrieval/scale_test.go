@@ -49,6 +49,7 @@ func crashChild(dir, stage string) {
 }
 
 func TestKillDuringWriteKeepsPreviousIndex(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("spawns a subprocess")
 	}
@@ -111,6 +112,7 @@ func TestKillDuringWriteKeepsPreviousIndex(t *testing.T) {
 }
 
 func TestPersist100kNoneLost(t *testing.T) {
+	t.Parallel()
 	n := 100_000
 	if testing.Short() {
 		n = 5_000

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // corruptRuns is how many random corruptions a run tries: the 500 of the
@@ -161,6 +162,7 @@ func exercise(s *Store, keys []string) {
 // worst). The corruptions run in a child process so that a fatal error
 // (a stack overflow cannot be recovered) is seen and attributed.
 func TestRandomCorruptionsNeverCrash(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("STORE_CORRUPT_CHILD") != "" {
 		return
 	}
@@ -231,6 +233,7 @@ func TestCorruptionChild(t *testing.T) {
 // root is the page that holds it, and a branch page that lists itself as
 // a child. Both are refused as ErrCorrupt.
 func TestSelfReferenceIsCorrupt(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	base, _ := baseStore(t, dir, 1500)
 	raw, err := os.ReadFile(base)
@@ -286,6 +289,7 @@ func checkRefused(t *testing.T, dir, what string, raw []byte) {
 // The start-up check reads a bounded number of pages: a store ten times
 // larger costs it only its extra branch pages, not its extra leaves.
 func TestCheckCostBounded(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var read [2]int
 	var sizes [2]int64
@@ -313,6 +317,7 @@ func TestCheckCostBounded(t *testing.T) {
 // buckets made and dropped, so the freelist is full of reused pages) passes
 // after every few of them. A false alarm would move a good store aside.
 func TestCheckAcceptsChurnedStores(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "bangyang.db")
 	s, err := Open(path)
 	if err != nil {
@@ -344,7 +349,7 @@ func TestCheckAcceptsChurnedStores(t *testing.T) {
 			}
 			name := fmt.Appendf(nil, "nested-%d", r.IntN(5))
 			if r.IntN(3) == 0 {
-				if err := b.DeleteBucket(name); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+				if err := b.DeleteBucket(name); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
 					return err
 				}
 				return nil

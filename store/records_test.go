@@ -11,6 +11,7 @@ import (
 // Records come back by group, in time order, within [from, to), and
 // survive a reopen.
 func TestRecordsRange(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "s.db")
 	s, err := Open(path)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 // Stats reads what the bot really writes for feedback (bot.Feedback via
 // bot.StoreFeedback), so a renamed field breaks this test, not the report.
 func TestStatsReport(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "bangyang.db")
 	st, err := store.Open(path)

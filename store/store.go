@@ -17,6 +17,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 )
 
 // ErrLocked means another bangyang process holds the store.
@@ -40,7 +41,7 @@ func Open(path string) (*Store, error) {
 	// process into a clear error instead of a hang.
 	db, err := openChecked(path)
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
+		if errors.Is(err, berrors.ErrTimeout) {
 			return nil, fmt.Errorf("open %s: %w", path, ErrLocked)
 		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -110,7 +111,7 @@ func lockFile(f *os.File, timeout time.Duration) error {
 			return fmt.Errorf("lock: %w", err)
 		}
 		if time.Now().After(deadline) {
-			return bolt.ErrTimeout
+			return berrors.ErrTimeout
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -131,8 +132,8 @@ func guard(fn func() error) (err error) {
 // damaged reports whether bolt.Open failed on the file's content (as
 // opposed to permissions, a lock or a full disk).
 func damaged(err error) bool {
-	return errors.Is(err, ErrCorrupt) || errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrChecksum) ||
-		errors.Is(err, bolt.ErrVersionMismatch) || strings.Contains(err.Error(), "file size too small")
+	return errors.Is(err, ErrCorrupt) || errors.Is(err, berrors.ErrInvalid) || errors.Is(err, berrors.ErrChecksum) ||
+		errors.Is(err, berrors.ErrVersionMismatch) || strings.Contains(err.Error(), "file size too small")
 }
 
 // view and update run a bbolt transaction under guard: a damaged page

@@ -14,6 +14,7 @@ import (
 type turn struct{ Q, A string }
 
 func TestPutGetSurvivesReopen(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "sub", "bangyang.db")
 	s, err := Open(path)
@@ -51,6 +52,7 @@ func TestPutGetSurvivesReopen(t *testing.T) {
 }
 
 func TestAppendKeepsOrder(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	s, err := Open(filepath.Join(t.TempDir(), "db"))
 	if err != nil {
@@ -80,6 +82,7 @@ func TestAppendKeepsOrder(t *testing.T) {
 }
 
 func TestSecondOpenIsAClearError(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "db")
 	s, err := Open(path)
 	if err != nil {
@@ -92,6 +95,7 @@ func TestSecondOpenIsAClearError(t *testing.T) {
 }
 
 func TestCancelledContext(t *testing.T) {
+	t.Parallel()
 	s, err := Open(filepath.Join(t.TempDir(), "db"))
 	if err != nil {
 		t.Fatal(err)
@@ -107,6 +111,7 @@ func TestCancelledContext(t *testing.T) {
 // A damaged file is reported as ErrCorrupt: never a panic or a fault that
 // would kill the process at every start.
 func TestOpenDamagedFile(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for name, damage := range map[string]func(raw []byte) []byte{
 		"truncated":       func(raw []byte) []byte { return raw[:5000] },

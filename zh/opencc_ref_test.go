@@ -14,6 +14,7 @@ import (
 // sets ZH_OPENCC_REF; without it the test is skipped, so the ordinary test
 // run needs neither apt nor the binary.
 func TestOpenCCReference(t *testing.T) {
+	t.Parallel()
 	dir := os.Getenv("ZH_OPENCC_REF")
 	if dir == "" {
 		t.Skip("ZH_OPENCC_REF not set (see tools/opencc/convert.sh)")

@@ -10,6 +10,7 @@ import (
 // The expected values below come from `opencc -c t2s.json` / `s2tw.json`
 // (OpenCC 1.1.6, Debian), run on each word.
 func TestToSimplified(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ in, want string }{
 		{"四單工作法", "四单工作法"},
 		{"網格化管理", "网格化管理"},
@@ -49,6 +50,7 @@ func TestToSimplified(t *testing.T) {
 }
 
 func TestToTraditional(t *testing.T) {
+	t.Parallel()
 	cases := []struct{ in, want string }{
 		{"四单工作法", "四單工作法"},
 		{"网格化管理", "網格化管理"},
@@ -90,6 +92,7 @@ func TestToTraditional(t *testing.T) {
 // Simplified characters and pinyin noise) and a Simplified one, with
 // opencc's output for them. tools/opencc/convert.sh checks all articles.
 func TestArticlesMatchOpenCC(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		in, want string
 		conv     func(string) string
@@ -109,6 +112,7 @@ func TestArticlesMatchOpenCC(t *testing.T) {
 }
 
 func TestToSimplifiedLeavesSimplifiedAlone(t *testing.T) {
+	t.Parallel()
 	simp := readFile(t, "testdata/hans_003.txt")
 	if got := ToSimplified(simp); got != simp {
 		t.Errorf("ToSimplified changed Simplified text: %s", firstDiff(got, simp))
@@ -122,6 +126,7 @@ func TestToSimplifiedLeavesSimplifiedAlone(t *testing.T) {
 }
 
 func TestConvertKeepsRuneCount(t *testing.T) {
+	t.Parallel()
 	for _, path := range []string{"testdata/hant_001.txt", "testdata/hans_003.txt"} {
 		in := readFile(t, path)
 		n := utf8.RuneCountInString(in)
@@ -134,6 +139,7 @@ func TestConvertKeepsRuneCount(t *testing.T) {
 }
 
 func TestInvalidUTF8(t *testing.T) {
+	t.Parallel()
 	in := "網\xff格\xe7\xb6"
 	want := "网\uFFFD格\uFFFD\uFFFD"
 	if got := ToSimplified(in); got != want {
@@ -148,6 +154,7 @@ func TestInvalidUTF8(t *testing.T) {
 // OpenCC's data: longest phrase first, phrases before characters, damaged
 // lines ignored.
 func TestDictMatching(t *testing.T) {
+	t.Parallel()
 	chars := "甲\t乙 甲\n丙\t丁\n戊\t己\r\n坏\n\t空\n长\t长长\n"
 	phrases := "甲丙\t子丑\n甲丙戊\t寅卯辰\n丙戊\t午未 申酉\n"
 	d := newDict(chars, phrases)
@@ -171,6 +178,7 @@ func TestDictMatching(t *testing.T) {
 }
 
 func TestTablesLoaded(t *testing.T) {
+	t.Parallel()
 	// Entries of OpenCC 1.1.6's tables (for characters, those that change);
 	// any other count means broken embedded data or parser. Regenerating the
 	// tables from another OpenCC version means updating these numbers.
@@ -188,6 +196,7 @@ func TestTablesLoaded(t *testing.T) {
 }
 
 func TestConcurrentUse(t *testing.T) {
+	t.Parallel()
 	in := readFile(t, "testdata/hant_001.txt")
 	want := ToSimplified(in)
 	var wg sync.WaitGroup
@@ -209,6 +218,7 @@ func TestConcurrentUse(t *testing.T) {
 }
 
 func TestDetectScript(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		in   string
 		want Script
@@ -244,6 +254,7 @@ func TestDetectScript(t *testing.T) {
 }
 
 func TestDetectScriptArticles(t *testing.T) {
+	t.Parallel()
 	for path, want := range map[string]Script{
 		"testdata/hant_001.txt": Traditional,
 		"testdata/hant_001.t2s": Simplified,
@@ -257,6 +268,7 @@ func TestDetectScriptArticles(t *testing.T) {
 }
 
 func TestIsHan(t *testing.T) {
+	t.Parallel()
 	for _, r := range "中國国𠀀" {
 		if !IsHan(r) {
 			t.Errorf("IsHan(%q) = false", r)

@@ -9,6 +9,7 @@ import (
 // each step run alone.
 
 func TestStepEncyclopedia(t *testing.T) {
+	t.Parallel()
 	apply := stepFunc(t, "encyclopedia")
 	in := strings.Join([]string{
 		"编辑 锁定 讨论 上传视频",
@@ -70,6 +71,7 @@ func TestStepEncyclopedia(t *testing.T) {
 }
 
 func TestStepGovSite(t *testing.T) {
+	t.Parallel()
 	apply := stepFunc(t, "govsite")
 	in := strings.Join([]string{
 		"发布日期：2021-07-06 09:30 信息来源：海曙区委组织部 浏览次数：1532 【字体：大 中 小】",
@@ -122,6 +124,7 @@ func TestStepGovSite(t *testing.T) {
 }
 
 func TestStepMojibake(t *testing.T) {
+	t.Parallel()
 	apply := stepFunc(t, "mojibake")
 	// "社区书记的一天" saved as UTF-8 and read as GBK, its last byte lost:
 	// it cannot be recovered whole, so the line goes.

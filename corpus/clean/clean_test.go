@@ -54,6 +54,7 @@ func cleanSeeds(t testing.TB) map[string]Result {
 var boilerplateLine = regexp.MustCompile(`^(首頁|首页|您当前的位置|分享到|分享至|責任編輯|责任编辑|作者 |原标题|基本介紹|訂閱|订阅|关注|熱門|热门|最新文章|相關詞條|相关词条|聯絡我們|關於我們|關于我們|人物事跡,)|攝$|摄$|\(完\)$|\(记者[^)]*\)$|ICP|版權所有|版权所有|免責聲明|许可证|All Rights|投稿邮箱|热线|來源:|来源:|網站地圖|网站地图|^•`)
 
 func TestSeedsClean(t *testing.T) {
+	t.Parallel()
 	for id, r := range cleanSeeds(t) {
 		if !utf8.ValidString(r.Text) {
 			t.Errorf("%s: invalid UTF-8", id)
@@ -87,6 +88,7 @@ func TestSeedsClean(t *testing.T) {
 // TestSeedRepairs checks sentences rebuilt from garbled runs, read and
 // verified by hand against the surrounding text.
 func TestSeedRepairs(t *testing.T) {
+	t.Parallel()
 	rs := cleanSeeds(t)
 	want := map[string][]string{
 		"001": {
@@ -141,6 +143,7 @@ func TestSeedRepairs(t *testing.T) {
 }
 
 func TestSeedMetadata(t *testing.T) {
+	t.Parallel()
 	rs := cleanSeeds(t)
 	cases := []struct {
 		id, title, date, source string
@@ -184,6 +187,7 @@ func TestSeedMetadata(t *testing.T) {
 }
 
 func TestSeedsIdempotentAndDeterministic(t *testing.T) {
+	t.Parallel()
 	for id, raw := range readSeeds(t) {
 		a, b := Clean(raw), Clean(raw)
 		if !reflect.DeepEqual(a, b) {
@@ -196,6 +200,7 @@ func TestSeedsIdempotentAndDeterministic(t *testing.T) {
 }
 
 func TestStepsNamedAndInOrder(t *testing.T) {
+	t.Parallel()
 	var names []string
 	for _, s := range Steps() {
 		names = append(names, s.Name)
@@ -218,6 +223,7 @@ func stepFunc(t *testing.T, name string) func(string) string {
 }
 
 func TestStepWhitespace(t *testing.T) {
+	t.Parallel()
 	apply := stepFunc(t, "whitespace")
 	cases := []struct{ in, want string }{
 		{"  中新網四川新聞\r\n\r\n\u00a0\u00a0\n\u3000\u3000段落 二", "中新網四川新聞\n段落 二"},
@@ -240,6 +246,7 @@ func TestStepWhitespace(t *testing.T) {
 }
 
 func TestStepPinyin(t *testing.T) {
+	t.Parallel()
 	apply := stepFunc(t, "pinyin")
 	cases := []struct{ in, want string }{
 		{"社區(qū)書記", "社區書記"},
@@ -263,6 +270,7 @@ func TestStepPinyin(t *testing.T) {
 }
 
 func TestStepGarble(t *testing.T) {
+	t.Parallel()
 	apply := stepFunc(t, "garble")
 	// Lines from the seeds, alone: the repair needs no other context
 	// where the bytes settle everything.
@@ -291,6 +299,7 @@ func TestStepGarble(t *testing.T) {
 }
 
 func TestGarbleMarkers(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		in   string
 		want int
@@ -319,6 +328,7 @@ func TestGarbleMarkers(t *testing.T) {
 }
 
 func TestStepBoilerplate(t *testing.T) {
+	t.Parallel()
 	apply := stepFunc(t, "boilerplate")
 	noise := []string{
 		"首頁 > 新聞 > 正文", "您当前的位置:云南网 >> 云南频道 >> 正文", "分享到:",
@@ -361,6 +371,7 @@ func TestStepBoilerplate(t *testing.T) {
 }
 
 func TestStepDedup(t *testing.T) {
+	t.Parallel()
 	apply := stepFunc(t, "dedup")
 	if got := apply("正在工作的張影。\n正在工作的張影。\n正文一段。\n正在工作的張影。"); got != "正在工作的張影。\n正文一段。" {
 		t.Errorf("dedup = %q", got)
@@ -368,6 +379,7 @@ func TestStepDedup(t *testing.T) {
 }
 
 func TestCleanKeepsDoubledWordsAsInSource(t *testing.T) {
+	t.Parallel()
 	rs := cleanSeeds(t)
 	// Source errors are kept verbatim: fixing them would be guessing.
 	if !strings.Contains(rs["001"].Text, "書記。。") || !strings.Contains(rs["004"].Text, "調到到") {
