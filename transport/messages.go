@@ -10,12 +10,7 @@ import (
 // Users see these; logs get the full errors.
 
 // Pick chooses the Traditional or the Simplified form.
-func Pick(script zh.Script, hans, hant string) string {
-	if script == zh.Traditional {
-		return hant
-	}
-	return hans
-}
+func Pick(script zh.Script, hans, hant string) string { return script.Pick(hans, hant) }
 
 // MsgAnswerFailed: a command or answer failed (the log has why).
 func MsgAnswerFailed(script zh.Script) string {
