@@ -270,3 +270,27 @@ func TestRefusalNamesAFewSecretaries(t *testing.T) {
 		t.Errorf("want at most %d names and a pointer to /leaders:\n%s", maxCoverageNames, ans.Text)
 	}
 }
+
+// TestDirectFactMustBeStated: a count, a time or someone's attribute is
+// answered only by a sentence stating one; passages on the topic that do
+// not are no answer.
+func TestDirectFactMustBeStated(t *testing.T) {
+	s := newOffline(t, nil)
+	ctx := context.Background()
+	for _, q := range []string{"社区医院几点开门？", "网格员的手机号是多少？", "倒生根社区成立于哪一年？"} {
+		ans, err := s.Ask(ctx, "", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ans.Refused && ans.Grounded {
+			t.Errorf("%s: answered without the fact:\n%s", q, ans.Text)
+		}
+	}
+	ans, err := s.Ask(ctx, "", "郭佳哪年获得全国优秀党务工作者？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "七一") {
+		t.Errorf("a time the article does give (“七一”前夕) was not told:\n%s", ans.Text)
+	}
+}

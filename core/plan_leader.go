@@ -151,6 +151,21 @@ func (p *planner) planLeader(leader string) *draft {
 		}
 		picked = p.pick(practiceOnly(cands, leader, p.s), 3, nil)
 	}
+	if (p.q.Intent == IntentNumber || p.q.Intent == IntentWhen) && len(picked) > 0 && !slices.ContainsFunc(picked, func(r rankedSent) bool { return statesAsked(p.q, r.norm) }) {
+		// "倒生根社区成立于哪一年": sentences on the topic that give no
+		// year do not answer; say what is missing, and what is there.
+		for _, r := range picked {
+			delete(p.used, r.key())
+		}
+		what := "具体数字"
+		if p.q.Intent == IntentWhen {
+			what = "具体时间"
+		}
+		d.lead = "资料中没有提到" + p.leaderLabel(leader) + "这方面的" + what + "。"
+		d.refused = true
+		p.addProfileLine(d, leader, cands)
+		return d
+	}
 	if wt.unit != nil && len(picked) > 0 && wt.unit.MatchString(picked[0].norm) {
 		// "有多少名党员": the sentence counting in 名 answers; others that
 		// only share a word do not.

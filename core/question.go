@@ -50,6 +50,9 @@ type Question struct {
 	UnknownTerms []string
 	// Attributes are personal facts asked about (籍贯, 联系电话 …).
 	Attributes []Attribute
+	// OtherAttributes are such facts asked about someone else (网格员的
+	//手机号): only a sentence stating one answers.
+	OtherAttributes []Attribute
 	// Topics are the community-work topics the question touches.
 	Topics []lexicon.Topic
 	// Step is the 1-based step asked for ("第二步"), 0 for none.
@@ -111,7 +114,7 @@ var (
 	howRE        = regexp.MustCompile(`怎么做|如何做|怎么开展|如何开展|怎样|如何|做法|是怎么|怎么|具体做了|做了哪些|做了什么|采取|措施|办法|举措|经验`)
 	whoRE        = regexp.MustCompile(`是?谁(提出|总结|创立|发明|首创|创造|推行|发起|想出|创办|牵头)|是谁|哪位|谁的|什么人|创始人|何人|哪个书记|哪一位`)
 	whereRE      = regexp.MustCompile(`在哪里|在哪儿|在哪|哪里工作|哪个社区|哪个街道|什么地方|哪个城市|哪个省|哪个区|所在地|工作单位`)
-	whenRE       = regexp.MustCompile(`什么时候|哪一年|哪年|何时|几月|哪天|时间是|多久|多长时间`)
+	whenRE       = regexp.MustCompile(`什么时候|哪一年|哪年|何时|几月|哪天|时间是|多久|多长时间|几点|几时|营业时间|开放时间|开门时间`)
 	numberRE     = regexp.MustCompile(`多少|几个|几名|几户|几支|几家|几次|几位|几本|几年|几项|比例|百分之|满意率|规模|人数|数量`)
 	resultRE2    = regexp.MustCompile(`效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价`)
 	problemRE2   = regexp.MustCompile(`解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么`)
@@ -185,8 +188,12 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	q.Unknown = e.unknownNames(q.Norm)
 	q.UnknownTerms = e.unknownTerms(q.Norm)
 	for _, a := range attributes {
-		if loc := a.cue.FindStringIndex(q.Norm); loc != nil && ownAttribute(q.Norm[:loc[0]], e) {
-			q.Attributes = append(q.Attributes, a)
+		if loc := a.cue.FindStringIndex(q.Norm); loc != nil {
+			if ownAttribute(q.Norm[:loc[0]], e) {
+				q.Attributes = append(q.Attributes, a)
+			} else if a.Name != "荣誉" && a.Name != "职务" && a.Name != "任职经历" {
+				q.OtherAttributes = append(q.OtherAttributes, a)
+			}
 		}
 	}
 	if s.lex != nil {
