@@ -31,8 +31,8 @@ const (
 type fusionMethod int
 
 const (
-	fuseRRF   fusionMethod = iota // reciprocal rank fusion (default, chosen by eval)
-	fuseScore                     // min-max normalised scores, averaged
+	fuseRRF   fusionMethod = iota // reciprocal rank fusion
+	fuseScore                     // min-max normalised scores, weighted (Open's default, chosen by eval)
 )
 
 // rrfK is the usual reciprocal-rank-fusion constant: it flattens the
