@@ -267,6 +267,12 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	if len(q.Unknown) > 0 && len(q.Leaders) == 0 && len(q.Methods) == 0 {
 		return &draft{refused: true, lead: "资料中没有关于" + strings.Join(q.Unknown, "、") + "的内容。"}, nil
 	}
+	switch q.Intent {
+	case IntentChat:
+		return p.planChat(), nil
+	case IntentList:
+		return p.planList(), nil
+	}
 	if len(q.UnknownTerms) > 0 && len(q.Methods) == 0 {
 		// A method no article names: say so, and what the articles do say
 		// about the person asked.

@@ -294,3 +294,34 @@ func TestDirectFactMustBeStated(t *testing.T) {
 		t.Errorf("a time the article does give (“七一”前夕) was not told:\n%s", ans.Text)
 	}
 }
+
+// TestGreetingAndCoverage: a greeting gets what the bot does and what to
+// ask, never a quote that happens to say 你好; "有哪些书记" lists them.
+func TestGreetingAndCoverage(t *testing.T) {
+	s := newOffline(t, nil)
+	ctx := context.Background()
+	hi, err := s.Ask(ctx, "", "你好")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hi.Citations) > 0 || !strings.Contains(hi.Text, "榜样") || !strings.Contains(hi.Text, "什么是") {
+		t.Errorf("greeting:\n%s", hi.Text)
+	}
+	who, err := s.Ask(ctx, "", "有哪些书记？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"吴中兰", "张影", "郭佳", "李亚玲", "邵敏"} {
+		if !strings.Contains(who.Text, name) {
+			t.Errorf("list lacks %s:\n%s", name, who.Text)
+		}
+	}
+	// A question that only starts like a greeting is a question.
+	q, err := s.Ask(ctx, "", "你好，四单工作法是什么？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !q.Grounded || !strings.Contains(q.Text, "民众点单") {
+		t.Errorf("a question after a greeting:\n%s", q.Text)
+	}
+}

@@ -28,6 +28,8 @@ const (
 	IntentResult  Intent = "result"  // 效果怎么样、后来呢
 	IntentProblem Intent = "problem" // 解决了什么问题
 	IntentExample Intent = "example" // 有没有具体的例子
+	IntentList    Intent = "list"    // 有哪些书记、都有哪些工作方法
+	IntentChat    Intent = "chat"    // 你好、谢谢、你是谁
 	IntentOther   Intent = "other"
 )
 
@@ -119,6 +121,10 @@ var (
 	resultRE2    = regexp.MustCompile(`效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价`)
 	problemRE2   = regexp.MustCompile(`解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么`)
 	summaryRE    = regexp.MustCompile(`主要做了什么|主要做了哪些|都做了什么|做了哪些事|做了哪些工作|总结|概括|归纳|梳理|简介|介绍一下|介绍下|介绍|讲讲|说说|有哪些方法|有什么方法|哪些工作方法|的工作方法|有什么工作方法|事迹|主要做法|有哪些做法|有什么做法|干了什么|做过什么|有什么贡献|主要经验|经验有哪些|有什么经验|做了哪些工作|主要工作|这些年|变化`)
+	// chatRE is a greeting, thanks or a question about the bot itself.
+	chatRE = regexp.MustCompile(`^(你好|您好|嗨|哈喽|hi|hello|在吗|早上好|下午好|晚上好|早安|谢谢|多谢|感谢|谢啦|好的|再见|拜拜)[呀啊！!。.？?～~]*$|^你是谁|你(能|会|可以)(做|干)什么|(这个|这)?机器人(能|是|可以)|怎么用你|如何使用|使用说明`)
+	// listAllRE asks what the articles cover: the secretaries, the methods.
+	listAllRE    = regexp.MustCompile(`^(资料中?|资料里|这里|你们|目前|现在)?(都|一共|总共)?(有|介绍了|包括|收录了)(哪些|哪几位|几位|多少位)(社区)?(书记|人物)|^(资料中?|资料里|这里|你们|目前|现在)?(都|一共)?(有|收录了|整理了)(哪些|什么)(工作)?方法`)
 	exampleRE    = regexp.MustCompile(`例子|案例|举例|举个|实例|事例|比如说一下|讲个故事|具体的事`)
 	differRE     = regexp.MustCompile(`相同|不同|一样|差别|区别|异同|相似`)
 	eachRE       = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩`)
@@ -238,6 +244,10 @@ func intentOf(q Question) Intent {
 	n := q.Norm
 	named := len(q.Leaders) + len(q.Methods)
 	switch {
+	case named == 0 && chatRE.MatchString(strings.TrimSpace(n)):
+		return IntentChat
+	case named == 0 && listAllRE.MatchString(n):
+		return IntentList
 	case compareRE.MatchString(n) && (named >= 2 || strings.Contains(n, "和") || strings.Contains(n, "与") || strings.Contains(n, "跟")):
 		return IntentCompare
 	case len(q.Leaders) >= 2 && (eachRE.MatchString(n) || differRE.MatchString(n)):
