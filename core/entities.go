@@ -522,10 +522,16 @@ func isCommonWordStart(w string) bool {
 // postRE is a community post written before a name: 文艺路社区党委书记.
 var postRE = regexp.MustCompile(`([\p{Han}]{2,10}?(?:社区|街道|村))((?:党委|党总支|党支部|居委会)?(?:书记|主任|副书记))$`)
 
-// postBefore reads the place and post written just before name in text.
+// postAfterRE is a post taken up, written after the name in the same
+// sentence: 韦志鹏……2021年调任董家塅街道云岭社区党委书记.
+var postAfterRE = regexp.MustCompile(`(?:调任|担任|出任|任|当选为?|成为)([\p{Han}]{2,16}?(?:社区|街道|村|小区))((?:党委|党总支|党支部|居委会)?(?:书记|主任))`)
+
+// postBefore reads the place and post written just before name in text
+// (文艺路社区党委书记李文静), else the post taken up later in the sentence
+// naming her.
 func postBefore(text, name string) (place, role string) {
 	i := strings.Index(text, name)
-	if i <= 0 {
+	if i < 0 {
 		return "", ""
 	}
 	if m := postRE.FindStringSubmatch(text[:i]); m != nil {
@@ -534,6 +540,13 @@ func postBefore(text, name string) (place, role string) {
 			place = place[j+len("的"):] // 相邻的文艺路社区 → 文艺路社区
 		}
 		return place, m[2]
+	}
+	rest := text[i+len(name):]
+	if j := strings.IndexAny(rest, "。！？；"); j >= 0 {
+		rest = rest[:j]
+	}
+	if m := postAfterRE.FindStringSubmatch(rest); m != nil {
+		return m[1], m[2]
 	}
 	return "", ""
 }

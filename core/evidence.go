@@ -4,7 +4,6 @@ import (
 	"hash/fnv"
 	"math"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -88,12 +87,7 @@ func (s *Service) leaderChunks(leader string) []*corpus.Chunk {
 			continue
 		}
 		seen[id] = true
-		for _, c := range s.byArticle[id] {
-			if info.Secondary && !s.namesLeader(c.Norm, leader) {
-				continue // a second secretary is in the passages naming her
-			}
-			out = append(out, c)
-		}
+		out = append(out, s.byArticle[id]...)
 	}
 	return out
 }
@@ -104,26 +98,14 @@ func (s *Service) leaderChunks(leader string) []*corpus.Chunk {
 // other and not her.
 func (s *Service) leaderSentences(leader string) []sentRef {
 	info := s.ents.leaderInfo[leader]
-	var others []string
-	for _, id := range info.Articles {
-		for _, name := range s.ents.seconds[id] {
-			if name != leader {
-				others = append(others, name)
-			}
-		}
-	}
 	all := s.sentencesIn(s.leaderChunks(leader))
-	if !info.Secondary && len(others) == 0 {
-		return all // the common case: an article about her alone
-	}
 	var out []sentRef
 	for _, r := range all {
-		names := s.namesLeader(r.norm, leader)
-		switch {
-		case info.Secondary && !names:
-			continue
-		case !info.Secondary && !names && slices.ContainsFunc(others, func(o string) bool { return s.namesLeader(r.norm, o) }):
-			continue
+		switch o := s.ownerOf(r); {
+		case info.Secondary && o != leader:
+			continue // not about her
+		case !info.Secondary && o != "":
+			continue // about the article's second secretary
 		}
 		out = append(out, r)
 	}
@@ -524,13 +506,17 @@ func longestShared(topic, norm string) int {
 // unless it names a second secretary of the article and not her ("相邻的
 // 文艺路社区党委书记李文静，坚持了六年的……" is 李文静's).
 func (s *Service) sentenceLeader(r sentRef) string {
-	l := zh.ToSimplified(r.chunk.Meta.Leader)
-	if s.namesLeader(r.norm, l) {
-		return l
+	if o := s.ownerOf(r); o != "" {
+		return o
 	}
-	for _, name := range s.ents.seconds[r.chunk.ArticleID] {
-		if name != l && s.namesLeader(r.norm, name) {
-			return name
+	l := zh.ToSimplified(r.chunk.Meta.Leader)
+	if contains(s.ents.seconds[r.chunk.ArticleID], l) {
+		// A passage credited to the second secretary, this sentence not:
+		// it is the article's own secretary's.
+		for _, m := range s.o.Articles {
+			if m.ID == r.chunk.ArticleID {
+				return zh.ToSimplified(m.Leader)
+			}
 		}
 	}
 	return l

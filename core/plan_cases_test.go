@@ -36,6 +36,18 @@ func TestSecondSecretaryOfAnArticle(t *testing.T) {
 	if strings.Contains(his.Text, "睦邻茶话会，每月请居民") {
 		t.Errorf("his answer quotes what the other secretary did:\n%s", his.Text)
 	}
+	// A section headed by the second secretary is his, "他还……" included.
+	hers := ask("范桂芝有什么工作方法？")
+	if strings.Contains(hers.Text, "说事信箱") || strings.Contains(hers.Text, "夜间议事厅") {
+		t.Errorf("her answer holds the other secretary's practice:\n%s", hers.Text)
+	}
+	wei := ask("韦志鹏有什么工作方法？")
+	if !strings.Contains(wei.Text, "说事信箱") {
+		t.Errorf("his section's practice is not his:\n%s", wei.Text)
+	}
+	if first, _, _ := strings.Cut(ask("韦志鹏是谁？").Text, "\n"); !strings.Contains(first, "云岭社区") {
+		t.Errorf("a post taken up later in the sentence (调任…社区党委书记) is not read: %q", first)
+	}
 }
 
 // TestExampleOfAMethod: "有没有具体的例子" after a method is a case the

@@ -107,4 +107,4 @@ func (p *planner) noField(topic string) bool {
 }
 
 // spanRE is a span of time in a question (这些年, 近几年, 多年来).
-var spanRE = regexp.MustCompile(`这些年|这几年|近几年|近年来|近年|多年来|多年|几年来|几年|以来|这么多年|一直`)
+var spanRE = regexp.MustCompile(`这些年|这几年|近几年|近年来|近年|多年来|多年|几年来|几年|以来|这么多年|一直|取得|获得|带来|做出|达到|主要|工作`)

@@ -78,6 +78,7 @@ type Service struct {
 
 	ptrByID    map[string]*corpus.Chunk
 	byArticle  map[string][]*corpus.Chunk // in article order
+	own        owners                     // which secretary each sentence is about
 	articleIDs []string                   // sorted
 	ents       *entities
 	lex        *lexicon.Lexicon

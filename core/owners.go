@@ -1,0 +1,111 @@
+package core
+
+// Which secretary a sentence is about, in an article that names a second
+// one beside its own (Meta.Others): the sentences naming her are hers,
+// and so are those that go on about her without her name — the rest of
+// her paragraph, or of a section whose heading names her.
+
+import (
+	"strconv"
+	"sync"
+
+	"bangyang/zh"
+)
+
+// owners caches, per article, the second secretary each of its sentences
+// is about ("" for the article's own).
+type owners struct {
+	mu sync.Mutex
+	m  map[string]map[string]string // article → chunk/pos → second secretary
+}
+
+func sentPos(r sentRef) string { return r.chunk.ID + "/" + strconv.Itoa(r.pos) }
+
+// ownerOf is the second secretary r is about, or "" when it is about the
+// article's own secretary.
+func (s *Service) ownerOf(r sentRef) string {
+	seconds := s.ents.seconds[r.chunk.ArticleID]
+	if len(seconds) == 0 {
+		return ""
+	}
+	s.own.mu.Lock()
+	byPos, ok := s.own.m[r.chunk.ArticleID]
+	s.own.mu.Unlock()
+	if !ok {
+		byPos = s.articleOwners(r.chunk.ArticleID, seconds)
+		s.own.mu.Lock()
+		if s.own.m == nil {
+			s.own.m = map[string]map[string]string{}
+		}
+		s.own.m[r.chunk.ArticleID] = byPos
+		s.own.mu.Unlock()
+	}
+	return byPos[sentPos(r)]
+}
+
+// articleOwners walks an article in order. A heading naming a second
+// secretary (and not the article's) opens a section about her, up to the
+// next heading; a sentence naming her makes the rest of its paragraph
+// hers; naming the article's secretary ends either.
+func (s *Service) articleOwners(articleID string, seconds []string) map[string]string {
+	out := map[string]string{}
+	chunks := s.byArticle[articleID]
+	if len(chunks) == 0 {
+		return out
+	}
+	own := zh.ToSimplified(chunks[0].Meta.Leader)
+	for _, c := range chunks {
+		if l := zh.ToSimplified(c.Meta.Leader); l != "" && !contains(seconds, l) {
+			own = l
+			break
+		}
+	}
+	section, para := "", ""
+	lastPara, lastChunk := -1, ""
+	for _, c := range chunks {
+		for _, r := range s.sentences(c) {
+			if r.chunk.ID != lastChunk || r.para != lastPara {
+				para = "" // a new paragraph
+				lastChunk, lastPara = r.chunk.ID, r.para
+			}
+			named := ""
+			for _, x := range seconds {
+				if s.namesLeader(r.norm, x) {
+					named = x
+					break
+				}
+			}
+			namesOwn := own != "" && s.namesLeader(r.norm, own)
+			switch {
+			case isHeadingLike(r.text):
+				section, para = "", ""
+				if named != "" && !namesOwn {
+					section = named
+				}
+			case namesOwn:
+				section, para = "", ""
+			case named != "":
+				para = named
+			}
+			switch {
+			case named != "" && !namesOwn:
+				out[sentPos(r)] = named
+			case namesOwn:
+			case para != "":
+				out[sentPos(r)] = para
+			case section != "":
+				out[sentPos(r)] = section
+			}
+		}
+	}
+	return out
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
