@@ -148,7 +148,8 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 		return out
 	}
-	how := practiceInOrder(quotes(p, m.How))
+	// Honours are no part of how a method is done ("2021年，她被评为……").
+	how := practiceInOrder(dropHonours(quotes(p, m.How)))
 	if hasDef && len(m.Steps) == 0 {
 		// How a method is done is told in the paragraphs that name it,
 		// the one describing the most action first; then the record's
@@ -160,7 +161,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			how = append(how, procedure(i)...)
 		}
 		if len(how) == 0 {
-			how = p.practiceAfter(def, 5)
+			how = dropHonours(p.practiceAfter(def, 5))
 		}
 	}
 	results := quotes(p, m.Results)
@@ -234,9 +235,11 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			} else {
 				d.lead = fmt.Sprintf("%s的第%s步是“%s”：", name, chineseNumber(k), p.stepName(m, k-1, def))
 				if addQuotes("", procedure(k-1), 3) == 0 {
-					d.tail = "文中没有单独展开这一步的做法。"
 					if hasDef {
 						d.add(item{quote: def})
+					}
+					if !hasDef || !sequenceRE.MatchString(def.norm) {
+						d.tail = "文中没有单独展开这一步的做法。" // unless the sentence naming them tells each in turn
 					}
 				}
 				break
@@ -278,6 +281,9 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			if hasDef && p.fresh(def) {
 				p.take(def)
 				d.add(item{quote: def})
+				if sequenceRE.MatchString(def.norm) {
+					break // "先……再……最后……": the sentence itself tells each step
+				}
 			}
 			if addQuotes("具体做法", how, 4) == 0 {
 				d.tail = "文中未展开各步的具体做法。"
@@ -516,3 +522,17 @@ func enumeratesSteps(norm string, steps []string) bool {
 // genericSubjectRE opens a sentence whose subject is named only in
 // general (社区总结…): who it is was said before.
 var genericSubjectRE = regexp.MustCompile(`^(社区|街道|该社区|小区|他们|大家|居民们|这里)`)
+
+// dropHonours leaves out the sentences telling an honour.
+func dropHonours(rs []sentRef) []sentRef {
+	var out []sentRef
+	for _, r := range rs {
+		if !honourRE.MatchString(r.norm) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// sequenceRE is a sentence telling steps in order (先……再……最后……).
+var sequenceRE = regexp.MustCompile(`(先|首先|第一步).{2,40}(再|然后|接着|其次|第二步).{2,40}(最后|再|然后|第三步)`)
