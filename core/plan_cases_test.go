@@ -337,3 +337,18 @@ func TestGreetingAndCoverage(t *testing.T) {
 		t.Errorf("a question after a greeting:\n%s", q.Text)
 	}
 }
+
+// TestStepsToldInOneSentence: when the sentence naming a method tells its
+// steps in turn (先……再……最后……), the answer is that sentence, without
+// filler sentences or honours labelled as its practice.
+func TestStepsToldInOneSentence(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := s.Ask(context.Background(), "", "段秀琴的三需工作法具体怎么做？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if !strings.Contains(ans.Text, "先由网格员") || strings.Contains(ans.Text, "被评为") || strings.Contains(ans.Text, "具体做法：") {
+		t.Errorf("want the sentence telling the steps, and nothing else:\n%s", ans.Text)
+	}
+}
