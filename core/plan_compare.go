@@ -118,7 +118,17 @@ func (p *planner) planCompare(leaders []string) *draft {
 		d.add(it)
 		if def, ok := p.definitionOf(ms[0]); ok && p.fresh(def) {
 			p.take(def)
-			d.add(item{label: strings.Trim(ms[0].Name, "“”"), quote: def})
+			it := item{label: strings.Trim(ms[0].Name, "“”"), quote: def}
+			if bareName(def, ms[0]) {
+				// "一是推行居民说事工作法。": what it is comes next.
+				for _, r := range p.practiceAfter(def, 1) {
+					if p.fresh(r) {
+						p.take(r)
+						it.more = append(it.more, r)
+					}
+				}
+			}
+			d.add(it)
 		}
 	}
 	// What they share: the first topic of community work both articles
@@ -311,3 +321,9 @@ func (s *Service) topicSpread() map[string]int {
 // identityRE is what two people share by who or where they are (都是
 // 全国优秀党务工作者, 都在城乡接合部) rather than by what they do.
 var identityRE = regexp.MustCompile(`都(是|在|为|属于|来自|有|获|当选|担任|曾)`)
+
+// bareName reports a sentence that names the method and says nothing more
+// of it ("一是推行居民说事工作法。").
+func bareName(def sentRef, m catalog.Method) bool {
+	return utf8.RuneCountInString(def.text)-utf8.RuneCountInString(strings.Trim(m.Name, "“”")) < 10
+}
