@@ -230,6 +230,12 @@ func (p *planner) planLeader(leader string) *draft {
 	for _, r := range picked {
 		d.add(item{quote: r.sentRef})
 	}
+	if len(d.items) == 0 {
+		// Nothing to quote on what was asked: say so, never an empty answer.
+		d.lead = "资料中没有找到" + leader + "这方面的具体内容。"
+		d.refused = true
+		p.addProfileLine(d, leader, cands)
+	}
 	return d
 }
 
@@ -243,7 +249,8 @@ func practiceOnly(cands []sentRef, leader string, s *Service) []rankedSent {
 			continue
 		}
 		sc := 1.0
-		if s.namesLeader(c.norm, leader) || strings.HasPrefix(c.norm, "她") || strings.HasPrefix(c.norm, "他") {
+		// "我" is the secretary in an article she tells herself (口述).
+		if s.namesLeader(c.norm, leader) || strings.HasPrefix(c.norm, "她") || strings.HasPrefix(c.norm, "他") || strings.HasPrefix(c.norm, "我") {
 			sc += 1
 		}
 		out = append(out, rankedSent{c, sc, 0})
