@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"bangyang/zh"
 )
 
 // planFacts answers personal facts: each asked attribute stated by a
@@ -99,6 +101,13 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				}
 			}
 		}
+		if got == 0 && a.Name == "荣誉" {
+			if hs := p.s.statedHonours(leader); len(hs) > 0 {
+				// Given in the article's front matter, not in its text.
+				d.add(item{label: a.Name, plain: strings.Join(hs, "；") + "（据文章信息）"})
+				continue
+			}
+		}
 		if got == 0 {
 			name := a.Name
 			if level := finerLevelRE.FindStringSubmatch(p.q.Norm); a.Name == "籍贯" && level != nil {
@@ -123,3 +132,20 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 
 // finerLevelRE asks for a place below the one stated (哪个镇, 哪个村).
 var finerLevelRE = regexp.MustCompile(`哪个(镇|乡|村|街道|社区)`)
+
+// statedHonours are the honours an article's metadata gives the leader
+// (front matter wins over derivation).
+func (s *Service) statedHonours(leader string) []string {
+	var out []string
+	for _, m := range s.o.Articles {
+		if zh.ToSimplified(m.Leader) != leader {
+			continue
+		}
+		for _, h := range m.Honours {
+			if h = zh.ToSimplified(strings.TrimSpace(h)); h != "" && !slices.Contains(out, h) {
+				out = append(out, h)
+			}
+		}
+	}
+	return out
+}
