@@ -352,3 +352,25 @@ func TestStepsToldInOneSentence(t *testing.T) {
 		t.Errorf("want the sentence telling the steps, and nothing else:\n%s", ans.Text)
 	}
 }
+
+// TestPostAndReachingPeople: "哪一年当上书记" is answered by the sentence
+// where she took the post, her subject a pronoun after the date; "怎么联系
+// 群众" asks how she reaches people, not her phone number.
+func TestPostAndReachingPeople(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	post, err := s.Ask(ctx, "", "段秀琴是哪一年当上书记的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if post.Refused || !strings.Contains(post.Text, "2015年") {
+		t.Errorf("want the year she took the post:\n%s", post.Text)
+	}
+	how, err := s.Ask(ctx, "", "段秀琴是怎么联系群众的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(how.Text, "联系方式") {
+		t.Errorf("a how-question taken for a phone number:\n%s", how.Text)
+	}
+}

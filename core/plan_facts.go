@@ -45,7 +45,7 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				about = append([]sentRef{r}, about...) // asked about the community: its own first
 			case a.Name == "荣誉" && p.s.startsWithPlace(r.norm):
 				// 上清寺路社区先后获得…: the community's honours, not hers.
-			case p.s.namesLeader(r.norm, leader) || i == 0 || strings.HasPrefix(r.norm, "她") || strings.HasPrefix(r.norm, "他"):
+			case p.s.namesLeader(r.norm, leader) || i == 0 || herSubject(r.norm):
 				about = append(about, r)
 			case a.Name != "荣誉" && a.Name != "职务":
 				// Age, origin, pay, family: only where she is the subject
@@ -149,3 +149,19 @@ func (s *Service) statedHonours(leader string) []string {
 	}
 	return out
 }
+
+// herSubject reports a sentence whose subject is a pronoun for her, after
+// at most an opening saying when ("2015年，她到……任党委书记"; not "毛大姐是
+// ……,她之前担任……").
+func herSubject(norm string) bool {
+	rs := []rune(norm)
+	head := string(rs[:min(len(rs), 12)])
+	i := strings.IndexAny(head, "她他")
+	if i < 0 {
+		return false
+	}
+	return timeOpenRE.MatchString(head[:i])
+}
+
+// timeOpenRE is an opening that only says when ("2015年，", "后来，").
+var timeOpenRE = regexp.MustCompile(`^(\d{2,4}年(\d{1,2}月)?(初|底)?|[一二三四五六七八九十]+月|今年|去年|当年|那年|后来|此后|随后|如今|目前|这些年|多年来|近年来|[,，\s])*$`)
