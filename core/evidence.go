@@ -87,7 +87,12 @@ func (s *Service) leaderChunks(leader string) []*corpus.Chunk {
 			continue
 		}
 		seen[id] = true
-		out = append(out, s.byArticle[id]...)
+		for _, c := range s.byArticle[id] {
+			if info.Secondary && !s.holdsSentencesOf(c, leader) {
+				continue // a second secretary's passages are those telling of her
+			}
+			out = append(out, c)
+		}
 	}
 	return out
 }
@@ -520,4 +525,14 @@ func (s *Service) sentenceLeader(r sentRef) string {
 		}
 	}
 	return l
+}
+
+// holdsSentencesOf reports whether a passage tells of a second secretary.
+func (s *Service) holdsSentencesOf(c *corpus.Chunk, leader string) bool {
+	for _, r := range s.sentences(c) {
+		if s.ownerOf(r) == leader {
+			return true
+		}
+	}
+	return false
 }
