@@ -39,8 +39,14 @@ func isProblem(norm string) bool {
 	if contrastOpenRE.MatchString(n) {
 		return true // "但落到实处绝非易事": the difficulty met on the way
 	}
+	if situationRE.MatchString(n) && !practiceRE2.MatchString(n) {
+		return true // "较场口社区地处母城核心，流动人口多": the ground she works on
+	}
 	return problemWds.MatchString(n) && (!practiceRE2.MatchString(n) || pastOpenRE.MatchString(n))
 }
+
+// situationRE describes the community a practice answers to.
+var situationRE = regexp.MustCompile(`地处|位于|是一个.{0,12}(社区|小区)|是典型的|辖区内有|[人户商]多[，,。、]|较多|众多|占了一半|占比`)
 
 // contrastOpenRE opens a sentence turning to a difficulty.
 var contrastOpenRE = regexp.MustCompile(`^(但|但是|可是|然而|不过|可)[，,]?`)
