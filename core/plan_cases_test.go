@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"bangyang/search"
 )
 
 // TestSecondSecretaryOfAnArticle: a secretary an article names beside its
@@ -373,4 +375,28 @@ func TestPostAndReachingPeople(t *testing.T) {
 	if strings.Contains(how.Text, "联系方式") {
 		t.Errorf("a how-question taken for a phone number:\n%s", how.Text)
 	}
+}
+
+// TestEmptyServiceAnswersEveryKind: with no articles at all, every kind
+// of question still gets a reply (a refusal, or what the bot does).
+func TestEmptyServiceAnswersEveryKind(t *testing.T) {
+	s, err := New(Options{Search: noHits{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"你好", "有哪些书记？", "都有哪些工作方法？", "郭佳是谁？", "三治融合是什么？", "社区医院几点开门？", "有没有具体的例子？", "两人的做法有什么不同？"} {
+		a, err := s.Ask(context.Background(), "e", q)
+		if err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		if strings.TrimSpace(a.Text) == "" || len(a.Citations) > 0 {
+			t.Errorf("%s: %q", q, a.Text)
+		}
+	}
+}
+
+type noHits struct{}
+
+func (noHits) Search(context.Context, string, search.Options) (*search.Result, error) {
+	return &search.Result{}, nil
 }

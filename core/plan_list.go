@@ -12,10 +12,12 @@ import (
 // it does and what to ask, with examples from these articles.
 func (p *planner) planChat() *draft {
 	d := &draft{lead: "您好！我是“榜样”，根据社区书记事迹报道回答工作方法方面的问题，并给出引用的原文。"}
+	also := "可以问"
 	if ex := p.s.exampleMethod(); ex != "" {
 		d.add(item{plain: "可以问：“什么是" + ex + "？”"})
+		also = "也可以问"
 	}
-	d.add(item{plain: "也可以问：“我们社区老年人多，可以借鉴哪位书记的经验？”或“两位书记的做法有什么不同？”"})
+	d.add(item{plain: also + "：“我们社区老年人多，可以借鉴哪位书记的经验？”或“两位书记的做法有什么不同？”"})
 	if names := p.s.leaderNames(3); len(names) > 0 {
 		d.add(item{plain: "资料中的书记有" + strings.Join(names, "、") + "等，发送 /leaders 查看全部。"})
 	}
