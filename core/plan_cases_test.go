@@ -400,3 +400,16 @@ type noHits struct{}
 func (noHits) Search(context.Context, string, search.Options) (*search.Result, error) {
 	return &search.Result{}, nil
 }
+
+// TestResultAsAGrowth: a method's result told as growth ("注册志愿者从200
+// 多人增加到900多人") answers "效果怎么样".
+func TestResultAsAGrowth(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := s.Ask(context.Background(), "", "邻里积分超市的效果怎么样？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "900多人") {
+		t.Errorf("want the growth it brought:\n%s", ans.Text)
+	}
+}

@@ -23,7 +23,7 @@ var resultSignals = []*regexp.Regexp{
 	regexp.MustCompile(`\d+(\.\d+)?%|满意[度率]|成功率|覆盖率`),
 	regexp.MustCompile(`\d+[余多]?[个件次人户名家支项万]`),
 	regexp.MustCompile(`荣获|获评|被评为|授予|当选|称号|表彰`),
-	regexp.MustCompile(`如今|目前|变成|变为|转变|从原来|提升|提高`),
+	regexp.MustCompile(`如今|目前|变成|变为|转变|从原来|提升|提高|增加到|增至|从[^，,。]{1,12}(增加|上升|提高)到`),
 }
 
 // resultRanked ranks a leader's sentences by how many kinds of result
