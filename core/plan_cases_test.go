@@ -413,3 +413,18 @@ func TestResultAsAGrowth(t *testing.T) {
 		t.Errorf("want the growth it brought:\n%s", ans.Text)
 	}
 }
+
+// TestDifficultiesSheMet: "遇到过什么困难" is answered with the difficulty
+// the article tells and what she did about it, not refused for want of
+// the words 遇到过.
+func TestDifficultiesSheMet(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := s.Ask(context.Background(), "", "段秀琴遇到过什么困难？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if ans.Refused || !strings.Contains(ans.Text, "老大难") {
+		t.Errorf("want the difficulty the article tells:\n%s", ans.Text)
+	}
+}

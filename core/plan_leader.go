@@ -72,6 +72,33 @@ func (p *planner) planLeader(leader string) *draft {
 	// answer ("概括张影的主要成绩" is about her results, not about 概括).
 	wt := p.terms(residual(p.q.Topic), p.expansion(), cands)
 	ranked := rank(cands, wt, p.q.Intent)
+	general := func(re *regexp.Regexp) bool {
+		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
+	}
+	if p.q.Intent == IntentProblem && general(problemAskRE) {
+		// "她遇到过什么困难": the difficulties the article tells, each with
+		// what she did about it.
+		var items []item
+		for _, r := range p.pick(problemsOf(cands, leader, p.s), 2, nil) {
+			st := p.story(r.sentRef, maxAnswerRunes/2)
+			items = append(items, item{quote: st[0], more: st[1:]})
+		}
+		if len(items) > 0 {
+			d.lead = p.leaderLabel(leader) + "遇到的困难，以及怎么做的："
+			d.items = items
+			return d
+		}
+	}
+	if p.q.Intent == IntentResult && evalAskRE.MatchString(p.q.Norm) && general(praiseAskRE) {
+		// "居民怎么评价她": what people say of her.
+		if got := p.pick(praiseOf(cands, leader, p.s), 3, nil); len(got) > 0 {
+			d.lead = "大家对" + p.leaderLabel(leader) + "的评价："
+			for _, r := range got {
+				d.add(item{quote: r.sentRef})
+			}
+			return d
+		}
+	}
 	if p.q.Intent == IntentResult && generalResultRE.MatchString(p.q.Topic) && p.noField(p.q.Topic) {
 		// "概括张影的主要成绩": no particular field asked, so her results
 		// are the sentences that count and rate what came of her work.

@@ -108,3 +108,44 @@ func (p *planner) noField(topic string) bool {
 
 // spanRE is a span of time in a question (这些年, 近几年, 多年来).
 var spanRE = regexp.MustCompile(`这些年|这几年|近几年|近年来|近年|多年来|多年|几年来|几年|以来|这么多年|一直|取得|获得|带来|做出|达到|主要|工作`)
+
+// problemAskRE and praiseAskRE are what is left of a question asking her
+// difficulties or what people say of her, in general.
+var (
+	problemAskRE = regexp.MustCompile(`遇到过?|遇到|面临|什么|哪些|困难|难题|难处|挑战|阻力|问题|工作中|过程中`)
+	praiseAskRE  = regexp.MustCompile(`居民|群众|大家|别人|怎么|如何|评价|看待|口碑|印象|说`)
+	// evalAskRE asks what people think of her.
+	evalAskRE = regexp.MustCompile(`评价|口碑|印象|怎么看`)
+	// praiseRE is what people say of her: their words, their praise.
+	praiseRE = regexp.MustCompile(`(居民|群众|大家|老人|街坊|住户|党员)[^，。]{0,8}(说|称赞|夸|评价|竖起大拇指|点赞|叫她|叫他)|竖起大拇指|交口称赞|好评|赞不绝口|称她|称他`)
+)
+
+// problemsOf ranks her sentences telling a difficulty she met (at her
+// arrival, on the way), those naming her or her community first.
+func problemsOf(cands []sentRef, leader string, s *Service) []rankedSent {
+	var out []rankedSent
+	for _, c := range cands {
+		if isHeadingLike(c.text) || s.namesOtherLeader(c.norm, leader) || !isProblem(c.norm) {
+			continue
+		}
+		sc := 1.0 + 0.5*float64(len(problemWds.FindAllString(c.norm, -1)))
+		if startRE.MatchString(c.norm) {
+			sc += 1
+		}
+		out = append(out, rankedSent{c, sc, 0})
+	}
+	slices.SortStableFunc(out, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	return out
+}
+
+// praiseOf ranks the sentences telling what people say of her.
+func praiseOf(cands []sentRef, leader string, s *Service) []rankedSent {
+	var out []rankedSent
+	for _, c := range cands {
+		if isHeadingLike(c.text) || s.namesOtherLeader(c.norm, leader) || !praiseRE.MatchString(c.norm) {
+			continue
+		}
+		out = append(out, rankedSent{c, 1, 0})
+	}
+	return out
+}
