@@ -36,6 +36,10 @@ func TestUnderstand(t *testing.T) {
 		{q: "商户的收入有变化吗？", intent: IntentResult}, // 收入 of 商户, not a secretary's pay
 		{q: "吴中兰的四单工作法最后一步是什么？", intent: IntentSteps, leaders: []string{"吴中兰"}, methods: []string{"四单工作法"}, step: lastStep},
 		{q: "社区想办夜市，怎么办？", intent: IntentAdvice}, // 夜市 is no city (X市)
+		{q: "郭佳为什么能成为优秀书记？", intent: IntentSummary, leaders: []string{"郭佳"}},
+		{q: "李亚玲遇到过什么困难？", intent: IntentProblem, leaders: []string{"李亚玲"}},
+		{q: "你好", intent: IntentChat},
+		{q: "有哪些书记？", intent: IntentList},
 	}
 	for _, c := range cases {
 		q := s.understand(c.q, Conversation{})
