@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -515,7 +516,7 @@ func (s *Service) sentenceLeader(r sentRef) string {
 		return o
 	}
 	l := zh.ToSimplified(r.chunk.Meta.Leader)
-	if contains(s.ents.seconds[r.chunk.ArticleID], l) {
+	if slices.Contains(s.ents.seconds[r.chunk.ArticleID], l) {
 		// A passage credited to the second secretary, this sentence not:
 		// it is the article's own secretary's.
 		for _, m := range s.o.Articles {

@@ -6,6 +6,7 @@ package core
 // her paragraph, or of a section whose heading names her.
 
 import (
+	"slices"
 	"strconv"
 	"sync"
 
@@ -55,7 +56,7 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 	}
 	own := zh.ToSimplified(chunks[0].Meta.Leader)
 	for _, c := range chunks {
-		if l := zh.ToSimplified(c.Meta.Leader); l != "" && !contains(seconds, l) {
+		if l := zh.ToSimplified(c.Meta.Leader); l != "" && !slices.Contains(seconds, l) {
 			own = l
 			break
 		}
@@ -99,13 +100,4 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 		}
 	}
 	return out
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

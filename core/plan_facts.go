@@ -165,3 +165,28 @@ func herSubject(norm string) bool {
 
 // timeOpenRE is an opening that only says when ("2015年，", "后来，").
 var timeOpenRE = regexp.MustCompile(`^(\d{2,4}年(\d{1,2}月)?(初|底)?|[一二三四五六七八九十]+月|今年|去年|当年|那年|后来|此后|随后|如今|目前|这些年|多年来|近年来|[,，\s])*$`)
+
+// clockRE is a time of day or a schedule.
+var clockRE = regexp.MustCompile(`前夕|之际|期间|当天|那天|节前|\d{1,2}[点时:：]|[一二三四五六七八九十]{1,3}点|上午|下午|晚上|早上|中午|每[天日周月季年]|周[一二三四五六日末]|星期`)
+
+// statesAsked reports whether a sentence states the kind of fact a direct
+// question asks: a count for 多少, a time for 什么时候/几点, the attribute
+// asked of someone (a phone number for 手机号).
+func statesAsked(q Question, norm string) bool {
+	switch q.Intent {
+	case IntentNumber:
+		if !digitRE.MatchString(norm) {
+			return false
+		}
+	case IntentWhen:
+		if !yearRE.MatchString(norm) && !clockRE.MatchString(norm) {
+			return false
+		}
+	}
+	for _, a := range q.OtherAttributes {
+		if !a.state.MatchString(norm) {
+			return false
+		}
+	}
+	return true
+}
