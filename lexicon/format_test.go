@@ -92,6 +92,9 @@ func TestTopicsFormat(t *testing.T) {
 			dup := map[string]bool{}
 			for _, w := range words {
 				checkWord(t, tp.line, col, w)
+				if col == "article" && strings.Contains(w, "…") {
+					t.Errorf("line %d: article word %q is a pattern; patterns (…) are for ask words", tp.line, w)
+				}
 				if dup[w] {
 					t.Errorf("line %d: %s word %q listed twice in topic %q", tp.line, col, w, tp.name)
 				}

@@ -29,6 +29,10 @@ type Topic struct {
 	Name string
 	// Ask are the words a question about the topic uses.
 	Ask []string
+	// AskPatterns are ask words written with "…" (党员…作用): their parts
+	// occur in order, close together in one clause ("想让党员在社区发挥
+	// 作用"). Questions word a problem more freely than a fixed phrase.
+	AskPatterns [][]string
 	// Article are the words the articles use for it.
 	Article []string
 }
@@ -111,7 +115,7 @@ func parse(r io.Reader, name string, lenient bool) (*Lexicon, error) {
 		var t Topic
 		if len(cols) != 3 {
 			msg = fmt.Sprintf("line %d: want 3 tab-separated columns (topic, ask words, article words), got %d", line, len(cols))
-		} else if t = (Topic{Name: strings.TrimSpace(cols[0]), Ask: words(cols[1]), Article: words(cols[2])}); t.Name == "" {
+		} else if t = newTopic(cols); t.Name == "" {
 			msg = fmt.Sprintf("line %d: empty topic name", line)
 		}
 		if msg != "" {
@@ -130,6 +134,37 @@ func parse(r io.Reader, name string, lenient bool) (*Lexicon, error) {
 		return lx, &LineErrors{File: name, Lines: bad}
 	}
 	return lx, nil
+}
+
+// newTopic reads one line's columns; ask words with "…" become patterns.
+func newTopic(cols []string) Topic {
+	t := Topic{Name: strings.TrimSpace(cols[0]), Article: words(cols[2])}
+	for _, w := range words(cols[1]) {
+		if parts := patternParts(w); parts != nil {
+			t.AskPatterns = append(t.AskPatterns, parts)
+			continue
+		}
+		t.Ask = append(t.Ask, w)
+	}
+	return t
+}
+
+// patternParts splits an ask pattern (党员…作用) into its parts, or
+// returns nil for a plain word.
+func patternParts(w string) []string {
+	if !strings.Contains(w, "…") {
+		return nil
+	}
+	var parts []string
+	for _, p := range strings.Split(w, "…") {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts
 }
 
 func words(col string) []string {
@@ -157,6 +192,11 @@ func (lx *Lexicon) add(t Topic) {
 		for _, w := range t.Article {
 			if !slices.Contains(old.Article, w) {
 				old.Article = append(old.Article, w)
+			}
+		}
+		for _, pat := range t.AskPatterns {
+			if !slices.ContainsFunc(old.AskPatterns, func(o []string) bool { return slices.Equal(o, pat) }) {
+				old.AskPatterns = append(old.AskPatterns, pat)
 			}
 		}
 		return
@@ -190,7 +230,7 @@ func (lx *Lexicon) Topic(name string) (Topic, bool) {
 func (lx *Lexicon) InQuestion(norm string) []Topic {
 	var out []Topic
 	for _, t := range lx.topics {
-		if strings.Contains(norm, t.Name) || containsAny(norm, t.Ask) {
+		if strings.Contains(norm, t.Name) || containsAny(norm, t.Ask) || t.askedByPattern(norm) {
 			out = append(out, t)
 		}
 	}
@@ -230,6 +270,52 @@ func (t Topic) Matches(norm string) []string {
 		}
 	}
 	return out
+}
+
+// patternGap is how far apart (in runes) the parts of an ask pattern may
+// be: "党员在社区发挥作用" holds 党员…作用, "党员多，作用……" across a clause
+// does not.
+const patternGap = 10
+
+func (t Topic) askedByPattern(norm string) bool {
+	for _, parts := range t.AskPatterns {
+		if matchPattern(norm, parts) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchPattern reports whether parts occur in norm in order, each within
+// patternGap runes of the one before and with no clause break between.
+func matchPattern(norm string, parts []string) bool {
+	for start := 0; ; {
+		i := strings.Index(norm[start:], parts[0])
+		if i < 0 {
+			return false
+		}
+		at := start + i + len(parts[0])
+		if followParts(norm[at:], parts[1:]) {
+			return true
+		}
+		start += i + len(parts[0])
+	}
+}
+
+func followParts(rest string, parts []string) bool {
+	if len(parts) == 0 {
+		return true
+	}
+	n := 0
+	for i, r := range rest {
+		if strings.HasPrefix(rest[i:], parts[0]) && followParts(rest[i+len(parts[0]):], parts[1:]) {
+			return true
+		}
+		if n++; n > patternGap || strings.ContainsRune("，,。；;！!？?：:\n", r) {
+			return false
+		}
+	}
+	return false
 }
 
 func containsAny(s string, ws []string) bool {

@@ -67,3 +67,27 @@ func TestParseIsStrict(t *testing.T) {
 		t.Error("a two-column line parsed")
 	}
 }
+
+// TestAskPatterns checks that an ask word written with "…" matches its
+// parts in order and close together, within one clause only.
+func TestAskPatterns(t *testing.T) {
+	lx, err := Parse(strings.NewReader("党员作用\t党员作用、党员…作用\t先锋岗、双报到、亮身份\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]bool{
+		"想让党员在社区发挥作用，有哪些做法？": true,
+		"党员作用怎么发挥":           true,
+		"作用不大的党员":            false, // out of order
+		"党员很多，这些活动有什么作用":     false, // across a clause
+		"党员们平时在家里带孩子做家务看起来没什么作用": false, // too far apart
+	} {
+		if got := len(lx.InQuestion(q)) == 1; got != want {
+			t.Errorf("%s: matched %v, want %v", q, got, want)
+		}
+	}
+	tp, _ := lx.Topic("党员作用")
+	if slices.ContainsFunc(tp.Ask, func(w string) bool { return strings.Contains(w, "…") }) {
+		t.Errorf("a pattern is listed as a plain ask word: %v", tp.Ask)
+	}
+}
