@@ -168,3 +168,18 @@ func TestDeriveKinAliasAndHonour(t *testing.T) {
 		t.Errorf("aliases %v, want none", m.Aliases)
 	}
 }
+
+// Common surnames that are also everyday words (高, 楼, 强) are names
+// when a profile line or a post stands next to them; the community named
+// before the post (桂香社区党委书记) is a place, not a person.
+func TestDeriveCommonWordSurnames(t *testing.T) {
+	for _, c := range []struct{ title, text, leader string }{
+		{"桂香社区党委书记高翠兰：把服务做到居民下班后", "高翠兰，女，1975年生，现任江城市东湖区桂香社区党委书记。桂香社区是一个新建小区。为此，高翠兰推行“错时服务”。", "高翠兰"},
+		{"把小事办好的人", "楼晓东，男，1980年生，2016年起任临江社区党委书记。楼晓东上任后先走访了全部楼栋。", "楼晓东"},
+		{"强书记的“三张清单”", "兴华社区党委书记强文静说，清单要让居民看得见。强文静把需求、资源、项目列成清单。", "强文静"},
+	} {
+		if got := derived(c.title, c.text); got.Leader != c.leader {
+			t.Errorf("%s: leader %q, want %q", c.title, got.Leader, c.leader)
+		}
+	}
+}
