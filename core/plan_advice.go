@@ -34,7 +34,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	wt := p.terms(p.q.Topic, expansion, cands)
 	wt.lexiconFirst = len(expansion) > 0
 	// What to learn is what she did, not how bad it was before.
-	ranked := paragraphBoost(practiceFirst(rank(cands, wt, IntentHow)), 0.3)
+	ranked, cause := p.solvedBy(paragraphBoost(practiceFirst(rank(cands, wt, IntentHow)), 0.3))
 	// A named method is something to take home: its sentences first.
 	for i := range ranked {
 		if p.s.namesAMethod(ranked[i].norm) {
@@ -62,7 +62,8 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		if r.score < 1.2 || !p.fresh(r.sentRef) || perLeader[l] >= 2 {
 			continue
 		}
-		if len(expansion) > 0 && !matchesAny(r.norm, expansion) {
+		why, solves := cause[r.key()]
+		if len(expansion) > 0 && !matchesAny(r.norm, expansion) && !(solves && matchesAny(why.norm, expansion)) {
 			continue // a practice on the topic, not a sentence that shares a word
 		}
 		if perLeader[l] == 0 {
@@ -80,7 +81,14 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		if perLeader[l] == 1 && len(order) <= 3 {
 			budget = 190
 		}
-		byLeader[l] = append(byLeader[l], p.story(r.sentRef, budget))
+		st := p.story(r.sentRef, budget)
+		if solves && st[0].key() == r.key() && p.fresh(why) &&
+			utf8.RuneCountInString(why.text)+storyRunes(st) <= budget+60 {
+			// The problem it solves, told first: what it answers to.
+			p.take(why)
+			st = append([]sentRef{why}, st...)
+		}
+		byLeader[l] = append(byLeader[l], st)
 	}
 	if len(order) == 0 {
 		d.refused = true
@@ -94,21 +102,27 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		}
 		topic = strings.Join(firstStrings(names, 2), "、")
 	}
-	d.lead = "在“" + topic + "”方面，可以借鉴这些书记的做法："
+	d.lead = "可以借鉴这些书记的做法："
+	if len(p.q.Topics) > 0 || topic != "" && utf8.RuneCountInString(topic) <= 8 {
+		d.lead = "在“" + topic + "”方面，可以借鉴这些书记的做法："
+	}
 	runes := 0
 	for i, l := range order {
 		if i > 0 && runes > maxAnswerRunes-100 {
 			break // enough examples for one reading; the rest are for a follow-up
 		}
+		var shown [][]sentRef
 		for j, st := range byLeader[l] {
-			n := 0
-			for _, r := range st {
-				n += utf8.RuneCountInString(r.text)
-			}
-			if j > 0 && (runes+n > maxAnswerRunes-60 || len(d.items) >= 5 || len(d.items)+len(order)-i > 5) {
+			n := storyRunes(st)
+			if j > 0 && (runes+n > maxAnswerRunes-60 || len(d.items)+len(shown) >= 5 || len(d.items)+len(shown)+len(order)-i > 5) {
 				break // one practice each before a second for anyone
 			}
 			runes += n
+			shown = append(shown, st)
+		}
+		// A leader's practices in the order her article tells them.
+		slices.SortStableFunc(shown, func(a, b []sentRef) int { return articleOrder(a[0], b[0]) })
+		for _, st := range shown {
 			label := p.leaderLabel(l)
 			if l == "" {
 				label = st[0].chunk.Meta.SourceLine()
@@ -121,6 +135,24 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		d.leaders = append(d.leaders, l)
 	}
 	return d, nil
+}
+
+func articleOrder(a, b sentRef) int {
+	if a.chunk.ArticleID != b.chunk.ArticleID {
+		return 0
+	}
+	if a.chunk.Seq != b.chunk.Seq {
+		return a.chunk.Seq - b.chunk.Seq
+	}
+	return a.pos - b.pos
+}
+
+func storyRunes(st []sentRef) int {
+	n := 0
+	for _, r := range st {
+		n += utf8.RuneCountInString(r.text)
+	}
+	return n
 }
 
 func boolRank(b bool) int {

@@ -428,3 +428,51 @@ func TestDifficultiesSheMet(t *testing.T) {
 		t.Errorf("want the difficulty the article tells:\n%s", ans.Text)
 	}
 }
+
+// TestAdviceTellsWhatSolvedTheProblem: asked in a learner's words (党员
+// 发挥作用, 白天找不到人), the advice names the practice that answers the
+// problem the article states, not the sentence stating the problem alone;
+// the problem is told first, then what was done.
+func TestAdviceTellsWhatSolvedTheProblem(t *testing.T) {
+	dir := t.TempDir()
+	article := `桂香社区党委书记高翠兰：把服务做到居民下班后
+
+来源：示例日报　2023-05-06
+
+高翠兰，女，1975年生，现任江城市东湖区桂香社区党委书记。
+
+桂香社区是一个新建商品房小区，住户以年轻上班族为主，白天家里基本没人，社区工作人员上门常常扑空。
+
+为此，高翠兰推行“错时服务”，社区办事大厅工作日延长到晚上八点，周六照常开门，居民下班后也能办事。
+
+在职党员回社区报到后，高翠兰让每名党员认领一个楼栋，当好“楼栋联络员”，每月至少敲一次门。
+
+如今，社区居民满意率达到98%。
+`
+	if err := os.WriteFile(filepath.Join(dir, "gao.txt"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ctx := context.Background()
+	for q, want := range map[string]string{
+		"我们社区年轻人多，白天都去上班了，找不到人怎么办？": "错时服务",
+		"想让党员在社区里发挥作用，可以借鉴谁？":       "楼栋联络员",
+	} {
+		ans, err := s.Ask(ctx, "", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMarkers(t, ans)
+		if ans.Refused || !strings.Contains(ans.Text, want) || !strings.Contains(ans.Text, "高翠兰") {
+			t.Errorf("%s: want the practice %s under her name:\n%s", q, want, ans.Text)
+		}
+	}
+	ans, err := s.Ask(ctx, "", "我们社区白天家里没人，上门常常扑空，有什么办法？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	problem, doing := strings.Index(ans.Text, "扑空"), strings.Index(ans.Text, "错时服务")
+	if problem < 0 || doing < 0 || problem > doing {
+		t.Errorf("want the problem, then what solved it:\n%s", ans.Text)
+	}
+}

@@ -2,6 +2,7 @@ package core
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -106,7 +107,7 @@ var attributes = []Attribute{
 var (
 	compareRE = regexp.MustCompile(`共同点|相同点|相同之处|不同点|不同之处|有什么不同|有何不同|有哪些不同|区别|异同|比较|对比|差异|差别|一样吗|有什么相似|相似之处|相比`)
 	// adviceRE asks whom to learn from, or what to do about a situation.
-	adviceRE   = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办[？?。！!，,呢啊]|怎么办$|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|谁的经验|哪位的经验|经验好|好经验|好做法|可借鉴|取经|怎么做好|如何做好|怎样做好|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招`)
+	adviceRE   = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办[？?。！!，,呢啊]|怎么办$|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|谁的经验|哪位的经验|经验好|好经验|好做法|可借鉴|取经|怎么做好|如何做好|怎样做好|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招|(有没有|有无|哪位|哪个|谁)[^，,。？?]{0,6}(解决|破解|处理|做)过|有(哪些|什么)书记`)
 	ourPlaceRE = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
 	stepsRE    = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|这一步|哪一步|一步步|一步一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作`)
 	// whichItemsRE asks for the items of a numbered shorthand (哪四链, 哪三活).
@@ -167,6 +168,15 @@ func ownAttribute(before string, e *entities) bool {
 	return false
 }
 
+// askersOwn reports an attribute cue whose clause is about the asker
+// ("我刚当上书记", "我们社区成立才两年"), not about a secretary.
+func askersOwn(before string) bool {
+	if i := strings.LastIndexAny(before, "，,。；;？?！!"); i >= 0 {
+		before = before[i+1:]
+	}
+	return strings.Contains(before, "我") || strings.Contains(before, "咱")
+}
+
 // lastStep stands for "最后一步" until the method's steps are known.
 const lastStep = 1 << 20
 
@@ -197,6 +207,9 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	q.UnknownTerms = e.unknownTerms(q.Norm)
 	for _, a := range attributes {
 		if loc := a.cue.FindStringIndex(q.Norm); loc != nil {
+			if askersOwn(q.Norm[:loc[0]]) {
+				continue // "我刚当上书记，班子一盘散沙": the asker's situation
+			}
 			if ownAttribute(q.Norm[:loc[0]], e) {
 				q.Attributes = append(q.Attributes, a)
 			} else if a.Name != "荣誉" && a.Name != "职务" && a.Name != "任职经历" {
@@ -278,6 +291,9 @@ func intentOf(q Question) Intent {
 		return IntentWhen
 	case numberRE.MatchString(n):
 		return IntentNumber
+	case named == 0 && len(q.Topics) > 0 && howRE.MatchString(n):
+		// "怎么尽快摸清社区家底" naming no one: how the secretaries did it.
+		return IntentAdvice
 	case howRE.MatchString(n):
 		return IntentHow
 	case whatRE.MatchString(n):
@@ -323,8 +339,18 @@ func topicOf(q Question, e *entities) string {
 		}
 		return ' '
 	}, t)
-	return strings.Join(strings.Fields(t), " ")
+	var kept []string
+	for _, f := range strings.Fields(t) {
+		if !slices.Contains(emptyTokens, f) {
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(kept, " ")
 }
+
+// emptyTokens are what is left of a question's asking words once the rest
+// is stripped ("有什么办法" → 有 办法): no topic of their own.
+var emptyTokens = []string{"有", "办法", "好办法", "学", "可", "问题", "解决", "解决过", "参考", "想", "做", "搞"}
 
 // stripCues removes the words that say what kind of answer is wanted
 // before the question is cut to its topic: "是谁发起的" asks who, and

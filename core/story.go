@@ -39,14 +39,20 @@ func isProblem(norm string) bool {
 	if contrastOpenRE.MatchString(n) {
 		return true // "但落到实处绝非易事": the difficulty met on the way
 	}
-	if situationRE.MatchString(n) && !practiceRE2.MatchString(n) {
-		return true // "较场口社区地处母城核心，流动人口多": the ground she works on
+	if situationRE.MatchString(n) && (!practiceRE2.MatchString(n) || placeSubjectRE.MatchString(n)) {
+		// "较场口社区地处母城核心，流动人口多": the ground she works on,
+		// even when it names what failed there ("上门常常扑空").
+		return true
 	}
 	return problemWds.MatchString(n) && (!practiceRE2.MatchString(n) || pastOpenRE.MatchString(n))
 }
 
 // situationRE describes the community a practice answers to.
-var situationRE = regexp.MustCompile(`地处|位于|是一个.{0,12}(社区|小区)|是典型的|辖区内有|[人户商]多[，,。、]|较多|众多|占了一半|占比`)
+var situationRE = regexp.MustCompile(`地处|位于|是一个.{0,12}(社区|小区)|是典型的|辖区内有|以[^，,。]{1,10}为主|[人户商]多[，,。、]|较多|众多|占了一半|占比`)
+
+// placeSubjectRE opens a sentence about the community itself ("桂香社区
+// 是一个新建小区", "这里位于…").
+var placeSubjectRE = regexp.MustCompile(`^[^，,。；]{0,14}(社区|小区|街道|辖区|这里|该地)(是|位于|地处|有|共有|现有|住着|居住)`)
 
 // contrastOpenRE opens a sentence turning to a difficulty.
 var contrastOpenRE = regexp.MustCompile(`^(但|但是|可是|然而|不过|可)[，,]?`)
@@ -94,11 +100,19 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 	case isProblem(anchor.norm):
 		// Walk forward past more of the problem to the doing (or the answer
 		// a question gets), within the passage.
-		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, 5) {
+		headings := 0
+		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, 6) {
 			// The doing may open the next paragraph or passage ("社区还位于
-			// 城乡接合部……管理难度可想而知。" then "2012年初,她……").
-			if len(after) == 2 || isHeadingLike(r.text) {
+			// 城乡接合部……管理难度可想而知。" then "2012年初,她……"), or
+			// the next section, under a heading that names it.
+			if len(after) == 2 {
 				break
+			}
+			if isHeadingLike(r.text) {
+				if headings++; headings > 1 || len(after) > 0 {
+					break
+				}
+				continue
 			}
 			if isQuestion(r.norm) && len(after) == 0 {
 				// "如何实现两全？" — the sentence after it is the answer.
@@ -162,4 +176,68 @@ func paragraphBoost(ranked []rankedSent, w float64) []rankedSent {
 	}
 	slices.SortStableFunc(ranked, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
 	return ranked
+}
+
+// hardshipRE tells a difficulty met while doing something ("改造夜市并不
+// 容易", "但落到实处绝非易事"), not the problem a practice answers.
+var hardshipRE = regexp.MustCompile(`^(但|但是|可是|然而|不过)|不容易|易事|谈何容易|困难重重|闭门羹`)
+
+// solvedBy passes the match of a problem to the doing that follows it:
+// asked about 流动人口, the sentence that says there were 7000 migrants
+// matches, and what she did about them ("2012年初,她……实行网格化管理")
+// is what someone can learn from. The problem keeps part of its score
+// (it may still be the best anchor of its story). It returns the doing
+// each problem passed its match to, so the answer can tell them together.
+func (p *planner) solvedBy(ranked []rankedSent) ([]rankedSent, map[string]sentRef) {
+	at := map[string]int{}
+	for i, r := range ranked {
+		at[r.key()] = i
+	}
+	cause := map[string]sentRef{}
+	n := len(ranked)
+	for i := 0; i < n; i++ {
+		r := ranked[i]
+		if !isProblem(r.norm) || isQuestion(r.norm) || hardshipRE.MatchString(r.norm) {
+			continue // a hardship met on the way is not what the practice answers
+		}
+		passed := 0
+		for _, x := range p.s.sentencesAfter(r.chunk, r.pos, 4) {
+			if isHeadingLike(x.text) {
+				continue
+			}
+			if isQuestion(x.norm) || hardshipRE.MatchString(x.norm) {
+				// "如何实现两全？": the problem's own story answers it
+				// (story follows a question to its answer); a hardship
+				// opens another story.
+				break
+			}
+			if !isDoing(x.norm) || isProblem(x.norm) {
+				if passed > 0 {
+					break
+				}
+				continue
+			}
+			share := r.score * (0.9 - 0.3*float64(passed))
+			if j, ok := at[x.key()]; ok {
+				if ranked[j].score >= share {
+					break // it matches on its own
+				}
+				ranked[j].score = share
+			} else {
+				at[x.key()] = len(ranked)
+				ranked = append(ranked, rankedSent{x, share, r.covered})
+			}
+			if passed == 0 {
+				cause[x.key()] = r.sentRef
+			}
+			if passed++; passed == 2 {
+				break
+			}
+		}
+		if passed > 0 {
+			ranked[i].score *= 0.6
+		}
+	}
+	slices.SortStableFunc(ranked, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	return ranked, cause
 }
