@@ -412,6 +412,17 @@ func TestResultAsAGrowth(t *testing.T) {
 	if ans.Refused || !strings.Contains(ans.Text, "900多人") {
 		t.Errorf("want the growth it brought:\n%s", ans.Text)
 	}
+	// What was done over the years (两年来…办成了21件事) and what stands
+	// now (现在社区建了212个小组) are results too.
+	for q, want := range map[string]string{"龚德明取得了什么成效？": "21件事", "邹丽娟的工作效果怎么样？": "212个小组"} {
+		ans, err := s.Ask(context.Background(), "", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Refused || !strings.Contains(ans.Text, want) {
+			t.Errorf("%s: want %s:\n%s", q, want, ans.Text)
+		}
+	}
 }
 
 // TestDifficultiesSheMet: "遇到过什么困难" is answered with the difficulty
@@ -426,6 +437,17 @@ func TestDifficultiesSheMet(t *testing.T) {
 	checkMarkers(t, ans)
 	if ans.Refused || !strings.Contains(ans.Text, "老大难") {
 		t.Errorf("want the difficulty the article tells:\n%s", ans.Text)
+	}
+	// A difficulty told as an absence: nobody to take the lead, neighbours
+	// who do not know each other.
+	for q, want := range map[string]string{"龚德明遇到过什么困难？": "没人牵头", "邹丽娟遇到过什么困难？": "互相不认识"} {
+		ans, err := s.Ask(context.Background(), "", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Refused || !strings.Contains(ans.Text, want) {
+			t.Errorf("%s: want %s:\n%s", q, want, ans.Text)
+		}
 	}
 }
 

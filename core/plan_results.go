@@ -19,11 +19,11 @@ var generalResultRE = regexp.MustCompile(`成绩|成效|成果|效果|变化|业
 // resultSignals are what a result sentence states: counts of what was
 // done, rates, honours, a before/after.
 var resultSignals = []*regexp.Regexp{
-	regexp.MustCompile(`累计|共[计有]?|先后|已[经]?`),
+	regexp.MustCompile(`累计|共[计有]?|先后|已[经]?|办成|办结|建成|[\d一二两三四五六七八九十多]+年来`),
 	regexp.MustCompile(`\d+(\.\d+)?%|满意[度率]|成功率|覆盖率`),
 	regexp.MustCompile(`\d+[余多]?[个件次人户名家支项万]`),
 	regexp.MustCompile(`荣获|获评|被评为|授予|当选|称号|表彰`),
-	regexp.MustCompile(`如今|目前|变成|变为|转变|从原来|提升|提高|增加到|增至|从[^，,。]{1,12}(增加|上升|提高)到`),
+	regexp.MustCompile(`如今|目前|现在|变成|变为|转变|从原来|提升|提高|增加到|增至|从[^，,。]{1,12}(增加|上升|提高)到`),
 }
 
 // resultRanked ranks a leader's sentences by how many kinds of result
