@@ -498,3 +498,17 @@ func TestAdviceTellsWhatSolvedTheProblem(t *testing.T) {
 		t.Errorf("want the problem, then what solved it:\n%s", ans.Text)
 	}
 }
+
+// TestChangeToldItself: asked how a community changed, the sentence that
+// tells the change (社区天天在变样…) comes before the counts.
+func TestChangeToldItself(t *testing.T) {
+	s := newOffline(t, nil)
+	ans, err := s.Ask(context.Background(), "", "简单介绍一下倒生根社区这些年的变化。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if !strings.Contains(ans.Text, "天天在变样") || !strings.Contains(ans.Text, "过去") {
+		t.Errorf("want how it was, then the change told:\n%s", ans.Text)
+	}
+}

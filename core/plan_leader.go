@@ -110,7 +110,7 @@ func (p *planner) planLeader(leader string) *draft {
 				p.take(st)
 				d.lead = p.leaderLabel(leader) + "这些年的变化："
 				d.add(item{label: "过去", quote: st})
-				for _, r := range p.pick(ranked, 2, nil) {
+				for _, r := range p.pick(changeRanked(cands, ranked, leader, p.s), 3, nil) {
 					label := "如今"
 					if outcomeOpenRE.MatchString(r.norm) {
 						label = "" // it says 如今 itself

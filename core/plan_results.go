@@ -49,6 +49,33 @@ func resultRanked(cands []sentRef, leader string, s *Service) []rankedSent {
 	return out
 }
 
+// changeToldRE is a sentence telling the change itself ("社区天天在变样,
+// 环境美了,人心齐了", "这是对今天的倒生根社区最形象的描绘").
+var changeToldRE = regexp.MustCompile(`变样|变了样|面貌|焕然一新|旧貌换新颜|今天的|如今的|变成了|从原来|天天在变|越来越`)
+
+// changeRanked raises, among the results, the sentences that tell the
+// change itself: asked how things changed, they say it best.
+func changeRanked(cands []sentRef, results []rankedSent, leader string, s *Service) []rankedSent {
+	out := slices.Clone(results)
+	at := map[string]int{}
+	for i, r := range out {
+		at[r.key()] = i
+	}
+	for _, c := range cands {
+		if isHeadingLike(c.text) || isQuestion(c.text) || !changeToldRE.MatchString(c.norm) || s.namesOtherLeader(c.norm, leader) {
+			continue
+		}
+		if i, ok := at[c.key()]; ok {
+			out[i].score += 1.5
+			continue
+		}
+		at[c.key()] = len(out)
+		out = append(out, rankedSent{c, 3.5, 0})
+	}
+	slices.SortStableFunc(out, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	return out
+}
+
 // transformRE is a sentence summing up a change someone brought about.
 var transformRE = regexp.MustCompile(`把.{1,20}(变成|转变为|变为|建成|打造成|打造为|带成|发展成)|由.{1,12}(变成|转变为)`)
 
