@@ -18,6 +18,10 @@ type evalFloor struct {
 	abstained    float64 // share of unanswerable questions refused
 	wrongRefusal float64 // share of answerable questions refused, at most
 	medianRunes  int
+	// forbidden is how many answers may hold a forbidden fact: 0 but for a
+	// held-out set measured with a known wrong-leader answer, so the miss
+	// stays counted and may not grow.
+	forbidden int
 }
 
 func checkFloor(t *testing.T, name string, rep *AnswerReport, f evalFloor) {
@@ -44,8 +48,8 @@ func checkFloor(t *testing.T, name string, rep *AnswerReport, f evalFloor) {
 			t.Errorf("%s: %s — a [n] points at no shown passage, or a passage is listed unused:\n%s", name, c.ID, c.Answer)
 		}
 	}
-	if o.Forbidden > 0 {
-		t.Errorf("%s: %d answers hold a forbidden fact (another leader's)", name, o.Forbidden)
+	if o.Forbidden > f.forbidden {
+		t.Errorf("%s: %d answers hold a forbidden fact (another leader's), at most %d", name, o.Forbidden, f.forbidden)
 	}
 	if os.Getenv("BANGYANG_EVAL_VERBOSE") != "" {
 		for _, c := range rep.Cases {
@@ -152,4 +156,18 @@ func evalOverDir(t *testing.T, name, setFile, dir string, floor evalFloor) {
 func TestAnswerEvalHoldout2(t *testing.T) {
 	evalOverDir(t, "held-out 2", "testdata/answers_holdout2.jsonl", "../corpus/testdata/genre-holdout2",
 		evalFloor{coverage: 0.80, abstained: 0.78, wrongRefusal: 0.10, medianRunes: 450})
+}
+
+// TestAnswerEvalHoldout3 runs a third held-out set, over ten articles the
+// answering code was never tuned on (corpus/testdata/genre-holdout3: an
+// encyclopedia entry, a government site, a portal page, GBK, UTF-16, a
+// Markdown page with two secretaries, an interview, Traditional, an award
+// list of four secretaries, WeChat). The floors sit a little below what
+// was measured when it was added (coverage 0.667, 16/21 abstained, 8/84
+// refused, median 160 runes, one answer citing a passage under another
+// secretary of the same article); do not tune the code on it.
+func TestAnswerEvalHoldout3(t *testing.T) {
+	t.Parallel()
+	evalOverDir(t, "held-out 3", "testdata/answers_holdout3.jsonl", "../corpus/testdata/genre-holdout3",
+		evalFloor{coverage: 0.61, abstained: 0.66, wrongRefusal: 0.145, medianRunes: 450, forbidden: 1})
 }
