@@ -484,6 +484,19 @@ func (e *entities) unknownNames(norm string) []string {
 		}
 		add(name)
 	}
+	for _, m := range personAfterPostRE.FindAllStringSubmatch(masked, -1) {
+		// "居委会主任陈小红", "倒生根社区的高建国": a person named after a
+		// post or a community.
+		name := m[2]
+		rs := []rune(name)
+		if !e.surnames[string(rs[:1])] && !e.surnames[string(rs[:min(2, len(rs))])] {
+			continue
+		}
+		if len(rs) < 2 || e.corpusSays(name) || isCommonWordStart(name) {
+			continue
+		}
+		add(name)
+	}
 	for _, m := range placeRE.FindAllStringSubmatch(masked, -1) {
 		core := m[1]
 		for _, p := range ourPrefix {
@@ -507,6 +520,11 @@ func (e *entities) unknownNames(norm string) []string {
 // personAtStartRE is a two- or three-character name opening the question
 // (or a clause) and followed by what people ask about a person.
 var personAtStartRE = regexp.MustCompile(`(^|[，,。？?！!、和与跟及])([\p{Han}]{2,3}?)(的|是|在|有|怎么|如何|做|提出|获得|担任|同志|这个人)`)
+
+// personAfterPostRE is a name written after a post (主任陈小红, 网格员王丽)
+// or after a community and 的 (倒生根社区的高建国), followed by what people
+// ask about a person.
+var personAfterPostRE = regexp.MustCompile(`(书记|主任|网格员|社工|委员|楼长|楼栋长|队长|干部|社区的|街道的|小区的)([\p{Han}]{2,3}?)(的|是|在|有|怎么|如何|做|提出|获得|担任|同志|这个人|[？?，,])`)
 
 // isCommonWordStart rules out words that start with a surname character
 // but are not names (方法, 高龄 …): the ones questions commonly start with.

@@ -33,6 +33,8 @@ func TestUnderstand(t *testing.T) {
 		{q: "倒生根社区有多少名党员？", intent: IntentNumber, leaders: []string{"李亚玲"}, viaPlace: true},
 		{q: "北京朝阳区有哪些优秀社区书记？", unknown: true, intent: IntentWhat},
 		{q: "王秀芳书记在哪个社区工作？", unknown: true, intent: IntentWhere},
+		{q: "上清寺路社区的居委会主任陈小红有什么事迹？", unknown: true, intent: IntentSummary, leaders: []string{"吴中兰"}, viaPlace: true}, // a person after a post
+		{q: "倒生根社区网格员王丽是谁？", unknown: true, intent: IntentWho, leaders: []string{"李亚玲"}, viaPlace: true},
 		{q: "商户的收入有变化吗？", intent: IntentResult}, // 收入 of 商户, not a secretary's pay
 		{q: "吴中兰的四单工作法最后一步是什么？", intent: IntentSteps, leaders: []string{"吴中兰"}, methods: []string{"四单工作法"}, step: lastStep},
 		{q: "社区想办夜市，怎么办？", intent: IntentAdvice}, // 夜市 is no city (X市)
