@@ -512,3 +512,36 @@ func TestChangeToldItself(t *testing.T) {
 		t.Errorf("want how it was, then the change told:\n%s", ans.Text)
 	}
 }
+
+// TestAgeIsHers: asked her age, an age the article gives someone else
+// (80岁的张大爷) is no answer; her own (今年56岁的…, a profile line) is.
+func TestAgeIsHers(t *testing.T) {
+	dir := t.TempDir()
+	article := `柳巷社区党委书记袁春华：老街坊的贴心人
+
+袁春华是湖城市南岸区柳巷社区党委书记。每周三，袁春华带着社区医生上门，给80岁的张大爷量血压。
+
+社区里的孤寡老人，她都建了健康档案。
+`
+	if err := os.WriteFile(filepath.Join(dir, "yuan.txt"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "", "袁春华今年多大年纪？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "年龄：") || !strings.Contains(ans.Text, "没有") {
+		t.Errorf("someone else's age given as hers:\n%s", ans.Text)
+	}
+	own := newOffline(t, nil)
+	for q, want := range map[string]string{"李亚玲今年多大年纪？": "56岁", "吴中兰多大岁数？": "1969年"} {
+		ans, err := own.Ask(context.Background(), "", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("%s: want %s:\n%s", q, want, ans.Text)
+		}
+	}
+}

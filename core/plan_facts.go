@@ -45,6 +45,8 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				about = append([]sentRef{r}, about...) // asked about the community: its own first
 			case a.Name == "荣誉" && p.s.startsWithPlace(r.norm):
 				// 上清寺路社区先后获得…: the community's honours, not hers.
+			case a.Name == "年龄" && !p.ageIsHers(r.norm, a.state, leader):
+				// "带着80岁的张大爷去体检": someone else's age.
 			case p.s.namesLeader(r.norm, leader) || i == 0 || herSubject(r.norm):
 				about = append(about, r)
 			case a.Name != "荣誉" && a.Name != "职务":
@@ -148,6 +150,41 @@ func (s *Service) statedHonours(leader string) []string {
 		}
 	}
 	return out
+}
+
+// ageIsHers reports whether the age a sentence states is hers: in a
+// profile line opening with her name (吴中兰,女,1969年10月生), or in a
+// clause naming her or her pronoun and no one else whose age it could be
+// (今年56岁的李亚玲, not 80岁的张大爷).
+func (p *planner) ageIsHers(norm string, state *regexp.Regexp, leader string) bool {
+	if p.s.namesLeader(firstRunes(norm, 6), leader) && profileRE.MatchString(norm) {
+		return true
+	}
+	for _, clause := range clauseSplitRE.Split(norm, -1) {
+		if !state.MatchString(clause) {
+			continue
+		}
+		if othersAgeRE.MatchString(clause) {
+			continue
+		}
+		if p.s.namesLeader(clause, leader) || strings.ContainsAny(clause, "她他") || strings.Contains(clause, "本人") {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	clauseSplitRE = regexp.MustCompile(`[，,；;。！!？?]`)
+	// profileRE is a profile line's "，女，" / "，男，".
+	profileRE = regexp.MustCompile(`^[^，,]{2,6}[，,（(](女|男)`)
+	// othersAgeRE is an age that belongs to someone else in the clause.
+	othersAgeRE = regexp.MustCompile(`岁的?[^，,。]{0,3}(老人|大爷|大娘|大妈|阿姨|奶奶|爷爷|婆婆|老太|居民|孩子|儿子|女儿|丈夫|母亲|父亲|老伴|小伙|姑娘|老党员|老兵|学生)|(老人|大爷|大娘|奶奶|爷爷|母亲|父亲|老伴|儿子|女儿|孩子)[^，,。]{0,6}\d+岁`)
+)
+
+func firstRunes(s string, n int) string {
+	rs := []rune(s)
+	return string(rs[:min(n, len(rs))])
 }
 
 // herSubject reports a sentence whose subject is a pronoun for her, after
