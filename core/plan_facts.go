@@ -157,7 +157,9 @@ func (s *Service) statedHonours(leader string) []string {
 // clause naming her or her pronoun and no one else whose age it could be
 // (今年56岁的李亚玲, not 80岁的张大爷).
 func (p *planner) ageIsHers(norm string, state *regexp.Regexp, leader string) bool {
-	if p.s.namesLeader(firstRunes(norm, 6), leader) && profileRE.MatchString(norm) {
+	if p.s.namesLeader(firstRunes(norm, 6), leader) && profileRE.MatchString(norm) || ageOpenRE.MatchString(norm) {
+		// A profile line, or a sentence opening with an age ("29岁,她放弃
+		// ……"): the article's own account of her life.
 		return true
 	}
 	for _, clause := range clauseSplitRE.Split(norm, -1) {
@@ -178,6 +180,7 @@ var (
 	clauseSplitRE = regexp.MustCompile(`[，,；;。！!？?]`)
 	// profileRE is a profile line's "，女，" / "，男，".
 	profileRE = regexp.MustCompile(`^[^，,]{2,6}[，,（(](女|男)`)
+	ageOpenRE = regexp.MustCompile(`^\d{1,2}岁[，,]`)
 	// othersAgeRE is an age that belongs to someone else in the clause.
 	othersAgeRE = regexp.MustCompile(`岁的?[^，,。]{0,3}(老人|大爷|大娘|大妈|阿姨|奶奶|爷爷|婆婆|老太|居民|孩子|儿子|女儿|丈夫|母亲|父亲|老伴|小伙|姑娘|老党员|老兵|学生)|(老人|大爷|大娘|奶奶|爷爷|母亲|父亲|老伴|儿子|女儿|孩子)[^，,。]{0,6}\d+岁`)
 )
