@@ -1,8 +1,10 @@
 package catalog
 
 import (
-	"bangyang/zh"
+	"strings"
 	"testing"
+
+	"bangyang/zh"
 
 	"bangyang/corpus"
 )
@@ -75,4 +77,36 @@ func TestMethodsFollowTheSecretary(t *testing.T) {
 		"韦志鹏：晚上的议事厅\n韦志鹏调任云岭社区党委书记后，推出了“夜间议事厅”。\n他还在快递柜旁设立了“说事信箱”，居民顺手就能投意见。"
 	got := methodsOf(t, meta, text)
 	wantMethods(t, got, map[string]string{"板凳课堂": "范桂芝", "夜间议事厅": "韦志鹏", "说事信箱": "韦志鹏"}, []string{"治家经"})
+}
+
+// Steps told one by one under their ordinals ("第二步是“议”。" as its own
+// line, what is done in the next): the step is 议, not 是“议”, and the
+// sentences under each header are its procedure, the last step's too.
+func TestStepsUnderOrdinalHeaders(t *testing.T) {
+	text := "槐荫社区老旧楼院多，居民诉求杂。曹玉梅总结出“四步工作法”：听、议、办、评。\n" +
+		"第一步是“听”。\n社区干部每周二晚上到楼院里坐一坐，把居民反映的事记在本子上。\n" +
+		"第二步是“议”。\n每月初，社区党委召集楼院长和居民代表开会，逐件商量怎么办。\n" +
+		"第三步是“办”。社区能办的马上办，办不了的报街道，限期办结。\n" +
+		"第四步是“评”。每件事办完后，请居民打分，不满意的重新办。\n" +
+		"三年来，“四步工作法”办成了280多件事，居民满意率达到96%。"
+	c := mustBuild(t, corpus.ChunkArticle(corpus.Article{Meta: corpus.Meta{ID: "a1", Leader: "曹玉梅"}, Text: text}))
+	m, _, ok := c.FindMethod("四步工作法")
+	if !ok {
+		t.Fatalf("method not found: %v", c.Methods())
+	}
+	if strings.Join(m.Steps, "、") != "听、议、办、评" {
+		t.Fatalf("steps %q", m.Steps)
+	}
+	if len(m.Procedure) != 4 {
+		t.Fatalf("procedure %v", m.Procedure)
+	}
+	for i, want := range []string{"每周二晚上", "逐件商量", "限期办结", "请居民打分"} {
+		var got []string
+		for _, q := range m.Procedure[i] {
+			got = append(got, q.Text)
+		}
+		if !strings.Contains(strings.Join(got, ""), want) || strings.Contains(strings.Join(got, ""), "第") {
+			t.Errorf("step %d: procedure %q, want the sentence with %s and not the header", i+1, got, want)
+		}
+	}
 }

@@ -306,6 +306,7 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 	var out []int
 	para, paras := a.sentences[def].para, 0
 	skipping := false
+	header := false // the paragraph before was a step's ordinal header alone (第二步是“议”。)
 	for i := def + 1; i < len(a.sentences) && len(out) < maxSpanSentences; i++ {
 		s := a.sentences[i]
 		if s.heading || ix.namesOther(a, i, mi) || ix.owner[i] >= 0 && ix.owner[i] != mi {
@@ -316,6 +317,15 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 			// An interviewer's question (记者：效果怎么样？) stands between the
 			// answers about the method: it neither ends nor counts.
 			if question(a, i) {
+				continue
+			}
+			// Steps told one by one under their ordinals: a header and the
+			// paragraph after it go on with the method without counting.
+			wasHeader := header
+			header = reStepHeader.MatchString(s.key) && (i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para)
+			if wasHeader || reStepHeader.MatchString(s.key) {
+				skipping = false
+				out = append(out, i)
 				continue
 			}
 			paras++
@@ -393,7 +403,7 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 	if c := resultClause(d, m); c != "" {
 		m.Results = append(m.Results, Quote{Text: c, ChunkID: d.chunkID})
 	}
-	align := procedural && (alignable(m.Steps) || stepsOpenSentences(a, m.Steps, sp))
+	align := procedural && (alignable(m.Steps) || stepsOpenSentences(a, m.Steps, sp) || ordinalHeaders(a, sp, len(m.Steps)) != nil)
 	var rest []int
 	for _, i := range sp {
 		// A sentence spelling out a step is its procedure, numbers or not.

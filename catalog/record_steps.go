@@ -241,6 +241,28 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 		assign[j-1] = c.step
 		s = c.prev
 	}
+	// A step told under its own ordinal ("第二步是“议”。" then what is done
+	// in it, often in the next paragraph): the sentences after the header,
+	// up to the next header, carry it out.
+	if hdr := ordinalHeaders(a, sents, n); hdr != nil {
+		cur, since := none, 0
+		for j, i := range sents {
+			if hdr[j] != none {
+				cur, since = hdr[j], 0
+				assign[j] = cur
+				continue
+			}
+			since++
+			s := a.sentences[i]
+			if cur == none || since > 3 || isResult(s) || !ix.slotWorthy(s) {
+				if cur != none && isResult(s) {
+					cur = none // what came of it all ends the steps
+				}
+				continue
+			}
+			assign[j] = cur
+		}
+	}
 	// Continuations: an unscored sentence after a step's sentence, in the
 	// same paragraph and before the next step's, carries on that step.
 	last, lastPara := none, -1
@@ -262,8 +284,34 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 	return out
 }
 
-// reOrdinalPrefix opens a step's statement: 第三步，/ 一是 / 1.
-var reOrdinalPrefix = regexp.MustCompile(`^(?:第[一二三四五六七八九十]步|[一二三四五六七八九十]是|\d+[.、])[,:]?`)
+// reOrdinalPrefix opens a step's statement: 第三步，/ 第二步是 / 一是 / 1.
+var reOrdinalPrefix = regexp.MustCompile(`^(?:第[一二三四五六七八九十]步(?:是|为|就是)?|[一二三四五六七八九十]是|\d+[.、])[,:]?`)
+
+// reStepHeader opens a sentence with a step's ordinal: 第二步是“议”。
+var reStepHeader = regexp.MustCompile(`^“?第([一二三四五六七八九十])步`)
+
+// ordinalHeaders returns, per sentence, the step its 第N步 opening names
+// (or -1), when most steps have such a header in order; nil otherwise.
+func ordinalHeaders(a *article, sents []int, n int) []int {
+	out := make([]int, len(sents))
+	found, next := 0, 1
+	for j, i := range sents {
+		out[j] = -1
+		m := reStepHeader.FindStringSubmatch(a.sentences[i].key)
+		if m == nil {
+			continue
+		}
+		if v := numeralValue([]rune(m[1])[0]); v == next && v <= n {
+			out[j] = v - 1
+			found++
+			next++
+		}
+	}
+	if 2*found <= n || found < 2 {
+		return nil
+	}
+	return out
+}
 
 // statesStep: the sentence only states the step (第三步，院落居民代表会定事；),
 // which the step's name already says.

@@ -21,7 +21,7 @@ import (
 
 var (
 	reDigitToken = regexp.MustCompile(`“([0-9A-Za-z])”是([^,;。“”]{2,24})`)
-	reOrdinal    = regexp.MustCompile(`第([一二三四五六七八九十])步[,:]?([^,;。!?]{2,24})`)
+	reOrdinal    = regexp.MustCompile(`第([一二三四五六七八九十])步(?:是|为|就是|叫)?[,:]?([^,;。!?]{1,24})`)
 )
 
 // findExplainedSteps tries each way in turn on the method's sightings
@@ -95,7 +95,12 @@ func ordinalSteps(a *article, c candidate) []string {
 			if v != len(steps)+1 {
 				return finishOrdinal(steps, c.name)
 			}
-			steps = append(steps, strings.TrimSpace(m[2]))
+			// "第一步是“听”": the step is 听.
+			st := strings.Trim(strings.TrimSpace(m[2]), "“”\"「」")
+			if st == "" {
+				return finishOrdinal(steps, c.name)
+			}
+			steps = append(steps, st)
 		}
 	}
 	return finishOrdinal(steps, c.name)
