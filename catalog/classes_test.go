@@ -110,3 +110,24 @@ func TestStepsUnderOrdinalHeaders(t *testing.T) {
 		}
 	}
 }
+
+// A method's parts enumerated one paragraph each (一是组织联建。… 二是…):
+// they are its steps, and what follows each is its procedure.
+func TestStepsEnumeratedByParagraph(t *testing.T) {
+	text := "任海波在社区推行“四联工作法”。\n" +
+		"一是组织联建。社区党委与辖区12家单位签订共建协议，每季度开一次联席会。\n" +
+		"二是阵地联用。各单位的会议室、食堂、停车场向居民错时开放。\n" +
+		"三是服务联办。单位党员到社区认领服务项目，为居民理发、修家电。\n" +
+		"四是难题联解。居民反映的难题，由社区牵头、单位出力，一件件销号。\n" +
+		"如今，红梅社区的居民满意率达到97%。"
+	c := mustBuild(t, corpus.ChunkArticle(corpus.Article{Meta: corpus.Meta{ID: "a1", Leader: "任海波"}, Text: text}))
+	m, _, ok := c.FindMethod("四联工作法")
+	if !ok || strings.Join(m.Steps, "、") != "组织联建、阵地联用、服务联办、难题联解" {
+		t.Fatalf("steps %q (found %v)", m.Steps, ok)
+	}
+	for i, want := range []string{"联席会", "错时开放", "认领服务项目", "一件件销号"} {
+		if i >= len(m.Procedure) || len(m.Procedure[i]) == 0 || !strings.Contains(m.Procedure[i][0].Text, want) {
+			t.Errorf("step %d: procedure %v, want the sentence with %s", i+1, m.Procedure, want)
+		}
+	}
+}

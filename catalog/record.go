@@ -322,8 +322,9 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 			// Steps told one by one under their ordinals: a header and the
 			// paragraph after it go on with the method without counting.
 			wasHeader := header
-			header = reStepHeader.MatchString(s.key) && (i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para)
-			if wasHeader || reStepHeader.MatchString(s.key) {
+			part := len(m.Steps) > 0 && reEnumOpen.MatchString(s.key) && (mentionsSteps(s, sk) || strings.HasPrefix(strings.TrimLeft(s.key, "“"), "第"))
+			header = part && (i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para)
+			if wasHeader || part {
 				skipping = false
 				out = append(out, i)
 				continue

@@ -241,9 +241,9 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 		assign[j-1] = c.step
 		s = c.prev
 	}
-	// A step told under its own ordinal ("第二步是“议”。" then what is done
-	// in it, often in the next paragraph): the sentences after the header,
-	// up to the next header, carry it out.
+	// A step told under its own ordinal ("第二步是“议”。", "二是阵地联用。"
+	// then what is done in it, often in the next paragraph): the sentences
+	// after the header, up to the next header, carry it out.
 	if hdr := ordinalHeaders(a, sents, n); hdr != nil {
 		cur, since := none, 0
 		for j, i := range sents {
@@ -287,21 +287,22 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 // reOrdinalPrefix opens a step's statement: 第三步，/ 第二步是 / 一是 / 1.
 var reOrdinalPrefix = regexp.MustCompile(`^(?:第[一二三四五六七八九十]步(?:是|为|就是)?|[一二三四五六七八九十]是|\d+[.、])[,:]?`)
 
-// reStepHeader opens a sentence with a step's ordinal: 第二步是“议”。
-var reStepHeader = regexp.MustCompile(`^“?第([一二三四五六七八九十])步`)
+// reEnumOpen opens a sentence or paragraph telling one part of a method
+// in turn (第二步… / 二是… / （二）…), its numeral captured.
+var reEnumOpen = regexp.MustCompile(`^“?(?:第([一二三四五六七八九十])步|([一二三四五六七八九十])是|[(（]([一二三四五六七八九十])[)）])`)
 
-// ordinalHeaders returns, per sentence, the step its 第N步 opening names
+// ordinalHeaders returns, per sentence, the step its 第N步 / N是 opening names
 // (or -1), when most steps have such a header in order; nil otherwise.
 func ordinalHeaders(a *article, sents []int, n int) []int {
 	out := make([]int, len(sents))
 	found, next := 0, 1
 	for j, i := range sents {
 		out[j] = -1
-		m := reStepHeader.FindStringSubmatch(a.sentences[i].key)
+		m := reEnumOpen.FindStringSubmatch(a.sentences[i].key)
 		if m == nil {
 			continue
 		}
-		if v := numeralValue([]rune(m[1])[0]); v == next && v <= n {
+		if v := numeralValue([]rune(m[1] + m[2] + m[3])[0]); v == next && v <= n {
 			out[j] = v - 1
 			found++
 			next++

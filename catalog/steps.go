@@ -43,6 +43,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := lineSteps(a, c); st != nil {
 			return st
 		}
+		if st := enumeratedSteps(a, c); st != nil {
+			return st
+		}
 	}
 	return nil
 }
@@ -265,4 +268,32 @@ func lineSteps(a *article, c candidate) []string {
 		return nil
 	}
 	return steps
+}
+
+// reEnumerated opens a clause with 一是 / 二是 … and a short item.
+var reEnumerated = regexp.MustCompile(`(?:^|[;。:,])“?([一二三四五六七八九十])是“?([^,;。!?:“”]{2,12})”?[,;。:]`)
+
+// enumeratedSteps: the sentences after the sighting enumerate the method's
+// parts, 一是组织联建。…二是阵地联用。… (each often a paragraph of its
+// own), numbered 1..n without gaps; n must match a numbered name (四联)
+// when it has one.
+func enumeratedSteps(a *article, c candidate) []string {
+	var steps []string
+	for d := 0; d <= 12 && c.sent+d < len(a.sentences); d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		for _, m := range reEnumerated.FindAllStringSubmatch(n, -1) {
+			v := numeralValue([]rune(m[1])[0])
+			if v != len(steps)+1 {
+				if len(steps) >= 2 {
+					return finishOrdinal(steps, c.name)
+				}
+				continue
+			}
+			steps = append(steps, strings.TrimSpace(m[2]))
+		}
+	}
+	return finishOrdinal(steps, c.name)
 }
