@@ -228,15 +228,17 @@ func sharesName(norm string, names []string) bool {
 // routeSummaryQ answers with a method summary or leader profile when the
 // question asks for one.
 func (s *Service) routeSummaryQ(ctx context.Context, chat string, q Question) (*Answer, bool) {
-	if s.o.Catalog == nil || len(q.Unknown) > 0 {
-		return nil, false
+	if s.o.Catalog == nil || len(q.Unknown) > 0 || len(q.Leaders) == 1 && s.topicsAbsent(q, q.Leaders[0]) != "" {
+		return nil, false // asked about a field her articles never touch: said so by the plan
 	}
 	var ans *Answer
 	var err error
 	switch {
 	case q.Intent == IntentSummary && len(q.Methods) > 0 && len(q.Leaders) <= 1:
 		ans, err = s.methodSummary(ctx, chat, q.Methods[0], q.Script, q.Text)
-	case q.Intent == IntentSummary && len(q.Methods) == 0 && len(q.Leaders) == 1:
+	case q.Intent == IntentSummary && len(q.Methods) == 0 && len(q.Leaders) == 1 && (len(q.Topics) == 0 || whyGoodRE.MatchString(q.Norm)):
+		// "张影在加装电梯方面有什么经验" asks about a field: the plan
+		// answers on it; her profile answers the rest.
 		ans, err = s.leaderProfile(ctx, chat, q.Leaders[0], q.Script, q.Text)
 	default:
 		return nil, false
@@ -286,6 +288,16 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		}
 		return d, nil
 	}
+	if len(q.Leaders) == 1 && len(q.Methods) == 0 && fieldAsked(q.Intent) {
+		if absent := p.s.topicsAbsent(q, q.Leaders[0]); absent != "" {
+			// "吴中兰在疫情防控方面有什么做法": her articles never touch it;
+			// say so rather than tell her other work as if it answered.
+			d := &draft{refused: true, leaders: slices.Clone(q.Leaders)}
+			d.lead = "资料中没有提到" + q.Leaders[0] + "在“" + absent + "”方面的做法。"
+			p.addProfileLine(d, q.Leaders[0], p.s.leaderSentences(q.Leaders[0]))
+			return d, nil
+		}
+	}
 	var d *draft
 	var err error
 	leaders := q.Leaders
@@ -299,6 +311,13 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	switch {
 	case q.Intent == IntentCompare && len(leaders) >= 2:
 		d = p.planCompare(leaders)
+	case len(q.Leaders) == 1 && len(q.Methods) == 0 && len(q.Topics) > 0 && q.Intent == IntentSummary && !whyGoodRE.MatchString(q.Norm):
+		// "李亚玲在党员管理方面有什么经验": her practices in that field,
+		// each with the problem it answered.
+		d, err = p.planAdvice(ctx, q.Leaders)
+		if err == nil && d.refused {
+			d = p.planLeader(q.Leaders[0])
+		}
 	case q.Intent == IntentAdvice || q.Intent == IntentHow && len(q.Leaders)+len(q.Methods) == 0:
 		// "怎么把居民的需求和辖区单位的资源对接起来？" asks whose practice
 		// to learn from as much as "可以借鉴谁".
@@ -559,4 +578,41 @@ func plainQuotes(items []item) bool {
 		}
 	}
 	return len(items) > 0
+}
+
+// fieldAsked reports the intents that ask what someone did in a field of
+// work (not a fact about her, where she works or who she is).
+func fieldAsked(in Intent) bool {
+	switch in {
+	case IntentSummary, IntentHow, IntentOther, IntentResult, IntentAdvice, IntentSteps, IntentExample:
+		return true
+	}
+	return false
+}
+
+// topicsAbsent names the question's topics of community work when her
+// articles use none of the words of any of them ("疫情防控" for a
+// secretary whose article never mentions the epidemic), or "".
+func (s *Service) topicsAbsent(q Question, leader string) string {
+	if len(q.Topics) == 0 {
+		return ""
+	}
+	sents := s.leaderSentences(leader)
+	var names []string
+	for _, t := range q.Topics {
+		// She works on it when her articles use a specific word of it (3
+		// runes or more) or two of its words; one short word in passing
+		// (改造, the 学生 of 大学生) is not the field.
+		seen := map[string]bool{}
+		for _, r := range sents {
+			for _, w := range t.Matches(r.norm) {
+				seen[w] = true
+				if utf8.RuneCountInString(w) >= 3 || len(seen) >= 2 {
+					return ""
+				}
+			}
+		}
+		names = append(names, t.Name)
+	}
+	return strings.Join(firstStrings(names, 2), "、")
 }

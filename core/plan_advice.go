@@ -49,6 +49,10 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		return d, nil
 	}
 	perLeader := map[string]int{}
+	most := 2 // practices per leader: one or two each, across leaders
+	if len(only) == 1 {
+		most = 4 // one leader asked about in a field: her practices in it
+	}
 	var order []string
 	best := map[string]float64{}
 	// Each practice is its story: the matching sentence with the doing
@@ -59,7 +63,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		if len(only) > 0 && !slices.Contains(only, l) {
 			continue
 		}
-		if r.score < 1.2 || !p.fresh(r.sentRef) || perLeader[l] >= 2 {
+		if r.score < 1.2 || !p.fresh(r.sentRef) || perLeader[l] >= most {
 			continue
 		}
 		why, solves := cause[r.key()]
@@ -105,6 +109,9 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	d.lead = "可以借鉴这些书记的做法："
 	if len(p.q.Topics) > 0 || topic != "" && utf8.RuneCountInString(topic) <= 8 {
 		d.lead = "在“" + topic + "”方面，可以借鉴这些书记的做法："
+		if len(only) == 1 {
+			d.lead = p.leaderLabel(only[0]) + "在“" + topic + "”方面的做法："
+		}
 	}
 	runes := 0
 	for i, l := range order {
@@ -114,7 +121,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		var shown [][]sentRef
 		for j, st := range byLeader[l] {
 			n := storyRunes(st)
-			if j > 0 && (runes+n > maxAnswerRunes-60 || len(d.items)+len(shown) >= 5 || len(d.items)+len(shown)+len(order)-i > 5) {
+			if j > 0 && (runes+n > maxAnswerRunes-60 || len(d.items)+len(shown) >= 5 || len(d.items)+len(shown)+len(order)-i > 5 || j >= most) {
 				break // one practice each before a second for anyone
 			}
 			runes += n
@@ -124,7 +131,9 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		slices.SortStableFunc(shown, func(a, b []sentRef) int { return articleOrder(a[0], b[0]) })
 		for _, st := range shown {
 			label := p.leaderLabel(l)
-			if l == "" {
+			if len(only) == 1 {
+				label = "" // the lead names her
+			} else if l == "" {
 				label = st[0].chunk.Meta.SourceLine()
 			}
 			d.add(item{label: label, quote: st[0], more: st[1:]})

@@ -545,3 +545,27 @@ func TestAgeIsHers(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldSheNeverWorkedOn: asked what a secretary did in a field her
+// articles never touch, the answer says so (and what they do say) instead
+// of telling her other work as if it answered; asked about a field she
+// works in, it tells her practices in it, not her whole profile.
+func TestFieldSheNeverWorkedOn(t *testing.T) {
+	s := newOffline(t, nil)
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "", "吴中兰在疫情防控方面有什么做法？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(ans.Text, "\n"); !strings.Contains(first, "没有提到吴中兰") || !strings.Contains(first, "疫情防控") {
+		t.Errorf("want the field said to be missing:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(ctx, "", "李亚玲在党员管理方面有什么经验？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if ans.Refused || !strings.Contains(ans.Text, "口袋党员") || strings.Contains(ans.Text, "主要做法：") {
+		t.Errorf("want her practices in that field:\n%s", ans.Text)
+	}
+}
