@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/net/html/charset"
 
+	"bangyang/atomicfile"
 	"bangyang/bot"
 	"bangyang/catalog"
 	"bangyang/corpus"
@@ -198,7 +199,7 @@ func (l *library) Add(ctx context.Context, name string, data []byte) (bot.Articl
 		return bot.ArticleInfo{}, fmt.Errorf("uploads folder: %w", err)
 	}
 	final := filepath.Join(l.dir, storedName(name, data))
-	if err := writeFileAtomic(final, data); err != nil {
+	if err := storeFile(final, data); err != nil {
 		return bot.ArticleInfo{}, err
 	}
 	if err := l.reload(ctx); err != nil {
@@ -221,26 +222,11 @@ func (l *library) Add(ctx context.Context, name string, data []byte) (bot.Articl
 	return bot.ArticleInfo{}, refusal("这篇文章没能加入资料库（与已有文章的编号冲突，或无法读取），没有保存。", nil)
 }
 
-// writeFileAtomic writes path through a hidden temp file (never read as
+// storeFile writes an article through a hidden temp file (never read as
 // an article) renamed into place, so a reload never sees half a file.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".upload-*")
-	if err != nil {
+func storeFile(path string, data []byte) error {
+	if err := atomicfile.WriteFile(path, data, 0o600, atomicfile.TempPattern(".upload-*")); err != nil {
 		return fmt.Errorf("store article: %w", err)
-	}
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Sync()
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		_ = os.Remove(tmp.Name())
-		return fmt.Errorf("store article: %w", werr)
 	}
 	return nil
 }
@@ -314,7 +300,7 @@ func (l *library) Remove(ctx context.Context, id string) (bot.ArticleInfo, error
 	}
 	if err := l.reload(ctx); err != nil {
 		if raw != nil {
-			_ = writeFileAtomic(a.Origin, raw) // still served: keep it stored
+			_ = storeFile(a.Origin, raw) // still served: keep it stored
 		}
 		return info, fmt.Errorf("reload after removing: %w", err)
 	}
