@@ -65,7 +65,9 @@ func Create(path string, perm os.FileMode, opts ...Option) (*File, error) {
 
 // Commit syncs the written data, renames the file over its path and syncs
 // the directory. On any failure before the rename the temp file is removed
-// and the old file (if any) is untouched.
+// and the old file (if any) is untouched; an error syncing the directory
+// comes after the rename: the new content is in place but may not survive
+// a power loss.
 func (f *File) Commit() error {
 	if f.done {
 		return fmt.Errorf("atomicfile: %s: %w", f.path, os.ErrClosed)

@@ -10,6 +10,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/netip"
 	"os"
 	"path"
 	"path/filepath"
@@ -24,6 +25,7 @@ import (
 	"bangyang/bot"
 	"bangyang/catalog"
 	"bangyang/corpus"
+	"bangyang/netguard"
 )
 
 // Articles added from the chat (bot.Library): originals are kept in the
@@ -59,16 +61,22 @@ type library struct {
 	dir     string
 	live    *liveService
 	reload  func(ctx context.Context) error // rebuild now and swap; returns when served
-	client  *http.Client
-	timeout time.Duration // of a page fetch (/add URL)
-	mu      sync.Mutex    // one add or remove at a time
+	client  *http.Client                    // netguard's: public addresses only, unless allowed
+	timeout time.Duration                   // of a page fetch (/add URL)
+	mu      sync.Mutex                      // one add or remove at a time
 }
 
 var _ bot.Library = (*library)(nil)
 
-func newLibrary(dir string, live *liveService, reload func(context.Context) error) *library {
-	return &library{dir: dir, live: live, reload: reload, client: &http.Client{}, timeout: fetchTimeout}
+// newLibrary serves the uploads folder dir. allow says which addresses
+// /add may connect to (nil: public ones only, netguard.Public); it is
+// asked of every connection, redirects included.
+func newLibrary(dir string, live *liveService, reload func(context.Context) error, allow func(netip.Addr) bool) *library {
+	return &library{dir: dir, live: live, reload: reload, client: netguard.Client(allow), timeout: fetchTimeout}
 }
+
+// anyAddress lets /add reach any address (BANGYANG_ADD_ALLOW_PRIVATE).
+func anyAddress(netip.Addr) bool { return true }
 
 func refusal(msg string, err error) error { return &bot.ArticleError{Msg: msg, Err: err} }
 
@@ -317,10 +325,19 @@ func (l *library) Fetch(ctx context.Context, rawURL string) (string, []byte, err
 	if err != nil {
 		return "", nil, refusal("这个网址无法打开。", err)
 	}
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return "", nil, refusal("这不是一个网址：请发送以 http:// 或 https:// 开头的链接。", nil)
+	}
 	req.Header.Set("User-Agent", "bangyang/1 (article import)")
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain,application/pdf;q=0.9,*/*;q=0.5")
 	resp, err := l.client.Do(req)
 	if err != nil {
+		switch {
+		case errors.Is(err, netguard.ErrBlocked):
+			return "", nil, refusal("这个地址指向内网或本机，不能添加。", err)
+		case errors.Is(err, netguard.ErrScheme):
+			return "", nil, refusal("这个网址跳转到了 http、https 以外的地址，不能添加。", err)
+		}
 		if ctx.Err() != nil {
 			return "", nil, refusal(fmt.Sprintf("网页在 %v 内没有打开，请稍后再试，或把网页另存为文件发给我。", l.timeout), err)
 		}
