@@ -112,6 +112,10 @@ type Config struct {
 	ChatPerMinute    int     // BANGYANG_CHAT_PER_MINUTE
 	Workers          int     // BANGYANG_WORKERS (0 means the default too)
 	MaxQuestionRunes int     // BANGYANG_MAX_QUESTION (0 means the default too)
+	// AddAllowPrivate lets /add fetch pages on loopback, private and
+	// link-local addresses (BANGYANG_ADD_ALLOW_PRIVATE; off: refused, so a
+	// URL cannot reach the machine's own services or cloud metadata).
+	AddAllowPrivate bool
 
 	// ConversationTTL is BANGYANG_CONVERSATION_TTL: a conversation idle
 	// this long is forgotten (default DefaultConversationTTL; 0 keeps them
@@ -252,6 +256,7 @@ func FromLookup(look Lookup) (Config, error) {
 		ChatPerMinute:    intVal("BANGYANG_CHAT_PER_MINUTE", DefaultChatPerMinute),
 		Workers:          intVal("BANGYANG_WORKERS", DefaultWorkers),
 		MaxQuestionRunes: intVal("BANGYANG_MAX_QUESTION", DefaultMaxQuestionRunes),
+		AddAllowPrivate:  boolVal("BANGYANG_ADD_ALLOW_PRIVATE"),
 		ConversationTTL:  dur("BANGYANG_CONVERSATION_TTL", DefaultConversationTTL),
 		MetricsListen:    get("BANGYANG_METRICS_LISTEN", ""),
 		WatchInterval:    dur("BANGYANG_WATCH_INTERVAL", DefaultWatchInterval),

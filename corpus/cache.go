@@ -16,6 +16,8 @@ import (
 	"strings"
 	"sync"
 	"unsafe"
+
+	"bangyang/atomicfile"
 )
 
 // Cache remembers the articles built from files, and their chunks, so that
@@ -161,13 +163,13 @@ func (c *Cache) Save() error {
 	if err := os.MkdirAll(filepath.Dir(c.path), 0o755); err != nil {
 		return fmt.Errorf("corpus cache: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(c.path), ".articles-cache-*")
+	f, err := atomicfile.Create(c.path, 0o600, atomicfile.TempPattern(".articles-cache-*"))
 	if err != nil {
 		return fmt.Errorf("corpus cache: %w", err)
 	}
-	defer os.Remove(tmp.Name())
+	defer f.Close() // discards the temp file unless committed
 	crc := crc32.New(crc32.MakeTable(crc32.Castagnoli))
-	bw := bufio.NewWriterSize(tmp, 1<<20)
+	bw := bufio.NewWriterSize(f, 1<<20)
 	var buf []byte
 	flush := func() error {
 		crc.Write(buf)
@@ -182,7 +184,6 @@ func (c *Cache) Save() error {
 	for _, e := range c.now {
 		meta, err := json.Marshal(e.article.Meta)
 		if err != nil {
-			tmp.Close()
 			return fmt.Errorf("corpus cache: %w", err)
 		}
 		buf = appendStr(buf, e.key)
@@ -206,23 +207,17 @@ func (c *Cache) Save() error {
 			}
 		}
 		if err := flush(); err != nil {
-			tmp.Close()
 			return fmt.Errorf("corpus cache: %w", err)
 		}
 	}
 	buf = binary.LittleEndian.AppendUint32(buf, crc.Sum32())
 	if _, err := bw.Write(buf); err != nil {
-		tmp.Close()
 		return fmt.Errorf("corpus cache: %w", err)
 	}
 	if err := bw.Flush(); err != nil {
-		tmp.Close()
 		return fmt.Errorf("corpus cache: %w", err)
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("corpus cache: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), c.path); err != nil {
+	if err := f.Commit(); err != nil {
 		return fmt.Errorf("corpus cache: %w", err)
 	}
 	c.changed = false

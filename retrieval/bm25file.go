@@ -11,9 +11,9 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"strings"
-	"time"
 	"unsafe"
+
+	"bangyang/atomicfile"
 )
 
 // The BM25 postings are persisted next to the index file, in bm25.bin, so
@@ -66,23 +66,18 @@ func bm25Digest(keys [][sha256.Size]byte) [sha256.Size]byte {
 
 // writeBM25File persists st's postings atomically (temp file, rename).
 func writeBM25File(dir string, st *state) (err error) {
-	tmp, err := os.CreateTemp(dir, bm25TempPrefix+"*")
+	f, err := atomicfile.Create(filepath.Join(dir, bm25File), 0o600, atomicfile.TempPattern(bm25TempPrefix+"*"))
 	if err != nil {
 		return fmt.Errorf("retrieval: create temp bm25: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
+	defer f.Close() // discards the temp file unless committed
 	bm := st.bm
 	keys := make([]uint64, len(bm.terms))
 	for k, id := range bm.terms {
 		keys[id] = k
 	}
 	crc := crc32.New(castagnoli)
-	bw := bufio.NewWriterSize(tmp, 1<<20)
+	bw := bufio.NewWriterSize(f, 1<<20)
 	var buf []byte
 	emit := func() error {
 		crc.Write(buf)
@@ -132,10 +127,7 @@ func writeBM25File(dir string, st *state) (err error) {
 	if err := emit(); err != nil {
 		return fmt.Errorf("retrieval: write bm25: %w", err)
 	}
-	if err := installTemp(tmp, bw, binary.LittleEndian.AppendUint32(buf, crc.Sum32()), filepath.Join(dir, bm25File), "bm25", nil); err != nil {
-		return err
-	}
-	return nil
+	return finishFile(f, bw, binary.LittleEndian.AppendUint32(buf, crc.Sum32()), "bm25", nil)
 }
 
 // errStaleBM25 means bm25.bin is absent, damaged or for other texts.
@@ -143,7 +135,7 @@ var errStaleBM25 = errors.New("retrieval: bm25 file does not match the index")
 
 // readBM25File loads the postings for keys, or errStaleBM25.
 func readBM25File(dir string, keys [][sha256.Size]byte) (*bm25Index, error) {
-	removeStaleTemps(dir, bm25TempPrefix)
+	_, _ = atomicfile.RemoveTemps(dir, bm25TempPrefix, staleTemp) // best effort
 	data, err := os.ReadFile(filepath.Join(dir, bm25File))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, errStaleBM25
@@ -225,21 +217,4 @@ func u32s(b []byte) []uint32 {
 		out[i] = binary.LittleEndian.Uint32(b[4*i:])
 	}
 	return out
-}
-
-// removeStaleTemps deletes temp files of an interrupted write (older than
-// staleTemp, so another process's write in progress is left alone).
-func removeStaleTemps(dir, prefix string) {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	for _, e := range ents {
-		if !strings.HasPrefix(e.Name(), prefix) {
-			continue
-		}
-		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleTemp {
-			os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
 }

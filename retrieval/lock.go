@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
+
+	"bangyang/atomicfile"
 )
 
 // ErrBusy means another process held the update lock for longer than the
@@ -72,21 +73,5 @@ func (l *Lock) Unlock() error { return l.f.Close() }
 // dir, whatever their age. Call it only while holding the data dir's Lock:
 // then no live writer owns them.
 func RemoveTemps(dir string) (removed int, err error) {
-	ents, err := os.ReadDir(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	for _, e := range ents {
-		if !strings.HasPrefix(e.Name(), tempPrefix) {
-			continue
-		}
-		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return removed, err
-		}
-		removed++
-	}
-	return removed, nil
+	return atomicfile.RemoveTemps(dir, tempPrefix, 0)
 }

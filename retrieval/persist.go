@@ -13,10 +13,10 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 	"unsafe"
 
+	"bangyang/atomicfile"
 	"bangyang/corpus"
 )
 
@@ -57,37 +57,24 @@ type indexFileData struct {
 	vecs    [][]float32
 }
 
-// installTemp finishes a file written through bw into tmp — the last
-// bytes (its checksum), flush, fsync, close — and renames it over dest,
-// then fsyncs the directory so the rename is durable. beforeRename (tests)
-// runs between close and rename.
-func installTemp(tmp *os.File, bw *bufio.Writer, tail []byte, dest, what string, beforeRename func() error) error {
+// finishFile writes the last bytes of a file streamed through bw into f
+// (its checksum), flushes and commits it over its path (atomicfile: fsync,
+// rename, fsync the directory). beforeRename (tests) runs once every byte
+// is written, before the commit.
+func finishFile(f *atomicfile.File, bw *bufio.Writer, tail []byte, what string, beforeRename func() error) error {
 	if _, err := bw.Write(tail); err != nil {
 		return fmt.Errorf("retrieval: write %s: %w", what, err)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("retrieval: write %s: %w", what, err)
 	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("retrieval: sync %s: %w", what, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("retrieval: close %s: %w", what, err)
-	}
 	if beforeRename != nil {
 		if err := beforeRename(); err != nil {
 			return err
 		}
 	}
-	if err := os.Rename(tmp.Name(), dest); err != nil {
+	if err := f.Commit(); err != nil {
 		return fmt.Errorf("retrieval: install %s: %w", what, err)
-	}
-	if d, err := os.Open(filepath.Dir(dest)); err == nil {
-		serr := d.Sync()
-		d.Close()
-		if serr != nil {
-			return fmt.Errorf("retrieval: sync data dir: %w", serr)
-		}
 	}
 	return nil
 }
@@ -98,18 +85,13 @@ func (ix *Index) writeIndexFile(ctx context.Context, st *state) (err error) {
 	if err := os.MkdirAll(ix.dir, 0o755); err != nil {
 		return fmt.Errorf("retrieval: create data dir: %w", err)
 	}
-	tmp, err := os.CreateTemp(ix.dir, tempPrefix+"*")
+	f, err := atomicfile.Create(filepath.Join(ix.dir, indexFile), 0o600, atomicfile.TempPattern(tempPrefix+"*"))
 	if err != nil {
 		return fmt.Errorf("retrieval: create temp index: %w", err)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
+	defer f.Close() // discards the temp file unless committed
 	crc := crc32.New(castagnoli)
-	bw := bufio.NewWriterSize(tmp, 1<<20)
+	bw := bufio.NewWriterSize(f, 1<<20)
 	var buf []byte
 	emit := func() error {
 		crc.Write(buf)
@@ -183,10 +165,7 @@ func (ix *Index) writeIndexFile(ctx context.Context, st *state) (err error) {
 	if ix.hook != nil {
 		beforeRename = func() error { return ix.hook("before-rename") }
 	}
-	if err := installTemp(tmp, bw, binary.LittleEndian.AppendUint32(buf, crc.Sum32()), filepath.Join(ix.dir, indexFile), "index", beforeRename); err != nil {
-		return err
-	}
-	return nil
+	return finishFile(f, bw, binary.LittleEndian.AppendUint32(buf, crc.Sum32()), "index", beforeRename)
 }
 
 func appendStr(b []byte, s string) []byte {
@@ -205,16 +184,7 @@ func readIndexFile(ctx context.Context, dir string) (*indexFileData, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("retrieval: create data dir: %w", err)
 	}
-	if ents, err := os.ReadDir(dir); err == nil {
-		for _, e := range ents {
-			if !strings.HasPrefix(e.Name(), tempPrefix) {
-				continue
-			}
-			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleTemp {
-				os.Remove(filepath.Join(dir, e.Name()))
-			}
-		}
-	}
+	_, _ = atomicfile.RemoveTemps(dir, tempPrefix, staleTemp) // best effort: a leftover only takes space
 	path := filepath.Join(dir, indexFile)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {

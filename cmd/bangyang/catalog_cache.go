@@ -13,6 +13,7 @@ import (
 	"sort"
 	"sync"
 
+	"bangyang/atomicfile"
 	"bangyang/catalog"
 	"bangyang/corpus"
 )
@@ -95,7 +96,7 @@ func (a *app) loadCatalog(ctx context.Context, chunks []corpus.Chunk) (*catalog.
 		a.log.Warn("cache catalog", "err", err)
 		return c, nil
 	}
-	if err := writeBytesAtomic(path, buf.Bytes()); err != nil {
+	if err := writeCatalogFile(path, buf.Bytes()); err != nil {
 		a.log.Warn("cache catalog", "err", err)
 	}
 	// The JSON cache of earlier versions is not read any more.
@@ -165,32 +166,18 @@ func (r *fileReadings) save() error {
 	if err != nil {
 		return err
 	}
-	if err := writeBytesAtomic(r.path, raw); err != nil {
+	if err := writeCatalogFile(r.path, raw); err != nil {
 		return err
 	}
 	r.dirty = false
 	return nil
 }
 
-func writeBytesAtomic(path string, raw []byte) error {
+// writeCatalogFile replaces one of the catalog caches (its folder made if
+// need be); its temp files are named for removeCatalogTemps.
+func writeCatalogFile(path string, raw []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), catalogTempPrefix+"*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(raw); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", tmp.Name(), err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return atomicfile.WriteFile(path, raw, 0o600, atomicfile.TempPattern(catalogTempPrefix+"*"))
 }

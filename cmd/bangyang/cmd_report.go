@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"bangyang/atomicfile"
 	"bangyang/store"
 )
 
@@ -83,19 +84,15 @@ func checkOutPath(path string) error {
 // and renames it, so a failed export leaves neither a half file nor a
 // damaged earlier one.
 func writeReportFile(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".report-*"+filepath.Ext(path))
+	f, err := atomicfile.Create(path, 0o600, atomicfile.TempPattern(".report-*"+filepath.Ext(path)))
 	if err != nil {
 		return fmt.Errorf("report: cannot write %s: %w", path, err)
 	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
+	defer f.Close() // discards the temp file unless committed
+	if err := write(f); err != nil {
 		return fmt.Errorf("report: writing %s: %w", path, err)
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("report: writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := f.Commit(); err != nil {
 		return fmt.Errorf("report: cannot write %s: %w", path, err)
 	}
 	return nil

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/netip"
 	"os"
 	"sync/atomic"
 	"time"
@@ -57,7 +58,11 @@ func runServe(ctx context.Context, a *app, args []string) error {
 	if err := os.MkdirAll(a.uploadsDir(), 0o755); err != nil {
 		return fmt.Errorf("uploads folder: %w", err)
 	}
-	opts = append(opts, bot.WithLibrary(newLibrary(a.uploadsDir(), live, reloadNow(reloads, watched))))
+	var allow func(netip.Addr) bool // public addresses only
+	if a.cfg.AddAllowPrivate {
+		allow = anyAddress
+	}
+	opts = append(opts, bot.WithLibrary(newLibrary(a.uploadsDir(), live, reloadNow(reloads, watched), allow)))
 	b, err := bot.New(ctx, a.botConfig(), live, opts...)
 	if err != nil {
 		return fmt.Errorf("start telegram bot: %w", err)

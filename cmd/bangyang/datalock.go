@@ -5,12 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 
+	"bangyang/atomicfile"
 	"bangyang/retrieval"
 )
 
@@ -62,22 +61,5 @@ func (a *app) lockData(ctx context.Context) (unlock func(), err error) {
 }
 
 func removeCatalogTemps(dir string) (int, error) {
-	ents, err := os.ReadDir(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, e := range ents {
-		if !strings.HasPrefix(e.Name(), catalogTempPrefix) {
-			continue
-		}
-		if err := os.Remove(filepath.Join(dir, e.Name())); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return n, err
-		}
-		n++
-	}
-	return n, nil
+	return atomicfile.RemoveTemps(dir, catalogTempPrefix, 0)
 }

@@ -10,6 +10,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"net/netip"
 	"os"
 	"path"
 	"path/filepath"
@@ -20,9 +21,11 @@ import (
 
 	"golang.org/x/net/html/charset"
 
+	"bangyang/atomicfile"
 	"bangyang/bot"
 	"bangyang/catalog"
 	"bangyang/corpus"
+	"bangyang/netguard"
 )
 
 // Articles added from the chat (bot.Library): originals are kept in the
@@ -58,16 +61,22 @@ type library struct {
 	dir     string
 	live    *liveService
 	reload  func(ctx context.Context) error // rebuild now and swap; returns when served
-	client  *http.Client
-	timeout time.Duration // of a page fetch (/add URL)
-	mu      sync.Mutex    // one add or remove at a time
+	client  *http.Client                    // netguard's: public addresses only, unless allowed
+	timeout time.Duration                   // of a page fetch (/add URL)
+	mu      sync.Mutex                      // one add or remove at a time
 }
 
 var _ bot.Library = (*library)(nil)
 
-func newLibrary(dir string, live *liveService, reload func(context.Context) error) *library {
-	return &library{dir: dir, live: live, reload: reload, client: &http.Client{}, timeout: fetchTimeout}
+// newLibrary serves the uploads folder dir. allow says which addresses
+// /add may connect to (nil: public ones only, netguard.Public); it is
+// asked of every connection, redirects included.
+func newLibrary(dir string, live *liveService, reload func(context.Context) error, allow func(netip.Addr) bool) *library {
+	return &library{dir: dir, live: live, reload: reload, client: netguard.Client(allow), timeout: fetchTimeout}
 }
+
+// anyAddress lets /add reach any address (BANGYANG_ADD_ALLOW_PRIVATE).
+func anyAddress(netip.Addr) bool { return true }
 
 func refusal(msg string, err error) error { return &bot.ArticleError{Msg: msg, Err: err} }
 
@@ -198,7 +207,7 @@ func (l *library) Add(ctx context.Context, name string, data []byte) (bot.Articl
 		return bot.ArticleInfo{}, fmt.Errorf("uploads folder: %w", err)
 	}
 	final := filepath.Join(l.dir, storedName(name, data))
-	if err := writeFileAtomic(final, data); err != nil {
+	if err := storeFile(final, data); err != nil {
 		return bot.ArticleInfo{}, err
 	}
 	if err := l.reload(ctx); err != nil {
@@ -221,26 +230,11 @@ func (l *library) Add(ctx context.Context, name string, data []byte) (bot.Articl
 	return bot.ArticleInfo{}, refusal("这篇文章没能加入资料库（与已有文章的编号冲突，或无法读取），没有保存。", nil)
 }
 
-// writeFileAtomic writes path through a hidden temp file (never read as
+// storeFile writes an article through a hidden temp file (never read as
 // an article) renamed into place, so a reload never sees half a file.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".upload-*")
-	if err != nil {
+func storeFile(path string, data []byte) error {
+	if err := atomicfile.WriteFile(path, data, 0o600, atomicfile.TempPattern(".upload-*")); err != nil {
 		return fmt.Errorf("store article: %w", err)
-	}
-	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Sync()
-	}
-	if cerr := tmp.Close(); werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Rename(tmp.Name(), path)
-	}
-	if werr != nil {
-		_ = os.Remove(tmp.Name())
-		return fmt.Errorf("store article: %w", werr)
 	}
 	return nil
 }
@@ -314,7 +308,7 @@ func (l *library) Remove(ctx context.Context, id string) (bot.ArticleInfo, error
 	}
 	if err := l.reload(ctx); err != nil {
 		if raw != nil {
-			_ = writeFileAtomic(a.Origin, raw) // still served: keep it stored
+			_ = storeFile(a.Origin, raw) // still served: keep it stored
 		}
 		return info, fmt.Errorf("reload after removing: %w", err)
 	}
@@ -331,10 +325,19 @@ func (l *library) Fetch(ctx context.Context, rawURL string) (string, []byte, err
 	if err != nil {
 		return "", nil, refusal("这个网址无法打开。", err)
 	}
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return "", nil, refusal("这不是一个网址：请发送以 http:// 或 https:// 开头的链接。", nil)
+	}
 	req.Header.Set("User-Agent", "bangyang/1 (article import)")
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain,application/pdf;q=0.9,*/*;q=0.5")
 	resp, err := l.client.Do(req)
 	if err != nil {
+		switch {
+		case errors.Is(err, netguard.ErrBlocked):
+			return "", nil, refusal("这个地址指向内网或本机，不能添加。", err)
+		case errors.Is(err, netguard.ErrScheme):
+			return "", nil, refusal("这个网址跳转到了 http、https 以外的地址，不能添加。", err)
+		}
 		if ctx.Err() != nil {
 			return "", nil, refusal(fmt.Sprintf("网页在 %v 内没有打开，请稍后再试，或把网页另存为文件发给我。", l.timeout), err)
 		}

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -17,6 +20,7 @@ import (
 	"bangyang/bot"
 	"bangyang/bot/telegramtest"
 	"bangyang/corpus/testdoc"
+	"bangyang/netguard"
 	"bangyang/retrieval"
 )
 
@@ -66,6 +70,7 @@ func TestServeAddArticlesFromChat(t *testing.T) {
 	t.Setenv("BANGYANG_USER_PER_MINUTE", "0")
 	t.Setenv("BANGYANG_CHAT_PER_MINUTE", "0")
 	t.Setenv("BANGYANG_ADMINS", "11,13,15,17,19")
+	t.Setenv("BANGYANG_ADD_ALLOW_PRIVATE", "1") // the test's site is on loopback
 
 	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(sunPage))
 	if err != nil {
@@ -400,7 +405,7 @@ func TestLibraryFetch(t *testing.T) {
 		}
 	}))
 	defer site.Close()
-	l := newLibrary(t.TempDir(), nil, nil)
+	l := newLibrary(t.TempDir(), nil, nil, anyAddress) // the test's site is on loopback
 	l.timeout = 300 * time.Millisecond
 	ctx := context.Background()
 
@@ -436,5 +441,129 @@ func TestLibraryFetch(t *testing.T) {
 		if d := time.Since(start); d > 3*time.Second {
 			t.Errorf("%s took %v", path, d)
 		}
+	}
+}
+
+// By default /add does not fetch from this machine: an admin's /add of a
+// loopback page (by address or by name) gets a short Chinese sentence, no
+// preview, and the page is neither requested nor stored.
+func TestServeAddRefusesLoopback(t *testing.T) {
+	srv := telegramtest.New(t, telegramtest.Options{})
+	for _, k := range []string{"LLM_MODEL", "EMBED_MODEL", "TELEGRAM_WEBHOOK_URL", "BANGYANG_METRICS_LISTEN", "BANGYANG_ADD_ALLOW_PRIVATE"} {
+		t.Setenv(k, "")
+	}
+	corpusDir, data := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(corpusDir, "wang.md"), []byte(wangArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TELEGRAM_BOT_TOKEN", srv.Token())
+	t.Setenv("TELEGRAM_API_URL", srv.URL())
+	t.Setenv("BANGYANG_DATA_DIR", data)
+	t.Setenv("BANGYANG_CORPUS", corpusDir)
+	t.Setenv("BANGYANG_NO_DEFAULT_CORPUS", "true")
+	t.Setenv("BANGYANG_WATCH_INTERVAL", "1h")
+	t.Setenv("BANGYANG_ADMINS", "11")
+
+	var hits atomic.Int32
+	site := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = w.Write([]byte(sunPage))
+	}))
+	defer site.Close()
+
+	var stderr lockedBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"serve"}, strings.NewReader(""), &bytes.Buffer{}, &stderr) }()
+	defer func() {
+		cancel()
+		if code := <-done; code != 0 {
+			t.Fatalf("exit %d:\n%s", code, stderr.String())
+		}
+	}()
+
+	admin := telegramtest.User{ID: 11, FirstName: "组织部"}
+	dm := srv.PrivateChat(admin)
+	port := site.URL[strings.LastIndex(site.URL, ":"):]
+	for i, u := range []string{site.URL + "/news/1.html", "http://localhost" + port + "/news/2.html"} {
+		if _, err := srv.SendText(dm, admin, "/add "+u); err != nil {
+			t.Fatal(err)
+		}
+		var m telegramtest.SentMessage
+		if !srv.WaitUntil(30*time.Second, func() bool {
+			ms := srv.BotMessages(dm.ID)
+			if len(ms) <= i {
+				return false
+			}
+			m = ms[i]
+			return true
+		}) {
+			t.Fatalf("no reply to /add %s; stderr:\n%s", u, stderr.String())
+		}
+		if !strings.Contains(m.Text, "这个地址指向内网或本机，不能添加") || m.ReplyMarkup != nil {
+			t.Errorf("/add %s: %q (buttons %v), want the refusal and no 确认/取消", u, m.Text, m.ReplyMarkup)
+		}
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the loopback page was requested %d times", n)
+	}
+	if es, _ := os.ReadDir(filepath.Join(data, "uploads")); len(es) != 0 {
+		t.Errorf("stored: %v", es)
+	}
+}
+
+// A redirect from a page /add may fetch to a private address is refused
+// at the redirect's dial: the private server is never asked. The allowed
+// site is 127.0.0.1, let through by the test's policy as a public site
+// would be; the private one is 127.0.0.2, and cloud metadata.
+func TestLibraryFetchRefusesRedirectToPrivate(t *testing.T) {
+	var innerHits atomic.Int32
+	inner := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		innerHits.Add(1)
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = w.Write([]byte(sunPage))
+	}))
+	ln, err := net.Listen("tcp", "127.0.0.2:0")
+	if err != nil {
+		t.Skipf("no second loopback address: %v", err)
+	}
+	inner.Listener.Close()
+	inner.Listener = ln
+	inner.Start()
+	defer inner.Close()
+	outer := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/to-inner":
+			http.Redirect(w, r, inner.URL+"/admin", http.StatusFound)
+		case "/to-metadata":
+			http.Redirect(w, r, "http://169.254.169.254/latest/meta-data/", http.StatusMovedPermanently)
+		default:
+			w.Header().Set("Content-Type", "text/html")
+			_, _ = w.Write([]byte(sunPage))
+		}
+	}))
+	defer outer.Close()
+	outerAddr := netip.MustParseAddrPort(strings.TrimPrefix(outer.URL, "http://")).Addr()
+	allow := func(a netip.Addr) bool { return a == outerAddr || netguard.Public(a) }
+	l := newLibrary(t.TempDir(), nil, nil, allow)
+	ctx := context.Background()
+	if _, _, err := l.Fetch(ctx, outer.URL+"/news/1.html"); err != nil {
+		t.Fatalf("the allowed site: %v", err)
+	}
+	for _, p := range []string{"/to-inner", "/to-metadata"} {
+		_, _, err := l.Fetch(ctx, outer.URL+p)
+		var ae *bot.ArticleError
+		if !errors.As(err, &ae) || ae.Msg != "这个地址指向内网或本机，不能添加。" {
+			t.Errorf("%s: %v, want the refusal", p, err)
+		}
+	}
+	if n := innerHits.Load(); n != 0 {
+		t.Errorf("the private server was requested %d times", n)
+	}
+	// Only http and https, whatever the caller checked before.
+	var ae *bot.ArticleError
+	if _, _, err := l.Fetch(ctx, "file:///etc/passwd"); !errors.As(err, &ae) || !strings.Contains(ae.Msg, "http://") {
+		t.Errorf("file:// URL: %v, want the refusal naming http:// and https://", err)
 	}
 }
