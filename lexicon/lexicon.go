@@ -19,6 +19,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed topics.tsv
@@ -225,16 +226,44 @@ func (lx *Lexicon) Topic(name string) (Topic, bool) {
 }
 
 // InQuestion returns the topics a question touches: those whose name or
-// ask words occur in it, longest match first so that 老旧小区改造 is not
-// also counted as a bare 小区 topic when both exist.
+// ask words occur in it, the most strongly asked first — by how much of
+// the question their words cover ("楼道里堆杂物、电动车在楼道充电" is
+// about 安全隐患 more than about the 电动车 of 停车).
 func (lx *Lexicon) InQuestion(norm string) []Topic {
 	var out []Topic
+	var weight []int
 	for _, t := range lx.topics {
-		if strings.Contains(norm, t.Name) || containsAny(norm, t.Ask) || t.askedByPattern(norm) {
+		w := 0
+		if strings.Contains(norm, t.Name) {
+			w += utf8.RuneCountInString(t.Name)
+		}
+		for _, a := range t.Ask {
+			if a != t.Name && a != "" && strings.Contains(norm, a) {
+				w += utf8.RuneCountInString(a)
+			}
+		}
+		for _, parts := range t.AskPatterns {
+			if matchPattern(norm, parts) {
+				for _, p := range parts {
+					w += utf8.RuneCountInString(p)
+				}
+			}
+		}
+		if w > 0 {
 			out = append(out, t)
+			weight = append(weight, w)
 		}
 	}
-	return out
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return weight[b] - weight[a] })
+	sorted := make([]Topic, len(out))
+	for i, j := range idx {
+		sorted[i] = out[j]
+	}
+	return sorted
 }
 
 // InText returns the names of the topics whose article words occur in

@@ -91,3 +91,16 @@ func TestAskPatterns(t *testing.T) {
 		t.Errorf("a pattern is listed as a plain ask word: %v", tp.Ask)
 	}
 }
+
+// TestStrongestTopicFirst: the topic whose words cover most of the
+// question comes first.
+func TestStrongestTopicFirst(t *testing.T) {
+	got := Default().InQuestion("楼道里堆满杂物，还有人把电动车推进楼道充电，怎么办？")
+	if len(got) == 0 || got[0].Name != "安全隐患" {
+		var names []string
+		for _, tp := range got {
+			names = append(names, tp.Name)
+		}
+		t.Errorf("topics %v, want 安全隐患 first", names)
+	}
+}
