@@ -306,10 +306,17 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 	var out []int
 	para, paras := a.sentences[def].para, 0
 	skipping := false
-	header := false // the paragraph before was a step's ordinal header alone (第二步是“议”。)
+	header := false  // the paragraph before was a step's ordinal header alone (第二步是“议”。)
+	inSteps := false // the paragraph is one of the method's parts told in turn
 	for i := def + 1; i < len(a.sentences) && len(out) < maxSpanSentences; i++ {
 		s := a.sentences[i]
-		if s.heading || ix.namesOther(a, i, mi) || ix.owner[i] >= 0 && ix.owner[i] != mi {
+		if s.heading {
+			break
+		}
+		if (ix.namesOther(a, i, mi) || ix.owner[i] >= 0 && ix.owner[i] != mi) && !(inSteps && s.para == para) {
+			// Another method ends it — unless it is named inside one of
+			// this method's steps ("第一步，建强党员队伍。社区党委组建了
+			// “闪亮蒲公英”服务队").
 			break
 		}
 		if s.para != para {
@@ -324,7 +331,8 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 			wasHeader := header
 			part := len(m.Steps) > 0 && reEnumOpen.MatchString(s.key) && (mentionsSteps(s, sk) || strings.HasPrefix(strings.TrimLeft(s.key, "“"), "第"))
 			header = part && (i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para)
-			if wasHeader || part {
+			inSteps = wasHeader || part
+			if inSteps {
 				skipping = false
 				out = append(out, i)
 				continue

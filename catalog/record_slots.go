@@ -59,8 +59,15 @@ func isResult(s sentence) bool {
 	if !reResult.MatchString(s.norm) {
 		return false
 	}
-	return reNumber.MatchString(s.norm) || strings.Contains(s.norm, "如今") || strings.Contains(s.norm, "以来") ||
+	// "靠着…连续三年获评…优秀基层党组织": an honour won by it.
+	return reNumber.MatchString(s.norm) || reHonour.MatchString(s.norm) && !personal(s.norm) || strings.Contains(s.norm, "如今") || strings.Contains(s.norm, "以来") ||
 		strings.Contains(s.norm, "已成为") || strings.Contains(s.norm, "成为了") || strings.Contains(s.norm, "破解") || strings.Contains(s.norm, "满意")
+}
+
+// personal: a sentence about the person herself (本人也被评为…, 她荣获…),
+// whose honour is hers, not what a method achieved.
+func personal(norm string) bool {
+	return strings.Contains(norm, "本人") || strings.HasPrefix(norm, "她") || strings.HasPrefix(norm, "他")
 }
 
 func quoteOf(s sentence) Quote { return Quote{Text: cleanDisplay(s.text), ChunkID: s.chunkID} }

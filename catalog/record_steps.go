@@ -245,19 +245,26 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 	// then what is done in it, often in the next paragraph): the sentences
 	// after the header, up to the next header, carry it out.
 	if hdr := ordinalHeaders(a, sents, n); hdr != nil {
-		cur, since := none, 0
+		cur, since, hp, bare, np := none, 0, -1, false, -1
 		for j, i := range sents {
+			s := a.sentences[i]
 			if hdr[j] != none {
-				cur, since = hdr[j], 0
+				cur, since, hp, np = hdr[j], 0, s.para, -1
+				bare = i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para
 				assign[j] = cur
 				continue
 			}
 			since++
-			s := a.sentences[i]
-			if cur == none || since > 3 || isResult(s) || !ix.slotWorthy(s) {
-				if cur != none && isResult(s) {
-					cur = none // what came of it all ends the steps
-				}
+			if isResult(s) {
+				cur = none // what came of it all ends the steps
+			}
+			if s.para != hp && np < 0 {
+				np = s.para
+			}
+			// Its own paragraph, or the one after a header standing alone.
+			inPart := s.para == hp || bare && s.para == np
+			if cur == none || since > 3 || !inPart || !ix.slotWorthy(s) {
+				assign[j] = none
 				continue
 			}
 			assign[j] = cur
