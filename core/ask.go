@@ -81,10 +81,16 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 		onText(ans.Text)
 	}
 	ans.TurnID = newTurnID()
+	listed := s.methodsInOrder(ans.Text)
+	if prev != nil && q.Resolved && len(prev.Listed) > 1 && len(d.methods) == 1 && slices.Contains(prev.Listed, d.methods[0]) {
+		// "第一个方法具体怎么做" went into one item of a list: "第二个呢"
+		// still means the list.
+		listed = prev.Listed
+	}
 	s.appendTurn(ctx, req.Chat, Turn{
 		ID: ans.TurnID, Question: question, Query: q.Norm, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded,
 		Leader: firstOr(d.leaders, dominantLeader(ans.Citations)), Leaders: d.leaders, Methods: d.methods,
-		Intent: q.Intent, Topic: q.Topic, Shown: shownKeys(s, ans), At: s.o.Now(),
+		Listed: listed, Intent: q.Intent, Topic: q.Topic, Shown: shownKeys(s, ans), At: s.o.Now(),
 	})
 	s.observe(ctx, req.Chat, q, start, ans)
 	return ans, nil
@@ -184,8 +190,18 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		return
 	}
 	q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
+	if k := q.Item; k > 0 && k <= len(prev.Listed) || k == 0 && thisMethodRE.MatchString(q.Norm) && len(prev.Methods) == 0 && len(prev.Listed) > 0 {
+		// "第一个方法具体怎么做", "这个方法效果如何" after a list of her
+		// methods: the one meant.
+		q.Methods = []string{prev.Listed[max(k, 1)-1]}
+		q.Step = 0
+	}
 	q.Resolved = len(q.Leaders) > 0 || len(q.Methods) > 0
 	q.Intent = intentOf(*q) // "她获得过哪些荣誉" is a fact once "她" is known
+	if q.Item > 0 && len(q.Methods) == 1 && residual(topicOf(Question{Norm: itemRefRE.ReplaceAllString(q.Norm, " ")}, s.ents)) == "" {
+		q.Intent = IntentWhat // "第二个方法呢？": what that one is
+		return
+	}
 	switch {
 	case q.Step > 0:
 		q.Intent = IntentSteps
@@ -615,4 +631,30 @@ func (s *Service) topicsAbsent(q Question, leader string) string {
 		names = append(names, t.Name)
 	}
 	return strings.Join(firstStrings(names, 2), "、")
+}
+
+// methodsInOrder are the methods a text names, in the order it names them.
+func (s *Service) methodsInOrder(text string) []string {
+	norm := zh.ToSimplified(text)
+	type at struct {
+		name string
+		i    int
+	}
+	var found []at
+	seen := map[string]bool{}
+	for _, k := range s.ents.methodKeys {
+		if seen[k.canon] {
+			continue
+		}
+		if i := strings.Index(norm, k.key); i >= 0 {
+			seen[k.canon] = true
+			found = append(found, at{k.canon, i})
+		}
+	}
+	slices.SortStableFunc(found, func(a, b at) int { return a.i - b.i })
+	out := make([]string, len(found))
+	for i, f := range found {
+		out[i] = f.name
+	}
+	return out
 }

@@ -22,6 +22,9 @@ type Turn struct {
 	Topic   string   `json:"topic,omitempty"`
 	Leaders []string `json:"leaders,omitempty"`
 	Methods []string `json:"methods,omitempty"`
+	// Listed are the methods the answer named, in its order: "第一个方法"
+	// and "这个方法" in a follow-up refer to them.
+	Listed []string `json:"listed,omitempty"`
 	// Shown are keys of the sentences the answer quoted: a follow-up does
 	// not show them again.
 	Shown []string  `json:"shown,omitempty"`

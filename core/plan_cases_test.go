@@ -569,3 +569,35 @@ func TestFieldSheNeverWorkedOn(t *testing.T) {
 		t.Errorf("want her practices in that field:\n%s", ans.Text)
 	}
 }
+
+// TestFollowUpPointsIntoAList: after her methods are listed, "第一个方法"
+// and "第二个方法" are those of the list, "这个方法" the one just talked
+// about; its results are given even when her profile showed them first.
+func TestFollowUpPointsIntoAList(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	ask := func(q string) *Answer {
+		t.Helper()
+		ans, err := s.Ask(ctx, "list", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMarkers(t, ans)
+		return ans
+	}
+	ask("于海燕有什么工作方法？")
+	if a := ask("第一个方法具体怎么做？"); a.Refused || !strings.Contains(a.Text, "楼长议事会") || !strings.Contains(a.Text, "逐条讨论") {
+		t.Errorf("第一个方法 is not the first listed:\n%s", a.Text)
+	}
+	if a := ask("第二个方法呢？"); a.Refused || !strings.Contains(a.Text, "邻里积分超市") {
+		t.Errorf("第二个方法 is not the second listed:\n%s", a.Text)
+	}
+	if a := ask("这个方法效果如何？"); a.Refused || !strings.Contains(a.Text, "900多人") {
+		t.Errorf("这个方法 has no results:\n%s", a.Text)
+	}
+	// "她为什么要这么做" asks what the practice answered.
+	ask("于海燕有什么工作方法？")
+	if a := ask("她为什么要这么做？"); strings.Contains(a.Text, "“为 要这么做”") {
+		t.Errorf("why is read as a topic:\n%s", a.Text)
+	}
+}

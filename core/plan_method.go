@@ -323,7 +323,16 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			}
 		}
 		if len(d.items) == 0 && hasDef {
-			addQuotes("", filterRE(p.s.sentencesAfter(def.chunk, def.pos, 12), resultWords), 2)
+			after := filterRE(p.s.sentencesAfter(def.chunk, def.pos, 12), resultWords)
+			if addQuotes("", after, 2) == 0 {
+				// Shown earlier (in her profile): still the answer.
+				for _, r := range after[:min(2, len(after))] {
+					if !p.used[r.key()] {
+						p.take(r)
+						d.add(item{quote: r})
+					}
+				}
+			}
 		}
 		if !d.hasQuotes() {
 			d.lead = "资料中没有提到" + name + "的具体成效。"

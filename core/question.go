@@ -60,6 +60,9 @@ type Question struct {
 	Topics []lexicon.Topic
 	// Step is the 1-based step asked for ("第二步"), 0 for none.
 	Step int
+	// Item is the place in the last answer's list a question points to
+	// ("第一个方法", "第二种做法"), 1-based; 0 when none.
+	Item int
 	// FollowUp is true when the question leans on an earlier turn.
 	FollowUp bool
 	// ViaPlace is true when Leaders were found through a community the
@@ -113,6 +116,10 @@ var (
 	// whichItemsRE asks for the items of a numbered shorthand (哪四链, 哪三活).
 	whichItemsRE = regexp.MustCompile(`哪[几一二三四五六七八九十两\d]+[个项条种单清活链社联微到]?`)
 	lastStepRE   = regexp.MustCompile(`最后一步|最后一个步骤|最后一个环节|最后那一步`)
+	// itemRefRE points to an item of a list just given: 第一个方法, 第二种做法.
+	itemRefRE = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(个|种|项|条)(工作)?(方法|做法|办法|经验|工作法)`)
+	// thisMethodRE points to the method just discussed.
+	thisMethodRE = regexp.MustCompile(`这个方法|这种方法|这个做法|这种做法|这个办法|该方法|这一方法|这个工作法`)
 	stepNumRE    = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(步|个步骤|个环节|项|单|个)`)
 	howRE        = regexp.MustCompile(`怎么做|如何做|怎么开展|如何开展|怎样|如何|做法|是怎么|怎么|具体做了|做了哪些|做了什么|采取|措施|办法|举措|经验`)
 	whoRE        = regexp.MustCompile(`是?谁(提出|总结|创立|发明|首创|创造|推行|发起|想出|创办|牵头)|是谁|哪位|谁的|什么人|创始人|何人|哪个书记|哪一位`)
@@ -177,6 +184,14 @@ func askersOwn(before string) bool {
 	return strings.Contains(before, "我") || strings.Contains(before, "咱")
 }
 
+// numberOf reads a step or item number: a digit string or one numeral.
+func numberOf(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	return chineseDigits[[]rune(s)[0]]
+}
+
 // lastStep stands for "最后一步" until the method's steps are known.
 const lastStep = 1 << 20
 
@@ -220,14 +235,12 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	if s.lex != nil {
 		q.Topics = s.lex.InQuestion(q.Norm)
 	}
-	if lastStepRE.MatchString(q.Norm) {
+	if m := itemRefRE.FindStringSubmatch(q.Norm); m != nil {
+		q.Item = numberOf(m[1])
+	} else if lastStepRE.MatchString(q.Norm) {
 		q.Step = lastStep
 	} else if m := stepNumRE.FindStringSubmatch(q.Norm); m != nil {
-		if n, err := strconv.Atoi(m[1]); err == nil {
-			q.Step = n
-		} else {
-			q.Step = chineseDigits[[]rune(m[1])[0]]
-		}
+		q.Step = numberOf(m[1])
 	}
 	q.Intent = intentOf(q)
 	if len(findKeys(forMethods, e.stepKeys)) > 0 && q.Intent != IntentAdvice && (q.Intent == IntentHow || q.Intent == IntentOther || q.Intent == IntentWhat || q.Intent == IntentWhen) {
@@ -251,7 +264,7 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	// Leaning on the last turn: a pronoun, an opening like 那/还有/后来, a
 	// step number, or nothing of its own to ask about ("效果怎么样？").
 	q.FollowUp = len(conv.Turns) > 0 && !named && (pronounRE.MatchString(q.Norm) || followOpenRE.MatchString(q.Norm) ||
-		q.Step > 0 || residual(q.Topic) == "" || residual(topicOf(Question{Norm: stripCues(q.Norm)}, e)) == "")
+		q.Step > 0 || q.Item > 0 || residual(q.Topic) == "" || residual(topicOf(Question{Norm: stripCues(q.Norm)}, e)) == "")
 	return q
 }
 

@@ -459,6 +459,6 @@ func (s *Service) remember(ctx context.Context, chat, question string, ans *Answ
 		ans.TurnID = newTurnID()
 	}
 	s.appendTurn(ctx, chat, Turn{ID: ans.TurnID, Question: question, Query: question, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded,
-		Leader: leader, Leaders: nonEmpty(zh.ToSimplified(leader)), Methods: findKeys(norm, s.ents.methodKeys), Intent: IntentSummary,
+		Leader: leader, Leaders: nonEmpty(zh.ToSimplified(leader)), Methods: findKeys(norm, s.ents.methodKeys), Listed: s.methodsInOrder(ans.Text), Intent: IntentSummary,
 		Shown: shownKeys(s, ans), At: s.o.Now()})
 }
