@@ -343,6 +343,25 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	case IntentProblem:
 		d.lead = who + "的" + name + "针对的问题："
 		addQuotes("", quotes(p, m.Problem), 2)
+		if !d.hasQuotes() && hasDef {
+			// No recorded problem: the one stated just before it was
+			// set up ("枫林社区老人多，不少人不会用智能手机。" then "她牵头
+			// 办起“板凳课堂”").
+			var before []sentRef
+			for _, r := range p.s.paragraph(def) {
+				if r.pos < def.pos && r.pos >= def.pos-2 && isProblem(r.norm) {
+					before = append(before, r)
+				}
+			}
+			if addQuotes("", before, 2) == 0 {
+				for _, r := range before {
+					if !p.used[r.key()] {
+						p.take(r) // shown before (with how it is done): still the answer
+						d.add(item{quote: r})
+					}
+				}
+			}
+		}
 		if !d.hasQuotes() {
 			d.lead = "资料中没有单独说明" + name + "针对的问题，文中是这样介绍的："
 			if hasDef {
