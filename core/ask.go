@@ -327,11 +327,18 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	switch {
 	case q.Intent == IntentCompare && len(leaders) >= 2:
 		d = p.planCompare(leaders)
-	case len(q.Leaders) == 1 && len(q.Methods) == 0 && len(q.Topics) > 0 && q.Intent == IntentSummary && !whyGoodRE.MatchString(q.Norm):
+	case len(q.Leaders) == 1 && len(q.Methods) == 0 && len(q.Topics) > 0 && (q.Intent == IntentSummary && !whyGoodRE.MatchString(q.Norm) || q.Intent == IntentHow && topicOnly(q)):
 		// "李亚玲在党员管理方面有什么经验": her practices in that field,
 		// each with the problem it answered.
 		d, err = p.planAdvice(ctx, q.Leaders)
 		if err == nil && d.refused {
+			// Her sentences on the field, ranked by its name, not by the
+			// asking words (工作 of "怎么做老年人工作").
+			var names []string
+			for _, t := range q.Topics {
+				names = append(names, t.Name)
+			}
+			p.q.Topic = strings.Join(names, " ")
 			d = p.planLeader(q.Leaders[0])
 		}
 	case q.Intent == IntentAdvice || q.Intent == IntentHow && len(q.Leaders)+len(q.Methods) == 0:
@@ -657,4 +664,21 @@ func (s *Service) methodsInOrder(text string) []string {
 		out[i] = f.name
 	}
 	return out
+}
+
+// topicOnly reports a question whose topic is its lexicon topics and
+// nothing more ("她是怎么做志愿服务工作的"), not a particular deed ("是怎么
+// 把后进社区变成先进典型的").
+func topicOnly(q Question) bool {
+	rest := residual(q.Topic)
+	for _, t := range q.Topics {
+		rest = strings.ReplaceAll(rest, t.Name, "")
+		for _, w := range t.Ask {
+			rest = strings.ReplaceAll(rest, w, "")
+		}
+	}
+	for _, w := range []string{"工作", "方面", "做", "开展", "搞", "抓", "在"} {
+		rest = strings.ReplaceAll(rest, w, "")
+	}
+	return utf8.RuneCountInString(rest) < 2
 }

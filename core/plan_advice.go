@@ -23,13 +23,19 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	if query == "" {
 		query = p.q.Norm
 	}
-	res, err := p.s.o.Search.Search(ctx, query, search.Options{K: max(24, 5*p.s.o.Passages)})
-	if err != nil {
-		return nil, err
-	}
 	var cands []sentRef
-	for _, h := range res.Hits {
-		cands = append(cands, p.s.sentences(p.s.hitChunk(h))...)
+	if len(only) == 1 {
+		// One secretary asked about: all of her sentences, not the
+		// passages that rank best across the corpus.
+		cands = p.s.leaderSentences(only[0])
+	} else {
+		res, err := p.s.o.Search.Search(ctx, query, search.Options{K: max(24, 5*p.s.o.Passages)})
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range res.Hits {
+			cands = append(cands, p.s.sentences(p.s.hitChunk(h))...)
+		}
 	}
 	wt := p.terms(p.q.Topic, expansion, cands)
 	wt.lexiconFirst = len(expansion) > 0

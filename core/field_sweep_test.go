@@ -1,0 +1,74 @@
+package core
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestFieldQuestionsAnswered asks every genre secretary about every field
+// of community work her article touches (a topic's specific word is in
+// it), in two wordings ("X是怎么做T工作的", "X在T方面有什么经验"): the
+// answer must not be refused and must hold a word of that field. It is a
+// sweep, not a set of examples: 244 questions over 21 articles.
+func TestFieldQuestionsAnswered(t *testing.T) {
+	t.Parallel()
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	var leaders []string
+	for l := range s.ents.leaderInfo {
+		leaders = append(leaders, l)
+	}
+	slices.Sort(leaders)
+	n, off := 0, 0
+	for _, l := range leaders {
+		sents := s.leaderSentences(l)
+		for _, tp := range s.lex.Topics() {
+			if tp.Name == "个人经历" || tp.Name == "社区治理" {
+				continue // her life, and a word every article uses
+			}
+			var hit string
+			for _, r := range sents {
+				for _, w := range tp.Matches(r.norm) {
+					if utf8.RuneCountInString(w) >= 3 {
+						hit = w
+					}
+				}
+			}
+			if hit == "" {
+				continue
+			}
+			for _, tpl := range []string{"%s是怎么做%s工作的？", "%s在%s方面有什么经验？"} {
+				q := fmt.Sprintf(tpl, l, tp.Name)
+				ans, err := s.Ask(ctx, fmt.Sprint("field", n), q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n++
+				words := append(slices.Clone(tp.Article), tp.Ask...)
+				if ans.Refused || !strings.Contains(ans.Text, hit) && !containsWordOf(ans.Text, words) {
+					off++
+					t.Logf("%s (her article: %s)\n%s", q, hit, ans.Text)
+				}
+			}
+		}
+	}
+	if n < 200 {
+		t.Fatalf("only %d questions: the sweep lost its articles or topics", n)
+	}
+	if off*20 > n {
+		t.Errorf("%d of %d field questions refused or off the field (want ≤ 5%%)", off, n)
+	}
+}
+
+func containsWordOf(text string, words []string) bool {
+	for _, w := range words {
+		if utf8.RuneCountInString(w) >= 2 && strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
