@@ -72,3 +72,64 @@ func containsWordOf(text string, words []string) bool {
 	}
 	return false
 }
+
+// TestCompareOnAFieldBothWork compares pairs of genre secretaries whose
+// articles both touch a field ("A和B在T方面的做法有什么不同"): each must
+// have her own line that uses a word of the field. A sweep over every
+// topic of the lexicon, up to two pairs each.
+func TestCompareOnAFieldBothWork(t *testing.T) {
+	t.Parallel()
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	var leaders []string
+	for l := range s.ents.leaderInfo {
+		leaders = append(leaders, l)
+	}
+	slices.Sort(leaders)
+	works := func(l string, words []string) bool {
+		for _, r := range s.leaderSentences(l) {
+			for _, w := range words {
+				if utf8.RuneCountInString(w) >= 3 && strings.Contains(r.norm, w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	n, off := 0, 0
+	for _, tp := range s.lex.Topics() {
+		if tp.Name == "个人经历" || tp.Name == "社区治理" {
+			continue
+		}
+		var have []string
+		for _, l := range leaders {
+			if works(l, tp.Article) {
+				have = append(have, l)
+			}
+		}
+		for i := 0; i+1 < len(have) && i < 4; i += 2 {
+			a, b := have[i], have[i+1]
+			q := fmt.Sprintf("%s和%s在%s方面的做法有什么不同？", a, b, tp.Name)
+			ans, err := s.Ask(ctx, fmt.Sprint("cmp", n), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+			var okA, okB bool
+			for _, ln := range strings.Split(ans.Text, "\n") {
+				okA = okA || strings.HasPrefix(ln, "• "+a) && containsWordOf(ln, tp.Article)
+				okB = okB || strings.HasPrefix(ln, "• "+b) && containsWordOf(ln, tp.Article)
+			}
+			if ans.Refused || !okA || !okB {
+				off++
+				t.Logf("%s\n%s", q, ans.Text)
+			}
+		}
+	}
+	if n < 25 {
+		t.Fatalf("only %d comparisons: the sweep lost its articles or topics", n)
+	}
+	if off*5 > n {
+		t.Errorf("%d of %d comparisons miss a side on the field (want ≤ 20%%)", off, n)
+	}
+}

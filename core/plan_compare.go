@@ -52,6 +52,11 @@ func (p *planner) planCompare(leaders []string) *draft {
 		for _, sd := range sides {
 			got := quotesFor(sd, p.expansion(), topic, 3-len(sides)/2)
 			if len(got) == 0 {
+				// Nothing ranks on the question's wording: her sentences
+				// that use the field's own words, if any.
+				got = p.pick(p.onField(sd.cands), 1, nil)
+			}
+			if len(got) == 0 {
 				missing = append(missing, sd.name)
 				continue
 			}
@@ -326,4 +331,34 @@ var identityRE = regexp.MustCompile(`都(是|在|为|属于|来自|有|获|当�
 // of it ("一是推行居民说事工作法。").
 func bareName(def sentRef, m catalog.Method) bool {
 	return utf8.RuneCountInString(def.text)-utf8.RuneCountInString(strings.Trim(m.Name, "“”")) < 10
+}
+
+// onField ranks sentences by how many words of the question's topics they
+// use (a specific word, 3 runes or more, counting double), what she did
+// before how things were.
+func (p *planner) onField(cands []sentRef) []rankedSent {
+	var out []rankedSent
+	for _, c := range cands {
+		if isHeadingLike(c.text) || isQuestion(c.text) {
+			continue
+		}
+		sc := 0.0
+		for _, t := range p.q.Topics {
+			for _, w := range t.Matches(c.norm) {
+				sc++
+				if utf8.RuneCountInString(w) >= 3 {
+					sc++
+				}
+			}
+		}
+		if sc < 2 {
+			continue // one short word in passing is not the field
+		}
+		if !isDoing(c.norm) {
+			sc *= 0.6
+		}
+		out = append(out, rankedSent{c, sc, 0})
+	}
+	slices.SortStableFunc(out, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	return out
 }
