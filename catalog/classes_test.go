@@ -131,3 +131,23 @@ func TestStepsEnumeratedByParagraph(t *testing.T) {
 		}
 	}
 }
+
+// Each part introduced by a short sentence naming it (织密“服务网”。)
+// and carried out by the rest of its paragraph.
+func TestStepsUnderShortHeaders(t *testing.T) {
+	text := "她带领社区探索出“三张网”工作法，即“服务网”“平安网”“连心网”。\n" +
+		"织密“服务网”。社区把辖区划成9个网格，每个网格配一名专职网格员。\n" +
+		"织牢“平安网”。社区组建了60多人的平安志愿巡逻队，每天晚上在小区巡逻。\n" +
+		"织暖“连心网”。社区为独居老人建立结对关系，党员每周至少上门一次。\n" +
+		"如今，桃源社区居民满意率达到97%。"
+	c := mustBuild(t, corpus.ChunkArticle(corpus.Article{Meta: corpus.Meta{ID: "a1", Leader: "谢冬梅"}, Text: text}))
+	m, _, ok := c.FindMethod("三张网工作法")
+	if !ok || len(m.Steps) != 3 {
+		t.Fatalf("method %v steps %q", ok, m.Steps)
+	}
+	for i, want := range []string{"专职网格员", "巡逻队", "结对关系"} {
+		if i >= len(m.Procedure) || len(m.Procedure[i]) != 1 || !strings.Contains(m.Procedure[i][0].Text, want) {
+			t.Errorf("step %d: procedure %v, want only the sentence with %s", i+1, m.Procedure, want)
+		}
+	}
+}

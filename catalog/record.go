@@ -412,7 +412,7 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 	if c := resultClause(d, m); c != "" {
 		m.Results = append(m.Results, Quote{Text: c, ChunkID: d.chunkID})
 	}
-	align := procedural && (alignable(m.Steps) || stepsOpenSentences(a, m.Steps, sp) || ordinalHeaders(a, sp, len(m.Steps)) != nil)
+	align := procedural && (alignable(m.Steps) || stepsOpenSentences(a, m.Steps, sp) || ordinalHeaders(a, sp, m.Steps) != nil)
 	var rest []int
 	for _, i := range sp {
 		// A sentence spelling out a step is its procedure, numbers or not.

@@ -244,7 +244,8 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 	// A step told under its own ordinal ("第二步是“议”。", "二是阵地联用。"
 	// then what is done in it, often in the next paragraph): the sentences
 	// after the header, up to the next header, carry it out.
-	if hdr := ordinalHeaders(a, sents, n); hdr != nil {
+	hdr := ordinalHeaders(a, sents, steps)
+	if hdr != nil {
 		cur, since, hp, bare, np := none, 0, -1, false, -1
 		for j, i := range sents {
 			s := a.sentences[i]
@@ -284,6 +285,9 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 		}
 	}
 	for j, i := range sents {
+		if hdr != nil && hdr[j] != none && utf8.RuneCountInString(a.sentences[i].key) <= utf8.RuneCountInString(key(steps[hdr[j]]))+6 {
+			continue // the header (织牢“平安网”。) says no more than the step's name
+		}
 		if assign[j] != none && !statesStep(a.sentences[i], steps[assign[j]]) {
 			out[assign[j]] = append(out[assign[j]], quoteOf(a.sentences[i]))
 		}
@@ -298,19 +302,31 @@ var reOrdinalPrefix = regexp.MustCompile(`^(?:第[一二三四五六七八九十
 // in turn (第二步… / 二是… / （二）…), its numeral captured.
 var reEnumOpen = regexp.MustCompile(`^“?(?:第([一二三四五六七八九十])步|([一二三四五六七八九十])是|[(（]([一二三四五六七八九十])[)）])`)
 
-// ordinalHeaders returns, per sentence, the step its 第N步 / N是 opening names
-// (or -1), when most steps have such a header in order; nil otherwise.
-func ordinalHeaders(a *article, sents []int, n int) []int {
+// ordinalHeaders returns, per sentence, the step its opening names (or
+// -1), when most steps have such a header in order; nil otherwise. A
+// header is a 第N步 / N是 / （N） opening, or a short sentence opening its
+// paragraph that names the next step and little else (织密“服务网”。).
+func ordinalHeaders(a *article, sents []int, steps []string) []int {
+	n := len(steps)
 	out := make([]int, len(sents))
 	found, next := 0, 1
 	for j, i := range sents {
 		out[j] = -1
-		m := reEnumOpen.FindStringSubmatch(a.sentences[i].key)
-		if m == nil {
+		s := a.sentences[i]
+		if m := reEnumOpen.FindStringSubmatch(s.key); m != nil {
+			if v := numeralValue([]rune(m[1] + m[2] + m[3])[0]); v == next && v <= n {
+				out[j] = v - 1
+				found++
+				next++
+			}
 			continue
 		}
-		if v := numeralValue([]rune(m[1] + m[2] + m[3])[0]); v == next && v <= n {
-			out[j] = v - 1
+		if next > n || i > 0 && a.sentences[i-1].para == s.para {
+			continue
+		}
+		k := key(steps[next-1])
+		if k != "" && strings.Contains(s.key, k) && utf8.RuneCountInString(s.key) <= utf8.RuneCountInString(k)+6 {
+			out[j] = next - 1
 			found++
 			next++
 		}

@@ -234,7 +234,17 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				k = 0
 			} else {
 				d.lead = fmt.Sprintf("%s的第%s步是“%s”：", name, chineseNumber(k), p.stepName(m, k-1, def))
-				if addQuotes("", procedure(k-1), 3) == 0 {
+				proc := procedure(k - 1)
+				if addQuotes("", proc, 3) == 0 {
+					// Shown before, with all the steps: still how this one is done.
+					for _, r := range proc[:min(3, len(proc))] {
+						if !p.used[r.key()] {
+							p.take(r)
+							d.add(item{quote: r})
+						}
+					}
+				}
+				if !d.hasQuotes() {
 					if hasDef {
 						d.add(item{quote: def})
 					}
