@@ -637,6 +637,25 @@ func (s *Service) topicsAbsent(q Question, leader string) string {
 		}
 		names = append(names, t.Name)
 	}
+	// Nor any of the question's own words on it ("怎么收集居民意见" where
+	// the article says "居民的意见怎么收集"): the lexicon may lack the
+	// article's wording, and a wrong "not there" is worse than none.
+	rest := residual(q.Topic)
+	for _, t := range q.Topics {
+		rest = strings.ReplaceAll(rest, t.Name, " ")
+	}
+	rs := []rune(rest)
+	for i := 0; i+2 <= len(rs); i++ {
+		bi := string(rs[i : i+2])
+		if !zh.AllHan(bi) || slices.Contains(fieldStopBigrams, bi) {
+			continue
+		}
+		for _, r := range sents {
+			if strings.Contains(r.norm, bi) {
+				return ""
+			}
+		}
+	}
 	return strings.Join(firstStrings(names, 2), "、")
 }
 
@@ -682,3 +701,8 @@ func topicOnly(q Question) bool {
 	}
 	return utf8.RuneCountInString(rest) < 2
 }
+
+// fieldStopBigrams are words of a field question that say nothing of the
+// field (在…方面, 社区, 居民). A fixed list: how common a word is in the
+// corpus says nothing when the corpus is one article.
+var fieldStopBigrams = []string{"方面", "社区", "居民", "工作", "做法", "经验", "书记", "开展", "做了", "哪些", "什么", "怎么", "如何", "有没", "没有"}

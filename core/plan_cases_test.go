@@ -560,6 +560,17 @@ func TestFieldSheNeverWorkedOn(t *testing.T) {
 	if first, _, _ := strings.Cut(ans.Text, "\n"); !strings.Contains(first, "没有提到吴中兰") || !strings.Contains(first, "疫情防控") {
 		t.Errorf("want the field said to be missing:\n%s", ans.Text)
 	}
+	// The lexicon may lack the article's wording: her article saying
+	// "居民的意见怎么收集" is not "nothing on 需求收集".
+	dir := t.TempDir()
+	interview := "【对话社区书记】严玉华：老小区的事，大家商量着办\n\n编者按：本期我们对话滨江市东港区望海社区党委书记严玉华。\n\n" +
+		"记者：居民的意见怎么收集？\n\n严玉华：每个月15号是我们的“居民说事日”，我和社区干部都在小区凉亭里，居民有什么事当面说，能办的当场办。\n"
+	if err := os.WriteFile(filepath.Join(dir, "yan.txt"), []byte(interview), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if a, err := serviceOverDir(t, dir).Ask(ctx, "", "严玉华是怎么收集居民意见的？"); err != nil || a.Refused || !strings.Contains(a.Text, "居民说事日") {
+		t.Errorf("a field in the article's own words is said to be missing (%v):\n%s", err, a.Text)
+	}
 	ans, err = s.Ask(ctx, "", "李亚玲在党员管理方面有什么经验？")
 	if err != nil {
 		t.Fatal(err)

@@ -325,8 +325,8 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 				break
 			}
 			n := utf8.RuneCountInString(r.text)
-			if isHeadingLike(r.text) || runes+n > maxAnswerRunes-40 {
-				break
+			if isHeadingLike(r.text) || runes+n > maxAnswerRunes-40 || k > 0 && isQuestion(r.norm) {
+				break // a new question (记者：……？) opens another subject
 			}
 			if !p.fresh(r) || fragment(r.text) {
 				continue
