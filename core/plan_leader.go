@@ -289,6 +289,9 @@ func practiceOnly(cands []sentRef, leader string, s *Service) []rankedSent {
 // narrate follows the best picked sentence with the ones after it in its
 // passage: "how did she do it" is told in a run of sentences, and the
 // sentence that matches the question best is often only the first.
+// interviewQRE opens an interviewer's question.
+var interviewQRE = regexp.MustCompile(`^\s*(记者|问|主持人|本报记者|Q)\s*[:：]`)
+
 func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 	if len(picked) == 0 {
 		return picked
@@ -325,8 +328,8 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 				break
 			}
 			n := utf8.RuneCountInString(r.text)
-			if isHeadingLike(r.text) || runes+n > maxAnswerRunes-40 || k > 0 && isQuestion(r.norm) {
-				break // a new question (记者：……？) opens another subject
+			if isHeadingLike(r.text) || runes+n > maxAnswerRunes-40 || interviewQRE.MatchString(r.norm) {
+				break // the interviewer's next question (记者：……？) opens another subject
 			}
 			if !p.fresh(r) || fragment(r.text) {
 				continue

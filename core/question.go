@@ -234,6 +234,15 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	}
 	if s.lex != nil {
 		q.Topics = s.lex.InQuestion(q.Norm)
+		// "智慧社区" is a field of work, not a community no article names.
+		q.Unknown = slices.DeleteFunc(q.Unknown, func(u string) bool {
+			for _, t := range q.Topics {
+				if u == t.Name || slices.Contains(t.Ask, u) || slices.Contains(t.Article, u) {
+					return true
+				}
+			}
+			return false
+		})
 	}
 	if m := itemRefRE.FindStringSubmatch(q.Norm); m != nil {
 		q.Item = numberOf(m[1])
@@ -276,7 +285,7 @@ func intentOf(q Question) Intent {
 		return IntentChat
 	case named == 0 && listAllRE.MatchString(n):
 		return IntentList
-	case compareRE.MatchString(n) && (named >= 2 || strings.Contains(n, "和") || strings.Contains(n, "与") || strings.Contains(n, "跟")):
+	case compareRE.MatchString(adverbBijiaoRE.ReplaceAllString(n, "很")) && (named >= 2 || strings.Contains(n, "和") || strings.Contains(n, "与") || strings.Contains(n, "跟")):
 		return IntentCompare
 	case len(q.Leaders) >= 2 && (eachRE.MatchString(n) || differRE.MatchString(n)):
 		return IntentCompare // "郭佳和张影在调解矛盾方面各有什么办法"
@@ -317,6 +326,10 @@ func intentOf(q Question) Intent {
 	return IntentOther
 }
 
+// adverbBijiaoRE is 比较 as "rather" (问题比较多, 比较难), which compares
+// nothing.
+var adverbBijiaoRE = regexp.MustCompile(`比较(多|少|大|小|难|差|弱|强|好|高|低|突出|严重|普遍|复杂|集中|薄弱|困难|缺乏|乱|散|老|新|远|近|常见|明显|紧张|落后|头疼|麻烦|分散|重)`)
+
 // premiseRE is a clause stating what the people compared share ("两人都
 // 是全国优秀党务工作者"): context, not the topic asked about.
 var premiseRE = regexp.MustCompile(`[^，,。？?！!；;]*都[^，,。？?！!；;]*[，,]`)
@@ -352,6 +365,8 @@ func topicOf(q Question, e *entities) string {
 		}
 		return ' '
 	}, t)
+	// "停车方面问题比较多": the framing of a problem is no topic of its own.
+	t = problemFrameRE.ReplaceAllString(t, " ")
 	var kept []string
 	for _, f := range strings.Fields(t) {
 		if !slices.Contains(emptyTokens, f) {
@@ -360,6 +375,10 @@ func topicOf(q Question, e *entities) string {
 	}
 	return strings.Join(kept, " ")
 }
+
+// problemFrameRE frames a problem without naming it: 方面的问题比较多,
+// 问题突出, 这方面.
+var problemFrameRE = regexp.MustCompile(`(这|这个|这些)?方面(的)?问题(比较|很|特别|非常|挺)?(多|突出|严重|大)?|问题(比较|很|特别|非常|挺)?(多|突出|严重)`)
 
 // emptyTokens are what is left of a question's asking words once the rest
 // is stripped ("有什么办法" → 有 办法): no topic of their own.

@@ -127,6 +127,8 @@ func New(opts Options) (*Service, error) {
 	if opts.Lexicon == nil {
 		opts.Lexicon = lexicon.Default()
 	}
+	// Its words spelled as questions and articles are once normalised.
+	opts.Lexicon = opts.Lexicon.Map(zh.ToSimplified)
 	s := &Service{o: opts, lex: opts.Lexicon,
 		byID:      make(map[string]corpus.Chunk, len(opts.Chunks)),
 		bySeq:     make(map[seqKey]corpus.Chunk, len(opts.Chunks)),

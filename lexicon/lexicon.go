@@ -213,6 +213,31 @@ func (lx *Lexicon) Merge(other *Lexicon) {
 	}
 }
 
+// Map returns a copy of the lexicon with every word (and pattern part)
+// passed through f: the caller's normaliser, so that words are spelled as
+// the text they are matched against (a converter that writes 慰藉 as 慰借
+// must write the lexicon's 慰藉 the same way).
+func (lx *Lexicon) Map(f func(string) string) *Lexicon {
+	out := &Lexicon{}
+	each := func(ws []string) []string {
+		var m []string
+		for _, w := range ws {
+			if w = f(w); w != "" && !slices.Contains(m, w) {
+				m = append(m, w)
+			}
+		}
+		return m
+	}
+	for _, t := range lx.topics {
+		nt := Topic{Name: t.Name, Ask: each(t.Ask), Article: each(t.Article)}
+		for _, p := range t.AskPatterns {
+			nt.AskPatterns = append(nt.AskPatterns, each(p))
+		}
+		out.add(nt)
+	}
+	return out
+}
+
 // Topics returns every topic.
 func (lx *Lexicon) Topics() []Topic { return slices.Clone(lx.topics) }
 

@@ -104,3 +104,20 @@ func TestStrongestTopicFirst(t *testing.T) {
 		t.Errorf("topics %v, want 安全隐患 first", names)
 	}
 }
+
+// TestMapNormalisesEveryWord: Map passes ask words, patterns and article
+// words through the caller's normaliser.
+func TestMapNormalisesEveryWord(t *testing.T) {
+	lx, err := Parse(strings.NewReader("心理关爱\t慰藉、心里…话\t精神慰藉、谈心、陪伴\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := lx.Map(func(s string) string { return strings.ReplaceAll(s, "藉", "借") })
+	tp, _ := m.Topic("心理关爱")
+	if !slices.Contains(tp.Article, "精神慰借") || !slices.Contains(tp.Ask, "慰借") || len(m.InQuestion("我心里有话")) != 1 {
+		t.Errorf("not mapped: %+v", tp)
+	}
+	if orig, _ := lx.Topic("心理关爱"); !slices.Contains(orig.Article, "精神慰藉") {
+		t.Errorf("the original changed: %+v", orig)
+	}
+}
