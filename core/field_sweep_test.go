@@ -133,3 +133,52 @@ func TestCompareOnAFieldBothWork(t *testing.T) {
 		t.Errorf("%d of %d comparisons miss a side on the field (want ≤ 20%%)", off, n)
 	}
 }
+
+// TestAdviceOnEveryField asks, for every topic some genre article works
+// on, "我们社区<ask word>方面问题比较多，可以学习哪位书记的做法？" in two of
+// its ask words: the answer must not be refused and must quote at least
+// one practice in the field's own words.
+func TestAdviceOnEveryField(t *testing.T) {
+	t.Parallel()
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	var leaders []string
+	for l := range s.ents.leaderInfo {
+		leaders = append(leaders, l)
+	}
+	n, off := 0, 0
+	for _, tp := range s.lex.Topics() {
+		if tp.Name == "个人经历" || tp.Name == "社区治理" {
+			continue
+		}
+		worked := slices.ContainsFunc(leaders, func(l string) bool {
+			return slices.ContainsFunc(s.leaderSentences(l), func(r sentRef) bool {
+				return slices.ContainsFunc(tp.Article, func(w string) bool { return utf8.RuneCountInString(w) >= 3 && strings.Contains(r.norm, w) })
+			})
+		})
+		if !worked {
+			continue
+		}
+		for _, ask := range tp.Ask[:min(2, len(tp.Ask))] {
+			q := "我们社区" + ask + "方面问题比较多，可以学习哪位书记的做法？"
+			ans, err := s.Ask(ctx, fmt.Sprint("adv", n), q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+			on := slices.ContainsFunc(strings.Split(ans.Text, "\n"), func(ln string) bool {
+				return strings.HasPrefix(ln, "• ") && containsWordOf(ln, tp.Article)
+			})
+			if ans.Refused || !on {
+				off++
+				t.Logf("%s\n%s", q, ans.Text)
+			}
+		}
+	}
+	if n < 50 {
+		t.Fatalf("only %d questions: the sweep lost its articles or topics", n)
+	}
+	if off*20 > n {
+		t.Errorf("%d of %d advice questions refused or off the field (want ≤ 5%%)", off, n)
+	}
+}
