@@ -185,7 +185,7 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	var others []string
 	lf := family(leader, nt)
 	for name := range ev.others {
-		if family(name, nt) == lf || strings.Contains(leader, name) || strings.Count(full, name) < 2 {
+		if family(name, nt) == lf || strings.Contains(leader, name) || strings.Count(full, name) < 2 || placeFragment(rs, family(name, nt)) {
 			continue
 		}
 		// The full form of the other person: the longest candidate of her
@@ -311,8 +311,12 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		f.byline = f.byline || ev.byline[name]
 	}
 	var list []*fam
+	rs := []rune(text)
 	for _, f := range fams {
 		amb := nt.ambiguous[[]rune(f.key)[0]] && utf8.RuneCountInString(nt.surnameOf(f.key+"x")) == 1
+		if placeFragment(rs, f.key) {
+			continue // 桂香 of 桂香社区, 罗湖 of 罗湖区: a place, not a person
+		}
 		if f.count >= minCount && (f.strong || !amb) || f.byline {
 			list = append(list, f)
 		}
@@ -384,4 +388,40 @@ func namesStartingWith(rs []rune, s string, nt nameTables) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// placeSuffixes end a place's or an organisation's name: a candidate
+// mostly written before one (桂香社区, 罗湖区, 张华路) is that place.
+var placeSuffixes = []string{"社区", "社區", "小区", "小區", "街道", "区", "區", "县", "縣", "市", "镇", "鎮",
+	"乡", "鄉", "村", "路", "街", "巷", "省", "州", "大道", "花园", "花園", "公园", "公園", "家园", "家園",
+	"新村", "广场", "廣場", "居委会", "居委會", "居民委员会", "居民委員會", "公司", "集团", "集團",
+	"银行", "銀行", "医院", "醫院", "学校", "學校", "小学", "小學", "中学", "中學", "大学", "大學"}
+
+// placeFragment reports a candidate key whose occurrences in rs are
+// mostly followed by a place or organisation suffix, directly (罗湖区) or
+// after one more character (桂香园社区).
+func placeFragment(rs []rune, key string) bool {
+	kr := []rune(key)
+	total, place := 0, 0
+	for i := 0; i+len(kr) <= len(rs); i++ {
+		if !hasRunesAt(rs, i, key) {
+			continue
+		}
+		total++
+		at := i + len(kr)
+		if placeSuffixAt(rs, at) || at < len(rs) && unicode.Is(unicode.Han, rs[at]) && placeSuffixAt(rs, at+1) && !placeSuffixAt(rs, at) && !strings.ContainsRune("说說的在是和与與", rs[at]) {
+			place++
+		}
+		i += len(kr) - 1
+	}
+	return total > 0 && place*2 > total
+}
+
+func placeSuffixAt(rs []rune, i int) bool {
+	for _, s := range placeSuffixes {
+		if hasRunesAt(rs, i, s) {
+			return true
+		}
+	}
+	return false
 }
