@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -55,4 +56,59 @@ func TestDeriveMoreCommonSurnames(t *testing.T) {
 			t.Errorf("%q: leader %q", text, m.Leader)
 		}
 	}
+}
+
+// An award list: four secretaries, each named once with her post (a
+// profile line, a post in brackets, a post then the name), the honour
+// said once for all of them. Every one is found; the leader (the first)
+// carries the list's honour, and no one's paragraph gives her place.
+func TestDeriveAwardList(t *testing.T) {
+	text := "近日，2023年度全国优秀社区书记名单公布，我省4名社区书记被评为全国优秀社区书记。\n" +
+		"邵春华，江城市东湖区桂苑社区党委书记。她在社区工作了二十年，推行“楼长议事会”，小事不出楼。\n" +
+		"柯丽萍，江城市西湖区柳岸社区党委书记、居委会主任。她把老旧小区的加装电梯做成了样板。\n" +
+		"龚玉梅（临水县城关镇望江社区党委书记）带着居民成立了互助会，她说，邻里就是亲人。\n" +
+		"南湖区新港社区党委书记蔡文军，退伍军人出身，他组建了“夜巡队”。\n"
+	m := derived("全国优秀社区书记风采", text)
+	checkMeta(t, m, "邵春华", "社区党委书记", "江城市东湖区桂苑社区")
+	if want := []string{"柯丽萍", "蔡文军", "龚玉梅"}; !sameSet(m.Others, want) {
+		t.Errorf("others %v, want %v", m.Others, want)
+	}
+	if !slices.Equal(m.Honours, []string{"全国优秀社区书记"}) {
+		t.Errorf("honours %v", m.Honours)
+	}
+	// The honour names its awardees: they are the leader and the others.
+	text2 := "邵春华、柯丽萍、龚玉梅被评为全国优秀社区书记。\n" +
+		"邵春华，江城市东湖区桂苑社区党委书记。她推行“楼长议事会”。\n" +
+		"柯丽萍，江城市西湖区柳岸社区党委书记。她说，电梯要装。\n" +
+		"龚玉梅，临水县望江社区党委书记。她成立了互助会。\n"
+	m = derived("", text2)
+	if m.Leader != "邵春华" || !sameSet(m.Others, []string{"柯丽萍", "龚玉梅"}) || !slices.Equal(m.Honours, []string{"全国优秀社区书记"}) {
+		t.Errorf("leader %q others %v honours %v", m.Leader, m.Others, m.Honours)
+	}
+	// Three of four named, the count says four: the leader's honour is not
+	// sure (the fourth awardee might be someone else), but another
+	// group's count is never hers.
+	m = derived("", "我市有3名党员被评为全国优秀共产党员。\n社区党委书记邵春华每天走访。邵春华说，小事要办好。")
+	if len(m.Honours) != 0 {
+		t.Errorf("another group's honour credited: %v", m.Honours)
+	}
+}
+
+// A Markdown page with two secretaries, the second named in her own
+// section heading and then only as 她.
+func TestDeriveSecondInHeading(t *testing.T) {
+	text := "两位书记的两本账\n邵春华：一本民生账\n邵春华是江城市东湖区桂苑社区党委书记。邵春华把居民的事记在本子上。邵春华说，账要算清。\n" +
+		"柯丽萍：一本安全账\n她是西湖区柳岸社区党委书记，社区里老人多。她每月带人查一次燃气。"
+	m := derived("", text)
+	checkMeta(t, m, "邵春华", "社区党委书记", "江城市东湖区桂苑社区")
+	if !slices.Equal(m.Others, []string{"柯丽萍"}) {
+		t.Errorf("others %v, want [柯丽萍]", m.Others)
+	}
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -101,6 +102,9 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 			// About her: it names her or says 她/他/本人; a short line
 			// naming nobody is a table row or a list of her honours.
 			about := strings.Contains(norm, lk) || containsAny(norm, aliases) || strings.ContainsAny(norm, "她他") || containsAny(norm, []string{"本人", "这位", "该同志"})
+			// "我省4名社区书记被评为…": a group as large as the article's
+			// list of secretaries (the leader and the others) is that list.
+			about = about || len(others) > 0 && groupCount(norm) == len(others)+1 && !containsAny(norm, others)
 			if !about && (utf8.RuneCountInString(norm) > 30 || strings.ContainsAny(norm, "名位") || strings.Contains(norm, "社区")) {
 				continue
 			}
@@ -109,7 +113,7 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 				a := utf8.RuneCountInString(norm[:loc[0]])
 				b := a + utf8.RuneCountInString(norm[loc[0]:loc[1]])
 				a = honourScopeStart(nrs, a, a+utf8.RuneCountInString(norm[loc[0]:loc[3]]))
-				if othersHonour(string(nrs[:a]), lk, aliases, others) {
+				if othersHonour(string(nrs[:a]), lk, aliases, others) && !sharedHonour(string(nrs[:a]), lk, others) {
 					continue // "…韦志鹏被评为株洲市优秀党务工作者": his, not hers
 				}
 				if len(nrs) == len(ors) {
@@ -145,4 +149,57 @@ func othersHonour(before, leader string, aliases, others []string) bool {
 	}
 	o := last(others)
 	return o >= 0 && o > last(append([]string{leader}, aliases...))
+}
+
+// groupRe finds a counted group of people: 4名, 四位, 12名.
+var groupRe = regexp.MustCompile(`([0-9]{1,2}|[两二三四五六七八九十]{1,2})(?:名|位)`)
+
+// groupCount is the size of the one counted group of people a sentence
+// names (我省4名社区书记), 0 when it names none or several.
+func groupCount(s string) int {
+	ms := groupRe.FindAllStringSubmatch(s, -1)
+	if len(ms) != 1 {
+		return 0
+	}
+	g := ms[0][1]
+	if n, err := strconv.Atoi(g); err == nil {
+		return n
+	}
+	digits := map[rune]int{'两': 2, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	rs := []rune(g)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return digits[rs[0]]
+	case rs[0] == '十':
+		return 10 + digits[rs[1]]
+	}
+	return 0
+}
+
+// sharedHonour reports an honour whose subject is a list of names that
+// holds the leader: "邵春华、柯丽萍、龚玉梅被评为…" is hers too.
+func sharedHonour(before, leader string, others []string) bool {
+	l := strings.LastIndex(before, leader)
+	if l < 0 {
+		return false
+	}
+	rest := before[l+len(leader):]
+	last := -1 // end of the last other named after the leader
+	for _, o := range others {
+		if i := strings.LastIndex(rest, o); i >= 0 {
+			last = max(last, i+len(o))
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	list, verb := rest[:last], rest[last:]
+	for _, o := range others {
+		list = strings.ReplaceAll(list, o, "")
+	}
+	// Between the names only separators; after them the verb phrase
+	// (被评为, 同志荣获).
+	return strings.Trim(list, "、，,和与及") == "" && utf8.RuneCountInString(verb) <= 6 && !strings.ContainsAny(verb, "，,。；")
 }

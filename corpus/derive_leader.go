@@ -15,6 +15,17 @@ type leaderEvidence struct {
 	others map[string]bool // named next to a secretary's post (not a deputy's)
 	deputy map[string]bool // named next to a deputy's post (副书记唐小雨): not the leader
 	byline map[string]bool // the byline's or signature's name: counts even when written once
+	// posted: named with a secretary's post in a form that leaves no doubt
+	// (邵春华，…社区党委书记; 龚玉梅（…党委书记）; 党委书记蔡文军，; her
+	// section's heading, then "她是…书记"): she counts even when named once,
+	// as in an award list where each secretary has one paragraph.
+	posted map[string]bool
+}
+
+// addPosted records a name stated with a secretary's post beyond doubt.
+func (ev *leaderEvidence) addPosted(name string) {
+	ev.posted[name] = true
+	ev.others[name] = true
 }
 
 func (ev *leaderEvidence) add(name string, w int, strong bool) {
@@ -39,7 +50,7 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	full := title + "\n" + text
 	rs := []rune(full)
 	ev := &leaderEvidence{score: map[string]int{}, strong: map[string]bool{}, others: map[string]bool{},
-		deputy: map[string]bool{}, byline: map[string]bool{}}
+		deputy: map[string]bool{}, byline: map[string]bool{}, posted: map[string]bool{}}
 	surnameOnly := map[string]int{} // 吳 from 小吳書記
 	for i := 0; i < len(rs); i++ {
 		role := ""
@@ -100,6 +111,9 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 				ev.add(name, 1, true)
 				if role == "書記" || role == "书记" {
 					ev.others[name] = true
+					if e := at + utf8.RuneCountInString(name); e == len(rs) || strings.ContainsRune("，,。；;：:（( \u3000\n", rs[e]) {
+						ev.posted[name] = true // "南湖区新港社区党委书记蔡文军，"
+					}
 				}
 			}
 		}
@@ -148,10 +162,17 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 		if end >= len(rs) || !hasRole(rs[k+1:end]) {
 			continue
 		}
+		inner := string(rs[k+1 : end])
+		secretary := (strings.Contains(inner, "书记") || strings.Contains(inner, "書記")) && !strings.Contains(inner, "副")
+	bracket:
 		for i := max(0, k-4); i < k-1; i++ {
 			for _, name := range nt.namesAt(rs, i) {
 				if i+utf8.RuneCountInString(name) == k {
 					ev.add(name, 2, true)
+					if secretary {
+						ev.addPosted(name) // "龚玉梅（…社区党委书记）"
+					}
+					break bracket // the longest: 龚玉梅, not 玉梅 within it
 				}
 			}
 		}
@@ -185,7 +206,7 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	var others []string
 	lf := family(leader, nt)
 	for name := range ev.others {
-		if family(name, nt) == lf || strings.Contains(leader, name) || strings.Count(full, name) < 2 || placeFragment(rs, family(name, nt)) {
+		if family(name, nt) == lf || strings.Contains(leader, name) || strings.Count(full, name) < 2 && !ev.posted[name] || placeFragment(rs, family(name, nt)) {
 			continue
 		}
 		// The full form of the other person: the longest candidate of her
@@ -251,12 +272,31 @@ func profileAndSubject(rs []rune, start int, nt nameTables, ev *leaderEvidence) 
 		k += timePhrase(sent[k:])
 		if k < len(sent) && strings.ContainsRune(subjectLinks, sent[k]) && hasRole(sent[k:]) {
 			ev.add(name, 1, true)
+			if strings.ContainsRune("是，,", sent[k]) && secretaryClause(sent[k+1:]) {
+				ev.addPosted(name) // "邵春华，江城市东湖区桂苑社区党委书记。"
+			}
 		} else if takesPost(sent[k:]) {
 			// "韦志鹏2021年调任云岭社区党委书记": a secretary of the article.
 			ev.add(name, 1, true)
-			ev.others[name] = true
+			ev.addPosted(name)
 		}
 	}
+}
+
+// secretaryClause reports a clause (up to its comma) that ends in a
+// secretary's post, not a deputy's: "江城市东湖区桂苑社区党委书记".
+func secretaryClause(rs []rune) bool {
+	end := 0
+	for end < len(rs) && end < 40 && !strings.ContainsRune("，,。；;！？!?（(", rs[end]) {
+		end++
+	}
+	c := string(rs[:end])
+	for _, p := range []string{"书记", "書記"} {
+		if i := strings.Index(c, p); i >= 0 {
+			return !strings.Contains(c[:i], "副") && !strings.Contains(c[:i], "原") && !strings.Contains(c[:i], "曾")
+		}
+	}
+	return false
 }
 
 func hasRole(rs []rune) bool {
@@ -296,6 +336,7 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		count, score int
 		strong       bool
 		byline       bool
+		posted       bool
 	}
 	fams := map[string]*fam{}
 	for name, w := range ev.score {
@@ -309,6 +350,15 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		f.score += 2 * w
 		f.strong = f.strong || ev.strong[name]
 		f.byline = f.byline || ev.byline[name]
+		f.posted = f.posted || ev.posted[name]
+	}
+	// A list of secretaries each named once with her post (an award
+	// list): any of them may lead. One such name alone is too little.
+	postedFams := 0
+	for _, f := range fams {
+		if f.posted {
+			postedFams++
+		}
 	}
 	var list []*fam
 	rs := []rune(text)
@@ -317,15 +367,19 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		if placeFragment(rs, f.key) {
 			continue // 桂香 of 桂香社区, 罗湖 of 罗湖区: a place, not a person
 		}
-		if f.count >= minCount && (f.strong || !amb) || f.byline {
+		if f.count >= minCount && (f.strong || !amb) || f.byline || f.posted && postedFams >= 2 {
 			list = append(list, f)
 		}
 	}
 	if len(list) == 0 {
 		return ""
 	}
+	onlyOnce := true // every candidate named once: a list, in its order
+	for _, f := range list {
+		onlyOnce = onlyOnce && f.count < minCount
+	}
 	sort.Slice(list, func(i, j int) bool {
-		if list[i].score != list[j].score {
+		if list[i].score != list[j].score && !onlyOnce {
 			return list[i].score > list[j].score
 		}
 		// Two secretaries of equal standing: the one introduced first.

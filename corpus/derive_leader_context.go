@@ -100,21 +100,65 @@ func pronounPosts(rs []rune, nt nameTables, ev *leaderEvidence) {
 		if p < 0 || p+1 < len(rs) && (rs[p+1] == '们' || rs[p+1] == '們') || !takesPost(rs[p+1:]) {
 			continue
 		}
-		name := nearestName(rs, text, p, -1, nt, ev)
-		if name == "" {
-			name = nearestName(rs, text, p, 1, nt, ev)
-		}
-		if name != "" {
+		// Her paragraph's name before the pronoun, else her section's
+		// heading ("柯丽萍：一本安全账"), else the nearest name before or
+		// after.
+		hn, hp := headingName(rs, start, nt)
+		if name := nearestName(rs, text, p, -1, hp, nt, ev); name != "" {
+			ev.add(name, 2, true)
+		} else if hn != "" {
+			ev.add(hn, 2, true)
+			ev.addPosted(hn)
+		} else if name := nearestName(rs, text, p, -1, 0, nt, ev); name != "" {
+			ev.add(name, 2, true)
+		} else if name := nearestName(rs, text, p, 1, 0, nt, ev); name != "" {
 			ev.add(name, 2, true)
 		}
 	}
 }
 
+// headingName is the name a section's heading opens with ("柯丽萍：一本
+// 安全账", "二、柯丽萍 柳岸社区"), for the sentence at rs[start]: the
+// nearest line above it short enough to be a heading, within 30 lines;
+// with its rune offset (-1 with no heading; 0 and "" when it names no
+// one).
+func headingName(rs []rune, start int, nt nameTables) (string, int) {
+	end := start
+	for end > 0 && rs[end-1] != '\n' {
+		end--
+	}
+	end-- // the newline ending the line above
+	for lines := 0; end > 0 && lines < 30; lines++ {
+		st := end
+		for st > 0 && rs[st-1] != '\n' {
+			st--
+		}
+		line := rs[st:end]
+		if len(line) > 0 && len(line) <= 30 && !strings.ContainsAny(string(line), "。！？；") {
+			i := 0
+			for i < len(line) && strings.ContainsRune("#*一二三四五六七八九十、.．0123456789 \u3000", line[i]) {
+				i++
+			}
+			names := nt.namesAt(line, i)
+			for k := len(names) - 1; k >= 0; k-- {
+				e := i + utf8.RuneCountInString(names[k])
+				if e == len(line) || strings.ContainsRune("：:，,（( \u3000—", line[e]) {
+					return names[k], st
+				}
+			}
+			return "", st
+		}
+		end = st - 1
+	}
+	return "", 0
+}
+
 // nearestName walks from rune p in direction dir and returns the first
 // full name (surname and two given characters, or a compound surname and
-// one) that the text writes at least twice and that is no deputy's.
-func nearestName(rs []rune, text string, p, dir int, nt nameTables, ev *leaderEvidence) string {
-	for i := p + dir; i >= 0 && i < len(rs); i += dir {
+// one) that the text writes at least twice and that is no deputy's, not
+// going past rune stop.
+func nearestName(rs []rune, text string, p, dir, stop int, nt nameTables, ev *leaderEvidence) string {
+	for i := p + dir; i >= stop && i < len(rs); i += dir {
 		sl := nt.surnameLen(rs, i)
 		if sl == 0 {
 			continue
