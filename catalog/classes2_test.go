@@ -42,3 +42,33 @@ func TestNumberedMethodTruncatedElsewhere(t *testing.T) {
 		t.Errorf("methods %v, want 四单工作法 and 三单工作法", got)
 	}
 }
+
+// A headline's slogan is no method: a verb phrase (把服务做到心坎上,
+// 让老人笑起来) quoted in the headline and again in the text, or standing
+// among numbered headings, lacks method-like evidence; a quoted name with
+// a method's ending or introduced as a method still counts.
+func TestHeadlineSloganNotMethod(t *testing.T) {
+	for _, c := range []struct{ title, text string }{
+		{"贝晓红：“把服务做到心坎上”", "社区党委书记贝晓红常说，“把服务做到心坎上”是她的心愿。贝晓红每天走访。"},
+		{"“让老人笑起来”——记社区党委书记贝晓红", "“让老人笑起来”，这是社区党委书记贝晓红的心愿。她推行“楼道议事会”。"},
+		{"贝晓红：把服务做到心坎上", "把服务做到心坎上\n社区党委书记贝晓红推出“楼道议事会”。“把服务做到心坎上”，贝晓红说到做到。"},
+		{"", "社区党委书记贝晓红做了三件事。\n一、把服务做到心坎上\n她每天走访。\n二、楼道议事会\n每月一次。\n三、周末小课堂\n每周六开课。"},
+	} {
+		got := methodsOf(t, corpus.Meta{Leader: "贝晓红", Title: c.title}, c.text)
+		for n := range got {
+			if strings.Contains(n, "心坎") || strings.Contains(n, "笑起来") {
+				t.Errorf("%q: slogan %s taken as a method: %v", c.title, n, got)
+			}
+		}
+	}
+	// A headline's quoted noun that the text quotes without treating it
+	// as a method (no method word, no verb of creation) is no method.
+	got := methodsOf(t, corpus.Meta{Leader: "贝晓红", Title: "贝晓红的“小板凳”"}, "社区党委书记贝晓红每天都坐在楼下的“小板凳”上，和居民聊天。")
+	if _, ok := got["小板凳"]; ok {
+		t.Errorf("headline noun taken as a method: %v", got)
+	}
+	got = methodsOf(t, corpus.Meta{Leader: "贝晓红", Title: "贝晓红和她的“楼道议事会”"}, "社区党委书记贝晓红办起了“楼道议事会”，每月一次。")
+	if _, ok := got["楼道议事会"]; !ok {
+		t.Errorf("楼道议事会 missing: %v", got)
+	}
+}
