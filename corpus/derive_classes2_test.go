@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -111,4 +112,28 @@ func sameSet(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+// A Markdown table's rows survive cleaning as text lines, each cell with
+// its column's header, so its figures and honours can be found and cited.
+func TestMarkdownTableRows(t *testing.T) {
+	src := "# 柳岸社区的五年\n\n社区党委书记柯丽萍2019年到柳岸社区工作。柯丽萍说，事情要一件件办。\n\n" +
+		"| 项目 | 2019年 | 2023年 |\n| :--- | ---: | ---: |\n| 楼道长 | 0 | 36 |\n| 志愿者 | 12 | 158 |\n\n" +
+		"柯丽萍获得的荣誉：\n\n|年份|荣誉|\n|-|-|\n|2021年|江城市优秀共产党员|\n|2023年|全国优秀社区工作者|\n\n柯丽萍说，荣誉是大家的。\n"
+	dir := t.TempDir()
+	writeFile(t, dir, "a.md", []byte(src))
+	a := loadOne(t, dir)
+	for _, s := range []string{"楼道长", "2023年：36", "志愿者", "2019年：12", "江城市优秀共产党员", "全国优秀社区工作者"} {
+		if !strings.Contains(a.Text, s) {
+			t.Errorf("%q lost from the table: %q", s, a.Text)
+		}
+	}
+	for _, junk := range []string{"|", "---", ":-"} {
+		if strings.Contains(a.Text, junk) {
+			t.Errorf("table markup %q left in %q", junk, a.Text)
+		}
+	}
+	if want := []string{"江城市优秀共产党员", "全国优秀社区工作者"}; !sameSet(a.Honours, want) {
+		t.Errorf("honours %v, want %v", a.Honours, want)
+	}
 }

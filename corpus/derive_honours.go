@@ -105,7 +105,8 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 			// "我省4名社区书记被评为…": a group as large as the article's
 			// list of secretaries (the leader and the others) is that list.
 			about = about || len(others) > 0 && groupCount(norm) == len(others)+1 && !containsAny(norm, others)
-			if !about && (utf8.RuneCountInString(norm) > 30 || strings.ContainsAny(norm, "名位") || strings.Contains(norm, "社区")) {
+			// (社区 inside the title itself, 优秀社区工作者, says nothing.)
+			if !about && (utf8.RuneCountInString(norm) > 30 || strings.ContainsAny(norm, "名位") || strings.Contains(honourRe.ReplaceAllString(norm, ""), "社区")) {
 				continue
 			}
 			nrs, ors := []rune(norm), []rune(sent)
