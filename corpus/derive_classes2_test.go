@@ -137,3 +137,40 @@ func TestMarkdownTableRows(t *testing.T) {
 		t.Errorf("honours %v, want %v", a.Honours, want)
 	}
 }
+
+// The other forms an award list names its secretaries in: a profile line,
+// a name written as 同志, a numbered item, the post then the name going
+// on with what she did, and the honour said of "…等4名同志".
+func TestDeriveAwardListForms(t *testing.T) {
+	text := "我市邵春华、柯丽萍、蔡文军、龚玉梅等4名同志被评为全国优秀社区书记。\n" +
+		"1.邵春华，女，1972年生，江城市东湖区桂苑社区党委书记。她推行“楼长议事会”，小事不出楼。\n" +
+		"2.柯丽萍同志，江城市西湖区柳岸社区党委书记。她把加装电梯做成了样板。\n" +
+		"3.南湖区新港社区党委书记蔡文军带领居民组建了“夜巡队”。\n" +
+		"4.龚玉梅　临水县望江社区党委书记\n她说，邻里就是亲人。\n"
+	m := derived("", text)
+	checkMeta(t, m, "邵春华", "社区党委书记", "江城市东湖区桂苑社区")
+	if want := []string{"柯丽萍", "蔡文军", "龚玉梅"}; !sameSet(m.Others, want) {
+		t.Errorf("others %v, want %v", m.Others, want)
+	}
+	if !slices.Equal(m.Honours, []string{"全国优秀社区书记"}) {
+		t.Errorf("honours %v", m.Honours)
+	}
+}
+
+// The second secretary's section: her heading, then the post before the
+// pronoun ("作为社区党委书记，她…").
+func TestDeriveSecondInHeadingAsPost(t *testing.T) {
+	text := "邵春华：一本民生账\n社区党委书记邵春华把居民的事记在本子上。邵春华说，账要算清。\n" +
+		"柯丽萍：一本安全账\n柳岸社区老人多。作为柳岸社区党委书记，她每月带人查一次燃气。"
+	m := derived("两位书记的两本账", text)
+	if m.Leader != "邵春华" || !slices.Equal(m.Others, []string{"柯丽萍"}) {
+		t.Errorf("leader %q others %v", m.Leader, m.Others)
+	}
+	// A resident's heading above a section mentioning the secretary is
+	// no secretary.
+	text = "邵春华：一本民生账\n社区党委书记邵春华把居民的事记在本子上。邵春华说，账要算清。\n" +
+		"李大爷：社区就是家\n李大爷今年八十岁。他找到社区党委书记，说楼道灯坏了。"
+	if m := derived("", text); len(m.Others) != 0 {
+		t.Errorf("resident taken as a secretary: %v", m.Others)
+	}
+}

@@ -201,6 +201,6 @@ func sharedHonour(before, leader string, others []string) bool {
 		list = strings.ReplaceAll(list, o, "")
 	}
 	// Between the names only separators; after them the verb phrase
-	// (被评为, 同志荣获).
-	return strings.Trim(list, "、，,和与及") == "" && utf8.RuneCountInString(verb) <= 6 && !strings.ContainsAny(verb, "，,。；")
+	// (被评为, 同志荣获, 等4名同志被评为).
+	return strings.Trim(list, "、，,和与及") == "" && utf8.RuneCountInString(verb) <= 10 && !strings.ContainsAny(verb, "，,。；")
 }

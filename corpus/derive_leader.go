@@ -111,9 +111,11 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 				ev.add(name, 1, true)
 				if role == "書記" || role == "书记" {
 					ev.others[name] = true
-					if e := at + utf8.RuneCountInString(name); e == len(rs) || strings.ContainsRune("，,。；;：:（( \u3000\n", rs[e]) {
-						ev.posted[name] = true // "南湖区新港社区党委书记蔡文军，"
-					}
+				}
+			}
+			if names := nt.namesAt(rs, at); !deputy && (role == "書記" || role == "书记") && len(names) > 0 {
+				if name := postedAfterRole(rs, at, names); name != "" {
+					ev.posted[name] = true // "南湖区新港社区党委书记蔡文军，", "…书记蔡文军带领…"
 				}
 			}
 		}
@@ -219,6 +221,37 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	return leader, others
 }
 
+// verbOpenings are words that go on after a name (带领, 介绍, 每天): in
+// "书记张影带领…" the name is 张影, not 张影带.
+var verbOpenings = []string{"带领", "帶領", "带着", "帶著", "介绍", "介紹", "告诉", "告訴", "表示", "认为", "認為",
+	"坦言", "笑着", "笑著", "指着", "回忆", "回憶", "感慨", "接受", "常说", "常說", "深知", "看到", "觉得", "覺得",
+	"一直", "每天", "经常", "經常", "上任", "到任", "来到", "來到", "走进", "走進", "组织", "組織", "推行", "推出",
+	"提出", "牵头", "牽頭", "带头", "帶頭", "主动", "主動", "总是", "總是", "始终", "始終", "多次", "亲自", "親自",
+	"退伍", "当过", "當過", "从小", "從小", "今年", "现年", "現年", "召集", "和", "与", "與", "同", "把", "将", "將", "对", "對", "向"}
+
+// postedAfterRole is the name written right after a secretary's post at
+// rs[at], of candidates names (shortest first): the one followed by
+// punctuation, or the longest unless its last character opens a word
+// that goes on after a name.
+func postedAfterRole(rs []rune, at int, names []string) string {
+	for _, name := range names {
+		if e := at + utf8.RuneCountInString(name); e == len(rs) || strings.ContainsRune("，,。；;：:（( \u3000\n", rs[e]) {
+			return name
+		}
+	}
+	long := names[len(names)-1]
+	last := at + utf8.RuneCountInString(long) - 1
+	for _, w := range verbOpenings {
+		if hasRunesAt(rs, last, w) {
+			if len(names) > 1 {
+				return names[len(names)-2]
+			}
+			return ""
+		}
+	}
+	return long
+}
+
 // officialPost reports the two runes before 书记 that make it a Party
 // committee above the community (区委, 市委, 县委, 省委, 纪委, 团委).
 func officialPost(before []rune) bool {
@@ -258,6 +291,7 @@ const subjectLinks = "是，,现現担擔任自从從在"
 // sentence that names a post ("王秀芳是翠苑社区党委书记").
 func profileAndSubject(rs []rune, start int, nt nameTables, ev *leaderEvidence) {
 	start += timePhrase(rs[start:]) // "2018年，施红英当选…书记"
+	start += listMark(rs[start:])   // "1.邵春华，…", "（二）柯丽萍…"
 	end := start
 	for end < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[end]) {
 		end++
@@ -267,20 +301,64 @@ func profileAndSubject(rs []rune, start int, nt nameTables, ev *leaderEvidence) 
 		k := utf8.RuneCountInString(name)
 		if k+2 <= len(sent) && strings.ContainsRune("，,（(", sent[k]) && (sent[k+1] == '女' || sent[k+1] == '男') {
 			ev.add(name, 3, true)
+			if secretaryIn(sent[k:]) {
+				ev.addPosted(name) // "邵春华，女，1972年生，…社区党委书记"
+			}
 			continue
+		}
+		// "邵春华，江城市…社区党委书记。", "柯丽萍同志，…", "龚玉梅　…党委书记".
+		if j := k; j < len(sent) {
+			if hasRunesAt(sent, j, "同志") {
+				j += 2
+			}
+			if j < len(sent) && strings.ContainsRune("是，,：: \u3000", sent[j]) && secretaryClause(sent[j+1:]) {
+				ev.addPosted(name)
+			}
 		}
 		k += timePhrase(sent[k:])
 		if k < len(sent) && strings.ContainsRune(subjectLinks, sent[k]) && hasRole(sent[k:]) {
 			ev.add(name, 1, true)
-			if strings.ContainsRune("是，,", sent[k]) && secretaryClause(sent[k+1:]) {
-				ev.addPosted(name) // "邵春华，江城市东湖区桂苑社区党委书记。"
-			}
 		} else if takesPost(sent[k:]) {
 			// "韦志鹏2021年调任云岭社区党委书记": a secretary of the article.
 			ev.add(name, 1, true)
 			ev.addPosted(name)
 		}
 	}
+}
+
+// listMark is the length of a list item's number opening rs: "1.",
+// "2、", "一、", "（三）", "【".
+func listMark(rs []rune) int {
+	i := 0
+	switch {
+	case len(rs) > 0 && (rs[0] == '（' || rs[0] == '('):
+		for i = 1; i < len(rs) && i < 4 && (unicode.IsDigit(rs[i]) || strings.ContainsRune("一二三四五六七八九十", rs[i])); i++ {
+		}
+		if i > 1 && i < len(rs) && (rs[i] == '）' || rs[i] == ')') {
+			return i + 1
+		}
+		return 0
+	case len(rs) > 0 && rs[0] == '【':
+		return 1
+	}
+	for i < len(rs) && i < 2 && (unicode.IsDigit(rs[i]) || strings.ContainsRune("一二三四五六七八九十", rs[i])) {
+		i++
+	}
+	if i > 0 && i < len(rs) && strings.ContainsRune(".、．", rs[i]) {
+		return i + 1
+	}
+	return 0
+}
+
+// secretaryIn reports a secretary's post in rs that is not a deputy's
+// nor a committee's above the community (区委书记).
+func secretaryIn(rs []rune) bool {
+	for i := 2; i+1 < len(rs); i++ {
+		if (hasRunesAt(rs, i, "书记") || hasRunesAt(rs, i, "書記")) && rs[i-1] != '副' && !officialPost(rs[i-2:i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // secretaryClause reports a clause (up to its comma) that ends in a

@@ -97,7 +97,12 @@ func pronounPosts(rs []rune, nt nameTables, ev *leaderEvidence) {
 				break
 			}
 		}
-		if p < 0 || p+1 < len(rs) && (rs[p+1] == '们' || rs[p+1] == '們') || !takesPost(rs[p+1:]) {
+		asPost := false
+		if p < 0 {
+			// "作为柳岸社区党委书记，她…": the post before the pronoun.
+			p, asPost = postBeforePronoun(rs, s0)
+		}
+		if p < 0 || p+1 < len(rs) && (rs[p+1] == '们' || rs[p+1] == '們') || !asPost && !takesPost(rs[p+1:]) {
 			continue
 		}
 		// Her paragraph's name before the pronoun, else her section's
@@ -265,4 +270,20 @@ func midSentencePosts(rs []rune, nt nameTables, ev *leaderEvidence) {
 			}
 		}
 	}
+}
+
+// postBeforePronoun finds "作为…社区党委书记，她" opening the sentence at
+// rs[s0]: the pronoun's offset, or -1.
+func postBeforePronoun(rs []rune, s0 int) (int, bool) {
+	if !hasRunesAt(rs, s0, "作为") && !hasRunesAt(rs, s0, "作為") && !hasRunesAt(rs, s0, "身为") && !hasRunesAt(rs, s0, "身為") {
+		return -1, false
+	}
+	c := s0 + 2
+	for c < len(rs) && c < s0+30 && !strings.ContainsRune("，,。；;！？!?\n", rs[c]) {
+		c++
+	}
+	if c+1 >= len(rs) || (rs[c] != '，' && rs[c] != ',') || !strings.ContainsRune("她他", rs[c+1]) || !secretaryClause(rs[s0+2:]) {
+		return -1, false
+	}
+	return c + 1, true
 }
