@@ -174,3 +174,14 @@ func TestDeriveSecondInHeadingAsPost(t *testing.T) {
 		t.Errorf("resident taken as a secretary: %v", m.Others)
 	}
 }
+
+// An honour in another secretary's section, said of 她 or in a row naming
+// no one, is hers, not the leader's.
+func TestDeriveHonourInOthersSection(t *testing.T) {
+	text := "殷丽君：一本民生台账\n殷丽君是海棠社区党委书记。2022年，殷丽君被评为滨海市优秀共产党员。\n" +
+		"鲁晓燕：把议事会开到楼下\n作为望潮社区党委书记，她把议事会改到晚上。2023年，她被评为浙江省优秀党务工作者。\n她的荣誉：\n2021年　滨海市三八红旗手\n"
+	m := derived("一条街，两位书记", text)
+	if m.Leader != "殷丽君" || !slices.Equal(m.Others, []string{"鲁晓燕"}) || !slices.Equal(m.Honours, []string{"滨海市优秀共产党员"}) {
+		t.Errorf("leader %q others %v honours %v", m.Leader, m.Others, m.Honours)
+	}
+}

@@ -93,9 +93,22 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 		out = append(out, h)
 	}
 	lk := zh.ToSimplified(leader)
+	full := []rune(zh.ToSimplified(text))
+	if len(full) != utf8.RuneCountInString(text) {
+		full = nil // offsets would not line up: no section check
+	}
+	at := 0 // rune offset of the line in text
 	for _, line := range strings.Split(text, "\n") {
+		lineAt := at
+		at += utf8.RuneCountInString(line) + 1
+		cursor := 0
 		for _, sent := range Sentences(line) {
 			norm := zh.ToSimplified(sent)
+			s0 := lineAt
+			if i := strings.Index(line[cursor:], sent); i >= 0 {
+				s0 += utf8.RuneCountInString(line[:cursor+i])
+				cursor += i + len(sent)
+			}
 			if !strings.Contains(norm, lk) && containsAny(norm, others) || !containsAny(norm, honourHints) {
 				continue
 			}
@@ -107,6 +120,11 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 			about = about || len(others) > 0 && groupCount(norm) == len(others)+1 && !containsAny(norm, others)
 			// (社区 inside the title itself, 优秀社区工作者, says nothing.)
 			if !about && (utf8.RuneCountInString(norm) > 30 || strings.ContainsAny(norm, "名位") || strings.Contains(honourRe.ReplaceAllString(norm, ""), "社区")) {
+				continue
+			}
+			// Naming no one, in another secretary's paragraph or section
+			// ("她的荣誉：" under her heading): hers, not the leader's.
+			if len(others) > 0 && full != nil && !strings.Contains(norm, lk) && !containsAny(norm, aliases) && nearestNamed(full, s0, append([]string{lk}, aliases...), others) < 0 {
 				continue
 			}
 			nrs, ors := []rune(norm), []rune(sent)
@@ -203,4 +221,37 @@ func sharedHonour(before, leader string, others []string) bool {
 	// Between the names only separators; after them the verb phrase
 	// (被评为, 同志荣获, 等4名同志被评为).
 	return strings.Trim(list, "、，,和与及") == "" && utf8.RuneCountInString(verb) <= 10 && !strings.ContainsAny(verb, "，,。；")
+}
+
+// nearestNamed tells whom the text before rune s0 last names, looking
+// back up to 30 lines (its line first, then the lines above, a heading
+// among them): 1 the leader (by keys), -1 another secretary, 0 no one.
+func nearestNamed(nrs []rune, s0 int, keys, others []string) int {
+	end := s0
+	for lines := 0; end > 0 && lines < 30; lines++ {
+		st := end
+		for st > 0 && nrs[st-1] != '\n' {
+			st--
+		}
+		line := string(nrs[st:end])
+		k, o := -1, -1
+		for _, x := range keys {
+			if x != "" {
+				k = max(k, strings.LastIndex(line, x))
+			}
+		}
+		for _, x := range others {
+			if x != "" {
+				o = max(o, strings.LastIndex(line, x))
+			}
+		}
+		switch {
+		case o > k:
+			return -1
+		case k > o:
+			return 1
+		}
+		end = st - 1
+	}
+	return 0
 }
