@@ -185,3 +185,35 @@ func TestDeriveHonourInOthersSection(t *testing.T) {
 		t.Errorf("leader %q others %v honours %v", m.Leader, m.Others, m.Honours)
 	}
 }
+
+// Award lists laid out otherwise: the name on a line of its own above her
+// post, a 【name】 label, a table row (姓名：…，职务：…), "这位…书记" after
+// her heading, and the group counted in 人.
+func TestDeriveAwardListLayouts(t *testing.T) {
+	text := "我市4人获评全国优秀社区书记。\n" +
+		"谭玉芬\n湖北省清江市江南区沙湖街道月湾社区党委书记\n她推行“楼栋夜谈”。\n" +
+		"【柏建新】清江市江北区新桥社区党委书记。他组建了“红马甲调解队”。\n" +
+		"姓名：阮秋燕，职务：白沙街道桃园社区党委书记\n" +
+		"巫红霞：从网格员干起\n这位80后社区党委书记推出了“网格事务日清单”。\n"
+	m := derived("", text)
+	checkMeta(t, m, "谭玉芬", "社区党委书记", "湖北省清江市江南区沙湖街道月湾社区")
+	if want := []string{"柏建新", "阮秋燕", "巫红霞"}; !sameSet(m.Others, want) {
+		t.Errorf("others %v, want %v", m.Others, want)
+	}
+	if !slices.Equal(m.Honours, []string{"全国优秀社区书记"}) {
+		t.Errorf("honours %v", m.Honours)
+	}
+}
+
+// More place fragments: a three-character estate (桂香园小区), a street
+// office (黄贝街道), each written more often than the unreadable name.
+func TestDerivePlaceFragmentForms(t *testing.T) {
+	for _, text := range []string{
+		"桂香园小区有1200户。桂香园小区的党支部书记占秀兰退休前是教师。桂香园小区没有物业。",
+		"黄贝街道有九个社区。黄贝街道的书记占秀兰说，要把事办好。黄贝街道今年修了路。",
+	} {
+		if m := derived("", text); m.Leader != "" {
+			t.Errorf("%q: leader %q, want none", text, m.Leader)
+		}
+	}
+}

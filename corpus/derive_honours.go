@@ -170,8 +170,8 @@ func othersHonour(before, leader string, aliases, others []string) bool {
 	return o >= 0 && o > last(append([]string{leader}, aliases...))
 }
 
-// groupRe finds a counted group of people: 4名, 四位, 12名.
-var groupRe = regexp.MustCompile(`([0-9]{1,2}|[两二三四五六七八九十]{1,2})(?:名|位)`)
+// groupRe finds a counted group of people: 4名, 四位, 12名, 4人.
+var groupRe = regexp.MustCompile(`([0-9]{1,2}|[两二三四五六七八九十]{1,2})(?:名|位|人)`)
 
 // groupCount is the size of the one counted group of people a sentence
 // names (我省4名社区书记), 0 when it names none or several.

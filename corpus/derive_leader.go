@@ -24,6 +24,9 @@ type leaderEvidence struct {
 
 // addPosted records a name stated with a secretary's post beyond doubt.
 func (ev *leaderEvidence) addPosted(name string) {
+	if _, ok := ev.score[name]; !ok {
+		ev.add(name, 1, true)
+	}
 	ev.posted[name] = true
 	ev.others[name] = true
 }
@@ -292,6 +295,11 @@ const subjectLinks = "是，,现現担擔任自从從在"
 func profileAndSubject(rs []rune, start int, nt nameTables, ev *leaderEvidence) {
 	start += timePhrase(rs[start:]) // "2018年，施红英当选…书记"
 	start += listMark(rs[start:])   // "1.邵春华，…", "（二）柯丽萍…"
+	for _, l := range []string{"姓名：", "姓名:"} {
+		if hasRunesAt(rs, start, l) {
+			start += 3 // a table row: "姓名：阮秋燕，职务：…书记"
+		}
+	}
 	end := start
 	for end < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[end]) {
 		end++
@@ -306,12 +314,16 @@ func profileAndSubject(rs []rune, start int, nt nameTables, ev *leaderEvidence) 
 			}
 			continue
 		}
+		// The name alone on its line, her post the next line.
+		if k == len(sent) && end < len(rs) && rs[end] == '\n' && secretaryClause(rs[end+1:]) {
+			ev.addPosted(name)
+		}
 		// "邵春华，江城市…社区党委书记。", "柯丽萍同志，…", "龚玉梅　…党委书记".
 		if j := k; j < len(sent) {
 			if hasRunesAt(sent, j, "同志") {
 				j += 2
 			}
-			if j < len(sent) && strings.ContainsRune("是，,：: \u3000", sent[j]) && secretaryClause(sent[j+1:]) {
+			if j < len(sent) && strings.ContainsRune("是，,：: \u3000】", sent[j]) && secretaryClause(sent[j+1:]) {
 				ev.addPosted(name)
 			}
 		}
@@ -362,19 +374,20 @@ func secretaryIn(rs []rune) bool {
 }
 
 // secretaryClause reports a clause (up to its comma) that ends in a
-// secretary's post, not a deputy's: "江城市东湖区桂苑社区党委书记".
+// secretary's post, not a deputy's nor a past one: "江城市东湖区桂苑社区
+// 党委书记", "…党委书记、居委会主任".
 func secretaryClause(rs []rune) bool {
 	end := 0
-	for end < len(rs) && end < 40 && !strings.ContainsRune("，,。；;！？!?（(", rs[end]) {
+	for end < len(rs) && end < 40 && !strings.ContainsRune("，,。；;！？!?（(\n", rs[end]) {
 		end++
 	}
-	c := string(rs[:end])
-	for _, p := range []string{"书记", "書記"} {
-		if i := strings.Index(c, p); i >= 0 {
-			return !strings.Contains(c[:i], "副") && !strings.Contains(c[:i], "原") && !strings.Contains(c[:i], "曾")
-		}
+	c := strings.TrimRight(string(rs[:end]), " \u3000")
+	i := max(strings.LastIndex(c, "书记"), strings.LastIndex(c, "書記"))
+	if i < 0 || strings.ContainsAny(c[:i], "副原曾") {
+		return false
 	}
-	return false
+	tail := c[i+len("书记"):]
+	return tail == "" || strings.HasPrefix(tail, "、") && strings.HasSuffix(tail, "主任")
 }
 
 func hasRole(rs []rune) bool {

@@ -88,16 +88,21 @@ func pronounPosts(rs []rune, nt nameTables, ev *leaderEvidence) {
 		p := -1
 		// The pronoun opens the sentence, or follows a short adverbial
 		// ("从2015年起，他就在…担任党委书记").
+		asPost := false
 		for j := s0; j < len(rs) && j < s0+12 && !strings.ContainsRune("。！？!?；;\n", rs[j]); j++ {
 			if rs[j] == '她' || rs[j] == '他' || rs[j] == '我' {
 				p = j
+				break
+			}
+			if w := string(rs[min(len(rs), j+2):min(len(rs), j+14)]); j == s0 && (hasRunesAt(rs, j, "这位") || hasRunesAt(rs, j, "這位")) &&
+				(strings.Contains(w, "书记") || strings.Contains(w, "書記")) && !strings.Contains(w, "副") {
+				p, asPost = j+1, true // "这位80后社区党委书记…"
 				break
 			}
 			if j > s0+2 && !unicode.IsDigit(rs[j]) && !strings.ContainsRune("从從自起年月，,以来來后後", rs[j]) {
 				break
 			}
 		}
-		asPost := false
 		if p < 0 {
 			// "作为柳岸社区党委书记，她…": the post before the pronoun.
 			p, asPost = postBeforePronoun(rs, s0)
