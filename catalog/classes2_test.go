@@ -72,3 +72,17 @@ func TestHeadlineSloganNotMethod(t *testing.T) {
 		t.Errorf("楼道议事会 missing: %v", got)
 	}
 }
+
+// Names that look like verb phrases but are names: 服务到家, 获得感.
+func TestSloganLikeKeepsNames(t *testing.T) {
+	for _, q := range []string{"服务到家", "幸福获得感", "邻里一张网", "三活四清五到家", "楼长接力棒"} {
+		if sloganLike(q) {
+			t.Errorf("%s taken for a slogan", q)
+		}
+	}
+	for _, q := range []string{"把服务做到心坎上", "让老人笑起来", "议事会开到楼下", "小事办得好"} {
+		if !sloganLike(q) {
+			t.Errorf("%s not taken for a slogan", q)
+		}
+	}
+}

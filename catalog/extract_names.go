@@ -165,9 +165,17 @@ func sloganLike(q string) bool {
 	if strings.ContainsRune("把让讓将將用为為给給向从從跟对對使要做当當", rs[0]) {
 		return true
 	}
-	for _, w := range []string{"到", "得", "起来", "起來", "下去", "出来", "出來", "进来", "進來"} {
+	for _, w := range []string{"起来", "起來", "下去", "出来", "出來", "进来", "進來"} {
 		if strings.Contains(string(rs[1:]), w) {
 			return true
+		}
+	}
+	for i := 1; i+1 < len(rs); i++ {
+		switch {
+		case rs[i] == '到' && i+2 < len(rs):
+			return true // 开到楼下, 送到心坎上 (服务到家 is a name)
+		case rs[i] == '得' && !strings.ContainsRune("获獲取赢贏心值记記懂晓曉觉覺使", rs[i-1]):
+			return true // 办得好 (获得感 is a name)
 		}
 	}
 	return rs[len(rs)-1] == '上'

@@ -217,3 +217,17 @@ func TestDerivePlaceFragmentForms(t *testing.T) {
 		}
 	}
 }
+
+// A table written without its outer pipes, and one with an empty header
+// cell, keep their rows too.
+func TestMarkdownTableForms(t *testing.T) {
+	src := "# 社区概况\n\n社区党委书记柯丽萍说，数字会说话。\n\n项目 | 2019年 | 2023年\n--- | --- | ---\n楼道长 | 0 | 36\n\n|  | 户数 |\n|---|---|\n| 东区 | 1200 |\n"
+	dir := t.TempDir()
+	writeFile(t, dir, "a.md", []byte(src))
+	a := loadOne(t, dir)
+	for _, s := range []string{"项目：楼道长，2019年：0，2023年：36", "东区，户数：1200"} {
+		if !strings.Contains(a.Text, s) {
+			t.Errorf("%q lost: %q", s, a.Text)
+		}
+	}
+}
