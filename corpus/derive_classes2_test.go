@@ -241,3 +241,13 @@ func TestPassageCreditedToFirstNamed(t *testing.T) {
 		t.Errorf("credited to %q role %q, want 柏建新 and no role", got.Leader, got.Role)
 	}
 }
+
+// A counted group of other people as large as the article's secretaries
+// is not theirs: "2名党员被评为…" in a two-secretary article.
+func TestDeriveGroupOfOthersNotHonour(t *testing.T) {
+	text := "柯建军2020年调任翠竹社区党委书记。柯建军推出了夜间课堂。\n" +
+		"社区党委书记倪红霞在望江社区工作了十五年。倪红霞办起了议事会，去年，社区2名党员被评为合肥市优秀共产党员。倪红霞说，大家都很努力。"
+	if m := derived("", text); m.Leader != "倪红霞" || len(m.Honours) != 0 {
+		t.Errorf("leader %q honours %v", m.Leader, m.Honours)
+	}
+}

@@ -132,6 +132,9 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 				a := utf8.RuneCountInString(norm[:loc[0]])
 				b := a + utf8.RuneCountInString(norm[loc[0]:loc[1]])
 				a = honourScopeStart(nrs, a, a+utf8.RuneCountInString(norm[loc[0]:loc[3]]))
+				if othersGroup(string(nrs[:a]), norm, lk, len(others)) {
+					continue // "倪红霞…，社区2名党员被评为…": theirs, not hers
+				}
 				if othersHonour(string(nrs[:a]), lk, aliases, others) && !sharedHonour(string(nrs[:a]), lk, others) {
 					continue // "…韦志鹏被评为株洲市优秀党务工作者": his, not hers
 				}
@@ -173,14 +176,20 @@ func othersHonour(before, leader string, aliases, others []string) bool {
 // groupRe finds a counted group of people: 4名, 四位, 12名, 4人.
 var groupRe = regexp.MustCompile(`([0-9]{1,2}|[两二三四五六七八九十]{1,2})(?:名|位|人)`)
 
-// groupCount is the size of the one counted group of people a sentence
-// names (我省4名社区书记), 0 when it names none or several.
+// groupCount is the size of the one counted group of secretaries a
+// sentence names (我省4名社区书记), 0 when it names none or several.
 func groupCount(s string) int {
-	ms := groupRe.FindAllStringSubmatch(s, -1)
+	ms := groupRe.FindAllStringSubmatchIndex(s, -1)
 	if len(ms) != 1 {
 		return 0
 	}
-	g := ms[0][1]
+	// A group of secretaries: 4名社区书记, 4名同志, 4人获评…社区书记; not
+	// 2名党员被评为….
+	after := []rune(s[ms[0][1]:])
+	if w := string(after[:min(len(after), 12)]); !strings.Contains(w, "书记") && !strings.Contains(w, "同志") {
+		return 0
+	}
+	g := s[ms[0][2]:ms[0][3]]
 	if n, err := strconv.Atoi(g); err == nil {
 		return n
 	}
@@ -254,4 +263,18 @@ func nearestNamed(nrs []rune, s0 int, keys, others []string) int {
 		end = st - 1
 	}
 	return 0
+}
+
+// othersGroup reports a counted group of people written between the
+// leader's last mention and the honour (2名党员被评为…), unless it is the
+// article's own list of secretaries (4名社区书记, with others).
+func othersGroup(before, sent, leader string, others int) bool {
+	seg := before
+	if i := strings.LastIndex(before, leader); i >= 0 {
+		seg = before[i+len(leader):]
+	}
+	if !groupRe.MatchString(seg) {
+		return false
+	}
+	return others == 0 || groupCount(sent) != others+1
 }
