@@ -19,7 +19,8 @@ var (
 	// 党务公开三会——党员恳谈会、党员议事会、党员评议会.
 	reNumericExpanded = regexp.MustCompile(`(\p{Han}{2,8}?[一二三四五六七八九十]\p{Han})(?:——|—|--|:|,即|即)`)
 	// Unquoted …工作法 and …模式/机制 names.
-	reUnquotedMethod = regexp.MustCompile(`([\p{Han}0-9+]{2,12}?)(工作法|服务模式|管理模式|模式|机制)`)
+	// Latin letters only in a numbered formula (1+3+N).
+	reUnquotedMethod = regexp.MustCompile(`([\p{Han}0-9A-Za-z+]{2,12}?)(工作法|服务模式|管理模式|模式|机制)`)
 	// After a quoted name: up to four characters, then a method suffix.
 	reQuoteTail = regexp.MustCompile(`^(\p{Han}{1,4}?)(工作法|工作机制|机制|模式|品牌)`)
 	// 以社区大党委为平台: the platform is named.
@@ -279,6 +280,9 @@ func methodCandidates(s sentence, idx int) []candidate {
 		stem := trimAfterLast(n[m[2]:m[3]], boundaryWords)
 		suffix := n[m[4]:m[5]]
 		hasDigit := strings.ContainsAny(stem, "0123456789")
+		if strings.IndexFunc(stem, isLatin) >= 0 && (!hasDigit || !strings.Contains(stem, "+")) {
+			continue // APP工作法, O2O模式: no formula
+		}
 		if (zh.HanCount(stem) < 2 && !hasDigit) || strings.Contains(stem, "新") {
 			continue
 		}
@@ -350,8 +354,30 @@ func methodCandidates(s sentence, idx int) []candidate {
 		}
 		add(candidate{name: seq.name, steps: seq.steps, pos: m[0], end: m[1], oa: m[0], ob: m[1]})
 	}
+	return dropTruncated(out)
+}
+
+// dropTruncated removes a sighting that is the tail of a longer one of
+// the same sentence: 三治工作法 matched inside 一核三治工作法 (a pattern
+// starting at the second numeral) is no method of its own.
+func dropTruncated(cs []candidate) []candidate {
+	out := cs[:0]
+	for i, c := range cs {
+		inside := false
+		for j, d := range cs {
+			if j != i && d.pos < c.pos && d.end == c.end {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, c)
+		}
+	}
 	return out
 }
+
+func isLatin(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }
 
 // Per-sentence bounds: a sentence of the genre names a handful of methods;
 // a pathological one (a list repeated for pages) must not cost the square

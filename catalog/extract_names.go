@@ -149,7 +149,36 @@ func chainTail(n string, spans []quoteSpan, i int) string {
 // no punctuation, not an honour or a place).
 func nameLike(q string) bool {
 	r := utf8.RuneCountInString(q)
-	return r >= 2 && r <= 10 && !strings.Contains(q, "的") && !looksLikeProse(q) && !isHonour(q) && !isPlaceName(q) && !isStopName(q)
+	return r >= 2 && r <= 10 && !strings.Contains(q, "的") && !looksLikeProse(q) && !isHonour(q) && !isPlaceName(q) && !isStopName(q) &&
+		!(sloganLike(q) && !methodEnding(q))
+}
+
+// sloganLike: a verb phrase, as headlines and section titles are written
+// (把服务做到心坎上, 让老人笑起来, 用心办好小事), not a method's name, which
+// is a noun phrase: it opens with a coverb or a verb of doing, or carries
+// a verb's complement (做到, 办得好, 笑起来, …心坎上).
+func sloganLike(q string) bool {
+	rs := []rune(q)
+	if len(rs) < 3 || strings.ContainsAny(q, numerals+"0123456789") {
+		return false // 一楼一档三到位: a numbered name
+	}
+	if strings.ContainsRune("把让讓将將用为為给給向从從跟对對使要做当當", rs[0]) {
+		return true
+	}
+	for _, w := range []string{"起来", "起來", "下去", "出来", "出來", "进来", "進來"} {
+		if strings.Contains(string(rs[1:]), w) {
+			return true
+		}
+	}
+	for i := 1; i+1 < len(rs); i++ {
+		switch {
+		case rs[i] == '到' && i+2 < len(rs):
+			return true // 开到楼下, 送到心坎上 (服务到家 is a name)
+		case rs[i] == '得' && !strings.ContainsRune("获獲取赢贏心值记記懂晓曉觉覺使", rs[i-1]):
+			return true // 办得好 (获得感 is a name)
+		}
+	}
+	return rs[len(rs)-1] == '上'
 }
 
 // isProgramName: a quoted text that names a programme by its ending

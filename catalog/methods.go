@@ -45,6 +45,9 @@ func extractMethods(ctx context.Context, a *article, reading *Reading) ([]Method
 	out := make([]Method, 0, len(groups))
 	kept := groups[:0]
 	for _, g := range groups {
+		if slices.ContainsFunc(groups, func(h *group) bool { return truncatedOf(key(g.first().name), key(h.first().name)) }) {
+			continue // 核三治工作法 beside 一核三治工作法, 3+N beside 1+3+N
+		}
 		out = append(out, buildMethod(a, g))
 		kept = append(kept, g)
 	}
@@ -402,4 +405,17 @@ func summaryScore(s sentence, m *Method, sighted, first bool) int {
 		}
 	}
 	return score
+}
+
+// truncatedOf reports a numbered name that is another's without its first
+// numeral: 三治工作法 (or 核三治工作法) of 一核三治工作法, 3+N of 1+3+N.
+func truncatedOf(short, long string) bool {
+	if len(short) >= len(long) || !strings.HasSuffix(long, short) {
+		return false
+	}
+	head := []rune(strings.TrimSuffix(long, short))
+	if len(head) > 2 || !strings.ContainsRune(numerals+"0123456789", head[0]) {
+		return false
+	}
+	return len(head) == 1 || head[1] == '+' || zh.IsHan(head[1]) || strings.ContainsRune(numerals+"0123456789", []rune(short)[0])
 }

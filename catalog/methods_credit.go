@@ -110,7 +110,7 @@ func titleCandidates(a *article, have []candidate) []candidate {
 		}
 		quoted := "“" + inner + "”"
 		for i, s := range a.sentences {
-			if j := strings.Index(s.norm, quoted); j >= 0 && !notTheLeaders(s.norm[:j]) {
+			if j := strings.Index(s.norm, quoted); j >= 0 && !notTheLeaders(s.norm[:j]) && methodEvidence(inner, s.norm, j, j+len(quoted)) {
 				out = append(out, candidate{name: inner, sent: i, pos: j, end: j + len(quoted), orig: origSpan(s, j, j+len(quoted))})
 				known[key(inner)] = true
 				break
@@ -146,6 +146,31 @@ func partOfKnown(known map[string]bool, k string) bool {
 func personNoun(q string) bool {
 	for _, suf := range []string{"人", "者", "员", "手", "星", "雁", "家", "总理", "书记", "大姐", "大妈", "管家", "赛"} {
 		if strings.HasSuffix(q, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// methodEvidence: a quoted name of a headline is a method only when the
+// text treats it as one where it quotes it — a method's or programme's
+// ending, a creation verb before it (推出, 办起), "办法叫…" or 坚持 before
+// it, or a method word after it (“…”工作法, “…”的做法).
+func methodEvidence(inner, sent string, a, b int) bool {
+	if methodEnding(inner) {
+		return true
+	}
+	before := tailBytes(sent[:a], 48)
+	if reVerbBeforeQuote.MatchString(before) || reNamedAs.MatchString(tailBytes(sent[:a], 36)) {
+		return true
+	}
+	// 坚持写了十九年的“民生日记”: a practice kept up for years.
+	if clause := before[strings.LastIndexAny(before, "，,。；：")+1:]; strings.Contains(clause, "坚持") {
+		return true
+	}
+	after := strings.TrimPrefix(sent[b:], "的")
+	for _, w := range []string{"工作法", "办法", "做法", "机制", "模式", "制度", "品牌", "行动", "活动", "服务", "项目", "工程", "计划"} {
+		if strings.HasPrefix(after, w) {
 			return true
 		}
 	}

@@ -80,6 +80,9 @@ var reNoContent = regexp.MustCompile(`等做法|等举措|推广|好评|点赞|�
 // other method's name, with at least a clause of its own about it
 // (“闪亮蒲公英”党员志愿服务队，平时带头做好垃圾分类、楼门清洁…).
 func defExplains(d sentence, mi int, groups []*group) bool {
+	if namedAfterItsWay(d, mi, groups) {
+		return true
+	}
 	end, stop := -1, len(d.norm)
 	for gi, g := range groups {
 		for _, c := range g.cands {
@@ -113,6 +116,33 @@ func defExplains(d sentence, mi int, groups []*group) bool {
 		}
 	}
 	return n >= 8
+}
+
+// reNamedAtEnd: a way of working told first and named last (…在楼下的空地上
+// 开，叫“星光议事会”).
+var reNamedAtEnd = regexp.MustCompile(`[,，](?:就|于是)?(?:叫|叫做|叫作|取名为?|起名为?|称为|称作|名为|命名为)[“"]?$`)
+
+// namedAfterItsWay: the definition tells the way of working before its
+// name, in at least a clause of its own, and then names it.
+func namedAfterItsWay(d sentence, mi int, groups []*group) bool {
+	for _, c := range groups[mi].cands {
+		if c.sent != d.seq {
+			continue
+		}
+		before := d.norm[:c.pos]
+		loc := reNamedAtEnd.FindStringIndex(before)
+		if loc == nil {
+			return false
+		}
+		n := 0
+		for _, cl := range strings.FieldsFunc(before[:loc[0]], func(r rune) bool { return r == ',' || r == ';' || r == '。' }) {
+			if !reNoContent.MatchString(cl) {
+				n += zh.HanCount(cl)
+			}
+		}
+		return n >= 8
+	}
+	return false
 }
 
 // problemOf looks for the problem a method answers: a 面对…/针对… clause of

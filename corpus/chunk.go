@@ -379,12 +379,16 @@ func passageMeta(m Meta, norm string) Meta {
 			return m
 		}
 	}
+	// Several of them (an award list's paragraphs): the one named first.
+	first, at := "", -1
 	for _, o := range m.Others {
-		if strings.Contains(norm, zh.ToSimplified(o)) {
-			m.Others = []string{m.Leader}
-			m.Leader, m.Aliases, m.Role, m.Place, m.Honours, m.Methods = o, nil, "", "", nil, nil
-			return m
+		if i := strings.Index(norm, zh.ToSimplified(o)); i >= 0 && (at < 0 || i < at) {
+			first, at = o, i
 		}
+	}
+	if first != "" {
+		m.Others = []string{m.Leader}
+		m.Leader, m.Aliases, m.Role, m.Place, m.Honours, m.Methods = first, nil, "", "", nil, nil
 	}
 	return m
 }

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -92,16 +93,38 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 		out = append(out, h)
 	}
 	lk := zh.ToSimplified(leader)
+	full := []rune(zh.ToSimplified(text))
+	if len(full) != utf8.RuneCountInString(text) {
+		full = nil // offsets would not line up: no section check
+	}
+	at := 0 // rune offset of the line in text
 	for _, line := range strings.Split(text, "\n") {
+		lineAt := at
+		at += utf8.RuneCountInString(line) + 1
+		cursor := 0
 		for _, sent := range Sentences(line) {
 			norm := zh.ToSimplified(sent)
+			s0 := lineAt
+			if i := strings.Index(line[cursor:], sent); i >= 0 {
+				s0 += utf8.RuneCountInString(line[:cursor+i])
+				cursor += i + len(sent)
+			}
 			if !strings.Contains(norm, lk) && containsAny(norm, others) || !containsAny(norm, honourHints) {
 				continue
 			}
 			// About her: it names her or says 她/他/本人; a short line
 			// naming nobody is a table row or a list of her honours.
 			about := strings.Contains(norm, lk) || containsAny(norm, aliases) || strings.ContainsAny(norm, "她他") || containsAny(norm, []string{"本人", "这位", "该同志"})
-			if !about && (utf8.RuneCountInString(norm) > 30 || strings.ContainsAny(norm, "名位") || strings.Contains(norm, "社区")) {
+			// "我省4名社区书记被评为…": a group as large as the article's
+			// list of secretaries (the leader and the others) is that list.
+			about = about || len(others) > 0 && groupCount(norm) == len(others)+1 && !containsAny(norm, others)
+			// (社区 inside the title itself, 优秀社区工作者, says nothing.)
+			if !about && (utf8.RuneCountInString(norm) > 30 || strings.ContainsAny(norm, "名位") || strings.Contains(honourRe.ReplaceAllString(norm, ""), "社区")) {
+				continue
+			}
+			// Naming no one, in another secretary's paragraph or section
+			// ("她的荣誉：" under her heading): hers, not the leader's.
+			if len(others) > 0 && full != nil && !strings.Contains(norm, lk) && !containsAny(norm, aliases) && nearestNamed(full, s0, append([]string{lk}, aliases...), others) < 0 {
 				continue
 			}
 			nrs, ors := []rune(norm), []rune(sent)
@@ -109,7 +132,10 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 				a := utf8.RuneCountInString(norm[:loc[0]])
 				b := a + utf8.RuneCountInString(norm[loc[0]:loc[1]])
 				a = honourScopeStart(nrs, a, a+utf8.RuneCountInString(norm[loc[0]:loc[3]]))
-				if othersHonour(string(nrs[:a]), lk, aliases, others) {
+				if othersGroup(string(nrs[:a]), norm, lk, len(others)) {
+					continue // "倪红霞…，社区2名党员被评为…": theirs, not hers
+				}
+				if othersHonour(string(nrs[:a]), lk, aliases, others) && !sharedHonour(string(nrs[:a]), lk, others) {
 					continue // "…韦志鹏被评为株洲市优秀党务工作者": his, not hers
 				}
 				if len(nrs) == len(ors) {
@@ -145,4 +171,110 @@ func othersHonour(before, leader string, aliases, others []string) bool {
 	}
 	o := last(others)
 	return o >= 0 && o > last(append([]string{leader}, aliases...))
+}
+
+// groupRe finds a counted group of people: 4名, 四位, 12名, 4人.
+var groupRe = regexp.MustCompile(`([0-9]{1,2}|[两二三四五六七八九十]{1,2})(?:名|位|人)`)
+
+// groupCount is the size of the one counted group of secretaries a
+// sentence names (我省4名社区书记), 0 when it names none or several.
+func groupCount(s string) int {
+	ms := groupRe.FindAllStringSubmatchIndex(s, -1)
+	if len(ms) != 1 {
+		return 0
+	}
+	// A group of secretaries: 4名社区书记, 4名同志, 4人获评…社区书记; not
+	// 2名党员被评为….
+	after := []rune(s[ms[0][1]:])
+	if w := string(after[:min(len(after), 12)]); !strings.Contains(w, "书记") && !strings.Contains(w, "同志") {
+		return 0
+	}
+	g := s[ms[0][2]:ms[0][3]]
+	if n, err := strconv.Atoi(g); err == nil {
+		return n
+	}
+	digits := map[rune]int{'两': 2, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	rs := []rune(g)
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return digits[rs[0]]
+	case rs[0] == '十':
+		return 10 + digits[rs[1]]
+	}
+	return 0
+}
+
+// sharedHonour reports an honour whose subject is a list of names that
+// holds the leader: "邵春华、柯丽萍、龚玉梅被评为…" is hers too.
+func sharedHonour(before, leader string, others []string) bool {
+	l := strings.LastIndex(before, leader)
+	if l < 0 {
+		return false
+	}
+	rest := before[l+len(leader):]
+	last := -1 // end of the last other named after the leader
+	for _, o := range others {
+		if i := strings.LastIndex(rest, o); i >= 0 {
+			last = max(last, i+len(o))
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	list, verb := rest[:last], rest[last:]
+	for _, o := range others {
+		list = strings.ReplaceAll(list, o, "")
+	}
+	// Between the names only separators; after them the verb phrase
+	// (被评为, 同志荣获, 等4名同志被评为).
+	return strings.Trim(list, "、，,和与及") == "" && utf8.RuneCountInString(verb) <= 10 && !strings.ContainsAny(verb, "，,。；")
+}
+
+// nearestNamed tells whom the text before rune s0 last names, looking
+// back up to 30 lines (its line first, then the lines above, a heading
+// among them): 1 the leader (by keys), -1 another secretary, 0 no one.
+func nearestNamed(nrs []rune, s0 int, keys, others []string) int {
+	end := s0
+	for lines := 0; end > 0 && lines < 30; lines++ {
+		st := end
+		for st > 0 && nrs[st-1] != '\n' {
+			st--
+		}
+		line := string(nrs[st:end])
+		k, o := -1, -1
+		for _, x := range keys {
+			if x != "" {
+				k = max(k, strings.LastIndex(line, x))
+			}
+		}
+		for _, x := range others {
+			if x != "" {
+				o = max(o, strings.LastIndex(line, x))
+			}
+		}
+		switch {
+		case o > k:
+			return -1
+		case k > o:
+			return 1
+		}
+		end = st - 1
+	}
+	return 0
+}
+
+// othersGroup reports a counted group of people written between the
+// leader's last mention and the honour (2名党员被评为…), unless it is the
+// article's own list of secretaries (4名社区书记, with others).
+func othersGroup(before, sent, leader string, others int) bool {
+	seg := before
+	if i := strings.LastIndex(before, leader); i >= 0 {
+		seg = before[i+len(leader):]
+	}
+	if !groupRe.MatchString(seg) {
+		return false
+	}
+	return others == 0 || groupCount(sent) != others+1
 }

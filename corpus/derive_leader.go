@@ -15,6 +15,20 @@ type leaderEvidence struct {
 	others map[string]bool // named next to a secretary's post (not a deputy's)
 	deputy map[string]bool // named next to a deputy's post (副书记唐小雨): not the leader
 	byline map[string]bool // the byline's or signature's name: counts even when written once
+	// posted: named with a secretary's post in a form that leaves no doubt
+	// (邵春华，…社区党委书记; 龚玉梅（…党委书记）; 党委书记蔡文军，; her
+	// section's heading, then "她是…书记"): she counts even when named once,
+	// as in an award list where each secretary has one paragraph.
+	posted map[string]bool
+}
+
+// addPosted records a name stated with a secretary's post beyond doubt.
+func (ev *leaderEvidence) addPosted(name string) {
+	if _, ok := ev.score[name]; !ok {
+		ev.add(name, 1, true)
+	}
+	ev.posted[name] = true
+	ev.others[name] = true
 }
 
 func (ev *leaderEvidence) add(name string, w int, strong bool) {
@@ -39,7 +53,7 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	full := title + "\n" + text
 	rs := []rune(full)
 	ev := &leaderEvidence{score: map[string]int{}, strong: map[string]bool{}, others: map[string]bool{},
-		deputy: map[string]bool{}, byline: map[string]bool{}}
+		deputy: map[string]bool{}, byline: map[string]bool{}, posted: map[string]bool{}}
 	surnameOnly := map[string]int{} // 吳 from 小吳書記
 	for i := 0; i < len(rs); i++ {
 		role := ""
@@ -102,6 +116,11 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 					ev.others[name] = true
 				}
 			}
+			if names := nt.namesAt(rs, at); !deputy && (role == "書記" || role == "书记") && len(names) > 0 {
+				if name := postedAfterRole(rs, at, names); name != "" {
+					ev.posted[name] = true // "南湖区新港社区党委书记蔡文军，", "…书记蔡文军带领…"
+				}
+			}
 		}
 		i += n - 1
 	}
@@ -148,10 +167,17 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 		if end >= len(rs) || !hasRole(rs[k+1:end]) {
 			continue
 		}
+		inner := string(rs[k+1 : end])
+		secretary := (strings.Contains(inner, "书记") || strings.Contains(inner, "書記")) && !strings.Contains(inner, "副")
+	bracket:
 		for i := max(0, k-4); i < k-1; i++ {
 			for _, name := range nt.namesAt(rs, i) {
 				if i+utf8.RuneCountInString(name) == k {
 					ev.add(name, 2, true)
+					if secretary {
+						ev.addPosted(name) // "龚玉梅（…社区党委书记）"
+					}
+					break bracket // the longest: 龚玉梅, not 玉梅 within it
 				}
 			}
 		}
@@ -185,7 +211,7 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	var others []string
 	lf := family(leader, nt)
 	for name := range ev.others {
-		if family(name, nt) == lf || strings.Contains(leader, name) || strings.Count(full, name) < 2 {
+		if family(name, nt) == lf || strings.Contains(leader, name) || strings.Count(full, name) < 2 && !ev.posted[name] || placeFragment(rs, family(name, nt)) {
 			continue
 		}
 		// The full form of the other person: the longest candidate of her
@@ -196,6 +222,37 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	}
 	sort.Strings(others)
 	return leader, others
+}
+
+// verbOpenings are words that go on after a name (带领, 介绍, 每天): in
+// "书记张影带领…" the name is 张影, not 张影带.
+var verbOpenings = []string{"带领", "帶領", "带着", "帶著", "介绍", "介紹", "告诉", "告訴", "表示", "认为", "認為",
+	"坦言", "笑着", "笑著", "指着", "回忆", "回憶", "感慨", "接受", "常说", "常說", "深知", "看到", "觉得", "覺得",
+	"一直", "每天", "经常", "經常", "上任", "到任", "来到", "來到", "走进", "走進", "组织", "組織", "推行", "推出",
+	"提出", "牵头", "牽頭", "带头", "帶頭", "主动", "主動", "总是", "總是", "始终", "始終", "多次", "亲自", "親自",
+	"退伍", "当过", "當過", "从小", "從小", "今年", "现年", "現年", "召集", "和", "与", "與", "同", "把", "将", "將", "对", "對", "向"}
+
+// postedAfterRole is the name written right after a secretary's post at
+// rs[at], of candidates names (shortest first): the one followed by
+// punctuation, or the longest unless its last character opens a word
+// that goes on after a name.
+func postedAfterRole(rs []rune, at int, names []string) string {
+	for _, name := range names {
+		if e := at + utf8.RuneCountInString(name); e == len(rs) || strings.ContainsRune("，,。；;：:（( \u3000\n", rs[e]) {
+			return name
+		}
+	}
+	long := names[len(names)-1]
+	last := at + utf8.RuneCountInString(long) - 1
+	for _, w := range verbOpenings {
+		if hasRunesAt(rs, last, w) {
+			if len(names) > 1 {
+				return names[len(names)-2]
+			}
+			return ""
+		}
+	}
+	return long
 }
 
 // officialPost reports the two runes before 书记 that make it a Party
@@ -237,6 +294,12 @@ const subjectLinks = "是，,现現担擔任自从從在"
 // sentence that names a post ("王秀芳是翠苑社区党委书记").
 func profileAndSubject(rs []rune, start int, nt nameTables, ev *leaderEvidence) {
 	start += timePhrase(rs[start:]) // "2018年，施红英当选…书记"
+	start += listMark(rs[start:])   // "1.邵春华，…", "（二）柯丽萍…"
+	for _, l := range []string{"姓名：", "姓名:"} {
+		if hasRunesAt(rs, start, l) {
+			start += 3 // a table row: "姓名：阮秋燕，职务：…书记"
+		}
+	}
 	end := start
 	for end < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[end]) {
 		end++
@@ -246,7 +309,23 @@ func profileAndSubject(rs []rune, start int, nt nameTables, ev *leaderEvidence) 
 		k := utf8.RuneCountInString(name)
 		if k+2 <= len(sent) && strings.ContainsRune("，,（(", sent[k]) && (sent[k+1] == '女' || sent[k+1] == '男') {
 			ev.add(name, 3, true)
+			if secretaryIn(sent[k:]) {
+				ev.addPosted(name) // "邵春华，女，1972年生，…社区党委书记"
+			}
 			continue
+		}
+		// The name alone on its line, her post the next line.
+		if k == len(sent) && end < len(rs) && rs[end] == '\n' && secretaryClause(rs[end+1:]) {
+			ev.addPosted(name)
+		}
+		// "邵春华，江城市…社区党委书记。", "柯丽萍同志，…", "龚玉梅　…党委书记".
+		if j := k; j < len(sent) {
+			if hasRunesAt(sent, j, "同志") {
+				j += 2
+			}
+			if j < len(sent) && strings.ContainsRune("是，,：: \u3000】", sent[j]) && secretaryClause(sent[j+1:]) {
+				ev.addPosted(name)
+			}
 		}
 		k += timePhrase(sent[k:])
 		if k < len(sent) && strings.ContainsRune(subjectLinks, sent[k]) && hasRole(sent[k:]) {
@@ -254,9 +333,61 @@ func profileAndSubject(rs []rune, start int, nt nameTables, ev *leaderEvidence) 
 		} else if takesPost(sent[k:]) {
 			// "韦志鹏2021年调任云岭社区党委书记": a secretary of the article.
 			ev.add(name, 1, true)
-			ev.others[name] = true
+			ev.addPosted(name)
 		}
 	}
+}
+
+// listMark is the length of a list item's number opening rs: "1.",
+// "2、", "一、", "（三）", "【".
+func listMark(rs []rune) int {
+	i := 0
+	switch {
+	case len(rs) > 0 && (rs[0] == '（' || rs[0] == '('):
+		for i = 1; i < len(rs) && i < 4 && (unicode.IsDigit(rs[i]) || strings.ContainsRune("一二三四五六七八九十", rs[i])); i++ {
+		}
+		if i > 1 && i < len(rs) && (rs[i] == '）' || rs[i] == ')') {
+			return i + 1
+		}
+		return 0
+	case len(rs) > 0 && rs[0] == '【':
+		return 1
+	}
+	for i < len(rs) && i < 2 && (unicode.IsDigit(rs[i]) || strings.ContainsRune("一二三四五六七八九十", rs[i])) {
+		i++
+	}
+	if i > 0 && i < len(rs) && strings.ContainsRune(".、．", rs[i]) {
+		return i + 1
+	}
+	return 0
+}
+
+// secretaryIn reports a secretary's post in rs that is not a deputy's
+// nor a committee's above the community (区委书记).
+func secretaryIn(rs []rune) bool {
+	for i := 2; i+1 < len(rs); i++ {
+		if (hasRunesAt(rs, i, "书记") || hasRunesAt(rs, i, "書記")) && rs[i-1] != '副' && !officialPost(rs[i-2:i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// secretaryClause reports a clause (up to its comma) that ends in a
+// secretary's post, not a deputy's nor a past one: "江城市东湖区桂苑社区
+// 党委书记", "…党委书记、居委会主任".
+func secretaryClause(rs []rune) bool {
+	end := 0
+	for end < len(rs) && end < 40 && !strings.ContainsRune("，,。；;！？!?（(\n", rs[end]) {
+		end++
+	}
+	c := strings.TrimRight(string(rs[:end]), " \u3000")
+	i := max(strings.LastIndex(c, "书记"), strings.LastIndex(c, "書記"))
+	if i < 0 || strings.ContainsAny(c[:i], "副原曾") {
+		return false
+	}
+	tail := c[i+len("书记"):]
+	return tail == "" || strings.HasPrefix(tail, "、") && strings.HasSuffix(tail, "主任")
 }
 
 func hasRole(rs []rune) bool {
@@ -296,6 +427,7 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		count, score int
 		strong       bool
 		byline       bool
+		posted       bool
 	}
 	fams := map[string]*fam{}
 	for name, w := range ev.score {
@@ -309,19 +441,36 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		f.score += 2 * w
 		f.strong = f.strong || ev.strong[name]
 		f.byline = f.byline || ev.byline[name]
+		f.posted = f.posted || ev.posted[name]
+	}
+	// A list of secretaries each named once with her post (an award
+	// list): any of them may lead. One such name alone is too little.
+	postedFams := 0
+	for _, f := range fams {
+		if f.posted {
+			postedFams++
+		}
 	}
 	var list []*fam
+	rs := []rune(text)
 	for _, f := range fams {
 		amb := nt.ambiguous[[]rune(f.key)[0]] && utf8.RuneCountInString(nt.surnameOf(f.key+"x")) == 1
-		if f.count >= minCount && (f.strong || !amb) || f.byline {
+		if placeFragment(rs, f.key) {
+			continue // 桂香 of 桂香社区, 罗湖 of 罗湖区: a place, not a person
+		}
+		if f.count >= minCount && (f.strong || !amb) || f.byline || f.posted && postedFams >= 2 {
 			list = append(list, f)
 		}
 	}
 	if len(list) == 0 {
 		return ""
 	}
+	onlyOnce := true // every candidate named once: a list, in its order
+	for _, f := range list {
+		onlyOnce = onlyOnce && f.count < minCount
+	}
 	sort.Slice(list, func(i, j int) bool {
-		if list[i].score != list[j].score {
+		if list[i].score != list[j].score && !onlyOnce {
 			return list[i].score > list[j].score
 		}
 		// Two secretaries of equal standing: the one introduced first.
@@ -384,4 +533,40 @@ func namesStartingWith(rs []rune, s string, nt nameTables) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// placeSuffixes end a place's or an organisation's name: a candidate
+// mostly written before one (桂香社区, 罗湖区, 张华路) is that place.
+var placeSuffixes = []string{"社区", "社區", "小区", "小區", "街道", "区", "區", "县", "縣", "市", "镇", "鎮",
+	"乡", "鄉", "村", "路", "街", "巷", "省", "州", "大道", "花园", "花園", "公园", "公園", "家园", "家園",
+	"新村", "广场", "廣場", "居委会", "居委會", "居民委员会", "居民委員會", "公司", "集团", "集團",
+	"银行", "銀行", "医院", "醫院", "学校", "學校", "小学", "小學", "中学", "中學", "大学", "大學"}
+
+// placeFragment reports a candidate key whose occurrences in rs are
+// mostly followed by a place or organisation suffix, directly (罗湖区) or
+// after one more character (桂香园社区).
+func placeFragment(rs []rune, key string) bool {
+	kr := []rune(key)
+	total, place := 0, 0
+	for i := 0; i+len(kr) <= len(rs); i++ {
+		if !hasRunesAt(rs, i, key) {
+			continue
+		}
+		total++
+		at := i + len(kr)
+		if placeSuffixAt(rs, at) || at < len(rs) && unicode.Is(unicode.Han, rs[at]) && placeSuffixAt(rs, at+1) && !placeSuffixAt(rs, at) && !strings.ContainsRune("说說的在是和与與", rs[at]) {
+			place++
+		}
+		i += len(kr) - 1
+	}
+	return total > 0 && place*2 > total
+}
+
+func placeSuffixAt(rs []rune, i int) bool {
+	for _, s := range placeSuffixes {
+		if hasRunesAt(rs, i, s) {
+			return true
+		}
+	}
+	return false
 }

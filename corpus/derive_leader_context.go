@@ -88,33 +88,87 @@ func pronounPosts(rs []rune, nt nameTables, ev *leaderEvidence) {
 		p := -1
 		// The pronoun opens the sentence, or follows a short adverbial
 		// ("从2015年起，他就在…担任党委书记").
+		asPost := false
 		for j := s0; j < len(rs) && j < s0+12 && !strings.ContainsRune("。！？!?；;\n", rs[j]); j++ {
 			if rs[j] == '她' || rs[j] == '他' || rs[j] == '我' {
 				p = j
+				break
+			}
+			if w := string(rs[min(len(rs), j+2):min(len(rs), j+14)]); j == s0 && (hasRunesAt(rs, j, "这位") || hasRunesAt(rs, j, "這位")) &&
+				(strings.Contains(w, "书记") || strings.Contains(w, "書記")) && !strings.Contains(w, "副") {
+				p, asPost = j+1, true // "这位80后社区党委书记…"
 				break
 			}
 			if j > s0+2 && !unicode.IsDigit(rs[j]) && !strings.ContainsRune("从從自起年月，,以来來后後", rs[j]) {
 				break
 			}
 		}
-		if p < 0 || p+1 < len(rs) && (rs[p+1] == '们' || rs[p+1] == '們') || !takesPost(rs[p+1:]) {
+		if p < 0 {
+			// "作为柳岸社区党委书记，她…": the post before the pronoun.
+			p, asPost = postBeforePronoun(rs, s0)
+		}
+		if p < 0 || p+1 < len(rs) && (rs[p+1] == '们' || rs[p+1] == '們') || !asPost && !takesPost(rs[p+1:]) {
 			continue
 		}
-		name := nearestName(rs, text, p, -1, nt, ev)
-		if name == "" {
-			name = nearestName(rs, text, p, 1, nt, ev)
-		}
-		if name != "" {
+		// Her paragraph's name before the pronoun, else her section's
+		// heading ("柯丽萍：一本安全账"), else the nearest name before or
+		// after.
+		hn, hp := headingName(rs, start, nt)
+		if name := nearestName(rs, text, p, -1, hp, nt, ev); name != "" {
+			ev.add(name, 2, true)
+		} else if hn != "" {
+			ev.add(hn, 2, true)
+			ev.addPosted(hn)
+		} else if name := nearestName(rs, text, p, -1, 0, nt, ev); name != "" {
+			ev.add(name, 2, true)
+		} else if name := nearestName(rs, text, p, 1, 0, nt, ev); name != "" {
 			ev.add(name, 2, true)
 		}
 	}
 }
 
+// headingName is the name a section's heading opens with ("柯丽萍：一本
+// 安全账", "二、柯丽萍 柳岸社区"), for the sentence at rs[start]: the
+// nearest line above it short enough to be a heading, within 30 lines;
+// with its rune offset (-1 with no heading; 0 and "" when it names no
+// one).
+func headingName(rs []rune, start int, nt nameTables) (string, int) {
+	end := start
+	for end > 0 && rs[end-1] != '\n' {
+		end--
+	}
+	end-- // the newline ending the line above
+	for lines := 0; end > 0 && lines < 30; lines++ {
+		st := end
+		for st > 0 && rs[st-1] != '\n' {
+			st--
+		}
+		line := rs[st:end]
+		if len(line) > 0 && len(line) <= 30 && !strings.ContainsAny(string(line), "。！？；") {
+			i := 0
+			for i < len(line) && strings.ContainsRune("#*一二三四五六七八九十、.．0123456789 \u3000", line[i]) {
+				i++
+			}
+			names := nt.namesAt(line, i)
+			for k := len(names) - 1; k >= 0; k-- {
+				e := i + utf8.RuneCountInString(names[k])
+				if e == len(line) || strings.ContainsRune("：:，,（( \u3000—", line[e]) {
+					return names[k], st
+				}
+			}
+			return "", st
+		}
+		end = st - 1
+	}
+	return "", 0
+}
+
 // nearestName walks from rune p in direction dir and returns the first
 // full name (surname and two given characters, or a compound surname and
-// one) that the text writes at least twice and that is no deputy's.
-func nearestName(rs []rune, text string, p, dir int, nt nameTables, ev *leaderEvidence) string {
-	for i := p + dir; i >= 0 && i < len(rs); i += dir {
+// one) that the text writes at least twice and that is no deputy's, not
+// going past rune stop.
+func nearestName(rs []rune, text string, p, dir, stop int, nt nameTables, ev *leaderEvidence) string {
+	for i := p + dir; i >= stop && i < len(rs); i += dir {
 		sl := nt.surnameLen(rs, i)
 		if sl == 0 {
 			continue
@@ -221,4 +275,20 @@ func midSentencePosts(rs []rune, nt nameTables, ev *leaderEvidence) {
 			}
 		}
 	}
+}
+
+// postBeforePronoun finds "作为…社区党委书记，她" opening the sentence at
+// rs[s0]: the pronoun's offset, or -1.
+func postBeforePronoun(rs []rune, s0 int) (int, bool) {
+	if !hasRunesAt(rs, s0, "作为") && !hasRunesAt(rs, s0, "作為") && !hasRunesAt(rs, s0, "身为") && !hasRunesAt(rs, s0, "身為") {
+		return -1, false
+	}
+	c := s0 + 2
+	for c < len(rs) && c < s0+30 && !strings.ContainsRune("，,。；;！？!?\n", rs[c]) {
+		c++
+	}
+	if c+1 >= len(rs) || (rs[c] != '，' && rs[c] != ',') || !strings.ContainsRune("她他", rs[c+1]) || !secretaryClause(rs[s0+2:]) {
+		return -1, false
+	}
+	return c + 1, true
 }

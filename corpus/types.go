@@ -13,7 +13,9 @@
 // the cleaner found (title, date, 來源), then derivation from the text
 // (derive_*.go: leader from names next to 書記/主任/同志, profile lines,
 // "她叫…", "她到…社区任党委书记", a byline or signature, the headline;
-// deputies never; role = the current post (社区, 小区 or 楼院 branch),
+// deputies never, nor a place's fragment (桂香 of 桂香社区); the other
+// secretaries of a two-community page or an award list, each found even
+// when named once with her post or under her own heading; role = the current post (社区, 小区 or 楼院 branch),
 // never an honour; place = the administrative chain, with two
 // secretaries the one of the sentence or section about the leader;
 // aliases such as 小吳書記, call-names and kinship forms (郝大姐);
