@@ -11,15 +11,20 @@ import (
 )
 
 // postRE is a community post written before a name: 文艺路社区党委书记.
-var postRE = regexp.MustCompile(`([\p{Han}]{2,10}?(?:社区|街道|村))((?:党委|党总支|党支部|居委会)?(?:书记|主任|副书记))$`)
+var postRE = regexp.MustCompile(`([\p{Han}]{2,16}?(?:社区|街道|村))((?:党委|党总支|党支部|居委会)?(?:书记|主任|副书记))$`)
+
+// appositiveRE is a post written just after a name, as an apposition or
+// a profile line: 柏建新同志，清江市…新桥社区党委书记; 巫红霞（…古楼社区党委
+// 书记）; 谭玉芬，女，1971年生，…月湾社区党委书记.
+var appositiveRE = regexp.MustCompile(`^(?:同志)?[，,（(](?:[^，,。；（）()]{0,12}[，,]){0,3}([\p{Han}]{2,24}?(?:社区|街道|村|小区))((?:党委|党总支|党支部|居委会)?(?:书记|主任))`)
 
 // postAfterRE is a post taken up, written after the name in the same
 // sentence: 韦志鹏……2021年调任董家塅街道云岭社区党委书记.
 var postAfterRE = regexp.MustCompile(`(?:调任|担任|出任|任|当选为?|成为)([\p{Han}]{2,16}?(?:社区|街道|村|小区))((?:党委|党总支|党支部|居委会)?(?:书记|主任))`)
 
 // postBefore reads the place and post written just before name in text
-// (文艺路社区党委书记李文静), else the post taken up later in the sentence
-// naming her.
+// (文艺路社区党委书记李文静), else just after it (an apposition, a profile
+// line), else the post taken up later in the sentence naming her.
 func postBefore(text, name string) (place, role string) {
 	i := strings.Index(text, name)
 	if i < 0 {
@@ -35,6 +40,9 @@ func postBefore(text, name string) (place, role string) {
 	rest := text[i+len(name):]
 	if j := strings.IndexAny(rest, "。！？；"); j >= 0 {
 		rest = rest[:j]
+	}
+	if m := appositiveRE.FindStringSubmatch(rest); m != nil {
+		return m[1], m[2]
 	}
 	if m := postAfterRE.FindStringSubmatch(rest); m != nil {
 		return m[1], m[2]

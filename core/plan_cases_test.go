@@ -612,3 +612,32 @@ func TestFollowUpPointsIntoAList(t *testing.T) {
 		t.Errorf("why is read as a topic:\n%s", a.Text)
 	}
 }
+
+// TestAwardListSecretaries: on a list of four awardees, each is asked
+// about on her own paragraph, with the post written after her name (an
+// apposition, a bracket) read as hers.
+func TestAwardListSecretaries(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	for q, want := range map[string]string{
+		"柏建新在哪个社区？": "新桥社区",
+		"巫红霞有什么做法？": "网格事务日清单",
+		"阮秋燕是谁？":    "桃园社区",
+	} {
+		ans, err := s.Ask(ctx, "", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMarkers(t, ans)
+		if first, _, _ := strings.Cut(ans.Text, "\n"); ans.Refused || !strings.Contains(first, want) && !strings.Contains(ans.Text, want) {
+			t.Errorf("%s: want %s:\n%s", q, want, ans.Text)
+		}
+	}
+	ans, err := s.Ask(ctx, "", "柏建新在哪个社区？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(ans.Text, "\n"); !strings.Contains(first, "新桥社区") {
+		t.Errorf("his post after his name is not read: %q", first)
+	}
+}
