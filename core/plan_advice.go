@@ -142,6 +142,14 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 			} else if l == "" {
 				label = st[0].chunk.Meta.SourceLine()
 			}
+			if name := p.methodTelling(l, st); name != "" {
+				// The practice has a name the story does not say: give it,
+				// it is what someone takes home ("“红马甲调解队”").
+				if label != "" {
+					label += " · "
+				}
+				label += "“" + name + "”"
+			}
 			d.add(item{label: label, quote: st[0], more: st[1:]})
 			for _, r := range st {
 				d.context = appendChunk(d.context, r.chunk)
@@ -288,4 +296,36 @@ func filterRE(rs []sentRef, re *regexp.Regexp) []sentRef {
 		}
 	}
 	return out
+}
+
+// methodTelling is the name of the leader's method whose record holds one
+// of the story's sentences (its definition, steps, how, results), when
+// none of the story's sentences already names it.
+func (p *planner) methodTelling(leader string, st []sentRef) string {
+	if leader == "" || p.s.o.Catalog == nil {
+		return ""
+	}
+	keys := map[string]bool{}
+	for _, r := range st {
+		keys[r.key()] = true
+	}
+	for _, m := range p.s.mainMethods(leader, 8) {
+		name := strings.Trim(m.Name, "“”")
+		if slices.ContainsFunc(st, func(r sentRef) bool { return strings.Contains(r.norm, name) || strings.Contains(r.text, name) }) {
+			return "" // the story names it itself
+		}
+		qs := append(slices.Clone(m.How), m.Results...)
+		if m.Definition != nil {
+			qs = append(qs, *m.Definition)
+		}
+		for _, pr := range m.Procedure {
+			qs = append(qs, pr...)
+		}
+		for _, q := range qs {
+			if r, ok := p.quoteOf(q); ok && keys[r.key()] {
+				return name
+			}
+		}
+	}
+	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -639,5 +640,34 @@ func TestAwardListSecretaries(t *testing.T) {
 	}
 	if first, _, _ := strings.Cut(ans.Text, "\n"); !strings.Contains(first, "新桥社区") {
 		t.Errorf("his post after his name is not read: %q", first)
+	}
+}
+
+// TestAdviceNamesThePractice: an advice line whose sentences belong to
+// one of the secretary's methods, without saying its name, is labelled
+// with it — her own method, never another's.
+func TestAdviceNamesThePractice(t *testing.T) {
+	s := newOffline(t, nil)
+	ans, err := s.Ask(context.Background(), "", "我们社区老年人多，可以借鉴哪位书记的经验？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	named := 0
+	for _, line := range strings.Split(ans.Text, "\n") {
+		label, quote, ok := strings.Cut(strings.TrimPrefix(line, "• "), "：")
+		who, method, hasMethod := strings.Cut(label, " · ")
+		if !ok || !hasMethod {
+			continue
+		}
+		named++
+		method = strings.Trim(method, "“”")
+		leader, _, _ := strings.Cut(who, "（")
+		if !slices.Contains(s.methodsOf(leader), "“"+method+"”") || strings.Contains(quote, method) {
+			t.Errorf("line %q: %q is not a method of %s the quote leaves unnamed", line, method, leader)
+		}
+	}
+	if named == 0 {
+		t.Errorf("no practice named:\n%s", ans.Text)
 	}
 }
