@@ -80,7 +80,11 @@ func (p *planner) planCompare(leaders []string) *draft {
 				refs = append(refs, st...)
 			}
 			inOrder(refs)
-			it := item{label: p.leaderLabel(sd.name), quote: refs[0], more: refs[1:]}
+			label := p.leaderLabel(sd.name)
+			if name := p.methodTelling(sd.name, refs); name != "" {
+				label += " · “" + name + "”" // the practice compared, by its name
+			}
+			it := item{label: label, quote: refs[0], more: refs[1:]}
 			items = append(items, it)
 		}
 		if len(missing) == len(sides) {
