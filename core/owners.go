@@ -8,6 +8,7 @@ package core
 import (
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"bangyang/zh"
@@ -78,6 +79,9 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 			}
 			namesOwn := own != "" && s.namesLeader(r.norm, own)
 			switch {
+			case isHeadingLike(r.text) && named == "" && !namesOwn && subLabel(r.text):
+				// "她的荣誉：", a table row "年份：2023年，荣誉：…": part of
+				// the section, not a new one.
 			case isHeadingLike(r.text):
 				section, para = "", ""
 				if named != "" && !namesOwn {
@@ -100,4 +104,11 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 		}
 	}
 	return out
+}
+
+// subLabel is a heading-like line inside a section: a label ending in a
+// colon, a row of "column：value" cells, or one opening with 她/他.
+func subLabel(text string) bool {
+	t := strings.TrimSpace(text)
+	return strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") || strings.Contains(t, "：") || strings.HasPrefix(t, "她") || strings.HasPrefix(t, "他")
 }

@@ -634,6 +634,11 @@ func TestAwardListSecretaries(t *testing.T) {
 			t.Errorf("%s: want %s:\n%s", q, want, ans.Text)
 		}
 	}
+	// A second secretary's section goes on past a label line (她的荣誉：)
+	// and a table's rows.
+	if a, err := s.Ask(ctx, "", "鲁晓燕获得过什么荣誉？"); err != nil || a.Refused || !strings.Contains(a.Text, "浙江省优秀党务工作者") {
+		t.Errorf("her honour in her section's table is not hers (%v):\n%s", err, a.Text)
+	}
 	ans, err := s.Ask(ctx, "", "柏建新在哪个社区？")
 	if err != nil {
 		t.Fatal(err)
