@@ -311,7 +311,7 @@ func (p *planner) methodTelling(leader string, st []sentRef) string {
 	}
 	for _, m := range p.s.mainMethods(leader, 8) {
 		name := strings.Trim(m.Name, "“”")
-		if slices.ContainsFunc(st, func(r sentRef) bool { return strings.Contains(r.norm, name) || strings.Contains(r.text, name) }) {
+		if slices.ContainsFunc(st, func(r sentRef) bool { return strings.Contains(unquoted(r.norm), name) }) {
 			return "" // the story names it itself
 		}
 		qs := append(slices.Clone(m.How), m.Results...)
@@ -328,4 +328,9 @@ func (p *planner) methodTelling(leader string, st []sentRef) string {
 		}
 	}
 	return ""
+}
+
+// unquoted drops quotation marks: "“三到位”工作法" names 三到位工作法.
+func unquoted(s string) string {
+	return strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "", "‘", "", "’", "").Replace(s)
 }

@@ -676,3 +676,39 @@ func TestAdviceNamesThePractice(t *testing.T) {
 		t.Errorf("no practice named:\n%s", ans.Text)
 	}
 }
+
+// TestStepsToldAsLabelledParagraphs: a method whose steps each open their
+// own paragraph ("排查到位：网格员每周……") is answered step by step, each
+// once (not "排查到位：排查到位：…"); advice quoting it names it once.
+func TestStepsToldAsLabelledParagraphs(t *testing.T) {
+	dir := t.TempDir()
+	article := "吕建华的“三到位”工作法\n\n吕建华，男，1968年生，现任南山市北城区梧桐社区党委书记。2018年，他总结出“三到位”工作法：排查到位、调解到位、回访到位。\n\n" +
+		"排查到位：网格员每周走访一遍辖区楼栋，把邻里之间的小摩擦记进台账。\n\n" +
+		"调解到位：社区请来退休法官和老党员组成调解小组，矛盾一露头就上门调解。\n\n" +
+		"回访到位：调解后一个月内，社区干部再上门回访，看看问题有没有反弹。\n\n" +
+		"这套办法实行以来，梧桐社区的矛盾纠纷化解率达到98%。\n"
+	if err := os.WriteFile(filepath.Join(dir, "lv.txt"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "", "三到位工作法具体怎么做？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	for _, want := range []string{"记进台账", "调解小组", "上门回访"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("step with %s missing:\n%s", want, ans.Text)
+		}
+	}
+	if strings.Contains(ans.Text, "排查到位：排查到位") {
+		t.Errorf("a step named twice:\n%s", ans.Text)
+	}
+	adv, err := s.Ask(context.Background(), "", "邻里矛盾多，有什么办法？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(adv.Text, "· “三到位工作法”：2018年，他总结出“三到位”工作法") {
+		t.Errorf("the method is named twice:\n%s", adv.Text)
+	}
+}

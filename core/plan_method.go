@@ -284,6 +284,8 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			if it.quote.chunk == nil {
 				it.plain = it.label
 				it.label = ""
+			} else if strings.HasPrefix(unquoted(it.quote.norm), unquoted(it.label)) {
+				it.label = "" // "排查到位：网格员每周……" says its step itself
 			}
 			d.add(it)
 		}
