@@ -365,6 +365,9 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		d = p.planMethod(m)
 	case q.Intent == IntentWho && len(q.Leaders) == 1:
 		d = p.planWhoIs(q.Leaders[0])
+	case q.Intent == IntentSummary && len(q.Leaders) == 1 && p.s.ents.leaderInfo[q.Leaders[0]].Secondary:
+		// No profile in the catalog for her: sum up her own sentences.
+		d = p.planBrief(q.Leaders[0])
 	case len(q.Leaders) > 0:
 		d = &draft{}
 		allRefused := true

@@ -634,6 +634,13 @@ func TestAwardListSecretaries(t *testing.T) {
 			t.Errorf("%s: want %s:\n%s", q, want, ans.Text)
 		}
 	}
+	// Summed up from her own sentences, though the catalog keeps no
+	// profile of her.
+	for q, want := range map[string]string{"柏建新做了哪些事？": "红马甲调解队", "总结一下鲁晓燕的做法": "星光议事会"} {
+		if a, err := s.Ask(ctx, "", q); err != nil || a.Refused || !strings.Contains(a.Text, want) {
+			t.Errorf("%s: want %s (%v):\n%s", q, want, err, a.Text)
+		}
+	}
 	// A second secretary's section goes on past a label line (她的荣誉：)
 	// and a table's rows.
 	if a, err := s.Ask(ctx, "", "鲁晓燕获得过什么荣誉？"); err != nil || a.Refused || !strings.Contains(a.Text, "浙江省优秀党务工作者") {

@@ -563,3 +563,47 @@ func (s *Service) methodsOf(leader string) []string {
 	}
 	return out
 }
+
+// planBrief sums up a secretary the catalog keeps no profile of (an
+// article's second secretary, one on an award list): who she is, what she
+// did, what came of it — from her own sentences.
+func (p *planner) planBrief(leader string) *draft {
+	d := &draft{leaders: []string{leader}}
+	cands := p.s.leaderSentences(leader)
+	if len(cands) == 0 {
+		d.refused = true
+		return d
+	}
+	d.context = firstChunks(p.s.leaderChunks(leader), 4)
+	d.lead = p.describe(leader) + "："
+	used := map[string]bool{}
+	runes := 0
+	add := func(label string, r sentRef) {
+		if p.used[r.key()] || used[cleanQuote(r.text)] || runes > maxAnswerRunes-60 {
+			return
+		}
+		used[cleanQuote(r.text)] = true
+		runes += utf8.RuneCountInString(r.text)
+		p.take(r)
+		d.add(item{label: label, quote: r})
+	}
+	practices := practicesOf(p.s, cands, leader, 3, used)
+	if len(practices) == 0 {
+		// Her paragraph may tell what she did without her name in it.
+		for _, r := range cands {
+			if (isDoing(r.norm) || p.s.namesAMethod(r.norm)) && !isOutcome(r.norm) && !isHeadingLike(r.text) && len(practices) < 3 {
+				practices = append(practices, r)
+			}
+		}
+	}
+	for _, r := range practices {
+		add("做法", r)
+	}
+	for _, r := range resultRanked(cands, leader, p.s)[:min(2, len(resultRanked(cands, leader, p.s)))] {
+		add("成效", r.sentRef)
+	}
+	if !d.hasQuotes() {
+		d.refused, d.lead = true, ""
+	}
+	return d
+}
