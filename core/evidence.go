@@ -436,6 +436,27 @@ func (s *Service) sentencesAfter(c *corpus.Chunk, pos, n int) []sentRef {
 	return out
 }
 
+// sentencesBefore returns up to n sentences before position pos of c,
+// nearest first, going back into the previous passage of the article.
+func (s *Service) sentencesBefore(c *corpus.Chunk, pos, n int) []sentRef {
+	var out []sentRef
+	for cur := c; cur != nil && len(out) < n; {
+		sents := s.sentences(cur)
+		for i := len(sents) - 1; i >= 0 && len(out) < n; i-- {
+			if cur == c && sents[i].pos >= pos {
+				continue
+			}
+			out = append(out, sents[i])
+		}
+		prev, ok := s.bySeq[seqKey{cur.ArticleID, cur.Seq - 1}]
+		if !ok || cur.Seq == 0 {
+			break
+		}
+		cur = s.chunkPtr(prev.ID)
+	}
+	return out
+}
+
 // paragraph returns the sentences of r's paragraph, in order.
 func (s *Service) paragraph(r sentRef) []sentRef {
 	var out []sentRef

@@ -719,3 +719,25 @@ func TestStepsToldAsLabelledParagraphs(t *testing.T) {
 		t.Errorf("the method is named twice:\n%s", adv.Text)
 	}
 }
+
+// TestMethodNameHoldsNoCue: a method's name is not read for the cues in
+// it (the 生日 of 民生日记 asks no birthday); "为什么要搞这个" after it asks
+// what it answers.
+func TestMethodNameHoldsNoCue(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	q := s.understand("什么是民生日记？", Conversation{})
+	if q.Intent != IntentWhat || len(q.Attributes) != 0 {
+		t.Errorf("intent %s attributes %v, want what and none", q.Intent, q.Attributes)
+	}
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "why", "什么是邻里一张网？"); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Ask(ctx, "why", "为什么要搞这个？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "互相不认识") {
+		t.Errorf("the problem told before it is not what it answers:\n%s", a.Text)
+	}
+}

@@ -104,6 +104,14 @@ func quotes(p *planner, qs []catalog.Quote) []sentRef {
 	return out
 }
 
+// explicitStepsRE asks for steps by that word (哪几步, 步骤, 流程), not
+// just "具体怎么做".
+var explicitStepsRE = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|每一步|一步步|一步一步`)
+
+// situationClauseRE opens a sentence with the situation a practice
+// answers: "新桥社区外来人口多，", "为了……，", "针对……，".
+var situationClauseRE = regexp.MustCompile(`^[^，,。]{2,20}(多|少|难|差|乱|缺|不足|没人管|找不到)[^，,。]{0,6}[，,]|^(为了|为|针对|面对|鉴于)[^，,。]{2,30}[，,]`)
+
 // planMethod answers about one named method: what it is, its steps, how
 // it is done, who made it, what problem it answers, its results.
 func (p *planner) planMethod(m catalog.Method) *draft {
@@ -206,8 +214,13 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			break
 		}
 		if len(m.Steps) == 0 {
-			d.lead = name + "在文中没有分步骤，" + m.Leader + "的做法是："
-			if hasDef && p.fresh(def) {
+			d.lead = who + "是这样做" + name + "的："
+			if explicitStepsRE.MatchString(p.q.Norm) {
+				d.lead = name + "在文中没有分步骤，" + m.Leader + "的做法是：" // asked for its steps
+			}
+			// The sentence naming it often tells how ("推行“院坝议事”工作法：
+			// 每月15日晚上……"): it leads, even when shown before.
+			if hasDef && (p.fresh(def) || strings.ContainsAny(def.norm, "：:") && isDoing(def.norm)) && !p.used[def.key()] {
 				p.take(def)
 				d.add(item{quote: def})
 			}
@@ -359,10 +372,17 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			// No recorded problem: the one stated just before it was
 			// set up ("枫林社区老人多，不少人不会用智能手机。" then "她牵头
 			// 办起“板凳课堂”").
+			// (Or at the end of the paragraph before, in the same section:
+			// "刚来的时候，我发现大家……互相不认识。" then "我们想了个办法".)
 			var before []sentRef
-			for _, r := range p.s.paragraph(def) {
-				if r.pos < def.pos && r.pos >= def.pos-2 && isProblem(r.norm) {
-					before = append(before, r)
+			for _, r := range p.s.sentencesBefore(def.chunk, def.pos, 3) {
+				if isHeadingLike(r.text) || r.chunk.ArticleID != def.chunk.ArticleID || p.s.namesAMethod(r.norm) && !isProblem(r.norm) {
+					break // another section, or another method's story
+				}
+				if isProblem(r.norm) {
+					before = append([]sentRef{r}, before...)
+				} else if len(before) > 0 {
+					break
 				}
 			}
 			if addQuotes("", before, 2) == 0 {
@@ -373,6 +393,12 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 					}
 				}
 			}
+		}
+		if !d.hasQuotes() && hasDef && situationClauseRE.MatchString(def.norm) {
+			// "新桥社区外来人口多，他牵头组建了……": the sentence setting it up
+			// opens with what it answers.
+			p.take(def)
+			d.add(item{quote: def})
 		}
 		if !d.hasQuotes() {
 			d.lead = "资料中没有单独说明" + name + "针对的问题，文中是这样介绍的："

@@ -220,12 +220,20 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	}
 	q.Unknown = e.unknownNames(q.Norm)
 	q.UnknownTerms = e.unknownTerms(q.Norm)
+	// Cues are read with the methods' names masked: the 生日 of 民生日记
+	// asks no birthday.
+	cueText := q.Norm
+	for _, k := range e.methodKeys {
+		if strings.Contains(cueText, k.key) {
+			cueText = strings.ReplaceAll(cueText, k.key, strings.Repeat("　", utf8.RuneCountInString(k.key)))
+		}
+	}
 	for _, a := range attributes {
-		if loc := a.cue.FindStringIndex(q.Norm); loc != nil {
-			if askersOwn(q.Norm[:loc[0]]) {
+		if loc := a.cue.FindStringIndex(cueText); loc != nil {
+			if askersOwn(cueText[:loc[0]]) {
 				continue // "我刚当上书记，班子一盘散沙": the asker's situation
 			}
-			if ownAttribute(q.Norm[:loc[0]], e) {
+			if ownAttribute(cueText[:loc[0]], e) {
 				q.Attributes = append(q.Attributes, a)
 			} else if a.Name != "荣誉" && a.Name != "职务" && a.Name != "任职经历" {
 				q.OtherAttributes = append(q.OtherAttributes, a)
