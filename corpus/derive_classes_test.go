@@ -183,3 +183,9 @@ func TestDeriveCommonWordSurnames(t *testing.T) {
 		}
 	}
 }
+
+// A verb written just before the place ("对话滨江市…") is not part of it.
+func TestDerivePlaceAfterAVerb(t *testing.T) {
+	got := derived("【对话社区书记】严玉华：老小区的事，大家商量着办", "编者按：本期我们对话滨江市东港区望海社区党委书记严玉华。\n严玉华：我们社区是老小区。")
+	checkMeta(t, got, "严玉华", "社区党委书记", "滨江市东港区望海社区")
+}

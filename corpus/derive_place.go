@@ -30,6 +30,10 @@ func unitAt(rs []rune, end int) string {
 	return ""
 }
 
+// nameLead are runes that end a verb or preposition written just before a
+// place (对话, 走进, 来到, 位于), not the first rune of its name.
+const nameLead = "话到在对往访赴去据说讲称"
+
 // chainBefore parses administrative units backwards from end (exclusive)
 // and returns the rune offsets where its units start, outermost first, or
 // nil when the text before end is not a place (该社区, 。社区).
@@ -64,6 +68,11 @@ func chainBefore(rs []rune, end int) []int {
 				break // the previous unit ends here
 			}
 			i--
+		}
+		// A verb or preposition run into the name ("对话滨江市", "走进
+		// 海棠社区"): place names rarely open with one once two runes are left.
+		for nameEnd-i > 2 && strings.ContainsRune(nameLead, rs[i]) {
+			i++
 		}
 		if nameEnd-i < 2 {
 			break
