@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -220,6 +221,9 @@ func (c *Cache) Save() error {
 	if err := f.Commit(); err != nil {
 		return fmt.Errorf("corpus cache: %w", err)
 	}
+	// What is on disk now is what this run used: a later load through the
+	// same cache that changes nothing must not write it again.
+	c.old = maps.Clone(c.now)
 	c.changed = false
 	return nil
 }

@@ -168,3 +168,29 @@ func chunksContain(cs []Chunk, s string) bool {
 	}
 	return false
 }
+
+// TestCacheNotRewrittenWhenUnchanged: a cache kept open across loads (the
+// live re-index, the bench's starts) writes its file once, not again on
+// every later load that changes nothing.
+func TestCacheNotRewrittenWhenUnchanged(t *testing.T) {
+	t.Parallel()
+	dir, data := t.TempDir(), t.TempDir()
+	writeFile(t, dir, "a.md", []byte(cacheArticleA))
+	cachePath := filepath.Join(data, "articles.cache")
+	c := OpenCache(cachePath, "build-1")
+	loadCached(t, dir, c)
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	// Replace the file by a marker: a rewrite would bring the cache back.
+	if err := os.WriteFile(cachePath, []byte("marker"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	loadCached(t, dir, c)
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(cachePath); err != nil || string(b) != "marker" {
+		t.Errorf("an unchanged load rewrote the cache (%v)", err)
+	}
+}
