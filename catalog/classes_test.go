@@ -151,3 +151,13 @@ func TestStepsUnderShortHeaders(t *testing.T) {
 		}
 	}
 }
+
+// Steps told with adverbs of order (首先…其次…最後…), in Traditional.
+func TestStepsBySequenceAdverbs(t *testing.T) {
+	text := "冼嘉儀總結出“三步工作法”。首先，摸清底數，社工逐戶上門登記長者情況。其次，結對幫扶，每位黨員聯繫五戶長者。最後，定期回訪，每月電話問候一次。"
+	c := mustBuild(t, corpus.ChunkArticle(corpus.Article{Meta: corpus.Meta{ID: "a1", Leader: "冼嘉儀", Script: zh.Traditional}, Text: text}))
+	m, _, ok := c.FindMethod("三步工作法")
+	if !ok || strings.Join(m.Steps, "、") != "摸清底数、结对帮扶、定期回访" {
+		t.Fatalf("steps %q (found %v)", m.Steps, ok)
+	}
+}

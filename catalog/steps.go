@@ -46,6 +46,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := enumeratedSteps(a, c); st != nil {
 			return st
 		}
+		if st := sequencedSteps(a, c); st != nil {
+			return st
+		}
 	}
 	return nil
 }
@@ -296,4 +299,36 @@ func enumeratedSteps(a *article, c candidate) []string {
 		}
 	}
 	return finishOrdinal(steps, c.name)
+}
+
+// reSequenced opens a clause with an adverb of order and a short item:
+// 首先，摸清底数；其次，… 最后，…
+var reSequenced = regexp.MustCompile(`(?:^|[;。:,])“?(首先|第一|其次|第二|再次|第三|然后|接着|第四|最后)[,:]?“?([^,;。!?:“”]{2,12})”?[,;。:]`)
+
+// sequencedSteps: the sighting sentence or the ones after it tell the
+// method's steps with adverbs of order (首先…其次…最后…), opening with
+// 首先/第一 and closing with 最后; their number must match a numbered
+// name (三步工作法) when it has one.
+func sequencedSteps(a *article, c candidate) []string {
+	var steps []string
+	for d := 0; d <= 8 && c.sent+d < len(a.sentences); d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		for _, m := range reSequenced.FindAllStringSubmatch(n, -1) {
+			first := m[1] == "首先" || m[1] == "第一"
+			if len(steps) == 0 != first {
+				if len(steps) == 0 {
+					continue
+				}
+				return nil // the order broke
+			}
+			steps = append(steps, strings.TrimSpace(m[2]))
+			if m[1] == "最后" {
+				return finishOrdinal(steps, c.name)
+			}
+		}
+	}
+	return nil // no 最后: not a sequence told whole
 }

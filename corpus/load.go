@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"bangyang/corpus/clean"
 	"bangyang/zh"
@@ -363,6 +364,11 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 	var others []string
 	if m.Leader == "" {
 		m.Leader, others = deriveLeader(m.Title, text, b.names)
+		if author := fm.get("author", "speaker", "作者", "发言人"); m.Leader == "" && author != "" && firstPerson(text) {
+			// A speech or column in the first person, its speaker named
+			// only as the page's author ("author: 张某某").
+			m.Leader = author
+		}
 	} else {
 		_, others = deriveLeader(m.Title, text, b.names)
 		others = slices.DeleteFunc(others, func(o string) bool { return strings.Contains(m.Leader, o) || strings.Contains(o, m.Leader) })
@@ -553,4 +559,11 @@ func walkCorpus(ctx context.Context, dir string, log *slog.Logger) (files []stri
 	}
 	sort.Strings(files)
 	return files, errs, nil
+}
+
+// firstPerson reports a text told by its author: 我 opens several of its
+// sentences or clauses.
+func firstPerson(text string) bool {
+	n := strings.Count(text, "我")
+	return n >= 3 && n*200 >= utf8.RuneCountInString(text)/10
 }

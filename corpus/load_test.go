@@ -633,3 +633,19 @@ func TestPunctuationOnlyFileIsEmpty(t *testing.T) {
 		t.Fatalf("got %d articles, err %v; want ErrEmpty", len(arts), err)
 	}
 }
+
+// TestFirstPersonSpeechByItsAuthor: a speech in the first person whose
+// speaker the page names only as its author is about that author.
+func TestFirstPersonSpeechByItsAuthor(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "speech.md", []byte("---\ntitle: 在全区社区工作经验交流会上的发言\nauthor: 邵长青\n---\n\n"+
+		"各位领导、同志们：\n\n我是东湖社区党委书记。我到社区工作十年了，我想说说我们的“三走访”。\n\n"+
+		"我们每周走访独居老人，每月走访困难家庭，每季度走访驻区单位。\n"))
+	arts, err := Load(context.Background(), []string{dir}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != 1 || arts[0].Meta.Leader != "邵长青" {
+		t.Fatalf("leader %q, want the author", arts[0].Meta.Leader)
+	}
+}
