@@ -406,7 +406,7 @@ func TestLibraryFetch(t *testing.T) {
 	}))
 	defer site.Close()
 	l := newLibrary(t.TempDir(), nil, nil, anyAddress) // the test's site is on loopback
-	l.timeout = 5 * time.Second // room for /huge on a loaded machine; /slow gets its own below
+	l.timeout = 5 * time.Second                        // room for /huge on a loaded machine; /slow gets its own below
 	ctx := context.Background()
 
 	name, data, err := l.Fetch(ctx, site.URL+"/moved")
