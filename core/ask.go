@@ -195,6 +195,10 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		// methods: the one meant.
 		q.Methods = []string{prev.Listed[max(k, 1)-1]}
 		q.Step = 0
+	} else if k > len(prev.Listed) {
+		// "第五个方法" after a list of two: none of them, and not the one
+		// last talked about either (plan says what the list held).
+		q.Methods = nil
 	}
 	q.Resolved = len(q.Leaders) > 0 || len(q.Methods) > 0
 	q.Intent = intentOf(*q) // "她获得过哪些荣誉" is a fact once "她" is known
@@ -284,6 +288,11 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	q := p.q
 	if len(q.Unknown) > 0 && len(q.Leaders) == 0 && len(q.Methods) == 0 {
 		return &draft{refused: true, lead: "资料中没有关于" + strings.Join(q.Unknown, "、") + "的内容。"}, nil
+	}
+	if n := len(p.prevListed()); q.FollowUp && q.Item > n && n > 0 && len(q.Methods) == 0 {
+		// "第五个方法呢" after a list of two: say what the list held.
+		return &draft{refused: true, leaders: slices.Clone(q.Leaders),
+			lead: "刚才的回答只列出了" + strconv.Itoa(n) + "个方法：“" + strings.Join(p.prev.Listed, "”“") + "”。"}, nil
 	}
 	switch q.Intent {
 	case IntentChat:
@@ -601,6 +610,14 @@ func plainQuotes(items []item) bool {
 		}
 	}
 	return len(items) > 0
+}
+
+// prevListed are the methods the turn continued listed, in order.
+func (p *planner) prevListed() []string {
+	if p.prev == nil {
+		return nil
+	}
+	return p.prev.Listed
 }
 
 // fieldAsked reports the intents that ask what someone did in a field of

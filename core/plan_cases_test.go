@@ -607,6 +607,16 @@ func TestFollowUpPointsIntoAList(t *testing.T) {
 	if a := ask("这个方法效果如何？"); a.Refused || !strings.Contains(a.Text, "900多人") {
 		t.Errorf("这个方法 has no results:\n%s", a.Text)
 	}
+	// An item beyond the list is none of its methods, not the one last
+	// talked about; the list still stands for the next follow-up.
+	ask("于海燕有什么工作方法？")
+	ask("第一个方法具体怎么做？")
+	if a := ask("第五个方法呢？"); !a.Refused || strings.Contains(a.Text, "逐条讨论") || !strings.Contains(a.Text, "2个方法") {
+		t.Errorf("第五个方法 of a list of two is answered:\n%s", a.Text)
+	}
+	if a := ask("第二个方法呢？"); a.Refused || !strings.Contains(a.Text, "邻里积分超市") {
+		t.Errorf("after an item beyond the list, 第二个方法 is not the second listed:\n%s", a.Text)
+	}
 	// "她为什么要这么做" asks what the practice answered.
 	ask("于海燕有什么工作方法？")
 	if a := ask("她为什么要这么做？"); strings.Contains(a.Text, "“为 要这么做”") {
