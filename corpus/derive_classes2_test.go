@@ -232,6 +232,16 @@ func TestMarkdownTableForms(t *testing.T) {
 	}
 }
 
+// A line with a pipe above a rule (---) is no table's header: the rule
+// has no cells to match it, and the line (a source and date) is kept.
+func TestMarkdownPipeLineAboveRule(t *testing.T) {
+	src := "# 柳岸社区\n\n来源：江城日报 | 2023年5月1日\n---\n\n社区党委书记柯丽萍说，事情要一件件办。\n"
+	text, _ := markdownText(src)
+	if !strings.Contains(text, "来源：江城日报") || !strings.Contains(text, "2023年5月1日") {
+		t.Errorf("the line above the rule is lost: %q", text)
+	}
+}
+
 // A passage of an award list naming several of the other secretaries and
 // not the leader is credited to the one it names first.
 func TestPassageCreditedToFirstNamed(t *testing.T) {
