@@ -331,15 +331,6 @@ func (t Topic) Matches(norm string) []string {
 // does not.
 const patternGap = 10
 
-func (t Topic) askedByPattern(norm string) bool {
-	for _, parts := range t.AskPatterns {
-		if matchPattern(norm, parts) {
-			return true
-		}
-	}
-	return false
-}
-
 // matchPattern reports whether parts occur in norm in order, each within
 // patternGap runes of the one before and with no clause break between.
 func matchPattern(norm string, parts []string) bool {
@@ -367,15 +358,6 @@ func followParts(rest string, parts []string) bool {
 		}
 		if n++; n > patternGap || strings.ContainsRune("，,。；;！!？?：:\n", r) {
 			return false
-		}
-	}
-	return false
-}
-
-func containsAny(s string, ws []string) bool {
-	for _, w := range ws {
-		if w != "" && strings.Contains(s, w) {
-			return true
 		}
 	}
 	return false
