@@ -676,30 +676,11 @@ func (s *Service) topicsAbsent(q Question, leader string) string {
 	return strings.Join(firstStrings(names, 2), "、")
 }
 
-// methodsInOrder are the methods a text names, in the order it names them.
+// methodsInOrder are the methods a text names, in the order it names them
+// (findKeys: the longest name wins its span, so 邻里积分超市 is not also
+// another secretary's 积分超市).
 func (s *Service) methodsInOrder(text string) []string {
-	norm := zh.ToSimplified(text)
-	type at struct {
-		name string
-		i    int
-	}
-	var found []at
-	seen := map[string]bool{}
-	for _, k := range s.ents.methodKeys {
-		if seen[k.canon] {
-			continue
-		}
-		if i := strings.Index(norm, k.key); i >= 0 {
-			seen[k.canon] = true
-			found = append(found, at{k.canon, i})
-		}
-	}
-	slices.SortStableFunc(found, func(a, b at) int { return a.i - b.i })
-	out := make([]string, len(found))
-	for i, f := range found {
-		out[i] = f.name
-	}
-	return out
+	return findKeys(zh.ToSimplified(text), s.ents.methodKeys)
 }
 
 // topicOnly reports a question whose topic is its lexicon topics and

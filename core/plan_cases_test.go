@@ -624,6 +624,36 @@ func TestFollowUpPointsIntoAList(t *testing.T) {
 	}
 }
 
+// TestListedMethodInsideAnother: a method whose name holds another
+// secretary's (邻里积分超市, 积分超市) lists once; "第二个方法" is her
+// second, not the other secretary's method found inside the first.
+func TestListedMethodInsideAnother(t *testing.T) {
+	dir := t.TempDir()
+	wang := "---\ntitle: 王丽：把小事办好\nleader: 王丽\nrole: 社区党委书记\nplace: 东风社区\nmethods:\n  - 积分超市\n---\n\n" +
+		"东风社区党委书记王丽2016年到社区工作。王丽在社区开设了积分超市，居民参加志愿服务可以攒积分，到积分超市换生活用品。\n\n如今，社区注册志愿者有300多人。\n"
+	li := "---\ntitle: 李红：邻里之间有温度\nleader: 李红\nrole: 社区党委书记\nplace: 西湖社区\nmethods:\n  - 邻里积分超市\n  - 楼道议事会\n---\n\n" +
+		"西湖社区党委书记李红2015年到社区工作。李红在社区开设了邻里积分超市，居民做好事记积分，邻里积分超市每月开放两次。\n\n" +
+		"李红还推出了楼道议事会，每月开一次会，楼道里的事大家商量着办。李红说，楼道议事会让居民有了说话的地方。\n"
+	for name, text := range map[string]string{"wang.md": wang, "li.md": li} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := serviceOverDir(t, dir)
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "c", "李红有什么工作方法？"); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Ask(ctx, "c", "第二个方法呢？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, a)
+	if strings.Contains(a.Text, "王丽") || !strings.Contains(a.Text, "楼道议事会") {
+		t.Errorf("第二个方法 is not her second:\n%s", a.Text)
+	}
+}
+
 // TestAwardListSecretaries: on a list of four awardees, each is asked
 // about on her own paragraph, with the post written after her name (an
 // apposition, a bracket) read as hers.
