@@ -71,10 +71,11 @@ func isDoing(norm string) bool {
 func (p *planner) story(anchor sentRef, budget int) []sentRef {
 	used := utf8.RuneCountInString(anchor.text)
 	var before, after []sentRef
+	whose := p.s.sentenceLeader(anchor)
 	fits := func(r sentRef) bool {
 		n := utf8.RuneCountInString(r.text)
-		if used+n > budget || !p.fresh(r) || fragment(r.text) || isHeadingLike(r.text) {
-			return false
+		if used+n > budget || !p.fresh(r) || fragment(r.text) || isHeadingLike(r.text) || p.s.sentenceLeader(r) != whose {
+			return false // another secretary's sentence is no part of hers
 		}
 		used += n
 		p.take(r)
