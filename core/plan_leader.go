@@ -286,12 +286,12 @@ func practiceOnly(cands []sentRef, leader string, s *Service) []rankedSent {
 	return out
 }
 
-// narrate follows the best picked sentence with the ones after it in its
-// passage: "how did she do it" is told in a run of sentences, and the
-// sentence that matches the question best is often only the first.
 // interviewQRE opens an interviewer's question.
 var interviewQRE = regexp.MustCompile(`^\s*(记者|问|主持人|本报记者|Q)\s*[:：]`)
 
+// narrate follows the best picked sentence with the ones after it in its
+// passage: "how did she do it" is told in a run of sentences, and the
+// sentence that matches the question best is often only the first.
 func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 	if len(picked) == 0 {
 		return picked
