@@ -654,6 +654,35 @@ func TestListedMethodInsideAnother(t *testing.T) {
 	}
 }
 
+// TestSecondSecretarySectionEndsAtNextHeading: a heading with a colon
+// in it (三、携手共建：两个社区一家亲) opens a new section, not a label
+// of the second secretary's (她的荣誉：): what it tells of the first
+// secretary's community is not the second's.
+func TestSecondSecretarySectionEndsAtNextHeading(t *testing.T) {
+	dir := t.TempDir()
+	page := "# 一条街，两位书记\n\n海棠街道有两个相邻的社区：海棠社区和望潮社区。\n\n" +
+		"## 殷丽君：一本民生台账\n\n殷丽君是浙江省滨海市东港区海棠街道海棠社区党委书记。殷丽君把每户居民的需求记进“民生台账”，每月对账一次，办一件销一件。\n\n" +
+		"## 鲁晓燕：把议事会开到楼下\n\n望潮社区的年轻住户多，白天家里没人。作为望潮社区党委书记，她把议事会改到晚上，在楼下的空地上开，叫“星光议事会”。\n\n" +
+		"她的荣誉：\n\n| 年份 | 荣誉 |\n|---|---|\n| 2023年 | 浙江省优秀党务工作者 |\n\n" +
+		"## 三、携手共建：两个社区一家亲\n\n海棠社区开设了“邻里食堂”，每天中午为120位老人供餐，老人们都说饭菜合口。\n"
+	if err := os.WriteFile(filepath.Join(dir, "two.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ctx := context.Background()
+	a, err := s.Ask(ctx, "", "鲁晓燕有什么做法？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, a)
+	if strings.Contains(a.Text, "邻里食堂") {
+		t.Errorf("the next section is told as hers:\n%s", a.Text)
+	}
+	if a, err := s.Ask(ctx, "", "鲁晓燕获得过什么荣誉？"); err != nil || !strings.Contains(a.Text, "浙江省优秀党务工作者") {
+		t.Errorf("her label line and table no longer hers (%v):\n%s", err, a.Text)
+	}
+}
+
 // TestAwardListSecretaries: on a list of four awardees, each is asked
 // about on her own paragraph, with the post written after her name (an
 // apposition, a bracket) read as hers.
