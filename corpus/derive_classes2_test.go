@@ -261,3 +261,26 @@ func TestDeriveGroupOfOthersNotHonour(t *testing.T) {
 		t.Errorf("leader %q honours %v", m.Leader, m.Honours)
 	}
 }
+
+// A place whose name holds 原 or 曾 (太原市, 曾厝垵社区) is no past post:
+// its secretary is posted; a deputy's or a former post still is not.
+func TestSecretaryClausePlaceNames(t *testing.T) {
+	for c, want := range map[string]bool{
+		"太原市小店区柳岸社区党委书记":    true,
+		"厦门市思明区曾厝垵社区党委书记":   true,
+		"江城市西湖区柳岸社区党委书记":    true,
+		"柳岸社区党委副书记":         false,
+		"原柳岸社区党委书记":         false,
+		"曾任柳岸社区党委书记":        false,
+		"现为街道干部，曾任柳岸社区党委书记": false,
+	} {
+		if got := secretaryClause([]rune(c)); got != want {
+			t.Errorf("secretaryClause(%s) = %v, want %v", c, got, want)
+		}
+	}
+	text := "近日，我省4名社区书记被评为全国优秀社区书记。\n邵春华，江城市东湖区桂苑社区党委书记。她推行“楼长议事会”。\n" +
+		"柯丽萍，太原市小店区柳岸社区党委书记、居委会主任。她把加装电梯做成了样板。\n龚玉梅，临水县望江社区党委书记。她成立了互助会。\n"
+	if m := derived("", text); !sameSet(m.Others, []string{"柯丽萍", "龚玉梅"}) {
+		t.Errorf("others %v, want 柯丽萍 (太原市) and 龚玉梅", m.Others)
+	}
+}
