@@ -683,6 +683,29 @@ func TestSecondSecretarySectionEndsAtNextHeading(t *testing.T) {
 	}
 }
 
+// TestProblemSolvedBySameSecretary: a problem told at the end of one
+// secretary's section is not what the next secretary's first doing
+// solved: advice never tells 殷丽君's community's problem under 鲁晓燕.
+func TestProblemSolvedBySameSecretary(t *testing.T) {
+	dir := t.TempDir()
+	page := "# 一条街，两位书记\n\n海棠街道有两个相邻的社区。\n\n" +
+		"## 殷丽君：一本民生台账\n\n殷丽君是海棠社区党委书记。殷丽君把每户居民的需求记进“民生台账”，每月对账一次。海棠社区独居老人多，吃饭成了老人的难题。\n\n" +
+		"## 鲁晓燕：把议事会开到楼下\n\n鲁晓燕是望潮社区党委书记。鲁晓燕组织党员成立了平安巡逻队，每天晚上在小区巡逻。\n"
+	if err := os.WriteFile(filepath.Join(dir, "two.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := serviceOverDir(t, dir).Ask(context.Background(), "", "我们社区独居老人多，吃饭是难题，可以借鉴谁的做法？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, a)
+	for _, ln := range strings.Split(a.Text, "\n") {
+		if strings.Contains(ln, "鲁晓燕") && strings.Contains(ln, "海棠社区独居老人") {
+			t.Errorf("another secretary's problem told as solved by 鲁晓燕:\n%s", a.Text)
+		}
+	}
+}
+
 // TestAwardListSecretaries: on a list of four awardees, each is asked
 // about on her own paragraph, with the post written after her name (an
 // apposition, a bracket) read as hers.

@@ -202,7 +202,11 @@ func (p *planner) solvedBy(ranked []rankedSent) ([]rankedSent, map[string]sentRe
 			continue // a hardship met on the way is not what the practice answers
 		}
 		passed := 0
+		whose := p.s.sentenceLeader(r.sentRef)
 		for _, x := range p.s.sentencesAfter(r.chunk, r.pos, 4) {
+			if p.s.sentenceLeader(x) != whose {
+				break // another secretary's section: not what answered her problem
+			}
 			if isHeadingLike(x.text) {
 				continue
 			}
