@@ -195,6 +195,10 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		// methods: the one meant.
 		q.Methods = []string{prev.Listed[max(k, 1)-1]}
 		q.Step = 0
+	} else if k > len(prev.Listed) {
+		// "第五个方法" after a list of two: none of them, and not the one
+		// last talked about either (plan says what the list held).
+		q.Methods = nil
 	}
 	q.Resolved = len(q.Leaders) > 0 || len(q.Methods) > 0
 	q.Intent = intentOf(*q) // "她获得过哪些荣誉" is a fact once "她" is known
@@ -284,6 +288,11 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	q := p.q
 	if len(q.Unknown) > 0 && len(q.Leaders) == 0 && len(q.Methods) == 0 {
 		return &draft{refused: true, lead: "资料中没有关于" + strings.Join(q.Unknown, "、") + "的内容。"}, nil
+	}
+	if n := len(p.prevListed()); q.FollowUp && q.Item > n && n > 0 && len(q.Methods) == 0 {
+		// "第五个方法呢" after a list of two: say what the list held.
+		return &draft{refused: true, leaders: slices.Clone(q.Leaders),
+			lead: "刚才的回答只列出了" + strconv.Itoa(n) + "个方法：“" + strings.Join(p.prev.Listed, "”“") + "”。"}, nil
 	}
 	switch q.Intent {
 	case IntentChat:
@@ -606,6 +615,14 @@ func plainQuotes(items []item) bool {
 	return len(items) > 0
 }
 
+// prevListed are the methods the turn continued listed, in order.
+func (p *planner) prevListed() []string {
+	if p.prev == nil {
+		return nil
+	}
+	return p.prev.Listed
+}
+
 // fieldAsked reports the intents that ask what someone did in a field of
 // work (not a fact about her, where she works or who she is).
 func fieldAsked(in Intent) bool {
@@ -662,30 +679,11 @@ func (s *Service) topicsAbsent(q Question, leader string) string {
 	return strings.Join(firstStrings(names, 2), "、")
 }
 
-// methodsInOrder are the methods a text names, in the order it names them.
+// methodsInOrder are the methods a text names, in the order it names them
+// (findKeys: the longest name wins its span, so 邻里积分超市 is not also
+// another secretary's 积分超市).
 func (s *Service) methodsInOrder(text string) []string {
-	norm := zh.ToSimplified(text)
-	type at struct {
-		name string
-		i    int
-	}
-	var found []at
-	seen := map[string]bool{}
-	for _, k := range s.ents.methodKeys {
-		if seen[k.canon] {
-			continue
-		}
-		if i := strings.Index(norm, k.key); i >= 0 {
-			seen[k.canon] = true
-			found = append(found, at{k.canon, i})
-		}
-	}
-	slices.SortStableFunc(found, func(a, b at) int { return a.i - b.i })
-	out := make([]string, len(found))
-	for i, f := range found {
-		out[i] = f.name
-	}
-	return out
+	return findKeys(zh.ToSimplified(text), s.ents.methodKeys)
 }
 
 // topicOnly reports a question whose topic is its lexicon topics and

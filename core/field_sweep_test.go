@@ -12,8 +12,9 @@ import (
 // TestFieldQuestionsAnswered asks every genre secretary about every field
 // of community work her article touches (a topic's specific word is in
 // it), in two wordings ("X是怎么做T工作的", "X在T方面有什么经验"): the
-// answer must not be refused and must hold a word of that field. It is a
-// sweep, not a set of examples: 244 questions over 21 articles.
+// answer must not be refused and must hold a word of that field, and no
+// line of it may name another secretary and not her. It is a sweep, not
+// a set of examples: over 200 questions over the genre articles.
 func TestFieldQuestionsAnswered(t *testing.T) {
 	t.Parallel()
 	s := serviceOverDir(t, "../corpus/testdata/genre")
@@ -52,6 +53,15 @@ func TestFieldQuestionsAnswered(t *testing.T) {
 				if ans.Refused || !strings.Contains(ans.Text, hit) && !containsWordOf(ans.Text, words) {
 					off++
 					t.Logf("%s (her article: %s)\n%s", q, hit, ans.Text)
+				}
+				// Her answer quotes her: no line naming another secretary
+				// and not her (an award list's next one, "李文静说…").
+				for _, ln := range strings.Split(ans.Text, "\n") {
+					for _, o := range leaders {
+						if o != l && strings.Contains(ln, o) && !strings.Contains(ln, l) {
+							t.Errorf("%s: a line of %s's:\n%s", q, o, ans.Text)
+						}
+					}
 				}
 			}
 		}

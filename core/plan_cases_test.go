@@ -607,10 +607,102 @@ func TestFollowUpPointsIntoAList(t *testing.T) {
 	if a := ask("这个方法效果如何？"); a.Refused || !strings.Contains(a.Text, "900多人") {
 		t.Errorf("这个方法 has no results:\n%s", a.Text)
 	}
+	// An item beyond the list is none of its methods, not the one last
+	// talked about; the list still stands for the next follow-up.
+	ask("于海燕有什么工作方法？")
+	ask("第一个方法具体怎么做？")
+	if a := ask("第五个方法呢？"); !a.Refused || strings.Contains(a.Text, "逐条讨论") || !strings.Contains(a.Text, "2个方法") {
+		t.Errorf("第五个方法 of a list of two is answered:\n%s", a.Text)
+	}
+	if a := ask("第二个方法呢？"); a.Refused || !strings.Contains(a.Text, "邻里积分超市") {
+		t.Errorf("after an item beyond the list, 第二个方法 is not the second listed:\n%s", a.Text)
+	}
 	// "她为什么要这么做" asks what the practice answered.
 	ask("于海燕有什么工作方法？")
 	if a := ask("她为什么要这么做？"); strings.Contains(a.Text, "“为 要这么做”") {
 		t.Errorf("why is read as a topic:\n%s", a.Text)
+	}
+}
+
+// TestListedMethodInsideAnother: a method whose name holds another
+// secretary's (邻里积分超市, 积分超市) lists once; "第二个方法" is her
+// second, not the other secretary's method found inside the first.
+func TestListedMethodInsideAnother(t *testing.T) {
+	dir := t.TempDir()
+	wang := "---\ntitle: 王丽：把小事办好\nleader: 王丽\nrole: 社区党委书记\nplace: 东风社区\nmethods:\n  - 积分超市\n---\n\n" +
+		"东风社区党委书记王丽2016年到社区工作。王丽在社区开设了积分超市，居民参加志愿服务可以攒积分，到积分超市换生活用品。\n\n如今，社区注册志愿者有300多人。\n"
+	li := "---\ntitle: 李红：邻里之间有温度\nleader: 李红\nrole: 社区党委书记\nplace: 西湖社区\nmethods:\n  - 邻里积分超市\n  - 楼道议事会\n---\n\n" +
+		"西湖社区党委书记李红2015年到社区工作。李红在社区开设了邻里积分超市，居民做好事记积分，邻里积分超市每月开放两次。\n\n" +
+		"李红还推出了楼道议事会，每月开一次会，楼道里的事大家商量着办。李红说，楼道议事会让居民有了说话的地方。\n"
+	for name, text := range map[string]string{"wang.md": wang, "li.md": li} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := serviceOverDir(t, dir)
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "c", "李红有什么工作方法？"); err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.Ask(ctx, "c", "第二个方法呢？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, a)
+	if strings.Contains(a.Text, "王丽") || !strings.Contains(a.Text, "楼道议事会") {
+		t.Errorf("第二个方法 is not her second:\n%s", a.Text)
+	}
+}
+
+// TestSecondSecretarySectionEndsAtNextHeading: a heading with a colon
+// in it (三、携手共建：两个社区一家亲) opens a new section, not a label
+// of the second secretary's (她的荣誉：): what it tells of the first
+// secretary's community is not the second's.
+func TestSecondSecretarySectionEndsAtNextHeading(t *testing.T) {
+	dir := t.TempDir()
+	page := "# 一条街，两位书记\n\n海棠街道有两个相邻的社区：海棠社区和望潮社区。\n\n" +
+		"## 殷丽君：一本民生台账\n\n殷丽君是浙江省滨海市东港区海棠街道海棠社区党委书记。殷丽君把每户居民的需求记进“民生台账”，每月对账一次，办一件销一件。\n\n" +
+		"## 鲁晓燕：把议事会开到楼下\n\n望潮社区的年轻住户多，白天家里没人。作为望潮社区党委书记，她把议事会改到晚上，在楼下的空地上开，叫“星光议事会”。\n\n" +
+		"她的荣誉：\n\n| 年份 | 荣誉 |\n|---|---|\n| 2023年 | 浙江省优秀党务工作者 |\n\n" +
+		"## 三、携手共建：两个社区一家亲\n\n海棠社区开设了“邻里食堂”，每天中午为120位老人供餐，老人们都说饭菜合口。\n"
+	if err := os.WriteFile(filepath.Join(dir, "two.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ctx := context.Background()
+	a, err := s.Ask(ctx, "", "鲁晓燕有什么做法？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, a)
+	if strings.Contains(a.Text, "邻里食堂") {
+		t.Errorf("the next section is told as hers:\n%s", a.Text)
+	}
+	if a, err := s.Ask(ctx, "", "鲁晓燕获得过什么荣誉？"); err != nil || !strings.Contains(a.Text, "浙江省优秀党务工作者") {
+		t.Errorf("her label line and table no longer hers (%v):\n%s", err, a.Text)
+	}
+}
+
+// TestProblemSolvedBySameSecretary: a problem told at the end of one
+// secretary's section is not what the next secretary's first doing
+// solved: advice never tells 殷丽君's community's problem under 鲁晓燕.
+func TestProblemSolvedBySameSecretary(t *testing.T) {
+	dir := t.TempDir()
+	page := "# 一条街，两位书记\n\n海棠街道有两个相邻的社区。\n\n" +
+		"## 殷丽君：一本民生台账\n\n殷丽君是海棠社区党委书记。殷丽君把每户居民的需求记进“民生台账”，每月对账一次。海棠社区独居老人多，吃饭成了老人的难题。\n\n" +
+		"## 鲁晓燕：把议事会开到楼下\n\n鲁晓燕是望潮社区党委书记。鲁晓燕组织党员成立了平安巡逻队，每天晚上在小区巡逻。\n"
+	if err := os.WriteFile(filepath.Join(dir, "two.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := serviceOverDir(t, dir).Ask(context.Background(), "", "我们社区独居老人多，吃饭是难题，可以借鉴谁的做法？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, a)
+	for _, ln := range strings.Split(a.Text, "\n") {
+		if strings.Contains(ln, "鲁晓燕") && strings.Contains(ln, "海棠社区独居老人") {
+			t.Errorf("another secretary's problem told as solved by 鲁晓燕:\n%s", a.Text)
+		}
 	}
 }
 

@@ -286,12 +286,12 @@ func practiceOnly(cands []sentRef, leader string, s *Service) []rankedSent {
 	return out
 }
 
-// narrate follows the best picked sentence with the ones after it in its
-// passage: "how did she do it" is told in a run of sentences, and the
-// sentence that matches the question best is often only the first.
 // interviewQRE opens an interviewer's question.
 var interviewQRE = regexp.MustCompile(`^\s*(记者|问|主持人|本报记者|Q)\s*[:：]`)
 
+// narrate follows the best picked sentence with the ones after it in its
+// passage: "how did she do it" is told in a run of sentences, and the
+// sentence that matches the question best is often only the first.
 func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 	if len(picked) == 0 {
 		return picked
@@ -302,6 +302,7 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 	}
 	var add []rankedSent
 	for _, anchor := range picked {
+		whose := p.s.sentenceLeader(anchor.sentRef) // what follows must be hers too
 		if outcomeRE.MatchString(anchor.norm) && !practiceRE2.MatchString(anchor.norm) {
 			// "如今，老张脸上有笑容了": how it came about is told before.
 			para := p.s.paragraph(anchor.sentRef)
@@ -310,7 +311,7 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 				if r.pos >= anchor.pos {
 					continue
 				}
-				if r.pos < anchor.pos-2 || fragment(r.text) || !p.fresh(r) {
+				if r.pos < anchor.pos-2 || fragment(r.text) || !p.fresh(r) || p.s.sentenceLeader(r) != whose {
 					break
 				}
 				n := utf8.RuneCountInString(r.text)
@@ -330,6 +331,9 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 			n := utf8.RuneCountInString(r.text)
 			if isHeadingLike(r.text) || runes+n > maxAnswerRunes-40 || interviewQRE.MatchString(r.norm) {
 				break // the interviewer's next question (记者：……？) opens another subject
+			}
+			if p.s.sentenceLeader(r) != whose {
+				break // another secretary's words (an award list's next one, "李文静说")
 			}
 			if !p.fresh(r) || fragment(r.text) {
 				continue

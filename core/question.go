@@ -293,7 +293,10 @@ func intentOf(q Question) Intent {
 		return IntentChat
 	case named == 0 && listAllRE.MatchString(n):
 		return IntentList
-	case compareRE.MatchString(adverbBijiaoRE.ReplaceAllString(n, "很")) && (named >= 2 || strings.Contains(n, "和") || strings.Contains(n, "与") || strings.Contains(n, "跟")):
+	case len(q.Leaders) >= 2 && compareRE.MatchString(n),
+		// Between two secretaries named, 比较好 compares; otherwise
+		// 问题比较多 is "rather many", no comparison.
+		compareRE.MatchString(adverbBijiaoRE.ReplaceAllString(n, "很")) && (named >= 2 || strings.Contains(n, "和") || strings.Contains(n, "与") || strings.Contains(n, "跟")):
 		return IntentCompare
 	case len(q.Leaders) >= 2 && (eachRE.MatchString(n) || differRE.MatchString(n)):
 		return IntentCompare // "郭佳和张影在调解矛盾方面各有什么办法"

@@ -71,10 +71,11 @@ func isDoing(norm string) bool {
 func (p *planner) story(anchor sentRef, budget int) []sentRef {
 	used := utf8.RuneCountInString(anchor.text)
 	var before, after []sentRef
+	whose := p.s.sentenceLeader(anchor)
 	fits := func(r sentRef) bool {
 		n := utf8.RuneCountInString(r.text)
-		if used+n > budget || !p.fresh(r) || fragment(r.text) || isHeadingLike(r.text) {
-			return false
+		if used+n > budget || !p.fresh(r) || fragment(r.text) || isHeadingLike(r.text) || p.s.sentenceLeader(r) != whose {
+			return false // another secretary's sentence is no part of hers
 		}
 		used += n
 		p.take(r)
@@ -201,7 +202,11 @@ func (p *planner) solvedBy(ranked []rankedSent) ([]rankedSent, map[string]sentRe
 			continue // a hardship met on the way is not what the practice answers
 		}
 		passed := 0
+		whose := p.s.sentenceLeader(r.sentRef)
 		for _, x := range p.s.sentencesAfter(r.chunk, r.pos, 4) {
+			if p.s.sentenceLeader(x) != whose {
+				break // another secretary's section: not what answered her problem
+			}
 			if isHeadingLike(x.text) {
 				continue
 			}

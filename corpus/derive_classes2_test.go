@@ -232,6 +232,16 @@ func TestMarkdownTableForms(t *testing.T) {
 	}
 }
 
+// A line with a pipe above a rule (---) is no table's header: the rule
+// has no cells to match it, and the line (a source and date) is kept.
+func TestMarkdownPipeLineAboveRule(t *testing.T) {
+	src := "# 柳岸社区\n\n来源：江城日报 | 2023年5月1日\n---\n\n社区党委书记柯丽萍说，事情要一件件办。\n"
+	text, _ := markdownText(src)
+	if !strings.Contains(text, "来源：江城日报") || !strings.Contains(text, "2023年5月1日") {
+		t.Errorf("the line above the rule is lost: %q", text)
+	}
+}
+
 // A passage of an award list naming several of the other secretaries and
 // not the leader is credited to the one it names first.
 func TestPassageCreditedToFirstNamed(t *testing.T) {
@@ -249,5 +259,28 @@ func TestDeriveGroupOfOthersNotHonour(t *testing.T) {
 		"社区党委书记倪红霞在望江社区工作了十五年。倪红霞办起了议事会，去年，社区2名党员被评为合肥市优秀共产党员。倪红霞说，大家都很努力。"
 	if m := derived("", text); m.Leader != "倪红霞" || len(m.Honours) != 0 {
 		t.Errorf("leader %q honours %v", m.Leader, m.Honours)
+	}
+}
+
+// A place whose name holds 原 or 曾 (太原市, 曾厝垵社区) is no past post:
+// its secretary is posted; a deputy's or a former post still is not.
+func TestSecretaryClausePlaceNames(t *testing.T) {
+	for c, want := range map[string]bool{
+		"太原市小店区柳岸社区党委书记":    true,
+		"厦门市思明区曾厝垵社区党委书记":   true,
+		"江城市西湖区柳岸社区党委书记":    true,
+		"柳岸社区党委副书记":         false,
+		"原柳岸社区党委书记":         false,
+		"曾任柳岸社区党委书记":        false,
+		"现为街道干部，曾任柳岸社区党委书记": false,
+	} {
+		if got := secretaryClause([]rune(c)); got != want {
+			t.Errorf("secretaryClause(%s) = %v, want %v", c, got, want)
+		}
+	}
+	text := "近日，我省4名社区书记被评为全国优秀社区书记。\n邵春华，江城市东湖区桂苑社区党委书记。她推行“楼长议事会”。\n" +
+		"柯丽萍，太原市小店区柳岸社区党委书记、居委会主任。她把加装电梯做成了样板。\n龚玉梅，临水县望江社区党委书记。她成立了互助会。\n"
+	if m := derived("", text); !sameSet(m.Others, []string{"柯丽萍", "龚玉梅"}) {
+		t.Errorf("others %v, want 柯丽萍 (太原市) and 龚玉梅", m.Others)
 	}
 }

@@ -383,7 +383,12 @@ func secretaryClause(rs []rune) bool {
 	}
 	c := strings.TrimRight(string(rs[:end]), " \u3000")
 	i := max(strings.LastIndex(c, "书记"), strings.LastIndex(c, "書記"))
-	if i < 0 || strings.ContainsAny(c[:i], "副原曾") {
+	if i < 0 {
+		return false
+	}
+	// A deputy's post (党委副书记) or a past one (原…, 曾任…); not a place
+	// whose name holds 原 or 曾 (太原市, 曾厝垵社区).
+	if post := c[:i]; strings.HasSuffix(post, "副") || strings.HasPrefix(post, "原") || strings.HasPrefix(post, "曾") || strings.Contains(post, "曾任") || strings.Contains(post, "原任") {
 		return false
 	}
 	tail := c[i+len("书记"):]

@@ -130,8 +130,8 @@ func pronounPosts(rs []rune, nt nameTables, ev *leaderEvidence) {
 // headingName is the name a section's heading opens with ("柯丽萍：一本
 // 安全账", "二、柯丽萍 柳岸社区"), for the sentence at rs[start]: the
 // nearest line above it short enough to be a heading, within 30 lines;
-// with its rune offset (-1 with no heading; 0 and "" when it names no
-// one).
+// with its rune offset ("" and the heading's offset when it names no
+// one; "" and 0 with no heading).
 func headingName(rs []rune, start int, nt nameTables) (string, int) {
 	end := start
 	for end > 0 && rs[end-1] != '\n' {

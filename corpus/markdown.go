@@ -36,7 +36,7 @@ func markdownText(src string) (text, title string) {
 		if !inFence && strings.Contains(trimmed, "|") {
 			// A table: its header (the line above a delimiter row) gives
 			// each cell of the rows below its label.
-			if li+1 < len(all) && mdTableRule.MatchString(all[li+1]) && strings.Contains(all[li+1], "-") {
+			if li+1 < len(all) && delimiterFor(trimmed, all[li+1]) {
 				header = tableCells(trimmed)
 				continue
 			}
@@ -89,6 +89,14 @@ func inlineMarkdown(s string) string {
 	}
 	s = mdHTMLTag.ReplaceAllString(s, "")
 	return strings.TrimSpace(s)
+}
+
+// delimiterFor reports whether next is the delimiter row of a table whose
+// header is line: a row of dashes with a pipe, one cell per header cell
+// (a rule "---" under "来源：… | 2023年" is a rule, not a table).
+func delimiterFor(line, next string) bool {
+	return mdTableRule.MatchString(next) && strings.Contains(next, "-") && strings.Contains(next, "|") &&
+		len(tableCells(next)) == len(tableCells(line))
 }
 
 // tableCells splits a table row into its cells, markup removed.

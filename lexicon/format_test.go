@@ -3,6 +3,7 @@ package lexicon_test
 import (
 	"bufio"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -107,5 +108,22 @@ func TestTopicsFormat(t *testing.T) {
 		if len(tp.article) < 3 {
 			t.Errorf("line %d: topic %q has %d article words, want at least 3", tp.line, tp.name, len(tp.article))
 		}
+	}
+}
+
+// TestReadmeCountsTopics: the README's "It has N topics." is the count of
+// topics.tsv.
+func TestReadmeCountsTopics(t *testing.T) {
+	raw, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(raw), "It has ")
+	n, _, ok2 := strings.Cut(after, " topics.")
+	if !ok || !ok2 {
+		t.Fatal(`README.md says no "It has N topics."`)
+	}
+	if want := strconv.Itoa(len(parseTopics(t, "topics.tsv"))); n != want {
+		t.Errorf("README.md says %s topics, topics.tsv has %s", n, want)
 	}
 }
