@@ -644,13 +644,14 @@ func (s *Service) topicsAbsent(q Question, leader string) string {
 	var names []string
 	for _, t := range q.Topics {
 		// She works on it when her articles use a specific word of it (3
-		// runes or more) or two of its words; one short word in passing
-		// (改造, the 学生 of 大学生) is not the field.
+		// runes or more), two of its words, or one in a sentence telling
+		// what was done ("社区在每个网格设立说事点"); one short word in
+		// passing (the 学生 of 大学生) is not the field.
 		seen := map[string]bool{}
 		for _, r := range sents {
 			for _, w := range t.Matches(r.norm) {
 				seen[w] = true
-				if utf8.RuneCountInString(w) >= 3 || len(seen) >= 2 {
+				if utf8.RuneCountInString(w) >= 3 || len(seen) >= 2 || isDoing(r.norm) {
 					return ""
 				}
 			}
