@@ -496,8 +496,8 @@ func (e *entities) unknownNames(norm string) []string {
 		if !e.surnames[string(rs[:1])] && !e.surnames[string(rs[:min(2, len(rs))])] {
 			continue
 		}
-		if len(rs) < 2 || e.corpusSays(name) || isCommonWordStart(name) {
-			continue
+		if len(rs) < 2 || e.corpusSays(name) || isCommonWordStart(name) || strings.ContainsRune("和与跟及或同", rs[0]) {
+			continue // "书记和主任是同一个人吗": 和 joins two posts
 		}
 		add(name)
 	}
