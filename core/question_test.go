@@ -43,7 +43,7 @@ func TestUnderstand(t *testing.T) {
 		{q: "我们社区居民参与方面问题比较多，可以学习哪位书记的做法？", intent: IntentAdvice},                  // 比较多 compares nothing
 		{q: "郭佳和张影谁的做法比较好？", intent: IntentCompare, leaders: []string{"郭佳", "张影"}}, // between two named, 比较好 compares
 		{q: "我们社区智慧社区方面比较薄弱，可以学谁？", intent: IntentAdvice},                          // 智慧社区 is a field, not a place
-		{q: "社区书记和主任是同一个人吗？", intent: IntentOther}, // 和 joins two posts: nobody unknown
+		{q: "社区书记和主任是同一个人吗？", intent: IntentOther},                                 // 和 joins two posts: nobody unknown
 		{q: "你好", intent: IntentChat},
 		{q: "有哪些书记？", intent: IntentList},
 	}
