@@ -190,7 +190,7 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		return
 	}
 	q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
-	if k := q.Item; k > 0 && k <= len(prev.Listed) || k == 0 && thisMethodRE.MatchString(q.Norm) && len(prev.Methods) == 0 && len(prev.Listed) > 0 {
+	if k := q.Item; k > 0 && k <= len(prev.Listed) || k == 0 && thisMethodRE.MatchString(q.Norm) && len(prev.Methods) == 0 && len(prev.Listed) == 1 {
 		// "第一个方法具体怎么做", "这个方法效果如何" after a list of her
 		// methods: the one meant.
 		q.Methods = []string{prev.Listed[max(k, 1)-1]}

@@ -162,7 +162,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 
 func articleOrder(a, b sentRef) int {
 	if a.chunk.ArticleID != b.chunk.ArticleID {
-		return 0
+		return strings.Compare(a.chunk.ArticleID, b.chunk.ArticleID) // a consistent order across her articles
 	}
 	if a.chunk.Seq != b.chunk.Seq {
 		return a.chunk.Seq - b.chunk.Seq

@@ -617,6 +617,11 @@ func TestFollowUpPointsIntoAList(t *testing.T) {
 	if a := ask("第二个方法呢？"); a.Refused || !strings.Contains(a.Text, "邻里积分超市") {
 		t.Errorf("after an item beyond the list, 第二个方法 is not the second listed:\n%s", a.Text)
 	}
+	// "这个方法" right after a list of two is no one of them in particular.
+	ask("于海燕有什么工作方法？")
+	if a := ask("这个方法效果如何？"); strings.Contains(a.Text, "“楼长议事会”取得的成效") {
+		t.Errorf("这个方法 taken as the first of a list:\n%s", a.Text)
+	}
 	// "她为什么要这么做" asks what the practice answered.
 	ask("于海燕有什么工作方法？")
 	if a := ask("她为什么要这么做？"); strings.Contains(a.Text, "“为 要这么做”") {

@@ -179,7 +179,8 @@ func ownAttribute(before string, e *entities) bool {
 // ("我刚当上书记", "我们社区成立才两年"), not about a secretary.
 func askersOwn(before string) bool {
 	if i := strings.LastIndexAny(before, "，,。；;？?！!"); i >= 0 {
-		before = before[i+1:]
+		_, n := utf8.DecodeRuneInString(before[i:])
+		before = before[i+n:]
 	}
 	return strings.Contains(before, "我") || strings.Contains(before, "咱")
 }
