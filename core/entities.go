@@ -477,29 +477,20 @@ func (e *entities) unknownNames(norm string) []string {
 			add(name + m[2])
 		}
 	}
-	for _, m := range personAtStartRE.FindAllStringSubmatch(masked, -1) {
-		name := m[2]
-		rs := []rune(name)
-		if !e.surnames[string(rs[:1])] && !e.surnames[string(rs[:min(2, len(rs))])] {
-			continue
+	// A person opening a clause ("王秀芳在…"), or named after a post or a
+	// community ("居委会主任陈小红", "倒生根社区的高建国").
+	for _, re := range []*regexp.Regexp{personAtStartRE, personAfterPostRE} {
+		for _, m := range re.FindAllStringSubmatch(masked, -1) {
+			name := m[2]
+			rs := []rune(name)
+			if !e.surnames[string(rs[:1])] && !e.surnames[string(rs[:min(2, len(rs))])] {
+				continue
+			}
+			if len(rs) < 2 || e.corpusSays(name) || isCommonWordStart(name) || strings.ContainsRune("和与跟及或同", rs[0]) {
+				continue // "书记和主任是同一个人吗": 和 joins two posts
+			}
+			add(name)
 		}
-		if len(rs) < 2 || e.corpusSays(name) || isCommonWordStart(name) {
-			continue
-		}
-		add(name)
-	}
-	for _, m := range personAfterPostRE.FindAllStringSubmatch(masked, -1) {
-		// "居委会主任陈小红", "倒生根社区的高建国": a person named after a
-		// post or a community.
-		name := m[2]
-		rs := []rune(name)
-		if !e.surnames[string(rs[:1])] && !e.surnames[string(rs[:min(2, len(rs))])] {
-			continue
-		}
-		if len(rs) < 2 || e.corpusSays(name) || isCommonWordStart(name) || strings.ContainsRune("和与跟及或同", rs[0]) {
-			continue // "书记和主任是同一个人吗": 和 joins two posts
-		}
-		add(name)
 	}
 	for _, m := range placeRE.FindAllStringSubmatch(masked, -1) {
 		core := m[1]

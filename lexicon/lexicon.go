@@ -231,7 +231,9 @@ func (lx *Lexicon) Map(f func(string) string) *Lexicon {
 	for _, t := range lx.topics {
 		nt := Topic{Name: t.Name, Ask: each(t.Ask), Article: each(t.Article)}
 		for _, p := range t.AskPatterns {
-			nt.AskPatterns = append(nt.AskPatterns, each(p))
+			if parts := each(p); len(parts) >= 2 {
+				nt.AskPatterns = append(nt.AskPatterns, parts) // a pattern needs two parts to match
+			}
 		}
 		out.add(nt)
 	}
