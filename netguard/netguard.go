@@ -50,6 +50,13 @@ var nonPublic = []netip.Prefix{
 // address, judged as such.
 var nat64 = netip.MustParsePrefix("64:ff9b::/96")
 
+// sixToFour (2002::/16) carries an IPv4 address in its bytes 2–5;
+// teredo (2001::/32) is a tunnel to a host behind NAT, no web server.
+var (
+	sixToFour = netip.MustParsePrefix("2002::/16")
+	teredo    = netip.MustParsePrefix("2001::/32")
+)
+
 // Public reports whether a is an address of the public internet.
 func Public(a netip.Addr) bool {
 	a = a.Unmap() // ::ffff:127.0.0.1 is 127.0.0.1
@@ -60,6 +67,13 @@ func Public(a netip.Addr) bool {
 	if nat64.Contains(a) {
 		b := a.As16()
 		return Public(netip.AddrFrom4([4]byte(b[12:])))
+	}
+	if sixToFour.Contains(a) {
+		b := a.As16()
+		return Public(netip.AddrFrom4([4]byte(b[2:6]))) // 2002:7f00:0001:: is 127.0.0.1
+	}
+	if teredo.Contains(a) {
+		return false
 	}
 	for _, p := range nonPublic {
 		if p.Contains(a) {

@@ -18,9 +18,13 @@ func TestPublic(t *testing.T) {
 		"93.184.216.34":          true,
 		"8.8.8.8":                true,
 		"2606:4700:4700::1111":   true,
-		"64:ff9b::808:808":       true, // NAT64 of 8.8.8.8
-		"100.63.255.255":         true, // just below CGNAT
-		"172.32.0.1":             true, // just above 172.16/12
+		"2002:7f00:1::":          false, // 6to4 of 127.0.0.1
+		"2002:a9fe:a9fe::":       false, // 6to4 of 169.254.169.254
+		"2002:5db8:d822::":       true,  // 6to4 of 93.184.216.34
+		"2001:0:4136:e378::1":    false, // Teredo
+		"64:ff9b::808:808":       true,  // NAT64 of 8.8.8.8
+		"100.63.255.255":         true,  // just below CGNAT
+		"172.32.0.1":             true,  // just above 172.16/12
 		"127.0.0.1":              false,
 		"127.8.9.10":             false,
 		"::1":                    false,
