@@ -63,6 +63,11 @@ func Create(path string, perm os.FileMode, opts ...Option) (*File, error) {
 	return f, nil
 }
 
+// ErrNotDurable is returned (wrapped) when the new content is in place
+// but syncing its directory failed: readers see it, a power loss may undo
+// the rename. Callers that only need it visible may treat it as success.
+var ErrNotDurable = errors.New("atomicfile: written but not synced to disk")
+
 // Commit syncs the written data, renames the file over its path and syncs
 // the directory. On any failure before the rename the temp file is removed
 // and the old file (if any) is untouched; an error syncing the directory
@@ -125,12 +130,12 @@ func syncDir(dir string) error {
 	}
 	d, err := os.Open(dir)
 	if err != nil {
-		return fmt.Errorf("atomicfile: sync directory: %w", err)
+		return fmt.Errorf("%w: sync directory: %w", ErrNotDurable, err)
 	}
 	serr := d.Sync()
 	cerr := d.Close()
 	if err := errors.Join(serr, cerr); err != nil {
-		return fmt.Errorf("atomicfile: sync directory %s: %w", dir, err)
+		return fmt.Errorf("%w: sync directory %s: %w", ErrNotDurable, dir, err)
 	}
 	return nil
 }

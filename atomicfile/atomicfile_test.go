@@ -241,3 +241,15 @@ func TestRemoveTemps(t *testing.T) {
 		t.Error("an empty prefix would remove everything")
 	}
 }
+
+// TestDirectorySyncFailureIsNotDurable: failing to sync the directory
+// after the rename is told apart from a failed write.
+func TestDirectorySyncFailureIsNotDurable(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("directories are not synced on Windows")
+	}
+	err := syncDir(filepath.Join(t.TempDir(), "gone"))
+	if !errors.Is(err, ErrNotDurable) {
+		t.Errorf("syncDir of a missing directory: %v, want ErrNotDurable", err)
+	}
+}

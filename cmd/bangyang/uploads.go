@@ -233,7 +233,10 @@ func (l *library) Add(ctx context.Context, name string, data []byte) (bot.Articl
 // storeFile writes an article through a hidden temp file (never read as
 // an article) renamed into place, so a reload never sees half a file.
 func storeFile(path string, data []byte) error {
-	if err := atomicfile.WriteFile(path, data, 0o600, atomicfile.TempPattern(".upload-*")); err != nil {
+	err := atomicfile.WriteFile(path, data, 0o600, atomicfile.TempPattern(".upload-*"))
+	if err != nil && !errors.Is(err, atomicfile.ErrNotDurable) {
+		// (Not durable: the article is in place and will be served; only a
+		// power loss right now could lose it, like any unsynced write.)
 		return fmt.Errorf("store article: %w", err)
 	}
 	return nil
