@@ -15,8 +15,10 @@ var postRE = regexp.MustCompile(`([\p{Han}]{2,16}?(?:社区|街道|村))((?:党�
 
 // appositiveRE is a post written just after a name, as an apposition or
 // a profile line: 柏建新同志，清江市…新桥社区党委书记; 巫红霞（…古楼社区党委
-// 书记）; 谭玉芬，女，1971年生，…月湾社区党委书记.
-var appositiveRE = regexp.MustCompile(`^(?:同志)?[，,（(](?:[^，,。；（）()]{0,12}[，,]){0,3}([\p{Han}]{2,24}?(?:社区|街道|村|小区))((?:党委|党总支|党支部|居委会)?(?:书记|主任))`)
+// 书记）; 谭玉芬，女，1971年生，…月湾社区党委书记. Only a profile's clauses
+// (女, 1971年生, 中共党员) may stand between: in "王丽，陪同新桥社区党委
+// 书记张三" the post is someone else's.
+var appositiveRE = regexp.MustCompile(`^(?:同志)?[，,（(](?:(?:女|男|[\p{Han}]{1,4}族|\d{4}年(?:\d{1,2}月)?生|中共党员|党员|[\p{Han}]{2,6}人|[\p{Han}]{2,4}学历)[，,]){0,5}(?:现任|任|系|是)?([\p{Han}]{2,24}?(?:社区|街道|村|小区))((?:党委|党总支|党支部|居委会)?(?:书记|主任))(?:[，,。；;、）)]|$)`)
 
 // postAfterRE is a post taken up, written after the name in the same
 // sentence: 韦志鹏……2021年调任董家塅街道云岭社区党委书记.

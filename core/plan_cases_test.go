@@ -838,3 +838,19 @@ func TestMethodNameHoldsNoCue(t *testing.T) {
 		t.Errorf("the problem told before it is not what it answers:\n%s", a.Text)
 	}
 }
+
+// TestPostAfterANameIsHers: a post read after a name is hers only through
+// a profile's clauses, not from a later clause about someone else.
+func TestPostAfterANameIsHers(t *testing.T) {
+	for text, want := range map[string]string{
+		"谭玉芬，女，1971年生，湖北省清江市江南区沙湖街道月湾社区党委书记。": "湖北省清江市江南区沙湖街道月湾社区",
+		"柏建新同志，清江市江北区长虹街道新桥社区党委书记。":           "清江市江北区长虹街道新桥社区",
+		"王丽，陪同新桥社区党委书记张三走访。":                  "",
+	} {
+		name, _, _ := strings.Cut(text, "，")
+		name = strings.TrimSuffix(name, "同志")
+		if place, _ := postBefore(text, name); place != want {
+			t.Errorf("%s: place %q, want %q", text, place, want)
+		}
+	}
+}
