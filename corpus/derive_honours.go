@@ -242,23 +242,8 @@ func nearestNamed(nrs []rune, s0 int, keys, others []string) int {
 		for st > 0 && nrs[st-1] != '\n' {
 			st--
 		}
-		line := string(nrs[st:end])
-		k, o := -1, -1
-		for _, x := range keys {
-			if x != "" {
-				k = max(k, strings.LastIndex(line, x))
-			}
-		}
-		for _, x := range others {
-			if x != "" {
-				o = max(o, strings.LastIndex(line, x))
-			}
-		}
-		switch {
-		case o > k:
-			return -1
-		case k > o:
-			return 1
+		if w := lastNamed(string(nrs[st:end]), keys, others); w != 0 {
+			return w
 		}
 		end = st - 1
 	}

@@ -204,26 +204,7 @@ func sectionAbout(nrs []rune, s0 int, keys, others []string) int {
 	for lineStart > 0 && nrs[lineStart-1] != '\n' {
 		lineStart--
 	}
-	who := func(text string) int {
-		k, o := -1, -1
-		for _, x := range keys {
-			if x != "" {
-				k = max(k, strings.LastIndex(text, x))
-			}
-		}
-		for _, x := range others {
-			if x != "" {
-				o = max(o, strings.LastIndex(text, x))
-			}
-		}
-		switch {
-		case o > k:
-			return -1
-		case k > o:
-			return 3
-		}
-		return 0
-	}
+	who := func(text string) int { return 3 * lastNamed(text, keys, others) }
 	if w := who(string(nrs[lineStart:s0])); w != 0 {
 		return w
 	}
@@ -240,6 +221,29 @@ func sectionAbout(nrs []rune, s0 int, keys, others []string) int {
 			return who(line)
 		}
 		end = st - 1
+	}
+	return 0
+}
+
+// lastNamed says who text names last: 1 for the leader (keys), -1 for
+// another secretary, 0 for neither.
+func lastNamed(text string, keys, others []string) int {
+	k, o := -1, -1
+	for _, x := range keys {
+		if x != "" {
+			k = max(k, strings.LastIndex(text, x))
+		}
+	}
+	for _, x := range others {
+		if x != "" {
+			o = max(o, strings.LastIndex(text, x))
+		}
+	}
+	switch {
+	case o > k:
+		return -1
+	case k > o:
+		return 1
 	}
 	return 0
 }
