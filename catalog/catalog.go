@@ -109,6 +109,8 @@ type Catalog struct {
 
 	methodKeys map[string][]int // key(name or alias) → method indexes
 	leaderKeys map[string][]int
+	byName     map[string]int   // exact name → method index
+	byLeader   map[string][]int // leader → her method indexes, in order
 	byChunk    map[string]mentions
 }
 
@@ -117,6 +119,27 @@ type mentions struct{ methods, leaders []int }
 // Methods returns every method, grouped by leader in article order, then in
 // order of first mention.
 func (c *Catalog) Methods() []Method { return append([]Method(nil), c.methods...) }
+
+// Method returns the method called exactly name (its first, when two
+// articles use one name).
+func (c *Catalog) Method(name string) (Method, bool) {
+	i, ok := c.byName[name]
+	if !ok {
+		return Method{}, false
+	}
+	return c.methods[i], true
+}
+
+// MethodsOf returns the methods credited to leader, in catalog order,
+// without copying the whole catalog (answers ask this per passage).
+func (c *Catalog) MethodsOf(leader string) []Method {
+	idx := c.byLeader[leader]
+	out := make([]Method, len(idx))
+	for j, i := range idx {
+		out[j] = c.methods[i]
+	}
+	return out
+}
 
 // Leaders returns every leader in article order.
 func (c *Catalog) Leaders() []Leader { return append([]Leader(nil), c.leaders...) }
@@ -187,6 +210,8 @@ func (c *Catalog) index() {
 	c.methodKeys = map[string][]int{}
 	c.leaderKeys = map[string][]int{}
 	c.byChunk = map[string]mentions{}
+	c.byName = map[string]int{}
+	c.byLeader = map[string][]int{}
 	addKey := func(m map[string][]int, k string, i int) {
 		if k == "" {
 			return
@@ -199,6 +224,10 @@ func (c *Catalog) index() {
 		m[k] = append(m[k], i)
 	}
 	for i, m := range c.methods {
+		if _, ok := c.byName[m.Name]; !ok {
+			c.byName[m.Name] = i
+		}
+		c.byLeader[m.Leader] = append(c.byLeader[m.Leader], i)
 		addKey(c.methodKeys, key(m.Name), i)
 		for _, a := range m.Aliases {
 			addKey(c.methodKeys, key(a), i)

@@ -559,3 +559,41 @@ func mustBuild(t testing.TB, chunks []corpus.Chunk) *Catalog {
 	}
 	return c
 }
+
+// TestMethodAndMethodsOf: the exact-name and per-leader lookups agree
+// with a scan of Methods, on the seed catalog and after a JSON round trip.
+func TestMethodAndMethodsOf(t *testing.T) {
+	c := mustBuild(t, seedChunks(t))
+	b, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Catalog
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	for _, cat := range []*Catalog{c, &back} {
+		by := map[string][]string{}
+		for _, m := range cat.Methods() {
+			by[m.Leader] = append(by[m.Leader], m.Name)
+			if got, ok := cat.Method(m.Name); !ok || got.Name != m.Name {
+				t.Errorf("Method(%q) = %q, %v", m.Name, got.Name, ok)
+			}
+		}
+		if len(by) == 0 {
+			t.Fatal("no methods")
+		}
+		for l, names := range by {
+			var got []string
+			for _, m := range cat.MethodsOf(l) {
+				got = append(got, m.Name)
+			}
+			if !slices.Equal(got, names) {
+				t.Errorf("MethodsOf(%q) = %v, want %v", l, got, names)
+			}
+		}
+		if _, ok := cat.Method("没有这个方法"); ok {
+			t.Error("a name no article uses is found")
+		}
+	}
+}

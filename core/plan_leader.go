@@ -533,12 +533,7 @@ func (s *Service) mainMethods(leader string, n int) []catalog.Method {
 	if s.o.Catalog == nil {
 		return nil
 	}
-	var out []catalog.Method
-	for _, m := range s.o.Catalog.Methods() {
-		if m.Leader == leader {
-			out = append(out, m)
-		}
-	}
+	out := s.o.Catalog.MethodsOf(leader)
 	// A method the article spells out (named steps, a recorded procedure)
 	// is one to learn; then the most mentioned.
 	weight := func(m catalog.Method) int {
@@ -560,10 +555,8 @@ func (s *Service) methodsOf(leader string) []string {
 		return nil
 	}
 	var out []string
-	for _, m := range s.o.Catalog.Methods() {
-		if m.Leader == leader {
-			out = append(out, "“"+strings.Trim(m.Name, "“”")+"”")
-		}
+	for _, m := range s.o.Catalog.MethodsOf(leader) {
+		out = append(out, "“"+strings.Trim(m.Name, "“”")+"”")
 	}
 	return out
 }

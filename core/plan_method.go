@@ -19,12 +19,7 @@ func (p *planner) method(name string) (catalog.Method, bool) {
 	if p.s.o.Catalog == nil {
 		return catalog.Method{}, false
 	}
-	for _, m := range p.s.o.Catalog.Methods() {
-		if m.Name == name {
-			return m, true
-		}
-	}
-	return catalog.Method{}, false
+	return p.s.o.Catalog.Method(name)
 }
 
 // quoteOf turns a catalog quote into a sentence of its passage.
