@@ -51,6 +51,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 	q := s.understand(question, conv)
 	prev := conv.turn(req.ReplyTo)
 	s.resolve(&q, prev)
+	q.FieldAbsent = s.topicsAbsent(q)
 
 	if ans, ok := s.routeSummaryQ(ctx, req.Chat, q); ok {
 		if onText != nil {
@@ -69,6 +70,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 		// discussed ("商户的收入有变化吗？" after the night market).
 		q.FollowUp = true
 		s.resolve(&q, prev)
+		q.FieldAbsent = s.topicsAbsent(q)
 		if d2, err := s.planFor(ctx, q, prev, conv); err == nil && d2.hasQuotes() && !d2.refused {
 			d = d2
 		}
@@ -248,7 +250,7 @@ func sharesName(norm string, names []string) bool {
 // routeSummaryQ answers with a method summary or leader profile when the
 // question asks for one.
 func (s *Service) routeSummaryQ(ctx context.Context, chat string, q Question) (*Answer, bool) {
-	if s.o.Catalog == nil || len(q.Unknown) > 0 || len(q.Leaders) == 1 && s.topicsAbsent(q, q.Leaders[0]) != "" {
+	if s.o.Catalog == nil || len(q.Unknown) > 0 || q.FieldAbsent != "" {
 		return nil, false // asked about a field her articles never touch: said so by the plan
 	}
 	var ans *Answer
@@ -314,7 +316,7 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		return d, nil
 	}
 	if len(q.Leaders) == 1 && len(q.Methods) == 0 && fieldAsked(q.Intent) {
-		if absent := p.s.topicsAbsent(q, q.Leaders[0]); absent != "" {
+		if absent := q.FieldAbsent; absent != "" {
 			// "吴中兰在疫情防控方面有什么做法": her articles never touch it;
 			// say so rather than tell her other work as if it answered.
 			d := &draft{refused: true, leaders: slices.Clone(q.Leaders)}
@@ -636,10 +638,11 @@ func fieldAsked(in Intent) bool {
 // topicsAbsent names the question's topics of community work when her
 // articles use none of the words of any of them ("疫情防控" for a
 // secretary whose article never mentions the epidemic), or "".
-func (s *Service) topicsAbsent(q Question, leader string) string {
-	if len(q.Topics) == 0 {
+func (s *Service) topicsAbsent(q Question) string {
+	if len(q.Topics) == 0 || len(q.Leaders) != 1 {
 		return ""
 	}
+	leader := q.Leaders[0]
 	sents := s.leaderSentences(leader)
 	var names []string
 	for _, t := range q.Topics {

@@ -60,6 +60,10 @@ type Question struct {
 	Topics []lexicon.Topic
 	// Step is the 1-based step asked for ("第二步"), 0 for none.
 	Step int
+	// FieldAbsent names the fields asked (lexicon topics) that the one
+	// secretary asked about never works on, read once after resolving;
+	// "" when she does or the question names no single secretary.
+	FieldAbsent string
 	// Item is the place in the last answer's list a question points to
 	// ("第一个方法", "第二种做法"), 1-based; 0 when none.
 	Item int
