@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"bangyang/lexicon"
 )
 
 // TestFieldQuestionsAnswered asks every genre secretary about every field
@@ -19,17 +21,13 @@ func TestFieldQuestionsAnswered(t *testing.T) {
 	t.Parallel()
 	s := serviceOverDir(t, "../corpus/testdata/genre")
 	ctx := context.Background()
-	var leaders []string
-	for l := range s.ents.leaderInfo {
-		leaders = append(leaders, l)
-	}
-	slices.Sort(leaders)
+	leaders := sweptLeaders(s)
 	n, off := 0, 0
 	for _, l := range leaders {
 		sents := s.leaderSentences(l)
 		for _, tp := range s.lex.Topics() {
-			if tp.Name == "个人经历" || tp.Name == "社区治理" {
-				continue // her life, and a word every article uses
+			if !swept(tp) {
+				continue
 			}
 			var hit string
 			for _, r := range sents {
@@ -91,29 +89,15 @@ func TestCompareOnAFieldBothWork(t *testing.T) {
 	t.Parallel()
 	s := serviceOverDir(t, "../corpus/testdata/genre")
 	ctx := context.Background()
-	var leaders []string
-	for l := range s.ents.leaderInfo {
-		leaders = append(leaders, l)
-	}
-	slices.Sort(leaders)
-	works := func(l string, words []string) bool {
-		for _, r := range s.leaderSentences(l) {
-			for _, w := range words {
-				if utf8.RuneCountInString(w) >= 3 && strings.Contains(r.norm, w) {
-					return true
-				}
-			}
-		}
-		return false
-	}
+	leaders := sweptLeaders(s)
 	n, off := 0, 0
 	for _, tp := range s.lex.Topics() {
-		if tp.Name == "个人经历" || tp.Name == "社区治理" {
+		if !swept(tp) {
 			continue
 		}
 		var have []string
 		for _, l := range leaders {
-			if works(l, tp.Article) {
+			if worksOn(s, l, tp.Article) {
 				have = append(have, l)
 			}
 		}
@@ -153,20 +137,13 @@ func TestAdviceOnEveryField(t *testing.T) {
 	t.Parallel()
 	s := serviceOverDir(t, "../corpus/testdata/genre")
 	ctx := context.Background()
-	var leaders []string
-	for l := range s.ents.leaderInfo {
-		leaders = append(leaders, l)
-	}
+	leaders := sweptLeaders(s)
 	n, off := 0, 0
 	for _, tp := range s.lex.Topics() {
-		if tp.Name == "个人经历" || tp.Name == "社区治理" {
+		if !swept(tp) {
 			continue
 		}
-		worked := slices.ContainsFunc(leaders, func(l string) bool {
-			return slices.ContainsFunc(s.leaderSentences(l), func(r sentRef) bool {
-				return slices.ContainsFunc(tp.Article, func(w string) bool { return utf8.RuneCountInString(w) >= 3 && strings.Contains(r.norm, w) })
-			})
-		})
+		worked := slices.ContainsFunc(leaders, func(l string) bool { return worksOn(s, l, tp.Article) })
 		if !worked {
 			continue
 		}
@@ -192,4 +169,26 @@ func TestAdviceOnEveryField(t *testing.T) {
 	if off*20 > n {
 		t.Errorf("%d of %d advice questions refused or off the field (want ≤ 5%%)", off, n)
 	}
+}
+
+// sweptLeaders are the service's secretaries, in a fixed order.
+func sweptLeaders(s *Service) []string {
+	var out []string
+	for l := range s.ents.leaderInfo {
+		out = append(out, l)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// swept reports a topic the sweeps ask about: not her life (个人经历),
+// nor a word every article uses (社区治理).
+func swept(tp lexicon.Topic) bool { return tp.Name != "个人经历" && tp.Name != "社区治理" }
+
+// worksOn reports whether her sentences use a specific word (3 runes or
+// more) of words.
+func worksOn(s *Service, leader string, words []string) bool {
+	return slices.ContainsFunc(s.leaderSentences(leader), func(r sentRef) bool {
+		return slices.ContainsFunc(words, func(w string) bool { return utf8.RuneCountInString(w) >= 3 && strings.Contains(r.norm, w) })
+	})
 }
