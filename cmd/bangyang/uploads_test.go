@@ -54,19 +54,7 @@ var (
 // same data directory the articles are still there; /remove takes one out.
 func TestServeAddArticlesFromChat(t *testing.T) {
 	srv := telegramtest.New(t, telegramtest.Options{})
-	for _, k := range []string{"LLM_MODEL", "EMBED_MODEL", "TELEGRAM_WEBHOOK_URL", "BANGYANG_METRICS_LISTEN"} {
-		t.Setenv(k, "")
-	}
-	corpusDir, data := t.TempDir(), t.TempDir()
-	if err := os.WriteFile(filepath.Join(corpusDir, "wang.md"), []byte(wangArticle), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("TELEGRAM_BOT_TOKEN", srv.Token())
-	t.Setenv("TELEGRAM_API_URL", srv.URL())
-	t.Setenv("BANGYANG_DATA_DIR", data)
-	t.Setenv("BANGYANG_CORPUS", corpusDir)
-	t.Setenv("BANGYANG_NO_DEFAULT_CORPUS", "true")
-	t.Setenv("BANGYANG_WATCH_INTERVAL", "1h")
+	data := uploadServeEnv(t, srv)
 	t.Setenv("BANGYANG_USER_PER_MINUTE", "0")
 	t.Setenv("BANGYANG_CHAT_PER_MINUTE", "0")
 	t.Setenv("BANGYANG_ADMINS", "11,13,15,17,19")
@@ -453,19 +441,8 @@ func TestLibraryFetch(t *testing.T) {
 // preview, and the page is neither requested nor stored.
 func TestServeAddRefusesLoopback(t *testing.T) {
 	srv := telegramtest.New(t, telegramtest.Options{})
-	for _, k := range []string{"LLM_MODEL", "EMBED_MODEL", "TELEGRAM_WEBHOOK_URL", "BANGYANG_METRICS_LISTEN", "BANGYANG_ADD_ALLOW_PRIVATE"} {
-		t.Setenv(k, "")
-	}
-	corpusDir, data := t.TempDir(), t.TempDir()
-	if err := os.WriteFile(filepath.Join(corpusDir, "wang.md"), []byte(wangArticle), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("TELEGRAM_BOT_TOKEN", srv.Token())
-	t.Setenv("TELEGRAM_API_URL", srv.URL())
-	t.Setenv("BANGYANG_DATA_DIR", data)
-	t.Setenv("BANGYANG_CORPUS", corpusDir)
-	t.Setenv("BANGYANG_NO_DEFAULT_CORPUS", "true")
-	t.Setenv("BANGYANG_WATCH_INTERVAL", "1h")
+	data := uploadServeEnv(t, srv)
+	t.Setenv("BANGYANG_ADD_ALLOW_PRIVATE", "")
 	t.Setenv("BANGYANG_ADMINS", "11")
 
 	var hits atomic.Int32
@@ -570,4 +547,25 @@ func TestLibraryFetchRefusesRedirectToPrivate(t *testing.T) {
 	if _, _, err := l.Fetch(ctx, "file:///etc/passwd"); !errors.As(err, &ae) || !strings.Contains(ae.Msg, "http://") {
 		t.Errorf("file:// URL: %v, want the refusal naming http:// and https://", err)
 	}
+}
+
+// uploadServeEnv sets the environment of an offline serve against srv
+// over a corpus folder holding wangArticle, watched hourly (uploads
+// reload on their own), and returns the data directory.
+func uploadServeEnv(t *testing.T, srv *telegramtest.Server) string {
+	t.Helper()
+	for _, k := range []string{"LLM_MODEL", "EMBED_MODEL", "TELEGRAM_WEBHOOK_URL", "BANGYANG_METRICS_LISTEN"} {
+		t.Setenv(k, "")
+	}
+	corpusDir, data := t.TempDir(), t.TempDir()
+	if err := os.WriteFile(filepath.Join(corpusDir, "wang.md"), []byte(wangArticle), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TELEGRAM_BOT_TOKEN", srv.Token())
+	t.Setenv("TELEGRAM_API_URL", srv.URL())
+	t.Setenv("BANGYANG_DATA_DIR", data)
+	t.Setenv("BANGYANG_CORPUS", corpusDir)
+	t.Setenv("BANGYANG_NO_DEFAULT_CORPUS", "true")
+	t.Setenv("BANGYANG_WATCH_INTERVAL", "1h")
+	return data
 }
