@@ -188,10 +188,18 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if !q.FollowUp && !named && sharesName(q.Norm, prev.Methods) {
 		q.FollowUp = true // "“四清”是哪四清" after 三活四清五到家
 	}
+	if !q.FollowUp && !named && s.shortAboutPrev(*q, prev) {
+		q.FollowUp = true // "谁参加？" right after 板凳会
+	}
 	if !q.FollowUp {
 		return
 	}
 	q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
+	if m := bareItemRE.FindStringSubmatch(q.Norm); m != nil && q.Item == 0 && len(prev.Listed) > 1 {
+		// "详细说说第二个" after a list of her methods: the second of them,
+		// not a second step.
+		q.Item, q.Step = numberOf(m[1]), 0
+	}
 	if k := q.Item; k > 0 && k <= len(prev.Listed) || k == 0 && thisMethodRE.MatchString(q.Norm) && len(prev.Methods) == 0 && len(prev.Listed) == 1 {
 		// "第一个方法具体怎么做", "这个方法效果如何" after a list of her
 		// methods: the one meant.
@@ -201,6 +209,12 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		// "第五个方法" after a list of two: none of them, and not the one
 		// last talked about either (plan says what the list held).
 		q.Methods = nil
+	} else if q.Step > 0 && len(q.Methods) == 0 {
+		// "第一步怎么做" after her profile listed her methods: the first
+		// of them told in steps.
+		if m, ok := s.firstWithSteps(prev.Listed); ok {
+			q.Methods = []string{m}
+		}
 	}
 	q.Resolved = len(q.Leaders) > 0 || len(q.Methods) > 0
 	q.Intent = intentOf(*q) // "她获得过哪些荣誉" is a fact once "她" is known
@@ -215,6 +229,11 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		q.Intent = IntentResult
 	case moreRE.MatchString(q.Norm) && q.Intent == IntentOther || q.Intent == IntentHow && moreRE.MatchString(q.Norm) && len(q.Methods) == 0:
 		q.Intent = prev.Intent
+		if q.Intent == IntentSummary && len(q.Methods) == 0 {
+			// "还有别的吗" after her profile: more of what she did, not the
+			// profile again.
+			q.Intent = IntentHow
+		}
 		if q.Topic == "" || moreRE.MatchString(q.Topic) {
 			q.Topic = prev.Topic
 		}
@@ -227,6 +246,55 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if q.Intent == IntentWho && len(q.Leaders) > 0 && len(q.Methods) == 0 {
 		q.Intent = IntentSummary // "她是谁？"
 	}
+}
+
+// shortAboutPrev reports a short question naming no one ("谁参加？",
+// "多久开一次？") right after an answer about someone: it asks on about
+// that answer, unless it names a field she never works on.
+func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
+	if len(prev.Leaders)+len(prev.Methods) == 0 || len(q.Unknown)+len(q.UnknownTerms) > 0 {
+		return false
+	}
+	switch q.Intent {
+	case IntentChat, IntentList, IntentAdvice, IntentCompare:
+		return false
+	}
+	han := 0
+	for _, r := range q.Norm {
+		if zh.IsHan(r) {
+			han++
+		}
+	}
+	if han > 7 || ourPlaceRE.MatchString(q.Norm) {
+		return false
+	}
+	// Elliptical ("谁参加", "多久开一次": a verb at most), or about what
+	// her articles say; "今天天气怎么样" is neither.
+	if rest := residual(q.Topic); utf8.RuneCountInString(rest) > 3 && (len(prev.Leaders) == 0 || !s.says(prev.Leaders[0], rest, nil)) {
+		return false
+	}
+	if len(q.Topics) == 0 || len(prev.Leaders) == 0 {
+		return true
+	}
+	var words []string
+	for _, t := range q.Topics {
+		words = append(words, t.Article...)
+		words = append(words, t.Ask...)
+	}
+	return s.says(prev.Leaders[0], "", words)
+}
+
+// firstWithSteps is the first of the methods whose record has steps.
+func (s *Service) firstWithSteps(methods []string) (string, bool) {
+	if s.o.Catalog == nil {
+		return "", false
+	}
+	for _, name := range methods {
+		if m, ok := s.o.Catalog.Method(name); ok && len(m.Steps) > 0 {
+			return name, true
+		}
+	}
+	return "", false
 }
 
 // sharesName reports whether the question holds two characters of one
@@ -277,6 +345,10 @@ func (s *Service) planFor(ctx context.Context, q Question, prev *Turn, conv Conv
 	d, err := p.plan(ctx)
 	if err != nil || !d.refused && d.hasQuotes() || len(shown) == 0 {
 		return d, err
+	}
+	if q.FollowUp && moreRE.MatchString(q.Norm) && len(q.Leaders) == 1 {
+		// "还有吗？" when all there is was shown: say so, not show it again.
+		return p.nothingMore(q.Leaders[0]), nil
 	}
 	p = &planner{s: s, q: q, prev: prev, shown: map[string]bool{}, used: map[string]bool{}}
 	if again, err := p.plan(ctx); err == nil && !again.refused && again.hasQuotes() {
@@ -332,6 +404,16 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		for _, mn := range q.Methods {
 			if m, ok := p.method(mn); ok && m.Leader != "" && !slices.Contains(leaders, m.Leader) {
 				leaders = append(leaders, m.Leader)
+			}
+		}
+	}
+	var detail *draft
+	if q.FollowUp && q.Resolved && len(q.Methods) == 1 && q.Step == 0 && q.Intent != IntentCompare && q.Intent != IntentAdvice && q.Intent != IntentSteps {
+		// "谁参加？" after 板凳会: who takes part, from its own sentences,
+		// leads what the usual plan says.
+		if kind, ok := detailAsked(q.Norm); ok {
+			if m, ok := p.method(q.Methods[0]); ok {
+				detail, _ = p.planMethodDetail(m, kind)
 			}
 		}
 	}
@@ -397,6 +479,9 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if detail != nil {
+		d = detail.followedBy(d)
 	}
 	if len(q.Unknown) > 0 {
 		// A person or place the articles never name: that is the answer,
@@ -687,7 +772,8 @@ func (s *Service) topicsAbsent(q Question) string {
 // (findKeys: the longest name wins its span, so 邻里积分超市 is not also
 // another secretary's 积分超市).
 func (s *Service) methodsInOrder(text string) []string {
-	return findKeys(zh.ToSimplified(text), s.ents.methodKeys)
+	// "第三步" in a step line names no method called 三步工作法.
+	return findKeys(stepNumRE.ReplaceAllString(zh.ToSimplified(text), "　"), s.ents.methodKeys)
 }
 
 // topicOnly reports a question whose topic is its lexicon topics and

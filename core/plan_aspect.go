@@ -75,7 +75,9 @@ func (p *planner) onAspect(m catalog.Method, d *draft) bool {
 	picked := p.pick(rank(cands, wt, IntentOther), 2, func(r rankedSent) bool {
 		// By its characters too: "格线员负责" is covered by 格线员 though
 		// 员负 and 负责 occur nowhere.
-		return r.covered >= 0.5*wt.total || charCoverage(rest, r.norm) >= 0.6 && longestShared(rest, r.norm) >= 3
+		// Or in order, close together: 钱从哪里来 holds 钱从…来.
+		return r.covered >= 0.5*wt.total || charCoverage(rest, r.norm) >= 0.6 && longestShared(rest, r.norm) >= 3 ||
+			utf8.RuneCountInString(rest) >= 3 && inOrderWithin(r.norm, rest, 2*utf8.RuneCountInString(rest)+2)
 	})
 	if len(picked) == 0 {
 		return false
@@ -101,6 +103,27 @@ func (s *Service) says(leader, topic string, words []string) bool {
 			}
 		}
 		if matchesAny(r.norm, words) {
+			return true
+		}
+	}
+	return false
+}
+
+// inOrderWithin reports whether the runes of want occur in text in their
+// order, within a span of at most span runes.
+func inOrderWithin(text, want string, span int) bool {
+	tr, wr := []rune(text), []rune(want)
+	for start := range tr {
+		if tr[start] != wr[0] {
+			continue
+		}
+		j := 1
+		for i := start + 1; i < len(tr) && i-start < span && j < len(wr); i++ {
+			if tr[i] == wr[j] {
+				j++
+			}
+		}
+		if j == len(wr) {
 			return true
 		}
 	}

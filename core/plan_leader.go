@@ -127,7 +127,7 @@ func (p *planner) planLeader(leader string) *draft {
 			ranked = append(rank(after, newTerms("", nil, after), IntentResult), ranked...)
 		}
 	}
-	if p.prev != nil && p.q.FollowUp && laterRE.MatchString(p.q.Norm) && residual(p.q.Topic) == "" {
+	if p.prev != nil && p.q.FollowUp && laterRE.MatchString(p.q.Norm) && residual(p.q.Topic) == "" && !asksOutcomeRE.MatchString(p.q.Norm) {
 		// "后来呢？": what the article tells next, after what was shown.
 		runes := 0
 		for _, r := range p.afterShown(chunks) {

@@ -122,6 +122,11 @@ var (
 	lastStepRE   = regexp.MustCompile(`最后一步|最后一个步骤|最后一个环节|最后那一步`)
 	// itemRefRE points to an item of a list just given: 第一个方法, 第二种做法.
 	itemRefRE = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(个|种|项|条)(工作)?(方法|做法|办法|经验|工作法)`)
+	// bareItemRE points to an item without saying what kind (详细说说第二个,
+	// 第三个呢): an item of a list, or a step of the method just told.
+	bareItemRE = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(个|种|项|条)(呢|吧|吗|[？?。！!，,]|$)`)
+	// asksOutcomeRE asks for results, even after 后来 ("后来效果怎么样").
+	asksOutcomeRE = regexp.MustCompile(`效果|成效|成果|成绩|结果`)
 	// thisMethodRE points to the method just discussed.
 	thisMethodRE = regexp.MustCompile(`这个方法|这种方法|这个做法|这种做法|这个办法|该方法|这一方法|这个工作法`)
 	stepNumRE    = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(步|个步骤|个环节|项|单|个)`)

@@ -1,0 +1,130 @@
+package core
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestFollowUpsAfterHerProfile sweeps the genre secretaries: after "X有什
+// 么工作方法？" (her profile, listing her methods), the follow-ups a
+// worker asks next must stay on her and answer what they point to:
+//   - "第一步怎么做？" is the first step of her first method told in
+//     steps (its step named);
+//   - "详细说说第二个" is the second method listed (named);
+//   - "还有别的吗？" is not her profile again;
+//
+// and no answer cites another secretary's article.
+func TestFollowUpsAfterHerProfile(t *testing.T) {
+	t.Parallel()
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	n, off := 0, 0
+	for _, l := range sweptLeaders(s) {
+		if s.ents.leaderInfo[l].Secondary {
+			continue
+		}
+		chat := "fp:" + l
+		first, err := s.Ask(ctx, chat, l+"有什么工作方法？")
+		if err != nil {
+			t.Fatal(err)
+		}
+		conv, _ := s.o.Memory.Load(ctx, chat)
+		listed := conv.turn("").Listed
+		var follow []struct{ q, want string }
+		if m, ok := s.firstWithSteps(listed); ok {
+			rec, _ := s.o.Catalog.Method(m)
+			follow = append(follow, struct{ q, want string }{"第一步怎么做？", rec.Steps[0]})
+		}
+		if len(listed) >= 2 {
+			follow = append(follow, struct{ q, want string }{"详细说说第二个", strings.Trim(listed[1], "“”")})
+		}
+		for _, f := range follow {
+			ans := askIn(t, s, chat+f.q, l+"有什么工作方法？", f.q)
+			n++
+			if ans.Refused || !strings.Contains(ans.Text, f.want) || !citesOnly(s, ans, l) {
+				off++
+				t.Logf("%s → %s (want %s)\n%s", l, f.q, f.want, ans.Text)
+			}
+		}
+		more := askIn(t, s, chat+"more", l+"有什么工作方法？", "还有别的吗？")
+		n++
+		if more.Text == first.Text || !citesOnly(s, more, l) {
+			off++
+			t.Logf("%s → 还有别的吗？\n%s", l, more.Text)
+		}
+	}
+	if n < 25 {
+		t.Fatalf("only %d follow-ups: the sweep lost its articles", n)
+	}
+	if off*10 > n {
+		t.Errorf("%d of %d follow-ups after a profile off (want ≤ 10%%)", off, n)
+	}
+}
+
+// TestShortFollowUpsStayOnTheMethod sweeps the genre methods: right after
+// "M是什么？", a short question naming nothing ("谁参加？", "多久开一次？",
+// "在哪里？") is about M: the answer names its secretary and cites only
+// her articles, whether it answers or says the articles do not tell it
+// (before, it was a fresh question answered from whichever article
+// matched 参加).
+func TestShortFollowUpsStayOnTheMethod(t *testing.T) {
+	t.Parallel()
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	n, off := 0, 0
+	for _, m := range s.o.Catalog.Methods() {
+		if m.Leader == "" || s.ents.leaderInfo[m.Leader].Secondary {
+			continue
+		}
+		first := "“" + strings.Trim(m.Name, "“”") + "”是什么？"
+		if a, err := s.Ask(ctx, "probe:"+m.Name, first); err != nil || a.Refused {
+			continue
+		}
+		for _, f := range []string{"谁参加？", "多久开一次？", "在哪里？"} {
+			ans := askIn(t, s, fmt.Sprint("sm:", m.Name, f), first, f)
+			n++
+			if !strings.Contains(ans.Text, m.Leader) || !citesOnly(s, ans, m.Leader) {
+				off++
+				t.Logf("%s → %s\n%s", first, f, ans.Text)
+			}
+		}
+	}
+	if n < 45 {
+		t.Fatalf("only %d follow-ups: the sweep lost its methods", n)
+	}
+	if off*10 > n {
+		t.Errorf("%d of %d short follow-ups left the method (want ≤ 10%%)", off, n)
+	}
+}
+
+// askIn asks first, then then, in a fresh chat, and returns the answer to
+// then.
+func askIn(t *testing.T, s *Service, chat, first, then string) *Answer {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, chat, first); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, chat, then)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ans
+}
+
+// citesOnly reports whether every passage the answer cites is from the
+// leader's articles.
+func citesOnly(s *Service, ans *Answer, leader string) bool {
+	hers := map[string]bool{}
+	for _, c := range s.leaderChunks(leader) {
+		hers[c.ArticleID] = true
+	}
+	for _, c := range ans.Citations {
+		if !hers[c.Chunk.ArticleID] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,201 @@
+package core
+
+// A detail of a method asked right after it ("谁参加？", "在哪里开？",
+// "多久开一次？"): who takes part, where, how often, how many. The
+// question word says what kind of thing the answer holds; the method's own
+// sentences are searched for one that holds such a thing.
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/catalog"
+	"bangyang/zh"
+)
+
+// detailKind is the kind of thing a detail question asks for, with the
+// words that ask it and the words a sentence holding it uses.
+type detailKind struct {
+	name  string
+	ask   *regexp.Regexp
+	holds *regexp.Regexp
+}
+
+var detailKinds = []detailKind{
+	{"people",
+		regexp.MustCompile(`谁(参加|参与|负责|来|去|管|组织|主持|出面|出力|出钱|干|当|上门|值班|服务|帮)|由谁|哪些人|什么人(参加|参与|负责|来)|都有谁|人员|成员|组成`),
+		regexp.MustCompile(`居民|党员|志愿者|网格员|楼栋长|楼长|楼道长|院长|代表|干部|社工|老人|业主|单位|物业|群众|街坊|大家|骨干|专家|律师|医生|民警|学生|退休|成员|组成|小组|队伍|团队`)},
+	{"place",
+		regexp.MustCompile(`在哪|哪里|什么地方|哪儿|地点|场地|地方在`),
+		regexp.MustCompile(`(在|到|设在|搬到|开到|放在|建在|来到|走进|深入)[^，。；,;]{0,10}(巷口|楼下|院|广场|门口|室|站|中心|点|楼|家|小区|村|社区|公园|树下|街|路|厅|馆|场|屋|坝|亭|道|口|前)`)},
+	{"time",
+		regexp.MustCompile(`多久|什么时候|几点|哪天|多长时间|频率|每隔|几次|定期|多长`),
+		regexp.MustCompile(`每(周|月|天|日|年|季度|季|星期|半月|两周)|周[一二三四五六日末]|星期[一二三四五六日天]|晚上|早上|上午|下午|中午|\d+点|定期|月初|月底|月末|节假日|固定|雷打不动|一次`)},
+	{"number",
+		regexp.MustCompile(`多少|几个|几名|几位|几户|几支|几家|几场|几件|规模`),
+		regexp.MustCompile(`\d|[一二三四五六七八九十百千万两]+(个|名|位|户|次|场|件|支|家|人)`)},
+}
+
+// detailAsked is the kind of detail a question asks of a method, if any.
+// 是谁提出的 asks who made it, not who takes part.
+func detailAsked(norm string) (detailKind, bool) {
+	if sourceRE.MatchString(norm) {
+		return detailKind{}, false // 钱从哪里来: a source, not a place
+	}
+	for _, k := range detailKinds {
+		if !k.ask.MatchString(norm) {
+			continue
+		}
+		if m := measureRE.FindStringSubmatch(norm); k.name == "number" && m != nil {
+			// "有多少名": a count of that measure.
+			k.holds = regexp.MustCompile(`[\d一二三四五六七八九十百千万两]+[多余]?` + m[1])
+		}
+		return k, true
+	}
+	return detailKind{}, false
+}
+
+var (
+	sourceRE  = regexp.MustCompile(`从哪[里儿]?来|哪来|来源|从哪[里儿]?(筹|出|找)`)
+	measureRE = regexp.MustCompile(`(?:多少|几)([名个位户支家场件次人元])`)
+)
+
+// planMethodDetail answers a detail of a method from its own sentences:
+// the ones holding that kind of thing, those sharing the question's words
+// first. It reports false when none does; the usual plan answers then.
+func (p *planner) planMethodDetail(m catalog.Method, kind detailKind) (*draft, bool) {
+	if m.Leader == "" {
+		return nil, false
+	}
+	keys := []string{zh.ToSimplified(strings.Trim(m.Name, "“”"))}
+	for _, a := range m.Aliases {
+		keys = append(keys, zh.ToSimplified(strings.Trim(a, "“”")))
+	}
+	keys = append(keys, m.Steps...)
+	var cands []sentRef
+	seen := map[string]bool{}
+	addCand := func(r sentRef) {
+		if !seen[r.key()] && !fragment(r.text) {
+			seen[r.key()] = true
+			cands = append(cands, r)
+		}
+	}
+	def, hasDef := p.definitionOf(m)
+	if hasDef {
+		for _, r := range p.s.paragraph(def) {
+			addCand(r)
+		}
+	}
+	for _, r := range p.s.leaderSentences(m.Leader) {
+		if matchesAny(flatten(r.norm), keys) {
+			addCand(r)
+		}
+	}
+	for _, qs := range m.Procedure {
+		for _, r := range quotes(p, qs) {
+			addCand(r)
+		}
+	}
+	rest := p.detailWords(m, kind)
+	type scored struct {
+		r     sentRef
+		score int
+	}
+	var best []scored
+	for _, r := range cands {
+		if !kind.holds.MatchString(r.norm) {
+			continue
+		}
+		score := 1
+		for _, c := range rest {
+			if strings.ContainsRune(r.norm, c) {
+				score += 2
+			}
+		}
+		if matchesAny(flatten(r.norm), keys) {
+			score++
+		}
+		best = append(best, scored{r, score})
+	}
+	if len(best) == 0 {
+		return nil, false
+	}
+	// Best first; ties keep the article's order.
+	for i := 1; i < len(best); i++ {
+		for j := i; j > 0 && best[j].score > best[j-1].score; j-- {
+			best[j], best[j-1] = best[j-1], best[j]
+		}
+	}
+	d := &draft{leaders: nonEmpty(m.Leader), methods: []string{m.Name}}
+	d.lead = p.leaderLabel(m.Leader) + "的“" + strings.Trim(m.Name, "“”") + "”："
+	top := best[0].score
+	for _, b := range best {
+		if len(d.items) == 2 || b.score < top && len(d.items) > 0 {
+			break
+		}
+		p.take(b.r)
+		d.add(item{quote: b.r})
+	}
+	return d, true
+}
+
+// detailWords are the question's own characters once the method's name,
+// the asking words and the vague ones are gone: 参加 of 谁参加, 开 of
+// 在哪里开.
+func (p *planner) detailWords(m catalog.Method, kind detailKind) []rune {
+	rest := kind.ask.ReplaceAllString(p.q.Norm, " ")
+	for _, n := range append([]string{m.Name}, m.Aliases...) {
+		rest = strings.ReplaceAll(rest, zh.ToSimplified(strings.Trim(n, "“”")), " ")
+	}
+	rest = residual(rest)
+	var out []rune
+	for _, r := range rest {
+		if zh.IsHan(r) && !strings.ContainsRune("的了吗呢吧啊是在有这那个些她他们一", r) {
+			out = append(out, r)
+		}
+	}
+	if utf8.RuneCountInString(string(out)) > 6 {
+		return out[:6]
+	}
+	return out
+}
+
+// followedBy appends to a detail's answer what the usual plan said, within
+// the answer's budget: the detail leads, the rest keeps what a fuller
+// answer holds.
+func (d *draft) followedBy(usual *draft) *draft {
+	if usual == nil || usual.refused {
+		return d
+	}
+	runes := 0
+	for _, it := range d.items {
+		runes += utf8.RuneCountInString(it.quote.text)
+	}
+	for _, it := range usual.items {
+		n := utf8.RuneCountInString(it.quote.text)
+		if it.quote.chunk == nil || len(d.items) == 4 || runes+n > maxAnswerRunes-60 {
+			continue
+		}
+		runes += n
+		d.add(item{quote: it.quote, more: it.more})
+	}
+	return d
+}
+
+// nothingMore answers "还有吗" when everything her articles say on it was
+// shown: that is the answer, with what else can be asked.
+func (p *planner) nothingMore(leader string) *draft {
+	d := &draft{leaders: []string{leader}}
+	d.lead = "关于" + leader + "，资料中相关的内容上面都已经介绍了。"
+	var names []string
+	if p.s.o.Catalog != nil {
+		for _, m := range p.s.o.Catalog.MethodsOf(leader) {
+			names = append(names, "“"+strings.Trim(m.Name, "“”")+"”")
+		}
+	}
+	if len(names) > 0 {
+		d.add(item{plain: "可以接着问她的" + strings.Join(names[:min(3, len(names))], "、") + "具体怎么做、效果如何。"})
+	}
+	return d
+}
