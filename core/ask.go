@@ -273,6 +273,10 @@ func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 	if rest := residual(q.Topic); utf8.RuneCountInString(rest) > 3 && (len(prev.Leaders) == 0 || !s.says(prev.Leaders[0], rest, nil)) {
 		return false
 	}
+	switch q.Intent {
+	case IntentResult, IntentProblem, IntentExample, IntentWho, IntentWhen, IntentWhere, IntentNumber:
+		return true // "居民怎么评价？": of what was just told, whatever its field
+	}
 	if len(q.Topics) == 0 || len(prev.Leaders) == 0 {
 		return true
 	}
@@ -726,6 +730,9 @@ func fieldAsked(in Intent) bool {
 func (s *Service) topicsAbsent(q Question) string {
 	if len(q.Topics) == 0 || len(q.Leaders) != 1 {
 		return ""
+	}
+	if q.Resolved && (q.Intent == IntentResult || q.Intent == IntentExample) {
+		return "" // "居民怎么评价？" asks of what was just told, not of a field
 	}
 	leader := q.Leaders[0]
 	sents := s.leaderSentences(leader)

@@ -854,3 +854,24 @@ func TestPostAfterANameIsHers(t *testing.T) {
 		}
 	}
 }
+
+// TestCaseMarks: a case is a particular (a numbered yard, a named
+// resident or estate, a dated occasion of work), not a kind of estate
+// told in passing ("老旧小区和商品房小区混杂") or a step of her career.
+func TestCaseMarks(t *testing.T) {
+	for s, want := range map[string]bool{
+		"南院门12号院的下水管道改造，就是按照“五步议事法”一步步议出来的。": true,
+		"去年夏天，7号楼屋顶漏水，涉及二十多户。":               true,
+		"居民李大爷说：“现在有事找管家。”":                  true,
+		"金桂小区的居民自发组织了巡逻队。":                   true,
+		"有一次，她带着网格员连夜上门，帮独居的王奶奶修好了水管。":       true,
+		"丰产路社区有居民4800多户，老旧小区和商品房小区混杂。":       false,
+		"共建，就是发动辖区单位出资出力改造小区；共治，就是楼院长轮流巡查。":  false,
+		"2017年5月,当选为五届重庆市委候补委员。":             false,
+		"社区共有3个无物业小区。":                       false,
+	} {
+		if got := tellsACase(s); got != want {
+			t.Errorf("tellsACase(%s) = %v, want %v", s, got, want)
+		}
+	}
+}

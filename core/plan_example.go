@@ -16,6 +16,36 @@ import (
 // yard, a named resident (老张, 毛大姐, 王大爷), someone living there.
 var caseRE = regexp.MustCompile(`\d+号|号院|号楼|[\p{Han}]{2,4}(小区|院落|楼院)|住户|家住|居民[\p{Han}]{2,3}(说|讲|告诉|反映)|老[张王李赵刘陈杨黄吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴莫孔向汤]|[\p{Han}](大妈|大爷|大姐|大哥|阿姨|奶奶|爷爷|师傅|婆婆)`)
 
+// estateRE is caseRE's estate mark (金桂小区): a case only when the name
+// is not a kind of estate (老旧小区, 无物业小区, 改造小区) or a clause
+// (就是楼院), which its characters tell.
+var estateRE = regexp.MustCompile(`^[\p{Han}]{2,4}(小区|院落|楼院)$`)
+
+const genericEstateRunes = "改造建设管理治服务有和与及的个老旧新无等各每些多部分整周边物业商品房开放封闭这那里内外片座就是在到了把让为"
+
+// storyTimeRE dates a particular occasion: 去年夏天, 有一次, 2019年3月.
+// careerRE is a step of her career (当选, 担任), no case of a method.
+var careerRE = regexp.MustCompile(`当选|担任|任命|调任|兼任|就任|上任`)
+
+var storyTimeRE = regexp.MustCompile(`去年|前年|那年|有一次|有一天|一天|那天|那次|\d+月|夏天|冬天|春节|除夕|深夜|凌晨`)
+
+// tellsACase reports a sentence holding a particular case: caseRE's mark
+// other than a kind of estate, or a dated occasion with a number or a
+// person in it.
+func tellsACase(norm string) bool {
+	for _, m := range caseRE.FindAllString(norm, -1) {
+		if estateRE.MatchString(m) {
+			name := []rune(m)
+			if strings.ContainsAny(string(name[:len(name)-2]), genericEstateRunes) {
+				continue
+			}
+		}
+		return true
+	}
+	return storyTimeRE.MatchString(norm) && (digitRE.MatchString(norm) || strings.ContainsAny(norm, "户家人")) &&
+		isDoing(norm) && !careerRE.MatchString(norm)
+}
+
 // honourRE is praise or an honour: no case of a method.
 var honourRE = regexp.MustCompile(`授予|荣获|称号|表彰|被评为|获评`)
 
@@ -70,7 +100,7 @@ func (p *planner) planExample() *draft {
 	var best sentRef
 	bestScore := 0.0
 	for _, r := range sents {
-		if !near[r.key()] || r.key() == def.key() || !caseRE.MatchString(r.norm) || honourRE.MatchString(r.norm) || !p.fresh(r) || isHeadingLike(r.text) || isQuestion(r.text) {
+		if !near[r.key()] || r.key() == def.key() || !tellsACase(r.norm) || honourRE.MatchString(r.norm) || !p.fresh(r) || isHeadingLike(r.text) || isQuestion(r.text) {
 			continue
 		}
 		sc := 1.0
