@@ -875,3 +875,43 @@ func TestCaseMarks(t *testing.T) {
 		}
 	}
 }
+
+// TestFamilyIsHers: a family sentence answers "她的家人" only when the
+// family is hers, not the families she serves.
+func TestFamilyIsHers(t *testing.T) {
+	p := &planner{s: &Service{}}
+	for s, want := range map[string]bool{
+		"她的丈夫是一名退休教师，一直支持她的工作。":        true,
+		"为了社区的事，她和丈夫很少有时间陪女儿。":         true,
+		"吴中兰的女儿在外地读大学。":                true,
+		"我爱人说我把社区当成了家。":                true,
+		"社区请退休教师每天下午为双职工家庭的孩子辅导作业。":    false,
+		"她帮低保户王大姐的儿子找到了工作。":            false,
+		"居民家里漏水，她第一时间赶到。":              false,
+		"困难家庭的孩子可以免费参加周末小课堂，一年开课90多次。": false,
+	} {
+		if got := p.familyIsHers(s, "吴中兰"); got != want {
+			t.Errorf("familyIsHers(%s) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestFamilyAskedOfHer: a question asks about her family when a kin word
+// is hers or owned by no one ("她有几个孩子"), not when it names the
+// families she serves ("为双职工家庭的孩子").
+func TestFamilyAskedOfHer(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	for q, want := range map[string]bool{
+		"向春燕有几个孩子？":         true,
+		"她的丈夫是做什么的？":        true,
+		"向春燕结婚了吗？":          true,
+		"家人支持向春燕的工作吗？":      true,
+		"蒋慧芳为双职工家庭的孩子做了什么？": false,
+		"蒋慧芳是怎么帮居民的子女找工作的？": false,
+	} {
+		got := slices.ContainsFunc(s.understand(q, Conversation{}).Attributes, func(a Attribute) bool { return a.Name == "家庭情况" })
+		if got != want {
+			t.Errorf("%s: asks her family = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -47,6 +47,8 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				// 上清寺路社区先后获得…: the community's honours, not hers.
 			case a.Name == "年龄" && !p.ageIsHers(r.norm, a.state, leader):
 				// "带着80岁的张大爷去体检": someone else's age.
+			case a.Name == "家庭情况" && !p.familyIsHers(r.norm, leader):
+				// "双职工家庭的孩子": other people's families.
 			case p.s.namesLeader(r.norm, leader) || i == 0 || herSubject(r.norm):
 				about = append(about, r)
 			case a.Name != "荣誉" && a.Name != "职务":
@@ -175,6 +177,49 @@ func (p *planner) ageIsHers(norm string, state *regexp.Regexp, leader string) bo
 	}
 	return false
 }
+
+// familyIsHers reports a sentence that may tell her own family: a family
+// word owned by her (她的丈夫, 我爱人, 她和丈夫), or a kin word owned by no
+// one named (女儿高考那年), not the families she serves ("双职工家庭的孩子", "王大姐的儿子",
+// "居民家里").
+func (p *planner) familyIsHers(norm, leader string) bool {
+	if herKinRE.MatchString(norm) {
+		return true // "她把孩子托付给母亲"
+	}
+	for _, clause := range clauseSplitRE.Split(norm, -1) {
+		for _, m := range familyWordRE.FindAllStringIndex(clause, -1) {
+			before := clause[:m[0]]
+			owner := strings.TrimSuffix(before, "的")
+			for _, w := range []string{"和", "与", "跟", "及"} {
+				owner = strings.TrimSuffix(owner, w)
+			}
+			switch {
+			case strings.HasSuffix(owner, leader) || familyOwnerRE.MatchString(owner):
+				return true
+			case othersFamilyRE.MatchString(before) || strings.HasSuffix(before, "的") && !familyOwnerRE.MatchString(owner):
+				// Someone else's ("王大姐的儿子", "困难家庭").
+			case strings.HasSuffix(before, "为") || strings.HasSuffix(before, "给") || strings.HasSuffix(before, "帮"):
+				// Those she serves ("为孩子们辅导作业").
+			case strings.TrimSpace(before) == "" && (strings.ContainsAny(norm, "她他我") || strings.Contains(norm, leader)):
+				return true // "孩子还小，她就……": opening her own clause
+			case implicitKinRE.MatchString(clause[m[0]:m[1]]):
+				return true // 女儿高考那年: a kin word of no one named is hers in her story
+			}
+		}
+	}
+	return false
+}
+
+var (
+	familyWordRE  = regexp.MustCompile(`丈夫|老公|爱人|妻子|儿子|女儿|孩子|家人|父母|母亲|父亲|老伴|婆婆|公公|家庭|家里|一家|子女|婚`)
+	familyOwnerRE = regexp.MustCompile(`(她|他|我|其|本人|自己|书记)$`)
+	herKinRE      = regexp.MustCompile(`(她|他|我)(把|带着|领着|抱着|和|与|的|家)?(孩子|家人|家庭|家里|女儿|儿子|丈夫|爱人|老公|妻子|父母|母亲|父亲|老伴)`)
+	// implicitKinRE are the kin words that, owned by no one named, are
+	// hers; 孩子 and 家庭 without her are the families she serves.
+	implicitKinRE = regexp.MustCompile(`^(丈夫|老公|爱人|妻子|儿子|女儿|老伴|婆婆|公公|父母|母亲|父亲|婚|家人|家里|一家|子女)$`)
+	// othersFamilyRE ends with whose families they are when not hers.
+	othersFamilyRE = regexp.MustCompile(`(双职工|困难|低保|贫困|独居|空巢|留守|特殊|居民|住户|群众|孤寡|残疾|失独|军人|烈属|优抚|困境|外来|流动|租户|业主|老人|大爷|大妈|大娘|大姐|阿姨|奶奶|爷爷|户|每|各|一些|不少|许多|多)$`)
+)
 
 var (
 	clauseSplitRE = regexp.MustCompile(`[，,；;。！!？?]`)

@@ -184,6 +184,27 @@ func ownAttribute(before string, e *entities) bool {
 	return false
 }
 
+// familyAskedOfHer reports a family cue asking about her own family:
+// 结婚, 婚姻, or a kin word not owned by someone else ("她的丈夫", "她有几个
+// 孩子", "家人支持她吗"), unlike "为双职工家庭的孩子" or "居民的子女".
+func familyAskedOfHer(before, cue string, e *entities) bool {
+	if strings.Contains(cue, "婚") {
+		return true
+	}
+	if i := strings.LastIndexAny(before, "，,。；;？?！!"); i >= 0 {
+		_, n := utf8.DecodeRuneInString(before[i:])
+		before = before[i+n:]
+	}
+	before = strings.TrimSpace(before)
+	if owner, ok := strings.CutSuffix(before, "的"); ok {
+		return ownAttribute(owner+"的", e)
+	}
+	return !othersFamilyRE.MatchString(before) && !serviceVerbRE.MatchString(before)
+}
+
+// serviceVerbRE ends with a verb of serving others: 为孩子, 给家庭.
+var serviceVerbRE = regexp.MustCompile(`(为|给|帮|替|让|对|陪|带)$`)
+
 // askersOwn reports an attribute cue whose clause is about the asker
 // ("我刚当上书记", "我们社区成立才两年"), not about a secretary.
 func askersOwn(before string) bool {
@@ -242,6 +263,9 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		if loc := a.cue.FindStringIndex(cueText); loc != nil {
 			if askersOwn(cueText[:loc[0]]) {
 				continue // "我刚当上书记，班子一盘散沙": the asker's situation
+			}
+			if a.Name == "家庭情况" && !familyAskedOfHer(cueText[:loc[0]], cueText[loc[0]:loc[1]], e) {
+				continue // "她为双职工家庭的孩子做了什么": the families she serves
 			}
 			if ownAttribute(cueText[:loc[0]], e) {
 				q.Attributes = append(q.Attributes, a)
