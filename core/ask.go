@@ -156,6 +156,9 @@ func shownKeys(s *Service, ans *Answer) []string {
 	return out
 }
 
+// alsoDidRE asks what else she did: 还做了哪些事, 还有什么做法, 其他工作.
+var alsoDidRE = regexp.MustCompile(`还(做|干|有|搞|办|开展|推出|创办|想出)(了|过)?(哪些|什么|别的|其他|啥)|还有(哪些|什么|别的|其他|啥)(做法|方法|办法|事|工作|经验|举措)|其他(的)?(做法|方法|办法|工作|经验)|别的(做法|方法|办法|工作|经验)`)
+
 var (
 	moreRE  = regexp.MustCompile(`^(还有|还有呢|还有吗|还有别的|还有其他|其他呢|别的呢|再说说|继续|多说点|详细说说|具体说说|展开说说)`)
 	laterRE = regexp.MustCompile(`后来|然后|接着|之后|再后来|以后`)
@@ -215,6 +218,14 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		if m, ok := s.firstWithSteps(prev.Listed); ok {
 			q.Methods = []string{m}
 		}
+	}
+	if alsoDidRE.MatchString(q.Norm) && len(q.Leaders) > 0 && len(q.Methods) > 0 && q.Item == 0 {
+		// "她还做了哪些事" after one of her methods: her other work, not
+		// that method again.
+		q.Methods = nil
+		q.Resolved = true
+		q.Intent = IntentHow
+		return
 	}
 	q.Resolved = len(q.Leaders) > 0 || len(q.Methods) > 0
 	q.Intent = intentOf(*q) // "她获得过哪些荣誉" is a fact once "她" is known

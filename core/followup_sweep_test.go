@@ -128,3 +128,34 @@ func citesOnly(s *Service, ans *Answer, leader string) bool {
 	}
 	return true
 }
+
+// TestWhatElseSheDid sweeps the genre methods: "她还做了哪些事？" right
+// after "M是什么？" asks for her other work, so the answer is not M's
+// card again, and cites only her articles.
+func TestWhatElseSheDid(t *testing.T) {
+	t.Parallel()
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	n, off := 0, 0
+	for _, m := range s.o.Catalog.Methods() {
+		if m.Leader == "" || s.ents.leaderInfo[m.Leader].Secondary {
+			continue
+		}
+		first := "“" + strings.Trim(m.Name, "“”") + "”是什么？"
+		if a, err := s.Ask(ctx, "probe-else:"+m.Name, first); err != nil || a.Refused {
+			continue
+		}
+		ans := askIn(t, s, "else:"+m.Name, first, "她还做了哪些事？")
+		n++
+		if ans.Refused || strings.Contains(ans.Text, "是什么：") || !citesOnly(s, ans, m.Leader) {
+			off++
+			t.Logf("%s → 她还做了哪些事？\n%s", first, ans.Text)
+		}
+	}
+	if n < 15 {
+		t.Fatalf("only %d follow-ups: the sweep lost its methods", n)
+	}
+	if off*10 > n {
+		t.Errorf("%d of %d 还做了哪些事 answers off (want ≤ 10%%)", off, n)
+	}
+}
