@@ -91,8 +91,21 @@ func (p *planner) planCompare(leaders []string) *draft {
 			return false
 		}
 		d.items = append(d.items, items...)
-		if len(missing) > 0 {
-			d.tail = "资料中没有提到" + strings.Join(missing, "、") + "在这方面的做法。"
+		var bare []string
+		for _, name := range missing {
+			// Her main method instead, said to be that: the two sides are
+			// still compared, and nothing is claimed of the field.
+			if it, ok := p.mainMethodItem(name); ok {
+				d.add(it)
+				continue
+			}
+			bare = append(bare, name)
+		}
+		switch {
+		case len(bare) > 0:
+			d.tail = "资料中没有提到" + strings.Join(bare, "、") + "在这方面的做法。"
+		case len(missing) > 0:
+			d.tail = "资料中没有直接提到" + strings.Join(missing, "、") + "在这方面的做法，列出的是其主要方法。"
 		}
 		return true
 	}
@@ -365,4 +378,28 @@ func (p *planner) onField(cands []sentRef) []rankedSent {
 	}
 	slices.SortStableFunc(out, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
 	return out
+}
+
+// mainMethodItem is a leader's main method by the sentence naming it,
+// labelled as such.
+func (p *planner) mainMethodItem(leader string) (item, bool) {
+	ms := p.s.mainMethods(leader, 1)
+	if len(ms) == 0 {
+		return item{}, false
+	}
+	def, ok := p.definitionOf(ms[0])
+	if !ok || !p.fresh(def) {
+		return item{}, false
+	}
+	p.take(def)
+	it := item{label: p.leaderLabel(leader) + " · 主要方法“" + strings.Trim(ms[0].Name, "“”") + "”", quote: def}
+	if bareName(def, ms[0]) {
+		for _, r := range p.practiceAfter(def, 1) {
+			if p.fresh(r) {
+				p.take(r)
+				it.more = append(it.more, r)
+			}
+		}
+	}
+	return it, true
 }

@@ -160,6 +160,8 @@ var stripWords = []string{
 	"借鉴", "学习", "书记", "经验", "做法", "共同点", "不同点", "不同", "区别", "异同", "比较", "对比", "相同",
 	"她们", "他们", "它们", "她", "他", "它", "这些", "那些", "这个", "那个", "这里", "那里", "后来", "然后", "接着", "之后", "以后",
 	"刚才", "时候", "那么", "还有", "其他", "别的",
+	// "在X方面": the frame of a field, not a word of it (方方面面 is no match).
+	"方面",
 }
 
 // ownAttribute reports whether the words before an attribute cue make it
