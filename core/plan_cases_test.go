@@ -915,3 +915,31 @@ func TestFamilyAskedOfHer(t *testing.T) {
 		}
 	}
 }
+
+// TestDoingVerbs: setting a service up is told with many verbs (请…开课,
+// 办起, 开设, 结对); a sentence with one of them is a doing, so a problem
+// passes its match to it. A problem stated is not.
+func TestDoingVerbs(t *testing.T) {
+	for s, want := range map[string]bool{
+		"社区请退休教师和大学生志愿者在活动室开课，书法、围棋都有。": true,
+		"她在小区里办起了“四点半课堂”。":              true,
+		"社区开设了长者食堂，每天中午供应热饭。":           true,
+		"党员和独居老人结对，每天一个电话。":             true,
+		"双职工家庭多，孩子周末没人管。":               false,
+		"社区老年人口占比超过四成。":                 false,
+	} {
+		if got := isDoing(s); got != want {
+			t.Errorf("isDoing(%s) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestVerbAfterAPostIsNoPerson: "有没有书记解决过" names no one called 解决过.
+func TestVerbAfterAPostIsNoPerson(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	for _, q := range []string{"社区里孩子放学后没人管，有没有书记解决过？", "有没有书记曾经处理过楼道堆物？"} {
+		if u := s.understand(q, Conversation{}).Unknown; len(u) > 0 {
+			t.Errorf("%s: unknown %v", q, u)
+		}
+	}
+}
