@@ -159,3 +159,38 @@ func TestWhatElseSheDid(t *testing.T) {
 		t.Errorf("%d of %d 还做了哪些事 answers off (want ≤ 10%%)", off, n)
 	}
 }
+
+// TestWhatLabelsDoings sweeps the genre methods: in "M是什么？" a line
+// labelled 做法 tells something done (not the situation before it, a
+// question the article asks, or what people call her), and a line
+// labelled 成效 is not a bare doing without an outcome.
+func TestWhatLabelsDoings(t *testing.T) {
+	t.Parallel()
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	n, off := 0, 0
+	for _, m := range s.o.Catalog.Methods() {
+		q := "“" + strings.Trim(m.Name, "“”") + "”是什么？"
+		ans, err := s.Ask(ctx, "wl:"+m.Name, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ln := range strings.Split(ans.Text, "\n") {
+			body, ok := strings.CutPrefix(ln, "• 做法：")
+			if !ok {
+				continue
+			}
+			n++
+			if !isDoing(body) {
+				off++
+				t.Logf("%s: %s", q, ln)
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d 做法 lines: the sweep lost its methods", n)
+	}
+	if off > 0 {
+		t.Errorf("%d of %d 做法 lines tell no doing", off, n)
+	}
+}

@@ -455,7 +455,22 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			}
 			d.add(item{plain: "包括：" + strings.Join(steps, "、")})
 		}
-		addQuotes("做法", how, 2)
+		// What is labelled 做法 is a doing: not the situation before it
+		// ("老年人口占比超过四成"), a question the article asks, or what
+		// people call her.
+		var doing, outcome []sentRef
+		for _, r := range how {
+			switch {
+			case resultWords.MatchString(r.norm) && (!isDoing(r.norm) || digitRE.MatchString(r.norm)):
+				outcome = append(outcome, r) // "坚持三年，累计敲门两万多次"
+			case isDoing(r.norm):
+				doing = append(doing, r)
+			}
+		}
+		addQuotes("做法", doing, 2)
+		if len(results) == 0 {
+			results = outcome
+		}
 		addQuotes("成效", results, 1)
 		if m.Unexpanded && len(d.items) <= 1 {
 			d.tail = "文中只提到了这一方法的名称，未展开介绍。"
