@@ -943,3 +943,30 @@ func TestVerbAfterAPostIsNoPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestItemsToldInClauses: a numbered shorthand whose parts are told in
+// clauses of one paragraph, not under numbers ("X是哪四步？"), is answered
+// with those clauses, not refused as "没有列出".
+func TestItemsToldInClauses(t *testing.T) {
+	dir := t.TempDir()
+	article := "卢桂兰和她的“四步议事法”\n\n卢桂兰，女，1970年生，现任东林市河西区柳岸社区党委书记。\n\n" +
+		"为了让居民的事有人商量，卢桂兰在柳岸社区推行“四步议事法”。居民提议，由楼栋长把问题收上来；支部审议，每月召开一次议事会筛选事项；居民代表表决，过半数同意才能办；社区公示结果，办完后在公告栏张贴。\n\n" +
+		"两年来，柳岸社区用这个办法办成了40多件实事。\n"
+	if err := os.WriteFile(filepath.Join(dir, "lu.txt"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "", "四步议事法是哪四步？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if ans.Refused {
+		t.Errorf("refused although the article tells the steps:\n%s", ans.Text)
+	}
+	for _, want := range []string{"居民提议", "支部审议", "社区公示结果"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("%s missing:\n%s", want, ans.Text)
+		}
+	}
+}

@@ -199,6 +199,17 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	switch p.q.Intent {
 	case IntentSteps:
 		if len(m.Steps) == 0 && whichItemsRE.MatchString(p.q.Norm) {
+			if hasDef {
+				if items := p.itemsTold(def, how); len(items) > 0 || clauses(def.norm) >= 3 {
+					// "每个楼道推选楼道长；小事在楼道里议；大事……": the items
+					// are told in clauses, not listed under numbers.
+					d.lead = name + "在文中没有分条列出，原文是这样写的："
+					p.take(def)
+					d.add(item{quote: def})
+					addQuotes("", items, 3)
+					break
+				}
+			}
 			// "四链是哪四链": the article names the shorthand, not its items.
 			d.lead = "资料中没有列出" + name + "具体包括哪些内容。文中是这样介绍的："
 			d.refused = true
@@ -487,6 +498,33 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	}
 	return d
 }
+
+// itemsTold are the sentences that tell a method's parts without
+// numbering them: clauses split by ；, or the doing sentences that follow
+// its naming one in the same paragraph, when the naming sentence does not
+// itself hold two clauses or more.
+func (p *planner) itemsTold(def sentRef, how []sentRef) []sentRef {
+	if clauses(def.norm) >= 3 {
+		return nil // the naming sentence itself tells them
+	}
+	var out []sentRef
+	for _, r := range p.s.paragraph(def) {
+		if r.pos > def.pos && (isDoing(r.norm) || clauses(r.norm) >= 3) {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		for _, r := range how {
+			if clauses(r.norm) >= 3 {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// clauses counts the parts of a sentence split by semicolons.
+func clauses(norm string) int { return strings.Count(norm, "；") + strings.Count(norm, ";") + 1 }
 
 // workingParagraphs are the action sentences of the paragraphs that name
 // the method (its definition's included), the paragraph with the most
