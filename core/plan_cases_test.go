@@ -970,3 +970,30 @@ func TestItemsToldInClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestMethodToldInProseAfterItsName: a method named once and then told in
+// the paragraphs that follow, without numbers or markers, is answered
+// from those paragraphs, not "只提到了名称".
+func TestMethodToldInProseAfterItsName(t *testing.T) {
+	dir := t.TempDir()
+	article := "柏树巷社区的“邻里守望”\n\n龚秀英，女，1966年生，现任西川市锦城区柏树巷社区党委书记。\n\n" +
+		"2019年，龚秀英在社区推行“邻里守望”工作法。\n\n" +
+		"她先在每个院落挑选两三名热心居民当守望员，每天早晚在院里转一圈。\n\n" +
+		"守望员发现独居老人家里没动静，就马上敲门，并通知网格员上门查看。\n\n" +
+		"社区还建立了守望台账，每月召开一次守望员碰头会，把发现的问题交给社区办理。\n\n" +
+		"龚秀英说，邻里之间多看一眼，就多一分安心。\n"
+	if err := os.WriteFile(filepath.Join(dir, "gong.txt"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	for _, q := range []string{"邻里守望工作法具体怎么做？", "邻里守望工作法有哪些步骤？"} {
+		ans, err := s.Ask(context.Background(), "", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMarkers(t, ans)
+		if ans.Refused || !strings.Contains(ans.Text, "守望员") || strings.Contains(ans.Text, "只提到") {
+			t.Errorf("%s: not told from the paragraphs after its name:\n%s", q, ans.Text)
+		}
+	}
+}

@@ -89,6 +89,30 @@ func (p *planner) practiceAfter(def sentRef, max int) []sentRef {
 	return out
 }
 
+// toldAfter are the doings told right after a method's naming sentence,
+// up to the next section, another secretary or another method named.
+func (p *planner) toldAfter(m catalog.Method, def sentRef) []sentRef {
+	var out []sentRef
+	for _, r := range p.s.sentencesAfter(def.chunk, def.pos, 16) {
+		if len(out) == 4 || p.s.sentenceLeader(r) != m.Leader && p.s.sentenceLeader(r) != "" {
+			break
+		}
+		if isHeadingLike(r.text) {
+			if len(out) > 0 {
+				break
+			}
+			continue
+		}
+		if p.s.namesAMethod(r.norm) && !strings.Contains(flatten(r.norm), flatten(zh.ToSimplified(strings.Trim(m.Name, "“”")))) {
+			break // another method's story
+		}
+		if isDoing(r.norm) && !honourRE.MatchString(r.norm) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 func quotes(p *planner, qs []catalog.Quote) []sentRef {
 	var out []sentRef
 	for _, q := range qs {
@@ -178,6 +202,19 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			d.add(item{quote: def})
 		}
 		return d
+	}
+	if m.Unexpanded && len(m.Steps) == 0 && (p.q.Intent == IntentSteps || p.q.Intent == IntentHow) && hasDef {
+		if after := p.toldAfter(m, def); len(after) >= 2 {
+			// Named once, then told in the paragraphs that follow without
+			// markers: those paragraphs are how it is done.
+			d.lead = name + "在文中没有分步骤，" + m.Leader + "的做法是："
+			if p.fresh(def) {
+				p.take(def)
+				d.add(item{quote: def})
+			}
+			addQuotes("", after, 4)
+			return d
+		}
 	}
 	if m.Unexpanded && len(m.Steps) == 0 && (p.q.Intent == IntentSteps || p.q.Intent == IntentHow) {
 		d.lead = "资料中只提到了" + name + "的名称，没有介绍具体做法。"
