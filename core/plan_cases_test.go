@@ -997,3 +997,13 @@ func TestMethodToldInProseAfterItsName(t *testing.T) {
 		}
 	}
 }
+
+// TestWhichIsBetterCompares: "A和B比，哪个更适合…" compares the two.
+func TestWhichIsBetterCompares(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	for _, q := range []string{"“敲门行动”和“银龄食堂”比，哪个更适合老年人多的社区？", "板凳会跟夜间议事厅哪个效果好？"} {
+		if in := s.understand(q, Conversation{}).Intent; in != IntentCompare {
+			t.Errorf("%s: intent %s, want compare", q, in)
+		}
+	}
+}
