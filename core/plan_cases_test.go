@@ -1007,3 +1007,23 @@ func TestWhichIsBetterCompares(t *testing.T) {
 		}
 	}
 }
+
+// TestProfileLabels: a partner's activity is not told as hers, and a key
+// figure is labelled by what it tells.
+func TestProfileLabels(t *testing.T) {
+	if !partnerSubjectRE.MatchString("此外，辖区一家银行网点每季度在社区开展“金融课堂进楼门”活动。") {
+		t.Error("a bank's activity read as hers")
+	}
+	if partnerSubjectRE.MatchString("社区党委组建了“闪亮蒲公英”党员志愿服务队。") {
+		t.Error("the community's own doing read as a partner's")
+	}
+	for s, want := range map[string]string{
+		"去年，社区把闲置的锅炉房改成了“南塔养老驿站”，每天为60多位老人提供午餐。": "做法",
+		"注册志愿者从200多人增加到900多人。":                   "成效",
+		"社区有居民4800多户。":                           "数字",
+	} {
+		if got := keyFactLabel(s); got != want {
+			t.Errorf("keyFactLabel(%s) = %s, want %s", s, got, want)
+		}
+	}
+}

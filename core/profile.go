@@ -141,7 +141,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	for _, f := range l.KeyFacts {
 		if t := cleanQuote(f.Text); shown < 2 && t != "" && !b.used[t] {
 			b.used[t] = true
-			b.point("数字", t, f.ChunkID)
+			b.point(keyFactLabel(zh.ToSimplified(t)), t, f.ChunkID)
 			shown++
 		}
 	}
@@ -234,6 +234,9 @@ func practicesOf(s *Service, sents []sentRef, leader string, n int, used map[str
 		if used[cleanQuote(r.text)] || isHeadingLike(r.text) || isQuestion(r.text) || fragment(r.text) || utf8.RuneCountInString(r.text) > 130 || s.namesOtherLeader(r.norm, leader) {
 			continue
 		}
+		if partnerSubjectRE.MatchString(r.norm) && !s.namesLeader(r.norm, leader) {
+			continue // "此外，辖区一家银行网点每季度……": a partner's activity, not hers
+		}
 		switch {
 		case enumOpenRE.MatchString(r.norm) && isDoing(r.norm):
 			enum = append(enum, r)
@@ -247,4 +250,20 @@ func practicesOf(s *Service, sents []sentRef, leader string, n int, used map[str
 	}
 	inOrder(out)
 	return out
+}
+
+// partnerSubjectRE opens a sentence whose subject is a partner of the
+// community (a bank, a school, a company), not the secretary.
+var partnerSubjectRE = regexp.MustCompile(`^(此外|另外|同时|还有)?[，,]?(辖区|附近|周边)?(内)?(的)?(一家|一所|有的|一些|不少)?[^，,。]{0,8}(银行|企业|公司|医院|学校|网点|律所|律师事务所|派出所|超市|商户|药店|卫生院|卫生服务中心|高校|大学)[^，,。]{0,4}(每|定期|经常|在|为|给|开展|组织)`)
+
+// keyFactLabel names a key figure by what it tells: an outcome, a doing,
+// or, when neither, the figure itself.
+func keyFactLabel(norm string) string {
+	switch {
+	case resultWords.MatchString(norm) && !isDoing(norm):
+		return "成效"
+	case isDoing(norm):
+		return "做法"
+	}
+	return "数字"
 }
