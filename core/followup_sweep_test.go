@@ -194,3 +194,36 @@ func TestWhatLabelsDoings(t *testing.T) {
 		t.Errorf("%d of %d 做法 lines tell no doing", off, n)
 	}
 }
+
+// TestResultsAreTheMethodsOwn sweeps the genre methods of secretaries
+// with more than one: "M效果怎么样？" quotes no result sentence that names
+// another of her methods and not M (before, the 积分超市's figures were
+// given as the 楼长议事会's).
+func TestResultsAreTheMethodsOwn(t *testing.T) {
+	t.Parallel()
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	p := &planner{s: s}
+	n, off := 0, 0
+	for _, m := range s.o.Catalog.Methods() {
+		if m.Leader == "" || len(s.o.Catalog.MethodsOf(m.Leader)) < 2 {
+			continue
+		}
+		name := strings.Trim(m.Name, "“”")
+		q := "“" + name + "”的效果怎么样？"
+		ans, err := s.Ask(ctx, "ro:"+m.Name, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		for _, ln := range strings.Split(ans.Text, "\n") {
+			if strings.HasPrefix(ln, "• ") && p.namesHerOther(m, ln) && !strings.Contains(flatten(ln), flatten(name)) {
+				off++
+				t.Errorf("%s: another method's result:\n%s", q, ans.Text)
+			}
+		}
+	}
+	if n < 8 {
+		t.Fatalf("only %d methods swept", n)
+	}
+}

@@ -99,7 +99,7 @@ func (p *planner) planLeader(leader string) *draft {
 			return d
 		}
 	}
-	if p.q.Intent == IntentResult && generalResultRE.MatchString(p.q.Topic) && p.noField(p.q.Topic) {
+	if p.q.Intent == IntentResult && (generalResultRE.MatchString(p.q.Topic) || residual(p.q.Topic) == "") && p.noField(p.q.Topic) {
 		// "概括张影的主要成绩": no particular field asked, so her results
 		// are the sentences that count and rate what came of her work.
 		ranked = resultRanked(cands, leader, p.s)

@@ -92,9 +92,17 @@ func (p *planner) practiceAfter(def sentRef, max int) []sentRef {
 // toldAfter are the doings told right after a method's naming sentence,
 // up to the next section, another secretary or another method named.
 func (p *planner) toldAfter(m catalog.Method, def sentRef) []sentRef {
+	return p.storyAfter(m, def, 16, 4, func(r sentRef) bool { return isDoing(r.norm) && !honourRE.MatchString(r.norm) })
+}
+
+// storyAfter are the sentences keep accepts among the n after a method's
+// naming sentence, at most most of them, up to the next section, another
+// secretary or another method named: its story, not the next one's.
+func (p *planner) storyAfter(m catalog.Method, def sentRef, n, most int, keep func(sentRef) bool) []sentRef {
 	var out []sentRef
-	for _, r := range p.s.sentencesAfter(def.chunk, def.pos, 16) {
-		if len(out) == 4 || p.s.sentenceLeader(r) != m.Leader && p.s.sentenceLeader(r) != "" {
+	name := flatten(zh.ToSimplified(strings.Trim(m.Name, "“”")))
+	for _, r := range p.s.sentencesAfter(def.chunk, def.pos, n) {
+		if len(out) == most || p.s.sentenceLeader(r) != m.Leader && p.s.sentenceLeader(r) != "" {
 			break
 		}
 		if isHeadingLike(r.text) {
@@ -103,14 +111,57 @@ func (p *planner) toldAfter(m catalog.Method, def sentRef) []sentRef {
 			}
 			continue
 		}
-		if p.s.namesAMethod(r.norm) && !strings.Contains(flatten(r.norm), flatten(zh.ToSimplified(strings.Trim(m.Name, "“”")))) {
+		if p.s.namesAMethod(r.norm) && !strings.Contains(flatten(r.norm), name) {
 			break // another method's story
 		}
-		if isDoing(r.norm) && !honourRE.MatchString(r.norm) {
+		if keep(r) {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// resultsAfter are the outcome sentences among the twelve after a method's
+// naming sentence that name no other method: "积分超市运行两年来，……" is
+// the supermarket's result, not the meeting's told before it.
+func (p *planner) resultsAfter(m catalog.Method, def sentRef) []sentRef {
+	var out []sentRef
+	name := flatten(zh.ToSimplified(strings.Trim(m.Name, "“”")))
+	for _, r := range p.s.sentencesAfter(def.chunk, def.pos, 12) {
+		if !resultWords.MatchString(r.norm) {
+			continue
+		}
+		if (p.s.namesAMethod(r.norm) || p.namesHerOther(m, r.norm)) && !strings.Contains(flatten(r.norm), name) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// namesHerOther reports a sentence naming another of her methods, by its
+// name, its core or its last four characters (积分超市 of 邻里积分超市).
+func (p *planner) namesHerOther(m catalog.Method, norm string) bool {
+	if p.s.o.Catalog == nil {
+		return false
+	}
+	flat := flatten(norm)
+	for _, o := range p.s.o.Catalog.MethodsOf(m.Leader) {
+		if o.Name == m.Name {
+			continue
+		}
+		n := flatten(zh.ToSimplified(strings.Trim(o.Name, "“”")))
+		keys := []string{n, nameCore(n)}
+		if rs := []rune(n); len(rs) >= 5 {
+			keys = append(keys, string(rs[len(rs)-4:]))
+		}
+		for _, k := range keys {
+			if utf8.RuneCountInString(k) >= 3 && strings.Contains(flat, k) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func quotes(p *planner, qs []catalog.Quote) []sentRef {
@@ -391,7 +442,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			}
 		}
 		if len(d.items) == 0 && hasDef {
-			after := filterRE(p.s.sentencesAfter(def.chunk, def.pos, 12), resultWords)
+			after := p.resultsAfter(m, def)
 			if addQuotes("", after, 2) == 0 {
 				// Shown earlier (in her profile): still the answer.
 				for _, r := range after[:min(2, len(after))] {

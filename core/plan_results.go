@@ -142,7 +142,7 @@ var (
 	problemAskRE = regexp.MustCompile(`遇到过?|遇到|面临|什么|哪些|困难|难题|难处|挑战|阻力|问题|工作中|过程中|为什么要?|为啥要?|当初|(这么|这样|那样|这个|那个)(做|干|搞|办|弄)|搞|为|要`)
 	praiseAskRE  = regexp.MustCompile(`居民|群众|大家|别人|怎么|如何|评价|看待|口碑|印象|说`)
 	// evalAskRE asks what people think of her.
-	evalAskRE = regexp.MustCompile(`评价|口碑|印象|怎么看`)
+	evalAskRE = regexp.MustCompile(`评价|口碑|印象|怎么看|(居民|群众|大家|街坊|老人|别人)(都)?(怎么|如何)(说|讲|夸)|反响`)
 	// praiseRE is what people say of her: their words, their praise.
 	praiseRE = regexp.MustCompile(`(居民|群众|大家|老人|街坊|住户|党员)[^，。]{0,8}(说|称赞|夸|评价|竖起大拇指|点赞|叫她|叫他)|竖起大拇指|交口称赞|好评|赞不绝口|称她|称他`)
 )
