@@ -121,7 +121,7 @@ var (
 	whichItemsRE = regexp.MustCompile(`哪[几一二三四五六七八九十两\d]+[个项条种单清活链社联微到]?`)
 	// notItemsRE asks which year, day or person, not which items: 哪一年.
 	notItemsRE = regexp.MustCompile(`哪[一几]?(年|天|月|日|位|次|届|期|家|户|个社区|个街道|个城市|个省|个区|里)`)
-	lastStepRE   = regexp.MustCompile(`最后一步|最后一个步骤|最后一个环节|最后那一步`)
+	lastStepRE = regexp.MustCompile(`最后一步|最后一个步骤|最后一个环节|最后那一步`)
 	// itemRefRE points to an item of a list just given: 第一个方法, 第二种做法.
 	itemRefRE = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(个|种|项|条)(工作)?(方法|做法|办法|经验|工作法)`)
 	// bareItemRE points to an item without saying what kind (详细说说第二个,
