@@ -227,3 +227,31 @@ func TestResultsAreTheMethodsOwn(t *testing.T) {
 		t.Fatalf("only %d methods swept", n)
 	}
 }
+
+// TestFollowUpIntents: what a follow-up asks, read after the turn it
+// continues.
+func TestFollowUpIntents(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	for _, c := range []struct {
+		first, then string
+		intent      Intent
+		leaders     int
+	}{
+		{"于海燕的楼长议事会是什么？", "她是哪一年开始做的？", IntentWhen, 1},
+		{"司马丽娟有什么做法？", "和万丽萍比呢？", IntentCompare, 2},
+		{"向春燕是谁？", "居民怎么说？", IntentResult, 1},
+		{"“三张清单”具体怎么用？", "为什么要这么做？", IntentProblem, 1},
+	} {
+		chat := "fi:" + c.first + c.then
+		if _, err := s.Ask(ctx, chat, c.first); err != nil {
+			t.Fatal(err)
+		}
+		conv, _ := s.o.Memory.Load(ctx, chat)
+		q := s.understand(c.then, conv)
+		s.resolve(&q, conv.turn(""))
+		if q.Intent != c.intent || len(q.Leaders) != c.leaders {
+			t.Errorf("%s → %s: intent %s, leaders %v; want %s, %d", c.first, c.then, q.Intent, q.Leaders, c.intent, c.leaders)
+		}
+	}
+}
