@@ -463,6 +463,9 @@ func (p *planner) afterShown(chunks []*corpus.Chunk) []sentRef {
 
 // planWhoIs introduces a leader briefly: her post and place, the
 // sentence that introduces her, an honour, her methods by name.
+// afterHonourRE dates a doing by an honour: 当选…以后, 被评为…之后.
+var afterHonourRE = regexp.MustCompile(`(当选|评为|获评|授予)[^，,。]{0,14}(以后|之后|后[，,])`)
+
 func (p *planner) planWhoIs(leader string) *draft {
 	d := &draft{leaders: []string{leader}}
 	chunks := p.s.leaderChunks(leader)
@@ -474,10 +477,11 @@ func (p *planner) planWhoIs(leader string) *draft {
 		p.take(r)
 		d.add(item{quote: r})
 	}
-	honour := regexp.MustCompile(`授予|荣获|评为|称号|当选`)
+	honour := regexp.MustCompile(`授予|荣获|评为|称号|当选|获得[^，,。]{0,30}(荣誉|称号|奖)`)
 	for _, r := range cands {
 		// Her own honours, not her community's (上清寺路社区先后获得…).
-		if honour.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) {
+		// Nor a doing dated by one ("当选全国人大代表以后，她坚持……").
+		if honour.MatchString(r.norm) && !afterHonourRE.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) {
 			p.take(r)
 			d.add(item{label: "荣誉", quote: r})
 			break
