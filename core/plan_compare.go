@@ -160,8 +160,11 @@ func (p *planner) planCompare(leaders []string) *draft {
 			tp, _ := p.s.lex.Topic(t)
 			var its []item
 			for _, sd := range sides {
-				if r, ok := quoteFor(sd, tp.Article, ""); ok {
+				// Work each did on it, not a hardship met ("缺人力缺资金").
+				if r, ok := quoteFor(sd, tp.Article, ""); ok && !hardshipRE.MatchString(r.norm) {
 					its = append(its, item{label: sd.name, quote: r.sentRef})
+				} else if ok {
+					delete(p.used, r.key())
 				}
 			}
 			if len(its) < len(sides) {
