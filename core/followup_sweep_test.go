@@ -255,3 +255,30 @@ func TestFollowUpIntents(t *testing.T) {
 		}
 	}
 }
+
+// TestUnstatedPersonalFactsAbstain sweeps the genre secretaries with
+// personal facts the genre's articles do not state (where she lives, her
+// hobbies, her height): each is answered "资料中没有提到", never with a
+// sentence about something else.
+func TestUnstatedPersonalFactsAbstain(t *testing.T) {
+	t.Parallel()
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	n := 0
+	for _, l := range sweptLeaders(s) {
+		for _, tpl := range []string{"%s住在哪个小区？", "%s平时有什么爱好？", "%s的身高是多少？"} {
+			q := fmt.Sprintf(tpl, l)
+			ans, err := s.Ask(ctx, "pf:"+q, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n++
+			if !ans.Refused || !strings.HasPrefix(ans.Text, "资料中没有提到") {
+				t.Errorf("%s answered:\n%s", q, ans.Text)
+			}
+		}
+	}
+	if n < 60 {
+		t.Fatalf("only %d questions", n)
+	}
+}

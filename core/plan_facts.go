@@ -47,6 +47,8 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				// 上清寺路社区先后获得…: the community's honours, not hers.
 			case a.Name == "年龄" && !p.ageIsHers(r.norm, a.state, leader):
 				// "带着80岁的张大爷去体检": someone else's age.
+			case (a.Name == "身体情况" || a.Name == "住址" || a.Name == "爱好") && !p.ownClauseStates(r.norm, a.state, leader):
+				// "组织身体好的低龄老人": someone else's health.
 			case a.Name == "家庭情况" && !p.familyIsHers(r.norm, leader):
 				// "双职工家庭的孩子": other people's families.
 			case p.s.namesLeader(r.norm, leader) || i == 0 || herSubject(r.norm):
@@ -177,6 +179,23 @@ func (p *planner) ageIsHers(norm string, state *regexp.Regexp, leader string) bo
 	}
 	return false
 }
+
+// ownClauseStates reports a clause stating the fact of her (她身体不好, 吴中兰
+// 家住…), not of someone else in it (独居老人患病多年, 家住3号楼的王大爷).
+func (p *planner) ownClauseStates(norm string, state *regexp.Regexp, leader string) bool {
+	for _, clause := range clauseSplitRE.Split(norm, -1) {
+		if !state.MatchString(clause) || othersInClauseRE.MatchString(clause) {
+			continue
+		}
+		if p.s.namesLeader(clause, leader) || strings.ContainsAny(clause, "她他我") || strings.Contains(clause, "本人") || strings.Contains(clause, "自己") {
+			return true
+		}
+	}
+	return false
+}
+
+// othersInClauseRE names someone else a personal fact may be about.
+var othersInClauseRE = regexp.MustCompile(`老人|大爷|大娘|大妈|阿姨|奶奶|爷爷|婆婆|居民|群众|孩子|学生|患者|病人|住户|业主|租户|党员|志愿者|队员|网格员`)
 
 // familyIsHers reports a sentence that may tell her own family: a family
 // word owned by her (她的丈夫, 我爱人, 她和丈夫), or a kin word owned by no

@@ -98,11 +98,15 @@ type Attribute struct {
 // her sentences does, the honest answer is 资料中没有提到.
 var attributes = []Attribute{
 	{Name: "籍贯", cue: regexp.MustCompile(`哪里人|哪儿人|籍贯|老家|出生地|出生在哪|什么地方人|哪的人`), state: regexp.MustCompile(`[省市县区州旗]人[,，。、;；]|[省市县区州旗]人$|籍贯|生于|人氏|老家`)},
-	{Name: "出生年份", cue: regexp.MustCompile(`哪一?年出生|哪年生|出生年|什么时候出生|出生的|生日|几几年生`), state: regexp.MustCompile(`\d{4}年(\d{1,2}月)?(出)?生|出生于\d{4}|生于\d{4}`)},
+	{Name: "生日", cue: regexp.MustCompile(`生日|几月几[号日]|哪天出生|出生日期|哪一天出生`), state: regexp.MustCompile(`\d{1,2}月\d{1,2}[日号](出)?生|生日|出生于\d{4}年\d{1,2}月\d{1,2}`)},
+	{Name: "出生年份", cue: regexp.MustCompile(`哪一?年出生|哪年生|出生年|什么时候出生|出生的|几几年生`), state: regexp.MustCompile(`\d{4}年(\d{1,2}月)?(出)?生|出生于\d{4}|生于\d{4}`)},
 	{Name: "年龄", cue: regexp.MustCompile(`多大|年龄|几岁|多少岁|年纪`), state: regexp.MustCompile(`\d+岁|\d{4}年(\d{1,2}月)?(出)?生`)},
 	{Name: "联系方式", cue: regexp.MustCompile(`电话|手机|联系方式|微信|邮箱|怎么(才能)?联系(上|到)?(她|他|书记|本人)?[？?。]?$|联系到(她|他|书记|本人)`), state: regexp.MustCompile(`\d{3,4}-\d{7,8}|1\d{10}|\d{7,8}[,，。)）]|微信号[:：]|邮箱[:：]|@`)},
 	{Name: "工资收入", cue: regexp.MustCompile(`工资|收入|薪水|薪资|待遇|月薪|年薪|报酬|挣多少`), state: regexp.MustCompile(`工资|收入|薪|报酬|待遇`)},
-	{Name: "家庭情况", cue: regexp.MustCompile(`丈夫|老公|爱人|孩子|儿子|女儿|家人|家庭|结婚|父母|婚姻|子女`), state: regexp.MustCompile(`丈夫|老公|爱人|孩子|儿子|女儿|家人|家庭|结婚|父母|婚姻|子女`)},
+	{Name: "家庭情况", cue: regexp.MustCompile(`丈夫|老公|爱人|孩子|儿子|女儿|家人|家庭|结婚|父母|婚姻|子女|兄弟|姐妹|兄妹`), state: regexp.MustCompile(`丈夫|老公|爱人|孩子|儿子|女儿|家人|家庭|结婚|父母|婚姻|子女|兄弟|姐妹|兄妹`)},
+	{Name: "住址", cue: regexp.MustCompile(`住在哪|住哪|家住|住址|家在哪|住的地方|住在什么|住在哪个`), state: regexp.MustCompile(`家住|住在|住址|她家在|他家在`)},
+	{Name: "爱好", cue: regexp.MustCompile(`爱好|兴趣爱好|有什么兴趣|的兴趣|业余时间|业余生活|特长|喜欢做什么|喜欢干什么|平时喜欢`), state: regexp.MustCompile(`爱好|兴趣|特长|业余|喜欢(唱|跳|写|读|看|画|打|下|练|钓|跑)`)},
+	{Name: "身体情况", cue: regexp.MustCompile(`身高|体重|多高|多重|身体(怎么样|好吗|状况|情况)|健康状况|生过病|得过病`), state: regexp.MustCompile(`身高|体重|公分|厘米|公斤|生病|患病|住院|手术|病倒|身体`)},
 	{Name: "学历", cue: regexp.MustCompile(`学历|毕业|哪所大学|什么专业|文凭|学位|读过书`), state: regexp.MustCompile(`毕业|学历|本科|硕士|专科|学位|大学生|大专`)},
 	{Name: "荣誉", cue: regexp.MustCompile(`荣誉|获得过|得过|奖项|称号|表彰|获奖|获得了哪些|获得什么|哪些奖`), state: regexp.MustCompile(`荣获|授予|评为|称号|奖|表彰|当选|荣誉|先进|优秀|红旗手|劳动模范|劳模|标兵|模范|十佳|最美|巾帼|带头人|榜样`), strong: regexp.MustCompile(`荣获|授予|评为|称号|表彰为|当选为`)},
 	{Name: "职务", cue: regexp.MustCompile(`职务|什么职位|担任什么|什么职|身份|头衔|什么官`), state: regexp.MustCompile(`书记|主任|担任|委员|代表|推选|选为|岗位`)},
