@@ -451,8 +451,12 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		}
 	case q.Intent == IntentAdvice || q.Intent == IntentHow && len(q.Leaders)+len(q.Methods) == 0:
 		// "怎么把居民的需求和辖区单位的资源对接起来？" asks whose practice
-		// to learn from as much as "可以借鉴谁".
-		d, err = p.planAdvice(ctx, q.Leaders)
+		// to learn from as much as "可以借鉴谁"; "深圳的书记" only those there.
+		only := q.Leaders
+		if len(only) == 0 {
+			only = q.Region
+		}
+		d, err = p.planAdvice(ctx, only)
 	case q.Intent == IntentExample && (len(q.Methods) > 0 || len(q.Leaders) > 0):
 		d = p.planExample()
 	case len(q.Methods) > 0 && len(q.Leaders) == 0 && (q.Intent == IntentNumber || q.Intent == IntentWhen || q.Intent == IntentWhere):

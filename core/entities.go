@@ -23,6 +23,9 @@ type entities struct {
 	methodKeys []nameKey
 	stepKeys   []nameKey             // a method's step names → the method
 	placeKeys  []nameKey             // a leader's community or street → the leader
+	// regions are the cities and districts of the leaders' places (深圳市,
+	// 深圳), longest first, each with the leaders there.
+	regions []regionKey
 	leaderInfo map[string]leaderInfo // canonical name → what we know
 	known      []string              // Simplified texts of all chunks, for "does the corpus say X"
 	surnames   map[string]bool
@@ -34,6 +37,11 @@ type entities struct {
 
 type nameKey struct {
 	key, canon string
+}
+
+type regionKey struct {
+	key     string
+	leaders []string
 }
 
 type leaderInfo struct {
@@ -163,6 +171,24 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 			powners[part][canon] = true
 		}
 	}
+	rowners := map[string][]string{}
+	for canon, info := range e.leaderInfo {
+		for _, part := range regionParts(info.Place) {
+			if !slices.Contains(rowners[part], canon) {
+				rowners[part] = append(rowners[part], canon)
+			}
+		}
+	}
+	for k, ls := range rowners {
+		slices.Sort(ls)
+		e.regions = append(e.regions, regionKey{k, ls})
+	}
+	slices.SortFunc(e.regions, func(a, b regionKey) int {
+		if d := utf8.RuneCountInString(b.key) - utf8.RuneCountInString(a.key); d != 0 {
+			return d
+		}
+		return strings.Compare(a.key, b.key)
+	})
 	for k, cs := range powners {
 		if len(cs) == 1 {
 			for c := range cs {
@@ -273,6 +299,50 @@ func placeParts(place string) []string {
 		}
 	}
 	return out
+}
+
+// regionParts are the city and district levels of a place chain, with
+// and without their suffix when two characters or more remain
+// (广东省深圳市福田区 → 深圳市, 深圳, 福田区, 福田).
+func regionParts(place string) []string {
+	var out []string
+	for _, one := range strings.Split(place, "、") {
+		rs := []rune(one)
+		start := 0
+		for i := 0; i < len(rs); i++ {
+			switch rs[i] {
+			case '省', '市', '区', '县':
+			default:
+				continue
+			}
+			part := string(rs[start : i+1])
+			if strings.ContainsAny(part, "街社镇乡村") {
+				break // below the district: placeParts' levels
+			}
+			if rs[i] == '省' || strings.HasSuffix(part, "自治区") {
+				start = i + 1
+				continue // a province: chains often leave it out
+			}
+			if n := utf8.RuneCountInString(part); n >= 3 {
+				out = append(out, part, string([]rune(part)[:n-1]))
+			} else if n == 2 {
+				out = append(out, part)
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+// region is the longest city or district of the leaders' places that the
+// question names, with the leaders there.
+func (e *entities) region(norm string) (string, []string) {
+	for _, r := range e.regions {
+		if strings.Contains(norm, r.key) {
+			return r.key, r.leaders
+		}
+	}
+	return "", nil
 }
 
 // sampleArticles groups chunks (sorted by article) into articles and keeps

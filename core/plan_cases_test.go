@@ -1027,3 +1027,26 @@ func TestProfileLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionNarrowsAdvice: "深圳的社区书记是怎么做…的" learns from the
+// secretaries whose place is in 深圳 only; a city named for anything else
+// ("明天宁波天气怎么样") is about no one.
+func TestRegionNarrowsAdvice(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "", "深圳的社区书记是怎么做网格化的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if ans.Refused || !citesOnly(s, ans, "邹丽娟") {
+		t.Errorf("not 深圳's secretary alone:\n%s", ans.Text)
+	}
+	w, err := s.Ask(ctx, "", "明天宁波天气怎么样？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !w.Refused {
+		t.Errorf("the weather answered:\n%s", w.Text)
+	}
+}

@@ -69,6 +69,9 @@ type Question struct {
 	Item int
 	// FollowUp is true when the question leans on an earlier turn.
 	FollowUp bool
+	// Region are the secretaries of the city or district the
+	// question names (深圳的社区书记), when it names no one.
+	Region []string
 	// ViaPlace is true when Leaders were found through a community the
 	// question names (上清寺路社区获得过哪些荣誉): it is about the place.
 	ViaPlace bool
@@ -258,6 +261,17 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		q.ViaPlace = len(q.Leaders) > 0
 	}
 	q.Unknown = e.unknownNames(q.Norm)
+	if len(q.Leaders) == 0 {
+		// "深圳的社区书记是怎么做的": the secretaries of that city.
+		// A place chain often leaves out its province (宁波市海曙区…), so a
+		// province restricts nothing; nor does a region the chains lack
+		// say no secretary works there.
+		// It only narrows whom to learn from: "明天兰州天气怎么样" is still
+		// about no one.
+		if key, ls := e.region(q.Norm); key != "" {
+			q.Region = ls
+		}
+	}
 	q.UnknownTerms = e.unknownTerms(q.Norm)
 	// Cues are read with the methods' names masked: the 生日 of 民生日记
 	// asks no birthday.
