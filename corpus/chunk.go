@@ -3,6 +3,7 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -173,6 +174,16 @@ func isHeading(p string) bool {
 	return t != "" && !sentenceEnd(r) && r != '…'
 }
 
+// questionRe opens an interviewer's line: 记者：, 问：, Q：, 主持人：.
+var questionRe = regexp.MustCompile(`^[【\[（(]?(?:记者|記者|问|問|Q|主持人|提问|提問)[】\]）)]?\s*[:：]`)
+
+// isQuestion reports an interviewer's question: it travels with the
+// answer after it, as a heading does with its paragraph, so that an
+// interview's passage holds the question and the interviewee's answer.
+func isQuestion(p string) bool {
+	return utf8.RuneCountInString(p) <= 120 && questionRe.MatchString(p)
+}
+
 // chunker packs one article's paragraphs.
 type chunker struct {
 	paras []string
@@ -234,7 +245,7 @@ func (c *chunker) units() []unit {
 	var groups []group
 	var pending []int // headings waiting for their paragraph
 	for i, p := range c.paras {
-		if isHeading(p) && i < len(c.paras)-1 {
+		if (isHeading(p) || isQuestion(p)) && i < len(c.paras)-1 {
 			pending = append(pending, i)
 			continue
 		}

@@ -83,7 +83,7 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 		m := &postMatch{start: a, end: b, sentence: [2]int{s0, s1}}
 		names := containsAny(sent, keys)
 		switch {
-		case leader != "" && (hasRunesAt(nrs, b, zh.ToSimplified(leader)) || strings.HasSuffix(string(nrs[max(0, a-8):a]), zh.ToSimplified(leader))):
+		case leader != "" && (hasRunesAt(nrs, b, zh.ToSimplified(leader)) || strings.HasSuffix(string(nrs[max(0, a-8):a]), zh.ToSimplified(leader)) || appositivePost(string(nrs[max(0, a-16):a]), zh.ToSimplified(leader))):
 			m.score += 4
 		case names:
 			m.score += 2
@@ -255,4 +255,20 @@ func simplifiedAll(names []string) []string {
 		out = append(out, zh.ToSimplified(n))
 	}
 	return out
+}
+
+// appositivePost reports a post written as an apposition to the name,
+// only her community between: "付春兰，杏园社区党委书记、居委会主任",
+// "严玉华是西桥社区党委书记".
+func appositivePost(before, leader string) bool {
+	i := strings.LastIndex(before, leader)
+	if i < 0 {
+		return false
+	}
+	rest := before[i+len(leader):]
+	if !strings.HasPrefix(rest, "，") && !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, "是") {
+		return false
+	}
+	rest = strings.TrimLeft(rest, "，,是")
+	return utf8.RuneCountInString(rest) <= 12 && !strings.ContainsAny(rest, "，,。；;、：:（）()")
 }

@@ -153,6 +153,14 @@ func TestGenreMetadata(t *testing.T) {
 	testGenreMetadata(t, "genre", genreThresholds)
 }
 
+// TestGenreClassesMetadata scores the class fixtures (testdata/
+// genre-classes: classes of article blind-set writers reported) at the
+// genre set's thresholds.
+func TestGenreClassesMetadata(t *testing.T) {
+	t.Parallel()
+	testGenreMetadata(t, "genre-classes", genreThresholds)
+}
+
 func testGenreMetadata(t *testing.T, set string, thresholds map[string][2]float64) {
 	exp, byFile := loadGenreSet(t, set)
 	fields := []string{"leader", "role", "place", "aliases", "honours", "others"}
@@ -245,7 +253,7 @@ var refMarkerRe = regexp.MustCompile(`[\[［](?:注)?\d+(?:\s*[-–—,，、]\s
 // another secretary of the same article.
 func TestGenreChunks(t *testing.T) {
 	t.Parallel()
-	for _, set := range []string{"genre", "genre-holdout"} {
+	for _, set := range []string{"genre", "genre-classes", "genre-holdout"} {
 		t.Run(set, func(t *testing.T) { testGenreChunks(t, set, true) })
 	}
 	// The second held-out set: chrome, markers and kept strings only; its

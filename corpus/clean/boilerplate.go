@@ -70,6 +70,7 @@ var navTerms = map[string]bool{
 	"词条标签": true, "编辑本段": true, "目录": true,
 	"举报": true, "关注我们": true, "往期推荐": true, "往期回顾": true, "相关推荐": true, "精彩推荐": true,
 	"点赞": true, "在看": true, "分享至": true, "阅读原文": true,
+	"首页": true, "登录": true, "注册": true, "百度首页": true,
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -39,6 +39,7 @@ func pipeline() []step {
 		{"pinyin", func(s string, _ *Result) string { return removePinyin(s) }},
 		{"encyclopedia", func(s string, _ *Result) string { return removeEncyclopedia(s) }},
 		{"govsite", func(s string, _ *Result) string { return removeGovSite(s) }},
+		{"tables", func(s string, _ *Result) string { return unpipeTables(s) }},
 		{"boilerplate", removeBoilerplate},
 		{"dedup", func(s string, _ *Result) string { return dedupLines(s) }},
 		{"tidy", func(s string, _ *Result) string { return tidy(s) }},

@@ -1,0 +1,97 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// Classes of article that blind-set writers reported the derivation
+// misread, each with a whole article in testdata/genre-classes (24-…).
+
+// An encyclopedia entry whose honours are only in a table: as an HTML
+// table (each cell a paragraph, a row a sentence long), as a pipe table in
+// a page saved as text, as a Markdown table with a column of awarding
+// bodies (fixtures 24, 25).
+func TestHonoursOnlyInTable(t *testing.T) {
+	profile := "覃秀梅，女，1978年11月生，现任柳州市鱼峰区荣军街道柳石社区党委书记、居委会主任。\n" +
+		"2015年，覃秀梅当选柳石社区党委书记。她推行“网格夜访”，每周两个晚上入户。\n"
+	want := []string{"柳州市优秀共产党员", "广西壮族自治区三八红旗手", "全国劳动模范"}
+	cases := map[string]string{
+		"a.html": "<html><body><div class=\"main\"><h1>覃秀梅</h1>" +
+			strings.ReplaceAll("<div class=\"para\">"+strings.TrimSpace(profile)+"</div>", "\n", "</div><div class=\"para\">") +
+			"<h2>荣誉表彰</h2><table><tr><td><div>时间</div></td><td><div>荣誉</div></td><td><div>授予单位</div></td></tr>" +
+			"<tr><td><div>2017年7月</div></td><td><div>被中共柳州市委授予“柳州市优秀共产党员”称号</div></td><td><div>中共柳州市委</div></td></tr>" +
+			"<tr><td><div>2020年4月</div></td><td><div>被广西壮族自治区妇女联合会授予“广西壮族自治区三八红旗手”称号</div></td><td><div>自治区妇联</div></td></tr>" +
+			"<tr><td><div>2021年</div></td><td><div>全国劳动模范</div></td><td><div>国务院</div></td></tr></table>" +
+			"<h2>人物评价</h2><div class=\"para\">同事说她是个闲不住的人。</div></div></body></html>",
+		"b.txt": "覃秀梅\n" + profile + "所获荣誉\n| 年份 | 荣誉 |\n|---|---|\n| 2017年 | 柳州市优秀共产党员 |\n" +
+			"| 2020年 | 广西壮族自治区三八红旗手 |\n| 2021年 | 全国劳动模范 |\n参考资料\n",
+		"c.md": "# 覃秀梅\n\n" + strings.ReplaceAll(profile, "\n", "\n\n") + "## 所获荣誉\n\n| 年份 | 荣誉称号 | 授予单位 |\n| --- | --- | --- |\n" +
+			"| 2017年 | 柳州市优秀共产党员 | 中共柳州市委员会 |\n| 2020年 | 广西壮族自治区三八红旗手 | 广西壮族自治区妇女联合会 |\n| 2021年 | 全国劳动模范 | 中华人民共和国国务院 |\n",
+	}
+	for name, src := range cases {
+		dir := t.TempDir()
+		writeFile(t, dir, name, []byte(src))
+		a := loadOne(t, dir)
+		if !sameSet(a.Honours, want) {
+			t.Errorf("%s: honours %v, want %v\n%s", name, a.Honours, want, a.Text)
+		}
+		if strings.Contains(a.Text, "|") || strings.Contains(a.Text, "---") {
+			t.Errorf("%s: table markup left in %q", name, a.Text)
+		}
+	}
+}
+
+// A pipe table's rows are kept even when its cells are as short as a bar
+// of links; a bar of links with pipes still goes.
+func TestPipeTableRowsKept(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("社区党委书记黎红说，楼道要常去。黎红每周都去。\n| 2019年 | 全国劳动模范 |\n| 2021年 | 省三八红旗手 |\n首页 | 新闻 | 关于我们 | 联系我们\n"))
+	a := loadOne(t, dir)
+	if !strings.Contains(a.Text, "2019年 全国劳动模范") || !strings.Contains(a.Text, "2021年 省三八红旗手") {
+		t.Errorf("table rows lost: %q", a.Text)
+	}
+	if strings.Contains(a.Text, "关于我们") {
+		t.Errorf("link bar kept: %q", a.Text)
+	}
+}
+
+// Given names with 月 (月琴, 秋月) are names.
+func TestGivenNameWithMonth(t *testing.T) {
+	m := derived("", "蓝月琴，女，1981年5月生，现任都匀市广惠路街道沙包堡社区党委书记。蓝月琴说，先把就业抓好。")
+	checkMeta(t, m, "蓝月琴", "社区党委书记", "都匀市广惠路街道沙包堡社区")
+	if m := derived("", "今年3月，社区党委书记王秋月带着居民修好了车棚。王秋月说，车棚是大家的。"); m.Leader != "王秋月" {
+		t.Errorf("leader %q, want 王秋月", m.Leader)
+	}
+}
+
+// The post as an apposition to the name ("付春兰，杏园社区党委书记、居委会
+// 主任"; "严玉华是西桥社区党委书记、居委会主任") is hers in full, over a
+// headline that names only the first post next to her name.
+func TestAppositivePostInFull(t *testing.T) {
+	for _, text := range []string{
+		"【人物名片】付春兰，杏园社区党委书记、居委会主任，在社区工作十六年。\n杏园社区位于沈阳市大东区清河街道。付春兰说，老楼要有人管。",
+		"严玉华是西桥社区党委书记、居委会主任，街坊们都叫她“严姐”。\n严玉华：西桥是个老社区。",
+	} {
+		m := derived("访清河街道杏园社区党委书记付春兰", text)
+		if m.Role != "社区党委书记、居委会主任" {
+			t.Errorf("role %q, want 社区党委书记、居委会主任 (%s)", m.Role, text)
+		}
+	}
+}
+
+// An interview: an interviewer's question (记者：…？, 问：…？) starts the
+// passage of its answer, never ends the passage before (fixtures 26, 27).
+func TestInterviewQuestionWithItsAnswer(t *testing.T) {
+	long := strings.Repeat("我们每周都到楼里走一走，把居民提的事记在本子上，能办的当天就办。", 4)
+	for _, q := range []string{"记者：您是怎么把居民组织起来的？", "问：老人多，社区怎么服务？"} {
+		text := "严玉华是西桥社区党委书记。\n" + long + "\n" + q + "\n严玉华：" + long + "\n"
+		a := Article{Meta: Meta{ID: "x", Leader: "严玉华"}, Text: text}
+		for _, c := range ChunkArticle(a) {
+			lines := strings.Split(c.Text, "\n")
+			if last := lines[len(lines)-1]; last == q {
+				t.Errorf("passage %d ends with the question %q, its answer in the next one", c.Seq, q)
+			}
+		}
+	}
+}
