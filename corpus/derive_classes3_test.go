@@ -95,3 +95,35 @@ func TestInterviewQuestionWithItsAnswer(t *testing.T) {
 		}
 	}
 }
+
+// An interview's closing note (编后, 记者手记, 编者按) states her honour in
+// any of its forms; an answer in her own words ("答：…我被评为…", "严玉华：
+// …我获得了…") is about her, a question (记者：…) is not.
+func TestInterviewHonours(t *testing.T) {
+	base := "社区党委书记付春兰今年五十岁。付春兰说，老楼要有人管。\n问：老人多，社区怎么服务？\n答：我们搞了“敲门服务”，每周给独居老人打一次电话。\n"
+	for _, note := range []string{
+		"【记者手记】\n采访那天，这位全国优秀党务工作者一直在接电话。",
+		"（编后：十六年来，付春兰先后被评为全国优秀党务工作者。）",
+		"（记者 郑一鸣）\n【编者按】付春兰2021年被评为全国优秀党务工作者。",
+		"记者手记：守着老楼十六年，她荣获全国优秀党务工作者称号，却说自己只是个“看门的”。",
+		"编后\n全国优秀党务工作者、杏园社区党委书记付春兰说：“荣誉是居民给的。”",
+		"问：听说您得过不少荣誉？\n答：2021年我被评为全国优秀党务工作者，这份荣誉属于全社区的居民和志愿者们。",
+		"记者：听说您得过不少荣誉？\n付春兰：2021年，我被评为全国优秀党务工作者，这份荣誉属于全社区的居民和志愿者们。",
+	} {
+		if m := derived("", base+note); !sameSet(m.Honours, []string{"全国优秀党务工作者"}) {
+			t.Errorf("honours %v, want [全国优秀党务工作者]: %s", m.Honours, note)
+		}
+	}
+	// The interviewer's own words are not hers.
+	if m := derived("", base+"记者：我去年采访过一位被评为全国优秀党务工作者的社区书记，您认识她吗？"); len(m.Honours) != 0 {
+		t.Errorf("honours %v from the interviewer's question", m.Honours)
+	}
+}
+
+// A question put to her about her honour is hers.
+func TestInterviewQuestionAboutHerHonour(t *testing.T) {
+	text := "社区党委书记付春兰今年五十岁。付春兰说，老楼要有人管。\n记者：2021年您被评为全国优秀党务工作者，有什么感受？\n付春兰：荣誉是大家的。"
+	if m := derived("", text); !sameSet(m.Honours, []string{"全国优秀党务工作者"}) {
+		t.Errorf("honours %v, want [全国优秀党务工作者]", m.Honours)
+	}
+}

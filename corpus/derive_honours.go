@@ -114,6 +114,8 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 			}
 		}
 		cursor := 0
+		answer := answerLine(zh.ToSimplified(line), lk, aliases)
+		question := isQuestion(zh.ToSimplified(line))
 		for _, sent := range Sentences(line) {
 			norm := zh.ToSimplified(sent)
 			s0 := lineAt
@@ -127,9 +129,17 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 			// About her: it names her or says 她/他/本人; a short line
 			// naming nobody is a table row or a list of her honours.
 			about := strings.Contains(norm, lk) || containsAny(norm, aliases) || strings.ContainsAny(norm, "她他") || containsAny(norm, []string{"本人", "这位", "该同志"})
+			if question {
+				// The interviewer asks her (您) about herself; 她 in a
+				// question is someone else.
+				about = strings.Contains(norm, lk) || containsAny(norm, aliases) || strings.ContainsAny(norm, "您你") && !strings.ContainsAny(norm, "她他")
+			}
 			// A row of an honours table or list, however long ("2021年6月
 			// 被中共中央授予“全国优秀党务工作者”称号"), under its heading.
 			about = about || inSection && !groupRe.MatchString(norm)
+			// An interview's answer (答：…, 严玉华：…) in her own words:
+			// "去年我被评为全国优秀党务工作者".
+			about = about || answer && strings.Contains(strings.ReplaceAll(norm, "我们", ""), "我")
 			// "我省4名社区书记被评为…": a group as large as the article's
 			// list of secretaries (the leader and the others) is that list.
 			about = about || len(others) > 0 && groupCount(norm) == len(others)+1 && !containsAny(norm, others)
@@ -169,6 +179,17 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 		}
 	}
 	return out
+}
+
+// answerLine reports an interviewee's answer: a line opening with 答：
+// or with her name (or an alias) and a colon.
+func answerLine(norm, leader string, aliases []string) bool {
+	for _, k := range append([]string{"答", leader}, aliases...) {
+		if k != "" && (strings.HasPrefix(norm, k+"：") || strings.HasPrefix(norm, k+":")) {
+			return true
+		}
+	}
+	return false
 }
 
 // honoursSectionWords name a section of honours: 所获荣誉, 荣誉表彰,
