@@ -399,7 +399,7 @@ func passageMeta(m Meta, norm string) Meta {
 	}
 	if first != "" {
 		m.Others = []string{m.Leader}
-		m.Leader, m.Aliases, m.Role, m.Place, m.Honours, m.Methods = first, nil, "", "", nil, nil
+		m.Leader, m.Aliases, m.Role, m.Place, m.Honours, m.Methods, m.Secretaries = first, nil, "", "", nil, nil, nil
 	}
 	return m
 }
@@ -436,6 +436,16 @@ func copyMeta(m Meta) Meta {
 		return append([]string(nil), l...)
 	}
 	m.Aliases, m.Honours, m.Methods, m.Others = clone(m.Aliases), clone(m.Honours), clone(m.Methods), clone(m.Others)
+	if len(m.Secretaries) > 0 {
+		ss := make([]Secretary, len(m.Secretaries))
+		for i, s := range m.Secretaries {
+			s.Honours = clone(s.Honours)
+			ss[i] = s
+		}
+		m.Secretaries = ss
+	} else {
+		m.Secretaries = nil
+	}
 	return m
 }
 

@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -125,5 +127,61 @@ func TestInterviewQuestionAboutHerHonour(t *testing.T) {
 	text := "社区党委书记付春兰今年五十岁。付春兰说，老楼要有人管。\n记者：2021年您被评为全国优秀党务工作者，有什么感受？\n付春兰：荣誉是大家的。"
 	if m := derived("", text); !sameSet(m.Honours, []string{"全国优秀党务工作者"}) {
 		t.Errorf("honours %v, want [全国优秀党务工作者]", m.Honours)
+	}
+}
+
+// Two secretaries, the second's section opening with a headline phrase
+// and her community written in the sentence before her post: each one's
+// post, community and honours (Meta.Secretaries), the leader's never
+// taken for the other's (fixture 29).
+func TestSecretariesOfTwoSections(t *testing.T) {
+	text := "建设路是荷塘区最老的一条街，街东是红旗社区，街西是新华社区。\n" +
+		"“楼道里的事，就在楼道里办”\n" +
+		"早上七点半，红旗社区党委书记、居委会主任何雪梅已经在楼道里了。“楼道里说开了，就不会闹到社区来。”何雪梅说。\n" +
+		"何雪梅到红旗社区工作已经十二年。2022年，何雪梅被评为湖南省优秀共产党员。\n" +
+		"“孩子放学，有个去处”\n" +
+		"街西的新华社区，年轻家庭多。社区党委书记邹建平是“80后”，居民们都叫他“邹哥”。\n" +
+		"邹建平办起了“四点半课堂”。2023年，邹建平获评株洲市优秀党务工作者。\n"
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte(text))
+	a := loadOne(t, dir)
+	if a.Leader != "何雪梅" || a.Place != "荷塘区红旗社区" || !sameSet(a.Honours, []string{"湖南省优秀共产党员"}) {
+		t.Errorf("leader %q place %q honours %v", a.Leader, a.Place, a.Honours)
+	}
+	want := []Secretary{{Name: "邹建平", Role: "社区党委书记", Place: "荷塘区新华社区", Honours: []string{"株洲市优秀党务工作者"}}}
+	if !reflect.DeepEqual(a.Secretaries, want) {
+		t.Errorf("secretaries %+v, want %+v", a.Secretaries, want)
+	}
+	// A passage credited to him carries none of it (the article's Meta
+	// does), nor the leader's role, place or honours.
+	for _, c := range ChunkArticle(a) {
+		if c.Meta.Leader == "邹建平" && (len(c.Meta.Secretaries) > 0 || c.Meta.Place != "") {
+			t.Errorf("passage %d credited to him: %+v", c.Seq, c.Meta)
+		}
+	}
+}
+
+// Two communities side by side ("海棠社区和望潮社区") are no chain.
+func TestTwoCommunitiesSideBySideNoChain(t *testing.T) {
+	rs := []rune("海棠街道有两个相邻的社区：海棠社区和望潮社区")
+	if st := chainBefore(rs, len(rs)); len(st) != 1 || string(rs[st[0]:]) != "和望潮社区" && string(rs[st[0]:]) != "望潮社区" {
+		t.Errorf("chain %v", st)
+	}
+}
+
+// A cached load keeps each secretary's data.
+func TestCacheKeepsSecretaries(t *testing.T) {
+	dir, data := t.TempDir(), t.TempDir()
+	f := writeFile(t, dir, "a.txt", []byte("社区党委书记何雪梅每天早上巡楼。何雪梅说，楼道的事楼道办。何雪梅笑了。\n相邻的新华社区党委书记邹建平，办起了“四点半课堂”。2023年，邹建平获评株洲市优秀党务工作者。\n"))
+	path := filepath.Join(data, "articles.cache")
+	c1 := OpenCache(path, "b")
+	as1, _ := loadCached(t, dir, c1)
+	if err := c1.Save(); err != nil {
+		t.Fatal(err)
+	}
+	as2, _ := loadCached(t, dir, OpenCache(path, "b"))
+	fresh, cached := articleByOrigin(as1, f), articleByOrigin(as2, f)
+	if len(fresh.Secretaries) == 0 || !reflect.DeepEqual(fresh.Secretaries, cached.Secretaries) {
+		t.Errorf("secretaries %+v, cached %+v", fresh.Secretaries, cached.Secretaries)
 	}
 }

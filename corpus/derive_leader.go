@@ -94,6 +94,12 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 				ev.add(string(rs[start:i]), 1, role != "同志")
 			}
 		}
+		// 书记、居委会主任何雪梅: the secretary's second post, her name after it.
+		secretary := role == "書記" || role == "书记"
+		if role == "主任" {
+			before := string(rs[max(0, i-8):i])
+			secretary = strings.Contains(before, "书记、") || strings.Contains(before, "書記、") || strings.Contains(before, "书记兼") || strings.Contains(before, "書記兼")
+		}
 		// Name after the role: 黨委書記吳中蘭, 居委会主任金顺姬.
 		if role != "同志" {
 			at := i + n
@@ -112,11 +118,11 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 					continue
 				}
 				ev.add(name, 1, true)
-				if role == "書記" || role == "书记" {
+				if secretary {
 					ev.others[name] = true
 				}
 			}
-			if names := nt.namesAt(rs, at); !deputy && (role == "書記" || role == "书记") && len(names) > 0 {
+			if names := nt.namesAt(rs, at); !deputy && secretary && len(names) > 0 {
 				if name := postedAfterRole(rs, at, names); name != "" {
 					ev.posted[name] = true // "南湖区新港社区党委书记蔡文军，", "…书记蔡文军带领…"
 				}

@@ -385,6 +385,7 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 	if len(m.Honours) == 0 && m.Leader != "" {
 		m.Honours = deriveHonours(m.Title+"\n"+text, res.Fields, m.Leader, slices.Clone(m.Aliases), others)
 	}
+	m.Secretaries = deriveSecretaries(m.Title+"\n"+text, m.Leader, m.Aliases, others, b.names)
 	m.Script, _ = zh.ParseScript(fm.get("script", "lang", "language"))
 	if m.Script == "" {
 		m.Script = zh.DetectScript(res.Text)
