@@ -185,3 +185,29 @@ func TestCacheKeepsSecretaries(t *testing.T) {
 		t.Errorf("secretaries %+v, cached %+v", fresh.Secretaries, cached.Secretaries)
 	}
 }
+
+// An interview names its guest in a label line ("嘉宾：严玉华 …党委书记",
+// "【嘉宾简介】严玉华，女，…") or only as the speaker of the answers
+// ("严玉华：我们…" under "记者：…？"): she is the leader.
+func TestInterviewGuestNamed(t *testing.T) {
+	body := "记者：西桥社区是个什么样的社区？\n严玉华：西桥是个老社区，住了三千多户。我刚来的时候，连巷子都认不全。\n" +
+		"记者：您是怎么把居民组织起来的？\n严玉华：我们把28条巷子分成7个片，每个片选一名“巷长”。\n记者：有什么想对同行说的？\n严玉华：社区的事没有小事。\n"
+	for _, c := range []struct{ intro, role string }{
+		{"嘉宾：严玉华 武汉市江汉区民族街道西桥社区党委书记\n", "社区党委书记"},
+		{"【嘉宾简介】严玉华，女，1970年生，武汉市江汉区民族街道西桥社区党委书记。\n", "社区党委书记"},
+		{"本期我们来到武汉市江汉区民族街道西桥社区，和社区的当家人聊一聊。\n", ""},
+	} {
+		m := derived("让“小巷”有温度", c.intro+body)
+		if m.Leader != "严玉华" || m.Role != c.role {
+			t.Errorf("leader %q role %q, want 严玉华 %q: %s", m.Leader, m.Role, c.role, c.intro)
+		}
+	}
+	// A bracketed name opening an award list's item is no label.
+	if m := derived("", "【龚玉梅】江城市南湖区新港社区党委书记。龚玉梅每天走访。龚玉梅说，事要办实。"); m.Leader != "龚玉梅" {
+		t.Errorf("leader %q, want 龚玉梅", m.Leader)
+	}
+	// The guest answering a host (主持人：…), no post given anywhere.
+	if m := derived("", "主持人：请两位谈谈。\n王建国：我先说。\n王建国：我们搞了议事会。\n"); m.Leader != "王建国" {
+		t.Errorf("leader %q, want 王建国", m.Leader)
+	}
+}
