@@ -211,3 +211,40 @@ func TestInterviewGuestNamed(t *testing.T) {
 		t.Errorf("leader %q, want 王建国", m.Leader)
 	}
 }
+
+// A photo caption, dropped from the passages, is read for who is pictured
+// and her post: it may be the only line stating it (fixture 31).
+func TestCaptionNamesSecretary(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("老楼加装电梯的背后\n2023-05-12 来源：滨江日报\n"+
+		"图为桂园社区党委书记邝秀英（左二）在听取居民意见。通讯员 李明 摄\n"+
+		"清晨六点，桂园社区的老楼前已经聚了十几位老人。\n三年前，桂园社区的老楼没有一部电梯。邝秀英挨家挨户上门，把意见一条条记下来。\n"+
+		"“要一户一户地谈。”邝秀英说。\n"))
+	a := loadOne(t, dir)
+	if a.Leader != "邝秀英" || a.Role != "社区党委书记" || a.Place != "桂园社区" {
+		t.Errorf("leader %q role %q place %q", a.Leader, a.Role, a.Place)
+	}
+	if strings.Contains(a.Text, "图为") || strings.Contains(a.Text, "摄") {
+		t.Errorf("caption left in the text: %q", a.Text)
+	}
+}
+
+// A news piece that sets the scene first and introduces the secretary in
+// its third paragraph, after a time word ("那年，蒙晓燕调任…党委书记");
+// an epithet (小巷总理) is no alias, a kinship form (蒙大姐) is (fixture 32).
+func TestLeaderIntroducedLate(t *testing.T) {
+	text := "傍晚时分，小区的凉亭里坐满了人。有人说停车难，有人说垃圾桶放得不对。\n" +
+		"这是紫荆社区每周三晚上的“凉亭议事会”。三年前，这里还是另一番景象。\n" +
+		"改变是从2020年开始的。那年，蒙晓燕调任开福区四方坪街道紫荆社区党委书记。她上任后的第一件事，就是把议事会搬到了凉亭里。\n" +
+		"“在凉亭里开，大家就坐下来了。”蒙晓燕说。居民们说，这位“小巷总理”管的都是小事。老人们叫她“蒙大姐”。\n"
+	m := derived("一张长椅上的议事会", text)
+	checkMeta(t, m, "蒙晓燕", "社区党委书记", "开福区四方坪街道紫荆社区")
+	if !sameSet(m.Aliases, []string{"蒙大姐"}) {
+		t.Errorf("aliases %v, want [蒙大姐]", m.Aliases)
+	}
+	for _, w := range []string{"同年，", "2020年底，", "后来，"} {
+		if m := derived("", strings.Replace(text, "那年，", w, 1)); m.Leader != "蒙晓燕" {
+			t.Errorf("%s: leader %q", w, m.Leader)
+		}
+	}
+}

@@ -226,6 +226,10 @@ func removeBoilerplate(text string, res *Result) string {
 		switch classify(l, simp[i]) {
 		case lineContent:
 			keep[i] = true
+		case lineNoise:
+			if runeLen(simp[i]) <= 40 && captionRe.MatchString(simp[i]) {
+				res.Captions = append(res.Captions, strings.TrimSpace(l))
+			}
 		case lineMeta:
 			if metaAt < 0 {
 				metaAt = i
