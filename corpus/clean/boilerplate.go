@@ -254,11 +254,27 @@ func removeBoilerplate(text string, res *Result) string {
 		if !keep[i] {
 			continue
 		}
-		if t := trailerRe.ReplaceAllString(l, ""); t != "" {
+		if t := trailerRe.ReplaceAllStringFunc(l, keepNote); t != "" {
 			out = append(out, t)
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// keepNote is what replaces a closing credit in brackets: nothing, unless
+// the brackets hold the reporter's or editor's note rather than a credit
+// ("（记者手记：她去年被评为全国优秀党务工作者。）" is the article's text).
+func keepNote(m string) string {
+	inner := zh.ToSimplified(m)
+	for _, w := range []string{"手记", "编后", "编者", "札记", "感言", "点评", "短评", "观察"} {
+		if strings.Contains(inner, w) {
+			return m
+		}
+	}
+	if strings.ContainsAny(inner, "。；;！？") || strings.ContainsAny(inner, "，,") && runeLen(inner) > 20 {
+		return m // a sentence, not a list of names ("（记者 张三,李四）")
+	}
+	return ""
 }
 
 // takeMeta records the first date and source found on a meta line.

@@ -439,3 +439,22 @@ func TestListMarksStripped(t *testing.T) {
 		}
 	}
 }
+
+// A closing credit in brackets goes; a reporter's or editor's note in
+// brackets at the end of the article is its text, and may state an honour.
+func TestClosingNoteKept(t *testing.T) {
+	for _, note := range []string{
+		"（记者手记：她去年被评为全国优秀党务工作者。）",
+		"采访结束时天已经黑了。（记者手记：付春兰2021年被评为全国优秀党务工作者）",
+		"（编辑点评：十六年来，她把最好的年华留在了社区，也赢得了居民的信任）",
+	} {
+		if got := Clean("社区书记付春兰每天走访居民。\n" + note).Text; !strings.Contains(got, "全国优秀党务工作者") && !strings.Contains(got, "居民的信任") {
+			t.Errorf("note lost: %q", got)
+		}
+	}
+	for _, credit := range []string{"（记者 郑一鸣 通讯员 韩雪）", "(記者 張三,李四)", "（完）", "（编辑：王琳）"} {
+		if got := Clean("社区书记付春兰每天走访居民。" + credit).Text; got != "社区书记付春兰每天走访居民。" {
+			t.Errorf("credit %q left: %q", credit, got)
+		}
+	}
+}
