@@ -187,6 +187,9 @@ func isQuestion(p string) bool {
 // chunker packs one article's paragraphs.
 type chunker struct {
 	paras []string
+	// sections: a heading opens a passage (an article with a section per
+	// secretary, Meta.Others).
+	sections bool
 }
 
 // length is the rune length of the text rendered from spans a followed by
@@ -316,7 +319,12 @@ func (c *chunker) pack(units []unit) []unit {
 			continue
 		}
 		n := c.join(cur.spans, u.spans, cur.runes, u.runes)
-		if n <= TargetRunes || cur.runes < MinRunes && n <= MaxRunes {
+		// With several secretaries, a section heading opens a passage once
+		// the one before holds a passage's worth: "“孩子放学，有个去处”"
+		// starts the second one's section, not the end of the first one's
+		// passage.
+		section := c.sections && c.opensSection(u) && cur.runes >= MinRunes
+		if !section && (n <= TargetRunes || cur.runes < MinRunes && n <= MaxRunes) {
 			cur = c.merge(cur, u)
 			continue
 		}
@@ -327,6 +335,18 @@ func (c *chunker) pack(units []unit) []unit {
 		out = c.flush(out, cur)
 	}
 	return out
+}
+
+// opensSection reports a unit that starts with a heading line (a
+// paragraph of its own before its body), not with an interviewer's
+// question.
+func (c *chunker) opensSection(u unit) bool {
+	if len(u.spans) < 2 {
+		return false
+	}
+	first := u.spans[0]
+	p := c.paras[first.para]
+	return first.start == 0 && first.end == len(p) && u.spans[1].para != first.para && isHeading(p)
 }
 
 // flush appends cur to out, folding a chunk shorter than MinRunes into the
@@ -357,7 +377,7 @@ func paragraphs(text string) []string {
 // no chunk over MaxRunes. Chunk ids hash the article id and the chunk
 // text, so they survive re-indexing as long as the passage is unchanged.
 func ChunkArticle(a Article) []Chunk {
-	c := &chunker{paras: paragraphs(a.Text)}
+	c := &chunker{paras: paragraphs(a.Text), sections: len(a.Others) > 0}
 	packed := c.pack(c.units())
 	out := make([]Chunk, 0, len(packed))
 	seen := map[string]int{}

@@ -248,3 +248,23 @@ func TestLeaderIntroducedLate(t *testing.T) {
 		}
 	}
 }
+
+// A section heading opens a passage once the passage before holds enough:
+// the second secretary's section ("“孩子放学，有个去处”") is not glued to
+// the end of the first one's passage (fixture 29).
+func TestSectionHeadingOpensPassage(t *testing.T) {
+	para := "何雪梅到红旗社区工作已经十二年，社区里老人占了四成，她推出“楼道议事角”，居民有事写在黑板上，楼栋长每周汇总。"
+	text := "“楼道里的事，就在楼道里办”\n" + para + "\n" + para + "\n“孩子放学，有个去处”\n街西的新华社区，年轻家庭多。社区党委书记邹建平是“80后”。" +
+		"2020年，他牵头办起了“四点半课堂”，请退休教师和大学生志愿者给孩子辅导作业，每天下午四点半到六点半，一年服务孩子一万多人次。\n"
+	a := Article{Meta: Meta{ID: "x", Leader: "何雪梅", Others: []string{"邹建平"}}, Text: text}
+	for _, c := range ChunkArticle(a) {
+		if strings.Contains(c.Text, "孩子放学") && !strings.HasPrefix(c.Text, "“孩子放学") {
+			t.Errorf("passage %d holds the next section's heading inside: %q", c.Seq, c.Text)
+		}
+	}
+	// A short passage still takes the section after it.
+	short := Article{Meta: Meta{ID: "y"}, Text: "开头\n很短的一段。\n小标题\n" + para + "\n"}
+	if cs := ChunkArticle(short); len(cs) != 1 {
+		t.Errorf("%d passages for a short text: %+v", len(cs), cs)
+	}
+}
