@@ -268,3 +268,30 @@ func TestSectionHeadingOpensPassage(t *testing.T) {
 		t.Errorf("%d passages for a short text: %+v", len(cs), cs)
 	}
 }
+
+// An encyclopedia layout that puts the honours table in a box of its own
+// after the text block, and resumes the text in another block of the
+// same class: both belong to the article; a list of links after it does
+// not (fixture 24).
+func TestHTMLTableBesideContent(t *testing.T) {
+	para := "<div class=\"para\">2015年换届，覃秀梅当选柳石社区党委书记，次年兼任居委会主任。柳石社区建于上世纪八十年代，是老厂区的家属区，楼龄老、老人多、外来租户多。</div>"
+	src := "<html><body><div class=\"wrap\"><h1>覃秀梅</h1><div class=\"lemma-content\">" +
+		"<div class=\"para\">覃秀梅，女，1978年11月生，现任柳州市鱼峰区荣军街道柳石社区党委书记、居委会主任。</div>" + para + para +
+		"<h2>荣誉表彰</h2></div>" +
+		"<div class=\"lemma-table\"><table><tr><td>2017年</td><td>柳州市优秀共产党员</td></tr><tr><td>2021年</td><td>全国优秀党务工作者</td></tr></table></div>" +
+		"<div class=\"lemma-content\"><h2>人物评价</h2><div class=\"para\">同事说她是个闲不住的人。</div></div>" +
+		"<div class=\"links\"><table><tr><td><a href=\"/a\">鱼峰区召开社区工作会议</a></td><td><a href=\"/b\">柳州市表彰优秀党员</a></td></tr></table></div>" +
+		"</div></body></html>"
+	dir := t.TempDir()
+	writeFile(t, dir, "a.html", []byte(src))
+	a := loadOne(t, dir)
+	if want := []string{"柳州市优秀共产党员", "全国优秀党务工作者"}; !sameSet(a.Honours, want) {
+		t.Errorf("honours %v, want %v\n%s", a.Honours, want, a.Text)
+	}
+	if !strings.Contains(a.Text, "闲不住") {
+		t.Errorf("the text resumed after the table is lost: %q", a.Text)
+	}
+	if strings.Contains(a.Text, "鱼峰区召开社区工作会议") {
+		t.Errorf("a table of links was taken: %q", a.Text)
+	}
+}
