@@ -459,7 +459,7 @@ func copyMeta(m Meta) Meta {
 	if len(m.Secretaries) > 0 {
 		ss := make([]Secretary, len(m.Secretaries))
 		for i, s := range m.Secretaries {
-			s.Honours = clone(s.Honours)
+			s.Aliases, s.Honours = clone(s.Aliases), clone(s.Honours)
 			ss[i] = s
 		}
 		m.Secretaries = ss

@@ -148,7 +148,7 @@ func TestSecretariesOfTwoSections(t *testing.T) {
 	if a.Leader != "何雪梅" || a.Place != "荷塘区红旗社区" || !sameSet(a.Honours, []string{"湖南省优秀共产党员"}) {
 		t.Errorf("leader %q place %q honours %v", a.Leader, a.Place, a.Honours)
 	}
-	want := []Secretary{{Name: "邹建平", Role: "社区党委书记", Place: "荷塘区新华社区", Honours: []string{"株洲市优秀党务工作者"}}}
+	want := []Secretary{{Name: "邹建平", Aliases: []string{"邹哥"}, Role: "社区党委书记", Place: "荷塘区新华社区", Honours: []string{"株洲市优秀党务工作者"}}}
 	if !reflect.DeepEqual(a.Secretaries, want) {
 		t.Errorf("secretaries %+v, want %+v", a.Secretaries, want)
 	}

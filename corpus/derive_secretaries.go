@@ -7,7 +7,7 @@ import (
 
 // deriveSecretaries says, for each other secretary of the article, what
 // the leader's derivation would say of her were she the leader: her post
-// (role), her community's chain (place) and her honours, each taken only
+// (role), her community's chain (place), her other names (aliases) and her honours, each taken only
 // from what is about her (the leader and the other secretaries count as
 // the others). One entry per name of others, in order.
 func deriveSecretaries(text, leader string, aliases, others []string, nt nameTables) []Secretary {
@@ -27,7 +27,7 @@ func deriveSecretaries(text, leader string, aliases, others []string, nt nameTab
 				rest = append(rest, p)
 			}
 		}
-		s := Secretary{Name: o}
+		s := Secretary{Name: o, Aliases: deriveAliases(text, o, nt)}
 		s.Role, s.Place = derivePosts(text, o, nil, rest, nt)
 		s.Honours = deriveHonours(text, nil, o, nil, slices.Clone(rest))
 		out = append(out, s)

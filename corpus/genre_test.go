@@ -153,6 +153,7 @@ var genreThresholds = map[string][2]float64{ // field → {precision, recall}
 	// street (海棠街道) is written only in the sentence introducing both
 	// communities, not in a chain with hers.
 	"sec_role":    {1, 1},
+	"sec_aliases": {1, 1},
 	"sec_place":   {0.8, 0.8},
 	"sec_honours": {1, 1},
 }
@@ -172,7 +173,7 @@ func TestGenreClassesMetadata(t *testing.T) {
 
 func testGenreMetadata(t *testing.T, set string, thresholds map[string][2]float64) {
 	exp, byFile := loadGenreSet(t, set)
-	fields := []string{"leader", "role", "place", "aliases", "honours", "others", "sec_role", "sec_place", "sec_honours"}
+	fields := []string{"leader", "role", "place", "aliases", "honours", "others", "sec_role", "sec_place", "sec_aliases", "sec_honours"}
 	counts := map[string]*prCount{}
 	for _, f := range fields {
 		counts[f] = &prCount{}
@@ -203,6 +204,7 @@ func testGenreMetadata(t *testing.T, set string, thresholds map[string][2]float6
 			}
 			check("sec_role "+want.Name, counts["sec_role"].single(strings.TrimPrefix(normField(got.Role), "社区"), strings.TrimPrefix(normField(want.Role), "社区")), got.Role, want.Role)
 			check("sec_place "+want.Name, counts["sec_place"].single(got.Place, want.Place), got.Place, want.Place)
+			check("sec_aliases "+want.Name, counts["sec_aliases"].set(got.Aliases, want.Aliases), got.Aliases, want.Aliases)
 			check("sec_honours "+want.Name, counts["sec_honours"].set(got.Honours, want.Honours), got.Honours, want.Honours)
 		}
 	}

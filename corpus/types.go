@@ -66,6 +66,7 @@ type Meta struct {
 // what the article says of her; empty fields are not stated.
 type Secretary struct {
 	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"` // 邹哥, 李书记
 	Role    string   `json:"role,omitempty"`
 	Place   string   `json:"place,omitempty"`
 	Honours []string `json:"honours,omitempty"`

@@ -320,7 +320,7 @@ func equalMeta(a, b corpus.Meta) bool {
 }
 
 func equalSecretary(a, b corpus.Secretary) bool {
-	return a.Name == b.Name && a.Role == b.Role && a.Place == b.Place && slices.Equal(a.Honours, b.Honours)
+	return a.Name == b.Name && slices.Equal(a.Aliases, b.Aliases) && a.Role == b.Role && a.Place == b.Place && slices.Equal(a.Honours, b.Honours)
 }
 
 // checkVectors rejects what would poison the index: wrong counts or
