@@ -473,15 +473,43 @@ func copyMeta(m Meta) Meta {
 // splitter chunking uses: on 。！？!?；; and line breaks, never on '.'
 // (95.3%, 1.8萬, 崇善.善治.溢彩), keeping closing quotes with their sentence.
 // Every package that needs sentences uses this one, so a passage splits the
-// same way when it is chunked, quoted, summarised or turned into a quiz.
+// same way when it is chunked, quoted, summarised or turned into a quiz. A
+// sentence after the first of its line loses a digit list number opening
+// it (the passage keeps it): each is still a substring of its text.
 func Sentences(text string) []string {
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
-		for _, sp := range splitSentences(line) {
-			out = append(out, line[sp[0]:sp[1]])
+		for k, sp := range splitSentences(line) {
+			s := line[sp[0]:sp[1]]
+			if k > 0 {
+				// An item of a list run on in its line ("做法有三：1.建台账；
+				// 2.开例会；3.搞评议。"): quoted alone, "2.开例会；" points at
+				// a list the reader does not see. (A line's own opening
+				// number is the cleaner's: corpus/clean's listmarks step.)
+				s = trimListMark(s)
+			}
+			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// inlineListMarkRe is a digit list number opening a sentence: 2. 3、 2）
+// （2） ②.
+var inlineListMarkRe = regexp.MustCompile(`^(?:\d{1,2}\s*[.．、)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*`)
+
+// trimListMark removes a list number opening s, unless a figure starts
+// there (1.8万, 1、2号楼) or nothing would be left.
+func trimListMark(s string) string {
+	m := inlineListMarkRe.FindStringIndex(s)
+	if m == nil {
+		return s
+	}
+	rest := s[m[1]:]
+	if rest == "" || rest[0] >= '0' && rest[0] <= '9' || rest[0] == '%' {
+		return s
+	}
+	return rest
 }
 
 // SentencePieces cuts text where Sentences does, after each sentence end

@@ -295,3 +295,18 @@ func TestHTMLTableBesideContent(t *testing.T) {
 		t.Errorf("a table of links was taken: %q", a.Text)
 	}
 }
+
+// A list run on in its line: each item, quoted as a sentence, loses its
+// number; the line's first sentence, a figure and the passage keep theirs.
+func TestSentencesDropInlineListNumbers(t *testing.T) {
+	text := "做法有三：1.建台账；2.开例会；3）搞评议。\n1. 茶馆议事会\n居民1.8万人；1、2号楼没有电梯；（2）组建帮帮团。"
+	got := Sentences(text)
+	want := []string{"做法有三：1.建台账；", "开例会；", "搞评议。", "1. 茶馆议事会", "居民1.8万人；", "1、2号楼没有电梯；", "组建帮帮团。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Sentences = %q, want %q", got, want)
+	}
+	a := Article{Meta: Meta{ID: "x"}, Text: text}
+	if cs := ChunkArticle(a); len(cs) != 1 || cs[0].Text != text {
+		t.Errorf("the passage changed: %+v", cs)
+	}
+}
