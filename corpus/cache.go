@@ -60,7 +60,7 @@ type cachedChunk struct {
 const (
 	cacheMagic = "BYCORPUS"
 	// cacheFormat changes with the file layout below.
-	cacheFormat = 2 // 2: the front-matter fields (Declared)
+	cacheFormat = 3 // 2: the front-matter fields (Declared); 3: Meta.Secretaries, and derivation that reads tables, interviews and list numbers
 )
 
 // OpenCache reads the cache file at path. A missing, damaged or foreign

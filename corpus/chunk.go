@@ -3,6 +3,7 @@ package corpus
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -173,9 +174,22 @@ func isHeading(p string) bool {
 	return t != "" && !sentenceEnd(r) && r != '…'
 }
 
+// questionRe opens an interviewer's line: 记者：, 问：, Q：, 主持人：.
+var questionRe = regexp.MustCompile(`^[【\[（(]?(?:记者|記者|问|問|Q|主持人|提问|提問)[】\]）)]?\s*[:：]`)
+
+// isQuestion reports an interviewer's question: it travels with the
+// answer after it, as a heading does with its paragraph, so that an
+// interview's passage holds the question and the interviewee's answer.
+func isQuestion(p string) bool {
+	return utf8.RuneCountInString(p) <= 120 && questionRe.MatchString(p)
+}
+
 // chunker packs one article's paragraphs.
 type chunker struct {
 	paras []string
+	// sections: a heading opens a passage (an article with a section per
+	// secretary, Meta.Others).
+	sections bool
 }
 
 // length is the rune length of the text rendered from spans a followed by
@@ -234,7 +248,7 @@ func (c *chunker) units() []unit {
 	var groups []group
 	var pending []int // headings waiting for their paragraph
 	for i, p := range c.paras {
-		if isHeading(p) && i < len(c.paras)-1 {
+		if (isHeading(p) || isQuestion(p)) && i < len(c.paras)-1 {
 			pending = append(pending, i)
 			continue
 		}
@@ -305,7 +319,12 @@ func (c *chunker) pack(units []unit) []unit {
 			continue
 		}
 		n := c.join(cur.spans, u.spans, cur.runes, u.runes)
-		if n <= TargetRunes || cur.runes < MinRunes && n <= MaxRunes {
+		// With several secretaries, a section heading opens a passage once
+		// the one before holds a passage's worth: "“孩子放学，有个去处”"
+		// starts the second one's section, not the end of the first one's
+		// passage.
+		section := c.sections && c.opensSection(u) && cur.runes >= MinRunes
+		if !section && (n <= TargetRunes || cur.runes < MinRunes && n <= MaxRunes) {
 			cur = c.merge(cur, u)
 			continue
 		}
@@ -316,6 +335,18 @@ func (c *chunker) pack(units []unit) []unit {
 		out = c.flush(out, cur)
 	}
 	return out
+}
+
+// opensSection reports a unit that starts with a heading line (a
+// paragraph of its own before its body), not with an interviewer's
+// question.
+func (c *chunker) opensSection(u unit) bool {
+	if len(u.spans) < 2 {
+		return false
+	}
+	first := u.spans[0]
+	p := c.paras[first.para]
+	return first.start == 0 && first.end == len(p) && u.spans[1].para != first.para && isHeading(p)
 }
 
 // flush appends cur to out, folding a chunk shorter than MinRunes into the
@@ -346,7 +377,7 @@ func paragraphs(text string) []string {
 // no chunk over MaxRunes. Chunk ids hash the article id and the chunk
 // text, so they survive re-indexing as long as the passage is unchanged.
 func ChunkArticle(a Article) []Chunk {
-	c := &chunker{paras: paragraphs(a.Text)}
+	c := &chunker{paras: paragraphs(a.Text), sections: len(a.Others) > 0}
 	packed := c.pack(c.units())
 	out := make([]Chunk, 0, len(packed))
 	seen := map[string]int{}
@@ -388,7 +419,7 @@ func passageMeta(m Meta, norm string) Meta {
 	}
 	if first != "" {
 		m.Others = []string{m.Leader}
-		m.Leader, m.Aliases, m.Role, m.Place, m.Honours, m.Methods = first, nil, "", "", nil, nil
+		m.Leader, m.Aliases, m.Role, m.Place, m.Honours, m.Methods, m.Secretaries = first, nil, "", "", nil, nil, nil
 	}
 	return m
 }
@@ -425,6 +456,16 @@ func copyMeta(m Meta) Meta {
 		return append([]string(nil), l...)
 	}
 	m.Aliases, m.Honours, m.Methods, m.Others = clone(m.Aliases), clone(m.Honours), clone(m.Methods), clone(m.Others)
+	if len(m.Secretaries) > 0 {
+		ss := make([]Secretary, len(m.Secretaries))
+		for i, s := range m.Secretaries {
+			s.Aliases, s.Honours = clone(s.Aliases), clone(s.Honours)
+			ss[i] = s
+		}
+		m.Secretaries = ss
+	} else {
+		m.Secretaries = nil
+	}
 	return m
 }
 
@@ -432,15 +473,43 @@ func copyMeta(m Meta) Meta {
 // splitter chunking uses: on 。！？!?；; and line breaks, never on '.'
 // (95.3%, 1.8萬, 崇善.善治.溢彩), keeping closing quotes with their sentence.
 // Every package that needs sentences uses this one, so a passage splits the
-// same way when it is chunked, quoted, summarised or turned into a quiz.
+// same way when it is chunked, quoted, summarised or turned into a quiz. A
+// sentence after the first of its line loses a digit list number opening
+// it (the passage keeps it): each is still a substring of its text.
 func Sentences(text string) []string {
 	var out []string
 	for _, line := range strings.Split(text, "\n") {
-		for _, sp := range splitSentences(line) {
-			out = append(out, line[sp[0]:sp[1]])
+		for k, sp := range splitSentences(line) {
+			s := line[sp[0]:sp[1]]
+			if k > 0 {
+				// An item of a list run on in its line ("做法有三：1.建台账；
+				// 2.开例会；3.搞评议。"): quoted alone, "2.开例会；" points at
+				// a list the reader does not see. (A line's own opening
+				// number is the cleaner's: corpus/clean's listmarks step.)
+				s = trimListMark(s)
+			}
+			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// inlineListMarkRe is a digit list number opening a sentence: 2. 3、 2）
+// （2） ②.
+var inlineListMarkRe = regexp.MustCompile(`^(?:\d{1,2}\s*[.．、)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*`)
+
+// trimListMark removes a list number opening s, unless a figure starts
+// there (1.8万, 1、2号楼) or nothing would be left.
+func trimListMark(s string) string {
+	m := inlineListMarkRe.FindStringIndex(s)
+	if m == nil {
+		return s
+	}
+	rest := s[m[1]:]
+	if rest == "" || rest[0] >= '0' && rest[0] <= '9' || rest[0] == '%' {
+		return s
+	}
+	return rest
 }
 
 // SentencePieces cuts text where Sentences does, after each sentence end

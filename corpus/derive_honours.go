@@ -12,13 +12,14 @@ import (
 // Personal honours: a title's head, optionally scoped (全国, 江西省,
 // 西安市). A community's honours (文明社区, 先进基层党组织) never match.
 var (
-	honourHeads = `优秀共产党员|优秀党务工作者|优秀社区工作者|最美城乡社区工作者|最美社区工作者|劳动模范|` +
+	honourHeads = `优秀共产党员|优秀党员|优秀党务工作者|优秀社区工作者|最美城乡社区工作者|最美社区工作者|劳动模范|` +
 		`三八红旗手标兵|三八红旗手|先进工作者|道德模范|五一劳动奖章|五一巾帼标兵|巾帼建功标兵|` +
 		`先进基层党组织书记|十佳社区书记|优秀社区书记|最美社区书记|最美社区党组织书记|最美基层党组织书记|最美书记|千名好支书|百名好支书|好支书|最美基层干部|担当作为好干部|优秀社区党组织书记|优秀基层党组织书记|人大代表|党代表|政协委员`
 	honourRe = regexp.MustCompile(`((?:全国|全省|全市|\p{Han}{0,6}(?:省|市|区|县|自治区))?[“"]?)(?:` + honourHeads + `)[”"]?`)
 	// A representative's seat needs its level: 全国人大代表, 市人大代表;
-	// "邀请人大代表…协商" is not an honour.
-	needsScope = []string{"人大代表", "党代表", "政协委员"}
+	// "邀请人大代表…协商" is not an honour. So does 优秀党员 (都匀市优秀党员):
+	// "组织优秀党员…" names a group.
+	needsScope = []string{"人大代表", "党代表", "政协委员", "优秀党员"}
 	// honourHints: a sentence without one holds no honour (skips the
 	// regexp).
 	honourHints = []string{"优秀", "模范", "红旗手", "代表", "委员", "先进", "标兵", "十佳", "最美", "奖章", "好支书", "好干部"}
@@ -97,11 +98,24 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 	if len(full) != utf8.RuneCountInString(text) {
 		full = nil // offsets would not line up: no section check
 	}
-	at := 0 // rune offset of the line in text
-	for _, line := range strings.Split(text, "\n") {
+	at := 0            // rune offset of the line in text
+	inSection := false // under a heading such as 所获荣誉 / 荣誉表彰
+	lines := strings.Split(text, "\n")
+	for li, line := range lines {
 		lineAt := at
 		at += utf8.RuneCountInString(line) + 1
+		// A heading of honours opens the section; another heading closes
+		// it when prose follows (人物评价 and its paragraph), not a cell
+		// of the table (授予单位, 时间).
+		if open, ok := honoursHeading(line); ok && (open || li+1 < len(lines) && strings.ContainsAny(lines[li+1], "。！？")) {
+			inSection = open
+			if open {
+				continue
+			}
+		}
 		cursor := 0
+		answer := answerLine(zh.ToSimplified(line), lk, aliases)
+		question := isQuestion(zh.ToSimplified(line))
 		for _, sent := range Sentences(line) {
 			norm := zh.ToSimplified(sent)
 			s0 := lineAt
@@ -115,6 +129,17 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 			// About her: it names her or says 她/他/本人; a short line
 			// naming nobody is a table row or a list of her honours.
 			about := strings.Contains(norm, lk) || containsAny(norm, aliases) || strings.ContainsAny(norm, "她他") || containsAny(norm, []string{"本人", "这位", "该同志"})
+			if question {
+				// The interviewer asks her (您) about herself; 她 in a
+				// question is someone else.
+				about = strings.Contains(norm, lk) || containsAny(norm, aliases) || strings.ContainsAny(norm, "您你") && !strings.ContainsAny(norm, "她他")
+			}
+			// A row of an honours table or list, however long ("2021年6月
+			// 被中共中央授予“全国优秀党务工作者”称号"), under its heading.
+			about = about || inSection && !groupRe.MatchString(norm)
+			// An interview's answer (答：…, 严玉华：…) in her own words:
+			// "去年我被评为全国优秀党务工作者".
+			about = about || answer && strings.Contains(strings.ReplaceAll(norm, "我们", ""), "我")
 			// "我省4名社区书记被评为…": a group as large as the article's
 			// list of secretaries (the leader and the others) is that list.
 			about = about || len(others) > 0 && groupCount(norm) == len(others)+1 && !containsAny(norm, others)
@@ -154,6 +179,34 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 		}
 	}
 	return out
+}
+
+// answerLine reports an interviewee's answer: a line opening with 答：
+// or with her name (or an alias) and a colon.
+func answerLine(norm, leader string, aliases []string) bool {
+	for _, k := range append([]string{"答", leader}, aliases...) {
+		if k != "" && (strings.HasPrefix(norm, k+"：") || strings.HasPrefix(norm, k+":")) {
+			return true
+		}
+	}
+	return false
+}
+
+// honoursSectionWords name a section of honours: 所获荣誉, 荣誉表彰,
+// 获奖情况, 主要奖项.
+var honoursSectionWords = []string{"荣誉", "榮譽", "获奖", "獲獎", "表彰", "奖项", "獎項", "荣获", "榮獲"}
+
+// honoursHeading reports whether line is a section heading, and whether
+// it opens a section of honours. A heading is a short line without
+// sentence punctuation, digits or an honour of its own (a table row such as
+// "2016年 都匀市优秀党员" is none).
+func honoursHeading(line string) (open, ok bool) {
+	s := zh.ToSimplified(strings.TrimSpace(line))
+	s = strings.TrimLeft(s, "#一二三四五六七八九十、.．0123456789 ")
+	if n := utf8.RuneCountInString(s); n < 2 || n > 12 || strings.ContainsAny(s, "。，,；;！？：:0123456789") || honourRe.MatchString(s) {
+		return false, false
+	}
+	return containsAny(s, honoursSectionWords), true
 }
 
 // othersHonour reports an honour whose nearest person named before it in

@@ -94,6 +94,12 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 				ev.add(string(rs[start:i]), 1, role != "同志")
 			}
 		}
+		// 书记、居委会主任何雪梅: the secretary's second post, her name after it.
+		secretary := role == "書記" || role == "书记"
+		if role == "主任" {
+			before := string(rs[max(0, i-8):i])
+			secretary = strings.Contains(before, "书记、") || strings.Contains(before, "書記、") || strings.Contains(before, "书记兼") || strings.Contains(before, "書記兼")
+		}
 		// Name after the role: 黨委書記吳中蘭, 居委会主任金顺姬.
 		if role != "同志" {
 			at := i + n
@@ -112,11 +118,11 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 					continue
 				}
 				ev.add(name, 1, true)
-				if role == "書記" || role == "书记" {
+				if secretary {
 					ev.others[name] = true
 				}
 			}
-			if names := nt.namesAt(rs, at); !deputy && (role == "書記" || role == "书记") && len(names) > 0 {
+			if names := nt.namesAt(rs, at); !deputy && secretary && len(names) > 0 {
 				if name := postedAfterRole(rs, at, names); name != "" {
 					ev.posted[name] = true // "南湖区新港社区党委书记蔡文军，", "…书记蔡文军带领…"
 				}
@@ -155,6 +161,7 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 			ev.add(name, 3, true)
 		}
 	}
+	interviewSpeakers(full, nt, ev)
 	// A post in brackets after the name: "严晓雯（社区党委书记）".
 	for k, r := range rs {
 		if r != '（' && r != '(' {
@@ -222,6 +229,39 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	}
 	sort.Strings(others)
 	return leader, others
+}
+
+// interviewSpeakers counts an interview's speaker: a name opening two or
+// more lines with a colon ("严玉华：我们把巷子分成7个片") in a text where
+// an interviewer asks (记者：…, 问：…). Her answers are her own account;
+// she is whom the interview is about.
+func interviewSpeakers(full string, nt nameTables, ev *leaderEvidence) {
+	lines := strings.Split(full, "\n")
+	asked := false
+	count := map[string]int{}
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if questionRe.MatchString(l) { // both scripts
+			asked = true
+			continue
+		}
+		rs := []rune(l)
+		names := nt.namesAt(rs, 0)
+		for i := len(names) - 1; i >= 0; i-- { // the longest first
+			if k := utf8.RuneCountInString(names[i]); k < len(rs) && (rs[k] == '：' || rs[k] == ':') {
+				count[names[i]]++
+				break
+			}
+		}
+	}
+	if !asked {
+		return
+	}
+	for name, c := range count {
+		if c >= 2 {
+			ev.add(name, 2, true)
+		}
+	}
 }
 
 // verbOpenings are words that go on after a name (带领, 介绍, 每天): in
@@ -294,6 +334,7 @@ const subjectLinks = "是，,现現担擔任自从從在"
 // sentence that names a post ("王秀芳是翠苑社区党委书记").
 func profileAndSubject(rs []rune, start int, nt nameTables, ev *leaderEvidence) {
 	start += timePhrase(rs[start:]) // "2018年，施红英当选…书记"
+	start += labelMark(rs[start:])  // "【人物名片】付春兰，…", "嘉宾：严玉华 …书记"
 	start += listMark(rs[start:])   // "1.邵春华，…", "（二）柯丽萍…"
 	for _, l := range []string{"姓名：", "姓名:"} {
 		if hasRunesAt(rs, start, l) {
@@ -358,6 +399,39 @@ func listMark(rs []rune) int {
 	}
 	if i > 0 && i < len(rs) && strings.ContainsRune(".、．", rs[i]) {
 		return i + 1
+	}
+	return 0
+}
+
+// profileLabels open the line that introduces an interview's guest or a
+// profile: "嘉宾：严玉华 …党委书记".
+var profileLabels = []string{"嘉宾", "本期嘉宾", "受访者", "受访人", "采访对象", "人物", "人物名片", "人物简介", "嘉宾简介", "个人简介", "简介", "姓名",
+	"嘉賓", "本期嘉賓", "受訪者", "受訪人", "採訪對象", "人物簡介", "嘉賓簡介", "個人簡介", "簡介"}
+
+// bracketLabels are the words of a bracketed label: 【人物名片】, 【嘉宾简介】,
+// 【编者按】.
+var bracketLabels = []string{"简介", "簡介", "名片", "嘉宾", "嘉賓", "人物", "档案", "檔案", "受访", "受訪", "编者按", "編者按", "手记", "手記", "编后", "編後"}
+
+// labelMark is the length of a label opening rs before a profile: a
+// bracketed one of up to eight runes ("【人物名片】", "【嘉宾简介】") or a
+// profile label and its colon ("嘉宾：").
+func labelMark(rs []rune) int {
+	if len(rs) > 0 && rs[0] == '【' {
+		for i := 1; i < len(rs) && i <= 9; i++ {
+			if rs[i] == '】' {
+				if containsAny(string(rs[1:i]), bracketLabels) {
+					return i + 1
+				}
+				return 0 // 【龚玉梅】: a name, not a label
+			}
+		}
+		return 0
+	}
+	for _, l := range profileLabels {
+		n := utf8.RuneCountInString(l)
+		if hasRunesAt(rs, 0, l) && n < len(rs) && (rs[n] == '：' || rs[n] == ':') {
+			return n + 1
+		}
 	}
 	return 0
 }

@@ -14,6 +14,11 @@ import (
 // "2015年3月，"), so that "韦志鹏2021年调任…书记" reads as its
 // subject stating a post.
 func timePhrase(rs []rune) int {
+	for _, w := range timeWords {
+		if n := utf8.RuneCountInString(w); hasRunesAt(rs, 0, w) && n < len(rs) && (rs[n] == '，' || rs[n] == ',') {
+			return n + 1 // "那年，蒙晓燕调任…书记"
+		}
+	}
 	i := 0
 	for i < len(rs) && i < 4 && unicode.IsDigit(rs[i]) {
 		i++
@@ -29,12 +34,17 @@ func timePhrase(rs []rune) int {
 		if j < len(rs) && rs[j] == '月' {
 			i = j + 1
 		}
+	} else if i < len(rs) && strings.ContainsRune("底初末", rs[i]) {
+		i++ // 2020年底
 	}
 	if i < len(rs) && (rs[i] == '，' || rs[i] == ',') {
 		i++
 	}
 	return i
 }
+
+// timeWords open a sentence with its time, like a year: 那年，…
+var timeWords = []string{"那年", "当年", "當年", "同年", "次年", "去年", "今年", "前年", "那时", "那時", "当时", "當時", "后来", "後來", "如今"}
 
 // postTakers are the verbs by which a sentence's subject takes a post:
 // 到…社区任党委书记, 调任…书记, 出任…书记.

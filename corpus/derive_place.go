@@ -39,7 +39,7 @@ const nameLead = "话到在对往访赴去据说讲称"
 // nil when the text before end is not a place (该社区, 。社区).
 func chainBefore(rs []rune, end int) []int {
 	var starts []int
-	pos := end
+	pos, inner := end, ""
 	for units := 0; units < 6; units++ {
 		u := unitAt(rs, pos)
 		if u == "" {
@@ -77,11 +77,29 @@ func chainBefore(rs []rune, end int) []int {
 		if nameEnd-i < 2 {
 			break
 		}
+		if len(starts) > 0 && !above(u, inner) {
+			break // "海棠社区和望潮社区": two communities side by side, not a chain
+		}
 		starts = append(starts, i)
-		pos = i
+		pos, inner = i, u
 	}
 	slices.Reverse(starts)
 	return starts
+}
+
+// lowLevel ranks the units below the district: a street over a
+// community, a community or village over an estate or courtyard.
+var lowLevel = map[string]int{"街道": 3, "镇": 3, "乡": 3, "社区": 2, "村": 2, "小区": 1, "楼院": 1, "院落": 1}
+
+// above reports whether unit outer can contain unit inner in a chain: a
+// unit below the district never contains one of its own level or higher.
+func above(outer, inner string) bool {
+	lo, ok := lowLevel[outer]
+	if !ok {
+		return true
+	}
+	li, ok := lowLevel[inner]
+	return !ok || lo > li
 }
 
 // plausibleChain accepts a chain of two or more units, or a lone unit
@@ -246,8 +264,51 @@ func settingPrefix(nrs []rune, place string) string {
 			found = append(found, c)
 		}
 	}
+	if len(found) == 0 {
+		found = loneDistricts(nrs)
+	}
 	if len(found) != 1 || strings.Contains(place, found[0]) {
 		return ""
 	}
 	return found[0]
+}
+
+// notDistrict are two-rune words that end in 区 or 县 without naming a
+// district (老城区, 辖区 are one rune short; these are the two-rune ones).
+var notDistrict = map[string]bool{"老城": true, "新城": true, "主城": true, "城中": true, "开发": true, "示范": true,
+	"试点": true, "安置": true, "棚户": true, "老旧": true, "居住": true, "住宅": true, "生活": true, "商业": true,
+	"工业": true, "功能": true, "服务": true, "管理": true, "核心": true, "中心": true, "重点": true, "高新": true,
+	"经济": true, "保税": true, "风景": true, "旅游": true, "文化": true, "历史": true, "城市": true, "农村": true,
+	"城郊": true, "城乡": true, "贫困": true, "民族": true, "少数": true, "边远": true, "偏远": true, "老工": true,
+	"全区": true, "全县": true, "本区": true, "本县": true, "该区": true, "该县": true, "我区": true, "我县": true,
+	"各区": true, "各县": true, "市区": true, "城区": true, "郊区": true, "山区": true, "街区": true}
+
+// loneDistricts is the one district the text names without its city
+// ("建设路是荷塘区最老的一条街"): a two-rune name before 区 or 县, not part
+// of a longer unit word, the only such name in the text.
+func loneDistricts(nrs []rune) []string {
+	var found []string
+	for end := 3; end <= len(nrs); end++ {
+		if u := unitAt(nrs, end); u != "区" && u != "县" {
+			continue
+		}
+		if end < len(nrs) && unitAt(nrs, end+1) != "" {
+			continue // 区域, or a longer unit word
+		}
+		name := nrs[end-3 : end-1]
+		if !unicode.Is(unicode.Han, name[0]) || !unicode.Is(unicode.Han, name[1]) || strings.ContainsAny(string(name), unitStop) || notDistrict[string(name)] {
+			continue
+		}
+		if name[1] == '街' || name[1] == '园' || name[1] == '城' || name[1] == '社' || name[1] == '小' {
+			continue // 和美街区, 产业园区, 老城区: a block, a park, a quarter
+		}
+		if b := end - 4; b >= 0 && (unicode.Is(unicode.Han, nrs[b]) && !strings.ContainsRune(unitStop, nrs[b]) || strings.ContainsRune("“\"「", nrs[b])) {
+			continue // a longer name, prose run into it, or a quoted brand
+		}
+		d := string(nrs[end-3 : end])
+		if !slices.Contains(found, d) {
+			found = append(found, d)
+		}
+	}
+	return found
 }

@@ -83,7 +83,7 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 		m := &postMatch{start: a, end: b, sentence: [2]int{s0, s1}}
 		names := containsAny(sent, keys)
 		switch {
-		case leader != "" && (hasRunesAt(nrs, b, zh.ToSimplified(leader)) || strings.HasSuffix(string(nrs[max(0, a-8):a]), zh.ToSimplified(leader))):
+		case leader != "" && (hasRunesAt(nrs, b, zh.ToSimplified(leader)) || strings.HasSuffix(string(nrs[max(0, a-8):a]), zh.ToSimplified(leader)) || appositivePost(string(nrs[max(0, a-16):a]), zh.ToSimplified(leader))):
 			m.score += 4
 		case names:
 			m.score += 2
@@ -146,6 +146,11 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 	}
 	if place != "" && len(nrs) == len(ors) {
 		if pre := settingPrefix(nrs, zh.ToSimplified(place)); pre != "" {
+			// In the article's script: 崇川區, not 崇川区, before 百花苑社區.
+			if i := strings.Index(norm, pre); i >= 0 {
+				a := utf8.RuneCountInString(norm[:i])
+				pre = string(ors[a : a+utf8.RuneCountInString(pre)])
+			}
 			place = pre + place
 		}
 	}
@@ -208,6 +213,15 @@ func sectionAbout(nrs []rune, s0 int, keys, others []string) int {
 	if w := who(string(nrs[lineStart:s0])); w != 0 {
 		return w
 	}
+	// A paragraph opening with its setting ("街西的新华社区，年轻家庭多。
+	// 社区党委书记邹建平…"): the first person it names after.
+	lineEnd := s0
+	for lineEnd < len(nrs) && nrs[lineEnd] != '\n' {
+		lineEnd++
+	}
+	if w := 3 * firstNamed(string(nrs[s0:lineEnd]), keys, others); w != 0 {
+		return w
+	}
 	// Up to the section's heading.
 	end := lineStart - 1
 	for lines := 0; end > 0 && lines < 30; lines++ {
@@ -248,6 +262,28 @@ func lastNamed(text string, keys, others []string) int {
 	return 0
 }
 
+// firstNamed says who text names first: 1 for the leader (keys), -1 for
+// another secretary, 0 for neither.
+func firstNamed(text string, keys, others []string) int {
+	first := func(xs []string) int {
+		at := -1
+		for _, x := range xs {
+			if i := strings.Index(text, x); x != "" && i >= 0 && (at < 0 || i < at) {
+				at = i
+			}
+		}
+		return at
+	}
+	k, o := first(keys), first(others)
+	switch {
+	case o >= 0 && (k < 0 || o < k):
+		return -1
+	case k >= 0:
+		return 1
+	}
+	return 0
+}
+
 // simplifiedAll returns the Simplified forms of names, in a new slice.
 func simplifiedAll(names []string) []string {
 	out := make([]string, 0, len(names))
@@ -255,4 +291,20 @@ func simplifiedAll(names []string) []string {
 		out = append(out, zh.ToSimplified(n))
 	}
 	return out
+}
+
+// appositivePost reports a post written as an apposition to the name,
+// only her community between: "付春兰，杏园社区党委书记、居委会主任",
+// "严玉华是西桥社区党委书记".
+func appositivePost(before, leader string) bool {
+	i := strings.LastIndex(before, leader)
+	if i < 0 {
+		return false
+	}
+	rest := before[i+len(leader):]
+	if !strings.HasPrefix(rest, "，") && !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, "是") {
+		return false
+	}
+	rest = strings.TrimLeft(rest, "，,是")
+	return utf8.RuneCountInString(rest) <= 12 && !strings.ContainsAny(rest, "，,。；;、：:（）()")
 }

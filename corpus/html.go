@@ -103,6 +103,11 @@ func parseHTML(src string) (htmlPage, error) {
 	}
 	content := mainContent(body)
 	page.Content = blockText(content)
+	for _, n := range contentSiblings(content) {
+		if t := blockText(n); t != "" {
+			page.Content += "\n" + t
+		}
+	}
 	if heads := outsideHeadings(body, content); heads != "" {
 		page.Content = heads + "\n" + page.Content
 	}
@@ -299,6 +304,34 @@ func mainContent(body *html.Node) *html.Node {
 		return body
 	}
 	return best
+}
+
+// contentSiblings are the blocks after the content block that continue
+// it: a table in a box of its own (an encyclopedia entry's honours table,
+// class="lemma-table"), or another block of the content's own class (the
+// entry's text resumed after the table). They stop at the first other
+// block with text, and a block that is mostly links is never one.
+func contentSiblings(content *html.Node) []*html.Node {
+	if content == nil || content.Parent == nil || content.DataAtom == atom.Body {
+		return nil
+	}
+	class := strings.TrimSpace(attr(content, "class"))
+	var out []*html.Node
+	for s := content.NextSibling; s != nil; s = s.NextSibling {
+		if s.Type != html.ElementNode {
+			continue
+		}
+		text := textOf(s)
+		if zh.HanCount(text) == 0 {
+			continue
+		}
+		sameClass := class != "" && strings.TrimSpace(attr(s, "class")) == class
+		if linkDensity(s) > 0.5 || !sameClass && findFirst(s, atom.Table) == nil {
+			break
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 func isAncestor(a, n *html.Node) bool {

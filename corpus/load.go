@@ -342,6 +342,12 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 		m.Source = firstNonEmpty(m.Source, whole.Source)
 	}
 	text := strings.TrimSpace(res.Text)
+	// What derivation reads: the text, after the captions of its photos
+	// (a caption may be the only line naming her post).
+	dtext := text
+	if len(res.Captions) > 0 {
+		dtext = strings.Join(res.Captions, "\n") + "\n" + text
+	}
 	var declared []string
 	declare := func(field string, set bool) {
 		if set {
@@ -363,28 +369,29 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 	// headline and the text (see derive_*.go), or left empty.
 	var others []string
 	if m.Leader == "" {
-		m.Leader, others = deriveLeader(m.Title, text, b.names)
+		m.Leader, others = deriveLeader(m.Title, dtext, b.names)
 		if author := fm.get("author", "speaker", "作者", "发言人"); m.Leader == "" && author != "" && firstPerson(text) {
 			// A speech or column in the first person, its speaker named
 			// only as the page's author ("author: 张某某").
 			m.Leader = author
 		}
 	} else {
-		_, others = deriveLeader(m.Title, text, b.names)
+		_, others = deriveLeader(m.Title, dtext, b.names)
 		others = slices.DeleteFunc(others, func(o string) bool { return strings.Contains(m.Leader, o) || strings.Contains(o, m.Leader) })
 	}
 	m.Others = others
 	if len(m.Aliases) == 0 && m.Leader != "" {
-		m.Aliases = deriveAliases(m.Title+"\n"+text, m.Leader, b.names)
+		m.Aliases = deriveAliases(m.Title+"\n"+dtext, m.Leader, b.names)
 	}
 	if m.Leader != "" && (m.Role == "" || m.Place == "") {
-		role, place := derivePosts(m.Title+"\n"+text, m.Leader, m.Aliases, others, b.names)
+		role, place := derivePosts(m.Title+"\n"+dtext, m.Leader, m.Aliases, others, b.names)
 		m.Role = firstNonEmpty(m.Role, role)
 		m.Place = firstNonEmpty(m.Place, place)
 	}
 	if len(m.Honours) == 0 && m.Leader != "" {
-		m.Honours = deriveHonours(m.Title+"\n"+text, res.Fields, m.Leader, slices.Clone(m.Aliases), others)
+		m.Honours = deriveHonours(m.Title+"\n"+dtext, res.Fields, m.Leader, slices.Clone(m.Aliases), others)
 	}
+	m.Secretaries = deriveSecretaries(m.Title+"\n"+dtext, m.Leader, m.Aliases, others, b.names)
 	m.Script, _ = zh.ParseScript(fm.get("script", "lang", "language"))
 	if m.Script == "" {
 		m.Script = zh.DetectScript(res.Text)

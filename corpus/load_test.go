@@ -164,13 +164,14 @@ func TestDeriveMetadataWithoutFrontMatter(t *testing.T) {
 }
 
 // derivedSeedPosts is what the raw seed texts say about each leader's post
-// and place (seed id prefix → role, place).
+// and place (seed id prefix → role, place). 004 writes its district once,
+// apart ("邵敏所在的崇川區").
 var derivedSeedPosts = map[string][2]string{
 	"000": {"社區黨委書記、居委會主任", "重慶市渝中區上清寺街道上清寺路社區"},
 	"001": {"社區書記", "仁和社區"},
 	"002": {"街道黨工委書記", "酒泉路街道"},
 	"003": {"社区党总支书记", "普洱市思茅区倒生根社区"},
-	"004": {"民意書記", "百花苑社區"},
+	"004": {"民意書記", "崇川區百花苑社區"},
 }
 
 func TestDeriveLeader(t *testing.T) {

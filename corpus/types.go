@@ -15,7 +15,8 @@
 // "她叫…", "她到…社区任党委书记", a byline or signature, the headline;
 // deputies never, nor a place's fragment (桂香 of 桂香社区); the other
 // secretaries of a two-community page or an award list, each found even
-// when named once with her post or under her own heading; role = the current post (社区, 小区 or 楼院 branch),
+// when named once with her post or under her own heading, and for each of
+// them her post, community and honours (Meta.Secretaries); role = the current post (社区, 小区 or 楼院 branch),
 // never an honour; place = the administrative chain, with two
 // secretaries the one of the sentence or section about the leader;
 // aliases such as 小吳書記, call-names and kinship forms (郝大姐);
@@ -49,11 +50,26 @@ type Meta struct {
 	// Others are other secretaries the article names next to their post
 	// (a neighbouring community's). A passage that names one of them and
 	// not the leader is credited to her (see ChunkArticle).
-	Others []string  `json:"others,omitempty"`
-	Source string    `json:"source"` // source site, e.g. 中新網
-	Date   string    `json:"date,omitempty"`
-	URL    string    `json:"url,omitempty"`
-	Script zh.Script `json:"script"`
+	Others []string `json:"others,omitempty"`
+	// Secretaries is what the article says of each of Others, in its
+	// order: her post, her community's chain, her honours, derived as the
+	// leader's are (never the leader's own). Only the article's Meta has
+	// it; a passage credited to one of them carries none.
+	Secretaries []Secretary `json:"secretaries,omitempty"`
+	Source      string      `json:"source"` // source site, e.g. 中新網
+	Date        string      `json:"date,omitempty"`
+	URL         string      `json:"url,omitempty"`
+	Script      zh.Script   `json:"script"`
+}
+
+// Secretary is one of an article's other secretaries (Meta.Others) and
+// what the article says of her; empty fields are not stated.
+type Secretary struct {
+	Name    string   `json:"name"`
+	Aliases []string `json:"aliases,omitempty"` // 邹哥, 李书记
+	Role    string   `json:"role,omitempty"`
+	Place   string   `json:"place,omitempty"`
+	Honours []string `json:"honours,omitempty"`
 }
 
 // Article is one source document: its original text, kept as read, and

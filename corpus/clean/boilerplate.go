@@ -70,6 +70,7 @@ var navTerms = map[string]bool{
 	"词条标签": true, "编辑本段": true, "目录": true,
 	"举报": true, "关注我们": true, "往期推荐": true, "往期回顾": true, "相关推荐": true, "精彩推荐": true,
 	"点赞": true, "在看": true, "分享至": true, "阅读原文": true,
+	"首页": true, "登录": true, "注册": true, "百度首页": true,
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
@@ -225,6 +226,10 @@ func removeBoilerplate(text string, res *Result) string {
 		switch classify(l, simp[i]) {
 		case lineContent:
 			keep[i] = true
+		case lineNoise:
+			if runeLen(simp[i]) <= 40 && captionRe.MatchString(simp[i]) {
+				res.Captions = append(res.Captions, strings.TrimSpace(l))
+			}
 		case lineMeta:
 			if metaAt < 0 {
 				metaAt = i
@@ -249,11 +254,27 @@ func removeBoilerplate(text string, res *Result) string {
 		if !keep[i] {
 			continue
 		}
-		if t := trailerRe.ReplaceAllString(l, ""); t != "" {
+		if t := trailerRe.ReplaceAllStringFunc(l, keepNote); t != "" {
 			out = append(out, t)
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// keepNote is what replaces a closing credit in brackets: nothing, unless
+// the brackets hold the reporter's or editor's note rather than a credit
+// ("（记者手记：她去年被评为全国优秀党务工作者。）" is the article's text).
+func keepNote(m string) string {
+	inner := zh.ToSimplified(m)
+	for _, w := range []string{"手记", "编后", "编者", "札记", "感言", "点评", "短评", "观察"} {
+		if strings.Contains(inner, w) {
+			return m
+		}
+	}
+	if strings.ContainsAny(inner, "。；;！？") || strings.ContainsAny(inner, "，,") && runeLen(inner) > 20 {
+		return m // a sentence, not a list of names ("（记者 张三,李四）")
+	}
+	return ""
 }
 
 // takeMeta records the first date and source found on a meta line.

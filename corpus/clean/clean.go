@@ -9,12 +9,16 @@ import (
 
 // Result is the cleaned text plus what the cleaner learned about the page.
 type Result struct {
-	Text       string            // cleaned text, original script, paragraphs separated by "\n"
-	Title      string            // first heading / repeated title line, if any
-	Date       string            // "2021-02-02" if a date line was found
-	Source     string            // "來源:..." value if found
-	Fields     map[string]string // infobox fields, key → value
-	Unrepaired []string          // garbled runs that were cut out, for reporting
+	Text   string            // cleaned text, original script, paragraphs separated by "\n"
+	Title  string            // first heading / repeated title line, if any
+	Date   string            // "2021-02-02" if a date line was found
+	Source string            // "來源:..." value if found
+	Fields map[string]string // infobox fields, key → value
+	// Captions are the photo captions dropped from Text ("图为…党委书记
+	// 邝秀英（左二）在…。李明 摄"): never a passage, but what they say of
+	// the people pictured is what the article says.
+	Captions   []string
+	Unrepaired []string // garbled runs that were cut out, for reporting
 }
 
 // Step is one named cleaning step.
@@ -39,8 +43,10 @@ func pipeline() []step {
 		{"pinyin", func(s string, _ *Result) string { return removePinyin(s) }},
 		{"encyclopedia", func(s string, _ *Result) string { return removeEncyclopedia(s) }},
 		{"govsite", func(s string, _ *Result) string { return removeGovSite(s) }},
+		{"tables", func(s string, _ *Result) string { return unpipeTables(s) }},
 		{"boilerplate", removeBoilerplate},
 		{"dedup", func(s string, _ *Result) string { return dedupLines(s) }},
+		{"listmarks", func(s string, _ *Result) string { return stripListMarks(s) }},
 		{"tidy", func(s string, _ *Result) string { return tidy(s) }},
 	}
 }

@@ -205,7 +205,7 @@ func TestStepsNamedAndInOrder(t *testing.T) {
 	for _, s := range Steps() {
 		names = append(names, s.Name)
 	}
-	want := []string{"whitespace", "garble", "mojibake", "pinyin", "encyclopedia", "govsite", "boilerplate", "dedup", "tidy"}
+	want := []string{"whitespace", "garble", "mojibake", "pinyin", "encyclopedia", "govsite", "tables", "boilerplate", "dedup", "listmarks", "tidy"}
 	if !reflect.DeepEqual(names, want) {
 		t.Fatalf("steps %v, want %v", names, want)
 	}
@@ -414,5 +414,47 @@ func BenchmarkClean(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Clean(raw)
+	}
+}
+
+// A list number opening a paragraph of prose goes; a heading's number, a
+// figure, a year and the text's own ordinals stay.
+func TestListMarksStripped(t *testing.T) {
+	for in, want := range map[string]string{
+		"1.需求单。每月初入户登记。":    "需求单。每月初入户登记。",
+		"3、建立居民议事会，每月开一次。":  "建立居民议事会，每月开一次。",
+		"3）反馈单。办完请居民评价。":    "反馈单。办完请居民评价。",
+		"（2）组建银发帮帮团；":       "组建银发帮帮团；",
+		"（二）柯丽萍，新桥社区党委书记。":  "柯丽萍，新桥社区党委书记。",
+		"①今年又推出便民集市。":       "今年又推出便民集市。",
+		"1. 茶馆议事会":          "1. 茶馆议事会",
+		"一、邻里搭把手":           "一、邻里搭把手",
+		"第一步：摸清底数。":         "第一步：摸清底数。",
+		"1、2号楼建于七十年代。":      "1、2号楼建于七十年代。",
+		"1.8万居民住在这里。":       "1.8万居民住在这里。",
+		"2019年，她被评为优秀共产党员。": "2019年，她被评为优秀共产党员。",
+	} {
+		if got := Clean(in).Text; got != want {
+			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A closing credit in brackets goes; a reporter's or editor's note in
+// brackets at the end of the article is its text, and may state an honour.
+func TestClosingNoteKept(t *testing.T) {
+	for _, note := range []string{
+		"（记者手记：她去年被评为全国优秀党务工作者。）",
+		"采访结束时天已经黑了。（记者手记：付春兰2021年被评为全国优秀党务工作者）",
+		"（编辑点评：十六年来，她把最好的年华留在了社区，也赢得了居民的信任）",
+	} {
+		if got := Clean("社区书记付春兰每天走访居民。\n" + note).Text; !strings.Contains(got, "全国优秀党务工作者") && !strings.Contains(got, "居民的信任") {
+			t.Errorf("note lost: %q", got)
+		}
+	}
+	for _, credit := range []string{"（记者 郑一鸣 通讯员 韩雪）", "(記者 張三,李四)", "（完）", "（编辑：王琳）"} {
+		if got := Clean("社区书记付春兰每天走访居民。" + credit).Text; got != "社区书记付春兰每天走访居民。" {
+			t.Errorf("credit %q left: %q", credit, got)
+		}
 	}
 }
