@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bangyang/zh"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -318,6 +319,9 @@ func listAfter(s string) string {
 
 // splitList splits an enumeration on 、 (and a final 及/和/与), dropping
 // quotes, a leading verb of the first item and a trailing 的/等 of the last.
+// reCountTail is a count of stages after a list's last item.
+var reCountTail = regexp.MustCompile(`等?(?:[一二三四五六七八九十两]|\d)(?:个|大|项)?(?:环节|步骤|步|阶段|流程|方面|部分)$`)
+
 func splitList(s string) []string {
 	s = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "").Replace(s)
 	parts := strings.Split(s, "、")
@@ -345,6 +349,11 @@ func splitList(s string) []string {
 		parts[0] = trimAfterLast(parts[0], leadingVerbs)
 	}
 	lastItem := parts[len(parts)-1]
+	// The count closing the list is no part of its last item (及时反馈四个
+	// 步骤, 评议等四步).
+	if len(parts) >= 2 {
+		lastItem = reCountTail.ReplaceAllString(lastItem, "")
+	}
 	for _, suf := range []string{"等", "的"} {
 		lastItem = strings.TrimSuffix(lastItem, suf)
 	}

@@ -356,7 +356,9 @@ var definingWords = []string{"推行", "创新", "总结", "打造", "建立", "
 // over one that merely repeats its name or quotes somebody.
 func summaryScore(s sentence, m *Method, sighted, first bool) int {
 	score := 0
-	if len(m.Steps) > 0 && strings.Contains(s.key, key(m.Steps[0])) {
+	// The sentence listing the steps (the first two, when there are more:
+	// a sentence carrying out the first step lists nothing).
+	if len(m.Steps) > 0 && strings.Contains(s.key, key(m.Steps[0])) && (len(m.Steps) == 1 || strings.Contains(s.key, key(m.Steps[1]))) {
 		score += 4
 	}
 	for _, w := range definingWords {

@@ -308,12 +308,16 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 	skipping := false
 	header := false  // the paragraph before was a step's ordinal header alone (第二步是“议”。)
 	inSteps := false // the paragraph is one of the method's parts told in turn
+	next := 0        // the step whose header may come next
 	for i := def + 1; i < len(a.sentences) && len(out) < maxSpanSentences; i++ {
 		s := a.sentences[i]
-		if s.heading {
-			break
+		if s.heading && ix.mentions(i, mi) && len(out) == 0 {
+			continue // its own section's heading (一、三步清单法)
 		}
-		if (ix.namesOther(a, i, mi) || ix.owner[i] >= 0 && ix.owner[i] != mi) && !(inSteps && s.para == para) {
+		if s.heading && !(s.para != para && stepHeaderFrom(s, m.Steps, &next)) {
+			break // a heading ends it, unless it heads a step (畅通渠道“听”)
+		}
+		if (ix.namesOther(a, i, mi) || ix.owner[i] >= 0 && ix.owner[i] != mi) && !(inSteps && s.para == para) && !(header && s.para != para) {
 			// Another method ends it — unless it is named inside one of
 			// this method's steps ("第一步，建强党员队伍。社区党委组建了
 			// “闪亮蒲公英”服务队").
@@ -329,7 +333,8 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 			// Steps told one by one under their ordinals: a header and the
 			// paragraph after it go on with the method without counting.
 			wasHeader := header
-			part := len(m.Steps) > 0 && reEnumOpen.MatchString(s.key) && (mentionsSteps(s, sk) || strings.HasPrefix(strings.TrimLeft(s.key, "“"), "第"))
+			part := len(m.Steps) > 0 && reEnumOpen.MatchString(s.key) && (mentionsSteps(s, sk) || strings.HasPrefix(strings.TrimLeft(s.key, "“"), "第")) ||
+				s.heading || stepHeaderFrom(s, m.Steps, &next)
 			header = part && (i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para)
 			inSteps = wasHeader || part
 			if inSteps {
@@ -359,6 +364,18 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 		out = append(out, i)
 	}
 	return out
+}
+
+// stepHeaderFrom: the sentence heads one of the steps from *next on
+// (see stepHeaderOf), and *next moves past it.
+func stepHeaderFrom(s sentence, steps []string, next *int) bool {
+	for j := *next; j < len(steps); j++ {
+		if stepHeaderOf(s, steps, j) {
+			*next = j + 1
+			return true
+		}
+	}
+	return false
 }
 
 // question: sentence i is a paragraph of its own asking a short question.

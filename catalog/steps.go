@@ -40,13 +40,28 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := countedNounSteps(a, c, name); st != nil {
 			return st
 		}
+		if st := singleRuneListSteps(a, c); st != nil {
+			return st
+		}
+		if st := countedListSteps(a, c); st != nil {
+			return st
+		}
 		if st := lineSteps(a, c); st != nil {
 			return st
 		}
-		if st := enumeratedSteps(a, c); st != nil {
+		if st := numberedSteps(a, c); st != nil {
 			return st
 		}
 		if st := sequencedSteps(a, c); st != nil {
+			return st
+		}
+		if st := proseSteps(a, c); st != nil {
+			return st
+		}
+		if st := keywordSteps(a, c); st != nil {
+			return st
+		}
+		if st := labelSteps(a, c); st != nil {
 			return st
 		}
 	}
@@ -251,19 +266,28 @@ func lineSteps(a *article, c candidate) []string {
 		return nil
 	}
 	var steps []string
-	semicolons := false
+	end := ""
 	for j := i + 1; j < len(a.sentences) && len(steps) < 8; j++ {
 		s := a.sentences[j]
 		alone := (j+1 >= len(a.sentences) || a.sentences[j+1].para != s.para) && (a.sentences[j-1].para != s.para)
-		if !alone || s.heading || utf8.RuneCountInString(s.text) > 40 {
+		if !alone || utf8.RuneCountInString(s.text) > 40 {
 			break
 		}
+		// The lines end alike (bare lines read as headings, or ；); a line
+		// ending otherwise is prose after the list — except the full stop
+		// closing lines of ；.
 		t := strings.TrimSpace(s.norm)
+		e := lineEnd(t)
+		if len(steps) == 0 {
+			end = e
+		} else if e != end && (end != ";" || e != "。") {
+			break
+		}
+		if s.heading && e != "" {
+			break
+		}
 		steps = append(steps, strings.TrimRight(t, "。;!?"))
-		// Lines ending in ；: the one ending otherwise is the last.
-		if len(steps) == 1 {
-			semicolons = strings.HasSuffix(t, ";")
-		} else if semicolons && !strings.HasSuffix(t, ";") {
+		if e != end {
 			break
 		}
 	}
@@ -271,6 +295,15 @@ func lineSteps(a *article, c candidate) []string {
 		return nil
 	}
 	return steps
+}
+
+// lineEnd is a line's closing punctuation, "" if none.
+func lineEnd(t string) string {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if strings.ContainsRune("。;!?", r) {
+		return string(r)
+	}
+	return ""
 }
 
 // reEnumerated opens a clause with 一是 / 二是 … and a short item.

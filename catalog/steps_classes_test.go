@@ -1,0 +1,152 @@
+package catalog
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"bangyang/corpus"
+)
+
+// The steps set (testdata/steps, expected.json) holds one article per way
+// the genre tells a method's steps: a name that enumerates them, numbered
+// lists of every kind, 环节/步骤 counted after a list, prose with adverbs
+// of order, paragraphs or sub-headings opened by a quoted keyword, lists
+// that end where prose goes on, and an article whose enumerations are not
+// steps. Each method's record must have the steps in order, each step's
+// procedure holding its sentences, and nothing from after the method.
+
+type stepsWant struct {
+	Name      string     `json:"name"`
+	Steps     []string   `json:"steps"`
+	Procedure [][]string `json:"procedure"`
+	Not       []string   `json:"not"`
+}
+
+type stepsArticle struct {
+	File    string      `json:"file"`
+	Class   string      `json:"class"`
+	Methods []stepsWant `json:"methods"`
+}
+
+func TestStepsClasses(t *testing.T) {
+	t.Parallel()
+	const dir = "testdata/steps"
+	b, err := os.ReadFile(filepath.Join(dir, "expected.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Articles []stepsArticle `json:"articles"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	as, err := corpus.LoadDir(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idOf, textOf := map[string]string{}, map[string]string{}
+	for _, a := range as {
+		idOf[filepath.Base(a.Origin)] = a.ID
+		textOf[a.ID] = a.Text
+	}
+	c := mustBuild(t, corpus.ChunkAll(as))
+	for _, art := range doc.Articles {
+		t.Run(strings.TrimSuffix(art.File, filepath.Ext(art.File)), func(t *testing.T) {
+			id, ok := idOf[art.File]
+			if !ok {
+				t.Fatalf("%s not loaded", art.File)
+			}
+			for _, w := range art.Methods {
+				checkStepsRecord(t, c, id, textOf[id], w)
+			}
+		})
+	}
+}
+
+func checkStepsRecord(t *testing.T, c *Catalog, id, text string, w stepsWant) {
+	t.Helper()
+	var m *Method
+	for _, x := range c.Methods() {
+		if x.ArticleID == id && (key(x.Name) == key(w.Name) || slices.ContainsFunc(x.Aliases, func(a string) bool { return key(a) == key(w.Name) })) {
+			m = &x
+			break
+		}
+	}
+	if m == nil {
+		t.Fatalf("%s not found", w.Name)
+	}
+	var got, want []string
+	for _, s := range m.Steps {
+		got = append(got, key(s))
+	}
+	for _, s := range w.Steps {
+		want = append(want, key(s))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%s: steps %q, want %q", w.Name, m.Steps, w.Steps)
+		return
+	}
+	if len(w.Procedure) > 0 && len(m.Procedure) != len(w.Procedure) {
+		t.Errorf("%s: procedure of %d steps, want %d: %v", w.Name, len(m.Procedure), len(w.Procedure), m.Procedure)
+		return
+	}
+	for i, frags := range w.Procedure {
+		var joined []string
+		for _, q := range m.Procedure[i] {
+			joined = append(joined, q.Text)
+		}
+		for _, f := range frags {
+			if !strings.Contains(strings.Join(joined, ""), f) {
+				t.Errorf("%s step %d (%s): procedure %q lacks the sentence with %s", w.Name, i+1, m.Steps[i], joined, f)
+			}
+		}
+	}
+	// In article order, and nothing from after the method.
+	last := -1
+	for i, p := range m.Procedure {
+		for _, q := range p {
+			if pos := strings.Index(text, q.Text); pos >= 0 {
+				if pos < last {
+					t.Errorf("%s step %d: %q is out of article order", w.Name, i+1, q.Text)
+				}
+				last = pos
+			}
+			for _, f := range w.Not {
+				if strings.Contains(q.Text, f) {
+					t.Errorf("%s step %d: %q is not about the step", w.Name, i+1, q.Text)
+				}
+			}
+		}
+	}
+	for _, s := range m.Steps {
+		for _, f := range w.Not {
+			if strings.Contains(s, f) {
+				t.Errorf("%s: step %q runs into what follows", w.Name, s)
+			}
+		}
+	}
+}
+
+// A list's last step stops where the list does: before the count that
+// closes it (…及时反馈四个步骤，… / …等四步), and an enumeration told in one
+// sentence (一是…，二是…，三是…) is read whole.
+func TestStepNamesStopAtTheirEnd(t *testing.T) {
+	for _, c := range []struct{ text, name, want string }{
+		{"社区党委书记甲秀英推行“四步工作法”：收集民意、分类梳理、限时办理、及时反馈四个步骤，让居民的事有人管。", "四步工作法", "收集民意、分类梳理、限时办理、及时反馈"},
+		{"社区党委书记甲秀英推行“四步工作法”，即收集民意、分类梳理、限时办理、及时反馈等四步，居民很满意。", "四步工作法", "收集民意、分类梳理、限时办理、及时反馈"},
+		{"社区党委书记甲秀英推行“三联工作法”，一是党员联户，二是单位联建，三是志愿联心，社区面貌焕然一新。", "三联工作法", "党员联户、单位联建、志愿联心"},
+		{"社区党委书记甲秀英推行“民情直通车”，分为收集、梳理、办理、反馈四个环节，居民的事件件有回音。", "民情直通车", "收集、梳理、办理、反馈"},
+	} {
+		c0 := mustBuild(t, corpus.ChunkArticle(corpus.Article{Meta: corpus.Meta{ID: "a1", Leader: "甲秀英"}, Text: c.text}))
+		m, _, ok := c0.FindMethod(c.name)
+		if !ok || strings.Join(m.Steps, "、") != c.want {
+			t.Errorf("%q: steps %q (found %v), want %s", c.text, m.Steps, ok, c.want)
+		}
+	}
+}

@@ -1,0 +1,348 @@
+package catalog
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/zh"
+)
+
+// More ways the genre tells a method's steps (see steps.go for the
+// others):
+//
+//   - numbered lists of any one kind: 一是/一要, 第一，, ①, （1）, 1. —
+//     inline or one paragraph each;
+//   - a list counted as 环节/步骤 (分为收集、梳理、办理、反馈四个环节);
+//   - one-character steps after a colon (四步工作法：摸、议、办、评);
+//   - prose with adverbs of order (她先…；然后…；接着…；最后… / 从…入手，
+//     …；再…；最终…);
+//   - paragraphs or sub-headings each opened or closed by a quoted keyword
+//     (“听”在一线。… / 畅通渠道“听”).
+
+// reMarker opens a clause with a list marker and a short item; the
+// groups say the marker's kind and value.
+var reMarker = regexp.MustCompile(`^\s*“?(?:([一二三四五六七八九十])(是|要)|第([一二三四五六七八九十])(?:是|[,、:])|([①②③④⑤⑥⑦⑧⑨⑩])|\(([一二三四五六七八九十]|\d{1,2})\)|(\d{1,2})[.、．])\s*“?([^,;。!?:“”]{2,12}?)”?\s*(?:[,;。:!?]|$)`)
+
+// marker reads the list marker opening s: its kind, value and item.
+func marker(s string) (kind string, v int, item string, ok bool) {
+	m := reMarker.FindStringSubmatch(s)
+	if m == nil {
+		return "", 0, "", false
+	}
+	item = strings.TrimSpace(m[7])
+	switch {
+	case m[1] != "":
+		return "n" + m[2], numeralValue([]rune(m[1])[0]), item, true
+	case m[3] != "":
+		return "第", numeralValue([]rune(m[3])[0]), item, true
+	case m[4] != "":
+		return "circled", int([]rune(m[4])[0]-'①') + 1, item, true
+	case m[5] != "":
+		return "paren", numberValue(m[5]), item, true
+	default:
+		return "digit", numberValue(m[6]), item, true
+	}
+}
+
+// numberValue reads a one-numeral Chinese number or a small decimal.
+func numberValue(s string) int {
+	if r, _ := utf8.DecodeRuneInString(s); strings.ContainsRune(numerals, r) {
+		return numeralValue(r)
+	}
+	v := 0
+	for _, r := range s {
+		v = v*10 + int(r-'0')
+	}
+	return v
+}
+
+// clauseStarts are the byte offsets of n where a clause begins.
+func clauseStarts(n string) []int {
+	out := []int{0}
+	for i, r := range n {
+		switch r {
+		case ',', ';', '。', ':', '!', '?':
+			if j := i + utf8.RuneLen(r); j < len(n) {
+				out = append(out, j)
+			}
+		}
+	}
+	return out
+}
+
+// numberedSteps: the sighting sentence or the ones after it number the
+// method's parts with markers of one kind, 1..n without gaps (一是组织联建
+// …二是…; 第一，选准人。…; ①摸排登记。…; （1）大事政府办。…; 1.先听后说。
+// …); n must match a numbered name (四联) when it has one, and be three or
+// more when it has none. An item that tells an outcome (居民的笑脸多了) is
+// no step.
+func numberedSteps(a *article, c candidate) []string {
+	var steps []string
+	kind := ""
+	for d := 0; d <= 12 && c.sent+d < len(a.sentences); d++ {
+		s := a.sentences[c.sent+d]
+		if d > 0 && s.heading && len(steps) >= 2 {
+			break // the next section
+		}
+		n := s.norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		for _, p := range clauseStarts(n) {
+			k, v, item, ok := marker(n[p:])
+			if !ok || kind != "" && k != kind {
+				continue
+			}
+			switch {
+			case v == len(steps)+1 && !strings.HasSuffix(item, "了"):
+				steps = append(steps, item)
+				kind = k
+			case len(steps) >= 2:
+				return finishNumbered(steps, c.name)
+			case v == 1:
+				steps, kind = []string{item}, k
+			default:
+				steps, kind = nil, ""
+			}
+		}
+	}
+	return finishNumbered(steps, c.name)
+}
+
+func finishNumbered(steps []string, name string) []string {
+	if _, _, ok := numericShorthand(name); !ok && len(steps) < 3 {
+		return nil
+	}
+	return finishOrdinal(steps, name)
+}
+
+// reCountedList is a 、-list counted after its last item as stages
+// (收集、梳理、办理、反馈四个环节; 受理、派单、办理、回访等四步).
+var reCountedList = regexp.MustCompile(`((?:[^,;。:!?、]{1,14}、)+[^,;。:!?、]{1,12}?)等?([一二三四五六七八九十两]|\d)(?:个|大)?(?:环节|步骤|步|阶段|流程|道工序)`)
+
+// listLeads end the prose before a counted list's first item.
+var listLeads = []string{"分为", "分成", "按照", "按", "经过", "包括", "即", "通过", "遵循", "走好", "抓好", "有"}
+
+// countedListSteps: the sighting sentence or the next two hold a list
+// counted as stages, as many items as the count.
+func countedListSteps(a *article, c candidate) []string {
+	for d := 0; d <= 2 && c.sent+d < len(a.sentences); d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		n = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "").Replace(n)
+		for _, m := range reCountedList.FindAllStringSubmatch(n, -1) {
+			parts := strings.Split(m[1], "、")
+			parts[0] = trimAfterLast(parts[0], listLeads)
+			ok := true
+			for i := range parts {
+				parts[i] = strings.TrimSpace(parts[i])
+				if r := utf8.RuneCountInString(parts[i]); r < 1 || r > 10 || zh.HanCount(parts[i]) != r {
+					ok = false
+				}
+			}
+			want := 2
+			if m[2] != "两" {
+				want = numberValue(m[2])
+			}
+			if ok && len(parts) == want && want >= 2 {
+				return parts
+			}
+		}
+	}
+	return nil
+}
+
+// singleRuneListSteps: the sighting sentence goes on, after a colon, with
+// three or more one-character steps (“四步工作法”：摸、议、办、评), as many
+// as a numbered name says.
+func singleRuneListSteps(a *article, c candidate) []string {
+	n := a.sentences[c.sent].norm[c.end:]
+	i := strings.Index(n, ":")
+	if i < 0 {
+		return nil
+	}
+	rest := n[i+1:]
+	if j := strings.IndexAny(rest, "。;!?,"); j >= 0 {
+		rest = rest[:j]
+	}
+	rest = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "").Replace(strings.TrimSpace(rest))
+	parts := strings.Split(rest, "、")
+	if len(parts) < 3 {
+		return nil
+	}
+	for _, p := range parts {
+		if utf8.RuneCountInString(p) != 1 || !zh.IsHan([]rune(p)[0]) {
+			return nil
+		}
+	}
+	if v, _, ok := numericShorthand(c.name); ok && v != len(parts) {
+		return nil
+	}
+	return parts
+}
+
+// reProse opens a clause with an adverb of order in prose: 她先…, 然后…,
+// 再…, 最终…; or 从…入手.
+var (
+	reProseStep = regexp.MustCompile(`^\s*(?:她|他|我们|我|社区)?(首先|先|然后|接着|随后|之后|再|最后|最终)(?:是)?[,:]?(.*)$`)
+	reProseFrom = regexp.MustCompile(`^\s*(?:她|他|我们|我|社区)?(?:首先)?从(\p{Han}{2,14}?)(?:入手|做起|抓起|着手)`)
+)
+
+// proseSteps: the sentences after the sighting tell the method's steps
+// in prose — one opening with 先 or 从…入手, middles with 然后/接着/再…,
+// one closing with 最后/最终 — each step the clause after its adverb.
+// Three steps or more, as many as a numbered name says; 先后 (one after
+// another) and 先进 are no 先.
+func proseSteps(a *article, c candidate) []string {
+	var steps []string
+	for d := 1; d <= 8 && c.sent+d < len(a.sentences); d++ {
+		s := a.sentences[c.sent+d]
+		if s.heading || s.para != a.sentences[c.sent+d-1].para && len(steps) == 0 && d > 2 {
+			return nil
+		}
+		n := strings.NewReplacer("“", "", "”", "", "‘", "", "’", "").Replace(s.norm)
+		for _, p := range clauseStarts(n) {
+			cl := n[p:]
+			if j := strings.IndexAny(cl, ",;。:!?"); j >= 0 {
+				cl = cl[:j]
+			}
+			adv, item := "", ""
+			if m := reProseFrom.FindStringSubmatch(cl); m != nil {
+				adv, item = "从", m[1]
+			} else if m := reProseStep.FindStringSubmatch(cl); m != nil {
+				adv, item = m[1], m[2]
+			} else {
+				continue
+			}
+			item = strings.TrimLeft(strings.TrimSpace(item), "再又就")
+			if r := utf8.RuneCountInString(item); r < 2 || r > 16 || strings.HasPrefix(item, "后") || strings.HasPrefix(item, "进") {
+				continue
+			}
+			first := adv == "先" || adv == "首先" || adv == "从"
+			if len(steps) == 0 {
+				if first {
+					steps = append(steps, item)
+				}
+				continue
+			}
+			if first {
+				return nil // the order broke
+			}
+			steps = append(steps, item)
+			if adv == "最后" || adv == "最终" {
+				if len(steps) < 3 {
+					return nil
+				}
+				return finishOrdinal(steps, c.name)
+			}
+		}
+	}
+	return nil
+}
+
+// reKeywordOpen is a paragraph's short first sentence opened by a quoted
+// keyword (“听”在一线。); reKeywordHead a sub-heading closed by one
+// (畅通渠道“听”).
+var (
+	reKeywordOpen = regexp.MustCompile(`^“(\p{Han}{1,3})”\p{Han}{1,8}[。!]?$`)
+	reKeywordHead = regexp.MustCompile(`^\p{Han}{2,8}“(\p{Han}{1,3})”$`)
+)
+
+// keywordStep: the step a paragraph's first sentence names by a quoted
+// keyword, and whether the sentence is its paragraph's only one.
+func keywordStep(a *article, i int) (string, bool) {
+	s := a.sentences[i]
+	t := strings.TrimSpace(s.norm)
+	alone := i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para
+	if m := reKeywordOpen.FindStringSubmatch(t); m != nil {
+		return m[1], alone
+	}
+	if m := reKeywordHead.FindStringSubmatch(t); m != nil && alone {
+		return m[1], true
+	}
+	return "", false
+}
+
+// keywordSteps: the paragraphs after the sighting's are the method's
+// steps, each opened by a quoted keyword (“听”在一线。社区干部…) or under a
+// sub-heading closed by one (畅通渠道“听”, then its paragraph); three or
+// more, as many as a numbered name says.
+func keywordSteps(a *article, c candidate) []string {
+	var steps []string
+	seen := map[string]bool{}
+	body := 0 // paragraphs since a heading alone
+	i := c.sent + 1
+	for i < len(a.sentences) && a.sentences[i].para == a.sentences[c.sent].para {
+		i++
+	}
+	for i < len(a.sentences) {
+		p := a.sentences[i].para
+		st, alone := keywordStep(a, i)
+		switch {
+		case st != "" && !seen[st]:
+			seen[st] = true
+			steps = append(steps, st)
+			body = 0
+			if !alone {
+				body = 1
+			}
+		case len(steps) > 0 && body == 0:
+			body = 1 // the paragraph under a heading
+		default:
+			i = len(a.sentences)
+			continue
+		}
+		for i < len(a.sentences) && a.sentences[i].para == p {
+			i++
+		}
+	}
+	if len(steps) < 3 {
+		return nil
+	}
+	if v, _, ok := numericShorthand(c.name); ok && v != len(steps) {
+		return nil
+	}
+	return steps
+}
+
+// reLabel opens a paragraph with a short label and a colon (列清单：…).
+var reLabel = regexp.MustCompile(`^“?(\p{Han}{2,8})”?:`)
+
+// labelSteps: the paragraphs after the sighting's (past a heading naming
+// the method) each open with a label of their own and a colon (列清单：
+// 网格员每月走访…; a Markdown list loses its numbers on loading): the
+// labels are the steps, three or more, as many as a numbered name says.
+// An interview's speakers (记者：…吴中兰：…记者：) repeat, which ends it.
+func labelSteps(a *article, c candidate) []string {
+	i := c.sent + 1
+	for i < len(a.sentences) && a.sentences[i].para == a.sentences[c.sent].para {
+		i++
+	}
+	for i < len(a.sentences) && a.sentences[i].heading && len(a.sentences[i].key) > 0 && strings.Contains(a.sentences[i].key, key(c.name)) {
+		i++
+	}
+	var steps []string
+	seen := map[string]bool{}
+	for i < len(a.sentences) && !a.sentences[i].heading {
+		m := reLabel.FindStringSubmatch(a.sentences[i].norm)
+		if m == nil || seen[m[1]] || strings.HasSuffix(m[1], "说") || m[1] == "记者" {
+			break
+		}
+		seen[m[1]] = true
+		steps = append(steps, m[1])
+		p := a.sentences[i].para
+		for i < len(a.sentences) && a.sentences[i].para == p {
+			i++
+		}
+	}
+	if len(steps) < 3 {
+		return nil
+	}
+	if v, _, ok := numericShorthand(c.name); ok && v != len(steps) {
+		return nil
+	}
+	return steps
+}
