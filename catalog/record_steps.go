@@ -331,6 +331,9 @@ func opensStep(k, step string) bool {
 		k = strings.TrimPrefix(k, p)
 	}
 	sk := key(step)
+	if rs := []rune(sk); len(rs) >= 2 && len(rs) <= 3 && strings.ContainsRune(numerals, rs[0]) && !strings.HasPrefix(k, sk) {
+		sk = string(rs[1:]) // 看，就是… of 一看
+	}
 	if sk == "" || !strings.HasPrefix(k, sk) {
 		return false
 	}

@@ -262,15 +262,15 @@ func lineSteps(a *article, c candidate) []string {
 	for i < len(a.sentences) && a.sentences[i].para == p && !strings.HasSuffix(strings.TrimSpace(a.sentences[i].norm), ":") {
 		i++
 	}
-	if i >= len(a.sentences) || a.sentences[i].para != p {
-		return nil
+	if i >= len(a.sentences) || a.sentences[i].para != p || reResult.MatchString(a.sentences[i].norm) {
+		return nil // no lead-in, or one to what came of it (开展以来：)
 	}
 	var steps []string
 	end := ""
 	for j := i + 1; j < len(a.sentences) && len(steps) < 8; j++ {
 		s := a.sentences[j]
 		alone := (j+1 >= len(a.sentences) || a.sentences[j+1].para != s.para) && (a.sentences[j-1].para != s.para)
-		if !alone || utf8.RuneCountInString(s.text) > 40 {
+		if !alone || utf8.RuneCountInString(s.text) > 40 || isResult(s) {
 			break
 		}
 		// The lines end alike (bare lines read as headings, or ；); a line
@@ -336,7 +336,7 @@ func enumeratedSteps(a *article, c candidate) []string {
 
 // reSequenced opens a clause with an adverb of order and a short item:
 // 首先，摸清底数；其次，… 最后，…
-var reSequenced = regexp.MustCompile(`(?:^|[;。:,])“?(首先|第一|其次|第二|再次|第三|然后|接着|第四|最后)[,:]?“?([^,;。!?:“”]{2,12})”?[,;。:]`)
+var reSequenced = regexp.MustCompile(`(?:^|[;。:,])“?(首先|第一|其次|第二|再次|第三|然后|接着|接著|第四|最后)[,:]?“?([^,;。!?:“”]{2,12})”?[,;。:]`)
 
 // sequencedSteps: the sighting sentence or the ones after it tell the
 // method's steps with adverbs of order (首先…其次…最后…), opening with

@@ -89,6 +89,9 @@ func numberedSteps(a *article, c candidate) []string {
 		if d == 0 {
 			n = n[c.end:]
 		}
+		if isResult(s) {
+			continue // ①建成老年食堂2个…: what came of it, not a step
+		}
 		for _, p := range clauseStarts(n) {
 			k, v, item, ok := marker(n[p:])
 			if !ok || kind != "" && k != kind {
@@ -187,7 +190,7 @@ func singleRuneListSteps(a *article, c candidate) []string {
 // reProse opens a clause with an adverb of order in prose: 她先…, 然后…,
 // 再…, 最终…; or 从…入手.
 var (
-	reProseStep = regexp.MustCompile(`^\s*(?:她|他|我们|我|社区)?(首先|先|然后|接着|随后|之后|再|最后|最终)(?:是)?[,:]?(.*)$`)
+	reProseStep = regexp.MustCompile(`^\s*(?:她|他|我们|我|社区)?(首先|先|然后|接着|接著|随后|之后|再|最后|最终)(?:是)?[,:]?(.*)$`)
 	reProseFrom = regexp.MustCompile(`^\s*(?:她|他|我们|我|社区)?(?:首先)?从(\p{Han}{2,14}?)(?:入手|做起|抓起|着手)`)
 )
 
@@ -198,12 +201,16 @@ var (
 // another) and 先进 are no 先.
 func proseSteps(a *article, c candidate) []string {
 	var steps []string
-	for d := 1; d <= 8 && c.sent+d < len(a.sentences); d++ {
+	for d := 0; d <= 8 && c.sent+d < len(a.sentences); d++ {
 		s := a.sentences[c.sent+d]
-		if s.heading || s.para != a.sentences[c.sent+d-1].para && len(steps) == 0 && d > 2 {
+		if d > 0 && (s.heading || s.para != a.sentences[c.sent+d-1].para && len(steps) == 0 && d > 2) {
 			return nil
 		}
-		n := strings.NewReplacer("“", "", "”", "", "‘", "", "’", "").Replace(s.norm)
+		n := s.norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		n = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "").Replace(n)
 		for _, p := range clauseStarts(n) {
 			cl := n[p:]
 			if j := strings.IndexAny(cl, ",;。:!?"); j >= 0 {
@@ -218,7 +225,7 @@ func proseSteps(a *article, c candidate) []string {
 				continue
 			}
 			item = strings.TrimLeft(strings.TrimSpace(item), "再又就")
-			if r := utf8.RuneCountInString(item); r < 2 || r > 16 || strings.HasPrefix(item, "后") || strings.HasPrefix(item, "进") {
+			if r := utf8.RuneCountInString(item); r < 2 || r > 20 || strings.HasPrefix(item, "后") || strings.HasPrefix(item, "进") {
 				continue
 			}
 			first := adv == "先" || adv == "首先" || adv == "从"
