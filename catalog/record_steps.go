@@ -264,8 +264,8 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 				continue
 			}
 			since++
-			if isResult(s) {
-				cur = none // what came of it all ends the steps
+			if isResult(s) || cur == len(steps)-1 && reNewTopic.MatchString(s.norm) {
+				cur = none // what came of it, or another matter, ends the steps
 			}
 			if s.para != hp && np < 0 {
 				np = s.para
@@ -309,7 +309,11 @@ var reOrdinalPrefix = regexp.MustCompile(`^(?:第[一二三四五六七八九十
 // reEnumOpen opens a sentence or paragraph telling one part of a method
 // in turn (第二步… / 二是… / 二要… / （二）… / （2）… / 第二，… / ②… / 2.…),
 // its numeral captured.
-var reEnumOpen = regexp.MustCompile(`^“?(?:第([一二三四五六七八九十])步|([一二三四五六七八九十])(?:是|要)|[(（]([一二三四五六七八九十]|\d{1,2})[)）]|第([一二三四五六七八九十])[,、:]|([①②③④⑤⑥⑦⑧⑨⑩])|(\d{1,2})[.、．])`)
+var reEnumOpen = regexp.MustCompile(`^“?(?:第([一二三四五六七八九十])步|([一二三四五六七八九十])(?:是|要)|[(（]([一二三四五六七八九十]|\d{1,2})[)）]|第([一二三四五六七八九十])(?:条|招|项|个方面)?[,、:]|([①②③④⑤⑥⑦⑧⑨⑩])|(\d{1,2})[.、．])`)
+
+// reNewTopic opens a sentence turning to another matter (此外，社区还…),
+// which the last step's body does not run into.
+var reNewTopic = regexp.MustCompile(`^(?:此外|另外|除此之外|与此同时|\p{Han}{0,4}还(?:开设|建起|建立|成立|组建|设立|办起|推出|有))`)
 
 // enumOpenValue is the number a sentence's opening gives its part.
 func enumOpenValue(k string) (int, bool) {

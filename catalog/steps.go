@@ -46,6 +46,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := countedListSteps(a, c); st != nil {
 			return st
 		}
+		if st := dashListSteps(a, c); st != nil {
+			return st
+		}
 		if st := lineSteps(a, c); st != nil {
 			return st
 		}

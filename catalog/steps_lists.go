@@ -21,27 +21,34 @@ import (
 //     (“听”在一线。… / 畅通渠道“听”).
 
 // reMarker opens a clause with a list marker and a short item; the
-// groups say the marker's kind and value.
-var reMarker = regexp.MustCompile(`^\s*“?(?:([一二三四五六七八九十])(是|要)|第([一二三四五六七八九十])(?:是|[,、:])|([①②③④⑤⑥⑦⑧⑨⑩])|\(([一二三四五六七八九十]|\d{1,2})\)|(\d{1,2})[.、．])\s*“?([^,;。!?:“”]{2,12}?)”?\s*(?:[,;。:!?]|$)`)
+// groups say the marker's kind and value: 一是/一要/一抓…, 第一（条/招）,
+// ①, (1), 1., 一、.
+var reMarker = regexp.MustCompile(`^\s*“?(?:([一二三四五六七八九十])(是|要|抓|靠|强|建|促|做|讲|联|办|查|治)|第([一二三四五六七八九十])(条|招|项|个方面)?(?:是|[,、:])|([①②③④⑤⑥⑦⑧⑨⑩])|\(([一二三四五六七八九十]|\d{1,2})\)|(\d{1,2})[.、．]|([一二三四五六七八九十])、)\s*“?([^,;。!?:“”]{2,12}?)”?\s*(?:[,;。:!?]|$)`)
 
-// marker reads the list marker opening s: its kind, value and item.
+// marker reads the list marker opening s: its kind, value and item. The
+// item of 一抓组织建设 keeps its verb (抓组织建设); of 一是/一要 not.
 func marker(s string) (kind string, v int, item string, ok bool) {
 	m := reMarker.FindStringSubmatch(s)
 	if m == nil {
 		return "", 0, "", false
 	}
-	item = strings.TrimSpace(m[7])
+	item = strings.TrimSpace(m[9])
 	switch {
 	case m[1] != "":
+		if m[2] != "是" && m[2] != "要" {
+			item = m[2] + item
+		}
 		return "n" + m[2], numeralValue([]rune(m[1])[0]), item, true
 	case m[3] != "":
-		return "第", numeralValue([]rune(m[3])[0]), item, true
-	case m[4] != "":
-		return "circled", int([]rune(m[4])[0]-'①') + 1, item, true
+		return "第" + m[4], numeralValue([]rune(m[3])[0]), item, true
 	case m[5] != "":
-		return "paren", numberValue(m[5]), item, true
+		return "circled", int([]rune(m[5])[0]-'①') + 1, item, true
+	case m[6] != "":
+		return "paren", numberValue(m[6]), item, true
+	case m[7] != "":
+		return "digit", numberValue(m[7]), item, true
 	default:
-		return "digit", numberValue(m[6]), item, true
+		return "section", numeralValue([]rune(m[8])[0]), item, true
 	}
 }
 
@@ -73,18 +80,18 @@ func clauseStarts(n string) []int {
 
 // numberedSteps: the sighting sentence or the ones after it number the
 // method's parts with markers of one kind, 1..n without gaps (一是组织联建
-// …二是…; 第一，选准人。…; ①摸排登记。…; （1）大事政府办。…; 1.先听后说。
-// …); n must match a numbered name (四联) when it has one, and be three or
-// more when it has none. An item that tells an outcome (居民的笑脸多了) is
-// no step.
+// …二是…; 一抓…二抓…; 第一，选准人。…; ①摸排登记。…; （1）大事政府办。…;
+// 1.先听后说。…; section headings 一、摸清底数 under a numbered name); n
+// must match a numbered name (四联) when it has one, and be three or more
+// when it has none. An item that tells an outcome (居民的笑脸多了) is no
+// step, nor are the items of a sentence telling what came of it.
 func numberedSteps(a *article, c candidate) []string {
-	var steps []string
-	kind := ""
-	for d := 0; d <= 12 && c.sent+d < len(a.sentences); d++ {
+	_, _, numbered := numericShorthand(c.name)
+	runs := map[string][]string{} // per kind of marker, the items so far
+	var kinds []string
+	var done []string // the first run that ended complete
+	for d := 0; d <= 12 && c.sent+d < len(a.sentences) && done == nil; d++ {
 		s := a.sentences[c.sent+d]
-		if d > 0 && s.heading && len(steps) >= 2 {
-			break // the next section
-		}
 		n := s.norm
 		if d == 0 {
 			n = n[c.end:]
@@ -94,23 +101,43 @@ func numberedSteps(a *article, c candidate) []string {
 		}
 		for _, p := range clauseStarts(n) {
 			k, v, item, ok := marker(n[p:])
-			if !ok || kind != "" && k != kind {
+			if !ok || k == "section" && (!numbered || p > 0) {
 				continue
+			}
+			steps, seen := runs[k]
+			if !seen {
+				kinds = append(kinds, k)
 			}
 			switch {
 			case v == len(steps)+1 && !strings.HasSuffix(item, "了"):
-				steps = append(steps, item)
-				kind = k
+				runs[k] = append(steps, item)
 			case len(steps) >= 2:
-				return finishNumbered(steps, c.name)
+				if st := finishNumbered(steps, c.name); st != nil && done == nil {
+					done = st
+				}
+				runs[k] = nil
 			case v == 1:
-				steps, kind = []string{item}, k
+				runs[k] = []string{item}
 			default:
-				steps, kind = nil, ""
+				runs[k] = nil
 			}
 		}
 	}
-	return finishNumbered(steps, c.name)
+	if done != nil {
+		return done
+	}
+	for _, k := range kinds {
+		st := runs[k]
+		// Sections go on past the method's (一、二、三、 its steps, 四、
+		// another matter): as many as its name counts.
+		if v, _, ok := numericShorthand(c.name); ok && k == "section" && len(st) > v {
+			st = st[:v]
+		}
+		if st := finishNumbered(st, c.name); st != nil {
+			return st
+		}
+	}
+	return nil
 }
 
 func finishNumbered(steps []string, name string) []string {
@@ -352,4 +379,32 @@ func labelSteps(a *article, c candidate) []string {
 		return nil
 	}
 	return steps
+}
+
+// reDashList is a chain of stages (收集—交办—督办—反馈).
+var reDashList = regexp.MustCompile(`“?(\p{Han}{1,6}(?:(?:—+|→|－|-)\p{Han}{1,6}){2,7})”?(的)?(流程|闭环|链条|步骤|环节|机制|工作法|模式)?`)
+
+// dashListSteps: the sighting sentence or the next one names a chain of
+// three or more stages joined by dashes or arrows, quoted or called a
+// 流程/闭环 (按照“收集—交办—督办—反馈”的流程), as many as a numbered name
+// says.
+func dashListSteps(a *article, c candidate) []string {
+	for d := 0; d <= 1 && c.sent+d < len(a.sentences); d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		for _, m := range reDashList.FindAllStringSubmatch(n, -1) {
+			quoted := strings.HasPrefix(m[0], "“") && strings.Contains(m[0], "”")
+			if !quoted && m[3] == "" {
+				continue
+			}
+			parts := regexp.MustCompile(`—+|→|－|-`).Split(m[1], -1)
+			if v, _, ok := numericShorthand(c.name); ok && v != len(parts) {
+				continue
+			}
+			return parts
+		}
+	}
+	return nil
 }
