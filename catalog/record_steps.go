@@ -247,6 +247,16 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 	hdr := ordinalHeaders(a, sents, steps)
 	if hdr != nil {
 		cur, since, hp, bare, np := none, 0, -1, false, -1
+		// The first header found is the second step's: the method was named
+		// inside the first step's section, whose rest carries it out.
+		for j := range sents {
+			if hdr[j] != none {
+				if hdr[j] == 1 && a.sentences[sents[0]].para != a.sentences[sents[j]].para {
+					cur, hp = 0, a.sentences[sents[0]].para
+				}
+				break
+			}
+		}
 		// list: the headers so far stood one after another with nothing
 		// under them (居民提事 / 楼长汇总 / …): the steps are a list, and
 		// the paragraph after the last is not its body but what follows.
@@ -309,7 +319,7 @@ var reOrdinalPrefix = regexp.MustCompile(`^(?:第[一二三四五六七八九十
 // reEnumOpen opens a sentence or paragraph telling one part of a method
 // in turn (第二步… / 二是… / 二要… / （二）… / （2）… / 第二，… / ②… / 2.…),
 // its numeral captured.
-var reEnumOpen = regexp.MustCompile(`^“?(?:第([一二三四五六七八九十])步|([一二三四五六七八九十])(?:是|要)|[(（]([一二三四五六七八九十]|\d{1,2})[)）]|第([一二三四五六七八九十])(?:条|招|项|个方面)?[,、:]|([①②③④⑤⑥⑦⑧⑨⑩])|(\d{1,2})[.、．])`)
+var reEnumOpen = regexp.MustCompile(`^“?(?:第([一二三四五六七八九十])步|([一二三四五六七八九十])(?:是|要|抓|靠|强|建|促|做|讲|联|办|查|治)|[(（]([一二三四五六七八九十]|\d{1,2})[)）]|第([一二三四五六七八九十])(?:条|招|项|个方面)?[,、:]|([①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽❶❷❸❹❺❻❼❽❾❿])|(\d{1,2})[.、．]|其([一二三四五六七八九十])[,、:是])`)
 
 // reNewTopic opens a sentence turning to another matter (此外，社区还…),
 // which the last step's body does not run into.
@@ -322,9 +332,9 @@ func enumOpenValue(k string) (int, bool) {
 		return 0, false
 	}
 	if m[5] != "" {
-		return int([]rune(m[5])[0]-'①') + 1, true
+		return circledValue([]rune(m[5])[0]), true
 	}
-	return numberValue(m[1] + m[2] + m[3] + m[4] + m[6]), true
+	return numberValue(m[1] + m[2] + m[3] + m[4] + m[6] + m[7]), true
 }
 
 // opensStep: a sentence's key opens with the step and says what it is
@@ -399,6 +409,11 @@ func ordinalHeaders(a *article, sents []int, steps []string) []int {
 			out[j] = next - 1
 			found++
 			next++
+		} else if found == 0 && n >= 3 && s.heading && stepHeaderOf(s, steps, 1) {
+			// The first step's heading came before the method was named.
+			out[j] = 1
+			found++
+			next = 3
 		}
 	}
 	if 2*found <= n || found < 2 {

@@ -23,7 +23,17 @@ import (
 // reMarker opens a clause with a list marker and a short item; the
 // groups say the marker's kind and value: 一是/一要/一抓…, 第一（条/招）,
 // ①, (1), 1., 一、.
-var reMarker = regexp.MustCompile(`^\s*“?(?:([一二三四五六七八九十])(是|要|抓|靠|强|建|促|做|讲|联|办|查|治)|第([一二三四五六七八九十])(条|招|项|个方面)?(?:是|[,、:])|([①②③④⑤⑥⑦⑧⑨⑩])|\(([一二三四五六七八九十]|\d{1,2})\)|(\d{1,2})[.、．]|([一二三四五六七八九十])、)\s*“?([^,;。!?:“”]{2,12}?)”?\s*(?:[,;。:!?]|$)`)
+var reMarker = regexp.MustCompile(`^\s*“?(?:([一二三四五六七八九十])(是|要|抓|靠|强|建|促|做|讲|联|办|查|治)|(?:第|其)([一二三四五六七八九十])(条|招|项|个方面)?(?:是|[,、:])|([①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽❶❷❸❹❺❻❼❽❾❿])|\(([一二三四五六七八九十]|\d{1,2})\)|(\d{1,2})[.、．]|([一二三四五六七八九十])、)\s*([^,;。!?:]{2,16}?)\s*(?:[,;。:!?]|$)`)
+
+// circledValue is the number of ①…⑩, ⑴…⑽ or ❶…❿.
+func circledValue(r rune) int {
+	for _, first := range []rune{'①', '⑴', '❶'} {
+		if r >= first && r < first+10 {
+			return int(r-first) + 1
+		}
+	}
+	return 0
+}
 
 // marker reads the list marker opening s: its kind, value and item. The
 // item of 一抓组织建设 keeps its verb (抓组织建设); of 一是/一要 not.
@@ -42,7 +52,7 @@ func marker(s string) (kind string, v int, item string, ok bool) {
 	case m[3] != "":
 		return "第" + m[4], numeralValue([]rune(m[3])[0]), item, true
 	case m[5] != "":
-		return "circled", int([]rune(m[5])[0]-'①') + 1, item, true
+		return "circled", circledValue([]rune(m[5])[0]), item, true
 	case m[6] != "":
 		return "paren", numberValue(m[6]), item, true
 	case m[7] != "":
@@ -62,6 +72,11 @@ func numberValue(s string) int {
 		v = v*10 + int(r-'0')
 	}
 	return v
+}
+
+// unquote drops quotation marks.
+func unquote(s string) string {
+	return strings.NewReplacer("“", "", "”", "", "‘", "", "’", "").Replace(s)
 }
 
 // clauseStarts are the byte offsets of n where a clause begins.
@@ -96,6 +111,7 @@ func numberedSteps(a *article, c candidate) []string {
 		if d == 0 {
 			n = n[c.end:]
 		}
+		n = unquote(n) // 一是建立“红色议事厅”，…
 		if isResult(s) {
 			continue // ①建成老年食堂2个…: what came of it, not a step
 		}
@@ -281,8 +297,8 @@ func proseSteps(a *article, c candidate) []string {
 // keyword (“听”在一线。); reKeywordHead a sub-heading closed by one
 // (畅通渠道“听”).
 var (
-	reKeywordOpen = regexp.MustCompile(`^“(\p{Han}{1,3})”\p{Han}{1,8}[。!]?$`)
-	reKeywordHead = regexp.MustCompile(`^\p{Han}{2,8}“(\p{Han}{1,3})”$`)
+	reKeywordOpen = regexp.MustCompile(`^[“‘](\p{Han}{1,3})[”’](?:\p{Han}{1,8}[。!]?$|(?:,|:|,?就是|,?即)\p{Han})`)
+	reKeywordHead = regexp.MustCompile(`^(?:[一二三四五六七八九十]、|\d{1,2}[.、]|第[一二三四五六七八九十]步:?)?\p{Han}{2,8}[“‘](\p{Han}{1,3})[”’]$`)
 )
 
 // keywordStep: the step a paragraph's first sentence names by a quoted
@@ -311,6 +327,17 @@ func keywordSteps(a *article, c candidate) []string {
 	i := c.sent + 1
 	for i < len(a.sentences) && a.sentences[i].para == a.sentences[c.sent].para {
 		i++
+	}
+	// Named inside the first step's section (一、畅通渠道“听” / …她推行的
+	// “三步工作法”从倾听开始。…): the steps start at that heading.
+	j := c.sent
+	for j > 0 && a.sentences[j-1].para == a.sentences[c.sent].para {
+		j--
+	}
+	if j > 0 {
+		if st, alone := keywordStep(a, j-1); st != "" && alone {
+			i = j - 1
+		}
 	}
 	for i < len(a.sentences) {
 		p := a.sentences[i].para
