@@ -342,6 +342,13 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 				out = append(out, i)
 				continue
 			}
+			// A paragraph carrying out one of its steps by name (…由党员领办，
+			// 一名党员牵头一件事) goes on with it without counting.
+			if len(ix.stepsOf[mi]) >= 2 && paragraphHas(a, i, ix.stepsOf[mi]) {
+				skipping = false
+				out = append(out, i)
+				continue
+			}
 			paras++
 			if paras > 3 {
 				break
@@ -372,6 +379,17 @@ func stepHeaderFrom(s sentence, steps []string, next *int) bool {
 	for j := *next; j < len(steps); j++ {
 		if stepHeaderOf(s, steps, j) {
 			*next = j + 1
+			return true
+		}
+	}
+	return false
+}
+
+// paragraphHas: the paragraph starting at sentence i contains one of keys.
+func paragraphHas(a *article, i int, keys []string) bool {
+	p := a.sentences[i].para
+	for j := i; j < len(a.sentences) && a.sentences[j].para == p; j++ {
+		if containsAny(a.sentences[j].key, keys) {
 			return true
 		}
 	}
