@@ -314,8 +314,8 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 		if s.heading && ix.mentions(i, mi) && len(out) == 0 {
 			continue // its own section's heading (一、三步清单法)
 		}
-		if s.heading && !(s.para != para && stepHeaderFrom(s, m.Steps, &next)) {
-			break // a heading ends it, unless it heads a step (畅通渠道“听”)
+		if s.heading && !(s.para != para && stepHeaderFrom(s, m.Steps, &next)) && !(next > 0 && bodyLine(s)) {
+			break // a heading ends it, unless it heads a step (畅通渠道“听”) or is a line told under one
 		}
 		if (ix.namesOther(a, i, mi) || ix.owner[i] >= 0 && ix.owner[i] != mi) && !(inSteps && s.para == para) && !(header && s.para != para) {
 			// Another method ends it — unless it is named inside one of
@@ -371,6 +371,12 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 		out = append(out, i)
 	}
 	return out
+}
+
+// bodyLine: a line read as a heading for want of a full stop that reads
+// as a sentence (a bullet under a step: 网格员每天巡查楼栋，把…记进民情日记).
+func bodyLine(s sentence) bool {
+	return s.heading && (strings.ContainsAny(s.norm, ",、;") || utf8.RuneCountInString(s.text) > 16)
 }
 
 // stepHeaderFrom: the sentence heads one of the steps from *next on

@@ -246,7 +246,7 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 	// after the header, up to the next header, carry it out.
 	hdr := ordinalHeaders(a, sents, steps)
 	if hdr != nil {
-		cur, since, hp, bare, np := none, 0, -1, false, -1
+		cur, since, hp, bare, np, lp := none, 0, -1, false, -1, -1
 		// The first header found is the second step's: the method was named
 		// inside the first step's section, whose rest carries it out.
 		for j := range sents {
@@ -280,13 +280,16 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 			if s.para != hp && np < 0 {
 				np = s.para
 			}
-			// Its own paragraph, or the one after a header standing alone.
-			inPart := s.para == hp || bare && !list && s.para == np
-			if cur == none || since > 3 || !inPart || !ix.slotWorthy(s) {
+			// Its own paragraph, or the one after a header standing alone —
+			// or the lines after that one, a list under the header.
+			inPart := s.para == hp || bare && !list && (s.para == np || s.para == lp+1 && oneLine(a, i))
+			worthy := ix.slotWorthy(s) || bodyLine(s) && utf8.RuneCountInString(s.text) >= minSlotRunes
+			if cur == none || since > 3 || !inPart || !worthy {
 				assign[j] = none
 				continue
 			}
 			assign[j] = cur
+			lp = s.para
 		}
 	}
 	// Continuations: an unscored sentence after a step's sentence, in the
@@ -320,6 +323,11 @@ var reOrdinalPrefix = regexp.MustCompile(`^(?:第[一二三四五六七八九十
 // in turn (第二步… / 二是… / 二要… / （二）… / （2）… / 第二，… / ②… / 2.…),
 // its numeral captured.
 var reEnumOpen = regexp.MustCompile(`^“?(?:第([一二三四五六七八九十])步|([一二三四五六七八九十])(?:是|要|抓|靠|强|建|促|做|讲|联|办|查|治)|[(（]([一二三四五六七八九十]|\d{1,2})[)）]|第([一二三四五六七八九十])(?:条|招|项|个方面)?[,、:]|([①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽❶❷❸❹❺❻❼❽❾❿])|(\d{1,2})[.、．]|其([一二三四五六七八九十])[,、:是])`)
+
+// oneLine: sentence i is a paragraph of its own.
+func oneLine(a *article, i int) bool {
+	return (i == 0 || a.sentences[i-1].para != a.sentences[i].para) && (i+1 >= len(a.sentences) || a.sentences[i+1].para != a.sentences[i].para)
+}
 
 // reNewTopic opens a sentence turning to another matter (此外，社区还…),
 // which the last step's body does not run into.
