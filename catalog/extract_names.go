@@ -320,7 +320,7 @@ func listAfter(s string) string {
 // splitList splits an enumeration on 、 (and a final 及/和/与), dropping
 // quotes, a leading verb of the first item and a trailing 的/等 of the last.
 // reCountTail is a count of stages after a list's last item.
-var reCountTail = regexp.MustCompile(`等?(?:[一二三四五六七八九十两]|\d)(?:个|大|项)?(?:环节|步骤|步|阶段|流程|方面|部分)$`)
+var reCountTail = regexp.MustCompile(`(?:等?(?:[一二三四五六七八九十两]|\d)(?:个|大|项)?(?:环节|步骤|步|阶段|流程|方面|部分)|等(?:环节|步骤|流程|方面|内容|举措|措施))$`)
 
 func splitList(s string) []string {
 	s = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "").Replace(s)

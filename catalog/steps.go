@@ -49,6 +49,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := dashListSteps(a, c); st != nil {
 			return st
 		}
+		if st := fromToSteps(a, c); st != nil {
+			return st
+		}
 		if st := lineSteps(a, c); st != nil {
 			return st
 		}
@@ -160,7 +163,14 @@ func colonListSteps(a *article, c candidate) []string {
 	// share a part of the name (要求社区干部问题在一线发现、矛盾在一线化解、…).
 	for _, cl := range strings.Split(n, ",") {
 		if strings.Count(cl, "、") >= 2 {
-			if parts := parallel(strings.Split(strings.TrimRight(cl, "。;!? "), "、"), c.name); parts != nil && sharesNamePart(parts, c.name) {
+			parts := strings.Split(strings.TrimRight(cl, "。;!? "), "、")
+			// 包括选楼道长、…、办楼道实事等环节: neither the lead-in nor the
+			// closing count is a step's.
+			if first := trimAfterLast(parts[0], []string{"包括", "涵盖", "即"}); first != "" {
+				parts[0] = first
+			}
+			parts[len(parts)-1] = reCountTail.ReplaceAllString(parts[len(parts)-1], "")
+			if parts := parallel(parts, c.name); parts != nil && sharesNamePart(parts, c.name) {
 				return parts
 			}
 		}

@@ -435,3 +435,32 @@ func dashListSteps(a *article, c candidate) []string {
 	}
 	return nil
 }
+
+// reFromTo is a course told 从A到B（，）再到C (从“居民点单”到“社区派单”再到
+// “党员接单”).
+var reFromTo = regexp.MustCompile(`从“?(\p{Han}{2,10}?)”?到“?(\p{Han}{2,10}?)”?((?:,?再到“?\p{Han}{2,10}?”?)+)(?:[,;。:!?]|$)`)
+
+// fromToSteps: the sighting sentence or the next one tells a course of
+// three or more stages 从…到…再到…, quoted or as many as a numbered name
+// says (not 从小区到社区再到街道, a reach).
+func fromToSteps(a *article, c candidate) []string {
+	for d := 0; d <= 1 && c.sent+d < len(a.sentences); d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		m := reFromTo.FindStringSubmatch(n)
+		if m == nil {
+			continue
+		}
+		steps := []string{m[1], m[2]}
+		for _, p := range strings.Split(m[3], "再到")[1:] {
+			steps = append(steps, strings.Trim(p, ",“” "))
+		}
+		v, _, numbered := numericShorthand(c.name)
+		if numbered && v == len(steps) || !numbered && strings.Count(m[0], "“") >= len(steps) {
+			return steps
+		}
+	}
+	return nil
+}
