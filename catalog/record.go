@@ -41,6 +41,9 @@ var (
 	reProblem = regexp.MustCompile(`难|问题|矛盾|纠纷|脏乱差|不清|后进|落后|困难|隐患|短板|痛点|瓶颈|薄弱|涣散|失联|没有|缺|不足|不便|不到|不了|不畅|堵|乱|差|怎么破|如何|怎样|\?|诉求|期盼|烦心|揪心|头疼|无人`)
 	reResult  = regexp.MustCompile(`以来|如今|目前|至今|累计|共计|先后|满意率|满意度|成功率|覆盖率|\d+(?:\.\d+)?%|提升了|提高了|增强了|破解了|解决了|化解了|实现了|已成为|成为了|得到了|受到|获评|被评为|荣获|推广|已有|已经|幸福感|获得感`)
 	reNumber  = regexp.MustCompile(`\d`)
+	// Words that say a sentence tells what came of a practice, whatever
+	// else it names.
+	reOutcome = regexp.MustCompile(`以来|如今|累计|共计|满意率|满意度|成功率|提升了|提高了|实现了`)
 	// A completed action with a count: 对接了46个项目, 改造了11个院落.
 	reDone = regexp.MustCompile(`(?:解决|办结|办理|改造|对接|完成|帮助|帮扶|服务|调解|化解|建成|实现|引进|培育|发展|吸纳|覆盖|救助|修缮|加装|收集)了?\p{Han}{0,4}?(?:\d|[一二三四五六七八九十百千万两]+[个件户次名项家条])`)
 	// Honours and posts: about the person, not how a method works.
@@ -456,8 +459,9 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 	align := procedural && (alignable(m.Steps) || stepsOpenSentences(a, m.Steps, sp) || ordinalHeaders(a, sp, m.Steps) != nil)
 	var rest []int
 	for _, i := range sp {
-		// A sentence spelling out a step is its procedure, numbers or not.
-		if align && containsAny(a.sentences[i].key, ix.stepsOf[mi]) {
+		// A sentence spelling out a step is its procedure, numbers or not —
+		// unless it says what came of it (实行民主议单以来，…).
+		if align && containsAny(a.sentences[i].key, ix.stepsOf[mi]) && !reOutcome.MatchString(a.sentences[i].norm) {
 			rest = append(rest, i)
 			continue
 		}

@@ -370,7 +370,7 @@ func sequencedSteps(a *article, c candidate) []string {
 				}
 				return nil // the order broke
 			}
-			steps = append(steps, strings.TrimSpace(m[2]))
+			steps = append(steps, strings.TrimPrefix(strings.TrimSpace(m[2]), "是")) // 首先是敲开门
 			if m[1] == "最后" {
 				return finishOrdinal(steps, c.name)
 			}
