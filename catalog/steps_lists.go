@@ -233,8 +233,8 @@ func singleRuneListSteps(a *article, c candidate) []string {
 // reProse opens a clause with an adverb of order in prose: 她先…, 然后…,
 // 再…, 最终…; or 从…入手.
 var (
-	reProseStep = regexp.MustCompile(`^\s*(?:她|他|我们|我|社区)?(首先|先|然后|接着|接著|随后|之后|再|最后|最终)(?:是)?[,:]?(.*)$`)
-	reProseFrom = regexp.MustCompile(`^\s*(?:她|他|我们|我|社区)?(?:首先)?从(\p{Han}{2,14}?)(?:入手|做起|抓起|着手)`)
+	reProseStep = regexp.MustCompile(`^\s*(\p{Han}{0,6}?)(首先|先|然后|接着|接著|紧接着|接下来|随后|之后|再|最后|最终)(?:是)?[,:]?(.*)$`)
+	reProseFrom = regexp.MustCompile(`^\s*(\p{Han}{0,6}?)(?:首先)?从(\p{Han}{2,14}?)(?:入手|做起|抓起|着手)`)
 )
 
 // proseSteps: the sentences after the sighting tell the method's steps
@@ -261,9 +261,9 @@ func proseSteps(a *article, c candidate) []string {
 			}
 			adv, item := "", ""
 			if m := reProseFrom.FindStringSubmatch(cl); m != nil {
-				adv, item = "从", m[1]
-			} else if m := reProseStep.FindStringSubmatch(cl); m != nil {
-				adv, item = m[1], m[2]
+				adv, item = "从", m[2]
+			} else if m := reProseStep.FindStringSubmatch(cl); m != nil && !wordBefore(m[1], m[2]) {
+				adv, item = m[2], m[3]
 			} else {
 				continue
 			}
@@ -291,6 +291,19 @@ func proseSteps(a *article, c candidate) []string {
 		}
 	}
 	return nil
+}
+
+// wordBefore: the subject's last character and the adverb make another
+// word (率先, 事先, 优先, 最后 of 之最后…): no adverb of order.
+func wordBefore(subject, adv string) bool {
+	r, _ := utf8.DecodeLastRuneInString(subject)
+	if subject == "" {
+		return false
+	}
+	if adv == "先" {
+		return strings.ContainsRune("率事优预原抢领起早争祖首", r)
+	}
+	return adv == "再" && strings.ContainsRune("一", r) // 一再
 }
 
 // reKeywordOpen is a paragraph's short first sentence opened by a quoted
