@@ -17,7 +17,12 @@ import (
 //     clauses: “三个一样”：对待居民像对待家人一样，…);
 //   - a counted noun: “三张清单”：需求清单…，资源清单…，项目清单…;
 //   - a lead-in ending in a colon followed by one line per step
-//     (议事会的流程是：/楼长收集…；/在议事会上…；…).
+//     (议事会的流程是：/楼长收集…；/在议事会上…；…), the list ending where
+//     the lines stop ending alike;
+//   - adverbs of order (首先…其次…最后);
+//   - and the ways of steps_lists.go: numbered lists of any kind, lists
+//     counted as 环节/步骤, chains of stages, prose, quoted keywords,
+//     labelled paragraphs.
 
 var (
 	reDigitToken = regexp.MustCompile(`“([0-9A-Za-z])”是([^,;。“”]{2,24})`)
@@ -317,34 +322,6 @@ func lineEnd(t string) string {
 		return string(r)
 	}
 	return ""
-}
-
-// reEnumerated opens a clause with 一是 / 二是 … and a short item.
-var reEnumerated = regexp.MustCompile(`(?:^|[;。:,])“?([一二三四五六七八九十])是“?([^,;。!?:“”]{2,12})”?[,;。:]`)
-
-// enumeratedSteps: the sentences after the sighting enumerate the method's
-// parts, 一是组织联建。…二是阵地联用。… (each often a paragraph of its
-// own), numbered 1..n without gaps; n must match a numbered name (四联)
-// when it has one.
-func enumeratedSteps(a *article, c candidate) []string {
-	var steps []string
-	for d := 0; d <= 12 && c.sent+d < len(a.sentences); d++ {
-		n := a.sentences[c.sent+d].norm
-		if d == 0 {
-			n = n[c.end:]
-		}
-		for _, m := range reEnumerated.FindAllStringSubmatch(n, -1) {
-			v := numeralValue([]rune(m[1])[0])
-			if v != len(steps)+1 {
-				if len(steps) >= 2 {
-					return finishOrdinal(steps, c.name)
-				}
-				continue
-			}
-			steps = append(steps, strings.TrimSpace(m[2]))
-		}
-	}
-	return finishOrdinal(steps, c.name)
 }
 
 // reSequenced opens a clause with an adverb of order and a short item:

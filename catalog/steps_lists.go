@@ -421,7 +421,9 @@ func labelSteps(a *article, c candidate) []string {
 	return steps
 }
 
-// reDashList is a chain of stages (收集—交办—督办—反馈).
+// reDashList is a chain of stages (收集—交办—督办—反馈), reDash what
+// joins them.
+var reDash = regexp.MustCompile(`—+|→|－|-`)
 var reDashList = regexp.MustCompile(`“?(\p{Han}{1,6}(?:(?:—+|→|－|-)\p{Han}{1,6}){2,7})”?(的)?(流程|闭环|链条|步骤|环节|机制|工作法|模式)?`)
 
 // dashListSteps: the sighting sentence or the next one names a chain of
@@ -439,7 +441,7 @@ func dashListSteps(a *article, c candidate) []string {
 			if !quoted && m[3] == "" {
 				continue
 			}
-			parts := regexp.MustCompile(`—+|→|－|-`).Split(m[1], -1)
+			parts := reDash.Split(m[1], -1)
 			if v, _, ok := numericShorthand(c.name); ok && v != len(parts) {
 				continue
 			}
