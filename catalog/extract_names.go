@@ -322,7 +322,20 @@ func listAfter(s string) string {
 // reCountTail is a count of stages after a list's last item.
 var reCountTail = regexp.MustCompile(`(?:等?(?:[一二三四五六七八九十两]|\d)(?:个|大|项)?(?:环节|步骤|步|阶段|流程|方面|部分)|等(?:环节|步骤|流程|方面|内容|举措|措施))$`)
 
+// reWholeTail closes a list with what its items make up together;
+// reNumeralIn finds a numeral.
+var (
+	reWholeTail = regexp.MustCompile(`(?:(?:相结合|相融合|为一体|于一体|并举)?的\p{Han}{0,6}(?:模式|机制|格局|闭环|体系|工作法|做法|办法|方式|链条)|相结合|相融合|为一体|于一体|并举)$`)
+	reNumeralIn = regexp.MustCompile(`^“[^”]*[一二三四五六七八九十两\d]`)
+)
+
 func splitList(s string) []string {
+	// 共商、…、共评“五共”机制: the list's own shorthand closes it.
+	if i := strings.LastIndex(s, "、"); i >= 0 {
+		if j := strings.Index(s[i:], "“"); j > len("、") && reNumeralIn.MatchString(s[i+j:]) {
+			s = s[:i+j]
+		}
+	}
 	s = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "").Replace(s)
 	parts := strings.Split(s, "、")
 	if len(parts) == 0 {
@@ -346,13 +359,17 @@ func splitList(s string) []string {
 		}
 	}
 	if !verbItems {
-		parts[0] = trimAfterLast(parts[0], leadingVerbs)
+		parts[0] = strings.TrimPrefix(trimAfterLast(parts[0], leadingVerbs), "了") // 形成了共商 → 共商
 	}
 	lastItem := parts[len(parts)-1]
 	// The count closing the list is no part of its last item (及时反馈四个
 	// 步骤, 评议等四步).
 	if len(parts) >= 2 {
 		lastItem = reCountTail.ReplaceAllString(lastItem, "")
+		// 德治相结合的治理模式, 评议为一体的闭环: what the items make up.
+		if t := reWholeTail.ReplaceAllString(lastItem, ""); t != "" {
+			lastItem = t
+		}
 	}
 	for _, suf := range []string{"等", "的"} {
 		lastItem = strings.TrimSuffix(lastItem, suf)
