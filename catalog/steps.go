@@ -25,7 +25,7 @@ import (
 //     labelled paragraphs.
 
 var (
-	reDigitToken = regexp.MustCompile(`“([0-9A-Za-z])”是([^,;。“”]{2,24})`)
+	reDigitToken = regexp.MustCompile(`“([0-9A-Za-z])”(?:是|即|指|代表|,就是|,即|就是)([^,;。“”]{2,24})`)
 	reOrdinal    = regexp.MustCompile(`第([一二三四五六七八九十])步(?:是|为|就是|叫)?[,:]?([^,;。!?]{1,24})`)
 )
 
@@ -73,6 +73,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 			return st
 		}
 		if st := labelSteps(a, c); st != nil {
+			return st
+		}
+		if st := countedOnesSteps(a, c); st != nil {
 			return st
 		}
 	}

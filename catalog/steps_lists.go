@@ -479,3 +479,38 @@ func fromToSteps(a *article, c candidate) []string {
 	}
 	return nil
 }
+
+// reOneItem opens a clause with one of “N个一”'s items (一张连心卡).
+var reOneItem = regexp.MustCompile(`^\s*(一[张本次个场份支套批条项块面把]\p{Han}{1,6}?)(?:[,;。:!?]|$)`)
+
+// countedOnesSteps: a name “五个一” whose items (一张连心卡、一本民情账…)
+// open the clauses or paragraphs after the sighting, as many as it counts.
+func countedOnesSteps(a *article, c candidate) []string {
+	rs := []rune(key(c.name))
+	if len(rs) < 3 || !strings.ContainsRune(numerals+"两", rs[0]) || rs[1] != '个' || rs[2] != '一' {
+		return nil
+	}
+	v := 2
+	if rs[0] != '两' {
+		v = numeralValue(rs[0])
+	}
+	var steps []string
+	seen := map[string]bool{}
+	for d := 0; d <= 3*v && c.sent+d < len(a.sentences) && len(steps) < v; d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		n = unquote(n)
+		for _, p := range clauseStarts(n) {
+			if m := reOneItem.FindStringSubmatch(n[p:]); m != nil && !seen[m[1]] && len(steps) < v {
+				seen[m[1]] = true
+				steps = append(steps, m[1])
+			}
+		}
+	}
+	if len(steps) != v {
+		return nil
+	}
+	return steps
+}
