@@ -4,6 +4,7 @@ import (
 	"bangyang/zh"
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -405,6 +406,43 @@ func paragraphHas(a *article, i int, keys []string) bool {
 	return false
 }
 
+// before returns the sentences before the definition that may carry out
+// the method's steps: its paragraph's and the two before, back to a
+// heading, another method's naming or span, or the article's first
+// paragraph (which introduces the secretary).
+func before(a *article, ix *articleIndex, mi, def int) []int {
+	var out []int
+	para, paras := a.sentences[def].para, 0
+	for i := def - 1; i >= 0; i-- {
+		s := a.sentences[i]
+		if s.heading || s.para == 0 || ix.owner[i] >= 0 && ix.owner[i] != mi || ix.namesOther(a, i, mi) {
+			break
+		}
+		if s.para != para {
+			para = s.para
+			if paras++; paras > 2 {
+				break
+			}
+		}
+		out = append(out, i)
+	}
+	slices.Reverse(out)
+	return out
+}
+
+func anyQuote(p [][]Quote) bool { return covered(p) > 0 }
+
+// covered counts the steps with a procedure.
+func covered(p [][]Quote) int {
+	n := 0
+	for _, q := range p {
+		if len(q) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // question: sentence i is a paragraph of its own asking a short question.
 func question(a *article, i int) bool {
 	s := a.sentences[i]
@@ -487,6 +525,14 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 
 	if align {
 		m.Procedure = alignSteps(a, ix, m.Steps, rest)
+		if !anyQuote(m.Procedure) && alignable(m.Steps) {
+			// Told before it was named (…就这样，她摸索出了“四步工作法”：
+			// 民情摸底、…): the paragraphs just before carry out the steps —
+			// most of them, else it is other narrative sharing a word.
+			if p := alignSteps(a, ix, m.Steps, before(a, ix, mi, def)); 2*covered(p) > len(p) && covered(p) >= 2 {
+				m.Procedure = p
+			}
+		}
 	} else {
 		for _, i := range rest {
 			if len(m.How) == maxHow {
