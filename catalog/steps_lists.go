@@ -401,8 +401,11 @@ func labelSteps(a *article, c candidate) []string {
 	var steps []string
 	seen := map[string]bool{}
 	for i < len(a.sentences) && !a.sentences[i].heading {
-		m := reLabel.FindStringSubmatch(a.sentences[i].norm)
-		if m == nil || seen[m[1]] || strings.HasSuffix(m[1], "说") || m[1] == "记者" {
+		// What follows the label says what is done (an infobox's 民族：汉族
+		// or a page's 来源：…日报 does not).
+		t := a.sentences[i].norm
+		m := reLabel.FindStringSubmatch(t)
+		if m == nil || seen[m[1]] || strings.HasSuffix(m[1], "说") || m[1] == "记者" || zh.HanCount(t[len(m[0]):]) < 8 {
 			break
 		}
 		seen[m[1]] = true
