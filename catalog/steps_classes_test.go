@@ -157,14 +157,15 @@ func TestStepNamesStopAtTheirEnd(t *testing.T) {
 	}
 }
 
-// Labelled lines that are no steps: an infobox, a page's chrome and a
-// meeting's particulars after the method's naming, an interview's
-// speakers.
-func TestLabelsThatAreNoSteps(t *testing.T) {
+// Lines and enumerations that are no steps: an infobox, a page's chrome
+// and a meeting's particulars after the method's naming, an interview's
+// speakers, the difficulties met (难处：一是…二是…).
+func TestEnumerationsThatAreNoSteps(t *testing.T) {
 	for _, text := range []string{
 		"社区党委书记甲秀英推行“楼院议事会”。\n中文名：甲秀英\n民族：汉族\n出生日期：1970年5月\n职务：社区党委书记",
 		"社区党委书记甲秀英推行“楼院议事会”。\n来源：滨江日报\n编辑：王小明\n审核：李大伟",
 		"社区党委书记甲秀英推行“楼院议事会”。最近一次议事会的情况如下。\n时间：2023年5月12日。\n地点：社区二楼活动室。\n参加人员：居民代表30人。\n议题：加装电梯。",
+		"社区党委书记甲秀英推行“楼院议事会”。刚开始推行时，她遇到了不少难处：一是居民不理解，二是楼长不好选，三是场地没着落。",
 		"社区党委书记甲秀英推行“楼院议事会”。\n记者：议事会怎么开？\n甲秀英：每月一次，居民坐下来商量小区里的事。\n记者：效果怎么样？\n甲秀英：大家都说好，矛盾少多了。",
 	} {
 		c := mustBuild(t, corpus.ChunkArticle(corpus.Article{Meta: corpus.Meta{ID: "a1", Leader: "甲秀英"}, Text: text}))

@@ -105,6 +105,7 @@ func numberedSteps(a *article, c candidate) []string {
 	runs := map[string][]string{} // per kind of marker, the items so far
 	var kinds []string
 	var done []string // the first run that ended complete
+	lead := "" // the words since the sighting, up to the current clause
 	for d := 0; d <= 12 && c.sent+d < len(a.sentences) && done == nil; d++ {
 		s := a.sentences[c.sent+d]
 		n := s.norm
@@ -115,9 +116,16 @@ func numberedSteps(a *article, c candidate) []string {
 		if isResult(s) {
 			continue // ①建成老年食堂2个…: what came of it, not a step
 		}
+		prev := 0
 		for _, p := range clauseStarts(n) {
+			lead += n[prev:p]
+			prev = p
 			k, v, item, ok := marker(n[p:])
 			if !ok || k == "section" && (!numbered || p > 0) {
+				continue
+			}
+			if v == 1 && reNotSteps.MatchString(lastRunes(lead, 16)) {
+				runs[k] = nil // 遇到了不少难处：一是…二是…: no steps
 				continue
 			}
 			steps, seen := runs[k]
@@ -154,6 +162,19 @@ func numberedSteps(a *article, c candidate) []string {
 		}
 	}
 	return nil
+}
+
+// reNotSteps ends the words leading in to an enumeration that is not of
+// steps: difficulties, reasons, traits, gains.
+var reNotSteps = regexp.MustCompile(`(?:难处|难题|困难|问题|原因|特点|好处|成效|变化|意义|收获|体会|感受|优势|不足|短板|挑战)[^,;。!?]{0,6}[:,]?\s*$`)
+
+// lastRunes is the end of s, at most n runes.
+func lastRunes(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) > n {
+		rs = rs[len(rs)-n:]
+	}
+	return string(rs)
 }
 
 func finishNumbered(steps []string, name string) []string {
