@@ -105,7 +105,7 @@ func numberedSteps(a *article, c candidate) []string {
 	runs := map[string][]string{} // per kind of marker, the items so far
 	var kinds []string
 	var done []string // the first run that ended complete
-	lead := "" // the words since the sighting, up to the current clause
+	lead := ""        // the words since the sighting, up to the current clause
 	for d := 0; d <= 12 && c.sent+d < len(a.sentences) && done == nil; d++ {
 		s := a.sentences[c.sent+d]
 		n := s.norm
