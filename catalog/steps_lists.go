@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -258,6 +259,10 @@ var (
 	reProseFrom = regexp.MustCompile(`^\s*(\p{Han}{0,6}?)(?:首先)?从(\p{Han}{2,14}?)(?:入手|做起|抓起|着手)`)
 )
 
+// reCareer marks a life told in order (先是在街道工作，然后调到社区，最后
+// 当上了书记), not a method's steps.
+var reCareer = regexp.MustCompile(`书记|主任|担任|调任|调到|来到|工作过|退休|毕业|出生|当选`)
+
 // proseSteps: the sentences after the sighting tell the method's steps
 // in prose — one opening with 先 or 从…入手, middles with 然后/接着/再…,
 // one closing with 最后/最终 — each step the clause after its adverb.
@@ -304,7 +309,7 @@ func proseSteps(a *article, c candidate) []string {
 			}
 			steps = append(steps, item)
 			if adv == "最后" || adv == "最终" {
-				if len(steps) < 3 {
+				if len(steps) < 3 || slices.ContainsFunc(steps, reCareer.MatchString) {
 					return nil
 				}
 				return finishOrdinal(steps, c.name)
