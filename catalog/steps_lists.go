@@ -122,6 +122,9 @@ func numberedSteps(a *article, c candidate) []string {
 			lead += n[prev:p]
 			prev = p
 			k, v, item, ok := marker(n[p:])
+			if m := reWeChatNumbered.FindStringSubmatch(n); !ok && s.heading && p == 0 && m != nil {
+				k, v, item, ok = "digit", numberValue(m[1]), m[2], true // 01 听民声
+			}
 			if !ok || k == "section" && (!numbered || p > 0) {
 				continue
 			}
@@ -164,6 +167,9 @@ func numberedSteps(a *article, c candidate) []string {
 	}
 	return nil
 }
+
+// reWeChatNumbered is a heading numbered WeChat-style (01 听民声).
+var reWeChatNumbered = regexp.MustCompile(`^0?(\d)\s+(\p{Han}{2,12})$`)
 
 // reNotSteps ends the words leading in to an enumeration that is not of
 // steps: difficulties, reasons, traits, gains.
