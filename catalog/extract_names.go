@@ -184,6 +184,9 @@ func sloganLike(q string) bool {
 
 // isProgramName: a quoted text that names a programme by its ending
 // (仁和家访, 畅大妈调解室, 板凳会).
+// reStepsWay is a name counting its steps and ending in 法.
+var reStepsWay = regexp.MustCompile(`^\p{Han}{0,4}[一二三四五六七八九十两]步\p{Han}{0,4}法$`)
+
 func isProgramName(q string) bool {
 	qn := utf8.RuneCountInString(q)
 	for _, suf := range programSuffixes {
@@ -191,6 +194,10 @@ func isProgramName(q string) bool {
 		if strings.HasSuffix(q, suf) && (qn > utf8.RuneCountInString(suf) || utf8.RuneCountInString(suf) >= 3) {
 			return true
 		}
+	}
+	// “三步帮扶法”, “五步议事法”: a counted way of doing something.
+	if reStepsWay.MatchString(q) {
+		return true
 	}
 	if strings.HasSuffix(q, "会") && qn >= 3 {
 		for _, ok := range []string{"协商会", "议事会", "恳谈会", "茶话会", "联席会", "说事会", "评议会", "听证会"} {

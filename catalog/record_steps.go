@@ -349,8 +349,11 @@ func enumOpenValue(k string) (int, bool) {
 // (“一听”，就是… / 所谓“摸”，是… / 收集环节，… / 在受理这一步，…).
 func opensStep(k, step string) bool {
 	k = strings.TrimLeft(k, "“ ")
-	for _, p := range []string{"所谓", "在"} {
-		k = strings.TrimPrefix(k, p)
+	for _, p := range []string{"所谓", "在", "首先", "先", "然后", "接着", "再", "最后", "后"} {
+		if strings.HasPrefix(k, p) {
+			k = k[len(p):]
+			break
+		}
 	}
 	sk := key(step)
 	if rs := []rune(sk); len(rs) >= 2 && len(rs) <= 3 && strings.ContainsRune(numerals, rs[0]) && !strings.HasPrefix(k, sk) {
@@ -388,6 +391,20 @@ func stepHeaderOf(s sentence, steps []string, next int) bool {
 			return true
 		}
 	}
+	return opensStepAt(s.key, steps[next])
+}
+
+// opensStepAt: the sentence, or its clause after a colon (她的办法说起来很
+// 简单：先摸底，…), opens with the step and says what it is.
+func opensStepAt(k, step string) bool {
+	if opensStep(k, step) {
+		return true
+	}
+	for _, p := range clauseStarts(k)[1:] {
+		if strings.HasSuffix(k[:p], ":") && opensStep(k[p:], step) {
+			return true
+		}
+	}
 	return false
 }
 
@@ -410,7 +427,7 @@ func ordinalHeaders(a *article, sents []int, steps []string) []int {
 			}
 			continue
 		}
-		if next > n || i > 0 && a.sentences[i-1].para == s.para && !inlineEnum(s.key, next) {
+		if next > n || i > 0 && a.sentences[i-1].para == s.para && !inlineEnum(s.key, next) && !opensStepAt(s.key, steps[next-1]) {
 			continue
 		}
 		if stepHeaderOf(s, steps, next-1) {

@@ -315,6 +315,17 @@ func lineSteps(a *article, c candidate) []string {
 	if len(steps) < 2 {
 		return nil
 	}
+	// Lines of a label and what is done (入户走访：社区干部每月…): the
+	// labels are the steps.
+	var labels []string
+	for _, st := range steps {
+		if m := reLabel.FindStringSubmatch(st); m != nil && zh.HanCount(st[len(m[0]):]) >= 8 {
+			labels = append(labels, m[1])
+		}
+	}
+	if len(labels) == len(steps) {
+		return labels
+	}
 	return steps
 }
 

@@ -261,7 +261,7 @@ func singleRuneListSteps(a *article, c candidate) []string {
 // reProse opens a clause with an adverb of order in prose: 她先…, 然后…,
 // 再…, 最终…; or 从…入手.
 var (
-	reProseStep = regexp.MustCompile(`^\s*(\p{Han}{0,6}?)(首先|先|然后|接着|接著|紧接着|接下来|随后|之后|再|最后|最终)(?:是)?[,:]?(.*)$`)
+	reProseStep = regexp.MustCompile(`^\s*(\p{Han}{0,6}?)(首先|先|然后|接着|接著|紧接着|接下来|随后|之后|再|最后|最终|后)(?:是)?[,:]?(.*)$`)
 	reProseFrom = regexp.MustCompile(`^\s*(\p{Han}{0,6}?)(?:首先)?从(\p{Han}{2,14}?)(?:入手|做起|抓起|着手)`)
 )
 
@@ -294,8 +294,8 @@ func proseSteps(a *article, c candidate) []string {
 			adv, item := "", ""
 			if m := reProseFrom.FindStringSubmatch(cl); m != nil {
 				adv, item = "从", m[2]
-			} else if m := reProseStep.FindStringSubmatch(cl); m != nil && !wordBefore(m[1], m[2]) {
-				adv, item = m[2], m[3]
+			} else if m := reProseStep.FindStringSubmatch(cl); m != nil && !wordBefore(m[1], m[2]) && (m[2] != "后" || m[1] == "" && len(steps) >= 2) {
+				adv, item = m[2], m[3] // 后 closes 先…再…后…
 			} else {
 				continue
 			}
@@ -314,7 +314,7 @@ func proseSteps(a *article, c candidate) []string {
 				return nil // the order broke
 			}
 			steps = append(steps, item)
-			if adv == "最后" || adv == "最终" {
+			if adv == "最后" || adv == "最终" || adv == "后" {
 				if len(steps) < 3 || slices.ContainsFunc(steps, reCareer.MatchString) {
 					return nil
 				}
