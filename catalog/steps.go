@@ -32,7 +32,19 @@ var (
 // findExplainedSteps tries each way in turn on the method's sightings
 // and the sentences after them.
 func findExplainedSteps(a *article, g *group, name string) []string {
+	// A sentence is read once per name, from its first sighting (which
+	// sees the most of it): a sentence naming the method a thousand times
+	// costs one reading, not a thousand.
+	type seen struct {
+		sent int
+		name string
+	}
+	done := map[seen]bool{}
 	for _, c := range g.cands {
+		if done[seen{c.sent, c.name}] {
+			continue
+		}
+		done[seen{c.sent, c.name}] = true
 		if st := digitTokenSteps(a, c); st != nil {
 			return st
 		}

@@ -106,7 +106,7 @@ func numberedSteps(a *article, c candidate) []string {
 	runs := map[string][]string{} // per kind of marker, the items so far
 	var kinds []string
 	var done []string // the first run that ended complete
-	lead := ""        // the words since the sighting, up to the current clause
+	lead := ""        // the end of the sentence before
 	for d := 0; d <= 12 && c.sent+d < len(a.sentences) && done == nil; d++ {
 		s := a.sentences[c.sent+d]
 		n := s.norm
@@ -114,13 +114,12 @@ func numberedSteps(a *article, c candidate) []string {
 			n = n[c.end:]
 		}
 		n = unquote(n) // 一是建立“红色议事厅”，…
-		if isResult(s) {
-			continue // ①建成老年食堂2个…: what came of it, not a step
-		}
-		prev := 0
+		result := -1   // whether s tells what came of it, read when needed
 		for _, p := range clauseStarts(n) {
-			lead += n[prev:p]
-			prev = p
+			before := lead
+			if p > 0 {
+				before = lastRunes(n[:p], 16)
+			}
 			k, v, item, ok := marker(n[p:])
 			if m := reWeChatNumbered.FindStringSubmatch(n); !ok && s.heading && p == 0 && m != nil {
 				k, v, item, ok = "digit", numberValue(m[1]), m[2], true // 01 听民声
@@ -128,7 +127,16 @@ func numberedSteps(a *article, c candidate) []string {
 			if !ok || k == "section" && (!numbered || p > 0) {
 				continue
 			}
-			if v == 1 && reNotSteps.MatchString(lastRunes(lead, 16)) {
+			if result < 0 {
+				result = 0
+				if isResult(s) {
+					result = 1
+				}
+			}
+			if result == 1 {
+				break // ①建成老年食堂2个…: what came of it, not a step
+			}
+			if v == 1 && reNotSteps.MatchString(before) {
 				runs[k] = nil // 遇到了不少难处：一是…二是…: no steps
 				continue
 			}
@@ -150,6 +158,7 @@ func numberedSteps(a *article, c candidate) []string {
 				runs[k] = nil
 			}
 		}
+		lead = lastRunes(n, 16)
 	}
 	if done != nil {
 		return done
@@ -175,13 +184,14 @@ var reWeChatNumbered = regexp.MustCompile(`^0?(\d)\s+(\p{Han}{2,12})$`)
 // steps: difficulties, reasons, traits, gains.
 var reNotSteps = regexp.MustCompile(`(?:难处|难题|困难|问题|原因|特点|好处|成效|变化|意义|收获|体会|感受|优势|不足|短板|挑战)[^,;。!?]{0,6}[:,]?\s*$`)
 
-// lastRunes is the end of s, at most n runes.
+// lastRunes is the end of s, at most n runes, found from the end.
 func lastRunes(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) > n {
-		rs = rs[len(rs)-n:]
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
 	}
-	return string(rs)
+	return s[i:]
 }
 
 func finishNumbered(steps []string, name string) []string {
