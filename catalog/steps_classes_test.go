@@ -55,6 +55,15 @@ func TestStepsClasses(t *testing.T) {
 		idOf[filepath.Base(a.Origin)] = a.ID
 		textOf[a.ID] = a.Text
 	}
+	listed := map[string]bool{}
+	for _, art := range doc.Articles {
+		listed[art.File] = true
+	}
+	for f := range idOf {
+		if !listed[f] {
+			t.Errorf("%s is in %s but not in expected.json", f, dir)
+		}
+	}
 	c := mustBuild(t, corpus.ChunkAll(as))
 	for _, art := range doc.Articles {
 		t.Run(strings.TrimSuffix(art.File, filepath.Ext(art.File)), func(t *testing.T) {
