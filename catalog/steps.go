@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -300,6 +301,7 @@ func lineSteps(a *article, c candidate) []string {
 	}
 	var steps []string
 	end := ""
+	numbered, labelled := false, false
 	for j := i + 1; j < len(a.sentences) && len(steps) < 8; j++ {
 		s := a.sentences[j]
 		alone := (j+1 >= len(a.sentences) || a.sentences[j+1].para != s.para) && (a.sentences[j-1].para != s.para)
@@ -319,6 +321,23 @@ func lineSteps(a *article, c candidate) []string {
 		if s.heading && e != "" {
 			break
 		}
+		// Numbered lines (①…②…) and labelled ones (绿色住户：…) go on as
+		// long as the numbers and the labels do.
+		v, num := enumOpenValue(t)
+		if len(steps) == 0 {
+			numbered = num && v == 1
+		} else if numbered && (!num || v != len(steps)+1) {
+			break
+		}
+		if numbered {
+			t = strings.TrimSpace(reEnumOpen.ReplaceAllString(t, ""))
+		}
+		lab := labelOf(t) != ""
+		if len(steps) == 0 {
+			labelled = lab
+		} else if labelled && !lab {
+			break
+		}
 		steps = append(steps, strings.TrimRight(t, "。;!?"))
 		if e != end {
 			break
@@ -327,18 +346,35 @@ func lineSteps(a *article, c candidate) []string {
 	if len(steps) < 2 {
 		return nil
 	}
+	if !labelled {
+		return steps
+	}
 	// Lines of a label and what is done (入户走访：社区干部每月…): the
-	// labels are the steps.
+	// labels are the steps — or, when every line has the same label (a
+	// table's rows 步骤：提，做法：…), what it labels.
 	var labels []string
 	for _, st := range steps {
-		if m := reLabel.FindStringSubmatch(st); m != nil && zh.HanCount(st[len(m[0]):]) >= 8 {
-			labels = append(labels, m[1])
+		labels = append(labels, labelOf(st))
+	}
+	if slices.Equal(labels[1:], labels[:len(labels)-1]) {
+		for k, st := range steps {
+			cell := st[len(reLabel.FindString(st)):]
+			if j := strings.IndexAny(cell, ",;"); j >= 0 {
+				cell = cell[:j]
+			}
+			labels[k] = strings.TrimSpace(cell)
 		}
 	}
-	if len(labels) == len(steps) {
-		return labels
+	return labels
+}
+
+// labelOf is the label opening a line of a label and what is done
+// (入户走访：社区干部每月入户一次…), "" if it is not one.
+func labelOf(t string) string {
+	if m := reLabel.FindStringSubmatch(t); m != nil && zh.HanCount(t[len(m[0]):]) >= 8 {
+		return m[1]
 	}
-	return steps
+	return ""
 }
 
 // lineEnd is a line's closing punctuation, "" if none.
