@@ -93,6 +93,22 @@ func (ix *articleIndex) namesOther(a *article, i, m int) bool {
 	return false
 }
 
+// turnsTo: the sentence turns to another matter (除了…，她还…; 此外…).
+func turnsTo(s sentence) bool {
+	return strings.HasPrefix(s.norm, "除了") || reNewTopic.MatchString(s.norm)
+}
+
+// introducesOther: sentence i names another method for the first time
+// (除了“三步工作法”，她还创办了“邻里互助站”…), even while it mentions m.
+func (ix *articleIndex) introducesOther(i, m int) bool {
+	for _, o := range ix.sighted[i] {
+		if o != m && len(ix.of[o]) > 0 && ix.of[o][0] == i {
+			return true
+		}
+	}
+	return false
+}
+
 func containsInt(xs []int, x int) bool {
 	for _, y := range xs {
 		if y == x {
@@ -321,7 +337,7 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 		if s.heading && !(s.para != para && stepHeaderFrom(s, m.Steps, &next)) && !(next > 0 && bodyLine(s)) {
 			break // a heading ends it, unless it heads a step (畅通渠道“听”) or is a line told under one
 		}
-		if (ix.namesOther(a, i, mi) || ix.owner[i] >= 0 && ix.owner[i] != mi) && !(inSteps && s.para == para) && !(header && s.para != para) {
+		if (ix.namesOther(a, i, mi) || turnsTo(s) && ix.introducesOther(i, mi) || ix.owner[i] >= 0 && ix.owner[i] != mi) && !(inSteps && s.para == para) && !(header && s.para != para) {
 			// Another method ends it — unless it is named inside one of
 			// this method's steps ("第一步，建强党员队伍。社区党委组建了
 			// “闪亮蒲公英”服务队").
@@ -332,6 +348,11 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 			// An interviewer's question (记者：效果怎么样？) stands between the
 			// answers about the method: it neither ends nor counts.
 			if question(a, i) {
+				continue
+			}
+			// A resident's words between two of its steps (第二步…/“以前…
+			// 现在…”居民吴阿婆说。/第三步…) neither end nor count.
+			if inSteps && quotedWords(a, i) {
 				continue
 			}
 			// Steps told one by one under their ordinals: a header and the
@@ -441,6 +462,23 @@ func covered(p [][]Quote) int {
 		}
 	}
 	return n
+}
+
+// reSaid closes a quotation with who said it.
+var reSaid = regexp.MustCompile(`”\p{Han}{0,10}(?:说|表示|感慨|告诉记者|笑着说)`)
+
+// quotedWords: the paragraph starting at sentence i is somebody's words in
+// quotes (“以前有事不知道找谁……”居民吴阿婆说。).
+func quotedWords(a *article, i int) bool {
+	if !strings.HasPrefix(a.sentences[i].norm, "“") {
+		return false
+	}
+	p := a.sentences[i].para
+	var b strings.Builder
+	for j := i; j < len(a.sentences) && a.sentences[j].para == p && b.Len() < 600; j++ {
+		b.WriteString(a.sentences[j].norm)
+	}
+	return reSaid.MatchString(b.String())
 }
 
 // question: sentence i is a paragraph of its own asking a short question.
