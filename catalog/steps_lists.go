@@ -10,16 +10,25 @@ import (
 )
 
 // More ways the genre tells a method's steps (see steps.go for the
-// others):
+// others), each tried by findExplainedSteps in turn:
 //
-//   - numbered lists of any one kind: 一是/一要, 第一，, ①, （1）, 1. —
-//     inline or one paragraph each;
-//   - a list counted as 环节/步骤 (分为收集、梳理、办理、反馈四个环节);
 //   - one-character steps after a colon (四步工作法：摸、议、办、评);
+//   - a list counted as 环节/步骤 (分为收集、梳理、办理、反馈四个环节);
+//   - a chain of stages (按照“收集—交办—督办—反馈”的流程) or a course
+//     (从“居民点单”到“社区派单”再到“党员接单”);
+//   - numbered lists of any one kind: 一是/一要/一抓, 第一，/第一条, 其一,
+//     ①/⑴/❶, （1）, 1., 01 (WeChat headings), 一、 (sections under a
+//     numbered name) — inline or one paragraph each;
 //   - prose with adverbs of order (她先…；然后…；接着…；最后… / 从…入手，
-//     …；再…；最终…);
+//     …；再…；最终… / 先…，再…，后…);
 //   - paragraphs or sub-headings each opened or closed by a quoted keyword
-//     (“听”在一线。… / 畅通渠道“听”).
+//     (“听”在一线。… / “听”，就是… / 畅通渠道“听”);
+//   - labelled paragraphs (列清单：网格员每月走访…);
+//   - the items of “四个一” opening the paragraphs after it.
+//
+// Each refuses what reads like steps but is not: outcomes (居民的笑脸多了,
+// ①建成老年食堂2个…), difficulties (难处：一是…), a life told in order, a
+// meeting's particulars (时间：…).
 
 // reMarker opens a clause with a list marker and a short item; the
 // groups say the marker's kind and value: 一是/一要/一抓…, 第一（条/招）,
