@@ -281,8 +281,9 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 				np = s.para
 			}
 			// Its own paragraph, or the one after a header standing alone —
-			// or the lines after that one, a list under the header.
-			inPart := s.para == hp || bare && !list && (s.para == np || s.para == lp+1 && oneLine(a, i))
+			// or the bullet lines after that one, a list under the header
+			// (a sentence of its own after the last step's body is not).
+			inPart := s.para == hp || bare && !list && (s.para == np || s.para == lp+1 && oneLine(a, i) && bodyLine(s))
 			worthy := ix.slotWorthy(s) || bodyLine(s) && utf8.RuneCountInString(s.text) >= minSlotRunes
 			if cur == none || since > 3 || !inPart || !worthy {
 				assign[j] = none
