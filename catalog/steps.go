@@ -176,8 +176,16 @@ func colonListSteps(a *article, c candidate) []string {
 				return items
 			}
 		}
-		if parts := parallel(strings.Split(rest, ","), c.name); parts != nil {
+		// Parallel clauses, then perhaps words of what came of them
+		// (…像守自己的家一样，赢得了居民的信任): the clauses alone.
+		clauses := strings.Split(rest, ",")
+		if parts := parallel(slices.Clone(clauses), c.name); parts != nil {
 			return parts
+		}
+		for k := len(clauses) - 1; k >= 3; k-- {
+			if parts := parallel(slices.Clone(clauses[:k]), ""); parts != nil && endAlike(parts) {
+				return parts
+			}
 		}
 	}
 	// Without a colon: a 、-list in the clause after the name whose items
@@ -232,6 +240,16 @@ func parallel(parts []string, name string) []string {
 		return parts
 	}
 	return nil
+}
+
+// endAlike: every part ends in the same two runes (…一样).
+func endAlike(parts []string) bool {
+	for _, p := range parts[1:] {
+		if lastTwoRunes(p) != lastTwoRunes(parts[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // sharesNamePart: every part contains one two-rune piece of the name that

@@ -145,8 +145,9 @@ func checkStepsRecord(t *testing.T, c *Catalog, id, text string, w stepsWant) {
 // A list's last step stops where the list does: before the count that
 // closes it (…及时反馈四个步骤，… / …等四步), its own shorthand (…共评“五共”
 // 机制) or what the items make up (…德治相结合的治理模式); its first starts
-// after the lead-in (形成了共商…); an enumeration told in one sentence
-// (一是…，二是…，三是…) is read whole.
+// after the lead-in (形成了共商…); parallel clauses stop before the words
+// after them (…一样，赢得了居民的信任); an enumeration told in one
+// sentence (一是…，二是…，三是…) is read whole.
 func TestStepNamesStopAtTheirEnd(t *testing.T) {
 	for _, c := range []struct{ text, name, want string }{
 		{"社区党委书记甲秀英推行“四步工作法”：收集民意、分类梳理、限时办理、及时反馈四个步骤，让居民的事有人管。", "四步工作法", "收集民意、分类梳理、限时办理、及时反馈"},
@@ -157,6 +158,7 @@ func TestStepNamesStopAtTheirEnd(t *testing.T) {
 		{"社区党委书记甲秀英推行“五共服务法”，形成了共商、共建、共治、共享、共评的“五共”格局。", "五共服务法", "共商、共建、共治、共享、共评"},
 		{"社区党委书记甲秀英推行“四步工作法”：摸底、议事、办理、评议为一体的闭环。", "四步工作法", "摸底、议事、办理、评议"},
 		{"社区党委书记甲秀英推行“三治融合”工作法，推行自治、法治、德治相结合的治理模式。", "三治融合工作法", "自治、法治、德治"},
+		{"社区党委书记甲秀英推行“三个一样”工作法：对待居民像对待家人一样，办居民的事像办自家的事一样，守社区像守自己的家一样，赢得了居民的信任。", "三个一样工作法", "对待居民像对待家人一样、办居民的事像办自家的事一样、守社区像守自己的家一样"},
 	} {
 		c0 := mustBuild(t, corpus.ChunkArticle(corpus.Article{Meta: corpus.Meta{ID: "a1", Leader: "甲秀英"}, Text: c.text}))
 		m, _, ok := c0.FindMethod(c.name)
