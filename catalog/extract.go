@@ -310,7 +310,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 		}
 		prefix := trimAfterLast(n[m[2]:m[3]], boundaryWords)
 		stem := prefix + n[m[4]:m[5]]
-		if zh.HanCount(prefix) < 2 || strings.ContainsAny(prefix, "支个家名") || strings.HasSuffix(prefix, "志愿") || genericProgram(stem) {
+		if zh.HanCount(prefix) < 2 || strings.ContainsAny(prefix, "支个家名") || quantityFirst(prefix) || strings.HasSuffix(prefix, "志愿") || genericProgram(stem) {
 			continue
 		}
 		start := m[3] - len(prefix)
@@ -355,6 +355,13 @@ func methodCandidates(s sentence, idx int) []candidate {
 		add(candidate{name: seq.name, steps: seq.steps, pos: m[0], end: m[1], oa: m[0], ob: m[1]})
 	}
 	return dropTruncated(out)
+}
+
+// quantityFirst: the words open with a count (一次居民议事会 of 每月召开一次
+// 居民议事会): how often something is held, not its name.
+func quantityFirst(s string) bool {
+	rs := []rune(s)
+	return len(rs) >= 2 && strings.ContainsRune(numerals+"两每", rs[0]) && strings.ContainsRune("次场期届批轮", rs[1])
 }
 
 // dropTruncated removes a sighting that is the tail of a longer one of

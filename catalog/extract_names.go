@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bangyang/zh"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -183,6 +184,9 @@ func sloganLike(q string) bool {
 
 // isProgramName: a quoted text that names a programme by its ending
 // (仁和家访, 畅大妈调解室, 板凳会).
+// reStepsWay is a name counting its steps and ending in 法.
+var reStepsWay = regexp.MustCompile(`^\p{Han}{0,4}[一二三四五六七八九十两]步\p{Han}{0,4}法$`)
+
 func isProgramName(q string) bool {
 	qn := utf8.RuneCountInString(q)
 	for _, suf := range programSuffixes {
@@ -190,6 +194,10 @@ func isProgramName(q string) bool {
 		if strings.HasSuffix(q, suf) && (qn > utf8.RuneCountInString(suf) || utf8.RuneCountInString(suf) >= 3) {
 			return true
 		}
+	}
+	// “三步帮扶法”, “五步议事法”: a counted way of doing something.
+	if reStepsWay.MatchString(q) {
+		return true
 	}
 	if strings.HasSuffix(q, "会") && qn >= 3 {
 		for _, ok := range []string{"协商会", "议事会", "恳谈会", "茶话会", "联席会", "说事会", "评议会", "听证会"} {
@@ -318,7 +326,23 @@ func listAfter(s string) string {
 
 // splitList splits an enumeration on 、 (and a final 及/和/与), dropping
 // quotes, a leading verb of the first item and a trailing 的/等 of the last.
+// reCountTail is a count of stages after a list's last item.
+var reCountTail = regexp.MustCompile(`(?:等?(?:[一二三四五六七八九十两]|\d)(?:个|大|项)?(?:环节|步骤|步|阶段|流程|方面|部分)|等(?:环节|步骤|流程|方面|内容|举措|措施))$`)
+
+// reWholeTail closes a list with what its items make up together;
+// reNumeralIn finds a numeral.
+var (
+	reWholeTail = regexp.MustCompile(`(?:(?:相结合|相融合|为一体|于一体|并举)?的\p{Han}{0,6}(?:模式|机制|格局|闭环|体系|工作法|做法|办法|方式|链条)|相结合|相融合|为一体|于一体|并举)$`)
+	reNumeralIn = regexp.MustCompile(`^“[^”]*[一二三四五六七八九十两\d]`)
+)
+
 func splitList(s string) []string {
+	// 共商、…、共评“五共”机制: the list's own shorthand closes it.
+	if i := strings.LastIndex(s, "、"); i >= 0 {
+		if j := strings.Index(s[i:], "“"); j > len("、") && reNumeralIn.MatchString(s[i+j:]) {
+			s = s[:i+j]
+		}
+	}
 	s = strings.NewReplacer("“", "", "”", "", "‘", "", "’", "").Replace(s)
 	parts := strings.Split(s, "、")
 	if len(parts) == 0 {
@@ -342,9 +366,18 @@ func splitList(s string) []string {
 		}
 	}
 	if !verbItems {
-		parts[0] = trimAfterLast(parts[0], leadingVerbs)
+		parts[0] = strings.TrimPrefix(trimAfterLast(parts[0], leadingVerbs), "了") // 形成了共商 → 共商
 	}
 	lastItem := parts[len(parts)-1]
+	// The count closing the list is no part of its last item (及时反馈四个
+	// 步骤, 评议等四步).
+	if len(parts) >= 2 {
+		lastItem = reCountTail.ReplaceAllString(lastItem, "")
+		// 德治相结合的治理模式, 评议为一体的闭环: what the items make up.
+		if t := reWholeTail.ReplaceAllString(lastItem, ""); t != "" {
+			lastItem = t
+		}
+	}
 	for _, suf := range []string{"等", "的"} {
 		lastItem = strings.TrimSuffix(lastItem, suf)
 	}

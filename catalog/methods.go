@@ -350,13 +350,15 @@ func mentionKeys(m *Method) []string {
 	return ks
 }
 
-var definingWords = []string{"推行", "创新", "总结", "打造", "建立", "启动", "开展", "采取", "形成", "推出", "发起", "倡导", "实行", "组建", "成立", "探索", "摸索", "即", "是指", "搭建", "设立", "创设", "推广", "以", "创办", "首创", "实施"}
+var definingWords = []string{"推行", "创新", "总结", "琢磨", "打造", "建立", "启动", "开展", "采取", "形成", "推出", "发起", "倡导", "实行", "组建", "成立", "探索", "摸索", "即", "是指", "搭建", "设立", "创设", "推广", "以", "创办", "首创", "实施"}
 
 // summaryScore prefers the sentence that introduces and explains a method
 // over one that merely repeats its name or quotes somebody.
 func summaryScore(s sentence, m *Method, sighted, first bool) int {
 	score := 0
-	if len(m.Steps) > 0 && strings.Contains(s.key, key(m.Steps[0])) {
+	// The sentence listing the steps (the first two, when there are more:
+	// a sentence carrying out the first step lists nothing).
+	if len(m.Steps) > 0 && strings.Contains(s.key, key(m.Steps[0])) && (len(m.Steps) == 1 || strings.Contains(s.key, key(m.Steps[1]))) {
 		score += 4
 	}
 	for _, w := range definingWords {
@@ -385,6 +387,10 @@ func summaryScore(s sentence, m *Method, sighted, first bool) int {
 	}
 	if first {
 		score++
+	}
+	// 除了“三步工作法”，她还创办了…: a sentence about something else.
+	if i := strings.Index(s.key, k); i >= 0 && strings.HasSuffix(strings.TrimRight(s.key[:i], "“"), "除了") {
+		score -= 3
 	}
 	n := utf8.RuneCountInString(s.text)
 	if n < 14 || s.heading {

@@ -4,6 +4,7 @@ import (
 	"bangyang/zh"
 	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -41,6 +42,9 @@ var (
 	reProblem = regexp.MustCompile(`难|问题|矛盾|纠纷|脏乱差|不清|后进|落后|困难|隐患|短板|痛点|瓶颈|薄弱|涣散|失联|没有|缺|不足|不便|不到|不了|不畅|堵|乱|差|怎么破|如何|怎样|\?|诉求|期盼|烦心|揪心|头疼|无人`)
 	reResult  = regexp.MustCompile(`以来|如今|目前|至今|累计|共计|先后|满意率|满意度|成功率|覆盖率|\d+(?:\.\d+)?%|提升了|提高了|增强了|破解了|解决了|化解了|实现了|已成为|成为了|得到了|受到|获评|被评为|荣获|推广|已有|已经|幸福感|获得感`)
 	reNumber  = regexp.MustCompile(`\d`)
+	// Words that say a sentence tells what came of a practice, whatever
+	// else it names.
+	reOutcome = regexp.MustCompile(`以来|如今|累计|共计|满意率|满意度|成功率|提升了|提高了|实现了`)
 	// A completed action with a count: 对接了46个项目, 改造了11个院落.
 	reDone = regexp.MustCompile(`(?:解决|办结|办理|改造|对接|完成|帮助|帮扶|服务|调解|化解|建成|实现|引进|培育|发展|吸纳|覆盖|救助|修缮|加装|收集)了?\p{Han}{0,4}?(?:\d|[一二三四五六七八九十百千万两]+[个件户次名项家条])`)
 	// Honours and posts: about the person, not how a method works.
@@ -83,6 +87,22 @@ func (ix *articleIndex) namesOther(a *article, i, m int) bool {
 	// Another method's steps spelled out (民情沟通零距离…) are about it.
 	for o, keys := range ix.stepsOf {
 		if o != m && containsAny(a.sentences[i].key, keys) {
+			return true
+		}
+	}
+	return false
+}
+
+// turnsTo: the sentence turns to another matter (除了…，她还…; 此外…).
+func turnsTo(s sentence) bool {
+	return strings.HasPrefix(s.norm, "除了") || reNewTopic.MatchString(s.norm)
+}
+
+// introducesOther: sentence i names another method for the first time
+// (除了“三步工作法”，她还创办了“邻里互助站”…), even while it mentions m.
+func (ix *articleIndex) introducesOther(i, m int) bool {
+	for _, o := range ix.sighted[i] {
+		if o != m && len(ix.of[o]) > 0 && ix.of[o][0] == i {
 			return true
 		}
 	}
@@ -308,12 +328,16 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 	skipping := false
 	header := false  // the paragraph before was a step's ordinal header alone (第二步是“议”。)
 	inSteps := false // the paragraph is one of the method's parts told in turn
+	next := 0        // the step whose header may come next
 	for i := def + 1; i < len(a.sentences) && len(out) < maxSpanSentences; i++ {
 		s := a.sentences[i]
-		if s.heading {
-			break
+		if s.heading && ix.mentions(i, mi) && len(out) == 0 {
+			continue // its own section's heading (一、三步清单法)
 		}
-		if (ix.namesOther(a, i, mi) || ix.owner[i] >= 0 && ix.owner[i] != mi) && !(inSteps && s.para == para) {
+		if s.heading && !(s.para != para && stepHeaderFrom(s, m.Steps, &next)) && !(next > 0 && bodyLine(s)) {
+			break // a heading ends it, unless it heads a step (畅通渠道“听”) or is a line told under one
+		}
+		if (ix.namesOther(a, i, mi) || turnsTo(s) && ix.introducesOther(i, mi) || ix.owner[i] >= 0 && ix.owner[i] != mi) && !(inSteps && s.para == para) && !(header && s.para != para) {
 			// Another method ends it — unless it is named inside one of
 			// this method's steps ("第一步，建强党员队伍。社区党委组建了
 			// “闪亮蒲公英”服务队").
@@ -326,13 +350,26 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 			if question(a, i) {
 				continue
 			}
+			// A resident's words between two of its steps (第二步…/“以前…
+			// 现在…”居民吴阿婆说。/第三步…) neither end nor count.
+			if inSteps && quotedWords(a, i) {
+				continue
+			}
 			// Steps told one by one under their ordinals: a header and the
 			// paragraph after it go on with the method without counting.
 			wasHeader := header
-			part := len(m.Steps) > 0 && reEnumOpen.MatchString(s.key) && (mentionsSteps(s, sk) || strings.HasPrefix(strings.TrimLeft(s.key, "“"), "第"))
+			part := len(m.Steps) > 0 && reEnumOpen.MatchString(s.key) && (mentionsSteps(s, sk) || strings.HasPrefix(strings.TrimLeft(s.key, "“"), "第")) ||
+				s.heading || stepHeaderFrom(s, m.Steps, &next)
 			header = part && (i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para)
 			inSteps = wasHeader || part
 			if inSteps {
+				skipping = false
+				out = append(out, i)
+				continue
+			}
+			// A paragraph carrying out one of its steps by name (…由党员领办，
+			// 一名党员牵头一件事) goes on with it without counting.
+			if len(ix.stepsOf[mi]) >= 2 && paragraphHas(a, i, ix.stepsOf[mi]) {
 				skipping = false
 				out = append(out, i)
 				continue
@@ -359,6 +396,89 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 		out = append(out, i)
 	}
 	return out
+}
+
+// bodyLine: a line read as a heading for want of a full stop that reads
+// as a sentence (a bullet under a step: 网格员每天巡查楼栋，把…记进民情日记).
+func bodyLine(s sentence) bool {
+	return s.heading && (strings.ContainsAny(s.norm, ",、;") || utf8.RuneCountInString(s.text) > 16)
+}
+
+// stepHeaderFrom: the sentence heads one of the steps from *next on
+// (see stepHeaderOf), and *next moves past it.
+func stepHeaderFrom(s sentence, steps []string, next *int) bool {
+	for j := *next; j < len(steps); j++ {
+		if stepHeaderOf(s, steps, j) {
+			*next = j + 1
+			return true
+		}
+	}
+	return false
+}
+
+// paragraphHas: the paragraph starting at sentence i contains one of keys.
+func paragraphHas(a *article, i int, keys []string) bool {
+	p := a.sentences[i].para
+	for j := i; j < len(a.sentences) && a.sentences[j].para == p; j++ {
+		if containsAny(a.sentences[j].key, keys) {
+			return true
+		}
+	}
+	return false
+}
+
+// before returns the sentences before the definition that may carry out
+// the method's steps: its paragraph's and the two before, back to a
+// heading, another method's naming or span, or the article's first
+// paragraph (which introduces the secretary).
+func before(a *article, ix *articleIndex, mi, def int) []int {
+	var out []int
+	para, paras := a.sentences[def].para, 0
+	for i := def - 1; i >= 0; i-- {
+		s := a.sentences[i]
+		if s.heading || s.para == 0 || ix.owner[i] >= 0 && ix.owner[i] != mi || ix.namesOther(a, i, mi) {
+			break
+		}
+		if s.para != para {
+			para = s.para
+			if paras++; paras > 2 {
+				break
+			}
+		}
+		out = append(out, i)
+	}
+	slices.Reverse(out)
+	return out
+}
+
+func anyQuote(p [][]Quote) bool { return covered(p) > 0 }
+
+// covered counts the steps with a procedure.
+func covered(p [][]Quote) int {
+	n := 0
+	for _, q := range p {
+		if len(q) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// reSaid closes a quotation with who said it.
+var reSaid = regexp.MustCompile(`”\p{Han}{0,10}(?:说|表示|感慨|告诉记者|笑着说)`)
+
+// quotedWords: the paragraph starting at sentence i is somebody's words in
+// quotes (“以前有事不知道找谁……”居民吴阿婆说。).
+func quotedWords(a *article, i int) bool {
+	if !strings.HasPrefix(a.sentences[i].norm, "“") {
+		return false
+	}
+	p := a.sentences[i].para
+	var b strings.Builder
+	for j := i; j < len(a.sentences) && a.sentences[j].para == p && b.Len() < 600; j++ {
+		b.WriteString(a.sentences[j].norm)
+	}
+	return reSaid.MatchString(b.String())
 }
 
 // question: sentence i is a paragraph of its own asking a short question.
@@ -415,8 +535,9 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 	align := procedural && (alignable(m.Steps) || stepsOpenSentences(a, m.Steps, sp) || ordinalHeaders(a, sp, m.Steps) != nil)
 	var rest []int
 	for _, i := range sp {
-		// A sentence spelling out a step is its procedure, numbers or not.
-		if align && containsAny(a.sentences[i].key, ix.stepsOf[mi]) {
+		// A sentence spelling out a step is its procedure, numbers or not —
+		// unless it says what came of it (实行民主议单以来，…).
+		if align && containsAny(a.sentences[i].key, ix.stepsOf[mi]) && !reOutcome.MatchString(a.sentences[i].norm) {
 			rest = append(rest, i)
 			continue
 		}
@@ -442,6 +563,14 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 
 	if align {
 		m.Procedure = alignSteps(a, ix, m.Steps, rest)
+		if !anyQuote(m.Procedure) && alignable(m.Steps) {
+			// Told before it was named (…就这样，她摸索出了“四步工作法”：
+			// 民情摸底、…): the paragraphs just before carry out the steps —
+			// most of them, else it is other narrative sharing a word.
+			if p := alignSteps(a, ix, m.Steps, before(a, ix, mi, def)); 2*covered(p) > len(p) && covered(p) >= 2 {
+				m.Procedure = p
+			}
+		}
 	} else {
 		for _, i := range rest {
 			if len(m.How) == maxHow {

@@ -56,13 +56,18 @@ func isResult(s sentence) bool {
 	if reNumber.MatchString(s.norm) && reDone.MatchString(s.norm) {
 		return true
 	}
-	if !reResult.MatchString(s.norm) {
+	// 可以来说 is no 以来.
+	n := notSince.Replace(s.norm)
+	if !reResult.MatchString(n) {
 		return false
 	}
 	// "靠着…连续三年获评…优秀基层党组织": an honour won by it.
-	return reNumber.MatchString(s.norm) || reHonour.MatchString(s.norm) && !personal(s.norm) || strings.Contains(s.norm, "如今") || strings.Contains(s.norm, "以来") ||
-		strings.Contains(s.norm, "已成为") || strings.Contains(s.norm, "成为了") || strings.Contains(s.norm, "破解") || strings.Contains(s.norm, "满意")
+	return reNumber.MatchString(n) || reHonour.MatchString(n) && !personal(n) || strings.Contains(n, "如今") || strings.Contains(n, "以来") ||
+		strings.Contains(n, "已成为") || strings.Contains(n, "成为了") || strings.Contains(n, "破解") || strings.Contains(n, "满意")
 }
+
+// notSince hides the 以来 of 可以来, 所以来, 难以来, 得以来.
+var notSince = strings.NewReplacer("可以来", "可来", "所以来", "所来", "难以来", "难来", "得以来", "得来")
 
 // personal: a sentence about the person herself (本人也被评为…, 她荣获…),
 // whose honour is hers, not what a method achieved.

@@ -246,29 +246,51 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 	// after the header, up to the next header, carry it out.
 	hdr := ordinalHeaders(a, sents, steps)
 	if hdr != nil {
-		cur, since, hp, bare, np := none, 0, -1, false, -1
+		cur, since, hp, bare, np, lp := none, 0, -1, false, -1, -1
+		// The first header found is the second step's: the method was named
+		// inside the first step's section, whose rest carries it out.
+		for j := range sents {
+			if hdr[j] != none {
+				if hdr[j] == 1 && a.sentences[sents[0]].para != a.sentences[sents[j]].para {
+					cur, hp = 0, a.sentences[sents[0]].para
+				}
+				break
+			}
+		}
+		// list: the headers so far stood one after another with nothing
+		// under them (居民提事 / 楼长汇总 / …): the steps are a list, and
+		// the paragraph after the last is not its body but what follows.
+		list, prevBare := false, false
 		for j, i := range sents {
 			s := a.sentences[i]
 			if hdr[j] != none {
+				list = prevBare && since == 0 && (list || hdr[j] == 1)
 				cur, since, hp, np = hdr[j], 0, s.para, -1
-				bare = i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para
+				// Alone in its paragraph and saying no more than its step.
+				bare = (i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para) &&
+					utf8.RuneCountInString(s.key) <= utf8.RuneCountInString(key(steps[cur]))+8
+				prevBare = bare
 				assign[j] = cur
 				continue
 			}
 			since++
-			if isResult(s) {
-				cur = none // what came of it all ends the steps
+			if isResult(s) || cur == len(steps)-1 && reNewTopic.MatchString(s.norm) {
+				cur = none // what came of it, or another matter, ends the steps
 			}
 			if s.para != hp && np < 0 {
 				np = s.para
 			}
-			// Its own paragraph, or the one after a header standing alone.
-			inPart := s.para == hp || bare && s.para == np
-			if cur == none || since > 3 || !inPart || !ix.slotWorthy(s) {
+			// Its own paragraph, or the one after a header standing alone —
+			// or the bullet lines after that one, a list under the header
+			// (a sentence of its own after the last step's body is not).
+			inPart := s.para == hp || bare && !list && (s.para == np || s.para == lp+1 && oneLine(a, i) && bodyLine(s))
+			worthy := ix.slotWorthy(s) || bodyLine(s) && utf8.RuneCountInString(s.text) >= minSlotRunes
+			if cur == none || since > 3 || !inPart || !worthy {
 				assign[j] = none
 				continue
 			}
 			assign[j] = cur
+			lp = s.para
 		}
 	}
 	// Continuations: an unscored sentence after a step's sentence, in the
@@ -299,8 +321,93 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 var reOrdinalPrefix = regexp.MustCompile(`^(?:第[一二三四五六七八九十]步(?:是|为|就是)?|[一二三四五六七八九十]是|\d+[.、])[,:]?`)
 
 // reEnumOpen opens a sentence or paragraph telling one part of a method
-// in turn (第二步… / 二是… / （二）…), its numeral captured.
-var reEnumOpen = regexp.MustCompile(`^“?(?:第([一二三四五六七八九十])步|([一二三四五六七八九十])是|[(（]([一二三四五六七八九十])[)）])`)
+// in turn (第二步… / 二是… / 二要… / （二）… / （2）… / 第二，… / ②… / 2.…),
+// its numeral captured.
+var reEnumOpen = regexp.MustCompile(`^“?(?:第([一二三四五六七八九十])步|([一二三四五六七八九十])(?:是|要|抓|靠|强|建|促|做|讲|联|办|查|治)|[(（]([一二三四五六七八九十]|\d{1,2})[)）]|第([一二三四五六七八九十])(?:条|招|项|个方面)?[,、:]|([①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽❶❷❸❹❺❻❼❽❾❿])|(\d{1,2})[.、．]|其([一二三四五六七八九十])[,、:是])`)
+
+// oneLine: sentence i is a paragraph of its own.
+func oneLine(a *article, i int) bool {
+	return (i == 0 || a.sentences[i-1].para != a.sentences[i].para) && (i+1 >= len(a.sentences) || a.sentences[i+1].para != a.sentences[i].para)
+}
+
+// reNewTopic opens a sentence turning to another matter (此外，社区还…),
+// which the last step's body does not run into.
+var reNewTopic = regexp.MustCompile(`^(?:此外|另外|除此之外|与此同时|\p{Han}{0,4}还(?:开设|建起|建立|成立|组建|设立|办起|推出|有))`)
+
+// enumOpenValue is the number a sentence's opening gives its part.
+func enumOpenValue(k string) (int, bool) {
+	m := reEnumOpen.FindStringSubmatch(k)
+	if m == nil {
+		return 0, false
+	}
+	if m[5] != "" {
+		return circledValue([]rune(m[5])[0]), true
+	}
+	return numberValue(m[1] + m[2] + m[3] + m[4] + m[6] + m[7]), true
+}
+
+// opensStep: a sentence's key opens with the step and says what it is
+// (“一听”，就是… / 所谓“摸”，是… / 收集环节，… / 在受理这一步，…).
+func opensStep(k, step string) bool {
+	k = strings.TrimLeft(k, "“ ")
+	for _, p := range []string{"所谓", "在", "首先", "先", "然后", "接着", "再", "最后", "后"} {
+		if strings.HasPrefix(k, p) {
+			k = k[len(p):]
+			break
+		}
+	}
+	sk := key(step)
+	if rs := []rune(sk); len(rs) >= 2 && len(rs) <= 3 && strings.ContainsRune(numerals, rs[0]) && !strings.HasPrefix(k, sk) {
+		sk = string(rs[1:]) // 看，就是… of 一看
+	}
+	if sk == "" || !strings.HasPrefix(k, sk) {
+		return false
+	}
+	rest := strings.TrimLeft(k[len(sk):], "”")
+	for _, w := range []string{",", ":", "就是", "是", "即", "指", "环节", "这一步", "这一环", "阶段", "。"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// stepHeaderOf: the sentence, opening its paragraph, heads the step
+// (one of steps from next on): it opens with it and says what it is, or
+// names it and little else (织密“服务网”。), or its enumeration marker,
+// at a clause, has the step's number (…刘建华说，一要勤走，…).
+func stepHeaderOf(s sentence, steps []string, next int) bool {
+	if next >= len(steps) {
+		return false
+	}
+	if opensStep(s.key, steps[next]) {
+		return true
+	}
+	k := key(steps[next])
+	if k != "" && strings.Contains(s.key, k) && utf8.RuneCountInString(s.key) <= utf8.RuneCountInString(k)+6 {
+		return true
+	}
+	for _, p := range clauseStarts(s.key)[1:] {
+		if v, ok := enumOpenValue(s.key[p:]); ok && v == next+1 && strings.Contains(s.key[p:], k) {
+			return true
+		}
+	}
+	return opensStepAt(s.key, steps[next])
+}
+
+// opensStepAt: the sentence, or its clause after a colon (她的办法说起来很
+// 简单：先摸底，…), opens with the step and says what it is.
+func opensStepAt(k, step string) bool {
+	if opensStep(k, step) {
+		return true
+	}
+	for _, p := range clauseStarts(k)[1:] {
+		if strings.HasSuffix(k[:p], ":") && opensStep(k[p:], step) {
+			return true
+		}
+	}
+	return false
+}
 
 // ordinalHeaders returns, per sentence, the step its opening names (or
 // -1), when most steps have such a header in order; nil otherwise. A
@@ -313,28 +420,43 @@ func ordinalHeaders(a *article, sents []int, steps []string) []int {
 	for j, i := range sents {
 		out[j] = -1
 		s := a.sentences[i]
-		if m := reEnumOpen.FindStringSubmatch(s.key); m != nil {
-			if v := numeralValue([]rune(m[1] + m[2] + m[3])[0]); v == next && v <= n {
+		if v, ok := enumOpenValue(s.key); ok {
+			if v == next && v <= n {
 				out[j] = v - 1
 				found++
 				next++
 			}
 			continue
 		}
-		if next > n || i > 0 && a.sentences[i-1].para == s.para {
+		if next > n || i > 0 && a.sentences[i-1].para == s.para && !inlineEnum(s.key, next) && !opensStepAt(s.key, steps[next-1]) {
 			continue
 		}
-		k := key(steps[next-1])
-		if k != "" && strings.Contains(s.key, k) && utf8.RuneCountInString(s.key) <= utf8.RuneCountInString(k)+6 {
+		if stepHeaderOf(s, steps, next-1) {
 			out[j] = next - 1
 			found++
 			next++
+		} else if found == 0 && n >= 3 && s.heading && stepHeaderOf(s, steps, 1) {
+			// The first step's heading came before the method was named.
+			out[j] = 1
+			found++
+			next = 3
 		}
 	}
 	if 2*found <= n || found < 2 {
 		return nil
 	}
 	return out
+}
+
+// inlineEnum: a sentence within a paragraph opens with the marker of
+// part v (二要细记，… after 一要勤走，…).
+func inlineEnum(k string, v int) bool {
+	for _, p := range clauseStarts(k) {
+		if w, ok := enumOpenValue(k[p:]); ok && w == v {
+			return true
+		}
+	}
+	return false
 }
 
 // statesStep: the sentence only states the step (第三步，院落居民代表会定事；),

@@ -70,6 +70,17 @@ func aboutMethod(m Method, slot string, q Quote, paras []string) bool {
 	if slot == "problem" {
 		return d >= 0 && p >= d-1 && p <= d
 	}
+	// Or, for what came of it, the paragraph right after its steps' (一是…
+	// 二是… 三是… paragraphs, then 靠着这套办法…).
+	last := -1
+	for _, st := range m.Procedure {
+		for _, pq := range st {
+			last = max(last, paragraphIndex(paras, pq.Text))
+		}
+	}
+	if slot == "results" && last >= d && p == last+1 {
+		return true
+	}
 	return d >= 0 && p >= d && p <= d+1
 }
 

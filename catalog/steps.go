@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -17,17 +18,34 @@ import (
 //     clauses: “三个一样”：对待居民像对待家人一样，…);
 //   - a counted noun: “三张清单”：需求清单…，资源清单…，项目清单…;
 //   - a lead-in ending in a colon followed by one line per step
-//     (议事会的流程是：/楼长收集…；/在议事会上…；…).
+//     (议事会的流程是：/楼长收集…；/在议事会上…；…), the list ending where
+//     the lines stop ending alike;
+//   - adverbs of order (首先…其次…最后);
+//   - and the ways of steps_lists.go: numbered lists of any kind, lists
+//     counted as 环节/步骤, chains of stages, prose, quoted keywords,
+//     labelled paragraphs.
 
 var (
-	reDigitToken = regexp.MustCompile(`“([0-9A-Za-z])”是([^,;。“”]{2,24})`)
+	reDigitToken = regexp.MustCompile(`“([0-9A-Za-z])”(?:是|即|指|代表|,就是|,即|就是)([^,;。“”]{2,24})`)
 	reOrdinal    = regexp.MustCompile(`第([一二三四五六七八九十])步(?:是|为|就是|叫)?[,:]?([^,;。!?]{1,24})`)
 )
 
 // findExplainedSteps tries each way in turn on the method's sightings
 // and the sentences after them.
 func findExplainedSteps(a *article, g *group, name string) []string {
+	// A sentence is read once per name, from its first sighting (which
+	// sees the most of it): a sentence naming the method a thousand times
+	// costs one reading, not a thousand.
+	type seen struct {
+		sent int
+		name string
+	}
+	done := map[seen]bool{}
 	for _, c := range g.cands {
+		if done[seen{c.sent, c.name}] {
+			continue
+		}
+		done[seen{c.sent, c.name}] = true
 		if st := digitTokenSteps(a, c); st != nil {
 			return st
 		}
@@ -40,13 +58,37 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := countedNounSteps(a, c, name); st != nil {
 			return st
 		}
+		if st := singleRuneListSteps(a, c); st != nil {
+			return st
+		}
+		if st := countedListSteps(a, c); st != nil {
+			return st
+		}
+		if st := dashListSteps(a, c); st != nil {
+			return st
+		}
+		if st := fromToSteps(a, c); st != nil {
+			return st
+		}
 		if st := lineSteps(a, c); st != nil {
 			return st
 		}
-		if st := enumeratedSteps(a, c); st != nil {
+		if st := numberedSteps(a, c); st != nil {
 			return st
 		}
 		if st := sequencedSteps(a, c); st != nil {
+			return st
+		}
+		if st := proseSteps(a, c); st != nil {
+			return st
+		}
+		if st := keywordSteps(a, c); st != nil {
+			return st
+		}
+		if st := labelSteps(a, c); st != nil {
+			return st
+		}
+		if st := countedOnesSteps(a, c); st != nil {
 			return st
 		}
 	}
@@ -134,15 +176,30 @@ func colonListSteps(a *article, c candidate) []string {
 				return items
 			}
 		}
-		if parts := parallel(strings.Split(rest, ","), c.name); parts != nil {
+		// Parallel clauses, then perhaps words of what came of them
+		// (…像守自己的家一样，赢得了居民的信任): the clauses alone.
+		clauses := strings.Split(rest, ",")
+		if parts := parallel(slices.Clone(clauses), c.name); parts != nil {
 			return parts
+		}
+		for k := len(clauses) - 1; k >= 3; k-- {
+			if parts := parallel(slices.Clone(clauses[:k]), ""); parts != nil && endAlike(parts) {
+				return parts
+			}
 		}
 	}
 	// Without a colon: a 、-list in the clause after the name whose items
 	// share a part of the name (要求社区干部问题在一线发现、矛盾在一线化解、…).
 	for _, cl := range strings.Split(n, ",") {
 		if strings.Count(cl, "、") >= 2 {
-			if parts := parallel(strings.Split(strings.TrimRight(cl, "。;!? "), "、"), c.name); parts != nil && sharesNamePart(parts, c.name) {
+			parts := strings.Split(strings.TrimRight(cl, "。;!? "), "、")
+			// 包括选楼道长、…、办楼道实事等环节: neither the lead-in nor the
+			// closing count is a step's.
+			if first := trimAfterLast(parts[0], []string{"包括", "涵盖", "即"}); first != "" {
+				parts[0] = first
+			}
+			parts[len(parts)-1] = reCountTail.ReplaceAllString(parts[len(parts)-1], "")
+			if parts := parallel(parts, c.name); parts != nil && sharesNamePart(parts, c.name) {
 				return parts
 			}
 		}
@@ -183,6 +240,16 @@ func parallel(parts []string, name string) []string {
 		return parts
 	}
 	return nil
+}
+
+// endAlike: every part ends in the same two runes (…一样).
+func endAlike(parts []string) bool {
+	for _, p := range parts[1:] {
+		if lastTwoRunes(p) != lastTwoRunes(parts[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // sharesNamePart: every part contains one two-rune piece of the name that
@@ -247,63 +314,99 @@ func lineSteps(a *article, c candidate) []string {
 	for i < len(a.sentences) && a.sentences[i].para == p && !strings.HasSuffix(strings.TrimSpace(a.sentences[i].norm), ":") {
 		i++
 	}
-	if i >= len(a.sentences) || a.sentences[i].para != p {
-		return nil
+	if i >= len(a.sentences) || a.sentences[i].para != p || reResult.MatchString(a.sentences[i].norm) {
+		return nil // no lead-in, or one to what came of it (开展以来：)
 	}
 	var steps []string
-	semicolons := false
+	end := ""
+	numbered, labelled := false, false
 	for j := i + 1; j < len(a.sentences) && len(steps) < 8; j++ {
 		s := a.sentences[j]
 		alone := (j+1 >= len(a.sentences) || a.sentences[j+1].para != s.para) && (a.sentences[j-1].para != s.para)
-		if !alone || s.heading || utf8.RuneCountInString(s.text) > 40 {
+		if !alone || utf8.RuneCountInString(s.text) > 40 || isResult(s) {
 			break
 		}
+		// The lines end alike (bare lines read as headings, or ；); a line
+		// ending otherwise is prose after the list — except the full stop
+		// closing lines of ；.
 		t := strings.TrimSpace(s.norm)
+		e := lineEnd(t)
+		if len(steps) == 0 {
+			end = e
+		} else if e != end && (end != ";" || e != "。") {
+			break
+		}
+		if s.heading && e != "" {
+			break
+		}
+		// Numbered lines (①…②…) and labelled ones (绿色住户：…) go on as
+		// long as the numbers and the labels do.
+		v, num := enumOpenValue(t)
+		if len(steps) == 0 {
+			numbered = num && v == 1
+		} else if numbered && (!num || v != len(steps)+1) {
+			break
+		}
+		if numbered {
+			t = strings.TrimSpace(reEnumOpen.ReplaceAllString(t, ""))
+		}
+		lab := labelOf(t) != ""
+		if len(steps) == 0 {
+			labelled = lab
+		} else if labelled && !lab {
+			break
+		}
 		steps = append(steps, strings.TrimRight(t, "。;!?"))
-		// Lines ending in ；: the one ending otherwise is the last.
-		if len(steps) == 1 {
-			semicolons = strings.HasSuffix(t, ";")
-		} else if semicolons && !strings.HasSuffix(t, ";") {
+		if e != end {
 			break
 		}
 	}
 	if len(steps) < 2 {
 		return nil
 	}
-	return steps
-}
-
-// reEnumerated opens a clause with 一是 / 二是 … and a short item.
-var reEnumerated = regexp.MustCompile(`(?:^|[;。:,])“?([一二三四五六七八九十])是“?([^,;。!?:“”]{2,12})”?[,;。:]`)
-
-// enumeratedSteps: the sentences after the sighting enumerate the method's
-// parts, 一是组织联建。…二是阵地联用。… (each often a paragraph of its
-// own), numbered 1..n without gaps; n must match a numbered name (四联)
-// when it has one.
-func enumeratedSteps(a *article, c candidate) []string {
-	var steps []string
-	for d := 0; d <= 12 && c.sent+d < len(a.sentences); d++ {
-		n := a.sentences[c.sent+d].norm
-		if d == 0 {
-			n = n[c.end:]
-		}
-		for _, m := range reEnumerated.FindAllStringSubmatch(n, -1) {
-			v := numeralValue([]rune(m[1])[0])
-			if v != len(steps)+1 {
-				if len(steps) >= 2 {
-					return finishOrdinal(steps, c.name)
-				}
-				continue
+	if !labelled {
+		return steps
+	}
+	// Lines of a label and what is done (入户走访：社区干部每月…): the
+	// labels are the steps — or, when every line has the same label (a
+	// table's rows 步骤：提，做法：…), what it labels.
+	var labels []string
+	for _, st := range steps {
+		labels = append(labels, labelOf(st))
+	}
+	if slices.Equal(labels[1:], labels[:len(labels)-1]) {
+		for k, st := range steps {
+			cell := st[len(reLabel.FindString(st)):]
+			if j := strings.IndexAny(cell, ",;"); j >= 0 {
+				cell = cell[:j]
 			}
-			steps = append(steps, strings.TrimSpace(m[2]))
+			labels[k] = strings.TrimSpace(cell)
 		}
 	}
-	return finishOrdinal(steps, c.name)
+	return labels
+}
+
+// labelOf is the label opening a line of a label and what is done
+// (入户走访：社区干部每月入户一次…), "" if it is not one.
+func labelOf(t string) string {
+	if m := reLabel.FindStringSubmatch(t); m != nil && zh.HanCount(t[len(m[0]):]) >= 8 {
+		return m[1]
+	}
+	return ""
+}
+
+// lineEnd is a line's closing punctuation, "" if none.
+func lineEnd(t string) string {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if strings.ContainsRune("。;!?", r) {
+		return string(r)
+	}
+	return ""
 }
 
 // reSequenced opens a clause with an adverb of order and a short item:
 // 首先，摸清底数；其次，… 最后，…
-var reSequenced = regexp.MustCompile(`(?:^|[;。:,])“?(首先|第一|其次|第二|再次|第三|然后|接着|第四|最后)[,:]?“?([^,;。!?:“”]{2,12})”?[,;。:]`)
+var reSequenced = regexp.MustCompile(`(?:^|[;。:,])“?(首先|第一|其次|第二|再次|第三|然后|接着|接著|第四|最后)[,:]?“?([^,;。!?:“”]{2,12})”?[,;。:]`)
 
 // sequencedSteps: the sighting sentence or the ones after it tell the
 // method's steps with adverbs of order (首先…其次…最后…), opening with
@@ -324,7 +427,7 @@ func sequencedSteps(a *article, c candidate) []string {
 				}
 				return nil // the order broke
 			}
-			steps = append(steps, strings.TrimSpace(m[2]))
+			steps = append(steps, strings.TrimPrefix(strings.TrimSpace(m[2]), "是")) // 首先是敲开门
 			if m[1] == "最后" {
 				return finishOrdinal(steps, c.name)
 			}
