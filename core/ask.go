@@ -572,7 +572,9 @@ func (s *Service) render(d *draft, q Question) *Answer {
 		}
 		if it.quote.chunk != nil {
 			for _, r := range append([]sentRef{it.quote}, it.more...) {
-				b.WriteString(strings.TrimSpace(r.text))
+				// "3、建立居民议事会…" quoted alone points at a list the
+				// reader does not see: the number goes, the words stay.
+				b.WriteString(corpus.TrimListMark(strings.TrimSpace(r.text)))
 				if n := c.citeChunk(r.chunk); n > 0 {
 					b.WriteString("[" + strconv.Itoa(n) + "]")
 				}

@@ -218,7 +218,7 @@ func cleanQuote(s string) string {
 	if reTOCLine.MatchString(s) {
 		return ""
 	}
-	return s
+	return corpus.TrimListMark(s)
 }
 
 // reTOCLine is a contents line: a number and a short heading.

@@ -485,8 +485,9 @@ func Sentences(text string) []string {
 				// An item of a list run on in its line ("做法有三：1.建台账；
 				// 2.开例会；3.搞评议。"): quoted alone, "2.开例会；" points at
 				// a list the reader does not see. (A line's own opening
-				// number is the cleaner's: corpus/clean's listmarks step.)
-				s = trimListMark(s)
+				// number stays: catalog reads numbered steps by it; answers
+				// drop it when quoting, with TrimListMark.)
+				s = trimListMark(inlineListMarkRe, s)
 			}
 			out = append(out, s)
 		}
@@ -498,10 +499,19 @@ func Sentences(text string) []string {
 // （2） ②.
 var inlineListMarkRe = regexp.MustCompile(`^(?:\d{1,2}\s*[.．、)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*`)
 
-// trimListMark removes a list number opening s, unless a figure starts
-// there (1.8万, 1、2号楼) or nothing would be left.
-func trimListMark(s string) string {
-	m := inlineListMarkRe.FindStringIndex(s)
+// quotedListMarkRe is any list number opening a quoted sentence, with
+// （二） and ⑪… too: inside a line catalog reads those as a method's items,
+// so only a quote drops them.
+var quotedListMarkRe = regexp.MustCompile(`^(?:\d{1,2}\s*[.．、)）]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,2})[)）]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])\s*`)
+
+// TrimListMark removes a list number opening a sentence quoted alone
+// (3、建立居民议事会… → 建立居民议事会…), unless a figure starts there
+// (1.8万, 1、2号楼) or nothing would be left. The text keeps it: catalog
+// reads a method's numbered steps by it.
+func TrimListMark(s string) string { return trimListMark(quotedListMarkRe, s) }
+
+func trimListMark(re *regexp.Regexp, s string) string {
+	m := re.FindStringIndex(s)
 	if m == nil {
 		return s
 	}

@@ -310,3 +310,25 @@ func TestSentencesDropInlineListNumbers(t *testing.T) {
 		t.Errorf("the passage changed: %+v", cs)
 	}
 }
+
+// TestTrimListMark: a quote drops the list number opening it; a heading's
+// number stays with the heading's own words only where no list number is
+// (第一步), and figures, years and ordinals stay.
+func TestTrimListMark(t *testing.T) {
+	for in, want := range map[string]string{
+		"1.需求单。每月初入户登记。":    "需求单。每月初入户登记。",
+		"3、建立居民议事会，每月开一次。":  "建立居民议事会，每月开一次。",
+		"3）反馈单。办完请居民评价。":    "反馈单。办完请居民评价。",
+		"（2）组建银发帮帮团；":       "组建银发帮帮团；",
+		"（二）柯丽萍，新桥社区党委书记。":  "柯丽萍，新桥社区党委书记。",
+		"①今年又推出便民集市。":       "今年又推出便民集市。",
+		"第一步：摸清底数。":         "第一步：摸清底数。",
+		"1、2号楼建于七十年代。":      "1、2号楼建于七十年代。",
+		"1.8万居民住在这里。":       "1.8万居民住在这里。",
+		"2019年，她被评为优秀共产党员。": "2019年，她被评为优秀共产党员。",
+	} {
+		if got := TrimListMark(in); got != want {
+			t.Errorf("TrimListMark(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -46,7 +46,6 @@ func pipeline() []step {
 		{"tables", func(s string, _ *Result) string { return unpipeTables(s) }},
 		{"boilerplate", removeBoilerplate},
 		{"dedup", func(s string, _ *Result) string { return dedupLines(s) }},
-		{"listmarks", func(s string, _ *Result) string { return stripListMarks(s) }},
 		{"tidy", func(s string, _ *Result) string { return tidy(s) }},
 	}
 }

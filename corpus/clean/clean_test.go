@@ -205,7 +205,7 @@ func TestStepsNamedAndInOrder(t *testing.T) {
 	for _, s := range Steps() {
 		names = append(names, s.Name)
 	}
-	want := []string{"whitespace", "garble", "mojibake", "pinyin", "encyclopedia", "govsite", "tables", "boilerplate", "dedup", "listmarks", "tidy"}
+	want := []string{"whitespace", "garble", "mojibake", "pinyin", "encyclopedia", "govsite", "tables", "boilerplate", "dedup", "tidy"}
 	if !reflect.DeepEqual(names, want) {
 		t.Fatalf("steps %v, want %v", names, want)
 	}
@@ -414,29 +414,6 @@ func BenchmarkClean(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		Clean(raw)
-	}
-}
-
-// A list number opening a paragraph of prose goes; a heading's number, a
-// figure, a year and the text's own ordinals stay.
-func TestListMarksStripped(t *testing.T) {
-	for in, want := range map[string]string{
-		"1.需求单。每月初入户登记。":    "需求单。每月初入户登记。",
-		"3、建立居民议事会，每月开一次。":  "建立居民议事会，每月开一次。",
-		"3）反馈单。办完请居民评价。":    "反馈单。办完请居民评价。",
-		"（2）组建银发帮帮团；":       "组建银发帮帮团；",
-		"（二）柯丽萍，新桥社区党委书记。":  "柯丽萍，新桥社区党委书记。",
-		"①今年又推出便民集市。":       "今年又推出便民集市。",
-		"1. 茶馆议事会":          "1. 茶馆议事会",
-		"一、邻里搭把手":           "一、邻里搭把手",
-		"第一步：摸清底数。":         "第一步：摸清底数。",
-		"1、2号楼建于七十年代。":      "1、2号楼建于七十年代。",
-		"1.8万居民住在这里。":       "1.8万居民住在这里。",
-		"2019年，她被评为优秀共产党员。": "2019年，她被评为优秀共产党员。",
-	} {
-		if got := Clean(in).Text; got != want {
-			t.Errorf("Clean(%q) = %q, want %q", in, got, want)
-		}
 	}
 }
 
