@@ -21,11 +21,11 @@ import (
 type entities struct {
 	leaderKeys []nameKey // longest first
 	methodKeys []nameKey
-	stepKeys   []nameKey             // a method's step names → the method
-	placeKeys  []nameKey             // a leader's community or street → the leader
+	stepKeys   []nameKey // a method's step names → the method
+	placeKeys  []nameKey // a leader's community or street → the leader
 	// regions are the cities and districts of the leaders' places (深圳市,
 	// 深圳), longest first, each with the leaders there.
-	regions []regionKey
+	regions    []regionKey
 	leaderInfo map[string]leaderInfo // canonical name → what we know
 	known      []string              // Simplified texts of all chunks, for "does the corpus say X"
 	surnames   map[string]bool
