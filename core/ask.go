@@ -341,7 +341,10 @@ func (s *Service) routeSummaryQ(ctx context.Context, chat string, q Question) (*
 	switch {
 	case q.Intent == IntentSummary && len(q.Methods) > 0 && len(q.Leaders) <= 1:
 		ans, err = s.methodSummary(ctx, chat, q.Methods[0], q.Script, q.Text)
-	case q.Intent == IntentSummary && len(q.Methods) == 0 && len(q.Leaders) == 1 && (len(q.Topics) == 0 || whyGoodRE.MatchString(q.Norm)):
+	case q.Intent == IntentSummary && len(q.Methods) == 0 && len(q.Leaders) == 1 && (len(q.Topics) == 0 || whyGoodRE.MatchString(q.Norm)) &&
+		!s.ents.leaderInfo[q.Leaders[0]].Secondary:
+		// (A second secretary of an article has no catalog profile; the
+		// catalog's closest name would be someone else: 鲁晓燕 is no 蒙晓燕.)
 		// "张影在加装电梯方面有什么经验" asks about a field: the plan
 		// answers on it; her profile answers the rest.
 		ans, err = s.leaderProfile(ctx, chat, q.Leaders[0], q.Script, q.Text)

@@ -1050,3 +1050,28 @@ func TestRegionNarrowsAdvice(t *testing.T) {
 		t.Errorf("the weather answered:\n%s", w.Text)
 	}
 }
+
+// TestSecondSecretaryIsNoOneElse: a second secretary of an article has no
+// catalog profile; her summary is hers, not the catalog's closest name
+// (鲁晓燕 of one article is no 蒙晓燕 of another).
+func TestSecondSecretaryIsNoOneElse(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"genre/23_md_two_sections_ke.md", "genre-classes/32_late_leader_nickname_meng.txt"} {
+		b, err := os.ReadFile(filepath.Join("..", "corpus", "testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "", "总结一下鲁晓燕的做法")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if strings.Contains(ans.Text, "蒙晓燕") || !strings.Contains(ans.Text, "鲁晓燕") {
+		t.Errorf("another secretary's summary:\n%s", ans.Text)
+	}
+}
