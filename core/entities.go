@@ -134,23 +134,21 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 	}
 	// A second secretary of an article ("相邻的文艺路社区党委书记李文静")
 	// is someone to ask about and compare with, on her own sentences only.
-	byArt := map[string][]corpus.Chunk{}
-	for _, c := range chunks {
-		byArt[c.ArticleID] = append(byArt[c.ArticleID], c)
-	}
 	for _, m := range arts {
-		for _, o := range m.Others {
+		for i, o := range m.Others {
 			name := zh.ToSimplified(strings.TrimSpace(o))
 			if info, ok := e.leaderInfo[name]; name == "" || ok && !info.Secondary {
 				continue
 			}
+			// Her post, place and call-names as the loader derived them
+			// (Meta.Secretaries, in the order of Others).
 			var place, role string
-			for _, c := range byArt[m.ID] {
-				if place, role = postBefore(c.Norm, name); role != "" {
-					break
-				}
+			var aliases []string
+			if i < len(m.Secretaries) && zh.ToSimplified(m.Secretaries[i].Name) == name {
+				sec := m.Secretaries[i]
+				place, role, aliases = sec.Place, sec.Role, sec.Aliases
 			}
-			addLeader(name, nil, place, role, m.ID)
+			addLeader(name, aliases, place, role, m.ID)
 			info := e.leaderInfo[name]
 			info.Secondary = true
 			e.leaderInfo[name] = info
