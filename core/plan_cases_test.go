@@ -854,6 +854,14 @@ func TestSecondSecretariesPosts(t *testing.T) {
 			t.Errorf("%s: place %q role %q secondary %v, want …%s and a post", name, info.Place, info.Role, info.Secondary, want)
 		}
 	}
+	// The honour said once for all four is hers too.
+	ans, err := s.Ask(context.Background(), "", "柏建新获得过什么荣誉？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "全国优秀社区书记") {
+		t.Errorf("her honour missing:\n%s", ans.Text)
+	}
 }
 
 // TestCaseMarks: a case is a particular (a numbered yard, a named

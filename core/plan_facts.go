@@ -139,17 +139,25 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 // finerLevelRE asks for a place below the one stated (哪个镇, 哪个村).
 var finerLevelRE = regexp.MustCompile(`哪个(镇|乡|村|街道|社区)`)
 
-// statedHonours are the honours an article's metadata gives the leader
-// (front matter wins over derivation).
+// statedHonours are the honours an article's metadata gives the leader,
+// or a second secretary (front matter wins over derivation).
 func (s *Service) statedHonours(leader string) []string {
 	var out []string
-	for _, m := range s.o.Articles {
-		if zh.ToSimplified(m.Leader) != leader {
-			continue
-		}
-		for _, h := range m.Honours {
+	add := func(hs []string) {
+		for _, h := range hs {
 			if h = zh.ToSimplified(strings.TrimSpace(h)); h != "" && !slices.Contains(out, h) {
 				out = append(out, h)
+			}
+		}
+	}
+	for _, m := range s.o.Articles {
+		if zh.ToSimplified(m.Leader) == leader {
+			add(m.Honours)
+		}
+		// A second secretary's, as the loader derived them.
+		for _, sec := range m.Secretaries {
+			if zh.ToSimplified(sec.Name) == leader {
+				add(sec.Honours)
 			}
 		}
 	}
