@@ -1010,10 +1010,14 @@ func TestMethodToldInProseAfterItsName(t *testing.T) {
 // TestWhichIsBetterCompares: "A和B比，哪个更适合…" compares the two.
 func TestWhichIsBetterCompares(t *testing.T) {
 	s := serviceOverDir(t, "../corpus/testdata/genre")
-	for _, q := range []string{"“敲门行动”和“银龄食堂”比，哪个更适合老年人多的社区？", "板凳会跟夜间议事厅哪个效果好？"} {
+	for _, q := range []string{"“敲门行动”和“银龄食堂”比，哪个更适合老年人多的社区？", "板凳会跟夜间议事厅哪个效果好？", "阮秋燕和巫红霞谁的做法更适合双职工多的社区？"} {
 		if in := s.understand(q, Conversation{}).Intent; in != IntentCompare {
 			t.Errorf("%s: intent %s, want compare", q, in)
 		}
+	}
+	// A personal fact compared is still that fact, which may be unstated.
+	if in := s.understand("阮秋燕和巫红霞谁的工资更高？", Conversation{}).Intent; in != IntentFact {
+		t.Errorf("谁的工资更高: intent %s, want fact", in)
 	}
 }
 

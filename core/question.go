@@ -119,7 +119,11 @@ var attributes = []Attribute{
 }
 
 var (
-	compareRE = regexp.MustCompile(`共同点|相同点|相同之处|不同点|不同之处|有什么不同|有何不同|有哪些不同|区别|异同|比较|对比|差异|差别|一样吗|有什么相似|相似之处|相比|哪个更|哪一个更|哪种更|哪个好|哪个效果|谁更|(和|跟|与|同)[^，,。？?]{1,14}比([，,起呢？?]|$)`)
+	compareRE = regexp.MustCompile(`共同点|相同点|相同之处|不同点|不同之处|有什么不同|有何不同|有哪些不同|区别|异同|比较|对比|差异|差别|一样吗|有什么相似|相似之处|相比`)
+	// betterRE asks which of two is better ("A和B比，哪个更…", "谁的做法更
+	// 适合"): a comparison, unless a personal fact is what is compared
+	// (谁的工资更高 asks a fact the articles may not state).
+	betterRE = regexp.MustCompile(`哪个更|哪一个更|哪种更|哪个好|哪个效果|谁更|谁的[^，,。？?]{0,4}更|(和|跟|与|同)[^，,。？?]{1,14}比([，,起呢？?]|$)`)
 	// adviceRE asks whom to learn from, or what to do about a situation.
 	adviceRE   = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办[？?。！!，,呢啊]|怎么办$|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|谁的经验|哪位的经验|经验好|好经验|好做法|可借鉴|取经|怎么做好|如何做好|怎样做好|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招|(有没有|有无|哪位|哪个|谁)[^，,。？?]{0,6}(解决|破解|处理|做)过|有(哪些|什么)书记|(能|可以|该|应该)做(点|些)?什么|做点什么`)
 	ourPlaceRE = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
@@ -349,6 +353,8 @@ func intentOf(q Question) Intent {
 		return IntentChat
 	case named == 0 && listAllRE.MatchString(n):
 		return IntentList
+	case len(q.Attributes) == 0 && betterRE.MatchString(n) && (named >= 2 || strings.Contains(n, "和") || strings.Contains(n, "与") || strings.Contains(n, "跟")):
+		return IntentCompare
 	case len(q.Leaders) >= 2 && compareRE.MatchString(n),
 		// Between two secretaries named, 比较好 compares; otherwise
 		// 问题比较多 is "rather many", no comparison.
