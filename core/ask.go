@@ -197,6 +197,20 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if !q.FollowUp {
 		return
 	}
+	if !named && thatRE.MatchString(q.Norm) && residual(q.Topic) != "" && len(q.Attributes) == 0 {
+		switch {
+		case prev.Intent == IntentAdvice:
+			// "那年轻人多的社区呢？" after whom to learn from: the same
+			// question on another situation, across all secretaries.
+			q.Intent = IntentAdvice
+			return
+		case len(prev.Leaders) == 1:
+			// "那老年人方面呢？" after her profile: her work in that field.
+			q.Leaders, q.Methods = slices.Clone(prev.Leaders), nil
+			q.Intent, q.Resolved = IntentHow, true
+			return
+		}
+	}
 	q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
 	if m := bareItemRE.FindStringSubmatch(q.Norm); m != nil && q.Item == 0 && len(prev.Listed) > 1 {
 		// "详细说说第二个" after a list of her methods: the second of them,
@@ -359,6 +373,12 @@ func (s *Service) routeSummaryQ(ctx context.Context, chat string, q Question) (*
 // refused ("“四清”是哪四清？" right after the sentence listing them).
 func (s *Service) planFor(ctx context.Context, q Question, prev *Turn, conv Conversation) (*draft, error) {
 	shown := conv.shown()
+	if utf8.RuneCountInString(residual(q.Topic)) >= 2 && !moreRE.MatchString(q.Norm) && !laterRE.MatchString(q.Norm) && q.Item == 0 && q.Step == 0 {
+		// "那古宅保护呢": asked about something of its own, the sentences on
+		// it are the answer even if an earlier answer listed them; only a
+		// vague follow-up (还有吗, 后来呢, 她是怎么做的) must bring new ones.
+		shown = map[string]bool{}
+	}
 	p := &planner{s: s, q: q, prev: prev, shown: shown, used: map[string]bool{}}
 	d, err := p.plan(ctx)
 	if err != nil || !d.refused && d.hasQuotes() || len(shown) == 0 {

@@ -242,6 +242,8 @@ func TestFollowUpIntents(t *testing.T) {
 		{"司马丽娟有什么做法？", "和万丽萍比呢？", IntentCompare, 2},
 		{"向春燕是谁？", "居民怎么说？", IntentResult, 1},
 		{"“三张清单”具体怎么用？", "为什么要这么做？", IntentProblem, 1},
+		{"华秀芳有什么工作方法？", "那老年人方面呢？", IntentHow, 1},
+		{"我们社区老人多，该学谁？", "那年轻人多的社区呢？", IntentAdvice, 0},
 	} {
 		chat := "fi:" + c.first + c.then
 		if _, err := s.Ask(ctx, chat, c.first); err != nil {

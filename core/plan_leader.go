@@ -338,6 +338,9 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 			if !p.fresh(r) || fragment(r.text) {
 				continue
 			}
+			if callNameRE.MatchString(r.norm) {
+				continue // "社区居民都叫她“秀芳书记”": no part of what she did
+			}
 			p.take(r)
 			runes += n
 			k++
@@ -356,6 +359,9 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 	}
 	return out
 }
+
+// callNameRE tells what people call her: 都叫她“秀芳书记”, 亲切地称她.
+var callNameRE = regexp.MustCompile(`(叫|称|喊)(她|他)[“"「]?[\p{Han}]{1,5}[”"」]?[。，,]?$|亲切地(叫|称|喊)(她|他)`)
 
 // outcomeRE opens a sentence telling how things turned out.
 var outcomeRE = regexp.MustCompile(`^(如今|现在|目前|最终|终于|从此|后来|就这样|这样一来)`)
