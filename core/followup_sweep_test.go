@@ -284,3 +284,17 @@ func TestUnstatedPersonalFactsAbstain(t *testing.T) {
 		t.Fatalf("only %d questions", n)
 	}
 }
+
+// TestDetailAnswerQuotesOnce: a detail asked of a method leads with its
+// sentence; what the usual plan adds does not quote it again.
+func TestDetailAnswerQuotesOnce(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ans := askIn(t, s, "dq", "“邻里饭堂”是什么？", "谁出钱？")
+	seen := map[string]bool{}
+	for _, ln := range strings.Split(ans.Text, "\n") {
+		if strings.HasPrefix(ln, "• ") && seen[ln] {
+			t.Errorf("a line twice:\n%s", ans.Text)
+		}
+		seen[ln] = true
+	}
+}

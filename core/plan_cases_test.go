@@ -1034,6 +1034,7 @@ func TestProfileLabels(t *testing.T) {
 		"去年，社区把闲置的锅炉房改成了“南塔养老驿站”，每天为60多位老人提供午餐。": "做法",
 		"注册志愿者从200多人增加到900多人。":                   "成效",
 		"社区有居民4800多户。":                           "数字",
+		"一共有47个院落，很多院落没有物业，停车难的问题比较突出。":          "背景",
 	} {
 		if got := keyFactLabel(s); got != want {
 			t.Errorf("keyFactLabel(%s) = %s, want %s", s, got, want)

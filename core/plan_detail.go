@@ -172,11 +172,16 @@ func (d *draft) followedBy(usual *draft) *draft {
 	for _, it := range d.items {
 		runes += utf8.RuneCountInString(it.quote.text)
 	}
+	have := map[string]bool{}
+	for _, it := range d.items {
+		have[it.quote.key()] = true
+	}
 	for _, it := range usual.items {
 		n := utf8.RuneCountInString(it.quote.text)
-		if it.quote.chunk == nil || len(d.items) == 4 || runes+n > maxAnswerRunes-60 {
+		if it.quote.chunk == nil || have[it.quote.key()] || len(d.items) == 4 || runes+n > maxAnswerRunes-60 {
 			continue
 		}
+		have[it.quote.key()] = true
 		runes += n
 		d.add(item{quote: it.quote, more: it.more})
 	}

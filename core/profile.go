@@ -260,6 +260,8 @@ var partnerSubjectRE = regexp.MustCompile(`^(此外|另外|同时|还有)?[，,]
 // or, when neither, the figure itself.
 func keyFactLabel(norm string) string {
 	switch {
+	case isProblem(norm) && !cameOfItRE.MatchString(norm):
+		return "背景" // "一共有47个院落，很多院落没有物业"
 	case resultWords.MatchString(norm) && !isDoing(norm):
 		return "成效"
 	case isDoing(norm):
