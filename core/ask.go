@@ -148,7 +148,9 @@ func shownKeys(s *Service, ans *Answer) []string {
 			continue
 		}
 		for _, r := range s.sentences(ch) {
-			if t := strings.TrimSpace(r.norm); utf8.RuneCountInString(t) >= 8 && strings.Contains(norm, t) {
+			// As rendered: without a list number or a speaker's label.
+			t := s.trimSpeaker(corpus.TrimListMark(strings.TrimSpace(r.norm)))
+			if utf8.RuneCountInString(t) >= 8 && strings.Contains(norm, t) {
 				out = append(out, r.key())
 			}
 		}
@@ -311,6 +313,25 @@ func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 		words = append(words, t.Ask...)
 	}
 	return s.says(prev.Leaders[0], "", words)
+}
+
+// trimSpeaker drops an interview's speaker label opening a quote ("严玉华：
+// 我们把巷子分成7个片", "答：……") when the speaker is a secretary the
+// articles are about: the bullet names her already.
+func (s *Service) trimSpeaker(t string) string {
+	i := strings.IndexAny(t, "：:")
+	if i <= 0 || i > 15 {
+		return t
+	}
+	who := zh.ToSimplified(strings.TrimSpace(t[:i]))
+	if _, ok := s.ents.leaderInfo[who]; !ok && who != "答" {
+		return t
+	}
+	_, n := utf8.DecodeRuneInString(t[i:])
+	if rest := strings.TrimSpace(t[i+n:]); rest != "" {
+		return rest
+	}
+	return t
 }
 
 // firstWithSteps is the first of the methods whose record has steps.
@@ -597,7 +618,7 @@ func (s *Service) render(d *draft, q Question) *Answer {
 			for _, r := range append([]sentRef{it.quote}, it.more...) {
 				// "3、建立居民议事会…" quoted alone points at a list the
 				// reader does not see: the number goes, the words stay.
-				b.WriteString(corpus.TrimListMark(strings.TrimSpace(r.text)))
+				b.WriteString(s.trimSpeaker(corpus.TrimListMark(strings.TrimSpace(r.text))))
 				if n := c.citeChunk(r.chunk); n > 0 {
 					b.WriteString("[" + strconv.Itoa(n) + "]")
 				}

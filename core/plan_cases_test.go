@@ -1089,3 +1089,23 @@ func TestSecondSecretaryIsNoOneElse(t *testing.T) {
 		t.Errorf("another secretary's summary:\n%s", ans.Text)
 	}
 }
+
+// TestInterviewSpeakerLabelDropped: an interview's answer quoted in an
+// answer loses its speaker label (严玉华：…) — the bullet names her — and
+// still counts as shown, so a follow-up does not repeat it.
+func TestInterviewSpeakerLabelDropped(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "iv", "严玉华的巷长制是怎么做的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if strings.Contains(ans.Text, "• 严玉华：") || !strings.Contains(ans.Text, "28条巷子") {
+		t.Errorf("speaker label kept or answer lost:\n%s", ans.Text)
+	}
+	conv, _ := s.o.Memory.Load(ctx, "iv")
+	if len(conv.turn("").Shown) == 0 {
+		t.Error("the quoted answer lines are not remembered as shown")
+	}
+}
