@@ -1109,3 +1109,15 @@ func TestInterviewSpeakerLabelDropped(t *testing.T) {
 		t.Error("the quoted answer lines are not remembered as shown")
 	}
 }
+
+// TestWhyAfterWhatSheDid: "她为什么要这么做" after what she did (no method
+// named) is the problem told before it — across an interviewer's
+// question, the answer before — not another practice's difficulty.
+func TestWhyAfterWhatSheDid(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ans := askIn(t, s, "why", "严玉华的巷长制是怎么做的？", "她为什么要这么做？")
+	checkMarkers(t, ans)
+	if !strings.Contains(ans.Text, "老社区") || strings.Contains(ans.Text, "和事佬") {
+		t.Errorf("not the situation before it:\n%s", ans.Text)
+	}
+}

@@ -75,6 +75,21 @@ func (p *planner) planLeader(leader string) *draft {
 	general := func(re *regexp.Regexp) bool {
 		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
 	}
+	if p.q.Intent == IntentProblem && p.q.FollowUp && p.prev != nil && len(p.prev.Methods) == 0 && whyRE.MatchString(p.q.Norm) {
+		// "她为什么要这么做" after what she did: the problem told just
+		// before the first sentence that answer showed.
+		if why, stated := p.reasonBeforeShown(cands); len(why) > 0 {
+			d.lead = p.leaderLabel(leader) + "这样做，是因为："
+			if !stated {
+				d.lead = "文中没有直接说原因；" + p.leaderLabel(leader) + "这样做之前，文中介绍的情况是："
+			}
+			for _, r := range why {
+				p.take(r)
+				d.add(item{quote: r})
+			}
+			return d
+		}
+	}
 	if p.q.Intent == IntentProblem && general(problemAskRE) {
 		// "她遇到过什么困难": the difficulties the article tells, each with
 		// what she did about it.
@@ -614,3 +629,57 @@ func (p *planner) planBrief(leader string) *draft {
 	}
 	return d
 }
+
+// whyRE asks the reason for something done: 为什么要这么做, 为啥搞这个.
+var whyRE = regexp.MustCompile(`为什么|为啥|为何|什么原因|出于什么`)
+
+// reasonBeforeShown is the problem told right before the first of her
+// sentences the last answer showed: within that paragraph, else at the
+// end of the paragraph before, in the same section (stated true); else
+// the sentence of the situation just before it (an interview's previous
+// answer: 西桥是个老社区…), stated false.
+func (p *planner) reasonBeforeShown(cands []sentRef) ([]sentRef, bool) {
+	shown := map[string]bool{}
+	for _, k := range p.prev.Shown {
+		shown[k] = true
+	}
+	for _, r := range cands {
+		if !shown[r.key()] {
+			continue
+		}
+		var out []sentRef
+		var situation sentRef
+		asked := 0
+		for _, b := range p.s.sentencesBefore(r.chunk, r.pos, 4) {
+			if reporterLineRE.MatchString(b.text) {
+				// An interviewer's question: the answer before it may set
+				// this one up, the one before that is another subject.
+				if asked++; asked == 2 || len(out) > 0 {
+					break
+				}
+				continue
+			}
+			if isHeadingLike(b.text) || b.chunk.ArticleID != r.chunk.ArticleID {
+				break
+			}
+			if isProblem(b.norm) {
+				out = append([]sentRef{b}, out...)
+			} else if len(out) > 0 {
+				break
+			} else if !fragment(b.text) && !isDoing(b.norm) {
+				situation = b // the earliest: an answer opens with the situation
+			}
+		}
+		if isProblem(r.norm) && len(out) == 0 {
+			out = []sentRef{r} // "社区老人多，她就……": it says so itself
+		}
+		if len(out) == 0 && situation.chunk != nil {
+			return []sentRef{situation}, false
+		}
+		return out, len(out) > 0
+	}
+	return nil, false
+}
+
+// reporterLineRE opens an interviewer's line (记者：, 问：).
+var reporterLineRE = regexp.MustCompile(`^\s*(记者|问|Q|主持人)\s*[：:]`)
