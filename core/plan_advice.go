@@ -42,8 +42,17 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	// What to learn is what she did, not how bad it was before.
 	ranked, cause := p.solvedBy(paragraphBoost(practiceFirst(rank(cands, wt, IntentHow)), 0.3))
 	// A named method is something to take home: its sentences first.
+	var primary []string
+	if len(p.q.Topics) > 1 {
+		// The topic the question is most about (加装电梯 before 老旧小区改造
+		// in "老小区想装电梯"): its practices first.
+		primary = append(slices.Clone(p.q.Topics[0].Article), p.q.Topics[0].Ask...)
+	}
 	for i := range ranked {
 		if p.s.namesAMethod(ranked[i].norm) {
+			ranked[i].score *= 1.3
+		}
+		if len(primary) > 0 && matchesAny(ranked[i].norm, primary) {
 			ranked[i].score *= 1.3
 		}
 	}
