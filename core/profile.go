@@ -111,10 +111,10 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 			b.line("  · …（另有" + strconv.Itoa(rest) + "项，可用 /methods 查看）")
 		}
 	}
-	if len(methods) < 3 {
+	if len(methods) < 4 {
 		// Few named methods: what she did is told in sentences ("二是
 		// 推行邻里守望……"), the enumerated ones first.
-		for _, r := range practicesOf(s, sents, l.Name, 3-len(methods), b.used) {
+		for _, r := range practicesOf(s, sents, l.Name, 4-len(methods), b.used) {
 			t := cleanQuote(r.text)
 			b.used[t] = true
 			b.point("做法", t, r.chunk.ID)
