@@ -854,6 +854,15 @@ func TestSecondSecretariesPosts(t *testing.T) {
 			t.Errorf("%s: place %q role %q secondary %v, want …%s and a post", name, info.Place, info.Role, info.Secondary, want)
 		}
 	}
+	// Her summary tells it too, cited to the sentence saying it of all four.
+	sum, err := s.Ask(context.Background(), "", "总结一下柏建新的做法")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, sum)
+	if !strings.Contains(sum.Text, "荣誉：") || !strings.Contains(sum.Text, "被评为全国优秀社区书记。[") {
+		t.Errorf("her summary lacks the cited honour:\n%s", sum.Text)
+	}
 	// The honour said once for all four is hers too.
 	ans, err := s.Ask(context.Background(), "", "柏建新获得过什么荣誉？")
 	if err != nil {

@@ -621,8 +621,27 @@ func (p *planner) planBrief(leader string) *draft {
 	for _, r := range practices {
 		add("做法", r)
 	}
-	for _, r := range resultRanked(cands, leader, p.s)[:min(2, len(resultRanked(cands, leader, p.s)))] {
+	results := resultRanked(cands, leader, p.s)
+	for _, r := range results[:min(2, len(results))] {
 		add("成效", r.sentRef)
+	}
+	if hs := p.s.statedHonours(leader); len(hs) > 0 && d.hasQuotes() {
+		// As the loader derived them for her (an award list's shared
+		// honour included), cited to the sentence stating the first.
+		it := item{label: "荣誉", plain: strings.Join(hs, "；")}
+		var all []*corpus.Chunk
+		for _, id := range p.s.ents.leaderInfo[leader].Articles {
+			all = append(all, p.s.byArticle[id]...) // the shared honour opens the list
+		}
+		for _, r := range p.s.sentencesIn(all) {
+			if strings.Contains(r.norm, hs[0]) && p.s.namesLeader(r.norm, leader) {
+				it.plain, it.quote = "", r
+				break
+			}
+		}
+		if it.quote.chunk == nil || !p.used[it.quote.key()] {
+			d.add(it)
+		}
 	}
 	if !d.hasQuotes() {
 		d.refused, d.lead = true, ""
