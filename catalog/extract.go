@@ -207,6 +207,10 @@ func methodCandidates(s sentence, idx int) []candidate {
 			case reVerbBeforeQuote.MatchString(tailBytes(n[:q.start], 48)):
 				// 建起“热心凉亭”, 牵头组建“红色管家”.
 				matched = true
+			case zh.HanCount(inner) >= 3 && reEverydayBeforeQuote.MatchString(tailBytes(n[:q.start], 48)):
+				// 我们搞了“敲门服务”, 推了“院落自治小组” (not 开了“夜校”: a
+				// two-character name is the thing's common noun).
+				matched = true
 			case strings.HasPrefix(after, "、") && reMeasuresTail.MatchString(after) && zh.HanCount(inner) >= 2:
 				// 社工“全岗”、全科网格上门代办服务等一系列为民服务举措.
 				matched = true

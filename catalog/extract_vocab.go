@@ -70,7 +70,7 @@ var programSuffixes = []string{
 	"文化节", "邻里节", "大学", "课堂", "超市", "书屋", "热线", "服务岗", "调解队",
 	"巡逻队", "微家", "连心桥", "夜话", "坝坝会", "院坝会", "茶话会", "议事坊",
 	"食堂", "帮帮团", "服务团", "管家", "接待日", "开放日", "说事点", "议事点", "积分超市",
-	"步法", "调解法", "议事法", "服务法", "治理法",
+	"步法", "调解法", "议事法", "服务法", "治理法", "议事日", "服务日", "集市", "市集", "饭堂",
 }
 
 // meetingExclusions end quoted …会 texts that are events or bodies, not a
@@ -81,11 +81,20 @@ var meetingExclusions = []string{"大会", "晚会", "运动会", "联合会", "
 // or runs it: 建起了“热心凉亭”, 牵头组建“红色管家”, 开设了邻里积分超市.
 const creationVerbs = `(?:建起|建立|设立|成立|组建|打造|创办|开设|开办|推出|开展|推行|启动|创建|搭建|实施|首创|创新|创设|探索|总结出|形成|琢磨出|摸索出|筹划|发起|引领|召开|举办)`
 
+// everydayVerbs are the plain verbs an interviewee or a local report uses
+// for starting a practice, counted only with their aspect (了, 起, 起了).
+const everydayVerbs = `(?:(?:办|搞|推|开|设|建|弄|组织|成立|组建|打造|设立|开设|开展)(?:了|起了?|起来了)|(?:办起|搞起|建起|立起|拉起))`
+
 var (
 	// A verb of creation just before a quoted name, allowing 了/一个/一支…
 	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出|的)?(?:一个|一支|一套|一批|一项|一种|一次|一场|一期|起)?$`)
+	// An everyday verb of doing once it is done (办起了“…”, 搞了“…”, 推了
+	// “…”, 开了个“…”): bare, 办/搞/推 are too common to say it.
+	reEverydayBeforeQuote = regexp.MustCompile(everydayVerbs + `(?:一个|一支|一套|一批|一项|一种|一场|一期|个)?$`)
 	// A way of working given its name: 想了个办法，叫“邻里一张网”.
-	reNamedAs = regexp.MustCompile(`(?:办法|做法|法子|点子|机制|模式|制度)[,，]?(?:就)?(?:叫|叫做|叫作|名叫|取名为?|起名为?|称为|称作)$`)
+	// In an interview the speaker names it: 这个办法我们叫“巷长制”, 我们叫它
+	// “…”, 大家管它叫“…”, 取名“…”, 起了个名字叫“…”.
+	reNamedAs = regexp.MustCompile(`(?:(?:办法|做法|法子|点子|机制|模式|制度|活动|项目|服务|队伍|平台)[,，]?(?:我们|大家|居民们?|街坊们?)?(?:就)?(?:叫|叫做|叫作|名叫|取名为?|起名为?|称为|称作|称之为)|(?:叫它|管它叫|把它叫做?|把它叫作|把它称为|称它为|取名|取名为|取名叫|起名|起名为|起名叫|名字叫|名字就叫|名字叫做|命名为)(?:了)?)$`)
 	// A nickname's context: 被居民称为「大管家」 names a person, not a method.
 	reNicknameBefore = regexp.MustCompile(`(?:称为|称作|称她为|称他为|叫她|叫他|喊她|喊他|誉为|人称|叫作|当成|当作|比作)$`)
 	// A tiered architecture named after a quoted list: “社区党委+…+党员中心户”四级组织架构.

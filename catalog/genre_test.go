@@ -241,3 +241,19 @@ func genreMethodsWith(t *testing.T, dir string, minP, minR float64, strict bool)
 		t.Errorf("methods precision %.2f (floor %.2f), recall %.2f (floor %.2f)", p, minP, r, minR)
 	}
 }
+
+// TestGenreClassesMethods scores the class fixtures
+// (corpus/testdata/genre-classes: interviews, numbered lists, captions…)
+// like the genre set.
+func TestGenreClassesMethods(t *testing.T) {
+	t.Parallel()
+	genreMethodsWith(t, "../corpus/testdata/genre-classes", 0.9, 0.85, false)
+}
+
+// TestMethodClasses holds the ways articles introduce a practice by its
+// name alone (testdata/methods, README.md there): every name found, none
+// of the not_methods, nothing else.
+func TestMethodClasses(t *testing.T) {
+	t.Parallel()
+	genreMethodsWith(t, "testdata/methods", 1, 1, true)
+}

@@ -517,6 +517,10 @@ func (ix *articleIndex) slotWorthy(s sentence) bool {
 	return !partnerSentence(s.key, ix.own)
 }
 
+// reNamesTheAbove opens a sentence naming what was just told (这个办法我们
+// 叫…, 这种做法被居民称为…, 这就是…).
+var reNamesTheAbove = regexp.MustCompile(`^(?:这个|这种|这项|这一|这套|这样的|这些)(?:办法|做法|法子|机制|制度|活动|服务|模式)|^这(?:就)?是(?:我们|社区)?(?:的|说的|所说的)?“`)
+
 // fillRecord fills Problem, Results, Procedure or How, and Unexpanded.
 func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, procedural bool) {
 	d := a.sentences[def]
@@ -591,6 +595,22 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 				used[i] = true
 			}
 		}
+	}
+	if len(m.How) == 0 && len(m.Procedure) == 0 && reNamesTheAbove.MatchString(strings.TrimLeft(d.norm, "“ ")) {
+		// 这个办法我们叫“巷长制”: the name is given to what the sentences
+		// before it in its paragraph told.
+		var told []Quote
+		for i := def - 1; i >= 0 && len(told) < maxHow; i-- {
+			s := a.sentences[i]
+			if s.para != d.para || s.heading || ix.owner[i] >= 0 && ix.owner[i] != mi || ix.namesOther(a, i, mi) {
+				break
+			}
+			if ix.slotWorthy(s) && !reHonour.MatchString(s.norm) {
+				told = append(told, quoteOf(s))
+			}
+		}
+		slices.Reverse(told)
+		m.How = told
 	}
 	procedure := false
 	for _, p := range m.Procedure {

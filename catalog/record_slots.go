@@ -124,8 +124,8 @@ func defExplains(d sentence, mi int, groups []*group) bool {
 }
 
 // reNamedAtEnd: a way of working told first and named last (…在楼下的空地上
-// 开，叫“星光议事会”).
-var reNamedAtEnd = regexp.MustCompile(`[,，](?:就|于是)?(?:叫|叫做|叫作|取名为?|起名为?|称为|称作|名为|命名为)[“"]?$`)
+// 开，叫“星光议事会”; …答疑解惑，这个做法居民们起名叫“楼下说”).
+var reNamedAtEnd = regexp.MustCompile(`[,，](?:这个|这种|这项|这一)?(?:做法|办法|法子|活动|服务|项目)?(?:我们|大家|居民们?|街坊们?)?(?:就|于是|便)?(?:叫|叫做|叫作|叫它|管它叫|取名为?|取名叫|起名为?|起名叫|起了个名字叫|名字叫|称为|称作|称它为|名为|命名为)[“"]?$`)
 
 // namedAfterItsWay: the definition tells the way of working before its
 // name, in at least a clause of its own, and then names it.
