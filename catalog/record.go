@@ -525,6 +525,9 @@ var reNamesTheAbove = regexp.MustCompile(`^(?:这个|这种|这项|这一|这套
 func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, procedural bool) {
 	d := a.sentences[def]
 	m.Problem = problemOf(a, ix, mi, def)
+	if len(m.Problem) == 0 && len(sp) == 0 {
+		m.Problem = problemAfterLead(a, ix, mi, def)
+	}
 
 	inSpan := map[int]bool{}
 	for _, i := range sp {

@@ -193,6 +193,31 @@ func problemOf(a *article, ix *articleIndex, mi, def int) []Quote {
 	return out
 }
 
+// problemAfterLead: a feature's lead closes on the method's name (…他们等的，
+// 是社区每周一次的“加梯议事会”。), and the paragraph after it tells the
+// difficulty it answers (…上下楼成了老人们最大的难题。). Only for a method
+// nothing else is told of after its name (its span is empty).
+var reHardship = regexp.MustCompile(`难题|难处|困难|难事|老大难|头疼|头痛|犯愁|发愁|烦心事|不方便|苦恼|心病|揪心`)
+
+func problemAfterLead(a *article, ix *articleIndex, mi, def int) []Quote {
+	d := a.sentences[def]
+	next := def + 1
+	if next >= len(a.sentences) || a.sentences[next].para == d.para {
+		return nil
+	}
+	var out []Quote
+	for i := next; i < len(a.sentences) && a.sentences[i].para == a.sentences[next].para && len(out) < maxProblem; i++ {
+		s := a.sentences[i]
+		if s.heading || question(a, i) || ix.owner[i] >= 0 && ix.owner[i] != mi || len(ix.sighted[i]) > 0 || ix.namesOther(a, i, mi) {
+			return nil
+		}
+		if ix.slotWorthy(s) && reHardship.MatchString(s.norm) && !isResult(s) && !speech(s) && !reDoing.MatchString(s.norm) {
+			out = append(out, quoteOf(s))
+		}
+	}
+	return out
+}
+
 // problemClause returns the leading 面对…/针对… clause of a definition, when
 // it states a situation (…的实际, …难题, …问题).
 func problemClause(s sentence) string {
