@@ -145,6 +145,14 @@ func methodCandidates(s sentence, idx int) []candidate {
 				continue
 			}
 		}
+		// “红黄绿”三色管理法: colours counted after them name tiers.
+		if m := reTierColourTail.FindString(after); m != "" && allColours(inner) {
+			if v, _, ok := numericShorthand(m); ok && v == utf8.RuneCountInString(inner) {
+				add(candidate{name: inner + m, alias: []string{m}, pos: q.start, end: q.end + len(m), oa: q.start, ob: q.end + len(m)})
+				covered[q.start] = true
+				continue
+			}
+		}
 		namedAs := reNamedAs.MatchString(tailBytes(n[:q.start], 36))
 		if looksLikeProse(inner) || isHonour(inner) || isPlaceName(inner) || !namedAs && reNicknameBefore.MatchString(tailBytes(n[:q.start], 24)) {
 			continue

@@ -99,6 +99,9 @@ var (
 	reNicknameBefore = regexp.MustCompile(`(?:称为|称作|称她为|称他为|叫她|叫他|喊她|喊他|誉为|人称|叫作|当成|当作|比作)$`)
 	// A tiered architecture named after a quoted list: “社区党委+…+党员中心户”四级组织架构.
 	reTierSuffix = regexp.MustCompile(`^[一二三四五六七八九十][级层方位][\p{Han}]{0,4}?(?:架构|体系|网络|模式|机制|联动)`)
+	// Colours counted as tiers after a quoted run of them: “红黄绿”三色管理,
+	// “红橙黄”三色预警机制 (never the bare count: 三色 alone says nothing).
+	reTierColourTail = regexp.MustCompile(`^[二三四五六]色(?:分级|分类|动态)?(?:管理|服务|预警|管控|标识|走访)(?:工作法|法|机制|模式|制度)?`)
 	// A quoted list named as a way of working: “居民点单、社区派单、单位接单”的办法.
 	reListMethod = regexp.MustCompile(`^的?(?:办法|做法|工作法|工作模式|模式|机制|工作机制)`)
 	// The tail of a chain of quoted names: “百名党员助百老”、“千名义工助千困”系列帮扶活动.
@@ -113,6 +116,21 @@ var (
 	// Another secretary named just before a method: 社区党委书记李文静,坚持了六年的“睦邻茶话会”.
 	reOtherSecretary = regexp.MustCompile(`书记(\p{Han}{2,3})[,，](?:[^,，。;；]{0,12})$`)
 )
+
+// colourRunes are the colours tiers are named by.
+const colourRunes = "红橙黄绿青蓝紫白黑灰"
+
+// allColours: s is two or more colour characters and nothing else (红黄绿).
+func allColours(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !strings.ContainsRune(colourRunes, r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
 
 // genericPartyBuilding are kinds of Party building that are policy, not a
 // leader's named practice.

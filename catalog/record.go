@@ -615,6 +615,9 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 		slices.Reverse(told)
 		m.How = told
 	}
+	if len(m.Steps) >= 2 {
+		clauseProcedure(a, m, append([]int{def}, sp...))
+	}
 	procedure := false
 	for _, p := range m.Procedure {
 		procedure = procedure || len(p) > 0
@@ -623,4 +626,57 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 		m.Procedure = nil
 	}
 	m.Unexpanded = len(m.Steps) == 0 && len(m.How) == 0 && len(m.Results) == 0 && len(m.Problem) == 0
+}
+
+// clauseProcedure: a sentence telling two or more of the steps, each in
+// clauses opening with its name (红色是…，黄色是…，绿色是…), gives each step
+// its own clauses, not the whole sentence.
+func clauseProcedure(a *article, m *Method, sents []int) {
+	type open struct{ step, pos int }
+	for _, i := range sents {
+		s := a.sentences[i]
+		var opens []open
+		next := 0
+		for _, p := range clauseStarts(s.norm) {
+			if next >= len(m.Steps) {
+				break
+			}
+			t := strings.TrimLeft(s.norm[p:], "“ ")
+			t = strings.TrimPrefix(strings.TrimPrefix(t, "对于"), "对")
+			if strings.HasPrefix(t, norm(m.Steps[next])) {
+				opens = append(opens, open{next, p})
+				next++
+			}
+		}
+		if len(opens) < 2 {
+			continue
+		}
+		// Each clause tells its step, not only names it (居民提事，大家议事).
+		told := true
+		for j, o := range opens {
+			end := len(s.norm)
+			if j+1 < len(opens) {
+				end = opens[j+1].pos
+			}
+			told = told && zh.HanCount(s.norm[o.pos:end]) >= zh.HanCount(m.Steps[o.step])+4
+		}
+		if !told {
+			continue
+		}
+		if m.Procedure == nil {
+			m.Procedure = make([][]Quote, len(m.Steps))
+		}
+		whole := cleanDisplay(s.text)
+		for st := range m.Procedure {
+			m.Procedure[st] = slices.DeleteFunc(m.Procedure[st], func(q Quote) bool { return q.Text == whole || q.Text == s.text })
+		}
+		for j, o := range opens {
+			end := len(s.norm)
+			if j+1 < len(opens) {
+				end = opens[j+1].pos
+			}
+			text := strings.TrimRight(origText(s, o.pos, end), ",;，；、 ")
+			m.Procedure[o.step] = append(m.Procedure[o.step], Quote{Text: text, ChunkID: s.chunkID})
+		}
+	}
 }
