@@ -48,3 +48,18 @@ func TestTierMethodItems(t *testing.T) {
 		}
 	}
 }
+
+// A 、-list right after the name whose items are of one length and one
+// ending, one of them a part of the name, is the steps (居民提事、大家议事、
+// 社区办事 of 楼道议事日); a list of that shape sharing nothing with the
+// name is not.
+func TestRhymingListSteps(t *testing.T) {
+	cat := mustBuild(t, corpus.ChunkArticle(corpus.Article{Meta: corpus.Meta{ID: "a1", Leader: "甲秀英"}, Text: "社区党委书记甲秀英说，每月10号是社区的“楼道议事日”，在楼下空地开会，居民提事、大家议事、社区办事，办完再请居民打分。"}))
+	if m, _, ok := cat.FindMethod("楼道议事日"); !ok || strings.Join(m.Steps, "、") != "居民提事、大家议事、社区办事" {
+		t.Errorf("楼道议事日 steps %q (found %v)", m.Steps, ok)
+	}
+	cat = mustBuild(t, corpus.ChunkArticle(corpus.Article{Meta: corpus.Meta{ID: "a1", Leader: "甲秀英"}, Text: "社区党委书记甲秀英推行“楼道议事日”，每次都有老人来、孩子来、党员来，很热闹。"}))
+	if m, _, ok := cat.FindMethod("楼道议事日"); !ok || len(m.Steps) > 0 {
+		t.Errorf("楼道议事日 steps %q (found %v), want none", m.Steps, ok)
+	}
+}

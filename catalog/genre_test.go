@@ -246,7 +246,7 @@ func genreMethodsWith(t *testing.T, dir string, minP, minR float64, strict bool)
 // (corpus/testdata/genre-classes: interviews, numbered lists, captions…)
 // like the genre set, strictly. Measured when it was written: precision
 // 11/11, recall 11/18, 三张单子工作法 and 加梯议事会 wrongly unexpanded;
-// after the fixes for those classes 18/18, 18/18, steps exact 2/3.
+// after the fixes for those classes 18/18, 18/18, steps exact 3/3.
 func TestGenreClassesMethods(t *testing.T) {
 	t.Parallel()
 	genreMethodsWith(t, "../corpus/testdata/genre-classes", 0.9, 0.85, true)

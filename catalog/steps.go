@@ -208,6 +208,11 @@ func colonListSteps(a *article, c candidate) []string {
 			if parts := parallel(parts, c.name); parts != nil && sharesNamePart(parts, c.name) {
 				return parts
 			}
+			// 居民提事、大家议事、社区办事 after “楼院议事日”: items of one
+			// length and one ending, one of them a part of the name (议事).
+			if rhymingItems(parts) && anyShareNamePart(parts, c.name) {
+				return parts
+			}
 		}
 	}
 	return nil
@@ -271,6 +276,36 @@ func sharesNamePart(parts []string, name string) bool {
 			continue
 		}
 		if allContain(parts, bi) {
+			return true
+		}
+	}
+	return false
+}
+
+// rhymingItems: three to six items of one length (three to six runes)
+// ending in one character.
+func rhymingItems(parts []string) bool {
+	if len(parts) < 3 || len(parts) > 6 {
+		return false
+	}
+	l := utf8.RuneCountInString(strings.TrimSpace(parts[0]))
+	if l < 3 || l > 6 {
+		return false
+	}
+	end := lastRune(strings.TrimSpace(parts[0]))
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if utf8.RuneCountInString(p) != l || lastRune(p) != end || zh.HanCount(p) != l {
+			return false
+		}
+	}
+	return true
+}
+
+// anyShareNamePart: some part holds a distinctive two-rune piece of the name.
+func anyShareNamePart(parts []string, name string) bool {
+	for _, p := range parts {
+		if sharesNamePart([]string{p}, name) {
 			return true
 		}
 	}
