@@ -182,6 +182,9 @@ func methodCandidates(s sentence, idx int) []candidate {
 			}
 			if numeric || strings.ContainsAny(inner, "0123456789") {
 				c.alias = append(c.alias, inner)
+			} else if (ns.suffix == "活动" || ns.suffix == "行动") && c.name != inner && zh.HanCount(inner) >= 3 {
+				// 开展了“邻里帮帮”活动: known as 邻里帮帮 too.
+				c.alias = append(c.alias, inner)
 			}
 			c.oa, c.ob = q.start, origEnd
 			add(c)
