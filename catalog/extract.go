@@ -316,7 +316,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 		add(c)
 	}
 	var programMatches [][]int
-	if hasAny("召开", "开设", "创办", "设立", "成立", "建立", "建起", "组建", "打造", "开办") {
+	if hasAny("召开", "开设", "创办", "设立", "成立", "建立", "建起", "组建", "打造", "开办", "办起", "搞起", "办了", "开了", "建了") {
 		programMatches = reUnquotedProgram.FindAllStringSubmatchIndex(n, -1)
 	}
 	for _, m := range programMatches {
