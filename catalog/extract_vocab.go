@@ -83,7 +83,9 @@ const creationVerbs = `(?:建起|建立|设立|成立|组建|打造|创办|开�
 
 // everydayVerbs are the plain verbs an interviewee or a local report uses
 // for starting a practice, counted only with their aspect (了, 起, 起了).
-const everydayVerbs = `(?:(?:办|搞|推|开|设|建|弄|组织|成立|组建|打造|设立|开设|开展)(?:了|起了?|起来了)|(?:办起|搞起|建起|立起|拉起))`
+// Not 开了 (开了“绿色通道”, 开了“好头”) nor 组织了 (an event: 组织了“…”联欢),
+// which more often do something once than start a practice.
+const everydayVerbs = `(?:(?:办|搞|推|设|建|弄|成立|组建|打造|设立|开设|开展)(?:了|起了?|起来了)|(?:办起|搞起|建起|立起|拉起|开起|开办了))`
 
 var (
 	// A verb of creation just before a quoted name, allowing 了/一个/一支…
