@@ -63,3 +63,13 @@ func TestRhymingListSteps(t *testing.T) {
 		t.Errorf("楼道议事日 steps %q (found %v), want none", m.Steps, ok)
 	}
 }
+
+// Paragraphs opened by bare phrases of one length are the steps; a run
+// broken by a phrase of another length stops there.
+func TestBareHeadingSteps(t *testing.T) {
+	text := "社区党委书记甲秀英总结出“三步工作法”。\n建好居民台账。网格员每月入户一次，把每家的情况记进台账。\n办好居民小事。台账上的小事，社区三天内办完。\n回访居民意见。办完以后，网格员再上门问居民满不满意。\n谢谢。居民们都这样说，社区的人靠得住。"
+	cat := mustBuild(t, corpus.ChunkArticle(corpus.Article{Meta: corpus.Meta{ID: "a1", Leader: "甲秀英"}, Text: text}))
+	if m, _, ok := cat.FindMethod("三步工作法"); !ok || strings.Join(m.Steps, "、") != "建好居民台账、办好居民小事、回访居民意见" {
+		t.Errorf("三步工作法 steps %q (found %v)", m.Steps, ok)
+	}
+}

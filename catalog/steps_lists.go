@@ -489,14 +489,15 @@ func labelSteps(a *article, c candidate) []string {
 	return steps
 }
 
-// reBareHeading is a paragraph's opening sentence that is a four-character
-// phrase alone (摸清底数。).
-var reBareHeading = regexp.MustCompile(`^(\p{Han}{4})。$`)
+// reBareHeading is a paragraph's opening sentence that is a short phrase
+// alone (摸清底数。, 建好居民台账。).
+var reBareHeading = regexp.MustCompile(`^(\p{Han}{3,8})。$`)
 
 // headedParagraphSteps: the paragraphs after the sighting's each open with
-// a bare four-character phrase and a full stop, then tell it (摸清底数。每个
-// 月，她带着网格员…): three or more in a row, as many as a numbered name
-// says. A paragraph without a body, or a phrase repeated, ends the run.
+// a bare phrase of three to eight characters, all of one length, and a full
+// stop, then tell it (摸清底数。每个月，她带着网格员…): three or more in a
+// row, as many as a numbered name says. A paragraph without a body, a
+// phrase repeated or of another length ends the run.
 func headedParagraphSteps(a *article, c candidate) []string {
 	i := c.sent + 1
 	for i < len(a.sentences) && a.sentences[i].para == a.sentences[c.sent].para {
@@ -507,7 +508,8 @@ func headedParagraphSteps(a *article, c candidate) []string {
 	for i < len(a.sentences) && !a.sentences[i].heading {
 		s := a.sentences[i]
 		m := reBareHeading.FindStringSubmatch(strings.TrimSpace(s.norm))
-		if m == nil || seen[m[1]] || i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para || zh.HanCount(a.sentences[i+1].norm) < 8 {
+		// Parallel headings are of one length (摸清底数、分类施策、跟踪回访).
+		if m == nil || seen[m[1]] || len(steps) > 0 && utf8.RuneCountInString(m[1]) != utf8.RuneCountInString(steps[0]) || i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para || zh.HanCount(a.sentences[i+1].norm) < 8 {
 			break
 		}
 		seen[m[1]] = true
