@@ -73,3 +73,12 @@ func TestBareHeadingSteps(t *testing.T) {
 		t.Errorf("三步工作法 steps %q (found %v)", m.Steps, ok)
 	}
 }
+
+// One list numbered in several forms (1. 2、 3）) is one list.
+func TestMixedDigitMarkers(t *testing.T) {
+	text := "社区党委书记甲秀英推行“三本台账”工作法，做法如下：\n1.民情账。网格员每月入户，把居民的难事记下来。\n2、任务账。社区党委每周开会，把难事分给干部办理。\n3）销号账。办完的事请居民签字，签了字才销号。"
+	cat := mustBuild(t, corpus.ChunkArticle(corpus.Article{Meta: corpus.Meta{ID: "a1", Leader: "甲秀英"}, Text: text}))
+	if m, _, ok := cat.FindMethod("三本台账工作法"); !ok || strings.Join(m.Steps, "、") != "民情账、任务账、销号账" {
+		t.Errorf("三本台账工作法 steps %q (found %v)", m.Steps, ok)
+	}
+}
