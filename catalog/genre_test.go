@@ -80,10 +80,10 @@ func loadGenreChunks(t *testing.T, genreDir string) ([]genreArticleWant, map[str
 var reContentsLine = regexp.MustCompile(`^\d+(?:\.\d+)*\s*\S{1,12}$`)
 
 // TestGenreSlotsAboutTheirMethod applies the seeds' slot check to the
-// genre set.
+// genre set, the class fixtures and the methods set.
 func TestGenreSlotsAboutTheirMethod(t *testing.T) {
 	t.Parallel()
-	for _, dir := range genreDirs {
+	for _, dir := range append(slices.Clone(genreDirs), "../corpus/testdata/genre-classes", "testdata/methods") {
 		t.Run(filepath.Base(dir), func(t *testing.T) { genreSlots(t, dir) })
 	}
 }
