@@ -145,6 +145,14 @@ func methodCandidates(s sentence, idx int) []candidate {
 				continue
 			}
 		}
+		// “红黄绿”三色管理法: colours counted after them name tiers.
+		if m := reTierColourTail.FindString(after); m != "" && allColours(inner) {
+			if v, _, ok := numericShorthand(m); ok && v == utf8.RuneCountInString(inner) {
+				add(candidate{name: inner + m, alias: []string{m}, pos: q.start, end: q.end + len(m), oa: q.start, ob: q.end + len(m)})
+				covered[q.start] = true
+				continue
+			}
+		}
 		namedAs := reNamedAs.MatchString(tailBytes(n[:q.start], 36))
 		if looksLikeProse(inner) || isHonour(inner) || isPlaceName(inner) || !namedAs && reNicknameBefore.MatchString(tailBytes(n[:q.start], 24)) {
 			continue
@@ -173,6 +181,9 @@ func methodCandidates(s sentence, idx int) []candidate {
 				}
 			}
 			if numeric || strings.ContainsAny(inner, "0123456789") {
+				c.alias = append(c.alias, inner)
+			} else if (ns.suffix == "活动" || ns.suffix == "行动") && c.name != inner && zh.HanCount(inner) >= 3 {
+				// 开展了“邻里帮帮”活动: known as 邻里帮帮 too.
 				c.alias = append(c.alias, inner)
 			}
 			c.oa, c.ob = q.start, origEnd
@@ -206,6 +217,10 @@ func methodCandidates(s sentence, idx int) []candidate {
 				matched = true
 			case reVerbBeforeQuote.MatchString(tailBytes(n[:q.start], 48)):
 				// 建起“热心凉亭”, 牵头组建“红色管家”.
+				matched = true
+			case zh.HanCount(inner) >= 3 && reEverydayBeforeQuote.MatchString(tailBytes(n[:q.start], 48)):
+				// 我们搞了“敲门服务”, 推了“院落自治小组” (not 开了“夜校”: a
+				// two-character name is the thing's common noun).
 				matched = true
 			case strings.HasPrefix(after, "、") && reMeasuresTail.MatchString(after) && zh.HanCount(inner) >= 2:
 				// 社工“全岗”、全科网格上门代办服务等一系列为民服务举措.
@@ -301,7 +316,7 @@ func methodCandidates(s sentence, idx int) []candidate {
 		add(c)
 	}
 	var programMatches [][]int
-	if hasAny("召开", "开设", "创办", "设立", "成立", "建立", "建起", "组建", "打造", "开办") {
+	if hasAny("召开", "开设", "创办", "设立", "成立", "建立", "建起", "组建", "打造", "开办", "办起", "搞起", "办了", "开了", "建了") {
 		programMatches = reUnquotedProgram.FindAllStringSubmatchIndex(n, -1)
 	}
 	for _, m := range programMatches {

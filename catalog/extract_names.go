@@ -218,6 +218,12 @@ func isProgramName(q string) bool {
 // isPlaceName: a quoted place (“重庆最美小巷” is an honour, “熟人社区” a
 // description; neither is a method).
 func isPlaceName(q string) bool {
+	// 集市, 超市, 夜市 are markets a community holds, not cities.
+	for _, m := range []string{"集市", "超市", "夜市", "早市", "市集", "门市", "菜市"} {
+		if strings.HasSuffix(q, m) {
+			return false
+		}
+	}
 	for _, suf := range []string{"社区", "街道", "小区", "村", "镇", "县", "市", "省", "小巷", "景区"} {
 		if strings.HasSuffix(q, suf) {
 			return true

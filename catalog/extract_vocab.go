@@ -70,7 +70,7 @@ var programSuffixes = []string{
 	"文化节", "邻里节", "大学", "课堂", "超市", "书屋", "热线", "服务岗", "调解队",
 	"巡逻队", "微家", "连心桥", "夜话", "坝坝会", "院坝会", "茶话会", "议事坊",
 	"食堂", "帮帮团", "服务团", "管家", "接待日", "开放日", "说事点", "议事点", "积分超市",
-	"步法", "调解法", "议事法", "服务法", "治理法",
+	"步法", "调解法", "议事法", "服务法", "治理法", "议事日", "服务日", "集市", "市集", "饭堂",
 }
 
 // meetingExclusions end quoted …会 texts that are events or bodies, not a
@@ -79,17 +79,31 @@ var meetingExclusions = []string{"大会", "晚会", "运动会", "联合会", "
 
 // creationVerbs, written right before a quoted name, say that someone made
 // or runs it: 建起了“热心凉亭”, 牵头组建“红色管家”, 开设了邻里积分超市.
-const creationVerbs = `(?:建起|建立|设立|成立|组建|打造|创办|开设|开办|推出|开展|推行|启动|创建|搭建|实施|首创|创新|创设|探索|总结出|形成|琢磨出|摸索出|筹划|发起|引领|召开|举办)`
+const creationVerbs = `(?:建起|建立|设立|成立|组建|打造|创办|开设|开办|推出|开展|推行|启动|创建|搭建|实施|首创|创新|创设|探索|总结出|形成|琢磨出|摸索出|筹划|发起|引领|召开|举办|试行|开通|培育|孵化|建成|开辟|创立)`
+
+// everydayVerbs are the plain verbs an interviewee or a local report uses
+// for starting a practice, counted only with their aspect (了, 起, 起了).
+// Not 开了 (开了“绿色通道”, 开了“好头”) nor 组织了 (an event: 组织了“…”联欢),
+// which more often do something once than start a practice.
+const everydayVerbs = `(?:(?:办|搞|推|设|建|弄|成立|组建|打造|设立|开设|开展)(?:了|起了?|起来了)|(?:办起|搞起|建起|立起|拉起|开起|开办了))`
 
 var (
 	// A verb of creation just before a quoted name, allowing 了/一个/一支…
 	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出|的)?(?:一个|一支|一套|一批|一项|一种|一次|一场|一期|起)?$`)
+	// An everyday verb of doing once it is done (办起了“…”, 搞了“…”, 推了
+	// “…”, 开了个“…”): bare, 办/搞/推 are too common to say it.
+	reEverydayBeforeQuote = regexp.MustCompile(everydayVerbs + `(?:一个|一支|一套|一批|一项|一种|一场|一期|个)?$`)
 	// A way of working given its name: 想了个办法，叫“邻里一张网”.
-	reNamedAs = regexp.MustCompile(`(?:办法|做法|法子|点子|机制|模式|制度)[,，]?(?:就)?(?:叫|叫做|叫作|名叫|取名为?|起名为?|称为|称作)$`)
+	// In an interview the speaker names it: 这个办法我们叫“巷长制”, 我们叫它
+	// “…”, 大家管它叫“…”, 取名“…”, 起了个名字叫“…”.
+	reNamedAs = regexp.MustCompile(`(?:(?:办法|做法|法子|点子|机制|模式|制度|活动|项目|服务|队伍|平台)[,，]?(?:我们|大家|居民们?|街坊们?)?(?:就)?(?:叫|叫做|叫作|名叫|取名为?|起名为?|称为|称作|称之为)|(?:叫它|管它叫|把它叫做?|把它叫作|把它称为|称它为|取名|取名为|取名叫|起名|起名为|起名叫|名字叫|名字就叫|名字叫做|命名为)(?:了)?|(?:办|搞|建|开|设|成立|组建|推出|弄)了?(?:一)?[个支项](?:名)?叫(?:做|作)?)$`)
 	// A nickname's context: 被居民称为「大管家」 names a person, not a method.
 	reNicknameBefore = regexp.MustCompile(`(?:称为|称作|称她为|称他为|叫她|叫他|喊她|喊他|誉为|人称|叫作|当成|当作|比作)$`)
 	// A tiered architecture named after a quoted list: “社区党委+…+党员中心户”四级组织架构.
 	reTierSuffix = regexp.MustCompile(`^[一二三四五六七八九十][级层方位][\p{Han}]{0,4}?(?:架构|体系|网络|模式|机制|联动)`)
+	// Colours counted as tiers after a quoted run of them: “红黄绿”三色管理,
+	// “红橙黄”三色预警机制 (never the bare count: 三色 alone says nothing).
+	reTierColourTail = regexp.MustCompile(`^[二三四五六]色(?:分级|分类|动态)?(?:管理|服务|预警|管控|标识|走访)(?:工作法|法|机制|模式|制度)?`)
 	// A quoted list named as a way of working: “居民点单、社区派单、单位接单”的办法.
 	reListMethod = regexp.MustCompile(`^的?(?:办法|做法|工作法|工作模式|模式|机制|工作机制)`)
 	// The tail of a chain of quoted names: “百名党员助百老”、“千名义工助千困”系列帮扶活动.
@@ -98,12 +112,27 @@ var (
 	reMeasuresTail = regexp.MustCompile(`等(?:一系列|系列)?\p{Han}{0,6}?(?:举措|措施|做法)`)
 	// An unquoted named programme made by someone: 开设了邻里积分超市,
 	// 召开楼长议事会, 成立了兰州首家楼宇党建示范点, 她创办的科普大学.
-	reUnquotedProgram = regexp.MustCompile(`(?:召开|开设|创办|设立|成立|建立|建起|组建|打造|开办|推动建立|推动成立)(?:了|的)?(?:\p{Han}{0,4}首[家个支])?(\p{Han}{2,10}?)(议事会|恳谈会|议事厅|积分超市|超市|大学|示范点|工作室|服务站|驿站|调解室|会客厅|食堂|书屋|议事机制|志愿服务队|服务队|帮帮团)`)
+	reUnquotedProgram = regexp.MustCompile(`(?:召开|开设|创办|设立|成立|建立|建起|组建|打造|开办|推动建立|推动成立|办起|搞起|办了|开了|建了)(?:了|的)?(?:\p{Han}{0,4}首[家个支])?(\p{Han}{2,10}?)(议事会|恳谈会|议事厅|积分超市|超市|大学|示范点|工作室|服务站|驿站|调解室|会客厅|食堂|书屋|议事机制|志愿服务队|服务队|帮帮团)`)
 	// 以格线党建引领基层治理: a named kind of Party building that leads.
 	rePartyBuilding = regexp.MustCompile(`以(\p{Han}{2,4}党建)引领`)
 	// Another secretary named just before a method: 社区党委书记李文静,坚持了六年的“睦邻茶话会”.
 	reOtherSecretary = regexp.MustCompile(`书记(\p{Han}{2,3})[,，](?:[^,，。;；]{0,12})$`)
 )
+
+// colourRunes are the colours tiers are named by.
+const colourRunes = "红橙黄绿青蓝紫白黑灰"
+
+// allColours: s is two or more colour characters and nothing else (红黄绿).
+func allColours(s string) bool {
+	n := 0
+	for _, r := range s {
+		if !strings.ContainsRune(colourRunes, r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
 
 // genericPartyBuilding are kinds of Party building that are policy, not a
 // leader's named practice.

@@ -517,10 +517,17 @@ func (ix *articleIndex) slotWorthy(s sentence) bool {
 	return !partnerSentence(s.key, ix.own)
 }
 
+// reNamesTheAbove opens a sentence naming what was just told (这个办法我们
+// 叫…, 这种做法被居民称为…, 这就是…).
+var reNamesTheAbove = regexp.MustCompile(`^(?:这个|这种|这项|这一|这套|这样的|这些)(?:办法|做法|法子|机制|制度|活动|服务|模式)|^这(?:就)?是(?:我们|社区)?(?:的|说的|所说的)?“`)
+
 // fillRecord fills Problem, Results, Procedure or How, and Unexpanded.
 func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, procedural bool) {
 	d := a.sentences[def]
 	m.Problem = problemOf(a, ix, mi, def)
+	if len(m.Problem) == 0 && len(sp) == 0 {
+		m.Problem = problemAfterLead(a, ix, mi, def)
+	}
 
 	inSpan := map[int]bool{}
 	for _, i := range sp {
@@ -592,6 +599,25 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 			}
 		}
 	}
+	if len(m.How) == 0 && len(m.Procedure) == 0 && reNamesTheAbove.MatchString(strings.TrimLeft(d.norm, "“ ")) {
+		// 这个办法我们叫“巷长制”: the name is given to what the sentences
+		// before it in its paragraph told.
+		var told []Quote
+		for i := def - 1; i >= 0 && len(told) < maxHow; i-- {
+			s := a.sentences[i]
+			if s.para != d.para || s.heading || ix.owner[i] >= 0 && ix.owner[i] != mi || ix.namesOther(a, i, mi) {
+				break
+			}
+			if ix.slotWorthy(s) && !reHonour.MatchString(s.norm) {
+				told = append(told, quoteOf(s))
+			}
+		}
+		slices.Reverse(told)
+		m.How = told
+	}
+	if len(m.Steps) >= 2 {
+		clauseProcedure(a, m, append([]int{def}, sp...))
+	}
 	procedure := false
 	for _, p := range m.Procedure {
 		procedure = procedure || len(p) > 0
@@ -600,4 +626,57 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 		m.Procedure = nil
 	}
 	m.Unexpanded = len(m.Steps) == 0 && len(m.How) == 0 && len(m.Results) == 0 && len(m.Problem) == 0
+}
+
+// clauseProcedure: a sentence telling two or more of the steps, each in
+// clauses opening with its name (红色是…，黄色是…，绿色是…), gives each step
+// its own clauses, not the whole sentence.
+func clauseProcedure(a *article, m *Method, sents []int) {
+	type open struct{ step, pos int }
+	for _, i := range sents {
+		s := a.sentences[i]
+		var opens []open
+		next := 0
+		for _, p := range clauseStarts(s.norm) {
+			if next >= len(m.Steps) {
+				break
+			}
+			t := strings.TrimLeft(s.norm[p:], "“ ")
+			t = strings.TrimPrefix(strings.TrimPrefix(t, "对于"), "对")
+			if strings.HasPrefix(t, norm(m.Steps[next])) {
+				opens = append(opens, open{next, p})
+				next++
+			}
+		}
+		if len(opens) < 2 {
+			continue
+		}
+		// Each clause tells its step, not only names it (居民提事，大家议事).
+		told := true
+		for j, o := range opens {
+			end := len(s.norm)
+			if j+1 < len(opens) {
+				end = opens[j+1].pos
+			}
+			told = told && zh.HanCount(s.norm[o.pos:end]) >= zh.HanCount(m.Steps[o.step])+4
+		}
+		if !told {
+			continue
+		}
+		if m.Procedure == nil {
+			m.Procedure = make([][]Quote, len(m.Steps))
+		}
+		whole := cleanDisplay(s.text)
+		for st := range m.Procedure {
+			m.Procedure[st] = slices.DeleteFunc(m.Procedure[st], func(q Quote) bool { return q.Text == whole || q.Text == s.text })
+		}
+		for j, o := range opens {
+			end := len(s.norm)
+			if j+1 < len(opens) {
+				end = opens[j+1].pos
+			}
+			text := strings.TrimRight(origText(s, o.pos, end), ",;，；、 ")
+			m.Procedure[o.step] = append(m.Procedure[o.step], Quote{Text: text, ChunkID: s.chunkID})
+		}
+	}
 }

@@ -124,8 +124,8 @@ func defExplains(d sentence, mi int, groups []*group) bool {
 }
 
 // reNamedAtEnd: a way of working told first and named last (…在楼下的空地上
-// 开，叫“星光议事会”).
-var reNamedAtEnd = regexp.MustCompile(`[,，](?:就|于是)?(?:叫|叫做|叫作|取名为?|起名为?|称为|称作|名为|命名为)[“"]?$`)
+// 开，叫“星光议事会”; …答疑解惑，这个做法居民们起名叫“楼下说”).
+var reNamedAtEnd = regexp.MustCompile(`[,，](?:这个|这种|这项|这一)?(?:做法|办法|法子|活动|服务|项目)?(?:我们|大家|居民们?|街坊们?)?(?:就|于是|便)?(?:叫|叫做|叫作|叫它|管它叫|取名为?|取名叫|起名为?|起名叫|起了个名字叫|名字叫|称为|称作|称它为|名为|命名为)[“"]?$`)
 
 // namedAfterItsWay: the definition tells the way of working before its
 // name, in at least a clause of its own, and then names it.
@@ -189,6 +189,31 @@ func problemOf(a *article, ix *articleIndex, mi, def int) []Quote {
 	}
 	for k := len(back) - 1; k >= 0; k-- {
 		out = append(out, quoteOf(a.sentences[back[k]]))
+	}
+	return out
+}
+
+// problemAfterLead: a feature's lead closes on the method's name (…他们等的，
+// 是社区每周一次的“加梯议事会”。), and the paragraph after it tells the
+// difficulty it answers (…上下楼成了老人们最大的难题。). Only for a method
+// nothing else is told of after its name (its span is empty).
+var reHardship = regexp.MustCompile(`难题|难处|困难|难事|老大难|头疼|头痛|犯愁|发愁|烦心事|不方便|苦恼|心病|揪心`)
+
+func problemAfterLead(a *article, ix *articleIndex, mi, def int) []Quote {
+	d := a.sentences[def]
+	next := def + 1
+	if next >= len(a.sentences) || a.sentences[next].para == d.para {
+		return nil
+	}
+	var out []Quote
+	for i := next; i < len(a.sentences) && a.sentences[i].para == a.sentences[next].para && len(out) < maxProblem; i++ {
+		s := a.sentences[i]
+		if s.heading || question(a, i) || ix.owner[i] >= 0 && ix.owner[i] != mi || len(ix.sighted[i]) > 0 || ix.namesOther(a, i, mi) {
+			return nil
+		}
+		if ix.slotWorthy(s) && reHardship.MatchString(s.norm) && !isResult(s) && !speech(s) && !reDoing.MatchString(s.norm) {
+			out = append(out, quoteOf(s))
+		}
 	}
 	return out
 }

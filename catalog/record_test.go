@@ -68,7 +68,20 @@ func aboutMethod(m Method, slot string, q Quote, paras []string) bool {
 	d := paragraphIndex(paras, m.Definition.Text)
 	p := paragraphIndex(paras, q.Text)
 	if slot == "problem" {
-		return d >= 0 && p >= d-1 && p <= d
+		if d >= 0 && p >= d-1 && p <= d {
+			return true
+		}
+		// A feature's lead closing on the name: the difficulty told next.
+		if d >= 0 && p == d+1 && strings.HasSuffix(strings.TrimSpace(paras[d]), m.Definition.Text) {
+			return true
+		}
+		// An interviewer's question between the answer telling the
+		// difficulty and the answer naming the method.
+		q := ""
+		if d >= 1 {
+			q = strings.TrimSpace(paras[d-1])
+		}
+		return d >= 2 && p == d-2 && (strings.HasSuffix(q, "？") || strings.HasSuffix(q, "?"))
 	}
 	// Or, for what came of it, the paragraph right after its steps' (一是…
 	// 二是… 三是… paragraphs, then 靠着这套办法…).

@@ -46,6 +46,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 			continue
 		}
 		done[seen{c.sent, c.name}] = true
+		if st := tierSteps(a, c); st != nil {
+			return st
+		}
 		if st := digitTokenSteps(a, c); st != nil {
 			return st
 		}
@@ -86,6 +89,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 			return st
 		}
 		if st := labelSteps(a, c); st != nil {
+			return st
+		}
+		if st := headedParagraphSteps(a, c); st != nil {
 			return st
 		}
 		if st := countedOnesSteps(a, c); st != nil {
@@ -202,6 +208,11 @@ func colonListSteps(a *article, c candidate) []string {
 			if parts := parallel(parts, c.name); parts != nil && sharesNamePart(parts, c.name) {
 				return parts
 			}
+			// 居民提事、大家议事、社区办事 after “楼院议事日”: items of one
+			// length and one ending, one of them a part of the name (议事).
+			if rhymingItems(parts) && anyShareNamePart(parts, c.name) {
+				return parts
+			}
 		}
 	}
 	return nil
@@ -265,6 +276,36 @@ func sharesNamePart(parts []string, name string) bool {
 			continue
 		}
 		if allContain(parts, bi) {
+			return true
+		}
+	}
+	return false
+}
+
+// rhymingItems: three to six items of one length (three to six runes)
+// ending in one character.
+func rhymingItems(parts []string) bool {
+	if len(parts) < 3 || len(parts) > 6 {
+		return false
+	}
+	l := utf8.RuneCountInString(strings.TrimSpace(parts[0]))
+	if l < 3 || l > 6 {
+		return false
+	}
+	end := lastRune(strings.TrimSpace(parts[0]))
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if utf8.RuneCountInString(p) != l || lastRune(p) != end || zh.HanCount(p) != l {
+			return false
+		}
+	}
+	return true
+}
+
+// anyShareNamePart: some part holds a distinctive two-rune piece of the name.
+func anyShareNamePart(parts []string, name string) bool {
+	for _, p := range parts {
+		if sharesNamePart([]string{p}, name) {
 			return true
 		}
 	}
@@ -434,4 +475,44 @@ func sequencedSteps(a *article, c candidate) []string {
 		}
 	}
 	return nil // no 最后: not a sequence told whole
+}
+
+// reTierClause opens a clause telling one tier: 红色户是…, 对黄色家庭，…,
+// 绿色代表…
+var reTierClause = regexp.MustCompile(`^(?:对于?|其中)?([` + colourRunes + `])色(\p{Han}{0,2}?)(?:是|为|代表|指|:|,)`)
+
+// tierSteps: a method of categories named by its colours (“红黄绿”三色管理
+// 法) has a tier per colour, each told by a clause opening with it in the
+// sighting sentence or the next ones of its paragraph (红色户是…；黄色户
+// 是…；绿色户是…): the tiers, in the name's order, are its items.
+func tierSteps(a *article, c candidate) []string {
+	var colours []rune
+	for _, r := range c.name {
+		if !strings.ContainsRune(colourRunes, r) {
+			break
+		}
+		colours = append(colours, r)
+	}
+	if len(colours) < 2 {
+		return nil
+	}
+	var steps []string
+	para := a.sentences[c.sent].para
+	for d := 0; d <= 3 && c.sent+d < len(a.sentences) && a.sentences[c.sent+d].para == para; d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		for _, p := range clauseStarts(n) {
+			m := reTierClause.FindStringSubmatch(strings.TrimLeft(n[p:], "“ "))
+			if m == nil || len(steps) >= len(colours) || []rune(m[1])[0] != colours[len(steps)] {
+				continue
+			}
+			steps = append(steps, m[1]+"色"+m[2])
+		}
+		if len(steps) == len(colours) {
+			return steps
+		}
+	}
+	return nil
 }

@@ -33,7 +33,7 @@ import (
 // reMarker opens a clause with a list marker and a short item; the
 // groups say the marker's kind and value: 一是/一要/一抓…, 第一（条/招）,
 // ①, (1), 1., 一、.
-var reMarker = regexp.MustCompile(`^\s*“?(?:([一二三四五六七八九十])(是|要|抓|靠|强|建|促|做|讲|联|办|查|治)|(?:第|其)([一二三四五六七八九十])(条|招|项|个方面)?(?:是|[,、:])|([①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽❶❷❸❹❺❻❼❽❾❿])|\(([一二三四五六七八九十]|\d{1,2})\)|(\d{1,2})[.、．]|([一二三四五六七八九十])、)\s*([^,;。!?:]{2,16}?)\s*(?:[,;。:!?]|$)`)
+var reMarker = regexp.MustCompile(`^\s*“?(?:([一二三四五六七八九十])(是|要|抓|靠|强|建|促|做|讲|联|办|查|治)|(?:第|其)([一二三四五六七八九十])(条|招|项|个方面)?(?:是|[,、:])|([①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽❶❷❸❹❺❻❼❽❾❿])|\(([一二三四五六七八九十]|\d{1,2})\)|(\d{1,2})[.、．)]|([一二三四五六七八九十])、)\s*([^,;。!?:]{2,16}?)\s*(?:[,;。:!?]|$)`)
 
 // circledValue is the number of ①…⑩, ⑴…⑽ or ❶…❿.
 func circledValue(r rune) int {
@@ -111,7 +111,10 @@ func clauseStarts(n string) []int {
 // when it has none. An item that tells an outcome (居民的笑脸多了) is no
 // step, nor are the items of a sentence telling what came of it.
 func numberedSteps(a *article, c candidate) []string {
-	_, _, numbered := numericShorthand(c.name)
+	_, counted, numbered := numericShorthand(c.name)
+	// 四心工作法: 第一心是热心 counts by the name's own character, read as
+	// 第一是热心 (a step is never counted by a quantity word: 第一次).
+	countedOrdinal := numbered && !strings.ContainsRune(numerals+"条招项个步次年天", []rune(counted)[0])
 	runs := map[string][]string{} // per kind of marker, the items so far
 	var kinds []string
 	var done []string // the first run that ended complete
@@ -123,7 +126,10 @@ func numberedSteps(a *article, c candidate) []string {
 			n = n[c.end:]
 		}
 		n = unquote(n) // 一是建立“红色议事厅”，…
-		result := -1   // whether s tells what came of it, read when needed
+		if countedOrdinal && strings.Contains(n, "第") && strings.Contains(n, counted) {
+			n = dropOrdinalCount(n, counted)
+		}
+		result := -1 // whether s tells what came of it, read when needed
 		for _, p := range clauseStarts(n) {
 			before := lead
 			if p > 0 {
@@ -184,6 +190,14 @@ func numberedSteps(a *article, c candidate) []string {
 		}
 	}
 	return nil
+}
+
+// dropOrdinalCount reads 第一心是 as 第一是 for the name's counted character.
+func dropOrdinalCount(n, counted string) string {
+	for _, r := range numerals {
+		n = strings.ReplaceAll(n, "第"+string(r)+counted, "第"+string(r))
+	}
+	return n
 }
 
 // reWeChatNumbered is a heading numbered WeChat-style (01 听民声).
@@ -463,6 +477,44 @@ func labelSteps(a *article, c candidate) []string {
 		steps = append(steps, m[1])
 		p := a.sentences[i].para
 		for i < len(a.sentences) && a.sentences[i].para == p {
+			i++
+		}
+	}
+	if len(steps) < 3 {
+		return nil
+	}
+	if v, _, ok := numericShorthand(c.name); ok && v != len(steps) {
+		return nil
+	}
+	return steps
+}
+
+// reBareHeading is a paragraph's opening sentence that is a short phrase
+// alone (摸清底数。, 建好居民台账。).
+var reBareHeading = regexp.MustCompile(`^(\p{Han}{3,8})。$`)
+
+// headedParagraphSteps: the paragraphs after the sighting's each open with
+// a bare phrase of three to eight characters, all of one length, and a full
+// stop, then tell it (摸清底数。每个月，她带着网格员…): three or more in a
+// row, as many as a numbered name says. A paragraph without a body, a
+// phrase repeated or of another length ends the run.
+func headedParagraphSteps(a *article, c candidate) []string {
+	i := c.sent + 1
+	for i < len(a.sentences) && a.sentences[i].para == a.sentences[c.sent].para {
+		i++
+	}
+	var steps []string
+	seen := map[string]bool{}
+	for i < len(a.sentences) && !a.sentences[i].heading {
+		s := a.sentences[i]
+		m := reBareHeading.FindStringSubmatch(strings.TrimSpace(s.norm))
+		// Parallel headings are of one length (摸清底数、分类施策、跟踪回访).
+		if m == nil || seen[m[1]] || len(steps) > 0 && utf8.RuneCountInString(m[1]) != utf8.RuneCountInString(steps[0]) || i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para || zh.HanCount(a.sentences[i+1].norm) < 8 {
+			break
+		}
+		seen[m[1]] = true
+		steps = append(steps, m[1])
+		for i < len(a.sentences) && a.sentences[i].para == s.para {
 			i++
 		}
 	}
