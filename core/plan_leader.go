@@ -663,41 +663,48 @@ func (p *planner) reasonBeforeShown(cands []sentRef) ([]sentRef, bool) {
 		shown[k] = true
 	}
 	for _, r := range cands {
-		if !shown[r.key()] {
-			continue
+		if shown[r.key()] {
+			return p.reasonBefore(r)
 		}
-		var out []sentRef
-		var situation sentRef
-		asked := 0
-		for _, b := range p.s.sentencesBefore(r.chunk, r.pos, 4) {
-			if reporterLineRE.MatchString(b.text) {
-				// An interviewer's question: the answer before it may set
-				// this one up, the one before that is another subject.
-				if asked++; asked == 2 || len(out) > 0 {
-					break
-				}
-				continue
-			}
-			if isHeadingLike(b.text) || b.chunk.ArticleID != r.chunk.ArticleID {
-				break
-			}
-			if isProblem(b.norm) {
-				out = append([]sentRef{b}, out...)
-			} else if len(out) > 0 {
-				break
-			} else if !fragment(b.text) && !isDoing(b.norm) {
-				situation = b // the earliest: an answer opens with the situation
-			}
-		}
-		if isProblem(r.norm) && len(out) == 0 {
-			out = []sentRef{r} // "社区老人多，她就……": it says so itself
-		}
-		if len(out) == 0 && situation.chunk != nil {
-			return []sentRef{situation}, false
-		}
-		return out, len(out) > 0
 	}
 	return nil, false
+}
+
+// reasonBefore is the problem told right before anchor — in its
+// paragraph, else at the end of the one before, across an interviewer's
+// question to the answer before it — stated true; else the situation told
+// there (西桥是个老社区…), stated false.
+func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
+	var out []sentRef
+	var situation sentRef
+	asked := 0
+	for _, b := range p.s.sentencesBefore(r.chunk, r.pos, 6) {
+		if reporterLineRE.MatchString(b.text) {
+			// An interviewer's question: the answer before it may set
+			// this one up, the one before that is another subject.
+			if asked++; asked == 2 || len(out) > 0 {
+				break
+			}
+			continue
+		}
+		if isHeadingLike(b.text) || b.chunk.ArticleID != r.chunk.ArticleID || p.s.namesAMethod(b.norm) && !isProblem(b.norm) {
+			break // another section, or another method's story
+		}
+		if isProblem(b.norm) {
+			out = append([]sentRef{b}, out...)
+		} else if len(out) > 0 {
+			break
+		} else if !fragment(b.text) && !isDoing(b.norm) {
+			situation = b // the earliest: an answer opens with the situation
+		}
+	}
+	if isProblem(r.norm) && len(out) == 0 {
+		out = []sentRef{r} // "社区老人多，她就……": it says so itself
+	}
+	if len(out) == 0 && situation.chunk != nil {
+		return []sentRef{situation}, false
+	}
+	return out, len(out) > 0
 }
 
 // reporterLineRE opens an interviewer's line (记者：, 问：).

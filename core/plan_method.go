@@ -461,23 +461,22 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 	case IntentProblem:
 		d.lead = who + "的" + name + "针对的问题："
-		addQuotes("", quotes(p, m.Problem), 2)
+		var problems []sentRef
+		for _, r := range quotes(p, m.Problem) {
+			if !reporterLineRE.MatchString(r.text) {
+				problems = append(problems, r) // an interviewer's question states no problem
+			}
+		}
+		addQuotes("", problems, 2)
 		if !d.hasQuotes() && hasDef {
 			// No recorded problem: the one stated just before it was
 			// set up ("枫林社区老人多，不少人不会用智能手机。" then "她牵头
 			// 办起“板凳课堂”").
 			// (Or at the end of the paragraph before, in the same section:
 			// "刚来的时候，我发现大家……互相不认识。" then "我们想了个办法".)
-			var before []sentRef
-			for _, r := range p.s.sentencesBefore(def.chunk, def.pos, 3) {
-				if isHeadingLike(r.text) || r.chunk.ArticleID != def.chunk.ArticleID || p.s.namesAMethod(r.norm) && !isProblem(r.norm) {
-					break // another section, or another method's story
-				}
-				if isProblem(r.norm) {
-					before = append([]sentRef{r}, before...)
-				} else if len(before) > 0 {
-					break
-				}
+			before, stated := p.reasonBefore(def)
+			if !stated || len(before) == 1 && before[0].key() == def.key() {
+				before = nil // the sentence naming it is for the branches below
 			}
 			if addQuotes("", before, 2) == 0 {
 				for _, r := range before {
@@ -485,6 +484,19 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 						p.take(r) // shown before (with how it is done): still the answer
 						d.add(item{quote: r})
 					}
+				}
+			}
+		}
+		if !d.hasQuotes() && hasDef && m.Leader != "" {
+			// Told after what it was ("……这个办法我们叫“巷长制”"): what was
+			// told before its story began.
+			if para := p.s.paragraph(def); len(para) > 0 && para[0].key() != def.key() {
+				if why, stated := p.reasonBefore(para[0]); len(why) > 0 && stated {
+					addQuotes("", why, 2)
+				} else if len(why) > 0 && p.fresh(why[0]) {
+					d.lead = "文中没有直接说" + name + "针对的问题；" + who + "这样做之前，文中介绍的情况是："
+					p.take(why[0])
+					d.add(item{quote: why[0]})
 				}
 			}
 		}
