@@ -184,6 +184,10 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if named && thatRE.MatchString(q.Norm) && len(q.Attributes) == 0 {
 		// "那郭佳呢？": the previous question, about someone else.
 		q.Intent, q.Topic, q.Step = prev.Intent, prev.Topic, 0
+		if prev.Intent == IntentFact {
+			// The facts asked (荣誉, 籍贯 …), read from that question.
+			q.Attributes = s.understand(prev.Question, Conversation{}).Attributes
+		}
 		if len(q.Methods) == 0 && len(q.Leaders) > 0 {
 			q.Methods = nil
 		}
@@ -595,6 +599,10 @@ func (d *draft) merge(o *draft, several bool) {
 // renumbered markers; a refusal without anything to cite lists what the
 // articles cover.
 func (s *Service) render(d *draft, q Question) *Answer {
+	if len(d.items) == 0 && d.tail == "" && strings.HasSuffix(d.lead, "：") {
+		d.refused = true // a lead announcing nothing is no answer: never just "牛桂英："
+		d.lead = ""
+	}
 	if d.refused && !d.hasQuotes() {
 		ans := s.abstainWith(q.Script, d.lead)
 		ans.Refused = true

@@ -298,3 +298,20 @@ func TestDetailAnswerQuotesOnce(t *testing.T) {
 		seen[ln] = true
 	}
 }
+
+// TestThatOneAsksTheSameFact sweeps the genre secretaries: "那Y呢？" after
+// "X获得过什么荣誉？" asks Y's honours — an answer with her honour or an
+// honest "资料中没有提到", never a bare "Y：" (before, the fact asked was
+// lost and the reply was her name alone).
+func TestThatOneAsksTheSameFact(t *testing.T) {
+	t.Parallel()
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	leaders := sweptLeaders(s)
+	for i := 0; i+1 < len(leaders); i += 2 {
+		a, b := leaders[i], leaders[i+1]
+		ans := askIn(t, s, "same:"+a, a+"获得过什么荣誉？", "那"+b+"呢？")
+		if strings.TrimSpace(ans.Text) == b+"：" || !ans.Refused && !strings.Contains(ans.Text, "荣誉") {
+			t.Errorf("那%s呢 after %s's honours:\n%s", b, a, ans.Text)
+		}
+	}
+}
