@@ -669,7 +669,7 @@ func (s *Service) abstainWith(script zh.Script, why string) *Answer {
 		b.WriteString(cover)
 		b.WriteString("。")
 	}
-	return &Answer{Text: script.Convert(b.String()), Grounded: false, Refused: true, Mode: ModeExtractive, Script: script}
+	return &Answer{Text: s.inScript(script, b.String()), Grounded: false, Refused: true, Mode: ModeExtractive, Script: script}
 }
 
 // planHint tells the model how this kind of answer is organised.

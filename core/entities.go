@@ -33,6 +33,9 @@ type entities struct {
 	seconds map[string][]string
 	// keysOf are each leader's own keys (name, aliases, nicknames).
 	keysOf map[string][]string
+	// names are the leaders' canonical names, for writing them as names in
+	// Traditional (于海燕 is no 於海燕).
+	names []string
 }
 
 type nameKey struct {
@@ -265,6 +268,10 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 	for _, c := range chunks {
 		e.known = append(e.known, c.Norm)
 	}
+	for n := range e.leaderInfo {
+		e.names = append(e.names, n)
+	}
+	slices.Sort(e.names)
 	return e
 }
 

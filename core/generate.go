@@ -69,7 +69,7 @@ func (s *Service) generateWith(ctx context.Context, question string, script zh.S
 		// Shown as the final text will be: renumbered, plain, in the
 		// asker's script, so the view does not change script at the end.
 		partial, _ := renumberPartial(acc.String(), len(hits))
-		partial = strings.TrimSpace(inScriptIfNeeded(script, plainText(partial)))
+		partial = strings.TrimSpace(s.inScriptIfNeeded(script, plainText(partial)))
 		if partial != "" {
 			lastShown = partial
 			onText(partial)
@@ -88,13 +88,13 @@ func (s *Service) generateWith(ctx context.Context, question string, script zh.S
 		return fallback(errors.New("model returned an empty answer"))
 	}
 	text, used := renumber(full, len(hits))
-	text = strings.TrimSpace(inScriptIfNeeded(script, plainText(text)))
+	text = strings.TrimSpace(s.inScriptIfNeeded(script, plainText(text)))
 	if onText != nil && text != "" && text != lastShown {
 		onText(text) // the view ends on the final text, whatever the throttle skipped
 	}
 	// An answer with no valid citation is not trusted as grounded.
 	grounded := len(used) > 0 && !hasAny(zh.ToSimplified(text), notAnswered)
-	return &Answer{Text: text, Citations: citationsFor(used, hits, script), Grounded: grounded, Mode: ModeLLM, Script: script}
+	return &Answer{Text: text, Citations: s.citationsFor(used, hits, script), Grounded: grounded, Mode: ModeLLM, Script: script}
 }
 
 // renumberPartial renumbers the markers of a partial stream and hides an
@@ -105,11 +105,20 @@ func renumberPartial(s string, n int) (string, []int) {
 
 // inScriptIfNeeded converts model output only when it is in the wrong
 // script, so a correct answer is not round-tripped.
-func inScriptIfNeeded(script zh.Script, text string) string {
+func (s *Service) inScriptIfNeeded(script zh.Script, text string) string {
 	if got := zh.DetectScript(text); got != "" && got != script {
-		return script.Convert(text)
+		return s.inScript(script, text)
 	}
 	return text
+}
+
+// inScript writes text in script with the secretaries' names as names
+// (zh.Script.ConvertNames): the one way core converts what users read.
+func (s *Service) inScript(script zh.Script, text string) string {
+	if s == nil || s.ents == nil {
+		return script.Convert(text)
+	}
+	return script.ConvertNames(text, s.ents.names)
 }
 
 // markdownHeadingRE matches a Markdown heading mark at the start of a line.

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"bangyang/zh"
+
 	"bangyang/search"
 )
 
@@ -1128,5 +1130,20 @@ func TestWhyAfterWhatSheDid(t *testing.T) {
 	checkMarkers(t, ans)
 	if !strings.Contains(ans.Text, "老社区") || strings.Contains(ans.Text, "和事佬") {
 		t.Errorf("not the situation before it:\n%s", ans.Text)
+	}
+}
+
+// TestNamesStayNamesInTraditional: a Traditional answer writes 于海燕 and
+// 范桂芝 as names, not as the words their characters also spell (於, 範).
+func TestNamesStayNamesInTraditional(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	for q, want := range map[string]string{"於海燕獲得過什麼榮譽？": "于海燕", "範桂芝有什麼做法？": "范桂芝"} {
+		ans, err := s.Ask(context.Background(), "", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(ans.Text, want) || strings.Contains(ans.Text, zh.ToTraditional(want)) {
+			t.Errorf("%s: want %s written as a name:\n%s", q, want, ans.Text)
+		}
 	}
 }

@@ -244,7 +244,7 @@ func (s *Service) abstain(script zh.Script) *Answer {
 		}
 		b.WriteString("。")
 	}
-	return &Answer{Text: script.Convert(b.String()), Grounded: false, Mode: ModeExtractive, Script: script}
+	return &Answer{Text: s.inScript(script, b.String()), Grounded: false, Mode: ModeExtractive, Script: script}
 }
 
 // exampleMethod is a method of the corpus to suggest asking about: the
@@ -297,12 +297,12 @@ const maxCoverageNames = 8
 // citationsFor numbers the used passages and shows each in the asker's
 // script: a Simplified question is not answered with a wall of
 // Traditional text (the article's own text stays in Chunk).
-func citationsFor(used []int, hits []search.Hit, script zh.Script) []Citation {
+func (s *Service) citationsFor(used []int, hits []search.Hit, script zh.Script) []Citation {
 	out := make([]Citation, 0, len(used))
 	for i, idx := range used {
 		ch := hits[idx].Chunk
-		text := inScriptIfNeeded(script, ch.Text)
-		out = append(out, Citation{N: i + 1, Chunk: ch, Text: text, Label: inScriptIfNeeded(script, ch.Meta.SourceLine()), Converted: text != ch.Text})
+		text := s.inScriptIfNeeded(script, ch.Text)
+		out = append(out, Citation{N: i + 1, Chunk: ch, Text: text, Label: s.inScriptIfNeeded(script, ch.Meta.SourceLine()), Converted: text != ch.Text})
 	}
 	return out
 }

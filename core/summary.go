@@ -325,8 +325,8 @@ func (c *composer) cite(chunkID string) int {
 }
 
 func (c *composer) answer() *Answer {
-	text, used := renumber(c.script.Convert(c.b.String()), len(c.hits))
-	return &Answer{Text: text, Citations: citationsFor(used, c.hits, c.script), Grounded: len(used) > 0, Mode: ModeExtractive, Script: c.script}
+	text, used := renumber(c.s.inScript(c.script, c.b.String()), len(c.hits))
+	return &Answer{Text: text, Citations: c.s.citationsFor(used, c.hits, c.script), Grounded: len(used) > 0, Mode: ModeExtractive, Script: c.script}
 }
 
 func (s *Service) notInCatalog(script zh.Script, kind string, close []string) *Answer {
@@ -334,7 +334,7 @@ func (s *Service) notInCatalog(script zh.Script, kind string, close []string) *A
 	if len(close) > 0 {
 		text += "您是不是要找：" + strings.Join(close, "、") + "？"
 	}
-	return &Answer{Text: script.Convert(text), Grounded: false, Mode: ModeExtractive, Script: script, Suggestions: close}
+	return &Answer{Text: s.inScript(script, text), Grounded: false, Mode: ModeExtractive, Script: script, Suggestions: close}
 }
 
 func methodNames(ms []catalog.Method) []string {

@@ -1,6 +1,9 @@
 package zh
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Script is a Chinese writing system: Simplified or Traditional. Its values
 // are the lower-case BCP 47 script subtags ("hans", "hant"), which is also
@@ -64,3 +67,39 @@ func ParseScript(name string) (s Script, ok bool) {
 	}
 	return "", false
 }
+
+// ConvertNames is Convert for text holding the given people's names
+// (Simplified): each name comes out as a name, not as the words its
+// characters also spell. OpenCC's tables turn 于海燕 into 於海燕 and 范 into
+// 範, right for the words and wrong for the surnames.
+func (s Script) ConvertNames(text string, names []string) string {
+	out := s.Convert(text)
+	if s != Traditional {
+		return out
+	}
+	for _, n := range names {
+		if naive, proper := ToTraditional(n), TraditionalName(n); naive != proper {
+			out = strings.ReplaceAll(out, naive, proper)
+		}
+	}
+	return out
+}
+
+// TraditionalName writes a person's name (Simplified) in Traditional: the
+// given name converted, a surname that is its own Traditional form kept
+// (于, 余, 范, 岳 …).
+func TraditionalName(name string) string {
+	for i, r := range name {
+		if i == 0 && strings.ContainsRune(ownTraditionalSurnames, r) {
+			_, n := utf8.DecodeRuneInString(name)
+			return name[:n] + ToTraditional(name[n:])
+		}
+		break
+	}
+	return ToTraditional(name)
+}
+
+// ownTraditionalSurnames are surnames written the same in both scripts
+// whose character the conversion tables turn into another word's (于 → 於,
+// 余 → 餘, 范 → 範, 岳 → 嶽, 栗 → 慄, 干 → 幹, 党 → 黨, 卜 → 蔔, 曲 → 麴, 朴 → 樸).
+const ownTraditionalSurnames = "于余范岳栗干党卜曲朴"

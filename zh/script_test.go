@@ -84,3 +84,17 @@ func TestScriptChoices(t *testing.T) {
 		}
 	}
 }
+
+// TestConvertNames: a name comes out as a name in Traditional (于海燕, not
+// 於海燕; 范桂芝, not 範桂芝), the words around it as words.
+func TestConvertNames(t *testing.T) {
+	names := []string{"于海燕", "范桂芝", "栗秀兰", "郭佳"}
+	got := Traditional.ConvertNames("于海燕、范桂芝和栗秀兰于是找到郭佳，说起范围。", names)
+	want := "于海燕、范桂芝和栗秀蘭於是找到郭佳，說起範圍。"
+	if got != want {
+		t.Errorf("ConvertNames = %q, want %q", got, want)
+	}
+	if s := Simplified.ConvertNames("於海燕", names); s != ToSimplified("於海燕") {
+		t.Errorf("Simplified ConvertNames = %q", s)
+	}
+}
