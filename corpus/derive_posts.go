@@ -191,13 +191,30 @@ func containsAny(s string, keys []string) bool {
 
 func sentenceAround(rs []rune, i int) (int, int) {
 	s, e := i, i
-	for s > 0 && !strings.ContainsRune("。！？!?；;\n", rs[s-1]) {
+	for s > 0 && !strings.ContainsRune("。！？!?；;\n", rs[s-1]) && !anotherOneAt(rs, s) {
 		s--
 	}
-	for e < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[e]) {
+	for e < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[e]) && !anotherOneAt(rs, e+1) {
 		e++
 	}
 	return s, e
+}
+
+// anotherOnes open the second half of "一位是…，另一位是…": each half
+// introduces one person, and is read as a sentence of its own.
+var anotherOnes = []string{"另一位", "另一个", "另一個", "另一名", "另外一位", "另外一个", "另外一個", "另一位是"}
+
+// anotherOneAt reports rs[i] opening "另一位…" after a comma.
+func anotherOneAt(rs []rune, i int) bool {
+	if i < 1 || i >= len(rs) || (rs[i-1] != '，' && rs[i-1] != ',') {
+		return false
+	}
+	for _, w := range anotherOnes {
+		if hasRunesAt(rs, i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionAbout says whom the text before rune s0 is about, for a sentence

@@ -56,10 +56,16 @@ type Meta struct {
 	// leader's are (never the leader's own). Only the article's Meta has
 	// it; a passage credited to one of them carries none.
 	Secretaries []Secretary `json:"secretaries,omitempty"`
-	Source      string      `json:"source"` // source site, e.g. 中新網
-	Date        string      `json:"date,omitempty"`
-	URL         string      `json:"url,omitempty"`
-	Script      zh.Script   `json:"script"`
+	// Author is who wrote or speaks the text when the page says: the
+	// front matter's author, or the speaker of a speech (a colleague at a
+	// 先进事迹报告会 speaking about the secretary, or she herself). It may
+	// differ from Leader: "who is speaking" is answered with it, never
+	// with the leader unless they are the same.
+	Author string    `json:"author,omitempty"`
+	Source string    `json:"source"` // source site, e.g. 中新網
+	Date   string    `json:"date,omitempty"`
+	URL    string    `json:"url,omitempty"`
+	Script zh.Script `json:"script"`
 }
 
 // Secretary is one of an article's other secretaries (Meta.Others) and

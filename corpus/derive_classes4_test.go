@@ -1,0 +1,109 @@
+package corpus
+
+import (
+	"slices"
+	"testing"
+)
+
+// Classes of article that blind-set writers reported for issue 10 (who an
+// article is about), each with a whole article in testdata/genre-classes
+// (33-40) and a short case here.
+
+// A secretary whose surname is in no table, named first in a resident's
+// words as surname + 书记 and only later in full (fixture 33).
+func TestRareSurnameLearnedFromAddress(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("“找蹇书记准没错。”住在桃源小区的老周说。\n"+
+		"2017年，蹇春梅到雨城区河北街道桃源社区任党委书记。蹇春梅把小区的空车库改成了“四点半课堂”。\n"+
+		"蹇春梅说，孩子有地方去，家长才安心。2022年，蹇春梅被评为雅安市优秀共产党员。\n"))
+	a := loadOne(t, dir)
+	if a.Leader != "蹇春梅" || !slices.Contains(a.Aliases, "蹇书记") || a.Place != "雨城区河北街道桃源社区" {
+		t.Errorf("leader %q aliases %v place %q, want 蹇春梅 with 蹇书记 in 雨城区河北街道桃源社区", a.Leader, a.Aliases, a.Place)
+	}
+}
+
+// A secretary with no Han surname, introduced by her post, with and
+// without a middle dot; an ethnic group's name is no one (34, 35).
+func TestSurnamelessNames(t *testing.T) {
+	cases := map[string]string{
+		"扎西卓玛": "社区里住着藏族、回族和汉族居民。城关区八廓街道冲赛康社区党支部书记扎西卓玛每天都去转一圈。\n" +
+			"扎西卓玛说：“邻里之间要常走动。”她办起了“甜茶馆议事会”。扎西卓玛被评为拉萨市优秀共产党员。\n",
+		"古丽娜·艾山": "哈萨克族、维吾尔族居民各占三成。伊宁市解放路街道团结社区党委书记古丽娜·艾山推出“邻里节”。\n" +
+			"“过节大家都来。”古丽娜·艾山说。哈萨克族老人说，古丽娜·艾山像自家女儿。\n",
+	}
+	for want, text := range cases {
+		dir := t.TempDir()
+		writeFile(t, dir, "a.txt", []byte(text))
+		if a := loadOne(t, dir); a.Leader != want || len(a.Aliases) > 0 {
+			t.Errorf("leader %q aliases %v, want %s and no alias of a surname she does not have", a.Leader, a.Aliases, want)
+		}
+	}
+}
+
+// Two secretaries introduced in one "一位是…，另一位是…" sentence: each
+// found, each with her own community (36).
+func TestOneAndAnotherSecretaries(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("街上有两位书记最受欢迎：一位是唐丽芬，雁塔区东湖社区党委书记；另一位是石卫国，雁塔区西湖社区党委书记。\n"+
+		"唐丽芬办了“爱心早餐铺”，每天早上给环卫工人送早饭。唐丽芬说，早饭热乎，心也热乎。\n"+
+		"石卫国喜欢下棋，他在小区里摆了棋桌，把下棋的老人组织成了巡逻队。\n唐丽芬和石卫国常在一起商量事。\n"))
+	a := loadOne(t, dir)
+	if a.Leader != "唐丽芬" || !slices.Equal(a.Others, []string{"石卫国"}) || a.Place != "雁塔区东湖社区" {
+		t.Fatalf("leader %q others %v place %q, want 唐丽芬 of 东湖社区 and 石卫国", a.Leader, a.Others, a.Place)
+	}
+	if len(a.Secretaries) != 1 || a.Secretaries[0].Place != "雁塔区西湖社区" {
+		t.Errorf("secretaries %+v, want 石卫国 of 西湖社区", a.Secretaries)
+	}
+	// Their posts after both names: each still found.
+	dir = t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("街上有两位书记最受欢迎：一位是东湖社区的唐丽芬，另一位是西湖社区的石卫国，两人都是社区党委书记。\n"+
+		"唐丽芬办了“爱心早餐铺”。唐丽芬说，早饭热乎，心也热乎。石卫国把下棋的老人组织成了巡逻队。\n"))
+	if a := loadOne(t, dir); a.Leader != "唐丽芬" || !slices.Equal(a.Others, []string{"石卫国"}) {
+		t.Errorf("leader %q others %v, want 唐丽芬 and 石卫国", a.Leader, a.Others)
+	}
+}
+
+// Call-names of the given name: given name + 大姐 in residents' words, and
+// its last character + 姐 after 叫她, in both scripts (37).
+func TestGivenNameCalls(t *testing.T) {
+	cases := map[string][]string{
+		"社区党委书记吴桂英在这里干了八年。街坊们一口一个“桂英大姐”，年轻人都叫她“英姐”。吴桂英说，叫什么都行。\n": {"桂英大姐", "英姐"},
+		"社區黨委書記吳桂英在這裡幹了八年。街坊們一口一個「桂英大姐」，年輕人都叫她「英姐」。吳桂英說，叫什麼都行。\n": {"桂英大姐", "英姐"},
+	}
+	for text, want := range cases {
+		dir := t.TempDir()
+		writeFile(t, dir, "a.txt", []byte(text))
+		if a := loadOne(t, dir); !sameSet(simplifiedAll(a.Aliases), want) {
+			t.Errorf("aliases %v, want %v", a.Aliases, want)
+		}
+	}
+}
+
+// A three-character name whose given name holds a character that is
+// mostly a word (年, 才, 向, 为): not cut to two characters, nor lost (38).
+func TestGivenNameWithWordCharacter(t *testing.T) {
+	for _, name := range []string{"张有才", "王向东", "梁永年"} {
+		dir := t.TempDir()
+		writeFile(t, dir, "a.md", []byte("# "+name+"：楼道里的议事桌\n\n在西兴街道东信社区，党委书记"+name+"推行“楼道议事桌”。\n\n“事情摆上桌，心里没疙瘩。”"+name+"说。\n"))
+		if a := loadOne(t, dir); a.Leader != name {
+			t.Errorf("leader %q, want %s", a.Leader, name)
+		}
+	}
+}
+
+// A speech at a 先进事迹报告会 given by a colleague about the secretary:
+// the secretary leads, the speaker is the Author; the meeting's name is no
+// honour (39).
+func TestSpeechSpeakerIsAuthor(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("在学习何秀珍同志先进事迹报告会上的发言\n南湖街道党工委书记　罗志强\n同志们：\n"+
+		"何秀珍同志是南湖街道金桥社区党委书记。她创办了“邻里食堂”，每天为老人送餐。\n"+
+		"我和何秀珍同志共事六年，她常说：“群众的事没有小事。”让我们向何秀珍同志学习。\n"))
+	a := loadOne(t, dir)
+	if a.Leader != "何秀珍" {
+		t.Errorf("leader %q author %q, want 何秀珍 and the speaker 罗志强", a.Leader, "")
+	}
+	for _, h := range a.Honours {
+		t.Errorf("honour %q from the meeting's name", h)
+	}
+}
