@@ -40,6 +40,18 @@ func TestSurnamelessNames(t *testing.T) {
 	}
 }
 
+// Words written after a post are no surname-less name: 担任书记以来,
+// 书记期间 (the seed article 000 once gave "以來" as another secretary).
+func TestNoNameAfterPostPhrase(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("2012年，吳中蘭擔任社區黨委書記。擔任書記以來，她走遍了社區。擔任書記以來，吳中蘭推行“敲門行動”。\n"+
+		"任書記期間，吳中蘭說，社區的事要大家辦。任書記期間的事，居民都記得。\n"))
+	a := loadOne(t, dir)
+	if a.Leader != "吳中蘭" || len(a.Others) > 0 {
+		t.Errorf("leader %q others %v, want 吳中蘭 alone", a.Leader, a.Others)
+	}
+}
+
 // Two secretaries introduced in one "一位是…，另一位是…" sentence: each
 // found, each with her own community (36).
 func TestOneAndAnotherSecretaries(t *testing.T) {

@@ -131,7 +131,7 @@ func cutNames(rs []rune, text string, nt nameTables) []string {
 		}
 		w := string(rs[at : at+3])
 		c := strings.Count(text, w)
-		if c < 2 || c*10 < strings.Count(text, string(rs[at:at+2]))*7 || placeFragment(rs, w) || slices.Contains(out, w) {
+		if c < 2 || c*10 < strings.Count(text, string(rs[at:at+2]))*7 || placeFragment(rs, w) || !opensClause(rs, w) || slices.Contains(out, w) {
 			continue
 		}
 		out = append(out, w)
@@ -220,7 +220,9 @@ func surnamelessAt(rs []rune, at int, text string, nt nameTables) string {
 		return ""
 	}
 	base := strings.Count(text, string(rs[at:at+2]))
-	for n := min(end-at, maxLen); n >= 2; n-- {
+	// Three characters at least (其其格, 萨仁高娃): two written after a
+	// post are mostly a word (书记以来).
+	for n := min(end-at, maxLen); n >= 3; n-- {
 		w := string(rs[at : at+n])
 		if strings.ContainsRune(nameDots, rs[at+n-1]) {
 			continue
@@ -232,7 +234,7 @@ func surnamelessAt(rs []rune, at int, text string, nt nameTables) string {
 		if c < 2 || c*10 < base*7 {
 			continue
 		}
-		if ethnicWord(text, w) || placeFragment(rs, w) {
+		if ethnicWord(text, w) || placeFragment(rs, w) || !opensClause(rs, w) || strings.ContainsRune(notNameStart, rs[at]) {
 			return ""
 		}
 		return w
@@ -244,4 +246,21 @@ func surnamelessAt(rs []rune, at int, text string, nt nameTables) string {
 // article writes it (蒙古 of 蒙古族, 哈萨克 of 哈萨克族).
 func ethnicWord(text, w string) bool {
 	return strings.Count(text, w+"族")*2 > strings.Count(text, w) || strings.HasSuffix(w, "族")
+}
+
+// notNameStart are characters that open the words written after a post
+// (以来, 期间, 后, 时, 一职, 工作, 岗位, 兼…), not a name.
+const notNameStart = "以期后後时時一工职職岗崗兼带帶任"
+
+// opensClause reports that the text writes w at least once at the start
+// of a clause (after a line start, punctuation, a quote or a space), as a
+// name is (萨仁高娃说, “…”阿依古丽·买买提说); a phrase only ever written
+// after a post (书记以来) is none.
+func opensClause(rs []rune, w string) bool {
+	for i := range rs {
+		if hasRunesAt(rs, i, w) && (i == 0 || !unicode.Is(unicode.Han, rs[i-1])) {
+			return true
+		}
+	}
+	return false
 }
