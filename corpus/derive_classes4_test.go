@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -122,5 +123,43 @@ func TestSpeechSpeakerIsAuthor(t *testing.T) {
 	}
 	for _, h := range a.Honours {
 		t.Errorf("honour %q from the meeting's name", h)
+	}
+}
+
+// An interview's answers are the interviewee's words: her age told only
+// in the first person ("我今年52岁了") is hers, not the reporter's nor a
+// resident's (40). The loader derives her as the leader; SpeakerOf says
+// whose a line is, for core to attribute a first-person fact.
+func TestInterviewAnswerSpeaker(t *testing.T) {
+	as, err := LoadDir(t.Context(), "testdata/genre-classes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m Meta
+	var text string
+	for _, a := range as {
+		if strings.HasSuffix(a.Origin, "40_interview_age_first_person_pan.txt") {
+			m, text = a.Meta, a.Text
+		}
+	}
+	if m.Leader != "潘丽华" {
+		t.Fatalf("leader %q, want 潘丽华", m.Leader)
+	}
+	var age string
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, "岁") {
+			age = SpeakerOf(l, m)
+		}
+	}
+	if age != "潘丽华" {
+		t.Errorf("the line with her age is spoken by %q, want 潘丽华", age)
+	}
+	for _, l := range []string{"记者：您今年多大了？", "居民老周：我今年70岁了。", "我今年52岁了。"} {
+		if s := SpeakerOf(l, m); s != "" {
+			t.Errorf("%q spoken by %q, want no one", l, s)
+		}
+	}
+	if s := SpeakerOf("答：我今年52岁了。", m); s != "潘丽华" {
+		t.Errorf("an answer label's line spoken by %q, want 潘丽华", s)
 	}
 }

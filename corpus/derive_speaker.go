@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"bangyang/zh"
 )
 
 // salutationRe is a speech's opening line: 同志们：, 各位领导、同志们：,
@@ -77,6 +79,42 @@ func nameEnding(rs []rune, nt nameTables) string {
 				strings.HasSuffix(before, "主任") || strings.HasSuffix(before, "部长") || strings.HasSuffix(before, "部長") || strings.HasSuffix(before, "：") {
 				return name
 			}
+		}
+	}
+	return ""
+}
+
+// answerLabels open an interview's answer when the guest is not named:
+// 答：, A：, 嘉宾：.
+var answerLabels = []string{"答", "A", "Ａ", "嘉宾", "嘉賓"}
+
+// SpeakerOf says whose words a line of an article is when the line
+// itself says so: the leader's (m.Leader) for an interview answer opening
+// with her name, an alias or an answer label and a colon ("潘丽华：我今年
+// 52岁了", "答：…", "吳書記：…"), another secretary's (one of m.Others)
+// for an answer opening with her name; "" for a question (记者：…) or any
+// other line. A first-person fact in such a line ("我今年52岁了", "我被
+// 评为…") is the speaker's: core can read the passage's lines with it.
+func SpeakerOf(line string, m Meta) string {
+	l := strings.TrimLeft(zh.ToSimplified(line), " \u3000\t")
+	if questionRe.MatchString(l) {
+		return ""
+	}
+	opens := func(k string) bool {
+		k = zh.ToSimplified(k)
+		return k != "" && (strings.HasPrefix(l, k+"：") || strings.HasPrefix(l, k+":"))
+	}
+	for _, o := range m.Others {
+		if opens(o) {
+			return o
+		}
+	}
+	if m.Leader == "" {
+		return ""
+	}
+	for _, k := range append(append([]string{m.Leader}, m.Aliases...), answerLabels...) {
+		if opens(k) {
+			return m.Leader
 		}
 	}
 	return ""
