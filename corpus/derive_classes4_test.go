@@ -72,6 +72,22 @@ func TestOneAndAnotherSecretaries(t *testing.T) {
 	if len(a.Secretaries) != 1 || a.Secretaries[0].Place != "雁塔区西湖社区" {
 		t.Errorf("secretaries %+v, want 石卫国 of 西湖社区", a.Secretaries)
 	}
+	// The second-named leads; the halves are one sentence of commas, her
+	// community in hers: she is not given the first-named's.
+	dir = t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("两位书记\n一位是唐丽芬，东湖社区党委书记，另一位是石卫国，也在雁塔区，西湖社区的党委书记。\n"+
+		"唐丽芬办了“爱心早餐铺”。唐丽芬说好。\n石卫国把下棋的老人组织成了巡逻队。石卫国说，下棋也能护家园。石卫国每天都去。\n"))
+	if a := loadOne(t, dir); a.Leader != "石卫国" || a.Place != "雁塔区西湖社区" || len(a.Secretaries) != 1 || a.Secretaries[0].Place != "雁塔区东湖社区" {
+		t.Errorf("leader %q of %q, secretaries %+v; want 石卫国 of 雁塔区西湖社区, 唐丽芬 of 雁塔区东湖社区", a.Leader, a.Place, a.Secretaries)
+	}
+	// A community alone before the post, its district set apart: still
+	// her place (一位是东湖社区党委书记…).
+	dir = t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("两位书记\n在雁塔区，有两位书记常被一起提起：一位是东湖社区党委书记唐丽芬，另一位是西湖社区党委书记石卫国。\n"+
+		"唐丽芬办了“爱心早餐铺”。唐丽芬说，早饭热乎。\n石卫国把下棋的老人组织成了巡逻队。石卫国说，下棋也能护家园。\n"))
+	if a := loadOne(t, dir); a.Place != "雁塔区东湖社区" || len(a.Secretaries) != 1 || a.Secretaries[0].Place != "雁塔区西湖社区" {
+		t.Errorf("leader %q of %q, secretaries %+v; want 唐丽芬 of 雁塔区东湖社区, 石卫国 of 雁塔区西湖社区", a.Leader, a.Place, a.Secretaries)
+	}
 	// Their posts after both names: each still found.
 	dir = t.TempDir()
 	writeFile(t, dir, "a.txt", []byte("街上有两位书记最受欢迎：一位是东湖社区的唐丽芬，另一位是西湖社区的石卫国，两人都是社区党委书记。\n"+
