@@ -140,6 +140,14 @@ func TestSpeechSpeakerIsAuthor(t *testing.T) {
 	for _, h := range a.Honours {
 		t.Errorf("honour %q from the meeting's name", h)
 	}
+	// Signed at the end instead.
+	dir = t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("在学习何秀珍同志先进事迹报告会上的发言\n同志们：\n"+
+		"何秀珍同志是南湖街道金桥社区党委书记。她创办了“邻里食堂”，每天为老人送餐。\n"+
+		"我和何秀珍同志共事六年。让我们向何秀珍同志学习。\n——南湖街道党工委书记　罗志强\n"))
+	if a := loadOne(t, dir); a.Leader != "何秀珍" || a.Author != "罗志强" {
+		t.Errorf("signed: leader %q author %q, want 何秀珍 and the speaker 罗志强", a.Leader, a.Author)
+	}
 }
 
 // An interview's answers are the interviewee's words: her age told only

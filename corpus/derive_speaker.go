@@ -20,10 +20,12 @@ var speechTitleRe = regexp.MustCompile(`(?:上的|上作的)(?:发言|發言|讲
 // salutation line 同志们：) and names its speaker: the line above the
 // salutation, or just below the headline, that ends with a name, after a
 // post ("花桥街道党工委书记　陈立新") or alone; or the headline opening
-// with the name ("陈立新在…上的发言"). The speaker may be someone other
+// with the name ("陈立新在…上的发言"), or the signature ending it
+// ("——花桥街道党工委书记　陈立新"). The speaker may be someone other
 // than the secretary the speech is about. "" when it cannot tell.
 func deriveSpeaker(title, text string, nt nameTables) string {
 	lines := strings.Split(text, "\n")
+	all := lines
 	if len(lines) > 12 {
 		lines = lines[:12]
 	}
@@ -58,6 +60,21 @@ func deriveSpeaker(title, text string, nt nameTables) string {
 		rs := []rune(l)
 		if len(rs) == 0 || len(rs) > 30 || strings.ContainsAny(l, "。！？") {
 			continue
+		}
+		if name := nameEnding(rs, nt); name != "" {
+			return name
+		}
+	}
+	// Signed at the end: "——花桥街道党工委书记　陈立新".
+	for i, seen := len(all)-1, 0; i >= 0 && seen < 3; i-- {
+		l := strings.TrimSpace(all[i])
+		if l == "" {
+			continue
+		}
+		seen++
+		rs := []rune(strings.TrimLeft(l, "—-－ \u3000"))
+		if len(rs) == 0 || len(rs) > 30 || strings.ContainsAny(l, "。！？") || len(rs) == len([]rune(l)) && !strings.Contains(l, "书记") && !strings.Contains(l, "書記") {
+			continue // a signature opens with a dash or names a post
 		}
 		if name := nameEnding(rs, nt); name != "" {
 			return name
