@@ -32,14 +32,19 @@ func TestSurnamelessNames(t *testing.T) {
 		"古丽娜·艾山": "哈萨克族、维吾尔族居民各占三成。伊宁市解放路街道团结社区党委书记古丽娜·艾山推出“邻里节”。\n" +
 			"“过节大家都来。”古丽娜·艾山说。哈萨克族老人说，古丽娜·艾山像自家女儿。\n",
 	}
+	// Opening a profile or a sentence stating her post.
+	cases["热依拉·艾买提"] = "热依拉·艾买提，女，维吾尔族，1981年生，天山区和平路街道南门社区党委书记。\n" +
+		"热依拉·艾买提说：“邻居就像一家人。”社区里的事，热依拉·艾买提都记在本子上。\n"
+	cases["其其格"] = "其其格是回民区钢铁路街道乌兰社区党委书记。\n“有事多商量。”其其格说。居民都说其其格办事实在。\n"
 	// An ethnic group's name before 书记 is no one (蒙古族书记: not 蒙古族,
 	// nor 古族 after the surname 古).
-	cases["其其格"] = "乌兰社区的居民都认识这位蒙古族书记。社区党委书记其其格每天都去转一圈。\n" +
+	cases["其其格 "] = "乌兰社区的居民都认识这位蒙古族书记。社区党委书记其其格每天都去转一圈。\n" +
 		"其其格说：“邻里之间要常走动。”大家都说，蒙古族书记办事实在。\n"
 	cases[""] = "乌兰社区的居民都认识这位蒙古族书记。她每天都去转一圈。\n大家都说，蒙古族书记办事实在。蒙古族书记的奶茶最好喝。\n"
 	for want, text := range cases {
 		dir := t.TempDir()
 		writeFile(t, dir, "a.txt", []byte(text))
+		want = strings.TrimSpace(want)
 		if a := loadOne(t, dir); a.Leader != want || len(a.Aliases) > 0 {
 			t.Errorf("leader %q aliases %v, want %s and no alias of a surname she does not have", a.Leader, a.Aliases, want)
 		}

@@ -17,8 +17,9 @@ import (
 //     secretary is not found at all, or a fragment of some other name is.
 //   - A name with no Han surname, as many Uyghur, Tibetan, Mongolian or
 //     Yi names are written (阿依古丽·买买提, 扎西卓玛, 萨仁高娃): the
-//     characters written right after a secretary's post (党委书记萨仁高娃)
-//     or opening the headline before its colon, as long as the article
+//     characters written right after a secretary's post (党委书记萨仁高娃),
+//     opening the headline before its colon, or opening a profile or a
+//     sentence stating her post (扎西卓玛是…党委书记), as long as the article
 //     writes them at least twice; names joined by a middle dot (·, •, ・)
 //     are taken whole.
 //
@@ -176,6 +177,30 @@ func surnamelessNames(rs []rune, text string, nt nameTables) []string {
 			continue // a Han surname: the name tables read it
 		}
 		if w := surnamelessAt(rs, at, text, nt); w != "" && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	// A sentence opening with the name and stating who she is: a profile
+	// (热依拉·艾买提，女，维吾尔族，…) or her post (扎西卓玛是…社区党委书记).
+	for _, st := range sentenceStarts(rs) {
+		if nt.surnameLen(rs, st) > 0 && !dottedAt(rs, st) {
+			continue
+		}
+		w := surnamelessAt(rs, st, text, nt)
+		if w == "" || slices.Contains(out, w) {
+			continue
+		}
+		e := st + utf8.RuneCountInString(w)
+		if e+1 >= len(rs) {
+			continue
+		}
+		end := e
+		for end < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[end]) {
+			end++
+		}
+		profile := strings.ContainsRune("，,（(", rs[e]) && (rs[e+1] == '女' || rs[e+1] == '男')
+		post := (rs[e] == '是' || rs[e] == '，' || rs[e] == ',') && secretaryIn(rs[e:end])
+		if profile || post {
 			out = append(out, w)
 		}
 	}
