@@ -21,6 +21,13 @@ func TestRareSurnameLearnedFromAddress(t *testing.T) {
 	if a.Leader != "蹇春梅" || !slices.Contains(a.Aliases, "蹇书记") || a.Place != "雨城区河北街道桃源社区" {
 		t.Errorf("leader %q aliases %v place %q, want 蹇春梅 with 蹇书记 in 雨城区河北街道桃源社区", a.Leader, a.Aliases, a.Place)
 	}
+	// Her full name written once, with her post; 蹇书记 elsewhere.
+	dir = t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("“找蹇书记准没错。”住在桃源小区的老周说。\n桃源社区党委书记蹇春梅把空车库改成了“四点半课堂”。\n"+
+		"蹇书记说，孩子有地方去，家长才安心。物业公司的人也说蹇书记办事实在。\n"))
+	if a := loadOne(t, dir); a.Leader != "蹇春梅" || !slices.Contains(a.Aliases, "蹇书记") {
+		t.Errorf("named once: leader %q aliases %v, want 蹇春梅 with 蹇书记", a.Leader, a.Aliases)
+	}
 }
 
 // A secretary with no Han surname, introduced by her post, with and

@@ -513,11 +513,25 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		posted       bool
 	}
 	fams := map[string]*fam{}
+	// A surname only one family of candidates has: her address by it
+	// (禤书记, 小吴书记) counts as a sighting of her.
+	bySurname := map[string]map[string]bool{}
+	for name := range ev.score {
+		if sn := nt.surnameOf(name); sn != "" {
+			if bySurname[sn] == nil {
+				bySurname[sn] = map[string]bool{}
+			}
+			bySurname[sn][family(name, nt)] = true
+		}
+	}
 	for name, w := range ev.score {
 		k := family(name, nt)
 		f := fams[k]
 		if f == nil {
 			c := strings.Count(text, k)
+			if sn := nt.surnameOf(k + "x"); sn != "" && len(bySurname[sn]) == 1 && c == 1 {
+				c += strings.Count(text, sn+"书记") + strings.Count(text, sn+"書記")
+			}
 			f = &fam{key: k, count: c, score: c}
 			fams[k] = f
 		}

@@ -82,8 +82,11 @@ func rareSurnames(rs []rune, text string, nt nameTables) []rune {
 				counts[string(rs[j:j+3])]++
 			}
 		}
-		for _, c := range counts {
-			if c >= 2 {
+		// Or once, stated with a post, when she is addressed so twice or
+		// more (“多亏了禤书记”… 社区党委书记禤玉芳…).
+		address := strings.Count(text, string(x)+"书记") + strings.Count(text, string(x)+"書記")
+		for name, c := range counts {
+			if c >= 2 || address >= 2 && postedOnce(rs, name) {
 				out = append(out, x)
 				break
 			}
@@ -288,4 +291,16 @@ func opensClause(rs []rune, w string) bool {
 		}
 	}
 	return false
+}
+
+// postedOnce reports a name written in a sentence that states a
+// secretary's post (社区党委书记禤玉芳…, 2019年，禤玉芳到…任党委书记).
+func postedOnce(rs []rune, name string) bool {
+	text := string(rs)
+	i := strings.Index(text, name)
+	if i < 0 {
+		return false
+	}
+	s0, s1 := sentenceAround(rs, utf8.RuneCountInString(text[:i]))
+	return secretaryIn(rs[s0:s1])
 }
