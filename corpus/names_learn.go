@@ -61,6 +61,7 @@ func (nt nameTables) forText(text string) nameTables {
 // (X书记, 小X书记) that are no known surname and open a name written twice.
 func rareSurnames(rs []rune, text string, nt nameTables) []rune {
 	var out []rune
+	tried := map[rune]bool{} // each character is read once
 	for i := 1; i+1 < len(rs); i++ {
 		if !hasRunesAt(rs, i, "书记") && !hasRunesAt(rs, i, "書記") && !hasRunesAt(rs, i, "主任") {
 			continue
@@ -71,9 +72,10 @@ func rareSurnames(rs []rune, text string, nt nameTables) []rune {
 		}
 		// Written alone: at the start, after punctuation, a quote, 小/老,
 		// or a verb of calling.
-		if i >= 2 && unicode.Is(unicode.Han, rs[i-2]) && !strings.ContainsRune("小老叫喊称稱谢謝亏虧找问問了的给給让讓被跟和与與对對向", rs[i-2]) {
+		if i >= 2 && unicode.Is(unicode.Han, rs[i-2]) && !strings.ContainsRune("小老叫喊称稱谢謝亏虧找问問了的给給让讓被跟和与與对對向", rs[i-2]) || tried[x] {
 			continue
 		}
+		tried[x] = true
 		// The full name: x and two name characters, written at least
 		// twice, the same way.
 		counts := map[string]int{}
