@@ -123,7 +123,14 @@ func cutNames(rs []rune, text string, nt nameTables) []string {
 		starts = append(starts, 0)
 	}
 	var out []string
+	tried := map[string]bool{}
 	for _, at := range starts {
+		if at+3 <= len(rs) {
+			if tried[string(rs[at:at+3])] {
+				continue
+			}
+			tried[string(rs[at:at+3])] = true
+		}
 		sl := nt.surnameLen(rs, at)
 		if sl != 1 || nt.wholeAt(rs, at) != "" || at+3 > len(rs) {
 			continue
@@ -177,11 +184,23 @@ func surnamelessNames(rs []rune, text string, nt nameTables) []string {
 		}
 	}
 	var out []string
+	// Each run of characters is read once (a long page writes 书记 often).
+	seen := map[string]string{}
+	at14 := func(at int) string { return string(rs[at:min(len(rs), at+14)]) }
+	read := func(at int) string {
+		k := at14(at)
+		if w, ok := seen[k]; ok {
+			return w
+		}
+		w := surnamelessAt(rs, at, text, nt)
+		seen[k] = w
+		return w
+	}
 	for _, at := range starts {
 		if at >= len(rs) || nt.surnameLen(rs, at) > 0 && !dottedAt(rs, at) {
 			continue // a Han surname: the name tables read it
 		}
-		if w := surnamelessAt(rs, at, text, nt); w != "" && !slices.Contains(out, w) {
+		if w := read(at); w != "" && !slices.Contains(out, w) {
 			out = append(out, w)
 		}
 	}
@@ -191,17 +210,20 @@ func surnamelessNames(rs []rune, text string, nt nameTables) []string {
 		if nt.surnameLen(rs, st) > 0 && !dottedAt(rs, st) {
 			continue
 		}
-		w := surnamelessAt(rs, st, text, nt)
+		end := st
+		for end < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[end]) {
+			end++
+		}
+		if !secretaryIn(rs[st:end]) {
+			continue // neither a profile nor a post: not read
+		}
+		w := read(st)
 		if w == "" || slices.Contains(out, w) {
 			continue
 		}
 		e := st + utf8.RuneCountInString(w)
 		if e+1 >= len(rs) {
 			continue
-		}
-		end := e
-		for end < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[end]) {
-			end++
 		}
 		profile := strings.ContainsRune("，,（(", rs[e]) && (rs[e+1] == '女' || rs[e+1] == '男')
 		post := (rs[e] == '是' || rs[e] == '，' || rs[e] == ',') && secretaryIn(rs[e:end])
