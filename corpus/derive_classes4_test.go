@@ -102,10 +102,10 @@ func TestOneAndAnotherSecretaries(t *testing.T) {
 	}
 	// Their posts after both names: each still found.
 	dir = t.TempDir()
-	writeFile(t, dir, "a.txt", []byte("街上有两位书记最受欢迎：一位是东湖社区的唐丽芬，另一位是西湖社区的石卫国，两人都是社区党委书记。\n"+
+	writeFile(t, dir, "a.txt", []byte("街上有两位书记最受欢迎：一位是雁塔区东湖社区的唐丽芬，另一位是雁塔区西湖社区的石卫国，两人都是社区党委书记。\n"+
 		"唐丽芬办了“爱心早餐铺”。唐丽芬说，早饭热乎，心也热乎。石卫国把下棋的老人组织成了巡逻队。\n"))
-	if a := loadOne(t, dir); a.Leader != "唐丽芬" || !slices.Equal(a.Others, []string{"石卫国"}) {
-		t.Errorf("leader %q others %v, want 唐丽芬 and 石卫国", a.Leader, a.Others)
+	if a := loadOne(t, dir); a.Leader != "唐丽芬" || !slices.Equal(a.Others, []string{"石卫国"}) || a.Role != "社区党委书记" || a.Place != "雁塔区东湖社区" || len(a.Secretaries) != 1 || a.Secretaries[0].Place != "雁塔区西湖社区" {
+		t.Errorf("leader %q (%q of %q) secretaries %+v, want 唐丽芬, 社区党委书记 of 雁塔区东湖社区, and 石卫国 of 雁塔区西湖社区", a.Leader, a.Role, a.Place, a.Secretaries)
 	}
 }
 

@@ -25,6 +25,7 @@ type postMatch struct {
 	start, end int // runes, in the Simplified text
 	sentence   [2]int
 	score      int
+	both       bool // a post two people hold (两人都是社区党委书记)
 }
 
 // derivePosts returns the leader's post (role) and the administrative
@@ -82,7 +83,17 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 		sent := string(nrs[s0:s1])
 		m := &postMatch{start: a, end: b, sentence: [2]int{s0, s1}}
 		names := containsAny(sent, keys)
+		// "…，两人都是社区党委书记": a post both hold, hers too.
+		both := false
+		for _, w := range []string{"都是", "均是", "均为", "都任", "均任", "都担任", "均担任"} {
+			if strings.HasSuffix(string(nrs[max(s0, a-4):a]), w) || strings.HasSuffix(string(nrs[max(s0, a-6):a]), w) {
+				both = true
+			}
+		}
 		switch {
+		case both && leader != "" && !names:
+			m.score += 2
+			m.both = true
 		case leader != "" && (hasRunesAt(nrs, b, zh.ToSimplified(leader)) || strings.HasSuffix(string(nrs[max(0, a-8):a]), zh.ToSimplified(leader)) || appositivePost(string(nrs[max(0, a-16):a]), zh.ToSimplified(leader))):
 			m.score += 4
 		case names:
@@ -118,13 +129,15 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 			break
 		}
 	}
-	if unit != "" {
+	// A post both hold: her community is not the one before it but the
+	// one of her own half or sentence (placeFromChains below).
+	if unit != "" && !best.both {
 		end := best.start + utf8.RuneCountInString(unit)
 		if st := chainBefore(nrs, end); plausibleChain(nrs, st, end) {
 			place = completeChain(nrs, ors, st, end)
 		}
 	}
-	if place == "" {
+	if place == "" && !best.both {
 		// The community named earlier in the same sentence: "邵敏所在的
 		// 百花苑社区成为…试点，她…成为全省首个民意书记".
 		for e := best.start; e > best.sentence[0]+2; e-- {
