@@ -69,7 +69,7 @@ func deriveAliases(text, leader string, nt nameTables) []string {
 		}
 		call = string(nrs[a:b])
 		ok := strings.Contains(call, nsn) && (strings.HasPrefix(call, nsn) || strings.HasPrefix(call, "小"+nsn) || strings.HasPrefix(call, "老"+nsn)) ||
-			utf8.RuneCountInString(ngiven) >= 2 && strings.HasPrefix(call, ngiven)
+			utf8.RuneCountInString(ngiven) >= 2 && strings.HasPrefix(call, ngiven) || lastGivenCall(call, ngiven)
 		if !ok || call == zh.ToSimplified(leader) {
 			continue
 		}
@@ -92,7 +92,9 @@ func deriveAliases(text, leader string, nt nameTables) []string {
 	// 喊一声郝大姐, 都叫她老郝叔.
 	for _, m := range kinRe.FindAllStringSubmatchIndex(norm, -1) {
 		call := norm[m[2]:m[3]]
-		if !strings.HasPrefix(call, nsn) && !strings.HasPrefix(call, "老"+nsn) && !strings.HasPrefix(call, "小"+nsn) {
+		// 郝大姐, 老郝叔; the given name's too (秀兰大姐, 兰姐).
+		if !strings.HasPrefix(call, nsn) && !strings.HasPrefix(call, "老"+nsn) && !strings.HasPrefix(call, "小"+nsn) &&
+			!(utf8.RuneCountInString(ngiven) >= 2 && strings.HasPrefix(call, ngiven)) && !lastGivenCall(call, ngiven) {
 			continue
 		}
 		a := utf8.RuneCountInString(norm[:m[2]])
@@ -110,3 +112,16 @@ func deriveAliases(text, leader string, nt nameTables) []string {
 // verb of calling: “郝大姐”, 一声雷阿姨, 叫她蒋大哥. The surname is checked
 // by the caller.
 var kinRe = regexp.MustCompile(`(?:[“"「『]|叫|喊|一个|一声|声声)(?:她|他|我)?((?:老|小)?\p{Han}{1,2}?(?:大姐|大哥|阿姨|大妈|大叔|大爷|奶奶|婆婆|姐|哥|姨|叔|婶))(?:[”"」』]|[^\p{Han}]|$)`)
+
+// lastGivenCall reports a call-name of the given name's last character
+// and a kinship word or 阿 (兰姐 and 阿兰 of 林秀兰), as neighbours
+// shorten a two-character given name.
+func lastGivenCall(call, given string) bool {
+	g := []rune(given)
+	c := []rune(call)
+	if len(g) != 2 || len(c) != 2 {
+		return false
+	}
+	last := g[1]
+	return c[0] == last && strings.ContainsRune("姐哥姨叔", c[1]) || c[0] == '阿' && c[1] == last
+}

@@ -162,6 +162,7 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 		}
 	}
 	interviewSpeakers(full, nt, ev)
+	oneAndAnother(rs, nt, ev)
 	// A post in brackets after the name: "严晓雯（社区党委书记）".
 	for k, r := range rs {
 		if r != '（' && r != '(' {
@@ -483,6 +484,9 @@ func hasRole(rs []rune) bool {
 // family is a name's surname plus the first given character: 李亚 of
 // 李亚玲, 司马丽 of 司马丽娟. Candidates of one family are one person.
 func family(name string, nt nameTables) string {
+	if nt.whole[name] {
+		return name // 古丽娜·艾山: taken whole
+	}
 	sn := nt.surnameOf(name)
 	rs := []rune(name)
 	n := utf8.RuneCountInString(sn) + 1
@@ -509,11 +513,25 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		posted       bool
 	}
 	fams := map[string]*fam{}
+	// A surname only one family of candidates has: her address by it
+	// (禤书记, 小吴书记) counts as a sighting of her.
+	bySurname := map[string]map[string]bool{}
+	for name := range ev.score {
+		if sn := nt.surnameOf(name); sn != "" {
+			if bySurname[sn] == nil {
+				bySurname[sn] = map[string]bool{}
+			}
+			bySurname[sn][family(name, nt)] = true
+		}
+	}
 	for name, w := range ev.score {
 		k := family(name, nt)
 		f := fams[k]
 		if f == nil {
 			c := strings.Count(text, k)
+			if sn := nt.surnameOf(k + "x"); sn != "" && len(bySurname[sn]) == 1 && c == 1 {
+				c += strings.Count(text, sn+"书记") + strings.Count(text, sn+"書記")
+			}
 			f = &fam{key: k, count: c, score: c}
 			fams[k] = f
 		}
@@ -565,6 +583,9 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 // candidate when that accounts for at least 70% of the family's
 // occurrences (李亚玲, not 李亚), else the family itself (郭佳, 張影).
 func extend(text, key string, ev *leaderEvidence, nt nameTables) string {
+	if nt.whole[key] {
+		return key
+	}
 	total := strings.Count(text, key)
 	best, bestCount := key, 0
 	n := utf8.RuneCountInString(key)
@@ -619,7 +640,8 @@ func namesStartingWith(rs []rune, s string, nt nameTables) []string {
 var placeSuffixes = []string{"社区", "社區", "小区", "小區", "街道", "区", "區", "县", "縣", "市", "镇", "鎮",
 	"乡", "鄉", "村", "路", "街", "巷", "省", "州", "大道", "花园", "花園", "公园", "公園", "家园", "家園",
 	"新村", "广场", "廣場", "居委会", "居委會", "居民委员会", "居民委員會", "公司", "集团", "集團",
-	"银行", "銀行", "医院", "醫院", "学校", "學校", "小学", "小學", "中学", "中學", "大学", "大學"}
+	"银行", "銀行", "医院", "醫院", "学校", "學校", "小学", "小學", "中学", "中學", "大学", "大學",
+	"族"} // 蒙古族, 哈萨克族: an ethnic group, not a person
 
 // placeFragment reports a candidate key whose occurrences in rs are
 // mostly followed by a place or organisation suffix, directly (罗湖区) or
@@ -648,4 +670,49 @@ func placeSuffixAt(rs []rune, i int) bool {
 		}
 	}
 	return false
+}
+
+// oneAndAnother reads "一位是钱慧英，北油坊社区党委书记；另一位是孔德明，
+// 南门社区党委书记" and "一位是北油坊社区的钱慧英，另一位是南门社区的孔德明，
+// 两人都是社区党委书记": each half names one secretary, her post in her
+// half or after both. Each counts as stated with her post.
+func oneAndAnother(rs []rune, nt nameTables, ev *leaderEvidence) {
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] != '是' || i < 2 || !strings.ContainsRune("位个個名", rs[i-1]) || rs[i-2] != '一' {
+			continue
+		}
+		// The half: to the next 另一位, semicolon or full stop.
+		end := i + 1
+		for end < len(rs) && end < i+40 && !strings.ContainsRune("。！？!?；;\n", rs[end]) && !anotherOneAt(rs, end+1) {
+			end++
+		}
+		half := rs[i+1 : end]
+		sentEnd := end
+		for sentEnd < len(rs) && !strings.ContainsRune("。！？!?\n", rs[sentEnd]) {
+			sentEnd++
+		}
+		if !secretaryIn(half) && !secretaryIn(rs[i+1:sentEnd]) {
+			continue
+		}
+		// The name: right after 是, or after 的 or the post in the half,
+		// ending at punctuation or the half's end.
+		found := ""
+		for j := 0; j < len(half) && found == ""; j++ {
+			if j > 0 && half[j-1] != '的' && (j < 2 || !hasRunesAt(half, j-2, "书记") && !hasRunesAt(half, j-2, "書記")) {
+				continue
+			}
+			names := nt.namesAt(half, j)
+			for k := len(names) - 1; k >= 0; k-- {
+				e := j + utf8.RuneCountInString(names[k])
+				if e == len(half) || strings.ContainsRune("，,（(、 ", half[e]) {
+					found = names[k]
+					break
+				}
+			}
+		}
+		if found != "" && !ev.deputy[found] {
+			ev.add(found, 1, true)
+			ev.addPosted(found)
+		}
+	}
 }

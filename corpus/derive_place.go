@@ -111,8 +111,9 @@ func plausibleChain(rs []rune, starts []int, end int) bool {
 	case 0:
 		return false
 	case 1:
-		// Or one introduced as a place: 所在的百花苑社区, 来到仁和社区.
-		cue := starts[0] > 0 && strings.ContainsRune("的在到于", rs[starts[0]-1])
+		// Or one introduced as a place: 所在的百花苑社区, 来到仁和社区,
+		// 一位是东湖社区党委书记…, 一位是唐丽芬，东湖社区党委书记.
+		cue := starts[0] > 0 && strings.ContainsRune("的在到于是，,：:", rs[starts[0]-1])
 		return cue || strings.Count(string(rs), string(rs[starts[0]:end])) >= 2
 	}
 	return true

@@ -25,6 +25,7 @@ type postMatch struct {
 	start, end int // runes, in the Simplified text
 	sentence   [2]int
 	score      int
+	both       bool // a post two people hold (两人都是社区党委书记)
 }
 
 // derivePosts returns the leader's post (role) and the administrative
@@ -82,7 +83,17 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 		sent := string(nrs[s0:s1])
 		m := &postMatch{start: a, end: b, sentence: [2]int{s0, s1}}
 		names := containsAny(sent, keys)
+		// "…，两人都是社区党委书记": a post both hold, hers too.
+		both := false
+		for _, w := range []string{"都是", "均是", "均为", "都任", "均任", "都担任", "均担任"} {
+			if strings.HasSuffix(string(nrs[max(s0, a-4):a]), w) || strings.HasSuffix(string(nrs[max(s0, a-6):a]), w) {
+				both = true
+			}
+		}
 		switch {
+		case both && leader != "" && !names:
+			m.score += 2
+			m.both = true
 		case leader != "" && (hasRunesAt(nrs, b, zh.ToSimplified(leader)) || strings.HasSuffix(string(nrs[max(0, a-8):a]), zh.ToSimplified(leader)) || appositivePost(string(nrs[max(0, a-16):a]), zh.ToSimplified(leader))):
 			m.score += 4
 		case names:
@@ -118,13 +129,15 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 			break
 		}
 	}
-	if unit != "" {
+	// A post both hold: her community is not the one before it but the
+	// one of her own half or sentence (placeFromChains below).
+	if unit != "" && !best.both {
 		end := best.start + utf8.RuneCountInString(unit)
 		if st := chainBefore(nrs, end); plausibleChain(nrs, st, end) {
 			place = completeChain(nrs, ors, st, end)
 		}
 	}
-	if place == "" {
+	if place == "" && !best.both {
 		// The community named earlier in the same sentence: "邵敏所在的
 		// 百花苑社区成为…试点，她…成为全省首个民意书记".
 		for e := best.start; e > best.sentence[0]+2; e-- {
@@ -191,13 +204,30 @@ func containsAny(s string, keys []string) bool {
 
 func sentenceAround(rs []rune, i int) (int, int) {
 	s, e := i, i
-	for s > 0 && !strings.ContainsRune("。！？!?；;\n", rs[s-1]) {
+	for s > 0 && !strings.ContainsRune("。！？!?；;\n", rs[s-1]) && !anotherOneAt(rs, s) {
 		s--
 	}
-	for e < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[e]) {
+	for e < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[e]) && !anotherOneAt(rs, e+1) {
 		e++
 	}
 	return s, e
+}
+
+// anotherOnes open the second half of "一位是…，另一位是…": each half
+// introduces one person, and is read as a sentence of its own.
+var anotherOnes = []string{"另一位", "另一个", "另一個", "另一名", "另外一位", "另外一个", "另外一個", "另一位是"}
+
+// anotherOneAt reports rs[i] opening "另一位…" after a comma.
+func anotherOneAt(rs []rune, i int) bool {
+	if i < 1 || i >= len(rs) || (rs[i-1] != '，' && rs[i-1] != ',') {
+		return false
+	}
+	for _, w := range anotherOnes {
+		if hasRunesAt(rs, i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sectionAbout says whom the text before rune s0 is about, for a sentence

@@ -368,30 +368,32 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 	// Front matter always wins; what it leaves out is derived from the
 	// headline and the text (see derive_*.go), or left empty.
 	var others []string
+	nt := b.names.forText(m.Title + "\n" + dtext) // and the names only this article shows
 	if m.Leader == "" {
-		m.Leader, others = deriveLeader(m.Title, dtext, b.names)
+		m.Leader, others = deriveLeader(m.Title, dtext, nt)
 		if author := fm.get("author", "speaker", "作者", "发言人"); m.Leader == "" && author != "" && firstPerson(text) {
 			// A speech or column in the first person, its speaker named
 			// only as the page's author ("author: 张某某").
 			m.Leader = author
 		}
 	} else {
-		_, others = deriveLeader(m.Title, dtext, b.names)
+		_, others = deriveLeader(m.Title, dtext, nt)
 		others = slices.DeleteFunc(others, func(o string) bool { return strings.Contains(m.Leader, o) || strings.Contains(o, m.Leader) })
 	}
 	m.Others = others
+	m.Author = firstNonEmpty(fm.get("author", "speaker", "作者", "发言人"), deriveSpeaker(m.Title, dtext, nt))
 	if len(m.Aliases) == 0 && m.Leader != "" {
-		m.Aliases = deriveAliases(m.Title+"\n"+dtext, m.Leader, b.names)
+		m.Aliases = deriveAliases(m.Title+"\n"+dtext, m.Leader, nt)
 	}
 	if m.Leader != "" && (m.Role == "" || m.Place == "") {
-		role, place := derivePosts(m.Title+"\n"+dtext, m.Leader, m.Aliases, others, b.names)
+		role, place := derivePosts(m.Title+"\n"+dtext, m.Leader, m.Aliases, others, nt)
 		m.Role = firstNonEmpty(m.Role, role)
 		m.Place = firstNonEmpty(m.Place, place)
 	}
 	if len(m.Honours) == 0 && m.Leader != "" {
 		m.Honours = deriveHonours(m.Title+"\n"+dtext, res.Fields, m.Leader, slices.Clone(m.Aliases), others)
 	}
-	m.Secretaries = deriveSecretaries(m.Title+"\n"+dtext, m.Leader, m.Aliases, others, b.names)
+	m.Secretaries = deriveSecretaries(m.Title+"\n"+dtext, m.Leader, m.Aliases, others, nt)
 	m.Script, _ = zh.ParseScript(fm.get("script", "lang", "language"))
 	if m.Script == "" {
 		m.Script = zh.DetectScript(res.Text)

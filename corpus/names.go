@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"strings"
 	"unicode"
 )
 
@@ -55,17 +56,24 @@ const ambiguousSurnames = "高方文全时時安明成路向常康关關华華�
 var leaderRoles = []string{"書記", "书记", "主任", "同志", "人大代表"}
 
 // Characters that cannot be inside a person's name as the article writes
-// it: role words, function words, place and organisation words, and
+// it: role words, function words, place and organisation words, 族 (蒙古族
+// 书记 is no 蒙古族 nor 古族), and
 // punctuation.
 const notInName = "書书記记主任說说表示的了在是和與与等也都就把被對对從从向為为到及並并" +
 	"街社區区市省县縣镇鎮村巷號号樓楼黨党委支部居會会員员說着著這这那們们個个年日時时每谁誰" +
-	"已经經又还還才将將再更最很次些样樣种種让讓给給要能可不没沒她他我你"
+	"已经經又还還才将將再更最很次些样樣种種让讓给給要能可不没沒她他我你族"
 
 type nameTables struct {
 	surname   map[rune]bool
 	compound  map[string]bool
 	ambiguous map[rune]bool
 	notInName map[rune]bool
+	// whole are one article's names that the tables alone would cut: no
+	// Han surname (阿依古丽·买买提, 萨仁高娃), or a given name with a
+	// character that is mostly a word (梁永年, 梁有为, 梁向东), learned from
+	// the post written before them or the headline (see forText): each is
+	// a name only as a whole.
+	whole map[string]bool
 }
 
 func newNameTables() nameTables {
@@ -80,12 +88,15 @@ func newNameTables() nameTables {
 	for _, c := range compoundSurnames {
 		comp[c] = true
 	}
-	return nameTables{set(surnameChars), comp, set(ambiguousSurnames), set(notInName)}
+	return nameTables{surname: set(surnameChars), compound: comp, ambiguous: set(ambiguousSurnames), notInName: set(notInName)}
 }
 
 // surnameLen is the length in runes of the surname starting at rs[i]: 2
 // for a compound surname (欧阳, 司马), 1 for a single one, 0 for none.
 func (nt nameTables) surnameLen(rs []rune, i int) int {
+	if nt.wholeAt(rs, i) != "" {
+		return 1 // the name is only ever taken whole (namesAt)
+	}
 	if i+1 < len(rs) && nt.compound[string(rs[i:i+2])] {
 		return 2
 	}
@@ -98,6 +109,9 @@ func (nt nameTables) surnameLen(rs []rune, i int) int {
 // namesAt lists the names that may start at rs[i]: a surname followed by
 // one or two name-like characters.
 func (nt nameTables) namesAt(rs []rune, i int) []string {
+	if w := nt.wholeAt(rs, i); w != "" {
+		return []string{w}
+	}
 	sl := nt.surnameLen(rs, i)
 	if sl == 0 {
 		return nil
@@ -114,6 +128,9 @@ func (nt nameTables) namesAt(rs []rune, i int) []string {
 
 // surnameOf returns the surname of a name (compound first).
 func (nt nameTables) surnameOf(name string) string {
+	if nt.whole[name] && (!nt.surname[[]rune(name)[0]] || strings.ContainsAny(name, nameDots)) {
+		return "" // no surname: no 阿书记 of 阿依古丽
+	}
 	rs := []rune(name)
 	if len(rs) >= 3 && nt.compound[string(rs[:2])] {
 		return string(rs[:2])
@@ -141,4 +158,16 @@ func hasRunesAt(rs []rune, i int, s string) bool {
 		i++
 	}
 	return true
+}
+
+// wholeAt is the longest of the article's surname-less names starting at
+// rs[i], or "".
+func (nt nameTables) wholeAt(rs []rune, i int) string {
+	best := ""
+	for w := range nt.whole {
+		if len(w) > len(best) && hasRunesAt(rs, i, w) {
+			best = w
+		}
+	}
+	return best
 }

@@ -19,7 +19,12 @@
 // them her post, community and honours (Meta.Secretaries); role = the current post (社区, 小区 or 楼院 branch),
 // never an honour; place = the administrative chain, with two
 // secretaries the one of the sentence or section about the leader;
-// aliases such as 小吳書記, call-names and kinship forms (郝大姐);
+// names the tables alone would cut, learned per article (a rare surname
+// from 禤书记 and 禤玉芳, a name with no Han surname after her post such
+// as 阿依古丽·买买提 or 萨仁高娃, a given name with a word character such
+// as 梁永年); "一位是…，另一位是…" read as two halves;
+// aliases such as 小吳書記, call-names and kinship forms (郝大姐, 秀兰大姐, 兰姐);
+// a speech's speaker as Author (SpeakerOf: whose an interview's line is);
 // honours; script via zh.DetectScript). What cannot be found stays empty.
 //
 // Loading never loses good articles to a bad file: the loaders return
@@ -56,10 +61,16 @@ type Meta struct {
 	// leader's are (never the leader's own). Only the article's Meta has
 	// it; a passage credited to one of them carries none.
 	Secretaries []Secretary `json:"secretaries,omitempty"`
-	Source      string      `json:"source"` // source site, e.g. 中新網
-	Date        string      `json:"date,omitempty"`
-	URL         string      `json:"url,omitempty"`
-	Script      zh.Script   `json:"script"`
+	// Author is who wrote or speaks the text when the page says: the
+	// front matter's author, or the speaker of a speech (a colleague at a
+	// 先进事迹报告会 speaking about the secretary, or she herself). It may
+	// differ from Leader: "who is speaking" is answered with it, never
+	// with the leader unless they are the same.
+	Author string    `json:"author,omitempty"`
+	Source string    `json:"source"` // source site, e.g. 中新網
+	Date   string    `json:"date,omitempty"`
+	URL    string    `json:"url,omitempty"`
+	Script zh.Script `json:"script"`
 }
 
 // Secretary is one of an article's other secretaries (Meta.Others) and

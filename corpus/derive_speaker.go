@@ -1,0 +1,138 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"bangyang/zh"
+)
+
+// salutationRe is a speech's opening line: 同志们：, 各位领导、同志们：,
+// 尊敬的…：, 大家好！
+var salutationRe = regexp.MustCompile(`^(?:各位领导|各位領導|尊敬的|同志们|同志們|各位同志|各位来宾|各位來賓|各位代表|大家好)[^。！？]{0,24}[：:！!]?$`)
+
+// speechTitleRe is a speech's headline: …上的发言, …上的讲话, 发言摘登.
+var speechTitleRe = regexp.MustCompile(`(?:上的|上作的)(?:发言|發言|讲话|講話|报告|報告|致辞|致辭)|发言摘登|發言摘登|事迹报告|事蹟報告`)
+
+// deriveSpeaker is who gives the speech a page holds, when the page is a
+// speech (a headline such as "在学习…同志先进事迹报告会上的发言" or a
+// salutation line 同志们：) and names its speaker: the line above the
+// salutation, or just below the headline, that ends with a name, after a
+// post ("花桥街道党工委书记　陈立新") or alone; or the headline opening
+// with the name ("陈立新在…上的发言"), or the signature ending it
+// ("——花桥街道党工委书记　陈立新"). The speaker may be someone other
+// than the secretary the speech is about. "" when it cannot tell.
+func deriveSpeaker(title, text string, nt nameTables) string {
+	lines := strings.Split(text, "\n")
+	all := lines
+	if len(lines) > 12 {
+		lines = lines[:12]
+	}
+	sal := -1
+	for i, l := range lines {
+		if salutationRe.MatchString(strings.TrimSpace(l)) {
+			sal = i
+			break
+		}
+	}
+	speechTitle := speechTitleRe.MatchString(title)
+	if sal < 0 && !speechTitle {
+		return ""
+	}
+	if speechTitle {
+		trs := []rune(title)
+		names := nt.namesAt(trs, 0)
+		for k := len(names) - 1; k >= 0; k-- {
+			if n := utf8.RuneCountInString(names[k]); n < len(trs) && (trs[n] == '在' || trs[n] == '：' || trs[n] == ':') {
+				return names[k]
+			}
+		}
+	}
+	// The speaker's line: above the salutation (or in the first lines),
+	// short, no sentence, ending with a name.
+	end := sal
+	if end < 0 {
+		end = min(len(lines), 4)
+	}
+	for i := end - 1; i >= 0 && i >= end-3; i-- {
+		l := strings.TrimSpace(lines[i])
+		rs := []rune(l)
+		if len(rs) == 0 || len(rs) > 30 || strings.ContainsAny(l, "。！？") {
+			continue
+		}
+		if name := nameEnding(rs, nt); name != "" {
+			return name
+		}
+	}
+	// Signed at the end: "——花桥街道党工委书记　陈立新".
+	for i, seen := len(all)-1, 0; i >= 0 && seen < 3; i-- {
+		l := strings.TrimSpace(all[i])
+		if l == "" {
+			continue
+		}
+		seen++
+		rs := []rune(strings.TrimLeft(l, "—-－ \u3000"))
+		if len(rs) == 0 || len(rs) > 30 || strings.ContainsAny(l, "。！？") || len(rs) == len([]rune(l)) && !strings.Contains(l, "书记") && !strings.Contains(l, "書記") {
+			continue // a signature opens with a dash or names a post
+		}
+		if name := nameEnding(rs, nt); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// nameEnding is the name a short line ends with, standing alone or after
+// a space or a post (…书记陈立新, …书记　陈立新), or "".
+func nameEnding(rs []rune, nt nameTables) string {
+	for i := range rs {
+		for _, name := range nt.namesAt(rs, i) {
+			if i+utf8.RuneCountInString(name) != len(rs) {
+				continue
+			}
+			before := strings.TrimRight(string(rs[:i]), " \u3000")
+			if before == "" || len(before) < len(string(rs[:i])) || strings.HasSuffix(before, "书记") || strings.HasSuffix(before, "書記") ||
+				strings.HasSuffix(before, "主任") || strings.HasSuffix(before, "部长") || strings.HasSuffix(before, "部長") || strings.HasSuffix(before, "：") {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
+// answerLabels open an interview's answer when the guest is not named:
+// 答：, A：, 嘉宾：.
+var answerLabels = []string{"答", "A", "Ａ", "嘉宾", "嘉賓"}
+
+// SpeakerOf says whose words a line of an article is when the line
+// itself says so: the leader's (m.Leader) for an interview answer opening
+// with her name, an alias or an answer label and a colon ("潘丽华：我今年
+// 52岁了", "答：…", "吳書記：…"), another secretary's (one of m.Others)
+// for an answer opening with her name; "" for a question (记者：…) or any
+// other line. A first-person fact in such a line ("我今年52岁了", "我被
+// 评为…") is the speaker's: core can read the passage's lines with it.
+func SpeakerOf(line string, m Meta) string {
+	l := strings.TrimLeft(zh.ToSimplified(line), " \u3000\t")
+	if questionRe.MatchString(l) {
+		return ""
+	}
+	opens := func(k string) bool {
+		k = zh.ToSimplified(k)
+		return k != "" && (strings.HasPrefix(l, k+"：") || strings.HasPrefix(l, k+":"))
+	}
+	for _, o := range m.Others {
+		if opens(o) {
+			return o
+		}
+	}
+	if m.Leader == "" {
+		return ""
+	}
+	for _, k := range append(append([]string{m.Leader}, m.Aliases...), answerLabels...) {
+		if opens(k) {
+			return m.Leader
+		}
+	}
+	return ""
+}
