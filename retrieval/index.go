@@ -315,7 +315,7 @@ func equalChunk(a, b corpus.Chunk) bool {
 func equalMeta(a, b corpus.Meta) bool {
 	return a.ID == b.ID && a.Title == b.Title && a.Leader == b.Leader && slices.Equal(a.Aliases, b.Aliases) &&
 		a.Place == b.Place && a.Role == b.Role && slices.Equal(a.Honours, b.Honours) && slices.Equal(a.Methods, b.Methods) &&
-		slices.Equal(a.Others, b.Others) && slices.EqualFunc(a.Secretaries, b.Secretaries, equalSecretary) &&
+		slices.Equal(a.Others, b.Others) && slices.EqualFunc(a.Secretaries, b.Secretaries, equalSecretary) && a.Author == b.Author &&
 		a.Source == b.Source && a.Date == b.Date && a.URL == b.URL && a.Script == b.Script
 }
 

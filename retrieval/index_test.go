@@ -390,7 +390,7 @@ func TestChunkFieldsCovered(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("corpus.Chunk fields %v; persist.go encodes %v — update the format", got, want)
 	}
-	wantMeta := []string{"ID", "Title", "Leader", "Aliases", "Place", "Role", "Honours", "Methods", "Others", "Secretaries", "Source", "Date", "URL", "Script"}
+	wantMeta := []string{"ID", "Title", "Leader", "Aliases", "Place", "Role", "Honours", "Methods", "Others", "Secretaries", "Author", "Source", "Date", "URL", "Script"}
 	if got := reflectFields(corpus.Meta{}); !slices.Equal(got, wantMeta) {
 		t.Fatalf("corpus.Meta fields %v; equalMeta compares %v — update it", got, wantMeta)
 	}
