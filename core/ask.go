@@ -470,6 +470,11 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 			}
 		}
 	}
+	var author *draft
+	if authorAskRE.MatchString(q.Norm) && len(q.Methods) == 0 && len(q.Leaders) <= 1 {
+		// "这篇发言是谁讲的": the page's author or speaker, not its subject.
+		author = p.planAuthor()
+	}
 	var detail *draft
 	if q.FollowUp && q.Resolved && len(q.Methods) == 1 && q.Step == 0 && q.Intent != IntentCompare && q.Intent != IntentAdvice && q.Intent != IntentSteps {
 		// "谁参加？" after 板凳会: who takes part, from its own sentences,
@@ -523,6 +528,8 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 			break
 		}
 		d = p.planMethod(m)
+	case author != nil:
+		d = author
 	case q.Intent == IntentWho && len(q.Leaders) == 1:
 		d = p.planWhoIs(q.Leaders[0])
 	case q.Intent == IntentSummary && len(q.Leaders) == 1 && p.s.ents.leaderInfo[q.Leaders[0]].Secondary:

@@ -1147,3 +1147,17 @@ func TestNamesStayNamesInTraditional(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerIsNotTheSubject: asked who gave the speech about her, the
+// answer is the speaker the loader read (Meta.Author), not the secretary.
+func TestSpeakerIsNotTheSubject(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ans, err := s.Ask(context.Background(), "", "介绍赵桂兰事迹的报告人是谁？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if !strings.Contains(ans.Text, "陈立新") {
+		t.Errorf("not the speaker:\n%s", ans.Text)
+	}
+}

@@ -204,3 +204,40 @@ func (p *planner) nothingMore(leader string) *draft {
 	}
 	return d
 }
+
+// authorAskRE asks who wrote or speaks an article, not whom it is about.
+var authorAskRE = regexp.MustCompile(`发言人|讲话人|报告人|演讲人|作者是|作者叫|(这篇|文章|报道|稿子|发言|讲话)[^，,。？?]{0,4}谁(写|讲|作)的|谁(做|作)了?(这个|这场|这次)?(报告|发言|讲话)|谁在(会上|报告会上)(发言|讲话)`)
+
+// planAuthor answers who wrote or speaks the articles about the leader
+// asked (or the one just discussed), as the loader read it (Meta.Author);
+// nil when it read none.
+func (p *planner) planAuthor() *draft {
+	leader := ""
+	switch {
+	case len(p.q.Leaders) == 1:
+		leader = p.q.Leaders[0]
+	case p.prev != nil && len(p.prev.Leaders) > 0:
+		leader = p.prev.Leaders[0]
+	}
+	if leader == "" {
+		return nil
+	}
+	d := &draft{leaders: nonEmpty(leader)}
+	for _, id := range p.s.ents.leaderInfo[leader].Articles {
+		chunks := p.s.byArticle[id]
+		if len(chunks) == 0 || chunks[0].Meta.Author == "" {
+			continue
+		}
+		author := zh.ToSimplified(chunks[0].Meta.Author)
+		d.lead = "关于" + leader + "的这篇资料，讲述者（作者）是" + author + "。"
+		for _, r := range p.s.sentencesIn(chunks) {
+			if strings.Contains(r.norm, author) {
+				p.take(r)
+				d.add(item{quote: r})
+				break
+			}
+		}
+		return d
+	}
+	return nil // no author read: the question is answered from the text
+}
