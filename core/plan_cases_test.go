@@ -1161,3 +1161,17 @@ func TestSpeakerIsNotTheSubject(t *testing.T) {
 		t.Errorf("not the speaker:\n%s", ans.Text)
 	}
 }
+
+// TestProfileGivesHerMotto: her short saying of how the work is done is
+// part of her profile (理念), cited.
+func TestProfileGivesHerMotto(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := s.Ask(context.Background(), "", "总结一下门建国的做法。")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if !strings.Contains(ans.Text, "理念：") || !strings.Contains(ans.Text, "门要常开") {
+		t.Errorf("no motto:\n%s", ans.Text)
+	}
+}

@@ -124,6 +124,14 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	if methodsAskedRE.MatchString(zh.ToSimplified(asked)) {
 		deeds = 0
 	}
+	// Her own words for how she works ("社区工作要“门要常开、人要常在”"):
+	// what a learner remembers of her.
+	if r, ok := mottoOf(s, sents, l.Name); ok {
+		if t := cleanQuote(r.text); !b.used[t] {
+			b.used[t] = true
+			b.point("理念", t, r.chunk.ID)
+		}
+	}
 	for _, r := range ownDeeds(s, sents, l.Name, deeds) {
 		if t := cleanQuote(r.text); !b.used[t] {
 			b.used[t] = true
@@ -268,4 +276,18 @@ func keyFactLabel(norm string) string {
 		return "做法"
 	}
 	return "数字"
+}
+
+// mottoRE is a secretary's saying of how the work is done, quoted short:
+// 她说，社区工作要“门要常开、人要常在”.
+var mottoRE = regexp.MustCompile(`(说|讲|常说|总说|认为|坚信|常讲)[^“”「」"]{0,12}[“「"][^”」"]{4,16}[”」"]`)
+
+// mottoOf is the first sentence naming her that quotes her short saying.
+func mottoOf(s *Service, sents []sentRef, leader string) (sentRef, bool) {
+	for _, r := range sents {
+		if utf8.RuneCountInString(r.text) <= 80 && mottoRE.MatchString(r.norm) && s.namesLeader(r.norm, leader) && !s.namesOtherLeader(r.norm, leader) {
+			return r, true
+		}
+	}
+	return sentRef{}, false
 }
