@@ -89,12 +89,8 @@ func (s Script) ConvertNames(text string, names []string) string {
 // given name converted, a surname that is its own Traditional form kept
 // (于, 余, 范, 岳 …).
 func TraditionalName(name string) string {
-	for i, r := range name {
-		if i == 0 && strings.ContainsRune(ownTraditionalSurnames, r) {
-			_, n := utf8.DecodeRuneInString(name)
-			return name[:n] + ToTraditional(name[n:])
-		}
-		break
+	if r, n := utf8.DecodeRuneInString(name); n > 0 && strings.ContainsRune(ownTraditionalSurnames, r) {
+		return name[:n] + ToTraditional(name[n:])
 	}
 	return ToTraditional(name)
 }
