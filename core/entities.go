@@ -33,8 +33,8 @@ type entities struct {
 	seconds map[string][]string
 	// keysOf are each leader's own keys (name, aliases, nicknames).
 	keysOf map[string][]string
-	// names are the leaders' canonical names, for writing them as names in
-	// Traditional (于海燕 is no 於海燕).
+	// names are the leaders' canonical names the conversion tables would
+	// misspell as words in Traditional (于海燕 is no 於海燕).
 	names []string
 }
 
@@ -269,7 +269,9 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 		e.known = append(e.known, c.Norm)
 	}
 	for n := range e.leaderInfo {
-		e.names = append(e.names, n)
+		if zh.TraditionalName(n) != zh.ToTraditional(n) {
+			e.names = append(e.names, n) // only those the tables would misspell
+		}
 	}
 	slices.Sort(e.names)
 	return e
