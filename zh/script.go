@@ -71,18 +71,71 @@ func ParseScript(name string) (s Script, ok bool) {
 // ConvertNames is Convert for text holding the given people's names
 // (Simplified): each name comes out as a name, not as the words its
 // characters also spell. OpenCC's tables turn 于海燕 into 於海燕 and 范 into
-// 範, right for the words and wrong for the surnames.
+// 範, right for the words and wrong for the surnames. A name's characters
+// that end a word before it (位于海燕路, 示范桂…) are the word's, not the
+// name's.
 func (s Script) ConvertNames(text string, names []string) string {
-	out := s.Convert(text)
-	if s != Traditional {
-		return out
+	if s != Traditional || len(names) == 0 {
+		return s.Convert(text)
 	}
-	for _, n := range names {
-		if naive, proper := ToTraditional(n), TraditionalName(n); naive != proper {
-			out = strings.ReplaceAll(out, naive, proper)
+	// The text is read as it is (a Traditional quote is not folded to
+	// Simplified and back); a name is found in either script.
+	forms := make([][2]string, len(names))
+	for k, n := range names {
+		forms[k] = [2]string{n, ToTraditional(n)}
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(text); {
+		name, width := nameAt(text, i, forms)
+		if name == "" {
+			_, n := utf8.DecodeRuneInString(text[i:])
+			i += n
+			continue
+		}
+		b.WriteString(ToTraditional(text[last:i]))
+		b.WriteString(TraditionalName(name))
+		i += width
+		last = i
+	}
+	b.WriteString(ToTraditional(text[last:]))
+	return b.String()
+}
+
+// nameAt is the name (forms[k][0], Simplified; [1] its naive Traditional)
+// written at byte i of text in either script, with its width there, unless its first character ends a word
+// there (位于, 示范, 其余).
+func nameAt(text string, i int, forms [][2]string) (string, int) {
+	for _, f := range forms {
+		for _, form := range f {
+			if !strings.HasPrefix(text[i:], form) {
+				continue
+			}
+			prev, _ := utf8.DecodeLastRuneInString(ToSimplified(text[max(0, i-4):i]))
+			if i > 0 && strings.ContainsRune(wordBeforeSurname[firstRune(f[0])], prev) {
+				continue
+			}
+			return f[0], len(form)
 		}
 	}
-	return out
+	return "", 0
+}
+
+func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+// wordBeforeSurname are, per surname, the characters that make it the end
+// of a common word (位于, 由于, 示范, 其余 …).
+var wordBeforeSurname = map[rune]string{
+	'于': "位由关对属在等终至善敢勇用处基鉴出易便忠源归限过急乐于免",
+	'余': "其业多剩盈残富结课工茶有",
+	'范': "规示模防典风就",
+	'岳': "山五",
+	'栗': "板战",
+	'干': "若相树才能骨主苦实",
+	'党': "入政建",
+	'卜': "占萝",
+	'曲': "歌乐作弯戏序",
+	'朴': "简质纯俭",
 }
 
 // TraditionalName writes a person's name (Simplified) in Traditional: the

@@ -94,6 +94,10 @@ func TestConvertNames(t *testing.T) {
 	if got != want {
 		t.Errorf("ConvertNames = %q, want %q", got, want)
 	}
+	// The characters of a word before it are the word's: 位于海燕路 is 位於.
+	if got := Traditional.ConvertNames("社区位于海燕路，于海燕在这里工作。", names); got != "社區位於海燕路，于海燕在這裡工作。" {
+		t.Errorf("ConvertNames = %q", got)
+	}
 	if s := Simplified.ConvertNames("於海燕", names); s != ToSimplified("於海燕") {
 		t.Errorf("Simplified ConvertNames = %q", s)
 	}
