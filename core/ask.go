@@ -92,7 +92,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 	s.appendTurn(ctx, req.Chat, Turn{
 		ID: ans.TurnID, Question: question, Query: q.Norm, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded,
 		Leader: firstOr(d.leaders, dominantLeader(ans.Citations)), Leaders: d.leaders, Methods: d.methods,
-		Listed: listed, Intent: q.Intent, Topic: q.Topic, Shown: shownKeys(s, ans), At: s.o.Now(),
+		Listed: listed, Intent: q.Intent, Topic: q.Topic, Attributes: attributeNames(q.Attributes), Shown: shownKeys(s, ans), At: s.o.Now(),
 	})
 	s.observe(ctx, req.Chat, q, start, ans)
 	return ans, nil
@@ -159,7 +159,7 @@ func shownKeys(s *Service, ans *Answer) []string {
 }
 
 // alsoDidRE asks what else she did: 还做了哪些事, 还有什么做法, 其他工作.
-var alsoDidRE = regexp.MustCompile(`还(做|干|有|搞|办|开展|推出|创办|想出)(了|过)?(哪些|什么|别的|其他|啥)|还有(哪些|什么|别的|其他|啥)(做法|方法|办法|事|工作|经验|举措)|其他(的)?(做法|方法|办法|工作|经验)|别的(做法|方法|办法|工作|经验)`)
+var alsoDidRE = regexp.MustCompile(`还(做|干|搞|办|开展|推出|创办|想出)(了|过)?(哪些|什么|别的|其他|啥)|还有(哪些|什么|别的|其他|啥)(做法|方法|办法|事|工作|经验|举措)|其他(的)?(做法|方法|办法|工作|经验)|别的(做法|方法|办法|工作|经验)`)
 
 var (
 	moreRE  = regexp.MustCompile(`^(还有|还有呢|还有吗|还有别的|还有其他|其他呢|别的呢|再说说|继续|多说点|详细说说|具体说说|展开说说)`)
@@ -185,8 +185,7 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		// "那郭佳呢？": the previous question, about someone else.
 		q.Intent, q.Topic, q.Step = prev.Intent, prev.Topic, 0
 		if prev.Intent == IntentFact {
-			// The facts asked (荣誉, 籍贯 …), read from that question.
-			q.Attributes = s.understand(prev.Question, Conversation{}).Attributes
+			q.Attributes = attributesNamed(prev.Attributes) // the facts asked (荣誉, 籍贯 …)
 		}
 		if len(q.Methods) == 0 && len(q.Leaders) > 0 {
 			q.Methods = nil
@@ -239,7 +238,8 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 			q.Methods = []string{m}
 		}
 	}
-	if alsoDidRE.MatchString(q.Norm) && len(q.Leaders) > 0 && len(q.Methods) > 0 && q.Item == 0 {
+	if alsoDidRE.MatchString(q.Norm) && len(q.Leaders) > 0 && len(q.Methods) > 0 && q.Item == 0 && len(q.Attributes) == 0 &&
+		!resultRE2.MatchString(q.Norm) && !problemRE2.MatchString(q.Norm) {
 		// "她还做了哪些事" after one of her methods: her other work, not
 		// that method again.
 		q.Methods = nil
@@ -279,6 +279,10 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	}
 }
 
+// whWordRE asks for a particular of something already in view: 谁, 哪, 多久,
+// 几, 多少, 怎么样.
+var whWordRE = regexp.MustCompile(`谁|哪|多久|几|多少|什么时候|怎么样|如何|为什么|为啥`)
+
 // shortAboutPrev reports a short question naming no one ("谁参加？",
 // "多久开一次？") right after an answer about someone: it asks on about
 // that answer, unless it names a field she never works on.
@@ -299,9 +303,13 @@ func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 	if han > 7 || ourPlaceRE.MatchString(q.Norm) {
 		return false
 	}
-	// Elliptical ("谁参加", "多久开一次": a verb at most), or about what
-	// her articles say; "今天天气怎么样" is neither.
-	if rest := residual(q.Topic); utf8.RuneCountInString(rest) > 3 && (len(prev.Leaders) == 0 || !s.says(prev.Leaders[0], rest, nil)) {
+	// Elliptical ("谁参加", "多久开一次": a question word and a verb at
+	// most), or about what her articles say; "今天天气怎么样" and "网格化
+	// 是什么" are neither.
+	rest := residual(q.Topic)
+	_, detail := detailAsked(q.Norm)
+	said := len(prev.Leaders) > 0 && s.says(prev.Leaders[0], rest, nil)
+	if utf8.RuneCountInString(rest) >= 2 && !said && !(detail || whWordRE.MatchString(q.Norm)) || utf8.RuneCountInString(rest) > 3 && !said {
 		return false
 	}
 	switch q.Intent {
@@ -398,12 +406,6 @@ func (s *Service) routeSummaryQ(ctx context.Context, chat string, q Question) (*
 // refused ("“四清”是哪四清？" right after the sentence listing them).
 func (s *Service) planFor(ctx context.Context, q Question, prev *Turn, conv Conversation) (*draft, error) {
 	shown := conv.shown()
-	if utf8.RuneCountInString(residual(q.Topic)) >= 2 && !moreRE.MatchString(q.Norm) && !laterRE.MatchString(q.Norm) && q.Item == 0 && q.Step == 0 {
-		// "那古宅保护呢": asked about something of its own, the sentences on
-		// it are the answer even if an earlier answer listed them; only a
-		// vague follow-up (还有吗, 后来呢, 她是怎么做的) must bring new ones.
-		shown = map[string]bool{}
-	}
 	p := &planner{s: s, q: q, prev: prev, shown: shown, used: map[string]bool{}}
 	d, err := p.plan(ctx)
 	if err != nil || !d.refused && d.hasQuotes() || len(shown) == 0 {

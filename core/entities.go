@@ -82,7 +82,7 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 	owners := map[string]map[string]bool{} // key → canonical names claiming it
 	claim := func(key, canon string) {
 		key = zh.ToSimplified(strings.TrimSpace(key))
-		if utf8.RuneCountInString(key) < 2 || !zh.AllHan(key) {
+		if utf8.RuneCountInString(key) < 2 || !zh.AllHan(undotted(key)) {
 			return // "XX" (anonymised) and one-character keys would match anything
 		}
 		if owners[key] == nil {
@@ -94,6 +94,12 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 		canon := zh.ToSimplified(strings.TrimSpace(name))
 		if canon == "" {
 			return
+		}
+		if bare := undotted(canon); bare != canon {
+			// 阿依古丽·买买提 (the article) is 阿依古丽买买提 (the catalog):
+			// one person, found by either.
+			aliases = append(slices.Clone(aliases), canon)
+			canon = bare
 		}
 		info := e.leaderInfo[canon]
 		info.Name = canon
@@ -269,8 +275,10 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 		e.known = append(e.known, c.Norm)
 	}
 	for n := range e.leaderInfo {
-		if zh.TraditionalName(n) != zh.ToTraditional(n) {
-			e.names = append(e.names, n) // only those the tables would misspell
+		// Only those the tables would misspell, and of three characters
+		// or more: a two-character name (余力) is too often a word itself.
+		if utf8.RuneCountInString(n) >= 3 && zh.TraditionalName(n) != zh.ToTraditional(n) {
+			e.names = append(e.names, n)
 		}
 	}
 	slices.Sort(e.names)
@@ -308,46 +316,49 @@ func placeParts(place string) []string {
 	return out
 }
 
-// regionParts are the city and district levels of a place chain, with
-// and without their suffix when two characters or more remain
-// (广东省深圳市福田区 → 深圳市, 深圳, 福田区, 福田).
+// regionParts are the city (with and without 市) and the district (with its
+// suffix) that open a place chain: 广东省深圳市福田区华富街道… → 深圳市, 深圳,
+// 福田区. Read from the start only, so a street named 米市巷 is no city.
 func regionParts(place string) []string {
 	var out []string
 	for _, one := range strings.Split(place, "、") {
-		rs := []rune(one)
-		start := 0
-		for i := 0; i < len(rs); i++ {
-			switch rs[i] {
-			case '省', '市', '区', '县':
-			default:
-				continue
-			}
-			part := string(rs[start : i+1])
-			if strings.ContainsAny(part, "街社镇乡村") {
-				break // below the district: placeParts' levels
-			}
-			if rs[i] == '省' || strings.HasSuffix(part, "自治区") {
-				start = i + 1
-				continue // a province: chains often leave it out
-			}
-			if n := utf8.RuneCountInString(part); n >= 3 {
-				out = append(out, part, string([]rune(part)[:n-1]))
-			} else if n == 2 {
-				out = append(out, part)
-			}
-			start = i + 1
+		m := regionRE.FindStringSubmatch(one)
+		if m == nil {
+			continue
+		}
+		if m[1] != "" {
+			out = append(out, m[1]+"市", m[1])
+		}
+		if d := m[2]; d != "" && !notDistrictRE.MatchString(d) {
+			out = append(out, d)
 		}
 	}
 	return out
 }
 
+// regionRE reads the opening of a place chain: a province, a city, a
+// district or county.
+var notDistrictRE = regexp.MustCompile(`(社|小|街|园|景|片|辖|城|校|厂|矿)区$`)
+
+var regionRE = regexp.MustCompile(`^(?:[\p{Han}]{2,8}?(?:省|自治区))?(?:([\p{Han}]{2,6}?)市)?([\p{Han}]{2,6}?[区县])?`)
+
 // region is the longest city or district of the leaders' places that the
 // question names, with the leaders there.
 func (e *entities) region(norm string) (string, []string) {
 	for _, r := range e.regions {
-		if strings.Contains(norm, r.key) {
-			return r.key, r.leaders
+		if !strings.Contains(norm, r.key) {
+			continue
 		}
+		// A district is under the city the question names, if it names
+		// one: 重庆江北区 is not 清江市江北区.
+		for _, city := range wellKnownPlaces {
+			if strings.Contains(norm, city) && !strings.Contains(r.key, city) && !slices.ContainsFunc(r.leaders, func(l string) bool {
+				return strings.Contains(e.leaderInfo[l].Place, city)
+			}) {
+				return "", nil
+			}
+		}
+		return r.key, r.leaders
 	}
 	return "", nil
 }
@@ -607,4 +618,10 @@ func isCommonWordStart(w string) bool {
 		}
 	}
 	return false
+}
+
+// undotted is a name without the middle dot of a transcribed name
+// (阿依古丽·买买提 → 阿依古丽买买提), the form the catalog keeps.
+func undotted(name string) string {
+	return strings.NewReplacer("·", "", "•", "", "・", "", "．", "").Replace(name)
 }

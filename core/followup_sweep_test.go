@@ -307,11 +307,56 @@ func TestThatOneAsksTheSameFact(t *testing.T) {
 	t.Parallel()
 	s := serviceOverDir(t, "../corpus/testdata/genre")
 	leaders := sweptLeaders(s)
-	for i := 0; i+1 < len(leaders); i += 2 {
-		a, b := leaders[i], leaders[i+1]
+	for i := 0; i+2 < len(leaders); i += 3 {
+		a, b, c := leaders[i], leaders[i+1], leaders[i+2]
 		ans := askIn(t, s, "same:"+a, a+"获得过什么荣誉？", "那"+b+"呢？")
 		if strings.TrimSpace(ans.Text) == b+"：" || !ans.Refused && !strings.Contains(ans.Text, "荣誉") {
 			t.Errorf("那%s呢 after %s's honours:\n%s", b, a, ans.Text)
+		}
+		// And once more: the fact asked holds down the chain.
+		again, err := s.Ask(context.Background(), "same:"+a, "那"+c+"呢？")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(again.Text, "荣誉") {
+			t.Errorf("那%s呢 second in the chain:\n%s", c, again.Text)
+		}
+	}
+}
+
+// TestFollowUpsThatAreNot: questions after a turn that ask something else
+// are read as that: a method's results (还有哪些成效), her honours (她还有
+// 什么荣誉), a field of its own (网格化是什么), a comparison of no one
+// named (党员和居民谁更积极).
+func TestFollowUpsThatAreNot(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	for _, c := range []struct {
+		first, then string
+		check       func(q Question) bool
+		want        string
+	}{
+		{"于海燕的楼长议事会是什么？", "还有哪些成效？", func(q Question) bool { return q.Intent == IntentResult && len(q.Methods) == 1 }, "the method's results"},
+		{"于海燕的楼长议事会是什么？", "她还有什么荣誉？", func(q Question) bool { return q.Intent == IntentFact }, "her honours"},
+		{"于海燕有什么工作方法？", "网格化是什么？", func(q Question) bool { return !q.FollowUp }, "a field of its own"},
+		{"于海燕有什么工作方法？", "党员和居民谁更积极？", func(q Question) bool { return q.Intent != IntentCompare }, "no comparison"},
+	} {
+		chat := "not:" + c.then
+		if _, err := s.Ask(ctx, chat, c.first); err != nil {
+			t.Fatal(err)
+		}
+		conv, _ := s.o.Memory.Load(ctx, chat)
+		q := s.understand(c.then, conv)
+		s.resolve(&q, conv.turn(""))
+		if !c.check(q) {
+			t.Errorf("%s → %s: want %s, got intent %s leaders %v methods %v follow-up %v", c.first, c.then, c.want, q.Intent, q.Leaders, q.Methods, q.FollowUp)
+		}
+	}
+	// A district of another city restricts nothing: 重庆江北区 is not
+	// 清江市江北区; 东湖小区 is no 东湖区.
+	for _, q := range []string{"重庆江北区老年人多，可以学谁？", "我们东湖小区老人多，可以借鉴哪位书记的经验？"} {
+		if r := s.understand(q, Conversation{}).Region; len(r) > 0 {
+			t.Errorf("%s: region %v", q, r)
 		}
 	}
 }

@@ -25,6 +25,9 @@ type Turn struct {
 	// Listed are the methods the answer named, in its order: "第一个方法"
 	// and "这个方法" in a follow-up refer to them.
 	Listed []string `json:"listed,omitempty"`
+	// Attributes are the personal facts the question asked (籍贯, 荣誉):
+	// "那Y呢" asks them of Y.
+	Attributes []string `json:"attrs,omitempty"`
 	// Shown are keys of the sentences the answer quoted: a follow-up does
 	// not show them again.
 	Shown []string  `json:"shown,omitempty"`

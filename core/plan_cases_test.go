@@ -1175,3 +1175,14 @@ func TestProfileGivesHerMotto(t *testing.T) {
 		t.Errorf("no motto:\n%s", ans.Text)
 	}
 }
+
+// TestDottedNameIsOnePerson: a transcribed name with its middle dot (as the
+// article writes it) and without (as the catalog keeps it) is one person.
+func TestDottedNameIsOnePerson(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	for _, q := range []string{"阿依古丽·买买提有什么工作方法？", "阿依古丽买买提有什么工作方法？"} {
+		if ls := s.understand(q, Conversation{}).Leaders; len(ls) != 1 || ls[0] != "阿依古丽买买提" {
+			t.Errorf("%s: leaders %v", q, ls)
+		}
+	}
+}

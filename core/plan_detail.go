@@ -7,6 +7,7 @@ package core
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -28,7 +29,7 @@ var detailKinds = []detailKind{
 		regexp.MustCompile(`居民|党员|志愿者|网格员|楼栋长|楼长|楼道长|院长|代表|干部|社工|老人|业主|单位|物业|群众|街坊|大家|骨干|专家|律师|医生|民警|学生|退休|成员|组成|小组|队伍|团队`)},
 	{"place",
 		regexp.MustCompile(`在哪|哪里|什么地方|哪儿|地点|场地|地方在`),
-		regexp.MustCompile(`(在|到|设在|搬到|开到|放在|建在|来到|走进|深入)[^，。；,;]{0,10}(巷口|楼下|院|广场|门口|室|站|中心|点|楼|家|小区|村|社区|公园|树下|街|路|厅|馆|场|屋|坝|亭|道|口|前)`)},
+		regexp.MustCompile(`(在|设在|搬到|开到|放在|建在)[^，。；,;]{0,10}(巷口|楼下|院|广场|门口|室|站|中心|点|楼|家|小区|村|社区|公园|树下|街|路|厅|馆|场|屋|坝|亭|道|口|前)`)},
 	{"time",
 		regexp.MustCompile(`多久|什么时候|几点|哪天|多长时间|频率|每隔|几次|定期|多长`),
 		regexp.MustCompile(`每(周|月|天|日|年|季度|季|星期|半月|两周)|周[一二三四五六日末]|星期[一二三四五六日天]|晚上|早上|上午|下午|中午|\d+点|定期|月初|月底|月末|节假日|固定|雷打不动|一次`)},
@@ -47,14 +48,24 @@ func detailAsked(norm string) (detailKind, bool) {
 		if !k.ask.MatchString(norm) {
 			continue
 		}
-		if m := measureRE.FindStringSubmatch(norm); k.name == "number" && m != nil {
+		if m := measureRE.FindStringSubmatch(norm); k.name == "number" && m != nil && countIn[m[1]] != nil {
 			// "有多少名": a count of that measure.
-			k.holds = regexp.MustCompile(`[\d一二三四五六七八九十百千万两]+[多余]?` + m[1])
+			k.holds = countIn[m[1]]
 		}
 		return k, true
 	}
 	return detailKind{}, false
 }
+
+// countIn are the counts in each measure a question may ask in, compiled
+// once.
+var countIn = func() map[string]*regexp.Regexp {
+	out := map[string]*regexp.Regexp{}
+	for _, m := range []string{"名", "个", "位", "户", "支", "家", "场", "件", "次", "人", "元"} {
+		out[m] = regexp.MustCompile(`[\d一二三四五六七八九十百千万两]+[多余]?` + m)
+	}
+	return out
+}()
 
 var (
 	sourceRE  = regexp.MustCompile(`从哪[里儿]?来|哪来|来源|从哪[里儿]?(筹|出|找)`)
@@ -192,7 +203,7 @@ func (d *draft) followedBy(usual *draft) *draft {
 // shown: that is the answer, with what else can be asked.
 func (p *planner) nothingMore(leader string) *draft {
 	d := &draft{leaders: []string{leader}}
-	d.lead = "关于" + leader + "，资料中相关的内容上面都已经介绍了。"
+	d.lead = "关于" + p.leaderLabel(leader) + "，资料中相关的内容上面都已经介绍了。"
 	var names []string
 	if p.s.o.Catalog != nil {
 		for _, m := range p.s.o.Catalog.MethodsOf(leader) {
@@ -200,7 +211,7 @@ func (p *planner) nothingMore(leader string) *draft {
 		}
 	}
 	if len(names) > 0 {
-		d.add(item{plain: "可以接着问她的" + strings.Join(names[:min(3, len(names))], "、") + "具体怎么做、效果如何。"})
+		d.add(item{plain: "可以接着问" + strings.Join(names[:min(3, len(names))], "、") + "具体怎么做、效果如何。"})
 	}
 	return d
 }
@@ -223,9 +234,14 @@ func (p *planner) planAuthor() *draft {
 		return nil
 	}
 	d := &draft{leaders: nonEmpty(leader)}
-	for _, id := range p.s.ents.leaderInfo[leader].Articles {
+	articles := p.s.ents.leaderInfo[leader].Articles
+	if p.prev != nil && len(p.prev.Cited) > 0 {
+		// The article just discussed first.
+		articles = append([]string{p.prev.Cited[0].Chunk.ArticleID}, articles...)
+	}
+	for _, id := range articles {
 		chunks := p.s.byArticle[id]
-		if len(chunks) == 0 || chunks[0].Meta.Author == "" {
+		if len(chunks) == 0 || chunks[0].Meta.Author == "" || !slices.Contains(p.s.ents.leaderInfo[leader].Articles, id) {
 			continue
 		}
 		author := zh.ToSimplified(chunks[0].Meta.Author)
@@ -236,6 +252,9 @@ func (p *planner) planAuthor() *draft {
 				d.add(item{quote: r})
 				break
 			}
+		}
+		if !d.hasQuotes() {
+			d.add(item{plain: "（据文章的署名或标题）"})
 		}
 		return d
 	}

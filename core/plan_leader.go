@@ -484,6 +484,9 @@ func (p *planner) afterShown(chunks []*corpus.Chunk) []sentRef {
 
 // planWhoIs introduces a leader briefly: her post and place, the
 // sentence that introduces her, an honour, her methods by name.
+// honourStatedRE states an honour received.
+var honourStatedRE = regexp.MustCompile(`授予|荣获|评为|称号|当选|获得[^，,。]{0,30}(荣誉|称号|奖)`)
+
 // afterHonourRE dates a doing by an honour: 当选…以后, 被评为…之后.
 var afterHonourRE = regexp.MustCompile(`(当选|评为|获评|授予)[^，,。]{0,14}(以后|之后|后[，,])`)
 
@@ -498,11 +501,10 @@ func (p *planner) planWhoIs(leader string) *draft {
 		p.take(r)
 		d.add(item{quote: r})
 	}
-	honour := regexp.MustCompile(`授予|荣获|评为|称号|当选|获得[^，,。]{0,30}(荣誉|称号|奖)`)
 	for _, r := range cands {
 		// Her own honours, not her community's (上清寺路社区先后获得…).
 		// Nor a doing dated by one ("当选全国人大代表以后，她坚持……").
-		if honour.MatchString(r.norm) && !afterHonourRE.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) {
+		if honourStatedRE.MatchString(r.norm) && !afterHonourRE.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) {
 			p.take(r)
 			d.add(item{label: "荣誉", quote: r})
 			break
@@ -679,7 +681,7 @@ func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
 	var situation sentRef
 	asked := 0
 	for _, b := range p.s.sentencesBefore(r.chunk, r.pos, 6) {
-		if reporterLineRE.MatchString(b.text) {
+		if interviewQRE.MatchString(b.norm) {
 			// An interviewer's question: the answer before it may set
 			// this one up, the one before that is another subject.
 			if asked++; asked == 2 || len(out) > 0 {
@@ -706,6 +708,3 @@ func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
 	}
 	return out, len(out) > 0
 }
-
-// reporterLineRE opens an interviewer's line (记者：, 问：).
-var reporterLineRE = regexp.MustCompile(`^\s*(记者|问|Q|主持人)\s*[：:]`)

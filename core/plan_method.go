@@ -463,7 +463,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		d.lead = who + "的" + name + "针对的问题："
 		var problems []sentRef
 		for _, r := range quotes(p, m.Problem) {
-			if !reporterLineRE.MatchString(r.text) {
+			if !interviewQRE.MatchString(r.norm) {
 				problems = append(problems, r) // an interviewer's question states no problem
 			}
 		}

@@ -123,7 +123,9 @@ var (
 	// betterRE asks which of two is better ("A和B比，哪个更…", "谁的做法更
 	// 适合"): a comparison, unless a personal fact is what is compared
 	// (谁的工资更高 asks a fact the articles may not state).
-	betterRE = regexp.MustCompile(`哪个更|哪一个更|哪种更|哪个好|哪个效果|谁更|谁的[^，,。？?]{0,4}更|(和|跟|与|同)[^，,。？?]{1,14}比([，,起呢？?]|$)`)
+	// compareWithRE sets one more beside the one just discussed: 和万丽萍比呢.
+	compareWithRE = regexp.MustCompile(`^(那|那么)?(和|跟|与|同)[^，,。？?]{1,14}比`)
+	betterRE      = regexp.MustCompile(`哪个更|哪一个更|哪种更|哪个好|哪个效果|谁更|谁的[^，,。？?]{0,4}更|(和|跟|与|同)[^，,。？?]{1,14}比([，,起呢？?]|$)`)
 	// adviceRE asks whom to learn from, or what to do about a situation.
 	adviceRE   = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办[？?。！!，,呢啊]|怎么办$|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|谁的经验|哪位的经验|经验好|好经验|好做法|可借鉴|取经|怎么做好|如何做好|怎样做好|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招|(有没有|有无|哪位|哪个|谁)[^，,。？?]{0,6}(解决|破解|处理|做)过|有(哪些|什么)书记|(能|可以|该|应该)做(点|些)?什么|做点什么`)
 	ourPlaceRE = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
@@ -175,6 +177,26 @@ var stripWords = []string{
 	"刚才", "时候", "那么", "还有", "其他", "别的",
 	// "在X方面": the frame of a field, not a word of it (方方面面 is no match).
 	"方面",
+}
+
+// attributeNames are the names of attributes, as a turn keeps them.
+func attributeNames(as []Attribute) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+// attributesNamed are the attributes of those names.
+func attributesNamed(names []string) []Attribute {
+	var out []Attribute
+	for _, a := range attributes {
+		if slices.Contains(names, a.Name) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // ownAttribute reports whether the words before an attribute cue make it
@@ -353,7 +375,9 @@ func intentOf(q Question) Intent {
 		return IntentChat
 	case named == 0 && listAllRE.MatchString(n):
 		return IntentList
-	case len(q.Attributes) == 0 && betterRE.MatchString(n) && (named >= 2 || strings.Contains(n, "和") || strings.Contains(n, "与") || strings.Contains(n, "跟")):
+	case len(q.Attributes) == 0 && betterRE.MatchString(n) && (named >= 2 || named == 1 && compareWithRE.MatchString(n)):
+		// Two secretaries or methods named, or "和万丽萍比呢" after one:
+		// "党员和居民谁更积极" compares no one.
 		return IntentCompare
 	case len(q.Leaders) >= 2 && compareRE.MatchString(n),
 		// Between two secretaries named, 比较好 compares; otherwise
