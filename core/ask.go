@@ -149,7 +149,7 @@ func shownKeys(s *Service, ans *Answer) []string {
 		}
 		for _, r := range s.sentences(ch) {
 			// As rendered: without a list number or a speaker's label.
-			t := s.trimSpeaker(corpus.TrimListMark(strings.TrimSpace(r.norm)))
+			t := trimSpeaker(corpus.TrimListMark(strings.TrimSpace(r.norm)), ch.Meta)
 			if utf8.RuneCountInString(t) >= 8 && strings.Contains(norm, t) {
 				out = append(out, r.key())
 			}
@@ -327,16 +327,15 @@ func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 	return s.says(prev.Leaders[0], "", words)
 }
 
-// trimSpeaker drops an interview's speaker label opening a quote ("严玉华：
-// 我们把巷子分成7个片", "答：……") when the speaker is a secretary the
-// articles are about: the bullet names her already.
-func (s *Service) trimSpeaker(t string) string {
-	i := strings.IndexAny(t, "：:")
-	if i <= 0 || i > 15 {
+// trimSpeaker drops an interview's speaker label opening a quoted line
+// ("严玉华：我们把巷子分成7个片", "答：……") when the loader says the line is a
+// secretary's words (corpus.SpeakerOf): the bullet names her already.
+func trimSpeaker(t string, m corpus.Meta) string {
+	if corpus.SpeakerOf(t, m) == "" {
 		return t
 	}
-	who := zh.ToSimplified(strings.TrimSpace(t[:i]))
-	if _, ok := s.ents.leaderInfo[who]; !ok && who != "答" {
+	i := strings.IndexAny(t, "：:")
+	if i <= 0 {
 		return t
 	}
 	_, n := utf8.DecodeRuneInString(t[i:])
@@ -635,7 +634,7 @@ func (s *Service) render(d *draft, q Question) *Answer {
 			for _, r := range append([]sentRef{it.quote}, it.more...) {
 				// "3、建立居民议事会…" quoted alone points at a list the
 				// reader does not see: the number goes, the words stay.
-				b.WriteString(s.trimSpeaker(corpus.TrimListMark(strings.TrimSpace(r.text))))
+				b.WriteString(trimSpeaker(corpus.TrimListMark(strings.TrimSpace(r.text)), r.chunk.Meta))
 				if n := c.citeChunk(r.chunk); n > 0 {
 					b.WriteString("[" + strconv.Itoa(n) + "]")
 				}

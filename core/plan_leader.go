@@ -301,9 +301,6 @@ func practiceOnly(cands []sentRef, leader string, s *Service) []rankedSent {
 	return out
 }
 
-// interviewQRE opens an interviewer's question.
-var interviewQRE = regexp.MustCompile(`^\s*(记者|问|主持人|本报记者|Q)\s*[:：]`)
-
 // narrate follows the best picked sentence with the ones after it in its
 // passage: "how did she do it" is told in a run of sentences, and the
 // sentence that matches the question best is often only the first.
@@ -344,7 +341,7 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 				break
 			}
 			n := utf8.RuneCountInString(r.text)
-			if isHeadingLike(r.text) || runes+n > maxAnswerRunes-40 || interviewQRE.MatchString(r.norm) {
+			if isHeadingLike(r.text) || runes+n > maxAnswerRunes-40 || corpus.IsInterviewQuestion(r.text) {
 				break // the interviewer's next question (记者：……？) opens another subject
 			}
 			if p.s.sentenceLeader(r) != whose {
@@ -681,7 +678,7 @@ func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
 	var situation sentRef
 	asked := 0
 	for _, b := range p.s.sentencesBefore(r.chunk, r.pos, 6) {
-		if interviewQRE.MatchString(b.norm) {
+		if corpus.IsInterviewQuestion(b.text) {
 			// An interviewer's question: the answer before it may set
 			// this one up, the one before that is another subject.
 			if asked++; asked == 2 || len(out) > 0 {

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"bangyang/catalog"
+	"bangyang/corpus"
 	"bangyang/zh"
 )
 
@@ -463,7 +464,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		d.lead = who + "的" + name + "针对的问题："
 		var problems []sentRef
 		for _, r := range quotes(p, m.Problem) {
-			if !interviewQRE.MatchString(r.norm) {
+			if !corpus.IsInterviewQuestion(r.text) {
 				problems = append(problems, r) // an interviewer's question states no problem
 			}
 		}

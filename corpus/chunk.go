@@ -175,7 +175,7 @@ func isHeading(p string) bool {
 }
 
 // questionRe opens an interviewer's line: 记者：, 问：, Q：, 主持人：.
-var questionRe = regexp.MustCompile(`^[【\[（(]?(?:记者|記者|问|問|Q|主持人|提问|提問)[】\]）)]?\s*[:：]`)
+var questionRe = regexp.MustCompile(`^[【\[（(]?(?:本报记者|本報記者|记者|記者|问|問|Q|主持人|提问|提問)[】\]）)]?\s*[:：]`)
 
 // isQuestion reports an interviewer's question: it travels with the
 // answer after it, as a heading does with its paragraph, so that an

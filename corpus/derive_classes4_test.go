@@ -199,3 +199,20 @@ func TestInterviewAnswerSpeaker(t *testing.T) {
 		t.Errorf("an answer label's line spoken by %q, want 潘丽华", s)
 	}
 }
+
+// TestIsInterviewQuestion: an interviewer's line in either script, with or
+// without brackets, is a question; the guest's answer is not.
+func TestIsInterviewQuestion(t *testing.T) {
+	for line, want := range map[string]bool{
+		"记者：商户和居民之间容易闹矛盾吧？": true,
+		"記者：您是怎麼做的？":        true,
+		"本报记者：您怎么看？":        true,
+		"【主持人】：请您介绍一下。":     true,
+		"严玉华：是的，吵架的事不少。":    false,
+		"答：我们设了调解室。":        false,
+	} {
+		if got := IsInterviewQuestion(line); got != want {
+			t.Errorf("IsInterviewQuestion(%s) = %v, want %v", line, got, want)
+		}
+	}
+}

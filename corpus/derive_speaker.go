@@ -136,3 +136,9 @@ func SpeakerOf(line string, m Meta) string {
 	}
 	return ""
 }
+
+// IsInterviewQuestion reports a line that is an interviewer's question
+// (记者：…, 问：…, 【主持人】：…): it states nothing of the guest.
+func IsInterviewQuestion(line string) bool {
+	return questionRe.MatchString(strings.TrimLeft(zh.ToSimplified(line), " \u3000\t"))
+}
