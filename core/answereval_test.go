@@ -86,7 +86,7 @@ func TestAnswerEval(t *testing.T) {
 func TestAnswerEvalGenre(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "genre", "testdata/answers_genre.jsonl", "../corpus/testdata/genre",
-		evalFloor{coverage: 0.90, abstained: 0.95, wrongRefusal: 0.02, medianRunes: 450})
+		evalFloor{coverage: 0.92, abstained: 0.95, wrongRefusal: 0.02, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout runs a set written after the answering code, over
@@ -155,7 +155,7 @@ func evalOverDir(t *testing.T, name, setFile, dir string, floor evalFloor) {
 // The floors sit a little below what was measured when it was added.
 func TestAnswerEvalHoldout2(t *testing.T) {
 	evalOverDir(t, "held-out 2", "testdata/answers_holdout2.jsonl", "../corpus/testdata/genre-holdout2",
-		evalFloor{coverage: 0.82, abstained: 0.88, wrongRefusal: 0.07, medianRunes: 450})
+		evalFloor{coverage: 0.84, abstained: 0.88, wrongRefusal: 0.05, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout3 runs a third held-out set, over ten articles the
@@ -172,7 +172,7 @@ func TestAnswerEvalHoldout2(t *testing.T) {
 func TestAnswerEvalHoldout3(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "held-out 3", "testdata/answers_holdout3.jsonl", "../corpus/testdata/genre-holdout3",
-		evalFloor{coverage: 0.67, abstained: 0.90, wrongRefusal: 0.08, medianRunes: 450})
+		evalFloor{coverage: 0.71, abstained: 0.90, wrongRefusal: 0.07, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout4 runs a fourth held-out set, over eight articles
@@ -183,14 +183,14 @@ func TestAnswerEvalHoldout3(t *testing.T) {
 // measured when it was added (coverage 0.652, 15/17 abstained, 6/70
 // refused, median 143 runes, one answer holding another secretary's
 // practice for a field its leader's article never mentions); do not tune
-// the code on it. The floors now hold the level reached since (0.70,
-// 16/17, 3/70, none wrong), part of it from two classes its writer
-// reported without quoting them (a first-person speech named only by its
-// author, steps told with 首先…其次…最后).
+// the code on it. The floors now hold the level reached since (0.738,
+// 16/17, 1/70 in the fifth session), part of it from two classes its
+// writer reported without quoting them (a first-person speech named only
+// by its author, steps told with 首先…其次…最后).
 func TestAnswerEvalHoldout4(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "held-out 4", "testdata/answers_holdout4.jsonl", "../corpus/testdata/genre-holdout4",
-		evalFloor{coverage: 0.67, abstained: 0.88, wrongRefusal: 0.06, medianRunes: 450})
+		evalFloor{coverage: 0.71, abstained: 0.88, wrongRefusal: 0.03, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout5 runs a fifth held-out set, over ten articles the
@@ -200,11 +200,15 @@ func TestAnswerEvalHoldout4(t *testing.T) {
 // secretaries in one report, a method told in prose paragraphs). The
 // floors sit a little below what was measured when it was added (coverage
 // 0.627, 13/16 abstained, 11/82 refused, median 187 runes, no forbidden
-// fact); do not tune the code on it.
+// fact); do not tune the code on it. The floors now hold the level reached
+// since (0.722, 14/16, 4/82), much of it from fixing the classes its
+// writer reported without quoting them (steps in clauses or prose, family
+// facts, interviews, names the tables cut, everyday verbs for practices),
+// so it is no longer a clean measure.
 func TestAnswerEvalHoldout5(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "held-out 5", "testdata/answers_holdout5.jsonl", "../corpus/testdata/genre-holdout5",
-		evalFloor{coverage: 0.60, abstained: 0.75, wrongRefusal: 0.15, medianRunes: 450})
+		evalFloor{coverage: 0.69, abstained: 0.80, wrongRefusal: 0.07, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout6 runs a sixth held-out set, over eight articles
@@ -218,5 +222,5 @@ func TestAnswerEvalHoldout5(t *testing.T) {
 func TestAnswerEvalHoldout6(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "held-out 6", "testdata/answers_holdout6.jsonl", "../corpus/testdata/genre-holdout6",
-		evalFloor{coverage: 0.52, abstained: 0.80, wrongRefusal: 0.18, medianRunes: 450})
+		evalFloor{coverage: 0.52, abstained: 0.80, wrongRefusal: 0.16, medianRunes: 450})
 }
