@@ -1,6 +1,7 @@
 package core
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -192,8 +193,25 @@ func (p *planner) pick(ranked []rankedSent, n int, ok func(rankedSent) bool) []r
 	if p.q.Intent == IntentNumber || p.q.Intent == IntentWhen {
 		out = append([]rankedSent{first}, out...)
 	}
+	if p.q.Intent == IntentWhen && relativeYearRE.MatchString(first.norm) && !absoluteYearRE.MatchString(first.norm) {
+		// "那年秋天，她办起了……": the year is told in the sentence before.
+		for _, prev := range p.s.sentencesBefore(first.chunk, first.pos, 2) {
+			if absoluteYearRE.MatchString(prev.norm) && p.fresh(prev) && prev.chunk == first.chunk {
+				p.take(prev)
+				out = append([]rankedSent{{sentRef: prev}}, out...)
+				break
+			}
+		}
+	}
 	return out
 }
+
+// relativeYearRE dates by the year told before (那年, 当年, 同年, 次年);
+// absoluteYearRE names a year.
+var (
+	relativeYearRE = regexp.MustCompile(`那年|那一年|当年|同年|次年|第二年|这一年|那时`)
+	absoluteYearRE = regexp.MustCompile(`\d{4}年|[一二〇○零]{4}年`)
+)
 
 // isQuestion reports a sentence that asks rather than tells.
 func isQuestion(t string) bool {

@@ -1186,3 +1186,24 @@ func TestDottedNameIsOnePerson(t *testing.T) {
 		}
 	}
 }
+
+// TestWhenTellsTheYearBefore: asked when, a sentence dated "那年秋天"
+// comes with the sentence before it that names the year.
+func TestWhenTellsTheYearBefore(t *testing.T) {
+	dir := t.TempDir()
+	article := "樊秀云和她的“邻里议事亭”\n\n樊秀云，女，1969年生，现任东江市南城区桂花社区党委书记。\n\n" +
+		"2018年，社区老楼加装电梯的事吵了大半年。那年秋天，樊秀云在小区中心的凉亭里办起了“邻里议事亭”，每周五晚上请居民来商量。\n\n" +
+		"议事亭开了三年，议成了20多件事。\n"
+	if err := os.WriteFile(filepath.Join(dir, "fan.txt"), []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "", "樊秀云是什么时候办起邻里议事亭的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if !strings.Contains(ans.Text, "2018年") {
+		t.Errorf("no year:\n%s", ans.Text)
+	}
+}
