@@ -1207,3 +1207,19 @@ func TestWhenTellsTheYearBefore(t *testing.T) {
 		t.Errorf("no year:\n%s", ans.Text)
 	}
 }
+
+// TestWorkBeforeIsAPersonalFact: where she worked before is stated only
+// by a sentence telling it of her (by name or by her post), else
+// "资料中没有提到".
+func TestWorkBeforeIsAPersonalFact(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	for q, want := range map[string]string{"向春燕以前在哪里工作？": "外企", "路雪梅之前在哪个单位？": "国企", "于海燕到社区前是做什么的？": "资料中没有提到"} {
+		ans, err := s.Ask(context.Background(), "", q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("%s: want %s:\n%s", q, want, ans.Text)
+		}
+	}
+}

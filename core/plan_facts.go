@@ -53,6 +53,9 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				// "双职工家庭的孩子": other people's families.
 			case p.s.namesLeader(r.norm, leader) || i == 0 || herSubject(r.norm):
 				about = append(about, r)
+			case a.Name == "此前工作" && postSubjectRE.MatchString(r.norm) && !p.s.namesOtherLeader(r.norm, leader):
+				// "该社区党委书记……十年前从外企辞职": her, by her post.
+				about = append(about, r)
 			case a.Name != "荣誉" && a.Name != "职务":
 				// Age, origin, pay, family: only where she is the subject
 				// ("82岁的张大娘说" is someone else's age).
@@ -204,6 +207,9 @@ func (p *planner) ownClauseStates(norm string, state *regexp.Regexp, leader stri
 
 // othersInClauseRE names someone else a personal fact may be about.
 var othersInClauseRE = regexp.MustCompile(`老人|大爷|大娘|大妈|阿姨|奶奶|爷爷|婆婆|居民|群众|孩子|学生|患者|病人|住户|业主|租户|党员|志愿者|队员|网格员`)
+
+// postSubjectRE opens a sentence whose subject is her post: 该社区党委书记.
+var postSubjectRE = regexp.MustCompile(`^(该|这位|这名)(社区)?(党委|党总支|党支部)?书记`)
 
 // familyIsHers reports a sentence that may tell her own family: a family
 // word owned by her (她的丈夫, 我爱人, 她和丈夫), or a kin word owned by no
