@@ -593,8 +593,9 @@ func (e *entities) unknownNames(norm string) []string {
 		}
 	}
 	for _, p := range wellKnownPlaces {
-		if strings.Contains(masked, p) && !e.corpusSays(strings.TrimSuffix(p, "区")) {
-			add(p)
+		inside := slices.ContainsFunc(out, func(u string) bool { return strings.Contains(u, p) })
+		if strings.Contains(masked, p) && !inside && !e.corpusSays(strings.TrimSuffix(p, "区")) {
+			add(p) // not the 山东 inside 中山东社区, already said to be missing
 		}
 	}
 	return out

@@ -1223,3 +1223,13 @@ func TestWorkBeforeIsAPersonalFact(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownPlaceSaidOnce: a community no article has is said to be
+// missing once, not also the province name its characters hold
+// (中山东社区 holds 山东).
+func TestUnknownPlaceSaidOnce(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	if u := s.understand("海曙区中山东社区怎么做养老服务的？", Conversation{}).Unknown; len(u) != 1 || u[0] != "中山东社区" {
+		t.Errorf("unknown %v, want [中山东社区]", u)
+	}
+}
