@@ -14,6 +14,12 @@ import (
 var callRe = regexp.MustCompile(`(?:叫|喊|称|称呼)(?:她|他|我)(?:为|作)?[“"「]?(\p{Han}{2,5})[”"」]?|` +
 	`(?:人称|被称为|被称作|被叫作|被叫做|称为|眼里的|眼中的|口中的|心中的|心目中的)[“"「](\p{Han}{2,5})[”"」]`)
 
+// otherPersonRE names someone a nickname may be given to other than her.
+var otherPersonRE = regexp.MustCompile(`大爷|大妈|大娘|阿姨|奶奶|爷爷|婆婆|老人|老党员|小伙|姑娘|师傅|老板|队长|楼长|网格员`)
+
+// nicknameRe is a nickname said to be one: 外号叫“铁脚板”, 绰号“拼命三娘”.
+var nicknameRe = regexp.MustCompile(`(?:外号|绰号|昵称|雅号|美称)(?:叫|叫做|是|为|：|:)?[“"「](\p{Han}{2,6})[”"」]`)
+
 // deriveAliases finds the forms of address for leader that the text uses:
 // 小吳書記, 吳書記, 亞玲書記 (given name + role), and what the article
 // says people call her (万姐, 老方, 红梅姐, 小钟). A call-name must share
@@ -86,6 +92,27 @@ func deriveAliases(text, leader string, nt nameTables) []string {
 			add(string(ors[a : a+n]))
 		} else {
 			add(string([]rune(call)[:n]))
+		}
+	}
+	// A nickname given as such (居民给她起了个外号叫“铁脚板”): hers when her
+	// name or a pronoun for her is just before it; it need share nothing
+	// with her name, the word 外号 says what it is.
+	for _, m := range nicknameRe.FindAllStringSubmatchIndex(norm, -1) {
+		call := norm[m[2]:m[3]]
+		a := utf8.RuneCountInString(norm[:m[2]])
+		before := string(nrs[max(0, a-40):a])
+		if i := strings.LastIndexAny(before, "。！？"); i >= 0 {
+			before = before[i:] // her sentence only
+		}
+		if !strings.Contains(before, zh.ToSimplified(leader)) && !strings.ContainsAny(before, "她他") && !strings.Contains(before, nsn+"书记") ||
+			otherPersonRE.MatchString(before) && !strings.Contains(before, zh.ToSimplified(leader)) {
+			continue // 王大爷……送了他个外号: someone else's
+		}
+		n := utf8.RuneCountInString(call)
+		if len(ors) == len(nrs) {
+			add(string(ors[a : a+n]))
+		} else {
+			add(call)
 		}
 	}
 	// A kinship form of the surname, quoted or called out: 一口一个“郝大姐”,

@@ -216,3 +216,17 @@ func TestIsInterviewQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestNicknameSaidToBeOne: a nickname given as such (起了个外号叫“…”) is
+// an alias of the secretary it follows, though it shares nothing with her
+// name; one given to someone else in another sentence is not hers.
+func TestNicknameSaidToBeOne(t *testing.T) {
+	text := "郝秀兰是东坡社区党委书记。她每天走街串巷，居民给她起了个外号叫“铁脚板”。社区的老党员王大爷人称热心肠，大家送了他个外号叫“百事通”。"
+	got := deriveAliases(text, "郝秀兰", newNameTables())
+	if !slices.Contains(got, "铁脚板") {
+		t.Errorf("aliases %v lack 铁脚板", got)
+	}
+	if slices.Contains(got, "百事通") {
+		t.Errorf("aliases %v hold someone else's nickname", got)
+	}
+}
