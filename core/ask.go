@@ -284,7 +284,7 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 var whWordRE = regexp.MustCompile(`谁|哪|多久|几|多少|什么时候|怎么样|如何|为什么|为啥`)
 
 // shortAboutPrev reports a short question naming no one ("谁参加？",
-// "多久开一次？") right after an answer about someone: it asks on about
+// "多久开一次？") right after an answer about someone: it asks more about
 // that answer, unless it names a field she never works on.
 func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 	if len(prev.Leaders)+len(prev.Methods) == 0 || len(q.Unknown)+len(q.UnknownTerms) > 0 {
