@@ -438,13 +438,7 @@ func keywordSteps(a *article, c candidate) []string {
 			i++
 		}
 	}
-	if len(steps) < 3 {
-		return nil
-	}
-	if v, _, ok := numericShorthand(c.name); ok && v != len(steps) {
-		return nil
-	}
-	return steps
+	return stepsIfCounted(c, steps)
 }
 
 // reLabel opens a paragraph with a short label and a colon (列清单：…).
@@ -480,13 +474,7 @@ func labelSteps(a *article, c candidate) []string {
 			i++
 		}
 	}
-	if len(steps) < 3 {
-		return nil
-	}
-	if v, _, ok := numericShorthand(c.name); ok && v != len(steps) {
-		return nil
-	}
-	return steps
+	return stepsIfCounted(c, steps)
 }
 
 // reBareHeading is a paragraph's opening sentence that is a short phrase
@@ -518,13 +506,7 @@ func headedParagraphSteps(a *article, c candidate) []string {
 			i++
 		}
 	}
-	if len(steps) < 3 {
-		return nil
-	}
-	if v, _, ok := numericShorthand(c.name); ok && v != len(steps) {
-		return nil
-	}
-	return steps
+	return stepsIfCounted(c, steps)
 }
 
 // reDashList is a chain of stages (收集—交办—督办—反馈), reDash what
@@ -616,6 +598,18 @@ func countedOnesSteps(a *article, c candidate) []string {
 		}
 	}
 	if len(steps) != v {
+		return nil
+	}
+	return steps
+}
+
+// stepsIfCounted keeps steps read from paragraph openings only when there
+// are three or more and, for a numbered name (四步工作法), as many as it says.
+func stepsIfCounted(c candidate, steps []string) []string {
+	if len(steps) < 3 {
+		return nil
+	}
+	if v, _, ok := numericShorthand(c.name); ok && v != len(steps) {
 		return nil
 	}
 	return steps
