@@ -177,28 +177,28 @@ func (p *planner) ageIsHers(norm string, state *regexp.Regexp, leader string) bo
 		// ……"): the article's own account of her life.
 		return true
 	}
-	for _, clause := range clauseSplitRE.Split(norm, -1) {
-		if !state.MatchString(clause) {
-			continue
-		}
-		if othersAgeRE.MatchString(clause) {
-			continue
-		}
-		if p.s.namesLeader(clause, leader) || strings.ContainsAny(clause, "她他") || strings.Contains(clause, "本人") {
-			return true
-		}
-	}
-	return false
+	return p.clauseOfHers(norm, state, leader, othersAgeRE, false)
 }
 
 // ownClauseStates reports a clause stating the fact of her (她身体不好, 吴中兰
 // 家住…), not of someone else in it (独居老人患病多年, 家住3号楼的王大爷).
 func (p *planner) ownClauseStates(norm string, state *regexp.Regexp, leader string) bool {
+	return p.clauseOfHers(norm, state, leader, othersInClauseRE, true)
+}
+
+// clauseOfHers reports a clause holding state and naming her or a pronoun
+// for her (本人; with firstPerson, 我 and 自己 too), and none of others.
+func (p *planner) clauseOfHers(norm string, state *regexp.Regexp, leader string, others *regexp.Regexp, firstPerson bool) bool {
+	pronouns := "她他"
+	if firstPerson {
+		pronouns = "她他我"
+	}
 	for _, clause := range clauseSplitRE.Split(norm, -1) {
-		if !state.MatchString(clause) || othersInClauseRE.MatchString(clause) {
+		if !state.MatchString(clause) || others.MatchString(clause) {
 			continue
 		}
-		if p.s.namesLeader(clause, leader) || strings.ContainsAny(clause, "她他我") || strings.Contains(clause, "本人") || strings.Contains(clause, "自己") {
+		if p.s.namesLeader(clause, leader) || strings.ContainsAny(clause, pronouns) || strings.Contains(clause, "本人") ||
+			firstPerson && strings.Contains(clause, "自己") {
 			return true
 		}
 	}

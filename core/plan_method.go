@@ -91,19 +91,13 @@ func (p *planner) practiceAfter(def sentRef, max int) []sentRef {
 }
 
 // toldAfter are the doings told right after a method's naming sentence,
-// up to the next section, another secretary or another method named.
+// at most four, up to the next section, another secretary or another
+// method named: its story, not the next one's.
 func (p *planner) toldAfter(m catalog.Method, def sentRef) []sentRef {
-	return p.storyAfter(m, def, 16, 4, func(r sentRef) bool { return isDoing(r.norm) && !honourRE.MatchString(r.norm) })
-}
-
-// storyAfter are the sentences keep accepts among the n after a method's
-// naming sentence, at most most of them, up to the next section, another
-// secretary or another method named: its story, not the next one's.
-func (p *planner) storyAfter(m catalog.Method, def sentRef, n, most int, keep func(sentRef) bool) []sentRef {
 	var out []sentRef
 	name := flatten(zh.ToSimplified(strings.Trim(m.Name, "“”")))
-	for _, r := range p.s.sentencesAfter(def.chunk, def.pos, n) {
-		if len(out) == most || p.s.sentenceLeader(r) != m.Leader && p.s.sentenceLeader(r) != "" {
+	for _, r := range p.s.sentencesAfter(def.chunk, def.pos, 16) {
+		if len(out) == 4 || p.s.sentenceLeader(r) != m.Leader && p.s.sentenceLeader(r) != "" {
 			break
 		}
 		if isHeadingLike(r.text) {
@@ -115,7 +109,7 @@ func (p *planner) storyAfter(m catalog.Method, def sentRef, n, most int, keep fu
 		if p.s.namesAMethod(r.norm) && !strings.Contains(flatten(r.norm), name) {
 			break // another method's story
 		}
-		if keep(r) {
+		if isDoing(r.norm) && !honourRE.MatchString(r.norm) {
 			out = append(out, r)
 		}
 	}
