@@ -3,8 +3,11 @@ package core
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
+
+	"bangyang/catalog"
 )
 
 // TestFollowUpsAfterHerProfile sweeps the genre secretaries: after "X有什
@@ -72,16 +75,9 @@ func TestFollowUpsAfterHerProfile(t *testing.T) {
 func TestShortFollowUpsStayOnTheMethod(t *testing.T) {
 	t.Parallel()
 	s := serviceOverDir(t, "../corpus/testdata/genre")
-	ctx := context.Background()
 	n, off := 0, 0
-	for _, m := range s.o.Catalog.Methods() {
-		if m.Leader == "" || s.ents.leaderInfo[m.Leader].Secondary {
-			continue
-		}
-		first := "“" + strings.Trim(m.Name, "“”") + "”是什么？"
-		if a, err := s.Ask(ctx, "probe:"+m.Name, first); err != nil || a.Refused {
-			continue
-		}
+	for _, m := range answeredMethods(t, s) {
+		first := whatIs(m)
 		for _, f := range []string{"谁参加？", "多久开一次？", "在哪里？"} {
 			ans := askIn(t, s, fmt.Sprint("sm:", m.Name, f), first, f)
 			n++
@@ -97,6 +93,31 @@ func TestShortFollowUpsStayOnTheMethod(t *testing.T) {
 	if off*10 > n {
 		t.Errorf("%d of %d short follow-ups left the method (want ≤ 10%%)", off, n)
 	}
+}
+
+// answeredMethods are the methods of the catalog's own secretaries that
+// "M是什么？" answers: the ones a follow-up can lean on.
+func answeredMethods(t *testing.T, s *Service) []catalog.Method {
+	t.Helper()
+	var out []catalog.Method
+	for _, m := range s.o.Catalog.Methods() {
+		if m.Leader == "" || s.ents.leaderInfo[m.Leader].Secondary {
+			continue
+		}
+		a, err := s.Ask(context.Background(), "probe:"+m.Name, whatIs(m))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Refused {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// whatIs asks what a method is, by its name in quotes.
+func whatIs(m catalog.Method) string {
+	return "“" + strings.Trim(m.Name, "“”") + "”是什么？"
 }
 
 // askIn asks first, then then, in a fresh chat, and returns the answer to
@@ -135,16 +156,9 @@ func citesOnly(s *Service, ans *Answer, leader string) bool {
 func TestWhatElseSheDid(t *testing.T) {
 	t.Parallel()
 	s := serviceOverDir(t, "../corpus/testdata/genre")
-	ctx := context.Background()
 	n, off := 0, 0
-	for _, m := range s.o.Catalog.Methods() {
-		if m.Leader == "" || s.ents.leaderInfo[m.Leader].Secondary {
-			continue
-		}
-		first := "“" + strings.Trim(m.Name, "“”") + "”是什么？"
-		if a, err := s.Ask(ctx, "probe-else:"+m.Name, first); err != nil || a.Refused {
-			continue
-		}
+	for _, m := range answeredMethods(t, s) {
+		first := whatIs(m)
 		ans := askIn(t, s, "else:"+m.Name, first, "她还做了哪些事？")
 		n++
 		if ans.Refused || strings.Contains(ans.Text, "是什么：") || !citesOnly(s, ans, m.Leader) {
@@ -357,6 +371,42 @@ func TestFollowUpsThatAreNot(t *testing.T) {
 	for _, q := range []string{"重庆江北区老年人多，可以学谁？", "我们东湖小区老人多，可以借鉴哪位书记的经验？"} {
 		if r := s.understand(q, Conversation{}).Region; len(r) > 0 {
 			t.Errorf("%s: region %v", q, r)
+		}
+	}
+}
+
+// TestMoreUntilNothingMore: "还有吗" after her profile brings more of what
+// she did, and once all of it was shown says so (with what to ask next)
+// rather than showing it again.
+func TestMoreUntilNothingMore(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "more", "万丽萍有什么做法？"); err != nil {
+		t.Fatal(err)
+	}
+	said := false
+	for i := 0; i < 4 && !said; i++ {
+		ans, err := s.Ask(ctx, "more", "还有吗？")
+		if err != nil {
+			t.Fatal(err)
+		}
+		said = strings.Contains(ans.Text, "上面都已经介绍了")
+	}
+	if !said {
+		t.Error("four 还有吗 and never 'all was shown'")
+	}
+}
+
+// TestRegionParts: a place chain's city and district, read from its
+// opening; a community is no district, a street named 米市巷 no city.
+func TestRegionParts(t *testing.T) {
+	for place, want := range map[string][]string{
+		"浙江省杭州市拱墅区米市巷街道青莲社区":  {"杭州市", "杭州", "拱墅区"},
+		"山东省青岛市市南区八大湖街道闽江路社区": {"青岛市", "青岛", "市南区"},
+		"桂园社区": nil,
+	} {
+		if got := regionParts(place); !slices.Equal(got, want) {
+			t.Errorf("regionParts(%s) = %v, want %v", place, got, want)
 		}
 	}
 }
