@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"bangyang/corpus"
+	"bangyang/lexicon"
 	"bangyang/search"
 	"bangyang/zh"
 )
@@ -158,6 +159,60 @@ func shownKeys(s *Service, ans *Answer) []string {
 	return out
 }
 
+// othersDoRE asks who else does the same: 还有其他书记这么做吗, 别的社区有
+// 类似的做法吗, 还有谁也这样做.
+var othersDoRE = regexp.MustCompile(`(其他|别的|其它|另外的|别)(书记|社区|地方|小区)|还有(谁|哪位|哪个书记|哪些书记|没有别的书记|没有其他书记)|类似的(做法|经验|办法|例子|做过)|(谁|哪位书记)(也|还)(这么|这样|那样)?(做|干|搞)过?`)
+
+// topicsOfTurn are the community-work topics of what a turn was about:
+// those its question named, else the strongest of its methods' records.
+func (s *Service) topicsOfTurn(prev *Turn) []lexicon.Topic {
+	if s.lex == nil {
+		return nil
+	}
+	if ts := s.lex.InQuestion(zh.ToSimplified(prev.Question)); len(ts) > 0 {
+		return ts
+	}
+	counts := map[string]int{}
+	for _, name := range prev.Methods {
+		m, ok := s.o.Catalog.Method(name)
+		if !ok {
+			continue
+		}
+		qs := append(slices.Clone(m.How), m.Results...)
+		if m.Definition != nil {
+			qs = append(qs, *m.Definition)
+		}
+		for _, pr := range m.Procedure {
+			qs = append(qs, pr...)
+		}
+		for _, q := range qs {
+			for t, n := range s.lex.InText(zh.ToSimplified(q.Text)) {
+				counts[t] += n
+			}
+		}
+	}
+	var names []string
+	for t := range counts {
+		names = append(names, t)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		if counts[a] != counts[b] {
+			return counts[b] - counts[a]
+		}
+		return strings.Compare(a, b)
+	})
+	var out []lexicon.Topic
+	for _, n := range firstStrings(names, 2) {
+		if len(out) > 0 && 2*counts[n] < counts[names[0]] {
+			break // a second topic only when it is nearly as strong
+		}
+		if t, ok := s.lex.Topic(n); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // alsoDidRE asks what else she did: 还做了哪些事, 还有什么做法, 其他工作.
 var alsoDidRE = regexp.MustCompile(`还(做|干|搞|办|开展|推出|创办|想出)(了|过)?(哪些|什么|别的|其他|啥)|还有(哪些|什么|别的|其他|啥)(做法|方法|办法|事|工作|经验|举措)|其他(的)?(做法|方法|办法|工作|经验)|别的(做法|方法|办法|工作|经验)`)
 
@@ -181,6 +236,20 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		return
 	}
 	named := len(q.Leaders) > 0 || len(q.Methods) > 0
+	if !named && len(prev.Leaders) > 0 && len(q.Attributes) == 0 && othersDoRE.MatchString(q.Norm) {
+		// "还有其他书记这么做吗？": whom else to learn from on what was just
+		// told, not more of her.
+		if ts := s.topicsOfTurn(prev); len(ts) > 0 {
+			q.Intent, q.Topics, q.Except = IntentAdvice, ts, slices.Clone(prev.Leaders)
+			names := make([]string, len(ts))
+			for i, t := range ts {
+				names[i] = t.Name
+			}
+			q.Topic = strings.Join(names, " ")
+			q.FollowUp = true
+			return
+		}
+	}
 	if named && thatRE.MatchString(q.Norm) && len(q.Attributes) == 0 {
 		// "那郭佳呢？": the previous question, about someone else.
 		q.Intent, q.Topic, q.Step = prev.Intent, prev.Topic, 0
@@ -590,6 +659,13 @@ func (d *draft) merge(o *draft, several bool) {
 			it.more = append(it.more, x.quote)
 		}
 		d.items = append(d.items, it)
+	} else if name, ok := strings.CutSuffix(o.lead, "："); ok && labelledQuotes(o.items) {
+		// "他们俩谁当书记更早": each fact under her name, not a bare
+		// "方志强：" line above it.
+		for _, it := range o.items {
+			it.label = name + " · " + it.label
+			d.items = append(d.items, it)
+		}
 	} else {
 		if o.lead != "" {
 			d.items = append(d.items, item{plain: o.lead})
@@ -777,6 +853,17 @@ func labelIsQuote(it item) bool {
 func plainQuotes(items []item) bool {
 	for _, it := range items {
 		if it.quote.chunk == nil || it.label != "" || it.number > 0 || len(it.more) > 0 {
+			return false
+		}
+	}
+	return len(items) > 0
+}
+
+// labelledQuotes reports items that are all quotes under a label of their
+// own (荣誉：…, 任职经历：…).
+func labelledQuotes(items []item) bool {
+	for _, it := range items {
+		if it.quote.chunk == nil || it.label == "" || it.number > 0 {
 			return false
 		}
 	}

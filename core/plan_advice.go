@@ -75,7 +75,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	byLeader := map[string][][]sentRef{}
 	for _, r := range ranked {
 		l := p.s.sentenceLeader(r.sentRef)
-		if len(only) > 0 && !slices.Contains(only, l) {
+		if len(only) > 0 && !slices.Contains(only, l) || slices.Contains(p.q.Except, l) {
 			continue
 		}
 		if r.score < 1.2 || !p.fresh(r.sentRef) || perLeader[l] >= most {
@@ -111,6 +111,9 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	}
 	if len(order) == 0 {
 		d.refused = true
+		if len(p.q.Except) > 0 {
+			d.lead = "资料中没有其他书记在这方面的做法。"
+		}
 		return d, nil
 	}
 	topic := p.q.Topic
@@ -124,8 +127,11 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	d.lead = "可以借鉴这些书记的做法："
 	if len(p.q.Topics) > 0 || topic != "" && utf8.RuneCountInString(topic) <= 8 {
 		d.lead = "在“" + topic + "”方面，可以借鉴这些书记的做法："
-		if len(only) == 1 {
+		switch {
+		case len(only) == 1:
 			d.lead = p.leaderLabel(only[0]) + "在“" + topic + "”方面的做法："
+		case len(p.q.Except) > 0:
+			d.lead = "除了" + strings.Join(p.q.Except, "、") + "，在“" + topic + "”方面还可以借鉴这些书记的做法："
 		}
 	}
 	runes := 0

@@ -77,7 +77,7 @@ func TestExampleOfAMethod(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !none.Refused || !strings.Contains(none.Text, "没有讲具体的例子") || strings.Contains(none.Text, "授予") {
+	if !none.Refused || !strings.Contains(none.Text, "没有讲“三社联动”的具体例子") || strings.Contains(none.Text, "授予") {
 		t.Errorf("want an honest 没有例子 with what the article says:\n%s", none.Text)
 	}
 }
@@ -1231,5 +1231,68 @@ func TestUnknownPlaceSaidOnce(t *testing.T) {
 	s := serviceOverDir(t, "../corpus/testdata/genre")
 	if u := s.understand("海曙区中山东社区怎么做养老服务的？", Conversation{}).Unknown; len(u) != 1 || u[0] != "中山东社区" {
 		t.Errorf("unknown %v, want [中山东社区]", u)
+	}
+}
+
+// TestOthersWhoDoTheSame: "还有其他书记这么做吗" after a method or a
+// secretary's field is whom else to learn from on the same field, not
+// more of her; a pointed comparison of a personal fact gives each her own
+// fact under her name; "有什么共同点" says what they share first; and a
+// secretary with no case told stays the one asked about.
+func TestOthersWhoDoTheSame(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	chat := func(id string, qs ...string) *Answer {
+		t.Helper()
+		var ans *Answer
+		for _, q := range qs {
+			var err error
+			if ans, err = s.Ask(ctx, id, q); err != nil {
+				t.Fatal(err)
+			}
+			checkMarkers(t, ans)
+		}
+		return ans
+	}
+	for _, c := range []struct{ first, again, her string }{
+		{"红色管家是什么？", "还有其他书记这么做吗？", "向春燕"},
+		{"牛桂英怎么照顾独居老人的？", "别的社区有类似的做法吗？", "牛桂英"},
+		{"板凳会是什么？", "還有誰也這樣做？", "方志强"},
+	} {
+		ans := chat("others-"+c.her, c.first, c.again)
+		lines := strings.Split(ans.Text, "\n")
+		others := 0
+		for _, l := range lines {
+			if strings.HasPrefix(l, "• ") && strings.Contains(l, "（") {
+				if strings.HasPrefix(l, "• "+c.her) || strings.HasPrefix(l, "• "+zh.ToTraditional(c.her)) {
+					t.Errorf("%s → %s: her own practice again:\n%s", c.first, c.again, ans.Text)
+				}
+				others++
+			}
+		}
+		if ans.Refused || others < 2 {
+			t.Errorf("%s → %s: want the practices of others on the same field:\n%s", c.first, c.again, ans.Text)
+		}
+	}
+
+	fact := chat("fact", "方志强和师晓东谁当书记更早？")
+	for _, want := range []string{"方志强 · 任职经历", "2012年起任", "师晓东 · 任职经历", "第十二个年头"} {
+		if !strings.Contains(fact.Text, want) {
+			t.Errorf("each one's start as secretary under her name, want %q:\n%s", want, fact.Text)
+		}
+	}
+	if strings.Contains(fact.Text, "• 方志强：\n") {
+		t.Errorf("a bare name line above its fact:\n%s", fact.Text)
+	}
+
+	common := chat("common", "邹丽娟和于海燕有什么共同点？")
+	at, methods := strings.Index(common.Text, "共同点："), strings.Index(common.Text, "主要方法")
+	if at < 0 || methods >= 0 && methods < at {
+		t.Errorf("asked what they share, that comes first:\n%s", common.Text)
+	}
+
+	none := chat("none", "介绍一下牛桂英", "能举个例子吗？")
+	if !strings.Contains(none.Text, "牛桂英") || strings.Contains(none.Text, "目前的资料介绍了这些社区书记") {
+		t.Errorf("no case told: say so of her, not list every secretary:\n%s", none.Text)
 	}
 }

@@ -121,6 +121,43 @@ func (p *planner) planCompare(leaders []string) *draft {
 		// "两人都记民情日记，用法有什么区别": the shared practice is the topic.
 		return d
 	}
+	// What they share: the first topic of community work both articles
+	// are strong on, said only with a quote from each.
+	shared := func() []item {
+		if p.s.lex == nil {
+			return nil
+		}
+		least := 2 // a topic each works on, not one each mentions once
+		if commonRE.MatchString(p.q.Norm) {
+			least = 1 // asked what they share: a topic each touches is something
+		}
+		for _, t := range firstStrings(sharedTopics(p.s.topicSpread(), least, sides[0].topics, sides[1:]...), 3) {
+			tp, _ := p.s.lex.Topic(t)
+			var its []item
+			for _, sd := range sides {
+				// Work each did on it, not a hardship met ("缺人力缺资金").
+				if r, ok := quoteFor(sd, tp.Article, ""); ok && !hardshipRE.MatchString(r.norm) {
+					its = append(its, item{label: sd.name, quote: r.sentRef})
+				} else if ok {
+					delete(p.used, r.key())
+				}
+			}
+			if len(its) < len(sides) {
+				for _, it := range its {
+					delete(p.used, it.quote.key())
+				}
+				continue
+			}
+			return append([]item{{plain: "共同点：都重视“" + t + "”方面的工作。"}}, its...)
+		}
+		return nil
+	}
+	// Asked for what they share: that first, and its quotes are taken
+	// before each one's own methods are told.
+	var common []item
+	if commonRE.MatchString(p.q.Norm) {
+		common = shared()
+	}
 	// No topic: each leader's main methods, then what they both work on.
 	for _, sd := range sides {
 		it := item{label: p.leaderLabel(sd.name)}
@@ -153,35 +190,10 @@ func (p *planner) planCompare(leaders []string) *draft {
 			d.add(it)
 		}
 	}
-	// What they share: the first topic of community work both articles
-	// are strong on, said only with a quote from each.
-	if p.s.lex != nil {
-		for _, t := range firstStrings(sharedTopics(p.s.topicSpread(), sides[0].topics, sides[1:]...), 3) {
-			tp, _ := p.s.lex.Topic(t)
-			var its []item
-			for _, sd := range sides {
-				// Work each did on it, not a hardship met ("缺人力缺资金").
-				if r, ok := quoteFor(sd, tp.Article, ""); ok && !hardshipRE.MatchString(r.norm) {
-					its = append(its, item{label: sd.name, quote: r.sentRef})
-				} else if ok {
-					delete(p.used, r.key())
-				}
-			}
-			if len(its) < len(sides) {
-				for _, it := range its {
-					delete(p.used, it.quote.key())
-				}
-				continue
-			}
-			shared := append([]item{{plain: "共同点：都重视“" + t + "”方面的工作。"}}, its...)
-			if commonRE.MatchString(p.q.Norm) {
-				// Asked for what they share: that first, then each one's own.
-				d.items = append(shared, d.items...)
-			} else {
-				d.items = append(d.items, shared...)
-			}
-			break
-		}
+	if common != nil {
+		d.items = append(common, d.items...)
+	} else {
+		d.items = append(d.items, shared()...)
 	}
 	if !d.hasQuotes() {
 		d.refused = true
@@ -277,8 +289,9 @@ type compareSide struct {
 	topics map[string]int
 }
 
-// sharedTopics are the topics every side works on, strongest first.
-func sharedTopics(spread map[string]int, first map[string]int, others ...compareSide) []string {
+// sharedTopics are the topics every side works on (with at least least
+// of its words), most distinctive first.
+func sharedTopics(spread map[string]int, least int, first map[string]int, others ...compareSide) []string {
 	type tc struct {
 		t string
 		n int
@@ -296,7 +309,7 @@ func sharedTopics(spread map[string]int, first map[string]int, others ...compare
 				min = o.topics[t]
 			}
 		}
-		if ok && min >= 2 {
+		if ok && min >= least {
 			list = append(list, tc{t, min})
 		}
 	}

@@ -117,10 +117,20 @@ func (p *planner) planExample() *draft {
 		}
 	}
 	if best.chunk == nil {
-		d.lead = "资料中没有讲具体的例子。"
 		d.refused = true
-		if def.chunk != nil {
-			d.add(item{quote: def})
+		switch {
+		case len(names) > 0:
+			d.lead = "资料中没有讲“" + strings.Trim(p.q.Methods[0], "“”") + "”的具体例子。"
+			if def.chunk != nil {
+				d.add(item{quote: def})
+			}
+		case leader != "":
+			// Still about her: what her articles do tell, not the list
+			// of every secretary.
+			d.lead = "资料中没有讲" + leader + "工作中的具体例子。"
+			p.addProfileLine(d, leader, sents)
+		default:
+			d.lead = "资料中没有讲具体的例子。"
 		}
 		return d
 	}

@@ -80,6 +80,9 @@ type Question struct {
 	// Topic is what is left of the question once names, question words
 	// and intent cues are removed: what retrieval should match.
 	Topic string
+	// Except are secretaries an advice question leaves out: "还有其他书记
+	// 这么做吗" asks for others than the one just told.
+	Except []string
 	// Premise is a comparison's shared context ("两人都记民情日记"), the
 	// topic to fall back on when what is left names nothing.
 	Premise string
@@ -103,7 +106,7 @@ var attributes = []Attribute{
 	{Name: "籍贯", cue: regexp.MustCompile(`哪里人|哪儿人|籍贯|老家|出生地|出生在哪|什么地方人|哪的人`), state: regexp.MustCompile(`[省市县区州旗]人[,，。、;；]|[省市县区州旗]人$|籍贯|生于|人氏|老家`)},
 	{Name: "生日", cue: regexp.MustCompile(`生日|几月几[号日]|哪天出生|出生日期|哪一天出生`), state: regexp.MustCompile(`\d{1,2}月\d{1,2}[日号](出)?生|生日|出生于\d{4}年\d{1,2}月\d{1,2}`)},
 	{Name: "出生年份", cue: regexp.MustCompile(`哪一?年出生|哪年生|出生年|什么时候出生|出生的|几几年生`), state: regexp.MustCompile(`\d{4}年(\d{1,2}月)?(出)?生|出生于\d{4}|生于\d{4}`)},
-	{Name: "年龄", cue: regexp.MustCompile(`多大|年龄|几岁|多少岁|年纪`), state: regexp.MustCompile(`\d+岁|\d{4}年(\d{1,2}月)?(出)?生`)},
+	{Name: "年龄", cue: regexp.MustCompile(`多大|年龄|几岁|多少岁|年纪|谁(更|比较)?年轻|谁(更|比较)?年长|谁的?岁数`), state: regexp.MustCompile(`\d+岁|\d{4}年(\d{1,2}月)?(出)?生`)},
 	{Name: "联系方式", cue: regexp.MustCompile(`电话|手机|联系方式|微信|邮箱|怎么(才能)?联系(上|到)?(她|他|书记|本人)?[？?。]?$|联系到(她|他|书记|本人)`), state: regexp.MustCompile(`\d{3,4}-\d{7,8}|1\d{10}|\d{7,8}[,，。)）]|微信号[:：]|邮箱[:：]|@`)},
 	{Name: "工资收入", cue: regexp.MustCompile(`工资|收入|薪水|薪资|待遇|月薪|年薪|报酬|挣多少`), state: regexp.MustCompile(`工资|收入|薪|报酬|待遇`)},
 	{Name: "家庭情况", cue: regexp.MustCompile(`丈夫|老公|爱人|孩子|儿子|女儿|家人|家庭|结婚|父母|婚姻|子女|兄弟|姐妹|兄妹`), state: regexp.MustCompile(`丈夫|老公|爱人|孩子|儿子|女儿|家人|家庭|结婚|父母|婚姻|子女|兄弟|姐妹|兄妹`)},
@@ -114,7 +117,7 @@ var attributes = []Attribute{
 	{Name: "荣誉", cue: regexp.MustCompile(`荣誉|获得过|得过|奖项|称号|表彰|获奖|获得了哪些|获得什么|哪些奖`), state: regexp.MustCompile(`荣获|授予|评为|称号|奖|表彰|当选|荣誉|先进|优秀|红旗手|劳动模范|劳模|标兵|模范|十佳|最美|巾帼|带头人|榜样`), strong: regexp.MustCompile(`荣获|授予|评为|称号|表彰为|当选为`)},
 	{Name: "职务", cue: regexp.MustCompile(`职务|什么职位|担任什么|什么职|身份|头衔|什么官`), state: regexp.MustCompile(`书记|主任|担任|委员|代表|推选|选为|岗位`)},
 	{Name: "民族", cue: regexp.MustCompile(`民族|什么族|哪个族`), state: regexp.MustCompile(`(汉|回|满|藏|苗|彝|壮|蒙古|傣|白|朝鲜|土家|侗|瑶|维吾尔|哈萨克|黎|畲|布依|纳西|傈僳|佤|哈尼|拉祜|景颇|羌|土|锡伯|达斡尔|鄂温克|东乡|水|仡佬|仫佬|毛南|京|赫哲|柯尔克孜|撒拉|裕固|鄂伦春|门巴|珞巴|基诺|阿昌|普米|怒|德昂|独龙|塔吉克|乌孜别克|俄罗斯|保安|塔塔尔|高山)族`)},
-	{Name: "任职经历", cue: regexp.MustCompile(`怎么当上|如何当上|怎样当上|当上.{0,4}书记|(怎么|如何|怎样)成为.{0,8}书记|怎么选上|怎么当选|如何当选|任职经历|履历|工作经历|(当|成为|担任|做).{0,6}书记(之前|以前|前)|(之前|以前|原来|此前)(是)?(做|干)什么|之前做过|以前做过|(什么时候|哪一?年|何时|几几年)(开始)?(当|做|担任|成为|出任|任|干).{0,4}(书记|主任)|(当|做|担任|干)(社区)?书记(多久|多少年|几年|多长时间)`), state: regexp.MustCompile(`当选|推选|选举|公推直选|任命|担任|调任|调到|出任|走上|成为.{0,12}书记|竞选|接任|就任|放弃|曾任|曾在|此前|(起|开始)?(担)?任.{0,14}(书记|主任)|上任|到任|任职|回到社区|来到社区|到社区工作|进入社区`), strong: regexp.MustCompile(`当选|公推直选|推选|选举|任命|竞选|接任|就任`)},
+	{Name: "任职经历", cue: regexp.MustCompile(`怎么当上|如何当上|怎样当上|当上.{0,4}书记|(怎么|如何|怎样)成为.{0,8}书记|怎么选上|怎么当选|如何当选|任职经历|履历|工作经历|(当|成为|担任|做).{0,6}书记(之前|以前|前)|(之前|以前|原来|此前)(是)?(做|干)什么|之前做过|以前做过|(什么时候|哪一?年|何时|几几年)(开始)?(当|做|担任|成为|出任|任|干).{0,4}(书记|主任)|(当|做|担任|干)(社区)?书记(多久|多少年|几年|多长时间|更早|最早|更久|最久|时间更长|时间最长)|谁.{0,3}(先|更早|最早)(当|做|担任|成为|当上).{0,4}书记`), state: regexp.MustCompile(`当选|推选|选举|公推直选|任命|第[一二三四五六七八九十\d]+个年头|(工作|扎根|坚守|干)(了)?(\d+|[一二三四五六七八九十两]+)(多)?年|(\d+|[一二三四五六七八九十两]+)(多)?年来|担任|调任|调到|出任|走上|成为.{0,12}书记|竞选|接任|就任|放弃|曾任|曾在|此前|(起|开始)?(担)?任.{0,14}(书记|主任)|上任|到任|任职|回到社区|来到社区|到社区工作|进入社区`), strong: regexp.MustCompile(`当选|公推直选|推选|选举|任命|竞选|接任|就任`)},
 	{Name: "此前工作", cue: regexp.MustCompile(`(之前|以前|原来|此前|过去|当书记前|到社区前|来社区前)[^，,。？?]{0,4}(在哪|在什么|哪个单位|什么单位|哪里工作|从事|干过|做过什么工作|是做什么的|是干什么的|做什么的|干什么的)`), state: regexp.MustCompile(`曾在|曾任|此前|原来在|原在|之前在|以前在|从[^，,。]{1,16}(辞职|辞去|调到|调任|转到|退休|退伍)|辞去|退伍|转业|下岗`)},
 	{Name: "入党时间", cue: regexp.MustCompile(`入党|党龄`), state: regexp.MustCompile(`入党|党龄`)},
 }
