@@ -89,6 +89,20 @@ func TestAnswerEvalGenre(t *testing.T) {
 		evalFloor{coverage: 0.92, abstained: 0.95, wrongRefusal: 0.02, medianRunes: 450})
 }
 
+// TestAnswerEvalEveryday runs a tuning set of advice questions asked in a
+// community worker's everyday words (楼道里堆满杂物, 下班回来就关门, 开会就
+// 那几个老面孔) over the genre fixtures: whether the practice that answers
+// a problem is found when the problem is told without the article's terms,
+// and whether a problem no article touches is declined. It is not blind;
+// tune on it. The floors sit a little below what was measured when it was
+// added (coverage 0.251, 3/5 abstained, 11/36 refused, median 185 runes,
+// no forbidden fact).
+func TestAnswerEvalEveryday(t *testing.T) {
+	t.Parallel()
+	evalOverDir(t, "everyday", "testdata/answers_everyday.jsonl", "../corpus/testdata/genre",
+		evalFloor{coverage: 0.22, abstained: 0.55, wrongRefusal: 0.34, medianRunes: 450})
+}
+
 // TestAnswerEvalHoldout runs a set written after the answering code, over
 // fifteen held-out articles it was never tuned on: the honest figure for
 // articles never seen. Do not tune the code on it; write a new set instead.

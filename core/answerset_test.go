@@ -161,6 +161,7 @@ func TestAnswerSetsWellFormed(t *testing.T) {
 	for _, s := range []struct{ file, dir string }{
 		{"testdata/answers.jsonl", "../corpus/data"},
 		{"testdata/answers_genre.jsonl", "../corpus/testdata/genre"},
+		{"testdata/answers_everyday.jsonl", "../corpus/testdata/genre"},
 		{"testdata/answers_holdout.jsonl", "../corpus/testdata/genre-holdout"},
 		{"testdata/answers_holdout2.jsonl", "../corpus/testdata/genre-holdout2"},
 		{"testdata/answers_holdout3.jsonl", "../corpus/testdata/genre-holdout3"},
