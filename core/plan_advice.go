@@ -7,6 +7,7 @@ import (
 	"context"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -33,8 +34,12 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		if err != nil {
 			return nil, err
 		}
+		seen := map[string]bool{}
 		for _, h := range res.Hits {
-			cands = append(cands, p.s.sentences(p.s.hitChunk(h))...)
+			for _, r := range p.s.sentences(p.s.hitChunk(h)) {
+				seen[r.chunk.ID+"\x00"+strconv.Itoa(r.pos)] = true
+				cands = append(cands, r)
+			}
 		}
 	}
 	wt := p.terms(p.q.Topic, expansion, cands)
@@ -89,18 +94,28 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 			if len(order) == 4 || len(order) > 0 && r.score < 0.35*best[order[0]] {
 				continue // a weak match is no example to learn from
 			}
-			order = append(order, l)
-			best[l] = r.score
 		} else if r.score < best[l]*0.6 {
 			continue
 		}
-		perLeader[l]++
 		p.take(r.sentRef)
 		budget := 140
-		if perLeader[l] == 1 && len(order) <= 3 {
+		if perLeader[l] == 0 && len(order) < 3 {
 			budget = 190
 		}
 		st := p.story(r.sentRef, budget)
+		if !slices.ContainsFunc(st, func(x sentRef) bool { return !isProblem(x.norm) || p.s.namesAMethod(x.norm) }) {
+			// Only how things were ("下水道三天两头堵"), with no doing
+			// found next to it: nothing to learn from.
+			for _, x := range st {
+				delete(p.used, x.key())
+			}
+			continue
+		}
+		if perLeader[l] == 0 {
+			order = append(order, l)
+			best[l] = r.score
+		}
+		perLeader[l]++
 		if solves && st[0].key() == r.key() && p.fresh(why) &&
 			utf8.RuneCountInString(why.text)+storyRunes(st) <= budget+60 {
 			// The problem it solves, told first: what it answers to.

@@ -1296,3 +1296,35 @@ func TestOthersWhoDoTheSame(t *testing.T) {
 		t.Errorf("no case told: say so of her, not list every secretary:\n%s", none.Text)
 	}
 }
+
+// TestAdviceAskedAsHasAnyoneMetIt: a problem told in a worker's words and
+// asked as "有没有书记遇到过？" / "社区能帮点什么" wants whom to learn from,
+// as "怎么办" does; and a practice is a doing, not only how things were.
+func TestAdviceAskedAsHasAnyoneMetIt(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	for _, q := range []string{
+		"孩子放学早，家长还没下班，孩子没人管，有没有社区管过这事？",
+		"孩子放学早，家长还没下班，孩子没人管，有沒有書記遇到過？",
+		"孩子放学早，家长还没下班，孩子没人管，社区能帮点什么？",
+		"孩子放学早，家长还没下班，孩子没人管，别的书记是怎么做的？",
+	} {
+		ans, err := s.Ask(ctx, "met-"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMarkers(t, ans)
+		if ans.Refused || !strings.Contains(ans.Text, "四点半学堂") && !strings.Contains(ans.Text, "四點半學堂") {
+			t.Errorf("%s: want whom to learn from (四点半学堂):\n%s", q, ans.Text)
+		}
+	}
+	ans, err := s.Ask(ctx, "drain", "厨房下水老是返臭堵住，一栋楼的人都受不了，怎么办？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(ans.Text, "\n") {
+		if strings.HasSuffix(l, "居民意见很大。[2]") || strings.Contains(l, "居民意见很大。[") && !strings.Contains(l, "。[2]她") && strings.Count(l, "[") == 1 {
+			t.Errorf("a line telling only how things were is no practice: %s\n%s", l, ans.Text)
+		}
+	}
+}
