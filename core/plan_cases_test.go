@@ -1328,3 +1328,52 @@ func TestAdviceAskedAsHasAnyoneMetIt(t *testing.T) {
 		}
 	}
 }
+
+// TestResultIsMeasuredNotHerHonour: "效果怎么样" after a method is what
+// it achieved, by a measure when the article gives one, before an honour
+// of hers told next to it.
+func TestResultIsMeasuredNotHerHonour(t *testing.T) {
+	dir := t.TempDir()
+	text := "社区书记的“睦邻夜话”\n" +
+		"2024-03-02 来源：某市新闻网\n" +
+		"　　柳湾社区党委书记贺晓梅在社区工作了十一年。柳湾社区老旧楼栋多，居民有事不愿意找社区。\n" +
+		"　　2021年，贺晓梅推出“睦邻夜话”：每周三晚上，社区干部到楼栋口和居民拉家常，当场记下居民反映的问题。\n" +
+		"　　2022年，贺晓梅被评为省级优秀党务工作者。\n" +
+		"　　开展“睦邻夜话”两年后，居民对社区工作的满意度从72%提高到96%，收集的问题办结了300多件。\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "r", "睦邻夜话是怎么做的？"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "r", "效果怎么样？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	at, honour := strings.Index(ans.Text, "满意度从72%提高到96%"), strings.Index(ans.Text, "被评为")
+	if at < 0 || honour >= 0 && honour < at {
+		t.Errorf("want the measured result first, not her honour:\n%s", ans.Text)
+	}
+}
+
+// TestWhyToldInItsOwnSentence: "为什么要搞这个" after a practice whose
+// sentence says what it is for ("为了鼓励居民参与志愿服务，社区开设了…")
+// is answered with that purpose, not the situation told before it.
+func TestWhyToldInItsOwnSentence(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	var ans *Answer
+	for _, q := range []string{"介绍一下于海燕", "她的积分超市是怎么运作的？", "积分能换什么？", "为什么要搞这个？"} {
+		var err error
+		if ans, err = s.Ask(ctx, "why-own", q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	checkMarkers(t, ans)
+	if !strings.Contains(ans.Text, "为了鼓励居民参与志愿服务") || strings.Contains(ans.Text, "建成于上世纪九十年代") {
+		t.Errorf("want the purpose its sentence states:\n%s", ans.Text)
+	}
+}

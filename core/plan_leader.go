@@ -669,6 +669,9 @@ func (p *planner) reasonBeforeShown(cands []sentRef) ([]sentRef, bool) {
 	return nil, false
 }
 
+// purposeRE states what a doing is for: 为了…，, 目的是, 就是为了, 意思是.
+var purposeRE = regexp.MustCompile(`^[^，,。]{0,12}(为了|为)[^，,。]{2,30}[，,]|目的是|是为了|就是要让|意思是|用意是|初衷是|出发点是`)
+
 // reasonBefore is the problem told right before anchor — in its
 // paragraph, else at the end of the one before, across an interviewer's
 // question to the answer before it — stated true; else the situation told
@@ -697,8 +700,10 @@ func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
 			situation = b // the earliest: an answer opens with the situation
 		}
 	}
-	if isProblem(r.norm) && len(out) == 0 {
-		out = []sentRef{r} // "社区老人多，她就……": it says so itself
+	if len(out) == 0 && (isProblem(r.norm) || purposeRE.MatchString(r.norm)) {
+		// "社区老人多，她就……", "为了鼓励居民参与志愿服务，社区开设了…":
+		// it says so itself.
+		out = []sentRef{r}
 	}
 	if len(out) == 0 && situation.chunk != nil {
 		return []sentRef{situation}, false

@@ -423,6 +423,9 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 	case IntentResult:
 		d.lead = who + "的" + name + "取得的成效："
+		// What the method achieved, not an honour of hers told near it
+		// ("2023年，韦志鹏被评为优秀党务工作者"): a measured change first.
+		results = measuredFirst(p.dropHerHonours(results, m))
 		if p.prev != nil && laterRE.MatchString(p.q.Norm) && len(results) == 0 {
 			// "后来呢" with no recorded results: what the article says
 			// next, results first.
@@ -437,7 +440,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			}
 		}
 		if len(d.items) == 0 && hasDef {
-			after := p.resultsAfter(m, def)
+			after := measuredFirst(p.dropHerHonours(p.resultsAfter(m, def), m))
 			if addQuotes("", after, 2) == 0 {
 				// Shown earlier (in her profile): still the answer.
 				for _, r := range after[:min(2, len(after))] {
@@ -740,6 +743,42 @@ func dropHonours(rs []sentRef) []sentRef {
 			out = append(out, r)
 		}
 	}
+	return out
+}
+
+// measuredRE is a result told by a measure: a rate, a change from one
+// figure to another, a count of what was done.
+var measuredRE = regexp.MustCompile(`\d+(\.\d+)?%|从[^，,。]{1,16}(提高|增加|上升|下降|减少|降低|提升|增长)(到|至)|(提高|增加|上升|下降|减少|降低|提升|增长)(到|至|了)[^，,。]{0,6}\d|满意[度率]|累计|\d+[余多]?(件|起|次|户|人次|个问题|项)`)
+
+// dropHerHonours drops the sentences telling an honour of the method's
+// leader herself, with no measured result of her work and not won by
+// the method (凭借“X”…被评为 is its result).
+func (p *planner) dropHerHonours(rs []sentRef, m catalog.Method) []sentRef {
+	name := flatten(zh.ToSimplified(strings.Trim(m.Name, "“”")))
+	var out []sentRef
+	for _, r := range rs {
+		if honourRE.MatchString(r.norm) && p.s.namesLeader(r.norm, m.Leader) && !measuredRE.MatchString(r.norm) &&
+			!strings.Contains(flatten(r.norm), name) && !byMethodRE.MatchString(r.norm) {
+			continue
+		}
+		out = append(out, r)
+	}
+	if len(out) == 0 {
+		return rs // nothing else came of it in the text: the honour is what there is
+	}
+	return out
+}
+
+// byMethodRE credits an honour to the work told before it.
+var byMethodRE = regexp.MustCompile(`凭借|凭着|因此|因为|由于这|这一做法|这个做法|这项工作|这些做法`)
+
+// measuredFirst puts the results told by a measure first, keeping order
+// otherwise.
+func measuredFirst(rs []sentRef) []sentRef {
+	out := slices.Clone(rs)
+	slices.SortStableFunc(out, func(a, b sentRef) int {
+		return boolRank(measuredRE.MatchString(b.norm)) - boolRank(measuredRE.MatchString(a.norm))
+	})
 	return out
 }
 
