@@ -1377,3 +1377,28 @@ func TestWhyToldInItsOwnSentence(t *testing.T) {
 		t.Errorf("want the purpose its sentence states:\n%s", ans.Text)
 	}
 }
+
+// TestSummaryInEverydayWords: "主要干了些什么", "这个人怎么样", "有啥经验"
+// about one secretary ask for her summary; a field named beside the same
+// words keeps the question on that field.
+func TestSummaryInEverydayWords(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	for _, q := range []string{"牛桂英主要干了些什么？", "聂文华这个人怎么样？", "蒋慧芳书记有啥经验？", "段秀琴是怎么把社区带好的？", "門建國都幹過哪些事？"} {
+		u := s.understand(q, Conversation{})
+		if u.Intent != IntentSummary {
+			t.Errorf("%s: intent %s, want summary", q, u.Intent)
+		}
+	}
+	for _, q := range []string{"为了解决停车难，牛桂英做了什么？", "蒋慧芳在照顾老人方面干了哪些事？"} {
+		if u := s.understand(q, Conversation{}); u.Intent == IntentSummary && len(u.Topics) == 0 {
+			t.Errorf("%s: a question on a field read as her summary", q)
+		}
+	}
+	ans, err := s.Ask(context.Background(), "sum-everyday", "牛桂英主要干了些什么？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "敲门行动") {
+		t.Errorf("want her summary with her practice:\n%s", ans.Text)
+	}
+}

@@ -157,6 +157,12 @@ var (
 	resultRE2    = regexp.MustCompile(`效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价|(居民|群众|大家|街坊|老人|别人)(都)?(怎么|如何)(说|讲|夸|看)`)
 	problemRE2   = regexp.MustCompile(`遇到过|遇到什么|遇到哪些|面临什么|面临哪些|什么困难|哪些困难|什么难题|哪些难题|难处|挑战|阻力|解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么`)
 	summaryRE    = regexp.MustCompile(`主要做了什么|主要做了哪些|都做了什么|做了哪些事|做了哪些工作|总结|概括|归纳|梳理|简介|介绍一下|介绍下|介绍|讲讲|说说|有哪些方法|有什么方法|哪些工作方法|的工作方法|有什么工作方法|事迹|主要做法|有哪些做法|有什么做法|干了什么|做过什么|有什么贡献|主要经验|经验有哪些|有什么经验|做了哪些工作|主要工作|这些年|变化`)
+	// summaryLooseRE asks the same in everyday words ("主要干了些什么",
+	// "这个人怎么样"); it asks for her summary only when the question holds
+	// nothing else (not "为了停车难，她做了什么").
+	summaryLooseRE = regexp.MustCompile(`(干|做|办)了(些|哪些|点)?(什么|啥|哪些)(事|事情|工作|实事)?|(干|做|办)过(些|哪些)?(什么|啥|哪些)(事|事情|工作|实事)?|有(啥|哪些|什么)(经验|本事|绝活|招数|高招|好做法)|(这个人|这位书记|此人)(怎么样|如何)|(是)?(个|一个|一位)?(什么样|怎样)的(人|书记)|(怎么|如何|怎样)(把|将)(社区|这个社区|小区|工作)(带|管|搞|做|建|治理)(好|起来)`)
+	// looseFillerRE is what such a question holds besides her name and the cue.
+	looseFillerRE = regexp.MustCompile(`书记|主要|平时|都|这些年|这几年|她|他|的|了|呀|啊|呢|吗|[？?。！!，, ]`)
 	// chatRE is a greeting, thanks or a question about the bot itself.
 	chatRE = regexp.MustCompile(`^(你好|您好|嗨|哈喽|hi|hello|在吗|早上好|下午好|晚上好|早安|谢谢|多谢|感谢|谢啦|好的|再见|拜拜)[呀啊！!。.？?～~]*$|^你是谁|你(能|会|可以)(做|干)什么|(这个|这)?机器人(能|是|可以)|怎么用你|如何使用|使用说明`)
 	// whyGoodRE asks why someone is a model: what she did is the answer.
@@ -410,6 +416,8 @@ func intentOf(q Question) Intent {
 		return IntentResult
 	case summaryRE.MatchString(n) && !whatRE.MatchString(n) || summaryRE.MatchString(n) && len(q.Methods) == 0 && len(q.Leaders) > 0:
 		return IntentSummary
+	case len(q.Leaders) == 1 && len(q.Methods) == 0 && summaryLooseRE.MatchString(n) && onlyNameAndCue(n, q.Leaders[0]):
+		return IntentSummary
 	case whenRE.MatchString(n):
 		return IntentWhen
 	case numberRE.MatchString(n):
@@ -425,6 +433,14 @@ func intentOf(q Question) Intent {
 		return IntentWhat // "四单工作法？"
 	}
 	return IntentOther
+}
+
+// onlyNameAndCue reports a question that is the leader's name (or a call
+// name of two or three runes) and summaryLooseRE's cue, nothing more.
+func onlyNameAndCue(n, leader string) bool {
+	rest := summaryLooseRE.ReplaceAllString(strings.ReplaceAll(n, leader, ""), "")
+	rest = looseFillerRE.ReplaceAllString(rest, "")
+	return utf8.RuneCountInString(rest) <= 3
 }
 
 // adverbBijiaoRE is 比较 as "rather" (问题比较多, 比较难), which compares
