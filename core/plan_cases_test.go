@@ -1402,3 +1402,25 @@ func TestSummaryInEverydayWords(t *testing.T) {
 		t.Errorf("want her summary with her practice:\n%s", ans.Text)
 	}
 }
+
+// TestWhenSheBecameSecretary: "哪一年开始当社区书记" names no community
+// of its own ("一年开始当社区" is a clause), and others chosen (每栋楼推选
+// 一名楼栋长) are no step of her career.
+func TestWhenSheBecameSecretary(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "when-1", "方志强哪一年开始当社区书记？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || strings.Contains(ans.Text, "资料中没有关于") || !strings.Contains(ans.Text, "2012年起任") {
+		t.Errorf("want the year he took the post, no unknown place:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(ctx, "when-2", "牛桂英哪年开始当的书记？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "楼栋长") {
+		t.Errorf("others chosen told as her career:\n%s", ans.Text)
+	}
+}

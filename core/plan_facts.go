@@ -13,6 +13,9 @@ import (
 
 // planFacts answers personal facts: each asked attribute stated by a
 // sentence about her, or said plainly to be missing.
+// othersChosenRE is a choosing of others (推选一名楼栋长, 选举产生业委会).
+var othersChosenRE = regexp.MustCompile(`(推选|选举|选出|推举)(出|了|产生)?(一名|一位|一个|各|每|出|产生|新一届)[^，,。]{0,10}`)
+
 func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 	var missing []string
 	for _, a := range p.q.Attributes {
@@ -45,6 +48,8 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				about = append([]sentRef{r}, about...) // asked about the community: its own first
 			case a.Name == "荣誉" && p.s.startsWithPlace(r.norm):
 				// 上清寺路社区先后获得…: the community's honours, not hers.
+			case a.Name == "任职经历" && !a.state.MatchString(othersChosenRE.ReplaceAllString(r.norm, "")):
+				// "每栋楼推选一名楼栋长": others chosen, not her post.
 			case a.Name == "年龄" && !p.ageIsHers(r.norm, a.state, leader):
 				// "带着80岁的张大爷去体检": someone else's age.
 			case (a.Name == "身体情况" || a.Name == "住址" || a.Name == "爱好") && !p.ownClauseStates(r.norm, a.state, leader):
