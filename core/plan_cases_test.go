@@ -1420,7 +1420,7 @@ func TestWhenSheBecameSecretary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(ans.Text, "楼栋长") {
+	if strings.Contains(ans.Text, "推选一名楼栋长") {
 		t.Errorf("others chosen told as her career:\n%s", ans.Text)
 	}
 }
