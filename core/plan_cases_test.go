@@ -1424,3 +1424,25 @@ func TestWhenSheBecameSecretary(t *testing.T) {
 		t.Errorf("others chosen told as her career:\n%s", ans.Text)
 	}
 }
+
+// TestUnknownPracticeOfAKnownCommunity: a practice named as a known
+// community's or secretary's ("青莲社区的红袖标巡逻队") that no article
+// names is declined, not answered with her opening passage.
+func TestUnknownPracticeOfAKnownCommunity(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "unk-1", "青莲社区的红袖标巡逻队是怎么回事？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Refused || !strings.Contains(ans.Text, "资料中没有提到") {
+		t.Errorf("want it declined:\n%s", ans.Text)
+	}
+	known, err := s.Ask(ctx, "unk-2", "青莲社区的周末小课堂是怎么回事？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if known.Refused || !strings.Contains(known.Text, "退休教师") {
+		t.Errorf("a practice the article tells is answered:\n%s", known.Text)
+	}
+}

@@ -473,6 +473,14 @@ func topicOf(q Question, e *entities) string {
 	for _, k := range e.leaderKeys {
 		t = strings.ReplaceAll(t, k.key, " ")
 	}
+	if q.ViaPlace && (len(q.Methods) > 0 || q.Intent != IntentNumber && !placeNameAskedRE.MatchString(q.Norm)) {
+		// "青莲社区的周末小课堂是什么": the community says whose, it is no
+		// aspect of the practice asked; only a count is of the community
+		// itself ("倒生根社区有多少名党员").
+		for _, k := range e.placeKeys {
+			t = strings.ReplaceAll(t, k.key, " ")
+		}
+	}
 	for _, w := range stripWords {
 		t = strings.ReplaceAll(t, w, " ")
 	}
@@ -492,6 +500,9 @@ func topicOf(q Question, e *entities) string {
 	}
 	return strings.Join(kept, " ")
 }
+
+// placeNameAskedRE asks about a community's name itself (为什么叫这个名字).
+var placeNameAskedRE = regexp.MustCompile(`名字|名称|得名|为什么叫|为啥叫|怎么叫`)
 
 // problemFrameRE frames a problem without naming it: 方面的问题比较多,
 // 问题突出, 这方面.
