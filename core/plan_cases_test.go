@@ -1446,3 +1446,32 @@ func TestUnknownPracticeOfAKnownCommunity(t *testing.T) {
 		t.Errorf("a practice the article tells is answered:\n%s", known.Text)
 	}
 }
+
+// TestStoryAcrossParagraphs: a resolved outcome ("再也没被堵过") is no
+// problem; it goes with the doing closing the paragraph before it, and a
+// resident's complaint that opens a later paragraph opens a story of its
+// own, whose doing is not credited to the first.
+func TestStoryAcrossParagraphs(t *testing.T) {
+	dir := t.TempDir()
+	text := "把居民的烦心事办成顺心事——记桂园社区党委书记贺春兰\n" +
+		"2024-05-10 来源：某市日报\n" +
+		"　　桂园社区党委书记贺春兰今年52岁，在社区工作了十五年。\n" +
+		"　　“楼下的车停得乱七八糟，救护车都开不进来！”去年春天，居民周大爷的一句抱怨，让贺春兰记在了心上。\n" +
+		"　　桂园社区建于上世纪九十年代，只有一个出入口，小区里没有规划停车位。\n" +
+		"　　停车的难题，贺春兰先后跑了十几趟街道和交警队，最后想了办法：把小区边上的闲置空地改成48个停车位，实行错时停车，居民上班时段向周边商户开放。\n" +
+		"　　现在，小区的消防通道再也没被堵过。\n" +
+		"　　“老人去医院挂号太难了。”不少老年居民这样说。\n" +
+		"　　为了这件事，贺春兰联系辖区医院，每周二派医生到社区坐诊，还组织志愿者教老人用手机预约挂号。\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "story", "我们小区车停得乱七八糟，消防车都进不来，怎么办？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if !strings.Contains(ans.Text, "48个停车位") || strings.Contains(ans.Text, "挂号") {
+		t.Errorf("want the parking practice with its outcome, not the next complaint's doing:\n%s", ans.Text)
+	}
+}

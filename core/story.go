@@ -36,6 +36,9 @@ func isProblem(norm string) bool {
 		return true
 	}
 	n := strings.TrimLeft(strings.TrimSpace(norm), "“\"")
+	if resolvedRE.MatchString(n) {
+		return false // "消防通道再也没被堵过": the problem gone, an outcome
+	}
 	if contrastOpenRE.MatchString(n) {
 		return true // "但落到实处绝非易事": the difficulty met on the way
 	}
@@ -45,6 +48,17 @@ func isProblem(norm string) bool {
 		return true
 	}
 	return problemWds.MatchString(n) && (!practiceRE2.MatchString(n) || pastOpenRE.MatchString(n))
+}
+
+// resolvedRE tells a problem gone: 再也没, 不再, 没有再.
+var resolvedRE = regexp.MustCompile(`再也(没|不)|不再|没有再|再没`)
+
+// opensComplaint reports a sentence opening with a quote that states a
+// problem ("“老人去医院挂号太难了。”"): someone's complaint opening a
+// story of its own.
+func opensComplaint(r sentRef) bool {
+	t := strings.TrimSpace(r.text)
+	return (strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "「")) && isProblem(r.norm)
 }
 
 // situationRE describes the community a practice answers to.
@@ -85,11 +99,13 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 	switch {
 	case isOutcome(anchor.norm):
 		// Walk back over the doing that led to it (at most two sentences).
+		opens := true // the outcome opens its paragraph
 		for i := len(para) - 1; i >= 0 && len(before) < 2; i-- {
 			r := para[i]
 			if r.pos >= anchor.pos {
 				continue
 			}
+			opens = false
 			if r.pos < anchor.pos-3 || isProblem(r.norm) {
 				break // the doing, not the hardship before it
 			}
@@ -97,6 +113,14 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 				break // keep the story contiguous
 			}
 			before = append([]sentRef{r}, before...)
+		}
+		if opens {
+			// "现在，小区的消防通道再也没被堵过。" on its own: the doing
+			// closing the paragraph before.
+			if bs := p.s.sentencesBefore(anchor.chunk, anchor.pos, 1); len(bs) == 1 && isDoing(bs[0].norm) && !isProblem(bs[0].norm) &&
+				bs[0].chunk.ArticleID == anchor.chunk.ArticleID && !isHeadingLike(bs[0].text) && fits(bs[0]) {
+				before = []sentRef{bs[0]}
+			}
 		}
 	case isProblem(anchor.norm):
 		// Walk forward past more of the problem to the doing (or the answer
@@ -114,6 +138,9 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 					break
 				}
 				continue
+			}
+			if len(after) == 0 && r.para != anchor.para && opensComplaint(r) {
+				break // another complaint opens another story
 			}
 			if isQuestion(r.norm) && len(after) == 0 {
 				// "如何实现两全？" — the sentence after it is the answer.
@@ -135,7 +162,11 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 		}
 	default:
 		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, 1) {
-			if r.chunk == anchor.chunk && r.para == anchor.para && (isDoing(r.norm) || isOutcome(r.norm)) {
+			same := r.chunk == anchor.chunk && r.para == anchor.para
+			// The next paragraph too when it opens on what came of it
+			// ("现在，小区的消防通道再也没被堵过。").
+			next := r.chunk.ArticleID == anchor.chunk.ArticleID && outcomeOpenRE.MatchString(strings.TrimSpace(r.norm))
+			if same && (isDoing(r.norm) || isOutcome(r.norm)) || !same && next {
 				if fits(r) {
 					after = append(after, r)
 				}
@@ -209,6 +240,9 @@ func (p *planner) solvedBy(ranked []rankedSent) ([]rankedSent, map[string]sentRe
 			}
 			if isHeadingLike(x.text) {
 				continue
+			}
+			if passed == 0 && (x.chunk != r.chunk || x.para != r.para) && opensComplaint(x) {
+				break // another complaint opens another story
 			}
 			if isQuestion(x.norm) || hardshipRE.MatchString(x.norm) {
 				// "如何实现两全？": the problem's own story answers it
