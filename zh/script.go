@@ -142,10 +142,18 @@ var wordBeforeSurname = map[rune]string{
 // given name converted, a surname that is its own Traditional form kept
 // (于, 余, 范, 岳 …).
 func TraditionalName(name string) string {
-	if r, n := utf8.DecodeRuneInString(name); n > 0 && strings.ContainsRune(ownTraditionalSurnames, r) {
-		return name[:n] + ToTraditional(name[n:])
+	// Character by character: a name is no phrase of the tables (方志强
+	// is no 地方志, so 志 stays 志 and not 誌).
+	var b strings.Builder
+	for i, r := range name {
+		c := string(r)
+		if i == 0 && strings.ContainsRune(ownTraditionalSurnames, r) {
+			b.WriteString(c)
+			continue
+		}
+		b.WriteString(ToTraditional(c))
 	}
-	return ToTraditional(name)
+	return b.String()
 }
 
 // ownTraditionalSurnames are surnames written the same in both scripts

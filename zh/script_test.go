@@ -98,6 +98,11 @@ func TestConvertNames(t *testing.T) {
 	if got := Traditional.ConvertNames("社区位于海燕路，于海燕在这里工作。", names); got != "社區位於海燕路，于海燕在這裡工作。" {
 		t.Errorf("ConvertNames = %q", got)
 	}
+	// A name is converted by its characters, not as a phrase: 方志强 is
+	// no 地方志 (方誌).
+	if got := Traditional.ConvertNames("方志强发现", []string{"方志强"}); got != "方志強發現" {
+		t.Errorf("ConvertNames = %q, want 方志強發現", got)
+	}
 	if s := Simplified.ConvertNames("於海燕", names); s != ToSimplified("於海燕") {
 		t.Errorf("Simplified ConvertNames = %q", s)
 	}
