@@ -1475,3 +1475,21 @@ func TestStoryAcrossParagraphs(t *testing.T) {
 		t.Errorf("want the parking practice with its outcome, not the next complaint's doing:\n%s", ans.Text)
 	}
 }
+
+// TestWhatElseIsPractice: asked what else she did, or how a method is
+// done, the answer tells doings — not her honours, a resident's praise,
+// the line naming who said it, or a step of her career.
+func TestWhatElseIsPractice(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	more := askIn(t, s, "else-1", "敲门行动是怎么做的？", "她还有其他办法吗？")
+	if !strings.Contains(more.Text, "楼栋长议事机制") || strings.Contains(more.Text, "被评为") || strings.Contains(more.Text, "张大娘说") {
+		t.Errorf("want her other practice alone:\n%s", more.Text)
+	}
+	how, err := s.Ask(context.Background(), "else-2", "夜间议事厅是怎么回事？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(how.Text, "从部队转业") {
+		t.Errorf("his career told as how the practice is done:\n%s", how.Text)
+	}
+}

@@ -304,6 +304,26 @@ func practiceOnly(cands []sentRef, leader string, s *Service) []rankedSent {
 // narrate follows the best picked sentence with the ones after it in its
 // passage: "how did she do it" is told in a run of sentences, and the
 // sentence that matches the question best is often only the first.
+// saidByRE is a short line naming who said a quote ("82岁的张大娘说。").
+var saidByRE = regexp.MustCompile(`^[^，,。]{1,16}(说|讲|感慨|笑着说|告诉记者)[。！!]?$`)
+
+// noDoingOfHers reports a sentence that tells no practice: an honour, a
+// quote of praise, the line naming who said it, a step of her career.
+func noDoingOfHers(r sentRef) bool {
+	t := strings.TrimSpace(r.norm)
+	switch {
+	case honourRE.MatchString(t) && !measuredRE.MatchString(t):
+		return true
+	case saidByRE.MatchString(t):
+		return true
+	case (strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"")) && !isDoing(t):
+		return true
+	case careerRE.MatchString(t) && !isDoing(careerRE.ReplaceAllString(t, "")):
+		return true
+	}
+	return false
+}
+
 func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 	if len(picked) == 0 {
 		return picked
@@ -352,6 +372,9 @@ func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 			}
 			if callNameRE.MatchString(r.norm) {
 				continue // "社区居民都叫她“秀芳书记”": no part of what she did
+			}
+			if p.q.Intent == IntentHow && noDoingOfHers(r) {
+				continue // asked what she did: not an honour, praise or who said it
 			}
 			p.take(r)
 			runes += n

@@ -648,8 +648,8 @@ func (p *planner) workingParagraphs(m catalog.Method, def sentRef) []sentRef {
 		seen[k] = true
 		var pa para
 		for _, x := range p.s.paragraph(r) {
-			if isHeadingLike(x.text) || fragment(x.text) {
-				continue
+			if isHeadingLike(x.text) || fragment(x.text) || x.key() != def.key() && noDoingOfHers(x) {
+				continue // nor her career, an honour or praise beside it
 			}
 			pa.sents = append(pa.sents, x)
 			if practiceRE2.MatchString(x.norm) {
