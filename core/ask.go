@@ -271,6 +271,19 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if !q.FollowUp {
 		return
 	}
+	if !named && q.Step == 0 && q.Item == 0 && len(prev.Methods) == 1 && s.hasSteps(prev.Methods[0]) {
+		// "第三心呢", "最后一个呢" after a method told in parts: its own
+		// unit counts them.
+		if m := looseStepRE.FindStringSubmatch(q.Norm); m != nil {
+			q.Step = lastStep
+			if m[1] != "" {
+				q.Step = numberOf(m[1])
+			}
+			q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
+			q.Intent, q.Resolved = IntentSteps, true
+			return
+		}
+	}
 	if !named && thatRE.MatchString(q.Norm) && residual(q.Topic) != "" && len(q.Attributes) == 0 && q.Item == 0 && q.Step == 0 && !bareItemRE.MatchString(q.Norm) {
 		switch {
 		case prev.Intent == IntentAdvice:
@@ -412,6 +425,19 @@ func trimSpeaker(t string, m corpus.Meta) string {
 		return rest
 	}
 	return t
+}
+
+// looseStepRE is an ordinal in any unit, or the last one ("第三心",
+// "最后一网"), but not of times, years or people (第一次, 第二年, 第一书记).
+var looseStepRE = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)[^次年天书名届批期季月代位回遍轮，,。？?]|最后(?:一|那一)[^次年天书名届批期季月代位回遍轮，,。？?]`)
+
+// hasSteps reports a method whose record has steps.
+func (s *Service) hasSteps(name string) bool {
+	if s.o.Catalog == nil {
+		return false
+	}
+	m, ok := s.o.Catalog.Method(name)
+	return ok && len(m.Steps) > 0
 }
 
 // firstWithSteps is the first of the methods whose record has steps.

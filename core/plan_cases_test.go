@@ -1493,3 +1493,16 @@ func TestWhatElseIsPractice(t *testing.T) {
 		t.Errorf("his career told as how the practice is done:\n%s", how.Text)
 	}
 }
+
+// TestLastOneAfterSteps: "最后一个呢" after a method told in steps is its
+// last step, not her work in a field called 最后一个.
+func TestLastOneAfterSteps(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans := askIn(t, s, "last-1", "三需工作法有哪几步？", "最后一个呢？")
+	if !strings.Contains(ans.Text, "第三步是“清单办需”") {
+		t.Errorf("want the last step:\n%s", ans.Text)
+	}
+	if u := s.understand("第一次去社区是哪一年？", Conversation{}); u.Step != 0 {
+		t.Errorf("第一次 is no step: %d", u.Step)
+	}
+}
