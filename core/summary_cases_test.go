@@ -1,0 +1,192 @@
+package core
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"bangyang/zh"
+)
+
+// serviceOverFiles is the offline core over the named fixtures alone
+// (paths under corpus/testdata).
+func serviceOverFiles(t *testing.T, files ...string) *Service {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join("..", "corpus", "testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, filepath.Base(f)), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return serviceOverDir(t, dir)
+}
+
+// askSummary asks q in a fresh conversation and checks what every summary
+// must be: grounded, every marker resolving, no sentence twice.
+func askSummary(t *testing.T, s *Service, q string) *Answer {
+	t.Helper()
+	ans, err := s.Ask(context.Background(), "", q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Grounded || ans.Refused {
+		t.Fatalf("%s: not answered:\n%s", q, ans.Text)
+	}
+	checkMarkers(t, ans)
+	checkNoRepeats(t, ans.Text)
+	return ans
+}
+
+// lineWith is the first line of text holding want, or "".
+func lineWith(text, want string) string {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, want) {
+			return l
+		}
+	}
+	return ""
+}
+
+// TestSummaryStreetSecretaryCommunities: a street secretary's summary
+// keeps the practices of the communities under her, each told in its own
+// paragraph, each with its own result; "有哪些经验" asks for the same
+// summary.
+func TestSummaryStreetSecretaryCommunities(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre-classes/56_street_secretary_communities_pang.txt")
+	for _, q := range []string{"介绍一下庞玉洁书记的主要做法", "庞玉洁有哪些经验"} {
+		ans := askSummary(t, s, q)
+		if l := lineWith(ans.Text, "银发食堂"); !strings.Contains(l, "水井社区") || !strings.Contains(l, "200余份") {
+			t.Errorf("%s: the community's practice with its result is missing:\n%s", q, ans.Text)
+		}
+		if l := lineWith(ans.Text, "楼栋议事角"); !strings.Contains(l, "六成") {
+			t.Errorf("%s: 楼栋议事角 without its own result:\n%s", q, ans.Text)
+		}
+		if strings.Contains(ans.Text, "起点") {
+			t.Errorf("%s: what she did after taking office is told as where she started:\n%s", q, ans.Text)
+		}
+	}
+}
+
+// TestSummaryUnnamedPractices: a secretary with practices and no named
+// method gets them told, each a doing (with the result told right after
+// it on its line), not the background of her community or praise.
+func TestSummaryUnnamedPractices(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre-classes/57_practices_unnamed_yan.txt")
+	ans := askSummary(t, s, "晏春梅做了哪些事？")
+	for _, want := range []string{"义务清淤", "退休医生", "辅导作业"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("practice %q missing:\n%s", want, ans.Text)
+		}
+	}
+	if l := lineWith(ans.Text, "每周三晚上"); !strings.Contains(l, "3800多人次") {
+		t.Errorf("the Wednesday duty is not told with its result:\n%s", ans.Text)
+	}
+	for _, not := range []string{"贴心人", "上世纪八十年代", "实在人"} {
+		if strings.Contains(ans.Text, not) {
+			t.Errorf("background or praise %q told as her work:\n%s", not, ans.Text)
+		}
+	}
+	if n := strings.Count(ans.Text, "湖北省优秀社区工作者"); n != 1 {
+		t.Errorf("her honour told %d times:\n%s", n, ans.Text)
+	}
+}
+
+// TestSummaryResultsPerPractice: each method's line holds its own measured
+// result and no other's; the sentence announcing the three is no practice
+// of its own.
+func TestSummaryResultsPerPractice(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre-classes/58_results_per_practice_qi.html")
+	ans := askSummary(t, s, "介绍一下祁文娟的主要做法")
+	own := map[string]string{"红色代办": "1860件", "睦邻积分": "1400余人", "楼院夜谈": "296条"}
+	for m, res := range own {
+		l := lineWith(ans.Text, "· "+m)
+		if !strings.Contains(l, res) {
+			t.Errorf("%s's line lacks its result %s:\n%s", m, res, ans.Text)
+		}
+		for other, r := range own {
+			if other != m && strings.Contains(l, r) {
+				t.Errorf("%s's line holds %s's result:\n%s", m, other, l)
+			}
+		}
+	}
+	if strings.Contains(ans.Text, "先后推出了") {
+		t.Errorf("the announcing sentence is told as a practice:\n%s", ans.Text)
+	}
+}
+
+// TestSummaryHonoursOneLine: a long list of honours is one line of the
+// first few; every practice is still told with its result, within the
+// length a summary aims at.
+func TestSummaryHonoursOneLine(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre-classes/59_honours_long_list_long.txt")
+	ans := askSummary(t, s, "龙慧芬有哪些经验")
+	lines := 0
+	for _, l := range strings.Split(ans.Text, "\n") {
+		if strings.Contains(l, "荣誉") || strings.Contains(l, "劳动模范") || strings.Contains(l, "道德模范") {
+			lines++
+		}
+	}
+	if lines != 1 || !strings.Contains(lineWith(ans.Text, "荣誉"), "等") {
+		t.Errorf("honours take %d lines (want one, of the first few):\n%s", lines, ans.Text)
+	}
+	for m, res := range map[string]string{"巷长认领制": "八成", "和睦茶室": "97%"} {
+		if !strings.Contains(lineWith(ans.Text, m), res) {
+			t.Errorf("%s without its result %s:\n%s", m, res, ans.Text)
+		}
+	}
+	if !strings.Contains(ans.Text, "一对一") {
+		t.Errorf("the unnamed practice is crowded out:\n%s", ans.Text)
+	}
+	if n := utf8.RuneCountInString(ans.Text); n > 450 { // issue 10: under ~450
+		t.Errorf("summary is %d runes", n)
+	}
+}
+
+// TestSummaryEnumeratedHeadings: practices told as short enumerated
+// headings are each told with the sentence doing it; taking up the post is
+// no practice; how she leads her community asks for the same summary.
+func TestSummaryEnumeratedHeadings(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre-classes/60_trad_enumerated_practices_wen.txt")
+	for q, wants := range map[string][]string{
+		"簡單說說溫麗珠的事蹟":  {"把黨小組建到騎樓裡：社區按騎樓街段劃分了12個黨小組", "長者活動中心"},
+		"温书记是怎么带好社区的": {"把党小组建到骑楼里：社区按骑楼街段划分了12个党小组", "长者活动中心"},
+	} {
+		ans := askSummary(t, s, q)
+		for _, w := range wants {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%s: %q missing:\n%s", q, w, ans.Text)
+			}
+		}
+		if strings.Contains(ans.Text, "做法：2016年") || strings.Contains(ans.Text, "· 2016年") {
+			t.Errorf("%s: taking the post told as a practice:\n%s", q, ans.Text)
+		}
+		if n := strings.Count(zh.ToSimplified(ans.Text), "广东省优秀共产党员"); n != 1 {
+			t.Errorf("%s: her honour told %d times:\n%s", q, n, ans.Text)
+		}
+	}
+}
+
+// TestSummaryFewMethodsTellHow: a secretary with one or two methods has
+// them told with how they are done, not the name and definition alone.
+func TestSummaryFewMethodsTellHow(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre/14_garbled_men.txt", "genre/10_partner_chen.txt")
+	for q, want := range map[string]string{"總結一下門建國的做法。": "每月逢八", "陈雅静做了哪些工作？": "邻里互助小组"} {
+		ans := askSummary(t, s, q)
+		if !strings.Contains(zh.ToSimplified(ans.Text), want) {
+			t.Errorf("%s: how the method is done (%s) missing:\n%s", q, want, ans.Text)
+		}
+	}
+}
