@@ -87,6 +87,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 		}
 	}
 	header := false
+	restMethods := 0 // named methods not listed, said after the practices
 	practiceHeader := func() {
 		if !header {
 			b.line("• 主要做法：")
@@ -116,6 +117,10 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 			taken[cleanQuote(p.what.text)] = true
 		}
 		later = append(later, unnamedPractices(s, sents, l.Name, n, taken)...)
+	} else if p, ok := ownMeasuredPractice(s, sents, l.Name, taken); ok {
+		// Many named methods: her own doing that the article measures
+		// ("……把“失联”的47名党员全部找回") is no less one of them.
+		later = append(later, p)
 	}
 	deeds := 3
 	if methodsAsked {
@@ -171,14 +176,15 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 		if len(names) > 0 {
 			b.line("  · 还有：" + strings.Join(names, "、"))
 		}
-		if rest := len(methods) - listed; rest > 0 {
-			b.line("  · …（另有" + strconv.Itoa(rest) + "项，可用 /methods 查看）")
-		}
+		restMethods = len(methods) - listed
 	}
 	b.reserve = 0
 	for _, p := range later {
 		practiceHeader()
 		b.practice(p)
+	}
+	if restMethods > 0 {
+		b.line("  · …（另有" + strconv.Itoa(restMethods) + "项，可用 /methods 查看）")
 	}
 	// Her own words for how she works ("社区工作要“门要常开、人要常在”"):
 	// what a learner remembers of her.

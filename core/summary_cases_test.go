@@ -190,3 +190,22 @@ func TestSummaryFewMethodsTellHow(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryManyMethodsKeepHerMeasuredDeed: a secretary with many named
+// methods still has her own measured doing told (李亚玲 found the 47
+// "失联" members again), and the count of methods left out closes the
+// list of practices.
+func TestSummaryManyMethodsKeepHerMeasuredDeed(t *testing.T) {
+	t.Parallel()
+	s := newOffline(t, nil)
+	ans := askSummary(t, s, "李亚玲的主要经验有哪些？")
+	if l := lineWith(ans.Text, "口袋党员"); !strings.Contains(l, "47名党员") {
+		t.Errorf("her own measured practice is missing:\n%s", ans.Text)
+	}
+	lines := strings.Split(ans.Text, "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "另有") && i+1 < len(lines) && strings.HasPrefix(lines[i+1], "  · ") {
+			t.Errorf("a practice is listed after the count of methods left out:\n%s", ans.Text)
+		}
+	}
+}

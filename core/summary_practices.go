@@ -345,3 +345,18 @@ func asPractices(rs []sentRef) []practice {
 	}
 	return out
 }
+
+// ownMeasuredPractice is the first practice naming the leader whose doing
+// or the sentence after it is measured (a count, a rate): a secretary
+// with many named methods may have done her best-known work unnamed.
+func ownMeasuredPractice(s *Service, sents []sentRef, leader string, used map[string]bool) (practice, bool) {
+	for _, p := range unnamedPractices(s, sents, leader, len(sents), used) {
+		if !s.namesLeader(p.what.norm, leader) || deedRE.MatchString(p.what.norm) && p.result == nil {
+			continue
+		}
+		if p.result != nil || resultFigureRE.MatchString(p.what.norm) && cameOfItRE.MatchString(p.what.norm) || strings.Contains(p.what.norm, "全部") && resultFigureRE.MatchString(p.what.norm) {
+			return p, true
+		}
+	}
+	return practice{}, false
+}
