@@ -203,7 +203,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	shown := 0
 	for _, r := range resultRanked(sents, l.Name, s) {
 		t := cleanQuote(r.text)
-		if shown == 2 || b.used[t] || !b.withinBudget("• 成效："+t) || len(l.Honours) > 0 && honourOnly(s, r.norm, l.Name) {
+		if shown == 2 || b.used[t] || !b.withinBudget("• 成效："+t) || len(l.Honours) > 0 && honourOnly(s, r.norm, l.Name) || isPractice(r.norm) && !isResultSentence(r.norm) || howThingsWere(r.sentRef) {
 			continue // her honours have their line
 		}
 		b.used[t] = true
@@ -216,7 +216,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 		if isResultSentence(zh.ToSimplified(t)) {
 			label = "成效" // "目前食堂每天供餐200余份": what came of it, though 每天 reads as a doing
 		}
-		if shown == 2 || t == "" || b.used[t] || label == "背景" || !b.withinBudget("• "+label+"："+t) {
+		if shown == 2 || t == "" || b.used[t] || label == "背景" || !b.withinBudget("• "+label+"："+t) || howThingsWereText(t, f.ChunkID, s) {
 			continue // how things were is no part of what she did
 		}
 		b.used[t] = true
@@ -292,7 +292,7 @@ func (c *composer) methodWithResult(line, chunk string, m catalog.Method, all []
 				if n := c.cite(chunk); n > 0 {
 					text += "[" + strconv.Itoa(n) + "]"
 				}
-				text += " 成效：" + t
+				text += " 成效：" + c.display(t, q.ChunkID)
 				if n := c.cite(q.ChunkID); n > 0 {
 					text += "[" + strconv.Itoa(n) + "]"
 				}
@@ -318,21 +318,23 @@ func (c *composer) methodHow(m catalog.Method) {
 			if i >= len(m.Procedure) {
 				break
 			}
-			for _, q := range m.Procedure[i] {
+			for _, q := range m.Procedure[i][:min(1, len(m.Procedure[i]))] {
 				t := cleanQuote(withoutStep(q.Text, st))
-				if t == "" || c.used[cleanQuote(q.Text)] || !c.withinBudget("    "+st+"："+t+"[00]") {
+				if t == "" || c.used[cleanQuote(q.Text)] || !stepSentence(zh.ToSimplified(t)) || !c.withinBudget("    "+st+"："+t+"[00]") {
 					continue
 				}
 				c.used[cleanQuote(q.Text)] = true
 				c.indented("    "+strconv.Itoa(i+1)+". "+st+"：", t, q.ChunkID)
 				break
 			}
+			// (Only the step's first sentence is read: a later one the
+			// catalog aligned may belong to no step.)
 		}
 		return
 	}
 	for _, q := range m.How {
 		t := cleanQuote(q.Text)
-		if t == "" || c.used[t] || isResultSentence(zh.ToSimplified(t)) || utf8.RuneCountInString(t) > maxProfileLine || !c.withinBudget("    怎么做："+t+"[00]") {
+		if t == "" || c.used[t] || !howSentence(zh.ToSimplified(t)) || utf8.RuneCountInString(t) > maxProfileLine || !c.withinBudget("    怎么做："+t+"[00]") {
 			continue
 		}
 		c.used[t] = true
@@ -340,6 +342,41 @@ func (c *composer) methodHow(m catalog.Method) {
 		return
 	}
 }
+
+// howSentence is a sentence telling how a method is done: a doing, told
+// on its own, neither a result, nor someone's words about it, nor how
+// things were before.
+func howSentence(norm string) bool {
+	n := strings.TrimLeft(norm, "“「\"")
+	return isPractice(norm) && toldOnItsOwn(norm) && !isResultSentence(norm) && !pastOpenRE.MatchString(n) && !saysRE.MatchString(norm)
+}
+
+// stepSentence is a sentence carrying out a step: the catalog aligned it
+// by the step's words; it is no result, no one's words about it, no
+// looking back.
+func stepSentence(norm string) bool {
+	n := strings.TrimLeft(norm, "“「\"")
+	return !isResultSentence(norm) && !pastOpenRE.MatchString(n) && !saysRE.MatchString(norm) && !notDoneRE.MatchString(norm) && !backRefOpenRE.MatchString(norm) && !isQuestion(norm)
+}
+
+// howThingsWere is a sentence telling the ground she works on (an
+// interview's answer included, its speaker label aside), no result.
+func howThingsWere(r sentRef) bool {
+	n := zh.ToSimplified(trimSpeaker(r.text, r.chunk.Meta))
+	return isProblem(n) && !cameOfItRE.MatchString(n)
+}
+
+// howThingsWereText is howThingsWere for a catalog quote.
+func howThingsWereText(t, chunkID string, s *Service) bool {
+	if ch, ok := s.chunk(chunkID); ok {
+		t = trimSpeaker(t, ch.Meta)
+	}
+	n := zh.ToSimplified(t)
+	return isProblem(n) && !cameOfItRE.MatchString(n)
+}
+
+// saysRE opens a report of someone's words (钱慧英说：…, 居民们说，…).
+var saysRE = regexp.MustCompile(`^[^，,。：:]{0,12}(说|表示|介绍|坦言|感慨|笑着说)[，,：:]`)
 
 // practice adds a practice's line under 主要做法.
 func (c *composer) practice(p practice) {

@@ -269,6 +269,7 @@ func (c *composer) indented(prefix, text, chunkID string) bool {
 	if !c.fits(prefix + text + "[00]") {
 		return false
 	}
+	text = c.display(text, chunkID)
 	if n := c.cite(chunkID); n > 0 {
 		text += "[" + strconv.Itoa(n) + "]"
 	}

@@ -209,3 +209,36 @@ func TestSummaryManyMethodsKeepHerMeasuredDeed(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryPracticesAreDoings: what a summary tells as a practice, or
+// as how a method is done, is something done — not a plan or a next step,
+// a resident's words, the occasion of the text, a sentence leaning on the
+// one before, a difficulty, taking up a post, a question; a method's result
+// is no honour; an interview's speaker label is not quoted.
+func TestSummaryPracticesAreDoings(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre/06_portal_xiang.txt", "genre/18_two_communities_fan_wei.html", "genre/04_utf16_lu.txt",
+		"genre-classes/33_rare_surname_quote_xuan.txt", "genre-classes/36_two_secretaries_one_sentence_qian.txt",
+		"genre-classes/39_report_meeting_speech_zhao.txt", "genre-classes/40_interview_age_first_person_pan.txt",
+		"genre-classes/27_interview_colon_yan.txt")
+	for q, nots := range map[string][]string{
+		"介绍一下向春燕的主要做法": {"下一步", "钱从哪里来"},
+		"介绍一下禤玉芳的主要做法": {"多亏了禤书记"},
+		"介绍一下钱慧英的主要做法": {"怎么做：钱慧英说"},
+		"介绍一下赵桂兰的主要做法": {"报告会"},
+		"介绍一下潘丽华的主要做法": {"我想把", "最难的是"},
+		"介绍一下路雪梅的主要做法": {"辞职"},
+		"介绍一下严玉华的主要做法": {"· 严玉华：", "成效：严玉华"},
+	} {
+		ans := askSummary(t, s, q)
+		for _, not := range nots {
+			if strings.Contains(ans.Text, not) {
+				t.Errorf("%s: %q is told as her work:\n%s", q, not, ans.Text)
+			}
+		}
+	}
+	ans := askSummary(t, s, "介绍一下范桂芝的主要做法")
+	if l := lineWith(ans.Text, "· 板凳课堂"); strings.Contains(l, "被评为") || !strings.Contains(l, "300多期") {
+		t.Errorf("板凳课堂's result is her honour, not its own:\n%s", ans.Text)
+	}
+}

@@ -24,7 +24,7 @@ const maxResultRunes = 80
 
 // resultChangeRE states a measured change (信访量下降了六成, 从每月30多起
 // 降到个位数, 再没出现过积水) that the general result words miss.
-var resultChangeRE = regexp.MustCompile(`下降|减少|降到|降至|降低|翻番|翻了|再没|再也没|没有一[件起次例]|少了|多了|^[^，,。]{0,6}(年来|年间|年下来|以来)|共[计有]?[^，,。]{0,10}\d|(调解|化解|解决|办结|办成|接待|收集|服务|帮助|惠及|受益)[^，,。]{0,8}\d`)
+var resultChangeRE = regexp.MustCompile(`下降|减少|降到|降至|降低|翻番|翻了|再没|再也没|没有一[件起次例]|少了|多了|^[^，,。]{0,6}(年来|年间|年下来|以来)|(调解|化解|解决|办结|办成|接待|收集|服务|帮助|惠及|受益)[^，,。]{0,8}\d|(了|完成|建成|办成)[\d一二三四五六七八九十百千万两几]+[余多]?(个|件|次|人|户|名|家|条|项|起|部|份|位|场|期|万|栋|公里|米)`)
 
 // resultFigureRE is a figure a result is measured in.
 var resultFigureRE = regexp.MustCompile(`\d|[一二两三四五六七八九十百千万几]+(成|倍|个|件|次|人|户|名|家|条|项|起|部|份|位|公里|米)|再没|再也没|没有一[件起次例]`)
@@ -61,7 +61,7 @@ func methodResult(m catalog.Method, others []catalog.Method, used map[string]boo
 	for _, q := range cands {
 		t := cleanQuote(q.Text)
 		norm := zh.ToSimplified(t)
-		if t == "" || used[t] || utf8.RuneCountInString(t) > maxResultRunes || !isResultSentence(norm) || namesOtherMethod(norm, m, others) {
+		if t == "" || used[t] || utf8.RuneCountInString(t) > maxResultRunes || !isResultSentence(norm) || namesOtherMethod(norm, m, others) || honourWonRE.MatchString(norm) || honourStatedRE.MatchString(norm) {
 			continue
 		}
 		return q, true
@@ -97,6 +97,40 @@ type practice struct {
 // practice, though 担任 is among the doing words.
 var postOnlyRE = regexp.MustCompile(`担任|兼任|出任|调任|当选|就任|任职|任[^，,。]{0,16}(书记|主任)`)
 
+// careerStepRE is a step of her career (leaving a job, being elected, coming
+// to the community): her story, no practice.
+var careerStepRE = regexp.MustCompile(`推选为|被推选|被选为|选举|换届|辞职|辞去|来到社区|调到|调入|退休前`)
+
+// notDoneRE is what is meant or wished, not done: a plan, a hope, a next
+// step ("下一步社区还将……推广", "我想把……").
+var notDoneRE = regexp.MustCompile(`下一步|还将|将继续|打算|计划|希望|我想|想把|准备|争取(明年|今年|下一)`)
+
+// framingRE is the occasion of a text rather than her work (a report
+// meeting, an interview's frame).
+var framingRE = regexp.MustCompile(`先进事迹|报告会|座谈会|表彰大会|告诉记者|接受记者|记者了解到|记者看到`)
+
+// backRefOpenRE opens a sentence leaning on the one before (这个习惯，她
+// 坚持了快十年): no practice told on its own.
+var backRefOpenRE = regexp.MustCompile(`^(这个|这种|这样|这些|这一|这项|此)`)
+
+// quoteOpens reports a sentence opening with someone's words (a
+// resident's, not what she did) rather than with a quoted name (“板凳会”上，…).
+func quoteOpens(norm string) bool {
+	rs := []rune(norm)
+	if len(rs) == 0 || !strings.ContainsRune("“「\"『", rs[0]) {
+		return false
+	}
+	for i := 1; i < len(rs) && i <= maxQuotedName+1; i++ {
+		if strings.ContainsRune("”」\"』", rs[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxQuotedName bounds a quoted name opening a sentence.
+const maxQuotedName = 10
+
 // moreDoingRE are doings a summary reads as practices that the shared
 // doing words miss: setting a rule, walking the whole community, clearing
 // a room for a use.
@@ -105,9 +139,28 @@ var moreDoingRE = regexp.MustCompile(`定下|立下|定了个|走遍|跑遍|腾�
 // isPractice is a sentence telling a doing that is no post taken and no
 // outcome.
 func isPractice(norm string) bool {
-	rest := postOnlyRE.ReplaceAllString(norm, "")
-	return (isDoing(rest) || moreDoingRE.MatchString(rest)) && !isQuestion(norm) && !outcomeOpenRE.MatchString(norm)
+	if careerStepRE.MatchString(norm) || postOnlyRE.MatchString(norm) && !isDoing(postOnlyRE.ReplaceAllString(norm, "")) {
+		return false
+	}
+	if notDoneRE.MatchString(norm) || framingRE.MatchString(norm) || isQuestion(norm) || outcomeOpenRE.MatchString(norm) {
+		return false
+	}
+	return isDoing(norm) || moreDoingRE.MatchString(norm)
 }
+
+// toldOnItsOwn is a sentence a summary can quote as a practice: not
+// someone else's words, not leaning on the sentence before, no praise.
+func toldOnItsOwn(norm string) bool {
+	problem := isProblem(norm) && !moreDoingRE.MatchString(norm) || hardestRE.MatchString(norm)
+	return !quoteOpens(norm) && !backRefOpenRE.MatchString(norm) && !praiseOfHerRE.MatchString(norm) && !problem
+}
+
+// hardestRE tells what was hardest ("最难的是老房子的改造"): a difficulty,
+// though it names a doing.
+var hardestRE = regexp.MustCompile(`^[^，,。]{0,4}(最难|难的是|难就难在|难在)`)
+
+// praiseOfHerRE is what people say of her ("大家都夸她……", "是居民的主心骨").
+var praiseOfHerRE = regexp.MustCompile(`称赞|夸|竖起大拇指|点赞|好评|赞不绝口|贴心人|主心骨|称她|称他|叫她|叫他|(居民|群众|大家|街坊|老人)们?都?(说|讲)[，,：:“]`)
 
 // aboutHer reports a sentence whose subject is the leader: it names her,
 // or a pronoun opens it or its first clause.
@@ -142,6 +195,9 @@ func unnamedPractices(s *Service, sents []sentRef, leader string, n int, used ma
 		}
 		if s.namesAMethod(r.norm) {
 			continue // "先后推出了“红色代办”“睦邻积分”……": her methods' lines tell them
+		}
+		if !toldOnItsOwn(r.norm) {
+			continue
 		}
 		if partnerSubjectRE.MatchString(r.norm) && !s.namesLeader(r.norm, leader) {
 			continue
@@ -322,13 +378,13 @@ func (c *composer) practiceLine(prefix, what, whatChunk, result, resultChunk str
 		return false
 	}
 	c.used[what] = true
-	text := what
+	text := c.display(what, whatChunk)
 	if n := c.cite(whatChunk); n > 0 {
 		text += "[" + strconv.Itoa(n) + "]"
 	}
 	if result != "" && !c.used[result] && c.withinCap(prefix+text+" 成效："+result+"[00]") {
 		c.used[result] = true
-		text += " 成效：" + result
+		text += " 成效：" + c.display(result, resultChunk)
 		if n := c.cite(resultChunk); n > 0 {
 			text += "[" + strconv.Itoa(n) + "]"
 		}
@@ -359,4 +415,13 @@ func ownMeasuredPractice(s *Service, sents []sentRef, leader string, used map[st
 		}
 	}
 	return practice{}, false
+}
+
+// display is a quote as shown: an interview's speaker label opening it
+// is dropped when the line is the secretary's words (the line is hers).
+func (c *composer) display(text, chunkID string) string {
+	if ch, ok := c.s.chunk(chunkID); ok {
+		return trimSpeaker(text, ch.Meta)
+	}
+	return text
 }
