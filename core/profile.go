@@ -62,7 +62,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 		if intro := firstSentenceWith(chunks, []string{l.Name}, roleRE); intro.text != "" {
 			b.point("简介", intro.text, intro.chunk)
 		}
-	} else if intro := firstSentenceWith(chunks, []string{l.Name}, personalRE); intro.text != "" && utf8.RuneCountInString(intro.text) <= 120 && !methodsAsked {
+	} else if intro := firstSentenceWith(chunks, []string{l.Name}, personalRE); intro.text != "" && utf8.RuneCountInString(intro.text) <= 120 && !methodsAsked && !deedsAskedRE.MatchString(zh.ToSimplified(asked)) {
 		// "金顺姬，女，朝鲜族，1968年生": who she is beyond her post.
 		b.used[cleanQuote(intro.text)] = true
 		b.point("简介", intro.text, intro.chunk)
@@ -271,8 +271,16 @@ func honourLine(hs []string) string {
 // honourOnly is a sentence stating her own honour and no other result
 // ("晏春梅先后获评宜昌市优秀共产党员").
 func honourOnly(s *Service, norm, leader string) bool {
-	return (honourStatedRE.MatchString(norm) || honourWonRE.MatchString(norm)) && s.namesLeader(norm, leader) && !measuredRE.MatchString(norm)
+	hers := s.namesLeader(norm, leader) || selfOpenRE.MatchString(norm)
+	return (honourStatedRE.MatchString(norm) || honourWonRE.MatchString(norm)) && hers && !measuredRE.MatchString(norm)
 }
+
+// selfOpenRE opens a sentence about the person herself (本人也被……).
+var selfOpenRE = regexp.MustCompile(`^(她|他)?(本人|自己|个人)`)
+
+// deedsAskedRE asks what she did (事迹, 做了什么): her practices, not who
+// she is — no introduction line.
+var deedsAskedRE = regexp.MustCompile(`事迹|做了|干了|做过|干过|成绩`)
 
 // honourWonRE is winning an honour in words honourStatedRE leaves out.
 var honourWonRE = regexp.MustCompile(`获评|被评|表彰为|获得[^，,。]{0,20}(先进|优秀|模范|标兵)`)

@@ -242,3 +242,22 @@ func TestSummaryPracticesAreDoings(t *testing.T) {
 		t.Errorf("板凳课堂's result is her honour, not its own:\n%s", ans.Text)
 	}
 }
+
+// TestSummaryDeedsAskedNoIntroduction: asked what she did, her summary
+// has no introduction line (born, people, party) and tells her honours
+// once, in their line — not again as a result ("本人也被……表彰为").
+func TestSummaryDeedsAskedNoIntroduction(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre-classes/59_honours_long_list_long.txt")
+	ans := askSummary(t, s, "簡單說說龍慧芬的事蹟")
+	if strings.Contains(ans.Text, "1971年生") || !strings.Contains(ans.Text, "巷長認領制") {
+		t.Errorf("an introduction instead of her work:\n%s", ans.Text)
+	}
+	seeds := newOffline(t, nil)
+	if !honourOnly(seeds, "本人也被市委表彰为先进基层党组织书记、优秀共产党员。", "吴中兰") {
+		t.Error("an honour of 本人 is not read as hers")
+	}
+	if honourOnly(seeds, "2010年以来,她带领社区干部共协调解决居民诉求1600余件,民众满意率始终在98%以上。", "吴中兰") {
+		t.Error("a measured result is read as an honour")
+	}
+}
