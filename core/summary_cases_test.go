@@ -261,3 +261,15 @@ func TestSummaryDeedsAskedNoIntroduction(t *testing.T) {
 		t.Error("a measured result is read as an honour")
 	}
 }
+
+// TestSummaryCommunityDoingUnderHer: with few named methods, what her
+// community's organisation did (社区把闲置的锅炉房改成了养老驿站) is told
+// among her practices.
+func TestSummaryCommunityDoingUnderHer(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre/15_portal_post_after_place_duan.txt")
+	ans := askSummary(t, s, "介绍一下段秀琴的主要做法")
+	if l := lineWith(ans.Text, "养老驿站"); !strings.HasPrefix(l, "  · ") {
+		t.Errorf("the community's doing is not among her practices:\n%s", ans.Text)
+	}
+}

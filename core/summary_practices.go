@@ -175,6 +175,10 @@ func aboutHer(s *Service, r sentRef, leader string) bool {
 	return strings.ContainsAny(head, "她他")
 }
 
+// ourSubjectRE opens a sentence whose subject is the community's own
+// organisation (after a time word at most): 社区, 社区党委, 居委会.
+var ourSubjectRE = regexp.MustCompile(`^([^，,。]{0,8}[，,])?(社区|社区党委|社区党总支|社区党支部|社区两委|社区“两委”|居委会|党委|党支部)[^\p{Han}]?[^，,。]{0,2}(把|在|和|与|联合|组织|开展|推出|成立|组建|建立|设立|请|邀请|发动|开设|开办|办起|建起|打造|实行|推行|每)`)
+
 // enumHeadingMax bounds an enumerated heading sentence ("一是把党小组建到骑
 // 楼里。"): the sentence after it tells the doing.
 const enumHeadingMax = 26
@@ -188,7 +192,7 @@ func unnamedPractices(s *Service, sents []sentRef, leader string, n int, used ma
 	if n <= 0 {
 		return nil
 	}
-	var enum, named []practice
+	var enum, named, theirs []practice
 	for _, r := range sents {
 		if used[cleanQuote(r.text)] || isHeadingLike(r.text) || isQuestion(r.text) || fragment(r.text) || utf8.RuneCountInString(r.text) > 130 || s.namesOtherLeader(r.norm, leader) {
 			continue
@@ -219,9 +223,13 @@ func unnamedPractices(s *Service, sents []sentRef, leader string, n int, used ma
 			enum = append(enum, practice{what: r})
 		case aboutHer(s, r, leader) && isPractice(r.norm) && !isOutcome(r.norm):
 			named = append(named, practice{what: r})
+		case ourSubjectRE.MatchString(r.norm) && isPractice(r.norm) && !isOutcome(r.norm):
+			// "去年，社区把闲置的锅炉房改成了养老驿站": her community's doing
+			// under her, after what names her.
+			theirs = append(theirs, practice{what: r})
 		}
 	}
-	out := append(enum, named...)
+	out := append(append(enum, named...), theirs...)
 	seen := map[string]bool{}
 	var kept []practice
 	for _, p := range out {
