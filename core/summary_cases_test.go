@@ -66,6 +66,13 @@ func TestSummaryStreetSecretaryCommunities(t *testing.T) {
 		if l := lineWith(ans.Text, "银发食堂"); !strings.Contains(l, "水井社区") || !strings.Contains(l, "200余份") {
 			t.Errorf("%s: the community's practice with its result is missing:\n%s", q, ans.Text)
 		}
+		// A community told mid-paragraph (在梅园社区，…) or after a time
+		// word (去年，五星社区…) is one too.
+		for _, c := range []string{"梅园社区：", "五星社区："} {
+			if !strings.Contains(ans.Text, c) {
+				t.Errorf("%s: %s's practice is missing:\n%s", q, c, ans.Text)
+			}
+		}
 		if l := lineWith(ans.Text, "楼栋议事角"); !strings.Contains(l, "六成") {
 			t.Errorf("%s: 楼栋议事角 without its own result:\n%s", q, ans.Text)
 		}

@@ -134,7 +134,7 @@ const maxQuotedName = 10
 // moreDoingRE are doings a summary reads as practices that the shared
 // doing words miss: setting a rule, walking the whole community, clearing
 // a room for a use.
-var moreDoingRE = regexp.MustCompile(`定下|立下|定了个|走遍|跑遍|腾出|换新|改成|改为|办起|牵头|带着[^，,。]{1,8}(走|上门|清|修|建|办|做|跑)`)
+var moreDoingRE = regexp.MustCompile(`的做法是|的办法是|定下|立下|定了个|走遍|跑遍|腾出|换新|改成|改为|办起|牵头|带着[^，,。]{1,8}(走|上门|清|修|建|办|做|跑)`)
 
 // isPractice is a sentence telling a doing that is no post taken and no
 // outcome.
@@ -287,7 +287,11 @@ func sortPractices(ps []practice) {
 
 // communityOpenRE opens a paragraph about one community ("枫林社区老楼多、
 // 矛盾多，…", "在水井社区，…").
-var communityOpenRE = regexp.MustCompile(`^(在)?([\p{Han}]{2,6}社区)`)
+var communityOpenRE = regexp.MustCompile(`^(?:(?:\d{4}年[^，,。]{0,5}|去年|今年|前年|近年来|近年|如今|目前)[，,])?(?:在)?([\p{Han}]{2,6}社区)`)
+
+// notInNameRE are characters no community's name holds (她之前担任社区,
+// 各社区, 这个社区).
+var notInNameRE = regexp.MustCompile(`[的了是她他我任个和与及在这那各每全本该]`)
 
 // streetRoleRE is a post over several communities.
 var streetRoleRE = regexp.MustCompile(`街道|党工委|镇`)
@@ -310,32 +314,39 @@ func communityPractices(s *Service, sents []sentRef, leader, role string, n int,
 		if m == nil || isHeadingLike(r.text) || s.namesOtherLeader(r.norm, leader) {
 			continue
 		}
-		para := s.paragraph(r)
-		if len(para) == 0 || para[0].pos != r.pos {
-			continue // the community opens its paragraph
-		}
-		pkey := r.chunk.ID + "/" + m[2]
-		if done[pkey] {
+		name := m[1]
+		if notInNameRE.MatchString(strings.TrimSuffix(name, "社区")) || done[name] || strings.Contains(zh.ToSimplified(role), name) {
 			continue
 		}
-		for i, x := range para {
-			if !isPractice(x.norm) || isProblem(x.norm) && i == 0 && len(para) > 1 {
+		// The community's block: its sentence and those after it in the
+		// paragraph, up to the next community's.
+		var block []sentRef
+		for _, x := range s.paragraph(r) {
+			if x.pos < r.pos {
 				continue
 			}
-			done[pkey] = true
+			if x.pos > r.pos && communityOpenRE.MatchString(x.norm) {
+				break
+			}
+			block = append(block, x)
+		}
+		for i, x := range block {
+			if !isPractice(x.norm) || isProblem(x.norm) && i == 0 && len(block) > 1 || !toldOnItsOwn(x.norm) && i > 0 {
+				continue
+			}
+			done[name] = true
 			if used[cleanQuote(x.text)] {
 				break // told already (a method of hers)
 			}
-			out = append(out, practice{label: originalPrefix(r.text, m[2]), what: x, result: resultAfter(s, x, used)})
+			out = append(out, practice{label: originalPrefix(r.text, name), what: x, result: resultAfter(s, x, used)})
 			break
 		}
 	}
 	return out
 }
 
-// originalPrefix is the opening of text (as written) up to and including
-// the community's name, whose Simplified form is name; the t2s
-// conversion keeps rune positions.
+// originalPrefix is the community's name as text writes it (name is its
+// Simplified form; the t2s conversion keeps rune positions).
 func originalPrefix(text, name string) string {
 	norm := []rune(zh.ToSimplified(text))
 	rs := []rune(text)
@@ -343,9 +354,8 @@ func originalPrefix(text, name string) string {
 	if i < 0 || len(norm) != len(rs) {
 		return name
 	}
-	end := utf8.RuneCountInString(string(norm)[:i]) + utf8.RuneCountInString(name)
-	p := string(rs[:end])
-	return strings.TrimPrefix(p, "在")
+	start := utf8.RuneCountInString(string(norm)[:i])
+	return string(rs[start : start+utf8.RuneCountInString(name)])
 }
 
 // runes is the composed text's length.
