@@ -164,11 +164,24 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 			line := m.Name
 			// A sentence naming two methods is quoted once, under the first;
 			// a long one is left to the method's own summary.
-			if d := methodLine(m); d != "" && !b.used[cleanQuote(d)] && utf8.RuneCountInString(d) <= maxProfileLine {
+			chunk := methodLineChunk(m)
+			d := methodLine(m)
+			if n := zh.ToSimplified(d); d != "" && len(m.Steps) == 0 && isProblem(n) && !isDoing(n) {
+				// "双职工家庭多，孩子周末没人管": what it answers, not what it
+				// is; its first doing tells that.
+				d = ""
+				for _, q := range m.How {
+					if t := cleanQuote(q.Text); !b.used[t] && howSentence(zh.ToSimplified(t)) && utf8.RuneCountInString(t) <= maxProfileLine {
+						d, chunk = t, q.ChunkID
+						break
+					}
+				}
+			}
+			if d != "" && !b.used[cleanQuote(d)] && utf8.RuneCountInString(d) <= maxProfileLine {
 				line += "：" + d
 				b.used[cleanQuote(d)] = true
 			}
-			b.methodWithResult(line, methodLineChunk(m), m, methods, true)
+			b.methodWithResult(line, chunk, m, methods, true)
 			if len(main) <= maxDetailedMethods {
 				b.methodHow(m)
 			}

@@ -280,3 +280,14 @@ func TestSummaryCommunityDoingUnderHer(t *testing.T) {
 		t.Errorf("the community's doing is not among her practices:\n%s", ans.Text)
 	}
 }
+
+// TestSummaryMethodLineTellsTheDoing: a method whose record's sentence is
+// the problem it answers is told by its first doing instead.
+func TestSummaryMethodLineTellsTheDoing(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre/19_wechat_numbered_jiang.txt")
+	ans := askSummary(t, s, "介绍一下蒋慧芳的主要做法")
+	if l := lineWith(ans.Text, "· 周末小课堂"); strings.Contains(l, "没人管") || !strings.Contains(l, "退休教师") {
+		t.Errorf("the method's line tells its problem, not its doing:\n%s", ans.Text)
+	}
+}
