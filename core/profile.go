@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"bangyang/catalog"
+	"bangyang/corpus"
 	"bangyang/zh"
 )
 
@@ -69,8 +70,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	}
 	if len(l.Honours) > 0 {
 		// One line, the first few: her honours never crowd out her work.
-		h := firstSentenceWith(chunks, l.Honours, nil)
-		b.point("荣誉", honourLine(l.Honours), h.chunk)
+		b.point("荣誉", honourLine(l.Honours), honourChunk(chunks, l.Honours))
 	}
 	// Her story: where she started, what she did (the main methods, one
 	// line each with what came of it), what she did herself, what came of
@@ -280,6 +280,29 @@ func honourLine(hs []string) string {
 	}
 	return strings.Join(hs[:maxHonours], "；") + "等"
 }
+
+// honourChunk is the passage of the first sentence stating one of the
+// honours, read without quotation marks (获评杭州市“最美社区书记”); "" when
+// only the page's metadata holds them.
+func honourChunk(chunks []corpus.Chunk, honours []string) string {
+	if at := firstSentenceWith(chunks, honours, nil); at.chunk != "" {
+		return at.chunk
+	}
+	for _, ch := range chunks {
+		for _, sent := range splitSentences(ch.Text) {
+			norm := quoteMarks.Replace(zh.ToSimplified(sent))
+			for _, h := range honours {
+				if h != "" && strings.Contains(norm, quoteMarks.Replace(zh.ToSimplified(h))) {
+					return ch.ID
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// quoteMarks drops quotation marks.
+var quoteMarks = strings.NewReplacer("“", "", "”", "", "「", "", "」", "", "\"", "", "‘", "", "’", "")
 
 // honourOnly is a sentence stating her own honour and no other result
 // ("晏春梅先后获评宜昌市优秀共产党员").

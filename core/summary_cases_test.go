@@ -291,3 +291,14 @@ func TestSummaryMethodLineTellsTheDoing(t *testing.T) {
 		t.Errorf("the method's line tells its problem, not its doing:\n%s", ans.Text)
 	}
 }
+
+// TestSummaryHonoursCited: the honours line is cited to the sentence
+// stating the honour, even when the article quotes its name.
+func TestSummaryHonoursCited(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre/19_wechat_numbered_jiang.txt")
+	ans := askSummary(t, s, "介绍一下蒋慧芳的主要做法")
+	if l := lineWith(ans.Text, "荣誉："); !strings.HasSuffix(l, "]") {
+		t.Errorf("the honours line is not cited: %q", l)
+	}
+}
