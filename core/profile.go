@@ -497,32 +497,14 @@ func ownDeeds(s *Service, sents []sentRef, leader string, n int) []sentRef {
 var enumOpenRE = regexp.MustCompile(`^(一是|二是|三是|四是|五是|首先|其次|再次|此外|同时|另外|第[一二三四五]，)`)
 
 // practicesOf are up to n sentences telling what the leader did that the
-// used ones do not: enumerated ones (一是…) first, then those naming her
-// (or opening with 她) and telling a doing, in article order.
+// used ones do not: the doings practicesIn finds (a summary's practices
+// with no named method), those naming a method included, without their
+// results.
 func practicesOf(s *Service, sents []sentRef, leader string, n int, used map[string]bool) []sentRef {
-	if n <= 0 {
-		return nil
+	var out []sentRef
+	for _, p := range practicesIn(s, sents, leader, n, used, false) {
+		out = append(out, p.what)
 	}
-	var enum, named []sentRef
-	for _, r := range sents {
-		if used[cleanQuote(r.text)] || isHeadingLike(r.text) || isQuestion(r.text) || fragment(r.text) || utf8.RuneCountInString(r.text) > 130 || s.namesOtherLeader(r.norm, leader) {
-			continue
-		}
-		if partnerSubjectRE.MatchString(r.norm) && !s.namesLeader(r.norm, leader) {
-			continue // "此外，辖区一家银行网点每季度……": a partner's activity, not hers
-		}
-		switch {
-		case enumOpenRE.MatchString(r.norm) && isDoing(r.norm):
-			enum = append(enum, r)
-		case (s.namesLeader(r.norm, leader) || strings.HasPrefix(r.norm, "她") || strings.HasPrefix(r.norm, "他")) && isDoing(r.norm) && !isOutcome(r.norm):
-			named = append(named, r)
-		}
-	}
-	out := append(enum, named...)
-	if len(out) > n {
-		out = out[:n]
-	}
-	inOrder(out)
 	return out
 }
 

@@ -302,3 +302,23 @@ func TestSummaryHonoursCited(t *testing.T) {
 		t.Errorf("the honours line is not cited: %q", l)
 	}
 }
+
+// TestSecondSecretarySummaryPractices: an article's second secretary,
+// summed up from his own sentences, has all his practices told — the one
+// after a time word (2020年，他牵头办起了……) too — and those naming a
+// method, which he has no method lines for.
+func TestSecondSecretarySummaryPractices(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre-classes/29_two_sections_headline_he.html", "genre/18_two_communities_fan_wei.html")
+	for q, wants := range map[string][]string{
+		"总结一下邹建平的做法": {"四点半课堂", "共享书屋"},
+		"总结一下韦志鹏的做法": {"夜间议事厅", "说事信箱"},
+	} {
+		ans := askSummary(t, s, q)
+		for _, w := range wants {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%s: %s missing:\n%s", q, w, ans.Text)
+			}
+		}
+	}
+}

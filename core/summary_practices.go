@@ -189,6 +189,12 @@ const enumHeadingMax = 26
 // sentence after it; each with the result the sentences after it in its
 // paragraph give.
 func unnamedPractices(s *Service, sents []sentRef, leader string, n int, used map[string]bool) []practice {
+	return practicesIn(s, sents, leader, n, used, true)
+}
+
+// practicesIn is unnamedPractices; withMethodLines says the methods have
+// lines of their own, so that a sentence naming one is left to them.
+func practicesIn(s *Service, sents []sentRef, leader string, n int, used map[string]bool, withMethodLines bool) []practice {
 	if n <= 0 {
 		return nil
 	}
@@ -197,7 +203,7 @@ func unnamedPractices(s *Service, sents []sentRef, leader string, n int, used ma
 		if used[cleanQuote(r.text)] || isHeadingLike(r.text) || isQuestion(r.text) || fragment(r.text) || utf8.RuneCountInString(r.text) > 130 || s.namesOtherLeader(r.norm, leader) {
 			continue
 		}
-		if s.namesAMethod(r.norm) {
+		if withMethodLines && s.namesAMethod(r.norm) {
 			continue // "先后推出了“红色代办”“睦邻积分”……": her methods' lines tell them
 		}
 		if !toldOnItsOwn(r.norm) {
