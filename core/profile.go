@@ -208,7 +208,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 		}
 	}
 	for _, r := range own {
-		if t := cleanQuote(r.text); !b.used[t] && b.withinCap("• 事迹："+t+"[00]") {
+		if t := cleanQuote(r.text); !b.shownWithin(t) && b.withinCap("• 事迹："+t+"[00]") {
 			b.used[t] = true
 			b.point("事迹", t, r.chunk.ID)
 		}
@@ -216,7 +216,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	shown := 0
 	for _, r := range resultRanked(sents, l.Name, s) {
 		t := cleanQuote(r.text)
-		if shown == 2 || b.used[t] || !b.withinBudget("• 成效："+t) || len(l.Honours) > 0 && honourOnly(s, r.norm, l.Name) || isPractice(r.norm) && !isResultSentence(r.norm) || howThingsWere(r.sentRef) {
+		if shown == 2 || b.shownWithin(t) || notDoneRE.MatchString(r.norm) || !b.withinBudget("• 成效："+t) || len(l.Honours) > 0 && honourOnly(s, r.norm, l.Name) || isPractice(r.norm) && !isResultSentence(r.norm) || howThingsWere(r.sentRef) {
 			continue // her honours have their line
 		}
 		b.used[t] = true
@@ -229,7 +229,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 		if isResultSentence(zh.ToSimplified(t)) {
 			label = "成效" // "目前食堂每天供餐200余份": what came of it, though 每天 reads as a doing
 		}
-		if shown == 2 || t == "" || b.used[t] || label == "背景" || !b.withinBudget("• "+label+"："+t) || howThingsWereText(t, f.ChunkID, s) {
+		if shown == 2 || t == "" || b.shownWithin(t) || label == "背景" || !b.withinBudget("• "+label+"："+t) || howThingsWereText(t, f.ChunkID, s) {
 			continue // how things were is no part of what she did
 		}
 		b.used[t] = true

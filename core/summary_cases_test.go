@@ -322,3 +322,18 @@ func TestSecondSecretarySummaryPractices(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryNoClauseTwice: a result clause quoted on a method's line is
+// not told again inside its whole sentence; a plan is no result.
+func TestSummaryNoClauseTwice(t *testing.T) {
+	t.Parallel()
+	s := newOffline(t, nil)
+	ans := askSummary(t, s, "介绍一下邵敏")
+	if n := strings.Count(ans.Text, "共召开恳谈会50余次"); n > 1 {
+		t.Errorf("a result told %d times:\n%s", n, ans.Text)
+	}
+	ans = askSummary(t, s, "介绍一下张影")
+	if l := lineWith(ans.Text, "下一步"); strings.Contains(l, "成效") {
+		t.Errorf("a plan told as a result: %q", l)
+	}
+}

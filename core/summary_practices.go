@@ -398,7 +398,7 @@ func (c *composer) reserveFor(ps []practice) {
 // it fits the budget, the line only when what does — and marks both used.
 func (c *composer) practiceLine(prefix, what, whatChunk, result, resultChunk string) bool {
 	what, result = cleanQuote(what), cleanQuote(result)
-	if what == "" || c.used[what] || !c.withinCap(prefix+what+"[00]") {
+	if what == "" || c.shownWithin(what) || !c.withinCap(prefix+what+"[00]") {
 		return false
 	}
 	c.used[what] = true
@@ -406,7 +406,7 @@ func (c *composer) practiceLine(prefix, what, whatChunk, result, resultChunk str
 	if n := c.cite(whatChunk); n > 0 {
 		text += "[" + strconv.Itoa(n) + "]"
 	}
-	if result != "" && !c.used[result] && c.withinCap(prefix+text+" 成效："+result+"[00]") {
+	if result != "" && !c.shownWithin(result) && c.withinCap(prefix+text+" 成效："+result+"[00]") {
 		c.used[result] = true
 		text += " 成效：" + c.display(result, resultChunk)
 		if n := c.cite(resultChunk); n > 0 {
@@ -448,4 +448,22 @@ func (c *composer) display(text, chunkID string) string {
 		return trimSpeaker(text, ch.Meta)
 	}
 	return text
+}
+
+// minShownClause is the length from which a shown text found inside
+// another sentence makes that sentence a repeat.
+const minShownClause = 12
+
+// shownWithin reports a text shown already, or holding one shown (a
+// result clause quoted on a method's line, then its whole sentence).
+func (c *composer) shownWithin(t string) bool {
+	if c.used[t] {
+		return true
+	}
+	for u := range c.used {
+		if utf8.RuneCountInString(u) >= minShownClause && strings.Contains(t, strings.TrimRight(u, "。；;")) {
+			return true
+		}
+	}
+	return false
 }
