@@ -137,22 +137,29 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 			limit = maxListedMethods
 		}
 		main := map[string]bool{}
-		for _, m := range s.mainMethods(l.Name, limit) {
+		ranked := s.mainMethods(l.Name, limit)
+		for _, m := range ranked {
 			main[m.Name] = true
+		}
+		// The best told (steps, most mentioned) get lines of their own, in
+		// article order; one more line costs less than a list of one.
+		full := map[string]bool{}
+		n := maxFullMethods
+		if len(ranked) <= maxFullMethods+1 {
+			n = len(ranked)
+		}
+		for _, m := range ranked[:n] {
+			full[m.Name] = true
 		}
 		practiceHeader()
 		listed := 0
-		full := maxFullMethods
-		if len(main) <= maxFullMethods+1 {
-			full = len(main) // one more line costs less than a list of one
-		}
 		var names []string
 		for _, m := range methods {
 			if !main[m.Name] {
 				continue
 			}
 			listed++
-			if listed > full {
+			if !full[m.Name] {
 				// The rest by name, each cited: the list is what was asked.
 				name := m.Name
 				if n := b.cite(methodLineChunk(m)); n > 0 {

@@ -337,3 +337,15 @@ func TestSummaryNoClauseTwice(t *testing.T) {
 		t.Errorf("a plan told as a result: %q", l)
 	}
 }
+
+// TestSummaryBestToldMethodsInFull: of many methods, those the article
+// spells out (steps, most mentions) get the lines of their own, with their
+// results, not the first ones in article order.
+func TestSummaryBestToldMethodsInFull(t *testing.T) {
+	t.Parallel()
+	s := newOffline(t, nil)
+	ans := askSummary(t, s, "介绍一下吴中兰")
+	if l := lineWith(ans.Text, "· 四单工作法"); !strings.Contains(l, "1600余件") {
+		t.Errorf("四单工作法 is not told in full with its result:\n%s", ans.Text)
+	}
+}
