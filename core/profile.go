@@ -224,7 +224,9 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	for _, r := range resultRanked(sents, l.Name, s) {
 		t := cleanQuote(r.text)
 		if shown == 2 || b.shownWithin(t) || notDoneRE.MatchString(r.norm) || !b.withinBudget("• 成效："+t) || len(l.Honours) > 0 && honourOnly(s, r.norm, l.Name) || isPractice(r.norm) && !isResultSentence(r.norm) || howThingsWere(r.sentRef) {
-			continue // her honours have their line
+			// Told already, a plan, past the budget, her honour (it has its
+			// line), a doing with no result, or how things were.
+			continue
 		}
 		b.used[t] = true
 		b.point("成效", t, r.chunk.ID)
