@@ -539,10 +539,14 @@ func keyFactLabel(norm string) string {
 // 她说，社区工作要“门要常开、人要常在”.
 var mottoRE = regexp.MustCompile(`(说|讲|常说|总说|认为|坚信|常讲)[^“”「」"]{0,12}[“「"][^”」"]{4,16}[”」"]`)
 
+// othersSayRE opens with someone else saying it (老人逢人就说：“金书记……”):
+// praise of her, not her saying.
+var othersSayRE = regexp.MustCompile(`^[^，,。：:“]{0,6}(居民|群众|大家|街坊|老人|住户|邻居|大爷|大妈|阿姨|奶奶|爷爷)[^，,。：:“]{0,6}(说|讲|夸)`)
+
 // mottoOf is the first sentence naming her that quotes her short saying.
 func mottoOf(s *Service, sents []sentRef, leader string) (sentRef, bool) {
 	for _, r := range sents {
-		if utf8.RuneCountInString(r.text) <= 80 && mottoRE.MatchString(r.norm) && s.namesLeader(r.norm, leader) && !s.namesOtherLeader(r.norm, leader) {
+		if utf8.RuneCountInString(r.text) <= 80 && mottoRE.MatchString(r.norm) && s.namesLeader(r.norm, leader) && !s.namesOtherLeader(r.norm, leader) && !othersSayRE.MatchString(r.norm) {
 			return r, true
 		}
 	}

@@ -349,3 +349,14 @@ func TestSummaryBestToldMethodsInFull(t *testing.T) {
 		t.Errorf("四单工作法 is not told in full with its result:\n%s", ans.Text)
 	}
 }
+
+// TestSummaryMottoIsHers: a resident's praise quoting her name is no
+// saying of hers.
+func TestSummaryMottoIsHers(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre/13_gbk_jin.txt")
+	ans := askSummary(t, s, "金顺姬做了哪些事？")
+	if l := lineWith(ans.Text, "比亲闺女还亲"); strings.Contains(l, "理念") {
+		t.Errorf("a resident's praise told as her saying: %q", l)
+	}
+}
