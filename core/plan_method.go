@@ -746,9 +746,10 @@ func dropHonours(rs []sentRef) []sentRef {
 	return out
 }
 
-// measuredRE is a result told by a measure: a rate, a change from one
-// figure to another, a count of what was done.
-var measuredRE = regexp.MustCompile(`\d+(\.\d+)?%|从[^，,。]{1,16}(提高|增加|上升|下降|减少|降低|提升|增长)(到|至)|(提高|增加|上升|下降|减少|降低|提升|增长)(到|至|了)[^，,。]{0,6}\d|满意[度率]|累计|\d+[余多]?(件|起|次|户|人次|个问题|项)`)
+// measuredRE is a result told by a measure (a rate, a change from one
+// figure to another, a count of what was done, satisfaction, problems
+// solved): more than an honour.
+var measuredRE = regexp.MustCompile(`\d+(\.\d+)?%|从[^，,。]{1,16}(提高|增加|上升|下降|减少|降低|提升|增长)(到|至)|(提高|增加|上升|下降|减少|降低|提升|增长)(到|至|了)[^，,。]{0,6}\d|满意|累计|解决|\d+[余多]?(件|起|次|户|人次|个问题|项)`)
 
 // dropHerHonours drops the sentences telling an honour of the method's
 // leader herself, with no measured result of her work and not won by

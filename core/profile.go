@@ -6,12 +6,15 @@ package core
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"bangyang/catalog"
+	"bangyang/corpus"
 	"bangyang/zh"
 )
 
@@ -53,24 +56,27 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 		}
 	}
 	b.line(head)
+	// Asked for her methods (做法, 经验, 哪些): the practices are the
+	// answer and lead; asked who she is: her story in the genre's order.
+	methodsAsked := methodsAskedRE.MatchString(zh.ToSimplified(asked))
 	if l.Role == "" && l.Place == "" {
 		if intro := firstSentenceWith(chunks, []string{l.Name}, roleRE); intro.text != "" {
 			b.point("简介", intro.text, intro.chunk)
 		}
-	} else if intro := firstSentenceWith(chunks, []string{l.Name}, personalRE); intro.text != "" && utf8.RuneCountInString(intro.text) <= 120 {
+	} else if intro := firstSentenceWith(chunks, []string{l.Name}, personalRE); intro.text != "" && utf8.RuneCountInString(intro.text) <= 120 && !methodsAsked && !deedsAskedRE.MatchString(zh.ToSimplified(asked)) {
 		// "金顺姬，女，朝鲜族，1968年生": who she is beyond her post.
 		b.used[cleanQuote(intro.text)] = true
 		b.point("简介", intro.text, intro.chunk)
 	}
 	if len(l.Honours) > 0 {
-		h := firstSentenceWith(chunks, l.Honours, nil)
-		b.point("荣誉", strings.Join(l.Honours, "；"), h.chunk)
+		// One line, the first few: her honours never crowd out her work.
+		b.point("荣誉", honourLine(l.Honours), honourChunk(chunks, l.Honours))
 	}
-	// Her story in the genre's order: where she started, what she did
-	// (the main methods, one line each), what she did herself, what came
-	// of it — each once.
+	// Her story: where she started, what she did (the main methods, one
+	// line each with what came of it), what she did herself, what came of
+	// it — each once.
 	sents := s.leaderSentences(l.Name)
-	if st, ok := startingPoint(s, sents, l.Name); ok {
+	if st, ok := startingPoint(s, sents, l.Name); ok && !methodsAsked {
 		b.used[cleanQuote(st.text)] = true
 		b.point("起点", st.text, st.chunk.ID)
 	}
@@ -80,78 +86,164 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 			methods = append(methods, m)
 		}
 	}
+	header := false
+	restMethods := 0 // named methods not listed, said after the practices
+	practiceHeader := func() {
+		if !header {
+			b.line("• 主要做法：")
+			header = true
+		}
+	}
+	// A street secretary's work is also that of the communities under her,
+	// each told in a paragraph of its own; with few named methods, what she
+	// did is told in sentences ("二是推行邻里守望……"), the enumerated ones
+	// first. Room is kept for them.
+	taken := maps.Clone(b.used)
+	for _, m := range methods {
+		if d := cleanQuote(methodLine(m)); d != "" {
+			taken[d] = true
+		}
+		if m.Definition != nil {
+			taken[cleanQuote(m.Definition.Text)] = true
+		}
+	}
+	later := communityPractices(s, sents, l.Name, l.Role, maxCommunityPractices, taken)
+	if len(methods) < 4 {
+		n := 4 - len(methods)
+		if len(methods) == 0 {
+			n = maxUnnamedPractices
+		}
+		for _, p := range later {
+			taken[cleanQuote(p.what.text)] = true
+		}
+		later = append(later, unnamedPractices(s, sents, l.Name, n, taken)...)
+	} else if p, ok := ownMeasuredPractice(s, sents, l.Name, taken); ok {
+		// Many named methods: her own doing that the article measures
+		// ("……把“失联”的47名党员全部找回") is no less one of them.
+		later = append(later, p)
+	}
+	deeds := 3
+	if methodsAsked {
+		deeds = 0
+	}
+	// Her own deeds, when her story is asked, keep their room too.
+	own := ownDeeds(s, sents, l.Name, deeds)
+	b.reserveFor(append(slices.Clone(later), asPractices(own)...))
 	if len(methods) > 0 {
 		// Asked for her methods: the list is the answer; asked who she is
 		// or what she did: the main ones, then her deeds and results.
 		limit := maxProfileMethods
-		if methodsAskedRE.MatchString(zh.ToSimplified(asked)) {
+		if methodsAsked {
 			limit = maxListedMethods
 		}
 		main := map[string]bool{}
-		for _, m := range s.mainMethods(l.Name, limit) {
+		ranked := s.mainMethods(l.Name, limit)
+		for _, m := range ranked {
 			main[m.Name] = true
 		}
-		b.line("• 主要做法：")
+		// The best told (steps, most mentioned) get lines of their own, in
+		// article order; one more line costs less than a list of one.
+		full := map[string]bool{}
+		n := maxFullMethods
+		if len(ranked) <= maxFullMethods+1 {
+			n = len(ranked)
+		}
+		for _, m := range ranked[:n] {
+			full[m.Name] = true
+		}
+		practiceHeader()
 		listed := 0
+		var names []string
 		for _, m := range methods {
 			if !main[m.Name] {
+				continue
+			}
+			listed++
+			if !full[m.Name] {
+				// The rest by name, each cited: the list is what was asked.
+				name := m.Name
+				if n := b.cite(methodLineChunk(m)); n > 0 {
+					name += "[" + strconv.Itoa(n) + "]"
+				}
+				names = append(names, name)
 				continue
 			}
 			line := m.Name
 			// A sentence naming two methods is quoted once, under the first;
 			// a long one is left to the method's own summary.
-			if d := methodLine(m); d != "" && listed < maxProfileMethods && !b.used[cleanQuote(d)] && utf8.RuneCountInString(d) <= maxProfileLine {
+			chunk := methodLineChunk(m)
+			d := methodLine(m)
+			if n := zh.ToSimplified(d); d != "" && len(m.Steps) == 0 && isProblem(n) && !isDoing(n) {
+				// "双职工家庭多，孩子周末没人管": what it answers, not what it
+				// is; its first doing tells that.
+				d = ""
+				for _, q := range m.How {
+					if t := cleanQuote(q.Text); !b.used[t] && howSentence(zh.ToSimplified(t)) && utf8.RuneCountInString(t) <= maxProfileLine {
+						d, chunk = t, q.ChunkID
+						break
+					}
+				}
+			}
+			if d != "" && !b.used[cleanQuote(d)] && utf8.RuneCountInString(d) <= maxProfileLine {
 				line += "：" + d
 				b.used[cleanQuote(d)] = true
 			}
-			b.sub(line, methodLineChunk(m))
-			listed++
+			b.methodWithResult(line, chunk, m, methods, true)
+			if len(main) <= maxDetailedMethods {
+				b.methodHow(m)
+			}
 		}
-		if rest := len(methods) - listed; rest > 0 {
-			b.line("  · …（另有" + strconv.Itoa(rest) + "项，可用 /methods 查看）")
+		if len(names) > 0 {
+			b.line("  · 还有：" + strings.Join(names, "、"))
 		}
+		restMethods = len(methods) - listed
 	}
-	if len(methods) < 4 {
-		// Few named methods: what she did is told in sentences ("二是
-		// 推行邻里守望……"), the enumerated ones first.
-		for _, r := range practicesOf(s, sents, l.Name, 4-len(methods), b.used) {
-			t := cleanQuote(r.text)
-			b.used[t] = true
-			b.point("做法", t, r.chunk.ID)
-		}
+	b.reserve = 0
+	for _, p := range later {
+		practiceHeader()
+		b.practice(p)
 	}
-	deeds := 3
-	if methodsAskedRE.MatchString(zh.ToSimplified(asked)) {
-		deeds = 0
+	if restMethods > 0 {
+		b.line("  · …（另有" + strconv.Itoa(restMethods) + "项，可用 /methods 查看）")
 	}
 	// Her own words for how she works ("社区工作要“门要常开、人要常在”"):
 	// what a learner remembers of her.
 	if r, ok := mottoOf(s, sents, l.Name); ok {
-		if t := cleanQuote(r.text); !b.used[t] {
+		if t := cleanQuote(r.text); !b.used[t] && b.withinBudget("• 理念："+t) {
 			b.used[t] = true
 			b.point("理念", t, r.chunk.ID)
 		}
 	}
-	for _, r := range ownDeeds(s, sents, l.Name, deeds) {
-		if t := cleanQuote(r.text); !b.used[t] {
+	for _, r := range own {
+		if t := cleanQuote(r.text); !b.shownWithin(t) && b.withinCap("• 事迹："+t+"[00]") {
 			b.used[t] = true
 			b.point("事迹", t, r.chunk.ID)
 		}
 	}
 	shown := 0
 	for _, r := range resultRanked(sents, l.Name, s) {
-		if t := cleanQuote(r.text); shown < 2 && !b.used[t] {
-			b.used[t] = true
-			b.point("成效", t, r.chunk.ID)
-			shown++
+		t := cleanQuote(r.text)
+		if shown == 2 || b.shownWithin(t) || notDoneRE.MatchString(r.norm) || !b.withinBudget("• 成效："+t) || len(l.Honours) > 0 && honourOnly(s, r.norm, l.Name) || isPractice(r.norm) && !isResultSentence(r.norm) || howThingsWere(r.sentRef) {
+			// Told already, a plan, past the budget, her honour (it has its
+			// line), a doing with no result, or how things were.
+			continue
 		}
+		b.used[t] = true
+		b.point("成效", t, r.chunk.ID)
+		shown++
 	}
 	for _, f := range l.KeyFacts {
-		if t := cleanQuote(f.Text); shown < 2 && t != "" && !b.used[t] {
-			b.used[t] = true
-			b.point(keyFactLabel(zh.ToSimplified(t)), t, f.ChunkID)
-			shown++
+		t := cleanQuote(f.Text)
+		label := keyFactLabel(zh.ToSimplified(t))
+		if isResultSentence(zh.ToSimplified(t)) {
+			label = "成效" // "目前食堂每天供餐200余份": what came of it, though 每天 reads as a doing
 		}
+		if shown == 2 || t == "" || b.shownWithin(t) || label == "背景" || !b.withinBudget("• "+label+"："+t) || howThingsWereText(t, f.ChunkID, s) {
+			continue // how things were is no part of what she did
+		}
+		b.used[t] = true
+		b.point(label, t, f.ChunkID)
+		shown++
 	}
 	ans := b.answer()
 	if s.o.Model != nil && len(chunks) > 0 {
@@ -179,11 +271,188 @@ const maxListedMethods = 10
 // methodsAskedRE asks for someone's methods rather than her story.
 var methodsAskedRE = regexp.MustCompile(`方法|做法|经验|办法|招数|妙招|举措|哪些|哪几`)
 
+// maxCommunityPractices bounds the community practices of a street
+// secretary's summary; maxUnnamedPractices the practices of one with no
+// named method.
+const (
+	maxCommunityPractices = 3
+	maxUnnamedPractices   = 5
+)
+
+// maxHonours bounds the honours line of a profile.
+const maxHonours = 3
+
+// honourLine is the first few honours, "等" marking that there are more.
+func honourLine(hs []string) string {
+	if len(hs) <= maxHonours {
+		return strings.Join(hs, "；")
+	}
+	return strings.Join(hs[:maxHonours], "；") + "等"
+}
+
+// honourChunk is the passage of the first sentence stating one of the
+// honours, read without quotation marks (获评杭州市“最美社区书记”); "" when
+// only the page's metadata holds them.
+func honourChunk(chunks []corpus.Chunk, honours []string) string {
+	if at := firstSentenceWith(chunks, honours, nil); at.chunk != "" {
+		return at.chunk
+	}
+	for _, ch := range chunks {
+		for _, sent := range splitSentences(ch.Text) {
+			norm := quoteMarks.Replace(zh.ToSimplified(sent))
+			for _, h := range honours {
+				if h != "" && strings.Contains(norm, quoteMarks.Replace(zh.ToSimplified(h))) {
+					return ch.ID
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// quoteMarks drops quotation marks.
+var quoteMarks = strings.NewReplacer("“", "", "”", "", "「", "", "」", "", "\"", "", "‘", "", "’", "")
+
+// honourOnly is a sentence stating her own honour and no other result
+// ("晏春梅先后获评宜昌市优秀共产党员").
+func honourOnly(s *Service, norm, leader string) bool {
+	hers := s.namesLeader(norm, leader) || selfOpenRE.MatchString(norm)
+	return (honourStatedRE.MatchString(norm) || honourWonRE.MatchString(norm)) && hers && !measuredRE.MatchString(norm)
+}
+
+// selfOpenRE opens a sentence about the person herself (本人也被……).
+var selfOpenRE = regexp.MustCompile(`^(她|他)?(本人|自己|个人)`)
+
+// deedsAskedRE asks what she did (事迹, 做了什么): her practices, not who
+// she is — no introduction line.
+var deedsAskedRE = regexp.MustCompile(`事迹|做了|干了|做过|干过|成绩`)
+
+// honourWonRE is winning an honour in words honourStatedRE leaves out.
+var honourWonRE = regexp.MustCompile(`获评|被评|表彰为|获得[^，,。]{0,20}(先进|优秀|模范|标兵)`)
+
+// methodWithResult adds a method's line ("name：what[n]") and, when
+// withResult and within the budget, the method's own measured result.
+func (c *composer) methodWithResult(line, chunk string, m catalog.Method, all []catalog.Method, withResult bool) {
+	if withResult {
+		if q, ok := methodResult(m, all, c.used); ok && !strings.Contains(zh.ToSimplified(line), zh.ToSimplified(strings.TrimRight(cleanQuote(q.Text), "。"))) {
+			// (A result clause of the line's own sentence is not told twice.)
+			if t := cleanQuote(q.Text); c.withinBudget("  · " + line + "[00] 成效：" + t + "[00]") {
+				c.used[t] = true
+				text := cleanQuote(line)
+				if n := c.cite(chunk); n > 0 {
+					text += "[" + strconv.Itoa(n) + "]"
+				}
+				text += " 成效：" + c.display(t, q.ChunkID)
+				if n := c.cite(q.ChunkID); n > 0 {
+					text += "[" + strconv.Itoa(n) + "]"
+				}
+				c.line("  · " + text)
+				return
+			}
+		}
+	}
+	c.sub(line, chunk)
+}
+
+// maxDetailedMethods: a leader with this many methods or fewer has them
+// told with how they are done (each step's doing, or the method's first
+// doing sentence), as the budget allows.
+const maxDetailedMethods = 2
+
+// methodHow adds, under a method's line, how it is done: its steps each
+// with the first sentence carrying it out, or its first doing sentence —
+// within the budget, none shown before, no result told as a doing.
+func (c *composer) methodHow(m catalog.Method) {
+	if len(m.Steps) > 0 && hasProcedure(m) {
+		for i, st := range m.Steps {
+			if i >= len(m.Procedure) {
+				break
+			}
+			for _, q := range m.Procedure[i][:min(1, len(m.Procedure[i]))] {
+				t := cleanQuote(withoutStep(q.Text, st))
+				if t == "" || c.used[cleanQuote(q.Text)] || !stepSentence(zh.ToSimplified(t)) || !c.withinBudget("    "+st+"："+t+"[00]") {
+					continue
+				}
+				c.used[cleanQuote(q.Text)] = true
+				c.indented("    "+strconv.Itoa(i+1)+". "+st+"：", t, q.ChunkID)
+				break
+			}
+			// (Only the step's first sentence is read: a later one the
+			// catalog aligned may belong to no step.)
+		}
+		return
+	}
+	for _, q := range m.How {
+		t := cleanQuote(q.Text)
+		if t == "" || c.used[t] || !howSentence(zh.ToSimplified(t)) || utf8.RuneCountInString(t) > maxProfileLine || !c.withinBudget("    怎么做："+t+"[00]") {
+			continue
+		}
+		c.used[t] = true
+		c.indented("    怎么做：", t, q.ChunkID)
+		return
+	}
+}
+
+// howSentence is a sentence telling how a method is done: a doing, told
+// on its own, neither a result, nor someone's words about it, nor how
+// things were before.
+func howSentence(norm string) bool {
+	n := strings.TrimLeft(norm, "“「\"")
+	return isPractice(norm) && toldOnItsOwn(norm) && !isResultSentence(norm) && !pastOpenRE.MatchString(n) && !saysRE.MatchString(norm)
+}
+
+// stepSentence is a sentence carrying out a step: the catalog aligned it
+// by the step's words; it is no result, no one's words about it, no
+// looking back.
+func stepSentence(norm string) bool {
+	n := strings.TrimLeft(norm, "“「\"")
+	return !isResultSentence(norm) && !pastOpenRE.MatchString(n) && !saysRE.MatchString(norm) && !notDoneRE.MatchString(norm) && !backRefOpenRE.MatchString(norm) && !isQuestion(norm)
+}
+
+// howThingsWere is a sentence telling the ground she works on (an
+// interview's answer included, its speaker label aside), no result.
+func howThingsWere(r sentRef) bool {
+	n := zh.ToSimplified(trimSpeaker(r.text, r.chunk.Meta))
+	return isProblem(n) && !cameOfItRE.MatchString(n)
+}
+
+// howThingsWereText is howThingsWere for a catalog quote.
+func howThingsWereText(t, chunkID string, s *Service) bool {
+	if ch, ok := s.chunk(chunkID); ok {
+		t = trimSpeaker(t, ch.Meta)
+	}
+	n := zh.ToSimplified(t)
+	return isProblem(n) && !cameOfItRE.MatchString(n)
+}
+
+// saysRE opens a report of someone's words (钱慧英说：…, 居民们说，…).
+var saysRE = regexp.MustCompile(`^[^，,。：:]{0,12}(说|表示|介绍|坦言|感慨|笑着说)[，,：:]`)
+
+// practice adds a practice's line under 主要做法.
+func (c *composer) practice(p practice) {
+	prefix := "  · "
+	if p.label != "" {
+		prefix += p.label + "："
+	}
+	res, resChunk := "", ""
+	if p.result != nil {
+		res, resChunk = p.result.text, p.result.chunk.ID
+	}
+	c.practiceLine(prefix, p.what.text, p.what.chunk.ID, res, resChunk)
+}
+
+// maxFullMethods is how many methods a profile tells on a line of their
+// own (what it is, what came of it); the rest are listed by name.
+const maxFullMethods = 3
+
 // maxProfileLine bounds a method's line in a profile.
 const maxProfileLine = 90
 
 // startRE opens the part of a story about how things were when she came.
 var startRE = regexp.MustCompile(`刚到|初到|刚来|上任|接手|到任|任职之初|之初|起初|当时|那时|以前|过去|曾是|曾经`)
+
+// afterStartRE opens what she did once she had come (上任后, 到任以来).
+var afterStartRE = regexp.MustCompile(`(上任|到任|接手|任职|刚到|初到)[^，,。]{0,4}(后|以后|以来|伊始)`)
 
 // startingPoint is the sentence telling the state she found: a
 // difficulty, at her arrival or before her work.
@@ -191,6 +460,9 @@ func startingPoint(s *Service, sents []sentRef, leader string) (sentRef, bool) {
 	for _, r := range sents {
 		if isHeadingLike(r.text) || isQuestion(r.text) || s.namesOtherLeader(r.norm, leader) {
 			continue
+		}
+		if afterStartRE.MatchString(r.norm) && isPractice(r.norm) {
+			continue // "上任后，她牵头建立……": what she did, not what she found
 		}
 		if startRE.MatchString(r.norm) && problemWds.MatchString(r.norm) && utf8.RuneCountInString(r.text) <= 150 {
 			return r, true
@@ -231,32 +503,14 @@ func ownDeeds(s *Service, sents []sentRef, leader string, n int) []sentRef {
 var enumOpenRE = regexp.MustCompile(`^(一是|二是|三是|四是|五是|首先|其次|再次|此外|同时|另外|第[一二三四五]，)`)
 
 // practicesOf are up to n sentences telling what the leader did that the
-// used ones do not: enumerated ones (一是…) first, then those naming her
-// (or opening with 她) and telling a doing, in article order.
+// used ones do not: the doings practicesIn finds (a summary's practices
+// with no named method), those naming a method included, without their
+// results.
 func practicesOf(s *Service, sents []sentRef, leader string, n int, used map[string]bool) []sentRef {
-	if n <= 0 {
-		return nil
+	var out []sentRef
+	for _, p := range practicesIn(s, sents, leader, n, used, false) {
+		out = append(out, p.what)
 	}
-	var enum, named []sentRef
-	for _, r := range sents {
-		if used[cleanQuote(r.text)] || isHeadingLike(r.text) || isQuestion(r.text) || fragment(r.text) || utf8.RuneCountInString(r.text) > 130 || s.namesOtherLeader(r.norm, leader) {
-			continue
-		}
-		if partnerSubjectRE.MatchString(r.norm) && !s.namesLeader(r.norm, leader) {
-			continue // "此外，辖区一家银行网点每季度……": a partner's activity, not hers
-		}
-		switch {
-		case enumOpenRE.MatchString(r.norm) && isDoing(r.norm):
-			enum = append(enum, r)
-		case (s.namesLeader(r.norm, leader) || strings.HasPrefix(r.norm, "她") || strings.HasPrefix(r.norm, "他")) && isDoing(r.norm) && !isOutcome(r.norm):
-			named = append(named, r)
-		}
-	}
-	out := append(enum, named...)
-	if len(out) > n {
-		out = out[:n]
-	}
-	inOrder(out)
 	return out
 }
 
@@ -282,10 +536,14 @@ func keyFactLabel(norm string) string {
 // 她说，社区工作要“门要常开、人要常在”.
 var mottoRE = regexp.MustCompile(`(说|讲|常说|总说|认为|坚信|常讲)[^“”「」"]{0,12}[“「"][^”」"]{4,16}[”」"]`)
 
+// othersSayRE opens with someone else saying it (老人逢人就说：“金书记……”):
+// praise of her, not her saying.
+var othersSayRE = regexp.MustCompile(`^[^，,。：:“]{0,6}(居民|群众|大家|街坊|老人|住户|邻居|大爷|大妈|阿姨|奶奶|爷爷)[^，,。：:“]{0,6}(说|讲|夸)`)
+
 // mottoOf is the first sentence naming her that quotes her short saying.
 func mottoOf(s *Service, sents []sentRef, leader string) (sentRef, bool) {
 	for _, r := range sents {
-		if utf8.RuneCountInString(r.text) <= 80 && mottoRE.MatchString(r.norm) && s.namesLeader(r.norm, leader) && !s.namesOtherLeader(r.norm, leader) {
+		if utf8.RuneCountInString(r.text) <= 80 && mottoRE.MatchString(r.norm) && s.namesLeader(r.norm, leader) && !s.namesOtherLeader(r.norm, leader) && !othersSayRE.MatchString(r.norm) {
 			return r, true
 		}
 	}

@@ -234,6 +234,8 @@ type composer struct {
 	num    map[string]int
 	used   map[string]bool // sentences shown, so none is shown twice
 	limit  int             // runes; 0 = none. Lines that would pass it are left out whole.
+	// reserve is room a summary keeps for lines still to come.
+	reserve int
 }
 
 func newComposer(s *Service, script zh.Script) *composer {
@@ -267,6 +269,7 @@ func (c *composer) indented(prefix, text, chunkID string) bool {
 	if !c.fits(prefix + text + "[00]") {
 		return false
 	}
+	text = c.display(text, chunkID)
 	if n := c.cite(chunkID); n > 0 {
 		text += "[" + strconv.Itoa(n) + "]"
 	}
