@@ -1507,3 +1507,28 @@ func TestLastOneAfterSteps(t *testing.T) {
 		t.Errorf("第一次 is no step: %d", u.Step)
 	}
 }
+
+// TestOriginAndFormerJobInPlainWords: "吉林舒兰人" (a province and a
+// county, no 省/市) states where she is from, and "原是…" her job before.
+func TestOriginAndFormerJobInPlainWords(t *testing.T) {
+	dir := t.TempDir()
+	text := "社区里的“贴心人”\n2024-04-02 来源：某市新闻网\n" +
+		"　　白杨社区地处城区东部，居民四千多户，老年人多。\n" +
+		"　　白杨社区党委书记韩玉芬，吉林舒兰人，原是一名纺织厂的车间主任，2010年来到社区工作。\n" +
+		"　　韩玉芬推出“邻里帮帮卡”，居民有困难就打卡上的电话，志愿者当天上门。\n" +
+		"　　“有事找韩书记，准没错。”居民们都这么说。\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ctx := context.Background()
+	for q, want := range map[string]string{"韩玉芬是哪里人？": "吉林舒兰人", "韩玉芬当书记之前是做什么的？": "车间主任"} {
+		ans, err := s.Ask(ctx, "origin-"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Refused || !strings.Contains(ans.Text, want) {
+			t.Errorf("%s: want %s:\n%s", q, want, ans.Text)
+		}
+	}
+}

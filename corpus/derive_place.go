@@ -313,3 +313,7 @@ func loneDistricts(nrs []rune) []string {
 	}
 	return found
 }
+
+// Provinces are the province-level names a place chain opens with (吉林,
+// 内蒙古, 香港), longest first.
+func Provinces() []string { return slices.Clone(provinces) }
