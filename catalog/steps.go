@@ -97,6 +97,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := countedOnesSteps(a, c); st != nil {
 			return st
 		}
+		if st := laterHeadingSteps(a, c); st != nil {
+			return st
+		}
 	}
 	return nil
 }
