@@ -88,6 +88,11 @@ const creationVerbs = `(?:建起|建立|设立|成立|组建|打造|创办|开�
 const everydayVerbs = `(?:(?:办|搞|推|设|建|弄|成立|组建|打造|设立|开设|开展)(?:了|起了?|起来了)|(?:办起|搞起|建起|立起|拉起|开起|开办了))`
 
 var (
+	// reMeetingName ends a regular meeting's name (河埠头议事, 板凳会,
+	// 院坝说事); reRegularHeld is its schedule and the plain verb holding
+	// it, before the quote in the same sentence (每个月…开“…”).
+	reMeetingName = regexp.MustCompile(`(?:议事|说事|恳谈|夜话|茶话|会)$`)
+	reRegularHeld = regexp.MustCompile(`(?:每月|每周|每个月|每季度|每星期|每年|定期|逢)[^。;!?]*(?:开|举行|召开|办)(?:起|了|一次|一场|个)?$`)
 	// A verb of creation just before a quoted name, allowing 了/一个/一支…
 	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出|的)?(?:一个|一支|一套|一批|一项|一种|一次|一场|一期|起)?$`)
 	// An everyday verb of doing once it is done (办起了“…”, 搞了“…”, 推了

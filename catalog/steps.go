@@ -100,6 +100,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := laterHeadingSteps(a, c); st != nil {
 			return st
 		}
+		if st := tableRowSteps(a, c); st != nil {
+			return st
+		}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -55,6 +56,9 @@ func headLike(a *article, i int) bool {
 // dash or a space (居民点单：需求摸上来 → 居民点单).
 func headLabel(t string) (label string, value int) {
 	t = strings.TrimSpace(unquote(t))
+	// A bracketed heading (【用心倾听】, ◆ 热心服务).
+	t = strings.TrimSpace(strings.TrimLeft(t, "【[〔◆●■▲★·•"))
+	t = strings.TrimSpace(strings.TrimRight(t, "】]〕"))
 	if m := reHeadMark.FindStringSubmatch(t); m != nil && len(m[0]) < len(t) {
 		value = numberValue(m[1] + m[2] + m[3] + m[4])
 		if value == 0 {
@@ -236,4 +240,62 @@ func headBodies(a *article, ix *articleIndex, mi int, heads []int) [][]int {
 		}
 	}
 	return out
+}
+
+// A table of the method's steps (环节 | 做法 | 时限), its rows loaded as
+// "环节：民情收集，做法：…，时限：每日" (corpus renders HTML and Markdown
+// tables so).
+
+// reTableRow opens a table row's line: its first column's label and cell.
+var reTableRow = regexp.MustCompile(`^(\p{Han}{1,6}):([^,;。:]{1,12}),\p{Han}{1,6}:`)
+
+// stepColumns label a table's column of steps; tierColumns one of tiers.
+var (
+	stepColumns = map[string]bool{"步骤": true, "环节": true, "流程": true, "阶段": true, "程序": true, "步": true, "工作环节": true, "工作步骤": true}
+	tierColumns = map[string]bool{"等级": true, "级别": true, "类别": true, "类型": true, "颜色": true, "层级": true}
+)
+
+// reCountedParts is a count of parts the sighting sentence gives (分成四个
+// 环节, 三个步骤, 分为红黄绿三级).
+var reCountedParts = regexp.MustCompile(`([两二三四五六七八九十])个?(?:环节|步骤|步|阶段|流程|类|级|色|档)`)
+
+// tableRowSteps: the paragraphs after the sighting's are a table's rows,
+// their first column labelled as steps (环节, 步骤) or tiers (等级,
+// 类别): its cells are the steps — as many as the name or the sighting
+// sentence counts, and for steps without a count three or more; tiers
+// only when counted.
+func tableRowSteps(a *article, c candidate) []string {
+	i := c.sent + 1
+	for i < len(a.sentences) && a.sentences[i].para == a.sentences[c.sent].para {
+		i++
+	}
+	label := ""
+	var steps []string
+	for ; i < len(a.sentences) && len(steps) < 10; i++ {
+		m := reTableRow.FindStringSubmatch(a.sentences[i].norm)
+		if m == nil || label != "" && m[1] != label || slices.Contains(steps, m[2]) {
+			break
+		}
+		label = m[1]
+		steps = append(steps, strings.TrimSpace(m[2]))
+	}
+	if len(steps) < 2 || !stepColumns[label] && !tierColumns[label] {
+		return nil
+	}
+	count := 0
+	if v, _, ok := numericShorthand(key(c.name)); ok {
+		count = v
+	} else if m := reCountedParts.FindStringSubmatch(a.sentences[c.sent].norm); m != nil {
+		count = 2
+		if m[1] != "两" {
+			count = numeralValue([]rune(m[1])[0])
+		}
+	}
+	switch {
+	case count > 0 && count != len(steps):
+		return nil
+	case count == 0 && (tierColumns[label] || len(steps) < 3):
+		return nil
+	}
+	return steps
 }

@@ -107,3 +107,61 @@ func TestStepsUnderLaterHeadings(t *testing.T) {
 		}
 	}
 }
+
+// Bracketed sub-headings (【用心倾听】) name the steps without their
+// brackets.
+func TestStepsUnderBracketHeadings(t *testing.T) {
+	t.Parallel()
+	text := strings.ReplaceAll(laterHeadingsLead, "%s", "三心工作法") +
+		"【耐心倾听】\n\n每周二晚上，她带着社工在凉亭里摆茶听居民说事。\n\n" +
+		"【热心服务】\n\n社区把常办的12项事务列成清单上门代办。\n\n" +
+		"【恒心坚守】\n\n十年来，社区的事从不过夜。\n"
+	m, _, ok := buildFiles(t, map[string]string{"a.txt": text}).FindMethod("三心工作法")
+	if !ok || strings.Join(m.Steps, "、") != "耐心倾听、热心服务、恒心坚守" || len(m.Procedure) != 3 {
+		t.Errorf("found %v steps %q procedure %v", ok, m.Steps, m.Procedure)
+	}
+}
+
+// A table of steps (环节 | 做法 | 时限; HTML or Markdown) after the
+// naming: the first column's cells are the steps when it is labelled as
+// steps and the rows are as many as the text counts (四个环节), each
+// row the procedure of its step; a table of something else, or of
+// another count, gives none.
+func TestStepsFromATable(t *testing.T) {
+	t.Parallel()
+	page := func(lead, col string, rows int) string {
+		var b strings.Builder
+		b.WriteString("<html><body><h1>民情直通车</h1><p>" + lead + "</p><table><tr><td>" + col + "</td><td>做法</td><td>时限</td></tr>")
+		for _, r := range [][]string{{"民情收集", "网格员入户、微信群留言三条渠道收集诉求", "每日"}, {"分级交办", "社区能办的交网格，办不了的报街道", "1个工作日"},
+			{"限时办结", "承办人按时限办理，逾期未办的公示通报", "7个工作日"}, {"群众评议", "办结后由居民打分，满意才算办结", "3日"}}[:rows] {
+			b.WriteString("<tr><td>" + r[0] + "</td><td>" + r[1] + "</td><td>" + r[2] + "</td></tr>")
+		}
+		b.WriteString("</table><p>一年来，社区共受理诉求1200多件。</p></body></html>")
+		return b.String()
+	}
+	const lead = "西北湖社区党委书记周晓燕推行“民情直通车”，把居民的诉求分成四个环节来办。"
+	m, _, ok := buildFiles(t, map[string]string{"a.html": page(lead, "环节", 4)}).FindMethod("民情直通车")
+	if !ok || strings.Join(m.Steps, "、") != "民情收集、分级交办、限时办结、群众评议" {
+		t.Fatalf("found %v steps %q", ok, m.Steps)
+	}
+	if len(m.Procedure) != 4 || len(m.Procedure[1]) == 0 || !strings.Contains(m.Procedure[1][0].Text, "报街道") {
+		t.Errorf("procedure %v", m.Procedure)
+	}
+	for _, c := range []struct{ name, text string }{
+		{"three rows for four", page(lead, "环节", 3)},
+		{"a column of no steps", page(lead, "单位", 4)},
+	} {
+		if m, _, ok := buildFiles(t, map[string]string{"a.html": c.text}).FindMethod("民情直通车"); ok && len(m.Steps) != 0 {
+			t.Errorf("%s: steps %q", c.name, m.Steps)
+		}
+	}
+}
+
+// A meeting held on a schedule (每个月…开“河埠头议事”) is a practice,
+// though the plain verb 开 alone names none (开了“绿色通道”).
+func TestRegularMeetingIsAMethod(t *testing.T) {
+	t.Parallel()
+	got := methodsOf(t, corpus.Meta{Leader: "沈月华"}, "沈月华是西河口社区党支部书记。\n每个月的十五号，社区在河埠头摆上几张长凳，开“河埠头议事”，居民想说什么就说什么。\n"+
+		"老人看病难，社区给他们开了“绿色通道”。")
+	wantMethods(t, got, map[string]string{"河埠头议事": "沈月华"}, []string{"绿色通道"})
+}

@@ -68,9 +68,11 @@ var thingSubjectRe = regexp.MustCompile(`做法|办法|方法|模式|机制|制�
 // the person named last — by name or as X书记 — or no one is named and a
 // pronoun stands for who, the article's own secretary (primary). A
 // sentence about someone else (王大爷……叫他) is not hers.
-func callIsHers(nrs []rune, a int, who, sn string, rest []string, primary bool) bool {
-	before := string(nrs[max(0, a-60):a])
+func callIsHers(nrs []rune, a int, who, sn string, rest []string, primary bool, nt nameTables) bool {
+	b0 := max(0, a-60)
+	before := string(nrs[b0:a])
 	if i := strings.LastIndexAny(before, "。！？\n"); i >= 0 {
+		b0 += utf8.RuneCountInString(before[:i])
 		before = before[i:]
 	}
 	last := func(keys []string) int {
@@ -94,8 +96,22 @@ func callIsHers(nrs []rune, a int, who, sn string, rest []string, primary bool) 
 		theirs = append(theirs, zh.ToSimplified(o))
 	}
 	me, them := last(mine), last(theirs)
-	if loc := otherPersonRE.FindAllStringIndex(before, -1); len(loc) > 0 {
-		them = max(them, loc[len(loc)-1][0])
+	// Someone else of a kind (王大爷, 老党员) — not those who do the
+	// calling (老人们更喜欢叫她“小钟”).
+	for _, loc := range otherPersonRE.FindAllStringIndex(before, -1) {
+		if !strings.HasPrefix(before[loc[1]:], "们") {
+			them = max(them, loc[0])
+		}
+	}
+	// Anyone else the sentence names (退休老干部张建国……大家都叫他“老张”).
+	norm := string(nrs)
+	for i := b0; i < a; i++ {
+		if hasRunesAt(nrs, i, who) || !otherNameAt(nrs, i, norm, nt) {
+			continue
+		}
+		if off := len(string(nrs[b0:i])); off > them {
+			them = off
+		}
 	}
 	switch {
 	case me >= 0:
@@ -168,8 +184,8 @@ func deriveAliases(text, leader string, rest []string, primary bool, nt nameTabl
 		call = string(nrs[a:b])
 		ok := strings.Contains(call, nsn) && (strings.HasPrefix(call, nsn) || strings.HasPrefix(call, "小"+nsn) || strings.HasPrefix(call, "老"+nsn)) ||
 			utf8.RuneCountInString(ngiven) >= 2 && strings.HasPrefix(call, ngiven) || lastGivenCall(call, ngiven)
-		if !ok || call == zh.ToSimplified(leader) {
-			continue
+		if !ok || call == zh.ToSimplified(leader) || !callIsHers(nrs, a, zh.ToSimplified(leader), nsn, rest, true, nt) {
+			continue // or said of someone else of her surname: 张建国……叫他“老张”
 		}
 		// Keep the call-name as short as its form: 老方 / 小钟 / 万姐 /
 		// 红梅姐 / 春燕书记; cut anything after a role word.
@@ -212,7 +228,7 @@ func deriveAliases(text, leader string, rest []string, primary bool, nt nameTabl
 	// sentence is about her, though it shares nothing with her name.
 	nleader := zh.ToSimplified(leader)
 	addQuoted := func(call string, a int) {
-		if !aCallName(call) || !callIsHers(nrs, a, nleader, nsn, rest, primary) {
+		if !aCallName(call) || !callIsHers(nrs, a, nleader, nsn, rest, primary, nt) {
 			return
 		}
 		n := utf8.RuneCountInString(call)

@@ -51,7 +51,10 @@ func chainBefore(rs []rune, end int) []int {
 			starts = append(starts, p)
 			break
 		}
-		if h := unitAt(rs, nameEnd); h != "" && h != "村" && h != "州" && h != "旗" {
+		// A town's or a street's name may end in 市 (新市镇, 马市街道),
+		// a market's name; a unit's never does otherwise.
+		marketTown := u == "镇" || u == "乡" || u == "街道"
+		if h := unitAt(rs, nameEnd); h != "" && h != "村" && h != "州" && h != "旗" && !(h == "市" && marketTown) {
 			break // "鼓楼区社区": no name between the two units (红旗社区 has one)
 		}
 		maxName := 6

@@ -157,6 +157,11 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 		}
 		place = placeFromChains(nrs, ors, kind, othersOnly)
 	}
+	if place == "" && unit == "社区" && len(others) == 0 {
+		// Her post names no community (是社区党委书记王淑珍) and the
+		// article names just one, once (裕华社区的院子里): hers.
+		place = onlyCommunity(nrs, ors)
+	}
 	if place != "" && len(nrs) == len(ors) {
 		if pre := settingPrefix(nrs, zh.ToSimplified(place)); pre != "" {
 			// In the article's script: 崇川區, not 崇川区, before 百花苑社區.
@@ -337,4 +342,34 @@ func appositivePost(before, leader string) bool {
 	}
 	rest = strings.TrimLeft(rest, "，,是")
 	return utf8.RuneCountInString(rest) <= 12 && !strings.ContainsAny(rest, "，,。；;、：:（）()")
+}
+
+// onlyCommunity is the one community the text names (a plausible chain
+// ending in 社区), in the article's script; "" when it names none or more.
+func onlyCommunity(nrs, ors []rune) string {
+	kind := []rune("社区")
+	found := ""
+	var at []int
+	var end int
+	for i := 0; i+len(kind) <= len(nrs); i++ {
+		if !hasRunesAt(nrs, i, "社区") {
+			continue
+		}
+		e := i + len(kind)
+		st := chainBefore(nrs, e)
+		if !plausibleChain(nrs, st, e) {
+			continue
+		}
+		c := string(nrs[st[len(st)-1]:e])
+		if found != "" && c != found {
+			return ""
+		}
+		if found == "" {
+			found, at, end = c, st, e
+		}
+	}
+	if found == "" {
+		return ""
+	}
+	return completeChain(nrs, ors, at, end)
 }

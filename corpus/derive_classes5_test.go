@@ -1,0 +1,78 @@
+package corpus
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Classes of article written for the fifth round of class fixtures
+// (testdata/genre-classes 41-50), each held here by a short text of its
+// own.
+
+// loadText loads one article from text through the real loader.
+func loadText(t *testing.T, name, text string) Article {
+	t.Helper()
+	dir := t.TempDir()
+	writeFile(t, dir, name, []byte(text))
+	return loadOne(t, dir)
+}
+
+// A secretary named in full once and then only as 王书记, beside a
+// resident of her surname named twice (44): 王书记 is hers — she leads,
+// and her community is the one the article names.
+func TestSurnameAndPostOnlyAfterTheFirstMention(t *testing.T) {
+	a := loadText(t, "a.txt", "王书记的“民情本”\n早上七点半，裕华社区的院子里已经有人在等了。\n"+
+		"“王书记，我家楼上又漏水了。”大家围着的，是社区党委书记王淑珍。\n"+
+		"王书记随身带着一个蓝皮本子，居民说的每件事，她都记下来。王书记给每位老人建了联系卡。\n"+
+		"住在3号楼的王德林老人今年86岁。“王书记隔三岔五就来看看我。”王德林说。\n")
+	if a.Leader != "王淑珍" || a.Place != "裕华社区" || !slices.Contains(a.Aliases, "王书记") || len(a.Others) != 0 {
+		t.Errorf("leader %q place %q aliases %v others %v, want 王淑珍 of 裕华社区, 王书记, no others", a.Leader, a.Place, a.Aliases, a.Others)
+	}
+	// Two communities named, neither with her post: none is hers.
+	a = loadText(t, "b.txt", "早上七点半，裕华社区的院子里已经有人在等了。隔壁的，东风社区也有人来。\n"+
+		"大家围着的，是社区党委书记王淑珍。王淑珍随身带着一个蓝皮本子。王淑珍说，事要一件件办。\n")
+	if a.Leader != "王淑珍" || a.Place != "" {
+		t.Errorf("leader %q place %q, want 王淑珍 and no place", a.Leader, a.Place)
+	}
+}
+
+// A name written before 书记 addresses her (张岚书记年轻，点子多): what
+// follows is no name, nor another secretary (45); a call-name of her
+// surname said of another person the sentence names (张建国……大家都叫他
+// “老张”) is not hers.
+func TestSharedSurnameAndAddressBeforePost(t *testing.T) {
+	a := loadText(t, "a.txt", "涧西区长春路街道天津路社区党委书记张岚，今年38岁。\n"+
+		"她找到退休老干部张建国，请他一起组建“红色管家”队。张建国今年70岁，热心肠，大家都叫他“老张”。\n"+
+		"“张岚书记年轻，点子多；我们老家伙跑得动。”张建国说。张岚被评为洛阳市优秀共产党员。\n")
+	if a.Leader != "张岚" || len(a.Others) != 0 || slices.Contains(a.Aliases, "老张") {
+		t.Errorf("leader %q others %v aliases %v, want 张岚, no others, no 老张", a.Leader, a.Others, a.Aliases)
+	}
+}
+
+// A town whose name ends in 市 (新市镇) is a unit of the chain (46).
+func TestMarketTownInChain(t *testing.T) {
+	a := loadText(t, "a.txt", "浙江省湖州市德清县新市镇西河口社区党支部书记沈月华，在社区工作已经十一年了。沈月华说，议事就在河埠头。\n")
+	if a.Place != "浙江省湖州市德清县新市镇西河口社区" {
+		t.Errorf("place %q", a.Place)
+	}
+}
+
+// An HTML table with a header row is loaded like a Markdown table: one
+// line per row, each cell with its column's label (环节：民情收集，做法：…),
+// so a reader knows what each cell is (49); a table of unequal rows is
+// loaded cell by cell as before.
+func TestHTMLTableRowsLabelled(t *testing.T) {
+	a := loadText(t, "a.html", "<html><body><p>周晓燕是西北湖社区党委书记。周晓燕推行“民情直通车”。</p><table>"+
+		"<tr><th>环节</th><th>做法</th></tr><tr><td>民情收集</td><td>网格员入户收集诉求</td></tr>"+
+		"<tr><td>分级交办</td><td>社区能办的交网格</td></tr></table>"+
+		"<table><tr><td>甲</td><td>乙</td></tr><tr><td>丙丁戊己</td></tr><tr><td>庚</td><td>辛</td></tr></table></body></html>")
+	for _, want := range []string{"环节：民情收集，做法：网格员入户收集诉求", "环节：分级交办，做法：社区能办的交网格", "丙丁戊己"} {
+		if !strings.Contains(a.Text, want) {
+			t.Errorf("text lacks %q: %q", want, a.Text)
+		}
+	}
+	if strings.Contains(a.Text, "甲：") {
+		t.Errorf("a table of unequal rows labelled: %q", a.Text)
+	}
+}
