@@ -134,21 +134,24 @@ func laterHeadingSteps(a *article, c candidate) []string {
 			}
 			i = max(j, i+1)
 		}
-		// Numbered 1..v from the first heading on, and no v+1 after.
+		// Numbered 1..v from the first heading on, and no v+1 after, the
+		// first within a few paragraphs of the naming.
 		run := 0
 		for run < len(heads) && heads[run].value == run+1 {
 			run++
 		}
-		if run == v {
+		if run == v && a.sentences[heads[0].sent].para-a.sentences[c.sent].para <= 6 {
 			return labels(heads[:v])
 		}
 		// Exactly v headings, unnumbered, of one length (用耐心听民声,
-		// 用诚心解民忧, 用恒心暖民心), the writer's closing aside.
+		// 用诚心解民忧, 用恒心暖民心), the writer's closing aside, the first
+		// soon after the naming (a feature's themes of four characters
+		// further on are no one method's).
 		hs := heads
 		if k := len(hs); k > 0 && reCloser.MatchString(hs[k-1].label) {
 			hs = hs[:k-1]
 		}
-		if len(hs) == v && run == 0 {
+		if len(hs) == v && run == 0 && a.sentences[hs[0].sent].para-a.sentences[c.sent].para <= 3 {
 			n := utf8.RuneCountInString(hs[0].label)
 			for _, h := range hs {
 				if h.value != 0 || utf8.RuneCountInString(h.label) != n {

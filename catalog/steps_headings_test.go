@@ -62,7 +62,7 @@ func TestStepsUnderLaterHeadings(t *testing.T) {
 			[]string{"居民点单", "社区派单", "党员接单", "群众评单"}},
 		{"四单工作法", "paren.txt", lead("四单工作法") + sections(danHeads, "（N）H"),
 			[]string{"居民点单", "社区派单", "党员接单", "群众评单"}},
-		{"三心工作法", "numbered.txt", lead("三心工作法") + strings.Repeat("社区还有很多故事。居民们说起她来滔滔不绝。老人们记得她的好。\n\n", 4) +
+		{"三心工作法", "numbered.txt", lead("三心工作法") + strings.Repeat("社区还有很多故事。居民们说起她来滔滔不绝。老人们记得她的好。\n\n", 3) +
 			sections([]string{"一、耐心倾听", "二、诚心解忧", "三、恒心坚守"}, "H"),
 			[]string{"耐心倾听", "诚心解忧", "恒心坚守"}},
 		{"三暖工作法", "same_length.txt", lead("三暖工作法") + sections([]string{"敲开居民的门", "听到心里的话", "办好身边的事"}, "H"),
@@ -100,6 +100,12 @@ func TestStepsUnderLaterHeadings(t *testing.T) {
 		{"四单工作法", "three.txt", lead("四单工作法") + sections([]string{"居民点单", "社区派单", "党员接单"}, "H")},
 		{"三心工作法", "uneven.txt", lead("三心工作法") + sections([]string{"初到社区", "一场大雨之后", "老街新貌"}, "H")},
 		{"连心工作法", "plain.txt", lead("连心工作法") + sections([]string{"初到社区", "一场大雨之后", "老街新貌"}, "H")},
+		{"三联工作法", "numbered_far.txt", lead("三联工作法") + "那一年她刚到社区，什么都不懂。老人们说她像个学生。\n\n她挨家挨户地走，记下了三大本民情日记。社区的账一笔笔理清了。\n\n" +
+			"第二年，社区换了新的办公楼。居民来办事不用再爬楼梯了。\n\n她说，这些年最难的是让居民信任社区。信任是一点点攒起来的。\n\n" +
+			"她的女儿今年上了大学。说起女儿，她总觉得亏欠。\n\n社区的年轻人越来越多，活动也越来越热闹。周末的广场上全是人。\n\n" +
+			sections([]string{"一、初心不改", "二、攻坚克难", "三、服务为民"}, "H")},
+		{"三联工作法", "themes_far.txt", lead("三联工作法") + "社区还有很多故事。\n\n老人们记得她的好。\n\n" +
+			sections([]string{"初心不改", "攻坚克难", "服务为民"}, "H")},
 	} {
 		cat := buildFiles(t, map[string]string{c.file: c.text})
 		if m, _, ok := cat.FindMethod(c.name); !ok || len(m.Steps) != 0 {
