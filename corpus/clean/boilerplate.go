@@ -303,7 +303,7 @@ var infoLabels = map[string]bool{}
 func init() {
 	for _, l := range strings.Fields("中文名 外文名 别名 性别 国籍 民族 籍贯 祖籍 出生地 出生日期 出生年月 逝世日期 " +
 		"职业 职务 现任职务 工作单位 毕业院校 学历 学位 政治面貌 入党时间 参加工作时间 信仰 主要成就 " +
-		"主要荣誉 获得荣誉 所获荣誉 代表作品 主要事迹 所属社区") {
+		"主要荣誉 获得荣誉 所获荣誉 代表作品 所属社区") {
 		infoLabels[l] = true
 		infoLabels[zh.ToTraditional(l)] = true
 	}
@@ -316,14 +316,18 @@ func infoLabelLine(l string) (label, value string, ok bool) {
 	if infoLabels[strings.Join(strings.Fields(t), "")] {
 		return strings.Join(strings.Fields(t), ""), "", true // 国    籍
 	}
-	if i := strings.IndexAny(t, " \t"); i > 0 && infoLabels[t[:i]] {
-		return t[:i], strings.TrimSpace(t[i:]), true
+	if i := strings.IndexAny(t, " \t:："); i > 0 && infoLabels[t[:i]] {
+		return t[:i], strings.TrimSpace(strings.TrimLeft(t[i:], " \t:：")), true // 中文名 温雅琴, 中文名：温雅琴
 	}
 	return "", "", false
 }
 
+// reEntrySection is a line that opens the entry's text after its
+// infobox: the contents, or a section's heading (人物经历, 主要事迹编辑).
+var reEntrySection = regexp.MustCompile(`^(?:目录|人物经历|人物简介|个人经历|个人简介|工作经历|人物生平|生平|简介|主要事迹|人物事迹|先进事迹|人物评价|获得荣誉|所获荣誉|主要荣誉|荣誉表彰)|(?:编辑|播报)$`)
+
 // multiValued are the infobox fields that may hold a value per line.
-var multiValued = map[string]bool{"主要成就": true, "主要荣誉": true, "获得荣誉": true, "所获荣誉": true, "代表作品": true, "别名": true, "主要事迹": true}
+var multiValued = map[string]bool{"主要成就": true, "主要荣誉": true, "获得荣誉": true, "所获荣誉": true, "代表作品": true, "别名": true}
 
 // takeTextInfobox moves an infobox saved as text — a run of lines from
 // 中文名 on, each a label with its value after it on the line or on the
@@ -353,11 +357,12 @@ func takeTextInfobox(lines []string, keep []bool, res *Result) {
 				}
 				if v != "" {
 					fields[k] = append(fields[k], v)
+					cur = "" // its value on its line: the next line is no value of it
 				}
 				keep[j] = false
 				continue
 			}
-			if cur == "" || l == "" || runeLen(l) > 40 || proseEnd(l) || zh.ToSimplified(l) == "目录" ||
+			if cur == "" || l == "" || runeLen(l) > 40 || proseEnd(l) || reEntrySection.MatchString(zh.ToSimplified(l)) ||
 				len(fields[cur]) > 0 && !multiValued[zh.ToSimplified(cur)] {
 				break
 			}

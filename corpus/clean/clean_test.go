@@ -457,4 +457,9 @@ func TestTextInfobox(t *testing.T) {
 	if !strings.Contains(r.Text, "1996年，温雅琴到长乐坊街道做社区工作。") || !strings.Contains(r.Text, "1974年11月生") {
 		t.Errorf("text lost: %q", r.Text)
 	}
+	// Label and value after a colon, one field a line.
+	r = Clean("何丽娟\n何丽娟，女，现任西牌楼社区党委书记。\n中文名：何丽娟\n民族：汉族\n主要成就：全国三八红旗手\n人物经历\n2015年至今任西牌楼社区党委书记。\n")
+	if r.Fields["民族"] != "汉族" || r.Fields["主要成就"] != "全国三八红旗手" || strings.Contains(r.Text, "民族：") {
+		t.Errorf("fields %v text %q", r.Fields, r.Text)
+	}
 }
