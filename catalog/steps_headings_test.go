@@ -171,3 +171,10 @@ func TestRegularMeetingIsAMethod(t *testing.T) {
 		"老人看病难，社区给他们开了“绿色通道”。")
 	wantMethods(t, got, map[string]string{"河埠头议事": "沈月华"}, []string{"绿色通道"})
 }
+
+// A practice told first and then named by 把这叫做“…” (as by 把它叫做).
+func TestNamedAsThis(t *testing.T) {
+	t.Parallel()
+	got := methodsOf(t, corpus.Meta{Leader: "邬美华"}, "每张卡片上印着邬美华的手机号码，居民有事随时打。她把这叫做“连心卡”，社区1800多户人家，家家都有一张。")
+	wantMethods(t, got, map[string]string{"连心卡": "邬美华"}, nil)
+}
