@@ -76,3 +76,17 @@ func TestHTMLTableRowsLabelled(t *testing.T) {
 		t.Errorf("a table of unequal rows labelled: %q", a.Text)
 	}
 }
+
+// 任 after a post is the verb when another post follows (社区党委书记任
+// 大网格长): no one named 任大网 — while 党委书记任建国 is a name.
+func TestServesAsAfterPost(t *testing.T) {
+	a := loadText(t, "a.txt", "长虹社区党委书记易春兰推行“三级网格”管理。易春兰说，网格要有人管。\n"+
+		"一、社区大网格\n①社区党委书记任大网格长；②小区党支部书记任中网格长。\n")
+	if a.Leader != "易春兰" || len(a.Others) != 0 {
+		t.Errorf("leader %q others %v", a.Leader, a.Others)
+	}
+	a = loadText(t, "b.txt", "东湖社区党委书记任建国，在社区工作了十年。任建国说，社区的事要一件件办。\n")
+	if a.Leader != "任建国" {
+		t.Errorf("leader %q, want 任建国", a.Leader)
+	}
+}

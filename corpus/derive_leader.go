@@ -119,6 +119,10 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 			if at == i+n && at+1 < len(rs) && (rs[at] == '是' || rs[at] == '叫') && nt.surnameLen(rs, at+1) > 0 {
 				at++ // "小区党支部书记是施红英"
 			}
+			if at == i+n && servesAs(rs, at) {
+				i += n - 1
+				continue // "社区党委书记任大网格长": 任 is the verb, not a surname
+			}
 			if at == i+n && at+3 < len(rs) && rs[at] == '的' && nt.surnameLen(rs, at+1) == 1 && allNameRunes(rs[at+2:at+4], nt) {
 				at++ // "担任红旗社区党委书记的崔建军"
 			}
@@ -601,6 +605,21 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		return list[i].key < list[j].key
 	})
 	return extend(text, list[0].key, ev, nt)
+}
+
+// servesAs reports a post's holder told by a verb at rs[at]: 任/兼/当
+// and, before the clause ends, another post (任大网格长, 兼居委会主任).
+func servesAs(rs []rune, at int) bool {
+	if at >= len(rs) || !strings.ContainsRune("任兼当", rs[at]) {
+		return false
+	}
+	end := at + 1
+	for end < len(rs) && end-at <= 10 && unicode.Is(unicode.Han, rs[end]) {
+		end++
+	}
+	clause := string(rs[at+1 : end])
+	return strings.HasSuffix(clause, "长") || strings.HasSuffix(clause, "书记") || strings.HasSuffix(clause, "主任") ||
+		strings.HasSuffix(clause, "委员") || strings.HasSuffix(clause, "员")
 }
 
 // postedFamily is, among names of one surname spanning two or more
