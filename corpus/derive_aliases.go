@@ -138,9 +138,19 @@ func deriveAliases(text, leader string, rest []string, primary bool, nt nameTabl
 		return nil
 	}
 	given := strings.TrimPrefix(leader, sn)
+	// Another secretary of her surname (两位刘书记: 刘芳 and 刘建国): 刘书记
+	// names neither.
+	shared := false
+	for _, o := range rest {
+		if o != leader && !strings.ContainsAny(o, "书記记主任") && utf8.RuneCountInString(o) <= 4 && zh.ToSimplified(nt.surnameOf(o)) == zh.ToSimplified(sn) {
+			shared = true
+		}
+	}
 	var forms []string
 	for _, role := range []string{"書記", "书记", "主任"} {
-		forms = append(forms, "小"+sn+role, sn+role)
+		if !shared {
+			forms = append(forms, "小"+sn+role, sn+role)
+		}
 		if utf8.RuneCountInString(given) >= 2 {
 			forms = append(forms, given+role)
 		}

@@ -90,3 +90,19 @@ func TestServesAsAfterPost(t *testing.T) {
 		t.Errorf("leader %q, want 任建国", a.Leader)
 	}
 }
+
+// Two secretaries of one surname (两位刘书记): 刘书记 is an alias of
+// neither; each keeps her own call-name.
+func TestSurnameFormOfTwoSecretaries(t *testing.T) {
+	a := loadText(t, "a.txt", "一条巷子两个“刘书记”\n东巷社区和西巷社区只隔一条马路，两个社区的党委书记都姓刘。\n"+
+		"东巷社区党委书记刘芳今年45岁，居民叫她“芳姐”。刘芳在社区推行“板凳议事会”。\n"+
+		"西巷社区党委书记刘建国是退伍军人。刘建国组建了“老兵护巷队”。\n两位刘书记经常一起商量工作。刘芳说，他管治安是一把好手。\n")
+	if a.Leader != "刘芳" || slices.Contains(a.Aliases, "刘书记") || !slices.Contains(a.Aliases, "芳姐") {
+		t.Errorf("leader %q aliases %v", a.Leader, a.Aliases)
+	}
+	for _, s := range a.Secretaries {
+		if slices.Contains(s.Aliases, "刘书记") {
+			t.Errorf("%s aliases %v", s.Name, s.Aliases)
+		}
+	}
+}
