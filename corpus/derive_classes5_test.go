@@ -106,3 +106,15 @@ func TestSurnameFormOfTwoSecretaries(t *testing.T) {
 		}
 	}
 }
+
+// A career of year ranges: the post held from one year to another
+// (2008年至2015年任…狮子山社区党委书记) is past; the one after it
+// (2015年调任…新港社区党委书记) is hers now (47's shape with both posts
+// a secretary's).
+func TestClosedYearRangeIsAPastPost(t *testing.T) {
+	a := loadText(t, "a.txt", "孙桂芝，女，1970年生。2008年至2015年任镜湖区范罗山街道狮子山社区党委书记，2015年调任弋江区澛港街道新港社区党委书记。\n"+
+		"到了新港社区，孙桂芝推行“楼栋微议事”。孙桂芝说，社区不同，办法也要不同。\n")
+	if a.Place != "弋江区澛港街道新港社区" || a.Role != "社区党委书记" {
+		t.Errorf("role %q place %q", a.Role, a.Place)
+	}
+}

@@ -81,6 +81,9 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 		}
 		s0, s1 := sentenceAround(nrs, a)
 		sent := string(nrs[s0:s1])
+		if pastClause(nrs, s0, a) {
+			continue // 2008年至2015年任…社区党委书记，2015年调任…: a past post
+		}
 		m := &postMatch{start: a, end: b, sentence: [2]int{s0, s1}}
 		names := containsAny(sent, keys)
 		// "…，两人都是社区党委书记": a post both hold, hers too.
@@ -372,4 +375,22 @@ func onlyCommunity(nrs, ors []rune) string {
 		return ""
 	}
 	return completeChain(nrs, ors, at, end)
+}
+
+// rePastPost says a clause tells a post held before: a closed range of
+// years (2008年至2015年任…, 2008—2015年…), 曾任, 原任, 此前.
+var rePastPost = regexp.MustCompile(`\d{4}年?(?:\d{1,2}月)?\s*(?:至|到|—|–|-|－|~)\s*\d{4}年|曾任|曾经担任|曾担任|曾经任|原任|此前任|先前任`)
+
+// pastClause reports that the clause holding the post at rune a (from
+// the last comma or semicolon of its sentence, from s0) tells a past
+// post.
+func pastClause(nrs []rune, s0, a int) bool {
+	c := s0
+	for i := a - 1; i > s0; i-- {
+		if strings.ContainsRune("，,；;", nrs[i]) {
+			c = i + 1
+			break
+		}
+	}
+	return rePastPost.MatchString(string(nrs[c:a]))
 }
