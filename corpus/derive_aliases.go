@@ -27,9 +27,9 @@ var nicknameRe = regexp.MustCompile(`(?:外号|绰号|昵称|雅号|美称)(?:�
 var habitCallRe = regexp.MustCompile(`(?:叫|喊|称|称呼|唤)(她|他)(?:为|作|做)?[“"「『‘]([^”"」』’“「『‘\n]{2,6})[”"」』’]`)
 
 // passiveCallRe is the same said of her in the passive or as 人送外号: 被群众
-// 称作“X”, 被居民们亲切地叫做“X”, 人送外号“X” / 人送外号X.
+// 称作“X”, 被居民们亲切地叫做“X”, 人送外号“X” / 人送外号X, 人称“X”.
 var passiveCallRe = regexp.MustCompile(`被[^，。！？；,;!?“”"「」\n]{0,10}?(?:称作|称为|叫作|叫做|唤作|喊作|称呼为|亲切地称为|叫)[“"「『‘]([^”"」』’“「『‘\n]{2,6})[”"」』’]|` +
-	`人送(?:外号|绰号|雅号|美称)(?:叫|叫做|[:：])?[“"「『‘]?(\p{Han}{2,5})[”"」』’]?`)
+	`人送(?:外号|绰号|雅号|美称)(?:叫|叫做|[:：])?[“"「『‘]?(\p{Han}{2,5})[”"」』’]?|人称[“"「『‘](\p{Han}{2,5})[”"」』’]`)
 
 // stockEpithets are the praise words the genre gives any community worker
 // (居民的贴心人, 小巷总理): they say what she is, not what she is called,
@@ -253,8 +253,11 @@ func deriveAliases(text, leader string, rest []string, primary bool, nt nameTabl
 	}
 	for _, m := range passiveCallRe.FindAllStringSubmatchIndex(norm, -1) {
 		g := 2
-		if m[2] < 0 {
-			g = 4
+		for g < len(m) && m[g] < 0 {
+			g += 2
+		}
+		if g >= len(m) {
+			continue
 		}
 		call := norm[m[g]:m[g+1]]
 		a := utf8.RuneCountInString(norm[:m[g]])
