@@ -50,11 +50,14 @@ func TestSharedSurnameAndAddressBeforePost(t *testing.T) {
 	}
 }
 
-// A town whose name ends in 市 (新市镇) is a unit of the chain (46).
+// A town whose name ends in 市 (新市镇) is a unit of the chain (46), and
+// so is a development zone of a long name (高新技术产业开发区).
 func TestMarketTownInChain(t *testing.T) {
-	a := loadText(t, "a.txt", "浙江省湖州市德清县新市镇西河口社区党支部书记沈月华，在社区工作已经十一年了。沈月华说，议事就在河埠头。\n")
-	if a.Place != "浙江省湖州市德清县新市镇西河口社区" {
-		t.Errorf("place %q", a.Place)
+	for _, place := range []string{"浙江省湖州市德清县新市镇西河口社区", "安徽省合肥市高新技术产业开发区天乐社区"} {
+		a := loadText(t, "a.txt", place+"党支部书记沈月华，在社区工作已经十一年了。沈月华说，议事就在河埠头。\n")
+		if a.Place != place {
+			t.Errorf("place %q, want %s", a.Place, place)
+		}
 	}
 }
 

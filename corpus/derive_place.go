@@ -58,8 +58,8 @@ func chainBefore(rs []rune, end int) []int {
 			break // "鼓楼区社区": no name between the two units (红旗社区 has one)
 		}
 		maxName := 6
-		if strings.HasPrefix(u, "自治") {
-			maxName = 10 // 恩施土家族苗族自治州
+		if strings.HasPrefix(u, "自治") || u == "区" && (hasRunesAt(rs, nameEnd-2, "开发") || hasRunesAt(rs, nameEnd-1, "园")) {
+			maxName = 10 // 恩施土家族苗族自治州, 高新技术产业开发区
 		}
 		i := nameEnd
 		for i > 0 && nameEnd-i < maxName {
