@@ -121,3 +121,20 @@ func TestClosedYearRangeIsAPastPost(t *testing.T) {
 		t.Errorf("role %q place %q", a.Role, a.Place)
 	}
 }
+
+// A community named once right before her post is hers also when it
+// opens the sentence (西湖社区党总支书记兼居委会主任柯文静说…) or follows
+// 当选为/现任; not a kind of community (老旧社区党委书记).
+func TestCommunityOnceBeforeThePost(t *testing.T) {
+	for text, want := range map[string]string{
+		"西湖社区党总支书记兼居委会主任柯文静说，社区的事要大家商量。柯文静在社区干了九年。":     "西湖社区",
+		"2019年，蒋丽萍当选为西湖社区党委书记、居委会主任。蒋丽萍说，社区的事要大家商量。":    "西湖社区",
+		"“我们社区的书记姓卫，叫卫红英。”居民说。卫红英在社区工作了二十年，现任光明社区党委书记。": "光明社区",
+		"东门社区有位“女书记”叫黎秀珍。黎秀珍是社区党委书记，也是居委会主任。":           "东门社区",
+		"老旧社区党委书记卢红梅说，社区的事要大家商量。卢红梅在社区干了九年。":            "",
+	} {
+		if a := loadText(t, "a.txt", text); a.Place != want {
+			t.Errorf("%s: place %q, want %q", text, a.Place, want)
+		}
+	}
+}
