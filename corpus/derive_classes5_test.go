@@ -138,3 +138,13 @@ func TestCommunityOnceBeforeThePost(t *testing.T) {
 		}
 	}
 }
+
+// 这位…书记 opening a later clause stands for the person just named
+// (记者见到柏丽芳时，这位青山社区的党委书记正在…): she leads, and the
+// community is hers.
+func TestThisOneOpeningAClause(t *testing.T) {
+	a := loadText(t, "a.txt", "记者见到柏丽芳时，这位青山社区的党委书记正在楼道里贴通知。柏丽芳说，通知要贴到居民眼前。\n")
+	if a.Leader != "柏丽芳" || a.Place != "青山社区" {
+		t.Errorf("leader %q place %q", a.Leader, a.Place)
+	}
+}

@@ -119,7 +119,7 @@ func plausibleChain(rs []rune, starts []int, end int) bool {
 		// 当选为/现任西湖社区…, or a sentence opening with it (西湖社区党总支
 		// 书记柯文静说) — unless what is read as its name is a kind of
 		// community (老旧社区, 安置社区).
-		cue := starts[0] > 0 && strings.ContainsRune("的在到于是为任，,：:", rs[starts[0]-1]) ||
+		cue := starts[0] > 0 && strings.ContainsRune("的在到于是为任位，,：:", rs[starts[0]-1]) ||
 			(starts[0] == 0 || strings.ContainsRune("。！？!?\n", rs[starts[0]-1])) && !communityKind(string(rs[starts[0]:end]))
 		return cue || strings.Count(string(rs), string(rs[starts[0]:end])) >= 2
 	}
