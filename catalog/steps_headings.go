@@ -116,6 +116,25 @@ func laterHeadingSteps(a *article, c candidate) []string {
 		}
 		return out
 	}
+	// “四个一”: its items (一张联系卡, 一本健康账…) heading as many
+	// sections in a row.
+	if rs := []rune(name); len(rs) >= 3 && strings.ContainsRune(numerals+"两", rs[0]) && rs[1] == '个' && rs[2] == '一' {
+		v := 2
+		if rs[0] != '两' {
+			v = numeralValue(rs[0])
+		}
+		for i := 0; i < len(heads); {
+			j := i
+			for j < len(heads) && usable(heads[j]) && reOneItem.MatchString(heads[j].label) {
+				j++
+			}
+			if j-i == v {
+				return labels(heads[i:j])
+			}
+			i = max(j, i+1)
+		}
+		return nil
+	}
 	v, counted, numbered := numericShorthand(name)
 	if numbered {
 		if v < 2 || v > 10 {

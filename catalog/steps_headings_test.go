@@ -178,3 +178,21 @@ func TestNamedAsThis(t *testing.T) {
 	got := methodsOf(t, corpus.Meta{Leader: "邬美华"}, "每张卡片上印着邬美华的手机号码，居民有事随时打。她把这叫做“连心卡”，社区1800多户人家，家家都有一张。")
 	wantMethods(t, got, map[string]string{"连心卡": "邬美华"}, nil)
 }
+
+// “四个一” whose items head later sections (### 一张联系卡 …), paragraphs
+// between the naming and the first: the items are its steps.
+func TestCountedOnesUnderLaterHeadings(t *testing.T) {
+	t.Parallel()
+	text := "# 她用“四个一”温暖老人\n\n安居社区党委书记米秀英推出“四个一”服务，专门照顾社区的独居老人。\n\n" +
+		"米秀英是2010年到社区工作的。那一年，社区里有一位独居老人在家中摔倒，三天后才被发现。\n\n" +
+		"此后，她带着社工挨家挨户摸底，把全社区126位独居老人的情况一一登记。\n\n" +
+		"社区还和辖区医院签了协议，医生每月来社区坐诊两次。居民们说，现在看病方便多了。\n\n" +
+		"### 一张联系卡\n\n每位老人都有一张联系卡，上面印着网格员和社区医生的电话。\n\n" +
+		"### 一本健康账\n\n社区为每位老人建了健康档案，血压、血糖每月记一次。\n\n" +
+		"### 一次上门访\n\n网格员每周至少上门一次，看看老人缺什么、有什么难处。\n\n" +
+		"### 一场生日会\n\n每月最后一个周六，社区为当月过生日的老人办一场集体生日会。\n\n如今，社区的独居老人有了依靠。\n"
+	m, _, ok := buildFiles(t, map[string]string{"a.md": text}).FindMethod("四个一")
+	if !ok || strings.Join(m.Steps, "、") != "一张联系卡、一本健康账、一次上门访、一场生日会" || len(m.Procedure) != 4 {
+		t.Errorf("found %v steps %q procedure %v", ok, m.Steps, m.Procedure)
+	}
+}
