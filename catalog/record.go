@@ -228,6 +228,16 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 		}
 		if hs := stepHeads(a, groups[mi].first().sent, ms[mi].Steps); hs != nil {
 			bodies[mi] = headBodies(a, ix, mi, hs)
+			told := 0
+			for _, b := range bodies[mi] {
+				if len(b) > 0 {
+					told++
+				}
+			}
+			if 2*told <= len(hs) {
+				bodies[mi] = nil // one-line items of a list, nothing under them
+				continue
+			}
 			for _, b := range bodies[mi] {
 				for _, i := range b {
 					if ix.owner[i] < 0 {

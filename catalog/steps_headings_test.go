@@ -197,3 +197,22 @@ func TestCountedOnesUnderLaterHeadings(t *testing.T) {
 		t.Errorf("found %v steps %q procedure %v", ok, m.Steps, m.Procedure)
 	}
 }
+
+// Steps that are one-line list items (1. 先听后说。) head nothing: what
+// follows the list is no last step's procedure.
+func TestListItemsAreNoHeadings(t *testing.T) {
+	t.Parallel()
+	text := "杨秀兰总结出“三步调解法”。\n1. 先听后说。\n2. 找准症结。\n3. 当面和解。\n社区用这个办法调解了200多起纠纷。"
+	c := mustBuild(t, corpus.ChunkArticle(corpus.Article{Meta: corpus.Meta{ID: "a1", Leader: "杨秀兰"}, Text: text}))
+	m, _, ok := c.FindMethod("三步调解法")
+	if !ok || len(m.Steps) != 3 {
+		t.Fatalf("found %v steps %q", ok, m.Steps)
+	}
+	for i, p := range m.Procedure {
+		for _, q := range p {
+			if strings.Contains(q.Text, "200多起") {
+				t.Errorf("step %d procedure holds what came of it: %q", i+1, q.Text)
+			}
+		}
+	}
+}
