@@ -216,3 +216,11 @@ func TestListItemsAreNoHeadings(t *testing.T) {
 		}
 	}
 }
+
+// A team formed under a name (组成“银龄帮帮队”) is a practice, as one
+// set up (组建“…”).
+func TestTeamFormedIsAMethod(t *testing.T) {
+	t.Parallel()
+	got := methodsOf(t, corpus.Meta{Leader: "禤玉芳"}, "禤玉芳是白沙社区党委书记。驿站开张后，她又拉来辖区的医院和两家物业公司，组成“银龄帮帮队”，每周上门两次。")
+	wantMethods(t, got, map[string]string{"银龄帮帮队": "禤玉芳"}, nil)
+}
