@@ -364,7 +364,8 @@ type article struct {
 	chunks    []corpus.Chunk
 	chunkPos  map[string]int // chunk id → index in chunks
 	sentences []sentence
-	chunkKeys []string // key(chunk text) per chunk, for mention search
+	chunkKeys []string      // key(chunk text) per chunk, for mention search
+	heads     []sectionHead // its section headings, found once (headsAfter)
 }
 
 func groupArticles(chunks []corpus.Chunk) []*article {

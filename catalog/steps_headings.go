@@ -3,6 +3,7 @@ package catalog
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -77,19 +78,27 @@ func headLabel(t string) (label string, value int) {
 	return strings.TrimSpace(t), value
 }
 
-// headsAfter lists the section headings after sentence from, in order;
-// a heading naming the method again or a closing section of the
-// writer's (记者手记) is kept, to break a run.
+// maxHeadsAfter bounds the headings read after a sighting: a method's
+// parts are never more than ten, and a long file's later sections are
+// other matters (and would make Build quadratic).
+const maxHeadsAfter = 24
+
+// headsAfter lists the section headings after sentence from, in order,
+// at most maxHeadsAfter; a heading naming the method again or a closing
+// section of the writer's (记者手记) is kept, to break a run. The
+// article's headings are found once (a.heads).
 func headsAfter(a *article, from int) []sectionHead {
-	var out []sectionHead
-	for i := from + 1; i < len(a.sentences); i++ {
-		if !headLike(a, i) {
-			continue
+	if a.heads == nil {
+		a.heads = []sectionHead{}
+		for i := range a.sentences {
+			if headLike(a, i) {
+				label, v := headLabel(a.sentences[i].norm)
+				a.heads = append(a.heads, sectionHead{sent: i, label: label, whole: a.sentences[i].key, value: v})
+			}
 		}
-		label, v := headLabel(a.sentences[i].norm)
-		out = append(out, sectionHead{sent: i, label: label, whole: a.sentences[i].key, value: v})
 	}
-	return out
+	k := sort.Search(len(a.heads), func(j int) bool { return a.heads[j].sent > from })
+	return a.heads[k:min(len(a.heads), k+maxHeadsAfter)]
 }
 
 // laterHeadingSteps reads the method's steps from the headings after its
