@@ -148,3 +148,17 @@ func TestThisOneOpeningAClause(t *testing.T) {
 		t.Errorf("leader %q place %q", a.Leader, a.Place)
 	}
 }
+
+// A place that skips the street is completed with the one street the
+// text names in a sentence with the community (在襄城区檀溪街道，东巷社区
+// 和西巷社区…); not when the text names two streets.
+func TestStreetOfTheSettingSentence(t *testing.T) {
+	text := "在襄城区檀溪街道，东巷社区和西巷社区只隔一条马路。\n东巷社区党委书记刘芳今年45岁。刘芳在社区推行“板凳议事会”。刘芳说，议事要坐下来。\n"
+	if a := loadText(t, "a.txt", text); a.Place != "襄城区檀溪街道东巷社区" {
+		t.Errorf("place %q", a.Place)
+	}
+	text = "在襄城区檀溪街道，东巷社区和西巷社区只隔一条马路。刘芳早年在庞公街道工作。\n东巷社区党委书记刘芳今年45岁。刘芳在社区推行“板凳议事会”。刘芳说，议事要坐下来。\n"
+	if a := loadText(t, "b.txt", text); a.Place != "东巷社区" {
+		t.Errorf("two streets: place %q", a.Place)
+	}
+}

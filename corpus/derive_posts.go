@@ -175,7 +175,67 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 			place = pre + place
 		}
 	}
+	if place != "" {
+		place = withStreet(nrs, ors, place)
+	}
 	return role, place
+}
+
+// withStreet completes a place that skips the street (东港区望潮社区,
+// 东巷社区) with the one street or town the text names, when it names it
+// in a sentence with the community ("海棠街道有两个相邻的社区：海棠社区和
+// 望潮社区", "在襄城区檀溪街道，东巷社区和西巷社区…"): inserted before
+// the community, with its district when the place has none.
+func withStreet(nrs, ors []rune, place string) string {
+	pr := []rune(zh.ToSimplified(place))
+	st := chainBefore(pr, len(pr))
+	if len(st) == 0 || unitAt(pr, len(pr)) != "社区" && unitAt(pr, len(pr)) != "小区" {
+		return place
+	}
+	for k := 1; k < len(st); k++ {
+		if u := unitAt(pr, st[k]); u == "街道" || u == "镇" || u == "乡" {
+			return place // it has its street
+		}
+	}
+	comm := string(pr[st[len(st)-1]:])
+	var street string
+	var chain []int
+	var end int
+	for e := 1; e <= len(nrs); e++ {
+		u := unitAt(nrs, e)
+		if u != "街道" && u != "镇" || u == "镇" && e < len(nrs) && nrs[e] == '长' {
+			continue // not 乡 (返乡, 城乡), not 镇长
+		}
+		cs := chainBefore(nrs, e)
+		if len(cs) == 0 {
+			continue
+		}
+		name := string(nrs[cs[len(cs)-1]:e])
+		if street != "" && name != street {
+			return place // two streets: which is hers is not said
+		}
+		if street == "" {
+			s0, s1 := sentenceAround(nrs, e)
+			if !strings.Contains(string(nrs[s0:s1]), comm) {
+				return place
+			}
+			street, chain, end = name, cs, e
+		}
+	}
+	if street == "" {
+		return place
+	}
+	from := chain[len(chain)-1] // the street alone
+	if len(st) == 1 {
+		from = chain[0] // no district in the place: the street's own chain
+	}
+	add := string(ors[from:end])
+	if len(ors) != len(nrs) {
+		add = string(nrs[from:end])
+	}
+	rs := []rune(place)
+	i := len(rs) - utf8.RuneCountInString(comm)
+	return string(rs[:i]) + add + string(rs[i:])
 }
 
 // otherNameAt reports a person's name starting at nrs[i]: a surname with a
