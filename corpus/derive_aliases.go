@@ -242,6 +242,11 @@ func deriveAliases(text, leader string, rest []string, primary bool, nt nameTabl
 			return
 		}
 		n := utf8.RuneCountInString(call)
+		// 被居民称为“百事通”的张大妈: the call-name qualifies whom comes
+		// after it — hers only when that is she.
+		if e := a + n + 1; e < len(nrs) && nrs[e] == '的' && !hasRunesAt(nrs, e+1, nleader) && !hasRunesAt(nrs, e+1, "她") && !hasRunesAt(nrs, e+1, "他") {
+			return
+		}
 		if len(ors) == len(nrs) {
 			add(string(ors[a : a+n]))
 		} else {
