@@ -26,7 +26,7 @@ import (
 
 // Version changes whenever extraction changes what Build produces; a cached
 // catalog with another version must be rebuilt.
-const Version = "catalog-4"
+const Version = "catalog-7"
 
 // ErrVersion is returned when unmarshalling a catalog of another Version.
 var ErrVersion = errors.New("catalog: cached catalog has another version")
@@ -364,7 +364,8 @@ type article struct {
 	chunks    []corpus.Chunk
 	chunkPos  map[string]int // chunk id → index in chunks
 	sentences []sentence
-	chunkKeys []string // key(chunk text) per chunk, for mention search
+	chunkKeys []string      // key(chunk text) per chunk, for mention search
+	heads     []sectionHead // its section headings, found once (headsAfter)
 }
 
 func groupArticles(chunks []corpus.Chunk) []*article {

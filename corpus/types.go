@@ -23,7 +23,9 @@
 // from 禤书记 and 禤玉芳, a name with no Han surname after her post such
 // as 阿依古丽·买买提 or 萨仁高娃, a given name with a word character such
 // as 梁永年); "一位是…，另一位是…" read as two halves;
-// aliases such as 小吳書記, call-names and kinship forms (郝大姐, 秀兰大姐, 兰姐);
+// aliases such as 小吳書記, call-names and kinship forms (郝大姐, 秀兰大姐, 兰姐),
+// nicknames and call-names said as a habit (外号叫“铁脚板”, 亲切地称她为“暖心姐”),
+// X书记 only when no other secretary has her surname;
 // a speech's speaker as Author (SpeakerOf: whose an interview's line is);
 // honours; script via zh.DetectScript). What cannot be found stays empty.
 //
