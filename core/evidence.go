@@ -51,7 +51,7 @@ func (s *Service) sentences(c *corpus.Chunk) []sentRef {
 	}
 	var out []sentRef
 	for pi, para := range strings.Split(c.Text, "\n") {
-		for _, t := range wholeSentences(splitSentences(para)) {
+		for _, t := range wholeSentences(para, splitSentences(para)) {
 			out = append(out, sentRef{chunk: c, pos: len(out), para: pi, text: t, norm: zh.ToSimplified(t)})
 		}
 	}
@@ -61,18 +61,32 @@ func (s *Service) sentences(c *corpus.Chunk) []sentRef {
 
 // wholeSentences joins the clauses the splitter cut at ；/; back into
 // the sentence they belong to, so a quote never stops mid-sentence (up to
-// a length a reader still takes as one point).
-func wholeSentences(pieces []string) []string {
+// a length a reader still takes as one point). A joined sentence is the
+// line's own text from its first clause to its last: the list numbers
+// inside it ("…情况；②建档：…") stay.
+func wholeSentences(line string, pieces []string) []string {
 	var out []string
+	var start []int // byte offset in line of each out sentence, -1 if not found
+	off := 0
 	for _, p := range pieces {
+		at := -1
+		if i := strings.Index(line[off:], p); i >= 0 {
+			at = off + i
+			off = at + len(p)
+		}
 		if n := len(out); n > 0 {
 			last := strings.TrimSpace(out[n-1])
 			if (strings.HasSuffix(last, "；") || strings.HasSuffix(last, ";")) && utf8.RuneCountInString(last+p) <= 200 {
-				out[n-1] += p
+				if start[n-1] >= 0 && at >= 0 {
+					out[n-1] = strings.TrimSpace(line[start[n-1] : at+len(p)])
+				} else {
+					out[n-1] += p
+				}
 				continue
 			}
 		}
 		out = append(out, p)
+		start = append(start, at)
 	}
 	return out
 }

@@ -1532,3 +1532,33 @@ func TestOriginAndFormerJobInPlainWords(t *testing.T) {
 		}
 	}
 }
+
+// TestStepsNumberedInOneSentence: steps numbered ①…④ in one sentence
+// ("①摸底：…；②建档：…") are the method's steps, the sentence keeps its
+// numbers when quoted whole, and it is shown once after the list, not as
+// one step's how.
+func TestStepsNumberedInOneSentence(t *testing.T) {
+	dir := t.TempDir()
+	text := "“四步法”暖了老街坊的心\n" +
+		"2024-06-01 来源：某区融媒体中心\n" +
+		"　　柳林社区党委书记程秀云在社区工作了二十年。社区独居老人多，过去有事常常没人知道。\n" +
+		"　　程秀云总结出“四步法”：①摸底：网格员逐户走访，登记独居老人的身体和家庭情况；②建档：为每位老人建立一本健康档案；③结对：组织党员和低龄老人与独居老人结成对子；④回访：社区干部每月上门回访一次，问题当月解决。\n" +
+		"　　如今，柳林社区的独居老人都有了结对人。\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "circled", "四步法有哪几步？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	for _, want := range []string{"1. 摸底", "2. 建档", "3. 结对", "4. 回访", "；②建档：", "；④回访："} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("want %q:\n%s", want, ans.Text)
+		}
+	}
+	if strings.Contains(ans.Text, "未展开") || strings.Count(ans.Text, "为每位老人建立一本健康档案") != 1 {
+		t.Errorf("the sentence telling each step, once, and no 未展开:\n%s", ans.Text)
+	}
+}

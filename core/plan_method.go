@@ -368,8 +368,8 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			it := item{number: i + 1, label: p.stepName(m, i, def)}
 			budget := (maxAnswerRunes - 40) / max(1, len(m.Steps))
 			for _, r := range proc {
-				if !p.fresh(r) {
-					continue
+				if !p.fresh(r) || hasDef && r.key() == def.key() {
+					continue // the naming sentence tells them all: shown once, after
 				}
 				n := utf8.RuneCountInString(r.text)
 				if it.quote.chunk == nil {
@@ -395,8 +395,8 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			if hasDef && p.fresh(def) {
 				p.take(def)
 				d.add(item{quote: def})
-				if sequenceRE.MatchString(def.norm) {
-					break // "先……再……最后……": the sentence itself tells each step
+				if sequenceRE.MatchString(def.norm) || tellsEachStep(def.norm, m.Steps) {
+					break // "先……再……最后……", "①摸底：…；②建档：…": the sentence itself tells each step
 				}
 			}
 			if addQuotes("具体做法", how, 4) == 0 {
@@ -781,6 +781,21 @@ func measuredFirst(rs []sentRef) []sentRef {
 		return boolRank(measuredRE.MatchString(b.norm)) - boolRank(measuredRE.MatchString(a.norm))
 	})
 	return out
+}
+
+// tellsEachStep reports a sentence giving every step its own clause
+// ("①摸底：网格员逐户走访…；②建档：…").
+func tellsEachStep(norm string, steps []string) bool {
+	if len(steps) < 2 {
+		return false
+	}
+	for _, st := range steps {
+		name := zh.ToSimplified(strings.Trim(st, "“”"))
+		if !strings.Contains(norm, name+"：") && !strings.Contains(norm, name+":") {
+			return false
+		}
+	}
+	return true
 }
 
 // sequenceRE is a sentence telling steps in order (先……再……最后……).
