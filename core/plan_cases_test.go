@@ -1562,3 +1562,43 @@ func TestStepsNumberedInOneSentence(t *testing.T) {
 		t.Errorf("the sentence telling each step, once, and no 未展开:\n%s", ans.Text)
 	}
 }
+
+// TestStepNamedThenTold: a speech's "一是党员进楼栋。" opening a paragraph
+// names the step; how it is done is the paragraph's next sentence, and
+// the steps answer gives it.
+func TestStepNamedThenTold(t *testing.T) {
+	dir := t.TempDir()
+	text := "# 在全市社区工作会议上的发言\n" +
+		"\n" +
+		"发言人：石门社区党委书记 梁桂珍\n" +
+		"\n" +
+		"各位领导、同志们：\n" +
+		"\n" +
+		"大家好！我是石门社区党委书记梁桂珍。这几年，我们社区探索出了“三进工作法”，我简单汇报一下。\n" +
+		"\n" +
+		"我们主要做了三件事。\n" +
+		"\n" +
+		"一是党员进楼栋。我们把全社区126名党员编成18个楼栋党小组，每名党员联系10户左右居民，每月至少上门一次。\n" +
+		"\n" +
+		"二是服务进家门。社区组织医生、律师、理发师组成志愿服务队，每周六上门为行动不便的老人服务。\n" +
+		"\n" +
+		"三是议事进小区。每个小区每月召开一次议事会，居民提出的事当场定下来由谁办、什么时候办完。\n" +
+		"\n" +
+		"通过这些做法，去年社区居民满意度达到了97%。\n" +
+		"\n" +
+		"谢谢大家！\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "named-then", "三进工作法有哪几步？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	for _, want := range []string{"18个楼栋党小组", "每周六上门", "每月召开一次议事会"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("want each step's how (%s):\n%s", want, ans.Text)
+		}
+	}
+}

@@ -383,11 +383,23 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				budget -= n
 				anyProc = true
 			}
+			if it.quote.chunk != nil && len(it.more) == 0 && namesOnly(it.quote.norm, it.label) {
+				// "一是党员进楼栋。" names the step; how it is done is told
+				// in the sentences after it in its paragraph.
+				for _, r := range p.s.sentencesAfter(it.quote.chunk, it.quote.pos, 2) {
+					if r.chunk != it.quote.chunk || r.para != it.quote.para || !p.fresh(r) || utf8.RuneCountInString(r.text) > budget {
+						break
+					}
+					p.take(r)
+					budget -= utf8.RuneCountInString(r.text)
+					it.more = append(it.more, r)
+				}
+			}
 			if it.quote.chunk == nil {
 				it.plain = it.label
 				it.label = ""
-			} else if strings.HasPrefix(unquoted(it.quote.norm), unquoted(it.label)) {
-				it.label = "" // "排查到位：网格员每周……" says its step itself
+			} else if strings.HasPrefix(unquoted(it.quote.norm), unquoted(it.label)) || namesOnly(it.quote.norm, it.label) {
+				it.label = "" // "排查到位：网格员每周……", "一是党员进楼栋。" say their step themselves
 			}
 			d.add(it)
 		}
@@ -781,6 +793,14 @@ func measuredFirst(rs []sentRef) []sentRef {
 		return boolRank(measuredRE.MatchString(b.norm)) - boolRank(measuredRE.MatchString(a.norm))
 	})
 	return out
+}
+
+// namesOnly reports a sentence that is a step's name and little more
+// ("一是党员进楼栋。", "第二步，居民提事。").
+func namesOnly(norm, step string) bool {
+	name := unquoted(zh.ToSimplified(step))
+	t := unquoted(norm)
+	return name != "" && strings.Contains(t, name) && utf8.RuneCountInString(t)-utf8.RuneCountInString(name) <= 5
 }
 
 // tellsEachStep reports a sentence giving every step its own clause
