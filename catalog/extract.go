@@ -278,8 +278,8 @@ func methodCandidates(s sentence, idx int) []candidate {
 		raw := n[m[2]:m[3]]
 		name := trimAfterLast(raw, boundaryWords)
 		val, _, ok := numericShorthand(lastTwoRunes(name))
-		if !ok || zh.HanCount(name) < 3 {
-			continue
+		if !ok || val < 2 || zh.HanCount(name) < 3 {
+			continue // "居民都会说一句：有事找毛书记" counts no parts
 		}
 		items := splitList(listAfter(n[m[1]:]))
 		if len(items) != val {

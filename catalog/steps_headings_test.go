@@ -224,3 +224,11 @@ func TestTeamFormedIsAMethod(t *testing.T) {
 	got := methodsOf(t, corpus.Meta{Leader: "禤玉芳"}, "禤玉芳是白沙社区党委书记。驿站开张后，她又拉来辖区的医院和两家物业公司，组成“银龄帮帮队”，每周上门两次。")
 	wantMethods(t, got, map[string]string{"银龄帮帮队": "禤玉芳"}, nil)
 }
+
+// TestQuoteIntroducedIsNoMethod: "不少居民都会说一句：…" introduces what
+// people say; a count of one (一句) names no method's parts.
+func TestQuoteIntroducedIsNoMethod(t *testing.T) {
+	t.Parallel()
+	got := methodsOf(t, corpus.Meta{Leader: "毛秀英"}, "在东关社区，提起社区党委书记毛秀英，不少居民都会说一句：有事找毛书记。毛秀英推出“敲门问需”，每周带着网格员逐户走访。")
+	wantMethods(t, got, map[string]string{"敲门问需": "毛秀英"}, []string{"不少居民都会说一句"})
+}
