@@ -284,7 +284,8 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 			return
 		}
 	}
-	if !named && thatRE.MatchString(q.Norm) && residual(q.Topic) != "" && len(q.Attributes) == 0 && q.Item == 0 && q.Step == 0 && !bareItemRE.MatchString(q.Norm) {
+	if !named && thatRE.MatchString(q.Norm) && residual(q.Topic) != "" && len(q.Attributes) == 0 && q.Item == 0 && q.Step == 0 && !bareItemRE.MatchString(q.Norm) &&
+		!whWordRE.MatchString(q.Norm) { // "那多久开一次呢": a particular of what was told, no field
 		switch {
 		case prev.Intent == IntentAdvice:
 			// "那年轻人多的社区呢？" after whom to learn from: the same
@@ -505,8 +506,9 @@ func (s *Service) planFor(ctx context.Context, q Question, prev *Turn, conv Conv
 	if err != nil || !d.refused && d.hasQuotes() || len(shown) == 0 {
 		return d, err
 	}
-	if q.FollowUp && moreRE.MatchString(q.Norm) && len(q.Leaders) == 1 {
-		// "还有吗？" when all there is was shown: say so, not show it again.
+	if q.FollowUp && (moreRE.MatchString(q.Norm) || p.bareLater() && residual(q.Topic) == "") && len(q.Leaders) == 1 {
+		// "还有吗？", "后来呢？" when all there is was shown: say so, not
+		// show it again.
 		return p.nothingMore(q.Leaders[0]), nil
 	}
 	p = &planner{s: s, q: q, prev: prev, shown: map[string]bool{}, used: map[string]bool{}}

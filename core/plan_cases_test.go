@@ -1602,3 +1602,28 @@ func TestStepNamedThenTold(t *testing.T) {
 		}
 	}
 }
+
+// TestThatHowOftenAndThenWhat: "那多久开一次呢" after a method asks a
+// particular of it (no field called 多久开一次), and "后来呢" once all
+// that follows was shown says so instead of showing it again.
+func TestThatHowOftenAndThenWhat(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	often := askIn(t, s, "often", "板凳会是什么？", "那多久开一次呢？")
+	if !strings.Contains(often.Text, "每周四晚上") || strings.Contains(often.Text, "骑楼外墙") {
+		t.Errorf("want when it meets:\n%s", often.Text)
+	}
+	ctx := context.Background()
+	var last *Answer
+	for _, q := range []string{"板凳会是什么？", "这是谁提出来的？", "后来呢？"} {
+		var err error
+		if last, err = s.Ask(ctx, "then", q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if strings.Contains(last.Text, "开了140多场") {
+		t.Errorf("后来呢 shows again what was shown:\n%s", last.Text)
+	}
+	if strings.Contains(last.Text, "没有提到") {
+		t.Errorf("后来呢 denies what was shown:\n%s", last.Text)
+	}
+}

@@ -443,7 +443,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			// next, results first.
 			addQuotes("", filterRE(p.afterShown(p.s.leaderChunks(m.Leader)), resultWords), 3)
 		}
-		if len(d.items) == 0 && addQuotes("", results, 3) == 0 && len(results) > 0 {
+		if len(d.items) == 0 && addQuotes("", results, 3) == 0 && len(results) > 0 && !p.bareLater() {
 			// Its results were shown already: they are still the answer,
 			// better than another method's that follow in the text.
 			for _, r := range results[:min(3, len(results))] {
@@ -453,7 +453,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 		if len(d.items) == 0 && hasDef {
 			after := measuredFirst(p.dropHerHonours(p.resultsAfter(m, def), m))
-			if addQuotes("", after, 2) == 0 {
+			if addQuotes("", after, 2) == 0 && !p.bareLater() {
 				// Shown earlier (in her profile): still the answer.
 				for _, r := range after[:min(2, len(after))] {
 					if !p.used[r.key()] {
@@ -462,6 +462,14 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 					}
 				}
 			}
+		}
+		if !d.hasQuotes() && p.bareLater() && (len(results) > 0 || hasDef && len(p.resultsAfter(m, def)) > 0) {
+			// "后来呢" once its results were shown: nothing more, said so.
+			more := p.nothingMore(m.Leader)
+			more.lead = "关于" + name + "，资料中后面的内容上面都已经介绍了。"
+			more.methods = d.methods
+			*d = *more
+			break
 		}
 		if !d.hasQuotes() {
 			d.lead = "资料中没有提到" + name + "的具体成效。"
@@ -793,6 +801,12 @@ func measuredFirst(rs []sentRef) []sentRef {
 		return boolRank(measuredRE.MatchString(b.norm)) - boolRank(measuredRE.MatchString(a.norm))
 	})
 	return out
+}
+
+// bareLater reports a follow-up asking only what came next ("后来呢"),
+// not its results by name ("后来效果怎么样").
+func (p *planner) bareLater() bool {
+	return p.prev != nil && laterRE.MatchString(p.q.Norm) && !asksOutcomeRE.MatchString(p.q.Norm) && !resultRE2.MatchString(p.q.Norm)
 }
 
 // namesOnly reports a sentence that is a step's name and little more
