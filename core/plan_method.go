@@ -806,8 +806,11 @@ func measuredFirst(rs []sentRef) []sentRef {
 // bareLater reports a follow-up asking only what came next ("后来呢"),
 // not its results by name ("后来效果怎么样").
 func (p *planner) bareLater() bool {
-	return p.prev != nil && laterRE.MatchString(p.q.Norm) && !asksOutcomeRE.MatchString(p.q.Norm) && !resultRE2.MatchString(p.q.Norm)
+	return p.prev != nil && laterRE.MatchString(p.q.Norm) && !asksOutcomeRE.MatchString(p.q.Norm) && !laterAsksRE.MatchString(p.q.Norm)
 }
+
+// laterAsksRE is what a "后来…" question may ask beyond what came next.
+var laterAsksRE = regexp.MustCompile(`怎么样|变化|发展|影响|好处|评价|反响`)
 
 // namesOnly reports a sentence that is a step's name and little more
 // ("一是党员进楼栋。", "第二步，居民提事。").
