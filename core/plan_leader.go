@@ -68,10 +68,22 @@ func (p *planner) planLeader(leader string) *draft {
 			return d
 		}
 	}
+	switch p.q.Intent {
+	case IntentWhen, IntentNumber, IntentProblem, IntentOther:
+		// An interview where she was asked just this: her answer.
+		if ans := p.answerToSameQuestion(cands, leader); len(ans) > 0 {
+			d.lead = p.leaderLabel(leader) + "："
+			for _, r := range ans {
+				p.take(r)
+				d.add(item{quote: r})
+			}
+			return d
+		}
+	}
 	// Rank by what is asked about, not by the words asking for the kind of
 	// answer ("概括张影的主要成绩" is about her results, not about 概括).
 	wt := p.terms(residual(p.q.Topic), p.expansion(), cands)
-	ranked := rank(cands, wt, p.q.Intent)
+	ranked := p.answersForAsked(rank(cands, wt, p.q.Intent))
 	general := func(re *regexp.Regexp) bool {
 		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
 	}

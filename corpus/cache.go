@@ -60,7 +60,7 @@ type cachedChunk struct {
 const (
 	cacheMagic = "BYCORPUS"
 	// cacheFormat changes with the file layout below.
-	cacheFormat = 6 // 2: the front-matter fields (Declared); 3: Meta.Secretaries, and derivation that reads tables, interviews and list numbers; 4: Meta.Author, and names the tables alone would cut (禤玉芳, 阿依古丽·买买提, 梁永年); 5: 本报记者： opens an interviewer's question; 6: nicknames said to be one (外号叫“…”)
+	cacheFormat = 7 // 2: the front-matter fields (Declared); 3: Meta.Secretaries, and derivation that reads tables, interviews and list numbers; 4: Meta.Author, and names the tables alone would cut (禤玉芳, 阿依古丽·买买提, 梁永年); 5: 本报记者： opens an interviewer's question; 6: nicknames said to be one (外号叫“…”); 7: a self-told column's teller as Meta.Author (口述：…)
 )
 
 // OpenCache reads the cache file at path. A missing, damaged or foreign

@@ -1,0 +1,434 @@
+package core
+
+// Whose first-person words a sentence is. In an interview the guest's
+// answer is hers — the line opening with her name or 答： (corpus.SpeakerOf)
+// and the paragraphs after it up to the next question — and the
+// interviewer's question states nothing of her; in a speech or a column
+// the narration is its author's (Meta.Author). A 我 in such words is the
+// speaker's, unless it stands in a quotation (居民说：“我……”).
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"bangyang/corpus"
+	"bangyang/zh"
+)
+
+// askerVoice is the voice of an interviewer's question.
+const askerVoice = "\x00asker"
+
+// voices caches, per article, the voice of each of its sentences.
+type voices struct {
+	mu sync.Mutex
+	m  map[string]map[string]string // article → chunk/pos → speaker ("" none, askerVoice)
+}
+
+// voiceOf is whose words r is: a secretary's name (Simplified), the
+// article's author's, askerVoice for an interviewer's question, or "".
+func (s *Service) voiceOf(r sentRef) string {
+	if r.chunk == nil {
+		return ""
+	}
+	id := r.chunk.ArticleID
+	s.voice.mu.Lock()
+	byPos, ok := s.voice.m[id]
+	s.voice.mu.Unlock()
+	if !ok {
+		byPos = s.articleVoices(id)
+		s.voice.mu.Lock()
+		if s.voice.m == nil {
+			s.voice.m = map[string]map[string]string{}
+		}
+		s.voice.m[id] = byPos
+		s.voice.mu.Unlock()
+	}
+	return byPos[sentPos(r)]
+}
+
+// articleMeta is the metadata of an article as loaded (its own leader and
+// others, whatever a chunk of it was credited to).
+func (s *Service) articleMeta(id string) (corpus.Meta, bool) {
+	for _, m := range s.o.Articles {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	if cs := s.byArticle[id]; len(cs) > 0 {
+		return cs[0].Meta, true
+	}
+	return corpus.Meta{}, false
+}
+
+// otherLabelRE opens a paragraph with someone's label that is neither the
+// interviewer's nor a secretary's (编后：, 记者手记：, 居民王大妈：): what
+// follows is not the guest's answer.
+var otherLabelRE = regexp.MustCompile(`^[（(【\[]?[^\s，,。！？!?：:“”"（）()]{1,8}[】\]]?[：:]`)
+
+// articleVoices walks an article's paragraphs in order.
+func (s *Service) articleVoices(id string) map[string]string {
+	out := map[string]string{}
+	m, ok := s.articleMeta(id)
+	if !ok {
+		return out
+	}
+	author := zh.ToSimplified(strings.TrimSpace(m.Author))
+	leader := zh.ToSimplified(m.Leader)
+	speaker, guest, labelled := author, "", false
+	for _, c := range s.byArticle[id] {
+		lastPara := -1
+		for _, r := range s.sentences(c) {
+			if r.para != lastPara {
+				lastPara = r.para
+				line := strings.TrimSpace(r.text)
+				sp := corpus.SpeakerOf(line, m)
+				wasLabelled := labelled
+				labelled = false
+				switch {
+				case corpus.IsInterviewQuestion(line):
+					speaker = askerVoice
+				case sp != "":
+					speaker = zh.ToSimplified(sp)
+					guest = speaker
+				case otherLabelRE.MatchString(line) && !clockLabelRE.MatchString(line):
+					speaker, labelled = "", true // 编后：, 口述：…
+				case isHeadingLike(line) || wasLabelled:
+					speaker = author // a heading ends an answer; after a note, the narration again
+				case speaker == askerVoice:
+					// An answer with no label of its own, after a question.
+					speaker = guest
+					if speaker == "" {
+						speaker = leader
+					}
+				}
+			}
+			if speaker != "" {
+				out[sentPos(r)] = speaker
+			}
+		}
+	}
+	return out
+}
+
+// clockLabelRE is a time, not a label ("10:30 …").
+var clockLabelRE = regexp.MustCompile(`^\d`)
+
+// isAsked reports an interviewer's question: it states nothing of anyone.
+func (s *Service) isAsked(r sentRef) bool { return s.voiceOf(r) == askerVoice }
+
+// firstPersonOf reports a sentence in which the leader tells of herself:
+// her words (voiceOf), with 我 (not 我们) outside any quotation.
+func (s *Service) firstPersonOf(r sentRef, leader string) bool {
+	if leader == "" || s.voiceOf(r) != leader {
+		return false
+	}
+	return strings.Contains(strings.ReplaceAll(ownWords(r.norm), "我们", ""), "我")
+}
+
+// weOf reports a sentence in which the leader speaks for her community
+// or team (我们社区有3000多户): her words with 我们 outside quotation.
+func (s *Service) weOf(r sentRef, leader string) bool {
+	return leader != "" && s.voiceOf(r) == leader && strings.Contains(ownWords(r.norm), "我们")
+}
+
+// ownWords is a sentence without what it quotes: the quoted spans, and
+// what follows 说：/道： (someone else's words reported).
+func ownWords(norm string) string {
+	var b strings.Builder
+	depth := 0
+	for _, c := range norm {
+		switch c {
+		case '“', '‘', '「', '『':
+			depth++
+			continue
+		case '”', '’', '」', '』':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth == 0 {
+			b.WriteRune(c)
+		}
+	}
+	out := b.String()
+	if i := reportedRE.FindStringIndex(out); i != nil {
+		out = out[:i[0]]
+	}
+	return out
+}
+
+// reportedRE opens someone's words reported without quotation marks.
+var reportedRE = regexp.MustCompile(`(说|道|讲|问|表示|告诉记者)[：:]`)
+
+// meIsHers reports a 我 in r that is the leader's: in her own words
+// (an interview answer of hers, her column), or in a quotation in the
+// narration that the sentence gives to no one else (“我刚来时……”她说;
+// not 居民说：“我……”). Never in someone else's words: the interviewer's,
+// another speaker's, an author who is not she.
+func (s *Service) meIsHers(r sentRef, leader string) bool {
+	switch v := s.voiceOf(r); {
+	case v == leader:
+		return s.firstPersonOf(r, leader)
+	case v != "":
+		return false
+	}
+	if !strings.Contains(strings.ReplaceAll(r.norm, "我们", ""), "我") {
+		return false
+	}
+	own := ownWords(r.norm)
+	if strings.Contains(strings.ReplaceAll(own, "我们", ""), "我") {
+		return false // the narrator's own 我 (a reporter's), not a quotation
+	}
+	return !othersInClauseRE.MatchString(own) && !s.namesOtherLeader(own, leader)
+}
+
+// thirdPersonHers reports whether a 她/他 in r may be the leader: not in
+// her own words, where 她 is someone she tells of.
+func (s *Service) thirdPersonHers(r sentRef, leader string) bool {
+	return s.voiceOf(r) != leader
+}
+
+// answerTo is the answer that follows an interviewer's question r: the
+// sentences after it, in the voice of the guest who answers, up to the
+// next question or another voice; nil when r is no question.
+func (s *Service) answerTo(r sentRef) []sentRef {
+	if !s.isAsked(r) {
+		return nil
+	}
+	var out []sentRef
+	guest := ""
+	for _, x := range s.sentencesAfter(r.chunk, r.pos, 12) {
+		v := s.voiceOf(x)
+		if v == askerVoice {
+			if len(out) > 0 {
+				break
+			}
+			continue // the rest of the question
+		}
+		if v == "" || guest != "" && v != guest {
+			break
+		}
+		guest = v
+		out = append(out, x)
+	}
+	return out
+}
+
+// answerStating is the sentence of an answer that states what state
+// matches, else its first sentence that is more than a word or two
+// ("是的。" says nothing by itself).
+func answerStating(ans []sentRef, state func(string) bool) (sentRef, bool) {
+	for _, x := range ans {
+		if state != nil && state(x.norm) {
+			return x, true
+		}
+	}
+	for _, x := range ans {
+		if utf8.RuneCountInString(answerText(x.norm)) >= 8 {
+			return x, true
+		}
+	}
+	return sentRef{}, false
+}
+
+// answerText drops a speaker's label opening an answer (答：, 王丽：).
+func answerText(norm string) string {
+	if loc := otherLabelRE.FindStringIndex(norm); loc != nil && !clockLabelRE.MatchString(norm) {
+		return norm[loc[1]:]
+	}
+	return norm
+}
+
+// askedAsHer reads an interviewer's question as if asked of her:
+// 您/你 is the guest.
+func askedAsHer(norm string) string {
+	return strings.NewReplacer("您", "她", "你们", "她们", "你", "她").Replace(answerText(norm))
+}
+
+// herText is r's text as it tells of the leader: in her own words, what
+// she says without the words she quotes (居民说：“我……” is not she), her
+// 她/他 made someone else's (居民); elsewhere, a 我 that is not hers (a
+// resident's, the interviewer's) made someone else's. The readers of
+// clauses and kin words then tell her facts from those of the people she
+// tells of.
+func (s *Service) herText(r sentRef, leader string) string {
+	norm := r.norm
+	if !s.thirdPersonHers(r, leader) {
+		norm = strings.NewReplacer("她们", "她们", "他们", "他们", "她", "居民", "他", "居民").Replace(ownWords(norm))
+	}
+	if !s.meIsHers(r, leader) {
+		norm = strings.NewReplacer("我们", "我们", "我", "居民").Replace(norm)
+	}
+	return norm
+}
+
+// tellsOfHerself reports her own words whose subject is she (我叫…，今年
+// 49岁): a clause after the first goes on about her without saying 我.
+func (s *Service) tellsOfHerself(r sentRef, leader string) bool {
+	if s.voiceOf(r) != leader {
+		return false
+	}
+	t := strings.TrimSpace(answerText(ownWords(r.norm)))
+	t = strings.TrimLeft(timeOpenLeadRE.ReplaceAllString(t, ""), "，, ")
+	return strings.HasPrefix(t, "我") && !strings.HasPrefix(t, "我们")
+}
+
+// timeOpenLeadRE is a time opening a sentence (2009年，).
+var timeOpenLeadRE = regexp.MustCompile(`^(\d{2,4}年(\d{1,2}月)?|今年|去年|那年|当年|后来)`)
+
+// communityWe reports a sentence of hers whose subject is her community
+// (我们社区被评为…, 我们这个社区有3000多户): its fact, not hers.
+func (s *Service) communityWe(r sentRef, leader string) bool {
+	return s.weOf(r, leader) && communityWeRE.MatchString(answerText(r.norm))
+}
+
+// communityWeRE opens with 我们 and the community as the subject, after
+// at most a time.
+var communityWeRE = regexp.MustCompile(`^[^，,。]{0,8}[，,]?\s*我们(这个|这|的)?[^，,。]{0,8}(社区|小区|街道|村)`)
+
+// answersForAsked puts, in place of each interviewer's question ranked,
+// the sentence of her answer to it that states what was asked (a year
+// for 哪年, a count for 多少), else its first: the question matched the
+// words of what was asked, and the answer is what holds it. A question
+// with no answer is dropped.
+func (p *planner) answersForAsked(ranked []rankedSent) []rankedSent {
+	out := ranked[:0:0]
+	seen := map[string]bool{}
+	for _, r := range ranked {
+		if p.s.isAsked(r.sentRef) {
+			ans, ok := answerStating(p.s.answerTo(r.sentRef), func(n string) bool {
+				return (p.q.Intent == IntentNumber || p.q.Intent == IntentWhen) && statesAsked(p.q, n)
+			})
+			if !ok {
+				continue
+			}
+			r = rankedSent{sentRef: ans, score: r.score, covered: r.covered}
+		}
+		if seen[r.key()] {
+			continue
+		}
+		seen[r.key()] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+// askKinds are the kinds of thing a question asks, by its question word:
+// an interviewer's question answers the user's only when both ask the
+// same kind.
+var askKinds = []*regexp.Regexp{
+	regexp.MustCompile(`为什么|为何|什么原因|怎么想到|是什么让|为啥`),
+	regexp.MustCompile(`哪一?年|什么时候|何时|几几年|多久|多长时间|多少年|几年`),
+	regexp.MustCompile(`多少|几[个名户人位支家件]`),
+	regexp.MustCompile(`哪里|哪儿|在哪|什么地方`),
+}
+
+// comingToWorkRE is her coming to the work: 来社区, 当书记, 干社区这一行.
+var comingToWorkRE = regexp.MustCompile(`(来|到|进|回|干|做|当|选择|留在|扎根|报考|考)[^，,。？?]{0,4}(社区|书记|这[一个]?行|基层)`)
+
+// askKind is the index in askKinds of what norm asks, or -1.
+func askKind(norm string) int {
+	for i, re := range askKinds {
+		if re.MatchString(norm) {
+			return i
+		}
+	}
+	return -1
+}
+
+// answerToSameQuestion is her answer to the interviewer's question in
+// cands that asks what the user asks (of her: 您 is she): the same kind
+// of question (why, when, how many, where) on most of the same words, or
+// a why of her coming to the work for 她为什么当社区书记. The sentences
+// of the answer stating the kind asked (a year for when) come first;
+// nil when no question asks it.
+func (p *planner) answerToSameQuestion(cands []sentRef, leader string) []sentRef {
+	kind := askKind(p.q.Norm)
+	if kind < 0 {
+		return nil
+	}
+	strip := func(s string) string {
+		s = strings.ReplaceAll(s, leader, "")
+		for _, a := range p.s.ents.leaderInfo[leader].Aliases {
+			s = strings.ReplaceAll(s, a, "")
+		}
+		return askKinds[kind].ReplaceAllString(s, " ")
+	}
+	want := map[string]bool{}
+	for _, b := range hanBigrams(strip(p.q.Norm)) {
+		if !genericAskBigram[b] {
+			want[b] = true
+		}
+	}
+	for _, r := range cands {
+		if !p.s.isAsked(r) {
+			continue
+		}
+		asked := askedAsHer(r.norm)
+		if askKind(asked) != kind || !strings.Contains(asked, "她") && !strings.Contains(r.norm, leader) && len(want) == 0 {
+			continue
+		}
+		same := kind == 0 && comingToWorkRE.MatchString(p.q.Norm) && comingToWorkRE.MatchString(asked)
+		if !same && len(want) > 0 {
+			have := 0
+			got := strings.Join(hanBigrams(strip(asked)), " ")
+			for b := range want {
+				if strings.Contains(got, b) {
+					have++
+				}
+			}
+			same = float64(have) >= 0.6*float64(len(want))
+		}
+		if !same {
+			continue
+		}
+		ans := p.s.answerTo(r)
+		if len(ans) == 0 {
+			continue
+		}
+		if first, ok := answerStating(ans, func(n string) bool {
+			return (p.q.Intent == IntentNumber || p.q.Intent == IntentWhen) && statesAsked(p.q, n)
+		}); ok {
+			out := []sentRef{first}
+			for _, x := range ans {
+				if len(out) == 2 || x.key() == first.key() || utf8.RuneCountInString(first.text+x.text) > 160 {
+					continue
+				}
+				if kind == 0 { // a reason may take two sentences
+					out = append(out, x)
+				}
+			}
+			inOrder(out)
+			return out
+		}
+	}
+	return nil
+}
+
+// genericAskBigram are the words of a question that say nothing of what
+// is asked (她的, 书记, 社区 in 社区工作).
+var genericAskBigram = map[string]bool{"书记": true, "她的": true, "她是": true, "请问": true, "一下": true}
+
+// hanBigrams are the bigrams of the Han runs of s.
+func hanBigrams(s string) []string {
+	var out []string
+	var run []rune
+	flush := func() {
+		for i := 0; i+1 < len(run); i++ {
+			out = append(out, string(run[i:i+2]))
+		}
+		run = run[:0]
+	}
+	for _, c := range s {
+		if zh.IsHan(c) && c != '她' && c != '他' && c != '您' && c != '你' {
+			run = append(run, c)
+		} else {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
