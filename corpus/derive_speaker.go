@@ -104,7 +104,11 @@ func tellerOf(title string, lines []string, nt nameTables) string {
 		}
 	}
 	if t := zh.ToSimplified(title); selfToldTitleRe.MatchString(t) {
-		t = strings.TrimLeft(t[strings.LastIndexAny(t, "】]")+1:], " \u3000")
+		if i := strings.LastIndexAny(t, "】]"); i >= 0 {
+			_, n := utf8.DecodeRuneInString(t[i:])
+			t = t[i+n:]
+		}
+		t = strings.TrimLeft(t, " \u3000")
 		rs := []rune(t)
 		names := nt.namesAt(rs, 0)
 		for k := len(names) - 1; k >= 0; k-- {

@@ -1,0 +1,118 @@
+package core
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// First-person facts: in an interview the guest's answers (her labelled
+// line and the paragraphs after it, up to the next question), in a speech
+// or self-told column its speaker's narration, are hers; the
+// interviewer's questions, a resident quoted (“我今年82岁了”) and a
+// reporter's own 我 are not. Over the class fixtures 40 and 51-55.
+func TestFirstPersonFactsAreTheSpeakers(t *testing.T) {
+	t.Parallel()
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	cases := []struct {
+		q       string
+		want    []string // each in the answer
+		not     []string // none in the answer
+		refused bool
+	}{
+		// 51: 记者：/name： interview.
+		{q: "高秋菊哪年到社区工作的？", want: []string{"2011年到湘钢社区"}, not: []string{"优秀党务工作者", "工作人员"}},
+		{q: "高秋菊以前是做什么的？", want: []string{"工会当干事"}},
+		{q: "高秋菊为什么当社区书记？", want: []string{"离家近"}},
+		{q: "高秋菊是哪里人？", want: []string{"攸县"}},
+		{q: "高秋菊获得过什么荣誉？", want: []string{"湖南省优秀党务工作者"}, not: []string{"当选党委书记", "老年友好型社区"}},
+		{q: "高秋菊今年多大？", not: []string{"82岁"}, refused: true},
+		{q: "高秋菊的家庭情况？", want: []string{"我爱人在外地跑运输"}},
+		{q: "高秋菊的社区有多少户？", want: []string{"2860户"}},
+		// 52: Markdown bold 问：/答：, answers over several paragraphs.
+		{q: "唐慧玲以前是做什么的？", want: []string{"小学数学老师"}},
+		{q: "唐慧玲的家庭情况？", want: []string{"我爱人是医生"}},
+		{q: "唐慧玲多大年纪？", not: []string{"五十年"}, refused: true},
+		{q: "唐慧玲的社区有多少工作人员？", want: []string{"14名"}},
+		// 53: self-told column.
+		{q: "蒋玉梅今年多大？", want: []string{"49岁"}, not: []string{"78岁"}},
+		{q: "蒋玉梅是哪里人？", want: []string{"六安"}},
+		{q: "蒋玉梅以前是做什么的？", want: []string{"商场"}},
+		// 54: her own speech, a resident quoted in it.
+		{q: "邓丽萍今年多大？", want: []string{"46岁"}, not: []string{"87岁"}},
+		{q: "邓丽萍的家庭情况？", want: []string{"我爱人也是党员"}, not: []string{"深圳"}},
+		{q: "邓丽萍的社区有多少户？", want: []string{"2400多户"}},
+		// 55: Traditional, only the questions labelled.
+		{q: "谢美君以前是做什么的？", want: []string{"外贸公司"}},
+		{q: "谢美君在社区工作多久了？", want: []string{"2010年进社区"}},
+		{q: "谢美君的社区有多少户？", want: []string{"1900多户"}},
+		// 40 and 30: an age and an honour in an answer.
+		{q: "潘丽华今年多大？", want: []string{"52岁"}},
+		{q: "骆桂芬获得过什么荣誉？", want: []string{"四川省优秀共产党员"}},
+	}
+	for _, c := range cases {
+		a, err := s.Answer(context.Background(), Request{Chat: "fp-" + c.q, Question: c.q}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bad := a.Refused != c.refused
+		for _, w := range c.want {
+			bad = bad || !strings.Contains(a.Text, w)
+		}
+		for _, w := range append(c.not, "记者：", "问：", "主持人：", "記者：") {
+			bad = bad || strings.Contains(a.Text, w)
+		}
+		if bad {
+			t.Errorf("%s (want %q, not %q, refused %v) answered (refused %v):\n%s", c.q, c.want, c.not, c.refused, a.Refused, a.Text)
+		}
+	}
+}
+
+// TestVoices reads whose words sentences are: the guest's labelled answer
+// and the unlabelled paragraph after it, the interviewer's question, and
+// a 我 inside a resident's quotation or in a reporter's lead.
+func TestVoices(t *testing.T) {
+	t.Parallel()
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	find := func(sub string) sentRef {
+		t.Helper()
+		for _, cs := range s.byArticle {
+			for _, c := range cs {
+				for _, r := range s.sentences(c) {
+					if strings.Contains(r.norm, sub) {
+						return r
+					}
+				}
+			}
+		}
+		t.Fatalf("no sentence holds %q", sub)
+		return sentRef{}
+	}
+	for _, c := range []struct {
+		sub, voice string
+		me         bool // a 我 of hers
+	}{
+		{"您是哪一年到湘钢社区工作的", askerVoice, false},
+		{"我是2011年到湘钢社区的", "高秋菊", true},
+		{"那时候我女儿刚上小学", "高秋菊", true}, // an answer's second paragraph
+		{"我注意到社区里有不少院落", askerVoice, false},
+		{"当老师那几年", "唐慧玲", true},
+		{"拦住我说", "蒋玉梅", true},
+		{"我见到谢美君的时候", "", false}, // the reporter's lead
+		{"之前我在厦门一家外贸公司", "谢美君", true},
+		{"我和赵桂兰同志共事了整整八年", "陈立新", false}, // a colleague's speech
+	} {
+		r := find(c.sub)
+		leader := s.sentenceLeader(r)
+		if got := s.voiceOf(r); got != c.voice {
+			t.Errorf("voiceOf(%s) = %q, want %q", c.sub, got, c.voice)
+		}
+		if got := s.meIsHers(r, leader); got != c.me {
+			t.Errorf("meIsHers(%s, %s) = %v, want %v", c.sub, leader, got, c.me)
+		}
+	}
+	// Her own words, without those she quotes.
+	if got := ownWords("胡奶奶拉着我的手说：“我今年87岁了。”"); strings.Contains(got, "87") {
+		t.Errorf("ownWords kept the quotation: %q", got)
+	}
+}
