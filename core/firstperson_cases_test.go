@@ -46,6 +46,8 @@ func TestFirstPersonFactsAreTheSpeakers(t *testing.T) {
 		{q: "谢美君以前是做什么的？", want: []string{"外贸公司"}},
 		{q: "谢美君在社区工作多久了？", want: []string{"2010年进社区"}},
 		{q: "谢美君的社区有多少户？", want: []string{"1900多户"}},
+		// 27: the households in words (三千多户), in her answer.
+		{q: "严玉华的社区有多少户？", want: []string{"三千多户"}},
 		// 40 and 30: an age and an honour in an answer.
 		{q: "潘丽华今年多大？", want: []string{"52岁"}},
 		{q: "骆桂芬获得过什么荣誉？", want: []string{"四川省优秀共产党员"}},
