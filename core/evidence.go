@@ -414,12 +414,17 @@ func (s *Service) startsWithPlace(norm string) bool {
 }
 
 // sentenceAfter returns the sentences that follow r in its article (the
-// rest of its passage, then the next passage).
+// rest of its passage, then the next passage); in an interview, not the
+// interviewer's questions between answers, which state nothing.
 func (s *Service) sentencesAfter(c *corpus.Chunk, pos, n int) []sentRef {
 	var out []sentRef
+	inAnswer := !s.askedAt(c, pos)
 	for cur := c; cur != nil && len(out) < n; {
 		for _, r := range s.sentences(cur) {
 			if cur == c && r.pos <= pos {
+				continue
+			}
+			if inAnswer && s.isAsked(r) {
 				continue
 			}
 			out = append(out, r)
@@ -437,7 +442,9 @@ func (s *Service) sentencesAfter(c *corpus.Chunk, pos, n int) []sentRef {
 }
 
 // sentencesBefore returns up to n sentences before position pos of c,
-// nearest first, going back into the previous passage of the article.
+// nearest first, going back into the previous passage of the article
+// (an interviewer's question too: reasonBefore reads where an answer
+// begins by it).
 func (s *Service) sentencesBefore(c *corpus.Chunk, pos, n int) []sentRef {
 	var out []sentRef
 	for cur := c; cur != nil && len(out) < n; {

@@ -48,6 +48,13 @@ func TestFirstPersonFactsAreTheSpeakers(t *testing.T) {
 		{q: "谢美君的社区有多少户？", want: []string{"1900多户"}},
 		// 27: the households in words (三千多户), in her answer.
 		{q: "严玉华的社区有多少户？", want: []string{"三千多户"}},
+		// A story told from an answer goes on past the next question, never
+		// showing it (52); a difficulty she was asked about: her answer (26).
+		{q: "唐慧玲遇到过什么困难？", want: []string{"院落自治会"}},
+		{q: "高秋菊遇到过什么困难？", want: []string{"筒子楼的改造"}},
+		{q: "潘丽华遇到过什么困难？", want: []string{"老房子的改造"}},
+		{q: "严玉华遇到过什么困难？", want: []string{"和事佬工作室"}},
+		{q: "付春兰刚到社区时遇到什么难题？", want: []string{"老楼没人管", "物业管理委员会"}},
 		// 40 and 30: an age and an honour in an answer.
 		{q: "潘丽华今年多大？", want: []string{"52岁"}},
 		{q: "骆桂芬获得过什么荣誉？", want: []string{"四川省优秀共产党员"}},

@@ -106,7 +106,7 @@ func (p *planner) planLeader(leader string) *draft {
 		// "她遇到过什么困难": the difficulties the article tells, each with
 		// what she did about it.
 		var items []item
-		for _, r := range p.pick(problemsOf(cands, leader, p.s), 2, nil) {
+		for _, r := range p.pick(p.answersForAskedIf(problemsOf(cands, leader, p.s), isProblem), 2, nil) {
 			st := p.story(r.sentRef, maxAnswerRunes/2)
 			items = append(items, item{quote: st[0], more: st[1:]})
 		}

@@ -23,14 +23,29 @@ const askerVoice = "\x00asker"
 // voices caches, per article, the voice of each of its sentences.
 type voices struct {
 	mu sync.Mutex
-	m  map[string]map[string]string // article → chunk/pos → speaker ("" none, askerVoice)
+	m  map[string]map[string]voiced // article → chunk/pos → its voice
+}
+
+// voiced is whose words a sentence is ("" none, askerVoice), and which
+// exchange of an interview it belongs to (a question and its answer).
+type voiced struct {
+	speaker string
+	turn    int
 }
 
 // voiceOf is whose words r is: a secretary's name (Simplified), the
 // article's author's, askerVoice for an interviewer's question, or "".
-func (s *Service) voiceOf(r sentRef) string {
+func (s *Service) voiceOf(r sentRef) string { return s.voicedOf(r).speaker }
+
+// sameExchange reports two sentences of one interview exchange: no
+// question between them (an answer's story ends before the next one).
+func (s *Service) sameExchange(a, b sentRef) bool {
+	return a.chunk != nil && b.chunk != nil && a.chunk.ArticleID == b.chunk.ArticleID && s.voicedOf(a).turn == s.voicedOf(b).turn
+}
+
+func (s *Service) voicedOf(r sentRef) voiced {
 	if r.chunk == nil {
-		return ""
+		return voiced{}
 	}
 	id := r.chunk.ArticleID
 	s.voice.mu.Lock()
@@ -40,7 +55,7 @@ func (s *Service) voiceOf(r sentRef) string {
 		byPos = s.articleVoices(id)
 		s.voice.mu.Lock()
 		if s.voice.m == nil {
-			s.voice.m = map[string]map[string]string{}
+			s.voice.m = map[string]map[string]voiced{}
 		}
 		s.voice.m[id] = byPos
 		s.voice.mu.Unlock()
@@ -68,15 +83,15 @@ func (s *Service) articleMeta(id string) (corpus.Meta, bool) {
 var otherLabelRE = regexp.MustCompile(`^[（(【\[]?[^\s，,。！？!?：:“”"（）()]{1,8}[】\]]?[：:]`)
 
 // articleVoices walks an article's paragraphs in order.
-func (s *Service) articleVoices(id string) map[string]string {
-	out := map[string]string{}
+func (s *Service) articleVoices(id string) map[string]voiced {
+	out := map[string]voiced{}
 	m, ok := s.articleMeta(id)
 	if !ok {
 		return out
 	}
 	author := zh.ToSimplified(strings.TrimSpace(m.Author))
 	leader := zh.ToSimplified(m.Leader)
-	speaker, guest, labelled := author, "", false
+	speaker, guest, labelled, turn := author, "", false, 0
 	for _, c := range s.byArticle[id] {
 		lastPara := -1
 		for _, r := range s.sentences(c) {
@@ -88,6 +103,9 @@ func (s *Service) articleVoices(id string) map[string]string {
 				labelled = false
 				switch {
 				case corpus.IsInterviewQuestion(line):
+					if speaker != askerVoice {
+						turn++ // a new exchange
+					}
 					speaker = askerVoice
 				case sp != "":
 					speaker = zh.ToSimplified(sp)
@@ -104,9 +122,7 @@ func (s *Service) articleVoices(id string) map[string]string {
 					}
 				}
 			}
-			if speaker != "" {
-				out[sentPos(r)] = speaker
-			}
+			out[sentPos(r)] = voiced{speaker, turn}
 		}
 	}
 	return out
@@ -114,6 +130,13 @@ func (s *Service) articleVoices(id string) map[string]string {
 
 // clockLabelRE is a time, not a label ("10:30 …").
 var clockLabelRE = regexp.MustCompile(`^\d`)
+
+// askedAt reports whether the sentence at pos of c is an interviewer's
+// question.
+func (s *Service) askedAt(c *corpus.Chunk, pos int) bool {
+	sents := s.sentences(c)
+	return pos >= 0 && pos < len(sents) && s.isAsked(sents[pos])
+}
 
 // isAsked reports an interviewer's question: it states nothing of anyone.
 func (s *Service) isAsked(r sentRef) bool { return s.voiceOf(r) == askerVoice }
@@ -295,15 +318,26 @@ var communityWeRE = regexp.MustCompile(`^[^，,。]{0,8}[，,]?\s*我们(这个|
 // words of what was asked, and the answer is what holds it. A question
 // with no answer is dropped.
 func (p *planner) answersForAsked(ranked []rankedSent) []rankedSent {
+	return p.answersForAskedIf(ranked, nil)
+}
+
+// answersForAskedIf is answersForAsked taking, when must is given, only
+// an answer's sentence for which it holds (a problem for 遇到过什么困难),
+// or the answer to a question for which it holds (最难的是什么？).
+func (p *planner) answersForAskedIf(ranked []rankedSent, must func(string) bool) []rankedSent {
 	out := ranked[:0:0]
 	seen := map[string]bool{}
 	for _, r := range ranked {
 		if p.s.isAsked(r.sentRef) {
-			ans, ok := answerStating(p.s.answerTo(r.sentRef), func(n string) bool {
-				return (p.q.Intent == IntentNumber || p.q.Intent == IntentWhen) && statesAsked(p.q, n)
-			})
-			if !ok {
-				continue
+			state := must
+			if state == nil {
+				state = func(n string) bool {
+					return (p.q.Intent == IntentNumber || p.q.Intent == IntentWhen) && statesAsked(p.q, n)
+				}
+			}
+			ans, ok := answerStating(p.s.answerTo(r.sentRef), state)
+			if !ok || must != nil && !must(ans.norm) && !must(strings.TrimRight(r.norm, "？?")) {
+				continue // neither the question nor its answer is of the kind
 			}
 			r = rankedSent{sentRef: ans, score: r.score, covered: r.covered}
 		}
@@ -342,18 +376,22 @@ func askKind(norm string) int {
 // answerToSameQuestion is her answer to the interviewer's question in
 // cands that asks what the user asks (of her: 您 is she): the same kind
 // of question (why, when, how many, where) on most of the same words, or
-// a why of her coming to the work for 她为什么当社区书记. The sentences
+// a why of her coming to the work for 她为什么当社区书记; for a question
+// with no such word (遇到什么难题), most of its words and at least four. The sentences
 // of the answer stating the kind asked (a year for when) come first;
 // nil when no question asks it.
 func (p *planner) answerToSameQuestion(cands []sentRef, leader string) []sentRef {
 	kind := askKind(p.q.Norm)
-	if kind < 0 {
+	if kind < 0 && p.q.Intent != IntentProblem && p.q.Intent != IntentOther {
 		return nil
 	}
 	strip := func(s string) string {
 		s = strings.ReplaceAll(s, leader, "")
 		for _, a := range p.s.ents.leaderInfo[leader].Aliases {
 			s = strings.ReplaceAll(s, a, "")
+		}
+		if kind < 0 {
+			return s
 		}
 		return askKinds[kind].ReplaceAllString(s, " ")
 	}
@@ -380,7 +418,9 @@ func (p *planner) answerToSameQuestion(cands []sentRef, leader string) []sentRef
 					have++
 				}
 			}
-			same = float64(have) >= 0.6*float64(len(want))
+			// No question word to agree on (遇到的最大难题是什么): more of
+			// the same words.
+			same = float64(have) >= 0.6*float64(len(want)) && (kind >= 0 || have >= 4)
 		}
 		if !same {
 			continue
@@ -392,13 +432,21 @@ func (p *planner) answerToSameQuestion(cands []sentRef, leader string) []sentRef
 		if first, ok := answerStating(ans, func(n string) bool {
 			return (p.q.Intent == IntentNumber || p.q.Intent == IntentWhen) && statesAsked(p.q, n)
 		}); ok {
+			// A reason may take two sentences, a difficulty and what she did
+			// about it three; a year or a count is one.
+			most, runes := map[bool]int{true: 2, false: 1}[kind == 0], utf8.RuneCountInString(first.text)
+			if kind < 0 {
+				most = 3
+			}
 			out := []sentRef{first}
 			for _, x := range ans {
-				if len(out) == 2 || x.key() == first.key() || utf8.RuneCountInString(first.text+x.text) > 160 {
-					continue
+				n := utf8.RuneCountInString(x.text)
+				if len(out) == most || runes+n > 200 {
+					break
 				}
-				if kind == 0 { // a reason may take two sentences
+				if x.key() != first.key() {
 					out = append(out, x)
+					runes += n
 				}
 			}
 			inOrder(out)
@@ -431,4 +479,46 @@ func hanBigrams(s string) []string {
 	}
 	flush()
 	return out
+}
+
+// withoutAsked keeps an interviewer's question out of a draft, whatever
+// plan put it there: a quoted question gives way to the answer after it
+// (unless that is quoted already), and leaves a line's further quotes.
+func (p *planner) withoutAsked(d *draft) {
+	if d == nil {
+		return
+	}
+	quoted := map[string]bool{}
+	for _, it := range d.items {
+		if it.quote.chunk != nil {
+			quoted[it.quote.key()] = true
+		}
+		for _, m := range it.more {
+			quoted[m.key()] = true
+		}
+	}
+	items := d.items[:0]
+	for _, it := range d.items {
+		more := it.more[:0:0]
+		for _, m := range it.more {
+			if !p.s.isAsked(m) {
+				more = append(more, m)
+			}
+		}
+		it.more = more
+		if it.quote.chunk != nil && p.s.isAsked(it.quote) {
+			ans, ok := answerStating(p.s.answerTo(it.quote), nil)
+			switch {
+			case ok && !quoted[ans.key()]:
+				quoted[ans.key()] = true
+				it.quote = ans
+			case len(it.more) > 0:
+				it.quote, it.more = it.more[0], it.more[1:]
+			default:
+				continue
+			}
+		}
+		items = append(items, it)
+	}
+	d.items = items
 }
