@@ -120,6 +120,19 @@ func TestVoices(t *testing.T) {
 			t.Errorf("meIsHers(%s, %s) = %v, want %v", c.sub, leader, got, c.me)
 		}
 	}
+	// A draft quoting a question (any plan's) shows the answer instead,
+	// once; a question left with nothing to give way to goes.
+	p := &planner{s: s, used: map[string]bool{}}
+	q, ans := find("您是哪一年到湘钢社区工作的"), find("我是2011年到湘钢社区的")
+	d := &draft{items: []item{{quote: q}, {quote: ans}, {quote: find("为什么愿意来社区")}}}
+	p.withoutAsked(d)
+	if len(d.items) != 2 || d.items[0].quote.key() != ans.key() || !strings.Contains(d.items[1].quote.norm, "离家近") {
+		var got []string
+		for _, it := range d.items {
+			got = append(got, it.quote.norm)
+		}
+		t.Errorf("withoutAsked kept %q", got)
+	}
 	// Her own words, without those she quotes.
 	if got := ownWords("胡奶奶拉着我的手说：“我今年87岁了。”"); strings.Contains(got, "87") {
 		t.Errorf("ownWords kept the quotation: %q", got)
