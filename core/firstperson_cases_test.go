@@ -2,6 +2,8 @@ package core
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -136,5 +138,43 @@ func TestVoices(t *testing.T) {
 	// Her own words, without those she quotes.
 	if got := ownWords("胡奶奶拉着我的手说：“我今年87岁了。”"); strings.Contains(got, "87") {
 		t.Errorf("ownWords kept the quotation: %q", got)
+	}
+}
+
+// TestTwoGuestsEachHerOwn: in an interview of two secretaries each
+// answer, its unlabelled paragraphs too, is its speaker's — her family,
+// her community's households — and a question both answer gives each
+// her own answer.
+func TestTwoGuestsEachHerOwn(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	text := "两位社区书记谈老小区\n2024-06-01 来源：滨江日报\n" +
+		"本期访谈嘉宾：滨江市东湖街道桃园社区党委书记林晓红、滨江市东湖街道柳岸社区党委书记周建华。\n" +
+		"主持人：两位书记，先请林书记说说，您是哪一年到社区的？\n" +
+		"林晓红：我是2008年到桃园社区的，之前在一家银行做柜员。\n" +
+		"那几年我女儿还小，我爱人在外地工作，家里全靠我婆婆帮忙。\n" +
+		"主持人：周书记呢？\n" +
+		"周建华：我是2015年从部队转业到柳岸社区的。\n" +
+		"那时候我儿子刚上小学，我爱人一个人在老家照顾老人。\n" +
+		"主持人：两个社区各有多少户？\n" +
+		"林晓红：我们桃园社区有1800多户。\n" +
+		"周建华：我们柳岸社区有2600户。\n"
+	if err := os.WriteFile(filepath.Join(dir, "two.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	for q, c := range map[string]struct{ want, not string }{
+		"林晓红的家庭情况？":   {"我婆婆帮忙", "我儿子"},
+		"周建华的家庭情况？":   {"我儿子刚上小学", "婆婆"},
+		"林晓红的社区有多少户？": {"1800多户", "2600户"},
+		"周建华的社区有多少户？": {"2600户", "1800多户"},
+	} {
+		a, err := s.Answer(context.Background(), Request{Chat: "two-" + q, Question: q}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, c.want) || strings.Contains(a.Text, c.not) || strings.Contains(a.Text, "主持人") {
+			t.Errorf("%s (want %s, not %s):\n%s", q, c.want, c.not, a.Text)
+		}
 	}
 }

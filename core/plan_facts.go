@@ -43,7 +43,7 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			if !p.s.isAsked(r) || !career && !strings.ContainsAny(answerText(r.norm), "您你") || !a.cue.MatchString(askedAsHer(r.norm)) {
 				continue
 			}
-			ans := p.s.answerTo(r)
+			ans := p.s.answerTo(r, leader)
 			for i, x := range ans {
 				if (a.state.MatchString(x.norm) || career && i == 0) && p.ownFact(a, x, leader) && !slices.ContainsFunc(about, func(y sentRef) bool { return y.key() == x.key() }) {
 					about = append(about, x)

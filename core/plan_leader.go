@@ -83,7 +83,7 @@ func (p *planner) planLeader(leader string) *draft {
 	// Rank by what is asked about, not by the words asking for the kind of
 	// answer ("概括张影的主要成绩" is about her results, not about 概括).
 	wt := p.terms(residual(p.q.Topic), p.expansion(), cands)
-	ranked := p.answersForAsked(rank(cands, wt, p.q.Intent))
+	ranked := p.answersForAsked(rank(cands, wt, p.q.Intent), leader)
 	general := func(re *regexp.Regexp) bool {
 		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
 	}
@@ -106,7 +106,7 @@ func (p *planner) planLeader(leader string) *draft {
 		// "她遇到过什么困难": the difficulties the article tells, each with
 		// what she did about it.
 		var items []item
-		for _, r := range p.pick(p.answersForAskedIf(problemsOf(cands, leader, p.s), isProblem), 2, nil) {
+		for _, r := range p.pick(p.answersForAskedIf(problemsOf(cands, leader, p.s), leader, isProblem), 2, nil) {
 			st := p.story(r.sentRef, maxAnswerRunes/2)
 			items = append(items, item{quote: st[0], more: st[1:]})
 		}

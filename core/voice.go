@@ -9,6 +9,7 @@ package core
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -26,10 +27,13 @@ type voices struct {
 	m  map[string]map[string]voiced // article → chunk/pos → its voice
 }
 
-// voiced is whose words a sentence is ("" none, askerVoice), and which
-// exchange of an interview it belongs to (a question and its answer).
+// voiced is whose words a sentence is ("" none, askerVoice), whether
+// they are an interview's answer (not a speech's or column's narration),
+// and which exchange of an interview it belongs to (a question and its
+// answer).
 type voiced struct {
 	speaker string
+	answer  bool
 	turn    int
 }
 
@@ -92,6 +96,7 @@ func (s *Service) articleVoices(id string) map[string]voiced {
 	author := zh.ToSimplified(strings.TrimSpace(m.Author))
 	leader := zh.ToSimplified(m.Leader)
 	speaker, guest, labelled, turn := author, "", false, 0
+	answering := false // speaker is a guest answering
 	for _, c := range s.byArticle[id] {
 		lastPara := -1
 		for _, r := range s.sentences(c) {
@@ -106,23 +111,24 @@ func (s *Service) articleVoices(id string) map[string]voiced {
 					if speaker != askerVoice {
 						turn++ // a new exchange
 					}
-					speaker = askerVoice
+					speaker, answering = askerVoice, false
 				case sp != "":
-					speaker = zh.ToSimplified(sp)
+					speaker, answering = zh.ToSimplified(sp), true
 					guest = speaker
 				case otherLabelRE.MatchString(line) && !clockLabelRE.MatchString(line):
-					speaker, labelled = "", true // 编后：, 口述：…
+					speaker, labelled, answering = "", true, false // 编后：, 口述：…
 				case isHeadingLike(line) || wasLabelled:
-					speaker = author // a heading ends an answer; after a note, the narration again
+					// A heading ends an answer; after a note, the narration again.
+					speaker, answering = author, false
 				case speaker == askerVoice:
 					// An answer with no label of its own, after a question.
-					speaker = guest
+					speaker, answering = guest, true
 					if speaker == "" {
 						speaker = leader
 					}
 				}
 			}
-			out[sentPos(r)] = voiced{speaker, turn}
+			out[sentPos(r)] = voiced{speaker, answering, turn}
 		}
 	}
 	return out
@@ -136,6 +142,14 @@ var clockLabelRE = regexp.MustCompile(`^\d`)
 func (s *Service) askedAt(c *corpus.Chunk, pos int) bool {
 	sents := s.sentences(c)
 	return pos >= 0 && pos < len(sents) && s.isAsked(sents[pos])
+}
+
+// answerOf is the secretary whose interview answer r is, or "".
+func (s *Service) answerOf(r sentRef) string {
+	if v := s.voicedOf(r); v.answer {
+		return v.speaker
+	}
+	return ""
 }
 
 // isAsked reports an interviewer's question: it states nothing of anyone.
@@ -215,27 +229,58 @@ func (s *Service) thirdPersonHers(r sentRef, leader string) bool {
 }
 
 // answerTo is the answer that follows an interviewer's question r: the
-// sentences after it, in the voice of the guest who answers, up to the
-// next question or another voice; nil when r is no question.
-func (s *Service) answerTo(r sentRef) []sentRef {
+// sentences after it in the voices of the guests who answer, up to the
+// next question or a line of no guest's; nil when r is no question. With
+// leader, only her answer (two guests may answer one question).
+func (s *Service) answerTo(r sentRef, leader string) []sentRef {
 	if !s.isAsked(r) {
 		return nil
 	}
 	var out []sentRef
-	guest := ""
-	for _, x := range s.sentencesAfter(r.chunk, r.pos, 12) {
+	started := false
+	for _, x := range s.sentencesAfterAll(r.chunk, r.pos, 16) {
 		v := s.voiceOf(x)
 		if v == askerVoice {
-			if len(out) > 0 {
+			if started {
 				break
 			}
 			continue // the rest of the question
 		}
-		if v == "" || guest != "" && v != guest {
+		if v == "" {
 			break
 		}
-		guest = v
-		out = append(out, x)
+		started = true
+		if leader == "" || v == leader {
+			out = append(out, x)
+		}
+	}
+	if leader == "" && len(out) > 0 {
+		// No one asked of: the first guest's answer.
+		first := s.voiceOf(out[0])
+		out = slices.DeleteFunc(out, func(x sentRef) bool { return s.voiceOf(x) != first })
+	}
+	return out
+}
+
+// sentencesAfterAll is sentencesAfter with the interviewer's questions
+// kept: an answer ends at the next one.
+func (s *Service) sentencesAfterAll(c *corpus.Chunk, pos, n int) []sentRef {
+	var out []sentRef
+	for cur := c; cur != nil && len(out) < n; {
+		for _, r := range s.sentences(cur) {
+			if cur == c && r.pos <= pos {
+				continue
+			}
+			out = append(out, r)
+			if len(out) == n {
+				return out
+			}
+		}
+		next, ok := s.bySeq[seqKey{cur.ArticleID, cur.Seq + 1}]
+		if !ok {
+			break
+		}
+		cur = s.chunkPtr(next.ID)
 	}
 	return out
 }
@@ -317,14 +362,14 @@ var communityWeRE = regexp.MustCompile(`^[^，,。]{0,8}[，,]?\s*我们(这个|
 // for 哪年, a count for 多少), else its first: the question matched the
 // words of what was asked, and the answer is what holds it. A question
 // with no answer is dropped.
-func (p *planner) answersForAsked(ranked []rankedSent) []rankedSent {
-	return p.answersForAskedIf(ranked, nil)
+func (p *planner) answersForAsked(ranked []rankedSent, leader string) []rankedSent {
+	return p.answersForAskedIf(ranked, leader, nil)
 }
 
 // answersForAskedIf is answersForAsked taking, when must is given, only
 // an answer's sentence for which it holds (a problem for 遇到过什么困难),
 // or the answer to a question for which it holds (最难的是什么？).
-func (p *planner) answersForAskedIf(ranked []rankedSent, must func(string) bool) []rankedSent {
+func (p *planner) answersForAskedIf(ranked []rankedSent, leader string, must func(string) bool) []rankedSent {
 	out := ranked[:0:0]
 	seen := map[string]bool{}
 	for _, r := range ranked {
@@ -335,7 +380,7 @@ func (p *planner) answersForAskedIf(ranked []rankedSent, must func(string) bool)
 					return (p.q.Intent == IntentNumber || p.q.Intent == IntentWhen) && statesAsked(p.q, n)
 				}
 			}
-			ans, ok := answerStating(p.s.answerTo(r.sentRef), state)
+			ans, ok := answerStating(p.s.answerTo(r.sentRef, leader), state)
 			if !ok || must != nil && !must(ans.norm) && !must(strings.TrimRight(r.norm, "？?")) {
 				continue // neither the question nor its answer is of the kind
 			}
@@ -425,7 +470,7 @@ func (p *planner) answerToSameQuestion(cands []sentRef, leader string) []sentRef
 		if !same {
 			continue
 		}
-		ans := p.s.answerTo(r)
+		ans := p.s.answerTo(r, leader)
 		if len(ans) == 0 {
 			continue
 		}
@@ -488,6 +533,10 @@ func (p *planner) withoutAsked(d *draft) {
 	if d == nil {
 		return
 	}
+	one := "" // the leader the answer is about, if one
+	if len(d.leaders) == 1 {
+		one = d.leaders[0]
+	}
 	quoted := map[string]bool{}
 	for _, it := range d.items {
 		if it.quote.chunk != nil {
@@ -507,7 +556,7 @@ func (p *planner) withoutAsked(d *draft) {
 		}
 		it.more = more
 		if it.quote.chunk != nil && p.s.isAsked(it.quote) {
-			ans, ok := answerStating(p.s.answerTo(it.quote), nil)
+			ans, ok := answerStating(p.s.answerTo(it.quote, one), nil)
 			switch {
 			case ok && !quoted[ans.key()]:
 				quoted[ans.key()] = true
