@@ -220,11 +220,11 @@ func (p *planner) planLeader(leader string) *draft {
 		p.addProfileLine(d, leader, cands)
 		return d
 	}
-	if wt.unit != nil && len(picked) > 0 && wt.unit.MatchString(picked[0].norm) {
-		// "有多少名党员": the sentence counting in 名 answers; others that
+	if wt.unit != nil && len(picked) > 0 && slices.ContainsFunc(picked, func(r rankedSent) bool { return wt.unit.MatchString(r.norm) }) {
+		// "有多少名党员": the sentences counting in 名 answer; others that
 		// only share a word do not.
-		keep := picked[:1]
-		for _, r := range picked[1:] {
+		keep := picked[:0:0]
+		for _, r := range picked {
 			if wt.unit.MatchString(r.norm) {
 				keep = append(keep, r)
 			} else {
