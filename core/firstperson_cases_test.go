@@ -42,6 +42,7 @@ func TestFirstPersonFactsAreTheSpeakers(t *testing.T) {
 		{q: "蒋玉梅今年多大？", want: []string{"49岁"}, not: []string{"78岁"}},
 		{q: "蒋玉梅是哪里人？", want: []string{"六安"}},
 		{q: "蒋玉梅以前是做什么的？", want: []string{"商场"}},
+		{q: "蒋玉梅为什么到社区工作？", want: []string{"我辞了商场的工作来考", "我想的是"}},
 		// 54: her own speech, a resident quoted in it.
 		{q: "邓丽萍今年多大？", want: []string{"46岁"}, not: []string{"87岁"}},
 		{q: "邓丽萍的家庭情况？", want: []string{"我爱人也是党员"}, not: []string{"深圳"}},

@@ -70,8 +70,13 @@ func (p *planner) planLeader(leader string) *draft {
 	}
 	switch p.q.Intent {
 	case IntentWhen, IntentNumber, IntentProblem, IntentOther:
-		// An interview where she was asked just this: her answer.
-		if ans := p.answerToSameQuestion(cands, leader); len(ans) > 0 {
+		// An interview where she was asked just this: her answer; asked why
+		// she came to the work, her account of it with its reason.
+		ans := p.answerToSameQuestion(cands, leader)
+		if len(ans) == 0 {
+			ans = p.whySheCame(cands, leader) // her own account of coming to the work
+		}
+		if len(ans) > 0 {
 			d.lead = p.leaderLabel(leader) + "："
 			for _, r := range ans {
 				p.take(r)

@@ -571,3 +571,37 @@ func (p *planner) withoutAsked(d *draft) {
 	}
 	d.items = items
 }
+
+// cameRE tells her coming to the work: 辞了…来考, 考进社区, 转业到社区.
+var cameRE = regexp.MustCompile(`辞职|辞了|辞去|辞掉|考进|考入|报了名|报名|报考|应聘|招聘|回到社区|来到社区|到社区工作|进社区|进了社区|选择了社区|转业到|调到`)
+
+// reasonRE gives a reason or what she had in mind.
+var reasonRE = regexp.MustCompile(`因为|为了|想的是|我想|心想|觉得|希望|放心不下|舍不得|喜欢|看不得|不忍心`)
+
+// whySheCame answers why she took up the work (她为什么到社区工作) when
+// no interviewer asked it: the sentence telling how she came, in her own
+// words or naming her, and the reason told within the next few sentences
+// of her account; nil when no reason is told there.
+func (p *planner) whySheCame(cands []sentRef, leader string) []sentRef {
+	if askKind(p.q.Norm) != 0 || !comingToWorkRE.MatchString(p.q.Norm) {
+		return nil
+	}
+	for _, r := range cands {
+		hers := p.s.firstPersonOf(r, leader) || p.s.namesLeader(r.norm, leader) || herSubject(r.norm) && p.s.thirdPersonHers(r, leader)
+		if !hers || p.s.isAsked(r) || !cameRE.MatchString(r.norm) {
+			continue
+		}
+		if reasonRE.MatchString(ownWords(r.norm)) {
+			return []sentRef{r}
+		}
+		for _, x := range p.s.sentencesAfter(r.chunk, r.pos, 3) {
+			if !p.s.sameExchange(r, x) || isHeadingLike(x.text) || p.s.voiceOf(x) != p.s.voiceOf(r) {
+				break
+			}
+			if reasonRE.MatchString(ownWords(x.norm)) {
+				return []sentRef{r, x}
+			}
+		}
+	}
+	return nil
+}
