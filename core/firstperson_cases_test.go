@@ -31,6 +31,8 @@ func TestFirstPersonFactsAreTheSpeakers(t *testing.T) {
 		{q: "高秋菊今年多大？", not: []string{"82岁"}, refused: true},
 		{q: "高秋菊的家庭情况？", want: []string{"我爱人在外地跑运输"}},
 		{q: "高秋菊的社区有多少户？", want: []string{"2860户"}},
+		{q: "湘钢社区有多少户？", want: []string{"2860户"}, not: []string{"2011年"}}, // 我们社区 is 湘钢社区
+		{q: "寿春路社区有多少户？", want: []string{"3100多户"}},
 		// 52: Markdown bold 问：/答：, answers over several paragraphs.
 		{q: "唐慧玲以前是做什么的？", want: []string{"小学数学老师"}},
 		{q: "唐慧玲的家庭情况？", want: []string{"我爱人是医生"}},

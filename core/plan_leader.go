@@ -88,7 +88,10 @@ func (p *planner) planLeader(leader string) *draft {
 	// Rank by what is asked about, not by the words asking for the kind of
 	// answer ("概括张影的主要成绩" is about her results, not about 概括).
 	wt := p.terms(residual(p.q.Topic), p.expansion(), cands)
-	ranked := p.answersForAsked(rank(cands, wt, p.q.Intent), leader)
+	named, restore := p.communityNamed(cands, leader)
+	ranked := rank(named, wt, p.q.Intent)
+	restore(ranked)
+	ranked = p.answersForAsked(ranked, leader)
 	general := func(re *regexp.Regexp) bool {
 		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
 	}

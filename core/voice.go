@@ -605,3 +605,36 @@ func (p *planner) whySheCame(cands []sentRef, leader string) []sentRef {
 	}
 	return nil
 }
+
+// communityNamed is cands for ranking, with her community named where
+// she says 我们社区 in her own words ("我们社区有2860户" answers 湘钢社区
+// 有多少户 as much as 她的社区有多少户); restore maps each copy back to
+// the sentence itself.
+func (p *planner) communityNamed(cands []sentRef, leader string) (out []sentRef, restore func([]rankedSent)) {
+	place := shortPlace(p.s.ents.leaderInfo[leader].Place)
+	if !strings.HasSuffix(place, "社区") {
+		return cands, func([]rankedSent) {}
+	}
+	orig := map[string]sentRef{}
+	out = make([]sentRef, len(cands))
+	for i, r := range cands {
+		out[i] = r
+		if !p.s.weOf(r, leader) {
+			continue
+		}
+		if n := weCommunityRE.ReplaceAllString(r.norm, place); n != r.norm {
+			orig[sentPos(r)] = r
+			out[i].norm = n
+		}
+	}
+	return out, func(ranked []rankedSent) {
+		for i := range ranked {
+			if o, ok := orig[sentPos(ranked[i].sentRef)]; ok {
+				ranked[i].sentRef = o
+			}
+		}
+	}
+}
+
+// weCommunityRE is her community in her words.
+var weCommunityRE = regexp.MustCompile(`我们(这个|这|的)?社区`)
