@@ -183,3 +183,27 @@ func TestTwoGuestsEachHerOwn(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineOverAThirdPersonReport: an author given over a report told in
+// the third person (front matter author: a reporter) does not make the
+// narration anyone's words: her quotation in it is still hers, a
+// resident's is not.
+func TestBylineOverAThirdPersonReport(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	text := "---\ntitle: 老巷里的书记\nleader: 方秀英\nauthor: 记者 刘波\n---\n" +
+		"方秀英是南湖街道桂花社区党委书记。\n" +
+		"“我今年53岁了，在社区干了二十二年。”方秀英笑着说。\n" +
+		"“我今年86岁了，天天来社区食堂吃饭。”住在5栋的王大爷说。\n"
+	if err := os.WriteFile(filepath.Join(dir, "fang.md"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	a, err := s.Answer(context.Background(), Request{Chat: "byline", Question: "方秀英今年多大？"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text, "53岁") || strings.Contains(a.Text, "86岁") {
+		t.Errorf("her quoted age, not the resident's:\n%s", a.Text)
+	}
+}

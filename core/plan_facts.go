@@ -62,9 +62,9 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			case a.Name == "荣誉" && (p.s.startsWithPlace(r.norm) || p.s.communityWe(r, leader)) && p.q.ViaPlace:
 				about = append([]sentRef{r}, about...) // asked about the community: its own first
 			case !p.ownFact(a, r, leader):
-			case p.s.namesLeader(r.norm, leader) || i == 0 || herSubject(r.norm) && p.s.thirdPersonHers(r, leader) || p.s.firstPersonOf(r, leader):
+			case p.s.namesLeader(r.norm, leader) || i == 0 || herSubject(r.norm) && p.s.thirdPersonHers(r, leader) || p.s.firstPersonOf(r, leader) || p.s.quotedFrom(r, leader):
 				// Named, or her pronoun in someone else's words, or her
-				// own 我 (潘丽华：我今年52岁了).
+				// own 我 (潘丽华：我今年52岁了), or her quotation.
 				about = append(about, r)
 			case a.Name == "此前工作" && postSubjectRE.MatchString(r.norm) && !p.s.namesOtherLeader(r.norm, leader):
 				// "该社区党委书记……十年前从外企辞职": her, by her post.

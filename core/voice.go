@@ -94,6 +94,19 @@ func (s *Service) articleVoices(id string) map[string]voiced {
 		return out
 	}
 	author := zh.ToSimplified(strings.TrimSpace(m.Author))
+	out = s.walkVoices(id, m, author)
+	if author != "" && !s.toldInFirstPerson(id, out, author) {
+		// A byline over a report in the third person: the narration is no
+		// one's words, and a 我 quoted in it may be hers.
+		out = s.walkVoices(id, m, "")
+	}
+	return out
+}
+
+// walkVoices gives each sentence its voice, the narration's being
+// author's.
+func (s *Service) walkVoices(id string, m corpus.Meta, author string) map[string]voiced {
+	out := map[string]voiced{}
 	leader := zh.ToSimplified(m.Leader)
 	speaker, guest, labelled, turn := author, "", false, 0
 	answering := false // speaker is a guest answering
@@ -132,6 +145,20 @@ func (s *Service) articleVoices(id string) map[string]voiced {
 		}
 	}
 	return out
+}
+
+// toldInFirstPerson reports an article whose narration (author's voice,
+// no interview answer) says 我 in its own words: a speech, a column told
+// by its author.
+func (s *Service) toldInFirstPerson(id string, vs map[string]voiced, author string) bool {
+	for _, c := range s.byArticle[id] {
+		for _, r := range s.sentences(c) {
+			if v := vs[sentPos(r)]; v.speaker == author && !v.answer && strings.Contains(strings.ReplaceAll(ownWords(r.norm), "我们", ""), "我") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clockLabelRE is a time, not a label ("10:30 …").
@@ -638,3 +665,21 @@ func (p *planner) communityNamed(cands []sentRef, leader string) (out []sentRef,
 
 // weCommunityRE is her community in her words.
 var weCommunityRE = regexp.MustCompile(`我们(这个|这|的)?社区`)
+
+// quotedFrom reports a quotation in the narration in which she speaks of
+// herself (我), given to her by the sentence after it (“我今年53岁了……”
+// then 方秀英笑着说。).
+func (s *Service) quotedFrom(r sentRef, leader string) bool {
+	t := strings.TrimSpace(r.norm)
+	if s.voiceOf(r) != "" || !strings.HasPrefix(t, "“") && !strings.HasPrefix(t, "「") || !strings.Contains(strings.ReplaceAll(t, "我们", ""), "我") {
+		return false // only where she speaks of herself
+	}
+	for _, x := range s.sentencesAfter(r.chunk, r.pos, 1) {
+		n := []rune(x.norm)
+		return x.para == r.para && x.chunk == r.chunk && len(n) <= 16 && saidRE.MatchString(x.norm) && s.namesLeader(x.norm, leader)
+	}
+	return false
+}
+
+// saidRE tells who said a quotation.
+var saidRE = regexp.MustCompile(`说|道|表示|告诉|介绍|回忆`)
