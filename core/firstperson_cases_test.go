@@ -207,3 +207,44 @@ func TestBylineOverAThirdPersonReport(t *testing.T) {
 		t.Errorf("her quoted age, not the resident's:\n%s", a.Text)
 	}
 }
+
+// TestUnlabelledInterviewAndSelfIntroduction: a WeChat interview whose
+// questions are lines of their own with no label (the bold lost), each
+// answered in the first person on the next line; and a column with no
+// credit line whose narration has her say who she is (我叫…): her 我 is
+// hers, a resident's quoted 我 is not, and no question is quoted.
+func TestUnlabelledInterviewAndSelfIntroduction(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := map[string]string{
+		"wei.md": "# 访谈｜韦春燕：在老街坊中间过日子\n\n> 来源：邕城社区　2024-09-12\n\n" +
+			"南宁市青秀区新竹街道竹园社区党委书记韦春燕，在社区一干就是十二年。\n\n" +
+			"**您是哪一年来到竹园社区的？**\n\n我是2012年来的。之前我在一家超市当店长，干了七年。\n\n" +
+			"**为什么会选择社区工作？**\n\n因为我父母就住在竹园，我想离他们近一点，也想为老邻居做点事。\n\n" +
+			"**社区现在有多少户居民？**\n\n我们社区有2100多户，其中一半是老住户。\n",
+		"lan.txt": "社区书记说｜蓝秀梅：在老楼里当“管家”\n2024-10-08 来源：邕州晚报\n" +
+			"编者按：本期请朝阳社区党委书记蓝秀梅讲讲她的社区。\n" +
+			"我叫蓝秀梅，是南宁市兴宁区民生街道朝阳社区党委书记，今年51岁。\n" +
+			"楼里的李阿姨常拉着我说：“我今年80岁了，就怕一个人在家摔倒。”\n" +
+			"我们给独居老人装了一键呼叫器，一按就有网格员上门。\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := serviceOverDir(t, dir)
+	for q, c := range map[string]struct{ want, not string }{
+		"韦春燕为什么到社区工作？": {"我想离他们近一点", "为什么会选择"},
+		"韦春燕以前是做什么的？":  {"超市当店长", "您是"},
+		"蓝秀梅今年多大？":     {"51岁", "80岁"},
+	} {
+		a, err := s.Answer(context.Background(), Request{Chat: "bare-" + q, Question: q}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(a.Text, c.want) || strings.Contains(a.Text, c.not) {
+			t.Errorf("%s (want %s, not %s):\n%s", q, c.want, c.not, a.Text)
+		}
+	}
+}

@@ -94,14 +94,49 @@ func (s *Service) articleVoices(id string) map[string]voiced {
 		return out
 	}
 	author := zh.ToSimplified(strings.TrimSpace(m.Author))
+	if author == "" {
+		out = s.walkVoices(id, m, "")
+		if leader := zh.ToSimplified(m.Leader); s.introducesHerself(id, out, leader) {
+			return s.walkVoices(id, m, leader) // 我叫蒋玉梅…: she tells it
+		}
+		return out
+	}
 	out = s.walkVoices(id, m, author)
-	if author != "" && !s.toldInFirstPerson(id, out, author) {
+	if !s.toldInFirstPerson(id, out, author) {
 		// A byline over a report in the third person: the narration is no
 		// one's words, and a 我 quoted in it may be hers.
 		out = s.walkVoices(id, m, "")
 	}
 	return out
 }
+
+// introducesHerself reports an article whose narration (no voice in vs),
+// in its first lines, has the leader say who she is (我叫蒋玉梅, 我是滨江社区的邓丽萍)
+// outside any quotation: a column or speech she tells.
+func (s *Service) introducesHerself(id string, vs map[string]voiced, leader string) bool {
+	if leader == "" {
+		return false
+	}
+	seen := 0
+	for _, c := range s.byArticle[id] {
+		for _, r := range s.sentences(c) {
+			if seen++; seen > 12 {
+				return false
+			}
+			if vs[sentPos(r)].speaker != "" {
+				continue // an interview's line, not the narration
+			}
+			own := ownWords(r.norm)
+			if i := strings.Index(own, leader); i >= 0 && selfIntroRE.MatchString(own[:i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// selfIntroRE ends with a speaker saying who she is, just before her name.
+var selfIntroRE = regexp.MustCompile(`(^|[，,。！!：:\s])(我叫|我是|我就是)[^，,。！!？?“”]{0,16}$`)
 
 // walkVoices gives each sentence its voice, the narration's being
 // author's.
@@ -112,15 +147,19 @@ func (s *Service) walkVoices(id string, m corpus.Meta, author string) map[string
 	answering := false // speaker is a guest answering
 	for _, c := range s.byArticle[id] {
 		lastPara := -1
-		for _, r := range s.sentences(c) {
+		sents := s.sentences(c)
+		for _, r := range sents {
 			if r.para != lastPara {
 				lastPara = r.para
 				line := strings.TrimSpace(r.text)
 				sp := corpus.SpeakerOf(line, m)
 				wasLabelled := labelled
 				labelled = false
+				// A question on a line of its own, answered in the first
+				// person on the next.
+				alone := r.pos+1 < len(sents) && sents[r.pos+1].para != r.para && strings.Contains(ownWords(sents[r.pos+1].norm), "我")
 				switch {
-				case corpus.IsInterviewQuestion(line):
+				case corpus.IsInterviewQuestion(line) || alone && bareQuestion(r.norm, turn > 0):
 					if speaker != askerVoice {
 						turn++ // a new exchange
 					}
@@ -159,6 +198,20 @@ func (s *Service) toldInFirstPerson(id string, vs map[string]voiced, author stri
 		}
 	}
 	return false
+}
+
+// bareQuestion is a paragraph that only asks the guest something, with
+// no label (a WeChat interview's bold question: 您是哪年来到社区的？),
+// or, once the interview has begun, any short question on its own line
+// (为什么会选择社区工作？).
+func bareQuestion(norm string, interview bool) bool {
+	t := strings.TrimSpace(norm)
+	own := ownWords(t)
+	if !strings.HasSuffix(t, "？") && !strings.HasSuffix(t, "?") || strings.Contains(own, "我") {
+		return false
+	}
+	n := utf8.RuneCountInString(t)
+	return n <= 60 && strings.ContainsAny(own, "您你") || interview && n <= 40
 }
 
 // clockLabelRE is a time, not a label ("10:30 …").
