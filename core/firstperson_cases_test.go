@@ -248,3 +248,35 @@ func TestUnlabelledInterviewAndSelfIntroduction(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionAboutOthersIsNotHers: an interviewer asking where the
+// residents come from is not asking her hometown; asking what she did
+// before (之前是做什么的？, no 您) is asking her.
+func TestQuestionAboutOthersIsNotHers(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	text := "对话｜莫丽君：城中村里的新社区\n2024-05-06 来源：柳江日报\n" +
+		"【嘉宾简介】莫丽君，柳州市柳北区雀儿山街道白沙社区党委书记。\n" +
+		"记者：社区里的居民大多是哪里人？\n" +
+		"莫丽君：大多是从广西各县来柳州打工的，也有不少从湖南过来的。\n" +
+		"记者：之前是做什么的？\n" +
+		"莫丽君：在一家汽配厂做了十年质检员。\n"
+	if err := os.WriteFile(filepath.Join(dir, "mo.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	a, err := s.Answer(context.Background(), Request{Chat: "mo1", Question: "莫丽君是哪里人？"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Refused || strings.Contains(a.Text, "湖南") {
+		t.Errorf("the residents' origins given as hers:\n%s", a.Text)
+	}
+	a, err = s.Answer(context.Background(), Request{Chat: "mo2", Question: "莫丽君以前是做什么的？"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Refused || !strings.Contains(a.Text, "质检员") {
+		t.Errorf("her former job, asked with no 您, not given:\n%s", a.Text)
+	}
+}

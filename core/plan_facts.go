@@ -39,8 +39,11 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 		// An interviewer asking her this very thing ("您来社区之前是做
 		//什么的？"): her answer states it, whatever its words.
 		for _, r := range cands {
-			career := careerAttrs[a.Name] // 之前是做什么的？ asks her, whoever else it could be
-			if !p.s.isAsked(r) || !career && !strings.ContainsAny(answerText(r.norm), "您你") || !a.cue.MatchString(askedAsHer(r.norm)) {
+			// 您…？ asks her, and so does 之前是做什么的？: no one else is
+			// its subject.
+			career := careerAttrs[a.Name]
+			toHer := strings.ContainsAny(answerText(r.norm), "您你") || career && beforeAskRE.MatchString(answerText(r.norm))
+			if !p.s.isAsked(r) || !toHer || !a.cue.MatchString(askedAsHer(r.norm)) {
 				continue
 			}
 			ans := p.s.answerTo(r, leader)
@@ -174,9 +177,14 @@ func (p *planner) ownFact(a Attribute, r sentRef, leader string) bool {
 // honour.
 var electedToPostRE = regexp.MustCompile(`当选[^，,。为]{0,8}(书记|主任|委员)`)
 
-// careerAttrs are the facts of her life an interviewer's question can ask
-// only of her: its answer states them whatever its words.
-var careerAttrs = map[string]bool{"此前工作": true, "任职经历": true, "籍贯": true, "学历": true, "出生年份": true, "入党时间": true}
+// careerAttrs are the facts of her career an interviewer's question
+// opening with when (beforeAskRE) asks only of her: its answer states
+// them whatever its words.
+var careerAttrs = map[string]bool{"此前工作": true, "任职经历": true}
+
+// beforeAskRE opens a question on her life before the work, with no
+// subject of its own (之前是做什么的？, 来社区前在哪里工作？).
+var beforeAskRE = regexp.MustCompile(`^(之前|以前|原来|此前|过去|早先|当书记前|当书记之前|到社区前|来社区前|进社区前|到社区之前|来社区之前)`)
 
 // finerLevelRE asks for a place below the one stated (哪个镇, 哪个村).
 var finerLevelRE = regexp.MustCompile(`哪个(镇|乡|村|街道|社区)`)
