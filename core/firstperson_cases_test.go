@@ -38,6 +38,9 @@ func TestFirstPersonFactsAreTheSpeakers(t *testing.T) {
 		{q: "唐慧玲的家庭情况？", want: []string{"我爱人是医生"}},
 		{q: "唐慧玲多大年纪？", not: []string{"五十年"}, refused: true},
 		{q: "唐慧玲的社区有多少工作人员？", want: []string{"14名"}},
+		// Why she took the work, told nowhere: said so, not answered with
+		// whatever shares a word.
+		{q: "唐慧玲为什么当社区书记？", want: []string{"资料中没有提到"}, refused: true},
 		// A count asked in 年: the sentences counting years, whichever ranks first.
 		{q: "唐慧玲在社区工作多少年了？", want: []string{"十多年"}, not: []string{"14名"}},
 		// 53: self-told column.

@@ -65,6 +65,10 @@ var askKinds = []*regexp.Regexp{
 // comingToWorkRE is her coming to the work: 来社区, 当书记, 干社区这一行.
 var comingToWorkRE = regexp.MustCompile(`(来|到|进|回|干|做|当|选择|留在|扎根|报考|考)[^，,。？?]{0,4}(社区|书记|这[一个]?行|基层)`)
 
+// careerAskRE asks why she took up the work itself, the question ending
+// there (她为什么当社区书记？, 为什么选择社区工作？; not 为什么要做社区报).
+var careerAskRE = regexp.MustCompile(`(来|到|进|回|干|做|当|选择|留在|扎根|报考|考)[^，,。？?]{0,4}(社区|书记|这[一个]?行|基层)(工作|书记|干部|主任)?(呢|啊|吗)?[？?]?$`)
+
 // askKind is the index in askKinds of what norm asks, or -1.
 func askKind(norm string) int {
 	for i, re := range askKinds {
@@ -111,7 +115,7 @@ func (p *planner) answerToSameQuestion(cands []sentRef, leader string) []sentRef
 		if askKind(asked) != kind || !strings.Contains(asked, "她") && !strings.Contains(r.norm, leader) && len(want) == 0 {
 			continue
 		}
-		same := kind == 0 && comingToWorkRE.MatchString(p.q.Norm) && comingToWorkRE.MatchString(asked)
+		same := kind == 0 && careerAskRE.MatchString(p.q.Norm) && comingToWorkRE.MatchString(asked)
 		if !same && len(want) > 0 {
 			have := 0
 			got := strings.Join(hanBigrams(strip(asked)), " ")
@@ -240,7 +244,7 @@ var reasonRE = regexp.MustCompile(`因为|为了|想的是|我想|心想|觉得|
 // words or naming her, and the reason told within the next few sentences
 // of her account; nil when no reason is told there.
 func (p *planner) whySheCame(cands []sentRef, leader string) []sentRef {
-	if askKind(p.q.Norm) != 0 || !comingToWorkRE.MatchString(p.q.Norm) {
+	if askKind(p.q.Norm) != 0 || !careerAskRE.MatchString(p.q.Norm) {
 		return nil
 	}
 	for _, r := range cands {
@@ -295,3 +299,19 @@ func (p *planner) communityNamed(cands []sentRef, leader string) (out []sentRef,
 
 // weCommunityRE is her community in her words.
 var weCommunityRE = regexp.MustCompile(`我们(这个|这|的)?社区`)
+
+// reasonToldOf reports whether her sentences tell a reason for anything
+// of her career (因为…, 为了…, 放心不下…) near her coming to the work:
+// a sentence naming her or in her words with a reason word and a word of
+// coming to the work or of her post.
+func (s *Service) reasonToldOf(cands []sentRef, leader string) bool {
+	for _, r := range cands {
+		if s.isAsked(r) || !reasonRE.MatchString(r.norm) {
+			continue
+		}
+		if cameRE.MatchString(r.norm) || comingToWorkRE.MatchString(r.norm) || strings.Contains(r.norm, "书记") {
+			return true
+		}
+	}
+	return false
+}

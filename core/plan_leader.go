@@ -84,6 +84,13 @@ func (p *planner) planLeader(leader string) *draft {
 			}
 			return d
 		}
+		if askKind(p.q.Norm) == 0 && careerAskRE.MatchString(p.q.Norm) && !p.s.reasonToldOf(cands, leader) {
+			// "她为什么当社区书记": no reason for it is told anywhere.
+			d.lead = "资料中没有提到" + leader + "为什么到社区工作、当书记。"
+			d.refused = true
+			p.addProfileLine(d, leader, cands)
+			return d
+		}
 	}
 	// Rank by what is asked about, not by the words asking for the kind of
 	// answer ("概括张影的主要成绩" is about her results, not about 概括).
