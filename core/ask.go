@@ -655,6 +655,7 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	if detail != nil {
 		d = detail.followedBy(d)
 	}
+	p.withoutAsked(d) // an interviewer's question states nothing (voice.go)
 	if len(q.Unknown) > 0 {
 		// A person or place the articles never name: that is the answer,
 		// said first; what they do say about the rest follows.

@@ -129,8 +129,9 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, 6) {
 			// The doing may open the next paragraph or passage ("社区还位于
 			// 城乡接合部……管理难度可想而知。" then "2012年初,她……"), or
-			// the next section, under a heading that names it.
-			if len(after) == 2 {
+			// the next section, under a heading that names it; in an
+			// interview, the next answer only for the first doing.
+			if len(after) == 2 || len(after) > 0 && !p.s.sameExchange(anchor, r) {
 				break
 			}
 			if isHeadingLike(r.text) {
