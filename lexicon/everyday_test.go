@@ -149,7 +149,9 @@ func TestNoFalseTopic(t *testing.T) {
 		{"家里闹老鼠怎么办？", "妇女家庭"},     // 家里…闹 is no family quarrel
 		{"下午四点半开会，几点结束？", "儿童托管"}, // a time of day, not the 四点半 of school
 		{"小区楼道灯坏了没人修", "文明养犬"},
-		{"孩子的作业没人管，家长很着急", "物业"}, // a bare 没人管 is no 物业
+		{"孩子的作业没人管，家长很着急", "物业"},   // a bare 没人管 is no 物业
+		{"她在哪个街道办事处工作？", "诉求办理"},   // 办事处 is no 办事
+		{"双职工家庭的孩子放学后去哪？", "妇女家庭"}, // a family with a child, no family quarrel
 		{"物业费标准是多少？", "噪音扰民"},
 		{"我刚当上书记，想了解她以前做什么工作", "帮办代办"},
 	} {
