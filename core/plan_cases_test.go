@@ -1627,3 +1627,22 @@ func TestThatHowOftenAndThenWhat(t *testing.T) {
 		t.Errorf("后来呢 denies what was shown:\n%s", last.Text)
 	}
 }
+
+// TestIndefiniteFewIsNoCount: 几 meaning "a few" (住了好几年, 这几年, 几十户)
+// asks no number; 几年 asked plainly still does.
+func TestIndefiniteFewIsNoCount(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	for q, number := range map[string]bool{
+		"一栋楼住了好几年谁也不认识谁，怎么让邻居们熟起来？": false,
+		"这几年社区变化大，别的书记是怎么做的？":       false,
+		"方志强当了几年书记？":                true,
+	} {
+		u := s.understand(q, Conversation{})
+		if got := u.Intent == IntentNumber; got != number {
+			t.Errorf("%s: intent %s", q, u.Intent)
+		}
+	}
+	if u := s.understand("板凳会开了几年？", Conversation{}); u.Intent != IntentNumber && u.Intent != IntentWhen {
+		t.Errorf("几年 asked plainly: intent %s", u.Intent)
+	}
+}

@@ -154,6 +154,9 @@ var (
 	whoRE        = regexp.MustCompile(`是?谁(提出|总结|创立|发明|首创|创造|推行|发起|想出|创办|牵头)|是谁|哪位|谁的|什么人|创始人|何人|哪个书记|哪一位`)
 	whereRE      = regexp.MustCompile(`在哪里|在哪儿|在哪|哪里工作|哪个社区|哪个街道|什么地方|哪个城市|哪个省|哪个区|所在地|工作单位`)
 	whenRE       = regexp.MustCompile(`什么时候|哪一年|哪年|何时|几月|哪天|时间是|多久|多长时间|几点|几时|营业时间|开放时间|开门时间`)
+	// indefiniteRE is 几 meaning "a few", asking no number (住了好几年,
+	// 这几年, 几十户).
+	indefiniteRE = regexp.MustCompile(`(好|十|这|那|前|近|没|过|每|头)几(个|名|户|支|家|次|位|本|年|项|天)|几(十|百|千|万)`)
 	numberRE     = regexp.MustCompile(`多少|几个|几名|几户|几支|几家|几次|几位|几本|几年|几项|比例|百分之|满意率|规模|人数|数量`)
 	resultRE2    = regexp.MustCompile(`效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价|(居民|群众|大家|街坊|老人|别人)(都)?(怎么|如何)(说|讲|夸|看)`)
 	problemRE2   = regexp.MustCompile(`遇到过|遇到什么|遇到哪些|面临什么|面临哪些|什么困难|哪些困难|什么难题|哪些难题|难处|挑战|阻力|解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么`)
@@ -421,7 +424,7 @@ func intentOf(q Question) Intent {
 		return IntentSummary
 	case whenRE.MatchString(n):
 		return IntentWhen
-	case numberRE.MatchString(n):
+	case numberRE.MatchString(indefiniteRE.ReplaceAllString(n, "")):
 		return IntentNumber
 	case named == 0 && len(q.Topics) > 0 && howRE.MatchString(n):
 		// "怎么尽快摸清社区家底" naming no one: how the secretaries did it.
