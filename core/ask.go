@@ -362,6 +362,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	}
 }
 
+// yesNoRE is a yes/no question (要收费吗, 能不能报名, 是不是每天都开).
+var yesNoRE = regexp.MustCompile(`吗[？?！!。]*$|能不能|可不可以|是不是|有没有|会不会|要不要|用不用`)
+
 // whWordRE asks for a particular of something already in view: 谁, 哪, 多久,
 // 几, 多少, 怎么样.
 var whWordRE = regexp.MustCompile(`谁|哪|多久|几|多少|什么时候|怎么样|如何|为什么|为啥`)
@@ -392,7 +395,8 @@ func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 	rest := residual(q.Topic)
 	_, detail := detailAsked(q.Norm)
 	said := len(prev.Leaders) > 0 && s.says(prev.Leaders[0], rest, nil)
-	if utf8.RuneCountInString(rest) >= 2 && !said && !(detail || whWordRE.MatchString(q.Norm)) || utf8.RuneCountInString(rest) > 3 && !said {
+	yesNo := yesNoRE.MatchString(strings.TrimSpace(q.Norm)) // "要收费吗？": of what was just told
+	if utf8.RuneCountInString(rest) >= 2 && !said && !(detail || yesNo || whWordRE.MatchString(q.Norm)) || utf8.RuneCountInString(rest) > 3 && !said && !yesNo {
 		return false
 	}
 	switch q.Intent {

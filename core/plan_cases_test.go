@@ -1646,3 +1646,13 @@ func TestIndefiniteFewIsNoCount(t *testing.T) {
 		t.Errorf("几年 asked plainly: intent %s", u.Intent)
 	}
 }
+
+// TestYesNoAboutAMethod: "要收费吗？" right after a method asks it of the
+// method; the article does not say, and the answer says so of it.
+func TestYesNoAboutAMethod(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans := askIn(t, s, "yesno", "银龄食堂是怎么办的？", "要收费吗？")
+	if !strings.Contains(ans.Text, "资料中没有提到“银龄食堂”是否要收费") {
+		t.Errorf("want it said of 银龄食堂 that the articles do not tell:\n%s", ans.Text)
+	}
+}

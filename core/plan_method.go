@@ -241,7 +241,11 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	if missing := p.unstated(m); missing != "" {
 		// "四单工作法有什么经费保障": the method is there, what is asked of
 		// it is not. Say so, and what the article does say.
-		d.lead = "资料中没有提到" + name + "的" + missing + "。文中是这样介绍的："
+		of := "的"
+		if yesNoRE.MatchString(strings.TrimSpace(p.q.Norm)) {
+			of = "是否" // "要收费吗": whether it charges, not "its 要收费"
+		}
+		d.lead = "资料中没有提到" + name + of + missing + "。文中是这样介绍的："
 		d.refused = true
 		if hasDef {
 			p.take(def)
