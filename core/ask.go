@@ -300,6 +300,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		}
 	}
 	q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
+	if herPlaceRE.MatchString(q.Norm) {
+		q.Methods = nil // "她那边老人多吗": her community, not the method just told
+	}
 	if m := bareItemRE.FindStringSubmatch(q.Norm); m != nil && q.Item == 0 && len(prev.Listed) > 1 {
 		// "详细说说第二个" after a list of her methods: the second of them,
 		// not a second step.
@@ -361,6 +364,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		q.Intent = IntentSummary // "她是谁？"
 	}
 }
+
+// herPlaceRE is the place of the one just told about (她那边, 她们社区).
+var herPlaceRE = regexp.MustCompile(`(她|他)们?(那边|那里|那儿|社区|小区|街道|那个社区)|(她|他)们?的(社区|小区|街道)`)
 
 // yesNoRE is a yes/no question (要收费吗, 能不能报名, 是不是每天都开).
 var yesNoRE = regexp.MustCompile(`吗[？?！!。]*$|能不能|可不可以|是不是|有没有|会不会|要不要|用不用`)

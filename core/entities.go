@@ -507,7 +507,7 @@ func placeName(core, suffix string) bool {
 var genericPlaceWords = []string{"居民", "城市", "农村", "老旧", "新建", "商品房", "安置", "拆迁", "保障房", "单位", "开放式", "封闭式", "无物业", "三无", "普通", "大型", "小型", "城郊", "城中村", "涉农", "混合", "村改居", "农转居", "老城", "这些", "那些", "各个", "所有", "有的", "许多", "很多"}
 
 // ourPrefix are words before 社区/小区 that mean the asker's own place.
-var ourPrefix = []string{"我们", "咱们", "我", "本", "该", "这个", "那个", "一个", "有的", "有些", "所在", "老旧", "新建", "城市", "农村", "城郊", "大型", "小型"}
+var ourPrefix = []string{"我们", "咱们", "她们", "他们", "你们", "您们", "我", "本", "该", "这个", "那个", "一个", "有的", "有些", "所在", "老旧", "新建", "城市", "农村", "城郊", "大型", "小型"}
 
 func (e *entities) corpusSays(word string) bool {
 	for _, t := range e.known {

@@ -1656,3 +1656,15 @@ func TestYesNoAboutAMethod(t *testing.T) {
 		t.Errorf("want it said of 银龄食堂 that the articles do not tell:\n%s", ans.Text)
 	}
 }
+
+// TestHerCommunityAfterAMethod: "她那边老人多吗" after one of her methods
+// asks about her community, and "她们社区" is hers, no unknown place.
+func TestHerCommunityAfterAMethod(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	for _, q := range []string{"她那边老人多吗？", "她们社区老人多吗？"} {
+		ans := askIn(t, s, "her-"+q, "银龄食堂是怎么办的？", q)
+		if !strings.Contains(ans.Text, "60岁以上的老人超过三分之一") || strings.Contains(ans.Text, "资料中没有关于") {
+			t.Errorf("%s: want her community's old people:\n%s", q, ans.Text)
+		}
+	}
+}
