@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -176,5 +177,25 @@ func TestNoFalseTopic(t *testing.T) {
 		if names := topicNames(lx.InQuestion(c.q)); slices.Contains(names, c.not) {
 			t.Errorf("%s: topics %v, must not hold %s", c.q, names, c.not)
 		}
+	}
+}
+
+// TestProblemBeforeThePeople: a group of people named beside a problem
+// ("老楼没电梯，老人下不了楼") comes after the problem's topic, whatever
+// their words weigh; alone, it is the topic.
+func TestProblemBeforeThePeople(t *testing.T) {
+	lx := Default()
+	got := topicNames(lx.InQuestion("老楼六层没电梯，腿脚不好的老人一年都下不了几次楼，老人太可怜了"))
+	if i, j := slices.Index(got, "加装电梯"), slices.Index(got, "老年人"); i < 0 || j < 0 || j < i {
+		t.Errorf("topics %v: want 加装电梯 before 老年人", got)
+	}
+	if got := topicNames(lx.InQuestion("我们社区老年人多，可以学谁？")); len(got) == 0 || got[0] != "老年人" {
+		t.Errorf("topics %v: want 老年人", got)
+	}
+	if _, err := Parse(strings.NewReader("老年人\t老人\t助老\t人群\n")); err != nil {
+		t.Errorf("a 4th column 人群 is the format: %v", err)
+	}
+	if _, err := Parse(strings.NewReader("老年人\t老人\t助老\t别的\n")); err == nil {
+		t.Error("a 4th column other than 人群 is an error")
 	}
 }
