@@ -193,8 +193,8 @@ func laterHeadingSteps(a *article, c candidate) []string {
 	// No numeral: the name's core spelled by the headings, one character
 	// each, from the first heading on.
 	core := []rune(reMethodTail.ReplaceAllString(name, ""))
-	if len(core) < 2 || len(core) > 5 || len(heads) < len(core) {
-		return nil
+	if len(core) < 3 || len(core) > 5 || len(heads) < len(core) {
+		return nil // two characters spelled by two headings is chance (暖心)
 	}
 	seen := map[rune]bool{}
 	for j, r := range core {

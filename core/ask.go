@@ -161,12 +161,12 @@ func shownKeys(s *Service, ans *Answer) []string {
 
 // othersDoRE asks who else does the same: 还有其他书记这么做吗, 别的社区有
 // 类似的做法吗, 还有谁也这样做.
-var othersDoRE = regexp.MustCompile(`(其他|别的|其它|另外的|别)(书记|社区|地方|小区)|还有(谁|哪位|哪个书记|哪些书记|没有别的书记|没有其他书记)|类似的(做法|经验|办法|例子|做过)|(谁|哪位书记)(也|还)(这么|这样|那样)?(做|干|搞)过?`)
+var othersDoRE = regexp.MustCompile(`(其他|别的|其它|另外的)(书记|社区|地方|小区)[^，,。？?]{0,8}(这么|这样|类似|这种|同样|一样)|还有(谁|哪位|哪个书记|哪些书记)(也|还)?(这么|这样|类似|同样)?(也)?(做|干|搞|办)|还有没有(别的|其他)书记|类似的(做法|经验|办法)|(谁|哪位书记)(也|还)(这么|这样|那样)?(做|干|搞)过?`)
 
 // topicsOfTurn are the community-work topics of what a turn was about:
 // those its question named, else the strongest of its methods' records.
 func (s *Service) topicsOfTurn(prev *Turn) []lexicon.Topic {
-	if s.lex == nil {
+	if s.lex == nil || s.o.Catalog == nil {
 		return nil
 	}
 	if ts := s.lex.InQuestion(zh.ToSimplified(prev.Question)); len(ts) > 0 {
@@ -440,7 +440,7 @@ func trimSpeaker(t string, m corpus.Meta) string {
 
 // looseStepRE is an ordinal in any unit, or the last one ("第三心",
 // "最后一网"), but not of times, years or people (第一次, 第二年, 第一书记).
-var looseStepRE = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)[^次年天书名届批期季月代位回遍轮，,。？?]|最后(?:一|那一)[^次年天书名届批期季月代位回遍轮，,。？?]`)
+var looseStepRE = regexp.MustCompile(`第([一二三四五六七八九十两]+|\d+)[^次年天书名届批期季月代位回遍轮时周个，,。？?]|最后(?:一|那一)[^次年天书名届批期季月代位回遍轮时周，,。？?]`)
 
 // hasSteps reports a method whose record has steps.
 func (s *Service) hasSteps(name string) bool {

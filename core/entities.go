@@ -492,8 +492,8 @@ func placeName(core, suffix string) bool {
 	last := rs[len(rs)-1]
 	if suffix == "区" && (last == '社' || last == '小') {
 		name := string(rs[:len(rs)-1])
-		if strings.ContainsAny(name, "当任始去来到过") {
-			return false // "哪一年开始当社区书记": a clause before 社区, no community's name
+		if strings.Contains(name, "开始") || strings.ContainsRune("当到去来过任回进", []rune(name)[utf8.RuneCountInString(name)-1]) {
+			return false // "哪一年开始当社区书记", "回到社区": a clause before 社区, no community's name (来凤社区 is one)
 		}
 		if utf8.RuneCountInString(name) < 2 || slices.Contains(ourPrefix, name) || slices.Contains(genericPlaceWords, name) {
 			return false

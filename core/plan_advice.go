@@ -7,7 +7,6 @@ import (
 	"context"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -34,12 +33,8 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		if err != nil {
 			return nil, err
 		}
-		seen := map[string]bool{}
 		for _, h := range res.Hits {
-			for _, r := range p.s.sentences(p.s.hitChunk(h)) {
-				seen[r.chunk.ID+"\x00"+strconv.Itoa(r.pos)] = true
-				cands = append(cands, r)
-			}
+			cands = append(cands, p.s.sentences(p.s.hitChunk(h))...)
 		}
 	}
 	wt := p.terms(p.q.Topic, expansion, cands)

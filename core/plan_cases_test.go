@@ -1668,3 +1668,27 @@ func TestHerCommunityAfterAMethod(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewedCues: cues read no wider than they say — an unknown 来凤社区
+// is still unknown, "她在别的社区干过吗" is her career, "还有谁参加了" a
+// particular, "第一时间怎么处理" no step, "于海燕去年做了什么" no summary.
+func TestReviewedCues(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	if u := s.understand("来凤社区是怎么做垃圾分类的？", Conversation{}); !slices.Contains(u.Unknown, "来凤社区") {
+		t.Errorf("来凤社区 is a community the articles do not have: unknown %v", u.Unknown)
+	}
+	if u := s.understand("她是哪一年回到社区工作的？", Conversation{}); len(u.Unknown) > 0 {
+		t.Errorf("回到社区 names no community: unknown %v", u.Unknown)
+	}
+	for _, q := range []string{"她在别的社区干过吗？", "还有谁参加了？"} {
+		if ans := askIn(t, s, "cue-"+q, "邻里积分超市是什么？", q); strings.Contains(ans.Text, "除了于海燕") {
+			t.Errorf("%s read as whom else to learn from:\n%s", q, ans.Text)
+		}
+	}
+	if ans := askIn(t, s, "cue-step", "三需工作法有哪几步？", "第一时间怎么处理？"); strings.Contains(ans.Text, "第一步是") {
+		t.Errorf("第一时间 read as the first step:\n%s", ans.Text)
+	}
+	if u := s.understand("于海燕去年做了什么？", Conversation{}); u.Intent == IntentSummary {
+		t.Errorf("于海燕去年做了什么 read as her summary")
+	}
+}

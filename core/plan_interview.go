@@ -218,6 +218,9 @@ func (p *planner) withoutAsked(d *draft) {
 		it.more = more
 		if it.quote.chunk != nil && p.s.isAsked(it.quote) {
 			ans, ok := answerStating(p.s.answerTo(it.quote, one), nil)
+			if ok && one == "" && p.s.sentenceLeader(ans) != p.s.sentenceLeader(it.quote) {
+				ok = false // several secretaries: only the answer of the one this item is about
+			}
 			switch {
 			case ok && !quoted[ans.key()]:
 				quoted[ans.key()] = true

@@ -104,7 +104,7 @@ type Attribute struct {
 // article states one only with words of its state pattern; where none of
 // her sentences does, the honest answer is 资料中没有提到.
 var attributes = []Attribute{
-	{Name: "籍贯", cue: regexp.MustCompile(`哪里人|哪儿人|籍贯|老家|出生地|出生在哪|什么地方人|哪的人`), state: regexp.MustCompile(`[省市县区州旗]人[,，。、;；]|[省市县区州旗]人$|籍贯|生于|人氏|老家|出生地|(` + strings.Join(corpus.Provinces(), "|") + `)[\p{Han}]{0,5}人[,，。、;；]`)},
+	{Name: "籍贯", cue: regexp.MustCompile(`哪里人|哪儿人|籍贯|老家|出生地|出生在哪|什么地方人|哪的人`), state: regexp.MustCompile(`[省市县区州旗]人[,，。、;；]|[省市县区州旗]人$|籍贯|生于|人氏|老家|出生地|(` + strings.Join(corpus.Provinces(), "|") + `)[^的籍有和与来自在，,。]{0,4}人[,，。、;；]`)},
 	{Name: "生日", cue: regexp.MustCompile(`生日|几月几[号日]|哪天出生|出生日期|哪一天出生`), state: regexp.MustCompile(`\d{1,2}月\d{1,2}[日号](出)?生|生日|出生于\d{4}年\d{1,2}月\d{1,2}`)},
 	{Name: "出生年份", cue: regexp.MustCompile(`哪一?年出生|哪年生|出生年|什么时候出生|出生的|几几年生`), state: regexp.MustCompile(`\d{4}年(\d{1,2}月)?(出)?生|出生于\d{4}|生于\d{4}`)},
 	{Name: "年龄", cue: regexp.MustCompile(`多大|年龄|几岁|多少岁|年纪|谁(更|比较)?年轻|谁(更|比较)?年长|谁的?岁数`), state: regexp.MustCompile(`\d+岁|\d{4}年(\d{1,2}月)?(出)?生`)},
@@ -271,7 +271,16 @@ func numberOf(s string) int {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n
 	}
-	return chineseDigits[[]rune(s)[0]]
+	rs := []rune(s)
+	switch {
+	case len(rs) == 2 && rs[0] == '十': // 十二
+		return 10 + chineseDigits[rs[1]]
+	case len(rs) == 2 && rs[1] == '十': // 二十
+		return chineseDigits[rs[0]] * 10
+	case len(rs) == 3 && rs[1] == '十': // 二十三
+		return chineseDigits[rs[0]]*10 + chineseDigits[rs[2]]
+	}
+	return chineseDigits[rs[0]]
 }
 
 // lastStep stands for "最后一步" until the method's steps are known.
@@ -444,7 +453,9 @@ func intentOf(q Question) Intent {
 func onlyNameAndCue(n, leader string) bool {
 	rest := summaryLooseRE.ReplaceAllString(strings.ReplaceAll(n, leader, ""), "")
 	rest = looseFillerRE.ReplaceAllString(rest, "")
-	return utf8.RuneCountInString(rest) <= 3
+	// A call-name may be left (小王), not a time, a whom or a where ("去年",
+	// "为老人", "在社区里"): those ask something narrower.
+	return utf8.RuneCountInString(rest) <= 3 && !strings.ContainsAny(rest, "年月天为给在帮对替向针")
 }
 
 // adverbBijiaoRE is 比较 as "rather" (问题比较多, 比较难), which compares

@@ -92,6 +92,11 @@ func TestServesAsAfterPost(t *testing.T) {
 	if a.Leader != "任建国" {
 		t.Errorf("leader %q, want 任建国", a.Leader)
 	}
+	// "书记任志强兼任居委会主任": the verb is 兼任, later; 任 is his surname.
+	a = loadText(t, "c.txt", "和平社区党委书记任志强兼任居委会主任。任志强在社区工作了八年，居民都认识他。\n")
+	if a.Leader != "任志强" {
+		t.Errorf("leader %q, want 任志强", a.Leader)
+	}
 }
 
 // Two secretaries of one surname (两位刘书记): 刘书记 is an alias of

@@ -618,6 +618,9 @@ func servesAs(rs []rune, at int) bool {
 		end++
 	}
 	clause := string(rs[at+1 : end])
+	if c := strings.TrimSuffix(clause, "主任"); strings.ContainsAny(c, "兼任") {
+		return false // "书记任志强兼任居委会主任": the verb comes later, 任 is her surname
+	}
 	return strings.HasSuffix(clause, "长") || strings.HasSuffix(clause, "书记") || strings.HasSuffix(clause, "主任") ||
 		strings.HasSuffix(clause, "委员") || strings.HasSuffix(clause, "员")
 }
