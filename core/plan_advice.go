@@ -356,6 +356,7 @@ func (p *planner) methodTelling(leader string, st []sentRef) string {
 }
 
 // unquoted drops quotation marks: "“三到位”工作法" names 三到位工作法.
-func unquoted(s string) string {
-	return strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "", "‘", "", "’", "").Replace(s)
-}
+func unquoted(s string) string { return quoteMarks.Replace(s) }
+
+// quoteMarks are the quotation marks unquoted drops.
+var quoteMarks = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "", "‘", "", "’", "")

@@ -328,10 +328,8 @@ func practiceOnly(cands []sentRef, leader string, s *Service) []rankedSent {
 	return out
 }
 
-// narrate follows the best picked sentence with the ones after it in its
-// passage: "how did she do it" is told in a run of sentences, and the
-// sentence that matches the question best is often only the first.
-// saidByRE is a short line naming who said a quote ("82岁的张大娘说。").
+// saidByRE is a short line naming who said a quote ("82岁的张大娘说。"),
+// closing it (saysRE is the one opening it: "她说：").
 var saidByRE = regexp.MustCompile(`^[^，,。]{1,16}(说|讲|感慨|笑着说|告诉记者)[。！!]?$`)
 
 // noDoingOfHers reports a sentence that tells no practice: an honour, a
@@ -351,6 +349,9 @@ func noDoingOfHers(r sentRef) bool {
 	return false
 }
 
+// narrate follows the best picked sentence with the ones after it in its
+// passage: "how did she do it" is told in a run of sentences, and the
+// sentence that matches the question best is often only the first.
 func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 	if len(picked) == 0 {
 		return picked

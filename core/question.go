@@ -528,7 +528,7 @@ var problemFrameRE = regexp.MustCompile(`(这|这个|这些)?方面(的)?问题(
 var emptyTokens = []string{"有", "办法", "好办法", "学", "可", "问题", "解决", "解决过", "参考", "想", "做", "搞",
 	// "有没有书记遇到过", "有没有社区管过这事": asking whether anyone has.
 	"遇到过", "碰到过", "遇见过", "管过", "办成过", "办过", "试过", "搞过", "弄过", "经历过", "处理过", "做过",
-	"帮点", "这事", "这种事", "这类事", "社区管过这事", "社区管过"}
+	"帮点", "这事", "这种事", "这类事"}
 
 // stripCues removes the words that say what kind of answer is wanted
 // before the question is cut to its topic: "是谁发起的" asks who, and
