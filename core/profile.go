@@ -310,7 +310,6 @@ func honourChunk(chunks []corpus.Chunk, honours []string) string {
 	return ""
 }
 
-
 // honourOnly is a sentence stating her own honour and no other result
 // ("晏春梅先后获评宜昌市优秀共产党员").
 func honourOnly(s *Service, norm, leader string) bool {
