@@ -360,6 +360,11 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if q.Intent == IntentWho && len(q.Methods) > 0 {
 		return // the creator of the method discussed
 	}
+	if q.Intent == IntentSummary && prev.Intent == IntentSummary && len(q.Leaders) == 1 && len(prev.Leaders) == 1 && q.Leaders[0] == prev.Leaders[0] {
+		// "她下面的社区有什么做法" right after her summary: more of what she
+		// did, not the summary again.
+		q.Intent = IntentHow
+	}
 	if q.Intent == IntentWho && len(q.Leaders) > 0 && len(q.Methods) == 0 {
 		q.Intent = IntentSummary // "她是谁？"
 	}

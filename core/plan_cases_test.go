@@ -1692,3 +1692,30 @@ func TestReviewedCues(t *testing.T) {
 		t.Errorf("于海燕去年做了什么 read as her summary")
 	}
 }
+
+// TestCareerAfterHerIntroduction and more after a street secretary's
+// summary: a dated career sentence right after the one naming her is
+// hers ("2003年至2008年在…工作"), and asking again about her work right
+// after her summary tells more of it, not the summary again.
+func TestCareerAfterHerIntroduction(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "career", "卢秀梅以前在哪里工作？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "甸柳街道办事处") {
+		t.Errorf("want her work before:\n%s", ans.Text)
+	}
+	first, err := s.Ask(ctx, "street", "介绍一下庞玉洁")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := s.Ask(ctx, "street", "她下面的社区有什么做法？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Text == first.Text {
+		t.Errorf("her summary shown again:\n%s", again.Text)
+	}
+}

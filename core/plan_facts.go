@@ -75,6 +75,10 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			case a.Name == "此前工作" && postSubjectRE.MatchString(r.norm) && !p.s.namesOtherLeader(r.norm, leader):
 				// "该社区党委书记……十年前从外企辞职": her, by her post.
 				about = append(about, r)
+			case careerAttrs[a.Name] && i > 0 && continuesHer(cands[i-1], r, p.s, leader):
+				// "卢秀梅，女，1972年生。" then "2003年至2008年在…工作": her
+				// introduction going on, with no subject of its own.
+				about = append(about, r)
 			case a.Name != "荣誉" && a.Name != "职务":
 				// Age, origin, pay, family: only where she is the subject
 				// ("82岁的张大娘说" is someone else's age).
@@ -177,6 +181,17 @@ func (p *planner) ownFact(a Attribute, r sentRef, leader string) bool {
 	}
 	return true
 }
+
+// continuesHer reports r right after prev in its paragraph, prev naming
+// the leader and r opening on a date with no one else named: her
+// introduction going on.
+func continuesHer(prev, r sentRef, s *Service, leader string) bool {
+	return prev.chunk == r.chunk && prev.para == r.para && r.pos == prev.pos+1 && s.namesLeader(prev.norm, leader) &&
+		datedOpenRE.MatchString(strings.TrimSpace(r.norm)) && !s.namesOtherLeader(r.norm, leader)
+}
+
+// datedOpenRE opens a sentence on a date (2003年, 2008年至2015年).
+var datedOpenRE = regexp.MustCompile(`^\d{4}年`)
 
 // electedToPostRE is an election to a post (当选党委书记), which is no
 // honour.
