@@ -243,7 +243,7 @@ func TestAnswerEvalHoldout5(t *testing.T) {
 func TestAnswerEvalHoldout6(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "held-out 6", "testdata/answers_holdout6.jsonl", "../corpus/testdata/genre-holdout6",
-		evalFloor{coverage: 0.65, abstained: 0.88, wrongRefusal: 0.06, medianRunes: 450})
+		evalFloor{coverage: 0.65, abstained: 0.85, wrongRefusal: 0.06, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout7 runs a seventh held-out set, over nine articles
