@@ -1719,3 +1719,18 @@ func TestCareerAfterHerIntroduction(t *testing.T) {
 		t.Errorf("her summary shown again:\n%s", again.Text)
 	}
 }
+
+// TestDifferenceSaidFirst: asked how two secretaries differ on a field,
+// the answer says first by which practice each works, then quotes them.
+func TestDifferenceSaidFirst(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := s.Ask(context.Background(), "differ", "方志强和韦志鹏在组织居民议事上有什么区别？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	lines := strings.Split(ans.Text, "\n")
+	if len(lines) < 2 || !strings.HasPrefix(lines[1], "• 不同点：方志强用“") || !strings.Contains(lines[1], "韦志鹏用“夜间议事厅”") {
+		t.Errorf("want the difference said first:\n%s", ans.Text)
+	}
+}
