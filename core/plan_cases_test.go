@@ -1721,7 +1721,9 @@ func TestCareerAfterHerIntroduction(t *testing.T) {
 }
 
 // TestDifferenceSaidFirst: asked how two secretaries differ on a field,
-// the answer says first by which practice each works, then quotes them.
+// the answer says first by which practice each works, then quotes them;
+// each one's practice is the one on the field (板凳会), not a sentence
+// sharing the asking words (组织居民 for a repair).
 func TestDifferenceSaidFirst(t *testing.T) {
 	s := serviceOverDir(t, "../corpus/testdata/genre")
 	ans, err := s.Ask(context.Background(), "differ", "方志强和韦志鹏在组织居民议事上有什么区别？")
@@ -1730,7 +1732,7 @@ func TestDifferenceSaidFirst(t *testing.T) {
 	}
 	checkMarkers(t, ans)
 	lines := strings.Split(ans.Text, "\n")
-	if len(lines) < 2 || !strings.HasPrefix(lines[1], "• 不同点：方志强用“") || !strings.Contains(lines[1], "韦志鹏用“夜间议事厅”") {
+	if len(lines) < 2 || !strings.HasPrefix(lines[1], "• 不同点：方志强用“板凳会”") || !strings.Contains(lines[1], "韦志鹏用“夜间议事厅”") {
 		t.Errorf("want the difference said first:\n%s", ans.Text)
 	}
 }

@@ -35,7 +35,19 @@ func (p *planner) planCompare(leaders []string) *draft {
 	}
 	quotesFor := func(sd compareSide, topicWords []string, topic string, n int) []rankedSent {
 		wt := p.terms(topic, topicWords, sd.cands)
-		ranked := paragraphBoost(practiceFirst(rank(sd.cands, wt, IntentHow)), 0.3)
+		ranked := rank(sd.cands, wt, IntentHow)
+		if len(p.q.Topics) > 0 {
+			// The field's own words say a sentence is on it, more than the
+			// asking words it shares ("组织居民议事": 板凳会, not a repair
+			// she 组织居民 for).
+			field := append(slices.Clone(p.q.Topics[0].Article), p.q.Topics[0].Ask...)
+			for i := range ranked {
+				if matchesAny(ranked[i].norm, field) {
+					ranked[i].score *= 1.3
+				}
+			}
+		}
+		ranked = paragraphBoost(practiceFirst(ranked), 0.3)
 		return p.pick(ranked, n, func(r rankedSent) bool { return r.score >= 1 })
 	}
 	quoteFor := func(sd compareSide, topicWords []string, topic string) (rankedSent, bool) {
