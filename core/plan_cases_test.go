@@ -1736,3 +1736,17 @@ func TestDifferenceSaidFirst(t *testing.T) {
 		t.Errorf("want the difference said first:\n%s", ans.Text)
 	}
 }
+
+// TestPartyIsNoStep: the parties a method brings together (四方联席会:
+// 社区、物业、业委会、驻区单位) named in a how question ask how she does
+// it, not for a step called 业委会.
+func TestPartyIsNoStep(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ans, err := s.Ask(context.Background(), "party", "庞玉洁是怎么协调物业和业委会的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "第二步") || strings.Contains(ans.Text, "没有单独展开") || !strings.Contains(ans.Text, "四方联席会") {
+		t.Errorf("want how she brings them together:\n%s", ans.Text)
+	}
+}
