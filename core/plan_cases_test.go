@@ -1750,3 +1750,18 @@ func TestPartyIsNoStep(t *testing.T) {
 		t.Errorf("want how she brings them together:\n%s", ans.Text)
 	}
 }
+
+// TestHowThePlaceWasIsNoPractice: an advice line is a doing, an outcome
+// or a method — not how her community was before ("地理位置特殊 … 由于流动
+// 人口众多、管理混乱").
+func TestHowThePlaceWasIsNoPractice(t *testing.T) {
+	s := newOffline(t, nil)
+	ans, err := s.Ask(context.Background(), "place-was", "我们社区流动人口很多，管理难度大，可以学谁？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if strings.Contains(ans.Text, "地理位置特殊") || ans.Refused {
+		t.Errorf("want practices, not how a place was:\n%s", ans.Text)
+	}
+}
