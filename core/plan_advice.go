@@ -98,7 +98,9 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 			budget = 190
 		}
 		st := p.story(r.sentRef, budget)
-		if !slices.ContainsFunc(st, func(x sentRef) bool { return isDoing(x.norm) || isOutcome(x.norm) && !isProblem(x.norm) || p.s.namesAMethod(x.norm) }) {
+		if !slices.ContainsFunc(st, func(x sentRef) bool {
+			return isDoing(x.norm) || isOutcome(x.norm) && !isProblem(x.norm) || p.s.namesAMethod(x.norm)
+		}) {
 			// Only how things were ("下水道三天两头堵", "地理位置特殊"), with no doing or outcome
 			// found next to it: nothing to learn from.
 			for _, x := range st {
