@@ -236,7 +236,8 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		return
 	}
 	named := len(q.Leaders) > 0 || len(q.Methods) > 0
-	if !named && len(prev.Leaders) > 0 && len(q.Attributes) == 0 && othersDoRE.MatchString(q.Norm) {
+	if !named && len(prev.Leaders) > 0 && len(q.Attributes) == 0 && len(q.Topics) == 0 && othersDoRE.MatchString(q.Norm) {
+		// (A field of its own, "老人多，有没有类似的做法", is its own advice.)
 		// "还有其他书记这么做吗？": whom else to learn from on what was just
 		// told, not more of her.
 		if ts := s.topicsOfTurn(prev); len(ts) > 0 {
