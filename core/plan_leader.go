@@ -191,7 +191,11 @@ func (p *planner) planLeader(leader string) *draft {
 	}
 	narrative := p.q.Intent == IntentHow || p.q.Intent == IntentOther || p.q.Intent == IntentResult
 	if narrative {
-		ranked = practiceWeighted(ranked, 0.75)
+		factor := 0.75
+		if p.q.Intent == IntentHow {
+			factor = 0.5 // asked how she did it: what she did, before how things were
+		}
+		ranked = practiceWeighted(ranked, factor)
 		if sec := p.section(cands, wt); len(sec) > 0 {
 			// A section heading says it: its paragraphs are the answer.
 			d.lead = p.leaderLabel(leader) + "的做法："
