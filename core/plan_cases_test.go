@@ -1765,3 +1765,31 @@ func TestHowThePlaceWasIsNoPractice(t *testing.T) {
 		t.Errorf("want practices, not how a place was:\n%s", ans.Text)
 	}
 }
+
+// TestHowSheDidItIsADoing: "她是怎么解决停车难的" leads with what she did,
+// not with how the place was (只有一个出入口, 没有规划停车位).
+func TestHowSheDidItIsADoing(t *testing.T) {
+	dir := t.TempDir()
+	text := "把居民的烦心事办成顺心事——记桂园社区党委书记贺春兰\n" +
+		"2024-05-10 来源：某市日报\n" +
+		"　　桂园社区党委书记贺春兰今年52岁，在社区工作了十五年。\n" +
+		"　　“楼下的车停得乱七八糟，救护车都开不进来！”去年春天，居民周大爷的一句抱怨，让贺春兰记在了心上。\n" +
+		"　　桂园社区建于上世纪九十年代，只有一个出入口，小区里没有规划停车位。\n" +
+		"　　停车的难题，贺春兰先后跑了十几趟街道和交警队，最后想了办法：把小区边上的闲置空地改成48个停车位，实行错时停车，居民上班时段向周边商户开放。\n" +
+		"　　现在，小区的消防通道再也没被堵过。\n" +
+		"　　“老人去医院挂号太难了。”不少老年居民这样说。\n" +
+		"　　为了这件事，贺春兰联系辖区医院，每周二派医生到社区坐诊，还组织志愿者教老人用手机预约挂号。\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "how-did", "贺春兰是怎么解决停车难的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	lines := strings.Split(ans.Text, "\n")
+	if len(lines) < 2 || !strings.Contains(lines[1], "48个停车位") || strings.Contains(ans.Text, "只有一个出入口") {
+		t.Errorf("want her doing first, not how the place was:\n%s", ans.Text)
+	}
+}
