@@ -238,7 +238,7 @@ func TestAnswerEvalHoldout5(t *testing.T) {
 // below what was measured when it was added (coverage 0.550, 13/15
 // abstained, 11/70 refused, median 157 runes, no forbidden fact); do not
 // tune the code on it. The floors now hold the level reached since
-// (0.677, 14/15, 3/70 in the sixth session), part of it from classes its
+// (0.682, 15/15, 3/70 in the sixth session), part of it from classes its
 // writer described without quoting them.
 func TestAnswerEvalHoldout6(t *testing.T) {
 	t.Parallel()
@@ -258,11 +258,11 @@ func TestAnswerEvalHoldout6(t *testing.T) {
 // The floors sit a little below what was measured when it was added
 // (coverage 0.721, 16/17 abstained, 8/83 refused, median 158 runes, no
 // forbidden fact); do not tune the code on it. The floors now hold the
-// level reached since (0.776, 17/17, 4/83), much of it from fixing the
+// level reached since (0.797, 17/17, 4/83), much of it from fixing the
 // classes its writer described without quoting them, so it is no longer
 // a clean measure.
 func TestAnswerEvalHoldout7(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "held-out 7", "testdata/answers_holdout7.jsonl", "../corpus/testdata/genre-holdout7",
-		evalFloor{coverage: 0.75, abstained: 0.94, wrongRefusal: 0.07, medianRunes: 450})
+		evalFloor{coverage: 0.77, abstained: 0.94, wrongRefusal: 0.07, medianRunes: 450})
 }
