@@ -26,7 +26,7 @@ import (
 
 // Version changes whenever extraction changes what Build produces; a cached
 // catalog with another version must be rebuilt.
-const Version = "catalog-4"
+const Version = "catalog-10"
 
 // ErrVersion is returned when unmarshalling a catalog of another Version.
 var ErrVersion = errors.New("catalog: cached catalog has another version")
@@ -364,7 +364,8 @@ type article struct {
 	chunks    []corpus.Chunk
 	chunkPos  map[string]int // chunk id → index in chunks
 	sentences []sentence
-	chunkKeys []string // key(chunk text) per chunk, for mention search
+	chunkKeys []string      // key(chunk text) per chunk, for mention search
+	heads     []sectionHead // its section headings, found once (headsAfter)
 }
 
 func groupArticles(chunks []corpus.Chunk) []*article {
@@ -407,7 +408,13 @@ func groupArticles(chunks []corpus.Chunk) []*article {
 				}
 				para++
 				heading := len(ss) == 1 && isHeadingLine(ss[0])
+				off := 0
 				for _, s := range ss {
+					mark := ""
+					if i := strings.Index(line[off:], s); i >= 0 {
+						mark = strings.TrimSpace(line[off : off+i])
+						off += i + len(s)
+					}
 					n := norm(s)
 					// Repeated sentences (captions, a title twice): keep the first.
 					if seen[n] {
@@ -416,7 +423,7 @@ func groupArticles(chunks []corpus.Chunk) []*article {
 					seen[n] = true
 					a.sentences = append(a.sentences, sentence{
 						text: s, norm: n, key: keyOfNorm(n), aligned: utf8.RuneCountInString(s) == utf8.RuneCountInString(n),
-						chunkID: ch.ID, seq: len(a.sentences), para: para, heading: heading,
+						chunkID: ch.ID, seq: len(a.sentences), para: para, heading: heading, mark: mark,
 					})
 				}
 			}

@@ -222,6 +222,10 @@ func methodCandidates(s sentence, idx int) []candidate {
 				// 我们搞了“敲门服务”, 推了“院落自治小组” (not 开了“夜校”: a
 				// two-character name is the thing's common noun).
 				matched = true
+			case zh.HanCount(inner) >= 3 && reMeetingName.MatchString(inner) && reRegularHeld.MatchString(tailBytes(n[:q.start], 120)):
+				// 每个月的十五号，社区在河埠头…开“河埠头议事”: a meeting
+				// held on a schedule is a practice, though 开 alone says little.
+				matched = true
 			case strings.HasPrefix(after, "、") && reMeasuresTail.MatchString(after) && zh.HanCount(inner) >= 2:
 				// 社工“全岗”、全科网格上门代办服务等一系列为民服务举措.
 				matched = true
@@ -274,8 +278,8 @@ func methodCandidates(s sentence, idx int) []candidate {
 		raw := n[m[2]:m[3]]
 		name := trimAfterLast(raw, boundaryWords)
 		val, _, ok := numericShorthand(lastTwoRunes(name))
-		if !ok || zh.HanCount(name) < 3 {
-			continue
+		if !ok || val < 2 || zh.HanCount(name) < 3 {
+			continue // "居民都会说一句：有事找毛书记" counts no parts
 		}
 		items := splitList(listAfter(n[m[1]:]))
 		if len(items) != val {

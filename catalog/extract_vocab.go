@@ -79,7 +79,7 @@ var meetingExclusions = []string{"大会", "晚会", "运动会", "联合会", "
 
 // creationVerbs, written right before a quoted name, say that someone made
 // or runs it: 建起了“热心凉亭”, 牵头组建“红色管家”, 开设了邻里积分超市.
-const creationVerbs = `(?:建起|建立|设立|成立|组建|打造|创办|开设|开办|推出|开展|推行|启动|创建|搭建|实施|首创|创新|创设|探索|总结出|形成|琢磨出|摸索出|筹划|发起|引领|召开|举办|试行|开通|培育|孵化|建成|开辟|创立)`
+const creationVerbs = `(?:建起|建立|设立|成立|组建|组成|打造|创办|开设|开办|推出|开展|推行|启动|创建|搭建|实施|首创|创新|创设|探索|总结出|形成|琢磨出|摸索出|筹划|发起|引领|召开|举办|试行|开通|培育|孵化|建成|开辟|创立)`
 
 // everydayVerbs are the plain verbs an interviewee or a local report uses
 // for starting a practice, counted only with their aspect (了, 起, 起了).
@@ -88,6 +88,11 @@ const creationVerbs = `(?:建起|建立|设立|成立|组建|打造|创办|开�
 const everydayVerbs = `(?:(?:办|搞|推|设|建|弄|成立|组建|打造|设立|开设|开展)(?:了|起了?|起来了)|(?:办起|搞起|建起|立起|拉起|开起|开办了))`
 
 var (
+	// reMeetingName ends a regular meeting's name (河埠头议事, 板凳会,
+	// 院坝说事); reRegularHeld is its schedule and the plain verb holding
+	// it, before the quote in the same sentence (每个月…开“…”).
+	reMeetingName = regexp.MustCompile(`(?:议事|说事|恳谈|夜话|茶话|会)$`)
+	reRegularHeld = regexp.MustCompile(`(?:每月|每周|每个月|每季度|每星期|每年|定期|逢)[^。;!?]*(?:开|举行|召开|办)(?:起|了|一次|一场|个)?$`)
 	// A verb of creation just before a quoted name, allowing 了/一个/一支…
 	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出|的)?(?:一个|一支|一套|一批|一项|一种|一次|一场|一期|起)?$`)
 	// An everyday verb of doing once it is done (办起了“…”, 搞了“…”, 推了
@@ -96,7 +101,7 @@ var (
 	// A way of working given its name: 想了个办法，叫“邻里一张网”.
 	// In an interview the speaker names it: 这个办法我们叫“巷长制”, 我们叫它
 	// “…”, 大家管它叫“…”, 取名“…”, 起了个名字叫“…”.
-	reNamedAs = regexp.MustCompile(`(?:(?:办法|做法|法子|点子|机制|模式|制度|活动|项目|服务|队伍|平台)[,，]?(?:我们|大家|居民们?|街坊们?)?(?:就)?(?:叫|叫做|叫作|名叫|取名为?|起名为?|称为|称作|称之为)|(?:叫它|管它叫|把它叫做?|把它叫作|把它称为|称它为|取名|取名为|取名叫|起名|起名为|起名叫|名字叫|名字就叫|名字叫做|命名为)(?:了)?|(?:办|搞|建|开|设|成立|组建|推出|弄)了?(?:一)?[个支项](?:名)?叫(?:做|作)?)$`)
+	reNamedAs = regexp.MustCompile(`(?:(?:办法|做法|法子|点子|机制|模式|制度|活动|项目|服务|队伍|平台)[,，]?(?:我们|大家|居民们?|街坊们?)?(?:就)?(?:叫|叫做|叫作|名叫|取名为?|起名为?|称为|称作|称之为)|(?:叫它|管它叫|把(?:它|这|这个|这种|这些|此)叫做?|把(?:它|这|这个|这种|这些|此)叫作|把(?:它|这|这个|这种|这些|此)称为|称它为|取名|取名为|取名叫|起名|起名为|起名叫|名字叫|名字就叫|名字叫做|命名为)(?:了)?|(?:办|搞|建|开|设|成立|组建|推出|弄)了?(?:一)?[个支项](?:名)?叫(?:做|作)?)$`)
 	// A nickname's context: 被居民称为「大管家」 names a person, not a method.
 	reNicknameBefore = regexp.MustCompile(`(?:称为|称作|称她为|称他为|叫她|叫他|喊她|喊他|誉为|人称|叫作|当成|当作|比作)$`)
 	// A tiered architecture named after a quoted list: “社区党委+…+党员中心户”四级组织架构.

@@ -218,6 +218,35 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 	// another method's span.
 	spans := make([][]int, len(ms))
 	order := sortedByDef(defs)
+	// Steps told under headings of their own (一、居民点单 / ### 社区派单):
+	// what each heading holds is that step's, whatever stands between the
+	// naming and the first of them.
+	bodies := make([][][]int, len(ms))
+	for _, mi := range order {
+		if defs[mi] < 0 {
+			continue
+		}
+		if hs := stepHeads(a, groups[mi].first().sent, ms[mi].Steps); hs != nil {
+			bodies[mi] = headBodies(a, ix, mi, hs)
+			told := 0
+			for _, b := range bodies[mi] {
+				if len(b) > 0 {
+					told++
+				}
+			}
+			if 2*told <= len(hs) {
+				bodies[mi] = nil // one-line items of a list, nothing under them
+				continue
+			}
+			for _, b := range bodies[mi] {
+				for _, i := range b {
+					if ix.owner[i] < 0 {
+						ix.owner[i] = mi
+					}
+				}
+			}
+		}
+	}
 	for _, mi := range order {
 		if defs[mi] < 0 {
 			continue
@@ -234,7 +263,7 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 		if defs[mi] < 0 {
 			continue
 		}
-		fillRecord(a, ix, &ms[mi], mi, defs[mi], spans[mi], !groups[mi].dimensions)
+		fillRecord(a, ix, &ms[mi], mi, defs[mi], spans[mi], bodies[mi], !groups[mi].dimensions)
 		if ms[mi].Unexpanded && defExplains(a.sentences[defs[mi]], mi, groups) && !ix.isList(defs[mi]) {
 			ms[mi].Unexpanded = false
 		}
@@ -522,7 +551,10 @@ func (ix *articleIndex) slotWorthy(s sentence) bool {
 var reNamesTheAbove = regexp.MustCompile(`^(?:这个|这种|这项|这一|这套|这样的|这些)(?:办法|做法|法子|机制|制度|活动|服务|模式)|^这(?:就)?是(?:我们|社区)?(?:的|说的|所说的)?“`)
 
 // fillRecord fills Problem, Results, Procedure or How, and Unexpanded.
-func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, procedural bool) {
+//
+// bodies, when set, are the sentences told under each step's heading:
+// they are its procedure, and no other slot's.
+func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, bodies [][]int, procedural bool) {
 	d := a.sentences[def]
 	m.Problem = problemOf(a, ix, mi, def)
 	if len(m.Problem) == 0 && len(sp) == 0 {
@@ -540,8 +572,17 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 		m.Results = append(m.Results, Quote{Text: c, ChunkID: d.chunkID})
 	}
 	align := procedural && (alignable(m.Steps) || stepsOpenSentences(a, m.Steps, sp) || ordinalHeaders(a, sp, m.Steps) != nil)
+	underHeads := map[int]bool{}
+	for _, b := range bodies {
+		for _, i := range b {
+			underHeads[i] = true
+		}
+	}
 	var rest []int
 	for _, i := range sp {
+		if underHeads[i] {
+			continue
+		}
 		// A sentence spelling out a step is its procedure, numbers or not —
 		// unless it says what came of it (实行民主议单以来，…).
 		if align && containsAny(a.sentences[i].key, ix.stepsOf[mi]) && !reOutcome.MatchString(a.sentences[i].norm) {
@@ -568,7 +609,16 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 		}
 	}
 
-	if align {
+	if procedural && bodies != nil {
+		m.Procedure = make([][]Quote, len(m.Steps))
+		for j, b := range bodies {
+			for _, i := range b {
+				if s := a.sentences[i]; ix.slotWorthy(s) {
+					m.Procedure[j] = append(m.Procedure[j], quoteOf(s))
+				}
+			}
+		}
+	} else if align {
 		m.Procedure = alignSteps(a, ix, m.Steps, rest)
 		if !anyQuote(m.Procedure) && alignable(m.Steps) {
 			// Told before it was named (…就这样，她摸索出了“四步工作法”：

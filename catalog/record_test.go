@@ -67,6 +67,15 @@ func aboutMethod(m Method, slot string, q Quote, paras []string) bool {
 	}
 	d := paragraphIndex(paras, m.Definition.Text)
 	p := paragraphIndex(paras, q.Text)
+	// A step's procedure told under the step's own heading (【恒心坚守】,
+	// then its paragraph).
+	if st, ok := strings.CutPrefix(slot, "procedure "); ok && p > 0 {
+		for j := p - 1; j >= max(0, p-3); j-- {
+			if h := key(paras[j]); len([]rune(h)) <= 20 && strings.Contains(h, key(st)) {
+				return true
+			}
+		}
+	}
 	if slot == "problem" {
 		if d >= 0 && p >= d-1 && p <= d {
 			return true

@@ -97,6 +97,14 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := countedOnesSteps(a, c); st != nil {
 			return st
 		}
+		if st := tableRowSteps(a, c); st != nil {
+			return st
+		}
+	}
+	// The headings after its first sighting, read once: the whole rest of
+	// the article, not for every sighting.
+	if len(g.cands) > 0 {
+		return laterHeadingSteps(a, g.first())
 	}
 	return nil
 }

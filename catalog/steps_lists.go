@@ -124,6 +124,8 @@ func numberedSteps(a *article, c candidate) []string {
 		n := s.norm
 		if d == 0 {
 			n = n[c.end:]
+		} else if s.mark != "" && utf8.RuneCountInString(s.mark) <= 4 {
+			n = norm(s.mark) + n // "…；②建档：…": the item's number is read too
 		}
 		n = unquote(n) // 一是建立“红色议事厅”，…
 		if countedOrdinal && strings.Contains(n, "第") && strings.Contains(n, counted) {

@@ -114,6 +114,9 @@ type sentence struct {
 	seq     int  // position in the article, from 0
 	para    int  // paragraph index in the article, from 0
 	heading bool // the sentence is a heading line of its own
+	// mark is the list number opening it in its line ("②" of "…；②建档：…")
+	// that corpus.Sentences leaves out of a sentence run on in its line.
+	mark string
 }
 
 // isHeadingLine: a short line without sentence-final punctuation, a

@@ -161,12 +161,12 @@ func shownKeys(s *Service, ans *Answer) []string {
 
 // othersDoRE asks who else does the same: 还有其他书记这么做吗, 别的社区有
 // 类似的做法吗, 还有谁也这样做.
-var othersDoRE = regexp.MustCompile(`(其他|别的|其它|另外的|别)(书记|社区|地方|小区)|还有(谁|哪位|哪个书记|哪些书记|没有别的书记|没有其他书记)|类似的(做法|经验|办法|例子|做过)|(谁|哪位书记)(也|还)(这么|这样|那样)?(做|干|搞)过?`)
+var othersDoRE = regexp.MustCompile(`(其他|别的|其它|另外的)(书记|社区|地方|小区)[^，,。？?]{0,8}(这么|这样|类似|这种|同样|一样)|还有(谁|哪位|哪个书记|哪些书记)(也|还)?(这么|这样|类似|同样)?(也)?(做|干|搞|办)|还有没有(别的|其他)书记|类似的(做法|经验|办法)|(谁|哪位书记)(也|还)(这么|这样|那样)?(做|干|搞)过?`)
 
 // topicsOfTurn are the community-work topics of what a turn was about:
 // those its question named, else the strongest of its methods' records.
 func (s *Service) topicsOfTurn(prev *Turn) []lexicon.Topic {
-	if s.lex == nil {
+	if s.lex == nil || s.o.Catalog == nil {
 		return nil
 	}
 	if ts := s.lex.InQuestion(zh.ToSimplified(prev.Question)); len(ts) > 0 {
@@ -236,7 +236,8 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		return
 	}
 	named := len(q.Leaders) > 0 || len(q.Methods) > 0
-	if !named && len(prev.Leaders) > 0 && len(q.Attributes) == 0 && othersDoRE.MatchString(q.Norm) {
+	if !named && len(prev.Leaders) > 0 && len(q.Attributes) == 0 && len(q.Topics) == 0 && othersDoRE.MatchString(q.Norm) {
+		// (A field of its own, "老人多，有没有类似的做法", is its own advice.)
 		// "还有其他书记这么做吗？": whom else to learn from on what was just
 		// told, not more of her.
 		if ts := s.topicsOfTurn(prev); len(ts) > 0 {
@@ -284,7 +285,8 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 			return
 		}
 	}
-	if !named && thatRE.MatchString(q.Norm) && residual(q.Topic) != "" && len(q.Attributes) == 0 && q.Item == 0 && q.Step == 0 && !bareItemRE.MatchString(q.Norm) {
+	if !named && thatRE.MatchString(q.Norm) && residual(q.Topic) != "" && len(q.Attributes) == 0 && q.Item == 0 && q.Step == 0 && !bareItemRE.MatchString(q.Norm) &&
+		!whWordRE.MatchString(q.Norm) { // "那多久开一次呢": a particular of what was told, no field
 		switch {
 		case prev.Intent == IntentAdvice:
 			// "那年轻人多的社区呢？" after whom to learn from: the same
@@ -299,6 +301,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		}
 	}
 	q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
+	if herPlaceRE.MatchString(q.Norm) {
+		q.Methods = nil // "她那边老人多吗": her community, not the method just told
+	}
 	if m := bareItemRE.FindStringSubmatch(q.Norm); m != nil && q.Item == 0 && len(prev.Listed) > 1 {
 		// "详细说说第二个" after a list of her methods: the second of them,
 		// not a second step.
@@ -356,10 +361,21 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if q.Intent == IntentWho && len(q.Methods) > 0 {
 		return // the creator of the method discussed
 	}
+	if q.Intent == IntentSummary && prev.Intent == IntentSummary && len(q.Leaders) == 1 && len(prev.Leaders) == 1 && q.Leaders[0] == prev.Leaders[0] {
+		// "她下面的社区有什么做法" right after her summary: more of what she
+		// did, not the summary again.
+		q.Intent = IntentHow
+	}
 	if q.Intent == IntentWho && len(q.Leaders) > 0 && len(q.Methods) == 0 {
 		q.Intent = IntentSummary // "她是谁？"
 	}
 }
+
+// herPlaceRE is the place of the one just told about (她那边, 她们社区).
+var herPlaceRE = regexp.MustCompile(`(她|他)们?(那边|那里|那儿|社区|小区|街道|那个社区)|(她|他)们?的(社区|小区|街道)`)
+
+// yesNoRE is a yes/no question (要收费吗, 能不能报名, 是不是每天都开).
+var yesNoRE = regexp.MustCompile(`吗[？?！!。]*$|能不能|可不可以|是不是|有没有|会不会|要不要|用不用`)
 
 // whWordRE asks for a particular of something already in view: 谁, 哪, 多久,
 // 几, 多少, 怎么样.
@@ -391,7 +407,8 @@ func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 	rest := residual(q.Topic)
 	_, detail := detailAsked(q.Norm)
 	said := len(prev.Leaders) > 0 && s.says(prev.Leaders[0], rest, nil)
-	if utf8.RuneCountInString(rest) >= 2 && !said && !(detail || whWordRE.MatchString(q.Norm)) || utf8.RuneCountInString(rest) > 3 && !said {
+	yesNo := yesNoRE.MatchString(strings.TrimSpace(q.Norm)) // "要收费吗？": of what was just told
+	if utf8.RuneCountInString(rest) >= 2 && !said && !(detail || yesNo || whWordRE.MatchString(q.Norm)) || utf8.RuneCountInString(rest) > 3 && !said && !yesNo {
 		return false
 	}
 	switch q.Intent {
@@ -429,7 +446,7 @@ func trimSpeaker(t string, m corpus.Meta) string {
 
 // looseStepRE is an ordinal in any unit, or the last one ("第三心",
 // "最后一网"), but not of times, years or people (第一次, 第二年, 第一书记).
-var looseStepRE = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)[^次年天书名届批期季月代位回遍轮，,。？?]|最后(?:一|那一)[^次年天书名届批期季月代位回遍轮，,。？?]`)
+var looseStepRE = regexp.MustCompile(`第([一二三四五六七八九十两]+|\d+)[^次年天书名届批期季月代位回遍轮时周个，,。？?]|最后(?:一|那一)[^次年天书名届批期季月代位回遍轮时周，,。？?]`)
 
 // hasSteps reports a method whose record has steps.
 func (s *Service) hasSteps(name string) bool {
@@ -505,8 +522,9 @@ func (s *Service) planFor(ctx context.Context, q Question, prev *Turn, conv Conv
 	if err != nil || !d.refused && d.hasQuotes() || len(shown) == 0 {
 		return d, err
 	}
-	if q.FollowUp && moreRE.MatchString(q.Norm) && len(q.Leaders) == 1 {
-		// "还有吗？" when all there is was shown: say so, not show it again.
+	if q.FollowUp && (moreRE.MatchString(q.Norm) || p.bareLater() && residual(q.Topic) == "") && len(q.Leaders) == 1 {
+		// "还有吗？", "后来呢？" when all there is was shown: say so, not
+		// show it again.
 		return p.nothingMore(q.Leaders[0]), nil
 	}
 	p = &planner{s: s, q: q, prev: prev, shown: map[string]bool{}, used: map[string]bool{}}
@@ -653,6 +671,7 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	if detail != nil {
 		d = detail.followedBy(d)
 	}
+	p.withoutAsked(d) // an interviewer's question states nothing (voice.go)
 	if len(q.Unknown) > 0 {
 		// A person or place the articles never name: that is the answer,
 		// said first; what they do say about the rest follows.

@@ -230,8 +230,8 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 		for _, m := range cat.Methods() {
 			for _, st := range m.Steps {
 				st = zh.ToSimplified(st)
-				if utf8.RuneCountInString(st) < 3 || mowners[st] != nil || inOtherArticles(sample, m.ArticleID, st) {
-					continue // too short or too common to be a name (服务, 社会组织), or a method itself
+				if utf8.RuneCountInString(st) < 3 || mowners[st] != nil || inOtherArticles(sample, m.ArticleID, st) || partyRE.MatchString(st) {
+					continue // too short or too common to be a name (服务, 社会组织), a method itself, or a party to it (四方: 业委会)
 				}
 				if sowners[st] == nil {
 					sowners[st] = map[string]bool{}
@@ -492,8 +492,8 @@ func placeName(core, suffix string) bool {
 	last := rs[len(rs)-1]
 	if suffix == "区" && (last == '社' || last == '小') {
 		name := string(rs[:len(rs)-1])
-		if strings.ContainsAny(name, "当任始去来到过") {
-			return false // "哪一年开始当社区书记": a clause before 社区, no community's name
+		if strings.Contains(name, "开始") || strings.ContainsRune("当到去来过任回进", []rune(name)[utf8.RuneCountInString(name)-1]) {
+			return false // "哪一年开始当社区书记", "回到社区": a clause before 社区, no community's name (来凤社区 is one)
 		}
 		if utf8.RuneCountInString(name) < 2 || slices.Contains(ourPrefix, name) || slices.Contains(genericPlaceWords, name) {
 			return false
@@ -506,8 +506,13 @@ func placeName(core, suffix string) bool {
 // genericPlaceWords describe a community rather than name it.
 var genericPlaceWords = []string{"居民", "城市", "农村", "老旧", "新建", "商品房", "安置", "拆迁", "保障房", "单位", "开放式", "封闭式", "无物业", "三无", "普通", "大型", "小型", "城郊", "城中村", "涉农", "混合", "村改居", "农转居", "老城", "这些", "那些", "各个", "所有", "有的", "许多", "很多"}
 
+// partyRE ends a method's part that is one of its parties (“四方联席会”:
+// 社区、物业、业委会、驻区单位), which a question names as itself, not as
+// a step.
+var partyRE = regexp.MustCompile(`(业委会|居委会|单位|物业|公司|企业|学校|医院|部门|派出所)$`)
+
 // ourPrefix are words before 社区/小区 that mean the asker's own place.
-var ourPrefix = []string{"我们", "咱们", "我", "本", "该", "这个", "那个", "一个", "有的", "有些", "所在", "老旧", "新建", "城市", "农村", "城郊", "大型", "小型"}
+var ourPrefix = []string{"我们", "咱们", "她们", "他们", "你们", "您们", "我", "本", "该", "这个", "那个", "一个", "有的", "有些", "所在", "老旧", "新建", "城市", "农村", "城郊", "大型", "小型"}
 
 func (e *entities) corpusSays(word string) bool {
 	for _, t := range e.known {

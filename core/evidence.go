@@ -51,7 +51,7 @@ func (s *Service) sentences(c *corpus.Chunk) []sentRef {
 	}
 	var out []sentRef
 	for pi, para := range strings.Split(c.Text, "\n") {
-		for _, t := range wholeSentences(splitSentences(para)) {
+		for _, t := range wholeSentences(para, splitSentences(para)) {
 			out = append(out, sentRef{chunk: c, pos: len(out), para: pi, text: t, norm: zh.ToSimplified(t)})
 		}
 	}
@@ -61,18 +61,32 @@ func (s *Service) sentences(c *corpus.Chunk) []sentRef {
 
 // wholeSentences joins the clauses the splitter cut at ；/; back into
 // the sentence they belong to, so a quote never stops mid-sentence (up to
-// a length a reader still takes as one point).
-func wholeSentences(pieces []string) []string {
+// a length a reader still takes as one point). A joined sentence is the
+// line's own text from its first clause to its last: the list numbers
+// inside it ("…情况；②建档：…") stay.
+func wholeSentences(line string, pieces []string) []string {
 	var out []string
+	var start []int // byte offset in line of each out sentence, -1 if not found
+	off := 0
 	for _, p := range pieces {
+		at := -1
+		if i := strings.Index(line[off:], p); i >= 0 {
+			at = off + i
+			off = at + len(p)
+		}
 		if n := len(out); n > 0 {
 			last := strings.TrimSpace(out[n-1])
 			if (strings.HasSuffix(last, "；") || strings.HasSuffix(last, ";")) && utf8.RuneCountInString(last+p) <= 200 {
-				out[n-1] += p
+				if start[n-1] >= 0 && at >= 0 {
+					out[n-1] = strings.TrimSpace(line[start[n-1] : at+len(p)])
+				} else {
+					out[n-1] += p
+				}
 				continue
 			}
 		}
 		out = append(out, p)
+		start = append(start, at)
 	}
 	return out
 }
@@ -231,7 +245,7 @@ func (wt weightedTerms) score(norm string) (score, covered float64) {
 
 // intentBonus favours sentences of the kind an intent asks for.
 var (
-	digitRE     = regexp.MustCompile(`\d|[一二三四五六七八九十百千万两]+[个名户支家次位本年项人]`)
+	digitRE     = regexp.MustCompile(`\d|[一二三四五六七八九十百千万两]+[余多]?[个名户支家次位本年项人]`)
 	yearRE      = regexp.MustCompile(`\d{4}年|\d{1,2}月|当年|那年|年初|年底|以来|时候`)
 	practiceRE2 = regexp.MustCompile(`把[^，,。]{1,15}(改成|改为|建成|办成|开到|搬到|放到|变成)|总结出|摸索出|琢磨出|探索出|推出|想了个办法|想出|想办法|分成|建了|坚持|建立|通过|组织|开展|推行|搭建|整合|实行|每[周月季年天]|定期|上门|引导|带领|成立|设立|划分|召开|收集|走访|入户|记入|制定|创建|打造|实施|推动|探索|联合|协调|发动|依托|担任|兼任|负责|分配|配备|安排|设置|改造|拆除|安装|请来|升级|邀请|动员|培育|引进|组建|开出|答复|办理|帮助|为其|带头|拿出|提出|启动|集结|凝聚|号召|吸纳|认领|对接|化解|调解|发挥|梳理|形成|共建|联建|签订|认购|吹哨|报到|推广|铺开|延伸|覆盖到|办起|开设|开办|创办|建起|建成|开通|请[^，,。]{1,12}(来|开课|上课|讲|教|当|做|担任|坐诊)|聘请|招募|结对|结成|培训|辅导|举办|提供|送上门|开课|义诊|巡查|排查|帮扶|慰问|探访|想了(个|些|很多|不少|一些|好多)?(办法|法子|招)`)
 	resultWords = regexp.MustCompile(`现在[^，,。]{0,8}\d|增加到|增长到|增至|上升到|达到|从[^，,。]{1,12}(增加|上升|提高|发展)到|满意率|成功率|\d+(\.\d+)?%|累计|解决.{0,8}\d|\d.{0,8}解决|覆盖|提升|提高|获评|被评为|荣获|成为|如今|目前|变成|变为|实现|先后获得|摘掉|受到|好评|点赞|称赞`)
@@ -414,12 +428,17 @@ func (s *Service) startsWithPlace(norm string) bool {
 }
 
 // sentenceAfter returns the sentences that follow r in its article (the
-// rest of its passage, then the next passage).
+// rest of its passage, then the next passage); in an interview, not the
+// interviewer's questions between answers, which state nothing.
 func (s *Service) sentencesAfter(c *corpus.Chunk, pos, n int) []sentRef {
 	var out []sentRef
+	inAnswer := !s.askedAt(c, pos)
 	for cur := c; cur != nil && len(out) < n; {
 		for _, r := range s.sentences(cur) {
 			if cur == c && r.pos <= pos {
+				continue
+			}
+			if inAnswer && s.isAsked(r) {
 				continue
 			}
 			out = append(out, r)
@@ -437,7 +456,9 @@ func (s *Service) sentencesAfter(c *corpus.Chunk, pos, n int) []sentRef {
 }
 
 // sentencesBefore returns up to n sentences before position pos of c,
-// nearest first, going back into the previous passage of the article.
+// nearest first, going back into the previous passage of the article
+// (an interviewer's question too: reasonBefore reads where an answer
+// begins by it).
 func (s *Service) sentencesBefore(c *corpus.Chunk, pos, n int) []sentRef {
 	var out []sentRef
 	for cur := c; cur != nil && len(out) < n; {

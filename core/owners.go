@@ -3,7 +3,8 @@ package core
 // Which secretary a sentence is about, in an article that names a second
 // one beside its own (Meta.Others): the sentences naming her are hers,
 // and so are those that go on about her without her name — the rest of
-// her paragraph, or of a section whose heading names her.
+// her paragraph, or of a section whose heading names her — and her
+// answers in an interview of both (voice.go).
 
 import (
 	"slices"
@@ -91,6 +92,10 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 				section, para = "", ""
 			case named != "":
 				para = named
+			}
+			if v := s.answerOf(r); slices.Contains(seconds, v) {
+				out[sentPos(r)] = v // her answer, its unlabelled paragraphs too
+				continue
 			}
 			switch {
 			case named != "" && !namesOwn:

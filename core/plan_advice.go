@@ -7,7 +7,6 @@ import (
 	"context"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -34,12 +33,8 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		if err != nil {
 			return nil, err
 		}
-		seen := map[string]bool{}
 		for _, h := range res.Hits {
-			for _, r := range p.s.sentences(p.s.hitChunk(h)) {
-				seen[r.chunk.ID+"\x00"+strconv.Itoa(r.pos)] = true
-				cands = append(cands, r)
-			}
+			cands = append(cands, p.s.sentences(p.s.hitChunk(h))...)
 		}
 	}
 	wt := p.terms(p.q.Topic, expansion, cands)
@@ -103,8 +98,10 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 			budget = 190
 		}
 		st := p.story(r.sentRef, budget)
-		if !slices.ContainsFunc(st, func(x sentRef) bool { return !isProblem(x.norm) || p.s.namesAMethod(x.norm) }) {
-			// Only how things were ("下水道三天两头堵"), with no doing
+		if !slices.ContainsFunc(st, func(x sentRef) bool {
+			return isDoing(x.norm) || isOutcome(x.norm) && !isProblem(x.norm) || p.s.namesAMethod(x.norm)
+		}) {
+			// Only how things were ("下水道三天两头堵", "地理位置特殊"), with no doing or outcome
 			// found next to it: nothing to learn from.
 			for _, x := range st {
 				delete(p.used, x.key())
@@ -361,6 +358,7 @@ func (p *planner) methodTelling(leader string, st []sentRef) string {
 }
 
 // unquoted drops quotation marks: "“三到位”工作法" names 三到位工作法.
-func unquoted(s string) string {
-	return strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "", "‘", "", "’", "").Replace(s)
-}
+func unquoted(s string) string { return quoteMarks.Replace(s) }
+
+// quoteMarks are the quotation marks unquoted drops.
+var quoteMarks = strings.NewReplacer("“", "", "”", "", "\"", "", "「", "", "」", "", "‘", "", "’", "")

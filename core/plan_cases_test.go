@@ -1507,3 +1507,289 @@ func TestLastOneAfterSteps(t *testing.T) {
 		t.Errorf("第一次 is no step: %d", u.Step)
 	}
 }
+
+// TestOriginAndFormerJobInPlainWords: "吉林舒兰人" (a province and a
+// county, no 省/市) states where she is from, and "原是…" her job before.
+func TestOriginAndFormerJobInPlainWords(t *testing.T) {
+	dir := t.TempDir()
+	text := "社区里的“贴心人”\n2024-04-02 来源：某市新闻网\n" +
+		"　　白杨社区地处城区东部，居民四千多户，老年人多。\n" +
+		"　　白杨社区党委书记韩玉芬，吉林舒兰人，原是一名纺织厂的车间主任，2010年来到社区工作。\n" +
+		"　　韩玉芬推出“邻里帮帮卡”，居民有困难就打卡上的电话，志愿者当天上门。\n" +
+		"　　“有事找韩书记，准没错。”居民们都这么说。\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ctx := context.Background()
+	for q, want := range map[string]string{"韩玉芬是哪里人？": "吉林舒兰人", "韩玉芬当书记之前是做什么的？": "车间主任"} {
+		ans, err := s.Ask(ctx, "origin-"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Refused || !strings.Contains(ans.Text, want) {
+			t.Errorf("%s: want %s:\n%s", q, want, ans.Text)
+		}
+	}
+}
+
+// TestStepsNumberedInOneSentence: steps numbered ①…④ in one sentence
+// ("①摸底：…；②建档：…") are the method's steps, the sentence keeps its
+// numbers when quoted whole, and it is shown once after the list, not as
+// one step's how.
+func TestStepsNumberedInOneSentence(t *testing.T) {
+	dir := t.TempDir()
+	text := "“四步法”暖了老街坊的心\n" +
+		"2024-06-01 来源：某区融媒体中心\n" +
+		"　　柳林社区党委书记程秀云在社区工作了二十年。社区独居老人多，过去有事常常没人知道。\n" +
+		"　　程秀云总结出“四步法”：①摸底：网格员逐户走访，登记独居老人的身体和家庭情况；②建档：为每位老人建立一本健康档案；③结对：组织党员和低龄老人与独居老人结成对子；④回访：社区干部每月上门回访一次，问题当月解决。\n" +
+		"　　如今，柳林社区的独居老人都有了结对人。\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "circled", "四步法有哪几步？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	for _, want := range []string{"1. 摸底", "2. 建档", "3. 结对", "4. 回访", "；②建档：", "；④回访："} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("want %q:\n%s", want, ans.Text)
+		}
+	}
+	if strings.Contains(ans.Text, "未展开") || strings.Count(ans.Text, "为每位老人建立一本健康档案") != 1 {
+		t.Errorf("the sentence telling each step, once, and no 未展开:\n%s", ans.Text)
+	}
+}
+
+// TestStepNamedThenTold: a speech's "一是党员进楼栋。" opening a paragraph
+// names the step; how it is done is the paragraph's next sentence, and
+// the steps answer gives it.
+func TestStepNamedThenTold(t *testing.T) {
+	dir := t.TempDir()
+	text := "# 在全市社区工作会议上的发言\n" +
+		"\n" +
+		"发言人：石门社区党委书记 梁桂珍\n" +
+		"\n" +
+		"各位领导、同志们：\n" +
+		"\n" +
+		"大家好！我是石门社区党委书记梁桂珍。这几年，我们社区探索出了“三进工作法”，我简单汇报一下。\n" +
+		"\n" +
+		"我们主要做了三件事。\n" +
+		"\n" +
+		"一是党员进楼栋。我们把全社区126名党员编成18个楼栋党小组，每名党员联系10户左右居民，每月至少上门一次。\n" +
+		"\n" +
+		"二是服务进家门。社区组织医生、律师、理发师组成志愿服务队，每周六上门为行动不便的老人服务。\n" +
+		"\n" +
+		"三是议事进小区。每个小区每月召开一次议事会，居民提出的事当场定下来由谁办、什么时候办完。\n" +
+		"\n" +
+		"通过这些做法，去年社区居民满意度达到了97%。\n" +
+		"\n" +
+		"谢谢大家！\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "named-then", "三进工作法有哪几步？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	for _, want := range []string{"18个楼栋党小组", "每周六上门", "每月召开一次议事会"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("want each step's how (%s):\n%s", want, ans.Text)
+		}
+	}
+}
+
+// TestThatHowOftenAndThenWhat: "那多久开一次呢" after a method asks a
+// particular of it (no field called 多久开一次), and "后来呢" once all
+// that follows was shown says so instead of showing it again.
+func TestThatHowOftenAndThenWhat(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	often := askIn(t, s, "often", "板凳会是什么？", "那多久开一次呢？")
+	if !strings.Contains(often.Text, "每周四晚上") || strings.Contains(often.Text, "骑楼外墙") {
+		t.Errorf("want when it meets:\n%s", often.Text)
+	}
+	ctx := context.Background()
+	var last *Answer
+	for _, q := range []string{"板凳会是什么？", "这是谁提出来的？", "后来呢？"} {
+		var err error
+		if last, err = s.Ask(ctx, "then", q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if strings.Contains(last.Text, "开了140多场") {
+		t.Errorf("后来呢 shows again what was shown:\n%s", last.Text)
+	}
+	if strings.Contains(last.Text, "没有提到") {
+		t.Errorf("后来呢 denies what was shown:\n%s", last.Text)
+	}
+}
+
+// TestIndefiniteFewIsNoCount: 几 meaning "a few" (住了好几年, 这几年, 几十户)
+// asks no number; 几年 asked plainly still does.
+func TestIndefiniteFewIsNoCount(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	for q, number := range map[string]bool{
+		"一栋楼住了好几年谁也不认识谁，怎么让邻居们熟起来？": false,
+		"这几年社区变化大，别的书记是怎么做的？":       false,
+		"方志强当了几年书记？":                true,
+	} {
+		u := s.understand(q, Conversation{})
+		if got := u.Intent == IntentNumber; got != number {
+			t.Errorf("%s: intent %s", q, u.Intent)
+		}
+	}
+	if u := s.understand("板凳会开了几年？", Conversation{}); u.Intent != IntentNumber && u.Intent != IntentWhen {
+		t.Errorf("几年 asked plainly: intent %s", u.Intent)
+	}
+}
+
+// TestYesNoAboutAMethod: "要收费吗？" right after a method asks it of the
+// method; the article does not say, and the answer says so of it.
+func TestYesNoAboutAMethod(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans := askIn(t, s, "yesno", "银龄食堂是怎么办的？", "要收费吗？")
+	if !strings.Contains(ans.Text, "资料中没有提到“银龄食堂”是否要收费") {
+		t.Errorf("want it said of 银龄食堂 that the articles do not tell:\n%s", ans.Text)
+	}
+}
+
+// TestHerCommunityAfterAMethod: "她那边老人多吗" after one of her methods
+// asks about her community, and "她们社区" is hers, no unknown place.
+func TestHerCommunityAfterAMethod(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	for _, q := range []string{"她那边老人多吗？", "她们社区老人多吗？"} {
+		ans := askIn(t, s, "her-"+q, "银龄食堂是怎么办的？", q)
+		if !strings.Contains(ans.Text, "60岁以上的老人超过三分之一") || strings.Contains(ans.Text, "资料中没有关于") {
+			t.Errorf("%s: want her community's old people:\n%s", q, ans.Text)
+		}
+	}
+}
+
+// TestReviewedCues: cues read no wider than they say — an unknown 来凤社区
+// is still unknown, "她在别的社区干过吗" is her career, "还有谁参加了" a
+// particular, "第一时间怎么处理" no step, "于海燕去年做了什么" no summary.
+func TestReviewedCues(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	if u := s.understand("来凤社区是怎么做垃圾分类的？", Conversation{}); !slices.Contains(u.Unknown, "来凤社区") {
+		t.Errorf("来凤社区 is a community the articles do not have: unknown %v", u.Unknown)
+	}
+	if u := s.understand("她是哪一年回到社区工作的？", Conversation{}); len(u.Unknown) > 0 {
+		t.Errorf("回到社区 names no community: unknown %v", u.Unknown)
+	}
+	for _, q := range []string{"她在别的社区干过吗？", "还有谁参加了？"} {
+		if ans := askIn(t, s, "cue-"+q, "邻里积分超市是什么？", q); strings.Contains(ans.Text, "除了于海燕") {
+			t.Errorf("%s read as whom else to learn from:\n%s", q, ans.Text)
+		}
+	}
+	if ans := askIn(t, s, "cue-step", "三需工作法有哪几步？", "第一时间怎么处理？"); strings.Contains(ans.Text, "第一步是") {
+		t.Errorf("第一时间 read as the first step:\n%s", ans.Text)
+	}
+	if u := s.understand("于海燕去年做了什么？", Conversation{}); u.Intent == IntentSummary {
+		t.Errorf("于海燕去年做了什么 read as her summary")
+	}
+}
+
+// TestCareerAfterHerIntroduction and more after a street secretary's
+// summary: a dated career sentence right after the one naming her is
+// hers ("2003年至2008年在…工作"), and asking again about her work right
+// after her summary tells more of it, not the summary again.
+func TestCareerAfterHerIntroduction(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "career", "卢秀梅以前在哪里工作？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "甸柳街道办事处") {
+		t.Errorf("want her work before:\n%s", ans.Text)
+	}
+	first, err := s.Ask(ctx, "street", "介绍一下庞玉洁")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := s.Ask(ctx, "street", "她下面的社区有什么做法？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Text == first.Text {
+		t.Errorf("her summary shown again:\n%s", again.Text)
+	}
+}
+
+// TestDifferenceSaidFirst: asked how two secretaries differ on a field,
+// the answer says first by which practice each works, then quotes them;
+// each one's practice is the one on the field (板凳会), not a sentence
+// sharing the asking words (组织居民 for a repair).
+func TestDifferenceSaidFirst(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := s.Ask(context.Background(), "differ", "方志强和韦志鹏在组织居民议事上有什么区别？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	lines := strings.Split(ans.Text, "\n")
+	if len(lines) < 2 || !strings.HasPrefix(lines[1], "• 不同点：方志强用“板凳会”") || !strings.Contains(lines[1], "韦志鹏用“夜间议事厅”") {
+		t.Errorf("want the difference said first:\n%s", ans.Text)
+	}
+}
+
+// TestPartyIsNoStep: the parties a method brings together (四方联席会:
+// 社区、物业、业委会、驻区单位) named in a how question ask how she does
+// it, not for a step called 业委会.
+func TestPartyIsNoStep(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ans, err := s.Ask(context.Background(), "party", "庞玉洁是怎么协调物业和业委会的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "第二步") || strings.Contains(ans.Text, "没有单独展开") || !strings.Contains(ans.Text, "四方联席会") {
+		t.Errorf("want how she brings them together:\n%s", ans.Text)
+	}
+}
+
+// TestHowThePlaceWasIsNoPractice: an advice line is a doing, an outcome
+// or a method — not how her community was before ("地理位置特殊 … 由于流动
+// 人口众多、管理混乱").
+func TestHowThePlaceWasIsNoPractice(t *testing.T) {
+	s := newOffline(t, nil)
+	ans, err := s.Ask(context.Background(), "place-was", "我们社区流动人口很多，管理难度大，可以学谁？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if strings.Contains(ans.Text, "地理位置特殊") || ans.Refused {
+		t.Errorf("want practices, not how a place was:\n%s", ans.Text)
+	}
+}
+
+// TestHowSheDidItIsADoing: "她是怎么解决停车难的" leads with what she did,
+// not with how the place was (只有一个出入口, 没有规划停车位).
+func TestHowSheDidItIsADoing(t *testing.T) {
+	dir := t.TempDir()
+	text := "把居民的烦心事办成顺心事——记桂园社区党委书记贺春兰\n" +
+		"2024-05-10 来源：某市日报\n" +
+		"　　桂园社区党委书记贺春兰今年52岁，在社区工作了十五年。\n" +
+		"　　“楼下的车停得乱七八糟，救护车都开不进来！”去年春天，居民周大爷的一句抱怨，让贺春兰记在了心上。\n" +
+		"　　桂园社区建于上世纪九十年代，只有一个出入口，小区里没有规划停车位。\n" +
+		"　　停车的难题，贺春兰先后跑了十几趟街道和交警队，最后想了办法：把小区边上的闲置空地改成48个停车位，实行错时停车，居民上班时段向周边商户开放。\n" +
+		"　　现在，小区的消防通道再也没被堵过。\n" +
+		"　　“老人去医院挂号太难了。”不少老年居民这样说。\n" +
+		"　　为了这件事，贺春兰联系辖区医院，每周二派医生到社区坐诊，还组织志愿者教老人用手机预约挂号。\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "how-did", "贺春兰是怎么解决停车难的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	lines := strings.Split(ans.Text, "\n")
+	if len(lines) < 2 || !strings.Contains(lines[1], "48个停车位") || strings.Contains(ans.Text, "只有一个出入口") {
+		t.Errorf("want her doing first, not how the place was:\n%s", ans.Text)
+	}
+}

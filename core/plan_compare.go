@@ -35,7 +35,19 @@ func (p *planner) planCompare(leaders []string) *draft {
 	}
 	quotesFor := func(sd compareSide, topicWords []string, topic string, n int) []rankedSent {
 		wt := p.terms(topic, topicWords, sd.cands)
-		ranked := paragraphBoost(practiceFirst(rank(sd.cands, wt, IntentHow)), 0.3)
+		ranked := rank(sd.cands, wt, IntentHow)
+		if len(p.q.Topics) > 0 {
+			// The field's own words say a sentence is on it, more than the
+			// asking words it shares ("组织居民议事": 板凳会, not a repair
+			// she 组织居民 for).
+			field := append(slices.Clone(p.q.Topics[0].Article), p.q.Topics[0].Ask...)
+			for i := range ranked {
+				if matchesAny(ranked[i].norm, field) {
+					ranked[i].score *= 1.3
+				}
+			}
+		}
+		ranked = paragraphBoost(practiceFirst(ranked), 0.3)
 		return p.pick(ranked, n, func(r rankedSent) bool { return r.score >= 1 })
 	}
 	quoteFor := func(sd compareSide, topicWords []string, topic string) (rankedSent, bool) {
@@ -49,6 +61,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 		// Each leader on the topic; false when none says anything on it.
 		var missing []string
 		var items []item
+		var ways []string // "周晓燕用“民情直通车”": each one's practice, by name
 		for _, sd := range sides {
 			got := quotesFor(sd, p.expansion(), topic, 3-len(sides)/2)
 			if len(got) == 0 {
@@ -81,14 +94,25 @@ func (p *planner) planCompare(leaders []string) *draft {
 			}
 			inOrder(refs)
 			label := p.leaderLabel(sd.name)
-			if name := p.methodTelling(sd.name, refs); name != "" {
+			name := p.methodTelling(sd.name, refs)
+			if name != "" {
 				label += " · “" + name + "”" // the practice compared, by its name
+			} else {
+				name = p.hersNamed(sd.name, refs)
+			}
+			if name != "" {
+				ways = append(ways, sd.name+"用“"+name+"”")
 			}
 			it := item{label: label, quote: refs[0], more: refs[1:]}
 			items = append(items, it)
 		}
 		if len(missing) == len(sides) {
 			return false
+		}
+		if len(ways) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !commonRE.MatchString(p.q.Norm) {
+			// Asked how they differ: say it first, by the practices quoted
+			// below (nothing beyond their names is claimed).
+			items = append([]item{{plain: "不同点：" + strings.Join(ways, "，") + "。"}}, items...)
 		}
 		d.items = append(d.items, items...)
 		var bare []string
@@ -254,6 +278,27 @@ func (p *planner) compareMethods(d *draft) bool {
 		d.methods = append(d.methods, m.Name)
 	}
 	return d.hasQuotes()
+}
+
+// differOnlyRE asks how the compared differ.
+var differOnlyRE = regexp.MustCompile(`不同|差别|区别|差异|异同|各有什么`)
+
+// hersNamed is the first of the leader's own methods a run of sentences
+// names.
+func (p *planner) hersNamed(leader string, refs []sentRef) string {
+	var b strings.Builder
+	for _, r := range refs {
+		b.WriteString(r.text)
+	}
+	mine := p.s.methodsOf(leader)
+	for _, m := range p.s.methodsInOrder(b.String()) {
+		for _, n := range mine {
+			if strings.Trim(n, "“”") == strings.Trim(m, "“”") {
+				return strings.Trim(m, "“”")
+			}
+		}
+	}
+	return ""
 }
 
 // commonRE asks what the compared have in common.

@@ -39,27 +39,45 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 		// names no other secretary; personal matters (pay, family) only
 		// where she is named.
 		var about, rest []sentRef
+		// An interviewer asking her this very thing ("您来社区之前是做
+		//什么的？"): her answer states it, whatever its words.
+		for _, r := range cands {
+			// 您…？ asks her, and so does 之前是做什么的？: no one else is
+			// its subject.
+			career := careerAttrs[a.Name]
+			toHer := strings.ContainsAny(answerText(r.norm), "您你") || career && beforeAskRE.MatchString(answerText(r.norm))
+			if !p.s.isAsked(r) || !toHer || !a.cue.MatchString(askedAsHer(r.norm)) {
+				continue
+			}
+			ans := p.s.answerTo(r, leader)
+			for i, x := range ans {
+				if (a.state.MatchString(x.norm) || career && i == 0) && p.ownFact(a, x, leader) && !slices.ContainsFunc(about, func(y sentRef) bool { return y.key() == x.key() }) {
+					about = append(about, x)
+					break
+				}
+			}
+		}
 		for i, r := range cands {
 			if !a.state.MatchString(r.norm) || isHeadingLike(r.text) && !a.state.MatchString(strings.ReplaceAll(r.norm, a.Name, "")) {
 				continue // a table's header ("所获荣誉", "时间 荣誉") states nothing
 			}
+			if p.s.isAsked(r) || slices.ContainsFunc(about, func(x sentRef) bool { return x.key() == r.key() }) {
+				continue // an interviewer's question states nothing of her
+			}
 			switch {
-			case a.Name == "荣誉" && p.s.startsWithPlace(r.norm) && p.q.ViaPlace:
+			case a.Name == "荣誉" && (p.s.startsWithPlace(r.norm) || p.s.communityWe(r, leader)) && p.q.ViaPlace:
 				about = append([]sentRef{r}, about...) // asked about the community: its own first
-			case a.Name == "荣誉" && p.s.startsWithPlace(r.norm):
-				// 上清寺路社区先后获得…: the community's honours, not hers.
-			case a.Name == "任职经历" && !a.state.MatchString(othersChosenRE.ReplaceAllString(r.norm, "")):
-				// "每栋楼推选一名楼栋长": others chosen, not her post.
-			case a.Name == "年龄" && !p.ageIsHers(r.norm, a.state, leader):
-				// "带着80岁的张大爷去体检": someone else's age.
-			case (a.Name == "身体情况" || a.Name == "住址" || a.Name == "爱好") && !p.ownClauseStates(r.norm, a.state, leader):
-				// "组织身体好的低龄老人": someone else's health.
-			case a.Name == "家庭情况" && !p.familyIsHers(r.norm, leader):
-				// "双职工家庭的孩子": other people's families.
-			case p.s.namesLeader(r.norm, leader) || i == 0 || herSubject(r.norm):
+			case !p.ownFact(a, r, leader):
+			case p.s.namesLeader(r.norm, leader) || i == 0 || herSubject(r.norm) && p.s.thirdPersonHers(r, leader) || p.s.firstPersonOf(r, leader) || p.s.quotedFrom(r, leader):
+				// Named, or her pronoun in someone else's words, or her
+				// own 我 (潘丽华：我今年52岁了), or her quotation.
 				about = append(about, r)
 			case a.Name == "此前工作" && postSubjectRE.MatchString(r.norm) && !p.s.namesOtherLeader(r.norm, leader):
 				// "该社区党委书记……十年前从外企辞职": her, by her post.
+				about = append(about, r)
+			case careerAttrs[a.Name] && i > 0 && continuesHer(cands[i-1], r, p.s, leader):
+				// "卢秀梅，女，1972年生。" then "2003年至2008年在…工作": her
+				// introduction going on, with no subject of its own.
 				about = append(about, r)
 			case a.Name != "荣誉" && a.Name != "职务":
 				// Age, origin, pay, family: only where she is the subject
@@ -144,6 +162,50 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 	return d
 }
 
+// ownFact reports whether the personal fact a sentence states may be
+// hers, not someone else's in it: the community's honours (上清寺路社区
+// 先后获得…, 我们社区被评为…) or her election to her post for an honour,
+// an age, health or family of someone she tells of.
+func (p *planner) ownFact(a Attribute, r sentRef, leader string) bool {
+	switch a.Name {
+	case "荣誉":
+		return !p.s.startsWithPlace(r.norm) && !p.s.communityWe(r, leader) && a.state.MatchString(electedToPostRE.ReplaceAllString(r.norm, ""))
+	case "年龄":
+		return p.ageIsHers(r, a.state, leader) // "带着80岁的张大爷去体检": someone else's age
+	case "身体情况", "住址", "爱好":
+		return p.ownClauseStates(r, a.state, leader) // "组织身体好的低龄老人"
+	case "家庭情况":
+		return p.familyIsHers(p.s.herText(r, leader), leader) // "双职工家庭的孩子"
+	case "任职经历":
+		return a.state.MatchString(othersChosenRE.ReplaceAllString(r.norm, "")) // "每栋楼推选一名楼栋长": others chosen
+	}
+	return true
+}
+
+// continuesHer reports r right after prev in its paragraph, prev naming
+// the leader and r opening on a date with no one else named: her
+// introduction going on.
+func continuesHer(prev, r sentRef, s *Service, leader string) bool {
+	return prev.chunk == r.chunk && prev.para == r.para && r.pos == prev.pos+1 && s.namesLeader(prev.norm, leader) &&
+		datedOpenRE.MatchString(strings.TrimSpace(r.norm)) && !s.namesOtherLeader(r.norm, leader)
+}
+
+// datedOpenRE opens a sentence on a date (2003年, 2008年至2015年).
+var datedOpenRE = regexp.MustCompile(`^\d{4}年`)
+
+// electedToPostRE is an election to a post (当选党委书记), which is no
+// honour.
+var electedToPostRE = regexp.MustCompile(`当选[^，,。为]{0,8}(书记|主任|委员)`)
+
+// careerAttrs are the facts of her career an interviewer's question
+// opening with when (beforeAskRE) asks only of her: its answer states
+// them whatever its words.
+var careerAttrs = map[string]bool{"此前工作": true, "任职经历": true}
+
+// beforeAskRE opens a question on her life before the work, with no
+// subject of its own (之前是做什么的？, 来社区前在哪里工作？).
+var beforeAskRE = regexp.MustCompile(`^(之前|以前|原来|此前|过去|早先|当书记前|当书记之前|到社区前|来社区前|进社区前|到社区之前|来社区之前)`)
+
 // finerLevelRE asks for a place below the one stated (哪个镇, 哪个村).
 var finerLevelRE = regexp.MustCompile(`哪个(镇|乡|村|街道|社区)`)
 
@@ -176,34 +238,36 @@ func (s *Service) statedHonours(leader string) []string {
 // profile line opening with her name (吴中兰,女,1969年10月生), or in a
 // clause naming her or her pronoun and no one else whose age it could be
 // (今年56岁的李亚玲, not 80岁的张大爷).
-func (p *planner) ageIsHers(norm string, state *regexp.Regexp, leader string) bool {
-	if p.s.namesLeader(firstRunes(norm, 6), leader) && profileRE.MatchString(norm) || ageOpenRE.MatchString(norm) {
-		// A profile line, or a sentence opening with an age ("29岁,她放弃
-		// ……"): the article's own account of her life.
+func (p *planner) ageIsHers(r sentRef, state *regexp.Regexp, leader string) bool {
+	norm := r.norm
+	if p.s.namesLeader(firstRunes(norm, 6), leader) && profileRE.MatchString(norm) || ageOpenRE.MatchString(norm) && p.s.voiceOf(r) == "" {
+		// A profile line, or a sentence of the narration opening with an
+		// age ("29岁,她放弃……"): the article's own account of her life.
 		return true
 	}
-	return p.clauseOfHers(norm, state, leader, othersAgeRE, false)
+	return p.clauseOfHers(r, state, leader, othersAgeRE, false)
 }
 
 // ownClauseStates reports a clause stating the fact of her (她身体不好, 吴中兰
 // 家住…), not of someone else in it (独居老人患病多年, 家住3号楼的王大爷).
-func (p *planner) ownClauseStates(norm string, state *regexp.Regexp, leader string) bool {
-	return p.clauseOfHers(norm, state, leader, othersInClauseRE, true)
+func (p *planner) ownClauseStates(r sentRef, state *regexp.Regexp, leader string) bool {
+	return p.clauseOfHers(r, state, leader, othersInClauseRE, true)
 }
 
 // clauseOfHers reports a clause holding state and naming her or a pronoun
-// for her (本人; with firstPerson, 我 and 自己 too), and none of others.
-func (p *planner) clauseOfHers(norm string, state *regexp.Regexp, leader string, others *regexp.Regexp, firstPerson bool) bool {
-	pronouns := "她他"
-	if firstPerson {
-		pronouns = "她他我"
-	}
-	for _, clause := range clauseSplitRE.Split(norm, -1) {
+// for her, and none of others: 她/他 where the words are not her own,
+// 我 where it is hers (meIsHers: her answer, her column, a quotation of
+// hers; not a resident's), 本人, and with reflexive 自己.
+func (p *planner) clauseOfHers(r sentRef, state *regexp.Regexp, leader string, others *regexp.Regexp, reflexive bool) bool {
+	me, self := p.s.meIsHers(r, leader), p.s.tellsOfHerself(r, leader)
+	for _, clause := range clauseSplitRE.Split(p.s.herText(r, leader), -1) {
 		if !state.MatchString(clause) || others.MatchString(clause) {
 			continue
 		}
-		if p.s.namesLeader(clause, leader) || strings.ContainsAny(clause, pronouns) || strings.Contains(clause, "本人") ||
-			firstPerson && strings.Contains(clause, "自己") {
+		if p.s.namesLeader(clause, leader) || strings.ContainsAny(clause, "她他") ||
+			me && strings.Contains(strings.ReplaceAll(clause, "我们", ""), "我") ||
+			self && !strings.Contains(clause, "我们") ||
+			strings.Contains(clause, "本人") || reflexive && strings.Contains(clause, "自己") {
 			return true
 		}
 	}
@@ -211,7 +275,7 @@ func (p *planner) clauseOfHers(norm string, state *regexp.Regexp, leader string,
 }
 
 // othersInClauseRE names someone else a personal fact may be about.
-var othersInClauseRE = regexp.MustCompile(`老人|大爷|大娘|大妈|阿姨|奶奶|爷爷|婆婆|居民|群众|孩子|学生|患者|病人|住户|业主|租户|党员|志愿者|队员|网格员`)
+var othersInClauseRE = regexp.MustCompile(`大家|邻居|街坊|人们|不少人|很多人|老人|大爷|大娘|大妈|阿姨|奶奶|爷爷|婆婆|居民|群众|孩子|学生|患者|病人|住户|业主|租户|党员|志愿者|队员|网格员`)
 
 // postSubjectRE opens a sentence whose subject is her post: 该社区党委书记.
 var postSubjectRE = regexp.MustCompile(`^(该|这位|这名)(社区)?(党委|党总支|党支部)?书记`)

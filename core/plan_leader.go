@@ -68,10 +68,37 @@ func (p *planner) planLeader(leader string) *draft {
 			return d
 		}
 	}
+	switch p.q.Intent {
+	case IntentWhen, IntentNumber, IntentProblem, IntentOther:
+		// An interview where she was asked just this: her answer; asked why
+		// she came to the work, her account of it with its reason.
+		ans := p.answerToSameQuestion(cands, leader)
+		if len(ans) == 0 {
+			ans = p.whySheCame(cands, leader) // her own account of coming to the work
+		}
+		if len(ans) > 0 {
+			d.lead = p.leaderLabel(leader) + "："
+			for _, r := range ans {
+				p.take(r)
+				d.add(item{quote: r})
+			}
+			return d
+		}
+		if askKind(p.q.Norm) == 0 && careerAskRE.MatchString(p.q.Norm) && !p.s.reasonToldOf(cands, leader) {
+			// "她为什么当社区书记": no reason for it is told anywhere.
+			d.lead = "资料中没有提到" + leader + "为什么到社区工作、当书记。"
+			d.refused = true
+			p.addProfileLine(d, leader, cands)
+			return d
+		}
+	}
 	// Rank by what is asked about, not by the words asking for the kind of
 	// answer ("概括张影的主要成绩" is about her results, not about 概括).
 	wt := p.terms(residual(p.q.Topic), p.expansion(), cands)
-	ranked := rank(cands, wt, p.q.Intent)
+	named, restore := p.communityNamed(cands, leader)
+	ranked := rank(named, wt, p.q.Intent)
+	restore(ranked)
+	ranked = p.answersForAsked(ranked, leader)
 	general := func(re *regexp.Regexp) bool {
 		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
 	}
@@ -94,7 +121,7 @@ func (p *planner) planLeader(leader string) *draft {
 		// "她遇到过什么困难": the difficulties the article tells, each with
 		// what she did about it.
 		var items []item
-		for _, r := range p.pick(problemsOf(cands, leader, p.s), 2, nil) {
+		for _, r := range p.pick(p.answersForAskedIf(problemsOf(cands, leader, p.s), leader, isProblem), 2, nil) {
 			st := p.story(r.sentRef, maxAnswerRunes/2)
 			items = append(items, item{quote: st[0], more: st[1:]})
 		}
@@ -164,7 +191,11 @@ func (p *planner) planLeader(leader string) *draft {
 	}
 	narrative := p.q.Intent == IntentHow || p.q.Intent == IntentOther || p.q.Intent == IntentResult
 	if narrative {
-		ranked = practiceWeighted(ranked, 0.75)
+		factor := 0.75
+		if p.q.Intent == IntentHow {
+			factor = 0.5 // asked how she did it: what she did, before how things were
+		}
+		ranked = practiceWeighted(ranked, factor)
 		if sec := p.section(cands, wt); len(sec) > 0 {
 			// A section heading says it: its paragraphs are the answer.
 			d.lead = p.leaderLabel(leader) + "的做法："
@@ -208,11 +239,11 @@ func (p *planner) planLeader(leader string) *draft {
 		p.addProfileLine(d, leader, cands)
 		return d
 	}
-	if wt.unit != nil && len(picked) > 0 && wt.unit.MatchString(picked[0].norm) {
-		// "有多少名党员": the sentence counting in 名 answers; others that
+	if wt.unit != nil && len(picked) > 0 && slices.ContainsFunc(picked, func(r rankedSent) bool { return wt.unit.MatchString(r.norm) }) {
+		// "有多少名党员": the sentences counting in 名 answer; others that
 		// only share a word do not.
-		keep := picked[:1]
-		for _, r := range picked[1:] {
+		keep := picked[:0:0]
+		for _, r := range picked {
 			if wt.unit.MatchString(r.norm) {
 				keep = append(keep, r)
 			} else {
@@ -301,10 +332,8 @@ func practiceOnly(cands []sentRef, leader string, s *Service) []rankedSent {
 	return out
 }
 
-// narrate follows the best picked sentence with the ones after it in its
-// passage: "how did she do it" is told in a run of sentences, and the
-// sentence that matches the question best is often only the first.
-// saidByRE is a short line naming who said a quote ("82岁的张大娘说。").
+// saidByRE is a short line naming who said a quote ("82岁的张大娘说。"),
+// closing it (saysRE is the one opening it: "她说：").
 var saidByRE = regexp.MustCompile(`^[^，,。]{1,16}(说|讲|感慨|笑着说|告诉记者)[。！!]?$`)
 
 // noDoingOfHers reports a sentence that tells no practice: an honour, a
@@ -324,6 +353,9 @@ func noDoingOfHers(r sentRef) bool {
 	return false
 }
 
+// narrate follows the best picked sentence with the ones after it in its
+// passage: "how did she do it" is told in a run of sentences, and the
+// sentence that matches the question best is often only the first.
 func (p *planner) narrate(picked []rankedSent, extra int) []rankedSent {
 	if len(picked) == 0 {
 		return picked

@@ -241,7 +241,11 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	if missing := p.unstated(m); missing != "" {
 		// "四单工作法有什么经费保障": the method is there, what is asked of
 		// it is not. Say so, and what the article does say.
-		d.lead = "资料中没有提到" + name + "的" + missing + "。文中是这样介绍的："
+		of := "的"
+		if yesNoRE.MatchString(strings.TrimSpace(p.q.Norm)) {
+			of = "是否" // "要收费吗": whether it charges, not "its 要收费"
+		}
+		d.lead = "资料中没有提到" + name + of + missing + "。文中是这样介绍的："
 		d.refused = true
 		if hasDef {
 			p.take(def)
@@ -368,8 +372,8 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			it := item{number: i + 1, label: p.stepName(m, i, def)}
 			budget := (maxAnswerRunes - 40) / max(1, len(m.Steps))
 			for _, r := range proc {
-				if !p.fresh(r) {
-					continue
+				if !p.fresh(r) || hasDef && r.key() == def.key() {
+					continue // the naming sentence tells them all: shown once, after
 				}
 				n := utf8.RuneCountInString(r.text)
 				if it.quote.chunk == nil {
@@ -383,11 +387,23 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				budget -= n
 				anyProc = true
 			}
+			if it.quote.chunk != nil && len(it.more) == 0 && namesOnly(it.quote.norm, it.label) {
+				// "一是党员进楼栋。" names the step; how it is done is told
+				// in the sentences after it in its paragraph.
+				for _, r := range p.s.sentencesAfter(it.quote.chunk, it.quote.pos, 2) {
+					if r.chunk != it.quote.chunk || r.para != it.quote.para || !p.fresh(r) || utf8.RuneCountInString(r.text) > budget {
+						break
+					}
+					p.take(r)
+					budget -= utf8.RuneCountInString(r.text)
+					it.more = append(it.more, r)
+				}
+			}
 			if it.quote.chunk == nil {
 				it.plain = it.label
 				it.label = ""
-			} else if strings.HasPrefix(unquoted(it.quote.norm), unquoted(it.label)) {
-				it.label = "" // "排查到位：网格员每周……" says its step itself
+			} else if strings.HasPrefix(unquoted(it.quote.norm), unquoted(it.label)) || namesOnly(it.quote.norm, it.label) {
+				it.label = "" // "排查到位：网格员每周……", "一是党员进楼栋。" say their step themselves
 			}
 			d.add(it)
 		}
@@ -395,8 +411,8 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			if hasDef && p.fresh(def) {
 				p.take(def)
 				d.add(item{quote: def})
-				if sequenceRE.MatchString(def.norm) {
-					break // "先……再……最后……": the sentence itself tells each step
+				if sequenceRE.MatchString(def.norm) || tellsEachStep(def.norm, m.Steps) {
+					break // "先……再……最后……", "①摸底：…；②建档：…": the sentence itself tells each step
 				}
 			}
 			if addQuotes("具体做法", how, 4) == 0 {
@@ -431,7 +447,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			// next, results first.
 			addQuotes("", filterRE(p.afterShown(p.s.leaderChunks(m.Leader)), resultWords), 3)
 		}
-		if len(d.items) == 0 && addQuotes("", results, 3) == 0 && len(results) > 0 {
+		if len(d.items) == 0 && addQuotes("", results, 3) == 0 && len(results) > 0 && !p.bareLater() {
 			// Its results were shown already: they are still the answer,
 			// better than another method's that follow in the text.
 			for _, r := range results[:min(3, len(results))] {
@@ -441,7 +457,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 		if len(d.items) == 0 && hasDef {
 			after := measuredFirst(p.dropHerHonours(p.resultsAfter(m, def), m))
-			if addQuotes("", after, 2) == 0 {
+			if addQuotes("", after, 2) == 0 && !p.bareLater() {
 				// Shown earlier (in her profile): still the answer.
 				for _, r := range after[:min(2, len(after))] {
 					if !p.used[r.key()] {
@@ -450,6 +466,14 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 					}
 				}
 			}
+		}
+		if !d.hasQuotes() && p.bareLater() && (len(results) > 0 || hasDef && len(p.resultsAfter(m, def)) > 0) {
+			// "后来呢" once its results were shown: nothing more, said so.
+			more := p.nothingMore(m.Leader)
+			more.lead = "关于" + name + "，资料中后面的内容上面都已经介绍了。"
+			more.methods = d.methods
+			*d = *more
+			break
 		}
 		if !d.hasQuotes() {
 			d.lead = "资料中没有提到" + name + "的具体成效。"
@@ -781,6 +805,38 @@ func measuredFirst(rs []sentRef) []sentRef {
 		return boolRank(measuredRE.MatchString(b.norm)) - boolRank(measuredRE.MatchString(a.norm))
 	})
 	return out
+}
+
+// bareLater reports a follow-up asking only what came next ("后来呢"),
+// not its results by name ("后来效果怎么样").
+func (p *planner) bareLater() bool {
+	return p.prev != nil && laterRE.MatchString(p.q.Norm) && !asksOutcomeRE.MatchString(p.q.Norm) && !laterAsksRE.MatchString(p.q.Norm)
+}
+
+// laterAsksRE is what a "后来…" question may ask beyond what came next.
+var laterAsksRE = regexp.MustCompile(`怎么样|变化|发展|影响|好处|评价|反响`)
+
+// namesOnly reports a sentence that is a step's name and little more
+// ("一是党员进楼栋。", "第二步，居民提事。").
+func namesOnly(norm, step string) bool {
+	name := unquoted(zh.ToSimplified(step))
+	t := unquoted(norm)
+	return name != "" && strings.Contains(t, name) && utf8.RuneCountInString(t)-utf8.RuneCountInString(name) <= 5
+}
+
+// tellsEachStep reports a sentence giving every step its own clause
+// ("①摸底：网格员逐户走访…；②建档：…").
+func tellsEachStep(norm string, steps []string) bool {
+	if len(steps) < 2 {
+		return false
+	}
+	for _, st := range steps {
+		name := zh.ToSimplified(strings.Trim(st, "“”"))
+		if !strings.Contains(norm, name+"：") && !strings.Contains(norm, name+":") {
+			return false
+		}
+	}
+	return true
 }
 
 // sequenceRE is a sentence telling steps in order (先……再……最后……).

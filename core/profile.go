@@ -299,9 +299,9 @@ func honourChunk(chunks []corpus.Chunk, honours []string) string {
 	}
 	for _, ch := range chunks {
 		for _, sent := range splitSentences(ch.Text) {
-			norm := quoteMarks.Replace(zh.ToSimplified(sent))
+			norm := unquoted(zh.ToSimplified(sent))
 			for _, h := range honours {
-				if h != "" && strings.Contains(norm, quoteMarks.Replace(zh.ToSimplified(h))) {
+				if h != "" && strings.Contains(norm, unquoted(zh.ToSimplified(h))) {
 					return ch.ID
 				}
 			}
@@ -309,9 +309,6 @@ func honourChunk(chunks []corpus.Chunk, honours []string) string {
 	}
 	return ""
 }
-
-// quoteMarks drops quotation marks.
-var quoteMarks = strings.NewReplacer("“", "", "”", "", "「", "", "」", "", "\"", "", "‘", "", "’", "")
 
 // honourOnly is a sentence stating her own honour and no other result
 // ("晏春梅先后获评宜昌市优秀共产党员").

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"bangyang/corpus"
 	"bangyang/lexicon"
 	"bangyang/zh"
 )
@@ -103,7 +104,7 @@ type Attribute struct {
 // article states one only with words of its state pattern; where none of
 // her sentences does, the honest answer is 资料中没有提到.
 var attributes = []Attribute{
-	{Name: "籍贯", cue: regexp.MustCompile(`哪里人|哪儿人|籍贯|老家|出生地|出生在哪|什么地方人|哪的人`), state: regexp.MustCompile(`[省市县区州旗]人[,，。、;；]|[省市县区州旗]人$|籍贯|生于|人氏|老家`)},
+	{Name: "籍贯", cue: regexp.MustCompile(`哪里人|哪儿人|籍贯|老家|出生地|出生在哪|什么地方人|哪的人`), state: regexp.MustCompile(`[省市县区州旗]人[,，。、;；]|[省市县区州旗]人$|籍贯|生于|人氏|老家|出生地|(` + strings.Join(corpus.Provinces(), "|") + `)[^的籍有和与来自在，,。]{0,4}人[,，。、;；]`)},
 	{Name: "生日", cue: regexp.MustCompile(`生日|几月几[号日]|哪天出生|出生日期|哪一天出生`), state: regexp.MustCompile(`\d{1,2}月\d{1,2}[日号](出)?生|生日|出生于\d{4}年\d{1,2}月\d{1,2}`)},
 	{Name: "出生年份", cue: regexp.MustCompile(`哪一?年出生|哪年生|出生年|什么时候出生|出生的|几几年生`), state: regexp.MustCompile(`\d{4}年(\d{1,2}月)?(出)?生|出生于\d{4}|生于\d{4}`)},
 	{Name: "年龄", cue: regexp.MustCompile(`多大|年龄|几岁|多少岁|年纪|谁(更|比较)?年轻|谁(更|比较)?年长|谁的?岁数`), state: regexp.MustCompile(`\d+岁|\d{4}年(\d{1,2}月)?(出)?生`)},
@@ -118,7 +119,7 @@ var attributes = []Attribute{
 	{Name: "职务", cue: regexp.MustCompile(`职务|什么职位|担任什么|什么职|身份|头衔|什么官`), state: regexp.MustCompile(`书记|主任|担任|委员|代表|推选|选为|岗位`)},
 	{Name: "民族", cue: regexp.MustCompile(`民族|什么族|哪个族`), state: regexp.MustCompile(`(汉|回|满|藏|苗|彝|壮|蒙古|傣|白|朝鲜|土家|侗|瑶|维吾尔|哈萨克|黎|畲|布依|纳西|傈僳|佤|哈尼|拉祜|景颇|羌|土|锡伯|达斡尔|鄂温克|东乡|水|仡佬|仫佬|毛南|京|赫哲|柯尔克孜|撒拉|裕固|鄂伦春|门巴|珞巴|基诺|阿昌|普米|怒|德昂|独龙|塔吉克|乌孜别克|俄罗斯|保安|塔塔尔|高山)族`)},
 	{Name: "任职经历", cue: regexp.MustCompile(`怎么当上|如何当上|怎样当上|当上.{0,4}书记|(怎么|如何|怎样)成为.{0,8}书记|怎么选上|怎么当选|如何当选|任职经历|履历|工作经历|(当|成为|担任|做).{0,6}书记(之前|以前|前)|(之前|以前|原来|此前)(是)?(做|干)什么|之前做过|以前做过|(什么时候|哪一?年|何时|几几年)(开始)?(当|做|担任|成为|出任|任|干).{0,4}(书记|主任)|(当|做|担任|干)(社区)?书记(多久|多少年|几年|多长时间|更早|最早|更久|最久|时间更长|时间最长)|谁.{0,3}(先|更早|最早)(当|做|担任|成为|当上).{0,4}书记`), state: regexp.MustCompile(`当选|推选|选举|公推直选|任命|第[一二三四五六七八九十\d]+个年头|(工作|扎根|坚守|干)(了)?(\d+|[一二三四五六七八九十两]+)(多)?年|(\d+|[一二三四五六七八九十两]+)(多)?年来|担任|调任|调到|出任|走上|成为.{0,12}书记|竞选|接任|就任|放弃|曾任|曾在|此前|(起|开始)?(担)?任.{0,14}(书记|主任)|上任|到任|任职|回到社区|来到社区|到社区工作|进入社区`), strong: regexp.MustCompile(`当选|公推直选|推选|选举|任命|竞选|接任|就任`)},
-	{Name: "此前工作", cue: regexp.MustCompile(`(之前|以前|原来|此前|过去|当书记前|到社区前|来社区前)[^，,。？?]{0,4}(在哪|在什么|哪个单位|什么单位|哪里工作|从事|干过|做过什么工作|是做什么的|是干什么的|做什么的|干什么的)`), state: regexp.MustCompile(`曾在|曾任|此前|原来在|原在|之前在|以前在|从[^，,。]{1,16}(辞职|辞去|调到|调任|转到|退休|退伍)|辞去|退伍|转业|下岗`)},
+	{Name: "此前工作", cue: regexp.MustCompile(`(之前|以前|原来|此前|过去|当书记前|到社区前|来社区前)[^，,。？?]{0,4}(在哪|在什么|哪个单位|什么单位|哪里工作|从事|干过|做过什么工作|是做什么的|是干什么的|做什么的|干什么的)`), state: regexp.MustCompile(`\d{4}年(至|到|—|-|～)\d{4}年(在|任|于)|(之前|以前|原来|原先)我在|我(之前|以前|原来|原先)(在|是)|辞了[^，,。]{0,6}工作|曾在|曾任|曾是|此前|原来在|原在|原是|原为|原任|原系|之前在|之前是|以前在|以前是|退休前是|退休前在|从[^，,。]{1,16}(辞职|辞去|调到|调任|转到|退休|退伍)|辞去|退伍|转业|下岗`)},
 	{Name: "入党时间", cue: regexp.MustCompile(`入党|党龄`), state: regexp.MustCompile(`入党|党龄`)},
 }
 
@@ -153,6 +154,9 @@ var (
 	whoRE        = regexp.MustCompile(`是?谁(提出|总结|创立|发明|首创|创造|推行|发起|想出|创办|牵头)|是谁|哪位|谁的|什么人|创始人|何人|哪个书记|哪一位`)
 	whereRE      = regexp.MustCompile(`在哪里|在哪儿|在哪|哪里工作|哪个社区|哪个街道|什么地方|哪个城市|哪个省|哪个区|所在地|工作单位`)
 	whenRE       = regexp.MustCompile(`什么时候|哪一年|哪年|何时|几月|哪天|时间是|多久|多长时间|几点|几时|营业时间|开放时间|开门时间`)
+	// indefiniteRE is 几 meaning "a few", asking no number (住了好几年,
+	// 这几年, 几十户).
+	indefiniteRE = regexp.MustCompile(`(好|十|这|那|前|近|没|过|每|头)几(个|名|户|支|家|次|位|本|年|项|天)|几(十|百|千|万)`)
 	numberRE     = regexp.MustCompile(`多少|几个|几名|几户|几支|几家|几次|几位|几本|几年|几项|比例|百分之|满意率|规模|人数|数量`)
 	resultRE2    = regexp.MustCompile(`效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价|(居民|群众|大家|街坊|老人|别人)(都)?(怎么|如何)(说|讲|夸|看)`)
 	problemRE2   = regexp.MustCompile(`遇到过|遇到什么|遇到哪些|面临什么|面临哪些|什么困难|哪些困难|什么难题|哪些难题|难处|挑战|阻力|解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么`)
@@ -267,7 +271,16 @@ func numberOf(s string) int {
 	if n, err := strconv.Atoi(s); err == nil {
 		return n
 	}
-	return chineseDigits[[]rune(s)[0]]
+	rs := []rune(s)
+	switch {
+	case len(rs) == 2 && rs[0] == '十': // 十二
+		return 10 + chineseDigits[rs[1]]
+	case len(rs) == 2 && rs[1] == '十': // 二十
+		return chineseDigits[rs[0]] * 10
+	case len(rs) == 3 && rs[1] == '十': // 二十三
+		return chineseDigits[rs[0]]*10 + chineseDigits[rs[2]]
+	}
+	return chineseDigits[rs[0]]
 }
 
 // lastStep stands for "最后一步" until the method's steps are known.
@@ -420,7 +433,7 @@ func intentOf(q Question) Intent {
 		return IntentSummary
 	case whenRE.MatchString(n):
 		return IntentWhen
-	case numberRE.MatchString(n):
+	case numberRE.MatchString(indefiniteRE.ReplaceAllString(n, "")):
 		return IntentNumber
 	case named == 0 && len(q.Topics) > 0 && howRE.MatchString(n):
 		// "怎么尽快摸清社区家底" naming no one: how the secretaries did it.
@@ -440,7 +453,9 @@ func intentOf(q Question) Intent {
 func onlyNameAndCue(n, leader string) bool {
 	rest := summaryLooseRE.ReplaceAllString(strings.ReplaceAll(n, leader, ""), "")
 	rest = looseFillerRE.ReplaceAllString(rest, "")
-	return utf8.RuneCountInString(rest) <= 3
+	// A call-name may be left (小王), not a time, a whom or a where ("去年",
+	// "为老人", "在社区里"): those ask something narrower.
+	return utf8.RuneCountInString(rest) <= 3 && !strings.ContainsAny(rest, "年月天为给在帮对替向针")
 }
 
 // adverbBijiaoRE is 比较 as "rather" (问题比较多, 比较难), which compares
@@ -513,7 +528,7 @@ var problemFrameRE = regexp.MustCompile(`(这|这个|这些)?方面(的)?问题(
 var emptyTokens = []string{"有", "办法", "好办法", "学", "可", "问题", "解决", "解决过", "参考", "想", "做", "搞",
 	// "有没有书记遇到过", "有没有社区管过这事": asking whether anyone has.
 	"遇到过", "碰到过", "遇见过", "管过", "办成过", "办过", "试过", "搞过", "弄过", "经历过", "处理过", "做过",
-	"帮点", "这事", "这种事", "这类事", "社区管过这事", "社区管过"}
+	"帮点", "这事", "这种事", "这类事"}
 
 // stripCues removes the words that say what kind of answer is wanted
 // before the question is cut to its topic: "是谁发起的" asks who, and

@@ -79,6 +79,7 @@ type Service struct {
 	ptrByID    map[string]*corpus.Chunk
 	byArticle  map[string][]*corpus.Chunk // in article order
 	own        owners                     // which secretary each sentence is about
+	voice      voices                     // whose first-person words each sentence is (voice.go)
 	articleIDs []string                   // sorted
 	ents       *entities
 	lex        *lexicon.Lexicon

@@ -50,8 +50,9 @@ func isProblem(norm string) bool {
 	return problemWds.MatchString(n) && (!practiceRE2.MatchString(n) || pastOpenRE.MatchString(n))
 }
 
-// resolvedRE tells a problem gone: 再也没, 不再, 没有再.
-var resolvedRE = regexp.MustCompile(`再也(没|不)|不再|没有再|再没`)
+// resolvedRE tells a problem gone: 再也没, 没有再 (not 不再: "年轻人不再
+// 参加活动" tells a problem).
+var resolvedRE = regexp.MustCompile(`再也(没|不)|没有再|再没`)
 
 // opensComplaint reports a sentence opening with a quote that states a
 // problem ("“老人去医院挂号太难了。”"): someone's complaint opening a
@@ -118,7 +119,7 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 			// "现在，小区的消防通道再也没被堵过。" on its own: the doing
 			// closing the paragraph before.
 			if bs := p.s.sentencesBefore(anchor.chunk, anchor.pos, 1); len(bs) == 1 && isDoing(bs[0].norm) && !isProblem(bs[0].norm) &&
-				bs[0].chunk.ArticleID == anchor.chunk.ArticleID && !isHeadingLike(bs[0].text) && fits(bs[0]) {
+				bs[0].chunk.ArticleID == anchor.chunk.ArticleID && !isHeadingLike(bs[0].text) && fits(bs[0]) { // fits: hers alone
 				before = []sentRef{bs[0]}
 			}
 		}
@@ -129,8 +130,9 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, 6) {
 			// The doing may open the next paragraph or passage ("社区还位于
 			// 城乡接合部……管理难度可想而知。" then "2012年初,她……"), or
-			// the next section, under a heading that names it.
-			if len(after) == 2 {
+			// the next section, under a heading that names it; in an
+			// interview, the next answer only for the first doing.
+			if len(after) == 2 || len(after) > 0 && !p.s.sameExchange(anchor, r) {
 				break
 			}
 			if isHeadingLike(r.text) {

@@ -60,7 +60,7 @@ type cachedChunk struct {
 const (
 	cacheMagic = "BYCORPUS"
 	// cacheFormat changes with the file layout below.
-	cacheFormat = 6 // 2: the front-matter fields (Declared); 3: Meta.Secretaries, and derivation that reads tables, interviews and list numbers; 4: Meta.Author, and names the tables alone would cut (禤玉芳, 阿依古丽·买买提, 梁永年); 5: 本报记者： opens an interviewer's question; 6: nicknames said to be one (外号叫“…”)
+	cacheFormat = 14 // 2: the front-matter fields (Declared); 3: Meta.Secretaries, and derivation that reads tables, interviews and list numbers; 4: Meta.Author, and names the tables alone would cut (禤玉芳, 阿依古丽·买买提, 梁永年); 5: 本报记者： opens an interviewer's question; 6: nicknames said to be one (外号叫“…”); 7: call-names said as a habit (习惯叫他‘…’, 被群众称作“…”, 人送外号…); 8: infoboxes saved as text, HTML tables read as labelled rows, X书记 for the one of two same-surname people named with the post, the one community named, 新市镇; 9: 任 after a post, X书记 of two same-surname secretaries, past posts of a closed year range, 人称“…”; 10: 高新技术产业开发区, a community once before her post, 这位…书记 in a later clause; 11: the one street named with the community completes a place that skips it; 12: a call-name qualifying someone after it (称为“…”的老人) is not hers; 13: a self-told column's teller as Meta.Author (口述：…); 14: 任 before a later 兼任 is a surname (书记任志强兼任居委会主任)
 )
 
 // OpenCache reads the cache file at path. A missing, damaged or foreign

@@ -222,11 +222,62 @@ func TestIsInterviewQuestion(t *testing.T) {
 // name; one given to someone else in another sentence is not hers.
 func TestNicknameSaidToBeOne(t *testing.T) {
 	text := "郝秀兰是东坡社区党委书记。她每天走街串巷，居民给她起了个外号叫“铁脚板”。社区的老党员王大爷人称热心肠，大家送了他个外号叫“百事通”。"
-	got := deriveAliases(text, "郝秀兰", newNameTables())
+	got := deriveAliases(text, "郝秀兰", nil, true, newNameTables())
 	if !slices.Contains(got, "铁脚板") {
 		t.Errorf("aliases %v lack 铁脚板", got)
 	}
 	if slices.Contains(got, "百事通") {
 		t.Errorf("aliases %v hold someone else's nickname", got)
+	}
+}
+
+// TestCallNamesSaidAsAHabit: a quoted call-name said as a habit rather
+// than as a 外号 (习惯叫他‘…’, 亲切地称她为“…”, 被群众称作“…”, 人送外号…)
+// is an alias of the secretary its sentence is about, though it shares
+// nothing with her name; not when the sentence is about someone else,
+// when the quoted thing is a practice or a place, a stock praise word
+// (贴心人) or a bare form of address (大姐), nor for a second secretary
+// whom the sentence does not name.
+func TestCallNamesSaidAsAHabit(t *testing.T) {
+	nt := newNameTables()
+	for _, c := range []struct {
+		text, want string
+	}{
+		{"邓小梅是石桥社区党委书记，居民们亲切地称她为“暖心姐”。", "暖心姐"},
+		{"十几年来，邓小梅走遍了社区的每个楼道，被群众称作“铁脚板”。", "铁脚板"},
+		{"邓小梅调解纠纷有一套，人送外号“和事佬”。", "和事佬"},
+		{"邓小梅调解纠纷有一套，人送外号和事佬。", "和事佬"},
+		{"邓小梅对社区每户人家都门儿清，人称“活地图”。", "活地图"},
+		{"居民們親切地稱她為「知心大姐」。邓小梅笑着说这是大家抬举。", "知心大姐"},
+	} {
+		if got := deriveAliases(c.text, "邓小梅", nil, true, nt); !slices.Contains(got, c.want) {
+			t.Errorf("%s: aliases %v lack %s", c.text, got, c.want)
+		}
+	}
+	if got := deriveAliases("黄建军是南苑社区党委书记。他干起活来不知疲倦，大家都习惯叫他‘老黄牛’。", "黄建军", nil, true, nt); !slices.Contains(got, "老黄牛") {
+		t.Errorf("aliases %v lack 老黄牛", got)
+	}
+	for _, text := range []string{
+		"邓小梅是石桥社区党委书记。楼长王大妈热心肠，大家都叫她“活地图”。",
+		"邓小梅推出的这一做法被居民称作“连心桥”。",
+		"邓小梅把这个办法叫作“连心桥工作法”。居民们都叫她“连心桥工作法”。",
+		"邓小梅是居民的知心人，大家都叫她“贴心人”，孩子们叫她“大姐”。",
+		"邓小梅创办了议事会，被居民们称为“红色议事厅”。",
+		"附近住着一位被居民亲切地称为“活地图”的老人，邓小梅常去请教她。",
+	} {
+		got := deriveAliases(text, "邓小梅", nil, true, nt)
+		for _, bad := range []string{"活地图", "连心桥", "连心桥工作法", "贴心人", "大姐", "红色议事厅"} {
+			if slices.Contains(got, bad) {
+				t.Errorf("%s: aliases %v hold %s", text, got, bad)
+			}
+		}
+	}
+	// Two secretaries: the call-name goes to the one the sentence names.
+	text := "东区社区党委书记邓小梅和西区社区党委书记何建华是老搭档。何建华脾气好，大家都叫他“何老好”。居民们亲切地称她为“暖心姐”。"
+	if got := deriveAliases(text, "邓小梅", []string{"何建华"}, true, nt); slices.Contains(got, "何老好") {
+		t.Errorf("leader's aliases %v hold the other secretary's call-name", got)
+	}
+	if got := deriveAliases(text, "何建华", []string{"邓小梅"}, false, nt); !slices.Contains(got, "何老好") || slices.Contains(got, "暖心姐") {
+		t.Errorf("second secretary's aliases %v, want 何老好 and not 暖心姐", got)
 	}
 }

@@ -17,7 +17,7 @@ func derived(title, text string) Meta {
 		return m
 	}
 	full := title + "\n" + text
-	m.Aliases = deriveAliases(full, m.Leader, nt)
+	m.Aliases = deriveAliases(full, m.Leader, nil, true, nt)
 	m.Role, m.Place = derivePosts(full, m.Leader, m.Aliases, m.Others, nt)
 	m.Honours = deriveHonours(full, nil, m.Leader, slices.Clone(m.Aliases), m.Others)
 	return m

@@ -100,14 +100,28 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 			before := string(rs[max(0, i-8):i])
 			secretary = strings.Contains(before, "书记、") || strings.Contains(before, "書記、") || strings.Contains(before, "书记兼") || strings.Contains(before, "書記兼")
 		}
-		// Name after the role: 黨委書記吳中蘭, 居委会主任金顺姬.
-		if role != "同志" {
+		// Name after the role: 黨委書記吳中蘭, 居委会主任金顺姬 — not when
+		// a name the text repeats is written just before it: 张岚书记年轻
+		// addresses 张岚, and what follows is no name.
+		addressed := false
+		for k := 2; k <= 4 && i-k >= 0; k++ {
+			for _, name := range nt.namesAt(rs, i-k) {
+				if utf8.RuneCountInString(name) == k && strings.Count(full, name) >= 2 {
+					addressed = true
+				}
+			}
+		}
+		if role != "同志" && !addressed {
 			at := i + n
 			for at < len(rs) && at < i+n+2 && (rs[at] == ' ' || rs[at] == '\u3000') {
 				at++ // a signature: "社区党委书记 翟海涛"
 			}
 			if at == i+n && at+1 < len(rs) && (rs[at] == '是' || rs[at] == '叫') && nt.surnameLen(rs, at+1) > 0 {
 				at++ // "小区党支部书记是施红英"
+			}
+			if at == i+n && servesAs(rs, at) {
+				i += n - 1
+				continue // "社区党委书记任大网格长": 任 is the verb, not a surname
 			}
 			if at == i+n && at+3 < len(rs) && rs[at] == '的' && nt.surnameLen(rs, at+1) == 1 && allNameRunes(rs[at+2:at+4], nt) {
 				at++ // "担任红旗社区党委书记的崔建军"
@@ -132,7 +146,13 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	}
 	for s, c := range surnameOnly {
 		sr := []rune(s)
-		for _, name := range namesStartingWith(rs, s, nt) {
+		names := namesStartingWith(rs, s, nt)
+		// Two people of one surname (王淑珍 the secretary, 王德林 a
+		// resident): 王书记 is the one named with the post.
+		if k := postedFamily(names, ev, nt); k != "" {
+			names = slices.DeleteFunc(names, func(n string) bool { return family(n, nt) != k })
+		}
+		for _, name := range names {
 			// 钟书记 vouches for 钟小燕; for a surname that is also a
 			// word it vouches only for a full two-character given name
 			// (路书记 says nothing of 路口).
@@ -513,10 +533,13 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		posted       bool
 	}
 	fams := map[string]*fam{}
-	// A surname only one family of candidates has: her address by it
-	// (禤书记, 小吴书记) counts as a sighting of her.
+	// A surname only one family of candidates has, or only one named
+	// with a secretary's post: her address by it (禤书记, 小吴书记, 王书记
+	// beside the resident 王德林) counts as a sighting of her.
 	bySurname := map[string]map[string]bool{}
+	var names []string
 	for name := range ev.score {
+		names = append(names, name)
 		if sn := nt.surnameOf(name); sn != "" {
 			if bySurname[sn] == nil {
 				bySurname[sn] = map[string]bool{}
@@ -524,12 +547,17 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 			bySurname[sn][family(name, nt)] = true
 		}
 	}
+	sort.Strings(names)
+	postedOf := map[string]string{}
+	for sn := range bySurname {
+		postedOf[sn] = postedFamily(slices.DeleteFunc(slices.Clone(names), func(n string) bool { return nt.surnameOf(n) != sn }), ev, nt)
+	}
 	for name, w := range ev.score {
 		k := family(name, nt)
 		f := fams[k]
 		if f == nil {
 			c := strings.Count(text, k)
-			if sn := nt.surnameOf(k + "x"); sn != "" && len(bySurname[sn]) == 1 && c == 1 {
+			if sn := nt.surnameOf(k + "x"); sn != "" && (len(bySurname[sn]) == 1 || postedOf[sn] == k) && c == 1 {
 				c += strings.Count(text, sn+"书记") + strings.Count(text, sn+"書記")
 			}
 			f = &fam{key: k, count: c, score: c}
@@ -577,6 +605,45 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		return list[i].key < list[j].key
 	})
 	return extend(text, list[0].key, ev, nt)
+}
+
+// servesAs reports a post's holder told by a verb at rs[at]: 任/兼/当
+// and, before the clause ends, another post (任大网格长, 兼居委会主任).
+func servesAs(rs []rune, at int) bool {
+	if at >= len(rs) || !strings.ContainsRune("任兼当", rs[at]) {
+		return false
+	}
+	end := at + 1
+	for end < len(rs) && end-at <= 10 && unicode.Is(unicode.Han, rs[end]) {
+		end++
+	}
+	clause := string(rs[at+1 : end])
+	if c := strings.TrimSuffix(clause, "主任"); strings.ContainsAny(c, "兼任") {
+		return false // "书记任志强兼任居委会主任": the verb comes later, 任 is her surname
+	}
+	return strings.HasSuffix(clause, "长") || strings.HasSuffix(clause, "书记") || strings.HasSuffix(clause, "主任") ||
+		strings.HasSuffix(clause, "委员") || strings.HasSuffix(clause, "员")
+}
+
+// postedFamily is, among names of one surname spanning two or more
+// families, the one family named next to a secretary's post; "" when
+// there is no such choice to make.
+func postedFamily(names []string, ev *leaderEvidence, nt nameTables) string {
+	all, posted := map[string]bool{}, map[string]bool{}
+	for _, n := range names {
+		k := family(n, nt)
+		all[k] = true
+		if ev.posted[n] || ev.others[n] {
+			posted[k] = true
+		}
+	}
+	if len(all) < 2 || len(posted) != 1 {
+		return ""
+	}
+	for k := range posted {
+		return k
+	}
+	return ""
 }
 
 // extend returns the full form of a family: its one-character-longer

@@ -88,6 +88,22 @@ func takesPost(rs []rune) bool {
 	return false
 }
 
+// thisOnePost finds, in the sentence from s0, a clause opened by 这位
+// with a secretary's post (not a deputy's) soon after: the rune standing
+// for her and true, else -1.
+func thisOnePost(rs []rune, s0 int) (int, bool) {
+	for j := s0; j+2 < len(rs) && !strings.ContainsRune("。！？!?；;\n", rs[j]); j++ {
+		if rs[j] != '，' && rs[j] != ',' || !hasRunesAt(rs, j+1, "这位") && !hasRunesAt(rs, j+1, "這位") {
+			continue
+		}
+		w := string(rs[min(len(rs), j+3):min(len(rs), j+17)])
+		if (strings.Contains(w, "书记") || strings.Contains(w, "書記")) && !strings.Contains(w, "副") {
+			return j + 2, true
+		}
+	}
+	return -1, false
+}
+
 // pronounPosts credits "2015年她到…社区任党委书记" to the person the
 // pronoun stands for: the nearest repeated name before the sentence, or,
 // when the article names her only later, the first one after it.
@@ -116,6 +132,11 @@ func pronounPosts(rs []rune, nt nameTables, ev *leaderEvidence) {
 		if p < 0 {
 			// "作为柳岸社区党委书记，她…": the post before the pronoun.
 			p, asPost = postBeforePronoun(rs, s0)
+		}
+		if p < 0 {
+			// "记者见到柏丽芳时，这位青山社区的党委书记正在…": 这位 opening
+			// a later clause.
+			p, asPost = thisOnePost(rs, s0)
 		}
 		if p < 0 || p+1 < len(rs) && (rs[p+1] == '们' || rs[p+1] == '們') || !asPost && !takesPost(rs[p+1:]) {
 			continue

@@ -51,12 +51,15 @@ func chainBefore(rs []rune, end int) []int {
 			starts = append(starts, p)
 			break
 		}
-		if h := unitAt(rs, nameEnd); h != "" && h != "村" && h != "州" && h != "旗" {
+		// A town's or a street's name may end in 市 (新市镇, 马市街道),
+		// a market's name; a unit's never does otherwise.
+		marketTown := u == "镇" || u == "乡" || u == "街道"
+		if h := unitAt(rs, nameEnd); h != "" && h != "村" && h != "州" && h != "旗" && !(h == "市" && marketTown) {
 			break // "鼓楼区社区": no name between the two units (红旗社区 has one)
 		}
 		maxName := 6
-		if strings.HasPrefix(u, "自治") {
-			maxName = 10 // 恩施土家族苗族自治州
+		if strings.HasPrefix(u, "自治") || u == "区" && (hasRunesAt(rs, nameEnd-2, "开发") || hasRunesAt(rs, nameEnd-1, "园")) {
+			maxName = 10 // 恩施土家族苗族自治州, 高新技术产业开发区
 		}
 		i := nameEnd
 		for i > 0 && nameEnd-i < maxName {
@@ -113,10 +116,29 @@ func plausibleChain(rs []rune, starts []int, end int) bool {
 	case 1:
 		// Or one introduced as a place: 所在的百花苑社区, 来到仁和社区,
 		// 一位是东湖社区党委书记…, 一位是唐丽芬，东湖社区党委书记.
-		cue := starts[0] > 0 && strings.ContainsRune("的在到于是，,：:", rs[starts[0]-1])
+		// 当选为/现任西湖社区…, or a sentence opening with it (西湖社区党总支
+		// 书记柯文静说) — unless what is read as its name is a kind of
+		// community (老旧社区, 安置社区).
+		cue := starts[0] > 0 && strings.ContainsRune("的在到于是为任位，,：:", rs[starts[0]-1]) ||
+			(starts[0] == 0 || strings.ContainsRune("。！？!?\n", rs[starts[0]-1])) && !communityKind(string(rs[starts[0]:end]))
 		return cue || strings.Count(string(rs), string(rs[starts[0]:end])) >= 2
 	}
 	return true
+}
+
+// communityKinds are words for a kind of community, not a name.
+var communityKinds = []string{"老旧", "新建", "城市", "农村", "城郊", "安置", "回迁", "涉农", "新型", "大型", "示范", "试点",
+	"和谐", "文明", "智慧", "熟人", "陌生人", "商品房", "单位", "老", "新", "大", "小", "我们", "他们", "本", "全"}
+
+func communityKind(place string) bool {
+	for _, k := range communityKinds {
+		for _, u := range []string{"社区", "小区", "街道", "村"} {
+			if place == k+u {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func provinceEnding(rs []rune, end int) int {
@@ -313,3 +335,7 @@ func loneDistricts(nrs []rune) []string {
 	}
 	return found
 }
+
+// Provinces are the province-level names a place chain opens with (吉林,
+// 内蒙古, 香港), longest first.
+func Provinces() []string { return slices.Clone(provinces) }

@@ -81,6 +81,9 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 		}
 		s0, s1 := sentenceAround(nrs, a)
 		sent := string(nrs[s0:s1])
+		if pastClause(nrs, s0, a) {
+			continue // 2008年至2015年任…社区党委书记，2015年调任…: a past post
+		}
 		m := &postMatch{start: a, end: b, sentence: [2]int{s0, s1}}
 		names := containsAny(sent, keys)
 		// "…，两人都是社区党委书记": a post both hold, hers too.
@@ -157,6 +160,11 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 		}
 		place = placeFromChains(nrs, ors, kind, othersOnly)
 	}
+	if place == "" && unit == "社区" && len(others) == 0 {
+		// Her post names no community (是社区党委书记王淑珍) and the
+		// article names just one, once (裕华社区的院子里): hers.
+		place = onlyCommunity(nrs, ors)
+	}
 	if place != "" && len(nrs) == len(ors) {
 		if pre := settingPrefix(nrs, zh.ToSimplified(place)); pre != "" {
 			// In the article's script: 崇川區, not 崇川区, before 百花苑社區.
@@ -167,7 +175,67 @@ func derivePosts(text, leader string, aliases, others []string, nt nameTables) (
 			place = pre + place
 		}
 	}
+	if place != "" {
+		place = withStreet(nrs, ors, place)
+	}
 	return role, place
+}
+
+// withStreet completes a place that skips the street (东港区望潮社区,
+// 东巷社区) with the one street or town the text names, when it names it
+// in a sentence with the community ("海棠街道有两个相邻的社区：海棠社区和
+// 望潮社区", "在襄城区檀溪街道，东巷社区和西巷社区…"): inserted before
+// the community, with its district when the place has none.
+func withStreet(nrs, ors []rune, place string) string {
+	pr := []rune(zh.ToSimplified(place))
+	st := chainBefore(pr, len(pr))
+	if len(st) == 0 || unitAt(pr, len(pr)) != "社区" && unitAt(pr, len(pr)) != "小区" {
+		return place
+	}
+	for k := 1; k < len(st); k++ {
+		if u := unitAt(pr, st[k]); u == "街道" || u == "镇" || u == "乡" {
+			return place // it has its street
+		}
+	}
+	comm := string(pr[st[len(st)-1]:])
+	var street string
+	var chain []int
+	var end int
+	for e := 1; e <= len(nrs); e++ {
+		u := unitAt(nrs, e)
+		if u != "街道" && u != "镇" || u == "镇" && e < len(nrs) && nrs[e] == '长' {
+			continue // not 乡 (返乡, 城乡), not 镇长
+		}
+		cs := chainBefore(nrs, e)
+		if len(cs) == 0 {
+			continue
+		}
+		name := string(nrs[cs[len(cs)-1]:e])
+		if street != "" && name != street {
+			return place // two streets: which is hers is not said
+		}
+		if street == "" {
+			s0, s1 := sentenceAround(nrs, e)
+			if !strings.Contains(string(nrs[s0:s1]), comm) {
+				return place
+			}
+			street, chain, end = name, cs, e
+		}
+	}
+	if street == "" {
+		return place
+	}
+	from := chain[len(chain)-1] // the street alone
+	if len(st) == 1 {
+		from = chain[0] // no district in the place: the street's own chain
+	}
+	add := string(ors[from:end])
+	if len(ors) != len(nrs) {
+		add = string(nrs[from:end])
+	}
+	rs := []rune(place)
+	i := len(rs) - utf8.RuneCountInString(comm)
+	return string(rs[:i]) + add + string(rs[i:])
 }
 
 // otherNameAt reports a person's name starting at nrs[i]: a surname with a
@@ -337,4 +405,52 @@ func appositivePost(before, leader string) bool {
 	}
 	rest = strings.TrimLeft(rest, "，,是")
 	return utf8.RuneCountInString(rest) <= 12 && !strings.ContainsAny(rest, "，,。；;、：:（）()")
+}
+
+// onlyCommunity is the one community the text names (a plausible chain
+// ending in 社区), in the article's script; "" when it names none or more.
+func onlyCommunity(nrs, ors []rune) string {
+	kind := []rune("社区")
+	found := ""
+	var at []int
+	var end int
+	for i := 0; i+len(kind) <= len(nrs); i++ {
+		if !hasRunesAt(nrs, i, "社区") {
+			continue
+		}
+		e := i + len(kind)
+		st := chainBefore(nrs, e)
+		if !plausibleChain(nrs, st, e) {
+			continue
+		}
+		c := string(nrs[st[len(st)-1]:e])
+		if found != "" && c != found {
+			return ""
+		}
+		if found == "" {
+			found, at, end = c, st, e
+		}
+	}
+	if found == "" {
+		return ""
+	}
+	return completeChain(nrs, ors, at, end)
+}
+
+// rePastPost says a clause tells a post held before: a closed range of
+// years (2008年至2015年任…, 2008—2015年…), 曾任, 原任, 此前.
+var rePastPost = regexp.MustCompile(`\d{4}年?(?:\d{1,2}月)?\s*(?:至|到|—|–|-|－|~)\s*\d{4}年|曾任|曾经担任|曾担任|曾经任|原任|此前任|先前任`)
+
+// pastClause reports that the clause holding the post at rune a (from
+// the last comma or semicolon of its sentence, from s0) tells a past
+// post.
+func pastClause(nrs []rune, s0, a int) bool {
+	c := s0
+	for i := a - 1; i > s0; i-- {
+		if strings.ContainsRune("，,；;", nrs[i]) {
+			c = i + 1
+			break
+		}
+	}
+	return rePastPost.MatchString(string(nrs[c:a]))
 }

@@ -27,7 +27,7 @@ func deriveSecretaries(text, leader string, aliases, others []string, nt nameTab
 				rest = append(rest, p)
 			}
 		}
-		s := Secretary{Name: o, Aliases: deriveAliases(text, o, nt)}
+		s := Secretary{Name: o, Aliases: deriveAliases(text, o, rest, false, nt)}
 		s.Role, s.Place = derivePosts(text, o, nil, rest, nt)
 		s.Honours = deriveHonours(text, nil, o, nil, slices.Clone(rest))
 		out = append(out, s)

@@ -38,7 +38,7 @@ func deriveSpeaker(title, text string, nt nameTables) string {
 	}
 	speechTitle := speechTitleRe.MatchString(title)
 	if sal < 0 && !speechTitle {
-		return ""
+		return tellerOf(title, lines, nt)
 	}
 	if speechTitle {
 		trs := []rune(title)
@@ -78,6 +78,43 @@ func deriveSpeaker(title, text string, nt nameTables) string {
 		}
 		if name := nameEnding(rs, nt); name != "" {
 			return name
+		}
+	}
+	return ""
+}
+
+// tellerLineRe opens a self-told column's credit line: 口述：蒋玉梅（…）.
+var tellerLineRe = regexp.MustCompile(`^(?:口述|口述人|自述|讲述|讲述人|講述|講述人)\s*[：:]\s*`)
+
+// selfToldTitleRe is a self-told column's headline: 【社区书记自述】蒋玉梅：…,
+// 蒋玉梅自述：…, 口述｜…
+var selfToldTitleRe = regexp.MustCompile(`自述|口述`)
+
+// tellerOf is who tells a self-told column in the first person: the name
+// of its credit line (口述：蒋玉梅（…）), or of its headline when the
+// headline says it is told by her (【社区书记自述】蒋玉梅：…); "" otherwise.
+func tellerOf(title string, lines []string, nt nameTables) string {
+	for _, l := range lines {
+		l = strings.TrimSpace(zh.ToSimplified(l))
+		if loc := tellerLineRe.FindStringIndex(l); loc != nil {
+			rs := []rune(l[loc[1]:])
+			if names := nt.namesAt(rs, 0); len(names) > 0 {
+				return names[len(names)-1]
+			}
+		}
+	}
+	if t := zh.ToSimplified(title); selfToldTitleRe.MatchString(t) {
+		if i := strings.LastIndexAny(t, "】]"); i >= 0 {
+			_, n := utf8.DecodeRuneInString(t[i:])
+			t = t[i+n:]
+		}
+		t = strings.TrimLeft(t, " \u3000")
+		rs := []rune(t)
+		names := nt.namesAt(rs, 0)
+		for k := len(names) - 1; k >= 0; k-- {
+			if n := utf8.RuneCountInString(names[k]); n < len(rs) && strings.ContainsRune("：:｜|自", rs[n]) {
+				return names[k]
+			}
 		}
 	}
 	return ""

@@ -110,16 +110,16 @@ func TestDeriveAliasesCallNames(t *testing.T) {
 	t.Parallel()
 	nt := newNameTables()
 	text := "居民们习惯叫她“红梅姐”，年轻的社工则称她欧阳书记。老人喊她“小欧阳”也有。"
-	got := deriveAliases(text, "欧阳红梅", nt)
+	got := deriveAliases(text, "欧阳红梅", nil, true, nt)
 	for _, w := range []string{"欧阳书记", "红梅姐"} {
 		if !slices.Contains(got, w) {
 			t.Errorf("aliases %v lack %s", got, w)
 		}
 	}
-	if got := deriveAliases("双塔北社区党委书记成建军，是居民眼里的“老成”。", "成建军", nt); !slices.Equal(got, []string{"老成"}) {
+	if got := deriveAliases("双塔北社区党委书记成建军，是居民眼里的“老成”。", "成建军", nil, true, nt); !slices.Equal(got, []string{"老成"}) {
 		t.Errorf("aliases %v, want [老成]", got)
 	}
-	got = deriveAliases("居民们都叫他“老方”，也有人叫他方書記。大家叫他“贴心人”。", "方志強", nt)
+	got = deriveAliases("居民们都叫他“老方”，也有人叫他方書記。大家叫他“贴心人”。", "方志強", nil, true, nt)
 	if !slices.Equal(got, []string{"方書記", "老方"}) {
 		t.Errorf("aliases %v", got)
 	}

@@ -149,12 +149,12 @@ var genreThresholds = map[string][2]float64{ // field → {precision, recall}
 	// Other secretaries named beside the leader (two communities, an
 	// award list, a section each).
 	"others": {1, 1},
-	// What Meta.Secretaries says of each of them. 23's 鲁晓燕: her
-	// street (海棠街道) is written only in the sentence introducing both
-	// communities, not in a chain with hers.
+	// What Meta.Secretaries says of each of them (23's 鲁晓燕: her
+	// street, 海棠街道, is written only in the sentence introducing both
+	// communities — withStreet).
 	"sec_role":    {1, 1},
 	"sec_aliases": {1, 1},
-	"sec_place":   {0.8, 0.8},
+	"sec_place":   {1, 1},
 	"sec_honours": {1, 1},
 }
 

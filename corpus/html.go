@@ -393,6 +393,9 @@ func blockText(n *html.Node) string {
 		if c.Type == html.ElementNode && c.DataAtom == atom.Dl && renderInfobox(&b, c) {
 			return
 		}
+		if c.Type == html.ElementNode && c.DataAtom == atom.Table && renderTable(&b, c) {
+			return
+		}
 		block := c.Type == html.ElementNode && htmlBlock[c.DataAtom]
 		if block {
 			b.WriteByte('\n')
@@ -534,6 +537,63 @@ func outsideHeadings(body, content *html.Node) string {
 	// Only headings that come before the content: a heading after it is
 	// another article's.
 	return strings.Join(out, "\n")
+}
+
+// renderTable writes a table whose first row is a header of short labels
+// (环节 | 做法 | 时限) as one line per row of "label：cell" pairs joined by
+// "，" — the form a Markdown table takes (markdownText) — so that each
+// cell is read with what it is. It reports false (nothing written) for a
+// table of another shape (a layout table, rows of unequal length).
+func renderTable(b *strings.Builder, t *html.Node) bool {
+	var rows [][]string
+	ok := true
+	walk(t, func(n *html.Node) bool {
+		if n != t && n.Type == html.ElementNode && n.DataAtom == atom.Table {
+			ok = false // a table inside: a layout table
+			return false
+		}
+		if n.Type != html.ElementNode || n.DataAtom != atom.Tr {
+			return true
+		}
+		var cells []string
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.DataAtom == atom.Td || c.DataAtom == atom.Th) {
+				cells = append(cells, strings.Join(strings.Split(blockText(c), "\n"), ""))
+			}
+		}
+		rows = append(rows, cells)
+		return false
+	})
+	if !ok || len(rows) < 3 {
+		return false
+	}
+	header := rows[0]
+	seen := map[string]bool{}
+	for _, h := range header {
+		if h == "" || seen[h] || utf8.RuneCountInString(h) > 8 || strings.ContainsAny(h, "0123456789。，,") {
+			return false
+		}
+		seen[h] = true
+	}
+	if len(header) < 2 {
+		return false
+	}
+	for _, r := range rows[1:] {
+		if len(r) != len(header) {
+			return false
+		}
+	}
+	b.WriteByte('\n')
+	for _, r := range rows[1:] {
+		var parts []string
+		for i, c := range r {
+			if c != "" {
+				parts = append(parts, header[i]+"："+c)
+			}
+		}
+		b.WriteString(strings.Join(parts, "，") + "\n")
+	}
+	return true
 }
 
 // renderInfobox writes a definition list of short term/value pairs as

@@ -383,7 +383,7 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 	m.Others = others
 	m.Author = firstNonEmpty(fm.get("author", "speaker", "作者", "发言人"), deriveSpeaker(m.Title, dtext, nt))
 	if len(m.Aliases) == 0 && m.Leader != "" {
-		m.Aliases = deriveAliases(m.Title+"\n"+dtext, m.Leader, nt)
+		m.Aliases = deriveAliases(m.Title+"\n"+dtext, m.Leader, others, true, nt)
 	}
 	if m.Leader != "" && (m.Role == "" || m.Place == "") {
 		role, place := derivePosts(m.Title+"\n"+dtext, m.Leader, m.Aliases, others, nt)

@@ -23,8 +23,11 @@
 // from 禤书记 and 禤玉芳, a name with no Han surname after her post such
 // as 阿依古丽·买买提 or 萨仁高娃, a given name with a word character such
 // as 梁永年); "一位是…，另一位是…" read as two halves;
-// aliases such as 小吳書記, call-names and kinship forms (郝大姐, 秀兰大姐, 兰姐);
-// a speech's speaker as Author (SpeakerOf: whose an interview's line is);
+// aliases such as 小吳書記, call-names and kinship forms (郝大姐, 秀兰大姐, 兰姐),
+// nicknames and call-names said as a habit (外号叫“铁脚板”, 亲切地称她为“暖心姐”),
+// X书记 only when no other secretary has her surname;
+// a speech's speaker or a self-told column's teller as Author (SpeakerOf:
+// whose an interview's line is);
 // honours; script via zh.DetectScript). What cannot be found stays empty.
 //
 // Loading never loses good articles to a bad file: the loaders return
@@ -62,8 +65,9 @@ type Meta struct {
 	// it; a passage credited to one of them carries none.
 	Secretaries []Secretary `json:"secretaries,omitempty"`
 	// Author is who wrote or speaks the text when the page says: the
-	// front matter's author, or the speaker of a speech (a colleague at a
-	// 先进事迹报告会 speaking about the secretary, or she herself). It may
+	// front matter's author, the speaker of a speech (a colleague at a
+	// 先进事迹报告会 speaking about the secretary, or she herself), or the
+	// teller of a self-told column (口述：…, 【…自述】name：…). It may
 	// differ from Leader: "who is speaking" is answered with it, never
 	// with the leader unless they are the same.
 	Author string    `json:"author,omitempty"`

@@ -36,6 +36,10 @@ type Topic struct {
 	AskPatterns [][]string
 	// Article are the words the articles use for it.
 	Article []string
+	// People marks a group of people (老年人, 青少年儿童): whom a problem
+	// concerns. A question naming one beside a problem ("老楼没电梯，老人
+	// 下不了楼") is about the problem first.
+	People bool
 }
 
 // Lexicon is a set of topics. The zero value is empty and usable.
@@ -114,8 +118,10 @@ func parse(r io.Reader, name string, lenient bool) (*Lexicon, error) {
 		cols := strings.Split(text, "\t")
 		var msg string
 		var t Topic
-		if len(cols) != 3 {
-			msg = fmt.Sprintf("line %d: want 3 tab-separated columns (topic, ask words, article words), got %d", line, len(cols))
+		if len(cols) != 3 && len(cols) != 4 {
+			msg = fmt.Sprintf("line %d: want 3 tab-separated columns (topic, ask words, article words) and optionally a 4th (%s), got %d", line, peopleMark, len(cols))
+		} else if len(cols) == 4 && strings.TrimSpace(cols[3]) != peopleMark {
+			msg = fmt.Sprintf("line %d: the 4th column, when given, is %s (a group of people), not %q", line, peopleMark, cols[3])
 		} else if t = newTopic(cols); t.Name == "" {
 			msg = fmt.Sprintf("line %d: empty topic name", line)
 		}
@@ -137,9 +143,13 @@ func parse(r io.Reader, name string, lenient bool) (*Lexicon, error) {
 	return lx, nil
 }
 
+// peopleMark in a line's 4th column marks a topic that is a group of
+// people.
+const peopleMark = "人群"
+
 // newTopic reads one line's columns; ask words with "…" become patterns.
 func newTopic(cols []string) Topic {
-	t := Topic{Name: strings.TrimSpace(cols[0]), Article: words(cols[2])}
+	t := Topic{Name: strings.TrimSpace(cols[0]), Article: words(cols[2]), People: len(cols) == 4}
 	for _, w := range words(cols[1]) {
 		if parts := patternParts(w); parts != nil {
 			t.AskPatterns = append(t.AskPatterns, parts)
@@ -185,6 +195,7 @@ func (lx *Lexicon) add(t Topic) {
 	}
 	if i, ok := lx.byName[t.Name]; ok {
 		old := &lx.topics[i]
+		old.People = old.People || t.People
 		for _, w := range t.Ask {
 			if !slices.Contains(old.Ask, w) {
 				old.Ask = append(old.Ask, w)
@@ -229,7 +240,7 @@ func (lx *Lexicon) Map(f func(string) string) *Lexicon {
 		return m
 	}
 	for _, t := range lx.topics {
-		nt := Topic{Name: t.Name, Ask: each(t.Ask), Article: each(t.Article)}
+		nt := Topic{Name: t.Name, Ask: each(t.Ask), Article: each(t.Article), People: t.People}
 		for _, p := range t.AskPatterns {
 			if parts := each(p); len(parts) >= 2 {
 				nt.AskPatterns = append(nt.AskPatterns, parts) // a pattern needs two parts to match
@@ -285,7 +296,17 @@ func (lx *Lexicon) InQuestion(norm string) []Topic {
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return weight[b] - weight[a] })
+	// A problem before the people it concerns ("老楼没电梯，老人下不了楼"
+	// is about 加装电梯 more than 老年人), then by how much each covers.
+	slices.SortStableFunc(idx, func(a, b int) int {
+		if out[a].People != out[b].People {
+			if out[a].People {
+				return 1
+			}
+			return -1
+		}
+		return weight[b] - weight[a]
+	})
 	sorted := make([]Topic, len(out))
 	for i, j := range idx {
 		sorted[i] = out[j]

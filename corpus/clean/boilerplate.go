@@ -295,9 +295,97 @@ func takeMeta(l string, res *Result) {
 	}
 }
 
+// infoLabels are the fields of an encyclopedia's person infobox, the
+// labels a page saved as text writes on lines of their own (中文名 /
+// 温雅琴 / 民族 / 回族) or before the value (中文名 温雅琴).
+var infoLabels = map[string]bool{}
+
+func init() {
+	for _, l := range strings.Fields("中文名 外文名 别名 性别 国籍 民族 籍贯 祖籍 出生地 出生日期 出生年月 逝世日期 " +
+		"职业 职务 现任职务 工作单位 毕业院校 学历 学位 政治面貌 入党时间 参加工作时间 信仰 主要成就 " +
+		"主要荣誉 获得荣誉 所获荣誉 代表作品 所属社区") {
+		infoLabels[l] = true
+		infoLabels[zh.ToTraditional(l)] = true
+	}
+}
+
+// infoLabelLine reads a line of a text infobox: its label and, when the
+// value is on the same line (中文名 温雅琴), the value.
+func infoLabelLine(l string) (label, value string, ok bool) {
+	t := strings.TrimSpace(strings.ReplaceAll(l, "\u3000", " "))
+	if infoLabels[strings.Join(strings.Fields(t), "")] {
+		return strings.Join(strings.Fields(t), ""), "", true // 国    籍
+	}
+	if i := strings.IndexAny(t, " \t:："); i > 0 && infoLabels[t[:i]] {
+		return t[:i], strings.TrimSpace(strings.TrimLeft(t[i:], " \t:：")), true // 中文名 温雅琴, 中文名：温雅琴
+	}
+	return "", "", false
+}
+
+// reEntrySection is a line that opens the entry's text after its
+// infobox: the contents, or a section's heading (人物经历, 主要事迹编辑).
+var reEntrySection = regexp.MustCompile(`^(?:目录|人物经历|人物简介|个人经历|个人简介|工作经历|人物生平|生平|简介|主要事迹|人物事迹|先进事迹|人物评价|获得荣誉|所获荣誉|主要荣誉|荣誉表彰)|(?:编辑|播报)$`)
+
+// multiValued are the infobox fields that may hold a value per line.
+var multiValued = map[string]bool{"主要成就": true, "主要荣誉": true, "获得荣誉": true, "所获荣誉": true, "代表作品": true, "别名": true}
+
+// takeTextInfobox moves an infobox saved as text — a run of lines from
+// 中文名 on, each a label with its value after it on the line or on the
+// lines below (主要成就 / 全国优秀党务工作者 / 陕西省三八红旗手) — into
+// res.Fields, values of several lines joined by 、. The run ends at a
+// line that is neither a label nor a short value, or at a second value
+// line of a one-value field.
+func takeTextInfobox(lines []string, keep []bool, res *Result) {
+	for i := 0; i < len(lines); i++ {
+		label, _, ok := infoLabelLine(lines[i])
+		if !ok || !keep[i] || zh.ToSimplified(label) != "中文名" {
+			continue
+		}
+		fields := map[string][]string{}
+		var order []string
+		cur := ""
+		j := i
+		for ; j < len(lines); j++ {
+			if !keep[j] {
+				continue
+			}
+			l := strings.TrimSpace(lines[j])
+			if k, v, ok := infoLabelLine(l); ok {
+				cur = k
+				if _, seen := fields[k]; !seen {
+					order = append(order, k)
+				}
+				if v != "" {
+					fields[k] = append(fields[k], v)
+					cur = "" // its value on its line: the next line is no value of it
+				}
+				keep[j] = false
+				continue
+			}
+			if cur == "" || l == "" || runeLen(l) > 40 || proseEnd(l) || reEntrySection.MatchString(zh.ToSimplified(l)) ||
+				len(fields[cur]) > 0 && !multiValued[zh.ToSimplified(cur)] {
+				break
+			}
+			fields[cur] = append(fields[cur], l)
+			keep[j] = false
+		}
+		if res.Fields == nil {
+			res.Fields = map[string]string{}
+		}
+		for _, k := range order {
+			if _, dup := res.Fields[k]; !dup && len(fields[k]) > 0 {
+				res.Fields[k] = strings.Join(fields[k], "、")
+			}
+		}
+		i = j
+	}
+}
+
 // takeInfobox moves Baike-style "• key:value" lines into res.Fields and
-// drops them with their header line ("基本介紹", "基本信息").
+// drops them with their header line ("基本介紹", "基本信息"); an infobox
+// saved as text too (takeTextInfobox).
 func takeInfobox(lines []string, keep []bool, res *Result) {
+	takeTextInfobox(lines, keep, res)
 	for i, l := range lines {
 		m := infoFieldRe.FindStringSubmatch(l)
 		if m == nil || !keep[i] {

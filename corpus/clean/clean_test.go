@@ -435,3 +435,31 @@ func TestClosingNoteKept(t *testing.T) {
 		}
 	}
 }
+
+// An encyclopedia's infobox saved as text — labels on lines of their own
+// with the value below (several lines for 主要成就), or the value after
+// the label on its line — is taken as fields and leaves the text; the
+// text after it (目录, the article) stays.
+func TestTextInfobox(t *testing.T) {
+	raw := "温雅琴\n温雅琴，女，回族，1974年11月生，东关社区党委书记。\n中文名\n温雅琴\n国    籍\n中国\n民族 回族\n" +
+		"主要成就\n全国优秀党务工作者\n陕西省三八红旗手\n职务\n东关社区党委书记\n目录\n1 人物经历\n人物经历\n" +
+		"1996年，温雅琴到长乐坊街道做社区工作。\n"
+	r := Clean(raw)
+	want := map[string]string{"中文名": "温雅琴", "国籍": "中国", "民族": "回族", "主要成就": "全国优秀党务工作者、陕西省三八红旗手", "职务": "东关社区党委书记"}
+	if !reflect.DeepEqual(r.Fields, want) {
+		t.Errorf("fields %v, want %v", r.Fields, want)
+	}
+	for _, gone := range []string{"中文名", "国    籍", "主要成就", "陕西省三八红旗手"} {
+		if strings.Contains(r.Text, gone) {
+			t.Errorf("%q left in the text: %q", gone, r.Text)
+		}
+	}
+	if !strings.Contains(r.Text, "1996年，温雅琴到长乐坊街道做社区工作。") || !strings.Contains(r.Text, "1974年11月生") {
+		t.Errorf("text lost: %q", r.Text)
+	}
+	// Label and value after a colon, one field a line.
+	r = Clean("何丽娟\n何丽娟，女，现任西牌楼社区党委书记。\n中文名：何丽娟\n民族：汉族\n主要成就：全国三八红旗手\n人物经历\n2015年至今任西牌楼社区党委书记。\n")
+	if r.Fields["民族"] != "汉族" || r.Fields["主要成就"] != "全国三八红旗手" || strings.Contains(r.Text, "民族：") {
+		t.Errorf("fields %v text %q", r.Fields, r.Text)
+	}
+}
