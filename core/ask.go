@@ -191,6 +191,10 @@ func (s *Service) topicsOfTurn(prev *Turn) []lexicon.Topic {
 			}
 		}
 	}
+	if len(counts) == 0 {
+		// No method told: the topics of what its answer quoted.
+		counts = s.lex.InText(zh.ToSimplified(prev.Answer))
+	}
 	var names []string
 	for t := range counts {
 		names = append(names, t)

@@ -1793,3 +1793,16 @@ func TestHowSheDidItIsADoing(t *testing.T) {
 		t.Errorf("want her doing first, not how the place was:\n%s", ans.Text)
 	}
 }
+
+// TestWhoServedLonger: "谁干得更久" compares the two's careers, each
+// under her name.
+func TestWhoServedLonger(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := s.Ask(context.Background(), "longer", "方志强和师晓东谁干得更久？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "方志强 · 任职经历") || !strings.Contains(ans.Text, "第十二个年头") {
+		t.Errorf("want each one's career:\n%s", ans.Text)
+	}
+}
