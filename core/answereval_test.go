@@ -3,6 +3,7 @@ package core
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -283,4 +284,14 @@ func TestAnswerEvalHoldout8(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "held-out 8", "testdata/answers_holdout8.jsonl", "../corpus/testdata/genre-holdout8",
 		evalFloor{coverage: 0.55, abstained: 0.86, wrongRefusal: 0.124, medianRunes: 450})
+}
+
+// serviceOverText is serviceOverDir over one article written as name.
+func serviceOverText(t *testing.T, name, text string) *Service {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return serviceOverDir(t, dir)
 }

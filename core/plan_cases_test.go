@@ -144,7 +144,6 @@ func TestStepNumberIsNoMethodName(t *testing.T) {
 // its header ("所获荣誉", "时间 荣誉") states none, its rows do, also
 // honours no state word names (三八红旗手).
 func TestHonoursFromATable(t *testing.T) {
-	dir := t.TempDir()
 	page := `<html><head><title>柳春华_百科</title></head><body>
 <h1>柳春华</h1>
 <p>柳春华，女，汉族，湖南省株洲市芦淞区建设街道枫溪社区党委书记。</p>
@@ -154,10 +153,7 @@ func TestHonoursFromATable(t *testing.T) {
 <tr><td>2018年</td><td>湖南省三八红旗手</td></tr>
 <tr><td>2021年</td><td>株洲市优秀共产党员</td></tr></table>
 </body></html>`
-	if err := os.WriteFile(filepath.Join(dir, "liu.html"), []byte(page), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "liu.html", page)
 	ans, err := s.Ask(context.Background(), "", "柳春华获得过什么荣誉？")
 	if err != nil {
 		t.Fatal(err)
@@ -459,7 +455,6 @@ func TestDifficultiesSheMet(t *testing.T) {
 // problem the article states, not the sentence stating the problem alone;
 // the problem is told first, then what was done.
 func TestAdviceTellsWhatSolvedTheProblem(t *testing.T) {
-	dir := t.TempDir()
 	article := `桂香社区党委书记高翠兰：把服务做到居民下班后
 
 来源：示例日报　2023-05-06
@@ -474,10 +469,7 @@ func TestAdviceTellsWhatSolvedTheProblem(t *testing.T) {
 
 如今，社区居民满意率达到98%。
 `
-	if err := os.WriteFile(filepath.Join(dir, "gao.txt"), []byte(article), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "gao.txt", article)
 	ctx := context.Background()
 	for q, want := range map[string]string{
 		"我们社区年轻人多，白天都去上班了，找不到人怎么办？": "错时服务",
@@ -519,17 +511,13 @@ func TestChangeToldItself(t *testing.T) {
 // TestAgeIsHers: asked her age, an age the article gives someone else
 // (80岁的张大爷) is no answer; her own (今年56岁的…, a profile line) is.
 func TestAgeIsHers(t *testing.T) {
-	dir := t.TempDir()
 	article := `柳巷社区党委书记袁春华：老街坊的贴心人
 
 袁春华是湖城市南岸区柳巷社区党委书记。每周三，袁春华带着社区医生上门，给80岁的张大爷量血压。
 
 社区里的孤寡老人，她都建了健康档案。
 `
-	if err := os.WriteFile(filepath.Join(dir, "yuan.txt"), []byte(article), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "yuan.txt", article)
 	ans, err := s.Ask(context.Background(), "", "袁春华今年多大年纪？")
 	if err != nil {
 		t.Fatal(err)
@@ -666,16 +654,12 @@ func TestListedMethodInsideAnother(t *testing.T) {
 // of the second secretary's (她的荣誉：): what it tells of the first
 // secretary's community is not the second's.
 func TestSecondSecretarySectionEndsAtNextHeading(t *testing.T) {
-	dir := t.TempDir()
 	page := "# 一条街，两位书记\n\n海棠街道有两个相邻的社区：海棠社区和望潮社区。\n\n" +
 		"## 殷丽君：一本民生台账\n\n殷丽君是浙江省滨海市东港区海棠街道海棠社区党委书记。殷丽君把每户居民的需求记进“民生台账”，每月对账一次，办一件销一件。\n\n" +
 		"## 鲁晓燕：把议事会开到楼下\n\n望潮社区的年轻住户多，白天家里没人。作为望潮社区党委书记，她把议事会改到晚上，在楼下的空地上开，叫“星光议事会”。\n\n" +
 		"她的荣誉：\n\n| 年份 | 荣誉 |\n|---|---|\n| 2023年 | 浙江省优秀党务工作者 |\n\n" +
 		"## 三、携手共建：两个社区一家亲\n\n海棠社区开设了“邻里食堂”，每天中午为120位老人供餐，老人们都说饭菜合口。\n"
-	if err := os.WriteFile(filepath.Join(dir, "two.md"), []byte(page), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "two.md", page)
 	ctx := context.Background()
 	a, err := s.Ask(ctx, "", "鲁晓燕有什么做法？")
 	if err != nil {
@@ -787,16 +771,12 @@ func TestAdviceNamesThePractice(t *testing.T) {
 // own paragraph ("排查到位：网格员每周……") is answered step by step, each
 // once (not "排查到位：排查到位：…"); advice quoting it names it once.
 func TestStepsToldAsLabelledParagraphs(t *testing.T) {
-	dir := t.TempDir()
 	article := "吕建华的“三到位”工作法\n\n吕建华，男，1968年生，现任南山市北城区梧桐社区党委书记。2018年，他总结出“三到位”工作法：排查到位、调解到位、回访到位。\n\n" +
 		"排查到位：网格员每周走访一遍辖区楼栋，把邻里之间的小摩擦记进台账。\n\n" +
 		"调解到位：社区请来退休法官和老党员组成调解小组，矛盾一露头就上门调解。\n\n" +
 		"回访到位：调解后一个月内，社区干部再上门回访，看看问题有没有反弹。\n\n" +
 		"这套办法实行以来，梧桐社区的矛盾纠纷化解率达到98%。\n"
-	if err := os.WriteFile(filepath.Join(dir, "lv.txt"), []byte(article), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "lv.txt", article)
 	ans, err := s.Ask(context.Background(), "", "三到位工作法具体怎么做？")
 	if err != nil {
 		t.Fatal(err)
@@ -969,14 +949,10 @@ func TestVerbAfterAPostIsNoPerson(t *testing.T) {
 // clauses of one paragraph, not under numbers ("X是哪四步？"), is answered
 // with those clauses, not refused as "没有列出".
 func TestItemsToldInClauses(t *testing.T) {
-	dir := t.TempDir()
 	article := "卢桂兰和她的“四步议事法”\n\n卢桂兰，女，1970年生，现任东林市河西区柳岸社区党委书记。\n\n" +
 		"为了让居民的事有人商量，卢桂兰在柳岸社区推行“四步议事法”。居民提议，由楼栋长把问题收上来；支部审议，每月召开一次议事会筛选事项；居民代表表决，过半数同意才能办；社区公示结果，办完后在公告栏张贴。\n\n" +
 		"两年来，柳岸社区用这个办法办成了40多件实事。\n"
-	if err := os.WriteFile(filepath.Join(dir, "lu.txt"), []byte(article), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "lu.txt", article)
 	ans, err := s.Ask(context.Background(), "", "四步议事法是哪四步？")
 	if err != nil {
 		t.Fatal(err)
@@ -996,17 +972,13 @@ func TestItemsToldInClauses(t *testing.T) {
 // the paragraphs that follow, without numbers or markers, is answered
 // from those paragraphs, not "只提到了名称".
 func TestMethodToldInProseAfterItsName(t *testing.T) {
-	dir := t.TempDir()
 	article := "柏树巷社区的“邻里守望”\n\n龚秀英，女，1966年生，现任西川市锦城区柏树巷社区党委书记。\n\n" +
 		"2019年，龚秀英在社区推行“邻里守望”工作法。\n\n" +
 		"她先在每个院落挑选两三名热心居民当守望员，每天早晚在院里转一圈。\n\n" +
 		"守望员发现独居老人家里没动静，就马上敲门，并通知网格员上门查看。\n\n" +
 		"社区还建立了守望台账，每月召开一次守望员碰头会，把发现的问题交给社区办理。\n\n" +
 		"龚秀英说，邻里之间多看一眼，就多一分安心。\n"
-	if err := os.WriteFile(filepath.Join(dir, "gong.txt"), []byte(article), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "gong.txt", article)
 	for _, q := range []string{"邻里守望工作法具体怎么做？", "邻里守望工作法有哪些步骤？"} {
 		ans, err := s.Ask(context.Background(), "", q)
 		if err != nil {
@@ -1191,14 +1163,10 @@ func TestDottedNameIsOnePerson(t *testing.T) {
 // TestWhenTellsTheYearBefore: asked when, a sentence dated "那年秋天"
 // comes with the sentence before it that names the year.
 func TestWhenTellsTheYearBefore(t *testing.T) {
-	dir := t.TempDir()
 	article := "樊秀云和她的“邻里议事亭”\n\n樊秀云，女，1969年生，现任东江市南城区桂花社区党委书记。\n\n" +
 		"2018年，社区老楼加装电梯的事吵了大半年。那年秋天，樊秀云在小区中心的凉亭里办起了“邻里议事亭”，每周五晚上请居民来商量。\n\n" +
 		"议事亭开了三年，议成了20多件事。\n"
-	if err := os.WriteFile(filepath.Join(dir, "fan.txt"), []byte(article), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "fan.txt", article)
 	ans, err := s.Ask(context.Background(), "", "樊秀云是什么时候办起邻里议事亭的？")
 	if err != nil {
 		t.Fatal(err)
@@ -1276,6 +1244,12 @@ func TestOthersWhoDoTheSame(t *testing.T) {
 		}
 	}
 
+	// After an answer that told no method ("方志强是谁"): the topics of
+	// what it quoted.
+	if ans := chat("others-who", "方志强是谁？", "还有其他书记这么做吗？"); !strings.Contains(ans.Text, "除了方志强") || ans.Refused {
+		t.Errorf("after who he is: want others on the field his answer quoted:\n%s", ans.Text)
+	}
+
 	fact := chat("fact", "方志强和师晓东谁当书记更早？")
 	for _, want := range []string{"方志强 · 任职经历", "2012年起任", "师晓东 · 任职经历", "第十二个年头"} {
 		if !strings.Contains(fact.Text, want) {
@@ -1334,17 +1308,13 @@ func TestAdviceAskedAsHasAnyoneMetIt(t *testing.T) {
 // it achieved, by a measure when the article gives one, before an honour
 // of hers told next to it.
 func TestResultIsMeasuredNotHerHonour(t *testing.T) {
-	dir := t.TempDir()
 	text := "社区书记的“睦邻夜话”\n" +
 		"2024-03-02 来源：某市新闻网\n" +
 		"　　柳湾社区党委书记贺晓梅在社区工作了十一年。柳湾社区老旧楼栋多，居民有事不愿意找社区。\n" +
 		"　　2021年，贺晓梅推出“睦邻夜话”：每周三晚上，社区干部到楼栋口和居民拉家常，当场记下居民反映的问题。\n" +
 		"　　2022年，贺晓梅被评为省级优秀党务工作者。\n" +
 		"　　开展“睦邻夜话”两年后，居民对社区工作的满意度从72%提高到96%，收集的问题办结了300多件。\n"
-	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "a.txt", text)
 	ctx := context.Background()
 	if _, err := s.Ask(ctx, "r", "睦邻夜话是怎么做的？"); err != nil {
 		t.Fatal(err)
@@ -1448,25 +1418,25 @@ func TestUnknownPracticeOfAKnownCommunity(t *testing.T) {
 	}
 }
 
+// parkingArticle is a report of one secretary with two stories: parking
+// (a complaint, how the place was, her doing, its outcome) and then a
+// second complaint with its own doing.
+const parkingArticle = "把居民的烦心事办成顺心事——记桂园社区党委书记贺春兰\n" +
+	"2024-05-10 来源：某市日报\n" +
+	"　　桂园社区党委书记贺春兰今年52岁，在社区工作了十五年。\n" +
+	"　　“楼下的车停得乱七八糟，救护车都开不进来！”去年春天，居民周大爷的一句抱怨，让贺春兰记在了心上。\n" +
+	"　　桂园社区建于上世纪九十年代，只有一个出入口，小区里没有规划停车位。\n" +
+	"　　停车的难题，贺春兰先后跑了十几趟街道和交警队，最后想了办法：把小区边上的闲置空地改成48个停车位，实行错时停车，居民上班时段向周边商户开放。\n" +
+	"　　现在，小区的消防通道再也没被堵过。\n" +
+	"　　“老人去医院挂号太难了。”不少老年居民这样说。\n" +
+	"　　为了这件事，贺春兰联系辖区医院，每周二派医生到社区坐诊，还组织志愿者教老人用手机预约挂号。\n"
+
 // TestStoryAcrossParagraphs: a resolved outcome ("再也没被堵过") is no
 // problem; it goes with the doing closing the paragraph before it, and a
 // resident's complaint that opens a later paragraph opens a story of its
 // own, whose doing is not credited to the first.
 func TestStoryAcrossParagraphs(t *testing.T) {
-	dir := t.TempDir()
-	text := "把居民的烦心事办成顺心事——记桂园社区党委书记贺春兰\n" +
-		"2024-05-10 来源：某市日报\n" +
-		"　　桂园社区党委书记贺春兰今年52岁，在社区工作了十五年。\n" +
-		"　　“楼下的车停得乱七八糟，救护车都开不进来！”去年春天，居民周大爷的一句抱怨，让贺春兰记在了心上。\n" +
-		"　　桂园社区建于上世纪九十年代，只有一个出入口，小区里没有规划停车位。\n" +
-		"　　停车的难题，贺春兰先后跑了十几趟街道和交警队，最后想了办法：把小区边上的闲置空地改成48个停车位，实行错时停车，居民上班时段向周边商户开放。\n" +
-		"　　现在，小区的消防通道再也没被堵过。\n" +
-		"　　“老人去医院挂号太难了。”不少老年居民这样说。\n" +
-		"　　为了这件事，贺春兰联系辖区医院，每周二派医生到社区坐诊，还组织志愿者教老人用手机预约挂号。\n"
-	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "a.txt", parkingArticle)
 	ans, err := s.Ask(context.Background(), "story", "我们小区车停得乱七八糟，消防车都进不来，怎么办？")
 	if err != nil {
 		t.Fatal(err)
@@ -1511,16 +1481,12 @@ func TestLastOneAfterSteps(t *testing.T) {
 // TestOriginAndFormerJobInPlainWords: "吉林舒兰人" (a province and a
 // county, no 省/市) states where she is from, and "原是…" her job before.
 func TestOriginAndFormerJobInPlainWords(t *testing.T) {
-	dir := t.TempDir()
 	text := "社区里的“贴心人”\n2024-04-02 来源：某市新闻网\n" +
 		"　　白杨社区地处城区东部，居民四千多户，老年人多。\n" +
 		"　　白杨社区党委书记韩玉芬，吉林舒兰人，原是一名纺织厂的车间主任，2010年来到社区工作。\n" +
 		"　　韩玉芬推出“邻里帮帮卡”，居民有困难就打卡上的电话，志愿者当天上门。\n" +
 		"　　“有事找韩书记，准没错。”居民们都这么说。\n"
-	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "a.txt", text)
 	ctx := context.Background()
 	for q, want := range map[string]string{"韩玉芬是哪里人？": "吉林舒兰人", "韩玉芬当书记之前是做什么的？": "车间主任"} {
 		ans, err := s.Ask(ctx, "origin-"+q, q)
@@ -1538,16 +1504,12 @@ func TestOriginAndFormerJobInPlainWords(t *testing.T) {
 // numbers when quoted whole, and it is shown once after the list, not as
 // one step's how.
 func TestStepsNumberedInOneSentence(t *testing.T) {
-	dir := t.TempDir()
 	text := "“四步法”暖了老街坊的心\n" +
 		"2024-06-01 来源：某区融媒体中心\n" +
 		"　　柳林社区党委书记程秀云在社区工作了二十年。社区独居老人多，过去有事常常没人知道。\n" +
 		"　　程秀云总结出“四步法”：①摸底：网格员逐户走访，登记独居老人的身体和家庭情况；②建档：为每位老人建立一本健康档案；③结对：组织党员和低龄老人与独居老人结成对子；④回访：社区干部每月上门回访一次，问题当月解决。\n" +
 		"　　如今，柳林社区的独居老人都有了结对人。\n"
-	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "a.txt", text)
 	ans, err := s.Ask(context.Background(), "circled", "四步法有哪几步？")
 	if err != nil {
 		t.Fatal(err)
@@ -1567,7 +1529,6 @@ func TestStepsNumberedInOneSentence(t *testing.T) {
 // names the step; how it is done is the paragraph's next sentence, and
 // the steps answer gives it.
 func TestStepNamedThenTold(t *testing.T) {
-	dir := t.TempDir()
 	text := "# 在全市社区工作会议上的发言\n" +
 		"\n" +
 		"发言人：石门社区党委书记 梁桂珍\n" +
@@ -1587,10 +1548,7 @@ func TestStepNamedThenTold(t *testing.T) {
 		"通过这些做法，去年社区居民满意度达到了97%。\n" +
 		"\n" +
 		"谢谢大家！\n"
-	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "a.md", text)
 	ans, err := s.Ask(context.Background(), "named-then", "三进工作法有哪几步？")
 	if err != nil {
 		t.Fatal(err)
@@ -1688,6 +1646,11 @@ func TestReviewedCues(t *testing.T) {
 	if ans := askIn(t, s, "cue-step", "三需工作法有哪几步？", "第一时间怎么处理？"); strings.Contains(ans.Text, "第一步是") {
 		t.Errorf("第一时间 read as the first step:\n%s", ans.Text)
 	}
+	for in, want := range map[string]int{"十二": 12, "二十": 20, "二十三": 23, "三": 3, "12": 12} {
+		if got := numberOf(in); got != want {
+			t.Errorf("numberOf(%s) = %d, want %d", in, got, want)
+		}
+	}
 	if u := s.understand("于海燕去年做了什么？", Conversation{}); u.Intent == IntentSummary {
 		t.Errorf("于海燕去年做了什么 read as her summary")
 	}
@@ -1769,20 +1732,7 @@ func TestHowThePlaceWasIsNoPractice(t *testing.T) {
 // TestHowSheDidItIsADoing: "她是怎么解决停车难的" leads with what she did,
 // not with how the place was (只有一个出入口, 没有规划停车位).
 func TestHowSheDidItIsADoing(t *testing.T) {
-	dir := t.TempDir()
-	text := "把居民的烦心事办成顺心事——记桂园社区党委书记贺春兰\n" +
-		"2024-05-10 来源：某市日报\n" +
-		"　　桂园社区党委书记贺春兰今年52岁，在社区工作了十五年。\n" +
-		"　　“楼下的车停得乱七八糟，救护车都开不进来！”去年春天，居民周大爷的一句抱怨，让贺春兰记在了心上。\n" +
-		"　　桂园社区建于上世纪九十年代，只有一个出入口，小区里没有规划停车位。\n" +
-		"　　停车的难题，贺春兰先后跑了十几趟街道和交警队，最后想了办法：把小区边上的闲置空地改成48个停车位，实行错时停车，居民上班时段向周边商户开放。\n" +
-		"　　现在，小区的消防通道再也没被堵过。\n" +
-		"　　“老人去医院挂号太难了。”不少老年居民这样说。\n" +
-		"　　为了这件事，贺春兰联系辖区医院，每周二派医生到社区坐诊，还组织志愿者教老人用手机预约挂号。\n"
-	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverText(t, "a.txt", parkingArticle)
 	ans, err := s.Ask(context.Background(), "how-did", "贺春兰是怎么解决停车难的？")
 	if err != nil {
 		t.Fatal(err)

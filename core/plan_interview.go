@@ -63,11 +63,13 @@ var askKinds = []*regexp.Regexp{
 }
 
 // comingToWorkRE is her coming to the work: 来社区, 当书记, 干社区这一行.
-var comingToWorkRE = regexp.MustCompile(`(来|到|进|回|干|做|当|选择|留在|扎根|报考|考)[^，,。？?]{0,4}(社区|书记|这[一个]?行|基层)`)
+var comingToWorkRE = regexp.MustCompile(comingToWork)
+
+const comingToWork = `(来|到|进|回|干|做|当|选择|留在|扎根|报考|考)[^，,。？?]{0,4}(社区|书记|这[一个]?行|基层)`
 
 // careerAskRE asks why she took up the work itself, the question ending
 // there (她为什么当社区书记？, 为什么选择社区工作？; not 为什么要做社区报).
-var careerAskRE = regexp.MustCompile(`(来|到|进|回|干|做|当|选择|留在|扎根|报考|考)[^，,。？?]{0,4}(社区|书记|这[一个]?行|基层)(工作|书记|干部|主任)?(呢|啊|吗)?[？?]?$`)
+var careerAskRE = regexp.MustCompile(comingToWork + `(工作|书记|干部|主任)?(呢|啊|吗)?[？?]?$`)
 
 // askKind is the index in askKinds of what norm asks, or -1.
 func askKind(norm string) int {
