@@ -43,7 +43,14 @@ func TestUnderstand(t *testing.T) {
 		{q: "我们社区居民参与方面问题比较多，可以学习哪位书记的做法？", intent: IntentAdvice},                  // 比较多 compares nothing
 		{q: "郭佳和张影谁的做法比较好？", intent: IntentCompare, leaders: []string{"郭佳", "张影"}}, // between two named, 比较好 compares
 		{q: "我们社区智慧社区方面比较薄弱，可以学谁？", intent: IntentAdvice},                          // 智慧社区 is a field, not a place
-		{q: "社区书记和主任是同一个人吗？", intent: IntentOther},                                 // 和 joins two posts: nobody unknown
+		// Whom to learn from, asked without 借鉴/学谁: "哪位书记有好办法",
+		// "什么时候去找居民合适" (when to do it, not when something happened).
+		{q: "居民反映的事半个月都没个回音，哪位书记有好办法？", intent: IntentAdvice},
+		{q: "白天上门家家都锁着门，什么时候去找居民合适？", intent: IntentAdvice},
+		// What residents think of the community names no community.
+		{q: "居民觉得社区就是个衙门，怎么扭转这个印象？", intent: IntentAdvice},
+		{q: "大家认为社区办事慢，可以学谁？", intent: IntentAdvice},
+		{q: "社区书记和主任是同一个人吗？", intent: IntentOther}, // 和 joins two posts: nobody unknown
 		{q: "你好", intent: IntentChat},
 		{q: "有哪些书记？", intent: IntentList},
 	}
