@@ -1756,3 +1756,30 @@ func TestWhoServedLonger(t *testing.T) {
 		t.Errorf("want each one's career:\n%s", ans.Text)
 	}
 }
+
+// TestCommonKindOfPractice: two secretaries whose methods are of one kind
+// (a 议事 forum each, under different names) share it, and the answer says
+// so with each method's own definition — not a topic each mentions once.
+func TestCommonKindOfPractice(t *testing.T) {
+	dir := t.TempDir()
+	arts := map[string]string{
+		"chen.txt": "桂香社区党委书记陈慧：把议事会开到楼栋口\n\n　　桂香社区是上世纪九十年代建成的老小区，住着1400多户居民。2016年起担任社区党委书记的陈慧，先从楼栋入手。\n\n　　陈慧推行“楼栋议事会”：每栋楼每月最后一个周日在楼栋口开一次会，楼栋长主持，居民把想办的事提出来，当场商量，定下来的事写在楼道公告栏上。\n\n　　三年来，楼栋议事会商定了加装扶手、修补屋面等60多件事。\n",
+		"wang.txt": "夜色里的议事厅——记北湖社区党支部书记王芳\n\n　　北湖社区年轻住户多，白天家里常常没人，过去社区开会总凑不齐人。2019年，王芳当选社区党支部书记。\n\n　　王芳办起了“夜间议事厅”：每周四晚上八点，居民代表、物业和业委会坐到一起，把小区里的停车、绿化等事情摆到桌面上，议定的事项一周内给答复。\n\n　　2022年，王芳被评为市优秀共产党员。\n",
+	}
+	for name, text := range arts {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "common-kind", "陈慧和王芳有什么共同点？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "共同点：都用“议事”") || !strings.Contains(ans.Text, "每栋楼每月最后一个周日") || !strings.Contains(ans.Text, "每周四晚上八点") {
+		t.Errorf("want the 议事 forums both hold, each by its definition:\n%s", ans.Text)
+	}
+	if strings.Contains(ans.Text, "担任社区党委书记") || strings.Contains(ans.Text, "当选") {
+		t.Errorf("a post held is no common practice:\n%s", ans.Text)
+	}
+}
