@@ -50,6 +50,7 @@ func TestUnderstand(t *testing.T) {
 		// What residents think of the community names no community.
 		{q: "居民觉得社区就是个衙门，怎么扭转这个印象？", intent: IntentAdvice},
 		{q: "大家认为社区办事慢，可以学谁？", intent: IntentAdvice},
+		{q: "活动室太小开会挤不下，还有什么地方能开？", intent: IntentAdvice},
 		{q: "社区书记和主任是同一个人吗？", intent: IntentOther}, // 和 joins two posts: nobody unknown
 		{q: "你好", intent: IntentChat},
 		{q: "有哪些书记？", intent: IntentList},
