@@ -1783,3 +1783,17 @@ func TestCommonKindOfPractice(t *testing.T) {
 		t.Errorf("a post held is no common practice:\n%s", ans.Text)
 	}
 }
+
+// TestNameIsNoTopic: a secretary whose name holds a topic's word (萨仁高娃:
+// 娃, asked with for children) is summed up by her methods, not read as a
+// question about children.
+func TestNameIsNoTopic(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ans, err := s.Ask(context.Background(), "name-topic", "萨仁高娃有什么经验值得学习？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "蒙古包议事厅") || !strings.Contains(ans.Text, "奶茶帮帮团") {
+		t.Errorf("want her methods:\n%s", ans.Text)
+	}
+}

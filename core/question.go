@@ -346,7 +346,12 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		}
 	}
 	if s.lex != nil {
-		q.Topics = s.lex.InQuestion(q.Norm)
+		// A name is no topic (萨仁高娃 is no 娃).
+		unnamed := q.Norm
+		for _, k := range e.leaderKeys {
+			unnamed = strings.ReplaceAll(unnamed, k.key, " ")
+		}
+		q.Topics = s.lex.InQuestion(unnamed)
 		// "智慧社区" is a field of work, not a community no article names.
 		q.Unknown = slices.DeleteFunc(q.Unknown, func(u string) bool {
 			for _, t := range q.Topics {
@@ -525,7 +530,7 @@ var problemFrameRE = regexp.MustCompile(`(这|这个|这些)?方面(的)?问题(
 
 // emptyTokens are what is left of a question's asking words once the rest
 // is stripped ("有什么办法" → 有 办法): no topic of their own.
-var emptyTokens = []string{"有", "办法", "好办法", "学", "可", "问题", "解决", "解决过", "参考", "想", "做", "搞",
+var emptyTokens = []string{"有", "办法", "好办法", "值得", "学", "可", "问题", "解决", "解决过", "参考", "想", "做", "搞",
 	// "有没有书记遇到过", "有没有社区管过这事": asking whether anyone has.
 	"遇到过", "碰到过", "遇见过", "管过", "办成过", "办过", "试过", "搞过", "弄过", "经历过", "处理过", "做过",
 	"帮点", "这事", "这种事", "这类事"}
