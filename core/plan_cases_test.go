@@ -1797,3 +1797,17 @@ func TestNameIsNoTopic(t *testing.T) {
 		t.Errorf("want her methods:\n%s", ans.Text)
 	}
 }
+
+// TestResultAsDecrease: what came of a method is often a fall (投诉下降了
+// 七成, 发案率降低) told a paragraph later; asked for its effect, that is
+// the answer, not "资料中没有提到具体成效".
+func TestResultAsDecrease(t *testing.T) {
+	s := serviceOverText(t, "he.txt", "河湾社区党委书记何秀英\n\n　　河湾社区是老厂区的家属区，2016年，何秀英当选社区党委书记。\n\n　　何秀英推行“楼门夜谈”：每周三晚上，社区干部和楼门长到楼门口和居民拉家常，把问题记在本子上，第二天分给网格员去办。\n\n　　社区还办起了“暖心午餐”，给八十岁以上的老人送饭。\n\n　　三年下来，河湾社区的投诉量下降了七成，“楼门夜谈”在全区推广。\n")
+	ans, err := s.Ask(context.Background(), "decrease", "楼门夜谈效果怎么样？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "投诉量下降了七成") || strings.Contains(ans.Text, "没有提到") {
+		t.Errorf("want the fall it brought:\n%s", ans.Text)
+	}
+}
