@@ -1811,3 +1811,25 @@ func TestResultAsDecrease(t *testing.T) {
 		t.Errorf("want the fall it brought:\n%s", ans.Text)
 	}
 }
+
+// TestHowTellsItsNamingSentence: in an interview the method is named in a
+// sentence with a plain verb ("我们推了…", "后来我们搞了…") that tells what
+// it is; asked how it is done or 是怎么回事, that sentence comes first, and
+// a hesitation told beside it ("一开始也有人观望") is no part of how.
+func TestHowTellsItsNamingSentence(t *testing.T) {
+	s := serviceOverText(t, "tang.txt", "社区书记面对面｜老院落里的新规矩\n\n【嘉宾简介】唐月华，女，1970年生，成都市青羊区草市街街道金马社区党委书记。\n\n主持人：院落没有物业，日常的事谁来管？\n\n唐月华：我们推了“院落管家队”，每个院落由居民推选三个人，管卫生、管停车、管公共收益的账。\n\n主持人：居民愿意参加吗？\n\n唐月华：一开始也有人观望。后来我们搞了“服务换积分”，居民参加志愿服务攒积分，可以换理发、修家电这些服务，参加的人越来越多。现在社区有登记的志愿者四百多人。\n")
+	ctx := context.Background()
+	for _, c := range []struct{ q, want string }{
+		{"院落管家队是怎么做的？", "每个院落由居民推选三个人"},
+		{"服务换积分是怎么回事？", "居民参加志愿服务攒积分"},
+		{"服务换积分具体怎么搞？", "居民参加志愿服务攒积分"},
+	} {
+		ans, err := s.Ask(ctx, "how-naming:"+c.q, c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(ans.Text, c.want) || strings.Contains(ans.Text, "一开始也有人观望") {
+			t.Errorf("%s: want %q, no hesitation:\n%s", c.q, c.want, ans.Text)
+		}
+	}
+}

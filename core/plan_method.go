@@ -536,9 +536,10 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 	case IntentHow:
 		d.lead = who + "是这样做" + name + "的："
-		if hasDef && p.fresh(def) && isDoing(def.norm) && (len(m.Steps) == 0 || !enumeratesSteps(def.norm, m.Steps)) {
+		if hasDef && p.fresh(def) && (isDoing(def.norm) || !bareName(def, m) && !isProblem(def.norm)) && (len(m.Steps) == 0 || !enumeratesSteps(def.norm, m.Steps)) {
 			// The sentence naming the method usually tells how it was set
-			// up ("她反复上门协调,组建了……社区大党委").
+			// up ("她反复上门协调,组建了……社区大党委", "我们推了“院落自治
+			// 小组”，每个院落由居民推选三到五个人").
 			p.take(def)
 			d.add(item{quote: def})
 		}
@@ -570,7 +571,18 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				}
 			}
 		}
-		addQuotes("", how, 4-len(d.items))
+		// How it is done is its doings and what came of them, not a
+		// hesitation told beside them ("一开始也有人观望").
+		var worked []sentRef
+		for _, r := range how {
+			if isDoing(r.norm) || isOutcome(r.norm) {
+				worked = append(worked, r)
+			}
+		}
+		if len(worked) == 0 {
+			worked = how
+		}
+		addQuotes("", worked, 4-len(d.items))
 		if !d.hasQuotes() && hasDef {
 			d.add(item{quote: def})
 			d.tail = "文中未展开具体做法。"

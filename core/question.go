@@ -172,11 +172,14 @@ var (
 	// whyGoodRE asks why someone is a model: what she did is the answer.
 	whyGoodRE = regexp.MustCompile(`为什么(能|会|可以)?(成为|被评为|当选|这么|那么|如此)?.{0,6}(优秀|先进|模范|榜样|成功|受欢迎|好书记)|凭什么|成功的(原因|秘诀|经验)|向.{1,4}学习什么|学习(她|他)什么`)
 	// listAllRE asks what the articles cover: the secretaries, the methods.
-	listAllRE    = regexp.MustCompile(`^(资料中?|资料里|这里|你们|目前|现在)?(都|一共|总共)?(有|介绍了|包括|收录了)(哪些|哪几位|几位|多少位)(社区)?(书记|人物)|^(资料中?|资料里|这里|你们|目前|现在)?(都|一共)?(有|收录了|整理了)(哪些|什么)(工作)?方法`)
-	exampleRE    = regexp.MustCompile(`例子|案例|举例|举个|实例|事例|比如说一下|讲个故事|具体的事`)
-	differRE     = regexp.MustCompile(`相同|不同|一样|差别|区别|异同|相似`)
-	eachRE       = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩`)
-	whatRE       = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是`)
+	listAllRE = regexp.MustCompile(`^(资料中?|资料里|这里|你们|目前|现在)?(都|一共|总共)?(有|介绍了|包括|收录了)(哪些|哪几位|几位|多少位)(社区)?(书记|人物)|^(资料中?|资料里|这里|你们|目前|现在)?(都|一共)?(有|收录了|整理了)(哪些|什么)(工作)?方法`)
+	exampleRE = regexp.MustCompile(`例子|案例|举例|举个|实例|事例|比如说一下|讲个故事|具体的事`)
+	differRE  = regexp.MustCompile(`相同|不同|一样|差别|区别|异同|相似`)
+	eachRE    = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩`)
+	whatRE    = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是|(怎么|咋|怎样)(一)?回事`)
+	// whatIsItRE asks what something is, with 怎么 in it ("积分换服务是
+	// 怎么回事"): no how.
+	whatIsItRE   = regexp.MustCompile(`(怎么|咋|怎样)(一)?回事`)
 	followOpenRE = regexp.MustCompile(`^(那|那么|还有|再|具体|后来|然后|接着|另外|此外|详细|展开|继续|所以|第[一二三四五六七八九十两\d]+)`)
 	pronounRE    = regexp.MustCompile(`她|他|它|其|该方法|这里|那里|当地|例子|案例|举例|举个|比如说|这个方法|这种方法|这个做法|这种做法|这个|那个|这种|此|上面|刚才|前面|这么|这样|那样`)
 )
@@ -440,6 +443,8 @@ func intentOf(q Question) Intent {
 		return IntentWhen
 	case numberRE.MatchString(indefiniteRE.ReplaceAllString(n, "")):
 		return IntentNumber
+	case len(q.Methods) > 0 && whatIsItRE.MatchString(n):
+		return IntentWhat
 	case named == 0 && len(q.Topics) > 0 && howRE.MatchString(n):
 		// "怎么尽快摸清社区家底" naming no one: how the secretaries did it.
 		return IntentAdvice
