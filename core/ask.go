@@ -125,6 +125,14 @@ func (c Conversation) turn(id string) *Turn {
 			}
 		}
 	}
+	// The last turn, passing over a refusal or two that named no one and
+	// no method: "谁想出来的？" after a refused "当时遇到了什么难题？"
+	// still means the method discussed before.
+	for i := len(c.Turns) - 1; i >= 0 && i >= len(c.Turns)-3; i-- {
+		if t := &c.Turns[i]; t.Grounded || len(t.Leaders)+len(t.Methods) > 0 {
+			return t
+		}
+	}
 	return &c.Turns[len(c.Turns)-1]
 }
 
@@ -383,6 +391,12 @@ var yesNoRE = regexp.MustCompile(`吗[？?！!。]*$|能不能|可不可以|是�
 
 // whWordRE asks for a particular of something already in view: 谁, 哪, 多久,
 // 几, 多少, 怎么样.
+// pointsBackRE points at the time of what was just told.
+var pointsBackRE = regexp.MustCompile(`当时|那时|当初|那会儿?`)
+
+// deicticRE are words pointing at the time or amount of what was told.
+var deicticRE = regexp.MustCompile(`当时|那时|当初|那会儿?|现在|目前|如今|一共|总共|还在|还|遇到|碰到|\s`)
+
 var whWordRE = regexp.MustCompile(`谁|哪|多久|几|多少|什么时候|怎么样|如何|为什么|为啥`)
 
 // shortAboutPrev reports a short question naming no one ("谁参加？",
@@ -402,13 +416,18 @@ func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 			han++
 		}
 	}
-	if han > 7 || ourPlaceRE.MatchString(q.Norm) {
+	limit := 7
+	if pointsBackRE.MatchString(q.Norm) {
+		limit = 11 // "当时遇到了什么难题": about the time just told
+	}
+	if han > limit || ourPlaceRE.MatchString(q.Norm) {
 		return false
 	}
 	// Elliptical ("谁参加", "多久开一次": a question word and a verb at
 	// most), or about what her articles say; "今天天气怎么样" and "网格化
 	// 是什么" are neither.
-	rest := residual(q.Topic)
+	// "当时", "现在还", "一共" point at what was told; they ask nothing.
+	rest := deicticRE.ReplaceAllString(residual(q.Topic), "")
 	_, detail := detailAsked(q.Norm)
 	said := len(prev.Leaders) > 0 && s.says(prev.Leaders[0], rest, nil)
 	yesNo := yesNoRE.MatchString(strings.TrimSpace(q.Norm)) // "要收费吗？": of what was just told

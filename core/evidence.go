@@ -151,7 +151,7 @@ type weightedTerms struct {
 }
 
 // askedUnitRE is a count asked with its measure word.
-var askedUnitRE = regexp.MustCompile(`(?:多少|几)([个名户人次件家支位条项本栋座场元岁年天])`)
+var askedUnitRE = regexp.MustCompile(`(?:多少|几)([个名户人次件家支位条项本栋座场元岁年天部台辆间套所处张批])`)
 
 // unitOf is the pattern of a count in the measure the question asks in.
 func unitOf(norm string) *regexp.Regexp {

@@ -1833,3 +1833,32 @@ func TestHowTellsItsNamingSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpPastARefusal: a follow-up that points back ("当时遇到了什么
+// 难题", "谁想出来的") stays with the method discussed, even after a
+// question in between was refused.
+func TestFollowUpPastARefusal(t *testing.T) {
+	s := serviceOverText(t, "lin.txt", "林桂香：把议事会搬进楼道\n\n　　东湖社区党委书记林桂香到社区工作已经十年。东湖社区的老楼没有电梯，老人下楼难，居民有事也不愿意跑到社区。\n\n　　2019年，林桂香推出“楼道议事板”，在每个单元一楼挂一块小黑板，居民有事写在黑板上，楼栋长每周汇总，社区每月到楼道里开一次议事会。\n\n　　这几年，东湖社区没有发生一起群体上访。\n")
+	ctx := context.Background()
+	chat := "past-refusal"
+	if _, err := s.Ask(ctx, chat, "楼道议事板是怎么来的？"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, chat, "当时遇到了什么难题？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "楼道议事板") {
+		t.Errorf("当时遇到了什么难题: want the method's problem:\n%s", ans.Text)
+	}
+	if a, err := s.Ask(ctx, chat, "今天天气怎么样？"); err != nil || !a.Refused {
+		t.Fatalf("off-topic question answered: %v\n%s", err, a.Text)
+	}
+	ans, err = s.Ask(ctx, chat, "谁想出来的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "林桂香") {
+		t.Errorf("谁想出来的 after a refusal: want the method's maker:\n%s", ans.Text)
+	}
+}
