@@ -430,8 +430,9 @@ func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 	rest := deicticRE.ReplaceAllString(residual(q.Topic), "")
 	_, detail := detailAsked(q.Norm)
 	said := len(prev.Leaders) > 0 && s.says(prev.Leaders[0], rest, nil)
-	yesNo := yesNoRE.MatchString(strings.TrimSpace(q.Norm)) // "要收费吗？": of what was just told
-	if utf8.RuneCountInString(rest) >= 2 && !said && !(detail || yesNo || whWordRE.MatchString(q.Norm)) || utf8.RuneCountInString(rest) > 3 && !said && !yesNo {
+	yesNo := yesNoRE.MatchString(strings.TrimSpace(q.Norm))               // "要收费吗？": of what was just told
+	wh := whWordRE.MatchString(q.Norm) || strings.Contains(q.Norm, "什么人") // "都是些什么人"
+	if utf8.RuneCountInString(rest) >= 2 && !said && !(detail || yesNo || wh) || utf8.RuneCountInString(rest) > 3 && !said && !yesNo {
 		return false
 	}
 	switch q.Intent {

@@ -1862,3 +1862,20 @@ func TestFollowUpPastARefusal(t *testing.T) {
 		t.Errorf("谁想出来的 after a refusal: want the method's maker:\n%s", ans.Text)
 	}
 }
+
+// TestWhatKindOfPeopleFollowUp: "都是些什么人？" after a count of a team
+// asks who its members are, of the team just discussed.
+func TestWhatKindOfPeopleFollowUp(t *testing.T) {
+	s := serviceOverText(t, "qi.txt", "老齐和他的“修补匠”\n\n　　齐国栋，男，1961年生，2011年起担任槐荫社区党委书记。\n\n　　“修补匠服务队”是齐国栋在2014年牵头组建的志愿服务队，队员大多是退休的电工、木匠和水暖工，现有队员38人。每月初五，服务队在社区广场摆摊，平时接单上门。\n")
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "kind-of-people", "修补匠服务队有多少人？"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "kind-of-people", "都是些什么人？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "退休的电工、木匠和水暖工") {
+		t.Errorf("want the team's members:\n%s", ans.Text)
+	}
+}
