@@ -114,7 +114,7 @@ var attributes = []Attribute{
 	{Name: "住址", cue: regexp.MustCompile(`住在哪|住哪|家住|住址|家在哪|住的地方|住在什么|住在哪个`), state: regexp.MustCompile(`家住|住在|住址|她家在|他家在`)},
 	{Name: "爱好", cue: regexp.MustCompile(`爱好|兴趣爱好|有什么兴趣|的兴趣|业余时间|业余生活|特长|喜欢做什么|喜欢干什么|平时喜欢`), state: regexp.MustCompile(`爱好|兴趣|特长|业余|喜欢(唱|跳|写|读|看|画|打|下|练|钓|跑)`)},
 	{Name: "身体情况", cue: regexp.MustCompile(`身高|体重|多高|多重|身体(怎么样|好吗|状况|情况)|健康状况|生过病|得过病`), state: regexp.MustCompile(`身高|体重|公分|厘米|公斤|生病|患病|住院|手术|病倒|身体`)},
-	{Name: "学历", cue: regexp.MustCompile(`学历|毕业|哪所大学|什么专业|文凭|学位|读过书`), state: regexp.MustCompile(`毕业|学历|本科|硕士|专科|学位|大学生|大专`)},
+	{Name: "学历", cue: regexp.MustCompile(`学历|毕业|哪所大学|什么专业|文凭|学位|读过书|(上|读|念)过(大学|高中|中专|书)|文化程度|念过几年书|读到几年级`), state: regexp.MustCompile(`毕业|学历|本科|硕士|专科|学位|大学生|大专`)},
 	{Name: "荣誉", cue: regexp.MustCompile(`荣誉|获得过|得过|奖项|称号|表彰|获奖|获得了哪些|获得什么|哪些奖`), state: regexp.MustCompile(`荣获|授予|评为|称号|奖|表彰|当选|荣誉|先进|优秀|红旗手|劳动模范|劳模|标兵|模范|十佳|最美|巾帼|带头人|榜样`), strong: regexp.MustCompile(`荣获|授予|评为|称号|表彰为|当选为`)},
 	{Name: "职务", cue: regexp.MustCompile(`职务|什么职位|担任什么|什么职|身份|头衔|什么官`), state: regexp.MustCompile(`书记|主任|担任|委员|代表|推选|选为|岗位`)},
 	{Name: "民族", cue: regexp.MustCompile(`民族|什么族|哪个族`), state: regexp.MustCompile(`(汉|回|满|藏|苗|彝|壮|蒙古|傣|白|朝鲜|土家|侗|瑶|维吾尔|哈萨克|黎|畲|布依|纳西|傈僳|佤|哈尼|拉祜|景颇|羌|土|锡伯|达斡尔|鄂温克|东乡|水|仡佬|仫佬|毛南|京|赫哲|柯尔克孜|撒拉|裕固|鄂伦春|门巴|珞巴|基诺|阿昌|普米|怒|德昂|独龙|塔吉克|乌孜别克|俄罗斯|保安|塔塔尔|高山)族`)},
