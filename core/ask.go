@@ -391,6 +391,10 @@ var yesNoRE = regexp.MustCompile(`吗[？?！!。]*$|能不能|可不可以|是�
 
 // whWordRE asks for a particular of something already in view: 谁, 哪, 多久,
 // 几, 多少, 怎么样.
+// workAskedRE asks about work done ("有什么好经验", "是怎么做的"), not the
+// weather of a city.
+var workAskedRE = regexp.MustCompile(`经验|做法|怎么做|怎么干|办法|方法|事迹|借鉴|学习|值得学`)
+
 // pointsBackRE points at the time of what was just told.
 var pointsBackRE = regexp.MustCompile(`当时|那时|当初|那会儿?`)
 
@@ -646,6 +650,13 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		only := q.Leaders
 		if len(only) == 0 {
 			only = q.Region
+		}
+		if len(q.Leaders) == 0 && len(q.Region) > 0 && len(q.Topics) == 0 && workAskedRE.MatchString(q.Norm) && p.onlyRegionAsked() {
+			// "成都的书记有什么好经验": no field asked, so each one's main
+			// method, not the sentences that name the city (an honour).
+			if d = p.planRegion(q.Region); d != nil {
+				break
+			}
 		}
 		d, err = p.planAdvice(ctx, only)
 	case q.Intent == IntentExample && (len(q.Methods) > 0 || len(q.Leaders) > 0):

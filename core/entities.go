@@ -345,7 +345,10 @@ var regionRE = regexp.MustCompile(`^(?:[\p{Han}]{2,8}?(?:省|自治区))?(?:([\p
 // region is the longest city or district of the leaders' places that the
 // question names, with the leaders there.
 func (e *entities) region(norm string) (string, []string) {
-	for _, r := range e.regions {
+	// The narrowest place named: 成都市武侯区 is the district's secretaries,
+	// not the whole city's.
+	var best *regionKey
+	for i, r := range e.regions {
 		if !strings.Contains(norm, r.key) {
 			continue
 		}
@@ -358,9 +361,14 @@ func (e *entities) region(norm string) (string, []string) {
 				return "", nil
 			}
 		}
-		return r.key, r.leaders
+		if best == nil || len(r.leaders) < len(best.leaders) {
+			best = &e.regions[i]
+		}
 	}
-	return "", nil
+	if best == nil {
+		return "", nil
+	}
+	return best.key, best.leaders
 }
 
 // sampleArticles groups chunks (sorted by article) into articles and keeps
@@ -564,6 +572,9 @@ func (e *entities) unknownNames(norm string) []string {
 	}
 	for _, m := range unknownTitleRE.FindAllStringSubmatch(masked, -1) {
 		name := m[1]
+		if i := strings.LastIndex(name, "的"); i >= 0 {
+			name = name[i+len("的"):] // "成都的书记": whose, not a name
+		}
 		for _, g := range genericTitled {
 			name = strings.TrimPrefix(name, g)
 		}

@@ -1879,3 +1879,33 @@ func TestWhatKindOfPeopleFollowUp(t *testing.T) {
 		t.Errorf("want the team's members:\n%s", ans.Text)
 	}
 }
+
+// TestRegionOverview: "成都的书记有什么好经验" names a city and asks for
+// work, no field: each secretary there by her main method (not the
+// sentences that name the city, an honour); a district narrows it; a field
+// no article covers is still declined.
+func TestRegionOverview(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "region-city", "成都的书记有什么好经验？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "三张清单") || !strings.Contains(ans.Text, "院坝议事") || strings.Contains(ans.Text, "成都市优秀共产党员") {
+		t.Errorf("want each Chengdu secretary's main method:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(ctx, "region-district", "成都市武侯区的书记有什么好经验？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "三张清单") || strings.Contains(ans.Text, "院坝议事") {
+		t.Errorf("want only the district's secretary:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(ctx, "region-field", "成都的书记怎么处理高空抛物？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Refused {
+		t.Errorf("a field no article covers, answered:\n%s", ans.Text)
+	}
+}

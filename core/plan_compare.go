@@ -448,6 +448,48 @@ func (p *planner) onField(cands []sentRef) []rankedSent {
 
 // mainMethodItem is a leader's main method by the sentence naming it,
 // labelled as such.
+// onlyRegionAsked reports a question whose topic is its place and the ask
+// for work alone ("成都的书记有什么好经验"), no field of its own ("兰州的书记
+// 怎么处理高空抛物").
+func (p *planner) onlyRegionAsked() bool {
+	rest := p.q.Topic
+	for _, r := range p.s.ents.regions {
+		// Every place named (成都市武侯区: both), longest first.
+		for _, w := range []string{r.key, strings.TrimRight(r.key, "市区县")} {
+			if utf8.RuneCountInString(w) >= 2 {
+				rest = strings.ReplaceAll(rest, w, " ")
+			}
+		}
+	}
+	for _, w := range wellKnownPlaces {
+		rest = strings.ReplaceAll(rest, w, " ") // 四川成都: a province restricts nothing more
+	}
+	rest = workAskedRE.ReplaceAllString(rest, " ")
+	rest = strings.NewReplacer("市", "", "区", "", "县", "", "好", "", "有", "", "的", "", "社区", "", "书记", "", "优秀", "", "做", "", "干", "", " ", "").Replace(rest)
+	return utf8.RuneCountInString(rest) < 2
+}
+
+// planRegion tells the secretaries of a city or district asked about with
+// no field: each one's main method by its definition.
+func (p *planner) planRegion(leaders []string) *draft {
+	key, _ := p.s.ents.region(p.q.Norm)
+	d := &draft{lead: "资料中在" + strings.TrimRight(key, "市") + "工作的书记和他们的主要方法："}
+	for _, l := range leaders {
+		if len(d.items) == 5 {
+			break
+		}
+		if it, ok := p.mainMethodItem(l); ok {
+			d.add(it)
+			d.leaders = append(d.leaders, l)
+			d.context = append(d.context, it.quote.chunk)
+		}
+	}
+	if len(d.items) == 0 {
+		return nil
+	}
+	return d
+}
+
 func (p *planner) mainMethodItem(leader string) (item, bool) {
 	ms := p.s.mainMethods(leader, 1)
 	if len(ms) == 0 {
