@@ -659,6 +659,9 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 			}
 		}
 		d, err = p.planAdvice(ctx, only)
+	case honourAsked(q) != "" && p.s.o.Catalog != nil:
+		// "哪些书记是全国优秀党务工作者": those whose honours name it.
+		d = p.planHonourHolders(honourAsked(q))
 	case q.Intent == IntentExample && (len(q.Methods) > 0 || len(q.Leaders) > 0):
 		d = p.planExample()
 	case len(q.Methods) > 0 && len(q.Leaders) == 0 && (q.Intent == IntentNumber || q.Intent == IntentWhen || q.Intent == IntentWhere):

@@ -1909,3 +1909,25 @@ func TestRegionOverview(t *testing.T) {
 		t.Errorf("a field no article covers, answered:\n%s", ans.Text)
 	}
 }
+
+// TestHonourHolders: "哪些书记是X" lists those whose own honours name X,
+// and not one whose honour only shares words with it (全国优秀社区工作者,
+// 北京市优秀党务工作者 for 全国优秀党务工作者).
+func TestHonourHolders(t *testing.T) {
+	s := newOffline(t, nil)
+	ans, err := s.Ask(context.Background(), "holders", "哪些书记是全国优秀党务工作者？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "吴中兰") || !strings.Contains(ans.Text, "郭佳") {
+		t.Errorf("want both national 优秀党务工作者:\n%s", ans.Text)
+	}
+	g := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err = g.Ask(context.Background(), "holders-genre", "哪些书记是全国优秀党务工作者？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "欧阳红梅") || strings.Contains(ans.Text, "华秀芳") || strings.Contains(ans.Text, "陈雅静") {
+		t.Errorf("want only the one who holds it:\n%s", ans.Text)
+	}
+}

@@ -1,0 +1,73 @@
+package core
+
+// Which secretaries hold an honour: those whose own honours name it, each
+// with the sentence saying so — not one whose honour merely shares words
+// (全国优秀社区工作者 is no 全国优秀党务工作者, 北京市优秀党务工作者 no national one).
+
+import (
+	"regexp"
+	"strings"
+
+	"bangyang/zh"
+)
+
+// holdersAskedRE asks who holds an honour: 哪些书记是X, 谁获得过X称号,
+// 有几位书记被评为X.
+var holdersAskedRE = regexp.MustCompile(`(哪些|哪几位|哪位|哪个|几位|谁|有没有|有无)[^，,。？?]{0,6}?(是|获得过|获得|荣获|被评为|评上|评为|获评|当选过|当选|得过)(“|")?([^，,。？?“”"]{4,24}?)(”|")?(称号|荣誉)?(的|吗|呢)?[？?。]?$`)
+
+// honourTitleRE is how an honour's name ends.
+var honourTitleRE = regexp.MustCompile(`(工作者|模范|标兵|党员|代表|红旗手|先进个人|能手|楷模|书记|之星|人物|奖章|好人)$`)
+
+// honourAsked is the honour a question asks the holders of, if any.
+func honourAsked(q Question) string {
+	if len(q.Leaders)+len(q.Methods) > 0 {
+		return ""
+	}
+	m := holdersAskedRE.FindStringSubmatch(q.Norm)
+	if m == nil || !honourTitleRE.MatchString(m[4]) {
+		return ""
+	}
+	return m[4]
+}
+
+// planHonourHolders lists the secretaries whose honours name h.
+func (p *planner) planHonourHolders(h string) *draft {
+	d := &draft{}
+	key := flatten(h)
+	if p.s.o.Catalog == nil {
+		return nil
+	}
+	for _, l := range p.s.o.Catalog.Leaders() {
+		held := false
+		for _, x := range l.Honours {
+			if strings.Contains(flatten(zh.ToSimplified(x)), key) {
+				held = true
+				break
+			}
+		}
+		if !held {
+			continue
+		}
+		it := item{label: p.leaderLabel(l.Name), plain: "“" + h + "”"}
+		for _, r := range p.s.leaderSentences(l.Name) {
+			if strings.Contains(flatten(r.norm), key) {
+				it = item{label: p.leaderLabel(l.Name), quote: r}
+				p.take(r)
+				d.context = appendChunk(d.context, r.chunk)
+				break
+			}
+		}
+		d.add(it)
+		d.leaders = append(d.leaders, l.Name)
+	}
+	if len(d.items) == 0 {
+		d.refused = true
+		d.lead = "资料中没有提到哪位书记获得过“" + h + "”。"
+		return d
+	}
+	d.lead = "资料中获得过“" + h + "”的书记："
+	if strings.HasSuffix(h, "代表") {
+		d.lead = "资料中是“" + h + "”的书记：" // a post held, not an honour won
+	}
+	return d
+}
