@@ -1931,3 +1931,17 @@ func TestHonourHolders(t *testing.T) {
 		t.Errorf("want only the one who holds it:\n%s", ans.Text)
 	}
 }
+
+// TestBothDidIt: "A和B都办了食堂吗" is asked of each: the one who did is
+// quoted, the other's main method is told as such, and a naming sentence
+// ending in "做法如下：" is followed by what it introduces.
+func TestBothDidIt(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ans, err := s.Ask(context.Background(), "both", "乔丽霞和赵桂兰都办了食堂吗？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "银发食堂") || !strings.Contains(ans.Text, "资料中没有直接提到乔丽霞") || !strings.Contains(ans.Text, "网格员带着表格入户") {
+		t.Errorf("want each one on it:\n%s", ans.Text)
+	}
+}

@@ -413,6 +413,9 @@ var identityRE = regexp.MustCompile(`都(是|在|为|属于|来自|有|获|当�
 // bareName reports a sentence that names the method and says nothing more
 // of it ("一是推行居民说事工作法。").
 func bareName(def sentRef, m catalog.Method) bool {
+	if t := strings.TrimSpace(def.text); strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") {
+		return true // "她总结的“三张单子”工作法，做法如下：": what it is follows
+	}
 	return utf8.RuneCountInString(def.text)-utf8.RuneCountInString(strings.Trim(m.Name, "“”")) < 10
 }
 

@@ -417,6 +417,8 @@ func intentOf(q Question) Intent {
 		return IntentCompare
 	case len(q.Leaders) >= 2 && (eachRE.MatchString(n) || differRE.MatchString(n)):
 		return IntentCompare // "郭佳和张影在调解矛盾方面各有什么办法"
+	case len(q.Leaders) >= 2 && len(q.Attributes) == 0 && bothYesNoRE.MatchString(n):
+		return IntentCompare // "乔丽霞和赵桂兰都办了食堂吗": each one, on it
 	case adviceRE.MatchString(n) && (ourPlaceRE.MatchString(n) || len(q.Leaders) == 0) && !(len(q.Methods) > 0 && stepsRE.MatchString(n)):
 		return IntentAdvice
 	case len(q.Attributes) > 0 && !(q.Attributes[0].Name == "荣誉" && len(q.Leaders) == 0):
@@ -457,6 +459,9 @@ func intentOf(q Question) Intent {
 	}
 	return IntentOther
 }
+
+// bothYesNoRE asks whether each of two did something (都办了食堂吗).
+var bothYesNoRE = regexp.MustCompile(`都[^，,。？?]{1,14}(吗|没有|了没)[？?]?$`)
 
 // onlyNameAndCue reports a question that is the leader's name (or a call
 // name of two or three runes) and summaryLooseRE's cue, nothing more.
