@@ -170,7 +170,7 @@ var (
 	// chatRE is a greeting, thanks or a question about the bot itself.
 	chatRE = regexp.MustCompile(`^(你好|您好|嗨|哈喽|hi|hello|在吗|早上好|下午好|晚上好|早安|谢谢|多谢|感谢|谢啦|好的|再见|拜拜)[呀啊！!。.？?～~]*$|^你是谁|你(能|会|可以)(做|干)什么|(这个|这)?机器人(能|是|可以)|怎么用你|如何使用|使用说明`)
 	// whyGoodRE asks why someone is a model: what she did is the answer.
-	whyGoodRE = regexp.MustCompile(`为什么(能|会|可以)?(成为|被评为|当选|这么|那么|如此)?.{0,6}(优秀|先进|模范|榜样|成功|受欢迎|好书记)|凭什么|成功的(原因|秘诀|经验)|向.{1,4}学习什么|学习(她|他)什么`)
+	whyGoodRE = regexp.MustCompile(`为什么(能|会|可以)?(成为|被评为|当选|当上|评上|这么|那么|如此)?.{0,6}(优秀|先进|模范|榜样|成功|受欢迎|好书记)|凭什么|成功的(原因|秘诀|经验)|向.{1,4}学习什么|学习(她|他)什么`)
 	// listAllRE asks what the articles cover: the secretaries, the methods.
 	listAllRE = regexp.MustCompile(`^(资料中?|资料里|这里|你们|目前|现在)?(都|一共|总共)?(有|介绍了|包括|收录了)(哪些|哪几位|几位|多少位)(社区)?(书记|人物)|^(资料中?|资料里|这里|你们|目前|现在)?(都|一共)?(有|收录了|整理了)(哪些|什么)(工作)?方法`)
 	exampleRE = regexp.MustCompile(`例子|案例|举例|举个|实例|事例|比如说一下|讲个故事|具体的事`)
@@ -421,7 +421,9 @@ func intentOf(q Question) Intent {
 		return IntentCompare // "乔丽霞和赵桂兰都办了食堂吗": each one, on it
 	case adviceRE.MatchString(n) && (ourPlaceRE.MatchString(n) || len(q.Leaders) == 0) && !(len(q.Methods) > 0 && stepsRE.MatchString(n)):
 		return IntentAdvice
-	case len(q.Attributes) > 0 && !(q.Attributes[0].Name == "荣誉" && len(q.Leaders) == 0):
+	case len(q.Attributes) > 0 && !(q.Attributes[0].Name == "荣誉" && len(q.Leaders) == 0) &&
+		!(len(q.Leaders) > 0 && whyGoodRE.MatchString(n) && q.Attributes[0].Name == "任职经历"):
+		// ("为什么能当上优秀书记" asks what made her good, not her posts.)
 		return IntentFact
 	case len(q.Leaders) > 0 && len(q.Methods) == 0 && whyGoodRE.MatchString(n):
 		return IntentSummary // "她为什么能成为优秀书记": her story is the answer

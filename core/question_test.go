@@ -28,6 +28,7 @@ func TestUnderstand(t *testing.T) {
 		{q: "小吴书记是哪里人？", intent: IntentFact, leaders: []string{"吴中兰"}, attr: "籍贯"},
 		{q: "郭书记获得过哪些荣誉？", intent: IntentFact, leaders: []string{"郭佳"}, attr: "荣誉"},
 		{q: "吴中兰上过大学吗？", intent: IntentFact, leaders: []string{"吴中兰"}, attr: "学历"},
+		{q: "吴中兰为什么能当上优秀书记？", intent: IntentSummary, leaders: []string{"吴中兰"}},        // what made her good, not her posts
 		{q: "郭佳和吴中兰都搞过志愿服务吗？", intent: IntentCompare, leaders: []string{"郭佳", "吴中兰"}}, // each of them, on it
 		{q: "郭佳和吴中兰的做法有什么共同点？", intent: IntentCompare, leaders: []string{"郭佳", "吴中兰"}},
 		{q: "亞玲書記和小吳書記對待黨員的做法有什麼相同和不同？", intent: IntentCompare, leaders: []string{"李亚玲", "吴中兰"}},
