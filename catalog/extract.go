@@ -226,6 +226,9 @@ func methodCandidates(s sentence, idx int) []candidate {
 				// 每个月的十五号，社区在河埠头…开“河埠头议事”: a meeting
 				// held on a schedule is a practice, though 开 alone says little.
 				matched = true
+			case zh.HanCount(inner) >= 3 && reSortedAfter.MatchString(firstClauses(after, 2)):
+				// 实行“分色管理”，把这些家庭分成三类: a way of sorting them.
+				matched = true
 			case strings.HasPrefix(after, "、") && reMeasuresTail.MatchString(after) && zh.HanCount(inner) >= 2:
 				// 社工“全岗”、全科网格上门代办服务等一系列为民服务举措.
 				matched = true
@@ -412,3 +415,20 @@ const (
 	maxQuotesPerSentence     = 32
 	maxCandidatesPerSentence = 48
 )
+
+// reSortedAfter: the clause after a quoted name sorts people or homes
+// into counted classes (把这些家庭分成三类, 分为红黄绿三级).
+var reSortedAfter = regexp.MustCompile(`^[^;。]{0,16}?分(?:成|为)\p{Han}{0,4}?[两二三四五六七八九十](?:类|级|色|档|种|个等级|个类别)`)
+
+// firstClauses is s up to its k-th comma or stop.
+func firstClauses(s string, k int) string {
+	for i, r := range s {
+		if r == ',' || r == ';' || r == '。' {
+			k--
+			if k == 0 {
+				return s[:i]
+			}
+		}
+	}
+	return s
+}
