@@ -1,0 +1,149 @@
+package core
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// Steps told the ways speeches, reports and interviews tell them, and
+// the follow-ups on them (第二步, 具体说说第三条, 黄色户呢, 会变吗). Each
+// article is written for the test in the genre's words.
+
+// askChat asks the questions in order in one chat and returns the answers.
+func askChat(t *testing.T, s *Service, chat string, qs ...string) []*Answer {
+	t.Helper()
+	var out []*Answer
+	for _, q := range qs {
+		ans, err := s.Ask(context.Background(), chat, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMarkers(t, ans)
+		out = append(out, ans)
+	}
+	return out
+}
+
+// wantIn checks that text holds every want and none of not.
+func wantIn(t *testing.T, what, text string, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s: want %q:\n%s", what, w, text)
+		}
+	}
+	for _, n := range not {
+		if strings.Contains(text, n) {
+			t.Errorf("%s: %q does not belong:\n%s", what, n, text)
+		}
+	}
+}
+
+// TestStepsToldAsOrderedParagraphs: a speech's paragraphs 首先是“摸”。…
+// 其次是“议”。… 再次是“办”。… 最后是“评”。… each carry out one step;
+// the steps answer gives every one, and 第二步 / 具体说说第三条 give that
+// step's paragraph alone.
+func TestStepsToldAsOrderedParagraphs(t *testing.T) {
+	text := "在全区城市基层党建工作推进会上的交流发言\n" +
+		"发布时间：2025-03-18 来源：区委组织部 字号：大 中 小\n" +
+		"　　新华里社区党委书记冯晓燕在会上作交流发言。\n" +
+		"　　新华里社区是一个老旧小区集中的社区，居民3100多户。这两年，我们摸索出了“四步走”工作法，下面我简要汇报。\n" +
+		"　　首先是“摸”。我们把社区划成12个网格，网格员每周入户一次，把每户的人口、困难和诉求记进民情台账。\n" +
+		"　　其次是“议”。每月第一个周五召开居民议事会，台账上的问题由居民代表、物业和共建单位一起商量。\n" +
+		"　　再次是“办”。议定的事项列入任务清单，明确责任人和完成时限，小事三天办结，大事一月见效。\n" +
+		"　　最后是“评”。每季度请居民代表对办理结果打分，满意率低于九成的事项重新办理。\n" +
+		"　　通过“四步走”，去年社区共解决居民急难愁盼问题136件。\n" +
+		"　　谢谢大家！\n"
+	s := serviceOverText(t, "a.txt", text)
+	as := askChat(t, s, "ordered", "四步走工作法具体怎么做？", "第二步呢？", "具体说说第三条")
+	wantIn(t, "steps", as[0].Text, []string{"12个网格", "居民议事会", "任务清单", "打分"}, nil)
+	if strings.HasPrefix(as[0].Text, "的") {
+		t.Errorf("the lead names no one and opens with 的:\n%s", as[0].Text)
+	}
+	wantIn(t, "第二步", as[1].Text, []string{"居民议事会"}, []string{"12个网格", "任务清单"})
+	wantIn(t, "第三条", as[2].Text, []string{"任务清单"}, []string{"居民议事会", "打分"})
+}
+
+// TestStepsToldAsOrderedParagraphsTraditional: 首先是…其次是…第三是…
+// with no 最后, in Traditional, as many as the name counts.
+func TestStepsToldAsOrderedParagraphsTraditional(t *testing.T) {
+	text := "河西社區“三步議事法”讓小事不出樓院\n" +
+		"2024-09-27 16:05  來源：區融媒體中心  【字體：大 中 小】\n" +
+		"　　河西社區黨委書記何桂芳在述職會上介紹，社區老樓多、沒有物業，去年以來，社區推行“三步議事法”。\n" +
+		"　　首先是“提事”。每個樓院設一名議事員，居民有什麼難處先跟議事員說，議事員每週五把事項報到社區。\n" +
+		"　　其次是“議事”。社區每月中旬組織樓院居民、共建單位和社區民警坐在一起，對事項逐條商量。\n" +
+		"　　第三是“辦事”。商量定了的事，能由居民自己辦的發動居民辦，辦理結果在樓院公示欄張貼。\n" +
+		"　　一年來樓院議定事項78件，辦結75件。\n"
+	s := serviceOverText(t, "a.txt", text)
+	as := askChat(t, s, "ordered-t", "三步議事法每一步怎麼做？", "第三步呢？")
+	wantIn(t, "steps", as[0].Text, []string{"每週五", "每月中旬", "公示欄"}, nil)
+	wantIn(t, "第三步", as[1].Text, []string{"公示欄"}, []string{"每週五"})
+}
+
+// TestStepsStuckToTheDoingInAnAnswer: an interview's answer tells the
+// steps with ordinals stuck to the doing, in one sentence of clauses
+// (第一步摸清底数，…；第二步建群议事，…；第三步签约落地，… / 一来…；二来…；
+// 三来…): each step is its own clause, and a step asked is that clause,
+// not the whole answer.
+func TestStepsStuckToTheDoingInAnAnswer(t *testing.T) {
+	elevator := "专访｜柳岸社区党支部书记蒋玉梅：老小区加装电梯，难在“人心齐”\n" +
+		"2025-05-09 10:30:21 来源：城市晚报\n" +
+		"　　柳岸社区是上世纪90年代建成的老小区，26栋楼没有一部电梯。记者就此专访了社区党支部书记蒋玉梅。\n" +
+		"　　记者：你们是怎么做的？\n" +
+		"　　蒋玉梅：我们琢磨出一套“加梯三步法”。第一步摸清底数，网格员挨家挨户问，把愿意装、不愿意装的住户都列出来；第二步建群议事，每栋楼建一个微信群，请设计单位进群答疑；第三步签约落地，意见统一了再请全体住户签字，社区帮着跑审批。\n" +
+		"　　记者：费用怎么分摊？\n" +
+		"　　蒋玉梅：按楼层梯度分摊，一楼不出钱。\n"
+	s := serviceOverText(t, "a.txt", elevator)
+	as := askChat(t, s, "stuck", "加梯三步法是怎么做的？", "第二步具体说说")
+	wantIn(t, "steps", as[0].Text, []string{"挨家挨户", "微信群", "跑审批"}, nil)
+	if strings.Count(as[0].Text, "挨家挨户") != 1 {
+		t.Errorf("a clause shown twice:\n%s", as[0].Text)
+	}
+	wantIn(t, "第二步", as[1].Text, []string{"微信群"}, []string{"挨家挨户", "跑审批"})
+
+	grid := "Q&A | 社区书记谈“网格连心法”\n" +
+		"发布时间：2025-02-14 来源：某市党建网\n" +
+		"　　青石社区是城中村改造后的回迁社区。社区党委书记邱桂兰推行的“网格连心法”，让居民有事找得到人。\n" +
+		"　　Q：“网格连心法”主要靠什么？\n" +
+		"　　A：说起来不复杂，一来网格员天天在网格里转，谁家有事第一时间知道；二来每个网格配一名党员中心户，居民有话先跟他说；三来网格里的事周周碰头，能在网格解决的不上交社区。\n" +
+		"　　Q：网格员忙得过来吗？\n" +
+		"　　A：一个网格也就两百来户，跑熟了就不难。\n"
+	s = serviceOverText(t, "b.txt", grid)
+	as = askChat(t, s, "yilai", "网格连心法具体有哪几步？", "第三点呢？")
+	wantIn(t, "steps", as[0].Text, []string{"1. ", "2. ", "3. ", "第一时间知道", "党员中心户", "周周碰头"}, nil)
+	wantIn(t, "第三点", as[1].Text, []string{"周周碰头"}, []string{"第一时间知道", "党员中心户"})
+}
+
+// TestClassesAskedOneByOne: a classification method's classes (重点户：…；
+// 关注户：…；普通户：… / 对红色户，…) are its items; how often one kind
+// is visited is that item's own clause, "黄色户呢" the next item, and
+// "会变吗" the sentence that re-sorts them — not the previous answer again.
+func TestClassesAskedOneByOne(t *testing.T) {
+	visits := "光明社区：走访分类 服务到“点”\n" +
+		"2025-06-03 08:41:16 来源：县融媒体中心 作者：通讯员 刘洋\n" +
+		"　　光明社区党支部书记陶春燕在工作中总结出“分类走访”工作法，把辖区居民分为重点户、关注户和普通户。\n" +
+		"　　重点户：包括低保户、残疾人家庭，社区干部每半月走访一次，做到情况清、困难明；关注户：包括独居老人和留守儿童家庭，网格员每月走访一次；普通户：其他居民家庭，每季度走访一次，以征求意见为主。\n" +
+		"　　走访名单每半年调整一次，家庭情况发生变化的随时调整类别。\n" +
+		"　　陶春燕说，分类走访让有限的人手用在了最需要的地方。\n"
+	s := serviceOverText(t, "a.txt", visits)
+	as := askChat(t, s, "classes", "分类走访工作法是怎么做的？", "关注户多久走访一次？", "会变吗？", "普通户呢？")
+	wantIn(t, "classes", as[0].Text, []string{"每半月走访一次", "网格员每月走访一次", "每季度走访一次"}, nil)
+	wantIn(t, "关注户", as[1].Text, []string{"网格员每月走访一次"}, []string{"每半月", "每季度"})
+	wantIn(t, "会变吗", as[2].Text, []string{"随时调整类别"}, []string{"网格员每月走访一次"})
+	wantIn(t, "普通户呢", as[3].Text, []string{"每季度走访一次"}, []string{"每半月", "随时调整"})
+
+	colours := "石桥社区“分色管理”让关爱不漏一户\n" +
+		"　　石桥社区党总支书记史玉梅介绍，社区有困难家庭和独居老人两百多户。2024年起，社区实行“分色管理”，把这些家庭分成三类，挂图上墙。\n" +
+		"　　对红色户，也就是失能独居和重病家庭，包户干部每天上门一次；对黄色户，也就是空巢和残疾人家庭，网格员每周走访一次；对绿色户，也就是基本能自理的家庭，每月电话问候一次。\n" +
+		"　　每到季度末，社区根据走访记录重新评定颜色，情况好转的降为黄色或绿色，情况变差的及时升为红色。\n" +
+		"　　史玉梅说：“颜色是活的，跟着人的情况走。”\n"
+	s = serviceOverText(t, "b.txt", colours)
+	as = askChat(t, s, "colours", "分色管理具体怎么分？", "黄色户呢？", "会一直是红色户吗？")
+	wantIn(t, "colours", as[0].Text, []string{"每天上门一次", "每周走访一次", "每月电话问候一次"}, nil)
+	wantIn(t, "黄色户呢", as[1].Text, []string{"每周走访一次"}, []string{"每天上门", "第二步"})
+	wantIn(t, "一直是红色户", as[2].Text, []string{"重新评定颜色"}, []string{"每天上门一次"})
+	if as[2].Text == as[1].Text || as[2].Text == as[0].Text {
+		t.Errorf("会一直是红色户吗 repeats an answer:\n%s", as[2].Text)
+	}
+}
