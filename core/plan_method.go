@@ -766,6 +766,9 @@ func (p *planner) workingParagraphs(m catalog.Method, def sentRef) []sentRef {
 			if isHeadingLike(x.text) || fragment(x.text) || x.key() != def.key() && noDoingOfHers(x) {
 				continue // nor her career, an honour or praise beside it
 			}
+			if x.key() != def.key() && nextWayRE.MatchString(strings.TrimSpace(x.norm)) && p.namesHerOther(m, x.norm) && !matchesAny(flatten(x.norm), names) {
+				continue // 另一个办法是“一键呼”…: another of her ways, counted beside it
+			}
 			pa.sents = append(pa.sents, x)
 			if practiceRE2.MatchString(x.norm) {
 				pa.score += 2
@@ -922,6 +925,10 @@ func classItems(steps []string) bool {
 }
 
 var classItemRE = regexp.MustCompile(`^\p{Han}{1,4}(?:户|类|级|家庭|对象|人员)$`)
+
+// nextWayRE opens a sentence counting another way beside the one told
+// (另一个办法是…, 第二招是…, 还有一招…).
+var nextWayRE = regexp.MustCompile(`^(?:她|他|我们|社区)?(?:又|还)?(?:第[一二三四五六七八九十]个?|另一个|另外一个|还有一个|再一个|还有一)(?:办法|招|法子|点子|举措|做法|妙招|实招|绝招)`)
 
 // howDone leads how a method is done: "吴中兰是这样做“四单工作法”的：", or,
 // when no article says whose it is, "“分色管理”是这样做的：".

@@ -147,3 +147,33 @@ func TestClassesAskedOneByOne(t *testing.T) {
 		t.Errorf("会一直是红色户吗 repeats an answer:\n%s", as[2].Text)
 	}
 }
+
+// TestPracticesUnderQuestionHeadings: practices told under a question
+// standing as a heading ("居民的事怎样才能有人管？") and counted or devised
+// (第一个办法是办“…”, 第二招是建“…”, 想了个土办法：给…挂了一块“…”, 另一个办
+// 法是“…”): how she did it is the section, the first practice too; each
+// is a way of its own in her summary and when asked, not told with the
+// one beside it.
+func TestPracticesUnderQuestionHeadings(t *testing.T) {
+	text := "院里的“笨办法”\n" +
+		"——记榆树湾社区党支部书记卢桂香\n" +
+		"2024-12-02 08:15 来源：市委组织部网站 编辑：韩冰\n" +
+		"　　榆树湾社区是上世纪80年代的单位老宿舍区，没有物业，老人多、租户多。2018年，卢桂香当选社区党支部书记。\n" +
+		"　　院里的难事谁来张罗？\n" +
+		"　　卢桂香琢磨了好几个办法。第一个办法是办“院坝茶话”，每个院子推选一名院长，每半个月把住户请到院坝里喝茶聊天，晾衣、停车这些事当场商量。第二招是建“邻里帮帮队”，把院里的退休职工组织起来，换灯泡、通下水随叫随到。第三招是设“周六接待日”，每周六上午社区干部在院门口摆桌子，上班的租户也能来反映问题。\n" +
+		"　　独居老人怎么照应？\n" +
+		"　　她又想了个土办法：给每位独居老人的门上挂了一块“报平安卡”，老人早上起来把卡片翻到笑脸一面，楼长路过一看就知道老人平安。另一个办法是“一键呼”，社区为独居老人装了一键呼叫器，按一下就能叫到楼长。\n" +
+		"　　“卢书记的办法土，可管用。”居民们说。几年下来，院里的投诉少了一大半。\n"
+	s := serviceOverText(t, "a.txt", text)
+	as := askChat(t, s, "heading", "卢桂香是怎么让院里的难事有人张罗的？")
+	wantIn(t, "how", as[0].Text, []string{"院坝里喝茶聊天", "随叫随到", "摆桌子"}, []string{"独居老人怎么照应"})
+	as = askChat(t, s, "heading-old", "卢桂香是怎么照应独居老人的？")
+	wantIn(t, "how (old people)", as[0].Text, []string{"笑脸一面", "一键呼叫器"}, []string{"居民们说"})
+	as = askChat(t, s, "heading-card", "报平安卡是怎么用的？")
+	wantIn(t, "报平安卡", as[0].Text, []string{"笑脸一面"}, []string{"一键呼叫器"})
+	as = askChat(t, s, "heading-sum", "总结一下卢桂香的工作方法")
+	wantIn(t, "summary", as[0].Text, []string{"院坝茶话", "邻里帮帮队", "周六接待日", "报平安卡", "一键呼"}, nil)
+	if strings.Contains(as[0].Text, "怎么做：第三招") {
+		t.Errorf("the third practice told as how the second is done:\n%s", as[0].Text)
+	}
+}
