@@ -177,3 +177,20 @@ func TestPracticesUnderQuestionHeadings(t *testing.T) {
 		t.Errorf("the third practice told as how the second is done:\n%s", as[0].Text)
 	}
 }
+
+// TestSpeechPartsWithoutAName: a speech's 首先是“建班子”。… 其次是“立规矩”。…
+// 最后是“找资金”。… with no method's name: her summary tells each part
+// under its own label, the last one too.
+func TestSpeechPartsWithoutAName(t *testing.T) {
+	text := "在全市社区治理工作会议上的发言\n" +
+		"发言人：金沙社区党委书记 蔡玉兰\n" +
+		"　　各位领导、同志们：\n" +
+		"　　我是金沙社区党委书记蔡玉兰。金沙社区是“三无”老旧小区集中的社区，没有物业、没有主管单位、没有业委会。这几年，我们主要做了三件事。\n" +
+		"　　首先是“建班子”。我们在每个小区成立临时党支部，推选退休党员当支部书记，小区的事有人牵头。\n" +
+		"　　其次是“立规矩”。每个小区召开居民大会，商定停车、养犬、垃圾投放等公约，贴在楼道口。\n" +
+		"　　最后是“找资金”。社区争取老旧小区改造资金1200万元，小区道路和雨污管网全部换新。\n" +
+		"　　谢谢大家。\n"
+	s := serviceOverText(t, "a.txt", text)
+	as := askChat(t, s, "parts", "总结一下蔡玉兰的工作方法")
+	wantIn(t, "summary", as[0].Text, []string{"“建班子”：", "“立规矩”：", "“找资金”：", "临时党支部", "居民大会", "雨污管网"}, []string{"是“建班子”"})
+}
