@@ -394,6 +394,10 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	}
 }
 
+// perItemRE asks something of each of a method's items or steps (各类户
+// 分别多久, 每一类怎么管, 每一步都做什么).
+var perItemRE = regexp.MustCompile(`各[类种级档色步]|分别|每[一]?[类种级档步]|每个类别|每个等级|各个(类别|等级|步骤|环节)`)
+
 // stepNamedAlone is the step (1-based) a bare "X呢？" names of the one
 // method just told in steps, 0 if none.
 func (s *Service) stepNamedAlone(q Question, prev *Turn) int {
@@ -631,6 +635,13 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	if authorAskRE.MatchString(q.Norm) && len(q.Methods) == 0 && len(q.Leaders) <= 1 {
 		// "这篇发言是谁讲的": the page's author or speaker, not its subject.
 		author = p.planAuthor()
+	}
+	if len(q.Methods) == 1 && q.Step == 0 && len(q.Leaders) <= 1 && perItemRE.MatchString(q.Norm) && q.Intent != IntentCompare && q.Intent != IntentAdvice {
+		// "分色管理中各类户分别多久走访一次": each item's own sentences,
+		// as its steps tell them.
+		if m, ok := p.method(q.Methods[0]); ok && len(m.Steps) >= 2 {
+			q.Intent, p.q.Intent = IntentSteps, IntentSteps
+		}
 	}
 	var detail *draft
 	if kind, ok := detailAsked(q.Norm); ok && kind.name == "change" && len(q.Methods) == 1 && q.Step == 0 && len(q.Leaders) <= 1 && q.Intent != IntentCompare && q.Intent != IntentAdvice {

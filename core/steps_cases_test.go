@@ -146,6 +146,8 @@ func TestClassesAskedOneByOne(t *testing.T) {
 	if as[2].Text == as[1].Text || as[2].Text == as[0].Text {
 		t.Errorf("会一直是红色户吗 repeats an answer:\n%s", as[2].Text)
 	}
+	as = askChat(t, s, "each", "分色管理中各类户分别多久走访一次？")
+	wantIn(t, "各类户分别", as[0].Text, []string{"每天上门一次", "每周走访一次", "每月电话问候一次"}, []string{"重新评定颜色"})
 }
 
 // TestPracticesUnderQuestionHeadings: practices told under a question
