@@ -543,7 +543,7 @@ func tierSteps(a *article, c candidate) []string {
 
 // reSpokenOrdinal opens a clause with a spoken ordinal — 头一件事(就是),
 // 第二件(事)(是), 最后一件事, 一来/二来/三来 — and the doing after it.
-var reSpokenOrdinal = regexp.MustCompile(`^“?(?:(头|第)([一二三四五六七八九十])(?:件|桩)(?:事情|事)?|(最后)一(?:件|桩)(?:事情|事)?|([一二三四五六七八九十])来)(?:就是|也就是|是|呢)?[,:]?([^,;。!?:]{2,20})`)
+var reSpokenOrdinal = regexp.MustCompile(`^“?(?:(头|第)([一二三四五六七八九十])(?:件|桩|条)(?:事情|事)?|(最后)一(?:件|桩|条)(?:事情|事)?|([一二三四五六七八九十])来)(?:就是|也就是|是|呢)?[,:]?([^,;。!?:]{2,20})`)
 
 // spokenOrdinalSteps: an interview's answer (or a speech) tells the steps
 // with spoken ordinals stuck to the doing (头一件事就是把议题交给居民定，…；
