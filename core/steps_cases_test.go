@@ -132,6 +132,10 @@ func TestClassesAskedOneByOne(t *testing.T) {
 	wantIn(t, "关注户", as[1].Text, []string{"网格员每月走访一次"}, []string{"每半月", "每季度"})
 	wantIn(t, "会变吗", as[2].Text, []string{"随时调整类别"}, []string{"网格员每月走访一次"})
 	wantIn(t, "普通户呢", as[3].Text, []string{"每季度走访一次"}, []string{"每半月", "随时调整"})
+	as = askChat(t, s, "each-kind", "分类走访工作法是怎么做的？", "每类户多久走访一次？")
+	wantIn(t, "每类户 after the items", as[1].Text, []string{"每半月走访一次", "网格员每月走访一次", "每季度走访一次"}, []string{"未展开"})
+	as = askChat(t, s, "how-many-kinds", "分类走访工作法分几类？")
+	wantIn(t, "分几类", as[0].Text, []string{"分为3类", "每半月走访一次", "每季度走访一次"}, []string{"没有提到"})
 
 	colours := "石桥社区“分色管理”让关爱不漏一户\n" +
 		"　　石桥社区党总支书记史玉梅介绍，社区有困难家庭和独居老人两百多户。2024年起，社区实行“分色管理”，把这些家庭分成三类，挂图上墙。\n" +
