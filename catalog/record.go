@@ -756,4 +756,4 @@ func classSorted(steps []string) bool {
 	return true
 }
 
-var reClassItem = regexp.MustCompile(`^\p{Han}{1,4}(?:户|类|级|家庭|对象|人员)$`)
+var reClassItem = regexp.MustCompile(`^\p{Han}{1,4}(?:户|类|级|家庭|对象|人员)$|^[` + colourRunes + `]色$`)

@@ -620,7 +620,7 @@ var (
 	reSortsIntoCount = regexp.MustCompile(`分(?:成|为)\p{Han}{0,4}?([两二三四五六七八九十])(?:类|级|色|档|种|个等级|个类别)`)
 	// reClassClause opens a clause telling one class: 重点户：…, 对红色户，
 	// 也就是…, 黄色户是…, 绿色家庭指….
-	reClassClause = regexp.MustCompile(`^(?:对于?|其中|针对)?“?(\p{Han}{1,4}?(?:户|类|级|家庭|人员|对象))”?(?::|,(?:也就是|即|就是|指)|是|为|指|即)`)
+	reClassClause = regexp.MustCompile(`^(?:对于?|其中|针对)?“?(\p{Han}{1,4}?(?:户|类|级|家庭|人员|对象)|[` + colourRunes + `]色)”?(?::|,(?:也就是|即|就是|指)|是|为|指|即|代表|表示)`)
 )
 
 // classSteps: a method that sorts people or homes into classes, named or

@@ -924,7 +924,7 @@ func classItems(steps []string) bool {
 	return true
 }
 
-var classItemRE = regexp.MustCompile(`^\p{Han}{1,4}(?:户|类|级|家庭|对象|人员)$`)
+var classItemRE = regexp.MustCompile(`^\p{Han}{1,4}(?:户|类|级|家庭|对象|人员)$|^[红橙黄绿青蓝紫白灰黑]色$`)
 
 // nextWayRE opens a sentence counting another way beside the one told
 // (另一个办法是…, 第二招是…, 还有一招…).

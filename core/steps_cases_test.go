@@ -200,3 +200,19 @@ func TestSpeechPartsWithoutAName(t *testing.T) {
 	as := askChat(t, s, "parts", "总结一下蔡玉兰的工作方法")
 	wantIn(t, "summary", as[0].Text, []string{"“建班子”：", "“立规矩”：", "“找资金”：", "临时党支部", "居民大会", "雨污管网"}, []string{"是“建班子”"})
 }
+
+// TestLevelsByColourAlone: levels named by their colour alone (紅色代表…；
+// 黃色代表…；綠色代表…, Traditional, 「」 quotes) are the items; "黄色呢"
+// is one, "等级会变吗" the sentence re-sorting them.
+func TestLevelsByColourAlone(t *testing.T) {
+	text := "楊柳社區「三色預警」守護獨居老人\n" +
+		"2025-03-12 來源：市政府網站\n" +
+		"　　楊柳社區黨委書記鄭秀琴在社區工作了十二年。社區推出「三色預警」，把轄區獨居老人分為三個等級。\n" +
+		"　　紅色代表高風險，指失能或患重病的老人，網格員每天上門一次；黃色代表中風險，指高齡體弱的老人，每週電話問候兩次；綠色代表低風險，指身體健康的老人，每月走訪一次。\n" +
+		"　　老人的等級每半年複核一次，身體好轉的可以降級。\n"
+	s := serviceOverText(t, "a.txt", text)
+	as := askChat(t, s, "colour", "三色预警是怎么做的？", "黄色呢？", "等级会变吗？")
+	wantIn(t, "levels", as[0].Text, []string{"1. ", "3. ", "每天上门一次", "每周电话问候两次", "每月走访一次"}, nil)
+	wantIn(t, "黄色呢", as[1].Text, []string{"每周电话问候两次"}, []string{"每天上门", "每月走访"})
+	wantIn(t, "等级会变吗", as[2].Text, []string{"每半年复核一次"}, []string{"每天上门"})
+}
