@@ -466,8 +466,9 @@ func lineEnd(t string) string {
 // reSequenced opens a clause with an adverb of order and a short item:
 // 首先，摸清底数；其次，… 最后，…
 // A speech's or report's paragraphs open so with a quoted step, one
-// character or more: 首先是“摸”。… 其次是“议”。… 再次是“办”。… 最后是“评”。
-var reSequenced = regexp.MustCompile(`(?:^|[;。:,])“?(首先|第一|其次|第二|再次|第三|然后|接着|接著|第四|最后)(?:是|就是)?[,:]?(?:“([^,;。!?:“”]{1,12})”|“?([^,;。!?:“”]{2,12})”?)[,;。:]`)
+// character or more, perhaps after its verb: 首先是“摸”。… 其次是“议”。…
+// 再次是“办”。… 最后是“评”。 / 首先是抓“班子”。…
+var reSequenced = regexp.MustCompile(`(?:^|[;。:,])“?(首先|第一|其次|第二|再次|第三|然后|接着|接著|第四|最后)(?:是|就是)?[,:]?(?:(\p{Han}{0,2})“([^,;。!?:“”]{1,12})”|“?([^,;。!?:“”]{2,12})”?)[,;。:]`)
 
 // sequencedSteps: the sighting sentence or the ones after it tell the
 // method's steps with adverbs of order (首先…其次…最后…), opening with
@@ -489,7 +490,7 @@ func sequencedSteps(a *article, c candidate) []string {
 				}
 				return nil // the order broke
 			}
-			steps = append(steps, strings.TrimPrefix(strings.TrimSpace(m[2]+m[3]), "是")) // 首先是敲开门
+			steps = append(steps, strings.TrimPrefix(strings.TrimSpace(m[2]+m[3]+m[4]), "是")) // 首先是敲开门, 首先是抓“班子”
 			if m[1] == "最后" {
 				return finishOrdinal(steps, c.name)
 			}
