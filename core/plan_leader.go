@@ -69,10 +69,18 @@ func (p *planner) planLeader(leader string) *draft {
 		}
 	}
 	switch p.q.Intent {
-	case IntentWhen, IntentNumber, IntentProblem, IntentOther:
+	case IntentWhen, IntentNumber, IntentProblem, IntentOther, IntentHow:
 		// An interview where she was asked just this: her answer; asked why
 		// she came to the work, her account of it with its reason.
 		ans := p.answerToSameQuestion(cands, leader)
+		if p.q.Intent == IntentHow && len(ans) > 0 {
+			d.lead = p.leaderLabel(leader) + "的做法："
+			for _, r := range ans {
+				p.take(r)
+				d.add(item{quote: r})
+			}
+			return d
+		}
 		if len(ans) == 0 {
 			ans = p.whySheCame(cands, leader) // her own account of coming to the work
 		}

@@ -216,3 +216,24 @@ func TestLevelsByColourAlone(t *testing.T) {
 	wantIn(t, "黄色呢", as[1].Text, []string{"每周电话问候两次"}, []string{"每天上门", "每月走访"})
 	wantIn(t, "等级会变吗", as[2].Text, []string{"每半年复核一次"}, []string{"每天上门"})
 }
+
+// TestHowToldInAnInterviewAnswer: no method named, the steps told in her
+// answer to "你们是怎么做的？" (第一步…；第二步…；第三步…): asked how she
+// did it, or how she overcame the difficulty she told before, the answer
+// is that answer.
+func TestHowToldInAnInterviewAnswer(t *testing.T) {
+	text := "专访｜柳岸社区党支部书记蒋玉梅：老小区加装电梯，难在“人心齐”\n" +
+		"2025-05-09 10:30:21 来源：城市晚报\n" +
+		"　　柳岸社区是上世纪90年代建成的老小区，26栋楼没有一部电梯。记者就此专访了社区党支部书记蒋玉梅。\n" +
+		"　　记者：加装电梯最难的是什么？\n" +
+		"　　蒋玉梅：最难的是统一意见。一楼住户怕挡光、怕噪音，高层住户急着要装。\n" +
+		"　　记者：你们是怎么做的？\n" +
+		"　　蒋玉梅：第一步摸清底数，网格员挨家挨户问，把愿意装、不愿意装的住户都列出来；第二步建群议事，每栋楼建一个微信群，请设计单位进群答疑；第三步签约落地，意见统一了再请全体住户签字。\n" +
+		"　　记者：费用怎么分摊？\n" +
+		"　　蒋玉梅：按楼层梯度分摊，一楼不出钱。\n"
+	s := serviceOverText(t, "a.txt", text)
+	as := askChat(t, s, "interview-how", "蒋玉梅是怎么做的？")
+	wantIn(t, "how", as[0].Text, []string{"挨家挨户", "微信群", "全体住户签字"}, []string{"梯度分摊"})
+	as = askChat(t, s, "interview-overcame", "蒋玉梅是怎么统一加装电梯意见的？")
+	wantIn(t, "how she overcame it", as[0].Text, []string{"挨家挨户", "微信群"}, nil)
+}
