@@ -52,6 +52,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 	q := s.understand(question, conv)
 	prev := conv.turn(req.ReplyTo)
 	s.resolve(&q, prev)
+	s.eachItem(&q)
 	q.FieldAbsent = s.topicsAbsent(q)
 
 	if ans, ok := s.routeSummaryQ(ctx, req.Chat, q); ok {
@@ -71,6 +72,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 		// discussed ("商户的收入有变化吗？" after the night market).
 		q.FollowUp = true
 		s.resolve(&q, prev)
+		s.eachItem(&q)
 		q.FieldAbsent = s.topicsAbsent(q)
 		if d2, err := s.planFor(ctx, q, prev, conv); err == nil && d2.hasQuotes() && !d2.refused {
 			d = d2
@@ -394,6 +396,18 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	}
 }
 
+// eachItem: a question asking something of each item of the one method
+// it is about ("分色管理中各类户分别多久走访一次", "每类户多久走访一次" after
+// it) asks its steps: each item's own sentences.
+func (s *Service) eachItem(q *Question) {
+	if s.o.Catalog == nil || len(q.Methods) != 1 || q.Step != 0 || len(q.Leaders) > 1 || !perItemRE.MatchString(q.Norm) || q.Intent == IntentCompare || q.Intent == IntentAdvice {
+		return
+	}
+	if m, ok := s.o.Catalog.Method(q.Methods[0]); ok && len(m.Steps) >= 2 {
+		q.Intent = IntentSteps
+	}
+}
+
 // perItemRE asks something of each of a method's items or steps (各类户
 // 分别多久, 每一类怎么管, 每一步都做什么).
 var perItemRE = regexp.MustCompile(`各[类种级档色步]|分别|每[一]?[类种级档步]|每个类别|每个等级|各个(类别|等级|步骤|环节)|几类|哪几类|哪些类`)
@@ -635,13 +649,6 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	if authorAskRE.MatchString(q.Norm) && len(q.Methods) == 0 && len(q.Leaders) <= 1 {
 		// "这篇发言是谁讲的": the page's author or speaker, not its subject.
 		author = p.planAuthor()
-	}
-	if len(q.Methods) == 1 && q.Step == 0 && len(q.Leaders) <= 1 && perItemRE.MatchString(q.Norm) && q.Intent != IntentCompare && q.Intent != IntentAdvice {
-		// "分色管理中各类户分别多久走访一次": each item's own sentences,
-		// as its steps tell them.
-		if m, ok := p.method(q.Methods[0]); ok && len(m.Steps) >= 2 {
-			q.Intent, p.q.Intent = IntentSteps, IntentSteps
-		}
 	}
 	var detail *draft
 	alone := false
