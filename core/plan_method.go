@@ -316,6 +316,10 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		of := "的"
 		if yesNoRE.MatchString(strings.TrimSpace(p.q.Norm)) {
 			of = "是否" // "要收费吗": whether it charges, not "its 要收费"
+			if m := modalRE.FindStringSubmatch(missing); m != nil && m[1] != "" {
+				// "类别会变吗": whether its 类别会不会变, not "是否类别会变".
+				of, missing = "的", m[1]+m[2]+"不"+m[2]+m[3]
+			}
 		}
 		d.lead = "资料中没有提到" + name + of + missing + "。文中是这样介绍的："
 		d.refused = true
@@ -929,6 +933,10 @@ var classItemRE = regexp.MustCompile(`^\p{Han}{1,4}(?:户|类|级|家庭|对象|
 // nextWayRE opens a sentence counting another way beside the one told
 // (另一个办法是…, 第二招是…, 还有一招…).
 var nextWayRE = regexp.MustCompile(`^(?:她|他|我们|社区)?(?:又|还)?(?:第[一二三四五六七八九十]个?|另一个|另外一个|还有一个|再一个|还有一)(?:办法|招|法子|点子|举措|做法|妙招|实招|绝招)`)
+
+// modalRE splits what is asked whether into its subject, a modal verb and
+// the rest (类别|会|变).
+var modalRE = regexp.MustCompile(`^(\p{Han}{1,6}?)(会|能|要|可以)(\p{Han}{1,6})$`)
 
 // howDone leads how a method is done: "吴中兰是这样做“四单工作法”的：", or,
 // when no article says whose it is, "“分色管理”是这样做的：".

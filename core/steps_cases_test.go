@@ -237,3 +237,16 @@ func TestHowToldInAnInterviewAnswer(t *testing.T) {
 	as = askChat(t, s, "interview-overcame", "蒋玉梅是怎么统一加装电梯意见的？")
 	wantIn(t, "how she overcame it", as[0].Text, []string{"挨家挨户", "微信群"}, nil)
 }
+
+// TestChangeNotToldSaysSo: "类别会变吗" of a classification whose article
+// never says is answered honestly — not told, in plain words — and does
+// not show the items just shown again.
+func TestChangeNotToldSaysSo(t *testing.T) {
+	text := "石桥社区“分色管理”让关爱不漏一户\n" +
+		"　　石桥社区党总支书记史玉梅在社区工作了九年。2024年起，社区实行“分色管理”，把困难家庭分成三类，挂图上墙。\n" +
+		"　　对红色户，也就是失能独居和重病家庭，包户干部每天上门一次；对黄色户，也就是空巢和残疾人家庭，网格员每周走访一次；对绿色户，也就是基本能自理的家庭，每月电话问候一次。\n" +
+		"　　史玉梅说，走访记录都录入了社区的电脑系统。\n"
+	s := serviceOverText(t, "a.txt", text)
+	as := askChat(t, s, "no-change", "分色管理具体怎么分？", "类别会变吗？")
+	wantIn(t, "会变吗", as[1].Text, []string{"没有提到", "会不会变"}, []string{"每天上门一次", "是否类别"})
+}
