@@ -52,6 +52,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 	q := s.understand(question, conv)
 	prev := conv.turn(req.ReplyTo)
 	s.resolve(&q, prev)
+	s.eachItem(&q)
 	q.FieldAbsent = s.topicsAbsent(q)
 
 	if ans, ok := s.routeSummaryQ(ctx, req.Chat, q); ok {
@@ -71,6 +72,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 		// discussed ("商户的收入有变化吗？" after the night market).
 		q.FollowUp = true
 		s.resolve(&q, prev)
+		s.eachItem(&q)
 		q.FieldAbsent = s.topicsAbsent(q)
 		if d2, err := s.planFor(ctx, q, prev, conv); err == nil && d2.hasQuotes() && !d2.refused {
 			d = d2
@@ -161,6 +163,17 @@ func shownKeys(s *Service, ans *Answer) []string {
 			t := trimSpeaker(corpus.TrimListMark(strings.TrimSpace(r.norm)), ch.Meta)
 			if utf8.RuneCountInString(t) >= 8 && strings.Contains(norm, t) {
 				out = append(out, r.key())
+				continue
+			}
+			// A step told by its own clause of the sentence (…知道；二来…):
+			// that clause was shown.
+			if pieces := splitSentences(r.text); len(pieces) > 1 {
+				for _, pc := range pieces {
+					pn := zh.ToSimplified(strings.TrimSpace(pc))
+					if t := trimSpeaker(corpus.TrimListMark(pn), ch.Meta); utf8.RuneCountInString(t) >= 8 && strings.Contains(norm, t) {
+						out = append(out, sentenceKey(pn))
+					}
+				}
 			}
 		}
 	}
@@ -262,6 +275,14 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 			q.FollowUp = true
 			return
 		}
+	}
+	if k := s.stepNamedAlone(*q, prev); k > 0 && len(q.Leaders) == 0 && (len(q.Methods) == 0 || slices.Equal(q.Methods, prev.Methods)) {
+		// "黄色户呢？" after 分色管理 (its classes 红色户、黄色户…): that
+		// item, whatever was asked just before.
+		q.Step = k
+		q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
+		q.Intent, q.Resolved = IntentSteps, true
+		return
 	}
 	if named && thatRE.MatchString(q.Norm) && len(q.Attributes) == 0 {
 		// "那郭佳呢？": the previous question, about someone else.
@@ -381,6 +402,42 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if q.Intent == IntentWho && len(q.Leaders) > 0 && len(q.Methods) == 0 {
 		q.Intent = IntentSummary // "她是谁？"
 	}
+}
+
+// eachItem: a question asking something of each item of the one method
+// it is about ("分色管理中各类户分别多久走访一次", "每类户多久走访一次" after
+// it) asks its steps: each item's own sentences.
+func (s *Service) eachItem(q *Question) {
+	if s.o.Catalog == nil || len(q.Methods) != 1 || q.Step != 0 || len(q.Leaders) > 1 || !perItemRE.MatchString(q.Norm) || q.Intent == IntentCompare || q.Intent == IntentAdvice {
+		return
+	}
+	if m, ok := s.o.Catalog.Method(q.Methods[0]); ok && len(m.Steps) >= 2 {
+		q.Intent = IntentSteps
+	}
+}
+
+// perItemRE asks something of each of a method's items or steps (各类户
+// 分别多久, 每一类怎么管, 每一步都做什么).
+var perItemRE = regexp.MustCompile(`各[类种级档色步]|分别|每[一]?[类种级档步]|每个类别|每个等级|各个(类别|等级|步骤|环节)|几类|哪几类|哪些类`)
+
+// stepNamedAlone is the step (1-based) a bare "X呢？" names of the one
+// method just told in steps, 0 if none.
+func (s *Service) stepNamedAlone(q Question, prev *Turn) int {
+	m := thatRE.FindStringSubmatch(strings.TrimSpace(q.Norm))
+	if m == nil || q.Step != 0 || q.Item != 0 || len(prev.Methods) != 1 || s.o.Catalog == nil {
+		return 0
+	}
+	rec, ok := s.o.Catalog.Method(prev.Methods[0])
+	if !ok {
+		return 0
+	}
+	said := strings.Trim(m[2], "“”\"' ")
+	for i, st := range rec.Steps {
+		if st = zh.ToSimplified(strings.Trim(st, "“”")); utf8.RuneCountInString(st) >= 2 && strings.Contains(said, st) && utf8.RuneCountInString(said) <= utf8.RuneCountInString(st)+3 {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // herPlaceRE is the place of the one just told about (她那边, 她们社区).
@@ -618,7 +675,15 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		author = p.planAuthor()
 	}
 	var detail *draft
-	if q.FollowUp && q.Resolved && len(q.Methods) == 1 && q.Step == 0 && q.Intent != IntentCompare && q.Intent != IntentAdvice && q.Intent != IntentSteps {
+	alone := false
+	if kind, ok := detailAsked(q.Norm); ok && kind.name == "change" && len(q.Methods) == 1 && q.Step == 0 && len(q.Leaders) <= 1 && q.Intent != IntentCompare && q.Intent != IntentAdvice {
+		// "会一直是红色户吗": whether a class changes, from the method's
+		// sentences re-sorting them, whether asked after it or naming it.
+		if m, ok := p.method(q.Methods[0]); ok {
+			detail, _ = p.planMethodDetail(m, kind)
+			alone = detail != nil // that is the answer; the rest was told before it
+		}
+	} else if q.FollowUp && q.Resolved && len(q.Methods) == 1 && q.Step == 0 && q.Intent != IntentCompare && q.Intent != IntentAdvice && q.Intent != IntentSteps {
 		// "谁参加？" after 板凳会: who takes part, from its own sentences,
 		// leads what the usual plan says.
 		if kind, ok := detailAsked(q.Norm); ok {
@@ -706,8 +771,10 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	if err != nil {
 		return nil, err
 	}
-	if detail != nil {
-		d = detail.followedBy(d)
+	if alone {
+		d = detail
+	} else if detail != nil {
+		d = detail.followedBy(d, p.shown)
 	}
 	p.withoutAsked(d) // an interviewer's question states nothing (voice.go)
 	if len(q.Unknown) > 0 {

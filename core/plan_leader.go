@@ -69,10 +69,18 @@ func (p *planner) planLeader(leader string) *draft {
 		}
 	}
 	switch p.q.Intent {
-	case IntentWhen, IntentNumber, IntentProblem, IntentOther:
+	case IntentWhen, IntentNumber, IntentProblem, IntentOther, IntentHow:
 		// An interview where she was asked just this: her answer; asked why
 		// she came to the work, her account of it with its reason.
 		ans := p.answerToSameQuestion(cands, leader)
+		if p.q.Intent == IntentHow && len(ans) > 0 {
+			d.lead = p.leaderLabel(leader) + "的做法："
+			for _, r := range ans {
+				p.take(r)
+				d.add(item{quote: r})
+			}
+			return d
+		}
 		if len(ans) == 0 {
 			ans = p.whySheCame(cands, leader) // her own account of coming to the work
 		}
@@ -444,8 +452,9 @@ func (p *planner) section(cands []sentRef, wt weightedTerms) []sentRef {
 		return nil
 	}
 	best, bestCov := -1, 0.0
+	heading := func(c sentRef) bool { return isHeadingLike(c.text) || p.questionHeading(c) }
 	for i, c := range cands {
-		if !isHeadingLike(c.text) || utf8.RuneCountInString(c.text) < 8 {
+		if !heading(c) || utf8.RuneCountInString(c.text) < 8 {
 			continue
 		}
 		if _, cov := wt.score(c.norm); cov > bestCov {
@@ -453,11 +462,23 @@ func (p *planner) section(cands []sentRef, wt weightedTerms) []sentRef {
 		}
 	}
 	if best < 0 || bestCov < 0.5*wt.total {
+		best = -1
+		// A question heading in the asker's own words ("居民的事怎样才能有
+		// 人管？" for "她是怎么让居民的事有人管的"): by its characters.
+		rest := p.q.Topic
+		for i, c := range cands {
+			if p.questionHeading(c) && utf8.RuneCountInString(residual(rest)) >= 4 && charCoverage(rest, c.norm) >= 0.6 && longestShared(rest, c.norm) >= 2 {
+				best = i
+				break
+			}
+		}
+	}
+	if best < 0 {
 		return nil
 	}
 	var body []sentRef
 	for _, r := range cands[best+1:] {
-		if isHeadingLike(r.text) {
+		if heading(r) {
 			break
 		}
 		body = append(body, r)
@@ -469,8 +490,8 @@ func (p *planner) section(cands []sentRef, wt weightedTerms) []sentRef {
 		if len(out) == 5 || runes+n > maxAnswerRunes-40 {
 			continue
 		}
-		if !p.fresh(r) {
-			continue
+		if !p.fresh(r) || fragment(r.text) || p.q.Intent == IntentHow && noDoingOfHers(r) {
+			continue // asked what she did: not "居民们说。", praise or an honour
 		}
 		p.take(r)
 		runes += n
@@ -478,6 +499,18 @@ func (p *planner) section(cands []sentRef, wt weightedTerms) []sentRef {
 	}
 	inOrder(out)
 	return out
+}
+
+// questionHeading reports a question standing as a section's heading
+// ("居民的事怎样才能有人管？" alone in its paragraph, the practices under
+// it): short, its paragraph's only sentence, no interviewer's nor anyone's
+// words.
+func (p *planner) questionHeading(r sentRef) bool {
+	t := strings.TrimSpace(r.text)
+	if !strings.HasSuffix(t, "？") && !strings.HasSuffix(t, "?") || utf8.RuneCountInString(t) > 30 || strings.ContainsAny(t, "：:“”\"，,") || corpus.IsInterviewQuestion(t) {
+		return false
+	}
+	return len(p.s.paragraph(r)) == 1
 }
 
 // aboutWorkplace reports a where-question about the person herself

@@ -497,7 +497,9 @@ func ownDeeds(s *Service, sents []sentRef, leader string, n int) []sentRef {
 }
 
 // enumOpenRE opens a sentence of an enumerated account of work.
-var enumOpenRE = regexp.MustCompile(`^(一是|二是|三是|四是|五是|首先|其次|再次|此外|同时|另外|第[一二三四五]，)`)
+// (A speech's 首先是“建班子”。… 其次是“立规矩”。… 最后是“找资金”。…
+// included.)
+var enumOpenRE = regexp.MustCompile(`^(一是|二是|三是|四是|五是|首先|其次|再次|最后(?:是|就是)|此外|同时|另外|第[一二三四五](?:是|，))`)
 
 // practicesOf are up to n sentences telling what the leader did that the
 // used ones do not: the doings practicesIn finds (a summary's practices

@@ -152,7 +152,9 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 				continue
 			}
 			answer := len(after) > 0 && isQuestion(after[len(after)-1].norm) || isQuestion(anchor.norm) && len(after) == 0 && r.pos == anchor.pos+1
-			if !isDoing(r.norm) && !answer {
+			// "第一步摸清底数，…；第二步…" (an answer to 你们是怎么做的) tells
+			// the doing step by step.
+			if !isDoing(r.norm) && !answer && !opensOrdinal(r.text) {
 				if len(after) > 0 {
 					break
 				}

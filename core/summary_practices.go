@@ -224,6 +224,7 @@ func practicesIn(s *Service, sents []sentRef, leader string, n int, used map[str
 				continue
 			}
 			label := strings.TrimRight(strings.TrimSpace(enumOpenRE.ReplaceAllString(cleanQuote(r.text), "")), "。；;，,")
+			label = strings.TrimPrefix(strings.TrimPrefix(label, "就是"), "是") // 首先是“建班子”
 			enum = append(enum, practice{label: label, what: *next})
 		case enumOpenRE.MatchString(r.norm) && isPractice(r.norm):
 			enum = append(enum, practice{what: r})
