@@ -1945,3 +1945,18 @@ func TestBothDidIt(t *testing.T) {
 		t.Errorf("want each one on it:\n%s", ans.Text)
 	}
 }
+
+// TestWhereInWhichCity: "在哪个城市/哪个省份" asks where she works, like
+// "在哪个社区".
+func TestWhereInWhichCity(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	for _, q := range []string{"蓝月琴在哪个城市？", "蓝月琴在哪个省份工作？"} {
+		ans, err := s.Ask(context.Background(), "where:"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Refused || !strings.Contains(ans.Text, "都匀市") {
+			t.Errorf("%s: want her place:\n%s", q, ans.Text)
+		}
+	}
+}
