@@ -1959,4 +1959,12 @@ func TestWhereInWhichCity(t *testing.T) {
 			t.Errorf("%s: want her place:\n%s", q, ans.Text)
 		}
 	}
+	g := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := g.Ask(context.Background(), "where-city-named", "陈雅静的社区在北京哪个区？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "在苹果园街道西黄村社区工作") {
+		t.Errorf("a city named in the question still asks where she works:\n%s", ans.Text)
+	}
 }

@@ -517,6 +517,9 @@ func (p *planner) questionHeading(r sentRef) bool {
 // (在哪里工作, 她的社区在哪): nothing is left once the place words go.
 func aboutWorkplace(topic string) bool {
 	rest := residual(topic)
+	for _, w := range wellKnownPlaces {
+		rest = strings.ReplaceAll(rest, w, "") // "在北京哪个区": a place, still where she works
+	}
 	for _, w := range []string{"工作", "社区", "街道", "单位", "地方", "所在", "在", "哪", "儿", "任职", "上班", "现在", "目前", "城市", "省份", "省", "市", "区", "县", "州"} {
 		rest = strings.ReplaceAll(rest, w, "")
 	}
