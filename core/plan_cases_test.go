@@ -1930,6 +1930,13 @@ func TestHonourHolders(t *testing.T) {
 	if !strings.Contains(ans.Text, "欧阳红梅") || strings.Contains(ans.Text, "华秀芳") || strings.Contains(ans.Text, "陈雅静") {
 		t.Errorf("want only the one who holds it:\n%s", ans.Text)
 	}
+	ans, err = g.Ask(context.Background(), "holders-none", "哪位书记是退休以后才当书记的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "获得过") {
+		t.Errorf("no honour is asked:\n%s", ans.Text)
+	}
 }
 
 // TestBothDidIt: "A和B都办了食堂吗" is asked of each: the one who did is

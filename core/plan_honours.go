@@ -18,14 +18,17 @@ var holdersAskedRE = regexp.MustCompile(`(哪些|哪几位|哪位|哪个|几位|
 // honourTitleRE is how an honour's name ends.
 var honourTitleRE = regexp.MustCompile(`(工作者|模范|标兵|党员|代表|红旗手|先进个人|能手|楷模|书记|之星|人物|奖章|好人)$`)
 
+// honourWordRE is what an honour's name says of its holder.
+var honourWordRE = regexp.MustCompile(`优秀|先进|模范|劳动|标兵|三八|红旗|代表|楷模|之星|好人|五一|奖章|英雄|能手|巾帼|道德`)
+
 // honourAsked is the honour a question asks the holders of, if any.
 func honourAsked(q Question) string {
 	if len(q.Leaders)+len(q.Methods) > 0 {
 		return ""
 	}
 	m := holdersAskedRE.FindStringSubmatch(q.Norm)
-	if m == nil || !honourTitleRE.MatchString(m[4]) {
-		return ""
+	if m == nil || !honourTitleRE.MatchString(m[4]) || !honourWordRE.MatchString(m[4]) {
+		return "" // "哪位书记是退休以后才当书记的": no honour's name
 	}
 	return m[4]
 }
