@@ -724,6 +724,9 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 			}
 		}
 		d, err = p.planAdvice(ctx, only)
+	case asksWhichHave(q) && p.s.o.Catalog != nil:
+		// "哪些书记是少数民族": each one whose own sentence says so.
+		d = p.planWhichHave()
 	case honourAsked(q) != "" && p.s.o.Catalog != nil:
 		// "哪些书记是全国优秀党务工作者": those whose honours name it.
 		d = p.planHonourHolders(honourAsked(q))

@@ -1975,3 +1975,29 @@ func TestWhereInWhichCity(t *testing.T) {
 		t.Errorf("a city named in the question still asks where she works:\n%s", ans.Text)
 	}
 }
+
+// TestWhichSecretariesHave: "哪些书记是少数民族" asks a personal fact of every
+// secretary: those whose own sentence states it, and not a sentence about
+// the residents (维吾尔族、汉族的老人们).
+func TestWhichSecretariesHave(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ans, err := s.Ask(context.Background(), "which-have", "哪些书记是少数民族？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"覃慧敏", "蓝月琴", "萨仁高娃"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("want %s:\n%s", want, ans.Text)
+		}
+	}
+	if strings.Contains(ans.Text, "老人们一起跳起了广场舞") {
+		t.Errorf("residents' groups are no secretary's:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(context.Background(), "which-have-degree", "谁是本科学历？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "覃慧敏") || strings.Contains(ans.Text, "大专") {
+		t.Errorf("want those with a degree:\n%s", ans.Text)
+	}
+}

@@ -7,7 +7,9 @@ package core
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
+	"bangyang/catalog"
 	"bangyang/zh"
 )
 
@@ -73,4 +75,75 @@ func (p *planner) planHonourHolders(h string) *draft {
 		d.lead = "资料中是“" + h + "”的书记：" // a post held, not an honour won
 	}
 	return d
+}
+
+// whichHaveRE asks which secretaries have a personal fact (哪些书记是少数
+// 民族, 谁是本科学历).
+var whichHaveRE = regexp.MustCompile(`^(哪些|哪几位|哪位|哪个|几位|有几位|有没有|有谁|谁)`)
+
+// minorityRE is an ethnic group other than Han, as a sentence states it.
+var minorityRE = regexp.MustCompile(`(回|满|藏|苗|彝|壮|蒙古|傣|白|朝鲜|土家|侗|瑶|维吾尔|哈萨克|黎|畲|布依|水|纳西|羌|土|仡佬|锡伯|仫佬|毛南|达斡尔|景颇|哈尼|傈僳|佤|拉祜|东乡|撒拉|柯尔克孜|鄂温克|京|高山)族`)
+
+// asksWhichHave reports a question asking which secretaries have a fact.
+func asksWhichHave(q Question) bool {
+	return q.Intent == IntentFact && len(q.Leaders)+len(q.Methods) == 0 && len(q.Attributes) > 0 && whichHaveRE.MatchString(q.Norm)
+}
+
+// planWhichHave lists the secretaries whose own sentences state the fact
+// asked, each with that sentence; what the question narrows it to (本科,
+// 少数民族) must be stated too.
+func (p *planner) planWhichHave() *draft {
+	a := p.q.Attributes[0]
+	d := &draft{}
+	minority := a.Name == "民族" && strings.Contains(p.q.Norm, "少数民族")
+	// The words it narrows to: 本科 of "本科学历", not the attribute's name.
+	narrow := strings.TrimSuffix(strings.TrimSpace(p.q.Topic), a.Name)
+	if utf8.RuneCountInString(narrow) < 2 || minority {
+		narrow = ""
+	}
+	if p.s.o.Catalog == nil {
+		return nil
+	}
+	for _, l := range p.s.o.Catalog.Leaders() {
+		if len(d.items) == 8 {
+			break
+		}
+		for _, r := range p.s.leaderSentences(l.Name) {
+			if a.state == nil || !a.state.MatchString(r.norm) || p.s.namesOtherLeader(r.norm, l.Name) || isQuestion(r.text) {
+				continue
+			}
+			if minority && !minorityRE.MatchString(r.norm) || narrow != "" && !strings.Contains(r.norm, narrow) {
+				continue
+			}
+			if !namesHer(r.norm, l) {
+				continue // "维吾尔族、汉族的老人们": residents, not her
+			}
+			p.take(r)
+			d.add(item{label: p.leaderLabel(l.Name), quote: r})
+			d.leaders = append(d.leaders, l.Name)
+			d.context = appendChunk(d.context, r.chunk)
+			break
+		}
+	}
+	what := strings.TrimSpace(p.q.Topic)
+	if len(d.items) == 0 {
+		d.refused = true
+		d.lead = "资料中没有提到哪位书记是“" + what + "”。"
+		return d
+	}
+	d.lead = "资料中写到的（" + what + "）："
+	return d
+}
+
+// namesHer reports a sentence naming the leader, by name or alias.
+func namesHer(norm string, l catalog.Leader) bool {
+	if strings.Contains(norm, zh.ToSimplified(l.Name)) {
+		return true
+	}
+	for _, a := range l.Aliases {
+		if utf8.RuneCountInString(a) >= 2 && strings.Contains(norm, zh.ToSimplified(a)) {
+			return true
+		}
+	}
+	return false
 }
