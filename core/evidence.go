@@ -151,7 +151,8 @@ type weightedTerms struct {
 }
 
 // askedUnitRE is a count asked with its measure word.
-var askedUnitRE = regexp.MustCompile(`(?:多少|几)([个名户人次件家支位条项本栋座场元岁年天部台辆间套所处张批])`)
+// ("几个人" counts in 人: 救助老人9人.)
+var askedUnitRE = regexp.MustCompile(`(?:多少|几)个?([名户人次件家支位条项本栋座场元岁年天部台辆间套所处张批])|(?:多少|几)(个)`)
 
 // unitOf is the pattern of a count in the measure the question asks in.
 func unitOf(norm string) *regexp.Regexp {
@@ -159,7 +160,7 @@ func unitOf(norm string) *regexp.Regexp {
 	if m == nil {
 		return nil
 	}
-	return regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千万]+)(余|多)?` + regexp.QuoteMeta(m[1]))
+	return regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千万]+)(余|多)?` + regexp.QuoteMeta(m[1]+m[2]))
 }
 
 // listRE asks for a list of things.

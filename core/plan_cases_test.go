@@ -2001,3 +2001,21 @@ func TestWhichSecretariesHave(t *testing.T) {
 		t.Errorf("want those with a degree:\n%s", ans.Text)
 	}
 }
+
+// TestCountFollowUpOfShown: "救了几个人？" right after an answer that told
+// it ("救助突发疾病老人9人") is answered by that sentence, whatever words
+// the question shares with it; 几个人 counts in 人.
+func TestCountFollowUpOfShown(t *testing.T) {
+	s := serviceOverText(t, "bai.txt", "白玉兰：“敲门行动”暖人心\n\n　　在向阳社区，居民们对社区党委书记白玉兰再熟悉不过了。社区老年人口多，冬季漫长。\n\n　　2019年起，白玉兰带领社区干部开展“敲门行动”：每天上午逐户敲门问候独居老人，发现问题当天处理。\n\n　　“敲门行动”坚持四年，社区干部累计敲门三万多次，及时发现并救助突发疾病老人11人。\n")
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "count-shown", "白玉兰的敲门行动坚持了几年？"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "count-shown", "救了几个人？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "老人11人") {
+		t.Errorf("want the count just told:\n%s", ans.Text)
+	}
+}

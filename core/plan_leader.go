@@ -221,7 +221,7 @@ func (p *planner) planLeader(leader string) *draft {
 		n = 2 // anchors; narrate adds what follows each
 	}
 	picked := p.pick(ranked, n, func(r rankedSent) bool {
-		return wt.total == 0 || r.covered > 0 || r.score > 1.5 || p.anyTopicMatch(r.norm)
+		return wt.total == 0 || r.covered > 0 || r.score > 1.5 || p.anyTopicMatch(r.norm) || p.countOfShown(wt, r.sentRef)
 	})
 	if len(picked) == 0 {
 		if wt.total > 0 && p.q.Intent != IntentHow && p.q.Intent != IntentSummary {
@@ -511,6 +511,13 @@ func (p *planner) questionHeading(r sentRef) bool {
 		return false
 	}
 	return len(p.s.paragraph(r)) == 1
+}
+
+// countOfShown reports, for a count asked as a follow-up ("救了几个人？"),
+// a sentence counting in the measure asked that the conversation has just
+// shown: of what was told, whatever words it shares with the question.
+func (p *planner) countOfShown(wt weightedTerms, r sentRef) bool {
+	return wt.unit != nil && p.q.FollowUp && p.shown[r.key()] && wt.unit.MatchString(r.norm)
 }
 
 // aboutWorkplace reports a where-question about the person herself
