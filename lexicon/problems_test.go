@@ -1,0 +1,202 @@
+package lexicon
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The seventh session's topics and words: problems the genre reports
+// again and again — repairs in old people's homes (上门维修), estates of
+// a former work unit that nobody keeps up (单位社区), traditional
+// festivals (传统节日), things thrown from windows (高空抛物) — and wider
+// wordings of rentals, strangers in new estates, pets, canteens, young
+// workers leaving, leaking roofs and drains, forgotten promises. Every
+// ask word added then is listed in problemWords and must be reached by a
+// question of problemWordings that expects its topic; problemNot holds
+// the questions that share a word with them and must stay out.
+
+// problemWordings: everyday wordings of the problems, each with the topic
+// whose article words name the practice for it. first: it must also be the
+// strongest topic (it leads the advice answer).
+var problemWordings = []struct {
+	q, want string
+	first   bool
+}{
+	// 上门维修: the small repairs in a home nobody comes for.
+	{"老人家里水龙头坏了、灯不亮了，都不知道该找谁修", "上门维修", true},
+	{"独居老人想换灯泡，自己爬不上去，也请人修不起", "上门维修", false},
+	{"家里的水管漏水了，找人修都说活太小不来", "上门维修", true},
+	{"水管坏了好几天，修水管的师傅不愿来，嫌活小", "上门维修", true},
+	{"楼里老人多，家电坏了、电器坏了没人会修", "上门维修", true},
+	{"马桶堵了、马桶漏水，老人自己不会修", "上门维修", true},
+	{"老人家里门锁坏了、插座坏了，维修难", "上门维修", true},
+	{"灯泡坏了、灯管坏了这种小事，修东西找不到人", "上门维修", true},
+	{"家里的灯一直不亮，开关也坏了，能不能上门维修？", "上门维修", true},
+	{"家里坏了东西，不知道该找谁，修个家电也贵", "上门维修", true},
+	{"东西坏了找谁？零星维修嫌活少没人接，修家电维修太贵", "上门维修", true},
+	{"老人家里东西坏了不知道找谁修，修起来找不到人", "上门维修", true},
+	// 单位社区: estates of a former factory or office.
+	{"我们社区都是老单位宿舍，原单位早就不管了，坏了没人修", "单位社区", true},
+	{"辖区有好几栋职工宿舍和家属楼，产权单位不管，可以学谁？", "单位社区", true},
+	{"家属院是以前的单位大院，单位撤了以后谁也不管", "单位社区", true},
+	{"我们这片是老厂的家属区，厂子倒闭以后厂里不管了", "单位社区", true},
+	{"社区里是原来的工厂宿舍，工厂倒闭后成了没有产权单位的无主楼", "单位社区", true},
+	{"企业改制以后，厂里的宿舍移交给社区，三供一业刚交过来", "单位社区", true},
+	{"单位改制、企业破产以后，单位房没人管了", "单位社区", true},
+	{"单位小区、单位社区里都是退休职工，单位没了以后怎么管？", "单位社区", true},
+	{"我们这是厂区里的开放式小区，散居楼、弃管楼很多", "单位社区", true},
+	{"开放式楼院多，单位早就不管了，可以学谁？", "单位社区", true},
+	// 传统节日: festivals that pass without anyone noticing.
+	{"现在过节冷清，邻居之间没有年味，怎么把传统节日过热闹？", "传统节日", true},
+	{"过年冷清，年味淡了，社区能做点什么？", "传统节日", true},
+	{"节日冷清，节日氛围不浓，想办个邻里节", "传统节日", true},
+	{"过节没意思，好多老人过年一个人，过节孤单", "传统节日", true},
+	{"过节没人陪的老人多，节日里也冷冷清清", "传统节日", false},
+	{"端午想组织居民包粽子，中秋想办个百家宴，有没有书记办过？", "传统节日", true},
+	{"春节前想给居民写春联、送福字，再一起包饺子吃团圆饭", "传统节日", true},
+	{"元宵节猜灯谜、重阳节敬老、腊八和冬至，社区都办些什么？", "传统节日", true},
+	{"想办个社区年夜饭，让春联福字进家门", "传统节日", true},
+	{"这个节一点没气氛，居民都不出门", "传统节日", true},
+	// 高空抛物
+	{"楼上总有人往下扔东西，上次差点砸到小孩", "高空抛物", true},
+	{"有人从楼上扔垃圾，高空抛物屡禁不止", "高空抛物", true},
+	{"有人从窗户往外扔东西，阳台上扔烟头，砸坏了楼下的车", "高空抛物", true},
+	{"窗口扔下来的东西砸伤了人，高空坠物怎么防？", "高空抛物", true},
+	{"总有人往楼下乱扔，楼上掉下来花盆", "高空抛物", true},
+	// 流动人口: rentals.
+	{"小区里二房东把房子隔成隔断房，合租的人太多", "流动人口", true},
+	{"出租屋多，群租乱，住的人天天换", "流动人口", false},
+	// 邻里关系: strangers in a new estate.
+	{"商品房小区刚交房，业主来自五湖四海，谁也不认识谁", "邻里关系", true},
+	{"新楼盘、新交房的小区，邻居老死不相往来", "邻里关系", true},
+	{"现在大家门一关，各扫门前雪，互不往来", "邻里关系", true},
+	{"在电梯里碰见都不说话，不相往来", "邻里关系", true},
+	{"楼上楼下住了几年都不认识，对门姓什么都不知道，邻居叫什么也说不上", "邻里关系", true},
+	// 文明养犬: pets.
+	{"小区里养猫的多，猫叫扰民，猫到处乱拉", "文明养犬", true},
+	{"有人养大型犬、烈性犬，狗叫扰民，邻居很害怕", "文明养犬", true},
+	{"宠物在楼道里乱拉，宠物主人也不管", "文明养犬", true},
+	// 老年助餐: a canteen.
+	{"想在社区办个食堂，老人吃饭不方便，孩子吃饭也没着落", "老年助餐", true},
+	{"有没有书记办过社区食堂？", "老年助餐", true},
+	// 人才队伍: young workers leaving.
+	{"社工干两年就走，社工辞职、社工离职的多", "人才队伍", true},
+	{"社区工作者留不住，干几年就走，社工流失严重", "人才队伍", true},
+	{"年轻人干一年就辞职，干不了多久就离职", "人才队伍", true},
+	{"社工跳槽的多，人员流失，人留不下来", "人才队伍", true},
+	{"社工待遇低，社区工作者待遇也上不去，社工队伍怎么稳？", "人才队伍", true},
+	{"社工怎么培养？社工不够用，缺人手", "人才队伍", true},
+	{"社区工作者队伍老化，社工都流失了", "人才队伍", true},
+	// 老旧小区改造: roofs and drains.
+	{"顶楼漏雨好几年了，屋顶一下雨就漏", "老旧小区改造", true},
+	{"楼顶渗水，墙上一直渗水", "老旧小区改造", true},
+	{"厨房下水老是堵，下水道还发臭", "老旧小区改造", false},
+	{"卫生间下水返臭、返味，一到夏天就反味", "老旧小区改造", true},
+	// 诉求办理: promises forgotten.
+	{"居民托的事一多我就忘，答应了又没办", "诉求办理", true},
+	{"答应居民的事没做，托我办的事也记不住几件事", "诉求办理", true},
+	{"事情一多就忘了办，居民老挨骂", "诉求办理", true},
+}
+
+// problemWords are the ask words the seventh session added, by topic.
+var problemWords = map[string][]string{
+	"上门维修": {"上门维修", "维修难", "修东西", "找谁修", "找人修", "没人会修", "不会修", "水龙头", "换灯泡", "灯泡…坏", "灯管…坏",
+		"家里…灯…不亮", "水管…漏", "水管…坏", "修水管", "马桶…堵", "马桶…漏", "家电…坏", "修家电", "电器…坏", "门锁…坏", "插座…坏",
+		"开关…坏", "家里…坏了", "坏了…找谁", "坏了…不知道…找", "修…找不到人", "师傅…不愿来", "嫌活小", "嫌活少", "零星维修", "维修…贵", "请人修"},
+	"单位社区": {"单位宿舍", "职工宿舍", "家属院", "家属楼", "家属区", "单位房", "单位大院", "单位小区", "单位社区", "厂区", "老厂", "工厂宿舍",
+		"厂里…宿舍", "厂子…倒闭", "工厂…倒闭", "企业…改制", "单位…改制", "企业…破产", "原单位…不管", "厂里…不管", "单位…撤", "单位…没了",
+		"单位早就不管", "三供一业", "无主楼", "弃管楼", "散居楼", "开放式小区", "开放式楼院", "没有产权单位", "产权单位…不管"},
+	"传统节日": {"传统节日", "过节", "节日", "过年", "春节", "年味", "端午", "中秋", "元宵", "重阳", "腊八", "冬至", "包粽子", "包饺子", "写春联",
+		"春联", "福字", "灯谜", "邻里节", "百家宴", "团圆饭", "年夜饭", "过节…冷清", "过年…冷清", "节日…冷清", "节…没气氛", "节日…氛围",
+		"没有年味", "年味…淡", "过节…没意思", "过年…一个人", "过节…孤单", "过节…没人"},
+	"高空抛物": {"高空抛物", "高空坠物", "扔东西", "往下扔", "楼上…扔", "从楼上…扔", "窗户…扔", "窗口…扔", "阳台…扔", "砸到", "砸伤", "砸坏",
+		"往楼下…扔", "楼上…掉下来"},
+	"流动人口": {"二房东", "隔断房", "合租", "出租屋", "群租"},
+	"邻里关系": {"商品房", "新楼盘", "新交房", "五湖四海", "老死不相往来", "不相往来", "互不往来", "各扫门前雪", "门一关", "电梯里…不说话",
+		"楼上楼下…不认识", "对门…不知道", "邻居…叫什么"},
+	"文明养犬": {"宠物", "养猫", "猫…扰民", "猫…乱拉", "狗…扰民", "大型犬", "烈性犬", "宠物…乱拉"},
+	"老年助餐": {"社区食堂", "食堂", "吃饭…不方便", "吃饭…没着落"},
+	"人才队伍": {"社工…辞职", "干…两年…走", "干…几年…走", "社工流失", "人员流失", "社工…培养", "社工…待遇", "社区工作者…待遇",
+		"社区工作者…留不住", "社工…不够", "缺人手", "社工队伍", "社区工作者队伍", "社工…离职", "社工…跳槽", "年轻人…辞职", "干…就辞职",
+		"干…就离职", "人…留不下来", "社工…流失"},
+	"老旧小区改造": {"漏雨", "顶楼…漏", "屋顶…漏", "楼顶…渗", "渗水", "下水…堵", "下水…臭", "返臭", "返味", "反味"},
+	"诉求办理":   {"事…忘", "答应…没办", "答应…没做", "托…办的事", "记不住…事", "忘了办"},
+}
+
+// problemNot: questions that share a word with the new ones but are about
+// something else; they must not reach the topic named.
+var problemNot = []struct{ q, not string }{
+	{"她以前在哪个厂工作？", "单位社区"},
+	{"共建单位的党员来社区报到了吗？", "单位社区"},
+	{"郭佳是哪一年当上书记的？", "传统节日"},
+	{"这篇报道是什么时候发表的？", "传统节日"},
+	{"她家的电话是多少？", "上门维修"},
+	{"社区的开关门时间是几点？", "上门维修"},
+	{"四单工作法是怎么修改完善的？", "上门维修"},
+	{"孩子在家写作业没人辅导", "高空抛物"},
+	{"垃圾分类怎么扔？", "高空抛物"},
+	{"老人不会用手机挂号", "上门维修"},
+	{"她为什么辞职来社区？", "人才队伍"}, // a career, not workers leaving
+	{"她从国企辞职后做了什么？", "人才队伍"},
+	{"干完活就走的志愿者怎么留住？", "人才队伍"},
+	{"党员干部过年期间值班吗？", "上门维修"},
+	{"小区门口的食品店卫生差", "老年助餐"},
+	{"居民不认识社区书记", "邻里关系"},
+	{"她住的是商品房吗？", "单位社区"},
+}
+
+func TestProblemWordings(t *testing.T) {
+	lx := Default()
+	for _, c := range problemWordings {
+		names := topicNames(lx.InQuestion(c.q))
+		if !slices.Contains(names, c.want) {
+			t.Errorf("%s: topics %v, want %s", c.q, names, c.want)
+			continue
+		}
+		if c.first && names[0] != c.want {
+			t.Errorf("%s: topics %v, want %s first", c.q, names, c.want)
+		}
+	}
+	for _, c := range problemNot {
+		if names := topicNames(lx.InQuestion(c.q)); slices.Contains(names, c.not) {
+			t.Errorf("%s: topics %v, must not hold %s", c.q, names, c.not)
+		}
+	}
+}
+
+// TestProblemWordsTested: each added ask word is in the shipped topic and
+// is what reaches it in at least one wording above — a word nobody tested
+// is a word nobody knows the reach of.
+func TestProblemWordsTested(t *testing.T) {
+	lx := Default()
+	for topic, ws := range problemWords {
+		tp, ok := lx.Topic(topic)
+		if !ok {
+			t.Errorf("no topic %s", topic)
+			continue
+		}
+		for _, w := range ws {
+			parts := patternParts(w)
+			if parts == nil && !slices.Contains(tp.Ask, w) ||
+				parts != nil && !slices.ContainsFunc(tp.AskPatterns, func(p []string) bool { return slices.Equal(p, parts) }) {
+				t.Errorf("%s: %s is not one of its ask words", topic, w)
+				continue
+			}
+			hit := false
+			for _, c := range problemWordings {
+				q := c.q
+				if c.want != topic {
+					continue
+				}
+				if parts == nil && strings.Contains(q, w) || parts != nil && matchPattern(q, parts) {
+					hit = true
+					break
+				}
+			}
+			if !hit {
+				t.Errorf("%s: no wording reaches it by %s", topic, w)
+			}
+		}
+	}
+}
