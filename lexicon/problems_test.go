@@ -164,6 +164,7 @@ var problemWordings = []struct {
 	{"居民托的事一多我就忘，答应了又没办", "诉求办理", true},
 	{"答应居民的事没做，托我办的事也记不住几件事", "诉求办理", true},
 	{"事情一多就忘了办，居民老挨骂", "诉求办理", true},
+	{"居民投诉越来越多，怎么减少投诉？", "诉求办理", true},
 }
 
 // problemWords are the ask words the seventh session added, by topic.
@@ -244,6 +245,10 @@ var problemNot = []struct{ q, not string }{
 	{"她住的是商品房吗？", "单位社区"},
 	{"家里漏水了，楼上说不是他家的", "上门维修"}, // a quarrel between neighbours (矛盾纠纷)
 	{"她在国企工作过吗？", "单位社区"},
+	// A complaint said in passing is how the problem came up, not the
+	// problem: 诉求办理 is for complaints piling up (投诉…多, 没下文).
+	{"楼下广场舞太吵，居民投诉", "诉求办理"},
+	{"小区里车乱停，消防通道都堵死了，居民天天打电话投诉", "诉求办理"},
 	{"积分超市怎么运营？", "买菜购物"},
 	{"郭佳的月工资是多少？", "人才队伍"}, // an attribute of hers, no complaint about pay
 	{"工地上的党员怎么管？", "噪音扰民"},
