@@ -2019,3 +2019,18 @@ func TestCountFollowUpOfShown(t *testing.T) {
 		t.Errorf("want the count just told:\n%s", ans.Text)
 	}
 }
+
+// TestAdviceProblemBeforeGroup: a problem asked with the group it
+// concerns (水龙头坏了 of old people) is answered first by the practice on
+// the problem (a repair team), then by what is done for the group.
+func TestAdviceProblemBeforeGroup(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := s.Ask(context.Background(), "problem-first", "老人家里水龙头坏了、灯不亮了，都不知道该找谁修，社区能怎么帮？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, j := strings.Index(ans.Text, "门建国"), strings.Index(ans.Text, "牛桂英")
+	if i < 0 || j >= 0 && j < i {
+		t.Errorf("want the repair team first:\n%s", ans.Text)
+	}
+}
