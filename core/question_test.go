@@ -53,6 +53,7 @@ func TestUnderstand(t *testing.T) {
 		// What residents think of the community names no community.
 		{q: "居民觉得社区就是个衙门，怎么扭转这个印象？", intent: IntentAdvice},
 		{q: "大家认为社区办事慢，可以学谁？", intent: IntentAdvice},
+		{q: "过年过节小区里冷冷清清的，有没有书记办过活动？", intent: IntentAdvice}, // when, not a 小区's name
 		{q: "活动室太小开会挤不下，还有什么地方能开？", intent: IntentAdvice},
 		{q: "四单工作法推行以来一共办了几件事？", intent: IntentNumber, methods: []string{"四单工作法"}}, // 几件: a count in its measure
 		{q: "社区书记和主任是同一个人吗？", intent: IntentOther},                                 // 和 joins two posts: nobody unknown
