@@ -338,6 +338,9 @@ func (s *Service) understand(text string, conv Conversation) Question {
 			if askersOwn(cueText[:loc[0]]) {
 				continue // "我刚当上书记，班子一盘散沙": the asker's situation
 			}
+			if a.Name == "联系方式" && callMadeRE.MatchString(cueText) {
+				continue // "多久给老人打一次电话", "教老人用手机": no number of hers
+			}
 			if a.Name == "家庭情况" && !familyAskedOfHer(cueText[:loc[0]], cueText[loc[0]:loc[1]], e) {
 				continue // "她为双职工家庭的孩子做了什么": the families she serves
 			}
@@ -464,6 +467,9 @@ func intentOf(q Question) Intent {
 
 // bothYesNoRE asks whether each of two did something (都办了食堂吗).
 var bothYesNoRE = regexp.MustCompile(`都[^，,。？?]{1,14}(吗|没有|了没)[？?]?$`)
+
+// callMadeRE is a phone call made or a phone used, not a number asked.
+var callMadeRE = regexp.MustCompile(`(打|通|接|回)[^，,。？?]{0,4}(电话|微信)|(一个|几个|个)电话|(用|玩|使用)(智能)?手机|手机(怎么用|上|里)`)
 
 // onlyNameAndCue reports a question that is the leader's name (or a call
 // name of two or three runes) and summaryLooseRE's cue, nothing more.
