@@ -76,9 +76,11 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	// line each with what came of it), what she did herself, what came of
 	// it — each once.
 	sents := s.leaderSentences(l.Name)
-	if st, ok := startingPoint(s, sents, l.Name); ok && !methodsAsked {
+	if st, ok := startingPoint(s, sents, l.Name); ok {
 		b.used[cleanQuote(st.text)] = true
-		b.point("起点", st.text, st.chunk.ID)
+		if !methodsAsked {
+			b.point("起点", st.text, st.chunk.ID)
+		} // (asked for her methods: where she started is none of them, nor a result)
 	}
 	var methods []catalog.Method
 	for _, mn := range l.Methods {
@@ -173,6 +175,13 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 			// a long one is left to the method's own summary.
 			chunk := methodLineChunk(m)
 			d := methodLine(m)
+			if d == "" && m.Definition != nil && len(m.Steps) == 0 {
+				// Its naming sentence is long for a list of methods, but
+				// a line of the name alone says nothing of what it is.
+				if t := cleanQuote(m.Definition.Text); utf8.RuneCountInString(t) <= maxProfileLine {
+					d = t
+				}
+			}
 			if n := zh.ToSimplified(d); d != "" && len(m.Steps) == 0 && isProblem(n) && !isDoing(n) {
 				// "双职工家庭多，孩子周末没人管": what it answers, not what it
 				// is; its first doing tells that.

@@ -164,9 +164,14 @@ var (
 	// summaryLooseRE asks the same in everyday words ("主要干了些什么",
 	// "这个人怎么样"); it asks for her summary only when the question holds
 	// nothing else (not "为了停车难，她做了什么").
-	summaryLooseRE = regexp.MustCompile(`(干|做|办)了(些|哪些|点)?(什么|啥|哪些)(事|事情|工作|实事)?|(干|做|办)过(些|哪些)?(什么|啥|哪些)(事|事情|工作|实事)?|有(啥|哪些|什么)(经验|本事|绝活|招数|高招|好做法)|(这个人|这位书记|此人)(怎么样|如何)|(是)?(个|一个|一位)?(什么样|怎样)的(人|书记)|(怎么|如何|怎样)(把|将)(社区|这个社区|小区|工作)(带|管|搞|做|建|治理)(好|起来)`)
-	// looseFillerRE is what such a question holds besides her name and the cue.
-	looseFillerRE = regexp.MustCompile(`书记|主要|平时|都|这些年|这几年|她|他|的|了|呀|啊|呢|吗|[？?。！!，, ]`)
+	summaryLooseRE = regexp.MustCompile(`(干|做|办)了(些|哪些|点)?(什么|啥|哪些)(事|事情|工作|实事|好事)?|(干|做|办)过(些|哪些)?(什么|啥|哪些)(事|事情|工作|实事|好事)?|有(啥|哪些|什么)(经验|本事|绝活|招数|高招|好做法)|(这个人|这位书记|此人)(怎么样|如何)|(是)?(个|一个|一位)?(什么样|怎样)的(人|书记)|(怎么|如何|怎样)(把|将)(社区|这个社区|小区|工作)(带|管|搞|做|建|治理)(好|起来)`)
+	// looseFillerRE is what such a question holds besides her name and the cue:
+	// for everyone she serves (为居民, 给老百姓) and since she came (来了之后,
+	// 到任以来) narrow nothing.
+	looseFillerRE = regexp.MustCompile(`(为|给|替|帮)(辖区|社区)?(居民群众|居民|群众|老百姓|百姓|大家|街坊邻居|街坊|邻里|社区)|(来|来到|到|调到|调来)?(这个)?(社区|这里|这儿)?(来|到任|上任|任职|当书记|当上书记)?(了)?(之后|以后|以来)|书记|主要|平时|都|这些年|这几年|她|他|的|了|呀|啊|呢|吗|[？?。！!，, ]`)
+	// methodsAndResultsRE asks for her methods and what came of them (她的方法和
+	// 成绩, 做法及成效): her summary, not one lookup of results.
+	methodsAndResultsRE = regexp.MustCompile(`(做法|方法|办法|举措|经验|工作)(和|与|及|以及|、|跟|还有)(取得的)?(成绩|成效|成果|效果|业绩)|(成绩|成效|成果|业绩)(和|与|及|以及|、|跟|还有)(做法|方法|办法|经验)`)
 	// chatRE is a greeting, thanks or a question about the bot itself.
 	chatRE = regexp.MustCompile(`^(你好|您好|嗨|哈喽|hi|hello|在吗|早上好|下午好|晚上好|早安|谢谢|多谢|感谢|谢啦|好的|再见|拜拜)[呀啊！!。.？?～~]*$|^你是谁|你(能|会|可以)(做|干)什么|(这个|这)?机器人(能|是|可以)|怎么用你|如何使用|使用说明`)
 	// whyGoodRE asks why someone is a model: what she did is the answer.
@@ -415,6 +420,8 @@ func intentOf(q Question) Intent {
 		return IntentFact
 	case len(q.Leaders) > 0 && len(q.Methods) == 0 && whyGoodRE.MatchString(n):
 		return IntentSummary // "她为什么能成为优秀书记": her story is the answer
+	case len(q.Leaders) == 1 && len(q.Methods) == 0 && methodsAndResultsRE.MatchString(n):
+		return IntentSummary // "她的方法和成绩": each method with what came of it
 	case exampleRE.MatchString(n):
 		return IntentExample
 	case stepsRE.MatchString(n) || q.Step > 0 || len(q.Methods) > 0 && whichItemsRE.MatchString(notItemsRE.ReplaceAllString(n, " ")):

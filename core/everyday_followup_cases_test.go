@@ -1,0 +1,163 @@
+package core
+
+// Follow-ups and summaries asked in a community worker's everyday words,
+// over three articles written for these tests in the genre's shapes (a news
+// portal page with its navigation and footer, a WeChat post with its
+// counters, a district government site with its related links): a count
+// asked after how she did it, why she did it, what came next, an example,
+// and her summary asked as what she did for the residents.
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// serviceOverTexts is serviceOverDir over the articles given by name.
+func serviceOverTexts(t *testing.T, texts map[string]string) *Service {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range texts {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return serviceOverDir(t, dir)
+}
+
+// askAll asks the questions in turn in one conversation and returns the
+// last answer, checking every answer's markers.
+func askAll(t *testing.T, s *Service, chat string, qs ...string) *Answer {
+	t.Helper()
+	var ans *Answer
+	for _, q := range qs {
+		var err error
+		if ans, err = s.Ask(context.Background(), chat, q); err != nil {
+			t.Fatal(err)
+		}
+		checkMarkers(t, ans)
+	}
+	return ans
+}
+
+// everydayArticles are the three articles.
+func everydayArticles(t *testing.T) *Service {
+	t.Helper()
+	return serviceOverTexts(t, map[string]string{"cai.html": caiArticle, "hu.txt": huArticle, "liang.txt": liangArticle})
+}
+
+// caiArticle: a news portal page; the problem she saw told a paragraph
+// before her first practice, an example (就拿…来说) and a count after it.
+const caiArticle = `<html><head><meta charset="utf-8"><title>蔡春燕：老街坊的“贴心蔡姐”_新闻中心_江城网</title></head>
+<body>
+<div class="nav">首页 > 新闻中心 > 基层风采</div>
+<h1>蔡春燕：老街坊的“贴心蔡姐”</h1>
+<div class="info">2023-06-12 09:30 来源：江城日报 作者：记者 周明 通讯员 方圆</div>
+<div class="share">分享到：微信 微博 QQ空间</div>
+<div class="content">
+<p>“有事找蔡姐，准没错。”在江城市临江区柳荫街社区，居民们常这样说。蔡春燕今年49岁，2016年从街道调任柳荫街社区党委书记。</p>
+<p>柳荫街社区是个老社区，楼房大多建于上世纪八十年代。刚到社区那会儿，蔡春燕花了两个月挨家挨户走访，发现辖区有600多名60岁以上老人，其中不少是子女在外地的独居老人，一日三餐成了难题。“有的老人一碗面条对付一天，看着让人心疼。”</p>
+<p>蔡春燕牵头在社区活动中心办起了“银发餐桌”，联系辖区两家餐馆按成本价供餐，行动不便的老人由志愿者送餐上门。三年来，“银发餐桌”累计为230多户老人送餐4万余份。</p>
+<p>就拿住在5号楼的刘奶奶来说，老伴去世后她一个人生活，腿脚不好，以前常常饿一顿饱一顿。如今每天中午志愿者准时把饭菜送到家门口，还顺便陪她聊上几句。</p>
+<p>解决了吃饭问题，蔡春燕又把目光投向了楼道里的“烦心事”。她组建了由退休党员、楼栋长组成的“帮帮团”，谁家水管漏了、灯泡坏了，一个电话就有人上门。目前，帮帮团有成员56人，已累计上门服务1800余次。</p>
+<p>2021年，柳荫街社区被评为市级“和谐社区”，蔡春燕本人也获得“全市优秀党务工作者”称号。</p>
+<p>（责任编辑：王丽）</p>
+</div>
+<div class="footer">【打印本页】【关闭窗口】 版权所有：江城日报社 鄂ICP备12345678号</div>
+</body></html>
+`
+
+// huArticle: a WeChat post, ASCII commas; an example opening 比如, a
+// second practice after 在此基础上.
+const huArticle = `微信公众号 | 幸福长街
+
+老旧小区的“红管家”——记长街社区党支部书记胡建军
+
+原创 长街街道 2024-03-08 18:02
+
+胡建军,男,1975年生,中共党员,现任东川市河西区长街社区党支部书记。
+
+长街社区有37栋老楼,大多是原纺织厂的职工宿舍,厂子改制后一直没有物业。胡建军刚上任时,楼道里堆满杂物,垃圾好几天没人清,下水道动不动就堵,居民意见很大,有人一年打了十几次投诉电话。
+
+2019年起,胡建军在每栋楼选出一名党员当“红管家”,负责楼道卫生、矛盾调解和收集居民诉求,每月在社区召开一次“红管家”碰头会,把收集到的问题当场分派到人。到目前,已有120多户居民报名参与“红管家”志愿服务,共处理各类问题900余件。
+
+比如12号楼的化粪池多年没人管,每到夏天臭气熏天。“红管家”老周把情况报上来后,胡建军联系街道和施工队,一周内就完成了改造,楼里的住户专门送来了锦旗。
+
+胡建军说:“老百姓的事没有小事,件件有回音,大家才愿意跟着干。”
+
+在此基础上,胡建军又推动成立了居民自治小组,由居民自己商量公共收益怎么用。去年,小组用停车费收益给6栋楼装上了声控灯。
+
+如今的长街社区,楼道干净了,邻里和气了,居民满意度从2019年的61%提高到去年的95%。胡建军先后获得“东川市优秀共产党员”“河西区十佳社区书记”等荣誉。
+
+阅读 3206  赞 58  在看 12
+`
+
+// liangArticle: a district government site; an example opening 有一次, the
+// naming sentence of the first practice long.
+const liangArticle = `当前位置：首页 > 政务公开 > 工作动态
+
+【基层党建】梁晓红：让城中村居民“有话有处说”
+
+发布时间：2022-11-21　　来源：南湖区委组织部　　浏览次数：1538
+
+梁晓红是南湖区桂园社区党委书记，在社区工作已有十二年。
+
+桂园社区由原来的桂园村改制而来，外来租户多，本地村民和租户之间常因停车、噪音、出租屋垃圾闹矛盾。梁晓红发现，以前居民有意见没处说，只能到社区门口吵，矛盾越积越多，有的拖了好几年都没解决。
+
+2018年，梁晓红在社区广场边的长廊里设立了“议事长廊”，每周六上午由社区两委成员、网格员和居民代表一起坐下来听意见、议事情，能当场解决的当场解决，解决不了的登记后限期答复。四年来，“议事长廊”共接待居民2100多人次，化解矛盾纠纷430余起。
+
+有一次，3巷的房东和租户因为电动车在楼道充电吵得不可开交。梁晓红把双方请到议事长廊，又叫来消防站的同志讲安全，最后大家商定在巷口建一个集中充电棚，费用由房东和社区各出一半，问题很快解决了。
+
+此后，梁晓红又组织成立了由租户代表参加的“新居民联谊会”，让外来租户也参与社区事务。联谊会现有会员300多人，每年组织邻里节、技能培训等活动20多场。
+
+近年来，桂园社区先后被评为省级“民主法治示范社区”、市级“平安社区”。
+
+相关链接：
+南湖区召开基层治理工作推进会
+桂园街道开展消防安全演练
+
+【打印】【关闭】
+主办单位：南湖区人民政府办公室　　备案号：粤ICP备0000000号
+`
+
+// TestSummaryAskedAsWhatSheDidForResidents: "她为居民做了什么", "为老百姓
+// 做了哪些好事", "她的方法和成绩", "来到社区以后都做了哪些事" ask for her
+// summary — each method with what it is and what came of it, no sentence
+// twice — not one lookup; where she started is no practice or result of
+// hers; a group named (为老人) still narrows the question.
+func TestSummaryAskedAsWhatSheDidForResidents(t *testing.T) {
+	t.Parallel()
+	s := everydayArticles(t)
+	for q, want := range map[string][]string{
+		"蔡春燕为居民做了什么？":      {"银发餐桌", "230多户", "帮帮团", "1800余次"},
+		"胡建军为老百姓做了哪些好事？":   {"红管家", "120多户"},
+		"梁晓红的方法和成绩":        {"议事长廊", "430余起", "新居民联谊会"},
+		"说说蔡春燕的做法和成效":      {"银发餐桌", "230多户", "帮帮团", "1800余次"},
+		"梁晓红到任以来干了啥？":      {"议事长廊", "新居民联谊会"},
+		"蔡春燕来到社区以后都做了哪些事？": {"银发餐桌", "帮帮团"},
+	} {
+		ans := askSummary(t, s, q)
+		for _, w := range want {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%s: %q missing:\n%s", q, w, ans.Text)
+			}
+		}
+		if l := lineWith(ans.Text, "议事长廊"); strings.Contains(q, "梁晓红") && !strings.Contains(l, "每周六上午") {
+			t.Errorf("%s: 议事长廊's line does not say what it is:\n%s", q, ans.Text)
+		}
+		if strings.Contains(q, "做法") && strings.Contains(ans.Text, "刚到社区那会儿") {
+			t.Errorf("%s: where she started told as her practice or result:\n%s", q, ans.Text)
+		}
+	}
+	ans := askAll(t, s, "came", "蔡春燕是哪个社区的？", "她来到社区以后都做了哪些事？")
+	for _, w := range []string{"银发餐桌", "帮帮团"} {
+		if !strings.Contains(ans.Text, w) {
+			t.Errorf("她来到社区以后: %q missing:\n%s", w, ans.Text)
+		}
+	}
+	if u := s.understand("蔡春燕为老人做了什么？", Conversation{}); u.Intent == IntentSummary && len(u.Topics) == 0 {
+		t.Errorf("为老人: a group named read as her whole summary")
+	}
+}
