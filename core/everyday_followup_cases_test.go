@@ -161,3 +161,30 @@ func TestSummaryAskedAsWhatSheDidForResidents(t *testing.T) {
 		t.Errorf("为老人: a group named read as her whole summary")
 	}
 }
+
+// TestCountAfterHowSheDidIt: a count asked right after how she did
+// something ("那一共帮了多少户？", "有多少户参与？") is of what was just told:
+// the sentence counting in that unit with it or right after it, not a
+// refusal; "一共" asks nothing of its own.
+func TestCountAfterHowSheDidIt(t *testing.T) {
+	t.Parallel()
+	s := everydayArticles(t)
+	for i, c := range []struct{ first, then, want string }{
+		{"蔡春燕是怎么照顾社区老人的？", "那一共帮了多少户？", "230多户"},
+		{"蔡春燕是怎么帮老人解决吃饭问题的？", "一共帮了多少户？", "230多户"},
+		{"胡建军是怎么管好老旧小区的？", "有多少户参与？", "120多户"},
+		{"梁晓红是怎么化解矛盾的？", "一共化解了多少起？", "430余起"},
+		{"蔡春燕的帮帮团是怎么运作的？", "有多少人参加？", "56人"},
+	} {
+		ans := askAll(t, s, "count"+string(rune('a'+i)), c.first, c.then)
+		if ans.Refused || !strings.Contains(firstLines(ans.Text, 2), c.want) {
+			t.Errorf("%s → %s: want %s first:\n%s", c.first, c.then, c.want, ans.Text)
+		}
+	}
+}
+
+// firstLines is the first n lines of text.
+func firstLines(text string, n int) string {
+	ls := strings.SplitN(text, "\n", n+1)
+	return strings.Join(ls[:min(n, len(ls))], "\n")
+}

@@ -12,6 +12,7 @@ import (
 
 	"bangyang/catalog"
 	"bangyang/corpus"
+	"bangyang/zh"
 )
 
 // describe names a leader with her place and post: 吴中兰（重庆市…社区党委书记）.
@@ -101,6 +102,16 @@ func (p *planner) planLeader(leader string) *draft {
 	ranked = p.answersForAsked(ranked, leader)
 	general := func(re *regexp.Regexp) bool {
 		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
+	}
+	if p.q.Intent == IntentNumber && p.q.FollowUp && p.prev != nil && wt.unit != nil {
+		// "那一共帮了多少户？" after how she did it: the count told with
+		// what was just shown, or right after it.
+		if r, ok := p.countNearShown(chunks, wt); ok {
+			p.take(r)
+			d.lead = p.leaderLabel(leader) + "："
+			d.add(item{quote: r})
+			return d
+		}
 	}
 	if p.q.Intent == IntentProblem && p.q.FollowUp && p.prev != nil && len(p.prev.Methods) == 0 && whyRE.MatchString(p.q.Norm) {
 		// "她为什么要这么做" after what she did: the problem told just
@@ -701,6 +712,47 @@ func (p *planner) planBrief(leader string) *draft {
 		d.refused, d.lead = true, ""
 	}
 	return d
+}
+
+// countNearShown is the sentence counting in the unit asked among those
+// the last answer showed, or in the few after each in its paragraph: a
+// count asked right after how she did it is of what was just told. Of
+// several, the one sharing most of the question's words (帮, 参加), the
+// first in the article on a tie.
+func (p *planner) countNearShown(chunks []*corpus.Chunk, wt weightedTerms) (sentRef, bool) {
+	shown := map[string]bool{}
+	for _, k := range p.prev.Shown {
+		shown[k] = true
+	}
+	asked := []rune(residual(p.q.Topic))
+	var best sentRef
+	bestScore, found := -1, false
+	seen := map[string]bool{}
+	for _, c := range chunks {
+		sents := p.s.sentences(c)
+		for i, r := range sents {
+			if !shown[r.key()] {
+				continue
+			}
+			for j := i; j < len(sents) && j <= i+3 && sents[j].para == r.para; j++ {
+				x := sents[j]
+				if seen[x.key()] || !wt.unit.MatchString(x.norm) {
+					continue
+				}
+				seen[x.key()] = true
+				score := 0
+				for _, a := range asked {
+					if zh.IsHan(a) && strings.ContainsRune(x.norm, a) {
+						score++
+					}
+				}
+				if score > bestScore {
+					best, bestScore, found = x, score, true
+				}
+			}
+		}
+	}
+	return best, found
 }
 
 // whyRE asks the reason for something done: 为什么要这么做, 为啥搞这个.
