@@ -188,3 +188,33 @@ func firstLines(text string, n int) string {
 	ls := strings.SplitN(text, "\n", n+1)
 	return strings.Join(ls[:min(n, len(ls))], "\n")
 }
+
+// TestWhyIsTheProblemSeenBefore: "为什么要这么做？", "为啥想到这个办法？",
+// "当初为啥要这么干？" after how she did something are answered with the
+// problem told before she started (in an earlier paragraph, found on her
+// visits), not the practice sentence, how the article opens, or a case
+// told as its example.
+func TestWhyIsTheProblemSeenBefore(t *testing.T) {
+	t.Parallel()
+	s := everydayArticles(t)
+	for i, c := range []struct {
+		first, then, want string
+		not               []string
+	}{
+		{"蔡春燕是怎么照顾社区老人的？", "为什么要这么做？", "一日三餐成了难题", []string{"有事找蔡姐", "按成本价供餐"}},
+		{"银发餐桌是怎么搞的？", "她为什么想到办这个？", "一日三餐成了难题", []string{"没有单独说明"}},
+		{"胡建军的红管家是怎么做的？", "为啥想到这个办法？", "楼道里堆满杂物", []string{"碰头会"}},
+		{"胡建军是怎么管好老旧小区的？", "当初为啥要这么干？", "楼道里堆满杂物", []string{"化粪池"}},
+		{"梁晓红是怎么化解矛盾的？", "为什么要这么做？", "有意见没处说", []string{"集中充电棚"}},
+	} {
+		ans := askAll(t, s, "why"+string(rune('a'+i)), c.first, c.then)
+		if ans.Refused || !strings.Contains(ans.Text, c.want) {
+			t.Errorf("%s → %s: want %s:\n%s", c.first, c.then, c.want, ans.Text)
+		}
+		for _, n := range c.not {
+			if strings.Contains(ans.Text, n) {
+				t.Errorf("%s → %s: %s is no reason:\n%s", c.first, c.then, n, ans.Text)
+			}
+		}
+	}
+}

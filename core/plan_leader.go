@@ -5,6 +5,7 @@ package core
 // follows it).
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -116,7 +117,22 @@ func (p *planner) planLeader(leader string) *draft {
 	if p.q.Intent == IntentProblem && p.q.FollowUp && p.prev != nil && len(p.prev.Methods) == 0 && whyRE.MatchString(p.q.Norm) {
 		// "她为什么要这么做" after what she did: the problem told just
 		// before the first sentence that answer showed.
-		if why, stated := p.reasonBeforeShown(cands); len(why) > 0 {
+		why, stated := p.reasonBeforeShown(cands)
+		if m, ok := p.methodOfShown(cands, leader); ok && !stated {
+			// The answer told one of her methods without being asked by
+			// name ("“红管家”老周把情况报上来后……") and nothing before it
+			// states a problem: why she did it is what that method
+			// answers, told where its story begins.
+			saved := maps.Clone(p.used)
+			if md := p.planMethod(m); !md.refused && md.hasQuotes() && !strings.HasPrefix(md.lead, "资料中没有") {
+				return md
+			}
+			p.used = saved // nothing of the method's draft is shown
+		}
+		if len(why) == 0 {
+			why, stated = p.reasonBeforeFirstShown(cands)
+		}
+		if len(why) > 0 {
 			d.lead = p.leaderLabel(leader) + "这样做，是因为："
 			if !stated {
 				d.lead = "文中没有直接说原因；" + p.leaderLabel(leader) + "这样做之前，文中介绍的情况是："
@@ -768,6 +784,35 @@ func (p *planner) reasonBeforeShown(cands []sentRef) ([]sentRef, bool) {
 	for _, k := range p.prev.Shown {
 		shown[k] = true
 	}
+	// The first doing shown is what "这么做" points at: an answer may open
+	// with the problem itself ("刚到社区那会儿……成了难题"), whose own
+	// before is how the article opens, no reason.
+	var first *sentRef
+	for _, r := range cands {
+		if !shown[r.key()] {
+			continue
+		}
+		if first == nil {
+			r := r
+			first = &r
+		}
+		if isDoing(r.norm) && !problemSeen(r.norm) && !p.inExample(r) {
+			return p.reasonBefore(r)
+		}
+	}
+	if first != nil && !p.inExample(*first) {
+		return p.reasonBefore(*first)
+	}
+	return nil, false
+}
+
+// reasonBeforeFirstShown is reasonBefore the first of her sentences the
+// last answer showed, whatever it tells.
+func (p *planner) reasonBeforeFirstShown(cands []sentRef) ([]sentRef, bool) {
+	shown := map[string]bool{}
+	for _, k := range p.prev.Shown {
+		shown[k] = true
+	}
 	for _, r := range cands {
 		if shown[r.key()] {
 			return p.reasonBefore(r)
@@ -775,6 +820,63 @@ func (p *planner) reasonBeforeShown(cands []sentRef) ([]sentRef, bool) {
 	}
 	return nil, false
 }
+
+// methodOfShown is the method of hers that the first sentence naming one,
+// among those the last answer showed, names.
+func (p *planner) methodOfShown(cands []sentRef, leader string) (catalog.Method, bool) {
+	shown := map[string]bool{}
+	for _, k := range p.prev.Shown {
+		shown[k] = true
+	}
+	for _, r := range cands {
+		if !shown[r.key()] {
+			continue
+		}
+		for _, k := range p.s.ents.methodKeys {
+			if !strings.Contains(r.norm, k.key) {
+				continue
+			}
+			if m, ok := p.method(k.canon); ok && m.Leader == leader {
+				return m, true
+			}
+		}
+	}
+	return catalog.Method{}, false
+}
+
+// inExample reports a sentence inside an example the article tells (its
+// paragraph opens one before it, or it opens one: 比如12号楼……, 有一次……):
+// what was done there is a case, not where the practice began.
+func (p *planner) inExample(r sentRef) bool {
+	for _, x := range p.s.paragraph(r) {
+		if exampleOpenRE.MatchString(x.norm) {
+			return true
+		}
+		if x.key() == r.key() {
+			break
+		}
+	}
+	return false
+}
+
+// exampleOpenRE opens an example: 就拿…来说, 比如, 例如, 有一次, 以…为例.
+var exampleOpenRE = regexp.MustCompile(`^[“"]?[^，,。！？!?]{0,6}(就拿|比如说?|例如|譬如|举个例子|有一次|有一回|有天|前不久|不久前)|^[“"]?(拿|以)[^，,。]{2,20}(来说|为例)`)
+
+// problemSeen is a problem told, or one she found out ("走访发现……一日三餐
+// 成了难题"): a visit that tells what she saw is the reason for what she
+// did next, not a doing of its own.
+func problemSeen(norm string) bool {
+	if loc := foundRE.FindStringIndex(norm); loc != nil && problemWds.MatchString(norm[loc[1]:]) {
+		return true
+	}
+	if isResultSentence(norm) {
+		return false // "共处理各类问题900余件": what came of it
+	}
+	return isProblem(norm)
+}
+
+// foundRE is finding out how things are: 发现, 了解到, 注意到.
+var foundRE = regexp.MustCompile(`发现|了解到|注意到|察觉到?|摸排出|摸清了?`)
 
 // purposeRE states what a doing is for: 为了…，, 目的是, 就是为了, 意思是.
 var purposeRE = regexp.MustCompile(`^[^，,。]{0,12}(为了|为)[^，,。]{2,30}[，,]|目的是|是为了|就是要让|意思是|用意是|初衷是|出发点是`)
@@ -799,7 +901,7 @@ func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
 		if isHeadingLike(b.text) || b.chunk.ArticleID != r.chunk.ArticleID || p.s.namesAMethod(b.norm) && !isProblem(b.norm) {
 			break // another section, or another method's story
 		}
-		if isProblem(b.norm) {
+		if problemSeen(b.norm) {
 			out = append([]sentRef{b}, out...)
 		} else if len(out) > 0 {
 			break
@@ -807,7 +909,7 @@ func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
 			situation = b // the earliest: an answer opens with the situation
 		}
 	}
-	if len(out) == 0 && (isProblem(r.norm) || purposeRE.MatchString(r.norm)) {
+	if len(out) == 0 && (problemSeen(r.norm) || purposeRE.MatchString(r.norm)) {
 		// "社区老人多，她就……", "为了鼓励居民参与志愿服务，社区开设了…":
 		// it says so itself.
 		out = []sentRef{r}
