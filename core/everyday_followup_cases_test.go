@@ -110,7 +110,7 @@ const liangArticle = `当前位置：首页 > 政务公开 > 工作动态
 
 有一次，3巷的房东和租户因为电动车在楼道充电吵得不可开交。梁晓红把双方请到议事长廊，又叫来消防站的同志讲安全，最后大家商定在巷口建一个集中充电棚，费用由房东和社区各出一半，问题很快解决了。
 
-此后，梁晓红又组织成立了由租户代表参加的“新居民联谊会”，让外来租户也参与社区事务。联谊会现有会员300多人，每年组织邻里节、技能培训等活动20多场。
+此后，梁晓红又组织成立了由租户代表参加的“新居民联谊会”，让外来租户也参与社区事务。联谊会现有会员300多人，每年组织邻里节、技能培训等活动20多场。比如，不少租户以前连社区办公室在哪都不知道，通过联谊会结识了邻居，有的还当上了楼栋志愿者。
 
 近年来，桂园社区先后被评为省级“民主法治示范社区”、市级“平安社区”。
 
@@ -215,6 +215,39 @@ func TestWhyIsTheProblemSeenBefore(t *testing.T) {
 			if strings.Contains(ans.Text, n) {
 				t.Errorf("%s → %s: %s is no reason:\n%s", c.first, c.then, n, ans.Text)
 			}
+		}
+	}
+}
+
+// TestExampleRightAfterThePractice: "能举个例子吗？", "有没有具体的事？"
+// after how she did something get the case the article tells right after
+// the practice (就拿…来说, 比如…, 有一次…), whole from its opening, even when
+// the answer before showed part of it — never a refusal; one the article
+// introduces with 比如 counts though it names no house or resident.
+func TestExampleRightAfterThePractice(t *testing.T) {
+	t.Parallel()
+	s := everydayArticles(t)
+	for i, c := range []struct {
+		first, then string
+		want        []string
+	}{
+		{"梁晓红是怎么化解矛盾的？", "能举个例子吗？", []string{"有一次", "集中充电棚"}},
+		{"胡建军的红管家是怎么做的？", "有没有具体的事？", []string{"比如12号楼", "一周内就完成了改造"}},
+		{"蔡春燕是怎么照顾社区老人的？", "有没有具体的例子？", []string{"就拿住在5号楼的刘奶奶来说", "准时把饭菜送到家门口"}},
+		{"梁晓红的新居民联谊会是怎么回事？", "能举个例子吗？", []string{"楼栋志愿者"}},
+	} {
+		ans := askAll(t, s, "ex"+string(rune('a'+i)), c.first, c.then)
+		if ans.Refused {
+			t.Errorf("%s → %s: refused:\n%s", c.first, c.then, ans.Text)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%s → %s: %s missing:\n%s", c.first, c.then, w, ans.Text)
+			}
+		}
+		if strings.Contains(ans.Text, "居民自治小组") {
+			t.Errorf("%s → %s: the next practice told as the example's end:\n%s", c.first, c.then, ans.Text)
 		}
 	}
 }
