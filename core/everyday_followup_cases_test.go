@@ -1,9 +1,10 @@
 package core
 
 // Follow-ups and summaries asked in a community worker's everyday words,
-// over three articles written for these tests in the genre's shapes (a news
+// over four articles written for these tests in the genre's shapes (a news
 // portal page with its navigation and footer, a WeChat post with its
-// counters, a district government site with its related links): a count
+// counters, a district government site with its related links, a
+// Traditional news page whose background runs two paragraphs): a count
 // asked after how she did it, why she did it, what came next, an example,
 // and her summary asked as what she did for the residents.
 
@@ -42,10 +43,10 @@ func askAll(t *testing.T, s *Service, chat string, qs ...string) *Answer {
 	return ans
 }
 
-// everydayArticles are the three articles.
+// everydayArticles are the four articles.
 func everydayArticles(t *testing.T) *Service {
 	t.Helper()
-	return serviceOverTexts(t, map[string]string{"cai.html": caiArticle, "hu.txt": huArticle, "liang.txt": liangArticle})
+	return serviceOverTexts(t, map[string]string{"cai.html": caiArticle, "hu.txt": huArticle, "liang.txt": liangArticle, "wei.txt": weiArticle})
 }
 
 // caiArticle: a news portal page; the problem she saw told a paragraph
@@ -248,6 +249,65 @@ func TestExampleRightAfterThePractice(t *testing.T) {
 		}
 		if strings.Contains(ans.Text, "居民自治小组") {
 			t.Errorf("%s → %s: the next practice told as the example's end:\n%s", c.first, c.then, ans.Text)
+		}
+	}
+}
+
+// weiArticle: a Traditional news page; how the community was and what she
+// found take two paragraphs before what she did.
+const weiArticle = `首頁 > 人物專題 > 最美社區書記
+
+韋秀英：把老舊小區的「心結」一個個解開
+
+2021年09月03日 10:15  來源：雲州新聞網
+
+韋秀英，1970年生，中共黨員，現任雲州市東城區梧桐社區黨委書記。
+
+梧桐社區始建於上世紀七十年代，共有居民樓42棟、住戶2300多戶，其中一半以上是老年人。社區沒有物業，樓道燈壞了沒人修，自來水管老化，一到冬天就爆管。
+
+2017年韋秀英剛到梧桐社區時，辦公室只有兩間平房，社區幹部只有4個人。居民對社區不信任，開會時常常只來三五個人。一些老黨員也有怨氣，覺得社區只會發通知、不辦實事。有居民當面對她說：「你們來了也待不長。」
+
+韋秀英沒有急著開會，而是先帶著社工把42棟樓走了一遍，把每棟樓的問題記在一個本子上，大家叫它「民情賬本」。根據賬本，社區先後爭取資金為28棟樓更換了水管、安裝了樓道燈。
+
+2019年，她又在每棟樓推選一名「樓長」，樓長每週把居民的意見匯總到社區，社區三天內答覆。目前全社區有樓長86人。
+
+如今，梧桐社區居民滿意度達到96%，韋秀英也被評為「雲州市優秀黨務工作者」。
+
+（編輯：林曉）
+`
+
+// TestThenAfterTheBackground: "后来呢？" two turns in, after the situation
+// she found, moves forward in the article to what she did next — past the
+// rest of the background, not stopping in it, and not showing again what
+// was shown; after a practice it goes on to the next one.
+func TestThenAfterTheBackground(t *testing.T) {
+	t.Parallel()
+	s := everydayArticles(t)
+	for i, c := range []struct {
+		qs   []string
+		want string
+	}{
+		{[]string{"韋秀英是哪個社區的？", "她剛去的時候社區是什麼樣？", "後來呢？"}, "民情賬本"},
+		{[]string{"韦秀英在哪里工作？", "那个社区是什么情况？", "后来呢？"}, "民情账本"},
+		{[]string{"蔡春燕是哪个社区的书记？", "她刚到社区时那里是什么情况？", "后来呢？"}, "银发餐桌"},
+		{[]string{"蔡春燕是哪个社区的书记？", "她刚到社区时那里是什么情况？", "后来呢？", "后来呢？"}, "帮帮团"},
+	} {
+		chat := "then" + string(rune('a'+i))
+		before := askAll(t, s, chat, c.qs[:len(c.qs)-1]...)
+		ans := askAll(t, s, chat, c.qs[len(c.qs)-1])
+		if ans.Refused || !strings.Contains(ans.Text, c.want) {
+			t.Errorf("%v: want %s:\n%s", c.qs, c.want, ans.Text)
+		}
+		for _, l := range strings.Split(before.Text, "\n") {
+			b, ok := strings.CutPrefix(l, "• ")
+			if q := strings.TrimSpace(markerRE.ReplaceAllString(b, "")); ok && len([]rune(q)) > 12 && strings.Contains(ans.Text, q) {
+				t.Errorf("%v: shows again %q:\n%s", c.qs, q, ans.Text)
+			}
+		}
+		for _, n := range []string{"一些老黨員也有怨氣", "一些老党员也有怨气"} {
+			if strings.Contains(ans.Text, n) {
+				t.Errorf("%v: stops in the background:\n%s", c.qs, ans.Text)
+			}
 		}
 	}
 }

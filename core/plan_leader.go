@@ -199,7 +199,7 @@ func (p *planner) planLeader(leader string) *draft {
 	if p.prev != nil && p.q.FollowUp && laterRE.MatchString(p.q.Norm) && residual(p.q.Topic) == "" && !asksOutcomeRE.MatchString(p.q.Norm) {
 		// "后来呢？": what the article tells next, after what was shown.
 		runes := 0
-		for _, r := range p.afterShown(chunks) {
+		for _, r := range p.pastTheBackground(p.afterShown(chunks)) {
 			n := utf8.RuneCountInString(r.text)
 			if len(d.items) == 4 || runes+n > maxAnswerRunes-40 {
 				break
@@ -559,6 +559,38 @@ func (p *planner) afterShown(chunks []*corpus.Chunk) []sentRef {
 		}
 	}
 	return out
+}
+
+// pastTheBackground drops how things were from the head of what follows
+// what was shown, when what she did comes within it: "后来呢" after the
+// situation she found asks what she did about it, and four more sentences
+// of the situation would stop before it. A difficulty met on the way
+// (但是……) or what came of it goes on with the story instead.
+func (p *planner) pastTheBackground(after []sentRef) []sentRef {
+	for i, r := range after {
+		if i == 8 {
+			break
+		}
+		if !p.fresh(r) {
+			continue
+		}
+		if contrastOpenRE.MatchString(r.norm) || isOutcome(r.norm) {
+			return after // a difficulty met on the way, or what came of it: the story goes on
+		}
+		if p.doneNext(r) {
+			if i == 0 {
+				return after
+			}
+			return after[i:]
+		}
+	}
+	return after
+}
+
+// doneNext is a sentence telling what she did: one naming a method, or a
+// doing that is no problem she found.
+func (p *planner) doneNext(r sentRef) bool {
+	return p.s.namesAMethod(r.norm) || isDoing(r.norm) && !problemSeen(r.norm)
 }
 
 // planWhoIs introduces a leader briefly: her post and place, the
