@@ -43,6 +43,22 @@ func askAll(t *testing.T, s *Service, chat string, qs ...string) *Answer {
 	return ans
 }
 
+// askSummaryIn is askSummary in a conversation of its own (askSummary's
+// shared one makes each question a follow-up of the one before).
+func askSummaryIn(t *testing.T, s *Service, q string) *Answer {
+	t.Helper()
+	ans, err := s.Ask(context.Background(), "sum:"+q, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Grounded || ans.Refused {
+		t.Errorf("%s: not answered:\n%s", q, ans.Text)
+	}
+	checkMarkers(t, ans)
+	checkNoRepeats(t, ans.Text)
+	return ans
+}
+
 // everydayArticles are the four articles.
 func everydayArticles(t *testing.T) *Service {
 	t.Helper()
@@ -139,7 +155,7 @@ func TestSummaryAskedAsWhatSheDidForResidents(t *testing.T) {
 		"梁晓红到任以来干了啥？":      {"议事长廊", "新居民联谊会"},
 		"蔡春燕来到社区以后都做了哪些事？": {"银发餐桌", "帮帮团"},
 	} {
-		ans := askSummary(t, s, q)
+		ans := askSummaryIn(t, s, q)
 		for _, w := range want {
 			if !strings.Contains(ans.Text, w) {
 				t.Errorf("%s: %q missing:\n%s", q, w, ans.Text)
@@ -308,6 +324,42 @@ func TestThenAfterTheBackground(t *testing.T) {
 			if strings.Contains(ans.Text, n) {
 				t.Errorf("%v: stops in the background:\n%s", c.qs, ans.Text)
 			}
+		}
+	}
+}
+
+// TestSummaryTellsHerWorkNotThePlace: "她的主要工作和成效", "有哪些贡献",
+// "取得了哪些成绩": each method says what it is (a naming sentence whose
+// doing is walking every building counts), and how the community is (始建于…
+// 共有居民楼42栋) or was when she came is no result of hers.
+func TestSummaryTellsHerWorkNotThePlace(t *testing.T) {
+	t.Parallel()
+	s := everydayArticles(t)
+	ans := askSummaryIn(t, s, "韦秀英的主要工作和成效")
+	if l := lineWith(ans.Text, "民情账本"); !strings.Contains(l, "走了一遍") {
+		t.Errorf("民情账本's line does not say what it is:\n%s", ans.Text)
+	}
+	if !strings.Contains(ans.Text, "楼长") || !strings.Contains(ans.Text, "96%") {
+		t.Errorf("a practice or her result missing:\n%s", ans.Text)
+	}
+	for i, q := range []string{"韦秀英的主要工作和成效", "韦秀英取得了哪些成绩？"} {
+		a, err := s.Ask(context.Background(), "place"+string(rune('a'+i)), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []string{"始建于", "刚到梧桐社区时", "不信任"} {
+			if strings.Contains(a.Text, n) {
+				t.Errorf("%s: how the community is or was (%s) told as her work:\n%s", q, n, a.Text)
+			}
+		}
+		if !strings.Contains(a.Text, "96%") {
+			t.Errorf("%s: her result missing:\n%s", q, a.Text)
+		}
+	}
+	ans = askSummaryIn(t, s, "蔡春燕有哪些贡献？")
+	for _, w := range []string{"银发餐桌", "帮帮团"} {
+		if !strings.Contains(ans.Text, w) {
+			t.Errorf("有哪些贡献: %s missing:\n%s", w, ans.Text)
 		}
 	}
 }

@@ -232,7 +232,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	shown := 0
 	for _, r := range resultRanked(sents, l.Name, s) {
 		t := cleanQuote(r.text)
-		if shown == 2 || b.shownWithin(t) || notDoneRE.MatchString(r.norm) || !b.withinBudget("• 成效："+t) || len(l.Honours) > 0 && honourOnly(s, r.norm, l.Name) || isPractice(r.norm) && !isResultSentence(r.norm) || howThingsWere(r.sentRef) {
+		if shown == 2 || b.shownWithin(t) || notDoneRE.MatchString(r.norm) || !b.withinBudget("• 成效："+t) || len(l.Honours) > 0 && honourOnly(s, r.norm, l.Name) || isPractice(r.norm) && !isResultSentence(r.norm) || howThingsWere(r.sentRef) || placeAsItIs(r.norm) {
 			// Told already, a plan, past the budget, her honour (it has its
 			// line), a doing with no result, or how things were.
 			continue
@@ -247,7 +247,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 		if isResultSentence(zh.ToSimplified(t)) {
 			label = "成效" // "目前食堂每天供餐200余份": what came of it, though 每天 reads as a doing
 		}
-		if shown == 2 || t == "" || b.shownWithin(t) || label == "背景" || !b.withinBudget("• "+label+"："+t) || howThingsWereText(t, f.ChunkID, s) {
+		if shown == 2 || t == "" || b.shownWithin(t) || label == "背景" || !b.withinBudget("• "+label+"："+t) || howThingsWereText(t, f.ChunkID, s) || placeAsItIs(zh.ToSimplified(t)) || thenNotNow(zh.ToSimplified(t)) {
 			continue // how things were is no part of what she did
 		}
 		b.used[t] = true
@@ -266,6 +266,26 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 }
 
 var roleRE = regexp.MustCompile(`书记|主任`)
+
+// placeAsItIsRE opens a sentence telling what the community is: when it
+// was built, how many buildings and households it has ("梧桐社区始建于上世纪
+// 七十年代，共有居民楼42栋").
+var placeAsItIsRE = regexp.MustCompile(`^[^，,。；]{0,14}(社区|小区|街道|辖区|这里)(始建|建于|建成于|成立于|位于|地处|共有|现有|辖有|下辖|面积)`)
+
+// thenNotNow is a sentence telling how things were when she came (刚到…时,
+// 当时, 以前), with nothing of how they are now.
+func thenNotNow(norm string) bool {
+	return startRE.MatchString(norm) && !nowRE.MatchString(norm)
+}
+
+// nowRE tells how things are now or what changed.
+var nowRE = regexp.MustCompile(`如今|目前|现在|变成|变为|转变|提升|提高|增加到|增至|再也没|再没`)
+
+// placeAsItIs is a sentence telling how the community is, no result of
+// her work (its numbers count what is there, not what she did).
+func placeAsItIs(norm string) bool {
+	return placeAsItIsRE.MatchString(norm) && !outcomeOpenRE.MatchString(norm) && !cameOfItRE.MatchString(norm)
+}
 
 // personalRE is a sentence introducing the person: sex, people, birth.
 var personalRE = regexp.MustCompile(`[，,][男女][，,]|[\p{Han}]族[，,]|\d{4}年(\d{1,2}月)?(出)?生`)
