@@ -290,7 +290,7 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		}
 	}
 	if !named && thatRE.MatchString(q.Norm) && residual(q.Topic) != "" && len(q.Attributes) == 0 && q.Item == 0 && q.Step == 0 && !bareItemRE.MatchString(q.Norm) &&
-		!whWordRE.MatchString(q.Norm) { // "那多久开一次呢": a particular of what was told, no field
+		!whWordRE.MatchString(q.Norm) && !exampleRE.MatchString(q.Norm) { // "那多久开一次呢": a particular of what was told, no field; "比如呢": an example of it
 		switch {
 		case prev.Intent == IntentAdvice:
 			// "那年轻人多的社区呢？" after whom to learn from: the same

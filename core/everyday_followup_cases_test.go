@@ -192,6 +192,7 @@ func TestCountAfterHowSheDidIt(t *testing.T) {
 		{"胡建军是怎么管好老旧小区的？", "有多少户参与？", "120多户"},
 		{"梁晓红是怎么化解矛盾的？", "一共化解了多少起？", "430余起"},
 		{"蔡春燕的帮帮团是怎么运作的？", "有多少人参加？", "56人"},
+		{"蔡春燕是怎么照顾社区老人的？", "帮了多少老人？", "230多户老人"},
 	} {
 		ans := askAll(t, s, "count"+string(rune('a'+i)), c.first, c.then)
 		if ans.Refused || !strings.Contains(firstLines(ans.Text, 2), c.want) {
@@ -223,6 +224,7 @@ func TestWhyIsTheProblemSeenBefore(t *testing.T) {
 		{"胡建军的红管家是怎么做的？", "为啥想到这个办法？", "楼道里堆满杂物", []string{"碰头会"}},
 		{"胡建军是怎么管好老旧小区的？", "当初为啥要这么干？", "楼道里堆满杂物", []string{"化粪池"}},
 		{"梁晓红是怎么化解矛盾的？", "为什么要这么做？", "有意见没处说", []string{"集中充电棚"}},
+		{"胡建军的红管家是怎么做的？", "这个办法是怎么想出来的？", "楼道里堆满杂物", []string{"碰头会"}},
 	} {
 		ans := askAll(t, s, "why"+string(rune('a'+i)), c.first, c.then)
 		if ans.Refused || !strings.Contains(ans.Text, c.want) {
@@ -252,6 +254,7 @@ func TestExampleRightAfterThePractice(t *testing.T) {
 		{"胡建军的红管家是怎么做的？", "有没有具体的事？", []string{"比如12号楼", "一周内就完成了改造"}},
 		{"蔡春燕是怎么照顾社区老人的？", "有没有具体的例子？", []string{"就拿住在5号楼的刘奶奶来说", "准时把饭菜送到家门口"}},
 		{"梁晓红的新居民联谊会是怎么回事？", "能举个例子吗？", []string{"楼栋志愿者"}},
+		{"梁晓红的议事长廊是怎么回事？", "比如呢？", []string{"有一次", "集中充电棚"}},
 	} {
 		ans := askAll(t, s, "ex"+string(rune('a'+i)), c.first, c.then)
 		if ans.Refused {
@@ -266,6 +269,12 @@ func TestExampleRightAfterThePractice(t *testing.T) {
 		if strings.Contains(ans.Text, "居民自治小组") {
 			t.Errorf("%s → %s: the next practice told as the example's end:\n%s", c.first, c.then, ans.Text)
 		}
+	}
+	// 帮帮团 is told with no case: said so, about it, not a refusal
+	// listing every secretary.
+	ans := askAll(t, s, "ex-none", "蔡春燕的帮帮团是怎么运作的？", "有没有真实的事例？")
+	if !strings.Contains(ans.Text, "帮帮团") || strings.Contains(ans.Text, "胡建军") {
+		t.Errorf("no case of 帮帮团: want that said of it:\n%s", ans.Text)
 	}
 }
 
@@ -307,6 +316,7 @@ func TestThenAfterTheBackground(t *testing.T) {
 		{[]string{"韦秀英在哪里工作？", "那个社区是什么情况？", "后来呢？"}, "民情账本"},
 		{[]string{"蔡春燕是哪个社区的书记？", "她刚到社区时那里是什么情况？", "后来呢？"}, "银发餐桌"},
 		{[]string{"蔡春燕是哪个社区的书记？", "她刚到社区时那里是什么情况？", "后来呢？", "后来呢？"}, "帮帮团"},
+		{[]string{"韦秀英在哪里工作？", "那个社区是什么情况？", "她后来又做了什么？"}, "民情账本"},
 	} {
 		chat := "then" + string(rune('a'+i))
 		before := askAll(t, s, chat, c.qs[:len(c.qs)-1]...)

@@ -104,10 +104,10 @@ func (p *planner) planLeader(leader string) *draft {
 	general := func(re *regexp.Regexp) bool {
 		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
 	}
-	if p.q.Intent == IntentNumber && p.q.FollowUp && p.prev != nil && wt.unit != nil {
+	if count := countAsked(p.q.Norm); p.q.Intent == IntentNumber && p.q.FollowUp && p.prev != nil && count != nil {
 		// "那一共帮了多少户？" after how she did it: the count told with
 		// what was just shown, or right after it.
-		if r, ok := p.countNearShown(chunks, wt); ok {
+		if r, ok := p.countNearShown(chunks, count); ok {
 			p.take(r)
 			d.lead = p.leaderLabel(leader) + "："
 			d.add(item{quote: r})
@@ -196,7 +196,7 @@ func (p *planner) planLeader(leader string) *draft {
 			ranked = append(rank(after, newTerms("", nil, after), IntentResult), ranked...)
 		}
 	}
-	if p.prev != nil && p.q.FollowUp && laterRE.MatchString(p.q.Norm) && residual(p.q.Topic) == "" && !asksOutcomeRE.MatchString(p.q.Norm) {
+	if p.prev != nil && p.q.FollowUp && laterRE.MatchString(p.q.Norm) && laterDoingRE.ReplaceAllString(residual(p.q.Topic), "") == "" && !asksOutcomeRE.MatchString(p.q.Norm) {
 		// "后来呢？": what the article tells next, after what was shown.
 		runes := 0
 		for _, r := range p.pastTheBackground(p.afterShown(chunks)) {
@@ -561,6 +561,10 @@ func (p *planner) afterShown(chunks []*corpus.Chunk) []sentRef {
 	return out
 }
 
+// laterDoingRE is what "她后来又做了什么" asks beyond what came next: a
+// doing, no topic of its own.
+var laterDoingRE = regexp.MustCompile(`[又还再]|做|干|搞|办|弄|忙|些|啥`)
+
 // pastTheBackground drops how things were from the head of what follows
 // what was shown, when what she did comes within it: "后来呢" after the
 // situation she found asks what she did about it, and four more sentences
@@ -767,7 +771,7 @@ func (p *planner) planBrief(leader string) *draft {
 // count asked right after how she did it is of what was just told. Of
 // several, the one sharing most of the question's words (帮, 参加), the
 // first in the article on a tie.
-func (p *planner) countNearShown(chunks []*corpus.Chunk, wt weightedTerms) (sentRef, bool) {
+func (p *planner) countNearShown(chunks []*corpus.Chunk, count *regexp.Regexp) (sentRef, bool) {
 	shown := map[string]bool{}
 	for _, k := range p.prev.Shown {
 		shown[k] = true
@@ -784,7 +788,7 @@ func (p *planner) countNearShown(chunks []*corpus.Chunk, wt weightedTerms) (sent
 			}
 			for j := i; j < len(sents) && j <= i+3 && sents[j].para == r.para; j++ {
 				x := sents[j]
-				if seen[x.key()] || !wt.unit.MatchString(x.norm) {
+				if seen[x.key()] || !count.MatchString(x.norm) {
 					continue
 				}
 				seen[x.key()] = true
@@ -802,6 +806,33 @@ func (p *planner) countNearShown(chunks []*corpus.Chunk, wt weightedTerms) (sent
 	}
 	return best, found
 }
+
+// countAsked is the pattern of the count a question asks: in its measure
+// word or one of the same kind (多少人 is counted in 名 or 位 too, 多少户 in
+// 家), or of the thing it names (帮了多少老人 → 230多户老人); nil when it asks
+// no count.
+func countAsked(norm string) *regexp.Regexp {
+	num := `(\d+|[一二两三四五六七八九十百千万]+)(余|多)?`
+	if m := askedUnitRE.FindStringSubmatch(norm); m != nil {
+		units := regexp.QuoteMeta(m[1])
+		switch m[1] {
+		case "人", "名", "位":
+			units = "人|名|位"
+		case "户", "家":
+			units = "户|家"
+		case "次", "场":
+			units = "次|场|回"
+		}
+		return regexp.MustCompile(num + `(` + units + `)`)
+	}
+	if m := countedThingRE.FindStringSubmatch(norm); m != nil {
+		return regexp.MustCompile(num + `[个名户人位家栋条件项]?` + regexp.QuoteMeta(m[1]))
+	}
+	return nil
+}
+
+// countedThingRE asks how many of a thing: 多少老人, 多少志愿者.
+var countedThingRE = regexp.MustCompile(`多少(\p{Han}{2})`)
 
 // whyRE asks the reason for something done: 为什么要这么做, 为啥搞这个.
 var whyRE = regexp.MustCompile(`为什么|为啥|为何|什么原因|出于什么`)
