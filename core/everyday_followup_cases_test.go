@@ -4,7 +4,8 @@ package core
 // over four articles written for these tests in the genre's shapes (a news
 // portal page with its navigation and footer, a WeChat post with its
 // counters, a district government site with its related links, a
-// Traditional news page whose background runs two paragraphs): a count
+// Traditional news page whose background runs two paragraphs, a Markdown
+// Q&A interview): a count
 // asked after how she did it, why she did it, what came next, an example,
 // and her summary asked as what she did for the residents.
 
@@ -59,10 +60,10 @@ func askSummaryIn(t *testing.T, s *Service, q string) *Answer {
 	return ans
 }
 
-// everydayArticles are the four articles.
+// everydayArticles are the five articles.
 func everydayArticles(t *testing.T) *Service {
 	t.Helper()
-	return serviceOverTexts(t, map[string]string{"cai.html": caiArticle, "hu.txt": huArticle, "liang.txt": liangArticle, "wei.txt": weiArticle})
+	return serviceOverTexts(t, map[string]string{"cai.html": caiArticle, "hu.txt": huArticle, "liang.txt": liangArticle, "wei.txt": weiArticle, "tan.md": tanInterview})
 }
 
 // caiArticle: a news portal page; the problem she saw told a paragraph
@@ -370,6 +371,67 @@ func TestSummaryTellsHerWorkNotThePlace(t *testing.T) {
 	for _, w := range []string{"银发餐桌", "帮帮团"} {
 		if !strings.Contains(ans.Text, w) {
 			t.Errorf("有哪些贡献: %s missing:\n%s", w, ans.Text)
+		}
+	}
+}
+
+// tanInterview: a Markdown Q&A interview; her answers carry her name as a
+// speaker label, the method's result names it short (议事会).
+const tanInterview = `# 专访｜谭丽君：社区的事，要让居民自己商量着办
+
+> 来源：星城晚报 · 2024年5月20日 · 记者 何畅
+
+**编者按**：谭丽君是湘江市岳麓区枫林社区党委书记。日前，记者就社区治理话题专访了她。
+
+**记者：您2015年到枫林社区时，社区是什么样子？**
+
+谭丽君：枫林社区是个开放式老小区，一半住户是外来务工人员。那时候小区里乱停车特别严重，消防车都开不进来，居民互相指责，但谁也不愿意让步。
+
+**记者：您是怎么解决的？**
+
+谭丽君：我们搞了一个“楼栋议事会”，每栋楼由居民推选5到7名代表，每月开一次会，停车位怎么划、收不收费，都由大家投票决定。社区只负责把规则讲清楚、把结果公示出来。
+
+**记者：效果怎么样？**
+
+谭丽君：三年下来，全社区27栋楼都成立了议事会，重新划出停车位410个，乱停车的投诉从每月40多起降到了个位数。
+
+**记者：能讲一个具体的例子吗？**
+
+谭丽君：有一次，8栋的住户为了要不要装地锁吵了好几回。议事会开了三次会，最后定下来“只划线、不装锁，先到先停”，到现在一直没出过矛盾。
+
+**记者：下一步有什么打算？**
+
+谭丽君：接下来，我们准备把议事会的做法用到加装电梯上，让老人少爬楼。
+
+*（本文经受访者审阅）*
+
+相关阅读：
+- [岳麓区推进老旧小区改造](#)
+- [湘江市表彰优秀社区工作者](#)
+`
+
+// TestInterviewFollowUpsAndSummary: in a Q&A interview, her summary's
+// method line drops the speaker label (the line names the method) and
+// holds the result that names the method short; why, an example and what
+// came next follow her answers.
+func TestInterviewFollowUpsAndSummary(t *testing.T) {
+	t.Parallel()
+	s := everydayArticles(t)
+	ans := askSummaryIn(t, s, "谭丽君为居民做了什么？")
+	l := lineWith(ans.Text, "楼栋议事会")
+	if strings.Contains(l, "谭丽君：我们") || !strings.Contains(l, "410个") {
+		t.Errorf("the method's line keeps the speaker label or lacks its result:\n%s", ans.Text)
+	}
+	for i, c := range []struct {
+		qs   []string
+		want string
+	}{
+		{[]string{"谭丽君是怎么解决乱停车的？", "为什么要这么做？"}, "乱停车特别严重"},
+		{[]string{"谭丽君是怎么解决乱停车的？", "能举个例子吗？"}, "8栋"},
+		{[]string{"谭丽君是哪个社区的？", "她刚去时社区是什么样？", "后来呢？"}, "楼栋议事会"},
+	} {
+		if a := askAll(t, s, "tan"+string(rune('a'+i)), c.qs...); a.Refused || !strings.Contains(a.Text, c.want) {
+			t.Errorf("%v: want %s:\n%s", c.qs, c.want, a.Text)
 		}
 	}
 }

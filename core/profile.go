@@ -88,6 +88,15 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 			methods = append(methods, m)
 		}
 	}
+	for i, m := range methods {
+		if _, ok := methodResult(m, methods, b.used); !ok {
+			// Its result may name it short ("全社区27栋楼都成立了议事会，…
+			// 降到了个位数" after “楼栋议事会”): the record missed it.
+			if r, ok := resultNamingItShort(s, sents, m, methods); ok {
+				methods[i].Results = append(slices.Clone(m.Results), catalog.Quote{Text: r.text, ChunkID: r.chunk.ID})
+			}
+		}
+	}
 	header := false
 	restMethods := 0 // named methods not listed, said after the practices
 	practiceHeader := func() {
@@ -104,6 +113,9 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	for _, m := range methods {
 		if d := cleanQuote(methodLine(m)); d != "" {
 			taken[d] = true
+		}
+		for _, q := range m.Results {
+			taken[cleanQuote(q.Text)] = true // its result is no practice of its own
 		}
 		if m.Definition != nil {
 			taken[cleanQuote(m.Definition.Text)] = true
@@ -194,7 +206,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 				}
 			}
 			if d != "" && !b.used[cleanQuote(d)] && utf8.RuneCountInString(d) <= maxProfileLine {
-				line += "：" + d
+				line += "：" + b.display(d, chunk) // (without an interview's speaker label: the line names it)
 				b.used[cleanQuote(d)] = true
 			}
 			b.methodWithResult(line, chunk, m, methods, true)
@@ -266,6 +278,36 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 }
 
 var roleRE = regexp.MustCompile(`书记|主任`)
+
+// resultNamingItShort is a measured result, among the few sentences after
+// a method's naming sentence in its article, that names it by its tail
+// (议事会 of 楼栋议事会) and no other of her methods.
+func resultNamingItShort(s *Service, sents []sentRef, m catalog.Method, all []catalog.Method) (sentRef, bool) {
+	if m.Definition == nil {
+		return sentRef{}, false
+	}
+	name := []rune(unquoted(zh.ToSimplified(m.Name)))
+	if len(name) < 4 {
+		return sentRef{}, false
+	}
+	tail := string(name[len(name)-3:])
+	def := cleanQuote(m.Definition.Text)
+	for i, r := range sents {
+		if r.chunk.ID != m.Definition.ChunkID || cleanQuote(r.text) != def {
+			continue
+		}
+		for _, x := range sents[i+1 : min(len(sents), i+9)] {
+			if x.chunk.ArticleID != r.chunk.ArticleID {
+				break
+			}
+			if strings.Contains(x.norm, tail) && isResultSentence(x.norm) && utf8.RuneCountInString(cleanQuote(x.text)) <= maxResultRunes && !namesOtherMethod(x.norm, m, all) {
+				return x, true
+			}
+		}
+		break
+	}
+	return sentRef{}, false
+}
 
 // placeAsItIsRE opens a sentence telling what the community is: when it
 // was built, how many buildings and households it has ("梧桐社区始建于上世纪
