@@ -435,3 +435,31 @@ func TestInterviewFollowUpsAndSummary(t *testing.T) {
 		}
 	}
 }
+
+// maArticle: a method whose name holds a count word (一户一策).
+const maArticle = `社区书记马玉芬：困难家庭的“娘家人”
+
+来源：北川日报  2023年4月2日
+
+马玉芬是北川市城南区花园社区党支部书记。
+
+花园社区有不少下岗职工家庭和残疾人家庭，生活比较困难。马玉芬牵头建立了“一户一策”帮扶台账，由社区干部和党员结对联系，每月至少上门一次，帮着申请低保、联系就业、解决孩子上学问题。
+
+她还联系辖区的超市和药店，为困难家庭提供打折商品和上门送药服务。
+
+几年下来，“一户一策”共帮扶困难家庭156户，其中43户已经摆脱困难。
+
+2022年，马玉芬被评为北川市“优秀社区工作者”。
+`
+
+// TestCountOfAMethodNamedWithANumber: "那一共帮了多少户？" after 一户一策 is
+// the sentence counting households, not the one naming the method (its
+// 一户 counts nothing).
+func TestCountOfAMethodNamedWithANumber(t *testing.T) {
+	t.Parallel()
+	s := serviceOverText(t, "ma.txt", maArticle)
+	ans := askAll(t, s, "ma", "马玉芬的一户一策是怎么做的？", "那一共帮了多少户？")
+	if !strings.Contains(firstLines(ans.Text, 2), "156户") {
+		t.Errorf("want the count of households first:\n%s", ans.Text)
+	}
+}

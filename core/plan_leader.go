@@ -804,7 +804,46 @@ func (p *planner) countNearShown(chunks []*corpus.Chunk, count *regexp.Regexp) (
 			}
 		}
 	}
-	return best, found
+	if found {
+		return best, true
+	}
+	// Else told a little later, while the story stays on what was shown
+	// (it turns to another method: no count of this one).
+	named := map[string]bool{}
+	var firsts []sentRef
+	for _, c := range chunks {
+		for _, r := range p.s.sentences(c) {
+			if shown[r.key()] {
+				firsts = append(firsts, r)
+				for _, k := range p.s.ents.methodKeys {
+					if strings.Contains(r.norm, k.key) {
+						named[k.canon] = true
+					}
+				}
+			}
+		}
+	}
+	for _, r := range firsts {
+		for _, x := range p.s.sentencesAfter(r.chunk, r.pos, 8) {
+			if x.chunk.ArticleID != r.chunk.ArticleID || isHeadingLike(x.text) || p.namesMethodBut(x.norm, named) {
+				break
+			}
+			if !shown[x.key()] && count.MatchString(x.norm) {
+				return x, true
+			}
+		}
+	}
+	return sentRef{}, false
+}
+
+// namesMethodBut reports a sentence naming a method other than those named.
+func (p *planner) namesMethodBut(norm string, named map[string]bool) bool {
+	for _, k := range p.s.ents.methodKeys {
+		if strings.Contains(norm, k.key) && !named[k.canon] {
+			return true
+		}
+	}
+	return false
 }
 
 // countAsked is the pattern of the count a question asks: in its measure
