@@ -5,7 +5,7 @@ package core
 // portal page with its navigation and footer, a WeChat post with its
 // counters, a district government site with its related links, a
 // Traditional news page whose background runs two paragraphs, a Markdown
-// Q&A interview): a count
+// Q&A interview, a speech told in the first person): a count
 // asked after how she did it, why she did it, what came next, an example,
 // and her summary asked as what she did for the residents.
 
@@ -60,10 +60,10 @@ func askSummaryIn(t *testing.T, s *Service, q string) *Answer {
 	return ans
 }
 
-// everydayArticles are the five articles.
+// everydayArticles are the six articles.
 func everydayArticles(t *testing.T) *Service {
 	t.Helper()
-	return serviceOverTexts(t, map[string]string{"cai.html": caiArticle, "hu.txt": huArticle, "liang.txt": liangArticle, "wei.txt": weiArticle, "tan.md": tanInterview})
+	return serviceOverTexts(t, map[string]string{"cai.html": caiArticle, "hu.txt": huArticle, "liang.txt": liangArticle, "wei.txt": weiArticle, "tan.md": tanInterview, "zhou.txt": zhouSpeech})
 }
 
 // caiArticle: a news portal page; the problem she saw told a paragraph
@@ -467,5 +467,51 @@ func TestCountOfAMethodNamedWithANumber(t *testing.T) {
 	ans := askAll(t, s, "ma", "马玉芬的一户一策是怎么做的？", "那一共帮了多少户？")
 	if !strings.Contains(firstLines(ans.Text, 2), "156户") {
 		t.Errorf("want the count of households first:\n%s", ans.Text)
+	}
+}
+
+// zhouSpeech: a speech at an experience meeting, told in the first person
+// (我们又组织了…); its second practice is named in quotes the catalog does
+// not record.
+const zhouSpeech = `用心用情当好居民的“贴心人”
+——在全区社区工作经验交流会上的发言
+青石区春晖社区党委书记  周晓梅
+（2023年12月8日）
+
+各位领导、各位同事：
+
+大家好！我是春晖社区党委书记周晓梅。下面，我把这几年的做法向大家作个汇报。
+
+我2018年来到春晖社区。刚来的时候我发现，社区里年轻人白天上班，老人和孩子在家没人照看，放学后很多孩子就在小区里到处跑，家长也很着急。
+
+针对这个情况，我们利用社区闲置的两间活动室办起了“四点半课堂”，请退休教师和大学生志愿者每天下午给孩子辅导作业。五年来，“四点半课堂”累计服务孩子6800多人次。
+
+比如，双职工家庭的小杰以前放学后经常一个人在家玩手机，参加课堂后成绩从班里中下游提到了前十名，他妈妈专门给社区写了感谢信。
+
+在此基础上，我们又组织了“银龄互助队”，让身体好的低龄老人结对照顾高龄老人，每周上门两次。目前互助队有队员92名，结对帮扶高龄老人130多位。
+
+这几年，春晖社区先后获得“市级文明社区”“全区社区治理示范点”等称号。成绩属于过去，我们将继续努力，把社区建设得更好。
+
+谢谢大家！
+`
+
+// TestSpeechSummaryAndFollowUps: in her own speech, what "我们" did is her
+// practice (the summary tells 银龄互助队 with its result, not the result
+// alone); "怎么照顾孩子" asks about the children she serves, not her family;
+// why is the situation she found.
+func TestSpeechSummaryAndFollowUps(t *testing.T) {
+	t.Parallel()
+	s := everydayArticles(t)
+	ans := askSummaryIn(t, s, "周晓梅为居民做了什么？")
+	if l := lineWith(ans.Text, "银龄互助队"); !strings.Contains(l, "92名") || !strings.Contains(ans.Text, "四点半课堂") {
+		t.Errorf("a practice of her speech missing or without its result:\n%s", ans.Text)
+	}
+	how := askAll(t, s, "zhou", "周晓梅是怎么照顾孩子的？")
+	if how.Refused || strings.Contains(how.Text, "家庭情况") || !strings.Contains(how.Text, "四点半课堂") {
+		t.Errorf("照顾孩子 read as her family:\n%s", how.Text)
+	}
+	why := askAll(t, s, "zhou", "为什么要这么做？")
+	if !strings.Contains(why.Text, "没人照看") {
+		t.Errorf("want the situation she found:\n%s", why.Text)
 	}
 }

@@ -259,7 +259,7 @@ func familyAskedOfHer(before, cue string, e *entities) bool {
 }
 
 // serviceVerbRE ends with a verb of serving others: 为孩子, 给家庭.
-var serviceVerbRE = regexp.MustCompile(`(为|给|帮|替|让|对|陪|带)$`)
+var serviceVerbRE = regexp.MustCompile(`(为|给|帮|替|让|对|陪|带|照顾|照看|看护|关心|关爱|辅导|接送|管)$`)
 
 // askersOwn reports an attribute cue whose clause is about the asker
 // ("我刚当上书记", "我们社区成立才两年"), not about a secretary.
