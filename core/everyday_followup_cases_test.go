@@ -161,6 +161,7 @@ func TestSummaryAskedAsWhatSheDidForResidents(t *testing.T) {
 		"蔡春燕帮居民解决了哪些问题？":   {"银发餐桌", "帮帮团"},
 		"胡建军有什么好的做法？":      {"红管家", "居民自治小组"},
 		"梁晓红的工作亮点是什么？":     {"议事长廊", "新居民联谊会"},
+		"蔡春燕為居民做了什麼？":      {"銀髮餐桌", "230多戶", "幫幫團"},
 	} {
 		ans := askSummaryIn(t, s, q)
 		for _, w := range want {
@@ -200,6 +201,7 @@ func TestCountAfterHowSheDidIt(t *testing.T) {
 		{"梁晓红是怎么化解矛盾的？", "一共化解了多少起？", "430余起"},
 		{"蔡春燕的帮帮团是怎么运作的？", "有多少人参加？", "56人"},
 		{"蔡春燕是怎么照顾社区老人的？", "帮了多少老人？", "230多户老人"},
+		{"蔡春燕是怎麼照顧社區老人的？", "那一共幫了多少戶？", "230多戶"},
 	} {
 		ans := askAll(t, s, "count"+string(rune('a'+i)), c.first, c.then)
 		if ans.Refused || !strings.Contains(firstLines(ans.Text, 2), c.want) {
