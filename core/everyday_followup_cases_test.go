@@ -517,3 +517,16 @@ func TestSpeechSummaryAndFollowUps(t *testing.T) {
 		t.Errorf("want the situation she found:\n%s", why.Text)
 	}
 }
+
+// TestHowToldInArticleOrder: how a method is done is told in the
+// article's order, so a case reads from its opening (比如12号楼…) to what
+// was done about it.
+func TestHowToldInArticleOrder(t *testing.T) {
+	t.Parallel()
+	s := everydayArticles(t)
+	ans := askAll(t, s, "order", "胡建军的红管家是怎么做的？")
+	i, j := strings.Index(ans.Text, "比如12号楼"), strings.Index(ans.Text, "老周把情况报上来后")
+	if i < 0 || j < 0 || i > j {
+		t.Errorf("the case is not told from its opening:\n%s", ans.Text)
+	}
+}

@@ -570,7 +570,20 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				}
 			}
 		}
+		n0 := len(d.items)
 		addQuotes("", how, 4-len(d.items))
+		if len(m.Steps) == 0 {
+			// Told in the article's order: a case reads from its opening
+			// ("比如12号楼……" before "老周把情况报上来后……").
+			refs := make([]sentRef, 0, len(d.items)-n0)
+			for _, it := range d.items[n0:] {
+				refs = append(refs, it.quote)
+			}
+			inOrder(refs)
+			for i, r := range refs {
+				d.items[n0+i] = item{quote: r}
+			}
+		}
 		if !d.hasQuotes() && hasDef {
 			d.add(item{quote: def})
 			d.tail = "文中未展开具体做法。"
