@@ -202,6 +202,7 @@ func TestCountAfterHowSheDidIt(t *testing.T) {
 		{"蔡春燕的帮帮团是怎么运作的？", "有多少人参加？", "56人"},
 		{"蔡春燕是怎么照顾社区老人的？", "帮了多少老人？", "230多户老人"},
 		{"蔡春燕是怎麼照顧社區老人的？", "那一共幫了多少戶？", "230多戶"},
+		{"胡建军是怎么管好老旧小区的？", "受益的有多少家？", "120多户"},
 	} {
 		ans := askAll(t, s, "count"+string(rune('a'+i)), c.first, c.then)
 		if ans.Refused || !strings.Contains(firstLines(ans.Text, 2), c.want) {
@@ -234,6 +235,8 @@ func TestWhyIsTheProblemSeenBefore(t *testing.T) {
 		{"胡建军是怎么管好老旧小区的？", "当初为啥要这么干？", "楼道里堆满杂物", []string{"化粪池"}},
 		{"梁晓红是怎么化解矛盾的？", "为什么要这么做？", "有意见没处说", []string{"集中充电棚"}},
 		{"胡建军的红管家是怎么做的？", "这个办法是怎么想出来的？", "楼道里堆满杂物", []string{"碰头会"}},
+		{"蔡春燕是怎么照顾社区老人的？", "搞这个的原因是什么？", "一日三餐成了难题", []string{"有事找蔡姐"}},
+		{"蔡春燕是怎么照顾社区老人的？", "出发点是什么？", "一日三餐成了难题", []string{"帮帮团"}},
 	} {
 		ans := askAll(t, s, "why"+string(rune('a'+i)), c.first, c.then)
 		if ans.Refused || !strings.Contains(ans.Text, c.want) {

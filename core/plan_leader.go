@@ -833,6 +833,21 @@ func (p *planner) countNearShown(chunks []*corpus.Chunk, count *regexp.Regexp) (
 			}
 		}
 	}
+	// Else the count told with the method a shown sentence names (a case
+	// of “红管家” shown, its count in the paragraph that set it up).
+	for name := range named {
+		m, ok := p.method(name)
+		if !ok {
+			continue
+		}
+		if def, ok := p.definitionOf(m); ok {
+			for _, x := range append([]sentRef{def}, p.s.sentencesAfter(def.chunk, def.pos, 3)...) {
+				if x.chunk == def.chunk && x.para == def.para && count.MatchString(x.norm) {
+					return x, true
+				}
+			}
+		}
+	}
 	return sentRef{}, false
 }
 
@@ -874,7 +889,7 @@ func countAsked(norm string) *regexp.Regexp {
 var countedThingRE = regexp.MustCompile(`多少(\p{Han}{2})`)
 
 // whyRE asks the reason for something done: 为什么要这么做, 为啥搞这个.
-var whyRE = regexp.MustCompile(`为什么|为啥|为何|什么原因|出于什么`)
+var whyRE = regexp.MustCompile(`为什么|为啥|为何|什么原因|出于什么|原因是|的原因|出发点|初衷|缘由|(怎么|咋|怎样)(会)?想到|(怎么|咋|如何)想出来|想到(要)?(这个|这么个|这种|这样的)?(办法|主意|点子|法子|招)`)
 
 // reasonBeforeShown is the problem told right before the first of her
 // sentences the last answer showed: within that paragraph, else at the
