@@ -222,7 +222,7 @@ var alsoDidRE = regexp.MustCompile(`还(做|干|搞|办|开展|推出|创办|想
 
 var (
 	moreRE  = regexp.MustCompile(`^(还有|还有呢|还有吗|还有别的|还有其他|其他呢|别的呢|再说说|继续|多说点|详细说说|具体说说|展开说说)`)
-	laterRE = regexp.MustCompile(`后来|然后|接着|之后|再后来|以后`)
+	laterRE = regexp.MustCompile(`后来|然后|接着|之后|再后来|以后|接下来|后面|随后`)
 	thatRE  = regexp.MustCompile(`^(那|那么)?(.{2,8}?)呢[？?]?$`)
 )
 
@@ -347,7 +347,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	switch {
 	case q.Step > 0:
 		q.Intent = IntentSteps
-	case laterRE.MatchString(q.Norm) && (q.Intent == IntentOther || q.Intent == IntentResult):
+	case laterRE.MatchString(q.Norm) && (q.Intent == IntentOther || q.Intent == IntentResult),
+		laterOpenRE.MatchString(q.Norm) && (q.Intent == IntentSummary || q.Intent == IntentHow) && len(q.Methods) == 0 && laterDoingRE.ReplaceAllString(residual(q.Topic), "") == "":
+		// "之后她又干了什么": what came next, not her whole story again.
 		q.Intent = IntentResult
 	case moreRE.MatchString(q.Norm) && q.Intent == IntentOther || q.Intent == IntentHow && moreRE.MatchString(q.Norm) && len(q.Methods) == 0:
 		q.Intent = prev.Intent
@@ -374,6 +376,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		q.Intent = IntentSummary // "她是谁？"
 	}
 }
+
+// laterOpenRE opens a question with what came next (之后她又干了什么).
+var laterOpenRE = regexp.MustCompile(`^(那|那么)?(她|他)?(后来|然后|接着|之后|再后来|接下来|随后|后面)`)
 
 // herPlaceRE is the place of the one just told about (她那边, 她们社区).
 var herPlaceRE = regexp.MustCompile(`(她|他)们?(那边|那里|那儿|社区|小区|街道|那个社区)|(她|他)们?的(社区|小区|街道)`)

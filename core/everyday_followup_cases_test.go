@@ -329,6 +329,8 @@ func TestThenAfterTheBackground(t *testing.T) {
 		{[]string{"蔡春燕是哪个社区的书记？", "她刚到社区时那里是什么情况？", "后来呢？"}, "银发餐桌"},
 		{[]string{"蔡春燕是哪个社区的书记？", "她刚到社区时那里是什么情况？", "后来呢？", "后来呢？"}, "帮帮团"},
 		{[]string{"韦秀英在哪里工作？", "那个社区是什么情况？", "她后来又做了什么？"}, "民情账本"},
+		{[]string{"韦秀英在哪里工作？", "那个社区是什么情况？", "接下来呢？"}, "民情账本"},
+		{[]string{"韦秀英在哪里工作？", "那个社区是什么情况？", "之后她又干了什么？"}, "民情账本"},
 	} {
 		chat := "then" + string(rune('a'+i))
 		before := askAll(t, s, chat, c.qs[:len(c.qs)-1]...)
@@ -341,6 +343,12 @@ func TestThenAfterTheBackground(t *testing.T) {
 			if q := strings.TrimSpace(markerRE.ReplaceAllString(b, "")); ok && len([]rune(q)) > 12 && strings.Contains(ans.Text, q) {
 				t.Errorf("%v: shows again %q:\n%s", c.qs, q, ans.Text)
 			}
+		}
+		if strings.Contains(c.qs[0], "韦") && !citesOnly(s, ans, "韦秀英") {
+			t.Errorf("%v: cites another secretary's article:\n%s", c.qs, ans.Text)
+		}
+		if strings.Contains(ans.Text, "荣誉：") {
+			t.Errorf("%v: her whole summary instead of what came next:\n%s", c.qs, ans.Text)
 		}
 		for _, n := range []string{"一些老黨員也有怨氣", "一些老党员也有怨气"} {
 			if strings.Contains(ans.Text, n) {
