@@ -290,7 +290,7 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		}
 	}
 	if !named && thatRE.MatchString(q.Norm) && residual(q.Topic) != "" && len(q.Attributes) == 0 && q.Item == 0 && q.Step == 0 && !bareItemRE.MatchString(q.Norm) &&
-		!whWordRE.MatchString(q.Norm) && !exampleRE.MatchString(q.Norm) { // "那多久开一次呢": a particular of what was told, no field; "比如呢": an example of it
+		!whWordRE.MatchString(q.Norm) && !exampleRE.MatchString(q.Norm) && !methodsAndResultsRE.MatchString(q.Norm) { // "那多久开一次呢": a particular of what was told, no field; "比如呢": an example of it
 		switch {
 		case prev.Intent == IntentAdvice:
 			// "那年轻人多的社区呢？" after whom to learn from: the same
@@ -338,6 +338,12 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		q.Intent = IntentHow
 		return
 	}
+	if len(q.Methods) > 0 && len(q.Leaders) == 1 && q.Item == 0 && q.Step == 0 && herWorkAsked(q.Norm, q.Leaders[0]) {
+		// "她来了之后做了什么", "她的方法和成绩呢" right after one of her
+		// methods: her work, each method with what came of it — not that
+		// method again.
+		q.Methods = nil
+	}
 	q.Resolved = len(q.Leaders) > 0 || len(q.Methods) > 0
 	q.Intent = intentOf(*q) // "她获得过哪些荣誉" is a fact once "她" is known
 	if q.Item > 0 && len(q.Methods) == 1 && residual(topicOf(Question{Norm: itemRefRE.ReplaceAllString(q.Norm, " ")}, s.ents)) == "" {
@@ -375,6 +381,16 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if q.Intent == IntentWho && len(q.Leaders) > 0 && len(q.Methods) == 0 {
 		q.Intent = IntentSummary // "她是谁？"
 	}
+}
+
+// herWorkAsked reports a question about her (她, 他 or her name) asking for
+// her work as a whole in everyday words: what she did for the residents,
+// her methods and results — not "还" (what else), not this method.
+func herWorkAsked(norm, leader string) bool {
+	if !strings.ContainsAny(norm, "她他") && !strings.Contains(norm, leader) || thisMethodRE.MatchString(norm) || strings.Contains(norm, "还") || laterOpenRE.MatchString(norm) {
+		return false
+	}
+	return methodsAndResultsRE.MatchString(norm) || summaryLooseRE.MatchString(norm) && onlyNameAndCue(norm, leader)
 }
 
 // laterOpenRE opens a question with what came next (之后她又干了什么).

@@ -541,3 +541,31 @@ func TestHowToldInArticleOrder(t *testing.T) {
 		t.Errorf("the case is not told from its opening:\n%s", ans.Text)
 	}
 }
+
+// TestHerWorkAfterOneOfHerMethods: right after one of her methods, "她来了
+// 之后做了什么", "她为居民做了什么", "他的方法和成绩呢" ask for her work as a
+// whole (her summary: every method with what came of it), not that method
+// again; "她还办了哪些实事" still asks what else.
+func TestHerWorkAfterOneOfHerMethods(t *testing.T) {
+	t.Parallel()
+	s := everydayArticles(t)
+	for i, c := range []struct {
+		first, then string
+		want        []string
+	}{
+		{"银发餐桌是什么？", "她来了之后做了什么？", []string{"银发餐桌", "帮帮团"}},
+		{"梁晓红的议事长廊是怎么回事？", "她为居民做了什么？", []string{"议事长廊", "新居民联谊会"}},
+		{"胡建军的红管家是怎么做的？", "他的方法和成绩呢？", []string{"红管家", "120多户", "居民自治小组"}},
+	} {
+		ans := askAll(t, s, "work"+string(rune('a'+i)), c.first, c.then)
+		for _, w := range c.want {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%s → %s: %s missing:\n%s", c.first, c.then, w, ans.Text)
+			}
+		}
+		checkNoRepeats(t, ans.Text)
+	}
+	if ans := askAll(t, s, "work-else", "议事长廊有多少人参加？", "她还办了哪些实事？"); !strings.Contains(ans.Text, "新居民联谊会") {
+		t.Errorf("她还办了哪些实事: want her other work:\n%s", ans.Text)
+	}
+}
