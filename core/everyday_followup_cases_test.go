@@ -282,6 +282,11 @@ func TestExampleRightAfterThePractice(t *testing.T) {
 			t.Errorf("%s → %s: the next practice told as the example's end:\n%s", c.first, c.then, ans.Text)
 		}
 	}
+	// After her summary told how a case went on, the case is still told
+	// whole from its opening.
+	if ans := askAll(t, s, "ex-sum", "介绍一下胡建军", "有没有具体的事？"); !strings.Contains(ans.Text, "比如12号楼") || !strings.Contains(ans.Text, "一周内就完成了改造") {
+		t.Errorf("the case after her summary is not told whole:\n%s", ans.Text)
+	}
 	// 帮帮团 is told with no case: said so, about it, not a refusal
 	// listing every secretary.
 	ans := askAll(t, s, "ex-none", "蔡春燕的帮帮团是怎么运作的？", "有没有真实的事例？")

@@ -208,9 +208,11 @@ func (p *planner) planExample() *draft {
 	p.take(best)
 	st := p.story(best, maxAnswerRunes-80)
 	if len(st) == 1 {
-		// A case goes on after its first sentence ("居民提出问题后……").
+		// A case goes on after its first sentence ("居民提出问题后……"),
+		// even if an earlier answer showed how it went on: the case is
+		// told whole.
 		for _, r := range p.s.sentencesAfter(best.chunk, best.pos, 2) {
-			if r.chunk == best.chunk && r.para == best.para && p.fresh(r) && !fragment(r.text) {
+			if r.chunk == best.chunk && r.para == best.para && !p.used[r.key()] && !fragment(r.text) {
 				p.take(r)
 				st = append(st, r)
 			}
