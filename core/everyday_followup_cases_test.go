@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -60,10 +61,23 @@ func askSummaryIn(t *testing.T, s *Service, q string) *Answer {
 	return ans
 }
 
-// everydayArticles are the six articles.
+// everydayArticles is the offline core over the six articles, built once
+// and shared by the tests of this file (each asks in conversations of its
+// own).
 func everydayArticles(t *testing.T) *Service {
 	t.Helper()
-	return serviceOverTexts(t, map[string]string{"cai.html": caiArticle, "hu.txt": huArticle, "liang.txt": liangArticle, "wei.txt": weiArticle, "tan.md": tanInterview, "zhou.txt": zhouSpeech})
+	everyday.once.Do(func() {
+		everyday.s = serviceOverTexts(t, map[string]string{"cai.html": caiArticle, "hu.txt": huArticle, "liang.txt": liangArticle, "wei.txt": weiArticle, "tan.md": tanInterview, "zhou.txt": zhouSpeech})
+	})
+	if everyday.s == nil {
+		t.Fatal("the shared service could not be built")
+	}
+	return everyday.s
+}
+
+var everyday struct {
+	once sync.Once
+	s    *Service
 }
 
 // caiArticle: a news portal page; the problem she saw told a paragraph
@@ -155,13 +169,6 @@ func TestSummaryAskedAsWhatSheDidForResidents(t *testing.T) {
 		"说说蔡春燕的做法和成效":      {"银发餐桌", "230多户", "帮帮团", "1800余次"},
 		"梁晓红到任以来干了啥？":      {"议事长廊", "新居民联谊会"},
 		"蔡春燕来到社区以后都做了哪些事？": {"银发餐桌", "帮帮团"},
-		"蔡春燕平时都做些什么工作？":    {"银发餐桌", "帮帮团"},
-		"胡建军干得怎么样？":        {"红管家", "95%"},
-		"梁晓红在社区都干了啥？":      {"议事长廊", "新居民联谊会"},
-		"蔡春燕帮居民解决了哪些问题？":   {"银发餐桌", "帮帮团"},
-		"胡建军有什么好的做法？":      {"红管家", "居民自治小组"},
-		"梁晓红的工作亮点是什么？":     {"议事长廊", "新居民联谊会"},
-		"蔡春燕為居民做了什麼？":      {"銀髮餐桌", "230多戶", "幫幫團"},
 	} {
 		ans := askSummaryIn(t, s, q)
 		for _, w := range want {
@@ -184,6 +191,36 @@ func TestSummaryAskedAsWhatSheDidForResidents(t *testing.T) {
 	}
 	if u := s.understand("蔡春燕为老人做了什么？", Conversation{}); u.Intent == IntentSummary && len(u.Topics) == 0 {
 		t.Errorf("为老人: a group named read as her whole summary")
+	}
+}
+
+// TestSummaryInMoreEverydayWordings: more of a worker's ways of asking what
+// she did (平时都做些什么工作, 干得怎么样, 在社区都干了啥, 帮居民解决了哪些
+// 问题, 有什么好的做法, 工作亮点, in either script) reach her summary.
+func TestSummaryInMoreEverydayWordings(t *testing.T) {
+	t.Parallel()
+	s := everydayArticles(t)
+	for q, want := range map[string][]string{
+		"蔡春燕平时都做些什么工作？":  {"银发餐桌", "帮帮团"},
+		"胡建军干得怎么样？":      {"红管家", "95%"},
+		"梁晓红在社区都干了啥？":    {"议事长廊", "新居民联谊会"},
+		"蔡春燕帮居民解决了哪些问题？": {"银发餐桌", "帮帮团"},
+		"胡建军有什么好的做法？":    {"红管家", "居民自治小组"},
+		"梁晓红的工作亮点是什么？":   {"议事长廊", "新居民联谊会"},
+		"蔡春燕為居民做了什麼？":    {"銀髮餐桌", "230多戶", "幫幫團"},
+	} {
+		ans := askSummaryIn(t, s, q)
+		for _, w := range want {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%s: %q missing:\n%s", q, w, ans.Text)
+			}
+		}
+		if l := lineWith(ans.Text, "议事长廊"); strings.Contains(q, "梁晓红") && !strings.Contains(l, "每周六上午") {
+			t.Errorf("%s: 议事长廊's line does not say what it is:\n%s", q, ans.Text)
+		}
+		if strings.Contains(q, "做法") && strings.Contains(ans.Text, "刚到社区那会儿") {
+			t.Errorf("%s: where she started told as her practice or result:\n%s", q, ans.Text)
+		}
 	}
 }
 
