@@ -611,3 +611,22 @@ func TestHerWorkAfterOneOfHerMethods(t *testing.T) {
 		t.Errorf("她还办了哪些实事: want her other work:\n%s", ans.Text)
 	}
 }
+
+// TestWhyAndExampleAmongUnnamedPractices: over practices with no named
+// method, why is what the first practice shown says it answers (针对…的
+// 问题), not her visits before it; an example is a case, not who said a
+// resident's words or praise of her — with none told, said so.
+func TestWhyAndExampleAmongUnnamedPractices(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre-classes/57_practices_unnamed_yan.txt")
+	why := askAll(t, s, "yan-why", "晏春梅是怎么帮居民的？", "为什么要这么做？")
+	if !strings.Contains(why.Text, "常年堵塞") || strings.Contains(why.Text, "走遍了全社区") {
+		t.Errorf("want the problem the practice answers:\n%s", why.Text)
+	}
+	ex := askAll(t, s, "yan-ex", "晏春梅是怎么帮居民的？", "能举个例子吗？")
+	for _, n := range []string{"胡奶奶说", "都夸她", "针对小区排水沟"} {
+		if strings.Contains(ex.Text, n) {
+			t.Errorf("%s told as an example:\n%s", n, ex.Text)
+		}
+	}
+}

@@ -21,7 +21,7 @@ var caseRE = regexp.MustCompile(`\d+号|号院|号楼|[\p{Han}]{2,4}(小区|院�
 // (就是楼院), which its characters tell.
 var estateRE = regexp.MustCompile(`^[\p{Han}]{2,4}(小区|院落|楼院)$`)
 
-const genericEstateRunes = "改造建设管理治服务有和与及的个老旧新无等各每些多部分整周边物业商品房开放封闭这那里内外片座就是在到了把让为"
+const genericEstateRunes = "改造建设管理治服务有和与及的个老旧新无等各每些多部分整周边物业商品房开放封闭这那里内外片座就是在到了把让为对向给将从"
 
 // storyTimeRE dates a particular occasion: 去年夏天, 有一次, 2019年3月.
 // careerRE is a step of her career (当选, 担任), no case of a method.
@@ -45,6 +45,10 @@ func tellsACase(norm string) bool {
 	return storyTimeRE.MatchString(norm) && (digitRE.MatchString(norm) || strings.ContainsAny(norm, "户家人")) &&
 		isDoing(norm) && !careerRE.MatchString(norm)
 }
+
+// saidOnlyRE is a sentence that only says who said the words before it
+// ("78岁的居民胡奶奶说。").
+var saidOnlyRE = regexp.MustCompile(`^[^，,。：:“”]{0,20}(说|表示|感慨|笑着说|告诉记者|动情地说)[。！!]?$`)
 
 // honourRE is praise or an honour: no case of a method.
 var honourRE = regexp.MustCompile(`授予|荣获|称号|表彰|被评为|获评`)
@@ -121,7 +125,10 @@ func (p *planner) planExample() *draft {
 		bestScore := 0.0
 		for _, r := range sents {
 			opens := exampleOpenRE.MatchString(r.norm)
-			if !near[r.key()] || r.key() == def.key() || !(tellsACase(r.norm) || opens) || honourRE.MatchString(r.norm) || p.used[r.key()] || isHeadingLike(r.text) || isQuestion(r.text) {
+			if !near[r.key()] || r.key() == def.key() || !(tellsACase(r.norm) || opens) || honourRE.MatchString(r.norm) || p.used[r.key()] || isHeadingLike(r.text) || isQuestion(r.text) ||
+				!opens && (saidOnlyRE.MatchString(r.norm) || praiseRE.MatchString(r.norm)) {
+				// ("78岁的居民胡奶奶说。", "大家都夸她……": who said it, or
+				// praise, is no case of what she did.)
 				continue
 			}
 			sc := 1.0

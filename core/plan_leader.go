@@ -995,6 +995,10 @@ func problemSeen(norm string) bool {
 // foundRE is finding out how things are: 发现, 了解到, 注意到.
 var foundRE = regexp.MustCompile(`发现|了解到|注意到|察觉到?|摸排出|摸清了?`)
 
+// answersItsOwnRE opens a doing with the problem it answers: 针对…的问题，,
+// 为了解决…，.
+var answersItsOwnRE = regexp.MustCompile(`^[^，,。]{0,10}(针对|面对|为了解决|为解决)[^。]{2,30}(问题|难题|困难|情况|现象|难处|短板|痛点)[，,]`)
+
 // purposeRE states what a doing is for: 为了…，, 目的是, 就是为了, 意思是.
 var purposeRE = regexp.MustCompile(`^[^，,。]{0,12}(为了|为)[^，,。]{2,30}[，,]|目的是|是为了|就是要让|意思是|用意是|初衷是|出发点是`)
 
@@ -1003,6 +1007,11 @@ var purposeRE = regexp.MustCompile(`^[^，,。]{0,12}(为了|为)[^，,。]{2,30
 // question to the answer before it — stated true; else the situation told
 // there (西桥是个老社区…), stated false.
 func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
+	if answersItsOwnRE.MatchString(r.norm) {
+		// "针对小区排水沟常年堵塞、雨天积水的问题，晏春梅组织……": it says
+		// what it answers itself.
+		return []sentRef{r}, true
+	}
 	var out []sentRef
 	var situation sentRef
 	asked := 0
