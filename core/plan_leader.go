@@ -997,7 +997,8 @@ var foundRE = regexp.MustCompile(`发现|了解到|注意到|察觉到?|摸排�
 
 // answersItsOwnRE opens a doing with the problem it answers: 针对…的问题，,
 // 为了解决…，.
-var answersItsOwnRE = regexp.MustCompile(`^[^，,。]{0,10}(针对|面对|为了解决|为解决)[^。]{2,30}(问题|难题|困难|情况|现象|难处|短板|痛点)[，,]`)
+// ("针对这个情况，" points back: the reason is before it.)
+var answersItsOwnRE = regexp.MustCompile(`^[^，,。]{0,10}(针对|面对|为了解决|为解决)[^这此该上，,。][^。]{1,29}(问题|难题|困难|情况|现象|难处|短板|痛点)[，,]`)
 
 // purposeRE states what a doing is for: 为了…，, 目的是, 就是为了, 意思是.
 var purposeRE = regexp.MustCompile(`^[^，,。]{0,12}(为了|为)[^，,。]{2,30}[，,]|目的是|是为了|就是要让|意思是|用意是|初衷是|出发点是`)
