@@ -243,7 +243,7 @@ var alsoDidRE = regexp.MustCompile(`还(做|干|搞|办|开展|推出|创办|想
 
 var (
 	moreRE  = regexp.MustCompile(`^(还有|还有呢|还有吗|还有别的|还有其他|其他呢|别的呢|再说说|继续|多说点|详细说说|具体说说|展开说说)`)
-	laterRE = regexp.MustCompile(`后来|然后|接着|之后|再后来|以后`)
+	laterRE = regexp.MustCompile(`后来|然后|接着|之后|再后来|以后|接下来|后面|随后`)
 	thatRE  = regexp.MustCompile(`^(那|那么)?(.{2,8}?)呢[？?]?$`)
 )
 
@@ -319,7 +319,7 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		}
 	}
 	if !named && thatRE.MatchString(q.Norm) && residual(q.Topic) != "" && len(q.Attributes) == 0 && q.Item == 0 && q.Step == 0 && !bareItemRE.MatchString(q.Norm) &&
-		!whWordRE.MatchString(q.Norm) { // "那多久开一次呢": a particular of what was told, no field
+		!whWordRE.MatchString(q.Norm) && !exampleRE.MatchString(q.Norm) && !methodsAndResultsRE.MatchString(q.Norm) { // "那多久开一次呢": a particular of what was told, no field; "比如呢": an example of it
 		switch {
 		case prev.Intent == IntentAdvice:
 			// "那年轻人多的社区呢？" after whom to learn from: the same
@@ -367,6 +367,12 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		q.Intent = IntentHow
 		return
 	}
+	if len(q.Methods) > 0 && len(q.Leaders) == 1 && q.Item == 0 && q.Step == 0 && herWorkAsked(q.Norm, q.Leaders[0]) {
+		// "她来了之后做了什么", "她的方法和成绩呢" right after one of her
+		// methods: her work, each method with what came of it — not that
+		// method again.
+		q.Methods = nil
+	}
 	q.Resolved = len(q.Leaders) > 0 || len(q.Methods) > 0
 	q.Intent = intentOf(*q) // "她获得过哪些荣誉" is a fact once "她" is known
 	if q.Item > 0 && len(q.Methods) == 1 && residual(topicOf(Question{Norm: itemRefRE.ReplaceAllString(q.Norm, " ")}, s.ents)) == "" {
@@ -376,7 +382,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	switch {
 	case q.Step > 0:
 		q.Intent = IntentSteps
-	case laterRE.MatchString(q.Norm) && (q.Intent == IntentOther || q.Intent == IntentResult):
+	case laterRE.MatchString(q.Norm) && (q.Intent == IntentOther || q.Intent == IntentResult),
+		laterOpenRE.MatchString(q.Norm) && (q.Intent == IntentSummary || q.Intent == IntentHow) && len(q.Methods) == 0 && laterDoingRE.ReplaceAllString(residual(q.Topic), "") == "":
+		// "之后她又干了什么": what came next, not her whole story again.
 		q.Intent = IntentResult
 	case moreRE.MatchString(q.Norm) && q.Intent == IntentOther || q.Intent == IntentHow && moreRE.MatchString(q.Norm) && len(q.Methods) == 0:
 		q.Intent = prev.Intent
@@ -439,6 +447,19 @@ func (s *Service) stepNamedAlone(q Question, prev *Turn) int {
 	}
 	return 0
 }
+
+// herWorkAsked reports a question about her (她, 他 or her name) asking for
+// her work as a whole in everyday words: what she did for the residents,
+// her methods and results — not "还" (what else), not this method.
+func herWorkAsked(norm, leader string) bool {
+	if !strings.ContainsAny(norm, "她他") && !strings.Contains(norm, leader) || thisMethodRE.MatchString(norm) || strings.Contains(norm, "还") || laterOpenRE.MatchString(norm) {
+		return false
+	}
+	return methodsAndResultsRE.MatchString(norm) || summaryLooseRE.MatchString(norm) && onlyNameAndCue(norm, leader)
+}
+
+// laterOpenRE opens a question with what came next (之后她又干了什么).
+var laterOpenRE = regexp.MustCompile(`^(那|那么)?(她|他)?(后来|然后|接着|之后|再后来|接下来|随后|后面)`)
 
 // herPlaceRE is the place of the one just told about (她那边, 她们社区).
 var herPlaceRE = regexp.MustCompile(`(她|他)们?(那边|那里|那儿|社区|小区|街道|那个社区)|(她|他)们?的(社区|小区|街道)`)

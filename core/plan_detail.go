@@ -130,7 +130,14 @@ func (p *planner) planMethodDetail(m catalog.Method, kind detailKind) (*draft, b
 	}
 	var best []scored
 	for _, r := range cands {
-		if !kind.holds.MatchString(r.norm) {
+		// Read without the method's own name: 一户一策 holds no count of 户.
+		bare := r.norm
+		for _, k := range keys {
+			if k != "" {
+				bare = strings.ReplaceAll(bare, k, "　")
+			}
+		}
+		if !kind.holds.MatchString(bare) {
 			continue
 		}
 		score := 1

@@ -5,6 +5,7 @@ package core
 // follows it).
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"bangyang/catalog"
 	"bangyang/corpus"
+	"bangyang/zh"
 )
 
 // describe names a leader with her place and post: 吴中兰（重庆市…社区党委书记）.
@@ -110,10 +112,35 @@ func (p *planner) planLeader(leader string) *draft {
 	general := func(re *regexp.Regexp) bool {
 		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
 	}
+	if count := countAsked(p.q.Norm); p.q.Intent == IntentNumber && p.q.FollowUp && p.prev != nil && count != nil {
+		// "那一共帮了多少户？" after how she did it: the count told with
+		// what was just shown, or right after it.
+		if r, ok := p.countNearShown(chunks, count); ok {
+			p.take(r)
+			d.lead = p.leaderLabel(leader) + "："
+			d.add(item{quote: r})
+			return d
+		}
+	}
 	if p.q.Intent == IntentProblem && p.q.FollowUp && p.prev != nil && len(p.prev.Methods) == 0 && whyRE.MatchString(p.q.Norm) {
 		// "她为什么要这么做" after what she did: the problem told just
 		// before the first sentence that answer showed.
-		if why, stated := p.reasonBeforeShown(cands); len(why) > 0 {
+		why, stated := p.reasonBeforeShown(cands)
+		if m, ok := p.methodOfShown(cands, leader); ok && !stated {
+			// The answer told one of her methods without being asked by
+			// name ("“红管家”老周把情况报上来后……") and nothing before it
+			// states a problem: why she did it is what that method
+			// answers, told where its story begins.
+			saved := maps.Clone(p.used)
+			if md := p.planMethod(m); !md.refused && md.hasQuotes() && !strings.HasPrefix(md.lead, "资料中没有") {
+				return md
+			}
+			p.used = saved // nothing of the method's draft is shown
+		}
+		if len(why) == 0 {
+			why, stated = p.reasonBeforeFirstShown(cands)
+		}
+		if len(why) > 0 {
 			d.lead = p.leaderLabel(leader) + "这样做，是因为："
 			if !stated {
 				d.lead = "文中没有直接说原因；" + p.leaderLabel(leader) + "这样做之前，文中介绍的情况是："
@@ -177,10 +204,10 @@ func (p *planner) planLeader(leader string) *draft {
 			ranked = append(rank(after, newTerms("", nil, after), IntentResult), ranked...)
 		}
 	}
-	if p.prev != nil && p.q.FollowUp && laterRE.MatchString(p.q.Norm) && residual(p.q.Topic) == "" && !asksOutcomeRE.MatchString(p.q.Norm) {
+	if p.prev != nil && p.q.FollowUp && laterRE.MatchString(p.q.Norm) && laterDoingRE.ReplaceAllString(residual(p.q.Topic), "") == "" && !asksOutcomeRE.MatchString(p.q.Norm) {
 		// "后来呢？": what the article tells next, after what was shown.
 		runes := 0
-		for _, r := range p.afterShown(chunks) {
+		for _, r := range p.pastTheBackground(p.afterShown(chunks)) {
 			n := utf8.RuneCountInString(r.text)
 			if len(d.items) == 4 || runes+n > maxAnswerRunes-40 {
 				break
@@ -577,6 +604,42 @@ func (p *planner) afterShown(chunks []*corpus.Chunk) []sentRef {
 	return out
 }
 
+// laterDoingRE is what "她后来又做了什么" asks beyond what came next: a
+// doing, no topic of its own.
+var laterDoingRE = regexp.MustCompile(`[又还再]|做|干|搞|办|弄|忙|些|啥`)
+
+// pastTheBackground drops how things were from the head of what follows
+// what was shown, when what she did comes within it: "后来呢" after the
+// situation she found asks what she did about it, and four more sentences
+// of the situation would stop before it. A difficulty met on the way
+// (但是……) or what came of it goes on with the story instead.
+func (p *planner) pastTheBackground(after []sentRef) []sentRef {
+	for i, r := range after {
+		if i == 8 {
+			break
+		}
+		if !p.fresh(r) {
+			continue
+		}
+		if contrastOpenRE.MatchString(r.norm) || isOutcome(r.norm) {
+			return after // a difficulty met on the way, or what came of it: the story goes on
+		}
+		if p.doneNext(r) {
+			if i == 0 {
+				return after
+			}
+			return after[i:]
+		}
+	}
+	return after
+}
+
+// doneNext is a sentence telling what she did: one naming a method, or a
+// doing that is no problem she found.
+func (p *planner) doneNext(r sentRef) bool {
+	return p.s.namesAMethod(r.norm) || isDoing(r.norm) && !problemSeen(r.norm)
+}
+
 // planWhoIs introduces a leader briefly: her post and place, the
 // sentence that introduces her, an honour, her methods by name.
 // honourStatedRE states an honour received.
@@ -746,8 +809,130 @@ func (p *planner) planBrief(leader string) *draft {
 	return d
 }
 
+// countNearShown is the sentence counting in the unit asked among those
+// the last answer showed, or in the few after each in its paragraph: a
+// count asked right after how she did it is of what was just told. Of
+// several, the one sharing most of the question's words (帮, 参加), the
+// first in the article on a tie.
+func (p *planner) countNearShown(chunks []*corpus.Chunk, count *regexp.Regexp) (sentRef, bool) {
+	shown := map[string]bool{}
+	for _, k := range p.prev.Shown {
+		shown[k] = true
+	}
+	asked := []rune(residual(p.q.Topic))
+	var best sentRef
+	bestScore, found := -1, false
+	seen := map[string]bool{}
+	for _, c := range chunks {
+		sents := p.s.sentences(c)
+		for i, r := range sents {
+			if !shown[r.key()] {
+				continue
+			}
+			for j := i; j < len(sents) && j <= i+3 && sents[j].para == r.para; j++ {
+				x := sents[j]
+				if seen[x.key()] || !count.MatchString(x.norm) {
+					continue
+				}
+				seen[x.key()] = true
+				score := 0
+				for _, a := range asked {
+					if zh.IsHan(a) && strings.ContainsRune(x.norm, a) {
+						score++
+					}
+				}
+				if score > bestScore {
+					best, bestScore, found = x, score, true
+				}
+			}
+		}
+	}
+	if found {
+		return best, true
+	}
+	// Else told a little later, while the story stays on what was shown
+	// (it turns to another method: no count of this one).
+	named := map[string]bool{}
+	var firsts []sentRef
+	for _, c := range chunks {
+		for _, r := range p.s.sentences(c) {
+			if shown[r.key()] {
+				firsts = append(firsts, r)
+				for _, k := range p.s.ents.methodKeys {
+					if strings.Contains(r.norm, k.key) {
+						named[k.canon] = true
+					}
+				}
+			}
+		}
+	}
+	for _, r := range firsts {
+		for _, x := range p.s.sentencesAfter(r.chunk, r.pos, 8) {
+			if x.chunk.ArticleID != r.chunk.ArticleID || isHeadingLike(x.text) || p.namesMethodBut(x.norm, named) {
+				break
+			}
+			if !shown[x.key()] && count.MatchString(x.norm) {
+				return x, true
+			}
+		}
+	}
+	// Else the count told with the method a shown sentence names (a case
+	// of “红管家” shown, its count in the paragraph that set it up).
+	for name := range named {
+		m, ok := p.method(name)
+		if !ok {
+			continue
+		}
+		if def, ok := p.definitionOf(m); ok {
+			for _, x := range append([]sentRef{def}, p.s.sentencesAfter(def.chunk, def.pos, 3)...) {
+				if x.chunk == def.chunk && x.para == def.para && count.MatchString(x.norm) {
+					return x, true
+				}
+			}
+		}
+	}
+	return sentRef{}, false
+}
+
+// namesMethodBut reports a sentence naming a method other than those named.
+func (p *planner) namesMethodBut(norm string, named map[string]bool) bool {
+	for _, k := range p.s.ents.methodKeys {
+		if strings.Contains(norm, k.key) && !named[k.canon] {
+			return true
+		}
+	}
+	return false
+}
+
+// countAsked is the pattern of the count a question asks: in its measure
+// word or one of the same kind (多少人 is counted in 名 or 位 too, 多少户 in
+// 家), or of the thing it names (帮了多少老人 → 230多户老人); nil when it asks
+// no count.
+func countAsked(norm string) *regexp.Regexp {
+	num := `(\d+|[一二两三四五六七八九十百千万]+)(余|多)?`
+	if m := askedUnitRE.FindStringSubmatch(norm); m != nil {
+		units := regexp.QuoteMeta(m[1])
+		switch m[1] {
+		case "人", "名", "位":
+			units = "人|名|位"
+		case "户", "家":
+			units = "户|家"
+		case "次", "场":
+			units = "次|场|回"
+		}
+		return regexp.MustCompile(num + `(` + units + `)`)
+	}
+	if m := countedThingRE.FindStringSubmatch(norm); m != nil {
+		return regexp.MustCompile(num + `[个名户人位家栋条件项]?` + regexp.QuoteMeta(m[1]))
+	}
+	return nil
+}
+
+// countedThingRE asks how many of a thing: 多少老人, 多少志愿者.
+var countedThingRE = regexp.MustCompile(`多少(\p{Han}{2})`)
+
 // whyRE asks the reason for something done: 为什么要这么做, 为啥搞这个.
-var whyRE = regexp.MustCompile(`为什么|为啥|为何|什么原因|出于什么`)
+var whyRE = regexp.MustCompile(`为什么|为啥|为何|什么原因|出于什么|原因是|的原因|出发点|初衷|缘由|(怎么|咋|怎样)(会)?想到|(怎么|咋|如何)想出来|想到(要)?(这个|这么个|这种|这样的)?(办法|主意|点子|法子|招)`)
 
 // reasonBeforeShown is the problem told right before the first of her
 // sentences the last answer showed: within that paragraph, else at the
@@ -755,6 +940,35 @@ var whyRE = regexp.MustCompile(`为什么|为啥|为何|什么原因|出于什�
 // the sentence of the situation just before it (an interview's previous
 // answer: 西桥是个老社区…), stated false.
 func (p *planner) reasonBeforeShown(cands []sentRef) ([]sentRef, bool) {
+	shown := map[string]bool{}
+	for _, k := range p.prev.Shown {
+		shown[k] = true
+	}
+	// The first doing shown is what "这么做" points at: an answer may open
+	// with the problem itself ("刚到社区那会儿……成了难题"), whose own
+	// before is how the article opens, no reason.
+	var first *sentRef
+	for _, r := range cands {
+		if !shown[r.key()] {
+			continue
+		}
+		if first == nil {
+			r := r
+			first = &r
+		}
+		if isDoing(r.norm) && !problemSeen(r.norm) && !p.inExample(r) {
+			return p.reasonBefore(r)
+		}
+	}
+	if first != nil && !p.inExample(*first) {
+		return p.reasonBefore(*first)
+	}
+	return nil, false
+}
+
+// reasonBeforeFirstShown is reasonBefore the first of her sentences the
+// last answer showed, whatever it tells.
+func (p *planner) reasonBeforeFirstShown(cands []sentRef) ([]sentRef, bool) {
 	shown := map[string]bool{}
 	for _, k := range p.prev.Shown {
 		shown[k] = true
@@ -767,6 +981,68 @@ func (p *planner) reasonBeforeShown(cands []sentRef) ([]sentRef, bool) {
 	return nil, false
 }
 
+// methodOfShown is the method of hers that the first sentence naming one,
+// among those the last answer showed, names.
+func (p *planner) methodOfShown(cands []sentRef, leader string) (catalog.Method, bool) {
+	shown := map[string]bool{}
+	for _, k := range p.prev.Shown {
+		shown[k] = true
+	}
+	for _, r := range cands {
+		if !shown[r.key()] {
+			continue
+		}
+		for _, k := range p.s.ents.methodKeys {
+			if !strings.Contains(r.norm, k.key) {
+				continue
+			}
+			if m, ok := p.method(k.canon); ok && m.Leader == leader {
+				return m, true
+			}
+		}
+	}
+	return catalog.Method{}, false
+}
+
+// inExample reports a sentence inside an example the article tells (its
+// paragraph opens one before it, or it opens one: 比如12号楼……, 有一次……):
+// what was done there is a case, not where the practice began.
+func (p *planner) inExample(r sentRef) bool {
+	for _, x := range p.s.paragraph(r) {
+		if exampleOpenRE.MatchString(x.norm) {
+			return true
+		}
+		if x.key() == r.key() {
+			break
+		}
+	}
+	return false
+}
+
+// exampleOpenRE opens an example: 就拿…来说, 比如, 例如, 有一次, 以…为例.
+var exampleOpenRE = regexp.MustCompile(`^[“"]?[^，,。！？!?]{0,6}(就拿|比如说?|例如|譬如|举个例子|有一次|有一回|有天|前不久|不久前)|^[“"]?(拿|以)[^，,。]{2,20}(来说|为例)`)
+
+// problemSeen is a problem told, or one she found out ("走访发现……一日三餐
+// 成了难题"): a visit that tells what she saw is the reason for what she
+// did next, not a doing of its own.
+func problemSeen(norm string) bool {
+	if loc := foundRE.FindStringIndex(norm); loc != nil && problemWds.MatchString(norm[loc[1]:]) {
+		return true
+	}
+	if isResultSentence(norm) {
+		return false // "共处理各类问题900余件": what came of it
+	}
+	return isProblem(norm)
+}
+
+// foundRE is finding out how things are: 发现, 了解到, 注意到.
+var foundRE = regexp.MustCompile(`发现|了解到|注意到|察觉到?|摸排出|摸清了?`)
+
+// answersItsOwnRE opens a doing with the problem it answers: 针对…的问题，,
+// 为了解决…，.
+// ("针对这个情况，" points back: the reason is before it.)
+var answersItsOwnRE = regexp.MustCompile(`^[^，,。]{0,10}(针对|面对|为了解决|为解决)[^这此该上，,。][^。]{1,29}(问题|难题|困难|情况|现象|难处|短板|痛点)[，,]`)
+
 // purposeRE states what a doing is for: 为了…，, 目的是, 就是为了, 意思是.
 var purposeRE = regexp.MustCompile(`^[^，,。]{0,12}(为了|为)[^，,。]{2,30}[，,]|目的是|是为了|就是要让|意思是|用意是|初衷是|出发点是`)
 
@@ -775,6 +1051,11 @@ var purposeRE = regexp.MustCompile(`^[^，,。]{0,12}(为了|为)[^，,。]{2,30
 // question to the answer before it — stated true; else the situation told
 // there (西桥是个老社区…), stated false.
 func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
+	if answersItsOwnRE.MatchString(r.norm) {
+		// "针对小区排水沟常年堵塞、雨天积水的问题，晏春梅组织……": it says
+		// what it answers itself.
+		return []sentRef{r}, true
+	}
 	var out []sentRef
 	var situation sentRef
 	asked := 0
@@ -790,7 +1071,7 @@ func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
 		if isHeadingLike(b.text) || b.chunk.ArticleID != r.chunk.ArticleID || p.s.namesAMethod(b.norm) && !isProblem(b.norm) {
 			break // another section, or another method's story
 		}
-		if isProblem(b.norm) {
+		if problemSeen(b.norm) {
 			out = append([]sentRef{b}, out...)
 		} else if len(out) > 0 {
 			break
@@ -798,7 +1079,7 @@ func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
 			situation = b // the earliest: an answer opens with the situation
 		}
 	}
-	if len(out) == 0 && (isProblem(r.norm) || purposeRE.MatchString(r.norm)) {
+	if len(out) == 0 && (problemSeen(r.norm) || purposeRE.MatchString(r.norm)) {
 		// "社区老人多，她就……", "为了鼓励居民参与志愿服务，社区开设了…":
 		// it says so itself.
 		out = []sentRef{r}

@@ -667,14 +667,27 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		// hesitation told beside them ("一开始也有人观望").
 		var worked []sentRef
 		for _, r := range how {
-			if isDoing(r.norm) || isOutcome(r.norm) {
-				worked = append(worked, r)
+			if isDoing(r.norm) || isOutcome(r.norm) || exampleOpenRE.MatchString(r.norm) {
+				worked = append(worked, r) // (a case is told from its opening: 比如12号楼……)
 			}
 		}
 		if len(worked) == 0 {
 			worked = how
 		}
+		n0 := len(d.items)
 		addQuotes("", worked, 4-len(d.items))
+		if len(m.Steps) == 0 {
+			// Told in the article's order: a case reads from its opening
+			// ("比如12号楼……" before "老周把情况报上来后……").
+			refs := make([]sentRef, 0, len(d.items)-n0)
+			for _, it := range d.items[n0:] {
+				refs = append(refs, it.quote)
+			}
+			inOrder(refs)
+			for i, r := range refs {
+				d.items[n0+i] = item{quote: r}
+			}
+		}
 		if !d.hasQuotes() && hasDef {
 			d.add(item{quote: def})
 			d.tail = "文中未展开具体做法。"

@@ -44,8 +44,8 @@ func resultRanked(cands []sentRef, leader string, s *Service) []rankedSent {
 				sc++
 			}
 		}
-		if sc < 2 || isProblem(c.norm) && !cameOfItRE.MatchString(c.norm) {
-			continue // "一共有47个院落，很多没有物业": how it was, not what came of it
+		if sc < 2 || isProblem(c.norm) && !cameOfItRE.MatchString(c.norm) || placeAsItIs(c.norm) || thenNotNow(c.norm) {
+			continue // "一共有47个院落，很多没有物业", "社区始建于…共有居民楼42栋": how it was, not what came of it
 		}
 		out = append(out, rankedSent{c, sc, 0})
 	}

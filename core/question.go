@@ -159,29 +159,34 @@ var (
 	indefiniteRE = regexp.MustCompile(`(好|十|这|那|前|近|没|过|每|头)几(个|名|户|支|家|次|位|本|年|项|天)|几(十|百|千|万)`)
 	numberRE     = regexp.MustCompile(`多少|几[个名户支家次位本年项部台栋座条件场所批辆处间套期届回趟种类张]|比例|百分之|满意率|规模|人数|数量`)
 	resultRE2    = regexp.MustCompile(`效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价|(居民|群众|大家|街坊|老人|别人)(都)?(怎么|如何)(说|讲|夸|看)`)
-	problemRE2   = regexp.MustCompile(`遇到过|遇到什么|遇到哪些|面临什么|面临哪些|什么困难|哪些困难|什么难题|哪些难题|难处|挑战|阻力|解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么`)
-	summaryRE    = regexp.MustCompile(`主要做了什么|主要做了哪些|都做了什么|做了哪些事|做了哪些工作|总结|概括|归纳|梳理|简介|介绍一下|介绍下|介绍|讲讲|说说|有哪些方法|有什么方法|哪些工作方法|的工作方法|有什么工作方法|事迹|主要做法|有哪些做法|有什么做法|干了什么|做过什么|有什么贡献|主要经验|经验有哪些|有什么经验|有哪些经验|(是)?(怎么|如何|怎样)(带好|带领|管好|做好|搞好|建好)(这个)?(社区|街道|小区)|做了哪些工作|主要工作|这些年|变化`)
+	problemRE2   = regexp.MustCompile(`遇到过|遇到什么|遇到哪些|面临什么|面临哪些|什么困难|哪些困难|什么难题|哪些难题|难处|挑战|阻力|解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么|为啥|为何|什么原因|出于什么|原因是|的原因|缘由|初衷|(怎么|咋|怎样)(会)?想到|(怎么|咋|如何)想出来|想到(要)?(这个|这么个|这种|这样的)?(办法|主意|点子|法子|招)`)
+	summaryRE    = regexp.MustCompile(`主要做了什么|主要做了哪些|都做了什么|做了哪些事|做了哪些工作|总结|概括|归纳|梳理|简介|介绍一下|介绍下|介绍|讲讲|说说|有哪些方法|有什么方法|哪些工作方法|的工作方法|有什么工作方法|事迹|主要做法|有哪些做法|有什么做法|干了什么|做过什么|有什么贡献|(哪些|啥|什么样的)贡献|贡献(是什么|有哪些)|有(什么|哪些|啥)好的?(做法|经验|办法|方法|招)|工作亮点|(有|的)(哪些|什么|啥)亮点|主要经验|经验有哪些|有什么经验|有哪些经验|(是)?(怎么|如何|怎样)(带好|带领|管好|做好|搞好|建好)(这个)?(社区|街道|小区)|做了哪些工作|主要工作|这些年|变化`)
 	// summaryLooseRE asks the same in everyday words ("主要干了些什么",
 	// "这个人怎么样"); it asks for her summary only when the question holds
 	// nothing else (not "为了停车难，她做了什么").
-	summaryLooseRE = regexp.MustCompile(`(干|做|办)了(些|哪些|点)?(什么|啥|哪些)(事|事情|工作|实事)?|(干|做|办)过(些|哪些)?(什么|啥|哪些)(事|事情|工作|实事)?|有(啥|哪些|什么)(经验|本事|绝活|招数|高招|好做法)|(这个人|这位书记|此人)(怎么样|如何)|(是)?(个|一个|一位)?(什么样|怎样)的(人|书记)|(怎么|如何|怎样)(把|将)(社区|这个社区|小区|工作)(带|管|搞|做|建|治理)(好|起来)`)
-	// looseFillerRE is what such a question holds besides her name and the cue.
-	looseFillerRE = regexp.MustCompile(`书记|主要|平时|都|这些年|这几年|她|他|的|了|呀|啊|呢|吗|[？?。！!，, ]`)
+	summaryLooseRE = regexp.MustCompile(`(干|做|办)了(些|哪些|点)?(什么|啥|哪些)(事|事情|工作|实事|好事)?|(干|做|办|忙)(些|点)(什么|啥)(事|事情|工作)?|(干|做)得(怎么样|如何|咋样|好不好)|解决了?(哪些|啥)(问题|难题|困难|难事|烦心事)|(干|做|办)过(些|哪些)?(什么|啥|哪些)(事|事情|工作|实事|好事)?|有(啥|哪些|什么)(经验|本事|绝活|招数|高招|好做法)|(这个人|这位书记|此人)(怎么样|如何)|(是)?(个|一个|一位)?(什么样|怎样)的(人|书记)|(怎么|如何|怎样)(把|将)(社区|这个社区|小区|工作)(带|管|搞|做|建|治理)(好|起来)`)
+	// looseFillerRE is what such a question holds besides her name and the cue:
+	// for everyone she serves (为居民, 给老百姓) and since she came (来了之后,
+	// 到任以来) narrow nothing.
+	looseFillerRE = regexp.MustCompile(`(为|给|替|帮)(辖区|社区)?(居民群众|居民|群众|老百姓|百姓|大家|街坊邻居|街坊|邻里|社区)|在(这个)?(社区|小区)里?|(来|来到|到|调到|调来)?(这个)?(社区|这里|这儿)?(来|到任|上任|任职|当书记|当上书记)?(了)?(之后|以后|以来)|书记|主要|平时|都|这些年|这几年|她|他|的|了|呀|啊|呢|吗|[？?。！!，, ]`)
+	// methodsAndResultsRE asks for her methods and what came of them (她的方法和
+	// 成绩, 做法及成效): her summary, not one lookup of results.
+	methodsAndResultsRE = regexp.MustCompile(`(做法|方法|办法|举措|经验|工作)(和|与|及|以及|、|跟|还有)(取得的)?(成绩|成效|成果|效果|业绩)|(成绩|成效|成果|业绩)(和|与|及|以及|、|跟|还有)(做法|方法|办法|经验)`)
 	// chatRE is a greeting, thanks or a question about the bot itself.
 	chatRE = regexp.MustCompile(`^(你好|您好|嗨|哈喽|hi|hello|在吗|早上好|下午好|晚上好|早安|谢谢|多谢|感谢|谢啦|好的|再见|拜拜)[呀啊！!。.？?～~]*$|^你是谁|你(能|会|可以)(做|干)什么|(这个|这)?机器人(能|是|可以)|怎么用你|如何使用|使用说明`)
 	// whyGoodRE asks why someone is a model: what she did is the answer.
 	whyGoodRE = regexp.MustCompile(`为什么(能|会|可以)?(成为|被评为|当选|当上|评上|这么|那么|如此)?.{0,6}(优秀|先进|模范|榜样|成功|受欢迎|好书记)|凭什么|成功的(原因|秘诀|经验)|向.{1,4}学习什么|学习(她|他)什么`)
 	// listAllRE asks what the articles cover: the secretaries, the methods.
 	listAllRE = regexp.MustCompile(`^(资料中?|资料里|这里|你们|目前|现在)?(都|一共|总共)?(有|介绍了|包括|收录了)(哪些|哪几位|几位|多少位)(社区)?(书记|人物)|^(资料中?|资料里|这里|你们|目前|现在)?(都|一共)?(有|收录了|整理了)(哪些|什么)(工作)?方法`)
-	exampleRE = regexp.MustCompile(`例子|案例|举例|举个|实例|事例|比如说一下|讲个故事|具体的事`)
+	exampleRE = regexp.MustCompile(`例子|案例|举例|举个|实例|事例|比如说一下|讲个故事|具体的事|^(比如|例如|比方)(说)?呢`)
 	differRE  = regexp.MustCompile(`相同|不同|一样|差别|区别|异同|相似`)
 	eachRE    = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩`)
 	whatRE    = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是|(怎么|咋|怎样)(一)?回事`)
 	// whatIsItRE asks what something is, with 怎么 in it ("积分换服务是
 	// 怎么回事"): no how.
 	whatIsItRE   = regexp.MustCompile(`(怎么|咋|怎样)(一)?回事`)
-	followOpenRE = regexp.MustCompile(`^(那|那么|还有|再|具体|后来|然后|接着|另外|此外|详细|展开|继续|所以|第[一二三四五六七八九十两\d]+)`)
-	pronounRE    = regexp.MustCompile(`她|他|它|其|该方法|这里|那里|当地|例子|案例|举例|举个|比如说|这个方法|这种方法|这个做法|这种做法|这个|那个|这种|此|上面|刚才|前面|这么|这样|那样`)
+	followOpenRE = regexp.MustCompile(`^(那|那么|还有|再|具体|后来|然后|接着|接下来|之后|随后|后面|另外|此外|详细|展开|继续|所以|第[一二三四五六七八九十两\d]+)`)
+	pronounRE    = regexp.MustCompile(`她|他|它|其|该方法|这里|那里|当地|例子|案例|举例|举个|实例|事例|具体的事|^(比如|例如|比方)(说)?呢|比如说|这个方法|这种方法|这个做法|这种做法|这个|那个|这种|此|上面|刚才|前面|这么|这样|那样`)
 )
 
 // stripWords are removed from a question to leave its topic.
@@ -190,7 +195,7 @@ var stripWords = []string{
 	"什么样", "什么", "怎么样", "怎么", "怎样", "如何", "哪些", "哪里", "哪个", "哪位", "哪一位", "为什么", "是谁", "谁", "多少",
 	"具体", "详细", "说说", "讲讲", "呢", "吗", "啊", "吧", "的", "了", "是", "我们", "咱们", "可以", "应该", "能",
 	"借鉴", "学习", "书记", "经验", "做法", "共同点", "不同点", "不同", "区别", "异同", "比较", "对比", "相同",
-	"她们", "他们", "它们", "她", "他", "它", "这些", "那些", "这个", "那个", "这里", "那里", "后来", "然后", "接着", "之后", "以后",
+	"她们", "他们", "它们", "她", "他", "它", "这些", "那些", "这个", "那个", "这里", "那里", "后来", "然后", "接着", "之后", "以后", "接下来", "后面", "随后",
 	"刚才", "时候", "那么", "还有", "其他", "别的",
 	// "在X方面": the frame of a field, not a word of it (方方面面 is no match).
 	"方面",
@@ -257,7 +262,7 @@ func familyAskedOfHer(before, cue string, e *entities) bool {
 }
 
 // serviceVerbRE ends with a verb of serving others: 为孩子, 给家庭.
-var serviceVerbRE = regexp.MustCompile(`(为|给|帮|替|让|对|陪|带)$`)
+var serviceVerbRE = regexp.MustCompile(`(为|给|帮|替|让|对|陪|带|照顾|照看|看护|关心|关爱|辅导|接送|管)$`)
 
 // askersOwn reports an attribute cue whose clause is about the asker
 // ("我刚当上书记", "我们社区成立才两年"), not about a secretary.
@@ -430,6 +435,8 @@ func intentOf(q Question) Intent {
 		return IntentFact
 	case len(q.Leaders) > 0 && len(q.Methods) == 0 && whyGoodRE.MatchString(n):
 		return IntentSummary // "她为什么能成为优秀书记": her story is the answer
+	case len(q.Leaders) == 1 && len(q.Methods) == 0 && methodsAndResultsRE.MatchString(n):
+		return IntentSummary // "她的方法和成绩": each method with what came of it
 	case exampleRE.MatchString(n):
 		return IntentExample
 	case stepsRE.MatchString(n) || q.Step > 0 || len(q.Methods) > 0 && whichItemsRE.MatchString(notItemsRE.ReplaceAllString(n, " ")):

@@ -172,6 +172,9 @@ func aboutHer(s *Service, r sentRef, leader string) bool {
 	if rs := []rune(head); len(rs) > 24 {
 		head = string(rs[:24])
 	}
+	if strings.Contains(head, "我") && s.voiceOf(r) == leader {
+		return true // her own words: 我们又组织了“银龄互助队” in her speech
+	}
 	return strings.ContainsAny(head, "她他")
 }
 
