@@ -556,7 +556,7 @@ func (p *planner) planWhoIs(leader string) *draft {
 	for _, r := range cands {
 		// Her own honours, not her community's (上清寺路社区先后获得…).
 		// Nor a doing dated by one ("当选全国人大代表以后，她坚持……").
-		if honourStatedRE.MatchString(r.norm) && !afterHonourRE.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) {
+		if honourStatedRE.MatchString(r.norm) && !afterHonourRE.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) && !communityHonour(r.norm) {
 			p.take(r)
 			d.add(item{label: "荣誉", quote: r})
 			break
@@ -586,9 +586,18 @@ func (p *planner) addProfileLine(d *draft, leader string, cands []sentRef) {
 // statingSentence is the first sentence naming the leader together with
 // one of the words (her place, her post); else the first naming her.
 func (p *planner) statingSentence(cands []sentRef, leader string, words []string) (sentRef, bool) {
-	var first *sentRef
+	var first, heading *sentRef
 	for _, r := range cands {
 		if !p.s.namesLeader(r.norm, leader) {
+			continue
+		}
+		if isHeadingLike(r.text) {
+			// A section's heading ("新区里的“小郑书记”") names her but
+			// states nothing: the last resort.
+			if heading == nil {
+				r := r
+				heading = &r
+			}
 			continue
 		}
 		if first == nil {
@@ -600,6 +609,9 @@ func (p *planner) statingSentence(cands []sentRef, leader string, words []string
 				return r, true
 			}
 		}
+	}
+	if first == nil {
+		first = heading
 	}
 	if first != nil {
 		return *first, true

@@ -1,0 +1,105 @@
+package core
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// Classes of the derive9 round: a first-person or told former post
+// (military service too), honours of the community told as the
+// community's, a page telling of two secretaries, the city named only
+// inside an honour.
+
+// askOne asks q of s in a fresh conversation and checks its markers.
+func askOne(t *testing.T, s *Service, q string) *Answer {
+	t.Helper()
+	a, err := s.Ask(context.Background(), "p-"+q, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, a)
+	return a
+}
+
+// TestFormerJobInHerOwnWords: 以前做什么工作 / 当过兵吗 find a former post
+// told in an interview's answer (我原来在街道办做文书, 之前我在部队当了
+// 十二年兵) or in the narration (1993年参军入伍…转业); military service is
+// a former job; asked 当过兵吗 of one whose former job was another, the
+// answer says the army is not mentioned and gives what is; the veterans
+// she works with are not her service.
+func TestFormerJobInHerOwnWords(t *testing.T) {
+	t.Parallel()
+	clerk := serviceOverText(t, "a.txt", "对话社区书记：“把小事办好就是大事”\n2024-01-10 来源：城市晚报\n"+
+		"　　记者：您在社区工作多少年了？\n"+
+		"　　杨桂芝：今年是第九个年头。我原来在街道办做文书，2015年到长安社区当书记。\n"+
+		"　　记者：刚来的时候遇到什么困难？\n"+
+		"　　杨桂芝：那时候居民不认识我，我就一家一家敲门，推了个“楼长议事”的办法。\n")
+	for _, q := range []string{"杨桂芝以前做什么工作？", "杨桂芝之前是干什么的？", "杨桂芝当过兵吗？"} {
+		a := askOne(t, clerk, q)
+		if a.Refused || !strings.Contains(a.Text, "街道办做文书") || strings.Contains(a.Text, "第九个年头") {
+			t.Errorf("%s: her former post not told (or told by her years in the post):\n%s", q, a.Text)
+		}
+	}
+	if a := askOne(t, clerk, "杨桂芝当过兵吗？"); !strings.Contains(a.Text, "没有提到杨桂芝当过兵") {
+		t.Errorf("asked of the army, the answer does not say it is not mentioned:\n%s", a.Text)
+	}
+	soldier := serviceOverText(t, "b.md", "# 【人物专访】老兵书记的“兵味”管理\n\n**来源：滨州新闻网　2023-08-01**\n\n"+
+		"东风社区党委书记于建军，是居民口中的“老班长”。\n\n"+
+		"**问：您是怎么走上社区工作岗位的？**\n\n"+
+		"于建军：之前我在部队当了十二年兵，后来回到地方，先在街道武装部干了三年。\n\n"+
+		"**问：社区里有什么特色做法？**\n\n"+
+		"于建军：我们搞了个“老兵调解队”，请社区里的退役军人帮着调解邻里纠纷。\n")
+	for _, q := range []string{"于建军当过兵吗？", "于建军以前做什么工作？", "于建军是退伍军人吗？", "于建军参过军吗？"} {
+		a := askOne(t, soldier, q)
+		if a.Refused || !strings.Contains(a.Text, "部队当了十二年兵") || strings.Contains(a.Text, "没有提到于建军当过兵") {
+			t.Errorf("%s: his army years not told:\n%s", q, a.Text)
+		}
+	}
+	told := serviceOverText(t, "c.txt", "退伍不褪色\n2020-08-01 来源：某区新闻网\n"+
+		"　　红星社区党委书记常志刚，今年48岁。他1993年参军入伍，在部队服役16年，2009年转业后到街道工作，2014年起任红星社区党委书记。\n"+
+		"　　常志刚组建“红星老兵服务队”，请社区的退役军人帮助调解纠纷、巡逻值守。\n")
+	for _, q := range []string{"常志刚当过兵吗？", "常志刚以前是干什么的？"} {
+		if a := askOne(t, told, q); a.Refused || !strings.Contains(a.Text, "参军入伍") || strings.Contains(a.Text, "请社区的退役军人") {
+			t.Errorf("%s: his service not told, or the veterans he works with told as his:\n%s", q, a.Text)
+		}
+	}
+	// Someone the articles do not have is not answered from his article.
+	if a := askOne(t, soldier, "杨桂芝当过兵吗？"); !a.Refused || strings.Contains(a.Text, "部队") {
+		t.Errorf("another person's service given for someone unknown:\n%s", a.Text)
+	}
+}
+
+// TestCommunityHonoursAreTheCommunitys: honours the community received
+// (社区先后获评全国文明社区…, 她带领社区荣获“省级文明社区”称号) are not hers;
+// when she has none of her own, the answer says so and may tell the
+// community's as the community's.
+func TestCommunityHonoursAreTheCommunitys(t *testing.T) {
+	t.Parallel()
+	both := serviceOverText(t, "a.txt", "金桥社区的“领头雁”\n2022-11-15 来源：某区融媒体中心\n"+
+		"　　金桥社区党委书记罗素梅，在社区工作已经十五年。\n"+
+		"　　罗素梅推出“邻里守望”工作法，组织党员与独居老人结对。\n"+
+		"　　在她的带领下，社区先后获评全国文明社区、省级绿色社区、市级和谐社区等称号。\n"+
+		"　　罗素梅本人也被评为市优秀社区工作者。\n")
+	for _, q := range []string{"罗素梅获得过什么荣誉？", "罗素梅是谁？"} {
+		a := askOne(t, both, q)
+		if strings.Contains(a.Text, "全国文明社区") {
+			t.Errorf("%s: the community's honours given as hers:\n%s", q, a.Text)
+		}
+		if q == "罗素梅获得过什么荣誉？" && (a.Refused || !strings.Contains(a.Text, "优秀社区工作者")) {
+			t.Errorf("her own honour not given:\n%s", a.Text)
+		}
+	}
+	only := serviceOverText(t, "b.txt", "小巷里的大管家\n2021-05-06 来源：某市文明网\n"+
+		"　　青藤社区党支部书记史云霞，2016年起在社区工作。\n"+
+		"　　史云霞推行“三色楼道”工作法，把楼道按问题多少标成红黄绿三色，分类整治。\n"+
+		"　　她带领社区荣获“省级文明社区”称号。\n"+
+		"　　“我们就是想让大家住得舒心。”史云霞说。\n")
+	a := askOne(t, only, "史云霞获得过什么荣誉？")
+	if !a.Refused || !strings.Contains(a.Text, "没有提到史云霞的荣誉") || !strings.Contains(a.Text, "所在社区获得的荣誉") {
+		t.Errorf("the community's honour not told as the community's:\n%s", a.Text)
+	}
+	if a := askOne(t, only, "史云霞是谁？"); strings.Contains(a.Text, "荣誉：") {
+		t.Errorf("who-is gives the community's honour as hers:\n%s", a.Text)
+	}
+}
