@@ -52,7 +52,9 @@ func headingCandidates(a *article, have []candidate) []candidate {
 	}
 	named := 0
 	for _, h := range series {
-		if methodEnding(h.name) {
+		// A name the heading quotes (二、「四必訪」：不落下一戶) is given as a
+		// name, whatever its ending.
+		if methodEnding(h.name) || strings.Contains(a.sentences[h.sent].norm, "“"+h.name+"”") {
 			named++
 		}
 	}

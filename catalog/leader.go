@@ -106,9 +106,20 @@ func extractLeader(a *article) Leader {
 			l.ChunkIDs = union(l.ChunkIDs, []string{a.chunks[i].ID})
 		}
 	}
+	// Key facts are hers: not of a passage credited to the article's
+	// second secretary (her own section of a page telling of two).
+	others := map[string]bool{}
+	for _, c := range a.chunks {
+		if c.Meta.Leader != "" && key(c.Meta.Leader) != l.Name {
+			others[c.ID] = true
+		}
+	}
 	for _, s := range a.sentences {
 		if len(l.KeyFacts) >= 12 {
 			break
+		}
+		if others[s.chunkID] {
+			continue
 		}
 		if reFact.MatchString(s.norm) && utf8.RuneCountInString(s.text) <= 200 && !strings.Contains(s.norm, "ICP") && !strings.Contains(s.norm, "电话") {
 			l.KeyFacts = append(l.KeyFacts, Fact{Text: cleanDisplay(s.text), ChunkID: s.chunkID})

@@ -103,3 +103,60 @@ func TestCommunityHonoursAreTheCommunitys(t *testing.T) {
 		t.Errorf("who-is gives the community's honour as hers:\n%s", a.Text)
 	}
 }
+
+// TestEachSecretaryHerOwnSection: a city paper's Markdown page telling
+// of two secretaries in two sections — the second one's first — answers
+// about either from her own section only: her methods, her results, her
+// post; a heading naming her states nothing about her.
+func TestEachSecretaryHerOwnSection(t *testing.T) {
+	t.Parallel()
+	s := serviceOverText(t, "two.md", "# 两位女书记的“治理经”\n\n发布时间：2023-11-02 | 来源：临川晚报 | 作者：本报记者 孟凡\n\n[打印] [关闭]\n\n"+
+		"![图片](https://img.example.cn/2023/1102/01.jpg)\n*图为居民在议事长廊讨论事务。*\n\n在临川城区，有两位社区书记常被街坊们挂在嘴边。\n\n"+
+		"### 老街上的“周大姐”\n\n周玉兰在桂花社区干了整整二十年，现任桂花社区党总支书记。社区里老房子多、租户多，邻里纠纷时有发生。\n\n"+
+		"为了化解矛盾，周玉兰在社区设立了“评理长廊”：每周三下午，请老党员、退休法官和楼栋长坐在长廊里，当事双方当面说理。两年来，长廊调解纠纷160多起，调解成功率达95%。\n\n"+
+		"“有事到长廊说一说，气就消了一半。”居民陈阿姨说。\n\n"+
+		"### 新区里的“小郑书记”\n\n郑婷婷是90后，2021年起担任学府社区党委书记。学府社区紧挨着大学城，年轻人多，流动性大。\n\n"+
+		"郑婷婷推出“积分超市”：居民参加志愿服务、垃圾分类可以攒积分，积分能在社区超市换米换油。一年多来，参与志愿服务的居民从不到100人增加到1200多人。\n\n"+
+		"她还把社区的事务搬上了小程序，居民动动手指就能预约办事。\n\n*（本文图片由桂花社区提供）*\n\n【免责声明】本站所载文章仅代表作者观点。\n")
+	for q, c := range map[string]struct{ want, not string }{
+		"郑婷婷有什么工作方法？": {"积分超市", "长廊"},
+		"小郑书记是怎么做的？":  {"积分超市", "长廊"},
+		"周玉兰有什么工作方法？": {"评理长廊", "志愿服务"},
+		"郑婷婷是谁？":      {"2021年起担任学府社区党委书记", "长廊"},
+		"周玉兰在哪里工作？":   {"桂花社区", "学府"},
+	} {
+		a := askOne(t, s, q)
+		if a.Refused || !strings.Contains(a.Text, c.want) || strings.Contains(a.Text, c.not) {
+			t.Errorf("%s (want %s, not %s):\n%s", q, c.want, c.not, a.Text)
+		}
+	}
+}
+
+// TestCityNamedOnlyInAnHonour: asked which city (province) she works in
+// when her place names none, the answer says the article does not say,
+// and that its only such place is in her honour's title; asked where she
+// is from, the honour's city is no birthplace.
+func TestCityNamedOnlyInAnHonour(t *testing.T) {
+	t.Parallel()
+	s := serviceOverText(t, "a.txt", "她把居民的事当成自家的事\n2023-07-01 来源：先锋网\n"+
+		"　　在青松社区，党委书记潘月华的名字几乎无人不知。\n"+
+		"　　潘月华推行“敲门问需”工作法，每周带着网格员入户走访。\n"+
+		"　　因为工作出色，潘月华荣获“洛阳市优秀共产党员”称号，2022年又被评为全省优秀党务工作者。\n")
+	for _, q := range []string{"潘月华是哪个城市的？", "潘月华在哪个市工作？"} {
+		a := askOne(t, s, q)
+		if a.Refused || !strings.Contains(a.Text, "没有直接写明") || !strings.Contains(a.Text, "洛阳市优秀共产党员") {
+			t.Errorf("%s: the honour's city not offered as what the article says:\n%s", q, a.Text)
+		}
+	}
+	if a := askOne(t, s, "潘月华是哪里人？"); !a.Refused || strings.Contains(a.Text, "洛阳") {
+		t.Errorf("the honour's city given as her birthplace:\n%s", a.Text)
+	}
+	// A province named only in the honour; no community, no post stated.
+	p := serviceOverText(t, "b.txt", "一位老党员的坚守\n2022-03-08 来源：某网\n"+
+		"　　说起社区的贴心人韩秀云，街坊们都竖大拇指。韩秀云总结出“三个一”工作法：一张联系卡、一本民情账、一个议事群。\n"+
+		"　　2021年，韩秀云被评为河南省劳动模范。\n")
+	a := askOne(t, p, "韩秀云在哪个省？")
+	if a.Refused || !strings.Contains(a.Text, "河南省劳动模范") || !strings.Contains(a.Text, "没有直接写明") {
+		t.Errorf("the province of her honour not offered:\n%s", a.Text)
+	}
+}

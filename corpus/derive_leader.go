@@ -93,6 +93,11 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 			if role != "人大代表" {
 				ev.add(string(rs[start:i]), 1, role != "同志")
 			}
+			if b := string(rs[max(0, start-3):start]); !deputy && (role == "书记" || role == "書記") && (strings.HasSuffix(b, "社区的") || strings.HasSuffix(b, "社區的")) {
+				// "西城社区的钱芳书记": a community's secretary addressed by
+				// her post.
+				ev.others[string(rs[start:i])] = true
+			}
 		}
 		// 书记、居委会主任何雪梅: the secretary's second post, her name after it.
 		secretary := role == "書記" || role == "书记"

@@ -1,0 +1,45 @@
+package corpus
+
+import (
+	"slices"
+	"testing"
+
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+// Classes of the derive9 round, each held by a short text of its own.
+
+// A Big5 page about a compound's secretary: who she was before her name
+// (退休教師趙秀琴) and the post she was elected to (當選…樓院黨支部書記),
+// in a community whose name opens with a coverb's character (和平里).
+func TestCompoundSecretaryElectedAfterHerOccupation(t *testing.T) {
+	text := "樓院裡的「貼心人」\n\n2024-02-20　來源：北方都市報\n\n" +
+		"　　2019年，退休教師趙秀琴當選和平里社區三號樓院黨支部書記。上任後，她推行「三必到」：喜事必到、難事必到、急事必到。\n\n" +
+		"　　趙秀琴說：「樓院就是一個大家庭。」\n"
+	raw, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFile(t, dir, "lou.txt", raw)
+	a := loadOne(t, dir)
+	if a.Leader != "趙秀琴" || a.Role != "樓院黨支部書記" || a.Place != "和平里社區三號樓院" {
+		t.Errorf("leader %q role %q place %q, want 趙秀琴, 樓院黨支部書記 of 和平里社區三號樓院", a.Leader, a.Role, a.Place)
+	}
+	// The coverb still keeps someone who helps the secretary from
+	// taking her post.
+	b := loadText(t, "b.txt", "和平社区党委书记孙丽华在社区工作了八年。退休教师王建民是协助书记的志愿者。孙丽华说，社区离不开志愿者。\n")
+	if b.Leader != "孙丽华" || slices.Contains(b.Others, "王建民") {
+		t.Errorf("leader %q others %v, want 孙丽华 and no other", b.Leader, b.Others)
+	}
+}
+
+// A second secretary addressed by her post after her community (西城社区
+// 的钱芳书记) is one of the page's secretaries.
+func TestCommunitySecretaryAddressedByPost(t *testing.T) {
+	a := loadText(t, "a.md", "# 同一条街上的两位“领头雁”\n\n### 一\n\n走进东城社区，党委书记孙红正在和居民拉家常。孙红创立了“红色议事厅”，每月邀请居民议事。\n\n"+
+		"### 二\n\n西城社区的钱芳书记则是另一种风格。钱芳推行“网格连心”工作法，把社区分成12个网格。\n")
+	if a.Leader != "孙红" || !slices.Contains(a.Others, "钱芳") {
+		t.Errorf("leader %q others %v, want 孙红 and 钱芳", a.Leader, a.Others)
+	}
+}
