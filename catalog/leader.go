@@ -108,6 +108,10 @@ func extractLeader(a *article) Leader {
 	}
 	// Key facts are hers: not of a passage credited to the article's
 	// second secretary (her own section of a page telling of two).
+	var otherNames []string
+	for _, o := range a.meta.Others {
+		otherNames = append(otherNames, key(o))
+	}
 	others := map[string]bool{}
 	for _, c := range a.chunks {
 		if c.Meta.Leader != "" && key(c.Meta.Leader) != l.Name {
@@ -118,8 +122,8 @@ func extractLeader(a *article) Leader {
 		if len(l.KeyFacts) >= 12 {
 			break
 		}
-		if others[s.chunkID] {
-			continue
+		if others[s.chunkID] || !containsAny(s.norm, nameKeys) && containsAny(s.norm, otherNames) {
+			continue // one naming only the other secretary is hers
 		}
 		if reFact.MatchString(s.norm) && utf8.RuneCountInString(s.text) <= 200 && !strings.Contains(s.norm, "ICP") && !strings.Contains(s.norm, "电话") {
 			l.KeyFacts = append(l.KeyFacts, Fact{Text: cleanDisplay(s.text), ChunkID: s.chunkID})

@@ -160,3 +160,31 @@ func TestCityNamedOnlyInAnHonour(t *testing.T) {
 		t.Errorf("the province of her honour not offered:\n%s", a.Text)
 	}
 }
+
+// TestSecondSecretaryOfOneMention: a page whose second secretary is
+// named in her heading and once in a sentence (另一位受访者钱芳，是…) or
+// addressed by her post (西城社区的钱芳书记): what she did is hers, not
+// the page's own secretary's.
+func TestSecondSecretaryOfOneMention(t *testing.T) {
+	t.Parallel()
+	a := serviceOverText(t, "a.md", "# 楼院里的“当家人”\n\n**孙红：小院大家管**\n\n东城社区党支部书记孙红，把老旧楼院的事交给居民自己商量，成立了“院委会”。\n\n"+
+		"**钱芳：楼道有了“管家”**\n\n另一位受访者钱芳，是西城社区居委会主任、党支部书记。她推出“楼道管家”制度，每个楼道选一名管家。\n")
+	b := serviceOverText(t, "b.md", "# 同一条街上的两位“领头雁”\n\n### 一\n\n走进东城社区，党委书记孙红正在和居民拉家常。孙红创立了“红色议事厅”，每月邀请居民议事。\n\n"+
+		"### 二\n\n西城社区的钱芳书记则是另一种风格。钱芳推行“网格连心”工作法，把社区分成12个网格。\n")
+	for _, c := range []struct {
+		s         *Service
+		his, hers string
+	}{{a, "院委会", "楼道管家"}, {b, "红色议事厅", "网格连心"}} {
+		sun := askOne(t, c.s, "孙红有什么工作方法？")
+		if !strings.Contains(sun.Text, c.his) || strings.Contains(sun.Text, c.hers) {
+			t.Errorf("孙红's methods (want %s, not %s):\n%s", c.his, c.hers, sun.Text)
+		}
+		qian := askOne(t, c.s, "钱芳有什么工作方法？")
+		if qian.Refused || !strings.Contains(qian.Text, c.hers) || strings.Contains(qian.Text, c.his) {
+			t.Errorf("钱芳's methods (want %s, not %s):\n%s", c.hers, c.his, qian.Text)
+		}
+		if w := askOne(t, c.s, "钱芳在哪里工作？"); !strings.Contains(w.Text, "西城社区") || strings.Contains(w.Text, "东城") {
+			t.Errorf("钱芳's place:\n%s", w.Text)
+		}
+	}
+}

@@ -43,3 +43,27 @@ func TestCommunitySecretaryAddressedByPost(t *testing.T) {
 		t.Errorf("leader %q others %v, want 孙红 and 钱芳", a.Leader, a.Others)
 	}
 }
+
+// The second secretary named once in a sentence not opening with her
+// (另一位受访者钱芳，是…党支部书记) beside her section's heading is one of
+// the page's secretaries, with her own post and community; a name read
+// one rune too long before a verb (孙红告诉记者) is the shorter one.
+func TestSecondSecretaryNamedMidSentence(t *testing.T) {
+	a := loadText(t, "a.md", "# 楼院里的“当家人”\n\n**孙红：小院大家管**\n\n东城社区党支部书记孙红，把老旧楼院的事交给居民自己商量，成立了“院委会”。\n\n"+
+		"**钱芳：楼道有了“管家”**\n\n另一位受访者钱芳，是西城社区居委会主任、党支部书记。她推出“楼道管家”制度，每个楼道选一名管家。\n")
+	if a.Leader != "孙红" || len(a.Secretaries) != 1 || a.Secretaries[0].Name != "钱芳" || a.Secretaries[0].Place != "西城社区" {
+		t.Errorf("leader %q secretaries %+v, want 孙红 and 钱芳 of 西城社区", a.Leader, a.Secretaries)
+	}
+	b := loadText(t, "b.md", "# 两位书记\n\n记者先来到东城社区。社区书记孙红告诉记者，社区创立了“红色议事厅”，每月邀请居民议事。\n\n"+
+		"随后记者来到西城社区，见到了社区书记钱芳。钱芳推行“网格连心”工作法，把社区分成12个网格。\n")
+	if b.Leader != "孙红" || !slices.Contains(b.Others, "钱芳") {
+		t.Errorf("leader %q others %v, want 孙红 and 钱芳", b.Leader, b.Others)
+	}
+	// Her community after 走进 (走进东城社区，党委书记孙红…), and the other's
+	// from 西城社区的钱芳书记.
+	c := loadText(t, "c.md", "# 同一条街上的两位“领头雁”\n\n### 一\n\n走进东城社区，党委书记孙红正在和居民拉家常。孙红创立了“红色议事厅”，每月邀请居民议事。\n\n"+
+		"### 二\n\n西城社区的钱芳书记则是另一种风格。钱芳推行“网格连心”工作法，把社区分成12个网格。\n")
+	if c.Place != "东城社区" || len(c.Secretaries) != 1 || c.Secretaries[0].Place != "西城社区" {
+		t.Errorf("place %q secretaries %+v, want 东城社区 and 钱芳 of 西城社区", c.Place, c.Secretaries)
+	}
+}

@@ -662,7 +662,7 @@ func extend(text, key string, ev *leaderEvidence, nt nameTables) string {
 	best, bestCount := key, 0
 	n := utf8.RuneCountInString(key)
 	for name := range ev.score {
-		if utf8.RuneCountInString(name) == n+1 && strings.HasPrefix(name, key) {
+		if utf8.RuneCountInString(name) == n+1 && strings.HasPrefix(name, key) && !verbAfterEvery(text, name) {
 			if c := strings.Count(text, name); c*10 >= total*7 && (c > bestCount || c == bestCount && name < best) {
 				best, bestCount = name, c
 			}
@@ -684,6 +684,33 @@ func extend(text, key string, ev *leaderEvidence, nt nameTables) string {
 		}
 	}
 	return best
+}
+
+// verbAfterEvery reports a longer form of a name whose last rune opens,
+// wherever it is written, a word that goes on after a name (孙红告 of
+// "社区书记孙红告诉记者"): the name is the shorter one.
+func verbAfterEvery(text, name string) bool {
+	rs := []rune(text)
+	nr := []rune(name)
+	seen := false
+	for i := 0; i+len(nr) <= len(rs); i++ {
+		if !hasRunesAt(rs, i, name) {
+			continue
+		}
+		seen = true
+		last := i + len(nr) - 1
+		verb := false
+		for _, w := range verbOpenings {
+			if utf8.RuneCountInString(w) >= 2 && hasRunesAt(rs, last, w) {
+				verb = true
+				break
+			}
+		}
+		if !verb {
+			return false
+		}
+	}
+	return seen
 }
 
 // namesStartingWith lists the distinct candidate names in rs that start

@@ -321,6 +321,31 @@ func midSentencePosts(rs []rune, nt nameTables, ev *leaderEvidence) {
 			}
 		}
 	}
+	// "另一位受访者钱芳，是西城社区居委会主任、党支部书记": a full name
+	// inside a sentence, then her post as what she is.
+	for i := 1; i < len(rs); i++ {
+		if !unicode.Is(unicode.Han, rs[i-1]) {
+			continue // at a sentence's start profileAndSubject reads it
+		}
+		for _, name := range nt.namesAt(rs, i) {
+			k := i + utf8.RuneCountInString(name)
+			if utf8.RuneCountInString(name) < nt.surnameLen(rs, i)+1 || k+2 >= len(rs) || ev.deputy[name] || strings.Count(text, name) < 2 {
+				continue
+			}
+			j := k
+			if rs[j] == '，' || rs[j] == ',' {
+				j++
+			}
+			now := hasRunesAt(rs, j, "现任") || hasRunesAt(rs, j, "現任")
+			if !now && (j == k || !hasRunesAt(rs, j, "是")) {
+				continue // "…钱芳，是…" or "钱芳现任…"
+			}
+			if secretaryClause(rs[j:]) {
+				ev.add(name, 1, true)
+				ev.addPosted(name)
+			}
+		}
+	}
 	// "退休教师赵秀琴当选…楼院党支部书记": who she was, her name, and the
 	// post she was elected to or took up, with no comma before the name.
 	for i := 2; i < len(rs); i++ {
