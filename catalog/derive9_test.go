@@ -100,3 +100,31 @@ func TestTwoSecretariesPageLeaderAndFacts(t *testing.T) {
 		t.Errorf("积分超市: found %v, leader %q", ok, m.Leader)
 	}
 }
+
+// A Big5 page of a 楼院 head with ◆ section headings quoting their names
+// (◆「樓道微議事」：小事不出樓 — kept, not read as an infobox field), and a
+// two-rune shorthand whose items share its word (『三勤』：腿勤、嘴勤、手勤);
+// 「樓院書記」 names no one.
+func TestBig5CourtyardHeadMethods(t *testing.T) {
+	page := "　　老樓院有了「主心骨」\n\n" +
+		"　　本報訊（記者　葉文）在東關街道光明里社區，有個出了名的「樓院書記」——八號樓院黨小組組長、樓院長程美華。\n\n" +
+		"　　八號樓院是上世紀九十年代的職工宿舍，沒有物業，住著68戶人家。\n\n" +
+		"◆「樓道微議事」：小事不出樓\n\n" +
+		"　　程美華把每月第一個週六定為議事日，住戶搬著小板凳坐到樓道口，有事當面商量。\n\n" +
+		"◆「鄰里幫幫團」：難事有人幫\n\n" +
+		"　　她牽頭組建了「鄰里幫幫團」，團員們幫獨居老人買菜、修水管，已經服務400多次。\n\n" +
+		"　　程美華總結說，她的辦法就是『三勤』：腿勤、嘴勤、手勤。\n"
+	cat := buildFromFile(t, "yard.txt", big5(t, page))
+	ls := cat.Leaders()
+	if len(ls) != 1 || ls[0].Name != "程美华" {
+		t.Fatalf("leaders %+v, want 程美华", ls)
+	}
+	for _, name := range []string{"楼道微议事", "邻里帮帮团", "三勤"} {
+		if m, _, ok := cat.FindMethod(name); !ok || m.Leader != "程美华" {
+			t.Errorf("%s: found %v, leader %q", name, ok, m.Leader)
+		}
+	}
+	if m, _, _ := cat.FindMethod("三勤"); len(m.Steps) != 3 {
+		t.Errorf("三勤 steps %q", m.Steps)
+	}
+}

@@ -155,9 +155,11 @@ func methodCandidates(s sentence, idx int) []candidate {
 		}
 		// 定下“四必访”：独居老人必访、生病住院必访…: a quoted shorthand
 		// counting the items its colon lists is a method of those items.
-		if v, _, ok := numericShorthand(inner); ok && v >= 2 && zh.HanCount(inner) >= 3 && !looksLikeProse(inner) && !isHonour(inner) {
+		if v, unit, ok := numericShorthand(inner); ok && v >= 2 && zh.HanCount(inner) >= 2 && !looksLikeProse(inner) && !isHonour(inner) {
 			if rest, found := strings.CutPrefix(strings.TrimLeft(after, " "), ":"); found {
-				if items := splitList(listAfter(rest)); len(items) == v && allShort(items, 10) && allHan(items, 2) {
+				// A two-rune one (三勤：腿勤、嘴勤、手勤) needs its word in every item.
+				if items := splitList(listAfter(rest)); len(items) == v && allShort(items, 10) && allHan(items, 2) &&
+					(zh.HanCount(inner) >= 3 || !slices.ContainsFunc(items, func(it string) bool { return !strings.Contains(it, unit) })) {
 					add(candidate{name: inner, steps: items, pos: q.start, end: q.end, oa: q.start, ob: q.end})
 					covered[q.start] = true
 					continue

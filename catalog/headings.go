@@ -13,7 +13,7 @@ import (
 // own (after norm(): Simplified, full-width folded).
 // A subtitle may follow the name after a colon, a dash or a space
 // ("一、老伙伴计划：让老人帮老人"); quotes around the name are dropped first.
-var reNumberedHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}\s*[.．、]|0\d|第[一二三四五六七八九十]{1,2}[招步条]?\s*[：:、]?)\s*(\p{Han}{2,10})(?:\s*(?:[：:]|——|—|\s)\s*\S.{0,30})?$`)
+var reNumberedHeading = regexp.MustCompile(`^(?:[◆◇■□●○▲△★☆▶►]\s*|[一二三四五六七八九十]{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}\s*[.．、]|0\d|第[一二三四五六七八九十]{1,2}[招步条]?\s*[：:、]?)\s*(\p{Han}{2,10})(?:\s*(?:[：:]|——|—|\s)\s*\S.{0,30})?$`)
 
 // headingCandidates lists the numbered headings of an article that name
 // a method: the series is a list of methods when at least half of its

@@ -64,6 +64,11 @@ func TestFormerJobInHerOwnWords(t *testing.T) {
 			t.Errorf("%s: his service not told, or the veterans he works with told as his:\n%s", q, a.Text)
 		}
 	}
+	// No former job told at all: the army is said not to be mentioned.
+	none := serviceOverText(t, "d.txt", "社区的贴心人\n2023-07-01 来源：先锋网\n　　青松社区党委书记潘月华推行“敲门问需”工作法，每周带着网格员入户走访。\n")
+	if a := askOne(t, none, "潘月华当过兵吗？"); !a.Refused || !strings.Contains(a.Text, "没有提到潘月华的参军、服役经历") {
+		t.Errorf("no service told, not said so:\n%s", a.Text)
+	}
 	// Someone the articles do not have is not answered from his article.
 	if a := askOne(t, soldier, "杨桂芝当过兵吗？"); !a.Refused || strings.Contains(a.Text, "部队") {
 		t.Errorf("another person's service given for someone unknown:\n%s", a.Text)

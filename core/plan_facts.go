@@ -168,6 +168,9 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			if level := finerLevelRE.FindStringSubmatch(p.q.Norm); a.Name == "籍贯" && level != nil {
 				name = "籍贯具体在哪个" + level[1]
 			}
+			if a.Name == "此前工作" && militaryAskRE.MatchString(p.q.Norm) {
+				name = "参军、服役经历（此前工作）"
+			}
 			missing = append(missing, name)
 		}
 	}

@@ -12,7 +12,7 @@ import (
 // post may be followed by a second one she holds (、居委会主任).
 var (
 	secondPost = `(?:社区)?居(?:民)?委(?:员)?会主任|街道办(?:事处)?主任`
-	postRe     = regexp.MustCompile(`(?:(?:社区|街道|村|镇|乡|小区|楼院|院落|网格)?(?:党委|党总支|党支部|党工委|党组织|总支)书记|社区书记|民意书记)(?:(?:、|，兼任?|兼任?)(?:` + secondPost + `))?|` + secondPost)
+	postRe     = regexp.MustCompile(`(?:(?:社区|街道|村|镇|乡|小区|楼院|院落|网格)?(?:党委|党总支|党支部|党工委|党组织|总支)书记|社区书记|民意书记)(?:(?:、|，兼任?|兼任?)(?:` + secondPost + `))?|` + secondPost + `|(?:楼院|院落)(?:党小组组长|长)`)
 	// Words before a post that make it someone else's, an honour or a
 	// past post: 副书记, 总书记, 优秀社区书记, 原社区书记, 曾任.
 	notOwnPost = []string{"副", "优秀", "最美", "十佳", "好", "模范", "原", "前", "曾任", "时任", "首批", "第一批", "批"}
