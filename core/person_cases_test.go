@@ -65,7 +65,7 @@ func TestFormerJobInHerOwnWords(t *testing.T) {
 		}
 	}
 	// No former job told at all: the army is said not to be mentioned.
-	none := serviceOverText(t, "d.txt", "社区的贴心人\n2023-07-01 来源：先锋网\n　　青松社区党委书记潘月华推行“敲门问需”工作法，每周带着网格员入户走访。\n")
+	none := serviceOverText(t, "d.txt", "社区的贴心人\n2023-07-01 来源：先锋网\n　　青松社区党委书记潘月华推行“敲门问需”工作法，每周带着网格员入户走访。\n　　潘月华说，居民的事再小也是大事。\n")
 	if a := askOne(t, none, "潘月华当过兵吗？"); !a.Refused || !strings.Contains(a.Text, "没有提到潘月华的参军、服役经历") {
 		t.Errorf("no service told, not said so:\n%s", a.Text)
 	}
