@@ -193,3 +193,29 @@ func TestSecondSecretaryOfOneMention(t *testing.T) {
 		}
 	}
 }
+
+// TestFormerJobsToldInTwo: a speech's speaker telling her former job in
+// her own words ("二十年前，我还是纺织厂的一名挡车工", then 下岗) and an
+// interview's 兵支书 (我18岁参军…退伍以后…农机站): 以前做什么工作 tells
+// both sentences of it.
+func TestFormerJobsToldInTwo(t *testing.T) {
+	t.Parallel()
+	speech := serviceOverText(t, "a.txt", "在全市社区工作者先进事迹报告会上的发言\n2023-05-20 来源：市委组织部\n"+
+		"　　各位领导、同志们：\n　　我叫龚淑华，是柳林社区党委书记。\n"+
+		"　　二十年前，我还是纺织厂的一名挡车工。2003年厂子改制，我下岗了，后来应聘到社区当了一名网格员。\n"+
+		"　　刚到社区时，很多居民不认识我。我就每天走访，记下每家每户的需求。\n"+
+		"　　（发言人：柳林社区党委书记 龚淑华）\n")
+	if a := askOne(t, speech, "龚淑华以前做什么工作？"); a.Refused || !strings.Contains(a.Text, "挡车工") || !strings.Contains(a.Text, "下岗") {
+		t.Errorf("her former job in her own words not told:\n%s", a.Text)
+	}
+	interview := serviceOverText(t, "b.md", "# 专访｜“兵支书”卢海涛：把部队作风带到社区\n\n**记者：听说您当过兵？**\n\n"+
+		"卢海涛：对，我18岁参军，在西藏当了8年兵。退伍以后我回到老家，在镇上的农机站干过几年。\n\n"+
+		"**记者：您是哪一年到长河社区当书记的？**\n\n卢海涛：2016年。那年社区换届，大家推选我当长河社区党委书记。\n\n"+
+		"**记者：现在社区里最难办的是什么事？**\n\n卢海涛：停车。我们搞了个“错时停车”，和周边单位商量，晚上把他们的车位借给居民用。\n")
+	if a := askOne(t, interview, "卢海涛以前做什么工作？"); a.Refused || !strings.Contains(a.Text, "当了8年兵") || !strings.Contains(a.Text, "农机站") {
+		t.Errorf("his service and his job after it not told:\n%s", a.Text)
+	}
+	if a := askOne(t, interview, "卢海涛当过兵吗？"); a.Refused || !strings.Contains(a.Text, "参军") {
+		t.Errorf("his service not told:\n%s", a.Text)
+	}
+}

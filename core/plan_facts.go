@@ -110,6 +110,15 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			}
 			slices.SortStableFunc(all, func(x, y sentRef) int { return cover(y) - cover(x) })
 		}
+		if a.Name == "此前工作" {
+			want = 2 // "我还是纺织厂的一名挡车工" then "我下岗了…": a career told in two
+			if militaryAskRE.MatchString(p.q.Norm) {
+				// 当过兵吗: the sentences telling her service first.
+				slices.SortStableFunc(all, func(x, y sentRef) int {
+					return boolRank(militaryStateRE.MatchString(soldiersRE.ReplaceAllString(y.norm, ""))) - boolRank(militaryStateRE.MatchString(soldiersRE.ReplaceAllString(x.norm, "")))
+				})
+			}
+		}
 		if a.strong != nil {
 			slices.SortStableFunc(all, func(x, y sentRef) int {
 				return boolRank(a.strong.MatchString(y.norm)) - boolRank(a.strong.MatchString(x.norm))
