@@ -2,6 +2,7 @@ package core
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 )
@@ -217,5 +218,29 @@ func TestFormerJobsToldInTwo(t *testing.T) {
 	}
 	if a := askOne(t, interview, "卢海涛当过兵吗？"); a.Refused || !strings.Contains(a.Text, "参军") {
 		t.Errorf("his service not told:\n%s", a.Text)
+	}
+}
+
+// TestProfileKeepsToHerSection: a passage that runs from the end of one
+// secretary's section into the other's heading and first paragraphs is
+// credited to neither by name; the page's own secretary's profile draws
+// none of the other's section from it (her 楼宇议事会, her 1.2万人).
+func TestProfileKeepsToHerSection(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile("testdata/derive9_two_secretaries.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverText(t, "page.md", string(b))
+	for _, q := range []string{"唐晓红有什么工作方法？", "总结一下唐晓红的工作方法"} {
+		a := askOne(t, s, q)
+		if !strings.Contains(a.Text, "三张清单") || strings.Contains(a.Text, "楼宇议事会") || strings.Contains(a.Text, "1.2万人") {
+			t.Errorf("%s: her profile holds the other's section:\n%s", q, a.Text)
+		}
+	}
+	for q, want := range map[string]string{"韦丽萍有什么工作方法？": "楼宇议事会", "韦丽萍以前做什么工作？": "物业公司", "韦丽萍获得过什么荣誉？": "三八红旗手"} {
+		if a := askOne(t, s, q); a.Refused || !strings.Contains(a.Text, want) || strings.Contains(a.Text, "三张清单") || strings.Contains(a.Text, "全省优秀党务工作者") {
+			t.Errorf("%s (want %s, nothing of 唐晓红's):\n%s", q, want, a.Text)
+		}
 	}
 }
