@@ -244,3 +244,25 @@ func TestProfileKeepsToHerSection(t *testing.T) {
 		}
 	}
 }
+
+// TestSectionOpeningOnHerIsHers: when the sections' headings name no one
+// (新区那头：年轻人坐到了一张桌上), a section opening on the second
+// secretary's community (就是金沙社区) or on her as the subject (金沙社区
+// 党委书记韦丽萍是个“85后”) is hers to its end: "她发现……推出“楼宇议事
+// 会”" is her doing, not the page's own secretary's.
+func TestSectionOpeningOnHerIsHers(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile("testdata/derive9_two_secretaries_unnamed.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverText(t, "page.md", string(b))
+	if a := askOne(t, s, "韦丽萍有什么工作方法？"); a.Refused || !strings.Contains(a.Text, "楼宇议事会：") && !strings.Contains(a.Text, "推出“楼宇议事会”") {
+		t.Errorf("her doing told without her name is not hers:\n%s", a.Text)
+	}
+	for _, q := range []string{"唐晓红有什么工作方法？", "唐晓红是怎么做的？"} {
+		if a := askOne(t, s, q); strings.Contains(a.Text, "楼宇议事会") || strings.Contains(a.Text, "1.2万人") {
+			t.Errorf("%s: the other's section told as hers:\n%s", q, a.Text)
+		}
+	}
+}
