@@ -266,3 +266,21 @@ func TestSectionOpeningOnHerIsHers(t *testing.T) {
 		}
 	}
 }
+
+// TestLedToHonoursIsNoPractice: "杜春梅带领社区党委，先后荣获“全国先进基层
+// 党组织”…称号" is the community's honours, not hers, nor one of her
+// practices.
+func TestLedToHonoursIsNoPractice(t *testing.T) {
+	t.Parallel()
+	s := serviceOverText(t, "a.txt", "红旗飘飘的老社区\n2020-07-01 来源：某网\n"+
+		"　　永安社区党委书记杜春梅，扎根社区十二年。\n"+
+		"　　杜春梅带领社区党委，先后荣获“全国先进基层党组织”“全国民主法治示范社区”等称号。\n"+
+		"　　杜春梅推行“一线工作法”，每天上午到楼栋走一圈。\n")
+	a := askOne(t, s, "杜春梅有什么工作方法？")
+	if i := strings.Index(a.Text, "主要做法"); i < 0 || strings.Contains(a.Text[i:strings.Index(a.Text+"• 成效", "• 成效")], "先进基层党组织") {
+		t.Errorf("the community's honours told as her practice:\n%s", a.Text)
+	}
+	if a := askOne(t, s, "杜春梅获得过什么荣誉？"); !a.Refused || !strings.Contains(a.Text, "所在社区获得的荣誉") {
+		t.Errorf("the community's honours given as hers:\n%s", a.Text)
+	}
+}
