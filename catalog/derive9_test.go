@@ -128,3 +128,19 @@ func TestBig5CourtyardHeadMethods(t *testing.T) {
 		t.Errorf("三勤 steps %q", m.Steps)
 	}
 }
+
+// Unnumbered Markdown headings, in Traditional, each opening with a
+// quoted name and what it does (## 「樓院議事桌」：有事坐下來說): each is
+// one of the courtyard secretary's methods.
+func TestQuotedHeadingsAreMethods(t *testing.T) {
+	page := "# 老樓院的「三件寶」\n\n**來源：港城晚報　2024-03-18**\n\n永和里社區五號樓院黨支部書記許佩玲，在樓院住了三十年。\n\n" +
+		"## 「樓院議事桌」：有事坐下來說\n\n每週三晚上，許佩玲在樓下支起一張桌子，住戶有什麼事都可以來說。\n\n" +
+		"## 「愛心菜籃子」：老人吃飯不發愁\n\n她聯繫附近菜市場，每天給院裡12位獨居老人送菜上門。\n\n" +
+		"## 「樓長輪值制」：人人都是管理員\n\n每棟樓的住戶輪流當一個月樓長，負責收集意見。\n"
+	cat := buildFromFile(t, "yard.md", []byte(page))
+	for _, name := range []string{"楼院议事桌", "爱心菜篮子", "楼长轮值制"} {
+		if m, _, ok := cat.FindMethod(name); !ok || m.Leader != "许佩玲" {
+			t.Errorf("%s: found %v, leader %q", name, ok, m.Leader)
+		}
+	}
+}
