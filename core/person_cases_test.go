@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // Classes of the derive9 round: a first-person or told former post
@@ -282,5 +284,29 @@ func TestLedToHonoursIsNoPractice(t *testing.T) {
 	}
 	if a := askOne(t, s, "杜春梅获得过什么荣誉？"); !a.Refused || !strings.Contains(a.Text, "所在社区获得的荣誉") {
 		t.Errorf("the community's honours given as hers:\n%s", a.Text)
+	}
+}
+
+// TestAskedOfTheArmyInAnInterview: a Big5 interview where she is asked
+// 您當過兵嗎 and answers 沒有 (naming her husband's service): 當過兵嗎
+// leads with her answer, not with "not mentioned"; 以前做什麼工作 is not
+// answered by it.
+func TestAskedOfTheArmyInAnInterview(t *testing.T) {
+	t.Parallel()
+	text := "專訪：社區書記的一天\n2024-01-10 來源：城市晚報\n" +
+		"　　記者：您在社區工作多少年了？\n　　楊桂芝：今年是第九個年頭。我原來在街道辦做文書，2015年到長安社區當書記。\n" +
+		"　　記者：您當過兵嗎？\n　　楊桂芝：沒有，不過我愛人是退伍軍人。\n" +
+		"　　記者：剛來的時候遇到什麼困難？\n　　楊桂芝：那時候居民不認識我，我就一家一家敲門，推了個「樓長議事」的辦法。\n"
+	raw, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverText(t, "a.txt", string(raw))
+	a := askOne(t, s, "楊桂芝當過兵嗎？")
+	if a.Refused || !strings.Contains(a.Text, "沒有，不過") || strings.Contains(a.Text, "沒有提到") {
+		t.Errorf("her own answer to being asked of the army not told:\n%s", a.Text)
+	}
+	if a := askOne(t, s, "楊桂芝以前做什麼工作？"); !strings.Contains(a.Text, "街道辦做文書") || strings.Contains(a.Text, "退伍軍人") {
+		t.Errorf("her former job answered by the army question:\n%s", a.Text)
 	}
 }

@@ -18,7 +18,7 @@ var othersChosenRE = regexp.MustCompile(`(推选|选举|选出|推举)(出|了|�
 
 func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 	var missing []string
-	notSoldier := false
+	notSoldier, answeredAsked := false, false
 	for _, a := range p.q.Attributes {
 		want := 1
 		switch a.Name {
@@ -50,10 +50,18 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			if !p.s.isAsked(r) || !toHer || !a.cue.MatchString(askedAsHer(r.norm)) {
 				continue
 			}
+			if a.Name == "此前工作" && militaryAskRE.MatchString(askedAsHer(r.norm)) && !militaryAskRE.MatchString(p.q.Norm) {
+				continue // "您当过兵吗？" answers 当过兵吗, not what her job was
+			}
 			ans := p.s.answerTo(r, leader)
 			for i, x := range ans {
-				if (a.state.MatchString(x.norm) || career && i == 0) && p.ownFact(a, x, leader) && !slices.ContainsFunc(about, func(y sentRef) bool { return y.key() == x.key() }) {
+				// Her first words answering it are hers, whatever they
+				// name ("您当过兵吗？" — "没有，不过我爱人是退伍军人").
+				if (a.state.MatchString(x.norm) && p.ownFact(a, x, leader) || career && i == 0) && !slices.ContainsFunc(about, func(y sentRef) bool { return y.key() == x.key() }) {
 					about = append(about, x)
+					if a.Name == "此前工作" && militaryAskRE.MatchString(askedAsHer(r.norm)) {
+						answeredAsked = true // asked of the army and answering it
+					}
 					break
 				}
 			}
@@ -165,7 +173,7 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				continue
 			}
 		}
-		if a.Name == "此前工作" && militaryAskRE.MatchString(p.q.Norm) && got > 0 && !slices.ContainsFunc(d.items, func(it item) bool {
+		if a.Name == "此前工作" && militaryAskRE.MatchString(p.q.Norm) && got > 0 && !answeredAsked && !slices.ContainsFunc(d.items, func(it item) bool {
 			return it.quote.chunk != nil && strings.Contains(it.label, a.Name) && militaryStateRE.MatchString(soldiersRE.ReplaceAllString(it.quote.norm, ""))
 		}) {
 			// "当过兵吗" of one whose former job was another: that it is
