@@ -107,8 +107,10 @@ func TestCommunityHonoursAreTheCommunitys(t *testing.T) {
 	if !a.Refused || !strings.Contains(a.Text, "没有提到史云霞的荣誉") || !strings.Contains(a.Text, "所在社区获得的荣誉") {
 		t.Errorf("the community's honour not told as the community's:\n%s", a.Text)
 	}
-	if a := askOne(t, only, "史云霞是谁？"); strings.Contains(a.Text, "荣誉：") {
-		t.Errorf("who-is gives the community's honour as hers:\n%s", a.Text)
+	for _, q := range []string{"史云霞是谁？", "史云霞有什么工作方法？"} {
+		if a := askOne(t, only, q); strings.Contains(a.Text, "荣誉：") {
+			t.Errorf("%s gives the community's honour as hers:\n%s", q, a.Text)
+		}
 	}
 }
 
