@@ -312,3 +312,23 @@ func TestAskedOfTheArmyInAnInterview(t *testing.T) {
 		t.Errorf("her former job answered by the army question:\n%s", a.Text)
 	}
 }
+
+// TestSecondSecretaryServing: the second of two name-headed sections,
+// her post told as serving (在潮音社区当了两年书记): her method is hers,
+// not the first secretary's, and she can be asked about.
+func TestSecondSecretaryServing(t *testing.T) {
+	t.Parallel()
+	s := serviceOverText(t, "a.md", "# 社区书记访谈录：两位“90后”的治理故事\n\n来源：滨海日报客户端　2024-04-12\n\n"+
+		"本期，我们走进两个社区，听两位年轻的社区党组织书记讲讲她们的故事。\n\n"+
+		"## 一、林晓雯\n\n林晓雯是海风社区党委书记，2020年从大学生村官岗位调到社区。\n\n她推出“微心愿墙”，居民把心愿写在卡片上，社区党员认领。三年来，累计认领心愿860多个。\n\n"+
+		"## 二、蒋静怡\n\n蒋静怡今年29岁，在潮音社区当了两年书记。\n\n刚上任时，小区停车乱，她牵头成立“停车自治小组”，由业主轮流管理停车位。\n\n蒋静怡说：“年轻人当书记，就是要敢想敢干。”\n")
+	if a := askOne(t, s, "蒋静怡有什么工作方法？"); a.Refused || !strings.Contains(a.Text, "停车自治小组") || strings.Contains(a.Text, "微心愿墙") {
+		t.Errorf("her method not hers:\n%s", a.Text)
+	}
+	if a := askOne(t, s, "林晓雯有什么工作方法？"); strings.Contains(a.Text, "停车自治小组") {
+		t.Errorf("the other's method given to the first secretary:\n%s", a.Text)
+	}
+	if a := askOne(t, s, "蒋静怡在哪里工作？"); !strings.Contains(a.Text, "潮音社区") {
+		t.Errorf("her community not given:\n%s", a.Text)
+	}
+}

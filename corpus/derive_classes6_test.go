@@ -67,3 +67,15 @@ func TestSecondSecretaryNamedMidSentence(t *testing.T) {
 		t.Errorf("place %q secretaries %+v, want 东城社区 and 钱芳 of 西城社区", c.Place, c.Secretaries)
 	}
 }
+
+// Sections headed by names alone, the second secretary's post told as
+// serving (蒋静怡今年29岁，在潮音社区当了两年书记): she is a secretary of
+// the page, with her community.
+func TestSecretaryServingInACommunity(t *testing.T) {
+	a := loadText(t, "a.md", "# 社区书记访谈录：两位“90后”的治理故事\n\n来源：滨海日报客户端　2024-04-12\n\n"+
+		"## 一、林晓雯\n\n林晓雯是海风社区党委书记，2020年从大学生村官岗位调到社区。她推出“微心愿墙”，社区党员认领居民的心愿。\n\n"+
+		"## 二、蒋静怡\n\n蒋静怡今年29岁，在潮音社区当了两年书记。刚上任时，小区停车乱，她牵头成立“停车自治小组”。\n\n蒋静怡说，年轻人要敢想敢干。\n")
+	if a.Leader != "林晓雯" || len(a.Secretaries) != 1 || a.Secretaries[0].Name != "蒋静怡" || a.Secretaries[0].Place != "潮音社区" {
+		t.Errorf("leader %q secretaries %+v, want 林晓雯 and 蒋静怡 of 潮音社区", a.Leader, a.Secretaries)
+	}
+}

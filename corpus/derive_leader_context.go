@@ -47,8 +47,8 @@ func timePhrase(rs []rune) int {
 var timeWords = []string{"那年", "当年", "當年", "同年", "次年", "去年", "今年", "前年", "那时", "那時", "当时", "當時", "后来", "後來", "如今"}
 
 // postTakers are the verbs by which a sentence's subject takes a post:
-// 到…社区任党委书记, 调任…书记, 出任…书记.
-var postTakers = []string{"任", "調任", "调任", "出任", "擔任", "担任", "當選", "当选", "接任", "是"}
+// 到…社区任党委书记, 调任…书记, 出任…书记, 在…社区当了两年书记.
+var postTakers = []string{"任", "調任", "调任", "出任", "擔任", "担任", "當選", "当选", "接任", "是", "当了", "當了", "当上", "當上", "当起", "當起"}
 
 // takesPost reports a clause that takes up a secretary's post, the post
 // written after the place ("到红旗社区任党委书记", "调任云岭社区党委书记"),
