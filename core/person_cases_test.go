@@ -332,3 +332,23 @@ func TestSecondSecretaryServing(t *testing.T) {
 		t.Errorf("her community not given:\n%s", a.Text)
 	}
 }
+
+// TestCommunityHonourClauses: which sentences confer only the
+// community's honours — her own honour in a clause of its own, or a
+// personal title after the community's name, stays hers.
+func TestCommunityHonourClauses(t *testing.T) {
+	t.Parallel()
+	for s, want := range map[string]bool{
+		"在她的带领下，社区先后获评全国文明社区、省级绿色社区等称号。":  true,
+		"她带领社区荣获“省级文明社区”称号。":              true,
+		"她所在的社区被评为全国示范社区。":                true,
+		"她在村里被评为优秀党员。":                    false,
+		"社区党委书记王芳被评为全省优秀社区工作者。":           false,
+		"罗素梅本人也被评为市优秀社区工作者。":              false,
+		"社区党委被评为全国先进基层党组织，她本人被评为优秀党务工作者。": false,
+	} {
+		if got := communityHonour(s); got != want {
+			t.Errorf("communityHonour(%s) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -254,7 +254,8 @@ func communityHonour(norm string) bool {
 		}
 		before, after := c[:loc[0]], c[loc[1]:]
 		switch {
-		case communitySubjectRE.MatchString(before) && !personBeforeRE.MatchString(communitySubjectRE.FindStringSubmatch(before)[2]):
+		case communitySubjectRE.MatchString(before) && !personBeforeRE.MatchString(communitySubjectRE.FindStringSubmatch(before)[2]) && !personTitleRE.MatchString(after):
+			// not "她在村里被评为优秀党员", "社区党委书记王芳被评为…工作者"
 		case communityTitleRE.MatchString(after) && !personTitleRE.MatchString(after):
 		default:
 			return false // hers, or not the community's alone
