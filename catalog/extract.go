@@ -153,6 +153,19 @@ func methodCandidates(s sentence, idx int) []candidate {
 				continue
 			}
 		}
+		// 定下“四必访”：独居老人必访、生病住院必访…: a quoted shorthand
+		// counting the items its colon lists is a method of those items.
+		if v, unit, ok := numericShorthand(inner); ok && v >= 2 && zh.HanCount(inner) >= 2 && !looksLikeProse(inner) && !isHonour(inner) {
+			if rest, found := strings.CutPrefix(strings.TrimLeft(after, " "), ":"); found {
+				// A two-rune one (三勤：腿勤、嘴勤、手勤) needs its word in every item.
+				if items := splitList(listAfter(rest)); len(items) == v && allShort(items, 10) && allHan(items, 2) &&
+					(zh.HanCount(inner) >= 3 || !slices.ContainsFunc(items, func(it string) bool { return !strings.Contains(it, unit) })) {
+					add(candidate{name: inner, steps: items, pos: q.start, end: q.end, oa: q.start, ob: q.end})
+					covered[q.start] = true
+					continue
+				}
+			}
+		}
 		namedAs := reNamedAs.MatchString(tailBytes(n[:q.start], 36))
 		if looksLikeProse(inner) || isHonour(inner) || isPlaceName(inner) || !namedAs && reNicknameBefore.MatchString(tailBytes(n[:q.start], 24)) {
 			continue

@@ -50,8 +50,22 @@ func (p *planner) planLeader(leader string) *draft {
 		return p.planFacts(leader, cands, d)
 	case IntentWhere:
 		info := p.s.ents.leaderInfo[leader]
-		if info.Place == "" && info.Role == "" || !aboutWorkplace(p.q.Topic) {
+		if !aboutWorkplace(p.q.Topic) {
 			break // "公共服务中心建在哪儿" asks where something is, not where she works
+		}
+		hon, unit, named, inHonour := p.placeInHonour(cands, leader, info.Place, info.Role)
+		// Her city (province, district) named only in an honour's title
+		// ("荣获“洛阳市优秀共产党员”称号"): said to be no more than that —
+		// the honour's place, not where she was born.
+		honourLine := "资料没有直接写明" + leader + "在哪个" + levelWord(unit) + "工作，只在" + leader + "的荣誉里提到" + named + "。"
+		if info.Place == "" && info.Role == "" {
+			if inHonour {
+				d.lead = honourLine
+				p.take(hon)
+				d.add(item{label: "荣誉", quote: hon})
+				return d
+			}
+			break
 		}
 		lead := leader
 		if info.Place != "" {
@@ -64,9 +78,16 @@ func (p *planner) planLeader(leader string) *draft {
 			lead += "任" + info.Role
 		}
 		d.lead = lead + "。"
+		if inHonour {
+			d.lead += honourLine
+		}
 		if r, ok := p.statingSentence(cands, leader, []string{shortPlace(info.Place), info.Role}); ok {
 			p.take(r)
 			d.add(item{quote: r})
+			if inHonour && hon.key() != r.key() {
+				p.take(hon)
+				d.add(item{label: "荣誉", quote: hon})
+			}
 			return d
 		}
 	}
@@ -547,6 +568,56 @@ func (p *planner) countOfShown(wt weightedTerms, r sentRef) bool {
 	return wt.unit != nil && p.q.FollowUp && p.shown[r.key()] && wt.unit.MatchString(r.norm)
 }
 
+// askedLevelRE asks for a level of the chain (哪个市, 哪座城市, 哪个省).
+var askedLevelRE = regexp.MustCompile(`(哪个|哪座|哪一个|什么|哪)(城市|市|省|区|县)`)
+
+// honourPlaceRE is a place of the chain written in an honour's title
+// (荣获“洛阳市优秀共产党员”称号, 被评为河南省劳动模范).
+var honourPlaceRE = regexp.MustCompile(`(荣获|获评|获得|被评为|评为|被授予|授予|当选为|当选)[^，,。；]{0,6}?[“"「]?(\p{Han}{2,6}?(市|省|自治区|区|县))(优秀|最美|十佳|先进|劳动|三八|五一|道德|巾帼|好人|模范|人大|党代表|政协|百佳|金牌|杰出|[“"「])`)
+
+// placeInHonour is, for a where-question asking a level her place lacks
+// (or any where-question when neither her place nor her post is known), a sentence of hers
+// stating an honour whose title holds a place of that level: the
+// sentence, the unit (市, 省), the place named.
+func (p *planner) placeInHonour(cands []sentRef, leader, place, role string) (sentRef, string, string, bool) {
+	want := ""
+	if m := askedLevelRE.FindStringSubmatch(p.q.Norm); m != nil {
+		want = m[2]
+		if want == "城市" {
+			want = "市"
+		}
+	}
+	if want == "" && (place != "" || role != "") {
+		return sentRef{}, "", "", false // her place or post says where she works
+	}
+	if want != "" && strings.Contains(place, want) {
+		return sentRef{}, "", "", false // her place has that level
+	}
+	for _, r := range cands {
+		if !p.s.namesLeader(r.norm, leader) && !herSubject(r.norm) || p.s.namesOtherLeader(r.norm, leader) || communityHonour(r.norm) {
+			continue
+		}
+		for _, m := range honourPlaceRE.FindAllStringSubmatch(r.norm, -1) {
+			if strings.HasPrefix(m[2], "全") || want != "" && m[3] != want && !(want == "省" && m[3] == "自治区") {
+				continue // 全省, 全市: no name
+			}
+			return r, m[3], m[2], true
+		}
+	}
+	return sentRef{}, "", "", false
+}
+
+// levelWord names a unit of the chain as a question would (市 → 城市).
+func levelWord(unit string) string {
+	switch unit {
+	case "市":
+		return "城市"
+	case "自治区":
+		return "省区"
+	}
+	return unit
+}
+
 // aboutWorkplace reports a where-question about the person herself
 // (在哪里工作, 她的社区在哪): nothing is left once the place words go.
 func aboutWorkplace(topic string) bool {
@@ -554,7 +625,7 @@ func aboutWorkplace(topic string) bool {
 	for _, w := range wellKnownPlaces {
 		rest = strings.ReplaceAll(rest, w, "") // "在北京哪个区": a place, still where she works
 	}
-	for _, w := range []string{"工作", "社区", "街道", "单位", "地方", "所在", "在", "哪", "儿", "任职", "上班", "现在", "目前", "城市", "省份", "省", "市", "区", "县", "州"} {
+	for _, w := range []string{"工作", "社区", "街道", "单位", "地方", "所在", "在", "哪", "儿", "任职", "上班", "现在", "目前", "城市", "省份", "省", "市", "区", "县", "州", "座"} {
 		rest = strings.ReplaceAll(rest, w, "")
 	}
 	return utf8.RuneCountInString(rest) < 2
@@ -662,7 +733,7 @@ func (p *planner) planWhoIs(leader string) *draft {
 	for _, r := range cands {
 		// Her own honours, not her community's (上清寺路社区先后获得…).
 		// Nor a doing dated by one ("当选全国人大代表以后，她坚持……").
-		if honourStatedRE.MatchString(r.norm) && !afterHonourRE.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) {
+		if honourStatedRE.MatchString(r.norm) && !afterHonourRE.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) && !communityHonour(r.norm) {
 			p.take(r)
 			d.add(item{label: "荣誉", quote: r})
 			break
@@ -692,9 +763,18 @@ func (p *planner) addProfileLine(d *draft, leader string, cands []sentRef) {
 // statingSentence is the first sentence naming the leader together with
 // one of the words (her place, her post); else the first naming her.
 func (p *planner) statingSentence(cands []sentRef, leader string, words []string) (sentRef, bool) {
-	var first *sentRef
+	var first, heading *sentRef
 	for _, r := range cands {
 		if !p.s.namesLeader(r.norm, leader) {
+			continue
+		}
+		if isHeadingLike(r.text) {
+			// A section's heading ("新区里的“小郑书记”") names her but
+			// states nothing: the last resort.
+			if heading == nil {
+				r := r
+				heading = &r
+			}
 			continue
 		}
 		if first == nil {
@@ -706,6 +786,9 @@ func (p *planner) statingSentence(cands []sentRef, leader string, words []string
 				return r, true
 			}
 		}
+	}
+	if first == nil {
+		first = heading
 	}
 	if first != nil {
 		return *first, true

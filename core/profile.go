@@ -255,6 +255,9 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	}
 	for _, f := range l.KeyFacts {
 		t := cleanQuote(f.Text)
+		if !amongSentences(sents, f) {
+			continue // a fact of the other secretary's section of a page telling of two
+		}
 		label := keyFactLabel(zh.ToSimplified(t))
 		if isResultSentence(zh.ToSimplified(t)) {
 			label = "成效" // "目前食堂每天供餐200余份": what came of it, though 每天 reads as a doing
@@ -275,6 +278,18 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	}
 	s.remember(ctx, chat, asked, ans)
 	return ans, nil
+}
+
+// amongSentences reports a catalog key fact that is one of sents (her
+// own sentences, by section and paragraph as well as by name).
+func amongSentences(sents []sentRef, f catalog.Fact) bool {
+	want := zh.ToSimplified(strings.TrimSpace(f.Text))
+	for _, r := range sents {
+		if r.chunk.ID == f.ChunkID && (strings.Contains(r.norm, want) || strings.Contains(want, strings.TrimSpace(r.norm))) {
+			return true
+		}
+	}
+	return false
 }
 
 var roleRE = regexp.MustCompile(`书记|主任`)

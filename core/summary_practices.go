@@ -145,8 +145,14 @@ func isPractice(norm string) bool {
 	if notDoneRE.MatchString(norm) || framingRE.MatchString(norm) || isQuestion(norm) || outcomeOpenRE.MatchString(norm) {
 		return false
 	}
+	if communityHonour(norm) || ledToHonourRE.MatchString(norm) {
+		return false // "带领社区党委，先后荣获…称号": honours, not a practice
+	}
 	return isDoing(norm) || moreDoingRE.MatchString(norm)
 }
+
+// ledToHonourRE is leading others to honours (带领社区党委，先后荣获…).
+var ledToHonourRE = regexp.MustCompile(`^[^，,。]{0,12}(带领|率领)[^，,。]{0,14}[，,]?(先后|相继|多次|连续)?(荣获|获评|被评为|获得|被授予)`)
 
 // toldOnItsOwn is a sentence a summary can quote as a practice: not
 // someone else's words, not leaning on the sentence before, no praise.
