@@ -2000,6 +2000,16 @@ func TestWhichSecretariesHave(t *testing.T) {
 	if !strings.Contains(ans.Text, "覃慧敏") || strings.Contains(ans.Text, "大专") {
 		t.Errorf("want those with a degree:\n%s", ans.Text)
 	}
+	// Service in the army, of a second secretary of a page too (an award
+	// list's 他当过十二年兵), and not any former job.
+	g := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err = g.Ask(context.Background(), "which-served", "有几位书记当过兵？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "柏建新") || !strings.Contains(ans.Text, "韦志鹏") || strings.Contains(ans.Text, "中学教师") {
+		t.Errorf("want those who served:\n%s", ans.Text)
+	}
 }
 
 // TestCountFollowUpOfShown: "救了几个人？" right after an answer that told

@@ -6,10 +6,11 @@ package core
 
 import (
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"bangyang/catalog"
 	"bangyang/zh"
 )
 
@@ -86,14 +87,23 @@ var minorityRE = regexp.MustCompile(`(回|满|藏|苗|彝|壮|蒙古|傣|白|朝
 
 // asksWhichHave reports a question asking which secretaries have a fact.
 func asksWhichHave(q Question) bool {
-	return q.Intent == IntentFact && len(q.Leaders)+len(q.Methods) == 0 && len(q.Attributes) > 0 && whichHaveRE.MatchString(q.Norm)
+	return (q.Intent == IntentFact || q.Intent == IntentList) && len(q.Leaders)+len(q.Methods) == 0 && len(askedOfAll(q)) > 0 && whichHaveRE.MatchString(q.Norm)
+}
+
+// askedOfAll are the personal facts a question naming no one asks (of
+// "有几位书记当过兵" the cue is read as no one's own).
+func askedOfAll(q Question) []Attribute {
+	if len(q.Attributes) > 0 {
+		return q.Attributes
+	}
+	return q.OtherAttributes
 }
 
 // planWhichHave lists the secretaries whose own sentences state the fact
 // asked, each with that sentence; what the question narrows it to (本科,
 // 少数民族) must be stated too.
 func (p *planner) planWhichHave() *draft {
-	a := p.q.Attributes[0]
+	a := askedOfAll(p.q)[0]
 	d := &draft{}
 	minority := a.Name == "民族" && strings.Contains(p.q.Norm, "少数民族")
 	// The words it narrows to: 本科 of "本科学历", not the attribute's name.
@@ -101,49 +111,43 @@ func (p *planner) planWhichHave() *draft {
 	if utf8.RuneCountInString(narrow) < 2 || minority {
 		narrow = ""
 	}
-	if p.s.o.Catalog == nil {
-		return nil
+	state := a.state
+	if military := militaryAskRE.MatchString(p.q.Norm); military {
+		state, narrow = militaryStateRE, "" // 当过兵: service, not any former job
 	}
-	for _, l := range p.s.o.Catalog.Leaders() {
+	// Every secretary, a second one of an article too (柏建新 of an award
+	// list), in a fixed order.
+	names := make([]string, 0, len(p.s.ents.leaderInfo))
+	for name := range p.s.ents.leaderInfo {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, l := range names {
 		if len(d.items) == 8 {
 			break
 		}
-		for _, r := range p.s.leaderSentences(l.Name) {
-			if a.state == nil || !a.state.MatchString(r.norm) || p.s.namesOtherLeader(r.norm, l.Name) || isQuestion(r.text) {
+		for _, r := range p.s.leaderSentences(l) {
+			if state == nil || !state.MatchString(r.norm) || p.s.namesOtherLeader(r.norm, l) || isQuestion(r.text) {
 				continue
 			}
 			if minority && !minorityRE.MatchString(r.norm) || narrow != "" && !strings.Contains(r.norm, narrow) {
 				continue
 			}
-			if !namesHer(r.norm, l) {
+			if !p.s.namesLeader(r.norm, l) && !herSubject(r.norm) {
 				continue // "维吾尔族、汉族的老人们": residents, not her
 			}
 			p.take(r)
-			d.add(item{label: p.leaderLabel(l.Name), quote: r})
-			d.leaders = append(d.leaders, l.Name)
+			d.add(item{label: p.leaderLabel(l), quote: r})
+			d.leaders = append(d.leaders, l)
 			d.context = appendChunk(d.context, r.chunk)
 			break
 		}
 	}
-	what := strings.TrimSpace(p.q.Topic)
 	if len(d.items) == 0 {
 		d.refused = true
-		d.lead = "资料中没有提到哪位书记是“" + what + "”。"
+		d.lead = "资料中没有写到这样的书记（" + strings.TrimSpace(whichHaveRE.ReplaceAllString(p.q.Topic, "")) + "）。"
 		return d
 	}
-	d.lead = "资料中写到的（" + what + "）："
+	d.lead = "资料中写到的有" + strconv.Itoa(len(d.items)) + "位："
 	return d
-}
-
-// namesHer reports a sentence naming the leader, by name or alias.
-func namesHer(norm string, l catalog.Leader) bool {
-	if strings.Contains(norm, zh.ToSimplified(l.Name)) {
-		return true
-	}
-	for _, a := range l.Aliases {
-		if utf8.RuneCountInString(a) >= 2 && strings.Contains(norm, zh.ToSimplified(a)) {
-			return true
-		}
-	}
-	return false
 }

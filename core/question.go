@@ -426,8 +426,8 @@ func intentOf(q Question) Intent {
 	switch {
 	case named == 0 && chatRE.MatchString(strings.TrimSpace(n)):
 		return IntentChat
-	case named == 0 && listAllRE.MatchString(n):
-		return IntentList
+	case named == 0 && listAllRE.MatchString(n) && len(q.Attributes) == 0:
+		return IntentList // ("有几位书记当过兵" asks a fact of each)
 	case len(q.Attributes) == 0 && betterRE.MatchString(n) && (named >= 2 || named == 1 && compareWithRE.MatchString(n)):
 		// Two secretaries or methods named, or "和万丽萍比呢" after one:
 		// "党员和居民谁更积极" compares no one.
