@@ -13,6 +13,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"bangyang/corpus"
 	"bangyang/zh"
 )
 
@@ -45,6 +46,29 @@ func (s *Service) ownerOf(r sentRef) string {
 		s.own.mu.Unlock()
 	}
 	return byPos[sentPos(r)]
+}
+
+// passageOwner is the second secretary most of a passage is about, or ""
+// when it is mostly the article's own secretary's.
+func (s *Service) passageOwner(ch corpus.Chunk) string {
+	if len(s.ents.seconds[ch.ArticleID]) == 0 {
+		return ""
+	}
+	c := s.chunkPtr(ch.ID)
+	if c == nil {
+		return ""
+	}
+	sents := s.sentences(c)
+	count := map[string]int{}
+	for _, r := range sents {
+		count[s.ownerOf(r)]++
+	}
+	for l, n := range count {
+		if l != "" && 2*n > len(sents) {
+			return l
+		}
+	}
+	return ""
 }
 
 // articleOwners walks an article in order. A heading naming a second

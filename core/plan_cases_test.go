@@ -2044,3 +2044,17 @@ func TestAdviceProblemBeforeGroup(t *testing.T) {
 		t.Errorf("want the repair team first:\n%s", ans.Text)
 	}
 }
+
+// TestCitationNamesTheSectionsSecretary: a passage from the section of a
+// two-secretary page about the second one is labelled with her name, not
+// the page's first secretary's.
+func TestCitationNamesTheSectionsSecretary(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := s.Ask(context.Background(), "section-label", "韦志鹏的夜间议事厅是什么？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Citations) == 0 || !strings.HasPrefix(ans.Citations[0].Label, "韦志鹏 · ") {
+		t.Errorf("want the citation labelled with 韦志鹏: %+v", ans.Citations)
+	}
+}
