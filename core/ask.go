@@ -426,7 +426,7 @@ func (s *Service) eachItem(q *Question) {
 
 // perItemRE asks something of each of a method's items or steps (各类户
 // 分别多久, 每一类怎么管, 每一步都做什么).
-var perItemRE = regexp.MustCompile(`各[类种级档色步]|分别|每[一]?[类种级档步]|每个类别|每个等级|各个(类别|等级|步骤|环节)|几类|哪几类|哪些类`)
+var perItemRE = regexp.MustCompile(`各[类级档色步]|分别|每[一]?[类级档步]|每个类别|每个等级|各个(类别|等级|步骤|环节)|几类|哪几类|哪些类`)
 
 // stepNamedAlone is the step (1-based) a bare "X呢？" names of the one
 // method just told in steps, 0 if none.
@@ -700,7 +700,9 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	if kind, ok := detailAsked(q.Norm); ok && kind.name == "change" && len(q.Methods) == 1 && q.Step == 0 && len(q.Leaders) <= 1 && q.Intent != IntentCompare && q.Intent != IntentAdvice {
 		// "会一直是红色户吗": whether a class changes, from the method's
 		// sentences re-sorting them, whether asked after it or naming it.
-		if m, ok := p.method(q.Methods[0]); ok {
+		// Only of a method sorting people or homes into classes: "红色管家会
+		// 调动居民积极性吗" asks no class's change.
+		if m, ok := p.method(q.Methods[0]); ok && classItems(m.Steps) {
 			detail, _ = p.planMethodDetail(m, kind)
 			alone = detail != nil // that is the answer; the rest was told before it
 		}

@@ -515,7 +515,7 @@ func placeName(core, suffix string) bool {
 
 // thinkingRE is someone's view of a place, or when something happens
 // there ("过年过节小区里冷冷清清"), not its name.
-var thinkingRE = regexp.MustCompile(`^(居民|群众|大家|老百姓|业主|住户|老人|人们|别人)|觉得|认为|感觉|以为|希望|嫌|说|过年|过节|节日|春节|平时|平常|晚上|白天|夏天|冬天|每天|一到`)
+var thinkingRE = regexp.MustCompile(`^(居民|群众|大家|老百姓|业主|住户|老人|人们|别人)|觉得|认为|感觉|以为|过年|过节|节日|春节|平时|平常|晚上|白天|夏天|冬天|每天|一到`)
 
 // genericPlaceWords describe a community rather than name it.
 var genericPlaceWords = []string{"居民", "城市", "农村", "老旧", "新建", "商品房", "安置", "拆迁", "保障房", "单位", "开放式", "封闭式", "无物业", "三无", "普通", "大型", "小型", "城郊", "城中村", "涉农", "混合", "村改居", "农转居", "老城", "这些", "那些", "各个", "所有", "有的", "许多", "很多"}

@@ -2058,3 +2058,48 @@ func TestCitationNamesTheSectionsSecretary(t *testing.T) {
 		t.Errorf("want the citation labelled with 韦志鹏: %+v", ans.Citations)
 	}
 }
+
+// TestReviewedCues2: cues the session's review found over-reaching.
+func TestReviewedCues2(t *testing.T) {
+	g := serviceOverDir(t, "../corpus/testdata/genre")
+	seeds := newOffline(t, nil)
+	ctx := context.Background()
+	for _, c := range []struct {
+		s      *Service
+		q      string
+		not    Intent
+		reason string
+	}{
+		{g, "板凳会什么时候开比较好？", IntentAdvice, "a named method's time is asked of it"},
+		{g, "楼长议事会一般在什么地方可以开？", IntentAdvice, "a named method's place is asked of it"},
+		{g, "于海燕和牛桂英都是党员吗？", IntentCompare, "whether both are something compares no practice"},
+		{seeds, "四单工作法能解决各种矛盾吗？", IntentSteps, "各种 asks of no item"},
+	} {
+		if q := c.s.understand(c.q, Conversation{}); q.Intent == c.not {
+			t.Errorf("%s: intent %s (%s)", c.q, q.Intent, c.reason)
+		}
+	}
+	if q := g.understand("希望社区的书记是谁？", Conversation{}); !slices.Contains(q.Unknown, "希望社区") {
+		t.Errorf("希望社区 is a community's name: unknown %v", q.Unknown)
+	}
+	ans, err := g.Ask(ctx, "reviewed-how", "茶馆议事会是怎么做的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "社区门口有一家开了二十多年的老茶馆") {
+		t.Errorf("background is no part of how it is done:\n%s", ans.Text)
+	}
+	ans, err = g.Ask(ctx, "reviewed-change", "红色管家会调动居民积极性吗？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "这变化得从社区的") && len(ans.Citations) == 1 {
+		t.Errorf("no class's change is asked:\n%s", ans.Text)
+	}
+	if formWord("管理") || formWord("小组") {
+		t.Error("管理 and 小组 end any kind of method")
+	}
+	if m := modalRE.FindStringSubmatch("开会要签到"); m == nil || m[1] != "开会" {
+		t.Errorf("modalRE split 开会要签到 as %q", m)
+	}
+}

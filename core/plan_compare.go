@@ -518,8 +518,9 @@ func (p *planner) mainMethodItem(leader string) (item, bool) {
 // alikePractices is a kind of practice every leader compared has, told by
 // the word their methods' names share (楼长议事会, 楼栋长议事机制: 议事;
 // 银发帮帮团, 老门帮帮团: 帮帮团), each method by its own definition. The
-// word is the one most methods of the corpus are named with: a form of
-// work the genre knows, not a chance overlap.
+// word is the one most methods of the corpus are named with (a form of
+// work the genre knows); words that end any kind of method (管理, 小组)
+// are no kind (formWord).
 func (p *planner) alikePractices(leaders []string) []item {
 	if p.s.o.Catalog == nil || len(leaders) < 2 {
 		return nil
@@ -630,4 +631,4 @@ func formWord(w string) bool {
 }
 
 // methodSuffixWords say a name is a method, not what kind of practice.
-var methodSuffixWords = []string{"工作法", "服务法", "服务", "行动", "工程", "活动", "体系", "社区", "党建", "居民"}
+var methodSuffixWords = []string{"工作法", "服务法", "服务", "行动", "工程", "活动", "体系", "社区", "党建", "居民", "管理", "小组", "中心", "平台", "项目", "计划"}

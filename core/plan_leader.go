@@ -562,11 +562,34 @@ func (p *planner) questionHeading(r sentRef) bool {
 }
 
 // countOfShown reports, for a count asked as a follow-up ("救了几个人？"),
-// a sentence counting in the measure asked that the conversation has just
-// shown: of what was told, whatever words it shares with the question.
+// a sentence counting in the measure asked that the conversation has
+// shown, when it tells what is counted.
 func (p *planner) countOfShown(wt weightedTerms, r sentRef) bool {
-	return wt.unit != nil && p.q.FollowUp && p.shown[r.key()] && wt.unit.MatchString(r.norm)
+	if wt.unit == nil || !p.q.FollowUp || !p.shown[r.key()] || !wt.unit.MatchString(r.norm) {
+		return false
+	}
+	// What is counted must be told in it (the 救 of 救了几个人), not only
+	// its measure ("社区有几个人" is no count of those rescued).
+	rest := askedUnitRE.ReplaceAllString(deicticRE.ReplaceAllString(p.q.Topic, " "), " ")
+	for _, w := range strings.Fields(rest) {
+		rs := []rune(w)
+		if len(rs) == 1 {
+			if zh.IsHan(rs[0]) && !strings.ContainsRune(functionRunes, rs[0]) && strings.ContainsRune(r.norm, rs[0]) {
+				return true
+			}
+			continue
+		}
+		for i := 0; i+1 < len(rs); i++ {
+			if b := string(rs[i : i+2]); strings.Contains(r.norm, b) && !p.s.genericBigram(b) {
+				return true
+			}
+		}
+	}
+	return false
 }
+
+// functionRunes say nothing of what is counted (有, 是, 了).
+const functionRunes = "的了是在有和与都就也还很不没个么什怎哪谁吗呢吧啊着过把被让给对从向为跟及要想能会可以这那些一每天年月里上下得地共"
 
 // askedLevelRE asks for a level of the chain (哪个市, 哪座城市, 哪个省).
 var askedLevelRE = regexp.MustCompile(`(哪个|哪座|哪一个|什么|哪)(城市|市|省|区|县)`)

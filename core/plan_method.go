@@ -624,7 +624,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 	case IntentHow:
 		d.lead = howDone(who, name)
-		if hasDef && p.fresh(def) && (isDoing(def.norm) || !bareName(def, m) && !isProblem(def.norm)) && (len(m.Steps) == 0 || !enumeratesSteps(def.norm, m.Steps)) {
+		if hasDef && p.fresh(def) && (isDoing(def.norm) || !bareName(def, m) && !isProblem(def.norm) && strings.Contains(flatten(def.norm), flatten(zh.ToSimplified(strings.Trim(m.Name, "“”"))))) && (len(m.Steps) == 0 || !enumeratesSteps(def.norm, m.Steps)) {
 			// The sentence naming the method usually tells how it was set
 			// up ("她反复上门协调,组建了……社区大党委", "我们推了“院落自治
 			// 小组”，每个院落由居民推选三到五个人").
@@ -960,8 +960,9 @@ var classItemRE = regexp.MustCompile(`^\p{Han}{1,4}(?:户|类|级|家庭|对象|
 var nextWayRE = regexp.MustCompile(`^(?:她|他|我们|社区)?(?:又|还)?(?:第[一二三四五六七八九十]个?|另一个|另外一个|还有一个|再一个|还有一)(?:办法|招|法子|点子|举措|做法|妙招|实招|绝招)`)
 
 // modalRE splits what is asked whether into its subject, a modal verb and
-// the rest (类别|会|变).
-var modalRE = regexp.MustCompile(`^(\p{Han}{1,6}?)(会|能|要|可以)(\p{Han}{1,6})$`)
+// the rest (类别|会|变); the subject is as long as it can be (开会|要|签到,
+// not 开|会|要签到).
+var modalRE = regexp.MustCompile(`^(\p{Han}{1,6})(会|能|要|可以)(\p{Han}{1,6})$`)
 
 // howDone leads how a method is done: "吴中兰是这样做“四单工作法”的：", or,
 // when no article says whose it is, "“分色管理”是这样做的：".

@@ -146,9 +146,14 @@ var (
 	compareWithRE = regexp.MustCompile(`^(那|那么)?(和|跟|与|同)[^，,。？?]{1,14}比`)
 	betterRE      = regexp.MustCompile(`哪个更|哪一个更|哪种更|哪个好|哪个效果|谁更|谁的[^，,。？?]{0,4}更|(和|跟|与|同)[^，,。？?]{1,14}比([，,起呢？?]|$)`)
 	// adviceRE asks whom to learn from, or what to do about a situation.
-	adviceRE   = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办[？?。！!，,呢啊]|怎么办$|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|谁的经验|哪位的经验|经验好|好经验|好做法|可借鉴|取经|怎么做好|如何做好|怎样做好|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招|(有没有|有无|哪位|哪个|谁)[^，,。？?]{0,6}(解决|破解|处理|做|遇到|碰到|遇见|管|办成|办|试|搞|弄|经历)过|有(哪些|什么)书记|(能|可以|该|应该)(做|帮|干)(点|些)?(什么|啥)|做点什么|帮点什么|(别的|其他|其它)(书记|社区)[^，,。？?]{0,6}(怎么|如何|怎样)|有(什么|啥)(好)?(法子|招|高招|妙招)|(该|能|可以)怎么(弄|搞|整|处理|应对)|咋办|怎么整|(哪位|哪个|谁|有没有|有无)[^，,。？?]{0,6}好(的)?(办法|法子|点子|主意|招)|有(什么|啥)?好(的)?(点子|主意)|(什么时候|何时|几点)[^，,。？?]{0,8}(合适|比较好|最好)|(什么|啥|哪些)(地方|场地|场所)[^，,。？?]{0,3}(能|可以|适合)`)
-	ourPlaceRE = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
-	stepsRE    = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|这一步|哪一步|一步步|一步一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作`)
+	adviceRE = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办[？?。！!，,呢啊]|怎么办$|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|谁的经验|哪位的经验|经验好|好经验|好做法|可借鉴|取经|怎么做好|如何做好|怎样做好|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招|(有没有|有无|哪位|哪个|谁)[^，,。？?]{0,6}(解决|破解|处理|做|遇到|碰到|遇见|管|办成|办|试|搞|弄|经历)过|有(哪些|什么)书记|(能|可以|该|应该)(做|帮|干)(点|些)?(什么|啥)|做点什么|帮点什么|(别的|其他|其它)(书记|社区)[^，,。？?]{0,6}(怎么|如何|怎样)|有(什么|啥)(好)?(法子|招|高招|妙招)|(该|能|可以)怎么(弄|搞|整|处理|应对)|咋办|怎么整`)
+	// adviceLooseRE asks for advice without saying whom to learn from
+	// (哪位书记有好办法, 什么时候去找居民合适, 还有什么地方能开): advice only
+	// when no secretary or method is named ("板凳会什么时候开比较好" asks
+	// of it).
+	adviceLooseRE = regexp.MustCompile(`(哪位|哪个|谁|有没有|有无)[^，,。？?]{0,6}好(的)?(办法|法子|点子|主意|招)|有(什么|啥)?好(的)?(点子|主意)|(什么时候|何时|几点)[^，,。？?]{0,8}(合适|比较好|最好)|(什么|啥|哪些)(地方|场地|场所)[^，,。？?]{0,3}(能|可以|适合)`)
+	ourPlaceRE    = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
+	stepsRE       = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|这一步|哪一步|一步步|一步一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作`)
 	// whichItemsRE asks for the items of a numbered shorthand (哪四链, 哪三活).
 	whichItemsRE = regexp.MustCompile(`哪[几一二三四五六七八九十两\d]+[个项条种单清活链社联微到]?`)
 	// notItemsRE asks which year, day or person, not which items: 哪一年.
@@ -443,6 +448,8 @@ func intentOf(q Question) Intent {
 		return IntentCompare // "乔丽霞和赵桂兰都办了食堂吗": each one, on it
 	case adviceRE.MatchString(n) && (ourPlaceRE.MatchString(n) || len(q.Leaders) == 0) && !(len(q.Methods) > 0 && stepsRE.MatchString(n)):
 		return IntentAdvice
+	case named == 0 && adviceLooseRE.MatchString(n):
+		return IntentAdvice
 	case len(q.Attributes) > 0 && !(q.Attributes[0].Name == "荣誉" && len(q.Leaders) == 0) &&
 		!(len(q.Leaders) > 0 && whyGoodRE.MatchString(n) && q.Attributes[0].Name == "任职经历"):
 		// ("为什么能当上优秀书记" asks what made her good, not her posts.)
@@ -486,8 +493,9 @@ func intentOf(q Question) Intent {
 	return IntentOther
 }
 
-// bothYesNoRE asks whether each of two did something (都办了食堂吗).
-var bothYesNoRE = regexp.MustCompile(`都[^，,。？?]{1,14}(吗|没有|了没)[？?]?$`)
+// bothYesNoRE asks whether each of two did something (都办了食堂吗), not
+// whether both are something (都是党员吗, 都在青岛工作吗).
+var bothYesNoRE = regexp.MustCompile(`都(办|开|搞|建|做|用|推|设|成立|组织|弄|试|抓|管)[^，,。？?]{0,12}(吗|没有|了没)[？?]?$`)
 
 // callMadeRE is a phone call made or a phone used, not a number asked.
 var callMadeRE = regexp.MustCompile(`(打|通|接|回)[^，,。？?]{0,4}(电话|微信)|(一个|几个|个)电话|(用|玩|使用)(智能)?手机|手机(怎么用|上|里)`)
