@@ -467,18 +467,23 @@ var herPlaceRE = regexp.MustCompile(`(她|他)们?(那边|那里|那儿|社区|�
 // yesNoRE is a yes/no question (要收费吗, 能不能报名, 是不是每天都开).
 var yesNoRE = regexp.MustCompile(`吗[？?！!。]*$|能不能|可不可以|是不是|有没有|会不会|要不要|用不用`)
 
-// whWordRE asks for a particular of something already in view: 谁, 哪, 多久,
-// 几, 多少, 怎么样.
 // workAskedRE asks about work done ("有什么好经验", "是怎么做的"), not the
 // weather of a city.
 var workAskedRE = regexp.MustCompile(`经验|做法|怎么做|怎么干|办法|方法|事迹|借鉴|学习|值得学`)
 
-// pointsBackRE points at the time of what was just told.
-var pointsBackRE = regexp.MustCompile(`当时|那时|当初|那会儿?`)
+// pointsBack are words pointing at the time of what was just told.
+const pointsBack = `当时|那时|当初|那会儿?`
 
-// deicticRE are words pointing at the time or amount of what was told.
-var deicticRE = regexp.MustCompile(`当时|那时|当初|那会儿?|现在|目前|如今|一共|总共|还在|还|遇到|碰到|\s`)
+// pointsBackRE is pointsBack.
+var pointsBackRE = regexp.MustCompile(pointsBack)
 
+// deicticRE are words that ask nothing of their own in a short follow-up:
+// the time or amount of what was told (当时, 现在还, 一共) and the meeting
+// of a problem (遇到, 碰到).
+var deicticRE = regexp.MustCompile(pointsBack + `|现在|目前|如今|一共|总共|还在|还|遇到|碰到|\s`)
+
+// whWordRE asks for a particular of something already in view: 谁, 哪, 多久,
+// 几, 多少, 怎么样.
 var whWordRE = regexp.MustCompile(`谁|哪|多久|几|多少|什么时候|怎么样|如何|为什么|为啥`)
 
 // shortAboutPrev reports a short question naming no one ("谁参加？",

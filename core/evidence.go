@@ -152,7 +152,7 @@ type weightedTerms struct {
 
 // askedUnitRE is a count asked with its measure word.
 // ("几个人" counts in 人: 救助老人9人.)
-var askedUnitRE = regexp.MustCompile(`(?:多少|几)个?([名户人次件家支位条项本栋座场元岁年天部台辆间套所处张批])|(?:多少|几)(个)`)
+var askedUnitRE = regexp.MustCompile(`(?:多少|几)个?([` + strings.Replace(measureWords, "个", "", 1) + `])|(?:多少|几)(个)`)
 
 // unitOf is the pattern of a count in the measure the question asks in.
 func unitOf(norm string) *regexp.Regexp {

@@ -449,8 +449,6 @@ func (p *planner) onField(cands []sentRef) []rankedSent {
 	return out
 }
 
-// mainMethodItem is a leader's main method by the sentence naming it,
-// labelled as such.
 // onlyRegionAsked reports a question whose topic is its place and the ask
 // for work alone ("成都的书记有什么好经验"), no field of its own ("兰州的书记
 // 怎么处理高空抛物").
@@ -493,6 +491,8 @@ func (p *planner) planRegion(leaders []string) *draft {
 	return d
 }
 
+// mainMethodItem is a leader's main method by the sentence naming it,
+// labelled as such.
 func (p *planner) mainMethodItem(leader string) (item, bool) {
 	ms := p.s.mainMethods(leader, 1)
 	if len(ms) == 0 {

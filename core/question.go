@@ -175,8 +175,8 @@ var (
 	whenRE       = regexp.MustCompile(`什么时候|哪一年|哪年|何时|几月|哪天|时间是|多久|多长时间|几点|几时|营业时间|开放时间|开门时间`)
 	// indefiniteRE is 几 meaning "a few", asking no number (住了好几年,
 	// 这几年, 几十户).
-	indefiniteRE = regexp.MustCompile(`(好|十|这|那|前|近|没|过|每|头)几(个|名|户|支|家|次|位|本|年|项|天)|几(十|百|千|万)`)
-	numberRE     = regexp.MustCompile(`多少|几[个名户支家次位本年项部台栋座条件场所批辆处间套期届回趟种类张]|比例|百分之|满意率|规模|人数|数量`)
+	indefiniteRE = regexp.MustCompile(`(好|十|这|那|前|近|没|过|每|头)几[` + measureWords + `]|几(十|百|千|万)`)
+	numberRE     = regexp.MustCompile(`多少|几[` + measureWords + `]|比例|百分之|满意率|规模|人数|数量`)
 	resultRE2    = regexp.MustCompile(`效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价|(居民|群众|大家|街坊|老人|别人)(都)?(怎么|如何)(说|讲|夸|看)`)
 	problemRE2   = regexp.MustCompile(`遇到过|遇到什么|遇到哪些|面临什么|面临哪些|什么困难|哪些困难|什么难题|哪些难题|难处|挑战|阻力|解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么|为啥|为何|什么原因|出于什么|原因是|的原因|缘由|初衷|(怎么|咋|怎样)(会)?想到|(怎么|咋|如何)想出来|想到(要)?(这个|这么个|这种|这样的)?(办法|主意|点子|法子|招)`)
 	summaryRE    = regexp.MustCompile(`主要做了什么|主要做了哪些|都做了什么|做了哪些事|做了哪些工作|总结|概括|归纳|梳理|简介|介绍一下|介绍下|介绍|讲讲|说说|有哪些方法|有什么方法|哪些工作方法|的工作方法|有什么工作方法|事迹|主要做法|有哪些做法|有什么做法|干了什么|做过什么|有什么贡献|(哪些|啥|什么样的)贡献|贡献(是什么|有哪些)|有(什么|哪些|啥)好的?(做法|经验|办法|方法|招)|工作亮点|(有|的)(哪些|什么|啥)亮点|主要经验|经验有哪些|有什么经验|有哪些经验|(是)?(怎么|如何|怎样)(带好|带领|管好|做好|搞好|建好)(这个)?(社区|街道|小区)|做了哪些工作|主要工作|这些年|变化`)
@@ -216,6 +216,8 @@ var stripWords = []string{
 	"借鉴", "学习", "书记", "经验", "做法", "共同点", "不同点", "不同", "区别", "异同", "比较", "对比", "相同",
 	"她们", "他们", "它们", "她", "他", "它", "这些", "那些", "这个", "那个", "这里", "那里", "后来", "然后", "接着", "之后", "以后", "接下来", "后面", "随后",
 	"刚才", "时候", "那么", "还有", "其他", "别的",
+	// "当时遇到了什么难题", "一共办了几件事": pointing at what was told, no topic.
+	"当时", "那时", "当初", "一共", "总共",
 	// "在X方面": the frame of a field, not a word of it (方方面面 is no match).
 	"方面",
 }
@@ -499,6 +501,10 @@ var bothYesNoRE = regexp.MustCompile(`都(办|开|搞|建|做|用|推|设|成立
 
 // callMadeRE is a phone call made or a phone used, not a number asked.
 var callMadeRE = regexp.MustCompile(`(打|通|接|回)[^，,。？?]{0,4}(电话|微信)|(一个|几个|个)电话|(用|玩|使用)(智能)?手机|手机(怎么用|上|里)`)
+
+// measureWords are the measure words a count is asked in (几户, 多少名,
+// 几部): one list for numberRE, indefiniteRE and askedUnitRE.
+const measureWords = "个名户人次件家支位条项本栋座场元岁年天部台辆间套所处张批期届回趟种类"
 
 // onlyNameAndCue reports a question that is the leader's name (or a call
 // name of two or three runes) and summaryLooseRE's cue, nothing more.

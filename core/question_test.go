@@ -59,6 +59,7 @@ func TestUnderstand(t *testing.T) {
 		{q: "过年过节小区里冷冷清清的，有没有书记办过活动？", intent: IntentAdvice}, // when, not a 小区's name
 		{q: "活动室太小开会挤不下，还有什么地方能开？", intent: IntentAdvice},
 		{q: "四单工作法推行以来一共办了几件事？", intent: IntentNumber, methods: []string{"四单工作法"}}, // 几件: a count in its measure
+		{q: "吴中兰这几件事是怎么做的？", intent: IntentHow, leaders: []string{"吴中兰"}},          // 这几件 counts nothing
 		{q: "社区书记和主任是同一个人吗？", intent: IntentOther},                                 // 和 joins two posts: nobody unknown
 		{q: "你好", intent: IntentChat},
 		{q: "有哪些书记？", intent: IntentList},
