@@ -752,10 +752,10 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 			}
 		}
 		d, err = p.planAdvice(ctx, only)
-	case asksWhichHave(q) && p.s.o.Catalog != nil:
+	case asksWhichHave(q):
 		// "哪些书记是少数民族": each one whose own sentence says so.
 		d = p.planWhichHave()
-	case honourAsked(q) != "" && p.s.o.Catalog != nil:
+	case honourAsked(q) != "":
 		// "哪些书记是全国优秀党务工作者": those whose honours name it.
 		d = p.planHonourHolders(honourAsked(q))
 	case q.Intent == IntentExample && (len(q.Methods) > 0 || len(q.Leaders) > 0):

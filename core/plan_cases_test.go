@@ -1937,6 +1937,20 @@ func TestHonourHolders(t *testing.T) {
 	if strings.Contains(ans.Text, "获得过") {
 		t.Errorf("no honour is asked:\n%s", ans.Text)
 	}
+	// Second secretaries of a page hold honours too; one told beside
+	// another secretary's name is the one its clause names.
+	for q, want := range map[string]string{"哪位书记获得过株洲市优秀党务工作者？": "韦志鹏", "谁是浙江省优秀党务工作者？": "鲁晓燕"} {
+		ans, err = g.Ask(context.Background(), "holders:"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Refused || !strings.Contains(ans.Text, want) || strings.Contains(ans.Text, "范桂芝（") {
+			t.Errorf("%s: want %s alone:\n%s", q, want, ans.Text)
+		}
+	}
+	if !minorityRE.MatchString("王芳，女，鄂伦春族") {
+		t.Error("鄂伦春族 is a minority")
+	}
 }
 
 // TestBothDidIt: "A和B都办了食堂吗" is asked of each: the one who did is
@@ -2009,6 +2023,14 @@ func TestWhichSecretariesHave(t *testing.T) {
 	}
 	if !strings.Contains(ans.Text, "柏建新") || !strings.Contains(ans.Text, "韦志鹏") || strings.Contains(ans.Text, "中学教师") {
 		t.Errorf("want those who served:\n%s", ans.Text)
+	}
+	// How one became something is no fact asked of all.
+	ans, err = g.Ask(context.Background(), "which-how", "哪位书记是怎么当选人大代表的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "钟小燕") {
+		t.Errorf("want how she became one:\n%s", ans.Text)
 	}
 }
 

@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"bangyang/zh"
 )
 
 // holdersAskedRE asks who holds an honour: 哪些书记是X, 谁获得过X称号,
@@ -30,41 +28,28 @@ func honourAsked(q Question) string {
 		return ""
 	}
 	m := holdersAskedRE.FindStringSubmatch(q.Norm)
-	if m == nil || !honourTitleRE.MatchString(m[4]) || !honourWordRE.MatchString(m[4]) {
+	if m == nil || !honourTitleRE.MatchString(m[4]) || !honourWordRE.MatchString(m[4]) || howWhyRE.MatchString(m[4]) {
 		return "" // "哪位书记是退休以后才当书记的": no honour's name
 	}
 	return m[4]
 }
 
-// planHonourHolders lists the secretaries whose honours name h.
+// planHonourHolders lists the secretaries — a second one of a page too —
+// whose own sentence names h as theirs, each with that sentence.
 func (p *planner) planHonourHolders(h string) *draft {
 	d := &draft{}
 	key := flatten(h)
-	if p.s.o.Catalog == nil {
-		return nil
-	}
-	for _, l := range p.s.o.Catalog.Leaders() {
-		held := false
-		for _, x := range l.Honours {
-			if strings.Contains(flatten(zh.ToSimplified(x)), key) {
-				held = true
-				break
+	for _, l := range p.s.leaderNamesSorted() {
+		for _, r := range p.s.leaderSentences(l) {
+			if !strings.Contains(flatten(r.norm), key) || communityHonour(r.norm) || !p.honourIsHers(r, l, key) {
+				continue
 			}
+			p.take(r)
+			d.add(item{label: p.leaderLabel(l), quote: r})
+			d.leaders = append(d.leaders, l)
+			d.context = appendChunk(d.context, r.chunk)
+			break
 		}
-		if !held {
-			continue
-		}
-		it := item{label: p.leaderLabel(l.Name), plain: "“" + h + "”"}
-		for _, r := range p.s.leaderSentences(l.Name) {
-			if strings.Contains(flatten(r.norm), key) {
-				it = item{label: p.leaderLabel(l.Name), quote: r}
-				p.take(r)
-				d.context = appendChunk(d.context, r.chunk)
-				break
-			}
-		}
-		d.add(it)
-		d.leaders = append(d.leaders, l.Name)
 	}
 	if len(d.items) == 0 {
 		d.refused = true
@@ -78,17 +63,56 @@ func (p *planner) planHonourHolders(h string) *draft {
 	return d
 }
 
+// honourIsHers reports whether the honour key in r is l's: the clause
+// holding it (or the one before) names her or opens on 她, or, among her
+// own sentences, r names no secretary at all (a line of her honours list:
+// 年份：2023年，荣誉：浙江省优秀党务工作者). "2023年，韦志鹏被评为…，范桂芝则…"
+// is 韦志鹏's, not 范桂芝's.
+func (p *planner) honourIsHers(r sentRef, l, key string) bool {
+	clauses := strings.FieldsFunc(r.norm, func(c rune) bool { return strings.ContainsRune("，,；;", c) })
+	for i, c := range clauses {
+		if !strings.Contains(flatten(c), key) {
+			continue
+		}
+		for _, x := range clauses[max(0, i-1) : i+1] {
+			if p.s.namesLeader(x, l) {
+				return true
+			}
+			if p.s.namesOtherLeader(x, l) {
+				return false
+			}
+		}
+		return herSubject(r.norm) || !p.s.namesOtherLeader(r.norm, l) && !p.s.namesLeader(r.norm, l)
+	}
+	return false
+}
+
+// leaderNamesSorted are every secretary's name, a second one of a page
+// too, in a fixed order.
+func (s *Service) leaderNamesSorted() []string {
+	names := make([]string, 0, len(s.ents.leaderInfo))
+	for name := range s.ents.leaderInfo {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	return names
+}
+
 // whichHaveRE asks which secretaries have a personal fact (哪些书记是少数
 // 民族, 谁是本科学历).
 var whichHaveRE = regexp.MustCompile(`^(哪些|哪几位|哪位|哪个|几位|有几位|有没有|有谁|谁)`)
 
 // minorityRE is an ethnic group other than Han, as a sentence states it.
-var minorityRE = regexp.MustCompile(`(回|满|藏|苗|彝|壮|蒙古|傣|白|朝鲜|土家|侗|瑶|维吾尔|哈萨克|黎|畲|布依|水|纳西|羌|土|仡佬|锡伯|仫佬|毛南|达斡尔|景颇|哈尼|傈僳|佤|拉祜|东乡|撒拉|柯尔克孜|鄂温克|京|高山)族`)
+var minorityRE = regexp.MustCompile(`(` + minorities + `)族`)
 
 // asksWhichHave reports a question asking which secretaries have a fact.
 func asksWhichHave(q Question) bool {
-	return (q.Intent == IntentFact || q.Intent == IntentList) && len(q.Leaders)+len(q.Methods) == 0 && len(askedOfAll(q)) > 0 && whichHaveRE.MatchString(q.Norm)
+	return (q.Intent == IntentFact || q.Intent == IntentList) && len(q.Leaders)+len(q.Methods) == 0 && len(askedOfAll(q)) > 0 &&
+		whichHaveRE.MatchString(q.Norm) && !howWhyRE.MatchString(q.Norm) // "哪位书记是怎么当选人大代表的" asks how
 }
+
+// howWhyRE asks how or why, not who has a fact.
+var howWhyRE = regexp.MustCompile(`怎么|怎样|如何|为什么|为何|为啥`)
 
 // askedOfAll are the personal facts a question naming no one asks (of
 // "有几位书记当过兵" the cue is read as no one's own).
@@ -106,9 +130,11 @@ func (p *planner) planWhichHave() *draft {
 	a := askedOfAll(p.q)[0]
 	d := &draft{}
 	minority := a.Name == "民族" && strings.Contains(p.q.Norm, "少数民族")
-	// The words it narrows to: 本科 of "本科学历", not the attribute's name.
+	// The words it narrows to: 本科 of "本科学历", when the attribute's own
+	// statements know them (本科 is a 学历; 上过大学 and 唱歌 are the
+	// asker's words, not the article's).
 	narrow := strings.TrimSuffix(strings.TrimSpace(p.q.Topic), a.Name)
-	if utf8.RuneCountInString(narrow) < 2 || minority {
+	if utf8.RuneCountInString(narrow) < 2 || minority || strings.ContainsAny(narrow, " 　") || a.state == nil || a.state.FindString(narrow) != narrow {
 		narrow = ""
 	}
 	state := a.state
@@ -116,13 +142,8 @@ func (p *planner) planWhichHave() *draft {
 		state, narrow = militaryStateRE, "" // 当过兵: service, not any former job
 	}
 	// Every secretary, a second one of an article too (柏建新 of an award
-	// list), in a fixed order.
-	names := make([]string, 0, len(p.s.ents.leaderInfo))
-	for name := range p.s.ents.leaderInfo {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, l := range names {
+	// list).
+	for _, l := range p.s.leaderNamesSorted() {
 		if len(d.items) == 8 {
 			break
 		}
