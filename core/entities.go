@@ -366,9 +366,33 @@ func (e *entities) region(norm string) (string, []string) {
 		}
 	}
 	if best == nil {
-		return "", nil
+		return e.province(norm)
 	}
 	return best.key, best.leaders
+}
+
+// province is a province the question names and the secretaries whose
+// place chain holds it (四川 → 四川省绵阳市…, 四川省成都市…), when no city
+// or district is named; a chain that leaves its province out is not
+// counted in.
+func (e *entities) province(norm string) (string, []string) {
+	for _, pr := range corpus.Provinces() {
+		if !strings.Contains(norm, pr) {
+			continue
+		}
+		var ls []string
+		for name, info := range e.leaderInfo {
+			if strings.HasPrefix(info.Place, pr) || strings.Contains(info.Place, pr+"省") || strings.Contains(info.Place, pr+"市") || strings.Contains(info.Place, pr+"自治区") {
+				ls = append(ls, name) // (广州市越秀区北京街道 is not in 北京)
+			}
+		}
+		if len(ls) == 0 {
+			return "", nil
+		}
+		slices.Sort(ls)
+		return pr, ls
+	}
+	return "", nil
 }
 
 // sampleArticles groups chunks (sorted by article) into articles and keeps

@@ -1901,6 +1901,18 @@ func TestRegionOverview(t *testing.T) {
 	if !strings.Contains(ans.Text, "三张清单") || strings.Contains(ans.Text, "院坝议事") {
 		t.Errorf("want only the district's secretary:\n%s", ans.Text)
 	}
+	ans, err = s.Ask(ctx, "region-province", "四川的书记有什么好经验？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"三张清单", "院坝议事", "三需工作法"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("a province: want %s:\n%s", want, ans.Text)
+		}
+	}
+	if q := s.understand("北京的书记有什么经验？", Conversation{}); slices.Contains(q.Region, "方志强") {
+		t.Errorf("广州市越秀区北京街道 is not in 北京: region %v", q.Region)
+	}
 	ans, err = s.Ask(ctx, "region-field", "成都的书记怎么处理高空抛物？")
 	if err != nil {
 		t.Fatal(err)

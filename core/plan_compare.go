@@ -473,8 +473,7 @@ func (p *planner) onlyRegionAsked() bool {
 // planRegion tells the secretaries of a city or district asked about with
 // no field: each one's main method by its definition.
 func (p *planner) planRegion(leaders []string) *draft {
-	key, _ := p.s.ents.region(p.q.Norm)
-	d := &draft{lead: "资料中在" + strings.TrimRight(key, "市") + "工作的书记和他们的主要方法："}
+	d := &draft{lead: "资料中在" + strings.TrimRight(p.q.RegionKey, "市") + "工作的书记和他们的主要方法："}
 	for _, l := range leaders {
 		if len(d.items) == 5 {
 			break

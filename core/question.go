@@ -73,6 +73,8 @@ type Question struct {
 	// Region are the secretaries of the city or district the
 	// question names (深圳的社区书记), when it names no one.
 	Region []string
+	// RegionKey is the place they were found by (成都市, 四川).
+	RegionKey string
 	// ViaPlace is true when Leaders were found through a community the
 	// question names (上清寺路社区获得过哪些荣誉): it is about the place.
 	ViaPlace bool
@@ -347,7 +349,7 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		// It only narrows whom to learn from: "明天兰州天气怎么样" is still
 		// about no one.
 		if key, ls := e.region(q.Norm); key != "" {
-			q.Region = ls
+			q.Region, q.RegionKey = ls, key
 		}
 	}
 	q.UnknownTerms = e.unknownTerms(q.Norm)
