@@ -8,6 +8,7 @@ package core
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -60,12 +61,14 @@ var askKinds = []*regexp.Regexp{
 	regexp.MustCompile(`哪一?年|什么时候|何时|几几年|多久|多长时间|多少年|几年`),
 	regexp.MustCompile(`多少|几[个名户人位支家件]`),
 	regexp.MustCompile(`哪里|哪儿|在哪|什么地方`),
-	// How it was done: 你们是怎么做的, 具体怎么办, 怎么解决的.
-	regexp.MustCompile(`(?:怎么|怎样|如何)(?:做|办|解决|破解|干|搞|弄|操作|推进|化解)`),
+	askHowRE,
 }
 
-// askHow is the index in askKinds of a question asking how it was done.
-const askHow = 4
+// askHowRE asks how it was done: 你们是怎么做的, 具体怎么办, 怎么解决的.
+var askHowRE = regexp.MustCompile(`(?:怎么|怎样|如何)(?:做|办|解决|破解|干|搞|弄|操作|推进|化解)`)
+
+// askHow is the index of askHowRE in askKinds.
+var askHow = slices.Index(askKinds, askHowRE)
 
 // comingToWorkRE is her coming to the work: 来社区, 当书记, 干社区这一行.
 var comingToWorkRE = regexp.MustCompile(comingToWork)

@@ -202,10 +202,10 @@ var (
 	exampleRE = regexp.MustCompile(`例子|案例|举例|举个|实例|事例|比如说一下|讲个故事|具体的事|^(比如|例如|比方)(说)?呢`)
 	differRE  = regexp.MustCompile(`相同|不同|一样|差别|区别|异同|相似`)
 	eachRE    = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩`)
-	whatRE    = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是|(怎么|咋|怎样)(一)?回事`)
+	whatRE    = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是|` + whatIsIt)
 	// whatIsItRE asks what something is, with 怎么 in it ("积分换服务是
 	// 怎么回事"): no how.
-	whatIsItRE   = regexp.MustCompile(`(怎么|咋|怎样)(一)?回事`)
+	whatIsItRE   = regexp.MustCompile(whatIsIt)
 	followOpenRE = regexp.MustCompile(`^(那|那么|还有|再|具体|后来|然后|接着|接下来|之后|随后|后面|另外|此外|详细|展开|继续|所以|第[一二三四五六七八九十两\d]+)`)
 	pronounRE    = regexp.MustCompile(`她|他|它|其|该方法|这里|那里|当地|例子|案例|举例|举个|实例|事例|具体的事|^(比如|例如|比方)(说)?呢|比如说|这个方法|这种方法|这个做法|这种做法|这个|那个|这种|此|上面|刚才|前面|这么|这样|那样`)
 )
@@ -507,6 +507,9 @@ var callMadeRE = regexp.MustCompile(`(打|通|接|回)[^，,。？?]{0,4}(电话
 // minorities are China's ethnic groups other than the Han, as "X族" names
 // them.
 const minorities = `回|满|藏|苗|彝|壮|蒙古|傣|白|朝鲜|土家|侗|瑶|维吾尔|哈萨克|黎|畲|布依|纳西|傈僳|佤|哈尼|拉祜|景颇|羌|土|锡伯|达斡尔|鄂温克|东乡|水|仡佬|仫佬|毛南|京|赫哲|柯尔克孜|撒拉|裕固|鄂伦春|门巴|珞巴|基诺|阿昌|普米|怒|德昂|独龙|塔吉克|乌孜别克|俄罗斯|保安|塔塔尔|高山`
+
+// whatIsIt asks what something is in words holding 怎么 (是怎么回事).
+const whatIsIt = `(怎么|咋|怎样)(一)?回事`
 
 // measureWords are the measure words a count is asked in (几户, 多少名,
 // 几部): one list for numberRE, indefiniteRE and askedUnitRE.
