@@ -2136,4 +2136,8 @@ func TestReviewedCues2(t *testing.T) {
 	if m := modalRE.FindStringSubmatch("开会要签到"); m == nil || m[1] != "开会" {
 		t.Errorf("modalRE split 开会要签到 as %q", m)
 	}
+	// A problem something is done with is no difficulty of the place.
+	if isProblem("社区办公室的门从早到晚都开着，居民随时可以进来反映问题。") || !isProblem("下水道三天两头堵，居民意见很大。") {
+		t.Error("isProblem: 进来反映问题 is a doing's object; 下水道三天两头堵 a difficulty")
+	}
 }

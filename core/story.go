@@ -47,8 +47,15 @@ func isProblem(norm string) bool {
 		// even when it names what failed there ("上门常常扑空").
 		return true
 	}
+	// A problem something is done with (进来反映问题, 当天解决困难) tells
+	// no difficulty of the place.
+	n = handledRE.ReplaceAllString(n, "")
 	return problemWds.MatchString(n) && (!practiceRE2.MatchString(n) || pastOpenRE.MatchString(n))
 }
+
+// handledRE is a problem as the object of a doing: 反映问题, 收集居民诉求,
+// 化解矛盾.
+var handledRE = regexp.MustCompile(`(反映|收集|解决|排查|化解|办理|处理|调解|帮助解决|登记)(了)?[^，,。；]{0,4}(问题|困难|矛盾|诉求|纠纷|难事|难题)`)
 
 // resolvedRE tells a problem gone: 再也没, 没有再 (not 不再: "年轻人不再
 // 参加活动" tells a problem).
