@@ -296,6 +296,25 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		q.Resolved = true
 		return
 	}
+	if !named && s.o.Catalog != nil {
+		// "为什么要搞帮帮团" while 门建国 is talked about: a method of the
+		// conversation, called by the end of its name (老门帮帮团).
+		told := append(slices.Clone(prev.Methods), prev.Listed...)
+		if len(prev.Leaders) == 1 {
+			for _, m := range s.o.Catalog.MethodsOf(prev.Leaders[0]) {
+				told = append(told, m.Name) // hers, while she is talked about
+			}
+		}
+		if m, ok := s.o.Catalog.Method(tailNamed(q.Norm, told)); ok {
+			q.Methods = []string{m.Name}
+			if m.Leader != "" {
+				q.Leaders = []string{m.Leader}
+			}
+			q.Intent = intentOf(*q)
+			q.FollowUp, q.Resolved = true, true
+			return
+		}
+	}
 	if !q.FollowUp && !named && sharesName(q.Norm, prev.Methods) {
 		q.FollowUp = true // "“四清”是哪四清" after 三活四清五到家
 	}
@@ -583,6 +602,25 @@ func (s *Service) firstWithSteps(methods []string) (string, bool) {
 
 // sharesName reports whether the question holds two characters of one
 // of the names in a row.
+// tailNamed is the one of names whose last three runes or more the
+// question holds (帮帮团 of 老门帮帮团), when only one is so named; "".
+func tailNamed(norm string, names []string) string {
+	found := ""
+	for _, n := range names {
+		rs := []rune(zh.ToSimplified(strings.Trim(n, "“”")))
+		for k := len(rs) - 1; k >= 3; k-- {
+			if tail := string(rs[len(rs)-k:]); strings.Contains(norm, tail) && formWord(tail) {
+				if found != "" && found != n {
+					return "" // two of them end so: neither is meant
+				}
+				found = n
+				break
+			}
+		}
+	}
+	return found
+}
+
 func sharesName(norm string, names []string) bool {
 	rs := []rune(norm)
 	for i := 0; i+2 <= len(rs); i++ {

@@ -2141,3 +2141,23 @@ func TestReviewedCues2(t *testing.T) {
 		t.Error("isProblem: 进来反映问题 is a doing's object; 下水道三天两头堵 a difficulty")
 	}
 }
+
+// TestMethodCalledByItsTail: while a secretary is talked about, the end of
+// one of her methods' names (帮帮团 of 老门帮帮团) names that method.
+func TestMethodCalledByItsTail(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "tail", "介绍一下门建国"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "tail", "为什么要搞帮帮团？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "“老门帮帮团”") || strings.Contains(ans.Text, "是因为") {
+		t.Errorf("want the method, and no reason the article does not give:\n%s", ans.Text)
+	}
+	if tailNamed("议事会怎么开", []string{"楼长议事会", "茶馆议事会"}) != "" {
+		t.Error("a tail two methods share names neither")
+	}
+}
