@@ -2136,6 +2136,10 @@ func TestReviewedCues2(t *testing.T) {
 	if m := modalRE.FindStringSubmatch("开会要签到"); m == nil || m[1] != "开会" {
 		t.Errorf("modalRE split 开会要签到 as %q", m)
 	}
+	// A plan is no doing; preparing a meal is.
+	if isDoing("接下来，我们准备把议事会开到每个小区。") || isDoing("向春燕告诉记者，下一步社区还将向周边小区推广这一做法。") || !isDoing("志愿者每天为老人准备午餐，送餐上门。") {
+		t.Error("isDoing: plans are no doings; 为老人准备午餐 is one")
+	}
 	// A problem something is done with is no difficulty of the place.
 	if isProblem("社区办公室的门从早到晚都开着，居民随时可以进来反映问题。") || !isProblem("下水道三天两头堵，居民意见很大。") {
 		t.Error("isProblem: 进来反映问题 is a doing's object; 下水道三天两头堵 a difficulty")
