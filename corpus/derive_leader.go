@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"bangyang/zh"
 )
 
 // leaderEvidence is what the text says about the people it names.
@@ -20,6 +22,10 @@ type leaderEvidence struct {
 	// section's heading, then "她是…书记"): she counts even when named once,
 	// as in an award list where each secretary has one paragraph.
 	posted map[string]bool
+	// chained: posted right after her community's full Party post, its
+	// chain written out (春晖社区党委书记周玉兰介绍，…): the one such name
+	// of a page may lead though written once.
+	chained map[string]bool
 }
 
 // addPosted records a name stated with a secretary's post beyond doubt.
@@ -53,7 +59,11 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	full := title + "\n" + text
 	rs := []rune(full)
 	ev := &leaderEvidence{score: map[string]int{}, strong: map[string]bool{}, others: map[string]bool{},
-		deputy: map[string]bool{}, byline: map[string]bool{}, posted: map[string]bool{}}
+		deputy: map[string]bool{}, byline: map[string]bool{}, posted: map[string]bool{}, chained: map[string]bool{}}
+	nrs := []rune(zh.ToSimplified(full))
+	if len(nrs) != len(rs) {
+		nrs = rs
+	}
 	surnameOnly := map[string]int{} // 吳 from 小吳書記
 	for i := 0; i < len(rs); i++ {
 		role := ""
@@ -144,6 +154,9 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 			if names := nt.namesAt(rs, at); !deputy && secretary && len(names) > 0 {
 				if name := postedAfterRole(rs, at, names); name != "" {
 					ev.posted[name] = true // "南湖区新港社区党委书记蔡文军，", "…书记蔡文军带领…"
+					if communityPartyPost(nrs, i) {
+						ev.chained[name] = true
+					}
 				}
 			}
 		}
@@ -319,6 +332,24 @@ func postedAfterRole(rs []rune, at int, names []string) string {
 		}
 	}
 	return long
+}
+
+// communityPartyPost reports a community's Party post ending just before
+// nrs[at] (Simplified), its community's chain written out: 春晖社区党委,
+// 东湖街道春晖社区党总支.
+func communityPartyPost(nrs []rune, at int) bool {
+	for _, b := range []string{"党委", "党总支", "党支部"} {
+		n := utf8.RuneCountInString(b)
+		if at-n < 0 || !hasRunesAt(nrs, at-n, b) {
+			continue
+		}
+		e := at - n
+		if u := unitAt(nrs, e); u != "社区" && u != "小区" && u != "村" {
+			return false
+		}
+		return plausibleChain(nrs, chainBefore(nrs, e), e)
+	}
+	return false
 }
 
 // officialPost reports the two runes before 书记 that make it a Party
@@ -536,6 +567,7 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		strong       bool
 		byline       bool
 		posted       bool
+		chained      bool
 	}
 	fams := map[string]*fam{}
 	// A surname only one family of candidates has, or only one named
@@ -572,6 +604,7 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		f.strong = f.strong || ev.strong[name]
 		f.byline = f.byline || ev.byline[name]
 		f.posted = f.posted || ev.posted[name]
+		f.chained = f.chained || ev.chained[name]
 	}
 	// A list of secretaries each named once with her post (an award
 	// list): any of them may lead. One such name alone is too little.
@@ -588,7 +621,7 @@ func pickNameMin(text string, ev *leaderEvidence, nt nameTables, minCount int) s
 		if placeFragment(rs, f.key) {
 			continue // 桂香 of 桂香社区, 罗湖 of 罗湖区: a place, not a person
 		}
-		if f.count >= minCount && (f.strong || !amb) || f.byline || f.posted && postedFams >= 2 {
+		if f.count >= minCount && (f.strong || !amb) || f.byline || f.posted && (postedFams >= 2 || f.chained) {
 			list = append(list, f)
 		}
 	}

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -287,6 +288,42 @@ func bylines(rs []rune, nt nameTables, ev *leaderEvidence) {
 			ev.byline[found] = true
 		}
 	}
+	for _, name := range signatureLines(rs, nt) {
+		ev.add(name, 3, true)
+		ev.byline[name] = true
+	}
+}
+
+// signatureLines are the names of lines that hold only a community's
+// secretary's post, a space and her name, as a signature or byline does
+// ("东湖街道春晖社区党委书记 冯晓燕", "春晖社区党委书记　冯晓燕"): the
+// writer, who may be named nowhere else.
+func signatureLines(rs []rune, nt nameTables) []string {
+	var out []string
+	for _, l := range strings.Split(string(rs), "\n") {
+		line := []rune(strings.Trim(l, " \t\u3000"))
+		sp := slices.IndexFunc(line, func(r rune) bool { return r == ' ' || r == '\u3000' })
+		if sp < 4 || sp > 30 {
+			continue
+		}
+		post := line[:sp]
+		k := sp
+		for k < len(line) && (line[k] == ' ' || line[k] == '\u3000') {
+			k++
+		}
+		if !hasRunesAt(post, sp-2, "书记") && !hasRunesAt(post, sp-2, "書記") || post[sp-3] == '副' || officialPost(post[sp-4:sp-2]) {
+			continue
+		}
+		if !slices.ContainsFunc(post, func(r rune) bool { return r == '区' || r == '區' || r == '院' }) || slices.ContainsFunc(post, func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+			continue // a community's post, in words alone
+		}
+		for _, name := range nt.namesAt(line, k) {
+			if k+utf8.RuneCountInString(name) == len(line) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
 }
 
 // nameLine reports a name written as a line of its own ("施红英" above

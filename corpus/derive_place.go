@@ -34,6 +34,25 @@ func unitAt(rs []rune, end int) string {
 // place (对话, 走进, 来到, 位于), not the first rune of its name.
 const nameLead = "话到在对往访赴去据说讲称"
 
+// stopNames are place names that open with a rune of unitStop: 向阳社区,
+// 向荣街道, 自由路社区, 为民社区.
+var stopNames = []string{"向阳", "向荣", "向东", "向前", "向华", "自由", "为民", "进步", "全福", "本溪"}
+
+// stopOpensName reports one of stopNames at rs[i], within the name that
+// ends at nameEnd: 向阳 of 向阳社区, though 向 stops 走向社区.
+func stopOpensName(rs []rune, i, nameEnd int) bool {
+	for _, n := range stopNames {
+		if i+utf8.RuneCountInString(n) <= nameEnd && hasRunesAt(rs, i, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// publishVerbs are verbs of publishing that run into a place's name
+// before it (刊发春晖社区…的发言).
+var publishVerbs = []string{"刊发", "刊登", "转发", "印发", "转载", "播发", "推送"}
+
 // chainBefore parses administrative units backwards from end (exclusive)
 // and returns the rune offsets where its units start, outermost first, or
 // nil when the text before end is not a place (该社区, 。社区).
@@ -64,7 +83,7 @@ func chainBefore(rs []rune, end int) []int {
 		i := nameEnd
 		for i > 0 && nameEnd-i < maxName {
 			r := rs[i-1]
-			if !unicode.Is(unicode.Han, r) || strings.ContainsRune(unitStop, r) {
+			if !unicode.Is(unicode.Han, r) || strings.ContainsRune(unitStop, r) && !stopOpensName(rs, i-1, nameEnd) {
 				break
 			}
 			if nameEnd-i >= 2 && unitAt(rs, i) != "" {
@@ -76,6 +95,15 @@ func chainBefore(rs []rune, end int) []int {
 		// 海棠社区"): place names rarely open with one once two runes are left.
 		for nameEnd-i > 2 && strings.ContainsRune(nameLead, rs[i]) {
 			i++
+		}
+		// A verb of publishing run into it ("本期刊发春晖社区…"): the
+		// name starts after it.
+		for _, v := range publishVerbs {
+			if j := strings.LastIndex(string(rs[i:nameEnd]), v); j >= 0 {
+				if k := i + utf8.RuneCountInString(string(rs[i:nameEnd])[:j]) + utf8.RuneCountInString(v); nameEnd-k >= 2 {
+					i = k
+				}
+			}
 		}
 		if nameEnd-i < 2 {
 			break
@@ -117,10 +145,12 @@ func plausibleChain(rs []rune, starts []int, end int) bool {
 		// Or one introduced as a place: 所在的百花苑社区, 来到仁和社区,
 		// 一位是东湖社区党委书记…, 一位是唐丽芬，东湖社区党委书记, 走进东城社区.
 		// 当选为/现任西湖社区…, or a sentence opening with it (西湖社区党总支
-		// 书记柯文静说) — unless what is read as its name is a kind of
+		// 书记柯文静说), or a byline's word after a space (文/图 春晖社区党委
+		// 书记 冯晓燕) — unless what is read as its name is a kind of
 		// community (老旧社区, 安置社区).
 		cue := starts[0] > 0 && strings.ContainsRune("的在到于是为任位进入，,：:", rs[starts[0]-1]) ||
-			(starts[0] == 0 || strings.ContainsRune("。！？!?\n", rs[starts[0]-1])) && !communityKind(string(rs[starts[0]:end]))
+			(starts[0] == 0 || strings.ContainsRune("。！？!?\n \u3000", rs[starts[0]-1])) && !communityKind(string(rs[starts[0]:end]))
+		cue = cue || hasSuffixAny(string(rs[max(0, starts[0]-2):starts[0]]), publishVerbs) // 刊发春晖社区…
 		return cue || strings.Count(string(rs), string(rs[starts[0]:end])) >= 2
 	}
 	return true
@@ -247,6 +277,7 @@ func settingPrefix(nrs []rune, place string) string {
 		return "" // the place already names its district or city
 	}
 	var found []string
+	taken := false
 	for end := 1; end <= len(nrs); end++ {
 		if u := unitAt(nrs, end); u != "区" && u != "县" && u != "市" {
 			continue
@@ -273,6 +304,10 @@ func settingPrefix(nrs []rune, place string) string {
 		if u := unitAt(nrs, end); !high || u != "区" && u != "县" {
 			continue
 		}
+		if otherCommunityAfter(nrs, cs[0], end, string(pr[st[len(st)-1]:])) {
+			taken = true // 江城市鼓楼区东门社区: that district is 东门社区's
+			continue
+		}
 		c := string(nrs[cs[0]:end])
 		dup := false
 		for i, f := range found {
@@ -287,13 +322,68 @@ func settingPrefix(nrs []rune, place string) string {
 			found = append(found, c)
 		}
 	}
-	if len(found) == 0 {
+	if len(found) == 0 && !taken {
 		found = loneDistricts(nrs)
 	}
 	if len(found) != 1 || strings.Contains(place, found[0]) {
 		return ""
 	}
 	return found[0]
+}
+
+// otherCommunityAfter reports a district's chain nrs[from:end] written
+// on into a community (江城市鼓楼区东门社区, 鼓楼区东湖街道东门社区) that
+// is not comm: it says where that community is, not where the article's
+// story is set.
+func otherCommunityAfter(nrs []rune, from, end int, comm string) bool {
+	for e := end + 3; e <= len(nrs) && e <= end+16; e++ {
+		switch unitAt(nrs, e) {
+		case "社区", "小区", "村", "楼院", "院落":
+		default:
+			continue
+		}
+		cs := chainBefore(nrs, e)
+		if len(cs) < 2 || cs[0] != from {
+			continue
+		}
+		if string(nrs[cs[len(cs)-1]:e]) == comm {
+			return false
+		}
+		return !tiedTo(nrs, comm, cs, end, e)
+	}
+	return false
+}
+
+// tiedTo reports the page putting community comm beside the units of the
+// chain cs (ending at e) below its district (ending at end): a sentence
+// naming comm with one of them (海棠街道有两个相邻的社区：海棠社区和望潮社区),
+// or comm told as the neighbour (相邻的文艺路社区).
+func tiedTo(nrs []rune, comm string, cs []int, end, e int) bool {
+	text := string(nrs)
+	for _, w := range []string{"相邻的", "隔壁的", "邻近的", "毗邻的", "相邻", "隔壁"} {
+		if strings.Contains(text, w+comm) {
+			return true
+		}
+	}
+	var units []string
+	for k, a := range cs {
+		b := e
+		if k+1 < len(cs) {
+			b = cs[k+1]
+		}
+		if a >= end {
+			units = append(units, string(nrs[a:b]))
+		}
+	}
+	for i := 0; i < len(nrs); {
+		s0, s1 := sentenceAround(nrs, i)
+		sent := string(nrs[s0:s1])
+		if strings.Contains(sent, comm) && containsAny(sent, units) {
+			return true
+		}
+		i = max(s1, i+1)
+	}
+	return false
 }
 
 // notDistrict are two-rune words that end in 区 or 县 without naming a

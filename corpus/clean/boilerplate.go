@@ -227,7 +227,9 @@ func removeBoilerplate(text string, res *Result) string {
 		case lineContent:
 			keep[i] = true
 		case lineNoise:
-			if runeLen(simp[i]) <= 40 && captionRe.MatchString(simp[i]) {
+			// A caption, or a byline naming a secretary's post ("文/图
+			// 春晖社区党委书记 冯晓燕"): what it says of her is the page's.
+			if runeLen(simp[i]) <= 40 && (captionRe.MatchString(simp[i]) || authorRe.MatchString(simp[i]) && strings.Contains(simp[i], "书记")) {
 				res.Captions = append(res.Captions, strings.TrimSpace(l))
 			}
 		case lineMeta:

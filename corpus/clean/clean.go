@@ -15,7 +15,8 @@ type Result struct {
 	Source string            // "來源:..." value if found
 	Fields map[string]string // infobox fields, key → value
 	// Captions are the photo captions dropped from Text ("图为…党委书记
-	// 邝秀英（左二）在…。李明 摄"): never a passage, but what they say of
+	// 邝秀英（左二）在…。李明 摄") and bylines naming a secretary's post
+	// ("文/图 …社区党委书记 冯晓燕"): never a passage, but what they say of
 	// the people pictured is what the article says.
 	Captions   []string
 	Unrepaired []string // garbled runs that were cut out, for reporting
