@@ -453,19 +453,7 @@ func (p *planner) onField(cands []sentRef) []rankedSent {
 // for work alone ("成都的书记有什么好经验"), no field of its own ("兰州的书记
 // 怎么处理高空抛物").
 func (p *planner) onlyRegionAsked() bool {
-	rest := p.q.Topic
-	for _, r := range p.s.ents.regions {
-		// Every place named (成都市武侯区: both), longest first.
-		for _, w := range []string{r.key, strings.TrimRight(r.key, "市区县")} {
-			if utf8.RuneCountInString(w) >= 2 {
-				rest = strings.ReplaceAll(rest, w, " ")
-			}
-		}
-	}
-	for _, w := range wellKnownPlaces {
-		rest = strings.ReplaceAll(rest, w, " ") // 四川成都: a province restricts nothing more
-	}
-	rest = workAskedRE.ReplaceAllString(rest, " ")
+	rest := workAskedRE.ReplaceAllString(withoutPlaces(p.q.Topic, p.s.ents.regions), " ")
 	rest = strings.NewReplacer("市", "", "区", "", "县", "", "好", "", "有", "", "的", "", "社区", "", "书记", "", "优秀", "", "做", "", "干", "", " ", "").Replace(rest)
 	return utf8.RuneCountInString(rest) < 2
 }

@@ -644,14 +644,28 @@ func levelWord(unit string) string {
 // aboutWorkplace reports a where-question about the person herself
 // (在哪里工作, 她的社区在哪): nothing is left once the place words go.
 func aboutWorkplace(topic string) bool {
-	rest := residual(topic)
-	for _, w := range wellKnownPlaces {
-		rest = strings.ReplaceAll(rest, w, "") // "在北京哪个区": a place, still where she works
-	}
-	for _, w := range []string{"工作", "社区", "街道", "单位", "地方", "所在", "在", "哪", "儿", "任职", "上班", "现在", "目前", "城市", "省份", "省", "市", "区", "县", "州", "座"} {
+	rest := withoutPlaces(residual(topic), nil) // "在北京哪个区": a place, still where she works
+	for _, w := range []string{"工作", "社区", "街道", "单位", "地方", "所在", "在", "哪", "儿", "任职", "上班", "现在", "目前", "城市", "省份", "省", "市", "区", "县", "州", "座", " "} {
 		rest = strings.ReplaceAll(rest, w, "")
 	}
 	return utf8.RuneCountInString(rest) < 2
+}
+
+// withoutPlaces is text without the places it names: the regions of the
+// leaders' chains given (longest first: 成都市武侯区 loses both), the
+// well-known cities and provinces.
+func withoutPlaces(text string, regions []regionKey) string {
+	for _, r := range regions {
+		for _, w := range []string{r.key, strings.TrimRight(r.key, "市区县")} {
+			if utf8.RuneCountInString(w) >= 2 {
+				text = strings.ReplaceAll(text, w, " ")
+			}
+		}
+	}
+	for _, w := range wellKnownPlaces {
+		text = strings.ReplaceAll(text, w, " ")
+	}
+	return text
 }
 
 // afterShown are the sentences that follow the last sentence shown from
