@@ -26,7 +26,7 @@ import (
 
 // Version changes whenever extraction changes what Build produces; a cached
 // catalog with another version must be rebuilt.
-const Version = "catalog-10"
+const Version = "catalog-11"
 
 // ErrVersion is returned when unmarshalling a catalog of another Version.
 var ErrVersion = errors.New("catalog: cached catalog has another version")
@@ -390,8 +390,17 @@ func groupArticles(chunks []corpus.Chunk) []*article {
 			}
 			return a.chunks[i].ID < a.chunks[j].ID
 		})
-		// Meta of the first chunk, so that the choice does not depend on input order.
+		// Meta of the first chunk, so that the choice does not depend on
+		// input order — of the first one carrying the article's own: a
+		// passage credited to the article's second secretary (her section
+		// opening the page) names her as its leader and has no Secretaries.
 		a.meta = a.chunks[0].Meta
+		for _, ch := range a.chunks {
+			if len(ch.Meta.Others) == 0 || len(ch.Meta.Secretaries) > 0 {
+				a.meta = ch.Meta
+				break
+			}
+		}
 		a.chunkPos = make(map[string]int, len(a.chunks))
 		seen := map[string]bool{}
 		para := -1

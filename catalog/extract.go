@@ -153,6 +153,19 @@ func methodCandidates(s sentence, idx int) []candidate {
 				continue
 			}
 		}
+		// 定下“四必访”：独居老人必访、生病住院必访…: a quoted shorthand
+		// counting the items its colon lists is a method of those items.
+		if v, unit, ok := numericShorthand(inner); ok && v >= 2 && zh.HanCount(inner) >= 2 && !looksLikeProse(inner) && !isHonour(inner) {
+			if rest, found := strings.CutPrefix(strings.TrimLeft(after, " "), ":"); found {
+				// A two-rune one (三勤：腿勤、嘴勤、手勤) needs its word in every item.
+				if items := splitList(listAfter(rest)); len(items) == v && allShort(items, 10) && allHan(items, 2) &&
+					(zh.HanCount(inner) >= 3 || !slices.ContainsFunc(items, func(it string) bool { return !strings.Contains(it, unit) })) {
+					add(candidate{name: inner, steps: items, pos: q.start, end: q.end, oa: q.start, ob: q.end})
+					covered[q.start] = true
+					continue
+				}
+			}
+		}
 		namedAs := reNamedAs.MatchString(tailBytes(n[:q.start], 36))
 		if looksLikeProse(inner) || isHonour(inner) || isPlaceName(inner) || !namedAs && reNicknameBefore.MatchString(tailBytes(n[:q.start], 24)) {
 			continue
@@ -225,6 +238,13 @@ func methodCandidates(s sentence, idx int) []candidate {
 			case zh.HanCount(inner) >= 3 && reMeetingName.MatchString(inner) && reRegularHeld.MatchString(tailBytes(n[:q.start], 120)):
 				// 每个月的十五号，社区在河埠头…开“河埠头议事”: a meeting
 				// held on a schedule is a practice, though 开 alone says little.
+				matched = true
+			case rePracticeOrdinal.MatchString(tailBytes(n[:q.start], 48)) || rePracticeDevised.MatchString(tailBytes(n[:q.start], 120)):
+				// 第二招是建“热心帮”, 另一个办法是“亲情电话”, 想了个土办法：
+				// 给…门口挂了一块“平安牌”: a way of hers, counted or devised.
+				matched = true
+			case zh.HanCount(inner) >= 3 && reSortedAfter.MatchString(firstClauses(after, 2)):
+				// 实行“分色管理”，把这些家庭分成三类: a way of sorting them.
 				matched = true
 			case strings.HasPrefix(after, "、") && reMeasuresTail.MatchString(after) && zh.HanCount(inner) >= 2:
 				// 社工“全岗”、全科网格上门代办服务等一系列为民服务举措.
@@ -411,4 +431,30 @@ func isLatin(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' 
 const (
 	maxQuotesPerSentence     = 32
 	maxCandidatesPerSentence = 48
+)
+
+// reSortedAfter: the clause after a quoted name sorts people or homes
+// into counted classes (把这些家庭分成三类, 分为红黄绿三级).
+var reSortedAfter = regexp.MustCompile(`^[^;。]{0,16}?分(?:成|为)\p{Han}{0,4}?[两二三四五六七八九十](?:类|级|色|档|种|个等级|个类别)`)
+
+// firstClauses is s up to its k-th comma or stop.
+func firstClauses(s string, k int) string {
+	for i, r := range s {
+		if r == ',' || r == ';' || r == '。' {
+			k--
+			if k == 0 {
+				return s[:i]
+			}
+		}
+	}
+	return s
+}
+
+// rePracticeOrdinal ends the words counting a practice before its quoted
+// name: 第一个办法是办, 第二招是建, 第三招，开, 另一个办法是, 还有一招叫.
+// rePracticeDevised the clause of one devised (想了个土办法：给每位老人的
+// 门口挂了一块), the name the thing it made.
+var (
+	rePracticeOrdinal = regexp.MustCompile(`(?:第[一二三四五六七八九十]个?|头一个|另一个|另外一个|还有一个|再一个|还有一)(?:办法|招|法子|点子|举措|做法|妙招|实招|绝招)(?:就是|是|叫做|叫|:|,)?\p{Han}{0,2}$`)
+	rePracticeDevised = regexp.MustCompile(`(?:想|琢磨|摸索|找|出)了?(?:个|一个|一条)?(?:土|小|好|新|笨)?(?:办法|法子|点子|招)[:,][^。;“”:]{0,30}(?:挂|发|建|办|设|开|搞|做|立|装|配|贴|送|印|摆|放)(?:了|起|上)?(?:一[块个张本部套支面间把台])?$`)
 )

@@ -13,7 +13,11 @@ import (
 // own (after norm(): Simplified, full-width folded).
 // A subtitle may follow the name after a colon, a dash or a space
 // ("一、老伙伴计划：让老人帮老人"); quotes around the name are dropped first.
-var reNumberedHeading = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}\s*[.．、]|0\d|第[一二三四五六七八九十]{1,2}[招步条]?\s*[：:、]?)\s*(\p{Han}{2,10})(?:\s*(?:[：:]|——|—|\s)\s*\S.{0,30})?$`)
+var reNumberedHeading = regexp.MustCompile(`^(?:[◆◇■□●○▲△★☆▶►]\s*|[一二三四五六七八九十]{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}\s*[.．、]|0\d|第[一二三四五六七八九十]{1,2}[招步条]?\s*[：:、]?)\s*(\p{Han}{2,10})(?:\s*(?:[：:]|——|—|\s)\s*\S.{0,30})?$`)
+
+// reQuotedHeading is a heading, unnumbered, opening with a quoted name
+// and what it does (“楼院议事桌”：有事坐下来说).
+var reQuotedHeading = regexp.MustCompile(`^“(\p{Han}{2,10})”(?:\s*(?:[：:]|——|—)\s*\S.{0,30})?$`)
 
 // headingCandidates lists the numbered headings of an article that name
 // a method: the series is a list of methods when at least half of its
@@ -37,11 +41,14 @@ func headingCandidates(a *article, have []candidate) []candidate {
 			continue
 		}
 		t := strings.NewReplacer("“", "", "”", "", "‘", "", "’", "").Replace(strings.TrimSpace(s.norm))
-		m := reNumberedHeading.FindStringSubmatchIndex(t)
-		if m == nil {
+		var name string
+		if m := reNumberedHeading.FindStringSubmatchIndex(t); m != nil {
+			name = t[m[2]:m[3]]
+		} else if m := reQuotedHeading.FindStringSubmatch(strings.TrimSpace(s.norm)); m != nil {
+			name = m[1] // ## 「樓院議事桌」：有事坐下來說
+		} else {
 			continue
 		}
-		name := t[m[2]:m[3]]
 		if !nameLike(name) || personNoun(name) || notTheLeaders(name) {
 			continue
 		}
@@ -52,7 +59,9 @@ func headingCandidates(a *article, have []candidate) []candidate {
 	}
 	named := 0
 	for _, h := range series {
-		if methodEnding(h.name) {
+		// A name the heading quotes (二、「四必訪」：不落下一戶) is given as a
+		// name, whatever its ending.
+		if methodEnding(h.name) || strings.Contains(a.sentences[h.sent].norm, "“"+h.name+"”") {
 			named++
 		}
 	}

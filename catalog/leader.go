@@ -106,9 +106,24 @@ func extractLeader(a *article) Leader {
 			l.ChunkIDs = union(l.ChunkIDs, []string{a.chunks[i].ID})
 		}
 	}
+	// Key facts are hers: not of a passage credited to the article's
+	// second secretary (her own section of a page telling of two).
+	var otherNames []string
+	for _, o := range a.meta.Others {
+		otherNames = append(otherNames, key(o))
+	}
+	others := map[string]bool{}
+	for _, c := range a.chunks {
+		if c.Meta.Leader != "" && key(c.Meta.Leader) != l.Name {
+			others[c.ID] = true
+		}
+	}
 	for _, s := range a.sentences {
 		if len(l.KeyFacts) >= 12 {
 			break
+		}
+		if others[s.chunkID] || !containsAny(s.norm, nameKeys) && containsAny(s.norm, otherNames) {
+			continue // one naming only the other secretary is hers
 		}
 		if reFact.MatchString(s.norm) && utf8.RuneCountInString(s.text) <= 200 && !strings.Contains(s.norm, "ICP") && !strings.Contains(s.norm, "电话") {
 			l.KeyFacts = append(l.KeyFacts, Fact{Text: cleanDisplay(s.text), ChunkID: s.chunkID})
@@ -186,7 +201,7 @@ func findHonours(texts, nameKeys []string) []string {
 		for _, q := range quotedSpans(t) {
 			after := t[q.end:]
 			for _, w := range []string{"荣誉称号", "称号", "头衔", "荣誉"} {
-				if strings.HasPrefix(after, w) && isHonour(q.inner) {
+				if strings.HasPrefix(after, w) && isHonour(q.inner) && !communityTitle(q.inner) {
 					out = union(out, []string{q.inner})
 					break
 				}
@@ -228,6 +243,17 @@ func findHonours(texts, nameKeys []string) []string {
 		}
 	}
 	return out
+}
+
+// communityTitle is a title a community or an organisation receives
+// (省级文明社区, 全国先进基层党组织, 五好党支部), never a person's.
+func communityTitle(s string) bool {
+	for _, suf := range []string{"社区", "小区", "楼院", "院落", "集体", "单位", "党组织", "党支部", "党总支", "党委", "示范点", "街道", "村", "家园", "居委会", "基地", "站", "中心"} {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // isHonourLike rejects posts (候补委员, 大党委书记) that follow 当选为 but are

@@ -4,6 +4,7 @@ import (
 	"bangyang/zh"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // reOtherMade: right after another secretary's name, she made or runs
@@ -88,7 +89,45 @@ func aboutWhom(a *article, i, pos int) string {
 			break
 		}
 	}
-	return ""
+	return sectionOpensOn(a, i)
+}
+
+// sectionOpensOn is the other secretary a section is about when its
+// heading names no one: the section, up to sentence i, names her as a
+// sentence's subject (金沙社区党委书记韦丽萍是个“85后”) and never the
+// leader. "" otherwise.
+func sectionOpensOn(a *article, i int) string {
+	start := -1
+	for j := i - 1; j >= 0 && i-j <= 60; j-- {
+		if a.sentences[j].heading && a.sentences[j].para != a.sentences[i].para {
+			start = j
+			break
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	found := ""
+	for j := start + 1; j < i; j++ {
+		t := strings.TrimSpace(a.sentences[j].norm)
+		for _, p := range append([]string{a.meta.Leader}, a.meta.Aliases...) {
+			if p != "" && strings.Contains(t, norm(p)) {
+				return "" // the leader's section
+			}
+		}
+		for _, o := range a.meta.Others {
+			k := strings.Index(t, norm(o))
+			if k < 0 {
+				continue
+			}
+			if before := t[:k]; found == "" && utf8.RuneCountInString(before) <= 16 && !strings.ContainsAny(before, "她他我,，和与跟同") {
+				found = o
+			} else if found != o {
+				return "" // someone else is named as well
+			}
+		}
+	}
+	return found
 }
 
 // titleCandidates: a quoted name in the title (十九本“民生日记”里的社区情)

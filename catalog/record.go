@@ -668,6 +668,13 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 	if len(m.Steps) >= 2 {
 		clauseProcedure(a, m, append([]int{def}, sp...))
 	}
+	if classSorted(m.Steps) {
+		// 每到季度末重新评定颜色，…降为黄色或绿色: re-sorting them all, no
+		// one class's doing.
+		for j := range m.Procedure {
+			m.Procedure[j] = slices.DeleteFunc(m.Procedure[j], func(q Quote) bool { return reRegrade.MatchString(norm(q.Text)) })
+		}
+	}
 	procedure := false
 	for _, p := range m.Procedure {
 		procedure = procedure || len(p) > 0
@@ -730,3 +737,23 @@ func clauseProcedure(a *article, m *Method, sents []int) {
 		}
 	}
 }
+
+// reRegrade tells how members move between classes (重新评定, 降为黄色,
+// 调整类别, 动态管理).
+var reRegrade = regexp.MustCompile(`重新(?:评定|认定|划分|分类|核定|评估)|[转升降调]为\p{Han}{0,2}(?:色|户|类|级)|调整类别|动态(?:调整|管理)`)
+
+// classSorted: the items are classes of people or homes (红色户、黄色户;
+// 重点户、关注户、普通户), not steps in an order.
+func classSorted(steps []string) bool {
+	if len(steps) < 2 {
+		return false
+	}
+	for _, st := range steps {
+		if !reClassItem.MatchString(key(st)) {
+			return false
+		}
+	}
+	return true
+}
+
+var reClassItem = regexp.MustCompile(`^\p{Han}{1,4}(?:户|类|级|家庭|对象|人员)$|^[` + colourRunes + `]色$`)

@@ -53,6 +53,9 @@ func speech(s sentence) bool {
 }
 
 func isResult(s sentence) bool {
+	if reThreshold.MatchString(s.norm) && !reAchieved.MatchString(s.norm) {
+		return false // 满意率低于九成的事项重新办理: a rule of the doing
+	}
 	if reNumber.MatchString(s.norm) && reDone.MatchString(s.norm) {
 		return true
 	}
@@ -65,6 +68,14 @@ func isResult(s sentence) bool {
 	return reNumber.MatchString(n) || reHonour.MatchString(n) && !personal(n) || strings.Contains(n, "如今") || strings.Contains(n, "以来") ||
 		strings.Contains(n, "已成为") || strings.Contains(n, "成为了") || strings.Contains(n, "破解") || strings.Contains(n, "满意")
 }
+
+// reThreshold is a rule's condition (满意率低于九成的, 达不到80%的):
+// what is done when a measure falls short, not what came of it;
+// reAchieved what did come (以来, 如今, 提高了).
+var (
+	reThreshold = regexp.MustCompile(`(?:低于|高于|不足|达不到|不到|超过)[^,;。:]{1,8}的(?:事项|问题|项目|要|须|必须|一律|由|重新|,)`)
+	reAchieved  = regexp.MustCompile(`以来|如今|目前|至今|累计|共计|了`)
+)
 
 // notSince hides the 以来 of 可以来, 所以来, 难以来, 得以来.
 var notSince = strings.NewReplacer("可以来", "可来", "所以来", "所来", "难以来", "难来", "得以来", "得来")

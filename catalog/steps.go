@@ -14,6 +14,8 @@ import (
 //
 //   - digit tokens explained: “1”是…，“3”是…，“N”是… (“1+3+N”工作法, “135”工作法);
 //   - ordinals: 第一步，居民提事；第二步，…;
+//   - spoken ordinals stuck to the doing, in an interview's answer (头一件事
+//     就是把议题交给居民定；第二件，…；第三件，… / 一来…；二来…；三来…);
 //   - a list after a colon: …服务法…：共商、共建、共治、共享、共评 (or parallel
 //     clauses: “三个一样”：对待居民像对待家人一样，…);
 //   - a counted noun: “三张清单”：需求清单…，资源清单…，项目清单…;
@@ -21,6 +23,8 @@ import (
 //     (议事会的流程是：/楼长收集…；/在议事会上…；…), the list ending where
 //     the lines stop ending alike;
 //   - adverbs of order (首先…其次…最后);
+//   - classes sorted into (分为重点户、关注户和普通户 / 分成三类), each told
+//     by a clause opening with it (重点户：… ；对红色户，也就是…);
 //   - and the ways of steps_lists.go: numbered lists of any kind, lists
 //     counted as 环节/步骤, chains of stages, prose, quoted keywords,
 //     labelled paragraphs.
@@ -49,10 +53,16 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := tierSteps(a, c); st != nil {
 			return st
 		}
+		if st := classSteps(a, c); st != nil {
+			return st
+		}
 		if st := digitTokenSteps(a, c); st != nil {
 			return st
 		}
 		if st := ordinalSteps(a, c); st != nil {
+			return st
+		}
+		if st := spokenOrdinalSteps(a, c); st != nil {
 			return st
 		}
 		if st := colonListSteps(a, c); st != nil {
@@ -455,12 +465,16 @@ func lineEnd(t string) string {
 
 // reSequenced opens a clause with an adverb of order and a short item:
 // 首先，摸清底数；其次，… 最后，…
-var reSequenced = regexp.MustCompile(`(?:^|[;。:,])“?(首先|第一|其次|第二|再次|第三|然后|接着|接著|第四|最后)[,:]?“?([^,;。!?:“”]{2,12})”?[,;。:]`)
+// A speech's or report's paragraphs open so with a quoted step, one
+// character or more, perhaps after its verb: 首先是“摸”。… 其次是“议”。…
+// 再次是“办”。… 最后是“评”。 / 首先是抓“班子”。…
+var reSequenced = regexp.MustCompile(`(?:^|[;。:,])“?(首先|第一|其次|第二|再次|第三|然后|接着|接著|第四|最后)(?:是|就是)?[,:]?(?:(\p{Han}{0,2})“([^,;。!?:“”]{1,12})”|“?([^,;。!?:“”]{2,12})”?)[,;。:]`)
 
 // sequencedSteps: the sighting sentence or the ones after it tell the
 // method's steps with adverbs of order (首先…其次…最后…), opening with
-// 首先/第一 and closing with 最后; their number must match a numbered
-// name (三步工作法) when it has one.
+// 首先/第一 and closing with 最后, or with as many as a numbered name
+// counts (首先…其次…第三… of 三步议事法); their number must match a
+// numbered name (三步工作法) when it has one.
 func sequencedSteps(a *article, c candidate) []string {
 	var steps []string
 	for d := 0; d <= 8 && c.sent+d < len(a.sentences); d++ {
@@ -476,9 +490,12 @@ func sequencedSteps(a *article, c candidate) []string {
 				}
 				return nil // the order broke
 			}
-			steps = append(steps, strings.TrimPrefix(strings.TrimSpace(m[2]), "是")) // 首先是敲开门
+			steps = append(steps, strings.TrimPrefix(strings.TrimSpace(m[2]+m[3]+m[4]), "是")) // 首先是敲开门, 首先是抓“班子”
 			if m[1] == "最后" {
 				return finishOrdinal(steps, c.name)
+			}
+			if v, _, ok := numericShorthand(c.name); ok && v == len(steps) && v >= 3 && m[1] != "然后" && m[1] != "接着" && m[1] != "接著" {
+				return steps // 首先…其次…第三… as many as 三步议事法 counts: told whole
 			}
 		}
 	}
@@ -523,4 +540,139 @@ func tierSteps(a *article, c candidate) []string {
 		}
 	}
 	return nil
+}
+
+// reSpokenOrdinal opens a clause with a spoken ordinal — 头一件事(就是),
+// 第二件(事)(是), 最后一件事, 一来/二来/三来 — and the doing after it.
+var reSpokenOrdinal = regexp.MustCompile(`^“?(?:(头|第)([一二三四五六七八九十])(?:件|桩|条)(?:事情|事)?|(最后)一(?:件|桩|条)(?:事情|事)?|([一二三四五六七八九十])来)(?:就是|也就是|是|呢)?[,:]?([^,;。!?:]{2,20})`)
+
+// spokenOrdinalSteps: an interview's answer (or a speech) tells the steps
+// with spoken ordinals stuck to the doing (头一件事就是把议题交给居民定，…；
+// 第二件，议事会上…；第三件，… / 一来网格员天天在网格里转，…；二来…；三来…),
+// in the sighting sentence or the twelve after it: numbered 1..n without
+// gaps, three or more (一来…二来… alone gives reasons), as many as a
+// numbered name (自管三件事) counts; an enumeration led in by 原因/好处
+// is none.
+func spokenOrdinalSteps(a *article, c candidate) []string {
+	var steps []string
+	kind := ""
+	lead := ""
+	for d := 0; d <= 12 && c.sent+d < len(a.sentences); d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		n = unquote(n)
+		for _, p := range clauseStarts(n) {
+			before := lead
+			if p > 0 {
+				before = lastRunes(n[:p], 16)
+			}
+			m := reSpokenOrdinal.FindStringSubmatch(n[p:])
+			if m == nil {
+				continue
+			}
+			k, v := "件", 0
+			switch {
+			case m[2] != "":
+				if m[1] == "头" && m[2] != "一" {
+					continue
+				}
+				v = numeralValue([]rune(m[2])[0])
+			case m[3] != "":
+				v = len(steps) + 1 // 最后一件事: the next, and the last
+			default:
+				k, v = "来", numeralValue([]rune(m[4])[0])
+			}
+			if v == 1 && reNotSteps.MatchString(before) {
+				return nil // 好处有两个：一来…二来…
+			}
+			if len(steps) > 0 && k != kind || v != len(steps)+1 {
+				if len(steps) >= 2 {
+					return finishSpoken(steps, c.name)
+				}
+				steps, kind = nil, ""
+				if v != 1 {
+					continue
+				}
+			}
+			kind = k
+			steps = append(steps, strings.TrimSpace(m[5]))
+			if m[3] != "" {
+				return finishSpoken(steps, c.name)
+			}
+		}
+		lead = lastRunes(n, 16)
+	}
+	return finishSpoken(steps, c.name)
+}
+
+func finishSpoken(steps []string, name string) []string {
+	if _, _, ok := numericShorthand(name); !ok && len(steps) < 3 {
+		return nil
+	}
+	return finishOrdinal(steps, name)
+}
+
+// reSortsInto names the classes a method sorts into (分为重点户、关注户和普通户)
+// or counts them (分成三类, 分为三个等级).
+var (
+	reSortsIntoList  = regexp.MustCompile(`分(?:成|为)“?(\p{Han}{2,6}(?:”?、“?\p{Han}{2,6})*”?(?:和|及|与)“?\p{Han}{2,6})”?(?:[,;。]|$|三|四|五|等)`)
+	reSortsIntoCount = regexp.MustCompile(`分(?:成|为)\p{Han}{0,4}?([两二三四五六七八九十])(?:类|级|色|档|种|个等级|个类别)`)
+	// reClassClause opens a clause telling one class: 重点户：…, 对红色户，
+	// 也就是…, 黄色户是…, 绿色家庭指….
+	reClassClause = regexp.MustCompile(`^(?:对于?|其中|针对)?“?(\p{Han}{1,4}?(?:户|类|级|家庭|人员|对象)|[` + colourRunes + `]色)”?(?::|,(?:也就是|即|就是|指)|是|为|指|即|代表|表示)`)
+)
+
+// classSteps: a method that sorts people or homes into classes, named or
+// counted in the sighting sentence or the next (把辖区居民分为重点户、关注户
+// 和普通户 / 把这些家庭分成三类), each class then told by a clause opening
+// with it, in that order, in the sighting's paragraph or the two after
+// it (重点户：…；关注户：…；普通户：… / 对红色户，…；对黄色户，…): the
+// classes are its items.
+func classSteps(a *article, c candidate) []string {
+	var named []string
+	count := 0
+	for d := 0; d <= 1 && c.sent+d < len(a.sentences) && named == nil && count == 0; d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		if m := reSortsIntoList.FindStringSubmatch(n); m != nil {
+			named = splitList(unquote(m[1]))
+		} else if m := reSortsIntoCount.FindStringSubmatch(n); m != nil {
+			count = 2
+			if m[1] != "两" {
+				count = numeralValue([]rune(m[1])[0])
+			}
+		}
+	}
+	if len(named) > 0 {
+		count = len(named)
+	}
+	if count < 2 || count > 6 {
+		return nil
+	}
+	var steps []string
+	para := a.sentences[c.sent].para
+	for i := c.sent; i < len(a.sentences) && i <= c.sent+12 && a.sentences[i].para <= para+2 && len(steps) < count; i++ {
+		n := a.sentences[i].norm
+		if i == c.sent {
+			n = n[c.end:]
+		}
+		for _, p := range clauseStarts(n) {
+			m := reClassClause.FindStringSubmatch(n[p:])
+			if m == nil || slices.Contains(steps, m[1]) || len(steps) >= count {
+				continue
+			}
+			if named != nil && key(m[1]) != key(named[len(steps)]) {
+				continue
+			}
+			steps = append(steps, m[1])
+		}
+	}
+	if len(steps) != count {
+		return nil
+	}
+	return steps
 }

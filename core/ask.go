@@ -52,6 +52,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 	q := s.understand(question, conv)
 	prev := conv.turn(req.ReplyTo)
 	s.resolve(&q, prev)
+	s.eachItem(&q)
 	q.FieldAbsent = s.topicsAbsent(q)
 
 	if ans, ok := s.routeSummaryQ(ctx, req.Chat, q); ok {
@@ -71,6 +72,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 		// discussed ("商户的收入有变化吗？" after the night market).
 		q.FollowUp = true
 		s.resolve(&q, prev)
+		s.eachItem(&q)
 		q.FieldAbsent = s.topicsAbsent(q)
 		if d2, err := s.planFor(ctx, q, prev, conv); err == nil && d2.hasQuotes() && !d2.refused {
 			d = d2
@@ -125,6 +127,14 @@ func (c Conversation) turn(id string) *Turn {
 			}
 		}
 	}
+	// The last turn, passing over a refusal or two that named no one and
+	// no method: "谁想出来的？" after a refused "当时遇到了什么难题？"
+	// still means the method discussed before.
+	for i := len(c.Turns) - 1; i >= 0 && i >= len(c.Turns)-3; i-- {
+		if t := &c.Turns[i]; t.Grounded || len(t.Leaders)+len(t.Methods) > 0 {
+			return t
+		}
+	}
 	return &c.Turns[len(c.Turns)-1]
 }
 
@@ -153,6 +163,17 @@ func shownKeys(s *Service, ans *Answer) []string {
 			t := trimSpeaker(corpus.TrimListMark(strings.TrimSpace(r.norm)), ch.Meta)
 			if utf8.RuneCountInString(t) >= 8 && strings.Contains(norm, t) {
 				out = append(out, r.key())
+				continue
+			}
+			// A step told by its own clause of the sentence (…知道；二来…):
+			// that clause was shown.
+			if pieces := splitSentences(r.text); len(pieces) > 1 {
+				for _, pc := range pieces {
+					pn := zh.ToSimplified(strings.TrimSpace(pc))
+					if t := trimSpeaker(corpus.TrimListMark(pn), ch.Meta); utf8.RuneCountInString(t) >= 8 && strings.Contains(norm, t) {
+						out = append(out, sentenceKey(pn))
+					}
+				}
 			}
 		}
 	}
@@ -222,7 +243,7 @@ var alsoDidRE = regexp.MustCompile(`还(做|干|搞|办|开展|推出|创办|想
 
 var (
 	moreRE  = regexp.MustCompile(`^(还有|还有呢|还有吗|还有别的|还有其他|其他呢|别的呢|再说说|继续|多说点|详细说说|具体说说|展开说说)`)
-	laterRE = regexp.MustCompile(`后来|然后|接着|之后|再后来|以后`)
+	laterRE = regexp.MustCompile(`后来|然后|接着|之后|再后来|以后|接下来|后面|随后`)
 	thatRE  = regexp.MustCompile(`^(那|那么)?(.{2,8}?)呢[？?]?$`)
 )
 
@@ -255,6 +276,14 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 			return
 		}
 	}
+	if k := s.stepNamedAlone(*q, prev); k > 0 && len(q.Leaders) == 0 && (len(q.Methods) == 0 || slices.Equal(q.Methods, prev.Methods)) {
+		// "黄色户呢？" after 分色管理 (its classes 红色户、黄色户…): that
+		// item, whatever was asked just before.
+		q.Step = k
+		q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
+		q.Intent, q.Resolved = IntentSteps, true
+		return
+	}
 	if named && thatRE.MatchString(q.Norm) && len(q.Attributes) == 0 {
 		// "那郭佳呢？": the previous question, about someone else.
 		q.Intent, q.Topic, q.Step = prev.Intent, prev.Topic, 0
@@ -266,6 +295,25 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		}
 		q.Resolved = true
 		return
+	}
+	if !named && s.o.Catalog != nil {
+		// "为什么要搞帮帮团" while 门建国 is talked about: a method of the
+		// conversation, called by the end of its name (老门帮帮团).
+		told := append(slices.Clone(prev.Methods), prev.Listed...)
+		if len(prev.Leaders) == 1 {
+			for _, m := range s.o.Catalog.MethodsOf(prev.Leaders[0]) {
+				told = append(told, m.Name) // hers, while she is talked about
+			}
+		}
+		if m, ok := s.o.Catalog.Method(tailNamed(q.Norm, told)); ok {
+			q.Methods = []string{m.Name}
+			if m.Leader != "" {
+				q.Leaders = []string{m.Leader}
+			}
+			q.Intent = intentOf(*q)
+			q.FollowUp, q.Resolved = true, true
+			return
+		}
 	}
 	if !q.FollowUp && !named && sharesName(q.Norm, prev.Methods) {
 		q.FollowUp = true // "“四清”是哪四清" after 三活四清五到家
@@ -290,7 +338,7 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		}
 	}
 	if !named && thatRE.MatchString(q.Norm) && residual(q.Topic) != "" && len(q.Attributes) == 0 && q.Item == 0 && q.Step == 0 && !bareItemRE.MatchString(q.Norm) &&
-		!whWordRE.MatchString(q.Norm) { // "那多久开一次呢": a particular of what was told, no field
+		!whWordRE.MatchString(q.Norm) && !exampleRE.MatchString(q.Norm) && !methodsAndResultsRE.MatchString(q.Norm) { // "那多久开一次呢": a particular of what was told, no field; "比如呢": an example of it
 		switch {
 		case prev.Intent == IntentAdvice:
 			// "那年轻人多的社区呢？" after whom to learn from: the same
@@ -338,6 +386,12 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		q.Intent = IntentHow
 		return
 	}
+	if len(q.Methods) > 0 && len(q.Leaders) == 1 && q.Item == 0 && q.Step == 0 && herWorkAsked(q.Norm, q.Leaders[0]) {
+		// "她来了之后做了什么", "她的方法和成绩呢" right after one of her
+		// methods: her work, each method with what came of it — not that
+		// method again.
+		q.Methods = nil
+	}
 	q.Resolved = len(q.Leaders) > 0 || len(q.Methods) > 0
 	q.Intent = intentOf(*q) // "她获得过哪些荣誉" is a fact once "她" is known
 	if q.Item > 0 && len(q.Methods) == 1 && residual(topicOf(Question{Norm: itemRefRE.ReplaceAllString(q.Norm, " ")}, s.ents)) == "" {
@@ -347,7 +401,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	switch {
 	case q.Step > 0:
 		q.Intent = IntentSteps
-	case laterRE.MatchString(q.Norm) && (q.Intent == IntentOther || q.Intent == IntentResult):
+	case laterRE.MatchString(q.Norm) && (q.Intent == IntentOther || q.Intent == IntentResult),
+		laterOpenRE.MatchString(q.Norm) && (q.Intent == IntentSummary || q.Intent == IntentHow) && len(q.Methods) == 0 && laterDoingRE.ReplaceAllString(residual(q.Topic), "") == "":
+		// "之后她又干了什么": what came next, not her whole story again.
 		q.Intent = IntentResult
 	case moreRE.MatchString(q.Norm) && q.Intent == IntentOther || q.Intent == IntentHow && moreRE.MatchString(q.Norm) && len(q.Methods) == 0:
 		q.Intent = prev.Intent
@@ -375,11 +431,75 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	}
 }
 
+// eachItem: a question asking something of each item of the one method
+// it is about ("分色管理中各类户分别多久走访一次", "每类户多久走访一次" after
+// it) asks its steps: each item's own sentences.
+func (s *Service) eachItem(q *Question) {
+	if s.o.Catalog == nil || len(q.Methods) != 1 || q.Step != 0 || len(q.Leaders) > 1 || !perItemRE.MatchString(q.Norm) || q.Intent == IntentCompare || q.Intent == IntentAdvice {
+		return
+	}
+	if m, ok := s.o.Catalog.Method(q.Methods[0]); ok && len(m.Steps) >= 2 {
+		q.Intent = IntentSteps
+	}
+}
+
+// perItemRE asks something of each of a method's items or steps (各类户
+// 分别多久, 每一类怎么管, 每一步都做什么).
+var perItemRE = regexp.MustCompile(`各[类级档色步]|分别|每[一]?[类级档步]|每个类别|每个等级|各个(类别|等级|步骤|环节)|几类|哪几类|哪些类`)
+
+// stepNamedAlone is the step (1-based) a bare "X呢？" names of the one
+// method just told in steps, 0 if none.
+func (s *Service) stepNamedAlone(q Question, prev *Turn) int {
+	m := thatRE.FindStringSubmatch(strings.TrimSpace(q.Norm))
+	if m == nil || q.Step != 0 || q.Item != 0 || len(prev.Methods) != 1 || s.o.Catalog == nil {
+		return 0
+	}
+	rec, ok := s.o.Catalog.Method(prev.Methods[0])
+	if !ok {
+		return 0
+	}
+	said := strings.Trim(m[2], "“”\"' ")
+	for i, st := range rec.Steps {
+		if st = zh.ToSimplified(strings.Trim(st, "“”")); utf8.RuneCountInString(st) >= 2 && strings.Contains(said, st) && utf8.RuneCountInString(said) <= utf8.RuneCountInString(st)+3 {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// herWorkAsked reports a question about her (她, 他 or her name) asking for
+// her work as a whole in everyday words: what she did for the residents,
+// her methods and results — not "还" (what else), not this method.
+func herWorkAsked(norm, leader string) bool {
+	if !strings.ContainsAny(norm, "她他") && !strings.Contains(norm, leader) || thisMethodRE.MatchString(norm) || strings.Contains(norm, "还") || laterOpenRE.MatchString(norm) {
+		return false
+	}
+	return methodsAndResultsRE.MatchString(norm) || summaryLooseRE.MatchString(norm) && onlyNameAndCue(norm, leader)
+}
+
+// laterOpenRE opens a question with what came next (之后她又干了什么).
+var laterOpenRE = regexp.MustCompile(`^(那|那么)?(她|他)?(后来|然后|接着|之后|再后来|接下来|随后|后面)`)
+
 // herPlaceRE is the place of the one just told about (她那边, 她们社区).
 var herPlaceRE = regexp.MustCompile(`(她|他)们?(那边|那里|那儿|社区|小区|街道|那个社区)|(她|他)们?的(社区|小区|街道)`)
 
 // yesNoRE is a yes/no question (要收费吗, 能不能报名, 是不是每天都开).
 var yesNoRE = regexp.MustCompile(`吗[？?！!。]*$|能不能|可不可以|是不是|有没有|会不会|要不要|用不用`)
+
+// workAskedRE asks about work done ("有什么好经验", "是怎么做的"), not the
+// weather of a city.
+var workAskedRE = regexp.MustCompile(`经验|做法|怎么做|怎么干|办法|方法|事迹|借鉴|学习|值得学`)
+
+// pointsBack are words pointing at the time of what was just told.
+const pointsBack = `当时|那时|当初|那会儿?`
+
+// pointsBackRE is pointsBack.
+var pointsBackRE = regexp.MustCompile(pointsBack)
+
+// deicticRE are words that ask nothing of their own in a short follow-up:
+// the time or amount of what was told (当时, 现在还, 一共) and the meeting
+// of a problem (遇到, 碰到).
+var deicticRE = regexp.MustCompile(pointsBack + `|现在|目前|如今|一共|总共|还在|还|遇到|碰到|\s`)
 
 // whWordRE asks for a particular of something already in view: 谁, 哪, 多久,
 // 几, 多少, 怎么样.
@@ -402,17 +522,23 @@ func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 			han++
 		}
 	}
-	if han > 7 || ourPlaceRE.MatchString(q.Norm) {
+	limit := 7
+	if pointsBackRE.MatchString(q.Norm) {
+		limit = 11 // "当时遇到了什么难题": about the time just told
+	}
+	if han > limit || ourPlaceRE.MatchString(q.Norm) {
 		return false
 	}
 	// Elliptical ("谁参加", "多久开一次": a question word and a verb at
 	// most), or about what her articles say; "今天天气怎么样" and "网格化
 	// 是什么" are neither.
-	rest := residual(q.Topic)
+	// "当时", "现在还", "一共" point at what was told; they ask nothing.
+	rest := deicticRE.ReplaceAllString(residual(q.Topic), "")
 	_, detail := detailAsked(q.Norm)
 	said := len(prev.Leaders) > 0 && s.says(prev.Leaders[0], rest, nil)
-	yesNo := yesNoRE.MatchString(strings.TrimSpace(q.Norm)) // "要收费吗？": of what was just told
-	if utf8.RuneCountInString(rest) >= 2 && !said && !(detail || yesNo || whWordRE.MatchString(q.Norm)) || utf8.RuneCountInString(rest) > 3 && !said && !yesNo {
+	yesNo := yesNoRE.MatchString(strings.TrimSpace(q.Norm))               // "要收费吗？": of what was just told
+	wh := whWordRE.MatchString(q.Norm) || strings.Contains(q.Norm, "什么人") // "都是些什么人"
+	if utf8.RuneCountInString(rest) >= 2 && !said && !(detail || yesNo || wh) || utf8.RuneCountInString(rest) > 3 && !said && !yesNo {
 		return false
 	}
 	switch q.Intent {
@@ -476,6 +602,25 @@ func (s *Service) firstWithSteps(methods []string) (string, bool) {
 
 // sharesName reports whether the question holds two characters of one
 // of the names in a row.
+// tailNamed is the one of names whose last three runes or more the
+// question holds (帮帮团 of 老门帮帮团), when only one is so named; "".
+func tailNamed(norm string, names []string) string {
+	found := ""
+	for _, n := range names {
+		rs := []rune(zh.ToSimplified(strings.Trim(n, "“”")))
+		for k := len(rs) - 1; k >= 3; k-- {
+			if tail := string(rs[len(rs)-k:]); strings.Contains(norm, tail) && formWord(tail) {
+				if found != "" && found != n {
+					return "" // two of them end so: neither is meant
+				}
+				found = n
+				break
+			}
+		}
+	}
+	return found
+}
+
 func sharesName(norm string, names []string) bool {
 	rs := []rune(norm)
 	for i := 0; i+2 <= len(rs); i++ {
@@ -594,7 +739,17 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		author = p.planAuthor()
 	}
 	var detail *draft
-	if q.FollowUp && q.Resolved && len(q.Methods) == 1 && q.Step == 0 && q.Intent != IntentCompare && q.Intent != IntentAdvice && q.Intent != IntentSteps {
+	alone := false
+	if kind, ok := detailAsked(q.Norm); ok && kind.name == "change" && len(q.Methods) == 1 && q.Step == 0 && len(q.Leaders) <= 1 && q.Intent != IntentCompare && q.Intent != IntentAdvice {
+		// "会一直是红色户吗": whether a class changes, from the method's
+		// sentences re-sorting them, whether asked after it or naming it.
+		// Only of a method sorting people or homes into classes: "红色管家会
+		// 调动居民积极性吗" asks no class's change.
+		if m, ok := p.method(q.Methods[0]); ok && classItems(m.Steps) {
+			detail, _ = p.planMethodDetail(m, kind)
+			alone = detail != nil // that is the answer; the rest was told before it
+		}
+	} else if q.FollowUp && q.Resolved && len(q.Methods) == 1 && q.Step == 0 && q.Intent != IntentCompare && q.Intent != IntentAdvice && q.Intent != IntentSteps {
 		// "谁参加？" after 板凳会: who takes part, from its own sentences,
 		// leads what the usual plan says.
 		if kind, ok := detailAsked(q.Norm); ok {
@@ -627,7 +782,20 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		if len(only) == 0 {
 			only = q.Region
 		}
+		if len(q.Leaders) == 0 && len(q.Region) > 0 && len(q.Topics) == 0 && workAskedRE.MatchString(q.Norm) && p.onlyRegionAsked() {
+			// "成都的书记有什么好经验": no field asked, so each one's main
+			// method, not the sentences that name the city (an honour).
+			if d = p.planRegion(q.Region); d != nil {
+				break
+			}
+		}
 		d, err = p.planAdvice(ctx, only)
+	case asksWhichHave(q):
+		// "哪些书记是少数民族": each one whose own sentence says so.
+		d = p.planWhichHave()
+	case honourAsked(q) != "":
+		// "哪些书记是全国优秀党务工作者": those whose honours name it.
+		d = p.planHonourHolders(honourAsked(q))
 	case q.Intent == IntentExample && (len(q.Methods) > 0 || len(q.Leaders) > 0):
 		d = p.planExample()
 	case len(q.Methods) > 0 && len(q.Leaders) == 0 && (q.Intent == IntentNumber || q.Intent == IntentWhen || q.Intent == IntentWhere):
@@ -672,8 +840,10 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	if err != nil {
 		return nil, err
 	}
-	if detail != nil {
-		d = detail.followedBy(d)
+	if alone {
+		d = detail
+	} else if detail != nil {
+		d = detail.followedBy(d, p.shown)
 	}
 	p.withoutAsked(d) // an interviewer's question states nothing (voice.go)
 	if len(q.Unknown) > 0 {

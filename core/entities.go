@@ -345,7 +345,10 @@ var regionRE = regexp.MustCompile(`^(?:[\p{Han}]{2,8}?(?:省|自治区))?(?:([\p
 // region is the longest city or district of the leaders' places that the
 // question names, with the leaders there.
 func (e *entities) region(norm string) (string, []string) {
-	for _, r := range e.regions {
+	// The narrowest place named: 成都市武侯区 is the district's secretaries,
+	// not the whole city's.
+	var best *regionKey
+	for i, r := range e.regions {
 		if !strings.Contains(norm, r.key) {
 			continue
 		}
@@ -358,7 +361,36 @@ func (e *entities) region(norm string) (string, []string) {
 				return "", nil
 			}
 		}
-		return r.key, r.leaders
+		if best == nil || len(r.leaders) < len(best.leaders) {
+			best = &e.regions[i]
+		}
+	}
+	if best == nil {
+		return e.province(norm)
+	}
+	return best.key, best.leaders
+}
+
+// province is a province the question names and the secretaries whose
+// place chain holds it (四川 → 四川省绵阳市…, 四川省成都市…), when no city
+// or district is named; a chain that leaves its province out is not
+// counted in.
+func (e *entities) province(norm string) (string, []string) {
+	for _, pr := range corpus.Provinces() {
+		if !strings.Contains(norm, pr) {
+			continue
+		}
+		var ls []string
+		for name, info := range e.leaderInfo {
+			if strings.HasPrefix(info.Place, pr) || strings.Contains(info.Place, pr+"省") || strings.Contains(info.Place, pr+"市") || strings.Contains(info.Place, pr+"自治区") {
+				ls = append(ls, name) // (广州市越秀区北京街道 is not in 北京)
+			}
+		}
+		if len(ls) == 0 {
+			return "", nil
+		}
+		slices.Sort(ls)
+		return pr, ls
 	}
 	return "", nil
 }
@@ -498,10 +530,16 @@ func placeName(core, suffix string) bool {
 		if utf8.RuneCountInString(name) < 2 || slices.Contains(ourPrefix, name) || slices.Contains(genericPlaceWords, name) {
 			return false
 		}
-		return true
+		// "居民觉得社区就是个衙门", "大家认为社区…": who thinks what of the
+		// community, no community's name.
+		return !thinkingRE.MatchString(name)
 	}
 	return !strings.ContainsRune(notPlaceEnd, last)
 }
+
+// thinkingRE is someone's view of a place, or when something happens
+// there ("过年过节小区里冷冷清清"), not its name.
+var thinkingRE = regexp.MustCompile(`^(居民|群众|大家|老百姓|业主|住户|老人|人们|别人)|觉得|认为|感觉|以为|过年|过节|节日|春节|平时|平常|晚上|白天|夏天|冬天|每天|一到`)
 
 // genericPlaceWords describe a community rather than name it.
 var genericPlaceWords = []string{"居民", "城市", "农村", "老旧", "新建", "商品房", "安置", "拆迁", "保障房", "单位", "开放式", "封闭式", "无物业", "三无", "普通", "大型", "小型", "城郊", "城中村", "涉农", "混合", "村改居", "农转居", "老城", "这些", "那些", "各个", "所有", "有的", "许多", "很多"}
@@ -559,6 +597,9 @@ func (e *entities) unknownNames(norm string) []string {
 	}
 	for _, m := range unknownTitleRE.FindAllStringSubmatch(masked, -1) {
 		name := m[1]
+		if i := strings.LastIndex(name, "的"); i >= 0 {
+			name = name[i+len("的"):] // "成都的书记": whose, not a name
+		}
 		for _, g := range genericTitled {
 			name = strings.TrimPrefix(name, g)
 		}
@@ -611,7 +652,7 @@ func (e *entities) unknownNames(norm string) []string {
 
 // personAtStartRE is a two- or three-character name opening the question
 // (or a clause) and followed by what people ask about a person.
-var personAtStartRE = regexp.MustCompile(`(^|[，,。？?！!、和与跟及])([\p{Han}]{2,3}?)(的|是|在|有|怎么|如何|做|提出|获得|担任|同志|这个人)`)
+var personAtStartRE = regexp.MustCompile(`(^|[，,。？?！!、和与跟及])([\p{Han}]{2,3}?)(的|是|在|有|怎么|如何|做|提出|获得|担任|同志|这个人|当过|以前|之前|原来|曾经|参过|服过)`)
 
 // personAfterPostRE is a name written after a post (主任陈小红, 网格员王丽)
 // or after a community and 的 (倒生根社区的高建国), followed by what people

@@ -11,7 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
+	"bangyang/corpus"
 	"bangyang/zh"
 )
 
@@ -46,6 +48,29 @@ func (s *Service) ownerOf(r sentRef) string {
 	return byPos[sentPos(r)]
 }
 
+// passageOwner is the second secretary most of a passage is about, or ""
+// when it is mostly the article's own secretary's.
+func (s *Service) passageOwner(ch corpus.Chunk) string {
+	if len(s.ents.seconds[ch.ArticleID]) == 0 {
+		return ""
+	}
+	c := s.chunkPtr(ch.ID)
+	if c == nil {
+		return ""
+	}
+	sents := s.sentences(c)
+	count := map[string]int{}
+	for _, r := range sents {
+		count[s.ownerOf(r)]++
+	}
+	for l, n := range count {
+		if l != "" && 2*n > len(sents) {
+			return l
+		}
+	}
+	return ""
+}
+
 // articleOwners walks an article in order. A heading naming a second
 // secretary (and not the article's) opens a section about her, up to the
 // next heading; a sentence naming her makes the rest of its paragraph
@@ -63,7 +88,17 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 			break
 		}
 	}
+	// Her community, when it is not the article's own secretary's: a
+	// section that opens on it (沿着柳江路往东走，就是金沙社区) is about her.
+	ownPlace := shortPlace(s.ents.leaderInfo[own].Place)
+	places := map[string]string{}
+	for _, x := range seconds {
+		if pl := shortPlace(s.ents.leaderInfo[x].Place); utf8.RuneCountInString(pl) >= 3 && pl != ownPlace && (ownPlace == "" || !strings.Contains(pl, ownPlace) && !strings.Contains(ownPlace, pl)) {
+			places[x] = pl
+		}
+	}
 	section, para := "", ""
+	headed, fresh := false, false // a heading opened the section; no one named in it yet
 	lastPara, lastChunk := -1, ""
 	for _, c := range chunks {
 		for _, r := range s.sentences(c) {
@@ -79,19 +114,39 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 				}
 			}
 			namesOwn := own != "" && s.namesLeader(r.norm, own)
+			heading := isHeadingLike(r.text)
 			switch {
-			case isHeadingLike(r.text) && named == "" && !namesOwn && subLabel(r.text):
+			case heading && named == "" && !namesOwn && subLabel(r.text):
 				// "她的荣誉：", a table row "年份：2023年，荣誉：…": part of
 				// the section, not a new one.
-			case isHeadingLike(r.text):
+			case heading:
 				section, para = "", ""
+				headed, fresh = true, true
 				if named != "" && !namesOwn {
 					section = named
 				}
+				if namesOwn || named != "" {
+					fresh = false
+				}
 			case namesOwn:
 				section, para = "", ""
+				fresh = false
 			case named != "":
 				para = named
+				if headed && fresh && section == "" && s.subjectIs(r, named) {
+					// A section whose heading names no one, opening on her
+					// as the subject ("金沙社区党委书记韦丽萍是个85后"): the
+					// rest of it is hers, "她发现……" included.
+					section = named
+				}
+				fresh = false
+			case headed && fresh && section == "":
+				for x, pl := range places {
+					if strings.Contains(r.norm, pl) && (ownPlace == "" || !strings.Contains(r.norm, ownPlace)) {
+						section = x // her community opens the section
+						break
+					}
+				}
 			}
 			if v := s.answerOf(r); slices.Contains(seconds, v) {
 				out[sentPos(r)] = v // her answer, its unlabelled paragraphs too
@@ -109,6 +164,23 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 		}
 	}
 	return out
+}
+
+// subjectIs reports a sentence about the second secretary x as its
+// subject: her name (or her post and name) opens it, before any pronoun.
+func (s *Service) subjectIs(r sentRef, x string) bool {
+	t := strings.TrimSpace(r.norm)
+	at := -1
+	for _, k := range append([]string{x}, s.ents.keysOf[x]...) {
+		if i := strings.Index(t, k); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	before := t[:at]
+	return utf8.RuneCountInString(before) <= 16 && !strings.ContainsAny(before, "她他我，,和与跟同")
 }
 
 // subLabel is a heading-like line inside a section: a label ending in a

@@ -84,7 +84,8 @@ func (p *planner) directFact() bool {
 	case IntentSteps:
 		// "具体说说第二步": its procedure, even if shown before; "具体有哪
 		// 几个零距离": the sentence listing them is the answer.
-		return p.q.Step > 0 || listRE.MatchString(p.q.Norm) || whichItemsRE.MatchString(p.q.Norm)
+		// "每类户多久走访一次": each item's own sentences, shown or not.
+		return p.q.Step > 0 || listRE.MatchString(p.q.Norm) || whichItemsRE.MatchString(p.q.Norm) || perItemRE.MatchString(p.q.Norm)
 	}
 	return false
 }

@@ -128,6 +128,16 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		}
 		return d, nil
 	}
+	if len(primary) > 0 && !p.q.Topics[0].People {
+		// The problem asked first, before the group it concerns: the
+		// secretaries with a practice on it lead (上门维修 before 老年人).
+		onPrimary := func(l string) bool {
+			return slices.ContainsFunc(byLeader[l], func(st []sentRef) bool {
+				return slices.ContainsFunc(st, func(r sentRef) bool { return matchesAny(r.norm, primary) })
+			})
+		}
+		slices.SortStableFunc(order, func(a, b string) int { return boolRank(onPrimary(b)) - boolRank(onPrimary(a)) })
+	}
 	topic := p.q.Topic
 	if len(p.q.Topics) > 0 {
 		var names []string

@@ -1756,3 +1756,412 @@ func TestWhoServedLonger(t *testing.T) {
 		t.Errorf("want each one's career:\n%s", ans.Text)
 	}
 }
+
+// TestCommonKindOfPractice: two secretaries whose methods are of one kind
+// (a 议事 forum each, under different names) share it, and the answer says
+// so with each method's own definition — not a topic each mentions once.
+func TestCommonKindOfPractice(t *testing.T) {
+	dir := t.TempDir()
+	arts := map[string]string{
+		"chen.txt": "桂香社区党委书记陈慧：把议事会开到楼栋口\n\n　　桂香社区是上世纪九十年代建成的老小区，住着1400多户居民。2016年起担任社区党委书记的陈慧，先从楼栋入手。\n\n　　陈慧推行“楼栋议事会”：每栋楼每月最后一个周日在楼栋口开一次会，楼栋长主持，居民把想办的事提出来，当场商量，定下来的事写在楼道公告栏上。\n\n　　三年来，楼栋议事会商定了加装扶手、修补屋面等60多件事。\n",
+		"wang.txt": "夜色里的议事厅——记北湖社区党支部书记王芳\n\n　　北湖社区年轻住户多，白天家里常常没人，过去社区开会总凑不齐人。2019年，王芳当选社区党支部书记。\n\n　　王芳办起了“夜间议事厅”：每周四晚上八点，居民代表、物业和业委会坐到一起，把小区里的停车、绿化等事情摆到桌面上，议定的事项一周内给答复。\n\n　　2022年，王芳被评为市优秀共产党员。\n",
+	}
+	for name, text := range arts {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "common-kind", "陈慧和王芳有什么共同点？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "共同点：都用“议事”") || !strings.Contains(ans.Text, "每栋楼每月最后一个周日") || !strings.Contains(ans.Text, "每周四晚上八点") {
+		t.Errorf("want the 议事 forums both hold, each by its definition:\n%s", ans.Text)
+	}
+	if strings.Contains(ans.Text, "担任社区党委书记") || strings.Contains(ans.Text, "当选") {
+		t.Errorf("a post held is no common practice:\n%s", ans.Text)
+	}
+}
+
+// TestNameIsNoTopic: a secretary whose name holds a topic's word (萨仁高娃:
+// 娃, asked with for children) is summed up by her methods, not read as a
+// question about children.
+func TestNameIsNoTopic(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ans, err := s.Ask(context.Background(), "name-topic", "萨仁高娃有什么经验值得学习？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "蒙古包议事厅") || !strings.Contains(ans.Text, "奶茶帮帮团") {
+		t.Errorf("want her methods:\n%s", ans.Text)
+	}
+}
+
+// TestResultAsDecrease: what came of a method is often a fall (投诉下降了
+// 七成, 发案率降低) told a paragraph later; asked for its effect, that is
+// the answer, not "资料中没有提到具体成效".
+func TestResultAsDecrease(t *testing.T) {
+	s := serviceOverText(t, "he.txt", "河湾社区党委书记何秀英\n\n　　河湾社区是老厂区的家属区，2016年，何秀英当选社区党委书记。\n\n　　何秀英推行“楼门夜谈”：每周三晚上，社区干部和楼门长到楼门口和居民拉家常，把问题记在本子上，第二天分给网格员去办。\n\n　　社区还办起了“暖心午餐”，给八十岁以上的老人送饭。\n\n　　三年下来，河湾社区的投诉量下降了七成，“楼门夜谈”在全区推广。\n")
+	ans, err := s.Ask(context.Background(), "decrease", "楼门夜谈效果怎么样？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "投诉量下降了七成") || strings.Contains(ans.Text, "没有提到") {
+		t.Errorf("want the fall it brought:\n%s", ans.Text)
+	}
+}
+
+// TestHowTellsItsNamingSentence: in an interview the method is named in a
+// sentence with a plain verb ("我们推了…", "后来我们搞了…") that tells what
+// it is; asked how it is done or 是怎么回事, that sentence comes first, and
+// a hesitation told beside it ("一开始也有人观望") is no part of how.
+func TestHowTellsItsNamingSentence(t *testing.T) {
+	s := serviceOverText(t, "tang.txt", "社区书记面对面｜老院落里的新规矩\n\n【嘉宾简介】唐月华，女，1970年生，成都市青羊区草市街街道金马社区党委书记。\n\n主持人：院落没有物业，日常的事谁来管？\n\n唐月华：我们推了“院落管家队”，每个院落由居民推选三个人，管卫生、管停车、管公共收益的账。\n\n主持人：居民愿意参加吗？\n\n唐月华：一开始也有人观望。后来我们搞了“服务换积分”，居民参加志愿服务攒积分，可以换理发、修家电这些服务，参加的人越来越多。现在社区有登记的志愿者四百多人。\n")
+	ctx := context.Background()
+	for _, c := range []struct{ q, want string }{
+		{"院落管家队是怎么做的？", "每个院落由居民推选三个人"},
+		{"服务换积分是怎么回事？", "居民参加志愿服务攒积分"},
+		{"服务换积分具体怎么搞？", "居民参加志愿服务攒积分"},
+	} {
+		ans, err := s.Ask(ctx, "how-naming:"+c.q, c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(ans.Text, c.want) || strings.Contains(ans.Text, "一开始也有人观望") {
+			t.Errorf("%s: want %q, no hesitation:\n%s", c.q, c.want, ans.Text)
+		}
+	}
+}
+
+// TestFollowUpPastARefusal: a follow-up that points back ("当时遇到了什么
+// 难题", "谁想出来的") stays with the method discussed, even after a
+// question in between was refused.
+func TestFollowUpPastARefusal(t *testing.T) {
+	s := serviceOverText(t, "lin.txt", "林桂香：把议事会搬进楼道\n\n　　东湖社区党委书记林桂香到社区工作已经十年。东湖社区的老楼没有电梯，老人下楼难，居民有事也不愿意跑到社区。\n\n　　2019年，林桂香推出“楼道议事板”，在每个单元一楼挂一块小黑板，居民有事写在黑板上，楼栋长每周汇总，社区每月到楼道里开一次议事会。\n\n　　这几年，东湖社区没有发生一起群体上访。\n")
+	ctx := context.Background()
+	chat := "past-refusal"
+	if _, err := s.Ask(ctx, chat, "楼道议事板是怎么来的？"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, chat, "当时遇到了什么难题？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "楼道议事板") {
+		t.Errorf("当时遇到了什么难题: want the method's problem:\n%s", ans.Text)
+	}
+	if a, err := s.Ask(ctx, chat, "今天天气怎么样？"); err != nil || !a.Refused {
+		t.Fatalf("off-topic question answered: %v\n%s", err, a.Text)
+	}
+	ans, err = s.Ask(ctx, chat, "谁想出来的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "林桂香") {
+		t.Errorf("谁想出来的 after a refusal: want the method's maker:\n%s", ans.Text)
+	}
+}
+
+// TestWhatKindOfPeopleFollowUp: "都是些什么人？" after a count of a team
+// asks who its members are, of the team just discussed.
+func TestWhatKindOfPeopleFollowUp(t *testing.T) {
+	s := serviceOverText(t, "qi.txt", "老齐和他的“修补匠”\n\n　　齐国栋，男，1961年生，2011年起担任槐荫社区党委书记。\n\n　　“修补匠服务队”是齐国栋在2014年牵头组建的志愿服务队，队员大多是退休的电工、木匠和水暖工，现有队员38人。每月初五，服务队在社区广场摆摊，平时接单上门。\n")
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "kind-of-people", "修补匠服务队有多少人？"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "kind-of-people", "都是些什么人？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "退休的电工、木匠和水暖工") {
+		t.Errorf("want the team's members:\n%s", ans.Text)
+	}
+}
+
+// TestRegionOverview: "成都的书记有什么好经验" names a city and asks for
+// work, no field: each secretary there by her main method (not the
+// sentences that name the city, an honour); a district narrows it; a field
+// no article covers is still declined.
+func TestRegionOverview(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "region-city", "成都的书记有什么好经验？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "三张清单") || !strings.Contains(ans.Text, "院坝议事") || strings.Contains(ans.Text, "成都市优秀共产党员") {
+		t.Errorf("want each Chengdu secretary's main method:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(ctx, "region-district", "成都市武侯区的书记有什么好经验？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "三张清单") || strings.Contains(ans.Text, "院坝议事") {
+		t.Errorf("want only the district's secretary:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(ctx, "region-province", "四川的书记有什么好经验？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"三张清单", "院坝议事", "三需工作法"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("a province: want %s:\n%s", want, ans.Text)
+		}
+	}
+	if q := s.understand("北京的书记有什么经验？", Conversation{}); slices.Contains(q.Region, "方志强") {
+		t.Errorf("广州市越秀区北京街道 is not in 北京: region %v", q.Region)
+	}
+	ans, err = s.Ask(ctx, "region-field", "成都的书记怎么处理高空抛物？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Refused {
+		t.Errorf("a field no article covers, answered:\n%s", ans.Text)
+	}
+}
+
+// TestHonourHolders: "哪些书记是X" lists those whose own honours name X,
+// and not one whose honour only shares words with it (全国优秀社区工作者,
+// 北京市优秀党务工作者 for 全国优秀党务工作者).
+func TestHonourHolders(t *testing.T) {
+	s := newOffline(t, nil)
+	ans, err := s.Ask(context.Background(), "holders", "哪些书记是全国优秀党务工作者？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "吴中兰") || !strings.Contains(ans.Text, "郭佳") {
+		t.Errorf("want both national 优秀党务工作者:\n%s", ans.Text)
+	}
+	g := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err = g.Ask(context.Background(), "holders-genre", "哪些书记是全国优秀党务工作者？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "欧阳红梅") || strings.Contains(ans.Text, "华秀芳") || strings.Contains(ans.Text, "陈雅静") {
+		t.Errorf("want only the one who holds it:\n%s", ans.Text)
+	}
+	ans, err = g.Ask(context.Background(), "holders-none", "哪位书记是退休以后才当书记的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "获得过") {
+		t.Errorf("no honour is asked:\n%s", ans.Text)
+	}
+	// Second secretaries of a page hold honours too; one told beside
+	// another secretary's name is the one its clause names.
+	for q, want := range map[string]string{"哪位书记获得过株洲市优秀党务工作者？": "韦志鹏", "谁是浙江省优秀党务工作者？": "鲁晓燕"} {
+		ans, err = g.Ask(context.Background(), "holders:"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Refused || !strings.Contains(ans.Text, want) || strings.Contains(ans.Text, "范桂芝（") {
+			t.Errorf("%s: want %s alone:\n%s", q, want, ans.Text)
+		}
+	}
+	if !minorityRE.MatchString("王芳，女，鄂伦春族") {
+		t.Error("鄂伦春族 is a minority")
+	}
+}
+
+// TestBothDidIt: "A和B都办了食堂吗" is asked of each: the one who did is
+// quoted, the other's main method is told as such, and a naming sentence
+// ending in "做法如下：" is followed by what it introduces.
+func TestBothDidIt(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ans, err := s.Ask(context.Background(), "both", "乔丽霞和赵桂兰都办了食堂吗？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "银发食堂") || !strings.Contains(ans.Text, "资料中没有直接提到乔丽霞") || !strings.Contains(ans.Text, "网格员带着表格入户") {
+		t.Errorf("want each one on it:\n%s", ans.Text)
+	}
+}
+
+// TestWhereInWhichCity: "在哪个城市/哪个省份" asks where she works, like
+// "在哪个社区".
+func TestWhereInWhichCity(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	for _, q := range []string{"蓝月琴在哪个城市？", "蓝月琴在哪个省份工作？"} {
+		ans, err := s.Ask(context.Background(), "where:"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Refused || !strings.Contains(ans.Text, "都匀市") {
+			t.Errorf("%s: want her place:\n%s", q, ans.Text)
+		}
+	}
+	g := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := g.Ask(context.Background(), "where-city-named", "陈雅静的社区在北京哪个区？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "在苹果园街道西黄村社区工作") {
+		t.Errorf("a city named in the question still asks where she works:\n%s", ans.Text)
+	}
+}
+
+// TestWhichSecretariesHave: "哪些书记是少数民族" asks a personal fact of every
+// secretary: those whose own sentence states it, and not a sentence about
+// the residents (维吾尔族、汉族的老人们).
+func TestWhichSecretariesHave(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre-classes")
+	ans, err := s.Ask(context.Background(), "which-have", "哪些书记是少数民族？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"覃慧敏", "蓝月琴", "萨仁高娃"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("want %s:\n%s", want, ans.Text)
+		}
+	}
+	if strings.Contains(ans.Text, "老人们一起跳起了广场舞") {
+		t.Errorf("residents' groups are no secretary's:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(context.Background(), "which-have-degree", "谁是本科学历？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "覃慧敏") || strings.Contains(ans.Text, "大专") {
+		t.Errorf("want those with a degree:\n%s", ans.Text)
+	}
+	// Service in the army, of a second secretary of a page too (an award
+	// list's 他当过十二年兵), and not any former job.
+	g := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err = g.Ask(context.Background(), "which-served", "有几位书记当过兵？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "柏建新") || !strings.Contains(ans.Text, "韦志鹏") || strings.Contains(ans.Text, "中学教师") {
+		t.Errorf("want those who served:\n%s", ans.Text)
+	}
+	// How one became something is no fact asked of all.
+	ans, err = g.Ask(context.Background(), "which-how", "哪位书记是怎么当选人大代表的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "钟小燕") {
+		t.Errorf("want how she became one:\n%s", ans.Text)
+	}
+}
+
+// TestCountFollowUpOfShown: "救了几个人？" right after an answer that told
+// it ("救助突发疾病老人9人") is answered by that sentence, whatever words
+// the question shares with it; 几个人 counts in 人.
+func TestCountFollowUpOfShown(t *testing.T) {
+	s := serviceOverText(t, "bai.txt", "白玉兰：“敲门行动”暖人心\n\n　　在向阳社区，居民们对社区党委书记白玉兰再熟悉不过了。社区老年人口多，冬季漫长。\n\n　　2019年起，白玉兰带领社区干部开展“敲门行动”：每天上午逐户敲门问候独居老人，发现问题当天处理。\n\n　　“敲门行动”坚持四年，社区干部累计敲门三万多次，及时发现并救助突发疾病老人11人。\n")
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "count-shown", "白玉兰的敲门行动坚持了几年？"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "count-shown", "救了几个人？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "老人11人") {
+		t.Errorf("want the count just told:\n%s", ans.Text)
+	}
+}
+
+// TestAdviceProblemBeforeGroup: a problem asked with the group it
+// concerns (水龙头坏了 of old people) is answered first by the practice on
+// the problem (a repair team), then by what is done for the group.
+func TestAdviceProblemBeforeGroup(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := s.Ask(context.Background(), "problem-first", "老人家里水龙头坏了、灯不亮了，都不知道该找谁修，社区能怎么帮？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, j := strings.Index(ans.Text, "门建国"), strings.Index(ans.Text, "牛桂英")
+	if i < 0 || j >= 0 && j < i {
+		t.Errorf("want the repair team first:\n%s", ans.Text)
+	}
+}
+
+// TestCitationNamesTheSectionsSecretary: a passage from the section of a
+// two-secretary page about the second one is labelled with her name, not
+// the page's first secretary's.
+func TestCitationNamesTheSectionsSecretary(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := s.Ask(context.Background(), "section-label", "韦志鹏的夜间议事厅是什么？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Citations) == 0 || !strings.HasPrefix(ans.Citations[0].Label, "韦志鹏 · ") {
+		t.Errorf("want the citation labelled with 韦志鹏: %+v", ans.Citations)
+	}
+}
+
+// TestReviewedCues2: cues the session's review found over-reaching.
+func TestReviewedCues2(t *testing.T) {
+	g := serviceOverDir(t, "../corpus/testdata/genre")
+	seeds := newOffline(t, nil)
+	ctx := context.Background()
+	for _, c := range []struct {
+		s      *Service
+		q      string
+		not    Intent
+		reason string
+	}{
+		{g, "板凳会什么时候开比较好？", IntentAdvice, "a named method's time is asked of it"},
+		{g, "楼长议事会一般在什么地方可以开？", IntentAdvice, "a named method's place is asked of it"},
+		{g, "于海燕和牛桂英都是党员吗？", IntentCompare, "whether both are something compares no practice"},
+		{seeds, "四单工作法能解决各种矛盾吗？", IntentSteps, "各种 asks of no item"},
+	} {
+		if q := c.s.understand(c.q, Conversation{}); q.Intent == c.not {
+			t.Errorf("%s: intent %s (%s)", c.q, q.Intent, c.reason)
+		}
+	}
+	if q := g.understand("希望社区的书记是谁？", Conversation{}); !slices.Contains(q.Unknown, "希望社区") {
+		t.Errorf("希望社区 is a community's name: unknown %v", q.Unknown)
+	}
+	ans, err := g.Ask(ctx, "reviewed-how", "茶馆议事会是怎么做的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "社区门口有一家开了二十多年的老茶馆") {
+		t.Errorf("background is no part of how it is done:\n%s", ans.Text)
+	}
+	ans, err = g.Ask(ctx, "reviewed-change", "红色管家会调动居民积极性吗？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "这变化得从社区的") && len(ans.Citations) == 1 {
+		t.Errorf("no class's change is asked:\n%s", ans.Text)
+	}
+	if formWord("管理") || formWord("小组") {
+		t.Error("管理 and 小组 end any kind of method")
+	}
+	if m := modalRE.FindStringSubmatch("开会要签到"); m == nil || m[1] != "开会" {
+		t.Errorf("modalRE split 开会要签到 as %q", m)
+	}
+	// A plan is no doing; preparing a meal is.
+	if isDoing("接下来，我们准备把议事会开到每个小区。") || isDoing("向春燕告诉记者，下一步社区还将向周边小区推广这一做法。") || !isDoing("志愿者每天为老人准备午餐，送餐上门。") {
+		t.Error("isDoing: plans are no doings; 为老人准备午餐 is one")
+	}
+	// A problem something is done with is no difficulty of the place.
+	if isProblem("社区办公室的门从早到晚都开着，居民随时可以进来反映问题。") || !isProblem("下水道三天两头堵，居民意见很大。") {
+		t.Error("isProblem: 进来反映问题 is a doing's object; 下水道三天两头堵 a difficulty")
+	}
+}
+
+// TestMethodCalledByItsTail: while a secretary is talked about, the end of
+// one of her methods' names (帮帮团 of 老门帮帮团) names that method.
+func TestMethodCalledByItsTail(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "tail", "介绍一下门建国"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "tail", "为什么要搞帮帮团？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "“老门帮帮团”") || strings.Contains(ans.Text, "是因为") {
+		t.Errorf("want the method, and no reason the article does not give:\n%s", ans.Text)
+	}
+	if tailNamed("议事会怎么开", []string{"楼长议事会", "茶馆议事会"}) != "" {
+		t.Error("a tail two methods share names neither")
+	}
+}

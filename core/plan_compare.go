@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"bangyang/catalog"
@@ -148,6 +149,9 @@ func (p *planner) planCompare(leaders []string) *draft {
 	// What they share: the first topic of community work both articles
 	// are strong on, said only with a quote from each.
 	shared := func() []item {
+		if its := p.alikePractices(leaders); its != nil {
+			return its
+		}
 		if p.s.lex == nil {
 			return nil
 		}
@@ -159,8 +163,9 @@ func (p *planner) planCompare(leaders []string) *draft {
 			tp, _ := p.s.lex.Topic(t)
 			var its []item
 			for _, sd := range sides {
-				// Work each did on it, not a hardship met ("缺人力缺资金").
-				if r, ok := quoteFor(sd, tp.Article, ""); ok && !hardshipRE.MatchString(r.norm) {
+				// Work each did on it, not a hardship met ("缺人力缺资金")
+				// nor a post held ("2017年起担任社区党委书记").
+				if r, ok := quoteFor(sd, tp.Article, ""); ok && !hardshipRE.MatchString(r.norm) && !postOnlyRE.MatchString(r.norm) {
 					its = append(its, item{label: sd.name, quote: r.sentRef})
 				} else if ok {
 					delete(p.used, r.key())
@@ -408,6 +413,9 @@ var identityRE = regexp.MustCompile(`都(是|在|为|属于|来自|有|获|当�
 // bareName reports a sentence that names the method and says nothing more
 // of it ("一是推行居民说事工作法。").
 func bareName(def sentRef, m catalog.Method) bool {
+	if t := strings.TrimSpace(def.text); strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") {
+		return true // "她总结的“三张单子”工作法，做法如下：": what it is follows
+	}
 	return utf8.RuneCountInString(def.text)-utf8.RuneCountInString(strings.Trim(m.Name, "“”")) < 10
 }
 
@@ -441,6 +449,47 @@ func (p *planner) onField(cands []sentRef) []rankedSent {
 	return out
 }
 
+// onlyRegionAsked reports a question whose topic is its place and the ask
+// for work alone ("成都的书记有什么好经验"), no field of its own ("兰州的书记
+// 怎么处理高空抛物").
+func (p *planner) onlyRegionAsked() bool {
+	rest := p.q.Topic
+	for _, r := range p.s.ents.regions {
+		// Every place named (成都市武侯区: both), longest first.
+		for _, w := range []string{r.key, strings.TrimRight(r.key, "市区县")} {
+			if utf8.RuneCountInString(w) >= 2 {
+				rest = strings.ReplaceAll(rest, w, " ")
+			}
+		}
+	}
+	for _, w := range wellKnownPlaces {
+		rest = strings.ReplaceAll(rest, w, " ") // 四川成都: a province restricts nothing more
+	}
+	rest = workAskedRE.ReplaceAllString(rest, " ")
+	rest = strings.NewReplacer("市", "", "区", "", "县", "", "好", "", "有", "", "的", "", "社区", "", "书记", "", "优秀", "", "做", "", "干", "", " ", "").Replace(rest)
+	return utf8.RuneCountInString(rest) < 2
+}
+
+// planRegion tells the secretaries of a city or district asked about with
+// no field: each one's main method by its definition.
+func (p *planner) planRegion(leaders []string) *draft {
+	d := &draft{lead: "资料中在" + strings.TrimRight(p.q.RegionKey, "市") + "工作的书记和他们的主要方法："}
+	for _, l := range leaders {
+		if len(d.items) == 5 {
+			break
+		}
+		if it, ok := p.mainMethodItem(l); ok {
+			d.add(it)
+			d.leaders = append(d.leaders, l)
+			d.context = append(d.context, it.quote.chunk)
+		}
+	}
+	if len(d.items) == 0 {
+		return nil
+	}
+	return d
+}
+
 // mainMethodItem is a leader's main method by the sentence naming it,
 // labelled as such.
 func (p *planner) mainMethodItem(leader string) (item, bool) {
@@ -464,3 +513,121 @@ func (p *planner) mainMethodItem(leader string) (item, bool) {
 	}
 	return it, true
 }
+
+// alikePractices is a kind of practice every leader compared has, told by
+// the word their methods' names share (楼长议事会, 楼栋长议事机制: 议事;
+// 银发帮帮团, 老门帮帮团: 帮帮团), each method by its own definition. The
+// word is the one most methods of the corpus are named with (a form of
+// work the genre knows); words that end any kind of method (管理, 小组)
+// are no kind (formWord).
+func (p *planner) alikePractices(leaders []string) []item {
+	if p.s.o.Catalog == nil || len(leaders) < 2 {
+		return nil
+	}
+	all := p.s.o.Catalog.Methods()
+	named := func(w string) int {
+		n := 0
+		for _, m := range all {
+			if strings.Contains(m.Name, w) {
+				n++
+			}
+		}
+		return n
+	}
+	per := make([][]catalog.Method, len(leaders))
+	for i, l := range leaders {
+		if per[i] = p.s.mainMethods(l, 6); len(per[i]) == 0 {
+			return nil
+		}
+	}
+	var word string
+	var chosen []catalog.Method
+	best := 0
+	for _, m := range per[0] {
+		rs := []rune(practiceHead(m.Name))
+		for i := range rs {
+			for j := max(i+2, len(rs)-1); j <= len(rs); j++ {
+				w := string(rs[i:j])
+				if !formWord(w) {
+					continue
+				}
+				ms := []catalog.Method{m}
+				for _, other := range per[1:] {
+					k := slices.IndexFunc(other, func(o catalog.Method) bool { return headsWith(o.Name, w) })
+					if k < 0 {
+						ms = nil
+						break
+					}
+					ms = append(ms, other[k])
+				}
+				if ms == nil {
+					continue
+				}
+				if sc := named(w) * utf8.RuneCountInString(w); sc > best {
+					best, word, chosen = sc, w, ms
+				}
+			}
+		}
+	}
+	if word == "" {
+		return nil
+	}
+	var ways []string
+	out := []item{{}}
+	for i, m := range chosen {
+		def, ok := p.definitionOf(m)
+		if !ok || !p.fresh(def) {
+			for _, it := range out[1:] {
+				delete(p.used, it.quote.key())
+			}
+			return nil
+		}
+		p.take(def)
+		name := strings.Trim(m.Name, "“”")
+		ways = append(ways, leaders[i]+"的“"+name+"”")
+		out = append(out, item{label: leaders[i] + " · “" + name + "”", quote: def})
+	}
+	out[0] = item{plain: "共同点：都用“" + word + "”的办法（" + strings.Join(ways, "，") + "）。"}
+	return out
+}
+
+// practiceHead is a method's name without what says it is a method
+// (院坝议事工作法 → 院坝议事): its end says what kind of practice it is.
+func practiceHead(name string) string {
+	name = strings.Trim(name, "“”")
+	for _, suf := range []string{"工作法", "工作机制", "机制", "模式", "制度"} {
+		if h := strings.TrimSuffix(name, suf); h != name && utf8.RuneCountInString(h) >= 2 {
+			return h
+		}
+	}
+	return name
+}
+
+// headsWith reports a method whose name ends with w, give or take one
+// rune (夜间议事厅 with 议事): the kind of practice, not a word at its start
+// (邻里积分超市, 邻里一张网 share only 邻里).
+func headsWith(name, w string) bool {
+	h := practiceHead(name)
+	i := strings.LastIndex(h, w)
+	return i >= 0 && utf8.RuneCountInString(h[i+len(w):]) <= 1
+}
+
+// formWord is a word a method's name may share with another's as its kind
+// of practice: not a numeral (三张) or a word that only says "method" or
+// "community" (服务, 行动, 社区).
+func formWord(w string) bool {
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune("一二三四五六七八九十百千两几", r) {
+			return false
+		}
+	}
+	for _, g := range methodSuffixWords {
+		if strings.Contains(g, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// methodSuffixWords say a name is a method, not what kind of practice.
+var methodSuffixWords = []string{"工作法", "服务法", "服务", "行动", "工程", "活动", "体系", "社区", "党建", "居民", "管理", "小组", "中心", "平台", "项目", "计划"}

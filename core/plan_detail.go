@@ -33,6 +33,11 @@ var detailKinds = []detailKind{
 	{"time",
 		regexp.MustCompile(`多久|什么时候|几点|哪天|多长时间|频率|每隔|几次|定期|多长`),
 		regexp.MustCompile(`每(周|月|天|日|年|季度|季|星期|半月|两周)|周[一二三四五六日末]|星期[一二三四五六日天]|晚上|早上|上午|下午|中午|\d+点|定期|月初|月底|月末|节假日|固定|雷打不动|一次`)},
+	// "类别会变吗", "红色户会一直是红色吗": whether the class or the list
+	// changes — the sentences re-sorting them (每季度重新评定, 转为黄色).
+	{"change",
+		regexp.MustCompile(`会(不会)?[变改换调升降]|变不变|能不能[变改换调]|[可能]以[变改换调]|一直是|固定不变|一成不变|定死|终身|永久|调不调|换不换|升级|降级|退出`),
+		regexp.MustCompile(`调整|重新(评定|认定|划分|分类|核定|评估|确定)|[转调升降变改]为|调高|调低|升级|降级|动态|不是定死|不是固定|不固定|复核|退出|摘帽`)},
 	{"number",
 		regexp.MustCompile(`多少|几个|几名|几位|几户|几支|几家|几场|几件|规模`),
 		regexp.MustCompile(`\d|[一二三四五六七八九十百千万两]+(个|名|位|户|次|场|件|支|家|人)`)},
@@ -76,9 +81,6 @@ var (
 // the ones holding that kind of thing, those sharing the question's words
 // first. It reports false when none does; the usual plan answers then.
 func (p *planner) planMethodDetail(m catalog.Method, kind detailKind) (*draft, bool) {
-	if m.Leader == "" {
-		return nil, false
-	}
 	keys := []string{zh.ToSimplified(strings.Trim(m.Name, "“”"))}
 	for _, a := range m.Aliases {
 		keys = append(keys, zh.ToSimplified(strings.Trim(a, "“”")))
@@ -98,13 +100,26 @@ func (p *planner) planMethodDetail(m catalog.Method, kind detailKind) (*draft, b
 			addCand(r)
 		}
 	}
-	for _, r := range p.s.leaderSentences(m.Leader) {
-		if matchesAny(flatten(r.norm), keys) {
-			addCand(r)
+	if m.Leader != "" {
+		for _, r := range p.s.leaderSentences(m.Leader) {
+			if matchesAny(flatten(r.norm), keys) {
+				addCand(r)
+			}
 		}
 	}
 	for _, qs := range m.Procedure {
 		for _, r := range quotes(p, qs) {
+			addCand(r)
+		}
+	}
+	if hasDef {
+		// What follows its naming, up to another method's story (类别不是
+		// 定死的，网格员每季度重新评定一次: a paragraph of its own).
+		name := flatten(zh.ToSimplified(strings.Trim(m.Name, "“”")))
+		for _, r := range p.s.sentencesAfter(def.chunk, def.pos, 10) {
+			if r.chunk.ArticleID != def.chunk.ArticleID || (p.s.namesAMethod(r.norm) || p.namesHerOther(m, r.norm)) && !strings.Contains(flatten(r.norm), name) {
+				break
+			}
 			addCand(r)
 		}
 	}
@@ -115,7 +130,14 @@ func (p *planner) planMethodDetail(m catalog.Method, kind detailKind) (*draft, b
 	}
 	var best []scored
 	for _, r := range cands {
-		if !kind.holds.MatchString(r.norm) {
+		// Read without the method's own name: 一户一策 holds no count of 户.
+		bare := r.norm
+		for _, k := range keys {
+			if k != "" {
+				bare = strings.ReplaceAll(bare, k, "　")
+			}
+		}
+		if !kind.holds.MatchString(bare) {
 			continue
 		}
 		score := 1
@@ -139,7 +161,7 @@ func (p *planner) planMethodDetail(m catalog.Method, kind detailKind) (*draft, b
 		}
 	}
 	d := &draft{leaders: nonEmpty(m.Leader), methods: []string{m.Name}}
-	d.lead = p.leaderLabel(m.Leader) + "的“" + strings.Trim(m.Name, "“”") + "”："
+	d.lead = whose(p.leaderLabel(m.Leader), "“"+strings.Trim(m.Name, "“”")+"”") + "："
 	top := best[0].score
 	for _, b := range best {
 		if len(d.items) == 2 || b.score < top && len(d.items) > 0 {
@@ -175,7 +197,9 @@ func (p *planner) detailWords(m catalog.Method, kind detailKind) []rune {
 // followedBy appends to a detail's answer what the usual plan said, within
 // the answer's budget: the detail leads, the rest keeps what a fuller
 // answer holds.
-func (d *draft) followedBy(usual *draft) *draft {
+//
+// What this conversation showed already is not shown again.
+func (d *draft) followedBy(usual *draft, shown map[string]bool) *draft {
 	if usual == nil || usual.refused {
 		return d
 	}
@@ -189,7 +213,7 @@ func (d *draft) followedBy(usual *draft) *draft {
 	}
 	for _, it := range usual.items {
 		n := utf8.RuneCountInString(it.quote.text)
-		if it.quote.chunk == nil || have[it.quote.key()] || len(d.items) == 4 || runes+n > maxAnswerRunes-60 {
+		if it.quote.chunk == nil || have[it.quote.key()] || shown[it.quote.key()] || len(d.items) == 4 || runes+n > maxAnswerRunes-60 {
 			continue
 		}
 		have[it.quote.key()] = true

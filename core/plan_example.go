@@ -21,7 +21,7 @@ var caseRE = regexp.MustCompile(`\d+号|号院|号楼|[\p{Han}]{2,4}(小区|院�
 // (就是楼院), which its characters tell.
 var estateRE = regexp.MustCompile(`^[\p{Han}]{2,4}(小区|院落|楼院)$`)
 
-const genericEstateRunes = "改造建设管理治服务有和与及的个老旧新无等各每些多部分整周边物业商品房开放封闭这那里内外片座就是在到了把让为"
+const genericEstateRunes = "改造建设管理治服务有和与及的个老旧新无等各每些多部分整周边物业商品房开放封闭这那里内外片座就是在到了把让为对向给将从"
 
 // storyTimeRE dates a particular occasion: 去年夏天, 有一次, 2019年3月.
 // careerRE is a step of her career (当选, 担任), no case of a method.
@@ -45,6 +45,10 @@ func tellsACase(norm string) bool {
 	return storyTimeRE.MatchString(norm) && (digitRE.MatchString(norm) || strings.ContainsAny(norm, "户家人")) &&
 		isDoing(norm) && !careerRE.MatchString(norm)
 }
+
+// saidOnlyRE is a sentence that only says who said the words before it
+// ("78岁的居民胡奶奶说。").
+var saidOnlyRE = regexp.MustCompile(`^[^，,。：:“”]{0,20}(说|表示|感慨|笑着说|告诉记者|动情地说)[。！!]?$`)
 
 // honourRE is praise or an honour: no case of a method.
 var honourRE = regexp.MustCompile(`授予|荣获|称号|表彰|被评为|获评`)
@@ -87,36 +91,89 @@ func (p *planner) planExample() *draft {
 	}
 	// A case is told near the method's name: in a sentence naming it, or
 	// within the few sentences after one.
+	// (An example the article introduces as one — 比如, 有一次, 就拿…来说 —
+	// may come a paragraph later.)
 	near := map[string]bool{}
 	for i, r := range sents {
 		if len(names) == 0 || matchesAny(flatten(r.norm), names) {
-			for j := i; j < len(sents) && j <= i+4; j++ {
-				if sents[j].chunk.ArticleID == r.chunk.ArticleID {
+			for j := i; j < len(sents) && j <= i+8; j++ {
+				if sents[j].chunk.ArticleID == r.chunk.ArticleID && (j <= i+4 || exampleOpenRE.MatchString(sents[j].norm)) {
 					near[sents[j].key()] = true
 				}
 			}
 		}
 	}
-	var best sentRef
-	bestScore := 0.0
-	for _, r := range sents {
-		if !near[r.key()] || r.key() == def.key() || !tellsACase(r.norm) || honourRE.MatchString(r.norm) || !p.fresh(r) || isHeadingLike(r.text) || isQuestion(r.text) {
-			continue
+	// In a paragraph the last answer showed, a case is of what was just told
+	// ("她是怎么化解矛盾的" then "能举个例子吗"), even if it was shown with
+	// it; one not shown yet goes first otherwise.
+	byPrev := map[string]bool{}
+	if p.prev != nil {
+		prevShown := map[string]bool{}
+		for _, k := range p.prev.Shown {
+			prevShown[k] = true
 		}
-		sc := 1.0
-		if len(names) > 0 && matchesAny(flatten(r.norm), names) {
-			sc += 0.5 // "南院门12号院……就是按照“五步议事法”议出来的"
-		}
-		if topic.total > 0 {
-			s, _ := topic.score(r.norm)
-			sc += s
-		}
-		sc += 0.2 * float64(len(caseRE.FindAllString(r.norm, -1)))
-		if sc > bestScore {
-			best, bestScore = r, sc
+		for i, r := range sents {
+			if prevShown[r.key()] {
+				for j := i; j < len(sents) && j <= i+4 && sents[j].chunk == r.chunk && sents[j].para == r.para; j++ {
+					byPrev[sents[j].key()] = true
+				}
+			}
 		}
 	}
-	if best.chunk == nil {
+	find := func() (sentRef, bool) {
+		var best sentRef
+		bestScore := 0.0
+		for _, r := range sents {
+			opens := exampleOpenRE.MatchString(r.norm)
+			if !near[r.key()] || r.key() == def.key() || !(tellsACase(r.norm) || opens) || honourRE.MatchString(r.norm) || p.used[r.key()] || isHeadingLike(r.text) || isQuestion(r.text) ||
+				!opens && (saidOnlyRE.MatchString(r.norm) || praiseRE.MatchString(r.norm)) {
+				// ("78岁的居民胡奶奶说。", "大家都夸她……": who said it, or
+				// praise, is no case of what she did.)
+				continue
+			}
+			sc := 1.0
+			if opens {
+				sc += 1 // the article says it is an example
+			}
+			if byPrev[r.key()] {
+				sc += 1.5
+			}
+			if !p.fresh(r) {
+				sc -= 1
+			}
+			if len(names) > 0 && matchesAny(flatten(r.norm), names) {
+				sc += 0.5 // "南院门12号院……就是按照“五步议事法”议出来的"
+			}
+			if topic.total > 0 {
+				s, _ := topic.score(r.norm)
+				sc += s
+			}
+			sc += 0.2 * float64(len(caseRE.FindAllString(r.norm, -1)))
+			if sc > bestScore {
+				best, bestScore = r, sc
+			}
+		}
+		return best, best.chunk != nil
+	}
+	best, ok := find()
+	if ok {
+		// A case whose opening was shown before starts there all the same
+		// ("比如12号楼的化粪池……" before "老周把情况报上来后……").
+		para := p.s.paragraph(best)
+		for i, x := range para {
+			if x.key() != best.key() {
+				continue
+			}
+			for k := i - 1; k >= 0 && k >= i-2; k-- {
+				if exampleOpenRE.MatchString(para[k].norm) && !tellsACase(best.norm) || exampleOpenRE.MatchString(para[k].norm) && !exampleOpenRE.MatchString(best.norm) {
+					best = para[k]
+					break
+				}
+			}
+			break
+		}
+	}
+	if !ok {
 		d.refused = true
 		switch {
 		case len(names) > 0:
@@ -134,12 +191,35 @@ func (p *planner) planExample() *draft {
 		}
 		return d
 	}
+	if !p.fresh(best) {
+		// Shown already with how she did it: still the example asked for,
+		// said so, told whole (its paragraph), rather than refused.
+		d.lead = strings.TrimSuffix(d.lead, "文中的例子：") + "上面提到的例子就是文中讲的："
+		st := []sentRef{best}
+		p.take(best)
+		runes := utf8.RuneCountInString(best.text)
+		for _, r := range p.s.paragraph(best) {
+			if r.pos <= best.pos || p.used[r.key()] || fragment(r.text) {
+				continue
+			}
+			if runes += utf8.RuneCountInString(r.text); runes > maxAnswerRunes-80 {
+				break
+			}
+			p.take(r)
+			st = append(st, r)
+		}
+		d.add(item{quote: st[0], more: st[1:]})
+		d.context = appendChunk(d.context, best.chunk)
+		return d
+	}
 	p.take(best)
 	st := p.story(best, maxAnswerRunes-80)
 	if len(st) == 1 {
-		// A case goes on after its first sentence ("居民提出问题后……").
+		// A case goes on after its first sentence ("居民提出问题后……"),
+		// even if an earlier answer showed how it went on: the case is
+		// told whole.
 		for _, r := range p.s.sentencesAfter(best.chunk, best.pos, 2) {
-			if r.chunk == best.chunk && r.para == best.para && p.fresh(r) && !fragment(r.text) {
+			if r.chunk == best.chunk && r.para == best.para && !p.used[r.key()] && !fragment(r.text) {
 				p.take(r)
 				st = append(st, r)
 			}

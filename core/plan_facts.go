@@ -18,6 +18,7 @@ var othersChosenRE = regexp.MustCompile(`(推选|选举|选出|推举)(出|了|�
 
 func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 	var missing []string
+	notSoldier, answeredAsked := false, false
 	for _, a := range p.q.Attributes {
 		want := 1
 		switch a.Name {
@@ -49,10 +50,18 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			if !p.s.isAsked(r) || !toHer || !a.cue.MatchString(askedAsHer(r.norm)) {
 				continue
 			}
+			if a.Name == "此前工作" && militaryAskRE.MatchString(askedAsHer(r.norm)) && !militaryAskRE.MatchString(p.q.Norm) {
+				continue // "您当过兵吗？" answers 当过兵吗, not what her job was
+			}
 			ans := p.s.answerTo(r, leader)
 			for i, x := range ans {
-				if (a.state.MatchString(x.norm) || career && i == 0) && p.ownFact(a, x, leader) && !slices.ContainsFunc(about, func(y sentRef) bool { return y.key() == x.key() }) {
+				// Her first words answering it are hers, whatever they
+				// name ("您当过兵吗？" — "没有，不过我爱人是退伍军人").
+				if (a.state.MatchString(x.norm) && p.ownFact(a, x, leader) || career && i == 0) && !slices.ContainsFunc(about, func(y sentRef) bool { return y.key() == x.key() }) {
 					about = append(about, x)
+					if a.Name == "此前工作" && militaryAskRE.MatchString(askedAsHer(r.norm)) {
+						answeredAsked = true // asked of the army and answering it
+					}
 					break
 				}
 			}
@@ -65,7 +74,7 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				continue // an interviewer's question states nothing of her
 			}
 			switch {
-			case a.Name == "荣誉" && (p.s.startsWithPlace(r.norm) || p.s.communityWe(r, leader)) && p.q.ViaPlace:
+			case a.Name == "荣誉" && (p.s.startsWithPlace(r.norm) || p.s.communityWe(r, leader) || communityHonour(r.norm)) && p.q.ViaPlace:
 				about = append([]sentRef{r}, about...) // asked about the community: its own first
 			case !p.ownFact(a, r, leader):
 			case p.s.namesLeader(r.norm, leader) || i == 0 || herSubject(r.norm) && p.s.thirdPersonHers(r, leader) || p.s.firstPersonOf(r, leader) || p.s.quotedFrom(r, leader):
@@ -87,6 +96,15 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			}
 		}
 		all := append(about, rest...)
+		var community []sentRef // the community's honours, told as its own
+		if a.Name == "荣誉" && !p.q.ViaPlace {
+			for _, r := range cands {
+				if a.strong.MatchString(r.norm) && communityHonour(r.norm) && !p.s.isAsked(r) && !p.s.namesOtherLeader(r.norm, leader) &&
+					!slices.ContainsFunc(all, func(x sentRef) bool { return x.key() == r.key() }) {
+					community = append(community, r)
+				}
+			}
+		}
 		if bi, _ := terms(residual(a.cue.ReplaceAllString(p.q.Topic, " "))); len(bi) > 0 {
 			// "多大的时候成为大学生社官": the age sentence on that event.
 			cover := func(r sentRef) int {
@@ -99,6 +117,15 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				return n
 			}
 			slices.SortStableFunc(all, func(x, y sentRef) int { return cover(y) - cover(x) })
+		}
+		if a.Name == "此前工作" {
+			want = 2 // "我还是纺织厂的一名挡车工" then "我下岗了…": a career told in two
+			if militaryAskRE.MatchString(p.q.Norm) {
+				// 当过兵吗: the sentences telling her service first.
+				slices.SortStableFunc(all, func(x, y sentRef) int {
+					return boolRank(militaryStateRE.MatchString(soldiersRE.ReplaceAllString(y.norm, ""))) - boolRank(militaryStateRE.MatchString(soldiersRE.ReplaceAllString(x.norm, "")))
+				})
+			}
 		}
 		if a.strong != nil {
 			slices.SortStableFunc(all, func(x, y sentRef) int {
@@ -133,6 +160,12 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				}
 			}
 		}
+		if got == 0 && len(community) > 0 && !p.used[community[0].key()] {
+			// None of her own: her community's, named as the community's
+			// (one line).
+			p.take(community[0])
+			d.add(item{label: "所在社区获得的荣誉", quote: community[0]})
+		}
 		if got == 0 && a.Name == "荣誉" {
 			if hs := p.s.statedHonours(leader); len(hs) > 0 {
 				// Given in the article's front matter, not in its text.
@@ -140,10 +173,20 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				continue
 			}
 		}
+		if a.Name == "此前工作" && militaryAskRE.MatchString(p.q.Norm) && got > 0 && !answeredAsked && !slices.ContainsFunc(d.items, func(it item) bool {
+			return it.quote.chunk != nil && strings.Contains(it.label, a.Name) && militaryStateRE.MatchString(soldiersRE.ReplaceAllString(it.quote.norm, ""))
+		}) {
+			// "当过兵吗" of one whose former job was another: that it is
+			// not said, then what is.
+			notSoldier = true
+		}
 		if got == 0 {
 			name := a.Name
 			if level := finerLevelRE.FindStringSubmatch(p.q.Norm); a.Name == "籍贯" && level != nil {
 				name = "籍贯具体在哪个" + level[1]
+			}
+			if a.Name == "此前工作" && militaryAskRE.MatchString(p.q.Norm) {
+				name = "参军、服役经历（此前工作）"
 			}
 			missing = append(missing, name)
 		}
@@ -159,6 +202,9 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 		d.lead = leader + "："
 		d.tail = "资料中没有提到" + leader + "的" + strings.Join(missing, "、") + "。"
 	}
+	if notSoldier {
+		d.lead = "资料中没有提到" + leader + "当过兵，说的是" + leader + "此前的工作：" + strings.TrimPrefix(d.lead, leader+"：")
+	}
 	return d
 }
 
@@ -169,7 +215,7 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 func (p *planner) ownFact(a Attribute, r sentRef, leader string) bool {
 	switch a.Name {
 	case "荣誉":
-		return !p.s.startsWithPlace(r.norm) && !p.s.communityWe(r, leader) && a.state.MatchString(electedToPostRE.ReplaceAllString(r.norm, ""))
+		return !p.s.startsWithPlace(r.norm) && !p.s.communityWe(r, leader) && !communityHonour(r.norm) && a.state.MatchString(electedToPostRE.ReplaceAllString(r.norm, ""))
 	case "年龄":
 		return p.ageIsHers(r, a.state, leader) // "带着80岁的张大爷去体检": someone else's age
 	case "身体情况", "住址", "爱好":
@@ -178,9 +224,58 @@ func (p *planner) ownFact(a Attribute, r sentRef, leader string) bool {
 		return p.familyIsHers(p.s.herText(r, leader), leader) // "双职工家庭的孩子"
 	case "任职经历":
 		return a.state.MatchString(othersChosenRE.ReplaceAllString(r.norm, "")) // "每栋楼推选一名楼栋长": others chosen
+	case "此前工作":
+		// "请社区里的退役军人调解": the soldiers she works with, not her
+		// service — unless she is one (她是一名退伍军人).
+		if t := r.norm; soldiersRE.MatchString(t) && !selfSoldierRE.MatchString(t) && a.state.MatchString(t) {
+			return a.state.MatchString(soldiersRE.ReplaceAllString(t, ""))
+		}
 	}
 	return true
 }
+
+// soldiersRE names former soldiers as a group of people (退役军人, 退伍
+// 老兵); selfSoldierRE says she is one.
+var (
+	soldiersRE    = regexp.MustCompile(`(退伍|退役|转业)(军人|老兵|士兵|官兵|战士)`)
+	selfSoldierRE = regexp.MustCompile(`(我|她|他)(是|曾是)(一名|一位|一个|个)?(退伍|退役|转业)(军人|老兵)|(作为|身为)(一名|一位)?(退伍|退役|转业)(军人|老兵)`)
+)
+
+// communityHonour reports a sentence whose every honour is the
+// community's: its clause conferring one has the community for subject
+// (社区先后获评…, 在她的带领下，该社区被评为…) or confers a community's title
+// (她带领社区荣获“全国文明社区”): told as the community's, never hers.
+func communityHonour(norm string) bool {
+	found := false
+	for _, c := range honourClauseRE.Split(norm, -1) {
+		loc := honourTriggerRE.FindStringIndex(c)
+		if loc == nil {
+			continue
+		}
+		before, after := c[:loc[0]], c[loc[1]:]
+		switch {
+		case communitySubjectRE.MatchString(before) && !personBeforeRE.MatchString(communitySubjectRE.FindStringSubmatch(before)[2]) && !personTitleRE.MatchString(after):
+			// not "她在村里被评为优秀党员", "社区党委书记王芳被评为…工作者"
+		case communityTitleRE.MatchString(after) && !personTitleRE.MatchString(after):
+		default:
+			return false // hers, or not the community's alone
+		}
+		found = true
+	}
+	return found
+}
+
+var (
+	honourClauseRE  = regexp.MustCompile(`[，,。；;！!？?]`)
+	honourTriggerRE = regexp.MustCompile(`获评|荣获|获得|被评为|评为|被授予|授予|被命名为|命名为|被确定为|获`)
+	// communitySubjectRE: the clause's subject before the honour is the
+	// community (社区, 该社区, 金桥社区, 小区, 楼院, 社区党委); what follows it
+	// up to the trigger is the rest (先后, 也, 连续三年).
+	communitySubjectRE = regexp.MustCompile(`(社区|小区|楼院|院落|街道|村|社区党委|党支部|党总支|居委会)([^社区]{0,8})$`)
+	personBeforeRE     = regexp.MustCompile(`她|他|本人|书记|主任`)
+	communityTitleRE   = regexp.MustCompile(`(文明|和谐|绿色|示范|先进|模范|平安|美丽|幸福|星级|红旗|标杆|五好|宜居|无邪教|充分就业|民主法治|法治|优秀)[^，,。、]{0,10}(社区|小区|楼院|院落|集体|单位|党组织|基层党组织|党支部|党委|示范点|街道|村|家园|居委会)`)
+	personTitleRE      = regexp.MustCompile(`工作者|党员|红旗手|劳动模范|劳模|标兵|书记|带头人|好人|楷模|先锋|个人|人物|代表|委员`)
+)
 
 // continuesHer reports r right after prev in its paragraph, prev naming
 // the leader and r opening on a date with no one else named: her

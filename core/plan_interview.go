@@ -8,6 +8,7 @@ package core
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -60,7 +61,14 @@ var askKinds = []*regexp.Regexp{
 	regexp.MustCompile(`哪一?年|什么时候|何时|几几年|多久|多长时间|多少年|几年`),
 	regexp.MustCompile(`多少|几[个名户人位支家件]`),
 	regexp.MustCompile(`哪里|哪儿|在哪|什么地方`),
+	askHowRE,
 }
+
+// askHowRE asks how it was done: 你们是怎么做的, 具体怎么办, 怎么解决的.
+var askHowRE = regexp.MustCompile(`(?:怎么|怎样|如何)(?:做|办|解决|破解|干|搞|弄|操作|推进|化解)`)
+
+// askHow is the index of askHowRE in askKinds.
+var askHow = slices.Index(askKinds, askHowRE)
 
 // comingToWorkRE is her coming to the work: 来社区, 当书记, 干社区这一行.
 var comingToWorkRE = regexp.MustCompile(comingToWork)
@@ -118,6 +126,9 @@ func (p *planner) answerToSameQuestion(cands []sentRef, leader string) []sentRef
 			continue
 		}
 		same := kind == 0 && careerAskRE.MatchString(p.q.Norm) && comingToWorkRE.MatchString(asked)
+		if kind == askHow && len(want) == 0 && len(hanBigrams(strip(asked))) <= 3 {
+			same = true // "她是怎么做的" and "你们是怎么做的？": her answer is how
+		}
 		if !same && len(want) > 0 {
 			have := 0
 			got := strings.Join(hanBigrams(strip(asked)), " ")
@@ -143,7 +154,7 @@ func (p *planner) answerToSameQuestion(cands []sentRef, leader string) []sentRef
 			// A reason may take two sentences, a difficulty and what she did
 			// about it three; a year or a count is one.
 			most, runes := map[bool]int{true: 2, false: 1}[kind == 0], utf8.RuneCountInString(first.text)
-			if kind < 0 {
+			if kind < 0 || kind == askHow {
 				most = 3
 			}
 			out := []sentRef{first}

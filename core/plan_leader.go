@@ -5,6 +5,7 @@ package core
 // follows it).
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"bangyang/catalog"
 	"bangyang/corpus"
+	"bangyang/zh"
 )
 
 // describe names a leader with her place and post: 吴中兰（重庆市…社区党委书记）.
@@ -48,8 +50,22 @@ func (p *planner) planLeader(leader string) *draft {
 		return p.planFacts(leader, cands, d)
 	case IntentWhere:
 		info := p.s.ents.leaderInfo[leader]
-		if info.Place == "" && info.Role == "" || !aboutWorkplace(p.q.Topic) {
+		if !aboutWorkplace(p.q.Topic) {
 			break // "公共服务中心建在哪儿" asks where something is, not where she works
+		}
+		hon, unit, named, inHonour := p.placeInHonour(cands, leader, info.Place, info.Role)
+		// Her city (province, district) named only in an honour's title
+		// ("荣获“洛阳市优秀共产党员”称号"): said to be no more than that —
+		// the honour's place, not where she was born.
+		honourLine := "资料没有直接写明" + leader + "在哪个" + levelWord(unit) + "工作，只在" + leader + "的荣誉里提到" + named + "。"
+		if info.Place == "" && info.Role == "" {
+			if inHonour {
+				d.lead = honourLine
+				p.take(hon)
+				d.add(item{label: "荣誉", quote: hon})
+				return d
+			}
+			break
 		}
 		lead := leader
 		if info.Place != "" {
@@ -62,17 +78,32 @@ func (p *planner) planLeader(leader string) *draft {
 			lead += "任" + info.Role
 		}
 		d.lead = lead + "。"
+		if inHonour {
+			d.lead += honourLine
+		}
 		if r, ok := p.statingSentence(cands, leader, []string{shortPlace(info.Place), info.Role}); ok {
 			p.take(r)
 			d.add(item{quote: r})
+			if inHonour && hon.key() != r.key() {
+				p.take(hon)
+				d.add(item{label: "荣誉", quote: hon})
+			}
 			return d
 		}
 	}
 	switch p.q.Intent {
-	case IntentWhen, IntentNumber, IntentProblem, IntentOther:
+	case IntentWhen, IntentNumber, IntentProblem, IntentOther, IntentHow:
 		// An interview where she was asked just this: her answer; asked why
 		// she came to the work, her account of it with its reason.
 		ans := p.answerToSameQuestion(cands, leader)
+		if p.q.Intent == IntentHow && len(ans) > 0 {
+			d.lead = p.leaderLabel(leader) + "的做法："
+			for _, r := range ans {
+				p.take(r)
+				d.add(item{quote: r})
+			}
+			return d
+		}
 		if len(ans) == 0 {
 			ans = p.whySheCame(cands, leader) // her own account of coming to the work
 		}
@@ -102,10 +133,35 @@ func (p *planner) planLeader(leader string) *draft {
 	general := func(re *regexp.Regexp) bool {
 		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
 	}
+	if count := countAsked(p.q.Norm); p.q.Intent == IntentNumber && p.q.FollowUp && p.prev != nil && count != nil {
+		// "那一共帮了多少户？" after how she did it: the count told with
+		// what was just shown, or right after it.
+		if r, ok := p.countNearShown(chunks, count); ok {
+			p.take(r)
+			d.lead = p.leaderLabel(leader) + "："
+			d.add(item{quote: r})
+			return d
+		}
+	}
 	if p.q.Intent == IntentProblem && p.q.FollowUp && p.prev != nil && len(p.prev.Methods) == 0 && whyRE.MatchString(p.q.Norm) {
 		// "她为什么要这么做" after what she did: the problem told just
 		// before the first sentence that answer showed.
-		if why, stated := p.reasonBeforeShown(cands); len(why) > 0 {
+		why, stated := p.reasonBeforeShown(cands)
+		if m, ok := p.methodOfShown(cands, leader); ok && !stated {
+			// The answer told one of her methods without being asked by
+			// name ("“红管家”老周把情况报上来后……") and nothing before it
+			// states a problem: why she did it is what that method
+			// answers, told where its story begins.
+			saved := maps.Clone(p.used)
+			if md := p.planMethod(m); !md.refused && md.hasQuotes() && !strings.HasPrefix(md.lead, "资料中没有") {
+				return md
+			}
+			p.used = saved // nothing of the method's draft is shown
+		}
+		if len(why) == 0 {
+			why, stated = p.reasonBeforeFirstShown(cands)
+		}
+		if len(why) > 0 {
 			d.lead = p.leaderLabel(leader) + "这样做，是因为："
 			if !stated {
 				d.lead = "文中没有直接说原因；" + p.leaderLabel(leader) + "这样做之前，文中介绍的情况是："
@@ -169,10 +225,10 @@ func (p *planner) planLeader(leader string) *draft {
 			ranked = append(rank(after, newTerms("", nil, after), IntentResult), ranked...)
 		}
 	}
-	if p.prev != nil && p.q.FollowUp && laterRE.MatchString(p.q.Norm) && residual(p.q.Topic) == "" && !asksOutcomeRE.MatchString(p.q.Norm) {
+	if p.prev != nil && p.q.FollowUp && laterRE.MatchString(p.q.Norm) && laterDoingRE.ReplaceAllString(residual(p.q.Topic), "") == "" && !asksOutcomeRE.MatchString(p.q.Norm) {
 		// "后来呢？": what the article tells next, after what was shown.
 		runes := 0
-		for _, r := range p.afterShown(chunks) {
+		for _, r := range p.pastTheBackground(p.afterShown(chunks)) {
 			n := utf8.RuneCountInString(r.text)
 			if len(d.items) == 4 || runes+n > maxAnswerRunes-40 {
 				break
@@ -213,7 +269,7 @@ func (p *planner) planLeader(leader string) *draft {
 		n = 2 // anchors; narrate adds what follows each
 	}
 	picked := p.pick(ranked, n, func(r rankedSent) bool {
-		return wt.total == 0 || r.covered > 0 || r.score > 1.5 || p.anyTopicMatch(r.norm)
+		return wt.total == 0 || r.covered > 0 || r.score > 1.5 || p.anyTopicMatch(r.norm) || p.countOfShown(wt, r.sentRef)
 	})
 	if len(picked) == 0 {
 		if wt.total > 0 && p.q.Intent != IntentHow && p.q.Intent != IntentSummary {
@@ -444,8 +500,9 @@ func (p *planner) section(cands []sentRef, wt weightedTerms) []sentRef {
 		return nil
 	}
 	best, bestCov := -1, 0.0
+	heading := func(c sentRef) bool { return isHeadingLike(c.text) || p.questionHeading(c) }
 	for i, c := range cands {
-		if !isHeadingLike(c.text) || utf8.RuneCountInString(c.text) < 8 {
+		if !heading(c) || utf8.RuneCountInString(c.text) < 8 {
 			continue
 		}
 		if _, cov := wt.score(c.norm); cov > bestCov {
@@ -453,11 +510,23 @@ func (p *planner) section(cands []sentRef, wt weightedTerms) []sentRef {
 		}
 	}
 	if best < 0 || bestCov < 0.5*wt.total {
+		best = -1
+		// A question heading in the asker's own words ("居民的事怎样才能有
+		// 人管？" for "她是怎么让居民的事有人管的"): by its characters.
+		rest := p.q.Topic
+		for i, c := range cands {
+			if p.questionHeading(c) && utf8.RuneCountInString(residual(rest)) >= 4 && charCoverage(rest, c.norm) >= 0.6 && longestShared(rest, c.norm) >= 2 {
+				best = i
+				break
+			}
+		}
+	}
+	if best < 0 {
 		return nil
 	}
 	var body []sentRef
 	for _, r := range cands[best+1:] {
-		if isHeadingLike(r.text) {
+		if heading(r) {
 			break
 		}
 		body = append(body, r)
@@ -469,8 +538,8 @@ func (p *planner) section(cands []sentRef, wt weightedTerms) []sentRef {
 		if len(out) == 5 || runes+n > maxAnswerRunes-40 {
 			continue
 		}
-		if !p.fresh(r) {
-			continue
+		if !p.fresh(r) || fragment(r.text) || p.q.Intent == IntentHow && noDoingOfHers(r) {
+			continue // asked what she did: not "居民们说。", praise or an honour
 		}
 		p.take(r)
 		runes += n
@@ -480,11 +549,106 @@ func (p *planner) section(cands []sentRef, wt weightedTerms) []sentRef {
 	return out
 }
 
+// questionHeading reports a question standing as a section's heading
+// ("居民的事怎样才能有人管？" alone in its paragraph, the practices under
+// it): short, its paragraph's only sentence, no interviewer's nor anyone's
+// words.
+func (p *planner) questionHeading(r sentRef) bool {
+	t := strings.TrimSpace(r.text)
+	if !strings.HasSuffix(t, "？") && !strings.HasSuffix(t, "?") || utf8.RuneCountInString(t) > 30 || strings.ContainsAny(t, "：:“”\"，,") || corpus.IsInterviewQuestion(t) {
+		return false
+	}
+	return len(p.s.paragraph(r)) == 1
+}
+
+// countOfShown reports, for a count asked as a follow-up ("救了几个人？"),
+// a sentence counting in the measure asked that the conversation has
+// shown, when it tells what is counted.
+func (p *planner) countOfShown(wt weightedTerms, r sentRef) bool {
+	if wt.unit == nil || !p.q.FollowUp || !p.shown[r.key()] || !wt.unit.MatchString(r.norm) {
+		return false
+	}
+	// What is counted must be told in it (the 救 of 救了几个人), not only
+	// its measure ("社区有几个人" is no count of those rescued).
+	rest := askedUnitRE.ReplaceAllString(deicticRE.ReplaceAllString(p.q.Topic, " "), " ")
+	for _, w := range strings.Fields(rest) {
+		rs := []rune(w)
+		if len(rs) == 1 {
+			if zh.IsHan(rs[0]) && !strings.ContainsRune(functionRunes, rs[0]) && strings.ContainsRune(r.norm, rs[0]) {
+				return true
+			}
+			continue
+		}
+		for i := 0; i+1 < len(rs); i++ {
+			if b := string(rs[i : i+2]); strings.Contains(r.norm, b) && !p.s.genericBigram(b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// functionRunes say nothing of what is counted (有, 是, 了).
+const functionRunes = "的了是在有和与都就也还很不没个么什怎哪谁吗呢吧啊着过把被让给对从向为跟及要想能会可以这那些一每天年月里上下得地共"
+
+// askedLevelRE asks for a level of the chain (哪个市, 哪座城市, 哪个省).
+var askedLevelRE = regexp.MustCompile(`(哪个|哪座|哪一个|什么|哪)(城市|市|省|区|县)`)
+
+// honourPlaceRE is a place of the chain written in an honour's title
+// (荣获“洛阳市优秀共产党员”称号, 被评为河南省劳动模范).
+var honourPlaceRE = regexp.MustCompile(`(荣获|获评|获得|被评为|评为|被授予|授予|当选为|当选)[^，,。；]{0,6}?[“"「]?(\p{Han}{2,6}?(市|省|自治区|区|县))(优秀|最美|十佳|先进|劳动|三八|五一|道德|巾帼|好人|模范|人大|党代表|政协|百佳|金牌|杰出|[“"「])`)
+
+// placeInHonour is, for a where-question asking a level her place lacks
+// (or any where-question when neither her place nor her post is known), a sentence of hers
+// stating an honour whose title holds a place of that level: the
+// sentence, the unit (市, 省), the place named.
+func (p *planner) placeInHonour(cands []sentRef, leader, place, role string) (sentRef, string, string, bool) {
+	want := ""
+	if m := askedLevelRE.FindStringSubmatch(p.q.Norm); m != nil {
+		want = m[2]
+		if want == "城市" {
+			want = "市"
+		}
+	}
+	if want == "" && (place != "" || role != "") {
+		return sentRef{}, "", "", false // her place or post says where she works
+	}
+	if want != "" && strings.Contains(place, want) {
+		return sentRef{}, "", "", false // her place has that level
+	}
+	for _, r := range cands {
+		if !p.s.namesLeader(r.norm, leader) && !herSubject(r.norm) || p.s.namesOtherLeader(r.norm, leader) || communityHonour(r.norm) {
+			continue
+		}
+		for _, m := range honourPlaceRE.FindAllStringSubmatch(r.norm, -1) {
+			if strings.HasPrefix(m[2], "全") || want != "" && m[3] != want && !(want == "省" && m[3] == "自治区") {
+				continue // 全省, 全市: no name
+			}
+			return r, m[3], m[2], true
+		}
+	}
+	return sentRef{}, "", "", false
+}
+
+// levelWord names a unit of the chain as a question would (市 → 城市).
+func levelWord(unit string) string {
+	switch unit {
+	case "市":
+		return "城市"
+	case "自治区":
+		return "省区"
+	}
+	return unit
+}
+
 // aboutWorkplace reports a where-question about the person herself
 // (在哪里工作, 她的社区在哪): nothing is left once the place words go.
 func aboutWorkplace(topic string) bool {
 	rest := residual(topic)
-	for _, w := range []string{"工作", "社区", "街道", "单位", "地方", "所在", "在", "哪", "儿", "任职", "上班", "现在", "目前"} {
+	for _, w := range wellKnownPlaces {
+		rest = strings.ReplaceAll(rest, w, "") // "在北京哪个区": a place, still where she works
+	}
+	for _, w := range []string{"工作", "社区", "街道", "单位", "地方", "所在", "在", "哪", "儿", "任职", "上班", "现在", "目前", "城市", "省份", "省", "市", "区", "县", "州", "座"} {
 		rest = strings.ReplaceAll(rest, w, "")
 	}
 	return utf8.RuneCountInString(rest) < 2
@@ -534,6 +698,42 @@ func (p *planner) afterShown(chunks []*corpus.Chunk) []sentRef {
 	return out
 }
 
+// laterDoingRE is what "她后来又做了什么" asks beyond what came next: a
+// doing, no topic of its own.
+var laterDoingRE = regexp.MustCompile(`[又还再]|做|干|搞|办|弄|忙|些|啥`)
+
+// pastTheBackground drops how things were from the head of what follows
+// what was shown, when what she did comes within it: "后来呢" after the
+// situation she found asks what she did about it, and four more sentences
+// of the situation would stop before it. A difficulty met on the way
+// (但是……) or what came of it goes on with the story instead.
+func (p *planner) pastTheBackground(after []sentRef) []sentRef {
+	for i, r := range after {
+		if i == 8 {
+			break
+		}
+		if !p.fresh(r) {
+			continue
+		}
+		if contrastOpenRE.MatchString(r.norm) || isOutcome(r.norm) {
+			return after // a difficulty met on the way, or what came of it: the story goes on
+		}
+		if p.doneNext(r) {
+			if i == 0 {
+				return after
+			}
+			return after[i:]
+		}
+	}
+	return after
+}
+
+// doneNext is a sentence telling what she did: one naming a method, or a
+// doing that is no problem she found.
+func (p *planner) doneNext(r sentRef) bool {
+	return p.s.namesAMethod(r.norm) || isDoing(r.norm) && !problemSeen(r.norm)
+}
+
 // planWhoIs introduces a leader briefly: her post and place, the
 // sentence that introduces her, an honour, her methods by name.
 // honourStatedRE states an honour received.
@@ -556,7 +756,7 @@ func (p *planner) planWhoIs(leader string) *draft {
 	for _, r := range cands {
 		// Her own honours, not her community's (上清寺路社区先后获得…).
 		// Nor a doing dated by one ("当选全国人大代表以后，她坚持……").
-		if honourStatedRE.MatchString(r.norm) && !afterHonourRE.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) {
+		if honourStatedRE.MatchString(r.norm) && !afterHonourRE.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) && !communityHonour(r.norm) {
 			p.take(r)
 			d.add(item{label: "荣誉", quote: r})
 			break
@@ -586,9 +786,18 @@ func (p *planner) addProfileLine(d *draft, leader string, cands []sentRef) {
 // statingSentence is the first sentence naming the leader together with
 // one of the words (her place, her post); else the first naming her.
 func (p *planner) statingSentence(cands []sentRef, leader string, words []string) (sentRef, bool) {
-	var first *sentRef
+	var first, heading *sentRef
 	for _, r := range cands {
 		if !p.s.namesLeader(r.norm, leader) {
+			continue
+		}
+		if isHeadingLike(r.text) {
+			// A section's heading ("新区里的“小郑书记”") names her but
+			// states nothing: the last resort.
+			if heading == nil {
+				r := r
+				heading = &r
+			}
 			continue
 		}
 		if first == nil {
@@ -600,6 +809,9 @@ func (p *planner) statingSentence(cands []sentRef, leader string, words []string
 				return r, true
 			}
 		}
+	}
+	if first == nil {
+		first = heading
 	}
 	if first != nil {
 		return *first, true
@@ -703,8 +915,130 @@ func (p *planner) planBrief(leader string) *draft {
 	return d
 }
 
+// countNearShown is the sentence counting in the unit asked among those
+// the last answer showed, or in the few after each in its paragraph: a
+// count asked right after how she did it is of what was just told. Of
+// several, the one sharing most of the question's words (帮, 参加), the
+// first in the article on a tie.
+func (p *planner) countNearShown(chunks []*corpus.Chunk, count *regexp.Regexp) (sentRef, bool) {
+	shown := map[string]bool{}
+	for _, k := range p.prev.Shown {
+		shown[k] = true
+	}
+	asked := []rune(residual(p.q.Topic))
+	var best sentRef
+	bestScore, found := -1, false
+	seen := map[string]bool{}
+	for _, c := range chunks {
+		sents := p.s.sentences(c)
+		for i, r := range sents {
+			if !shown[r.key()] {
+				continue
+			}
+			for j := i; j < len(sents) && j <= i+3 && sents[j].para == r.para; j++ {
+				x := sents[j]
+				if seen[x.key()] || !count.MatchString(x.norm) {
+					continue
+				}
+				seen[x.key()] = true
+				score := 0
+				for _, a := range asked {
+					if zh.IsHan(a) && strings.ContainsRune(x.norm, a) {
+						score++
+					}
+				}
+				if score > bestScore {
+					best, bestScore, found = x, score, true
+				}
+			}
+		}
+	}
+	if found {
+		return best, true
+	}
+	// Else told a little later, while the story stays on what was shown
+	// (it turns to another method: no count of this one).
+	named := map[string]bool{}
+	var firsts []sentRef
+	for _, c := range chunks {
+		for _, r := range p.s.sentences(c) {
+			if shown[r.key()] {
+				firsts = append(firsts, r)
+				for _, k := range p.s.ents.methodKeys {
+					if strings.Contains(r.norm, k.key) {
+						named[k.canon] = true
+					}
+				}
+			}
+		}
+	}
+	for _, r := range firsts {
+		for _, x := range p.s.sentencesAfter(r.chunk, r.pos, 8) {
+			if x.chunk.ArticleID != r.chunk.ArticleID || isHeadingLike(x.text) || p.namesMethodBut(x.norm, named) {
+				break
+			}
+			if !shown[x.key()] && count.MatchString(x.norm) {
+				return x, true
+			}
+		}
+	}
+	// Else the count told with the method a shown sentence names (a case
+	// of “红管家” shown, its count in the paragraph that set it up).
+	for name := range named {
+		m, ok := p.method(name)
+		if !ok {
+			continue
+		}
+		if def, ok := p.definitionOf(m); ok {
+			for _, x := range append([]sentRef{def}, p.s.sentencesAfter(def.chunk, def.pos, 3)...) {
+				if x.chunk == def.chunk && x.para == def.para && count.MatchString(x.norm) {
+					return x, true
+				}
+			}
+		}
+	}
+	return sentRef{}, false
+}
+
+// namesMethodBut reports a sentence naming a method other than those named.
+func (p *planner) namesMethodBut(norm string, named map[string]bool) bool {
+	for _, k := range p.s.ents.methodKeys {
+		if strings.Contains(norm, k.key) && !named[k.canon] {
+			return true
+		}
+	}
+	return false
+}
+
+// countAsked is the pattern of the count a question asks: in its measure
+// word or one of the same kind (多少人 is counted in 名 or 位 too, 多少户 in
+// 家), or of the thing it names (帮了多少老人 → 230多户老人); nil when it asks
+// no count.
+func countAsked(norm string) *regexp.Regexp {
+	num := `(\d+|[一二两三四五六七八九十百千万]+)(余|多)?`
+	if m := askedUnitRE.FindStringSubmatch(norm); m != nil {
+		units := regexp.QuoteMeta(m[1])
+		switch m[1] {
+		case "人", "名", "位":
+			units = "人|名|位"
+		case "户", "家":
+			units = "户|家"
+		case "次", "场":
+			units = "次|场|回"
+		}
+		return regexp.MustCompile(num + `(` + units + `)`)
+	}
+	if m := countedThingRE.FindStringSubmatch(norm); m != nil {
+		return regexp.MustCompile(num + `[个名户人位家栋条件项]?` + regexp.QuoteMeta(m[1]))
+	}
+	return nil
+}
+
+// countedThingRE asks how many of a thing: 多少老人, 多少志愿者.
+var countedThingRE = regexp.MustCompile(`多少(\p{Han}{2})`)
+
 // whyRE asks the reason for something done: 为什么要这么做, 为啥搞这个.
-var whyRE = regexp.MustCompile(`为什么|为啥|为何|什么原因|出于什么`)
+var whyRE = regexp.MustCompile(`为什么|为啥|为何|什么原因|出于什么|原因是|的原因|出发点|初衷|缘由|(怎么|咋|怎样)(会)?想到|(怎么|咋|如何)想出来|想到(要)?(这个|这么个|这种|这样的)?(办法|主意|点子|法子|招)`)
 
 // reasonBeforeShown is the problem told right before the first of her
 // sentences the last answer showed: within that paragraph, else at the
@@ -712,6 +1046,35 @@ var whyRE = regexp.MustCompile(`为什么|为啥|为何|什么原因|出于什�
 // the sentence of the situation just before it (an interview's previous
 // answer: 西桥是个老社区…), stated false.
 func (p *planner) reasonBeforeShown(cands []sentRef) ([]sentRef, bool) {
+	shown := map[string]bool{}
+	for _, k := range p.prev.Shown {
+		shown[k] = true
+	}
+	// The first doing shown is what "这么做" points at: an answer may open
+	// with the problem itself ("刚到社区那会儿……成了难题"), whose own
+	// before is how the article opens, no reason.
+	var first *sentRef
+	for _, r := range cands {
+		if !shown[r.key()] {
+			continue
+		}
+		if first == nil {
+			r := r
+			first = &r
+		}
+		if isDoing(r.norm) && !problemSeen(r.norm) && !p.inExample(r) {
+			return p.reasonBefore(r)
+		}
+	}
+	if first != nil && !p.inExample(*first) {
+		return p.reasonBefore(*first)
+	}
+	return nil, false
+}
+
+// reasonBeforeFirstShown is reasonBefore the first of her sentences the
+// last answer showed, whatever it tells.
+func (p *planner) reasonBeforeFirstShown(cands []sentRef) ([]sentRef, bool) {
 	shown := map[string]bool{}
 	for _, k := range p.prev.Shown {
 		shown[k] = true
@@ -724,6 +1087,68 @@ func (p *planner) reasonBeforeShown(cands []sentRef) ([]sentRef, bool) {
 	return nil, false
 }
 
+// methodOfShown is the method of hers that the first sentence naming one,
+// among those the last answer showed, names.
+func (p *planner) methodOfShown(cands []sentRef, leader string) (catalog.Method, bool) {
+	shown := map[string]bool{}
+	for _, k := range p.prev.Shown {
+		shown[k] = true
+	}
+	for _, r := range cands {
+		if !shown[r.key()] {
+			continue
+		}
+		for _, k := range p.s.ents.methodKeys {
+			if !strings.Contains(r.norm, k.key) {
+				continue
+			}
+			if m, ok := p.method(k.canon); ok && m.Leader == leader {
+				return m, true
+			}
+		}
+	}
+	return catalog.Method{}, false
+}
+
+// inExample reports a sentence inside an example the article tells (its
+// paragraph opens one before it, or it opens one: 比如12号楼……, 有一次……):
+// what was done there is a case, not where the practice began.
+func (p *planner) inExample(r sentRef) bool {
+	for _, x := range p.s.paragraph(r) {
+		if exampleOpenRE.MatchString(x.norm) {
+			return true
+		}
+		if x.key() == r.key() {
+			break
+		}
+	}
+	return false
+}
+
+// exampleOpenRE opens an example: 就拿…来说, 比如, 例如, 有一次, 以…为例.
+var exampleOpenRE = regexp.MustCompile(`^[“"]?[^，,。！？!?]{0,6}(就拿|比如说?|例如|譬如|举个例子|有一次|有一回|有天|前不久|不久前)|^[“"]?(拿|以)[^，,。]{2,20}(来说|为例)`)
+
+// problemSeen is a problem told, or one she found out ("走访发现……一日三餐
+// 成了难题"): a visit that tells what she saw is the reason for what she
+// did next, not a doing of its own.
+func problemSeen(norm string) bool {
+	if loc := foundRE.FindStringIndex(norm); loc != nil && problemWds.MatchString(norm[loc[1]:]) {
+		return true
+	}
+	if isResultSentence(norm) {
+		return false // "共处理各类问题900余件": what came of it
+	}
+	return isProblem(norm)
+}
+
+// foundRE is finding out how things are: 发现, 了解到, 注意到.
+var foundRE = regexp.MustCompile(`发现|了解到|注意到|察觉到?|摸排出|摸清了?`)
+
+// answersItsOwnRE opens a doing with the problem it answers: 针对…的问题，,
+// 为了解决…，.
+// ("针对这个情况，" points back: the reason is before it.)
+var answersItsOwnRE = regexp.MustCompile(`^[^，,。]{0,10}(针对|面对|为了解决|为解决)[^这此该上，,。][^。]{1,29}(问题|难题|困难|情况|现象|难处|短板|痛点)[，,]`)
+
 // purposeRE states what a doing is for: 为了…，, 目的是, 就是为了, 意思是.
 var purposeRE = regexp.MustCompile(`^[^，,。]{0,12}(为了|为)[^，,。]{2,30}[，,]|目的是|是为了|就是要让|意思是|用意是|初衷是|出发点是`)
 
@@ -732,6 +1157,11 @@ var purposeRE = regexp.MustCompile(`^[^，,。]{0,12}(为了|为)[^，,。]{2,30
 // question to the answer before it — stated true; else the situation told
 // there (西桥是个老社区…), stated false.
 func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
+	if answersItsOwnRE.MatchString(r.norm) {
+		// "针对小区排水沟常年堵塞、雨天积水的问题，晏春梅组织……": it says
+		// what it answers itself.
+		return []sentRef{r}, true
+	}
 	var out []sentRef
 	var situation sentRef
 	asked := 0
@@ -747,7 +1177,7 @@ func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
 		if isHeadingLike(b.text) || b.chunk.ArticleID != r.chunk.ArticleID || p.s.namesAMethod(b.norm) && !isProblem(b.norm) {
 			break // another section, or another method's story
 		}
-		if isProblem(b.norm) {
+		if problemSeen(b.norm) {
 			out = append([]sentRef{b}, out...)
 		} else if len(out) > 0 {
 			break
@@ -755,7 +1185,7 @@ func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
 			situation = b // the earliest: an answer opens with the situation
 		}
 	}
-	if len(out) == 0 && (isProblem(r.norm) || purposeRE.MatchString(r.norm)) {
+	if len(out) == 0 && (problemSeen(r.norm) || purposeRE.MatchString(r.norm)) {
 		// "社区老人多，她就……", "为了鼓励居民参与志愿服务，社区开设了…":
 		// it says so itself.
 		out = []sentRef{r}

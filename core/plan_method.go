@@ -159,6 +159,77 @@ func (p *planner) namesHerOther(m catalog.Method, norm string) bool {
 	return false
 }
 
+// sharedSteps are the sentences (by key) that carry out two steps or
+// more in their clauses, each opened by its ordinal (一来网格员天天在网格里
+// 转，…；二来…；三来…), other than the one naming the method: each step is
+// told by its own clause.
+func (p *planner) sharedSteps(m catalog.Method, def sentRef, hasDef bool) map[string]bool {
+	count := map[string]int{}
+	for i, qs := range m.Procedure {
+		seen := map[string]bool{}
+		for _, q := range qs {
+			if i >= len(m.Steps) || !opensOrdinal(q.Text) && !opensItsItem(q.Text, m.Steps[i]) {
+				continue
+			}
+			if r, ok := p.quoteOf(q); ok && !seen[r.key()] && strings.TrimSpace(r.text) != strings.TrimSpace(q.Text) {
+				seen[r.key()] = true
+				count[r.key()]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for k, n := range count {
+		if n >= 2 && (!hasDef || k != def.key()) {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// ordinalOpenRE opens a clause telling one step by its ordinal (第一步…,
+// 头一件事…, 第二件…, 一来…, 二是…, 其三…, 最后一件…, ②…), perhaps after a
+// short lead-in clause (说起来不复杂，一来…).
+var ordinalOpenRE = regexp.MustCompile(`^(?:[^，,：:；;]{1,12}[，,])?“?(?:第[一二三四五六七八九十]+(?:步|件|条|桩|招)|头一(?:件|条|桩|步)|最后一(?:件|条|桩|步)|[一二三四五六七八九十](?:来|是|要)|其[一二三四五六七八九十]|[①②③④⑤⑥⑦⑧⑨⑩])`)
+
+// opensOrdinal reports a step's clause opened by its ordinal, past a
+// speaker's label (A（邱桂兰）：…).
+func opensOrdinal(t string) bool {
+	n := strings.TrimSpace(zh.ToSimplified(t))
+	if i := strings.IndexAny(n, "：:"); i > 0 && utf8.RuneCountInString(n[:i]) <= 12 && !ordinalOpenRE.MatchString(n) {
+		n = strings.TrimSpace(n[i+len(string([]rune(n[i:])[0])):])
+	}
+	return ordinalOpenRE.MatchString(n)
+}
+
+// opensItsItem reports a clause opened by its own item (关注户：…, 对黄色户，
+// 也就是…).
+func opensItsItem(t, step string) bool {
+	n := strings.TrimSpace(unquoted(zh.ToSimplified(t)))
+	for _, p := range []string{"对于", "对", "其中"} {
+		n = strings.TrimPrefix(n, p)
+	}
+	st := unquoted(zh.ToSimplified(step))
+	return st != "" && strings.HasPrefix(n, st)
+}
+
+// stepQuotes are a step's procedure sentences; one that is a clause of a
+// sentence telling several steps (shared) is that clause alone, as the
+// catalog cut it at its ；.
+func (p *planner) stepQuotes(qs []catalog.Quote, shared map[string]bool) []sentRef {
+	var out []sentRef
+	for _, q := range qs {
+		r, ok := p.quoteOf(q)
+		if !ok {
+			continue
+		}
+		if want := strings.TrimSpace(q.Text); shared[r.key()] && strings.Contains(r.text, want) && utf8.RuneCountInString(want) >= 6 {
+			r.text, r.norm = want, zh.ToSimplified(want)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 func quotes(p *planner, qs []catalog.Quote) []sentRef {
 	var out []sentRef
 	for _, q := range qs {
@@ -199,9 +270,10 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		}
 		return n
 	}
+	shared := p.sharedSteps(m, def, hasDef)
 	procedure := func(i int) []sentRef {
 		if i < len(m.Procedure) && len(m.Procedure[i]) > 0 {
-			return quotes(p, m.Procedure[i])
+			return p.stepQuotes(m.Procedure[i], shared)
 		}
 		// No recorded procedure: the sentences that name the step, other
 		// than the one listing all steps.
@@ -244,6 +316,10 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		of := "的"
 		if yesNoRE.MatchString(strings.TrimSpace(p.q.Norm)) {
 			of = "是否" // "要收费吗": whether it charges, not "its 要收费"
+			if m := modalRE.FindStringSubmatch(missing); m != nil && m[1] != "" {
+				// "类别会变吗": whether its 类别会不会变, not "是否类别会变".
+				of, missing = "的", m[1]+m[2]+"不"+m[2]+m[3]
+			}
 		}
 		d.lead = "资料中没有提到" + name + of + missing + "。文中是这样介绍的："
 		d.refused = true
@@ -307,7 +383,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			break
 		}
 		if len(m.Steps) == 0 {
-			d.lead = who + "是这样做" + name + "的："
+			d.lead = howDone(who, name)
 			if explicitStepsRE.MatchString(p.q.Norm) {
 				d.lead = name + "在文中没有分步骤，" + m.Leader + "的做法是：" // asked for its steps
 			}
@@ -325,9 +401,16 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			k = len(m.Steps)
 		}
 		if k == 0 {
-			// "社区开单这一步做什么": the step named.
+			// "社区开单这一步做什么": the step named — not a step's word
+			// inside the method's own name (议事 of 三步议事法).
+			asked := p.q.Norm
+			for _, n := range append([]string{m.Name}, m.Aliases...) {
+				if n = zh.ToSimplified(strings.Trim(n, "“”")); utf8.RuneCountInString(n) >= 3 {
+					asked = strings.ReplaceAll(asked, n, " ")
+				}
+			}
 			for i, st := range m.Steps {
-				if strings.Contains(p.q.Norm, st) && !strings.Contains(p.q.Norm, m.Name) || strings.Contains(p.q.Norm, st) && len(m.Steps) > 1 && !containsAll(p.q.Norm, m.Steps) {
+				if strings.Contains(asked, st) && !strings.Contains(p.q.Norm, m.Name) || strings.Contains(asked, st) && len(m.Steps) > 1 && !containsAll(asked, m.Steps) {
 					k = i + 1
 					break
 				}
@@ -340,6 +423,9 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				k = 0
 			} else {
 				d.lead = fmt.Sprintf("%s的第%s步是“%s”：", name, chineseNumber(k), p.stepName(m, k-1, def))
+				if classItems(m.Steps) {
+					d.lead = fmt.Sprintf("%s中的“%s”：", name, p.stepName(m, k-1, def)) // a class, not a step
+				}
 				proc := procedure(k - 1)
 				if addQuotes("", proc, 3) == 0 {
 					// Shown before, with all the steps: still how this one is done.
@@ -361,10 +447,12 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				break
 			}
 		}
-		if whichItemsRE.MatchString(p.q.Norm) && !stepsRE.MatchString(p.q.Norm) {
-			d.lead += fmt.Sprintf("%s的%s包括%d项：", who, name, len(m.Steps)) // 哪四色: items, not steps
+		if classItems(m.Steps) && !explicitStepsRE.MatchString(p.q.Norm) {
+			d.lead += fmt.Sprintf("%s分为%d类：", whose(who, name), len(m.Steps)) // 红色户、黄色户…: classes
+		} else if whichItemsRE.MatchString(p.q.Norm) && !stepsRE.MatchString(p.q.Norm) {
+			d.lead += fmt.Sprintf("%s包括%d项：", whose(who, name), len(m.Steps)) // 哪四色: items, not steps
 		} else {
-			d.lead += fmt.Sprintf("%s的%s共%d步：", who, name, len(m.Steps))
+			d.lead += fmt.Sprintf("%s共%d步：", whose(who, name), len(m.Steps))
 		}
 		anyProc := false
 		for i := range m.Steps {
@@ -402,7 +490,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			if it.quote.chunk == nil {
 				it.plain = it.label
 				it.label = ""
-			} else if strings.HasPrefix(unquoted(it.quote.norm), unquoted(it.label)) || namesOnly(it.quote.norm, it.label) {
+			} else if opensWithStep(it.quote.norm, it.label) || namesOnly(it.quote.norm, it.label) {
 				it.label = "" // "排查到位：网格员每周……", "一是党员进楼栋。" say their step themselves
 			}
 			d.add(it)
@@ -438,7 +526,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			d.add(it)
 		}
 	case IntentResult:
-		d.lead = who + "的" + name + "取得的成效："
+		d.lead = whose(who, name) + "取得的成效："
 		// What the method achieved, not an honour of hers told near it
 		// ("2023年，韦志鹏被评为优秀党务工作者"): a measured change first.
 		results = measuredFirst(p.dropHerHonours(results, m))
@@ -482,7 +570,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			}
 		}
 	case IntentProblem:
-		d.lead = who + "的" + name + "针对的问题："
+		d.lead = whose(who, name) + "针对的问题："
 		var problems []sentRef
 		for _, r := range quotes(p, m.Problem) {
 			if !corpus.IsInterviewQuestion(r.text) {
@@ -535,10 +623,11 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			}
 		}
 	case IntentHow:
-		d.lead = who + "是这样做" + name + "的："
-		if hasDef && p.fresh(def) && isDoing(def.norm) && (len(m.Steps) == 0 || !enumeratesSteps(def.norm, m.Steps)) {
+		d.lead = howDone(who, name)
+		if hasDef && p.fresh(def) && (isDoing(def.norm) || !bareName(def, m) && !isProblem(def.norm) && strings.Contains(flatten(def.norm), flatten(zh.ToSimplified(strings.Trim(m.Name, "“”"))))) && (len(m.Steps) == 0 || !enumeratesSteps(def.norm, m.Steps)) {
 			// The sentence naming the method usually tells how it was set
-			// up ("她反复上门协调,组建了……社区大党委").
+			// up ("她反复上门协调,组建了……社区大党委", "我们推了“院落自治
+			// 小组”，每个院落由居民推选三到五个人").
 			p.take(def)
 			d.add(item{quote: def})
 		}
@@ -564,19 +653,50 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				}
 				if pickR != nil {
 					p.take(*pickR)
-					d.add(item{number: i + 1, label: p.stepName(m, i, def), quote: *pickR})
+					label := p.stepName(m, i, def)
+					if opensWithStep(pickR.norm, label) {
+						label = "" // "红色户：失能……" says its step itself
+					}
+					d.add(item{number: i + 1, label: label, quote: *pickR})
 				} else {
 					d.add(item{number: i + 1, plain: p.stepName(m, i, def)}) // the numbering stays whole
 				}
 			}
 		}
-		addQuotes("", how, 4-len(d.items))
+		// How it is done is its doings and what came of them, not a
+		// hesitation told beside them ("一开始也有人观望").
+		var worked []sentRef
+		for _, r := range how {
+			if isDoing(r.norm) || isOutcome(r.norm) || exampleOpenRE.MatchString(r.norm) {
+				worked = append(worked, r) // (a case is told from its opening: 比如12号楼……)
+			}
+		}
+		if len(worked) == 0 {
+			worked = how
+		}
+		n0 := len(d.items)
+		addQuotes("", worked, 4-len(d.items))
+		if len(m.Steps) == 0 {
+			// Told in the article's order: a case reads from its opening
+			// ("比如12号楼……" before "老周把情况报上来后……").
+			refs := make([]sentRef, 0, len(d.items)-n0)
+			for _, it := range d.items[n0:] {
+				refs = append(refs, it.quote)
+			}
+			inOrder(refs)
+			for i, r := range refs {
+				d.items[n0+i] = item{quote: r}
+			}
+		}
 		if !d.hasQuotes() && hasDef {
 			d.add(item{quote: def})
 			d.tail = "文中未展开具体做法。"
 		}
 	default: // what, summary-like, other
 		d.lead = name + "是" + who + "的工作方法。"
+		if who == "" {
+			d.lead = name + "是文中介绍的工作方法。"
+		}
 		if hasDef {
 			p.take(def)
 			d.add(item{quote: def})
@@ -674,6 +794,9 @@ func (p *planner) workingParagraphs(m catalog.Method, def sentRef) []sentRef {
 		for _, x := range p.s.paragraph(r) {
 			if isHeadingLike(x.text) || fragment(x.text) || x.key() != def.key() && noDoingOfHers(x) {
 				continue // nor her career, an honour or praise beside it
+			}
+			if x.key() != def.key() && nextWayRE.MatchString(strings.TrimSpace(x.norm)) && p.namesHerOther(m, x.norm) && !matchesAny(flatten(x.norm), names) {
+				continue // 另一个办法是“一键呼”…: another of her ways, counted beside it
 			}
 			pa.sents = append(pa.sents, x)
 			if practiceRE2.MatchString(x.norm) {
@@ -815,6 +938,68 @@ func (p *planner) bareLater() bool {
 
 // laterAsksRE is what a "后来…" question may ask beyond what came next.
 var laterAsksRE = regexp.MustCompile(`怎么样|变化|发展|影响|好处|评价|反响`)
+
+// classItems reports items that are classes of people or homes (红色户、
+// 黄色户、绿色户; 重点户、关注户、普通户), which are no steps in an order.
+func classItems(steps []string) bool {
+	if len(steps) < 2 {
+		return false
+	}
+	for _, st := range steps {
+		if !classItemRE.MatchString(zh.ToSimplified(st)) {
+			return false
+		}
+	}
+	return true
+}
+
+var classItemRE = regexp.MustCompile(`^\p{Han}{1,4}(?:户|类|级|家庭|对象|人员)$|^[红橙黄绿青蓝紫白灰黑]色$`)
+
+// nextWayRE opens a sentence counting another way beside the one told
+// (另一个办法是…, 第二招是…, 还有一招…).
+var nextWayRE = regexp.MustCompile(`^(?:她|他|我们|社区)?(?:又|还)?(?:第[一二三四五六七八九十]个?|另一个|另外一个|还有一个|再一个|还有一)(?:办法|招|法子|点子|举措|做法|妙招|实招|绝招)`)
+
+// modalRE splits what is asked whether into its subject, a modal verb and
+// the rest (类别|会|变); the subject is as long as it can be (开会|要|签到,
+// not 开|会|要签到).
+var modalRE = regexp.MustCompile(`^(\p{Han}{1,6})(会|能|要|可以)(\p{Han}{1,6})$`)
+
+// howDone leads how a method is done: "吴中兰是这样做“四单工作法”的：", or,
+// when no article says whose it is, "“分色管理”是这样做的：".
+func howDone(who, name string) string {
+	if who == "" {
+		return name + "是这样做的："
+	}
+	return who + "是这样做" + name + "的："
+}
+
+// whose is "吴中兰的“四单工作法”", or the name alone when no one's.
+func whose(who, name string) string {
+	if who == "" {
+		return name
+	}
+	return who + "的" + name
+}
+
+// opensWithStep reports a quote that says its step itself at its opening
+// ("排查到位：网格员每周……", "第一步摸清底数，……", "A（邱桂兰）：说起来不复杂，一来
+// 网格员天天在网格里转，……"): past a speaker's label, the step within its
+// first few runes.
+func opensWithStep(norm, step string) bool {
+	name := unquoted(zh.ToSimplified(step))
+	t := strings.TrimSpace(unquoted(norm))
+	if name == "" {
+		return false
+	}
+	if strings.HasPrefix(t, name) {
+		return true
+	}
+	if i := strings.IndexAny(t, "：:"); i > 0 && utf8.RuneCountInString(t[:i]) <= 12 {
+		t = strings.TrimSpace(t[i+len(string([]rune(t[i:])[0])):])
+	}
+	rs := []rune(t)
+	return strings.Contains(string(rs[:min(len(rs), utf8.RuneCountInString(name)+10)]), name)
+}
 
 // namesOnly reports a sentence that is a step's name and little more
 // ("一是党员进楼栋。", "第二步，居民提事。").

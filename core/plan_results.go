@@ -23,12 +23,12 @@ var resultSignals = []*regexp.Regexp{
 	regexp.MustCompile(`\d+(\.\d+)?%|满意[度率]|成功率|覆盖率`),
 	regexp.MustCompile(`\d+[余多]?[个件次人户名家支项万]`),
 	regexp.MustCompile(`荣获|获评|被评为|授予|当选|称号|表彰`),
-	regexp.MustCompile(`如今|目前|现在|变成|变为|转变|从原来|提升|提高|增加到|增至|从[^，,。]{1,12}(增加|上升|提高)到`),
+	regexp.MustCompile(`如今|目前|现在|变成|变为|转变|从原来|提升|提高|增加到|增至|从[^，,。]{1,12}(增加|上升|提高)到|下降|减少|降低|降到|减到`),
 }
 
 // cameOfItRE tells what came of work, even beside a problem (解决了,
 // 办结, 满意率).
-var cameOfItRE = regexp.MustCompile(`如今|目前|现在|累计|办结|办成|满意|成功率|增加|提升|提高|解决了|化解|建成|实现`)
+var cameOfItRE = regexp.MustCompile(`如今|目前|现在|累计|办结|办成|满意|成功率|增加|提升|提高|解决了|化解|建成|实现|下降|减少|降低`)
 
 // resultRanked ranks a leader's sentences by how many kinds of result
 // they state; sentences about her (or her community) only.
@@ -44,8 +44,8 @@ func resultRanked(cands []sentRef, leader string, s *Service) []rankedSent {
 				sc++
 			}
 		}
-		if sc < 2 || isProblem(c.norm) && !cameOfItRE.MatchString(c.norm) {
-			continue // "一共有47个院落，很多没有物业": how it was, not what came of it
+		if sc < 2 || isProblem(c.norm) && !cameOfItRE.MatchString(c.norm) || placeAsItIs(c.norm) || thenNotNow(c.norm) {
+			continue // "一共有47个院落，很多没有物业", "社区始建于…共有居民楼42栋": how it was, not what came of it
 		}
 		out = append(out, rankedSent{c, sc, 0})
 	}

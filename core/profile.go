@@ -76,14 +76,25 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	// line each with what came of it), what she did herself, what came of
 	// it — each once.
 	sents := s.leaderSentences(l.Name)
-	if st, ok := startingPoint(s, sents, l.Name); ok && !methodsAsked {
+	if st, ok := startingPoint(s, sents, l.Name); ok {
 		b.used[cleanQuote(st.text)] = true
-		b.point("起点", st.text, st.chunk.ID)
+		if !methodsAsked {
+			b.point("起点", st.text, st.chunk.ID)
+		} // (asked for her methods: where she started is none of them, nor a result)
 	}
 	var methods []catalog.Method
 	for _, mn := range l.Methods {
 		if m, _, ok := s.FindMethod(mn); ok && m.Leader == l.Name {
 			methods = append(methods, m)
+		}
+	}
+	for i, m := range methods {
+		if _, ok := methodResult(m, methods, b.used); !ok {
+			// Its result may name it short ("全社区27栋楼都成立了议事会，…
+			// 降到了个位数" after “楼栋议事会”): the record missed it.
+			if r, ok := resultNamingItShort(s, sents, m, methods); ok {
+				methods[i].Results = append(slices.Clone(m.Results), catalog.Quote{Text: r.text, ChunkID: r.chunk.ID})
+			}
 		}
 	}
 	header := false
@@ -102,6 +113,9 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	for _, m := range methods {
 		if d := cleanQuote(methodLine(m)); d != "" {
 			taken[d] = true
+		}
+		for _, q := range m.Results {
+			taken[cleanQuote(q.Text)] = true // its result is no practice of its own
 		}
 		if m.Definition != nil {
 			taken[cleanQuote(m.Definition.Text)] = true
@@ -173,6 +187,13 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 			// a long one is left to the method's own summary.
 			chunk := methodLineChunk(m)
 			d := methodLine(m)
+			if d == "" && m.Definition != nil && len(m.Steps) == 0 {
+				// Its naming sentence is long for a list of methods, but
+				// a line of the name alone says nothing of what it is.
+				if t := cleanQuote(m.Definition.Text); utf8.RuneCountInString(t) <= maxProfileLine {
+					d = t
+				}
+			}
 			if n := zh.ToSimplified(d); d != "" && len(m.Steps) == 0 && isProblem(n) && !isDoing(n) {
 				// "双职工家庭多，孩子周末没人管": what it answers, not what it
 				// is; its first doing tells that.
@@ -185,7 +206,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 				}
 			}
 			if d != "" && !b.used[cleanQuote(d)] && utf8.RuneCountInString(d) <= maxProfileLine {
-				line += "：" + d
+				line += "：" + b.display(d, chunk) // (without an interview's speaker label: the line names it)
 				b.used[cleanQuote(d)] = true
 			}
 			b.methodWithResult(line, chunk, m, methods, true)
@@ -223,7 +244,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	shown := 0
 	for _, r := range resultRanked(sents, l.Name, s) {
 		t := cleanQuote(r.text)
-		if shown == 2 || b.shownWithin(t) || notDoneRE.MatchString(r.norm) || !b.withinBudget("• 成效："+t) || len(l.Honours) > 0 && honourOnly(s, r.norm, l.Name) || isPractice(r.norm) && !isResultSentence(r.norm) || howThingsWere(r.sentRef) {
+		if shown == 2 || b.shownWithin(t) || notDoneRE.MatchString(r.norm) || !b.withinBudget("• 成效："+t) || len(l.Honours) > 0 && honourOnly(s, r.norm, l.Name) || isPractice(r.norm) && !isResultSentence(r.norm) || howThingsWere(r.sentRef) || placeAsItIs(r.norm) {
 			// Told already, a plan, past the budget, her honour (it has its
 			// line), a doing with no result, or how things were.
 			continue
@@ -234,11 +255,14 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	}
 	for _, f := range l.KeyFacts {
 		t := cleanQuote(f.Text)
+		if !amongSentences(sents, f) {
+			continue // a fact of the other secretary's section of a page telling of two
+		}
 		label := keyFactLabel(zh.ToSimplified(t))
 		if isResultSentence(zh.ToSimplified(t)) {
 			label = "成效" // "目前食堂每天供餐200余份": what came of it, though 每天 reads as a doing
 		}
-		if shown == 2 || t == "" || b.shownWithin(t) || label == "背景" || !b.withinBudget("• "+label+"："+t) || howThingsWereText(t, f.ChunkID, s) {
+		if shown == 2 || t == "" || b.shownWithin(t) || label == "背景" || !b.withinBudget("• "+label+"："+t) || howThingsWereText(t, f.ChunkID, s) || placeAsItIs(zh.ToSimplified(t)) || thenNotNow(zh.ToSimplified(t)) {
 			continue // how things were is no part of what she did
 		}
 		b.used[t] = true
@@ -256,7 +280,69 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 	return ans, nil
 }
 
+// amongSentences reports a catalog key fact that is one of sents (her
+// own sentences, by section and paragraph as well as by name).
+func amongSentences(sents []sentRef, f catalog.Fact) bool {
+	want := zh.ToSimplified(strings.TrimSpace(f.Text))
+	for _, r := range sents {
+		if r.chunk.ID == f.ChunkID && (strings.Contains(r.norm, want) || strings.Contains(want, strings.TrimSpace(r.norm))) {
+			return true
+		}
+	}
+	return false
+}
+
 var roleRE = regexp.MustCompile(`书记|主任`)
+
+// resultNamingItShort is a measured result, among the few sentences after
+// a method's naming sentence in its article, that names it by its tail
+// (议事会 of 楼栋议事会) and no other of her methods.
+func resultNamingItShort(s *Service, sents []sentRef, m catalog.Method, all []catalog.Method) (sentRef, bool) {
+	if m.Definition == nil {
+		return sentRef{}, false
+	}
+	name := []rune(unquoted(zh.ToSimplified(m.Name)))
+	if len(name) < 4 {
+		return sentRef{}, false
+	}
+	tail := string(name[len(name)-3:])
+	def := cleanQuote(m.Definition.Text)
+	for i, r := range sents {
+		if r.chunk.ID != m.Definition.ChunkID || cleanQuote(r.text) != def {
+			continue
+		}
+		for _, x := range sents[i+1 : min(len(sents), i+9)] {
+			if x.chunk.ArticleID != r.chunk.ArticleID {
+				break
+			}
+			if strings.Contains(x.norm, tail) && isResultSentence(x.norm) && utf8.RuneCountInString(cleanQuote(x.text)) <= maxResultRunes && !namesOtherMethod(x.norm, m, all) {
+				return x, true
+			}
+		}
+		break
+	}
+	return sentRef{}, false
+}
+
+// placeAsItIsRE opens a sentence telling what the community is: when it
+// was built, how many buildings and households it has ("梧桐社区始建于上世纪
+// 七十年代，共有居民楼42栋").
+var placeAsItIsRE = regexp.MustCompile(`^[^，,。；]{0,14}(社区|小区|街道|辖区|这里)(始建|建于|建成于|成立于|位于|地处|共有|现有|辖有|下辖|面积)`)
+
+// thenNotNow is a sentence telling how things were when she came (刚到…时,
+// 当时, 以前), with nothing of how they are now.
+func thenNotNow(norm string) bool {
+	return startRE.MatchString(norm) && !nowRE.MatchString(norm)
+}
+
+// nowRE tells how things are now or what changed.
+var nowRE = regexp.MustCompile(`如今|目前|现在|变成|变为|转变|提升|提高|增加到|增至|再也没|再没`)
+
+// placeAsItIs is a sentence telling how the community is, no result of
+// her work (its numbers count what is there, not what she did).
+func placeAsItIs(norm string) bool {
+	return placeAsItIsRE.MatchString(norm) && !outcomeOpenRE.MatchString(norm) && !cameOfItRE.MatchString(norm)
+}
 
 // personalRE is a sentence introducing the person: sex, people, birth.
 var personalRE = regexp.MustCompile(`[，,][男女][，,]|[\p{Han}]族[，,]|\d{4}年(\d{1,2}月)?(出)?生`)
@@ -497,7 +583,9 @@ func ownDeeds(s *Service, sents []sentRef, leader string, n int) []sentRef {
 }
 
 // enumOpenRE opens a sentence of an enumerated account of work.
-var enumOpenRE = regexp.MustCompile(`^(一是|二是|三是|四是|五是|首先|其次|再次|此外|同时|另外|第[一二三四五]，)`)
+// (A speech's 首先是“建班子”。… 其次是“立规矩”。… 最后是“找资金”。…
+// included.)
+var enumOpenRE = regexp.MustCompile(`^(一是|二是|三是|四是|五是|首先|其次|再次|最后(?:是|就是)|此外|同时|另外|第[一二三四五](?:是|，))`)
 
 // practicesOf are up to n sentences telling what the leader did that the
 // used ones do not: the doings practicesIn finds (a summary's practices

@@ -73,6 +73,8 @@ type Question struct {
 	// Region are the secretaries of the city or district the
 	// question names (深圳的社区书记), when it names no one.
 	Region []string
+	// RegionKey is the place they were found by (成都市, 四川).
+	RegionKey string
 	// ViaPlace is true when Leaders were found through a community the
 	// question names (上清寺路社区获得过哪些荣誉): it is about the place.
 	ViaPlace bool
@@ -100,6 +102,20 @@ type Attribute struct {
 	strong *regexp.Regexp
 }
 
+// militaryAsk asks whether she served in the army (当过兵吗, 参过军吗,
+// 是退伍军人吗): a former job like any other. militaryState tells it
+// (参军, 入伍, 服役, 退伍, 转业, 在部队当了十二年兵).
+const (
+	militaryAsk   = `当过兵|当兵|参过军|参军|入过伍|入伍|服过役|服役|(是|曾是)(退伍|退役|转业)军人|转业(干部|军人)|军人出身|在部队(待|干|呆|工作|服役)过|是军人`
+	militaryState = `参军|入伍|服役|退伍|退役|转业|当兵|当[了过][^，,。]{0,6}兵|在部队|部队(里|上)(当|干|待|服)|军人出身|军营|军旅`
+)
+
+// militaryAskRE and militaryStateRE are militaryAsk and militaryState.
+var (
+	militaryAskRE   = regexp.MustCompile(militaryAsk)
+	militaryStateRE = regexp.MustCompile(militaryState)
+)
+
 // attributes are the personal facts people ask about secretaries. An
 // article states one only with words of its state pattern; where none of
 // her sentences does, the honest answer is 资料中没有提到.
@@ -114,12 +130,12 @@ var attributes = []Attribute{
 	{Name: "住址", cue: regexp.MustCompile(`住在哪|住哪|家住|住址|家在哪|住的地方|住在什么|住在哪个`), state: regexp.MustCompile(`家住|住在|住址|她家在|他家在`)},
 	{Name: "爱好", cue: regexp.MustCompile(`爱好|兴趣爱好|有什么兴趣|的兴趣|业余时间|业余生活|特长|喜欢做什么|喜欢干什么|平时喜欢`), state: regexp.MustCompile(`爱好|兴趣|特长|业余|喜欢(唱|跳|写|读|看|画|打|下|练|钓|跑)`)},
 	{Name: "身体情况", cue: regexp.MustCompile(`身高|体重|多高|多重|身体(怎么样|好吗|状况|情况)|健康状况|生过病|得过病`), state: regexp.MustCompile(`身高|体重|公分|厘米|公斤|生病|患病|住院|手术|病倒|身体`)},
-	{Name: "学历", cue: regexp.MustCompile(`学历|毕业|哪所大学|什么专业|文凭|学位|读过书`), state: regexp.MustCompile(`毕业|学历|本科|硕士|专科|学位|大学生|大专`)},
+	{Name: "学历", cue: regexp.MustCompile(`学历|毕业|哪所大学|什么专业|文凭|学位|读过书|(上|读|念)过(大学|高中|中专|书)|文化程度|念过几年书|读到几年级`), state: regexp.MustCompile(`毕业|学历|本科|硕士|专科|学位|大学生|大专`)},
 	{Name: "荣誉", cue: regexp.MustCompile(`荣誉|获得过|得过|奖项|称号|表彰|获奖|获得了哪些|获得什么|哪些奖`), state: regexp.MustCompile(`荣获|授予|评为|称号|奖|表彰|当选|荣誉|先进|优秀|红旗手|劳动模范|劳模|标兵|模范|十佳|最美|巾帼|带头人|榜样`), strong: regexp.MustCompile(`荣获|授予|评为|称号|表彰为|当选为`)},
 	{Name: "职务", cue: regexp.MustCompile(`职务|什么职位|担任什么|什么职|身份|头衔|什么官`), state: regexp.MustCompile(`书记|主任|担任|委员|代表|推选|选为|岗位`)},
-	{Name: "民族", cue: regexp.MustCompile(`民族|什么族|哪个族`), state: regexp.MustCompile(`(汉|回|满|藏|苗|彝|壮|蒙古|傣|白|朝鲜|土家|侗|瑶|维吾尔|哈萨克|黎|畲|布依|纳西|傈僳|佤|哈尼|拉祜|景颇|羌|土|锡伯|达斡尔|鄂温克|东乡|水|仡佬|仫佬|毛南|京|赫哲|柯尔克孜|撒拉|裕固|鄂伦春|门巴|珞巴|基诺|阿昌|普米|怒|德昂|独龙|塔吉克|乌孜别克|俄罗斯|保安|塔塔尔|高山)族`)},
-	{Name: "任职经历", cue: regexp.MustCompile(`怎么当上|如何当上|怎样当上|当上.{0,4}书记|(怎么|如何|怎样)成为.{0,8}书记|怎么选上|怎么当选|如何当选|任职经历|履历|工作经历|(当|成为|担任|做).{0,6}书记(之前|以前|前)|(之前|以前|原来|此前)(是)?(做|干)什么|之前做过|以前做过|(什么时候|哪一?年|何时|几几年)(开始)?(当|做|担任|成为|出任|任|干).{0,4}(书记|主任)|(当|做|担任|干)(社区)?书记(多久|多少年|几年|多长时间|更早|最早|更久|最久|时间更长|时间最长)|谁.{0,3}(先|更早|最早)(当|做|担任|成为|当上).{0,4}书记|谁(在社区)?(干|当|做|工作)(得|了)?(更|最)?(久|长)|谁的?(资历|工龄)(更)?(老|长|深)`), state: regexp.MustCompile(`当选|推选|选举|公推直选|任命|第[一二三四五六七八九十\d]+个年头|(工作|扎根|坚守|干)(了)?(\d+|[一二三四五六七八九十两]+)(多)?年|(\d+|[一二三四五六七八九十两]+)(多)?年来|担任|调任|调到|出任|走上|成为.{0,12}书记|竞选|接任|就任|放弃|曾任|曾在|此前|(起|开始)?(担)?任.{0,14}(书记|主任)|上任|到任|任职|回到社区|来到社区|到社区工作|进入社区`), strong: regexp.MustCompile(`当选|公推直选|推选|选举|任命|竞选|接任|就任`)},
-	{Name: "此前工作", cue: regexp.MustCompile(`(之前|以前|原来|此前|过去|当书记前|到社区前|来社区前)[^，,。？?]{0,4}(在哪|在什么|哪个单位|什么单位|哪里工作|从事|干过|做过什么工作|是做什么的|是干什么的|做什么的|干什么的)`), state: regexp.MustCompile(`\d{4}年(至|到|—|-|～)\d{4}年(在|任|于)|(之前|以前|原来|原先)我在|我(之前|以前|原来|原先)(在|是)|辞了[^，,。]{0,6}工作|曾在|曾任|曾是|此前|原来在|原在|原是|原为|原任|原系|之前在|之前是|以前在|以前是|退休前是|退休前在|从[^，,。]{1,16}(辞职|辞去|调到|调任|转到|退休|退伍)|辞去|退伍|转业|下岗`)},
+	{Name: "民族", cue: regexp.MustCompile(`民族|什么族|哪个族`), state: regexp.MustCompile(`(汉|` + minorities + `)族`)},
+	{Name: "任职经历", cue: regexp.MustCompile(`怎么当上|如何当上|怎样当上|当上.{0,4}书记|(怎么|如何|怎样)成为.{0,8}书记|怎么选上|怎么当选|如何当选|任职经历|履历|工作经历|(当|成为|担任|做).{0,6}书记(之前|以前|前)|(什么时候|哪一?年|何时|几几年)(开始)?(当|做|担任|成为|出任|任|干).{0,4}(书记|主任)|(当|做|担任|干)(社区)?书记(多久|多少年|几年|多长时间|更早|最早|更久|最久|时间更长|时间最长)|谁.{0,3}(先|更早|最早)(当|做|担任|成为|当上).{0,4}书记|谁(在社区)?(干|当|做|工作)(得|了)?(更|最)?(久|长)|谁的?(资历|工龄)(更)?(老|长|深)`), state: regexp.MustCompile(`当选|推选|选举|公推直选|任命|第[一二三四五六七八九十\d]+个年头|(工作|扎根|坚守|干)(了)?(\d+|[一二三四五六七八九十两]+)(多)?年|(\d+|[一二三四五六七八九十两]+)(多)?年来|担任|调任|调到|出任|走上|成为.{0,12}书记|竞选|接任|就任|放弃|曾任|曾在|此前|(起|开始)?(担)?任.{0,14}(书记|主任)|上任|到任|任职|回到社区|来到社区|到社区工作|进入社区`), strong: regexp.MustCompile(`当选|公推直选|推选|选举|任命|竞选|接任|就任`)},
+	{Name: "此前工作", cue: regexp.MustCompile(`(之前|以前|原来|此前|过去|早先|当书记前|到社区前|来社区前)[^，,。？?]{0,4}(在哪|在什么|哪个单位|什么单位|哪里工作|从事|干过|做过|(是)?(做|干)(什么|啥)|什么工作)|` + militaryAsk), state: regexp.MustCompile(`\d{4}年(至|到|—|-|～)\d{4}年(在|任|于)|(之前|以前|原来|原先)我在|我(之前|以前|原来|原先)(在|是)|辞了[^，,。]{0,6}工作|曾在|曾任|曾是|此前|原来在|原在|原是|原为|原任|原系|之前在|之前是|以前在|以前是|退休前是|退休前在|从[^，,。]{1,16}(辞职|辞去|调到|调任|转到|退休|退伍)|辞去|下岗|(\d+|[一二两三四五六七八九十几]+)年前[，,]?(我|她|他)(还|曾|曾经)?(是|在)|(当时|那时|那时候|那会儿)[，,]?(我|她|他)(还)?(是|在)[^，,。]{0,12}(厂|公司|单位|企业|医院|学校|部队|商场|超市|店)|` + militaryState)},
 	{Name: "入党时间", cue: regexp.MustCompile(`入党|党龄`), state: regexp.MustCompile(`入党|党龄`)},
 }
 
@@ -132,9 +148,14 @@ var (
 	compareWithRE = regexp.MustCompile(`^(那|那么)?(和|跟|与|同)[^，,。？?]{1,14}比`)
 	betterRE      = regexp.MustCompile(`哪个更|哪一个更|哪种更|哪个好|哪个效果|谁更|谁的[^，,。？?]{0,4}更|(和|跟|与|同)[^，,。？?]{1,14}比([，,起呢？?]|$)`)
 	// adviceRE asks whom to learn from, or what to do about a situation.
-	adviceRE   = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办[？?。！!，,呢啊]|怎么办$|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|谁的经验|哪位的经验|经验好|好经验|好做法|可借鉴|取经|怎么做好|如何做好|怎样做好|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招|(有没有|有无|哪位|哪个|谁)[^，,。？?]{0,6}(解决|破解|处理|做|遇到|碰到|遇见|管|办成|办|试|搞|弄|经历)过|有(哪些|什么)书记|(能|可以|该|应该)(做|帮|干)(点|些)?(什么|啥)|做点什么|帮点什么|(别的|其他|其它)(书记|社区)[^，,。？?]{0,6}(怎么|如何|怎样)|有(什么|啥)(好)?(法子|招|高招|妙招)|(该|能|可以)怎么(弄|搞|整|处理|应对)|咋办|怎么整`)
-	ourPlaceRE = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
-	stepsRE    = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|这一步|哪一步|一步步|一步一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作`)
+	adviceRE = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办[？?。！!，,呢啊]|怎么办$|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|谁的经验|哪位的经验|经验好|好经验|好做法|可借鉴|取经|怎么做好|如何做好|怎样做好|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招|(有没有|有无|哪位|哪个|谁)[^，,。？?]{0,6}(解决|破解|处理|做|遇到|碰到|遇见|管|办成|办|试|搞|弄|经历)过|有(哪些|什么)书记|(能|可以|该|应该)(做|帮|干)(点|些)?(什么|啥)|做点什么|帮点什么|(别的|其他|其它)(书记|社区)[^，,。？?]{0,6}(怎么|如何|怎样)|有(什么|啥)(好)?(法子|招|高招|妙招)|(该|能|可以)怎么(弄|搞|整|处理|应对)|咋办|怎么整`)
+	// adviceLooseRE asks for advice without saying whom to learn from
+	// (哪位书记有好办法, 什么时候去找居民合适, 还有什么地方能开): advice only
+	// when no secretary or method is named ("板凳会什么时候开比较好" asks
+	// of it).
+	adviceLooseRE = regexp.MustCompile(`(哪位|哪个|谁|有没有|有无)[^，,。？?]{0,6}好(的)?(办法|法子|点子|主意|招)|有(什么|啥)?好(的)?(点子|主意)|(什么时候|何时|几点)[^，,。？?]{0,8}(合适|比较好|最好)|(什么|啥|哪些)(地方|场地|场所)[^，,。？?]{0,3}(能|可以|适合)`)
+	ourPlaceRE    = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
+	stepsRE       = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|这一步|哪一步|一步步|一步一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作`)
 	// whichItemsRE asks for the items of a numbered shorthand (哪四链, 哪三活).
 	whichItemsRE = regexp.MustCompile(`哪[几一二三四五六七八九十两\d]+[个项条种单清活链社联微到]?`)
 	// notItemsRE asks which year, day or person, not which items: 哪一年.
@@ -156,29 +177,37 @@ var (
 	whenRE       = regexp.MustCompile(`什么时候|哪一年|哪年|何时|几月|哪天|时间是|多久|多长时间|几点|几时|营业时间|开放时间|开门时间`)
 	// indefiniteRE is 几 meaning "a few", asking no number (住了好几年,
 	// 这几年, 几十户).
-	indefiniteRE = regexp.MustCompile(`(好|十|这|那|前|近|没|过|每|头)几(个|名|户|支|家|次|位|本|年|项|天)|几(十|百|千|万)`)
-	numberRE     = regexp.MustCompile(`多少|几个|几名|几户|几支|几家|几次|几位|几本|几年|几项|比例|百分之|满意率|规模|人数|数量`)
+	indefiniteRE = regexp.MustCompile(`(好|十|这|那|前|近|没|过|每|头)几[` + measureWords + `]|几(十|百|千|万)`)
+	numberRE     = regexp.MustCompile(`多少|几[` + measureWords + `]|比例|百分之|满意率|规模|人数|数量`)
 	resultRE2    = regexp.MustCompile(`效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价|(居民|群众|大家|街坊|老人|别人)(都)?(怎么|如何)(说|讲|夸|看)`)
-	problemRE2   = regexp.MustCompile(`遇到过|遇到什么|遇到哪些|面临什么|面临哪些|什么困难|哪些困难|什么难题|哪些难题|难处|挑战|阻力|解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么`)
-	summaryRE    = regexp.MustCompile(`主要做了什么|主要做了哪些|都做了什么|做了哪些事|做了哪些工作|总结|概括|归纳|梳理|简介|介绍一下|介绍下|介绍|讲讲|说说|有哪些方法|有什么方法|哪些工作方法|的工作方法|有什么工作方法|事迹|主要做法|有哪些做法|有什么做法|干了什么|做过什么|有什么贡献|主要经验|经验有哪些|有什么经验|有哪些经验|(是)?(怎么|如何|怎样)(带好|带领|管好|做好|搞好|建好)(这个)?(社区|街道|小区)|做了哪些工作|主要工作|这些年|变化`)
+	problemRE2   = regexp.MustCompile(`遇到过|遇到什么|遇到哪些|面临什么|面临哪些|什么困难|哪些困难|什么难题|哪些难题|难处|挑战|阻力|解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么|为啥|为何|什么原因|出于什么|原因是|的原因|缘由|初衷|(怎么|咋|怎样)(会)?想到|(怎么|咋|如何)想出来|想到(要)?(这个|这么个|这种|这样的)?(办法|主意|点子|法子|招)`)
+	summaryRE    = regexp.MustCompile(`主要做了什么|主要做了哪些|都做了什么|做了哪些事|做了哪些工作|总结|概括|归纳|梳理|简介|介绍一下|介绍下|介绍|讲讲|说说|有哪些方法|有什么方法|哪些工作方法|的工作方法|有什么工作方法|事迹|主要做法|有哪些做法|有什么做法|干了什么|做过什么|有什么贡献|(哪些|啥|什么样的)贡献|贡献(是什么|有哪些)|有(什么|哪些|啥)好的?(做法|经验|办法|方法|招)|工作亮点|(有|的)(哪些|什么|啥)亮点|主要经验|经验有哪些|有什么经验|有哪些经验|(是)?(怎么|如何|怎样)(带好|带领|管好|做好|搞好|建好)(这个)?(社区|街道|小区)|做了哪些工作|主要工作|这些年|变化`)
 	// summaryLooseRE asks the same in everyday words ("主要干了些什么",
 	// "这个人怎么样"); it asks for her summary only when the question holds
 	// nothing else (not "为了停车难，她做了什么").
-	summaryLooseRE = regexp.MustCompile(`(干|做|办)了(些|哪些|点)?(什么|啥|哪些)(事|事情|工作|实事)?|(干|做|办)过(些|哪些)?(什么|啥|哪些)(事|事情|工作|实事)?|有(啥|哪些|什么)(经验|本事|绝活|招数|高招|好做法)|(这个人|这位书记|此人)(怎么样|如何)|(是)?(个|一个|一位)?(什么样|怎样)的(人|书记)|(怎么|如何|怎样)(把|将)(社区|这个社区|小区|工作)(带|管|搞|做|建|治理)(好|起来)`)
-	// looseFillerRE is what such a question holds besides her name and the cue.
-	looseFillerRE = regexp.MustCompile(`书记|主要|平时|都|这些年|这几年|她|他|的|了|呀|啊|呢|吗|[？?。！!，, ]`)
+	summaryLooseRE = regexp.MustCompile(`(干|做|办)了(些|哪些|点)?(什么|啥|哪些)(事|事情|工作|实事|好事)?|(干|做|办|忙)(些|点)(什么|啥)(事|事情|工作)?|(干|做)得(怎么样|如何|咋样|好不好)|解决了?(哪些|啥)(问题|难题|困难|难事|烦心事)|(干|做|办)过(些|哪些)?(什么|啥|哪些)(事|事情|工作|实事|好事)?|有(啥|哪些|什么)(经验|本事|绝活|招数|高招|好做法)|(这个人|这位书记|此人)(怎么样|如何)|(是)?(个|一个|一位)?(什么样|怎样)的(人|书记)|(怎么|如何|怎样)(把|将)(社区|这个社区|小区|工作)(带|管|搞|做|建|治理)(好|起来)`)
+	// looseFillerRE is what such a question holds besides her name and the cue:
+	// for everyone she serves (为居民, 给老百姓) and since she came (来了之后,
+	// 到任以来) narrow nothing.
+	looseFillerRE = regexp.MustCompile(`(为|给|替|帮)(辖区|社区)?(居民群众|居民|群众|老百姓|百姓|大家|街坊邻居|街坊|邻里|社区)|在(这个)?(社区|小区)里?|(来|来到|到|调到|调来)?(这个)?(社区|这里|这儿)?(来|到任|上任|任职|当书记|当上书记)?(了)?(之后|以后|以来)|书记|主要|平时|都|这些年|这几年|她|他|的|了|呀|啊|呢|吗|[？?。！!，, ]`)
+	// methodsAndResultsRE asks for her methods and what came of them (她的方法和
+	// 成绩, 做法及成效): her summary, not one lookup of results.
+	methodsAndResultsRE = regexp.MustCompile(`(做法|方法|办法|举措|经验|工作)(和|与|及|以及|、|跟|还有)(取得的)?(成绩|成效|成果|效果|业绩)|(成绩|成效|成果|业绩)(和|与|及|以及|、|跟|还有)(做法|方法|办法|经验)`)
 	// chatRE is a greeting, thanks or a question about the bot itself.
 	chatRE = regexp.MustCompile(`^(你好|您好|嗨|哈喽|hi|hello|在吗|早上好|下午好|晚上好|早安|谢谢|多谢|感谢|谢啦|好的|再见|拜拜)[呀啊！!。.？?～~]*$|^你是谁|你(能|会|可以)(做|干)什么|(这个|这)?机器人(能|是|可以)|怎么用你|如何使用|使用说明`)
 	// whyGoodRE asks why someone is a model: what she did is the answer.
-	whyGoodRE = regexp.MustCompile(`为什么(能|会|可以)?(成为|被评为|当选|这么|那么|如此)?.{0,6}(优秀|先进|模范|榜样|成功|受欢迎|好书记)|凭什么|成功的(原因|秘诀|经验)|向.{1,4}学习什么|学习(她|他)什么`)
+	whyGoodRE = regexp.MustCompile(`为什么(能|会|可以)?(成为|被评为|当选|当上|评上|这么|那么|如此)?.{0,6}(优秀|先进|模范|榜样|成功|受欢迎|好书记)|凭什么|成功的(原因|秘诀|经验)|向.{1,4}学习什么|学习(她|他)什么`)
 	// listAllRE asks what the articles cover: the secretaries, the methods.
-	listAllRE    = regexp.MustCompile(`^(资料中?|资料里|这里|你们|目前|现在)?(都|一共|总共)?(有|介绍了|包括|收录了)(哪些|哪几位|几位|多少位)(社区)?(书记|人物)|^(资料中?|资料里|这里|你们|目前|现在)?(都|一共)?(有|收录了|整理了)(哪些|什么)(工作)?方法`)
-	exampleRE    = regexp.MustCompile(`例子|案例|举例|举个|实例|事例|比如说一下|讲个故事|具体的事`)
-	differRE     = regexp.MustCompile(`相同|不同|一样|差别|区别|异同|相似`)
-	eachRE       = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩`)
-	whatRE       = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是`)
-	followOpenRE = regexp.MustCompile(`^(那|那么|还有|再|具体|后来|然后|接着|另外|此外|详细|展开|继续|所以|第[一二三四五六七八九十两\d]+)`)
-	pronounRE    = regexp.MustCompile(`她|他|它|其|该方法|这里|那里|当地|例子|案例|举例|举个|比如说|这个方法|这种方法|这个做法|这种做法|这个|那个|这种|此|上面|刚才|前面|这么|这样|那样`)
+	listAllRE = regexp.MustCompile(`^(资料中?|资料里|这里|你们|目前|现在)?(都|一共|总共)?(有|介绍了|包括|收录了)(哪些|哪几位|几位|多少位)(社区)?(书记|人物)|^(资料中?|资料里|这里|你们|目前|现在)?(都|一共)?(有|收录了|整理了)(哪些|什么)(工作)?方法`)
+	exampleRE = regexp.MustCompile(`例子|案例|举例|举个|实例|事例|比如说一下|讲个故事|具体的事|^(比如|例如|比方)(说)?呢`)
+	differRE  = regexp.MustCompile(`相同|不同|一样|差别|区别|异同|相似`)
+	eachRE    = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩`)
+	whatRE    = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是|` + whatIsIt)
+	// whatIsItRE asks what something is, with 怎么 in it ("积分换服务是
+	// 怎么回事"): no how.
+	whatIsItRE   = regexp.MustCompile(whatIsIt)
+	followOpenRE = regexp.MustCompile(`^(那|那么|还有|再|具体|后来|然后|接着|接下来|之后|随后|后面|另外|此外|详细|展开|继续|所以|第[一二三四五六七八九十两\d]+)`)
+	pronounRE    = regexp.MustCompile(`她|他|它|其|该方法|这里|那里|当地|例子|案例|举例|举个|实例|事例|具体的事|^(比如|例如|比方)(说)?呢|比如说|这个方法|这种方法|这个做法|这种做法|这个|那个|这种|此|上面|刚才|前面|这么|这样|那样`)
 )
 
 // stripWords are removed from a question to leave its topic.
@@ -187,8 +216,10 @@ var stripWords = []string{
 	"什么样", "什么", "怎么样", "怎么", "怎样", "如何", "哪些", "哪里", "哪个", "哪位", "哪一位", "为什么", "是谁", "谁", "多少",
 	"具体", "详细", "说说", "讲讲", "呢", "吗", "啊", "吧", "的", "了", "是", "我们", "咱们", "可以", "应该", "能",
 	"借鉴", "学习", "书记", "经验", "做法", "共同点", "不同点", "不同", "区别", "异同", "比较", "对比", "相同",
-	"她们", "他们", "它们", "她", "他", "它", "这些", "那些", "这个", "那个", "这里", "那里", "后来", "然后", "接着", "之后", "以后",
+	"她们", "他们", "它们", "她", "他", "它", "这些", "那些", "这个", "那个", "这里", "那里", "后来", "然后", "接着", "之后", "以后", "接下来", "后面", "随后",
 	"刚才", "时候", "那么", "还有", "其他", "别的",
+	// "当时遇到了什么难题", "一共办了几件事": pointing at what was told, no topic.
+	"当时", "那时", "当初", "一共", "总共",
 	// "在X方面": the frame of a field, not a word of it (方方面面 is no match).
 	"方面",
 }
@@ -254,7 +285,7 @@ func familyAskedOfHer(before, cue string, e *entities) bool {
 }
 
 // serviceVerbRE ends with a verb of serving others: 为孩子, 给家庭.
-var serviceVerbRE = regexp.MustCompile(`(为|给|帮|替|让|对|陪|带)$`)
+var serviceVerbRE = regexp.MustCompile(`(为|给|帮|替|让|对|陪|带|照顾|照看|看护|关心|关爱|辅导|接送|管)$`)
 
 // askersOwn reports an attribute cue whose clause is about the asker
 // ("我刚当上书记", "我们社区成立才两年"), not about a secretary.
@@ -318,7 +349,7 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		// It only narrows whom to learn from: "明天兰州天气怎么样" is still
 		// about no one.
 		if key, ls := e.region(q.Norm); key != "" {
-			q.Region = ls
+			q.Region, q.RegionKey = ls, key
 		}
 	}
 	q.UnknownTerms = e.unknownTerms(q.Norm)
@@ -335,6 +366,9 @@ func (s *Service) understand(text string, conv Conversation) Question {
 			if askersOwn(cueText[:loc[0]]) {
 				continue // "我刚当上书记，班子一盘散沙": the asker's situation
 			}
+			if a.Name == "联系方式" && callMadeRE.MatchString(cueText) {
+				continue // "多久给老人打一次电话", "教老人用手机": no number of hers
+			}
 			if a.Name == "家庭情况" && !familyAskedOfHer(cueText[:loc[0]], cueText[loc[0]:loc[1]], e) {
 				continue // "她为双职工家庭的孩子做了什么": the families she serves
 			}
@@ -346,7 +380,12 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		}
 	}
 	if s.lex != nil {
-		q.Topics = s.lex.InQuestion(q.Norm)
+		// A name is no topic (萨仁高娃 is no 娃).
+		unnamed := q.Norm
+		for _, k := range e.leaderKeys {
+			unnamed = strings.ReplaceAll(unnamed, k.key, " ")
+		}
+		q.Topics = s.lex.InQuestion(unnamed)
 		// "智慧社区" is a field of work, not a community no article names.
 		q.Unknown = slices.DeleteFunc(q.Unknown, func(u string) bool {
 			for _, t := range q.Topics {
@@ -396,8 +435,8 @@ func intentOf(q Question) Intent {
 	switch {
 	case named == 0 && chatRE.MatchString(strings.TrimSpace(n)):
 		return IntentChat
-	case named == 0 && listAllRE.MatchString(n):
-		return IntentList
+	case named == 0 && listAllRE.MatchString(n) && len(q.Attributes) == 0:
+		return IntentList // ("有几位书记当过兵" asks a fact of each)
 	case len(q.Attributes) == 0 && betterRE.MatchString(n) && (named >= 2 || named == 1 && compareWithRE.MatchString(n)):
 		// Two secretaries or methods named, or "和万丽萍比呢" after one:
 		// "党员和居民谁更积极" compares no one.
@@ -409,12 +448,20 @@ func intentOf(q Question) Intent {
 		return IntentCompare
 	case len(q.Leaders) >= 2 && (eachRE.MatchString(n) || differRE.MatchString(n)):
 		return IntentCompare // "郭佳和张影在调解矛盾方面各有什么办法"
+	case len(q.Leaders) >= 2 && len(q.Attributes) == 0 && bothYesNoRE.MatchString(n):
+		return IntentCompare // "乔丽霞和赵桂兰都办了食堂吗": each one, on it
 	case adviceRE.MatchString(n) && (ourPlaceRE.MatchString(n) || len(q.Leaders) == 0) && !(len(q.Methods) > 0 && stepsRE.MatchString(n)):
 		return IntentAdvice
-	case len(q.Attributes) > 0 && !(q.Attributes[0].Name == "荣誉" && len(q.Leaders) == 0):
+	case named == 0 && adviceLooseRE.MatchString(n):
+		return IntentAdvice
+	case len(q.Attributes) > 0 && !(q.Attributes[0].Name == "荣誉" && len(q.Leaders) == 0) &&
+		!(len(q.Leaders) > 0 && whyGoodRE.MatchString(n) && q.Attributes[0].Name == "任职经历"):
+		// ("为什么能当上优秀书记" asks what made her good, not her posts.)
 		return IntentFact
 	case len(q.Leaders) > 0 && len(q.Methods) == 0 && whyGoodRE.MatchString(n):
 		return IntentSummary // "她为什么能成为优秀书记": her story is the answer
+	case len(q.Leaders) == 1 && len(q.Methods) == 0 && methodsAndResultsRE.MatchString(n):
+		return IntentSummary // "她的方法和成绩": each method with what came of it
 	case exampleRE.MatchString(n):
 		return IntentExample
 	case stepsRE.MatchString(n) || q.Step > 0 || len(q.Methods) > 0 && whichItemsRE.MatchString(notItemsRE.ReplaceAllString(n, " ")):
@@ -435,6 +482,8 @@ func intentOf(q Question) Intent {
 		return IntentWhen
 	case numberRE.MatchString(indefiniteRE.ReplaceAllString(n, "")):
 		return IntentNumber
+	case len(q.Methods) > 0 && whatIsItRE.MatchString(n):
+		return IntentWhat
 	case named == 0 && len(q.Topics) > 0 && howRE.MatchString(n):
 		// "怎么尽快摸清社区家底" naming no one: how the secretaries did it.
 		return IntentAdvice
@@ -447,6 +496,24 @@ func intentOf(q Question) Intent {
 	}
 	return IntentOther
 }
+
+// bothYesNoRE asks whether each of two did something (都办了食堂吗), not
+// whether both are something (都是党员吗, 都在青岛工作吗).
+var bothYesNoRE = regexp.MustCompile(`都(办|开|搞|建|做|用|推|设|成立|组织|弄|试|抓|管)[^，,。？?]{0,12}(吗|没有|了没)[？?]?$`)
+
+// callMadeRE is a phone call made or a phone used, not a number asked.
+var callMadeRE = regexp.MustCompile(`(打|通|接|回)[^，,。？?]{0,4}(电话|微信)|(一个|几个|个)电话|(用|玩|使用)(智能)?手机|手机(怎么用|上|里)`)
+
+// minorities are China's ethnic groups other than the Han, as "X族" names
+// them.
+const minorities = `回|满|藏|苗|彝|壮|蒙古|傣|白|朝鲜|土家|侗|瑶|维吾尔|哈萨克|黎|畲|布依|纳西|傈僳|佤|哈尼|拉祜|景颇|羌|土|锡伯|达斡尔|鄂温克|东乡|水|仡佬|仫佬|毛南|京|赫哲|柯尔克孜|撒拉|裕固|鄂伦春|门巴|珞巴|基诺|阿昌|普米|怒|德昂|独龙|塔吉克|乌孜别克|俄罗斯|保安|塔塔尔|高山`
+
+// whatIsIt asks what something is in words holding 怎么 (是怎么回事).
+const whatIsIt = `(怎么|咋|怎样)(一)?回事`
+
+// measureWords are the measure words a count is asked in (几户, 多少名,
+// 几部): one list for numberRE, indefiniteRE and askedUnitRE.
+const measureWords = "个名户人次件家支位条项本栋座场元岁年天部台辆间套所处张批期届回趟种类"
 
 // onlyNameAndCue reports a question that is the leader's name (or a call
 // name of two or three runes) and summaryLooseRE's cue, nothing more.
@@ -525,7 +592,7 @@ var problemFrameRE = regexp.MustCompile(`(这|这个|这些)?方面(的)?问题(
 
 // emptyTokens are what is left of a question's asking words once the rest
 // is stripped ("有什么办法" → 有 办法): no topic of their own.
-var emptyTokens = []string{"有", "办法", "好办法", "学", "可", "问题", "解决", "解决过", "参考", "想", "做", "搞",
+var emptyTokens = []string{"有", "办法", "好办法", "值得", "学", "可", "问题", "解决", "解决过", "参考", "想", "做", "搞",
 	// "有没有书记遇到过", "有没有社区管过这事": asking whether anyone has.
 	"遇到过", "碰到过", "遇见过", "管过", "办成过", "办过", "试过", "搞过", "弄过", "经历过", "处理过", "做过",
 	"帮点", "这事", "这种事", "这类事"}

@@ -27,6 +27,12 @@ func TestUnderstand(t *testing.T) {
 		{q: "民主议单怎么议？", intent: IntentSteps, methods: []string{"四单工作法"}}, // a step names its method
 		{q: "小吴书记是哪里人？", intent: IntentFact, leaders: []string{"吴中兰"}, attr: "籍贯"},
 		{q: "郭书记获得过哪些荣誉？", intent: IntentFact, leaders: []string{"郭佳"}, attr: "荣誉"},
+		{q: "吴中兰上过大学吗？", intent: IntentFact, leaders: []string{"吴中兰"}, attr: "学历"},
+		{q: "吴中兰的电话是多少？", intent: IntentFact, leaders: []string{"吴中兰"}, attr: "联系方式"},
+		{q: "有郭佳的手机吗？", intent: IntentFact, leaders: []string{"郭佳"}, attr: "联系方式"},
+		{q: "吴中兰多久给老人打一次电话？", intent: IntentWhen, leaders: []string{"吴中兰"}},           // a call made, not her number
+		{q: "吴中兰为什么能当上优秀书记？", intent: IntentSummary, leaders: []string{"吴中兰"}},        // what made her good, not her posts
+		{q: "郭佳和吴中兰都搞过志愿服务吗？", intent: IntentCompare, leaders: []string{"郭佳", "吴中兰"}}, // each of them, on it
 		{q: "郭佳和吴中兰的做法有什么共同点？", intent: IntentCompare, leaders: []string{"郭佳", "吴中兰"}},
 		{q: "亞玲書記和小吳書記對待黨員的做法有什麼相同和不同？", intent: IntentCompare, leaders: []string{"李亚玲", "吴中兰"}},
 		{q: "我们社区老年人多，可以借鉴哪位书记的经验？", intent: IntentAdvice},
@@ -43,6 +49,17 @@ func TestUnderstand(t *testing.T) {
 		{q: "我们社区居民参与方面问题比较多，可以学习哪位书记的做法？", intent: IntentAdvice},                  // 比较多 compares nothing
 		{q: "郭佳和张影谁的做法比较好？", intent: IntentCompare, leaders: []string{"郭佳", "张影"}}, // between two named, 比较好 compares
 		{q: "我们社区智慧社区方面比较薄弱，可以学谁？", intent: IntentAdvice},                          // 智慧社区 is a field, not a place
+		// Whom to learn from, asked without 借鉴/学谁: "哪位书记有好办法",
+		// "什么时候去找居民合适" (when to do it, not when something happened).
+		{q: "居民反映的事半个月都没个回音，哪位书记有好办法？", intent: IntentAdvice},
+		{q: "白天上门家家都锁着门，什么时候去找居民合适？", intent: IntentAdvice},
+		// What residents think of the community names no community.
+		{q: "居民觉得社区就是个衙门，怎么扭转这个印象？", intent: IntentAdvice},
+		{q: "大家认为社区办事慢，可以学谁？", intent: IntentAdvice},
+		{q: "过年过节小区里冷冷清清的，有没有书记办过活动？", intent: IntentAdvice}, // when, not a 小区's name
+		{q: "活动室太小开会挤不下，还有什么地方能开？", intent: IntentAdvice},
+		{q: "四单工作法推行以来一共办了几件事？", intent: IntentNumber, methods: []string{"四单工作法"}}, // 几件: a count in its measure
+		{q: "吴中兰这几件事是怎么做的？", intent: IntentHow, leaders: []string{"吴中兰"}},          // 这几件 counts nothing
 		{q: "社区书记和主任是同一个人吗？", intent: IntentOther},                                 // 和 joins two posts: nobody unknown
 		{q: "你好", intent: IntentChat},
 		{q: "有哪些书记？", intent: IntentList},

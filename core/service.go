@@ -303,7 +303,11 @@ func (s *Service) citationsFor(used []int, hits []search.Hit, script zh.Script) 
 	for i, idx := range used {
 		ch := hits[idx].Chunk
 		text := s.inScriptIfNeeded(script, ch.Text)
-		out = append(out, Citation{N: i + 1, Chunk: ch, Text: text, Label: s.inScriptIfNeeded(script, ch.Meta.SourceLine()), Converted: text != ch.Text})
+		meta := ch.Meta
+		if l := s.passageOwner(ch); l != "" {
+			meta.Leader = l // a section of a two-secretary page is hers
+		}
+		out = append(out, Citation{N: i + 1, Chunk: ch, Text: text, Label: s.inScriptIfNeeded(script, meta.SourceLine()), Converted: text != ch.Text})
 	}
 	return out
 }

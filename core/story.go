@@ -47,8 +47,15 @@ func isProblem(norm string) bool {
 		// even when it names what failed there ("上门常常扑空").
 		return true
 	}
+	// A problem something is done with (进来反映问题, 当天解决困难) tells
+	// no difficulty of the place.
+	n = handledRE.ReplaceAllString(n, "")
 	return problemWds.MatchString(n) && (!practiceRE2.MatchString(n) || pastOpenRE.MatchString(n))
 }
+
+// handledRE is a problem as the object of a doing: 反映问题, 收集居民诉求,
+// 化解矛盾.
+var handledRE = regexp.MustCompile(`(反映|收集|解决|排查|化解|办理|处理|调解|帮助解决|登记)(了)?[^，,。；]{0,4}(问题|困难|矛盾|诉求|纠纷|难事|难题)`)
 
 // resolvedRE tells a problem gone: 再也没, 没有再 (not 不再: "年轻人不再
 // 参加活动" tells a problem).
@@ -74,8 +81,12 @@ var contrastOpenRE = regexp.MustCompile(`^(但|但是|可是|然而|不过|可)[
 
 // isDoing reports a sentence that tells what someone did.
 func isDoing(norm string) bool {
-	return practiceRE2.MatchString(norm) && !isQuestion(norm)
+	return practiceRE2.MatchString(norm) && !isQuestion(norm) && !plannedRE.MatchString(norm)
 }
+
+// plannedRE tells what is yet to be done (下一步…还将推广, 我们准备把…):
+// a plan, not something she did (为老人准备午餐 is done).
+var plannedRE = regexp.MustCompile(`^[^，,。]{0,4}(下一步|接下来|今后|未来|明年)[，,]?[^，,。]{0,10}(将|要|准备|打算|计划)|(准备|打算|计划)(在|把|再|明年|今年|下半年|进一步|逐步)|还将|将继续|将进一步`)
 
 // story returns the sentences that carry the practice anchor belongs to,
 // in article order, anchor included, within budget runes: for an outcome
@@ -152,7 +163,9 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 				continue
 			}
 			answer := len(after) > 0 && isQuestion(after[len(after)-1].norm) || isQuestion(anchor.norm) && len(after) == 0 && r.pos == anchor.pos+1
-			if !isDoing(r.norm) && !answer {
+			// "第一步摸清底数，…；第二步…" (an answer to 你们是怎么做的) tells
+			// the doing step by step.
+			if !isDoing(r.norm) && !answer && !opensOrdinal(r.text) {
 				if len(after) > 0 {
 					break
 				}

@@ -145,8 +145,14 @@ func isPractice(norm string) bool {
 	if notDoneRE.MatchString(norm) || framingRE.MatchString(norm) || isQuestion(norm) || outcomeOpenRE.MatchString(norm) {
 		return false
 	}
+	if communityHonour(norm) || ledToHonourRE.MatchString(norm) {
+		return false // "带领社区党委，先后荣获…称号": honours, not a practice
+	}
 	return isDoing(norm) || moreDoingRE.MatchString(norm)
 }
+
+// ledToHonourRE is leading others to honours (带领社区党委，先后荣获…).
+var ledToHonourRE = regexp.MustCompile(`^[^，,。]{0,12}(带领|率领)[^，,。]{0,14}[，,]?(先后|相继|多次|连续)?(荣获|获评|被评为|获得|被授予)`)
 
 // toldOnItsOwn is a sentence a summary can quote as a practice: not
 // someone else's words, not leaning on the sentence before, no praise.
@@ -171,6 +177,9 @@ func aboutHer(s *Service, r sentRef, leader string) bool {
 	head := r.norm
 	if rs := []rune(head); len(rs) > 24 {
 		head = string(rs[:24])
+	}
+	if strings.Contains(head, "我") && s.voiceOf(r) == leader {
+		return true // her own words: 我们又组织了“银龄互助队” in her speech
 	}
 	return strings.ContainsAny(head, "她他")
 }
@@ -224,6 +233,7 @@ func practicesIn(s *Service, sents []sentRef, leader string, n int, used map[str
 				continue
 			}
 			label := strings.TrimRight(strings.TrimSpace(enumOpenRE.ReplaceAllString(cleanQuote(r.text), "")), "。；;，,")
+			label = strings.TrimPrefix(strings.TrimPrefix(label, "就是"), "是") // 首先是“建班子”
 			enum = append(enum, practice{label: label, what: *next})
 		case enumOpenRE.MatchString(r.norm) && isPractice(r.norm):
 			enum = append(enum, practice{what: r})

@@ -93,6 +93,11 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 			if role != "人大代表" {
 				ev.add(string(rs[start:i]), 1, role != "同志")
 			}
+			if b := string(rs[max(0, start-3):start]); !deputy && (role == "书记" || role == "書記") && (strings.HasSuffix(b, "社区的") || strings.HasSuffix(b, "社區的")) {
+				// "西城社区的钱芳书记": a community's secretary addressed by
+				// her post.
+				ev.others[string(rs[start:i])] = true
+			}
 		}
 		// 书记、居委会主任何雪梅: the secretary's second post, her name after it.
 		secretary := role == "書記" || role == "书记"
@@ -657,7 +662,7 @@ func extend(text, key string, ev *leaderEvidence, nt nameTables) string {
 	best, bestCount := key, 0
 	n := utf8.RuneCountInString(key)
 	for name := range ev.score {
-		if utf8.RuneCountInString(name) == n+1 && strings.HasPrefix(name, key) {
+		if utf8.RuneCountInString(name) == n+1 && strings.HasPrefix(name, key) && !verbAfterEvery(text, name) {
 			if c := strings.Count(text, name); c*10 >= total*7 && (c > bestCount || c == bestCount && name < best) {
 				best, bestCount = name, c
 			}
@@ -679,6 +684,33 @@ func extend(text, key string, ev *leaderEvidence, nt nameTables) string {
 		}
 	}
 	return best
+}
+
+// verbAfterEvery reports a longer form of a name whose last rune opens,
+// wherever it is written, a word that goes on after a name (孙红告 of
+// "社区书记孙红告诉记者"): the name is the shorter one.
+func verbAfterEvery(text, name string) bool {
+	rs := []rune(text)
+	nr := []rune(name)
+	seen := false
+	for i := 0; i+len(nr) <= len(rs); i++ {
+		if !hasRunesAt(rs, i, name) {
+			continue
+		}
+		seen = true
+		last := i + len(nr) - 1
+		verb := false
+		for _, w := range verbOpenings {
+			if utf8.RuneCountInString(w) >= 2 && hasRunesAt(rs, last, w) {
+				verb = true
+				break
+			}
+		}
+		if !verb {
+			return false
+		}
+	}
+	return seen
 }
 
 // namesStartingWith lists the distinct candidate names in rs that start

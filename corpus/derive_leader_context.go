@@ -47,8 +47,8 @@ func timePhrase(rs []rune) int {
 var timeWords = []string{"那年", "当年", "當年", "同年", "次年", "去年", "今年", "前年", "那时", "那時", "当时", "當時", "后来", "後來", "如今"}
 
 // postTakers are the verbs by which a sentence's subject takes a post:
-// 到…社区任党委书记, 调任…书记, 出任…书记.
-var postTakers = []string{"任", "調任", "调任", "出任", "擔任", "担任", "當選", "当选", "接任", "是"}
+// 到…社区任党委书记, 调任…书记, 出任…书记, 在…社区当了两年书记.
+var postTakers = []string{"任", "調任", "调任", "出任", "擔任", "担任", "當選", "当选", "接任", "是", "当了", "當了", "当上", "當上", "当起", "當起"}
 
 // takesPost reports a clause that takes up a secretary's post, the post
 // written after the place ("到红旗社区任党委书记", "调任云岭社区党委书记"),
@@ -75,13 +75,28 @@ func takesPost(rs []rune) bool {
 				if v == "是" && j+2 < len(rest) && strings.ContainsRune("的们們", rest[j+2]) {
 					return false // "她是书记的好帮手"
 				}
-				if strings.ContainsAny(string(rest[:j]), "协協助配合帮幫给給向跟和与與") {
-					return false // "她的责任是协助书记…", "他向书记…"
+				if strings.ContainsAny(string(rest[:j]), "协協助配合帮幫给給向跟和与與") && !placeOpening(rest) {
+					return false // "她的责任是协助书记…", "他向书记…" — not 和平里社区
 				}
 				if j >= 2 && officialPost(rest[j-2:j]) {
 					return false // 任区委书记: not the community's post
 				}
 				return j == 0 || rest[j-1] != '副' && !strings.HasPrefix(c, "曾") && !strings.HasPrefix(c, "原")
+			}
+		}
+	}
+	return false
+}
+
+// placeOpening reports a clause opening with a place whose name starts
+// with a coverb's character (和平里社区, 向阳街道), then its unit.
+func placeOpening(rs []rune) bool {
+	for _, w := range []string{"和平", "向阳", "向陽", "和谐", "和諧"} {
+		if hasRunesAt(rs, 0, w) {
+			for j := 2; j < len(rs) && j < 10; j++ {
+				if placeSuffixAt(rs, j) {
+					return !strings.ContainsAny(string(rs[1:j]), "协協助配合帮幫给給跟")
+				}
 			}
 		}
 	}
@@ -303,6 +318,52 @@ func midSentencePosts(rs []rune, nt nameTables, ev *leaderEvidence) {
 			}
 			if strings.ContainsRune("在于從从自", rs[k]) && takesPost(rs[k:]) {
 				ev.add(name, 1, true)
+			}
+		}
+	}
+	// "另一位受访者钱芳，是西城社区居委会主任、党支部书记": a full name
+	// inside a sentence, then her post as what she is.
+	for i := 1; i < len(rs); i++ {
+		if !unicode.Is(unicode.Han, rs[i-1]) {
+			continue // at a sentence's start profileAndSubject reads it
+		}
+		for _, name := range nt.namesAt(rs, i) {
+			k := i + utf8.RuneCountInString(name)
+			if utf8.RuneCountInString(name) < nt.surnameLen(rs, i)+1 || k+2 >= len(rs) || ev.deputy[name] || strings.Count(text, name) < 2 {
+				continue
+			}
+			j := k
+			if rs[j] == '，' || rs[j] == ',' {
+				j++
+			}
+			now := hasRunesAt(rs, j, "现任") || hasRunesAt(rs, j, "現任")
+			if !now && (j == k || !hasRunesAt(rs, j, "是")) {
+				continue // "…钱芳，是…" or "钱芳现任…"
+			}
+			if secretaryClause(rs[j:]) {
+				ev.add(name, 1, true)
+				ev.addPosted(name)
+			}
+		}
+	}
+	// "退休教师赵秀琴当选…楼院党支部书记": who she was, her name, and the
+	// post she was elected to or took up, with no comma before the name.
+	for i := 2; i < len(rs); i++ {
+		if !hasRunesAt(rs, i-2, "教师") && !hasRunesAt(rs, i-2, "教師") && !hasRunesAt(rs, i-2, "党员") && !hasRunesAt(rs, i-2, "黨員") &&
+			!hasRunesAt(rs, i-2, "工人") && !hasRunesAt(rs, i-2, "职工") && !hasRunesAt(rs, i-2, "職工") && !hasRunesAt(rs, i-2, "军人") && !hasRunesAt(rs, i-2, "軍人") &&
+			!hasRunesAt(rs, i-2, "干部") && !hasRunesAt(rs, i-2, "幹部") && !hasRunesAt(rs, i-2, "居民") {
+			continue
+		}
+		for _, name := range nt.namesAt(rs, i) {
+			k := i + utf8.RuneCountInString(name)
+			if utf8.RuneCountInString(name) != nt.surnameLen(rs, i)+2 || k >= len(rs) || ev.deputy[name] || nt.ambiguous[rs[i]] {
+				continue
+			}
+			for _, v := range []string{"当选", "當選", "担任", "擔任", "出任", "接任"} {
+				if hasRunesAt(rs, k, v) && takesPost(rs[k:]) {
+					ev.add(name, 1, true)
+					ev.addPosted(name)
+				}
 			}
 		}
 	}

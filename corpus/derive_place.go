@@ -115,11 +115,11 @@ func plausibleChain(rs []rune, starts []int, end int) bool {
 		return false
 	case 1:
 		// Or one introduced as a place: 所在的百花苑社区, 来到仁和社区,
-		// 一位是东湖社区党委书记…, 一位是唐丽芬，东湖社区党委书记.
+		// 一位是东湖社区党委书记…, 一位是唐丽芬，东湖社区党委书记, 走进东城社区.
 		// 当选为/现任西湖社区…, or a sentence opening with it (西湖社区党总支
 		// 书记柯文静说) — unless what is read as its name is a kind of
 		// community (老旧社区, 安置社区).
-		cue := starts[0] > 0 && strings.ContainsRune("的在到于是为任位，,：:", rs[starts[0]-1]) ||
+		cue := starts[0] > 0 && strings.ContainsRune("的在到于是为任位进入，,：:", rs[starts[0]-1]) ||
 			(starts[0] == 0 || strings.ContainsRune("。！？!?\n", rs[starts[0]-1])) && !communityKind(string(rs[starts[0]:end]))
 		return cue || strings.Count(string(rs), string(rs[starts[0]:end])) >= 2
 	}

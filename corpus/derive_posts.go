@@ -12,7 +12,7 @@ import (
 // post may be followed by a second one she holds (、居委会主任).
 var (
 	secondPost = `(?:社区)?居(?:民)?委(?:员)?会主任|街道办(?:事处)?主任`
-	postRe     = regexp.MustCompile(`(?:(?:社区|街道|村|镇|乡|小区|楼院|院落|网格)?(?:党委|党总支|党支部|党工委|党组织|总支)书记|社区书记|民意书记)(?:(?:、|，兼任?|兼任?)(?:` + secondPost + `))?|` + secondPost)
+	postRe     = regexp.MustCompile(`(?:(?:社区|街道|村|镇|乡|小区|楼院|院落|网格)?(?:党委|党总支|党支部|党工委|党组织|总支)书记|社区书记|民意书记)(?:(?:、|，兼任?|兼任?)(?:` + secondPost + `))?|` + secondPost + `|(?:楼院|院落)(?:党小组组长|长)`)
 	// Words before a post that make it someone else's, an honour or a
 	// past post: 副书记, 总书记, 优秀社区书记, 原社区书记, 曾任.
 	notOwnPost = []string{"副", "优秀", "最美", "十佳", "好", "模范", "原", "前", "曾任", "时任", "首批", "第一批", "批"}
@@ -35,6 +35,55 @@ type postMatch struct {
 // deputy's, an honour's or a past one is never taken. Empty when the text
 // gives nothing certain.
 func derivePosts(text, leader string, aliases, others []string, nt nameTables) (role, place string) {
+	role, place = postsStated(text, leader, aliases, others, nt)
+	if place == "" && leader != "" {
+		// "蒋静怡今年29岁，在潮音社区当了两年书记": the community she serves
+		// in, in a sentence she opens, with the post after it.
+		if r, p := servedIn(text, leader); p != "" {
+			place = p
+			role = firstNonEmpty(role, r)
+		}
+	}
+	return role, place
+}
+
+// servedInRe is her serving as secretary in a community: 在潮音社区当了两
+// 年书记, 在东风社区做书记, 在红旗社区任书记.
+var servedInRe = regexp.MustCompile(`^[^。！？\n“”]{0,14}?在([\p{Han}]{2,12}?(?:社区|小区|楼院|村))(?:当|做|任|担任|干)了?[^。，,；]{0,6}?(书记|主任)`)
+
+// servedIn reads servedInRe in a sentence that opens with her name: her
+// post's word and the community, as the text writes them.
+func servedIn(text, leader string) (role, place string) {
+	norm := zh.ToSimplified(text)
+	nrs, ors := []rune(norm), []rune(text)
+	if len(nrs) != len(ors) {
+		ors = nrs
+	}
+	name := zh.ToSimplified(leader)
+	for _, st := range sentenceStarts(nrs) {
+		if !hasRunesAt(nrs, st, name) {
+			continue
+		}
+		from := st + utf8.RuneCountInString(name)
+		m := servedInRe.FindStringSubmatchIndex(string(nrs[from:]))
+		if m == nil {
+			continue
+		}
+		rest := string(nrs[from:])
+		a := from + utf8.RuneCountInString(rest[:m[2]])
+		e := from + utf8.RuneCountInString(rest[:m[3]])
+		cs := chainBefore(nrs, e)
+		if len(cs) == 0 || cs[0] < a {
+			continue
+		}
+		r0 := from + utf8.RuneCountInString(rest[:m[4]])
+		return string(ors[r0 : r0+2]), string(ors[cs[0]:e])
+	}
+	return "", ""
+}
+
+// postsStated is derivePosts from the posts the text writes out.
+func postsStated(text, leader string, aliases, others []string, nt nameTables) (role, place string) {
 	others = simplifiedAll(others)
 	norm := zh.ToSimplified(text)
 	nrs, ors := []rune(norm), []rune(text)

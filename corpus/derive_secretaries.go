@@ -3,6 +3,9 @@ package corpus
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"bangyang/zh"
 )
 
 // deriveSecretaries says, for each other secretary of the article, what
@@ -29,8 +32,35 @@ func deriveSecretaries(text, leader string, aliases, others []string, nt nameTab
 		}
 		s := Secretary{Name: o, Aliases: deriveAliases(text, o, rest, false, nt)}
 		s.Role, s.Place = derivePosts(text, o, nil, rest, nt)
+		if s.Role == "" && s.Place == "" {
+			s.Role, s.Place = addressedPost(text, o)
+		}
 		s.Honours = deriveHonours(text, nil, o, nil, slices.Clone(rest))
 		out = append(out, s)
 	}
 	return out
+}
+
+// addressedPost reads "西城社区的钱芳书记": the community written before
+// her name and her post after it, as the text writes them.
+func addressedPost(text, name string) (role, place string) {
+	norm := zh.ToSimplified(text)
+	nrs, ors := []rune(norm), []rune(text)
+	if len(nrs) != len(ors) {
+		ors = nrs
+	}
+	i := strings.Index(norm, "的"+zh.ToSimplified(name)+"书记")
+	if i < 0 {
+		return "", ""
+	}
+	e := utf8.RuneCountInString(norm[:i])
+	if u := unitAt(nrs, e); u != "社区" && u != "小区" && u != "楼院" {
+		return "", ""
+	}
+	st := chainBefore(nrs, e)
+	if !plausibleChain(nrs, st, e) {
+		return "", ""
+	}
+	b := e + 1 + utf8.RuneCountInString(name)
+	return string(ors[b : b+2]), string(ors[st[0]:e])
 }

@@ -53,15 +53,15 @@ const ambiguousSurnames = "高方文全时時安明成路向常康关關华華�
 	"朴皮盘盤漆平诸諸哈乌烏母闭閉豆位斯元普"
 
 // Roles a community leader's name stands next to.
-var leaderRoles = []string{"書記", "书记", "主任", "同志", "人大代表"}
+var leaderRoles = []string{"書記", "书记", "主任", "同志", "人大代表", "楼院长", "樓院長", "院落长", "院落長"}
 
 // Characters that cannot be inside a person's name as the article writes
 // it: role words, function words, place and organisation words, 族 (蒙古族
-// 书记 is no 蒙古族 nor 古族), and
+// 书记 is no 蒙古族 nor 古族), 院 (楼院书记 is no 楼院), and
 // punctuation.
 const notInName = "書书記记主任說说表示的了在是和與与等也都就把被對对從从向為为到及並并" +
 	"街社區区市省县縣镇鎮村巷號号樓楼黨党委支部居會会員员說着著這这那們们個个年日時时每谁誰" +
-	"已经經又还還才将將再更最很次些样樣种種让讓给給要能可不没沒她他我你族"
+	"已经經又还還才将將再更最很次些样樣种種让讓给給要能可不没沒她他我你族院"
 
 type nameTables struct {
 	surname   map[rune]bool

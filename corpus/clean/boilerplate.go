@@ -388,8 +388,8 @@ func takeInfobox(lines []string, keep []bool, res *Result) {
 	takeTextInfobox(lines, keep, res)
 	for i, l := range lines {
 		m := infoFieldRe.FindStringSubmatch(l)
-		if m == nil || !keep[i] {
-			continue
+		if m == nil || !keep[i] || strings.ContainsAny(m[1], "「」『』“”\"") {
+			continue // "◆「楼道微议事」：小事不出楼": a section's heading, a quoted name its key
 		}
 		if res.Fields == nil {
 			res.Fields = map[string]string{}
