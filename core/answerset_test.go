@@ -170,6 +170,7 @@ func TestAnswerSetsWellFormed(t *testing.T) {
 		{"testdata/answers_holdout6.jsonl", "../corpus/testdata/genre-holdout6"},
 		{"testdata/answers_holdout7.jsonl", "../corpus/testdata/genre-holdout7"},
 		{"testdata/answers_holdout8.jsonl", "../corpus/testdata/genre-holdout8"},
+		{"testdata/answers_holdout9.jsonl", "../corpus/testdata/genre-holdout9"},
 	} {
 		t.Run(s.file, func(t *testing.T) {
 			f, err := os.Open(s.file)
