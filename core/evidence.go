@@ -309,7 +309,7 @@ func rank(cands []sentRef, wt weightedTerms, in Intent) []rankedSent {
 		} else if n > 160 {
 			sc *= 0.8
 		}
-		if isHeadingLike(c.text) {
+		if isHeadingLike(c.text) || speechFrameRE.MatchString(c.norm) {
 			sc *= 0.3
 		}
 		out = append(out, rankedSent{c, sc, cov})
@@ -317,6 +317,10 @@ func rank(cands []sentRef, wt weightedTerms, in Intent) []rankedSent {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
 }
+
+// speechFrameRE is a speech's opening or closing formula ("今天向大家汇报…",
+// "我的发言完了，谢谢大家"): it frames what was done, tells none of it.
+var speechFrameRE = regexp.MustCompile(`^[“"]?(尊敬的|各位领导|同志们|大家好|今天[，,]?(我)?(很高兴)?(向|给|跟|和)大家(汇报|介绍|交流|分享)|下面[，,]?我(向|给)大家|我的发言(完了|完毕|就到这里|到此结束)|以上是我的|谢谢大家|不妥之处)`)
 
 // isHeadingLike is a section heading or slogan line: short, with no
 // sentence punctuation at all (抓班子、带队伍、破瓶颈,让“老后进”扛起“先进旗”).

@@ -2165,3 +2165,16 @@ func TestMethodCalledByItsTail(t *testing.T) {
 		t.Error("a tail two methods share names neither")
 	}
 }
+
+// TestSpeechFramesAreNoDoings: a speech's opening and closing formulas
+// (今天向大家汇报…, 我的发言完了，谢谢大家) are no part of how she did it.
+func TestSpeechFramesAreNoDoings(t *testing.T) {
+	s := serviceOverText(t, "speech.txt", "在全区社区工作经验交流会上的发言\n\n金桥社区党委书记 邱美玲\n\n尊敬的各位领导、同志们：\n\n　　今天，我向大家汇报金桥社区开展“楼栋微课堂”的一些做法。\n\n　　金桥社区老人多，不少老人不会用手机挂号、缴费。2021年起，我们推出“楼栋微课堂”，每周三下午请大学生志愿者在楼栋口手把手教老人用手机，一年开课80多次。\n\n　　我们还组织党员结对，每人联系五户独居老人，每周上门一次。\n\n　　我的发言完了，谢谢大家！\n")
+	ans, err := s.Ask(context.Background(), "speech-frames", "邱美玲是怎么帮老人的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "我向大家汇报") || strings.Contains(ans.Text, "谢谢大家") || !strings.Contains(ans.Text, "手把手教老人用手机") {
+		t.Errorf("want her doings, not the speech's formulas:\n%s", ans.Text)
+	}
+}

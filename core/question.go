@@ -369,6 +369,9 @@ func (s *Service) understand(text string, conv Conversation) Question {
 			if a.Name == "联系方式" && callMadeRE.MatchString(cueText) {
 				continue // "多久给老人打一次电话", "教老人用手机": no number of hers
 			}
+			if a.Name == "工资收入" && othersPayRE.MatchString(cueText) {
+				continue // "怎么帮工人讨回拖欠的工资": their pay, not hers
+			}
 			if a.Name == "家庭情况" && !familyAskedOfHer(cueText[:loc[0]], cueText[loc[0]:loc[1]], e) {
 				continue // "她为双职工家庭的孩子做了什么": the families she serves
 			}
@@ -500,6 +503,10 @@ func intentOf(q Question) Intent {
 // bothYesNoRE asks whether each of two did something (都办了食堂吗), not
 // whether both are something (都是党员吗, 都在青岛工作吗).
 var bothYesNoRE = regexp.MustCompile(`都(办|开|搞|建|做|用|推|设|成立|组织|弄|试|抓|管)[^，,。？?]{0,12}(吗|没有|了没)[？?]?$`)
+
+// othersPayRE is other people's pay asked about (拖欠工资, 讨薪, 农民工
+// 的工资, 居民收入), not the secretary's own.
+var othersPayRE = regexp.MustCompile(`拖欠|欠薪|讨薪|讨要|被欠|欠[^，,。？?]{0,4}(工资|钱)|(工人|农民工|居民|群众|职工|员工|务工人员|困难户|家庭)[^，,。？?]{0,6}(工资|收入)|增收|收入来源`)
 
 // callMadeRE is a phone call made or a phone used, not a number asked.
 var callMadeRE = regexp.MustCompile(`(打|通|接|回)[^，,。？?]{0,4}(电话|微信)|(一个|几个|个)电话|(用|玩|使用)(智能)?手机|手机(怎么用|上|里)`)

@@ -81,7 +81,7 @@ var contrastOpenRE = regexp.MustCompile(`^(但|但是|可是|然而|不过|可)[
 
 // isDoing reports a sentence that tells what someone did.
 func isDoing(norm string) bool {
-	return practiceRE2.MatchString(norm) && !isQuestion(norm) && !plannedRE.MatchString(norm)
+	return practiceRE2.MatchString(norm) && !isQuestion(norm) && !plannedRE.MatchString(norm) && !speechFrameRE.MatchString(norm)
 }
 
 // plannedRE tells what is yet to be done (下一步…还将推广, 我们准备把…):
