@@ -319,6 +319,41 @@ const lastStep = 1 << 20
 
 var chineseDigits = map[rune]int{'一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9, '十': 10}
 
+// misspelledKey is the one name (of four runes or more) that the text
+// holds with exactly one rune differing, not a numeral ("四单工做法" for
+// 四单工作法); "" when none or several.
+func misspelledKey(text string, keys []nameKey) string {
+	rs := []rune(text)
+	found := ""
+	for _, k := range keys {
+		kr := []rune(k.key)
+		if len(kr) < 4 || !zh.AllHan(k.key) {
+			continue
+		}
+		for i := 0; i+len(kr) <= len(rs); i++ {
+			diff, at := 0, -1
+			for j := range kr {
+				if rs[i+j] != kr[j] {
+					diff++
+					at = j
+				}
+			}
+			if diff != 1 || !zh.IsHan(rs[i+at]) || strings.ContainsRune(numeralRunes, rs[i+at]) || strings.ContainsRune(numeralRunes, kr[at]) {
+				continue // (五单工作法 is another method, not 四单 mistyped)
+			}
+			if found != "" && found != k.canon {
+				return ""
+			}
+			found = k.canon
+		}
+	}
+	return found
+}
+
+// numeralRunes are the runes that count: a name differing in one names
+// another thing.
+const numeralRunes = "零一二三四五六七八九十百千万两双"
+
 // understand reads a question once. Follow-up resolution against the
 // conversation happens after, in resolve.
 func (s *Service) understand(text string, conv Conversation) Question {
@@ -333,6 +368,14 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	if ms := findKeys(forMethods, e.stepKeys); len(ms) > 0 && len(q.Methods) == 0 {
 		// "民主议单怎么议": a step names its method.
 		q.Methods = ms
+	}
+	if len(q.Methods) == 0 && len(q.Leaders) == 1 && s.o.Catalog != nil {
+		// "吴中兰的四单工做法有哪几步": her method's name with one character
+		// mistyped. Only of the secretary named: names of the genre differ
+		// by one character on purpose (楼长议事会, 楼栋议事会).
+		if m, ok := s.o.Catalog.Method(misspelledKey(forMethods, e.methodKeys)); ok && m.Leader == q.Leaders[0] {
+			q.Methods = []string{m.Name}
+		}
 	}
 	if len(q.Leaders) == 0 {
 		// "倒生根社区有多少党员": a community the articles are about

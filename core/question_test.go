@@ -30,7 +30,8 @@ func TestUnderstand(t *testing.T) {
 		{q: "吴中兰上过大学吗？", intent: IntentFact, leaders: []string{"吴中兰"}, attr: "学历"},
 		{q: "吴中兰的电话是多少？", intent: IntentFact, leaders: []string{"吴中兰"}, attr: "联系方式"},
 		{q: "有郭佳的手机吗？", intent: IntentFact, leaders: []string{"郭佳"}, attr: "联系方式"},
-		{q: "吴中兰多久给老人打一次电话？", intent: IntentWhen, leaders: []string{"吴中兰"}}, // a call made, not her number
+		{q: "吴中兰多久给老人打一次电话？", intent: IntentWhen, leaders: []string{"吴中兰"}},                              // a call made, not her number
+		{q: "吴中兰的四单工做法有哪几步？", intent: IntentSteps, leaders: []string{"吴中兰"}, methods: []string{"四单工作法"}}, // one character mistyped, of the one named
 		{q: "郭佳的工资是多少？", intent: IntentFact, leaders: []string{"郭佳"}, attr: "工资收入"},
 		{q: "郭佳是怎么帮农民工讨回拖欠的工资的？", intent: IntentHow, leaders: []string{"郭佳"}},         // their pay, not hers
 		{q: "吴中兰为什么能当上优秀书记？", intent: IntentSummary, leaders: []string{"吴中兰"}},        // what made her good, not her posts
