@@ -2178,3 +2178,26 @@ func TestSpeechFramesAreNoDoings(t *testing.T) {
 		t.Errorf("want her doings, not the speech's formulas:\n%s", ans.Text)
 	}
 }
+
+// TestSectionHeadedSecretaries: on a page portraying two secretaries one
+// per section, named only in the headings, each one's methods are hers:
+// asking about the first never gives the second one's.
+func TestSectionHeadedSecretaries(t *testing.T) {
+	s := serviceOverText(t, "two.md", "# 老城新事｜两位社区书记的“民生账本”\n\n**江州晚报** 2024-05-12\n\n东风路是江州最老的街道之一。走访中，记者认识了两位社区书记。\n\n"+
+		"### 张红：楼下开会，事在楼下办\n\n她是东风社区党委书记。老楼多，居民有事不愿意跑社区。她推出“楼下议事会”：每月第二个周六下午，在楼下空地上摆几张桌子，居民有事当面说。\n\n"+
+		"### 李明：老人的饭碗端稳了\n\n他是向荣社区党委书记，今年38岁。向荣社区独居老人多。他办起“长者饭堂”，每天中午为90多位老人提供午餐。2023年，李明被评为江州市优秀党务工作者。\n")
+	ans, err := s.Ask(context.Background(), "section-heads", "张红有什么做法？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "楼下议事会") || strings.Contains(ans.Text, "长者饭堂") || strings.Contains(ans.Text, "优秀党务工作者") {
+		t.Errorf("want only 张红's work:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(context.Background(), "section-heads-2", "李明有什么做法？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "长者饭堂") {
+		t.Errorf("want 李明's work:\n%s", ans.Text)
+	}
+}

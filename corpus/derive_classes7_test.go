@@ -91,3 +91,25 @@ func TestSecondCommunityKeepsItsOwnSetting(t *testing.T) {
 		t.Errorf("places %v, want 王红 of 江城市鼓楼区东门社区, 刘芳 of 滨河社区", places)
 	}
 }
+
+// Two secretaries portrayed one per section, each named only in her
+// section's heading ("### 李明：老人的饭碗端稳了") and told by pronoun with
+// her post ("他是向荣社区党委书记"): both are the page's secretaries, the
+// second with her own community, not the first one's.
+func TestSecretariesNamedInSectionHeadings(t *testing.T) {
+	text := "# 老城新事｜两位社区书记的“民生账本”\n\n**江州晚报** 2024-05-12\n\n东风路是江州最老的街道之一。走访中，记者认识了两位社区书记。\n\n" +
+		"### 张红：楼下开会，事在楼下办\n\n她是东风社区党委书记。老楼多，居民有事不愿意跑社区。她推出“楼下议事会”：每月第二个周六下午，在楼下空地上摆几张桌子，居民有事当面说。\n\n" +
+		"### 李明：老人的饭碗端稳了\n\n他是向荣社区党委书记，今年38岁。向荣社区独居老人多。他办起“长者饭堂”，每天中午为90多位老人提供午餐。2023年，李明被评为江州市优秀党务工作者。\n\n" +
+		"| 书记 | 做法 |\n| --- | --- |\n| 张红 | 楼下议事会 |\n| 李明 | 长者饭堂 |\n"
+	a := loadText(t, "two.md", text)
+	names := []string{a.Leader}
+	for _, s := range a.Secretaries {
+		names = append(names, s.Name)
+		if s.Name == "李明" && s.Place != "向荣社区" {
+			t.Errorf("李明's place %q, want 向荣社区", s.Place)
+		}
+	}
+	if len(names) != 2 || !(names[0] == "张红" && names[1] == "李明" || names[0] == "李明" && names[1] == "张红") {
+		t.Errorf("secretaries %v, want 张红 and 李明", names)
+	}
+}

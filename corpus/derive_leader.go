@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -200,6 +201,7 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 		}
 	}
 	interviewSpeakers(full, nt, ev)
+	sectionHeadSecretaries(full, nt, ev)
 	oneAndAnother(rs, nt, ev)
 	// A post in brackets after the name: "严晓雯（社区党委书记）".
 	for k, r := range rs {
@@ -269,6 +271,47 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	sort.Strings(others)
 	return leader, others
 }
+
+// sectionHeadSecretaries finds the secretaries a page portrays one per
+// section, each named in her section's heading ("### 李明：老人的饭碗端稳了")
+// and told in it as 她/他 with her post ("他是向荣社区党委书记"): each is
+// a secretary of the page, though her name may occur once.
+func sectionHeadSecretaries(full string, nt nameTables, ev *leaderEvidence) {
+	lines := strings.Split(full, "\n")
+	for i, l := range lines {
+		head := strings.TrimLeft(strings.TrimSpace(l), "#*　 ")
+		rs := []rune(head)
+		if len(rs) == 0 || len(rs) > 40 {
+			continue
+		}
+		names := nt.namesAt(rs, 0)
+		if len(names) == 0 {
+			continue
+		}
+		name := names[len(names)-1] // the longest
+		k := utf8.RuneCountInString(name)
+		if k >= len(rs) || rs[k] != '：' && rs[k] != ':' || k < 2 {
+			continue
+		}
+		// Her section: up to the next heading-like line.
+		for _, b := range lines[i+1:] {
+			t := strings.TrimSpace(b)
+			if strings.HasPrefix(t, "#") {
+				break
+			}
+			if sectionPostRE.MatchString(zh.ToSimplified(t)) {
+				ev.others[name] = true
+				ev.posted[name] = true
+				ev.add(name, 1, true)
+				break
+			}
+		}
+	}
+}
+
+// sectionPostRE tells the post of the one a section is about, by pronoun
+// or at its start: 他是向荣社区党委书记, 作为…社区党委书记.
+var sectionPostRE = regexp.MustCompile(`(^|[。，,])(她|他)(是|任|担任)[^。，,]{0,20}(书记|主任)|^作为[^。，,]{0,20}书记`)
 
 // interviewSpeakers counts an interview's speaker: a name opening two or
 // more lines with a colon ("严玉华：我们把巷子分成7个片") in a text where

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -31,7 +32,10 @@ func deriveSecretaries(text, leader string, aliases, others []string, nt nameTab
 			}
 		}
 		s := Secretary{Name: o, Aliases: deriveAliases(text, o, rest, false, nt)}
-		s.Role, s.Place = derivePosts(text, o, nil, rest, nt)
+		s.Role, s.Place = sectionPost(text, o)
+		if s.Place == "" {
+			s.Role, s.Place = derivePosts(text, o, nil, rest, nt)
+		}
 		if s.Role == "" && s.Place == "" {
 			s.Role, s.Place = addressedPost(text, o)
 		}
@@ -40,6 +44,33 @@ func deriveSecretaries(text, leader string, aliases, others []string, nt nameTab
 	}
 	return out
 }
+
+// sectionPost reads the post her own section states by pronoun, when a
+// heading names her ("### 李明：…" then "他是向荣社区党委书记"): the
+// community and the post, as the text writes them.
+func sectionPost(text, name string) (role, place string) {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		head := strings.TrimLeft(strings.TrimSpace(l), "#*　 ")
+		if !strings.HasPrefix(head, name+"：") && !strings.HasPrefix(head, name+":") || utf8.RuneCountInString(head) > 40 {
+			continue
+		}
+		for _, b := range lines[i+1:] {
+			t := strings.TrimSpace(b)
+			if strings.HasPrefix(t, "#") {
+				break
+			}
+			if m := sectionPostChainRE.FindStringSubmatch(t); m != nil {
+				return zh.ToSimplified(m[4] + m[5]), m[3]
+			}
+		}
+	}
+	return "", ""
+}
+
+// sectionPostChainRE is "他是向荣社区党委书记": her community (3) and its
+// unit (4), the rest of her post (5).
+var sectionPostChainRE = regexp.MustCompile(`(她|他|她們|他們)(是|任|擔任|担任)([^。，,是]{2,16}?(社区|社區|小区|小區|街道|村))([^。，,]{0,8}(书记|書記))`)
 
 // addressedPost reads "西城社区的钱芳书记": the community written before
 // her name and her post after it, as the text writes them.
