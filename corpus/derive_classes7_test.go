@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"regexp"
 	"testing"
 )
 
@@ -101,15 +102,19 @@ func TestSecretariesNamedInSectionHeadings(t *testing.T) {
 		"### 张红：楼下开会，事在楼下办\n\n她是东风社区党委书记。老楼多，居民有事不愿意跑社区。她推出“楼下议事会”：每月第二个周六下午，在楼下空地上摆几张桌子，居民有事当面说。\n\n" +
 		"### 李明：老人的饭碗端稳了\n\n他是向荣社区党委书记，今年38岁。向荣社区独居老人多。他办起“长者饭堂”，每天中午为90多位老人提供午餐。2023年，李明被评为江州市优秀党务工作者。\n\n" +
 		"| 书记 | 做法 |\n| --- | --- |\n| 张红 | 楼下议事会 |\n| 李明 | 长者饭堂 |\n"
-	a := loadText(t, "two.md", text)
-	names := []string{a.Leader}
-	for _, s := range a.Secretaries {
-		names = append(names, s.Name)
-		if s.Name == "李明" && s.Place != "向荣社区" {
-			t.Errorf("李明's place %q, want 向荣社区", s.Place)
+	// The same page with bold headings instead of Markdown ones.
+	bold := regexp.MustCompile(`(?m)^### (.*)$`).ReplaceAllString(text, "**$1**")
+	for name, text := range map[string]string{"two.md": text, "bold.md": bold} {
+		a := loadText(t, name, text)
+		names := []string{a.Leader}
+		for _, s := range a.Secretaries {
+			names = append(names, s.Name)
+			if s.Name == "李明" && s.Place != "向荣社区" || s.Name == "张红" && s.Place != "东风社区" {
+				t.Errorf("%s: %s's place %q", name, s.Name, s.Place)
+			}
 		}
-	}
-	if len(names) != 2 || !(names[0] == "张红" && names[1] == "李明" || names[0] == "李明" && names[1] == "张红") {
-		t.Errorf("secretaries %v, want 张红 and 李明", names)
+		if len(names) != 2 || !(names[0] == "张红" && names[1] == "李明" || names[0] == "李明" && names[1] == "张红") {
+			t.Errorf("%s: secretaries %v, want 张红 and 李明", name, names)
+		}
 	}
 }

@@ -293,10 +293,10 @@ func sectionHeadSecretaries(full string, nt nameTables, ev *leaderEvidence) {
 		if k >= len(rs) || rs[k] != '：' && rs[k] != ':' || k < 2 {
 			continue
 		}
-		// Her section: up to the next heading-like line.
+		// Her section: up to the next heading.
 		for _, b := range lines[i+1:] {
 			t := strings.TrimSpace(b)
-			if strings.HasPrefix(t, "#") {
+			if sectionHeadLine(t) {
 				break
 			}
 			if sectionPostRE.MatchString(zh.ToSimplified(t)) {
@@ -307,6 +307,16 @@ func sectionHeadSecretaries(full string, nt nameTables, ev *leaderEvidence) {
 			}
 		}
 	}
+}
+
+// sectionHeadLine reports a line opening a section: a Markdown heading, a
+// bold line, or a short "X：…" line.
+func sectionHeadLine(t string) bool {
+	if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "**") && strings.HasSuffix(t, "**") {
+		return true
+	}
+	n := utf8.RuneCountInString(t)
+	return n > 0 && n <= 30 && strings.ContainsAny(t, "：:") && !strings.ContainsAny(t, "。！？")
 }
 
 // sectionPostRE tells the post of the one a section is about, by pronoun

@@ -57,7 +57,7 @@ func sectionPost(text, name string) (role, place string) {
 		}
 		for _, b := range lines[i+1:] {
 			t := strings.TrimSpace(b)
-			if strings.HasPrefix(t, "#") {
+			if sectionHeadLine(t) {
 				break
 			}
 			if m := sectionPostChainRE.FindStringSubmatch(t); m != nil {
