@@ -180,6 +180,9 @@ func shownKeys(s *Service, ans *Answer) []string {
 	return out
 }
 
+// otherSecretariesRE names secretaries other than the one just told of.
+var otherSecretariesRE = regexp.MustCompile(`(其他|别的|其它|另外的|另外)(的)?(书记|社区)`)
+
 // othersDoRE asks who else does the same: 还有其他书记这么做吗, 别的社区有
 // 类似的做法吗, 还有谁也这样做.
 var othersDoRE = regexp.MustCompile(`(其他|别的|其它|另外的)(书记|社区|地方|小区)[^，,。？?]{0,8}(这么|这样|类似|这种|同样|一样)|还有(谁|哪位|哪个书记|哪些书记)(也|还)?(这么|这样|类似|同样)?(也)?(做|干|搞|办)|还有没有(别的|其他)书记|类似的(做法|经验|办法)|(谁|哪位书记)(也|还)(这么|这样|那样)?(做|干|搞)过?`)
@@ -261,6 +264,13 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		return
 	}
 	named := len(q.Leaders) > 0 || len(q.Methods) > 0
+	if !named && len(prev.Leaders) > 0 && len(q.Attributes) == 0 && len(q.Topics) > 0 && otherSecretariesRE.MatchString(q.Norm) {
+		// "还有其他书记管老人的吗" after one secretary's answer: others on
+		// that field, not her again.
+		q.Intent, q.Except = IntentAdvice, slices.Clone(prev.Leaders)
+		q.FollowUp = true
+		return
+	}
 	if !named && len(prev.Leaders) > 0 && len(q.Attributes) == 0 && len(q.Topics) == 0 && othersDoRE.MatchString(q.Norm) {
 		// (A field of its own, "老人多，有没有类似的做法", is its own advice.)
 		// "还有其他书记这么做吗？": whom else to learn from on what was just

@@ -623,7 +623,7 @@ func (e *entities) unknownNames(norm string) []string {
 			if !e.surnames[string(rs[:1])] && !e.surnames[string(rs[:min(2, len(rs))])] {
 				continue
 			}
-			if len(rs) < 2 || e.corpusSays(name) || isCommonWordStart(name) || strings.ContainsRune("和与跟及或同", rs[0]) {
+			if len(rs) < 2 || e.corpusSays(name) || isCommonWordStart(name) || strings.ContainsRune("和与跟及或同", rs[0]) || doneForRE.MatchString(name) {
 				continue // "书记和主任是同一个人吗": 和 joins two posts
 			}
 			add(name)
@@ -661,6 +661,10 @@ var personAfterPostRE = regexp.MustCompile(`(书记|主任|网格员|社工|委�
 
 // isCommonWordStart rules out words that start with a surname character
 // but are not names (方法, 高龄 …): the ones questions commonly start with.
+// doneForRE is a verb and whom it is done for after a post ("其他书记管
+// 老人的吗", "书记帮居民…"), no name: 管老人 is no one called 管.
+var doneForRE = regexp.MustCompile(`^[管抓帮带为给替搞做][^，,。？?]{0,1}(老人|居民|党员|群众|孩子|小区|社区|楼|事|工作)`)
+
 func isCommonWordStart(w string) bool {
 	for _, p := range []string{"方法", "高龄", "何时", "周边", "江苏", "关于", "党员", "党建", "社区", "居民", "老人", "老年", "小区", "单位", "文明", "安全", "和谐", "全国", "明年", "今年", "成立", "如何", "向谁", "应该", "常见", "简单", "金融", "石油", "万一", "时候", "那么", "于是", "宁可", "杨柳", "包括", "车辆", "项目", "管理", "平时", "成效", "孙子", "毛病", "商户", "商业", "宣传", "范围", "史上", "雷锋", "龙头", "华人", "施工", "卫生", "农村", "农民", "解决", "解答", "解释", "曾经", "曾", "经常", "常常", "应对", "花了", "牛", "钱", "林", "路", "门"} {
 		if strings.HasPrefix(w, p) {

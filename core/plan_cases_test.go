@@ -2201,3 +2201,21 @@ func TestSectionHeadedSecretaries(t *testing.T) {
 		t.Errorf("want 李明's work:\n%s", ans.Text)
 	}
 }
+
+// TestOtherSecretariesOnAField: "还有其他书记管老人的吗" after one
+// secretary's answer asks the others on that field — not her again, and
+// 管老人 is no one called 管.
+func TestOtherSecretariesOnAField(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "others-field", "牛桂英是怎么照顾独居老人的？"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "others-field", "还有其他书记管老人的吗？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.HasPrefix(ans.Text, "除了牛桂英") || strings.Contains(ans.Text, "敲门行动") {
+		t.Errorf("want other secretaries on old people:\n%s", ans.Text)
+	}
+}
