@@ -2219,3 +2219,19 @@ func TestOtherSecretariesOnAField(t *testing.T) {
 		t.Errorf("want other secretaries on old people:\n%s", ans.Text)
 	}
 }
+
+// TestWhatIsToldByItsParts: a method whose parts are each told in a
+// sentence of their own (**初访**：…, **常访**：…, **回访**：…) is, asked what
+// it is, those parts — all of them, numbered.
+func TestWhatIsToldByItsParts(t *testing.T) {
+	s := serviceOverText(t, "qian.md", "# 钱秀英：“三访”把居民的事放在心上\n\n江州日报 2024-03-01\n\n西门社区党委书记钱秀英推行“三访工作法”。\n\n**初访**：新搬来的住户，网格员一周内上门，登记家庭情况。\n\n**常访**：独居老人每周上门一次，看看身体和吃住。\n\n**回访**：居民反映的事办完后，三天内上门回访。\n\n三年来，社区走访居民两万多户次。\n")
+	ans, err := s.Ask(context.Background(), "parts", "什么是三访工作法？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"一周内上门", "每周上门一次", "三天内上门回访"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("want every part (%s):\n%s", want, ans.Text)
+		}
+	}
+}

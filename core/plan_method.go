@@ -706,6 +706,30 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			for i := range m.Steps {
 				steps[i] = p.stepName(m, i, def)
 			}
+			// Each part told in a sentence of its own ("**初访**：…",
+			// "**常访**：…", "**回访**：…"): what it is, is those parts, all
+			// of them — not the first two as its doings.
+			var told []sentRef
+			for i := range m.Steps {
+				for _, r := range procedure(i) {
+					if p.fresh(r) && (len(told) == 0 || told[len(told)-1].key() != r.key()) {
+						told = append(told, r)
+						break
+					}
+				}
+			}
+			if len(m.Steps) <= 6 && len(told) == len(m.Steps) && storyRunes(told) <= maxAnswerRunes-100 {
+				d.lead = name + "是" + who + "的工作方法，包括" + strconv.Itoa(len(m.Steps)) + "个部分："
+				for i, r := range told {
+					p.take(r)
+					label := p.stepName(m, i, def)
+					if strings.HasPrefix(unquoted(r.norm), unquoted(label)) {
+						label = "" // "初访：新搬来的住户……" says its part itself
+					}
+					d.add(item{number: i + 1, label: label, quote: r})
+				}
+				break
+			}
 			d.add(item{plain: "包括：" + strings.Join(steps, "、")})
 		}
 		// What is labelled 做法 is a doing: not the situation before it
