@@ -939,7 +939,7 @@ func (p *planner) countNearShown(chunks []*corpus.Chunk, count *regexp.Regexp) (
 	for _, k := range p.prev.Shown {
 		shown[k] = true
 	}
-	asked := []rune(residual(p.q.Topic))
+	asked := residual(p.q.Topic)
 	var best sentRef
 	bestScore, found := -1, false
 	seen := map[string]bool{}
