@@ -97,6 +97,9 @@ func allContain(items []string, sub string) bool {
 // Items of 五步工作法 need not contain 步, so failing that, a list of n items
 // right after the name (“五步工作法”，即听民声、理民需…) is taken.
 func findShorthandSteps(a *article, g *group, n int, ch string) []string {
+	if ch == "方" {
+		return nil // 四方会商: four parties (社区、物业、业委会、居民), no steps
+	}
 	for _, i := range sentencesAround(a, g, 1) {
 		for _, l := range listsIn(a.sentences[i].norm) {
 			if len(l.items) == n && allContain(l.items, ch) {

@@ -2235,3 +2235,25 @@ func TestWhatIsToldByItsParts(t *testing.T) {
 		}
 	}
 }
+
+// TestResultInItsNamingSentence: a method named with its parties (四方:
+// 社区、物业、业委会、居民代表) has no steps of them, and a result told in its
+// own naming sentence (…最终实现了收缴率从六成提高到九成) is its effect.
+func TestResultInItsNamingSentence(t *testing.T) {
+	s := serviceOverText(t, "zhou.txt", "周丽萍：“四方会商”化解物业难题\n\n江州日报　2024-04-02\n\n　　南湖社区党委书记周丽萍推行“四方会商”，每月由社区、物业、业委会和居民代表坐在一起，把停车、绿化、收费等问题摆到桌面上商量，最终实现了小区物业费收缴率从六成提高到九成。\n\n　　周丽萍说，商量着办，矛盾就少了。\n")
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "result-def", "四方会商效果怎么样？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(ans.Text, "资料中没有") || !strings.Contains(ans.Text, "从六成提高到九成") {
+		t.Errorf("want the result told in its sentence:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(ctx, "result-def-how", "四方会商是怎么做的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "1. 每月由社区") {
+		t.Errorf("its parties are no steps:\n%s", ans.Text)
+	}
+}

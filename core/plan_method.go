@@ -563,6 +563,12 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			*d = *more
 			break
 		}
+		if !d.hasQuotes() && hasDef && resultInSentence(def.norm, m.Name) && !p.bareLater() {
+			// "…坐在一起商量，最终实现了收缴率从六成提高到九成": what came
+			// of it is told in the sentence naming it.
+			p.take(def)
+			d.add(item{quote: def})
+		}
 		if !d.hasQuotes() {
 			d.lead = "资料中没有提到" + name + "的具体成效。"
 			if hasDef {
@@ -764,6 +770,21 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	}
 	return d
 }
+
+// resultInSentence reports a sentence naming a method that goes on to
+// tell what came of it: a result after the name, in a later clause.
+func resultInSentence(norm, method string) bool {
+	i := strings.Index(norm, zh.ToSimplified(strings.Trim(method, "“”")))
+	if i < 0 {
+		return false
+	}
+	rest := norm[i:]
+	j := strings.IndexAny(rest, "，,；;")
+	return j >= 0 && (resultWords.MatchString(rest[j:]) || finallyRE.MatchString(rest[j:]))
+}
+
+// finallyRE opens what came of something (最终, 终于, 从此).
+var finallyRE = regexp.MustCompile(`最终|终于|从此|使得|此后`)
 
 // itemsTold are the sentences that tell a method's parts without
 // numbering them: clauses split by ；, or the doing sentences that follow
