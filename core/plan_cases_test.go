@@ -2257,3 +2257,16 @@ func TestResultInItsNamingSentence(t *testing.T) {
 		t.Errorf("its parties are no steps:\n%s", ans.Text)
 	}
 }
+
+// TestWhyInHerOwnWords: why a method was set up, told a little after it in
+// her own words ("说起办…的初衷，她说：“好多老人……”"), is its problem.
+func TestWhyInHerOwnWords(t *testing.T) {
+	s := serviceOverText(t, "sun.txt", "“板凳课”开到了楼栋口\n\n　　北苑社区党委书记孙丽娟推出“板凳课”，每周二下午请大学生志愿者在楼栋口教老人用智能手机。\n　　说起办“板凳课”的初衷，孙丽娟说：“好多老人去医院不会在手机上挂号，排一上午队，看着心疼。”\n　　一年下来，“板凳课”开了50多期。\n")
+	ans, err := s.Ask(context.Background(), "why-own-words", "孙丽娟为什么要办板凳课？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "不会在手机上挂号") || strings.HasPrefix(ans.Text, "资料中没有") {
+		t.Errorf("want the reason in her words:\n%s", ans.Text)
+	}
+}

@@ -616,6 +616,21 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				}
 			}
 		}
+		if !d.hasQuotes() && hasDef {
+			// Told after it, in her own words ("说起办“板凳课”的初衷，孙丽娟
+			// 说：“好多老人……排一上午队。”"): a sentence on why, naming it
+			// or in its paragraph, a few sentences on.
+			for _, r := range p.s.sentencesAfter(def.chunk, def.pos, 4) {
+				if r.chunk.ArticleID != def.chunk.ArticleID || p.s.namesAMethod(r.norm) && !strings.Contains(flatten(r.norm), flatten(zh.ToSimplified(strings.Trim(m.Name, "“”")))) {
+					break
+				}
+				if whyToldRE.MatchString(r.norm) && p.fresh(r) {
+					p.take(r)
+					d.add(item{quote: r})
+					break
+				}
+			}
+		}
 		if !d.hasQuotes() && hasDef && situationClauseRE.MatchString(def.norm) {
 			// "新桥社区外来人口多，他牵头组建了……": the sentence setting it up
 			// opens with what it answers.
@@ -770,6 +785,10 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	}
 	return d
 }
+
+// whyToldRE says a sentence tells why something was done: its 初衷, 起因,
+// 原因, or 之所以….
+var whyToldRE = regexp.MustCompile(`初衷|起因|缘起|原因是|之所以|想法来自|念头|为什么要`)
 
 // resultInSentence reports a sentence naming a method that goes on to
 // tell what came of it: a result after the name, in a later clause.
