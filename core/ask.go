@@ -263,6 +263,27 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		q.Resolved = true
 		return
 	}
+	if len(q.Leaders)+len(q.Methods) == 0 && s.o.Catalog != nil {
+		// "为什么要搞帮帮团" while 门建国 is talked about: a method of the
+		// conversation, called by the end of its name (老门帮帮团).
+		told := append(slices.Clone(prev.Methods), prev.Listed...)
+		if len(prev.Leaders) == 1 {
+			for _, m := range s.o.Catalog.MethodsOf(prev.Leaders[0]) {
+				told = append(told, m.Name) // hers, while she is talked about
+			}
+		}
+		if m, ok := s.o.Catalog.Method(tailNamed(q.Norm, told)); ok {
+			q.Methods = []string{m.Name}
+			if m.Leader != "" {
+				q.Leaders = []string{m.Leader}
+			}
+			q.FollowUp, q.Resolved = true, true
+			if !thatRE.MatchString(q.Norm) {
+				q.Intent = intentOf(*q)
+				return
+			} // "那积分超市呢": asked as the last question was, below
+		}
+	}
 	named := len(q.Leaders) > 0 || len(q.Methods) > 0
 	if !named && len(prev.Leaders) > 0 && len(q.Attributes) == 0 && len(q.Topics) > 0 && otherSecretariesRE.MatchString(q.Norm) {
 		// "还有其他书记管老人的吗" after one secretary's answer: others on
@@ -297,6 +318,14 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if named && thatRE.MatchString(q.Norm) && len(q.Attributes) == 0 {
 		// "那郭佳呢？": the previous question, about someone else.
 		q.Intent, q.Topic, q.Step = prev.Intent, prev.Topic, 0
+		if len(q.Methods) > 0 {
+			// "那积分超市呢" after 楼长议事会是怎么做的: asked as that was,
+			// of this method; the other's name is no topic of it.
+			for _, m := range prev.Methods {
+				q.Topic = strings.ReplaceAll(q.Topic, zh.ToSimplified(strings.Trim(m, "“”")), " ")
+			}
+			q.Topic = strings.TrimSpace(q.Topic)
+		}
 		if prev.Intent == IntentFact {
 			q.Attributes = attributesNamed(prev.Attributes) // the facts asked (荣誉, 籍贯 …)
 		}
@@ -305,25 +334,6 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		}
 		q.Resolved = true
 		return
-	}
-	if !named && s.o.Catalog != nil {
-		// "为什么要搞帮帮团" while 门建国 is talked about: a method of the
-		// conversation, called by the end of its name (老门帮帮团).
-		told := append(slices.Clone(prev.Methods), prev.Listed...)
-		if len(prev.Leaders) == 1 {
-			for _, m := range s.o.Catalog.MethodsOf(prev.Leaders[0]) {
-				told = append(told, m.Name) // hers, while she is talked about
-			}
-		}
-		if m, ok := s.o.Catalog.Method(tailNamed(q.Norm, told)); ok {
-			q.Methods = []string{m.Name}
-			if m.Leader != "" {
-				q.Leaders = []string{m.Leader}
-			}
-			q.Intent = intentOf(*q)
-			q.FollowUp, q.Resolved = true, true
-			return
-		}
 	}
 	if !q.FollowUp && !named && sharesName(q.Norm, prev.Methods) {
 		q.FollowUp = true // "“四清”是哪四清" after 三活四清五到家

@@ -2270,3 +2270,28 @@ func TestWhyInHerOwnWords(t *testing.T) {
 		t.Errorf("want the reason in her words:\n%s", ans.Text)
 	}
 }
+
+// TestThatOtherMethodOfHers: "那积分超市呢" after how one of her methods is
+// done asks the same of her other method (called by its name's end), and
+// tells how it works; the first method's name is no topic of it.
+func TestThatOtherMethodOfHers(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "that-other", "楼长议事会是怎么做的？"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "that-other", "那积分超市呢？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "是这样做“邻里积分超市”的") || !strings.Contains(ans.Text, "积分能在超市兑换") {
+		t.Errorf("want how 邻里积分超市 is done:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(ctx, "that-other", "那敲门行动呢？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(ans.Text, "资料中没有提到") || !strings.Contains(ans.Text, "逐户敲门") {
+		t.Errorf("want how 敲门行动 is done:\n%s", ans.Text)
+	}
+}

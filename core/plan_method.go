@@ -688,7 +688,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		// hesitation told beside them ("一开始也有人观望").
 		var worked []sentRef
 		for _, r := range how {
-			if isDoing(r.norm) || isOutcome(r.norm) || exampleOpenRE.MatchString(r.norm) {
+			if isDoing(r.norm) || isOutcome(r.norm) || exampleOpenRE.MatchString(r.norm) || !hesitationRE.MatchString(r.norm) && !isProblem(r.norm) {
 				worked = append(worked, r) // (a case is told from its opening: 比如12号楼……)
 			}
 		}
@@ -785,6 +785,10 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	}
 	return d
 }
+
+// hesitationRE is people holding back from what was started (一开始也有人
+// 观望): no part of how it is done.
+var hesitationRE = regexp.MustCompile(`观望|犹豫|顾虑|怀疑|不信任|不相信|不看好|不理解`)
 
 // whyToldRE says a sentence tells why something was done: its 初衷, 起因,
 // 原因, or 之所以….
