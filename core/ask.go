@@ -506,6 +506,10 @@ var herPlaceRE = regexp.MustCompile(`(她|他)们?(那边|那里|那儿|社区|�
 // yesNoRE is a yes/no question (要收费吗, 能不能报名, 是不是每天都开).
 var yesNoRE = regexp.MustCompile(`吗[？?！!。]*$|能不能|可不可以|是不是|有没有|会不会|要不要|用不用`)
 
+// officeAskRE asks how to get something done at an office: how to apply,
+// what papers, where to go, what the standard is.
+var officeAskRE = regexp.MustCompile(`(怎么|如何|怎样|去哪|到哪)(里|儿)?(申请|申领|办理|报名领取|领取|挂失|补办)|申请(条件|流程|材料)|办理(流程|手续|条件)|(需要|要)(准备)?(哪些|什么)(材料|手续|证件)|(补贴|补助|救助金|低保)(标准)?(是)?多少|能领多少|营业执照`)
+
 // workAskedRE asks about work done ("有什么好经验", "是怎么做的"), not the
 // weather of a city.
 var workAskedRE = regexp.MustCompile(`经验|做法|怎么做|怎么干|办法|方法|事迹|借鉴|学习|值得学`)
@@ -719,6 +723,11 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		return p.planChat(), nil
 	case IntentList:
 		return p.planList(), nil
+	}
+	if len(q.Leaders)+len(q.Methods) == 0 && officeAskRE.MatchString(q.Norm) && !adviceRE.MatchString(q.Norm) && !adviceLooseRE.MatchString(q.Norm) {
+		// "残疾人补贴怎么申请": a how-to of an office, which the articles —
+		// secretaries' work — do not give, even when one is about that field.
+		return &draft{refused: true, lead: "资料中没有办事指南类的内容（怎么申请、要哪些材料、标准多少）；这里能回答的是社区书记的工作方法和事迹。"}, nil
 	}
 	if len(q.UnknownTerms) > 0 && len(q.Methods) == 0 {
 		// A method no article names: say so, and what the articles do say

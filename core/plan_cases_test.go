@@ -2295,3 +2295,28 @@ func TestThatOtherMethodOfHers(t *testing.T) {
 		t.Errorf("want how 敲门行动 is done:\n%s", ans.Text)
 	}
 }
+
+// TestOfficeHowToIsDeclined: how to get something done at an office
+// (怎么申请补贴, 要哪些材料) is no question the secretaries' articles
+// answer, even one about that field; asking what a secretary did about it
+// is.
+func TestOfficeHowToIsDeclined(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	for _, q := range []string{"残疾人补贴怎么申请？", "低保需要准备哪些材料？"} {
+		ans, err := s.Ask(ctx, "office:"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ans.Refused || !strings.Contains(ans.Text, "办事指南") {
+			t.Errorf("%s: want it declined:\n%s", q, ans.Text)
+		}
+	}
+	ans, err := s.Ask(ctx, "office-advice", "我们社区残疾人多，可以学谁？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused {
+		t.Errorf("advice on the field declined:\n%s", ans.Text)
+	}
+}
