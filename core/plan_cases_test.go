@@ -2320,3 +2320,16 @@ func TestOfficeHowToIsDeclined(t *testing.T) {
 		t.Errorf("advice on the field declined:\n%s", ans.Text)
 	}
 }
+
+// TestHowLeavesOutResidentsPraise: how a method is done tells the case
+// from its dated opening (去年8月，12号楼……), not a resident's praise of it.
+func TestHowLeavesOutResidentsPraise(t *testing.T) {
+	s := serviceOverText(t, "hu.txt", "“红管家”管出好环境\n\n　　长街社区党委书记胡建军在每栋楼选出一名党员当“红管家”，负责楼道卫生、矛盾调解和收集居民诉求。\n　　居民王大爷说：“有了红管家，有事找他就行，心里踏实。”\n　　去年8月，12号楼的化粪池堵了，臭气熏天。“红管家”老周把情况报上来后，胡建军当天联系街道和施工队，一周内就完成了改造。\n　　如今，社区已有“红管家”86名。\n")
+	ans, err := s.Ask(context.Background(), "praise", "红管家是怎么做的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(ans.Text, "王大爷说") || !strings.Contains(ans.Text, "去年8月") {
+		t.Errorf("want the case from its opening, no praise:\n%s", ans.Text)
+	}
+}

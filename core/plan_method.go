@@ -688,8 +688,12 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		// hesitation told beside them ("一开始也有人观望").
 		var worked []sentRef
 		for _, r := range how {
-			if isDoing(r.norm) || isOutcome(r.norm) || exampleOpenRE.MatchString(r.norm) || !hesitationRE.MatchString(r.norm) && !isProblem(r.norm) {
-				worked = append(worked, r) // (a case is told from its opening: 比如12号楼……)
+			if residentSaysRE.MatchString(r.norm) && !isDoing(r.norm) {
+				continue // "居民王大爷说：“有了红管家……心里踏实。”": praise, no doing
+			}
+			opensCase := exampleOpenRE.MatchString(r.norm) || storyTimeRE.MatchString(string([]rune(r.norm)[:min(6, len([]rune(r.norm)))]))
+			if isDoing(r.norm) || isOutcome(r.norm) || opensCase || !hesitationRE.MatchString(r.norm) && !isProblem(r.norm) {
+				worked = append(worked, r) // (a case is told from its opening: 比如12号楼……, 去年8月……)
 			}
 		}
 		if len(worked) == 0 {
@@ -785,6 +789,9 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	}
 	return d
 }
+
+// residentSaysRE opens what a resident said (居民王大爷说：…).
+var residentSaysRE = regexp.MustCompile(`^[“"]?(居民|群众|街坊|老人|大爷|大妈|阿姨|业主|住户|老党员)[^，,。：:]{0,6}(说|感慨|笑着说|告诉记者)`)
 
 // hesitationRE is people holding back from what was started (一开始也有人
 // 观望): no part of how it is done.
