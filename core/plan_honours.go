@@ -1,8 +1,10 @@
 package core
 
-// Which secretaries hold an honour: those whose own honours name it, each
-// with the sentence saying so — not one whose honour merely shares words
-// (全国优秀社区工作者 is no 全国优秀党务工作者, 北京市优秀党务工作者 no national one).
+// Facts asked of every secretary at once. Which ones hold an honour: those
+// whose own sentence names it as theirs — not one whose honour merely
+// shares words (全国优秀社区工作者 is no 全国优秀党务工作者, 北京市优秀党务工作者
+// no national one). Which ones have a personal fact (少数民族, 本科学历, 当过
+// 兵): those whose own sentence states it.
 
 import (
 	"regexp"
