@@ -605,7 +605,7 @@ func headsWith(name, w string) bool {
 // "community" (服务, 行动, 社区).
 func formWord(w string) bool {
 	for _, r := range w {
-		if !unicode.Is(unicode.Han, r) || strings.ContainsRune("一二三四五六七八九十百千两几", r) {
+		if !unicode.Is(unicode.Han, r) || strings.ContainsRune(numeralRunes+"几", r) {
 			return false
 		}
 	}

@@ -688,7 +688,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		// hesitation told beside them ("一开始也有人观望").
 		var worked []sentRef
 		for _, r := range how {
-			if residentSaysRE.MatchString(r.norm) && !isDoing(r.norm) {
+			if othersSayRE.MatchString(r.norm) && !isDoing(r.norm) {
 				continue // "居民王大爷说：“有了红管家……心里踏实。”": praise, no doing
 			}
 			opensCase := exampleOpenRE.MatchString(r.norm) || storyTimeRE.MatchString(string([]rune(r.norm)[:min(6, len([]rune(r.norm)))]))
@@ -789,9 +789,6 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	}
 	return d
 }
-
-// residentSaysRE opens what a resident said (居民王大爷说：…).
-var residentSaysRE = regexp.MustCompile(`^[“"]?(居民|群众|街坊|老人|大爷|大妈|阿姨|业主|住户|老党员)[^，,。：:]{0,6}(说|感慨|笑着说|告诉记者)`)
 
 // hesitationRE is people holding back from what was started (一开始也有人
 // 观望): no part of how it is done.

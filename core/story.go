@@ -84,9 +84,12 @@ func isDoing(norm string) bool {
 	return practiceRE2.MatchString(norm) && !isQuestion(norm) && !plannedRE.MatchString(norm) && !speechFrameRE.MatchString(norm)
 }
 
-// plannedRE tells what is yet to be done (下一步…还将推广, 我们准备把…):
-// a plan, not something she did (为老人准备午餐 is done).
-var plannedRE = regexp.MustCompile(`^[^，,。]{0,4}(下一步|接下来|今后|未来|明年)[，,]?[^，,。]{0,10}(将|要|准备|打算|计划)|(准备|打算|计划)(在|把|再|明年|今年|下半年|进一步|逐步)|还将|将继续|将进一步`)
+// planned is what is yet to be done (下一步…还将推广, 我们准备把…): a
+// plan, not something she did (为老人准备午餐 is done).
+const planned = `^[^，,。]{0,4}(下一步|接下来|今后|未来|明年)[，,]?[^，,。]{0,10}(将|要|准备|打算|计划)|(准备|打算|计划)(在|把|再|明年|今年|下半年|进一步|逐步)|还将|将继续|将进一步`
+
+// plannedRE is planned.
+var plannedRE = regexp.MustCompile(planned)
 
 // story returns the sentences that carry the practice anchor belongs to,
 // in article order, anchor included, within budget runes: for an outcome

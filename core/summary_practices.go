@@ -101,9 +101,9 @@ var postOnlyRE = regexp.MustCompile(`担任|兼任|出任|调任|当选|就任|�
 // to the community): her story, no practice.
 var careerStepRE = regexp.MustCompile(`推选为|被推选|被选为|选举|换届|辞职|辞去|来到社区|调到|调入|退休前`)
 
-// notDoneRE is what is meant or wished, not done: a plan, a hope, a next
-// step ("下一步社区还将……推广", "我想把……").
-var notDoneRE = regexp.MustCompile(`下一步|还将|将继续|(打算|计划|希望|准备)(要|把|在|再|明年|今年|下一步|继续|进一步)|我想|想把|争取(明年|今年|下一)`)
+// notDoneRE is what is meant or wished, not done: a plan (planned), a
+// hope, a next step ("下一步社区还将……推广", "我想把……").
+var notDoneRE = regexp.MustCompile(planned + `|下一步|(打算|计划|希望|准备)(要|把|在|再|明年|今年|下一步|继续|进一步)|我想|想把|争取(明年|今年|下一)`)
 
 // framingRE is the occasion of a text rather than her work (a report
 // meeting, an interview's frame).
