@@ -245,6 +245,13 @@ func (p *planner) planLeader(leader string) *draft {
 			return d
 		}
 	}
+	if p.q.Intent == IntentHow && wt.total == 0 && !p.q.FollowUp {
+		// "她是怎么做的", nothing particular asked: her methods, each by its
+		// naming sentence and how it is done.
+		if md := p.herMethodsDone(leader); md != nil {
+			return md
+		}
+	}
 	narrative := p.q.Intent == IntentHow || p.q.Intent == IntentOther || p.q.Intent == IntentResult
 	if narrative {
 		factor := 0.75
@@ -1208,4 +1215,52 @@ func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
 		return []sentRef{situation}, false
 	}
 	return out, len(out) > 0
+}
+
+// herMethodsDone answers how a secretary works when nothing particular is
+// asked: her main methods, each introduced by its naming sentence and
+// followed by the doings told right after it. Nil when fewer than two
+// sentences would be shown: the general ranking does better then.
+func (p *planner) herMethodsDone(leader string) *draft {
+	d := &draft{leaders: []string{leader}, context: firstChunks(p.s.leaderChunks(leader), 6)}
+	runes := 0
+	fits := func(r sentRef) bool {
+		return p.fresh(r) && runes+utf8.RuneCountInString(r.text) <= maxAnswerRunes-60
+	}
+	for _, m := range p.s.mainMethods(leader, 2) {
+		def, ok := p.definitionOf(m)
+		if !ok || !fits(def) {
+			continue
+		}
+		p.take(def)
+		runes += utf8.RuneCountInString(def.text)
+		it := item{label: strings.Trim(m.Name, "“”"), quote: def}
+		for _, r := range p.toldAfter(m, def) {
+			if len(it.more) == 2 || !fits(r) || isOutcome(r.norm) || p.namesHerOther(m, r.norm) {
+				break
+			}
+			if noDoingOfHers(r) || saysRE.MatchString(r.norm) {
+				continue
+			}
+			p.take(r)
+			runes += utf8.RuneCountInString(r.text)
+			it.more = append(it.more, r)
+		}
+		d.add(it)
+	}
+	shown := 0
+	for _, it := range d.items {
+		shown += 1 + len(it.more)
+	}
+	if shown < 2 {
+		for _, it := range d.items {
+			delete(p.used, it.quote.key())
+			for _, r := range it.more {
+				delete(p.used, r.key())
+			}
+		}
+		return nil
+	}
+	d.lead = p.leaderLabel(leader) + "的做法："
+	return d
 }

@@ -1,0 +1,52 @@
+package core
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// liuwanArticle is a news-portal report in the genre, written for these
+// tests: one secretary, a named method told with its practice, a case of
+// it ("就是一个例子"), her reason in her own words, a second practice for
+// children, honours, and the portal's noise.
+const liuwanArticle = `“板凳议事”议出小区新气象——记江城市临河区柳湾社区党委书记何秀英
+来源：江城日报  2025-06-12 08:30  编辑：王晓
+
+    柳湾社区是一个典型的老旧小区集中区，辖区内有居民楼46栋，常住人口8600余人，其中60岁以上老人占三成。2016年，何秀英从街道办调到柳湾社区担任党委书记。
+
+    刚到社区时，何秀英发现居民对社区工作不理解、不参与，楼道堆物、车辆乱停等问题反映了多年也没人管。“问题不是没人提，而是没有一个让大家坐下来商量的地方。”何秀英说。
+
+    2017年春天，柳湾社区开始推行“板凳议事”工作法。每月第一个周六，社区干部带着小板凳走进楼院，居民围坐在一起，提出身边的难事，大家一起商量办法。议定的事项由楼栋长牵头落实，社区每季度向居民通报办理情况。几年来，通过“板凳议事”共解决居民身边问题320多件，社区的投诉量下降了七成，居民满意度从68%提升到96%。
+
+    12号楼的停车难就是一个例子。去年3月，12号楼的居民在板凳会上提出，楼下空地被外来车辆占满，老人出门都不方便。社区当场联系物业和交警，划定了22个居民专用车位，安装了道闸，问题一个月内就解决了。“以前找社区说事要跑好几趟，现在在楼下就能说。”居民张阿姨说。
+
+    何秀英还关心辖区的孩子。她发现不少双职工家庭的孩子放学后无人照看，便在社区活动中心开办了“四点半课堂”，请退休教师义务辅导作业，目前已有80多名孩子参加。
+
+    说起为什么要坚持板凳议事，何秀英说：“居民的事让居民自己商量，商量出来的办法大家才愿意遵守。”
+
+    何秀英先后获得江城市优秀共产党员、全省优秀社区党组织书记等称号。
+
+相关阅读：
+江城：老旧小区改造惠及万户居民
+分享到：微信 微博
+`
+
+// TestHowSheWorksTellsHerMethods: "X是怎么做的", nothing particular asked,
+// gets her methods, each with how it is done, not her posting or the
+// problem she found.
+func TestHowSheWorksTellsHerMethods(t *testing.T) {
+	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
+	ans, err := s.Ask(context.Background(), "how-general", "何秀英是怎么做的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"板凳议事", "带着小板凳走进楼院", "四点半课堂"} {
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("want %q:\n%s", want, ans.Text)
+		}
+	}
+	if strings.Contains(ans.Text, "从街道办调到") {
+		t.Errorf("her posting is no doing:\n%s", ans.Text)
+	}
+}
