@@ -50,3 +50,25 @@ func TestHowSheWorksTellsHerMethods(t *testing.T) {
 		t.Errorf("her posting is no doing:\n%s", ans.Text)
 	}
 }
+
+// TestQuotedPartNamesTheMethod: “板凳议事”工作法 is asked about as 板凳议事,
+// and its case is the one the article announces ("…就是一个例子"), told
+// from there, not how the method is done again.
+func TestQuotedPartNamesTheMethod(t *testing.T) {
+	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "example", "板凳议事有没有具体的例子？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "停车难") || !strings.Contains(ans.Text, "22个居民专用车位") || strings.Contains(ans.Text, "每月第一个周六") {
+		t.Errorf("want the parking case:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(ctx, "why", "何秀英为什么要搞板凳议事？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "没有一个让大家坐下来商量的地方") {
+		t.Errorf("want the problem it answers:\n%s", ans.Text)
+	}
+}

@@ -1146,8 +1146,9 @@ func (p *planner) inExample(r sentRef) bool {
 	return false
 }
 
-// exampleOpenRE opens an example: 就拿…来说, 比如, 例如, 有一次, 以…为例.
-var exampleOpenRE = regexp.MustCompile(`^[“"]?[^，,。！？!?]{0,6}(就拿|比如说?|例如|譬如|举个例子|有一次|有一回|有天|前不久|不久前)|^[“"]?(拿|以)[^，,。]{2,20}(来说|为例)`)
+// exampleOpenRE opens an example: 就拿…来说, 比如, 例如, 有一次, 以…为例,
+// or a line announcing the case that follows (12号楼的停车难就是一个例子).
+var exampleOpenRE = regexp.MustCompile(`^[“"]?[^，,。！？!?]{0,6}(就拿|比如说?|例如|譬如|举个例子|有一次|有一回|有天|前不久|不久前)|^[“"]?(拿|以)[^，,。]{2,20}(来说|为例)|^[^，,。！？!?]{2,24}(就是|便是|正是)(其中的?)?(一个|一例)?(生动的?|典型的?|鲜活的?)?(例子|案例|事例|缩影)[。！!]?$`)
 
 // problemSeen is a problem told, or one she found out ("走访发现……一日三餐
 // 成了难题"): a visit that tells what she saw is the reason for what she
