@@ -72,3 +72,18 @@ func TestQuotedPartNamesTheMethod(t *testing.T) {
 		t.Errorf("want the problem it answers:\n%s", ans.Text)
 	}
 }
+
+// TestHowLongSheServed: "当了几年书记", "在X社区干了多少年" ask when her
+// term began, told by the sentence that states it.
+func TestHowLongSheServed(t *testing.T) {
+	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
+	for _, q := range []string{"何秀英当了几年书记？", "何秀英在柳湾社区干了多少年？", "何秀英书记当了多久了"} {
+		ans, err := s.Ask(context.Background(), "served:"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(ans.Text, "2016年，何秀英从街道办调到柳湾社区担任党委书记") {
+			t.Errorf("%s: want the start of her term:\n%s", q, ans.Text)
+		}
+	}
+}
