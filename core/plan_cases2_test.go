@@ -87,3 +87,17 @@ func TestHowLongSheServed(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryHonourIsNoPractice: her honours have their line in a
+// summary; the sentence stating them is not one of her practices too.
+func TestSummaryHonourIsNoPractice(t *testing.T) {
+	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
+	ans, err := s.Ask(context.Background(), "summary", "介绍一下何秀英")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _, _ := strings.Cut(ans.Text, "来源")
+	if strings.Contains(body, "先后获得") || !strings.Contains(body, "全省优秀社区党组织书记") || !strings.Contains(body, "四点半课堂") {
+		t.Errorf("want the honours once, on their line:\n%s", body)
+	}
+}

@@ -145,7 +145,7 @@ func isPractice(norm string) bool {
 	if notDoneRE.MatchString(norm) || framingRE.MatchString(norm) || isQuestion(norm) || outcomeOpenRE.MatchString(norm) {
 		return false
 	}
-	if communityHonour(norm) || ledToHonourRE.MatchString(norm) {
+	if communityHonour(norm) || ledToHonourRE.MatchString(norm) || honourRE.MatchString(norm) && !measuredRE.MatchString(norm) {
 		return false // "带领社区党委，先后荣获…称号": honours, not a practice
 	}
 	return isDoing(norm) || moreDoingRE.MatchString(norm)
