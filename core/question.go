@@ -281,8 +281,15 @@ func familyAskedOfHer(before, cue string, e *entities) bool {
 	if owner, ok := strings.CutSuffix(before, "的"); ok {
 		return ownAttribute(owner+"的", e)
 	}
+	if kinOwnerPlaceRE.MatchString(before) && !strings.ContainsAny(before, "她他") && !slices.ContainsFunc(e.leaderKeys, func(k nameKey) bool { return strings.Contains(before, k.key) }) {
+		return false // "柳湾社区有多少孩子参加": the community's children
+	}
 	return !othersFamilyRE.MatchString(before) && !serviceVerbRE.MatchString(before)
 }
+
+// kinOwnerPlaceRE is a community, an estate or a class as the subject a kin
+// word follows ("柳湾社区有多少孩子", "课堂里的孩子"): not her family.
+var kinOwnerPlaceRE = regexp.MustCompile(`社区|小区|街道|楼|院|村|课堂|学校|班|辖区|片区|网格`)
 
 // serviceVerbRE ends with a verb of serving others: 为孩子, 给家庭.
 var serviceVerbRE = regexp.MustCompile(`(为|给|帮|替|让|对|陪|带|照顾|照看|看护|关心|关爱|辅导|接送|管)$`)
