@@ -101,3 +101,16 @@ func TestSummaryHonourIsNoPractice(t *testing.T) {
 		t.Errorf("want the honours once, on their line:\n%s", body)
 	}
 }
+
+// TestHowBigACommunityIs: "社区有多大" asks its size (its buildings, its
+// people), not anyone's age.
+func TestHowBigACommunityIs(t *testing.T) {
+	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
+	ans, err := s.Ask(context.Background(), "size", "柳湾社区有多大？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "常住人口8600余人") || strings.Contains(ans.Text, "年龄") {
+		t.Errorf("want its size:\n%s", ans.Text)
+	}
+}

@@ -287,6 +287,9 @@ func familyAskedOfHer(before, cue string, e *entities) bool {
 	return !othersFamilyRE.MatchString(before) && !serviceVerbRE.MatchString(before)
 }
 
+// sizeAskedRE asks how big a place is (社区有多大, 面积多大).
+var sizeAskedRE = regexp.MustCompile(`(社区|小区|辖区|街道|院落|楼院|片区|网格|村|面积|规模|地方)(有|的面积有?)?多大`)
+
 // kinOwnerPlaceRE is a community, an estate or a class as the subject a kin
 // word follows ("柳湾社区有多少孩子", "课堂里的孩子"): not her family.
 var kinOwnerPlaceRE = regexp.MustCompile(`社区|小区|街道|楼|院|村|课堂|学校|班|辖区|片区|网格`)
@@ -421,6 +424,9 @@ func (s *Service) understand(text string, conv Conversation) Question {
 			}
 			if a.Name == "工资收入" && othersPayRE.MatchString(cueText) {
 				continue // "怎么帮工人讨回拖欠的工资": their pay, not hers
+			}
+			if a.Name == "年龄" && sizeAskedRE.MatchString(cueText) {
+				continue // "柳湾社区有多大": its size, no one's age
 			}
 			if a.Name == "家庭情况" && !familyAskedOfHer(cueText[:loc[0]], cueText[loc[0]:loc[1]], e) {
 				continue // "她为双职工家庭的孩子做了什么": the families she serves
@@ -619,6 +625,10 @@ func topicOf(q Question, e *entities) string {
 		for _, k := range e.placeKeys {
 			t = strings.ReplaceAll(t, k.key, " ")
 		}
+	}
+	if sizeAskedRE.MatchString(q.Norm) {
+		// "社区有多大": told by its area, its people and its buildings.
+		t = strings.ReplaceAll(strings.ReplaceAll(t, "有多大", " "), "多大", " ") + " 面积 人口 常住 居民楼 户数"
 	}
 	for _, w := range stripWords {
 		t = strings.ReplaceAll(t, w, " ")
