@@ -114,3 +114,20 @@ func TestHowBigACommunityIs(t *testing.T) {
 		t.Errorf("want its size:\n%s", ans.Text)
 	}
 }
+
+// TestWhenItIsHeldEachTime: "一般什么时候开", "多久开一次" ask when a
+// method is held each time, told before the year it began.
+func TestWhenItIsHeldEachTime(t *testing.T) {
+	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
+	for _, q := range []string{"板凳议事一般什么时候开？", "板凳议事多久开一次？"} {
+		ans, err := s.Ask(context.Background(), "schedule:"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _, _ := strings.Cut(ans.Text, "来源")
+		i, j := strings.Index(body, "每月第一个周六"), strings.Index(body, "2017年春天")
+		if i < 0 || j >= 0 && j < i {
+			t.Errorf("%s: want 每月第一个周六 first:\n%s", q, body)
+		}
+	}
+}

@@ -130,6 +130,19 @@ func (p *planner) planLeader(leader string) *draft {
 	ranked := rank(named, wt, p.q.Intent)
 	restore(ranked)
 	ranked = p.answersForAsked(ranked, leader)
+	if p.q.Intent == IntentWhen && scheduleAskRE.MatchString(p.q.Norm) {
+		// "板凳议事一般什么时候开": when it is held each time (每月第一个
+		// 周六), not the year it began.
+		var recurring, rest []rankedSent
+		for _, r := range ranked {
+			if recurringRE.MatchString(r.norm) && (r.covered > 0 || wt.total == 0) {
+				recurring = append(recurring, r)
+			} else {
+				rest = append(rest, r)
+			}
+		}
+		ranked = append(recurring, rest...)
+	}
 	general := func(re *regexp.Regexp) bool {
 		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
 	}
@@ -1265,3 +1278,11 @@ func (p *planner) herMethodsDone(leader string) *draft {
 	d.lead = p.leaderLabel(leader) + "的做法："
 	return d
 }
+
+// scheduleAskRE asks when something recurring is held: 一般什么时候开,
+// 多久开一次, 每次什么时候.
+var scheduleAskRE = regexp.MustCompile(`(一般|通常|平时|平常|每次|每回|定期)(是|在|都)?(什么时候|啥时候|几点|哪天|什么时间|哪个时间)|(多久|多长时间|几天|多少天|隔多久)(开|举行|召开|搞|办|组织|活动|走访|上门|去)?一次|频率`)
+
+// recurringRE tells when something is held each time: 每月第一个周六,
+// 每周三下午, 定期.
+var recurringRE = regexp.MustCompile(`每(天|日|晚|周|月|季度?|年|逢|星期|个月|半月|两周)|周[一二三四五六日末]|星期[一二三四五六日天]|第[一二三四]个(周|星期)|定期|(\d+|[一二三四五六七八九十两半])(天|周|个月|季度)一次`)
