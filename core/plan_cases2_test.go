@@ -131,3 +131,22 @@ func TestWhenItIsHeldEachTime(t *testing.T) {
 		}
 	}
 }
+
+// TestHowLeavesOutHerReason: why she keeps a method, in her words ("说起为
+// 什么要坚持…，她说：…"), is no part of how it is done, even when what
+// shows how was shown a turn before.
+func TestHowLeavesOutHerReason(t *testing.T) {
+	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "how-reason", "何秀英有什么做法？"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "how-reason", "板凳议事具体怎么做？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _, _ := strings.Cut(ans.Text, "来源")
+	if strings.Contains(body, "说起为什么") || !strings.Contains(body, "楼栋长牵头落实") {
+		t.Errorf("want how it is done, not why:\n%s", body)
+	}
+}

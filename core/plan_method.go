@@ -309,6 +309,9 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			how = dropHonours(p.practiceAfter(def, 5))
 		}
 	}
+	// Nor is why she keeps it, told in her words ("说起为什么要坚持…，她
+	// 说：“……”"): the problem plan's, not how it is done.
+	how = slices.DeleteFunc(how, func(r sentRef) bool { return whyToldRE.MatchString(r.norm) && quotedWordsRE.MatchString(r.norm) })
 	results := quotes(p, m.Results)
 	if missing := p.unstated(m); missing != "" {
 		// "四单工作法有什么经费保障": the method is there, what is asked of
@@ -793,6 +796,9 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 // hesitationRE is people holding back from what was started (一开始也有人
 // 观望): no part of how it is done.
 var hesitationRE = regexp.MustCompile(`观望|犹豫|顾虑|怀疑|不信任|不相信|不看好|不理解`)
+
+// quotedWordsRE opens someone's words in quotation marks (何秀英说：“…).
+var quotedWordsRE = regexp.MustCompile(`(说|表示|坦言|感慨|回忆)[：:，,]?[“"]`)
 
 // whyToldRE says a sentence tells why something was done: its 初衷, 起因,
 // 原因, or 之所以….
