@@ -32,6 +32,24 @@ const liuwanArticle = `“板凳议事”议出小区新气象——记江城市
 分享到：微信 微博
 `
 
+// hongqiPage is a district government site's page in the genre, written
+// for these tests: a secretary after an army career, a method in three
+// 一是…二是…三是… steps, results, a team, a plan for later.
+const hongqiPage = `<html><head><meta charset="utf-8"><title>【基层风采】退役军人当“管家” 老旧小区换新颜_石门区人民政府网</title></head>
+<body><div class="nav">首页 > 政务公开 > 基层风采</div>
+<div class="info">发布时间：2024-09-20 来源：石门区委组织部 浏览次数：1832</div>
+<h1>退役军人当“管家” 老旧小区换新颜</h1>
+<p>走进石门区东风街道红旗社区，干净整洁的楼道、划线整齐的停车位、笑容满面的居民，很难让人想到这里曾是出了名的“脏乱差”小区。这一切的变化，离不开社区党支部书记赵建国。</p>
+<p>赵建国今年52岁，1990年入伍，在部队服役16年，2006年转业到地方工作，2013年起担任红旗社区党支部书记。</p>
+<p>红旗社区建于上世纪80年代，共有居民1200户，没有物业管理，下水道堵塞、垃圾乱堆是常事。赵建国上任后，推出了“红色管家”机制。一是选管家。从党员和退休干部中选出28名“红色管家”，每人负责一至两个楼栋。二是定职责。管家每天巡查楼道，收集居民诉求，小事当天办，大事报社区。三是建积分。居民参与公益活动可以获得积分，积分可兑换生活用品。</p>
+<p>“红色管家”机制实行以来，社区累计解决居民诉求600余件，居民满意度达到98%。2022年，红旗社区被评为全市和谐社区。</p>
+<p>赵建国还组织成立了“老兵志愿服务队”，20多名退役军人定期为独居老人送餐、理发。</p>
+<p>谈到今后的打算，赵建国说：“下一步，我们准备引进专业物业公司，让小区管理更规范。”</p>
+<div class="share">分享：微信 | 微博 | QQ空间</div>
+<div class="footer">主办：石门区人民政府办公室 ICP备案号：xxxx</div>
+</body></html>
+`
+
 // TestHowSheWorksTellsHerMethods: "X是怎么做的", nothing particular asked,
 // gets her methods, each with how it is done, not her posting or the
 // problem she found.
@@ -148,5 +166,19 @@ func TestHowLeavesOutHerReason(t *testing.T) {
 	body, _, _ := strings.Cut(ans.Text, "来源")
 	if strings.Contains(body, "说起为什么") || !strings.Contains(body, "楼栋长牵头落实") {
 		t.Errorf("want how it is done, not why:\n%s", body)
+	}
+}
+
+// TestSceneOpeningIsNoCareer: a report opening on the place ("走进…社区，
+// ……这里曾是…") states nothing of his career; his service is told later.
+func TestSceneOpeningIsNoCareer(t *testing.T) {
+	s := serviceOverText(t, "hongqi.html", hongqiPage)
+	ans, err := s.Ask(context.Background(), "army", "赵建国当过兵吗？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _, _ := strings.Cut(ans.Text, "来源")
+	if strings.Contains(body, "走进石门区") || !strings.Contains(body, "1990年入伍") {
+		t.Errorf("want his service only:\n%s", body)
 	}
 }

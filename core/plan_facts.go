@@ -13,6 +13,10 @@ import (
 
 // planFacts answers personal facts: each asked attribute stated by a
 // sentence about her, or said plainly to be missing.
+// sceneOpenRE opens a report with the place as a reader finds it ("走进
+// 红旗社区，……这里曾是…"): what it says is of the place, not of her.
+var sceneOpenRE = regexp.MustCompile(`^(走进|走在|走入|来到|步入|漫步|穿过|驱车|沿着)`)
+
 // othersChosenRE is a choosing of others (推选一名楼栋长, 选举产生业委会).
 var othersChosenRE = regexp.MustCompile(`(推选|选举|选出|推举)(出|了|产生)?(一名|一位|一个|各|每|出|产生|新一届)[^，,。]{0,10}`)
 
@@ -77,7 +81,7 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			case a.Name == "荣誉" && (p.s.startsWithPlace(r.norm) || p.s.communityWe(r, leader) || communityHonour(r.norm)) && p.q.ViaPlace:
 				about = append([]sentRef{r}, about...) // asked about the community: its own first
 			case !p.ownFact(a, r, leader):
-			case p.s.namesLeader(r.norm, leader) || i == 0 || herSubject(r.norm) && p.s.thirdPersonHers(r, leader) || p.s.firstPersonOf(r, leader) || p.s.quotedFrom(r, leader):
+			case p.s.namesLeader(r.norm, leader) || i == 0 && !sceneOpenRE.MatchString(r.norm) || herSubject(r.norm) && p.s.thirdPersonHers(r, leader) || p.s.firstPersonOf(r, leader) || p.s.quotedFrom(r, leader):
 				// Named, or her pronoun in someone else's words, or her
 				// own 我 (潘丽华：我今年52岁了), or her quotation.
 				about = append(about, r)
