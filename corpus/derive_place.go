@@ -15,8 +15,8 @@ var (
 		"浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
 		"甘肃", "青海", "台湾", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"}
 	// unitStop cannot be inside a unit's name: prose before a chain (在,
-	// 位于, 来到, 现任, 记…).
-	unitStop = "在于到任为是的了与及从自记位进入走扎赴就把被对向该本这那各全每其个带领组织所选起提说称叫获得"
+	// 位于, 来到, 现任, 记…, 离不开).
+	unitStop = "在于到任为是的了与及从自记位进入走扎赴就把被对向该本这那各全每其个带领组织所选起提说称叫获得不"
 )
 
 // unitAt reports the unit suffix ending at rune offset end (exclusive).
