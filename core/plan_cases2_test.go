@@ -2,6 +2,8 @@ package core
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -180,5 +182,39 @@ func TestSceneOpeningIsNoCareer(t *testing.T) {
 	body, _, _ := strings.Cut(ans.Text, "来源")
 	if strings.Contains(body, "走进石门区") || !strings.Contains(body, "1990年入伍") {
 		t.Errorf("want his service only:\n%s", body)
+	}
+}
+
+// TestHowItWasAndHowItIs: "以前什么样" tells how things were before her
+// work (no doing of hers); "现在呢" then tells how they are.
+func TestHowItWasAndHowItIs(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"liuwan.txt": liuwanArticle, "hongqi.html": hongqiPage} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := serviceOverDir(t, dir)
+	ctx := context.Background()
+	for _, c := range []struct{ past, was, now, is string }{
+		{"红旗社区以前什么样？", "垃圾乱堆是常事", "现在呢？", "居民满意度达到98%"},
+		{"何秀英刚去柳湾社区的时候是什么情况？", "反映了多年也没人管", "现在怎么样了？", "投诉量下降了七成"},
+	} {
+		ans, err := s.Ask(ctx, "then:"+c.past, c.past)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _, _ := strings.Cut(ans.Text, "来源")
+		if !strings.Contains(body, c.was) || strings.Contains(body, "推出了") || strings.Contains(body, "推行") {
+			t.Errorf("%s: want how it was:\n%s", c.past, body)
+		}
+		ans, err = s.Ask(ctx, "then:"+c.past, c.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _, _ = strings.Cut(ans.Text, "来源")
+		if !strings.Contains(body, c.is) || strings.Contains(body, "先后获得") {
+			t.Errorf("%s: want how it is:\n%s", c.now, body)
+		}
 	}
 }

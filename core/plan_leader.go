@@ -123,6 +123,18 @@ func (p *planner) planLeader(leader string) *draft {
 			return d
 		}
 	}
+	if p.q.Intent != IntentFact && pastStateAskRE.MatchString(p.q.Norm) {
+		// "他们社区以前什么样": how it was before her work.
+		if pd := p.planPastState(leader); pd != nil {
+			return pd
+		}
+	}
+	if p.prev != nil && nowStateAskRE.MatchString(p.q.Norm) && pastStateAskRE.MatchString(zh.ToSimplified(p.prev.Question)) {
+		// "现在呢" after how it was: how it is now.
+		if nd := p.planNowState(leader); nd != nil {
+			return nd
+		}
+	}
 	// Rank by what is asked about, not by the words asking for the kind of
 	// answer ("概括张影的主要成绩" is about her results, not about 概括).
 	wt := p.terms(residual(p.q.Topic), p.expansion(), cands)
