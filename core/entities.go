@@ -652,7 +652,7 @@ func (e *entities) unknownNames(norm string) []string {
 
 // personAtStartRE is a two- or three-character name opening the question
 // (or a clause) and followed by what people ask about a person.
-var personAtStartRE = regexp.MustCompile(`(^|[，,。？?！!、和与跟及])([\p{Han}]{2,3}?)(的|是|在|有|怎么|如何|做|提出|获得|担任|同志|这个人|当过|以前|之前|原来|曾经|参过|服过)`)
+var personAtStartRE = regexp.MustCompile(`(^|[，,。？?！!、和与跟及])([\p{Han}]{2,3}?)(的|是|在|有|怎么|如何|做|提出|获得|担任|同志|这个人|当过|以前|之前|原来|曾经|参过|服过|刚|当上|当了|为什么|为啥|什么时候|哪年|哪一年|几岁|多大|遇到|带领|推出|搞|负责|平时|现在|先后|主要)`)
 
 // personAfterPostRE is a name written after a post (主任陈小红, 网格员王丽)
 // or after a community and 的 (倒生根社区的高建国), followed by what people

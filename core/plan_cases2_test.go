@@ -218,3 +218,19 @@ func TestHowItWasAndHowItIs(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownPersonBeforeAVerb: a name the articles lack, opening the
+// question before 刚到, 为什么, 什么时候…, is said to be missing, never
+// answered with another secretary's sentence.
+func TestUnknownPersonBeforeAVerb(t *testing.T) {
+	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
+	for _, q := range []string{"吴中兰刚到社区时遇到什么困难？", "王芳为什么当书记？", "李强什么时候当的书记？"} {
+		ans, err := s.Ask(context.Background(), "unknown:"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ans.Refused || !strings.HasPrefix(ans.Text, "资料中没有关于") || strings.Contains(ans.Text, "刚到社区时，何秀英") {
+			t.Errorf("%s: want the name said to be missing:\n%s", q, ans.Text)
+		}
+	}
+}
