@@ -767,6 +767,11 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		// "这篇发言是谁讲的": the page's author or speaker, not its subject.
 		author = p.planAuthor()
 	}
+	var whosePlace *draft
+	if len(q.Methods) > 0 && len(q.Leaders) == 0 && q.Intent != IntentCompare && whosePlaceAskRE.MatchString(q.Norm) {
+		// "哪个社区有老兵志愿服务队": the community, said first.
+		whosePlace = p.methodsPlace()
+	}
 	var detail *draft
 	alone := false
 	if kind, ok := detailAsked(q.Norm); ok && kind.name == "change" && len(q.Methods) == 1 && q.Step == 0 && len(q.Leaders) <= 1 && q.Intent != IntentCompare && q.Intent != IntentAdvice {
@@ -827,6 +832,8 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		d = p.planHonourHolders(honourAsked(q))
 	case q.Intent == IntentExample && (len(q.Methods) > 0 || len(q.Leaders) > 0):
 		d = p.planExample()
+	case whosePlace != nil:
+		d = whosePlace
 	case len(q.Methods) > 0 && len(q.Leaders) == 0 && (q.Intent == IntentNumber || q.Intent == IntentWhen || q.Intent == IntentWhere):
 		// "畅大妈调解室调解了多少起纠纷": a fact in its secretary's articles,
 		// ranked with the method's name in the question.

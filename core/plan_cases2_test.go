@@ -234,3 +234,18 @@ func TestUnknownPersonBeforeAVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestWhichCommunityAMethodIsOf: "哪个社区有X", "X是哪里的经验" are
+// answered by its community and secretary first.
+func TestWhichCommunityAMethodIsOf(t *testing.T) {
+	s := serviceOverText(t, "hongqi.html", hongqiPage)
+	for _, q := range []string{"哪个社区有老兵志愿服务队？", "红色管家是在哪个社区搞的？"} {
+		ans, err := s.Ask(context.Background(), "place:"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(strings.SplitN(ans.Text, "\n", 2)[0], "东风街道红旗社区") {
+			t.Errorf("%s: want the community first:\n%s", q, ans.Text)
+		}
+	}
+}
