@@ -249,3 +249,31 @@ func TestWhichCommunityAMethodIsOf(t *testing.T) {
 		}
 	}
 }
+
+// TestSumAskedIsNoCount: "花了多少钱" is not answered with a count of
+// people; "最大的困难" asks her difficulties; "谁的办法最适合…" asks whom
+// to learn from.
+func TestSumAskedIsNoCount(t *testing.T) {
+	s := serviceOverText(t, "hongqi.html", hongqiPage)
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "sum", "红色管家机制花了多少钱？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Refused || strings.Contains(strings.SplitN(ans.Text, "来源", 2)[0], "28名") {
+		t.Errorf("want no sum said:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(ctx, "hardest", "赵建国遇到的最大困难是什么？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "没有物业管理") {
+		t.Errorf("want the difficulty:\n%s", ans.Text)
+	}
+	if u := s.understand("谁的办法最适合没有物业的老小区？", Conversation{}); u.Intent != IntentAdvice {
+		t.Errorf("谁的办法最适合: intent %s", u.Intent)
+	}
+	if u := s.understand("我是新上任的社区书记，应该先做什么？", Conversation{}); u.Intent != IntentAdvice {
+		t.Errorf("新上任…先做什么: intent %s", u.Intent)
+	}
+}

@@ -13,6 +13,12 @@ import (
 
 // planFacts answers personal facts: each asked attribute stated by a
 // sentence about her, or said plainly to be missing.
+// moneyAskRE asks a sum of money; moneyRE states one.
+var (
+	moneyAskRE = regexp.MustCompile(`多少钱|几块钱|多少(万元|经费|资金|费用)|(费用|经费|资金|成本|预算)(是|有|一共|共)?多少|(花|投入|投资)了?多少(万|元)`)
+	moneyRE    = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千万]+)(\.\d+)?(余|多)?(万|亿|千)?(元|块|毛|角)|\d+(\.\d+)?(余|多)?万($|[^人户名次个件位])|(资金|经费|费用|投入|筹集|筹措|募集|捐款|捐资|补贴|补助|收费|租金|价格|花费|花了)[^，,。]{0,10}\d|免费|不收费|不收钱|不要钱|分文不取|义务`)
+)
+
 // sceneOpenRE opens a report with the place as a reader finds it ("走进
 // 红旗社区，……这里曾是…"): what it says is of the place, not of her.
 var sceneOpenRE = regexp.MustCompile(`^(走进|走在|走入|来到|步入|漫步|穿过|驱车|沿着)`)

@@ -312,7 +312,10 @@ func (p *planner) planLeader(leader string) *draft {
 		}
 		picked = p.pick(practiceOnly(cands, leader, p.s), 3, nil)
 	}
-	if (p.q.Intent == IntentNumber || p.q.Intent == IntentWhen) && len(picked) > 0 && !slices.ContainsFunc(picked, func(r rankedSent) bool { return statesAsked(p.q, r.norm) }) {
+	if (p.q.Intent == IntentNumber || p.q.Intent == IntentWhen) && len(picked) > 0 && !slices.ContainsFunc(picked, func(r rankedSent) bool {
+		return statesAsked(p.q, r.norm) && (!moneyAskRE.MatchString(p.q.Norm) || moneyRE.MatchString(r.norm))
+	}) {
+		// ("花了多少钱": a count of people is no sum.)
 		// "倒生根社区成立于哪一年": sentences on the topic that give no
 		// year do not answer; say what is missing, and what is there.
 		for _, r := range picked {
