@@ -277,3 +277,16 @@ func TestSumAskedIsNoCount(t *testing.T) {
 		t.Errorf("新上任…先做什么: intent %s", u.Intent)
 	}
 }
+
+// TestCountOfProblemsSolved: "解决了多少问题" counts what she solved: 问题
+// and 解决 are its topic, not words to drop.
+func TestCountOfProblemsSolved(t *testing.T) {
+	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
+	ans, err := s.Ask(context.Background(), "solved", "何秀英解决了多少问题？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "320多件") {
+		t.Errorf("want the count solved:\n%s", ans.Text)
+	}
+}

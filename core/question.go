@@ -643,7 +643,9 @@ func topicOf(q Question, e *entities) string {
 	t = problemFrameRE.ReplaceAllString(t, " ")
 	var kept []string
 	for _, f := range strings.Fields(t) {
-		if !slices.Contains(emptyTokens, f) {
+		// "解决了多少问题": what a count counts is its topic.
+		counted := q.Intent == IntentNumber && (f == "问题" || f == "解决" || f == "解决过")
+		if !slices.Contains(emptyTokens, f) || counted {
 			kept = append(kept, f)
 		}
 	}
