@@ -279,6 +279,17 @@ func (p *planner) planGeneral(ctx context.Context) (*draft, error) {
 		return d, nil
 	}
 	picked := p.pick(ranked, 4, func(r rankedSent) bool { return r.covered > 0 || p.anyTopicMatch(r.norm) })
+	if len(picked) > 0 && moneyAskRE.MatchString(p.q.Norm) && !moneyRE.MatchString(picked[0].norm) {
+		// "每月多少钱": the sentence on the topic stating a sum leads,
+		// though another shares more words.
+		if j := slices.IndexFunc(picked, func(r rankedSent) bool { return moneyRE.MatchString(r.norm) }); j > 0 {
+			picked[0], picked[j] = picked[j], picked[0]
+		} else if i := slices.IndexFunc(ranked, func(r rankedSent) bool { return r.covered > 0 && moneyRE.MatchString(r.norm) }); i > 0 {
+			delete(p.used, picked[0].key())
+			p.take(ranked[i].sentRef)
+			picked[0] = ranked[i]
+		}
+	}
 	if len(picked) > 0 && !statesAsked(p.q, picked[0].norm) {
 		// "社区医院几点开门", "网格员的手机号是多少": passages on the topic
 		// that do not state the fact asked do not answer it.

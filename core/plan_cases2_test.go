@@ -290,3 +290,36 @@ func TestCountOfProblemsSolved(t *testing.T) {
 		t.Errorf("want the count solved:\n%s", ans.Text)
 	}
 }
+
+// xingfuliArticle is a short report in the genre, written for these
+// tests: a secretary who is a mother herself, running an after-school
+// class for a monthly fee.
+const xingfuliArticle = `妈妈书记的“托管班”
+
+　　晚上六点，幸福里社区的“四点半学堂”里还亮着灯。社区党支部书记宋晓梅一边给孩子们分发水果，一边叮嘱值班的志愿者。
+
+　　宋晓梅自己也是两个孩子的妈妈。“我知道双职工家长接孩子有多难。”2019年，她带着社区干部腾出活动室，办起了托管班，请来大学生志愿者辅导作业。
+
+　　如今，学堂每天接收孩子40多名，家长只需每月交100元餐费。
+`
+
+// TestParentIsHerFamily: "她自己也是两个孩子的妈妈" states her family;
+// "每月多少钱" is answered by the sentence stating the sum.
+func TestParentIsHerFamily(t *testing.T) {
+	s := serviceOverText(t, "xingfuli.txt", xingfuliArticle)
+	ctx := context.Background()
+	ans, err := s.Ask(ctx, "kids", "宋晓梅有几个孩子？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "两个孩子的妈妈") {
+		t.Errorf("want her children:\n%s", ans.Text)
+	}
+	ans, err = s.Ask(ctx, "fee", "托管班每月多少钱？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.SplitN(ans.Text, "来源", 2)[0], "100元") {
+		t.Errorf("want the fee:\n%s", ans.Text)
+	}
+}

@@ -393,6 +393,11 @@ func (p *planner) familyIsHers(norm, leader string) bool {
 	if herKinRE.MatchString(norm) {
 		return true // "她把孩子托付给母亲"
 	}
+	if loc := parentOfRE.FindStringIndex(norm); loc != nil {
+		if before := norm[:loc[0]]; strings.ContainsAny(before, "她他我") || strings.Contains(before, "自己") || strings.Contains(before, leader) {
+			return true // "宋晓梅自己也是两个孩子的妈妈"
+		}
+	}
 	for _, clause := range clauseSplitRE.Split(norm, -1) {
 		for _, m := range familyWordRE.FindAllStringIndex(clause, -1) {
 			before := clause[:m[0]]
@@ -416,6 +421,9 @@ func (p *planner) familyIsHers(norm, leader string) bool {
 	}
 	return false
 }
+
+// parentOfRE says someone is a parent: 是两个孩子的妈妈, 是一名十岁女孩的父亲.
+var parentOfRE = regexp.MustCompile(`是(一位|一名|一个)?[^，,。]{0,8}(孩子|儿子|女儿|娃|女孩|男孩)的(妈妈|母亲|妈|爸爸|父亲|爸)`)
 
 var (
 	familyWordRE  = regexp.MustCompile(`丈夫|老公|爱人|妻子|儿子|女儿|孩子|家人|父母|母亲|父亲|老伴|婆婆|公公|家庭|家里|一家|子女|婚`)
