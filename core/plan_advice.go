@@ -284,7 +284,9 @@ func (p *planner) planGeneral(ctx context.Context) (*draft, error) {
 		// though another shares more words.
 		if j := slices.IndexFunc(picked, func(r rankedSent) bool { return moneyRE.MatchString(r.norm) }); j > 0 {
 			picked[0], picked[j] = picked[j], picked[0]
-		} else if i := slices.IndexFunc(ranked, func(r rankedSent) bool { return r.covered > 0 && moneyRE.MatchString(r.norm) }); i > 0 {
+		} else if i := slices.IndexFunc(ranked, func(r rankedSent) bool {
+			return (r.covered > 0 || r.chunk == picked[0].chunk) && moneyRE.MatchString(r.norm) // (or told with it: "收费吗")
+		}); i > 0 {
 			delete(p.used, picked[0].key())
 			p.take(ranked[i].sentRef)
 			picked[0] = ranked[i]

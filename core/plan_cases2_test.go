@@ -322,4 +322,11 @@ func TestParentIsHerFamily(t *testing.T) {
 	if !strings.Contains(strings.SplitN(ans.Text, "来源", 2)[0], "100元") {
 		t.Errorf("want the fee:\n%s", ans.Text)
 	}
+	ans, err = s.Ask(ctx, "fee?", "托管班收费吗？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.SplitN(ans.Text, "来源", 2)[0], "100元") {
+		t.Errorf("收费吗: want the fee:\n%s", ans.Text)
+	}
 }

@@ -15,7 +15,7 @@ import (
 // sentence about her, or said plainly to be missing.
 // moneyAskRE asks a sum of money; moneyRE states one.
 var (
-	moneyAskRE = regexp.MustCompile(`多少钱|几块钱|多少(万元|经费|资金|费用)|(费用|经费|资金|成本|预算)(是|有|一共|共)?多少|(花|投入|投资)了?多少(万|元)`)
+	moneyAskRE = regexp.MustCompile(`收费吗|要钱吗|免费吗|收钱吗|花钱吗|贵不贵|(要|得)交钱|多少钱|几块钱|多少(万元|经费|资金|费用)|(费用|经费|资金|成本|预算)(是|有|一共|共)?多少|(花|投入|投资)了?多少(万|元)`)
 	moneyRE    = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千万]+)(\.\d+)?(余|多)?(万|亿|千)?(元|块|毛|角)|\d+(\.\d+)?(余|多)?万($|[^人户名次个件位])|(资金|经费|费用|投入|筹集|筹措|募集|捐款|捐资|补贴|补助|收费|租金|价格|花费|花了)[^，,。]{0,10}\d|免费|不收费|不收钱|不要钱|分文不取|义务`)
 )
 
