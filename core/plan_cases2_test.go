@@ -330,3 +330,59 @@ func TestParentIsHerFamily(t *testing.T) {
 		t.Errorf("收费吗: want the fee:\n%s", ans.Text)
 	}
 }
+
+// guihuaInterview is a newspaper's Q&A interview in the genre, written for
+// these tests: the secretary answers in the first person; how things were
+// is her answer to the question asking it.
+const guihuaInterview = `【对话社区书记】林海燕：把“议事桌”摆到居民家门口
+
+编者按：本期我们走进南湖区桂花社区，对话社区党委书记林海燕。
+
+记者：您是哪一年到桂花社区工作的？
+林海燕：2015年，我从区妇联调过来，一干就是九年。
+
+记者：刚来的时候社区是什么情况？
+林海燕：桂花社区是个“村改居”社区，一半是回迁的老村民，一半是新买房的年轻人，两拨人互相看不惯。开个居民会，来的都是老面孔，年轻人根本不露面。
+
+记者：后来是怎么把大家拢到一起的？
+林海燕：我们搞了个“周末议事桌”。每周六上午，在小区广场摆一张桌子，居民有什么事都可以来说。先是听，社区干部把大家的意见记下来；再是议，请楼栋长、业委会和居民代表一起商量；最后是办，能当场办的当场办，办不了的一周内给答复。
+
+记者：效果怎么样？
+林海燕：这几年议事桌收集意见1100多条，办结率95%以上。年轻人也愿意来了，现在议事桌上一半是年轻面孔。
+
+记者：您觉得最难的是什么？
+林海燕：最难的是让大家相信你。头几个月，桌子前常常没人，我就一个人坐着，坐了三个月，才慢慢有人来。
+
+（本报记者 陈明 整理）
+`
+
+// TestInterviewHowItWasAndHerCareer: in an interview, how things were is
+// her answer to the question asking it, and "我从区妇联调过来，一干就是
+// 九年" tells her earlier work and her years in the post.
+func TestInterviewHowItWasAndHerCareer(t *testing.T) {
+	s := serviceOverText(t, "guihua.txt", guihuaInterview)
+	ctx := context.Background()
+	for q, want := range map[string]string{
+		"桂花社区以前什么样？": "两拨人互相看不惯",
+		"林海燕以前在哪工作？": "从区妇联调过来",
+		"林海燕当了几年书记？": "一干就是九年",
+	} {
+		ans, err := s.Ask(ctx, "interview:"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Refused || !strings.Contains(strings.SplitN(ans.Text, "来源", 2)[0], want) {
+			t.Errorf("%s: want %q:\n%s", q, want, ans.Text)
+		}
+	}
+	if _, err := s.Ask(ctx, "then-now", "桂花社区以前什么样？"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "then-now", "现在呢？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "现在议事桌上一半是年轻面孔") {
+		t.Errorf("现在呢: want how it is now:\n%s", ans.Text)
+	}
+}

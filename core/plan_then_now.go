@@ -25,8 +25,27 @@ func (p *planner) planPastState(leader string) *draft {
 	var picked []sentRef
 	runes := 0
 	for _, r := range cands {
+		// An interviewer asked her just this ("刚来的时候社区是什么情况？"):
+		// her answer is how it was.
+		if p.s.isAsked(r) && pastStateAskRE.MatchString(askedAsHer(r.norm)) {
+			for _, x := range p.s.answerTo(r, leader) {
+				if n := utf8.RuneCountInString(x.text); p.fresh(x) && len(picked) < 3 && runes+n <= maxAnswerRunes-60 {
+					runes += n
+					picked = append(picked, x)
+				}
+			}
+			if len(picked) > 0 {
+				break
+			}
+		}
+	}
+	fromAnswer := len(picked) > 0
+	for _, r := range cands {
 		if len(picked) == 3 || isHeadingLike(r.text) || isQuestion(r.text) || p.s.namesOtherLeader(r.norm, leader) || !p.fresh(r) {
 			continue
+		}
+		if fromAnswer {
+			break // told by her answer
 		}
 		past := pastMarkRE.MatchString(r.norm) || situationRE.MatchString(r.norm)
 		if !past || !problemWds.MatchString(r.norm) || afterStartRE.MatchString(r.norm) && isPractice(r.norm) || careerRE.MatchString(r.norm) {
@@ -83,7 +102,7 @@ func (p *planner) planNowState(leader string) *draft {
 }
 
 // nowOpenRE tells how things are now (如今, 现在的…, 走进…，干净整洁的…).
-var nowOpenRE = regexp.MustCompile(`^[^，,。]{0,6}(如今|现在|目前|眼下)|^(走进|来到)[^，,。]{2,20}[，,]`)
+var nowOpenRE = regexp.MustCompile(`(^[^，,。]{0,6}|[，,；;])(如今|现在|目前|眼下)|^(走进|来到)[^，,。]{2,20}[，,]`)
 
 func containsRef(rs []sentRef, r sentRef) bool {
 	for _, x := range rs {
