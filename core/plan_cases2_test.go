@@ -386,3 +386,17 @@ func TestInterviewHowItWasAndHerCareer(t *testing.T) {
 		t.Errorf("现在呢: want how it is now:\n%s", ans.Text)
 	}
 }
+
+// TestInterviewReasonAndTailName: "议事桌" names her 周末议事桌 when she is
+// named; why she set it up is her answer before the question that led to
+// it (两拨人互相看不惯, 年轻人根本不露面).
+func TestInterviewReasonAndTailName(t *testing.T) {
+	s := serviceOverText(t, "guihua.txt", guihuaInterview)
+	ans, err := s.Ask(context.Background(), "why", "林海燕为什么要搞议事桌？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Text, "两拨人互相看不惯") {
+		t.Errorf("want the problem it answers:\n%s", ans.Text)
+	}
+}

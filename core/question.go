@@ -387,6 +387,17 @@ func (s *Service) understand(text string, conv Conversation) Question {
 			q.Methods = []string{m.Name}
 		}
 	}
+	if len(q.Methods) == 0 && len(q.Leaders) == 1 && s.o.Catalog != nil {
+		// "林海燕为什么要搞议事桌": her method called by the end of its name
+		// (周末议事桌), when only one of hers ends so.
+		var hers []string
+		for _, m := range s.o.Catalog.MethodsOf(q.Leaders[0]) {
+			hers = append(hers, m.Name)
+		}
+		if m, ok := s.o.Catalog.Method(tailNamed(forMethods, hers)); ok {
+			q.Methods = []string{m.Name}
+		}
+	}
 	if len(q.Leaders) == 0 {
 		// "倒生根社区有多少党员": a community the articles are about
 		// stands for its secretary's articles.
