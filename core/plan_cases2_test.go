@@ -400,3 +400,32 @@ func TestInterviewReasonAndTailName(t *testing.T) {
 		t.Errorf("want the problem it answers:\n%s", ans.Text)
 	}
 }
+
+// TestWhenOfAMethodIsItsOwn: when a method began is told by a date of its
+// own: not the year another of her methods began, not "实行以来", not the
+// 四点 of its name "四点半课堂".
+func TestWhenOfAMethodIsItsOwn(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"liuwan.txt": liuwanArticle, "hongqi.html": hongqiPage} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := serviceOverDir(t, dir)
+	for _, q := range []string{"柳湾社区什么时候开始办四点半课堂？", "红色管家是哪年开始的？"} {
+		ans, err := s.Ask(context.Background(), "when:"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ans.Refused || !strings.Contains(ans.Text, "具体时间") || strings.Contains(strings.SplitN(ans.Text, "来源", 2)[0], "2017年春天") {
+			t.Errorf("%s: want no date said:\n%s", q, ans.Text)
+		}
+	}
+	ans, err := s.Ask(context.Background(), "when-own", "何秀英哪年开始搞板凳议事的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "2017年春天") {
+		t.Errorf("want its year:\n%s", ans.Text)
+	}
+}

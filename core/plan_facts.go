@@ -13,6 +13,13 @@ import (
 
 // planFacts answers personal facts: each asked attribute stated by a
 // sentence about her, or said plainly to be missing.
+// quotedNameRE is a name in quotation marks.
+var quotedNameRE = regexp.MustCompile(`“[^“”]{1,16}”`)
+
+// dateStatedRE states when: a year, a month, a season of a year told
+// (去年, 那年), a festival.
+var dateStatedRE = regexp.MustCompile(`\d{4}年|\d{1,2}月|[〇○一二三四五六七八九零]{4}年|\d{2}年代|去年|前年|今年|当年|那年|同年|次年|第二年|年初|年底|年末|年中|上世纪|春节|国庆|端午|中秋|元旦|\d{1,2}日`)
+
 // moneyAskRE asks a sum of money; moneyRE states one.
 var (
 	moneyAskRE = regexp.MustCompile(`收费吗|要钱吗|免费吗|收钱吗|花钱吗|贵不贵|(要|得)交钱|多少钱|几块钱|多少(万元|经费|资金|费用)|(费用|经费|资金|成本|预算)(是|有|一共|共)?多少|(花|投入|投资)了?多少(万|元)`)
@@ -479,8 +486,10 @@ func statesAsked(q Question, norm string) bool {
 			return false
 		}
 	case IntentWhen:
-		if !yearRE.MatchString(norm) && !clockRE.MatchString(norm) {
-			return false
+		// A quoted name tells no time ("四点半课堂" is no 四点).
+		norm = quotedNameRE.ReplaceAllString(norm, "“”")
+		if !dateStatedRE.MatchString(norm) && !clockRE.MatchString(norm) {
+			return false // ("实行以来" dates nothing)
 		}
 	}
 	for _, a := range q.OtherAttributes {

@@ -142,6 +142,11 @@ func (p *planner) planLeader(leader string) *draft {
 	ranked := rank(named, wt, p.q.Intent)
 	restore(ranked)
 	ranked = p.answersForAsked(ranked, leader)
+	if m, ok := p.askedMethod(); ok && (p.q.Intent == IntentWhen || p.q.Intent == IntentNumber) {
+		// "什么时候开始办四点半课堂": the year of another of her methods
+		// ("2017年…开始推行板凳议事") is no answer.
+		ranked = slices.DeleteFunc(ranked, func(r rankedSent) bool { return p.namesHerOther(m, r.norm) && !p.namesIt(m, r.norm) })
+	}
 	if p.q.Intent == IntentWhen && scheduleAskRE.MatchString(p.q.Norm) {
 		// "板凳议事一般什么时候开": when it is held each time (每月第一个
 		// 周六), not the year it began.
@@ -1301,3 +1306,22 @@ var scheduleAskRE = regexp.MustCompile(`(一般|通常|平时|平常|每次|每�
 // recurringRE tells when something is held each time: 每月第一个周六,
 // 每周三下午, 定期.
 var recurringRE = regexp.MustCompile(`每(天|日|晚|周|月|季度?|年|逢|星期|个月|半月|两周)|周[一二三四五六日末]|星期[一二三四五六日天]|第[一二三四]个(周|星期)|定期|(\d+|[一二三四五六七八九十两半])(天|周|个月|季度)一次`)
+
+// askedMethod is the one method the question names, if any.
+func (p *planner) askedMethod() (catalog.Method, bool) {
+	if len(p.q.Methods) != 1 {
+		return catalog.Method{}, false
+	}
+	return p.method(p.q.Methods[0])
+}
+
+// namesIt reports a sentence naming the method, by its name or an alias.
+func (p *planner) namesIt(m catalog.Method, norm string) bool {
+	flat := flatten(norm)
+	for _, n := range append([]string{m.Name}, m.Aliases...) {
+		if k := flatten(zh.ToSimplified(strings.Trim(n, "“”"))); utf8.RuneCountInString(k) >= 2 && strings.Contains(flat, k) {
+			return true
+		}
+	}
+	return false
+}
