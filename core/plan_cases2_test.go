@@ -429,3 +429,19 @@ func TestWhenOfAMethodIsItsOwn(t *testing.T) {
 		t.Errorf("want its year:\n%s", ans.Text)
 	}
 }
+
+// TestWhatIsAWord: "积分是怎么回事" asks what the word is, not how to do
+// anything, nor whom to learn from.
+func TestWhatIsAWord(t *testing.T) {
+	s := serviceOverText(t, "hongqi.html", hongqiPage)
+	if u := s.understand("积分是怎么回事？", Conversation{}); u.Intent != IntentWhat || u.Topic != "积分" {
+		t.Errorf("intent %s topic %q, want what of 积分", u.Intent, u.Topic)
+	}
+	ans, err := s.Ask(context.Background(), "what-word", "积分是怎么回事？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "积分可兑换生活用品") {
+		t.Errorf("want what 积分 is:\n%s", ans.Text)
+	}
+}

@@ -205,9 +205,11 @@ var (
 	whatRE    = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是|` + whatIsIt)
 	// whatIsItRE asks what something is, with 怎么 in it ("积分换服务是
 	// 怎么回事"): no how.
-	whatIsItRE   = regexp.MustCompile(whatIsIt)
-	followOpenRE = regexp.MustCompile(`^(那|那么|还有|再|具体|后来|然后|接着|接下来|之后|随后|后面|另外|此外|详细|展开|继续|所以|第[一二三四五六七八九十两\d]+)`)
-	pronounRE    = regexp.MustCompile(`她|他|它|其|该方法|这里|那里|当地|例子|案例|举例|举个|实例|事例|具体的事|^(比如|例如|比方)(说)?呢|比如说|这个方法|这种方法|这个做法|这种做法|这个|那个|这种|此|上面|刚才|前面|这么|这样|那样`)
+	whatIsItRE = regexp.MustCompile(whatIsIt)
+	// whatIsItAloneRE is the whole question a thing and 是怎么回事.
+	whatIsItAloneRE = regexp.MustCompile(`^[^，,。？?！!]{2,12}?(是|到底是|究竟是)?` + whatIsIt + `(呀|啊|呢)?[？?]?$`)
+	followOpenRE    = regexp.MustCompile(`^(那|那么|还有|再|具体|后来|然后|接着|接下来|之后|随后|后面|另外|此外|详细|展开|继续|所以|第[一二三四五六七八九十两\d]+)`)
+	pronounRE       = regexp.MustCompile(`她|他|它|其|该方法|这里|那里|当地|例子|案例|举例|举个|实例|事例|具体的事|^(比如|例如|比方)(说)?呢|比如说|这个方法|这种方法|这个做法|这种做法|这个|那个|这种|此|上面|刚才|前面|这么|这样|那样`)
 )
 
 // stripWords are removed from a question to leave its topic.
@@ -552,7 +554,8 @@ func intentOf(q Question) Intent {
 		return IntentWhen
 	case numberRE.MatchString(indefiniteRE.ReplaceAllString(n, "")):
 		return IntentNumber
-	case len(q.Methods) > 0 && whatIsItRE.MatchString(n):
+	case whatIsItRE.MatchString(n) && (len(q.Methods) > 0 || named == 0 && whatIsItAloneRE.MatchString(n)):
+		// ("积分是怎么回事": a word asked about, not how to do anything.)
 		return IntentWhat
 	case named == 0 && len(q.Topics) > 0 && howRE.MatchString(n):
 		// "怎么尽快摸清社区家底" naming no one: how the secretaries did it.
@@ -672,7 +675,7 @@ var problemFrameRE = regexp.MustCompile(`(这|这个|这些)?方面(的)?问题(
 
 // emptyTokens are what is left of a question's asking words once the rest
 // is stripped ("有什么办法" → 有 办法): no topic of their own.
-var emptyTokens = []string{"有", "办法", "好办法", "值得", "学", "可", "问题", "解决", "解决过", "参考", "想", "做", "搞",
+var emptyTokens = []string{"回事", "有", "办法", "好办法", "值得", "学", "可", "问题", "解决", "解决过", "参考", "想", "做", "搞",
 	// "有没有书记遇到过", "有没有社区管过这事": asking whether anyone has.
 	"遇到过", "碰到过", "遇见过", "管过", "办成过", "办过", "试过", "搞过", "弄过", "经历过", "处理过", "做过",
 	"帮点", "这事", "这种事", "这类事"}
