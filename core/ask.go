@@ -95,7 +95,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 	s.appendTurn(ctx, req.Chat, Turn{
 		ID: ans.TurnID, Question: question, Query: q.Norm, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded,
 		Leader: firstOr(d.leaders, dominantLeader(ans.Citations)), Leaders: d.leaders, Methods: d.methods,
-		Listed: listed, Intent: q.Intent, Topic: q.Topic, Attributes: attributeNames(q.Attributes), Shown: shownKeys(s, ans), At: s.o.Now(),
+		Listed: listed, Intent: q.Intent, Topic: q.Topic, Attributes: attributeNames(q.Attributes), Asks: q.Asks, Shown: shownKeys(s, ans), At: s.o.Now(),
 	})
 	s.observe(ctx, req.Chat, q, start, ans)
 	return ans, nil
@@ -257,6 +257,9 @@ var (
 func (s *Service) resolve(q *Question, prev *Turn) {
 	if prev == nil {
 		return
+	}
+	if prev.Asks == AsksPast && q.Asks == "" && nowStateAskRE.MatchString(q.Norm) {
+		q.Asks = AsksNow // "现在呢" after how things were
 	}
 	if q.Intent == IntentCompare && len(q.Leaders) == 1 && len(prev.Leaders) > 0 && prev.Leaders[0] != q.Leaders[0] {
 		q.Leaders = append([]string{prev.Leaders[0]}, q.Leaders...)
@@ -767,11 +770,6 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		// "这篇发言是谁讲的": the page's author or speaker, not its subject.
 		author = p.planAuthor()
 	}
-	var whosePlace *draft
-	if len(q.Methods) > 0 && len(q.Leaders) == 0 && q.Intent != IntentCompare && whosePlaceAskRE.MatchString(q.Norm) {
-		// "哪个社区有老兵志愿服务队": the community, said first.
-		whosePlace = p.methodsPlace()
-	}
 	var detail *draft
 	alone := false
 	if kind, ok := detailAsked(q.Norm); ok && kind.name == "change" && len(q.Methods) == 1 && q.Step == 0 && len(q.Leaders) <= 1 && q.Intent != IntentCompare && q.Intent != IntentAdvice {
@@ -832,8 +830,8 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		d = p.planHonourHolders(honourAsked(q))
 	case q.Intent == IntentExample && (len(q.Methods) > 0 || len(q.Leaders) > 0):
 		d = p.planExample()
-	case whosePlace != nil:
-		d = whosePlace
+	case q.Asks == AsksPlace && len(q.Leaders) == 0 && p.methodsPlace(&d):
+		// "哪个社区有老兵志愿服务队": the community, said first.
 	case len(q.Methods) > 0 && len(q.Leaders) == 0 && (q.Intent == IntentNumber || q.Intent == IntentWhen || q.Intent == IntentWhere):
 		// "畅大妈调解室调解了多少起纠纷": a fact in its secretary's articles,
 		// ranked with the method's name in the question.

@@ -279,13 +279,13 @@ func (p *planner) planGeneral(ctx context.Context) (*draft, error) {
 		return d, nil
 	}
 	picked := p.pick(ranked, 4, func(r rankedSent) bool { return r.covered > 0 || p.anyTopicMatch(r.norm) })
-	if len(picked) > 0 && moneyAskRE.MatchString(p.q.Norm) && !moneyRE.MatchString(picked[0].norm) {
+	if len(picked) > 0 && p.q.Asks == AsksSum && !moneyRE.MatchString(picked[0].norm) {
 		// "每月多少钱": the sentence on the topic stating a sum leads,
 		// though another shares more words.
 		if j := slices.IndexFunc(picked, func(r rankedSent) bool { return moneyRE.MatchString(r.norm) }); j > 0 {
 			picked[0], picked[j] = picked[j], picked[0]
 		} else if i := slices.IndexFunc(ranked, func(r rankedSent) bool {
-			return (r.covered > 0 || r.chunk == picked[0].chunk) && moneyRE.MatchString(r.norm) // (or told with it: "收费吗")
+			return (r.covered > 0 || r.chunk == picked[0].chunk) && moneyRE.MatchString(r.norm) && p.fresh(r.sentRef) // (or told with it: "收费吗")
 		}); i > 0 {
 			delete(p.used, picked[0].key())
 			p.take(ranked[i].sentRef)

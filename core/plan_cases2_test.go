@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -443,5 +444,67 @@ func TestWhatIsAWord(t *testing.T) {
 	}
 	if ans.Refused || !strings.Contains(ans.Text, "积分可兑换生活用品") {
 		t.Errorf("want what 积分 is:\n%s", ans.Text)
+	}
+}
+
+// TestReviewedDetails holds the reviewer's counter-examples to this
+// round's question cues: each reads as it should, not as the cue first
+// read it.
+func TestReviewedDetails(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"liuwan.txt": liuwanArticle, "hongqi.html": hongqiPage, "xingfuli.txt": xingfuliArticle} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := serviceOverDir(t, dir)
+	for q, unknown := range map[string]bool{"夏天什么时候开板凳会？": false, "胡同现在怎么样？": false, "王芳刚到社区时做了什么？": true} {
+		if got := len(s.understand(q, Conversation{}).Unknown) > 0; got != unknown {
+			t.Errorf("%s: unknown person %v, want %v", q, got, unknown)
+		}
+	}
+	for q, want := range map[string]Detail{
+		"还有哪个社区有类似板凳议事的做法？": "",
+		"老兵志愿服务队的队员是哪里的人？":  "",
+		"哪个社区有老兵志愿服务队？":     AsksPlace,
+		"周末议事桌一般什么时候开？":     AsksSchedule,
+	} {
+		if got := s.understand(q, Conversation{}).Asks; got != want {
+			t.Errorf("%s: asks %q, want %q", q, got, want)
+		}
+	}
+	if u := s.understand("幸福里社区书记有孩子吗？", Conversation{}); !slices.ContainsFunc(u.Attributes, func(a Attribute) bool { return a.Name == "家庭情况" }) {
+		t.Errorf("幸福里社区书记有孩子吗: want her family asked, got %v", u.Attributes)
+	}
+	if u := s.understand("何秀英在社区有多大影响？", Conversation{}); strings.Contains(u.Topic, "面积") {
+		t.Errorf("多大影响 read as a size: topic %q", u.Topic)
+	}
+	if u := s.understand("她刚上任的时候先做了什么？", Conversation{}); u.Intent == IntentAdvice {
+		t.Errorf("her own start read as advice")
+	}
+	if exampleOpenRE.MatchString("光明社区的变化正是全区城中村治理的缩影。") || !exampleOpenRE.MatchString("12号楼的停车难问题，就是一个很好的例子。") {
+		t.Errorf("exampleOpenRE: 缩影 is no case; a comma and 很好的 still announce one")
+	}
+}
+
+// TestSharedProgrammeIsNoOnesOwn: a programme two secretaries' articles
+// both name (接诉即办) is not said to be one community's practice.
+func TestSharedProgrammeIsNoOnesOwn(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"liu.txt": "接诉即办见实效\n\n　　团结湖街道水碓子社区党委书记刘秀珍介绍，社区推行“接诉即办”工作机制，居民诉求当天响应、三天办结。\n",
+		"ma.txt":  "老马的诉求本\n\n　　东坝街道金榜园社区党委书记马建华说，在接诉即办中，社区去年办结居民诉求800多件。\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := serviceOverDir(t, dir)
+	ans, err := s.Ask(context.Background(), "shared", "接诉即办是哪里的经验？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(strings.SplitN(ans.Text, "\n", 2)[0], "的事迹：") {
+		t.Errorf("a shared programme given to one community:\n%s", ans.Text)
 	}
 }

@@ -11,8 +11,6 @@ import (
 	"bangyang/zh"
 )
 
-// planFacts answers personal facts: each asked attribute stated by a
-// sentence about her, or said plainly to be missing.
 // quotedNameRE is a name in quotation marks.
 var quotedNameRE = regexp.MustCompile(`“[^“”]{1,16}”`)
 
@@ -20,11 +18,9 @@ var quotedNameRE = regexp.MustCompile(`“[^“”]{1,16}”`)
 // (去年, 那年), a festival.
 var dateStatedRE = regexp.MustCompile(`\d{4}年|\d{1,2}月|[〇○一二三四五六七八九零]{4}年|\d{2}年代|去年|前年|今年|当年|那年|同年|次年|第二年|年初|年底|年末|年中|上世纪|春节|国庆|端午|中秋|元旦|\d{1,2}日`)
 
-// moneyAskRE asks a sum of money; moneyRE states one.
-var (
-	moneyAskRE = regexp.MustCompile(`收费吗|要钱吗|免费吗|收钱吗|花钱吗|贵不贵|(要|得)交钱|多少钱|几块钱|多少(万元|经费|资金|费用)|(费用|经费|资金|成本|预算)(是|有|一共|共)?多少|(花|投入|投资)了?多少(万|元)`)
-	moneyRE    = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千万]+)(\.\d+)?(余|多)?(万|亿|千)?(元|块|毛|角)|\d+(\.\d+)?(余|多)?万($|[^人户名次个件位])|(资金|经费|费用|投入|筹集|筹措|募集|捐款|捐资|补贴|补助|收费|租金|价格|花费|花了)[^，,。]{0,10}\d|免费|不收费|不收钱|不要钱|分文不取|义务`)
-)
+// moneyRE states a sum of money (100元, 3万元, 免费) — a numeral's 块 or
+// 角 counts land (两块空地, 三角地), not money.
+var moneyRE = regexp.MustCompile(`\d+(\.\d+)?(余|多)?(万|亿|千)?(元|块钱|块)|[一二两三四五六七八九十百千万]+(余|多)?(万|亿|千)?元|[一二两三四五六七八九十]+块钱|\d+(\.\d+)?(余|多)?万($|[^人户名次个件位平余多])|(资金|经费|费用|筹集|筹措|募集|捐款|捐资|补贴|补助|收费|租金|价格|花费|花了)[^，,。]{0,10}\d|免费|不收费|不收钱|不要钱|分文不取`)
 
 // sceneOpenRE opens a report with the place as a reader finds it ("走进
 // 红旗社区，……这里曾是…"): what it says is of the place, not of her.
@@ -33,6 +29,8 @@ var sceneOpenRE = regexp.MustCompile(`^(走进|走在|走入|来到|步入|漫�
 // othersChosenRE is a choosing of others (推选一名楼栋长, 选举产生业委会).
 var othersChosenRE = regexp.MustCompile(`(推选|选举|选出|推举)(出|了|产生)?(一名|一位|一个|各|每|出|产生|新一届)[^，,。]{0,10}`)
 
+// planFacts answers personal facts: each asked attribute stated by a
+// sentence about her, or said plainly to be missing.
 func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 	var missing []string
 	notSoldier, answeredAsked := false, false

@@ -123,13 +123,13 @@ func (p *planner) planLeader(leader string) *draft {
 			return d
 		}
 	}
-	if p.q.Intent != IntentFact && pastStateAskRE.MatchString(p.q.Norm) {
+	if p.q.Asks == AsksPast {
 		// "他们社区以前什么样": how it was before her work.
 		if pd := p.planPastState(leader); pd != nil {
 			return pd
 		}
 	}
-	if p.prev != nil && nowStateAskRE.MatchString(p.q.Norm) && pastStateAskRE.MatchString(zh.ToSimplified(p.prev.Question)) {
+	if p.q.Asks == AsksNow {
 		// "现在呢" after how it was: how it is now.
 		if nd := p.planNowState(leader); nd != nil {
 			return nd
@@ -147,12 +147,13 @@ func (p *planner) planLeader(leader string) *draft {
 		// ("2017年…开始推行板凳议事") is no answer.
 		ranked = slices.DeleteFunc(ranked, func(r rankedSent) bool { return p.namesHerOther(m, r.norm) && !p.namesIt(m, r.norm) })
 	}
-	if p.q.Intent == IntentWhen && scheduleAskRE.MatchString(p.q.Norm) {
+	if p.q.Asks == AsksSchedule {
 		// "板凳议事一般什么时候开": when it is held each time (每月第一个
 		// 周六), not the year it began.
 		var recurring, rest []rankedSent
 		for _, r := range ranked {
-			if recurringRE.MatchString(r.norm) && (r.covered > 0 || wt.total == 0) {
+			// (A quoted name holds no schedule: "周末议事桌" is no 周末.)
+			if recurringRE.MatchString(quotedNameRE.ReplaceAllString(r.norm, "“”")) && (r.covered > 0 || wt.total == 0) {
 				recurring = append(recurring, r)
 			} else {
 				rest = append(rest, r)
@@ -318,7 +319,7 @@ func (p *planner) planLeader(leader string) *draft {
 		picked = p.pick(practiceOnly(cands, leader, p.s), 3, nil)
 	}
 	if (p.q.Intent == IntentNumber || p.q.Intent == IntentWhen) && len(picked) > 0 && !slices.ContainsFunc(picked, func(r rankedSent) bool {
-		return statesAsked(p.q, r.norm) && (!moneyAskRE.MatchString(p.q.Norm) || moneyRE.MatchString(r.norm))
+		return statesAsked(p.q, r.norm) && (p.q.Asks != AsksSum || moneyRE.MatchString(r.norm))
 	}) {
 		// ("花了多少钱": a count of people is no sum.)
 		// "倒生根社区成立于哪一年": sentences on the topic that give no
@@ -1181,7 +1182,7 @@ func (p *planner) inExample(r sentRef) bool {
 
 // exampleOpenRE opens an example: 就拿…来说, 比如, 例如, 有一次, 以…为例,
 // or a line announcing the case that follows (12号楼的停车难就是一个例子).
-var exampleOpenRE = regexp.MustCompile(`^[“"]?[^，,。！？!?]{0,6}(就拿|比如说?|例如|譬如|举个例子|有一次|有一回|有天|前不久|不久前)|^[“"]?(拿|以)[^，,。]{2,20}(来说|为例)|^[^，,。！？!?]{2,24}(就是|便是|正是)(其中的?)?(一个|一例)?(生动的?|典型的?|鲜活的?)?(例子|案例|事例|缩影)[。！!]?$`)
+var exampleOpenRE = regexp.MustCompile(`^[“"]?[^，,。！？!?]{0,6}(就拿|比如说?|例如|譬如|举个例子|有一次|有一回|有天|前不久|不久前)|^[“"]?(拿|以)[^，,。]{2,20}(来说|为例)|^[^。！？!?]{2,30}?[，,]?(就是|便是|正是)(其中的?)?(一个|一例)?(很好的?|生动的?|典型的?|鲜活的?)?(例子|案例|事例)[。！!]?$`)
 
 // problemSeen is a problem told, or one she found out ("走访发现……一日三餐
 // 成了难题"): a visit that tells what she saw is the reason for what she
@@ -1298,10 +1299,6 @@ func (p *planner) herMethodsDone(leader string) *draft {
 	d.lead = p.leaderLabel(leader) + "的做法："
 	return d
 }
-
-// scheduleAskRE asks when something recurring is held: 一般什么时候开,
-// 多久开一次, 每次什么时候.
-var scheduleAskRE = regexp.MustCompile(`(一般|通常|平时|平常|每次|每回|定期)(是|在|都)?(什么时候|啥时候|几点|哪天|什么时间|哪个时间)|(多久|多长时间|几天|多少天|隔多久)(开|举行|召开|搞|办|组织|活动|走访|上门|去)?一次|频率`)
 
 // recurringRE tells when something is held each time: 每月第一个周六,
 // 每周三下午, 定期.

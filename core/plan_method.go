@@ -1105,37 +1105,36 @@ func tellsEachStep(norm string, steps []string) bool {
 // sequenceRE is a sentence telling steps in order (先……再……最后……).
 var sequenceRE = regexp.MustCompile(`(先|首先|第一步).{2,40}(再|然后|接着|其次|第二步).{2,40}(最后|再|然后|第三步)`)
 
-// whosePlaceAskRE asks which community (or place) a practice is of:
-// 哪个社区有…, 是哪里的经验, 在哪个社区搞的.
-var whosePlaceAskRE = regexp.MustCompile(`哪个(社区|小区|街道|村|地方|城市|区)|哪里的|哪儿的|在哪(里|儿)?(搞|推行|实行|开展|创|办|做|兴起|开始)`)
-
-// methodsPlace answers which community a named method is of: its place
-// and secretary, said first, then the sentence naming it. Nil when the
-// secretary's place is not known.
-func (p *planner) methodsPlace() *draft {
+// methodsPlace answers which community a named method is of: the
+// community whose article tells it, and its secretary, said first, then
+// the sentence naming it; into *d, reporting whether it did. Not when the
+// secretary's place is unknown, nor when another secretary's articles
+// name it too (a city's programme, such as 接诉即办, is no one's own).
+func (p *planner) methodsPlace(d **draft) bool {
 	m, ok := p.method(p.q.Methods[0])
 	if !ok || m.Leader == "" {
-		return nil
+		return false
 	}
 	info := p.s.ents.leaderInfo[m.Leader]
 	if info.Place == "" {
-		return nil
+		return false
+	}
+	for other := range p.s.ents.leaderInfo {
+		if other != m.Leader && slices.ContainsFunc(p.s.leaderSentences(other), func(r sentRef) bool { return p.namesIt(m, r.norm) }) {
+			return false
+		}
+	}
+	def, ok := p.definitionOf(m)
+	if !ok || p.used[def.key()] {
+		return false
 	}
 	who := m.Leader
 	if info.Role != "" {
 		who = info.Role + m.Leader
 	}
-	d := &draft{leaders: []string{m.Leader}, methods: []string{m.Name}}
-	d.lead = "“" + strings.Trim(m.Name, "“”") + "”是" + info.Place + "（" + who + "）的做法。"
-	if def, ok := p.definitionOf(m); ok {
-		if !p.used[def.key()] {
-			p.take(def)
-			d.add(item{quote: def})
-		}
-		d.context = []*corpus.Chunk{def.chunk}
-	}
-	if !d.hasQuotes() {
-		return nil
-	}
-	return d
+	p.take(def)
+	*d = &draft{leaders: []string{m.Leader}, methods: []string{m.Name}, context: []*corpus.Chunk{def.chunk}}
+	(*d).lead = "讲“" + strings.Trim(m.Name, "“”") + "”的是" + info.Place + "（" + who + "）的事迹："
+	(*d).add(item{quote: def})
+	return true
 }

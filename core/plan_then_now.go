@@ -5,21 +5,15 @@ package core
 
 import (
 	"regexp"
+	"slices"
 	"unicode/utf8"
 )
 
-// pastStateAskRE asks how things were before (以前什么样, 原来是什么情况).
-var pastStateAskRE = regexp.MustCompile(`(以前|原来|过去|当初|早先|从前|之前|原先|上任前)(是|的)?(个)?(什么样|怎么样|怎样|啥样|什么情况|什么状况|啥情况|什么面貌|样子|情况|状况|面貌)|(刚去|刚到|刚来|初到|刚接手|上任)[^？?。]{0,12}(时候|时)[^？?。]{0,6}(什么样|怎么样|怎样|啥样|什么情况|什么状况|啥情况|情况如何)`)
-
-// nowStateAskRE asks, right after how things were, how they are now.
-var nowStateAskRE = regexp.MustCompile(`^(那)?(现在|如今|目前|今天)(呢|怎么样|什么样|如何|是什么样|变成什么样)?(了)?[呢吗]?[？?]?$`)
-
 // pastMarkRE marks a sentence telling how things were: 曾是, 以前, 当时.
-var pastMarkRE = regexp.MustCompile(`曾是|曾经|以前|过去|原来|原先|当时|那时|早年|上世纪|刚到|初到|刚来|上任前|之前`)
+var pastMarkRE = regexp.MustCompile(`曾是|曾经|以前|过去|原来|原先|当时|那时|早年|上世纪|刚到|初到|刚来|来到[^，,。]{0,12}(后|时)|上任之初|上任前|之前`)
 
-// planPastState tells how things were before her work: the sentences of
-// her articles with a past mark (or her community described) and a
-// difficulty, not what she did about it, in article order.
+// planPastState tells how things were before her work: her answer to an
+// interviewer asking it, else the sentences telling it (pastTold).
 func (p *planner) planPastState(leader string) *draft {
 	cands := p.s.leaderSentences(leader)
 	var picked []sentRef
@@ -39,30 +33,14 @@ func (p *planner) planPastState(leader string) *draft {
 			}
 		}
 	}
-	fromAnswer := len(picked) > 0
-	for _, r := range cands {
-		if len(picked) == 3 || isHeadingLike(r.text) || isQuestion(r.text) || p.s.namesOtherLeader(r.norm, leader) || !p.fresh(r) {
-			continue
-		}
-		if fromAnswer {
-			break // told by her answer
-		}
-		past := pastMarkRE.MatchString(r.norm) || situationRE.MatchString(r.norm)
-		if !past || !problemWds.MatchString(r.norm) || afterStartRE.MatchString(r.norm) && isPractice(r.norm) || careerRE.MatchString(r.norm) {
-			continue
-		}
-		n := utf8.RuneCountInString(r.text)
-		if runes+n > maxAnswerRunes-60 {
-			break
-		}
-		runes += n
-		picked = append(picked, r)
+	if len(picked) == 0 {
+		picked = p.pastTold(cands, leader)
 	}
 	if len(picked) == 0 {
 		return nil
 	}
 	d := &draft{leaders: []string{leader}, context: firstChunks(p.s.leaderChunks(leader), 6)}
-	d.lead = p.leaderLabel(leader) + "那里以前的情况："
+	d.lead = p.placeLabel(leader) + "以前的情况："
 	for _, r := range picked {
 		p.take(r)
 		d.add(item{quote: r})
@@ -84,7 +62,7 @@ func (p *planner) planNowState(leader string) *draft {
 		if len(picked) == 3 {
 			break
 		}
-		if p.fresh(r.sentRef) && !containsRef(picked, r.sentRef) && !(honourRE.MatchString(r.norm) && !measuredRE.MatchString(r.norm)) {
+		if p.fresh(r.sentRef) && !slices.ContainsFunc(picked, func(x sentRef) bool { return x.key() == r.key() }) && !(honourRE.MatchString(r.norm) && !measuredRE.MatchString(r.norm)) {
 			picked = append(picked, r.sentRef)
 		}
 	}
@@ -93,7 +71,7 @@ func (p *planner) planNowState(leader string) *draft {
 	}
 	inOrder(picked)
 	d := &draft{leaders: []string{leader}, context: firstChunks(p.s.leaderChunks(leader), 6)}
-	d.lead = p.leaderLabel(leader) + "那里现在的情况："
+	d.lead = p.placeLabel(leader) + "现在的情况："
 	for _, r := range picked {
 		p.take(r)
 		d.add(item{quote: r})
@@ -101,14 +79,39 @@ func (p *planner) planNowState(leader string) *draft {
 	return d
 }
 
-// nowOpenRE tells how things are now (如今, 现在的…, 走进…，干净整洁的…).
-var nowOpenRE = regexp.MustCompile(`(^[^，,。]{0,6}|[，,；;])(如今|现在|目前|眼下)|^(走进|来到)[^，,。]{2,20}[，,]`)
+// nowOpenRE tells how things are now (如今…, …，现在…).
+var nowOpenRE = regexp.MustCompile(`(^[^，,。]{0,6}|[，,；;])(如今|现在|目前|眼下)`)
 
-func containsRef(rs []sentRef, r sentRef) bool {
-	for _, x := range rs {
-		if x.key() == r.key() {
-			return true
-		}
+// placeLabel is her community with her name (红旗社区（赵建国）), or her
+// label when her place is not known.
+func (p *planner) placeLabel(leader string) string {
+	if place := shortPlace(p.s.ents.leaderInfo[leader].Place); place != "" {
+		return place + "（" + leader + "）"
 	}
-	return false
+	return p.leaderLabel(leader)
+}
+
+// pastTold are up to three of her sentences telling how things were: a
+// past mark (曾是, 刚到, 上世纪) or her community described, with a
+// difficulty, not what she did about it, nor a scene opening ("走进…社区，
+// 干净整洁的楼道……很难想到这里曾是…" tells the clean present).
+func (p *planner) pastTold(cands []sentRef, leader string) []sentRef {
+	var picked []sentRef
+	runes := 0
+	for _, r := range cands {
+		if len(picked) == 3 || isHeadingLike(r.text) || isQuestion(r.text) || p.s.namesOtherLeader(r.norm, leader) || !p.fresh(r) {
+			continue
+		}
+		past := pastMarkRE.MatchString(r.norm) || situationRE.MatchString(r.norm)
+		if !past || !problemWds.MatchString(r.norm) || afterStartRE.MatchString(r.norm) && isPractice(r.norm) || careerRE.MatchString(r.norm) || sceneOpenRE.MatchString(r.norm) {
+			continue
+		}
+		n := utf8.RuneCountInString(r.text)
+		if runes+n > maxAnswerRunes-60 {
+			break
+		}
+		runes += n
+		picked = append(picked, r)
+	}
+	return picked
 }

@@ -86,6 +86,9 @@ type Question struct {
 	// Except are secretaries an advice question leaves out: "还有其他书记
 	// 这么做吗" asks for others than the one just told.
 	Except []string
+	// Asks is the particular detail asked (a sum, a schedule, how things
+	// were or are, which community a practice is of), "" for none.
+	Asks Detail
 	// Premise is a comparison's shared context ("两人都记民情日记"), the
 	// topic to fall back on when what is left names nothing.
 	Premise string
@@ -135,7 +138,7 @@ var attributes = []Attribute{
 	{Name: "职务", cue: regexp.MustCompile(`职务|什么职位|担任什么|什么职|身份|头衔|什么官`), state: regexp.MustCompile(`书记|主任|担任|委员|代表|推选|选为|岗位`)},
 	{Name: "民族", cue: regexp.MustCompile(`民族|什么族|哪个族`), state: regexp.MustCompile(`(汉|` + minorities + `)族`)},
 	{Name: "任职经历", cue: regexp.MustCompile(`怎么当上|如何当上|怎样当上|当上.{0,4}书记|(怎么|如何|怎样)成为.{0,8}书记|怎么选上|怎么当选|如何当选|任职经历|履历|工作经历|(当|成为|担任|做).{0,6}书记(之前|以前|前)|(什么时候|哪一?年|何时|几几年)(开始)?(当|做|担任|成为|出任|任|干).{0,4}(书记|主任)|(当|做|担任|干)(社区)?书记(多久|多少年|几年|多长时间|更早|最早|更久|最久|时间更长|时间最长)|(当|做|担任|干)了(多少|几|多)(年|久)(的)?(社区)?(党委|党支部|党总支)?书记|书记(当|做|干)了(多久|多少年|几年|多长时间)|在.{2,12}(社区|街道)(干|工作|任职)了(多久|多少年|几年|多长时间)|谁.{0,3}(先|更早|最早)(当|做|担任|成为|当上).{0,4}书记|谁(在社区)?(干|当|做|工作)(得|了)?(更|最)?(久|长)|谁的?(资历|工龄)(更)?(老|长|深)`), state: regexp.MustCompile(`当选|推选|选举|公推直选|任命|第[一二三四五六七八九十\d]+个年头|一干就是(\d+|[一二三四五六七八九十两]+)(多)?年|(调|派)过来|调来|(工作|扎根|坚守|干)(了)?(\d+|[一二三四五六七八九十两]+)(多)?年|(\d+|[一二三四五六七八九十两]+)(多)?年来|担任|调任|调到|出任|走上|成为.{0,12}书记|竞选|接任|就任|放弃|曾任|曾在|此前|(起|开始)?(担)?任.{0,14}(书记|主任)|上任|到任|任职|回到社区|来到社区|到社区工作|进入社区`), strong: regexp.MustCompile(`当选|公推直选|推选|选举|任命|竞选|接任|就任`)},
-	{Name: "此前工作", cue: regexp.MustCompile(`(之前|以前|原来|此前|过去|早先|当书记前|到社区前|来社区前)[^，,。？?]{0,4}(在哪|在什么|哪个单位|什么单位|哪里工作|从事|干过|做过|(是)?(做|干)(什么|啥)|什么工作)|` + militaryAsk), state: regexp.MustCompile(`\d{4}年(至|到|—|-|～)\d{4}年(在|任|于)|(之前|以前|原来|原先)我在|我(之前|以前|原来|原先)(在|是)|辞了[^，,。]{0,6}工作|曾在|曾任|曾是|此前|原来在|原在|原是|原为|原任|原系|之前在|之前是|以前在|以前是|退休前是|退休前在|从[^，,。]{1,16}(辞职|辞去|调到|调任|转到|退休|退伍|调过来|调来|过来|来到)|辞去|下岗|(\d+|[一二两三四五六七八九十几]+)年前[，,]?(我|她|他)(还|曾|曾经)?(是|在)|(当时|那时|那时候|那会儿)[，,]?(我|她|他)(还)?(是|在)[^，,。]{0,12}(厂|公司|单位|企业|医院|学校|部队|商场|超市|店)|` + militaryState)},
+	{Name: "此前工作", cue: regexp.MustCompile(`(之前|以前|原来|此前|过去|早先|当书记前|到社区前|来社区前)[^，,。？?]{0,4}(在哪|在什么|哪个单位|什么单位|哪里工作|从事|干过|做过|(是)?(做|干)(什么|啥)|什么工作)|` + militaryAsk), state: regexp.MustCompile(`\d{4}年(至|到|—|-|～)\d{4}年(在|任|于)|(之前|以前|原来|原先)我在|我(之前|以前|原来|原先)(在|是)|辞了[^，,。]{0,6}工作|曾在|曾任|曾是|此前|原来在|原在|原是|原为|原任|原系|之前在|之前是|以前在|以前是|退休前是|退休前在|从[^，,。]{1,16}(辞职|辞去|调到|调任|转到|退休|退伍|调过来|调来)|辞去|下岗|(\d+|[一二两三四五六七八九十几]+)年前[，,]?(我|她|他)(还|曾|曾经)?(是|在)|(当时|那时|那时候|那会儿)[，,]?(我|她|他)(还)?(是|在)[^，,。]{0,12}(厂|公司|单位|企业|医院|学校|部队|商场|超市|店)|` + militaryState)},
 	{Name: "入党时间", cue: regexp.MustCompile(`入党|党龄`), state: regexp.MustCompile(`入党|党龄`)},
 }
 
@@ -153,7 +156,7 @@ var (
 	// (哪位书记有好办法, 什么时候去找居民合适, 还有什么地方能开): advice only
 	// when no secretary or method is named ("板凳会什么时候开比较好" asks
 	// of it).
-	adviceLooseRE = regexp.MustCompile(`(哪位|哪个|谁|有没有|有无)[^，,。？?]{0,6}好(的)?(办法|法子|点子|主意|招)|(谁|哪位|哪个)[^，,。？?]{0,6}(办法|做法|经验|法子)[^，,。？?]{0,3}(适合|值得|管用|好用|对路|可行)|(新上任|刚上任|刚当上|新当选|刚接手|刚调来|新来的)[^？?]{0,16}(先做|先干|先抓|从哪|怎么开展|如何开展|打开局面|开局|做什么|干什么|怎么做|有什么建议)|有(什么|啥)?好(的)?(点子|主意)|(什么时候|何时|几点)[^，,。？?]{0,8}(合适|比较好|最好)|(什么|啥|哪些)(地方|场地|场所)[^，,。？?]{0,3}(能|可以|适合)`)
+	adviceLooseRE = regexp.MustCompile(`(哪位|哪个|谁|有没有|有无)[^，,。？?]{0,6}好(的)?(办法|法子|点子|主意|招)|(谁|哪位|哪个)[^，,。？?]{0,6}(办法|做法|经验|法子)[^，,。？?]{0,3}(适合|值得|管用|好用|对路|可行)|(我|我们|咱|咱们)[^？?，,]{0,4}(是|作为)?(新上任|刚上任|刚当上|新当选|刚接手|刚调来|新来的)[^？?]{0,16}(先做|先干|先抓|从哪|怎么开展|如何开展|打开局面|开局|做什么|干什么|怎么做|有什么建议)|有(什么|啥)?好(的)?(点子|主意)|(什么时候|何时|几点)[^，,。？?]{0,8}(合适|比较好|最好)|(什么|啥|哪些)(地方|场地|场所)[^，,。？?]{0,3}(能|可以|适合)`)
 	ourPlaceRE    = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
 	stepsRE       = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|这一步|哪一步|一步步|一步一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作`)
 	// whichItemsRE asks for the items of a numbered shorthand (哪四链, 哪三活).
@@ -283,14 +286,17 @@ func familyAskedOfHer(before, cue string, e *entities) bool {
 	if owner, ok := strings.CutSuffix(before, "的"); ok {
 		return ownAttribute(owner+"的", e)
 	}
-	if kinOwnerPlaceRE.MatchString(before) && !strings.ContainsAny(before, "她他") && !slices.ContainsFunc(e.leaderKeys, func(k nameKey) bool { return strings.Contains(before, k.key) }) {
+	if kinOwnerPlaceRE.MatchString(before) && !postNamedRE.MatchString(before) && !strings.ContainsAny(before, "她他") && !slices.ContainsFunc(e.leaderKeys, func(k nameKey) bool { return strings.Contains(before, k.key) }) {
 		return false // "柳湾社区有多少孩子参加": the community's children
 	}
 	return !othersFamilyRE.MatchString(before) && !serviceVerbRE.MatchString(before)
 }
 
 // sizeAskedRE asks how big a place is (社区有多大, 面积多大).
-var sizeAskedRE = regexp.MustCompile(`(社区|小区|辖区|街道|院落|楼院|片区|网格|村|面积|规模|地方)(有|的面积有?)?多大`)
+var sizeAskedRE = regexp.MustCompile(`^[^，,。？?在]{0,14}(社区|小区|辖区|街道|院落|楼院|片区|网格|村|地方)(的)?(面积|规模)?(有|能有)?多大(啊|呀|呢)?[？?]?$|(面积|规模)(有)?多大`)
+
+// postNamedRE names a post after a place (幸福里社区书记): the person.
+var postNamedRE = regexp.MustCompile(`书记|主任|站长|负责人`)
 
 // kinOwnerPlaceRE is a community, an estate or a class as the subject a kin
 // word follows ("柳湾社区有多少孩子", "课堂里的孩子"): not her family.
@@ -480,6 +486,7 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		q.Intent = IntentSteps
 	}
 	q.Topic = topicOf(q, e)
+	q.Asks = detailOf(q)
 	if q.Intent == IntentCompare {
 		if m := premiseRE.FindString(q.Norm); m != "" {
 			if !identityRE.MatchString(m) {
@@ -557,7 +564,8 @@ func intentOf(q Question) Intent {
 	case whatIsItRE.MatchString(n) && (len(q.Methods) > 0 || named == 0 && whatIsItAloneRE.MatchString(n)):
 		// ("积分是怎么回事": a word asked about, not how to do anything.)
 		return IntentWhat
-	case named == 0 && len(q.Topics) > 0 && howRE.MatchString(n):
+	case named == 0 && len(q.Topics) > 0 && howRE.MatchString(n) && !herSubject(n):
+		// ("她刚上任的时候先做了什么" asks what she did, not whom to learn from.)
 		// "怎么尽快摸清社区家底" naming no one: how the secretaries did it.
 		return IntentAdvice
 	case howRE.MatchString(n):
@@ -642,7 +650,7 @@ func topicOf(q Question, e *entities) string {
 	}
 	if sizeAskedRE.MatchString(q.Norm) {
 		// "社区有多大": told by its area, its people and its buildings.
-		t = strings.ReplaceAll(strings.ReplaceAll(t, "有多大", " "), "多大", " ") + " 面积 人口 常住 居民楼 户数"
+		t = strings.ReplaceAll(strings.ReplaceAll(t, "有多大", " "), "多大", " ") + " 面积 人口 常住 居民楼 居民 户"
 	}
 	for _, w := range stripWords {
 		t = strings.ReplaceAll(t, w, " ")

@@ -10,3 +10,11 @@ func TestVerbBeforePostIsNoPlace(t *testing.T) {
 		t.Errorf("leader %q place %q, want 赵建国 of 石门区东风街道红旗社区", a.Leader, a.Place)
 	}
 }
+
+// A place whose name opens with 不 (不老屯镇) keeps it.
+func TestPlaceOpeningWithBu(t *testing.T) {
+	a := loadText(t, "yanluo.txt", "山村里的幸福食堂\n\n　　密云区不老屯镇燕落村党支部书记张桂兰，把村里的闲置房改成了老年食堂。\n")
+	if a.Leader != "张桂兰" || a.Place != "密云区不老屯镇燕落村" {
+		t.Errorf("leader %q place %q, want 张桂兰 of 密云区不老屯镇燕落村", a.Leader, a.Place)
+	}
+}

@@ -35,8 +35,8 @@ func unitAt(rs []rune, end int) string {
 const nameLead = "话到在对往访赴去据说讲称"
 
 // stopNames are place names that open with a rune of unitStop: 向阳社区,
-// 向荣街道, 自由路社区, 为民社区.
-var stopNames = []string{"向阳", "向荣", "向东", "向前", "向华", "自由", "为民", "进步", "全福", "本溪"}
+// 向荣街道, 自由路社区, 为民社区, 不老屯镇.
+var stopNames = []string{"向阳", "向荣", "向东", "向前", "向华", "自由", "为民", "进步", "全福", "本溪", "不老", "不夜"}
 
 // stopOpensName reports one of stopNames at rs[i], within the name that
 // ends at nameEnd: 向阳 of 向阳社区, though 向 stops 走向社区.
