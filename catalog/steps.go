@@ -110,6 +110,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := tableRowSteps(a, c); st != nil {
 			return st
 		}
+		if st := phaseSteps(a, c); st != nil {
+			return st
+		}
 	}
 	// The headings after its first sighting, read once: the whole rest of
 	// the article, not for every sighting.

@@ -1,0 +1,169 @@
+package catalog
+
+import (
+	"strings"
+	"testing"
+)
+
+// checkParts: the method is found with the steps want, each step's
+// procedure holding the fragment has[i].
+func checkParts(t *testing.T, c *Catalog, what, name string, want, has []string) {
+	t.Helper()
+	m, _, ok := c.FindMethod(name)
+	if !ok {
+		t.Errorf("%s: %s not found", what, name)
+		return
+	}
+	if strings.Join(m.Steps, "、") != strings.Join(want, "、") {
+		t.Errorf("%s: steps %q, want %q", what, m.Steps, want)
+		return
+	}
+	if len(m.Procedure) != len(want) {
+		t.Errorf("%s: procedure %v", what, m.Procedure)
+		return
+	}
+	for i, p := range m.Procedure {
+		var b strings.Builder
+		for _, q := range p {
+			b.WriteString(q.Text)
+		}
+		if !strings.Contains(b.String(), has[i]) {
+			t.Errorf("%s: step %d (%s) procedure %q lacks %q", what, i+1, m.Steps[i], b.String(), has[i])
+		}
+		for j, h := range has {
+			if j != i && strings.Contains(b.String(), h) {
+				t.Errorf("%s: step %d (%s) holds step %d's %q", what, i+1, m.Steps[i], j+1, h)
+			}
+		}
+	}
+}
+
+// TestStepsToldByTime: a method told over paragraphs by time, with no
+// step names (事前…事中…事后, 會前…會中…會後, 开始时…过程中…结束后,
+// 接到诉求后先…随后…办结后…): each time phrase is a step, its paragraph
+// the step's procedure; a life told by time (刚到社区时…上任后…) is none.
+func TestStepsToldByTime(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		file, name, text string
+		want, has        []string
+	}{
+		{"before_after.txt", "三段式调解法",
+			"“三段式调解法”化解邻里纠纷\n来源：区融媒体中心\n" +
+				"　　东湖社区党委书记黄秀兰在社区工作了十六年。面对老旧小区邻里纠纷多的情况，她和社区干部摸索出了“三段式调解法”。\n" +
+				"　　事前，网格员每天在楼栋里走一走，听到苗头就记下来。谁家装修、谁家漏水，社区心里都有本账，小摩擦在冒头时就先上门劝一劝。\n" +
+				"　　事中，矛盾一旦闹到社区，黄秀兰请双方坐进调解室，再请楼长和老党员一起评理，能当场签协议的当场签。\n" +
+				"　　事后，调解员在一周内回访双方，看协议落没落实，没落实的再调一次。\n" +
+				"　　三年来，社区调解纠纷210起，调解成功率达到97%。\n",
+			[]string{"事前", "事中", "事后"}, []string{"社区心里都有本账", "调解室", "一周内回访"}},
+		{"meeting_hant.txt", "閉環議事法",
+			"　　西園社區黨總支書記韓麗萍告訴記者，以前居民議事會常常議而不決。2023年起，社區推行“閉環議事法”。\n" +
+				"　　會前，社區通過網格微信群和意見箱徵集議題，由黨員骨幹逐戶了解居民的想法，提前三天公示。\n" +
+				"　　會中，居民代表、物業和共建單位圍坐一桌，每個議題限時討論，最後舉手表決。\n" +
+				"　　會後，議定事項由專人跟進，辦理進度每週在公示欄更新，辦結後請居民代表驗收。\n" +
+				"　　一年來，議事會議定事項56件，已辦結52件。\n",
+			[]string{"会前", "会中", "会后"}, []string{"意見箱", "舉手表決", "公示欄"}},
+		{"event.txt", "邻里节活动",
+			"　　北关社区党委书记田淑芬介绍，社区每年开展“邻里节”活动，已经坚持了八年。\n" +
+				"　　“邻里节”分三个阶段进行。开始时，社区发动楼长逐户发放邀请卡，请每户报一个拿手菜。楼长把报名情况汇总到社区。\n" +
+				"　　活动过程中，居民在小区广场摆出百家宴，党员志愿者维持秩序、照看老人孩子。\n" +
+				"　　活动结束后，社区把居民提出的意见和建议整理成册，交给下一年的筹备组参考。\n",
+			[]string{"开始时", "活动过程中", "活动结束后"}, []string{"报名情况", "百家宴", "整理成册"}},
+		{"chain.txt", "接诉即办工作法",
+			"　　南苑社区党委书记陆红梅说，社区推行“接诉即办工作法”，让居民的诉求有人接、有人办、有回音。\n" +
+				"　　接到诉求后，值班社工先在台账上登记，不能当场答复的两小时内分派给网格员。\n" +
+				"　　随后，网格员带着诉求上门核实情况，联系物业或者职能部门一起处理。\n" +
+				"　　办结后，社区在三天内电话回访居民，不满意的重新办理。\n" +
+				"　　去年以来，社区共受理诉求1200多件。\n",
+			[]string{"接到诉求后", "随后", "办结后"}, []string{"台账上登记", "上门核实", "电话回访"}},
+	} {
+		checkParts(t, buildFiles(t, map[string]string{c.file: c.text}), c.file, c.name, c.want, c.has)
+	}
+	// A life told by time, and stages the name does not count, are no steps.
+	for _, c := range []struct{ file, name, text string }{
+		{"career.txt", "楼院议事会",
+			"　　向阳社区党委书记方玉兰推行“楼院议事会”，居民的事大家商量。\n" +
+				"　　刚到社区时，她什么都不懂，跟着老社工一户一户地跑，把辖区的情况摸了个遍。\n" +
+				"　　上任后，她把社区的账目一笔笔理清，贴在公示栏上请居民监督。\n" +
+				"　　这些年，她先后被评为优秀社区工作者和优秀党务工作者。\n"},
+		{"two_count.txt", "四段调解法",
+			"　　东湖社区党委书记黄秀兰摸索出了“四段调解法”。\n" +
+				"　　事前，网格员每天在楼栋里走一走，听到苗头就记下来，小摩擦在冒头时就先上门劝一劝。\n" +
+				"　　事中，矛盾一旦闹到社区，黄秀兰请双方坐进调解室，再请楼长和老党员一起评理。\n" +
+				"　　事后，调解员在一周内回访双方，看协议落没落实，没落实的再调一次。\n"},
+	} {
+		m, _, ok := buildFiles(t, map[string]string{c.file: c.text}).FindMethod(c.name)
+		if !ok || len(m.Steps) != 0 {
+			t.Errorf("%s: %s found %v, steps %q, want none", c.file, c.name, ok, m.Steps)
+		}
+	}
+}
+
+// TestComponentsToldLater: a name made of its components (一中心三平台,
+// 两会一站, 党建+物业+志愿) whose components are told in later sections —
+// under headings or bold labels, in any order — has each component as a
+// part, its section's sentences its procedure.
+func TestComponentsToldLater(t *testing.T) {
+	t.Parallel()
+	lead := "青松社区党委书记宋玉珍到任后，针对社区服务分散、居民找不到门的问题，打造了“%s”服务体系。\n\n" +
+		"青松社区有居民5600多户，老年人占三成。宋玉珍说，服务体系的核心是把资源聚起来。\n\n"
+	sec := map[string]string{
+		"党群服务中心：一站式办事":  "社区把原来分散在三处的办事窗口集中到党群服务中心，居民办理23项业务只进一扇门。",
+		"议事平台：大家的事大家商量": "每月10日社区召开议事会，居民代表和物业、业委会一起商量小区的公共事务。",
+		"志愿平台：邻里互助":     "社区组建了8支志愿服务队，党员带头认领助老、助学等服务项目。",
+		"信息平台：民情一网通":    "社区建立了民情微信群，网格员每天在群里收集居民诉求，当天分派、当天回复。",
+	}
+	sections := func(format string, heads ...string) string {
+		var b strings.Builder
+		for _, h := range heads {
+			b.WriteString(strings.ReplaceAll(format, "H", h) + "\n\n" + sec[h] + "\n\n")
+		}
+		return b.String() + "如今，青松社区居民满意率达到96%。\n"
+	}
+	hub, talk, help, info := "党群服务中心：一站式办事", "议事平台：大家的事大家商量", "志愿平台：邻里互助", "信息平台：民情一网通"
+	for _, c := range []struct {
+		file, name, text string
+		want, has        []string
+	}{
+		{"hub.md", "一中心三平台", "# 青松社区的服务体系\n\n" + strings.ReplaceAll(lead, "%s", "一中心三平台") + sections("## H", hub, talk, help, info),
+			[]string{"党群服务中心", "议事平台", "志愿平台", "信息平台"}, []string{"一扇门", "每月10日", "8支志愿服务队", "民情微信群"}},
+		{"platforms_first.txt", "一中心三平台", strings.ReplaceAll(lead, "%s", "一中心三平台") + sections("H", talk, help, info, hub),
+			[]string{"议事平台", "志愿平台", "信息平台", "党群服务中心"}, []string{"每月10日", "8支志愿服务队", "民情微信群", "一扇门"}},
+		{"plus.txt", "党群+议事+志愿", strings.ReplaceAll(lead, "%s", "党群+议事+志愿") + sections("H", hub, talk, help),
+			[]string{"党群服务中心", "议事平台", "志愿平台"}, []string{"一扇门", "每月10日", "8支志愿服务队"}},
+	} {
+		checkParts(t, buildFiles(t, map[string]string{c.file: c.text}), c.file, c.name, c.want, c.has)
+	}
+	// Bold labels after the naming, another paragraph between.
+	lists := "长河社区党委书记罗美华在社区工作十年，她推行的“三张清单”让为民服务有了抓手。\n" +
+		"罗美华介绍，社区有居民4300户，以前服务“撒胡椒面”，效果不好。\n" +
+		"**资源清单**。社区梳理辖区18家单位的场地、人才和资金，列出可用资源68项。\n" +
+		"**需求清单**。网格员每月入户，把居民的急难愁盼登记下来，一户一档。\n" +
+		"**项目清单**。社区党委把需求和资源对接起来，形成服务项目，由共建单位认领。\n" +
+		"一年下来，三张清单对接项目46个。\n"
+	checkParts(t, buildFiles(t, map[string]string{"lists.txt": lists}), "lists.txt", "三张清单",
+		[]string{"资源清单", "需求清单", "项目清单"}, []string{"可用资源68项", "一户一档", "共建单位认领"})
+	// Sections that do not add up to the components are none of them.
+	for _, c := range []struct{ file, name, text string }{
+		{"short.txt", "一中心三平台", strings.ReplaceAll(lead, "%s", "一中心三平台") + sections("H", hub, talk, help)},
+		{"two_hubs.txt", "两中心两平台", strings.ReplaceAll(lead, "%s", "两中心两平台") + sections("H", hub, talk, help, info)},
+	} {
+		m, _, ok := buildFiles(t, map[string]string{c.file: c.text}).FindMethod(c.name)
+		if ok && len(m.Steps) != 0 {
+			t.Errorf("%s: %s has steps %q, want none", c.file, c.name, m.Steps)
+		}
+	}
+}
+
+// TestBoldLabelSteps: steps as bold paragraph labels (**摸清底数**。…)
+// under a name counting them inside (民情三步法).
+func TestBoldLabelSteps(t *testing.T) {
+	t.Parallel()
+	text := "　　清河社区党委书记马秀芬总结出“民情三步法”。\n" +
+		"　　**摸清底数**。社区把辖区划成8个网格，网格员逐户登记，建立民情台账。\n" +
+		"　　**精准服务**。根据台账，社区为困难家庭、独居老人提供上门服务。\n" +
+		"　　**跟踪问效**。每季度回访一次，居民不满意的重新办理。\n" +
+		"　　两年来，社区服务居民1.2万人次。\n"
+	checkParts(t, buildFiles(t, map[string]string{"bold.txt": text}), "bold.txt", "民情三步法",
+		[]string{"摸清底数", "精准服务", "跟踪问效"}, []string{"民情台账", "上门服务", "回访一次"})
+}
