@@ -667,6 +667,7 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 	}
 	if len(m.Steps) >= 2 {
 		clauseProcedure(a, m, append([]int{def}, sp...))
+		defClauseProcedure(d, m)
 	}
 	if classSorted(m.Steps) {
 		// 每到季度末重新评定颜色，…降为黄色或绿色: re-sorting them all, no
@@ -757,3 +758,28 @@ func classSorted(steps []string) bool {
 }
 
 var reClassItem = regexp.MustCompile(`^\p{Han}{1,4}(?:户|类|级|家庭|对象|人员)$|^[` + colourRunes + `]色$`)
+
+// defClauseProcedure: the definition goes on into the first step's doing
+// (推行“三访工作法”，一访困难户，每月上门送去米面油；二访… in the next
+// sentences): a step it opens at a clause and tells, with no procedure
+// of its own yet, has that clause on.
+func defClauseProcedure(d sentence, m *Method) {
+	for j, st := range m.Steps {
+		if j < len(m.Procedure) && len(m.Procedure[j]) > 0 {
+			continue
+		}
+		k := norm(st)
+		for _, p := range clauseStarts(d.norm)[1:] {
+			t := strings.TrimLeft(d.norm[p:], "“ ")
+			if !strings.HasPrefix(t, k) || zh.HanCount(t) < zh.HanCount(k)+6 || strings.ContainsAny(t[len(k):], "、") {
+				continue
+			}
+			if m.Procedure == nil {
+				m.Procedure = make([][]Quote, len(m.Steps))
+			}
+			text := strings.TrimRight(origText(d, p, len(d.norm)), ",;，；、 ")
+			m.Procedure[j] = append(m.Procedure[j], Quote{Text: text, ChunkID: d.chunkID})
+			break
+		}
+	}
+}

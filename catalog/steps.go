@@ -110,6 +110,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := tableRowSteps(a, c); st != nil {
 			return st
 		}
+		if st := countedRuneSteps(a, c); st != nil {
+			return st
+		}
 		if st := phaseSteps(a, c); st != nil {
 			return st
 		}
@@ -678,4 +681,44 @@ func classSteps(a *article, c candidate) []string {
 		return nil
 	}
 	return steps
+}
+
+// countedRuneSteps: a numbered name's counted character told with each
+// numeral at a clause (“三访工作法”，一访困难户，…；二访独居老人，…；三访
+// 新迁居民，…), in the sighting sentence's rest and the sentences after it
+// in its paragraph: 一X…, 二X…, … in order, as many as the name counts;
+// each step is its clause (一访困难户), to the first comma.
+func countedRuneSteps(a *article, c candidate) []string {
+	v, ch, ok := numericShorthand(key(c.name))
+	if !ok || v < 2 || v > 10 || ch == "" || strings.ContainsRune("步招条项", []rune(ch)[0]) {
+		return nil
+	}
+	var steps []string
+	para := a.sentences[c.sent].para
+	for d := 0; d <= 10 && c.sent+d < len(a.sentences) && a.sentences[c.sent+d].para == para; d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		for _, p := range clauseStarts(n) {
+			t := strings.TrimLeft(n[p:], "“ ")
+			want := string([]rune(numerals)[len(steps)]) + ch
+			if !strings.HasPrefix(t, want) {
+				continue
+			}
+			item := t
+			if j := strings.IndexAny(item, ",;。:!?、"); j >= 0 {
+				item = item[:j]
+			}
+			item = strings.Trim(item, "“”")
+			if r := utf8.RuneCountInString(item); r < 3 || r > 12 {
+				return nil
+			}
+			steps = append(steps, item)
+			if len(steps) == v {
+				return steps
+			}
+		}
+	}
+	return nil
 }

@@ -461,12 +461,26 @@ func labelSteps(a *article, c candidate) []string {
 	}
 	var steps []string
 	seen := map[string]bool{}
+	// A counted name's labels may come after a paragraph or two of setting
+	// (两会一站 … 阳光社区是老旧小区… / 居民议事会：…); their count must match.
+	skip := 0
+	if _, _, ok := numericShorthand(c.name); ok || components(c.name) != nil {
+		skip = 2
+	}
 	for i < len(a.sentences) && !a.sentences[i].heading {
 		// What follows the label says what is done (an infobox's 民族：汉族
 		// or a page's 来源：…日报 does not).
 		t := a.sentences[i].norm
 		m := reLabel.FindStringSubmatch(t)
 		if m == nil || seen[m[1]] || strings.HasSuffix(m[1], "说") || m[1] == "记者" || zh.HanCount(t[len(m[0]):]) < 8 {
+			if len(steps) == 0 && skip > 0 {
+				skip--
+				p := a.sentences[i].para
+				for i < len(a.sentences) && a.sentences[i].para == p {
+					i++
+				}
+				continue
+			}
 			break
 		}
 		seen[m[1]] = true
@@ -612,7 +626,14 @@ func stepsIfCounted(c candidate, steps []string) []string {
 		return nil
 	}
 	if v, _, ok := numericShorthand(c.name); ok && v != len(steps) {
-		return nil
+		// Or 两会一站: as many as its components, each holding its noun.
+		heads := make([]sectionHead, len(steps))
+		for i, st := range steps {
+			heads[i] = sectionHead{label: st}
+		}
+		if components(c.name) == nil || componentHeadSteps(heads, c.name, func(sectionHead) bool { return true }) == nil {
+			return nil
+		}
 	}
 	return steps
 }

@@ -167,3 +167,43 @@ func TestBoldLabelSteps(t *testing.T) {
 	checkParts(t, buildFiles(t, map[string]string{"bold.txt": text}), "bold.txt", "民情三步法",
 		[]string{"摸清底数", "精准服务", "跟踪问效"}, []string{"民情台账", "上门服务", "回访一次"})
 }
+
+// TestComponentsLabelledOrBracketed: 两会一站's components told after a
+// paragraph of setting, as colon labels (居民议事会：…) or under 【】
+// headings in another order than the name's: the parts are its
+// components, counted by them (two 会 and one 站), not by its first
+// numeral.
+func TestComponentsLabelledOrBracketed(t *testing.T) {
+	t.Parallel()
+	lead := "　　阳光社区党总支书记周雪梅探索出“两会一站”工作模式，居民从旁观者变成了参与者。\n" +
+		"　　阳光社区是典型的老旧小区，没有物业，楼道堆物、停车难是居民最烦心的事。\n"
+	talk := "每个小区选出7名议事代表，每月召开一次议事会，停车、堆物这些事由居民自己定规矩。"
+	party := "社区每季度召开党员恳谈会，退休党员和在职党员面对面谈社区的难题，党员带头认领。"
+	station := "社区在每个小区设立红色服务站，党员轮流值班，帮居民代收快递、修理家电。"
+	labels := lead + "　　居民议事会：" + talk + "\n　　党员恳谈会：" + party + "\n　　红色服务站：" + station + "\n　　周雪梅说，居民的事就该由居民自己来商量。\n"
+	checkParts(t, buildFiles(t, map[string]string{"labels.txt": labels}), "labels.txt", "两会一站",
+		[]string{"居民议事会", "党员恳谈会", "红色服务站"}, []string{"7名议事代表", "面对面", "代收快递"})
+	brackets := "“两会一站”让老旧小区焕新颜\n原创 阳光街道 2025-06-01\n" + lead +
+		"【红色服务站：家门口的帮手】\n　　" + station + "\n【居民议事会：大家定规矩】\n　　" + talk + "\n【党员恳谈会：难题摆上桌】\n　　" + party + "\n　　编辑：陈晨\n"
+	checkParts(t, buildFiles(t, map[string]string{"brackets.txt": brackets}), "brackets.txt", "两会一站",
+		[]string{"红色服务站", "居民议事会", "党员恳谈会"}, []string{"代收快递", "7名议事代表", "面对面"})
+	// Two labels where the components count three: none.
+	short := lead + "　　居民议事会：" + talk + "\n　　党员恳谈会：" + party + "\n"
+	if m, _, ok := buildFiles(t, map[string]string{"short.txt": short}).FindMethod("两会一站"); ok && len(m.Steps) != 0 {
+		t.Errorf("short.txt: steps %q, want none", m.Steps)
+	}
+}
+
+// TestCountedRuneInOneSentence: 一访…；二访…；三访… told at clauses, right
+// after the naming in its sentence or in the sentences after it: each is
+// a step, with its own clause (the first's from the naming sentence).
+func TestCountedRuneInOneSentence(t *testing.T) {
+	t.Parallel()
+	for i, text := range []string{
+		"　　桃源社区党委书记龚丽娟推行“三访工作法”，一访困难户，每月上门送去米面油；二访独居老人，每周打一次电话问平安；三访新迁居民，帮他们尽快融入社区。\n　　实施两年来，社区走访居民3000多户次。\n",
+		"　　桃源社区党委书记龚丽娟推行“三访工作法”。她说，走访不能走过场。一访困难户，每月上门送去米面油；二访独居老人，每周打一次电话问平安；三访新迁居民，帮他们尽快融入社区。\n",
+	} {
+		checkParts(t, buildFiles(t, map[string]string{"a.txt": text}), []string{"in the naming", "after the naming"}[i], "三访工作法",
+			[]string{"一访困难户", "二访独居老人", "三访新迁居民"}, []string{"米面油", "问平安", "融入社区"})
+	}
+}

@@ -179,7 +179,9 @@ func (p *planner) sharedSteps(m catalog.Method, def sentRef, hasDef bool) map[st
 	}
 	out := map[string]bool{}
 	for k, n := range count {
-		if n >= 2 && (!hasDef || k != def.key()) {
+		// The naming sentence is shared only when it tells every step
+		// (推行“三访工作法”，一访困难户，…；二访…；三访…).
+		if n >= 2 && (!hasDef || k != def.key() || n >= len(m.Steps)) {
 			out[k] = true
 		}
 	}

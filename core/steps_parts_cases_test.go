@@ -68,3 +68,14 @@ func TestComponentsAnswered(t *testing.T) {
 		t.Errorf("a bold mark shown:\n%s", as[0].Text)
 	}
 }
+
+// TestStepsInOneSentenceAnswered: 一访…，…；二访…；三访… in the naming
+// sentence itself: each step is its own clause, and 第二步 that clause.
+func TestStepsInOneSentenceAnswered(t *testing.T) {
+	text := "　　桃源社区党委书记龚丽娟推行“三访工作法”，一访困难户，每月上门送去米面油；二访独居老人，每周打一次电话问平安；三访新迁居民，帮他们尽快融入社区。\n" +
+		"　　实施两年来，社区走访居民3000多户次。\n"
+	s := serviceOverText(t, "a.txt", text)
+	as := askChat(t, s, "fang", "三访工作法分几步？", "第二步呢？")
+	wantIn(t, "分几步", as[0].Text, []string{"米面油", "问平安", "融入社区"}, []string{"未展开"})
+	wantIn(t, "第二步", as[1].Text, []string{"问平安"}, []string{"米面油", "融入社区"})
+}
