@@ -79,3 +79,46 @@ func TestStepsInOneSentenceAnswered(t *testing.T) {
 	wantIn(t, "分几步", as[0].Text, []string{"米面油", "问平安", "融入社区"}, []string{"未展开"})
 	wantIn(t, "第二步", as[1].Text, []string{"问平安"}, []string{"米面油", "融入社区"})
 }
+
+// TestPracticesUnderMarkedHeadings: a WeChat-style post telling a
+// secretary's practices under ▌ / ■ / 【】 headings, no method named:
+// "她是怎么做的" gives each heading with its first doing sentence, in the
+// article's order (not a resident's words, not what came of it), and
+// her profile labels that practice by its heading.
+func TestPracticesUnderMarkedHeadings(t *testing.T) {
+	post := "她是居民心中的“知心大姐”\n" +
+		"原创 幸福街道 幸福街道发布 2025-05-20 18:00 发表于江苏\n" +
+		"点击蓝字 关注我们\n" +
+		"　　在幸福街道金桂社区，提起社区党委书记朱晓红，居民们都竖起大拇指。她从事社区工作20年，用心用情服务居民。\n" +
+		"▌走访入户 摸清家底\n" +
+		"　　“以前有事都不知道找谁。”居民老周说。\n" +
+		"　　朱晓红坚持每周三天入户走访，她带着社工一户一户地敲门，把独居老人、困难家庭的情况都记在本子上。三年来，她走访居民5000多户次。\n" +
+		"▌搭建平台 凝聚人心\n" +
+		"　　她每月请居民代表到社区二楼坐下来，商量加装电梯、楼道改造这些大事小情。12件难事在这里有了结果。\n" +
+		"▌培育队伍 服务邻里\n" +
+		"　　朱晓红发动退休党员组成志愿服务队，开展助老陪诊、四点半课堂等活动，志愿者从最初的15人发展到200多人。\n" +
+		"　　“社区的事就是自己家的事。”朱晓红说。\n" +
+		"　　来源：幸福街道党工委\n" +
+		"　　编辑：王芳\n"
+	s := serviceOverText(t, "a.txt", post)
+	as := askChat(t, s, "marked", "朱晓红是怎么做的？")
+	wantIn(t, "怎么做的", as[0].Text, []string{"走访入户 摸清家底", "一户一户地敲门", "搭建平台 凝聚人心", "商量加装电梯", "培育队伍 服务邻里", "退休党员组成志愿服务队"}, []string{"老周", "编辑"})
+	if a, b, c := strings.Index(as[0].Text, "走访入户"), strings.Index(as[0].Text, "搭建平台"), strings.Index(as[0].Text, "培育队伍"); a > b || b > c {
+		t.Errorf("not in the article's order:\n%s", as[0].Text)
+	}
+
+	as = askChat(t, s, "marked-profile", "朱晓红有哪些做法？")
+	wantIn(t, "有哪些做法", as[0].Text, []string{"走访入户 摸清家底：", "一户一户地敲门"}, nil)
+
+	brackets := "书记说 | 孙燕：把服务做到居民心坎上\n" +
+		"　　孙燕是和平里社区党委书记。\n" +
+		"【一】建好“家门口”的服务站\n" +
+		"　　社区以前没有像样的活动场地。孙燕到任后，把社区闲置的车库改造成便民服务站，理发、修鞋、缝补都能在这里办。\n" +
+		"【二】让居民自己当家\n" +
+		"　　她推动每栋楼选出楼长，楼里的事先由楼长召集居民商量。\n" +
+		"【三】把困难群众放在心上\n" +
+		"　　孙燕为辖区86户困难家庭建立了帮扶台账，逢年过节必上门。\n"
+	s = serviceOverText(t, "b.txt", brackets)
+	as = askChat(t, s, "brackets", "孙燕是怎么做的？")
+	wantIn(t, "怎么做的 【】", as[0].Text, []string{"建好“家门口”的服务站", "车库改造", "让居民自己当家", "选出楼长", "把困难群众放在心上", "帮扶台账"}, []string{"【"})
+}
