@@ -89,6 +89,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := numberedSteps(a, c); st != nil {
 			return st
 		}
+		if st := countedOpenerSteps(a, c); st != nil {
+			return st
+		}
 		if st := sequencedSteps(a, c); st != nil {
 			return st
 		}
@@ -721,4 +724,48 @@ func countedRuneSteps(a *article, c candidate) []string {
 		}
 	}
 	return nil
+}
+
+// countedOpenerSteps: the paragraphs after the sighting's (a paragraph or
+// two of setting between) each open with a clause holding the numbered
+// name's counted character (“三入工作法”: 入户调解，就是…/ 入理调解，是…/
+// 入心调解，是…), as many in a row as the name counts: those clauses are
+// its steps.
+func countedOpenerSteps(a *article, c candidate) []string {
+	v, ch, ok := numericShorthand(key(c.name))
+	if !ok || v < 2 || v > 8 || strings.ContainsRune("步招条项", []rune(ch)[0]) {
+		return nil
+	}
+	i := c.sent + 1
+	for i < len(a.sentences) && a.sentences[i].para == a.sentences[c.sent].para {
+		i++
+	}
+	var steps []string
+	skipped := 0
+	for i < len(a.sentences) && len(steps) < v {
+		s := a.sentences[i]
+		if s.heading {
+			break
+		}
+		t := strings.TrimLeft(s.norm, "“ ")
+		item := ""
+		if j := strings.IndexAny(t, ",:"); j > 0 {
+			item = strings.Trim(t[:j], "“”")
+		}
+		n := zh.HanCount(item)
+		switch {
+		case n >= 2 && n <= 8 && n == utf8.RuneCountInString(item) && strings.Contains(item, ch) && !slices.Contains(steps, item) && zh.HanCount(t[len(item):]) >= 4:
+			steps = append(steps, item)
+		case len(steps) == 0 && skipped < 2:
+			skipped++
+		default:
+			return nil
+		}
+		for p := s.para; i < len(a.sentences) && a.sentences[i].para == p; i++ {
+		}
+	}
+	if len(steps) != v {
+		return nil
+	}
+	return steps
 }

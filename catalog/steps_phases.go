@@ -42,35 +42,50 @@ var rePhaseLife = regexp.MustCompile(`书记|主任|担任|上任|到任|调任|
 // 流程是这样的, 分为三步).
 var rePhaseLead = regexp.MustCompile(`^\p{Han}{0,12}“?\p{Han}{0,8}”?\p{Han}{0,4}(?:分|有)(?:[两二三四五六七八九十]个?)?(?:阶段|环节|步|步骤)(?:进行|走|来做|推进)?[。:]$|流程(?:是|如下)[^,]{0,6}[。:]$`)
 
-// phaseRun is the run of paragraphs after sentence from telling the
-// stages of a method by time: the first sentence of each, and its phrase.
-func phaseRun(a *article, from int) (starts []int, phrases []string) {
-	i := from + 1
-	for i < len(a.sentences) && a.sentences[i].para == a.sentences[from].para {
-		i++
-	}
-	// The stages start within two paragraphs after the naming's.
-	skipped := 0
-	for i < len(a.sentences) && len(starts) < 6 {
-		s := a.sentences[i]
-		if len(starts) == 0 && rePhaseLead.MatchString(s.norm) && i+1 < len(a.sentences) && a.sentences[i+1].para == s.para {
-			// “邻里节”分三个阶段进行。开始时，…: the lead-in, then the first stage.
-			s = a.sentences[i+1]
-		}
-		t := strings.TrimLeft(s.norm, "“ ")
+// phaseRun is the run of stages after the naming (in sentence from, past
+// end) telling a method by time: the sentence opening each, and its
+// phrase. Stages open paragraphs (事前，… / 事中，… / 事后，…), or follow one
+// another inside the naming's paragraph or a lead-in's (…“三段式调解法”：
+// 事前，…；事中，…；事后，… / 推行“闭环议事法”。会前，…。会中，…); the body
+// of a stage opening its paragraph is its paragraph's other sentences.
+func phaseRun(a *article, from, end int) (starts []int, phrases []string) {
+	open := func(t string) (string, bool) {
+		t = strings.TrimLeft(t, "“”:, ")
 		m := rePhaseOpen.FindStringSubmatch(t)
-		if s.heading || m == nil || rePhaseLife.MatchString(m[1]) || zh.HanCount(t[len(m[0]):]) < 8 {
-			if len(starts) > 0 || skipped >= 2 || s.heading {
-				break
-			}
-			skipped++
-		} else {
-			starts = append(starts, s.seq)
-			phrases = append(phrases, m[1])
+		if m == nil || rePhaseLife.MatchString(m[1]) || zh.HanCount(t[len(m[0]):]) < 8 {
+			return "", false
 		}
-		p := s.para
-		for i < len(a.sentences) && a.sentences[i].para == p {
-			i++
+		return m[1], true
+	}
+	if end >= 0 && end <= len(a.sentences[from].norm) {
+		if ph, ok := open(a.sentences[from].norm[end:]); ok {
+			starts, phrases = append(starts, from), append(phrases, ph)
+		}
+	}
+	inline := a.sentences[from].para // the paragraph whose every sentence may open a stage
+	skipped := 0                     // paragraphs of setting before the first stage
+	for i := from + 1; i < len(a.sentences) && len(starts) < 6; i++ {
+		s := a.sentences[i]
+		if s.heading {
+			break
+		}
+		first := a.sentences[i-1].para != s.para
+		if !first && s.para != inline {
+			continue // a stage's body
+		}
+		ph, ok := open(s.norm)
+		switch {
+		case ok:
+			starts, phrases = append(starts, i), append(phrases, ph)
+			if first {
+				inline = -1
+			}
+		case first && len(starts) == 0 && rePhaseLead.MatchString(s.norm):
+			inline = s.para // “邻里节”分三个阶段进行。开始时，…
+		case first && len(starts) == 0 && skipped < 2:
+			skipped++
+		case first:
+			return starts, phrases
 		}
 	}
 	return starts, phrases
@@ -83,7 +98,7 @@ func phaseRun(a *article, from int) (starts []int, phrases []string) {
 // or stages of one stem (会前, 会中, 会后) — as many as a numbered name
 // counts.
 func phaseSteps(a *article, c candidate) []string {
-	starts, phrases := phaseRun(a, c.sent)
+	starts, phrases := phaseRun(a, c.sent, c.end)
 	return phaseStepsOf(c.name, phrases, len(starts))
 }
 

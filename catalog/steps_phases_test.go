@@ -207,3 +207,31 @@ func TestCountedRuneInOneSentence(t *testing.T) {
 			[]string{"一访困难户", "二访独居老人", "三访新迁居民"}, []string{"米面油", "问平安", "融入社区"})
 	}
 }
+
+// TestStagesInOneParagraph: the stages told one after another inside the
+// naming's paragraph — after its colon (…“三段式调解法”：事前，…；事中，…；
+// 事后，…) or in the sentences after it (推行“闭环议事法”。会前，…。会中，…。
+// 会后，…) — are its steps too, each with its own sentence or clause.
+func TestStagesInOneParagraph(t *testing.T) {
+	t.Parallel()
+	colon := "　　东湖社区党委书记黄秀兰和社区干部摸索出了“三段式调解法”：事前，网格员每天在楼栋里转，听到苗头先上门劝一劝；事中，矛盾闹到社区后，请双方坐进调解室，再请楼长一起评理；事后，调解员一周内回访双方，没落实的再调一次。\n　　三年来，社区调解纠纷210起。\n"
+	checkParts(t, buildFiles(t, map[string]string{"colon.txt": colon}), "colon.txt", "三段式调解法",
+		[]string{"事前", "事中", "事后"}, []string{"听到苗头", "调解室", "一周内回访"})
+	after := "　　西园社区党总支书记韩丽萍推行“闭环议事法”。会前，社区通过网格微信群征集议题，提前三天公示。会中，居民代表、物业和共建单位围坐一桌，逐项讨论、举手表决。会后，议定事项由专人跟进，办结后请居民代表验收。\n　　一年来，议事会议定事项56件。\n"
+	checkParts(t, buildFiles(t, map[string]string{"after.txt": after}), "after.txt", "闭环议事法",
+		[]string{"会前", "会中", "会后"}, []string{"征集议题", "举手表决", "验收"})
+}
+
+// TestCountedOpeners: a numbered name's parts open the paragraphs after
+// it, each clause holding its counted character (“三入工作法”：入户调解，
+// 就是…/入理调解，是…/入心调解，是…) — its steps, not the adverbs of order
+// (先…再…最后) inside those paragraphs' stories.
+func TestCountedOpeners(t *testing.T) {
+	t.Parallel()
+	text := "　　怡园社区调解员、退休干部老魏提出了“三入工作法”，社区的邻里纠纷少了一大半。\n" +
+		"　　入户调解，就是把调解桌搬到居民家里。楼上楼下为漏水吵了三年，老魏先上门看现场，再请物业修好管道。\n" +
+		"　　入理调解，是把法律道理讲成家常话。老魏给双方算清了打官司的时间和花费，两家都松了口。\n" +
+		"　　入心调解，是用真心换真心。老魏隔三岔五上门拉家常，最后两家人握手言和。\n"
+	checkParts(t, buildFiles(t, map[string]string{"ru.txt": text}), "ru.txt", "三入工作法",
+		[]string{"入户调解", "入理调解", "入心调解"}, []string{"修好管道", "打官司", "握手言和"})
+}
