@@ -171,6 +171,9 @@ func laterHeadingSteps(a *article, c candidate) []string {
 			v = numeralValue([]rune(m[1])[0])
 		}
 	}
+	if rs := []rune(name); numbered && strings.Contains("张个项条支座本套", counted) && len(rs) >= 4 {
+		counted = string(rs[2:4]) // 三张清单: each heading holds 清单
+	}
 	if numbered {
 		if v < 2 || v > 10 {
 			return nil
@@ -309,6 +312,9 @@ var reTableRow = regexp.MustCompile(`^(\p{Han}{1,6}):([^,;。:]{1,12}),\p{Han}{1
 // stepColumns label a table's column of steps; tierColumns one of tiers.
 var (
 	stepColumns = map[string]bool{"步骤": true, "环节": true, "流程": true, "阶段": true, "程序": true, "步": true, "工作环节": true, "工作步骤": true}
+	// partColumns label a column of a method's parts (名称 | 做法): only
+	// when the rows are as many as the name counts.
+	partColumns = map[string]bool{"名称": true, "项目": true, "内容": true, "清单": true, "平台": true, "组成": true, "板块": true, "模块": true}
 	tierColumns = map[string]bool{"等级": true, "级别": true, "类别": true, "类型": true, "颜色": true, "层级": true}
 )
 
@@ -336,11 +342,15 @@ func tableRowSteps(a *article, c candidate) []string {
 		label = m[1]
 		steps = append(steps, strings.TrimSpace(m[2]))
 	}
-	if len(steps) < 2 || !stepColumns[label] && !tierColumns[label] {
+	if len(steps) < 2 || !stepColumns[label] && !tierColumns[label] && !partColumns[label] {
 		return nil
 	}
 	count := 0
-	if v, _, ok := numericShorthand(key(c.name)); ok {
+	if cs := components(key(c.name)); cs != nil {
+		for _, x := range cs {
+			count += x.count // 一中心三平台: four rows
+		}
+	} else if v, _, ok := numericShorthand(key(c.name)); ok {
 		count = v
 	} else if m := reCountedParts.FindStringSubmatch(a.sentences[c.sent].norm); m != nil {
 		count = 2
@@ -351,7 +361,7 @@ func tableRowSteps(a *article, c candidate) []string {
 	switch {
 	case count > 0 && count != len(steps):
 		return nil
-	case count == 0 && (tierColumns[label] || len(steps) < 3):
+	case count == 0 && (tierColumns[label] || partColumns[label] || len(steps) < 3):
 		return nil
 	}
 	return steps

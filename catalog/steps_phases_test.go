@@ -235,3 +235,30 @@ func TestCountedOpeners(t *testing.T) {
 	checkParts(t, buildFiles(t, map[string]string{"ru.txt": text}), "ru.txt", "三入工作法",
 		[]string{"入户调解", "入理调解", "入心调解"}, []string{"修好管道", "打官司", "握手言和"})
 }
+
+// TestCountedNounHeadingsFarOn: “三张清单” told under three headings
+// holding its noun (清单), unnumbered and several paragraphs after the
+// naming, or as a table's rows under 名称 | 做法 as many as it counts.
+func TestCountedNounHeadingsFarOn(t *testing.T) {
+	t.Parallel()
+	lead := "　　长河社区党委书记罗美华在社区工作十年，她推行的“三张清单”让为民服务有了抓手。\n" +
+		"　　罗美华是土生土长的长河人。2014年，她从企业辞职回到社区，从网格员干起。\n" +
+		"　　那几年，社区里的老旧小区多，居民的意见也多。她常说，服务不能“撒胡椒面”。\n" +
+		"　　社区有居民4300户，其中60岁以上老人占四分之一。\n" +
+		"　　社区的文艺队很有名，逢年过节都要演出。\n" +
+		"　　她和社工一起挨家挨户走访，半年下来记满了六本民情日记。\n"
+	far := lead + "【资源清单】\n　　社区梳理辖区18家单位的场地、人才和资金，列出可用资源68项。\n" +
+		"【需求清单】\n　　网格员每月入户，把居民的急难愁盼登记下来，一户一档。\n" +
+		"【项目清单】\n　　社区党委把需求和资源对接起来，形成服务项目，由共建单位认领。\n"
+	want := []string{"资源清单", "需求清单", "项目清单"}
+	checkParts(t, buildFiles(t, map[string]string{"far.txt": far}), "far.txt", "三张清单", want, []string{"可用资源68项", "一户一档", "共建单位认领"})
+	table := "# 长河社区的“三张清单”\n\n长河社区党委书记罗美华推行“三张清单”，让为民服务有了抓手。\n\n" +
+		"| 名称 | 做法 |\n|---|---|\n| 资源清单 | 梳理辖区18家单位的场地、人才和资金，列出可用资源68项 |\n" +
+		"| 需求清单 | 网格员每月入户登记居民的急难愁盼，一户一档 |\n| 项目清单 | 把需求和资源对接成服务项目，由共建单位认领 |\n\n一年下来，三张清单对接项目46个。\n"
+	checkParts(t, buildFiles(t, map[string]string{"table.md": table}), "table.md", "三张清单", want, []string{"可用资源68项", "一户一档", "共建单位认领"})
+	// A 名称 column of another count is no list of its parts.
+	two := strings.Replace(table, "| 项目清单 | 把需求和资源对接成服务项目，由共建单位认领 |\n", "", 1)
+	if m, _, ok := buildFiles(t, map[string]string{"two.md": two}).FindMethod("三张清单"); ok && len(m.Steps) != 0 {
+		t.Errorf("two.md: steps %q, want none", m.Steps)
+	}
+}
