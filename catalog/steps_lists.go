@@ -503,6 +503,7 @@ var reBareHeading = regexp.MustCompile(`^(\p{Han}{3,8})。$`)
 // row, as many as a numbered name says. A paragraph without a body, a
 // phrase repeated or of another length ends the run.
 func headedParagraphSteps(a *article, c candidate) []string {
+	counted := nameCount(c.name)
 	i := c.sent + 1
 	for i < len(a.sentences) && a.sentences[i].para == a.sentences[c.sent].para {
 		i++
@@ -512,8 +513,9 @@ func headedParagraphSteps(a *article, c candidate) []string {
 	for i < len(a.sentences) && !a.sentences[i].heading {
 		s := a.sentences[i]
 		m := reBareHeading.FindStringSubmatch(strings.TrimSpace(s.norm))
-		// Parallel headings are of one length (摸清底数、分类施策、跟踪回访).
-		if m == nil || seen[m[1]] || len(steps) > 0 && utf8.RuneCountInString(m[1]) != utf8.RuneCountInString(steps[0]) || i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para || zh.HanCount(a.sentences[i+1].norm) < 8 {
+		// Parallel headings are of one length (摸清底数、分类施策、跟踪回访),
+		// unless the name counts them (民情三步法).
+		if m == nil || seen[m[1]] || len(steps) > 0 && counted == 0 && utf8.RuneCountInString(m[1]) != utf8.RuneCountInString(steps[0]) || i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para || zh.HanCount(a.sentences[i+1].norm) < 8 {
 			break
 		}
 		seen[m[1]] = true
@@ -625,6 +627,11 @@ func stepsIfCounted(c candidate, steps []string) []string {
 	if len(steps) < 3 {
 		return nil
 	}
+	if _, _, ok := numericShorthand(c.name); !ok {
+		if v := nameCount(c.name); v > 0 && v != len(steps) {
+			return nil // 民情三步法 told in four
+		}
+	}
 	if v, _, ok := numericShorthand(c.name); ok && v != len(steps) {
 		// Or 两会一站: as many as its components, each holding its noun.
 		heads := make([]sectionHead, len(steps))
@@ -636,4 +643,20 @@ func stepsIfCounted(c candidate, steps []string) []string {
 		}
 	}
 	return steps
+}
+
+// nameCount is how many parts a name counts: its leading numeral (四单
+// 工作法) or one counting steps inside it (民情三步法); 0 when it counts
+// none.
+func nameCount(name string) int {
+	if v, _, ok := numericShorthand(key(name)); ok {
+		return v
+	}
+	if m := reNameCount.FindStringSubmatch(key(name)); m != nil {
+		if m[1] == "两" {
+			return 2
+		}
+		return numeralValue([]rune(m[1])[0])
+	}
+	return 0
 }

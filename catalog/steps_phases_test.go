@@ -262,3 +262,23 @@ func TestCountedNounHeadingsFarOn(t *testing.T) {
 		t.Errorf("two.md: steps %q, want none", m.Steps)
 	}
 }
+
+// TestBoldLabelsInHTML: a page's bold labels (<strong>摸清底数。</strong>)
+// arrive as short sentences opening their paragraphs; of a name counting
+// its steps (民情三步法) they are its steps even when not of one length.
+func TestBoldLabelsInHTML(t *testing.T) {
+	t.Parallel()
+	page := "<html><head><meta charset=\"utf-8\"><title>清河社区“民情三步法”</title></head><body>\n" +
+		"<h1>清河社区“民情三步法”</h1>\n<p>清河社区党委书记马秀芬总结出“民情三步法”。</p>\n" +
+		"<p><strong>摸清底数。</strong>社区把辖区划成8个网格，网格员逐户登记，建立民情台账。</p>\n" +
+		"<p><strong>精准服务到家。</strong>根据台账，社区为困难家庭、独居老人提供上门服务。</p>\n" +
+		"<p><strong>跟踪问效。</strong>每季度回访一次，居民不满意的重新办理。</p>\n" +
+		"<p>两年来，社区服务居民1.2万人次。</p>\n</body></html>\n"
+	checkParts(t, buildFiles(t, map[string]string{"a.html": page}), "a.html", "民情三步法",
+		[]string{"摸清底数", "精准服务到家", "跟踪问效"}, []string{"民情台账", "上门服务", "回访一次"})
+	// Four labels where the name counts three: none.
+	four := strings.Replace(page, "<p>两年来", "<p><strong>总结提升。</strong>每年底社区召开总结会，把好做法写进制度。</p>\n<p>两年来", 1)
+	if m, _, ok := buildFiles(t, map[string]string{"b.html": four}).FindMethod("民情三步法"); ok && len(m.Steps) != 0 {
+		t.Errorf("b.html: steps %q, want none", m.Steps)
+	}
+}
