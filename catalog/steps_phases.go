@@ -17,6 +17,10 @@ import (
 // adverb of sequence (随后, 接着, 最后).
 var rePhaseOpen = regexp.MustCompile(`^(?:在)?((?:\p{Han}{1,6}?(?:之前|以前|前|之初|伊始|时|之中|过程中|中|期间|之后|以后|后))|随后|然后|接着|紧接着|其后|此后|之后|最后|最终)(?:,|,?\p{Han}{0,6}?先)`)
 
+// rePhaseNamed opens a stage named by its time and what is done in it,
+// then a comma or colon (事前摸排，… / 事中调处：… / 会后督办，…).
+var rePhaseNamed = regexp.MustCompile(`^(\p{Han}{1,2}(?:前|中|后))(\p{Han}{2,4})[,:]`)
+
 // Which part of a method's time a phrase tells: 0 before or at its start,
 // 1 while it goes on, 2 after; -1 an adverb of sequence, which only
 // follows another stage.
@@ -52,6 +56,11 @@ func phaseRun(a *article, from, end int) (starts []int, phrases []string) {
 	open := func(t string) (string, bool) {
 		t = strings.TrimLeft(t, "“”:, ")
 		m := rePhaseOpen.FindStringSubmatch(t)
+		if m == nil {
+			if m = rePhaseNamed.FindStringSubmatch(t); m != nil {
+				m[1] += "|" + m[2] // its time, and its name
+			}
+		}
 		if m == nil || rePhaseLife.MatchString(m[1]) || zh.HanCount(t[len(m[0]):]) < 8 {
 			return "", false
 		}
@@ -106,6 +115,16 @@ func phaseStepsOf(name string, phrases []string, n int) []string {
 	if n < 2 {
 		return nil
 	}
+	// A stage named by its time and doing (事前|摸排) is named so; all of
+	// them are then of one stem (事前摸排, 事中调处, 事后回访).
+	var names []string
+	named := false
+	for i, p := range phrases {
+		t, nm, ok := strings.Cut(p, "|")
+		named = named || ok
+		phrases[i] = t
+		names = append(names, t+nm)
+	}
 	seen := map[string]bool{}
 	for _, p := range phrases {
 		if seen[p] {
@@ -131,7 +150,10 @@ func phaseStepsOf(name string, phrases []string, n int) []string {
 		same = same && stem(p) == stem(phrases[0])
 	}
 	if same && first == 0 && last == 2 {
-		return phrases
+		return names
+	}
+	if named {
+		return nil
 	}
 	// Else an order: a start (or an event the method begins with, 接到诉求后),
 	// then what goes on, then what comes after; three at least.

@@ -40,7 +40,8 @@ func checkParts(t *testing.T, c *Catalog, what, name string, want, has []string)
 
 // TestStepsToldByTime: a method told over paragraphs by time, with no
 // step names (事前…事中…事后, 會前…會中…會後, 开始时…过程中…结束后,
-// 接到诉求后先…随后…办结后…): each time phrase is a step, its paragraph
+// 接到诉求后先…随后…办结后…, 事前摸排…事中调处…事后回访…): each time
+// phrase (with the doing it names) is a step, its paragraph
 // the step's procedure; a life told by time (刚到社区时…上任后…) is none.
 func TestStepsToldByTime(t *testing.T) {
 	t.Parallel()
@@ -69,6 +70,12 @@ func TestStepsToldByTime(t *testing.T) {
 				"　　活动过程中，居民在小区广场摆出百家宴，党员志愿者维持秩序、照看老人孩子。\n" +
 				"　　活动结束后，社区把居民提出的意见和建议整理成册，交给下一年的筹备组参考。\n",
 			[]string{"开始时", "活动过程中", "活动结束后"}, []string{"报名情况", "百家宴", "整理成册"}},
+		{"named.txt", "全链条调解法",
+			"　　东湖社区党委书记黄秀兰和社区干部摸索出了“全链条调解法”。\n" +
+				"　　事前摸排，网格员每天在楼栋里走一走，听到苗头就记下来，小摩擦在冒头时就先上门劝一劝。\n" +
+				"　　事中调处，矛盾一旦闹到社区，黄秀兰请双方坐进调解室，再请楼长和老党员一起评理。\n" +
+				"　　事后回访，调解员在一周内回访双方，看协议落没落实，没落实的再调一次。\n",
+			[]string{"事前摸排", "事中调处", "事后回访"}, []string{"听到苗头", "调解室", "一周内回访"}},
 		{"chain.txt", "接诉即办工作法",
 			"　　南苑社区党委书记陆红梅说，社区推行“接诉即办工作法”，让居民的诉求有人接、有人办、有回音。\n" +
 				"　　接到诉求后，值班社工先在台账上登记，不能当场答复的两小时内分派给网格员。\n" +
