@@ -456,14 +456,18 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		} else {
 			d.lead += fmt.Sprintf("%s共%d步：", whose(who, name), len(m.Steps))
 		}
-		anyProc := false
+		anyProc, shownProc := false, false
 		for i := range m.Steps {
 			proc := procedure(i)
 			it := item{number: i + 1, label: p.stepName(m, i, def)}
 			budget := (maxAnswerRunes - 40) / max(1, len(m.Steps))
 			for _, r := range proc {
-				if !p.fresh(r) || hasDef && r.key() == def.key() {
+				if hasDef && r.key() == def.key() {
 					continue // the naming sentence tells them all: shown once, after
+				}
+				if !p.fresh(r) {
+					shownProc = true
+					continue
 				}
 				n := utf8.RuneCountInString(r.text)
 				if it.quote.chunk == nil {
@@ -507,6 +511,10 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			}
 			if addQuotes("具体做法", how, 4) == 0 {
 				d.tail = "文中未展开各步的具体做法。"
+				if shownProc {
+					// Told in this conversation already: so it is, not "not told".
+					d.tail = "各步的具体做法前面已经引用过原文。"
+				}
 			}
 		}
 	case IntentWho:

@@ -12,7 +12,8 @@ import (
 
 // TestStepsToldByTimeAnswered: "分几步 / 第二步是什么" of a method told
 // before / during / after gives each stage its own paragraph, and the
-// stage asked alone — not the naming sentence only.
+// stage asked alone — not the naming sentence only; asked once more, the
+// stages' sentences already quoted are not said to be untold.
 func TestStepsToldByTimeAnswered(t *testing.T) {
 	text := "“三段式”调解让邻里纠纷化解在楼栋\n" +
 		"2025-04-11 09:12 来源：区融媒体中心\n" +
@@ -22,9 +23,11 @@ func TestStepsToldByTimeAnswered(t *testing.T) {
 		"　　事后，调解员在一周内回访双方，看协议落没落实，邻里关系有没有缓和，没落实的再调一次。\n" +
 		"　　三年来，社区调解纠纷210起，调解成功率达到97%。\n"
 	s := serviceOverText(t, "a.txt", text)
-	as := askChat(t, s, "phases", "三段式调解法分几步？", "第二步是什么？")
+	as := askChat(t, s, "phases", "三段式调解法分几步？", "第二步是什么？", "具体怎么做？")
 	wantIn(t, "分几步", as[0].Text, []string{"事前", "听到苗头", "调解室", "一周内回访"}, nil)
 	wantIn(t, "第二步", as[1].Text, []string{"调解室"}, []string{"听到苗头", "一周内回访"})
+	// Asked again, what was quoted already is not said to be missing.
+	wantIn(t, "具体怎么做 again", as[2].Text, nil, []string{"未展开"})
 
 	chain := "南苑社区：诉求件件有回音\n" +
 		"　　南苑社区党委书记陆红梅说，社区推行“接诉即办工作法”，让居民的诉求有人接、有人办、有回音。\n" +
