@@ -14,9 +14,13 @@ import (
 // heading's practice is the answer — the heading, then the first sentence
 // of its section telling a doing, in article order.
 
-// markedHeadingRE opens a heading with a block mark, or is a bracketed
-// title (【把小事当大事】, 【一】建好服务站).
-var markedHeadingRE = regexp.MustCompile(`^\s*(?:[▌▍▎■◆●▶►★□◇]+\s*\S|【[^】]{1,20}】)`)
+// markedHeadingRE opens a heading with a block mark, is a bracketed
+// title (【把小事当大事】, 【一】建好服务站), or opens with a section's number
+// (01 走访入户, 一、…, （一）…).
+var markedHeadingRE = regexp.MustCompile(`^\s*(?:[▌▍▎■◆●▶►★□◇]+\s*\S|【[^】]{1,20}】|0[1-9]\s*\S|[一二三四五六七八九十]{1,2}、\s*\S|[（(][一二三四五六七八九十]{1,2}[）)]\s*\S)`)
+
+// headMarkRE is a numbering mark opening a heading (01, 一、, （一）).
+var headMarkRE = regexp.MustCompile(`^\s*(?:0[1-9]|[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])\s*`)
 
 // bracketNumeralRE is a bracket holding only a numeral (【一】, 【01】).
 var bracketNumeralRE = regexp.MustCompile(`^【\s*(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*】`)
@@ -25,6 +29,7 @@ var bracketNumeralRE = regexp.MustCompile(`^【\s*(?:[一二三四五六七八�
 func headedLabel(t string) string {
 	t = strings.TrimSpace(t)
 	t = bracketNumeralRE.ReplaceAllString(t, "")
+	t = headMarkRE.ReplaceAllString(t, "")
 	t = strings.TrimLeft(t, "▌▍▎■◆●▶►★□◇ ")
 	if strings.HasPrefix(t, "【") && strings.HasSuffix(t, "】") {
 		t = strings.TrimSuffix(strings.TrimPrefix(t, "【"), "】")

@@ -84,7 +84,7 @@ func TestStepsInOneSentenceAnswered(t *testing.T) {
 }
 
 // TestPracticesUnderMarkedHeadings: a WeChat-style post telling a
-// secretary's practices under ▌ / ■ / 【】 headings, no method named:
+// secretary's practices under ▌ / ■ / 【】 / 01 headings, no method named:
 // "她是怎么做的" gives each heading with its first doing sentence, in the
 // article's order (not a resident's words, not what came of it), and
 // her profile labels that practice by its heading.
@@ -123,5 +123,9 @@ func TestPracticesUnderMarkedHeadings(t *testing.T) {
 		"　　孙燕为辖区86户困难家庭建立了帮扶台账，逢年过节必上门。\n"
 	s = serviceOverText(t, "b.txt", brackets)
 	as = askChat(t, s, "brackets", "孙燕是怎么做的？")
+	numbered := strings.NewReplacer("【一】", "01 ", "【二】", "02 ", "【三】", "03 ").Replace(brackets)
+	s = serviceOverText(t, "c.txt", numbered)
+	nas := askChat(t, s, "numbered", "孙燕是怎么做的？")
+	wantIn(t, "怎么做的 01", nas[0].Text, []string{"让居民自己当家：", "选出楼长", "把困难群众放在心上：", "帮扶台账"}, []string{"01", "02"})
 	wantIn(t, "怎么做的 【】", as[0].Text, []string{"建好“家门口”的服务站", "车库改造", "让居民自己当家", "选出楼长", "把困难群众放在心上", "帮扶台账"}, []string{"【"})
 }
