@@ -52,7 +52,10 @@ var rePhaseLead = regexp.MustCompile(`^\p{Han}{0,12}“?\p{Han}{0,8}”?\p{Han}{
 // another inside the naming's paragraph or a lead-in's (…“三段式调解法”：
 // 事前，…；事中，…；事后，… / 推行“闭环议事法”。会前，…。会中，…); the body
 // of a stage opening its paragraph is its paragraph's other sentences.
-func phaseRun(a *article, from, end int) (starts []int, phrases []string) {
+//
+// everywhere: any sentence may open a stage (接到诉求后，…先…。随后，…。
+// 办结后，…。 in one paragraph after the naming's).
+func phaseRun(a *article, from, end int, everywhere bool) (starts []int, phrases []string) {
 	open := func(t string) (string, bool) {
 		t = strings.TrimLeft(t, "“”:, ")
 		m := rePhaseOpen.FindStringSubmatch(t)
@@ -79,7 +82,7 @@ func phaseRun(a *article, from, end int) (starts []int, phrases []string) {
 			break
 		}
 		first := a.sentences[i-1].para != s.para
-		if !first && s.para != inline {
+		if !first && s.para != inline && !everywhere {
 			continue // a stage's body
 		}
 		ph, ok := open(s.norm)
@@ -107,7 +110,11 @@ func phaseRun(a *article, from, end int) (starts []int, phrases []string) {
 // or stages of one stem (会前, 会中, 会后) — as many as a numbered name
 // counts.
 func phaseSteps(a *article, c candidate) []string {
-	starts, phrases := phaseRun(a, c.sent, c.end)
+	starts, phrases := phaseRun(a, c.sent, c.end, false)
+	if st := phaseStepsOf(c.name, phrases, len(starts)); st != nil {
+		return st
+	}
+	starts, phrases = phaseRun(a, c.sent, c.end, true)
 	return phaseStepsOf(c.name, phrases, len(starts))
 }
 

@@ -218,7 +218,8 @@ func TestCountedRuneInOneSentence(t *testing.T) {
 // TestStagesInOneParagraph: the stages told one after another inside the
 // naming's paragraph — after its colon (…“三段式调解法”：事前，…；事中，…；
 // 事后，…) or in the sentences after it (推行“闭环议事法”。会前，…。会中，…。
-// 会后，…) — are its steps too, each with its own sentence or clause.
+// 会后，…) — or in one paragraph after it, are its steps too, each with
+// its own sentence or clause.
 func TestStagesInOneParagraph(t *testing.T) {
 	t.Parallel()
 	colon := "　　东湖社区党委书记黄秀兰和社区干部摸索出了“三段式调解法”：事前，网格员每天在楼栋里转，听到苗头先上门劝一劝；事中，矛盾闹到社区后，请双方坐进调解室，再请楼长一起评理；事后，调解员一周内回访双方，没落实的再调一次。\n　　三年来，社区调解纠纷210起。\n"
@@ -227,6 +228,11 @@ func TestStagesInOneParagraph(t *testing.T) {
 	after := "　　西园社区党总支书记韩丽萍推行“闭环议事法”。会前，社区通过网格微信群征集议题，提前三天公示。会中，居民代表、物业和共建单位围坐一桌，逐项讨论、举手表决。会后，议定事项由专人跟进，办结后请居民代表验收。\n　　一年来，议事会议定事项56件。\n"
 	checkParts(t, buildFiles(t, map[string]string{"after.txt": after}), "after.txt", "闭环议事法",
 		[]string{"会前", "会中", "会后"}, []string{"征集议题", "举手表决", "验收"})
+	next := "　　南苑社区党委书记陆红梅说，社区推行“接诉即办工作法”，让居民的诉求有人接、有人办、有回音。\n" +
+		"　　接到诉求后，值班社工先在台账上登记，不能当场答复的两小时内分派给网格员。随后，网格员带着诉求上门核实情况，联系物业一起处理。办结后，社区在三天内电话回访居民，不满意的重新办理。\n" +
+		"　　去年以来，社区共受理诉求1200多件。\n"
+	checkParts(t, buildFiles(t, map[string]string{"next.txt": next}), "next.txt", "接诉即办工作法",
+		[]string{"接到诉求后", "随后", "办结后"}, []string{"台账上登记", "上门核实", "电话回访"})
 }
 
 // TestCountedOpeners: a numbered name's parts open the paragraphs after
