@@ -25,9 +25,15 @@ import (
 //   - adverbs of order (首先…其次…最后);
 //   - classes sorted into (分为重点户、关注户和普通户 / 分成三类), each told
 //     by a clause opening with it (重点户：… ；对红色户，也就是…);
+//   - a numbered name's counted character at clauses (一访…；二访…；三访…)
+//     or opening the paragraphs after it (三入: 入户调解，…/入理调解，…);
+//   - stages told by time, with no step names (事前…事中…事后, 会前…会后,
+//     接到诉求后…随后…办结后…; steps_phases.go);
 //   - and the ways of steps_lists.go: numbered lists of any kind, lists
 //     counted as 环节/步骤, chains of stages, prose, quoted keywords,
-//     labelled paragraphs.
+//     labelled paragraphs; and of steps_headings.go: later headings, bold
+//     labels (**摸清底数**。), a name's components (一中心三平台, 两会一站,
+//     党建+议事+志愿) under headings in any order, tables.
 
 var (
 	reDigitToken = regexp.MustCompile(`“([0-9A-Za-z])”(?:是|即|指|代表|,就是|,即|就是)([^,;。“”]{2,24})`)
