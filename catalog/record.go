@@ -764,6 +764,15 @@ var reClassItem = regexp.MustCompile(`^\p{Han}{1,4}(?:户|类|级|家庭|对象|
 // sentences): a step it opens at a clause and tells, with no procedure
 // of its own yet, has that clause on.
 func defClauseProcedure(d sentence, m *Method) {
+	named := 0
+	for _, st := range m.Steps {
+		if strings.Contains(d.norm, norm(st)) {
+			named++
+		}
+	}
+	if named != 1 {
+		return // none, or a list of them (对待居民像…一样，办…一样，守…一样)
+	}
 	for j, st := range m.Steps {
 		if j < len(m.Procedure) && len(m.Procedure[j]) > 0 {
 			continue
@@ -771,13 +780,25 @@ func defClauseProcedure(d sentence, m *Method) {
 		k := norm(st)
 		for _, p := range clauseStarts(d.norm)[1:] {
 			t := strings.TrimLeft(d.norm[p:], "“ ")
-			if !strings.HasPrefix(t, k) || zh.HanCount(t) < zh.HanCount(k)+6 || strings.ContainsAny(t[len(k):], "、") {
+			if !strings.HasPrefix(t, k) {
 				continue
+			}
+			// Its clause runs to the next step named, and tells more than
+			// its name (对待居民像…一样，办理居民的事像…一样 only lists them).
+			from := p + (len(d.norm[p:]) - len(t)) + len(k)
+			end := len(d.norm)
+			for o, st2 := range m.Steps {
+				if i := strings.Index(d.norm[from:], norm(st2)); o != j && i >= 0 && from+i < end {
+					end = from + i
+				}
+			}
+			if zh.HanCount(d.norm[from:end]) < 6 || strings.ContainsAny(d.norm[from:end], "、") {
+				break
 			}
 			if m.Procedure == nil {
 				m.Procedure = make([][]Quote, len(m.Steps))
 			}
-			text := strings.TrimRight(origText(d, p, len(d.norm)), ",;，；、 ")
+			text := strings.TrimRight(origText(d, p, end), ",;，；、 ")
 			m.Procedure[j] = append(m.Procedure[j], Quote{Text: text, ChunkID: d.chunkID})
 			break
 		}

@@ -295,3 +295,25 @@ func TestBoldLabelsInHTML(t *testing.T) {
 		t.Errorf("b.html: steps %q, want none", m.Steps)
 	}
 }
+
+// TestListingNamingIsNoProcedure: a naming sentence that only lists the
+// steps in parallel clauses (…“三个一样”工作法：对待居民像对待家人一样，
+// 办居民的事像办自家的事一样，…) gives no step its clauses as procedure;
+// one telling the first step's doing (…“三访工作法”，一访困难户，每月上门…；)
+// gives it that clause, up to the next step.
+func TestListingNamingIsNoProcedure(t *testing.T) {
+	t.Parallel()
+	text := "　　社区党委书记甲秀英推行“三个一样”工作法：对待居民像对待家人一样，办居民的事像办自家的事一样，守社区像守自己的家一样，赢得了居民的信任。\n" +
+		"　　社区有一位独居老人患病多年，甲秀英每周上门看望，帮她联系医院。\n"
+	m, _, ok := buildFiles(t, map[string]string{"a.txt": text}).FindMethod("三个一样工作法")
+	if !ok || len(m.Steps) != 3 {
+		t.Fatalf("found %v steps %q", ok, m.Steps)
+	}
+	for i, p := range m.Procedure {
+		for _, q := range p {
+			if strings.Contains(q.Text, "一样，") {
+				t.Errorf("step %d holds the list: %q", i+1, q.Text)
+			}
+		}
+	}
+}
