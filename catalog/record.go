@@ -764,27 +764,16 @@ var reClassItem = regexp.MustCompile(`^\p{Han}{1,4}(?:户|类|级|家庭|对象|
 // sentences): a step it opens at a clause and tells, with no procedure
 // of its own yet, has that clause on.
 func defClauseProcedure(d sentence, m *Method) {
-	named := 0
-	for _, st := range m.Steps {
-		if strings.Contains(d.norm, norm(st)) {
-			named++
-		}
-	}
-	if named != 1 {
-		return // none, or a list of them (对待居民像…一样，办…一样，守…一样)
-	}
+	type clause struct{ step, start, end int }
+	var cs []clause
 	for j, st := range m.Steps {
-		if j < len(m.Procedure) && len(m.Procedure[j]) > 0 {
-			continue
-		}
 		k := norm(st)
 		for _, p := range clauseStarts(d.norm)[1:] {
 			t := strings.TrimLeft(d.norm[p:], "“ ")
 			if !strings.HasPrefix(t, k) {
 				continue
 			}
-			// Its clause runs to the next step named, and tells more than
-			// its name (对待居民像…一样，办理居民的事像…一样 only lists them).
+			// Its clause runs to the next step named.
 			from := p + (len(d.norm[p:]) - len(t)) + len(k)
 			end := len(d.norm)
 			for o, st2 := range m.Steps {
@@ -792,15 +781,23 @@ func defClauseProcedure(d sentence, m *Method) {
 					end = from + i
 				}
 			}
+			// A step told by no more than its name (对待居民像…一样，办…一样，
+			// 守…一样): the sentence lists them, and tells none.
 			if zh.HanCount(d.norm[from:end]) < 6 || strings.ContainsAny(d.norm[from:end], "、") {
-				break
+				return
 			}
-			if m.Procedure == nil {
-				m.Procedure = make([][]Quote, len(m.Steps))
-			}
-			text := strings.TrimRight(origText(d, p, end), ",;，；、 ")
-			m.Procedure[j] = append(m.Procedure[j], Quote{Text: text, ChunkID: d.chunkID})
+			cs = append(cs, clause{j, p, end})
 			break
 		}
+	}
+	for _, c := range cs {
+		if c.step < len(m.Procedure) && len(m.Procedure[c.step]) > 0 {
+			continue
+		}
+		if m.Procedure == nil {
+			m.Procedure = make([][]Quote, len(m.Steps))
+		}
+		text := strings.TrimRight(origText(d, c.start, c.end), ",;，；、 ")
+		m.Procedure[c.step] = append(m.Procedure[c.step], Quote{Text: text, ChunkID: d.chunkID})
 	}
 }

@@ -444,7 +444,9 @@ func keywordSteps(a *article, c candidate) []string {
 }
 
 // reLabel opens a paragraph with a short label and a colon (列清单：…).
-var reLabel = regexp.MustCompile(`^“?(\p{Han}{2,8})”?:`)
+// A bold label's marks may stand around it or its colon (**摸清底数**：,
+// **摸清底数：**).
+var reLabel = regexp.MustCompile(`^(?:\*\*)?“?(\p{Han}{2,8})”?(?:\*\*:|:(?:\*\*)?)`)
 
 // labelSteps: the paragraphs after the sighting's (past a heading naming
 // the method) each open with a label of their own and a colon (列清单：

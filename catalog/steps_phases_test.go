@@ -162,8 +162,9 @@ func TestComponentsToldLater(t *testing.T) {
 	}
 }
 
-// TestBoldLabelSteps: steps as bold paragraph labels (**摸清底数**。…)
-// under a name counting them inside (民情三步法).
+// TestBoldLabelSteps: steps as bold paragraph labels (**摸清底数**。…,
+// **摸清底数**：…, **摸清底数：**…) under a name counting them inside
+// (民情三步法).
 func TestBoldLabelSteps(t *testing.T) {
 	t.Parallel()
 	text := "　　清河社区党委书记马秀芬总结出“民情三步法”。\n" +
@@ -173,6 +174,12 @@ func TestBoldLabelSteps(t *testing.T) {
 		"　　两年来，社区服务居民1.2万人次。\n"
 	checkParts(t, buildFiles(t, map[string]string{"bold.txt": text}), "bold.txt", "民情三步法",
 		[]string{"摸清底数", "精准服务", "跟踪问效"}, []string{"民情台账", "上门服务", "回访一次"})
+	// The label's colon outside its marks or inside them.
+	for file, colon := range map[string]string{"outside.txt": "**：", "inside.txt": "：**"} {
+		t2 := strings.ReplaceAll(text, "**。", colon)
+		checkParts(t, buildFiles(t, map[string]string{file: t2}), file, "民情三步法",
+			[]string{"摸清底数", "精准服务", "跟踪问效"}, []string{"民情台账", "上门服务", "回访一次"})
+	}
 }
 
 // TestComponentsLabelledOrBracketed: 两会一站's components told after a
@@ -209,8 +216,9 @@ func TestCountedRuneInOneSentence(t *testing.T) {
 	for i, text := range []string{
 		"　　桃源社区党委书记龚丽娟推行“三访工作法”，一访困难户，每月上门送去米面油；二访独居老人，每周打一次电话问平安；三访新迁居民，帮他们尽快融入社区。\n　　实施两年来，社区走访居民3000多户次。\n",
 		"　　桃源社区党委书记龚丽娟推行“三访工作法”。她说，走访不能走过场。一访困难户，每月上门送去米面油；二访独居老人，每周打一次电话问平安；三访新迁居民，帮他们尽快融入社区。\n",
+		"　　桃源社区党委书记龚丽娟推行“三访工作法”，一访困难户，每月上门送去米面油，二访独居老人，每周打一次电话问平安，三访新迁居民，帮他们尽快融入社区。\n",
 	} {
-		checkParts(t, buildFiles(t, map[string]string{"a.txt": text}), []string{"in the naming", "after the naming"}[i], "三访工作法",
+		checkParts(t, buildFiles(t, map[string]string{"a.txt": text}), []string{"in the naming", "after the naming", "commas only"}[i], "三访工作法",
 			[]string{"一访困难户", "二访独居老人", "三访新迁居民"}, []string{"米面油", "问平安", "融入社区"})
 	}
 }

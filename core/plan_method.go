@@ -1069,7 +1069,7 @@ func whose(who, name string) string {
 // first few runes.
 func opensWithStep(norm, step string) bool {
 	name := unquoted(zh.ToSimplified(step))
-	t := strings.TrimSpace(unquoted(norm))
+	t := strings.TrimSpace(unquoted(strings.ReplaceAll(norm, "**", ""))) // **摸清底数**：…
 	if name == "" {
 		return false
 	}

@@ -70,6 +70,10 @@ func TestComponentsAnswered(t *testing.T) {
 	if strings.Contains(as[0].Text, "**") {
 		t.Errorf("a bold mark shown:\n%s", as[0].Text)
 	}
+	// Labels with their colon: shown once, without their marks.
+	s = serviceOverText(t, "c.txt", strings.ReplaceAll(bold, "**。", "**："))
+	as = askChat(t, s, "bold-colon", "民情三步法具体怎么做？")
+	wantIn(t, "bold colon labels", as[0].Text, []string{"摸清底数：社区把辖区", "上门服务", "回访一次"}, []string{"**", "摸清底数：摸清底数"})
 }
 
 // TestStepsInOneSentenceAnswered: 一访…，…；二访…；三访… in the naming
