@@ -736,10 +736,19 @@ func countedRuneSteps(a *article, c candidate) []string {
 // two of setting between) each open with a clause holding the numbered
 // name's counted character (“三入工作法”: 入户调解，就是…/ 入理调解，是…/
 // 入心调解，是…), as many in a row as the name counts: those clauses are
-// its steps.
+// its steps. A name made of components (党建+物业+志愿) has its
+// components so opened, in any order.
 func countedOpenerSteps(a *article, c candidate) []string {
 	v, ch, ok := numericShorthand(key(c.name))
-	if !ok || v < 2 || v > 8 || strings.ContainsRune("步招条项", []rune(ch)[0]) {
+	cs := components(key(c.name))
+	if cs != nil {
+		// 党建+物业+志愿, 一中心三平台: as many as its components, each
+		// opener holding one's noun.
+		v, ch = 0, ""
+		for _, x := range cs {
+			v += x.count
+		}
+	} else if !ok || v < 2 || v > 8 || strings.ContainsRune("步招条项", []rune(ch)[0]) {
 		return nil
 	}
 	i := c.sent + 1
@@ -772,6 +781,13 @@ func countedOpenerSteps(a *article, c candidate) []string {
 	}
 	if len(steps) != v {
 		return nil
+	}
+	if cs != nil {
+		heads := make([]sectionHead, len(steps))
+		for i, st := range steps {
+			heads[i] = sectionHead{label: st}
+		}
+		return componentHeadSteps(heads, c.name, func(sectionHead) bool { return true })
 	}
 	return steps
 }

@@ -391,6 +391,15 @@ func components(name string) []component {
 		if len(out) < 2 {
 			return nil
 		}
+		// The last part carries the name's tail (志愿治理 of
+		// 党建+物业+志愿治理模式): as long as the others at most.
+		n := 0
+		for _, c := range out[:len(out)-1] {
+			n = max(n, utf8.RuneCountInString(c.noun))
+		}
+		if rs := []rune(out[len(out)-1].noun); len(rs) > n {
+			out[len(out)-1].noun = string(rs[:n])
+		}
 		return out
 	}
 	rs := []rune(core)

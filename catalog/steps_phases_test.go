@@ -325,3 +325,23 @@ func TestListingNamingIsNoProcedure(t *testing.T) {
 		}
 	}
 }
+
+// TestComponentsOpeningParagraphs: “党建+物业+志愿”治理模式 whose parts
+// open the paragraphs after a paragraph of setting, in another order
+// (物业兜底，… / 党建引领，… / 志愿补位，…): each is a part, with its
+// paragraph; openers that miss a part are none.
+func TestComponentsOpeningParagraphs(t *testing.T) {
+	t.Parallel()
+	text := "　　春晖社区党委书记孔令芳探索出“党建+物业+志愿”治理模式，老旧小区旧貌换新颜。\n" +
+		"　　春晖社区建于上世纪80年代，没有物业，楼道里堆满杂物。\n" +
+		"　　物业兜底，社区引进了一家红色物业企业，收费每月每平方米5角，保洁、绿化有人管。\n" +
+		"　　党建引领，社区把党小组建在楼栋，党员亮身份、认楼栋，带头清理楼道杂物。\n" +
+		"　　志愿补位，退休党员组成了12支志愿服务队，帮物业管不到的角落查漏补缺。\n" +
+		"　　孔令芳说，三股力量拧成一股绳，小区的事才办得好。\n"
+	checkParts(t, buildFiles(t, map[string]string{"plus.txt": text}), "plus.txt", "党建+物业+志愿",
+		[]string{"物业兜底", "党建引领", "志愿补位"}, []string{"每平方米5角", "党小组建在楼栋", "12支志愿服务队"})
+	miss := strings.Replace(text, "志愿补位，退休党员", "老人补位，退休党员", 1)
+	if m, _, ok := buildFiles(t, map[string]string{"miss.txt": miss}).FindMethod("党建+物业+志愿"); ok && len(m.Steps) != 0 {
+		t.Errorf("miss.txt: steps %q, want none", m.Steps)
+	}
+}
