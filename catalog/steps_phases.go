@@ -21,6 +21,10 @@ var rePhaseOpen = regexp.MustCompile(`^(?:在)?((?:\p{Han}{1,6}?(?:之前|以前
 // then a comma or colon (事前摸排，… / 事中调处：… / 会后督办，…).
 var rePhaseNamed = regexp.MustCompile(`^(\p{Han}{1,2}(?:前|中|后))(\p{Han}{2,4})[,:]`)
 
+// rePhaseHead is a heading naming a stage by its time (会前, 事前预防,
+// 活动结束后), its subtitle cut by headLabel.
+var rePhaseHead = regexp.MustCompile(`^(\p{Han}{1,6}?(?:之前|以前|前|之初|之中|过程中|中|期间|之后|以后|后))(\p{Han}{0,4})$`)
+
 // Which part of a method's time a phrase tells: 0 before or at its start,
 // 1 while it goes on, 2 after; -1 an adverb of sequence, which only
 // follows another stage.
@@ -76,10 +80,23 @@ func phaseRun(a *article, from, end int, everywhere bool) (starts []int, phrases
 	}
 	inline := a.sentences[from].para // the paragraph whose every sentence may open a stage
 	skipped := 0                     // paragraphs of setting before the first stage
+	headed := false                  // the stages are headings (▌会前：征集议题), their bodies under them
 	for i := from + 1; i < len(a.sentences) && len(starts) < 6; i++ {
 		s := a.sentences[i]
-		if s.heading {
+		if s.heading || headLike(a, i) {
+			label, _ := headLabel(s.norm)
+			if m := rePhaseHead.FindStringSubmatch(label); m != nil && !rePhaseLife.MatchString(m[1]) && (headed || len(starts) == 0) {
+				ph := m[1]
+				if m[2] != "" {
+					ph += "|" + m[2]
+				}
+				starts, phrases, headed = append(starts, i), append(phrases, ph), true
+				continue
+			}
 			break
+		}
+		if headed {
+			continue // a stage's body, under its heading
 		}
 		first := a.sentences[i-1].para != s.para
 		if !first && s.para != inline && !everywhere {

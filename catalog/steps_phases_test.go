@@ -345,3 +345,18 @@ func TestComponentsOpeningParagraphs(t *testing.T) {
 		t.Errorf("miss.txt: steps %q, want none", m.Steps)
 	}
 }
+
+// TestStagesUnderHeadings: stages told under headings naming their time
+// (▌会前：充分征集议题 / ▌会中：… / ▌会后：…), each heading's paragraph its
+// procedure.
+func TestStagesUnderHeadings(t *testing.T) {
+	t.Parallel()
+	text := "西园社区：议事会开出实效\n" +
+		"　　西园社区党总支书记韩丽萍告诉记者，以前居民议事会常常“议而不决”。2023年起，社区推行“闭环议事法”。\n" +
+		"▌会前：充分征集议题\n　　社区通过网格微信群和意见箱征集议题，由党员骨干逐户了解居民的想法，提前三天公示。\n" +
+		"▌会中：民主协商表决\n　　居民代表、物业和共建单位围坐一桌，每个议题限时讨论，最后举手表决。\n" +
+		"▌会后：跟踪督办落实\n　　议定事项由专人跟进，办理进度每周在公示栏更新，办结后请居民代表验收。\n" +
+		"　　编辑：王芳\n"
+	checkParts(t, buildFiles(t, map[string]string{"heads.txt": text}), "heads.txt", "闭环议事法",
+		[]string{"会前", "会中", "会后"}, []string{"意见箱", "举手表决", "公示栏"})
+}
