@@ -962,8 +962,9 @@ func (s *Service) render(d *draft, q Question) *Answer {
 		if it.quote.chunk != nil {
 			for _, r := range append([]sentRef{it.quote}, it.more...) {
 				// "3、建立居民议事会…" quoted alone points at a list the
-				// reader does not see: the number goes, the words stay.
-				b.WriteString(trimSpeaker(corpus.TrimListMark(strings.TrimSpace(r.text)), r.chunk.Meta))
+				// reader does not see: the number goes, the words stay; so
+				// do a Markdown bold label's marks (**摸清底数**：…).
+				b.WriteString(strings.ReplaceAll(trimSpeaker(corpus.TrimListMark(strings.TrimSpace(r.text)), r.chunk.Meta), "**", ""))
 				if n := c.citeChunk(r.chunk); n > 0 {
 					b.WriteString("[" + strconv.Itoa(n) + "]")
 				}

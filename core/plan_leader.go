@@ -290,6 +290,15 @@ func (p *planner) planLeader(leader string) *draft {
 			factor = 0.5 // asked how she did it: what she did, before how things were
 		}
 		ranked = practiceWeighted(ranked, factor)
+		if p.q.Intent == IntentHow && wt.total == 0 {
+			// "她是怎么做的" of a post telling her practices under marked
+			// headings (▌…, 【…】): each heading with its first doing.
+			if its := p.headedPractices(cands, leader); its != nil {
+				d.lead = p.leaderLabel(leader) + "的做法："
+				d.items = append(d.items, its...)
+				return d
+			}
+		}
 		if sec := p.section(cands, wt); len(sec) > 0 {
 			// A section heading says it: its paragraphs are the answer.
 			d.lead = p.leaderLabel(leader) + "的做法："

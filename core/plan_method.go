@@ -179,7 +179,9 @@ func (p *planner) sharedSteps(m catalog.Method, def sentRef, hasDef bool) map[st
 	}
 	out := map[string]bool{}
 	for k, n := range count {
-		if n >= 2 && (!hasDef || k != def.key()) {
+		// The naming sentence is shared only when it tells every step
+		// (推行“三访工作法”，一访困难户，…；二访…；三访…).
+		if n >= 2 && (!hasDef || k != def.key() || n >= len(m.Steps)) {
 			out[k] = true
 		}
 	}
@@ -457,14 +459,18 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		} else {
 			d.lead += fmt.Sprintf("%s共%d步：", whose(who, name), len(m.Steps))
 		}
-		anyProc := false
+		anyProc, shownProc := false, false
 		for i := range m.Steps {
 			proc := procedure(i)
 			it := item{number: i + 1, label: p.stepName(m, i, def)}
 			budget := (maxAnswerRunes - 40) / max(1, len(m.Steps))
 			for _, r := range proc {
-				if !p.fresh(r) || hasDef && r.key() == def.key() {
+				if hasDef && r.key() == def.key() {
 					continue // the naming sentence tells them all: shown once, after
+				}
+				if !p.fresh(r) {
+					shownProc = true
+					continue
 				}
 				n := utf8.RuneCountInString(r.text)
 				if it.quote.chunk == nil {
@@ -508,6 +514,10 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			}
 			if addQuotes("具体做法", how, 4) == 0 {
 				d.tail = "文中未展开各步的具体做法。"
+				if shownProc {
+					// Told in this conversation already: so it is, not "not told".
+					d.tail = "各步的具体做法前面已经引用过原文。"
+				}
 			}
 		}
 	case IntentWho:
@@ -1065,7 +1075,7 @@ func whose(who, name string) string {
 // first few runes.
 func opensWithStep(norm, step string) bool {
 	name := unquoted(zh.ToSimplified(step))
-	t := strings.TrimSpace(unquoted(norm))
+	t := strings.TrimSpace(unquoted(strings.ReplaceAll(norm, "**", ""))) // **摸清底数**：…
 	if name == "" {
 		return false
 	}
