@@ -276,13 +276,6 @@ func (p *planner) planLeader(leader string) *draft {
 			return d
 		}
 	}
-	if p.q.Intent == IntentHow && wt.total == 0 && !p.q.FollowUp {
-		// "她是怎么做的", nothing particular asked: her methods, each by its
-		// naming sentence and how it is done.
-		if md := p.herMethodsDone(leader); md != nil {
-			return md
-		}
-	}
 	narrative := p.q.Intent == IntentHow || p.q.Intent == IntentOther || p.q.Intent == IntentResult
 	if narrative {
 		factor := 0.75
@@ -297,6 +290,13 @@ func (p *planner) planLeader(leader string) *draft {
 				d.lead = p.leaderLabel(leader) + "的做法："
 				d.items = append(d.items, its...)
 				return d
+			}
+		}
+		if p.q.Intent == IntentHow && wt.total == 0 && !p.q.FollowUp {
+			// Nothing particular asked, no headings: her methods, each by
+			// its naming sentence and how it is done.
+			if md := p.herMethodsDone(leader); md != nil {
+				return md
 			}
 		}
 		if sec := p.section(cands, wt); len(sec) > 0 {
