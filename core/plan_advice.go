@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"bangyang/lexicon"
 	"bangyang/search"
 )
 
@@ -63,6 +64,18 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		d.refused = true
 		return d, nil
 	}
+	// A problem asked beside the group of people it falls on: the problem's
+	// words, and whether the group is only its victim (吵得孩子…).
+	problem, victim := problemOverGroup(&p.q)
+	if len(problem) > 0 && !slices.ContainsFunc(ranked, func(r rankedSent) bool {
+		why, solves := cause[r.key()]
+		return r.score >= 1.2 && (matchesAny(r.norm, problem) || solves && matchesAny(why.norm, problem))
+	}) {
+		// No sentence on the problem itself: the articles do not address
+		// it, whatever they do for the group it concerns.
+		d.refused = true
+		return d, nil
+	}
 	perLeader := map[string]int{}
 	most := 2 // practices per leader: one or two each, across leaders
 	if len(only) == 1 {
@@ -84,6 +97,9 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		why, solves := cause[r.key()]
 		if len(expansion) > 0 && !matchesAny(r.norm, expansion) && !(solves && matchesAny(why.norm, expansion)) {
 			continue // a practice on the topic, not a sentence that shares a word
+		}
+		if victim && len(problem) > 0 && !matchesAny(r.norm, problem) && !(solves && matchesAny(why.norm, problem)) {
+			continue // the group the problem falls on shares words with other work (孩子, 写作业 of an after-school class)
 		}
 		if perLeader[l] == 0 {
 			if len(order) == 4 || len(order) > 0 && r.score < 0.35*best[order[0]] {
@@ -196,6 +212,82 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	}
 	return d, nil
 }
+
+// problemOverGroup returns the words of a question's problem topics when
+// it tells a problem that falls on a group of people, and tells the
+// problem more strongly: the group named right after 吵得, 熏得, 砸到 …
+// ("切割机从早响到晚，吵得孩子没法写作业": victim), or the group and the
+// problem in one clause ("老人买菜要走半个多小时"). A clause of its own
+// ("我们社区年轻人多") says who lives there, and a practice for them
+// (错时服务) may well be the answer: no problem words then. An advice
+// answer needs a sentence on the problem itself; when the group is only
+// the victim, a practice on the group alone (an after-school class for
+// 孩子…写作业) is about something else.
+func problemOverGroup(q *Question) (problem []string, victim bool) {
+	byProblem, byGroup := 0, 0
+	for _, t := range q.Topics {
+		if w := t.Weight(q.Norm); t.People {
+			byGroup = max(byGroup, w)
+			victim = victim || sufferedBy(q.Norm, t.Ask)
+		} else {
+			byProblem = max(byProblem, w)
+		}
+	}
+	told := victim
+	for _, c := range clauseRE.Split(q.Norm, -1) {
+		rest, inGroup := c, false
+		for _, t := range q.Topics {
+			if t.People && t.Weight(c) > 0 {
+				inGroup = true
+				for _, w := range t.Ask {
+					rest = strings.ReplaceAll(rest, w, " ") // the group's own words ("年轻人多") are no problem
+				}
+			}
+		}
+		told = told || inGroup && slices.ContainsFunc(q.Topics, func(t lexicon.Topic) bool { return !t.People && t.Weight(rest) > 0 })
+	}
+	if !told || byProblem <= byGroup {
+		return nil, false
+	}
+	for _, t := range q.Topics {
+		if !t.People {
+			problem = append(problem, t.Article...)
+			problem = append(problem, t.Ask...)
+		}
+	}
+	return problem, victim
+}
+
+// sufferedBy reports whether the question names one of the group's words
+// as the one a problem falls on: right after 吵得, 熏得, 害得, 让 …
+// ("吵得孩子没法写作业"), not as who lives there ("年轻人多，白天都去上班").
+func sufferedBy(norm string, group []string) bool {
+	for _, m := range sufferMarks {
+		for rest := norm; ; {
+			i := strings.Index(rest, m)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(m):]
+			head := rest
+			if n := []rune(head); len(n) > 4 {
+				head = string(n[:4])
+			}
+			for _, w := range group {
+				if utf8.RuneCountInString(w) <= 3 && strings.HasPrefix(strings.TrimLeft(head, "的些个我们家里"), w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// sufferMarks lead to whom a problem falls on.
+var sufferMarks = []string{"得", "让", "使", "害", "连", "到", "影响"}
+
+// clauseRE cuts a question into its clauses.
+var clauseRE = regexp.MustCompile(`[，,。；;？?！!、]`)
 
 func articleOrder(a, b sentRef) int {
 	if a.chunk.ArticleID != b.chunk.ArticleID {
