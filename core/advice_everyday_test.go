@@ -28,6 +28,8 @@ var adviceEverydayCases = []struct {
 }{
 	{q: "工地老板跑了，好几个外地工友干了一年拿不到工资，社区能帮点什么？", leader: "何建华",
 		want: []string{"劳资纠纷调解室", "三方会谈"}, without: []string{"1971年生"}},
+	{q: "我们这儿好多农民工被包工头拖欠工资，年底讨薪讨不回来，有没有书记帮着要过？", leader: "何建华",
+		want: []string{"劳资纠纷调解室", "三方会谈"}, without: []string{"1971年生"}},
 	{q: "楼下开了个做门窗的作坊，切割机从早响到晚，吵得孩子没法写作业，有没有书记遇到过？", leader: "罗春梅",
 		want: []string{"商居议事会", "减震垫", "整体搬离"}, without: []string{"四点半课堂", "三八红旗手"}},
 	{q: "小区门口夜市的烧烤烟熏得人不敢开窗，可以学谁？", leader: "陶立新",
@@ -71,8 +73,9 @@ func TestAdviceEverydayProblems(t *testing.T) {
 // TestAdviceEverydayProblemsAbstain: without the articles that address
 // them, the same problems are honestly not in the articles — not the
 // night market beside a canteen's community, a rainy-day story, a career
-// in a demolition office, grid patrols, nor the after-school class the
-// children of a workshop's noise share words with.
+// in a demolition office, grid patrols, a liaison for newcomers when
+// their unpaid wages are asked, nor the after-school class the children
+// of a workshop's noise share words with.
 func TestAdviceEverydayProblemsAbstain(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"04_md_afterschool_sun.md", "07_profile_elderly_feng.txt", "08_portal_grid_zhou.txt"} {
@@ -98,7 +101,7 @@ func TestAdviceEverydayProblemsAbstain(t *testing.T) {
 			t.Errorf("%s\nno article addresses it, got:\n%s", c.q, ans.Text)
 		}
 	}
-	ans, err := s.Ask(ctx, "", adviceEverydayCases[3].q)
+	ans, err := s.Ask(ctx, "", "孩子三点半就放学了，家长还没下班，哪位书记有办法？")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,6 +76,20 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		d.refused = true
 		return d, nil
 	}
+	// One problem asked far more strongly than anything else it mentions
+	// (拖欠工资, 包工头, 讨薪 beside the 农民工 of 流动人口): a sentence on
+	// it, or the articles do not address it — not a practice for the
+	// newcomers that shares one word.
+	if dom := p.dominantTopic(); dom != nil {
+		words := append(slices.Clone(dom.Article), dom.Ask...)
+		if !slices.ContainsFunc(ranked, func(r rankedSent) bool {
+			why, solves := cause[r.key()]
+			return r.score >= 1.2 && (matchesAny(r.norm, words) || solves && matchesAny(why.norm, words))
+		}) {
+			d.refused = true
+			return d, nil
+		}
+	}
 	perLeader := map[string]int{}
 	most := 2 // practices per leader: one or two each, across leaders
 	if len(only) == 1 {
@@ -211,6 +225,22 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		d.leaders = append(d.leaders, l)
 	}
 	return d, nil
+}
+
+// dominantTopic is the question's topic when it is asked at least twice
+// as strongly as any other (拖欠工资, 包工头, 讨薪 against the 农民工 of
+// 流动人口) and no group of people is asked beside it.
+func (p *planner) dominantTopic() *lexicon.Topic {
+	if len(p.q.Topics) < 2 || p.q.Topics[0].People {
+		return nil
+	}
+	first := p.q.Topics[0].Weight(p.q.Norm)
+	for _, t := range p.q.Topics[1:] {
+		if t.People || t.Weight(p.q.Norm)*2 > first {
+			return nil // a group of people is problemOverGroup's ("年轻人多 … 找不到人": 错时服务)
+		}
+	}
+	return &p.q.Topics[0]
 }
 
 // problemOverGroup returns the words of a question's problem topics when
