@@ -40,6 +40,8 @@ var adviceEverydayCases = []struct {
 		want: []string{"阳光征收", "算清补偿账"}, without: []string{"拆迁办", "网格员每天巡查"}},
 	{q: "一下暴雨小区就淹，一楼家里都进水了，怎么办？", leader: "唐丽",
 		want: []string{"防汛应急小分队", "易涝点"}, without: []string{"蹚着积水"}},
+	{q: "我们住八楼，一到晚上水压低就上不去水，天天提桶接水，有没有书记解决过？", leader: "严红",
+		want: []string{"二次供水", "加压泵"}, without: []string{"长者食堂"}},
 }
 
 func TestAdviceEverydayProblems(t *testing.T) {
