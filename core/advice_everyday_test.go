@@ -78,6 +78,25 @@ func TestAdviceEverydayProblems(t *testing.T) {
 // in a demolition office, grid patrols, a liaison for newcomers when
 // their unpaid wages are asked, nor the after-school class the children
 // of a workshop's noise share words with.
+// TestAdviceStoryOnOneLine: a problem and the practice told right after it
+// (a paragraph each) are one line of the answer, not the problem on a
+// line of its own with the practice below as if it were another.
+func TestAdviceStoryOnOneLine(t *testing.T) {
+	s := serviceOverDir(t, "testdata/advice_everyday")
+	ans, err := s.Ask(context.Background(), "", "片区要搞棚改，好多居民怕吃亏不肯签字，有没有书记遇到过？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(ans.Text, "\n") {
+		if strings.Contains(line, "迟迟不愿签约") && !strings.Contains(line, "阳光征收") {
+			t.Errorf("the problem is a line of its own:\n%s", ans.Text)
+		}
+	}
+	if !strings.Contains(ans.Text, "阳光征收") {
+		t.Errorf("want the practice:\n%s", ans.Text)
+	}
+}
+
 func TestAdviceEverydayProblemsAbstain(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"04_md_afterschool_sun.md", "07_profile_elderly_feng.txt", "08_portal_grid_zhou.txt"} {

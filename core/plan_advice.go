@@ -200,8 +200,19 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 			runes += n
 			shown = append(shown, st)
 		}
-		// A leader's practices in the order her article tells them.
+		// A leader's practices in the order her article tells them; two
+		// that follow each other in the passage are one story, one line
+		// ("征收启动之初，不少居民……不愿签约。" then the paragraph "……推行
+		// “阳光征收”"), not the problem on a line of its own.
 		slices.SortStableFunc(shown, func(a, b []sentRef) int { return articleOrder(a[0], b[0]) })
+		for j := 1; j < len(shown); j++ {
+			last, next := shown[j-1][len(shown[j-1])-1], shown[j][0]
+			if last.chunk == next.chunk && next.pos == last.pos+1 {
+				shown[j-1] = append(shown[j-1], shown[j]...)
+				shown = slices.Delete(shown, j, j+1)
+				j--
+			}
+		}
 		for _, st := range shown {
 			label := p.leaderLabel(l)
 			if len(only) == 1 {
