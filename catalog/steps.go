@@ -101,6 +101,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := sequencedSteps(a, c); st != nil {
 			return st
 		}
+		if st := labelledSequenceSteps(a, c); st != nil {
+			return st
+		}
 		if st := proseSteps(a, c); st != nil {
 			return st
 		}
@@ -515,6 +518,39 @@ func sequencedSteps(a *article, c candidate) []string {
 		}
 	}
 	return nil // no 最后: not a sequence told whole
+}
+
+// reLabelledSequence opens a clause with an adverb of order, 是, and a
+// one-to-four-character step closed by a comma: 先是听，…；再是议，…；最后
+// 是办，… (the label alone, the clause after it tells the doing).
+var reLabelledSequence = regexp.MustCompile(`(?:^|[;。:,])(先是|首先是|再是|其次是|接着是|然后是|最后是)(\p{Han}{1,4})[,;:]`)
+
+// labelledSequenceSteps: the sighting sentence or the ones after it (a
+// ；ends one) tell the steps as 先是X，…再是Y，…最后是Z，…: from a 先是 to a
+// 最后是, three steps or more, each label short (a clause, not a name,
+// follows it).
+func labelledSequenceSteps(a *article, c candidate) []string {
+	var steps []string
+	for d := 0; d <= 6 && c.sent+d < len(a.sentences); d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		for _, m := range reLabelledSequence.FindAllStringSubmatch(n, -1) {
+			first := m[1] == "先是" || m[1] == "首先是"
+			if len(steps) == 0 != first {
+				return nil // the order broke
+			}
+			steps = append(steps, m[2])
+			if m[1] == "最后是" {
+				if len(steps) < 3 {
+					return nil
+				}
+				return finishOrdinal(steps, c.name)
+			}
+		}
+	}
+	return nil
 }
 
 // reTierClause opens a clause telling one tier: 红色户是…, 对黄色家庭，…,

@@ -508,3 +508,19 @@ func TestSharedProgrammeIsNoOnesOwn(t *testing.T) {
 		t.Errorf("a shared programme given to one community:\n%s", ans.Text)
 	}
 }
+
+// TestStepsAsLabelledClauses: 先是听，…；再是议，…；最后是办，… in her
+// answer are three steps, each shown by its own clause.
+func TestStepsAsLabelledClauses(t *testing.T) {
+	s := serviceOverText(t, "guihua.txt", guihuaInterview)
+	ans, err := s.Ask(context.Background(), "steps", "周末议事桌分几步？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _, _ := strings.Cut(ans.Text, "来源")
+	for _, want := range []string{"共3步", "1. 先是听", "2. 再是议", "3. 最后是办"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("want %q:\n%s", want, body)
+		}
+	}
+}

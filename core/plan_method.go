@@ -207,8 +207,8 @@ func opensOrdinal(t string) bool {
 // 也就是…).
 func opensItsItem(t, step string) bool {
 	n := strings.TrimSpace(unquoted(zh.ToSimplified(t)))
-	for _, p := range []string{"对于", "对", "其中"} {
-		n = strings.TrimPrefix(n, p)
+	for _, p := range []string{"对于", "对", "其中", "首先是", "先是", "其次是", "再是", "然后是", "接着是", "最后是"} {
+		n = strings.TrimPrefix(n, p) // ("先是听，…；再是议，…": 听, 议)
 	}
 	st := unquoted(zh.ToSimplified(step))
 	return st != "" && strings.HasPrefix(n, st)
