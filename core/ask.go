@@ -261,6 +261,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if prev.Asks == AsksPast && q.Asks == "" && nowStateAskRE.MatchString(q.Norm) {
 		q.Asks = AsksNow // "现在呢" after how things were
 	}
+	if s.otherMethod(q, prev) {
+		return
+	}
 	if q.Intent == IntentCompare && len(q.Leaders) == 1 && len(prev.Leaders) > 0 && prev.Leaders[0] != q.Leaders[0] {
 		q.Leaders = append([]string{prev.Leaders[0]}, q.Leaders...)
 		q.Resolved = true
@@ -726,6 +729,9 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		return p.planChat(), nil
 	case IntentList:
 		return p.planList(), nil
+	}
+	if q.Asks == AsksNoMore && len(q.Leaders) == 1 {
+		return p.nothingMore(q.Leaders[0]), nil // every method of hers was told
 	}
 	if len(q.Leaders)+len(q.Methods) == 0 && officeAskRE.MatchString(q.Norm) && !adviceRE.MatchString(q.Norm) && !adviceLooseRE.MatchString(q.Norm) {
 		// "残疾人补贴怎么申请": a how-to of an office, which the articles —
@@ -1222,3 +1228,48 @@ func topicOnly(q Question) bool {
 // field (在…方面, 社区, 居民). A fixed list: how common a word is in the
 // corpus says nothing when the corpus is one article.
 var fieldStopBigrams = []string{"方面", "社区", "居民", "工作", "做法", "经验", "书记", "开展", "做了", "哪些", "什么", "怎么", "如何", "有没", "没有"}
+
+// otherMethod resolves "还有别的办法吗" after one secretary's method (or
+// "还有吗" after an item of her list): her methods this conversation has
+// not told (AsksOther), or the list's next item, asked what it is; after
+// its last item, AsksNoMore. It reports whether it resolved the question.
+func (s *Service) otherMethod(q *Question, prev *Turn) bool {
+	if len(q.Leaders)+len(q.Methods) > 0 || len(prev.Leaders) != 1 || s.o.Catalog == nil || prev.Intent == IntentAdvice || prev.Intent == IntentCompare {
+		return false // (after advice, 还有别的办法吗 asks other secretaries')
+	}
+	listedItem := nextAskRE.MatchString(q.Norm) && len(prev.Listed) > 1 && len(prev.Methods) == 1 && slices.Contains(prev.Listed, prev.Methods[0])
+	if !otherMethodAskRE.MatchString(q.Norm) && !listedItem {
+		return false
+	}
+	leader := prev.Leaders[0]
+	told := append(slices.Clone(prev.Listed), prev.Methods...)
+	var next string
+	if listedItem {
+		if i := slices.Index(prev.Listed, prev.Methods[0]); i+1 < len(prev.Listed) {
+			next = prev.Listed[i+1]
+		}
+	}
+	if next == "" {
+		for _, m := range s.mainMethods(leader, 8) {
+			if !slices.Contains(told, m.Name) {
+				next = m.Name
+				break
+			}
+		}
+	}
+	if next == "" {
+		if !listedItem {
+			return false // more of what she did, told without a name, may follow
+		}
+		q.Leaders, q.FollowUp, q.Resolved = []string{leader}, true, true
+		q.Asks = AsksNoMore // the list was walked through
+		return true
+	}
+	q.Leaders, q.FollowUp, q.Resolved = []string{leader}, true, true
+	if listedItem {
+		q.Methods, q.Intent = []string{next}, IntentWhat
+		return true
+	}
+	q.Intent, q.Asks = IntentHow, AsksOther
+	return true
+}

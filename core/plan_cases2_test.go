@@ -524,3 +524,40 @@ func TestStepsAsLabelledClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestAnotherMethodOfHers: "还有别的办法吗" after one of her methods tells
+// another not told yet; "还有吗" after the last item of her list says all
+// was told; "怎么来的" asks what it answers; thanks get a short reply.
+func TestAnotherMethodOfHers(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"liuwan.txt": liuwanArticle, "hongqi.html": hongqiPage} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := serviceOverDir(t, dir)
+	ctx := context.Background()
+	ask := func(chat, q string) string {
+		t.Helper()
+		ans, err := s.Ask(ctx, chat, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _, _ := strings.Cut(ans.Text, "来源")
+		return body
+	}
+	if got := ask("origin", "何秀英的板凳议事是怎么来的？"); !strings.Contains(got, "针对的问题") || !strings.Contains(got, "没有一个让大家坐下来商量的地方") {
+		t.Errorf("怎么来的: want the problem it answers:\n%s", got)
+	}
+	if got := ask("origin", "还有别的办法吗？"); !strings.Contains(got, "四点半课堂") || strings.Contains(got, "每月第一个周六") {
+		t.Errorf("还有别的办法吗: want her other method:\n%s", got)
+	}
+	ask("list", "赵建国有哪些做法？")
+	ask("list", "第二个呢？")
+	if got := ask("list", "还有吗？"); !strings.Contains(got, "上面都已经介绍了") {
+		t.Errorf("还有吗 after the list's last: want all told:\n%s", got)
+	}
+	if got := ask("thanks", "谢谢！"); !strings.HasPrefix(got, "不客气") {
+		t.Errorf("thanks: %s", got)
+	}
+}

@@ -123,6 +123,12 @@ func (p *planner) planLeader(leader string) *draft {
 			return d
 		}
 	}
+	if p.q.Asks == AsksOther && p.prev != nil {
+		// "还有别的办法吗": her methods not told yet, each with how.
+		if md := p.herMethodsDone(leader, append(slices.Clone(p.prev.Listed), p.prev.Methods...)); md != nil {
+			return md
+		}
+	}
 	if p.q.Asks == AsksPast {
 		// "他们社区以前什么样": how it was before her work.
 		if pd := p.planPastState(leader); pd != nil {
@@ -295,7 +301,7 @@ func (p *planner) planLeader(leader string) *draft {
 		if p.q.Intent == IntentHow && wt.total == 0 && !p.q.FollowUp {
 			// Nothing particular asked, no headings: her methods, each by
 			// its naming sentence and how it is done.
-			if md := p.herMethodsDone(leader); md != nil {
+			if md := p.herMethodsDone(leader, nil); md != nil {
 				return md
 			}
 		}
@@ -1262,18 +1268,22 @@ func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
 }
 
 // herMethodsDone answers how a secretary works when nothing particular is
-// asked: her main methods, each introduced by its naming sentence and
-// followed by the doings told right after it. Nil when fewer than two
-// sentences would be shown: the general ranking does better then.
-func (p *planner) herMethodsDone(leader string) *draft {
+// asked: two of her main methods (not those of skip, told already), each
+// introduced by its naming sentence and followed by the doings told right
+// after it. Nil when nothing would be shown, or (nothing skipped) fewer
+// than two sentences: the general ranking does better then.
+func (p *planner) herMethodsDone(leader string, skip []string) *draft {
 	d := &draft{leaders: []string{leader}, context: firstChunks(p.s.leaderChunks(leader), 6)}
 	runes := 0
 	fits := func(r sentRef) bool {
 		return p.fresh(r) && runes+utf8.RuneCountInString(r.text) <= maxAnswerRunes-60
 	}
-	for _, m := range p.s.mainMethods(leader, 2) {
+	for _, m := range p.s.mainMethods(leader, 8) {
+		if len(d.items) == 2 {
+			break
+		}
 		def, ok := p.definitionOf(m)
-		if !ok || !fits(def) {
+		if !ok || !fits(def) || slices.Contains(skip, m.Name) {
 			continue
 		}
 		p.take(def)
@@ -1296,7 +1306,7 @@ func (p *planner) herMethodsDone(leader string) *draft {
 	for _, it := range d.items {
 		shown += 1 + len(it.more)
 	}
-	if shown < 2 {
+	if shown < 2 && skip == nil || shown == 0 {
 		for _, it := range d.items {
 			delete(p.used, it.quote.key())
 			for _, r := range it.more {

@@ -5,12 +5,16 @@ package core
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
 // planChat answers a greeting, thanks or a question about the bot: what
 // it does and what to ask, with examples from these articles.
 func (p *planner) planChat() *draft {
+	if thanksRE.MatchString(p.q.Norm) {
+		return &draft{lead: "不客气！还想了解哪位书记、哪个方法，随时问我。"}
+	}
 	d := &draft{lead: "您好！我是“榜样”，根据社区书记事迹报道回答工作方法方面的问题，并给出引用的原文。"}
 	also := "可以问"
 	if ex := p.s.exampleMethod(); ex != "" {
@@ -23,6 +27,9 @@ func (p *planner) planChat() *draft {
 	}
 	return d
 }
+
+// thanksRE is a thank-you (谢谢, 多谢, 辛苦了).
+var thanksRE = regexp.MustCompile(`谢谢|多谢|感谢|谢了|辛苦了|thank`)
 
 // planList answers which secretaries (or methods) the articles cover.
 func (p *planner) planList() *draft {

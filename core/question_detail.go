@@ -16,6 +16,8 @@ const (
 	AsksPast     Detail = "past"     // 以前什么样, 刚去的时候是什么情况
 	AsksNow      Detail = "now"      // 现在呢, right after how things were
 	AsksPlace    Detail = "place"    // 哪个社区有X, X是哪里的经验
+	AsksNoMore   Detail = "nomore"   // 还有吗, after the last item of her list
+	AsksOther    Detail = "other"    // 还有别的办法吗: her methods not told yet
 )
 
 // detailOf is the detail a question's own words ask; AsksNow needs the
@@ -52,4 +54,9 @@ var (
 	// asks for other ones ("还有哪个社区有类似的做法").
 	whosePlaceAskRE = regexp.MustCompile(`(是|属于)(哪个|哪)(社区|小区|街道|村|地方|城市|区)的?|(是|属于)?哪里的(经验|做法|办法|创新|特色|品牌)|哪个(社区|小区|街道|村|地方)(有|在搞|在做|搞|推行|实行|开展|创|办|做|的)|在哪(个)?(社区|里|儿)?(搞|推行|实行|开展|创|办|兴起|开始)`)
 	othersAskedRE   = regexp.MustCompile(`还有|别的|其他|其它|类似|哪些`)
+
+	// otherMethodAskRE asks another of her methods (还有别的办法吗);
+	// nextAskRE the next one of a list just walked through (还有吗).
+	otherMethodAskRE = regexp.MustCompile(`^(那)?(她|他)?(还有|还)(没有)?(别的|其他|其它|什么|哪些|另外的)?(的)?(好)?(办法|做法|方法|招|高招|经验|工作方法|举措)(吗|呢|没有|没)?[？?]?$`)
+	nextAskRE        = regexp.MustCompile(`^(还有吗|还有呢|还有没有|下一个呢|下一个|再来一个)[？?]?$`)
 )
