@@ -16,6 +16,10 @@ var callRe = regexp.MustCompile(`(?:叫|喊|称|称呼)(?:她|他|我)(?:为|作
 	`(?:人称|被称为|被称作|被叫作|被叫做|称为|眼里的|眼中的|口中的|心中的|心目中的)[“"「](\p{Han}{2,5})[”"」]`)
 
 // otherPersonRE names someone a nickname may be given to other than her.
+// callerRE follows a person of a kind who does the calling (社区里的老人
+// 都叫他“老韦”), not one who is called.
+var callerRE = regexp.MustCompile(`^(都|也|常|总|还|就|一般|平时)*(亲切地|习惯|喜欢|更喜欢|爱)?(叫|喊|称)(她|他)`)
+
 var otherPersonRE = regexp.MustCompile(`大爷|大妈|大娘|阿姨|奶奶|爷爷|婆婆|老人|老党员|小伙|姑娘|师傅|老板|队长|楼长|网格员`)
 
 // nicknameRe is a nickname said to be one: 外号叫“铁脚板”, 绰号“拼命三娘”.
@@ -99,7 +103,7 @@ func callIsHers(nrs []rune, a int, who, sn string, rest []string, primary bool, 
 	// Someone else of a kind (王大爷, 老党员) — not those who do the
 	// calling (老人们更喜欢叫她“小钟”).
 	for _, loc := range otherPersonRE.FindAllStringIndex(before, -1) {
-		if !strings.HasPrefix(before[loc[1]:], "们") {
+		if !strings.HasPrefix(before[loc[1]:], "们") && !callerRE.MatchString(before[loc[1]:]) {
 			them = max(them, loc[0])
 		}
 	}
