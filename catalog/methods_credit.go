@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bangyang/corpus"
 	"bangyang/zh"
 	"regexp"
 	"strings"
@@ -89,7 +90,46 @@ func aboutWhom(a *article, i, pos int) string {
 			break
 		}
 	}
-	return sectionOpensOn(a, i)
+	if o := sectionOpensOn(a, i); o != "" {
+		return o
+	}
+	return turnedTo(a, i)
+}
+
+// turnedTo is the other secretary the article turned to before sentence
+// i, in its section: a sentence bringing her in as its subject
+// (corpus.TurnsTo: "在一河之隔的杏林社区，党委书记邵慧敏…"), with the
+// leader not named since. "" otherwise.
+func turnedTo(a *article, i int) string {
+	named := func(t string, keys []string) bool {
+		for _, k := range keys {
+			if k != "" && strings.Contains(t, norm(k)) {
+				return true
+			}
+		}
+		return false
+	}
+	leader := append([]string{a.meta.Leader}, a.meta.Aliases...)
+	for j := i - 1; j >= 0 && i-j <= 60; j-- {
+		s := a.sentences[j]
+		if s.heading || named(s.norm, leader) {
+			return ""
+		}
+		for _, o := range a.meta.Others {
+			keys := []string{norm(o)}
+			if !named(s.norm, keys) {
+				continue
+			}
+			prev, first := "", true
+			if j > 0 && a.sentences[j-1].para == s.para {
+				prev, first = a.sentences[j-1].norm, false
+			}
+			if corpus.TurnsTo(s.norm, prev, first, keys) {
+				return o
+			}
+		}
+	}
+	return ""
 }
 
 // sectionOpensOn is the other secretary a section is about when its

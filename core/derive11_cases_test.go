@@ -1,0 +1,40 @@
+package core
+
+import (
+	"strings"
+	"testing"
+)
+
+// Articles of two secretaries told in turn (corpus/testdata/genre-classes
+// 61-63): what each one did is hers in every answer — who made a
+// practice, her methods, her summary — and never the other's.
+func TestSecretariesToldInTurnOwnTheirPractices(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre-classes/61_md_two_communities_table_yu.md",
+		"genre-classes/62_two_secretaries_midpara_heading_cen.txt", "genre-classes/63_two_secretaries_no_headings_fan.txt")
+	for _, c := range []struct {
+		q         string
+		want, not []string
+	}{
+		{"亲子志愿队是谁组织的？", []string{"邵慧敏"}, []string{"范丽君"}},
+		{"周末夜市是谁办的？", []string{"覃志刚"}, []string{"岑美玲"}},
+		{"覃志刚有什么工作方法？", []string{"榕树下调解队", "周末夜市"}, []string{"江畔老年食堂", "守望员"}},
+		{"邵慧敏有什么工作方法？", []string{"三方联席会", "亲子志愿队"}, []string{"一事一议", "216名"}},
+		{"范丽君有什么工作方法？", []string{"一事一议"}, []string{"亲子志愿队", "联席会", "74件"}},
+		{"岑美玲有什么工作方法？", []string{"江畔老年食堂"}, []string{"周末夜市", "榕树下"}},
+		{"韩立军有什么工作方法？", []string{"夜间党群驿站", "红领巾托管班"}, []string{"楼栋议事会", "积分超市"}},
+		{"余秀娟有什么工作方法？", []string{"楼栋议事会", "邻里积分超市"}, []string{"夜间党群驿站", "托管班"}},
+	} {
+		ans := askSummary(t, s, c.q)
+		for _, w := range c.want {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%s: answer lacks %s:\n%s", c.q, w, ans.Text)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(ans.Text, w) {
+				t.Errorf("%s: answer holds the other secretary's %s:\n%s", c.q, w, ans.Text)
+			}
+		}
+	}
+}

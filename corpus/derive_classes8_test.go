@@ -1,0 +1,123 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// Classes of the derive11 round (testdata/genre-classes 61-67).
+
+// Two secretaries told in turn: a passage is credited to the one it goes
+// on about, though it names neither — under a heading naming her
+// community (61), after a heading naming no one and her introduction
+// after her community (62), or with no heading at all, the second one
+// brought in mid-paragraph (63) — and no passage runs from one to the
+// other.
+func TestPassagesOfSecretariesInTurn(t *testing.T) {
+	as, err := LoadDir(t.Context(), "testdata/genre-classes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byFile := map[string]Article{}
+	for _, a := range as {
+		byFile[a.ID] = a
+	}
+	for _, c := range []struct {
+		file string
+		want map[string]string // a phrase → whose passage holds it
+		not  [][2]string       // phrases no passage holds together
+	}{
+		{"61_md_two_communities_table_yu", map[string]string{
+			"驿站开办以来": "韩立军", "红领巾托管班": "韩立军", "楼栋议事会”：每栋楼": "余秀娟", "邻里积分超市”，居民": "余秀娟",
+		}, [][2]string{{"他曾获", "书记：余秀娟"}}},
+		{"62_two_secretaries_midpara_heading_cen", map[string]string{
+			"周末夜市": "覃志刚", "夜市带动": "覃志刚", "江畔老年食堂": "岑美玲",
+		}, nil},
+		{"63_two_secretaries_no_headings_fan", map[string]string{
+			"亲子志愿队": "邵慧敏", "联席会协调解决": "邵慧敏", "一事一议": "范丽君", "216名": "范丽君",
+		}, [][2]string{{"一事一议", "三方联席会"}, {"亲子志愿队", "范丽君曾获"}}},
+	} {
+		a, ok := byFile[c.file]
+		if !ok {
+			t.Fatalf("%s: not loaded", c.file)
+		}
+		chunks := ChunkArticle(a)
+		for phrase, who := range c.want {
+			found := false
+			for _, ch := range chunks {
+				if strings.Contains(ch.Norm, phrase) {
+					found = true
+					if ch.Meta.Leader != who {
+						t.Errorf("%s: the passage holding %q is credited to %q, want %s:\n%s", c.file, phrase, ch.Meta.Leader, who, ch.Text)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%s: no passage holds %q", c.file, phrase)
+			}
+		}
+		for _, pair := range c.not {
+			for _, ch := range chunks {
+				if strings.Contains(ch.Norm, pair[0]) && strings.Contains(ch.Norm, pair[1]) {
+					t.Errorf("%s: one passage runs from one secretary to the other (%q, %q):\n%s", c.file, pair[0], pair[1], ch.Text)
+				}
+			}
+		}
+	}
+}
+
+// IntroducesSubject and TurnsTo: her name opens its clause, bare or after
+// her post, after at most where or when it is told; she turns the
+// article when first in her paragraph or placed by her community.
+func TestIntroducesSubject(t *testing.T) {
+	keys := []string{"覃志刚"}
+	for _, c := range []struct {
+		text        string
+		prev        string
+		first       bool
+		intro, turn bool
+	}{
+		{"在一江之隔的南岸新村社区，党委书记覃志刚面对的是另一道难题。", "河对岸的情况完全不同。", false, true, true},
+		{"社区党委书记覃志刚是退役军人。", "", true, true, true},
+		{"社区党委书记覃志刚是退役军人。", "南岸新村社区年轻人多。", false, true, true},
+		{"社区党委书记覃志刚也赶来帮忙。", "她挨家挨户登记党员。", false, true, false},
+		{"2019年，覃志刚当选社区党委书记。", "", true, true, true},
+		{"她向南岸新村社区党委书记覃志刚请教。", "", true, false, false},
+		{"她和覃志刚一起走访。", "", true, false, false},
+		{"这套办法的牵头人，是社区党委书记覃志刚。", "", true, false, false},
+		{"居民王阿姨拉着覃志刚的手说。", "", true, false, false},
+		{"覃志刚、岑美玲两人都是社区党委书记。", "", true, false, false},
+	} {
+		if got := IntroducesSubject(c.text, keys); got != c.intro {
+			t.Errorf("IntroducesSubject(%q) = %v, want %v", c.text, got, c.intro)
+		}
+		if got := TurnsTo(c.text, c.prev, c.first, keys); got != c.turn {
+			t.Errorf("TurnsTo(%q, prev %q, first %v) = %v, want %v", c.text, c.prev, c.first, got, c.turn)
+		}
+	}
+}
+
+// The community in the sentence before her post, in her paragraph, when
+// the article names another secretary ("柳江北岸的码头社区已经热闹起来。社区
+// 党委书记岑美玲…"); a village turned community whose name opens with 那
+// (那坛社区), her post now after her past one ("原来的村党支部书记韦国强，
+// 成了那坛社区党委书记"); a call-name the old residents use (社区里的老人都
+// 叫他“老韦”).
+func TestPostsOfThisRound(t *testing.T) {
+	a := loadText(t, "a.txt", "两岸书记\n\n清晨六点半，柳江北岸的码头社区已经热闹起来。社区党委书记岑美玲照例沿着江堤走一圈。\n\n渡口边\n\n在一江之隔的南岸新村社区，党委书记覃志刚面对的是另一道难题。\n")
+	if a.Leader != "岑美玲" || a.Place != "码头社区" {
+		t.Errorf("leader %q place %q, want 岑美玲 of 码头社区", a.Leader, a.Place)
+	}
+	b := loadText(t, "b.txt", "老韦的十年\n\n2013年，武鸣区城厢镇的那坛村整村拆迁，那坛村也改为那坛社区。原来的村党支部书记韦国强，成了那坛社区党委书记。\n\n“以前喊一声，全村都听得见。”韦国强说。社区里的老人都叫他“老韦”。老韦的办法是开会商量，几年下来，小区里拆除违建110多处。\n\n韦国强曾获“南宁市优秀共产党员”称号。\n")
+	if b.Leader != "韦国强" || b.Role != "社区党委书记" || !strings.HasSuffix(b.Place, "那坛社区") {
+		t.Errorf("leader %q role %q place %q, want 韦国强, 社区党委书记 of 那坛社区", b.Leader, b.Role, b.Place)
+	}
+	if !strings.Contains(strings.Join(b.Aliases, " "), "老韦") {
+		t.Errorf("aliases %v lack 老韦", b.Aliases)
+	}
+	// 那 as a demonstrative is no name: 那个社区.
+	c := loadText(t, "c.txt", "小巷书记\n\n那个社区很老。社区党委书记林芳说，那个社区的人都认识她。\n")
+	if strings.Contains(c.Place, "那") {
+		t.Errorf("place %q, want no 那…", c.Place)
+	}
+}
