@@ -38,3 +38,35 @@ func TestSecretariesToldInTurnOwnTheirPractices(t *testing.T) {
 		}
 	}
 }
+
+// A career before the post (1998年入伍…干了八年, 2006年退伍后，她…2012年起
+// 担任…党委书记): when she took the post is the post's year, not the
+// army's; a village secretary who became the community's (原来的村党支部
+// 书记韦国强，成了那坛社区党委书记) is asked the same.
+func TestPostYearAfterAnotherCareer(t *testing.T) {
+	t.Parallel()
+	s := serviceOverFiles(t, "genre-classes/66_army_career_term_xiang.txt", "genre-classes/67_village_to_residence_nickname_wei.txt")
+	for _, c := range []struct {
+		q         string
+		want, not []string
+	}{
+		{"向红英哪年当上书记？", []string{"2012年起担任东湖社区党委书记"}, []string{"1998"}},
+		{"向红英什么时候开始当社区书记的？", []string{"2012年"}, []string{"1998"}},
+		{"向红英之前是做什么的？", []string{"入伍"}, nil},
+		{"韦国强什么时候当上社区书记的？", []string{"成了那坛社区党委书记"}, nil},
+		{"韦国强有什么工作方法？", []string{"三会议事"}, nil},
+		{"老韦是谁？", []string{"韦国强", "那坛社区"}, nil},
+	} {
+		ans := askSummary(t, s, c.q)
+		for _, w := range c.want {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%s: answer lacks %s:\n%s", c.q, w, ans.Text)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(ans.Text, w) {
+				t.Errorf("%s: answer holds %s:\n%s", c.q, w, ans.Text)
+			}
+		}
+	}
+}
