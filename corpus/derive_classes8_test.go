@@ -121,3 +121,26 @@ func TestPostsOfThisRound(t *testing.T) {
 		t.Errorf("place %q, want no 那…", c.Place)
 	}
 }
+
+// Call-names of this round: a one-character given name and 姐 (莉姐 of
+// 黄莉); 老+surname told as the subject of what he does, with no one else
+// of the surname (老韩 of 韩德明) — not when a 韩大爷 lives there too; a
+// name before 借助 is cut before it (吴敏, not 吴敏借).
+func TestCallNamesOfThisRound(t *testing.T) {
+	a := loadText(t, "a.txt", "街道书记的清单\n\n“有事就找莉姐。”居民们口中的“莉姐”，就是民意街道党工委书记黄莉。黄莉推出三张清单。\n\n在新华社区，社区党委书记吴敏借助清单，引进了一家食堂。\n\n黄莉曾获“湖北省优秀共产党员”称号。\n")
+	if a.Leader != "黄莉" || !strings.Contains(strings.Join(a.Aliases, " "), "莉姐") {
+		t.Errorf("leader %q aliases %v, want 黄莉 with 莉姐", a.Leader, a.Aliases)
+	}
+	if len(a.Others) != 1 || a.Others[0] != "吴敏" {
+		t.Errorf("others %v, want [吴敏]", a.Others)
+	}
+	text := "老书记\n\n2016年，韩德明当选礼让社区党委书记。社区里有8个民族的居民。\n\n老韩想了个办法：每栋楼推选一名联络员。\n\n老韩还办了一间茶馆。韩德明说：“大家常来坐坐。”\n"
+	b := loadText(t, "b.txt", text)
+	if b.Leader != "韩德明" || !strings.Contains(strings.Join(b.Aliases, " "), "老韩") {
+		t.Errorf("leader %q aliases %v, want 韩德明 with 老韩", b.Leader, b.Aliases)
+	}
+	c := loadText(t, "c.txt", strings.Replace(text, "社区里有8个民族的居民。", "楼里的韩大爷是老党员。", 1))
+	if strings.Contains(strings.Join(c.Aliases, " "), "老韩") {
+		t.Errorf("aliases %v: 老韩 may be 韩大爷", c.Aliases)
+	}
+}
