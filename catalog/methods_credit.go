@@ -112,7 +112,15 @@ func turnedTo(a *article, i int) string {
 	leader := append([]string{a.meta.Leader}, a.meta.Aliases...)
 	for j := i - 1; j >= 0 && i-j <= 60; j-- {
 		s := a.sentences[j]
-		if s.heading || named(s.norm, leader) {
+		if s.heading {
+			return ""
+		}
+		if named(s.norm, leader) {
+			for _, o := range a.meta.Others {
+				if corpus.ContrastTurn(s.norm, normAll(leader), []string{norm(o)}) {
+					return o // "与陶玉琴不同，…书记贺建军…"
+				}
+			}
 			return ""
 		}
 		for _, o := range a.meta.Others {
@@ -168,6 +176,17 @@ func sectionOpensOn(a *article, i int) string {
 		}
 	}
 	return found
+}
+
+// normAll is norm of each non-empty name.
+func normAll(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if n != "" {
+			out = append(out, norm(n))
+		}
+	}
+	return out
 }
 
 // titleCandidates: a quoted name in the title (十九本“民生日记”里的社区情)

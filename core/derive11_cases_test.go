@@ -11,7 +11,8 @@ import (
 func TestSecretariesToldInTurnOwnTheirPractices(t *testing.T) {
 	t.Parallel()
 	s := serviceOverFiles(t, "genre-classes/61_md_two_communities_table_yu.md",
-		"genre-classes/62_two_secretaries_midpara_heading_cen.txt", "genre-classes/63_two_secretaries_no_headings_fan.txt")
+		"genre-classes/62_two_secretaries_midpara_heading_cen.txt", "genre-classes/63_two_secretaries_no_headings_fan.txt",
+		"genre-classes/70_contrast_turn_second_secretary_tao.txt")
 	for _, c := range []struct {
 		q         string
 		want, not []string
@@ -24,6 +25,9 @@ func TestSecretariesToldInTurnOwnTheirPractices(t *testing.T) {
 		{"岑美玲有什么工作方法？", []string{"江畔老年食堂"}, []string{"周末夜市", "榕树下"}},
 		{"韩立军有什么工作方法？", []string{"夜间党群驿站", "红领巾托管班"}, []string{"楼栋议事会", "积分超市"}},
 		{"余秀娟有什么工作方法？", []string{"楼栋议事会", "邻里积分超市"}, []string{"夜间党群驿站", "托管班"}},
+		{"贺建军有什么工作方法？", []string{"邻里夜校", "430课堂"}, []string{"爬楼帮帮团", "助餐点"}},
+		{"陶玉琴有什么工作方法？", []string{"爬楼帮帮团"}, []string{"邻里夜校", "430课堂"}},
+		{"430课堂是谁办的？", []string{"贺建军"}, nil},
 	} {
 		ans := askSummary(t, s, c.q)
 		for _, w := range c.want {

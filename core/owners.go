@@ -118,7 +118,12 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 			}
 			namesOwn := own != "" && s.namesLeader(r.norm, own)
 			heading := isHeadingLike(r.text)
+			// "与陶玉琴不同，…书记贺建军…": the article turns to her.
+			contrast := namesOwn && named != "" && !heading && corpus.ContrastTurn(r.norm, s.keysFor(own), s.keysFor(named))
 			switch {
+			case contrast:
+				section, para, run = "", named, named
+				fresh = false
 			case heading && named == "" && !namesOwn && subLabel(r.text):
 				// "她的荣誉：", a table row "年份：2023年，荣誉：…": part of
 				// the section, not a new one.
@@ -160,7 +165,7 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 				continue
 			}
 			switch {
-			case named != "" && !namesOwn:
+			case named != "" && (!namesOwn || contrast):
 				out[sentPos(r)] = named
 			case namesOwn:
 			case para != "":

@@ -211,6 +211,24 @@ func (c *chunker) ownerOf(s span) string {
 	return ""
 }
 
+// aboutOther is the other secretary u is about, for crediting it: most
+// of its sentences are hers, and those naming the leader are hers too
+// ("与陶玉琴不同，…书记贺建军…": the leader named only beside her). ""
+// otherwise.
+func (c *chunker) aboutOther(u unit, m Meta) string {
+	o := c.unitOwner(u)
+	if o == "" {
+		return ""
+	}
+	keys := simplifiedKeys(m.Leader, m.Aliases...)
+	for _, s := range u.spans {
+		if firstIndex(zh.ToSimplified(c.paras[s.para][s.start:s.end]), keys) >= 0 && c.ownerOf(s) != o {
+			return ""
+		}
+	}
+	return o
+}
+
 // unitOwner is the secretary most of u's sentences are about ("" the
 // leader, or no one's most).
 func (c *chunker) unitOwner(u unit) string {
@@ -435,7 +453,7 @@ func ChunkArticle(a Article) []Chunk {
 			Seq:       i,
 			Text:      text,
 			Norm:      zh.ToSimplified(text),
-			Meta:      passageMeta(a.Meta, zh.ToSimplified(text), c.unitOwner(u)),
+			Meta:      passageMeta(a.Meta, zh.ToSimplified(text), c.aboutOther(u, a.Meta)),
 		})
 	}
 	return out
@@ -445,15 +463,16 @@ func ChunkArticle(a Article) []Chunk {
 // a passage naming another secretary of the article (Meta.Others) and not
 // the leader under any of her names is credited to that secretary, with
 // none of the leader's role, place or honours: it must not pretend to be
-// about the leader. So is a passage naming no one that goes on about
-// her (owner, from sentenceOwners: "他还牵头开设…" in her section).
+// about the leader. So is a passage that goes on about her (owner, from
+// sentenceOwners: "他还牵头开设…" in her section, "与陶玉琴不同，…贺建军…"),
+// naming the leader only beside her.
 func passageMeta(m Meta, norm, owner string) Meta {
 	m = copyMeta(m)
 	if len(m.Others) == 0 || m.Leader == "" {
 		return m
 	}
 	for _, k := range append([]string{m.Leader}, m.Aliases...) {
-		if k != "" && strings.Contains(norm, zh.ToSimplified(k)) {
+		if k != "" && strings.Contains(norm, zh.ToSimplified(k)) && owner == "" {
 			return m
 		}
 	}

@@ -36,6 +36,9 @@ func TestPassagesOfSecretariesInTurn(t *testing.T) {
 		{"63_two_secretaries_no_headings_fan", map[string]string{
 			"亲子志愿队": "邵慧敏", "联席会协调解决": "邵慧敏", "一事一议": "范丽君", "216名": "范丽君",
 		}, [][2]string{{"一事一议", "三方联席会"}, {"亲子志愿队", "范丽君曾获"}}},
+		{"70_contrast_turn_second_secretary_tao", map[string]string{
+			"邻里夜校": "贺建军", "430课堂": "贺建军", "爬楼帮帮团": "陶玉琴",
+		}, [][2]string{{"老年助餐点", "邻里夜校"}}},
 	} {
 		a, ok := byFile[c.file]
 		if !ok {
@@ -93,6 +96,19 @@ func TestIntroducesSubject(t *testing.T) {
 		}
 		if got := TurnsTo(c.text, c.prev, c.first, keys); got != c.turn {
 			t.Errorf("TurnsTo(%q, prev %q, first %v) = %v, want %v", c.text, c.prev, c.first, got, c.turn)
+		}
+	}
+	leader := []string{"岑美玲"}
+	for text, want := range map[string]bool{
+		"与岑美玲不同，南岸新村社区党委书记覃志刚面对的是另一道难题。": true,
+		"和岑美玲相比，覃志刚更年轻。":                 true,
+		"与岑美玲不同，在南岸新村社区，覃志刚先抓就业。":        true,
+		"岑美玲和覃志刚都是退役军人。":                 false,
+		"与岑美玲一起，她向覃志刚请教。":                false,
+		"覃志刚说，与岑美玲不同，他更看重年轻人。":           false,
+	} {
+		if got := ContrastTurn(text, leader, keys); got != want {
+			t.Errorf("ContrastTurn(%q) = %v, want %v", text, got, want)
 		}
 	}
 }

@@ -336,6 +336,21 @@ func settingPrefix(nrs []rune, place string) string {
 	if len(found) != 1 || strings.Contains(place, found[0]) {
 		return ""
 	}
+	// "新区的云杉社区": the text sets this community in an area of its own,
+	// not in the article's one district.
+	comm := string(pr[st[len(st)-1]:])
+	norm := string(nrs)
+	for i := strings.Index(norm, comm); i >= 0; {
+		before := strings.TrimSuffix(norm[:i], "的")
+		if strings.HasSuffix(before, "区") && !strings.HasSuffix(before, found[0]) {
+			return ""
+		}
+		j := strings.Index(norm[i+len(comm):], comm)
+		if j < 0 {
+			break
+		}
+		i += len(comm) + j
+	}
 	return found[0]
 }
 

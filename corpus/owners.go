@@ -91,6 +91,27 @@ func TurnsTo(norm, prev string, first bool, keys []string) bool {
 	return first || namesCommunity(lead) || namesCommunity(prev)
 }
 
+// ContrastTurn reports a sentence (Simplified) that sets the person keys
+// name against the leader (leader: her keys) and goes on about her: "与
+// 陶玉琴不同，新区的云杉社区党委书记贺建军面对的是…" — a lead clause of
+// contrast naming the leader, then a clause bringing her in as its
+// subject.
+func ContrastTurn(norm string, leader, keys []string) bool {
+	t := strings.TrimSpace(norm)
+	i := strings.IndexAny(t, "，,")
+	if i < 0 {
+		return false
+	}
+	lead, rest := t[:i], strings.TrimLeft(t[i:], "，,")
+	if !contrastLeadRE.MatchString(lead) || firstIndex(lead, leader) < 0 || firstIndex(lead, keys) >= 0 {
+		return false
+	}
+	return IntroducesSubject(rest, keys) || IntroducesSubject(strings.TrimPrefix(strings.TrimPrefix(rest, "在"), "而"), keys)
+}
+
+// contrastLeadRE is a lead clause of contrast: 与…不同, 和…相比, 不同于….
+var contrastLeadRE = regexp.MustCompile(`^(与|和|跟|同|比起|相比于?|不同于|有别于)[^，,。]{1,20}?(不同|相比|相比较|比起来|相反|不一样|相似|一样)?$`)
+
 // namesCommunity reports a community (or estate, village, street) named
 // in t: 南岸新村社区, not 社区 alone nor 该社区.
 func namesCommunity(t string) bool {
@@ -193,6 +214,10 @@ func sentenceOwners(paras []string, m Meta) [][]string {
 			case own && len(named) == 0:
 				cur, pending, para = "", false, ""
 				out[pi][si] = ""
+			case own && len(named) == 1 && ContrastTurn(t, leaderKeys, named[0].keys):
+				// "与陶玉琴不同，…书记贺建军面对的是…": the article turns to her
+				cur, pending, para = named[0].name, false, named[0].name
+				out[pi][si] = named[0].name
 			case own || len(named) > 1:
 				// both named (两位书记的做法不同…): no one's alone
 				pending, para = false, ""
