@@ -324,6 +324,29 @@ func infoLabelLine(l string) (label, value string, ok bool) {
 	return "", "", false
 }
 
+// infoPairs reads a line of several infobox fields, each a label, a
+// colon and its value, apart by spaces ("中文名：龙桂英　民族：苗族"); nil
+// unless every part is one of infoLabels.
+func infoPairs(l string) [][2]string {
+	parts := strings.Fields(strings.ReplaceAll(l, "\u3000", " "))
+	if len(parts) < 2 {
+		return nil
+	}
+	var out [][2]string
+	for _, p := range parts {
+		i := strings.IndexAny(p, ":：")
+		if i <= 0 || !infoLabels[p[:i]] {
+			return nil
+		}
+		v := strings.TrimLeft(p[i:], ":：")
+		if v == "" {
+			return nil
+		}
+		out = append(out, [2]string{p[:i], v})
+	}
+	return out
+}
+
 // reEntrySection is a line that opens the entry's text after its
 // infobox: the contents, or a section's heading (人物经历, 主要事迹编辑).
 var reEntrySection = regexp.MustCompile(`^(?:目录|人物经历|人物简介|个人经历|个人简介|工作经历|人物生平|生平|简介|主要事迹|人物事迹|先进事迹|人物评价|获得荣誉|所获荣誉|主要荣誉|荣誉表彰)|(?:编辑|播报)$`)
@@ -352,6 +375,19 @@ func takeTextInfobox(lines []string, keep []bool, res *Result) {
 				continue
 			}
 			l := strings.TrimSpace(lines[j])
+			if pairs := infoPairs(l); len(pairs) >= 2 {
+				// "中文名：龙桂英　民族：苗族　主要成就：…": several fields
+				// on one line.
+				for _, kv := range pairs {
+					if _, seen := fields[kv[0]]; !seen {
+						order = append(order, kv[0])
+					}
+					fields[kv[0]] = append(fields[kv[0]], kv[1])
+				}
+				cur = ""
+				keep[j] = false
+				continue
+			}
 			if k, v, ok := infoLabelLine(l); ok {
 				cur = k
 				if _, seen := fields[k]; !seen {
