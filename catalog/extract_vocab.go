@@ -79,7 +79,7 @@ var meetingExclusions = []string{"大会", "晚会", "运动会", "联合会", "
 
 // creationVerbs, written right before a quoted name, say that someone made
 // or runs it: 建起了“热心凉亭”, 牵头组建“红色管家”, 开设了邻里积分超市.
-const creationVerbs = `(?:建起|建立|设立|成立|组建|组成|打造|创办|开设|开办|推出|开展|推行|启动|创建|搭建|实施|首创|创新|创设|探索|总结出|形成|琢磨出|摸索出|筹划|发起|引领|召开|举办|试行|开通|培育|孵化|建成|开辟|创立|改成|改造成|改建成|改造为|改建为)`
+const creationVerbs = `(?:建起|建立|设立|成立|组建|组成|打造|创办|开设|开办|推出|开展|推行|启动|创建|搭建|实施|首创|创新|创设|探索|总结出|形成|琢磨出|摸索出|筹划|发起|引领|召开|举办|试行|开通|培育|孵化|建成|开辟|创立|改成)`
 
 // everydayVerbs are the plain verbs an interviewee or a local report uses
 // for starting a practice, counted only with their aspect (了, 起, 起了).

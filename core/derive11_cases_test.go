@@ -45,7 +45,8 @@ func TestSecretariesToldInTurnOwnTheirPractices(t *testing.T) {
 
 // A career before the post (1998年入伍…干了八年, 2006年退伍后，她…2012年起
 // 担任…党委书记): when she took the post is the post's year, not the
-// army's; a village secretary who became the community's (原来的村党支部
+// army's, and how long she has held it is counted from it to the report
+// (2022); a village secretary who became the community's (原来的村党支部
 // 书记韦国强，成了那坛社区党委书记) is asked the same.
 func TestPostYearAfterAnotherCareer(t *testing.T) {
 	t.Parallel()
@@ -56,6 +57,7 @@ func TestPostYearAfterAnotherCareer(t *testing.T) {
 	}{
 		{"向红英哪年当上书记？", []string{"2012年起担任东湖社区党委书记"}, []string{"1998"}},
 		{"向红英什么时候开始当社区书记的？", []string{"2012年"}, []string{"1998"}},
+		{"向红英当了几年书记？", []string{"2012年起担任东湖社区党委书记", "约10年"}, []string{"1998", "16年"}},
 		{"向红英之前是做什么的？", []string{"入伍"}, nil},
 		{"韦国强什么时候当上社区书记的？", []string{"成了那坛社区党委书记"}, nil},
 		{"韦国强有什么工作方法？", []string{"三会议事"}, nil},

@@ -4,8 +4,10 @@ package core
 // sentence about her, or said plainly to be missing.
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"bangyang/zh"
@@ -168,6 +170,12 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				}
 			}
 		}
+		if a.Name == "任职经历" && got > 0 && howLongRE.MatchString(p.q.Norm) {
+			// 当了几年书记: the years from the post's year to the report's.
+			if line := yearsInPost(all[0]); line != "" {
+				d.add(item{label: "任职年限", plain: line})
+			}
+		}
 		if got == 0 && len(community) > 0 && !p.used[community[0].key()] {
 			// None of her own: her community's, named as the community's
 			// (one line).
@@ -257,8 +265,36 @@ func (p *planner) ownFact(a Attribute, r sentRef, leader string) bool {
 // 2015年当选…书记).
 var (
 	whenAskRE   = regexp.MustCompile(`哪一?年|什么时候|何时|几几年|几年|多少年|多久|多长时间`)
-	postTakenRE = regexp.MustCompile(`\d{4}年[^。；]{0,24}?(起|开始|底|初)?(担任|任|当选|出任|调任|接任|成为|成了|当上|当了)[^。，,；]{0,16}(书记|主任)`)
+	postTakenRE = regexp.MustCompile(`\d{4}年[^。；，,]{0,12}?(起|开始|底|初)?(担任|任|当选|出任|调任|接任|成为|成了|当上|当了)[^。，,；]{0,16}(书记|主任)`)
 )
+
+// howLongRE asks how long (当了几年书记, 当了多久); postYearRE is the
+// year of the post taken, in postTakenRE's sentence.
+var (
+	howLongRE  = regexp.MustCompile(`几年|多少年|多久|多长时间`)
+	postYearRE = regexp.MustCompile(`(\d{4})年[^。；，,]{0,12}?(?:起|开始|底|初)?(?:担任|任|当选|出任|调任|接任|成为|成了|当上|当了)[^。，,；、]{0,16}书记`)
+)
+
+// yearsInPost is how long she had held the post r says she took in a
+// year, counted to the year of its article's report ("从2012年起任职，到
+// 报道时（2022年）约10年"); "" when r states no such year or the article
+// no date.
+func yearsInPost(r sentRef) string {
+	all := postYearRE.FindAllStringSubmatch(r.norm, -1)
+	if len(all) == 0 || r.chunk == nil || len(r.chunk.Meta.Date) < 4 {
+		return ""
+	}
+	m := all[len(all)-1] // the last post the sentence tells: her present one
+	if strings.Contains(m[0], "副书记") {
+		return ""
+	}
+	from, err1 := strconv.Atoi(m[1])
+	to, err2 := strconv.Atoi(r.chunk.Meta.Date[:4])
+	if err1 != nil || err2 != nil || to <= from || to-from > 50 {
+		return ""
+	}
+	return fmt.Sprintf("从%d年起任职，到报道时（%d年）约%d年。", from, to, to-from)
+}
 
 // withoutMilitary is norm without its clauses telling a military service
 // (入伍, 在部队干了八年, 退伍后).
