@@ -28,7 +28,7 @@ func TestPassagesOfSecretariesInTurn(t *testing.T) {
 		not  [][2]string       // phrases no passage holds together
 	}{
 		{"61_md_two_communities_table_yu", map[string]string{
-			"驿站开办以来": "韩立军", "红领巾托管班": "韩立军", "楼栋议事会”：每栋楼": "余秀娟", "邻里积分超市”，居民": "余秀娟",
+			"驿站开办以来": "韩立军", "轮流值守": "韩立军", "楼栋议事会”：每栋楼": "余秀娟", "邻里积分超市”，居民": "余秀娟",
 		}, [][2]string{{"他曾获", "书记：余秀娟"}}},
 		{"62_two_secretaries_midpara_heading_cen", map[string]string{
 			"周末夜市": "覃志刚", "夜市带动": "覃志刚", "江畔老年食堂": "岑美玲",

@@ -1,14 +1,16 @@
 package corpus
 
-// Whom each sentence of an article with two secretaries or more (Meta.
-// Others) is about, for crediting its passages: the leader's by default;
-// a sentence naming another secretary is hers, and so is the rest of its
-// paragraph; a heading naming her opens her section, and so does a
-// heading naming no one whose section opens on her as its subject
-// ("临江社区党委书记韩立军是…") or on her community; a sentence that
-// brings her in as its subject — first in its paragraph, or after her
-// community ("在一江之隔的南岸新村社区，党委书记覃志刚…") — turns the
-// article to her, up to the next heading or sentence naming the leader.
+// Whom the article is about at each sentence of an article with two
+// secretaries or more (Meta.Others), for packing and crediting its
+// passages: the leader by default; a heading naming another secretary
+// opens her section, and so does a heading naming no one whose section
+// opens on her as its subject ("临江社区党委书记韩立军是…") or on her
+// community; a sentence that brings her in as its subject — first in its
+// paragraph, or after her community ("在一江之隔的南岸新村社区，党委书记
+// 覃志刚…"), or after a contrast with the leader ("与陶玉琴不同，…") —
+// turns the article to her, up to the next heading or sentence naming the
+// leader. A mere mention of her in another's story is no turn (a passage
+// naming only her is hers by passageMeta).
 
 import (
 	"regexp"
@@ -83,7 +85,11 @@ func TurnsTo(norm, prev string, first bool, keys []string) bool {
 		return false
 	}
 	t := strings.TrimSpace(norm)
-	before := t[:firstIndex(t, keys)]
+	at := firstIndex(t, keys)
+	if speaksRE.MatchString(t[at:]) {
+		return false // "李文静说：…" in another's story: her words, no turn
+	}
+	before := t[:at]
 	lead := "" // before her clause: 在一江之隔的南岸新村社区
 	if i := strings.LastIndexAny(before, "，,；;：:"); i >= 0 {
 		lead = before[:i]
@@ -111,6 +117,9 @@ func ContrastTurn(norm string, leader, keys []string) bool {
 
 // contrastLeadRE is a lead clause of contrast: 与…不同, 和…相比, 不同于….
 var contrastLeadRE = regexp.MustCompile(`^(与|和|跟|同|比起|相比于?|不同于|有别于)[^，,。]{1,20}?(不同|相比|相比较|比起来|相反|不一样|相似|一样)?$`)
+
+// speaksRE is a name and a verb of saying after it: 李文静说, 覃志刚笑着说.
+var speaksRE = regexp.MustCompile(`^\p{Han}{2,4}?(书记)?(笑着|常|也|还|曾|就|却|则|又)?(说|讲|表示|认为|介绍|告诉|坦言|感慨|回忆|觉得)`)
 
 // namesCommunity reports a community (or estate, village, street) named
 // in t: 南岸新村社区, not 社区 alone nor 该社区.
@@ -199,7 +208,6 @@ func sentenceOwners(paras []string, m Meta) [][]string {
 			}
 			continue
 		}
-		para := "" // named in this paragraph: the rest of it is hers
 		prev := ""
 		for si, sp := range spans {
 			t := zh.ToSimplified(p[sp[0]:sp[1]])
@@ -212,23 +220,25 @@ func sentenceOwners(paras []string, m Meta) [][]string {
 			}
 			switch {
 			case own && len(named) == 0:
-				cur, pending, para = "", false, ""
+				cur, pending = "", false
 				out[pi][si] = ""
 			case own && len(named) == 1 && ContrastTurn(t, leaderKeys, named[0].keys):
 				// "与陶玉琴不同，…书记贺建军面对的是…": the article turns to her
-				cur, pending, para = named[0].name, false, named[0].name
+				cur, pending = named[0].name, false
 				out[pi][si] = named[0].name
 			case own || len(named) > 1:
 				// both named (两位书记的做法不同…): no one's alone
-				pending, para = false, ""
+				pending = false
 				out[pi][si] = ""
 			case len(named) == 1:
+				// Named: hers when the article turns to her; a mention
+				// in another's story (她向…李文静取经) leaves the passage
+				// to passageMeta, which credits one naming only her.
 				x := named[0]
-				out[pi][si] = x.name
-				para = x.name
 				if pending && IntroducesSubject(t, x.keys) || TurnsTo(t, prev, si == 0, x.keys) {
 					cur = x.name
 				}
+				out[pi][si] = cur
 				pending = false
 			default:
 				if pending {
@@ -239,12 +249,7 @@ func sentenceOwners(paras []string, m Meta) [][]string {
 						}
 					}
 				}
-				switch {
-				case para != "":
-					out[pi][si] = para
-				default:
-					out[pi][si] = cur
-				}
+				out[pi][si] = cur
 			}
 			prev = t
 		}
