@@ -243,7 +243,8 @@ func methodCandidates(s sentence, idx int) []candidate {
 				// 每个月的十五号，社区在河埠头…开“河埠头议事”: a meeting
 				// held on a schedule is a practice, though 开 alone says little.
 				matched = true
-			case rePracticeOrdinal.MatchString(tailBytes(n[:q.start], 48)) || rePracticeDevised.MatchString(tailBytes(n[:q.start], 120)):
+			case rePracticeOrdinal.MatchString(tailBytes(n[:q.start], 48)) || rePracticeDevised.MatchString(tailBytes(n[:q.start], 120)) ||
+				zh.HanCount(inner) >= 3 && rePracticeHers.MatchString(tailBytes(n[:q.start], 48)):
 				// 第二招是建“热心帮”, 另一个办法是“亲情电话”, 想了个土办法：
 				// 给…门口挂了一块“平安牌”: a way of hers, counted or devised.
 				matched = true
@@ -460,5 +461,7 @@ func firstClauses(s string, k int) string {
 // 门口挂了一块), the name the thing it made.
 var (
 	rePracticeOrdinal = regexp.MustCompile(`(?:第[一二三四五六七八九十]个?|头一个|另一个|另外一个|还有一个|再一个|还有一)(?:办法|招|法子|点子|举措|做法|妙招|实招|绝招)(?:就是|是|叫做|叫|:|,)?\p{Han}{0,2}$`)
+	// rePracticeHers names someone's way of doing it: 老韦的办法是“三会议事”.
+	rePracticeHers    = regexp.MustCompile(`的(?:办法|法子|招儿?|做法|绝招|妙招|土办法|老办法)(?:就|也)?(?:是|叫做|叫)$`)
 	rePracticeDevised = regexp.MustCompile(`(?:想|琢磨|摸索|找|出)了?(?:个|一个|一条)?(?:土|小|好|新|笨)?(?:办法|法子|点子|招)[:,][^。;“”:]{0,30}(?:挂|发|建|办|设|开|搞|做|立|装|配|贴|送|印|摆|放)(?:了|起|上)?(?:一[块个张本部套支面间把台])?$`)
 )

@@ -79,7 +79,7 @@ var meetingExclusions = []string{"大会", "晚会", "运动会", "联合会", "
 
 // creationVerbs, written right before a quoted name, say that someone made
 // or runs it: 建起了“热心凉亭”, 牵头组建“红色管家”, 开设了邻里积分超市.
-const creationVerbs = `(?:建起|建立|设立|成立|组建|组成|打造|创办|开设|开办|推出|开展|推行|启动|创建|搭建|实施|首创|创新|创设|探索|总结出|形成|琢磨出|摸索出|筹划|发起|引领|召开|举办|试行|开通|培育|孵化|建成|开辟|创立)`
+const creationVerbs = `(?:建起|建立|设立|成立|组建|组成|打造|创办|开设|开办|推出|开展|推行|启动|创建|搭建|实施|首创|创新|创设|探索|总结出|形成|琢磨出|摸索出|筹划|发起|引领|召开|举办|试行|开通|培育|孵化|建成|开辟|创立|改成)`
 
 // everydayVerbs are the plain verbs an interviewee or a local report uses
 // for starting a practice, counted only with their aspect (了, 起, 起了).
@@ -94,10 +94,10 @@ var (
 	reMeetingName = regexp.MustCompile(`(?:议事|说事|恳谈|夜话|茶话|会)$`)
 	reRegularHeld = regexp.MustCompile(`(?:每月|每周|每个月|每季度|每星期|每年|定期|逢)[^。;!?]*(?:开|举行|召开|办)(?:起|了|一次|一场|个)?$`)
 	// A verb of creation just before a quoted name, allowing 了/一个/一支…
-	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出|的)?(?:一个|一支|一套|一批|一项|一种|一次|一场|一期|起)?$`)
+	reVerbBeforeQuote = regexp.MustCompile(creationVerbs + `(?:了|出|的)?(?:一个|一支|一套|一批|一项|一种|一次|一场|一期|一间|一家|一处|起)?$`)
 	// An everyday verb of doing once it is done (办起了“…”, 搞了“…”, 推了
 	// “…”, 开了个“…”): bare, 办/搞/推 are too common to say it.
-	reEverydayBeforeQuote = regexp.MustCompile(everydayVerbs + `(?:一个|一支|一套|一批|一项|一种|一场|一期|个)?$`)
+	reEverydayBeforeQuote = regexp.MustCompile(everydayVerbs + `(?:一个|一支|一套|一批|一项|一种|一场|一期|一间|一家|一处|个)?$`)
 	// A way of working given its name: 想了个办法，叫“邻里一张网”.
 	// In an interview the speaker names it: 这个办法我们叫“巷长制”, 我们叫它
 	// “…”, 大家管它叫“…”, 取名“…”, 起了个名字叫“…”.

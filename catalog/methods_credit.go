@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bangyang/corpus"
 	"bangyang/zh"
 	"regexp"
 	"strings"
@@ -89,7 +90,54 @@ func aboutWhom(a *article, i, pos int) string {
 			break
 		}
 	}
-	return sectionOpensOn(a, i)
+	if o := sectionOpensOn(a, i); o != "" {
+		return o
+	}
+	return turnedTo(a, i)
+}
+
+// turnedTo is the other secretary the article turned to before sentence
+// i, in its section: a sentence bringing her in as its subject
+// (corpus.TurnsTo: "在一河之隔的杏林社区，党委书记邵慧敏…"), with the
+// leader not named since. "" otherwise.
+func turnedTo(a *article, i int) string {
+	named := func(t string, keys []string) bool {
+		for _, k := range keys {
+			if k != "" && strings.Contains(t, norm(k)) {
+				return true
+			}
+		}
+		return false
+	}
+	leader := append([]string{a.meta.Leader}, a.meta.Aliases...)
+	for j := i - 1; j >= 0 && i-j <= 60; j-- {
+		s := a.sentences[j]
+		if s.heading {
+			return ""
+		}
+		if named(s.norm, leader) {
+			for _, o := range a.meta.Others {
+				if corpus.ContrastTurn(s.norm, normAll(leader), []string{norm(o)}) {
+					return o // "与陶玉琴不同，…书记贺建军…"
+				}
+			}
+			return ""
+		}
+		for _, o := range a.meta.Others {
+			keys := []string{norm(o)}
+			if !named(s.norm, keys) {
+				continue
+			}
+			prev, first := "", true
+			if j > 0 && a.sentences[j-1].para == s.para {
+				prev, first = a.sentences[j-1].norm, false
+			}
+			if corpus.TurnsTo(s.norm, prev, first, keys) {
+				return o
+			}
+		}
+	}
+	return ""
 }
 
 // sectionOpensOn is the other secretary a section is about when its
@@ -128,6 +176,17 @@ func sectionOpensOn(a *article, i int) string {
 		}
 	}
 	return found
+}
+
+// normAll is norm of each non-empty name.
+func normAll(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if n != "" {
+			out = append(out, norm(n))
+		}
+	}
+	return out
 }
 
 // titleCandidates: a quoted name in the title (十九本“民生日记”里的社区情)

@@ -98,12 +98,15 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 		}
 	}
 	section, para := "", ""
+	run := "" // a sentence turned the article to her (corpus.TurnsTo)
+	prev, first := "", true
 	headed, fresh := false, false // a heading opened the section; no one named in it yet
 	lastPara, lastChunk := -1, ""
 	for _, c := range chunks {
 		for _, r := range s.sentences(c) {
 			if r.chunk.ID != lastChunk || r.para != lastPara {
 				para = "" // a new paragraph
+				prev, first = "", true
 				lastChunk, lastPara = r.chunk.ID, r.para
 			}
 			named := ""
@@ -115,12 +118,17 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 			}
 			namesOwn := own != "" && s.namesLeader(r.norm, own)
 			heading := isHeadingLike(r.text)
+			// "与陶玉琴不同，…书记贺建军…": the article turns to her.
+			contrast := namesOwn && named != "" && !heading && corpus.ContrastTurn(r.norm, s.keysFor(own), s.keysFor(named))
 			switch {
+			case contrast:
+				section, para, run = "", named, named
+				fresh = false
 			case heading && named == "" && !namesOwn && subLabel(r.text):
 				// "她的荣誉：", a table row "年份：2023年，荣誉：…": part of
 				// the section, not a new one.
 			case heading:
-				section, para = "", ""
+				section, para, run = "", "", ""
 				headed, fresh = true, true
 				if named != "" && !namesOwn {
 					section = named
@@ -129,10 +137,13 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 					fresh = false
 				}
 			case namesOwn:
-				section, para = "", ""
+				section, para, run = "", "", ""
 				fresh = false
 			case named != "":
 				para = named
+				if corpus.TurnsTo(r.norm, prev, first, s.keysFor(named)) {
+					run = named
+				}
 				if headed && fresh && section == "" && s.subjectIs(r, named) {
 					// A section whose heading names no one, opening on her
 					// as the subject ("金沙社区党委书记韦丽萍是个85后"): the
@@ -148,18 +159,21 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 					}
 				}
 			}
+			prev, first = r.norm, false
 			if v := s.answerOf(r); slices.Contains(seconds, v) {
 				out[sentPos(r)] = v // her answer, its unlabelled paragraphs too
 				continue
 			}
 			switch {
-			case named != "" && !namesOwn:
+			case named != "" && (!namesOwn || contrast):
 				out[sentPos(r)] = named
 			case namesOwn:
 			case para != "":
 				out[sentPos(r)] = para
 			case section != "":
 				out[sentPos(r)] = section
+			case run != "":
+				out[sentPos(r)] = run
 			}
 		}
 	}
@@ -180,7 +194,13 @@ func (s *Service) subjectIs(r sentRef, x string) bool {
 		return false
 	}
 	before := t[:at]
-	return utf8.RuneCountInString(before) <= 16 && !strings.ContainsAny(before, "她他我，,和与跟同")
+	return utf8.RuneCountInString(before) <= 16 && !strings.ContainsAny(before, "她他我，,和与跟同") ||
+		corpus.IntroducesSubject(t, s.keysFor(x)) // 在一江之隔的南岸新村社区，党委书记覃志刚…
+}
+
+// keysFor is the second secretary x's name and her own keys.
+func (s *Service) keysFor(x string) []string {
+	return append([]string{x}, s.ents.keysOf[x]...)
 }
 
 // subLabel is a heading-like line inside a section: a label ending in a

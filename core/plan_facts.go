@@ -4,8 +4,10 @@ package core
 // sentence about her, or said plainly to be missing.
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"bangyang/zh"
@@ -147,6 +149,14 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				return boolRank(a.strong.MatchString(y.norm)) - boolRank(a.strong.MatchString(x.norm))
 			})
 		}
+		if a.Name == "任职经历" && whenAskRE.MatchString(p.q.Norm) {
+			// 哪年当上书记, 当了几年书记: the year she took the post
+			// first ("2012年起担任东湖社区党委书记"), not a year of her
+			// life before it ("1998年入伍，在部队干了八年").
+			slices.SortStableFunc(all, func(x, y sentRef) int {
+				return boolRank(postTakenRE.MatchString(y.norm)) - boolRank(postTakenRE.MatchString(x.norm))
+			})
+		}
 		if level := finerLevelRE.FindStringSubmatch(p.q.Norm); a.Name == "籍贯" && level != nil {
 			// "老家在安岳县哪个镇": only a sentence naming that level answers.
 			var fine []sentRef
@@ -175,6 +185,12 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 				}
 			}
 		}
+		if a.Name == "任职经历" && got > 0 && howLongRE.MatchString(p.q.Norm) {
+			// 当了几年书记: the years from the post's year to the report's.
+			if line := yearsInPost(all[0]); line != "" {
+				d.add(item{label: "任职年限", plain: line})
+			}
+		}
 		if got == 0 && len(community) > 0 && !p.used[community[0].key()] {
 			// None of her own: her community's, named as the community's
 			// (one line).
@@ -197,6 +213,14 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 		}
 		if got == 0 {
 			name := a.Name
+			if a.Name == "任职经历" && whenAskRE.MatchString(p.q.Norm) {
+				// 哪年当上书记, 当了几年书记: the year she took the post
+				// first ("2012年起担任东湖社区党委书记"), not a year of her
+				// life before it ("1998年入伍，在部队干了八年").
+				slices.SortStableFunc(all, func(x, y sentRef) int {
+					return boolRank(postTakenRE.MatchString(y.norm)) - boolRank(postTakenRE.MatchString(x.norm))
+				})
+			}
 			if level := finerLevelRE.FindStringSubmatch(p.q.Norm); a.Name == "籍贯" && level != nil {
 				name = "籍贯具体在哪个" + level[1]
 			}
@@ -238,7 +262,9 @@ func (p *planner) ownFact(a Attribute, r sentRef, leader string) bool {
 	case "家庭情况":
 		return p.familyIsHers(p.s.herText(r, leader), leader) // "双职工家庭的孩子"
 	case "任职经历":
-		return a.state.MatchString(othersChosenRE.ReplaceAllString(r.norm, "")) // "每栋楼推选一名楼栋长": others chosen
+		// "每栋楼推选一名楼栋长": others chosen; "1998年入伍，在部队干了
+		// 八年": her service, no post.
+		return a.state.MatchString(withoutMilitary(othersChosenRE.ReplaceAllString(r.norm, "")))
 	case "此前工作":
 		// "请社区里的退役军人调解": the soldiers she works with, not her
 		// service — unless she is one (她是一名退伍军人).
@@ -247,6 +273,55 @@ func (p *planner) ownFact(a Attribute, r sentRef, leader string) bool {
 		}
 	}
 	return true
+}
+
+// whenAskRE asks when or how long (哪年当上书记, 当了几年书记);
+// postTakenRE is a year and the post taken in it (2012年起担任…党委书记,
+// 2015年当选…书记).
+var (
+	whenAskRE   = regexp.MustCompile(`哪一?年|什么时候|何时|几几年|几年|多少年|多久|多长时间`)
+	postTakenRE = regexp.MustCompile(`\d{4}年[^。；，,]{0,12}?(起|开始|底|初)?(担任|任|当选|出任|调任|接任|成为|成了|当上|当了)[^。，,；]{0,16}(书记|主任)`)
+)
+
+// howLongRE asks how long (当了几年书记, 当了多久); postYearRE is the
+// year of the post taken, in postTakenRE's sentence.
+var (
+	howLongRE  = regexp.MustCompile(`几年|多少年|多久|多长时间`)
+	postYearRE = regexp.MustCompile(`(\d{4})年[^。；，,]{0,12}?(?:起|开始|底|初)?(?:担任|任|当选|出任|调任|接任|成为|成了|当上|当了)[^。，,；、]{0,16}书记`)
+)
+
+// yearsInPost is how long she had held the post r says she took in a
+// year, counted to the year of its article's report ("从2012年起任职，到
+// 报道时（2022年）约10年"); "" when r states no such year or the article
+// no date.
+func yearsInPost(r sentRef) string {
+	all := postYearRE.FindAllStringSubmatch(r.norm, -1)
+	if len(all) == 0 || r.chunk == nil || len(r.chunk.Meta.Date) < 4 {
+		return ""
+	}
+	m := all[len(all)-1] // the last post the sentence tells: her present one
+	if strings.Contains(m[0], "副书记") {
+		return ""
+	}
+	from, err1 := strconv.Atoi(m[1])
+	to, err2 := strconv.Atoi(r.chunk.Meta.Date[:4])
+	if err1 != nil || err2 != nil || to <= from || to-from > 50 {
+		return ""
+	}
+	return fmt.Sprintf("从%d年起任职，到报道时（%d年）约%d年。", from, to, to-from)
+}
+
+// withoutMilitary is norm without its clauses telling a military service
+// (入伍, 在部队干了八年, 退伍后).
+func withoutMilitary(norm string) string {
+	var b strings.Builder
+	for _, c := range honourClauseRE.Split(norm, -1) {
+		if !militaryStateRE.MatchString(c) {
+			b.WriteString(c)
+			b.WriteString("，")
+		}
+	}
+	return b.String()
 }
 
 // soldiersRE names former soldiers as a group of people (退役军人, 退伍
@@ -468,8 +543,9 @@ func herSubject(norm string) bool {
 	return timeOpenRE.MatchString(head[:i])
 }
 
-// timeOpenRE is an opening that only says when ("2015年，", "后来，").
-var timeOpenRE = regexp.MustCompile(`^(\d{2,4}年(\d{1,2}月)?(初|底)?|[一二三四五六七八九十]+月|今年|去年|当年|那年|后来|此后|随后|如今|目前|这些年|多年来|近年来|[,，\s])*$`)
+// timeOpenRE is an opening that only says when ("2015年，", "后来，",
+// "2006年退伍后，").
+var timeOpenRE = regexp.MustCompile(`^(\d{2,4}年(\d{1,2}月)?(初|底)?|\d{4}年[^，,。她他]{1,6}(后|以后|之后|时)|[一二三四五六七八九十]+月|今年|去年|当年|那年|后来|此后|随后|如今|目前|这些年|多年来|近年来|[,，\s])*$`)
 
 // clockRE is a time of day or a schedule.
 var clockRE = regexp.MustCompile(`前夕|之际|期间|当天|那天|节前|\d{1,2}[点时:：]|[一二三四五六七八九十]{1,3}点|上午|下午|晚上|早上|中午|每[天日周月季年]|周[一二三四五六日末]|星期`)

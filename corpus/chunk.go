@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -188,8 +189,63 @@ func isQuestion(p string) bool {
 type chunker struct {
 	paras []string
 	// sections: a heading opens a passage (an article with a section per
-	// secretary, Meta.Others).
+	// secretary, Meta.Others), and so does the turn from one secretary to
+	// another (owners).
 	sections bool
+	// owners is, per paragraph and sentence, the other secretary it is
+	// about ("" the leader): sentenceOwners, with sections only.
+	owners [][]string
+}
+
+// ownerOf is the secretary the sentence holding s is about.
+func (c *chunker) ownerOf(s span) string {
+	if s.para >= len(c.owners) {
+		return ""
+	}
+	own := c.owners[s.para]
+	for i, se := range splitSentences(c.paras[s.para]) {
+		if i < len(own) && s.start < se[1] {
+			return own[i]
+		}
+	}
+	return ""
+}
+
+// aboutOther is the other secretary u is about, for crediting it: most
+// of its sentences are hers, and those naming the leader are hers too
+// ("与陶玉琴不同，…书记贺建军…": the leader named only beside her). ""
+// otherwise.
+func (c *chunker) aboutOther(u unit, m Meta) string {
+	o := c.unitOwner(u)
+	if o == "" {
+		return ""
+	}
+	keys := simplifiedKeys(m.Leader, m.Aliases...)
+	for _, s := range u.spans {
+		if firstIndex(zh.ToSimplified(c.paras[s.para][s.start:s.end]), keys) >= 0 && c.ownerOf(s) != o {
+			return ""
+		}
+	}
+	return o
+}
+
+// unitOwner is the secretary most of u's sentences are about ("" the
+// leader, or no one's most).
+func (c *chunker) unitOwner(u unit) string {
+	if len(c.owners) == 0 {
+		return ""
+	}
+	count := map[string]int{}
+	for _, s := range u.spans {
+		count[c.ownerOf(s)]++
+	}
+	best, n := "", count[""]
+	for o, k := range count {
+		if o != "" && k > n {
+			best, n = o, k
+		}
+	}
+	return best
 }
 
 // length is the rune length of the text rendered from spans a followed by
@@ -323,7 +379,10 @@ func (c *chunker) pack(units []unit) []unit {
 		// the one before holds a passage's worth: "“孩子放学，有个去处”"
 		// starts the second one's section, not the end of the first one's
 		// passage.
-		section := c.sections && c.opensSection(u) && cur.runes >= MinRunes
+		// So does the turn to another secretary, whatever the size of
+		// the passage before (flush folds a short one into its own).
+		turn := c.sections && c.unitOwner(u) != c.ownerOf(cur.spans[len(cur.spans)-1])
+		section := turn || c.sections && c.opensSection(u) && cur.runes >= MinRunes
 		if !section && (n <= TargetRunes || cur.runes < MinRunes && n <= MaxRunes) {
 			cur = c.merge(cur, u)
 			continue
@@ -350,10 +409,12 @@ func (c *chunker) opensSection(u unit) bool {
 }
 
 // flush appends cur to out, folding a chunk shorter than MinRunes into the
-// one before when the two fit MaxRunes (the next one was too big for it).
+// one before when the two fit MaxRunes (the next one was too big for it)
+// and are about the same secretary.
 func (c *chunker) flush(out []unit, cur unit) []unit {
 	if k := len(out) - 1; k >= 0 && cur.runes < MinRunes &&
-		c.join(out[k].spans, cur.spans, out[k].runes, cur.runes) <= MaxRunes {
+		c.join(out[k].spans, cur.spans, out[k].runes, cur.runes) <= MaxRunes &&
+		c.unitOwner(cur) == c.ownerOf(out[k].spans[len(out[k].spans)-1]) {
 		out[k] = c.merge(out[k], cur)
 		return out
 	}
@@ -378,6 +439,9 @@ func paragraphs(text string) []string {
 // text, so they survive re-indexing as long as the passage is unchanged.
 func ChunkArticle(a Article) []Chunk {
 	c := &chunker{paras: paragraphs(a.Text), sections: len(a.Others) > 0}
+	if c.sections {
+		c.owners = sentenceOwners(c.paras, a.Meta)
+	}
 	packed := c.pack(c.units())
 	out := make([]Chunk, 0, len(packed))
 	seen := map[string]int{}
@@ -389,7 +453,7 @@ func ChunkArticle(a Article) []Chunk {
 			Seq:       i,
 			Text:      text,
 			Norm:      zh.ToSimplified(text),
-			Meta:      passageMeta(a.Meta, zh.ToSimplified(text)),
+			Meta:      passageMeta(a.Meta, zh.ToSimplified(text), c.aboutOther(u, a.Meta)),
 		})
 	}
 	return out
@@ -399,14 +463,16 @@ func ChunkArticle(a Article) []Chunk {
 // a passage naming another secretary of the article (Meta.Others) and not
 // the leader under any of her names is credited to that secretary, with
 // none of the leader's role, place or honours: it must not pretend to be
-// about the leader.
-func passageMeta(m Meta, norm string) Meta {
+// about the leader. So is a passage that goes on about her (owner, from
+// sentenceOwners: "他还牵头开设…" in her section, "与陶玉琴不同，…贺建军…"),
+// naming the leader only beside her.
+func passageMeta(m Meta, norm, owner string) Meta {
 	m = copyMeta(m)
 	if len(m.Others) == 0 || m.Leader == "" {
 		return m
 	}
 	for _, k := range append([]string{m.Leader}, m.Aliases...) {
-		if k != "" && strings.Contains(norm, zh.ToSimplified(k)) {
+		if k != "" && strings.Contains(norm, zh.ToSimplified(k)) && owner == "" {
 			return m
 		}
 	}
@@ -416,6 +482,9 @@ func passageMeta(m Meta, norm string) Meta {
 		if i := strings.Index(norm, zh.ToSimplified(o)); i >= 0 && (at < 0 || i < at) {
 			first, at = o, i
 		}
+	}
+	if first == "" && owner != "" && slices.Contains(m.Others, owner) {
+		first = owner
 	}
 	if first != "" {
 		m.Others = []string{m.Leader}

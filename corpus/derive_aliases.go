@@ -16,6 +16,10 @@ var callRe = regexp.MustCompile(`(?:叫|喊|称|称呼)(?:她|他|我)(?:为|作
 	`(?:人称|被称为|被称作|被叫作|被叫做|称为|眼里的|眼中的|口中的|心中的|心目中的)[“"「](\p{Han}{2,5})[”"」]`)
 
 // otherPersonRE names someone a nickname may be given to other than her.
+// callerRE follows a person of a kind who does the calling (社区里的老人
+// 都叫他“老韦”), not one who is called.
+var callerRE = regexp.MustCompile(`^(都|也|常|总|还|就|一般|平时)*(亲切地|习惯|喜欢|更喜欢|爱)?(叫|喊|称)(她|他)`)
+
 var otherPersonRE = regexp.MustCompile(`大爷|大妈|大娘|阿姨|奶奶|爷爷|婆婆|老人|老党员|小伙|姑娘|师傅|老板|队长|楼长|网格员`)
 
 // nicknameRe is a nickname said to be one: 外号叫“铁脚板”, 绰号“拼命三娘”.
@@ -99,7 +103,7 @@ func callIsHers(nrs []rune, a int, who, sn string, rest []string, primary bool, 
 	// Someone else of a kind (王大爷, 老党员) — not those who do the
 	// calling (老人们更喜欢叫她“小钟”).
 	for _, loc := range otherPersonRE.FindAllStringIndex(before, -1) {
-		if !strings.HasPrefix(before[loc[1]:], "们") {
+		if !strings.HasPrefix(before[loc[1]:], "们") && !callerRE.MatchString(before[loc[1]:]) {
 			them = max(them, loc[0])
 		}
 	}
@@ -212,6 +216,16 @@ func deriveAliases(text, leader string, rest []string, primary bool, nt nameTabl
 			add(string([]rune(call)[:n]))
 		}
 	}
+	// 老韩 told as the subject of what he does (老韩想了个办法, 老韩还在社区
+	// 办了…), with no one else of his surname in the article: his.
+	if f := "老" + nsn; !shared && primary && utf8.RuneCountInString(nsn) == 1 && usedAsName(nrs, f) >= 2 && !otherOfSurname(nrs, zh.ToSimplified(leader), nsn, nt) {
+		if i := strings.Index(norm, f); i >= 0 && len(ors) == len(nrs) {
+			a := utf8.RuneCountInString(norm[:i])
+			add(string(ors[a : a+2]))
+		} else {
+			add(f)
+		}
+	}
 	// A nickname given as such (居民给她起了个外号叫“铁脚板”): hers when her
 	// name or a pronoun for her is just before it; it need share nothing
 	// with her name, the word 外号 says what it is.
@@ -299,20 +313,67 @@ func deriveAliases(text, leader string, rest []string, primary bool, nt nameTabl
 	return out
 }
 
+// usedAsName counts f (老韩) written as a name: opening a clause, before
+// what he does, not a kinship form of it (老韩头, 老韩家, 老韩叔).
+func usedAsName(nrs []rune, f string) int {
+	n, fr := 0, []rune(f)
+	for i := 0; i+len(fr) <= len(nrs); i++ {
+		if !hasRunesAt(nrs, i, f) {
+			continue
+		}
+		if i > 0 && !strings.ContainsRune("，,。！？；;：:“”\n ", nrs[i-1]) {
+			continue // 找老韩, 一位老韩…: mid-clause
+		}
+		if e := i + len(fr); e < len(nrs) && strings.ContainsRune("头家叔婶爷伯妈姐哥嫂奶婆们", nrs[e]) {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// otherOfSurname reports someone other than leader written with surname
+// sn: a name of sn that is not hers (韩建国), or sn before a kinship word
+// (韩大爷, 韩阿姨).
+func otherOfSurname(nrs []rune, leader, sn string, nt nameTables) bool {
+	norm := string(nrs)
+	for i := range nrs {
+		if !hasRunesAt(nrs, i, sn) || hasRunesAt(nrs, i, leader) {
+			continue
+		}
+		if i > 0 && (nrs[i-1] == '老' || nrs[i-1] == '小') {
+			continue // the call-name itself
+		}
+		rest := string(nrs[i+1 : min(len(nrs), i+4)])
+		if strings.HasPrefix(rest, "书记") || strings.HasPrefix(rest, "主任") {
+			continue
+		}
+		for _, k := range []string{"大爷", "大妈", "阿姨", "奶奶", "爷爷", "师傅", "大姐", "大哥", "叔", "婶", "某", "老师", "先生", "女士"} {
+			if strings.HasPrefix(rest, k) {
+				return true
+			}
+		}
+		if otherNameAt(nrs, i, norm, nt) {
+			return true
+		}
+	}
+	return false
+}
+
 // kinRe: a surname (with 老/小) and a kinship word, quoted or after a
 // verb of calling: “郝大姐”, 一声雷阿姨, 叫她蒋大哥. The surname is checked
 // by the caller.
 var kinRe = regexp.MustCompile(`(?:[“"「『]|叫|喊|一个|一声|声声)(?:她|他|我)?((?:老|小)?\p{Han}{1,2}?(?:大姐|大哥|阿姨|大妈|大叔|大爷|奶奶|婆婆|姐|哥|姨|叔|婶))(?:[”"」』]|[^\p{Han}]|$)`)
 
 // lastGivenCall reports a call-name of the given name's last character
-// and a kinship word or 阿 (兰姐 and 阿兰 of 林秀兰), as neighbours
-// shorten a two-character given name.
+// and a kinship word or 阿 (兰姐 and 阿兰 of 林秀兰, 莉姐 of 黄莉), as
+// neighbours shorten a given name.
 func lastGivenCall(call, given string) bool {
 	g := []rune(given)
 	c := []rune(call)
-	if len(g) != 2 || len(c) != 2 {
+	if len(g) < 1 || len(g) > 2 || len(c) != 2 {
 		return false
 	}
-	last := g[1]
+	last := g[len(g)-1] // 莉姐 of 黄莉, too
 	return c[0] == last && strings.ContainsRune("姐哥姨叔", c[1]) || c[0] == '阿' && c[1] == last
 }

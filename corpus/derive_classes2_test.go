@@ -246,7 +246,7 @@ func TestMarkdownPipeLineAboveRule(t *testing.T) {
 // not the leader is credited to the one it names first.
 func TestPassageCreditedToFirstNamed(t *testing.T) {
 	m := Meta{Leader: "谭玉芬", Others: []string{"巫红霞", "柏建新"}, Role: "社区党委书记"}
-	got := passageMeta(m, "柏建新同志，新桥社区党委书记。他组建了调解队。\n巫红霞（古楼社区党委书记）推出了清单。")
+	got := passageMeta(m, "柏建新同志，新桥社区党委书记。他组建了调解队。\n巫红霞（古楼社区党委书记）推出了清单。", "")
 	if got.Leader != "柏建新" || got.Role != "" {
 		t.Errorf("credited to %q role %q, want 柏建新 and no role", got.Leader, got.Role)
 	}

@@ -36,11 +36,19 @@ const nameLead = "话到在对往访赴去据说讲称"
 
 // stopNames are place names that open with a rune of unitStop: 向阳社区,
 // 向荣街道, 自由路社区, 为民社区, 不老屯镇.
+// demonstrativeAfter follow 那 as a demonstrative (那个, 那些, 那里).
+const demonstrativeAfter = "个些里时年位边儿段次天批份会么样种片家座栋条处"
+
 var stopNames = []string{"向阳", "向荣", "向东", "向前", "向华", "自由", "为民", "进步", "全福", "本溪", "不老", "不夜"}
 
 // stopOpensName reports one of stopNames at rs[i], within the name that
 // ends at nameEnd: 向阳 of 向阳社区, though 向 stops 走向社区.
 func stopOpensName(rs []rune, i, nameEnd int) bool {
+	// 那 opens many a place's name in the south (那坛社区, 那洪村), but
+	// not as the demonstrative (那个社区, 那里的小区, 那年).
+	if rs[i] == '那' && i+1 < nameEnd && !strings.ContainsRune(demonstrativeAfter, rs[i+1]) {
+		return true
+	}
 	for _, n := range stopNames {
 		if i+utf8.RuneCountInString(n) <= nameEnd && hasRunesAt(rs, i, n) {
 			return true
@@ -327,6 +335,21 @@ func settingPrefix(nrs []rune, place string) string {
 	}
 	if len(found) != 1 || strings.Contains(place, found[0]) {
 		return ""
+	}
+	// "新区的云杉社区": the text sets this community in an area of its own,
+	// not in the article's one district.
+	comm := string(pr[st[len(st)-1]:])
+	norm := string(nrs)
+	for i := strings.Index(norm, comm); i >= 0; {
+		before := strings.TrimSuffix(norm[:i], "的")
+		if strings.HasSuffix(before, "区") && !strings.HasSuffix(before, found[0]) {
+			return ""
+		}
+		j := strings.Index(norm[i+len(comm):], comm)
+		if j < 0 {
+			break
+		}
+		i += len(comm) + j
 	}
 	return found[0]
 }

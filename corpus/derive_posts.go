@@ -15,9 +15,9 @@ var (
 	postRe     = regexp.MustCompile(`(?:(?:社区|街道|村|镇|乡|小区|楼院|院落|网格)?(?:党委|党总支|党支部|党工委|党组织|总支)书记|社区书记|民意书记)(?:(?:、|，兼任?|兼任?)(?:` + secondPost + `))?|` + secondPost + `|(?:楼院|院落)(?:党小组组长|长)`)
 	// Words before a post that make it someone else's, an honour or a
 	// past post: 副书记, 总书记, 优秀社区书记, 原社区书记, 曾任.
-	notOwnPost = []string{"副", "优秀", "最美", "十佳", "好", "模范", "原", "前", "曾任", "时任", "首批", "第一批", "批"}
+	notOwnPost = []string{"副", "优秀", "最美", "十佳", "好", "模范", "原", "前", "曾任", "时任", "首批", "第一批", "批", "原来的", "原先的", "以前的", "过去的", "当年的"}
 	// Verbs that state a current post.
-	postVerbs = []string{"现任", "担任", "当选", "提拔为", "任命为", "作为", "是"}
+	postVerbs = []string{"现任", "担任", "当选", "提拔为", "任命为", "作为", "是", "成了", "成为"}
 )
 
 // postMatch is one post found in the text, with rune offsets.
@@ -158,6 +158,11 @@ func postsStated(text, leader string, aliases, others []string, nt nameTables) (
 		if strings.Contains(string(nrs[a:b]), "党") || strings.Contains(string(nrs[a:b]), "民意") {
 			m.score += 3 // 社区党委书记 says more than 社区书记
 		}
+		if names && strings.ContainsAny(string(nrs[a:b]), "、兼") {
+			// "2017年起任丹桂社区党委书记、居委会主任" in her own
+			// sentence: both her posts, over "社区党委书记马淑琴" elsewhere.
+			m.score += 2
+		}
 		for _, v := range postVerbs {
 			if strings.Contains(string(nrs[s0:a]), v) {
 				m.score++
@@ -209,6 +214,9 @@ func postsStated(text, leader string, aliases, others []string, nt nameTables) (
 		}
 		place = placeFromChains(nrs, ors, kind, othersOnly)
 	}
+	if place == "" && !best.both && unit == "社区" {
+		place = settingBefore(nrs, ors, best.sentence[0], best.start, others)
+	}
 	if place == "" && unit == "社区" && len(others) == 0 {
 		// Her post names no community (是社区党委书记王淑珍) and the
 		// article names just one, once (裕华社区的院子里): hers.
@@ -228,6 +236,29 @@ func postsStated(text, leader string, aliases, others []string, nt nameTables) (
 		place = withStreet(nrs, ors, place)
 	}
 	return role, place
+}
+
+// settingBefore is the community the sentence before names, in the same
+// paragraph, when her post opens its sentence without one (at, from s0):
+// "柳江北岸的码头社区已经热闹起来。社区党委书记岑美玲…". Not when that
+// sentence names another secretary.
+func settingBefore(nrs, ors []rune, s0, at int, others []string) string {
+	if strings.TrimSpace(string(nrs[s0:at])) != "" || s0 < 2 || nrs[s0-1] == '\n' {
+		return ""
+	}
+	p0, _ := sentenceAround(nrs, s0-1)
+	if containsAny(string(nrs[p0:s0]), others) {
+		return ""
+	}
+	for e := s0 - 1; e >= p0+2; e-- {
+		if !hasRunesAt(nrs, e-2, "社区") {
+			continue
+		}
+		if st := chainBefore(nrs, e); plausibleChain(nrs, st, e) {
+			return completeChain(nrs, ors, st, e)
+		}
+	}
+	return ""
 }
 
 // withStreet completes a place that skips the street (东港区望潮社区,

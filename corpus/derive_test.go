@@ -128,13 +128,13 @@ func TestDeriveAliasesCallNames(t *testing.T) {
 func TestPassageOfAnotherSecretary(t *testing.T) {
 	t.Parallel()
 	m := Meta{Leader: "师晓东", Aliases: []string{"师书记"}, Role: "社区党委书记", Place: "长安路社区", Others: []string{"李文静"}}
-	if got := passageMeta(m, "文艺路社区党委书记李文静坚持了六年的睦邻茶话会。"); got.Leader != "李文静" || got.Role != "" || got.Place != "" {
+	if got := passageMeta(m, "文艺路社区党委书记李文静坚持了六年的睦邻茶话会。", ""); got.Leader != "李文静" || got.Role != "" || got.Place != "" {
 		t.Errorf("passage naming only 李文静: %+v", got)
 	}
-	if got := passageMeta(m, "师晓东向李文静取经。"); got.Leader != "师晓东" || got.Role != "社区党委书记" {
+	if got := passageMeta(m, "师晓东向李文静取经。", ""); got.Leader != "师晓东" || got.Role != "社区党委书记" {
 		t.Errorf("passage naming both: %+v", got)
 	}
-	if got := passageMeta(m, "院落的事院落议。"); got.Leader != "师晓东" {
+	if got := passageMeta(m, "院落的事院落议。", ""); got.Leader != "师晓东" {
 		t.Errorf("passage naming nobody: %+v", got)
 	}
 }

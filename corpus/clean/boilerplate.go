@@ -24,7 +24,7 @@ var (
 	// "（来源：两岸新闻网）", "本文转载自某某网", "【来源：…】".
 	closingSourceRe = regexp.MustCompile(`^[（(【\[]?\s*(?:本文|文章|稿件|信息)?(?:来源|转自|转载自)\s*[:：]?\s*[^\s，,。]{2,20}\s*[）)】\]]?$`)
 	editorRe        = regexp.MustCompile(`^(?:责任编辑|编辑|责编|编审|审核|校对|审校|监制)\s*[:：]`)
-	authorRe        = regexp.MustCompile(`^(?:作者|记者|通讯员|撰稿|供稿|文|图|文图|图文)\s*[:：/ ]`)
+	authorRe        = regexp.MustCompile(`^(?:作者|记者|通讯员|撰稿|供稿|文|图|文图|图文|文字|图片|摄影|视频|文案|排版|美编)\s*[:：/ ]`)
 	captionRe       = regexp.MustCompile(`(?:\s|[。,:：/])[^\s。,]{1,10}\s*摄$|^[(（]?图[为片]`)
 	datelineRe      = regexp.MustCompile(`电\s*题\s*[:：]|^原标题\s*[:：]`)
 	icpRe           = regexp.MustCompile(`(?i)icp\s*[备证]|许可证.{0,10}\d|公网安备`)
@@ -47,7 +47,7 @@ var (
 	stubRe       = regexp.MustCompile(`^本词条(?:缺少|暂无|尚未|内容|由)|词条更完整|赶紧来编辑|词条编辑服务|内容由网友共同编辑|立即前往>*$`)
 	// appChromeRe: what a page copied from the WeChat or a news app
 	// carries around the article.
-	appChromeRe = regexp.MustCompile(`^(?:预览时标签不可点|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|微信扫一扫.{0,12}|使用小程序|知道了|取消\s*允许|喜欢此内容的人还喜欢|阅读原文|展开全文|写留言|精选留言|打开APP.{0,8}|打开.{1,8}APP.{0,8}|下载.{1,8}客户端.{0,8}|[赞在看分享收藏点赞\s]{2,12})$`)
+	appChromeRe = regexp.MustCompile(`^(?:预览时标签不可点|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|微信扫一扫.{0,12}|使用小程序|知道了|取消\s*允许|喜欢此内容的人还喜欢|阅读原文|展开全文|写留言|精选留言|打开APP.{0,8}|打开.{1,8}APP.{0,8}|下载.{1,8}客户端.{0,8}|[赞在看分享收藏点赞\s]{2,12}|[-—\s]*(?i:the\s*)?(?i:end)[-—\s]*|.{0,8}(?:点个|点亮|点一下|点击)[“"]?(?:在看|赞|小红心)[”"]?.{0,4})$`)
 	counterRe   = regexp.MustCompile(`^\d{1,6}$`)
 	// bylineRe: "口述：…", "讲述人：…", "作者：…" — who tells the story,
 	// never the title.
@@ -324,6 +324,29 @@ func infoLabelLine(l string) (label, value string, ok bool) {
 	return "", "", false
 }
 
+// infoPairs reads a line of several infobox fields, each a label, a
+// colon and its value, apart by spaces ("中文名：龙桂英　民族：苗族"); nil
+// unless every part is one of infoLabels.
+func infoPairs(l string) [][2]string {
+	parts := strings.Fields(strings.ReplaceAll(l, "\u3000", " "))
+	if len(parts) < 2 {
+		return nil
+	}
+	var out [][2]string
+	for _, p := range parts {
+		i := strings.IndexAny(p, ":：")
+		if i <= 0 || !infoLabels[p[:i]] {
+			return nil
+		}
+		v := strings.TrimLeft(p[i:], ":：")
+		if v == "" {
+			return nil
+		}
+		out = append(out, [2]string{p[:i], v})
+	}
+	return out
+}
+
 // reEntrySection is a line that opens the entry's text after its
 // infobox: the contents, or a section's heading (人物经历, 主要事迹编辑).
 var reEntrySection = regexp.MustCompile(`^(?:目录|人物经历|人物简介|个人经历|个人简介|工作经历|人物生平|生平|简介|主要事迹|人物事迹|先进事迹|人物评价|获得荣誉|所获荣誉|主要荣誉|荣誉表彰)|(?:编辑|播报)$`)
@@ -352,6 +375,19 @@ func takeTextInfobox(lines []string, keep []bool, res *Result) {
 				continue
 			}
 			l := strings.TrimSpace(lines[j])
+			if pairs := infoPairs(l); len(pairs) >= 2 {
+				// "中文名：龙桂英　民族：苗族　主要成就：…": several fields
+				// on one line.
+				for _, kv := range pairs {
+					if _, seen := fields[kv[0]]; !seen {
+						order = append(order, kv[0])
+					}
+					fields[kv[0]] = append(fields[kv[0]], kv[1])
+				}
+				cur = ""
+				keep[j] = false
+				continue
+			}
 			if k, v, ok := infoLabelLine(l); ok {
 				cur = k
 				if _, seen := fields[k]; !seen {
