@@ -198,6 +198,10 @@ func methodCandidates(s sentence, idx int) []candidate {
 			} else if (ns.suffix == "活动" || ns.suffix == "行动") && c.name != inner && zh.HanCount(inner) >= 3 {
 				// 开展了“邻里帮帮”活动: known as 邻里帮帮 too.
 				c.alias = append(c.alias, inner)
+			} else if c.name != inner && zh.HanCount(inner) >= 4 && (ns.suffix == "工作法" || ns.suffix == "工作机制" || ns.suffix == "机制") {
+				// “板凳议事”工作法 is told as 板凳议事 after: the quoted
+				// part is its name. A shorter one (“民情”工作法) is a word.
+				c.alias = append(c.alias, inner)
 			}
 			c.oa, c.ob = q.start, origEnd
 			add(c)

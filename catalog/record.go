@@ -667,6 +667,7 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 	}
 	if len(m.Steps) >= 2 {
 		clauseProcedure(a, m, append([]int{def}, sp...))
+		defClauseProcedure(d, m)
 	}
 	if classSorted(m.Steps) {
 		// 每到季度末重新评定颜色，…降为黄色或绿色: re-sorting them all, no
@@ -757,3 +758,46 @@ func classSorted(steps []string) bool {
 }
 
 var reClassItem = regexp.MustCompile(`^\p{Han}{1,4}(?:户|类|级|家庭|对象|人员)$|^[` + colourRunes + `]色$`)
+
+// defClauseProcedure: the definition goes on into the first step's doing
+// (推行“三访工作法”，一访困难户，每月上门送去米面油；二访… in the next
+// sentences): a step it opens at a clause and tells, with no procedure
+// of its own yet, has that clause on.
+func defClauseProcedure(d sentence, m *Method) {
+	type clause struct{ step, start, end int }
+	var cs []clause
+	for j, st := range m.Steps {
+		k := norm(st)
+		for _, p := range clauseStarts(d.norm)[1:] {
+			t := strings.TrimLeft(d.norm[p:], "“ ")
+			if !strings.HasPrefix(t, k) {
+				continue
+			}
+			// Its clause runs to the next step named.
+			from := p + (len(d.norm[p:]) - len(t)) + len(k)
+			end := len(d.norm)
+			for o, st2 := range m.Steps {
+				if i := strings.Index(d.norm[from:], norm(st2)); o != j && i >= 0 && from+i < end {
+					end = from + i
+				}
+			}
+			// A step told by no more than its name (对待居民像…一样，办…一样，
+			// 守…一样): the sentence lists them, and tells none.
+			if zh.HanCount(d.norm[from:end]) < 6 || strings.ContainsAny(d.norm[from:end], "、") {
+				return
+			}
+			cs = append(cs, clause{j, p, end})
+			break
+		}
+	}
+	for _, c := range cs {
+		if c.step < len(m.Procedure) && len(m.Procedure[c.step]) > 0 {
+			continue
+		}
+		if m.Procedure == nil {
+			m.Procedure = make([][]Quote, len(m.Steps))
+		}
+		text := strings.TrimRight(origText(d, c.start, c.end), ",;，；、 ")
+		m.Procedure[c.step] = append(m.Procedure[c.step], Quote{Text: text, ChunkID: d.chunkID})
+	}
+}

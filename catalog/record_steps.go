@@ -350,7 +350,7 @@ func enumOpenValue(k string) (int, bool) {
 // (“一听”，就是… / 所谓“摸”，是… / 收集环节，… / 在受理这一步，…).
 func opensStep(k, step string) bool {
 	k = strings.TrimLeft(k, "“ ")
-	for _, p := range []string{"所谓", "在", "首先", "先", "然后", "接着", "再", "最后", "后"} {
+	for _, p := range []string{"所谓", "在", "首先是", "首先", "先是", "先", "然后是", "然后", "接着是", "接着", "其次是", "再是", "再", "最后是", "最后", "后"} {
 		if strings.HasPrefix(k, p) {
 			k = k[len(p):]
 			break

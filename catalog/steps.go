@@ -25,9 +25,15 @@ import (
 //   - adverbs of order (首先…其次…最后);
 //   - classes sorted into (分为重点户、关注户和普通户 / 分成三类), each told
 //     by a clause opening with it (重点户：… ；对红色户，也就是…);
+//   - a numbered name's counted character at clauses (一访…；二访…；三访…)
+//     or opening the paragraphs after it (三入: 入户调解，…/入理调解，…);
+//   - stages told by time, with no step names (事前…事中…事后, 会前…会后,
+//     接到诉求后…随后…办结后…; steps_phases.go);
 //   - and the ways of steps_lists.go: numbered lists of any kind, lists
 //     counted as 环节/步骤, chains of stages, prose, quoted keywords,
-//     labelled paragraphs.
+//     labelled paragraphs; and of steps_headings.go: later headings, bold
+//     labels (**摸清底数**。), a name's components (一中心三平台, 两会一站,
+//     党建+议事+志愿) under headings in any order, tables.
 
 var (
 	reDigitToken = regexp.MustCompile(`“([0-9A-Za-z])”(?:是|即|指|代表|,就是|,即|就是)([^,;。“”]{2,24})`)
@@ -89,7 +95,13 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := numberedSteps(a, c); st != nil {
 			return st
 		}
+		if st := countedOpenerSteps(a, c); st != nil {
+			return st
+		}
 		if st := sequencedSteps(a, c); st != nil {
+			return st
+		}
+		if st := labelledSequenceSteps(a, c); st != nil {
 			return st
 		}
 		if st := proseSteps(a, c); st != nil {
@@ -108,6 +120,12 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 			return st
 		}
 		if st := tableRowSteps(a, c); st != nil {
+			return st
+		}
+		if st := countedRuneSteps(a, c); st != nil {
+			return st
+		}
+		if st := phaseSteps(a, c); st != nil {
 			return st
 		}
 	}
@@ -502,6 +520,39 @@ func sequencedSteps(a *article, c candidate) []string {
 	return nil // no 最后: not a sequence told whole
 }
 
+// reLabelledSequence opens a clause with an adverb of order, 是, and a
+// one-to-four-character step closed by a comma: 先是听，…；再是议，…；最后
+// 是办，… (the label alone, the clause after it tells the doing).
+var reLabelledSequence = regexp.MustCompile(`(?:^|[;。:,])(先是|首先是|再是|其次是|接着是|然后是|最后是)(\p{Han}{1,4})[,;:]`)
+
+// labelledSequenceSteps: the sighting sentence or the ones after it (a
+// ；ends one) tell the steps as 先是X，…再是Y，…最后是Z，…: from a 先是 to a
+// 最后是, three steps or more, each label short (a clause, not a name,
+// follows it).
+func labelledSequenceSteps(a *article, c candidate) []string {
+	var steps []string
+	for d := 0; d <= 6 && c.sent+d < len(a.sentences); d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		for _, m := range reLabelledSequence.FindAllStringSubmatch(n, -1) {
+			first := m[1] == "先是" || m[1] == "首先是"
+			if len(steps) == 0 != first {
+				return nil // the order broke
+			}
+			steps = append(steps, m[2])
+			if m[1] == "最后是" {
+				if len(steps) < 3 {
+					return nil
+				}
+				return finishOrdinal(steps, c.name)
+			}
+		}
+	}
+	return nil
+}
+
 // reTierClause opens a clause telling one tier: 红色户是…, 对黄色家庭，…,
 // 绿色代表…
 var reTierClause = regexp.MustCompile(`^(?:对于?|其中)?([` + colourRunes + `])色(\p{Han}{0,2}?)(?:是|为|代表|指|:|,)`)
@@ -673,6 +724,106 @@ func classSteps(a *article, c candidate) []string {
 	}
 	if len(steps) != count {
 		return nil
+	}
+	return steps
+}
+
+// countedRuneSteps: a numbered name's counted character told with each
+// numeral at a clause (“三访工作法”，一访困难户，…；二访独居老人，…；三访
+// 新迁居民，…), in the sighting sentence's rest and the sentences after it
+// in its paragraph: 一X…, 二X…, … in order, as many as the name counts;
+// each step is its clause (一访困难户), to the first comma.
+func countedRuneSteps(a *article, c candidate) []string {
+	v, ch, ok := numericShorthand(key(c.name))
+	if !ok || v < 2 || v > 10 || ch == "" || strings.ContainsRune("步招条项", []rune(ch)[0]) {
+		return nil
+	}
+	var steps []string
+	para := a.sentences[c.sent].para
+	for d := 0; d <= 10 && c.sent+d < len(a.sentences) && a.sentences[c.sent+d].para == para; d++ {
+		n := a.sentences[c.sent+d].norm
+		if d == 0 {
+			n = n[c.end:]
+		}
+		for _, p := range clauseStarts(n) {
+			t := strings.TrimLeft(n[p:], "“ ")
+			want := string([]rune(numerals)[len(steps)]) + ch
+			if !strings.HasPrefix(t, want) {
+				continue
+			}
+			item := t
+			if j := strings.IndexAny(item, ",;。:!?、"); j >= 0 {
+				item = item[:j]
+			}
+			item = strings.Trim(item, "“”")
+			if r := utf8.RuneCountInString(item); r < 3 || r > 12 {
+				return nil
+			}
+			steps = append(steps, item)
+			if len(steps) == v {
+				return steps
+			}
+		}
+	}
+	return nil
+}
+
+// countedOpenerSteps: the paragraphs after the sighting's (a paragraph or
+// two of setting between) each open with a clause holding the numbered
+// name's counted character (“三入工作法”: 入户调解，就是…/ 入理调解，是…/
+// 入心调解，是…), as many in a row as the name counts: those clauses are
+// its steps. A name made of components (党建+物业+志愿) has its
+// components so opened, in any order.
+func countedOpenerSteps(a *article, c candidate) []string {
+	v, ch, ok := numericShorthand(key(c.name))
+	cs := components(key(c.name))
+	if cs != nil {
+		// 党建+物业+志愿, 一中心三平台: as many as its components, each
+		// opener holding one's noun.
+		v, ch = 0, ""
+		for _, x := range cs {
+			v += x.count
+		}
+	} else if !ok || v < 2 || v > 8 || strings.ContainsRune("步招条项", []rune(ch)[0]) {
+		return nil
+	}
+	i := c.sent + 1
+	for i < len(a.sentences) && a.sentences[i].para == a.sentences[c.sent].para {
+		i++
+	}
+	var steps []string
+	skipped := 0
+	for i < len(a.sentences) && len(steps) < v {
+		s := a.sentences[i]
+		if s.heading {
+			break
+		}
+		t := strings.TrimLeft(s.norm, "“ ")
+		item := ""
+		if j := strings.IndexAny(t, ",:"); j > 0 {
+			item = strings.Trim(t[:j], "“”")
+		}
+		n := zh.HanCount(item)
+		switch {
+		case n >= 2 && n <= 8 && n == utf8.RuneCountInString(item) && strings.Contains(item, ch) && !slices.Contains(steps, item) && zh.HanCount(t[len(item):]) >= 4:
+			steps = append(steps, item)
+		case len(steps) == 0 && skipped < 2:
+			skipped++
+		default:
+			return nil
+		}
+		for p := s.para; i < len(a.sentences) && a.sentences[i].para == p; i++ {
+		}
+	}
+	if len(steps) != v {
+		return nil
+	}
+	if cs != nil {
+		heads := make([]sectionHead, len(steps))
+		for i, st := range steps {
+			heads[i] = sectionHead{label: st}
+		}
+		return componentHeadSteps(heads, c.name, func(sectionHead) bool { return true })
 	}
 	return steps
 }

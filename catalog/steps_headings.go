@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"bangyang/zh"
 	"regexp"
 	"slices"
 	"sort"
@@ -43,6 +44,9 @@ type sectionHead struct {
 // with a body after it.
 func headLike(a *article, i int) bool {
 	s := a.sentences[i]
+	if boldLabel(a, i) {
+		return true
+	}
 	if i+1 >= len(a.sentences) || a.sentences[i+1].para == s.para || a.sentences[i+1].heading {
 		return false
 	}
@@ -52,14 +56,26 @@ func headLike(a *article, i int) bool {
 	return oneLine(a, i) && utf8.RuneCountInString(s.norm) <= 24 && reHeadMark.MatchString(s.norm) && !strings.ContainsAny(s.norm, ",")
 }
 
+// reBoldLabel is a Markdown bold label standing as its own sentence
+// (**摸清底数**。, **资源清单**：).
+var reBoldLabel = regexp.MustCompile(`^\*\*([^*]{2,16})\*\*[。.:!]?$`)
+
+// boldLabel: sentence i opens its paragraph with a bold label alone, the
+// paragraph's next sentences telling it (**摸清底数**。社区把辖区划成…).
+func boldLabel(a *article, i int) bool {
+	s := a.sentences[i]
+	return (i == 0 || a.sentences[i-1].para != s.para) && i+1 < len(a.sentences) && a.sentences[i+1].para == s.para &&
+		reBoldLabel.MatchString(strings.TrimSpace(s.norm))
+}
+
 // headLabel reads a heading: its mark's number, and the step it names —
 // without the mark, the quotes and a subtitle after a colon, a comma, a
 // dash or a space (居民点单：需求摸上来 → 居民点单).
 func headLabel(t string) (label string, value int) {
 	t = strings.TrimSpace(unquote(t))
 	// A bracketed heading (【用心倾听】, ◆ 热心服务).
-	t = strings.TrimSpace(strings.TrimLeft(t, "【[〔◆●■▲★·•"))
-	t = strings.TrimSpace(strings.TrimRight(t, "】]〕"))
+	t = strings.TrimSpace(strings.TrimLeft(t, "【[〔◆●■▲★·•*#▌"))
+	t = strings.TrimSpace(strings.TrimRight(t, "】]〕*。.:!"))
 	if m := reHeadMark.FindStringSubmatch(t); m != nil && len(m[0]) < len(t) {
 		value = numberValue(m[1] + m[2] + m[3] + m[4])
 		if value == 0 {
@@ -144,7 +160,20 @@ func laterHeadingSteps(a *article, c candidate) []string {
 		}
 		return nil
 	}
+	if st := componentHeadSteps(heads, name, usable); st != nil {
+		return st
+	}
 	v, counted, numbered := numericShorthand(name)
+	if m := reNameCount.FindStringSubmatch(name); !numbered && m != nil {
+		// 民情三步法: counted inside.
+		v, counted, numbered = 2, "步", true
+		if m[1] != "两" {
+			v = numeralValue([]rune(m[1])[0])
+		}
+	}
+	if rs := []rune(name); numbered && strings.Contains("张个项条支座本套", counted) && len(rs) >= 4 {
+		counted = string(rs[2:4]) // 三张清单: each heading holds 清单
+	}
 	if numbered {
 		if v < 2 || v > 10 {
 			return nil
@@ -283,6 +312,9 @@ var reTableRow = regexp.MustCompile(`^(\p{Han}{1,6}):([^,;。:]{1,12}),\p{Han}{1
 // stepColumns label a table's column of steps; tierColumns one of tiers.
 var (
 	stepColumns = map[string]bool{"步骤": true, "环节": true, "流程": true, "阶段": true, "程序": true, "步": true, "工作环节": true, "工作步骤": true}
+	// partColumns label a column of a method's parts (名称 | 做法): only
+	// when the rows are as many as the name counts.
+	partColumns = map[string]bool{"名称": true, "项目": true, "内容": true, "清单": true, "平台": true, "组成": true, "板块": true, "模块": true}
 	tierColumns = map[string]bool{"等级": true, "级别": true, "类别": true, "类型": true, "颜色": true, "层级": true}
 )
 
@@ -310,11 +342,15 @@ func tableRowSteps(a *article, c candidate) []string {
 		label = m[1]
 		steps = append(steps, strings.TrimSpace(m[2]))
 	}
-	if len(steps) < 2 || !stepColumns[label] && !tierColumns[label] {
+	if len(steps) < 2 || !stepColumns[label] && !tierColumns[label] && !partColumns[label] {
 		return nil
 	}
 	count := 0
-	if v, _, ok := numericShorthand(key(c.name)); ok {
+	if cs := components(key(c.name)); cs != nil {
+		for _, x := range cs {
+			count += x.count // 一中心三平台: four rows
+		}
+	} else if v, _, ok := numericShorthand(key(c.name)); ok {
 		count = v
 	} else if m := reCountedParts.FindStringSubmatch(a.sentences[c.sent].norm); m != nil {
 		count = 2
@@ -325,8 +361,132 @@ func tableRowSteps(a *article, c candidate) []string {
 	switch {
 	case count > 0 && count != len(steps):
 		return nil
-	case count == 0 && (tierColumns[label] || len(steps) < 3):
+	case count == 0 && (tierColumns[label] || partColumns[label] || len(steps) < 3):
 		return nil
 	}
 	return steps
 }
+
+// A name made of its components (一中心三平台, 两会一站, 党建+物业+志愿):
+// each component a count and a noun, or a part between pluses.
+type component struct {
+	noun  string
+	count int
+}
+
+// components reads the name's core as two or more counted nouns
+// (一中心 + 三平台; 两会 + 一站) or parts joined by + (党建+物业); nil
+// when it is not so made. A noun takes at most two characters after a
+// measure word (个, 张 …), so that a tail (服务, 体系) stays out.
+func components(name string) []component {
+	core := reMethodTail.ReplaceAllString(name, "")
+	if strings.Contains(core, "+") {
+		var out []component
+		for _, p := range strings.Split(core, "+") {
+			if zh.HanCount(p) < 2 || zh.HanCount(p) != utf8.RuneCountInString(p) {
+				return nil
+			}
+			out = append(out, component{p, 1})
+		}
+		if len(out) < 2 {
+			return nil
+		}
+		// The last part carries the name's tail (志愿治理 of
+		// 党建+物业+志愿治理模式): as long as the others at most.
+		n := 0
+		for _, c := range out[:len(out)-1] {
+			n = max(n, utf8.RuneCountInString(c.noun))
+		}
+		if rs := []rune(out[len(out)-1].noun); len(rs) > n {
+			out[len(out)-1].noun = string(rs[:n])
+		}
+		return out
+	}
+	rs := []rune(core)
+	var out []component
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if !strings.ContainsRune(numerals+"两", r) {
+			if len(out) >= 2 && len(rs)-i <= 4 {
+				break // a tail: 服务, 体系
+			}
+			return nil
+		}
+		v := 2
+		if r != '两' {
+			v = numeralValue(r)
+		}
+		j := i + 1
+		if j < len(rs) && strings.ContainsRune("个张项条支座", rs[j]) {
+			j++
+		}
+		k := j
+		for k < len(rs) && k-j < 2 && zh.IsHan(rs[k]) && !strings.ContainsRune(numerals+"两", rs[k]) {
+			k++
+		}
+		if k == j {
+			return nil
+		}
+		out = append(out, component{string(rs[j:k]), v})
+		i = k
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// componentHeadSteps: the headings after the naming tell the name's
+// components, in any order: a run of as many headings as the components
+// count, each holding one component's noun, as many of each as its count
+// (一中心三平台: one heading with 中心, three with 平台).
+func componentHeadSteps(heads []sectionHead, name string, usable func(sectionHead) bool) []string {
+	cs := components(name)
+	if cs == nil {
+		return nil
+	}
+	total := 0
+	for _, c := range cs {
+		total += c.count
+	}
+	if total < 2 || total > 10 {
+		return nil
+	}
+	// which: the component a heading tells — the noun found last in it.
+	which := func(h sectionHead) int {
+		best, at := -1, -1
+		for ci, c := range cs {
+			if p := strings.LastIndex(key(h.label), key(c.noun)); p >= 0 && p >= at {
+				best, at = ci, p
+			}
+		}
+		return best
+	}
+	for i := 0; i+total <= len(heads); i++ {
+		count := make([]int, len(cs))
+		var labels []string
+		ok := true
+		for _, h := range heads[i : i+total] {
+			ci := -1
+			if usable(h) {
+				ci = which(h)
+			}
+			if ci < 0 || slices.Contains(labels, h.label) {
+				ok = false
+				break
+			}
+			count[ci]++
+			labels = append(labels, h.label)
+		}
+		for ci, c := range cs {
+			ok = ok && count[ci] == c.count
+		}
+		if ok {
+			return labels
+		}
+	}
+	return nil
+}
+
+// reNameCount is a count of steps inside a name (民情三步法, 加梯三步法).
+var reNameCount = regexp.MustCompile(`([二两三四五六七八九十])(?:步|招|环节|个环节|段)`)

@@ -444,7 +444,9 @@ func keywordSteps(a *article, c candidate) []string {
 }
 
 // reLabel opens a paragraph with a short label and a colon (列清单：…).
-var reLabel = regexp.MustCompile(`^“?(\p{Han}{2,8})”?:`)
+// A bold label's marks may stand around it or its colon (**摸清底数**：,
+// **摸清底数：**).
+var reLabel = regexp.MustCompile(`^(?:\*\*)?“?(\p{Han}{2,8})”?(?:\*\*:|:(?:\*\*)?)`)
 
 // labelSteps: the paragraphs after the sighting's (past a heading naming
 // the method) each open with a label of their own and a colon (列清单：
@@ -461,12 +463,26 @@ func labelSteps(a *article, c candidate) []string {
 	}
 	var steps []string
 	seen := map[string]bool{}
+	// A counted name's labels may come after a paragraph or two of setting
+	// (两会一站 … 阳光社区是老旧小区… / 居民议事会：…); their count must match.
+	skip := 0
+	if _, _, ok := numericShorthand(c.name); ok || components(c.name) != nil {
+		skip = 2
+	}
 	for i < len(a.sentences) && !a.sentences[i].heading {
 		// What follows the label says what is done (an infobox's 民族：汉族
 		// or a page's 来源：…日报 does not).
 		t := a.sentences[i].norm
 		m := reLabel.FindStringSubmatch(t)
 		if m == nil || seen[m[1]] || strings.HasSuffix(m[1], "说") || m[1] == "记者" || zh.HanCount(t[len(m[0]):]) < 8 {
+			if len(steps) == 0 && skip > 0 {
+				skip--
+				p := a.sentences[i].para
+				for i < len(a.sentences) && a.sentences[i].para == p {
+					i++
+				}
+				continue
+			}
 			break
 		}
 		seen[m[1]] = true
@@ -489,6 +505,7 @@ var reBareHeading = regexp.MustCompile(`^(\p{Han}{3,8})。$`)
 // row, as many as a numbered name says. A paragraph without a body, a
 // phrase repeated or of another length ends the run.
 func headedParagraphSteps(a *article, c candidate) []string {
+	counted := nameCount(c.name)
 	i := c.sent + 1
 	for i < len(a.sentences) && a.sentences[i].para == a.sentences[c.sent].para {
 		i++
@@ -498,8 +515,9 @@ func headedParagraphSteps(a *article, c candidate) []string {
 	for i < len(a.sentences) && !a.sentences[i].heading {
 		s := a.sentences[i]
 		m := reBareHeading.FindStringSubmatch(strings.TrimSpace(s.norm))
-		// Parallel headings are of one length (摸清底数、分类施策、跟踪回访).
-		if m == nil || seen[m[1]] || len(steps) > 0 && utf8.RuneCountInString(m[1]) != utf8.RuneCountInString(steps[0]) || i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para || zh.HanCount(a.sentences[i+1].norm) < 8 {
+		// Parallel headings are of one length (摸清底数、分类施策、跟踪回访),
+		// unless the name counts them (民情三步法).
+		if m == nil || seen[m[1]] || len(steps) > 0 && counted == 0 && utf8.RuneCountInString(m[1]) != utf8.RuneCountInString(steps[0]) || i+1 >= len(a.sentences) || a.sentences[i+1].para != s.para || zh.HanCount(a.sentences[i+1].norm) < 8 {
 			break
 		}
 		seen[m[1]] = true
@@ -611,8 +629,36 @@ func stepsIfCounted(c candidate, steps []string) []string {
 	if len(steps) < 3 {
 		return nil
 	}
+	if _, _, ok := numericShorthand(c.name); !ok {
+		if v := nameCount(c.name); v > 0 && v != len(steps) {
+			return nil // 民情三步法 told in four
+		}
+	}
 	if v, _, ok := numericShorthand(c.name); ok && v != len(steps) {
-		return nil
+		// Or 两会一站: as many as its components, each holding its noun.
+		heads := make([]sectionHead, len(steps))
+		for i, st := range steps {
+			heads[i] = sectionHead{label: st}
+		}
+		if components(c.name) == nil || componentHeadSteps(heads, c.name, func(sectionHead) bool { return true }) == nil {
+			return nil
+		}
 	}
 	return steps
+}
+
+// nameCount is how many parts a name counts: its leading numeral (四单
+// 工作法) or one counting steps inside it (民情三步法); 0 when it counts
+// none.
+func nameCount(name string) int {
+	if v, _, ok := numericShorthand(key(name)); ok {
+		return v
+	}
+	if m := reNameCount.FindStringSubmatch(key(name)); m != nil {
+		if m[1] == "两" {
+			return 2
+		}
+		return numeralValue([]rune(m[1])[0])
+	}
+	return 0
 }

@@ -96,7 +96,7 @@ func keyOfNorm(s string) string {
 		switch {
 		case r == '“' || r == '”' || r == '‘' || r == '’' || r == '"' || r == '\'' || r == '、' || r == '《' || r == '》':
 		case unicode.IsSpace(r):
-		case r == '·' || r == '•':
+		case r == '·' || r == '•' || r == '*': // ** of a bold label in Markdown
 		default:
 			b.WriteRune(unicode.ToLower(r))
 		}

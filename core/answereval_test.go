@@ -104,11 +104,14 @@ func TestAnswerEvalGenre(t *testing.T) {
 // than when written (a child named in passing pulls in 青少年儿童):
 // abstained 2/5. The seventh session's lexicon round (six topics, 23 widened, from
 // complaint and hotline material) added eleven cases (52) and raised it to
-// 0.507, 7/11 abstained, 0/41 refused.
+// 0.507, 7/11 abstained, 0/41 refused. The tenth session's (unpaid wages, a
+// workshop downstairs, redevelopment, floods, a night market's smoke — none
+// of them in these articles — and after school) added six (58): 0.519,
+// 14/16 abstained (10/16 before it), 0/42 refused.
 func TestAnswerEvalEveryday(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "everyday", "testdata/answers_everyday.jsonl", "../corpus/testdata/genre",
-		evalFloor{coverage: 0.48, abstained: 0.6, wrongRefusal: 0.03, medianRunes: 450})
+		evalFloor{coverage: 0.48, abstained: 0.8, wrongRefusal: 0.03, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout runs a set written after the answering code, over

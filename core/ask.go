@@ -95,7 +95,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 	s.appendTurn(ctx, req.Chat, Turn{
 		ID: ans.TurnID, Question: question, Query: q.Norm, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded,
 		Leader: firstOr(d.leaders, dominantLeader(ans.Citations)), Leaders: d.leaders, Methods: d.methods,
-		Listed: listed, Intent: q.Intent, Topic: q.Topic, Attributes: attributeNames(q.Attributes), Shown: shownKeys(s, ans), At: s.o.Now(),
+		Listed: listed, Intent: q.Intent, Topic: q.Topic, Attributes: attributeNames(q.Attributes), Asks: q.Asks, Shown: shownKeys(s, ans), At: s.o.Now(),
 	})
 	s.observe(ctx, req.Chat, q, start, ans)
 	return ans, nil
@@ -257,6 +257,9 @@ var (
 func (s *Service) resolve(q *Question, prev *Turn) {
 	if prev == nil {
 		return
+	}
+	if prev.Asks == AsksPast && q.Asks == "" && nowStateAskRE.MatchString(q.Norm) {
+		q.Asks = AsksNow // "现在呢" after how things were
 	}
 	if q.Intent == IntentCompare && len(q.Leaders) == 1 && len(prev.Leaders) > 0 && prev.Leaders[0] != q.Leaders[0] {
 		q.Leaders = append([]string{prev.Leaders[0]}, q.Leaders...)
@@ -827,6 +830,8 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		d = p.planHonourHolders(honourAsked(q))
 	case q.Intent == IntentExample && (len(q.Methods) > 0 || len(q.Leaders) > 0):
 		d = p.planExample()
+	case q.Asks == AsksPlace && len(q.Leaders) == 0 && p.methodsPlace(&d):
+		// "哪个社区有老兵志愿服务队": the community, said first.
 	case len(q.Methods) > 0 && len(q.Leaders) == 0 && (q.Intent == IntentNumber || q.Intent == IntentWhen || q.Intent == IntentWhere):
 		// "畅大妈调解室调解了多少起纠纷": a fact in its secretary's articles,
 		// ranked with the method's name in the question.
@@ -957,8 +962,9 @@ func (s *Service) render(d *draft, q Question) *Answer {
 		if it.quote.chunk != nil {
 			for _, r := range append([]sentRef{it.quote}, it.more...) {
 				// "3、建立居民议事会…" quoted alone points at a list the
-				// reader does not see: the number goes, the words stay.
-				b.WriteString(trimSpeaker(corpus.TrimListMark(strings.TrimSpace(r.text)), r.chunk.Meta))
+				// reader does not see: the number goes, the words stay; so
+				// do a Markdown bold label's marks (**摸清底数**：…).
+				b.WriteString(strings.ReplaceAll(trimSpeaker(corpus.TrimListMark(strings.TrimSpace(r.text)), r.chunk.Meta), "**", ""))
 				if n := c.citeChunk(r.chunk); n > 0 {
 					b.WriteString("[" + strconv.Itoa(n) + "]")
 				}

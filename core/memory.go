@@ -28,6 +28,9 @@ type Turn struct {
 	// Attributes are the personal facts the question asked (籍贯, 荣誉):
 	// "那Y呢" asks them of Y.
 	Attributes []string `json:"attrs,omitempty"`
+	// Asks is the detail the question asked (how things were): "现在呢"
+	// then asks how they are.
+	Asks Detail `json:"asks,omitempty"`
 	// Shown are keys of the sentences the answer quoted: a follow-up does
 	// not show them again.
 	Shown []string  `json:"shown,omitempty"`

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"bangyang/lexicon"
 	"bangyang/search"
 )
 
@@ -63,6 +64,32 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		d.refused = true
 		return d, nil
 	}
+	// A problem asked beside the group of people it falls on: the problem's
+	// words, and whether the group is only its victim (吵得孩子…).
+	problem, victim := problemOverGroup(&p.q)
+	if len(problem) > 0 && !slices.ContainsFunc(ranked, func(r rankedSent) bool {
+		why, solves := cause[r.key()]
+		return r.score >= 1.2 && (matchesAny(r.norm, problem) || solves && matchesAny(why.norm, problem))
+	}) {
+		// No sentence on the problem itself: the articles do not address
+		// it, whatever they do for the group it concerns.
+		d.refused = true
+		return d, nil
+	}
+	// One problem asked far more strongly than anything else it mentions
+	// (拖欠工资, 包工头, 讨薪 beside the 农民工 of 流动人口): a sentence on
+	// it, or the articles do not address it — not a practice for the
+	// newcomers that shares one word.
+	if dom := p.dominantTopic(); dom != nil {
+		words := append(slices.Clone(dom.Article), dom.Ask...)
+		if !slices.ContainsFunc(ranked, func(r rankedSent) bool {
+			why, solves := cause[r.key()]
+			return r.score >= 1.2 && (matchesAny(r.norm, words) || solves && matchesAny(why.norm, words))
+		}) {
+			d.refused = true
+			return d, nil
+		}
+	}
 	perLeader := map[string]int{}
 	most := 2 // practices per leader: one or two each, across leaders
 	if len(only) == 1 {
@@ -84,6 +111,9 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		why, solves := cause[r.key()]
 		if len(expansion) > 0 && !matchesAny(r.norm, expansion) && !(solves && matchesAny(why.norm, expansion)) {
 			continue // a practice on the topic, not a sentence that shares a word
+		}
+		if victim && len(problem) > 0 && !matchesAny(r.norm, problem) && !(solves && matchesAny(why.norm, problem)) {
+			continue // the group the problem falls on shares words with other work (孩子, 写作业 of an after-school class)
 		}
 		if perLeader[l] == 0 {
 			if len(order) == 4 || len(order) > 0 && r.score < 0.35*best[order[0]] {
@@ -170,8 +200,19 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 			runes += n
 			shown = append(shown, st)
 		}
-		// A leader's practices in the order her article tells them.
+		// A leader's practices in the order her article tells them; two
+		// that follow each other in the passage are one story, one line
+		// ("征收启动之初，不少居民……不愿签约。" then the paragraph "……推行
+		// “阳光征收”"), not the problem on a line of its own.
 		slices.SortStableFunc(shown, func(a, b []sentRef) int { return articleOrder(a[0], b[0]) })
+		for j := 1; j < len(shown); j++ {
+			last, next := shown[j-1][len(shown[j-1])-1], shown[j][0]
+			if last.chunk == next.chunk && next.pos == last.pos+1 {
+				shown[j-1] = append(shown[j-1], shown[j]...)
+				shown = slices.Delete(shown, j, j+1)
+				j--
+			}
+		}
 		for _, st := range shown {
 			label := p.leaderLabel(l)
 			if len(only) == 1 {
@@ -196,6 +237,98 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	}
 	return d, nil
 }
+
+// dominantTopic is the question's topic when it is asked at least twice
+// as strongly as any other (拖欠工资, 包工头, 讨薪 against the 农民工 of
+// 流动人口) and no group of people is asked beside it.
+func (p *planner) dominantTopic() *lexicon.Topic {
+	if len(p.q.Topics) < 2 || p.q.Topics[0].People {
+		return nil
+	}
+	first := p.q.Topics[0].Weight(p.q.Norm)
+	for _, t := range p.q.Topics[1:] {
+		if t.People || t.Weight(p.q.Norm)*2 > first {
+			return nil // a group of people is problemOverGroup's ("年轻人多 … 找不到人": 错时服务)
+		}
+	}
+	return &p.q.Topics[0]
+}
+
+// problemOverGroup returns the words of a question's problem topics when
+// it tells a problem that falls on a group of people, and tells the
+// problem more strongly: the group named right after 吵得, 熏得, 砸到 …
+// ("切割机从早响到晚，吵得孩子没法写作业": victim), or the group and the
+// problem in one clause ("老人买菜要走半个多小时"). A clause of its own
+// ("我们社区年轻人多") says who lives there, and a practice for them
+// (错时服务) may well be the answer: no problem words then. An advice
+// answer needs a sentence on the problem itself; when the group is only
+// the victim, a practice on the group alone (an after-school class for
+// 孩子…写作业) is about something else.
+func problemOverGroup(q *Question) (problem []string, victim bool) {
+	byProblem, byGroup := 0, 0
+	for _, t := range q.Topics {
+		if w := t.Weight(q.Norm); t.People {
+			byGroup = max(byGroup, w)
+			victim = victim || sufferedBy(q.Norm, t.Ask)
+		} else {
+			byProblem = max(byProblem, w)
+		}
+	}
+	told := victim
+	for _, c := range clauseRE.Split(q.Norm, -1) {
+		rest, inGroup := c, false
+		for _, t := range q.Topics {
+			if t.People && t.Weight(c) > 0 {
+				inGroup = true
+				for _, w := range t.Ask {
+					rest = strings.ReplaceAll(rest, w, " ") // the group's own words ("年轻人多") are no problem
+				}
+			}
+		}
+		told = told || inGroup && slices.ContainsFunc(q.Topics, func(t lexicon.Topic) bool { return !t.People && t.Weight(rest) > 0 })
+	}
+	if !told || byProblem <= byGroup {
+		return nil, false
+	}
+	for _, t := range q.Topics {
+		if !t.People {
+			problem = append(problem, t.Article...)
+			problem = append(problem, t.Ask...)
+		}
+	}
+	return problem, victim
+}
+
+// sufferedBy reports whether the question names one of the group's words
+// as the one a problem falls on: right after 吵得, 熏得, 害得, 让 …
+// ("吵得孩子没法写作业"), not as who lives there ("年轻人多，白天都去上班").
+func sufferedBy(norm string, group []string) bool {
+	for _, m := range sufferMarks {
+		for rest := norm; ; {
+			i := strings.Index(rest, m)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(m):]
+			head := rest
+			if n := []rune(head); len(n) > 4 {
+				head = string(n[:4])
+			}
+			for _, w := range group {
+				if utf8.RuneCountInString(w) <= 3 && strings.HasPrefix(strings.TrimLeft(head, "的些个我们家里"), w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// sufferMarks lead to whom a problem falls on.
+var sufferMarks = []string{"得", "让", "使", "害", "连", "到", "影响"}
+
+// clauseRE cuts a question into its clauses.
+var clauseRE = regexp.MustCompile(`[，,。；;？?！!、]`)
 
 func articleOrder(a, b sentRef) int {
 	if a.chunk.ArticleID != b.chunk.ArticleID {
@@ -279,6 +412,19 @@ func (p *planner) planGeneral(ctx context.Context) (*draft, error) {
 		return d, nil
 	}
 	picked := p.pick(ranked, 4, func(r rankedSent) bool { return r.covered > 0 || p.anyTopicMatch(r.norm) })
+	if len(picked) > 0 && p.q.Asks == AsksSum && !moneyRE.MatchString(picked[0].norm) {
+		// "每月多少钱": the sentence on the topic stating a sum leads,
+		// though another shares more words.
+		if j := slices.IndexFunc(picked, func(r rankedSent) bool { return moneyRE.MatchString(r.norm) }); j > 0 {
+			picked[0], picked[j] = picked[j], picked[0]
+		} else if i := slices.IndexFunc(ranked, func(r rankedSent) bool {
+			return (r.covered > 0 || r.chunk == picked[0].chunk) && moneyRE.MatchString(r.norm) && p.fresh(r.sentRef) // (or told with it: "收费吗")
+		}); i > 0 {
+			delete(p.used, picked[0].key())
+			p.take(ranked[i].sentRef)
+			picked[0] = ranked[i]
+		}
+	}
 	if len(picked) > 0 && !statesAsked(p.q, picked[0].norm) {
 		// "社区医院几点开门", "网格员的手机号是多少": passages on the topic
 		// that do not state the fact asked do not answer it.

@@ -21,7 +21,7 @@ var caseRE = regexp.MustCompile(`\d+号|号院|号楼|[\p{Han}]{2,4}(小区|院�
 // (就是楼院), which its characters tell.
 var estateRE = regexp.MustCompile(`^[\p{Han}]{2,4}(小区|院落|楼院)$`)
 
-const genericEstateRunes = "改造建设管理治服务有和与及的个老旧新无等各每些多部分整周边物业商品房开放封闭这那里内外片座就是在到了把让为对向给将从"
+const genericEstateRunes = "改造建设管理治服务有和与及的个老旧新无等各每些多部分整周边物业商品房开放封闭这那里内外片座就是在到了把让为对向给将从进入"
 
 // storyTimeRE dates a particular occasion: 去年夏天, 有一次, 2019年3月.
 // careerRE is a step of her career (当选, 担任), no case of a method.

@@ -11,11 +11,26 @@ import (
 	"bangyang/zh"
 )
 
-// planFacts answers personal facts: each asked attribute stated by a
-// sentence about her, or said plainly to be missing.
+// quotedNameRE is a name in quotation marks.
+var quotedNameRE = regexp.MustCompile(`“[^“”]{1,16}”`)
+
+// dateStatedRE states when: a year, a month, a season of a year told
+// (去年, 那年), a festival.
+var dateStatedRE = regexp.MustCompile(`\d{4}年|\d{1,2}月|[〇○一二三四五六七八九零]{4}年|\d{2}年代|去年|前年|今年|当年|那年|同年|次年|第二年|年初|年底|年末|年中|上世纪|春节|国庆|端午|中秋|元旦|\d{1,2}日`)
+
+// moneyRE states a sum of money (100元, 3万元, 免费) — a numeral's 块 or
+// 角 counts land (两块空地, 三角地), not money.
+var moneyRE = regexp.MustCompile(`\d+(\.\d+)?(余|多)?(万|亿|千)?(元|块钱|块)|[一二两三四五六七八九十百千万]+(余|多)?(万|亿|千)?元|[一二两三四五六七八九十]+块钱|\d+(\.\d+)?(余|多)?万($|[^人户名次个件位平余多])|(资金|经费|费用|筹集|筹措|募集|捐款|捐资|补贴|补助|收费|租金|价格|花费|花了)[^，,。]{0,10}\d|免费|不收费|不收钱|不要钱|分文不取`)
+
+// sceneOpenRE opens a report with the place as a reader finds it ("走进
+// 红旗社区，……这里曾是…"): what it says is of the place, not of her.
+var sceneOpenRE = regexp.MustCompile(`^(走进|走在|走入|来到|步入|漫步|穿过|驱车|沿着)`)
+
 // othersChosenRE is a choosing of others (推选一名楼栋长, 选举产生业委会).
 var othersChosenRE = regexp.MustCompile(`(推选|选举|选出|推举)(出|了|产生)?(一名|一位|一个|各|每|出|产生|新一届)[^，,。]{0,10}`)
 
+// planFacts answers personal facts: each asked attribute stated by a
+// sentence about her, or said plainly to be missing.
 func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 	var missing []string
 	notSoldier, answeredAsked := false, false
@@ -77,7 +92,7 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			case a.Name == "荣誉" && (p.s.startsWithPlace(r.norm) || p.s.communityWe(r, leader) || communityHonour(r.norm)) && p.q.ViaPlace:
 				about = append([]sentRef{r}, about...) // asked about the community: its own first
 			case !p.ownFact(a, r, leader):
-			case p.s.namesLeader(r.norm, leader) || i == 0 || herSubject(r.norm) && p.s.thirdPersonHers(r, leader) || p.s.firstPersonOf(r, leader) || p.s.quotedFrom(r, leader):
+			case p.s.namesLeader(r.norm, leader) || i == 0 && !sceneOpenRE.MatchString(r.norm) || herSubject(r.norm) && p.s.thirdPersonHers(r, leader) || p.s.firstPersonOf(r, leader) || p.s.quotedFrom(r, leader):
 				// Named, or her pronoun in someone else's words, or her
 				// own 我 (潘丽华：我今年52岁了), or her quotation.
 				about = append(about, r)
@@ -383,6 +398,11 @@ func (p *planner) familyIsHers(norm, leader string) bool {
 	if herKinRE.MatchString(norm) {
 		return true // "她把孩子托付给母亲"
 	}
+	if loc := parentOfRE.FindStringIndex(norm); loc != nil {
+		if before := norm[:loc[0]]; strings.ContainsAny(before, "她他我") || strings.Contains(before, "自己") || strings.Contains(before, leader) {
+			return true // "宋晓梅自己也是两个孩子的妈妈"
+		}
+	}
 	for _, clause := range clauseSplitRE.Split(norm, -1) {
 		for _, m := range familyWordRE.FindAllStringIndex(clause, -1) {
 			before := clause[:m[0]]
@@ -406,6 +426,9 @@ func (p *planner) familyIsHers(norm, leader string) bool {
 	}
 	return false
 }
+
+// parentOfRE says someone is a parent: 是两个孩子的妈妈, 是一名十岁女孩的父亲.
+var parentOfRE = regexp.MustCompile(`是(一位|一名|一个)?[^，,。]{0,8}(孩子|儿子|女儿|娃|女孩|男孩)的(妈妈|母亲|妈|爸爸|父亲|爸)`)
 
 var (
 	familyWordRE  = regexp.MustCompile(`丈夫|老公|爱人|妻子|儿子|女儿|孩子|家人|父母|母亲|父亲|老伴|婆婆|公公|家庭|家里|一家|子女|婚`)
@@ -461,8 +484,10 @@ func statesAsked(q Question, norm string) bool {
 			return false
 		}
 	case IntentWhen:
-		if !yearRE.MatchString(norm) && !clockRE.MatchString(norm) {
-			return false
+		// A quoted name tells no time ("四点半课堂" is no 四点).
+		norm = quotedNameRE.ReplaceAllString(norm, "“”")
+		if !dateStatedRE.MatchString(norm) && !clockRE.MatchString(norm) {
+			return false // ("实行以来" dates nothing)
 		}
 	}
 	for _, a := range q.OtherAttributes {

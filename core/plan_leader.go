@@ -123,6 +123,18 @@ func (p *planner) planLeader(leader string) *draft {
 			return d
 		}
 	}
+	if p.q.Asks == AsksPast {
+		// "他们社区以前什么样": how it was before her work.
+		if pd := p.planPastState(leader); pd != nil {
+			return pd
+		}
+	}
+	if p.q.Asks == AsksNow {
+		// "现在呢" after how it was: how it is now.
+		if nd := p.planNowState(leader); nd != nil {
+			return nd
+		}
+	}
 	// Rank by what is asked about, not by the words asking for the kind of
 	// answer ("概括张影的主要成绩" is about her results, not about 概括).
 	wt := p.terms(residual(p.q.Topic), p.expansion(), cands)
@@ -130,6 +142,25 @@ func (p *planner) planLeader(leader string) *draft {
 	ranked := rank(named, wt, p.q.Intent)
 	restore(ranked)
 	ranked = p.answersForAsked(ranked, leader)
+	if m, ok := p.askedMethod(); ok && (p.q.Intent == IntentWhen || p.q.Intent == IntentNumber) {
+		// "什么时候开始办四点半课堂": the year of another of her methods
+		// ("2017年…开始推行板凳议事") is no answer.
+		ranked = slices.DeleteFunc(ranked, func(r rankedSent) bool { return p.namesHerOther(m, r.norm) && !p.namesIt(m, r.norm) })
+	}
+	if p.q.Asks == AsksSchedule {
+		// "板凳议事一般什么时候开": when it is held each time (每月第一个
+		// 周六), not the year it began.
+		var recurring, rest []rankedSent
+		for _, r := range ranked {
+			// (A quoted name holds no schedule: "周末议事桌" is no 周末.)
+			if recurringRE.MatchString(quotedNameRE.ReplaceAllString(r.norm, "“”")) && (r.covered > 0 || wt.total == 0) {
+				recurring = append(recurring, r)
+			} else {
+				rest = append(rest, r)
+			}
+		}
+		ranked = append(recurring, rest...)
+	}
 	general := func(re *regexp.Regexp) bool {
 		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
 	}
@@ -252,6 +283,22 @@ func (p *planner) planLeader(leader string) *draft {
 			factor = 0.5 // asked how she did it: what she did, before how things were
 		}
 		ranked = practiceWeighted(ranked, factor)
+		if p.q.Intent == IntentHow && wt.total == 0 {
+			// "她是怎么做的" of a post telling her practices under marked
+			// headings (▌…, 【…】): each heading with its first doing.
+			if its := p.headedPractices(cands, leader); its != nil {
+				d.lead = p.leaderLabel(leader) + "的做法："
+				d.items = append(d.items, its...)
+				return d
+			}
+		}
+		if p.q.Intent == IntentHow && wt.total == 0 && !p.q.FollowUp {
+			// Nothing particular asked, no headings: her methods, each by
+			// its naming sentence and how it is done.
+			if md := p.herMethodsDone(leader); md != nil {
+				return md
+			}
+		}
 		if sec := p.section(cands, wt); len(sec) > 0 {
 			// A section heading says it: its paragraphs are the answer.
 			d.lead = p.leaderLabel(leader) + "的做法："
@@ -280,7 +327,10 @@ func (p *planner) planLeader(leader string) *draft {
 		}
 		picked = p.pick(practiceOnly(cands, leader, p.s), 3, nil)
 	}
-	if (p.q.Intent == IntentNumber || p.q.Intent == IntentWhen) && len(picked) > 0 && !slices.ContainsFunc(picked, func(r rankedSent) bool { return statesAsked(p.q, r.norm) }) {
+	if (p.q.Intent == IntentNumber || p.q.Intent == IntentWhen) && len(picked) > 0 && !slices.ContainsFunc(picked, func(r rankedSent) bool {
+		return statesAsked(p.q, r.norm) && (p.q.Asks != AsksSum || moneyRE.MatchString(r.norm))
+	}) {
+		// ("花了多少钱": a count of people is no sum.)
 		// "倒生根社区成立于哪一年": sentences on the topic that give no
 		// year do not answer; say what is missing, and what is there.
 		for _, r := range picked {
@@ -1139,8 +1189,9 @@ func (p *planner) inExample(r sentRef) bool {
 	return false
 }
 
-// exampleOpenRE opens an example: 就拿…来说, 比如, 例如, 有一次, 以…为例.
-var exampleOpenRE = regexp.MustCompile(`^[“"]?[^，,。！？!?]{0,6}(就拿|比如说?|例如|譬如|举个例子|有一次|有一回|有天|前不久|不久前)|^[“"]?(拿|以)[^，,。]{2,20}(来说|为例)`)
+// exampleOpenRE opens an example: 就拿…来说, 比如, 例如, 有一次, 以…为例,
+// or a line announcing the case that follows (12号楼的停车难就是一个例子).
+var exampleOpenRE = regexp.MustCompile(`^[“"]?[^，,。！？!?]{0,6}(就拿|比如说?|例如|譬如|举个例子|有一次|有一回|有天|前不久|不久前)|^[“"]?(拿|以)[^，,。]{2,20}(来说|为例)|^[^。！？!?]{2,30}?[，,]?(就是|便是|正是)(其中的?)?(一个|一例)?(很好的?|生动的?|典型的?|鲜活的?)?(例子|案例|事例)[。！!]?$`)
 
 // problemSeen is a problem told, or one she found out ("走访发现……一日三餐
 // 成了难题"): a visit that tells what she saw is the reason for what she
@@ -1208,4 +1259,75 @@ func (p *planner) reasonBefore(r sentRef) ([]sentRef, bool) {
 		return []sentRef{situation}, false
 	}
 	return out, len(out) > 0
+}
+
+// herMethodsDone answers how a secretary works when nothing particular is
+// asked: her main methods, each introduced by its naming sentence and
+// followed by the doings told right after it. Nil when fewer than two
+// sentences would be shown: the general ranking does better then.
+func (p *planner) herMethodsDone(leader string) *draft {
+	d := &draft{leaders: []string{leader}, context: firstChunks(p.s.leaderChunks(leader), 6)}
+	runes := 0
+	fits := func(r sentRef) bool {
+		return p.fresh(r) && runes+utf8.RuneCountInString(r.text) <= maxAnswerRunes-60
+	}
+	for _, m := range p.s.mainMethods(leader, 2) {
+		def, ok := p.definitionOf(m)
+		if !ok || !fits(def) {
+			continue
+		}
+		p.take(def)
+		runes += utf8.RuneCountInString(def.text)
+		it := item{label: strings.Trim(m.Name, "“”"), quote: def}
+		for _, r := range p.toldAfter(m, def) {
+			if len(it.more) == 2 || !fits(r) || isOutcome(r.norm) || p.namesHerOther(m, r.norm) {
+				break
+			}
+			if noDoingOfHers(r) || saysRE.MatchString(r.norm) {
+				continue
+			}
+			p.take(r)
+			runes += utf8.RuneCountInString(r.text)
+			it.more = append(it.more, r)
+		}
+		d.add(it)
+	}
+	shown := 0
+	for _, it := range d.items {
+		shown += 1 + len(it.more)
+	}
+	if shown < 2 {
+		for _, it := range d.items {
+			delete(p.used, it.quote.key())
+			for _, r := range it.more {
+				delete(p.used, r.key())
+			}
+		}
+		return nil
+	}
+	d.lead = p.leaderLabel(leader) + "的做法："
+	return d
+}
+
+// recurringRE tells when something is held each time: 每月第一个周六,
+// 每周三下午, 定期.
+var recurringRE = regexp.MustCompile(`每(天|日|晚|周|月|季度?|年|逢|星期|个月|半月|两周)|周[一二三四五六日末]|星期[一二三四五六日天]|第[一二三四]个(周|星期)|定期|(\d+|[一二三四五六七八九十两半])(天|周|个月|季度)一次`)
+
+// askedMethod is the one method the question names, if any.
+func (p *planner) askedMethod() (catalog.Method, bool) {
+	if len(p.q.Methods) != 1 {
+		return catalog.Method{}, false
+	}
+	return p.method(p.q.Methods[0])
+}
+
+// namesIt reports a sentence naming the method, by its name or an alias.
+func (p *planner) namesIt(m catalog.Method, norm string) bool {
+	flat := flatten(norm)
+	for _, n := range append([]string{m.Name}, m.Aliases...) {
+		if k := flatten(zh.ToSimplified(strings.Trim(n, "“”"))); utf8.RuneCountInString(k) >= 2 && strings.Contains(flat, k) {
+			return true
+		}
+	}
+	return false
 }

@@ -179,7 +179,9 @@ func (p *planner) sharedSteps(m catalog.Method, def sentRef, hasDef bool) map[st
 	}
 	out := map[string]bool{}
 	for k, n := range count {
-		if n >= 2 && (!hasDef || k != def.key()) {
+		// The naming sentence is shared only when it tells every step
+		// (推行“三访工作法”，一访困难户，…；二访…；三访…).
+		if n >= 2 && (!hasDef || k != def.key() || n >= len(m.Steps)) {
 			out[k] = true
 		}
 	}
@@ -205,8 +207,8 @@ func opensOrdinal(t string) bool {
 // 也就是…).
 func opensItsItem(t, step string) bool {
 	n := strings.TrimSpace(unquoted(zh.ToSimplified(t)))
-	for _, p := range []string{"对于", "对", "其中"} {
-		n = strings.TrimPrefix(n, p)
+	for _, p := range []string{"对于", "对", "其中", "首先是", "先是", "其次是", "再是", "然后是", "接着是", "最后是"} {
+		n = strings.TrimPrefix(n, p) // ("先是听，…；再是议，…": 听, 议)
 	}
 	st := unquoted(zh.ToSimplified(step))
 	return st != "" && strings.HasPrefix(n, st)
@@ -309,6 +311,9 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			how = dropHonours(p.practiceAfter(def, 5))
 		}
 	}
+	// Nor is why she keeps it, told in her words ("说起为什么要坚持…，她
+	// 说：“……”"): the problem plan's, not how it is done.
+	how = slices.DeleteFunc(how, func(r sentRef) bool { return whyToldRE.MatchString(r.norm) && quotedWordsRE.MatchString(r.norm) })
 	results := quotes(p, m.Results)
 	if missing := p.unstated(m); missing != "" {
 		// "四单工作法有什么经费保障": the method is there, what is asked of
@@ -454,14 +459,18 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		} else {
 			d.lead += fmt.Sprintf("%s共%d步：", whose(who, name), len(m.Steps))
 		}
-		anyProc := false
+		anyProc, shownProc := false, false
 		for i := range m.Steps {
 			proc := procedure(i)
 			it := item{number: i + 1, label: p.stepName(m, i, def)}
 			budget := (maxAnswerRunes - 40) / max(1, len(m.Steps))
 			for _, r := range proc {
-				if !p.fresh(r) || hasDef && r.key() == def.key() {
+				if hasDef && r.key() == def.key() {
 					continue // the naming sentence tells them all: shown once, after
+				}
+				if !p.fresh(r) {
+					shownProc = true
+					continue
 				}
 				n := utf8.RuneCountInString(r.text)
 				if it.quote.chunk == nil {
@@ -505,6 +514,10 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			}
 			if addQuotes("具体做法", how, 4) == 0 {
 				d.tail = "文中未展开各步的具体做法。"
+				if shownProc {
+					// Told in this conversation already: so it is, not "not told".
+					d.tail = "各步的具体做法前面已经引用过原文。"
+				}
 			}
 		}
 	case IntentWho:
@@ -794,6 +807,9 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 // 观望): no part of how it is done.
 var hesitationRE = regexp.MustCompile(`观望|犹豫|顾虑|怀疑|不信任|不相信|不看好|不理解`)
 
+// quotedWordsRE opens someone's words in quotation marks (何秀英说：“…).
+var quotedWordsRE = regexp.MustCompile(`(说|表示|坦言|感慨|回忆)[：:，,]?[“"]`)
+
 // whyToldRE says a sentence tells why something was done: its 初衷, 起因,
 // 原因, or 之所以….
 var whyToldRE = regexp.MustCompile(`初衷|起因|缘起|原因是|之所以|想法来自|念头|为什么要`)
@@ -1059,7 +1075,7 @@ func whose(who, name string) string {
 // first few runes.
 func opensWithStep(norm, step string) bool {
 	name := unquoted(zh.ToSimplified(step))
-	t := strings.TrimSpace(unquoted(norm))
+	t := strings.TrimSpace(unquoted(strings.ReplaceAll(norm, "**", ""))) // **摸清底数**：…
 	if name == "" {
 		return false
 	}
@@ -1098,3 +1114,37 @@ func tellsEachStep(norm string, steps []string) bool {
 
 // sequenceRE is a sentence telling steps in order (先……再……最后……).
 var sequenceRE = regexp.MustCompile(`(先|首先|第一步).{2,40}(再|然后|接着|其次|第二步).{2,40}(最后|再|然后|第三步)`)
+
+// methodsPlace answers which community a named method is of: the
+// community whose article tells it, and its secretary, said first, then
+// the sentence naming it; into *d, reporting whether it did. Not when the
+// secretary's place is unknown, nor when another secretary's articles
+// name it too (a city's programme, such as 接诉即办, is no one's own).
+func (p *planner) methodsPlace(d **draft) bool {
+	m, ok := p.method(p.q.Methods[0])
+	if !ok || m.Leader == "" {
+		return false
+	}
+	info := p.s.ents.leaderInfo[m.Leader]
+	if info.Place == "" {
+		return false
+	}
+	for other := range p.s.ents.leaderInfo {
+		if other != m.Leader && slices.ContainsFunc(p.s.leaderSentences(other), func(r sentRef) bool { return p.namesIt(m, r.norm) }) {
+			return false
+		}
+	}
+	def, ok := p.definitionOf(m)
+	if !ok || p.used[def.key()] {
+		return false
+	}
+	who := m.Leader
+	if info.Role != "" {
+		who = info.Role + m.Leader
+	}
+	p.take(def)
+	*d = &draft{leaders: []string{m.Leader}, methods: []string{m.Name}, context: []*corpus.Chunk{def.chunk}}
+	(*d).lead = "讲“" + strings.Trim(m.Name, "“”") + "”的是" + info.Place + "（" + who + "）的事迹："
+	(*d).add(item{quote: def})
+	return true
+}

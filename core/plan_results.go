@@ -143,7 +143,7 @@ var spanRE = regexp.MustCompile(`这些年|这几年|近几年|近年来|近年|
 // problemAskRE and praiseAskRE are what is left of a question asking her
 // difficulties or what people say of her, in general.
 var (
-	problemAskRE = regexp.MustCompile(`遇到过?|遇到|面临|什么|哪些|困难|难题|难处|挑战|阻力|问题|工作中|过程中|为什么要?|为啥要?|当初|(这么|这样|那样|这个|那个)(做|干|搞|办|弄)|搞|为|要`)
+	problemAskRE = regexp.MustCompile(`遇到过?|遇到|最大的?|主要的?|面临|什么|哪些|困难|难题|难处|挑战|阻力|问题|工作中|过程中|为什么要?|为啥要?|当初|(这么|这样|那样|这个|那个)(做|干|搞|办|弄)|搞|为|要`)
 	praiseAskRE  = regexp.MustCompile(`居民|群众|大家|别人|怎么|如何|评价|看待|口碑|印象|说`)
 	// evalAskRE asks what people think of her.
 	evalAskRE = regexp.MustCompile(`评价|口碑|印象|怎么看|(居民|群众|大家|街坊|老人|别人)(都)?(怎么|如何)(说|讲|夸)|反响`)

@@ -86,6 +86,9 @@ type Question struct {
 	// Except are secretaries an advice question leaves out: "还有其他书记
 	// 这么做吗" asks for others than the one just told.
 	Except []string
+	// Asks is the particular detail asked (a sum, a schedule, how things
+	// were or are, which community a practice is of), "" for none.
+	Asks Detail
 	// Premise is a comparison's shared context ("两人都记民情日记"), the
 	// topic to fall back on when what is left names nothing.
 	Premise string
@@ -134,8 +137,8 @@ var attributes = []Attribute{
 	{Name: "荣誉", cue: regexp.MustCompile(`荣誉|获得过|得过|奖项|称号|表彰|获奖|获得了哪些|获得什么|哪些奖`), state: regexp.MustCompile(`荣获|授予|评为|称号|奖|表彰|当选|荣誉|先进|优秀|红旗手|劳动模范|劳模|标兵|模范|十佳|最美|巾帼|带头人|榜样`), strong: regexp.MustCompile(`荣获|授予|评为|称号|表彰为|当选为`)},
 	{Name: "职务", cue: regexp.MustCompile(`职务|什么职位|担任什么|什么职|身份|头衔|什么官`), state: regexp.MustCompile(`书记|主任|担任|委员|代表|推选|选为|岗位`)},
 	{Name: "民族", cue: regexp.MustCompile(`民族|什么族|哪个族`), state: regexp.MustCompile(`(汉|` + minorities + `)族`)},
-	{Name: "任职经历", cue: regexp.MustCompile(`怎么当上|如何当上|怎样当上|当上.{0,4}书记|(怎么|如何|怎样)成为.{0,8}书记|怎么选上|怎么当选|如何当选|任职经历|履历|工作经历|(当|成为|担任|做).{0,6}书记(之前|以前|前)|(什么时候|哪一?年|何时|几几年)(开始)?(当|做|担任|成为|出任|任|干).{0,4}(书记|主任)|(当|做|担任|干)(社区)?书记(多久|多少年|几年|多长时间|更早|最早|更久|最久|时间更长|时间最长)|谁.{0,3}(先|更早|最早)(当|做|担任|成为|当上).{0,4}书记|谁(在社区)?(干|当|做|工作)(得|了)?(更|最)?(久|长)|谁的?(资历|工龄)(更)?(老|长|深)`), state: regexp.MustCompile(`当选|推选|选举|公推直选|任命|第[一二三四五六七八九十\d]+个年头|(工作|扎根|坚守|干)(了)?(\d+|[一二三四五六七八九十两]+)(多)?年|(\d+|[一二三四五六七八九十两]+)(多)?年来|担任|调任|调到|出任|走上|成为.{0,12}书记|竞选|接任|就任|放弃|曾任|曾在|此前|(起|开始)?(担)?任.{0,14}(书记|主任)|上任|到任|任职|回到社区|来到社区|到社区工作|进入社区`), strong: regexp.MustCompile(`当选|公推直选|推选|选举|任命|竞选|接任|就任`)},
-	{Name: "此前工作", cue: regexp.MustCompile(`(之前|以前|原来|此前|过去|早先|当书记前|到社区前|来社区前)[^，,。？?]{0,4}(在哪|在什么|哪个单位|什么单位|哪里工作|从事|干过|做过|(是)?(做|干)(什么|啥)|什么工作)|` + militaryAsk), state: regexp.MustCompile(`\d{4}年(至|到|—|-|～)\d{4}年(在|任|于)|(之前|以前|原来|原先)我在|我(之前|以前|原来|原先)(在|是)|辞了[^，,。]{0,6}工作|曾在|曾任|曾是|此前|原来在|原在|原是|原为|原任|原系|之前在|之前是|以前在|以前是|退休前是|退休前在|从[^，,。]{1,16}(辞职|辞去|调到|调任|转到|退休|退伍)|辞去|下岗|(\d+|[一二两三四五六七八九十几]+)年前[，,]?(我|她|他)(还|曾|曾经)?(是|在)|(当时|那时|那时候|那会儿)[，,]?(我|她|他)(还)?(是|在)[^，,。]{0,12}(厂|公司|单位|企业|医院|学校|部队|商场|超市|店)|` + militaryState)},
+	{Name: "任职经历", cue: regexp.MustCompile(`怎么当上|如何当上|怎样当上|当上.{0,4}书记|(怎么|如何|怎样)成为.{0,8}书记|怎么选上|怎么当选|如何当选|任职经历|履历|工作经历|(当|成为|担任|做).{0,6}书记(之前|以前|前)|(什么时候|哪一?年|何时|几几年)(开始)?(当|做|担任|成为|出任|任|干).{0,4}(书记|主任)|(当|做|担任|干)(社区)?书记(多久|多少年|几年|多长时间|更早|最早|更久|最久|时间更长|时间最长)|(当|做|担任|干)了(多少|几|多)(年|久)(的)?(社区)?(党委|党支部|党总支)?书记|书记(当|做|干)了(多久|多少年|几年|多长时间)|在.{2,12}(社区|街道)(干|工作|任职)了(多久|多少年|几年|多长时间)|谁.{0,3}(先|更早|最早)(当|做|担任|成为|当上).{0,4}书记|谁(在社区)?(干|当|做|工作)(得|了)?(更|最)?(久|长)|谁的?(资历|工龄)(更)?(老|长|深)`), state: regexp.MustCompile(`当选|推选|选举|公推直选|任命|第[一二三四五六七八九十\d]+个年头|一干就是(\d+|[一二三四五六七八九十两]+)(多)?年|(调|派)过来|调来|(工作|扎根|坚守|干)(了)?(\d+|[一二三四五六七八九十两]+)(多)?年|(\d+|[一二三四五六七八九十两]+)(多)?年来|担任|调任|调到|出任|走上|成为.{0,12}书记|竞选|接任|就任|放弃|曾任|曾在|此前|(起|开始)?(担)?任.{0,14}(书记|主任)|上任|到任|任职|回到社区|来到社区|到社区工作|进入社区`), strong: regexp.MustCompile(`当选|公推直选|推选|选举|任命|竞选|接任|就任`)},
+	{Name: "此前工作", cue: regexp.MustCompile(`(之前|以前|原来|此前|过去|早先|当书记前|到社区前|来社区前)[^，,。？?]{0,4}(在哪|在什么|哪个单位|什么单位|哪里工作|从事|干过|做过|(是)?(做|干)(什么|啥)|什么工作)|` + militaryAsk), state: regexp.MustCompile(`\d{4}年(至|到|—|-|～)\d{4}年(在|任|于)|(之前|以前|原来|原先)我在|我(之前|以前|原来|原先)(在|是)|辞了[^，,。]{0,6}工作|曾在|曾任|曾是|此前|原来在|原在|原是|原为|原任|原系|之前在|之前是|以前在|以前是|退休前是|退休前在|从[^，,。]{1,16}(辞职|辞去|调到|调任|转到|退休|退伍|调过来|调来)|辞去|下岗|(\d+|[一二两三四五六七八九十几]+)年前[，,]?(我|她|他)(还|曾|曾经)?(是|在)|(当时|那时|那时候|那会儿)[，,]?(我|她|他)(还)?(是|在)[^，,。]{0,12}(厂|公司|单位|企业|医院|学校|部队|商场|超市|店)|` + militaryState)},
 	{Name: "入党时间", cue: regexp.MustCompile(`入党|党龄`), state: regexp.MustCompile(`入党|党龄`)},
 }
 
@@ -148,12 +151,12 @@ var (
 	compareWithRE = regexp.MustCompile(`^(那|那么)?(和|跟|与|同)[^，,。？?]{1,14}比`)
 	betterRE      = regexp.MustCompile(`哪个更|哪一个更|哪种更|哪个好|哪个效果|谁更|谁的[^，,。？?]{0,4}更|(和|跟|与|同)[^，,。？?]{1,14}比([，,起呢？?]|$)`)
 	// adviceRE asks whom to learn from, or what to do about a situation.
-	adviceRE = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办[？?。！!，,呢啊]|怎么办$|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|谁的经验|哪位的经验|经验好|好经验|好做法|可借鉴|取经|怎么做好|如何做好|怎样做好|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招|(有没有|有无|哪位|哪个|谁)[^，,。？?]{0,6}(解决|破解|处理|做|遇到|碰到|遇见|管|办成|办|试|搞|弄|经历)过|有(哪些|什么)书记|(能|可以|该|应该)(做|帮|干)(点|些)?(什么|啥)|做点什么|帮点什么|(别的|其他|其它)(书记|社区)[^，,。？?]{0,6}(怎么|如何|怎样)|有(什么|啥)(好)?(法子|招|高招|妙招)|(该|能|可以)怎么(弄|搞|整|处理|应对)|咋办|怎么整`)
+	adviceRE = regexp.MustCompile(`借鉴|学哪位|学谁|该学|可以学|向谁学|值得学|学习哪位|学习谁|参考|推荐|适合我们|怎么办[？?。！!，,呢啊]|怎么办$|如何解决|怎么解决|有什么办法|有什么好办法|有什么经验|谁的经验|哪位的经验|经验好|好经验|好做法|可借鉴|取经|怎么做好|如何做好|怎样做好|有啥办法|可以怎么做|该怎么做|应该怎么做|从哪[里儿]?入手|怎么破|支招|(有没有|有无|哪位|哪个|谁)[^，,。？?]{0,6}(解决|破解|处理|做|遇到|碰到|遇见|管|办成|办|试|搞|弄|经历|帮着?[^，,。？?]{0,2}|要回|讨回)过|有(哪些|什么)书记|(能|可以|该|应该)(做|帮|干)(点|些)?(什么|啥)|做点什么|帮点什么|(别的|其他|其它)(书记|社区)[^，,。？?]{0,6}(怎么|如何|怎样)|有(什么|啥)(好)?(法子|招|高招|妙招)|(该|能|可以)怎么(弄|搞|整|处理|应对)|咋办|怎么整|(哪位|哪个|谁|有没有)[^，,。？?]{0,6}有(好)?(办法|法子|招|点子)`)
 	// adviceLooseRE asks for advice without saying whom to learn from
 	// (哪位书记有好办法, 什么时候去找居民合适, 还有什么地方能开): advice only
 	// when no secretary or method is named ("板凳会什么时候开比较好" asks
 	// of it).
-	adviceLooseRE = regexp.MustCompile(`(哪位|哪个|谁|有没有|有无)[^，,。？?]{0,6}好(的)?(办法|法子|点子|主意|招)|有(什么|啥)?好(的)?(点子|主意)|(什么时候|何时|几点)[^，,。？?]{0,8}(合适|比较好|最好)|(什么|啥|哪些)(地方|场地|场所)[^，,。？?]{0,3}(能|可以|适合)`)
+	adviceLooseRE = regexp.MustCompile(`(哪位|哪个|谁|有没有|有无)[^，,。？?]{0,6}好(的)?(办法|法子|点子|主意|招)|(谁|哪位|哪个)[^，,。？?]{0,6}(办法|做法|经验|法子)[^，,。？?]{0,3}(适合|值得|管用|好用|对路|可行)|(我|我们|咱|咱们)[^？?，,]{0,4}(是|作为)?(新上任|刚上任|刚当上|新当选|刚接手|刚调来|新来的)[^？?]{0,16}(先做|先干|先抓|从哪|怎么开展|如何开展|打开局面|开局|做什么|干什么|怎么做|有什么建议)|有(什么|啥)?好(的)?(点子|主意)|(什么时候|何时|几点)[^，,。？?]{0,8}(合适|比较好|最好)|(什么|啥|哪些)(地方|场地|场所)[^，,。？?]{0,3}(能|可以|适合)`)
 	ourPlaceRE    = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
 	stepsRE       = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|这一步|哪一步|一步步|一步一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作`)
 	// whichItemsRE asks for the items of a numbered shorthand (哪四链, 哪三活).
@@ -180,7 +183,7 @@ var (
 	indefiniteRE = regexp.MustCompile(`(好|十|这|那|前|近|没|过|每|头)几[` + measureWords + `]|几(十|百|千|万)`)
 	numberRE     = regexp.MustCompile(`多少|几[` + measureWords + `]|比例|百分之|满意率|规模|人数|数量`)
 	resultRE2    = regexp.MustCompile(`效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价|(居民|群众|大家|街坊|老人|别人)(都)?(怎么|如何)(说|讲|夸|看)`)
-	problemRE2   = regexp.MustCompile(`遇到过|遇到什么|遇到哪些|面临什么|面临哪些|什么困难|哪些困难|什么难题|哪些难题|难处|挑战|阻力|解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么|为啥|为何|什么原因|出于什么|原因是|的原因|缘由|初衷|(怎么|咋|怎样)(会)?想到|(怎么|咋|如何)想出来|想到(要)?(这个|这么个|这种|这样的)?(办法|主意|点子|法子|招)`)
+	problemRE2   = regexp.MustCompile(`遇到过|遇到什么|遇到哪些|遇到的(最大的?|主要的?)?(困难|难题|问题|挑战)|最大的?(困难|难题|难处|挑战)|面临什么|面临哪些|什么困难|哪些困难|什么难题|哪些难题|难处|挑战|阻力|解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么|为啥|为何|什么原因|出于什么|原因是|的原因|缘由|初衷|(怎么|咋|怎样)(会)?想到|(怎么|咋|如何)想出来|想到(要)?(这个|这么个|这种|这样的)?(办法|主意|点子|法子|招)`)
 	summaryRE    = regexp.MustCompile(`主要做了什么|主要做了哪些|都做了什么|做了哪些事|做了哪些工作|总结|概括|归纳|梳理|简介|介绍一下|介绍下|介绍|讲讲|说说|有哪些方法|有什么方法|哪些工作方法|的工作方法|有什么工作方法|事迹|主要做法|有哪些做法|有什么做法|干了什么|做过什么|有什么贡献|(哪些|啥|什么样的)贡献|贡献(是什么|有哪些)|有(什么|哪些|啥)好的?(做法|经验|办法|方法|招)|工作亮点|(有|的)(哪些|什么|啥)亮点|主要经验|经验有哪些|有什么经验|有哪些经验|(是)?(怎么|如何|怎样)(带好|带领|管好|做好|搞好|建好)(这个)?(社区|街道|小区)|做了哪些工作|主要工作|这些年|变化`)
 	// summaryLooseRE asks the same in everyday words ("主要干了些什么",
 	// "这个人怎么样"); it asks for her summary only when the question holds
@@ -205,9 +208,11 @@ var (
 	whatRE    = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是|` + whatIsIt)
 	// whatIsItRE asks what something is, with 怎么 in it ("积分换服务是
 	// 怎么回事"): no how.
-	whatIsItRE   = regexp.MustCompile(whatIsIt)
-	followOpenRE = regexp.MustCompile(`^(那|那么|还有|再|具体|后来|然后|接着|接下来|之后|随后|后面|另外|此外|详细|展开|继续|所以|第[一二三四五六七八九十两\d]+)`)
-	pronounRE    = regexp.MustCompile(`她|他|它|其|该方法|这里|那里|当地|例子|案例|举例|举个|实例|事例|具体的事|^(比如|例如|比方)(说)?呢|比如说|这个方法|这种方法|这个做法|这种做法|这个|那个|这种|此|上面|刚才|前面|这么|这样|那样`)
+	whatIsItRE = regexp.MustCompile(whatIsIt)
+	// whatIsItAloneRE is the whole question a thing and 是怎么回事.
+	whatIsItAloneRE = regexp.MustCompile(`^[^，,。？?！!]{2,12}?(是|到底是|究竟是)?` + whatIsIt + `(呀|啊|呢)?[？?]?$`)
+	followOpenRE    = regexp.MustCompile(`^(那|那么|还有|再|具体|后来|然后|接着|接下来|之后|随后|后面|另外|此外|详细|展开|继续|所以|第[一二三四五六七八九十两\d]+)`)
+	pronounRE       = regexp.MustCompile(`她|他|它|其|该方法|这里|那里|当地|例子|案例|举例|举个|实例|事例|具体的事|^(比如|例如|比方)(说)?呢|比如说|这个方法|这种方法|这个做法|这种做法|这个|那个|这种|此|上面|刚才|前面|这么|这样|那样`)
 )
 
 // stripWords are removed from a question to leave its topic.
@@ -281,8 +286,21 @@ func familyAskedOfHer(before, cue string, e *entities) bool {
 	if owner, ok := strings.CutSuffix(before, "的"); ok {
 		return ownAttribute(owner+"的", e)
 	}
+	if kinOwnerPlaceRE.MatchString(before) && !postNamedRE.MatchString(before) && !strings.ContainsAny(before, "她他") && !slices.ContainsFunc(e.leaderKeys, func(k nameKey) bool { return strings.Contains(before, k.key) }) {
+		return false // "柳湾社区有多少孩子参加": the community's children
+	}
 	return !othersFamilyRE.MatchString(before) && !serviceVerbRE.MatchString(before)
 }
+
+// sizeAskedRE asks how big a place is (社区有多大, 面积多大).
+var sizeAskedRE = regexp.MustCompile(`^[^，,。？?在]{0,14}(社区|小区|辖区|街道|院落|楼院|片区|网格|村|地方)(的)?(面积|规模)?(有|能有)?多大(啊|呀|呢)?[？?]?$|(面积|规模)(有)?多大`)
+
+// postNamedRE names a post after a place (幸福里社区书记): the person.
+var postNamedRE = regexp.MustCompile(`书记|主任|站长|负责人`)
+
+// kinOwnerPlaceRE is a community, an estate or a class as the subject a kin
+// word follows ("柳湾社区有多少孩子", "课堂里的孩子"): not her family.
+var kinOwnerPlaceRE = regexp.MustCompile(`社区|小区|街道|楼|院|村|课堂|学校|班|辖区|片区|网格`)
 
 // serviceVerbRE ends with a verb of serving others: 为孩子, 给家庭.
 var serviceVerbRE = regexp.MustCompile(`(为|给|帮|替|让|对|陪|带|照顾|照看|看护|关心|关爱|辅导|接送|管)$`)
@@ -377,6 +395,17 @@ func (s *Service) understand(text string, conv Conversation) Question {
 			q.Methods = []string{m.Name}
 		}
 	}
+	if len(q.Methods) == 0 && len(q.Leaders) == 1 && s.o.Catalog != nil {
+		// "林海燕为什么要搞议事桌": her method called by the end of its name
+		// (周末议事桌), when only one of hers ends so.
+		var hers []string
+		for _, m := range s.o.Catalog.MethodsOf(q.Leaders[0]) {
+			hers = append(hers, m.Name)
+		}
+		if m, ok := s.o.Catalog.Method(tailNamed(forMethods, hers)); ok {
+			q.Methods = []string{m.Name}
+		}
+	}
 	if len(q.Leaders) == 0 {
 		// "倒生根社区有多少党员": a community the articles are about
 		// stands for its secretary's articles.
@@ -414,6 +443,9 @@ func (s *Service) understand(text string, conv Conversation) Question {
 			}
 			if a.Name == "工资收入" && othersPayRE.MatchString(cueText) {
 				continue // "怎么帮工人讨回拖欠的工资": their pay, not hers
+			}
+			if a.Name == "年龄" && sizeAskedRE.MatchString(cueText) {
+				continue // "柳湾社区有多大": its size, no one's age
 			}
 			if a.Name == "家庭情况" && !familyAskedOfHer(cueText[:loc[0]], cueText[loc[0]:loc[1]], e) {
 				continue // "她为双职工家庭的孩子做了什么": the families she serves
@@ -454,6 +486,7 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		q.Intent = IntentSteps
 	}
 	q.Topic = topicOf(q, e)
+	q.Asks = detailOf(q)
 	if q.Intent == IntentCompare {
 		if m := premiseRE.FindString(q.Norm); m != "" {
 			if !identityRE.MatchString(m) {
@@ -528,9 +561,11 @@ func intentOf(q Question) Intent {
 		return IntentWhen
 	case numberRE.MatchString(indefiniteRE.ReplaceAllString(n, "")):
 		return IntentNumber
-	case len(q.Methods) > 0 && whatIsItRE.MatchString(n):
+	case whatIsItRE.MatchString(n) && (len(q.Methods) > 0 || named == 0 && whatIsItAloneRE.MatchString(n)):
+		// ("积分是怎么回事": a word asked about, not how to do anything.)
 		return IntentWhat
-	case named == 0 && len(q.Topics) > 0 && howRE.MatchString(n):
+	case named == 0 && len(q.Topics) > 0 && howRE.MatchString(n) && !herSubject(n):
+		// ("她刚上任的时候先做了什么" asks what she did, not whom to learn from.)
 		// "怎么尽快摸清社区家底" naming no one: how the secretaries did it.
 		return IntentAdvice
 	case howRE.MatchString(n):
@@ -613,6 +648,10 @@ func topicOf(q Question, e *entities) string {
 			t = strings.ReplaceAll(t, k.key, " ")
 		}
 	}
+	if sizeAskedRE.MatchString(q.Norm) {
+		// "社区有多大": told by its area, its people and its buildings.
+		t = strings.ReplaceAll(strings.ReplaceAll(t, "有多大", " "), "多大", " ") + " 面积 人口 常住 居民楼 居民 户"
+	}
 	for _, w := range stripWords {
 		t = strings.ReplaceAll(t, w, " ")
 	}
@@ -626,7 +665,9 @@ func topicOf(q Question, e *entities) string {
 	t = problemFrameRE.ReplaceAllString(t, " ")
 	var kept []string
 	for _, f := range strings.Fields(t) {
-		if !slices.Contains(emptyTokens, f) {
+		// "解决了多少问题": what a count counts is its topic.
+		counted := q.Intent == IntentNumber && (f == "问题" || f == "解决" || f == "解决过")
+		if !slices.Contains(emptyTokens, f) || counted {
 			kept = append(kept, f)
 		}
 	}
@@ -642,7 +683,7 @@ var problemFrameRE = regexp.MustCompile(`(这|这个|这些)?方面(的)?问题(
 
 // emptyTokens are what is left of a question's asking words once the rest
 // is stripped ("有什么办法" → 有 办法): no topic of their own.
-var emptyTokens = []string{"有", "办法", "好办法", "值得", "学", "可", "问题", "解决", "解决过", "参考", "想", "做", "搞",
+var emptyTokens = []string{"回事", "有", "办法", "好办法", "值得", "学", "可", "问题", "解决", "解决过", "参考", "想", "做", "搞",
 	// "有没有书记遇到过", "有没有社区管过这事": asking whether anyone has.
 	"遇到过", "碰到过", "遇见过", "管过", "办成过", "办过", "试过", "搞过", "弄过", "经历过", "处理过", "做过",
 	"帮点", "这事", "这种事", "这类事"}

@@ -214,6 +214,7 @@ var reArticleMarker = regexp.MustCompile(`\[(?:注)?\d+(?:[-–,，]\d+)*\]`)
 // sentence and is dropped.
 func cleanQuote(s string) string {
 	s = reArticleMarker.ReplaceAllString(s, "")
+	s = strings.ReplaceAll(s, "**", "") // a Markdown bold label's marks
 	s = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s), ",、:;，：；"))
 	if reTOCLine.MatchString(s) {
 		return ""

@@ -145,7 +145,7 @@ func isPractice(norm string) bool {
 	if notDoneRE.MatchString(norm) || framingRE.MatchString(norm) || isQuestion(norm) || outcomeOpenRE.MatchString(norm) {
 		return false
 	}
-	if communityHonour(norm) || ledToHonourRE.MatchString(norm) {
+	if communityHonour(norm) || ledToHonourRE.MatchString(norm) || honourRE.MatchString(norm) && !measuredRE.MatchString(norm) {
 		return false // "带领社区党委，先后荣获…称号": honours, not a practice
 	}
 	return isDoing(norm) || moreDoingRE.MatchString(norm)
@@ -208,12 +208,30 @@ func practicesIn(s *Service, sents []sentRef, leader string, n int, used map[str
 		return nil
 	}
 	var enum, named, theirs []practice
+	// heading: the marked section heading (▌走访入户 摸清家底) the next
+	// practice is told under, which labels it (core/plan_headed.go).
+	heading := ""
+	labelled := func(p practice) practice {
+		if p.label == "" {
+			p.label = heading
+		}
+		heading = ""
+		return p
+	}
 	for _, r := range sents {
-		if used[cleanQuote(r.text)] || isHeadingLike(r.text) || isQuestion(r.text) || fragment(r.text) || utf8.RuneCountInString(r.text) > 130 || s.namesOtherLeader(r.norm, leader) {
+		if isHeadingLike(r.text) {
+			heading = ""
+			if markedHeadingRE.MatchString(r.text) {
+				heading = headedLabel(r.text)
+			}
+			continue
+		}
+		if used[cleanQuote(r.text)] || isQuestion(r.text) || fragment(r.text) || utf8.RuneCountInString(r.text) > 130 || s.namesOtherLeader(r.norm, leader) {
 			continue
 		}
 		if withMethodLines && s.namesAMethod(r.norm) {
-			continue // "先后推出了“红色代办”“睦邻积分”……": her methods' lines tell them
+			heading = "" // its section is the method's line
+			continue     // "先后推出了“红色代办”“睦邻积分”……": her methods' lines tell them
 		}
 		if !toldOnItsOwn(r.norm) {
 			continue
@@ -238,11 +256,11 @@ func practicesIn(s *Service, sents []sentRef, leader string, n int, used map[str
 		case enumOpenRE.MatchString(r.norm) && isPractice(r.norm):
 			enum = append(enum, practice{what: r})
 		case aboutHer(s, r, leader) && isPractice(r.norm) && !isOutcome(r.norm):
-			named = append(named, practice{what: r})
+			named = append(named, labelled(practice{what: r}))
 		case ourSubjectRE.MatchString(r.norm) && isPractice(r.norm) && !isOutcome(r.norm):
 			// "去年，社区把闲置的锅炉房改成了养老驿站": her community's doing
 			// under her, after what names her.
-			theirs = append(theirs, practice{what: r})
+			theirs = append(theirs, labelled(practice{what: r}))
 		}
 	}
 	out := append(append(enum, named...), theirs...)

@@ -15,8 +15,8 @@ var (
 		"浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
 		"甘肃", "青海", "台湾", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"}
 	// unitStop cannot be inside a unit's name: prose before a chain (在,
-	// 位于, 来到, 现任, 记…).
-	unitStop = "在于到任为是的了与及从自记位进入走扎赴就把被对向该本这那各全每其个带领组织所选起提说称叫获得"
+	// 位于, 来到, 现任, 记…, 离不开).
+	unitStop = "在于到任为是的了与及从自记位进入走扎赴就把被对向该本这那各全每其个带领组织所选起提说称叫获得不"
 )
 
 // unitAt reports the unit suffix ending at rune offset end (exclusive).
@@ -35,8 +35,8 @@ func unitAt(rs []rune, end int) string {
 const nameLead = "话到在对往访赴去据说讲称"
 
 // stopNames are place names that open with a rune of unitStop: 向阳社区,
-// 向荣街道, 自由路社区, 为民社区.
-var stopNames = []string{"向阳", "向荣", "向东", "向前", "向华", "自由", "为民", "进步", "全福", "本溪"}
+// 向荣街道, 自由路社区, 为民社区, 不老屯镇.
+var stopNames = []string{"向阳", "向荣", "向东", "向前", "向华", "自由", "为民", "进步", "全福", "本溪", "不老", "不夜"}
 
 // stopOpensName reports one of stopNames at rs[i], within the name that
 // ends at nameEnd: 向阳 of 向阳社区, though 向 stops 走向社区.

@@ -271,23 +271,7 @@ func (lx *Lexicon) InQuestion(norm string) []Topic {
 	var out []Topic
 	var weight []int
 	for _, t := range lx.topics {
-		w := 0
-		if strings.Contains(norm, t.Name) {
-			w += utf8.RuneCountInString(t.Name)
-		}
-		for _, a := range t.Ask {
-			if a != t.Name && a != "" && strings.Contains(norm, a) {
-				w += utf8.RuneCountInString(a)
-			}
-		}
-		for _, parts := range t.AskPatterns {
-			if matchPattern(norm, parts) {
-				for _, p := range parts {
-					w += utf8.RuneCountInString(p)
-				}
-			}
-		}
-		if w > 0 {
+		if w := t.Weight(norm); w > 0 {
 			out = append(out, t)
 			weight = append(weight, w)
 		}
@@ -312,6 +296,29 @@ func (lx *Lexicon) InQuestion(norm string) []Topic {
 		sorted[i] = out[j]
 	}
 	return sorted
+}
+
+// Weight is how strongly a question asks about the topic: the runes of
+// its name, ask words and matched patterns' parts that the question holds
+// (0: it does not touch the topic).
+func (t Topic) Weight(norm string) int {
+	w := 0
+	if strings.Contains(norm, t.Name) {
+		w += utf8.RuneCountInString(t.Name)
+	}
+	for _, a := range t.Ask {
+		if a != t.Name && a != "" && strings.Contains(norm, a) {
+			w += utf8.RuneCountInString(a)
+		}
+	}
+	for _, parts := range t.AskPatterns {
+		if matchPattern(norm, parts) {
+			for _, p := range parts {
+				w += utf8.RuneCountInString(p)
+			}
+		}
+	}
+	return w
 }
 
 // InText returns the names of the topics whose article words occur in

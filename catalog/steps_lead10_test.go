@@ -1,0 +1,18 @@
+package catalog
+
+import "testing"
+
+// Steps told as 先是X，…；再是Y，…；最后是Z，… (one-character labels, the
+// clause after each telling it) are the method's steps, each carried out
+// by its own clause.
+func TestLabelledSequenceSteps(t *testing.T) {
+	t.Parallel()
+	text := "对话社区书记\n\n记者：后来是怎么把大家拢到一起的？\n林海燕：我们搞了个“周末议事桌”。每周六上午，在小区广场摆一张桌子，居民有什么事都可以来说。先是听，社区干部把大家的意见记下来；再是议，请楼栋长、业委会和居民代表一起商量；最后是办，能当场办的当场办，办不了的一周内给答复。\n"
+	checkParts(t, buildFiles(t, map[string]string{"guihua.txt": text}), "guihua", "周末议事桌",
+		[]string{"听", "议", "办"}, []string{"意见记下来", "一起商量", "一周内给答复"})
+	// A life told with 先是…最后是… over two labels is no method's steps.
+	c := buildFiles(t, map[string]string{"life.txt": "她的路\n\n　　王芳推出了“邻里帮”工作法。她先是教书，后来到街道工作；最后是到社区当书记，一干十年。\n"})
+	if m, _, ok := c.FindMethod("邻里帮工作法"); ok && len(m.Steps) > 0 {
+		t.Errorf("steps %q from a life", m.Steps)
+	}
+}
