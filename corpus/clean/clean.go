@@ -36,6 +36,9 @@ type step struct {
 
 func pipeline() []step {
 	return []step{
+		// Before whitespace, which drops the indents and blank lines that
+		// tell a wrapped line from a paragraph's first.
+		{"rewrap", func(s string, _ *Result) string { return rewrap(s) }},
 		{"whitespace", func(s string, _ *Result) string { return normalizeSpace(s) }},
 		// Garble repair runs before pinyin removal: the gateway's own
 		// annotations tell which byte an annotation split.
