@@ -788,6 +788,10 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		}
 	}
 	switch {
+	case len(q.Leaders) >= 2 && asksWhichMore(q.Norm):
+		// "谁当书记时间更长", "谁年纪大", "哪个社区人多": the answer and each
+		// one's value (plan_compare.go).
+		d = p.planWhichMore(q.Leaders)
 	case q.Intent == IntentCompare && len(leaders) >= 2:
 		d = p.planCompare(leaders)
 	case len(q.Leaders) == 1 && len(q.Methods) == 0 && len(q.Topics) > 0 && (q.Intent == IntentSummary && !whyGoodRE.MatchString(q.Norm) || q.Intent == IntentHow && topicOnly(q)):
