@@ -170,3 +170,51 @@ func TestWhichMoreAsked(t *testing.T) {
 		t.Errorf("termStart of a birth year = %d, want 0", y)
 	}
 }
+
+// TestCompareFollowedByResults: "那她们的效果呢" after a comparison tells
+// what came of each one's practice compared, both sides; a practice the
+// text tells no result of is said to have none, not given another's.
+func TestCompareFollowedByResults(t *testing.T) {
+	s := compareService(t)
+	ctx := context.Background()
+	ask := func(chat, q string) *Answer {
+		t.Helper()
+		ans, err := s.Ask(ctx, chat, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMarkers(t, ans)
+		return ans
+	}
+	ask("results-field", "柏秋云和隋海燕在养老上有什么不同？")
+	ans := ask("results-field", "那她们的效果呢？")
+	bai, sui := lineOf(ans.Text, "柏秋云"), lineOf(ans.Text, "隋海燕")
+	if !strings.Contains(bai, "140多对") && !strings.Contains(bai, "7人") {
+		t.Errorf("柏秋云's results of her practice on the field are missing:\n%s", ans.Text)
+	}
+	if !strings.Contains(sui, "90多人") || strings.Contains(ans.Text, "98%") {
+		t.Errorf("隋海燕's side is not what came of the practice compared (长者饭堂):\n%s", ans.Text)
+	}
+
+	ask("results-methods", "三色台账工作法和红色物业联盟有什么不同？")
+	ans = ask("results-methods", "那效果呢？")
+	if !strings.Contains(lineOf(ans.Text, "隋海燕"), "98%") {
+		t.Errorf("the 红色物业联盟's result is missing:\n%s", ans.Text)
+	}
+	if strings.Contains(ans.Text, "140多对") || !strings.Contains(ans.Text, "没有提到柏秋云的“三色台账工作法”的成效") {
+		t.Errorf("a method with no result told should be said so, not given another practice's:\n%s", ans.Text)
+	}
+}
+
+// TestCompareMethodsLeadsWithThePoint: two named methods are compared by
+// the field each works on, said first, then each by its own sentences.
+func TestCompareMethodsLeadsWithThePoint(t *testing.T) {
+	ans := askCompare(t, "柏秋云的说和小屋和隋海燕的红色物业联盟有什么不同？")
+	lines := strings.Split(ans.Text, "\n")
+	if len(lines) < 2 || !strings.HasPrefix(lines[1], "• 不同点：") || !strings.Contains(lines[1], "“物业”") {
+		t.Errorf("want the difference first:\n%s", ans.Text)
+	}
+	if !strings.Contains(lineOf(ans.Text, "柏秋云"), "说和小屋") || !strings.Contains(lineOf(ans.Text, "隋海燕"), "红色物业联盟") {
+		t.Errorf("each method by its own sentences:\n%s", ans.Text)
+	}
+}

@@ -76,6 +76,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 		var missing []string
 		var items []item
 		var ways []string // "周晓燕用“民情直通车”": each one's practice, by name
+		var told []string
 		for _, sd := range sides {
 			got := quotesFor(sd, p.expansion(), topic, 3-len(sides)/2)
 			if len(got) == 0 {
@@ -116,6 +117,9 @@ func (p *planner) planCompare(leaders []string) *draft {
 			}
 			if name != "" {
 				ways = append(ways, sd.name+"用“"+name+"”")
+				if _, ok := p.method(name); ok {
+					told = append(told, name) // what a follow-up (那效果呢) is about
+				}
 			}
 			it := item{label: label, quote: refs[0], more: refs[1:]}
 			items = append(items, it)
@@ -129,6 +133,9 @@ func (p *planner) planCompare(leaders []string) *draft {
 			items = append([]item{{plain: "不同点：" + strings.Join(ways, "，") + "。"}}, items...)
 		}
 		d.items = append(d.items, items...)
+		if len(told) == len(sides) {
+			d.methods = append(d.methods, told...)
+		}
 		var bare []string
 		for _, name := range missing {
 			// Her main method instead, said to be that: the two sides are
@@ -258,6 +265,8 @@ func (p *planner) compareMethods(d *draft) bool {
 	if len(ms) < 2 {
 		return false
 	}
+	var told []catalog.Method
+	var field []string
 	for _, m := range ms {
 		it := item{label: p.leaderLabel(m.Leader) + " · “" + strings.Trim(m.Name, "“”") + "”"}
 		if def, ok := p.definitionOf(m); ok && p.fresh(def) {
@@ -294,8 +303,51 @@ func (p *planner) compareMethods(d *draft) bool {
 		}
 		d.add(it)
 		d.methods = append(d.methods, m.Name)
+		told = append(told, m)
+		field = append(field, p.fieldOf(append([]sentRef{it.quote}, more...)))
+	}
+	if len(told) >= 2 && !slices.Contains(field, "") {
+		// The point first: the field each one works on, by the lexicon's
+		// reading of the sentences quoted below.
+		var ways []string
+		for i, m := range told {
+			ways = append(ways, m.Leader+"的“"+strings.Trim(m.Name, "“”")+"”侧重“"+field[i]+"”")
+		}
+		same := !slices.ContainsFunc(field, func(f string) bool { return f != field[0] })
+		switch {
+		case same:
+			d.items = append([]item{{plain: "共同点：都着眼于“" + field[0] + "”方面的工作。"}}, d.items...)
+		case !commonRE.MatchString(p.q.Norm) || differOnlyRE.MatchString(p.q.Norm):
+			d.items = append([]item{{plain: "不同点：" + strings.Join(ways, "，") + "。"}}, d.items...)
+		}
 	}
 	return d.hasQuotes()
+}
+
+// fieldOf is the lexicon topic a run of sentences works on most (the
+// least shared among the secretaries on a tie); "" without a lexicon or
+// a topic told three times.
+func (p *planner) fieldOf(rs []sentRef) string {
+	if p.s.lex == nil {
+		return ""
+	}
+	n := map[string]int{}
+	for _, r := range rs {
+		for t, k := range p.s.lex.InText(r.norm) {
+			n[t] += k
+		}
+	}
+	spread := p.s.topicSpread()
+	best := ""
+	for t, k := range n {
+		if k < 3 {
+			continue // a word or two in passing says no emphasis
+		}
+		if best == "" || k > n[best] || k == n[best] && (spread[t] < spread[best] || spread[t] == spread[best] && t < best) {
+			best = t
+		}
+	}
+	return best
 }
 
 // notHerDoing reports a sentence that is no account of what the leader
@@ -960,6 +1012,112 @@ func (p *planner) planWhichMore(leaders []string) *draft {
 			}
 		}
 		d.add(item{label: m.leader + label, plain: "资料中没有提到。"})
+	}
+	return d
+}
+
+// comparesResults reports a comparison asking what came of each one's
+// work ("那她们的效果呢" after a comparison, "两人的做法效果有什么不同").
+func comparesResults(q Question) bool {
+	if q.Intent == IntentResult {
+		// Asked afresh ("X和Y的效果怎么样"), each one's own results plan
+		// tells more; after a comparison, both sides.
+		return q.Resolved
+	}
+	return q.Intent == IntentCompare && outcomeAskedRE.MatchString(q.Norm)
+}
+
+// outcomeAskedRE asks for results, not how it is done.
+var outcomeAskedRE = regexp.MustCompile(`效果|成效|成果|成绩|结果|变化|收获`)
+
+// planCompareResults tells, for each leader compared, what came of her
+// work: the recorded results of her method the conversation is on (or her
+// main method), else her own sentences stating results; an honour of hers
+// is no result of the work; a side without any is said to be so.
+func (p *planner) planCompareResults(leaders []string) *draft {
+	d := &draft{leaders: slices.Clone(leaders)}
+	d.lead = strings.Join(leaders, "和") + "的做法取得的成效："
+	budget := (maxAnswerRunes + 60) / len(leaders)
+	var bare []string
+	for _, l := range leaders {
+		var m catalog.Method
+		found, asked := false, false
+		for _, name := range p.q.Methods {
+			if x, ok := p.method(name); ok && x.Leader == l {
+				m, found, asked = x, true, true
+				break
+			}
+		}
+		if !found {
+			if ms := p.s.mainMethods(l, 1); len(ms) > 0 {
+				m, found = ms[0], true
+			}
+		}
+		var rs []sentRef
+		if found {
+			res := quotes(p, m.Results)
+			if def, ok := p.definitionOf(m); ok && len(res) == 0 {
+				// No recorded results: what its paragraph says came of it.
+				for _, r := range p.s.paragraph(def) {
+					if r.pos > def.pos && (measuredRE.MatchString(r.norm) || resultWords.MatchString(r.norm)) && !isProblem(r.norm) {
+						res = append(res, r)
+					}
+				}
+			}
+			for _, r := range measuredFirst(p.dropHerHonours(res, m)) {
+				if !p.notHerDoing(r, l) || measuredRE.MatchString(r.norm) {
+					rs = append(rs, r)
+				}
+			}
+		}
+		label := p.leaderLabel(l)
+		if len(rs) > 0 {
+			label += " · “" + strings.Trim(m.Name, "“”") + "”"
+		} else if asked {
+			// The method compared came to nothing the text tells: not
+			// another practice's results in its place.
+			bare = append(bare, l+"的“"+strings.Trim(m.Name, "“”")+"”")
+			continue
+		} else {
+			for _, r := range resultRanked(p.s.leaderSentences(l), l, p.s) {
+				if !honourSentRE.MatchString(r.norm) && !reputationRE.MatchString(r.norm) {
+					rs = append(rs, r.sentRef)
+				}
+			}
+		}
+		it := item{label: label}
+		runes := 0
+		for _, r := range rs {
+			n := utf8.RuneCountInString(r.text)
+			// Results shown in the comparison before are still the answer
+			// to what came of it.
+			if p.used[r.key()] || len(it.more) == 1 || it.quote.chunk != nil && runes+n > budget {
+				continue
+			}
+			p.take(r)
+			runes += n
+			if it.quote.chunk == nil {
+				it.quote = r
+			} else {
+				it.more = append(it.more, r)
+			}
+		}
+		if it.quote.chunk == nil {
+			bare = append(bare, l+"做法")
+			continue
+		}
+		inOrder(append([]sentRef{it.quote}, it.more...))
+		d.add(it)
+		d.context = append(d.context, it.quote.chunk)
+		if found {
+			d.methods = append(d.methods, m.Name)
+		}
+	}
+	if len(bare) == len(leaders) {
+		return nil
+	}
+	if len(bare) > 0 {
+		d.tail = "资料中没有提到" + strings.Join(bare, "、") + "的成效。"
 	}
 	return d
 }
