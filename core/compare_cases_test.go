@@ -58,6 +58,9 @@ func TestCompareOnAFieldIsWhatEachDid(t *testing.T) {
 		{"柏秋云和隋海燕在养老上有什么不同？", []string{"银发驿站", "长者饭堂"}, []string{"敬老爱老助老模范", "不犯愁", "一说起养老"}},
 		{"柏秋云和隋海燕在调解矛盾上有什么区别？", []string{"说和小屋"}, []string{"人民调解工作先进个人", "一说起养老", "找她评理"}},
 		{"柏秋云和莫春兰在化解邻里纠纷上有什么不同？", []string{"说和小屋", "楼道长"}, []string{"人民调解工作先进个人", "找她评理", "老娘舅"}},
+		// The praise a report sums her up with names the field too; a
+		// doing told alone is followed by what it counted since.
+		{"戚文娟和隋海燕在物业管理上有什么不同？", []string{"红管家", "40多盏", "红色物业联盟"}, []string{"走出了一条", "楼道亮了"}},
 	} {
 		ans := askCompare(t, c.q)
 		if ans.Refused {

@@ -48,6 +48,18 @@ func (p *planner) planCompare(leaders []string) *draft {
 				if matchesAny(ranked[i].norm, field) {
 					ranked[i].score *= 1.3
 				}
+				// A doing with two of the field's specific words (3 runes or
+				// more) is on it, more than one sharing the asking words
+				// (基层, 组织 of "基层组织架构": 基层党组织走出了一条…路).
+				n := 0
+				for _, w := range p.q.Topics[0].Matches(ranked[i].norm) {
+					if utf8.RuneCountInString(w) >= 3 {
+						n++
+					}
+				}
+				if n >= 2 && isDoing(ranked[i].norm) {
+					ranked[i].score *= 1.5
+				}
 			}
 		}
 		if len(p.q.Topics) > 0 && len(p.q.Attributes) == 0 && honourAsked(p.q) == "" {
@@ -101,6 +113,27 @@ func (p *planner) planCompare(leaders []string) *draft {
 				st := []sentRef{r.sentRef}
 				if len(sides) <= 2 {
 					st = p.story(r.sentRef, max(0, budget-runes))
+					// What the story adds is hers to tell too: not what
+					// the place is called by, an honour, a quote of others.
+					st = slices.DeleteFunc(st, func(x sentRef) bool {
+						if x.key() != r.key() && p.notHerDoing(x, sd.name) {
+							delete(p.used, x.key())
+							return true
+						}
+						return false
+					})
+					if len(st) == 1 {
+						// A doing told alone: what came of it, when the
+						// next sentence of its paragraph counts it (两年来，
+						// “红管家”修好路灯40多盏).
+						for _, x := range p.s.sentencesAfter(r.chunk, r.pos, 1) {
+							if x.chunk == r.chunk && x.para == r.para && countedSinceRE.MatchString(x.norm) && p.fresh(x) && !p.notHerDoing(x, sd.name) &&
+								runes+utf8.RuneCountInString(r.text)+utf8.RuneCountInString(x.text) <= budget {
+								p.take(x)
+								st = append(st, x)
+							}
+						}
+					}
 				}
 				for _, x := range st {
 					runes += utf8.RuneCountInString(x.text)
@@ -350,6 +383,10 @@ func (p *planner) fieldOf(rs []sentRef) string {
 	return best
 }
 
+// countedSinceRE is a result counted over time (两年来…40多盏, 至今已…
+// 300多人, 如今…140多对).
+var countedSinceRE = regexp.MustCompile(`^[^，,。]{0,6}(年来|年多来|以来|至今|迄今|如今|目前|现在|累计|截至)[^。]*\d`)
+
 // notHerDoing reports a sentence that is no account of what the leader
 // did, though it may name the field: an honour (全省人民调解工作先进个人),
 // what she is called or known for (一说起养老…想到的就是她), or someone
@@ -358,7 +395,7 @@ func (p *planner) fieldOf(rs []sentRef) string {
 // tell the practice, and stays.)
 func (p *planner) notHerDoing(r sentRef, leader string) bool {
 	t := strings.TrimSpace(r.norm)
-	if honourSentRE.MatchString(t) && !doingBesideHonour(t) || reputationRE.MatchString(t) {
+	if honourSentRE.MatchString(t) && !doingBesideHonour(t) || reputationRE.MatchString(t) || tributeRE.MatchString(t) && !strings.ContainsAny(t, "0123456789") {
 		return true
 	}
 	if strings.HasPrefix(t, "“") || strings.HasPrefix(t, "「") || strings.HasPrefix(t, "\"") {
@@ -379,6 +416,9 @@ func (p *planner) notHerDoing(r sentRef, leader string) bool {
 // tells work done in its own clause ("她组建调解队，被评为…").
 var (
 	honourSentRE = regexp.MustCompile(`荣获|获得[^。；]{0,40}(称号|荣誉|奖)|授予|被评为|获评|评为[^，,。]{0,20}(先进|优秀|模范|标兵|能手|之星|带头人)|荣誉称号|表彰为`)
+	// tributeRE is the praise a report sums her up with (走出了一条…路,
+	// 初心不改, 兢兢业业), no count of anything done.
+	tributeRE    = regexp.MustCompile(`走出了?一条|初心不改|初心不变|始终贴着|看在眼里|记在心上|冲在最前|热情不减|兢兢业业|任劳任怨|默默奉献|无怨无悔|不忘初心|全面发力`)
 	reputationRE = regexp.MustCompile(`(说起|提起|一说|谈起|提到)[^。；]{0,24}(想到|就是|首推|头一个|第一个)|(叫|称|喊)(她|他)[“"「]|被誉为|誉为|人称|被称为|称(她|他)为|(最)?形象的描绘|不二人选`)
 )
 
