@@ -221,3 +221,32 @@ func TestCompareMethodsLeadsWithThePoint(t *testing.T) {
 		t.Errorf("each method by its own sentences:\n%s", ans.Text)
 	}
 }
+
+// TestBothDoIt: "两人都办了…吗" is answered yes or no first, as far as the
+// articles tell it; a side whose practice found is on something else is
+// not counted as having it.
+func TestBothDoIt(t *testing.T) {
+	for q, lead := range map[string]string{
+		"柏秋云和隋海燕都办了老年食堂吗？": "资料中写到柏秋云和隋海燕都有这方面的做法",
+		"柏秋云和隋海燕都成立了调解室吗？": "资料中只写到柏秋云有这方面的做法，没有提到隋海燕的",
+		"晏立新和莫春兰都搞了时间银行吗？": "资料中只写到晏立新有这方面的做法，没有提到莫春兰的",
+	} {
+		ans := askCompare(t, q)
+		if !strings.HasPrefix(ans.Text, lead) {
+			t.Errorf("%s: want the answer first, %q:\n%s", q, lead, ans.Text)
+		}
+		if l := lineOf(ans.Text, "隋海燕"); strings.Contains(q, "调解室") && l != "" && !strings.Contains(l, "主要方法") {
+			t.Errorf("%s: her practice on another field is quoted as the one asked:\n%s", q, ans.Text)
+		}
+	}
+}
+
+// TestCompareWithoutAFieldSaysTheDifference: "做法有什么不同" with no field
+// opens with the field each one's main method works on.
+func TestCompareWithoutAFieldSaysTheDifference(t *testing.T) {
+	ans := askCompare(t, "柏秋云和隋海燕的做法有什么不同？")
+	lines := strings.Split(ans.Text, "\n")
+	if len(lines) < 2 || !strings.HasPrefix(lines[1], "• 不同点：柏秋云的") || !strings.Contains(lines[1], "隋海燕的") {
+		t.Errorf("want the difference first:\n%s", ans.Text)
+	}
+}

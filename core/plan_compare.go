@@ -14,6 +14,7 @@ import (
 
 	"bangyang/catalog"
 	"bangyang/corpus"
+	"bangyang/lexicon"
 )
 
 // planCompare answers a comparison: each leader's practice on the asked
@@ -36,6 +37,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 		sides = append(sides, compareSide{l, cs, tp})
 		d.context = append(d.context, firstChunks(p.s.leaderChunks(l), 3)...)
 	}
+	fields := p.askedFields()
 	quotesFor := func(sd compareSide, topicWords []string, topic string, n int) []rankedSent {
 		wt := p.terms(topic, topicWords, sd.cands)
 		ranked := rank(sd.cands, wt, IntentHow)
@@ -62,7 +64,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 				}
 			}
 		}
-		if len(p.q.Topics) > 0 && len(p.q.Attributes) == 0 && honourAsked(p.q) == "" {
+		if len(fields) > 0 && len(p.q.Attributes) == 0 && honourAsked(p.q) == "" {
 			// On a field, each side is what she did on it: not an honour
 			// that names the field, what people call her, a resident's
 			// words about her, nor a sentence of the field's words without
@@ -89,6 +91,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 		var items []item
 		var ways []string // "周晓燕用“民情直通车”": each one's practice, by name
 		var told []string
+		bySide := map[string]item{}
 		for _, sd := range sides {
 			got := quotesFor(sd, p.expansion(), topic, 3-len(sides)/2)
 			if len(got) == 0 {
@@ -156,9 +159,37 @@ func (p *planner) planCompare(leaders []string) *draft {
 			}
 			it := item{label: label, quote: refs[0], more: refs[1:]}
 			items = append(items, it)
+			bySide[sd.name] = it
 		}
 		if len(missing) == len(sides) {
 			return false
+		}
+		if bothYesNoRE.MatchString(p.q.Norm) {
+			// "两人都办了食堂吗": yes or no first, as far as the articles
+			// tell it; each one's practice below is what that rests on.
+			var have []string
+			for _, sd := range sides {
+				if slices.Contains(missing, sd.name) {
+					continue
+				}
+				it := bySide[sd.name]
+				if rs := append([]sentRef{it.quote}, it.more...); !slices.ContainsFunc(rs, func(r sentRef) bool { return p.onAskedField(r.norm, topic, fields) }) {
+					// What was found of hers is on something else: not
+					// quoted as if it were the thing asked.
+					missing = append(missing, sd.name)
+					for _, r := range rs {
+						delete(p.used, r.key())
+					}
+					items = slices.DeleteFunc(items, func(x item) bool { return x.quote.key() == it.quote.key() })
+					continue
+				}
+				have = append(have, sd.name)
+			}
+			if len(missing) == 0 {
+				d.lead = "资料中写到" + strings.Join(have, "和") + "都有这方面的做法："
+			} else {
+				d.lead = "资料中只写到" + strings.Join(have, "、") + "有这方面的做法，没有提到" + strings.Join(missing, "、") + "的："
+			}
 		}
 		if len(ways) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !commonRE.MatchString(p.q.Norm) {
 			// Asked how they differ: say it first, by the practices quoted
@@ -241,6 +272,8 @@ func (p *planner) planCompare(leaders []string) *draft {
 		common = shared()
 	}
 	// No topic: each leader's main methods, then what they both work on.
+	var mainField []string
+	fieldSet := map[string]bool{}
 	for _, sd := range sides {
 		it := item{label: p.leaderLabel(sd.name)}
 		ms := p.s.mainMethods(sd.name, 3)
@@ -270,7 +303,16 @@ func (p *planner) planCompare(leaders []string) *draft {
 				}
 			}
 			d.add(it)
+			if f := p.fieldOf(append([]sentRef{def}, it.more...)); f != "" {
+				mainField = append(mainField, sd.name+"的“"+strings.Trim(ms[0].Name, "“”")+"”侧重“"+f+"”")
+				fieldSet[f] = true
+			}
 		}
+	}
+	if len(mainField) == len(sides) && len(fieldSet) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !commonRE.MatchString(p.q.Norm) {
+		// Asked how they differ: the field each one's main method works
+		// on, said first.
+		d.items = append([]item{{plain: "不同点：" + strings.Join(mainField, "，") + "。"}}, d.items...)
 	}
 	if common != nil {
 		d.items = append(common, d.items...)
@@ -381,6 +423,43 @@ func (p *planner) fieldOf(rs []sentRef) string {
 		}
 	}
 	return best
+}
+
+// askedFields are the lexicon topics a comparison asks about: the
+// question's, else those whose article words (3 runes or more) it uses
+// itself ("都成立了调解室吗": 矛盾纠纷).
+func (p *planner) askedFields() []lexicon.Topic {
+	if len(p.q.Topics) > 0 || p.s.lex == nil {
+		return p.q.Topics
+	}
+	var out []lexicon.Topic
+	for name := range p.s.lex.InText(p.q.Topic) {
+		t, ok := p.s.lex.Topic(name)
+		if ok && slices.ContainsFunc(t.Article, func(w string) bool { return utf8.RuneCountInString(w) >= 3 && strings.Contains(p.q.Topic, w) }) {
+			out = append(out, t)
+		}
+	}
+	slices.SortFunc(out, func(a, b lexicon.Topic) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// onAskedField reports a sentence on the field asked: a word of its
+// topics, or three runes of the question's own wording of it.
+func (p *planner) onAskedField(norm, topic string, fields []lexicon.Topic) bool {
+	for _, t := range fields {
+		if len(t.Matches(norm)) > 0 {
+			return true
+		}
+	}
+	for _, part := range strings.FieldsFunc(residual(topic), func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		rs := []rune(part)
+		for i := 0; i+3 <= len(rs); i++ {
+			if strings.Contains(norm, string(rs[i:i+3])) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // countedSinceRE is a result counted over time (两年来…40多盏, 至今已…
