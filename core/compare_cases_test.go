@@ -250,3 +250,18 @@ func TestCompareWithoutAFieldSaysTheDifference(t *testing.T) {
 		t.Errorf("want the difference first:\n%s", ans.Text)
 	}
 }
+
+// TestWhoHasMoreOfSomething: "谁的楼院多" counts that, not the residents;
+// a count not stated for one is said so.
+func TestWhoHasMoreOfSomething(t *testing.T) {
+	ans := askCompare(t, "柏秋云和隋海燕谁的楼院多？")
+	if !strings.HasPrefix(ans.Text, "资料中没有提到柏秋云的楼院数量") || !strings.Contains(ans.Text, "楼院21个") || strings.Contains(ans.Text, "1.1万") {
+		t.Errorf("want 隋海燕's count of 楼院 and 柏秋云's said missing:\n%s", ans.Text)
+	}
+	if wm, ok := whichMoreAsked("谁的社区老人多"); !ok || wm.kind != "count" || wm.noun != "老人" {
+		t.Errorf("谁的社区老人多 asks a count of 老人, got %+v", wm)
+	}
+	if v, said, ok := countOf("目前，社区共设置8个一级网格，24个二级网格", "网格"); !ok || v != 8 || said != "8个一级网格" {
+		t.Errorf("countOf = %v %q %v", v, said, ok)
+	}
+}

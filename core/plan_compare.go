@@ -852,6 +852,7 @@ type whichMore struct {
 	kind string // "term", "age", "size"
 	// less asks for the smaller (谁更年轻, 谁的社区小, 谁当书记晚).
 	less bool
+	noun string // what a "count" counts (党员, 志愿者, 网格)
 }
 
 var (
@@ -862,6 +863,9 @@ var (
 	ageLessRE  = regexp.MustCompile(`年轻|小|晚`)
 	sizeMoreRE = regexp.MustCompile(`(社区|小区|辖区)[^，,。？?]{0,4}(更|最|比较)?(大|小)|(人|人口|居民|住户|户数|户|群众)[^，,。？?]{0,2}(更|最|比较)?(多|少)|规模[^，,。？?]{0,2}(更|最)?(大|小)`)
 	sizeLessRE = regexp.MustCompile(`小|少`)
+	// A count of something else than the residents: 谁的党员多, 哪个社区
+	// 网格多, 谁的志愿者更多.
+	countMoreRE = regexp.MustCompile(`(党员|志愿者|志愿服务队|网格|楼栋|楼院|院落|小区|社会组织|党支部|支部|商户|老人|老年人|楼长|社工)[^，,。？?]{0,2}(更|最|比较)?(多|少)`)
 )
 
 // asksWhichMore reports a question comparing its secretaries on a
@@ -879,12 +883,16 @@ func whichMoreAsked(norm string) (whichMore, bool) {
 		return whichMore{}, false
 	}
 	switch {
+	case countMoreRE.MatchString(norm):
+		// "谁的社区党员多": a count of that, not of the residents.
+		m := countMoreRE.FindStringSubmatch(norm)
+		return whichMore{kind: "count", less: m[3] == "少", noun: m[1]}, true
 	case termMoreRE.MatchString(norm):
-		return whichMore{"term", termLessRE.MatchString(norm)}, true
+		return whichMore{kind: "term", less: termLessRE.MatchString(norm)}, true
 	case ageMoreRE.MatchString(norm):
-		return whichMore{"age", ageLessRE.MatchString(ageMoreRE.FindString(norm))}, true
+		return whichMore{kind: "age", less: ageLessRE.MatchString(ageMoreRE.FindString(norm))}, true
 	case sizeMoreRE.MatchString(norm):
-		return whichMore{"size", sizeLessRE.MatchString(sizeMoreRE.FindString(norm))}, true
+		return whichMore{kind: "size", less: sizeLessRE.MatchString(sizeMoreRE.FindString(norm))}, true
 	}
 	return whichMore{}, false
 }
@@ -909,6 +917,30 @@ var (
 	ageNowRE   = regexp.MustCompile(`(?:今年|现年|已经|已)(\d{2}|[二三四五六七八九十]{2,3})岁|(\d{2})岁的(?:她|他)`)
 	sizeRE     = regexp.MustCompile(`(常住人口|户籍人口|实有人口|常住居民|户籍居民|居民|人口|住户|群众|居住着)[^。；，,]{0,4}?(?:约|近|共|有|达|超过|逾)?(\d+(?:\.\d+)?)(万)?(余|多)?(人|户|名)`)
 )
+
+// countOf is the number of noun a sentence counts: "有党员86名", "86名
+// 党员", "组建志愿服务队11支", "8个一级网格" (the measure word may stand
+// between).
+func countOf(norm, noun string) (float64, string, bool) {
+	q := regexp.QuoteMeta(noun)
+	num := `(\d+(?:\.\d+)?)(万)?(余|多)?([名个位支栋户家人处])?`
+	for _, re := range []*regexp.Regexp{
+		regexp.MustCompile(num + `[^，,。；\d]{0,4}?` + q),
+		regexp.MustCompile(q + `[^，,。；\d]{0,4}?` + num),
+	} {
+		if g := re.FindStringSubmatch(norm); g != nil {
+			v, err := strconv.ParseFloat(g[1], 64)
+			if err != nil {
+				continue
+			}
+			if g[2] == "万" {
+				v *= 10000
+			}
+			return v, g[0], true // as the article counts it (8个一级网格)
+		}
+	}
+	return 0, "", false
+}
 
 // chineseYear reads a year written in digits or in Chinese numerals
 // (二〇一二).
@@ -942,7 +974,7 @@ func articleYear(c *corpus.Chunk) int {
 }
 
 // measure finds the leader's value on a measure in her own sentences.
-func (p *planner) measure(leader string, kind string) measured {
+func (p *planner) measure(leader string, kind, noun string) measured {
 	m := measured{leader: leader}
 	for _, r := range p.s.leaderSentences(leader) {
 		if isQuestion(r.norm) || isHeadingLike(r.text) {
@@ -975,6 +1007,13 @@ func (p *planner) measure(leader string, kind string) measured {
 				if ay := articleYear(r.chunk); n > 0 && ay > 0 {
 					m = measured{leader: leader, value: float64(ay - n), said: strconv.Itoa(n) + "岁（" + strconv.Itoa(ay) + "年的报道）", r: r, ok: true}
 				}
+			}
+		case "count":
+			if m.ok {
+				continue
+			}
+			if v, said, ok := countOf(r.norm, noun); ok {
+				m = measured{leader: leader, value: v, said: said, r: r, ok: true}
 			}
 		case "size":
 			if g := sizeRE.FindStringSubmatch(r.norm); g != nil && !m.ok {
@@ -1040,7 +1079,7 @@ func (p *planner) planWhichMore(leaders []string) *draft {
 	}
 	var got, missing []measured
 	for _, l := range leaders {
-		if m := p.measure(l, wm.kind); m.ok {
+		if m := p.measure(l, wm.kind, wm.noun); m.ok {
 			got = append(got, m)
 		} else {
 			missing = append(missing, m)
@@ -1055,10 +1094,10 @@ func (p *planner) planWhichMore(leaders []string) *draft {
 		}
 	}
 	d := &draft{leaders: slices.Clone(leaders)}
-	what := map[string]string{"term": "从哪一年起当书记", "age": "的年龄或出生年份", "size": "所在社区的人口或户数", "size-units": "所在社区的人口或户数"}[wm.kind]
+	what := map[string]string{"term": "从哪一年起当书记", "age": "的年龄或出生年份", "size": "所在社区的人口或户数", "size-units": "所在社区的人口或户数", "count": "的" + wm.noun + "数量"}[wm.kind]
 	// The first (earliest year, biggest count) has the more.
 	slices.SortStableFunc(got, func(a, b measured) int {
-		if wm.kind == "size" || wm.kind == "size-units" {
+		if wm.kind == "size" || wm.kind == "size-units" || wm.kind == "count" {
 			return cmpScore(b.value, a.value)
 		}
 		return cmpScore(-b.value, -a.value)
@@ -1086,7 +1125,7 @@ func (p *planner) planWhichMore(leaders []string) *draft {
 			d.lead = "两人的社区一个按人数、一个按户数统计，无法直接比较（" + strings.Join(values, "；") + "）："
 		}
 	case got[0].value == got[len(got)-1].value:
-		d.lead = strings.Join(leaders, "和") + map[string]string{"term": "是同一年起当书记的", "age": "是同一年出生的", "size": "的社区人数相当"}[wm.kind] + "（" + strings.Join(values, "；") + "）："
+		d.lead = strings.Join(leaders, "和") + map[string]string{"term": "是同一年起当书记的", "age": "是同一年出生的", "size": "的社区人数相当", "count": "的" + wm.noun + "一样多"}[wm.kind] + "（" + strings.Join(values, "；") + "）："
 	default:
 		first, last := got[0].leader, got[len(got)-1].leader
 		var verdict string
@@ -1103,6 +1142,11 @@ func (p *planner) planWhichMore(leaders []string) *draft {
 			verdict = first + "年纪更大"
 			if wm.less {
 				verdict = last + "更年轻"
+			}
+		case "count":
+			verdict = first + "的" + wm.noun + "更多"
+			if wm.less {
+				verdict = last + "的" + wm.noun + "更少"
 			}
 		case "size":
 			verdict = first + "的社区人更多"
