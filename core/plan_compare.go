@@ -205,16 +205,17 @@ func (p *planner) planCompare(leaders []string) *draft {
 			// Her main method instead, said to be that: the two sides are
 			// still compared, and nothing is claimed of the field.
 			if it, ok := p.mainMethodItem(name); ok {
+				// On her own line: that the field is not there first,
+				// then what her main method is, said to be that.
+				main := strings.TrimPrefix(it.label, p.leaderLabel(name)+" · ")
+				it.label = p.leaderLabel(name) + "：资料中没有直接提到" + name + "在这方面的做法；其" + main
 				d.add(it)
 				continue
 			}
 			bare = append(bare, name)
 		}
-		switch {
-		case len(bare) > 0:
-			d.tail = "资料中没有提到" + strings.Join(bare, "、") + "在这方面的做法。"
-		case len(missing) > 0:
-			d.tail = "资料中没有直接提到" + strings.Join(missing, "、") + "在这方面的做法，列出的是其主要方法。"
+		for _, name := range bare {
+			d.add(item{label: p.leaderLabel(name), plain: "资料中没有提到" + name + "在这方面的做法。"})
 		}
 		return true
 	}
