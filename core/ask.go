@@ -797,6 +797,15 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		}
 	}
 	switch {
+	case len(q.Leaders) >= 2 && asksWhichMore(q.Norm):
+		// "谁当书记时间更长", "谁年纪大", "哪个社区人多": the answer and each
+		// one's value (plan_compare.go).
+		d = p.planWhichMore(q.Leaders)
+	case len(leaders) >= 2 && comparesResults(q):
+		// "那她们的效果呢" after a comparison: what came of each one's work.
+		if d = p.planCompareResults(leaders); d == nil {
+			d = p.planCompare(leaders)
+		}
 	case q.Intent == IntentCompare && len(leaders) >= 2:
 		d = p.planCompare(leaders)
 	case len(q.Leaders) == 1 && len(q.Methods) == 0 && len(q.Topics) > 0 && (q.Intent == IntentSummary && !whyGoodRE.MatchString(q.Norm) || q.Intent == IntentHow && topicOnly(q)):

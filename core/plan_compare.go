@@ -7,11 +7,14 @@ package core
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"bangyang/catalog"
+	"bangyang/corpus"
+	"bangyang/lexicon"
 )
 
 // planCompare answers a comparison: each leader's practice on the asked
@@ -34,6 +37,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 		sides = append(sides, compareSide{l, cs, tp})
 		d.context = append(d.context, firstChunks(p.s.leaderChunks(l), 3)...)
 	}
+	fields := p.askedFields()
 	quotesFor := func(sd compareSide, topicWords []string, topic string, n int) []rankedSent {
 		wt := p.terms(topic, topicWords, sd.cands)
 		ranked := rank(sd.cands, wt, IntentHow)
@@ -45,6 +49,29 @@ func (p *planner) planCompare(leaders []string) *draft {
 			for i := range ranked {
 				if matchesAny(ranked[i].norm, field) {
 					ranked[i].score *= 1.3
+				}
+				// A doing with two of the field's specific words (3 runes or
+				// more) is on it, more than one sharing the asking words
+				// (基层, 组织 of "基层组织架构": 基层党组织走出了一条…路).
+				n := 0
+				for _, w := range p.q.Topics[0].Matches(ranked[i].norm) {
+					if utf8.RuneCountInString(w) >= 3 {
+						n++
+					}
+				}
+				if n >= 2 && isDoing(ranked[i].norm) {
+					ranked[i].score *= 1.5
+				}
+			}
+		}
+		if len(fields) > 0 && len(p.q.Attributes) == 0 && honourAsked(p.q) == "" {
+			// On a field, each side is what she did on it: not an honour
+			// that names the field, what people call her, a resident's
+			// words about her, nor a sentence of the field's words without
+			// her doing.
+			for i := range ranked {
+				if p.notHerDoing(ranked[i].sentRef, sd.name) {
+					ranked[i].score *= 0.15
 				}
 			}
 		}
@@ -63,6 +90,8 @@ func (p *planner) planCompare(leaders []string) *draft {
 		var missing []string
 		var items []item
 		var ways []string // "周晓燕用“民情直通车”": each one's practice, by name
+		var told []string
+		bySide := map[string]item{}
 		for _, sd := range sides {
 			got := quotesFor(sd, p.expansion(), topic, 3-len(sides)/2)
 			if len(got) == 0 {
@@ -87,6 +116,27 @@ func (p *planner) planCompare(leaders []string) *draft {
 				st := []sentRef{r.sentRef}
 				if len(sides) <= 2 {
 					st = p.story(r.sentRef, max(0, budget-runes))
+					// What the story adds is hers to tell too: not what
+					// the place is called by, an honour, a quote of others.
+					st = slices.DeleteFunc(st, func(x sentRef) bool {
+						if x.key() != r.key() && p.notHerDoing(x, sd.name) {
+							delete(p.used, x.key())
+							return true
+						}
+						return false
+					})
+					if len(st) == 1 {
+						// A doing told alone: what came of it, when the
+						// next sentence of its paragraph counts it (两年来，
+						// “红管家”修好路灯40多盏).
+						for _, x := range p.s.sentencesAfter(r.chunk, r.pos, 1) {
+							if x.chunk == r.chunk && x.para == r.para && countedSinceRE.MatchString(x.norm) && p.fresh(x) && !p.notHerDoing(x, sd.name) &&
+								runes+utf8.RuneCountInString(r.text)+utf8.RuneCountInString(x.text) <= budget {
+								p.take(x)
+								st = append(st, x)
+							}
+						}
+					}
 				}
 				for _, x := range st {
 					runes += utf8.RuneCountInString(x.text)
@@ -103,12 +153,43 @@ func (p *planner) planCompare(leaders []string) *draft {
 			}
 			if name != "" {
 				ways = append(ways, sd.name+"用“"+name+"”")
+				if _, ok := p.method(name); ok {
+					told = append(told, name) // what a follow-up (那效果呢) is about
+				}
 			}
 			it := item{label: label, quote: refs[0], more: refs[1:]}
 			items = append(items, it)
+			bySide[sd.name] = it
 		}
 		if len(missing) == len(sides) {
 			return false
+		}
+		if bothYesNoRE.MatchString(p.q.Norm) {
+			// "两人都办了食堂吗": yes or no first, as far as the articles
+			// tell it; each one's practice below is what that rests on.
+			var have []string
+			for _, sd := range sides {
+				if slices.Contains(missing, sd.name) {
+					continue
+				}
+				it := bySide[sd.name]
+				if rs := append([]sentRef{it.quote}, it.more...); !slices.ContainsFunc(rs, func(r sentRef) bool { return p.onAskedField(r.norm, topic, fields) }) {
+					// What was found of hers is on something else: not
+					// quoted as if it were the thing asked.
+					missing = append(missing, sd.name)
+					for _, r := range rs {
+						delete(p.used, r.key())
+					}
+					items = slices.DeleteFunc(items, func(x item) bool { return x.quote.key() == it.quote.key() })
+					continue
+				}
+				have = append(have, sd.name)
+			}
+			if len(missing) == 0 {
+				d.lead = "资料中写到" + strings.Join(have, "和") + "都有这方面的做法："
+			} else {
+				d.lead = "资料中只写到" + strings.Join(have, "、") + "有这方面的做法，没有提到" + strings.Join(missing, "、") + "的："
+			}
 		}
 		if len(ways) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !commonRE.MatchString(p.q.Norm) {
 			// Asked how they differ: say it first, by the practices quoted
@@ -116,21 +197,25 @@ func (p *planner) planCompare(leaders []string) *draft {
 			items = append([]item{{plain: "不同点：" + strings.Join(ways, "，") + "。"}}, items...)
 		}
 		d.items = append(d.items, items...)
+		if len(told) == len(sides) {
+			d.methods = append(d.methods, told...)
+		}
 		var bare []string
 		for _, name := range missing {
 			// Her main method instead, said to be that: the two sides are
 			// still compared, and nothing is claimed of the field.
 			if it, ok := p.mainMethodItem(name); ok {
+				// On her own line: that the field is not there first,
+				// then what her main method is, said to be that.
+				main := strings.TrimPrefix(it.label, p.leaderLabel(name)+" · ")
+				it.label = p.leaderLabel(name) + "：资料中没有直接提到" + name + "在这方面的做法；其" + main
 				d.add(it)
 				continue
 			}
 			bare = append(bare, name)
 		}
-		switch {
-		case len(bare) > 0:
-			d.tail = "资料中没有提到" + strings.Join(bare, "、") + "在这方面的做法。"
-		case len(missing) > 0:
-			d.tail = "资料中没有直接提到" + strings.Join(missing, "、") + "在这方面的做法，列出的是其主要方法。"
+		for _, name := range bare {
+			d.add(item{label: p.leaderLabel(name), plain: "资料中没有提到" + name + "在这方面的做法。"})
 		}
 		return true
 	}
@@ -188,6 +273,8 @@ func (p *planner) planCompare(leaders []string) *draft {
 		common = shared()
 	}
 	// No topic: each leader's main methods, then what they both work on.
+	var mainField []string
+	fieldSet := map[string]bool{}
 	for _, sd := range sides {
 		it := item{label: p.leaderLabel(sd.name)}
 		ms := p.s.mainMethods(sd.name, 3)
@@ -217,7 +304,16 @@ func (p *planner) planCompare(leaders []string) *draft {
 				}
 			}
 			d.add(it)
+			if f := p.fieldOf(append([]sentRef{def}, it.more...)); f != "" {
+				mainField = append(mainField, sd.name+"的“"+strings.Trim(ms[0].Name, "“”")+"”侧重“"+f+"”")
+				fieldSet[f] = true
+			}
 		}
+	}
+	if len(mainField) == len(sides) && len(fieldSet) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !commonRE.MatchString(p.q.Norm) {
+		// Asked how they differ: the field each one's main method works
+		// on, said first.
+		d.items = append([]item{{plain: "不同点：" + strings.Join(mainField, "，") + "。"}}, d.items...)
 	}
 	if common != nil {
 		d.items = append(common, d.items...)
@@ -245,6 +341,8 @@ func (p *planner) compareMethods(d *draft) bool {
 	if len(ms) < 2 {
 		return false
 	}
+	var told []catalog.Method
+	var field []string
 	for _, m := range ms {
 		it := item{label: p.leaderLabel(m.Leader) + " · “" + strings.Trim(m.Name, "“”") + "”"}
 		if def, ok := p.definitionOf(m); ok && p.fresh(def) {
@@ -281,8 +379,136 @@ func (p *planner) compareMethods(d *draft) bool {
 		}
 		d.add(it)
 		d.methods = append(d.methods, m.Name)
+		told = append(told, m)
+		field = append(field, p.fieldOf(append([]sentRef{it.quote}, more...)))
+	}
+	if len(told) >= 2 && !slices.Contains(field, "") {
+		// The point first: the field each one works on, by the lexicon's
+		// reading of the sentences quoted below.
+		var ways []string
+		for i, m := range told {
+			ways = append(ways, m.Leader+"的“"+strings.Trim(m.Name, "“”")+"”侧重“"+field[i]+"”")
+		}
+		same := !slices.ContainsFunc(field, func(f string) bool { return f != field[0] })
+		switch {
+		case same:
+			d.items = append([]item{{plain: "共同点：都着眼于“" + field[0] + "”方面的工作。"}}, d.items...)
+		case !commonRE.MatchString(p.q.Norm) || differOnlyRE.MatchString(p.q.Norm):
+			d.items = append([]item{{plain: "不同点：" + strings.Join(ways, "，") + "。"}}, d.items...)
+		}
 	}
 	return d.hasQuotes()
+}
+
+// fieldOf is the lexicon topic a run of sentences works on most (the
+// least shared among the secretaries on a tie); "" without a lexicon or
+// a topic told three times.
+func (p *planner) fieldOf(rs []sentRef) string {
+	if p.s.lex == nil {
+		return ""
+	}
+	n := map[string]int{}
+	for _, r := range rs {
+		for t, k := range p.s.lex.InText(r.norm) {
+			n[t] += k
+		}
+	}
+	spread := p.s.topicSpread()
+	best := ""
+	for t, k := range n {
+		if k < 3 {
+			continue // a word or two in passing says no emphasis
+		}
+		if best == "" || k > n[best] || k == n[best] && (spread[t] < spread[best] || spread[t] == spread[best] && t < best) {
+			best = t
+		}
+	}
+	return best
+}
+
+// askedFields are the lexicon topics a comparison asks about: the
+// question's, else those whose article words (3 runes or more) it uses
+// itself ("都成立了调解室吗": 矛盾纠纷).
+func (p *planner) askedFields() []lexicon.Topic {
+	if len(p.q.Topics) > 0 || p.s.lex == nil {
+		return p.q.Topics
+	}
+	var out []lexicon.Topic
+	for name := range p.s.lex.InText(p.q.Topic) {
+		t, ok := p.s.lex.Topic(name)
+		if ok && slices.ContainsFunc(t.Article, func(w string) bool { return utf8.RuneCountInString(w) >= 3 && strings.Contains(p.q.Topic, w) }) {
+			out = append(out, t)
+		}
+	}
+	slices.SortFunc(out, func(a, b lexicon.Topic) int { return strings.Compare(a.Name, b.Name) })
+	return out
+}
+
+// onAskedField reports a sentence on the field asked: a word of its
+// topics, or three runes of the question's own wording of it.
+func (p *planner) onAskedField(norm, topic string, fields []lexicon.Topic) bool {
+	for _, t := range fields {
+		if len(t.Matches(norm)) > 0 {
+			return true
+		}
+	}
+	for _, part := range strings.FieldsFunc(residual(topic), func(r rune) bool { return !unicode.Is(unicode.Han, r) }) {
+		rs := []rune(part)
+		for i := 0; i+3 <= len(rs); i++ {
+			if strings.Contains(norm, string(rs[i:i+3])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// countedSinceRE is a result counted over time (两年来…40多盏, 至今已…
+// 300多人, 如今…140多对).
+var countedSinceRE = regexp.MustCompile(`^[^，,。]{0,6}(年来|年多来|以来|至今|迄今|如今|目前|现在|累计|截至)[^。]*\d`)
+
+// notHerDoing reports a sentence that is no account of what the leader
+// did, though it may name the field: an honour (全省人民调解工作先进个人),
+// what she is called or known for (一说起养老…想到的就是她), or someone
+// else's words about her (“有柏书记在，我们养老不犯愁。”钱阿婆说). (A
+// resident's praise told in the narration, 居民都说自从有了…, may still
+// tell the practice, and stays.)
+func (p *planner) notHerDoing(r sentRef, leader string) bool {
+	t := strings.TrimSpace(r.norm)
+	if honourSentRE.MatchString(t) && !doingBesideHonour(t) || reputationRE.MatchString(t) || tributeRE.MatchString(t) && !strings.ContainsAny(t, "0123456789") {
+		return true
+	}
+	if strings.HasPrefix(t, "“") || strings.HasPrefix(t, "「") || strings.HasPrefix(t, "\"") {
+		// A quotation and who said it: hers only when the attribution
+		// names her or says 她说.
+		end := strings.LastIndexAny(t, "”」\"")
+		if end > 0 {
+			after := t[end:]
+			if saidRE.MatchString(after) && !p.s.namesLeader(after, leader) && !strings.Contains(after, "她") && !strings.Contains(after, "他") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// honourSentRE tells an honour won; doingBesideHonour a sentence that also
+// tells work done in its own clause ("她组建调解队，被评为…").
+var (
+	honourSentRE = regexp.MustCompile(`荣获|获得[^。；]{0,40}(称号|荣誉|奖)|授予|被评为|获评|评为[^，,。]{0,20}(先进|优秀|模范|标兵|能手|之星|带头人)|荣誉称号|表彰为`)
+	// tributeRE is the praise a report sums her up with (走出了一条…路,
+	// 初心不改, 兢兢业业), no count of anything done.
+	tributeRE    = regexp.MustCompile(`走出了?一条|初心不改|初心不变|始终贴着|看在眼里|记在心上|冲在最前|热情不减|兢兢业业|任劳任怨|默默奉献|无怨无悔|不忘初心|全面发力`)
+	reputationRE = regexp.MustCompile(`(说起|提起|一说|谈起|提到)[^。；]{0,24}(想到|就是|首推|头一个|第一个)|(叫|称|喊)(她|他)[“"「]|被誉为|誉为|人称|被称为|称(她|他)为|(最)?形象的描绘|不二人选`)
+)
+
+func doingBesideHonour(t string) bool {
+	for _, cl := range strings.FieldsFunc(t, func(r rune) bool { return r == '，' || r == ',' || r == '；' }) {
+		if !honourSentRE.MatchString(cl) && isDoing(cl) {
+			return true
+		}
+	}
+	return false
 }
 
 // differOnlyRE asks how the compared differ.
@@ -619,3 +845,443 @@ func formWord(w string) bool {
 
 // methodSuffixWords say a name is a method, not what kind of practice.
 var methodSuffixWords = []string{"工作法", "服务法", "服务", "行动", "工程", "活动", "体系", "社区", "党建", "居民", "管理", "小组", "中心", "平台", "项目", "计划"}
+
+// whichMore is a measure two or more secretaries are compared on by a
+// value each one's articles state: who has been secretary longer (the
+// year she took the post), who is older, whose community is bigger.
+type whichMore struct {
+	kind string // "term", "age", "size"
+	// less asks for the smaller (谁更年轻, 谁的社区小, 谁当书记晚).
+	less bool
+	noun string // what a "count" counts (党员, 志愿者, 网格)
+}
+
+var (
+	// A term: 谁当书记时间长, 谁先当上书记, 谁的资历老, 谁任职更早.
+	termMoreRE = regexp.MustCompile(`(当|做|担任|干|任)(社区)?(党委|党支部|党总支)?书记[^，,。？?]{0,4}(时间|年头|年份|日子)?[^，,。？?]{0,2}(更|最|比较)?(长|久|早|多)|谁[^，,。？?]{0,3}(先|更早|最早|早)(当|做|担任|成为|当上|出任|任|干)|资历|任职(时间)?(更|最)?(长|久|早)|谁[^，,。？?]{0,4}(干|当|做|任)[^，,。？?]{0,3}(更|最)?(久|长)`)
+	termLessRE = regexp.MustCompile(`(更|最|比较)?(晚|短)|谁[^，,。？?]{0,3}后(当|做|担任|成为|当上)`)
+	ageMoreRE  = regexp.MustCompile(`(年纪|年龄|岁数)[^，,。？?]{0,2}(更|最|比较)?(大|长|小|轻)|谁(更|最|比较)?(年轻|年长|大|小)[一些点]?([？?。呢]|$)|谁[^，,。？?]{0,2}(出生|生)得?(更|最)?(早|晚)`)
+	ageLessRE  = regexp.MustCompile(`年轻|小|晚`)
+	sizeMoreRE = regexp.MustCompile(`(社区|小区|辖区)[^，,。？?]{0,4}(更|最|比较)?(大|小)|(人|人口|居民|住户|户数|户|群众)[^，,。？?]{0,2}(更|最|比较)?(多|少)|规模[^，,。？?]{0,2}(更|最)?(大|小)`)
+	sizeLessRE = regexp.MustCompile(`小|少`)
+	// A count of something else than the residents: 谁的党员多, 哪个社区
+	// 网格多, 谁的志愿者更多.
+	countMoreRE = regexp.MustCompile(`(党员|志愿者|志愿服务队|网格|楼栋|楼院|院落|小区|社会组织|党支部|支部|商户|老人|老年人|楼长|社工)[^，,。？?]{0,2}(更|最|比较)?(多|少)`)
+)
+
+// asksWhichMore reports a question comparing its secretaries on a
+// measure (whichMoreAsked).
+func asksWhichMore(norm string) bool {
+	_, ok := whichMoreAsked(norm)
+	return ok
+}
+
+// whichMoreAsked is the measure a question compares its secretaries on,
+// if it asks who has more of one ("谁当书记时间更长", "谁年纪大", "哪个社区
+// 人多"); ok is false for any other comparison.
+func whichMoreAsked(norm string) (whichMore, bool) {
+	if !strings.Contains(norm, "谁") && !strings.Contains(norm, "哪") && !strings.Contains(norm, "比") {
+		return whichMore{}, false
+	}
+	switch {
+	case countMoreRE.MatchString(norm):
+		// "谁的社区党员多": a count of that, not of the residents.
+		m := countMoreRE.FindStringSubmatch(norm)
+		return whichMore{kind: "count", less: m[3] == "少", noun: m[1]}, true
+	case termMoreRE.MatchString(norm):
+		return whichMore{kind: "term", less: termLessRE.MatchString(norm)}, true
+	case ageMoreRE.MatchString(norm):
+		return whichMore{kind: "age", less: ageLessRE.MatchString(ageMoreRE.FindString(norm))}, true
+	case sizeMoreRE.MatchString(norm):
+		return whichMore{kind: "size", less: sizeLessRE.MatchString(sizeMoreRE.FindString(norm))}, true
+	}
+	return whichMore{}, false
+}
+
+// measured is one secretary's value on a measure and the sentence
+// stating it.
+type measured struct {
+	leader string
+	value  float64 // the year she took the post or was born; the people or homes counted
+	unit   string  // "人" or "户" for a size
+	said   string  // the value as we tell it (2012年起, 约1973年出生, 1.1万人)
+	r      sentRef
+	ok     bool
+}
+
+var (
+	// "2012年起担任…书记", "2016年，她通过换届选举担任…书记", "2019年当选…书记".
+	termYearRE = regexp.MustCompile(`((?:19|20)\d{2}|[一二〇○零][〇○零一二三四五六七八九]{3})年(?:\d{1,2}月)?(?:起|开始|以来|初|底|末)?[，,]?[^。；！？]{0,30}?(担任|当选|出任|接任|就任|走上|成为|任|选为|接过)[^。；，,]{0,24}?书记`)
+	// "当了12年书记", "任社区党委书记已有十五年", "至今已是第十二个年头".
+	termSpanRE = regexp.MustCompile(`(?:当|做|担任|干|任)(?:了)?[^。；，,]{0,12}书记(?:已经|已有|已|有|整整)?(\d{1,2}|[一二两三四五六七八九十]{1,3})(?:多)?年|(?:担任|当选|出任|任)[^。；]{0,24}书记[^。；]{0,12}第(\d{1,2}|[一二三四五六七八九十]{1,3})个年头`)
+	bornYearRE = regexp.MustCompile(`((?:19|20)\d{2}|[一二〇○零][〇○零一二三四五六七八九]{3})年(?:\d{1,2}月)?(?:出生|生人|生)|生于((?:19|20)\d{2})`)
+	ageNowRE   = regexp.MustCompile(`(?:今年|现年|已经|已)(\d{2}|[二三四五六七八九十]{2,3})岁|(\d{2})岁的(?:她|他)`)
+	sizeRE     = regexp.MustCompile(`(常住人口|户籍人口|实有人口|常住居民|户籍居民|居民|人口|住户|群众|居住着)[^。；，,]{0,4}?(?:约|近|共|有|达|超过|逾)?(\d+(?:\.\d+)?)(万)?(余|多)?(人|户|名)`)
+)
+
+// countOf is the number of noun a sentence counts: "有党员86名", "86名
+// 党员", "组建志愿服务队11支", "8个一级网格" (the measure word may stand
+// between).
+func countOf(norm, noun string) (float64, string, bool) {
+	q := regexp.QuoteMeta(noun)
+	num := `(\d+(?:\.\d+)?)(万)?(余|多)?([名个位支栋户家人处])?`
+	for _, re := range []*regexp.Regexp{
+		regexp.MustCompile(num + `[^，,。；\d]{0,4}?` + q),
+		regexp.MustCompile(q + `[^，,。；\d]{0,4}?` + num),
+	} {
+		if g := re.FindStringSubmatch(norm); g != nil {
+			v, err := strconv.ParseFloat(g[1], 64)
+			if err != nil {
+				continue
+			}
+			if g[2] == "万" {
+				v *= 10000
+			}
+			return v, g[0], true // as the article counts it (8个一级网格)
+		}
+	}
+	return 0, "", false
+}
+
+// chineseYear reads a year written in digits or in Chinese numerals
+// (二〇一二).
+func chineseYear(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	n := 0
+	for _, r := range s {
+		d := slices.Index([]rune("〇一二三四五六七八九"), r)
+		if r == '○' || r == '零' {
+			d = 0
+		}
+		if d < 0 {
+			return 0
+		}
+		n = n*10 + d
+	}
+	return n
+}
+
+// articleYear is the year the passage's article was published, 0 if
+// unknown.
+func articleYear(c *corpus.Chunk) int {
+	if len(c.Meta.Date) >= 4 {
+		if y, err := strconv.Atoi(c.Meta.Date[:4]); err == nil {
+			return y
+		}
+	}
+	return 0
+}
+
+// measure finds the leader's value on a measure in her own sentences.
+func (p *planner) measure(leader string, kind, noun string) measured {
+	m := measured{leader: leader}
+	for _, r := range p.s.leaderSentences(leader) {
+		if isQuestion(r.norm) || isHeadingLike(r.text) {
+			continue
+		}
+		if p.s.namesOtherLeader(r.norm, leader) && !p.s.namesLeader(r.norm, leader) {
+			continue // another secretary's sentence
+		}
+		switch kind {
+		case "term":
+			if y := termStart(r.norm); y > 0 {
+				if !m.ok || strings.HasPrefix(m.said, "到") || float64(y) < m.value {
+					m = measured{leader: leader, value: float64(y), said: strconv.Itoa(y) + "年起任书记", r: r, ok: true}
+				}
+			} else if g := termSpanRE.FindStringSubmatch(r.norm); g != nil && !m.ok {
+				n := numberOf(g[1] + g[2])
+				if ay := articleYear(r.chunk); n > 0 && ay > 0 {
+					m = measured{leader: leader, value: float64(ay - n), said: "到" + strconv.Itoa(ay) + "年任书记约" + strconv.Itoa(n) + "年", r: r, ok: true}
+				}
+			}
+		case "age":
+			if g := bornYearRE.FindStringSubmatch(r.norm); g != nil {
+				if y := chineseYear(g[1] + g[2]); y > 1900 {
+					m = measured{leader: leader, value: float64(y), said: strconv.Itoa(y) + "年出生", r: r, ok: true}
+					return m // a birth year is the best evidence
+				}
+			}
+			if g := ageNowRE.FindStringSubmatch(r.norm); g != nil && !m.ok {
+				n := numberOf(g[1] + g[2])
+				if ay := articleYear(r.chunk); n > 0 && ay > 0 {
+					m = measured{leader: leader, value: float64(ay - n), said: strconv.Itoa(n) + "岁（" + strconv.Itoa(ay) + "年的报道）", r: r, ok: true}
+				}
+			}
+		case "count":
+			if m.ok {
+				continue
+			}
+			if v, said, ok := countOf(r.norm, noun); ok {
+				m = measured{leader: leader, value: v, said: said, r: r, ok: true}
+			}
+		case "size":
+			if g := sizeRE.FindStringSubmatch(r.norm); g != nil && !m.ok {
+				v, err := strconv.ParseFloat(g[2], 64)
+				if err != nil {
+					continue
+				}
+				if g[3] == "万" {
+					v *= 10000
+				}
+				unit := "人"
+				if g[5] == "户" {
+					unit = "户"
+				}
+				m = measured{leader: leader, value: v, unit: unit, said: g[2] + g[3] + g[4] + unit, r: r, ok: true}
+			}
+		}
+	}
+	return m
+}
+
+// termStart is the year a sentence says she took a secretary's post, 0
+// if none: each year read up to the next one, so "1992年参军入伍，…2012年
+// 起担任…书记" is 2012, not the year she joined the army.
+func termStart(norm string) int {
+	at := yearAtRE.FindAllStringIndex(norm, -1)
+	for i, a := range at {
+		end := len(norm)
+		if i+1 < len(at) {
+			end = at[i+1][0]
+		}
+		seg := norm[a[0]:end]
+		g := termYearRE.FindStringSubmatch(seg)
+		if g == nil || !strings.HasPrefix(seg, g[0]) || militaryRE.MatchString(g[0]) || notTermStartRE.MatchString(g[0]) {
+			continue
+		}
+		if y := chineseYear(g[1]); y > 1949 {
+			return y
+		}
+	}
+	return 0
+}
+
+// yearAtRE is where a year is written.
+var yearAtRE = regexp.MustCompile(`((?:19|20)\d{2}|[一二〇○零][〇○零一二三四五六七八九]{3})年`)
+
+// notTermStartRE is a year that dates something else before the post
+// ("1979年出生，中共党员，现任…书记": her birth; 现任 is now, not since).
+var notTermStartRE = regexp.MustCompile(`出生|生人|毕业|入党|参加工作|现任|至今|获|评为`)
+
+// militaryRE is a post in the army (入伍, 连队指导员), no secretary's term.
+var militaryRE = regexp.MustCompile(`部队|入伍|参军|服役|连队|军营`)
+
+// planWhichMore answers who of the secretaries named has more of a
+// measure: the answer first, with each one's value, then each one's
+// sentence stating it; a secretary whose articles do not state it is
+// said to be so, and nothing is claimed of the comparison. Nil when the
+// question asks no such measure.
+func (p *planner) planWhichMore(leaders []string) *draft {
+	wm, ok := whichMoreAsked(p.q.Norm)
+	if !ok || len(leaders) < 2 {
+		return nil
+	}
+	var got, missing []measured
+	for _, l := range leaders {
+		if m := p.measure(l, wm.kind, wm.noun); m.ok {
+			got = append(got, m)
+		} else {
+			missing = append(missing, m)
+		}
+	}
+	if wm.kind == "size" && len(got) == len(leaders) {
+		for _, m := range got[1:] {
+			if m.unit != got[0].unit {
+				// 人 against 户: no comparison; each one's count is told.
+				wm.kind = "size-units"
+			}
+		}
+	}
+	d := &draft{leaders: slices.Clone(leaders)}
+	what := map[string]string{"term": "从哪一年起当书记", "age": "的年龄或出生年份", "size": "所在社区的人口或户数", "size-units": "所在社区的人口或户数", "count": "的" + wm.noun + "数量"}[wm.kind]
+	// The first (earliest year, biggest count) has the more.
+	slices.SortStableFunc(got, func(a, b measured) int {
+		if wm.kind == "size" || wm.kind == "size-units" || wm.kind == "count" {
+			return cmpScore(b.value, a.value)
+		}
+		return cmpScore(-b.value, -a.value)
+	})
+	var values []string
+	for _, m := range got {
+		values = append(values, m.leader+"："+m.said)
+	}
+	switch {
+	case len(got) == 0:
+		d.lead = "资料中没有提到" + strings.Join(leaders, "、") + what + "，无法比较。"
+		d.refused = true
+		for _, l := range leaders {
+			p.addProfileLine(d, l, p.s.leaderSentences(l))
+		}
+		return d
+	case len(missing) > 0 || wm.kind == "size-units":
+		var names []string
+		for _, m := range missing {
+			names = append(names, m.leader)
+		}
+		if len(names) > 0 {
+			d.lead = "资料中没有提到" + strings.Join(names, "、") + what + "，无法确切比较；" + strings.Join(values, "；") + "。"
+		} else {
+			d.lead = "两人的社区一个按人数、一个按户数统计，无法直接比较（" + strings.Join(values, "；") + "）："
+		}
+	case got[0].value == got[len(got)-1].value:
+		d.lead = strings.Join(leaders, "和") + map[string]string{"term": "是同一年起当书记的", "age": "是同一年出生的", "size": "的社区人数相当", "count": "的" + wm.noun + "一样多"}[wm.kind] + "（" + strings.Join(values, "；") + "）："
+	default:
+		first, last := got[0].leader, got[len(got)-1].leader
+		var verdict string
+		switch wm.kind {
+		case "term":
+			verdict = first + "当书记时间更长"
+			if strings.ContainsAny(p.q.Norm, "先早") {
+				verdict = first + "更早当上书记"
+			}
+			if wm.less {
+				verdict = last + "当书记更晚、时间更短"
+			}
+		case "age":
+			verdict = first + "年纪更大"
+			if wm.less {
+				verdict = last + "更年轻"
+			}
+		case "count":
+			verdict = first + "的" + wm.noun + "更多"
+			if wm.less {
+				verdict = last + "的" + wm.noun + "更少"
+			}
+		case "size":
+			verdict = first + "的社区人更多"
+			if wm.less {
+				verdict = last + "的社区人更少"
+			}
+		}
+		d.lead = verdict + "（" + strings.Join(values, "；") + "）："
+	}
+	label := map[string]string{"term": " · 任职经历", "age": " · 年龄"}[wm.kind]
+	for _, m := range got {
+		p.take(m.r)
+		d.add(item{label: m.leader + label, quote: m.r})
+		d.context = append(d.context, m.r.chunk)
+	}
+	for _, m := range missing {
+		// What her articles do say of it ("今年是他在社区工作的第十二个
+		// 年头": no year as secretary, still her career), as the fact
+		// plan finds it; else that nothing is said.
+		if len(p.q.Attributes) > 0 && label != "" {
+			if one := p.planLeader(m.leader); !one.refused && one.hasQuotes() {
+				n := len(d.leaders)
+				d.merge(one, true)
+				d.leaders = d.leaders[:n]
+				continue
+			}
+		}
+		d.add(item{label: m.leader + label, plain: "资料中没有提到。"})
+	}
+	return d
+}
+
+// comparesResults reports a comparison asking what came of each one's
+// work ("那她们的效果呢" after a comparison, "两人的做法效果有什么不同").
+func comparesResults(q Question) bool {
+	if q.Intent == IntentResult {
+		// Asked afresh ("X和Y的效果怎么样"), each one's own results plan
+		// tells more; after a comparison, both sides.
+		return q.Resolved
+	}
+	return q.Intent == IntentCompare && outcomeAskedRE.MatchString(q.Norm)
+}
+
+// outcomeAskedRE asks for results, not how it is done.
+var outcomeAskedRE = regexp.MustCompile(`效果|成效|成果|成绩|结果|变化|收获`)
+
+// planCompareResults tells, for each leader compared, what came of her
+// work: the recorded results of her method the conversation is on (or her
+// main method), else her own sentences stating results; an honour of hers
+// is no result of the work; a side without any is said to be so.
+func (p *planner) planCompareResults(leaders []string) *draft {
+	d := &draft{leaders: slices.Clone(leaders)}
+	d.lead = strings.Join(leaders, "和") + "的做法取得的成效："
+	budget := (maxAnswerRunes + 60) / len(leaders)
+	var bare []string
+	for _, l := range leaders {
+		var m catalog.Method
+		found, asked := false, false
+		for _, name := range p.q.Methods {
+			if x, ok := p.method(name); ok && x.Leader == l {
+				m, found, asked = x, true, true
+				break
+			}
+		}
+		if !found {
+			if ms := p.s.mainMethods(l, 1); len(ms) > 0 {
+				m, found = ms[0], true
+			}
+		}
+		var rs []sentRef
+		if found {
+			res := quotes(p, m.Results)
+			if def, ok := p.definitionOf(m); ok && len(res) == 0 {
+				// No recorded results: what its paragraph says came of it.
+				for _, r := range p.s.paragraph(def) {
+					if r.pos > def.pos && (measuredRE.MatchString(r.norm) || resultWords.MatchString(r.norm)) && !isProblem(r.norm) {
+						res = append(res, r)
+					}
+				}
+			}
+			for _, r := range measuredFirst(p.dropHerHonours(res, m)) {
+				if !p.notHerDoing(r, l) || measuredRE.MatchString(r.norm) {
+					rs = append(rs, r)
+				}
+			}
+		}
+		label := p.leaderLabel(l)
+		if len(rs) > 0 {
+			label += " · “" + strings.Trim(m.Name, "“”") + "”"
+		} else if asked {
+			// The method compared came to nothing the text tells: not
+			// another practice's results in its place.
+			bare = append(bare, l+"的“"+strings.Trim(m.Name, "“”")+"”")
+			continue
+		} else {
+			for _, r := range resultRanked(p.s.leaderSentences(l), l, p.s) {
+				if !honourSentRE.MatchString(r.norm) && !reputationRE.MatchString(r.norm) {
+					rs = append(rs, r.sentRef)
+				}
+			}
+		}
+		it := item{label: label}
+		runes := 0
+		for _, r := range rs {
+			n := utf8.RuneCountInString(r.text)
+			// Results shown in the comparison before are still the answer
+			// to what came of it.
+			if p.used[r.key()] || len(it.more) == 1 || it.quote.chunk != nil && runes+n > budget {
+				continue
+			}
+			p.take(r)
+			runes += n
+			if it.quote.chunk == nil {
+				it.quote = r
+			} else {
+				it.more = append(it.more, r)
+			}
+		}
+		if it.quote.chunk == nil {
+			bare = append(bare, l+"做法")
+			continue
+		}
+		inOrder(append([]sentRef{it.quote}, it.more...))
+		d.add(it)
+		d.context = append(d.context, it.quote.chunk)
+		if found {
+			d.methods = append(d.methods, m.Name)
+		}
+	}
+	if len(bare) == len(leaders) {
+		return nil
+	}
+	if len(bare) > 0 {
+		d.tail = "资料中没有提到" + strings.Join(bare, "、") + "的成效。"
+	}
+	return d
+}
