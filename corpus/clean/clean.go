@@ -40,6 +40,7 @@ func pipeline() []step {
 		// tell a wrapped line from a paragraph's first.
 		{"rewrap", func(s string, _ *Result) string { return rewrap(s) }},
 		{"whitespace", func(s string, _ *Result) string { return normalizeSpace(s) }},
+		{"keycaps", func(s string, _ *Result) string { return normalizeSpace(plainKeycaps(s)) }},
 		// Garble repair runs before pinyin removal: the gateway's own
 		// annotations tell which byte an annotation split.
 		{"garble", repairGarble},

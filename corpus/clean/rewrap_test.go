@@ -38,3 +38,13 @@ func TestRewrapHardWrappedText(t *testing.T) {
 		t.Errorf("unwrapped text joined:\n%s", got)
 	}
 }
+
+// A post numbering its parts with keycaps (1️⃣ 先听) numbers them as a list.
+func TestKeycapsAreListNumbers(t *testing.T) {
+	got := Clean("社区的三步调解法\n1️⃣ 先听\n矛盾双方分开谈。\n2⃣再查\n调解员上门查看。\n🔟 最后\n").Text
+	for _, want := range []string{"1. 先听", "2. 再查", "10. 最后"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("want %q:\n%s", want, got)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -41,4 +42,19 @@ func normalizeSpace(s string) string {
 // doubled spaces) and no space directly inside Chinese punctuation.
 func tidy(s string) string {
 	return normalizeSpace(s)
+}
+
+// keycapRE is a keycap number (1️⃣, 2⃣, 🔟) that a post numbers its parts
+// with.
+var keycapRE = regexp.MustCompile(`([0-9])\x{FE0F}?\x{20E3}|\x{1F51F}`)
+
+// plainKeycaps writes keycap numbers as the list numbers they stand for
+// (1️⃣ 先听 → 1. 先听), so that a post's numbered parts read as any list.
+func plainKeycaps(s string) string {
+	return keycapRE.ReplaceAllStringFunc(s, func(m string) string {
+		if m == "\U0001F51F" {
+			return "10. "
+		}
+		return m[:1] + ". "
+	})
 }
