@@ -37,7 +37,7 @@ import (
 
 var (
 	reDigitToken = regexp.MustCompile(`“([0-9A-Za-z])”(?:是|即|指|代表|,就是|,即|就是)([^,;。“”]{2,24})`)
-	reOrdinal    = regexp.MustCompile(`第([一二三四五六七八九十])步(?:是|为|就是|叫)?[,:]?([^,;。!?]{1,24})`)
+	reOrdinal    = regexp.MustCompile(`(?:第([一二三四五六七八九十])步|步骤([一二三四五六七八九十]))(?:是|为|就是|叫)?[,:]?([^,;。!?]{1,24})`)
 )
 
 // findExplainedSteps tries each way in turn on the method's sightings
@@ -181,12 +181,12 @@ func ordinalSteps(a *article, c candidate) []string {
 			n = n[c.end:]
 		}
 		for _, m := range reOrdinal.FindAllStringSubmatch(n, -1) {
-			v := numeralValue([]rune(m[1])[0])
+			v := numeralValue([]rune(m[1] + m[2])[0]) // 第一步, 步骤一
 			if v != len(steps)+1 {
 				return finishOrdinal(steps, c.name)
 			}
 			// "第一步是“听”": the step is 听.
-			st := strings.Trim(strings.TrimSpace(m[2]), "“”\"「」")
+			st := strings.Trim(strings.TrimSpace(m[3]), "“”\"「」")
 			if st == "" {
 				return finishOrdinal(steps, c.name)
 			}

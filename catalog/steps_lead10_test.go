@@ -16,3 +16,12 @@ func TestLabelledSequenceSteps(t *testing.T) {
 		t.Errorf("steps %q from a life", m.Steps)
 	}
 }
+
+// Steps told as 步骤一：X。…步骤二：Y。… paragraphs after the naming
+// sentence are the method's steps, each carried out by its paragraph.
+func TestStepsNumberedBuzhou(t *testing.T) {
+	t.Parallel()
+	text := "“五步议事法”让小区的事大家办\n\n在枫林社区，党委书记孟春梅推行“五步议事法”。具体怎么做？她讲了五个步骤。\n步骤一：收集议题。网格员每周入户记下问题。\n步骤二：筛选议题。社区两委每月开会定下议题。\n步骤三：民主协商。召开居民议事会一起商量。\n步骤四：公开公示。议定的方案在楼道公示栏张贴七天。\n步骤五：跟踪落实。社区指定专人跟进，办结后向居民反馈。\n"
+	checkParts(t, buildFiles(t, map[string]string{"fenglin.txt": text}), "fenglin", "五步议事法",
+		[]string{"收集议题", "筛选议题", "民主协商", "公开公示", "跟踪落实"}, []string{"每周入户", "每月开会", "一起商量", "七天", "向居民反馈"})
+}
