@@ -561,3 +561,15 @@ func TestAnotherMethodOfHers(t *testing.T) {
 		t.Errorf("thanks: %s", got)
 	}
 }
+
+// TestWhomAMethodServes: "…针对什么人", "对象是谁" of a method ask whom it
+// serves, not who made it; "是谁搞的" still asks who.
+func TestWhomAMethodServes(t *testing.T) {
+	s := serviceOverText(t, "hongqi.html", hongqiPage)
+	if u := s.understand("老兵志愿服务队针对什么人？", Conversation{}); u.Intent == IntentWho {
+		t.Errorf("针对什么人 read as who made it")
+	}
+	if u := s.understand("老兵志愿服务队是谁搞的？", Conversation{}); u.Intent != IntentWho {
+		t.Errorf("是谁搞的: intent %s", u.Intent)
+	}
+}

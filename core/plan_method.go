@@ -729,6 +729,9 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		if !d.hasQuotes() && hasDef {
 			d.add(item{quote: def})
 			d.tail = "文中未展开具体做法。"
+			if p.shownAll(how) {
+				d.tail = "具体做法上面已经引用过原文。" // told in this conversation: so it is, not "not told"
+			}
 		}
 	default: // what, summary-like, other
 		d.lead = name + "是" + who + "的工作方法。"

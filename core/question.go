@@ -175,6 +175,7 @@ var (
 	thisMethodRE = regexp.MustCompile(`这个方法|这种方法|这个做法|这种做法|这个办法|该方法|这一方法|这个工作法`)
 	stepNumRE    = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(步|个步骤|个环节|项|单|个)`)
 	howRE        = regexp.MustCompile(`怎么做|如何做|怎么开展|如何开展|怎样|如何|做法|是怎么|怎么|具体做了|做了哪些|做了什么|采取|措施|办法|举措|经验`)
+	servedAskRE  = regexp.MustCompile(`(针对|面向|服务|帮助|照顾|覆盖)(的)?(是)?(什么人|哪些人|谁)|对象是(谁|什么人|哪些人)|(什么人|哪些人|谁)(能|可以)(参加|参与|报名|享受)`)
 	whoRE        = regexp.MustCompile(`是?谁(提出|总结|创立|发明|首创|创造|推行|发起|想出|创办|牵头)|是谁|哪位|谁的|什么人|创始人|何人|哪个书记|哪一位`)
 	whereRE      = regexp.MustCompile(`在哪里|在哪儿|在哪|哪里工作|哪个社区|哪个街道|什么地方|哪个城市|哪个省|哪个区|所在地|工作单位`)
 	whenRE       = regexp.MustCompile(`什么时候|哪一年|哪年|何时|几月|哪天|时间是|多久|多长时间|几点|几时|营业时间|开放时间|开门时间`)
@@ -545,7 +546,8 @@ func intentOf(q Question) Intent {
 		return IntentExample
 	case stepsRE.MatchString(n) || q.Step > 0 || len(q.Methods) > 0 && whichItemsRE.MatchString(notItemsRE.ReplaceAllString(n, " ")):
 		return IntentSteps
-	case whoRE.MatchString(n):
+	case whoRE.MatchString(n) && !(len(q.Methods) > 0 && servedAskRE.MatchString(n)):
+		// ("红色预警针对什么人" asks whom a method serves, not who made it.)
 		return IntentWho
 	case whereRE.MatchString(n):
 		return IntentWhere
