@@ -563,13 +563,15 @@ func TestAnotherMethodOfHers(t *testing.T) {
 }
 
 // TestWhomAMethodServes: "…针对什么人", "对象是谁" of a method ask whom it
-// serves, not who made it; "是谁搞的" still asks who.
+// serves, not who made it; "是谁搞的", "办X的书记叫啥" ask who.
 func TestWhomAMethodServes(t *testing.T) {
 	s := serviceOverText(t, "hongqi.html", hongqiPage)
 	if u := s.understand("老兵志愿服务队针对什么人？", Conversation{}); u.Intent == IntentWho {
 		t.Errorf("针对什么人 read as who made it")
 	}
-	if u := s.understand("老兵志愿服务队是谁搞的？", Conversation{}); u.Intent != IntentWho {
-		t.Errorf("是谁搞的: intent %s", u.Intent)
+	for _, q := range []string{"老兵志愿服务队是谁搞的？", "办老兵志愿服务队的书记叫啥？", "搞红色管家的那个书记叫什么名字？"} {
+		if u := s.understand(q, Conversation{}); u.Intent != IntentWho {
+			t.Errorf("%s: intent %s", q, u.Intent)
+		}
 	}
 }
