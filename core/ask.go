@@ -695,6 +695,9 @@ func (s *Service) routeSummaryQ(ctx context.Context, chat string, q Question) (*
 // shown earlier in the conversation, it is shown again rather than
 // refused ("“四清”是哪四清？" right after the sentence listing them).
 func (s *Service) planFor(ctx context.Context, q Question, prev *Turn, conv Conversation) (*draft, error) {
+	if len(q.Parts) > 1 {
+		return s.planParts(ctx, q, prev, conv)
+	}
 	shown := conv.shown()
 	p := &planner{s: s, q: q, prev: prev, shown: shown, used: map[string]bool{}}
 	d, err := p.plan(ctx)
@@ -1281,4 +1284,61 @@ func (s *Service) otherMethod(q *Question, prev *Turn) bool {
 	}
 	q.Intent, q.Asks = IntentHow, AsksOther
 	return true
+}
+
+// planParts answers a question of several counts part by part, each
+// count's sentence under the whole; a part not answered says so. No
+// sentence is shown twice.
+func (s *Service) planParts(ctx context.Context, q Question, prev *Turn, conv Conversation) (*draft, error) {
+	p := &planner{s: s, q: q, prev: prev, shown: conv.shown(), used: map[string]bool{}}
+	var d *draft
+	answered := false
+	for _, part := range q.Parts {
+		p.q = part
+		one, err := p.plan(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if !one.refused && one.hasQuotes() {
+			answered = true
+		}
+		if d == nil {
+			d = one
+			continue
+		}
+		if one.refused && toldIn(d, part) {
+			continue // "满意度是多少": in the sentence the first count quoted
+		}
+		if one.lead == d.lead || one.refused && one.hasQuotes() {
+			one.lead = "" // the same secretary's, or a refusal's "what is there" lines
+			if one.refused {
+				one.items = nil
+				one.lead = "资料中没有提到“" + strings.TrimRight(part.Text, "？?") + "”的具体数字。"
+			}
+		}
+		d.merge(one, true)
+		d.methods = append(d.methods, one.methods...)
+	}
+	p.q = q
+	d.refused = !answered
+	return d, nil
+}
+
+// toldIn reports a count asked that a sentence the draft quotes states:
+// it shares a word of the count's topic and states a number.
+func toldIn(d *draft, part Question) bool {
+	bi, _ := terms(residual(part.Topic))
+	for _, it := range d.items {
+		for _, r := range append([]sentRef{it.quote}, it.more...) {
+			if r.chunk == nil || !statesAsked(part, r.norm) {
+				continue
+			}
+			for b := range bi {
+				if strings.Contains(r.norm, b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

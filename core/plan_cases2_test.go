@@ -575,3 +575,29 @@ func TestWhomAMethodServes(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoCountsInOneQuestion: a question asking two counts gets each;
+// one the articles do not state is said to be missing, one the first
+// count's sentence states is not said to be.
+func TestTwoCountsInOneQuestion(t *testing.T) {
+	s := serviceOverText(t, "hongqi.html", hongqiPage)
+	ctx := context.Background()
+	for q, want := range map[string][]string{
+		"红旗社区有多少户，选了多少名红色管家，花了多少钱？": {"1200户", "28名", "没有提到“花了多少钱”"},
+		"红色管家机制解决了多少件诉求，满意度是多少？":    {"600余件", "98%"},
+	} {
+		ans, err := s.Ask(ctx, "counts:"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _, _ := strings.Cut(ans.Text, "来源")
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: want %q:\n%s", q, w, body)
+			}
+		}
+		if strings.Contains(q, "满意度") && strings.Contains(body, "没有提到") {
+			t.Errorf("%s: a count told said to be missing:\n%s", q, body)
+		}
+	}
+}

@@ -89,6 +89,9 @@ type Question struct {
 	// Asks is the particular detail asked (a sum, a schedule, how things
 	// were or are, which community a practice is of), "" for none.
 	Asks Detail
+	// Parts are the questions a question asking two counts or more is
+	// made of, one per count; nil otherwise.
+	Parts []Question
 	// Premise is a comparison's shared context ("两人都记民情日记"), the
 	// topic to fall back on when what is left names nothing.
 	Premise string
@@ -506,8 +509,39 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	// step number, or nothing of its own to ask about ("效果怎么样？").
 	q.FollowUp = len(conv.Turns) > 0 && !named && (pronounRE.MatchString(q.Norm) || followOpenRE.MatchString(q.Norm) ||
 		q.Step > 0 || q.Item > 0 || residual(q.Topic) == "" || residual(topicOf(Question{Norm: stripCues(q.Norm)}, e)) == "")
+	if q.Intent == IntentNumber {
+		q.Parts = s.countParts(q, conv)
+	}
 	return q
 }
+
+// countParts reads a question asking two counts or more ("红旗社区有多少户，
+// 选了多少名红色管家？") as one question per count, each about whom the
+// whole names when it names no one itself; nil for a single count.
+func (s *Service) countParts(q Question, conv Conversation) []Question {
+	var segs []string
+	for _, seg := range partSplitRE.Split(q.Text, -1) {
+		if n := zh.ToSimplified(seg); numberRE.MatchString(indefiniteRE.ReplaceAllString(n, "")) {
+			segs = append(segs, seg)
+		}
+	}
+	if len(segs) < 2 {
+		return nil
+	}
+	parts := make([]Question, 0, len(segs))
+	for _, seg := range segs {
+		part := s.understand(seg+"？", conv)
+		if len(part.Leaders)+len(part.Methods) == 0 {
+			part.Leaders, part.Methods, part.ViaPlace = q.Leaders, q.Methods, q.ViaPlace
+		}
+		part.Script, part.Parts = q.Script, nil
+		parts = append(parts, part)
+	}
+	return parts
+}
+
+// partSplitRE ends one clause of a question (，？；).
+var partSplitRE = regexp.MustCompile(`[，,？?；;。]+`)
 
 func intentOf(q Question) Intent {
 	n := q.Norm
