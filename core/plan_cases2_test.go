@@ -601,3 +601,33 @@ func TestTwoCountsInOneQuestion(t *testing.T) {
 		}
 	}
 }
+
+// yonganInterview is a broadcast interview in the genre, written for these
+// tests: a host's questions, the secretary's answers, a case asked for.
+const yonganInterview = `【书记访谈】周国庆：老旧小区的“红色物业”
+
+主持人：周书记，您好。听说您在永安社区推了个“红色物业”，能先说说是什么吗？
+周国庆：我们社区有12个老旧小区，没有物业，垃圾没人清。2019年，社区党委牵头成立了“红色物业”服务站，由党员骨干和退休居民组成，收费每月每户10元，负责保洁、维修和门岗。
+
+主持人：具体是怎么运转的？
+周国庆：服务站每天有人巡查，居民有事打电话，小修小补两小时内上门。大事由业主代表会议商量。
+
+主持人：有没有具体的故事？
+周国庆：有。前年冬天，5号楼的水管冻裂了，半夜两点，服务站的老刘带着人抢修到天亮。第二天一早，楼里的张大妈拉着他的手说：“你们比亲人还亲。”
+
+主持人：这些年下来，大家怎么看？
+周国庆：现在小区的物业费收缴率达到95%，居民满意度从60%提高到97%，还有两个小区被评为市级美丽庭院。
+`
+
+// TestExampleAnsweredInInterview: the case she tells when the host asks
+// for one ("有没有具体的故事？") is the example of her method.
+func TestExampleAnsweredInInterview(t *testing.T) {
+	s := serviceOverText(t, "yongan.txt", yonganInterview)
+	ans, err := s.Ask(context.Background(), "story", "红色物业有没有具体的例子？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.Contains(ans.Text, "水管冻裂了") {
+		t.Errorf("want the case she told:\n%s", ans.Text)
+	}
+}

@@ -155,6 +155,16 @@ func (p *planner) planExample() *draft {
 		}
 		return best, best.chunk != nil
 	}
+	if told := p.exampleAnswered(sents, leader); len(told) > 0 {
+		// An interviewer asked her for one ("有没有具体的故事？"): her
+		// answer is the case.
+		for _, r := range told {
+			p.take(r)
+		}
+		d.add(item{quote: told[0], more: told[1:]})
+		d.context = appendChunk(d.context, told[0].chunk)
+		return d
+	}
 	best, ok := find()
 	if ok {
 		// A case whose opening was shown before starts there all the same
@@ -248,3 +258,31 @@ func nameCore(name string) string {
 	}
 	return core
 }
+
+// exampleAnswered is her answer to an interviewer asking for a case
+// ("有没有具体的故事？", "能举个例子吗？"), up to the answer budget; fresh
+// sentences only, nil when no one asked.
+func (p *planner) exampleAnswered(sents []sentRef, leader string) []sentRef {
+	for _, r := range sents {
+		if !p.s.isAsked(r) || !exampleAskedRE.MatchString(askedAsHer(r.norm)) {
+			continue
+		}
+		var out []sentRef
+		runes := 0
+		for _, x := range p.s.answerTo(r, leader) {
+			n := utf8.RuneCountInString(x.text)
+			if !p.fresh(x) || fragment(x.text) && len(out) == 0 || runes+n > maxAnswerRunes-80 {
+				continue
+			}
+			runes += n
+			out = append(out, x)
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// exampleAskedRE is an interviewer asking for a case.
+var exampleAskedRE = regexp.MustCompile(`例子|案例|故事|事例|举个|实例`)
