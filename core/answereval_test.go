@@ -77,7 +77,7 @@ func TestAnswerEval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkFloor(t, "seeds", rep, evalFloor{coverage: 0.87, abstained: 0.95, wrongRefusal: 0.01, medianRunes: 450})
+	checkFloor(t, "seeds", rep, evalFloor{coverage: 0.875, abstained: 0.95, wrongRefusal: 0.01, medianRunes: 450})
 }
 
 // TestAnswerEvalGenre runs the genre set over the genre fixtures alone:
@@ -111,7 +111,7 @@ func TestAnswerEvalGenre(t *testing.T) {
 func TestAnswerEvalEveryday(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "everyday", "testdata/answers_everyday.jsonl", "../corpus/testdata/genre",
-		evalFloor{coverage: 0.48, abstained: 0.8, wrongRefusal: 0.03, medianRunes: 450})
+		evalFloor{coverage: 0.51, abstained: 0.8, wrongRefusal: 0.03, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout runs a set written after the answering code, over
@@ -180,7 +180,7 @@ func evalOverDir(t *testing.T, name, setFile, dir string, floor evalFloor) {
 // The floors sit a little below what was measured when it was added.
 func TestAnswerEvalHoldout2(t *testing.T) {
 	evalOverDir(t, "held-out 2", "testdata/answers_holdout2.jsonl", "../corpus/testdata/genre-holdout2",
-		evalFloor{coverage: 0.84, abstained: 0.88, wrongRefusal: 0.05, medianRunes: 450})
+		evalFloor{coverage: 0.85, abstained: 0.88, wrongRefusal: 0.05, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout3 runs a third held-out set, over ten articles the
@@ -233,7 +233,7 @@ func TestAnswerEvalHoldout4(t *testing.T) {
 func TestAnswerEvalHoldout5(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "held-out 5", "testdata/answers_holdout5.jsonl", "../corpus/testdata/genre-holdout5",
-		evalFloor{coverage: 0.77, abstained: 0.80, wrongRefusal: 0.04, medianRunes: 450})
+		evalFloor{coverage: 0.80, abstained: 0.80, wrongRefusal: 0.04, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout6 runs a sixth held-out set, over eight articles
@@ -287,11 +287,12 @@ func TestAnswerEvalHoldout7(t *testing.T) {
 // forbidden fact); do not tune the code on it. The seventh session fixed
 // the classes its writer described without quoting them (steps told as
 // ordered paragraphs, classifications, follow-ups, two-secretary pages …):
-// 0.651, 15/15 abstained, 8/81 refused — no longer a clean measure.
+// 0.651, 15/15 abstained, 8/81 refused — no longer a clean measure. The
+// eighth session: 0.676.
 func TestAnswerEvalHoldout8(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "held-out 8", "testdata/answers_holdout8.jsonl", "../corpus/testdata/genre-holdout8",
-		evalFloor{coverage: 0.62, abstained: 0.93, wrongRefusal: 0.11, medianRunes: 450})
+		evalFloor{coverage: 0.66, abstained: 0.93, wrongRefusal: 0.11, medianRunes: 450})
 }
 
 // TestAnswerEvalHoldout9 runs a ninth held-out set, over ten articles the
@@ -316,11 +317,13 @@ func TestAnswerEvalHoldout8(t *testing.T) {
 // writer described generically were fixed (a speech's opening and closing
 // formulas, other people's pay read as her salary, 还有其他书记… on a field,
 // a method's name mistyped by one character, an office's how-to asked on
-// an article's field): 0.572, 16/17, 11/94.
+// an article's field): 0.572, 16/17, 11/94. The next session's work on
+// the genre (advice in everyday words, comparisons, people on pages, the
+// question's details) took it to 0.609, 16/17, 8/94.
 func TestAnswerEvalHoldout9(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "held-out 9", "testdata/answers_holdout9.jsonl", "../corpus/testdata/genre-holdout9",
-		evalFloor{coverage: 0.54, abstained: 0.82, wrongRefusal: 0.13, medianRunes: 450, forbidden: 3})
+		evalFloor{coverage: 0.59, abstained: 0.82, wrongRefusal: 0.10, medianRunes: 450, forbidden: 3})
 }
 
 // TestAnswerEvalHoldout10 runs a tenth held-out set, over ten articles
@@ -346,10 +349,15 @@ func TestAnswerEvalHoldout9(t *testing.T) {
 // The floors sit a little below what was measured once, when it was
 // added, on lead fccd845 (coverage 0.574, 16/17 abstained, 10/90 refused,
 // median 137 runes, no forbidden fact); do not tune the code on it.
+// After that measure, classes its writer described generically were
+// fixed (text hard-wrapped from a PDF, keycap-emoji part headings,
+// 步骤一：… steps, "办X的书记叫啥" asking who, two counts in one question),
+// and two helpers' branches written before it (people on two-secretary
+// pages, comparisons) were merged: 0.638, 16/17, 8/90.
 func TestAnswerEvalHoldout10(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "held-out 10", "testdata/answers_holdout10.jsonl", "../corpus/testdata/genre-holdout10",
-		evalFloor{coverage: 0.55, abstained: 0.88, wrongRefusal: 0.13, medianRunes: 450})
+		evalFloor{coverage: 0.62, abstained: 0.88, wrongRefusal: 0.10, medianRunes: 450})
 }
 
 // serviceOverText is serviceOverDir over one article written as name.
