@@ -676,6 +676,12 @@ func fillRecord(a *article, ix *articleIndex, m *Method, mi, def int, sp []int, 
 			m.Procedure[j] = slices.DeleteFunc(m.Procedure[j], func(q Quote) bool { return reRegrade.MatchString(norm(q.Text)) })
 		}
 	}
+	if len(m.Steps) > 1 && len(m.Procedure) == len(m.Steps) && len(m.Procedure[0]) == 0 && len(m.Procedure[1]) > 0 && m.Definition != nil &&
+		opensFirstStep(norm(m.Definition.Text), m.Steps[0]) {
+		// "我们推行“三会一访”：第一是楼栋会，每月一次，…；第二是…": the
+		// first step is told in the clause of the naming sentence.
+		m.Procedure[0] = []Quote{*m.Definition}
+	}
 	procedure := false
 	for _, p := range m.Procedure {
 		procedure = procedure || len(p) > 0
@@ -800,4 +806,20 @@ func defClauseProcedure(d sentence, m *Method) {
 		text := strings.TrimRight(origText(d, c.start, c.end), ",;，；、 ")
 		m.Procedure[c.step] = append(m.Procedure[c.step], Quote{Text: text, ChunkID: d.chunkID})
 	}
+}
+
+// reFirstOrdinal opens the first of a sequence: 第一是, 一是, 首先是.
+var reFirstOrdinal = regexp.MustCompile(`(第一|一是|首先)(是|就是|为)?[“"]?`)
+
+// opensFirstStep reports a sentence going on, after a first ordinal, with
+// the step told right after it and what it is (…：第一是楼栋会，每月一次).
+func opensFirstStep(n, step string) bool {
+	k := key(step)
+	for _, loc := range reFirstOrdinal.FindAllStringIndex(n, -1) {
+		rest := strings.TrimLeft(n[loc[1]:], "“\"")
+		if k != "" && strings.HasPrefix(key(rest), k) && len(key(rest)) > len(k) {
+			return true
+		}
+	}
+	return false
 }

@@ -25,3 +25,12 @@ func TestStepsNumberedBuzhou(t *testing.T) {
 	checkParts(t, buildFiles(t, map[string]string{"fenglin.txt": text}), "fenglin", "五步议事法",
 		[]string{"收集议题", "筛选议题", "民主协商", "公开公示", "跟踪落实"}, []string{"每周入户", "每月开会", "一起商量", "七天", "向居民反馈"})
 }
+
+// The naming sentence going on with the first step (我们推行“三会一访”：
+// 第一是楼栋会，每月一次，…；第二是…) carries out that step.
+func TestFirstStepInTheNamingSentence(t *testing.T) {
+	t.Parallel()
+	text := "网友在线访谈\n\n宋立新：我是清河社区党委书记宋立新。我们推行“三会一访”：第一是楼栋会，每月一次，楼栋长召集居民议楼里的事；第二是恳谈会，每季度一次，请物业和居民代表面对面；第三是评议会，年底请居民给社区打分；“一访”就是社区干部每周入户走访。\n\n宋立新：现在楼栋会平均每次有30多人参加，社区一年收到的投诉从200多件降到40多件。\n"
+	checkParts(t, buildFiles(t, map[string]string{"qinghe.txt": text}), "qinghe", "三会一访",
+		[]string{"楼栋会", "恳谈会", "评议会"}, []string{"楼栋长召集居民", "面对面", "给社区打分"})
+}

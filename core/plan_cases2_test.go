@@ -631,3 +631,22 @@ func TestExampleAnsweredInInterview(t *testing.T) {
 		t.Errorf("want the case she told:\n%s", ans.Text)
 	}
 }
+
+// TestStepsOrdinalClausesOfTheNamingSentence: 第一是X，…；第二是Y，…；第三是
+// Z，… in the naming sentence: each step shown by its own clause.
+func TestStepsOrdinalClausesOfTheNamingSentence(t *testing.T) {
+	s := serviceOverText(t, "qinghe.txt", "网友在线访谈\n\n主持人：请介绍一下您的工作方法。\n宋立新：我是清河社区党委书记宋立新。我们推行“三会一访”：第一是楼栋会，每月一次，楼栋长召集居民议楼里的事；第二是恳谈会，每季度一次，请物业和居民代表面对面；第三是评议会，年底请居民给社区打分；“一访”就是社区干部每周入户走访。\n\n主持人：这几年有什么变化？\n宋立新：现在楼栋会平均每次有30多人参加，社区一年收到的投诉从200多件降到40多件。\n")
+	ans, err := s.Ask(context.Background(), "ordinal", "三会一访是哪几个会？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _, _ := strings.Cut(ans.Text, "来源")
+	for _, want := range []string{"1. 我们推行“三会一访”：第一是楼栋会", "2. 第二是恳谈会", "3. 第三是评议会"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("want %q:\n%s", want, body)
+		}
+	}
+	if strings.Contains(body, "30多人参加") {
+		t.Errorf("a result sentence naming the step is no step:\n%s", body)
+	}
+}

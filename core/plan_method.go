@@ -191,7 +191,7 @@ func (p *planner) sharedSteps(m catalog.Method, def sentRef, hasDef bool) map[st
 // ordinalOpenRE opens a clause telling one step by its ordinal (第一步…,
 // 头一件事…, 第二件…, 一来…, 二是…, 其三…, 最后一件…, ②…), perhaps after a
 // short lead-in clause (说起来不复杂，一来…).
-var ordinalOpenRE = regexp.MustCompile(`^(?:[^，,：:；;]{1,12}[，,])?“?(?:第[一二三四五六七八九十]+(?:步|件|条|桩|招)|头一(?:件|条|桩|步)|最后一(?:件|条|桩|步)|[一二三四五六七八九十](?:来|是|要)|其[一二三四五六七八九十]|[①②③④⑤⑥⑦⑧⑨⑩])`)
+var ordinalOpenRE = regexp.MustCompile(`^(?:[^，,：:；;]{1,12}[，,])?“?(?:第[一二三四五六七八九十]+(?:步|件|条|桩|招|是)|头一(?:件|条|桩|步)|最后一(?:件|条|桩|步)|[一二三四五六七八九十](?:来|是|要)|其[一二三四五六七八九十]|[①②③④⑤⑥⑦⑧⑨⑩])`)
 
 // opensOrdinal reports a step's clause opened by its ordinal, past a
 // speaker's label (A（邱桂兰）：…).
