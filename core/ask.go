@@ -720,7 +720,11 @@ func (s *Service) planFor(ctx context.Context, q Question, prev *Turn, conv Conv
 func (p *planner) plan(ctx context.Context) (*draft, error) {
 	q := p.q
 	if len(q.Unknown) > 0 && len(q.Leaders) == 0 && len(q.Methods) == 0 {
-		return &draft{refused: true, lead: "资料中没有关于" + strings.Join(q.Unknown, "、") + "的内容。"}, nil
+		d := &draft{refused: true, lead: "资料中没有关于" + strings.Join(q.Unknown, "、") + "的内容。"}
+		if near := p.s.nearLeader(q.Unknown[0]); near != "" {
+			d.lead += "您问的是不是" + p.leaderLabel(near) + "？" // one character off: a typo, or another person
+		}
+		return d, nil
 	}
 	if n := len(p.prevListed()); q.FollowUp && q.Item > n && n > 0 && len(q.Methods) == 0 {
 		// "第五个方法呢" after a list of two: say what the list held.
@@ -1341,4 +1345,30 @@ func toldIn(d *draft, part Question) bool {
 		}
 	}
 	return false
+}
+
+// nearLeader is the secretary whose name differs from name by one
+// character in the same place (林海艳 for 林海燕), "" if none or several.
+func (s *Service) nearLeader(name string) string {
+	want := []rune(name)
+	found := ""
+	for leader := range s.ents.leaderInfo {
+		have := []rune(leader)
+		if len(have) != len(want) || len(have) < 2 {
+			continue
+		}
+		diff := 0
+		for i := range have {
+			if have[i] != want[i] {
+				diff++
+			}
+		}
+		if diff == 1 && have[0] == want[0] {
+			if found != "" {
+				return ""
+			}
+			found = leader
+		}
+	}
+	return found
 }

@@ -650,3 +650,21 @@ func TestStepsOrdinalClausesOfTheNamingSentence(t *testing.T) {
 		t.Errorf("a result sentence naming the step is no step:\n%s", body)
 	}
 }
+
+// TestNameOneCharacterOff: a name one character off a secretary's (林海艳
+// for 林海燕) is said to be missing, with the near name offered, never
+// answered as hers; 林 opening a name is a surname like any other, and a
+// word such as 路灯 is no person.
+func TestNameOneCharacterOff(t *testing.T) {
+	s := serviceOverText(t, "guihua.txt", guihuaInterview)
+	ans, err := s.Ask(context.Background(), "near", "林海艳有什么做法？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Refused || !strings.HasPrefix(ans.Text, "资料中没有关于林海艳的内容。您问的是不是林海燕") {
+		t.Errorf("want the name missing and the near one offered:\n%s", ans.Text)
+	}
+	if u := s.understand("路灯坏了没人修怎么办？", Conversation{}); len(u.Unknown) > 0 {
+		t.Errorf("路灯 read as a person: %v", u.Unknown)
+	}
+}
