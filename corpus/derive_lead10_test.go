@@ -18,3 +18,17 @@ func TestPlaceOpeningWithBu(t *testing.T) {
 		t.Errorf("leader %q place %q, want 张桂兰 of 密云区不老屯镇燕落村", a.Leader, a.Place)
 	}
 }
+
+// An interview whose answers never name her community: the one the
+// interviewer places her in (您在永安社区推了个…) is her place.
+func TestPlaceAskedByInterviewer(t *testing.T) {
+	a := loadText(t, "yongan.txt", "【书记访谈】周国庆：老旧小区的“红色物业”\n\n主持人：周书记，您好。听说您在永安社区推了个“红色物业”，能先说说是什么吗？\n周国庆：我们社区有12个老旧小区，没有物业。2019年，社区党委牵头成立了“红色物业”服务站。\n\n主持人：具体是怎么运转的？\n周国庆：服务站每天有人巡查，小修小补两小时内上门。\n")
+	if a.Leader != "周国庆" || a.Place != "永安社区" {
+		t.Errorf("leader %q place %q, want 周国庆 of 永安社区", a.Leader, a.Place)
+	}
+	// Her own words naming it still win.
+	b := loadText(t, "b.txt", "访谈\n\n记者：您在永安社区工作几年了？\n李红：我是光明街道幸福社区党委书记李红，在这里干了八年。\n\n记者：有什么做法？\n李红：我们办了“邻里食堂”。\n")
+	if b.Place == "永安社区" {
+		t.Errorf("place %q: the interviewer's words over hers", b.Place)
+	}
+}

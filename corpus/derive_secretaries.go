@@ -95,3 +95,35 @@ func addressedPost(text, name string) (role, place string) {
 	b := e + 1 + utf8.RuneCountInString(name)
 	return string(ors[b : b+2]), string(ors[st[0]:e])
 }
+
+// askedInRE is an interviewer placing the one asked in a community: 您在
+// 永安社区…, 您所在的永安社区…, 您们永安社区….
+var askedInRE = regexp.MustCompile(`您(?:在|所在的|们)`)
+
+// askedPlace is the community an interviewer's question places the one
+// interviewed in ("周书记，听说您在永安社区推了个…"), when the interview
+// never says it in her answers: the first such question's, "" if none.
+func askedPlace(text string) string {
+	for _, line := range strings.Split(text, "\n") {
+		if !IsInterviewQuestion(line) {
+			continue
+		}
+		norm := zh.ToSimplified(line)
+		nrs, ors := []rune(norm), []rune(line)
+		if len(nrs) != len(ors) {
+			ors = nrs
+		}
+		for _, loc := range askedInRE.FindAllStringIndex(norm, -1) {
+			from := utf8.RuneCountInString(norm[:loc[1]])
+			for e := from + 2; e <= len(nrs) && e <= from+14; e++ {
+				if u := unitAt(nrs, e); u != "社区" {
+					continue
+				}
+				if st := chainBefore(nrs, e); len(st) > 0 && st[0] >= from && plausibleChain(nrs, st, e) {
+					return string(ors[st[0]:e])
+				}
+			}
+		}
+	}
+	return ""
+}

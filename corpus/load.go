@@ -390,6 +390,9 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 		m.Role = firstNonEmpty(m.Role, role)
 		m.Place = firstNonEmpty(m.Place, place)
 	}
+	if m.Leader != "" && m.Place == "" {
+		m.Place = askedPlace(dtext) // "周书记，听说您在永安社区推了个…"
+	}
 	if len(m.Honours) == 0 && m.Leader != "" {
 		m.Honours = deriveHonours(m.Title+"\n"+dtext, res.Fields, m.Leader, slices.Clone(m.Aliases), others)
 	}
