@@ -301,7 +301,8 @@ func placeParts(place string) []string {
 				}
 				end := i + len(sr)
 				part := string(rs[start:end])
-				if (suf == "街道" || suf == "社区" || suf == "镇" || suf == "乡" || suf == "村") && utf8.RuneCountInString(part) >= 4 {
+				// (A village's name is often two characters: 燕落村.)
+				if (suf == "街道" || suf == "社区" || suf == "镇" || suf == "乡" || suf == "村") && (utf8.RuneCountInString(part) >= 4 || suf == "村" && utf8.RuneCountInString(part) == 3) {
 					out = append(out, part)
 					if bare := strings.TrimSuffix(part, suf); utf8.RuneCountInString(bare) >= 3 {
 						out = append(out, bare)

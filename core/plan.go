@@ -110,7 +110,7 @@ func shortPlace(place string) string {
 	}
 	first, _, _ := strings.Cut(place, "、")
 	rs := []rune(first)
-	for _, suf := range []string{"社区", "街道", "镇", "乡", "县", "区", "市"} {
+	for _, suf := range []string{"社区", "街道", "村", "镇", "乡", "县", "区", "市"} {
 		if !strings.HasSuffix(first, suf) {
 			continue
 		}

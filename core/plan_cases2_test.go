@@ -668,3 +668,16 @@ func TestNameOneCharacterOff(t *testing.T) {
 		t.Errorf("路灯 read as a person: %v", u.Unknown)
 	}
 }
+
+// TestVillageStandsForItsSecretary: a village of two characters (燕落村)
+// stands for its secretary, as a community does, and is her label.
+func TestVillageStandsForItsSecretary(t *testing.T) {
+	s := serviceOverText(t, "yanluo.txt", "山村里的幸福食堂\n\n　　密云区不老屯镇燕落村党支部书记张桂兰，把村里的闲置房改成了老年食堂。以前村里的老人吃饭成问题，子女都在城里打工。如今，食堂每天供应午餐，老人只需交5元。\n")
+	ans, err := s.Ask(context.Background(), "village", "燕落村以前什么样？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Refused || !strings.HasPrefix(ans.Text, "燕落村（张桂兰）") || !strings.Contains(ans.Text, "吃饭成问题") {
+		t.Errorf("want the village's past:\n%s", ans.Text)
+	}
+}

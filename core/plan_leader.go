@@ -22,7 +22,7 @@ func (p *planner) describe(name string) string {
 	detail := info.Place
 	if role := info.Role; role != "" && !strings.HasSuffix(detail, role) {
 		// 上清寺路社区 + 社区党委书记 reads 上清寺路社区党委书记.
-		for _, lvl := range []string{"社区", "街道"} {
+		for _, lvl := range []string{"社区", "街道", "村", "镇"} {
 			if strings.HasSuffix(detail, lvl) {
 				role = strings.TrimPrefix(role, lvl)
 			}
