@@ -562,3 +562,19 @@ func joinSectionNumbers(lines, simp []string) {
 		lines[i], simp[i] = "", ""
 	}
 }
+
+// datelineRE opens a news report's first paragraph with where it came
+// from and who wrote it: 本报讯（记者 王明）, 江城网讯 记者王明报道：,
+// 新华社北京5月3日电（记者王明）. It is no part of what the report says.
+var datelineRE = regexp.MustCompile(`^(?:本报讯|本台讯|[\p{Han}]{1,8}?(?:网讯|報訊|报讯|網訊|台讯|臺訊)|新华社[\p{Han}]{1,6}\d{1,2}月\d{1,2}日电|新華社[\p{Han}]{1,6}\d{1,2}月\d{1,2}日電)\s*(?:[（(][^）)\n]{0,40}[）)]|(?:记者|記者)[\p{Han}\s、，,]{2,24}(?:报道|報道)[：:]?)?\s*`)
+
+// stripDatelines drops a report's dateline from the paragraph it opens.
+func stripDatelines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if loc := datelineRE.FindStringIndex(l); loc != nil && loc[1] < len(l) {
+			lines[i] = l[loc[1]:]
+		}
+	}
+	return strings.Join(lines, "\n")
+}

@@ -50,6 +50,7 @@ func pipeline() []step {
 		{"govsite", func(s string, _ *Result) string { return removeGovSite(s) }},
 		{"tables", func(s string, _ *Result) string { return unpipeTables(s) }},
 		{"boilerplate", removeBoilerplate},
+		{"dateline", func(s string, _ *Result) string { return stripDatelines(s) }},
 		{"dedup", func(s string, _ *Result) string { return dedupLines(s) }},
 		{"tidy", func(s string, _ *Result) string { return tidy(s) }},
 	}

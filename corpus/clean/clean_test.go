@@ -205,7 +205,7 @@ func TestStepsNamedAndInOrder(t *testing.T) {
 	for _, s := range Steps() {
 		names = append(names, s.Name)
 	}
-	want := []string{"rewrap", "whitespace", "keycaps", "garble", "mojibake", "pinyin", "encyclopedia", "govsite", "tables", "boilerplate", "dedup", "tidy"}
+	want := []string{"rewrap", "whitespace", "keycaps", "garble", "mojibake", "pinyin", "encyclopedia", "govsite", "tables", "boilerplate", "dateline", "dedup", "tidy"}
 	if !reflect.DeepEqual(names, want) {
 		t.Fatalf("steps %v, want %v", names, want)
 	}

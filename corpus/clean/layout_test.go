@@ -48,3 +48,20 @@ func TestKeycapsAreListNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A report's dateline (本报讯（记者…）, X网讯 记者…报道：, 新华社…电（记者…）)
+// is dropped from the paragraph it opens; a line that is only a name
+// ending in 网讯 is left alone.
+func TestDatelinesDropped(t *testing.T) {
+	for in, want := range map[string]string{
+		"本报讯（记者 王明 通讯员 李华）近日，幸福社区推出“邻里食堂”。": "近日，幸福社区推出“邻里食堂”。",
+		"江城网讯 记者王明报道：近日，幸福社区推出“邻里食堂”。":      "近日，幸福社区推出“邻里食堂”。",
+		"江城網訊（記者 王明）近日，幸福社區推出「鄰里食堂」。":       "近日，幸福社區推出「鄰里食堂」。",
+		"新华社北京5月3日电（记者王明）幸福社区推出“邻里食堂”。":     "幸福社区推出“邻里食堂”。",
+		"社区党委书记王芳说，邻里食堂办了三年。":               "社区党委书记王芳说，邻里食堂办了三年。",
+	} {
+		if got := stripDatelines(in); got != want {
+			t.Errorf("%s: got %q, want %q", in, got, want)
+		}
+	}
+}
