@@ -681,3 +681,27 @@ func TestVillageStandsForItsSecretary(t *testing.T) {
 		t.Errorf("want the village's past:\n%s", ans.Text)
 	}
 }
+
+// TestNaTypedForNa: 那个/那里 in a question asking nothing else means 哪
+// (她在那个社区工作？); a question opening with 那 (那个社区的书记呢) or with
+// another question word keeps it.
+func TestNaTypedForNa(t *testing.T) {
+	for in, want := range map[string]string{
+		"赵建国在那个社区工作？": "赵建国在哪个社区工作？",
+		"何秀英是那里人？":    "何秀英是哪里人？",
+		"那个社区的书记呢？":   "那个社区的书记呢？",
+		"那里的书记是谁？":    "那里的书记是谁？",
+	} {
+		if got := typedNa(in); got != want {
+			t.Errorf("%s: %s, want %s", in, got, want)
+		}
+	}
+	s := serviceOverText(t, "hongqi.html", hongqiPage)
+	ans, err := s.Ask(context.Background(), "na", "赵建国在那个社区工作？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(ans.Text, "赵建国在石门区东风街道红旗社区工作") {
+		t.Errorf("want where he works:\n%s", ans.Text)
+	}
+}

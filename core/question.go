@@ -380,7 +380,7 @@ const numeralRunes = "零一二三四五六七八九十百千万两双"
 // conversation happens after, in resolve.
 func (s *Service) understand(text string, conv Conversation) Question {
 	q := Question{Text: strings.TrimSpace(text)}
-	q.Norm = zh.ToSimplified(q.Text)
+	q.Norm = typedNa(zh.ToSimplified(q.Text))
 	q.Script = scriptOf(q.Text, conv)
 	e := s.ents
 	q.Leaders = findKeys(q.Norm, e.leaderKeys)
@@ -732,4 +732,20 @@ func stripCues(norm string) string {
 		norm = re.ReplaceAllString(norm, " ")
 	}
 	return norm
+}
+
+// typedNaRE is 那个/那里/那儿 where a question with no other question word
+// must mean 哪 (她在那个社区工作？ — typed for 哪个, the same sound).
+var (
+	typedNaRE      = regexp.MustCompile(`那(个|里|儿|一年|年)`)
+	otherAskWordRE = regexp.MustCompile(`什么|哪|怎|吗|呢|几|多少|谁|啥|是否|有没有|是不是|能不能|[么嘛吧]`)
+)
+
+// typedNa reads 那 as 哪 in a question that asks nothing else.
+func typedNa(norm string) string {
+	t := strings.TrimSpace(norm)
+	if !strings.HasSuffix(t, "？") && !strings.HasSuffix(t, "?") || otherAskWordRE.MatchString(t) || !typedNaRE.MatchString(t) || strings.HasPrefix(t, "那") {
+		return norm
+	}
+	return typedNaRE.ReplaceAllString(norm, "哪$1")
 }
