@@ -434,6 +434,14 @@ func (p *planner) planGeneral(ctx context.Context) (*draft, error) {
 		d.refused = true
 		return d, nil
 	}
+	if len(picked) > 0 && toldHowRE.MatchString(p.q.Norm) {
+		// "第一次议事会是怎么开的": the story from the sentence that
+		// opens it, in its order.
+		for _, r := range picked[1:] {
+			delete(p.used, r.key())
+		}
+		picked = p.narrate(picked[:1], 4)
+	}
 	leaders := map[string]bool{}
 	for _, r := range picked {
 		leaders[p.s.sentenceLeader(r.sentRef)] = true

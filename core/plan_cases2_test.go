@@ -705,3 +705,25 @@ func TestNaTypedForNa(t *testing.T) {
 		t.Errorf("want where he works:\n%s", ans.Text)
 	}
 }
+
+// TestHowItWentIsTold: "第一次议事会是怎么开的" asks how a particular
+// occasion went, told in an article: the story from its opening, not
+// whom to learn from.
+func TestHowItWentIsTold(t *testing.T) {
+	s := serviceOverText(t, "wangjiang.txt", `小院里的“菜园议事会”
+
+　　望江社区党委书记邱红霞至今记得第一次议事会的情景。2021年4月的一个晚上，十几位居民搬着凳子来到3号院。邱红霞先请大家说说院里最烦心的事，有人说楼后的空地堆满垃圾，有人说晚上没有路灯。她让社区干部一条条记在黑板上，再请大家举手排序，最后定下先清理空地。
+
+　　那块空地后来变成了“共享菜园”。居民分片认领，种上了青菜和辣椒，谁家收了菜就分给院里的独居老人。
+
+　　“以前大家见面不说话，现在天天在菜园里聊天。”居民刘阿姨说。如今，望江社区已有7个院落成立了议事会，三年来议定事项120多件。
+`)
+	ans, err := s.Ask(context.Background(), "went", "第一次议事会是怎么开的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _, _ := strings.Cut(ans.Text, "来源")
+	if strings.Contains(body, "可以借鉴") || !strings.Contains(body, "记在黑板上") {
+		t.Errorf("want how it went:\n%s", body)
+	}
+}

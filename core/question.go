@@ -600,8 +600,9 @@ func intentOf(q Question) Intent {
 	case whatIsItRE.MatchString(n) && (len(q.Methods) > 0 || named == 0 && whatIsItAloneRE.MatchString(n)):
 		// ("积分是怎么回事": a word asked about, not how to do anything.)
 		return IntentWhat
-	case named == 0 && len(q.Topics) > 0 && howRE.MatchString(n) && !herSubject(n):
-		// ("她刚上任的时候先做了什么" asks what she did, not whom to learn from.)
+	case named == 0 && len(q.Topics) > 0 && howRE.MatchString(n) && !herSubject(n) && !toldHowRE.MatchString(n):
+		// ("她刚上任的时候先做了什么" asks what she did, "第一次议事会是怎么
+		// 开的" how it went: not whom to learn from.)
 		// "怎么尽快摸清社区家底" naming no one: how the secretaries did it.
 		return IntentAdvice
 	case howRE.MatchString(n):
@@ -749,3 +750,7 @@ func typedNa(norm string) string {
 	}
 	return typedNaRE.ReplaceAllString(norm, "哪$1")
 }
+
+// toldHowRE asks how something particular went (第一次…是怎么开的, 那次…
+// 是怎么弄的): a story the articles tell, not a way to learn.
+var toldHowRE = regexp.MustCompile(`(第一次|头一回|头一次|那次|那天|当时|最初|最早)[^，,。？?]{0,10}是?(怎么|如何|怎样)[^，,。？?]{1,8}的[？?]?$`)
