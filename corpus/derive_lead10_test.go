@@ -32,3 +32,11 @@ func TestPlaceAskedByInterviewer(t *testing.T) {
 		t.Errorf("place %q: the interviewer's words over hers", b.Place)
 	}
 }
+
+// An area (老厂区, 校区, 景区) is no district in a community's chain.
+func TestFactoryAreaIsNoDistrict(t *testing.T) {
+	a := loadText(t, "chunhua.txt", "两位社区书记\n\n城东的春华社区是老厂区，退休职工多。\n\n春华社区党委书记杨丽萍在社区工作了十二年，办起了“板凳课堂”。\n")
+	if a.Leader != "杨丽萍" || a.Place != "春华社区" {
+		t.Errorf("leader %q place %q, want 杨丽萍 of 春华社区", a.Leader, a.Place)
+	}
+}

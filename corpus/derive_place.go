@@ -24,11 +24,19 @@ func unitAt(rs []rune, end int) string {
 	for _, u := range unitSuffixes {
 		n := utf8.RuneCountInString(u)
 		if end-n >= 0 && hasRunesAt(rs, end-n, u) {
+			if u == "区" && end-2 >= 0 && strings.ContainsRune(areaNotDistrict, rs[end-2]) {
+				return "" // 老厂区, 校区, 景区: an area, no district
+			}
 			return u
 		}
 	}
 	return ""
 }
+
+// areaNotDistrict are the characters before 区 in words for an area that
+// is no administrative district (厂区, 校区, 景区, 矿区, 营区, 库区, 灾区;
+// 辖区 and 片区 stay units for the chains, and 城区: 新城区 is a district).
+const areaNotDistrict = "厂校景矿营库灾"
 
 // nameLead are runes that end a verb or preposition written just before a
 // place (对话, 走进, 来到, 位于), not the first rune of its name.
