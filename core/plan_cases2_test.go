@@ -727,3 +727,16 @@ func TestHowItWentIsTold(t *testing.T) {
 		t.Errorf("want how it went:\n%s", body)
 	}
 }
+
+// TestQuotedNameInCornerBrackets: a name in 「」 (Traditional pages) holds
+// no time either: 「四點半課堂」 is no 四点.
+func TestQuotedNameInCornerBrackets(t *testing.T) {
+	s := serviceOverText(t, "liuwan_hant.txt", "「板凳議事」議出新氣象\n\n　　柳灣社區黨委書記何秀英推行「板凳議事」工作法。每月第一個週六，社區幹部帶著小板凳走進樓院，居民圍坐在一起商量辦法。\n　　何秀英還在社區活動中心開辦了「四點半課堂」，請退休教師義務輔導作業。\n")
+	ans, err := s.Ask(context.Background(), "hant-when", "四點半課堂是什麼時候開辦的？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Refused || !strings.Contains(ans.Text, "具體時間") {
+		t.Errorf("want no time said:\n%s", ans.Text)
+	}
+}

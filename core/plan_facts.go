@@ -14,7 +14,7 @@ import (
 )
 
 // quotedNameRE is a name in quotation marks.
-var quotedNameRE = regexp.MustCompile(`“[^“”]{1,16}”`)
+var quotedNameRE = regexp.MustCompile(`“[^“”]{1,16}”|「[^「」]{1,16}」|『[^『』]{1,16}』`)
 
 // dateStatedRE states when: a year, a month, a season of a year told
 // (去年, 那年), a festival.
