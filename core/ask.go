@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -1291,41 +1292,48 @@ func (s *Service) otherMethod(q *Question, prev *Turn) bool {
 	return true
 }
 
-// planParts answers a question of several counts part by part, each
-// count's sentence under the whole; a part not answered says so. No
-// sentence is shown twice.
+// planParts answers a question of several counts part by part: the
+// first answered part leads, each other's sentences under it; a part not
+// answered says so by its own words. No sentence is shown twice.
 func (s *Service) planParts(ctx context.Context, q Question, prev *Turn, conv Conversation) (*draft, error) {
 	p := &planner{s: s, q: q, prev: prev, shown: conv.shown(), used: map[string]bool{}}
 	var d *draft
-	answered := false
+	var missing []string
 	for _, part := range q.Parts {
 		p.q = part
+		saved := maps.Clone(p.used)
 		one, err := p.plan(ctx)
 		if err != nil {
 			return nil, err
 		}
-		if !one.refused && one.hasQuotes() {
-			answered = true
-		}
-		if d == nil {
-			d = one
-			continue
-		}
-		if one.refused && toldIn(d, part) {
-			continue // "满意度是多少": in the sentence the first count quoted
-		}
-		if one.lead == d.lead || one.refused && one.hasQuotes() {
-			one.lead = "" // the same secretary's, or a refusal's "what is there" lines
-			if one.refused {
-				one.items = nil
-				one.lead = "资料中没有提到“" + strings.TrimRight(part.Text, "？?") + "”的具体数字。"
+		switch {
+		case one.refused || !one.hasQuotes():
+			p.used = saved                    // what the refusal showed of her is not shown
+			if d == nil || !toldIn(d, part) { // ("满意度是多少": in the first count's sentence)
+				missing = append(missing, strings.TrimRight(part.Text, "？?"))
 			}
+		case d == nil:
+			d = one
+		default:
+			if one.lead == d.lead {
+				one.lead = "" // the same secretary's
+			}
+			d.merge(one, true)
+			d.methods = append(d.methods, one.methods...)
 		}
-		d.merge(one, true)
-		d.methods = append(d.methods, one.methods...)
 	}
 	p.q = q
-	d.refused = !answered
+	if d == nil {
+		// No count is stated: the first part's refusal, as asked alone.
+		p.used = map[string]bool{}
+		p.q = q.Parts[0]
+		d, err := p.plan(ctx)
+		p.q = q
+		return d, err
+	}
+	for _, m := range missing {
+		d.add(item{plain: "资料中没有提到“" + m + "”的具体数字。"})
+	}
 	return d, nil
 }
 

@@ -585,6 +585,7 @@ func TestTwoCountsInOneQuestion(t *testing.T) {
 	for q, want := range map[string][]string{
 		"红旗社区有多少户，选了多少名红色管家，花了多少钱？": {"1200户", "28名", "没有提到“花了多少钱”"},
 		"红色管家机制解决了多少件诉求，满意度是多少？":    {"600余件", "98%"},
+		"红色管家花了多少钱，选了多少名红色管家？":      {"赵建国（红旗社区）：", "28名", "没有提到“红色管家花了多少钱”"},
 	} {
 		ans, err := s.Ask(ctx, "counts:"+q, q)
 		if err != nil {
