@@ -1,9 +1,6 @@
 package core
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -58,10 +55,7 @@ const hongqiPage = `<html><head><meta charset="utf-8"><title>【基层风采】�
 // problem she found.
 func TestHowSheWorksTellsHerMethods(t *testing.T) {
 	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
-	ans, err := s.Ask(context.Background(), "how-general", "何秀英是怎么做的？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "how-general", "何秀英是怎么做的？")
 	for _, want := range []string{"板凳议事", "带着小板凳走进楼院", "四点半课堂"} {
 		if !strings.Contains(ans.Text, want) {
 			t.Errorf("want %q:\n%s", want, ans.Text)
@@ -77,18 +71,11 @@ func TestHowSheWorksTellsHerMethods(t *testing.T) {
 // from there, not how the method is done again.
 func TestQuotedPartNamesTheMethod(t *testing.T) {
 	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
-	ctx := context.Background()
-	ans, err := s.Ask(ctx, "example", "板凳议事有没有具体的例子？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "example", "板凳议事有没有具体的例子？")
 	if !strings.Contains(ans.Text, "停车难") || !strings.Contains(ans.Text, "22个居民专用车位") || strings.Contains(ans.Text, "每月第一个周六") {
 		t.Errorf("want the parking case:\n%s", ans.Text)
 	}
-	ans, err = s.Ask(ctx, "why", "何秀英为什么要搞板凳议事？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans = askAll(t, s, "why", "何秀英为什么要搞板凳议事？")
 	if !strings.Contains(ans.Text, "没有一个让大家坐下来商量的地方") {
 		t.Errorf("want the problem it answers:\n%s", ans.Text)
 	}
@@ -99,10 +86,7 @@ func TestQuotedPartNamesTheMethod(t *testing.T) {
 func TestHowLongSheServed(t *testing.T) {
 	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
 	for _, q := range []string{"何秀英当了几年书记？", "何秀英在柳湾社区干了多少年？", "何秀英书记当了多久了"} {
-		ans, err := s.Ask(context.Background(), "served:"+q, q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ans := askAll(t, s, "served:"+q, q)
 		if !strings.Contains(ans.Text, "2016年，何秀英从街道办调到柳湾社区担任党委书记") {
 			t.Errorf("%s: want the start of her term:\n%s", q, ans.Text)
 		}
@@ -113,10 +97,7 @@ func TestHowLongSheServed(t *testing.T) {
 // summary; the sentence stating them is not one of her practices too.
 func TestSummaryHonourIsNoPractice(t *testing.T) {
 	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
-	ans, err := s.Ask(context.Background(), "summary", "介绍一下何秀英")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "summary", "介绍一下何秀英")
 	body, _, _ := strings.Cut(ans.Text, "来源")
 	if strings.Contains(body, "先后获得") || !strings.Contains(body, "全省优秀社区党组织书记") || !strings.Contains(body, "四点半课堂") {
 		t.Errorf("want the honours once, on their line:\n%s", body)
@@ -127,10 +108,7 @@ func TestSummaryHonourIsNoPractice(t *testing.T) {
 // people), not anyone's age.
 func TestHowBigACommunityIs(t *testing.T) {
 	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
-	ans, err := s.Ask(context.Background(), "size", "柳湾社区有多大？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "size", "柳湾社区有多大？")
 	if ans.Refused || !strings.Contains(ans.Text, "常住人口8600余人") || strings.Contains(ans.Text, "年龄") {
 		t.Errorf("want its size:\n%s", ans.Text)
 	}
@@ -141,10 +119,7 @@ func TestHowBigACommunityIs(t *testing.T) {
 func TestWhenItIsHeldEachTime(t *testing.T) {
 	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
 	for _, q := range []string{"板凳议事一般什么时候开？", "板凳议事多久开一次？"} {
-		ans, err := s.Ask(context.Background(), "schedule:"+q, q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ans := askAll(t, s, "schedule:"+q, q)
 		body, _, _ := strings.Cut(ans.Text, "来源")
 		i, j := strings.Index(body, "每月第一个周六"), strings.Index(body, "2017年春天")
 		if i < 0 || j >= 0 && j < i {
@@ -158,14 +133,8 @@ func TestWhenItIsHeldEachTime(t *testing.T) {
 // shows how was shown a turn before.
 func TestHowLeavesOutHerReason(t *testing.T) {
 	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
-	ctx := context.Background()
-	if _, err := s.Ask(ctx, "how-reason", "何秀英有什么做法？"); err != nil {
-		t.Fatal(err)
-	}
-	ans, err := s.Ask(ctx, "how-reason", "板凳议事具体怎么做？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	askAll(t, s, "how-reason", "何秀英有什么做法？")
+	ans := askAll(t, s, "how-reason", "板凳议事具体怎么做？")
 	body, _, _ := strings.Cut(ans.Text, "来源")
 	if strings.Contains(body, "说起为什么") || !strings.Contains(body, "楼栋长牵头落实") {
 		t.Errorf("want how it is done, not why:\n%s", body)
@@ -176,10 +145,7 @@ func TestHowLeavesOutHerReason(t *testing.T) {
 // ……这里曾是…") states nothing of his career; his service is told later.
 func TestSceneOpeningIsNoCareer(t *testing.T) {
 	s := serviceOverText(t, "hongqi.html", hongqiPage)
-	ans, err := s.Ask(context.Background(), "army", "赵建国当过兵吗？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "army", "赵建国当过兵吗？")
 	body, _, _ := strings.Cut(ans.Text, "来源")
 	if strings.Contains(body, "走进石门区") || !strings.Contains(body, "1990年入伍") {
 		t.Errorf("want his service only:\n%s", body)
@@ -189,30 +155,17 @@ func TestSceneOpeningIsNoCareer(t *testing.T) {
 // TestHowItWasAndHowItIs: "以前什么样" tells how things were before her
 // work (no doing of hers); "现在呢" then tells how they are.
 func TestHowItWasAndHowItIs(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{"liuwan.txt": liuwanArticle, "hongqi.html": hongqiPage} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s := serviceOverDir(t, dir)
-	ctx := context.Background()
+	s := serviceOverTexts(t, map[string]string{"liuwan.txt": liuwanArticle, "hongqi.html": hongqiPage})
 	for _, c := range []struct{ past, was, now, is string }{
 		{"红旗社区以前什么样？", "垃圾乱堆是常事", "现在呢？", "居民满意度达到98%"},
 		{"何秀英刚去柳湾社区的时候是什么情况？", "反映了多年也没人管", "现在怎么样了？", "投诉量下降了七成"},
 	} {
-		ans, err := s.Ask(ctx, "then:"+c.past, c.past)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ans := askAll(t, s, "then:"+c.past, c.past)
 		body, _, _ := strings.Cut(ans.Text, "来源")
 		if !strings.Contains(body, c.was) || strings.Contains(body, "推出了") || strings.Contains(body, "推行") {
 			t.Errorf("%s: want how it was:\n%s", c.past, body)
 		}
-		ans, err = s.Ask(ctx, "then:"+c.past, c.now)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ans = askAll(t, s, "then:"+c.past, c.now)
 		body, _, _ = strings.Cut(ans.Text, "来源")
 		if !strings.Contains(body, c.is) || strings.Contains(body, "先后获得") {
 			t.Errorf("%s: want how it is:\n%s", c.now, body)
@@ -226,10 +179,7 @@ func TestHowItWasAndHowItIs(t *testing.T) {
 func TestUnknownPersonBeforeAVerb(t *testing.T) {
 	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
 	for _, q := range []string{"吴中兰刚到社区时遇到什么困难？", "王芳为什么当书记？", "李强什么时候当的书记？"} {
-		ans, err := s.Ask(context.Background(), "unknown:"+q, q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ans := askAll(t, s, "unknown:"+q, q)
 		if !ans.Refused || !strings.HasPrefix(ans.Text, "资料中没有关于") || strings.Contains(ans.Text, "刚到社区时，何秀英") {
 			t.Errorf("%s: want the name said to be missing:\n%s", q, ans.Text)
 		}
@@ -241,10 +191,7 @@ func TestUnknownPersonBeforeAVerb(t *testing.T) {
 func TestWhichCommunityAMethodIsOf(t *testing.T) {
 	s := serviceOverText(t, "hongqi.html", hongqiPage)
 	for _, q := range []string{"哪个社区有老兵志愿服务队？", "红色管家是在哪个社区搞的？"} {
-		ans, err := s.Ask(context.Background(), "place:"+q, q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ans := askAll(t, s, "place:"+q, q)
 		if !strings.Contains(strings.SplitN(ans.Text, "\n", 2)[0], "东风街道红旗社区") {
 			t.Errorf("%s: want the community first:\n%s", q, ans.Text)
 		}
@@ -256,18 +203,11 @@ func TestWhichCommunityAMethodIsOf(t *testing.T) {
 // to learn from.
 func TestSumAskedIsNoCount(t *testing.T) {
 	s := serviceOverText(t, "hongqi.html", hongqiPage)
-	ctx := context.Background()
-	ans, err := s.Ask(ctx, "sum", "红色管家机制花了多少钱？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "sum", "红色管家机制花了多少钱？")
 	if !ans.Refused || strings.Contains(strings.SplitN(ans.Text, "来源", 2)[0], "28名") {
 		t.Errorf("want no sum said:\n%s", ans.Text)
 	}
-	ans, err = s.Ask(ctx, "hardest", "赵建国遇到的最大困难是什么？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans = askAll(t, s, "hardest", "赵建国遇到的最大困难是什么？")
 	if ans.Refused || !strings.Contains(ans.Text, "没有物业管理") {
 		t.Errorf("want the difficulty:\n%s", ans.Text)
 	}
@@ -283,10 +223,7 @@ func TestSumAskedIsNoCount(t *testing.T) {
 // and 解决 are its topic, not words to drop.
 func TestCountOfProblemsSolved(t *testing.T) {
 	s := serviceOverText(t, "liuwan.txt", liuwanArticle)
-	ans, err := s.Ask(context.Background(), "solved", "何秀英解决了多少问题？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "solved", "何秀英解决了多少问题？")
 	if !strings.Contains(ans.Text, "320多件") {
 		t.Errorf("want the count solved:\n%s", ans.Text)
 	}
@@ -308,25 +245,15 @@ const xingfuliArticle = `妈妈书记的“托管班”
 // "每月多少钱" is answered by the sentence stating the sum.
 func TestParentIsHerFamily(t *testing.T) {
 	s := serviceOverText(t, "xingfuli.txt", xingfuliArticle)
-	ctx := context.Background()
-	ans, err := s.Ask(ctx, "kids", "宋晓梅有几个孩子？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "kids", "宋晓梅有几个孩子？")
 	if ans.Refused || !strings.Contains(ans.Text, "两个孩子的妈妈") {
 		t.Errorf("want her children:\n%s", ans.Text)
 	}
-	ans, err = s.Ask(ctx, "fee", "托管班每月多少钱？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans = askAll(t, s, "fee", "托管班每月多少钱？")
 	if !strings.Contains(strings.SplitN(ans.Text, "来源", 2)[0], "100元") {
 		t.Errorf("want the fee:\n%s", ans.Text)
 	}
-	ans, err = s.Ask(ctx, "fee?", "托管班收费吗？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans = askAll(t, s, "fee?", "托管班收费吗？")
 	if !strings.Contains(strings.SplitN(ans.Text, "来源", 2)[0], "100元") {
 		t.Errorf("收费吗: want the fee:\n%s", ans.Text)
 	}
@@ -362,27 +289,18 @@ const guihuaInterview = `【对话社区书记】林海燕：把“议事桌”�
 // 九年" tells her earlier work and her years in the post.
 func TestInterviewHowItWasAndHerCareer(t *testing.T) {
 	s := serviceOverText(t, "guihua.txt", guihuaInterview)
-	ctx := context.Background()
 	for q, want := range map[string]string{
 		"桂花社区以前什么样？": "两拨人互相看不惯",
 		"林海燕以前在哪工作？": "从区妇联调过来",
 		"林海燕当了几年书记？": "一干就是九年",
 	} {
-		ans, err := s.Ask(ctx, "interview:"+q, q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ans := askAll(t, s, "interview:"+q, q)
 		if ans.Refused || !strings.Contains(strings.SplitN(ans.Text, "来源", 2)[0], want) {
 			t.Errorf("%s: want %q:\n%s", q, want, ans.Text)
 		}
 	}
-	if _, err := s.Ask(ctx, "then-now", "桂花社区以前什么样？"); err != nil {
-		t.Fatal(err)
-	}
-	ans, err := s.Ask(ctx, "then-now", "现在呢？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	askAll(t, s, "then-now", "桂花社区以前什么样？")
+	ans := askAll(t, s, "then-now", "现在呢？")
 	if !strings.Contains(ans.Text, "现在议事桌上一半是年轻面孔") {
 		t.Errorf("现在呢: want how it is now:\n%s", ans.Text)
 	}
@@ -393,10 +311,7 @@ func TestInterviewHowItWasAndHerCareer(t *testing.T) {
 // it (两拨人互相看不惯, 年轻人根本不露面).
 func TestInterviewReasonAndTailName(t *testing.T) {
 	s := serviceOverText(t, "guihua.txt", guihuaInterview)
-	ans, err := s.Ask(context.Background(), "why", "林海燕为什么要搞议事桌？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "why", "林海燕为什么要搞议事桌？")
 	if !strings.Contains(ans.Text, "两拨人互相看不惯") {
 		t.Errorf("want the problem it answers:\n%s", ans.Text)
 	}
@@ -406,26 +321,14 @@ func TestInterviewReasonAndTailName(t *testing.T) {
 // own: not the year another of her methods began, not "实行以来", not the
 // 四点 of its name "四点半课堂".
 func TestWhenOfAMethodIsItsOwn(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{"liuwan.txt": liuwanArticle, "hongqi.html": hongqiPage} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverTexts(t, map[string]string{"liuwan.txt": liuwanArticle, "hongqi.html": hongqiPage})
 	for _, q := range []string{"柳湾社区什么时候开始办四点半课堂？", "红色管家是哪年开始的？"} {
-		ans, err := s.Ask(context.Background(), "when:"+q, q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ans := askAll(t, s, "when:"+q, q)
 		if !ans.Refused || !strings.Contains(ans.Text, "具体时间") || strings.Contains(strings.SplitN(ans.Text, "来源", 2)[0], "2017年春天") {
 			t.Errorf("%s: want no date said:\n%s", q, ans.Text)
 		}
 	}
-	ans, err := s.Ask(context.Background(), "when-own", "何秀英哪年开始搞板凳议事的？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "when-own", "何秀英哪年开始搞板凳议事的？")
 	if ans.Refused || !strings.Contains(ans.Text, "2017年春天") {
 		t.Errorf("want its year:\n%s", ans.Text)
 	}
@@ -438,10 +341,7 @@ func TestWhatIsAWord(t *testing.T) {
 	if u := s.understand("积分是怎么回事？", Conversation{}); u.Intent != IntentWhat || u.Topic != "积分" {
 		t.Errorf("intent %s topic %q, want what of 积分", u.Intent, u.Topic)
 	}
-	ans, err := s.Ask(context.Background(), "what-word", "积分是怎么回事？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "what-word", "积分是怎么回事？")
 	if ans.Refused || !strings.Contains(ans.Text, "积分可兑换生活用品") {
 		t.Errorf("want what 积分 is:\n%s", ans.Text)
 	}
@@ -451,13 +351,7 @@ func TestWhatIsAWord(t *testing.T) {
 // round's question cues: each reads as it should, not as the cue first
 // read it.
 func TestReviewedDetails(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{"liuwan.txt": liuwanArticle, "hongqi.html": hongqiPage, "xingfuli.txt": xingfuliArticle} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s := serviceOverDir(t, dir)
+	s := serviceOverTexts(t, map[string]string{"liuwan.txt": liuwanArticle, "hongqi.html": hongqiPage, "xingfuli.txt": xingfuliArticle})
 	for q, unknown := range map[string]bool{"夏天什么时候开板凳会？": false, "胡同现在怎么样？": false, "王芳刚到社区时做了什么？": true} {
 		if got := len(s.understand(q, Conversation{}).Unknown) > 0; got != unknown {
 			t.Errorf("%s: unknown person %v, want %v", q, got, unknown)
@@ -490,20 +384,11 @@ func TestReviewedDetails(t *testing.T) {
 // TestSharedProgrammeIsNoOnesOwn: a programme two secretaries' articles
 // both name (接诉即办) is not said to be one community's practice.
 func TestSharedProgrammeIsNoOnesOwn(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{
+	s := serviceOverTexts(t, map[string]string{
 		"liu.txt": "接诉即办见实效\n\n　　团结湖街道水碓子社区党委书记刘秀珍介绍，社区推行“接诉即办”工作机制，居民诉求当天响应、三天办结。\n",
 		"ma.txt":  "老马的诉求本\n\n　　东坝街道金榜园社区党委书记马建华说，在接诉即办中，社区去年办结居民诉求800多件。\n",
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s := serviceOverDir(t, dir)
-	ans, err := s.Ask(context.Background(), "shared", "接诉即办是哪里的经验？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
+	ans := askAll(t, s, "shared", "接诉即办是哪里的经验？")
 	if strings.Contains(strings.SplitN(ans.Text, "\n", 2)[0], "的事迹：") {
 		t.Errorf("a shared programme given to one community:\n%s", ans.Text)
 	}
@@ -513,10 +398,7 @@ func TestSharedProgrammeIsNoOnesOwn(t *testing.T) {
 // answer are three steps, each shown by its own clause.
 func TestStepsAsLabelledClauses(t *testing.T) {
 	s := serviceOverText(t, "guihua.txt", guihuaInterview)
-	ans, err := s.Ask(context.Background(), "steps", "周末议事桌分几步？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "steps", "周末议事桌分几步？")
 	body, _, _ := strings.Cut(ans.Text, "来源")
 	for _, want := range []string{"共3步", "1. 先是听", "2. 再是议", "3. 最后是办"} {
 		if !strings.Contains(body, want) {
@@ -529,20 +411,10 @@ func TestStepsAsLabelledClauses(t *testing.T) {
 // another not told yet; "还有吗" after the last item of her list says all
 // was told; "怎么来的" asks what it answers; thanks get a short reply.
 func TestAnotherMethodOfHers(t *testing.T) {
-	dir := t.TempDir()
-	for name, text := range map[string]string{"liuwan.txt": liuwanArticle, "hongqi.html": hongqiPage} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s := serviceOverDir(t, dir)
-	ctx := context.Background()
+	s := serviceOverTexts(t, map[string]string{"liuwan.txt": liuwanArticle, "hongqi.html": hongqiPage})
 	ask := func(chat, q string) string {
 		t.Helper()
-		ans, err := s.Ask(ctx, chat, q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ans := askAll(t, s, chat, q)
 		body, _, _ := strings.Cut(ans.Text, "来源")
 		return body
 	}
@@ -581,16 +453,12 @@ func TestWhomAMethodServes(t *testing.T) {
 // count's sentence states is not said to be.
 func TestTwoCountsInOneQuestion(t *testing.T) {
 	s := serviceOverText(t, "hongqi.html", hongqiPage)
-	ctx := context.Background()
 	for q, want := range map[string][]string{
 		"红旗社区有多少户，选了多少名红色管家，花了多少钱？": {"1200户", "28名", "没有提到“花了多少钱”"},
 		"红色管家机制解决了多少件诉求，满意度是多少？":    {"600余件", "98%"},
 		"红色管家花了多少钱，选了多少名红色管家？":      {"赵建国（红旗社区）：", "28名", "没有提到“红色管家花了多少钱”"},
 	} {
-		ans, err := s.Ask(ctx, "counts:"+q, q)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ans := askAll(t, s, "counts:"+q, q)
 		body, _, _ := strings.Cut(ans.Text, "来源")
 		for _, w := range want {
 			if !strings.Contains(body, w) {
@@ -624,10 +492,7 @@ const yonganInterview = `【书记访谈】周国庆：老旧小区的“红色�
 // for one ("有没有具体的故事？") is the example of her method.
 func TestExampleAnsweredInInterview(t *testing.T) {
 	s := serviceOverText(t, "yongan.txt", yonganInterview)
-	ans, err := s.Ask(context.Background(), "story", "红色物业有没有具体的例子？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "story", "红色物业有没有具体的例子？")
 	if ans.Refused || !strings.Contains(ans.Text, "水管冻裂了") {
 		t.Errorf("want the case she told:\n%s", ans.Text)
 	}
@@ -637,10 +502,7 @@ func TestExampleAnsweredInInterview(t *testing.T) {
 // Z，… in the naming sentence: each step shown by its own clause.
 func TestStepsOrdinalClausesOfTheNamingSentence(t *testing.T) {
 	s := serviceOverText(t, "qinghe.txt", "网友在线访谈\n\n主持人：请介绍一下您的工作方法。\n宋立新：我是清河社区党委书记宋立新。我们推行“三会一访”：第一是楼栋会，每月一次，楼栋长召集居民议楼里的事；第二是恳谈会，每季度一次，请物业和居民代表面对面；第三是评议会，年底请居民给社区打分；“一访”就是社区干部每周入户走访。\n\n主持人：这几年有什么变化？\n宋立新：现在楼栋会平均每次有30多人参加，社区一年收到的投诉从200多件降到40多件。\n")
-	ans, err := s.Ask(context.Background(), "ordinal", "三会一访是哪几个会？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "ordinal", "三会一访是哪几个会？")
 	body, _, _ := strings.Cut(ans.Text, "来源")
 	for _, want := range []string{"1. 我们推行“三会一访”：第一是楼栋会", "2. 第二是恳谈会", "3. 第三是评议会"} {
 		if !strings.Contains(body, want) {
@@ -658,10 +520,7 @@ func TestStepsOrdinalClausesOfTheNamingSentence(t *testing.T) {
 // word such as 路灯 is no person.
 func TestNameOneCharacterOff(t *testing.T) {
 	s := serviceOverText(t, "guihua.txt", guihuaInterview)
-	ans, err := s.Ask(context.Background(), "near", "林海艳有什么做法？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "near", "林海艳有什么做法？")
 	if !ans.Refused || !strings.HasPrefix(ans.Text, "资料中没有关于林海艳的内容。您问的是不是林海燕") {
 		t.Errorf("want the name missing and the near one offered:\n%s", ans.Text)
 	}
@@ -674,10 +533,7 @@ func TestNameOneCharacterOff(t *testing.T) {
 // stands for its secretary, as a community does, and is her label.
 func TestVillageStandsForItsSecretary(t *testing.T) {
 	s := serviceOverText(t, "yanluo.txt", "山村里的幸福食堂\n\n　　密云区不老屯镇燕落村党支部书记张桂兰，把村里的闲置房改成了老年食堂。以前村里的老人吃饭成问题，子女都在城里打工。如今，食堂每天供应午餐，老人只需交5元。\n")
-	ans, err := s.Ask(context.Background(), "village", "燕落村以前什么样？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "village", "燕落村以前什么样？")
 	if ans.Refused || !strings.HasPrefix(ans.Text, "燕落村（张桂兰）") || !strings.Contains(ans.Text, "吃饭成问题") {
 		t.Errorf("want the village's past:\n%s", ans.Text)
 	}
@@ -698,10 +554,7 @@ func TestNaTypedForNa(t *testing.T) {
 		}
 	}
 	s := serviceOverText(t, "hongqi.html", hongqiPage)
-	ans, err := s.Ask(context.Background(), "na", "赵建国在那个社区工作？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "na", "赵建国在那个社区工作？")
 	if !strings.HasPrefix(ans.Text, "赵建国在石门区东风街道红旗社区工作") {
 		t.Errorf("want where he works:\n%s", ans.Text)
 	}
@@ -719,10 +572,7 @@ func TestHowItWentIsTold(t *testing.T) {
 
 　　“以前大家见面不说话，现在天天在菜园里聊天。”居民刘阿姨说。如今，望江社区已有7个院落成立了议事会，三年来议定事项120多件。
 `)
-	ans, err := s.Ask(context.Background(), "went", "第一次议事会是怎么开的？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "went", "第一次议事会是怎么开的？")
 	body, _, _ := strings.Cut(ans.Text, "来源")
 	if strings.Contains(body, "可以借鉴") || !strings.Contains(body, "记在黑板上") {
 		t.Errorf("want how it went:\n%s", body)
@@ -733,10 +583,7 @@ func TestHowItWentIsTold(t *testing.T) {
 // no time either: 「四點半課堂」 is no 四点.
 func TestQuotedNameInCornerBrackets(t *testing.T) {
 	s := serviceOverText(t, "liuwan_hant.txt", "「板凳議事」議出新氣象\n\n　　柳灣社區黨委書記何秀英推行「板凳議事」工作法。每月第一個週六，社區幹部帶著小板凳走進樓院，居民圍坐在一起商量辦法。\n　　何秀英還在社區活動中心開辦了「四點半課堂」，請退休教師義務輔導作業。\n")
-	ans, err := s.Ask(context.Background(), "hant-when", "四點半課堂是什麼時候開辦的？")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ans := askAll(t, s, "hant-when", "四點半課堂是什麼時候開辦的？")
 	if !ans.Refused || !strings.Contains(ans.Text, "具體時間") {
 		t.Errorf("want no time said:\n%s", ans.Text)
 	}
