@@ -9,8 +9,9 @@ import (
 	"unicode/utf8"
 )
 
-// pastMarkRE marks a sentence telling how things were: 曾是, 以前, 当时.
-var pastMarkRE = regexp.MustCompile(`曾是|曾经|以前|过去|原来|原先|当时|那时|早年|上世纪|刚到|初到|刚来|来到[^，,。]{0,12}(后|时)|上任之初|上任前|之前`)
+// pastMarkRE marks a sentence telling how things were: startWords (刚到,
+// 以前, 曾是), or before her time (原来, 早年, 上世纪).
+var pastMarkRE = regexp.MustCompile(startWords + `|原来|原先|早年|上世纪|来到[^，,。]{0,12}(后|时)|上任前|之前`)
 
 // planPastState tells how things were before her work: her answer to an
 // interviewer asking it, else the sentences telling it (pastTold).

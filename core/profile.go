@@ -532,7 +532,11 @@ const maxFullMethods = 3
 const maxProfileLine = 90
 
 // startRE opens the part of a story about how things were when she came.
-var startRE = regexp.MustCompile(`刚到|初到|刚来|上任|接手|到任|任职之初|之初|起初|当时|那时|以前|过去|曾是|曾经`)
+var startRE = regexp.MustCompile(startWords)
+
+// startWords mark how things were when she came; pastMarkRE
+// (plan_then_now.go) widens them to before her time.
+const startWords = `刚到|初到|刚来|上任|接手|到任|任职之初|之初|起初|当时|那时|以前|过去|曾是|曾经`
 
 // afterStartRE opens what she did once she had come (上任后, 到任以来).
 var afterStartRE = regexp.MustCompile(`(上任|到任|接手|任职|刚到|初到)[^，,。]{0,4}(后|以后|以来|伊始)`)
