@@ -1322,22 +1322,3 @@ func (p *planner) herMethodsDone(leader string, skip []string) *draft {
 // recurringRE tells when something is held each time: 每月第一个周六,
 // 每周三下午, 定期.
 var recurringRE = regexp.MustCompile(`每(天|日|晚|周|月|季度?|年|逢|星期|个月|半月|两周)|周[一二三四五六日末]|星期[一二三四五六日天]|第[一二三四]个(周|星期)|定期|(\d+|[一二三四五六七八九十两半])(天|周|个月|季度)一次`)
-
-// askedMethod is the one method the question names, if any.
-func (p *planner) askedMethod() (catalog.Method, bool) {
-	if len(p.q.Methods) != 1 {
-		return catalog.Method{}, false
-	}
-	return p.method(p.q.Methods[0])
-}
-
-// namesIt reports a sentence naming the method, by its name or an alias.
-func (p *planner) namesIt(m catalog.Method, norm string) bool {
-	flat := flatten(norm)
-	for _, n := range append([]string{m.Name}, m.Aliases...) {
-		if k := flatten(zh.ToSimplified(strings.Trim(n, "“”"))); utf8.RuneCountInString(k) >= 2 && strings.Contains(flat, k) {
-			return true
-		}
-	}
-	return false
-}

@@ -134,6 +134,25 @@ func (p *planner) resultsAfter(m catalog.Method, def sentRef) []sentRef {
 	return out
 }
 
+// askedMethod is the one method the question names, if any.
+func (p *planner) askedMethod() (catalog.Method, bool) {
+	if len(p.q.Methods) != 1 {
+		return catalog.Method{}, false
+	}
+	return p.method(p.q.Methods[0])
+}
+
+// namesIt reports a sentence naming the method, by its name or an alias.
+func (p *planner) namesIt(m catalog.Method, norm string) bool {
+	flat := flatten(norm)
+	for _, n := range append([]string{m.Name}, m.Aliases...) {
+		if k := flatten(zh.ToSimplified(strings.Trim(n, "“”"))); utf8.RuneCountInString(k) >= 2 && strings.Contains(flat, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // namesHerOther reports a sentence naming another of her methods, by its
 // name, its core or its last four characters (积分超市 of 邻里积分超市).
 func (p *planner) namesHerOther(m catalog.Method, norm string) bool {
