@@ -588,3 +588,22 @@ func TestQuotedNameInCornerBrackets(t *testing.T) {
 		t.Errorf("want no time said:\n%s", ans.Text)
 	}
 }
+
+// TestDetailCuesHoldTheirGround: a scene opening is no past state; a
+// quoted name holds no schedule; land counted in 块 is no sum.
+func TestDetailCuesHoldTheirGround(t *testing.T) {
+	s := serviceOverText(t, "hongqi.html", hongqiPage)
+	if body, _, _ := strings.Cut(askAll(t, s, "scene", "红旗社区以前什么样？").Text, "来源"); strings.Contains(body, "干净整洁") {
+		t.Errorf("a scene of the clean present told as how it was:\n%s", body)
+	}
+	g := serviceOverText(t, "guihua.txt", guihuaInterview)
+	body, _, _ := strings.Cut(askAll(t, g, "schedule", "周末议事桌一般什么时候开？").Text, "来源")
+	if i, j := strings.Index(body, "每周六上午"), strings.Index(body, "我们搞了个"); i < 0 || j >= 0 && j < i {
+		t.Errorf("want 每周六上午 first, not the sentence naming 周末议事桌:\n%s", body)
+	}
+	for text, sum := range map[string]bool{"家长只需每月交100元餐费。": true, "活动免费。": true, "社区腾出两块空地。": false, "小区一角建了三角地花园。": false} {
+		if moneyRE.MatchString(text) != sum {
+			t.Errorf("%s: states a sum %v, want %v", text, !sum, sum)
+		}
+	}
+}

@@ -153,13 +153,26 @@ func (p *planner) planLeader(leader string) *draft {
 		// ("2017年…开始推行板凳议事") is no answer.
 		ranked = slices.DeleteFunc(ranked, func(r rankedSent) bool { return p.namesHerOther(m, r.norm) && !p.namesIt(m, r.norm) })
 	}
+	scheduled := map[string]bool{}
 	if p.q.Asks == AsksSchedule {
 		// "板凳议事一般什么时候开": when it is held each time (每月第一个
 		// 周六), not the year it began.
+		// A sentence telling the method asked, right after its naming
+		// sentence, counts as on the topic ("我们搞了个“周末议事桌”。每周
+		// 六上午，在小区广场摆一张桌子").
+		told := map[string]bool{}
+		if m, ok := p.askedMethod(); ok {
+			if def, ok := p.definitionOf(m); ok {
+				for _, r := range p.toldAfter(m, def) {
+					told[r.key()] = true
+				}
+			}
+		}
 		var recurring, rest []rankedSent
 		for _, r := range ranked {
 			// (A quoted name holds no schedule: "周末议事桌" is no 周末.)
-			if recurringRE.MatchString(quotedNameRE.ReplaceAllString(r.norm, "“”")) && (r.covered > 0 || wt.total == 0) {
+			if recurringRE.MatchString(quotedNameRE.ReplaceAllString(r.norm, "“”")) && (r.covered > 0 || wt.total == 0 || told[r.key()]) {
+				scheduled[r.key()] = true
 				recurring = append(recurring, r)
 			} else {
 				rest = append(rest, r)
@@ -322,7 +335,7 @@ func (p *planner) planLeader(leader string) *draft {
 		n = 2 // anchors; narrate adds what follows each
 	}
 	picked := p.pick(ranked, n, func(r rankedSent) bool {
-		return wt.total == 0 || r.covered > 0 || r.score > 1.5 || p.anyTopicMatch(r.norm) || p.countOfShown(wt, r.sentRef)
+		return wt.total == 0 || r.covered > 0 || r.score > 1.5 || p.anyTopicMatch(r.norm) || p.countOfShown(wt, r.sentRef) || scheduled[r.key()]
 	})
 	if len(picked) == 0 {
 		if wt.total > 0 && p.q.Intent != IntentHow && p.q.Intent != IntentSummary {
