@@ -1,8 +1,6 @@
 package lexicon
 
 import (
-	"slices"
-	"strings"
 	"testing"
 )
 
@@ -14,10 +12,7 @@ import (
 // that flood (防汛排涝). Every ask word added is in problem10Words and
 // must reach its topic in one of problem10Wordings; problem10Not holds
 // questions sharing a word that must stay out.
-var problem10Wordings = []struct {
-	q, want string
-	first   bool
-}{
+var problem10Wordings = []wording{
 	// 欠薪讨薪
 	{"工地老板跑了，工友干了一年拿不到工资", "欠薪讨薪", true},
 	{"外地来的农民工讨薪无门，被拖欠工资大半年", "欠薪讨薪", true},
@@ -78,10 +73,7 @@ var problem10Wordings = []struct {
 	{"楼道的墙都裂了", "老旧小区改造", true},
 }
 
-var problem10Words = []struct {
-	topic string
-	words []string
-}{
+var problem10Words = []topicWords{
 	{"欠薪讨薪", []string{"讨薪", "欠薪", "拖欠工资", "欠工资", "拖欠…工资", "工资…拿不到", "拿不到工资", "拿不到…工钱", "工钱", "工资…不发", "不发工资",
 		"工资…没发", "工资…没给", "工资…拖", "血汗钱", "辛苦钱", "包工头", "老板…跑了", "老板…拉黑", "老板…找不到", "讨工资", "要工资",
 		"工资…要不回", "工程款…拖", "劳务费…不给"}},
@@ -100,7 +92,7 @@ var problem10Words = []struct {
 		"下雨…积水", "下雨…淹", "雨…淹", "一下雨…淹", "地下室…淹", "车库…淹", "低洼", "台风", "洪水", "涨水"}},
 }
 
-var problem10Not = []struct{ q, not string }{
+var problem10Not = []notWording{
 	{"她的工资是多少？", "欠薪讨薪"},     // her own pay: an attribute, no problem
 	{"社区干部工资低，留不住人", "欠薪讨薪"}, // pay that is low, not unpaid
 	{"家庭医生签约怎么推进？", "征收拆迁"},  // a doctor's contract, no demolition
@@ -116,50 +108,11 @@ var problem10Not = []struct{ q, not string }{
 }
 
 func TestProblem10Wordings(t *testing.T) {
-	lx := Default()
-	for _, c := range problem10Wordings {
-		names := topicNames(lx.InQuestion(c.q))
-		if !slices.Contains(names, c.want) {
-			t.Errorf("%s: topics %v, want %s", c.q, names, c.want)
-			continue
-		}
-		if c.first && names[0] != c.want {
-			t.Errorf("%s: topics %v, want %s first", c.q, names, c.want)
-		}
-	}
-	for _, c := range problem10Not {
-		if names := topicNames(lx.InQuestion(c.q)); slices.Contains(names, c.not) {
-			t.Errorf("%s: topics %v, must not hold %s", c.q, names, c.not)
-		}
-	}
+	checkWordings(t, problem10Wordings, problem10Not)
 }
 
 func TestProblem10WordsTested(t *testing.T) {
-	lx := Default()
-	for _, e := range problem10Words {
-		tp, ok := lx.Topic(e.topic)
-		if !ok {
-			t.Errorf("no topic %s", e.topic)
-			continue
-		}
-		for _, w := range e.words {
-			parts := patternParts(w)
-			if parts == nil && !slices.Contains(tp.Ask, w) ||
-				parts != nil && !slices.ContainsFunc(tp.AskPatterns, func(p []string) bool { return slices.Equal(p, parts) }) {
-				t.Errorf("%s: %s is not one of its ask words", e.topic, w)
-				continue
-			}
-			hit := slices.ContainsFunc(problem10Wordings, func(c struct {
-				q, want string
-				first   bool
-			}) bool {
-				return c.want == e.topic && (parts == nil && strings.Contains(c.q, w) || parts != nil && matchPattern(c.q, parts))
-			})
-			if !hit {
-				t.Errorf("%s: no wording reaches it by %s", e.topic, w)
-			}
-		}
-	}
+	checkWordsTested(t, problem10Words, problem10Wordings)
 }
 
 // TestWeight: a question asks a topic as strongly as the runes of its

@@ -19,10 +19,7 @@ import (
 // problemWordings: everyday wordings of the problems, each with the topic
 // whose article words name the practice for it. first: it must also be the
 // strongest topic (it leads the advice answer).
-var problemWordings = []struct {
-	q, want string
-	first   bool
-}{
+var problemWordings = []wording{
 	// 上门维修: the small repairs in a home nobody comes for.
 	{"老人家里水龙头坏了、灯不亮了，都不知道该找谁修", "上门维修", true},
 	{"独居老人想换灯泡，自己爬不上去，也请人修不起", "上门维修", false},
@@ -185,10 +182,7 @@ var problemWordings = []struct {
 }
 
 // problemWords are the ask words the seventh session added, by topic.
-var problemWords = []struct {
-	topic string
-	words []string
-}{
+var problemWords = []topicWords{
 	{"上门维修", []string{"上门维修", "维修难", "修东西", "找谁修", "找人修", "没人会修", "不会修", "水龙头", "换灯泡", "灯泡…坏", "灯管…坏",
 		"家里…灯…不亮", "水管…漏", "水管…坏", "修水管", "马桶…堵", "马桶…漏", "家电…坏", "修家电", "电器…坏", "门锁…坏", "插座…坏",
 		"开关…坏", "家里…坏了", "坏了…找谁", "坏了…不知道…找", "修…找不到人", "师傅…不愿来", "嫌活小", "嫌活少", "零星维修", "维修…贵", "请人修",
@@ -243,7 +237,7 @@ var problemWords = []struct {
 
 // problemNot: questions that share a word with the new ones but are about
 // something else; they must not reach the topic named.
-var problemNot = []struct{ q, not string }{
+var problemNot = []notWording{
 	{"她以前在哪个厂工作？", "单位社区"},
 	{"小区里有人搞传销", "安全隐患"}, // no practice of the genre is about it: declined, not a safety topic
 	{"共建单位的党员来社区报到了吗？", "单位社区"},
@@ -283,59 +277,14 @@ var problemNot = []struct{ q, not string }{
 }
 
 func TestProblemWordings(t *testing.T) {
-	lx := Default()
-	for _, c := range problemWordings {
-		names := topicNames(lx.InQuestion(c.q))
-		if !slices.Contains(names, c.want) {
-			t.Errorf("%s: topics %v, want %s", c.q, names, c.want)
-			continue
-		}
-		if c.first && names[0] != c.want {
-			t.Errorf("%s: topics %v, want %s first", c.q, names, c.want)
-		}
-	}
-	for _, c := range problemNot {
-		if names := topicNames(lx.InQuestion(c.q)); slices.Contains(names, c.not) {
-			t.Errorf("%s: topics %v, must not hold %s", c.q, names, c.not)
-		}
-	}
+	checkWordings(t, problemWordings, problemNot)
 }
 
 // TestProblemWordsTested: each added ask word is in the shipped topic and
 // is what reaches it in at least one wording above — a word nobody tested
 // is a word nobody knows the reach of.
 func TestProblemWordsTested(t *testing.T) {
-	lx := Default()
-	for _, e := range problemWords {
-		topic, ws := e.topic, e.words
-		tp, ok := lx.Topic(topic)
-		if !ok {
-			t.Errorf("no topic %s", topic)
-			continue
-		}
-		for _, w := range ws {
-			parts := patternParts(w)
-			if parts == nil && !slices.Contains(tp.Ask, w) ||
-				parts != nil && !slices.ContainsFunc(tp.AskPatterns, func(p []string) bool { return slices.Equal(p, parts) }) {
-				t.Errorf("%s: %s is not one of its ask words", topic, w)
-				continue
-			}
-			hit := false
-			for _, c := range problemWordings {
-				q := c.q
-				if c.want != topic {
-					continue
-				}
-				if parts == nil && strings.Contains(q, w) || parts != nil && matchPattern(q, parts) {
-					hit = true
-					break
-				}
-			}
-			if !hit {
-				t.Errorf("%s: no wording reaches it by %s", topic, w)
-			}
-		}
-	}
+	checkWordsTested(t, problemWords, problemWordings)
 }
 
 // TestAdviceFramesReachNoTopic: the frames an advice question is asked in
@@ -352,6 +301,72 @@ func TestAdviceFramesReachNoTopic(t *testing.T) {
 	} {
 		if got := lx.InQuestion(q); len(got) > 0 {
 			t.Errorf("%s: topics %v, want none", q, topicNames(got))
+		}
+	}
+}
+
+// wording is a question and the topic it must reach (first, when first
+// is set); notWording a question that must not reach not; topicWords the
+// ask words added to a topic.
+type (
+	wording struct {
+		q, want string
+		first   bool
+	}
+	notWording struct{ q, not string }
+	topicWords struct {
+		topic string
+		words []string
+	}
+)
+
+// checkWordings: each wording reaches its topic (first when asked so),
+// and no not-wording reaches the topic it must stay out of.
+func checkWordings(t *testing.T, ws []wording, nots []notWording) {
+	t.Helper()
+	lx := Default()
+	for _, c := range ws {
+		names := topicNames(lx.InQuestion(c.q))
+		if !slices.Contains(names, c.want) {
+			t.Errorf("%s: topics %v, want %s", c.q, names, c.want)
+			continue
+		}
+		if c.first && names[0] != c.want {
+			t.Errorf("%s: topics %v, want %s first", c.q, names, c.want)
+		}
+	}
+	for _, c := range nots {
+		if names := topicNames(lx.InQuestion(c.q)); slices.Contains(names, c.not) {
+			t.Errorf("%s: topics %v, must not hold %s", c.q, names, c.not)
+		}
+	}
+}
+
+// checkWordsTested: each added ask word is in the shipped topic and is
+// what reaches it in at least one of ws — a word nobody tested is a word
+// nobody knows the reach of.
+func checkWordsTested(t *testing.T, added []topicWords, ws []wording) {
+	t.Helper()
+	lx := Default()
+	for _, e := range added {
+		tp, ok := lx.Topic(e.topic)
+		if !ok {
+			t.Errorf("no topic %s", e.topic)
+			continue
+		}
+		for _, w := range e.words {
+			parts := patternParts(w)
+			if parts == nil && !slices.Contains(tp.Ask, w) ||
+				parts != nil && !slices.ContainsFunc(tp.AskPatterns, func(p []string) bool { return slices.Equal(p, parts) }) {
+				t.Errorf("%s: %s is not one of its ask words", e.topic, w)
+				continue
+			}
+			hit := slices.ContainsFunc(ws, func(c wording) bool {
+				return c.want == e.topic && (parts == nil && strings.Contains(c.q, w) || parts != nil && matchPattern(c.q, parts))
+			})
+			if !hit {
+				t.Errorf("%s: no wording reaches it by %s", e.topic, w)
+			}
 		}
 	}
 }
