@@ -46,10 +46,7 @@ func (p *planner) planHonourHolders(h string) *draft {
 			if !strings.Contains(flatten(r.norm), key) || communityHonour(r.norm) || !p.honourIsHers(r, l, key) {
 				continue
 			}
-			p.take(r)
-			d.add(item{label: p.leaderLabel(l), quote: r})
-			d.leaders = append(d.leaders, l)
-			d.context = appendChunk(d.context, r.chunk)
+			p.addHolder(d, l, r)
 			break
 		}
 	}
@@ -159,10 +156,7 @@ func (p *planner) planWhichHave() *draft {
 			if !p.s.namesLeader(r.norm, l) && !herSubject(r.norm) {
 				continue // "维吾尔族、汉族的老人们": residents, not her
 			}
-			p.take(r)
-			d.add(item{label: p.leaderLabel(l), quote: r})
-			d.leaders = append(d.leaders, l)
-			d.context = appendChunk(d.context, r.chunk)
+			p.addHolder(d, l, r)
 			break
 		}
 	}
@@ -173,4 +167,12 @@ func (p *planner) planWhichHave() *draft {
 	}
 	d.lead = "资料中写到的有" + strconv.Itoa(len(d.items)) + "位："
 	return d
+}
+
+// addHolder lists a secretary by the sentence of hers that says so.
+func (p *planner) addHolder(d *draft, leader string, r sentRef) {
+	p.take(r)
+	d.add(item{label: p.leaderLabel(leader), quote: r})
+	d.leaders = append(d.leaders, leader)
+	d.context = appendChunk(d.context, r.chunk)
 }

@@ -40,13 +40,7 @@ func (p *planner) planPastState(leader string) *draft {
 	if len(picked) == 0 {
 		return nil
 	}
-	d := &draft{leaders: []string{leader}, context: firstChunks(p.s.leaderChunks(leader), 6)}
-	d.lead = p.placeLabel(leader) + "以前的情况："
-	for _, r := range picked {
-		p.take(r)
-		d.add(item{quote: r})
-	}
-	return d
+	return p.stateDraft(leader, "以前的情况：", picked)
 }
 
 // planNowState tells how things are now, after how they were: the
@@ -71,8 +65,13 @@ func (p *planner) planNowState(leader string) *draft {
 		return nil
 	}
 	inOrder(picked)
+	return p.stateDraft(leader, "现在的情况：", picked)
+}
+
+// stateDraft quotes picked under her place's label and what they tell.
+func (p *planner) stateDraft(leader, what string, picked []sentRef) *draft {
 	d := &draft{leaders: []string{leader}, context: firstChunks(p.s.leaderChunks(leader), 6)}
-	d.lead = p.placeLabel(leader) + "现在的情况："
+	d.lead = p.placeLabel(leader) + what
 	for _, r := range picked {
 		p.take(r)
 		d.add(item{quote: r})
