@@ -830,7 +830,7 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 			p.q.Topic = strings.Join(names, " ")
 			d = p.planLeader(q.Leaders[0])
 		}
-	case q.Intent == IntentAdvice || q.Intent == IntentHow && len(q.Leaders)+len(q.Methods) == 0 && !toldHowRE.MatchString(q.Norm):
+	case q.Intent == IntentAdvice || q.Intent == IntentHow && len(q.Leaders)+len(q.Methods) == 0 && q.Asks != AsksStory:
 		// ("第一次议事会是怎么开的" asks how it went, a story: the general plan.)
 		// "怎么把居民的需求和辖区单位的资源对接起来？" asks whose practice
 		// to learn from as much as "可以借鉴谁"; "深圳的书记" only those there.

@@ -434,7 +434,7 @@ func (p *planner) planGeneral(ctx context.Context) (*draft, error) {
 		d.refused = true
 		return d, nil
 	}
-	if len(picked) > 0 && toldHowRE.MatchString(p.q.Norm) {
+	if len(picked) > 0 && p.q.Asks == AsksStory {
 		// "第一次议事会是怎么开的": the story from the sentence that
 		// opens it, in its order.
 		for _, r := range picked[1:] {

@@ -18,6 +18,7 @@ const (
 	AsksPlace    Detail = "place"    // 哪个社区有X, X是哪里的经验
 	AsksNoMore   Detail = "nomore"   // 还有吗, after the last item of her list
 	AsksOther    Detail = "other"    // 还有别的办法吗: her methods not told yet
+	AsksStory    Detail = "story"    // 第一次议事会是怎么开的: how an occasion went
 )
 
 // detailOf is the detail a question's own words ask; AsksNow needs the
@@ -26,6 +27,8 @@ func detailOf(q Question) Detail {
 	switch n := q.Norm; {
 	case moneyAskRE.MatchString(n):
 		return AsksSum
+	case q.Intent == IntentHow && toldHowRE.MatchString(n):
+		return AsksStory
 	case q.Intent == IntentWhen && scheduleAskRE.MatchString(n):
 		return AsksSchedule
 	case q.Intent != IntentFact && pastStateAskRE.MatchString(n):
