@@ -183,6 +183,19 @@ func (p *planner) planLeader(leader string) *draft {
 	general := func(re *regexp.Regexp) bool {
 		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
 	}
+	if count := countAsked(p.q.Norm); p.q.Intent == IntentNumber && count != nil {
+		// "林海社区有多少党员": the sentence counting them ("共有党员321名")
+		// answers, before those only naming the community.
+		var counting, rest []rankedSent
+		for _, r := range ranked {
+			if count.MatchString(r.norm) {
+				counting = append(counting, r)
+			} else {
+				rest = append(rest, r)
+			}
+		}
+		ranked = append(counting, rest...)
+	}
 	if count := countAsked(p.q.Norm); p.q.Intent == IntentNumber && p.q.FollowUp && p.prev != nil && count != nil {
 		// "那一共帮了多少户？" after how she did it: the count told with
 		// what was just shown, or right after it.
@@ -363,6 +376,19 @@ func (p *planner) planLeader(leader string) *draft {
 		d.refused = true
 		p.addProfileLine(d, leader, cands)
 		return d
+	}
+	if count := countAsked(p.q.Norm); p.q.Intent == IntentNumber && count != nil && slices.ContainsFunc(picked, func(r rankedSent) bool { return count.MatchString(r.norm) }) {
+		// The sentences counting what was asked answer; the others only
+		// share the community's name.
+		keep := picked[:0:0]
+		for _, r := range picked {
+			if count.MatchString(r.norm) {
+				keep = append(keep, r)
+			} else {
+				delete(p.used, r.key())
+			}
+		}
+		picked = keep
 	}
 	if wt.unit != nil && len(picked) > 0 && slices.ContainsFunc(picked, func(r rankedSent) bool { return wt.unit.MatchString(r.norm) }) {
 		// "有多少名党员": the sentences counting in 名 answer; others that
@@ -1112,7 +1138,10 @@ func countAsked(norm string) *regexp.Regexp {
 		return regexp.MustCompile(num + `(` + units + `)`)
 	}
 	if m := countedThingRE.FindStringSubmatch(norm); m != nil {
-		return regexp.MustCompile(num + `[个名户人位家栋条件项]?` + regexp.QuoteMeta(m[1]))
+		// Either order: "321名党员", "党员321名", "共有党员321名"; after the
+		// thing a numeral needs its unit ("老人一碗面条" counts none).
+		thing := regexp.QuoteMeta(m[1])
+		return regexp.MustCompile(num + `[个名户人位家栋条件项]?` + thing + `|` + thing + `(总数|人数)?(共|有|共有|达|约|近|超过)?(\d+|[一二两三四五六七八九十百千万]+(余|多)?[个名户人位家栋条件项])`)
 	}
 	return nil
 }

@@ -1,0 +1,47 @@
+package core
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+// The articles in testdata/lead11 are written for these tests in the
+// genre's shapes: a county paper's report with a story of one resident
+// (zhou.txt), a provincial portal's HTML page whose method's five parts
+// are told one paragraph each as 在X上，… (lv.html), and a magazine
+// profile with two methods, a count paragraph and a past state (yu.txt).
+var lead11 struct {
+	once sync.Once
+	s    *Service
+}
+
+// lead11Service is one service over testdata/lead11, shared by the tests
+// (an index is built once).
+func lead11Service(t *testing.T) *Service {
+	t.Helper()
+	lead11.once.Do(func() { lead11.s = serviceOverDir(t, "testdata/lead11") })
+	if lead11.s == nil {
+		t.Fatal("no service over testdata/lead11")
+	}
+	return lead11.s
+}
+
+// TestCountAskedOfCommunityLeadsWithItsCount: "林海社区有多少党员" is told
+// by the sentence counting them (共有党员321名), though it does not name
+// the community, and only by it.
+func TestCountAskedOfCommunityLeadsWithItsCount(t *testing.T) {
+	s := lead11Service(t)
+	for q, want := range map[string]string{
+		"林海社区有多少党员？":    "共有党员321名",
+		"青衣社区有多少小区党支部？": "12个小区党支部",
+	} {
+		ans := askAll(t, s, "count-"+q, q)
+		if !strings.Contains(ans.Text, want) {
+			t.Errorf("%s: want %q in\n%s", q, want, ans.Text)
+		}
+		if n := strings.Count(ans.Text, "•"); n != 1 {
+			t.Errorf("%s: want one counting sentence, got %d bullets:\n%s", q, n, ans.Text)
+		}
+	}
+}
