@@ -45,3 +45,32 @@ func TestCountAskedOfCommunityLeadsWithItsCount(t *testing.T) {
 		}
 	}
 }
+
+// TestLengthAskedIsToldByALength: "花了多久？" right after how she cleared
+// the corridors is told by the sentence of that work stating how long it
+// took (整整花了3个月), and so is the question asked on its own; a date is
+// no length.
+func TestLengthAskedIsToldByALength(t *testing.T) {
+	s := lead11Service(t)
+	for _, c := range []struct {
+		qs   []string
+		want string
+	}{
+		{[]string{"周良英是怎么清理楼道的？", "花了多久？"}, "整整花了3个月"},
+		{[]string{"周良英清理楼道花了多长时间？"}, "整整花了3个月"},
+		{[]string{"吕成是怎么改造老旧小区的？", "用了几年？"}, "两年间"},
+	} {
+		ans := askAll(t, s, "length-"+strings.Join(c.qs, ""), c.qs...)
+		if ans.Refused || !strings.Contains(firstLines(ans.Text, 2), c.want) {
+			t.Errorf("%v: want %q first:\n%s", c.qs, c.want, ans.Text)
+		}
+	}
+	for text, want := range map[string]bool{
+		"整整花了3个月才清理干净": true, "两年间，辖区7个老旧小区完成改造": true, "居民的诉求24小时内有回应": true,
+		"龙城社区成立于2018年7月": false, "1999年8月加入中国共产党": false, "每月15日召开联席会": false,
+	} {
+		if got := lengthStatedRE.MatchString(text); got != want {
+			t.Errorf("lengthStatedRE(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

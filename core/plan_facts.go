@@ -556,12 +556,18 @@ var clockRE = regexp.MustCompile(`前夕|之际|期间|当天|那天|节前|\d{1
 func statesAsked(q Question, norm string) bool {
 	switch q.Intent {
 	case IntentNumber:
+		if q.Asks == AsksLength {
+			return lengthStatedRE.MatchString(quotedNameRE.ReplaceAllString(norm, "“”"))
+		}
 		if !digitRE.MatchString(norm) {
 			return false
 		}
 	case IntentWhen:
 		// A quoted name tells no time ("四点半课堂" is no 四点).
 		norm = quotedNameRE.ReplaceAllString(norm, "“”")
+		if q.Asks == AsksLength {
+			return lengthStatedRE.MatchString(norm)
+		}
 		if !dateStatedRE.MatchString(norm) && !clockRE.MatchString(norm) {
 			return false // ("实行以来" dates nothing)
 		}

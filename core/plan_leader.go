@@ -196,10 +196,32 @@ func (p *planner) planLeader(leader string) *draft {
 		}
 		ranked = append(counting, rest...)
 	}
+	if p.q.Asks == AsksLength && p.q.FollowUp && p.prev != nil {
+		// "花了多久？" after how she cleared the corridors: the length told
+		// with what was just shown, or right after it.
+		if r, ok := p.statedNearShown(chunks, lengthStatedRE); ok {
+			p.take(r)
+			d.lead = p.leaderLabel(leader) + "："
+			d.add(item{quote: r})
+			return d
+		}
+	}
+	if p.q.Asks == AsksLength {
+		// "清理楼道花了多久": the sentences telling a length first.
+		var telling, rest []rankedSent
+		for _, r := range ranked {
+			if lengthStatedRE.MatchString(quotedNameRE.ReplaceAllString(r.norm, "“”")) {
+				telling = append(telling, r)
+			} else {
+				rest = append(rest, r)
+			}
+		}
+		ranked = append(telling, rest...)
+	}
 	if count := countAsked(p.q.Norm); p.q.Intent == IntentNumber && p.q.FollowUp && p.prev != nil && count != nil {
 		// "那一共帮了多少户？" after how she did it: the count told with
 		// what was just shown, or right after it.
-		if r, ok := p.countNearShown(chunks, count); ok {
+		if r, ok := p.statedNearShown(chunks, count); ok {
 			p.take(r)
 			d.lead = p.leaderLabel(leader) + "："
 			d.add(item{quote: r})
@@ -1024,12 +1046,13 @@ func (p *planner) planBrief(leader string) *draft {
 	return d
 }
 
-// countNearShown is the sentence counting in the unit asked among those
-// the last answer showed, or in the few after each in its paragraph: a
-// count asked right after how she did it is of what was just told. Of
+// statedNearShown is the sentence stating what is asked (a count in the
+// unit asked, a length of time) among those the last answer showed, or in
+// the few after each in its paragraph: a count or a length asked right
+// after how she did it is of what was just told. Of
 // several, the one sharing most of the question's words (帮, 参加), the
 // first in the article on a tie.
-func (p *planner) countNearShown(chunks []*corpus.Chunk, count *regexp.Regexp) (sentRef, bool) {
+func (p *planner) statedNearShown(chunks []*corpus.Chunk, count *regexp.Regexp) (sentRef, bool) {
 	shown := map[string]bool{}
 	for _, k := range p.prev.Shown {
 		shown[k] = true

@@ -19,6 +19,7 @@ const (
 	AsksNoMore   Detail = "nomore"   // 还有吗, after the last item of her list
 	AsksOther    Detail = "other"    // 还有别的办法吗: her methods not told yet
 	AsksStory    Detail = "story"    // 第一次议事会是怎么开的: how an occasion went
+	AsksLength   Detail = "length"   // 花了多久, 用了几个月: how long something took
 )
 
 // detailOf is the detail a question's own words ask; AsksNow needs the
@@ -31,6 +32,8 @@ func detailOf(q Question) Detail {
 		return AsksStory
 	case q.Intent == IntentWhen && scheduleAskRE.MatchString(n):
 		return AsksSchedule
+	case (q.Intent == IntentWhen || q.Intent == IntentNumber) && len(q.Attributes) == 0 && lengthAskRE.MatchString(n):
+		return AsksLength
 	case q.Intent != IntentFact && pastStateAskRE.MatchString(n):
 		return AsksPast
 	case len(q.Methods) > 0 && q.Intent != IntentCompare && q.Intent != IntentAdvice && whosePlaceAskRE.MatchString(n) && !othersAskedRE.MatchString(n):
@@ -45,6 +48,13 @@ var (
 
 	// scheduleAskRE asks when something recurring is held.
 	scheduleAskRE = regexp.MustCompile(`(一般|通常|平时|平常|每次|每回|定期)(是|在|都)?(什么时候|啥时候|几点|哪天|什么时间|哪个时间)|(多久|多长时间|几天|多少天|隔多久)(开|举行|召开|搞|办|组织|活动|走访|上门|去)?一次|频率`)
+
+	// lengthAskRE asks how long something took (花了多久, 用了几个月才清
+	// 完); lengthStatedRE states a length of time (整整3个月, 两年来, 24小
+	// 时内), never a date (2018年7月: a year has four digits, a month of
+	// the calendar no 个).
+	lengthAskRE    = regexp.MustCompile(`(花|用|费|耗|搞|弄|忙|干|持续|坚持|折腾|忙活)了?(多久|多长时间|多少时间|多少天|几天|几个月|多少个月|几年|多少年|几周)|(多久|多长时间|几天|几个月|几年)(才|就|能|可以)?(完成|清理|清完|解决|办成|办好|建成|建好|做完|弄完|搞定|见效|干完|改完|完工|拆完|理顺)`)
+	lengthStatedRE = regexp.MustCompile(`(^|[^\d])(\d{1,3}|[一二两三四五六七八九十百几半]+)(多|余)?(个(多)?月|年(多)?(时间|来|间|里|内|后|的时间)|天|周|星期|(个)?(多)?小时)|当天|当场|一夜之间`)
 
 	// pastStateAskRE asks how things were before (以前什么样, 刚来的时候
 	// 是什么情况).
