@@ -74,3 +74,19 @@ func TestLengthAskedIsToldByALength(t *testing.T) {
 		}
 	}
 }
+
+// TestHowItIsDoneLeavesOutHerProfile: the paragraph naming a method may
+// open with her profile (born, joined the Party, honours); how it is done
+// does not quote it.
+func TestHowItIsDoneLeavesOutHerProfile(t *testing.T) {
+	s := lead11Service(t)
+	for _, q := range []string{"于丽琴的三位一体是怎么运作的？", "于丽琴的三位一体是怎么做的？"} {
+		ans := askAll(t, s, "profile-"+q, q)
+		if !strings.Contains(ans.Text, "三方合署办公") {
+			t.Errorf("%s: how it is done missing:\n%s", q, ans.Text)
+		}
+		if strings.Contains(ans.Text, "1968年6月出生") {
+			t.Errorf("%s: her profile quoted as how it is done:\n%s", q, ans.Text)
+		}
+	}
+}

@@ -333,6 +333,9 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 	// Nor is why she keeps it, told in her words ("说起为什么要坚持…，她
 	// 说：“……”"): the problem plan's, not how it is done.
 	how = slices.DeleteFunc(how, func(r sentRef) bool { return whyToldRE.MatchString(r.norm) && quotedWordsRE.MatchString(r.norm) })
+	// Nor her profile told in the paragraph naming it ("于丽琴，女，1968年
+	// 6月出生，……荣誉68项。她创建了“三位一体”……").
+	how = slices.DeleteFunc(how, func(r sentRef) bool { return bornYearRE.MatchString(r.norm) })
 	results := quotes(p, m.Results)
 	if missing := p.unstated(m); missing != "" {
 		// "四单工作法有什么经费保障": the method is there, what is asked of
