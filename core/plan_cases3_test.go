@@ -90,3 +90,23 @@ func TestHowItIsDoneLeavesOutHerProfile(t *testing.T) {
 		}
 	}
 }
+
+// TestPlusNameIsOneWord: "3+N呢？" after her other method asks of the
+// “3+N” system: its sentences, not every practice of hers sharing a digit.
+func TestPlusNameIsOneWord(t *testing.T) {
+	s := lead11Service(t)
+	ans := askAll(t, s, "plus-name", "于丽琴的三位一体是怎么运作的？", "3+N呢？")
+	if !strings.Contains(firstLines(ans.Text, 2), "“3”是社区党委") {
+		t.Errorf("3+N's sentence does not lead:\n%s", ans.Text)
+	}
+	for _, other := range []string{"楼院微吧", "养老驿站", "房价"} {
+		if strings.Contains(ans.Text, other) {
+			t.Errorf("%s is no part of 3+N:\n%s", other, ans.Text)
+		}
+	}
+	var q Question
+	q.Norm, q.Intent = "n指什么？", IntentWhat
+	if got := topicOf(q, s.ents); got != "n" {
+		t.Errorf("topic of %q = %q, want n", q.Norm, got)
+	}
+}

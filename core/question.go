@@ -692,12 +692,17 @@ func topicOf(q Question, e *entities) string {
 	for _, w := range stripWords {
 		t = strings.ReplaceAll(t, w, " ")
 	}
+	// "3+N呢": a name of digits and letters joined by + is one word; a
+	// letter next to Han is not ("N指什么" asks of N).
+	t = plusNameRE.ReplaceAllStringFunc(t, func(m string) string { return " " + strings.ReplaceAll(m, "＋", "+") + " " })
+	t = latinHanRE.ReplaceAllString(t, "$1 $2")
 	t = strings.Map(func(r rune) rune {
-		if zh.IsHan(r) || ('0' <= r && r <= '9') || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') {
+		if zh.IsHan(r) || ('0' <= r && r <= '9') || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || r == '+' {
 			return r
 		}
 		return ' '
 	}, t)
+	t = strayPlusRE.ReplaceAllString(t, " ")
 	// "停车方面问题比较多": the framing of a problem is no topic of its own.
 	t = problemFrameRE.ReplaceAllString(t, " ")
 	var kept []string
@@ -711,6 +716,15 @@ func topicOf(q Question, e *entities) string {
 	return strings.Join(kept, " ")
 }
 
+var (
+	// plusNameRE is a name like 3+N, 1+3+N, 一核+N.
+	plusNameRE = regexp.MustCompile(`[0-9A-Za-z一二三四五六七八九十]+(\s*[+＋]\s*[0-9A-Za-z一二三四五六七八九十]+)+`)
+	// latinHanRE is a letter against a Han character, either way round.
+	latinHanRE = regexp.MustCompile(`([A-Za-z])(\p{Han})|(\p{Han})([A-Za-z])`)
+	// strayPlusRE is a + not inside such a name.
+	strayPlusRE = regexp.MustCompile(`(^|\s)\++|\++(\s|$)`)
+)
+
 // placeNameAskedRE asks about a community's name itself (为什么叫这个名字).
 var placeNameAskedRE = regexp.MustCompile(`名字|名称|得名|为什么叫|为啥叫|怎么叫`)
 
@@ -723,7 +737,9 @@ var problemFrameRE = regexp.MustCompile(`(这|这个|这些)?方面(的)?问题(
 var emptyTokens = []string{"回事", "有", "办法", "好办法", "值得", "学", "可", "问题", "解决", "解决过", "参考", "想", "做", "搞",
 	// "有没有书记遇到过", "有没有社区管过这事": asking whether anyone has.
 	"遇到过", "碰到过", "遇见过", "管过", "办成过", "办过", "试过", "搞过", "弄过", "经历过", "处理过", "做过",
-	"帮点", "这事", "这种事", "这类事"}
+	"帮点", "这事", "这种事", "这类事",
+	// "N指什么", "是指啥": asking what a word means.
+	"指", "是指", "指的"}
 
 // stripCues removes the words that say what kind of answer is wanted
 // before the question is cut to its topic: "是谁发起的" asks who, and
