@@ -360,6 +360,35 @@ func TestAnswerEvalHoldout10(t *testing.T) {
 		evalFloor{coverage: 0.62, abstained: 0.88, wrongRefusal: 0.10, medianRunes: 450})
 }
 
+// TestAnswerEvalHoldout11 runs an eleventh held-out set, over ten articles
+// the answering code was never tuned on (corpus/testdata/genre-holdout11: a
+// UTF-8 provincial news portal page with nav, ads inside the body and
+// related links, whose five-part method is told one part per paragraph
+// with different openings; a GBK (declared gb2312) district government
+// page with bold sub-headings, a practice named at the end of its
+// paragraph and a "five ones" list in one sentence; a WeChat column whose
+// three steps are emoji headings "第n步：…" followed by 一是/二是 or short
+// paragraphs; a BOM-less UTF-16 BE deeds material with 一、…五、 headings
+// and a studio's four rules as 一是…制度。 paragraphs; an encyclopedia
+// entry of a secretary with a common name, practices named only in quotes
+// and an honour in a table and in prose; a mobile page with two secretaries
+// of neighbouring communities, one brand in prose and one "three steps +
+// five hearts" method as an <ol>; a UTF-16 LE city radio script with
+// 【主持人】【出录音】 markers and a town community's method with a nickname
+// and an alias, told as 第n部叫"X"：…; a Big5 Traditional report with a
+// 一X、两Y、三Z method explained as 所謂「X」…; a GBK CRLF district paper
+// interview with 记者：/name： turns and a "1+1+3" structure in one answer;
+// a Markdown Party school teaching case with a method with an alias as a
+// numbered list). The floors sit a little below what was measured once,
+// when it was added, on 8de4377 (coverage 0.695, 17/19 abstained, 8/94
+// refused, median 137 runes, no forbidden fact); do not tune the code on
+// it.
+func TestAnswerEvalHoldout11(t *testing.T) {
+	t.Parallel()
+	evalOverDir(t, "held-out 11", "testdata/answers_holdout11.jsonl", "../corpus/testdata/genre-holdout11",
+		evalFloor{coverage: 0.66, abstained: 0.86, wrongRefusal: 0.11, medianRunes: 450})
+}
+
 // serviceOverText is serviceOverDir over one article written as name.
 func serviceOverText(t *testing.T, name, text string) *Service {
 	t.Helper()

@@ -172,6 +172,7 @@ func TestAnswerSetsWellFormed(t *testing.T) {
 		{"testdata/answers_holdout8.jsonl", "../corpus/testdata/genre-holdout8"},
 		{"testdata/answers_holdout9.jsonl", "../corpus/testdata/genre-holdout9"},
 		{"testdata/answers_holdout10.jsonl", "../corpus/testdata/genre-holdout10"},
+		{"testdata/answers_holdout11.jsonl", "../corpus/testdata/genre-holdout11"},
 	} {
 		t.Run(s.file, func(t *testing.T) {
 			f, err := os.Open(s.file)
