@@ -1,6 +1,7 @@
 package zh
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -75,7 +76,7 @@ func ParseScript(name string) (s Script, ok bool) {
 // that end a word before it (位于海燕路, 示范桂…) are the word's, not the
 // name's.
 func (s Script) ConvertNames(text string, names []string) string {
-	if s != Traditional || len(names) == 0 {
+	if s != Traditional {
 		return s.Convert(text)
 	}
 	// The text is read as it is (a Traditional quote is not folded to
@@ -88,6 +89,11 @@ func (s Script) ConvertNames(text string, names []string) string {
 	last := 0
 	for i := 0; i < len(text); {
 		name, width := nameAt(text, i, forms)
+		if name == "" {
+			// "范书记", "于大姐": a surname by her title is a name too, known
+			// or not.
+			name, width = titledSurnameAt(text, i)
+		}
 		if name == "" {
 			_, n := utf8.DecodeRuneInString(text[i:])
 			i += n
@@ -122,6 +128,29 @@ func nameAt(text string, i int, forms [][2]string) (string, int) {
 }
 
 func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
+
+// titledSurnameAt is a surname of ownTraditionalSurnames written at byte
+// i of text right before a title (范书记, 于主任, 余大姐), with its width,
+// unless it ends a word there (示范书记… is 示範).
+func titledSurnameAt(text string, i int) (string, int) {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if !strings.ContainsRune(ownTraditionalSurnames, r) || r == '党' {
+		return "", 0 // (党 before a title is the Party's: 党组长, 党小组长)
+	}
+	rest := ToSimplified(text[i+n : min(len(text), i+n+12)])
+	if !slices.ContainsFunc(surnameTitles, func(t string) bool { return strings.HasPrefix(rest, t) }) {
+		return "", 0
+	}
+	prev, _ := utf8.DecodeLastRuneInString(ToSimplified(text[max(0, i-4):i]))
+	if i > 0 && strings.ContainsRune(wordBeforeSurname[r], prev) {
+		return "", 0
+	}
+	return string(r), n
+}
+
+// surnameTitles follow a surname to name a person (范书记, 老于 is not
+// among them: 老 comes before).
+var surnameTitles = []string{"书记", "主任", "大姐", "姐", "阿姨", "大妈", "大爷", "大伯", "老师", "师傅", "队长", "站长", "主席", "组长", "楼长", "院长", "经理", "先生", "女士", "奶奶", "爷爷"}
 
 // wordBeforeSurname are, per surname, the characters that make it the end
 // of a common word (位于, 由于, 示范, 其余 …).
