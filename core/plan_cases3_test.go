@@ -110,3 +110,19 @@ func TestPlusNameIsOneWord(t *testing.T) {
 		t.Errorf("topic of %q = %q, want n", q.Norm, got)
 	}
 }
+
+// TestBirthplaceToldInAProfileLine: an encyclopedia entry's first line
+// gives where she is from as a bare city before 人, or 祖籍…; asked where
+// she is from, that line answers (not "资料中没有提到").
+func TestBirthplaceToldInAProfileLine(t *testing.T) {
+	s := serviceOverTexts(t, map[string]string{
+		"wang.txt": "王秀丽\n编辑 讨论 收藏\n王秀丽，女，汉族，1966年生，唐山人，中共党员，现任路南区学院南路街道春晖社区党委书记。\n她推行“三问工作法”：问需、问计、问效。社区每月召开一次问需会，居民提出的问题由党员认领。\n",
+		"sun.txt":  "老兵书记孙建平\n孙建平，男，1971年出生，祖籍山西太原，现任城东街道永宁社区党支部书记。他组织成立“老兵调解队”，调解邻里纠纷200余起。\n",
+	})
+	for q, want := range map[string]string{"王秀丽是哪里人？": "唐山人", "孙建平老家是哪的？": "祖籍山西太原"} {
+		ans := askAll(t, s, "born-"+q, q)
+		if ans.Refused || !strings.Contains(ans.Text, want) || strings.Contains(ans.Text, "没有提到") {
+			t.Errorf("%s: want %s stated:\n%s", q, want, ans.Text)
+		}
+	}
+}

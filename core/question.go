@@ -126,7 +126,7 @@ var (
 // article states one only with words of its state pattern; where none of
 // her sentences does, the honest answer is 资料中没有提到.
 var attributes = []Attribute{
-	{Name: "籍贯", cue: regexp.MustCompile(`哪里人|哪儿人|籍贯|老家|出生地|出生在哪|什么地方人|哪的人`), state: regexp.MustCompile(`[省市县区州旗]人[,，。、;；]|[省市县区州旗]人$|籍贯|生于|人氏|老家|出生地|(` + strings.Join(corpus.Provinces(), "|") + `)[^的籍有和与来自在，,。]{0,4}人[,，。、;；]`)},
+	{Name: "籍贯", cue: regexp.MustCompile(`哪里人|哪儿人|籍贯|老家|出生地|出生在哪|什么地方人|哪的人`), state: regexp.MustCompile(`[省市县区州旗]人[,，。、;；]|[省市县区州旗]人$|籍贯|祖籍|原籍|生于|出生(在|于)\p{Han}|人氏|老家|家乡(是|在)|出生地|土生土长的\p{Han}{2,6}人|(` + strings.Join(corpus.Provinces(), "|") + `)[^的籍有和与来自在，,。]{0,4}人[,，。、;；]|([，,](男|女|\p{Han}族)|年(出)?生)[，,]([^，,。]{0,14}[，,])?\p{Han}{2,4}人[,，。、;；（(]`)},
 	{Name: "生日", cue: regexp.MustCompile(`生日|几月几[号日]|哪天出生|出生日期|哪一天出生`), state: regexp.MustCompile(`\d{1,2}月\d{1,2}[日号](出)?生|生日|出生于\d{4}年\d{1,2}月\d{1,2}`)},
 	{Name: "出生年份", cue: regexp.MustCompile(`哪一?年出生|哪年生|出生年|什么时候出生|出生的|几几年生`), state: regexp.MustCompile(`\d{4}年(\d{1,2}月)?(出)?生|出生于\d{4}|生于\d{4}`)},
 	{Name: "年龄", cue: regexp.MustCompile(`多大|年龄|几岁|多少岁|年纪|谁(更|比较)?年轻|谁(更|比较)?年长|谁的?岁数`), state: regexp.MustCompile(`\d+岁|\d{4}年(\d{1,2}月)?(出)?生`)},
