@@ -126,3 +126,17 @@ func TestBirthplaceToldInAProfileLine(t *testing.T) {
 		}
 	}
 }
+
+// TestNoHonourFromAWordOfPraise: a secretary whose article names no
+// honour of hers, only praise with 优秀/先进 in it (优秀的传统, 先进做法) and
+// honours of others she led (涌现出一批先进典型), is said to have none
+// stated when asked her honours.
+func TestNoHonourFromAWordOfPraise(t *testing.T) {
+	s := serviceOverTexts(t, map[string]string{
+		"gao.txt": "访谈｜和平社区党支部书记高玉梅：把居民的事当自家事\n记者：高书记，您在和平社区工作多少年了？\n高玉梅：十二年了。我们社区有个优秀的传统，就是老党员带新党员。社区的工作离不开一支优秀的网格员队伍。\n记者：社区的“邻里互助岗”是怎么来的？\n高玉梅：我们学习了兄弟社区的先进做法，让每个楼栋的党员认领一个互助岗，帮独居老人买菜、取药。现在全社区有46个互助岗，涌现出一批先进典型。\n",
+	})
+	ans := askAll(t, s, "no-honour", "高玉梅获得过哪些荣誉？")
+	if !strings.Contains(ans.Text, "没有") || strings.Contains(ans.Text, "荣誉：") {
+		t.Errorf("praise told as an honour:\n%s", ans.Text)
+	}
+}

@@ -108,6 +108,8 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			case a.Name != "荣誉" && a.Name != "职务":
 				// Age, origin, pay, family: only where she is the subject
 				// ("82岁的张大娘说" is someone else's age).
+			case a.Name == "荣誉" && othersHonouredRE.MatchString(r.norm):
+				// "涌现出一批先进典型": others' honours, not hers.
 			case !p.s.namesOtherLeader(r.norm, leader):
 				rest = append(rest, r)
 			}
@@ -579,3 +581,7 @@ func statesAsked(q Question, norm string) bool {
 	}
 	return true
 }
+
+// othersHonouredRE tells of honours won by a group she led, not by her:
+// 涌现出一批先进典型, 培养出多名优秀党员, 带出了一支…队伍.
+var othersHonouredRE = regexp.MustCompile(`涌现(出|了)?|(一批|一大批|多名|多位|[\d一二三四五六七八九十几]+名)[^，,。；;]{0,6}(先进|优秀|模范|标兵)|培养(出|了)|带出`)
