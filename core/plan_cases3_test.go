@@ -140,3 +140,22 @@ func TestNoHonourFromAWordOfPraise(t *testing.T) {
 		t.Errorf("praise told as an honour:\n%s", ans.Text)
 	}
 }
+
+// TestResultAskedInEverydayWords: "效果咋样？", "管用吗？", "见效了吗？" right
+// after how she did something ask what came of it: the result told with
+// it or right after it in its paragraph ("两年间，…没有发生一起群体上访"),
+// even though the last answer showed it; never a refusal.
+func TestResultAskedInEverydayWords(t *testing.T) {
+	s := lead11Service(t)
+	for _, c := range []struct{ first, then, want string }{
+		{"吕成的自管业委会是怎么成立的？", "效果咋样？", "没有发生一起群体上访"},
+		{"吕成的自管业委会是怎么成立的？", "管用吗？", "没有发生一起群体上访"},
+		{"周良英是怎么清理楼道的？", "见效了吗？", "楼道文明劝导员"},
+		{"周良英是怎么清理楼道的？", "效果好不好？", "楼道文明劝导员"},
+	} {
+		ans := askAll(t, s, "result-"+c.first+c.then, c.first, c.then)
+		if ans.Refused || !strings.Contains(firstLines(ans.Text, 2), c.want) {
+			t.Errorf("%s → %s: want %s first:\n%s", c.first, c.then, c.want, ans.Text)
+		}
+	}
+}

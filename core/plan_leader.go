@@ -304,6 +304,19 @@ func (p *planner) planLeader(leader string) *draft {
 			}
 		}
 	}
+	if p.q.Intent == IntentResult && p.prev != nil && p.q.FollowUp && !laterRE.MatchString(p.q.Norm) && len(p.prev.Methods) == 0 {
+		// "效果咋样？" right after how she did something: what came of what
+		// was just told — with it, or right after it in its paragraph —
+		// even when that answer showed it already.
+		if rs := p.resultsOfShown(chunks, leader); len(rs) > 0 {
+			d.lead = p.leaderLabel(leader) + "的成效："
+			for _, r := range rs {
+				p.take(r)
+				d.add(item{quote: r})
+			}
+			return d
+		}
+	}
 	if p.q.Intent == IntentResult && p.prev != nil {
 		// "后来呢": what follows in the article what was shown last.
 		if after := p.afterShown(chunks); len(after) > 0 {
@@ -1044,6 +1057,45 @@ func (p *planner) planBrief(leader string) *draft {
 		d.refused, d.lead = true, ""
 	}
 	return d
+}
+
+// resultsOfShown are the sentences telling what came of what the last
+// answer showed: a shown sentence that states a result, or one of the
+// three after a shown one in its paragraph, up to three, in article order.
+// A sentence naming another of her methods ends the search there.
+func (p *planner) resultsOfShown(chunks []*corpus.Chunk, leader string) []sentRef {
+	shown := map[string]bool{}
+	for _, k := range p.prev.Shown {
+		shown[k] = true
+	}
+	named := map[string]bool{}
+	for _, m := range p.prev.Methods {
+		named[m] = true
+	}
+	var out []sentRef
+	seen := map[string]bool{}
+	for _, c := range chunks {
+		sents := p.s.sentences(c)
+		for i, r := range sents {
+			if !shown[r.key()] {
+				continue
+			}
+			for j := i; j < len(sents) && j <= i+3 && sents[j].para == r.para && len(out) < 3; j++ {
+				x := sents[j]
+				if j > i && !shown[x.key()] && p.namesMethodBut(x.norm, named) {
+					break
+				}
+				if seen[x.key()] || p.s.namesOtherLeader(x.norm, leader) || isQuestion(x.text) {
+					continue
+				}
+				seen[x.key()] = true
+				if isOutcome(x.norm) && !isProblem(x.norm) {
+					out = append(out, x)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // statedNearShown is the sentence stating what is asked (a count in the

@@ -35,8 +35,8 @@ var cameOfItRE = regexp.MustCompile(`如今|目前|现在|累计|办结|办成|�
 func resultRanked(cands []sentRef, leader string, s *Service) []rankedSent {
 	var out []rankedSent
 	for _, c := range cands {
-		if isHeadingLike(c.text) || isQuestion(c.text) || s.namesOtherLeader(c.norm, leader) {
-			continue
+		if isHeadingLike(c.text) || isQuestion(c.text) || s.namesOtherLeader(c.norm, leader) || bornYearRE.MatchString(c.norm) {
+			continue // (her profile line, born…honours, is who she is, not what came of her work)
 		}
 		sc := 0.0
 		for _, re := range resultSignals {
