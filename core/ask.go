@@ -366,6 +366,13 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	}
 	if !named && thatRE.MatchString(q.Norm) && residual(q.Topic) != "" && len(q.Attributes) == 0 && q.Item == 0 && q.Step == 0 && !bareItemRE.MatchString(q.Norm) &&
 		!whWordRE.MatchString(q.Norm) && !exampleRE.MatchString(q.Norm) && !methodsAndResultsRE.MatchString(q.Norm) { // "那多久开一次呢": a particular of what was told, no field; "比如呢": an example of it
+		if partOfName(residual(q.Topic), prev.Methods) {
+			// "五到家呢" after 四清 of 三活四清五到家: a part its own name
+			// says — what that part is, of the same method.
+			q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
+			q.Intent, q.Resolved = IntentWhat, true
+			return
+		}
 		switch {
 		case prev.Intent == IntentAdvice:
 			// "那年轻人多的社区呢？" after whom to learn from: the same
@@ -650,6 +657,21 @@ func tailNamed(norm string, names []string) string {
 		}
 	}
 	return found
+}
+
+// partOfName reports whether t, two characters or more, is a part of one
+// of the names and not the whole of it (五到家 of 三活四清五到家).
+func partOfName(t string, names []string) bool {
+	if utf8.RuneCountInString(t) < 2 {
+		return false
+	}
+	for _, n := range names {
+		n = zh.ToSimplified(strings.Trim(n, "“”"))
+		if n != t && strings.Contains(n, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func sharesName(norm string, names []string) bool {

@@ -159,3 +159,17 @@ func TestResultAskedInEverydayWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPartOfTheMethodsNameAskedBare: "五到家呢？" after "四清指什么？" of
+// 三活四清五到家 asks that part of the same method — what it is, told by
+// the sentence giving its items — not her other work.
+func TestPartOfTheMethodsNameAskedBare(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/data")
+	ans := askAll(t, s, "name-part", "三活四清五到家是什么意思？", "四清指什么？", "五到家呢？")
+	if !strings.Contains(ans.Text, "办到家") || ans.Refused {
+		t.Errorf("五到家 not told:\n%s", ans.Text)
+	}
+	if strings.Contains(ans.Text, "一肩挑") {
+		t.Errorf("her other work told for a part of the method's name:\n%s", ans.Text)
+	}
+}
