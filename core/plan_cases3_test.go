@@ -173,3 +173,15 @@ func TestPartOfTheMethodsNameAskedBare(t *testing.T) {
 		t.Errorf("her other work told for a part of the method's name:\n%s", ans.Text)
 	}
 }
+
+// TestWhereAskedAsWhichCity: "是哪个市的", "哪个县的", "X是哪儿的" ask where
+// she works: her place, not a pile of her practices.
+func TestWhereAskedAsWhichCity(t *testing.T) {
+	s := lead11Service(t)
+	for q, want := range map[string]string{"于丽琴是哪个市的？": "大连市", "吕成是哪个县的？": "雨城区", "于丽琴是哪儿的？": "大连市"} {
+		ans := askAll(t, s, "where-"+q, q)
+		if !strings.Contains(firstLines(ans.Text, 1), want) || strings.Count(ans.Text, "•") > 2 {
+			t.Errorf("%s: want %s first, briefly:\n%s", q, want, ans.Text)
+		}
+	}
+}

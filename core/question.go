@@ -180,7 +180,8 @@ var (
 	howRE        = regexp.MustCompile(`怎么做|如何做|怎么开展|如何开展|怎样|如何|做法|是怎么|怎么|具体做了|做了哪些|做了什么|采取|措施|办法|举措|经验`)
 	servedAskRE  = regexp.MustCompile(`(针对|面向|服务|帮助|照顾|覆盖)(的)?(是)?(什么人|哪些人|谁)|对象是(谁|什么人|哪些人)|(什么人|哪些人|谁)(能|可以)(参加|参与|报名|享受)`)
 	whoRE        = regexp.MustCompile(`(书记|人|那位|那个|负责人)(叫|姓)(什么|啥)(名字)?|是?谁(提出|总结|创立|发明|首创|创造|推行|发起|想出|创办|牵头)|是谁|哪位|谁的|什么人|创始人|何人|哪个书记|哪一位`)
-	whereRE      = regexp.MustCompile(`在哪里|在哪儿|在哪|哪里工作|哪个社区|哪个街道|什么地方|哪个城市|哪个省|哪个区|所在地|工作单位`)
+	leaderFromRE = regexp.MustCompile(`(是|属于)哪(里|儿)的[？?]?$`)
+	whereRE      = regexp.MustCompile(`在哪里|在哪儿|在哪|哪里工作|哪个社区|哪个街道|什么地方|哪个城市|哪个省|哪个区|哪个(市|县|镇|乡|村|州|地区)|哪(座|个)?城市|哪一?个?(省|市)的|所在地|工作单位`)
 	whenRE       = regexp.MustCompile(`什么时候|哪一年|哪年|何时|几月|哪天|时间是|多久|多长时间|几点|几时|营业时间|开放时间|开门时间`)
 	// indefiniteRE is 几 meaning "a few", asking no number (住了好几年,
 	// 这几年, 几十户).
@@ -585,7 +586,8 @@ func intentOf(q Question) Intent {
 	case whoRE.MatchString(n) && !(len(q.Methods) > 0 && servedAskRE.MatchString(n)):
 		// ("红色预警针对什么人" asks whom a method serves, not who made it.)
 		return IntentWho
-	case whereRE.MatchString(n):
+	case whereRE.MatchString(n) || len(q.Leaders) > 0 && len(q.Methods) == 0 && leaderFromRE.MatchString(n):
+		// ("于丽琴是哪儿的": where she works.)
 		return IntentWhere
 	case problemRE2.MatchString(n):
 		return IntentProblem
