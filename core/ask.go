@@ -1278,7 +1278,10 @@ func (s *Service) otherMethod(q *Question, prev *Turn) bool {
 		return false // (after advice, 还有别的办法吗 asks other secretaries')
 	}
 	listedItem := nextAskRE.MatchString(q.Norm) && len(prev.Listed) > 1 && len(prev.Methods) == 1 && slices.Contains(prev.Listed, prev.Methods[0])
-	if !otherMethodAskRE.MatchString(q.Norm) && !listedItem {
+	// "还有吗" after her profile listed her methods: more of her work, not
+	// the article's next sentences.
+	afterList := nextAskRE.MatchString(q.Norm) && len(prev.Listed) > 0 && len(prev.Methods) == 0
+	if !otherMethodAskRE.MatchString(q.Norm) && !listedItem && !afterList {
 		return false
 	}
 	leader := prev.Leaders[0]
@@ -1296,6 +1299,11 @@ func (s *Service) otherMethod(q *Question, prev *Turn) bool {
 				break
 			}
 		}
+	}
+	if next == "" && afterList {
+		q.Leaders, q.FollowUp, q.Resolved = []string{leader}, true, true
+		q.Intent, q.Asks = IntentHow, AsksOther // her doings not told yet, if any
+		return true
 	}
 	if next == "" {
 		if !listedItem {

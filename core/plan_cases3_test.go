@@ -185,3 +185,22 @@ func TestWhereAskedAsWhichCity(t *testing.T) {
 		}
 	}
 }
+
+// TestMoreAfterHerProfile: "还有吗？" after her profile listed her
+// methods asks more of her work: a doing the profile did not show, or
+// that all was told — never the community's founding or a problem told
+// around her work.
+func TestMoreAfterHerProfile(t *testing.T) {
+	s := lead11Service(t)
+	ans := askAll(t, s, "more-zhou", "周良英有哪些工作方法？", "还有吗？")
+	if strings.Contains(ans.Text, "成立于2018年7月") || strings.Contains(ans.Text, "消防隐患") {
+		t.Errorf("the scene told as more of her work:\n%s", ans.Text)
+	}
+	if !strings.Contains(ans.Text, "都已经介绍了") && !strings.Contains(ans.Text, "其他做法") {
+		t.Errorf("neither more work nor all told:\n%s", ans.Text)
+	}
+	ans = askAll(t, s, "more-lv", "吕成做了哪些事？", "还有吗？")
+	if !strings.Contains(ans.Text, "三张清单") || strings.Contains(ans.Text, "老百姓反映的问题") {
+		t.Errorf("want his practice not yet shown, not a resident's praise:\n%s", ans.Text)
+	}
+}

@@ -128,6 +128,30 @@ func (p *planner) planLeader(leader string) *draft {
 		if md := p.herMethodsDone(leader, append(slices.Clone(p.prev.Listed), p.prev.Methods...)); md != nil {
 			return md
 		}
+		if len(p.prev.Listed) > 0 && len(p.prev.Methods) == 0 {
+			// "还有吗" after her profile: her doings it did not show, or
+			// that all was told — not the situation around them.
+			var more []sentRef
+			for _, r := range practiceOnly(cands, leader, p.s) {
+				if len(more) == 3 {
+					break
+				}
+				if p.fresh(r.sentRef) && isDoing(r.norm) && workDoneRE.MatchString(r.norm) && !foundedRE.MatchString(r.norm) && !strings.HasPrefix(r.norm, "“") &&
+					!isProblem(r.norm) && !othersSayRE.MatchString(r.norm) && !bornYearRE.MatchString(r.norm) {
+					more = append(more, r.sentRef)
+				}
+			}
+			if len(more) == 0 {
+				return p.nothingMore(leader)
+			}
+			inOrder(more)
+			d.lead = p.leaderLabel(leader) + "的其他做法："
+			for _, r := range more {
+				p.take(r)
+				d.add(item{quote: r})
+			}
+			return d
+		}
 	}
 	if p.q.Asks == AsksPast {
 		// "他们社区以前什么样": how it was before her work.
@@ -1439,3 +1463,11 @@ func (p *planner) herMethodsDone(leader string, skip []string) *draft {
 // recurringRE tells when something is held each time: 每月第一个周六,
 // 每周三下午, 定期.
 var recurringRE = regexp.MustCompile(`每(天|日|晚|周|月|季度?|年|逢|星期|个月|半月|两周)|周[一二三四五六日末]|星期[一二三四五六日天]|第[一二三四]个(周|星期)|定期|(\d+|[一二三四五六七八九十两半])(天|周|个月|季度)一次`)
+
+var (
+	// workDoneRE is a verb of work set up or carried out (推行, 组建,
+	// 签订, 举办 …): a doing of hers, not the scene around it.
+	workDoneRE = regexp.MustCompile(`推行|推出|推动|建立|建起|组建|成立了|组织|开设|设立|设置|带领|牵头|签订|举办|开展|打造|搭建|提出|创建|创办|开办|发起|引进|改造成|聘请|动员|发动|召开|走访|上门|腾出|协调|对接`)
+	// foundedRE tells when a place was set up (社区成立于2018年), no doing.
+	foundedRE = regexp.MustCompile(`成立于|建于|始建|组建于|设立于`)
+)
