@@ -204,3 +204,18 @@ func TestMoreAfterHerProfile(t *testing.T) {
 		t.Errorf("want his practice not yet shown, not a resident's praise:\n%s", ans.Text)
 	}
 }
+
+// TestSizeOfAPlaceBuilt: "驿站有多大？" asks its area (800多平方米), even
+// right after the sentence was shown; no one's age.
+func TestSizeOfAPlaceBuilt(t *testing.T) {
+	s := lead11Service(t)
+	ans := askAll(t, s, "size-station", "于丽琴怎么照顾老人？", "驿站有多大？")
+	if !strings.Contains(firstLines(ans.Text, 2), "800多平方米") || strings.Contains(ans.Text, "年龄") {
+		t.Errorf("want its area first, no age:\n%s", ans.Text)
+	}
+	var q Question
+	q.Norm = "养老驿站起了多大作用？"
+	if thingSizeAskRE.MatchString(q.Norm) {
+		t.Errorf("%s read as asking a size", q.Norm)
+	}
+}

@@ -300,6 +300,18 @@ func familyAskedOfHer(before, cue string, e *entities) bool {
 }
 
 // sizeAskedRE asks how big a place is (社区有多大, 面积多大).
+// placeSizedRE ends on a place or a thing built, whose 多大 is its size
+// (驿站有多大, 活动室多大).
+const placeSized = `(站|室|厅|中心|食堂|广场|公园|场地|场所|房|楼|院|园|馆|空间|阵地|菜园|停车场|车库|仓库|书屋|课堂|基地)(的)?(面积|规模)?(有|能有)?`
+
+var (
+	placeSizedRE = regexp.MustCompile(placeSized + `$`)
+	// thingSizeAskRE asks the size of a place built (驿站有多大): a count
+	// in 平方米 or 亩.
+	// ("起了多大作用" asks no size.)
+	thingSizeAskRE = regexp.MustCompile(placeSized + `多大(的)?(面积|地方|地儿)?(啊|呀|呢)?[？?]?$`)
+)
+
 var sizeAskedRE = regexp.MustCompile(`^[^，,。？?在]{0,14}(社区|小区|辖区|街道|院落|楼院|片区|网格|村|地方)(的)?(面积|规模)?(有|能有)?多大(啊|呀|呢)?[？?]?$|(面积|规模)(有)?多大`)
 
 // postNamedRE names a post after a place (幸福里社区书记): the person.
@@ -451,8 +463,8 @@ func (s *Service) understand(text string, conv Conversation) Question {
 			if a.Name == "工资收入" && othersPayRE.MatchString(cueText) {
 				continue // "怎么帮工人讨回拖欠的工资": their pay, not hers
 			}
-			if a.Name == "年龄" && sizeAskedRE.MatchString(cueText) {
-				continue // "柳湾社区有多大": its size, no one's age
+			if a.Name == "年龄" && (sizeAskedRE.MatchString(cueText) || placeSizedRE.MatchString(cueText[:loc[0]])) {
+				continue // "柳湾社区有多大", "驿站有多大": its size, no one's age
 			}
 			if a.Name == "家庭情况" && !familyAskedOfHer(cueText[:loc[0]], cueText[loc[0]:loc[1]], e) {
 				continue // "她为双职工家庭的孩子做了什么": the families she serves
@@ -597,6 +609,8 @@ func intentOf(q Question) Intent {
 		return IntentSummary
 	case len(q.Leaders) == 1 && len(q.Methods) == 0 && summaryLooseRE.MatchString(n) && onlyNameAndCue(n, q.Leaders[0]):
 		return IntentSummary
+	case thingSizeAskRE.MatchString(n):
+		return IntentNumber // "驿站有多大": its area
 	case whenRE.MatchString(n):
 		return IntentWhen
 	case numberRE.MatchString(indefiniteRE.ReplaceAllString(n, "")):
@@ -688,6 +702,10 @@ func topicOf(q Question, e *entities) string {
 		for _, k := range e.placeKeys {
 			t = strings.ReplaceAll(t, k.key, " ")
 		}
+	}
+	if thingSizeAskRE.MatchString(q.Norm) && !sizeAskedRE.MatchString(q.Norm) {
+		// "驿站有多大": told in 平方米 or 亩.
+		t = strings.ReplaceAll(strings.ReplaceAll(t, "有多大", " "), "多大", " ") + " 平方米 面积 亩"
 	}
 	if sizeAskedRE.MatchString(q.Norm) {
 		// "社区有多大": told by its area, its people and its buildings.
