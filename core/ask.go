@@ -1409,5 +1409,16 @@ func (s *Service) nearLeader(name string) string {
 			found = leader
 		}
 	}
+	if found == "" {
+		// "吕成英": a secretary's whole name and one character more.
+		for leader := range s.ents.leaderInfo {
+			if have := []rune(leader); len(have) >= 2 && len(want) == len(have)+1 && strings.HasPrefix(name, leader) {
+				if found != "" {
+					return ""
+				}
+				found = leader
+			}
+		}
+	}
 	return found
 }

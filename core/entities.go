@@ -553,6 +553,47 @@ var partyRE = regexp.MustCompile(`(业委会|居委会|单位|物业|公司|企�
 // ourPrefix are words before 社区/小区 that mean the asker's own place.
 var ourPrefix = []string{"我们", "咱们", "她们", "他们", "你们", "您们", "我", "本", "该", "这个", "那个", "一个", "有的", "有些", "所在", "老旧", "新建", "城市", "农村", "城郊", "大型", "小型"}
 
+// blendedNames are the longer names a question writes with a secretary's
+// whole name as their start ("吕成英是哪个社区的": 吕成 and 英), each with
+// that secretary: one character more, a given name's, before what may
+// follow a name (是, 的, 有 …) or the end — and no article writes it.
+func (e *entities) blendedNames(norm string) map[string]string {
+	out := map[string]string{}
+	for _, k := range e.leaderKeys {
+		if k.key != k.canon || utf8.RuneCountInString(k.key) < 2 {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(norm[i:], k.key)
+			if j < 0 {
+				break
+			}
+			at := i + j + len(k.key)
+			i = at
+			c, n := utf8.DecodeRuneInString(norm[at:])
+			if n == 0 || !strings.ContainsRune(givenNameChars, c) {
+				continue
+			}
+			after, _ := utf8.DecodeRuneInString(norm[at+n:])
+			if at+n < len(norm) && !strings.ContainsRune(afterNameChars, after) {
+				continue
+			}
+			if name := k.key + string(c); !e.corpusSays(name) {
+				out[name] = k.canon
+			}
+		}
+	}
+	return out
+}
+
+// givenNameChars are characters common in given names and rare as the
+// start of a word after one (平 of 平时, 明 of 明年, 建 of 建立, 荣 of 荣获, 刚 of
+// 刚来 are left out).
+const givenNameChars = "英丽芳华梅兰红霞燕娟敏静伟强军杰涛斌秀琴玲萍凤莲珍娥婷慧玉桂香晓亮辉勇峰磊鹏鑫艳娜丹蓉琳莉薇颖倩雪洁娇茹妍瑶怡蕾菊翠"
+
+// afterNameChars may follow a person's name in a question.
+const afterNameChars = "是的在和与跟有怎哪为做当呢吗，,？?。!！书主现今从对把被还也都就曾什多几去来给让获提推说讲这那又会能可要想等啊 　"
+
 func (e *entities) corpusSays(word string) bool {
 	for _, t := range e.known {
 		if strings.Contains(t, word) {

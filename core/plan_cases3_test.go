@@ -219,3 +219,22 @@ func TestSizeOfAPlaceBuilt(t *testing.T) {
 		t.Errorf("%s read as asking a size", q.Norm)
 	}
 }
+
+// TestNameBlendingASecretarysName: a name that is a secretary's whole name
+// and one character more (吕成英) is someone the articles do not name:
+// said so, with the secretary offered — never answered as him. His own
+// name followed by a word (吕成平时, 吕成荣获) is still him.
+func TestNameBlendingASecretarysName(t *testing.T) {
+	s := lead11Service(t)
+	for q, near := range map[string]string{"吕成英是哪个社区的？": "吕成", "周良英丽是谁？": "周良英", "于丽琴芳有什么工作方法？": "于丽琴"} {
+		ans := askAll(t, s, "blend-"+q, q)
+		if !ans.Refused || !strings.Contains(ans.Text, "您问的是不是"+near) {
+			t.Errorf("%s: want not named, %s offered:\n%s", q, near, ans.Text)
+		}
+	}
+	for _, q := range []string{"吕成平时怎么工作？", "吕成荣获过什么荣誉？", "周良英刚来社区时怎么样？"} {
+		if ans := askAll(t, s, "blend-"+q, q); strings.Contains(ans.Text, "您问的是不是") {
+			t.Errorf("%s: his own name read as another's:\n%s", q, ans.Text)
+		}
+	}
+}

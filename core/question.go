@@ -432,6 +432,17 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		q.ViaPlace = len(q.Leaders) > 0
 	}
 	q.Unknown = e.unknownNames(q.Norm)
+	for name, leader := range e.blendedNames(q.Norm) {
+		// "吕成英": not 吕成, someone the articles do not name — unless 吕成
+		// is also named on his own.
+		if strings.Count(q.Norm, leader) == strings.Count(q.Norm, name) {
+			q.Leaders = slices.DeleteFunc(q.Leaders, func(l string) bool { return l == leader })
+			q.ViaPlace = false
+		}
+		if !slices.Contains(q.Unknown, name) {
+			q.Unknown = append(q.Unknown, name)
+		}
+	}
 	if len(q.Leaders) == 0 {
 		// "深圳的社区书记是怎么做的": the secretaries of that city.
 		// A place chain often leaves out its province (宁波市海曙区…), so a
