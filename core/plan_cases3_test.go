@@ -199,9 +199,10 @@ func TestMoreAfterHerProfile(t *testing.T) {
 	if !strings.Contains(ans.Text, "都已经介绍了") && !strings.Contains(ans.Text, "其他做法") {
 		t.Errorf("neither more work nor all told:\n%s", ans.Text)
 	}
-	ans = askAll(t, s, "more-lv", "吕成做了哪些事？", "还有吗？")
-	if !strings.Contains(ans.Text, "三张清单") || strings.Contains(ans.Text, "老百姓反映的问题") {
-		t.Errorf("want his practice not yet shown, not a resident's praise:\n%s", ans.Text)
+	profile := askAll(t, s, "more-lv", "吕成做了哪些事？")
+	ans = askAll(t, s, "more-lv", "还有吗？")
+	if !strings.Contains(profile.Text+ans.Text, "三张清单") || strings.Contains(ans.Text, "老百姓反映的问题") {
+		t.Errorf("want his practices, not a resident's praise:\n%s\n%s", profile.Text, ans.Text)
 	}
 }
 
@@ -236,5 +237,19 @@ func TestNameBlendingASecretarysName(t *testing.T) {
 		if ans := askAll(t, s, "blend-"+q, q); strings.Contains(ans.Text, "您问的是不是") {
 			t.Errorf("%s: his own name read as another's:\n%s", q, ans.Text)
 		}
+	}
+}
+
+// TestProfileLeavesOutTheGroundSheWorksOn: a sentence on how the
+// community is (新社区，外来人口多，存在…等问题) is no practice of hers in
+// her profile.
+func TestProfileLeavesOutTheGroundSheWorksOn(t *testing.T) {
+	s := lead11Service(t)
+	ans := askAll(t, s, "ground-lv", "吕成的主要事迹")
+	if l := lineWith(ans.Text, "2020年才成立"); strings.Contains(l, "做法") {
+		t.Errorf("the ground he works on told as a practice:\n%s", ans.Text)
+	}
+	if !strings.Contains(ans.Text, "自管业主委员会") {
+		t.Errorf("his practice missing:\n%s", ans.Text)
 	}
 }

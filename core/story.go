@@ -70,7 +70,7 @@ func opensComplaint(r sentRef) bool {
 }
 
 // situationRE describes the community a practice answers to.
-var situationRE = regexp.MustCompile(`地处|位于|是一个.{0,12}(社区|小区)|是典型的|辖区内有|以[^，,。]{1,10}为主|[人户商]多[，,。、]|较多|众多|占了一半|占比`)
+var situationRE = regexp.MustCompile(`地处|位于|是一个.{0,12}(社区|小区)|是典型的|辖区内有|以[^，,。]{1,10}为主|[人户商口]多[，,。、]|较多|众多|占了一半|占比|存在[^。；]{0,40}(问题|短板|难题|困难)`)
 
 // placeSubjectRE opens a sentence about the community itself ("桂香社区
 // 是一个新建小区", "这里位于…").
