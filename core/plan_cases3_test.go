@@ -10,7 +10,9 @@ import (
 // genre's shapes: a county paper's report with a story of one resident
 // (zhou.txt), a provincial portal's HTML page whose method's five parts
 // are told one paragraph each as 在X上，… (lv.html), and a magazine
-// profile with two methods, a count paragraph and a past state (yu.txt).
+// profile with two methods, a count paragraph and a past state (yu.txt),
+// and an evening paper's report whose practice is told before the name
+// residents gave it (ma.txt).
 var lead11 struct {
 	once sync.Once
 	s    *Service
@@ -251,5 +253,27 @@ func TestProfileLeavesOutTheGroundSheWorksOn(t *testing.T) {
 	}
 	if !strings.Contains(ans.Text, "自管业主委员会") {
 		t.Errorf("his practice missing:\n%s", ans.Text)
+	}
+}
+
+// TestParticularOfAShownSentence: "院长是怎么选的？" two turns after the
+// sentence telling it (推选一名“院长”) is answered by that sentence again,
+// said to be quoted above — not by new sentences holding nothing of it.
+func TestParticularOfAShownSentence(t *testing.T) {
+	s := lead11Service(t)
+	ans := askAll(t, s, "particular-ma", "马秀兰怎么解决院落没物业的问题？", "效果咋样？", "院长是怎么选的？")
+	if !strings.Contains(firstLines(ans.Text, 2), "推选一名“院长”") || strings.Contains(ans.Text, "纺织厂") {
+		t.Errorf("want the sentence telling it:\n%s", ans.Text)
+	}
+}
+
+// TestTheSolvingIsNoTopic: "怎么解决院落没物业的问题" is about the courtyards
+// without property management; a sentence that only 解决s something else
+// (能当场解决的当场解决) does not lead.
+func TestTheSolvingIsNoTopic(t *testing.T) {
+	s := lead11Service(t)
+	ans := askAll(t, s, "solving-ma", "马秀兰怎么解决院落没物业的问题？")
+	if strings.Contains(firstLines(ans.Text, 2), "早上七点") || !strings.Contains(ans.Text, "院落自管小组") {
+		t.Errorf("want the courtyards' practice first:\n%s", ans.Text)
 	}
 }

@@ -402,6 +402,15 @@ func (p *planner) planLeader(leader string) *draft {
 			return d
 		}
 	}
+	if top, ok := p.shownHoldingAll(ranked, wt); ok && p.q.FollowUp {
+		// "院长是怎么选的？" after the sentence telling it: that sentence,
+		// holding all that is asked, answers, shown or not — not new ones
+		// holding little of it.
+		p.take(top)
+		d.lead = p.leaderLabel(leader) + "：这一点上面已经引用过，原文是："
+		d.add(item{quote: top})
+		return d
+	}
 	n := 3
 	if narrative {
 		n = 2 // anchors; narrate adds what follows each
@@ -1081,6 +1090,31 @@ func (p *planner) planBrief(leader string) *draft {
 		d.refused, d.lead = true, ""
 	}
 	return d
+}
+
+// shownHoldingAll is the sentence shown earlier in the conversation that
+// holds what is asked, when no sentence not shown holds even 60% as much
+// of it.
+func (p *planner) shownHoldingAll(ranked []rankedSent, wt weightedTerms) (sentRef, bool) {
+	if p.prev == nil || wt.total == 0 {
+		return sentRef{}, false
+	}
+	var top *rankedSent
+	for i, r := range ranked {
+		if !p.fresh(r.sentRef) && !p.used[r.key()] && r.covered >= 0.4*wt.total && (top == nil || r.score > top.score) {
+			top = &ranked[i]
+		}
+	}
+	if top == nil {
+		return sentRef{}, false
+	}
+	// (Holding all of it, or at least its main word when nothing new holds
+	// any: the weights count pairs across the words' gaps too.)
+	if top.covered < 0.99*wt.total && slices.ContainsFunc(ranked, func(r rankedSent) bool { return p.fresh(r.sentRef) && r.covered > 0 }) ||
+		slices.ContainsFunc(ranked, func(r rankedSent) bool { return p.fresh(r.sentRef) && r.covered >= 0.6*top.covered }) {
+		return sentRef{}, false
+	}
+	return top.sentRef, true
 }
 
 // resultsOfShown are the sentences telling what came of what the last

@@ -742,6 +742,11 @@ func topicOf(q Question, e *entities) string {
 	for _, f := range strings.Fields(t) {
 		// "解决了多少问题": what a count counts is its topic.
 		counted := q.Intent == IntentNumber && (f == "问题" || f == "解决" || f == "解决过")
+		if q.Intent != IntentNumber && utf8.RuneCountInString(f) > 3 {
+			// "怎么解决院落没物业的问题": what is solved is the topic, not
+			// the solving.
+			f = solvingOpenRE.ReplaceAllString(f, "")
+		}
 		if !slices.Contains(emptyTokens, f) || counted {
 			kept = append(kept, f)
 		}
@@ -757,6 +762,9 @@ var (
 	// strayPlusRE is a + not inside such a name.
 	strayPlusRE = regexp.MustCompile(`(^|\s)\++|\++(\s|$)`)
 )
+
+// solvingOpenRE opens a topic with the verb of dealing with it.
+var solvingOpenRE = regexp.MustCompile(`^(解决|处理|破解|应对|化解|改善|治理)(好|了)?`)
 
 // placeNameAskedRE asks about a community's name itself (为什么叫这个名字).
 var placeNameAskedRE = regexp.MustCompile(`名字|名称|得名|为什么叫|为啥叫|怎么叫`)
