@@ -1,6 +1,7 @@
 package core
 
 import (
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -271,7 +272,11 @@ func TestParticularOfAShownSentence(t *testing.T) {
 // without property management; a sentence that only 解决s something else
 // (能当场解决的当场解决) does not lead.
 func TestTheSolvingIsNoTopic(t *testing.T) {
-	s := lead11Service(t)
+	text, err := os.ReadFile("testdata/lead11/ma.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverText(t, "ma.txt", string(text))
 	ans := askAll(t, s, "solving-ma", "马秀兰怎么解决院落没物业的问题？")
 	if strings.Contains(firstLines(ans.Text, 2), "早上七点") || !strings.Contains(ans.Text, "院落自管小组") {
 		t.Errorf("want the courtyards' practice first:\n%s", ans.Text)
