@@ -62,6 +62,7 @@ func TestLengthAskedIsToldByALength(t *testing.T) {
 		{[]string{"周良英是怎么清理楼道的？", "花了多久？"}, "整整花了3个月"},
 		{[]string{"周良英清理楼道花了多长时间？"}, "整整花了3个月"},
 		{[]string{"吕成是怎么改造老旧小区的？", "用了几年？"}, "两年间"},
+		{[]string{"早七点巡街是怎么做的？", "坚持了多久？"}, "坚持了十二年"},
 	} {
 		ans := askAll(t, s, "length-"+strings.Join(c.qs, ""), c.qs...)
 		if ans.Refused || !strings.Contains(firstLines(ans.Text, 2), c.want) {
@@ -71,6 +72,7 @@ func TestLengthAskedIsToldByALength(t *testing.T) {
 	for text, want := range map[string]bool{
 		"整整花了3个月才清理干净": true, "两年间，辖区7个老旧小区完成改造": true, "居民的诉求24小时内有回应": true,
 		"龙城社区成立于2018年7月": false, "1999年8月加入中国共产党": false, "每月15日召开联席会": false,
+		"这个习惯她坚持了十二年": true, "第二天给居民回话": false, "能当场解决的当场解决": false, "2012年3月起担任书记": false,
 	} {
 		if got := lengthStatedRE.MatchString(text); got != want {
 			t.Errorf("lengthStatedRE(%q) = %v, want %v", text, got, want)
