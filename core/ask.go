@@ -576,7 +576,10 @@ func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 	said := len(prev.Leaders) > 0 && s.says(prev.Leaders[0], rest, nil)
 	yesNo := yesNoRE.MatchString(strings.TrimSpace(q.Norm))               // "要收费吗？": of what was just told
 	wh := whWordRE.MatchString(q.Norm) || strings.Contains(q.Norm, "什么人") // "都是些什么人"
-	if utf8.RuneCountInString(rest) >= 2 && !said && !(detail || yesNo || wh) || utf8.RuneCountInString(rest) > 3 && !said && !yesNo {
+	// A particular read into Asks ("一顿饭多少钱", "坚持了多久") is of what
+	// was just told, its words however many.
+	particular := q.Asks == AsksSum || q.Asks == AsksLength || q.Asks == AsksSchedule
+	if utf8.RuneCountInString(rest) >= 2 && !said && !(detail || yesNo || wh || particular) || utf8.RuneCountInString(rest) > 3 && !said && !yesNo && !particular {
 		return false
 	}
 	switch q.Intent {

@@ -284,3 +284,14 @@ func TestTheSolvingIsNoTopic(t *testing.T) {
 		t.Errorf("want the courtyards' practice first:\n%s", ans.Text)
 	}
 }
+
+// TestSumAskedOfWhatWasJustTold: "一顿饭多少钱？" right after the canteen
+// asks its price, however many words it has: the sentence stating it
+// (每餐8元), not a refusal.
+func TestSumAskedOfWhatWasJustTold(t *testing.T) {
+	s := lead11Service(t)
+	ans := askAll(t, s, "sum-canteen", "老街食堂是什么？", "一顿饭多少钱？")
+	if ans.Refused || !strings.Contains(ans.Text, "每餐8元") {
+		t.Errorf("want its price:\n%s", ans.Text)
+	}
+}
