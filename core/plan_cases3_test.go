@@ -295,3 +295,22 @@ func TestSumAskedOfWhatWasJustTold(t *testing.T) {
 		t.Errorf("want its price:\n%s", ans.Text)
 	}
 }
+
+// TestWhichOfTwoIsBetterIsAComparison: two secretaries named and "哪个强",
+// "谁搞得好" at the end compare them — each one's practice — not a search
+// for the words "跟 带队伍 强".
+func TestWhichOfTwoIsBetterIsAComparison(t *testing.T) {
+	s := lead11Service(t)
+	for _, q := range []string{"周良英跟于丽琴带队伍哪个强？", "吕成和周良英搞共建谁搞得好？"} {
+		if u := s.understand(q, Conversation{}); u.Intent != IntentCompare {
+			t.Errorf("%s: intent %s, want compare", q, u.Intent)
+		}
+		ans := askAll(t, s, "better-"+q, q)
+		if ans.Refused || strings.Contains(ans.Text, "方面的内容") {
+			t.Errorf("%s: refused:\n%s", q, ans.Text)
+		}
+	}
+	if u := s.understand("于丽琴的哪个办法好？", Conversation{}); u.Intent == IntentCompare {
+		t.Errorf("one secretary's methods compared as two secretaries")
+	}
+}
