@@ -139,9 +139,15 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 	}
 	ix.stepsOf = make([][]string, len(ms))
 	for mi := range ms {
+		lead := sharedLead(ms[mi].Steps)
 		for _, st := range ms[mi].Steps {
 			if k := key(st); utf8.RuneCountInString(k) >= 3 {
 				ix.stepsOf[mi] = append(ix.stepsOf[mi], k)
+				// 注重摸清民意 is carried out as 在摸清民意方面，…: the step
+				// without the word every step opens with.
+				if r := strings.TrimPrefix(k, lead); lead != "" && utf8.RuneCountInString(r) >= 3 {
+					ix.stepsOf[mi] = append(ix.stepsOf[mi], r)
+				}
 			}
 		}
 	}
@@ -412,6 +418,10 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 				skipping = false
 			case paragraphMentions(a, ix, i, mi, sk, nil):
 				skipping = true // from the sentence that mentions it again
+			case paras == 1 && len(ix.stepsOf[mi]) >= 2 && nextParaOpensStep(a, i, ix.stepsOf[mi]):
+				// A paragraph of setting (社区建成于上世纪80年代…) before the
+				// steps told one by one (在摸清民意方面，…): skipped.
+				skipping = true
 			default:
 				return out
 			}
@@ -441,6 +451,26 @@ func stepHeaderFrom(s sentence, steps []string, next *int) bool {
 			*next = j + 1
 			return true
 		}
+	}
+	return false
+}
+
+// nextParaOpensStep: the paragraph after sentence i's opens with one of
+// the steps' keys in its first clause (在摸清民意方面，… / 针对议事协商，…).
+func nextParaOpensStep(a *article, i int, keys []string) bool {
+	p := a.sentences[i].para
+	for j := i + 1; j < len(a.sentences); j++ {
+		if a.sentences[j].para == p {
+			continue
+		}
+		if a.sentences[j].heading {
+			return false
+		}
+		k := a.sentences[j].key
+		if c := strings.IndexAny(k, ",:;。"); c >= 0 {
+			k = k[:c]
+		}
+		return containsAny(k, keys)
 	}
 	return false
 }
@@ -822,4 +852,26 @@ func opensFirstStep(n, step string) bool {
 		}
 	}
 	return false
+}
+
+// sharedLead is the two-rune word every step opens with (注重 of 注重摸清
+// 民意、注重议事协商、注重跟踪问效), "" if none or fewer than three steps.
+func sharedLead(steps []string) string {
+	if len(steps) < 3 {
+		return ""
+	}
+	rs := []rune(key(steps[0]))
+	if len(rs) < 5 {
+		return ""
+	}
+	lead := string(rs[:2])
+	if zh.HanCount(lead) != 2 {
+		return ""
+	}
+	for _, st := range steps[1:] {
+		if k := key(st); !strings.HasPrefix(k, lead) || utf8.RuneCountInString(k) < 5 {
+			return ""
+		}
+	}
+	return lead
 }

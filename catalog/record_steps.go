@@ -350,7 +350,7 @@ func enumOpenValue(k string) (int, bool) {
 // (“一听”，就是… / 所谓“摸”，是… / 收集环节，… / 在受理这一步，…).
 func opensStep(k, step string) bool {
 	k = strings.TrimLeft(k, "“ ")
-	for _, p := range []string{"所谓", "在", "首先是", "首先", "先是", "先", "然后是", "然后", "接着是", "接着", "其次是", "再是", "再", "最后是", "最后", "后"} {
+	for _, p := range []string{"所谓", "针对", "围绕", "聚焦", "在", "首先是", "首先", "先是", "先", "然后是", "然后", "接着是", "接着", "其次是", "再是", "再", "最后是", "最后", "后"} {
 		if strings.HasPrefix(k, p) {
 			k = k[len(p):]
 			break
@@ -360,16 +360,27 @@ func opensStep(k, step string) bool {
 	if rs := []rune(sk); len(rs) >= 2 && len(rs) <= 3 && strings.ContainsRune(numerals, rs[0]) && !strings.HasPrefix(k, sk) {
 		sk = string(rs[1:]) // 看，就是… of 一看
 	}
+	if rs := []rune(sk); len(rs) >= 5 && leadVerbs[string(rs[:2])] && !strings.HasPrefix(k, sk) && strings.HasPrefix(k, string(rs[2:])) {
+		sk = string(rs[2:]) // 在摸清民意方面，… of 注重摸清民意
+	}
 	if sk == "" || !strings.HasPrefix(k, sk) {
 		return false
 	}
 	rest := strings.TrimLeft(k[len(sk):], "”")
-	for _, w := range []string{",", ":", "就是", "是", "即", "指", "环节", "这一步", "这一环", "阶段", "。"} {
+	for _, w := range []string{",", ":", "就是", "是", "即", "指", "环节", "这一步", "这一环", "阶段", "。", "方面", "上,"} {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// leadVerbs open steps told as a verb and its object (注重摸清民意,
+// 强化组织引领), carried out under the object alone (在摸清民意方面，…).
+var leadVerbs = map[string]bool{
+	"注重": true, "坚持": true, "强化": true, "突出": true, "抓好": true, "抓实": true, "做好": true, "做实": true,
+	"推动": true, "推进": true, "深化": true, "健全": true, "完善": true, "建立": true, "加强": true, "优化": true,
+	"提升": true, "打造": true, "落实": true, "用好": true, "搭建": true, "建强": true, "聚焦": true, "创新": true,
 }
 
 // stepHeaderOf: the sentence, opening its paragraph, heads the step
@@ -420,7 +431,9 @@ func ordinalHeaders(a *article, sents []int, steps []string) []int {
 	for j, i := range sents {
 		out[j] = -1
 		s := a.sentences[i]
-		if v, ok := enumOpenValue(s.key); ok {
+		// 三联即… of the steps 三联、一访 opens with its step, not with the
+		// marker of part three.
+		if v, ok := enumOpenValue(s.key); ok && !(next <= n && opensStep(s.key, steps[next-1])) {
 			if v == next && v <= n {
 				out[j] = v - 1
 				found++

@@ -761,7 +761,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			p.take(def)
 			d.add(item{quote: def})
 		}
-		if len(m.Steps) > 0 && (!hasDef || !containsAll(def.norm, m.Steps)) {
+		if len(m.Steps) > 0 && (!hasDef || !containsAll(def.norm, m.Steps) || partsOfName(m)) {
 			steps := make([]string, len(m.Steps))
 			for i := range m.Steps {
 				steps[i] = p.stepName(m, i, def)
@@ -1169,4 +1169,16 @@ func (p *planner) methodsPlace(d **draft) bool {
 	(*d).lead = "讲“" + strings.Trim(m.Name, "“”") + "”的是" + info.Place + "（" + who + "）的事迹："
 	(*d).add(item{quote: def})
 	return true
+}
+
+// partsOfName: every step is a part the method's name spells (三联 and 一访
+// of 三联一访): the naming sentence holding them tells none of them.
+func partsOfName(m catalog.Method) bool {
+	name := zh.ToSimplified(m.Name)
+	for _, st := range m.Steps {
+		if !strings.Contains(name, zh.ToSimplified(st)) {
+			return false
+		}
+	}
+	return len(m.Steps) >= 2
 }

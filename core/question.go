@@ -387,7 +387,10 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	// "第三步" names a step, not the method called 三步工作法.
 	forMethods := stepNumRE.ReplaceAllString(q.Norm, "　")
 	q.Methods = findKeys(forMethods, e.methodKeys)
-	if ms := findKeys(forMethods, e.stepKeys); len(ms) > 0 && len(q.Methods) == 0 {
+	// A step named inside the method's own name (一访 of 三联一访) is no
+	// step asked.
+	forSteps := maskKeys(forMethods, e.methodKeys)
+	if ms := findKeys(forSteps, e.stepKeys); len(ms) > 0 && len(q.Methods) == 0 {
 		// "民主议单怎么议": a step names its method.
 		q.Methods = ms
 	}
@@ -486,8 +489,12 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		q.Step = numberOf(m[1])
 	}
 	q.Intent = intentOf(q)
-	if len(findKeys(forMethods, e.stepKeys)) > 0 && q.Intent != IntentAdvice && (q.Intent == IntentHow || q.Intent == IntentOther || q.Intent == IntentWhat || q.Intent == IntentWhen) {
+	if len(findKeys(forSteps, e.stepKeys)) > 0 && q.Intent != IntentAdvice && (q.Intent == IntentHow || q.Intent == IntentOther || q.Intent == IntentWhat || q.Intent == IntentWhen) {
 		q.Intent = IntentSteps
+	}
+	if ms := findKeys(forSteps, e.partKeys); len(ms) == 1 && len(q.Leaders) == 0 && (q.Intent == IntentHow || q.Intent == IntentWhat) && (len(q.Methods) == 0 || q.Methods[0] == ms[0]) {
+		// "一访是怎么做的": how that part of 三联一访 is done.
+		q.Methods, q.Intent = ms, IntentSteps
 	}
 	q.Topic = topicOf(q, e)
 	q.Asks = detailOf(q)

@@ -1,0 +1,42 @@
+package core
+
+import "testing"
+
+// Methods told in the shapes of failure reports: a name counting parts of
+// two kinds (三联一访), and steps named at once, carried out paragraphs
+// later under their own words (在X方面，… / 针对X，…). Each article is
+// written for the test in the genre's words.
+
+// TestThreePlusOneAnswered: 三联一访 has two parts, 三联 and 一访, each
+// with its own paragraph; "一访是怎么做的" is the 一访's paragraph alone, and
+// "是什么" names both parts.
+func TestThreePlusOneAnswered(t *testing.T) {
+	text := "“三联一访”让老旧小区暖起来\n2025-05-08 来源：市委组织部\n" +
+		"　　春晖社区党委书记杜秀英在社区干了十二年。社区老旧楼院多、困难群众多，她带着社区“两委”摸索出“三联一访”工作法。\n" +
+		"　　“三联”即党员联户、楼长联楼、单位联社区。社区把286名党员编成32个小组，每名党员联系10户居民；每个楼院选出一名楼长，负责收集楼里的大事小情；17家驻区单位与社区签订共建协议，每年为居民办5件实事。\n" +
+		"　　“一访”即每月一访。每月最后一个周六，社区干部和网格员带着民情日记走访困难家庭和独居老人，问冷暖、送服务，记下的问题一周内答复。\n" +
+		"　　两年来，社区累计走访群众4800多户次，解决实际问题320多件。\n"
+	s := serviceOverText(t, "a.txt", text)
+	as := askChat(t, s, "3+1", "三联一访工作法具体有哪几步？", "一访是怎么做的？")
+	wantIn(t, "steps", as[0].Text, []string{"共2步", "党员联户", "286名党员", "民情日记"}, []string{"共3步", "共4步"})
+	wantIn(t, "一访", as[1].Text, []string{"民情日记"}, []string{"286名党员"})
+	as = askChat(t, s, "3+1 what", "三联一访工作法是什么？")
+	wantIn(t, "what", as[0].Text, []string{"党员联户", "民情日记"}, nil)
+}
+
+// TestStepsCarriedOutLaterAnswered: the steps' paragraphs after a paragraph
+// of setting are the steps answer, and 第二步 is its own paragraph — not
+// the setting, not "文中没有单独展开".
+func TestStepsCarriedOutLaterAnswered(t *testing.T) {
+	text := "老旧小区里的“三个注重”\n来源：区融媒体中心\n" +
+		"　　幸福里社区党委书记孙丽华在老旧小区治理中坚持“三个注重”：注重摸清民意、注重议事协商、注重跟踪问效。\n" +
+		"　　幸福里社区建成于上世纪80年代，没有物业，居民以退休职工为主。\n" +
+		"　　在摸清民意方面，社区干部分片包干，每季度把辖区1800户走访一遍，建立民情台账。\n" +
+		"　　针对议事协商，社区每月召开一次楼院议事会，请居民代表、老党员一起商量楼道照明、车棚改造等事项。\n" +
+		"　　在跟踪问效方面，议定的事项办完后，社区请居民代表打分，不满意的重新办。\n" +
+		"　　去年，社区办结民生实事58件。\n"
+	s := serviceOverText(t, "a.txt", text)
+	as := askChat(t, s, "scatter", "三个注重具体怎么做？", "第二步呢？")
+	wantIn(t, "steps", as[0].Text, []string{"民情台账", "楼院议事会", "居民代表打分"}, []string{"上世纪80年代"})
+	wantIn(t, "第二步", as[1].Text, []string{"楼院议事会"}, []string{"民情台账", "没有单独展开"})
+}
