@@ -232,8 +232,14 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 		if defs[mi] < 0 {
 			continue
 		}
-		if hs := stepHeads(a, groups[mi].first().sent, ms[mi].Steps); hs != nil {
+		hs := stepHeads(a, groups[mi].first().sent, ms[mi].Steps)
+		if hs != nil {
 			bodies[mi] = headBodies(a, ix, mi, hs)
+		} else if hs = openerHeads(a, defs[mi], ms[mi].Steps); hs != nil && a.sentences[hs[0]].para > a.sentences[defs[mi]].para {
+			// （一）组织联建：…（二）资源联用：… each part's paragraphs.
+			bodies[mi] = openerBodies(a, ix, mi, hs, ms[mi].Steps)
+		}
+		if hs != nil {
 			told := 0
 			for _, b := range bodies[mi] {
 				if len(b) > 0 {

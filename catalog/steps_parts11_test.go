@@ -55,3 +55,27 @@ func TestStepsCarriedOutLater(t *testing.T) {
 	checkParts(t, buildFiles(t, map[string]string{"a.txt": text}), "a.txt", "三个注重",
 		[]string{"注重摸清民意", "注重议事协商", "注重跟踪问效"}, []string{"标成红色", "楼院议事会", "居民代表打分"})
 }
+
+// TestPartsRunOverParagraphs: a teaching case names the method in its
+// abstract and tells it under 二、主要做法 as parts whose paragraphs open
+// with （一）X：…, each part running on over the next paragraph: each part's
+// paragraphs are its procedure, none of the next part's, and the closing
+// 三、成效 is no part's.
+func TestPartsRunOverParagraphs(t *testing.T) {
+	t.Parallel()
+	text := "城市街道党建引领基层治理教学案例\n——以青山街道“三联共治”工作法为例\n" +
+		"　　【案例摘要】青山街道党工委书记钱卫东到任后，面对辖区老旧小区多、物业缺位的局面，探索形成“三联共治”工作法。\n" +
+		"　　一、案例背景\n" +
+		"　　青山街道有8个社区、居民2.3万户，其中老旧小区占六成。\n" +
+		"　　二、主要做法\n" +
+		"　　（一）组织联建：把党组织建在小区上。街道在每个小区成立党支部，全街道共建立小区党支部36个。\n" +
+		"　　钱卫东要求每名社区干部包联一个小区，每周至少去两次。\n" +
+		"　　（二）资源联用：让驻区单位动起来。街道梳理出辖区42家单位的场地和人才资源，列成资源清单。\n" +
+		"　　去年，驻区单位为居民开放停车位300多个。\n" +
+		"　　（三）服务联办：居民的事一起办。街道每月开展一次集中服务日，理发、维修送到小区门口。\n" +
+		"　　对行动不便的老人，网格员上门代办证照。\n" +
+		"　　三、成效与启示\n" +
+		"　　两年来，青山街道居民满意度从78%提高到95%。\n"
+	checkParts(t, buildFiles(t, map[string]string{"case.txt": text}), "case.txt", "三联共治工作法",
+		[]string{"组织联建", "资源联用", "服务联办"}, []string{"包联一个小区", "停车位300多个", "上门代办证照"})
+}

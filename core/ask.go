@@ -54,6 +54,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 	prev := conv.turn(req.ReplyTo)
 	s.resolve(&q, prev)
 	s.eachItem(&q)
+	s.herStepsMethod(&q)
 	q.FieldAbsent = s.topicsAbsent(q)
 
 	if ans, ok := s.routeSummaryQ(ctx, req.Chat, q); ok {
@@ -455,6 +456,45 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	}
 	if q.Intent == IntentWho && len(q.Leaders) > 0 && len(q.Methods) == 0 {
 		q.Intent = IntentSummary // "她是谁？"
+	}
+}
+
+// stepsOnlyRE are the words of a steps question that ask nothing else
+// (钱卫东分几步走的, 她具体咋弄的).
+var stepsOnlyRE = regexp.MustCompile(`分|几步走|几步|哪几步|步骤|具体|是|怎么|咋|弄|搞|整|做|干|走|的|了|呢|啊|呀|她|他|都|一共|总共|有|[？?。！!，, ]`)
+
+// looseStepsRE asks in everyday words how a thing is done in detail
+// (具体咋弄的, 具体怎么搞, 咋操作).
+var looseStepsRE = regexp.MustCompile(`具体(咋|怎么|如何)?(弄|搞|整|干|做|操作)|咋(弄|搞|整|干|做|操作)`)
+
+// herStepsMethod: a steps question naming one secretary and no method,
+// asking nothing but the steps ("钱卫东分几步走的？"), asks the steps of
+// her method told in steps — the one, or the most mentioned; asked how a
+// method told in steps is done in everyday words, its steps.
+func (s *Service) herStepsMethod(q *Question) {
+	if q.Intent == IntentHow && len(q.Methods) == 1 && looseStepsRE.MatchString(q.Norm) && s.hasSteps(q.Methods[0]) {
+		q.Intent = IntentSteps // "三联共治具体咋弄的": its steps, as 具体怎么做
+		return
+	}
+	if s.o.Catalog == nil || q.Intent != IntentSteps || len(q.Leaders) != 1 || len(q.Methods) != 0 || q.Item != 0 {
+		return
+	}
+	rest := q.Norm
+	for _, k := range s.ents.keysOf[q.Leaders[0]] {
+		rest = strings.ReplaceAll(rest, k, "")
+	}
+	rest = strings.ReplaceAll(rest, "书记", "")
+	if stepsOnlyRE.ReplaceAllString(rest, "") != "" {
+		return
+	}
+	best, n := "", -1
+	for _, m := range s.o.Catalog.MethodsOf(q.Leaders[0]) {
+		if len(m.Steps) >= 2 && len(m.Procedure) > 0 && m.Mentions > n {
+			best, n = m.Name, m.Mentions
+		}
+	}
+	if best != "" {
+		q.Methods = []string{best}
 	}
 }
 

@@ -1098,6 +1098,7 @@ func whose(who, name string) string {
 func opensWithStep(norm, step string) bool {
 	name := unquoted(zh.ToSimplified(step))
 	t := strings.TrimSpace(unquoted(strings.ReplaceAll(norm, "**", ""))) // **摸清底数**：…
+	t = corpus.TrimListMark(t)                                           // （一）组织联建：…
 	if name == "" {
 		return false
 	}

@@ -40,3 +40,28 @@ func TestStepsCarriedOutLaterAnswered(t *testing.T) {
 	wantIn(t, "steps", as[0].Text, []string{"民情台账", "楼院议事会", "居民代表打分"}, []string{"上世纪80年代"})
 	wantIn(t, "第二步", as[1].Text, []string{"楼院议事会"}, []string{"民情台账", "没有单独展开"})
 }
+
+// TestTeachingCaseAnswered: a street secretary's teaching case, its parts
+// headed （一）X：… over paragraphs, asked colloquially (具体咋弄的, 分几步走的
+// naming only her): every part with its own paragraphs, each label once.
+func TestTeachingCaseAnswered(t *testing.T) {
+	text := "城市街道党建引领基层治理教学案例\n——以青山街道“三联共治”工作法为例\n" +
+		"　　【案例摘要】青山街道党工委书记钱卫东到任后，面对辖区老旧小区多、物业缺位的局面，探索形成“三联共治”工作法。\n" +
+		"　　一、案例背景\n" +
+		"　　青山街道有8个社区、居民2.3万户，其中老旧小区占六成。\n" +
+		"　　二、主要做法\n" +
+		"　　（一）组织联建：把党组织建在小区上。街道在每个小区成立党支部，全街道共建立小区党支部36个。\n" +
+		"　　钱卫东要求每名社区干部包联一个小区，每周至少去两次。\n" +
+		"　　（二）资源联用：让驻区单位动起来。街道梳理出辖区42家单位的场地和人才资源，列成资源清单。\n" +
+		"　　去年，驻区单位为居民开放停车位300多个。\n" +
+		"　　（三）服务联办：居民的事一起办。街道每月开展一次集中服务日，理发、维修送到小区门口。\n" +
+		"　　对行动不便的老人，网格员上门代办证照。\n" +
+		"　　三、成效与启示\n" +
+		"　　两年来，青山街道居民满意度从78%提高到95%。\n"
+	s := serviceOverText(t, "case.txt", text)
+	want := []string{"包联一个小区", "资源清单", "上门代办证照"}
+	for _, q := range []string{"三联共治工作法具体咋弄的？", "钱卫东分几步走的？"} {
+		as := askChat(t, s, q, q)
+		wantIn(t, q, as[0].Text, want, []string{"组织联建：组织联建", "资料中没有"})
+	}
+}
