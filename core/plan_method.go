@@ -424,6 +424,15 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		if k == lastStep {
 			k = len(m.Steps)
 		}
+		if p.q.Asks == AsksWhy && k <= len(m.Steps) {
+			problem := quotes(p, m.Problem)
+			if len(problem) == 0 && hasDef && whyToldInDefRE.MatchString(def.norm) {
+				problem = []sentRef{def} // "面对…的局面，探索形成…": what it answers
+			}
+			d.step = k
+			p.whyStep(d, m, k, name, procedure(max(k, 1)-1), problem)
+			break
+		}
 		if k == 0 {
 			// "社区开单这一步做什么": the step named — not a step's word
 			// inside the method's own name (议事 of 三步议事法).
@@ -446,6 +455,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				d.refused = !hasDef
 				k = 0
 			} else {
+				d.step = k
 				d.lead = fmt.Sprintf("%s的第%s步是“%s”：", name, chineseNumber(k), p.stepName(m, k-1, def))
 				if classItems(m.Steps) {
 					d.lead = fmt.Sprintf("%s中的“%s”：", name, p.stepName(m, k-1, def)) // a class, not a step
@@ -1182,4 +1192,56 @@ func partsOfName(m catalog.Method) bool {
 		}
 	}
 	return len(m.Steps) >= 2
+}
+
+// stepPurposeRE marks a clause telling what a doing is for (为了…, 让驻区单位
+// 动起来, 确保…, 避免…).
+var stepPurposeRE = regexp.MustCompile(`为了|为的是|目的是|目的在于|旨在|以便|确保|避免|防止|就是要|让[^，,。；;]{1,12}(能|有|不再|更|都|起来|放心|安心|满意)|使[^，,。；;]{1,10}(能|得到|更)|解决了?[^，,。；;]{0,10}(问题|难题|难事)`)
+
+// whyToldInDefRE: the naming sentence tells what the method answers.
+var whyToldInDefRE = regexp.MustCompile(`面对|针对|为了|为解决|为破解|着眼于|聚焦`)
+
+// whyStep answers what step k (0: the steps as a whole) is for: the
+// sentences of its procedure telling a purpose — its heading's subtitle
+// (资源联用：让驻区单位动起来) among them — then the problem the method
+// answers; when the article gives no purpose, says so and tells how the
+// step is done instead.
+func (p *planner) whyStep(d *draft, m catalog.Method, k int, name string, proc, problem []sentRef) {
+	what := name
+	if k > 0 {
+		what = name + "的第" + chineseNumber(k) + "步“" + zh.ToSimplified(m.Steps[k-1]) + "”"
+	}
+	var why []sentRef
+	if k > 0 {
+		for _, r := range proc {
+			if stepPurposeRE.MatchString(r.norm) && !p.used[r.key()] && len(why) < 2 {
+				why = append(why, r)
+			}
+		}
+	}
+	for _, r := range problem {
+		if !p.used[r.key()] && len(why) < 3 && !slices.ContainsFunc(why, func(x sentRef) bool { return x.key() == r.key() }) {
+			why = append(why, r)
+		}
+	}
+	if len(why) > 0 {
+		d.lead = what + "，文中讲到的用意和针对的问题："
+		for _, r := range why {
+			p.take(r)
+			d.add(item{quote: r})
+		}
+		return
+	}
+	d.lead = "文中没有直接说明为什么要有" + what + "。这一步的做法是："
+	if k == 0 {
+		d.lead = "文中没有直接说明" + what + "的用意。"
+		proc = nil
+	}
+	for _, r := range proc[:min(2, len(proc))] {
+		p.take(r)
+		d.add(item{quote: r})
+	}
+	if !d.hasQuotes() {
+		d.refused = true
+	}
 }

@@ -65,3 +65,39 @@ func TestTeachingCaseAnswered(t *testing.T) {
 		wantIn(t, q, as[0].Text, want, []string{"组织联建：组织联建", "资料中没有"})
 	}
 }
+
+// TestWhyThisStepAndItsCase: after a step, "为什么要这一步" tells what the
+// article says it is for (its heading's subtitle, the problem the method
+// answers), not the steps again; "第二步有什么用" of a step whose purpose
+// the article does not state says so and tells how it is done; "举个例子"
+// is the case told under the steps, far from the method's name.
+func TestWhyThisStepAndItsCase(t *testing.T) {
+	text := "城市街道党建引领基层治理教学案例\n——以青山街道“三联共治”工作法为例\n" +
+		"　　【案例摘要】青山街道党工委书记钱卫东到任后，面对辖区老旧小区多、物业缺位的局面，探索形成“三联共治”工作法。\n" +
+		"　　一、案例背景\n" +
+		"　　青山街道有8个社区、居民2.3万户，其中老旧小区占六成。\n" +
+		"　　二、主要做法\n" +
+		"　　（一）组织联建：把党组织建在小区上。街道在每个小区成立党支部，全街道共建立小区党支部36个。\n" +
+		"　　钱卫东要求每名社区干部包联一个小区，每周至少去两次。\n" +
+		"　　（二）资源联用：让驻区单位动起来。街道梳理出辖区42家单位的场地和人才资源，列成资源清单。\n" +
+		"　　去年，驻区单位为居民开放停车位300多个。\n" +
+		"　　（三）服务联办：居民的事一起办。街道每月开展一次集中服务日，理发、维修送到小区门口。\n" +
+		"　　三、成效与启示\n" +
+		"　　两年来，青山街道居民满意度从78%提高到95%。\n"
+	s := serviceOverText(t, "case.txt", text)
+	as := askChat(t, s, "why", "资源联用是怎么做的？", "为什么要这一步？")
+	wantIn(t, "why", as[1].Text, []string{"让驻区单位动起来", "物业缺位"}, []string{"共3步", "包联一个小区"})
+
+	scatter := "老旧小区里的“三个注重”\n来源：区融媒体中心\n" +
+		"　　幸福里社区党委书记孙丽华在老旧小区治理中坚持“三个注重”：注重摸清民意、注重议事协商、注重跟踪问效。\n" +
+		"　　幸福里社区建成于上世纪80年代，没有物业，居民以退休职工为主。\n" +
+		"　　在摸清民意方面，社区干部分片包干，每季度把辖区1800户走访一遍，建立民情台账。台账每月更新一次。困难户的情况标成红色。独居老人的情况标成黄色。网格员每周看一次台账。\n" +
+		"　　针对议事协商，社区每月召开一次楼院议事会，请居民代表、老党员一起商量楼道照明、车棚改造等事项。去年夏天3号楼车棚漏雨，议事会上大家商量出每户出20元、社区补一半的办法，一个月就修好了。\n" +
+		"　　在跟踪问效方面，议定的事项办完后，社区请居民代表打分，不满意的重新办。\n" +
+		"　　“现在有事大家商量着办，心里舒坦。”居民王大爷说。\n"
+	s = serviceOverText(t, "b.txt", scatter)
+	as = askChat(t, s, "use", "三个注重的第二步有什么用？")
+	wantIn(t, "第二步有什么用", as[0].Text, []string{"没有直接说明", "楼院议事会"}, []string{"民情台账"})
+	as = askChat(t, s, "example", "三个注重具体怎么做？", "举个例子")
+	wantIn(t, "example", as[1].Text, []string{"车棚漏雨"}, []string{"王大爷"})
+}
