@@ -819,7 +819,21 @@ func defClauseProcedure(d sentence, m *Method) {
 			from := p + (len(d.norm[p:]) - len(t)) + len(k)
 			end := len(d.norm)
 			for o, st2 := range m.Steps {
-				if i := strings.Index(d.norm[from:], norm(st2)); o != j && i >= 0 && from+i < end {
+				if o == j {
+					continue
+				}
+				if utf8.RuneCountInString(norm(st2)) == 1 {
+					// 提、审、议、办: a one-character step is named only
+					// where a clause opens with it, not inside 议题.
+					for _, q := range clauseStarts(d.norm) {
+						if q > from && q < end && strings.HasPrefix(trimColumnLabel(strings.TrimLeft(d.norm[q:], "“ ")), norm(st2)) {
+							end = q
+							break
+						}
+					}
+					continue
+				}
+				if i := strings.Index(d.norm[from:], norm(st2)); i >= 0 && from+i < end {
 					end = from + i
 				}
 			}

@@ -144,7 +144,7 @@ func stepsOpenSentences(a *article, steps []string, sp []int) bool {
 	for _, st := range steps {
 		k := key(st)
 		for _, i := range sp {
-			if strings.HasPrefix(strings.TrimLeft(a.sentences[i].key, "“"), k) {
+			if strings.HasPrefix(strings.TrimLeft(trimColumnLabel(a.sentences[i].key), "“"), k) {
 				n++
 				break
 			}
@@ -176,7 +176,7 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 		for st := range steps {
 			v := stepScore(a.sentences[i], steps[st], sk[st], own[st])
 			k := key(steps[st])
-			sentKey := strings.TrimLeft(a.sentences[i].key, "“")
+			sentKey := strings.TrimLeft(trimColumnLabel(a.sentences[i].key), "“")
 			if strings.HasPrefix(sentKey, k) {
 				v += 6 // 共商，就是…: the sentence is the step's own
 			}
@@ -349,7 +349,7 @@ func enumOpenValue(k string) (int, bool) {
 // opensStep: a sentence's key opens with the step and says what it is
 // (“一听”，就是… / 所谓“摸”，是… / 收集环节，… / 在受理这一步，…).
 func opensStep(k, step string) bool {
-	k = strings.TrimLeft(k, "“ ")
+	k = strings.TrimLeft(trimColumnLabel(k), "“ ") // 环节:提,做法:… of a table's row
 	for _, p := range []string{"所谓", "针对", "围绕", "聚焦", "在", "首先是", "首先", "先是", "先", "然后是", "然后", "接着是", "接着", "其次是", "再是", "再", "最后是", "最后", "后"} {
 		if strings.HasPrefix(k, p) {
 			k = k[len(p):]

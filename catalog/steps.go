@@ -188,7 +188,7 @@ func ordinalSteps(a *article, c candidate) []string {
 				return finishOrdinal(steps, c.name)
 			}
 			// "第一步是“听”": the step is 听.
-			st := strings.Trim(strings.TrimSpace(m[3]), "“”\"「」")
+			st := strings.Trim(trimColumnLabel(strings.TrimSpace(m[3])), "“”\"「」") // 第一步 内容：听 of a table
 			if st == "" {
 				return finishOrdinal(steps, c.name)
 			}

@@ -318,6 +318,13 @@ var (
 	tierColumns = map[string]bool{"等级": true, "级别": true, "类别": true, "类型": true, "颜色": true, "层级": true}
 )
 
+// reColumnLabel opens a table row or cell with its column's label (环节：提，
+// 做法：… / 内容：听。…), which says nothing of the step itself.
+var reColumnLabel = regexp.MustCompile(`^\s*(?:步骤|环节|流程|阶段|程序|步|工作环节|工作步骤|名称|项目|内容|主要内容|做法|具体做法|主要做法|措施|说明)\s*:\s*`)
+
+// trimColumnLabel drops a row's or cell's column label (环节：) opening k.
+func trimColumnLabel(k string) string { return reColumnLabel.ReplaceAllString(k, "") }
+
 // reCountedParts is a count of parts the sighting sentence gives (分成四个
 // 环节, 三个步骤, 分为红黄绿三级).
 var reCountedParts = regexp.MustCompile(`([两二三四五六七八九十])个?(?:环节|步骤|步|阶段|流程|类|级|色|档)`)

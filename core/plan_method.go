@@ -494,7 +494,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			it := item{number: i + 1, label: p.stepName(m, i, def)}
 			budget := (maxAnswerRunes - 40) / max(1, len(m.Steps))
 			for _, r := range proc {
-				if hasDef && r.key() == def.key() {
+				if hasDef && r.key() == def.key() && (containsAll(def.norm, m.Steps) || enumeratesSteps(def.norm, m.Steps) || sequenceRE.MatchString(def.norm)) {
 					continue // the naming sentence tells them all: shown once, after
 				}
 				if !p.fresh(r) {
@@ -720,7 +720,19 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 					if opensWithStep(pickR.norm, label) {
 						label = "" // "红色户：失能……" says its step itself
 					}
-					d.add(item{number: i + 1, label: label, quote: *pickR})
+					it := item{number: i + 1, label: label, quote: *pickR}
+					if zh.HanCount(pickR.norm) <= zh.HanCount(p.stepName(m, i, def))+12 {
+						// "步骤：第一步 内容：听。" only names it: how it is done
+						// is the sentence after it in its procedure.
+						for _, r := range proc {
+							if r.pos > pickR.pos && r.chunk == pickR.chunk && !p.used[r.key()] {
+								p.take(r)
+								it.more = append(it.more, r)
+								break
+							}
+						}
+					}
+					d.add(it)
 				} else {
 					d.add(item{number: i + 1, plain: p.stepName(m, i, def)}) // the numbering stays whole
 				}

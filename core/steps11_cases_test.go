@@ -101,3 +101,39 @@ func TestWhyThisStepAndItsCase(t *testing.T) {
 	as = askChat(t, s, "example", "三个注重具体怎么做？", "举个例子")
 	wantIn(t, "example", as[1].Text, []string{"车棚漏雨"}, []string{"王大爷"})
 }
+
+// TestStepsGivenAsTableAnswered: a government page tells the method only
+// as a table under a heading naming it (环节 | 做法, one-character steps),
+// or as cells carrying their own labels (步骤：第一步 | 内容：听。…): each
+// step is shown with its own row, the first included, and 第三步 is its
+// row — not the first row's, not the heading only.
+func TestStepsGivenAsTableAnswered(t *testing.T) {
+	page := "<html><head><title>金桥社区“四步议事法”操作流程_区人民政府</title></head><body>" +
+		"<div class=\"crumb\">首页 > 政务公开 > 基层治理</div>" +
+		"<h1>金桥社区“四步议事法”操作流程</h1><div class=\"info\">发布时间：2024-11-20 来源：民政局</div>" +
+		"<p>　　金桥社区党委书记罗晓红带领社区“两委”，推动居民的事居民议。</p>" +
+		"<h3>“四步议事法”</h3>" +
+		"<table><tr><th>环节</th><th>做法</th></tr>" +
+		"<tr><td>提</td><td>网格员每周入户收集居民诉求，汇总后形成议题清单。</td></tr>" +
+		"<tr><td>审</td><td>社区党委每月召开会议，从清单中确定需要议事的议题。</td></tr>" +
+		"<tr><td>议</td><td>召开居民议事会，居民代表、物业、业委会共同商量解决方案。</td></tr>" +
+		"<tr><td>办</td><td>议定事项明确责任人和时限，由党员志愿者监督落实，办结后公示。</td></tr></table>" +
+		"<p>　　今年以来，社区通过议事会解决停车难、加装电梯等问题46件。</p>" +
+		"<div class=\"foot\">主办：区人民政府办公室 ICP备12345678号</div></body></html>"
+	s := serviceOverText(t, "a.html", page)
+	as := askChat(t, s, "table", "四步议事法的步骤是什么？")
+	wantIn(t, "table steps", as[0].Text, []string{"议题清单", "社区党委每月召开会议", "居民议事会", "办结后公示"}, nil)
+	as = askChat(t, s, "table3", "四步议事法的第三步是什么？")
+	wantIn(t, "第三步", as[0].Text, []string{"居民议事会"}, []string{"议题清单", "没有单独展开"})
+
+	cells := "<html><head><title>“三步走”调解法-区司法局</title></head><body>" +
+		"<h1>“三步走”调解法</h1><div class=\"info\">发布时间：2024-06-02</div>" +
+		"<p>　　东风社区党支部书记赵海燕总结出“三步走”调解法。</p>" +
+		"<table><tr><td>步骤：第一步</td><td>内容：听。调解员先听双方把话说完，不打断、不评判。</td></tr>" +
+		"<tr><td>步骤：第二步</td><td>内容：查。调解员到现场查看，找楼长和邻居了解情况。</td></tr>" +
+		"<tr><td>步骤：第三步</td><td>内容：调。请老党员一起评理，当场签协议。</td></tr></table>" +
+		"<p>　　去年社区调解纠纷87起。</p></body></html>"
+	s = serviceOverText(t, "b.html", cells)
+	as = askChat(t, s, "cells", "三步走调解法怎么做？")
+	wantIn(t, "cells how", as[0].Text, []string{"不打断", "到现场查看", "当场签协议"}, []string{"内容:听"})
+}
