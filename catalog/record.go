@@ -147,6 +147,8 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 				// without the word every step opens with.
 				if r := strings.TrimPrefix(k, lead); lead != "" && utf8.RuneCountInString(r) >= 3 {
 					ix.stepsOf[mi] = append(ix.stepsOf[mi], r)
+				} else if rs := []rune(k); lead == "" && len(rs) >= 5 && leadVerbs[string(rs[:2])] {
+					ix.stepsOf[mi] = append(ix.stepsOf[mi], string(rs[2:])) // 在组织引领上，… of 强化组织引领
 				}
 			}
 		}

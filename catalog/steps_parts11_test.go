@@ -54,6 +54,16 @@ func TestStepsCarriedOutLater(t *testing.T) {
 		"　　去年，社区办结民生实事58件。\n"
 	checkParts(t, buildFiles(t, map[string]string{"a.txt": text}), "a.txt", "三个注重",
 		[]string{"注重摸清民意", "注重议事协商", "注重跟踪问效"}, []string{"标成红色", "楼院议事会", "居民代表打分"})
+	// Each step its own verb (强化…、优化…、深化…), carried out as 在组织引领上，
+	// / 服务供给方面， / 围绕居民自治，.
+	text = "　　朝阳社区党委书记韩春梅带领社区“两委”探索出“三个一线”工作法：强化组织引领、优化服务供给、深化居民自治。\n" +
+		"　　朝阳社区是典型的老旧小区，60岁以上老人占四成。\n" +
+		"　　在组织引领上，社区把党小组建到楼栋，42名党员楼长每天在楼里转一圈，发现问题及时上报。\n" +
+		"　　服务供给方面，社区引进3家社会组织，开办老年食堂和四点半课堂，每天服务居民200多人次。\n" +
+		"　　围绕居民自治，社区成立了楼院议事会，停车、绿化等事由居民商量决定。\n" +
+		"　　去年，社区获评市级和谐社区。\n"
+	checkParts(t, buildFiles(t, map[string]string{"b.txt": text}), "b.txt", "三个一线工作法",
+		[]string{"强化组织引领", "优化服务供给", "深化居民自治"}, []string{"党员楼长", "老年食堂", "楼院议事会"})
 }
 
 // TestPartsRunOverParagraphs: a teaching case names the method in its
