@@ -41,6 +41,11 @@ func stepKeys(steps []string) [][]stepKey {
 	}
 	out := make([][]stepKey, len(steps))
 	for i := range per {
+		if namePart(steps[i]) {
+			// 一访 is carried out as 走访: its character, not the numeral.
+			out[i] = append(out[i], stepKey{string([]rune(key(steps[i]))[1:]), 2})
+			continue
+		}
 		for j, bi := range per[i] {
 			if count[bi] > 1 && len(steps) > 1 {
 				continue
@@ -127,11 +132,18 @@ func alignable(steps []string) bool {
 		return false
 	}
 	for _, st := range steps {
-		if utf8.RuneCountInString(key(st)) < 3 {
+		if utf8.RuneCountInString(key(st)) < 3 && !namePart(st) {
 			return false
 		}
 	}
 	return true
+}
+
+// namePart is a part a name counts by kinds, spelt as the name spells it
+// (一访 of 三联一访): a numeral and one character.
+func namePart(st string) bool {
+	rs := []rune(key(st))
+	return len(rs) == 2 && strings.ContainsRune(numerals+"两", rs[0]) && zh.IsHan(rs[1]) && !strings.ContainsRune(numerals+"两个次位名户家件项种类些", rs[1])
 }
 
 // stepsOpenSentences: most steps open a sentence of the span (共商，就是…;

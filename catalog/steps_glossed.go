@@ -119,3 +119,40 @@ func glosses(k, abbr string) bool {
 	}
 	return false
 }
+
+// trailingPart: a 三X一Y whose 三X alone was read (党员联户、楼长联楼、单位联社区,
+// “三联一访”) while the 一Y is told after them, in the rest of the sighting
+// sentence or the next two (…，每月再走访一次困难家庭): the 一Y, as the name
+// spells it, is a part of its own after them — not lost.
+func trailingPart(a *article, g *group, found []string) string {
+	for _, c := range g.cands {
+		cs := components(key(c.name))
+		if len(cs) != 2 || cs[1].count != 1 || len(found) != cs[0].count || utf8.RuneCountInString(cs[1].noun) != 1 {
+			continue
+		}
+		// The 三X's items each hold its character (联 of 党员联户、楼长联楼、
+		// 单位联社区): the items are the 三X's, not a list of the whole (听、
+		// 议、办 of 三在一线).
+		if !allContain(found, cs[0].noun) {
+			continue
+		}
+		last := key(found[len(found)-1])
+		for d := 0; d <= 2 && c.sent+d < len(a.sentences); d++ {
+			k := a.sentences[c.sent+d].key
+			if d == 0 {
+				k = keyOfNorm(a.sentences[c.sent].norm[c.end:])
+			}
+			if i := strings.Index(k, last); i >= 0 {
+				k = k[i+len(last):]
+			} else if d == 0 {
+				continue
+			}
+			for _, cl := range strings.FieldsFunc(k, func(r rune) bool { return strings.ContainsRune(",;。:!?", r) }) {
+				if strings.Contains(cl, cs[1].noun) && zh.HanCount(cl) >= 4 {
+					return componentShorthand(c.name, cs[1])
+				}
+			}
+		}
+	}
+	return ""
+}

@@ -485,6 +485,8 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			d.lead += fmt.Sprintf("%s分为%d类：", whose(who, name), len(m.Steps)) // 红色户、黄色户…: classes
 		} else if whichItemsRE.MatchString(p.q.Norm) && !stepsRE.MatchString(p.q.Norm) {
 			d.lead += fmt.Sprintf("%s包括%d项：", whose(who, name), len(m.Steps)) // 哪四色: items, not steps
+		} else if pl := partsLead(m); pl != "" {
+			d.lead += whose(who, name) + pl // 三联一访: the 三联's three, then the 一访
 		} else {
 			d.lead += fmt.Sprintf("%s共%d步：", whose(who, name), len(m.Steps))
 		}
@@ -1256,4 +1258,25 @@ func (p *planner) whyStep(d *draft, m catalog.Method, k int, name string, proc, 
 	if !d.hasQuotes() {
 		d.refused = true
 	}
+}
+
+// partsLead leads the steps of a 三X一Y told as the 三X's items and then
+// the 一Y ("包括“三联”（党员联户、楼长联楼、单位联社区）和“一访”两部分："),
+// "" for other steps.
+func partsLead(m catalog.Method) string {
+	name := []rune(zh.ToSimplified(strings.Trim(m.Name, "“”")))
+	n := len(m.Steps)
+	if n < 3 || len(name) < 4 {
+		return ""
+	}
+	last := []rune(zh.ToSimplified(m.Steps[n-1]))
+	if len(last) != 2 || !strings.ContainsRune("一二三四五六七八九十两", last[0]) || !strings.Contains(string(name), string(last)) ||
+		!strings.ContainsRune("二三四五六七八九十两", name[0]) || strings.Index(string(name), string(last)) == 0 || numberOf(string(name[0])) != n-1 {
+		return ""
+	}
+	items := make([]string, n-1)
+	for i, st := range m.Steps[:n-1] {
+		items[i] = zh.ToSimplified(st)
+	}
+	return "包括“" + string(name[:2]) + "”（" + strings.Join(items, "、") + "）和“" + string(last) + "”两部分："
 }

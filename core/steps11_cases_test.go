@@ -22,6 +22,17 @@ func TestThreePlusOneAnswered(t *testing.T) {
 	wantIn(t, "一访", as[1].Text, []string{"民情日记"}, []string{"286名党员"})
 	as = askChat(t, s, "3+1 what", "三联一访工作法是什么？")
 	wantIn(t, "what", as[0].Text, []string{"党员联户", "民情日记"}, nil)
+
+	// The 三联 listed in the naming sentence, the 一访 told after the list:
+	// still a part of its own, with its paragraph.
+	inline := "　　春晖社区党委书记杜秀英推行“三联一访”工作法，党员联户、楼长联楼、单位联社区，每月再走访一次困难家庭。\n" +
+		"　　社区把286名党员编成32个小组，每名党员联系10户居民。每个楼院选出一名楼长，负责收集楼里的大事小情。\n" +
+		"　　每月最后一个周六，社区干部带着民情日记走访困难家庭和独居老人。\n" +
+		"　　两年来，社区累计走访群众4800多户次。\n"
+	s = serviceOverText(t, "b.txt", inline)
+	as = askChat(t, s, "3+1 inline", "三联一访工作法具体有哪几步？", "一访呢？")
+	wantIn(t, "inline steps", as[0].Text, []string{"“三联”（党员联户、楼长联楼、单位联社区）和“一访”", "286名党员", "民情日记"}, []string{"共3步", "共4步"})
+	wantIn(t, "inline 一访", as[1].Text, []string{"民情日记"}, []string{"286名党员"})
 }
 
 // TestStepsCarriedOutLaterAnswered: the steps' paragraphs after a paragraph
