@@ -290,6 +290,13 @@ func buildMethod(a *article, g *group) Method {
 	if m.Steps == nil {
 		m.Steps = findExplainedSteps(a, g, m.Name)
 	}
+	if st := findGlossedSteps(a, g, m.Steps); st != nil {
+		// 三联一访 whose 三联 alone was read (党员联户、楼长联楼、单位联社区):
+		// its parts glossed in turn are its steps.
+		m.Steps = st
+	} else if part := trailingPart(a, g, m.Steps); part != "" {
+		m.Steps = append(m.Steps, part) // …单位联社区，每月再走访一次困难家庭 of 三联一访
+	}
 	if m.Steps == nil {
 		m.Steps = findSharedSteps(a, g, m.Name)
 		g.dimensions = m.Steps != nil

@@ -139,9 +139,17 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 	}
 	ix.stepsOf = make([][]string, len(ms))
 	for mi := range ms {
+		lead := sharedLead(ms[mi].Steps)
 		for _, st := range ms[mi].Steps {
 			if k := key(st); utf8.RuneCountInString(k) >= 3 {
 				ix.stepsOf[mi] = append(ix.stepsOf[mi], k)
+				// 注重摸清民意 is carried out as 在摸清民意方面，…: the step
+				// without the word every step opens with.
+				if r := strings.TrimPrefix(k, lead); lead != "" && utf8.RuneCountInString(r) >= 3 {
+					ix.stepsOf[mi] = append(ix.stepsOf[mi], r)
+				} else if rs := []rune(k); lead == "" && len(rs) >= 5 && leadVerbs[string(rs[:2])] {
+					ix.stepsOf[mi] = append(ix.stepsOf[mi], string(rs[2:])) // 在组织引领上，… of 强化组织引领
+				}
 			}
 		}
 	}
@@ -226,8 +234,14 @@ func linkMethods(ctx context.Context, a *article, ms []Method, groups []*group) 
 		if defs[mi] < 0 {
 			continue
 		}
-		if hs := stepHeads(a, groups[mi].first().sent, ms[mi].Steps); hs != nil {
+		hs := stepHeads(a, groups[mi].first().sent, ms[mi].Steps)
+		if hs != nil {
 			bodies[mi] = headBodies(a, ix, mi, hs)
+		} else if hs = openerHeads(a, defs[mi], ms[mi].Steps); hs != nil && a.sentences[hs[0]].para > a.sentences[defs[mi]].para {
+			// （一）组织联建：…（二）资源联用：… each part's paragraphs.
+			bodies[mi] = openerBodies(a, ix, mi, hs, ms[mi].Steps)
+		}
+		if hs != nil {
 			told := 0
 			for _, b := range bodies[mi] {
 				if len(b) > 0 {
@@ -412,6 +426,10 @@ func span(a *article, ix *articleIndex, m *Method, mi, def int) []int {
 				skipping = false
 			case paragraphMentions(a, ix, i, mi, sk, nil):
 				skipping = true // from the sentence that mentions it again
+			case paras == 1 && len(ix.stepsOf[mi]) >= 2 && nextParaOpensStep(a, i, ix.stepsOf[mi]):
+				// A paragraph of setting (社区建成于上世纪80年代…) before the
+				// steps told one by one (在摸清民意方面，…): skipped.
+				skipping = true
 			default:
 				return out
 			}
@@ -441,6 +459,26 @@ func stepHeaderFrom(s sentence, steps []string, next *int) bool {
 			*next = j + 1
 			return true
 		}
+	}
+	return false
+}
+
+// nextParaOpensStep: the paragraph after sentence i's opens with one of
+// the steps' keys in its first clause (在摸清民意方面，… / 针对议事协商，…).
+func nextParaOpensStep(a *article, i int, keys []string) bool {
+	p := a.sentences[i].para
+	for j := i + 1; j < len(a.sentences); j++ {
+		if a.sentences[j].para == p {
+			continue
+		}
+		if a.sentences[j].heading {
+			return false
+		}
+		k := a.sentences[j].key
+		if c := strings.IndexAny(k, ",:;。"); c >= 0 {
+			k = k[:c]
+		}
+		return containsAny(k, keys)
 	}
 	return false
 }
@@ -783,7 +821,21 @@ func defClauseProcedure(d sentence, m *Method) {
 			from := p + (len(d.norm[p:]) - len(t)) + len(k)
 			end := len(d.norm)
 			for o, st2 := range m.Steps {
-				if i := strings.Index(d.norm[from:], norm(st2)); o != j && i >= 0 && from+i < end {
+				if o == j {
+					continue
+				}
+				if utf8.RuneCountInString(norm(st2)) == 1 {
+					// 提、审、议、办: a one-character step is named only
+					// where a clause opens with it, not inside 议题.
+					for _, q := range clauseStarts(d.norm) {
+						if q > from && q < end && strings.HasPrefix(trimColumnLabel(strings.TrimLeft(d.norm[q:], "“ ")), norm(st2)) {
+							end = q
+							break
+						}
+					}
+					continue
+				}
+				if i := strings.Index(d.norm[from:], norm(st2)); i >= 0 && from+i < end {
 					end = from + i
 				}
 			}
@@ -822,4 +874,26 @@ func opensFirstStep(n, step string) bool {
 		}
 	}
 	return false
+}
+
+// sharedLead is the two-rune word every step opens with (注重 of 注重摸清
+// 民意、注重议事协商、注重跟踪问效), "" if none or fewer than three steps.
+func sharedLead(steps []string) string {
+	if len(steps) < 3 {
+		return ""
+	}
+	rs := []rune(key(steps[0]))
+	if len(rs) < 5 {
+		return ""
+	}
+	lead := string(rs[:2])
+	if zh.HanCount(lead) != 2 {
+		return ""
+	}
+	for _, st := range steps[1:] {
+		if k := key(st); !strings.HasPrefix(k, lead) || utf8.RuneCountInString(k) < 5 {
+			return ""
+		}
+	}
+	return lead
 }

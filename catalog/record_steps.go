@@ -41,6 +41,11 @@ func stepKeys(steps []string) [][]stepKey {
 	}
 	out := make([][]stepKey, len(steps))
 	for i := range per {
+		if namePart(steps[i]) {
+			// 一访 is carried out as 走访: its character, not the numeral.
+			out[i] = append(out[i], stepKey{string([]rune(key(steps[i]))[1:]), 2})
+			continue
+		}
 		for j, bi := range per[i] {
 			if count[bi] > 1 && len(steps) > 1 {
 				continue
@@ -127,11 +132,18 @@ func alignable(steps []string) bool {
 		return false
 	}
 	for _, st := range steps {
-		if utf8.RuneCountInString(key(st)) < 3 {
+		if utf8.RuneCountInString(key(st)) < 3 && !namePart(st) {
 			return false
 		}
 	}
 	return true
+}
+
+// namePart is a part a name counts by kinds, spelt as the name spells it
+// (一访 of 三联一访): a numeral and one character.
+func namePart(st string) bool {
+	rs := []rune(key(st))
+	return len(rs) == 2 && strings.ContainsRune(numerals+"两", rs[0]) && zh.IsHan(rs[1]) && !strings.ContainsRune(numerals+"两个次位名户家件项种类些", rs[1])
 }
 
 // stepsOpenSentences: most steps open a sentence of the span (共商，就是…;
@@ -144,7 +156,7 @@ func stepsOpenSentences(a *article, steps []string, sp []int) bool {
 	for _, st := range steps {
 		k := key(st)
 		for _, i := range sp {
-			if strings.HasPrefix(strings.TrimLeft(a.sentences[i].key, "“"), k) {
+			if strings.HasPrefix(strings.TrimLeft(trimColumnLabel(a.sentences[i].key), "“"), k) {
 				n++
 				break
 			}
@@ -176,7 +188,7 @@ func alignSteps(a *article, ix *articleIndex, steps []string, sents []int) [][]Q
 		for st := range steps {
 			v := stepScore(a.sentences[i], steps[st], sk[st], own[st])
 			k := key(steps[st])
-			sentKey := strings.TrimLeft(a.sentences[i].key, "“")
+			sentKey := strings.TrimLeft(trimColumnLabel(a.sentences[i].key), "“")
 			if strings.HasPrefix(sentKey, k) {
 				v += 6 // 共商，就是…: the sentence is the step's own
 			}
@@ -349,8 +361,8 @@ func enumOpenValue(k string) (int, bool) {
 // opensStep: a sentence's key opens with the step and says what it is
 // (“一听”，就是… / 所谓“摸”，是… / 收集环节，… / 在受理这一步，…).
 func opensStep(k, step string) bool {
-	k = strings.TrimLeft(k, "“ ")
-	for _, p := range []string{"所谓", "在", "首先是", "首先", "先是", "先", "然后是", "然后", "接着是", "接着", "其次是", "再是", "再", "最后是", "最后", "后"} {
+	k = strings.TrimLeft(trimColumnLabel(k), "“ ") // 环节:提,做法:… of a table's row
+	for _, p := range []string{"所谓", "针对", "围绕", "聚焦", "在", "首先是", "首先", "先是", "先", "然后是", "然后", "接着是", "接着", "其次是", "再是", "再", "最后是", "最后", "后"} {
 		if strings.HasPrefix(k, p) {
 			k = k[len(p):]
 			break
@@ -360,16 +372,27 @@ func opensStep(k, step string) bool {
 	if rs := []rune(sk); len(rs) >= 2 && len(rs) <= 3 && strings.ContainsRune(numerals, rs[0]) && !strings.HasPrefix(k, sk) {
 		sk = string(rs[1:]) // 看，就是… of 一看
 	}
+	if rs := []rune(sk); len(rs) >= 5 && leadVerbs[string(rs[:2])] && !strings.HasPrefix(k, sk) && strings.HasPrefix(k, string(rs[2:])) {
+		sk = string(rs[2:]) // 在摸清民意方面，… of 注重摸清民意
+	}
 	if sk == "" || !strings.HasPrefix(k, sk) {
 		return false
 	}
 	rest := strings.TrimLeft(k[len(sk):], "”")
-	for _, w := range []string{",", ":", "就是", "是", "即", "指", "环节", "这一步", "这一环", "阶段", "。"} {
+	for _, w := range []string{",", ":", "就是", "是", "即", "指", "环节", "这一步", "这一环", "阶段", "。", "方面", "上,"} {
 		if strings.HasPrefix(rest, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// leadVerbs open steps told as a verb and its object (注重摸清民意,
+// 强化组织引领), carried out under the object alone (在摸清民意方面，…).
+var leadVerbs = map[string]bool{
+	"注重": true, "坚持": true, "强化": true, "突出": true, "抓好": true, "抓实": true, "做好": true, "做实": true,
+	"推动": true, "推进": true, "深化": true, "健全": true, "完善": true, "建立": true, "加强": true, "优化": true,
+	"提升": true, "打造": true, "落实": true, "用好": true, "搭建": true, "建强": true, "聚焦": true, "创新": true,
 }
 
 // stepHeaderOf: the sentence, opening its paragraph, heads the step
@@ -420,7 +443,9 @@ func ordinalHeaders(a *article, sents []int, steps []string) []int {
 	for j, i := range sents {
 		out[j] = -1
 		s := a.sentences[i]
-		if v, ok := enumOpenValue(s.key); ok {
+		// 三联即… of the steps 三联、一访 opens with its step, not with the
+		// marker of part three.
+		if v, ok := enumOpenValue(s.key); ok && !(next <= n && opensStep(s.key, steps[next-1])) {
 			if v == next && v <= n {
 				out[j] = v - 1
 				found++

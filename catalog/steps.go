@@ -25,6 +25,8 @@ import (
 //   - adverbs of order (首先…其次…最后);
 //   - classes sorted into (分为重点户、关注户和普通户 / 分成三类), each told
 //     by a clause opening with it (重点户：… ；对红色户，也就是…);
+//   - a name counting its parts by kinds (三联一访, 一核两翼三联动), each
+//     part's shorthand glossed in turn (“三联”即…。“一访”即…; steps_glossed.go);
 //   - a numbered name's counted character at clauses (一访…；二访…；三访…)
 //     or opening the paragraphs after it (三入: 入户调解，…/入理调解，…);
 //   - stages told by time, with no step names (事前…事中…事后, 会前…会后,
@@ -186,7 +188,7 @@ func ordinalSteps(a *article, c candidate) []string {
 				return finishOrdinal(steps, c.name)
 			}
 			// "第一步是“听”": the step is 听.
-			st := strings.Trim(strings.TrimSpace(m[3]), "“”\"「」")
+			st := strings.Trim(trimColumnLabel(strings.TrimSpace(m[3])), "“”\"「」") // 第一步 内容：听 of a table
 			if st == "" {
 				return finishOrdinal(steps, c.name)
 			}

@@ -318,6 +318,13 @@ var (
 	tierColumns = map[string]bool{"等级": true, "级别": true, "类别": true, "类型": true, "颜色": true, "层级": true}
 )
 
+// reColumnLabel opens a table row or cell with its column's label (环节：提，
+// 做法：… / 内容：听。…), which says nothing of the step itself.
+var reColumnLabel = regexp.MustCompile(`^\s*(?:步骤|环节|流程|阶段|程序|步|工作环节|工作步骤|名称|项目|内容|主要内容|做法|具体做法|主要做法|措施|说明)\s*:\s*`)
+
+// trimColumnLabel drops a row's or cell's column label (环节：) opening k.
+func trimColumnLabel(k string) string { return reColumnLabel.ReplaceAllString(k, "") }
+
 // reCountedParts is a count of parts the sighting sentence gives (分成四个
 // 环节, 三个步骤, 分为红黄绿三级).
 var reCountedParts = regexp.MustCompile(`([两二三四五六七八九十])个?(?:环节|步骤|步|阶段|流程|类|级|色|档)`)
@@ -490,3 +497,73 @@ func componentHeadSteps(heads []sectionHead, name string, usable func(sectionHea
 
 // reNameCount is a count of steps inside a name (民情三步法, 加梯三步法).
 var reNameCount = regexp.MustCompile(`([二两三四五六七八九十])(?:步|招|环节|个环节|段)`)
+
+// openerHeads: the steps are told as parts whose paragraphs open with a
+// number and the step (（一）组织联建：把党组织建在小区上。街道在…), each
+// part running on over the paragraphs after it — a teaching case's or a
+// report's 主要做法 — after the sighting, perhaps past headings of its
+// own sections (一、案例背景 / 二、主要做法): per step, the sentence opening
+// its part; nil unless every step has one, in order.
+func openerHeads(a *article, from int, steps []string) []int {
+	if len(steps) < 2 {
+		return nil
+	}
+	var out []int
+	for i := from + 1; i < len(a.sentences) && len(out) < len(steps); i++ {
+		s := a.sentences[i]
+		if i > 0 && a.sentences[i-1].para == s.para {
+			continue
+		}
+		m := reHeadMark.FindString(s.norm)
+		if m == "" {
+			continue
+		}
+		rest := strings.TrimLeft(keyOfNorm(unquote(s.norm[len(m):])), ":")
+		if k := key(steps[len(out)]); k != "" && strings.HasPrefix(rest, k) {
+			out = append(out, i)
+		}
+	}
+	if len(out) != len(steps) {
+		return nil
+	}
+	return out
+}
+
+// openerBodies are, per part, the sentences from its opening (when it
+// says more than its step: 把党组织建在小区上) to the next part's, a
+// heading, or maxBody sentences; the last runs no further than the
+// others' paragraphs did, and not into what came of it all.
+func openerBodies(a *article, ix *articleIndex, mi int, heads []int, steps []string) [][]int {
+	const maxBody = 6
+	out := make([][]int, len(heads))
+	maxParas := 1
+	for j, h := range heads {
+		last := j == len(heads)-1
+		end := len(a.sentences)
+		if !last {
+			end = heads[j+1]
+		}
+		if rest := zh.HanCount(a.sentences[h].norm) - zh.HanCount(steps[j]); rest >= 4 {
+			out[j] = append(out[j], h)
+		}
+		paras, para := 1, a.sentences[h].para
+		for i := h + 1; i < end && len(out[j]) < maxBody; i++ {
+			s := a.sentences[i]
+			if s.heading || headLike(a, i) || turnsTo(s) && ix.introducesOther(i, mi) {
+				break
+			}
+			if s.para != para {
+				para = s.para
+				paras++
+				if last && (paras > maxParas || reOutcome.MatchString(s.norm) || reFollowMarker.MatchString(s.norm) || isResult(s)) {
+					break
+				}
+			}
+			out[j] = append(out[j], i)
+		}
+		if !last {
+			maxParas = max(maxParas, paras)
+		}
+	}
+	return out
+}

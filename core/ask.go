@@ -54,6 +54,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 	prev := conv.turn(req.ReplyTo)
 	s.resolve(&q, prev)
 	s.eachItem(&q)
+	s.herStepsMethod(&q)
 	q.FieldAbsent = s.topicsAbsent(q)
 
 	if ans, ok := s.routeSummaryQ(ctx, req.Chat, q); ok {
@@ -96,7 +97,7 @@ func (s *Service) Answer(ctx context.Context, req Request, onText func(textSoFar
 	s.appendTurn(ctx, req.Chat, Turn{
 		ID: ans.TurnID, Question: question, Query: q.Norm, Answer: ans.Text, Cited: ans.Citations, Grounded: ans.Grounded,
 		Leader: firstOr(d.leaders, dominantLeader(ans.Citations)), Leaders: d.leaders, Methods: d.methods,
-		Listed: listed, Intent: q.Intent, Topic: q.Topic, Attributes: attributeNames(q.Attributes), Asks: q.Asks, Shown: shownKeys(s, ans), At: s.o.Now(),
+		Listed: listed, Intent: q.Intent, Topic: q.Topic, Attributes: attributeNames(q.Attributes), Asks: q.Asks, Step: d.step, Shown: shownKeys(s, ans), At: s.o.Now(),
 	})
 	s.observe(ctx, req.Chat, q, start, ans)
 	return ans, nil
@@ -314,6 +315,13 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 			return
 		}
 	}
+	if whyStepRE.MatchString(q.Norm) && !named && len(prev.Methods) == 1 && s.hasSteps(prev.Methods[0]) && (prev.Intent == IntentSteps || prev.Step > 0) {
+		// "为什么要这一步？" after a step or the steps: what that step (or
+		// the method) is for, as the article says.
+		q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
+		q.Intent, q.Step, q.Asks, q.Resolved, q.FollowUp = IntentSteps, prev.Step, AsksWhy, true, true
+		return
+	}
 	if k := s.stepNamedAlone(*q, prev); k > 0 && len(q.Leaders) == 0 && (len(q.Methods) == 0 || slices.Equal(q.Methods, prev.Methods)) {
 		// "黄色户呢？" after 分色管理 (its classes 红色户、黄色户…): that
 		// item, whatever was asked just before.
@@ -462,6 +470,48 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	}
 	if q.Intent == IntentWho && len(q.Leaders) > 0 && len(q.Methods) == 0 {
 		q.Intent = IntentSummary // "她是谁？"
+	}
+}
+
+// stepsOnlyRE are the words of a steps question that ask nothing else
+// (钱卫东分几步走的, 她具体咋弄的).
+var stepsOnlyRE = regexp.MustCompile(`分|几步走|几步|哪几步|步骤|具体|是|怎么|咋|弄|搞|整|做|干|走|的|了|呢|啊|呀|她|他|都|一共|总共|有|[？?。！!，, ]`)
+
+// whyStepRE asks what a step just told is for.
+var whyStepRE = regexp.MustCompile(`(为什么|为啥|干嘛|干吗)要?(有)?(这一步|这步|这个步骤|这个环节|这一环)|(这一步|这步|这个步骤|这个环节|这一环)(有|是)?(什么|啥|哪些)(用|作用|用处|意义|好处|目的)|(这一步|这步|这个环节)(是)?为了(什么|啥)|(这一步|这步)的(作用|用意|目的|意义)`)
+
+// looseStepsRE asks in everyday words how a thing is done in detail
+// (具体咋弄的, 具体怎么搞, 咋操作).
+var looseStepsRE = regexp.MustCompile(`具体(咋|怎么|如何)?(弄|搞|整|干|做|操作)|咋(弄|搞|整|干|做|操作)`)
+
+// herStepsMethod: a steps question naming one secretary and no method,
+// asking nothing but the steps ("钱卫东分几步走的？"), asks the steps of
+// her method told in steps — the one, or the most mentioned; asked how a
+// method told in steps is done in everyday words, its steps.
+func (s *Service) herStepsMethod(q *Question) {
+	if q.Intent == IntentHow && len(q.Methods) == 1 && looseStepsRE.MatchString(q.Norm) && s.hasSteps(q.Methods[0]) {
+		q.Intent = IntentSteps // "三联共治具体咋弄的": its steps, as 具体怎么做
+		return
+	}
+	if s.o.Catalog == nil || q.Intent != IntentSteps || len(q.Leaders) != 1 || len(q.Methods) != 0 || q.Item != 0 {
+		return
+	}
+	rest := q.Norm
+	for _, k := range s.ents.keysOf[q.Leaders[0]] {
+		rest = strings.ReplaceAll(rest, k, "")
+	}
+	rest = strings.ReplaceAll(rest, "书记", "")
+	if stepsOnlyRE.ReplaceAllString(rest, "") != "" {
+		return
+	}
+	best, n := "", -1
+	for _, m := range s.o.Catalog.MethodsOf(q.Leaders[0]) {
+		if len(m.Steps) >= 2 && len(m.Procedure) > 0 && m.Mentions > n {
+			best, n = m.Name, m.Mentions
+		}
+	}
+	if best != "" {
+		q.Methods = []string{best}
 	}
 }
 

@@ -22,6 +22,7 @@ type entities struct {
 	leaderKeys []nameKey // longest first
 	methodKeys []nameKey
 	stepKeys   []nameKey // a method's step names → the method
+	partKeys   []nameKey // a part the name counts (一访 of 三联一访) → the method
 	placeKeys  []nameKey // a leader's community or street → the leader
 	// regions are the cities and districts of the leaders' places (深圳市,
 	// 深圳), longest first, each with the leaders there.
@@ -230,6 +231,9 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 		for _, m := range cat.Methods() {
 			for _, st := range m.Steps {
 				st = zh.ToSimplified(st)
+				if partShorthand(st) && mowners[st] == nil && !inOtherArticles(sample, m.ArticleID, st) {
+					e.partKeys = append(e.partKeys, nameKey{st, m.Name})
+				}
 				if utf8.RuneCountInString(st) < 3 || mowners[st] != nil || inOtherArticles(sample, m.ArticleID, st) || partyRE.MatchString(st) {
 					continue // too short or too common to be a name (服务, 社会组织), a method itself, or a party to it (四方: 业委会)
 				}
@@ -270,6 +274,7 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 	}
 	byLen(e.methodKeys)
 	byLen(e.stepKeys)
+	byLen(e.partKeys)
 	byLen(e.placeKeys)
 	for _, c := range chunks {
 		e.known = append(e.known, c.Norm)
@@ -720,4 +725,24 @@ func isCommonWordStart(w string) bool {
 // (阿依古丽·买买提 → 阿依古丽买买提), the form the catalog keeps.
 func undotted(name string) string {
 	return strings.NewReplacer("·", "", "•", "", "・", "", "．", "").Replace(name)
+}
+
+// partShorthand is a two-rune part of a name counting its parts by kinds
+// (三联 and 一访 of 三联一访): a numeral and a noun, a step name of its
+// own. Not a count of things (一个, 三次).
+func partShorthand(st string) bool {
+	rs := []rune(st)
+	return len(rs) == 2 && strings.ContainsRune("一二三四五六七八九十两", rs[0]) && zh.IsHan(rs[1]) &&
+		!strings.ContainsRune("一二三四五六七八九十两个次位名户家件项种类些是年月天周", rs[1])
+}
+
+// maskKeys blanks every occurrence of keys in norm (the longest first,
+// as keys are sorted), so that what lies inside them is not found again.
+func maskKeys(norm string, keys []nameKey) string {
+	for _, k := range keys {
+		if strings.Contains(norm, k.key) {
+			norm = strings.ReplaceAll(norm, k.key, strings.Repeat("　", utf8.RuneCountInString(k.key)))
+		}
+	}
+	return norm
 }

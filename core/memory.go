@@ -31,6 +31,9 @@ type Turn struct {
 	// Asks is the detail the question asked (how things were): "现在呢"
 	// then asks how they are.
 	Asks Detail `json:"asks,omitempty"`
+	// Step is the step of its method the answer told alone (第二步): "为什么
+	// 要这一步" then asks of it.
+	Step int `json:"step,omitempty"`
 	// Shown are keys of the sentences the answer quoted: a follow-up does
 	// not show them again.
 	Shown []string  `json:"shown,omitempty"`

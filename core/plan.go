@@ -22,6 +22,8 @@ type draft struct {
 	leaders, methods []string
 	// extra passages the model may use besides the quoted ones.
 	context []*corpus.Chunk
+	// step is the step of its method told alone (for memory).
+	step int
 }
 
 type item struct {

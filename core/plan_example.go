@@ -103,6 +103,23 @@ func (p *planner) planExample() *draft {
 			}
 		}
 	}
+	// A method told in steps has its cases under the steps, however far
+	// from its name (针对议事协商，…。比如去年3号楼车棚漏雨，…): each step's
+	// sentences, and what follows them in their paragraph, are near it.
+	if len(p.q.Methods) > 0 {
+		if m, ok := p.method(p.q.Methods[0]); ok {
+			for _, proc := range m.Procedure {
+				for _, r := range quotes(p, proc) {
+					near[r.key()] = true
+					for _, x := range p.s.sentencesAfter(r.chunk, r.pos, 3) {
+						if x.chunk == r.chunk && x.para == r.para {
+							near[x.key()] = true
+						}
+					}
+				}
+			}
+		}
+	}
 	// In a paragraph the last answer showed, a case is of what was just told
 	// ("她是怎么化解矛盾的" then "能举个例子吗"), even if it was shown with
 	// it; one not shown yet goes first otherwise.

@@ -427,6 +427,15 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 		if k == lastStep {
 			k = len(m.Steps)
 		}
+		if p.q.Asks == AsksWhy && k <= len(m.Steps) {
+			problem := quotes(p, m.Problem)
+			if len(problem) == 0 && hasDef && whyToldInDefRE.MatchString(def.norm) {
+				problem = []sentRef{def} // "面对…的局面，探索形成…": what it answers
+			}
+			d.step = k
+			p.whyStep(d, m, k, name, procedure(max(k, 1)-1), problem)
+			break
+		}
 		if k == 0 {
 			// "社区开单这一步做什么": the step named — not a step's word
 			// inside the method's own name (议事 of 三步议事法).
@@ -449,6 +458,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 				d.refused = !hasDef
 				k = 0
 			} else {
+				d.step = k
 				d.lead = fmt.Sprintf("%s的第%s步是“%s”：", name, chineseNumber(k), p.stepName(m, k-1, def))
 				if classItems(m.Steps) {
 					d.lead = fmt.Sprintf("%s中的“%s”：", name, p.stepName(m, k-1, def)) // a class, not a step
@@ -478,6 +488,8 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			d.lead += fmt.Sprintf("%s分为%d类：", whose(who, name), len(m.Steps)) // 红色户、黄色户…: classes
 		} else if whichItemsRE.MatchString(p.q.Norm) && !stepsRE.MatchString(p.q.Norm) {
 			d.lead += fmt.Sprintf("%s包括%d项：", whose(who, name), len(m.Steps)) // 哪四色: items, not steps
+		} else if pl := partsLead(m); pl != "" {
+			d.lead += whose(who, name) + pl // 三联一访: the 三联's three, then the 一访
 		} else {
 			d.lead += fmt.Sprintf("%s共%d步：", whose(who, name), len(m.Steps))
 		}
@@ -487,7 +499,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			it := item{number: i + 1, label: p.stepName(m, i, def)}
 			budget := (maxAnswerRunes - 40) / max(1, len(m.Steps))
 			for _, r := range proc {
-				if hasDef && r.key() == def.key() {
+				if hasDef && r.key() == def.key() && (containsAll(def.norm, m.Steps) || enumeratesSteps(def.norm, m.Steps) || sequenceRE.MatchString(def.norm)) {
 					continue // the naming sentence tells them all: shown once, after
 				}
 				if !p.fresh(r) {
@@ -713,7 +725,19 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 					if opensWithStep(pickR.norm, label) {
 						label = "" // "红色户：失能……" says its step itself
 					}
-					d.add(item{number: i + 1, label: label, quote: *pickR})
+					it := item{number: i + 1, label: label, quote: *pickR}
+					if zh.HanCount(pickR.norm) <= zh.HanCount(p.stepName(m, i, def))+12 {
+						// "步骤：第一步 内容：听。" only names it: how it is done
+						// is the sentence after it in its procedure.
+						for _, r := range proc {
+							if r.pos > pickR.pos && r.chunk == pickR.chunk && !p.used[r.key()] {
+								p.take(r)
+								it.more = append(it.more, r)
+								break
+							}
+						}
+					}
+					d.add(it)
 				} else {
 					d.add(item{number: i + 1, plain: p.stepName(m, i, def)}) // the numbering stays whole
 				}
@@ -764,7 +788,7 @@ func (p *planner) planMethod(m catalog.Method) *draft {
 			p.take(def)
 			d.add(item{quote: def})
 		}
-		if len(m.Steps) > 0 && (!hasDef || !containsAll(def.norm, m.Steps)) {
+		if len(m.Steps) > 0 && (!hasDef || !containsAll(def.norm, m.Steps) || partsOfName(m)) {
 			steps := make([]string, len(m.Steps))
 			for i := range m.Steps {
 				steps[i] = p.stepName(m, i, def)
@@ -1101,6 +1125,7 @@ func whose(who, name string) string {
 func opensWithStep(norm, step string) bool {
 	name := unquoted(zh.ToSimplified(step))
 	t := strings.TrimSpace(unquoted(strings.ReplaceAll(norm, "**", ""))) // **摸清底数**：…
+	t = corpus.TrimListMark(t)                                           // （一）组织联建：…
 	if name == "" {
 		return false
 	}
@@ -1172,4 +1197,89 @@ func (p *planner) methodsPlace(d **draft) bool {
 	(*d).lead = "讲“" + strings.Trim(m.Name, "“”") + "”的是" + info.Place + "（" + who + "）的事迹："
 	(*d).add(item{quote: def})
 	return true
+}
+
+// partsOfName: every step is a part the method's name spells (三联 and 一访
+// of 三联一访): the naming sentence holding them tells none of them.
+func partsOfName(m catalog.Method) bool {
+	name := zh.ToSimplified(m.Name)
+	for _, st := range m.Steps {
+		if !strings.Contains(name, zh.ToSimplified(st)) {
+			return false
+		}
+	}
+	return len(m.Steps) >= 2
+}
+
+// stepPurposeRE marks a clause telling what a doing is for (为了…, 让驻区单位
+// 动起来, 确保…, 避免…).
+var stepPurposeRE = regexp.MustCompile(`为了|为的是|目的是|目的在于|旨在|以便|确保|避免|防止|就是要|让[^，,。；;]{1,12}(能|有|不再|更|都|起来|放心|安心|满意)|使[^，,。；;]{1,10}(能|得到|更)|解决了?[^，,。；;]{0,10}(问题|难题|难事)`)
+
+// whyToldInDefRE: the naming sentence tells what the method answers.
+var whyToldInDefRE = regexp.MustCompile(`面对|针对|为了|为解决|为破解|着眼于|聚焦`)
+
+// whyStep answers what step k (0: the steps as a whole) is for: the
+// sentences of its procedure telling a purpose — its heading's subtitle
+// (资源联用：让驻区单位动起来) among them — then the problem the method
+// answers; when the article gives no purpose, says so and tells how the
+// step is done instead.
+func (p *planner) whyStep(d *draft, m catalog.Method, k int, name string, proc, problem []sentRef) {
+	what := name
+	if k > 0 {
+		what = name + "的第" + chineseNumber(k) + "步“" + zh.ToSimplified(m.Steps[k-1]) + "”"
+	}
+	var why []sentRef
+	if k > 0 {
+		for _, r := range proc {
+			if stepPurposeRE.MatchString(r.norm) && !p.used[r.key()] && len(why) < 2 {
+				why = append(why, r)
+			}
+		}
+	}
+	for _, r := range problem {
+		if !p.used[r.key()] && len(why) < 3 && !slices.ContainsFunc(why, func(x sentRef) bool { return x.key() == r.key() }) {
+			why = append(why, r)
+		}
+	}
+	if len(why) > 0 {
+		d.lead = what + "，文中讲到的用意和针对的问题："
+		for _, r := range why {
+			p.take(r)
+			d.add(item{quote: r})
+		}
+		return
+	}
+	d.lead = "文中没有直接说明为什么要有" + what + "。这一步的做法是："
+	if k == 0 {
+		d.lead = "文中没有直接说明" + what + "的用意。"
+		proc = nil
+	}
+	for _, r := range proc[:min(2, len(proc))] {
+		p.take(r)
+		d.add(item{quote: r})
+	}
+	if !d.hasQuotes() {
+		d.refused = true
+	}
+}
+
+// partsLead leads the steps of a 三X一Y told as the 三X's items and then
+// the 一Y ("包括“三联”（党员联户、楼长联楼、单位联社区）和“一访”两部分："),
+// "" for other steps.
+func partsLead(m catalog.Method) string {
+	name := []rune(zh.ToSimplified(strings.Trim(m.Name, "“”")))
+	n := len(m.Steps)
+	if n < 3 || len(name) < 4 {
+		return ""
+	}
+	last := []rune(zh.ToSimplified(m.Steps[n-1]))
+	if len(last) != 2 || !strings.ContainsRune("一二三四五六七八九十两", last[0]) || !strings.Contains(string(name), string(last)) ||
+		!strings.ContainsRune("二三四五六七八九十两", name[0]) || strings.Index(string(name), string(last)) == 0 || numberOf(string(name[0])) != n-1 {
+		return ""
+	}
+	items := make([]string, n-1)
+	for i, st := range m.Steps[:n-1] {
+		items[i] = zh.ToSimplified(st)
+	}
+	return "包括“" + string(name[:2]) + "”（" + strings.Join(items, "、") + "）和“" + string(last) + "”两部分："
 }

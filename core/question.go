@@ -161,7 +161,7 @@ var (
 	// of it).
 	adviceLooseRE = regexp.MustCompile(`(哪位|哪个|谁|有没有|有无)[^，,。？?]{0,6}好(的)?(办法|法子|点子|主意|招)|(谁|哪位|哪个)[^，,。？?]{0,6}(办法|做法|经验|法子)[^，,。？?]{0,3}(适合|值得|管用|好用|对路|可行)|(我|我们|咱|咱们)[^？?，,]{0,4}(是|作为)?(新上任|刚上任|刚当上|新当选|刚接手|刚调来|新来的)[^？?]{0,16}(先做|先干|先抓|从哪|怎么开展|如何开展|打开局面|开局|做什么|干什么|怎么做|有什么建议)|有(什么|啥)?好(的)?(点子|主意)|(什么时候|何时|几点)[^，,。？?]{0,8}(合适|比较好|最好)|(什么|啥|哪些)(地方|场地|场所)[^，,。？?]{0,3}(能|可以|适合)`)
 	ourPlaceRE    = regexp.MustCompile(`我们|咱们|我社区|本社区|我们这|我所在|我在的|我的社区|我们小区|我们街道|社区里|小区里|辖区里|如果社区|一个社区`)
-	stepsRE       = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|这一步|哪一步|一步步|一步一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作`)
+	stepsRE       = regexp.MustCompile(`哪几步|几个步骤|几步|步骤|流程|环节|程序|每一步|这一步|哪一步|一步步|一步一步|第[一二三四五六七八九十两\d]+[步个项单]|具体怎么做|怎么操作|怎么运作|怎么运行|怎么实施|如何实施|如何操作|如何运作|几步走`)
 	// whichItemsRE asks for the items of a numbered shorthand (哪四链, 哪三活).
 	whichItemsRE = regexp.MustCompile(`哪[几一二三四五六七八九十两\d]+[个项条种单清活链社联微到]?`)
 	// notItemsRE asks which year, day or person, not which items: 哪一年.
@@ -177,7 +177,7 @@ var (
 	// thisMethodRE points to the method just discussed.
 	thisMethodRE = regexp.MustCompile(`这个方法|这种方法|这个做法|这种做法|这个办法|该方法|这一方法|这个工作法`)
 	stepNumRE    = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(步|个步骤|个环节|项|单|个)`)
-	howRE        = regexp.MustCompile(`怎么做|如何做|怎么开展|如何开展|怎样|如何|做法|是怎么|怎么|具体做了|做了哪些|做了什么|采取|措施|办法|举措|经验`)
+	howRE        = regexp.MustCompile(`咋(弄|搞|整|干|做|操作)|怎么做|如何做|怎么开展|如何开展|怎样|如何|做法|是怎么|怎么|具体做了|做了哪些|做了什么|采取|措施|办法|举措|经验`)
 	servedAskRE  = regexp.MustCompile(`(针对|面向|服务|帮助|照顾|覆盖)(的)?(是)?(什么人|哪些人|谁)|对象是(谁|什么人|哪些人)|(什么人|哪些人|谁)(能|可以)(参加|参与|报名|享受)`)
 	whoRE        = regexp.MustCompile(`(书记|人|那位|那个|负责人)(叫|姓)(什么|啥)(名字)?|是?谁(提出|总结|创立|发明|首创|创造|推行|发起|想出|创办|牵头)|是谁|哪位|谁的|什么人|创始人|何人|哪个书记|哪一位`)
 	leaderFromRE = regexp.MustCompile(`(是|属于)哪(里|儿)的[？?]?$`)
@@ -402,7 +402,10 @@ func (s *Service) understand(text string, conv Conversation) Question {
 	// "第三步" names a step, not the method called 三步工作法.
 	forMethods := stepNumRE.ReplaceAllString(q.Norm, "　")
 	q.Methods = findKeys(forMethods, e.methodKeys)
-	if ms := findKeys(forMethods, e.stepKeys); len(ms) > 0 && len(q.Methods) == 0 {
+	// A step named inside the method's own name (一访 of 三联一访) is no
+	// step asked.
+	forSteps := maskKeys(forMethods, e.methodKeys)
+	if ms := findKeys(forSteps, e.stepKeys); len(ms) > 0 && len(q.Methods) == 0 {
 		// "民主议单怎么议": a step names its method.
 		q.Methods = ms
 	}
@@ -512,8 +515,12 @@ func (s *Service) understand(text string, conv Conversation) Question {
 		q.Step = numberOf(m[1])
 	}
 	q.Intent = intentOf(q)
-	if len(findKeys(forMethods, e.stepKeys)) > 0 && q.Intent != IntentAdvice && (q.Intent == IntentHow || q.Intent == IntentOther || q.Intent == IntentWhat || q.Intent == IntentWhen) {
+	if len(findKeys(forSteps, e.stepKeys)) > 0 && q.Intent != IntentAdvice && (q.Intent == IntentHow || q.Intent == IntentOther || q.Intent == IntentWhat || q.Intent == IntentWhen) {
 		q.Intent = IntentSteps
+	}
+	if ms := findKeys(forSteps, e.partKeys); len(ms) == 1 && len(q.Leaders) == 0 && (q.Intent == IntentHow || q.Intent == IntentWhat) && (len(q.Methods) == 0 || q.Methods[0] == ms[0]) {
+		// "一访是怎么做的": how that part of 三联一访 is done.
+		q.Methods, q.Intent = ms, IntentSteps
 	}
 	q.Topic = topicOf(q, e)
 	q.Asks = detailOf(q)

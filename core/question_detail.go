@@ -20,12 +20,18 @@ const (
 	AsksOther    Detail = "other"    // 还有别的办法吗: her methods not told yet
 	AsksStory    Detail = "story"    // 第一次议事会是怎么开的: how an occasion went
 	AsksLength   Detail = "length"   // 花了多久, 用了几个月: how long something took
+	AsksWhy      Detail = "why"      // 为什么要这一步, 这一步有什么用: what a step is for
 )
+
+// stepUseAskRE asks what a step named by its number is for.
+var stepUseAskRE = regexp.MustCompile(`(有|是)?(什么|啥)(用|作用|用处|意义|好处|目的)|为什么要|为啥要|为了什么|用意`)
 
 // detailOf is the detail a question's own words ask; AsksNow needs the
 // turn before and is set when resolving.
 func detailOf(q Question) Detail {
 	switch n := q.Norm; {
+	case q.Step > 0 && stepUseAskRE.MatchString(n):
+		return AsksWhy // "第二步有什么用"
 	case moneyAskRE.MatchString(n):
 		return AsksSum
 	case q.Intent == IntentHow && toldHowRE.MatchString(n):
