@@ -127,6 +127,9 @@ func findExplainedSteps(a *article, g *group, name string) []string {
 		if st := countedRuneSteps(a, c); st != nil {
 			return st
 		}
+		if st := countedItemSteps(a, c); st != nil {
+			return st
+		}
 		if st := phaseSteps(a, c); st != nil {
 			return st
 		}
