@@ -5,6 +5,7 @@ package core
 // its own leader's article.
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strconv"
@@ -23,6 +24,11 @@ import (
 func (p *planner) planCompare(leaders []string) *draft {
 	d := &draft{leaders: leaders}
 	d.lead = strings.Join(leaders, "和") + "的做法比较："
+	if p.prev != nil && p.prev.Intent == IntentCompare && p.q.FollowUp && p.q.Topic == p.prev.Topic && !genericCompareTopic(p.q.Topic) {
+		// "那她们的共同点呢" right after a comparison on a field: its
+		// sentences, shown or not, are what the points rest on.
+		p.shown = nil
+	}
 	var sides []compareSide
 	for _, l := range leaders {
 		cs := p.s.leaderSentences(l)
@@ -146,16 +152,21 @@ func (p *planner) planCompare(leaders []string) *draft {
 			inOrder(refs)
 			label := p.leaderLabel(sd.name)
 			name := p.methodTelling(sd.name, refs)
+			if q := quotedPractice(refs[0]); q != "" && name != "" && !strings.Contains(refs[0].norm, name) {
+				// "发动党员，她的办法是设“党员先锋岗”": the practice the
+				// sentence names, not a method whose record holds it too.
+				name = ""
+			}
 			if name != "" {
 				label += " · “" + name + "”" // the practice compared, by its name
 			} else {
 				name = p.hersNamed(sd.name, refs)
 			}
-			if name != "" {
-				ways = append(ways, sd.name+"用“"+name+"”")
-				if _, ok := p.method(name); ok {
-					told = append(told, name) // what a follow-up (那效果呢) is about
-				}
+			if way := cmp.Or(name, quotedPractice(refs[0])); way != "" {
+				ways = append(ways, sd.name+"用“"+way+"”")
+			}
+			if _, ok := p.method(name); ok && name != "" {
+				told = append(told, name) // what a follow-up (那效果呢) is about
 			}
 			it := item{label: label, quote: refs[0], more: refs[1:]}
 			items = append(items, it)
@@ -191,6 +202,17 @@ func (p *planner) planCompare(leaders []string) *draft {
 				d.lead = "资料中只写到" + strings.Join(have, "、") + "有这方面的做法，没有提到" + strings.Join(missing, "、") + "的："
 			}
 		}
+		if len(missing) == 0 && commonRE.MatchString(p.q.Norm) && !bothYesNoRE.MatchString(p.q.Norm) {
+			// Asked what they share on it: the field each one works on
+			// with a practice of her own, said first by what is quoted.
+			if f := p.sharedField(items, fields); f != "" {
+				line := "共同点：都在“" + f + "”上有自己的做法"
+				if len(ways) == len(sides) {
+					line += "（" + strings.Join(ways, "，") + "）"
+				}
+				items = append([]item{{plain: line + "。"}}, items...)
+			}
+		}
 		if len(ways) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !commonRE.MatchString(p.q.Norm) {
 			// Asked how they differ: say it first, by the practices quoted
 			// below (nothing beyond their names is claimed).
@@ -220,16 +242,28 @@ func (p *planner) planCompare(leaders []string) *draft {
 		return true
 	}
 	if p.compareMethods(d) {
-		return d
+		return p.hedgeBetter(d, leaders)
 	}
 	if len(p.q.Topics) > 0 || strings.TrimSpace(p.q.Topic) != "" && !genericCompareTopic(p.q.Topic) {
 		if onTopic(p.q.Topic) {
-			return d
+			return p.hedgeBetter(d, leaders)
 		}
 	}
 	if p.q.Premise != "" && !genericCompareTopic(p.q.Premise) && onTopic(p.q.Premise) {
 		// "两人都记民情日记，用法有什么区别": the shared practice is the topic.
-		return d
+		return p.hedgeBetter(d, leaders)
+	}
+	if whichBetterRE.MatchString(p.q.Norm) {
+		// "两人的做法哪个更好学", no field: each one's main method and what
+		// came of it, not the topics they share.
+		for _, l := range leaders {
+			if it, ok := p.mainMethodItem(l); ok {
+				d.add(it)
+			}
+		}
+		if d.hasQuotes() {
+			return p.hedgeBetter(d, leaders)
+		}
 	}
 	// What they share: the first topic of community work both articles
 	// are strong on, said only with a quote from each.
@@ -509,6 +543,83 @@ func doingBesideHonour(t string) bool {
 		}
 	}
 	return false
+}
+
+// whichBetterRE asks which of the practices compared is better, suits a
+// place more, is easier to learn or works better (谁的办法更适合…, 哪个更
+// 好学, 哪个效果更好): the articles rarely say, so the answer is each
+// one's practice and what came of it, with an honest hedge.
+var whichBetterRE = regexp.MustCompile(`(哪个|哪一个|哪种|哪位|谁)[^，,。？?]{0,8}(更|最|比较)(好学|好用|好|适合|合适|易学|容易学|管用|实用|有效|值得|见效|接地气|可行)|(哪个|哪一个|哪种|谁的)[^，,。？?]{0,6}(效果|成效)[^，,。？?]{0,2}(更|最)?(好|大|明显)|更(适合|好学|易学|管用|实用|见效)`)
+
+// hedgeBetter, for a question asking which practice is better or suits
+// more, leads with what the articles can say (they tell each one's
+// practice and results, they do not rank them) and gives each side a
+// result of its own: the sentence after her practice that counts what
+// came of it, else her method's recorded results.
+func (p *planner) hedgeBetter(d *draft, leaders []string) *draft {
+	m := whichBetterRE.FindString(p.q.Norm)
+	if m == "" || !d.hasQuotes() {
+		return d
+	}
+	asked := "更好"
+	for _, w := range []string{"适合", "合适", "好学", "易学", "管用", "实用", "有效", "见效", "效果"} {
+		if strings.Contains(m, w) {
+			asked = map[string]string{"效果": "效果更好", "合适": "更合适", "易学": "更好学"}[w]
+			if asked == "" {
+				asked = "更" + w
+			}
+			break
+		}
+	}
+	d.lead = strings.Join(leaders, "和") + "各自的做法和成效如下（资料中没有直接比较哪个" + asked + "，可对照本社区的情况选择）："
+	for _, l := range leaders {
+		var mine []int
+		counted := false
+		for i, it := range d.items {
+			if it.quote.chunk == nil || p.s.sentenceLeader(it.quote) != l && !strings.HasPrefix(it.label, l) {
+				continue
+			}
+			mine = append(mine, i)
+			for _, r := range append([]sentRef{it.quote}, it.more...) {
+				if measuredRE.MatchString(r.norm) || countedSinceRE.MatchString(r.norm) {
+					counted = true
+				}
+			}
+		}
+		if counted || len(mine) == 0 {
+			continue
+		}
+		if r, ok := p.resultOfPractice(d.items[mine[0]], l); ok {
+			p.take(r)
+			d.items[mine[0]].more = append(d.items[mine[0]].more, r)
+		}
+	}
+	return d
+}
+
+// resultOfPractice is what came of the practice a comparison's line tells:
+// a later sentence of its paragraph counting it, else the results its
+// method's record holds.
+func (p *planner) resultOfPractice(it item, leader string) (sentRef, bool) {
+	last := it.quote
+	if len(it.more) > 0 {
+		last = it.more[len(it.more)-1]
+	}
+	for _, r := range p.s.paragraph(last) {
+		if r.pos > last.pos && (measuredRE.MatchString(r.norm) || countedSinceRE.MatchString(r.norm)) && p.fresh(r) && !p.notHerDoing(r, leader) && !honourSentRE.MatchString(r.norm) {
+			return r, true
+		}
+	}
+	if name := p.methodTelling(leader, append([]sentRef{it.quote}, it.more...)); name != "" {
+		if m, ok := p.method(name); ok {
+			for _, r := range measuredFirst(p.dropHerHonours(quotes(p, m.Results), m)) {
+				if p.fresh(r) && measuredRE.MatchString(r.norm) {
+					return r, true
+				}
+			}
+		}
+	}
+	return sentRef{}, false
 }
 
 // differOnlyRE asks how the compared differ.
@@ -883,6 +994,11 @@ func whichMoreAsked(norm string) (whichMore, bool) {
 	if !strings.Contains(norm, "谁") && !strings.Contains(norm, "哪") && !strings.Contains(norm, "比") {
 		return whichMore{}, false
 	}
+	if whichBetterRE.MatchString(norm) {
+		// "谁的办法更适合老人多的社区": which practice suits, not whose
+		// community has more old people.
+		return whichMore{}, false
+	}
 	switch {
 	case countMoreRE.MatchString(norm):
 		// "谁的社区党员多": a count of that, not of the residents.
@@ -1212,12 +1328,27 @@ func (p *planner) planCompareResults(leaders []string) *draft {
 				break
 			}
 		}
+		var rs []sentRef
 		if !found {
+			// "在发动党员上谁的效果好", "…和宋春燕的银龄互助哪个效果好": her
+			// practice asked about and what its paragraph counts of it,
+			// before her main method's results.
+			if anchor, ok := p.askedPracticeOf(l); ok {
+				for _, r := range p.s.paragraph(anchor) {
+					if r.pos >= anchor.pos && len(rs) < 2 && (r.key() == anchor.key() || measuredRE.MatchString(r.norm) || countedSinceRE.MatchString(r.norm)) && !honourSentRE.MatchString(r.norm) {
+						rs = append(rs, r)
+					}
+				}
+				if len(rs) < 2 {
+					rs = nil // no result told of it there
+				}
+			}
+		}
+		if !found && rs == nil {
 			if ms := p.s.mainMethods(l, 1); len(ms) > 0 {
 				m, found = ms[0], true
 			}
 		}
-		var rs []sentRef
 		if found {
 			res := quotes(p, m.Results)
 			if def, ok := p.definitionOf(m); ok && len(res) == 0 {
@@ -1235,8 +1366,10 @@ func (p *planner) planCompareResults(leaders []string) *draft {
 			}
 		}
 		label := p.leaderLabel(l)
-		if len(rs) > 0 {
+		if len(rs) > 0 && found {
 			label += " · “" + strings.Trim(m.Name, "“”") + "”"
+		} else if len(rs) > 0 {
+			// her practice asked, found by its words
 		} else if asked {
 			// The method compared came to nothing the text tells: not
 			// another practice's results in its place.
@@ -1283,5 +1416,98 @@ func (p *planner) planCompareResults(leaders []string) *draft {
 	if len(bare) > 0 {
 		d.tail = "资料中没有提到" + strings.Join(bare, "、") + "的成效。"
 	}
+	if whichBetterRE.MatchString(p.q.Norm) {
+		d.lead = strings.Join(leaders, "和") + "各自取得的成效如下（资料中没有直接比较哪个效果更好）："
+	}
 	return d
+}
+
+// sharedField is the field every line of a comparison works on: the
+// asked field its quotes use, else the lexicon topic all of them share
+// most; "" when they share none.
+func (p *planner) sharedField(items []item, fields []lexicon.Topic) string {
+	if p.s.lex == nil || len(items) < 2 {
+		return ""
+	}
+	per := make([]map[string]int, len(items))
+	for i, it := range items {
+		per[i] = map[string]int{}
+		for _, r := range append([]sentRef{it.quote}, it.more...) {
+			for t, n := range p.s.lex.InText(r.norm) {
+				per[i][t] += n
+			}
+		}
+	}
+	all := func(t string) int {
+		least := -1
+		for _, m := range per {
+			if least < 0 || m[t] < least {
+				least = m[t]
+			}
+		}
+		return least
+	}
+	for _, f := range fields {
+		if all(f.Name) > 0 {
+			return f.Name
+		}
+	}
+	best, n := "", 0
+	for t := range per[0] {
+		if k := all(t); k > n || k == n && k > 0 && t < best {
+			best, n = t, k
+		}
+	}
+	return best
+}
+
+// quotedPractice is the practice a sentence of doing names in quotes
+// (办起“邻里食堂”, 组织“银龄互助”): a short name, no quoted speech; "" for
+// none.
+func quotedPractice(r sentRef) string {
+	if !isDoing(r.norm) {
+		return ""
+	}
+	for _, m := range practiceQuotedRE.FindAllStringSubmatch(r.norm, -1) {
+		if n := utf8.RuneCountInString(m[2]); n >= 2 && n <= 10 {
+			return m[2]
+		}
+	}
+	return ""
+}
+
+// practiceQuotedRE is a name in quotes right after a verb of setting up or
+// carrying out.
+var practiceQuotedRE = regexp.MustCompile(`(设|设立|设了|办|办起|办起了|建|建起|建立|成立|组建|组织|推行|推出|开展|实行|创办|打造|搞|开设|开了|是设|在)[“「]([^”」，,。；：:！？!?、\s]{2,10})[”」]`)
+
+// askedFrameRE is the frame a field is asked in (在…上, …方面, 和…有):
+// no word of the field.
+var askedFrameRE = regexp.MustCompile(`^(和|与|跟|在|对|于|都|其)+|(上有|上|方面|中|里|有)+$`)
+
+// askedPracticeOf is the leader's own sentence of doing on what the
+// question asks besides its names: a word of three runes or more the
+// question and her sentence share (银龄互助), else her sentence most on
+// the question's fields.
+func (p *planner) askedPracticeOf(leader string) (sentRef, bool) {
+	cands := p.s.leaderSentences(leader)
+	for _, f := range strings.Fields(p.q.Topic) {
+		f = askedFrameRE.ReplaceAllString(f, "")
+		if utf8.RuneCountInString(f) < 3 || outcomeAskedRE.MatchString(f) || genericCompareTopic(f) {
+			continue
+		}
+		for _, c := range cands {
+			if strings.Contains(c.norm, f) && isDoing(c.norm) && !isQuestion(c.text) && !p.notHerDoing(c, leader) {
+				return c, true
+			}
+		}
+	}
+	if len(p.q.Topics) == 0 {
+		return sentRef{}, false
+	}
+	for _, r := range p.onField(cands) {
+		if isDoing(r.norm) && !p.notHerDoing(r.sentRef, leader) {
+			return r.sentRef, true
+		}
+	}
+	return sentRef{}, false
 }

@@ -1,0 +1,125 @@
+package core
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// compareAspects is one Service over testdata/compare_aspects (three
+// articles written for these tests: a street secretary's report telling
+// a community secretary's practice inside it, a news report and a
+// government page of two community secretaries each with a general method
+// and a practice of her own on members, old people and disputes).
+var compareAspects struct {
+	once sync.Once
+	s    *Service
+}
+
+func aspectsService(t *testing.T) *Service {
+	t.Helper()
+	compareAspects.once.Do(func() { compareAspects.s = serviceOverDir(t, "testdata/compare_aspects") })
+	if compareAspects.s == nil {
+		t.Fatal("no service over testdata/compare_aspects")
+	}
+	return compareAspects.s
+}
+
+// askChain asks the questions in one chat and returns the last answer.
+func askChain(t *testing.T, chat string, qs ...string) *Answer {
+	t.Helper()
+	var ans *Answer
+	for _, q := range qs {
+		var err error
+		if ans, err = aspectsService(t).Ask(context.Background(), chat, q); err != nil {
+			t.Fatal(err)
+		}
+		checkMarkers(t, ans)
+	}
+	return ans
+}
+
+func TestCompareOnASharedAspect(t *testing.T) {
+	for _, c := range []struct {
+		qs     []string
+		want   []string
+		forbid []string
+	}{
+		// Each side's sentence on the aspect asked, and the difference
+		// said by the practice each sentence names — not her general
+		// method, whose record happens to hold that sentence.
+		{[]string{"何秀英和宋春燕在发动党员上有什么不同？"}, []string{"不同点：何秀英用“党员先锋岗”", "党员积分制"}, []string{"三必到", "四个一"}},
+		{[]string{"何秀英和宋春燕在服务老人上有什么不同？"}, []string{"不同点：何秀英用“邻里食堂”，宋春燕用“银龄互助”", "200多位老人", "结对156对"}, []string{"三必到", "四个一"}},
+		// "都是怎么…的" asks each of them on it, nothing else of theirs.
+		{[]string{"何秀英和宋春燕都是怎么服务老人的？"}, []string{"邻里食堂", "银龄互助"}, []string{"和为贵", "板凳调解"}},
+		{[]string{"何秀英和宋春燕在化解矛盾上有什么共同点？"}, []string{"共同点：都在“矛盾纠纷”上", "和为贵", "板凳调解"}, []string{"邻里食堂"}},
+		// A community secretary told inside the street secretary's
+		// article: her own sentences, not his.
+		{[]string{"罗晓梅和何秀英在化解矛盾上有什么不同？"}, []string{"楼门议事会", "和为贵"}, []string{"街长接待日", "双报到"}},
+		// Follow-ups keep the aspect compared, though its sentences were
+		// shown just before.
+		{[]string{"何秀英和宋春燕在服务老人上有什么不同？", "那她们的共同点呢？"}, []string{"共同点：都在“老年人”上", "邻里食堂", "银龄互助"}, []string{"三必到", "四个一", "和为贵"}},
+		{[]string{"何秀英和宋春燕在化解矛盾上有什么共同点？", "区别呢？"}, []string{"和为贵", "板凳调解"}, []string{"三必到", "四个一", "邻里食堂"}},
+	} {
+		ans := askChain(t, "aspect "+strings.Join(c.qs, "→"), c.qs...)
+		q := c.qs[len(c.qs)-1]
+		if ans.Refused {
+			t.Errorf("%s: refused:\n%s", q, ans.Text)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%v: lacks %q:\n%s", c.qs, w, ans.Text)
+			}
+		}
+		for _, w := range c.forbid {
+			if strings.Contains(ans.Text, w) {
+				t.Errorf("%v: holds %q, no sentence on the aspect asked:\n%s", c.qs, w, ans.Text)
+			}
+		}
+	}
+}
+
+func TestCompareStreetAndCommunitySecretary(t *testing.T) {
+	ans := askChain(t, "aspect street", "谭国华和罗晓梅的做法有什么不同？")
+	tan, luo := lineOf(ans.Text, "谭国华"), lineOf(ans.Text, "罗晓梅")
+	if !strings.Contains(ans.Text, "双报到") || !strings.Contains(ans.Text, "楼门议事会") {
+		t.Fatalf("each side's practice missing:\n%s", ans.Text)
+	}
+	if strings.Contains(tan, "楼门议事会") || strings.Contains(luo, "双报到") {
+		t.Errorf("one side's practice on the other's line:\n%s", ans.Text)
+	}
+}
+
+// TestWhichPracticeIsBetter: "谁的办法更适合…", "哪个效果更好" get each
+// side's practice with its own result, and a hedge: the articles do not
+// rank them. A community with many old people is no count to compare.
+func TestWhichPracticeIsBetter(t *testing.T) {
+	for _, c := range []struct {
+		q      string
+		want   []string
+		forbid []string
+	}{
+		{"何秀英和宋春燕谁的办法更适合老人多的社区？", []string{"资料中没有直接比较哪个更适合", "200多位老人", "结对156对"}, []string{"老人更多"}},
+		{"何秀英的邻里食堂和宋春燕的银龄互助哪个效果更好？", []string{"资料中没有直接比较哪个效果更好", "200多位老人", "结对156对"}, []string{"4200多人次"}},
+		{"何秀英和宋春燕在发动党员上谁的办法效果更好？", []string{"资料中没有直接比较", "128名党员", "4200多人次"}, []string{"结对156对", "200多位老人"}},
+		{"何秀英和宋春燕的做法哪个更好学？", []string{"资料中没有直接比较哪个更好学", "三必到", "四个一"}, nil},
+	} {
+		ans := askChain(t, "aspect better "+c.q, c.q)
+		if ans.Refused {
+			t.Errorf("%s: refused:\n%s", c.q, ans.Text)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%s: lacks %q:\n%s", c.q, w, ans.Text)
+			}
+		}
+		for _, w := range c.forbid {
+			if strings.Contains(ans.Text, w) {
+				t.Errorf("%s: holds %q:\n%s", c.q, w, ans.Text)
+			}
+		}
+	}
+}
