@@ -785,6 +785,7 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 				leaders = append(leaders, m.Leader)
 			}
 		}
+		leaders = p.compareLeaders(leaders) // "和其他书记比", a practice of another's
 	}
 	var author *draft
 	if authorAskRE.MatchString(q.Norm) && len(q.Methods) == 0 && len(q.Leaders) <= 1 {

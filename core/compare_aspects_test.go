@@ -123,3 +123,38 @@ func TestWhichPracticeIsBetter(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareWithOthersAndMethods: a named secretary against "其他书记"
+// is her and the others whose sentences work on the field; two practices
+// (one the catalog lacks) are their secretaries' sentences naming them;
+// three secretaries are three lines.
+func TestCompareWithOthersAndMethods(t *testing.T) {
+	for _, c := range []struct {
+		q      string
+		lead   string
+		want   []string
+		forbid []string
+	}{
+		{"何秀英和其他书记在服务老人上有什么不同？", "何秀英和其他书记（", []string{"邻里食堂", "银龄互助", "银发先锋队"}, []string{"和为贵", "双报到"}},
+		{"何秀英的做法和其他书记比有什么特点？", "何秀英和其他书记（", []string{"三必到"}, nil},
+		{"邻里食堂和银龄互助有什么不同？", "何秀英和宋春燕", []string{"不同点：何秀英用“邻里食堂”，宋春燕用“银龄互助”", "结对156对"}, []string{"和为贵"}},
+		{"和为贵调解室和板凳调解有什么区别？", "何秀英和宋春燕", []string{"和为贵", "板凳调解点"}, []string{"邻里食堂", "银龄互助"}},
+		{"何秀英、宋春燕和罗晓梅在化解矛盾上有什么不同？", "何秀英、宋春燕和罗晓梅", []string{"和为贵", "板凳调解", "楼门议事会"}, []string{"街长接待日"}},
+	} {
+		ans := askChain(t, "aspect others "+c.q, c.q)
+		if ans.Refused || !strings.HasPrefix(ans.Text, c.lead) {
+			t.Errorf("%s: want a comparison led by %q:\n%s", c.q, c.lead, ans.Text)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%s: lacks %q:\n%s", c.q, w, ans.Text)
+			}
+		}
+		for _, w := range c.forbid {
+			if strings.Contains(ans.Text, w) {
+				t.Errorf("%s: holds %q:\n%s", c.q, w, ans.Text)
+			}
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"bangyang/catalog"
 	"bangyang/corpus"
 	"bangyang/lexicon"
+	"bangyang/zh"
 )
 
 // planCompare answers a comparison: each leader's practice on the asked
@@ -23,7 +24,11 @@ import (
 // every point cited to that leader's own article.
 func (p *planner) planCompare(leaders []string) *draft {
 	d := &draft{leaders: leaders}
-	d.lead = strings.Join(leaders, "和") + "的做法比较："
+	d.lead = namesJoined(leaders) + "的做法比较："
+	if len(p.q.Leaders) == 1 && len(leaders) > 1 && otherSecretariesRE.MatchString(p.q.Norm) {
+		// "她和其他书记比": who the others are, said.
+		d.lead = leaders[0] + "和其他书记（" + strings.Join(leaders[1:], "、") + "）的做法比较："
+	}
 	if p.prev != nil && p.prev.Intent == IntentCompare && p.q.FollowUp && p.q.Topic == p.prev.Topic && !genericCompareTopic(p.q.Topic) {
 		// "那她们的共同点呢" right after a comparison on a field: its
 		// sentences, shown or not, are what the points rest on.
@@ -1479,6 +1484,113 @@ func quotedPractice(r sentRef) string {
 // practiceQuotedRE is a name in quotes right after a verb of setting up or
 // carrying out.
 var practiceQuotedRE = regexp.MustCompile(`(设|设立|设了|办|办起|办起了|建|建起|建立|成立|组建|组织|推行|推出|开展|实行|创办|打造|搞|开设|开了|是设|在)[“「]([^”」，,。；：:！？!?、\s]{2,10})[”」]`)
+
+// compareLeaders completes the secretaries a comparison is between when
+// the question names one and "其他书记" (her and those others whose
+// sentences work most on the field asked), or one method of the catalog
+// and a practice told by another secretary's sentences ("邻里食堂和银龄互
+// 助有什么不同": whoever's sentence names 银龄互助).
+func (p *planner) compareLeaders(leaders []string) []string {
+	if len(leaders) != 1 {
+		return leaders
+	}
+	if otherSecretariesRE.MatchString(p.q.Norm) {
+		return append(leaders, p.othersOnField(leaders[0], 2)...)
+	}
+	rest := p.q.Topic
+	for _, m := range p.q.Methods {
+		rest = strings.ReplaceAll(rest, zh.ToSimplified(strings.Trim(m, "“”")), " ")
+	}
+	for _, f := range strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == '和' || r == '与' || r == '跟' }) {
+		f = askedFrameRE.ReplaceAllString(f, "")
+		if utf8.RuneCountInString(f) < 3 || genericCompareTopic(f) {
+			continue
+		}
+		var who []string
+		for l := range p.s.ents.leaderInfo {
+			if l == leaders[0] {
+				continue
+			}
+			if slices.ContainsFunc(p.s.leaderSentences(l), func(c sentRef) bool { return strings.Contains(c.norm, f) && isDoing(c.norm) }) {
+				who = append(who, l)
+			}
+		}
+		if len(who) == 1 {
+			return append(leaders, who[0])
+		}
+	}
+	return leaders
+}
+
+// othersOnField are up to n secretaries besides the one named whose own
+// sentences work most on the field asked (by onField), else who share
+// most of her topics; most first.
+func (p *planner) othersOnField(leader string, n int) []string {
+	type scored struct {
+		name string
+		sc   float64
+	}
+	var mineTopics map[string]int
+	if len(p.q.Topics) == 0 && p.s.lex != nil {
+		mineTopics = map[string]int{}
+		for _, r := range p.s.leaderSentences(leader) {
+			for t, k := range p.s.lex.InText(r.norm) {
+				mineTopics[t] += k
+			}
+		}
+	}
+	var list []scored
+	for l := range p.s.ents.leaderInfo {
+		if l == leader {
+			continue
+		}
+		sc := 0.0
+		if len(p.q.Topics) > 0 {
+			for _, r := range p.onField(p.s.leaderSentences(l)) {
+				if isDoing(r.norm) {
+					sc += r.score
+				}
+			}
+		} else if mineTopics != nil {
+			theirs := map[string]bool{}
+			for _, r := range p.s.leaderSentences(l) {
+				for t := range p.s.lex.InText(r.norm) {
+					theirs[t] = true
+				}
+			}
+			for t := range mineTopics {
+				if theirs[t] {
+					sc++
+				}
+			}
+		}
+		if sc > 0 {
+			list = append(list, scored{l, sc})
+		}
+	}
+	slices.SortFunc(list, func(a, b scored) int {
+		if c := cmpScore(b.sc, a.sc); c != 0 {
+			return c
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	var out []string
+	for _, x := range list {
+		if len(out) == n {
+			break
+		}
+		out = append(out, x.name)
+	}
+	return out
+}
+
+// namesJoined is "A和B", "A、B和C".
+func namesJoined(names []string) string {
+	if len(names) < 3 {
+		return strings.Join(names, "和")
+	}
+	return strings.Join(names[:len(names)-1], "、") + "和" + names[len(names)-1]
+}
 
 // askedFrameRE is the frame a field is asked in (在…上, …方面, 和…有):
 // no word of the field.
