@@ -158,3 +158,25 @@ func TestCompareWithOthersAndMethods(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareSideIsHerDoing: a side on a field is what she did on it,
+// not the community's situation ranked first on the field's words, nor
+// the general method told after that situation (the genre fixtures:
+// 中山社区…老人超过三分之一, then 万丽萍's “1+3+N”, before 银龄食堂).
+func TestCompareSideIsHerDoing(t *testing.T) {
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ans, err := s.Ask(context.Background(), "side-doing", "牛桂英和万丽萍在照顾老人上有什么共同点？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	wan := lineOf(ans.Text, "万丽萍")
+	if !strings.Contains(wan, "银龄食堂") || !strings.Contains(ans.Text, "敲门行动") {
+		t.Errorf("each side's practice on the field missing:\n%s", ans.Text)
+	}
+	for _, w := range []string{"三分之一", "1+3+N"} {
+		if strings.Contains(wan, w) {
+			t.Errorf("万丽萍's side holds %q, no doing of hers on the field:\n%s", w, ans.Text)
+		}
+	}
+}

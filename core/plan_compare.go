@@ -114,6 +114,9 @@ func (p *planner) planCompare(leaders []string) *draft {
 				missing = append(missing, sd.name)
 				continue
 			}
+			if len(fields) > 0 {
+				got = p.hersFirst(got, sd.name)
+			}
 			// Each point as its story: the best sentence with the doing
 			// next to it, within her share of the answer.
 			budget := (maxAnswerRunes + 60) / len(sides)
@@ -1591,6 +1594,33 @@ func namesJoined(names []string) string {
 	}
 	return strings.Join(names[:len(names)-1], "、") + "和" + names[len(names)-1]
 }
+
+// hersFirst drops, of one side's picks on a field, those that tell a
+// situation, no doing of hers ("中山社区…60岁以上的老人超过三分之一"), when
+// another pick tells one — by her name, a pronoun or the practice it names —
+// so the story told is of what she did on it, not of what followed the
+// situation (her general method).
+func (p *planner) hersFirst(got []rankedSent, leader string) []rankedSent {
+	hers := func(r sentRef) bool {
+		return isDoing(r.norm) && (quotedPractice(r) != "" || p.s.namesLeader(r.norm, leader) || strings.ContainsAny(r.norm, "她他"))
+	}
+	if !slices.ContainsFunc(got, func(r rankedSent) bool { return hers(r.sentRef) }) {
+		return got
+	}
+	var out []rankedSent
+	for _, r := range got {
+		if hers(r.sentRef) || !situationRE.MatchString(r.norm) && !placeStateRE.MatchString(r.norm) {
+			out = append(out, r)
+		} else {
+			delete(p.used, r.key())
+		}
+	}
+	return out
+}
+
+// placeStateRE tells, with situationRE, what a community is like (建成的
+// 老小区占了七成, 老人超过三分之一, 常住人口1.1万): its state, no practice.
+var placeStateRE = regexp.MustCompile(`位于|地处|建于|建成的|始建于|占比|占了|占到|[一二三四五六七八九]成(多|以上)?|分之|常住人口|户籍人口|有居民|居住着|辖区(内)?有|是(一个)?典型的`)
 
 // askedFrameRE is the frame a field is asked in (在…上, …方面, 和…有):
 // no word of the field.
