@@ -180,3 +180,30 @@ func TestCompareSideIsHerDoing(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareStreetCases: a street secretary's report telling two
+// community cases under headings (【案例】…). Each community secretary's
+// methods are her own, not the other case's the catalog credited to her;
+// asked whose is better, the street secretary, who has no named method,
+// is still a side.
+func TestCompareStreetCases(t *testing.T) {
+	ans := askChain(t, "aspect cases diff", "江建平和周兰的做法有什么不同？")
+	zhou := lineOf(ans.Text, "周兰")
+	if !strings.Contains(ans.Text, "红色议事厅") || !strings.Contains(ans.Text, "网格连心") {
+		t.Errorf("each side's practice missing:\n%s", ans.Text)
+	}
+	if strings.Contains(zhou, "楼道管家") {
+		t.Errorf("马俊's 楼道管家 told as 周兰's:\n%s", ans.Text)
+	}
+	ans = askChain(t, "aspect cases better", "江建平和周兰谁的办法更好？")
+	if !strings.Contains(lineOf(ans.Text, "江建平"), "网格") || !strings.Contains(lineOf(ans.Text, "周兰"), "红色议事厅") {
+		t.Errorf("a side missing from which is better:\n%s", ans.Text)
+	}
+	if strings.Contains(ans.Text, "推广开去") {
+		t.Errorf("a sentence of his words on no practice quoted:\n%s", ans.Text)
+	}
+	ans = askChain(t, "aspect cases members", "周兰和马俊在发动党员上有什么不同？")
+	if !strings.Contains(lineOf(ans.Text, "周兰"), "周末服务队") || !strings.Contains(lineOf(ans.Text, "马俊"), "楼道管家") {
+		t.Errorf("each case's own practice on members missing:\n%s", ans.Text)
+	}
+}

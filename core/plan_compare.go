@@ -252,7 +252,12 @@ func (p *planner) planCompare(leaders []string) *draft {
 	if p.compareMethods(d) {
 		return p.hedgeBetter(d, leaders)
 	}
-	if len(p.q.Topics) > 0 || strings.TrimSpace(p.q.Topic) != "" && !genericCompareTopic(p.q.Topic) {
+	asked := p.q.Topic
+	if whichBetterRE.MatchString(p.q.Norm) {
+		// "谁的办法更好": the asking words are no field.
+		asked = betterWordsRE.ReplaceAllString(asked, " ")
+	}
+	if len(p.q.Topics) > 0 || strings.TrimSpace(asked) != "" && !genericCompareTopic(asked) {
 		if onTopic(p.q.Topic) {
 			return p.hedgeBetter(d, leaders)
 		}
@@ -264,9 +269,12 @@ func (p *planner) planCompare(leaders []string) *draft {
 	if whichBetterRE.MatchString(p.q.Norm) {
 		// "两人的做法哪个更好学", no field: each one's main method and what
 		// came of it, not the topics they share.
-		for _, l := range leaders {
-			if it, ok := p.mainMethodItem(l); ok {
+		for _, sd := range sides {
+			if it, ok := p.mainMethodItem(sd.name); ok {
 				d.add(it)
+			} else if got := quotesFor(sd, nil, "工作方法 党建 服务 居民", 1); len(got) > 0 {
+				// No method recorded: her doing that ranks first.
+				d.add(item{label: p.leaderLabel(sd.name), quote: got[0].sentRef})
 			}
 		}
 		if d.hasQuotes() {
@@ -319,7 +327,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 	fieldSet := map[string]bool{}
 	for _, sd := range sides {
 		it := item{label: p.leaderLabel(sd.name)}
-		ms := p.s.mainMethods(sd.name, 3)
+		ms := p.ownMainMethods(sd.name, 3)
 		if len(ms) == 0 {
 			if got := quotesFor(sd, nil, "工作方法 党建 服务 居民", 1); len(got) > 0 {
 				it.quote = got[0].sentRef
@@ -630,6 +638,10 @@ func (p *planner) resultOfPractice(it item, leader string) (sentRef, bool) {
 	return sentRef{}, false
 }
 
+// betterWordsRE are the words asking which is better, left in a
+// question's topic.
+var betterWordsRE = regexp.MustCompile(`谁的|哪一个|哪个|哪种|效果更好|更好学|更适合|更好|适合|好学|办法|做法|方法|更`)
+
 // differOnlyRE asks how the compared differ.
 var differOnlyRE = regexp.MustCompile(`不同|差别|区别|差异|异同|各有什么`)
 
@@ -826,7 +838,7 @@ func (p *planner) planRegion(leaders []string) *draft {
 // mainMethodItem is a leader's main method by the sentence naming it,
 // labelled as such.
 func (p *planner) mainMethodItem(leader string) (item, bool) {
-	ms := p.s.mainMethods(leader, 1)
+	ms := p.ownMainMethods(leader, 1)
 	if len(ms) == 0 {
 		return item{}, false
 	}
@@ -1621,6 +1633,27 @@ func (p *planner) hersFirst(got []rankedSent, leader string) []rankedSent {
 // placeStateRE tells, with situationRE, what a community is like (建成的
 // 老小区占了七成, 老人超过三分之一, 常住人口1.1万): its state, no practice.
 var placeStateRE = regexp.MustCompile(`位于|地处|建于|建成的|始建于|占比|占了|占到|[一二三四五六七八九]成(多|以上)?|分之|常住人口|户籍人口|有居民|居住着|辖区(内)?有|是(一个)?典型的`)
+
+// ownMainMethods are the leader's main methods whose naming sentence is
+// hers: not a practice of another secretary of the same page the catalog
+// credited to her (a street report's community cases).
+func (p *planner) ownMainMethods(leader string, n int) []catalog.Method {
+	var out []catalog.Method
+	for _, m := range p.s.mainMethods(leader, n+4) {
+		if len(out) == n {
+			break
+		}
+		if def, ok := p.definitionOf(m); ok {
+			if w := p.s.sentenceLeader(def); w != "" && w != leader {
+				if _, known := p.s.ents.leaderInfo[w]; known {
+					continue
+				}
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
 
 // askedFrameRE is the frame a field is asked in (在…上, …方面, 和…有):
 // no word of the field.
