@@ -53,6 +53,8 @@ func TestCompareOnASharedAspect(t *testing.T) {
 		{[]string{"何秀英和宋春燕在服务老人上有什么不同？"}, []string{"不同点：何秀英用“邻里食堂”，宋春燕用“银龄互助”", "200多位老人", "结对156对"}, []string{"三必到", "四个一"}},
 		// "都是怎么…的" asks each of them on it, nothing else of theirs.
 		{[]string{"何秀英和宋春燕都是怎么服务老人的？"}, []string{"邻里食堂", "银龄互助"}, []string{"和为贵", "板凳调解"}},
+		// "是怎么…的" of two asks each one's doing on it, not her honour.
+		{[]string{"何秀英和宋春燕是怎么化解矛盾的？"}, []string{"和为贵", "板凳调解"}, []string{"获评", "邻里食堂", "银龄互助"}},
 		{[]string{"何秀英和宋春燕在化解矛盾上有什么共同点？"}, []string{"共同点：都在“矛盾纠纷”上", "和为贵", "板凳调解"}, []string{"邻里食堂"}},
 		// A community secretary told inside the street secretary's
 		// article: her own sentences, not his.

@@ -209,7 +209,7 @@ var (
 	exampleRE = regexp.MustCompile(`例子|案例|举例|举个|实例|事例|比如说一下|讲个故事|具体的事|^(比如|例如|比方)(说)?呢`)
 	differRE  = regexp.MustCompile(`相同|不同|一样|差别|区别|异同|相似`)
 	// eachRE asks of each of those named: "都是怎么服务老人的" too.
-	eachRE = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩|都是?(怎么|如何|怎样)`)
+	eachRE = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩|都是?(怎么|如何|怎样)|是(怎么|如何|怎样)[^，,。？?]{1,12}的[？?]?$`)
 	whatRE = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是|` + whatIsIt)
 	// whatIsItRE asks what something is, with 怎么 in it ("积分换服务是
 	// 怎么回事"): no how.
