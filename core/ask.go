@@ -292,6 +292,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		}
 	}
 	named := len(q.Leaders) > 0 || len(q.Methods) > 0
+	if !named && s.comparedItem(q, prev) {
+		return // "那第二个呢" after a comparison: the second compared
+	}
 	if !named && len(prev.Leaders) > 0 && len(q.Attributes) == 0 && len(q.Topics) > 0 && otherSecretariesRE.MatchString(q.Norm) {
 		// "还有其他书记管老人的吗" after one secretary's answer: others on
 		// that field, not her again.

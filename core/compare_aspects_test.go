@@ -209,3 +209,26 @@ func TestCompareStreetCases(t *testing.T) {
 		t.Errorf("each case's own practice on members missing:\n%s", ans.Text)
 	}
 }
+
+// TestSecondOfAComparison: "那第二个呢" right after a comparison is the
+// second secretary compared — by the method of hers it told, else her
+// profile — not the second method its answer happened to name.
+func TestSecondOfAComparison(t *testing.T) {
+	ans := askChain(t, "aspect second", "何秀英和宋春燕在服务老人上有什么不同？", "那第二个呢？")
+	if !strings.HasPrefix(ans.Text, "宋春燕") || !strings.Contains(ans.Text, "银龄互助") || strings.Contains(ans.Text, "何秀英") {
+		t.Errorf("not the second compared (宋春燕):\n%s", ans.Text)
+	}
+	s := serviceOverDir(t, "../corpus/testdata/genre")
+	ctx := context.Background()
+	if _, err := s.Ask(ctx, "second-genre", "门建国和向春燕的志愿队伍有什么不同？"); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := s.Ask(ctx, "second-genre", "那第二个呢？")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkMarkers(t, ans)
+	if !strings.Contains(ans.Text, "红色管家") || strings.Contains(ans.Text, "帮帮团") {
+		t.Errorf("not 向春燕's 红色管家, the second practice compared:\n%s", ans.Text)
+	}
+}

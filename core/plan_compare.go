@@ -1655,6 +1655,41 @@ func (p *planner) ownMainMethods(leader string, n int) []catalog.Method {
 	return out
 }
 
+// comparedItemRE points to one of those just compared: 那第二个呢, 第一位
+// 呢, 详细说说第二个.
+var comparedItemRE = regexp.MustCompile(`^(那|那么)?(再|详细|具体)?(说说|讲讲|介绍一下|介绍)?第([一二三四五六七八九十两]|\d+)(个|位|种)(书记|人|的)?(呢|吧|吗|[？?。！!，,]|$)`)
+
+// comparedItem resolves "那第二个呢" right after a comparison: the k-th
+// secretary compared — the method of hers the comparison told, else her
+// profile — not the k-th method named in its answer.
+func (s *Service) comparedItem(q *Question, prev *Turn) bool {
+	m := comparedItemRE.FindStringSubmatch(strings.TrimSpace(q.Norm))
+	if prev.Intent != IntentCompare || m == nil {
+		return false
+	}
+	k := numberOf(m[4])
+	if k < 1 || k > len(prev.Leaders) || len(prev.Leaders) < 2 {
+		return false
+	}
+	l := prev.Leaders[k-1]
+	q.Leaders, q.Methods, q.Item, q.Step = []string{l}, nil, 0, 0
+	q.FollowUp, q.Resolved = true, true
+	if s.o.Catalog != nil {
+		for _, name := range prev.Methods {
+			if mt, ok := s.o.Catalog.Method(name); ok && mt.Leader == l {
+				q.Methods = []string{name}
+				q.Intent = IntentWhat
+				return true
+			}
+		}
+	}
+	// No method of hers told: her profile, which tells her practice on
+	// the field compared among the rest (its sentences were just shown,
+	// so her how on the field would tell only what is off it).
+	q.Intent, q.Topic, q.Topics = IntentSummary, "", nil
+	return true
+}
+
 // askedFrameRE is the frame a field is asked in (在…上, …方面, 和…有):
 // no word of the field.
 var askedFrameRE = regexp.MustCompile(`^(和|与|跟|在|对|于|都|其)+|(上有|上|方面|中|里|有)+$`)
