@@ -56,6 +56,8 @@ func TestCompareOnASharedAspect(t *testing.T) {
 		// "是怎么…的" of two asks each one's doing on it, not her honour.
 		{[]string{"何秀英和宋春燕是怎么化解矛盾的？"}, []string{"和为贵", "板凳调解"}, []string{"获评", "邻里食堂", "银龄互助"}},
 		{[]string{"何秀英和宋春燕在化解矛盾上有什么共同点？"}, []string{"共同点：都在“矛盾纠纷”上", "和为贵", "板凳调解"}, []string{"邻里食堂"}},
+		// "有啥不一样" asks how they differ, not what they share.
+		{[]string{"何秀英和宋春燕，两个人抓党员有啥不一样？"}, []string{"不同点：何秀英用“党员先锋岗”，宋春燕用“党员积分制”"}, []string{"共同点"}},
 		// A community secretary told inside the street secretary's
 		// article: her own sentences, not his.
 		{[]string{"罗晓梅和何秀英在化解矛盾上有什么不同？"}, []string{"楼门议事会", "和为贵"}, []string{"街长接待日", "双报到"}},
@@ -106,6 +108,7 @@ func TestWhichPracticeIsBetter(t *testing.T) {
 		{"何秀英和宋春燕谁的办法更适合老人多的社区？", []string{"资料中没有直接比较哪个更适合", "200多位老人", "结对156对"}, []string{"老人更多"}},
 		{"何秀英的邻里食堂和宋春燕的银龄互助哪个效果更好？", []string{"资料中没有直接比较哪个效果更好", "200多位老人", "结对156对"}, []string{"4200多人次"}},
 		{"何秀英和宋春燕在发动党员上谁的办法效果更好？", []string{"资料中没有直接比较", "128名党员", "4200多人次"}, []string{"结对156对", "200多位老人"}},
+		{"何秀英跟宋春燕比，谁在调解矛盾上更有办法？", []string{"资料中没有直接比较", "300多起", "96件"}, []string{"邻里食堂"}},
 		{"何秀英和宋春燕的做法哪个更好学？", []string{"资料中没有直接比较哪个更好学", "三必到", "四个一"}, nil},
 	} {
 		ans := askChain(t, "aspect better "+c.q, c.q)

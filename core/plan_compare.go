@@ -210,7 +210,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 				d.lead = "资料中只写到" + strings.Join(have, "、") + "有这方面的做法，没有提到" + strings.Join(missing, "、") + "的："
 			}
 		}
-		if len(missing) == 0 && commonRE.MatchString(p.q.Norm) && !bothYesNoRE.MatchString(p.q.Norm) {
+		if len(missing) == 0 && asksCommon(p.q.Norm) && !bothYesNoRE.MatchString(p.q.Norm) {
 			// Asked what they share on it: the field each one works on
 			// with a practice of her own, said first by what is quoted.
 			if f := p.sharedField(items, fields); f != "" {
@@ -221,7 +221,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 				items = append([]item{{plain: line + "。"}}, items...)
 			}
 		}
-		if len(ways) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !commonRE.MatchString(p.q.Norm) {
+		if len(ways) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !asksCommon(p.q.Norm) {
 			// Asked how they differ: say it first, by the practices quoted
 			// below (nothing beyond their names is claimed).
 			items = append([]item{{plain: "不同点：" + strings.Join(ways, "，") + "。"}}, items...)
@@ -291,7 +291,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 			return nil
 		}
 		least := 2 // a topic each works on, not one each mentions once
-		if commonRE.MatchString(p.q.Norm) {
+		if asksCommon(p.q.Norm) {
 			least = 1 // asked what they share: a topic each touches is something
 		}
 		for _, t := range firstStrings(sharedTopics(p.s.topicSpread(), least, sides[0].topics, sides[1:]...), 3) {
@@ -319,7 +319,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 	// Asked for what they share: that first, and its quotes are taken
 	// before each one's own methods are told.
 	var common []item
-	if commonRE.MatchString(p.q.Norm) {
+	if asksCommon(p.q.Norm) {
 		common = shared()
 	}
 	// No topic: each leader's main methods, then what they both work on.
@@ -360,7 +360,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 			}
 		}
 	}
-	if len(mainField) == len(sides) && len(fieldSet) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !commonRE.MatchString(p.q.Norm) {
+	if len(mainField) == len(sides) && len(fieldSet) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !asksCommon(p.q.Norm) {
 		// Asked how they differ: the field each one's main method works
 		// on, said first.
 		d.items = append([]item{{plain: "不同点：" + strings.Join(mainField, "，") + "。"}}, d.items...)
@@ -443,7 +443,7 @@ func (p *planner) compareMethods(d *draft) bool {
 		switch {
 		case same:
 			d.items = append([]item{{plain: "共同点：都着眼于“" + field[0] + "”方面的工作。"}}, d.items...)
-		case !commonRE.MatchString(p.q.Norm) || differOnlyRE.MatchString(p.q.Norm):
+		case !asksCommon(p.q.Norm) || differOnlyRE.MatchString(p.q.Norm):
 			d.items = append([]item{{plain: "不同点：" + strings.Join(ways, "，") + "。"}}, d.items...)
 		}
 	}
@@ -565,7 +565,7 @@ func doingBesideHonour(t string) bool {
 // place more, is easier to learn or works better (谁的办法更适合…, 哪个更
 // 好学, 哪个效果更好): the articles rarely say, so the answer is each
 // one's practice and what came of it, with an honest hedge.
-var whichBetterRE = regexp.MustCompile(`(哪个|哪一个|哪种|哪位|谁)[^，,。？?]{0,8}(更|最|比较)(好学|好用|好|适合|合适|易学|容易学|管用|实用|有效|值得|见效|接地气|可行)|(哪个|哪一个|哪种|谁的)[^，,。？?]{0,6}(效果|成效)[^，,。？?]{0,2}(更|最)?(好|大|明显)|更(适合|好学|易学|管用|实用|见效)`)
+var whichBetterRE = regexp.MustCompile(`(哪个|哪一个|哪种|哪位|谁)[^，,。？?]{0,8}(更|最|比较)(好学|好用|好|适合|合适|易学|容易学|管用|实用|有效|值得|见效|接地气|可行)|(哪个|哪一个|哪种|谁的)[^，,。？?]{0,6}(效果|成效)[^，,。？?]{0,2}(更|最)?(好|大|明显)|更(适合|好学|易学|管用|实用|见效)|更有(办法|经验|招|效果|成效)`)
 
 // hedgeBetter, for a question asking which practice is better or suits
 // more, leads with what the articles can say (they tell each one's
@@ -643,7 +643,7 @@ func (p *planner) resultOfPractice(it item, leader string) (sentRef, bool) {
 var betterWordsRE = regexp.MustCompile(`谁的|哪一个|哪个|哪种|效果更好|更好学|更适合|更好|适合|好学|办法|做法|方法|更`)
 
 // differOnlyRE asks how the compared differ.
-var differOnlyRE = regexp.MustCompile(`不同|差别|区别|差异|异同|各有什么`)
+var differOnlyRE = regexp.MustCompile(`不同|不一样|差别|区别|差异|异同|各有什么`)
 
 // hersNamed is the first of the leader's own methods a run of sentences
 // names.
@@ -665,6 +665,15 @@ func (p *planner) hersNamed(leader string, refs []sentRef) string {
 
 // commonRE asks what the compared have in common.
 var commonRE = regexp.MustCompile(`共同|相同|相似|一样|共通|都有`)
+
+// asksCommon reports a question asking what the compared share: commonRE,
+// not in 不一样 or 不相同 (which ask how they differ).
+func asksCommon(norm string) bool {
+	return commonRE.MatchString(notSameRE.ReplaceAllString(norm, " "))
+}
+
+// notSameRE is 不一样, 不相同: a difference asked.
+var notSameRE = regexp.MustCompile(`不(一样|相同|同)`)
 
 // genericCompareTopic is a topic left over from "做法有什么共同点" that
 // names nothing in particular.
@@ -1472,9 +1481,9 @@ func (p *planner) sharedField(items []item, fields []lexicon.Topic) string {
 			return f.Name
 		}
 	}
-	best, n := "", 0
+	best, n := "", 1 // a topic each line names twice, not a word in passing
 	for t := range per[0] {
-		if k := all(t); k > n || k == n && k > 0 && t < best {
+		if k := all(t); k > n || k == n && k > 1 && t < best {
 			best, n = t, k
 		}
 	}
