@@ -268,6 +268,7 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if q.Intent == IntentCompare && len(q.Leaders) == 1 && len(prev.Leaders) > 0 && prev.Leaders[0] != q.Leaders[0] {
 		q.Leaders = append([]string{prev.Leaders[0]}, q.Leaders...)
 		q.Resolved = true
+		s.keepComparedField(q, prev) // "和罗晓梅比呢" after one on 服务老人: on it
 		return
 	}
 	if len(q.Leaders)+len(q.Methods) == 0 && s.o.Catalog != nil {
@@ -424,12 +425,8 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	}
 	q.Resolved = len(q.Leaders) > 0 || len(q.Methods) > 0
 	q.Intent = intentOf(*q) // "她获得过哪些荣誉" is a fact once "她" is known
-	if q.Intent == IntentCompare && prev.Intent == IntentCompare && len(q.Topics) == 0 && genericCompareTopic(q.Topic) && !genericCompareTopic(prev.Topic) {
-		// "那她们的共同点呢" after a comparison on 服务老人: on that field.
-		q.Topic = prev.Topic
-		if s.lex != nil {
-			q.Topics = s.lex.InQuestion(prev.Topic)
-		}
+	if q.Intent == IntentCompare || q.Intent == IntentResult {
+		s.keepComparedField(q, prev) // "那她们的共同点呢", "那效果呢" after one on 服务老人: on it
 	}
 	if q.Item > 0 && len(q.Methods) == 1 && residual(topicOf(Question{Norm: itemRefRE.ReplaceAllString(q.Norm, " ")}, s.ents)) == "" {
 		q.Intent = IntentWhat // "第二个方法呢？": what that one is

@@ -235,3 +235,37 @@ func TestSecondOfAComparison(t *testing.T) {
 		t.Errorf("not 向春燕's 红色管家, the second practice compared:\n%s", ans.Text)
 	}
 }
+
+// TestFollowUpsKeepTheComparedField: after a comparison on a field, "那
+// 效果呢", "那她们俩谁的效果更好", "哪个更适合我们社区" and "和罗晓梅比呢" stay
+// on that field (her general method's results are no answer), and "我们
+// 社区" is the asker's place, no community missing from the articles.
+func TestFollowUpsKeepTheComparedField(t *testing.T) {
+	first := "何秀英和宋春燕在服务老人上有什么不同？"
+	for _, c := range []struct {
+		then   string
+		want   []string
+		forbid []string
+	}{
+		{"那效果呢？", []string{"200多位老人", "结对156对"}, []string{"128名党员", "4200多人次"}},
+		{"那她们俩谁的效果更好？", []string{"资料中没有直接比较", "200多位老人", "结对156对"}, []string{"128名党员", "4200多人次"}},
+		{"哪个更适合我们社区？", []string{"资料中没有直接比较哪个更适合", "邻里食堂", "银龄互助"}, []string{"资料中没有关于"}},
+		{"和罗晓梅比呢？", []string{"邻里食堂", "银发先锋队"}, []string{"三必到", "资料中没有直接提到"}},
+	} {
+		ans := askChain(t, "aspect keep "+c.then, first, c.then)
+		if ans.Refused {
+			t.Errorf("%s: refused:\n%s", c.then, ans.Text)
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%s → %s: lacks %q:\n%s", first, c.then, w, ans.Text)
+			}
+		}
+		for _, w := range c.forbid {
+			if strings.Contains(ans.Text, w) {
+				t.Errorf("%s → %s: holds %q:\n%s", first, c.then, w, ans.Text)
+			}
+		}
+	}
+}

@@ -29,7 +29,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 		// "她和其他书记比": who the others are, said.
 		d.lead = leaders[0] + "和其他书记（" + strings.Join(leaders[1:], "、") + "）的做法比较："
 	}
-	if p.prev != nil && p.prev.Intent == IntentCompare && p.q.FollowUp && p.q.Topic == p.prev.Topic && !genericCompareTopic(p.q.Topic) {
+	if p.prev != nil && p.prev.Intent == IntentCompare && (p.q.FollowUp || p.q.Resolved) && p.q.Topic == p.prev.Topic && !genericCompareTopic(p.q.Topic) {
 		// "那她们的共同点呢" right after a comparison on a field: its
 		// sentences, shown or not, are what the points rest on.
 		p.shown = nil
@@ -256,6 +256,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 	if whichBetterRE.MatchString(p.q.Norm) {
 		// "谁的办法更好": the asking words are no field.
 		asked = betterWordsRE.ReplaceAllString(asked, " ")
+		asked = strings.NewReplacer("我们", "", "咱们", "", "社区", "", "小区", "").Replace(asked) // whose place it is to suit
 	}
 	if len(p.q.Topics) > 0 || strings.TrimSpace(asked) != "" && !genericCompareTopic(asked) {
 		if onTopic(p.q.Topic) {
@@ -1673,6 +1674,14 @@ var comparedItemRE = regexp.MustCompile(`^(那|那么)?(再|详细|具体)?(说�
 // profile — not the k-th method named in its answer.
 func (s *Service) comparedItem(q *Question, prev *Turn) bool {
 	m := comparedItemRE.FindStringSubmatch(strings.TrimSpace(q.Norm))
+	if prev.Intent == IntentCompare && m == nil && len(prev.Leaders) >= 2 && whichBetterRE.MatchString(q.Norm) && len(q.Attributes) == 0 {
+		// "哪个更适合我们社区" right after a comparison: which of those
+		// compared, on what they were compared on.
+		q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
+		q.Intent, q.FollowUp, q.Resolved = IntentCompare, true, true
+		s.keepComparedField(q, prev)
+		return true
+	}
 	if prev.Intent != IntentCompare || m == nil {
 		return false
 	}
@@ -1697,6 +1706,26 @@ func (s *Service) comparedItem(q *Question, prev *Turn) bool {
 	// so her how on the field would tell only what is off it).
 	q.Intent, q.Topic, q.Topics = IntentSummary, "", nil
 	return true
+}
+
+// keepComparedField keeps a follow-up of a comparison on the field it was
+// on, when the follow-up asks nothing of its own besides what kind of
+// answer it wants ("那她们的共同点呢", "那效果呢", "和罗晓梅比呢", "哪个更适合
+// 我们社区").
+func (s *Service) keepComparedField(q *Question, prev *Turn) {
+	if prev.Intent != IntentCompare || len(q.Topics) > 0 && !slices.ContainsFunc(q.Topics, func(t lexicon.Topic) bool { return true }) || genericCompareTopic(prev.Topic) {
+		return
+	}
+	own := betterWordsRE.ReplaceAllString(q.Topic, " ")
+	own = outcomeAskedRE.ReplaceAllString(own, " ")
+	own = strings.NewReplacer("俩", "", "两个人", "", "那么", "", "那", "", "比", "", "我们社区", "", "我们", "", "社区", "").Replace(own)
+	if len(q.Topics) > 0 || !genericCompareTopic(own) {
+		return // a field of its own
+	}
+	q.Topic = prev.Topic
+	if s.lex != nil {
+		q.Topics = s.lex.InQuestion(prev.Topic)
+	}
 }
 
 // askedFrameRE is the frame a field is asked in (在…上, …方面, 和…有):
