@@ -589,6 +589,7 @@ func (p *planner) hedgeBetter(d *draft, leaders []string) *draft {
 		}
 	}
 	d.lead = strings.Join(leaders, "和") + "各自的做法和成效如下（资料中没有直接比较哪个" + asked + "，可对照本社区的情况选择）："
+	var uncounted []string
 	for _, l := range leaders {
 		var mine []int
 		counted := false
@@ -609,7 +610,13 @@ func (p *planner) hedgeBetter(d *draft, leaders []string) *draft {
 		if r, ok := p.resultOfPractice(d.items[mine[0]], l); ok {
 			p.take(r)
 			d.items[mine[0]].more = append(d.items[mine[0]].more, r)
+		} else {
+			uncounted = append(uncounted, l)
 		}
+	}
+	if len(uncounted) > 0 && d.tail == "" {
+		// What a verdict would rest on is not there: said, not guessed.
+		d.tail = "资料中没有写到" + strings.Join(uncounted, "、") + "上述做法的具体成效。"
 	}
 	return d
 }
@@ -627,7 +634,11 @@ func (p *planner) resultOfPractice(it item, leader string) (sentRef, bool) {
 			return r, true
 		}
 	}
-	if name := p.methodTelling(leader, append([]sentRef{it.quote}, it.more...)); name != "" {
+	name := p.methodTelling(leader, append([]sentRef{it.quote}, it.more...))
+	if m := labelNameRE.FindStringSubmatch(it.label); m != nil {
+		name = m[1] // the method the line is labelled with (主要方法“三必到工作法”)
+	}
+	if name != "" {
 		if m, ok := p.method(name); ok {
 			for _, r := range measuredFirst(p.dropHerHonours(quotes(p, m.Results), m)) {
 				if p.fresh(r) && measuredRE.MatchString(r.norm) {
@@ -642,6 +653,9 @@ func (p *planner) resultOfPractice(it item, leader string) (sentRef, bool) {
 // betterWordsRE are the words asking which is better, left in a
 // question's topic.
 var betterWordsRE = regexp.MustCompile(`谁的|哪一个|哪个|哪种|效果更好|更好学|更适合|更好|适合|好学|办法|做法|方法|更`)
+
+// labelNameRE is the method a comparison's line is labelled with.
+var labelNameRE = regexp.MustCompile(`“([^”]+)”`)
 
 // differOnlyRE asks how the compared differ.
 var differOnlyRE = regexp.MustCompile(`不同|不一样|差别|区别|差异|异同|各有什么`)
@@ -1713,13 +1727,13 @@ func (s *Service) comparedItem(q *Question, prev *Turn) bool {
 // answer it wants ("那她们的共同点呢", "那效果呢", "和罗晓梅比呢", "哪个更适合
 // 我们社区").
 func (s *Service) keepComparedField(q *Question, prev *Turn) {
-	if prev.Intent != IntentCompare || len(q.Topics) > 0 && !slices.ContainsFunc(q.Topics, func(t lexicon.Topic) bool { return true }) || genericCompareTopic(prev.Topic) {
+	if prev.Intent != IntentCompare || len(q.Topics) > 0 || genericCompareTopic(prev.Topic) {
 		return
 	}
 	own := betterWordsRE.ReplaceAllString(q.Topic, " ")
 	own = outcomeAskedRE.ReplaceAllString(own, " ")
 	own = strings.NewReplacer("俩", "", "两个人", "", "那么", "", "那", "", "比", "", "我们社区", "", "我们", "", "社区", "").Replace(own)
-	if len(q.Topics) > 0 || !genericCompareTopic(own) {
+	if !genericCompareTopic(own) {
 		return // a field of its own
 	}
 	q.Topic = prev.Topic
