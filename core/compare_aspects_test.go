@@ -270,3 +270,13 @@ func TestFollowUpsKeepTheComparedField(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareStreetSecretaryWithAProgramme: "书记项目" is the street
+// secretary's programme, no secretary called 项目 — whose "owning" his
+// paragraph left him no side at all.
+func TestCompareStreetSecretaryWithAProgramme(t *testing.T) {
+	ans := askChain(t, "aspect kong", "孔德胜和刘芳芳的做法有什么不同？")
+	if !strings.Contains(lineOf(ans.Text, "孔德胜"), "书记项目") || !strings.Contains(ans.Text, "每日一问") {
+		t.Errorf("a side missing:\n%s", ans.Text)
+	}
+}
