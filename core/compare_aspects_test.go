@@ -280,3 +280,20 @@ func TestCompareStreetSecretaryWithAProgramme(t *testing.T) {
 		t.Errorf("a side missing:\n%s", ans.Text)
 	}
 }
+
+// TestStreetSideIsNotTheCaseItTells: in a street secretary's report, the
+// sentence telling how he spread a community's practice ("在郑国强的推动
+// 下，“石榴籽”…推广") is no practice of his to compare; with no method
+// recorded, his side is his own first doing and what it counted.
+func TestStreetSideIsNotTheCaseItTells(t *testing.T) {
+	for _, q := range []string{"郑国强和王丽的做法有什么不同？", "郑国强和王丽谁的办法更好？"} {
+		ans := askChain(t, "aspect zheng "+q, q)
+		zheng := lineOf(ans.Text, "郑国强")
+		if !strings.Contains(zheng, "网格吹哨") || strings.Contains(zheng, "石榴籽") {
+			t.Errorf("%s: 郑国强's side is not his own practice:\n%s", q, ans.Text)
+		}
+		if !strings.Contains(lineOf(ans.Text, "王丽"), "石榴籽") && !strings.Contains(ans.Text, "石榴籽志愿服务队：") {
+			t.Errorf("%s: 王丽's practice missing:\n%s", q, ans.Text)
+		}
+	}
+}

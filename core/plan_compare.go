@@ -49,9 +49,25 @@ func (p *planner) planCompare(leaders []string) *draft {
 		d.context = append(d.context, firstChunks(p.s.leaderChunks(l), 3)...)
 	}
 	fields := p.askedFields()
+	practices := map[string][]string{} // each side's practices, by name
+	for _, sd := range sides {
+		practices[sd.name] = p.practicesNamed(sd)
+	}
 	quotesFor := func(sd compareSide, topicWords []string, topic string, n int) []rankedSent {
 		wt := p.terms(topic, topicWords, sd.cands)
 		ranked := rank(sd.cands, wt, IntentHow)
+		for i := range ranked {
+			// "在郑国强的推动下，“石榴籽”…推广": a practice of another side
+			// (a street report's community case) is hers to tell, not his.
+			for _, o := range sides {
+				if o.name != sd.name && slices.ContainsFunc(practices[o.name], func(w string) bool {
+					return strings.Contains(ranked[i].norm, w) && !slices.Contains(practices[sd.name], w)
+				}) {
+					ranked[i].score *= 0.2
+					break
+				}
+			}
+		}
 		if len(p.q.Topics) > 0 {
 			// The field's own words say a sentence is on it, more than the
 			// asking words it shares ("组织居民议事": 板凳会, not a repair
@@ -273,6 +289,8 @@ func (p *planner) planCompare(leaders []string) *draft {
 		for _, sd := range sides {
 			if it, ok := p.mainMethodItem(sd.name); ok {
 				d.add(it)
+			} else if it, ok := p.firstDoingItem(sd, practices); ok {
+				d.add(it) // no method recorded: her first doing
 			} else if got := quotesFor(sd, nil, "工作方法 党建 服务 居民", 1); len(got) > 0 {
 				// No method recorded: her doing that ranks first.
 				d.add(item{label: p.leaderLabel(sd.name), quote: got[0].sentRef})
@@ -330,7 +348,9 @@ func (p *planner) planCompare(leaders []string) *draft {
 		it := item{label: p.leaderLabel(sd.name)}
 		ms := p.ownMainMethods(sd.name, 3)
 		if len(ms) == 0 {
-			if got := quotesFor(sd, nil, "工作方法 党建 服务 居民", 1); len(got) > 0 {
+			if first, ok := p.firstDoingItem(sd, practices); ok {
+				d.add(first) // her first doing, told as the article tells it
+			} else if got := quotesFor(sd, nil, "工作方法 党建 服务 居民", 1); len(got) > 0 {
 				it.quote = got[0].sentRef
 				d.add(it)
 			}
@@ -1740,6 +1760,55 @@ func (s *Service) keepComparedField(q *Question, prev *Turn) {
 	if s.lex != nil {
 		q.Topics = s.lex.InQuestion(prev.Topic)
 	}
+}
+
+// practicesNamed are the names of a side's practices: her methods in the
+// catalog whose naming sentence is hers, and the names in quotes her own
+// sentences of doing give.
+func (p *planner) practicesNamed(sd compareSide) []string {
+	var out []string
+	for _, m := range p.ownMainMethods(sd.name, 12) {
+		if n := zh.ToSimplified(strings.Trim(m.Name, "“”")); utf8.RuneCountInString(n) >= 2 && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	for _, c := range sd.cands {
+		if q := quotedPractice(c); q != "" && !slices.Contains(out, q) && (p.s.namesLeader(c.norm, sd.name) || strings.ContainsAny(c.norm, "她他")) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// firstDoingItem is, for a side with no method recorded, her first
+// sentence of doing in article order — by her name or a pronoun, naming
+// no other side's practice, no honour or others' words — with what its
+// paragraph counts of it next.
+func (p *planner) firstDoingItem(sd compareSide, practices map[string][]string) (item, bool) {
+	for _, c := range sd.cands {
+		if !isDoing(c.norm) || !p.fresh(c) || isHeadingLike(c.text) || p.notHerDoing(c, sd.name) || !(p.s.namesLeader(c.norm, sd.name) || strings.ContainsAny(c.norm, "她他")) {
+			continue
+		}
+		other := false
+		for name, ws := range practices {
+			if name != sd.name && slices.ContainsFunc(ws, func(w string) bool { return strings.Contains(c.norm, w) }) {
+				other = true
+			}
+		}
+		if other {
+			continue
+		}
+		p.take(c)
+		it := item{label: p.leaderLabel(sd.name), quote: c}
+		for _, r := range p.s.paragraph(c) {
+			if r.pos > c.pos && len(it.more) == 0 && (measuredRE.MatchString(r.norm) || countedSinceRE.MatchString(r.norm)) && p.fresh(r) && !honourSentRE.MatchString(r.norm) {
+				p.take(r)
+				it.more = append(it.more, r)
+			}
+		}
+		return it, true
+	}
+	return item{}, false
 }
 
 // askedFrameRE is the frame a field is asked in (在…上, …方面, 和…有):
