@@ -297,3 +297,24 @@ func TestStreetSideIsNotTheCaseItTells(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteOwnedBySpeakerAfterIt: a paragraph opening with a quotation
+// and then "红星社区书记唐亮说。" is his words, not the last section's
+// secretary's (刘芳芳), so neither side of a comparison tells it as hers.
+func TestQuoteOwnedBySpeakerAfterIt(t *testing.T) {
+	s := aspectsService(t)
+	found := false
+	for i := range s.o.Chunks {
+		for _, r := range s.sentences(&s.o.Chunks[i]) {
+			if strings.Contains(r.norm, "现在居民也愿意出力了") {
+				found = true
+				if o := s.ownerOf(r); o != "唐亮" {
+					t.Errorf("the quotation 唐亮 said is owned by %q", o)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Fatal("fixture sentence not found")
+	}
+}
