@@ -318,3 +318,23 @@ func TestQuoteOwnedBySpeakerAfterIt(t *testing.T) {
 		t.Fatal("fixture sentence not found")
 	}
 }
+
+// TestCompareNumberedPointsAndPlainResults: a government page's numbered
+// points ("一是抓党建带队伍。" then the doing, which shares no word with
+// the field) give the doing as her side; a result counted mid-sentence
+// (三年来维修…500多处) is a result; a side with no method recorded is a
+// doing of hers, not the sentence of her post.
+func TestCompareNumberedPointsAndPlainResults(t *testing.T) {
+	ans := askChain(t, "aspect fan team", "范红梅和高志刚在带队伍上有什么不同？")
+	if !strings.Contains(lineOf(ans.Text, "范红梅"), "党员楼长制") || strings.Contains(ans.Text, "没有直接提到范红梅") || !strings.Contains(ans.Text, "亮身份") {
+		t.Errorf("each side's practice on 带队伍 missing:\n%s", ans.Text)
+	}
+	ans = askChain(t, "aspect fan better", "范红梅和高志刚谁的办法更适合老旧小区？")
+	if !strings.Contains(ans.Text, "500多处") || strings.Contains(ans.Text, "没有写到范红梅") {
+		t.Errorf("范红梅's counted result not taken as one:\n%s", ans.Text)
+	}
+	ans = askChain(t, "aspect fan common", "范红梅和高志刚的做法有什么共同点？")
+	if strings.Contains(ans.Text, "2018年担任") {
+		t.Errorf("a post told as a practice:\n%s", ans.Text)
+	}
+}

@@ -56,6 +56,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 	quotesFor := func(sd compareSide, topicWords []string, topic string, n int) []rankedSent {
 		wt := p.terms(topic, topicWords, sd.cands)
 		ranked := rank(sd.cands, wt, IntentHow)
+		ranked = pointsPassOn(ranked, sd.cands)
 		for i := range ranked {
 			// "在郑国强的推动下，“石榴籽”…推广": a practice of another side
 			// (a street report's community case) is hers to tell, not his.
@@ -619,7 +620,7 @@ func (p *planner) hedgeBetter(d *draft, leaders []string) *draft {
 			}
 			mine = append(mine, i)
 			for _, r := range append([]sentRef{it.quote}, it.more...) {
-				if measuredRE.MatchString(r.norm) || countedSinceRE.MatchString(r.norm) {
+				if countsResult(r.norm) {
 					counted = true
 				}
 			}
@@ -650,7 +651,7 @@ func (p *planner) resultOfPractice(it item, leader string) (sentRef, bool) {
 		last = it.more[len(it.more)-1]
 	}
 	for _, r := range p.s.paragraph(last) {
-		if r.pos > last.pos && (measuredRE.MatchString(r.norm) || countedSinceRE.MatchString(r.norm)) && p.fresh(r) && !p.notHerDoing(r, leader) && !honourSentRE.MatchString(r.norm) {
+		if r.pos > last.pos && countsResult(r.norm) && p.fresh(r) && !p.notHerDoing(r, leader) && !honourSentRE.MatchString(r.norm) {
 			return r, true
 		}
 	}
@@ -1565,6 +1566,9 @@ func (p *planner) compareLeaders(leaders []string) []string {
 		if utf8.RuneCountInString(f) < 3 || genericCompareTopic(f) {
 			continue
 		}
+		if slices.ContainsFunc(p.s.leaderSentences(leaders[0]), func(c sentRef) bool { return strings.Contains(c.norm, f) }) {
+			continue // "和为贵调解室": the named method's own words
+		}
 		var who []string
 		for l := range p.s.ents.leaderInfo {
 			if l == leaders[0] {
@@ -1786,8 +1790,9 @@ func (p *planner) practicesNamed(sd compareSide) []string {
 // paragraph counts of it next.
 func (p *planner) firstDoingItem(sd compareSide, practices map[string][]string) (item, bool) {
 	for _, c := range sd.cands {
-		if !isDoing(c.norm) || !p.fresh(c) || isHeadingLike(c.text) || p.notHerDoing(c, sd.name) || !(p.s.namesLeader(c.norm, sd.name) || strings.ContainsAny(c.norm, "她他")) {
-			continue
+		if !isDoing(c.norm) || !p.fresh(c) || isHeadingLike(c.text) || p.notHerDoing(c, sd.name) || !(p.s.namesLeader(c.norm, sd.name) || strings.ContainsAny(c.norm, "她他")) ||
+			postOnlyRE.MatchString(c.norm) && !doingBesidePost(c.norm) {
+			continue // ("2018年担任…书记": her post, no doing)
 		}
 		other := false
 		for name, ws := range practices {
@@ -1801,7 +1806,7 @@ func (p *planner) firstDoingItem(sd compareSide, practices map[string][]string) 
 		p.take(c)
 		it := item{label: p.leaderLabel(sd.name), quote: c}
 		for _, r := range p.s.paragraph(c) {
-			if r.pos > c.pos && len(it.more) == 0 && (measuredRE.MatchString(r.norm) || countedSinceRE.MatchString(r.norm)) && p.fresh(r) && !honourSentRE.MatchString(r.norm) {
+			if r.pos > c.pos && len(it.more) == 0 && countsResult(r.norm) && p.fresh(r) && !honourSentRE.MatchString(r.norm) && !situationRE.MatchString(r.norm) && !placeStateRE.MatchString(r.norm) {
 				p.take(r)
 				it.more = append(it.more, r)
 			}
@@ -1809,6 +1814,74 @@ func (p *planner) firstDoingItem(sd compareSide, practices map[string][]string) 
 		return it, true
 	}
 	return item{}, false
+}
+
+// doingBesidePost reports a sentence telling a doing in a clause of its
+// own beside her post ("2019年…任党工委书记以来，提出…，把街道划成86个网格").
+func doingBesidePost(t string) bool {
+	for _, cl := range strings.FieldsFunc(t, func(r rune) bool { return r == '，' || r == ',' || r == '；' }) {
+		if !postOnlyRE.MatchString(cl) && isDoing(cl) {
+			return true
+		}
+	}
+	return false
+}
+
+// countsResult reports a sentence counting what came of the work: a
+// measured result (measuredRE), a count since (countedSinceRE), or a
+// count after a time word (三年来维修楼道灯…500多处, 目前已有60多位).
+func countsResult(norm string) bool {
+	return measuredRE.MatchString(norm) || countedSinceRE.MatchString(norm) || countedAfterRE.MatchString(norm)
+}
+
+// countedAfterRE is a count after a word of time passed.
+var countedAfterRE = regexp.MustCompile(`(年来|以来|至今|如今|目前|累计|去年|今年|已有|已经|共有)[^。；]{0,30}\d+(\.\d+)?[万]?[余多]?[处个名人对位场栋盏部家支件起次户条项]`)
+
+// pointPrefaceRE is a numbered point's preface sentence (一是抓党建带队伍。,
+// （二）抓服务解难题。): it names the field, the next sentence the doing.
+var pointPrefaceRE = regexp.MustCompile(`^[（(]?([一二三四五六七八九十]|\d)[是）)、.．][^，,。；]{2,14}[。：:；]?$`)
+
+// pointsPassOn gives a numbered point's preface score to the sentence
+// after it in its paragraph, the doing it introduces ("一是抓党建带队伍。
+// 范红梅推行“党员楼长制”…", which shares no word with the field), and
+// keeps the preface itself below it.
+func pointsPassOn(ranked []rankedSent, cands []sentRef) []rankedSent {
+	at := map[string]int{}
+	for i, r := range ranked {
+		at[sentPos(r.sentRef)] = i
+	}
+	next := map[string]sentRef{}
+	for i := 1; i < len(cands); i++ {
+		if cands[i].chunk == cands[i-1].chunk && cands[i].para == cands[i-1].para {
+			next[sentPos(cands[i-1])] = cands[i]
+		}
+	}
+	changed := false
+	for _, r := range ranked[:len(ranked):len(ranked)] {
+		if r.score <= 0 || !pointPrefaceRE.MatchString(strings.TrimSpace(r.norm)) {
+			continue
+		}
+		n, ok := next[sentPos(r.sentRef)]
+		if !ok {
+			continue
+		}
+		// The preface is short, its score cut for that (rank): the doing
+		// it introduces takes what its words were worth.
+		sc := r.score * 2
+		if j, ok := at[sentPos(n)]; ok {
+			if ranked[j].score < sc {
+				ranked[j].score = sc
+				changed = true
+			}
+		} else {
+			ranked = append(ranked, rankedSent{n, sc, 0})
+			changed = true
+		}
+	}
+	if changed {
+		slices.SortStableFunc(ranked, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	}
+	return ranked
 }
 
 // askedFrameRE is the frame a field is asked in (在…上, …方面, 和…有):
