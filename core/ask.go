@@ -822,8 +822,8 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		if d = p.planCompareResults(leaders); d == nil {
 			d = p.planCompare(leaders)
 		}
-	case q.Intent == IntentCompare && len(leaders) >= 2:
-		d = p.planCompare(leaders)
+	case q.Intent == IntentCompare && (len(leaders) >= 2 || len(q.Methods) >= 2):
+		d = p.planCompare(leaders) // (two methods of one secretary compared too)
 	case len(q.Leaders) == 1 && len(q.Methods) == 0 && len(q.Topics) > 0 && (q.Intent == IntentSummary && !whyGoodRE.MatchString(q.Norm) || q.Intent == IntentHow && topicOnly(q)):
 		// "李亚玲在党员管理方面有什么经验": her practices in that field,
 		// each with the problem it answered.

@@ -338,3 +338,12 @@ func TestCompareNumberedPointsAndPlainResults(t *testing.T) {
 		t.Errorf("a post told as a practice:\n%s", ans.Text)
 	}
 }
+
+// TestCompareTwoMethodsOfOneSecretary: two methods of the same secretary
+// compared are both told, each by its own sentences, not the first alone.
+func TestCompareTwoMethodsOfOneSecretary(t *testing.T) {
+	ans := askChain(t, "aspect own methods", "邻里食堂和和为贵调解室有什么不同？")
+	if !strings.HasPrefix(ans.Text, "何秀英的“邻里食堂”和“和为贵”比较") || !strings.Contains(ans.Text, "200多位老人") || !strings.Contains(ans.Text, "300多起") {
+		t.Errorf("both methods not compared:\n%s", ans.Text)
+	}
+}

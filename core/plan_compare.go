@@ -410,6 +410,15 @@ func (p *planner) compareMethods(d *draft) bool {
 			ms = append(ms, m)
 		}
 	}
+	if len(ms) < 2 && len(leaders) == 1 {
+		// "邻里食堂和和为贵调解室有什么不同": two methods of one secretary.
+		ms = nil
+		for _, name := range p.q.Methods {
+			if m, ok := p.method(name); ok && !slices.ContainsFunc(ms, func(x catalog.Method) bool { return x.Name == m.Name }) {
+				ms = append(ms, m)
+			}
+		}
+	}
 	if len(ms) < 2 {
 		return false
 	}
@@ -454,12 +463,23 @@ func (p *planner) compareMethods(d *draft) bool {
 		told = append(told, m)
 		field = append(field, p.fieldOf(append([]sentRef{it.quote}, more...)))
 	}
+	if len(leaders) == 1 && len(told) >= 2 {
+		var names []string
+		for _, m := range told {
+			names = append(names, "“"+strings.Trim(m.Name, "“”")+"”")
+		}
+		d.lead = told[0].Leader + "的" + strings.Join(names, "和") + "比较："
+	}
 	if len(told) >= 2 && !slices.Contains(field, "") {
 		// The point first: the field each one works on, by the lexicon's
 		// reading of the sentences quoted below.
 		var ways []string
 		for i, m := range told {
-			ways = append(ways, m.Leader+"的“"+strings.Trim(m.Name, "“”")+"”侧重“"+field[i]+"”")
+			whose := m.Leader + "的"
+			if len(leaders) == 1 {
+				whose = "" // one secretary's methods: named by the lead
+			}
+			ways = append(ways, whose+"“"+strings.Trim(m.Name, "“”")+"”侧重“"+field[i]+"”")
 		}
 		same := !slices.ContainsFunc(field, func(f string) bool { return f != field[0] })
 		switch {
