@@ -269,6 +269,7 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if q.Intent == IntentCompare && len(q.Leaders) == 1 && len(prev.Leaders) > 0 && prev.Leaders[0] != q.Leaders[0] {
 		q.Leaders = append([]string{prev.Leaders[0]}, q.Leaders...)
 		q.Resolved = true
+		s.keepComparedField(q, prev) // "和罗晓梅比呢" after one on 服务老人: on it
 		return
 	}
 	if len(q.Leaders)+len(q.Methods) == 0 && s.o.Catalog != nil {
@@ -293,6 +294,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 		}
 	}
 	named := len(q.Leaders) > 0 || len(q.Methods) > 0
+	if !named && s.comparedItem(q, prev) {
+		return // "那第二个呢" after a comparison: the second compared
+	}
 	if !named && len(prev.Leaders) > 0 && len(q.Attributes) == 0 && len(q.Topics) > 0 && otherSecretariesRE.MatchString(q.Norm) {
 		// "还有其他书记管老人的吗" after one secretary's answer: others on
 		// that field, not her again.
@@ -436,6 +440,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	}
 	q.Resolved = len(q.Leaders) > 0 || len(q.Methods) > 0
 	q.Intent = intentOf(*q) // "她获得过哪些荣誉" is a fact once "她" is known
+	if q.Intent == IntentCompare || q.Intent == IntentResult {
+		s.keepComparedField(q, prev) // "那她们的共同点呢", "那效果呢" after one on 服务老人: on it
+	}
 	if q.Item > 0 && len(q.Methods) == 1 && residual(topicOf(Question{Norm: itemRefRE.ReplaceAllString(q.Norm, " ")}, s.ents)) == "" {
 		q.Intent = IntentWhat // "第二个方法呢？": what that one is
 		return
@@ -853,6 +860,7 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 				leaders = append(leaders, m.Leader)
 			}
 		}
+		leaders = p.compareLeaders(leaders) // "和其他书记比", a practice of another's
 	}
 	var author *draft
 	if authorAskRE.MatchString(q.Norm) && len(q.Methods) == 0 && len(q.Leaders) <= 1 {
@@ -889,8 +897,8 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 		if d = p.planCompareResults(leaders); d == nil {
 			d = p.planCompare(leaders)
 		}
-	case q.Intent == IntentCompare && len(leaders) >= 2:
-		d = p.planCompare(leaders)
+	case q.Intent == IntentCompare && (len(leaders) >= 2 || len(q.Methods) >= 2):
+		d = p.planCompare(leaders) // (two methods of one secretary compared too)
 	case len(q.Leaders) == 1 && len(q.Methods) == 0 && len(q.Topics) > 0 && (q.Intent == IntentSummary && !whyGoodRE.MatchString(q.Norm) || q.Intent == IntentHow && topicOnly(q)):
 		// "李亚玲在党员管理方面有什么经验": her practices in that field,
 		// each with the problem it answered.

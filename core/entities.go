@@ -678,6 +678,9 @@ func (e *entities) unknownNames(norm string) []string {
 	}
 	for _, m := range placeRE.FindAllStringSubmatch(masked, -1) {
 		core := m[1]
+		if strings.Contains(core, "我们") || strings.Contains(core, "咱们") {
+			continue // "更适合我们社区": the asker's own place
+		}
 		for _, p := range ourPrefix {
 			core = strings.TrimPrefix(core, p)
 		}

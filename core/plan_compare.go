@@ -5,6 +5,7 @@ package core
 // its own leader's article.
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strconv"
@@ -15,6 +16,7 @@ import (
 	"bangyang/catalog"
 	"bangyang/corpus"
 	"bangyang/lexicon"
+	"bangyang/zh"
 )
 
 // planCompare answers a comparison: each leader's practice on the asked
@@ -22,7 +24,16 @@ import (
 // every point cited to that leader's own article.
 func (p *planner) planCompare(leaders []string) *draft {
 	d := &draft{leaders: leaders}
-	d.lead = strings.Join(leaders, "和") + "的做法比较："
+	d.lead = namesJoined(leaders) + "的做法比较："
+	if len(p.q.Leaders) == 1 && len(leaders) > 1 && otherSecretariesRE.MatchString(p.q.Norm) {
+		// "她和其他书记比": who the others are, said.
+		d.lead = leaders[0] + "和其他书记（" + strings.Join(leaders[1:], "、") + "）的做法比较："
+	}
+	if p.prev != nil && p.prev.Intent == IntentCompare && (p.q.FollowUp || p.q.Resolved) && p.q.Topic == p.prev.Topic && !genericCompareTopic(p.q.Topic) {
+		// "那她们的共同点呢" right after a comparison on a field: its
+		// sentences, shown or not, are what the points rest on.
+		p.shown = nil
+	}
 	var sides []compareSide
 	for _, l := range leaders {
 		cs := p.s.leaderSentences(l)
@@ -38,9 +49,26 @@ func (p *planner) planCompare(leaders []string) *draft {
 		d.context = append(d.context, firstChunks(p.s.leaderChunks(l), 3)...)
 	}
 	fields := p.askedFields()
+	practices := map[string][]string{} // each side's practices, by name
+	for _, sd := range sides {
+		practices[sd.name] = p.practicesNamed(sd)
+	}
 	quotesFor := func(sd compareSide, topicWords []string, topic string, n int) []rankedSent {
 		wt := p.terms(topic, topicWords, sd.cands)
 		ranked := rank(sd.cands, wt, IntentHow)
+		ranked = pointsPassOn(ranked, sd.cands)
+		for i := range ranked {
+			// "在郑国强的推动下，“石榴籽”…推广": a practice of another side
+			// (a street report's community case) is hers to tell, not his.
+			for _, o := range sides {
+				if o.name != sd.name && slices.ContainsFunc(practices[o.name], func(w string) bool {
+					return strings.Contains(ranked[i].norm, w) && !slices.Contains(practices[sd.name], w)
+				}) {
+					ranked[i].score *= 0.2
+					break
+				}
+			}
+		}
 		if len(p.q.Topics) > 0 {
 			// The field's own words say a sentence is on it, more than the
 			// asking words it shares ("组织居民议事": 板凳会, not a repair
@@ -103,6 +131,9 @@ func (p *planner) planCompare(leaders []string) *draft {
 				missing = append(missing, sd.name)
 				continue
 			}
+			if len(fields) > 0 {
+				got = p.hersFirst(got, sd.name)
+			}
 			// Each point as its story: the best sentence with the doing
 			// next to it, within her share of the answer.
 			budget := (maxAnswerRunes + 60) / len(sides)
@@ -146,16 +177,21 @@ func (p *planner) planCompare(leaders []string) *draft {
 			inOrder(refs)
 			label := p.leaderLabel(sd.name)
 			name := p.methodTelling(sd.name, refs)
+			if q := quotedPractice(refs[0]); q != "" && name != "" && !strings.Contains(refs[0].norm, name) {
+				// "发动党员，她的办法是设“党员先锋岗”": the practice the
+				// sentence names, not a method whose record holds it too.
+				name = ""
+			}
 			if name != "" {
 				label += " · “" + name + "”" // the practice compared, by its name
 			} else {
 				name = p.hersNamed(sd.name, refs)
 			}
-			if name != "" {
-				ways = append(ways, sd.name+"用“"+name+"”")
-				if _, ok := p.method(name); ok {
-					told = append(told, name) // what a follow-up (那效果呢) is about
-				}
+			if way := cmp.Or(name, quotedPractice(refs[0])); way != "" {
+				ways = append(ways, sd.name+"用“"+way+"”")
+			}
+			if _, ok := p.method(name); ok && name != "" {
+				told = append(told, name) // what a follow-up (那效果呢) is about
 			}
 			it := item{label: label, quote: refs[0], more: refs[1:]}
 			items = append(items, it)
@@ -191,7 +227,18 @@ func (p *planner) planCompare(leaders []string) *draft {
 				d.lead = "资料中只写到" + strings.Join(have, "、") + "有这方面的做法，没有提到" + strings.Join(missing, "、") + "的："
 			}
 		}
-		if len(ways) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !commonRE.MatchString(p.q.Norm) {
+		if len(missing) == 0 && asksCommon(p.q.Norm) && !bothYesNoRE.MatchString(p.q.Norm) {
+			// Asked what they share on it: the field each one works on
+			// with a practice of her own, said first by what is quoted.
+			if f := p.sharedField(items, fields); f != "" {
+				line := "共同点：都在“" + f + "”上有自己的做法"
+				if len(ways) == len(sides) {
+					line += "（" + strings.Join(ways, "，") + "）"
+				}
+				items = append([]item{{plain: line + "。"}}, items...)
+			}
+		}
+		if len(ways) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !asksCommon(p.q.Norm) {
 			// Asked how they differ: say it first, by the practices quoted
 			// below (nothing beyond their names is claimed).
 			items = append([]item{{plain: "不同点：" + strings.Join(ways, "，") + "。"}}, items...)
@@ -220,16 +267,39 @@ func (p *planner) planCompare(leaders []string) *draft {
 		return true
 	}
 	if p.compareMethods(d) {
-		return d
+		return p.hedgeBetter(d, leaders)
 	}
-	if len(p.q.Topics) > 0 || strings.TrimSpace(p.q.Topic) != "" && !genericCompareTopic(p.q.Topic) {
+	asked := p.q.Topic
+	if whichBetterRE.MatchString(p.q.Norm) {
+		// "谁的办法更好": the asking words are no field.
+		asked = betterWordsRE.ReplaceAllString(asked, " ")
+		asked = strings.NewReplacer("我们", "", "咱们", "", "社区", "", "小区", "").Replace(asked) // whose place it is to suit
+	}
+	if len(p.q.Topics) > 0 || strings.TrimSpace(asked) != "" && !genericCompareTopic(asked) {
 		if onTopic(p.q.Topic) {
-			return d
+			return p.hedgeBetter(d, leaders)
 		}
 	}
 	if p.q.Premise != "" && !genericCompareTopic(p.q.Premise) && onTopic(p.q.Premise) {
 		// "两人都记民情日记，用法有什么区别": the shared practice is the topic.
-		return d
+		return p.hedgeBetter(d, leaders)
+	}
+	if whichBetterRE.MatchString(p.q.Norm) {
+		// "两人的做法哪个更好学", no field: each one's main method and what
+		// came of it, not the topics they share.
+		for _, sd := range sides {
+			if it, ok := p.mainMethodItem(sd.name); ok {
+				d.add(it)
+			} else if it, ok := p.firstDoingItem(sd, practices); ok {
+				d.add(it) // no method recorded: her first doing
+			} else if got := quotesFor(sd, nil, "工作方法 党建 服务 居民", 1); len(got) > 0 {
+				// No method recorded: her doing that ranks first.
+				d.add(item{label: p.leaderLabel(sd.name), quote: got[0].sentRef})
+			}
+		}
+		if d.hasQuotes() {
+			return p.hedgeBetter(d, leaders)
+		}
 	}
 	// What they share: the first topic of community work both articles
 	// are strong on, said only with a quote from each.
@@ -241,7 +311,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 			return nil
 		}
 		least := 2 // a topic each works on, not one each mentions once
-		if commonRE.MatchString(p.q.Norm) {
+		if asksCommon(p.q.Norm) {
 			least = 1 // asked what they share: a topic each touches is something
 		}
 		for _, t := range firstStrings(sharedTopics(p.s.topicSpread(), least, sides[0].topics, sides[1:]...), 3) {
@@ -269,7 +339,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 	// Asked for what they share: that first, and its quotes are taken
 	// before each one's own methods are told.
 	var common []item
-	if commonRE.MatchString(p.q.Norm) {
+	if asksCommon(p.q.Norm) {
 		common = shared()
 	}
 	// No topic: each leader's main methods, then what they both work on.
@@ -277,9 +347,11 @@ func (p *planner) planCompare(leaders []string) *draft {
 	fieldSet := map[string]bool{}
 	for _, sd := range sides {
 		it := item{label: p.leaderLabel(sd.name)}
-		ms := p.s.mainMethods(sd.name, 3)
+		ms := p.ownMainMethods(sd.name, 3)
 		if len(ms) == 0 {
-			if got := quotesFor(sd, nil, "工作方法 党建 服务 居民", 1); len(got) > 0 {
+			if first, ok := p.firstDoingItem(sd, practices); ok {
+				d.add(first) // her first doing, told as the article tells it
+			} else if got := quotesFor(sd, nil, "工作方法 党建 服务 居民", 1); len(got) > 0 {
 				it.quote = got[0].sentRef
 				d.add(it)
 			}
@@ -310,7 +382,7 @@ func (p *planner) planCompare(leaders []string) *draft {
 			}
 		}
 	}
-	if len(mainField) == len(sides) && len(fieldSet) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !commonRE.MatchString(p.q.Norm) {
+	if len(mainField) == len(sides) && len(fieldSet) == len(sides) && differOnlyRE.MatchString(p.q.Norm) && !asksCommon(p.q.Norm) {
 		// Asked how they differ: the field each one's main method works
 		// on, said first.
 		d.items = append([]item{{plain: "不同点：" + strings.Join(mainField, "，") + "。"}}, d.items...)
@@ -336,6 +408,15 @@ func (p *planner) compareMethods(d *draft) bool {
 		if m, ok := p.method(name); ok && m.Leader != "" && !leaders[m.Leader] {
 			leaders[m.Leader] = true
 			ms = append(ms, m)
+		}
+	}
+	if len(ms) < 2 && len(leaders) == 1 {
+		// "邻里食堂和和为贵调解室有什么不同": two methods of one secretary.
+		ms = nil
+		for _, name := range p.q.Methods {
+			if m, ok := p.method(name); ok && !slices.ContainsFunc(ms, func(x catalog.Method) bool { return x.Name == m.Name }) {
+				ms = append(ms, m)
+			}
 		}
 	}
 	if len(ms) < 2 {
@@ -382,18 +463,29 @@ func (p *planner) compareMethods(d *draft) bool {
 		told = append(told, m)
 		field = append(field, p.fieldOf(append([]sentRef{it.quote}, more...)))
 	}
+	if len(leaders) == 1 && len(told) >= 2 {
+		var names []string
+		for _, m := range told {
+			names = append(names, "“"+strings.Trim(m.Name, "“”")+"”")
+		}
+		d.lead = told[0].Leader + "的" + strings.Join(names, "和") + "比较："
+	}
 	if len(told) >= 2 && !slices.Contains(field, "") {
 		// The point first: the field each one works on, by the lexicon's
 		// reading of the sentences quoted below.
 		var ways []string
 		for i, m := range told {
-			ways = append(ways, m.Leader+"的“"+strings.Trim(m.Name, "“”")+"”侧重“"+field[i]+"”")
+			whose := m.Leader + "的"
+			if len(leaders) == 1 {
+				whose = "" // one secretary's methods: named by the lead
+			}
+			ways = append(ways, whose+"“"+strings.Trim(m.Name, "“”")+"”侧重“"+field[i]+"”")
 		}
 		same := !slices.ContainsFunc(field, func(f string) bool { return f != field[0] })
 		switch {
 		case same:
 			d.items = append([]item{{plain: "共同点：都着眼于“" + field[0] + "”方面的工作。"}}, d.items...)
-		case !commonRE.MatchString(p.q.Norm) || differOnlyRE.MatchString(p.q.Norm):
+		case !asksCommon(p.q.Norm) || differOnlyRE.MatchString(p.q.Norm):
 			d.items = append([]item{{plain: "不同点：" + strings.Join(ways, "，") + "。"}}, d.items...)
 		}
 	}
@@ -511,8 +603,103 @@ func doingBesideHonour(t string) bool {
 	return false
 }
 
+// whichBetterRE asks which of the practices compared is better, suits a
+// place more, is easier to learn or works better (谁的办法更适合…, 哪个更
+// 好学, 哪个效果更好): the articles rarely say, so the answer is each
+// one's practice and what came of it, with an honest hedge.
+var whichBetterRE = regexp.MustCompile(`(哪个|哪一个|哪种|哪位|谁)[^，,。？?]{0,8}(更|最|比较)(好学|好用|好|适合|合适|易学|容易学|管用|实用|有效|值得|见效|接地气|可行)|(哪个|哪一个|哪种|谁的)[^，,。？?]{0,6}(效果|成效)[^，,。？?]{0,2}(更|最)?(好|大|明显)|更(适合|好学|易学|管用|实用|见效)|更有(办法|经验|招|效果|成效)`)
+
+// hedgeBetter, for a question asking which practice is better or suits
+// more, leads with what the articles can say (they tell each one's
+// practice and results, they do not rank them) and gives each side a
+// result of its own: the sentence after her practice that counts what
+// came of it, else her method's recorded results.
+func (p *planner) hedgeBetter(d *draft, leaders []string) *draft {
+	m := whichBetterRE.FindString(p.q.Norm)
+	if m == "" || !d.hasQuotes() {
+		return d
+	}
+	asked := "更好"
+	for _, w := range []string{"适合", "合适", "好学", "易学", "管用", "实用", "有效", "见效", "效果"} {
+		if strings.Contains(m, w) {
+			asked = map[string]string{"效果": "效果更好", "合适": "更合适", "易学": "更好学"}[w]
+			if asked == "" {
+				asked = "更" + w
+			}
+			break
+		}
+	}
+	d.lead = strings.Join(leaders, "和") + "各自的做法和成效如下（资料中没有直接比较哪个" + asked + "，可对照本社区的情况选择）："
+	var uncounted []string
+	for _, l := range leaders {
+		var mine []int
+		counted := false
+		for i, it := range d.items {
+			if it.quote.chunk == nil || p.s.sentenceLeader(it.quote) != l && !strings.HasPrefix(it.label, l) {
+				continue
+			}
+			mine = append(mine, i)
+			for _, r := range append([]sentRef{it.quote}, it.more...) {
+				if countsResult(r.norm) {
+					counted = true
+				}
+			}
+		}
+		if counted || len(mine) == 0 {
+			continue
+		}
+		if r, ok := p.resultOfPractice(d.items[mine[0]], l); ok {
+			p.take(r)
+			d.items[mine[0]].more = append(d.items[mine[0]].more, r)
+		} else {
+			uncounted = append(uncounted, l)
+		}
+	}
+	if len(uncounted) > 0 && d.tail == "" {
+		// What a verdict would rest on is not there: said, not guessed.
+		d.tail = "资料中没有写到" + strings.Join(uncounted, "、") + "上述做法的具体成效。"
+	}
+	return d
+}
+
+// resultOfPractice is what came of the practice a comparison's line tells:
+// a later sentence of its paragraph counting it, else the results its
+// method's record holds.
+func (p *planner) resultOfPractice(it item, leader string) (sentRef, bool) {
+	last := it.quote
+	if len(it.more) > 0 {
+		last = it.more[len(it.more)-1]
+	}
+	for _, r := range p.s.paragraph(last) {
+		if r.pos > last.pos && countsResult(r.norm) && p.fresh(r) && !p.notHerDoing(r, leader) && !honourSentRE.MatchString(r.norm) {
+			return r, true
+		}
+	}
+	name := p.methodTelling(leader, append([]sentRef{it.quote}, it.more...))
+	if m := labelNameRE.FindStringSubmatch(it.label); m != nil {
+		name = m[1] // the method the line is labelled with (主要方法“三必到工作法”)
+	}
+	if name != "" {
+		if m, ok := p.method(name); ok {
+			for _, r := range measuredFirst(p.dropHerHonours(quotes(p, m.Results), m)) {
+				if p.fresh(r) && measuredRE.MatchString(r.norm) {
+					return r, true
+				}
+			}
+		}
+	}
+	return sentRef{}, false
+}
+
+// betterWordsRE are the words asking which is better, left in a
+// question's topic.
+var betterWordsRE = regexp.MustCompile(`谁的|哪一个|哪个|哪种|效果更好|更好学|更适合|更好|适合|好学|办法|做法|方法|更`)
+
+// labelNameRE is the method a comparison's line is labelled with.
+var labelNameRE = regexp.MustCompile(`“([^”]+)”`)
+
 // differOnlyRE asks how the compared differ.
-var differOnlyRE = regexp.MustCompile(`不同|差别|区别|差异|异同|各有什么`)
+var differOnlyRE = regexp.MustCompile(`不同|不一样|差别|区别|差异|异同|各有什么`)
 
 // hersNamed is the first of the leader's own methods a run of sentences
 // names.
@@ -534,6 +721,15 @@ func (p *planner) hersNamed(leader string, refs []sentRef) string {
 
 // commonRE asks what the compared have in common.
 var commonRE = regexp.MustCompile(`共同|相同|相似|一样|共通|都有`)
+
+// asksCommon reports a question asking what the compared share: commonRE,
+// not in 不一样 or 不相同 (which ask how they differ).
+func asksCommon(norm string) bool {
+	return commonRE.MatchString(notSameRE.ReplaceAllString(norm, " "))
+}
+
+// notSameRE is 不一样, 不相同: a difference asked.
+var notSameRE = regexp.MustCompile(`不(一样|相同|同)`)
 
 // genericCompareTopic is a topic left over from "做法有什么共同点" that
 // names nothing in particular.
@@ -707,7 +903,7 @@ func (p *planner) planRegion(leaders []string) *draft {
 // mainMethodItem is a leader's main method by the sentence naming it,
 // labelled as such.
 func (p *planner) mainMethodItem(leader string) (item, bool) {
-	ms := p.s.mainMethods(leader, 1)
+	ms := p.ownMainMethods(leader, 1)
 	if len(ms) == 0 {
 		return item{}, false
 	}
@@ -881,6 +1077,11 @@ func asksWhichMore(norm string) bool {
 // 人多"); ok is false for any other comparison.
 func whichMoreAsked(norm string) (whichMore, bool) {
 	if !strings.Contains(norm, "谁") && !strings.Contains(norm, "哪") && !strings.Contains(norm, "比") {
+		return whichMore{}, false
+	}
+	if whichBetterRE.MatchString(norm) {
+		// "谁的办法更适合老人多的社区": which practice suits, not whose
+		// community has more old people.
 		return whichMore{}, false
 	}
 	switch {
@@ -1212,12 +1413,27 @@ func (p *planner) planCompareResults(leaders []string) *draft {
 				break
 			}
 		}
+		var rs []sentRef
 		if !found {
+			// "在发动党员上谁的效果好", "…和宋春燕的银龄互助哪个效果好": her
+			// practice asked about and what its paragraph counts of it,
+			// before her main method's results.
+			if anchor, ok := p.askedPracticeOf(l); ok {
+				for _, r := range p.s.paragraph(anchor) {
+					if r.pos >= anchor.pos && len(rs) < 2 && (r.key() == anchor.key() || measuredRE.MatchString(r.norm) || countedSinceRE.MatchString(r.norm)) && !honourSentRE.MatchString(r.norm) {
+						rs = append(rs, r)
+					}
+				}
+				if len(rs) < 2 {
+					rs = nil // no result told of it there
+				}
+			}
+		}
+		if !found && rs == nil {
 			if ms := p.s.mainMethods(l, 1); len(ms) > 0 {
 				m, found = ms[0], true
 			}
 		}
-		var rs []sentRef
 		if found {
 			res := quotes(p, m.Results)
 			if def, ok := p.definitionOf(m); ok && len(res) == 0 {
@@ -1235,8 +1451,10 @@ func (p *planner) planCompareResults(leaders []string) *draft {
 			}
 		}
 		label := p.leaderLabel(l)
-		if len(rs) > 0 {
+		if len(rs) > 0 && found {
 			label += " · “" + strings.Trim(m.Name, "“”") + "”"
+		} else if len(rs) > 0 {
+			// her practice asked, found by its words
 		} else if asked {
 			// The method compared came to nothing the text tells: not
 			// another practice's results in its place.
@@ -1283,5 +1501,437 @@ func (p *planner) planCompareResults(leaders []string) *draft {
 	if len(bare) > 0 {
 		d.tail = "资料中没有提到" + strings.Join(bare, "、") + "的成效。"
 	}
+	if whichBetterRE.MatchString(p.q.Norm) {
+		d.lead = strings.Join(leaders, "和") + "各自取得的成效如下（资料中没有直接比较哪个效果更好）："
+	}
 	return d
+}
+
+// sharedField is the field every line of a comparison works on: the
+// asked field its quotes use, else the lexicon topic all of them share
+// most; "" when they share none.
+func (p *planner) sharedField(items []item, fields []lexicon.Topic) string {
+	if p.s.lex == nil || len(items) < 2 {
+		return ""
+	}
+	per := make([]map[string]int, len(items))
+	for i, it := range items {
+		per[i] = map[string]int{}
+		for _, r := range append([]sentRef{it.quote}, it.more...) {
+			for t, n := range p.s.lex.InText(r.norm) {
+				per[i][t] += n
+			}
+		}
+	}
+	all := func(t string) int {
+		least := -1
+		for _, m := range per {
+			if least < 0 || m[t] < least {
+				least = m[t]
+			}
+		}
+		return least
+	}
+	for _, f := range fields {
+		if all(f.Name) > 0 {
+			return f.Name
+		}
+	}
+	best, n := "", 1 // a topic each line names twice, not a word in passing
+	for t := range per[0] {
+		if k := all(t); k > n || k == n && k > 1 && t < best {
+			best, n = t, k
+		}
+	}
+	return best
+}
+
+// quotedPractice is the practice a sentence of doing names in quotes
+// (办起“邻里食堂”, 组织“银龄互助”): a short name, no quoted speech; "" for
+// none.
+func quotedPractice(r sentRef) string {
+	if !isDoing(r.norm) {
+		return ""
+	}
+	for _, m := range practiceQuotedRE.FindAllStringSubmatch(r.norm, -1) {
+		if n := utf8.RuneCountInString(m[2]); n >= 2 && n <= 10 {
+			return m[2]
+		}
+	}
+	return ""
+}
+
+// practiceQuotedRE is a name in quotes right after a verb of setting up or
+// carrying out.
+var practiceQuotedRE = regexp.MustCompile(`(设|设立|设了|办|办起|办起了|建|建起|建立|成立|组建|组织|推行|推出|开展|实行|创办|打造|搞|开设|开了|是设|在)[“「]([^”」，,。；：:！？!?、\s]{2,10})[”」]`)
+
+// compareLeaders completes the secretaries a comparison is between when
+// the question names one and "其他书记" (her and those others whose
+// sentences work most on the field asked), or one method of the catalog
+// and a practice told by another secretary's sentences ("邻里食堂和银龄互
+// 助有什么不同": whoever's sentence names 银龄互助).
+func (p *planner) compareLeaders(leaders []string) []string {
+	if len(leaders) != 1 {
+		return leaders
+	}
+	if otherSecretariesRE.MatchString(p.q.Norm) {
+		return append(leaders, p.othersOnField(leaders[0], 2)...)
+	}
+	rest := p.q.Topic
+	for _, m := range p.q.Methods {
+		rest = strings.ReplaceAll(rest, zh.ToSimplified(strings.Trim(m, "“”")), " ")
+	}
+	for _, f := range strings.FieldsFunc(rest, func(r rune) bool { return r == ' ' || r == '和' || r == '与' || r == '跟' }) {
+		f = askedFrameRE.ReplaceAllString(f, "")
+		if utf8.RuneCountInString(f) < 3 || genericCompareTopic(f) {
+			continue
+		}
+		if slices.ContainsFunc(p.s.leaderSentences(leaders[0]), func(c sentRef) bool { return strings.Contains(c.norm, f) }) {
+			continue // "和为贵调解室": the named method's own words
+		}
+		var who []string
+		for l := range p.s.ents.leaderInfo {
+			if l == leaders[0] {
+				continue
+			}
+			if slices.ContainsFunc(p.s.leaderSentences(l), func(c sentRef) bool { return strings.Contains(c.norm, f) && isDoing(c.norm) }) {
+				who = append(who, l)
+			}
+		}
+		if len(who) == 1 {
+			return append(leaders, who[0])
+		}
+	}
+	return leaders
+}
+
+// othersOnField are up to n secretaries besides the one named whose own
+// sentences work most on the field asked (by onField), else who share
+// most of her topics; most first.
+func (p *planner) othersOnField(leader string, n int) []string {
+	type scored struct {
+		name string
+		sc   float64
+	}
+	var mineTopics map[string]int
+	if len(p.q.Topics) == 0 && p.s.lex != nil {
+		mineTopics = map[string]int{}
+		for _, r := range p.s.leaderSentences(leader) {
+			for t, k := range p.s.lex.InText(r.norm) {
+				mineTopics[t] += k
+			}
+		}
+	}
+	var list []scored
+	for l := range p.s.ents.leaderInfo {
+		if l == leader {
+			continue
+		}
+		sc := 0.0
+		if len(p.q.Topics) > 0 {
+			for _, r := range p.onField(p.s.leaderSentences(l)) {
+				if isDoing(r.norm) {
+					sc += r.score
+				}
+			}
+		} else if mineTopics != nil {
+			theirs := map[string]bool{}
+			for _, r := range p.s.leaderSentences(l) {
+				for t := range p.s.lex.InText(r.norm) {
+					theirs[t] = true
+				}
+			}
+			for t := range mineTopics {
+				if theirs[t] {
+					sc++
+				}
+			}
+		}
+		if sc > 0 {
+			list = append(list, scored{l, sc})
+		}
+	}
+	slices.SortFunc(list, func(a, b scored) int {
+		if c := cmpScore(b.sc, a.sc); c != 0 {
+			return c
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	var out []string
+	for _, x := range list {
+		if len(out) == n {
+			break
+		}
+		out = append(out, x.name)
+	}
+	return out
+}
+
+// namesJoined is "A和B", "A、B和C".
+func namesJoined(names []string) string {
+	if len(names) < 3 {
+		return strings.Join(names, "和")
+	}
+	return strings.Join(names[:len(names)-1], "、") + "和" + names[len(names)-1]
+}
+
+// hersFirst drops, of one side's picks on a field, those that tell a
+// situation, no doing of hers ("中山社区…60岁以上的老人超过三分之一"), when
+// another pick tells one — by her name, a pronoun or the practice it names —
+// so the story told is of what she did on it, not of what followed the
+// situation (her general method).
+func (p *planner) hersFirst(got []rankedSent, leader string) []rankedSent {
+	hers := func(r sentRef) bool {
+		return isDoing(r.norm) && (quotedPractice(r) != "" || p.s.namesLeader(r.norm, leader) || strings.ContainsAny(r.norm, "她他"))
+	}
+	if !slices.ContainsFunc(got, func(r rankedSent) bool { return hers(r.sentRef) }) {
+		return got
+	}
+	var out []rankedSent
+	for _, r := range got {
+		if hers(r.sentRef) || !situationRE.MatchString(r.norm) && !placeStateRE.MatchString(r.norm) {
+			out = append(out, r)
+		} else {
+			delete(p.used, r.key())
+		}
+	}
+	return out
+}
+
+// placeStateRE tells, with situationRE, what a community is like (建成的
+// 老小区占了七成, 老人超过三分之一, 常住人口1.1万): its state, no practice.
+var placeStateRE = regexp.MustCompile(`位于|地处|建于|建成的|始建于|占比|占了|占到|[一二三四五六七八九]成(多|以上)?|分之|常住人口|户籍人口|有居民|居住着|辖区(内)?有|是(一个)?典型的`)
+
+// ownMainMethods are the leader's main methods whose naming sentence is
+// hers: not a practice of another secretary of the same page the catalog
+// credited to her (a street report's community cases).
+func (p *planner) ownMainMethods(leader string, n int) []catalog.Method {
+	var out []catalog.Method
+	for _, m := range p.s.mainMethods(leader, n+4) {
+		if len(out) == n {
+			break
+		}
+		if def, ok := p.definitionOf(m); ok {
+			if w := p.s.sentenceLeader(def); w != "" && w != leader {
+				if _, known := p.s.ents.leaderInfo[w]; known {
+					continue
+				}
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// comparedItemRE points to one of those just compared: 那第二个呢, 第一位
+// 呢, 详细说说第二个.
+var comparedItemRE = regexp.MustCompile(`^(那|那么)?(再|详细|具体)?(说说|讲讲|介绍一下|介绍)?第([一二三四五六七八九十两]|\d+)(个|位|种)(书记|人|的)?(呢|吧|吗|[？?。！!，,]|$)`)
+
+// comparedItem resolves "那第二个呢" right after a comparison: the k-th
+// secretary compared — the method of hers the comparison told, else her
+// profile — not the k-th method named in its answer.
+func (s *Service) comparedItem(q *Question, prev *Turn) bool {
+	m := comparedItemRE.FindStringSubmatch(strings.TrimSpace(q.Norm))
+	if prev.Intent == IntentCompare && m == nil && len(prev.Leaders) >= 2 && whichBetterRE.MatchString(q.Norm) && len(q.Attributes) == 0 {
+		// "哪个更适合我们社区" right after a comparison: which of those
+		// compared, on what they were compared on.
+		q.Leaders, q.Methods = slices.Clone(prev.Leaders), slices.Clone(prev.Methods)
+		q.Intent, q.FollowUp, q.Resolved = IntentCompare, true, true
+		s.keepComparedField(q, prev)
+		return true
+	}
+	if prev.Intent != IntentCompare || m == nil {
+		return false
+	}
+	k := numberOf(m[4])
+	if k < 1 || k > len(prev.Leaders) || len(prev.Leaders) < 2 {
+		return false
+	}
+	l := prev.Leaders[k-1]
+	q.Leaders, q.Methods, q.Item, q.Step = []string{l}, nil, 0, 0
+	q.FollowUp, q.Resolved = true, true
+	if s.o.Catalog != nil {
+		for _, name := range prev.Methods {
+			if mt, ok := s.o.Catalog.Method(name); ok && mt.Leader == l {
+				q.Methods = []string{name}
+				q.Intent = IntentWhat
+				return true
+			}
+		}
+	}
+	// No method of hers told: her profile, which tells her practice on
+	// the field compared among the rest (its sentences were just shown,
+	// so her how on the field would tell only what is off it).
+	q.Intent, q.Topic, q.Topics = IntentSummary, "", nil
+	return true
+}
+
+// keepComparedField keeps a follow-up of a comparison on the field it was
+// on, when the follow-up asks nothing of its own besides what kind of
+// answer it wants ("那她们的共同点呢", "那效果呢", "和罗晓梅比呢", "哪个更适合
+// 我们社区").
+func (s *Service) keepComparedField(q *Question, prev *Turn) {
+	if prev.Intent != IntentCompare || len(q.Topics) > 0 || genericCompareTopic(prev.Topic) {
+		return
+	}
+	own := betterWordsRE.ReplaceAllString(q.Topic, " ")
+	own = outcomeAskedRE.ReplaceAllString(own, " ")
+	own = strings.NewReplacer("俩", "", "两个人", "", "那么", "", "那", "", "比", "", "我们社区", "", "我们", "", "社区", "").Replace(own)
+	if !genericCompareTopic(own) {
+		return // a field of its own
+	}
+	q.Topic = prev.Topic
+	if s.lex != nil {
+		q.Topics = s.lex.InQuestion(prev.Topic)
+	}
+}
+
+// practicesNamed are the names of a side's practices: her methods in the
+// catalog whose naming sentence is hers, and the names in quotes her own
+// sentences of doing give.
+func (p *planner) practicesNamed(sd compareSide) []string {
+	var out []string
+	for _, m := range p.ownMainMethods(sd.name, 12) {
+		if n := zh.ToSimplified(strings.Trim(m.Name, "“”")); utf8.RuneCountInString(n) >= 2 && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	for _, c := range sd.cands {
+		if q := quotedPractice(c); q != "" && !slices.Contains(out, q) && (p.s.namesLeader(c.norm, sd.name) || strings.ContainsAny(c.norm, "她他")) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// firstDoingItem is, for a side with no method recorded, her first
+// sentence of doing in article order — by her name or a pronoun, naming
+// no other side's practice, no honour or others' words — with what its
+// paragraph counts of it next.
+func (p *planner) firstDoingItem(sd compareSide, practices map[string][]string) (item, bool) {
+	for _, c := range sd.cands {
+		if !isDoing(c.norm) || !p.fresh(c) || isHeadingLike(c.text) || p.notHerDoing(c, sd.name) || !(p.s.namesLeader(c.norm, sd.name) || strings.ContainsAny(c.norm, "她他")) ||
+			postOnlyRE.MatchString(c.norm) && !doingBesidePost(c.norm) {
+			continue // ("2018年担任…书记": her post, no doing)
+		}
+		other := false
+		for name, ws := range practices {
+			if name != sd.name && slices.ContainsFunc(ws, func(w string) bool { return strings.Contains(c.norm, w) }) {
+				other = true
+			}
+		}
+		if other {
+			continue
+		}
+		p.take(c)
+		it := item{label: p.leaderLabel(sd.name), quote: c}
+		for _, r := range p.s.paragraph(c) {
+			if r.pos > c.pos && len(it.more) == 0 && countsResult(r.norm) && p.fresh(r) && !honourSentRE.MatchString(r.norm) && !situationRE.MatchString(r.norm) && !placeStateRE.MatchString(r.norm) {
+				p.take(r)
+				it.more = append(it.more, r)
+			}
+		}
+		return it, true
+	}
+	return item{}, false
+}
+
+// doingBesidePost reports a sentence telling a doing in a clause of its
+// own beside her post ("2019年…任党工委书记以来，提出…，把街道划成86个网格").
+func doingBesidePost(t string) bool {
+	for _, cl := range strings.FieldsFunc(t, func(r rune) bool { return r == '，' || r == ',' || r == '；' }) {
+		if !postOnlyRE.MatchString(cl) && isDoing(cl) {
+			return true
+		}
+	}
+	return false
+}
+
+// countsResult reports a sentence counting what came of the work: a
+// measured result (measuredRE), a count since (countedSinceRE), or a
+// count after a time word (三年来维修楼道灯…500多处, 目前已有60多位).
+func countsResult(norm string) bool {
+	return measuredRE.MatchString(norm) || countedSinceRE.MatchString(norm) || countedAfterRE.MatchString(norm)
+}
+
+// countedAfterRE is a count after a word of time passed.
+var countedAfterRE = regexp.MustCompile(`(年来|以来|至今|如今|目前|累计|去年|今年|已有|已经|共有)[^。；]{0,30}\d+(\.\d+)?[万]?[余多]?[处个名人对位场栋盏部家支件起次户条项]`)
+
+// pointPrefaceRE is a numbered point's preface sentence (一是抓党建带队伍。,
+// （二）抓服务解难题。): it names the field, the next sentence the doing.
+var pointPrefaceRE = regexp.MustCompile(`^[（(]?([一二三四五六七八九十]|\d)[是）)、.．][^，,。；]{2,14}[。：:；]?$`)
+
+// pointsPassOn gives a numbered point's preface score to the sentence
+// after it in its paragraph, the doing it introduces ("一是抓党建带队伍。
+// 范红梅推行“党员楼长制”…", which shares no word with the field), and
+// keeps the preface itself below it.
+func pointsPassOn(ranked []rankedSent, cands []sentRef) []rankedSent {
+	at := map[string]int{}
+	for i, r := range ranked {
+		at[sentPos(r.sentRef)] = i
+	}
+	next := map[string]sentRef{}
+	for i := 1; i < len(cands); i++ {
+		if cands[i].chunk == cands[i-1].chunk && cands[i].para == cands[i-1].para {
+			next[sentPos(cands[i-1])] = cands[i]
+		}
+	}
+	changed := false
+	for _, r := range ranked[:len(ranked):len(ranked)] {
+		if r.score <= 0 || !pointPrefaceRE.MatchString(strings.TrimSpace(r.norm)) {
+			continue
+		}
+		n, ok := next[sentPos(r.sentRef)]
+		if !ok {
+			continue
+		}
+		// The preface is short, its score cut for that (rank): the doing
+		// it introduces takes what its words were worth.
+		sc := r.score * 2
+		if j, ok := at[sentPos(n)]; ok {
+			if ranked[j].score < sc {
+				ranked[j].score = sc
+				changed = true
+			}
+		} else {
+			ranked = append(ranked, rankedSent{n, sc, 0})
+			changed = true
+		}
+	}
+	if changed {
+		slices.SortStableFunc(ranked, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	}
+	return ranked
+}
+
+// askedFrameRE is the frame a field is asked in (在…上, …方面, 和…有):
+// no word of the field.
+var askedFrameRE = regexp.MustCompile(`^(和|与|跟|在|对|于|都|其)+|(上有|上|方面|中|里|有)+$`)
+
+// askedPracticeOf is the leader's own sentence of doing on what the
+// question asks besides its names: a word of three runes or more the
+// question and her sentence share (银龄互助), else her sentence most on
+// the question's fields.
+func (p *planner) askedPracticeOf(leader string) (sentRef, bool) {
+	cands := p.s.leaderSentences(leader)
+	for _, f := range strings.Fields(p.q.Topic) {
+		f = askedFrameRE.ReplaceAllString(f, "")
+		if utf8.RuneCountInString(f) < 3 || outcomeAskedRE.MatchString(f) || genericCompareTopic(f) {
+			continue
+		}
+		for _, c := range cands {
+			if strings.Contains(c.norm, f) && isDoing(c.norm) && !isQuestion(c.text) && !p.notHerDoing(c, leader) {
+				return c, true
+			}
+		}
+	}
+	if len(p.q.Topics) == 0 {
+		return sentRef{}, false
+	}
+	for _, r := range p.onField(cands) {
+		if isDoing(r.norm) && !p.notHerDoing(r.sentRef, leader) {
+			return r.sentRef, true
+		}
+	}
+	return sentRef{}, false
 }

@@ -146,7 +146,7 @@ var attributes = []Attribute{
 }
 
 var (
-	compareRE = regexp.MustCompile(`共同点|相同点|相同之处|不同点|不同之处|有什么不同|有何不同|有哪些不同|区别|异同|比较|对比|差异|差别|一样吗|有什么相似|相似之处|相比`)
+	compareRE = regexp.MustCompile(`共同点|相同点|相同之处|不同点|不同之处|有什么不同|有何不同|有哪些不同|区别|异同|比较|对比|差异|差别|一样吗|有什么相似|相似之处|相比|比[，,]?(有什么|有啥|有哪些|起来)`)
 	// betterRE asks which of two is better ("A和B比，哪个更…", "谁的做法更
 	// 适合"): a comparison, unless a personal fact is what is compared
 	// (谁的工资更高 asks a fact the articles may not state).
@@ -209,8 +209,9 @@ var (
 	listAllRE = regexp.MustCompile(`^(资料中?|资料里|这里|你们|目前|现在)?(都|一共|总共)?(有|介绍了|包括|收录了)(哪些|哪几位|几位|多少位)(社区)?(书记|人物)|^(资料中?|资料里|这里|你们|目前|现在)?(都|一共)?(有|收录了|整理了)(哪些|什么)(工作)?方法`)
 	exampleRE = regexp.MustCompile(`例子|案例|举例|举个|实例|事例|比如说一下|讲个故事|具体的事|^(比如|例如|比方)(说)?呢`)
 	differRE  = regexp.MustCompile(`相同|不同|一样|差别|区别|异同|相似`)
-	eachRE    = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩`)
-	whatRE    = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是|` + whatIsIt)
+	// eachRE asks of each of those named: "都是怎么服务老人的" too.
+	eachRE = regexp.MustCompile(`各有|分别|各自|两人|二人|两位|她俩|她们俩|他俩|都是?(怎么|如何|怎样)|是(怎么|如何|怎样)[^，,。？?]{1,12}的[？?]?$`)
+	whatRE = regexp.MustCompile(`什么是|是什么|指什么|什么意思|含义|意思是|内容|包括|有哪些|是啥|啥是|` + whatIsIt)
 	// whatIsItRE asks what something is, with 怎么 in it ("积分换服务是
 	// 怎么回事"): no how.
 	whatIsItRE = regexp.MustCompile(whatIsIt)

@@ -143,6 +143,9 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 				at++ // "担任红旗社区党委书记的崔建军"
 			}
 			for _, name := range nt.namesAt(rs, at) {
+				if slices.Contains(postWords, name) {
+					continue // "书记项目", "书记党课": a thing a secretary does, no one named
+				}
 				if deputy {
 					ev.deputy[name] = true // 副书记唐小雨 is not the secretary
 					continue
@@ -903,3 +906,8 @@ func oneAndAnother(rs []rune, nt nameTables, ev *leaderEvidence) {
 		}
 	}
 }
+
+// postWords are words written right after 书记 that open with a surname's
+// rune but name a programme of the post, not a person (书记项目, 书记党课,
+// 书记包片).
+var postWords = []string{"项目", "項目", "党课", "黨課", "包片", "包联", "包聯", "包保", "包点", "包點", "万里", "萬里"}
