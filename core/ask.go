@@ -719,11 +719,12 @@ func tailNamed(norm string, names []string) string {
 	return found
 }
 
-// partOfName reports whether t, two characters or more, is a part of one
-// of the names and not the whole of it (五到家 of 三活四清五到家).
+// partOfName reports whether t, two characters or more opening with a
+// numeral, is a part of one of the names and not the whole of it (五到家
+// of 三活四清五到家).
 func partOfName(t string, names []string) bool {
-	if utf8.RuneCountInString(t) < 2 {
-		return false
+	if r, _ := utf8.DecodeRuneInString(t); utf8.RuneCountInString(t) < 2 || !strings.ContainsRune("一二两三四五六七八九十", r) {
+		return false // (a part the name counts: 四清, 五到家 — not 楼院 of 楼院微吧)
 	}
 	for _, n := range names {
 		n = zh.ToSimplified(strings.Trim(n, "“”"))
@@ -1341,7 +1342,7 @@ func (s *Service) otherMethod(q *Question, prev *Turn) bool {
 	listedItem := nextAskRE.MatchString(q.Norm) && len(prev.Listed) > 1 && len(prev.Methods) == 1 && slices.Contains(prev.Listed, prev.Methods[0])
 	// "还有吗" after her profile listed her methods: more of her work, not
 	// the article's next sentences.
-	afterList := nextAskRE.MatchString(q.Norm) && len(prev.Listed) > 0 && len(prev.Methods) == 0
+	afterList := nextAskRE.MatchString(q.Norm) && prev.Intent == IntentSummary && len(prev.Listed) > 0 && len(prev.Methods) == 0
 	if !otherMethodAskRE.MatchString(q.Norm) && !listedItem && !afterList {
 		return false
 	}

@@ -206,8 +206,12 @@ func TestMoreAfterHerProfile(t *testing.T) {
 	}
 	profile := askAll(t, s, "more-lv", "吕成做了哪些事？")
 	ans = askAll(t, s, "more-lv", "还有吗？")
-	if !strings.Contains(profile.Text+ans.Text, "三张清单") || strings.Contains(ans.Text, "老百姓反映的问题") {
-		t.Errorf("want his practices, not a resident's praise:\n%s\n%s", profile.Text, ans.Text)
+	if strings.Contains(ans.Text, "老百姓反映的问题") || strings.Contains(ans.Text, "容易产生大量矛盾") {
+		t.Errorf("a resident's praise or a problem told as more of his work:\n%s", ans.Text)
+	}
+	// Each of his practices is told once, in the profile or after it.
+	if strings.Contains(ans.Text, "三张清单") == strings.Contains(profile.Text, "三张清单") {
+		t.Errorf("三张清单 told twice or never:\n%s\n%s", profile.Text, ans.Text)
 	}
 }
 
@@ -312,5 +316,63 @@ func TestWhichOfTwoIsBetterIsAComparison(t *testing.T) {
 	}
 	if u := s.understand("于丽琴的哪个办法好？", Conversation{}); u.Intent == IntentCompare {
 		t.Errorf("one secretary's methods compared as two secretaries")
+	}
+}
+
+// TestReviewedPatternsReadNoWider: the patterns read for this session's
+// questions do not catch the genre's other sentences: a role before 人 is
+// no birthplace, a date or a grade no length, a year no count, a letter
+// inside a name stays, 管用的 asks no result, 哪个村民 asks no place.
+func TestReviewedPatternsReadNoWider(t *testing.T) {
+	born := attributes[0]
+	for text, want := range map[string]bool{
+		"张建国，男，汉族，1965年出生，退伍军人，现任社区书记。": false, "吴芳出生在一个普通工人家庭": false, "她出生于一九七〇年": false,
+		"王丽，女，汉族，唐山人，中共党员": true, "他出生在湖北农村": true,
+	} {
+		if got := born.state.MatchString(text); got != want {
+			t.Errorf("籍贯 stated in %q = %v, want %v", text, got, want)
+		}
+	}
+	for text, want := range map[string]bool{
+		"一年一度的邻里节上，居民送来锦旗": false, "孩子上三年级": false, "上世纪60年代建的楼": false, "社区成立一周年": false,
+		"百年老街换新颜": false, "三天两头往社区跑": false, "这几天忙着": false, "当天就办好了": false,
+		"十年来，她坚持每晚巡逻": true,
+	} {
+		if got := lengthStatedRE.MatchString(text); got != want {
+			t.Errorf("length stated in %q = %v, want %v", text, got, want)
+		}
+	}
+	count := countAsked("东湖社区有多少居民？")
+	for text, want := range map[string]bool{"小区居民2019年搬进新楼后，停车难成了大问题。": false, "社区有居民3301户": true, "3301户居民": true} {
+		if got := count.MatchString(text); got != want {
+			t.Errorf("count of 居民 in %q = %v, want %v", text, got, want)
+		}
+	}
+	s := lead11Service(t)
+	for q, want := range map[string]string{"社区e站是什么？": "社区e站", "红色e家怎么运作？": "红色e家"} {
+		if got := s.understand(q, Conversation{}).Topic; !strings.Contains(got, want) {
+			t.Errorf("topic of %s = %q, want %s kept", q, got, want)
+		}
+	}
+	for q, not := range map[string]Intent{"于丽琴有哪些管用的办法？": IntentResult, "是哪个村民先提出的？": IntentWhere, "哪个县长来视察过？": IntentWhere} {
+		if got := s.understand(q, Conversation{}).Intent; got == not {
+			t.Errorf("%s read as %s", q, got)
+		}
+	}
+	if got := s.understand("管用吗？", Conversation{}).Intent; got != IntentResult {
+		t.Errorf("管用吗 read as %s, want result", got)
+	}
+}
+
+// TestHerHonourBesideOthers: a sentence telling honours of those she led
+// and hers too ("…涌现出30余名优秀志愿者，他本人也荣获…称号") answers her
+// honours, cited.
+func TestHerHonourBesideOthers(t *testing.T) {
+	s := serviceOverTexts(t, map[string]string{
+		"zhao.txt": "老兵书记赵刚\n赵刚是城西街道红旗社区党委书记。在他的带领下，社区涌现出30余名优秀志愿者，他本人也荣获“全国优秀党务工作者”称号。他组织成立“老兵调解队”，调解纠纷200余起。\n",
+	})
+	ans := askAll(t, s, "honour-beside", "赵刚获得过什么荣誉？")
+	if ans.Refused || !strings.Contains(ans.Text, "全国优秀党务工作者") || !strings.Contains(ans.Text, "[1]") {
+		t.Errorf("want his honour, cited:\n%s", ans.Text)
 	}
 }

@@ -108,8 +108,9 @@ func (p *planner) planFacts(leader string, cands []sentRef, d *draft) *draft {
 			case a.Name != "荣誉" && a.Name != "职务":
 				// Age, origin, pay, family: only where she is the subject
 				// ("82岁的张大娘说" is someone else's age).
-			case a.Name == "荣誉" && othersHonouredRE.MatchString(r.norm):
-				// "涌现出一批先进典型": others' honours, not hers.
+			case a.Name == "荣誉" && othersHonouredRE.MatchString(r.norm) && !a.strong.MatchString(r.norm):
+				// "涌现出一批先进典型": others' honours, not hers (unless
+				// hers is told too: "…他本人也荣获…称号").
 			case !p.s.namesOtherLeader(r.norm, leader):
 				rest = append(rest, r)
 			}

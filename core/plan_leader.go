@@ -128,7 +128,7 @@ func (p *planner) planLeader(leader string) *draft {
 		if md := p.herMethodsDone(leader, append(slices.Clone(p.prev.Listed), p.prev.Methods...)); md != nil {
 			return md
 		}
-		if len(p.prev.Listed) > 0 && len(p.prev.Methods) == 0 {
+		if p.prev.Intent == IntentSummary && len(p.prev.Listed) > 0 && len(p.prev.Methods) == 0 {
 			// "还有吗" after her profile: her doings it did not show, or
 			// that all was told — not the situation around them.
 			var more []sentRef
@@ -210,15 +210,7 @@ func (p *planner) planLeader(leader string) *draft {
 	if count := countAsked(p.q.Norm); p.q.Intent == IntentNumber && count != nil {
 		// "林海社区有多少党员": the sentence counting them ("共有党员321名")
 		// answers, before those only naming the community.
-		var counting, rest []rankedSent
-		for _, r := range ranked {
-			if count.MatchString(r.norm) {
-				counting = append(counting, r)
-			} else {
-				rest = append(rest, r)
-			}
-		}
-		ranked = append(counting, rest...)
+		ranked = matchingFirst(ranked, count)
 	}
 	if p.q.Asks == AsksLength && p.q.FollowUp && p.prev != nil {
 		// "花了多久？" after how she cleared the corridors: the length told
@@ -231,16 +223,9 @@ func (p *planner) planLeader(leader string) *draft {
 		}
 	}
 	if p.q.Asks == AsksLength {
-		// "清理楼道花了多久": the sentences telling a length first.
-		var telling, rest []rankedSent
-		for _, r := range ranked {
-			if lengthStatedRE.MatchString(quotedNameRE.ReplaceAllString(r.norm, "“”")) {
-				telling = append(telling, r)
-			} else {
-				rest = append(rest, r)
-			}
-		}
-		ranked = append(telling, rest...)
+		// "清理楼道花了多久": the sentences telling a length first (a
+		// quoted name tells none).
+		ranked = matchingFirst(ranked, lengthStatedRE)
 	}
 	if count := countAsked(p.q.Norm); p.q.Intent == IntentNumber && p.q.FollowUp && p.prev != nil && count != nil {
 		// "那一共帮了多少户？" after how she did it: the count told with
@@ -448,28 +433,12 @@ func (p *planner) planLeader(leader string) *draft {
 	if count := countAsked(p.q.Norm); p.q.Intent == IntentNumber && count != nil && slices.ContainsFunc(picked, func(r rankedSent) bool { return count.MatchString(r.norm) }) {
 		// The sentences counting what was asked answer; the others only
 		// share the community's name.
-		keep := picked[:0:0]
-		for _, r := range picked {
-			if count.MatchString(r.norm) {
-				keep = append(keep, r)
-			} else {
-				delete(p.used, r.key())
-			}
-		}
-		picked = keep
+		picked = p.keepMatching(picked, count)
 	}
 	if wt.unit != nil && len(picked) > 0 && slices.ContainsFunc(picked, func(r rankedSent) bool { return wt.unit.MatchString(r.norm) }) {
 		// "有多少名党员": the sentences counting in 名 answer; others that
 		// only share a word do not.
-		keep := picked[:0:0]
-		for _, r := range picked {
-			if wt.unit.MatchString(r.norm) {
-				keep = append(keep, r)
-			} else {
-				delete(p.used, r.key())
-			}
-		}
-		picked = keep
+		picked = p.keepMatching(picked, wt.unit)
 	}
 	if narrative && p.q.Intent == IntentHow && len(picked) > 0 && transformRE.MatchString(picked[0].norm) {
 		// "她是怎么把后进社区变成先进典型的": the sentence saying so sums up
@@ -1092,6 +1061,34 @@ func (p *planner) planBrief(leader string) *draft {
 	return d
 }
 
+// matchingFirst puts the sentences re matches (outside quoted names)
+// first, each part in its order.
+func matchingFirst(ranked []rankedSent, re *regexp.Regexp) []rankedSent {
+	var hit, rest []rankedSent
+	for _, r := range ranked {
+		if re.MatchString(quotedNameRE.ReplaceAllString(r.norm, "“”")) {
+			hit = append(hit, r)
+		} else {
+			rest = append(rest, r)
+		}
+	}
+	return append(hit, rest...)
+}
+
+// keepMatching keeps the picked sentences re matches, giving the others
+// back to be quoted elsewhere.
+func (p *planner) keepMatching(picked []rankedSent, re *regexp.Regexp) []rankedSent {
+	keep := picked[:0:0]
+	for _, r := range picked {
+		if re.MatchString(r.norm) {
+			keep = append(keep, r)
+		} else {
+			delete(p.used, r.key())
+		}
+	}
+	return keep
+}
+
 // shownHoldingAll is the sentence shown earlier in the conversation that
 // holds what is asked, when no sentence not shown holds even 60% as much
 // of it.
@@ -1162,7 +1159,7 @@ func (p *planner) resultsOfShown(chunks []*corpus.Chunk, leader string) []sentRe
 // after how she did it is of what was just told. Of
 // several, the one sharing most of the question's words (帮, 参加), the
 // first in the article on a tie.
-func (p *planner) statedNearShown(chunks []*corpus.Chunk, count *regexp.Regexp) (sentRef, bool) {
+func (p *planner) statedNearShown(chunks []*corpus.Chunk, stated *regexp.Regexp) (sentRef, bool) {
 	shown := map[string]bool{}
 	for _, k := range p.prev.Shown {
 		shown[k] = true
@@ -1179,7 +1176,7 @@ func (p *planner) statedNearShown(chunks []*corpus.Chunk, count *regexp.Regexp) 
 			}
 			for j := i; j < len(sents) && j <= i+3 && sents[j].para == r.para; j++ {
 				x := sents[j]
-				if seen[x.key()] || !count.MatchString(x.norm) {
+				if seen[x.key()] || !stated.MatchString(x.norm) {
 					continue
 				}
 				seen[x.key()] = true
@@ -1219,7 +1216,7 @@ func (p *planner) statedNearShown(chunks []*corpus.Chunk, count *regexp.Regexp) 
 			if x.chunk.ArticleID != r.chunk.ArticleID || isHeadingLike(x.text) || p.namesMethodBut(x.norm, named) {
 				break
 			}
-			if !shown[x.key()] && count.MatchString(x.norm) {
+			if !shown[x.key()] && stated.MatchString(x.norm) {
 				return x, true
 			}
 		}
@@ -1233,7 +1230,7 @@ func (p *planner) statedNearShown(chunks []*corpus.Chunk, count *regexp.Regexp) 
 		}
 		if def, ok := p.definitionOf(m); ok {
 			for _, x := range append([]sentRef{def}, p.s.sentencesAfter(def.chunk, def.pos, 3)...) {
-				if x.chunk == def.chunk && x.para == def.para && count.MatchString(x.norm) {
+				if x.chunk == def.chunk && x.para == def.para && stated.MatchString(x.norm) {
 					return x, true
 				}
 			}
@@ -1272,9 +1269,10 @@ func countAsked(norm string) *regexp.Regexp {
 	}
 	if m := countedThingRE.FindStringSubmatch(norm); m != nil {
 		// Either order: "321名党员", "党员321名", "共有党员321名"; after the
-		// thing a numeral needs its unit ("老人一碗面条" counts none).
+		// thing a number needs its unit ("老人一碗面条", "居民2019年搬进"
+		// count none).
 		thing := regexp.QuoteMeta(m[1])
-		return regexp.MustCompile(num + `[个名户人位家栋条件项]?` + thing + `|` + thing + `(总数|人数)?(共|有|共有|达|约|近|超过)?(\d+|[一二两三四五六七八九十百千万]+(余|多)?[个名户人位家栋条件项])`)
+		return regexp.MustCompile(num + `[个名户人位家栋条件项]?` + thing + `|` + thing + `(总数|人数)?(共|有|共有|达|约|近|超过)?(\d+|[一二两三四五六七八九十百千万]+)(余|多)?[个名户人位家栋条件项]`)
 	}
 	return nil
 }

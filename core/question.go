@@ -126,7 +126,7 @@ var (
 // article states one only with words of its state pattern; where none of
 // her sentences does, the honest answer is 资料中没有提到.
 var attributes = []Attribute{
-	{Name: "籍贯", cue: regexp.MustCompile(`哪里人|哪儿人|籍贯|老家|出生地|出生在哪|什么地方人|哪的人`), state: regexp.MustCompile(`[省市县区州旗]人[,，。、;；]|[省市县区州旗]人$|籍贯|祖籍|原籍|生于|出生(在|于)\p{Han}|人氏|老家|家乡(是|在)|出生地|土生土长的\p{Han}{2,6}人|(` + strings.Join(corpus.Provinces(), "|") + `)[^的籍有和与来自在，,。]{0,4}人[,，。、;；]|([，,](男|女|\p{Han}族)|年(出)?生)[，,]([^，,。]{0,14}[，,])?\p{Han}{2,4}人[,，。、;；（(]`)},
+	{Name: "籍贯", cue: regexp.MustCompile(`哪里人|哪儿人|籍贯|老家|出生地|出生在哪|什么地方人|哪的人`), state: regexp.MustCompile(`[省市县区州旗]人[,，。、;；]|[省市县区州旗]人$|籍贯|祖籍|原籍|(出)?生(在|于)(` + strings.Join(corpus.Provinces(), "|") + `|\p{Han}{1,6}(省|市|县|区|州|镇|乡|村|农村))|人氏|老家|家乡(是|在)|出生地|土生土长的\p{Han}{2,6}人|(` + strings.Join(corpus.Provinces(), "|") + `)[^的籍有和与来自在，,。]{0,4}人[,，。、;；]|([，,](男|女|\p{Han}族)|年(出)?生)[，,]([^，,。]{0,14}[，,])?\p{Han}{1,3}[^军工残商老本家名艺华主文族男女病伤客穷富好坏证]人[,，。、;；（(]`)},
 	{Name: "生日", cue: regexp.MustCompile(`生日|几月几[号日]|哪天出生|出生日期|哪一天出生`), state: regexp.MustCompile(`\d{1,2}月\d{1,2}[日号](出)?生|生日|出生于\d{4}年\d{1,2}月\d{1,2}`)},
 	{Name: "出生年份", cue: regexp.MustCompile(`哪一?年出生|哪年生|出生年|什么时候出生|出生的|几几年生`), state: regexp.MustCompile(`\d{4}年(\d{1,2}月)?(出)?生|出生于\d{4}|生于\d{4}`)},
 	{Name: "年龄", cue: regexp.MustCompile(`多大|年龄|几岁|多少岁|年纪|谁(更|比较)?年轻|谁(更|比较)?年长|谁的?岁数`), state: regexp.MustCompile(`\d+岁|\d{4}年(\d{1,2}月)?(出)?生`)},
@@ -181,13 +181,13 @@ var (
 	servedAskRE  = regexp.MustCompile(`(针对|面向|服务|帮助|照顾|覆盖)(的)?(是)?(什么人|哪些人|谁)|对象是(谁|什么人|哪些人)|(什么人|哪些人|谁)(能|可以)(参加|参与|报名|享受)`)
 	whoRE        = regexp.MustCompile(`(书记|人|那位|那个|负责人)(叫|姓)(什么|啥)(名字)?|是?谁(提出|总结|创立|发明|首创|创造|推行|发起|想出|创办|牵头)|是谁|哪位|谁的|什么人|创始人|何人|哪个书记|哪一位`)
 	leaderFromRE = regexp.MustCompile(`(是|属于)哪(里|儿)的[？?]?$`)
-	whereRE      = regexp.MustCompile(`在哪里|在哪儿|在哪|哪里工作|哪个社区|哪个街道|什么地方|哪个城市|哪个省|哪个区|哪个(市|县|镇|乡|村|州|地区)|哪(座|个)?城市|哪一?个?(省|市)的|所在地|工作单位`)
+	whereRE      = regexp.MustCompile(`在哪里|在哪儿|在哪|哪里工作|哪个社区|哪个街道|什么地方|哪个城市|哪个省|哪个区|哪个(市|县|镇|乡|村|州|地区)(的|[？?]|$)|哪座城市|哪一?个?(省|市)的|所在地|工作单位`)
 	whenRE       = regexp.MustCompile(`什么时候|哪一年|哪年|何时|几月|哪天|时间是|多久|多长时间|几点|几时|营业时间|开放时间|开门时间`)
 	// indefiniteRE is 几 meaning "a few", asking no number (住了好几年,
 	// 这几年, 几十户).
 	indefiniteRE = regexp.MustCompile(`(好|十|这|那|前|近|没|过|每|头)几[` + measureWords + `]|几(十|百|千|万)`)
 	numberRE     = regexp.MustCompile(`多少|几[` + measureWords + `]|比例|百分之|满意率|规模|人数|数量`)
-	resultRE2    = regexp.MustCompile(`管用|有用|见效|起作用|奏效|灵不灵|效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价|(居民|群众|大家|街坊|老人|别人)(都)?(怎么|如何)(说|讲|夸|看)`)
+	resultRE2    = regexp.MustCompile(`(管用|有用|见效|起作用|奏效)(吗|不|没有|了吗|了没|么)?[？?]?$|管不管用|有没有用|灵不灵|效果|成效|成果|成绩|结果|作用|影响|怎么样了|后来|发展得|变化|好处|收获|反响|评价|(居民|群众|大家|街坊|老人|别人)(都)?(怎么|如何)(说|讲|夸|看)`)
 	problemRE2   = regexp.MustCompile(`遇到过|遇到什么|(是)?怎么来的|由来|来历|怎么产生的|怎么诞生的|遇到哪些|遇到的(最大的?|主要的?)?(困难|难题|问题|挑战)|最大的?(困难|难题|难处|挑战)|面临什么|面临哪些|什么困难|哪些困难|什么难题|哪些难题|难处|挑战|阻力|解决了什么|解决什么|针对什么|为什么要|为什么|背景|起因|难题|面临|遇到了|出发点|为了解决|问题是什么|为啥|为何|什么原因|出于什么|原因是|的原因|缘由|初衷|(怎么|咋|怎样)(会)?想到|(怎么|咋|如何)想出来|想到(要)?(这个|这么个|这种|这样的)?(办法|主意|点子|法子|招)`)
 	summaryRE    = regexp.MustCompile(`主要做了什么|主要做了哪些|都做了什么|做了哪些事|做了哪些工作|总结|概括|归纳|梳理|简介|介绍一下|介绍下|介绍|讲讲|说说|有哪些方法|有什么方法|哪些工作方法|的工作方法|有什么工作方法|事迹|主要做法|有哪些做法|有什么做法|干了什么|做过什么|有什么贡献|(哪些|啥|什么样的)贡献|贡献(是什么|有哪些)|有(什么|哪些|啥)好的?(做法|经验|办法|方法|招)|工作亮点|(有|的)(哪些|什么|啥)亮点|主要经验|经验有哪些|有什么经验|有哪些经验|(是)?(怎么|如何|怎样)(带好|带领|管好|做好|搞好|建好)(这个)?(社区|街道|小区)|做了哪些工作|主要工作|这些年|变化`)
 	// summaryLooseRE asks the same in everyday words ("主要干了些什么",
@@ -300,19 +300,20 @@ func familyAskedOfHer(before, cue string, e *entities) bool {
 	return !othersFamilyRE.MatchString(before) && !serviceVerbRE.MatchString(before)
 }
 
-// sizeAskedRE asks how big a place is (社区有多大, 面积多大).
-// placeSizedRE ends on a place or a thing built, whose 多大 is its size
-// (驿站有多大, 活动室多大).
+// placeSized is a place or a thing built, whose 多大 is its size (驿站有
+// 多大, 活动室多大).
 const placeSized = `(站|室|厅|中心|食堂|广场|公园|场地|场所|房|楼|院|园|馆|空间|阵地|菜园|停车场|车库|仓库|书屋|课堂|基地)(的)?(面积|规模)?(有|能有)?`
 
 var (
+	// placeSizedRE ends on such a place.
 	placeSizedRE = regexp.MustCompile(placeSized + `$`)
 	// thingSizeAskRE asks the size of a place built (驿站有多大): a count
-	// in 平方米 or 亩.
-	// ("起了多大作用" asks no size.)
+	// in 平方米 or 亩 ("起了多大作用" asks no size).
 	thingSizeAskRE = regexp.MustCompile(placeSized + `多大(的)?(面积|地方|地儿)?(啊|呀|呢)?[？?]?$`)
 )
 
+// sizeAskedRE asks how big a community is (社区有多大, 面积多大): told by
+// its area, its people and its buildings.
 var sizeAskedRE = regexp.MustCompile(`^[^，,。？?在]{0,14}(社区|小区|辖区|街道|院落|楼院|片区|网格|村|地方)(的)?(面积|规模)?(有|能有)?多大(啊|呀|呢)?[？?]?$|(面积|规模)(有)?多大`)
 
 // postNamedRE names a post after a place (幸福里社区书记): the person.
@@ -734,9 +735,9 @@ func topicOf(q Question, e *entities) string {
 		t = strings.ReplaceAll(t, w, " ")
 	}
 	// "3+N呢": a name of digits and letters joined by + is one word; a
-	// letter next to Han is not ("N指什么" asks of N).
+	// letter before what asks of it is apart ("N指什么" asks of N).
 	t = plusNameRE.ReplaceAllStringFunc(t, func(m string) string { return " " + strings.ReplaceAll(m, "＋", "+") + " " })
-	t = latinHanRE.ReplaceAllString(t, "$1 $2")
+	t = letterCueRE.ReplaceAllString(t, "$1 $2")
 	t = strings.Map(func(r rune) rune {
 		if zh.IsHan(r) || ('0' <= r && r <= '9') || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || r == '+' {
 			return r
@@ -763,10 +764,11 @@ func topicOf(q Question, e *entities) string {
 }
 
 var (
-	// plusNameRE is a name like 3+N, 1+3+N, 一核+N.
+	// plusNameRE is a name like 3+N, 1+3+N, 一+N.
 	plusNameRE = regexp.MustCompile(`[0-9A-Za-z一二三四五六七八九十]+(\s*[+＋]\s*[0-9A-Za-z一二三四五六七八九十]+)+`)
-	// latinHanRE is a letter against a Han character, either way round.
-	latinHanRE = regexp.MustCompile(`([A-Za-z])(\p{Han})|(\p{Han})([A-Za-z])`)
+	// letterCueRE is a letter before a word asking of it (N指, N是); a
+	// letter inside a name stays (社区e站, 红色e家).
+	letterCueRE = regexp.MustCompile(`([A-Za-z])(指|是|呢|的|怎|有|在|吗|啥)`)
 	// strayPlusRE is a + not inside such a name.
 	strayPlusRE = regexp.MustCompile(`(^|\s)\++|\++(\s|$)`)
 )

@@ -58,9 +58,10 @@ var (
 	// lengthAskRE asks how long something took (花了多久, 用了几个月才清
 	// 完); lengthStatedRE states a length of time (整整3个月, 两年来, 24小
 	// 时内), never a date (2018年7月: a year has four digits, a month of
-	// the calendar no 个; 第二天 is a day, not a length).
+	// the calendar no 个; 第二天, 当天, 三年级, 60年代, 一年一度, 一周年 and
+	// 这几天 are no lengths).
 	lengthAskRE    = regexp.MustCompile(`(花|用|费|耗|搞|弄|忙|干|持续|坚持|折腾|忙活)了?(多久|多长时间|多少时间|多少天|几天|几个月|多少个月|几年|多少年|几周)|(多久|多长时间|几天|几个月|几年)(才|就|能|可以)?(完成|清理|清完|解决|办成|办好|建成|建好|做完|弄完|搞定|见效|干完|改完|完工|拆完|理顺)`)
-	lengthStatedRE = regexp.MustCompile(`(^|[^\d第每])(\d{1,3}|[一二两三四五六七八九十百几半]+)(多|余)?(个(多)?月|年(多)?(时间|来|间|里|内|后|的时间)?([^\d月]|$)|天|周|星期|(个)?(多)?小时)|当天|一夜之间`)
+	lengthStatedRE = regexp.MustCompile(`(^|[^\d第每这那前])(\d{1,3}|[一二两三四五六七八九十几半]+)(多|余)?(个(多)?月|年(多)?(时间|来|间|里|内|后|的时间)?([^\d月级代一]|$)|天([^两]|$)|周([^年]|$)|星期|(个)?(多)?小时)|一夜之间`)
 
 	// pastStateAskRE asks how things were before (以前什么样, 刚来的时候
 	// 是什么情况).

@@ -15,7 +15,7 @@ import (
 
 // outcomeOpenRE opens a sentence that tells what came of an effort
 // rather than the effort: "在她的带动下", "经过两年努力", "就这样".
-var outcomeOpenRE = regexp.MustCompile(`^(在[^，,。]{0,14}(下|中)[，,]|经过[^，,。]{0,12}[，,]|[\d一二两三四五六七八九十几]+年(间|来|多来|多时间里)[，,]|(如今|现在|目前|最终|终于|从此|后来|就这样|这样一来|久而久之|渐渐地?|慢慢地?)[，,]?)`)
+var outcomeOpenRE = regexp.MustCompile(`^(在[^，,。]{0,14}(下|中)[，,]|经过[^，,。]{0,12}[，,]|(如今|现在|目前|最终|终于|从此|后来|就这样|这样一来|久而久之|渐渐地?|慢慢地?)[，,]?)`)
 
 // isOutcome reports a sentence that tells how things turned out.
 func isOutcome(norm string) bool {
@@ -23,8 +23,19 @@ func isOutcome(norm string) bool {
 	if outcomeOpenRE.MatchString(n) {
 		return true
 	}
+	if yearsOpenRE.MatchString(n) && (!isDoing(n) || doneAtLastRE.MatchString(n) || resultWords.MatchString(n) || cameOfItRE.MatchString(n)) {
+		return true // "两年间，…完成改造，没有发生一起群体上访" (not "十年来，她坚持每天走访")
+	}
 	return resultWords.MatchString(n) && !practiceRE2.MatchString(n)
 }
+
+var (
+	// yearsOpenRE opens with the years something went on: 两年间，, 十年来，.
+	yearsOpenRE = regexp.MustCompile(`^[\d一二两三四五六七八九十几]+年(间|来|多来|多时间里)[，,]`)
+	// doneAtLastRE tells work finished or a trouble gone (完成改造, 没有
+	// 发生一起, 全部实现).
+	doneAtLastRE = regexp.MustCompile(`完成[^，,。]{0,4}(改造|任务|目标|整治)|全部(实现|完成)|没有(发生|出现)(过)?一起|零(投诉|上访|事故)`)
+)
 
 // pastOpenRE opens a sentence about how things were before.
 var pastOpenRE = regexp.MustCompile(`^(过去|以前|此前|之前|原来|原先|当时|曾经?|早些年|那时|就在[^，,]{0,6}前|[^，,]{0,8}(年|时)前)`)

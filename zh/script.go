@@ -131,7 +131,7 @@ func firstRune(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 
 // titledSurnameAt is a surname of ownTraditionalSurnames written at byte
 // i of text right before a title (范书记, 于主任, 余大姐), with its width,
-// unless it ends a word there (示范书记… is 示範).
+// where a name may start (示范书记…, 归功于书记 are words').
 func titledSurnameAt(text string, i int) (string, int) {
 	r, n := utf8.DecodeRuneInString(text[i:])
 	if !strings.ContainsRune(ownTraditionalSurnames, r) || r == '党' {
@@ -141,8 +141,10 @@ func titledSurnameAt(text string, i int) (string, int) {
 	if !slices.ContainsFunc(surnameTitles, func(t string) bool { return strings.HasPrefix(rest, t) }) {
 		return "", 0
 	}
+	// Only where a name may start: the text's start, after punctuation or
+	// a joining word (归功于书记 is 於, a word's end).
 	prev, _ := utf8.DecodeLastRuneInString(ToSimplified(text[max(0, i-4):i]))
-	if i > 0 && strings.ContainsRune(wordBeforeSurname[r], prev) {
+	if i > 0 && IsHan(prev) && !strings.ContainsRune("和与跟同及说是找请让给叫向对由被", prev) {
 		return "", 0
 	}
 	return string(r), n

@@ -112,8 +112,8 @@ func TestConvertNames(t *testing.T) {
 // Traditional form stays itself before a title, whoever it is (范书记 is
 // no 範書記), and a word ending in it is still the word's.
 func TestConvertNamesKeepsATitledSurname(t *testing.T) {
-	got := Traditional.ConvertNames("范书记说，于主任和余大姐示范书写，范围很广。", nil)
-	want := "范書記說，于主任和余大姐示範書寫，範圍很廣。"
+	got := Traditional.ConvertNames("范书记说，于主任和余大姐示范书写，范围很广。这都归功于书记，得益于老师。", nil)
+	want := "范書記說，于主任和余大姐示範書寫，範圍很廣。這都歸功於書記，得益於老師。"
 	if got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
