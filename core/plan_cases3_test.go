@@ -376,3 +376,15 @@ func TestHerHonourBesideOthers(t *testing.T) {
 		t.Errorf("want his honour, cited:\n%s", ans.Text)
 	}
 }
+
+// TestYearsInTheCommunity: "在社区干了多少年" asks her career there, told
+// by when she came (2002年她刚到林海社区时, 2012年起担任…书记).
+func TestYearsInTheCommunity(t *testing.T) {
+	s := lead11Service(t)
+	for q, want := range map[string]string{"于丽琴在社区干了多少年？": "2002年她刚到林海社区", "马秀兰在社区干了多少年？": "2012年起担任"} {
+		ans := askAll(t, s, "years-"+q, q)
+		if ans.Refused || !strings.Contains(ans.Text, want) {
+			t.Errorf("%s: want %s:\n%s", q, want, ans.Text)
+		}
+	}
+}
