@@ -388,3 +388,19 @@ func TestYearsInTheCommunity(t *testing.T) {
 		}
 	}
 }
+
+// TestCountOfANounGoingOn: "46名楼栋党员联络员" counts liaisons, not party
+// members: comparing who has more 党员, that side's count is not stated.
+func TestCountOfANounGoingOn(t *testing.T) {
+	if v, _, ok := countOf("设立12个小区党支部、46名楼栋党员联络员", "党员"); ok {
+		t.Errorf("党员 counted %v in a count of 联络员", v)
+	}
+	if v, _, ok := countOf("社区党委下设7个党支部，共有党员321名；", "党员"); !ok || v != 321 {
+		t.Errorf("党员 321 read as %v, %v", v, ok)
+	}
+	s := lead11Service(t)
+	ans := askAll(t, s, "count-goes-on", "于丽琴和吕成谁带的党员多？")
+	if strings.Contains(ans.Text, "46名楼栋党员") && strings.Contains(firstLines(ans.Text, 1), "更多") {
+		t.Errorf("liaisons compared as party members:\n%s", ans.Text)
+	}
+}

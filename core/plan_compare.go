@@ -1130,7 +1130,16 @@ func countOf(norm, noun string) (float64, string, bool) {
 		regexp.MustCompile(num + `[^，,。；\d]{0,4}?` + q),
 		regexp.MustCompile(q + `[^，,。；\d]{0,4}?` + num),
 	} {
-		if g := re.FindStringSubmatch(norm); g != nil {
+		for _, at := range re.FindAllStringSubmatchIndex(norm, -1) {
+			if counted := norm[at[1]:]; strings.HasSuffix(norm[:at[1]], noun) && nounGoesOnRE.MatchString(counted) {
+				continue // "46名楼栋党员联络员" counts 联络员, not 党员
+			}
+			g := make([]string, len(at)/2)
+			for i := range g {
+				if at[2*i] >= 0 {
+					g[i] = norm[at[2*i]:at[2*i+1]]
+				}
+			}
 			v, err := strconv.ParseFloat(g[1], 64)
 			if err != nil {
 				continue
@@ -1143,6 +1152,10 @@ func countOf(norm, noun string) (float64, string, bool) {
 	}
 	return 0, "", false
 }
+
+// nounGoesOnRE continues a counted noun into another's name (党员联络员,
+// 党员中心户, 志愿者服务队): what is counted is that.
+var nounGoesOnRE = regexp.MustCompile(`^(联络员|中心户|示范岗|先锋岗|责任区|服务队|志愿队|代表|骨干|楼长|户|岗|队|员)`)
 
 // chineseYear reads a year written in digits or in Chinese numerals
 // (二〇一二).
