@@ -402,7 +402,9 @@ func (s *Service) resolve(q *Question, prev *Turn) {
 	if herPlaceRE.MatchString(q.Norm) {
 		q.Methods = nil // "她那边老人多吗": her community, not the method just told
 	}
-	if m := bareItemRE.FindStringSubmatch(q.Norm); m != nil && q.Item == 0 && len(prev.Listed) > 1 {
+	if m := listedItemRE.FindStringSubmatch(q.Norm); m != nil && q.Item == 0 && len(prev.Listed) > 1 && (bareItemRE.MatchString(q.Norm) || len(prev.Methods) == 0) {
+		// ("第二个怎么做的" after her methods were listed, none told yet:
+		// the second of them, however it is asked.)
 		// "详细说说第二个" after a list of her methods: the second of them,
 		// not a second step.
 		q.Item, q.Step = numberOf(m[1]), 0

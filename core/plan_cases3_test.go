@@ -404,3 +404,14 @@ func TestCountOfANounGoingOn(t *testing.T) {
 		t.Errorf("liaisons compared as party members:\n%s", ans.Text)
 	}
 }
+
+// TestNthOfHerListAskedHow: "第二个怎么做的？" after her methods were listed
+// (none told on its own yet) is the second of them, not a second step of
+// nothing.
+func TestNthOfHerListAskedHow(t *testing.T) {
+	s := lead11Service(t)
+	ans := askAll(t, s, "nth-ma", "马秀兰有什么办法？", "第二个怎么做的？")
+	if !strings.Contains(firstLines(ans.Text, 2), "老街食堂") || strings.Contains(ans.Text, "纺织厂") {
+		t.Errorf("want the second listed, 老街食堂:\n%s", ans.Text)
+	}
+}

@@ -172,6 +172,8 @@ var (
 	// bareItemRE points to an item without saying what kind (详细说说第二个,
 	// 第三个呢): an item of a list, or a step of the method just told.
 	bareItemRE = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(个|种|项|条)(呢|吧|吗|[？?。！!，,]|$)`)
+	// listedItemRE is the N-th of a list, however asked (第二个怎么做的).
+	listedItemRE = regexp.MustCompile(`第([一二三四五六七八九十两]|\d+)(个|种|项|条)`)
 	// asksOutcomeRE asks for results, even after 后来 ("后来效果怎么样").
 	asksOutcomeRE = regexp.MustCompile(`效果|成效|成果|成绩|结果`)
 	// thisMethodRE points to the method just discussed.
