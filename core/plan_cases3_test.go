@@ -415,3 +415,15 @@ func TestNthOfHerListAskedHow(t *testing.T) {
 		t.Errorf("want the second listed, 老街食堂:\n%s", ans.Text)
 	}
 }
+
+// TestPracticeToldBeforeItsName: her method named after it was told
+// ("…居民们把它叫作“早七点巡街”") is shown by the doing told before the
+// name, with the naming sentence — not by the next paragraph's practice.
+func TestPracticeToldBeforeItsName(t *testing.T) {
+	s := lead11Service(t)
+	ans := askAll(t, s, "before-name", "马秀兰有什么办法？")
+	l := lineWith(ans.Text, "早七点巡街")
+	if !strings.Contains(l, "每天早上七点") || strings.Contains(l, "推选一名") {
+		t.Errorf("want the doing told before its name on its line:\n%s", ans.Text)
+	}
+}

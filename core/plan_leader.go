@@ -1462,6 +1462,15 @@ func (p *planner) herMethodsDone(leader string, skip []string) *draft {
 		p.take(def)
 		runes += utf8.RuneCountInString(def.text)
 		it := item{label: strings.Trim(m.Name, "“”"), quote: def}
+		if before, ok := p.doneBeforeNaming(def); ok && fits(before) {
+			// "每天早上七点，她都会…。这个习惯…居民们把它叫作“早七点巡街”":
+			// what it is, is told before the name it was given.
+			p.take(before)
+			runes += utf8.RuneCountInString(before.text)
+			it.quote, it.more = before, []sentRef{def}
+			d.add(it)
+			continue
+		}
 		for _, r := range p.toldAfter(m, def) {
 			if len(it.more) == 2 || !fits(r) || isOutcome(r.norm) || p.namesHerOther(m, r.norm) {
 				break
@@ -1490,6 +1499,29 @@ func (p *planner) herMethodsDone(leader string, skip []string) *draft {
 	}
 	d.lead = p.leaderLabel(leader) + "的做法："
 	return d
+}
+
+// namedAfterRE gives a name to what was just told: 把它叫作, 被称为,
+// 这就是, 人称.
+var namedAfterRE = regexp.MustCompile(`(把它|把这|将其|将它|称之|被|大家|居民们?|群众|人们)?(叫作|叫做|称为|称作|誉为|取名为?|起名为?|命名为)[“"「]|这就是[“"「]|人称[“"「]`)
+
+// doneBeforeNaming is the doing told right before a sentence that names
+// what was just told (…居民们把它叫作“早七点巡街”), in its paragraph.
+func (p *planner) doneBeforeNaming(def sentRef) (sentRef, bool) {
+	if !namedAfterRE.MatchString(def.norm) {
+		return sentRef{}, false
+	}
+	para := p.s.paragraph(def)
+	for i := len(para) - 1; i >= 0; i-- {
+		if para[i].pos >= def.pos {
+			continue
+		}
+		if r := para[i]; isDoing(r.norm) && !isProblem(r.norm) && p.fresh(r) {
+			return r, true
+		}
+		break
+	}
+	return sentRef{}, false
 }
 
 // recurringRE tells when something is held each time: 每月第一个周六,
