@@ -427,3 +427,17 @@ func TestPracticeToldBeforeItsName(t *testing.T) {
 		t.Errorf("want the doing told before its name on its line:\n%s", ans.Text)
 	}
 }
+
+// TestHouseholdsAndShares: "她们社区多少户？" counts households (有居民3301
+// 户), not firms (12家企事业单位); "其中拆迁户占多少？" asks a share (四成).
+func TestHouseholdsAndShares(t *testing.T) {
+	s := lead11Service(t)
+	ans := askAll(t, s, "households", "介绍一下周良英", "她们社区多少户？")
+	if !strings.Contains(firstLines(ans.Text, 2), "3301户") || strings.Contains(ans.Text, "12家企事业单位") {
+		t.Errorf("want the households:\n%s", ans.Text)
+	}
+	ans = askAll(t, s, "households", "其中拆迁户占多少？")
+	if !strings.Contains(firstLines(ans.Text, 2), "四成") || strings.Contains(ans.Text, "5次上门") {
+		t.Errorf("want the share:\n%s", ans.Text)
+	}
+}

@@ -1254,14 +1254,17 @@ func (p *planner) namesMethodBut(norm string, named map[string]bool) bool {
 // 家), or of the thing it names (帮了多少老人 → 230多户老人); nil when it asks
 // no count.
 func countAsked(norm string) *regexp.Regexp {
+	if shareAskRE.MatchString(norm) {
+		return shareStatedRE // "拆迁户占多少": a share (四成, 40%), not a count
+	}
 	num := `(\d+|[一二两三四五六七八九十百千万]+)(余|多)?`
 	if m := askedUnitRE.FindStringSubmatch(norm); m != nil {
 		units := regexp.QuoteMeta(m[1])
 		switch m[1] {
 		case "人", "名", "位":
 			units = "人|名|位"
-		case "户", "家":
-			units = "户|家"
+		case "家":
+			units = "户|家" // (多少家 may ask households; 多少户 asks no firms: 12家企事业单位)
 		case "次", "场":
 			units = "次|场|回"
 		}
@@ -1276,6 +1279,13 @@ func countAsked(norm string) *regexp.Regexp {
 	}
 	return nil
 }
+
+var (
+	// shareAskRE asks what share of a whole something is (占多少, 占比,
+	// 几成); shareStatedRE states one.
+	shareAskRE    = regexp.MustCompile(`占(了)?多少|占比|比例|比重|几成|百分之几|占几`)
+	shareStatedRE = regexp.MustCompile(`\d+(\.\d+)?%|百分之[一二三四五六七八九十\d]+|[一二三四五六七八九]成|一半|过半|[一二三四五六七八九十]分之[一二三四五六七八九]`)
+)
 
 // countedThingRE asks how many of a thing: 多少老人, 多少志愿者.
 var countedThingRE = regexp.MustCompile(`多少(\p{Han}{2})`)
