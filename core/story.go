@@ -247,7 +247,7 @@ func (p *planner) solvedBy(ranked []rankedSent) ([]rankedSent, map[string]sentRe
 	n := len(ranked)
 	for i := 0; i < n; i++ {
 		r := ranked[i]
-		if !isProblem(r.norm) || isQuestion(r.norm) || hardshipRE.MatchString(r.norm) {
+		if !isProblem(r.norm) && !isBackground(r.norm) || isQuestion(r.norm) || hardshipRE.MatchString(r.norm) {
 			continue // a hardship met on the way is not what the practice answers
 		}
 		passed := 0
@@ -268,7 +268,7 @@ func (p *planner) solvedBy(ranked []rankedSent) ([]rankedSent, map[string]sentRe
 				// opens another story.
 				break
 			}
-			if !isDoing(x.norm) || isProblem(x.norm) {
+			if !isDoing(x.norm) || isProblem(x.norm) || isBackground(x.norm) {
 				if passed > 0 {
 					break
 				}
@@ -298,3 +298,56 @@ func (p *planner) solvedBy(ranked []rankedSent) ([]rankedSent, map[string]sentRe
 	slices.SortStableFunc(ranked, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
 	return ranked, cause
 }
+
+// isBackground reports a sentence that tells the ground a practice stands
+// on rather than what was done on it: the community and who lives there
+// ("锦绣社区是20多年前建成的老小区，住户大多是……老人", "每年都有四百多位
+// ……妈妈在学校周边租房"), how the people asked about live ("楼宇里的党员
+// 分散在各家企业，很多人的组织关系还在老家"), or an attempt before hers
+// that failed ("以前社区也组织过几次清理，可菜今天拔了，过几天又种上了").
+// Such a sentence often shares the most words with a problem asked in
+// everyday words; what someone can learn from is the doing after it.
+// practiceRE2 alone would take it for a doing (建成, 每年, 组织关系).
+func isBackground(norm string) bool {
+	n := strings.TrimLeft(strings.TrimSpace(norm), "“\"")
+	if isQuestion(n) || isOutcome(n) || resolvedRE.MatchString(n) {
+		return false
+	}
+	if failedAttemptRE.MatchString(n) {
+		return true
+	}
+	if placeSubjectRE.MatchString(n) || placeAsItIsRE.MatchString(n) {
+		// The community as the subject: background, unless a later clause
+		// tells a doing on it ("社区共有86个楼栋，于海燕推动……").
+		first := strings.IndexAny(n, "，,")
+		return first < 0 || !herDoingRE.MatchString(n[first:])
+	}
+	if herDoingRE.MatchString(n) {
+		return false // "她召开居民议事会……": a doing, whatever else it tells
+	}
+	if !practiceRE2.MatchString(notDoingRE.ReplaceAllString(n, "")) && (peopleCountRE.MatchString(n) || howTheyLiveRE.MatchString(n)) {
+		return true
+	}
+	return false
+}
+
+// failedAttemptRE is an attempt before that did not work: 以前…也…过…，
+// 可/但/却….
+var failedAttemptRE = regexp.MustCompile(`^(以前|过去|此前|之前|原来|原先|早些年|那几年|曾经?)[^。]{0,20}过[^。]{0,12}[，,](可|但|却|然而|结果|没想到)`)
+
+// herDoingRE is someone setting something up or leading others to it — a
+// doing told with a verb that a sentence of background never holds
+// (牵头, 带领, 推动, 召开, 开辟, 成立…), unlike 建成, 组织 or 每年 of
+// practiceRE2 ("20多年前建成的老小区", "组织关系", "每年都有").
+var herDoingRE = regexp.MustCompile(`牵头|带领|带着|推动|召开|开辟|设立|成立|建立|建起|组建|推行|推出|邀请|发动|动员|开设|搭建|定下|制定|请来`)
+
+// notDoingRE are words holding a practice verb that name no doing (组织关系,
+// 党组织, 每年都有).
+var notDoingRE = regexp.MustCompile(`组织关系|组织生活|党组织|组织架构|组织体系|每[年天月周](都|也|还)?(有|是|会有)`)
+
+// peopleCountRE counts people who live or work there (独居老人136位,
+// 四百多位妈妈, 白领3万多人).
+var peopleCountRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千万几]+)[多余]?(万|千|百)?[多余]?(位|人|户|名)[^次件起场]`)
+
+// howTheyLiveRE tells how the people asked about live: 大多, 分散在, 紧挨着.
+var howTheyLiveRE = regexp.MustCompile(`大多|大部分|多数是|分散在|散落在|紧挨|毗邻|住着|居住着|很多人|不少人|好多人|许多人`)

@@ -1,0 +1,92 @@
+package core
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// Advice is about what a secretary did, and the sentence sharing the most
+// words with a problem told in everyday words is often the ground her
+// practice stands on: who lives there and how many (每年都有四百多位……妈妈
+// 在学校周边租房), the community as it is (住户大多是从郊区搬来的老人), how
+// the people asked about live (党员分散在各家企业，组织关系还在老家), an
+// attempt before hers that failed (以前社区也组织过几次清理，可……又种上了).
+// The articles (testdata/advice_practice, written for this test in the
+// genre's forms: a portal page, a government page, Traditional text,
+// Markdown with front matter, HTML) each tell one secretary's practice
+// after such a sentence. The answer must quote the practice, and the
+// questions are asked the way people ask (谁家做得好, 别人是咋弄的, 有啥好
+// 做法, 社区能为她们做点什么, 刚从监狱出来的人).
+var advicePracticeCases = []struct {
+	q       string
+	leader  string
+	want    []string // her doing: one of them must be quoted
+	without []string // no answer to it
+}{
+	{q: "我们社区学校多，好多乡下妈妈租房子陪孩子读书，可以学谁？", leader: "许晓红",
+		want: []string{"陪读家长之家", "妈妈岗"}},
+	{q: "陪读家长多，社区能为她们做点什么？", leader: "许晓红",
+		want: []string{"陪读家长之家", "妈妈岗", "护学志愿队"}, without: []string{"1979年生"}},
+	{q: "有人毁绿种菜，拔了又种，哪位书记有好办法？", leader: "梁秀兰",
+		want: []string{"共享菜园"}, without: []string{"菜今天拔了"}},
+	{q: "老人把楼下绿地占了种菜，别人是咋弄的？", leader: "梁秀兰",
+		want: []string{"共享菜园", "护绿队"}},
+	{q: "楼宇党建怎么搞？有没有书记做过？", leader: "宋文彬",
+		want: []string{"楼宇联合党委", "楼宇党群服务站"}, without: []string{"组织关系还在老家"}},
+	{q: "写字楼里的年轻党员，有啥好做法？", leader: "宋文彬",
+		want: []string{"楼宇联合党委", "楼宇党群服务站"}},
+	{q: "我们社区老年人多，可以借鉴哪位书记的经验？", leader: "温春燕",
+		want: []string{"每日一问", "一键呼叫"}, without: []string{"住户大多是从郊区搬来的老人"}},
+	{q: "我们这儿独居老人多，怕出事没人知道，谁家做得好？", leader: "温春燕",
+		want: []string{"每日一问", "一键呼叫"}},
+	{q: "广场舞太吵了，楼上的人天天投诉，谁家做得好？", leader: "何丽",
+		want: []string{"广场舞文明公约", "定向音响"}},
+}
+
+func TestAdvicePracticeNotBackground(t *testing.T) {
+	s := serviceOverDir(t, "testdata/advice_practice")
+	ctx := context.Background()
+	for i, c := range advicePracticeCases {
+		ans, err := s.Ask(ctx, fmt.Sprint("practice", i), c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkMarkers(t, ans)
+		if ans.Refused || !strings.Contains(ans.Text, c.leader) || !strings.HasPrefix(ans.Text, "在“") && !strings.HasPrefix(ans.Text, "可以借鉴") {
+			t.Errorf("%s\nwant advice with %s's practice, got:\n%s", c.q, c.leader, ans.Text)
+			continue
+		}
+		hit := false
+		for _, w := range c.want {
+			hit = hit || strings.Contains(ans.Text, w)
+		}
+		if !hit {
+			t.Errorf("%s\nwant one of %v, got:\n%s", c.q, c.want, ans.Text)
+		}
+		for _, w := range c.without {
+			if strings.Contains(ans.Text, w) {
+				t.Errorf("%s\nquotes %q, no answer to it:\n%s", c.q, w, ans.Text)
+			}
+		}
+	}
+}
+
+// TestIsBackground: the ground a practice stands on, and the doing on it.
+func TestIsBackground(t *testing.T) {
+	for norm, want := range map[string]bool{
+		"学府社区紧挨着县一中和实验小学，每年都有四百多位从乡下来的妈妈在学校周边租房，陪孩子读书。": true,
+		"锦绣社区是20多年前建成的老小区，住户大多是从郊区搬来的老人。":               true,
+		"楼宇里的党员分散在各家企业，很多人的组织关系还在老家，平时工作忙，和社区几乎没有来往。":   true,
+		"以前社区也组织过几次清理，可菜今天拔了，过几天又种上了。":                  true,
+		"社区共有86个楼栋，于海燕推动每个楼栋选出一名楼长，每月第一个周六召开楼长议事会。":     false,
+		"她召开居民议事会，和种菜的老人、反对的邻居坐在一起商量。":                  false,
+		"2018年，田建军牵头成立了“阳光帮教小组”，由社区民警、网格员和家属组成。":        false,
+		"目前，金融港社区已有46家企业建立了党组织，1300多名白领党员到服务站报到。":       false,
+	} {
+		if got := isBackground(norm); got != want {
+			t.Errorf("isBackground(%s) = %v, want %v", norm, got, want)
+		}
+	}
+}
