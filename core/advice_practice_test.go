@@ -43,6 +43,13 @@ var advicePracticeCases = []struct {
 		want: []string{"每日一问", "一键呼叫"}},
 	{q: "广场舞太吵了，楼上的人天天投诉，谁家做得好？", leader: "何丽",
 		want: []string{"广场舞文明公约", "定向音响"}},
+	// Problems the lexicon had no words for (refused before).
+	{q: "我们这儿有几个刚从监狱出来的人，居民都怕他们，咋办？", leader: "田建军",
+		want: []string{"阳光帮教小组", "就业岗位"}, without: []string{"退役军人"}},
+	{q: "两家吵得谁也不服谁，社区调解不了，有没有人做过？", leader: "曹国平",
+		want: []string{"老娘舅调解团"}, without: []string{"人民调解能手"}},
+	{q: "邻居之间小矛盾多，社区干部去劝还被说拉偏架，怎么办？", leader: "曹国平",
+		want: []string{"老娘舅调解团"}, without: []string{"是在气头上谁也不服谁"}},
 }
 
 func TestAdvicePracticeNotBackground(t *testing.T) {
