@@ -97,3 +97,27 @@ func TestIsBackground(t *testing.T) {
 		}
 	}
 }
+
+// TestStoryFromBackground: a story anchored on the ground a practice
+// stands on walks on to the doing, as one anchored on a problem does.
+func TestStoryFromBackground(t *testing.T) {
+	s := serviceOverDir(t, "testdata/advice_practice")
+	p := &planner{s: s, used: map[string]bool{}}
+	var anchor *sentRef
+	for _, r := range s.leaderSentences("许晓红") {
+		if strings.Contains(r.norm, "每年都有四百多位") {
+			anchor = &r
+			break
+		}
+	}
+	if anchor == nil {
+		t.Fatal("no background sentence in 许晓红's article")
+	}
+	var b strings.Builder
+	for _, r := range p.story(*anchor, 400) {
+		b.WriteString(r.text)
+	}
+	if !strings.Contains(b.String(), "陪读家长之家") {
+		t.Errorf("story of the background stops short of the doing: %s", b.String())
+	}
+}

@@ -137,8 +137,8 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 				before = []sentRef{bs[0]}
 			}
 		}
-	case isProblem(anchor.norm):
-		// Walk forward past more of the problem to the doing (or the answer
+	case isProblem(anchor.norm) || isBackground(anchor.norm):
+		// Walk forward past more of the problem (or of the ground it stands on) to the doing (or the answer
 		// a question gets), within the passage.
 		headings := 0
 		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, 6) {
@@ -168,7 +168,7 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 			answer := len(after) > 0 && isQuestion(after[len(after)-1].norm) || isQuestion(anchor.norm) && len(after) == 0 && r.pos == anchor.pos+1
 			// "第一步摸清底数，…；第二步…" (an answer to 你们是怎么做的) tells
 			// the doing step by step.
-			if !isDoing(r.norm) && !answer && !opensOrdinal(r.text) {
+			if (!isDoing(r.norm) || isBackground(r.norm)) && !answer && !opensOrdinal(r.text) {
 				if len(after) > 0 {
 					break
 				}
