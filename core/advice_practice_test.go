@@ -43,6 +43,16 @@ var advicePracticeCases = []struct {
 		want: []string{"每日一问", "一键呼叫"}},
 	{q: "广场舞太吵了，楼上的人天天投诉，谁家做得好？", leader: "何丽",
 		want: []string{"广场舞文明公约", "定向音响"}},
+	// More everyday frames; the residents' evening that goes on from the
+	// background its paragraph opens on is no routine she set up.
+	{q: "有没有哪个社区在这方面做过？我们这儿广场舞吵得很", leader: "何丽",
+		want: []string{"广场舞文明公约", "定向音响"}, without: []string{"音响一个比一个大"}},
+	{q: "哪里有管刑满释放人员的经验？", leader: "田建军",
+		want: []string{"阳光帮教小组", "就业岗位"}},
+	{q: "陪读妈妈的事，有没有成功的例子？", leader: "许晓红",
+		want: []string{"陪读家长之家", "妈妈岗"}},
+	{q: "楼宇党建，能给点建议吗？", leader: "宋文彬",
+		want: []string{"楼宇联合党委", "楼宇党群服务站"}},
 	// Problems the lexicon had no words for (refused before).
 	{q: "我们这儿有几个刚从监狱出来的人，居民都怕他们，咋办？", leader: "田建军",
 		want: []string{"阳光帮教小组", "就业岗位"}, without: []string{"退役军人"}},

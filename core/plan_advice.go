@@ -41,7 +41,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	wt := p.terms(p.q.Topic, expansion, cands)
 	wt.lexiconFirst = len(expansion) > 0
 	// What to learn is what she did, not how bad it was before.
-	ranked, cause := p.solvedBy(paragraphBoost(backgroundLast(practiceFirst(rank(cands, wt, IntentHow))), 0.3))
+	ranked, cause := p.solvedBy(paragraphBoost(p.backgroundLast(practiceFirst(rank(cands, wt, IntentHow))), 0.3))
 	// A named method is something to take home: its sentences first.
 	var primary []string
 	if len(p.q.Topics) > 1 {
@@ -129,7 +129,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		}
 		st := p.story(r.sentRef, budget)
 		if !slices.ContainsFunc(st, func(x sentRef) bool {
-			return isDoing(x.norm) && !isBackground(x.norm) || isOutcome(x.norm) && !isProblem(x.norm) || p.s.namesAMethod(x.norm)
+			return isDoing(x.norm) && !p.s.inBackground(x) || isOutcome(x.norm) && !isProblem(x.norm) || p.s.namesAMethod(x.norm)
 		}) {
 			// Only how things were ("下水道三天两头堵", "地理位置特殊"), with no doing or outcome
 			// found next to it: nothing to learn from.
@@ -241,7 +241,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 // backgroundLast lowers the sentences that tell the ground a practice
 // stands on (isBackground) which practiceFirst took for doings: the
 // practice after them is what to learn (solvedBy passes their match on).
-func backgroundLast(ranked []rankedSent) []rankedSent {
+func (p *planner) backgroundLast(ranked []rankedSent) []rankedSent {
 	for i := range ranked {
 		if practiceRE2.MatchString(ranked[i].norm) && isBackground(ranked[i].norm) {
 			ranked[i].score *= 0.5

@@ -331,6 +331,29 @@ func isBackground(norm string) bool {
 	return false
 }
 
+// inBackground reports a sentence of background (isBackground), or one
+// going on with the background its paragraph opens on and telling no
+// doing of its own ("东湖社区的中心广场紧挨着三栋居民楼。" then "每天晚上
+// 七点，五支广场舞队同时开跳，音响一个比一个大。": the residents' evening,
+// not a routine she set up).
+func (s *Service) inBackground(r sentRef) bool {
+	if isBackground(r.norm) {
+		return true
+	}
+	if isOutcome(r.norm) || isQuestion(r.norm) || herDoingRE.MatchString(r.norm) {
+		return false
+	}
+	para := s.paragraph(r)
+	if len(para) < 2 || para[0].pos == r.pos || !isBackground(para[0].norm) {
+		return false
+	}
+	return !practiceRE2.MatchString(scheduleRE.ReplaceAllString(notDoingRE.ReplaceAllString(r.norm, ""), ""))
+}
+
+// scheduleRE is when something happens (每天, 每周): a practice's
+// schedule, or the residents' own.
+var scheduleRE = regexp.MustCompile(`每[年天月周季日]`)
+
 // failedAttemptRE is an attempt before that did not work: 以前…也…过…，
 // 可/但/却….
 var failedAttemptRE = regexp.MustCompile(`^(以前|过去|此前|之前|原来|原先|早些年|那几年|曾经?)[^。]{0,20}过[^。]{0,12}[，,](可|但|却|然而|结果|没想到)`)
