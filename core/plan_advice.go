@@ -105,8 +105,8 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		if len(only) > 0 && !slices.Contains(only, l) || slices.Contains(p.q.Except, l) {
 			continue
 		}
-		if r.score < 1.2 || !p.fresh(r.sentRef) || perLeader[l] >= most {
-			continue
+		if r.score < 1.2 || !p.fresh(r.sentRef) || perLeader[l] >= most || ownLife(r.norm) {
+			continue // (her own life — 年轻时最爱跳广场舞 — is nothing to learn from)
 		}
 		why, solves := cause[r.key()]
 		if len(expansion) > 0 && !matchesAny(r.norm, expansion) && !(solves && matchesAny(why.norm, expansion)) {
@@ -237,6 +237,17 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	}
 	return d, nil
 }
+
+// ownLife reports a sentence about the secretary's own life rather than
+// her work: her youth, her pastimes, her career before ("年轻时是厂里的文艺
+// 骨干，最爱跳广场舞", "从纺织厂下岗后到社区工作"), unless it tells a doing
+// of hers as well.
+func ownLife(norm string) bool {
+	return ownLifeRE.MatchString(norm) && !herDoingRE.MatchString(norm)
+}
+
+// ownLifeRE marks a person's own life: youth, pastimes, schooling, posts.
+var ownLifeRE = regexp.MustCompile(`年轻时|小时候|从小|爱好|最爱|酷爱|喜欢(唱|跳|写|读|看|画|打|下|练|钓|跑)|业余时间|闲暇时|毕业于|毕业后|下岗后|参军|入伍|转业到|出生在|出生于|\d{4}年(\d{1,2}月)?(出)?生`)
 
 // backgroundLast lowers the sentences that tell the ground a practice
 // stands on (isBackground) which practiceFirst took for doings: the
