@@ -156,3 +156,18 @@ func TestMovedIsDoing(t *testing.T) {
 		}
 	}
 }
+
+// TestProposalNoPractice: a deputy's proposal to a congress is not a
+// practice to learn from; an idea she put forward for her own work is.
+func TestProposalNoPractice(t *testing.T) {
+	for n, want := range map[string]bool{
+		"今年全国两会上，全国人大代表钟小燕带去了关于老旧小区改造的建议。": true,
+		"她向市人大提交了关于加装电梯的议案。":               true,
+		"她提出了“发展、服务、融合”的城郊党建工作新理念。":        false,
+		"社区采纳居民的建议，在巷口放了两排长椅。":             false,
+	} {
+		if got := proposalRE.MatchString(n) && !herDoingRE.MatchString(n); got != want {
+			t.Errorf("%s: proposal %v, want %v", n, got, want)
+		}
+	}
+}
