@@ -171,3 +171,29 @@ func TestProposalNoPractice(t *testing.T) {
 		}
 	}
 }
+
+// TestStoryTellsResultAfterYears: the paragraph after a doing that opens
+// on how long it has run (截至目前, 三年来) tells what came of it.
+func TestStoryTellsResultAfterYears(t *testing.T) {
+	for _, n := range []string{"截至目前，“每日一问”已累计问候老人5万多次。", "三年来，“老娘舅调解团”共调解邻里纠纷260多起，调解成功率达到97%。", "近两年来，社区共帮助30人就业。"} {
+		if !isOutcome(n) {
+			t.Errorf("isOutcome(%s) = false", n)
+		}
+	}
+	s := serviceOverDir(t, "testdata/advice_practice")
+	p := &planner{s: s, used: map[string]bool{}}
+	for _, r := range s.leaderSentences("温春燕") {
+		if !strings.Contains(r.norm, "智能水表") {
+			continue
+		}
+		var b strings.Builder
+		for _, x := range p.story(r, 400) {
+			b.WriteString(x.text)
+		}
+		if !strings.Contains(b.String(), "5万多次") {
+			t.Errorf("the doing's story leaves out its result: %s", b.String())
+		}
+		return
+	}
+	t.Fatal("no 智能水表 sentence in 温春燕's article")
+}
