@@ -173,9 +173,9 @@ func TestProposalNoPractice(t *testing.T) {
 }
 
 // TestStoryTellsResultAfterYears: the paragraph after a doing that opens
-// on how long it has run (截至目前, 三年来) tells what came of it.
+// on how long it has run (截至目前, 三年来, 一年下来) tells what came of it.
 func TestStoryTellsResultAfterYears(t *testing.T) {
-	for _, n := range []string{"截至目前，“每日一问”已累计问候老人5万多次。", "三年来，“老娘舅调解团”共调解邻里纠纷260多起，调解成功率达到97%。", "近两年来，社区共帮助30人就业。"} {
+	for _, n := range []string{"截至目前，“每日一问”已累计问候老人5万多次。", "三年来，“老娘舅调解团”共调解邻里纠纷260多起，调解成功率达到97%。", "近两年来，社区共帮助30人就业。", "一年下来，社区关于噪音的投诉下降了八成。"} {
 		if !isOutcome(n) {
 			t.Errorf("isOutcome(%s) = false", n)
 		}

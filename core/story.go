@@ -15,7 +15,7 @@ import (
 
 // outcomeOpenRE opens a sentence that tells what came of an effort
 // rather than the effort: "在她的带动下", "经过两年努力", "就这样".
-var outcomeOpenRE = regexp.MustCompile(`^(在[^，,。]{0,14}(下|中)[，,]|经过[^，,。]{0,12}[，,]|(如今|现在|目前|最终|终于|从此|后来|就这样|这样一来|久而久之|渐渐地?|慢慢地?|截至目前|截止目前|至今)[，,]?|([一二两三四五六七八九十几多\d]+|近[一二两三四五六七八九十几\d]+)年(来|间|多来|多时间里)[，,])`)
+var outcomeOpenRE = regexp.MustCompile(`^(在[^，,。]{0,14}(下|中)[，,]|经过[^，,。]{0,12}[，,]|(如今|现在|目前|最终|终于|从此|后来|就这样|这样一来|久而久之|渐渐地?|慢慢地?|截至目前|截止目前|至今)[，,]?|([一二两三四五六七八九十几多\d]+|近[一二两三四五六七八九十几\d]+)年(来|间|多来|多时间里)[，,]|[^，,。]{1,6}下来[，,])`)
 
 // isOutcome reports a sentence that tells how things turned out.
 func isOutcome(norm string) bool {
