@@ -3,6 +3,8 @@ package core
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -196,4 +198,31 @@ func TestStoryTellsResultAfterYears(t *testing.T) {
 		return
 	}
 	t.Fatal("no 智能水表 sentence in 温春燕's article")
+}
+
+// TestStoryLeavesOutHonour: an honour told right after a doing is no
+// result of it.
+func TestStoryLeavesOutHonour(t *testing.T) {
+	dir := t.TempDir()
+	text := "邻里帮帮团：记桃园社区党支部书记沈玉梅\n\n沈玉梅是桃园社区党支部书记。\n\n" +
+		"2019年，沈玉梅牵头成立了“邻里帮帮团”，每周上门为独居老人修水电、换灯泡。沈玉梅先后被评为“市优秀共产党员”“区十佳社区书记”。\n"
+	if err := os.WriteFile(filepath.Join(dir, "shen.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := serviceOverDir(t, dir)
+	p := &planner{s: s, used: map[string]bool{}}
+	for _, r := range s.leaderSentences("沈玉梅") {
+		if !strings.Contains(r.norm, "邻里帮帮团") || !strings.Contains(r.norm, "牵头") {
+			continue
+		}
+		var b strings.Builder
+		for _, x := range p.story(r, 400) {
+			b.WriteString(x.text)
+		}
+		if strings.Contains(b.String(), "优秀共产党员") {
+			t.Errorf("the doing's story takes her honour for its result: %s", b.String())
+		}
+		return
+	}
+	t.Fatal("no 邻里帮帮团 sentence in 沈玉梅's article")
 }

@@ -103,7 +103,8 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 	whose := p.s.sentenceLeader(anchor)
 	fits := func(r sentRef) bool {
 		n := utf8.RuneCountInString(r.text)
-		if used+n > budget || !p.fresh(r) || fragment(r.text) || isHeadingLike(r.text) || p.s.sentenceLeader(r) != whose {
+		if used+n > budget || !p.fresh(r) || fragment(r.text) || isHeadingLike(r.text) || p.s.sentenceLeader(r) != whose ||
+			honourSentRE.MatchString(r.norm) && !honourSentRE.MatchString(anchor.norm) { // (her honour is no result of the practice)
 			return false // another secretary's sentence is no part of hers
 		}
 		used += n
