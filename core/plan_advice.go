@@ -41,7 +41,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 	wt := p.terms(p.q.Topic, expansion, cands)
 	wt.lexiconFirst = len(expansion) > 0
 	// What to learn is what she did, not how bad it was before.
-	ranked, cause := p.solvedBy(paragraphBoost(practiceFirst(rank(cands, wt, IntentHow)), 0.3))
+	ranked, cause := p.solvedBy(paragraphBoost(p.backgroundLast(practiceFirst(rank(cands, wt, IntentHow))), 0.3))
 	// A named method is something to take home: its sentences first.
 	var primary []string
 	if len(p.q.Topics) > 1 {
@@ -105,8 +105,8 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		if len(only) > 0 && !slices.Contains(only, l) || slices.Contains(p.q.Except, l) {
 			continue
 		}
-		if r.score < 1.2 || !p.fresh(r.sentRef) || perLeader[l] >= most {
-			continue
+		if r.score < 1.2 || !p.fresh(r.sentRef) || perLeader[l] >= most || ownLife(r.norm) || proposalRE.MatchString(r.norm) && !herDoingRE.MatchString(r.norm) {
+			continue // (her own life — 年轻时最爱跳广场舞 — is nothing to learn from)
 		}
 		why, solves := cause[r.key()]
 		if len(expansion) > 0 && !matchesAny(r.norm, expansion) && !(solves && matchesAny(why.norm, expansion)) {
@@ -129,7 +129,7 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		}
 		st := p.story(r.sentRef, budget)
 		if !slices.ContainsFunc(st, func(x sentRef) bool {
-			return isDoing(x.norm) || isOutcome(x.norm) && !isProblem(x.norm) || p.s.namesAMethod(x.norm)
+			return isDoing(x.norm) && !p.s.inBackground(x) || isOutcome(x.norm) && !isProblem(x.norm) || p.s.namesAMethod(x.norm)
 		}) {
 			// Only how things were ("下水道三天两头堵", "地理位置特殊"), with no doing or outcome
 			// found next to it: nothing to learn from.
@@ -236,6 +236,34 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 		d.leaders = append(d.leaders, l)
 	}
 	return d, nil
+}
+
+// ownLife reports a sentence about the secretary's own life rather than
+// her work: her youth, her pastimes, her career before ("年轻时是厂里的文艺
+// 骨干，最爱跳广场舞", "从纺织厂下岗后到社区工作"), unless it tells a doing
+// of hers as well.
+func ownLife(norm string) bool {
+	return ownLifeRE.MatchString(norm) && !herDoingRE.MatchString(norm)
+}
+
+// proposalRE is a proposal a deputy brought to a congress (两会上……带去了
+// 关于老旧小区改造的建议): what she asked others to do, not a practice.
+var proposalRE = regexp.MustCompile(`(带去|带来|带上|提交|递交|提出)[^，,。；]{0,20}(建议|议案|提案)|两会上`)
+
+// ownLifeRE marks a person's own life: youth, pastimes, schooling, posts.
+var ownLifeRE = regexp.MustCompile(`年轻时|小时候|从小|爱好|最爱|酷爱|喜欢(唱|跳|写|读|看|画|打|下|练|钓|跑)|业余时间|闲暇时|毕业于|毕业后|下岗后|参军|入伍|转业到|出生在|出生于|\d{4}年(\d{1,2}月)?(出)?生`)
+
+// backgroundLast lowers the sentences that tell the ground a practice
+// stands on (isBackground) which practiceFirst took for doings: the
+// practice after them is what to learn (solvedBy passes their match on).
+func (p *planner) backgroundLast(ranked []rankedSent) []rankedSent {
+	for i := range ranked {
+		if practiceRE2.MatchString(ranked[i].norm) && isBackground(ranked[i].norm) {
+			ranked[i].score *= 0.5
+		}
+	}
+	slices.SortStableFunc(ranked, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
+	return ranked
 }
 
 // dominantTopic is the question's topic when it is asked at least twice

@@ -15,7 +15,7 @@ import (
 
 // outcomeOpenRE opens a sentence that tells what came of an effort
 // rather than the effort: "在她的带动下", "经过两年努力", "就这样".
-var outcomeOpenRE = regexp.MustCompile(`^(在[^，,。]{0,14}(下|中)[，,]|经过[^，,。]{0,12}[，,]|(如今|现在|目前|最终|终于|从此|后来|就这样|这样一来|久而久之|渐渐地?|慢慢地?)[，,]?)`)
+var outcomeOpenRE = regexp.MustCompile(`^(在[^，,。]{0,14}(下|中)[，,]|经过[^，,。]{0,12}[，,]|(如今|现在|目前|最终|终于|从此|后来|就这样|这样一来|久而久之|渐渐地?|慢慢地?|截至目前|截止目前|至今)[，,]?|([一二两三四五六七八九十几多\d]+|近[一二两三四五六七八九十几\d]+)年(来|间|多来|多时间里)[，,]|[^，,。]{1,6}下来[，,])`)
 
 // isOutcome reports a sentence that tells how things turned out.
 func isOutcome(norm string) bool {
@@ -114,7 +114,8 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 	whose := p.s.sentenceLeader(anchor)
 	fits := func(r sentRef) bool {
 		n := utf8.RuneCountInString(r.text)
-		if used+n > budget || !p.fresh(r) || fragment(r.text) || isHeadingLike(r.text) || p.s.sentenceLeader(r) != whose {
+		if used+n > budget || !p.fresh(r) || fragment(r.text) || isHeadingLike(r.text) || p.s.sentenceLeader(r) != whose ||
+			honourSentRE.MatchString(r.norm) && !honourSentRE.MatchString(anchor.norm) { // (her honour is no result of the practice)
 			return false // another secretary's sentence is no part of hers
 		}
 		used += n
@@ -148,8 +149,8 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 				before = []sentRef{bs[0]}
 			}
 		}
-	case isProblem(anchor.norm):
-		// Walk forward past more of the problem to the doing (or the answer
+	case isProblem(anchor.norm) || isBackground(anchor.norm):
+		// Walk forward past more of the problem (or of the ground it stands on) to the doing (or the answer
 		// a question gets), within the passage.
 		headings := 0
 		for _, r := range p.s.sentencesAfter(anchor.chunk, anchor.pos, 6) {
@@ -179,7 +180,7 @@ func (p *planner) story(anchor sentRef, budget int) []sentRef {
 			answer := len(after) > 0 && isQuestion(after[len(after)-1].norm) || isQuestion(anchor.norm) && len(after) == 0 && r.pos == anchor.pos+1
 			// "第一步摸清底数，…；第二步…" (an answer to 你们是怎么做的) tells
 			// the doing step by step.
-			if !isDoing(r.norm) && !answer && !opensOrdinal(r.text) {
+			if (!isDoing(r.norm) || isBackground(r.norm)) && !answer && !opensOrdinal(r.text) {
 				if len(after) > 0 {
 					break
 				}
@@ -258,7 +259,7 @@ func (p *planner) solvedBy(ranked []rankedSent) ([]rankedSent, map[string]sentRe
 	n := len(ranked)
 	for i := 0; i < n; i++ {
 		r := ranked[i]
-		if !isProblem(r.norm) || isQuestion(r.norm) || hardshipRE.MatchString(r.norm) {
+		if !isProblem(r.norm) && !isBackground(r.norm) || isQuestion(r.norm) || hardshipRE.MatchString(r.norm) {
 			continue // a hardship met on the way is not what the practice answers
 		}
 		passed := 0
@@ -279,7 +280,7 @@ func (p *planner) solvedBy(ranked []rankedSent) ([]rankedSent, map[string]sentRe
 				// opens another story.
 				break
 			}
-			if !isDoing(x.norm) || isProblem(x.norm) {
+			if !isDoing(x.norm) || isProblem(x.norm) || isBackground(x.norm) {
 				if passed > 0 {
 					break
 				}
@@ -309,3 +310,79 @@ func (p *planner) solvedBy(ranked []rankedSent) ([]rankedSent, map[string]sentRe
 	slices.SortStableFunc(ranked, func(a, b rankedSent) int { return cmpScore(b.score, a.score) })
 	return ranked, cause
 }
+
+// isBackground reports a sentence that tells the ground a practice stands
+// on rather than what was done on it: the community and who lives there
+// ("锦绣社区是20多年前建成的老小区，住户大多是……老人", "每年都有四百多位
+// ……妈妈在学校周边租房"), how the people asked about live ("楼宇里的党员
+// 分散在各家企业，很多人的组织关系还在老家"), or an attempt before hers
+// that failed ("以前社区也组织过几次清理，可菜今天拔了，过几天又种上了").
+// Such a sentence often shares the most words with a problem asked in
+// everyday words; what someone can learn from is the doing after it.
+// practiceRE2 alone would take it for a doing (建成, 每年, 组织关系).
+func isBackground(norm string) bool {
+	n := strings.TrimLeft(strings.TrimSpace(norm), "“\"")
+	if isQuestion(n) || isOutcome(n) || resolvedRE.MatchString(n) {
+		return false
+	}
+	if failedAttemptRE.MatchString(n) {
+		return true
+	}
+	if placeSubjectRE.MatchString(n) || placeAsItIsRE.MatchString(n) {
+		// The community as the subject: background, unless a later clause
+		// tells a doing on it ("社区共有86个楼栋，于海燕推动……").
+		first := strings.IndexAny(n, "，,")
+		return first < 0 || !herDoingRE.MatchString(n[first:])
+	}
+	if herDoingRE.MatchString(n) {
+		return false // "她召开居民议事会……": a doing, whatever else it tells
+	}
+	if !practiceRE2.MatchString(notDoingRE.ReplaceAllString(n, "")) && (peopleCountRE.MatchString(n) || howTheyLiveRE.MatchString(n)) {
+		return true
+	}
+	return false
+}
+
+// inBackground reports a sentence of background (isBackground), or one
+// going on with the background its paragraph opens on and telling no
+// doing of its own ("东湖社区的中心广场紧挨着三栋居民楼。" then "每天晚上
+// 七点，五支广场舞队同时开跳，音响一个比一个大。": the residents' evening,
+// not a routine she set up).
+func (s *Service) inBackground(r sentRef) bool {
+	if isBackground(r.norm) {
+		return true
+	}
+	if isOutcome(r.norm) || isQuestion(r.norm) || herDoingRE.MatchString(r.norm) {
+		return false
+	}
+	para := s.paragraph(r)
+	if len(para) < 2 || para[0].pos == r.pos || !isBackground(para[0].norm) {
+		return false
+	}
+	return !practiceRE2.MatchString(scheduleRE.ReplaceAllString(notDoingRE.ReplaceAllString(r.norm, ""), ""))
+}
+
+// scheduleRE is when something happens (每天, 每周): a practice's
+// schedule, or the residents' own.
+var scheduleRE = regexp.MustCompile(`每[年天月周季日]`)
+
+// failedAttemptRE is an attempt before that did not work: 以前…也…过…，
+// 可/但/却….
+var failedAttemptRE = regexp.MustCompile(`^(以前|过去|此前|之前|原来|原先|早些年|那几年|曾经?)[^。]{0,20}过[^。]{0,12}[，,](可|但|却|然而|结果|没想到)`)
+
+// herDoingRE is someone setting something up or leading others to it — a
+// doing told with a verb that a sentence of background never holds
+// (牵头, 带领, 推动, 召开, 开辟, 成立…), unlike 建成, 组织 or 每年 of
+// practiceRE2 ("20多年前建成的老小区", "组织关系", "每年都有").
+var herDoingRE = regexp.MustCompile(`牵头|带领|带着|推动|召开|开辟|设立|成立|建立|建起|组建|推行|推出|邀请|发动|动员|开设|搭建|定下|制定|请来`)
+
+// notDoingRE are words holding a practice verb that name no doing (组织关系,
+// 党组织, 每年都有).
+var notDoingRE = regexp.MustCompile(`组织关系|组织生活|党组织|组织架构|组织体系|每[年天月周](都|也|还)?(有|是|会有)`)
+
+// peopleCountRE counts people who live or work there (独居老人136位,
+// 四百多位妈妈, 白领3万多人).
+var peopleCountRE = regexp.MustCompile(`(\d+|[一二两三四五六七八九十百千万几]+)[多余]?(万|千|百)?[多余]?(位|人|户|名)[^次件起场]`)
+
+// howTheyLiveRE tells how the people asked about live: 大多, 分散在, 紧挨着.
+var howTheyLiveRE = regexp.MustCompile(`大多|大部分|多数是|分散在|散落在|紧挨|毗邻|住着|居住着|很多人|不少人|好多人|许多人`)
