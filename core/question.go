@@ -604,7 +604,8 @@ func intentOf(q Question) Intent {
 		return IntentCompare // "郭佳和张影在调解矛盾方面各有什么办法"
 	case len(q.Leaders) >= 2 && len(q.Attributes) == 0 && bothYesNoRE.MatchString(n):
 		return IntentCompare // "乔丽霞和赵桂兰都办了食堂吗": each one, on it
-	case adviceRE.MatchString(n) && (ourPlaceRE.MatchString(n) || len(q.Leaders) == 0) && !(len(q.Methods) > 0 && stepsRE.MatchString(n)):
+	case adviceRE.MatchString(n) && (ourPlaceRE.MatchString(n) || len(q.Leaders) == 0) && !(len(q.Methods) > 0 && (stepsRE.MatchString(n) || howRE.MatchString(n) && !ourPlaceRE.MatchString(n))):
+		// ("三联共治工作法具体咋弄的": how a method named is done, no advice.)
 		return IntentAdvice
 	case named == 0 && adviceLooseRE.MatchString(n):
 		return IntentAdvice
