@@ -1357,8 +1357,19 @@ func toldIn(d *draft, part Question) bool {
 }
 
 // nearLeader is the secretary whose name differs from name by one
-// character in the same place (林海艳 for 林海燕), "" if none or several.
+// character in the same place (林海艳 for 林海燕), "" if none or several;
+// the post or call written with it is not the name (田恬书记, 小郭佳书记),
+// and of a three-character name the surname may be the one off (萧晓燕
+// for 肖晓燕) when the given name is the same.
 func (s *Service) nearLeader(name string) string {
+	for _, post := range []string{"书记", "主任", "同志"} {
+		if n := strings.TrimSuffix(name, post); utf8.RuneCountInString(n) >= 2 {
+			name = n
+		}
+	}
+	if rs := []rune(name); len(rs) >= 3 && (rs[0] == '小' || rs[0] == '老') {
+		name = string(rs[1:])
+	}
 	want := []rune(name)
 	found := ""
 	for leader := range s.ents.leaderInfo {
@@ -1372,7 +1383,7 @@ func (s *Service) nearLeader(name string) string {
 				diff++
 			}
 		}
-		if diff == 1 && have[0] == want[0] {
+		if diff == 1 && (have[0] == want[0] || len(have) >= 3 && string(have[1:]) == string(want[1:])) {
 			if found != "" {
 				return ""
 			}

@@ -204,11 +204,13 @@ func (s *Service) keysFor(x string) []string {
 }
 
 // subLabel is a heading-like line inside a section: a label ending in a
-// colon, a row of "column：value" cells, or one opening with 她/他 — not
+// colon, a row of "column：value" cells, a field of her profile (荣誉：…),
+// or one opening with 她/他 — not
 // a heading with a colon inside it ("三、携手共建：两个社区一家亲"), which
 // opens a section of its own.
 func subLabel(text string) bool {
 	t := strings.TrimSpace(text)
 	row := strings.Count(t, "：") >= 2 && (strings.Contains(t, "，") || strings.Contains(t, ","))
-	return strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") || row || strings.HasPrefix(t, "她") || strings.HasPrefix(t, "他")
+	return strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") || row || strings.HasPrefix(t, "她") || strings.HasPrefix(t, "他") ||
+		corpus.FieldLine(t) // 荣誉：全省“三八红旗手”、…
 }

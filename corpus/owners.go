@@ -27,6 +27,7 @@ import (
 // (在一河之隔的杏林社区，…; 2018年，…; 街西的新华社区，…).
 func IntroducesSubject(norm string, keys []string) bool {
 	t := strings.TrimSpace(norm)
+	t = strings.TrimSpace(strings.TrimPrefix(t, scriptMark(t))) // 【同期】郑国华…: the script's mark is no one
 	at, key := -1, ""
 	for _, k := range keys {
 		if k == "" {
@@ -85,6 +86,7 @@ func TurnsTo(norm, prev string, first bool, keys []string) bool {
 		return false
 	}
 	t := strings.TrimSpace(norm)
+	t = strings.TrimSpace(strings.TrimPrefix(t, scriptMark(t)))
 	at := firstIndex(t, keys)
 	if speaksRE.MatchString(t[at:]) {
 		return false // "李文静说：…" in another's story: her words, no turn

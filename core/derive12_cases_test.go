@@ -1,0 +1,123 @@
+package core
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// Pages of two secretaries told one after the other (an award column's
+// sections closing on 荣誉： lines, a TV script's segments), an interview
+// that gives her post only by addressing her, and names one character
+// off: each secretary's facts are hers alone, and a typo is offered the
+// secretary it nearly names.
+
+const d12Winners = "【身边的榜样】年度“最美社区书记”事迹展播\n\n" +
+	"　　编者按：日前，青州市年度“最美社区书记”评选揭晓。今天刊发其中两位的事迹。\n\n" +
+	"一、何玉梅：老街巷里的“贴心大姐”\n\n" +
+	"　　何玉梅，女，1972年出生，现任青州市南城区文昌街道双井社区党委书记。\n\n" +
+	"　　何玉梅此前在街道民政科工作，2014年转岗到社区。她创办了“银发食堂”，为120多名独居老人助餐，每餐只收8元。\n\n" +
+	"　　荣誉：全省“三八红旗手”、青州市优秀共产党员\n\n" +
+	"二、邓建华：新小区的“开荒人”\n\n" +
+	"　　邓建华，男，1985年出生，现任青州市北城区望江街道滨江社区党支部书记。\n\n" +
+	"　　2012年退伍后，邓建华先在街道综治办干了三年，2018年被选为滨江社区党支部书记。他办起了“新市民夜校”，每周二晚上教居民垃圾分类。\n\n" +
+	"　　荣誉：青州市“优秀退役军人”、全市“五星级”党组织书记\n\n" +
+	"（青州日报记者　孙磊）\n"
+
+const d12Script = "《社区书记》系列报道 第三集 解说词\n\n" +
+	"【解说】早上七点，临河社区党委书记孔繁英就来到了社区的菜市场。孔繁英在这里工作了十二年。\n\n" +
+	"【同期】孔繁英：菜市场是居民每天都要来的地方，有什么问题，在这里最容易听到。\n\n" +
+	"【解说】孔繁英摸索出了“菜场议事会”，每周一上午在菜市场门口摆摊听意见。去年，议事会收集意见410条。\n\n" +
+	"【字幕】第二部分　老厂区里的“和事佬”\n\n" +
+	"【解说】同一座城市的东边，是建于上世纪七十年代的钢厂社区。\n\n" +
+	"【同期】郑国华　钢厂社区党委书记：我在钢厂干了二十年电工，2015年厂里改制后来到社区。\n\n" +
+	"【解说】他把退休的老工人组织起来，成立了“老师傅帮帮团”，帮居民修水管、换灯泡。他还办了“钢厂记忆馆”，收集老照片1200多张。\n\n" +
+	"【同期】居民　李师傅：郑书记跟我们是一个车间出来的，贴心。\n\n" +
+	"【解说】2022年，郑国华获得“省级优秀共产党员”称号。\n"
+
+const d12Interview = "【书记面对面】马晓雯：把居民请进议事厅\n\n" +
+	"　　记者：马书记您好，您在社区工作多少年了？\n\n" +
+	"　　马晓雯：我在幸福里社区干了整整十年，前五年是社工，后五年当书记。\n\n" +
+	"　　记者：马书记，社区里最难办的事是什么？\n\n" +
+	"　　马晓雯：停车。我们社区有1800户，车位只有400个。我们开了三次“楼院议事会”，最后定下了错时停车的办法。\n\n" +
+	"　　记者：您以前是做什么工作的？\n\n" +
+	"　　马晓雯：我原来是幼儿园老师，2012年考进社区。\n"
+
+const d12TwoChar = "“小巷管家”田甜\n\n" +
+	"　　早上八点，锦江区书院街道莲花社区党委书记田甜已经在小区里转了一圈。\n\n" +
+	"　　田甜今年38岁，2016年起担任莲花社区党委书记。她推行“院落议事会”，每个院落每月开一次会。\n\n" +
+	"　　“田书记把我们当家人。”居民张大爷说。\n"
+
+var d12 struct {
+	once sync.Once
+	s    *Service
+}
+
+func d12Service(t *testing.T) *Service {
+	t.Helper()
+	d12.once.Do(func() {
+		d12.s = serviceOverTexts(t, map[string]string{"winners.txt": d12Winners, "script.txt": d12Script, "ma.txt": d12Interview, "tian.txt": d12TwoChar})
+	})
+	if d12.s == nil {
+		t.Fatal("the shared service could not be built")
+	}
+	return d12.s
+}
+
+// Each secretary's honours, methods and career are hers: the 荣誉 line
+// closing the other's section, the other's segment of a script, never.
+func TestTwoSecretariesPagesKeepEachOnesFacts(t *testing.T) {
+	s := d12Service(t)
+	for _, c := range []struct {
+		q         string
+		want, not []string
+	}{
+		{"何玉梅获得过什么荣誉？", []string{"三八红旗手"}, []string{"退役军人", "五星级"}},
+		{"邓建华获得过什么荣誉？", []string{"优秀退役军人"}, []string{"三八红旗手"}},
+		{"介绍一下邓建华", []string{"新市民夜校", "优秀退役军人"}, []string{"银发食堂", "三八红旗手"}},
+		{"孔繁英有什么工作方法？", []string{"菜场议事会"}, []string{"老师傅帮帮团", "钢厂记忆馆", "优秀共产党员"}},
+		{"介绍一下孔繁英", []string{"菜场议事会"}, []string{"老师傅帮帮团", "优秀共产党员"}},
+		{"郑国华有什么工作方法？", []string{"老师傅帮帮团"}, []string{"菜场议事会"}},
+		{"老师傅帮帮团是谁办的？", []string{"郑国华"}, []string{"孔繁英"}},
+		{"郑国华获得过什么荣誉？", []string{"省级优秀共产党员"}, nil},
+		{"郑国华之前是做什么的？", []string{"电工"}, nil},
+		{"何玉梅之前是做什么的？", []string{"民政科"}, []string{"综治办"}},
+		{"马晓雯是什么职务？", []string{"书记"}, nil},
+		{"马晓雯是哪个社区的？", []string{"幸福里社区"}, nil},
+	} {
+		ans := askSummaryIn(t, s, c.q)
+		for _, w := range c.want {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%s: answer lacks %s:\n%s", c.q, w, ans.Text)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(ans.Text, w) {
+				t.Errorf("%s: answer holds the other secretary's %s:\n%s", c.q, w, ans.Text)
+			}
+		}
+	}
+}
+
+// A name one character off a secretary's — of two or three characters,
+// written with her post or 小/老 — is offered her ("您问的是不是…？"),
+// not answered as her nor as anyone else.
+func TestNearNameOffered(t *testing.T) {
+	s := d12Service(t)
+	for q, want := range map[string]string{
+		"田恬有什么工作方法？":  "田甜",
+		"田恬书记有什么方法？":  "田甜",
+		"邓建化有什么工作方法？": "邓建华",
+		"小邓建化书记是哪里的？": "邓建华",
+		"萧繁英获得过什么荣誉？": "孔繁英",
+	} {
+		ans, err := s.Ask(context.Background(), "near:"+q, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !ans.Refused || !strings.Contains(ans.Text, "您问的是不是"+want) {
+			t.Errorf("%s: want a refusal offering %s:\n%s", q, want, ans.Text)
+		}
+	}
+}
