@@ -1,11 +1,13 @@
 package catalog
 
 import (
-	"bangyang/corpus"
-	"bangyang/zh"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"bangyang/corpus"
+	"bangyang/zh"
 )
 
 // reOtherMade: right after another secretary's name, she made or runs
@@ -37,6 +39,14 @@ func creditOthers(a *article, cands []candidate) {
 			}
 			if reOtherMade.MatchString(between) && zh.HanCount(between) <= 12 {
 				c.leader = o
+			}
+		}
+		if c.leader == "" {
+			// In a passage the loader credited to her (her section, the
+			// page turned to her, "王书记退休后…" by her call-name): hers.
+			if k, ok := a.chunkPos[a.sentences[c.sent].chunkID]; ok && slices.Contains(a.meta.Others, a.chunks[k].Meta.Leader) {
+				c.leader = a.chunks[k].Meta.Leader
+				continue
 			}
 		}
 		if c.leader == "" {

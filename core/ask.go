@@ -249,6 +249,9 @@ var (
 	moreRE  = regexp.MustCompile(`^(还有|还有呢|还有吗|还有别的|还有其他|其他呢|别的呢|再说说|继续|多说点|详细说说|具体说说|展开说说)`)
 	laterRE = regexp.MustCompile(`后来|然后|接着|之后|再后来|以后|接下来|后面|随后`)
 	thatRE  = regexp.MustCompile(`^(那|那么)?(.{2,8}?)呢[？?]?$`)
+	// anotherOneRE is the other one of two secretaries: 另一位书记,
+	// 另外那位, 另一个书记.
+	anotherOneRE = regexp.MustCompile(`另(外)?(一|那)?(位|名)|另(外)?一个(书记|人)`)
 )
 
 // resolve fills what a follow-up leaves out from the turn it continues:
@@ -258,6 +261,20 @@ var (
 func (s *Service) resolve(q *Question, prev *Turn) {
 	if prev == nil {
 		return
+	}
+	if len(prev.Leaders) == 1 && len(q.Methods) == 0 && anotherOneRE.MatchString(q.Norm) && !strings.Contains(q.Norm, prev.Leaders[0]) &&
+		(len(q.Leaders) == 0 || slices.Equal(q.Leaders, prev.Leaders)) {
+		// "另一位书记呢？", "另外那位书记…" (not 那位书记, her) after one of a
+		// page's two secretaries: the other.
+		if o := s.partnerOf(prev.Leaders[0]); o != "" {
+			q.Leaders, q.FollowUp = []string{o}, true
+			if !thatRE.MatchString(q.Norm) {
+				// "另一位书记有什么做法？": asked of her as it is written
+				// ("另一位呢？" is asked as the last question was, below).
+				q.Intent, q.Resolved = intentOf(*q), true
+				return
+			}
+		}
 	}
 	if prev.Asks == AsksPast && q.Asks == "" && nowStateAskRE.MatchString(q.Norm) {
 		q.Asks = AsksNow // "现在呢" after how things were
@@ -592,7 +609,7 @@ func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 // secretary's words (corpus.SpeakerOf): the bullet names her already.
 func trimSpeaker(t string, m corpus.Meta) string {
 	if corpus.SpeakerOf(t, m) == "" {
-		return t
+		return corpus.TrimScriptMark(t) // 【解说】…: the script's mark is no part of what is quoted
 	}
 	i := strings.IndexAny(t, "：:")
 	if i <= 0 {

@@ -49,6 +49,42 @@ const d12TwoChar = "“小巷管家”田甜\n\n" +
 	"　　田甜今年38岁，2016年起担任莲花社区党委书记。她推行“院落议事会”，每个院落每月开一次会。\n\n" +
 	"　　“田书记把我们当家人。”居民张大爷说。\n"
 
+const d12Guests = "【基层治理圆桌】老小区怎么管？听听两位社区书记怎么说\n\n" +
+	"　　本期嘉宾：黎秀英（金桥社区党委书记）、石立新（银杏社区党委书记）\n\n" +
+	"　　主持人：两位书记好。先请黎书记说说，金桥社区有什么难处？\n\n" +
+	"　　黎秀英：我们社区是上世纪90年代的老小区，没有物业。2019年我们成立了“红管家”服务队，由党员志愿者轮流值班。\n\n" +
+	"　　主持人：石书记，银杏社区呢？\n\n" +
+	"　　石立新：我们社区租户多，流动性大。我来之前在区人社局工作，2018年到社区后，我们搞了“新居民之家”，每月组织一次租户恳谈会。\n\n" +
+	"　　主持人：两位都获得过哪些荣誉？\n\n" +
+	"　　黎秀英：我去年被评为“市优秀党务工作者”。\n\n" +
+	"　　石立新：我获得过“区十佳社区书记”称号。\n"
+
+const d12Successor = "接过老书记的接力棒\n\n" +
+	"　　在北塘社区，提起老书记王德福，居民们都竖大拇指。王德福在社区干了二十多年，创办了社区第一个“老年活动室”，2010年被评为“全国劳动模范”，2016年退休。\n\n" +
+	"　　接过接力棒的，是年轻的社区党委书记谢婷婷。谢婷婷2016年从街道调到北塘社区任党委书记。她建起了“网上议事厅”微信群，居民有事随时说。\n\n" +
+	"　　王书记退休后也没闲着，他组织老党员成立了“银发调解队”。\n\n" +
+	"　　谢婷婷说：“老书记是我的榜样。”\n"
+
+const d12StreetAndCommunity = "街道和社区的“两个书记”：一个管全局，一个守楼院\n" +
+	"\n" +
+	"来源：江城日报　　2023-05-12　　编辑：陈晨\n" +
+	"\n" +
+	"　　在江城市河东区桂园街道，提起“两个书记”，居民们都知道说的是谁：一个是街道党工委书记梁国栋，一个是街道下辖的枫林社区党委书记苏晓燕。\n" +
+	"\n" +
+	"　　梁国栋今年52岁，2016年从区委组织部调任桂园街道党工委书记。上任后，他推行“街巷吹哨、部门报到”机制，把城管、市场监管等12个部门的力量下沉到街巷。“问题在哪里，人就到哪里。”梁国栋说。\n" +
+	"\n" +
+	"　　在他的推动下，街道建起了“周三民情接待日”，每周三下午，街道班子成员轮流坐班，当场受理居民诉求。两年来共受理诉求1860件，办结率98%。梁国栋先后获得“全省优秀党务工作者”称号。\n" +
+	"\n" +
+	"　　苏晓燕是土生土长的桂园人，原是一家纺织厂的会计，2009年进入社区工作，2015年当选枫林社区党委书记。\n" +
+	"\n" +
+	"　　枫林社区是个老旧小区集中的社区，共有居民4200户。苏书记刚上任时，楼道堆物、停车乱象是居民反映最多的问题。她带着社工挨家挨户走访，建起了“楼栋长+党员中心户”的楼院自治队伍，38名楼栋长每天巡查楼道。\n" +
+	"\n" +
+	"　　“苏书记的手机24小时开着，谁家有事一个电话她就来。”居民刘阿姨说。\n" +
+	"\n" +
+	"　　她还在社区推出了“邻里积分银行”，居民参加志愿服务可以攒积分，换取理发、修鞋等服务。目前已有1100多名居民注册。2021年，苏晓燕被评为“江城市优秀社区党组织书记”。\n" +
+	"\n" +
+	"　　谈起两人的配合，梁国栋笑着说：“晓燕在一线，我们在后面给她撑腰。”\n"
+
 var d12 struct {
 	once sync.Once
 	s    *Service
@@ -57,7 +93,8 @@ var d12 struct {
 func d12Service(t *testing.T) *Service {
 	t.Helper()
 	d12.once.Do(func() {
-		d12.s = serviceOverTexts(t, map[string]string{"winners.txt": d12Winners, "script.txt": d12Script, "ma.txt": d12Interview, "tian.txt": d12TwoChar})
+		d12.s = serviceOverTexts(t, map[string]string{"winners.txt": d12Winners, "script.txt": d12Script, "ma.txt": d12Interview, "tian.txt": d12TwoChar,
+			"guests.txt": d12Guests, "successor.txt": d12Successor, "street.txt": d12StreetAndCommunity})
 	})
 	if d12.s == nil {
 		t.Fatal("the shared service could not be built")
@@ -84,6 +121,15 @@ func TestTwoSecretariesPagesKeepEachOnesFacts(t *testing.T) {
 		{"郑国华之前是做什么的？", []string{"电工"}, nil},
 		{"何玉梅之前是做什么的？", []string{"民政科"}, []string{"综治办"}},
 		{"马晓雯是什么职务？", []string{"书记"}, nil},
+		// Two guests of one interview, each her own answers and post.
+		{"黎秀英有什么工作方法？", []string{"红管家"}, []string{"新居民之家", "十佳"}},
+		{"石立新有什么工作方法？", []string{"新居民之家"}, []string{"红管家", "市优秀党务工作者"}},
+		{"石立新是哪个社区的？", []string{"银杏社区"}, []string{"金桥社区"}},
+		// The old secretary's later deed, told by 王书记 and 他.
+		{"银发调解队是谁办的？", []string{"王德福"}, []string{"谢婷婷"}},
+		{"谢婷婷有什么工作方法？", []string{"网上议事厅"}, []string{"银发调解队", "劳动模范"}},
+		// Who she is: her own sentence, not the one telling his post too.
+		{"苏晓燕是谁？", []string{"纺织厂"}, []string{"街道党工委书记", "全省优秀党务工作者"}},
 		{"马晓雯是哪个社区的？", []string{"幸福里社区"}, nil},
 	} {
 		ans := askSummaryIn(t, s, c.q)
@@ -118,6 +164,34 @@ func TestNearNameOffered(t *testing.T) {
 		}
 		if !ans.Refused || !strings.Contains(ans.Text, "您问的是不是"+want) {
 			t.Errorf("%s: want a refusal offering %s:\n%s", q, want, ans.Text)
+		}
+	}
+}
+
+// Follow-ups on a page of two: what follows her story is hers (not the
+// other's practices the page goes on to), and "另一位书记" is the other.
+func TestFollowUpsOnAPageOfTwo(t *testing.T) {
+	s := d12Service(t)
+	for _, c := range []struct {
+		qs        []string
+		want, not []string
+	}{
+		{[]string{"梁国栋有什么工作方法？", "他还做了哪些事？", "后来呢？"}, nil, []string{"楼栋长", "邻里积分银行"}},
+		{[]string{"梁国栋是谁？", "另一位书记呢？"}, []string{"苏晓燕"}, []string{"街巷吹哨"}},
+		{[]string{"郑国华有什么工作方法？", "另外那位书记有什么做法？"}, []string{"孔繁英", "菜场议事会"}, []string{"老师傅帮帮团"}},
+		{[]string{"谢婷婷是谁？", "那位书记有什么做法？"}, []string{"网上议事厅"}, []string{"银发调解队"}},
+	} {
+		ans := askAll(t, s, "two:"+strings.Join(c.qs, "/"), c.qs...)
+		last := c.qs[len(c.qs)-1]
+		for _, w := range c.want {
+			if !strings.Contains(ans.Text, w) {
+				t.Errorf("%v: answer to %s lacks %s:\n%s", c.qs, last, w, ans.Text)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(ans.Text, w) {
+				t.Errorf("%v: answer to %s holds the other secretary's %s:\n%s", c.qs, last, w, ans.Text)
+			}
 		}
 	}
 }

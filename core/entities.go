@@ -269,6 +269,16 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 		e.keysOf[k.canon] = append(e.keysOf[k.canon], k.key)
 	}
 	byLen(e.methodKeys)
+	// A person is no step of a method (a step read off an interview's
+	// speaker labels, 黎秀英：…): her name names her, not the method.
+	e.stepKeys = slices.DeleteFunc(e.stepKeys, func(k nameKey) bool {
+		for _, l := range e.leaderKeys {
+			if strings.Contains(k.key, l.key) {
+				return true
+			}
+		}
+		return slices.Contains([]string{"主持人", "记者", "嘉宾", "解说", "同期"}, k.key)
+	})
 	byLen(e.stepKeys)
 	byLen(e.placeKeys)
 	for _, c := range chunks {

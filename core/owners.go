@@ -214,3 +214,30 @@ func subLabel(text string) bool {
 	return strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") || row || strings.HasPrefix(t, "她") || strings.HasPrefix(t, "他") ||
 		corpus.FieldLine(t) // 荣誉：全省“三八红旗手”、…
 }
+
+// partnerOf is the one other secretary of the page that tells of leader
+// and one more (the article's leader and its one Meta.Others, either way
+// round), "" when her pages name none or several.
+func (s *Service) partnerOf(leader string) string {
+	found := ""
+	for _, m := range s.o.Articles {
+		if len(m.Others) != 1 {
+			continue
+		}
+		l, o := zh.ToSimplified(m.Leader), zh.ToSimplified(m.Others[0])
+		other := ""
+		switch leader {
+		case l:
+			other = o
+		case o:
+			other = l
+		default:
+			continue
+		}
+		if found != "" && found != other {
+			return ""
+		}
+		found = other
+	}
+	return found
+}

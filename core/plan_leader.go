@@ -271,7 +271,7 @@ func (p *planner) planLeader(leader string) *draft {
 	}
 	if p.q.Intent == IntentResult && p.prev != nil {
 		// "后来呢": what follows in the article what was shown last.
-		if after := p.afterShown(chunks); len(after) > 0 {
+		if after := slices.DeleteFunc(p.afterShown(chunks), func(r sentRef) bool { return !p.s.isHers(r, leader) }); len(after) > 0 {
 			ranked = append(rank(after, newTerms("", nil, after), IntentResult), ranked...)
 		}
 	}
@@ -279,6 +279,9 @@ func (p *planner) planLeader(leader string) *draft {
 		// "后来呢？": what the article tells next, after what was shown.
 		runes := 0
 		for _, r := range p.pastTheBackground(p.afterShown(chunks)) {
+			if !p.s.isHers(r, leader) {
+				continue // the page gone on to its other secretary: hers, not this one's
+			}
 			n := utf8.RuneCountInString(r.text)
 			if len(d.items) == 4 || runes+n > maxAnswerRunes-40 {
 				break
@@ -838,8 +841,9 @@ func (p *planner) planWhoIs(leader string) *draft {
 	}
 	for _, r := range cands {
 		// Her own honours, not her community's (上清寺路社区先后获得…).
-		// Nor a doing dated by one ("当选全国人大代表以后，她坚持……").
-		if honourStatedRE.MatchString(r.norm) && !afterHonourRE.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) && !communityHonour(r.norm) {
+		// Nor a doing dated by one ("当选全国人大代表以后，她坚持……"),
+		// nor her election to her post (2015年当选…党委书记).
+		if honourStatedRE.MatchString(electedToPostRE.ReplaceAllString(r.norm, "")) && !afterHonourRE.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) && !communityHonour(r.norm) {
 			p.take(r)
 			d.add(item{label: "荣誉", quote: r})
 			break
@@ -867,9 +871,11 @@ func (p *planner) addProfileLine(d *draft, leader string, cands []sentRef) {
 }
 
 // statingSentence is the first sentence naming the leader together with
-// one of the words (her place, her post); else the first naming her.
+// one of the words (her place, her post) — one naming no other secretary
+// before one that does ("一个是街道党工委书记梁国栋，一个是…书记苏晓燕"
+// tells his post too); else the first naming her.
 func (p *planner) statingSentence(cands []sentRef, leader string, words []string) (sentRef, bool) {
-	var first, heading *sentRef
+	var first, heading, shared *sentRef
 	for _, r := range cands {
 		if !p.s.namesLeader(r.norm, leader) {
 			continue
@@ -889,9 +895,18 @@ func (p *planner) statingSentence(cands []sentRef, leader string, words []string
 		}
 		for _, w := range words {
 			if w != "" && strings.Contains(r.norm, w) {
-				return r, true
+				if !p.s.namesOtherLeader(r.norm, leader) {
+					return r, true
+				}
+				if shared == nil {
+					r := r
+					shared = &r
+				}
 			}
 		}
+	}
+	if shared != nil {
+		return *shared, true
 	}
 	if first == nil {
 		first = heading
@@ -1057,8 +1072,8 @@ func (p *planner) countNearShown(chunks []*corpus.Chunk, count *regexp.Regexp) (
 	}
 	for _, r := range firsts {
 		for _, x := range p.s.sentencesAfter(r.chunk, r.pos, 8) {
-			if x.chunk.ArticleID != r.chunk.ArticleID || isHeadingLike(x.text) || p.namesMethodBut(x.norm, named) {
-				break
+			if x.chunk.ArticleID != r.chunk.ArticleID || isHeadingLike(x.text) || p.namesMethodBut(x.norm, named) || p.s.sentenceLeader(x) != p.s.sentenceLeader(r) {
+				break // (the page gone on to its other secretary: her count is not this one's)
 			}
 			if !shown[x.key()] && count.MatchString(x.norm) {
 				return x, true

@@ -39,8 +39,8 @@ func unitAt(rs []rune, end int) string {
 const areaNotDistrict = "厂校景矿营库灾"
 
 // nameLead are runes that end a verb or preposition written just before a
-// place (对话, 走进, 来到, 位于), not the first rune of its name.
-const nameLead = "话到在对往访赴去据说讲称"
+// place (对话, 走进, 来到, 位于, 还有), not the first rune of its name.
+const nameLead = "话到在对往访赴去据说讲称还有"
 
 // stopNames are place names that open with a rune of unitStop: 向阳社区,
 // 向荣街道, 自由路社区, 为民社区, 不老屯镇.

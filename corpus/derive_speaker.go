@@ -205,6 +205,16 @@ func scriptMark(l string) string {
 	return ""
 }
 
+// TrimScriptMark is line without the segment mark of a TV script opening
+// it (【解说】2022年，… → 2022年，…).
+func TrimScriptMark(line string) string {
+	t := strings.TrimLeft(line, " \u3000\t")
+	if m := scriptMark(zh.ToSimplified(t)); m != "" && len(t) > len(m) {
+		return strings.TrimLeft(t[len(m):], " \u3000\t")
+	}
+	return line
+}
+
 // scriptMarks are the words of a TV script's segment marks (Simplified).
 var scriptMarks = []string{"同期", "同期声", "解说", "旁白", "字幕", "画外音", "现场", "采访", "现场采访", "出镜", "记者出镜"}
 
