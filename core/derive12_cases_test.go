@@ -130,6 +130,9 @@ func TestTwoSecretariesPagesKeepEachOnesFacts(t *testing.T) {
 		{"谢婷婷有什么工作方法？", []string{"网上议事厅"}, []string{"银发调解队", "劳动模范"}},
 		// Who she is: her own sentence, not the one telling his post too.
 		{"苏晓燕是谁？", []string{"纺织厂"}, []string{"街道党工委书记", "全省优秀党务工作者"}},
+		// Her career before the post is part of her summary.
+		{"介绍一下苏晓燕", []string{"纺织厂的会计"}, []string{"周三民情接待日"}},
+		{"介绍一下何玉梅", []string{"民政科"}, []string{"综治办"}},
 		{"马晓雯是哪个社区的？", []string{"幸福里社区"}, nil},
 	} {
 		ans := askSummaryIn(t, s, c.q)
