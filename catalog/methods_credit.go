@@ -48,6 +48,11 @@ func creditOthers(a *article, cands []candidate) {
 				c.leader = a.chunks[k].Meta.Leader
 				continue
 			}
+			// In her quotation ("“我们社区建起了…”" then "侯建军说。"): hers.
+			if o := quotedOther(a, c.sent); o != "" {
+				c.leader = o
+				continue
+			}
 		}
 		if c.leader == "" {
 			// "他还设立了“说事信箱”" in a paragraph, or a section headed
@@ -283,4 +288,29 @@ func methodEvidence(inner, sent string, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// quotedOther is the other secretary (Meta.Others) whose quotation
+// sentence i is (corpus.QuotedSpeakers over its paragraph), or "".
+func quotedOther(a *article, i int) string {
+	para := a.sentences[i].para
+	first, last := i, i
+	for first > 0 && a.sentences[first-1].para == para {
+		first--
+	}
+	for last+1 < len(a.sentences) && a.sentences[last+1].para == para {
+		last++
+	}
+	texts := make([]string, 0, last-first+1)
+	for j := first; j <= last; j++ {
+		texts = append(texts, a.sentences[j].norm)
+	}
+	people := [][]string{normAll(append([]string{a.meta.Leader}, a.meta.Aliases...))}
+	for _, o := range a.meta.Others {
+		people = append(people, []string{norm(o)})
+	}
+	if q := corpus.QuotedSpeakers(texts, people)[i-first]; q > 0 {
+		return a.meta.Others[q-1]
+	}
+	return ""
 }

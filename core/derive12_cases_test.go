@@ -85,6 +85,12 @@ const d12StreetAndCommunity = "街道和社区的“两个书记”：一个管�
 	"\n" +
 	"　　谈起两人的配合，梁国栋笑着说：“晓燕在一线，我们在后面给她撑腰。”\n"
 
+const d12Quote = "老城区里的“红色管家”\n\n" +
+	"　　在东城区，提起西关社区党委书记冯雪莲，街坊们都竖大拇指。冯雪莲推出了“楼院议事日”，每月10日请居民坐下来商量事。\n\n" +
+	"　　西关社区隔壁是北关社区，社区党委书记侯建军和冯雪莲是多年的老搭档。“我们社区去年建起了‘老年助餐点’，每天供餐150份。”侯建军说。\n\n" +
+	"　　冯雪莲还组织党员成立了“红色代办队”，替行动不便的老人跑腿办事。2020年，冯雪莲被评为“全国优秀党务工作者”。\n\n" +
+	"　　侯建军说：“冯书记的办法我们学了不少。去年我们社区也被评为‘市级文明社区’，我本人还获得了‘市劳动模范’称号。”\n"
+
 var d12 struct {
 	once sync.Once
 	s    *Service
@@ -94,7 +100,7 @@ func d12Service(t *testing.T) *Service {
 	t.Helper()
 	d12.once.Do(func() {
 		d12.s = serviceOverTexts(t, map[string]string{"winners.txt": d12Winners, "script.txt": d12Script, "ma.txt": d12Interview, "tian.txt": d12TwoChar,
-			"guests.txt": d12Guests, "successor.txt": d12Successor, "street.txt": d12StreetAndCommunity})
+			"guests.txt": d12Guests, "successor.txt": d12Successor, "street.txt": d12StreetAndCommunity, "quote.txt": d12Quote})
 	})
 	if d12.s == nil {
 		t.Fatal("the shared service could not be built")
@@ -130,6 +136,11 @@ func TestTwoSecretariesPagesKeepEachOnesFacts(t *testing.T) {
 		{"谢婷婷有什么工作方法？", []string{"网上议事厅"}, []string{"银发调解队", "劳动模范"}},
 		// Who she is: her own sentence, not the one telling his post too.
 		{"苏晓燕是谁？", []string{"纺织厂"}, []string{"街道党工委书记", "全省优秀党务工作者"}},
+		// The other secretary's quotation in her story is his.
+		{"冯雪莲有什么工作方法？", []string{"楼院议事日", "红色代办队"}, []string{"老年助餐点", "劳动模范"}},
+		{"冯雪莲获得过什么荣誉？", []string{"全国优秀党务工作者"}, []string{"劳动模范"}},
+		{"老年助餐点是谁办的？", []string{"侯建军"}, []string{"冯雪莲"}},
+		{"侯建军获得过什么荣誉？", []string{"市劳动模范"}, nil},
 		// Her career before the post is part of her summary.
 		{"介绍一下苏晓燕", []string{"纺织厂的会计"}, []string{"周三民情接待日"}},
 		{"介绍一下何玉梅", []string{"民政科"}, []string{"综治办"}},

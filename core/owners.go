@@ -97,6 +97,7 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 			places[x] = pl
 		}
 	}
+	quoted := s.quotedSpeakers(chunks, own, seconds)
 	section, para := "", ""
 	run := "" // a sentence turned the article to her (corpus.TurnsTo)
 	prev, first := "", true
@@ -160,6 +161,12 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 				}
 			}
 			prev, first = r.norm, false
+			if v, ok := quoted[sentPos(r)]; ok {
+				if v != "" {
+					out[sentPos(r)] = v // her quotation ("“…。”侯建军说。")
+				}
+				continue
+			}
 			if v := s.answerOf(r); slices.Contains(seconds, v) {
 				out[sentPos(r)] = v // her answer, its unlabelled paragraphs too
 				continue
@@ -240,4 +247,43 @@ func (s *Service) partnerOf(leader string) string {
 		found = other
 	}
 	return found
+}
+
+// quotedSpeakers maps the sentences of an article that are a quotation
+// of one of its secretaries (corpus.QuotedSpeakers, paragraph by
+// paragraph) to her: a second secretary's name, "" for the article's own.
+func (s *Service) quotedSpeakers(chunks []*corpus.Chunk, own string, seconds []string) map[string]string {
+	people := [][]string{s.keysFor(own)}
+	for _, x := range seconds {
+		people = append(people, s.keysFor(x))
+	}
+	out := map[string]string{}
+	var para []sentRef
+	flush := func() {
+		texts := make([]string, len(para))
+		for i, r := range para {
+			texts[i] = r.norm
+		}
+		for i, q := range corpus.QuotedSpeakers(texts, people) {
+			switch {
+			case q == 0:
+				out[sentPos(para[i])] = ""
+			case q > 0:
+				out[sentPos(para[i])] = seconds[q-1]
+			}
+		}
+		para = para[:0]
+	}
+	for _, c := range chunks {
+		for _, r := range s.sentences(c) {
+			if len(para) > 0 && (para[0].chunk.ID != r.chunk.ID || para[0].para != r.para) {
+				flush()
+			}
+			para = append(para, r)
+		}
+	}
+	if len(para) > 0 {
+		flush()
+	}
+	return out
 }

@@ -117,12 +117,24 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 		cursor := 0
 		answer := answerLine(zh.ToSimplified(line), lk, aliases)
 		question := isQuestion(zh.ToSimplified(line))
-		for _, sent := range Sentences(line) {
+		sents := Sentences(line)
+		var quoted []int // whose quotation each sentence is (0 hers)
+		if len(others) > 0 {
+			people := [][]string{append([]string{lk}, aliases...)}
+			for _, o := range others {
+				people = append(people, []string{o})
+			}
+			quoted = QuotedSpeakers(simplifiedAll(sents), people)
+		}
+		for si, sent := range sents {
 			norm := zh.ToSimplified(sent)
 			s0 := lineAt
 			if i := strings.Index(line[cursor:], sent); i >= 0 {
 				s0 += utf8.RuneCountInString(line[:cursor+i])
 				cursor += i + len(sent)
+			}
+			if quoted != nil && quoted[si] > 0 {
+				continue // another secretary's words ("…我本人还获得了…”"): hers, not this one's
 			}
 			if !strings.Contains(norm, lk) && containsAny(norm, others) || !containsAny(norm, honourHints) {
 				continue
@@ -144,13 +156,16 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 			// "我省4名社区书记被评为…": a group as large as the article's
 			// list of secretaries (the leader and the others) is that list.
 			about = about || len(others) > 0 && groupCount(norm) == len(others)+1 && !containsAny(norm, others)
+			// Her own quotation ("侯建军说：“…我本人还获得了…称号。”").
+			ownWords := quoted != nil && quoted[si] == 0 && strings.Contains(strings.ReplaceAll(norm, "我们", ""), "我")
+			about = about || ownWords
 			// (社区 inside the title itself, 优秀社区工作者, says nothing.)
 			if !about && (utf8.RuneCountInString(norm) > 30 || strings.ContainsAny(norm, "名位") || strings.Contains(honourRe.ReplaceAllString(norm, ""), "社区")) {
 				continue
 			}
 			// Naming no one, in another secretary's paragraph or section
 			// ("她的荣誉：" under her heading): hers, not the leader's.
-			if len(others) > 0 && full != nil && !strings.Contains(norm, lk) && !containsAny(norm, aliases) && nearestNamed(full, s0, append([]string{lk}, aliases...), others) < 0 {
+			if len(others) > 0 && full != nil && !ownWords && !strings.Contains(norm, lk) && !containsAny(norm, aliases) && nearestNamed(full, s0, append([]string{lk}, aliases...), others) < 0 {
 				continue
 			}
 			nrs, ors := []rune(norm), []rune(sent)

@@ -139,3 +139,35 @@ func TestInterviewAddressGivesThePost(t *testing.T) {
 		t.Errorf("role %q of a resident no one addresses by a post", b.Role)
 	}
 }
+
+// A second secretary's quotation in the leader's story — whole, then its
+// attribution ("“…。”侯建军说。"), or opened after her name and running
+// over sentences ("侯建军说：“…。…。”") — is hers: her facts are not the
+// leader's.
+func TestQuotationOfTheOtherSecretary(t *testing.T) {
+	people := [][]string{{"冯雪莲", "冯书记"}, {"侯建军"}}
+	for _, c := range []struct {
+		sents []string
+		want  []int
+	}{
+		{[]string{"侯建军和冯雪莲是多年的老搭档。", "“我们社区去年建起了‘老年助餐点’，每天供餐150份。”", "侯建军说。"}, []int{-1, 1, 1}},
+		{[]string{"侯建军说：“冯书记的办法我们学了不少。", "去年我本人还获得了‘市劳动模范’称号。”", "冯雪莲还组织党员成立了“红色代办队”。"}, []int{1, 1, -1}},
+		{[]string{"冯书记笑着说：“事要一件件办。”", "居民都信她。"}, []int{0, -1}},
+		{[]string{"“冯书记是我们的贴心人。”", "居民老周说。"}, []int{-1, -1}},
+	} {
+		if got := QuotedSpeakers(c.sents, people); !slices.Equal(got, c.want) {
+			t.Errorf("QuotedSpeakers(%q) = %v, want %v", c.sents, got, c.want)
+		}
+	}
+	a := loadText(t, "feng.txt", "老城区里的“红色管家”\n\n"+
+		"　　在东城区，提起西关社区党委书记冯雪莲，街坊们都竖大拇指。冯雪莲推出了“楼院议事日”，每月10日请居民坐下来商量事。\n\n"+
+		"　　西关社区隔壁是北关社区，社区党委书记侯建军和冯雪莲是多年的老搭档。“我们社区去年建起了‘老年助餐点’，每天供餐150份。”侯建军说。\n\n"+
+		"　　冯雪莲还组织党员成立了“红色代办队”。2020年，冯雪莲被评为“全国优秀党务工作者”。\n\n"+
+		"　　侯建军说：“冯书记的办法我们学了不少。去年我本人还获得了‘市劳动模范’称号。”\n")
+	if a.Leader != "冯雪莲" || !slices.Equal(a.Honours, []string{"全国优秀党务工作者"}) {
+		t.Errorf("leader %q honours %v, want 冯雪莲 with 全国优秀党务工作者 alone (市劳动模范 is his)", a.Leader, a.Honours)
+	}
+	if len(a.Secretaries) != 1 || !slices.Equal(a.Secretaries[0].Honours, []string{"市劳动模范"}) {
+		t.Errorf("second secretary %+v, want his 市劳动模范", a.Secretaries)
+	}
+}
