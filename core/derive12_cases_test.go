@@ -91,6 +91,14 @@ const d12Quote = "老城区里的“红色管家”\n\n" +
 	"　　冯雪莲还组织党员成立了“红色代办队”，替行动不便的老人跑腿办事。2020年，冯雪莲被评为“全国优秀党务工作者”。\n\n" +
 	"　　侯建军说：“冯书记的办法我们学了不少。去年我们社区也被评为‘市级文明社区’，我本人还获得了‘市劳动模范’称号。”\n"
 
+const d12Host = "对话社区书记｜周丽娜：让“睡城”醒过来\n\n" +
+	"　　主持人：各位网友大家好。今天我们请到的是阳光里社区的周丽娜书记。周书记，您好！\n\n" +
+	"　　周丽娜：主持人好，网友们好。\n\n" +
+	"　　主持人：听说阳光里社区以前被叫作“睡城”，这是怎么回事？\n\n" +
+	"　　周丽娜：我们社区有1.2万居民，大多是白天去市区上班的年轻人。我们搞了“夜跑邻里团”，每周三晚上八点在社区广场集合。\n\n" +
+	"　　主持人：您当社区书记之前是做什么的？\n\n" +
+	"　　周丽娜：我以前在一家互联网公司做运营，2017年考进社区当社工，2020年当选社区党委书记。\n"
+
 var d12 struct {
 	once sync.Once
 	s    *Service
@@ -100,7 +108,7 @@ func d12Service(t *testing.T) *Service {
 	t.Helper()
 	d12.once.Do(func() {
 		d12.s = serviceOverTexts(t, map[string]string{"winners.txt": d12Winners, "script.txt": d12Script, "ma.txt": d12Interview, "tian.txt": d12TwoChar,
-			"guests.txt": d12Guests, "successor.txt": d12Successor, "street.txt": d12StreetAndCommunity, "quote.txt": d12Quote})
+			"guests.txt": d12Guests, "successor.txt": d12Successor, "street.txt": d12StreetAndCommunity, "quote.txt": d12Quote, "host.txt": d12Host})
 	})
 	if d12.s == nil {
 		t.Fatal("the shared service could not be built")
@@ -141,6 +149,9 @@ func TestTwoSecretariesPagesKeepEachOnesFacts(t *testing.T) {
 		{"冯雪莲获得过什么荣誉？", []string{"全国优秀党务工作者"}, []string{"劳动模范"}},
 		{"老年助餐点是谁办的？", []string{"侯建军"}, []string{"冯雪莲"}},
 		{"侯建军获得过什么荣誉？", []string{"市劳动模范"}, nil},
+		// Where she works: her own words stating her post, not her
+		// greeting (shown for the host's line introducing her).
+		{"周丽娜在哪里工作？", []string{"阳光里社区", "当选社区党委书记"}, []string{"主持人好"}},
 		// Her career before the post is part of her summary.
 		{"介绍一下苏晓燕", []string{"纺织厂的会计"}, []string{"周三民情接待日"}},
 		{"介绍一下何玉梅", []string{"民政科"}, []string{"综治办"}},

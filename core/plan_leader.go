@@ -875,10 +875,10 @@ func (p *planner) addProfileLine(d *draft, leader string, cands []sentRef) {
 // before one that does ("一个是街道党工委书记梁国栋，一个是…书记苏晓燕"
 // tells his post too); else the first naming her.
 func (p *planner) statingSentence(cands []sentRef, leader string, words []string) (sentRef, bool) {
-	var first, heading, shared *sentRef
+	var first, heading, shared, asked *sentRef
 	for _, r := range cands {
-		if !p.s.namesLeader(r.norm, leader) {
-			continue
+		if !p.s.namesLeader(r.norm, leader) && !p.s.firstPersonOf(r, leader) {
+			continue // (her own words in an interview name her place too: 我在幸福里社区…)
 		}
 		if isHeadingLike(r.text) {
 			// A section's heading ("新区里的“小郑书记”") names her but
@@ -895,10 +895,17 @@ func (p *planner) statingSentence(cands []sentRef, leader string, words []string
 		}
 		for _, w := range words {
 			if w != "" && strings.Contains(r.norm, w) {
-				if !p.s.namesOtherLeader(r.norm, leader) {
+				switch {
+				case p.s.isAsked(r):
+					// The interviewer's words ("今天请到的是阳光里社区的
+					// 周丽娜书记") would be shown as her answer to them.
+					if asked == nil {
+						r := r
+						asked = &r
+					}
+				case !p.s.namesOtherLeader(r.norm, leader):
 					return r, true
-				}
-				if shared == nil {
+				case shared == nil:
 					r := r
 					shared = &r
 				}
@@ -907,6 +914,9 @@ func (p *planner) statingSentence(cands []sentRef, leader string, words []string
 	}
 	if shared != nil {
 		return *shared, true
+	}
+	if asked != nil {
+		return *asked, true
 	}
 	if first == nil {
 		first = heading
