@@ -171,3 +171,23 @@ func TestQuotationOfTheOtherSecretary(t *testing.T) {
 		t.Errorf("second secretary %+v, want his 市劳动模范", a.Secretaries)
 	}
 }
+
+// A mobile page's honours listed a row a year under 个人荣誉： before the
+// closing source line: the rows are her honours and stay in the text (a
+// row of a year and a title is no paper's dateline, the closing source no
+// date line under a title).
+func TestHonourRowsBeforeClosingSource(t *testing.T) {
+	a := loadText(t, "mei.txt", "【最美社区人】“小巷总理”梅丽华\n\n"+
+		"梅丽华，女，1978年生，现任滨湖区太湖街道荷塘社区党委书记。\n\n"+
+		"梅丽华原是一家银行的柜员，2011年辞职进入社区，从网格员干起。她推出“荷塘夜话”，每周四晚上和居民拉家常。\n\n"+
+		"个人荣誉：\n2019年　无锡市优秀共产党员\n2022年　全国三八红旗手\n\n（来源：滨湖发布）\n")
+	if !slices.Contains(a.Honours, "无锡市优秀共产党员") || !slices.Contains(a.Honours, "全国三八红旗手") {
+		t.Errorf("honours %v, want the rows' 无锡市优秀共产党员 and 全国三八红旗手", a.Honours)
+	}
+	if !strings.Contains(a.Text, "2019年　无锡市优秀共产党员") && !strings.Contains(a.Text, "2019年 无锡市优秀共产党员") {
+		t.Errorf("the honours rows left the text:\n%s", a.Text)
+	}
+	if a.Title != "【最美社区人】“小巷总理”梅丽华" {
+		t.Errorf("title %q", a.Title)
+	}
+}
