@@ -1379,6 +1379,7 @@ func toldIn(d *draft, part Question) bool {
 // and of a three-character name the surname may be the one off (萧晓燕
 // for 肖晓燕) when the given name is the same.
 func (s *Service) nearLeader(name string) string {
+	orig := name
 	for _, post := range []string{"书记", "主任", "同志"} {
 		if n := strings.TrimSuffix(name, post); utf8.RuneCountInString(n) >= 2 {
 			name = n
@@ -1405,6 +1406,29 @@ func (s *Service) nearLeader(name string) string {
 				return ""
 			}
 			found = leader
+		}
+	}
+	if found == "" {
+		// Her call-name one character off, its surname kept (王书纪 for
+		// 王书记, 小吴书纪): the one secretary called so.
+		raw := []rune(orig)
+		for _, k := range s.ents.leaderKeys {
+			have := []rune(k.key)
+			if len(have) != len(raw) || len(have) < 3 || have[0] != raw[0] || !strings.HasSuffix(k.key, "书记") {
+				continue
+			}
+			diff := 0
+			for i := range have {
+				if have[i] != raw[i] {
+					diff++
+				}
+			}
+			if diff == 1 {
+				if found != "" && found != k.canon {
+					return ""
+				}
+				found = k.canon
+			}
 		}
 	}
 	return found

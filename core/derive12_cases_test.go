@@ -172,8 +172,9 @@ func TestTwoSecretariesPagesKeepEachOnesFacts(t *testing.T) {
 }
 
 // A name one character off a secretary's — of two or three characters,
-// written with her post or 小/老 — is offered her ("您问的是不是…？"),
-// not answered as her nor as anyone else.
+// written with her post or 小/老, or her call-name (郑书纪 for 郑书记) —
+// is offered her ("您问的是不是…？"), not answered as her nor as anyone
+// else.
 func TestNearNameOffered(t *testing.T) {
 	s := d12Service(t)
 	for q, want := range map[string]string{
@@ -182,6 +183,8 @@ func TestNearNameOffered(t *testing.T) {
 		"邓建化有什么工作方法？": "邓建华",
 		"小邓建化书记是哪里的？": "邓建华",
 		"萧繁英获得过什么荣誉？": "孔繁英",
+		"郑书纪有什么方法？":   "郑国华",
+		"马书计是谁？":      "马晓雯",
 	} {
 		ans, err := s.Ask(context.Background(), "near:"+q, q)
 		if err != nil {
