@@ -997,7 +997,7 @@ func (s *Service) render(d *draft, q Question) *Answer {
 		} else {
 			b.WriteString("• ")
 		}
-		if it.label != "" && !labelIsQuote(it) {
+		if it.label != "" && !labelIsQuote(it) && !labelOpensQuote(it) {
 			b.WriteString(it.label + "：")
 		}
 		if it.quote.chunk != nil {
@@ -1141,6 +1141,17 @@ func labelIsQuote(it item) bool {
 	}
 	q := strings.TrimRight(strings.TrimSpace(it.quote.text), "；;。，,")
 	return q == strings.TrimSpace(it.label) || zh.ToSimplified(q) == zh.ToSimplified(it.label) && utf8.RuneCountInString(q) <= utf8.RuneCountInString(it.label)+1
+}
+
+// labelOpensQuote reports a quote opening with the item's own label as
+// its field ("荣誉：全省“三八红旗手”…" under 荣誉): not written twice.
+func labelOpensQuote(it item) bool {
+	if it.quote.chunk == nil || it.label == "" {
+		return false
+	}
+	q := zh.ToSimplified(strings.TrimSpace(it.quote.text))
+	l := zh.ToSimplified(strings.TrimSpace(it.label))
+	return strings.HasPrefix(q, l+"：") || strings.HasPrefix(q, l+":")
 }
 
 // plainQuotes reports items that are quotes only: no labels, numbers or

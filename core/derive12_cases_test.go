@@ -125,7 +125,7 @@ func TestTwoSecretariesPagesKeepEachOnesFacts(t *testing.T) {
 		want, not []string
 	}{
 		{"何玉梅获得过什么荣誉？", []string{"三八红旗手"}, []string{"退役军人", "五星级"}},
-		{"邓建华获得过什么荣誉？", []string{"优秀退役军人"}, []string{"三八红旗手"}},
+		{"邓建华获得过什么荣誉？", []string{"优秀退役军人"}, []string{"三八红旗手", "荣誉：荣誉："}},
 		{"介绍一下邓建华", []string{"新市民夜校", "优秀退役军人"}, []string{"银发食堂", "三八红旗手"}},
 		{"孔繁英有什么工作方法？", []string{"菜场议事会"}, []string{"老师傅帮帮团", "钢厂记忆馆", "优秀共产党员"}},
 		{"介绍一下孔繁英", []string{"菜场议事会"}, []string{"老师傅帮帮团", "优秀共产党员"}},
