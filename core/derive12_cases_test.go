@@ -99,6 +99,12 @@ const d12Host = "对话社区书记｜周丽娜：让“睡城”醒过来\n\n" 
 	"　　主持人：您当社区书记之前是做什么的？\n\n" +
 	"　　周丽娜：我以前在一家互联网公司做运营，2017年考进社区当社工，2020年当选社区党委书记。\n"
 
+const d12HeIsCalled = "社区里的两位“领头雁”\n\n一、老街巷里的“贴心大姐”\n\n" +
+	"　　她叫何秀兰，是文昌街道双井社区党委书记。何秀兰创办了“夕阳饭桌”，每餐只收8元。2020年，她被评为“全省三八红旗手”。\n\n" +
+	"二、新小区的“开荒人”\n\n" +
+	"　　他叫邓志刚，退伍军人，现任望江街道滨江社区党支部书记。他牵头成立了“红色业委会”，一年内解决了17个难题。\n\n" +
+	"　　他还办起了“周二夜校”。2022年，他被评为“市优秀退役军人”。\n"
+
 var d12 struct {
 	once sync.Once
 	s    *Service
@@ -108,7 +114,7 @@ func d12Service(t *testing.T) *Service {
 	t.Helper()
 	d12.once.Do(func() {
 		d12.s = serviceOverTexts(t, map[string]string{"winners.txt": d12Winners, "script.txt": d12Script, "ma.txt": d12Interview, "tian.txt": d12TwoChar,
-			"guests.txt": d12Guests, "successor.txt": d12Successor, "street.txt": d12StreetAndCommunity, "quote.txt": d12Quote, "host.txt": d12Host})
+			"guests.txt": d12Guests, "successor.txt": d12Successor, "street.txt": d12StreetAndCommunity, "quote.txt": d12Quote, "host.txt": d12Host, "called.txt": d12HeIsCalled})
 	})
 	if d12.s == nil {
 		t.Fatal("the shared service could not be built")
@@ -152,6 +158,10 @@ func TestTwoSecretariesPagesKeepEachOnesFacts(t *testing.T) {
 		// Where she works: her own words stating her post, not her
 		// greeting (shown for the host's line introducing her).
 		{"周丽娜在哪里工作？", []string{"阳光里社区", "当选社区党委书记"}, []string{"主持人好"}},
+		// A section bringing him in by name (他叫邓志刚，…): his.
+		{"何秀兰获得过什么荣誉？", []string{"三八红旗手"}, []string{"退役军人"}},
+		{"何秀兰有什么工作方法？", []string{"夕阳饭桌"}, []string{"周二夜校", "红色业委会"}},
+		{"周二夜校是谁办的？", []string{"邓志刚"}, []string{"何秀兰"}},
 		// Her career before the post is part of her summary.
 		{"介绍一下苏晓燕", []string{"纺织厂的会计"}, []string{"周三民情接待日"}},
 		{"介绍一下何玉梅", []string{"民政科"}, []string{"综治办"}},

@@ -191,3 +191,30 @@ func TestHonourRowsBeforeClosingSource(t *testing.T) {
 		t.Errorf("title %q", a.Title)
 	}
 }
+
+// A section that brings its secretary in by name (二、… then "他叫邓志刚，
+// …社区党支部书记"): he is a secretary of the page though named once,
+// and his section is his — the passages and the honour in it.
+func TestSectionOpeningHeIsCalled(t *testing.T) {
+	a := loadText(t, "two.txt", "社区里的两位“领头雁”\n\n一、老街巷里的“贴心大姐”\n\n"+
+		"　　她叫何秀兰，是文昌街道双井社区党委书记。何秀兰创办了“银发食堂”，每餐只收8元。2020年，她被评为“全省三八红旗手”。\n\n"+
+		"二、新小区的“开荒人”\n\n"+
+		"　　他叫邓志刚，退伍军人，现任望江街道滨江社区党支部书记。他牵头成立了“红色业委会”，一年内解决了17个难题。\n\n"+
+		"　　他还办起了“新市民夜校”。2022年，他被评为“市优秀退役军人”。\n")
+	if a.Leader != "何秀兰" || !slices.Equal(a.Others, []string{"邓志刚"}) {
+		t.Fatalf("leader %q others %v, want 何秀兰 and 邓志刚", a.Leader, a.Others)
+	}
+	if !slices.Equal(a.Honours, []string{"全省三八红旗手"}) {
+		t.Errorf("leader's honours %v: his 优秀退役军人 is not hers", a.Honours)
+	}
+	for _, c := range ChunkArticle(a) {
+		if strings.Contains(c.Text, "新市民夜校") && c.Meta.Leader != "邓志刚" {
+			t.Errorf("his section in a passage credited to %s:\n%s", c.Meta.Leader, c.Text)
+		}
+	}
+	// 说起 opens no place: 说起南门社区党委书记葛志远 is of 南门社区.
+	b := loadText(t, "ge.txt", "两位书记\n\n　　说起南门社区党委书记葛志远，大家首先想到的是他的“板凳会”。每周五下午，葛志远都会搬几条板凳到小区广场。\n")
+	if b.Leader != "葛志远" || b.Place != "南门社区" {
+		t.Errorf("leader %q place %q, want 葛志远 of 南门社区", b.Leader, b.Place)
+	}
+}

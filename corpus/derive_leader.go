@@ -188,8 +188,22 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	// "她叫向春燕", "名叫…": the name given after the post.
 	for i := 0; i+2 < len(rs); i++ {
 		if (rs[i] == '她' || rs[i] == '他' || rs[i] == '名') && rs[i+1] == '叫' {
-			for _, name := range nt.namesAt(rs, i+2) {
+			names := nt.namesAt(rs, i+2)
+			for _, name := range names {
 				ev.add(name, 2, true)
+			}
+			// "他叫邓志刚，…现任…社区党支部书记。" opening a section: a
+			// secretary of the page, though named once.
+			if len(names) > 0 {
+				name := names[len(names)-1]
+				e := i + 2 + utf8.RuneCountInString(name)
+				end := e
+				for end < len(rs) && !strings.ContainsRune("。！？!?\n", rs[end]) {
+					end++
+				}
+				if e < len(rs) && (rs[e] == '，' || rs[e] == ',') && secretaryIn(rs[e:end]) {
+					ev.addPosted(name)
+				}
 			}
 		}
 	}

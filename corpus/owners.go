@@ -46,6 +46,9 @@ func IntroducesSubject(norm string, keys []string) bool {
 		_, size := utf8.DecodeRuneInString(before[i:])
 		lead, clause = before[:i], before[i+size:]
 	}
+	if lead == "" && introNameRE.MatchString(clause) {
+		return true // "他叫邓志刚，…": brought in by name
+	}
 	if utf8.RuneCountInString(clause) > 16 || strings.ContainsAny(clause, notSubjectRunes) || strings.HasPrefix(clause, "是") {
 		return false
 	}
@@ -63,6 +66,10 @@ func IntroducesSubject(norm string, keys []string) bool {
 	}
 	return utf8.RuneCountInString(lead) <= 30 && !strings.ContainsAny(lead, "她他我你") && circumstanceRE.MatchString(lead)
 }
+
+// introNameRE is a clause giving the name of whom it brings in: 他叫,
+// 她名叫, 他就是.
+var introNameRE = regexp.MustCompile(`^(她|他)(名叫|叫|就是|便是)$`)
 
 // notSubjectRunes in the clause before a name make the name its object or
 // a companion (她向…书记X请教, 和X一起), not its subject.
