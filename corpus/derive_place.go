@@ -167,7 +167,8 @@ func plausibleChain(rs []rune, starts []int, end int) bool {
 		cue := starts[0] > 0 && strings.ContainsRune("的在到于是为任位进入，,：:", rs[starts[0]-1]) ||
 			(starts[0] == 0 || strings.ContainsRune("。！？!?\n \u3000", rs[starts[0]-1])) && !communityKind(string(rs[starts[0]:end]))
 		cue = cue || hasSuffixAny(string(rs[max(0, starts[0]-2):starts[0]]), publishVerbs) // 刊发春晖社区…
-		cue = cue || hasSuffixAny(string(rs[max(0, starts[0]-2):starts[0]]), []string{"说起", "提起", "谈起", "讲起", "位于", "地处"}) // 说起南门社区党委书记…
+		// 说起南门社区党委书记…, 位于…
+		cue = cue || hasSuffixAny(string(rs[max(0, starts[0]-2):starts[0]]), []string{"说起", "提起", "谈起", "讲起", "位于", "地处"})
 		return cue || strings.Count(string(rs), string(rs[starts[0]:end])) >= 2
 	}
 	return true

@@ -14,6 +14,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -229,9 +230,11 @@ func sentenceOwners(paras []string, m Meta) [][]string {
 		quoted := QuotedSpeakers(texts, people)
 		for si := range spans {
 			t := texts[si]
-			if q := quoted[si]; q >= 0 {
-				// A quotation of hers ("“…。”侯建军说。"): her words, the
-				// story's turn unchanged.
+			if q := quoted[si]; q >= 0 && !names(t, leaderKeys) && !slices.ContainsFunc(others, func(o ownerPerson) bool { return names(t, o.keys) }) {
+				// A quotation of hers naming no one ("“…。”" before
+				// 侯建军说。, the rest of 侯建军说：“…。…。”): her words, the
+				// story's turn unchanged. (The line naming her, 李文静说：
+				// “…”, is read as before: a mention, no turn of the story.)
 				if q > 0 {
 					out[pi][si] = others[q-1].name
 				}
