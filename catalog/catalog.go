@@ -26,7 +26,7 @@ import (
 
 // Version changes whenever extraction changes what Build produces; a cached
 // catalog with another version must be rebuilt.
-const Version = "catalog-20"
+const Version = "catalog-22"
 
 // ErrVersion is returned when unmarshalling a catalog of another Version.
 var ErrVersion = errors.New("catalog: cached catalog has another version")

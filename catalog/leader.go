@@ -98,7 +98,16 @@ func extractLeader(a *article) Leader {
 			l.Honours = union(l.Honours, []string{norm(h)})
 		}
 	} else {
-		l.Honours = findHonours(texts, nameKeys)
+		// Read only where the page is about her: not the passages
+		// credited to its second secretary (郑国华获得“…”称号 in his
+		// segment is his).
+		own := []string{texts[0]}
+		for _, s := range a.sentences {
+			if c, ok := a.chunkPos[s.chunkID]; !ok || a.chunks[c].Meta.Leader == "" || key(a.chunks[c].Meta.Leader) == l.Name {
+				own = append(own, s.norm)
+			}
+		}
+		l.Honours = findHonours(own, nameKeys)
 	}
 
 	for i, ck := range a.chunkKeys {

@@ -289,6 +289,9 @@ func buildMethod(a *article, g *group) Method {
 	}
 	if m.Steps == nil {
 		m.Steps = findExplainedSteps(a, g, m.Name)
+		if speakersAsSteps(a, m.Steps) {
+			m.Steps = nil // an interview's speakers (主持人、黎秀英、石立新) are no steps
+		}
 	}
 	if st := findGlossedSteps(a, g, m.Steps); st != nil {
 		// 三联一访 whose 三联 alone was read (党员联户、楼长联楼、单位联社区):
@@ -431,4 +434,23 @@ func truncatedOf(short, long string) bool {
 		return false
 	}
 	return len(head) == 1 || head[1] == '+' || zh.IsHan(head[1]) || strings.ContainsRune(numerals+"0123456789", []rune(short)[0])
+}
+
+// speakersAsSteps reports steps that are an interview's speaker labels or
+// the article's people: read off its lines (主持人：…, 黎秀英：我…), not
+// parts of a method.
+func speakersAsSteps(a *article, steps []string) bool {
+	people := normAll(append(append([]string{a.meta.Leader}, a.meta.Aliases...), a.meta.Others...))
+	for _, st := range steps {
+		st = norm(st)
+		if slices.Contains([]string{"主持人", "记者", "嘉宾", "本报记者"}, st) {
+			return true
+		}
+		for _, p := range people {
+			if strings.HasPrefix(st, p) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,11 +1,13 @@
 package catalog
 
 import (
-	"bangyang/corpus"
-	"bangyang/zh"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"bangyang/corpus"
+	"bangyang/zh"
 )
 
 // reOtherMade: right after another secretary's name, she made or runs
@@ -37,6 +39,19 @@ func creditOthers(a *article, cands []candidate) {
 			}
 			if reOtherMade.MatchString(between) && zh.HanCount(between) <= 12 {
 				c.leader = o
+			}
+		}
+		if c.leader == "" {
+			// In a passage the loader credited to her (her section, the
+			// page turned to her, "王书记退休后…" by her call-name): hers.
+			if k, ok := a.chunkPos[a.sentences[c.sent].chunkID]; ok && slices.Contains(a.meta.Others, a.chunks[k].Meta.Leader) {
+				c.leader = a.chunks[k].Meta.Leader
+				continue
+			}
+			// In her quotation ("“我们社区建起了…”" then "侯建军说。"): hers.
+			if o := quotedOther(a, c.sent); o != "" {
+				c.leader = o
+				continue
 			}
 		}
 		if c.leader == "" {
@@ -273,4 +288,29 @@ func methodEvidence(inner, sent string, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// quotedOther is the other secretary (Meta.Others) whose quotation
+// sentence i is (corpus.QuotedSpeakers over its paragraph), or "".
+func quotedOther(a *article, i int) string {
+	para := a.sentences[i].para
+	first, last := i, i
+	for first > 0 && a.sentences[first-1].para == para {
+		first--
+	}
+	for last+1 < len(a.sentences) && a.sentences[last+1].para == para {
+		last++
+	}
+	texts := make([]string, 0, last-first+1)
+	for j := first; j <= last; j++ {
+		texts = append(texts, a.sentences[j].norm)
+	}
+	people := [][]string{normAll(append([]string{a.meta.Leader}, a.meta.Aliases...))}
+	for _, o := range a.meta.Others {
+		people = append(people, []string{norm(o)})
+	}
+	if q := corpus.QuotedSpeakers(texts, people)[i-first]; q > 0 {
+		return a.meta.Others[q-1]
+	}
+	return ""
 }

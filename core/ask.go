@@ -250,6 +250,9 @@ var (
 	moreRE  = regexp.MustCompile(`^(还有|还有呢|还有吗|还有别的|还有其他|其他呢|别的呢|再说说|继续|多说点|详细说说|具体说说|展开说说)`)
 	laterRE = regexp.MustCompile(`后来|然后|接着|之后|再后来|以后|接下来|后面|随后`)
 	thatRE  = regexp.MustCompile(`^(那|那么)?(.{2,8}?)呢[？?]?$`)
+	// anotherOneRE is the other one of two secretaries: 另一位书记,
+	// 另外那位, 另一个书记.
+	anotherOneRE = regexp.MustCompile(`另(外)?(一|那)?(位|名)|另(外)?一个(书记|人)`)
 )
 
 // resolve fills what a follow-up leaves out from the turn it continues:
@@ -259,6 +262,20 @@ var (
 func (s *Service) resolve(q *Question, prev *Turn) {
 	if prev == nil {
 		return
+	}
+	if len(prev.Leaders) == 1 && len(q.Methods) == 0 && anotherOneRE.MatchString(q.Norm) && !strings.Contains(q.Norm, prev.Leaders[0]) &&
+		(len(q.Leaders) == 0 || slices.Equal(q.Leaders, prev.Leaders)) {
+		// "另一位书记呢？", "另外那位书记…" (not 那位书记, her) after one of a
+		// page's two secretaries: the other.
+		if o := s.partnerOf(prev.Leaders[0]); o != "" {
+			q.Leaders, q.FollowUp = []string{o}, true
+			if !thatRE.MatchString(q.Norm) {
+				// "另一位书记有什么做法？": asked of her as it is written
+				// ("另一位呢？" is asked as the last question was, below).
+				q.Intent, q.Resolved = intentOf(*q), true
+				return
+			}
+		}
 	}
 	if prev.Asks == AsksPast && q.Asks == "" && nowStateAskRE.MatchString(q.Norm) {
 		q.Asks = AsksNow // "现在呢" after how things were
@@ -661,7 +678,7 @@ func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 // secretary's words (corpus.SpeakerOf): the bullet names her already.
 func trimSpeaker(t string, m corpus.Meta) string {
 	if corpus.SpeakerOf(t, m) == "" {
-		return t
+		return corpus.TrimScriptMark(t) // 【解说】…: the script's mark is no part of what is quoted
 	}
 	i := strings.IndexAny(t, "：:")
 	if i <= 0 {
@@ -1066,7 +1083,7 @@ func (s *Service) render(d *draft, q Question) *Answer {
 		} else {
 			b.WriteString("• ")
 		}
-		if it.label != "" && !labelIsQuote(it) {
+		if it.label != "" && !labelIsQuote(it) && !labelOpensQuote(it) {
 			b.WriteString(it.label + "：")
 		}
 		if it.quote.chunk != nil {
@@ -1210,6 +1227,17 @@ func labelIsQuote(it item) bool {
 	}
 	q := strings.TrimRight(strings.TrimSpace(it.quote.text), "；;。，,")
 	return q == strings.TrimSpace(it.label) || zh.ToSimplified(q) == zh.ToSimplified(it.label) && utf8.RuneCountInString(q) <= utf8.RuneCountInString(it.label)+1
+}
+
+// labelOpensQuote reports a quote opening with the item's own label as
+// its field ("荣誉：全省“三八红旗手”…" under 荣誉): not written twice.
+func labelOpensQuote(it item) bool {
+	if it.quote.chunk == nil || it.label == "" {
+		return false
+	}
+	q := zh.ToSimplified(strings.TrimSpace(it.quote.text))
+	l := zh.ToSimplified(strings.TrimSpace(it.label))
+	return strings.HasPrefix(q, l+"：") || strings.HasPrefix(q, l+":")
 }
 
 // plainQuotes reports items that are quotes only: no labels, numbers or
@@ -1451,8 +1479,20 @@ func toldIn(d *draft, part Question) bool {
 }
 
 // nearLeader is the secretary whose name differs from name by one
-// character in the same place (林海艳 for 林海燕), "" if none or several.
+// character in the same place (林海艳 for 林海燕), "" if none or several;
+// the post or call written with it is not the name (田恬书记, 小郭佳书记),
+// and of a three-character name the surname may be the one off (萧晓燕
+// for 肖晓燕) when the given name is the same.
 func (s *Service) nearLeader(name string) string {
+	orig := name
+	for _, post := range []string{"书记", "主任", "同志"} {
+		if n := strings.TrimSuffix(name, post); utf8.RuneCountInString(n) >= 2 {
+			name = n
+		}
+	}
+	if rs := []rune(name); len(rs) >= 3 && (rs[0] == '小' || rs[0] == '老') {
+		name = string(rs[1:])
+	}
 	want := []rune(name)
 	found := ""
 	for leader := range s.ents.leaderInfo {
@@ -1466,11 +1506,34 @@ func (s *Service) nearLeader(name string) string {
 				diff++
 			}
 		}
-		if diff == 1 && have[0] == want[0] {
+		if diff == 1 && (have[0] == want[0] || len(have) >= 3 && string(have[1:]) == string(want[1:])) {
 			if found != "" {
 				return ""
 			}
 			found = leader
+		}
+	}
+	if found == "" {
+		// Her call-name one character off, its surname kept (王书纪 for
+		// 王书记, 小吴书纪): the one secretary called so.
+		raw := []rune(orig)
+		for _, k := range s.ents.leaderKeys {
+			have := []rune(k.key)
+			if len(have) != len(raw) || len(have) < 3 || have[0] != raw[0] || !strings.HasSuffix(k.key, "书记") {
+				continue
+			}
+			diff := 0
+			for i := range have {
+				if have[i] != raw[i] {
+					diff++
+				}
+			}
+			if diff == 1 {
+				if found != "" && found != k.canon {
+					return ""
+				}
+				found = k.canon
+			}
 		}
 	}
 	if found == "" {

@@ -70,7 +70,7 @@ var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "令狐"
 // rare surnames that are everyday words (海, 花, 红, 山 …), safe next to a
 // post in an article but, in a question, a source of people who are not
 // there ("红色物业是谁提出的").
-const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+const commonSurnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 
 func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk) *entities {
 	e := &entities{leaderInfo: map[string]leaderInfo{}, surnames: map[string]bool{}}
@@ -273,6 +273,16 @@ func newEntities(cat *catalog.Catalog, arts []corpus.Meta, chunks []corpus.Chunk
 		e.keysOf[k.canon] = append(e.keysOf[k.canon], k.key)
 	}
 	byLen(e.methodKeys)
+	// A person is no step of a method (a step read off an interview's
+	// speaker labels, 黎秀英：…): her name names her, not the method.
+	e.stepKeys = slices.DeleteFunc(e.stepKeys, func(k nameKey) bool {
+		for _, l := range e.leaderKeys {
+			if strings.Contains(k.key, l.key) {
+				return true
+			}
+		}
+		return slices.Contains([]string{"主持人", "记者", "嘉宾", "解说", "同期"}, k.key)
+	})
 	byLen(e.stepKeys)
 	byLen(e.partKeys)
 	byLen(e.placeKeys)

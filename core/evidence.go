@@ -117,19 +117,24 @@ func (s *Service) leaderChunks(leader string) []*corpus.Chunk {
 // naming her; for the article's own secretary, all but those naming the
 // other and not her.
 func (s *Service) leaderSentences(leader string) []sentRef {
-	info := s.ents.leaderInfo[leader]
-	all := s.sentencesIn(s.leaderChunks(leader))
 	var out []sentRef
-	for _, r := range all {
-		switch o := s.ownerOf(r); {
-		case info.Secondary && o != leader:
-			continue // not about her
-		case !info.Secondary && o != "":
-			continue // about the article's second secretary
+	for _, r := range s.sentencesIn(s.leaderChunks(leader)) {
+		if s.isHers(r, leader) {
+			out = append(out, r)
 		}
-		out = append(out, r)
 	}
 	return out
+}
+
+// isHers reports a sentence of leader's articles that is about her: not
+// about the article's second secretary, or, for a second secretary, about
+// her.
+func (s *Service) isHers(r sentRef, leader string) bool {
+	o := s.ownerOf(r)
+	if s.ents.leaderInfo[leader].Secondary {
+		return o == leader
+	}
+	return o == ""
 }
 
 // weightedTerms are a query's topical bigrams with inverse-frequency

@@ -97,6 +97,7 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 			places[x] = pl
 		}
 	}
+	quoted := s.quotedSpeakers(chunks, own, seconds)
 	section, para := "", ""
 	run := "" // a sentence turned the article to her (corpus.TurnsTo)
 	prev, first := "", true
@@ -174,6 +175,12 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 				quoteOpen = nil
 			}
 			prev, first = r.norm, false
+			if v, ok := quoted[sentPos(r)]; ok {
+				if v != "" {
+					out[sentPos(r)] = v // her quotation ("“…。”侯建军说。")
+				}
+				continue
+			}
 			if v := s.answerOf(r); slices.Contains(seconds, v) {
 				out[sentPos(r)] = v // her answer, its unlabelled paragraphs too
 				continue
@@ -218,11 +225,79 @@ func (s *Service) keysFor(x string) []string {
 }
 
 // subLabel is a heading-like line inside a section: a label ending in a
-// colon, a row of "column：value" cells, or one opening with 她/他 — not
+// colon, a row of "column：value" cells, a field of her profile (荣誉：…),
+// or one opening with 她/他 — not
 // a heading with a colon inside it ("三、携手共建：两个社区一家亲"), which
 // opens a section of its own.
 func subLabel(text string) bool {
 	t := strings.TrimSpace(text)
 	row := strings.Count(t, "：") >= 2 && (strings.Contains(t, "，") || strings.Contains(t, ","))
-	return strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") || row || strings.HasPrefix(t, "她") || strings.HasPrefix(t, "他")
+	return strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") || row || strings.HasPrefix(t, "她") || strings.HasPrefix(t, "他") ||
+		corpus.FieldLine(t) // 荣誉：全省“三八红旗手”、…
+}
+
+// partnerOf is the one other secretary of the page that tells of leader
+// and one more (the article's leader and its one Meta.Others, either way
+// round), "" when her pages name none or several.
+func (s *Service) partnerOf(leader string) string {
+	found := ""
+	for _, m := range s.o.Articles {
+		if len(m.Others) != 1 {
+			continue
+		}
+		l, o := zh.ToSimplified(m.Leader), zh.ToSimplified(m.Others[0])
+		other := ""
+		switch leader {
+		case l:
+			other = o
+		case o:
+			other = l
+		default:
+			continue
+		}
+		if found != "" && found != other {
+			return ""
+		}
+		found = other
+	}
+	return found
+}
+
+// quotedSpeakers maps the sentences of an article that are a quotation
+// of one of its secretaries (corpus.QuotedSpeakers, paragraph by
+// paragraph) to her: a second secretary's name, "" for the article's own.
+func (s *Service) quotedSpeakers(chunks []*corpus.Chunk, own string, seconds []string) map[string]string {
+	people := [][]string{s.keysFor(own)}
+	for _, x := range seconds {
+		people = append(people, s.keysFor(x))
+	}
+	out := map[string]string{}
+	var para []sentRef
+	flush := func() {
+		texts := make([]string, len(para))
+		for i, r := range para {
+			texts[i] = r.norm
+		}
+		for i, q := range corpus.QuotedSpeakers(texts, people) {
+			switch {
+			case q == 0:
+				out[sentPos(para[i])] = ""
+			case q > 0:
+				out[sentPos(para[i])] = seconds[q-1]
+			}
+		}
+		para = para[:0]
+	}
+	for _, c := range chunks {
+		for _, r := range s.sentences(c) {
+			if len(para) > 0 && (para[0].chunk.ID != r.chunk.ID || para[0].para != r.para) {
+				flush()
+			}
+			para = append(para, r)
+		}
+	}
+	if len(para) > 0 {
+		flush()
+	}
+	return out
 }

@@ -328,7 +328,7 @@ func (p *planner) planLeader(leader string) *draft {
 	}
 	if p.q.Intent == IntentResult && p.prev != nil {
 		// "后来呢": what follows in the article what was shown last.
-		if after := p.afterShown(chunks); len(after) > 0 {
+		if after := slices.DeleteFunc(p.afterShown(chunks), func(r sentRef) bool { return !p.s.isHers(r, leader) }); len(after) > 0 {
 			ranked = append(rank(after, newTerms("", nil, after), IntentResult), ranked...)
 		}
 	}
@@ -336,6 +336,9 @@ func (p *planner) planLeader(leader string) *draft {
 		// "后来呢？": what the article tells next, after what was shown.
 		runes := 0
 		for _, r := range p.pastTheBackground(p.afterShown(chunks)) {
+			if !p.s.isHers(r, leader) {
+				continue // the page gone on to its other secretary: hers, not this one's
+			}
 			n := utf8.RuneCountInString(r.text)
 			if len(d.items) == 4 || runes+n > maxAnswerRunes-40 {
 				break
@@ -901,8 +904,9 @@ func (p *planner) planWhoIs(leader string) *draft {
 	}
 	for _, r := range cands {
 		// Her own honours, not her community's (上清寺路社区先后获得…).
-		// Nor a doing dated by one ("当选全国人大代表以后，她坚持……").
-		if honourStatedRE.MatchString(r.norm) && !afterHonourRE.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) && !communityHonour(r.norm) {
+		// Nor a doing dated by one ("当选全国人大代表以后，她坚持……"),
+		// nor her election to her post (2015年当选…党委书记).
+		if honourStatedRE.MatchString(electedToPostRE.ReplaceAllString(r.norm, "")) && !afterHonourRE.MatchString(r.norm) && p.fresh(r) && !p.s.namesOtherLeader(r.norm, leader) && !p.s.startsWithPlace(r.norm) && !communityHonour(r.norm) {
 			p.take(r)
 			d.add(item{label: "荣誉", quote: r})
 			break
@@ -930,12 +934,14 @@ func (p *planner) addProfileLine(d *draft, leader string, cands []sentRef) {
 }
 
 // statingSentence is the first sentence naming the leader together with
-// one of the words (her place, her post); else the first naming her.
+// one of the words (her place, her post) — one naming no other secretary
+// before one that does ("一个是街道党工委书记梁国栋，一个是…书记苏晓燕"
+// tells his post too); else the first naming her.
 func (p *planner) statingSentence(cands []sentRef, leader string, words []string) (sentRef, bool) {
-	var first, heading *sentRef
+	var first, heading, shared, asked *sentRef
 	for _, r := range cands {
-		if !p.s.namesLeader(r.norm, leader) {
-			continue
+		if !p.s.namesLeader(r.norm, leader) && !p.s.firstPersonOf(r, leader) {
+			continue // (her own words in an interview name her place too: 我在幸福里社区…)
 		}
 		if isHeadingLike(r.text) {
 			// A section's heading ("新区里的“小郑书记”") names her but
@@ -952,9 +958,28 @@ func (p *planner) statingSentence(cands []sentRef, leader string, words []string
 		}
 		for _, w := range words {
 			if w != "" && strings.Contains(r.norm, w) {
-				return r, true
+				switch {
+				case p.s.isAsked(r):
+					// The interviewer's words ("今天请到的是阳光里社区的
+					// 周丽娜书记") would be shown as her answer to them.
+					if asked == nil {
+						r := r
+						asked = &r
+					}
+				case !p.s.namesOtherLeader(r.norm, leader):
+					return r, true
+				case shared == nil:
+					r := r
+					shared = &r
+				}
 			}
 		}
+	}
+	if shared != nil {
+		return *shared, true
+	}
+	if asked != nil {
+		return *asked, true
 	}
 	if first == nil {
 		first = heading
@@ -1213,8 +1238,8 @@ func (p *planner) statedNearShown(chunks []*corpus.Chunk, stated *regexp.Regexp)
 	}
 	for _, r := range firsts {
 		for _, x := range p.s.sentencesAfter(r.chunk, r.pos, 8) {
-			if x.chunk.ArticleID != r.chunk.ArticleID || isHeadingLike(x.text) || p.namesMethodBut(x.norm, named) {
-				break
+			if x.chunk.ArticleID != r.chunk.ArticleID || isHeadingLike(x.text) || p.namesMethodBut(x.norm, named) || p.s.sentenceLeader(x) != p.s.sentenceLeader(r) {
+				break // (the page gone on to its other secretary: her count is not this one's)
 			}
 			if !shown[x.key()] && stated.MatchString(x.norm) {
 				return x, true

@@ -269,6 +269,16 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 		b.point(label, t, f.ChunkID)
 		shown++
 	}
+	if !methodsAsked {
+		// Her career before the post (原是纺织厂会计, 退伍后…), last, when
+		// there is room left after her work.
+		if r, ok := careerSentence(s, sents, l.Name); ok {
+			if t := cleanQuote(r.text); !b.shownWithin(t) && b.withinBudget("• 经历："+t) {
+				b.used[t] = true
+				b.point("经历", t, r.chunk.ID)
+			}
+		}
+	}
 	ans := b.answer()
 	if s.o.Model != nil && len(chunks) > 0 {
 		q := fmt.Sprintf("请介绍%s：所在社区与职务、获得的荣誉、主要工作方法及其内容、关键数字。", l.Name)
@@ -633,6 +643,31 @@ var othersSayRE = regexp.MustCompile(`^[^，,。：:“]{0,6}(居民|群众|大�
 func mottoOf(s *Service, sents []sentRef, leader string) (sentRef, bool) {
 	for _, r := range sents {
 		if utf8.RuneCountInString(r.text) <= 80 && mottoRE.MatchString(r.norm) && s.namesLeader(r.norm, leader) && !s.namesOtherLeader(r.norm, leader) && !othersSayRE.MatchString(r.norm) {
+			return r, true
+		}
+	}
+	return sentRef{}, false
+}
+
+// careerAttr is the attribute of her work before the post.
+var careerAttr = func() Attribute {
+	for _, a := range attributes {
+		if a.Name == "此前工作" {
+			return a
+		}
+	}
+	panic("no 此前工作 attribute")
+}()
+
+// careerSentence is the first of her sentences stating her work before
+// the post (原是…会计, 曾在…工作, 从学校转岗到社区, 退伍后…): naming her or
+// in her own words, no other secretary's.
+func careerSentence(s *Service, sents []sentRef, leader string) (sentRef, bool) {
+	for _, r := range sents {
+		if s.isAsked(r) || !careerAttr.state.MatchString(r.norm) || s.namesOtherLeader(r.norm, leader) {
+			continue
+		}
+		if s.namesLeader(r.norm, leader) || s.firstPersonOf(r, leader) || herSubject(r.norm) && s.thirdPersonHers(r, leader) {
 			return r, true
 		}
 	}

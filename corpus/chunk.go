@@ -172,8 +172,15 @@ func isHeading(p string) bool {
 	}
 	t := strings.TrimRightFunc(p, closer)
 	r, _ := utf8.DecodeLastRuneInString(t)
-	return t != "" && !sentenceEnd(r) && r != '…'
+	return t != "" && !sentenceEnd(r) && r != '…' && !FieldLine(p)
 }
+
+// FieldLine reports a profile's field written on a line of its own, its
+// label and its value (荣誉：全省“三八红旗手”、…; 职务：…): a line of the
+// section it closes, no heading opening another.
+func FieldLine(p string) bool { return fieldLineRE.MatchString(p) }
+
+var fieldLineRE = regexp.MustCompile(`^[\s　]*[【\[]?(主要|个人|個人|所获|所獲|获得|獲得|曾获|曾獲)?(荣誉|榮譽|荣誉称号|榮譽稱號|获奖情况|獲獎情況|获奖|獲獎|奖项|獎項|职务|職務|现任职务|現任職務|工作单位|工作單位|单位|單位|出生年月|籍贯|籍貫|民族|学历|學歷|政治面貌|简介|簡介|简历|簡歷)[】\]]?[\s　]*[:：][\s　]*[^\s　]`)
 
 // questionRe opens an interviewer's line: 记者：, 问：, Q：, 主持人：.
 var questionRe = regexp.MustCompile(`^[【\[（(]?(?:本报记者|本報記者|记者|記者|问|問|Q|主持人|提问|提問)[】\]）)]?\s*[:：]`)

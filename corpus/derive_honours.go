@@ -14,7 +14,8 @@ import (
 var (
 	honourHeads = `优秀共产党员|优秀党员|优秀党务工作者|优秀社区工作者|最美城乡社区工作者|最美社区工作者|劳动模范|` +
 		`三八红旗手标兵|三八红旗手|先进工作者|道德模范|五一劳动奖章|五一巾帼标兵|巾帼建功标兵|` +
-		`民族团结进步模范个人|民族团结进步模范|民族团结进步先进个人|先进基层党组织书记|十佳社区书记|优秀社区书记|最美社区书记|最美社区党组织书记|最美基层党组织书记|最美书记|千名好支书|百名好支书|好支书|最美基层干部|担当作为好干部|优秀社区党组织书记|优秀基层党组织书记|人大代表|党代表|政协委员`
+		`民族团结进步模范个人|民族团结进步模范|民族团结进步先进个人|先进基层党组织书记|十佳社区书记|优秀社区书记|最美社区书记|最美社区党组织书记|最美基层党组织书记|最美书记|千名好支书|百名好支书|好支书|最美基层干部|担当作为好干部|优秀社区党组织书记|优秀基层党组织书记|人大代表|党代表|政协委员|` +
+		`优秀退役军人|模范退役军人|最美退役军人|先进个人|优秀共青团员|青年五四奖章|五四青年奖章|人民调解能手|调解能手|中国好人|身边好人|五星级[”"]?党组织书记|五星级[”"]?书记`
 	honourRe = regexp.MustCompile(`((?:全国|全省|全市|\p{Han}{0,6}(?:省|市|区|县|自治区))?[“"]?)(?:` + honourHeads + `)[”"]?`)
 	// A representative's seat needs its level: 全国人大代表, 市人大代表;
 	// "邀请人大代表…协商" is not an honour. So does 优秀党员 (都匀市优秀党员):
@@ -22,7 +23,7 @@ var (
 	needsScope = []string{"人大代表", "党代表", "政协委员", "优秀党员"}
 	// honourHints: a sentence without one holds no honour (skips the
 	// regexp).
-	honourHints = []string{"优秀", "模范", "红旗手", "代表", "委员", "先进", "标兵", "十佳", "最美", "奖章", "好支书", "好干部"}
+	honourHints = []string{"优秀", "模范", "红旗手", "代表", "委员", "先进", "标兵", "十佳", "最美", "奖章", "好支书", "好干部", "退役军人", "能手", "好人", "五星级"}
 )
 
 // honourScopeStart returns where the scope of an honour really starts
@@ -116,12 +117,24 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 		cursor := 0
 		answer := answerLine(zh.ToSimplified(line), lk, aliases)
 		question := isQuestion(zh.ToSimplified(line))
-		for _, sent := range Sentences(line) {
+		sents := Sentences(line)
+		var quoted []int // whose quotation each sentence is (0 hers)
+		if len(others) > 0 {
+			people := [][]string{append([]string{lk}, aliases...)}
+			for _, o := range others {
+				people = append(people, []string{o})
+			}
+			quoted = QuotedSpeakers(simplifiedAll(sents), people)
+		}
+		for si, sent := range sents {
 			norm := zh.ToSimplified(sent)
 			s0 := lineAt
 			if i := strings.Index(line[cursor:], sent); i >= 0 {
 				s0 += utf8.RuneCountInString(line[:cursor+i])
 				cursor += i + len(sent)
+			}
+			if quoted != nil && quoted[si] > 0 {
+				continue // another secretary's words ("…我本人还获得了…”"): hers, not this one's
 			}
 			if !strings.Contains(norm, lk) && containsAny(norm, others) || !containsAny(norm, honourHints) {
 				continue
@@ -143,13 +156,16 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 			// "我省4名社区书记被评为…": a group as large as the article's
 			// list of secretaries (the leader and the others) is that list.
 			about = about || len(others) > 0 && groupCount(norm) == len(others)+1 && !containsAny(norm, others)
+			// Her own quotation ("侯建军说：“…我本人还获得了…称号。”").
+			ownWords := quoted != nil && quoted[si] == 0 && strings.Contains(strings.ReplaceAll(norm, "我们", ""), "我")
+			about = about || ownWords
 			// (社区 inside the title itself, 优秀社区工作者, says nothing.)
 			if !about && (utf8.RuneCountInString(norm) > 30 || strings.ContainsAny(norm, "名位") || strings.Contains(honourRe.ReplaceAllString(norm, ""), "社区")) {
 				continue
 			}
 			// Naming no one, in another secretary's paragraph or section
 			// ("她的荣誉：" under her heading): hers, not the leader's.
-			if len(others) > 0 && full != nil && !strings.Contains(norm, lk) && !containsAny(norm, aliases) && nearestNamed(full, s0, append([]string{lk}, aliases...), others) < 0 {
+			if len(others) > 0 && full != nil && !ownWords && !strings.Contains(norm, lk) && !containsAny(norm, aliases) && nearestNamed(full, s0, append([]string{lk}, aliases...), others) < 0 {
 				continue
 			}
 			nrs, ors := []rune(norm), []rune(sent)

@@ -191,8 +191,22 @@ func deriveLeader(title, text string, nt nameTables) (string, []string) {
 	// "她叫向春燕", "名叫…": the name given after the post.
 	for i := 0; i+2 < len(rs); i++ {
 		if (rs[i] == '她' || rs[i] == '他' || rs[i] == '名') && rs[i+1] == '叫' {
-			for _, name := range nt.namesAt(rs, i+2) {
+			names := nt.namesAt(rs, i+2)
+			for _, name := range names {
 				ev.add(name, 2, true)
+			}
+			// "他叫邓志刚，…现任…社区党支部书记。" opening a section: a
+			// secretary of the page, though named once.
+			if len(names) > 0 {
+				name := names[len(names)-1]
+				e := i + 2 + utf8.RuneCountInString(name)
+				end := e
+				for end < len(rs) && !strings.ContainsRune("。！？!?\n", rs[end]) {
+					end++
+				}
+				if e < len(rs) && (rs[e] == '，' || rs[e] == ',') && secretaryIn(rs[e:end]) {
+					ev.addPosted(name)
+				}
 			}
 		}
 	}
@@ -524,8 +538,10 @@ var profileLabels = []string{"嘉宾", "本期嘉宾", "受访者", "受访人",
 	"嘉賓", "本期嘉賓", "受訪者", "受訪人", "採訪對象", "人物簡介", "嘉賓簡介", "個人簡介", "簡介"}
 
 // bracketLabels are the words of a bracketed label: 【人物名片】, 【嘉宾简介】,
-// 【编者按】.
-var bracketLabels = []string{"简介", "簡介", "名片", "嘉宾", "嘉賓", "人物", "档案", "檔案", "受访", "受訪", "编者按", "編者按", "手记", "手記", "编后", "編後"}
+// 【编者按】, a script's 【同期】.
+var bracketLabels = []string{"简介", "簡介", "名片", "嘉宾", "嘉賓", "人物", "档案", "檔案", "受访", "受訪", "编者按", "編者按", "手记", "手記", "编后", "編後",
+	// a TV script's segment marks: 【同期】郑国华　…党委书记：…
+	"同期", "解说", "解說", "旁白", "字幕", "画外音", "畫外音", "现场", "現場", "采访", "採訪"}
 
 // labelMark is the length of a label opening rs before a profile: a
 // bracketed one of up to eight runes ("【人物名片】", "【嘉宾简介】") or a
@@ -568,6 +584,9 @@ func secretaryIn(rs []rune) bool {
 func secretaryClause(rs []rune) bool {
 	end := 0
 	for end < len(rs) && end < 40 && !strings.ContainsRune("，,。；;！？!?（(\n", rs[end]) {
+		if (rs[end] == '：' || rs[end] == ':') && (strings.HasSuffix(string(rs[:end]), "书记") || strings.HasSuffix(string(rs[:end]), "書記")) {
+			break // a speaker's label ends at its colon: 钢厂社区党委书记：我…
+		}
 		end++
 	}
 	c := strings.TrimRight(string(rs[:end]), " \u3000")

@@ -39,8 +39,8 @@ func unitAt(rs []rune, end int) string {
 const areaNotDistrict = "厂校景矿营库灾"
 
 // nameLead are runes that end a verb or preposition written just before a
-// place (对话, 走进, 来到, 位于), not the first rune of its name.
-const nameLead = "话到在对往访赴去据说讲称"
+// place (对话, 走进, 来到, 位于, 还有, 说起), not the first rune of its name.
+const nameLead = "话到在对往访赴去据说讲称还有起"
 
 // stopNames are place names that open with a rune of unitStop: 向阳社区,
 // 向荣街道, 自由路社区, 为民社区, 不老屯镇.
@@ -167,6 +167,8 @@ func plausibleChain(rs []rune, starts []int, end int) bool {
 		cue := starts[0] > 0 && strings.ContainsRune("的在到于是为任位进入，,：:", rs[starts[0]-1]) ||
 			(starts[0] == 0 || strings.ContainsRune("。！？!?\n \u3000", rs[starts[0]-1])) && !communityKind(string(rs[starts[0]:end]))
 		cue = cue || hasSuffixAny(string(rs[max(0, starts[0]-2):starts[0]]), publishVerbs) // 刊发春晖社区…
+		// 说起南门社区党委书记…, 位于…
+		cue = cue || hasSuffixAny(string(rs[max(0, starts[0]-2):starts[0]]), []string{"说起", "提起", "谈起", "讲起", "位于", "地处"})
 		return cue || strings.Count(string(rs), string(rs[starts[0]:end])) >= 2
 	}
 	return true

@@ -82,6 +82,23 @@ func servedIn(text, leader string) (role, place string) {
 	return "", ""
 }
 
+// bracketedAfter reports the post starting at rune a written in brackets
+// right after the name ("嘉宾：黎秀英（金桥社区党委书记）、石立新（银杏社区
+// 党委书记）": each her own).
+func bracketedAfter(nrs []rune, a int, name string) bool {
+	// The bracket opens before her community's name, which the post's
+	// match may leave out (银杏 of 银杏社区党委书记).
+	for o := a - 1; o >= 0 && o >= a-13; o-- {
+		switch nrs[o] {
+		case '（', '(':
+			return strings.HasSuffix(string(nrs[max(0, o-utf8.RuneCountInString(name)):o]), name)
+		case '，', ',', '。', '、', '）', ')', '：', ':':
+			return false
+		}
+	}
+	return false
+}
+
 // postsStated is derivePosts from the posts the text writes out.
 func postsStated(text, leader string, aliases, others []string, nt nameTables) (role, place string) {
 	others = simplifiedAll(others)
@@ -146,7 +163,8 @@ func postsStated(text, leader string, aliases, others []string, nt nameTables) (
 		case both && leader != "" && !names:
 			m.score += 2
 			m.both = true
-		case leader != "" && (hasRunesAt(nrs, b, zh.ToSimplified(leader)) || strings.HasSuffix(string(nrs[max(0, a-8):a]), zh.ToSimplified(leader)) || appositivePost(string(nrs[max(0, a-16):a]), zh.ToSimplified(leader))):
+		case leader != "" && (hasRunesAt(nrs, b, zh.ToSimplified(leader)) || strings.HasSuffix(string(nrs[max(0, a-8):a]), zh.ToSimplified(leader)) || appositivePost(string(nrs[max(0, a-16):a]), zh.ToSimplified(leader)) ||
+			bracketedAfter(nrs, a, zh.ToSimplified(leader))):
 			m.score += 4
 		case names:
 			m.score += 2

@@ -100,29 +100,72 @@ func addressedPost(text, name string) (role, place string) {
 // 永安社区…, 您所在的永安社区…, 您们永安社区….
 var askedInRE = regexp.MustCompile(`您(?:在|所在的|们)`)
 
+// ownInRE is the one interviewed placing herself in a community in her
+// answer: 我在幸福里社区干了十年, 我们幸福里社区…, 我是幸福里社区的….
+var ownInRE = regexp.MustCompile(`我(?:在|所在的|们|是|来到|到了)`)
+
 // askedPlace is the community an interviewer's question places the one
 // interviewed in ("周书记，听说您在永安社区推了个…"), when the interview
-// never says it in her answers: the first such question's, "" if none.
+// never says it with her post: the first such question's; else the one
+// her own answer places herself in ("我在幸福里社区干了整整十年"); "" if
+// none, or if the text asks no questions.
 func askedPlace(text string) string {
-	for _, line := range strings.Split(text, "\n") {
+	lines := strings.Split(text, "\n")
+	asked := false
+	for _, line := range lines {
 		if !IsInterviewQuestion(line) {
 			continue
 		}
-		norm := zh.ToSimplified(line)
-		nrs, ors := []rune(norm), []rune(line)
-		if len(nrs) != len(ors) {
-			ors = nrs
+		asked = true
+		if pl := placedIn(line, askedInRE); pl != "" {
+			return pl
 		}
-		for _, loc := range askedInRE.FindAllStringIndex(norm, -1) {
-			from := utf8.RuneCountInString(norm[:loc[1]])
-			for e := from + 2; e <= len(nrs) && e <= from+14; e++ {
-				if u := unitAt(nrs, e); u != "社区" {
-					continue
-				}
-				if st := chainBefore(nrs, e); len(st) > 0 && st[0] >= from && plausibleChain(nrs, st, e) {
-					return string(ors[st[0]:e])
-				}
+	}
+	if !asked {
+		return ""
+	}
+	for _, line := range lines {
+		if !IsInterviewQuestion(line) {
+			if pl := placedIn(line, ownInRE); pl != "" {
+				return pl
 			}
+		}
+	}
+	return ""
+}
+
+// placedIn is the community named right after a match of re in line
+// (within 14 characters), as the line writes it, or "".
+func placedIn(line string, re *regexp.Regexp) string {
+	norm := zh.ToSimplified(line)
+	nrs, ors := []rune(norm), []rune(line)
+	if len(nrs) != len(ors) {
+		ors = nrs
+	}
+	for _, loc := range re.FindAllStringIndex(norm, -1) {
+		from := utf8.RuneCountInString(norm[:loc[1]])
+		for e := from + 2; e <= len(nrs) && e <= from+14; e++ {
+			if u := unitAt(nrs, e); u != "社区" {
+				continue
+			}
+			if st := chainBefore(nrs, e); len(st) > 0 && st[0] >= from && plausibleChain(nrs, st, e) {
+				return string(ors[st[0]:e])
+			}
+		}
+	}
+	return ""
+}
+
+// postAddressedBy is the post of a leader no sentence states one for but
+// whom the text addresses by it (马书记, aliases): 社区书记 when her place
+// is a community, else 书记; "" when she is not so addressed.
+func postAddressedBy(aliases []string, place string) string {
+	for _, a := range aliases {
+		if a = zh.ToSimplified(a); strings.HasSuffix(a, "书记") && !strings.HasSuffix(a, "副书记") {
+			if strings.HasSuffix(zh.ToSimplified(place), "社区") {
+				return "社区书记"
+			}
+			return "书记"
 		}
 	}
 	return ""

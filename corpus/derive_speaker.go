@@ -154,9 +154,22 @@ func SpeakerOf(line string, m Meta) string {
 	if questionRe.MatchString(l) {
 		return ""
 	}
+	l = strings.TrimLeft(strings.TrimPrefix(l, scriptMark(l)), " \u3000\t")
 	opens := func(k string) bool {
 		k = zh.ToSimplified(k)
-		return k != "" && (strings.HasPrefix(l, k+"：") || strings.HasPrefix(l, k+":"))
+		if k == "" || !strings.HasPrefix(l, k) {
+			return false
+		}
+		rest := l[len(k):]
+		if strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, ":") {
+			return true
+		}
+		// A script's label: her post after her name, in brackets or
+		// after a space, then the colon (郑国华　钢厂社区党委书记：…,
+		// 罗慧琴（杏花社区党委书记）：…).
+		label, _, ok := strings.Cut(rest, "：")
+		return ok && (strings.HasPrefix(label, "（") || strings.HasPrefix(label, "(") || strings.HasPrefix(label, " ") || strings.HasPrefix(label, "\u3000")) &&
+			utf8.RuneCountInString(label) <= 24 && !strings.ContainsAny(label, "。，,；！？") && strings.Contains(label, "书记")
 	}
 	for _, o := range m.Others {
 		if opens(o) {
@@ -173,6 +186,37 @@ func SpeakerOf(line string, m Meta) string {
 	}
 	return ""
 }
+
+// scriptMark is the segment mark opening a TV script's line (【同期】,
+// 【解说】, 【采访】), or "".
+func scriptMark(l string) string {
+	if !strings.HasPrefix(l, "【") {
+		return ""
+	}
+	i := strings.Index(l, "】")
+	if i < 0 || utf8.RuneCountInString(l[:i]) > 6 {
+		return ""
+	}
+	for _, w := range scriptMarks {
+		if l[len("【"):i] == w {
+			return l[:i+len("】")]
+		}
+	}
+	return ""
+}
+
+// TrimScriptMark is line without the segment mark of a TV script opening
+// it (【解说】2022年，… → 2022年，…).
+func TrimScriptMark(line string) string {
+	t := strings.TrimLeft(line, " \u3000\t")
+	if m := scriptMark(zh.ToSimplified(t)); m != "" && len(t) > len(m) {
+		return strings.TrimLeft(t[len(m):], " \u3000\t")
+	}
+	return line
+}
+
+// scriptMarks are the words of a TV script's segment marks (Simplified).
+var scriptMarks = []string{"同期", "同期声", "解说", "旁白", "字幕", "画外音", "现场", "采访", "现场采访", "出镜", "记者出镜"}
 
 // IsInterviewQuestion reports a line that is an interviewer's question
 // (记者：…, 问：…, 【主持人】：…): it states nothing of the guest.

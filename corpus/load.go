@@ -391,7 +391,10 @@ func (b *builder) build(origin, rel string, raw []byte, k kind) (Article, error)
 		m.Place = firstNonEmpty(m.Place, place)
 	}
 	if m.Leader != "" && m.Place == "" {
-		m.Place = askedPlace(dtext) // "周书记，听说您在永安社区推了个…"
+		m.Place = askedPlace(dtext) // "周书记，听说您在永安社区推了个…", "我在幸福里社区干了十年"
+	}
+	if m.Leader != "" && m.Role == "" {
+		m.Role = postAddressedBy(m.Aliases, m.Place) // an interview's "马书记，…" and no post stated
 	}
 	if len(m.Honours) == 0 && m.Leader != "" {
 		m.Honours = deriveHonours(m.Title+"\n"+dtext, res.Fields, m.Leader, slices.Clone(m.Aliases), others)

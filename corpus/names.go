@@ -28,7 +28,9 @@ const surnameChars = "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙�
 	// 哈, 乌, 母, 闭, 豆, 位, 斯, 元, 普. 党, 利, 由, 都, 来, 干, 信, 奉, 但,
 	// 於, 阿, 居 stay out: as words (党委, 利用, 由他, 来自, 干部, 奉献,
 	// 居民) they stand next to 书记 far more often than as names.
-	"朴皮盘盤漆平诸諸尉哈乌烏母闭閉豆位斯元普"
+	"朴皮盘盤漆平诸諸尉哈乌烏母闭閉豆位斯元普" +
+	// 萧 (蕭), a surname of its own beside 肖.
+	"萧蕭"
 
 // Compound surnames, both scripts.
 var compoundSurnames = []string{"欧阳", "歐陽", "司马", "司馬", "上官", "诸葛", "諸葛", "令狐", "皇甫",
@@ -121,10 +123,20 @@ func (nt nameTables) namesAt(rs []rune, i int) []string {
 		if !allNameRunes(rs[i+sl:i+sl+g], nt) {
 			break
 		}
+		if g == 1 && sl == 1 && strings.Contains(labelWords, "|"+string(rs[i:i+2])+"|") {
+			return nil // "荣誉：…十佳社区书记" is a field, no one named 荣誉
+		}
 		out = append(out, string(rs[i:i+sl+g]))
 	}
 	return out
 }
+
+// labelWords are the words of a surname and one more character that a
+// profile, an infobox, a caption or a script writes as a field's label
+// (荣誉：…, 简历：…, 单位：…, 解说：…), or a headline's (原标题, 关键词):
+// no one's name, nor the start of one.
+const labelWords = "|荣誉|榮譽|荣获|榮獲|荣膺|榮膺|简介|簡介|简历|簡歷|单位|單位|时间|時間|年龄|年齡|毕业|畢業|文字|解说|解說|" +
+	"原标|原標|相关|相關|关键|關鍵|通讯|通訊|成就|成果|成效|方法|"
 
 // surnameOf returns the surname of a name (compound first).
 func (nt nameTables) surnameOf(name string) string {

@@ -14,6 +14,7 @@ package corpus
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -27,6 +28,7 @@ import (
 // (在一河之隔的杏林社区，…; 2018年，…; 街西的新华社区，…).
 func IntroducesSubject(norm string, keys []string) bool {
 	t := strings.TrimSpace(norm)
+	t = strings.TrimSpace(strings.TrimPrefix(t, scriptMark(t))) // 【同期】郑国华…: the script's mark is no one
 	at, key := -1, ""
 	for _, k := range keys {
 		if k == "" {
@@ -45,6 +47,9 @@ func IntroducesSubject(norm string, keys []string) bool {
 		_, size := utf8.DecodeRuneInString(before[i:])
 		lead, clause = before[:i], before[i+size:]
 	}
+	if lead == "" && introNameRE.MatchString(clause) {
+		return true // "他叫邓志刚，…": brought in by name
+	}
 	if utf8.RuneCountInString(clause) > 16 || strings.ContainsAny(clause, notSubjectRunes) || strings.HasPrefix(clause, "是") {
 		return false
 	}
@@ -62,6 +67,10 @@ func IntroducesSubject(norm string, keys []string) bool {
 	}
 	return utf8.RuneCountInString(lead) <= 30 && !strings.ContainsAny(lead, "她他我你") && circumstanceRE.MatchString(lead)
 }
+
+// introNameRE is a clause giving the name of whom it brings in: 他叫,
+// 她名叫, 他就是.
+var introNameRE = regexp.MustCompile(`^(她|他)(名叫|叫|就是|便是)$`)
 
 // notSubjectRunes in the clause before a name make the name its object or
 // a companion (她向…书记X请教, 和X一起), not its subject.
@@ -85,6 +94,7 @@ func TurnsTo(norm, prev string, first bool, keys []string) bool {
 		return false
 	}
 	t := strings.TrimSpace(norm)
+	t = strings.TrimSpace(strings.TrimPrefix(t, scriptMark(t)))
 	at := firstIndex(t, keys)
 	if speaksRE.MatchString(t[at:]) {
 		return false // "李文静说：…" in another's story: her words, no turn
@@ -209,8 +219,28 @@ func sentenceOwners(paras []string, m Meta) [][]string {
 			continue
 		}
 		prev := ""
+		texts := make([]string, len(spans))
 		for si, sp := range spans {
-			t := zh.ToSimplified(p[sp[0]:sp[1]])
+			texts[si] = zh.ToSimplified(p[sp[0]:sp[1]])
+		}
+		people := [][]string{leaderKeys}
+		for _, o := range others {
+			people = append(people, o.keys)
+		}
+		quoted := QuotedSpeakers(texts, people)
+		for si := range spans {
+			t := texts[si]
+			if q := quoted[si]; q >= 0 && !names(t, leaderKeys) && !slices.ContainsFunc(others, func(o ownerPerson) bool { return names(t, o.keys) }) {
+				// A quotation of hers naming no one ("“…。”" before
+				// 侯建军说。, the rest of 侯建军说：“…。…。”): her words, the
+				// story's turn unchanged. (The line naming her, 李文静说：
+				// “…”, is read as before: a mention, no turn of the story.)
+				if q > 0 {
+					out[pi][si] = others[q-1].name
+				}
+				prev = t
+				continue
+			}
 			own := names(t, leaderKeys)
 			var named []ownerPerson
 			for _, o := range others {
@@ -294,3 +324,65 @@ func communityOf(place string) string {
 	}
 	return first
 }
+
+// QuotedSpeakers says, for each sentence of one paragraph (Simplified,
+// in order), which of people (each her keys: name, aliases) speaks it as
+// a quotation attributed to her: the sentences of a quotation opened
+// after her name and a verb of saying ("侯建军说：“…。…。”") up to its
+// closing mark, and a sentence that is a quotation whole followed by its
+// attribution ("“我们社区去年建起了…。”" then "侯建军说。"). -1 for any
+// other sentence. Whose words they are is whose facts they tell.
+func QuotedSpeakers(sents []string, people [][]string) []int {
+	out := make([]int, len(sents))
+	for i := range out {
+		out[i] = -1
+	}
+	who := func(t string) int {
+		best, at := -1, -1
+		for pi, keys := range people {
+			if i := firstIndex(t, keys); i >= 0 && (at < 0 || i < at) {
+				best, at = pi, i
+			}
+		}
+		return best
+	}
+	open := -1 // the speaker of a quotation still open
+	for i, s := range sents {
+		t := strings.TrimSpace(s)
+		if open >= 0 {
+			out[i] = open
+			if strings.Count(t, "”") > strings.Count(t, "“") {
+				open = -1
+			}
+			continue
+		}
+		if m := saysOpenRE.FindStringSubmatchIndex(t); m != nil {
+			// "侯建军说：“…": her quotation, to its closing mark.
+			if p := who(t[:m[1]]); p >= 0 && firstIndex(t[:m[0]], people[p]) >= 0 {
+				out[i] = p
+				if strings.Count(t, "“") > strings.Count(t, "”") {
+					open = p
+				}
+			}
+			continue
+		}
+		if strings.HasPrefix(t, "“") && strings.HasSuffix(strings.TrimRight(t, "。！？!?"), "”") && i+1 < len(sents) {
+			// "“…。”" then "侯建军说。": hers.
+			next := strings.TrimSpace(sents[i+1])
+			if utf8.RuneCountInString(next) <= 16 && attributionRE.MatchString(next) {
+				if p := who(next); p >= 0 {
+					out[i], out[i+1] = p, p
+				}
+			}
+		}
+	}
+	return out
+}
+
+// saysOpenRE ends the lead of a quotation: a verb of saying and the
+// opening mark (说：“, 表示：“, 笑着说：“).
+var saysOpenRE = regexp.MustCompile(`(说|讲|表示|介绍|坦言|告诉记者|感慨|回忆|说道|谈道|提到)[：:,，]?“`)
+
+// attributionRE is a quotation's attribution standing as a sentence of
+// its own: 侯建军说。, 北关社区党委书记侯建军笑着说。
+var attributionRE = regexp.MustCompile(`(说|讲|表示|介绍|坦言|告诉记者|感慨|说道)[。！!]?$`)

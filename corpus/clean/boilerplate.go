@@ -162,8 +162,13 @@ func classify(l, s string) lineKind {
 func isSiteDateLine(s string) bool {
 	rest := strings.TrimSpace(timeRe.ReplaceAllString(dateRe.ReplaceAllString(s, " "), " "))
 	rest = strings.Trim(rest, "日 |｜/")
-	return runeLen(rest) <= 12 && !strings.ContainsAny(rest, "。，,：:！？、")
+	return runeLen(rest) <= 12 && !strings.ContainsAny(rest, "。，,：:！？、") && !honourRowRe.MatchString(rest)
 }
+
+// honourRowRe is what an honour's title says of its holder: a row of an
+// honours list ("2019年　无锡市优秀共产党员") is the page's text, no
+// paper's name beside its date.
+var honourRowRe = regexp.MustCompile(`优秀|先进|模范|标兵|红旗手|劳模|工作者|党员|代表|最美|十佳|楷模|能手|奖章|好人`)
 
 func disclaimerScore(s string) int {
 	n := 0
@@ -222,10 +227,12 @@ func removeBoilerplate(text string, res *Result) string {
 	joinSectionNumbers(lines, simp)
 	keep := make([]bool, len(lines))
 	metaAt := -1
+	prose := false // a paragraph of the text seen: a closing source line after it (（来源：…）) heads no title
 	for i, l := range lines {
 		switch classify(l, simp[i]) {
 		case lineContent:
 			keep[i] = true
+			prose = prose || strings.Contains(simp[i], "。") && runeLen(simp[i]) > 20
 		case lineNoise:
 			// A caption, or a byline naming a secretary's post ("文/图
 			// 春晖社区党委书记 冯晓燕"): what it says of her is the page's.
@@ -233,7 +240,7 @@ func removeBoilerplate(text string, res *Result) string {
 				res.Captions = append(res.Captions, strings.TrimSpace(l))
 			}
 		case lineMeta:
-			if metaAt < 0 {
+			if metaAt < 0 && !(prose && closingSourceRe.MatchString(simp[i])) {
 				metaAt = i
 			}
 			takeMeta(l, res)
