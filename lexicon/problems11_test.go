@@ -112,3 +112,18 @@ func TestProblem11Wordings(t *testing.T) {
 func TestProblem11WordsTested(t *testing.T) {
 	checkWordsTested(t, problem11Words, problem11Wordings)
 }
+
+// TestArticleWordsAreNoCommonWords: an article word says a sentence is on
+// its topic, so it is no word every report uses for anything (认领 is
+// 当场认领 a request as much as a vegetable plot; 回归, 倾听, 八一路).
+func TestArticleWordsAreNoCommonWords(t *testing.T) {
+	lx := Default()
+	for text, topic := range map[string]string{
+		"居民反映的问题当场认领、限期办结": "毁绿种菜", "在职党员到社区报到认领岗位": "毁绿种菜",
+		"让社区工作回归群众": "特殊人群", "书记耐心倾听居民的意见": "心理关爱", "八一路社区的居民": "退役军人",
+	} {
+		if got := lx.InText(text); got[topic] > 0 {
+			t.Errorf("%q is on %s: %v", text, topic, got)
+		}
+	}
+}
