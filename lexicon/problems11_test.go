@@ -127,3 +127,17 @@ func TestArticleWordsAreNoCommonWords(t *testing.T) {
 		}
 	}
 }
+
+// TestStrangersInANewCommunity: "新社区，居民互相不认识" asks of 邻里关系.
+func TestStrangersInANewCommunity(t *testing.T) {
+	lx := Default()
+	for _, q := range []string{"我们是新社区，居民互相不认识，怎么办？", "小区里对门住着谁都不认识"} {
+		found := false
+		for _, tp := range lx.InQuestion(q) {
+			found = found || tp.Name == "邻里关系"
+		}
+		if !found {
+			t.Errorf("%s: 邻里关系 not asked", q)
+		}
+	}
+}
