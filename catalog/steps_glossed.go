@@ -87,7 +87,7 @@ func findGlossedSteps(a *article, g *group, found []string) []string {
 // (两 or 二 as written), then its noun (三联, 一访, 两翼).
 func componentShorthand(name string, x component) string {
 	k := key(name)
-	for _, n := range []rune(numerals + "两") {
+	for _, n := range numerals + "两" {
 		if (n == '两' && x.count == 2 || n != '两' && numeralValue(n) == x.count) && strings.Contains(k, string(n)+x.noun) {
 			return string(n) + x.noun
 		}
