@@ -648,7 +648,7 @@ func (s *Service) shortAboutPrev(q Question, prev *Turn) bool {
 	// 是什么" are neither.
 	// "当时", "现在还", "一共" point at what was told; they ask nothing.
 	rest := deicticRE.ReplaceAllString(residual(q.Topic), "")
-	_, detail := detailAsked(q.Norm)
+	_, detail := detailAsked(q)
 	said := len(prev.Leaders) > 0 && s.says(prev.Leaders[0], rest, nil)
 	yesNo := yesNoRE.MatchString(strings.TrimSpace(q.Norm))               // "要收费吗？": of what was just told
 	wh := whWordRE.MatchString(q.Norm) || strings.Contains(q.Norm, "什么人") // "都是些什么人"
@@ -889,7 +889,7 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	}
 	var detail *draft
 	alone := false
-	if kind, ok := detailAsked(q.Norm); ok && kind.name == "change" && len(q.Methods) == 1 && q.Step == 0 && len(q.Leaders) <= 1 && q.Intent != IntentCompare && q.Intent != IntentAdvice {
+	if kind, ok := detailAsked(q); ok && kind.name == "change" && len(q.Methods) == 1 && q.Step == 0 && len(q.Leaders) <= 1 && q.Intent != IntentCompare && q.Intent != IntentAdvice {
 		// "会一直是红色户吗": whether a class changes, from the method's
 		// sentences re-sorting them, whether asked after it or naming it.
 		// Only of a method sorting people or homes into classes: "红色管家会
@@ -901,7 +901,7 @@ func (p *planner) plan(ctx context.Context) (*draft, error) {
 	} else if q.FollowUp && q.Resolved && len(q.Methods) == 1 && q.Step == 0 && q.Intent != IntentCompare && q.Intent != IntentAdvice && q.Intent != IntentSteps {
 		// "谁参加？" after 板凳会: who takes part, from its own sentences,
 		// leads what the usual plan says.
-		if kind, ok := detailAsked(q.Norm); ok {
+		if kind, ok := detailAsked(q); ok {
 			if m, ok := p.method(q.Methods[0]); ok {
 				detail, _ = p.planMethodDetail(m, kind)
 			}

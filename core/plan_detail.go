@@ -24,9 +24,6 @@ type detailKind struct {
 }
 
 var detailKinds = []detailKind{
-	// "坚持了多久": how long it has gone on (坚持了十二年), before when it
-	// is held.
-	{"length", lengthAskRE, lengthStatedRE},
 	{"people",
 		regexp.MustCompile(`谁(参加|参与|负责|来|去|管|组织|主持|出面|出力|出钱|干|当|上门|值班|服务|帮)|由谁|哪些人|什么人(参加|参与|负责|来)|都有谁|人员|成员|组成`),
 		regexp.MustCompile(`居民|党员|志愿者|网格员|楼栋长|楼长|楼道长|院长|代表|干部|社工|老人|业主|单位|物业|群众|街坊|大家|骨干|专家|律师|医生|民警|学生|退休|成员|组成|小组|队伍|团队`)},
@@ -48,7 +45,13 @@ var detailKinds = []detailKind{
 
 // detailAsked is the kind of detail a question asks of a method, if any.
 // 是谁提出的 asks who made it, not who takes part.
-func detailAsked(norm string) (detailKind, bool) {
+func detailAsked(q Question) (detailKind, bool) {
+	norm := q.Norm
+	if q.Asks == AsksLength {
+		// "坚持了多久": how long it has gone on (坚持了十二年), read once
+		// into Asks, before when it is held.
+		return detailKind{name: "length", ask: lengthAskRE, holds: lengthStatedRE}, true
+	}
 	if sourceRE.MatchString(norm) {
 		return detailKind{}, false // 钱从哪里来: a source, not a place
 	}
