@@ -218,3 +218,18 @@ func TestSectionOpeningHeIsCalled(t *testing.T) {
 		t.Errorf("leader %q place %q, want 葛志远 of 南门社区", b.Leader, b.Place)
 	}
 }
+
+// TestStarAndGoodPersonHonours: "全国志愿服务奉献之星" and "中国好人" are
+// honours of hers, listed with the others.
+func TestStarAndGoodPersonHonours(t *testing.T) {
+	got := deriveHonours("于丽琴先后获得“全国志愿服务奉献之星”“辽宁省优秀共产党员”等荣誉，2020年入选中国好人。", nil, "于丽琴", nil, nil)
+	for _, want := range []string{"全国志愿服务奉献之星", "辽宁省优秀共产党员", "中国好人"} {
+		found := false
+		for _, h := range got {
+			found = found || strings.Contains(h, want)
+		}
+		if !found {
+			t.Errorf("%s missing from %v", want, got)
+		}
+	}
+}
