@@ -441,3 +441,13 @@ func TestHouseholdsAndShares(t *testing.T) {
 		t.Errorf("want the share:\n%s", ans.Text)
 	}
 }
+
+// TestProfileSaysWhatPeopleCallHer: her profile tells the name people
+// call her (居民都亲切地叫她“马大姐”) when room is left after her work.
+func TestProfileSaysWhatPeopleCallHer(t *testing.T) {
+	s := lead11Service(t)
+	ans := askAll(t, s, "nick-ma", "介绍一下马秀兰")
+	if !strings.Contains(lineWith(ans.Text, "人称"), "马大姐") {
+		t.Errorf("what people call her missing:\n%s", ans.Text)
+	}
+}

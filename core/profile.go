@@ -72,6 +72,7 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 		// One line, the first few: her honours never crowd out her work.
 		b.point("荣誉", honourLine(l.Honours), honourChunk(chunks, l.Honours))
 	}
+
 	// Her story: where she started, what she did (the main methods, one
 	// line each with what came of it), what she did herself, what came of
 	// it — each once.
@@ -268,6 +269,14 @@ func (s *Service) leaderProfile(ctx context.Context, chat, name string, script z
 		b.used[t] = true
 		b.point(label, t, f.ChunkID)
 		shown++
+	}
+	if nick := nicknameSentence(chunks, l.Name, s.ents.keysOf[l.Name]); nick.text != "" && !methodsAsked {
+		// "居民都亲切地叫她“马大姐”": what people call her is part of who
+		// she is — after her work, when there is room left.
+		if t := cleanQuote(nick.text); !b.shownWithin(t) && b.withinBudget("• 人称："+t) {
+			b.used[t] = true
+			b.point("人称", t, nick.chunk)
+		}
 	}
 	if !methodsAsked {
 		// Her career before the post (原是纺织厂会计, 退伍后…), last, when
@@ -673,3 +682,22 @@ func careerSentence(s *Service, sents []sentRef, leader string) (sentRef, bool) 
 	}
 	return sentRef{}, false
 }
+
+// nicknameSentence is the sentence telling what people call her: one of
+// her keys other than her name, in quotation marks (“马大姐”, “小巷总理”),
+// with a word of calling (叫, 称, 喊).
+func nicknameSentence(chunks []corpus.Chunk, name string, keys []string) sentenceAt {
+	var quoted []string
+	for _, k := range keys {
+		if k != name && utf8.RuneCountInString(k) >= 2 && !strings.HasSuffix(k, "书记") {
+			quoted = append(quoted, "“"+k+"”", "「"+k+"」")
+		}
+	}
+	if len(quoted) == 0 {
+		return sentenceAt{}
+	}
+	return firstSentenceWith(chunks, quoted, callingRE)
+}
+
+// callingRE is a word of calling someone by a name.
+var callingRE = regexp.MustCompile(`叫|称|喊|誉为|外号|昵称`)
