@@ -176,6 +176,9 @@ func deriveHonours(text string, fields map[string]string, leader string, aliases
 				if othersGroup(string(nrs[:a]), norm, lk, len(others)) {
 					continue // "倪红霞…，社区2名党员被评为…": theirs, not hers
 				}
+				if someoneElseWon(string(nrs[:a])) {
+					continue // "在她的带动下，调解员老王成了…调解能手": his
+				}
 				if othersHonour(string(nrs[:a]), lk, aliases, others) && !sharedHonour(string(nrs[:a]), lk, others) {
 					continue // "…韦志鹏被评为株洲市优秀党务工作者": his, not hers
 				}
@@ -332,3 +335,22 @@ func othersGroup(before, sent, leader string, others int) bool {
 	}
 	return others == 0 || groupCount(sent) != others+1
 }
+
+// someoneElseWon reports whether the clause before an honour names
+// someone else as who won it: a person by a role or a kin or call word
+// (徒弟小王, 志愿者张秀兰, 调解员老王, 老党员老周), not her (她本人, 我本人).
+func someoneElseWon(before string) bool {
+	clause := before
+	if i := strings.LastIndexAny(clause, "，,；;。：:"); i >= 0 {
+		clause = clause[i:]
+	}
+	clause = honourRe.ReplaceAllString(clause, "") // (the honours before it in a list: 优秀共产党员、…)
+	return otherWinnerRE.MatchString(clause) && !selfWinnerRE.MatchString(clause)
+}
+
+var (
+	// otherWinnerRE is a person other than her, by role or call word.
+	otherWinnerRE = regexp.MustCompile(`徒弟|志愿者|调解员|老党员|队员|网格员|楼长|楼栋长|骨干|同事|大爷|大妈|阿姨|师傅|退役军人|儿子|女儿|丈夫|爱人|老伴|孩子|学生`)
+	// selfWinnerRE is her, in the clause.
+	selfWinnerRE = regexp.MustCompile(`她本人|我本人|他本人|本人|她也|他也|我也`)
+)

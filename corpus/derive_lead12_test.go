@@ -154,6 +154,10 @@ func TestQuotationOfTheOtherSecretary(t *testing.T) {
 		{[]string{"侯建军说：“冯书记的办法我们学了不少。", "去年我本人还获得了‘市劳动模范’称号。”", "冯雪莲还组织党员成立了“红色代办队”。"}, []int{1, 1, -1}},
 		{[]string{"冯书记笑着说：“事要一件件办。”", "居民都信她。"}, []int{0, -1}},
 		{[]string{"“冯书记是我们的贴心人。”", "居民老周说。"}, []int{-1, -1}},
+		// The one spoken to, or beside, is no speaker.
+		{[]string{"她对侯建军说：“我们社区去年建起了老年食堂。”"}, []int{-1}},
+		{[]string{"她拉着侯建军的手说：“先把食堂办起来。”"}, []int{-1}},
+		{[]string{"在侯建军的介绍下，她表示：“我们也要学。”"}, []int{-1}},
 	} {
 		if got := QuotedSpeakers(c.sents, people); !slices.Equal(got, c.want) {
 			t.Errorf("QuotedSpeakers(%q) = %v, want %v", c.sents, got, c.want)
@@ -231,5 +235,26 @@ func TestStarAndGoodPersonHonours(t *testing.T) {
 		if !found {
 			t.Errorf("%s missing from %v", want, got)
 		}
+	}
+}
+
+// TestHonoursOfThoseSheLed: an honour won by someone she led or helped,
+// named in its clause (徒弟小王, 志愿者张秀兰, 调解员老王), is not hers; her own,
+// told beside theirs, is.
+func TestHonoursOfThoseSheLed(t *testing.T) {
+	for _, text := range []string{
+		"李文静说：“我带出来的徒弟小王去年获评区调解能手。”",
+		"李文静说：“我身边的志愿者张秀兰前年被评为全市“身边好人”。”",
+		"李文静说：“我们社区的退役军人老周被评为全省模范退役军人。”",
+		"在李文静的带动下，调解员老王成了远近闻名的调解能手。",
+		"在李文静的带动下，老党员老周被评为全市优秀共产党员。",
+	} {
+		if got := deriveHonours(text, nil, "李文静", nil, []string{"侯建军"}); len(got) > 0 {
+			t.Errorf("%s: honours %v credited to her", text, got)
+		}
+	}
+	got := deriveHonours("在李文静的带领下，社区涌现出30余名优秀志愿者，她本人也荣获“全国优秀党务工作者”称号。", nil, "李文静", nil, nil)
+	if len(got) != 1 || !strings.Contains(got[0], "全国优秀党务工作者") {
+		t.Errorf("her own honour beside theirs: %v", got)
 	}
 }

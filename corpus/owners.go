@@ -358,7 +358,9 @@ func QuotedSpeakers(sents []string, people [][]string) []int {
 		}
 		if m := saysOpenRE.FindStringSubmatchIndex(t); m != nil {
 			// "侯建军说：“…": her quotation, to its closing mark.
-			if p := who(t[:m[1]]); p >= 0 && firstIndex(t[:m[0]], people[p]) >= 0 {
+			// (Not the one spoken to, nor one in whose presence it was
+			// said: 她对侯建军说, 在侯建军的介绍下，她表示.)
+			if p := who(t[:m[1]]); p >= 0 && firstIndex(t[:m[0]], people[p]) >= 0 && !spokenTo(t[:m[0]], people[p]) {
 				out[i] = p
 				if strings.Count(t, "“") > strings.Count(t, "”") {
 					open = p
@@ -386,3 +388,18 @@ var saysOpenRE = regexp.MustCompile(`(说|讲|表示|介绍|坦言|告诉记者|
 // attributionRE is a quotation's attribution standing as a sentence of
 // its own: 侯建军说。, 北关社区党委书记侯建军笑着说。
 var attributionRE = regexp.MustCompile(`(说|讲|表示|介绍|坦言|告诉记者|感慨|说道)[。！!]?$`)
+
+// spokenTo reports whether the name in before (the text up to 说) is
+// the one spoken to or beside, not the speaker: 对/向/跟/给/和/拉着 right
+// before it, or 在…下 around it.
+func spokenTo(before string, keys []string) bool {
+	i := firstIndex(before, keys)
+	if i < 0 {
+		return false
+	}
+	ahead := []rune(before[:i])
+	if n := len(ahead); n > 0 && strings.ContainsRune("对向跟给和与同陪帮着", ahead[n-1]) {
+		return true
+	}
+	return strings.HasSuffix(strings.TrimSpace(string(ahead)), "在") || strings.Contains(before[i:], "下，") || strings.Contains(before[i:], "下,")
+}
