@@ -44,9 +44,14 @@ func (l *fakeLibrary) Preview(_ context.Context, name string, data []byte) (Arti
 	return ArticleInfo{Title: "《标题》<b>&", Leader: "", Place: "某社区", Passages: 2, Source: name}, nil
 }
 
-func (l *fakeLibrary) Add(_ context.Context, name string, data []byte) (ArticleInfo, error) {
+func (l *fakeLibrary) Add(ctx context.Context, name string, data []byte) (ArticleInfo, error) {
 	if l.gate != nil {
-		<-l.gate
+		// (Shutdown ends the wait: a failed test must not hang the run.)
+		select {
+		case <-l.gate:
+		case <-ctx.Done():
+			return ArticleInfo{}, ctx.Err()
+		}
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -105,15 +110,17 @@ func TestUploadConfirmation(t *testing.T) {
 	}
 	// Two presses by the admin (a double tap): one Add.
 	lib.gate = make(chan struct{})
+	openGate := sync.OnceFunc(func() { close(lib.gate) })
+	t.Cleanup(openGate) // a failure below must not leave Add waiting
 	for range 2 {
 		if _, err := h.srv.PressButton(group, admin, preview.ID, ok); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if !h.srv.WaitUntil(5*time.Second, func() bool { return len(h.srv.CallbackAnswers()) == 3 }) {
+	if !h.srv.WaitUntil(20*time.Second, func() bool { return len(h.srv.CallbackAnswers()) == 3 }) {
 		t.Fatalf("presses: %+v", h.srv.CallbackAnswers())
 	}
-	close(lib.gate)
+	openGate()
 	if !h.srv.WaitUntil(5*time.Second, func() bool {
 		m := h.srv.BotMessages(group.ID)[0]
 		return strings.Contains(m.Text, "已加入") && m.ReplyMarkup == nil
