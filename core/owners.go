@@ -103,18 +103,12 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 	prev, first := "", true
 	headed, fresh := false, false // a heading opened the section; no one named in it yet
 	lastPara, lastChunk := -1, ""
-	var quoteOpen *sentRef // a quotation opening the paragraph, its speaker not yet said
 	for _, c := range chunks {
 		for _, r := range s.sentences(c) {
 			if r.chunk.ID != lastChunk || r.para != lastPara {
 				para = "" // a new paragraph
 				prev, first = "", true
 				lastChunk, lastPara = r.chunk.ID, r.para
-				quoteOpen = nil
-				if t := strings.TrimSpace(r.text); strings.HasPrefix(t, "“") || strings.HasPrefix(t, "「") {
-					q := r
-					quoteOpen = &q
-				}
 			}
 			named := ""
 			for _, x := range seconds {
@@ -165,14 +159,6 @@ func (s *Service) articleOwners(articleID string, seconds []string) map[string]s
 						break
 					}
 				}
-			}
-			if quoteOpen != nil && r.pos != quoteOpen.pos {
-				if named != "" && !namesOwn && saidByRE.MatchString(r.norm) {
-					// "“以前…出力了。”" then "红星社区书记唐亮说。": the
-					// quotation is his words, not the last section's.
-					out[sentPos(*quoteOpen)] = named
-				}
-				quoteOpen = nil
 			}
 			prev, first = r.norm, false
 			if v, ok := quoted[sentPos(r)]; ok {
