@@ -451,3 +451,29 @@ func TestProfileSaysWhatPeopleCallHer(t *testing.T) {
 		t.Errorf("what people call her missing:\n%s", ans.Text)
 	}
 }
+
+// TestQuotedTimeIsNoPractice: "在“十四五”期间", "“七一”前夕" quote a time,
+// no practice a comparison could name.
+func TestQuotedTimeIsNoPractice(t *testing.T) {
+	for text, want := range map[string]string{
+		"在“十四五”期间，她推动老旧小区改造。": "", "她在“七一”前夕组织党员重温入党誓词。": "", "她办起“邻里食堂”，为老人助餐。": "邻里食堂",
+	} {
+		if got := quotedPractice(sentRef{text: text, norm: text}); got != want {
+			t.Errorf("quotedPractice(%s) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestComparedWithThePastIsNoComparison: "和以前比有什么变化" asks how
+// things changed, not a comparison of secretaries.
+func TestComparedWithThePastIsNoComparison(t *testing.T) {
+	s := lead11Service(t)
+	for _, q := range []string{"于丽琴的社区和以前比有什么变化？", "龙城社区跟过去比有啥不一样？"} {
+		if got := s.understand(q, Conversation{}).Intent; got == IntentCompare {
+			t.Errorf("%s read as a comparison", q)
+		}
+	}
+	if got := s.understand("周良英和于丽琴比起来有什么不同？", Conversation{}).Intent; got != IntentCompare {
+		t.Errorf("two secretaries 比起来: %s", got)
+	}
+}

@@ -1566,7 +1566,11 @@ func quotedPractice(r sentRef) string {
 	if !isDoing(r.norm) {
 		return ""
 	}
-	for _, m := range practiceQuotedRE.FindAllStringSubmatch(r.norm, -1) {
+	for _, at := range practiceQuotedRE.FindAllStringSubmatchIndex(r.norm, -1) {
+		m := []string{r.norm[at[0]:at[1]], r.norm[at[2]:at[3]], r.norm[at[4]:at[5]]}
+		if timeAfterQuoteRE.MatchString(r.norm[at[1]:]) {
+			continue // "在“十四五”期间", "“七一”前夕": a time, no practice
+		}
 		if n := utf8.RuneCountInString(m[2]); n >= 2 && n <= 10 {
 			return m[2]
 		}
@@ -1577,6 +1581,9 @@ func quotedPractice(r sentRef) string {
 // practiceQuotedRE is a name in quotes right after a verb of setting up or
 // carrying out.
 var practiceQuotedRE = regexp.MustCompile(`(设|设立|设了|办|办起|办起了|建|建起|建立|成立|组建|组织|推行|推出|开展|实行|创办|打造|搞|开设|开了|是设|在)[“「]([^”」，,。；：:！？!?、\s]{2,10})[”」]`)
+
+// timeAfterQuoteRE follows a quoted time (“十四五”期间, “七一”前夕, “双十一”前后).
+var timeAfterQuoteRE = regexp.MustCompile(`^(期间|前夕|前后|以来|之际|当天|那天|时|节|到来)`)
 
 // compareLeaders completes the secretaries a comparison is between when
 // the question names one and "其他书记" (her and those others whose

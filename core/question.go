@@ -146,7 +146,7 @@ var attributes = []Attribute{
 }
 
 var (
-	compareRE = regexp.MustCompile(`共同点|相同点|相同之处|不同点|不同之处|有什么不同|有何不同|有哪些不同|区别|异同|比较|对比|差异|差别|一样吗|有什么相似|相似之处|相比|比[，,]?(有什么|有啥|有哪些|起来)`)
+	compareRE = regexp.MustCompile(`共同点|相同点|相同之处|不同点|不同之处|有什么不同|有何不同|有哪些不同|区别|异同|比较|对比|差异|差别|一样吗|有什么相似|相似之处|相比|[^前去往原]比[，,]?(有什么|有啥|有哪些|起来)`)
 	// betterRE asks which of two is better ("A和B比，哪个更…", "谁的做法更
 	// 适合"): a comparison, unless a personal fact is what is compared
 	// (谁的工资更高 asks a fact the articles may not state).
