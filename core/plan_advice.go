@@ -243,12 +243,13 @@ func (p *planner) planAdvice(ctx context.Context, only []string) (*draft, error)
 // 骨干，最爱跳广场舞", "从纺织厂下岗后到社区工作"), unless it tells a doing
 // of hers as well.
 func ownLife(norm string) bool {
-	return ownLifeRE.MatchString(norm) && !herDoingRE.MatchString(norm)
+	return ownLifeRE.MatchString(norm) && !herDoingRE.MatchString(norm) && !workDoneRE.MatchString(norm)
 }
 
 // proposalRE is a proposal a deputy brought to a congress (两会上……带去了
 // 关于老旧小区改造的建议): what she asked others to do, not a practice.
-var proposalRE = regexp.MustCompile(`(带去|带来|带上|提交|递交|提出)[^，,。；]{0,20}(建议|议案|提案)|两会上`)
+// (Residents' 建议 she takes down is no proposal of hers.)
+var proposalRE = regexp.MustCompile(`(带去|带来|带上|提交|递交|提出)[^，,。；]{0,20}(议案|提案)|(两会|人代会|人大会议|政协会议)上`)
 
 // ownLifeRE marks a person's own life: youth, pastimes, schooling, posts.
 var ownLifeRE = regexp.MustCompile(`年轻时|小时候|从小|爱好|最爱|酷爱|喜欢(唱|跳|写|读|看|画|打|下|练|钓|跑)|业余时间|闲暇时|毕业于|毕业后|下岗后|参军|入伍|转业到|出生在|出生于|\d{4}年(\d{1,2}月)?(出)?生`)

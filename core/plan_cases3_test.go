@@ -477,3 +477,19 @@ func TestComparedWithThePastIsNoComparison(t *testing.T) {
 		t.Errorf("two secretaries 比起来: %s", got)
 	}
 }
+
+// TestAdviceKeepsPracticesBesideHerLife: a practice told with a word of
+// her own life (参军, 小时候) or with residents' 建议 is still a practice.
+func TestAdviceKeepsPracticesBesideHerLife(t *testing.T) {
+	for _, text := range []string{"她组织社区青年参军入伍，每年送兵20多人。", "她小时候就跟着母亲照顾邻居老人，如今办起了老年食堂。"} {
+		if ownLife(text) {
+			t.Errorf("%s read as her own life", text)
+		}
+	}
+	if proposalRE.MatchString("居民提出的建议，她一条条记下来，一周内答复。") {
+		t.Errorf("residents' 建议 read as her proposal")
+	}
+	if !ownLife("她年轻时最爱跳广场舞。") || !proposalRE.MatchString("两会上，她带去了关于老旧小区改造的建议。") {
+		t.Errorf("her life or her proposal no longer read")
+	}
+}

@@ -1566,7 +1566,7 @@ var recurringRE = regexp.MustCompile(`每(天|日|晚|周|月|季度?|年|逢|�
 var (
 	// workDoneRE is a verb of work set up or carried out (推行, 组建,
 	// 签订, 举办 …): a doing of hers, not the scene around it.
-	workDoneRE = regexp.MustCompile(`推行|推出|推动|建立|建起|组建|成立了|组织|开设|设立|设置|带领|牵头|签订|举办|开展|打造|搭建|提出|创建|创办|开办|发起|引进|改造成|聘请|动员|发动|召开|走访|上门|腾出|协调|对接`)
+	workDoneRE = regexp.MustCompile(`推行|推出|推动|建立|建起|组建|成立了|组织|办起|编成|开设|设立|设置|带领|牵头|签订|举办|开展|打造|搭建|提出|创建|创办|开办|发起|引进|改造成|聘请|动员|发动|召开|走访|上门|腾出|协调|对接`)
 	// foundedRE tells when a place was set up (社区成立于2018年), no doing.
 	foundedRE = regexp.MustCompile(`成立于|建于|始建|组建于|设立于`)
 )
