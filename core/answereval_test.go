@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"bangyang/corpus"
@@ -392,6 +393,28 @@ func TestAnswerEvalHoldout11(t *testing.T) {
 	t.Parallel()
 	evalOverDir(t, "held-out 11", "testdata/answers_holdout11.jsonl", "../corpus/testdata/genre-holdout11",
 		evalFloor{coverage: 0.69, abstained: 0.90, wrongRefusal: 0.08, medianRunes: 450})
+}
+
+// sharedEntry is one Service the tests share, built once.
+type sharedEntry struct {
+	once sync.Once
+	s    *Service
+}
+
+// sharedServices are the Services tests share, by name.
+var sharedServices sync.Map // name → *sharedEntry
+
+// sharedService is build's Service, built once for every test asking for
+// it by name (an index is built once, not per test).
+func sharedService(t *testing.T, name string, build func(*testing.T) *Service) *Service {
+	t.Helper()
+	v, _ := sharedServices.LoadOrStore(name, &sharedEntry{})
+	e := v.(*sharedEntry)
+	e.once.Do(func() { e.s = build(t) })
+	if e.s == nil {
+		t.Fatalf("the shared service %s could not be built", name)
+	}
+	return e.s
 }
 
 // serviceOverText is serviceOverDir over one article written as name.

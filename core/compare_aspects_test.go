@@ -3,41 +3,23 @@ package core
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 )
 
-// compareAspects is one Service over testdata/compare_aspects (three
-// articles written for these tests: a street secretary's report telling
-// a community secretary's practice inside it, a news report and a
+// aspectsService is one Service over testdata/compare_aspects (articles
+// written for these tests: a street secretary's report telling a
+// community secretary's practice inside it, a news report and a
 // government page of two community secretaries each with a general method
 // and a practice of her own on members, old people and disputes).
-var compareAspects struct {
-	once sync.Once
-	s    *Service
-}
-
 func aspectsService(t *testing.T) *Service {
-	t.Helper()
-	compareAspects.once.Do(func() { compareAspects.s = serviceOverDir(t, "testdata/compare_aspects") })
-	if compareAspects.s == nil {
-		t.Fatal("no service over testdata/compare_aspects")
-	}
-	return compareAspects.s
+	return sharedService(t, "testdata/compare_aspects", func(t *testing.T) *Service { return serviceOverDir(t, "testdata/compare_aspects") })
 }
 
-// askChain asks the questions in one chat and returns the last answer.
+// askChain asks the questions in one chat over those articles and returns
+// the last answer.
 func askChain(t *testing.T, chat string, qs ...string) *Answer {
 	t.Helper()
-	var ans *Answer
-	for _, q := range qs {
-		var err error
-		if ans, err = aspectsService(t).Ask(context.Background(), chat, q); err != nil {
-			t.Fatal(err)
-		}
-		checkMarkers(t, ans)
-	}
-	return ans
+	return askAll(t, aspectsService(t), chat, qs...)
 }
 
 func TestCompareOnASharedAspect(t *testing.T) {

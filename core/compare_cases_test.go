@@ -3,26 +3,15 @@ package core
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 )
 
-// compareCases is one Service over testdata/compare_cases (four articles
-// written for these tests: a news report with an army career and lures
-// naming the fields, a government page, one page with two secretaries, a
-// WeChat post telling no dates), built once for the tests of this file.
-var compareCases struct {
-	once sync.Once
-	s    *Service
-}
-
+// compareService is one Service over testdata/compare_cases (four
+// articles written for these tests: a news report with an army career and
+// lures naming the fields, a government page, one page with two
+// secretaries, a WeChat post telling no dates).
 func compareService(t *testing.T) *Service {
-	t.Helper()
-	compareCases.once.Do(func() { compareCases.s = serviceOverDir(t, "testdata/compare_cases") })
-	if compareCases.s == nil {
-		t.Fatal("no service over testdata/compare_cases")
-	}
-	return compareCases.s
+	return sharedService(t, "testdata/compare_cases", func(t *testing.T) *Service { return serviceOverDir(t, "testdata/compare_cases") })
 }
 
 func askCompare(t *testing.T, q string) *Answer {

@@ -3,7 +3,6 @@ package core
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 )
 
@@ -105,21 +104,12 @@ const d12HeIsCalled = "社区里的两位“领头雁”\n\n一、老街巷里�
 	"　　他叫邓志刚，退伍军人，现任望江街道滨江社区党支部书记。他牵头成立了“红色业委会”，一年内解决了17个难题。\n\n" +
 	"　　他还办起了“周二夜校”。2022年，他被评为“市优秀退役军人”。\n"
 
-var d12 struct {
-	once sync.Once
-	s    *Service
-}
-
+// d12Service is one Service over the texts above.
 func d12Service(t *testing.T) *Service {
-	t.Helper()
-	d12.once.Do(func() {
-		d12.s = serviceOverTexts(t, map[string]string{"winners.txt": d12Winners, "script.txt": d12Script, "ma.txt": d12Interview, "tian.txt": d12TwoChar,
+	return sharedService(t, "derive12", func(t *testing.T) *Service {
+		return serviceOverTexts(t, map[string]string{"winners.txt": d12Winners, "script.txt": d12Script, "ma.txt": d12Interview, "tian.txt": d12TwoChar,
 			"guests.txt": d12Guests, "successor.txt": d12Successor, "street.txt": d12StreetAndCommunity, "quote.txt": d12Quote, "host.txt": d12Host, "called.txt": d12HeIsCalled})
 	})
-	if d12.s == nil {
-		t.Fatal("the shared service could not be built")
-	}
-	return d12.s
 }
 
 // Each secretary's honours, methods and career are hers: the 荣誉 line

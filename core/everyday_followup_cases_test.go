@@ -14,7 +14,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 )
 
@@ -65,19 +64,9 @@ func askSummaryIn(t *testing.T, s *Service, q string) *Answer {
 // and shared by the tests of this file (each asks in conversations of its
 // own).
 func everydayArticles(t *testing.T) *Service {
-	t.Helper()
-	everyday.once.Do(func() {
-		everyday.s = serviceOverTexts(t, map[string]string{"cai.html": caiArticle, "hu.txt": huArticle, "liang.txt": liangArticle, "wei.txt": weiArticle, "tan.md": tanInterview, "zhou.txt": zhouSpeech})
+	return sharedService(t, "everyday", func(t *testing.T) *Service {
+		return serviceOverTexts(t, map[string]string{"cai.html": caiArticle, "hu.txt": huArticle, "liang.txt": liangArticle, "wei.txt": weiArticle, "tan.md": tanInterview, "zhou.txt": zhouSpeech})
 	})
-	if everyday.s == nil {
-		t.Fatal("the shared service could not be built")
-	}
-	return everyday.s
-}
-
-var everyday struct {
-	once sync.Once
-	s    *Service
 }
 
 // caiArticle: a news portal page; the problem she saw told a paragraph

@@ -3,7 +3,6 @@ package core
 import (
 	"os"
 	"strings"
-	"sync"
 	"testing"
 )
 
@@ -14,20 +13,8 @@ import (
 // profile with two methods, a count paragraph and a past state (yu.txt),
 // and an evening paper's report whose practice is told before the name
 // residents gave it (ma.txt).
-var lead11 struct {
-	once sync.Once
-	s    *Service
-}
-
-// lead11Service is one service over testdata/lead11, shared by the tests
-// (an index is built once).
 func lead11Service(t *testing.T) *Service {
-	t.Helper()
-	lead11.once.Do(func() { lead11.s = serviceOverDir(t, "testdata/lead11") })
-	if lead11.s == nil {
-		t.Fatal("no service over testdata/lead11")
-	}
-	return lead11.s
+	return sharedService(t, "testdata/lead11", func(t *testing.T) *Service { return serviceOverDir(t, "testdata/lead11") })
 }
 
 // TestCountAskedOfCommunityLeadsWithItsCount: "林海社区有多少党员" is told
