@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,18 +58,7 @@ func TestAdviceEverydayProblems(t *testing.T) {
 			t.Errorf("%s\nwant %s's practice, got:\n%s", c.q, c.leader, ans.Text)
 			continue
 		}
-		hit := false
-		for _, w := range c.want {
-			hit = hit || strings.Contains(ans.Text, w)
-		}
-		if !hit {
-			t.Errorf("%s\nwant one of %v, got:\n%s", c.q, c.want, ans.Text)
-		}
-		for _, w := range c.without {
-			if strings.Contains(ans.Text, w) {
-				t.Errorf("%s\nquotes %q, no answer to it:\n%s", c.q, w, ans.Text)
-			}
-		}
+		checkPracticeQuoted(t, c.q, ans.Text, c.want, c.without)
 	}
 }
 
@@ -146,6 +136,20 @@ func TestProblemOverGroup(t *testing.T) {
 		words, victim := problemOverGroup(question)
 		if got := [2]bool{len(words) > 0, victim}; got != want {
 			t.Errorf("%s: problem words %v, victim %v; want %v", q, got[0], got[1], want)
+		}
+	}
+}
+
+// checkPracticeQuoted checks an advice answer to q quotes one of want (a
+// practice on the problem) and none of without (what answers nothing).
+func checkPracticeQuoted(t *testing.T, q, text string, want, without []string) {
+	t.Helper()
+	if !slices.ContainsFunc(want, func(w string) bool { return strings.Contains(text, w) }) {
+		t.Errorf("%s\nwant one of %v, got:\n%s", q, want, text)
+	}
+	for _, w := range without {
+		if strings.Contains(text, w) {
+			t.Errorf("%s\nquotes %q, no answer to it:\n%s", q, w, text)
 		}
 	}
 }
