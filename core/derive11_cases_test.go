@@ -30,16 +30,7 @@ func TestSecretariesToldInTurnOwnTheirPractices(t *testing.T) {
 		{"430课堂是谁办的？", []string{"贺建军"}, nil},
 	} {
 		ans := askSummary(t, s, c.q)
-		for _, w := range c.want {
-			if !strings.Contains(ans.Text, w) {
-				t.Errorf("%s: answer lacks %s:\n%s", c.q, w, ans.Text)
-			}
-		}
-		for _, w := range c.not {
-			if strings.Contains(ans.Text, w) {
-				t.Errorf("%s: answer holds the other secretary's %s:\n%s", c.q, w, ans.Text)
-			}
-		}
+		checkOwnFacts(t, c.q, ans.Text, c.want, c.not)
 	}
 }
 
@@ -73,6 +64,22 @@ func TestPostYearAfterAnotherCareer(t *testing.T) {
 			if strings.Contains(ans.Text, w) {
 				t.Errorf("%s: answer holds %s:\n%s", c.q, w, ans.Text)
 			}
+		}
+	}
+}
+
+// checkOwnFacts checks the answer to q about one secretary holds all of
+// want and none of not (the other secretary's facts on the page).
+func checkOwnFacts(t *testing.T, q, text string, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s: answer lacks %s:\n%s", q, w, text)
+		}
+	}
+	for _, w := range not {
+		if strings.Contains(text, w) {
+			t.Errorf("%s: answer holds the other secretary's %s:\n%s", q, w, text)
 		}
 	}
 }
