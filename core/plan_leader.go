@@ -207,7 +207,11 @@ func (p *planner) planLeader(leader string) *draft {
 	general := func(re *regexp.Regexp) bool {
 		return utf8.RuneCountInString(residual(re.ReplaceAllString(p.q.Topic, " "))) < 2
 	}
-	if count := countAsked(p.q.Norm); p.q.Intent == IntentNumber && count != nil {
+	var count *regexp.Regexp // what a count question counts, compiled once
+	if p.q.Intent == IntentNumber {
+		count = countAsked(p.q.Norm)
+	}
+	if count != nil {
 		// "林海社区有多少党员": the sentence counting them ("共有党员321名")
 		// answers, before those only naming the community.
 		ranked = matchingFirst(ranked, count)
@@ -227,7 +231,7 @@ func (p *planner) planLeader(leader string) *draft {
 		// quoted name tells none).
 		ranked = matchingFirst(ranked, lengthStatedRE)
 	}
-	if count := countAsked(p.q.Norm); p.q.Intent == IntentNumber && p.q.FollowUp && p.prev != nil && count != nil {
+	if count != nil && p.q.FollowUp && p.prev != nil {
 		// "那一共帮了多少户？" after how she did it: the count told with
 		// what was just shown, or right after it.
 		if r, ok := p.statedNearShown(chunks, count); ok {
@@ -433,7 +437,7 @@ func (p *planner) planLeader(leader string) *draft {
 		p.addProfileLine(d, leader, cands)
 		return d
 	}
-	if count := countAsked(p.q.Norm); p.q.Intent == IntentNumber && count != nil && slices.ContainsFunc(picked, func(r rankedSent) bool { return count.MatchString(r.norm) }) {
+	if count != nil && slices.ContainsFunc(picked, func(r rankedSent) bool { return count.MatchString(r.norm) }) {
 		// The sentences counting what was asked answer; the others only
 		// share the community's name.
 		picked = p.keepMatching(picked, count)
