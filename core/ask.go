@@ -1372,7 +1372,7 @@ func (s *Service) otherMethod(q *Question, prev *Turn) bool {
 	listedItem := nextAskRE.MatchString(q.Norm) && len(prev.Listed) > 1 && len(prev.Methods) == 1 && slices.Contains(prev.Listed, prev.Methods[0])
 	// "还有吗" after her profile listed her methods: more of her work, not
 	// the article's next sentences.
-	afterList := nextAskRE.MatchString(q.Norm) && prev.Intent == IntentSummary && len(prev.Listed) > 0 && len(prev.Methods) == 0
+	afterList := nextAskRE.MatchString(q.Norm) && prev.listedHerWork()
 	if !otherMethodAskRE.MatchString(q.Norm) && !listedItem && !afterList {
 		return false
 	}

@@ -40,6 +40,12 @@ type Turn struct {
 	At    time.Time `json:"at"`
 }
 
+// listedHerWork reports a turn that was her profile: a summary listing her
+// methods, none told on its own.
+func (t *Turn) listedHerWork() bool {
+	return t.Intent == IntentSummary && len(t.Listed) > 0 && len(t.Methods) == 0
+}
+
 // Conversation is the recent history of one chat.
 type Conversation struct {
 	Turns []Turn `json:"turns"`

@@ -128,7 +128,7 @@ func (p *planner) planLeader(leader string) *draft {
 		if md := p.herMethodsDone(leader, append(slices.Clone(p.prev.Listed), p.prev.Methods...)); md != nil {
 			return md
 		}
-		if p.prev.Intent == IntentSummary && len(p.prev.Listed) > 0 && len(p.prev.Methods) == 0 {
+		if p.prev.listedHerWork() {
 			// "还有吗" after her profile: her doings it did not show, or
 			// that all was told — not the situation around them.
 			var more []sentRef
