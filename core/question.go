@@ -317,6 +317,19 @@ var (
 	thingSizeAskRE = regexp.MustCompile(placeSized + `多大(的)?(面积|地方|地儿)?(啊|呀|呢)?[？?]?$`)
 )
 
+// sizeToldBy is, for a question asking a size, the words telling it: a
+// community's by its area, its people and its buildings (社区有多大), a
+// place built's in 平方米 or 亩 (驿站有多大); "" for none.
+func sizeToldBy(norm string) string {
+	switch {
+	case sizeAskedRE.MatchString(norm):
+		return " 面积 人口 常住 居民楼 居民 户"
+	case thingSizeAskRE.MatchString(norm):
+		return " 平方米 面积 亩"
+	}
+	return ""
+}
+
 // sizeAskedRE asks how big a community is (社区有多大, 面积多大): told by
 // its area, its people and its buildings.
 var sizeAskedRE = regexp.MustCompile(`^[^，,。？?在]{0,14}(社区|小区|辖区|街道|院落|楼院|片区|网格|村|地方)(的)?(面积|规模)?(有|能有)?多大(啊|呀|呢)?[？?]?$|(面积|规模)(有)?多大`)
@@ -729,13 +742,8 @@ func topicOf(q Question, e *entities) string {
 			t = strings.ReplaceAll(t, k.key, " ")
 		}
 	}
-	if thingSizeAskRE.MatchString(q.Norm) && !sizeAskedRE.MatchString(q.Norm) {
-		// "驿站有多大": told in 平方米 or 亩.
-		t = strings.ReplaceAll(strings.ReplaceAll(t, "有多大", " "), "多大", " ") + " 平方米 面积 亩"
-	}
-	if sizeAskedRE.MatchString(q.Norm) {
-		// "社区有多大": told by its area, its people and its buildings.
-		t = strings.ReplaceAll(strings.ReplaceAll(t, "有多大", " "), "多大", " ") + " 面积 人口 常住 居民楼 居民 户"
+	if told := sizeToldBy(q.Norm); told != "" {
+		t = strings.ReplaceAll(strings.ReplaceAll(t, "有多大", " "), "多大", " ") + told
 	}
 	for _, w := range stripWords {
 		t = strings.ReplaceAll(t, w, " ")
